@@ -1,0 +1,499 @@
+"""Load resources/catalog.toml into frozen, typed objects.
+
+The catalog is the one place the support terms live. A malformed catalog is
+rejected with a message naming the key and the problem, so an account manager
+who edits it learns what to fix instead of meeting a traceback later.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from explorer.paths import resource_path
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+ANCHORS = ("term_start", "term_end", "initial_term_start")
+PRIORITIES = (1, 2, 3, 4)
+
+
+class CatalogError(ValueError):
+    """The catalog file is missing, unreadable or breaks a rule; names the key."""
+
+
+def fold(text: str) -> str:
+    """Spelling-insensitive key: lower case, without spaces, punctuation or underscores.
+
+    ``Premier+`` keeps its plus (it tells Premier Plus from Premier).
+    """
+    return re.sub(r"[\s_\-/:()?]+", "", text.strip().lower())
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Calendar:
+    id: str
+    label: str
+    kind: str  # "always" or "weekly"
+    days: tuple[int, ...] = ()  # 0 = Monday
+    open_minute: int = 0
+    close_minute: int = 1440
+    holidays: str = "none"  # "none" or "country"
+    decision: str | None = None
+
+    @property
+    def always_open(self) -> bool:
+        return self.kind == "always"
+
+    def describe(self) -> str:
+        if self.always_open:
+            return self.label
+        days = ", ".join(WEEKDAYS[d] for d in self.days)
+        hours = f"{_hhmm(self.open_minute)}-{_hhmm(self.close_minute)}"
+        closed = "; public holidays of the customer's country closed" if self.holidays == "country" else ""
+        return f"{self.label}: {days}, {hours} customer local time{closed}"
+
+
+@dataclass(frozen=True)
+class Benefit:
+    id: str
+    label: str
+    group: str
+
+
+@dataclass(frozen=True)
+class Target:
+    priority: int
+    minutes: int
+    calendar: str
+
+
+@dataclass(frozen=True)
+class Program:
+    id: str
+    name: str
+    rank: int
+    aliases: tuple[str, ...]
+    support_hours: str
+    targets: dict[int, Target]
+    benefits: dict[str, bool | str]
+    addons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Product:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    programs: tuple[str, ...]
+    priority_descriptions: dict[int, str]
+    default_program: str | None = None
+    default_program_decision: str | None = None
+    production_only: bool = False
+    decision: str | None = None
+
+
+@dataclass(frozen=True)
+class AddOnOption:
+    id: str
+    label: str
+    named_contacts: int
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AddOn:
+    id: str
+    name: str
+    short: str
+    mobilization_days: int
+    during_mobilization: str
+    regional: bool = False
+    options: dict[str, AddOnOption] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class KeyDateRule:
+    event: str
+    anchor: str
+    offset_days: int
+    applies_all: bool
+    programs: tuple[str, ...] = ()
+    addon: str | None = None  # an add-on id, or "any"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    id: str
+    label: str
+    required: tuple[str, ...]
+    min_fields: int
+    fields: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Settings:
+    due_soon_days: int
+    at_risk_fraction: float
+    case_timezone: str
+    default_timezone: str
+
+
+@dataclass(frozen=True)
+class Catalog:
+    version: str
+    title: str
+    settings: Settings
+    decisions: dict[str, Decision]
+    calendars: dict[str, Calendar]
+    benefits: dict[str, Benefit]
+    programs: dict[str, Program]
+    products: dict[str, Product]
+    addons: dict[str, AddOn]
+    renewal_notice_days: int
+    admin_days_per_year: float
+    admin_days_decision: str | None
+    key_dates: tuple[KeyDateRule, ...]
+    tables: dict[str, TableSpec]
+    priority_aliases: dict[str, int]
+    yes_words: frozenset[str]
+    no_words: frozenset[str]
+    production_words: frozenset[str]
+    non_production_words: frozenset[str]
+    timezone_abbreviations: dict[str, str]
+    source: str = ""
+
+    # -- lookups by spelling -------------------------------------------------
+    def product_for(self, text: str) -> Product | None:
+        key = fold(text)
+        for product in self.products.values():
+            if key == fold(product.name) or key in {fold(a) for a in product.aliases}:
+                return product
+        return None
+
+    def program_for(self, product: Product, text: str) -> Program | None:
+        """The product's program spelled ``text``; blank gives the product's default."""
+        key = fold(text)
+        if not key:
+            return self.programs[product.default_program] if product.default_program else None
+        for program_id in product.programs:
+            program = self.programs[program_id]
+            names = {fold(program.name), *(fold(a) for a in program.aliases)}
+            if key in names:
+                return program
+        return None
+
+    def priority_for(self, text: str) -> int | None:
+        return self.priority_aliases.get(fold(text))
+
+    def mcse_option_for(self, text: str) -> AddOnOption | None:
+        key = fold(text)
+        mcse = self.addons.get("mcse")
+        if mcse is None:
+            return None
+        for option in mcse.options.values():
+            if key in {fold(option.id), fold(option.label), *(fold(a) for a in option.aliases)}:
+                return option
+        return None
+
+    def program_ids_by_rank(self, product: Product) -> list[str]:
+        return sorted(product.programs, key=lambda p: self.programs[p].rank)
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+# -- validation helpers -------------------------------------------------------
+def _get(table: dict[str, Any], key: str, kind: type | tuple[type, ...], path: str, default: Any = ...) -> Any:
+    if key not in table:
+        if default is ...:
+            raise CatalogError(f"{path}.{key}: missing")
+        return default
+    value = table[key]
+    if kind is int and isinstance(value, bool) or not isinstance(value, kind):
+        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise CatalogError(f"{path}.{key}: expected {names}, found {value!r}")
+    return value
+
+
+def _section(data: dict[str, Any], key: str, path: str = "") -> dict[str, Any]:
+    section: dict[str, Any] = _get(data, key, dict, path.rstrip(".") or "catalog")
+    return section
+
+
+def _clock_minutes(text: str, path: str) -> int:
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
+    if not match or int(match[1]) > 24 or int(match[2]) > 59 or int(match[1]) * 60 + int(match[2]) > 1440:
+        raise CatalogError(f"{path}: expected a time such as 09:00, found {text!r}")
+    return int(match[1]) * 60 + int(match[2])
+
+
+def _priority(key: str, path: str) -> int:
+    if not key.isdigit() or int(key) not in PRIORITIES:
+        raise CatalogError(f"{path}: priority must be 1, 2, 3 or 4, found {key!r}")
+    return int(key)
+
+
+def _strings(value: Any, path: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CatalogError(f"{path}: expected a list of texts")
+    return tuple(value)
+
+
+def _calendars(data: dict[str, Any]) -> dict[str, Calendar]:
+    out = {}
+    for cid, raw in _section(data, "calendars").items():
+        path = f"calendars.{cid}"
+        kind = _get(raw, "kind", str, path)
+        if kind == "always":
+            out[cid] = Calendar(cid, _get(raw, "label", str, path), kind)
+            continue
+        if kind != "weekly":
+            raise CatalogError(f"{path}.kind: expected 'always' or 'weekly', found {kind!r}")
+        days = _strings(_get(raw, "days", list, path), f"{path}.days")
+        unknown = [d for d in days if d not in WEEKDAYS]
+        if unknown or not days:
+            raise CatalogError(f"{path}.days: use {', '.join(WEEKDAYS)}; found {unknown or 'none'}")
+        opening = _clock_minutes(_get(raw, "open", str, path), f"{path}.open")
+        closing = _clock_minutes(_get(raw, "close", str, path), f"{path}.close")
+        if closing <= opening:
+            raise CatalogError(f"{path}: close must be after open")
+        holidays = _get(raw, "holidays", str, path, "none")
+        if holidays not in ("none", "country"):
+            raise CatalogError(f"{path}.holidays: expected 'none' or 'country', found {holidays!r}")
+        out[cid] = Calendar(
+            cid, _get(raw, "label", str, path), kind, tuple(WEEKDAYS.index(d) for d in days),
+            opening, closing, holidays, _get(raw, "decision", str, path, None),
+        )
+    return out
+
+
+def _programs(data: dict[str, Any], calendars: dict[str, Calendar], benefits: dict[str, Benefit]) -> dict[str, Program]:
+    out = {}
+    for pid, raw in _section(data, "programs").items():
+        path = f"programs.{pid}"
+        hours = _get(raw, "support_hours", str, path)
+        if hours not in calendars:
+            raise CatalogError(f"{path}.support_hours: unknown calendar {hours!r}")
+        targets = {}
+        raw_targets = _get(raw, "targets", dict, path)
+        for key, value in raw_targets.items():
+            tpath = f"{path}.targets.{key}"
+            priority = _priority(key, tpath)
+            if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], int)
+                    and not isinstance(value[0], bool) and value[0] > 0 and isinstance(value[1], str)):
+                raise CatalogError(f"{tpath}: expected [minutes, calendar] with minutes > 0, found {value!r}")
+            if value[1] not in calendars:
+                raise CatalogError(f"{tpath}: unknown calendar {value[1]!r}")
+            targets[priority] = Target(priority, value[0], value[1])
+        missing = [p for p in PRIORITIES if p not in targets]
+        if missing:
+            raise CatalogError(f"{path}.targets: no target for priority {missing[0]}")
+        program_benefits = _get(raw, "benefits", dict, path)
+        for bid, value in program_benefits.items():
+            if bid not in benefits:
+                raise CatalogError(f"{path}.benefits.{bid}: unknown benefit (declare it under [benefits])")
+            if not isinstance(value, (bool, str)):
+                raise CatalogError(f"{path}.benefits.{bid}: expected true/false or a text")
+        out[pid] = Program(
+            pid, _get(raw, "name", str, path), _get(raw, "rank", int, path),
+            _strings(_get(raw, "aliases", list, path, []), f"{path}.aliases"), hours, targets,
+            dict(program_benefits), _strings(_get(raw, "addons", list, path, []), f"{path}.addons"),
+        )
+    return out
+
+
+def _products(data: dict[str, Any], programs: dict[str, Program], decisions: dict[str, Decision]) -> dict[str, Product]:
+    schemes = _section(data, "priority_schemes")
+    out = {}
+    for pid, raw in _section(data, "products").items():
+        path = f"products.{pid}"
+        program_ids = _strings(_get(raw, "programs", list, path), f"{path}.programs")
+        for program_id in program_ids:
+            if program_id not in programs:
+                raise CatalogError(f"{path}.programs: unknown program {program_id!r}")
+        scheme_id = _get(raw, "priority_scheme", str, path)
+        if scheme_id not in schemes:
+            raise CatalogError(f"{path}.priority_scheme: unknown scheme {scheme_id!r}")
+        descriptions = {_priority(k, f"priority_schemes.{scheme_id}.{k}"): str(v) for k, v in schemes[scheme_id].items()}
+        default = _get(raw, "default_program", str, path, None)
+        if default is not None and default not in program_ids:
+            raise CatalogError(f"{path}.default_program: {default!r} is not one of the product's programs")
+        for key in ("decision", "default_program_decision"):
+            ref = raw.get(key)
+            if ref is not None and ref not in decisions:
+                raise CatalogError(f"{path}.{key}: unknown decision {ref!r}")
+        out[pid] = Product(
+            pid, _get(raw, "name", str, path), _strings(_get(raw, "aliases", list, path, []), f"{path}.aliases"),
+            program_ids, descriptions, default, raw.get("default_program_decision"),
+            _get(raw, "production_only", bool, path, False), raw.get("decision"),
+        )
+    return out
+
+
+def _addons(data: dict[str, Any]) -> tuple[dict[str, AddOn], dict[str, Any]]:
+    raw_all = _section(data, "addons")
+    out = {}
+    for aid, raw in raw_all.items():
+        if not isinstance(raw, dict):
+            continue  # the scalar settings of [addons]
+        path = f"addons.{aid}"
+        options = {}
+        for oid, opt in _get(raw, "options", dict, path, {}).items():
+            opath = f"{path}.options.{oid}"
+            limit = _get(opt, "named_contacts", int, opath)
+            if limit < 0:
+                raise CatalogError(f"{opath}.named_contacts: must not be negative")
+            options[oid] = AddOnOption(oid, _get(opt, "label", str, opath), limit,
+                                       _strings(_get(opt, "aliases", list, opath, []), f"{opath}.aliases"))
+        out[aid] = AddOn(
+            aid, _get(raw, "name", str, path), _get(raw, "short", str, path),
+            _get(raw, "mobilization_days", int, path), _get(raw, "during_mobilization", str, path, ""),
+            _get(raw, "regional", bool, path, False), options,
+        )
+    return out, raw_all
+
+
+def _key_dates(data: dict[str, Any], programs: dict[str, Program], addons: dict[str, AddOn]) -> tuple[KeyDateRule, ...]:
+    rules = []
+    raw_rules = _get(data, "key_dates", list, "catalog")
+    for i, raw in enumerate(raw_rules):
+        path = f"key_dates[{i}]"
+        anchor = _get(raw, "anchor", str, path)
+        if anchor not in ANCHORS:
+            raise CatalogError(f"{path}.anchor: expected one of {', '.join(ANCHORS)}, found {anchor!r}")
+        progs = _strings(_get(raw, "programs", list, path, []), f"{path}.programs")
+        for p in progs:
+            if p not in programs:
+                raise CatalogError(f"{path}.programs: unknown program {p!r}")
+        addon = _get(raw, "addon", str, path, None)
+        if addon is not None and addon != "any" and addon not in addons:
+            raise CatalogError(f"{path}.addon: unknown add-on {addon!r}")
+        applies_all = _get(raw, "applies_to", str, path, "") == "all"
+        if not (applies_all or progs or addon):
+            raise CatalogError(f"{path}: say what it applies to (applies_to = \"all\", programs or addon)")
+        rules.append(KeyDateRule(_get(raw, "event", str, path), anchor, _get(raw, "offset_days", int, path),
+                                 applies_all, progs, addon, _get(raw, "note", str, path, "")))
+    return tuple(rules)
+
+
+def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
+    out = {}
+    for tid, raw in _section(data, "tables").items():
+        path = f"tables.{tid}"
+        fields = {k: _strings(v, f"{path}.fields.{k}") for k, v in _get(raw, "fields", dict, path).items()}
+        required = _strings(_get(raw, "required", list, path), f"{path}.required")
+        for r in required:
+            if r not in fields:
+                raise CatalogError(f"{path}.required: {r!r} is not a field of the table")
+        out[tid] = TableSpec(tid, _get(raw, "label", str, path), required,
+                             _get(raw, "min_fields", int, path, len(required)), fields)
+    return out
+
+
+def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
+    """Validate raw TOML data and build the catalog; raises CatalogError."""
+    meta = _section(data, "catalog")
+    raw_settings = _section(data, "settings")
+    settings = Settings(
+        _get(raw_settings, "due_soon_days", int, "settings"),
+        float(_get(raw_settings, "at_risk_fraction", (int, float), "settings")),
+        _get(raw_settings, "case_timezone", str, "settings", "UTC"),
+        _get(raw_settings, "default_timezone", str, "settings", "UTC"),
+    )
+    if not 0 < settings.at_risk_fraction <= 1:
+        raise CatalogError("settings.at_risk_fraction: must be above 0 and at most 1")
+    for key in ("case_timezone", "default_timezone"):
+        try:
+            ZoneInfo(getattr(settings, key))
+        except (ZoneInfoNotFoundError, ValueError):
+            raise CatalogError(f"settings.{key}: unknown time zone {getattr(settings, key)!r}") from None
+    decisions = {
+        did: Decision(did, _get(raw, "title", str, f"decisions.{did}"), _get(raw, "text", str, f"decisions.{did}"))
+        for did, raw in _section(data, "decisions").items()
+    }
+    calendars = _calendars(data)
+    for cal in calendars.values():
+        if cal.decision and cal.decision not in decisions:
+            raise CatalogError(f"calendars.{cal.id}.decision: unknown decision {cal.decision!r}")
+    benefits = {
+        bid: Benefit(bid, _get(raw, "label", str, f"benefits.{bid}"), _get(raw, "group", str, f"benefits.{bid}"))
+        for bid, raw in _section(data, "benefits").items()
+    }
+    programs = _programs(data, calendars, benefits)
+    products = _products(data, programs, decisions)
+    addons, raw_addons = _addons(data)
+    for program in programs.values():
+        for aid in program.addons:
+            if aid not in addons:
+                raise CatalogError(f"programs.{program.id}.addons: unknown add-on {aid!r}")
+    priority_aliases = {}
+    for key, spellings in _section(data, "priority_aliases").items():
+        level = _priority(key, f"priority_aliases.{key}")
+        for s in _strings(spellings, f"priority_aliases.{key}"):
+            priority_aliases[fold(s)] = level
+    values = _section(data, "values")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in _strings(_get(values, key, list, "values"), f"values.{key}"))
+
+    abbreviations = {k.upper(): v for k, v in _section(data, "timezone_abbreviations").items()}
+    for abbr, zone in abbreviations.items():
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise CatalogError(f"timezone_abbreviations.{abbr}: unknown time zone {zone!r}") from None
+    return Catalog(
+        version=_get(meta, "version", str, "catalog"),
+        title=_get(meta, "title", str, "catalog", ""),
+        settings=settings,
+        decisions=decisions,
+        calendars=calendars,
+        benefits=benefits,
+        programs=programs,
+        products=products,
+        addons=addons,
+        renewal_notice_days=_get(raw_addons, "renewal_notice_days", int, "addons"),
+        admin_days_per_year=float(_get(raw_addons, "admin_days_per_year", (int, float), "addons")),
+        admin_days_decision=raw_addons.get("admin_days_decision"),
+        key_dates=_key_dates(data, programs, addons),
+        tables=_tables(data),
+        priority_aliases=priority_aliases,
+        yes_words=words("yes"),
+        no_words=words("no"),
+        production_words=words("production"),
+        non_production_words=words("non_production"),
+        timezone_abbreviations=abbreviations,
+        source=source,
+    )
+
+
+def load_catalog(path: Path | str | None = None) -> Catalog:
+    """Read and validate a catalog file (the bundled one by default)."""
+    target = Path(path) if path is not None else resource_path("catalog.toml")
+    try:
+        with open(target, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise CatalogError(f"{target}: cannot read the catalog ({exc.strerror or exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogError(f"{target}: not valid TOML ({exc})") from None
+    return parse_catalog(data, str(target))
+
+
+@cache
+def default_catalog() -> Catalog:
+    return load_catalog()

@@ -1,0 +1,1 @@
+"""Reading contract books and case logs."""

@@ -1,0 +1,146 @@
+"""Plain typed records that flow from importing to rules, SLA, views and report."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pandas is heavy; importing the model must stay fast
+    import pandas as pd
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that max() gives the worst."""
+
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    @property
+    def label(self) -> str:
+        return self.name.capitalize()
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a value came from: file, sheet and 1-based spreadsheet row."""
+
+    file: str = ""
+    sheet: str = ""
+    row: int | None = None
+
+    def describe(self) -> str:
+        parts = [p for p in (self.file, self.sheet) if p]
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    message: str
+    source: Source = Source()
+    column: str = ""
+    customer: str = ""
+    product: str = ""
+
+
+@dataclass(frozen=True)
+class Contract:
+    """One contract row: a customer's subscription of one product.
+
+    product and program hold catalog ids, or None when the row's text matched
+    nothing (the row is kept; a finding says why).
+    """
+
+    customer: str
+    product: str | None
+    program: str | None
+    term_start: date | None = None
+    term_end: date | None = None
+    initial_term_start: date | None = None
+    region: str = ""
+    country: str = ""  # ISO 3166 alpha-2, or "" when unknown
+    time_zone: str = "UTC"  # IANA name, after fallbacks
+    cse: bool = False
+    mcse: str | None = None  # an MCSE option id
+    product_text: str = ""
+    program_text: str = ""
+    source: Source = Source()
+    extra: dict[str, str] = field(default_factory=dict)  # unrecognised columns, as written
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (customer_key(self.customer), self.product or fold_text(self.product_text))
+
+
+@dataclass(frozen=True)
+class Contact:
+    customer: str
+    name: str
+    email: str = ""
+    region: str = ""
+    named: bool = True
+    product: str | None = None
+    source: Source = Source()
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Holiday:
+    day: date
+    name: str
+    country: str = ""  # "" = applies to every customer
+    source: Source = Source()
+
+
+@dataclass
+class Book:
+    """Everything loaded: contracts, contacts, holidays, cases and the findings.
+
+    cases is a DataFrame (see explorer.importing.cases for its columns) because
+    case logs run to hundreds of thousands of rows and are handled vectorised.
+    """
+
+    contracts: list[Contract] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    holidays: list[Holiday] = field(default_factory=list)
+    cases: pd.DataFrame | None = None
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    case_files: list[str] = field(default_factory=list)
+
+    def customers(self) -> list[str]:
+        """Customer names as first written, in order of first appearance."""
+        seen: dict[str, str] = {}
+        for c in self.contracts:
+            seen.setdefault(customer_key(c.customer), c.customer.strip())
+        return list(seen.values())
+
+    def contracts_of(self, customer: str) -> list[Contract]:
+        key = customer_key(customer)
+        return [c for c in self.contracts if customer_key(c.customer) == key]
+
+    def contacts_of(self, customer: str) -> list[Contact]:
+        key = customer_key(customer)
+        return [c for c in self.contacts if customer_key(c.customer) == key]
+
+    def findings_of(self, customer: str) -> list[Finding]:
+        key = customer_key(customer)
+        return [f for f in self.findings if f.customer and customer_key(f.customer) == key]
+
+    @property
+    def error_count(self) -> int:
+        return sum(f.severity is Severity.ERROR for f in self.findings)
+
+
+def customer_key(name: str) -> str:
+    """Customer names match trimmed, case-folded, with stray and non-breaking spaces collapsed."""
+    return " ".join(name.replace("\u00a0", " ").replace("\u200b", "").split()).casefold()
+
+
+def fold_text(text: str) -> str:
+    return " ".join(text.split()).casefold()

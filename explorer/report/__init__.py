@@ -1,0 +1,1 @@
+"""The Excel SLA report."""

@@ -1,0 +1,1 @@
+"""The SLA clock: support calendars, due times and compliance."""

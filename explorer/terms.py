@@ -1,0 +1,85 @@
+"""Plain-text tables of the catalog, for `explorer terms`."""
+
+from __future__ import annotations
+
+from explorer.catalog import Catalog, Product
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+    line = "  ".join("-" * w for w in widths)
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    return "\n".join([fmt.format(*headers), line, *(fmt.format(*r) for r in rows)])
+
+
+def format_minutes(minutes: int) -> str:
+    if minutes % 60 == 0:
+        return f"{minutes // 60} h"
+    return f"{minutes} min" if minutes < 60 else f"{minutes / 60:g} h"
+
+
+def product_terms(catalog: Catalog, product: Product) -> str:
+    programs = [catalog.programs[p] for p in catalog.program_ids_by_rank(product)]
+    offered = [b for b in catalog.benefits if any(b in p.benefits for p in programs)]
+    benefit_rows = []
+    for bid in offered:
+        cells = []
+        for p in programs:
+            value = p.benefits.get(bid, False)
+            cells.append(value if isinstance(value, str) else ("yes" if value else "-"))
+        label = catalog.benefits[bid].label
+        benefit_rows.append([label if len(label) <= 60 else label[:59] + "…", *cells])
+    target_rows = []
+    for p in programs:
+        for prio in sorted(p.targets):
+            t = p.targets[prio]
+            target_rows.append([p.name, f"P{prio}", format_minutes(t.minutes), catalog.calendars[t.calendar].label])
+    parts = [
+        f"{product.name}",
+        "=" * len(product.name),
+        "",
+        table(["Benefit", *(p.name for p in programs)], benefit_rows),
+        "",
+        table(["Program", "Priority", "First response", "Clock"], target_rows),
+        "",
+        table(["Priority", "Meaning"], [[f"P{k}", v] for k, v in sorted(product.priority_descriptions.items())]),
+    ]
+    if product.default_program:
+        parts += ["", f"A blank tier means {catalog.programs[product.default_program].name}."]
+    if product.production_only:
+        parts += ["Support covers production tenants only; other cases are out of SLA scope."]
+    return "\n".join(parts)
+
+
+def addon_terms(catalog: Catalog) -> str:
+    rows = []
+    for addon in catalog.addons.values():
+        options = addon.options.values() or [None]
+        for opt in options:
+            rows.append([
+                opt.label if opt else addon.name,
+                str(opt.named_contacts) if opt else "-",
+                f"initial term start + {addon.mobilization_days} days",
+                addon.during_mobilization,
+            ])
+    return "\n".join([
+        "Dedicated Premier Plus Add-On Resources",
+        "=======================================",
+        "",
+        table(["Add-on", "Named contacts", "Available from", "During mobilization"], rows),
+        "",
+        f"Renewal request deadline: Order Form end - {catalog.renewal_notice_days} days.",
+        f"Administrative Days: {catalog.admin_days_per_year:g} per 12-month term, pro-rated.",
+    ])
+
+
+def catalog_terms(catalog: Catalog, product: Product | None = None) -> str:
+    products = [product] if product else list(catalog.products.values())
+    sections = [f"{catalog.title} (catalog {catalog.version})", ""]
+    sections += [product_terms(catalog, p) + "\n" for p in products]
+    sections.append(addon_terms(catalog))
+    sections.append("")
+    sections.append("Assumptions")
+    sections.append("===========")
+    sections += [f"- {d.title}: {d.text}" for d in catalog.decisions.values()]
+    return "\n".join(sections)
