@@ -174,7 +174,7 @@ def contract_findings(catalog: Catalog, contract: Contract) -> list[Finding]:
         out.append(Finding(severity, message, contract.source, column, contract.customer, contract.product or ""))
 
     if contract.term_start and contract.term_end and contract.term_end < contract.term_start:
-        finding(Severity.ERROR, "term_end",
+        finding(Severity.ERROR, "Term End",
                 f"The term ends ({contract.term_end:%Y-%m-%d}) before it starts ({contract.term_start:%Y-%m-%d}).")
     program = program_of(catalog, contract)
     for addon_id in addons_of(contract):
@@ -184,7 +184,7 @@ def contract_findings(catalog: Catalog, contract: Contract) -> list[Finding]:
             eligible = [f"{catalog.products[p].name} {catalog.programs[g].name}"
                         for p in catalog.products for g in catalog.products[p].programs
                         if addon_id in catalog.programs[g].addons]
-            finding(Severity.ERROR, addon_id,
+            finding(Severity.ERROR, addon.short,
                     f"{addon.name} is only sold with {' or '.join(dict.fromkeys(eligible))}, "
                     f"but this contract is {product} {program.name}.")
     return out
@@ -203,14 +203,14 @@ def contact_findings(catalog: Catalog, contract: Contract, contacts: Iterable[Co
     if len(named) > limit:
         out.append(Finding(Severity.WARNING,
                            f"{len(named)} named contacts, but {option.label} allows {limit}.",
-                           contract.source, "mcse", contract.customer, contract.product or ""))
+                           contract.source, "MCSE", contract.customer, contract.product or ""))
     if catalog.addons["mcse"].regional and contract.region.strip():
         for c in named:
             if c.region.strip() and c.region.strip().casefold() != contract.region.strip().casefold():
                 out.append(Finding(Severity.WARNING,
                                    f"Named contact {c.name} is in {c.region}, outside the MCSE's region "
                                    f"{contract.region}; Mission Critical Support serves its own region.",
-                                   c.source, "region", contract.customer, contract.product or ""))
+                                   c.source, "Region", contract.customer, contract.product or ""))
     return out
 
 

@@ -85,13 +85,13 @@ def test_addon_on_wrong_program_is_an_error(catalog: Catalog) -> None:
     assert len(found) == 1 and found[0].severity is Severity.ERROR
     assert "only sold with Okta Premier Plus" in found[0].message and "Okta Premier" in found[0].message
     auth0 = Contract("Eps", "auth0", "auth0-premier", date(2026, 1, 1), date(2026, 12, 31), cse=True)
-    assert [f.column for f in rules.contract_findings(catalog, auth0)] == ["cse"]
+    assert [f.column for f in rules.contract_findings(catalog, auth0)] == ["CSE"]
 
 
 def test_end_before_start(catalog: Catalog) -> None:
     bad = Contract("Zeta", "okta", "okta-basic", date(2026, 5, 1), date(2026, 4, 1))
     found = rules.contract_findings(catalog, bad)
-    assert [(f.severity, f.column) for f in found] == [(Severity.ERROR, "term_end")]
+    assert [(f.severity, f.column) for f in found] == [(Severity.ERROR, "Term End")]
     assert rules.term_days(bad) is None
 
 

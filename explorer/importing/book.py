@@ -1,0 +1,99 @@
+"""Assemble a Book from contract files and case logs, with every finding."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from explorer import rules
+from explorer.catalog import Catalog, default_catalog
+from explorer.importing.cases import empty_cases, read_cases
+from explorer.importing.contacts import read_contacts, read_holidays
+from explorer.importing.contracts import read_contracts
+from explorer.importing.readers import RawSheet, read_file
+from explorer.importing.safety import UnreadableFile
+from explorer.importing.tables import find_table
+from explorer.model import Book, Finding, Severity, Source, customer_key
+
+Progress = Callable[[str], None]
+
+
+def load_book(files: Iterable[Path | str], case_files: Iterable[Path | str] = (), catalog: Catalog | None = None,
+              case_timezone: str | None = None, progress: Progress | None = None) -> Book:
+    """Read every file into one Book. Raises UnreadableFile for a file that cannot be read at all."""
+    catalog = catalog or default_catalog()
+    book = Book()
+    case_frames: list[pd.DataFrame] = []
+    for path, is_case_log in [*((Path(f), False) for f in files), *((Path(f), True) for f in case_files)]:
+        if progress:
+            progress(f"Reading {path.name}")
+        (book.case_files if is_case_log else book.files).append(str(path))
+        found_any = False
+        for sheet in read_file(path):
+            found_any |= _read_sheet(sheet, catalog, book, case_frames, case_timezone)
+        if not found_any:
+            expected = "Case ID, Customer, Priority, Opened" if is_case_log else "Customer, Product, Tier, Start, End"
+            raise UnreadableFile(path, f"no recognisable table (expected a header row such as {expected})")
+    if progress:
+        progress("Checking contracts")
+    book.cases = pd.concat(case_frames, ignore_index=True) if case_frames else None
+    if book.cases is not None and not book.cases.empty and len(case_frames) > 1:
+        book.cases = book.cases.reset_index(drop=True)
+    if book.cases is None and book.case_files:
+        book.cases = empty_cases()
+    book.findings.extend(_check_book(book, catalog))
+    return book
+
+
+def _read_sheet(sheet: RawSheet, catalog: Catalog, book: Book, case_frames: list[pd.DataFrame],
+                case_timezone: str | None) -> bool:
+    match = find_table(sheet, catalog)
+    if match is None:
+        if any(any(str(c).strip() for c in row) for row in sheet.rows):
+            book.findings.append(Finding(
+                Severity.INFO, f"Sheet '{sheet.name}' holds no contract, contact, case or holiday table; not read.",
+                Source(sheet.file, sheet.name)))
+        return False
+    if match.kind == "contracts":
+        contracts, findings = read_contracts(sheet, match, catalog)
+        book.contracts.extend(contracts)
+    elif match.kind == "contacts":
+        contacts, findings = read_contacts(sheet, match, catalog)
+        book.contacts.extend(contacts)
+    elif match.kind == "holidays":
+        holidays, findings = read_holidays(sheet, match)
+        book.holidays.extend(holidays)
+    else:
+        frame, findings = read_cases(sheet, match, catalog, case_timezone)
+        case_frames.append(frame)
+    book.findings.extend(findings)
+    if match.extra:
+        book.findings.append(Finding(
+            Severity.INFO, f"Columns kept as they are (not used by the rules): {', '.join(match.extra.values())}.",
+            Source(sheet.file, sheet.name, match.header_row)))
+    return True
+
+
+def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
+    """Findings that need the whole book: duplicates, add-on and contact rules, orphans."""
+    out: list[Finding] = []
+    seen: dict[tuple[str, str], Source] = {}
+    for contract in book.contracts:
+        out.extend(rules.contract_findings(catalog, contract))
+        out.extend(rules.contact_findings(catalog, contract, book.contacts))
+        if not contract.customer:
+            continue
+        first = seen.setdefault(contract.key, contract.source)
+        if first is not contract.source:
+            name = catalog.products[contract.product].name if contract.product else contract.product_text
+            out.append(Finding(Severity.WARNING, f"{contract.customer} has a second {name} contract row "
+                               f"(first at {first.describe()}); both are shown.",
+                               contract.source, "", contract.customer, contract.product or ""))
+    known = {customer_key(c.customer) for c in book.contracts}
+    for contact in book.contacts:
+        if contact.customer and customer_key(contact.customer) not in known:
+            out.append(Finding(Severity.WARNING, f"Contact {contact.name}: customer '{contact.customer}' has no contract.",
+                               contact.source, "customer", contact.customer))
+    return out

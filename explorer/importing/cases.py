@@ -1,0 +1,196 @@
+"""Case logs (ticketing exports) into one vectorised DataFrame.
+
+A year of cases runs to hundreds of thousands of rows, so every column is
+parsed with pandas over the whole column; per-row Python runs only on the
+distinct values of a column (priorities, customers) or on rows with problems.
+
+Columns of the frame (CASE_COLUMNS): case_id, customer (as written),
+customer_key, product (catalog id or None), priority (1-4 or NA, the priority
+at opening where the log has it), priority_text, opened and first_response
+(UTC timestamps, NaT where missing), environment ("production" or
+"non-production"), file, sheet, row.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from explorer.catalog import Catalog, fold
+from explorer.importing.readers import RawSheet
+from explorer.importing.tables import TableMatch
+from explorer.importing.values import cell_text
+from explorer.model import Finding, Severity, Source, customer_key
+
+CASE_COLUMNS = ["case_id", "customer", "customer_key", "product", "priority", "priority_text", "opened",
+                "first_response", "environment", "file", "sheet", "row"]
+ZONE_SUFFIX = r"(?:Z|[+-]\d{2}:?\d{2}|\s?UTC|\s?GMT)$"
+SLASH = r"^\s*(\d{1,2})[/-](\d{1,2})[/-]\d{4}"
+
+
+def empty_cases() -> pd.DataFrame:
+    frame = pd.DataFrame({c: pd.Series(dtype=object) for c in CASE_COLUMNS})
+    frame["priority"] = pd.Series(dtype="Int8")
+    frame["row"] = pd.Series(dtype="int64")
+    for c in ("opened", "first_response"):
+        frame[c] = pd.Series(dtype="datetime64[ns, UTC]")
+    return frame
+
+
+def _column(body: list[list[Any]], index: int | None) -> pd.Series:
+    if index is None:
+        return pd.Series([""] * len(body), dtype=object)
+    return pd.Series([r[index] if index < len(r) else "" for r in body], dtype=object)
+
+
+def _texts(series: pd.Series) -> pd.Series:
+    """cell_text over a column, computed once per distinct value."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=False)
+    mapped = np.array([cell_text(u) for u in uniques], dtype=object)
+    return pd.Series(mapped[codes], index=series.index, dtype=object)
+
+
+def _map_distinct(texts: pd.Series, fn) -> pd.Series:  # type: ignore[no-untyped-def]
+    codes, uniques = pd.factorize(texts, use_na_sentinel=False)
+    mapped = np.array([fn(u) for u in uniques], dtype=object)
+    return pd.Series(mapped[codes], index=texts.index, dtype=object)
+
+
+def parse_timestamps(series: pd.Series, zone: str) -> tuple[pd.Series, pd.Series]:
+    """(UTC timestamps, mask of cells that were filled but unreadable or ambiguous).
+
+    Date cells and naive text are read in ``zone``; text with Z, an offset or UTC
+    keeps its own zone; numbers are Excel serials.
+    """
+    out = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns, UTC]")
+    kinds = series.map(type)
+    is_dt = kinds.isin([datetime, pd.Timestamp])
+    is_date = kinds == date
+    is_num = kinds.isin([float, int])
+    is_str = kinds.eq(str)
+    naive = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns]")
+    if is_dt.any():
+        naive[is_dt] = pd.to_datetime(series[is_dt].astype("datetime64[ns]"))
+    if is_date.any():
+        naive[is_date] = pd.to_datetime(series[is_date].map(lambda d: datetime(d.year, d.month, d.day)))
+    if is_num.any():
+        serial = series[is_num].astype(float)
+        ok = serial.between(20_000, 80_000)
+        naive[serial[ok].index] = pd.to_datetime(serial[ok], unit="D", origin="1899-12-30").dt.round("s")
+    bad = pd.Series(False, index=series.index)
+    bad[is_num] = ~series[is_num].astype(float).between(20_000, 80_000)
+    strings = series[is_str].str.strip()
+    strings = strings[strings != ""]
+    if len(strings):
+        aware_mask = strings.str.contains(ZONE_SUFFIX, regex=True)
+        aware = strings[aware_mask].str.replace(r"\s?(UTC|GMT)$", "+00:00", regex=True)
+        if len(aware):
+            parsed = _to_datetime(aware, utc=True, dayfirst=False)
+            out[aware.index] = parsed
+            bad[aware.index] = parsed.isna()
+        plain = strings[~aware_mask]
+        if len(plain):
+            parts = plain.str.extract(SLASH).astype(float)
+            day_first = bool((parts[0] > 12).any())
+            month_first = bool((parts[1] > 12).any())
+            settled = day_first != month_first
+            parsed = _to_datetime(plain, utc=False, dayfirst=day_first and settled)
+            ambiguous = (parts[0] <= 12) & (parts[1] <= 12) & (parts[0] != parts[1]) if not settled else None
+            if ambiguous is not None and ambiguous.any():
+                parsed[ambiguous] = pd.NaT
+            naive[plain.index] = parsed
+            bad[plain.index] = parsed.isna()
+    has_naive = naive.notna()
+    if has_naive.any():
+        local = naive[has_naive].dt.tz_localize(zone, ambiguous=np.ones(int(has_naive.sum()), dtype=bool),
+                                                 nonexistent="shift_forward")
+        out[has_naive] = local.dt.tz_convert("UTC")
+    return out, bad
+
+
+def _to_datetime(strings: pd.Series, utc: bool, dayfirst: bool) -> pd.Series:
+    """ISO 8601 first (fast); only what that cannot read goes through the slow mixed-format parser."""
+    parsed = pd.to_datetime(strings, format="ISO8601", utc=utc, errors="coerce")
+    retry = parsed.isna()
+    if retry.any():
+        parsed = parsed.copy()
+        parsed[retry] = pd.to_datetime(strings[retry], format="mixed", dayfirst=dayfirst, utc=utc, errors="coerce")
+    return parsed
+
+
+def read_cases(sheet: RawSheet, match: TableMatch, catalog: Catalog,
+               case_timezone: str | None = None) -> tuple[pd.DataFrame, list[Finding]]:
+    zone = case_timezone or catalog.settings.case_timezone
+    body = sheet.rows[match.header_index + 1:]
+    cols = match.columns
+    raw = {field: _column(body, cols.get(field)) for field in
+           ("case_id", "customer", "product", "priority", "priority_at_open", "opened", "first_response",
+            "environment")}
+    rows = pd.Series(np.arange(len(body), dtype=np.int64) + match.header_index + 2)
+    texts = {f: _texts(raw[f]) for f in ("case_id", "customer", "product", "priority", "priority_at_open",
+                                         "environment")}
+    filled = pd.Series(False, index=rows.index)
+    for field in cols:
+        filled |= raw[field].map(lambda v: v is not None and v != "")
+    keep = filled.to_numpy()
+    raw = {k: v[keep].reset_index(drop=True) for k, v in raw.items()}
+    texts = {k: v[keep].reset_index(drop=True) for k, v in texts.items()}
+    rows = rows[keep].reset_index(drop=True)
+
+    findings: list[Finding] = []
+    header = match.headers.get
+
+    def column_findings(mask: pd.Series, field: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        for i in np.flatnonzero(mask.to_numpy()).tolist():
+            case = str(texts["case_id"].iloc[i]) or "(no id)"
+            findings.append(Finding(severity, message.format(case=case, value=cell_text(raw[field].iloc[i])),
+                                    Source(sheet.file, sheet.name, int(rows.to_numpy()[i])),
+                                    header(cols.get(field, -1), field), str(texts["customer"].iloc[i])))
+
+    opened, bad_open = parse_timestamps(raw["opened"], zone)
+    responded, bad_resp = parse_timestamps(raw["first_response"], zone) if "first_response" in cols else (
+        pd.Series(pd.NaT, index=rows.index, dtype="datetime64[ns, UTC]"), pd.Series(False, index=rows.index))
+    column_findings(bad_open, "opened", "Case {case}: the opening time '{value}' cannot be read "
+                    "(or is ambiguous); the case is not counted.")
+    column_findings(opened.isna() & ~bad_open, "opened", "Case {case}: the opening time is missing; "
+                    "the case is not counted.")
+    column_findings(bad_resp, "first_response", "Case {case}: the first response time '{value}' cannot be read; "
+                    "it is treated as no response yet.")
+    early = responded.notna() & opened.notna() & (responded < opened)
+    column_findings(early, "first_response", "Case {case}: the first response is earlier than the opening time.",
+                    Severity.WARNING)
+
+    priority = _map_distinct(texts["priority"], lambda t: catalog.priority_for(t) if t else None)
+    at_open = _map_distinct(texts["priority_at_open"], lambda t: catalog.priority_for(t) if t else None)
+    use_open = at_open.notna()
+    target_priority = priority.where(~use_open, at_open)
+    priority_text = texts["priority"].where(~use_open, texts["priority_at_open"])
+    bad_priority = target_priority.isna()
+    column_findings(bad_priority, "priority" if "priority" in cols else "priority_at_open",
+                    "Case {case}: priority '{value}' is not 1-4, P1-P4, Sev 1-4 or Urgent/High/Normal/Low; "
+                    "the case is not counted.")
+
+    product = _map_distinct(texts["product"], lambda t: (catalog.product_for(t).id  # type: ignore[union-attr]
+                                                          if t and catalog.product_for(t) else None))
+    unknown_product = texts["product"].ne("") & product.isna()
+    column_findings(unknown_product, "product", "Case {case}: product '{value}' is not in the catalog; "
+                    "the case is not counted.", Severity.WARNING)
+    non_prod = _map_distinct(texts["environment"], lambda t: fold(t) in catalog.non_production_words)
+    frame = pd.DataFrame({
+        "case_id": texts["case_id"],
+        "customer": texts["customer"],
+        "customer_key": _map_distinct(texts["customer"], customer_key),
+        "product": product.where(~unknown_product, "?"),
+        "priority": pd.array(target_priority.tolist(), dtype="Int8"),
+        "priority_text": priority_text,
+        "opened": opened,
+        "first_response": responded,
+        "environment": np.where(non_prod.to_numpy(dtype=bool), "non-production", "production"),
+        "file": sheet.file,
+        "sheet": sheet.name,
+        "row": rows,
+    })
+    return frame, findings

@@ -1,0 +1,116 @@
+"""Contract rows: normalise each value through the catalog, keep every row, report every problem."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from explorer.catalog import Catalog
+from explorer.importing import values
+from explorer.importing.readers import RawSheet
+from explorer.importing.rows import DataRow, data_rows
+from explorer.importing.tables import TableMatch
+from explorer.model import Contract, Finding, Severity
+
+DATE_FIELDS = ("term_start", "term_end", "initial_term_start")
+
+
+def read_contracts(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[list[Contract], list[Finding]]:
+    findings: list[Finding] = []
+    rows = list(data_rows(sheet, match, findings))
+    orders = {f: values.slash_order([r.get(f) for r in rows]) for f in DATE_FIELDS}
+    contracts = [_contract(row, catalog, orders, findings) for row in rows]
+    return contracts, findings
+
+
+def _contract(row: DataRow, catalog: Catalog, orders: dict[str, values.DateOrder],
+              findings: list[Finding]) -> Contract:
+    customer = row.text("customer")
+    product_text, program_text = row.text("product"), row.text("program")
+
+    def report(severity: Severity, field: str, message: str, product: str = "") -> None:
+        header = row.match.headers.get(row.match.columns.get(field, -1), field)
+        findings.append(Finding(severity, message, row.source, header, customer, product))
+
+    if not customer:
+        report(Severity.ERROR, "customer", "The customer name is missing.")
+    product = catalog.product_for(product_text) if product_text else None
+    pid = product.id if product else None
+    if product is None:
+        known = ", ".join(p.name for p in catalog.products.values())
+        message = (f"Product '{product_text}' is not in the catalog (known: {known})." if product_text
+                   else f"The product is missing (one of {known}).")
+        report(Severity.ERROR, "product", message)
+    program = None
+    if product is not None:
+        program = catalog.program_for(product, program_text)
+        if program is None:
+            tiers = ", ".join(catalog.programs[p].name for p in catalog.program_ids_by_rank(product))
+            message = (f"Tier '{program_text}' is not one of the {product.name} programs ({tiers})." if program_text
+                       else f"The tier is missing; {product.name} needs one of {tiers}.")
+            report(Severity.ERROR, "program", message, pid or "")
+
+    dates: dict[str, date | None] = {}
+    for field in DATE_FIELDS:
+        if not row.has(field):
+            dates[field] = None
+            continue
+        day, problem = values.parse_date(row.get(field), orders[field])
+        dates[field] = day
+        if problem:
+            report(Severity.ERROR, field, f"{_label(field)}: {problem}.", pid or "")
+        elif day is None and field != "initial_term_start":
+            report(Severity.ERROR, field, f"The {_label(field).lower()} date is missing.", pid or "")
+    for field in ("term_start", "term_end"):
+        if not row.has(field):
+            report(Severity.ERROR, field, f"The book has no {_label(field).lower()} column.", pid or "")
+
+    zone, country = _place(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or ""))
+
+    cse = False
+    if row.has("cse"):
+        cse, problem = values.parse_yes_no(row.get("cse"), catalog)
+        if problem:
+            report(Severity.WARNING, "cse", f"Dedicated CSE: {problem}.", pid or "")
+    mcse = None
+    mcse_text = row.text("mcse")
+    if mcse_text and values.parse_yes_no(mcse_text, catalog) != (False, None):
+        option = catalog.mcse_option_for(mcse_text)
+        if option is None:
+            labels = " or ".join(o.label for o in catalog.addons["mcse"].options.values())
+            report(Severity.ERROR, "mcse", f"MCSE option '{mcse_text}' is not known; use {labels}.", pid or "")
+        else:
+            mcse = option.id
+    return Contract(
+        customer=customer, product=pid, program=program.id if program else None,
+        term_start=dates["term_start"], term_end=dates["term_end"], initial_term_start=dates["initial_term_start"],
+        region=row.text("region"), country=country, time_zone=zone, cse=cse, mcse=mcse,
+        product_text=product_text, program_text=program_text, source=row.source, extra=row.extra(),
+    )
+
+
+def _place(row: DataRow, catalog: Catalog, report) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """(IANA zone, ISO country) with the fallbacks of domain.md section 7."""
+    default = catalog.settings.default_timezone
+    zone, problem = values.parse_timezone(row.text("time_zone"), catalog)
+    country, country_problem = values.parse_country(row.text("country"))
+    if problem and zone:
+        report(Severity.WARNING, "time_zone", problem[0].upper() + problem[1:] + ".")
+    if zone is None:
+        fallback = values.zone_of_country(country) if country else None
+        used = fallback or default
+        why = f"{problem}" if problem else "no time zone is given"
+        source = f"the main zone of {values.country_name(country)}" if fallback and country else "the default"
+        report(Severity.WARNING, "time_zone", f"{why[0].upper() + why[1:]}; {used} ({source}) is used.")
+        zone = used
+    if country is None:
+        derived = values.country_of_zone(zone)
+        if country_problem:
+            used = (f"{values.country_name(derived)} ({derived}), from the time zone, is used" if derived
+                    else "no public holidays are applied")
+            report(Severity.WARNING, "country", f"{country_problem[0].upper() + country_problem[1:]}; {used}.")
+        country = derived
+    return zone, country or ""
+
+
+def _label(field: str) -> str:
+    return {"term_start": "Term start", "term_end": "Term end", "initial_term_start": "Initial term start"}[field]

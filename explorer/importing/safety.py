@@ -1,0 +1,117 @@
+"""Checks a file before any parser sees it: kind, size, zip bombs, XML entities, encryption.
+
+Spreadsheet parsers are fast but trusting. These checks turn a corrupt, truncated,
+encrypted, renamed or hostile file into one clear sentence within a second, with
+bounded memory, before the file is parsed.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
+MAX_UNCOMPRESSED_BYTES = 768 * 1024 * 1024  # a 200,000-case sheet expands to about 60 MB
+MAX_TEXT_BYTES = 512 * 1024 * 1024
+XML_HEAD_BYTES = 4096  # a DOCTYPE must come before the root element
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be read; str() is the one-line message for the user."""
+
+    def __init__(self, path: Path | str, cause: str) -> None:
+        super().__init__(f"{Path(path).name}: {cause}")
+        self.path = str(path)
+        self.cause = cause
+
+
+def _sniff_foreign(head: bytes) -> str | None:
+    if head.startswith(b"%PDF"):
+        return "this is a PDF document, not a spreadsheet"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        return "this is an image, not a spreadsheet"
+    if head.lstrip().lower().startswith((b"<!doctype html", b"<html")):
+        return "this is a web page, not a spreadsheet"
+    return None
+
+
+def check_file(path: Path) -> str:
+    """Validate ``path`` and say how to read it: "zip", "ole" or "text"."""
+    if not path.exists():
+        raise UnreadableFile(path, "the file does not exist")
+    if not path.is_file():
+        raise UnreadableFile(path, "this is a folder, not a file")
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except PermissionError:
+        raise UnreadableFile(path, "permission denied; the file cannot be opened for reading") from None
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot be opened ({exc.strerror or exc})") from None
+    if size == 0:
+        raise UnreadableFile(path, "the file is empty")
+    suffix = path.suffix.lower()
+    foreign = _sniff_foreign(head)
+    if foreign:
+        raise UnreadableFile(path, foreign)
+    if suffix in TEXT_SUFFIXES:
+        if size > MAX_TEXT_BYTES:
+            raise UnreadableFile(path, f"the file is {size / 2**20:.0f} MB, more than the {MAX_TEXT_BYTES // 2**20} MB limit")
+        return "text"
+    if suffix not in SPREADSHEET_SUFFIXES:
+        raise UnreadableFile(path, f"unsupported file type '{path.suffix or '(none)'}'; use .xlsx, .xlsm, .xls, .ods or .csv")
+    if head.startswith(OLE_MAGIC):
+        if suffix != ".xls" or _has_encrypted_package(path):
+            raise UnreadableFile(path, "the workbook is password-protected (encrypted); save an unprotected copy")
+        return "ole"
+    if head.startswith(ZIP_MAGIC):
+        if suffix == ".xls":
+            raise UnreadableFile(path, "the file is named .xls but is a zipped workbook; rename it to .xlsx")
+        _check_zip(path)
+        return "zip"
+    if suffix == ".xls":
+        raise UnreadableFile(path, "not an Excel 97-2003 workbook (the file is damaged or of another type)")
+    raise UnreadableFile(path, "not a spreadsheet, or the file is damaged (it is not a zipped workbook)")
+
+
+def _has_encrypted_package(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        return ENCRYPTED_PACKAGE in handle.read(1 << 20)
+
+
+def _check_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            total = sum(m.file_size for m in members)
+            if total > MAX_UNCOMPRESSED_BYTES:
+                raise UnreadableFile(
+                    path,
+                    f"the workbook expands to {total / 2**20:,.0f} MB, more than the "
+                    f"{MAX_UNCOMPRESSED_BYTES // 2**20} MB limit (a damaged or hostile file)",
+                )
+            names = {m.filename for m in members}
+            if not ({"xl/workbook.xml", "xl/workbook.bin"} & names or "content.xml" in names):
+                raise UnreadableFile(path, "the zip archive holds no workbook (not an Excel or OpenDocument file)")
+            if "xl/workbook.bin" in names:
+                raise UnreadableFile(path, "binary workbooks (.xlsb) are not supported; save as .xlsx")
+            for member in members:
+                if member.filename.endswith((".xml", ".rels")) and member.file_size:
+                    with archive.open(member) as part:
+                        head = part.read(XML_HEAD_BYTES)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        raise UnreadableFile(
+                            path, f"part {member.filename} declares XML entities, which workbooks never need "
+                            "(possible entity-expansion attack); not read")
+    except zipfile.BadZipFile:
+        raise UnreadableFile(path, "the workbook is damaged or truncated (its zip directory is unreadable)") from None
+    except (zipfile.LargeZipFile, NotImplementedError) as exc:
+        raise UnreadableFile(path, f"the workbook uses an unsupported compression ({exc})") from None
+    except (EOFError, OSError, ValueError) as exc:
+        raise UnreadableFile(path, f"the workbook is damaged or truncated ({exc})") from None

@@ -1,0 +1,209 @@
+"""Turn spreadsheet cells into typed values, reporting what cannot be read.
+
+Each parser returns the value and, where there is one, a plain-language problem
+for a finding. Nothing here guesses silently: an ambiguous 03/04/2026 stays
+unread unless its column settles which part is the day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+from zoneinfo import ZoneInfo, available_timezones
+
+from explorer.catalog import Catalog, fold
+
+EXCEL_EPOCH = date(1899, 12, 30)
+SERIAL_RANGE = (20_000, 80_000)  # 1954 .. 2119: numbers outside are not dates
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+MONTHS |= {"sept": 9, "june": 6, "july": 7, "march": 3, "april": 4, "january": 1, "february": 2, "august": 8,
+           "september": 9, "october": 10, "november": 11, "december": 12}
+
+ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?")
+YMD_SLASH_RE = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
+DOTTED_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+SLASH_RE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})")
+DAY_MONTH_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[ \-]([A-Za-z]{3,9})\.?,?[ \-](\d{4})")
+MONTH_DAY_RE = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})")
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the text a person sees; whole floats lose their .0."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+@dataclass(frozen=True)
+class DateOrder:
+    """How a column writes nn/nn/yyyy: day first, month first, or not settled."""
+
+    day_first: bool | None
+
+
+def slash_order(values: list[Any]) -> DateOrder:
+    """Settle nn/nn/yyyy for a whole column: one 13/04 proves day first."""
+    day_first = month_first = False
+    for value in values:
+        if isinstance(value, str):
+            match = SLASH_RE.fullmatch(value.strip())
+            if match:
+                a, b = int(match[1]), int(match[2])
+                day_first |= a > 12 >= b
+                month_first |= b > 12 >= a
+    if day_first == month_first:
+        return DateOrder(None)
+    return DateOrder(day_first)
+
+
+def parse_date(value: Any, order: DateOrder = DateOrder(None)) -> tuple[date | None, str | None]:
+    """A date from a date cell, an Excel serial number or text; (None, problem) when it cannot be read."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    if isinstance(value, datetime):
+        return value.date(), None
+    if isinstance(value, date):
+        return value, None
+    if isinstance(value, bool):
+        return None, f"'{value}' is not a date"
+    if isinstance(value, (int, float)):
+        if SERIAL_RANGE[0] <= value <= SERIAL_RANGE[1]:
+            return EXCEL_EPOCH + timedelta(days=int(value)), None
+        return None, f"the number {cell_text(value)} is not a date"
+    text = str(value).strip()
+    try:
+        return _parse_date_text(text, order)
+    except ValueError:
+        return None, f"'{text}' is not a valid date"
+
+
+def _parse_date_text(text: str, order: DateOrder) -> tuple[date | None, str | None]:
+    if match := ISO_RE.fullmatch(text) or YMD_SLASH_RE.fullmatch(text):
+        return date(int(match[1]), int(match[2]), int(match[3])), None
+    if match := DOTTED_RE.fullmatch(text):
+        return date(int(match[3]), int(match[2]), int(match[1])), None
+    if match := SLASH_RE.fullmatch(text):
+        a, b, year = int(match[1]), int(match[2]), int(match[3])
+        if a > 12 or (order.day_first and b <= 12):
+            return date(year, b, a), None
+        if b > 12 or order.day_first is False or a == b:
+            return date(year, a, b), None
+        return None, (f"'{text}' is ambiguous: it could be {date(year, b, a):%-d %B} or {date(year, a, b):%-d %B}; "
+                      f"write it as {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}")
+    if match := DAY_MONTH_RE.fullmatch(text):
+        month = MONTHS.get(match[2].lower())
+        if month:
+            return date(int(match[3]), month, int(match[1])), None
+    if match := MONTH_DAY_RE.fullmatch(text):
+        month = MONTHS.get(match[1].lower())
+        if month:
+            return date(int(match[3]), month, int(match[2])), None
+    if re.fullmatch(r"\d{5}(\.\d+)?", text) and SERIAL_RANGE[0] <= float(text) <= SERIAL_RANGE[1]:
+        return EXCEL_EPOCH + timedelta(days=int(float(text))), None
+    return None, f"'{text}' is not a date this app can read (use 2026-01-15, 15.01.2026 or 15 Jan 2026)"
+
+
+def parse_yes_no(value: Any, catalog: Catalog) -> tuple[bool, str | None]:
+    if isinstance(value, bool):
+        return value, None
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value), None
+    key = fold(cell_text(value))
+    if key in catalog.yes_words:
+        return True, None
+    if key in catalog.no_words:
+        return False, None
+    return False, f"'{cell_text(value)}' is not yes or no; read as no"
+
+
+@cache
+def _zones_by_fold() -> dict[str, str]:
+    return {z.lower(): z for z in available_timezones()}
+
+
+def parse_timezone(text: str, catalog: Catalog) -> tuple[str | None, str | None]:
+    """(IANA zone, problem). Abbreviations map with a warning; unknown gives (None, problem)."""
+    raw = text.strip()
+    if not raw:
+        return None, None
+    mapped = catalog.timezone_abbreviations.get(raw.upper())
+    if mapped:  # before the zone table: it holds legacy zones such as CET that no country uses
+        return mapped, (f"time zone '{raw}' is an abbreviation; read as {mapped} "
+                        "(write the IANA name to be exact about daylight saving)")
+    zone = _zones_by_fold().get(raw.lower().replace(" ", "_"))
+    if zone:
+        return zone, None
+    return None, f"time zone '{raw}' is unknown"
+
+
+@cache
+def _zone_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(country code -> name, folded name -> code, zone -> country code) from the tz database."""
+    root = resources.files("tzdata.zoneinfo")
+    names: dict[str, str] = {}
+    for line in root.joinpath("iso3166.tab").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, name = line.split("\t", 1)
+            names[code] = name.strip()
+    zones: dict[str, str] = {}
+    for line in root.joinpath("zone.tab").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            parts = line.split("\t")
+            zones[parts[2]] = parts[0]
+    by_name = {fold(n): c for c, n in names.items()}
+    return names, by_name, zones
+
+
+COUNTRY_ALIASES = {"usa": "US", "unitedstatesofamerica": "US", "uk": "GB", "unitedkingdom": "GB", "england": "GB",
+                   "greatbritain": "GB", "scotland": "GB", "wales": "GB", "holland": "NL", "thenetherlands": "NL",
+                   "southkorea": "KR", "korea": "KR", "russia": "RU", "uae": "AE", "czechia": "CZ",
+                   "czechrepublic": "CZ", "deutschland": "DE"}
+
+
+def country_name(code: str) -> str:
+    return _zone_table()[0].get(code, code)
+
+
+def parse_country(text: str) -> tuple[str | None, str | None]:
+    raw = text.strip()
+    if not raw:
+        return None, None
+    names, by_name, _ = _zone_table()
+    if raw.upper() in names:
+        return raw.upper(), None
+    key = fold(raw)
+    code = by_name.get(key) or COUNTRY_ALIASES.get(key)
+    if code:
+        return code, None
+    return None, f"country '{raw}' is unknown"
+
+
+def country_of_zone(zone: str) -> str | None:
+    return _zone_table()[2].get(zone)
+
+
+def zone_of_country(code: str) -> str | None:
+    """The first zone the tz database lists for a country (its most populous)."""
+    for zone, country in _zone_table()[2].items():
+        if country == code:
+            return zone
+    return None
+
+
+def is_valid_zone(zone: str) -> bool:
+    try:
+        ZoneInfo(zone)
+    except (KeyError, ValueError):
+        return False
+    return True
