@@ -70,7 +70,7 @@ def parse_timestamps(series: pd.Series, zone: str) -> tuple[pd.Series, pd.Series
     is_dt = kinds.isin([datetime, pd.Timestamp])
     is_date = kinds == date
     is_num = kinds.isin([float, int])
-    is_str = kinds.eq(str)
+    is_str = kinds.isin([str])
     naive = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns]")
     if is_dt.any():
         naive[is_dt] = pd.to_datetime(series[is_dt].astype("datetime64[ns]"))

@@ -1,0 +1,47 @@
+"""Compliance: met, breached, pending and at-risk counts, and the share met, by any grouping."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from explorer.sla.engine import Outcome
+
+COMPLIANCE_COLUMNS = ["Cases", "Met", "Breached", "Pending", "At Risk", "Compliance %"]
+
+
+def in_period(cases: pd.DataFrame, start: date | None = None, end: date | None = None) -> pd.DataFrame:
+    """Cases opened on or after start and on or before end (UTC dates)."""
+    mask = pd.Series(True, index=cases.index)
+    opened = pd.to_datetime(cases["opened"], utc=True)
+    if start is not None:
+        mask &= opened >= pd.Timestamp(start, tz="UTC")
+    if end is not None:
+        mask &= opened < pd.Timestamp(end, tz="UTC") + pd.Timedelta(days=1)
+    return cases[mask]
+
+
+def compliance(cases: pd.DataFrame, by: list[str] | None = None) -> pd.DataFrame:
+    """Counts per group over counted cases (met, breached, pending, at risk).
+
+    Compliance % = met / (met + breached): a case still within its target has not
+    yet succeeded or failed. NaN where nothing has been decided yet.
+    """
+    counted = cases[cases["outcome"].isin([o.value for o in (Outcome.MET, Outcome.BREACHED, Outcome.PENDING,
+                                                              Outcome.AT_RISK)])]
+    flags = pd.DataFrame({
+        "Cases": 1,
+        "Met": (counted["outcome"] == Outcome.MET.value).astype(int),
+        "Breached": (counted["outcome"] == Outcome.BREACHED.value).astype(int),
+        "Pending": (counted["outcome"] == Outcome.PENDING.value).astype(int),
+        "At Risk": (counted["outcome"] == Outcome.AT_RISK.value).astype(int),
+    }, index=counted.index)
+    if by:
+        keys = [counted[k] for k in by]
+        table = flags.groupby(keys, sort=True, dropna=False).sum().reset_index()
+    else:
+        table = flags.sum().to_frame().T
+    decided = table["Met"] + table["Breached"]
+    table["Compliance %"] = (table["Met"] / decided.where(decided > 0)).astype(float)
+    return table
