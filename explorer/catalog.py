@@ -121,6 +121,7 @@ class AddOn:
     during_mobilization: str
     regional: bool = False
     options: dict[str, AddOnOption] = field(default_factory=dict)
+    products: tuple[str, ...] = ()  # empty: any product whose program lists the add-on
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,17 @@ class Catalog:
             if key in {fold(option.id), fold(option.label), *(fold(a) for a in option.aliases)}:
                 return option
         return None
+
+    def addon_allowed(self, addon_id: str, product_id: str | None, program_id: str | None) -> bool:
+        addon = self.addons[addon_id]
+        program = self.programs.get(program_id or "")
+        return (program is not None and addon_id in program.addons
+                and (not addon.products or product_id in addon.products))
+
+    def addon_sold_with(self, addon_id: str) -> list[str]:
+        """'Okta Premier Plus' style names of every product and program that may carry the add-on."""
+        return [f"{product.name} {self.programs[pid].name}" for product in self.products.values()
+                for pid in product.programs if self.addon_allowed(addon_id, product.id, pid)]
 
     def program_ids_by_rank(self, product: Product) -> list[str]:
         return sorted(product.programs, key=lambda p: self.programs[p].rank)
@@ -363,6 +375,7 @@ def _addons(data: dict[str, Any]) -> tuple[dict[str, AddOn], dict[str, Any]]:
             aid, _get(raw, "name", str, path), _get(raw, "short", str, path),
             _get(raw, "mobilization_days", int, path), _get(raw, "during_mobilization", str, path, ""),
             _get(raw, "regional", bool, path, False), options,
+            _strings(_get(raw, "products", list, path, []), f"{path}.products"),
         )
     return out, raw_all
 
@@ -436,6 +449,10 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
     programs = _programs(data, calendars, benefits)
     products = _products(data, programs, decisions)
     addons, raw_addons = _addons(data)
+    for addon in addons.values():
+        for pid in addon.products:
+            if pid not in products:
+                raise CatalogError(f"addons.{addon.id}.products: unknown product {pid!r}")
     for program in programs.values():
         for aid in program.addons:
             if aid not in addons:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from explorer import __version__
 
@@ -36,6 +37,95 @@ def _terms(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _fail(message: str, code: int = EXIT_UNREADABLE) -> int:
+    print(f"explorer: {message}", file=sys.stderr)
+    return code
+
+
+def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """(book, catalog) from the command line's files, or the bundled sample."""
+    from explorer.catalog import load_catalog
+    from explorer.importing.book import load_book
+    from explorer.paths import resource_path
+
+    catalog = load_catalog(args.catalog)
+    files, cases = list(args.files), list(args.cases or [])
+    if args.sample:
+        files.append(str(resource_path("sample/contracts.xlsx")))
+        cases = cases or [str(resource_path("sample/cases.csv"))]
+    if not files:
+        raise ValueError("no contract files given (name one or more, or use --sample)")
+    return load_book(files, cases, catalog, case_timezone=args.case_timezone), catalog
+
+
+def _as_of(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from explorer.sla.engine import as_of_moment
+
+    day = date.today() if args.as_of is None else args.as_of
+    return day, as_of_moment(day)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from explorer.catalog import CatalogError
+    from explorer.importing.safety import UnreadableFile
+    from explorer.sla.engine import evaluate
+    from explorer.summary import as_json, as_text
+
+    try:
+        book, catalog = _load(args)
+    except (UnreadableFile, CatalogError, ValueError) as exc:
+        return _fail(str(exc))
+    _, moment = _as_of(args)
+    sla = evaluate(book, catalog, moment) if book.cases is not None else None
+    print(as_json(book, sla) if args.json else as_text(book, sla, None if args.all else 200))
+    errors = book.error_count + (sum(f.severity.name == "ERROR" for f in sla.findings) if sla else 0)
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _template(args: argparse.Namespace) -> int:
+    from explorer.atomic import OutputError
+    from explorer.catalog import CatalogError, load_catalog
+    from explorer.template import write_template
+
+    try:
+        target = write_template(Path(args.output), load_catalog(args.catalog))
+    except (OutputError, CatalogError) as exc:
+        return _fail(str(exc))
+    print(f"wrote {target}")
+    return EXIT_OK
+
+
+def _date(text: str):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-28") from None
+
+
+def _zone(text: str) -> str:
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(text)
+    except (KeyError, ValueError):
+        raise argparse.ArgumentTypeError(f"'{text}' is not an IANA time zone such as Europe/Berlin") from None
+    return text
+
+
+def _book_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="*", metavar="FILE", help="contract books (.xlsx .xlsm .xls .ods .csv)")
+    parser.add_argument("--cases", action="append", metavar="FILE", help="a case log (ticketing export); repeatable")
+    parser.add_argument("--sample", action="store_true", help="use the bundled sample book and case log")
+    parser.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="date statuses are judged on (today)")
+    parser.add_argument("--case-timezone", type=_zone, metavar="ZONE",
+                        help="zone of case times written without one (UTC)")
+    parser.add_argument("--catalog", help="use this catalog file instead of the bundled one")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explorer",
@@ -48,6 +138,18 @@ def build_parser() -> argparse.ArgumentParser:
     terms.add_argument("--product", help="only this product (Okta, Okta Access Gateway, Auth0)")
     terms.add_argument("--catalog", help="use this catalog file instead of the bundled one")
     terms.set_defaults(func=_terms)
+
+    check = sub.add_parser("check", help="read contract books (and a case log) and list every finding",
+                           description="Exit status: 0 no errors, 1 error findings, 2 a file cannot be read.")
+    _book_arguments(check)
+    check.add_argument("--json", action="store_true", help="print the summary and findings as JSON")
+    check.add_argument("--all", action="store_true", help="list every finding (default: the first 200)")
+    check.set_defaults(func=_check)
+
+    template = sub.add_parser("template", help="write an empty contract book with drop-downs and instructions")
+    template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    template.add_argument("--catalog", help="use this catalog file instead of the bundled one")
+    template.set_defaults(func=_template)
     return parser
 
 

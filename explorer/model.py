@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pandas is heavy; importing the model must stay fast
@@ -32,7 +33,7 @@ class Source:
     row: int | None = None
 
     def describe(self) -> str:
-        parts = [p for p in (self.file, self.sheet) if p]
+        parts = [p for p in (PurePath(self.file).name if self.file else "", self.sheet) if p]
         if self.row is not None:
             parts.append(f"row {self.row}")
         return ", ".join(parts)

@@ -178,14 +178,11 @@ def contract_findings(catalog: Catalog, contract: Contract) -> list[Finding]:
                 f"The term ends ({contract.term_end:%Y-%m-%d}) before it starts ({contract.term_start:%Y-%m-%d}).")
     program = program_of(catalog, contract)
     for addon_id in addons_of(contract):
-        if program is not None and addon_id not in program.addons:
+        if program is not None and not catalog.addon_allowed(addon_id, contract.product, contract.program):
             addon = catalog.addons[addon_id]
             product = catalog.products[contract.product].name if contract.product else contract.product_text
-            eligible = [f"{catalog.products[p].name} {catalog.programs[g].name}"
-                        for p in catalog.products for g in catalog.products[p].programs
-                        if addon_id in catalog.programs[g].addons]
             finding(Severity.ERROR, addon.short,
-                    f"{addon.name} is only sold with {' or '.join(dict.fromkeys(eligible))}, "
+                    f"{addon.name} is only sold with {' or '.join(catalog.addon_sold_with(addon_id))}, "
                     f"but this contract is {product} {program.name}.")
     return out
 

@@ -73,13 +73,27 @@ def addon_terms(catalog: Catalog) -> str:
     ])
 
 
+def _decision_ids(catalog: Catalog, product: Product) -> list[str]:
+    ids = [product.decision, product.default_program_decision]
+    for pid in product.programs:
+        ids += [catalog.calendars[t.calendar].decision for t in catalog.programs[pid].targets.values()]
+    if _sells_addons(catalog, product):
+        ids.append(catalog.admin_days_decision)
+    return [i for i in dict.fromkeys(ids) if i]
+
+
+def _sells_addons(catalog: Catalog, product: Product) -> bool:
+    return any(catalog.addon_allowed(a, product.id, p) for a in catalog.addons for p in product.programs)
+
+
 def catalog_terms(catalog: Catalog, product: Product | None = None) -> str:
     products = [product] if product else list(catalog.products.values())
     sections = [f"{catalog.title} (catalog {catalog.version})", ""]
     sections += [product_terms(catalog, p) + "\n" for p in products]
-    sections.append(addon_terms(catalog))
-    sections.append("")
-    sections.append("Assumptions")
-    sections.append("===========")
-    sections += [f"- {d.title}: {d.text}" for d in catalog.decisions.values()]
+    if any(_sells_addons(catalog, p) for p in products):
+        sections += [addon_terms(catalog), ""]
+    decision_ids = list(catalog.decisions) if product is None else _decision_ids(catalog, product)
+    if decision_ids:
+        sections += ["Assumptions", "==========="]
+        sections += [f"- {catalog.decisions[d].title}: {catalog.decisions[d].text}" for d in decision_ids]
     return "\n".join(sections)

@@ -1,0 +1,104 @@
+"""Every kind of bad file gets one clear line, quickly, and nothing is written to it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from explorer.importing.book import load_book
+from explorer.importing.safety import UnreadableFile
+
+from ..files import write_entity_bomb, write_openpyxl, write_zip_bomb
+
+
+def encrypted(path: Path) -> Path:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = write_openpyxl(path.with_name("plain.xlsx"))
+    with open(plain, "rb") as fh, open(path, "wb") as out:
+        OOXMLFile(fh).encrypt("secret", out)
+    return path
+
+
+def truncated(path: Path) -> Path:
+    data = write_openpyxl(path.with_name("whole.xlsx")).read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def no_table(path: Path) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["Quarterly notes"])
+    wb.active.append(["Nothing tabular here", 42])
+    wb.save(path)
+    return path
+
+
+BAD_FILES = {
+    "empty.xlsx": (lambda p: p.write_bytes(b"") and p, "the file is empty"),
+    "report.xlsx": (lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj") and p, "this is a PDF"),
+    "random.xlsx": (lambda p: p.write_bytes(os.urandom(4096)) and p, "not a spreadsheet, or the file is damaged"),
+    "truncated.xlsx": (truncated, "damaged or truncated"),
+    "locked.xlsx": (encrypted, "password-protected"),
+    "entities.xlsx": (write_entity_bomb, "declares XML entities"),
+    "notes.xlsx": (no_table, "no recognisable table"),
+    "empty.csv": (lambda p: p.write_text("\n \n", encoding="utf-8") and p, "the file is empty"),
+    "binary.csv": (lambda p: p.write_bytes(b"\x00\x01\x02" * 2000) and p, "binary file"),
+    "fake.xls": (lambda p: p.write_bytes(b"Customer,Product\nAcme,Okta\n") and p, "not an Excel 97-2003 workbook"),
+    "picture.ods": (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100) and p, "this is an image"),
+    "contracts.pdf": (lambda p: p.write_bytes(b"%PDF-1.4") and p, "this is a PDF"),
+    "contracts.numbers": (lambda p: p.write_bytes(b"PK\x03\x04whatever") and p, "unsupported file type"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_file_gets_one_clear_line(tmp_path: Path, name: str) -> None:
+    make, expected = BAD_FILES[name]
+    path = tmp_path / name
+    make(path)
+    before = path.read_bytes()
+    start = time.perf_counter()
+    with pytest.raises(UnreadableFile) as caught:
+        load_book([path])
+    assert time.perf_counter() - start < 5
+    message = str(caught.value)
+    assert message.startswith(f"{name}: ") and expected in message and "\n" not in message
+    assert path.read_bytes() == before
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableFile, match="does not exist"):
+        load_book([tmp_path / "gone.xlsx"])
+
+
+def test_zip_bomb_is_refused_fast_with_bounded_memory(tmp_path: Path) -> None:
+    bomb = write_zip_bomb(tmp_path / "bomb.xlsx", gigabytes=1.0)
+    assert bomb.stat().st_size < 5 * 2**20
+    code = ("import resource, time, sys\n"
+            "from explorer.importing.book import load_book\n"
+            "t = time.perf_counter()\n"
+            "try:\n    load_book([sys.argv[1]])\nexcept Exception as e:\n    print(e)\n"
+            "print(time.perf_counter() - t)\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(bomb)], capture_output=True, text=True, timeout=60)
+    message, seconds, max_rss_kb = out.stdout.strip().splitlines()
+    assert "expands to" in message and "limit" in message
+    assert float(seconds) < 5
+    assert int(max_rss_kb) < 400 * 1024  # the gigabyte is never inflated
+
+
+def test_cli_bad_file_exit_code_and_no_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(b"%PDF-1.7")
+    out = subprocess.run([sys.executable, "-m", "explorer", "check", str(path)], capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 2
+    assert out.stderr.strip() == "explorer: report.xlsx: this is a PDF document, not a spreadsheet"
+    assert "Traceback" not in out.stdout + out.stderr

@@ -1,0 +1,117 @@
+"""The same messy contract book, written by several writers, reads the same way."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from explorer.importing.book import load_book
+from explorer.model import Book, Severity
+
+from ..files import CASE_HEADER, CASES, CONTACT_HEADER, CONTACTS, soffice_convert, write_csv, write_openpyxl, write_xlsxwriter
+
+
+def contract_summary(book: Book) -> list[tuple]:
+    return [(c.customer.strip(), c.product, c.program, c.term_start, c.term_end, c.time_zone, c.country, c.cse, c.mcse)
+            for c in book.contracts]
+
+
+EXPECTED = [
+    ("Acme Corp", "okta", "okta-premier-plus", date(2026, 1, 15), date(2027, 1, 14), "Europe/Berlin", "DE", True, "50"),
+    ("Beta\u00a0Bank", "auth0", "auth0-enterprise", date(2026, 2, 1), date(2027, 1, 31), "America/New_York", "US",
+     False, None),
+    ("Gamma Games", "okta-access-gateway", "okta-premier-access", date(2026, 3, 1), date(2027, 2, 28),
+     "Europe/Berlin", "DE", False, None),
+    ("Delta Health", "okta", "okta-premier-plus", date(2026, 2, 1), date(2027, 1, 31), "Australia/Sydney", "AU",
+     False, "100"),
+    ("Epsilon", "okta", None, date(2026, 5, 1), date(2026, 4, 1), "UTC", "", False, None),
+]
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("formats")
+    source = write_openpyxl(folder / "book.xlsx")
+    return {
+        "openpyxl": source,
+        "xlsm": write_openpyxl(folder / "book.xlsm"),
+        "xlsxwriter": write_xlsxwriter(folder / "writer.xlsx"),
+        "ods": soffice_convert(source, "ods", folder),
+        "xls": soffice_convert(source, "xls", folder),
+        "csv-utf8": write_csv(folder / "utf8.csv"),
+        "csv-bom": write_csv(folder / "bom.csv", "utf-8-sig"),
+        "csv-utf16": write_csv(folder / "utf16.csv", "utf-16"),
+        "csv-1252-semicolon": write_csv(folder / "win.csv", "cp1252", ";"),
+        "tsv": write_csv(folder / "tabs.txt", "utf-8", "\t"),
+    }
+
+
+@pytest.mark.parametrize("writer", ["openpyxl", "xlsm", "xlsxwriter", "ods", "xls", "csv-utf8", "csv-bom",
+                                    "csv-utf16", "csv-1252-semicolon", "tsv"])
+def test_every_writer_reads_the_same(written: dict[str, Path], writer: str) -> None:
+    path = written[writer]
+    before = path.read_bytes()
+    book = load_book([path])
+    assert contract_summary(book) == EXPECTED
+    assert path.read_bytes() == before  # input files are never written to
+    rows = [c.source.row for c in book.contracts]
+    assert rows == sorted(rows) and len(set(rows)) == 5  # every row kept, with its spreadsheet row
+    errors = {(f.source.row, f.column) for f in book.findings if f.severity is Severity.ERROR}
+    epsilon = book.contracts[4].source.row
+    assert (epsilon, "Support Tier") in errors and (epsilon, "Term End") in errors
+    assert book.contracts[0].extra == {"Owner notes": "renewal talks"}
+
+
+def test_layout_details(written: dict[str, Path]) -> None:
+    book = load_book([written["openpyxl"]])
+    assert [c.source.row for c in book.contracts] == [4, 5, 6, 7, 8]  # two title rows above the header
+    assert book.contracts[0].source.sheet == "FY27"
+    messages = [f.message for f in book.findings]
+    assert any("totals row" in m for m in messages)
+    assert any("Sheet 'Notes' holds no contract" in m for m in messages)
+    assert any(m.startswith("Columns kept as they are") and "Owner notes" in m for m in messages)
+    assert len(book.contacts) == 6
+    over = [f for f in book.findings if "named contacts, but 50% Dedicated MCSE allows 5" in f.message]
+    assert len(over) == 1 and over[0].severity is Severity.WARNING
+    region = [f for f in book.findings if "outside the MCSE's region" in f.message]
+    assert [(f.source.sheet, f.source.row) for f in region] == [("People", 7)]
+    tz = [f for f in book.findings if f.column == "Time Zone"]
+    assert {f.source.row for f in tz} == {6, 8}  # CET (abbreviation) and Mars/Base (unknown)
+    assert book.customers()[1] == "Beta\u00a0Bank"  # shown as written, trimmed
+
+
+def test_several_files_form_one_book(written: dict[str, Path], tmp_path: Path) -> None:
+    contacts = write_csv(tmp_path / "contacts.csv", header=CONTACT_HEADER, rows=CONTACTS)
+    book = load_book([written["xlsxwriter"], contacts])
+    assert len(book.contracts) == 5 and len(book.contacts) == 6
+    assert {Path(c.source.file).name for c in book.contracts} == {"writer.xlsx"}
+    assert {Path(c.source.file).name for c in book.contacts} == {"contacts.csv"}
+
+
+def test_case_log(written: dict[str, Path], tmp_path: Path) -> None:
+    log = write_csv(tmp_path / "tickets.csv", header=CASE_HEADER, rows=CASES)
+    book = load_book([written["openpyxl"]], [log])
+    cases = book.cases
+    assert cases is not None
+    assert cases["case_id"].tolist() == ["1001", "1002", "1003"]
+    assert cases["priority"].tolist() == [1, 1, 2]
+    assert cases["environment"].tolist() == ["production", "non-production", "production"]
+    assert str(cases["opened"].iloc[2]) == "2026-03-03 09:00:00+00:00"  # naive text read as UTC
+    berlin = load_book([written["openpyxl"]], [log], case_timezone="Europe/Berlin").cases
+    assert berlin is not None and str(berlin["opened"].iloc[2]) == "2026-03-03 08:00:00+00:00"
+    assert str(berlin["opened"].iloc[1]) == "2026-03-02 10:00:00+00:00"  # an explicit Z is kept
+
+
+def test_case_log_problems(written: dict[str, Path], tmp_path: Path) -> None:
+    rows = [[1, "Acme Corp", "Okta", "P9", "2026-03-02 10:00", "", ""],
+            [2, "Acme Corp", "Okta", "P1", "yesterday", "", ""],
+            [3, "Acme Corp", "Okta", "P1", "2026-03-02 10:00", "2026-03-02 09:00", ""],
+            [4, "Acme Corp", "Okta", "P1", "03/04/2026 10:00", "", ""]]
+    log = write_csv(tmp_path / "bad.csv", header=CASE_HEADER, rows=rows)
+    book = load_book([written["openpyxl"]], [log])
+    found = {(f.source.row, f.column, f.severity) for f in book.findings if Path(f.source.file).name == "bad.csv"}
+    assert found == {(2, "Priority", Severity.ERROR), (3, "Created at", Severity.ERROR),
+                     (4, "First reply at", Severity.WARNING), (5, "Created at", Severity.ERROR)}
+    assert book.cases is not None and len(book.cases) == 4  # rows with problems are kept

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from explorer.catalog import Catalog
+from explorer.importing import values
+from explorer.importing.values import DateOrder
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    (date(2026, 1, 15), date(2026, 1, 15)),
+    (datetime(2026, 1, 15, 10, 30), date(2026, 1, 15)),
+    (46037.0, date(2026, 1, 15)),
+    ("46037", date(2026, 1, 15)),
+    ("2026-01-15", date(2026, 1, 15)),
+    ("2026-01-15T00:00:00", date(2026, 1, 15)),
+    ("15.01.2026", date(2026, 1, 15)),
+    ("1 Feb 2026", date(2026, 2, 1)),
+    ("1st February 2026", date(2026, 2, 1)),
+    ("Feb 1, 2026", date(2026, 2, 1)),
+    ("15/01/2026", date(2026, 1, 15)),
+    ("01/15/2026", date(2026, 1, 15)),
+    ("2026/01/15", date(2026, 1, 15)),
+    ("04/04/2026", date(2026, 4, 4)),
+])
+def test_dates(cell: object, expected: date) -> None:
+    assert values.parse_date(cell) == (expected, None)
+
+
+def test_ambiguous_date_needs_the_column() -> None:
+    day, problem = values.parse_date("03/04/2026")
+    assert day is None and problem is not None and "ambiguous" in problem and "2026-04-03" in problem
+    column = ["03/04/2026", "25/04/2026"]
+    order = values.slash_order(column)
+    assert order == DateOrder(True)
+    assert values.parse_date("03/04/2026", order) == (date(2026, 4, 3), None)
+    assert values.parse_date("03/04/2026", values.slash_order(["03/04/2026", "12/31/2026"])) == (date(2026, 3, 4), None)
+    assert values.slash_order(["13/01/2026", "01/13/2026"]) == DateOrder(None)  # contradictory: stays unsettled
+
+
+@pytest.mark.parametrize("cell", ["soon", "31.02.2026", 12.5, True, "2026-13-01"])
+def test_bad_dates_say_why(cell: object) -> None:
+    day, problem = values.parse_date(cell)
+    assert day is None and problem
+
+
+def test_blank_date_is_not_a_problem() -> None:
+    assert values.parse_date("  ") == (None, None)
+
+
+@pytest.mark.parametrize(("text", "zone", "warns"), [
+    ("Europe/Berlin", "Europe/Berlin", False), ("europe/berlin", "Europe/Berlin", False),
+    ("America/New York", "America/New_York", False), ("PST", "America/Los_Angeles", True),
+    ("CET", "Europe/Berlin", True), ("Mars/Olympus", None, True), ("", None, False)])
+def test_time_zones(catalog: Catalog, text: str, zone: str | None, warns: bool) -> None:
+    got, problem = values.parse_timezone(text, catalog)
+    assert got == zone and bool(problem) == warns
+
+
+@pytest.mark.parametrize(("text", "code"), [("DE", "DE"), ("Germany", "DE"), ("united states", "US"), ("USA", "US"),
+                                            ("UK", "GB"), ("Britain (UK)", "GB"), ("gb", "GB")])
+def test_countries(text: str, code: str) -> None:
+    assert values.parse_country(text) == (code, None)
+
+
+def test_country_and_zone_tables() -> None:
+    assert values.country_of_zone("Europe/Berlin") == "DE"
+    assert values.country_of_zone("Australia/Sydney") == "AU"
+    assert values.zone_of_country("JP") == "Asia/Tokyo"
+    assert values.parse_country("Narnia")[0] is None
+
+
+@pytest.mark.parametrize(("cell", "expected"), [("Yes", True), ("y", True), ("X", True), (1.0, True), ("TRUE", True),
+                                                ("no", False), ("", False), ("-", False), (0, False)])
+def test_yes_no(catalog: Catalog, cell: object, expected: bool) -> None:
+    assert values.parse_yes_no(cell, catalog) == (expected, None)
+
+
+def test_yes_no_unknown(catalog: Catalog) -> None:
+    assert values.parse_yes_no("maybe", catalog)[1] == "'maybe' is not yes or no; read as no"
+
+
+def test_cell_text() -> None:
+    assert values.cell_text(1001.0) == "1001"
+    assert values.cell_text("  Acme ") == "Acme"
+    assert values.cell_text(date(2026, 1, 2)) == "2026-01-02"

@@ -1,0 +1,99 @@
+"""The command line as a user runs it: exit codes, output, JSON, template, terms."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from explorer.cli import main
+
+from .files import write_csv, write_openpyxl
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "explorer", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_version_and_terms_start_without_qt_or_pandas() -> None:
+    code = ("import sys, io, contextlib\nfrom explorer.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n    main(['terms'])\n"
+            "heavy = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pandas', 'numpy', 'openpyxl')]\n"
+            "print(heavy, 'Premier Plus' in out.getvalue())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "[] True"
+    assert run("--version").stdout.strip().startswith("Entitlement Explorer 0.")
+
+
+def test_terms_for_one_product(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["terms", "--product", "auth0"]) == 0
+    out = capsys.readouterr().out
+    assert "Enterprise  P1        30 min" in out and "A blank tier means Enterprise." in out
+    assert "Okta Access Gateway" not in out
+    assert main(["terms", "--product", "Okta Gold"]) == 2
+    assert "unknown product 'Okta Gold'" in capsys.readouterr().err
+
+
+def test_check_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    messy = write_openpyxl(tmp_path / "book.xlsx")
+    assert main(["check", str(messy)]) == 1  # error findings
+    out = capsys.readouterr().out
+    assert "5 contracts" in out and "ERROR   book.xlsx, FY27, row 8, column 'Support Tier'" in out
+    clean_rows = [["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31", "EMEA", "Europe/Berlin", "DE", "", "", ""]]
+    clean = write_csv(tmp_path / "clean.csv", rows=clean_rows)
+    assert main(["check", str(clean)]) == 0
+    assert main(["check", str(tmp_path / "missing.xlsx")]) == 2
+    assert "missing.xlsx: the file does not exist" in capsys.readouterr().err
+    assert main(["check"]) == 2
+
+
+def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "--json", str(write_openpyxl(tmp_path / "book.xlsx"))])
+    data = json.loads(capsys.readouterr().out)
+    assert data["summary"]["contracts"] == 5 and data["summary"]["customers"] == 5
+    first = data["findings"][0]
+    assert set(first) == {"severity", "file", "sheet", "row", "column", "customer", "message"}
+    assert first["severity"] == "Error"
+
+
+def test_check_sample_with_cases(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--sample", "--as-of", "2026-11-28"]) == 1  # the sample has deliberate errors
+    out = capsys.readouterr().out
+    assert "44 customers, 61 contracts" in out and "cases" in out
+    assert "Case 999001: no contract for 'Unknown Prospect Ltd'" in out
+
+
+def test_bad_arguments_are_one_line() -> None:
+    out = run("check", "--sample", "--as-of", "28/11/2026")
+    assert out.returncode == 2 and "is not a date like 2026-11-28" in out.stderr and "Traceback" not in out.stderr
+    out = run("check", "--sample", "--case-timezone", "Mars/Base")
+    assert out.returncode == 2 and "is not an IANA time zone" in out.stderr
+
+
+def test_template_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "new-book.xlsx"
+    assert main(["template", "-o", str(target)]) == 0
+    wb = openpyxl.load_workbook(target)
+    assert wb.sheetnames == ["Lists", "Contracts", "Named contacts", "Holidays", "Instructions"]
+    contracts = wb["Contracts"]
+    assert [c.value for c in contracts[1]] == ["Customer", "Product", "Tier", "Start", "End", "Initial Term Start",
+                                               "Region", "Country", "Time Zone", "Dedicated CSE", "MCSE"]
+    validations = {str(v.sqref): v.formula1 for v in contracts.data_validations.dataValidation}
+    assert validations["B2:B2001"] == "Lists!$A$1:$A$3"
+    assert [wb["Lists"].cell(r, 1).value for r in range(1, 4)] == ["Okta", "Okta Access Gateway", "Auth0"]
+    assert "50% Dedicated MCSE" in [wb["Lists"].cell(r, 3).value for r in range(1, 3)]
+    contracts.append(["Acme", "Okta", "Premier Plus", "2026-01-15", "2027-01-14", None, "EMEA", "DE",
+                      "Europe/Berlin", "Yes", "50% Dedicated MCSE"])
+    wb.save(target)
+    capsys.readouterr()
+    assert main(["check", str(target)]) == 0
+    assert "1 customers, 1 contracts" in capsys.readouterr().out
+
+
+def test_template_refuses_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["template", "-o", str(tmp_path)]) == 2
+    assert "this is a folder" in capsys.readouterr().err
