@@ -84,6 +84,36 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
+def _report(args: argparse.Namespace) -> int:
+    from explorer.atomic import OutputError
+    from explorer.catalog import CatalogError
+    from explorer.importing.safety import UnreadableFile
+    from explorer.model import customer_key
+    from explorer.report.build import build_report
+    from explorer.report.writer import write_report
+    from explorer.sla.engine import evaluate
+
+    try:
+        book, catalog = _load(args)
+    except (UnreadableFile, CatalogError, ValueError) as exc:
+        return _fail(str(exc))
+    if args.customer:
+        known = {customer_key(c) for c in book.customers()}
+        missing = [c for c in args.customer if customer_key(c) not in known]
+        if missing:
+            return _fail(f"no customer named {', '.join(repr(m) for m in missing)} in the book")
+    day, moment = _as_of(args)
+    sla = evaluate(book, catalog, moment) if book.cases is not None else None
+    data = build_report(book, catalog, day, sla, args.customer)
+    try:
+        target = write_report(data, Path(args.output), book.files + book.case_files)
+    except OutputError as exc:
+        return _fail(str(exc))
+    errors = int((data.sheets["Findings"]["Severity"] == "Error").sum())
+    print(f"wrote {target}" + (f" ({errors} error findings are listed in it)" if errors else ""))
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
 def _template(args: argparse.Namespace) -> int:
     from explorer.atomic import OutputError
     from explorer.catalog import CatalogError, load_catalog
@@ -145,6 +175,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the summary and findings as JSON")
     check.add_argument("--all", action="store_true", help="list every finding (default: the first 200)")
     check.set_defaults(func=_check)
+
+    report = sub.add_parser("report", help="write the Excel SLA report",
+                            description="Exit status: 0 written, 1 written with error findings in it, 2 not written.")
+    _book_arguments(report)
+    report.add_argument("--customer", action="append", metavar="NAME", help="only this customer; repeatable")
+    report.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    report.set_defaults(func=_report)
 
     template = sub.add_parser("template", help="write an empty contract book with drop-downs and instructions")
     template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
