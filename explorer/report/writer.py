@@ -9,6 +9,7 @@ prefix so editing the cell keeps it text.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -50,11 +51,16 @@ def _write(data: ReportData, path: Path) -> None:
     book.set_properties({"title": f"SLA report as of {data.as_of:%Y-%m-%d}", "subject": "Support entitlements",
                          "author": "Entitlement Explorer", "comments": f"Entitlement Explorer {__version__}, "
                                                                       f"catalog {data.catalog_version}"})
-    formats = _Formats(book)
-    _summary(book, data, formats)
-    for name in SHEETS:
-        if name != "Summary" and name in data.sheets:
-            _table_sheet(book, name, data.sheets[name], formats, data)
+    try:
+        formats = _Formats(book)
+        _summary(book, data, formats)
+        for name in SHEETS:
+            if name != "Summary" and name in data.sheets:
+                _table_sheet(book, name, data.sheets[name], formats, data)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            book.close()  # releases the streamed row files; the half-written temp file is then deleted
+        raise
     book.close()
 
 
