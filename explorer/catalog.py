@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -26,6 +26,7 @@ class CatalogError(ValueError):
     """The catalog file is missing, unreadable or breaks a rule; names the key."""
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Spelling-insensitive key: lower case, without spaces, punctuation or underscores.
 
@@ -176,38 +177,42 @@ class Catalog:
     timezone_abbreviations: dict[str, str]
     source: str = ""
 
-    # -- lookups by spelling -------------------------------------------------
-    def product_for(self, text: str) -> Product | None:
-        key = fold(text)
+    # -- lookups by spelling (the maps are built once, on first use) --------
+    @cached_property
+    def _product_spellings(self) -> dict[str, Product]:
+        return {fold(s): p for p in reversed(self.products.values()) for s in (p.name, *p.aliases)}
+
+    @cached_property
+    def _program_spellings(self) -> dict[tuple[str, str], Program]:
+        out = {}
         for product in self.products.values():
-            if key == fold(product.name) or key in {fold(a) for a in product.aliases}:
-                return product
-        return None
+            for pid in reversed(product.programs):
+                program = self.programs[pid]
+                for spelling in (program.name, *program.aliases):
+                    out[(product.id, fold(spelling))] = program
+        return out
+
+    @cached_property
+    def _mcse_spellings(self) -> dict[str, AddOnOption]:
+        mcse = self.addons.get("mcse")
+        options = mcse.options.values() if mcse else []
+        return {fold(s): o for o in options for s in (o.id, o.label, *o.aliases)}
+
+    def product_for(self, text: str) -> Product | None:
+        return self._product_spellings.get(fold(text))
 
     def program_for(self, product: Product, text: str) -> Program | None:
         """The product's program spelled ``text``; blank gives the product's default."""
         key = fold(text)
         if not key:
             return self.programs[product.default_program] if product.default_program else None
-        for program_id in product.programs:
-            program = self.programs[program_id]
-            names = {fold(program.name), *(fold(a) for a in program.aliases)}
-            if key in names:
-                return program
-        return None
+        return self._program_spellings.get((product.id, key))
 
     def priority_for(self, text: str) -> int | None:
         return self.priority_aliases.get(fold(text))
 
     def mcse_option_for(self, text: str) -> AddOnOption | None:
-        key = fold(text)
-        mcse = self.addons.get("mcse")
-        if mcse is None:
-            return None
-        for option in mcse.options.values():
-            if key in {fold(option.id), fold(option.label), *(fold(a) for a in option.aliases)}:
-                return option
-        return None
+        return self._mcse_spellings.get(fold(text))
 
     def addon_allowed(self, addon_id: str, product_id: str | None, program_id: str | None) -> bool:
         addon = self.addons[addon_id]

@@ -126,8 +126,14 @@ class Book:
         return [c for c in self.contracts if customer_key(c.customer) == key]
 
     def contacts_of(self, customer: str) -> list[Contact]:
-        key = customer_key(customer)
-        return [c for c in self.contacts if customer_key(c.customer) == key]
+        return self.contacts_by_customer().get(customer_key(customer), [])
+
+    def contacts_by_customer(self) -> dict[str, list[Contact]]:
+        """Contacts grouped by customer key; build once per pass over many contracts."""
+        out: dict[str, list[Contact]] = {}
+        for contact in self.contacts:
+            out.setdefault(customer_key(contact.customer), []).append(contact)
+        return out
 
     def findings_of(self, customer: str) -> list[Finding]:
         key = customer_key(customer)

@@ -204,3 +204,20 @@ def _add_deliberate_problems(contracts: list[list[Any]], contacts: list[list[Any
         contacts.append([mcse_customer[0], f"Extra Named {k + 1}", f"extra{k + 1}@example.com", region, "Yes"])
     cases.append([999001, "Unknown Prospect Ltd", "Okta", "P1", "2026-11-20 09:00:00 UTC", "", "production"])
     cases.append([999002, mcse_customer[0], "Okta", "P1", "2026-11-27 17:20:00 UTC", "", "production"])
+
+
+def benchmark_book(folder: Path, n_contracts: int = 10_000, n_contacts: int = 50_000, n_cases: int = 200_000) -> Path:
+    """One workbook with a contracts, a contacts and a cases sheet of the given sizes (cached by size)."""
+    path = folder / f"bench-{n_contracts}-{n_contacts}-{n_cases}.xlsx"
+    if path.exists():
+        return path
+    folder.mkdir(parents=True, exist_ok=True)
+    contracts = make_contracts(int(n_contracts / 1.3) + 10, seed=1)[:n_contracts]
+    contacts = make_contacts(contracts, per_customer=max(1, n_contacts // max(1, len({r[0] for r in contracts}))))
+    contacts = (contacts * (n_contacts // max(1, len(contacts)) + 1))[:n_contacts]
+    cases = make_cases(contracts, n_cases, seed=2)
+    partial = path.with_suffix(".partial.xlsx")
+    write_xlsx(partial, {"Contracts": (CONTRACT_HEADERS, contracts), "Contacts": (CONTACT_HEADERS, contacts),
+                         "Cases": (CASE_HEADERS, cases)}, title="Benchmark book")
+    partial.replace(path)
+    return path

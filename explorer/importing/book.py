@@ -12,7 +12,7 @@ from explorer.catalog import Catalog, default_catalog
 from explorer.importing.cases import empty_cases, read_cases
 from explorer.importing.contacts import read_contacts, read_holidays
 from explorer.importing.contracts import read_contracts
-from explorer.importing.readers import RawSheet, read_file
+from explorer.importing.readers import RawSheet, iter_sheets
 from explorer.importing.safety import UnreadableFile
 from explorer.importing.tables import find_table
 from explorer.model import Book, Finding, Severity, Source, customer_key
@@ -31,7 +31,7 @@ def load_book(files: Iterable[Path | str], case_files: Iterable[Path | str] = ()
             progress(f"Reading {path.name}")
         (book.case_files if is_case_log else book.files).append(str(path))
         found_any = False
-        for sheet in read_file(path):
+        for sheet in iter_sheets(path):
             found_any |= _read_sheet(sheet, catalog, book, case_frames, case_timezone)
         if not found_any:
             expected = "Case ID, Customer, Priority, Opened" if is_case_log else "Customer, Product, Tier, Start, End"
@@ -80,9 +80,10 @@ def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
     """Findings that need the whole book: duplicates, add-on and contact rules, orphans."""
     out: list[Finding] = []
     seen: dict[tuple[str, str], Source] = {}
+    contacts = book.contacts_by_customer()
     for contract in book.contracts:
         out.extend(rules.contract_findings(catalog, contract))
-        out.extend(rules.contact_findings(catalog, contract, book.contacts))
+        out.extend(rules.contact_findings(catalog, contract, contacts.get(customer_key(contract.customer), [])))
         if not contract.customer:
             continue
         first = seen.setdefault(contract.key, contract.source)

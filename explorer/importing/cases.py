@@ -82,8 +82,17 @@ def parse_timestamps(series: pd.Series, zone: str) -> tuple[pd.Series, pd.Series
         naive[serial[ok].index] = pd.to_datetime(serial[ok], unit="D", origin="1899-12-30").dt.round("s")
     bad = pd.Series(False, index=series.index)
     bad[is_num] = ~series[is_num].astype(float).between(20_000, 80_000)
-    strings = series[is_str].str.strip()
+    strings = series[is_str]
     strings = strings[strings != ""]
+    if len(strings):
+        fast, fast_aware = _parse_common_format(strings)
+        if fast is not None:
+            target = out if fast_aware else naive
+            target[fast.index] = fast
+            strings = strings[fast.isna()]
+    if len(strings):
+        strings = strings.str.strip()
+        strings = strings[strings != ""]
     if len(strings):
         aware_mask = strings.str.contains(ZONE_SUFFIX, regex=True)
         aware = strings[aware_mask].str.replace(r"\s?(UTC|GMT)$", "+00:00", regex=True)
@@ -111,6 +120,38 @@ def parse_timestamps(series: pd.Series, zone: str) -> tuple[pd.Series, pd.Series
     return out, bad
 
 
+ZONE_SUFFIXES = (" UTC", " GMT", " Z")
+ISO_ZONE = r"(?:Z|[+-]\d{2}:?\d{2})$"
+
+
+def _parse_common_format(strings: pd.Series) -> tuple[pd.Series | None, bool]:
+    """Fast path for the layouts ticketing tools export: ISO 8601, with or without a zone.
+
+    Judged on a sample, parsed for the whole column with pandas' C parser; rows it
+    cannot read come back NaT and go through the general path. (None, _) where the
+    sample does not fit, or mixes text with and without a zone.
+    """
+    sample = strings.iloc[:200]
+    try:
+        for suffix in ZONE_SUFFIXES:
+            if sample.str.endswith(suffix).all():
+                ends = strings.str.endswith(suffix).to_numpy(dtype=bool)
+                parsed = pd.Series(pd.NaT, index=strings.index, dtype="datetime64[ns, UTC]")
+                parsed[ends] = pd.to_datetime(strings[ends].str.slice(0, -len(suffix)), format="ISO8601",
+                                              errors="coerce", utc=True)
+                return parsed, True
+        zoned = sample.str.contains(ISO_ZONE, regex=True)
+        if zoned.any() and not zoned.all():
+            return None, False
+        aware = bool(zoned.all())
+        if pd.to_datetime(sample, format="ISO8601", errors="coerce", utc=aware).isna().any():
+            return None, False
+        parsed = pd.to_datetime(strings, format="ISO8601", errors="coerce", utc=aware)
+        return parsed.astype("datetime64[ns, UTC]" if aware else "datetime64[ns]"), aware
+    except (ValueError, TypeError):  # zones mixed further down the column
+        return None, False
+
+
 def _to_datetime(strings: pd.Series, utc: bool, dayfirst: bool) -> pd.Series:
     """ISO 8601 first (fast); only what that cannot read goes through the slow mixed-format parser."""
     parsed = pd.to_datetime(strings, format="ISO8601", utc=utc, errors="coerce")
@@ -132,10 +173,10 @@ def read_cases(sheet: RawSheet, match: TableMatch, catalog: Catalog,
     rows = pd.Series(np.arange(len(body), dtype=np.int64) + match.header_index + 2)
     texts = {f: _texts(raw[f]) for f in ("case_id", "customer", "product", "priority", "priority_at_open",
                                          "environment")}
-    filled = pd.Series(False, index=rows.index)
+    keep = np.zeros(len(body), dtype=bool)
     for field in cols:
-        filled |= raw[field].map(lambda v: v is not None and v != "")
-    keep = filled.to_numpy()
+        values = raw[field].to_numpy(dtype=object)
+        keep |= (values != "") & pd.notna(values)
     raw = {k: v[keep].reset_index(drop=True) for k, v in raw.items()}
     texts = {k: v[keep].reset_index(drop=True) for k, v in texts.items()}
     rows = rows[keep].reset_index(drop=True)

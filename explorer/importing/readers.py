@@ -10,9 +10,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from explorer.importing.safety import UnreadableFile, check_file
 
@@ -28,36 +30,63 @@ class RawSheet:
 
 def read_file(path: Path | str) -> list[RawSheet]:
     """All sheets of ``path``; raises UnreadableFile with a one-line cause."""
+    return list(iter_sheets(path))
+
+
+def iter_sheets(path: Path | str) -> Iterator[RawSheet]:
+    """The sheets of ``path`` in workbook order, each as soon as it is read.
+
+    Sheets are parsed on a second thread (calamine releases the GIL while it
+    parses), so the caller can normalise one sheet while the next is read.
+    """
     path = Path(path)
     kind = check_file(path)
     if kind == "text":
-        return [RawSheet(str(path), path.stem, read_csv_rows(path))]
-    return _read_workbook(path)
+        yield RawSheet(str(path), path.stem, read_csv_rows(path))
+        return
+    names = _guard(path, lambda: _worksheet_names(path))
+    if not names:
+        raise UnreadableFile(path, "the workbook has no worksheets")
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="sheet-reader") as pool:
+        futures = [pool.submit(_guard, path, lambda name=name: _read_sheet(path, name)) for name in names]
+        try:
+            for future in futures:
+                yield future.result()
+        finally:
+            for future in futures:
+                future.cancel()
 
 
-def _read_workbook(path: Path) -> list[RawSheet]:
+def _worksheet_names(path: Path) -> list[str]:
+    import python_calamine as calamine
+
+    with calamine.CalamineWorkbook.from_path(str(path)) as workbook:
+        # chart sheets and macro sheets hold no table
+        return [m.name for m in workbook.sheets_metadata if m.typ == calamine.SheetTypeEnum.WorkSheet]
+
+
+def _read_sheet(path: Path, name: str) -> RawSheet:
+    import python_calamine as calamine
+
+    with calamine.CalamineWorkbook.from_path(str(path)) as workbook:
+        return RawSheet(str(path), name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+
+
+T = TypeVar("T")
+
+
+def _guard(path: Path, read: Callable[[], T]) -> T:
+    """Run a calamine call, turning its exceptions into one-line UnreadableFile messages."""
     import python_calamine as calamine
 
     try:
-        workbook = calamine.CalamineWorkbook.from_path(str(path))
-        sheets = []
-        try:
-            for meta in workbook.sheets_metadata:
-                if meta.typ != calamine.SheetTypeEnum.WorkSheet:
-                    continue  # chart sheets and macro sheets hold no table
-                sheet = workbook.get_sheet_by_name(meta.name)
-                sheets.append(RawSheet(str(path), meta.name, sheet.to_python(skip_empty_area=False)))
-        finally:
-            workbook.close()
+        return read()
     except calamine.PasswordError:
         raise UnreadableFile(path, "the workbook is password-protected (encrypted); save an unprotected copy") from None
     except (calamine.CalamineError, calamine.ZipError, calamine.XmlError) as exc:
         raise UnreadableFile(path, f"the workbook is damaged or not a spreadsheet ({_first_line(exc)})") from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise UnreadableFile(path, f"cannot be read ({_first_line(exc)})") from None
-    if not sheets:
-        raise UnreadableFile(path, "the workbook has no worksheets")
-    return sheets
 
 
 def _first_line(exc: BaseException) -> str:

@@ -40,13 +40,13 @@ def data_rows(sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> It
     """Every non-blank row below the header; a totals row becomes an info finding, not a record."""
     for index in range(match.header_index + 1, len(sheet.rows)):
         cells = sheet.rows[index]
-        texts = [cell_text(c) for c in cells]
-        filled = [t for t in texts if t]
+        first = next((c for c in cells if c is not None and c != "" and not (isinstance(c, str) and c.isspace())),
+                     None)
+        if first is None:
+            continue  # a blank row separates nothing from nothing
         source = Source(sheet.file, sheet.name, index + 1)
-        if not filled:
-            continue
-        if filled[0].casefold().rstrip(":") in TOTAL_WORDS:
-            findings.append(Finding(Severity.INFO, f"Row {index + 1} looks like a totals row ('{filled[0]}'); "
+        if isinstance(first, str) and first.strip().casefold().rstrip(":") in TOTAL_WORDS:
+            findings.append(Finding(Severity.INFO, f"Row {index + 1} looks like a totals row ('{first.strip()}'); "
                                     "it is not read as a record.", source))
             continue
         yield DataRow(source, cells, match)

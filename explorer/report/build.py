@@ -54,6 +54,7 @@ def _findings_by_row(findings: list[Finding]) -> dict[tuple[str, str, int | None
 def contract_rows(book: Book, catalog: Catalog, contracts: list[Contract],
                   by_row: dict[tuple[str, str, int | None], list[str]]) -> list[list[object]]:
     rows: list[list[object]] = []
+    contacts = book.contacts_by_customer()
     for c in contracts:
         program = rules.program_of(catalog, c)
         product = catalog.products[c.product].name if c.product else c.product_text
@@ -62,7 +63,7 @@ def contract_rows(book: Book, catalog: Catalog, contracts: list[Contract],
         admin = rules.administrative_days(catalog, c)
         rows.append([c.customer.strip(), product, program.name if program else c.program_text, c.term_start,
                      c.term_end, hours, c.time_zone, "Yes" if c.cse else "No", mcse,
-                     rules.named_contact_limit(catalog, c), rules.named_contact_count(c, book.contacts),
+                     rules.named_contact_limit(catalog, c), rules.named_contact_count(c, contacts.get(customer_key(c.customer), [])),
                      float(admin) if admin is not None else None,
                      "; ".join(by_row.get((c.source.file, c.source.sheet, c.source.row), []))])
     return rows
