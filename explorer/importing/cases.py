@@ -13,6 +13,7 @@ at opening where the log has it), priority_text, opened and first_response
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -57,6 +58,13 @@ def _map_distinct(texts: pd.Series, fn) -> pd.Series:  # type: ignore[no-untyped
     codes, uniques = pd.factorize(texts, use_na_sentinel=False)
     mapped = np.array([fn(u) for u in uniques], dtype=object)
     return pd.Series(mapped[codes], index=texts.index, dtype=object)
+
+
+def _categorical(texts: pd.Series, fn: Callable[[str], str | None]) -> pd.Series:
+    """fn over the distinct values, as a categorical: the SLA engine joins on it without hashing a string per case."""
+    codes, uniques = pd.factorize(texts, use_na_sentinel=False)
+    small = pd.Categorical([fn(str(u)) for u in uniques])
+    return pd.Series(pd.Categorical.from_codes(small.codes[codes], categories=small.categories), index=texts.index)
 
 
 def parse_timestamps(series: pd.Series, zone: str) -> tuple[pd.Series, pd.Series]:
@@ -214,24 +222,28 @@ def read_cases(sheet: RawSheet, match: TableMatch, catalog: Catalog,
                     "Case {case}: priority '{value}' is not 1-4, P1-P4, Sev 1-4 or Urgent/High/Normal/Low; "
                     "the case is not counted.")
 
-    product = _map_distinct(texts["product"], lambda t: (catalog.product_for(t).id  # type: ignore[union-attr]
-                                                          if t and catalog.product_for(t) else None))
-    unknown_product = texts["product"].ne("") & product.isna()
+    def product_id(text: str) -> str | None:
+        found = catalog.product_for(text) if text else None
+        return found.id if found else ("?" if text else None)  # "?": named, but not a product we know
+
+    product = _categorical(texts["product"], product_id)
+    unknown_product = product.eq("?")
     column_findings(unknown_product, "product", "Case {case}: product '{value}' is not in the catalog; "
                     "the case is not counted.", Severity.WARNING)
     non_prod = _map_distinct(texts["environment"], lambda t: fold(t) in catalog.non_production_words)
     frame = pd.DataFrame({
         "case_id": texts["case_id"],
         "customer": texts["customer"],
-        "customer_key": _map_distinct(texts["customer"], customer_key),
-        "product": product.where(~unknown_product, "?"),
+        "customer_key": _categorical(texts["customer"], customer_key),
+        "product": product,
         "priority": pd.array(target_priority.tolist(), dtype="Int8"),
         "priority_text": priority_text,
         "opened": opened,
         "first_response": responded,
-        "environment": np.where(non_prod.to_numpy(dtype=bool), "non-production", "production"),
-        "file": sheet.file,
-        "sheet": sheet.name,
+        "environment": pd.Categorical.from_codes(non_prod.to_numpy(dtype=bool).astype(np.int8),
+                                                 categories=pd.Index(["production", "non-production"])),
+        "file": pd.Categorical([sheet.file] * len(rows)),
+        "sheet": pd.Categorical([sheet.name] * len(rows)),
         "row": rows,
     })
     return frame, findings

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -63,7 +63,8 @@ def contract_rows(book: Book, catalog: Catalog, contracts: list[Contract],
         admin = rules.administrative_days(catalog, c)
         rows.append([c.customer.strip(), product, program.name if program else c.program_text, c.term_start,
                      c.term_end, hours, c.time_zone, "Yes" if c.cse else "No", mcse,
-                     rules.named_contact_limit(catalog, c), rules.named_contact_count(c, contacts.get(customer_key(c.customer), [])),
+                     rules.named_contact_limit(catalog, c),
+                     rules.named_contact_count(c, contacts.get(customer_key(c.customer), [])),
                      float(admin) if admin is not None else None,
                      "; ".join(by_row.get((c.source.file, c.source.sheet, c.source.row), []))])
     return rows
@@ -147,5 +148,5 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
                                        f"{catalog.settings.at_risk_fraction:.0%} of its first-response target."))
     assumptions.append(("Due soon", f"A key date within {catalog.settings.due_soon_days} days of the as-of date."))
     sources = [(f, sha256(f)) for f in book.files + book.case_files]
-    return ReportData(as_of, datetime.now(timezone.utc), catalog.version, sheets, sources, counts, by_priority,
+    return ReportData(as_of, datetime.now(UTC), catalog.version, sheets, sources, counts, by_priority,
                       assumptions, sorted(customers or []))

@@ -129,7 +129,8 @@ def _row_heights(frame: pd.DataFrame, headers: list[str]) -> list[int] | None:
         per_line = max(8, int(WIDTHS.get(h, 20) * 1.2) - 2)  # average proportional glyphs
         lengths = frame[h].fillna("").astype(str).str.len().to_numpy()
         lines = np.maximum(lines, -(-lengths // per_line))
-    return np.minimum(lines, 12).tolist()
+    heights: list[int] = np.minimum(lines, 12).tolist()
+    return heights
 
 
 def _cell(value: Any) -> Any:

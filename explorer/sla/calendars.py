@@ -43,10 +43,15 @@ def public_holidays(country: str, first_year: int, last_year: int) -> frozenset[
     return frozenset(found.keys())
 
 
-def has_holiday_data(country: str) -> bool:
+@lru_cache(maxsize=1)
+def _supported_countries() -> frozenset[str]:
     import holidays
 
-    return country in holidays.list_supported_countries()
+    return frozenset(holidays.list_supported_countries())
+
+
+def has_holiday_data(country: str) -> bool:
+    return country in _supported_countries()
 
 
 class OpenHours:

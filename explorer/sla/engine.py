@@ -30,6 +30,7 @@ class Outcome(enum.StrEnum):
     NOT_EVALUATED = "Not evaluated"
 
 
+OUTCOMES = list(Outcome)
 COUNTED = (Outcome.MET, Outcome.BREACHED, Outcome.AT_RISK, Outcome.PENDING)
 RESULT_COLUMNS = ["case_id", "customer", "product", "program", "priority", "target_minutes", "clock", "opened",
                   "due", "first_response", "business_minutes", "consumed", "outcome", "file", "sheet", "row"]
@@ -54,41 +55,63 @@ def as_of_moment(day: date | datetime | None = None) -> datetime:
 
 
 def _seconds(series: pd.Series) -> np.ndarray:
-    """UTC timestamps as int64 epoch seconds; NO_TIME for NaT."""
-    values = series.to_numpy(dtype="datetime64[s]", na_value=np.datetime64("NaT"))
-    out = values.astype(np.int64)
+    """UTC timestamps as int64 epoch seconds; NO_TIME for NaT.
+
+    Drops the zone first: numpy conversion of a zoned column goes through one
+    Python object per value, which costs seconds on a million cases.
+    """
+    values = series.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy().astype("datetime64[s]")
+    out: np.ndarray = values.astype(np.int64)
     out[np.isnat(values)] = NO_TIME
     return out
 
 
 def _from_seconds(seconds: np.ndarray) -> pd.Series:
-    values = seconds.astype("datetime64[s]")
-    values[seconds == NO_TIME] = np.datetime64("NaT")
-    return pd.Series(pd.to_datetime(values).tz_localize("UTC")).astype("datetime64[ns, UTC]")
+    """Epoch seconds back to UTC timestamps; NO_TIME is numpy's NaT bit pattern, so a view suffices."""
+    return pd.Series(seconds.view("M8[s]")).dt.tz_localize("UTC")
+
+
+def _codes(column: pd.Series) -> tuple[np.ndarray, list[object]]:
+    """(codes, distinct values); a categorical column (as the importer makes) already has them."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        values = list(column.cat.categories)
+        if (codes < 0).any():  # missing values become one more distinct value
+            codes = np.where(codes < 0, len(values), codes)
+            values.append(None)
+        return codes, values
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    return codes, list(uniques)
 
 
 def _contract_index(book: Book, cases: pd.DataFrame) -> np.ndarray:
-    """For each case, the index of its contract in book.contracts, or -1."""
-    by_key: dict[tuple[str, str], int] = {}
-    by_customer: dict[str, list[int]] = {}
-    for i, contract in enumerate(book.contracts):
-        if contract.product is None or not contract.customer:
-            continue
-        key = customer_key(contract.customer)
-        by_key.setdefault((key, contract.product), i)
-        if i == by_key[(key, contract.product)]:
-            by_customer.setdefault(key, []).append(i)
-    cust_codes, cust_uniques = pd.factorize(cases["customer_key"], use_na_sentinel=False)
-    prod_codes, prod_uniques = pd.factorize(cases["product"].fillna(""), use_na_sentinel=False)
+    """For each case, the index of its contract in book.contracts, or -1.
+
+    A (customer, product) table over the distinct values of the case log, filled
+    from the contracts; a case without a product takes the customer's only contract.
+    """
+    cust_codes, cust_uniques = _codes(cases["customer_key"])
+    prod_codes, prod_uniques = _codes(cases["product"])
+    cust_at = {c: i for i, c in enumerate(cust_uniques)}
+    prod_at = {p: i for i, p in enumerate(prod_uniques) if isinstance(p, str) and p}
+    blank = [i for i, p in enumerate(prod_uniques) if not (isinstance(p, str) and p)]
     table = np.full((len(cust_uniques), len(prod_uniques)), -1, dtype=np.int64)
-    for ci, cust in enumerate(cust_uniques):
-        for pi, prod in enumerate(prod_uniques):
-            if prod == "":  # no product on the case: the customer's only contract, if it has one
-                only = by_customer.get(cust, [])
-                table[ci, pi] = only[0] if len(only) == 1 else -1
-            else:
-                table[ci, pi] = by_key.get((cust, prod), -1)
-    return table[cust_codes, prod_codes]
+    held: dict[int, list[int]] = {}
+    for i, contract in enumerate(book.contracts):
+        ci = cust_at.get(customer_key(contract.customer)) if contract.customer else None
+        if ci is None or contract.product is None:
+            continue
+        pi = prod_at.get(contract.product)
+        if pi is not None and table[ci, pi] < 0:  # the first row of a duplicated contract wins
+            table[ci, pi] = i
+        held.setdefault(ci, [])
+        if contract.product not in {book.contracts[j].product for j in held[ci]}:
+            held[ci].append(i)
+    for ci, contracts in held.items():
+        if len(contracts) == 1:
+            table[ci, blank] = contracts[0]
+    found: np.ndarray = table[cust_codes, prod_codes]
+    return found
 
 
 def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: float | None = None) -> SlaResult:
@@ -124,60 +147,64 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
     as_of_s = int(as_of.timestamp())
     responded = np.where(responded > as_of_s, NO_TIME, responded)  # not yet known at the as-of moment
 
-    production_only = cases["product"].map({p.id: p.production_only for p in catalog.products.values()})\
-        .fillna(False).to_numpy(dtype=bool)
-    out_of_scope = production_only & (cases["environment"].to_numpy(dtype=object) == "non-production")
+    product_codes, product_ids = _codes(cases["product"])
+    production_only = np.array([bool(p) and p in catalog.products and catalog.products[p].production_only
+                                for p in product_ids], dtype=bool)[product_codes]
+    out_of_scope = production_only & cases["environment"].eq("non-production").to_numpy(dtype=bool)
     evaluable = matched & (program_of >= 0) & has_priority & (opened != NO_TIME) & ~out_of_scope
 
-    due = np.full(n, NO_TIME, dtype=np.int64)
-    spent = np.zeros(n, dtype=np.int64)  # open seconds from opening to response (or to as-of)
     target_s = target_min * 60
+    # Clocks that never close: whole-array arithmetic, no gathering.
+    always = evaluable & np.array([catalog.calendars[c].always_open for c in calendar_ids] + [False])[calendar_of]
+    end = np.where(responded != NO_TIME, responded, as_of_s)  # the clock stops at the response, or runs to as-of
+    due = np.where(always, opened + target_s, NO_TIME)
+    spent = np.where(always, np.maximum(end - opened, 0), 0)  # open seconds from opening to response or as-of
     for ci, cid in enumerate(calendar_ids):
         calendar = catalog.calendars[cid]
         in_cal = np.flatnonzero(evaluable & (calendar_of == ci))
         if len(in_cal) == 0:
             continue
         result.calendars_used[cid] = calendar.describe()
-        if calendar.always_open:
-            o, r = opened[in_cal], responded[in_cal]
-            due[in_cal] = o + target_s[in_cal]
-            end = np.where(r != NO_TIME, r, as_of_s)
-            spent[in_cal] = np.maximum(end - o, 0)
-            continue
-        _evaluate_calendar(calendar, in_cal, contract_of, contracts, book, opened, responded, as_of_s,
-                           target_s, due, spent, result)
+        if not calendar.always_open:
+            _evaluate_calendar(calendar, in_cal, contract_of, contracts, book, opened, responded, as_of_s,
+                               target_s, due, spent, result)
 
     has_response = responded != NO_TIME
     with np.errstate(divide="ignore", invalid="ignore"):
         consumed = np.where(target_s > 0, spent / np.maximum(target_s, 1), 0.0)
-    outcome = np.full(n, Outcome.NOT_EVALUATED.value, dtype=object)
-    outcome[~matched] = Outcome.UNMATCHED.value
-    outcome[out_of_scope & matched] = Outcome.OUT_OF_SCOPE.value
+    code = {o: i for i, o in enumerate(OUTCOMES)}  # small integer codes, made categorical at the end
+    outcome = np.full(n, code[Outcome.NOT_EVALUATED], dtype=np.int8)
+    outcome[~matched] = code[Outcome.UNMATCHED]
+    outcome[out_of_scope & matched] = code[Outcome.OUT_OF_SCOPE]
     ok = evaluable & (due != NO_TIME)
-    outcome[ok & has_response & (responded <= due)] = Outcome.MET.value
-    outcome[ok & has_response & (responded > due)] = Outcome.BREACHED.value
+    outcome[ok & has_response & (responded <= due)] = code[Outcome.MET]
+    outcome[ok & has_response & (responded > due)] = code[Outcome.BREACHED]
     waiting = ok & ~has_response
-    outcome[waiting & (as_of_s > due)] = Outcome.BREACHED.value
-    outcome[waiting & (as_of_s <= due)] = Outcome.PENDING.value
-    outcome[waiting & (as_of_s <= due) & (consumed >= threshold)] = Outcome.AT_RISK.value
+    outcome[waiting & (as_of_s > due)] = code[Outcome.BREACHED]
+    outcome[waiting & (as_of_s <= due)] = code[Outcome.PENDING]
+    outcome[waiting & (as_of_s <= due) & (consumed >= threshold)] = code[Outcome.AT_RISK]
 
-    program_names = np.array([catalog.programs[p].name for p in program_ids] + [""], dtype=object)
+    names = list(dict.fromkeys([catalog.programs[p].name for p in program_ids] + [""]))  # Okta and Auth0 share "Premier"
+    name_code = np.array([names.index(catalog.programs[p].name) for p in program_ids] + [names.index("")])
     customer_names = np.array([c.customer for c in contracts] + [""], dtype=object)
     case_customer = cases["customer"].to_numpy(dtype=object)
-    result.cases = pd.DataFrame({
+    result.cases = pd.DataFrame(copy=False, data={
         "case_id": cases["case_id"].to_numpy(),
         "customer": np.where(matched, customer_names[contract_of], case_customer),
-        "product": cases["product"].map({p.id: p.name for p in catalog.products.values()}).fillna("").to_numpy(),
-        "program": np.where(matched, program_names[program_of], ""),
+        "product": np.array([catalog.products[p].name if p in catalog.products else "" for p in product_ids],
+                            dtype=object)[product_codes],
+        "program": pd.Categorical.from_codes(name_code[np.where(matched, program_of, len(program_ids))],
+                                             categories=pd.Index(names)),
         "priority": cases["priority"].to_numpy(),
         "target_minutes": np.where(evaluable, target_min, 0),
-        "clock": np.where(evaluable, np.array(calendar_ids + [""], dtype=object)[calendar_of], ""),
-        "opened": cases["opened"].to_numpy(),
-        "due": _from_seconds(due).to_numpy(),
-        "first_response": cases["first_response"].where(pd.Series(has_response)).to_numpy(),
+        "clock": pd.Categorical.from_codes(np.where(evaluable, calendar_of, len(calendar_ids)),
+                                           categories=pd.Index(calendar_ids + [""])),
+        "opened": cases["opened"].array,
+        "due": _from_seconds(due).array,
+        "first_response": _from_seconds(responded).array,
         "business_minutes": np.where(evaluable & has_response, spent / 60.0, np.nan),
         "consumed": np.where(evaluable, consumed, np.nan),
-        "outcome": outcome,
+        "outcome": pd.Categorical.from_codes(outcome, categories=pd.Index([o.value for o in OUTCOMES])),
         "file": cases["file"].to_numpy(),
         "sheet": cases["sheet"].to_numpy(),
         "row": cases["row"].to_numpy(),
@@ -189,13 +216,18 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
 def _evaluate_calendar(calendar, in_cal, contract_of, contracts: list[Contract], book: Book,  # type: ignore[no-untyped-def]
                        opened, responded, as_of_s: int, target_s, due, spent, result: SlaResult) -> None:
     """Due times on one calendar, one (zone, country) group at a time."""
-    groups: dict[tuple[str, str], list[int]] = {}
-    for ci in np.unique(contract_of[in_cal]).tolist():
-        c = contracts[ci]
-        groups.setdefault((c.time_zone, c.country if calendar.holidays == "country" else ""), []).append(ci)
+    # One group per (zone, holiday country): contracts are labelled, then cases take their contract's label.
+    labels: dict[tuple[str, str], int] = {}
+    label_of_contract = np.array([labels.setdefault((c.time_zone, c.country if calendar.holidays == "country" else ""),
+                                                    len(labels)) for c in contracts] + [-1], dtype=np.int64)
+    case_label = label_of_contract[contract_of[in_cal]]
+    order = np.argsort(case_label, kind="stable")
+    bounds = np.searchsorted(case_label[order], np.arange(len(labels) + 1))
     reported: set[str] = {f.message for f in result.findings}
-    for (zone, country), members in groups.items():
-        idx = in_cal[np.isin(contract_of[in_cal], members)]
+    for (zone, country), label in labels.items():
+        idx = in_cal[order[bounds[label]:bounds[label + 1]]]
+        if len(idx) == 0:
+            continue
         o, r = opened[idx], responded[idx]
         lo, hi = day_range(np.concatenate([o, r[r != NO_TIME], [as_of_s]]))
         hi = hi + pd.Timedelta(days=PAD_DAYS).to_pytimedelta()
@@ -210,24 +242,24 @@ def _evaluate_calendar(calendar, in_cal, contract_of, contracts: list[Contract],
                     reported.add(message)
                     result.findings.append(Finding(Severity.WARNING, message))
         hours: OpenHours = open_hours(calendar, zone, closed, lo, hi)
-        due[idx] = hours.due(o, target_s[idx])
+        used_at_opening = hours.consumed(o)
+        due[idx] = hours.moment(used_at_opening + target_s[idx])
         end = np.where(r != NO_TIME, r, as_of_s)
-        spent[idx] = hours.between(o, end)
+        spent[idx] = np.maximum(hours.consumed(end) - used_at_opening, 0)
 
 
 def _case_findings(frame: pd.DataFrame, matched: np.ndarray, out_of_scope: np.ndarray,
                    catalog: Catalog) -> list[Finding]:
+    """Unmatched cases (warnings) and Auth0 non-production cases (info), built from column arrays."""
+    ids, customers, products, files, sheets, rows = (frame[c].to_numpy() for c in
+                                                      ("case_id", "customer", "product", "file", "sheet", "row"))
     out = []
     for i in np.flatnonzero(~matched).tolist():
-        row = frame.iloc[i]
-        product = row["product"] or "no product"
-        out.append(Finding(Severity.WARNING, f"Case {row['case_id']}: no contract for '{row['customer']}' "
-                           f"({product}); the case is not counted.",
-                           Source(str(row["file"]), str(row["sheet"]), int(row["row"])), "Customer",
-                           str(row["customer"])))
+        out.append(Finding(Severity.WARNING, f"Case {ids[i]}: no contract for '{customers[i]}' "
+                           f"({products[i] or 'no product'}); the case is not counted.",
+                           Source(str(files[i]), str(sheets[i]), int(rows[i])), "Customer", str(customers[i])))
     for i in np.flatnonzero(out_of_scope & matched).tolist():
-        row = frame.iloc[i]
-        out.append(Finding(Severity.INFO, f"Case {row['case_id']}: Auth0 non-production tenant; out of SLA scope.",
-                           Source(str(row["file"]), str(row["sheet"]), int(row["row"])), "Environment",
-                           str(row["customer"]), "auth0"))
+        out.append(Finding(Severity.INFO, f"Case {ids[i]}: Auth0 non-production tenant; out of SLA scope.",
+                           Source(str(files[i]), str(sheets[i]), int(rows[i])), "Environment", str(customers[i]),
+                           "auth0"))
     return out

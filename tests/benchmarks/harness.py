@@ -20,21 +20,33 @@ class Measure:
     peak_mb: float
 
 
-def measure(name: str, setup: str, timed: str, repeat: int = 1) -> Measure:
-    """Best of ``repeat`` runs of ``timed`` (after ``setup``), each in a new process."""
-    code = textwrap.dedent("""
-        import json, resource, time
-        {setup}
-        start = time.perf_counter()
-        {timed}
-        seconds = time.perf_counter() - start
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps({{"seconds": seconds, "peak_mb": peak}}))
-    """).format(setup=textwrap.dedent(setup).strip().replace("\n", "\n"),
-                timed=textwrap.dedent(timed).strip().replace("\n", "\n"))
+def measure(name: str, setup: str, timed: str, repeat: int = 1, warm: bool = False) -> Measure:
+    """Best of ``repeat`` runs of ``timed`` after ``setup``, in a new process.
+
+    warm=True runs ``timed`` once untimed first and then ``repeat`` times in the same
+    process (steady state, as in an app that re-evaluates); otherwise each run gets
+    a fresh process (cold start, as on the command line).
+    """
+    body = textwrap.indent(textwrap.dedent(timed).strip(), "    ")
+    code = "\n".join([
+        "import json, resource, time",
+        textwrap.dedent(setup).strip(),
+        "def run():",
+        body,
+        *(["run()"] if warm else []),
+        "times = []",
+        f"for _ in range({repeat if warm else 1}):",
+        "    start = time.perf_counter()",
+        "    run()",
+        "    times.append(time.perf_counter() - start)",
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024",
+        "print(json.dumps({'seconds': min(times), 'peak_mb': peak}))",
+    ])
     runs = []
-    for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=900)
+    for _ in range(1 if warm else repeat):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=900)
+        if out.returncode:
+            raise RuntimeError(out.stderr)
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     best = min(runs, key=lambda r: r["seconds"])
     return Measure(name, best["seconds"], max(r["peak_mb"] for r in runs))
