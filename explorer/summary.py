@@ -27,7 +27,7 @@ def counts(book: Book, sla: SlaResult | None) -> dict[str, Any]:
     }
     if sla is not None:
         out["cases"] = len(sla.cases)
-        out["outcomes"] = {str(k): int(v) for k, v in sla.cases["outcome"].value_counts().sort_index().items()}
+        out["outcomes"] = {str(k): int(v) for k, v in sla.cases["outcome"].value_counts().items() if v}
     return out
 
 

@@ -121,8 +121,8 @@ def make_cases(contracts: list[list[Any]], n_cases: int, seed: int = 13,
         tier = str(contract[2]).lower()
         kind = "Enterprise" if contract[1] == "Auth0" else ("Basic" if "basic" in tier else "Premier")
         target = TARGET_MINUTES[kind][priority - 1]
-        factor = rng.choice([0.1, 0.3, 0.5, 0.8, 0.9, 1.0, 1.5, 3.0]) if kind != "Premier" else rng.random() * 1.2
-        reply = opened + timedelta(minutes=max(1, int(target * factor * (3 if kind == "Basic" else 1))))
+        factor = rng.choice([0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 0.95, 1.5]) if kind != "Premier" else rng.random() * 1.06
+        reply = opened + timedelta(minutes=max(1, int(target * factor * (2 if kind == "Basic" else 1))))
         reply_text = "" if reply > end else f"{reply:%Y-%m-%d %H:%M:%S} UTC"
         environment = "production" if contract[1] != "Auth0" or rng.random() > 0.1 else "development"
         label = f"P{priority}" if contract[1] != "Auth0" else ["Urgent", "High", "Normal", "Low"][priority - 1]
