@@ -1,0 +1,88 @@
+"""Book-wide tables the desktop app shows, computed once per load or as-of change (Qt-free).
+
+The GUI's models are thin adapters over these frames: one row per customer for
+the list, one row per key date for Upcoming and Timeline, and per-customer row
+indices into the SLA result so switching customers never scans the case log.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from explorer import rules
+from explorer.catalog import Catalog
+from explorer.model import Book, Severity, customer_key
+from explorer.sla.engine import SlaResult
+
+CUSTOMER_COLUMNS = ["Customer", "Products", "Highest Program", "Next Key Date", "Next Event", "Term End", "Findings"]
+
+
+@dataclass
+class Overview:
+    as_of: date
+    customers: pd.DataFrame  # CUSTOMER_COLUMNS plus key, rank, errors, product ids, due_soon
+    key_dates: pd.DataFrame  # customer, key, product, event, date, status, note, contract
+    case_rows: dict[str, np.ndarray] = field(default_factory=dict)  # customer key -> rows of sla.cases
+    sla: SlaResult | None = None
+
+
+def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | None = None) -> Overview:
+    rows = []
+    for index, contract in enumerate(book.contracts):
+        product = catalog.products[contract.product].name if contract.product else contract.product_text
+        for k in rules.key_dates(catalog, contract, as_of):
+            rows.append((contract.customer.strip(), customer_key(contract.customer), product, k.event, k.day,
+                         k.status.value, k.note, index))
+    key_dates = pd.DataFrame(rows, columns=["customer", "key", "product", "event", "date", "status", "note",
+                                            "contract"])
+    findings = Counter(customer_key(f.customer) for f in book.findings + (sla.findings if sla else []) if f.customer)
+    errors = Counter(customer_key(f.customer) for f in book.findings if f.customer and f.severity is Severity.ERROR)
+    upcoming = key_dates[key_dates["status"] != rules.DateStatus.PAST.value].sort_values("date", kind="stable")
+    next_by_key = upcoming.drop_duplicates("key").set_index("key")
+    soon = set(key_dates.loc[key_dates["status"] == rules.DateStatus.DUE_SOON.value, "key"])
+
+    customers: dict[str, dict[str, object]] = {}
+    for contract in book.contracts:
+        key = customer_key(contract.customer)
+        entry = customers.setdefault(key, {"Customer": contract.customer.strip(), "key": key, "products": [],
+                                           "programs": [], "Term End": None})
+        product = catalog.products[contract.product].name if contract.product else contract.product_text
+        entry["products"].append(product)  # type: ignore[attr-defined]
+        if contract.program:
+            entry["programs"].append(catalog.programs[contract.program])  # type: ignore[attr-defined]
+        if contract.term_end and (entry["Term End"] is None or contract.term_end > entry["Term End"]):  # type: ignore[operator]
+            entry["Term End"] = contract.term_end
+    table = []
+    for key, entry in customers.items():
+        programs = entry["programs"]
+        best = max(programs, key=lambda p: p.rank) if programs else None  # type: ignore[attr-defined]
+        nxt = next_by_key.loc[key] if key in next_by_key.index else None
+        table.append({
+            "Customer": entry["Customer"], "key": key,
+            "Products": ", ".join(dict.fromkeys(entry["products"])),  # type: ignore[call-overload]
+            "Highest Program": best.name if best else "",
+            "rank": best.rank if best else 0,
+            "Next Key Date": nxt["date"] if nxt is not None else None,
+            "Next Event": nxt["event"] if nxt is not None else "",
+            "Term End": entry["Term End"], "Findings": findings.get(key, 0), "errors": errors.get(key, 0),
+            "due_soon": key in soon,
+        })
+    frame = pd.DataFrame(table, columns=[*CUSTOMER_COLUMNS, "key", "rank", "errors", "due_soon"])
+    case_rows: dict[str, np.ndarray] = {}
+    if sla is not None and not sla.cases.empty:
+        keys = sla.cases["customer"].astype(str).map(customer_key)
+        case_rows = {k: np.asarray(v) for k, v in keys.groupby(keys, sort=False).indices.items()}
+    return Overview(as_of, frame, key_dates, case_rows, sla)
+
+
+def upcoming(overview: Overview, days: int) -> pd.DataFrame:
+    """Key dates from the as-of date to ``days`` ahead, soonest first."""
+    dates = pd.to_datetime(overview.key_dates["date"])
+    start = pd.Timestamp(overview.as_of)
+    mask = (dates >= start) & (dates <= start + pd.Timedelta(days=days))
+    return overview.key_dates[mask].sort_values(["date", "customer"], kind="stable").reset_index(drop=True)
