@@ -160,6 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explorer",
         description="Okta and Auth0 support entitlements from contract spreadsheets.",
+        epilog="Without a command, 'explorer [FILE...] [--sample]' opens the desktop app "
+               "('explorer gui --help' lists its options).",
     )
     parser.add_argument("--version", action="version", version=f"Entitlement Explorer {__version__}")
     sub = parser.add_subparsers(dest="command")
@@ -190,7 +192,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def wants_gui(argv: Sequence[str]) -> bool:
+    """`explorer`, `explorer FILE...` and `explorer --sample ...` open the app; subcommands stay headless."""
+    if not argv:
+        return True
+    first = argv[0]
+    return first not in SUBCOMMANDS and first not in ("-h", "--help", "--version")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if wants_gui(argv) or argv[:1] == ["gui"]:
+        from explorer.gui.app import run_gui
+
+        return run_gui(argv[1:] if argv[:1] == ["gui"] else argv)
     args = build_parser().parse_args(argv)
     if getattr(args, "func", None) is None:
         build_parser().print_help()

@@ -1,0 +1,134 @@
+"""Start the desktop app: `explorer [FILE...] [--sample] [--screenshot OUT.png ...]`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from explorer import __version__
+
+ORGANIZATION, APPLICATION = "Entitlement Explorer", "Entitlement Explorer"
+SCREEN_SIZE = (1400, 900)
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="explorer", description="Open contract books in the desktop app.")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="contract books and case logs to open")
+    parser.add_argument("--sample", action="store_true", help="open the bundled sample book and case log")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge statuses on this date (today)")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG after loading, then exit")
+    parser.add_argument("--tab", help="with --screenshot: the tab or page to show (e.g. SLA, Timeline)")
+    parser.add_argument("--customer", help="with --screenshot: the customer to select")
+    return parser
+
+
+def log_folder() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)) / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def install_crash_hook() -> None:
+    """Unexpected errors open a dialog and are written to a log file instead of vanishing."""
+    from explorer.gui import messages
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        try:
+            log = log_folder() / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
+            log.write_text(f"Entitlement Explorer {__version__}\n{text}", encoding="utf-8")
+            where = f"The details were saved to {log}."
+        except OSError:
+            where = "The details could not be saved."
+        sys.stderr.write(text)
+        messages.error(None, "Something went wrong",
+                       f"Entitlement Explorer hit an unexpected problem: {value}\n\n{where} Your files were not "
+                       "changed.", detail=text)
+
+    sys.excepthook = hook
+
+
+def run_gui(argv: list[str]) -> int:
+    args = gui_parser().parse_args(argv)
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.gui.main_window import CUSTOMER_TABS, PAGES, MainWindow, sample_files
+    from explorer.paths import resource_path
+
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    icon = resource_path("icons/explorer.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    install_crash_hook()
+    as_of = None
+    if args.as_of:
+        try:
+            as_of = dt.date.fromisoformat(args.as_of)
+        except ValueError:
+            print(f"explorer: '{args.as_of}' is not a date like 2026-11-28", file=sys.stderr)
+            return 2
+    window = MainWindow(as_of=as_of, persist=not args.screenshot)
+    files = [*args.files, *(sample_files() if args.sample else [])]
+    if args.screenshot:
+        return _screenshot(app, window, files, args, PAGES, CUSTOMER_TABS)
+    window.show()
+    if files:
+        QTimer.singleShot(0, lambda: window.open_files(files))
+    return int(app.exec())
+
+
+def _screenshot(app, window, files, args, pages, tabs) -> int:  # type: ignore[no-untyped-def]
+    """Load, wait for loading to finish, render the window at 1400x900 to a PNG, and exit."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from explorer.gui import messages
+    from explorer.model import customer_key
+
+    messages.record(True)  # a dialog would block an unattended run; failures are reported below
+    window.resize(*SCREEN_SIZE)
+    window.show()
+    if files:
+        loop = QEventLoop()
+        window.busy_changed.connect(lambda busy: None if busy else QTimer.singleShot(0, loop.quit))
+        window.open_files(files)
+        QTimer.singleShot(120_000, loop.quit)
+        loop.exec()
+    if messages.shown:
+        print(f"explorer: {messages.shown[0].text}", file=sys.stderr)
+        return 2
+    if args.customer and not window.customers.select(customer_key(args.customer)):
+        print(f"explorer: no customer named '{args.customer}'", file=sys.stderr)
+        return 2
+    if args.tab:
+        wanted = args.tab.casefold()
+        page = next((i for i, p in enumerate(pages) if p.casefold() == wanted), None)
+        tab = next((i for i, t in enumerate(tabs) if t.casefold() == wanted), None)
+        if page is None and tab is None:
+            print(f"explorer: no tab named '{args.tab}' (tabs: {', '.join(tabs)}; pages: {', '.join(pages)})",
+                  file=sys.stderr)
+            return 2
+        if page is not None:
+            window.pages.setCurrentIndex(page)
+        else:
+            window.pages.setCurrentIndex(0)
+            window.tabs.setCurrentIndex(tab)
+    for _ in range(5):
+        app.processEvents()
+    out = Path(args.screenshot)
+    if not window.grab().save(str(out)):
+        print(f"explorer: cannot write {out}", file=sys.stderr)
+        return 2
+    print(f"wrote {out}")
+    window.close()
+    return 0

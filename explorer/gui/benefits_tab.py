@@ -1,0 +1,106 @@
+"""Benefits: each contract's program as a readable checklist, with the assumptions as tooltips."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from explorer import rules
+from explorer.catalog import Catalog
+from explorer.model import Contract
+
+INCLUDED, MISSING = "✓ Included", "— Not included"
+
+
+def contract_title(catalog: Catalog, contract: Contract) -> str:
+    product = catalog.products[contract.product].name if contract.product else contract.product_text or "?"
+    program = catalog.programs[contract.program].name if contract.program else contract.program_text or "no tier"
+    term = (f" ({contract.term_start:%Y-%m-%d} to {contract.term_end:%Y-%m-%d})"
+            if contract.term_start and contract.term_end else "")
+    return f"{product} — {program}{term}"
+
+
+class BenefitsTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["Benefit", "Included", "Details"])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(0, 420)
+        self.tree.setColumnWidth(1, 100)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+
+    def show_contracts(self, catalog: Catalog, contracts: list[Contract]) -> None:
+        self.tree.clear()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for contract in contracts:
+            top = QTreeWidgetItem([contract_title(catalog, contract), "", ""])
+            top.setFont(0, bold)
+            self.tree.addTopLevelItem(top)
+            decisions = rules.decisions_for(catalog, contract)
+            if decisions:
+                top.setToolTip(0, "\n\n".join(f"{d.title}: {d.text}" for d in decisions))
+            lines = rules.benefits(catalog, contract)
+            if not lines:
+                problem = QTreeWidgetItem(["The tier is not known, so its benefits cannot be shown; see Findings.",
+                                           "", ""])
+                problem.setForeground(0, QBrush(QColor("#B02A37")))
+                top.addChild(problem)
+            groups: dict[str, QTreeWidgetItem] = {}
+            for line in lines:
+                group = groups.get(line.group)
+                if group is None:
+                    group = groups[line.group] = QTreeWidgetItem([line.group, "", ""])
+                    group.setFont(0, bold)
+                    top.addChild(group)
+                item = QTreeWidgetItem([line.label, INCLUDED if line.included else MISSING, line.detail])
+                item.setToolTip(0, line.label)
+                if line.detail:
+                    item.setToolTip(2, line.detail)
+                item.setForeground(1, QBrush(QColor("#1E7B34" if line.included else "#8A8A8A")))
+                if not line.included:
+                    item.setForeground(0, QBrush(QColor("#8A8A8A")))
+                if line.label.startswith("Support hours") and contract.program:
+                    calendar = catalog.calendars[catalog.programs[contract.program].support_hours]
+                    note = catalog.decisions.get(calendar.decision or "")
+                    item.setToolTip(0, calendar.describe() + (f"\n\n{note.title}: {note.text}" if note else ""))
+                    item.setToolTip(2, item.toolTip(0))
+                group.addChild(item)
+            self._addons(catalog, contract, top, bold)
+            top.setExpanded(True)
+            for i in range(top.childCount()):
+                top.child(i).setExpanded(True)
+
+    def _addons(self, catalog: Catalog, contract: Contract, top: QTreeWidgetItem, bold: QFont) -> None:
+        held = rules.addons_of(contract)
+        if not held:
+            return
+        group = QTreeWidgetItem(["Dedicated Premier Plus Add-On Resources", "", ""])
+        group.setFont(0, bold)
+        top.addChild(group)
+        starts = {k.event: k.day for k in rules.key_dates(catalog, contract, date.today())}
+        for addon_id in held:
+            addon = catalog.addons[addon_id]
+            label = addon.name
+            if addon_id == "mcse" and contract.mcse:
+                option = addon.options[contract.mcse]
+                label = f"{option.label} ({option.named_contacts} named contacts)"
+            available = starts.get(f"{addon.short} available")
+            detail = f"Available from {available:%Y-%m-%d}; until then: {addon.during_mobilization}" if available else ""
+            item = QTreeWidgetItem([label, "✓ Purchased", detail])
+            item.setToolTip(2, detail)
+            item.setForeground(1, QBrush(QColor("#1E7B34")))
+            admin = rules.administrative_days(catalog, contract)
+            decision = catalog.decisions.get(catalog.admin_days_decision or "")
+            if admin is not None:
+                item.setToolTip(0, f"Non-Attendance Days include {admin} Administrative Days for this term"
+                                   + (f"\n\n{decision.text}" if decision else ""))
+            group.addChild(item)

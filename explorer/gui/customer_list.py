@@ -1,0 +1,147 @@
+"""The customer list: filter as you type, quick filters, sortable columns.
+
+Signals: customer_selected(str) with the customer key ("" when none).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
+from explorer.gui.tables import date_column, fit_columns, make_view, number_column
+from explorer.overview import Overview
+
+ALL_PRODUCTS, ALL_PROGRAMS = "All products", "All programs"
+
+
+class CustomerList(QWidget):
+    customer_selected = Signal(str)
+    filter_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.frame = pd.DataFrame()
+        self._lower = np.empty(0, dtype=object)
+        self.model = FrameModel(self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Filter customers (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.product = QComboBox(self)
+        self.program = QComboBox(self)
+        self.with_findings = QCheckBox("Has findings", self)
+        self.due_soon = QCheckBox("Dates due soon", self)
+        self.count = QLabel(self)
+        self.view = make_view(self, self.model, "customer_list", sort_column=0)
+
+        quick = QHBoxLayout()
+        quick.addWidget(self.product, 1)
+        quick.addWidget(self.program, 1)
+        checks = QHBoxLayout()
+        checks.addWidget(self.with_findings)
+        checks.addWidget(self.due_soon)
+        checks.addStretch(1)
+        checks.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addLayout(quick)
+        layout.addLayout(checks)
+        layout.addWidget(self.view, 1)
+
+        self.search.textChanged.connect(self.apply_filter)
+        self.product.currentIndexChanged.connect(self.apply_filter)
+        self.program.currentIndexChanged.connect(self.apply_filter)
+        self.with_findings.toggled.connect(self.apply_filter)
+        self.due_soon.toggled.connect(self.apply_filter)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def set_overview(self, overview: Overview, keep: str = "") -> None:
+        frame = overview.customers
+        self.frame = frame
+        self._lower = frame["Customer"].str.casefold().to_numpy(dtype=object) if len(frame) else self._lower[:0]
+        colours = np.where(frame["errors"].to_numpy() > 0, "red", np.where(frame["due_soon"].to_numpy(), "amber", ""))
+        self.model.set_columns([
+            Column("Customer", frame["Customer"].tolist()),
+            Column("Products", frame["Products"].tolist()),
+            Column("Highest Program", frame["Highest Program"].tolist(), frame["rank"].to_numpy()),
+            date_column("Next Key Date", frame["Next Key Date"].tolist()),
+            Column("Next Event", frame["Next Event"].tolist()),
+            date_column("Term End", frame["Term End"].tolist()),
+            number_column("Findings", frame["Findings"].tolist()),
+        ], colours.tolist())
+        fit_columns(self.view, [190, 150, 110, 95, 190, 90, 60])
+        self._fill_combo(self.product, ALL_PRODUCTS, sorted({p for ps in frame["Products"] for p in ps.split(", ") if p}))
+        self._fill_combo(self.program, ALL_PROGRAMS, sorted({p for p in frame["Highest Program"] if p}))
+        self.apply_filter()
+        if keep:
+            self.select(keep)
+
+    def _fill_combo(self, combo: QComboBox, everything: str, values: list[str]) -> None:
+        current = combo.currentText()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItems([everything, *values])
+        combo.setCurrentText(current if current in values else everything)
+        combo.blockSignals(False)
+
+    def mask(self) -> np.ndarray:
+        """The rows that pass the filter box and the quick filters (vectorised)."""
+        frame = self.frame
+        keep = np.ones(len(frame), dtype=bool)
+        text = self.search.text().strip().casefold()
+        if text:
+            keep &= pd.Series(self._lower).str.contains(text, regex=False).to_numpy(dtype=bool)
+        if self.product.currentIndex() > 0:
+            keep &= frame["Products"].str.split(", ").map(lambda ps: self.product.currentText() in ps)\
+                .to_numpy(dtype=bool)
+        if self.program.currentIndex() > 0:
+            keep &= (frame["Highest Program"] == self.program.currentText()).to_numpy()
+        if self.with_findings.isChecked():
+            keep &= frame["Findings"].to_numpy() > 0
+        if self.due_soon.isChecked():
+            keep &= frame["due_soon"].to_numpy(dtype=bool)
+        return keep
+
+    def apply_filter(self) -> None:
+        selected = self.selected_key()
+        mask = self.mask()
+        self.model.set_mask(None if mask.all() else mask)
+        self.count.setText(f"{self.model.rowCount()} of {self.model.total_rows}")
+        if selected:
+            self.select(selected, emit=False)
+        self.filter_changed.emit()
+
+    def visible_keys(self) -> list[str]:
+        keys = self.frame["key"].to_numpy(dtype=object)
+        return [keys[r] for r in self.model.order]
+
+    def selected_key(self) -> str:
+        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        if not rows or self.frame.empty:
+            return ""
+        return str(self.frame["key"].iat[int(rows[0].data(RAW_ROLE))])
+
+    def select(self, key: str, emit: bool = True) -> bool:
+        if self.frame.empty:
+            return False
+        matches = np.flatnonzero(self.frame["key"].to_numpy(dtype=object) == key)
+        row = self.model.view_row(int(matches[0])) if len(matches) else -1
+        if row < 0:
+            return False
+        if not emit:
+            self.view.selectionModel().blockSignals(True)
+        self.view.selectRow(row)
+        self.view.scrollTo(self.model.index(row, 0))
+        if not emit:
+            self.view.selectionModel().blockSignals(False)
+        return True
+
+    def _selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
+        self.customer_selected.emit(self.selected_key())
+
+    def focus_filter(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()

@@ -1,0 +1,103 @@
+"""Findings tables: the customer's, and the whole book's with a filter. Double-click shows the source.
+
+Signals: customer_requested(str) with the customer name of a double-clicked book finding.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QModelIndex, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from explorer.gui import messages
+from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
+from explorer.gui.tables import fit_columns, make_view
+from explorer.model import Finding, Severity
+
+SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "amber", Severity.INFO: ""}
+
+
+def finding_columns(findings: list[Finding], with_customer: bool) -> list[Column]:
+    columns = [Column("Severity", [f.severity.label for f in findings], np.array([-f.severity for f in findings]))]
+    if with_customer:
+        columns.append(Column("Customer", [f.customer.strip() for f in findings]))
+    columns += [
+        Column("File", [Path(f.source.file).name if f.source.file else "" for f in findings],
+               tooltip=[f.source.file for f in findings]),
+        Column("Sheet", [f.source.sheet for f in findings]),
+        Column("Row", [str(f.source.row) if f.source.row else "" for f in findings],
+               np.array([f.source.row or 0 for f in findings]), align_right=True),
+        Column("Column", [f.column for f in findings]),
+        Column("Message", [f.message for f in findings], tooltip=[f.message for f in findings]),
+    ]
+    return columns
+
+
+class FindingsView(QWidget):
+    customer_requested = Signal(str)
+
+    def __init__(self, with_customer: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.with_customer = with_customer
+        self.findings: list[Finding] = []
+        self.model = FrameModel(self)
+        self.view = make_view(self, self.model, "book_findings" if with_customer else "customer_findings")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit(self)
+        self.severity = QComboBox(self)
+        if with_customer:
+            self.search.setPlaceholderText("Filter findings by customer, file or message")
+            self.search.setClearButtonEnabled(True)
+            self.severity.addItems(["All severities", "Errors", "Warnings", "Info"])
+            row = QHBoxLayout()
+            row.addWidget(self.search, 1)
+            row.addWidget(self.severity)
+            layout.addLayout(row)
+            self.search.textChanged.connect(self.apply_filter)
+            self.severity.currentIndexChanged.connect(self.apply_filter)
+        else:
+            self.search.hide()
+            self.severity.hide()
+        layout.addWidget(self.view, 1)
+        self.view.doubleClicked.connect(self._open)
+        self._text = np.empty(0, dtype=object)
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        order = sorted(range(len(findings)), key=lambda i: (-findings[i].severity, findings[i].source.file,
+                                                             findings[i].source.sheet, findings[i].source.row or 0))
+        self.findings = [findings[i] for i in order]
+        self.model.set_columns(finding_columns(self.findings, self.with_customer),
+                               [SEVERITY_COLOURS[f.severity] for f in self.findings])
+        self._text = np.array([f"{f.customer} {f.source.file} {f.message}".casefold() for f in self.findings],
+                              dtype=object)
+        widths = [70, 170, 120, 110, 50, 110, 500] if self.with_customer else [70, 120, 110, 50, 110, 520]
+        fit_columns(self.view, widths)
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        if not self.with_customer:
+            return
+        keep = np.ones(len(self.findings), dtype=bool)
+        text = self.search.text().strip().casefold()
+        if text:
+            keep &= np.array([text in t for t in self._text], dtype=bool)
+        wanted = {1: Severity.ERROR, 2: Severity.WARNING, 3: Severity.INFO}.get(self.severity.currentIndex())
+        if wanted is not None:
+            keep &= np.array([f.severity is wanted for f in self.findings], dtype=bool)
+        self.model.set_mask(None if keep.all() else keep)
+
+    def _open(self, index: QModelIndex) -> None:
+        finding = self.findings[int(index.data(RAW_ROLE))]
+        if self.with_customer and finding.customer:
+            self.customer_requested.emit(finding.customer)
+            return
+        where = finding.source
+        text = (f"{finding.severity.label}: {finding.message}\n\nFile: {where.file or '(none)'}\n"
+                f"Sheet: {where.sheet or '(none)'}\nRow: {where.row or '(none)'}\nColumn: {finding.column or '(none)'}")
+        buttons = ["Open file", "Close"] if where.file and Path(where.file).exists() else ["Close"]
+        if messages.info(self, "Where this finding comes from", text, buttons, "Close") == "Open file":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(where.file))

@@ -1,0 +1,515 @@
+"""The main window: customer list and per-customer tabs, book-wide views, toolbar, menus.
+
+It only wires widgets to the Qt-free core: loading and recomputing run as Tasks
+off the GUI thread, and every view is filled from the Session.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QDate, QFileSystemWatcher, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (QDateEdit, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QProgressBar,
+                               QPushButton, QSplitter, QStackedWidget, QTabWidget, QToolBar, QVBoxLayout, QWidget)
+
+from explorer import __version__
+from explorer.catalog import Catalog, default_catalog
+from explorer.gui import messages
+from explorer.gui.benefits_tab import BenefitsTab
+from explorer.gui.book_views import TimelineView, UpcomingView
+from explorer.gui.contacts_tab import ContactsTab
+from explorer.gui.customer_list import CustomerList
+from explorer.gui.export_dialog import ExportDialog, Scope
+from explorer.gui.findings_view import FindingsView
+from explorer.gui.key_dates_tab import KeyDatesTab
+from explorer.gui.sla_tab import SlaTab
+from explorer.gui.tables import restore_header, save_header
+from explorer.gui.tasks import Task
+from explorer.importing.safety import SPREADSHEET_SUFFIXES, TEXT_SUFFIXES
+from explorer.model import customer_key
+from explorer.paths import resource_path
+from explorer.session import Cancelled, Session, open_session
+
+PAGES = ["Customers", "Upcoming", "Findings", "Timeline"]
+CUSTOMER_TABS = ["Benefits", "Named Contacts", "Key Dates", "SLA", "Findings"]
+OPEN_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv);;All files (*)"
+MAX_RECENT = 8
+
+
+def sample_files() -> list[str]:
+    return [str(resource_path("sample/contracts.xlsx")), str(resource_path("sample/cases.csv"))]
+
+
+class MainWindow(QMainWindow):
+    """Signals: loaded() after a book is shown, busy_changed(bool)."""
+
+    loaded = Signal()
+    busy_changed = Signal(bool)
+
+    def __init__(self, catalog: Catalog | None = None, as_of: date | None = None, persist: bool = True) -> None:
+        super().__init__()
+        self.persist = persist  # False: neither restore nor save window and column state (screenshots, tests)
+        self.catalog = catalog or default_catalog()
+        self.session: Session | None = None
+        self.task: Task | None = None
+        self.setWindowTitle("Entitlement Explorer")
+        self.setAcceptDrops(True)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed)
+        self._build_toolbar(as_of or date.today())
+        self._build_pages()
+        self._build_menus()
+        self._build_status()
+        self._restore_settings()
+
+    # -- layout -----------------------------------------------------------------
+    def _build_toolbar(self, as_of: date) -> None:
+        bar = QToolBar("Main", self)
+        bar.setObjectName("main_toolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.open_action = QAction("Open…", self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_files)
+        self.add_action = QAction("Add Files…", self, shortcut=QKeySequence("Ctrl+Shift+O"),
+                                  triggered=lambda: self.choose_files(add=True))
+        self.reload_action = QAction("Reload", self, shortcut=QKeySequence.StandardKey.Refresh, triggered=self.reload)
+        self.export_action = QAction("Export Report…", self, shortcut=QKeySequence("Ctrl+E"),
+                                     triggered=self.choose_export)
+        for action in (self.open_action, self.add_action, self.reload_action):
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addWidget(QLabel(" As of ", self))
+        self.as_of_edit = QDateEdit(QDate(as_of.year, as_of.month, as_of.day), self)
+        self.as_of_edit.setCalendarPopup(True)
+        self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
+        self.as_of_edit.setToolTip("Every status and SLA outcome is judged on this date")
+        self.as_of_edit.dateChanged.connect(self._as_of_changed)
+        bar.addWidget(self.as_of_edit)
+        today = QPushButton("Today", self)
+        today.clicked.connect(lambda: self.as_of_edit.setDate(QDate.currentDate()))
+        bar.addWidget(today)
+        bar.addSeparator()
+        bar.addAction(self.export_action)
+
+    def _build_pages(self) -> None:
+        self.customers = CustomerList(self)
+        self.customers.customer_selected.connect(self.show_customer)
+        self.customers.filter_changed.connect(self._update_status)
+        self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setContentsMargins(4, 2, 4, 2)
+        self.benefits = BenefitsTab(self)
+        self.contacts = ContactsTab(self)
+        self.key_dates = KeyDatesTab(self)
+        self.sla = SlaTab(self)
+        self.customer_findings = FindingsView(with_customer=False, parent=self)
+        self.tabs = QTabWidget(self)
+        for name, widget in zip(CUSTOMER_TABS, (self.benefits, self.contacts, self.key_dates, self.sla,
+                                                self.customer_findings), strict=True):
+            self.tabs.addTab(widget, name)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.title)
+        right_layout.addWidget(self.tabs, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.customers)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([560, 840])
+
+        self.empty = QWidget(self)
+        empty_layout = QVBoxLayout(self.empty)
+        hint = QLabel("<h2>No contract book is open</h2><p>Open your contract spreadsheets (.xlsx, .xls, .ods, .csv) "
+                      "with <b>File ▸ Open</b>, drop them on this window, or look around in the bundled sample.</p>",
+                      self.empty)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        buttons = QHBoxLayout()
+        open_button = QPushButton("Open contract book…", self.empty)
+        open_button.clicked.connect(lambda: self.choose_files())
+        sample_button = QPushButton("Open the sample", self.empty)
+        sample_button.clicked.connect(self.open_sample)
+        buttons.addStretch(1)
+        buttons.addWidget(open_button)
+        buttons.addWidget(sample_button)
+        buttons.addStretch(1)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(hint)
+        empty_layout.addLayout(buttons)
+        empty_layout.addStretch(2)
+        self.customer_page = QStackedWidget(self)
+        self.customer_page.addWidget(self.empty)
+        self.customer_page.addWidget(self.splitter)
+
+        self.upcoming = UpcomingView(self)
+        self.book_findings = FindingsView(with_customer=True, parent=self)
+        self.timeline = TimelineView(self)
+        self.upcoming.customer_requested.connect(self.go_to_customer)
+        self.timeline.customer_requested.connect(self.go_to_customer)
+        self.book_findings.customer_requested.connect(lambda name: self.go_to_customer(customer_key(name)))
+        self.pages = QTabWidget(self)
+        self.pages.setDocumentMode(True)
+        for name, widget in zip(PAGES, (self.customer_page, self.upcoming, self.book_findings, self.timeline),
+                                strict=True):
+            self.pages.addTab(widget, name)
+
+        self.changed_bar = QFrame(self)
+        self.changed_bar.setStyleSheet("QFrame { background: #FFF3CD; border-bottom: 1px solid #E0C46C; }")
+        bar_layout = QHBoxLayout(self.changed_bar)
+        bar_layout.setContentsMargins(8, 4, 8, 4)
+        self.changed_label = QLabel(self.changed_bar)
+        reload_button = QPushButton("Reload", self.changed_bar)
+        reload_button.clicked.connect(self.reload)
+        dismiss = QPushButton("Dismiss", self.changed_bar)
+        dismiss.clicked.connect(self.changed_bar.hide)
+        bar_layout.addWidget(self.changed_label, 1)
+        bar_layout.addWidget(reload_button)
+        bar_layout.addWidget(dismiss)
+        self.changed_bar.hide()
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.changed_bar)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        menu.addAction(self.open_action)
+        menu.addAction(self.add_action)
+        menu.addAction(QAction("Open Sample", self, triggered=self.open_sample))
+        self.recent_menu = menu.addMenu("Open Recent")
+        menu.addAction(self.reload_action)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        menu.addSeparator()
+        menu.addAction(QAction("Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close))
+        view = self.menuBar().addMenu("&View")
+        find = QAction("Filter Customers", self, shortcut=QKeySequence.StandardKey.Find, triggered=self._focus_filter)
+        view.addAction(find)
+        view.addSeparator()
+        for i, name in enumerate(PAGES):
+            view.addAction(QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}"),
+                                   triggered=lambda checked=False, i=i: self.pages.setCurrentIndex(i)))
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(QAction("About Entitlement Explorer", self, triggered=self.about))
+        self._fill_recent()
+        self._set_loaded_actions(False)
+
+    def _build_status(self) -> None:
+        self.status_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self._set_busy(False)
+
+    # -- opening ----------------------------------------------------------------
+    def choose_files(self, add: bool = False) -> None:
+        start = str(QSettings().value("last_folder", str(Path.home())))
+        files, _ = QFileDialog.getOpenFileNames(self, "Add files to the book" if add else "Open contract book",
+                                                start, OPEN_FILTER)
+        if files:
+            QSettings().setValue("last_folder", str(Path(files[0]).parent))
+            self.open_files(files, add=add)
+
+    def open_sample(self) -> None:
+        self.open_files(sample_files())
+
+    def open_files(self, files: list[str], add: bool = False) -> None:
+        if add and self.session:
+            files = list(dict.fromkeys([*self.session.files, *files]))
+        as_of = self.as_of_value()
+        catalog = self.catalog
+        self._run(lambda progress, cancelled: open_session(files, as_of, catalog, progress),
+                  f"Opening {', '.join(Path(f).name for f in files)}", self._opened)
+
+    def reload(self) -> None:
+        self.changed_bar.hide()
+        if self.session:
+            self.open_files(self.session.files)
+
+    def _opened(self, session: Session) -> None:
+        self._remember(session.files)
+        if self.watcher.files():
+            self.watcher.removePaths(self.watcher.files())
+        self.watcher.addPaths([f for f in session.files if Path(f).exists()])
+        self.set_session(session)
+
+    def _file_changed(self, path: str) -> None:
+        if not self.session or path not in self.session.files:
+            return
+        self.changed_label.setText(f"{Path(path).name} has changed on disk. Reload to see the new version.")
+        self.changed_bar.show()
+        if Path(path).exists() and path not in self.watcher.files():
+            self.watcher.addPath(path)  # editors that save by replacing the file drop the watch
+
+    # -- showing ----------------------------------------------------------------
+    def set_session(self, session: Session) -> None:
+        keep = self.customers.selected_key() if self.session else ""
+        self.session = session
+        self.customer_page.setCurrentWidget(self.splitter)
+        self.customers.set_overview(session.overview, keep)
+        self.upcoming.set_session(session)
+        self.book_findings.set_findings(session.book.findings + (session.sla.findings if session.sla else []))
+        self.timeline.set_session(session)
+        names = ", ".join(Path(f).name for f in session.files)
+        self.setWindowTitle(f"{names} — Entitlement Explorer")
+        self._set_loaded_actions(True)
+        if not self.customers.selected_key() and self.customers.model.rowCount():
+            self.customers.view.selectRow(0)
+        else:
+            self.show_customer(self.customers.selected_key())
+        self._update_status()
+        self.loaded.emit()
+
+    def show_customer(self, key: str) -> None:
+        session = self.session
+        if session is None or not key:
+            self.title.setText("")
+            return
+        book, catalog = session.book, session.catalog
+        contracts = [c for c in book.contracts if customer_key(c.customer) == key]
+        if not contracts:
+            return
+        contacts = book.contacts_of(contracts[0].customer)
+        findings = [f for f in book.findings + (session.sla.findings if session.sla else [])
+                    if f.customer and customer_key(f.customer) == key]
+        dates = session.overview.key_dates[session.overview.key_dates["key"] == key]
+        cases = None
+        if session.sla is not None:
+            rows = session.overview.case_rows.get(key)
+            cases = session.sla.cases.iloc[rows] if rows is not None else session.sla.cases.iloc[0:0]
+        self.title.setText(f"<span style='font-size:14pt; font-weight:600'>{contracts[0].customer.strip()}</span>"
+                           f"&nbsp;&nbsp;<span style='color:#666'>{len(contracts)} contract"
+                           f"{'s' if len(contracts) != 1 else ''} · {len(findings)} finding"
+                           f"{'s' if len(findings) != 1 else ''}</span>")
+        self.benefits.show_contracts(catalog, contracts)
+        self.contacts.show_contacts(catalog, contracts, contacts)
+        self.key_dates.show_dates(catalog, contracts, dates, session.as_of)
+        self.sla.show_sla(catalog, contracts, cases)
+        self.customer_findings.set_findings(findings)
+        self.tabs.setTabText(CUSTOMER_TABS.index("Findings"), f"Findings ({len(findings)})" if findings else "Findings")
+        self.tabs.setTabText(CUSTOMER_TABS.index("Named Contacts"), f"Named Contacts ({len(contacts)})")
+
+    def go_to_customer(self, key: str) -> None:
+        self.pages.setCurrentIndex(0)
+        if not self.customers.select(key):
+            self.customers.search.clear()
+            self.customers.product.setCurrentIndex(0)
+            self.customers.program.setCurrentIndex(0)
+            self.customers.with_findings.setChecked(False)
+            self.customers.due_soon.setChecked(False)
+            self.customers.select(key)
+
+    def as_of_value(self) -> date:
+        value = self.as_of_edit.date()
+        return date(value.year(), value.month(), value.day())
+
+    def _as_of_changed(self) -> None:
+        session = self.session
+        if session is None or session.as_of == self.as_of_value():
+            return
+        as_of = self.as_of_value()
+        self._run(lambda progress, cancelled: session.with_as_of(as_of), f"Judging the book as of {as_of}",
+                  self.set_session)
+
+    # -- export -----------------------------------------------------------------
+    def choose_export(self) -> None:
+        if self.session is None:
+            return
+        dialog = ExportDialog(self, len(self.customers.frame), self.customers.model.rowCount(),
+                              self.customers.selected_key() != "")
+        if dialog.exec():
+            self.export_report(dialog.target, dialog.scope)
+
+    def customers_for(self, scope: Scope) -> list[str] | None:
+        if scope is Scope.ALL or self.session is None:
+            return None
+        keys = self.customers.visible_keys() if scope is Scope.FILTERED else [self.customers.selected_key()]
+        names = dict(zip(self.customers.frame["key"], self.customers.frame["Customer"], strict=True))
+        return [names[k] for k in keys if k in names]
+
+    def export_report(self, target: str, scope: Scope = Scope.ALL) -> None:
+        session = self.session
+        if session is None:
+            return
+        customers = self.customers_for(scope)
+        if customers == []:
+            messages.info(self, "Nothing to export", "No customer matches the filter, so there is nothing to export.")
+            return
+
+        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+            from explorer.report.build import build_report
+            from explorer.report.writer import write_report
+
+            progress("Building the report")
+            data = build_report(session.book, session.catalog, session.as_of, session.sla, customers)
+            progress("Writing the workbook")
+            return write_report(data, target, session.files)
+
+        self._run(work, f"Exporting {Path(target).name}", self._exported)
+
+    def _exported(self, target: Path) -> None:
+        QSettings().setValue("last_export_folder", str(target.parent))
+        self.status_label.setText(f"Report written: {target}")
+        answer = messages.info(self, "Report written", f"The report was written to\n{target}",
+                               ["Open", "Show in folder", "Close"], "Close")
+        if answer == "Open":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        elif answer == "Show in folder":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
+
+    # -- background work ----------------------------------------------------------
+    def _run(self, work, what: str, done) -> None:  # type: ignore[no-untyped-def]
+        if self.task is not None and self.task.running:
+            self.task.cancel()
+        task = Task(work, self)
+        self.task = task
+        task.progressed.connect(self.status_label.setText)
+        task.succeeded.connect(lambda result: self._finished(task, result, done))
+        task.failed.connect(lambda error: self._failed(task, error))
+        self.status_label.setText(what)
+        self._set_busy(True)
+        task.start()
+
+    def _finished(self, task: Task, result: object, done) -> None:  # type: ignore[no-untyped-def]
+        if task is not self.task:
+            return  # superseded by a newer task
+        self._set_busy(False)
+        done(result)
+
+    def _failed(self, task: Task, error: object) -> None:
+        if task is not self.task:
+            return
+        self._set_busy(False)
+        if isinstance(error, Cancelled):
+            self.status_label.setText("Cancelled")
+            self._update_status()
+            return
+        from explorer.atomic import OutputError
+        from explorer.catalog import CatalogError
+        from explorer.importing.safety import UnreadableFile
+
+        if isinstance(error, UnreadableFile):
+            messages.error(self, "Cannot open the file", f"{error.path}\n\n{error.cause}")
+        elif isinstance(error, (OutputError, CatalogError)):
+            messages.error(self, "Cannot complete", str(error))
+        else:
+            raise error if isinstance(error, BaseException) else RuntimeError(str(error))
+        self._update_status()
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.busy_changed.emit(busy)
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and self.task.running
+
+    def _set_loaded_actions(self, loaded: bool) -> None:
+        for action in (self.reload_action, self.export_action, self.add_action):
+            action.setEnabled(loaded)
+
+    def _update_status(self) -> None:
+        session = self.session
+        if session is None:
+            self.status_label.setText("Open a contract book to begin")
+            return
+        book = session.book
+        parts = [f"{self.customers.model.rowCount()} of {len(self.customers.frame)} customers",
+                 f"{len(book.contracts)} contracts"]
+        if session.sla is not None:
+            parts.append(f"{len(session.sla.cases)} cases")
+        parts.append(f"{book.error_count} errors")
+        parts.append(f"as of {session.as_of:%Y-%m-%d}")
+        self.status_label.setText(" · ".join(parts))
+
+    def _focus_filter(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.customers.focus_filter()
+
+    # -- recent files, settings, drops, about ------------------------------------
+    def _remember(self, files: list[str]) -> None:
+        if files == sample_files():
+            return
+        recent = [list(r) for r in (QSettings().value("recent", []) or [])]
+        entry = [str(Path(f).resolve()) for f in files]
+        recent = [entry, *[r for r in recent if r != entry]][:MAX_RECENT]
+        QSettings().setValue("recent", recent)
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = [list(r) for r in (QSettings().value("recent", []) or [])]
+        for files in recent:
+            label = ", ".join(Path(f).name for f in files)
+            self.recent_menu.addAction(QAction(label, self, triggered=lambda checked=False, f=files:
+                                               self.open_files(f)))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _restore_settings(self) -> None:
+        if not self.persist:
+            self.resize(1400, 900)
+            return
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        for view in self._views():
+            restore_header(view)
+
+    def _views(self):  # type: ignore[no-untyped-def]
+        return [self.customers.view, self.contacts.view, self.key_dates.view, self.sla.targets_view,
+                self.sla.compliance_view, self.sla.cases_view, self.customer_findings.view, self.upcoming.view,
+                self.book_findings.view]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.persist:
+            settings = QSettings()
+            settings.setValue("window/geometry", self.saveGeometry())
+            settings.setValue("window/splitter", self.splitter.saveState())
+            for view in self._views():
+                save_header(view)
+        if self.task is not None:
+            self.task.cancel()
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = _dropped_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.open_files(files, add=self.session is not None)
+
+    def about(self) -> None:
+        messages.info(self, "About Entitlement Explorer",
+                      f"Entitlement Explorer {__version__}\nCatalog {self.catalog.version}: {self.catalog.title}\n\n"
+                      "Okta and Auth0 support entitlements, key dates and SLA compliance from your contract "
+                      "spreadsheets. Runs fully offline; nothing is sent anywhere.")
+
+
+def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    suffixes = SPREADSHEET_SUFFIXES | TEXT_SUFFIXES
+    return [u.toLocalFile() for u in urls if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in suffixes]
+

@@ -1,0 +1,114 @@
+"""SLA: first-response targets with their clocks; with a case log, compliance and the customer's cases."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from explorer import rules
+from explorer.catalog import Catalog
+from explorer.gui.frame_model import Column, FrameModel
+from explorer.gui.tables import date_column, fit_columns, make_view, number_column
+from explorer.model import Contract
+from explorer.sla.compliance import compliance
+from explorer.terms import format_minutes
+
+OUTCOME_COLOURS = {"Breached": "red", "At risk": "amber", "Met": "green", "Out of scope": "grey"}
+
+
+def _section(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(f"<b>{text}</b>", parent)
+    label.setContentsMargins(2, 6, 0, 2)
+    return label
+
+
+class SlaTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.targets = FrameModel(self)
+        self.compliance = FrameModel(self)
+        self.cases = FrameModel(self)
+        self.targets_view = make_view(self, self.targets, "sla_targets")
+        self.compliance_view = make_view(self, self.compliance, "sla_compliance")
+        self.cases_view = make_view(self, self.cases, "sla_cases")
+        self.no_log = QLabel("No case log is loaded: open a ticketing export (File ▸ Add Files) to see "
+                             "compliance and cases.", self)
+        self.no_log.setWordWrap(True)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(_section("First-response targets", top))
+        top_layout.addWidget(self.targets_view)
+        middle = QWidget(self)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        self.compliance_title = _section("Compliance by priority", middle)
+        middle_layout.addWidget(self.compliance_title)
+        middle_layout.addWidget(self.compliance_view)
+        middle_layout.addWidget(self.no_log)
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        self.cases_title = _section("Cases", bottom)
+        bottom_layout.addWidget(self.cases_title)
+        bottom_layout.addWidget(self.cases_view)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        for part in (top, middle, bottom):
+            splitter.addWidget(part)
+        splitter.setSizes([220, 150, 330])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def show_sla(self, catalog: Catalog, contracts: list[Contract], cases: pd.DataFrame | None) -> None:
+        rows = []
+        for contract in contracts:
+            program = rules.program_of(catalog, contract)
+            if program is None or contract.product is None:
+                continue
+            for t in rules.targets(catalog, contract):
+                note = catalog.decisions.get(t.calendar.decision or "")
+                rows.append((catalog.products[contract.product].name, program.name, f"P{t.priority}",
+                             format_minutes(t.minutes), t.minutes, t.calendar.label, t.description,
+                             t.calendar.describe() + (f"\n\n{note.title}: {note.text}" if note else "")))
+        frame = pd.DataFrame(rows, columns=["product", "tier", "priority", "target", "minutes", "clock", "meaning",
+                                            "tip"])
+        self.targets.set_columns([
+            Column("Product", frame["product"].tolist()), Column("Tier", frame["tier"].tolist()),
+            Column("Priority", frame["priority"].tolist()),
+            Column("First Response", frame["target"].tolist(), frame["minutes"].to_numpy(), align_right=True),
+            Column("Clock", frame["clock"].tolist(), tooltip=frame["tip"].tolist()),
+            Column("Meaning", frame["meaning"].tolist(), tooltip=frame["meaning"].tolist()),
+        ])
+        fit_columns(self.targets_view, [150, 110, 60, 100, 220, 400])
+        has_log = cases is not None
+        for widget in (self.compliance_view, self.compliance_title, self.cases_view, self.cases_title):
+            widget.setVisible(has_log)
+        self.no_log.setVisible(not has_log)
+        if cases is None:
+            return
+        table = compliance(cases, ["priority"])
+        self.compliance.set_columns([
+            Column("Priority", [f"P{p}" for p in table["priority"]], table["priority"].to_numpy()),
+            *(number_column(c, table[c].tolist(), "{:.0f}") for c in ("Cases", "Met", "Breached", "Pending",
+                                                                       "At Risk")),
+            number_column("Compliance %", (table["Compliance %"] * 100).tolist(), "{:.1f}%"),
+        ])
+        fit_columns(self.compliance_view, [70, 70, 70, 80, 70, 70, 100])
+        outcome = cases["outcome"].astype(str)
+        self.cases.set_columns([
+            Column("Case ID", cases["case_id"].astype(str).tolist()),
+            Column("Product", cases["product"].astype(str).tolist()),
+            Column("Priority", [f"P{p}" if pd.notna(p) else "" for p in cases["priority"]],
+                   cases["priority"].fillna(9).to_numpy(dtype="float64")),
+            date_column("Opened (UTC)", cases["opened"].tolist()),
+            date_column("Due (UTC)", cases["due"].tolist()),
+            date_column("First Response (UTC)", cases["first_response"].tolist()),
+            number_column("Business Minutes", np.round(cases["business_minutes"].to_numpy(dtype="float64"), 1)
+                          .tolist()),
+            Column("Outcome", outcome.tolist()),
+        ], [OUTCOME_COLOURS.get(o, "") for o in outcome])
+        fit_columns(self.cases_view, [90, 140, 60, 130, 130, 140, 110, 90])
+        self.cases_title.setText(f"<b>Cases ({len(cases)})</b>")

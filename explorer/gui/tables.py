@@ -1,0 +1,84 @@
+"""Small helpers shared by the table views: a configured QTableView and text columns from frames."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from explorer.gui.frame_model import Column, FrameModel
+
+
+def date_text(values: Iterable[Any]) -> list[str]:
+    out = []
+    for v in values:
+        if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NaT:
+            out.append("")
+        elif isinstance(v, pd.Timestamp):
+            out.append("" if pd.isna(v) else v.strftime("%Y-%m-%d %H:%M" if (v.hour or v.minute) else "%Y-%m-%d"))
+        elif isinstance(v, date):
+            out.append(v.strftime("%Y-%m-%d"))
+        else:
+            out.append(str(v))
+    return out
+
+
+def date_key(values: Sequence[Any]) -> np.ndarray:
+    """Sort key for dates: blanks last."""
+    series = pd.to_datetime(pd.Series(list(values), dtype=object), errors="coerce", utc=False)
+    if isinstance(series.dtype, pd.DatetimeTZDtype):
+        series = series.dt.tz_localize(None)
+    numbers = series.to_numpy(dtype="datetime64[s]").astype("int64").astype("float64")
+    numbers[series.isna().to_numpy()] = np.inf
+    return numbers
+
+
+def number_column(title: str, values: Sequence[Any], fmt: str = "{:g}") -> Column:
+    numbers = pd.to_numeric(pd.Series(list(values), dtype=object), errors="coerce").to_numpy(dtype="float64")
+    text = ["" if np.isnan(v) else fmt.format(v) for v in numbers]
+    key = np.where(np.isnan(numbers), np.inf, numbers)
+    return Column(title, text, key, align_right=True)
+
+
+def date_column(title: str, values: Sequence[Any]) -> Column:
+    return Column(title, date_text(values), date_key(values))
+
+
+def make_view(parent: QWidget | None, model: FrameModel, settings_key: str, sort_column: int = -1) -> QTableView:
+    """A read-only, row-selecting, sortable table; sort_column -1 keeps the order the rows were given in."""
+    view = QTableView(parent)
+    view.setObjectName(settings_key)
+    view.setModel(model)
+    view.horizontalHeader().setSortIndicator(sort_column, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(False)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setHighlightSections(False)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return view
+
+
+def fit_columns(view: QTableView, widths: Sequence[int]) -> None:
+    for i, width in enumerate(widths):
+        view.setColumnWidth(i, width)
+
+
+def save_header(view: QTableView) -> None:
+    QSettings().setValue(f"headers/{view.objectName()}", view.horizontalHeader().saveState())
+
+
+def restore_header(view: QTableView) -> None:
+    state = QSettings().value(f"headers/{view.objectName()}")
+    if state is not None:
+        view.horizontalHeader().restoreState(state)
