@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from explorer import rules
-from explorer.catalog import Catalog
+from explorer.catalog import Catalog, Program
 from explorer.model import Book, Severity, customer_key
 from explorer.sla.engine import SlaResult
 
@@ -59,8 +59,8 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
             entry["Term End"] = contract.term_end
     table = []
     for key, entry in customers.items():
-        programs = entry["programs"]
-        best = max(programs, key=lambda p: p.rank) if programs else None  # type: ignore[attr-defined]
+        programs: list[Program] = entry["programs"]  # type: ignore[assignment]
+        best = max(programs, key=lambda p: p.rank) if programs else None
         nxt = next_by_key.loc[key] if key in next_by_key.index else None
         table.append({
             "Customer": entry["Customer"], "key": key,
@@ -76,7 +76,7 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
     case_rows: dict[str, np.ndarray] = {}
     if sla is not None and not sla.cases.empty:
         keys = sla.cases["customer"].astype(str).map(customer_key)
-        case_rows = {k: np.asarray(v) for k, v in keys.groupby(keys, sort=False).indices.items()}
+        case_rows = {str(k): np.asarray(v) for k, v in keys.groupby(keys, sort=False).indices.items()}
     return Overview(as_of, frame, key_dates, case_rows, sla)
 
 

@@ -66,7 +66,8 @@ def run_gui(argv: list[str]) -> int:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     icon = resource_path("icons/explorer.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

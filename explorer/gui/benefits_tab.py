@@ -76,8 +76,7 @@ class BenefitsTab(QWidget):
                 group.addChild(item)
             self._addons(catalog, contract, top, bold)
             top.setExpanded(True)
-            for i in range(top.childCount()):
-                top.child(i).setExpanded(True)
+            self.tree.expandAll()
 
     def _addons(self, catalog: Catalog, contract: Contract, top: QTreeWidgetItem, bold: QFont) -> None:
         held = rules.addons_of(contract)

@@ -82,9 +82,9 @@ class TimelineView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.canvas = _BookCanvas(self)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.canvas)
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidget(self.canvas)
+        self.scroll_area.setWidgetResizable(True)
         legend = QLabel("<span style='color:#4A7DB5'>■</span> term &nbsp; "
                         "<span style='color:#F0AD4E'>■</span> CSE/MCSE mobilization &nbsp; "
                         "<span style='color:#5CB85C'>■</span> kickoff window &nbsp; "
@@ -95,7 +95,7 @@ class TimelineView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(legend)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
     def set_session(self, session: Session) -> None:
         catalog = session.catalog

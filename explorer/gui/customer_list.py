@@ -87,13 +87,13 @@ class CustomerList(QWidget):
         combo.setCurrentText(current if current in values else everything)
         combo.blockSignals(False)
 
-    def mask(self) -> np.ndarray:
+    def filter_mask(self) -> np.ndarray:
         """The rows that pass the filter box and the quick filters (vectorised)."""
         frame = self.frame
         keep = np.ones(len(frame), dtype=bool)
         text = self.search.text().strip().casefold()
         if text:
-            keep &= pd.Series(self._lower).str.contains(text, regex=False).to_numpy(dtype=bool)
+            keep &= pd.Series(self._lower, dtype=str).str.contains(text, regex=False).to_numpy(dtype=bool)
         if self.product.currentIndex() > 0:
             keep &= frame["Products"].str.split(", ").map(lambda ps: self.product.currentText() in ps)\
                 .to_numpy(dtype=bool)
@@ -107,7 +107,7 @@ class CustomerList(QWidget):
 
     def apply_filter(self) -> None:
         selected = self.selected_key()
-        mask = self.mask()
+        mask = self.filter_mask()
         self.model.set_mask(None if mask.all() else mask)
         self.count.setText(f"{self.model.rowCount()} of {self.model.total_rows}")
         if selected:

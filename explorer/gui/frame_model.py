@@ -32,7 +32,7 @@ class Column:
 
     def __post_init__(self) -> None:
         text = np.asarray(self.text, dtype=object)
-        self.text = text
+        self.text = text  # type: ignore[assignment]  # stored as an object array for fast indexing
         key = np.asarray(self.key) if self.key is not None else np.char.lower(text.astype(str))
         self._sort = key
 

@@ -6,13 +6,30 @@ off the GUI thread, and every view is filled from the Session.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDate, QFileSystemWatcher, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QDate, QFileSystemWatcher, QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QDateEdit, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QProgressBar,
-                               QPushButton, QSplitter, QStackedWidget, QTabWidget, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explorer import __version__
 from explorer.catalog import Catalog, default_catalog
@@ -36,6 +53,14 @@ PAGES = ["Customers", "Upcoming", "Findings", "Timeline"]
 CUSTOMER_TABS = ["Benefits", "Named Contacts", "Key Dates", "SLA", "Findings"]
 OPEN_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv);;All files (*)"
 MAX_RECENT = 8
+
+
+def make_action(text: str, parent: QObject, slot: Callable[[], object], shortcut: QKeySequence | None = None) -> QAction:
+    made = QAction(text, parent)
+    if shortcut is not None:
+        made.setShortcut(shortcut)
+    made.triggered.connect(lambda checked=False: slot())
+    return made
 
 
 def sample_files() -> list[str]:
@@ -70,12 +95,10 @@ class MainWindow(QMainWindow):
         bar.setObjectName("main_toolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
-        self.open_action = QAction("Open…", self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_files)
-        self.add_action = QAction("Add Files…", self, shortcut=QKeySequence("Ctrl+Shift+O"),
-                                  triggered=lambda: self.choose_files(add=True))
-        self.reload_action = QAction("Reload", self, shortcut=QKeySequence.StandardKey.Refresh, triggered=self.reload)
-        self.export_action = QAction("Export Report…", self, shortcut=QKeySequence("Ctrl+E"),
-                                     triggered=self.choose_export)
+        self.open_action = make_action("Open…", self, self.choose_files, QKeySequence(QKeySequence.StandardKey.Open))
+        self.add_action = make_action("Add Files…", self, lambda: self.choose_files(add=True), QKeySequence("Ctrl+Shift+O"))
+        self.reload_action = make_action("Reload", self, self.reload, QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.export_action = make_action("Export Report…", self, self.choose_export, QKeySequence("Ctrl+E"))
         for action in (self.open_action, self.add_action, self.reload_action):
             bar.addAction(action)
         bar.addSeparator()
@@ -179,22 +202,21 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&File")
         menu.addAction(self.open_action)
         menu.addAction(self.add_action)
-        menu.addAction(QAction("Open Sample", self, triggered=self.open_sample))
+        menu.addAction(make_action("Open Sample", self, self.open_sample))
         self.recent_menu = menu.addMenu("Open Recent")
         menu.addAction(self.reload_action)
         menu.addSeparator()
         menu.addAction(self.export_action)
         menu.addSeparator()
-        menu.addAction(QAction("Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close))
+        menu.addAction(make_action("Quit", self, self.close, QKeySequence(QKeySequence.StandardKey.Quit)))
         view = self.menuBar().addMenu("&View")
-        find = QAction("Filter Customers", self, shortcut=QKeySequence.StandardKey.Find, triggered=self._focus_filter)
+        find = make_action("Filter Customers", self, self._focus_filter, QKeySequence(QKeySequence.StandardKey.Find))
         view.addAction(find)
         view.addSeparator()
         for i, name in enumerate(PAGES):
-            view.addAction(QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}"),
-                                   triggered=lambda checked=False, i=i: self.pages.setCurrentIndex(i)))
+            view.addAction(make_action(name, self, partial(self.pages.setCurrentIndex, i), QKeySequence(f"Ctrl+{i + 1}")))
         help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(QAction("About Entitlement Explorer", self, triggered=self.about))
+        help_menu.addAction(make_action("About Entitlement Explorer", self, self.about))
         self._fill_recent()
         self._set_loaded_actions(False)
 
@@ -444,7 +466,7 @@ class MainWindow(QMainWindow):
     def _remember(self, files: list[str]) -> None:
         if files == sample_files():
             return
-        recent = [list(r) for r in (QSettings().value("recent", []) or [])]
+        recent = _recent()
         entry = [str(Path(f).resolve()) for f in files]
         recent = [entry, *[r for r in recent if r != entry]][:MAX_RECENT]
         QSettings().setValue("recent", recent)
@@ -452,11 +474,10 @@ class MainWindow(QMainWindow):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        recent = [list(r) for r in (QSettings().value("recent", []) or [])]
+        recent = _recent()
         for files in recent:
             label = ", ".join(Path(f).name for f in files)
-            self.recent_menu.addAction(QAction(label, self, triggered=lambda checked=False, f=files:
-                                               self.open_files(f)))
+            self.recent_menu.addAction(make_action(label, self, partial(self.open_files, files)))
         self.recent_menu.setEnabled(bool(recent))
 
     def _restore_settings(self) -> None:
@@ -475,7 +496,7 @@ class MainWindow(QMainWindow):
         for view in self._views():
             restore_header(view)
 
-    def _views(self):  # type: ignore[no-untyped-def]
+    def _views(self) -> list[QTableView]:
         return [self.customers.view, self.contacts.view, self.key_dates.view, self.sla.targets_view,
                 self.sla.compliance_view, self.sla.cases_view, self.customer_findings.view, self.upcoming.view,
                 self.book_findings.view]
@@ -506,6 +527,11 @@ class MainWindow(QMainWindow):
                       f"Entitlement Explorer {__version__}\nCatalog {self.catalog.version}: {self.catalog.title}\n\n"
                       "Okta and Auth0 support entitlements, key dates and SLA compliance from your contract "
                       "spreadsheets. Runs fully offline; nothing is sent anywhere.")
+
+
+def _recent() -> list[list[str]]:
+    stored = QSettings().value("recent", [])
+    return [[str(f) for f in entry] for entry in stored] if isinstance(stored, list) else []
 
 
 def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:

@@ -1,0 +1,203 @@
+"""The real window, driven offscreen: open, filter, select, read every tab, change the date, export."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+from PySide6.QtCore import QDate, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from explorer.gui import messages
+from explorer.gui.export_dialog import Scope
+from explorer.gui.frame_model import FrameModel
+from explorer.gui.main_window import CUSTOMER_TABS, MainWindow
+
+from .conftest import AS_OF, wait_idle
+
+
+def texts(model: FrameModel, column: int) -> list[str]:
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def test_opens_the_sample(window: MainWindow) -> None:
+    assert window.customers.model.rowCount() == 44
+    assert "44 of 44 customers · 61 contracts · 3002 cases · 5 errors" in window.status_label.text()
+    assert window.windowTitle() == "contracts.xlsx, cases.csv — Entitlement Explorer"
+    names = texts(window.customers.model, 0)
+    assert names == sorted(names, key=str.casefold)  # sorted by customer
+    assert window.customers.selected_key() == names[0].casefold()
+
+
+def test_filter_as_you_type_and_quick_filters(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.customers.focus_filter()
+    qtbot.keyClicks(window.customers.search, "bank")
+    assert texts(window.customers.model, 0) == ["Backwards Bank", "Bellows Bank", "Umber Bank"]
+    assert window.customers.count.text() == "3 of 44"
+    window.customers.search.clear()
+    window.customers.product.setCurrentText("Auth0")
+    assert all("Auth0" in p for p in texts(window.customers.model, 1))
+    window.customers.product.setCurrentIndex(0)
+    window.customers.with_findings.setChecked(True)
+    assert all(int(n) > 0 for n in texts(window.customers.model, 6))
+    window.customers.due_soon.setChecked(True)
+    assert texts(window.customers.model, 0) == ["Overreach Media"]  # both quick filters at once
+    window.customers.with_findings.setChecked(False)
+    assert set(texts(window.customers.model, 0)) == {"Birch Health", "Northwind Hotels", "Overreach Media",
+                                                     "Proseware University"}
+
+
+def test_sorting_by_a_column(window: MainWindow) -> None:
+    window.customers.view.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # Term End
+    ends = [t for t in texts(window.customers.model, 5) if t]
+    assert ends == sorted(ends, reverse=True)
+    window.customers.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # Highest Program, by rank
+    programs = texts(window.customers.model, 2)
+    assert programs.index("Basic") < programs.index("Premier Access") < programs.index("Premier Plus")
+
+
+def test_customer_tabs(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert window.customers.select("cascade capital")
+    assert "Cascade Capital" in window.title.text()
+    # Benefits: one section per contract, included and not included, Decision tooltips
+    top = window.benefits.tree.topLevelItem(0)
+    assert top.text(0).startswith("Okta — Premier Plus")
+    labels = {}
+    for i in range(top.childCount()):
+        group = top.child(i)
+        for j in range(group.childCount()):
+            labels[group.child(j).text(0)] = group.child(j).text(1)
+    assert labels["Customer Success Manager (CSM)"] == "✓ Included"
+    assert labels["50% Dedicated MCSE (5 named contacts)"] == "✓ Purchased"
+    # Named contacts: the indicator and the highlighted rows
+    assert "7 of 5 named contacts" in window.contacts.indicator.text()
+    colours = [window.contacts.model.colours[window.contacts.model.source_row(r)]
+               for r in range(window.contacts.model.rowCount())]
+    assert colours.count("red") == 2
+    assert window.tabs.tabText(CUSTOMER_TABS.index("Named Contacts")) == "Named Contacts (8)"
+    # Key dates: the events with statuses, and the drawn timeline
+    events = dict(zip(texts(window.key_dates.model, 1), texts(window.key_dates.model, 3), strict=True))
+    assert events["Add-on renewal request deadline"] == "Upcoming" and events["CSE available"] == "Past"
+    assert len(window.key_dates.timeline.rows) == 1
+    # SLA: targets, compliance and cases
+    assert texts(window.sla.targets, 3) == ["1 h", "2 h", "2 h", "8 h"]
+    assert window.sla.compliance.rowCount() == 4 and window.sla.cases.rowCount() == 54
+    assert "Breached" in texts(window.sla.cases, 7)
+    # Findings
+    assert window.customer_findings.model.rowCount() == 2
+    assert window.tabs.tabText(CUSTOMER_TABS.index("Findings")) == "Findings (2)"
+
+
+def test_auth0_customer_shows_auth0_terms(window: MainWindow) -> None:
+    window.customers.select("contoso labs")
+    assert texts(window.sla.targets, 0)[0] == "Auth0"
+    assert "24x7x365" in texts(window.sla.targets, 4) or "24 hours a day" in " ".join(texts(window.sla.targets, 4))
+    assert "No Mission Critical Support" in window.contacts.indicator.text()
+
+
+def test_as_of_date_changes_statuses(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.customers.select("birch health")
+    before = dict(zip(texts(window.key_dates.model, 1), texts(window.key_dates.model, 3), strict=True))
+    assert before["Add-on renewal request deadline"] == "Due soon"
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.as_of_edit.setDate(QDate(2026, 12, 28))
+    after = dict(zip(texts(window.key_dates.model, 1), texts(window.key_dates.model, 3), strict=True))
+    assert after["Add-on renewal request deadline"] == "Past"
+    assert after["Term end"] == "Due soon"
+    assert window.customers.selected_key() == "birch health"  # the user keeps their place
+    assert "as of 2026-12-28" in window.status_label.text()
+
+
+def test_export_filtered_customers(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(window.customers.search, "bank")
+    target = tmp_path / "banks.xlsx"
+    window.export_report(str(target), Scope.FILTERED)
+    wait_idle(qtbot, window)
+    assert messages.shown[-1].title == "Report written"
+    book = openpyxl.load_workbook(target)
+    assert {r[0].value for r in book["Contracts"].iter_rows(min_row=2)} == {"Backwards Bank", "Bellows Bank",
+                                                                            "Umber Bank"}
+
+
+def test_export_refuses_an_input_file(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.export_report(window.session.files[0], Scope.ALL)  # type: ignore[union-attr]
+    wait_idle(qtbot, window)
+    assert messages.shown[-1].kind == "error" and "one of the input files" in messages.shown[-1].text
+
+
+def test_bad_file_gets_a_dialog(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    win = MainWindow(as_of=AS_OF, persist=False)
+    qtbot.addWidget(win)
+    bad = tmp_path / "contracts.xlsx"
+    bad.write_bytes(b"%PDF-1.7 not a workbook")
+    win.open_files([str(bad)])
+    wait_idle(qtbot, win)
+    assert [(m.kind, m.title) for m in messages.shown] == [("error", "Cannot open the file")]
+    assert "this is a PDF document, not a spreadsheet" in messages.shown[0].text
+    assert win.session is None and win.customer_page.currentWidget() is win.empty
+
+
+def test_drop_adds_files_and_change_offers_reload(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    extra = tmp_path / "extra.csv"
+    extra.write_text("Customer,Product,Tier,Start,End\nDropped Co,Okta,Premier,2026-01-01,2026-12-31\n",
+                     encoding="utf-8")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(extra))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.dropEvent(event)
+    assert window.customers.model.rowCount() == 45 and window.customers.select("dropped co")
+    extra.write_text(extra.read_text(encoding="utf-8") + "Later Co,Okta,Basic,2026-01-01,2026-12-31\n",
+                     encoding="utf-8")
+    qtbot.waitUntil(lambda: window.changed_bar.isVisible(), timeout=10_000)
+    assert "extra.csv has changed on disk" in window.changed_label.text()
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.reload()
+    assert window.customers.model.rowCount() == 46
+
+
+def test_book_views_jump_to_customer(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.pages.setCurrentIndex(1)
+    dates = window.upcoming.model
+    assert texts(dates, 1)[0] == "Proseware University"  # the soonest date first
+    window.upcoming.view.doubleClicked.emit(dates.index(0, 0))
+    assert window.pages.currentIndex() == 0 and window.customers.selected_key() == "proseware university"
+    findings = window.book_findings.model
+    assert findings.rowCount() > 80
+    window.book_findings.severity.setCurrentIndex(1)  # errors only
+    assert findings.rowCount() == 5
+    window.book_findings.search.setText("ambiguous")
+    assert findings.rowCount() == 1
+    window.book_findings.view.doubleClicked.emit(findings.index(0, 0))
+    assert window.customers.selected_key() == "ambiguous airlines"
+    canvas = window.timeline.canvas
+    assert len(canvas.rows) == 61
+    row = next(i for i, r in enumerate(canvas.rows) if r.label == "Cascade Capital · Okta")
+    deadline = next(m for m in canvas.rows[row].marks if m.kind == "deadline")
+    y = 40 + row * 26 + 13
+    assert "Add-on renewal request deadline: 2027-02-18" in canvas.describe(QPoint(canvas.x_of(deadline.day), y))
+
+
+def test_recent_files_are_remembered(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    copy = tmp_path / "book.xlsx"
+    shutil.copy(window.session.files[0], copy)  # type: ignore[union-attr]
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.open_files([str(copy)])
+    actions = window.recent_menu.actions()
+    assert actions and actions[0].text() == "book.xlsx"
+    assert window.session is not None and window.session.sla is None  # no case log in this book
+    assert not window.sla.cases_view.isVisibleTo(window)
+
+
+def test_about_names_versions(window: MainWindow) -> None:
+    window.about()
+    assert "Catalog 2026.11.1" in messages.shown[-1].text
+
+
+def test_as_of_default_is_today(qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = MainWindow(persist=False)
+    qtbot.addWidget(win)
+    assert win.as_of_value() == date.today()

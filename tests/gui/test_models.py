@@ -1,0 +1,30 @@
+"""The table model passes Qt's model checks and sorts and filters by arrays."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
+from explorer.gui.main_window import MainWindow
+
+
+def test_frame_model_checks(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = FrameModel()
+    model.set_columns([Column("Name", ["b", "a", "c"]), Column("N", ["2", "10", "1"], np.array([2, 10, 1]),
+                                                                  align_right=True)], ["red", "", "amber"])
+    qtmodeltester.check(model)
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert [model.index(r, 0).data() for r in range(3)] == ["c", "b", "a"]
+    model.set_mask(np.array([True, True, False]))
+    assert [model.index(r, 0).data() for r in range(2)] == ["b", "a"]  # the sort is kept
+    assert model.index(0, 0).data(RAW_ROLE) == 0
+    assert model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) is not None
+    qtmodeltester.check(model)
+
+
+def test_window_models_pass_checks(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    window.customers.select("cascade capital")
+    for model in (window.customers.model, window.contacts.model, window.key_dates.model, window.sla.cases,
+                  window.upcoming.model, window.book_findings.model):
+        qtmodeltester.check(model)
