@@ -113,6 +113,7 @@ class Book:
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     case_files: list[str] = field(default_factory=list)
+    _contact_index: dict[str, list[Contact]] | None = field(default=None, repr=False, compare=False)
 
     def customers(self) -> list[str]:
         """Customer names as first written, in order of first appearance."""
@@ -129,11 +130,14 @@ class Book:
         return self.contacts_by_customer().get(customer_key(customer), [])
 
     def contacts_by_customer(self) -> dict[str, list[Contact]]:
-        """Contacts grouped by customer key; build once per pass over many contracts."""
-        out: dict[str, list[Contact]] = {}
-        for contact in self.contacts:
-            out.setdefault(customer_key(contact.customer), []).append(contact)
-        return out
+        """Contacts grouped by customer key, built on first use (rebuilt if contacts were added since)."""
+        index = self._contact_index
+        if index is None or sum(map(len, index.values())) != len(self.contacts):
+            index = {}
+            for contact in self.contacts:
+                index.setdefault(customer_key(contact.customer), []).append(contact)
+            self._contact_index = index
+        return index
 
     def findings_of(self, customer: str) -> list[Finding]:
         key = customer_key(customer)

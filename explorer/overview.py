@@ -16,7 +16,7 @@ import pandas as pd
 
 from explorer import rules
 from explorer.catalog import Catalog, Program
-from explorer.model import Book, Severity, customer_key
+from explorer.model import Book, Finding, Severity, customer_key
 from explorer.sla.engine import SlaResult
 
 CUSTOMER_COLUMNS = ["Customer", "Products", "Highest Program", "Next Key Date", "Next Event", "Term End", "Findings"]
@@ -29,6 +29,8 @@ class Overview:
     key_dates: pd.DataFrame  # customer, key, product, event, date, status, note, contract
     case_rows: dict[str, np.ndarray] = field(default_factory=dict)  # customer key -> rows of sla.cases
     sla: SlaResult | None = None
+    contracts_by_key: dict[str, list[int]] = field(default_factory=dict)  # customer key -> contract indices
+    findings_by_key: dict[str, list[Finding]] = field(default_factory=dict)  # book and case findings
 
 
 def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | None = None) -> Overview:
@@ -73,11 +75,22 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
             "due_soon": key in soon,
         })
     frame = pd.DataFrame(table, columns=[*CUSTOMER_COLUMNS, "key", "rank", "errors", "due_soon"])
+    for column in ("Next Key Date", "Term End"):  # display text and sort key, made here, off the GUI thread
+        days = pd.to_datetime(frame[column], errors="coerce").to_numpy(dtype="datetime64[D]")
+        frame[f"{column} text"] = np.where(np.isnat(days), "", np.datetime_as_string(days, unit="D").astype(str))
+        frame[f"{column} key"] = np.where(np.isnat(days), np.inf, days.astype(np.int64).astype("float64"))
     case_rows: dict[str, np.ndarray] = {}
     if sla is not None and not sla.cases.empty:
         keys = sla.cases["customer"].astype(str).map(customer_key)
         case_rows = {str(k): np.asarray(v) for k, v in keys.groupby(keys, sort=False).indices.items()}
-    return Overview(as_of, frame, key_dates, case_rows, sla)
+    contracts_by_key: dict[str, list[int]] = {}
+    for index, contract in enumerate(book.contracts):
+        contracts_by_key.setdefault(customer_key(contract.customer), []).append(index)
+    findings_by_key: dict[str, list[Finding]] = {}
+    for finding in book.findings + (sla.findings if sla else []):
+        if finding.customer:
+            findings_by_key.setdefault(customer_key(finding.customer), []).append(finding)
+    return Overview(as_of, frame, key_dates, case_rows, sla, contracts_by_key, findings_by_key)
 
 
 def upcoming(overview: Overview, days: int) -> pd.DataFrame:

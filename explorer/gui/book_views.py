@@ -5,25 +5,53 @@ Signals: customer_requested(str) with a customer key, on double-click.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
 from explorer.gui.key_dates_tab import STATUS_COLOURS
 from explorer.gui.tables import date_column, fit_columns, make_view
-from explorer.gui.timeline import TimelineCanvas, contract_row
+from explorer.gui.timeline import TimelineCanvas, row_from_dates
 from explorer.model import customer_key
 from explorer.overview import upcoming
 from explorer.session import Session
 
 
-class UpcomingView(QWidget):
-    customer_requested = Signal(str)
+class LazyView(QWidget):
+    """A book-wide page fills itself when first shown after the session changed, not on every load."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: Session | None = None
+        self._stale = False
+
+    def set_session(self, session: Session) -> None:
+        self.session, self._stale = session, True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        self._stale = False
+        if self.session is not None:
+            self.fill(self.session)
+
+    def fill(self, session: Session) -> None:
+        raise NotImplementedError
+
+
+class UpcomingView(LazyView):
+    customer_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.days = QSpinBox(self)
         self.days.setRange(1, 3650)
         self.days.setValue(90)
@@ -40,18 +68,12 @@ class UpcomingView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
-        self.days.valueChanged.connect(self.refresh)
+        self.days.valueChanged.connect(lambda _: self.refresh())
         self.view.doubleClicked.connect(self._open)
         self.keys: list[str] = []
 
-    def set_session(self, session: Session) -> None:
-        self.session = session
-        self.refresh()
-
-    def refresh(self) -> None:
-        if self.session is None:
-            return
-        dates = upcoming(self.session.overview, self.days.value())
+    def fill(self, session: Session) -> None:
+        dates = upcoming(session.overview, self.days.value())
         self.keys = dates["key"].tolist()
         self.model.set_columns([
             date_column("Date", dates["date"].tolist()), Column("Customer", dates["customer"].tolist()),
@@ -76,7 +98,7 @@ class _BookCanvas(TimelineCanvas):
             self.owner.customer_requested.emit(self.rows[index].key)
 
 
-class TimelineView(QWidget):
+class TimelineView(LazyView):
     customer_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -97,13 +119,20 @@ class TimelineView(QWidget):
         layout.addWidget(legend)
         layout.addWidget(self.scroll_area, 1)
 
-    def set_session(self, session: Session) -> None:
-        catalog = session.catalog
-        ordered = sorted(session.book.contracts, key=lambda c: (customer_key(c.customer), c.product or ""))
+    def fill(self, session: Session) -> None:
+        catalog, contracts = session.catalog, session.book.contracts
+        frame = session.overview.key_dates
+        by_contract: dict[int, dict[str, date]] = {}
+        for index, event, day in zip(frame["contract"].tolist(), frame["event"].tolist(), frame["date"].tolist(),
+                                     strict=True):
+            by_contract.setdefault(index, {})[event] = day
+        order = sorted(range(len(contracts)), key=lambda i: (customer_key(contracts[i].customer),
+                                                              contracts[i].product or ""))
         rows = []
-        for contract in ordered:
+        for i in order:
+            contract = contracts[i]
             product = catalog.products[contract.product].name if contract.product else contract.product_text
-            row = contract_row(catalog, contract, session.as_of, f"{contract.customer.strip()} · {product}")
+            row = row_from_dates(contract, f"{contract.customer.strip()} · {product}", by_contract.get(i, {}))
             row.key = customer_key(contract.customer)
             rows.append(row)
         self.canvas.set_rows(rows, session.as_of)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
-from explorer.gui.tables import date_column, fit_columns, make_view, number_column
+from explorer.gui.tables import fit_columns, make_view, number_column
 from explorer.overview import Overview
 
 ALL_PRODUCTS, ALL_PROGRAMS = "All products", "All programs"
@@ -67,17 +67,18 @@ class CustomerList(QWidget):
             Column("Customer", frame["Customer"].tolist()),
             Column("Products", frame["Products"].tolist()),
             Column("Highest Program", frame["Highest Program"].tolist(), frame["rank"].to_numpy()),
-            date_column("Next Key Date", frame["Next Key Date"].tolist()),
+            Column("Next Key Date", frame["Next Key Date text"].tolist(), frame["Next Key Date key"].to_numpy()),
             Column("Next Event", frame["Next Event"].tolist()),
-            date_column("Term End", frame["Term End"].tolist()),
+            Column("Term End", frame["Term End text"].tolist(), frame["Term End key"].to_numpy()),
             number_column("Findings", frame["Findings"].tolist()),
         ], colours.tolist())
         fit_columns(self.view, [190, 150, 110, 95, 190, 90, 60])
-        self._fill_combo(self.product, ALL_PRODUCTS, sorted({p for ps in frame["Products"] for p in ps.split(", ") if p}))
-        self._fill_combo(self.program, ALL_PROGRAMS, sorted({p for p in frame["Highest Program"] if p}))
+        products = {p for ps in frame["Products"].unique() for p in ps.split(", ") if p}
+        self._fill_combo(self.product, ALL_PRODUCTS, sorted(products))
+        self._fill_combo(self.program, ALL_PROGRAMS, sorted(p for p in frame["Highest Program"].unique() if p))
         self.apply_filter()
         if keep:
-            self.select(keep)
+            self.select(keep, emit=False)
 
     def _fill_combo(self, combo: QComboBox, everything: str, values: list[str]) -> None:
         current = combo.currentText()

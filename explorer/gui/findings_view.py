@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QModelIndex, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from explorer.gui import messages
@@ -66,7 +66,20 @@ class FindingsView(QWidget):
         self.view.doubleClicked.connect(self._open)
         self._text = np.empty(0, dtype=object)
 
+    def set_findings_later(self, findings: list[Finding]) -> None:
+        """Fill when next shown (the book-wide page is hidden at load time)."""
+        self._pending: list[Finding] | None = findings
+        if self.isVisible():
+            self.set_findings(findings)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        pending = getattr(self, "_pending", None)
+        if pending is not None:
+            self.set_findings(pending)
+        super().showEvent(event)
+
     def set_findings(self, findings: list[Finding]) -> None:
+        self._pending = None
         order = sorted(range(len(findings)), key=lambda i: (-findings[i].severity, findings[i].source.file,
                                                              findings[i].source.sheet, findings[i].source.row or 0))
         self.findings = [findings[i] for i in order]

@@ -28,13 +28,18 @@ class Column:
     tooltip: Sequence[str] | None = None
     align_right: bool = False
     header_tip: str = ""
-    _sort: np.ndarray = field(init=False, repr=False)
+    _sort: np.ndarray | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
-        text = np.asarray(self.text, dtype=object)
-        self.text = text  # type: ignore[assignment]  # stored as an object array for fast indexing
-        key = np.asarray(self.key) if self.key is not None else np.char.lower(text.astype(str))
-        self._sort = key
+        self.text = np.asarray(self.text, dtype=object)  # type: ignore[assignment]  # fast fancy indexing
+
+    @property
+    def sort_key(self) -> np.ndarray:
+        """What the column sorts on; text keys are lower-cased on the first sort, not on every fill."""
+        if self._sort is None:
+            self._sort = np.asarray(self.key) if self.key is not None else \
+                np.char.lower(np.asarray(self.text).astype(str))
+        return self._sort
 
 
 class FrameModel(QAbstractTableModel):
@@ -75,7 +80,7 @@ class FrameModel(QAbstractTableModel):
         column, direction = self._sorted
         if column < 0 or column >= len(self.columns) or len(rows) == 0:
             return rows
-        keys = self.columns[column]._sort[rows]
+        keys = self.columns[column].sort_key[rows]
         ranked = rows[np.argsort(keys, kind="stable")]
         return ranked[::-1].copy() if direction == Qt.SortOrder.DescendingOrder else ranked
 

@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         self.customer_page.setCurrentWidget(self.splitter)
         self.customers.set_overview(session.overview, keep)
         self.upcoming.set_session(session)
-        self.book_findings.set_findings(session.book.findings + (session.sla.findings if session.sla else []))
+        self.book_findings.set_findings_later(session.book.findings + (session.sla.findings if session.sla else []))
         self.timeline.set_session(session)
         names = ", ".join(Path(f).name for f in session.files)
         self.setWindowTitle(f"{names} — Entitlement Explorer")
@@ -297,12 +297,11 @@ class MainWindow(QMainWindow):
             self.title.setText("")
             return
         book, catalog = session.book, session.catalog
-        contracts = [c for c in book.contracts if customer_key(c.customer) == key]
+        contracts = [book.contracts[i] for i in session.overview.contracts_by_key.get(key, [])]
         if not contracts:
             return
         contacts = book.contacts_of(contracts[0].customer)
-        findings = [f for f in book.findings + (session.sla.findings if session.sla else [])
-                    if f.customer and customer_key(f.customer) == key]
+        findings = session.overview.findings_by_key.get(key, [])
         dates = session.overview.key_dates[session.overview.key_dates["key"] == key]
         cases = None
         if session.sla is not None:

@@ -48,11 +48,15 @@ class TimelineRow:
 
 
 def contract_row(catalog: Catalog, contract: Contract, as_of: date, label: str) -> TimelineRow:
+    return row_from_dates(contract, label, {k.event: k.day for k in rules.key_dates(catalog, contract, as_of)})
+
+
+def row_from_dates(contract: Contract, label: str, dates: dict[str, date]) -> TimelineRow:
+    """A contract's row from its key dates (event name -> day), as rules.key_dates names them."""
     row = TimelineRow(label)
     if contract.term_start and contract.term_end and contract.term_end >= contract.term_start:
         row.spans.append(Span(contract.term_start, contract.term_end, "term",
                               f"Term {contract.term_start:%Y-%m-%d} to {contract.term_end:%Y-%m-%d}"))
-    dates = {k.event: k.day for k in rules.key_dates(catalog, contract, as_of)}
     if "Success kickoff (earliest)" in dates and "Success kickoff (latest)" in dates:
         row.spans.append(Span(dates["Success kickoff (earliest)"], dates["Success kickoff (latest)"], "kickoff",
                               "Success kickoff window"))
