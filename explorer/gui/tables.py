@@ -38,7 +38,8 @@ def date_text(values: Iterable[Any], stamps: np.ndarray | None = None) -> list[s
     has_time = (stamps - stamps.astype("datetime64[D]")).astype(np.int64) != 0
     text = np.where(has_time, np.char.replace(np.datetime_as_string(stamps, unit="m").astype(str), "T", " "),
                     np.datetime_as_string(stamps, unit="D").astype(str))
-    return np.where(np.isnat(stamps), "", text).tolist()
+    shown: list[str] = np.where(np.isnat(stamps), "", text).tolist()
+    return shown
 
 
 def _date_text_slow(values: Iterable[Any]) -> list[str]:
