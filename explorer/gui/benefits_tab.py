@@ -75,6 +75,15 @@ class BenefitsTab(QWidget):
                     item.setToolTip(2, item.toolTip(0))
                 group.addChild(item)
             self._addons(catalog, contract, top, bold)
+            extra = {k: v for k, v in contract.extra.items() if v}
+            if extra:  # columns the book has and the rules do not use: kept and shown as written
+                group = QTreeWidgetItem(["Other columns in the book", "", ""])
+                group.setFont(0, bold)
+                top.addChild(group)
+                for header, value in extra.items():
+                    item = QTreeWidgetItem([header, "", value])
+                    item.setToolTip(2, value)
+                    group.addChild(item)
             top.setExpanded(True)
             self.tree.expandAll()
 

@@ -204,3 +204,31 @@ def test_as_of_default_is_today(qtbot) -> None:  # type: ignore[no-untyped-def]
     win = MainWindow(persist=False)
     qtbot.addWidget(win)
     assert win.as_of_value() == date.today()
+
+
+def test_other_columns_are_shown(window: MainWindow) -> None:
+    window.customers.select("cascade capital")
+    top = window.benefits.tree.topLevelItem(0)
+    groups = {top.child(i).text(0): top.child(i) for i in range(top.childCount())}
+    other = groups["Other columns in the book"]
+    assert (other.child(0).text(0), other.child(0).text(2)) == ("Account Owner", "AM 2")
+
+
+def test_crash_hook_shows_a_dialog_and_writes_a_log(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from explorer.gui.app import install_crash_hook, log_folder
+
+    saved = sys.excepthook
+    try:
+        install_crash_hook()
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook = saved
+    shown = messages.shown[-1]
+    assert shown.kind == "error" and "boom" in shown.text and "Your files were not changed" in shown.text
+    logs = sorted(log_folder().glob("crash-*.log"))
+    assert logs and "RuntimeError: boom" in logs[-1].read_text(encoding="utf-8")
