@@ -39,7 +39,7 @@ def compliance(cases: pd.DataFrame, by: list[str] | None = None) -> pd.DataFrame
     }, index=counted.index)
     if by:
         keys = [counted[k] for k in by]
-        table = flags.groupby(keys, sort=True, dropna=False).sum().reset_index()
+        table = flags.groupby(keys, sort=True, dropna=False, observed=True).sum().reset_index()
     else:
         table = flags.sum().to_frame().T
     decided = table["Met"] + table["Breached"]

@@ -60,9 +60,11 @@ def _seconds(series: pd.Series) -> np.ndarray:
     Drops the zone first: numpy conversion of a zoned column goes through one
     Python object per value, which costs seconds on a million cases.
     """
-    values = series.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy().astype("datetime64[s]")
-    out: np.ndarray = values.astype(np.int64)
-    out[np.isnat(values)] = NO_TIME
+    if isinstance(series.dtype, pd.DatetimeTZDtype):  # the UTC instants as they are stored: no copy, no objects
+        values = np.asarray(series.array.asi8).view(f"M8[{series.dtype.unit}]")
+    else:
+        values = series.to_numpy(dtype="datetime64[ns]")
+    out: np.ndarray = values.astype("datetime64[s]").astype(np.int64)  # NaT stays the int64 minimum, NO_TIME
     return out
 
 
@@ -82,6 +84,13 @@ def _codes(column: pd.Series) -> tuple[np.ndarray, list[object]]:
         return codes, values
     codes, uniques = pd.factorize(column, use_na_sentinel=False)
     return codes, list(uniques)
+
+
+def _named(codes: np.ndarray, names: list[str]) -> pd.Categorical:
+    """A categorical from codes into ``names``, which may repeat (several codes can share a name)."""
+    unique = list(dict.fromkeys(names))
+    remap = np.array([unique.index(n) for n in names], dtype=np.int64)
+    return pd.Categorical.from_codes(remap[codes] if len(remap) else codes, categories=pd.Index(unique))
 
 
 def _contract_index(book: Book, cases: pd.DataFrame) -> np.ndarray:
@@ -191,8 +200,8 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
     result.cases = pd.DataFrame(copy=False, data={
         "case_id": cases["case_id"].to_numpy(),
         "customer": np.where(matched, customer_names[contract_of], case_customer),
-        "product": np.array([catalog.products[p].name if p in catalog.products else "" for p in product_ids],
-                            dtype=object)[product_codes],
+        "product": _named(product_codes, [catalog.products[p].name if isinstance(p, str) and p in catalog.products
+                                          else "" for p in product_ids]),
         "program": pd.Categorical.from_codes(name_code[np.where(matched, program_of, len(program_ids))],
                                              categories=pd.Index(names)),
         "priority": cases["priority"].to_numpy(),
@@ -205,8 +214,8 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
         "business_minutes": np.where(evaluable & has_response, spent / 60.0, np.nan),
         "consumed": np.where(evaluable, consumed, np.nan),
         "outcome": pd.Categorical.from_codes(outcome, categories=pd.Index([o.value for o in OUTCOMES])),
-        "file": cases["file"].to_numpy(),
-        "sheet": cases["sheet"].to_numpy(),
+        "file": cases["file"].array,
+        "sheet": cases["sheet"].array,
         "row": cases["row"].to_numpy(),
     })
     result.findings.extend(_case_findings(result.cases, matched, out_of_scope, catalog))
@@ -250,16 +259,22 @@ def _evaluate_calendar(calendar, in_cal, contract_of, contracts: list[Contract],
 
 def _case_findings(frame: pd.DataFrame, matched: np.ndarray, out_of_scope: np.ndarray,
                    catalog: Catalog) -> list[Finding]:
-    """Unmatched cases (warnings) and Auth0 non-production cases (info), built from column arrays."""
-    ids, customers, products, files, sheets, rows = (frame[c].to_numpy() for c in
-                                                      ("case_id", "customer", "product", "file", "sheet", "row"))
+    """Unmatched cases (warnings) and Auth0 non-production cases (info), read from just those rows."""
     out = []
-    for i in np.flatnonzero(~matched).tolist():
-        out.append(Finding(Severity.WARNING, f"Case {ids[i]}: no contract for '{customers[i]}' "
-                           f"({products[i] or 'no product'}); the case is not counted.",
-                           Source(str(files[i]), str(sheets[i]), int(rows[i])), "Customer", str(customers[i])))
-    for i in np.flatnonzero(out_of_scope & matched).tolist():
-        out.append(Finding(Severity.INFO, f"Case {ids[i]}: Auth0 non-production tenant; out of SLA scope.",
-                           Source(str(files[i]), str(sheets[i]), int(rows[i])), "Environment", str(customers[i]),
-                           "auth0"))
+    for rows, severity in ((np.flatnonzero(~matched), Severity.WARNING),
+                           (np.flatnonzero(out_of_scope & matched), Severity.INFO)):
+        if not len(rows):
+            continue
+        picked = frame.iloc[rows]
+        for case_id, customer, product, file, sheet, row in zip(
+                picked["case_id"].tolist(), picked["customer"].tolist(), picked["product"].tolist(),
+                picked["file"].tolist(), picked["sheet"].tolist(), picked["row"].tolist(), strict=True):
+            source = Source(str(file), str(sheet), int(row))
+            if severity is Severity.WARNING:
+                out.append(Finding(severity, f"Case {case_id}: no contract for '{customer}' "
+                                   f"({product or 'no product'}); the case is not counted.", source, "Customer",
+                                   str(customer)))
+            else:
+                out.append(Finding(severity, f"Case {case_id}: Auth0 non-production tenant; out of SLA scope.",
+                                   source, "Environment", str(customer), "auth0"))
     return out
