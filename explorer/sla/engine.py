@@ -86,7 +86,7 @@ def _codes(column: pd.Series) -> tuple[np.ndarray, list[object]]:
     return codes, list(uniques)
 
 
-def _named(codes: np.ndarray, names: list[str]) -> pd.Categorical:
+def _named(codes: np.ndarray, names: list[str]) -> pd.Categorical[str]:
     """A categorical from codes into ``names``, which may repeat (several codes can share a name)."""
     unique = list(dict.fromkeys(names))
     remap = np.array([unique.index(n) for n in names], dtype=np.int64)
