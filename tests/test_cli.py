@@ -97,3 +97,12 @@ def test_template_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 def test_template_refuses_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["template", "-o", str(tmp_path)]) == 2
     assert "this is a folder" in capsys.readouterr().err
+
+
+def test_app_without_a_display_says_so() -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = subprocess.run([sys.executable, "-m", "explorer", "--sample"], capture_output=True, text=True, timeout=60,
+                         env=env)
+    assert out.returncode == 2 and "there is no display" in out.stderr and "Traceback" not in out.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -54,8 +55,19 @@ def install_crash_hook() -> None:
     sys.excepthook = hook
 
 
+def no_display() -> bool:
+    """True on a Linux machine with no screen to show a window on (a server, an SSH session)."""
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(argv: list[str]) -> int:
     args = gui_parser().parse_args(argv)
+    if no_display():
+        print("explorer: there is no display to open the app on. Use the command line instead "
+              "('explorer report --sample -o report.xlsx', 'explorer check FILE'), or set "
+              "QT_QPA_PLATFORM=offscreen with --screenshot.", file=sys.stderr)
+        return 2
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
