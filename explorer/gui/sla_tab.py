@@ -24,6 +24,16 @@ def _section(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+def _pane(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """Widgets stacked in one splitter pane."""
+    pane = QWidget(parent)
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return pane
+
+
 class SlaTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,24 +46,11 @@ class SlaTab(QWidget):
         self.no_log = QLabel("No case log is loaded: open a ticketing export (File ▸ Add Files) to see "
                              "compliance and cases.", self)
         self.no_log.setWordWrap(True)
-        top = QWidget(self)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(_section("First-response targets", top))
-        top_layout.addWidget(self.targets_view)
-        middle = QWidget(self)
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        self.compliance_title = _section("Compliance by priority", middle)
-        middle_layout.addWidget(self.compliance_title)
-        middle_layout.addWidget(self.compliance_view)
-        middle_layout.addWidget(self.no_log)
-        bottom = QWidget(self)
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        self.cases_title = _section("Cases", bottom)
-        bottom_layout.addWidget(self.cases_title)
-        bottom_layout.addWidget(self.cases_view)
+        self.compliance_title = _section("Compliance by priority", self)
+        self.cases_title = _section("Cases", self)
+        top = _pane(self, _section("First-response targets", self), self.targets_view)
+        middle = _pane(self, self.compliance_title, self.compliance_view, self.no_log)
+        bottom = _pane(self, self.cases_title, self.cases_view)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         for part in (top, middle, bottom):
             splitter.addWidget(part)
