@@ -72,7 +72,7 @@ class CustomerList(QWidget):
             Column("Term End", frame["Term End text"].tolist(), frame["Term End key"].to_numpy()),
             number_column("Findings", frame["Findings"].tolist()),
         ], colours.tolist())
-        fit_columns(self.view, [190, 150, 110, 95, 190, 90, 60])
+        fit_columns(self.view, [165, 120, 105, 92, 190, 88, 60])
         products = {p for ps in frame["Products"].unique() for p in ps.split(", ") if p}
         self._fill_combo(self.product, ALL_PRODUCTS, sorted(products))
         self._fill_combo(self.program, ALL_PROGRAMS, sorted(p for p in frame["Highest Program"].unique() if p))

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.customers)
         self.splitter.addWidget(right)
-        self.splitter.setSizes([560, 840])
+        self.splitter.setSizes([520, 880])
 
         self.empty = QWidget(self)
         empty_layout = QVBoxLayout(self.empty)

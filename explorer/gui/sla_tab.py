@@ -79,7 +79,7 @@ class SlaTab(QWidget):
             Column("Clock", frame["clock"].tolist(), tooltip=frame["tip"].tolist()),
             Column("Meaning", frame["meaning"].tolist(), tooltip=frame["meaning"].tolist()),
         ])
-        fit_columns(self.targets_view, [150, 110, 60, 100, 220, 400])
+        fit_columns(self.targets_view, [120, 100, 55, 95, 190, 400])
         has_log = cases is not None
         for widget in (self.compliance_view, self.compliance_title, self.cases_view, self.cases_title):
             widget.setVisible(has_log)
@@ -94,6 +94,7 @@ class SlaTab(QWidget):
             number_column("Compliance %", (table["Compliance %"] * 100).tolist(), "{:.1f}%"),
         ])
         fit_columns(self.compliance_view, [70, 70, 70, 80, 70, 70, 100])
+        cases = cases.sort_values("opened", ascending=False, kind="stable")  # the latest cases first
         outcome = cases["outcome"].astype(str)
         self.cases.set_columns([
             Column("Case ID", cases["case_id"].astype(str).tolist()),
@@ -103,9 +104,9 @@ class SlaTab(QWidget):
             date_column("Opened (UTC)", cases["opened"].tolist()),
             date_column("Due (UTC)", cases["due"].tolist()),
             date_column("First Response (UTC)", cases["first_response"].tolist()),
-            number_column("Business Minutes", np.round(cases["business_minutes"].to_numpy(dtype="float64"), 1)
+            number_column("Minutes to Reply", np.round(cases["business_minutes"].to_numpy(dtype="float64"), 1)
                           .tolist()),
             Column("Outcome", outcome.tolist()),
         ], [OUTCOME_COLOURS.get(o, "") for o in outcome])
-        fit_columns(self.cases_view, [90, 140, 60, 130, 130, 140, 110, 90])
+        fit_columns(self.cases_view, [75, 105, 55, 118, 118, 135, 110, 80])
         self.cases_title.setText(f"<b>Cases ({len(cases)})</b>")
