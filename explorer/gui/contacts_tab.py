@@ -56,7 +56,7 @@ class ContactsTab(QWidget):
             named = [i for i, c in enumerate(contacts) if c.named and (c.product in (None, contract.product))]
             for position, i in enumerate(named):
                 if position >= limit:
-                    notes[i] = f"Over the limit: the {position + 1}th named contact of {limit} allowed"
+                    notes[i] = f"Over the limit: named contact {position + 1}, {limit} allowed"
                     colours[i] = "red"
                 region = contacts[i].region.strip()
                 if region and contract.region and region.casefold() != contract.region.strip().casefold():
@@ -67,6 +67,6 @@ class ContactsTab(QWidget):
             Column("Email", [c.email for c in contacts]),
             Column("Region", [c.region for c in contacts]),
             Column("Named", ["Yes" if c.named else "No" for c in contacts]),
-            Column("Finding", notes),
+            Column("Finding", notes, tooltip=notes),
         ], colours)
         fit_columns(self.view, [180, 230, 80, 60, 300])
