@@ -122,10 +122,6 @@ class Book:
             seen.setdefault(customer_key(c.customer), c.customer.strip())
         return list(seen.values())
 
-    def contracts_of(self, customer: str) -> list[Contract]:
-        key = customer_key(customer)
-        return [c for c in self.contracts if customer_key(c.customer) == key]
-
     def contacts_of(self, customer: str) -> list[Contact]:
         return self.contacts_by_customer().get(customer_key(customer), [])
 
@@ -138,10 +134,6 @@ class Book:
                 index.setdefault(customer_key(contact.customer), []).append(contact)
             self._contact_index = index
         return index
-
-    def findings_of(self, customer: str) -> list[Finding]:
-        key = customer_key(customer)
-        return [f for f in self.findings if f.customer and customer_key(f.customer) == key]
 
     @property
     def error_count(self) -> int:

@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from explorer import rules
-from explorer.catalog import Catalog, Program
-from explorer.model import Book, Finding, Severity, customer_key
+from explorer.catalog import Catalog
+from explorer.model import Book, Contract, Finding, Severity, customer_key
 from explorer.sla.engine import SlaResult
 
 CUSTOMER_COLUMNS = ["Customer", "Products", "Highest Program", "Next Key Date", "Next Event", "Term End", "Findings"]
@@ -48,30 +48,21 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
     next_by_key = upcoming.drop_duplicates("key").set_index("key")
     soon = set(key_dates.loc[key_dates["status"] == rules.DateStatus.DUE_SOON.value, "key"])
 
-    customers: dict[str, dict[str, object]] = {}
+    by_key: dict[str, list[Contract]] = {}
     for contract in book.contracts:
-        key = customer_key(contract.customer)
-        entry = customers.setdefault(key, {"Customer": contract.customer.strip(), "key": key, "products": [],
-                                           "programs": [], "Term End": None})
-        product = catalog.products[contract.product].name if contract.product else contract.product_text
-        entry["products"].append(product)  # type: ignore[attr-defined]
-        if contract.program:
-            entry["programs"].append(catalog.programs[contract.program])  # type: ignore[attr-defined]
-        if contract.term_end and (entry["Term End"] is None or contract.term_end > entry["Term End"]):  # type: ignore[operator]
-            entry["Term End"] = contract.term_end
+        by_key.setdefault(customer_key(contract.customer), []).append(contract)
     table = []
-    for key, entry in customers.items():
-        programs: list[Program] = entry["programs"]  # type: ignore[assignment]
-        best = max(programs, key=lambda p: p.rank) if programs else None
+    for key, contracts in by_key.items():
+        best = rules.highest_program(catalog, contracts)
+        products = [catalog.products[c.product].name if c.product else c.product_text for c in contracts]
+        ends = [c.term_end for c in contracts if c.term_end]
         nxt = next_by_key.loc[key] if key in next_by_key.index else None
         table.append({
-            "Customer": entry["Customer"], "key": key,
-            "Products": ", ".join(dict.fromkeys(entry["products"])),  # type: ignore[call-overload]
-            "Highest Program": best.name if best else "",
-            "rank": best.rank if best else 0,
+            "Customer": contracts[0].customer.strip(), "key": key, "Products": ", ".join(dict.fromkeys(products)),
+            "Highest Program": best.name if best else "", "rank": best.rank if best else 0,
             "Next Key Date": nxt["date"] if nxt is not None else None,
             "Next Event": nxt["event"] if nxt is not None else "",
-            "Term End": entry["Term End"], "Findings": findings.get(key, 0), "errors": errors.get(key, 0),
+            "Term End": max(ends) if ends else None, "Findings": findings.get(key, 0), "errors": errors.get(key, 0),
             "due_soon": key in soon,
         })
     frame = pd.DataFrame(table, columns=[*CUSTOMER_COLUMNS, "key", "rank", "errors", "due_soon"])
@@ -84,7 +75,7 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
         keys = sla.cases["customer"].astype(str).map(customer_key)
         case_rows = {str(k): np.asarray(v) for k, v in keys.groupby(keys, sort=False).indices.items()}
     contracts_by_key: dict[str, list[int]] = {}
-    for index, contract in enumerate(book.contracts):
+    for index, contract in enumerate(book.contracts):  # indices, for the views that address contracts by number
         contracts_by_key.setdefault(customer_key(contract.customer), []).append(index)
     findings_by_key: dict[str, list[Finding]] = {}
     for finding in book.findings + (sla.findings if sla else []):

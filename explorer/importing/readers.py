@@ -28,13 +28,8 @@ class RawSheet:
     rows: list[list[Cell]]  # rows[i] is spreadsheet row i + 1
 
 
-def read_file(path: Path | str) -> list[RawSheet]:
-    """All sheets of ``path``; raises UnreadableFile with a one-line cause."""
-    return list(iter_sheets(path))
-
-
 def iter_sheets(path: Path | str) -> Iterator[RawSheet]:
-    """The sheets of ``path`` in workbook order, each as soon as it is read.
+    """The sheets of ``path`` in workbook order, each as soon as it is read; UnreadableFile if it cannot be.
 
     Sheets are parsed on a second thread (calamine releases the GIL while it
     parses), so the caller can normalise one sheet while the next is read.

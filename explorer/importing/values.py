@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
 from typing import Any
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import available_timezones
 
 from explorer.catalog import Catalog, fold
 
@@ -200,10 +200,3 @@ def zone_of_country(code: str) -> str | None:
             return zone
     return None
 
-
-def is_valid_zone(zone: str) -> bool:
-    try:
-        ZoneInfo(zone)
-    except (KeyError, ValueError):
-        return False
-    return True
