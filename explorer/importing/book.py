@@ -59,16 +59,24 @@ def _read_sheet(sheet: RawSheet, catalog: Catalog, book: Book, case_frames: list
     if match.kind == "contracts":
         contracts, findings = read_contracts(sheet, match, catalog)
         book.contracts.extend(contracts)
+        rows = len(contracts)
     elif match.kind == "contacts":
         contacts, findings = read_contacts(sheet, match, catalog)
         book.contacts.extend(contacts)
+        rows = len(contacts)
     elif match.kind == "holidays":
         holidays, findings = read_holidays(sheet, match)
         book.holidays.extend(holidays)
+        rows = len(holidays)
     else:
         frame, findings = read_cases(sheet, match, catalog, case_timezone)
         case_frames.append(frame)
+        rows = len(frame)
     book.findings.extend(findings)
+    if rows == 0 and not findings:
+        label = catalog.tables[match.kind].label.lower()
+        book.findings.append(Finding(Severity.WARNING, f"Sheet '{sheet.name}' has a {label} header row but no rows "
+                                     "below it.", Source(sheet.file, sheet.name, match.header_row)))
     if match.extra:
         book.findings.append(Finding(
             Severity.INFO, f"Columns kept as they are (not used by the rules): {', '.join(match.extra.values())}.",

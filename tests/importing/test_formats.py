@@ -115,3 +115,11 @@ def test_case_log_problems(written: dict[str, Path], tmp_path: Path) -> None:
     assert found == {(2, "Priority", Severity.ERROR), (3, "Created at", Severity.ERROR),
                      (4, "First reply at", Severity.WARNING), (5, "Created at", Severity.ERROR)}
     assert book.cases is not None and len(book.cases) == 4  # rows with problems are kept
+
+
+def test_header_without_rows_is_reported(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "empty.csv", rows=[])
+    book = load_book([path])
+    assert book.contracts == []
+    assert [(f.severity, f.source.row, f.message) for f in book.findings if f.severity is Severity.WARNING] == [
+        (Severity.WARNING, 1, "Sheet 'empty' has a contracts header row but no rows below it.")]
