@@ -101,8 +101,8 @@ def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
                                f"(first at {first.describe()}); both are shown.",
                                contract.source, "", contract.customer, contract.product or ""))
     known = {customer_key(c.customer) for c in book.contracts}
-    for contact in book.contacts:
-        if contact.customer and customer_key(contact.customer) not in known:
-            out.append(Finding(Severity.WARNING, f"Contact {contact.name}: customer '{contact.customer}' has no contract.",
-                               contact.source, "customer", contact.customer))
+    for key, orphans in contacts.items():
+        if key and key not in known:
+            out.extend(Finding(Severity.WARNING, f"Contact {c.name}: customer '{c.customer}' has no contract.",
+                               c.source, "customer", c.customer) for c in orphans)
     return out

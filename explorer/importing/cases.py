@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from explorer.catalog import Catalog, fold
+from explorer.importing.columns import map_distinct, read_columns
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
 from explorer.importing.values import cell_text
@@ -41,29 +41,10 @@ def empty_cases() -> pd.DataFrame:
     return frame
 
 
-def _column(body: list[list[Any]], index: int | None) -> pd.Series:
-    if index is None:
-        return pd.Series([""] * len(body), dtype=object)
-    return pd.Series([r[index] if index < len(r) else "" for r in body], dtype=object)
-
-
-def _texts(series: pd.Series) -> pd.Series:
-    """cell_text over a column, computed once per distinct value."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=False)
-    mapped = np.array([cell_text(u) for u in uniques], dtype=object)
-    return pd.Series(mapped[codes], index=series.index, dtype=object)
-
-
-def _map_distinct(texts: pd.Series, fn) -> pd.Series:  # type: ignore[no-untyped-def]
-    codes, uniques = pd.factorize(texts, use_na_sentinel=False)
-    mapped = np.array([fn(u) for u in uniques], dtype=object)
-    return pd.Series(mapped[codes], index=texts.index, dtype=object)
-
-
 def _categorical(texts: pd.Series, fn: Callable[[str], str | None]) -> pd.Series:
     """fn over the distinct values, as a categorical: the SLA engine joins on it without hashing a string per case."""
     codes, uniques = pd.factorize(texts, use_na_sentinel=False)
-    small = pd.Categorical([fn(str(u)) for u in uniques])
+    small = pd.Categorical([fn(str(u)) for u in uniques])  # the distinct values only
     return pd.Series(pd.Categorical.from_codes(small.codes[codes], categories=small.categories), index=texts.index)
 
 
@@ -143,7 +124,7 @@ def _parse_common_format(strings: pd.Series) -> tuple[pd.Series | None, bool]:
     try:
         for suffix in ZONE_SUFFIXES:
             if sample.str.endswith(suffix).all():
-                ends = strings.str.endswith(suffix).to_numpy(dtype=bool)
+                ends = np.char.endswith(strings.to_numpy(dtype=str), suffix)
                 parsed = pd.Series(pd.NaT, index=strings.index, dtype="datetime64[ns, UTC]")
                 parsed[ends] = pd.to_datetime(strings[ends].str.slice(0, -len(suffix)), format="ISO8601",
                                               errors="coerce", utc=True)
@@ -173,23 +154,12 @@ def _to_datetime(strings: pd.Series, utc: bool, dayfirst: bool) -> pd.Series:
 def read_cases(sheet: RawSheet, match: TableMatch, catalog: Catalog,
                case_timezone: str | None = None) -> tuple[pd.DataFrame, list[Finding]]:
     zone = case_timezone or catalog.settings.case_timezone
-    body = sheet.rows[match.header_index + 1:]
     cols = match.columns
-    raw = {field: _column(body, cols.get(field)) for field in
-           ("case_id", "customer", "product", "priority", "priority_at_open", "opened", "first_response",
-            "environment")}
-    rows = pd.Series(np.arange(len(body), dtype=np.int64) + match.header_index + 2)
-    texts = {f: _texts(raw[f]) for f in ("case_id", "customer", "product", "priority", "priority_at_open",
-                                         "environment")}
-    keep = np.zeros(len(body), dtype=bool)
-    for field in cols:
-        values = raw[field].to_numpy(dtype=object)
-        keep |= (values != "") & pd.notna(values)
-    raw = {k: v[keep].reset_index(drop=True) for k, v in raw.items()}
-    texts = {k: v[keep].reset_index(drop=True) for k, v in texts.items()}
-    rows = rows[keep].reset_index(drop=True)
-
     findings: list[Finding] = []
+    table = read_columns(sheet, match, ("case_id", "customer", "product", "priority", "priority_at_open", "opened",
+                                        "first_response", "environment"), findings,
+                         raw_only=("opened", "first_response"))
+    raw, texts, rows = table.raw, table.texts, pd.Series(table.rows)
     header = match.headers.get
 
     def column_findings(mask: pd.Series, field: str, message: str, severity: Severity = Severity.ERROR) -> None:
@@ -212,8 +182,8 @@ def read_cases(sheet: RawSheet, match: TableMatch, catalog: Catalog,
     column_findings(early, "first_response", "Case {case}: the first response is earlier than the opening time.",
                     Severity.WARNING)
 
-    priority = _map_distinct(texts["priority"], lambda t: catalog.priority_for(t) if t else None)
-    at_open = _map_distinct(texts["priority_at_open"], lambda t: catalog.priority_for(t) if t else None)
+    priority = map_distinct(texts["priority"], lambda t: catalog.priority_for(t) if t else None)
+    at_open = map_distinct(texts["priority_at_open"], lambda t: catalog.priority_for(t) if t else None)
     use_open = at_open.notna()
     target_priority = priority.where(~use_open, at_open)
     priority_text = texts["priority"].where(~use_open, texts["priority_at_open"])
@@ -230,7 +200,7 @@ def read_cases(sheet: RawSheet, match: TableMatch, catalog: Catalog,
     unknown_product = product.eq("?")
     column_findings(unknown_product, "product", "Case {case}: product '{value}' is not in the catalog; "
                     "the case is not counted.", Severity.WARNING)
-    non_prod = _map_distinct(texts["environment"], lambda t: fold(t) in catalog.non_production_words)
+    non_prod = map_distinct(texts["environment"], lambda t: fold(t) in catalog.non_production_words)
     frame = pd.DataFrame({
         "case_id": texts["case_id"],
         "customer": texts["customer"],

@@ -1,0 +1,96 @@
+"""A table's body column by column, for the long tables (contacts, cases).
+
+Each field becomes a Series; text is computed once per distinct value; blank rows
+are dropped and totals rows set aside (with an info finding) in one vectorised pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from explorer.importing.readers import RawSheet
+from explorer.importing.rows import TOTAL_WORDS
+from explorer.importing.tables import TableMatch
+from explorer.importing.values import cell_text
+from explorer.model import Finding, Severity, Source
+
+
+@dataclass
+class Columns:
+    rows: np.ndarray  # the spreadsheet row number of each kept row
+    raw: dict[str, pd.Series]  # field -> cells as read
+    texts: dict[str, pd.Series]  # field -> cell text
+    extra: dict[str, pd.Series]  # unrecognised column header -> cell text
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def extras(self) -> list[dict[str, str]]:
+        """Each row's unrecognised columns, as written."""
+        if not self.extra:
+            return [{} for _ in range(len(self))]
+        headers = list(self.extra)
+        return [dict(zip(headers, values, strict=True)) for values in
+                zip(*(self.extra[h].tolist() for h in headers), strict=True)]
+
+
+def _column(body: list[list[Any]], index: int | None) -> pd.Series:
+    if index is None:
+        return pd.Series([""] * len(body), dtype=object)
+    return pd.Series([r[index] if index < len(r) else "" for r in body], dtype=object)
+
+
+def texts_of(series: pd.Series) -> pd.Series:
+    """cell_text over a column, computed once per distinct value (IDs are all distinct: fast paths for them)."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=False)
+    values = list(uniques)
+    if all(type(v) is str for v in values):
+        mapped = np.array([v.strip() for v in values], dtype=object)
+    elif all(type(v) is float and v.is_integer() for v in values):  # numeric IDs read as floats
+        mapped = np.asarray(uniques, dtype=np.float64).astype(np.int64).astype(str).astype(object)
+    else:
+        mapped = np.array([cell_text(u) for u in values], dtype=object)
+    return pd.Series(mapped[codes], index=series.index, dtype=object)
+
+
+def map_distinct(texts: pd.Series, fn: Callable[[str], Any]) -> pd.Series:
+    codes, uniques = pd.factorize(texts, use_na_sentinel=False)
+    mapped = np.empty(len(uniques), dtype=object)
+    mapped[:] = [fn(str(u)) for u in uniques]
+    return pd.Series(mapped[codes], index=texts.index, dtype=object)
+
+
+def read_columns(sheet: RawSheet, match: TableMatch, fields: Iterable[str], findings: list[Finding],
+                 raw_only: Iterable[str] = ()) -> Columns:
+    """The fields of a table's body; ``raw_only`` fields (timestamps: a distinct value per row) get no text."""
+    body = sheet.rows[match.header_index + 1:]
+    raw = {field: _column(body, match.columns.get(field)) for field in fields}
+    texts = {field: texts_of(series) for field, series in raw.items() if field not in set(raw_only)}
+    extra = {header: texts_of(_column(body, index)) for index, header in match.extra.items()}
+    rows = np.arange(len(body), dtype=np.int64) + match.header_index + 2
+    filled = np.zeros(len(body), dtype=bool)
+    for field, series in raw.items():
+        if field in match.columns:
+            values = texts.get(field, series).to_numpy(dtype=object)
+            filled |= values != ""
+    for series in extra.values():
+        filled |= series.to_numpy(dtype=object) != ""
+    first = min([*match.columns.values(), *match.extra], default=None)
+    totals = np.zeros(len(body), dtype=bool)
+    if first is not None:
+        leftmost = next((texts[f] for f, i in match.columns.items() if i == first and f in texts), None)
+        if leftmost is None:
+            leftmost = texts_of(_column(body, first))
+        totals = leftmost.str.casefold().str.rstrip(":").isin(TOTAL_WORDS).to_numpy(dtype=bool) & filled
+        for i in np.flatnonzero(totals).tolist():
+            findings.append(Finding(Severity.INFO, f"Row {rows[i]} looks like a totals row ('{leftmost.iat[i]}'); "
+                                    "it is not read as a record.", Source(sheet.file, sheet.name, int(rows[i]))))
+    keep = filled & ~totals
+    return Columns(rows[keep], {k: v[keep].reset_index(drop=True) for k, v in raw.items()},
+                   {k: v[keep].reset_index(drop=True) for k, v in texts.items()},
+                   {k: v[keep].reset_index(drop=True) for k, v in extra.items()})
