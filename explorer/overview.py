@@ -36,7 +36,7 @@ class Overview:
 def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | None = None) -> Overview:
     rows = []
     for index, contract in enumerate(book.contracts):
-        product = catalog.products[contract.product].name if contract.product else contract.product_text
+        product = rules.product_name(catalog, contract)
         for k in rules.key_dates(catalog, contract, as_of):
             rows.append((contract.customer.strip(), customer_key(contract.customer), product, k.event, k.day,
                          k.status.value, k.note, index))
@@ -54,7 +54,7 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
     table = []
     for key, contracts in by_key.items():
         best = rules.highest_program(catalog, contracts)
-        products = [catalog.products[c.product].name if c.product else c.product_text for c in contracts]
+        products = [rules.product_name(catalog, c) for c in contracts]
         ends = [c.term_end for c in contracts if c.term_end]
         nxt = next_by_key.loc[key] if key in next_by_key.index else None
         table.append({

@@ -49,6 +49,11 @@ class KeyDate:
     note: str = ""
 
 
+def product_name(catalog: Catalog, contract: Contract) -> str:
+    """The catalog's name for the contract's product, or the book's own text where it matched none."""
+    return catalog.products[contract.product].name if contract.product else contract.product_text
+
+
 def program_of(catalog: Catalog, contract: Contract) -> Program | None:
     return catalog.programs.get(contract.program) if contract.program else None
 
@@ -180,7 +185,7 @@ def contract_findings(catalog: Catalog, contract: Contract) -> list[Finding]:
     for addon_id in addons_of(contract):
         if program is not None and not catalog.addon_allowed(addon_id, contract.product, contract.program):
             addon = catalog.addons[addon_id]
-            product = catalog.products[contract.product].name if contract.product else contract.product_text
+            product = product_name(catalog, contract)
             finding(Severity.ERROR, addon.short,
                     f"{addon.name} is only sold with {' or '.join(catalog.addon_sold_with(addon_id))}, "
                     f"but this contract is {product} {program.name}.")

@@ -15,7 +15,7 @@ INCLUDED, MISSING = "✓ Included", "— Not included"
 
 
 def contract_title(catalog: Catalog, contract: Contract) -> str:
-    product = catalog.products[contract.product].name if contract.product else contract.product_text or "?"
+    product = rules.product_name(catalog, contract) or "?"
     program = catalog.programs[contract.program].name if contract.program else contract.program_text or "no tier"
     term = (f" ({contract.term_start:%Y-%m-%d} to {contract.term_end:%Y-%m-%d})"
             if contract.term_start and contract.term_end else "")

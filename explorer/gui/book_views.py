@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
+from explorer import rules
 from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
 from explorer.gui.key_dates_tab import STATUS_COLOURS
 from explorer.gui.tables import date_column, fit_columns, make_view
@@ -131,7 +132,7 @@ class TimelineView(LazyView):
         rows = []
         for i in order:
             contract = contracts[i]
-            product = catalog.products[contract.product].name if contract.product else contract.product_text
+            product = rules.product_name(catalog, contract)
             row = row_from_dates(contract, f"{contract.customer.strip()} · {product}", by_contract.get(i, {}))
             row.key = customer_key(contract.customer)
             rows.append(row)

@@ -21,7 +21,7 @@ def limit_lines(catalog: Catalog, contracts: list[Contract], contacts: list[Cont
             continue
         count = rules.named_contact_count(contract, contacts)
         option = catalog.addons["mcse"].options[contract.mcse or ""]
-        product = catalog.products[contract.product].name if contract.product else ""
+        product = rules.product_name(catalog, contract)
         region = f", region {contract.region}" if contract.region else ""
         out.append((f"{product} — {option.label}{region}: {count} of {limit} named contacts", count > limit))
     return out

@@ -8,6 +8,7 @@ import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from explorer import rules
 from explorer.catalog import Catalog
 from explorer.gui.frame_model import Column, FrameModel
 from explorer.gui.tables import date_column, fit_columns, make_view
@@ -46,6 +47,6 @@ class KeyDatesTab(QWidget):
         fit_columns(self.view, [150, 230, 95, 80, 400])
         rows = []
         for contract in contracts:
-            product = catalog.products[contract.product].name if contract.product else contract.product_text
+            product = rules.product_name(catalog, contract)
             rows.append(contract_row(catalog, contract, as_of, product))
         self.timeline.set_rows(rows, as_of)

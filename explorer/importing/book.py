@@ -96,7 +96,7 @@ def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
             continue
         first = seen.setdefault(contract.key, contract.source)
         if first is not contract.source:
-            name = catalog.products[contract.product].name if contract.product else contract.product_text
+            name = rules.product_name(catalog, contract)
             out.append(Finding(Severity.WARNING, f"{contract.customer} has a second {name} contract row "
                                f"(first at {first.describe()}); both are shown.",
                                contract.source, "", contract.customer, contract.product or ""))

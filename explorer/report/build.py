@@ -57,7 +57,7 @@ def contract_rows(book: Book, catalog: Catalog, contracts: list[Contract],
     contacts = book.contacts_by_customer()
     for c in contracts:
         program = rules.program_of(catalog, c)
-        product = catalog.products[c.product].name if c.product else c.product_text
+        product = rules.product_name(catalog, c)
         hours = _support_hours(catalog, program) if program else ""
         mcse = catalog.addons["mcse"].options[c.mcse].label if c.mcse else ""
         admin = rules.administrative_days(catalog, c)
@@ -79,7 +79,7 @@ def _support_hours(catalog: Catalog, program: Program) -> str:
 def key_date_rows(catalog: Catalog, contracts: list[Contract], as_of: date) -> list[list[object]]:
     rows: list[list[object]] = []
     for c in contracts:
-        product = catalog.products[c.product].name if c.product else c.product_text
+        product = rules.product_name(catalog, c)
         for k in rules.key_dates(catalog, c, as_of):
             rows.append([c.customer.strip(), product, k.event, k.day, k.status.value])
     return rows
