@@ -32,6 +32,7 @@ def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
     win = MainWindow(as_of=AS_OF, persist=False)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.loaded, timeout=60_000):
-        win.open_files(sample_files())
+    win.open_files(sample_files())
+    wait_idle(qtbot, win)  # ends on failure too, so a broken load fails fast instead of waiting out a timeout
+    assert win.session is not None, [m.text for m in messages.shown]
     return win
