@@ -80,13 +80,11 @@ class OpenHours:
         jc = np.clip(j, 0, len(self.starts) - 1)
         return np.where(j >= len(self.starts), NO_TIME, self.starts[jc] + (amount - self.cum_start[jc]))
 
-    def due(self, opened: Seconds, target: Seconds) -> Seconds:
-        return self.moment(self.consumed(opened) + target)
-
-    def between(self, start: Seconds, end: Seconds) -> Seconds:
-        """Open seconds between two moments (0 where end < start)."""
-        spent: Seconds = np.maximum(self.consumed(end) - self.consumed(start), 0)
-        return spent
+    def clock(self, opened: Seconds, target: Seconds, stopped: Seconds) -> tuple[Seconds, Seconds]:
+        """(due time, open seconds used from opening to ``stopped``) for cases opened at ``opened``."""
+        at_opening = self.consumed(opened)
+        used: Seconds = np.maximum(self.consumed(stopped) - at_opening, 0)
+        return self.moment(at_opening + target), used
 
 
 def open_hours(calendar: Calendar, zone: str, closed_days: Iterable[date], first: date, last: date) -> OpenHours:

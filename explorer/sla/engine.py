@@ -251,10 +251,7 @@ def _evaluate_calendar(calendar, in_cal, contract_of, contracts: list[Contract],
                     reported.add(message)
                     result.findings.append(Finding(Severity.WARNING, message))
         hours: OpenHours = open_hours(calendar, zone, closed, lo, hi)
-        used_at_opening = hours.consumed(o)
-        due[idx] = hours.moment(used_at_opening + target_s[idx])
-        end = np.where(r != NO_TIME, r, as_of_s)
-        spent[idx] = np.maximum(hours.consumed(end) - used_at_opening, 0)
+        due[idx], spent[idx] = hours.clock(o, target_s[idx], np.where(r != NO_TIME, r, as_of_s))
 
 
 def _case_findings(frame: pd.DataFrame, matched: np.ndarray, out_of_scope: np.ndarray,

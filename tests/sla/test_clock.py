@@ -24,7 +24,8 @@ def hours_for(catalog: Catalog, calendar_id: str, zone: str, country: str) -> tu
 
 
 def engine_due(hours: OpenHours, opened: datetime, minutes: int) -> datetime:
-    due = hours.due(np.array([int(opened.timestamp())]), np.array([minutes * 60]))
+    start = np.array([int(opened.timestamp())])
+    due, _ = hours.clock(start, np.array([minutes * 60]), start)
     return datetime.fromtimestamp(int(due[0]), tz=opened.tzinfo)
 
 
@@ -61,7 +62,8 @@ def test_business_minutes_between_agree(base: datetime, offset: int, span: int, 
     hours, closed = hours_for(catalog, "business-hours", zone, ZONES[zone])
     start = base + timedelta(minutes=offset)
     end = start + timedelta(minutes=span)
-    got = hours.between(np.array([int(start.timestamp())]), np.array([int(end.timestamp())]))[0]
+    _, used = hours.clock(np.array([int(start.timestamp())]), np.array([60]), np.array([int(end.timestamp())]))
+    got = used[0]
     assert got == 60 * reference_minutes_between(start, end, catalog.calendars["business-hours"], zone, closed)
 
 
