@@ -1,7 +1,9 @@
-"""A table's body column by column, for the long tables (contacts, cases).
+"""A table's body column by column: the one place blank and totals rows are told apart.
 
 Each field becomes a Series; text is computed once per distinct value; blank rows
 are dropped and totals rows set aside (with an info finding) in one vectorised pass.
+Long tables (contacts, cases) work on the columns; contracts and holidays walk
+them row by row through explorer.importing.rows.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ import numpy as np
 import pandas as pd
 
 from explorer.importing.readers import RawSheet
-from explorer.importing.rows import TOTAL_WORDS
 from explorer.importing.tables import TableMatch
 from explorer.importing.values import cell_text
 from explorer.model import Finding, Severity, Source
+
+TOTAL_WORDS = {"total", "totals", "grand total", "sum", "count", "subtotal"}
 
 
 @dataclass
@@ -80,16 +83,27 @@ def read_columns(sheet: RawSheet, match: TableMatch, fields: Iterable[str], find
             filled |= values != ""
     for series in extra.values():
         filled |= series.to_numpy(dtype=object) != ""
-    first = min([*match.columns.values(), *match.extra], default=None)
-    totals = np.zeros(len(body), dtype=bool)
-    if first is not None:
-        leftmost = next((texts[f] for f, i in match.columns.items() if i == first and f in texts), None)
-        if leftmost is None:
-            leftmost = texts_of(_column(body, first))
-        totals = leftmost.str.casefold().str.rstrip(":").isin(TOTAL_WORDS).to_numpy(dtype=bool) & filled
-        for i in np.flatnonzero(totals).tolist():
-            findings.append(Finding(Severity.INFO, f"Row {rows[i]} looks like a totals row ('{leftmost.iat[i]}'); "
-                                    "it is not read as a record.", Source(sheet.file, sheet.name, int(rows[i]))))
+    # Cells under no header at all still make a row non-blank, and can hold its "Total" label.
+    named = {*match.columns.values(), *match.extra}
+    width = max((len(r) for r in body), default=0)
+    unnamed = {i: texts_of(_column(body, i)) for i in range(width) if i not in named}
+    unnamed = {i: t for i, t in unnamed.items() if (t.to_numpy(dtype=object) != "").any()}
+    for series in unnamed.values():
+        filled |= series.to_numpy(dtype=object) != ""
+    # A totals row: its first filled cell, in column order, says Total (or Sum, Count...).
+    by_position = sorted([(match.columns[f], t) for f, t in texts.items() if f in match.columns]
+                         + [(i, extra[h]) for i, h in match.extra.items()] + list(unnamed.items()),
+                         key=lambda pair: pair[0])
+    first_text = np.full(len(body), "", dtype=object)
+    for _, series in by_position:
+        cells = series.to_numpy(dtype=object)
+        take = (first_text == "") & (cells != "")
+        first_text[take] = cells[take]
+    first = pd.Series(first_text, dtype=object)
+    totals = first.str.casefold().str.rstrip(":").isin(TOTAL_WORDS).to_numpy(dtype=bool) & filled
+    for i in np.flatnonzero(totals).tolist():
+        findings.append(Finding(Severity.INFO, f"Row {rows[i]} looks like a totals row ('{first_text[i]}'); "
+                                "it is not read as a record.", Source(sheet.file, sheet.name, int(rows[i]))))
     keep = filled & ~totals
     return Columns(rows[keep], {k: v[keep].reset_index(drop=True) for k, v in raw.items()},
                    {k: v[keep].reset_index(drop=True) for k, v in texts.items()},

@@ -43,7 +43,7 @@ def read_contacts(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple
 def read_holidays(sheet: RawSheet, match: TableMatch) -> tuple[list[Holiday], list[Finding]]:
     findings: list[Finding] = []
     out = []
-    rows = list(data_rows(sheet, match, findings))
+    rows = data_rows(sheet, match, findings)
     order = values.slash_order([r.get("date") for r in rows])
     for row in rows:
         day, problem = values.parse_date(row.get("date"), order)

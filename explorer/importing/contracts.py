@@ -16,7 +16,7 @@ DATE_FIELDS = ("term_start", "term_end", "initial_term_start")
 
 def read_contracts(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[list[Contract], list[Finding]]:
     findings: list[Finding] = []
-    rows = list(data_rows(sheet, match, findings))
+    rows = data_rows(sheet, match, findings)
     orders = {f: values.slash_order([r.get(f) for r in rows]) for f in DATE_FIELDS}
     contracts = [_contract(row, catalog, orders, findings) for row in rows]
     return contracts, findings

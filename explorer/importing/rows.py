@@ -1,52 +1,43 @@
-"""Walk the data rows below a header: skip blanks, set totals rows aside, keep the rest."""
+"""Row-by-row access to a table's body, for the tables whose rows need per-row rules (contracts, holidays)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from explorer.importing.columns import read_columns
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
-from explorer.importing.values import cell_text
-from explorer.model import Finding, Severity, Source
-
-TOTAL_WORDS = {"total", "totals", "grand total", "sum", "count", "subtotal"}
+from explorer.model import Finding, Source
 
 
 @dataclass(frozen=True)
 class DataRow:
     source: Source
-    cells: list[Any]
+    cells: dict[str, Any]  # field -> the cell as read
+    texts: dict[str, str]  # field -> its text
+    extras: dict[str, str]  # unrecognised column header -> text
     match: TableMatch
 
     def get(self, field: str) -> Any:
-        index = self.match.columns.get(field)
-        if index is None or index >= len(self.cells):
-            return ""
-        return self.cells[index]
+        return self.cells.get(field, "")
 
     def text(self, field: str) -> str:
-        return cell_text(self.get(field))
+        return self.texts.get(field, "")
 
     def has(self, field: str) -> bool:
         return field in self.match.columns
 
     def extra(self) -> dict[str, str]:
-        return {header: cell_text(self.cells[i]) if i < len(self.cells) else "" for i, header in self.match.extra.items()}
+        return self.extras
 
 
-def data_rows(sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> Iterator[DataRow]:
+def data_rows(sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> list[DataRow]:
     """Every non-blank row below the header; a totals row becomes an info finding, not a record."""
-    for index in range(match.header_index + 1, len(sheet.rows)):
-        cells = sheet.rows[index]
-        first = next((c for c in cells if c is not None and c != "" and not (isinstance(c, str) and c.isspace())),
-                     None)
-        if first is None:
-            continue  # a blank row separates nothing from nothing
-        source = Source(sheet.file, sheet.name, index + 1)
-        if isinstance(first, str) and first.strip().casefold().rstrip(":") in TOTAL_WORDS:
-            findings.append(Finding(Severity.INFO, f"Row {index + 1} looks like a totals row ('{first.strip()}'); "
-                                    "it is not read as a record.", source))
-            continue
-        yield DataRow(source, cells, match)
+    table = read_columns(sheet, match, list(match.columns), findings)
+    fields = list(table.raw)
+    cells = list(zip(*(table.raw[f].tolist() for f in fields), strict=True)) if fields else []
+    texts = list(zip(*(table.texts[f].tolist() for f in fields), strict=True)) if fields else []
+    return [DataRow(Source(sheet.file, sheet.name, int(row)), dict(zip(fields, c, strict=True)),
+                    dict(zip(fields, t, strict=True)), extra, match)
+            for row, c, t, extra in zip(table.rows.tolist(), cells, texts, table.extras(), strict=True)]

@@ -123,3 +123,18 @@ def test_header_without_rows_is_reported(tmp_path: Path) -> None:
     assert book.contracts == []
     assert [(f.severity, f.source.row, f.message) for f in book.findings if f.severity is Severity.WARNING] == [
         (Severity.WARNING, 1, "Sheet 'empty' has a contracts header row but no rows below it.")]
+
+
+def test_totals_and_unlabelled_cells(tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([None, "Customer", "Product", "Tier", "Start", "End"])
+    ws.append([None, "Acme", "Okta", "Premier", "2026-01-01", "2026-12-31"])
+    ws.append([None, None, "Total", 1])  # the label is not in the first column
+    ws.append(["note: under no header", None, None, None, None, None])  # kept: a row is never dropped unseen
+    wb.save(tmp_path / "book.xlsx")
+    book = load_book([tmp_path / "book.xlsx"])
+    assert [c.source.row for c in book.contracts] == [2, 4]
+    assert any("Row 3 looks like a totals row ('Total')" in f.message for f in book.findings)
