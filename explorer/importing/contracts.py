@@ -28,7 +28,7 @@ def _contract(row: DataRow, catalog: Catalog, orders: dict[str, values.DateOrder
     product_text, program_text = row.text("product"), row.text("program")
 
     def report(severity: Severity, field: str, message: str, product: str = "") -> None:
-        header = row.match.headers.get(row.match.columns.get(field, -1), field)
+        header = row.match.headers.get(row.match.columns.get(field, -1), field.replace("_", " ").title())
         findings.append(Finding(severity, message, row.source, header, customer, product))
 
     if not customer:

@@ -120,8 +120,15 @@ def read_csv_rows(path: Path) -> list[list[Cell]]:
     sample = "\n".join(text.splitlines()[:50])
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
+    except csv.Error:  # e.g. a stray quote: take the separator the first line uses most
+        first = next((line for line in sample.splitlines() if line.strip()), "")
+        delimiter = max(",;\t|", key=first.count)
+
+        class Guessed(csv.excel):
+            pass
+
+        Guessed.delimiter = delimiter
+        dialect = Guessed
     try:
         return [list(row) for row in csv.reader(io.StringIO(text, newline=""), dialect)]
     except csv.Error as exc:

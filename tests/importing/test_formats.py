@@ -138,3 +138,11 @@ def test_totals_and_unlabelled_cells(tmp_path: Path) -> None:
     book = load_book([tmp_path / "book.xlsx"])
     assert [c.source.row for c in book.contracts] == [2, 4]
     assert any("Row 3 looks like a totals row ('Total')" in f.message for f in book.findings)
+
+
+def test_stray_quote_in_csv_keeps_the_table(tmp_path: Path) -> None:
+    path = tmp_path / "quote.csv"
+    path.write_text('Customer;Product;Tier;Start;End\n"Acme;Okta\n', encoding="utf-8")
+    book = load_book([path])  # the sniffer gives up on the quote; the header's own separator is used
+    assert len(book.contracts) == 1 and book.contracts[0].source.row == 2
+    assert {f.column for f in book.findings} >= {"Product", "Start", "End", "Time Zone"}
