@@ -19,7 +19,7 @@ SUBCOMMANDS = ("check", "report", "template", "terms", "gui")
 
 def _terms(args: argparse.Namespace) -> int:
     from explorer.catalog import CatalogError, load_catalog
-    from explorer.terms import catalog_terms
+    from explorer.outputs.terms import catalog_terms
 
     try:
         catalog = load_catalog(args.catalog)
@@ -70,8 +70,8 @@ def _as_of(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def _check(args: argparse.Namespace) -> int:
     from explorer.catalog import CatalogError
     from explorer.importing.safety import UnreadableFile
+    from explorer.outputs.summary import as_json, as_text
     from explorer.sla.engine import evaluate
-    from explorer.summary import as_json, as_text
 
     try:
         book, catalog = _load(args)
@@ -89,8 +89,8 @@ def _report(args: argparse.Namespace) -> int:
     from explorer.catalog import CatalogError
     from explorer.importing.safety import UnreadableFile
     from explorer.model import customer_key
-    from explorer.report.build import build_report
-    from explorer.report.writer import write_report
+    from explorer.outputs.report.build import build_report
+    from explorer.outputs.report.writer import write_report
     from explorer.sla.engine import evaluate
 
     try:
@@ -117,7 +117,7 @@ def _report(args: argparse.Namespace) -> int:
 def _template(args: argparse.Namespace) -> int:
     from explorer.atomic import OutputError
     from explorer.catalog import CatalogError, load_catalog
-    from explorer.template import write_template
+    from explorer.outputs.template import write_template
 
     try:
         target = write_template(Path(args.output), load_catalog(args.catalog))

@@ -12,13 +12,13 @@ from PySide6.QtGui import QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from explorer import rules
+from explorer.app.overview import upcoming
+from explorer.app.session import Session
 from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
 from explorer.gui.key_dates_tab import STATUS_COLOURS
 from explorer.gui.tables import date_column, fit_columns, make_view
 from explorer.gui.timeline import TimelineCanvas, row_from_dates
 from explorer.model import customer_key
-from explorer.overview import upcoming
-from explorer.session import Session
 
 
 class LazyView(QWidget):

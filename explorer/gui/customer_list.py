@@ -10,9 +10,9 @@ import pandas as pd
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from explorer.app.overview import Overview
 from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
 from explorer.gui.tables import fit_columns, make_view, number_column
-from explorer.overview import Overview
 
 ALL_PRODUCTS, ALL_PROGRAMS = "All products", "All programs"
 

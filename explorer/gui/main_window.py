@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer import __version__
+from explorer.app.session import Cancelled, Session, open_session
 from explorer.catalog import Catalog, default_catalog
 from explorer.gui import messages
 from explorer.gui.benefits_tab import BenefitsTab
@@ -47,7 +48,6 @@ from explorer.gui.tasks import Task
 from explorer.importing.safety import SPREADSHEET_SUFFIXES, TEXT_SUFFIXES
 from explorer.model import customer_key
 from explorer.paths import resource_path
-from explorer.session import Cancelled, Session, open_session
 
 PAGES = ["Customers", "Upcoming", "Findings", "Timeline"]
 CUSTOMER_TABS = ["Benefits", "Named Contacts", "Key Dates", "SLA", "Findings"]
@@ -367,8 +367,8 @@ class MainWindow(QMainWindow):
             return
 
         def work(progress, cancelled):  # type: ignore[no-untyped-def]
-            from explorer.report.build import build_report
-            from explorer.report.writer import write_report
+            from explorer.outputs.report.build import build_report
+            from explorer.outputs.report.writer import write_report
 
             progress("Building the report")
             data = build_report(session.book, session.catalog, session.as_of, session.sla, customers)

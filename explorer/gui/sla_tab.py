@@ -12,8 +12,8 @@ from explorer.catalog import Catalog
 from explorer.gui.frame_model import Column, FrameModel
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
 from explorer.model import Contract
+from explorer.outputs.terms import format_minutes
 from explorer.sla.compliance import compliance
-from explorer.terms import format_minutes
 
 OUTCOME_COLOURS = {"Breached": "red", "At risk": "amber", "Met": "green", "Out of scope": "grey"}
 

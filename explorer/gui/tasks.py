@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from explorer.session import Cancelled
+from explorer.app.session import Cancelled
 
 Work = Callable[[Callable[[str], None], Callable[[], bool]], Any]
 

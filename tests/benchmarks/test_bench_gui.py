@@ -18,9 +18,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTableView
 
+from explorer.app.session import open_session
 from explorer.gui import messages
 from explorer.gui.main_window import MainWindow
-from explorer.session import open_session
 from explorer.synth import benchmark_book
 
 from .harness import CACHE

@@ -1,6 +1,6 @@
 """Report benchmark: the workbook for 10,000 contracts and 200,000 cases.
 
-Ours: explorer.report.writer.write_report (XlsxWriter, formatted). Baseline, same
+Ours: explorer.outputs.report.writer.write_report (XlsxWriter, formatted). Baseline, same
 run, same frames: DataFrame.to_excel(engine="openpyxl"), one sheet per frame,
 unformatted. Target: at least 2x faster.
 Run: python -m pytest -m benchmark -s tests/benchmarks/test_bench_report.py
@@ -26,8 +26,8 @@ from pathlib import Path
 import pandas as pd
 from explorer.catalog import default_catalog
 from explorer.importing.book import load_book
-from explorer.report.build import build_report
-from explorer.report.writer import write_report
+from explorer.outputs.report.build import build_report
+from explorer.outputs.report.writer import write_report
 from explorer.sla.engine import as_of_moment, evaluate
 catalog = default_catalog()
 book = load_book([{str(path)!r}])

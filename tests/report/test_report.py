@@ -16,9 +16,9 @@ from explorer.atomic import OutputError
 from explorer.catalog import default_catalog
 from explorer.cli import main
 from explorer.importing.book import load_book
-from explorer.report.build import build_report
-from explorer.report.schema import SHEETS
-from explorer.report.writer import write_report
+from explorer.outputs.report.build import build_report
+from explorer.outputs.report.schema import SHEETS
+from explorer.outputs.report.writer import write_report
 from explorer.sla.engine import as_of_moment, evaluate
 
 from ..files import CASE_HEADER, HEADER, write_csv

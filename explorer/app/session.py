@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from explorer.app.overview import Overview, build_overview
 from explorer.catalog import Catalog, default_catalog
 from explorer.importing.book import load_book
 from explorer.model import Book
-from explorer.overview import Overview, build_overview
 from explorer.sla.engine import SlaResult, as_of_moment, evaluate
 
 

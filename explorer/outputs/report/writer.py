@@ -20,8 +20,8 @@ import pandas as pd
 
 from explorer import __version__
 from explorer.atomic import write_atomically
-from explorer.report.build import ReportData
-from explorer.report.schema import DATE_COLUMNS, DATETIME_COLUMNS, PERCENT_COLUMNS, SHEETS, WIDTHS, WRAPPED_COLUMNS
+from explorer.outputs.report.build import ReportData
+from explorer.outputs.report.schema import DATE_COLUMNS, DATETIME_COLUMNS, PERCENT_COLUMNS, SHEETS, WIDTHS, WRAPPED_COLUMNS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_EPOCH = np.datetime64("1899-12-30T00:00:00", "s")

@@ -13,10 +13,10 @@ import pandas as pd
 from explorer import rules
 from explorer.catalog import Catalog, Program
 from explorer.model import Book, Contract, Finding, customer_key
-from explorer.report.schema import SHEETS
+from explorer.outputs.report.schema import SHEETS
+from explorer.outputs.summary import all_findings
 from explorer.sla.compliance import compliance
 from explorer.sla.engine import SlaResult
-from explorer.summary import all_findings
 
 
 @dataclass

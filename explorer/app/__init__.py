@@ -1,0 +1,1 @@
+"""The application layer: what the user has open and everything said about it (Qt-free)."""
