@@ -146,6 +146,36 @@ class TableSpec:
 
 
 @dataclass(frozen=True)
+class Environments:
+    """Case environment spellings, matched by whole words (``Non-Prod tenant`` holds non, prod).
+
+    Non-production phrases are tried first, so ``pre-production`` never reads as production.
+    """
+
+    production: tuple[tuple[str, ...], ...]
+    non_production: tuple[tuple[str, ...], ...]
+
+    def classify(self, text: str) -> str | None:
+        """'production', 'non-production', or None for a value that says neither (blank is production)."""
+        found = words_of(text)
+        if not found:
+            return "production"
+        for kind, phrases in (("non-production", self.non_production), ("production", self.production)):
+            if any(_contains(found, phrase) for phrase in phrases):
+                return kind
+        return None
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
+
+
+@dataclass(frozen=True)
 class Settings:
     due_soon_days: int
     at_risk_fraction: float
@@ -172,8 +202,8 @@ class Catalog:
     priority_aliases: dict[str, int]
     yes_words: frozenset[str]
     no_words: frozenset[str]
-    production_words: frozenset[str]
-    non_production_words: frozenset[str]
+    environments: Environments
+    regions: dict[str, str]  # folded spelling -> canonical region (AMER, EMEA, APAC)
     timezone_abbreviations: dict[str, str]
     source: str = ""
 
@@ -210,6 +240,10 @@ class Catalog:
 
     def priority_for(self, text: str) -> int | None:
         return self.priority_aliases.get(fold(text))
+
+    def region_for(self, text: str) -> str:
+        """The canonical region a spelling names (``Americas`` -> AMER); unknown text stays as written, trimmed."""
+        return self.regions.get(fold(text), text.strip())
 
     def mcse_option_for(self, text: str) -> AddOnOption | None:
         return self._mcse_spellings.get(fold(text))
@@ -422,6 +456,27 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
     return out
 
 
+def _environments(data: dict[str, Any]) -> Environments:
+    raw = _section(data, "environments")
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        out = tuple(words_of(s) for s in _strings(_get(raw, key, list, "environments"), f"environments.{key}"))
+        if not all(out):
+            raise CatalogError(f"environments.{key}: a spelling has no letters or digits")
+        return out
+
+    return Environments(phrases("production"), phrases("non_production"))
+
+
+def _regions(data: dict[str, Any]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for region, spellings in _section(data, "regions").items():
+        for spelling in (region, *_strings(spellings, f"regions.{region}")):
+            if out.setdefault(fold(spelling), region) != region:
+                raise CatalogError(f"regions.{region}: {spelling!r} already names {out[fold(spelling)]}")
+    return out
+
+
 def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
     """Validate raw TOML data and build the catalog; raises CatalogError."""
     meta = _section(data, "catalog")
@@ -496,8 +551,8 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         priority_aliases=priority_aliases,
         yes_words=words("yes"),
         no_words=words("no"),
-        production_words=words("production"),
-        non_production_words=words("non_production"),
+        environments=_environments(data),
+        regions=_regions(data),
         timezone_abbreviations=abbreviations,
         source=source,
     )

@@ -90,9 +90,14 @@ def addons_of(contract: Contract) -> list[str]:
     return (["cse"] if contract.cse else []) + (["mcse"] if contract.mcse else [])
 
 
+def valid_addons(catalog: Catalog, contract: Contract) -> list[str]:
+    """The add-ons the contract may carry; one that is itself an error gets no derived dates or limits."""
+    return [a for a in addons_of(contract) if catalog.addon_allowed(a, contract.product, contract.program)]
+
+
 def named_contact_limit(catalog: Catalog, contract: Contract) -> int | None:
-    """The MCSE option's named-contact limit; None where the contract has no MCSE."""
-    if not contract.mcse:
+    """The MCSE option's named-contact limit; None where the contract has no (valid) MCSE."""
+    if not contract.mcse or "mcse" not in valid_addons(catalog, contract):
         return None
     option = catalog.addons["mcse"].options.get(contract.mcse)
     return option.named_contacts if option else None
@@ -108,7 +113,7 @@ def term_days(contract: Contract) -> int | None:
 def administrative_days(catalog: Catalog, contract: Contract) -> Decimal | None:
     """Pro-rated Administrative Days to one decimal, for contracts with an add-on."""
     days = term_days(contract)
-    if days is None or not addons_of(contract):
+    if days is None or not valid_addons(catalog, contract):
         return None
     exact = Decimal(str(catalog.admin_days_per_year)) * days / 365
     return exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
@@ -126,12 +131,12 @@ def date_status(day: date, as_of: date, due_soon_days: int) -> DateStatus:
     return DateStatus.UPCOMING
 
 
-def _applies(rule: KeyDateRule, contract: Contract) -> bool:
+def _applies(catalog: Catalog, rule: KeyDateRule, contract: Contract) -> bool:
     if rule.applies_all:
         return True
     if rule.programs and contract.program in rule.programs:
         return True
-    held = addons_of(contract)
+    held = valid_addons(catalog, contract)
     return rule.addon == "any" and bool(held) or rule.addon in held
 
 
@@ -146,7 +151,7 @@ def key_dates(catalog: Catalog, contract: Contract, as_of: date, due_soon_days: 
     out = []
     for rule in catalog.key_dates:
         anchor = anchors[rule.anchor]
-        if anchor is None or not _applies(rule, contract):
+        if anchor is None or not _applies(catalog, rule, contract):
             continue
         day = anchor + timedelta(days=rule.offset_days)
         out.append(KeyDate(rule.event, day, date_status(day, as_of, window), rule.note))
@@ -165,7 +170,7 @@ def decisions_for(catalog: Catalog, contract: Contract) -> list[Decision]:
         ids.append(product.decision or "")
         if not contract.program_text.strip():
             ids.append(product.default_program_decision or "")
-    if addons_of(contract):
+    if valid_addons(catalog, contract):
         ids.append(catalog.admin_days_decision or "")
     seen = dict.fromkeys(i for i in ids if i)
     return [catalog.decisions[i] for i in seen if i in catalog.decisions]
@@ -181,6 +186,10 @@ def contract_findings(catalog: Catalog, contract: Contract) -> list[Finding]:
     if contract.term_start and contract.term_end and contract.term_end < contract.term_start:
         finding(Severity.ERROR, "Term End",
                 f"The term ends ({contract.term_end:%Y-%m-%d}) before it starts ({contract.term_start:%Y-%m-%d}).")
+    if contract.initial_term_start and contract.term_start and contract.initial_term_start > contract.term_start:
+        finding(Severity.ERROR, "Initial Term Start",
+                f"The initial term start ({contract.initial_term_start:%Y-%m-%d}) is later than the term start "
+                f"({contract.term_start:%Y-%m-%d}); the initial term cannot begin after this one.")
     program = program_of(catalog, contract)
     for addon_id in addons_of(contract):
         if program is not None and not catalog.addon_allowed(addon_id, contract.product, contract.program):
@@ -207,8 +216,9 @@ def contact_findings(catalog: Catalog, contract: Contract, contacts: Iterable[Co
                            f"{len(named)} named contacts, but {option.label} allows {limit}.",
                            contract.source, "MCSE", contract.customer, contract.product or ""))
     if catalog.addons["mcse"].regional and contract.region.strip():
+        region = catalog.region_for(contract.region).casefold()
         for c in named:
-            if c.region.strip() and c.region.strip().casefold() != contract.region.strip().casefold():
+            if c.region.strip() and catalog.region_for(c.region).casefold() != region:
                 out.append(Finding(Severity.WARNING,
                                    f"Named contact {c.name} is in {c.region}, outside the MCSE's region "
                                    f"{contract.region}; Mission Critical Support serves its own region.",

@@ -161,3 +161,17 @@ def test_unreadable_catalog_file(tmp_path: Path) -> None:
         load_catalog(bad)
     with pytest.raises(CatalogError, match="cannot read"):
         load_catalog(tmp_path / "missing.toml")
+
+
+NON_PRODUCTION = ["Non-Prod tenant", "nonprod", "Dev tenant", "development", "pre-production", "preprod", "staging",
+                  "sandbox", "test", "preview", "QA", "UAT", "Preview", "non-production", "DEV"]
+PRODUCTION = ["Production", "prod", "live", "Production tenant", "PROD (EU)", ""]
+
+
+def test_environment_words_match_by_word(catalog: Catalog) -> None:
+    environments = catalog.environments
+    assert {text: environments.classify(text) for text in NON_PRODUCTION} == dict.fromkeys(NON_PRODUCTION,
+                                                                                           "non-production")
+    assert {text: environments.classify(text) for text in PRODUCTION} == dict.fromkeys(PRODUCTION, "production")
+    assert environments.classify("Tenant 7") is None
+    assert environments.classify("productive") is None  # whole words only

@@ -174,3 +174,30 @@ def test_date_rule_properties(catalog: Catalog, start: date, length: int, as_of:
     assert admin is not None
     assert abs(float(admin) - 7 * length / 365) <= 0.05 + 1e-9
     assert rules.term_days(contract) == length
+
+
+def test_initial_term_start_after_term_start_is_an_error(catalog: Catalog) -> None:
+    found = rules.contract_findings(catalog, premier_plus(initial_term_start=date(2026, 2, 1)))
+    assert [(f.severity, f.column) for f in found] == [(Severity.ERROR, "Initial Term Start")]
+    assert rules.contract_findings(catalog, premier_plus(initial_term_start=date(2025, 1, 15))) == []
+
+
+def test_an_addon_in_error_gets_no_derived_dates_or_limits(catalog: Catalog) -> None:
+    wrong = Contract("Acme", "okta", "okta-premier", date(2026, 1, 15), date(2027, 1, 14), cse=True, mcse="50")
+    assert [f.severity for f in rules.contract_findings(catalog, wrong)] == [Severity.ERROR, Severity.ERROR]
+    events = {k.event for k in rules.key_dates(catalog, wrong, date(2026, 11, 1))}
+    assert events == {"Term start", "Term end"}
+    assert rules.named_contact_limit(catalog, wrong) is None
+    assert rules.administrative_days(catalog, wrong) is None
+
+
+def test_region_synonyms_are_the_same_region(catalog: Catalog) -> None:
+    contract = premier_plus(region="Americas")
+    same = [Contact("Acme", name, region=region) for name, region in
+            [("A", "AMER"), ("B", "NA"), ("C", "North America"), ("D", "latam"), ("E", "americas")]]
+    assert rules.contact_findings(catalog, contract, same) == []
+    far = rules.contact_findings(catalog, premier_plus(region="EMEA"), [Contact("Acme", "F", region="Japan")])
+    assert len(far) == 1 and "F is in Japan" in far[0].message
+    assert {catalog.region_for(r) for r in ("Europe", "EU", "Middle East", "Africa", "emea")} == {"EMEA"}
+    assert {catalog.region_for(r) for r in ("Asia Pacific", "APAC", "APJ", "Japan", "ANZ")} == {"APAC"}
+    assert catalog.region_for(" Mars ") == "Mars"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from explorer import rules
+from explorer import history, rules
 from explorer.catalog import Catalog, default_catalog
 from explorer.importing.cases import empty_cases, read_cases
 from explorer.importing.contacts import read_contacts, read_holidays
@@ -15,7 +15,7 @@ from explorer.importing.contracts import read_contracts
 from explorer.importing.readers import RawSheet, iter_sheets
 from explorer.importing.safety import UnreadableFile
 from explorer.importing.tables import find_table
-from explorer.model import Book, Finding, Severity, Source, customer_key
+from explorer.model import Book, Contract, Finding, Severity, Source, customer_key
 
 Progress = Callable[[str], None]
 
@@ -87,18 +87,20 @@ def _read_sheet(sheet: RawSheet, catalog: Catalog, book: Book, case_frames: list
 def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
     """Findings that need the whole book: duplicates, add-on and contact rules, orphans."""
     out: list[Finding] = []
-    seen: dict[tuple[str, str], Source] = {}
+    seen: dict[tuple[str, str], list[Contract]] = {}
     contacts = book.contacts_by_customer()
     for contract in book.contracts:
         out.extend(rules.contract_findings(catalog, contract))
         out.extend(rules.contact_findings(catalog, contract, contacts.get(customer_key(contract.customer), [])))
         if not contract.customer:
             continue
-        first = seen.setdefault(contract.key, contract.source)
-        if first is not contract.source:
+        earlier = seen.setdefault(contract.key, [])
+        clash = next((c for c in earlier if history.overlaps(c, contract)), None)  # renewals do not overlap
+        earlier.append(contract)
+        if clash is not None:
             name = rules.product_name(catalog, contract)
-            out.append(Finding(Severity.WARNING, f"{contract.customer} has a second {name} contract row "
-                               f"(first at {first.describe()}); both are shown.",
+            out.append(Finding(Severity.WARNING, f"{contract.customer} has a second {name} contract row whose term "
+                               f"overlaps the one at {clash.source.describe()}; both are shown.",
                                contract.source, "", contract.customer, contract.product or ""))
     known = {customer_key(c.customer) for c in book.contracts}
     for key, orphans in contacts.items():

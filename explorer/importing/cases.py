@@ -19,7 +19,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
-from explorer.catalog import Catalog, fold
+from explorer.catalog import Catalog
 from explorer.importing.columns import map_distinct, read_columns
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
@@ -151,6 +151,17 @@ def _to_datetime(strings: pd.Series, utc: bool, dayfirst: bool) -> pd.Series:
     return parsed
 
 
+def _unknown_environments(texts: pd.Series, kinds: pd.Series) -> dict[str, int]:
+    """Each environment value the catalog cannot place, with the position of its first row."""
+    unknown = kinds.isna().to_numpy()
+    if not unknown.any():
+        return {}
+    positions = np.flatnonzero(unknown)
+    values = texts.to_numpy(dtype=object)[positions]
+    _, first = np.unique(values.astype(str), return_index=True)
+    return {str(values[i]): int(positions[i]) for i in sorted(first)}
+
+
 def read_cases(sheet: RawSheet, match: TableMatch, catalog: Catalog,
                case_timezone: str | None = None) -> tuple[pd.DataFrame, list[Finding]]:
     zone = case_timezone or catalog.settings.case_timezone
@@ -200,7 +211,15 @@ def read_cases(sheet: RawSheet, match: TableMatch, catalog: Catalog,
     unknown_product = product.eq("?")
     column_findings(unknown_product, "product", "Case {case}: product '{value}' is not in the catalog; "
                     "the case is not counted.", Severity.WARNING)
-    non_prod = map_distinct(texts["environment"], lambda t: fold(t) in catalog.non_production_words)
+    environment = map_distinct(texts["environment"], catalog.environments.classify)
+    non_prod = environment.eq("non-production")
+    for value, first in _unknown_environments(texts["environment"], environment).items():
+        count = int((texts["environment"] == value).sum())
+        findings.append(Finding(
+            Severity.WARNING, f"Environment '{value}' ({count} case{'s' if count != 1 else ''}) is neither a "
+            "production nor a non-production spelling of the catalog; treated as production.",
+            Source(sheet.file, sheet.name, int(rows.to_numpy()[first])), header(cols.get("environment", -1),
+                                                                              "environment")))
     frame = pd.DataFrame({
         "case_id": texts["case_id"],
         "customer": texts["customer"],

@@ -1,0 +1,50 @@
+"""Contract history: renewals, lapsed terms, duplicates only where terms overlap."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from explorer import history
+from explorer.catalog import Catalog
+from explorer.history import Status
+from explorer.importing.book import load_book
+from explorer.model import Contract
+
+from .files import write_csv
+
+BASIC = Contract("Acme", "okta", "okta-basic", date(2025, 7, 1), date(2026, 6, 30))
+PREMIER = Contract("Acme", "okta", "okta-premier", date(2026, 7, 1), date(2027, 6, 30))
+
+
+def test_the_row_in_force_is_the_one_whose_term_contains_the_day() -> None:
+    rows = [PREMIER, BASIC]
+    assert history.in_force(rows, date(2026, 6, 30)) is BASIC
+    assert history.in_force(rows, date(2026, 7, 1)) is PREMIER
+    assert history.in_force(rows, date(2025, 6, 30)) is None
+    assert history.current(rows, date(2025, 6, 30)) is BASIC  # nothing yet: the next to start
+    assert history.current(rows, date(2028, 1, 1)) is PREMIER  # all over: the last one ended
+    assert [history.status(c, date(2026, 3, 1)) for c in rows] == [Status.NOT_STARTED, Status.IN_FORCE]
+    assert history.status(Contract("X", "okta", "okta-basic"), date(2026, 1, 1)) is Status.IN_FORCE  # no dates
+
+
+def test_customer_state_and_history_line(catalog: Catalog) -> None:
+    assert history.customer_state([BASIC], date(2026, 11, 28)).label == "Ended 2026-06-30"
+    assert history.customer_state([BASIC], date(2025, 1, 1)).label == "Not started"
+    assert history.customer_state([BASIC, PREMIER], date(2026, 11, 28)).status is Status.IN_FORCE
+    assert history.history_line(catalog, [BASIC, PREMIER], date(2026, 11, 28)) == (
+        "Premier from 2026-07-01; Basic 2025-07-01 – 2026-06-30")
+    assert history.history_line(catalog, [BASIC, PREMIER], date(2026, 1, 1)) == (
+        "Basic from 2025-07-01; Premier 2026-07-01 – 2027-06-30 (not started)")
+
+
+def test_renewal_rows_are_history_and_only_overlaps_are_duplicates(tmp_path: Path) -> None:
+    book = write_csv(tmp_path / "book.csv", header=["Customer", "Product", "Tier", "Start", "End"], rows=[
+        ["Acme", "Okta", "Basic", "2025-07-01", "2026-06-30"],
+        ["Acme", "Okta", "Premier", "2026-07-01", "2027-06-30"],
+        ["Beta", "Okta", "Basic", "2025-07-01", "2026-06-30"],
+        ["Beta", "Okta", "Premier", "2026-06-01", "2027-05-31"],
+    ])
+    found = [f for f in load_book([book]).findings if "second Okta contract row" in f.message]
+    assert [(f.customer, f.source.row) for f in found] == [("Beta", 5)]
+    assert "overlaps the one at book.csv, book, row 4" in found[0].message
