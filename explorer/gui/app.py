@@ -6,11 +6,13 @@ import argparse
 import datetime as dt
 import os
 import sys
+import time
 import traceback
 from pathlib import Path
 from types import TracebackType
 
 from explorer import __version__
+from explorer.gui.platform_check import prepare_platform
 
 ORGANIZATION, APPLICATION = "Entitlement Explorer", "Entitlement Explorer"
 SCREEN_SIZE = (1400, 900)
@@ -55,18 +57,11 @@ def install_crash_hook() -> None:
     sys.excepthook = hook
 
 
-def no_display() -> bool:
-    """True on a Linux machine with no screen to show a window on (a server, an SSH session)."""
-    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
-            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
-
-
 def run_gui(argv: list[str]) -> int:
     args = gui_parser().parse_args(argv)
-    if no_display():
-        print("explorer: there is no display to open the app on. Use the command line instead "
-              "('explorer report --sample -o report.xlsx', 'explorer check FILE'), or set "
-              "QT_QPA_PLATFORM=offscreen with --screenshot.", file=sys.stderr)
+    problem = prepare_platform(os.environ)  # before Qt starts: Qt aborts when its platform plugin cannot load
+    if problem:
+        print(f"explorer: {problem}", file=sys.stderr)
         return 2
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
@@ -102,7 +97,7 @@ def run_gui(argv: list[str]) -> int:
 
 
 def _screenshot(app, window, files, args, pages, tabs) -> int:  # type: ignore[no-untyped-def]
-    """Load, wait for loading to finish, render the window at 1400x900 to a PNG, and exit."""
+    """Load, wait for loading to finish, capture the window at 1400x900 to a PNG, and exit."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     from explorer.gui import messages
@@ -136,10 +131,18 @@ def _screenshot(app, window, files, args, pages, tabs) -> int:  # type: ignore[n
         else:
             window.pages.setCurrentIndex(0)
             window.tabs.setCurrentIndex(tab)
+    deadline = time.monotonic() + 10
+    while not window.windowHandle().isExposed() and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     for _ in range(5):
         app.processEvents()
+    # Through the window system (on X11, the pixels the X server holds): what a user would see. A window
+    # larger than its screen would come out cut off, so then Qt renders it instead.
+    screen = window.screen()
+    fits = screen.geometry().contains(window.frameGeometry())
+    shot = screen.grabWindow(window.winId()) if fits else window.grab()
     out = Path(args.screenshot)
-    if not window.grab().save(str(out)):
+    if not shot.save(str(out)):
         print(f"explorer: cannot write {out}", file=sys.stderr)
         return 2
     print(f"wrote {out}")
