@@ -206,6 +206,11 @@ class Catalog:
     regions: dict[str, str]  # folded spelling -> canonical region (AMER, EMEA, APAC)
     timezone_abbreviations: dict[str, str]
     source: str = ""
+    # Public holidays of states and provinces: zones wholly inside one ("Australia/Sydney" -> "AU-NSW"),
+    # English names the holidays package lacks ("DE-BY" -> ("Bavaria",)), and holiday-table words for a worked day.
+    subdivision_zones: dict[str, str] = field(default_factory=dict)
+    subdivision_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    open_day_words: frozenset[str] = frozenset()
 
     # -- lookups by spelling (the maps are built once, on first use) --------
     @cached_property
@@ -477,6 +482,30 @@ def _regions(data: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+SUBDIVISION_CODE = re.compile(r"[A-Z]{2}-[A-Za-z0-9 ]+")
+
+
+def _subdivisions(data: dict[str, Any]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """[subdivisions]: zone -> "CC-CODE", and "CC-CODE" -> extra names. Codes are checked against the
+    holidays package by the tests, not here: loading the catalog stays free of that package."""
+    raw = _get(data, "subdivisions", dict, "catalog", {})
+    zones = {str(k): v for k, v in _get(raw, "zones", dict, "subdivisions", {}).items()}
+    for zone, code in zones.items():
+        path = f"subdivisions.zones.{zone}"
+        if not isinstance(code, str) or not SUBDIVISION_CODE.fullmatch(code):
+            raise CatalogError(f"{path}: expected a code such as \"AU-NSW\", found {code!r}")
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise CatalogError(f"{path}: unknown time zone {zone!r}") from None
+    names = {}
+    for code, spellings in _get(raw, "names", dict, "subdivisions", {}).items():
+        if not SUBDIVISION_CODE.fullmatch(code):
+            raise CatalogError(f"subdivisions.names.{code}: expected a code such as \"DE-BY\"")
+        names[code] = _strings(spellings, f"subdivisions.names.{code}")
+    return zones, names
+
+
 def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
     """Validate raw TOML data and build the catalog; raises CatalogError."""
     meta = _section(data, "catalog")
@@ -533,6 +562,7 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
             ZoneInfo(zone)
         except (ZoneInfoNotFoundError, ValueError):
             raise CatalogError(f"timezone_abbreviations.{abbr}: unknown time zone {zone!r}") from None
+    zones, names = _subdivisions(data)
     return Catalog(
         version=_get(meta, "version", str, "catalog"),
         title=_get(meta, "title", str, "catalog", ""),
@@ -555,6 +585,9 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         regions=_regions(data),
         timezone_abbreviations=abbreviations,
         source=source,
+        subdivision_zones=zones,
+        subdivision_names=names,
+        open_day_words=frozenset(fold(w) for w in _strings(values.get("open_day", []), "values.open_day")),
     )
 
 

@@ -66,6 +66,7 @@ class Contract:
     region: str = ""
     country: str = ""  # ISO 3166 alpha-2, or "" when unknown
     time_zone: str = "UTC"  # IANA name, after fallbacks
+    subdivision: str = ""  # the holidays package's state/province code ("NSW"), given or from the zone; "" = national
     cse: bool = False
     mcse: str | None = None  # an MCSE option id
     product_text: str = ""
@@ -96,6 +97,8 @@ class Holiday:
     name: str
     country: str = ""  # "" = applies to every customer
     source: Source = Source()
+    subdivision: str = ""  # the holidays package's code; "" = the whole country
+    opens: bool = False  # the customer works that day: a public holiday the package lists is removed
 
 
 @dataclass

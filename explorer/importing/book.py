@@ -65,7 +65,7 @@ def _read_sheet(sheet: RawSheet, catalog: Catalog, book: Book, case_frames: list
         book.contacts.extend(contacts)
         rows = len(contacts)
     elif match.kind == "holidays":
-        holidays, findings = read_holidays(sheet, match)
+        holidays, findings = read_holidays(sheet, match, catalog)
         book.holidays.extend(holidays)
         rows = len(holidays)
     else:

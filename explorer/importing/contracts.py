@@ -10,6 +10,7 @@ from explorer.importing.readers import RawSheet
 from explorer.importing.rows import DataRow, data_rows
 from explorer.importing.tables import TableMatch
 from explorer.model import Contract, Finding, Severity
+from explorer.sla.subdivisions import resolve_subdivision, subdivision_name, subdivision_of_zone
 
 DATE_FIELDS = ("term_start", "term_end", "initial_term_start")
 
@@ -65,6 +66,7 @@ def _contract(row: DataRow, catalog: Catalog, orders: dict[str, values.DateOrder
             report(Severity.ERROR, field, f"The book has no {_label(field).lower()} column.", pid or "")
 
     zone, country = _place(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or ""))
+    subdivision = _subdivision(row, catalog, zone, country, lambda sev, f, msg: report(sev, f, msg, pid or ""))
 
     cse = False
     if row.has("cse"):
@@ -83,7 +85,7 @@ def _contract(row: DataRow, catalog: Catalog, orders: dict[str, values.DateOrder
     return Contract(
         customer=customer, product=pid, program=program.id if program else None,
         term_start=dates["term_start"], term_end=dates["term_end"], initial_term_start=dates["initial_term_start"],
-        region=row.text("region"), country=country, time_zone=zone, cse=cse, mcse=mcse,
+        region=row.text("region"), country=country, time_zone=zone, subdivision=subdivision, cse=cse, mcse=mcse,
         product_text=product_text, program_text=program_text, source=row.source, extra=row.extra(),
     )
 
@@ -110,6 +112,22 @@ def _place(row: DataRow, catalog: Catalog, report) -> tuple[str, str]:  # type: 
             report(Severity.WARNING, "country", f"{country_problem[0].upper() + country_problem[1:]}; {used}.")
         country = derived
     return zone, country or ""
+
+
+def _subdivision(row: DataRow, catalog: Catalog, zone: str, country: str, report) -> str:  # type: ignore[no-untyped-def]
+    """The state or province whose public holidays close the clock: as given, else from a one-state time zone."""
+    text = row.text("subdivision")
+    if text:
+        code, problem = resolve_subdivision(country, text, catalog)
+        if problem:
+            report(Severity.WARNING, "subdivision", problem[0].upper() + problem[1:] + ".")
+        return code
+    code = subdivision_of_zone(zone, country, catalog)
+    if code:
+        name = subdivision_name(country, code)
+        report(Severity.INFO, "time_zone", f"No state or province is given; the public holidays of {name} "
+               f"({country}-{code}) are used, from the time zone {zone}.")
+    return code
 
 
 def _label(field: str) -> str:

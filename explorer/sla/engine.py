@@ -17,7 +17,16 @@ import pandas as pd
 
 from explorer.catalog import Catalog
 from explorer.model import Book, Contract, Finding, Severity, Source, customer_key
-from explorer.sla.calendars import NO_TIME, OpenHours, day_range, has_holiday_data, open_hours, public_holidays
+from explorer.sla.calendars import (
+    NO_TIME,
+    Closure,
+    HolidayCalendar,
+    OpenHours,
+    day_range,
+    has_holiday_data,
+    holiday_calendar,
+    open_hours,
+)
 
 
 class Outcome(enum.StrEnum):
@@ -33,7 +42,8 @@ class Outcome(enum.StrEnum):
 OUTCOMES = list(Outcome)
 COUNTED = (Outcome.MET, Outcome.BREACHED, Outcome.AT_RISK, Outcome.PENDING)
 RESULT_COLUMNS = ["case_id", "customer", "product", "program", "priority", "target_minutes", "clock", "opened",
-                  "due", "first_response", "business_minutes", "consumed", "outcome", "file", "sheet", "row"]
+                  "due", "first_response", "business_minutes", "consumed", "outcome", "file", "sheet", "row", "zone",
+                  "holidays"]
 PAD_DAYS = 120  # open intervals reach this far past the last moment of interest
 
 
@@ -43,6 +53,22 @@ class SlaResult:
     as_of: datetime
     findings: list[Finding] = field(default_factory=list)
     calendars_used: dict[str, str] = field(default_factory=dict)  # calendar id -> definition
+    # The holiday calendars the clock closed on, by key ("AU-NSW", "US"), each built once per evaluation.
+    holiday_calendars: dict[str, HolidayCalendar] = field(default_factory=dict)
+
+    def holidays_skipped(self, cases: pd.DataFrame, catalog: Catalog) -> list[list[Closure]]:
+        """For each row of ``cases`` (rows of self.cases), the holidays its clock skipped between opening and due."""
+        out: list[list[Closure]] = []
+        for clock, zone, key, opened, due in zip(cases["clock"].tolist(), cases["zone"].tolist(),
+                                                 cases["holidays"].tolist(), cases["opened"].tolist(),
+                                                 cases["due"].tolist(), strict=True):
+            calendar = catalog.calendars.get(clock)
+            holidays = self.holiday_calendars.get(key) if calendar and calendar.holidays == "country" else None
+            if calendar is None or holidays is None or pd.isna(opened) or pd.isna(due):
+                out.append([])
+                continue
+            out.append(holidays.skipped(calendar, zone, int(opened.timestamp()), int(due.timestamp())))
+        return out
 
 
 def as_of_moment(day: date | datetime | None = None) -> datetime:
@@ -217,6 +243,9 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
         "file": cases["file"].array,
         "sheet": cases["sheet"].array,
         "row": cases["row"].to_numpy(),
+        # where the clock ran: the contract's zone, and the key of its holiday calendar in holiday_calendars
+        "zone": _per_contract([c.time_zone for c in contracts], contract_of),
+        "holidays": _per_contract([_holiday_key(c) for c in contracts], contract_of),
     })
     result.findings.extend(_case_findings(result.cases, matched, out_of_scope, catalog))
     return result
@@ -224,26 +253,32 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
 
 def _evaluate_calendar(calendar, in_cal, contract_of, contracts: list[Contract], book: Book,  # type: ignore[no-untyped-def]
                        opened, responded, as_of_s: int, target_s, due, spent, result: SlaResult) -> None:
-    """Due times on one calendar, one (zone, country) group at a time."""
-    # One group per (zone, holiday country): contracts are labelled, then cases take their contract's label.
-    labels: dict[tuple[str, str], int] = {}
-    label_of_contract = np.array([labels.setdefault((c.time_zone, c.country if calendar.holidays == "country" else ""),
-                                                    len(labels)) for c in contracts] + [-1], dtype=np.int64)
+    """Due times on one calendar, one (zone, country, subdivision) group at a time."""
+    # One group per (zone, holiday calendar): contracts are labelled, then cases take their contract's label.
+    labels: dict[tuple[str, str, str], int] = {}
+    with_holidays = calendar.holidays == "country"
+    label_of_contract = np.array([labels.setdefault((c.time_zone, c.country if with_holidays else "",
+                                                     c.subdivision if with_holidays else ""), len(labels))
+                                  for c in contracts] + [-1], dtype=np.int64)
     case_label = label_of_contract[contract_of[in_cal]]
     order = np.argsort(case_label, kind="stable")
     bounds = np.searchsorted(case_label[order], np.arange(len(labels) + 1))
     reported: set[str] = {f.message for f in result.findings}
-    for (zone, country), label in labels.items():
+    valid = responded[in_cal] != NO_TIME
+    first, last = day_range(np.concatenate([opened[in_cal], responded[in_cal][valid], [as_of_s]]))
+    years = (first.year, (last + pd.Timedelta(days=PAD_DAYS).to_pytimedelta()).year)  # one calendar per key
+    for (zone, country, subdivision), label in labels.items():
         idx = in_cal[order[bounds[label]:bounds[label + 1]]]
         if len(idx) == 0:
             continue
         o, r = opened[idx], responded[idx]
         lo, hi = day_range(np.concatenate([o, r[r != NO_TIME], [as_of_s]]))
         hi = hi + pd.Timedelta(days=PAD_DAYS).to_pytimedelta()
-        closed: set[date] = set()
-        if calendar.holidays == "country":
-            closed |= public_holidays(country, lo.year, hi.year)
-            closed |= {h.day for h in book.holidays if not h.country or h.country == country}
+        closed: frozenset[date] = frozenset()
+        if with_holidays:
+            holidays = holiday_calendar(country, subdivision, *years, book.holidays)
+            result.holiday_calendars[holidays.key] = holidays
+            closed = holidays.closed_days
             if country and not has_holiday_data(country):
                 message = (f"No public-holiday data for country {country}; business hours there count every "
                            "weekday as open.")
@@ -252,6 +287,16 @@ def _evaluate_calendar(calendar, in_cal, contract_of, contracts: list[Contract],
                     result.findings.append(Finding(Severity.WARNING, message))
         hours: OpenHours = open_hours(calendar, zone, closed, lo, hi)
         due[idx], spent[idx] = hours.clock(o, target_s[idx], np.where(r != NO_TIME, r, as_of_s))
+
+
+def _holiday_key(contract: Contract) -> str:
+    return f"{contract.country}-{contract.subdivision}" if contract.subdivision else contract.country
+
+
+def _per_contract(values: list[str], contract_of: np.ndarray) -> pd.Categorical[str]:
+    """A contract attribute for every case, as a categorical ("" for unmatched cases)."""
+    codes, uniques = pd.factorize(pd.Series(values + [""], dtype=object))
+    return pd.Categorical.from_codes(codes[contract_of], categories=pd.Index(uniques))
 
 
 def _case_findings(frame: pd.DataFrame, matched: np.ndarray, out_of_scope: np.ndarray,
