@@ -727,6 +727,160 @@ def sf_cases_as_book() -> None:
           finding=[info(f"Grand Totals ({len(TICKETS)} records)")])
 
 
+def sf_lightning_grouped() -> None:
+    """Lightning formatted export of a summary report: the group value only on a group's first row."""
+    wb = new_openpyxl()
+    ws = wb.active
+    ws.title = "Report"
+    ws.append(["Support Contracts by Region (Lightning)"])
+    ws.append(["Total Records: 8"])
+    ws.append([])
+    ws.append(["Billing Region", "Account Name", "Product", "Support Level", "Contract Start Date",
+               "Contract End Date", "Record Count"])
+    subtotals: list[int] = []
+    order: list[Deal] = []
+    for region in ("AMER", "APAC", "EMEA"):
+        group = [d for d in DEALS if d.region == region]
+        for i, d in enumerate(group):
+            ws.append([region if i == 0 else None, d.customer, PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program],
+                       d.start, d.end, 1])
+            order.append(d)
+        ws.append(["Subtotal", None, None, None, None, None, len(group)])
+        subtotals.append(ws.max_row)
+    ws.append(["Total", None, None, None, None, None, len(DEALS)])
+    ws.append([])
+    ws.append([SF_CONFIDENTIAL])
+    ws.append([SF_COPYRIGHT])
+    wb.save(out("sf_report_lightning_grouped.xlsx"))
+    entry("sf_report_lightning_grouped.xlsx", imitates="Salesforce Lightning summary report grouped by Billing "
+          "Region, Export > Formatted Report", writer="openpyxl", tricky="group value only on each group's first "
+          "row; 'Total Records: 8' above the header; Subtotal rows with a count; Total row",
+          contracts=len(DEALS), contract=[deal_check(order[0]), deal_check(order[1], 1)],
+          finding=[info(row=r) for r in subtotals] + [info(SF_CONFIDENTIAL)])
+
+
+def template_stars() -> None:
+    """A company template: required columns marked *, the date format in the header, an instruction row."""
+    rows: list[list[Any]] = [["Contract intake template v3 — fields marked * are required; one row per product."],
+                             ["Customer*", "Product*", "Support Tier*", "Start Date (dd/mm/yyyy)*",
+                              "End Date (dd/mm/yyyy)*", "Time Zone (IANA)", "Comments"]]
+    rows += [[d.customer, PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], eu_date(d.start), eu_date(d.end), d.zone,
+              ""] for d in DEALS]
+    wb = new_xlsxwriter("template_required_stars.xlsx")
+    write_rows(wb.add_worksheet("Intake"), rows)
+    wb.close()
+    entry("template_required_stars.xlsx", imitates="company contract-intake template filled in by hand",
+          writer="xlsxwriter", tricky="trailing * on required headers; '(dd/mm/yyyy)' and '(IANA)' in headers; "
+          "dates as dd/mm/yyyy text", contracts=len(DEALS),
+          contract=[deal_check(DEALS[0], time_zone="Europe/Berlin"), deal_check(DEALS[7], 7, time_zone="Europe/London")],
+          finding=[info("Read 'Customer*' as")])
+
+
+def side_by_side_products() -> None:
+    """Okta and Auth0 contracts side by side, each under its own section title."""
+    okta = [d for d in DEALS + MORE_DEALS if d.product != "auth0"]
+    auth0 = [d for d in DEALS + MORE_DEALS if d.product == "auth0"]
+    wb = new_openpyxl()
+    ws = wb.active
+    ws.title = "FY27"
+    ws.append(["Okta", None, None, None, None, None, "Auth0"])
+    ws.append(["Customer", "Product", "Tier", "Start", "End", None, "Customer", "Product", "Plan", "Start", "End"])
+    for i in range(max(len(okta), len(auth0))):
+        row: list[Any] = [None] * 11
+        if i < len(okta):
+            d = okta[i]
+            row[0:5] = [d.customer, PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], d.start, d.end]
+        if i < len(auth0):
+            d = auth0[i]
+            row[6:11] = [d.customer, "Auth0 by Okta", TIER_PLAIN[d.program], d.start, d.end]
+        ws.append(row)
+    wb.save(out("side_by_side_okta_auth0.xlsx"))
+    entry("side_by_side_okta_auth0.xlsx", imitates="hand-kept FY sheet: Okta contracts left, Auth0 right",
+          writer="openpyxl", tricky="two contract tables side by side with section titles in the row above; the "
+          "right one is shorter", contracts=len(okta) + len(auth0),
+          contract=[deal_check(okta[0]), deal_check(auth0[0], len(okta))])
+
+
+def unknown_tiers() -> None:
+    """Tier spellings nobody can map without the user: read, with an error naming each."""
+    tiers = {"Initech": "Gold", "Hooli": "Premium"}
+    rows: list[list[Any]] = [["Customer", "Product", "Tier", "Start", "End"]]
+    rows += [[d.customer, PRODUCT_PLAIN[d.product], tiers.get(d.customer, TIER_PLAIN[d.program]), d.start.isoformat(),
+              d.end.isoformat()] for d in DEALS]
+    write_text("unknown_tier_values.csv", rows)
+    entry("unknown_tier_values.csv", imitates="hand-kept contract list with two tier spellings of its own",
+          writer="csv", encoding="utf-8", tricky="'Gold' and 'Premium' are no program: both rows kept, an ERROR "
+          "for each naming the value", contracts=len(DEALS), errors=2,
+          contract=[deal_check(DEALS[2], 2) | {"program": ""}, deal_check(DEALS[5], 5) | {"program": ""}],
+          finding=[info("'Gold'", severity="ERROR"), info("'Premium'", severity="ERROR")], pending=False)
+
+
+def ambiguous_dates() -> None:
+    """Every date could be day-first or month-first: nothing settles it, so nothing is guessed."""
+    deals = [Deal("Acme Corp", "okta", "okta-premier", date(2026, 4, 3), date(2027, 4, 2), "EMEA", "GB",
+                  "Europe/London"),
+             Deal("Globex GmbH", "auth0", "auth0-premier", date(2026, 5, 2), date(2027, 5, 1), "EMEA", "DE",
+                  "Europe/Berlin")]
+    rows: list[list[Any]] = [["Customer", "Product", "Tier", "Start", "End"]]
+    rows += [[d.customer, PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], eu_date(d.start), eu_date(d.end)]
+             for d in deals]
+    write_text("ambiguous_dates_unsettled.csv", rows)
+    entry("ambiguous_dates_unsettled.csv", imitates="short contract list whose dates never show a day above 12",
+          writer="csv", encoding="utf-8", tricky="03/04/2026 and 02/04/2027 with nothing in the file to settle the "
+          "order: each date is an ERROR, none is guessed", contracts=len(deals), errors=4,
+          contract=[{"index": 0, "customer": "Acme Corp", "term_start": "", "term_end": ""}],
+          finding=[info("ambiguous", severity="ERROR")], pending=False)
+
+
+def cached_formulas() -> None:
+    """XlsxWriter formulas saved with their values (as Excel does): read like plain dates."""
+    wb = new_xlsxwriter("xlsxwriter_cached_formulas.xlsx")
+    ws = wb.add_worksheet("Renewals")
+    dates = wb.add_format({"num_format": "yyyy-mm-dd"})
+    write_rows(ws, [["Customer", "Product", "Tier", "Start", "End"]])
+    for i, d in enumerate(DEALS, start=1):
+        write_rows(ws, [[d.customer, PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], d.start]], start_row=i)
+        serial = (d.end - date(1899, 12, 30)).days
+        ws.write_formula(i, 4, f"=EDATE(D{i + 1},12)-1", dates, serial)
+    wb.close()
+    entry("xlsxwriter_cached_formulas.xlsx", imitates="finance workbook whose End column is a formula saved with "
+          "its value", writer="xlsxwriter", tricky="formulas with cached values read as dates", contracts=len(DEALS),
+          contract=[deal_check(DEALS[0]), deal_check(DEALS[7], 7)], pending=False)
+
+
+def sf_report_latin1() -> None:
+    deals = [Deal("Société Générale d'Études", "okta", "okta-premier-plus", date(2026, 1, 15), date(2027, 1, 14),
+                  "EMEA", "FR", "Europe/Paris"),
+             Deal("Øresund Energi A/S", "auth0", "auth0-enterprise", date(2026, 2, 1), date(2027, 1, 31), "EMEA",
+                  "DK", "Europe/Copenhagen"),
+             Deal("Müller & Söhne AG", "okta", "okta-premier", date(2026, 3, 20), date(2027, 3, 19), "EMEA", "DE",
+                  "Europe/Berlin")]
+    rows: list[list[Any]] = [SF_ACCOUNT_HEADER]
+    rows += [[d.customer, marketing(d, 0), TIER_PLAIN[d.program], us_date(d.start), us_date(d.end), d.country,
+              "Zoë Lefèvre"] for d in deals]
+    rows += [[], ["EMEA Support Accounts"], [SF_COPYRIGHT], [SF_CONFIDENTIAL],
+             ["Generated By:  Zoë Lefèvre  11/27/2026 8:01 AM"], ["Acme Support Operations"]]
+    write_text("sf_report_latin1.csv", rows, encoding="latin-1", quoting=csv.QUOTE_ALL)
+    entry("sf_report_latin1.csv", imitates="Salesforce Classic report CSV with export encoding 'ISO-8859-1 "
+          "(General US & Western European)'", writer="csv", encoding="iso-8859-1",
+          tricky="Latin-1 accents in customers and owner; Salesforce footer; Product Line", contracts=len(deals),
+          contract=[deal_check(deals[0]), deal_check(deals[1], 1)], finding=[info(SF_CONFIDENTIAL)])
+
+
+def tab_cp1252_contacts() -> None:
+    people = [Person("Acme Corp", "José", "Núñez", "jose.nunez@acme.example", True),
+              Person("Acme Corp", "Françoise", "Dubois", "f.dubois@acme.example", False),
+              Person("Globex GmbH", "Jürgen", "Weiß", "j.weiss@globex.example", True),
+              Person("Wayne Logistics", "Siobhán", "O'Brien", "siobhan@wayne.example", True)]
+    rows: list[list[Any]] = [["Account Name", "Contact Name", "Email", "Named Contact"]]
+    rows += [[p.customer, p.name, p.email, "x" if p.named else ""] for p in people]
+    write_text("contacts_tab_cp1252.txt", rows, encoding="cp1252", delimiter="\t")
+    entry("contacts_tab_cp1252.txt", imitates="Excel 'Save As > Text (Tab delimited) (*.txt)' of a contact list",
+          writer="csv", encoding="cp1252", also=("companion_contracts.csv",), tricky="tabs; Windows-1252 accents; "
+          "x means named, blank means not", contracts=len(DEALS), contacts=len(people),
+          contact=[person_check(people[0]), person_check(people[1], 1), person_check(people[2], 2)], pending=False)
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Case logs.
 
@@ -869,10 +1023,14 @@ def servicenow() -> None:
             if isinstance(cell.value, datetime):
                 cell.number_format = "yyyy-mm-dd hh:mm:ss"
     wb.save(out("servicenow_cases.xlsx"))
+    spec = dict(role="cases", cases=len(TICKETS),
+                case=[ticket_check(TICKETS[0], "CS0001001"), ticket_check(TICKETS[2], "CS0001003")])
     entry("servicenow_cases.xlsx", imitates="ServiceNow CSM case list > Export > Excel (sheet 'Page 1')",
-          writer="openpyxl", role="cases", tricky="Number / Opened; priorities '1 - Critical' .. '3 - Moderate'; "
-          "Updated is a later timestamp", cases=len(TICKETS),
-          case=[ticket_check(TICKETS[0], "CS0001001"), ticket_check(TICKETS[2], "CS0001003")])
+          writer="openpyxl", tricky="Number / Opened; priorities '1 - Critical' .. '3 - Moderate'; Updated is a "
+          "later timestamp; a Contact column must not make it a contact list", **spec)
+    soffice("servicenow_cases.xlsx", "xls")
+    entry("servicenow_cases.xls", imitates="the same ServiceNow export saved as Excel 97 (.xls)",
+          writer="LibreOffice (xls)", tricky="BIFF8 .xls with date-time cells", **spec)
     header = ["number", "opened_at", "account", "contact", "product", "priority", "state", "short_description",
               "sys_updated_on", "u_first_response"]
     rows: list[list[Any]] = [header]
@@ -922,6 +1080,53 @@ def sf_case_report_csv() -> None:
           "Account Name and Support Level; M/D/YYYY h:mm AM; 'First Response (Date/Time)'; P1 - Critical; footer",
           cases=len(TICKETS), case=[ticket_check(TICKETS[0], "00000001"), ticket_check(TICKETS[9], "00000010")],
           finding=[info(SF_CONFIDENTIAL), info("Generated By:")])
+
+
+def zendesk_pst() -> None:
+    """Times in Pacific Standard Time, said so in the headers (tickets before the DST change only)."""
+    tickets = [t for t in TICKETS if t.opened < utc(2026, 3, 8, 10)]
+    wb = new_openpyxl()
+    ws = wb.active
+    ws.title = "Tickets"
+    ws.append(["Id", "Organization", "Priority", "Subject", "Created at (PST)", "First reply at (PST)"])
+    for t in tickets:
+        ws.append([t.number, t.customer, PRI_ZENDESK[t.priority], SUBJECTS[t.number - 1], stamp(t.opened, -8),
+                   stamp(t.first_response, -8)])
+    wb.save(out("zendesk_pst_headers.xlsx"))
+    entry("zendesk_pst_headers.xlsx", imitates="Zendesk ticket export re-saved in Excel by a US team",
+          writer="openpyxl", role="cases", tricky="(PST) in the headers: 02:00 PST is 10:00 UTC; times as text",
+          cases=len(tickets), case=[ticket_check(tickets[0], "1"), ticket_check(tickets[-1], str(tickets[-1].number))])
+
+
+def warehouse_pipe() -> None:
+    header = ["CASE_NUMBER", "ACCOUNT_NAME", "PRODUCT_NAME", "PRIORITY", "CREATED_AT_UTC", "FIRST_RESPONSE_AT_UTC",
+              "TENANT_ENVIRONMENT"]
+    rows: list[list[Any]] = [header]
+    for t in TICKETS:
+        rows.append([f"{t.number:08d}", t.customer, PRODUCT_PLAIN[t.product], f"P{t.priority}",
+                     naive(t.opened).strftime("%Y-%m-%d %H:%M:%S.000"),
+                     naive(t.first_response).strftime("%Y-%m-%d %H:%M:%S.000") if t.first_response else "",
+                     ENV_ZENDESK[t.production].upper()])
+    write_text("warehouse_cases_pipe.txt", rows, delimiter="|")
+    entry("warehouse_cases_pipe.txt", imitates="case extract from the data warehouse (Snowflake unload, '|' "
+          "separated)", writer="csv", encoding="utf-8", role="cases", tricky="pipes; UPPER_SNAKE headers with "
+          "_UTC; milliseconds", cases=len(TICKETS),
+          case=[ticket_check(TICKETS[0], "00000001"), ticket_check(TICKETS[1], "00000002")])
+
+
+def jira_sla_only() -> None:
+    header = ["Issue key", "Summary", "Priority", "Created", "Time to first response", "Organizations"]
+    rows: list[list[Any]] = [header]
+    for t in TICKETS:
+        left = 60 - (t.reply_minutes or 90)
+        sla = f"{'-' if left < 0 else ''}{abs(left) // 60}h {abs(left) % 60}m"
+        rows.append([f"SUP-{100 + t.number}", SUBJECTS[t.number - 1], PRI_JIRA[t.priority], jira_time(t.opened), sla,
+                     t.customer])
+    write_text("refuse_jira_sla_text_only.csv", rows)
+    entry("refuse_jira_sla_text_only.csv", imitates="Jira Service Management CSV (current fields) with only the SLA "
+          "column", writer="csv", encoding="utf-8", role="cases", tricky="'Time to first response' holds SLA "
+          "remaining time ('-0h 30m'), not a timestamp: first responses cannot be judged",
+          refused="first responses cannot be judged", headers_seen=tuple(header))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -1037,9 +1242,11 @@ def main() -> None:
         old.unlink()
     for write in (companion, sf_report_xlsx, sf_report_csv, sf_grouped, sf_data_export, sf_contacts_export, hubspot,
                   finance_regions, side_by_side, stacked, repeated_headers, checkmarks, formulas, latin1_semicolon,
-                  gb18030, utf16_tab, utf8_bom_japanese, day_month_across_columns, sf_cases_as_book, zendesk_utc,
-                  zendesk_minutes, zendesk_shift_jis, jira, freshdesk, servicenow, dotted_cases, sf_case_report_csv,
-                  refusals):
+                  gb18030, utf16_tab, utf8_bom_japanese, day_month_across_columns, sf_cases_as_book,
+                  sf_lightning_grouped, template_stars, side_by_side_products, unknown_tiers, ambiguous_dates,
+                  cached_formulas, sf_report_latin1, tab_cp1252_contacts, zendesk_utc, zendesk_minutes,
+                  zendesk_shift_jis, jira, freshdesk, servicenow, dotted_cases, sf_case_report_csv, zendesk_pst,
+                  warehouse_pipe, refusals, jira_sla_only):
         write()
     fix_zip_times()
     missing = set(ENTRIES) - {p.name for p in FILES.iterdir()}
