@@ -19,6 +19,8 @@ from explorer.paths import resource_path
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 ANCHORS = ("term_start", "term_end", "initial_term_start")
+# What a key date is for: views and statuses read the role, never the event's display name.
+ROLES = ("term_start", "term_end", "kickoff_start", "kickoff_end", "addon_available", "action_deadline", "event")
 PRIORITIES = (1, 2, 3, 4)
 
 
@@ -71,6 +73,7 @@ class Benefit:
     id: str
     label: str
     group: str
+    describes: str = ""  # "support_hours": the program's value states its support hours (tooltips show the calendar)
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,12 @@ class AddOn:
     regional: bool = False
     options: dict[str, AddOnOption] = field(default_factory=dict)
     products: tuple[str, ...] = ()  # empty: any product whose program lists the add-on
+    column: str = ""  # its column in the contract book, the template and the report
+
+    @property
+    def limits_contacts(self) -> bool:
+        """Whether its options set a named-contact limit."""
+        return any(o.named_contacts for o in self.options.values())
 
 
 @dataclass(frozen=True)
@@ -134,6 +143,7 @@ class KeyDateRule:
     programs: tuple[str, ...] = ()
     addon: str | None = None  # an add-on id, or "any"
     note: str = ""
+    role: str = "event"  # one of ROLES
 
 
 @dataclass(frozen=True)
@@ -194,6 +204,7 @@ class Catalog:
     programs: dict[str, Program]
     products: dict[str, Product]
     addons: dict[str, AddOn]
+    addons_title: str
     renewal_notice_days: int
     admin_days_per_year: float
     admin_days_decision: str | None
@@ -228,10 +239,9 @@ class Catalog:
         return out
 
     @cached_property
-    def _mcse_spellings(self) -> dict[str, AddOnOption]:
-        mcse = self.addons.get("mcse")
-        options = mcse.options.values() if mcse else []
-        return {fold(s): o for o in options for s in (o.id, o.label, *o.aliases)}
+    def _option_spellings(self) -> dict[tuple[str, str], AddOnOption]:
+        return {(a.id, fold(s)): o for a in self.addons.values() for o in a.options.values()
+                for s in (o.id, o.label, *o.aliases)}
 
     def product_for(self, text: str) -> Product | None:
         return self._product_spellings.get(fold(text))
@@ -250,8 +260,12 @@ class Catalog:
         """The canonical region a spelling names (``Americas`` -> AMER); unknown text stays as written, trimmed."""
         return self.regions.get(fold(text), text.strip())
 
-    def mcse_option_for(self, text: str) -> AddOnOption | None:
-        return self._mcse_spellings.get(fold(text))
+    def addon_option_for(self, addon_id: str, text: str) -> AddOnOption | None:
+        return self._option_spellings.get((addon_id, fold(text)))
+
+    def key_date_events(self, role: str) -> list[str]:
+        """The display names the catalog gives the key dates of one role (for legends and labels)."""
+        return list(dict.fromkeys(rule.event for rule in self.key_dates if rule.role == role))
 
     def addon_allowed(self, addon_id: str, product_id: str | None, program_id: str | None) -> bool:
         addon = self.addons[addon_id]
@@ -420,6 +434,7 @@ def _addons(data: dict[str, Any]) -> tuple[dict[str, AddOn], dict[str, Any]]:
             _get(raw, "mobilization_days", int, path), _get(raw, "during_mobilization", str, path, ""),
             _get(raw, "regional", bool, path, False), options,
             _strings(_get(raw, "products", list, path, []), f"{path}.products"),
+            _get(raw, "column", str, path, "") or _get(raw, "short", str, path),
         )
     return out, raw_all
 
@@ -442,8 +457,13 @@ def _key_dates(data: dict[str, Any], programs: dict[str, Program], addons: dict[
         applies_all = _get(raw, "applies_to", str, path, "") == "all"
         if not (applies_all or progs or addon):
             raise CatalogError(f"{path}: say what it applies to (applies_to = \"all\", programs or addon)")
+        role = _get(raw, "role", str, path, "event")
+        if role not in ROLES:
+            raise CatalogError(f"{path}.role: expected one of {', '.join(ROLES)}, found {role!r}")
+        if role == "addon_available" and addon in (None, "any"):
+            raise CatalogError(f"{path}.role: an addon_available date names its add-on (addon = \"...\")")
         rules.append(KeyDateRule(_get(raw, "event", str, path), anchor, _get(raw, "offset_days", int, path),
-                                 applies_all, progs, addon, _get(raw, "note", str, path, "")))
+                                 applies_all, progs, addon, _get(raw, "note", str, path, ""), role))
     return tuple(rules)
 
 
@@ -532,9 +552,13 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         if cal.decision and cal.decision not in decisions:
             raise CatalogError(f"calendars.{cal.id}.decision: unknown decision {cal.decision!r}")
     benefits = {
-        bid: Benefit(bid, _get(raw, "label", str, f"benefits.{bid}"), _get(raw, "group", str, f"benefits.{bid}"))
+        bid: Benefit(bid, _get(raw, "label", str, f"benefits.{bid}"), _get(raw, "group", str, f"benefits.{bid}"),
+                     _get(raw, "describes", str, f"benefits.{bid}", ""))
         for bid, raw in _section(data, "benefits").items()
     }
+    for benefit in benefits.values():
+        if benefit.describes not in ("", "support_hours"):
+            raise CatalogError(f"benefits.{benefit.id}.describes: expected 'support_hours', found {benefit.describes!r}")
     programs = _programs(data, calendars, benefits)
     products = _products(data, programs, decisions)
     addons, raw_addons = _addons(data)
@@ -546,6 +570,12 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         for aid in program.addons:
             if aid not in addons:
                 raise CatalogError(f"programs.{program.id}.addons: unknown add-on {aid!r}")
+    tables = _tables(data)
+    contract_fields = tables["contracts"].fields if "contracts" in tables else {}
+    for aid in addons:
+        if aid not in contract_fields:
+            raise CatalogError(f"addons.{aid}: the contract table has no column for it "
+                               f"(list its header spellings as tables.contracts.fields.{aid})")
     priority_aliases = {}
     for key, spellings in _section(data, "priority_aliases").items():
         level = _priority(key, f"priority_aliases.{key}")
@@ -573,11 +603,12 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         programs=programs,
         products=products,
         addons=addons,
+        addons_title=_get(raw_addons, "title", str, "addons", "Add-ons"),
         renewal_notice_days=_get(raw_addons, "renewal_notice_days", int, "addons"),
         admin_days_per_year=float(_get(raw_addons, "admin_days_per_year", (int, float), "addons")),
         admin_days_decision=raw_addons.get("admin_days_decision"),
         key_dates=_key_dates(data, programs, addons),
-        tables=_tables(data),
+        tables=tables,
         priority_aliases=priority_aliases,
         yes_words=words("yes"),
         no_words=words("no"),

@@ -67,8 +67,7 @@ class Contract:
     country: str = ""  # ISO 3166 alpha-2, or "" when unknown
     time_zone: str = "UTC"  # IANA name, after fallbacks
     subdivision: str = ""  # the holidays package's state/province code ("NSW"), given or from the zone; "" = national
-    cse: bool = False
-    mcse: str | None = None  # an MCSE option id
+    addons: dict[str, str | None] = field(default_factory=dict)  # add-on id -> option id (None: no options)
     product_text: str = ""
     program_text: str = ""
     source: Source = Source()

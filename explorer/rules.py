@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from explorer.catalog import Calendar, Catalog, Decision, KeyDateRule, Program
+from explorer.catalog import AddOn, AddOnOption, Calendar, Catalog, Decision, KeyDateRule, Program
 from explorer.model import Contact, Contract, Finding, Severity, customer_key
 
 
@@ -27,6 +27,7 @@ class BenefitLine:
     group: str
     included: bool
     detail: str = ""  # what exactly is included, where the catalog says more than yes
+    assumption: str = ""  # the calendar and decision behind it, where the catalog has one
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,47 @@ class KeyDate:
     day: date
     status: DateStatus
     note: str = ""
+    role: str = "event"  # what the date is for (catalog.ROLES); views read this, not the event's name
+    addon: str = ""  # the add-on id of an addon_available date
+
+
+@dataclass(frozen=True)
+class HeldAddOn:
+    """An add-on a contract carries, with the option bought where the add-on has options."""
+
+    addon: AddOn
+    option: AddOnOption | None
+
+    @property
+    def label(self) -> str:
+        if self.option is None:
+            return self.addon.name
+        if self.option.named_contacts:
+            return f"{self.option.label} ({self.option.named_contacts} named contacts)"
+        return self.option.label
+
+
+@dataclass(frozen=True)
+class ContactLimit:
+    """One add-on's named-contact limit on one contract, checked against the customer's contacts."""
+
+    contract: Contract
+    addon: AddOn
+    option: AddOnOption
+    named: tuple[Contact, ...]  # the named contacts that count against it
+    outside_region: tuple[Contact, ...]  # named contacts outside the contract's region (regional add-ons)
+
+    @property
+    def limit(self) -> int:
+        return self.option.named_contacts
+
+    @property
+    def count(self) -> int:
+        return len(self.named)
+
+    @property
+    def over(self) -> bool:
+        return self.count > self.limit
 
 
 def product_name(catalog: Catalog, contract: Contract) -> str:
@@ -71,8 +113,24 @@ def benefits(catalog: Catalog, contract: Contract) -> list[BenefitLine]:
             continue
         value = program.benefits.get(bid, False)
         included = value is not False
-        lines.append(BenefitLine(benefit.label, benefit.group, included, value if isinstance(value, str) else ""))
+        assumption = support_hours_assumption(catalog, program) if benefit.describes == "support_hours" else ""
+        lines.append(BenefitLine(benefit.label, benefit.group, included, value if isinstance(value, str) else "",
+                                 assumption))
     return lines
+
+
+def support_hours(catalog: Catalog, program: Program) -> str:
+    """The program's own words for its hours ("24x7", "Business hours"), else its calendar's label."""
+    said = next((program.benefits.get(b.id) for b in catalog.benefits.values() if b.describes == "support_hours"),
+                None)
+    return said if isinstance(said, str) else catalog.calendars[program.support_hours].label
+
+
+def support_hours_assumption(catalog: Catalog, program: Program) -> str:
+    """The support-hours calendar in words, with the decision behind it."""
+    calendar = catalog.calendars[program.support_hours]
+    note = catalog.decisions.get(calendar.decision or "")
+    return calendar.describe() + (f"\n\n{note.title}: {note.text}" if note else "")
 
 
 def targets(catalog: Catalog, contract: Contract) -> list[TargetLine]:
@@ -87,7 +145,18 @@ def targets(catalog: Catalog, contract: Contract) -> list[TargetLine]:
 
 
 def addons_of(contract: Contract) -> list[str]:
-    return (["cse"] if contract.cse else []) + (["mcse"] if contract.mcse else [])
+    return list(contract.addons)
+
+
+def held_addons(catalog: Catalog, contract: Contract) -> list[HeldAddOn]:
+    """The contract's add-ons with their options, in catalog order."""
+    out = []
+    for addon_id, option_id in contract.addons.items():
+        addon = catalog.addons.get(addon_id)
+        if addon is not None:
+            out.append(HeldAddOn(addon, addon.options.get(option_id) if option_id else None))
+    order = list(catalog.addons)
+    return sorted(out, key=lambda h: order.index(h.addon.id))
 
 
 def valid_addons(catalog: Catalog, contract: Contract) -> list[str]:
@@ -95,12 +164,17 @@ def valid_addons(catalog: Catalog, contract: Contract) -> list[str]:
     return [a for a in addons_of(contract) if catalog.addon_allowed(a, contract.product, contract.program)]
 
 
+def _limiting(catalog: Catalog, contract: Contract) -> list[HeldAddOn]:
+    """The valid held add-ons whose option sets a named-contact limit."""
+    valid = valid_addons(catalog, contract)
+    return [h for h in held_addons(catalog, contract)
+            if h.addon.id in valid and h.option is not None and h.addon.limits_contacts]
+
+
 def named_contact_limit(catalog: Catalog, contract: Contract) -> int | None:
-    """The MCSE option's named-contact limit; None where the contract has no (valid) MCSE."""
-    if not contract.mcse or "mcse" not in valid_addons(catalog, contract):
-        return None
-    option = catalog.addons["mcse"].options.get(contract.mcse)
-    return option.named_contacts if option else None
+    """How many named contacts the contract's valid add-ons allow in all; None where none sets a limit."""
+    limits = [check.option.named_contacts for check in _limiting(catalog, contract)]
+    return sum(limits) if limits else None
 
 
 def term_days(contract: Contract) -> int | None:
@@ -154,7 +228,8 @@ def key_dates(catalog: Catalog, contract: Contract, as_of: date, due_soon_days: 
         if anchor is None or not _applies(catalog, rule, contract):
             continue
         day = anchor + timedelta(days=rule.offset_days)
-        out.append(KeyDate(rule.event, day, date_status(day, as_of, window), rule.note))
+        addon = rule.addon if rule.role == "addon_available" and rule.addon else ""
+        out.append(KeyDate(rule.event, day, date_status(day, as_of, window), rule.note, rule.role, addon))
     return sorted(out, key=lambda k: k.day)
 
 
@@ -201,35 +276,50 @@ def contract_findings(catalog: Catalog, contract: Contract) -> list[Finding]:
     return out
 
 
-def contact_findings(catalog: Catalog, contract: Contract, contacts: Iterable[Contact]) -> list[Finding]:
-    """Named contacts over the MCSE limit, or outside the MCSE's region."""
-    limit = named_contact_limit(catalog, contract)
-    if limit is None:
-        return []
+def same_region(catalog: Catalog, a: str, b: str) -> bool:
+    """Regions match by the catalog's synonyms (Americas = AMER), else case-insensitively."""
+    return catalog.region_for(a).casefold() == catalog.region_for(b).casefold()
+
+
+def _named_for(contract: Contract, contacts: Iterable[Contact]) -> list[Contact]:
     key = customer_key(contract.customer)
-    named = [c for c in contacts if c.named and customer_key(c.customer) == key
-             and (c.product is None or c.product == contract.product)]
+    return [c for c in contacts if c.named and customer_key(c.customer) == key
+            and (c.product is None or c.product == contract.product)]
+
+
+def contact_limits(catalog: Catalog, contract: Contract, contacts: Iterable[Contact]) -> list[ContactLimit]:
+    """Each held add-on option that limits named contacts, with who counts and who is out of region."""
+    named: list[Contact] | None = None
     out = []
-    option = catalog.addons["mcse"].options[contract.mcse or ""]
-    if len(named) > limit:
-        out.append(Finding(Severity.WARNING,
-                           f"{len(named)} named contacts, but {option.label} allows {limit}.",
-                           contract.source, "MCSE", contract.customer, contract.product or ""))
-    if catalog.addons["mcse"].regional and contract.region.strip():
-        region = catalog.region_for(contract.region).casefold()
-        for c in named:
-            if c.region.strip() and catalog.region_for(c.region).casefold() != region:
-                out.append(Finding(Severity.WARNING,
-                                   f"Named contact {c.name} is in {c.region}, outside the MCSE's region "
-                                   f"{contract.region}; Mission Critical Support serves its own region.",
-                                   c.source, "Region", contract.customer, contract.product or ""))
+    for held in _limiting(catalog, contract):
+        assert held.option is not None
+        named = _named_for(contract, contacts) if named is None else named
+        region = contract.region.strip()
+        outside = [c for c in named if held.addon.regional and region and c.region.strip()
+                   and not same_region(catalog, c.region, region)]
+        out.append(ContactLimit(contract, held.addon, held.option, tuple(named), tuple(outside)))
+    return out
+
+
+def contact_findings(catalog: Catalog, contract: Contract, contacts: Iterable[Contact]) -> list[Finding]:
+    """Named contacts over an add-on's limit, or outside a regional add-on's region."""
+    out = []
+    for check in contact_limits(catalog, contract, contacts):
+        short = check.addon.short
+        if check.over:
+            out.append(Finding(Severity.WARNING, f"{check.count} named contacts, but {check.option.label} allows "
+                                                 f"{check.limit}.",
+                               contract.source, short, contract.customer, contract.product or ""))
+        for c in check.outside_region:
+            out.append(Finding(Severity.WARNING,
+                               f"Named contact {c.name} is in {c.region}, outside the {short}'s region "
+                               f"{contract.region}; {check.addon.name} serves its own region.",
+                               c.source, "Region", contract.customer, contract.product or ""))
     return out
 
 
 def named_contact_count(contract: Contract, contacts: Iterable[Contact]) -> int:
-    key = customer_key(contract.customer)
-    return sum(1 for c in contacts if c.named and customer_key(c.customer) == key
-               and (c.product is None or c.product == contract.product))
+    return len(_named_for(contract, contacts))
 
 
 def highest_program(catalog: Catalog, contracts: Iterable[Contract]) -> Program | None:

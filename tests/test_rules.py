@@ -16,9 +16,10 @@ from explorer.paths import resource_path
 from explorer.rules import DateStatus
 
 
-def premier_plus(**kw) -> Contract:
+def premier_plus(cse: bool = True, mcse: str | None = "50", **kw) -> Contract:
     base = dict(customer="Acme", product="okta", program="okta-premier-plus", term_start=date(2026, 1, 15),
-                term_end=date(2027, 1, 14), cse=True, mcse="50", region="EMEA")
+                term_end=date(2027, 1, 14), region="EMEA",
+                addons=({"cse": None} if cse else {}) | ({"mcse": mcse} if mcse else {}))
     base.update(kw)
     return Contract(**base)
 
@@ -80,11 +81,11 @@ def test_renewed_addon_keeps_initial_mobilization(catalog: Catalog) -> None:
 
 
 def test_addon_on_wrong_program_is_an_error(catalog: Catalog) -> None:
-    wrong = Contract("Delta", "okta", "okta-premier", date(2026, 1, 1), date(2026, 12, 31), mcse="100")
+    wrong = Contract("Delta", "okta", "okta-premier", date(2026, 1, 1), date(2026, 12, 31), addons={"mcse": "100"})
     found = rules.contract_findings(catalog, wrong)
     assert len(found) == 1 and found[0].severity is Severity.ERROR
     assert "only sold with Okta Premier Plus" in found[0].message and "Okta Premier" in found[0].message
-    auth0 = Contract("Eps", "auth0", "auth0-premier", date(2026, 1, 1), date(2026, 12, 31), cse=True)
+    auth0 = Contract("Eps", "auth0", "auth0-premier", date(2026, 1, 1), date(2026, 12, 31), addons={"cse": None})
     assert [f.column for f in rules.contract_findings(catalog, auth0)] == ["CSE"]
 
 
@@ -145,7 +146,7 @@ def test_catalog_edit_changes_behaviour_without_code(catalog: Catalog) -> None:
     edited = parse_catalog(data)
     program = edited.program_for(edited.products["okta"], "ELITE")
     assert program is not None and program.id == "okta-premier-elite"
-    contract = Contract("Acme", "okta", "okta-premier-elite", date(2026, 1, 15), date(2027, 1, 14), mcse="50")
+    contract = Contract("Acme", "okta", "okta-premier-elite", date(2026, 1, 15), date(2027, 1, 14), addons={"mcse": "50"})
     assert [t.minutes for t in rules.targets(edited, contract)] == [15, 30, 60, 240]
     assert rules.contract_findings(edited, contract) == []  # add-ons allowed on the new program
     dates = {k.event: k.day for k in rules.key_dates(edited, contract, date(2026, 1, 1))}

@@ -26,7 +26,7 @@ CUSTOMER_COLUMNS = ["Customer", "Products", "Highest Program", "Next Key Date", 
 class Overview:
     as_of: date
     customers: pd.DataFrame  # CUSTOMER_COLUMNS plus key, rank, errors, product ids, due_soon
-    key_dates: pd.DataFrame  # customer, key, product, event, date, status, note, contract
+    key_dates: pd.DataFrame  # customer, key, product, event, date, status, note, contract, role, addon
     case_rows: dict[str, np.ndarray] = field(default_factory=dict)  # customer key -> rows of sla.cases
     sla: SlaResult | None = None
     contracts_by_key: dict[str, list[int]] = field(default_factory=dict)  # customer key -> contract indices
@@ -39,9 +39,9 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
         product = rules.product_name(catalog, contract)
         for k in rules.key_dates(catalog, contract, as_of):
             rows.append((contract.customer.strip(), customer_key(contract.customer), product, k.event, k.day,
-                         k.status.value, k.note, index))
+                         k.status.value, k.note, index, k.role, k.addon))
     key_dates = pd.DataFrame(rows, columns=["customer", "key", "product", "event", "date", "status", "note",
-                                            "contract"])
+                                            "contract", "role", "addon"])
     findings = Counter(customer_key(f.customer) for f in book.findings + (sla.findings if sla else []) if f.customer)
     errors = Counter(customer_key(f.customer) for f in book.findings if f.customer and f.severity is Severity.ERROR)
     upcoming = key_dates[key_dates["status"] != rules.DateStatus.PAST.value].sort_values("date", kind="stable")

@@ -37,7 +37,7 @@ class BenefitsTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
 
-    def show_contracts(self, catalog: Catalog, contracts: list[Contract]) -> None:
+    def show_contracts(self, catalog: Catalog, contracts: list[Contract], as_of: date) -> None:
         self.tree.clear()
         bold = QFont(self.font())
         bold.setBold(True)
@@ -68,13 +68,11 @@ class BenefitsTab(QWidget):
                 item.setForeground(1, QBrush(QColor("#1E7B34" if line.included else "#8A8A8A")))
                 if not line.included:
                     item.setForeground(0, QBrush(QColor("#8A8A8A")))
-                if line.label.startswith("Support hours") and contract.program:
-                    calendar = catalog.calendars[catalog.programs[contract.program].support_hours]
-                    note = catalog.decisions.get(calendar.decision or "")
-                    item.setToolTip(0, calendar.describe() + (f"\n\n{note.title}: {note.text}" if note else ""))
-                    item.setToolTip(2, item.toolTip(0))
+                if line.assumption:
+                    item.setToolTip(0, line.assumption)
+                    item.setToolTip(2, line.assumption)
                 group.addChild(item)
-            self._addons(catalog, contract, top, bold)
+            self._addons(catalog, contract, as_of, top, bold)
             extra = {k: v for k, v in contract.extra.items() if v}
             if extra:  # columns the book has and the rules do not use: kept and shown as written
                 group = QTreeWidgetItem(["Other columns in the book", "", ""])
@@ -87,27 +85,22 @@ class BenefitsTab(QWidget):
             top.setExpanded(True)
             self.tree.expandAll()
 
-    def _addons(self, catalog: Catalog, contract: Contract, top: QTreeWidgetItem, bold: QFont) -> None:
-        held = rules.addons_of(contract)
+    def _addons(self, catalog: Catalog, contract: Contract, as_of: date, top: QTreeWidgetItem, bold: QFont) -> None:
+        held = rules.held_addons(catalog, contract)
         if not held:
             return
-        group = QTreeWidgetItem(["Dedicated Premier Plus Add-On Resources", "", ""])
+        group = QTreeWidgetItem([catalog.addons_title, "", ""])
         group.setFont(0, bold)
         top.addChild(group)
-        starts = {k.event: k.day for k in rules.key_dates(catalog, contract, date.today())}
-        for addon_id in held:
-            addon = catalog.addons[addon_id]
-            label = addon.name
-            if addon_id == "mcse" and contract.mcse:
-                option = addon.options[contract.mcse]
-                label = f"{option.label} ({option.named_contacts} named contacts)"
-            available = starts.get(f"{addon.short} available")
-            detail = f"Available from {available:%Y-%m-%d}; until then: {addon.during_mobilization}" if available else ""
-            item = QTreeWidgetItem([label, "✓ Purchased", detail])
+        available = {k.addon: k.day for k in rules.key_dates(catalog, contract, as_of) if k.role == "addon_available"}
+        admin = rules.administrative_days(catalog, contract)
+        decision = catalog.decisions.get(catalog.admin_days_decision or "")
+        for addon in held:
+            day = available.get(addon.addon.id)
+            detail = f"Available from {day:%Y-%m-%d}; until then: {addon.addon.during_mobilization}" if day else ""
+            item = QTreeWidgetItem([addon.label, "✓ Purchased", detail])
             item.setToolTip(2, detail)
             item.setForeground(1, QBrush(QColor("#1E7B34")))
-            admin = rules.administrative_days(catalog, contract)
-            decision = catalog.decisions.get(catalog.admin_days_decision or "")
             if admin is not None:
                 item.setToolTip(0, f"Non-Attendance Days include {admin} Administrative Days for this term"
                                    + (f"\n\n{decision.text}" if decision else ""))

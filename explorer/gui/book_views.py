@@ -5,8 +5,6 @@ Signals: customer_requested(str) with a customer key, on double-click.
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
@@ -17,7 +15,7 @@ from explorer.app.session import Session
 from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
 from explorer.gui.key_dates_tab import STATUS_COLOURS
 from explorer.gui.tables import date_column, fit_columns, make_view
-from explorer.gui.timeline import TimelineCanvas, row_from_dates
+from explorer.gui.timeline import DatedEvent, TimelineCanvas, legend, row_from_dates
 from explorer.model import customer_key
 
 
@@ -108,32 +106,28 @@ class TimelineView(LazyView):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidget(self.canvas)
         self.scroll_area.setWidgetResizable(True)
-        legend = QLabel("<span style='color:#4A7DB5'>■</span> term &nbsp; "
-                        "<span style='color:#F0AD4E'>■</span> CSE/MCSE mobilization &nbsp; "
-                        "<span style='color:#5CB85C'>■</span> kickoff window &nbsp; "
-                        "<span style='color:#D9534F'>◆</span> add-on renewal deadline &nbsp; "
-                        "<span style='color:#555555'>◆</span> CSE/MCSE available &nbsp; "
-                        "<span style='color:#C0392B'>|</span> as-of date &nbsp; (double-click a row to open the "
-                        "customer)", self)
+        self.legend = QLabel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(legend)
+        layout.addWidget(self.legend)
         layout.addWidget(self.scroll_area, 1)
 
     def fill(self, session: Session) -> None:
         catalog, contracts = session.catalog, session.book.contracts
+        self.legend.setText(legend(catalog) + " &nbsp; (double-click a row to open the customer)")
         frame = session.overview.key_dates
-        by_contract: dict[int, dict[str, date]] = {}
-        for index, event, day in zip(frame["contract"].tolist(), frame["event"].tolist(), frame["date"].tolist(),
-                                     strict=True):
-            by_contract.setdefault(index, {})[event] = day
+        by_contract: dict[int, list[DatedEvent]] = {}
+        for index, role, addon, event, day in zip(frame["contract"].tolist(), frame["role"].tolist(),
+                                                  frame["addon"].tolist(), frame["event"].tolist(),
+                                                  frame["date"].tolist(), strict=True):
+            by_contract.setdefault(index, []).append((role, addon, event, day))
         order = sorted(range(len(contracts)), key=lambda i: (customer_key(contracts[i].customer),
                                                               contracts[i].product or ""))
         rows = []
         for i in order:
             contract = contracts[i]
             product = rules.product_name(catalog, contract)
-            row = row_from_dates(contract, f"{contract.customer.strip()} · {product}", by_contract.get(i, {}))
+            row = row_from_dates(catalog, contract, f"{contract.customer.strip()} · {product}", by_contract.get(i, []))
             row.key = customer_key(contract.customer)
             rows.append(row)
         self.canvas.set_rows(rows, session.as_of)

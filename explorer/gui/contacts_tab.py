@@ -1,4 +1,7 @@
-"""Named contacts: who is named, the 'N of M named contacts' indicator, over-limit and wrong-region rows."""
+"""Named contacts: who is named, the 'N of M named contacts' indicator, over-limit and wrong-region rows.
+
+The limit and region check is rules.contact_limits, the same one the findings and the report use.
+"""
 
 from __future__ import annotations
 
@@ -10,21 +13,6 @@ from explorer.catalog import Catalog
 from explorer.gui.frame_model import Column, FrameModel
 from explorer.gui.tables import fit_columns, make_view
 from explorer.model import Contact, Contract
-
-
-def limit_lines(catalog: Catalog, contracts: list[Contract], contacts: list[Contact]) -> list[tuple[str, bool]]:
-    """('Okta — 50% Dedicated MCSE: 7 of 5 named contacts', over the limit?) per MCSE contract."""
-    out = []
-    for contract in contracts:
-        limit = rules.named_contact_limit(catalog, contract)
-        if limit is None:
-            continue
-        count = rules.named_contact_count(contract, contacts)
-        option = catalog.addons["mcse"].options[contract.mcse or ""]
-        product = rules.product_name(catalog, contract)
-        region = f", region {contract.region}" if contract.region else ""
-        out.append((f"{product} — {option.label}{region}: {count} of {limit} named contacts", count > limit))
-    return out
 
 
 class ContactsTab(QWidget):
@@ -41,27 +29,36 @@ class ContactsTab(QWidget):
         layout.addWidget(self.view, 1)
 
     def show_contacts(self, catalog: Catalog, contracts: list[Contract], contacts: list[Contact]) -> None:
-        lines = limit_lines(catalog, contracts, contacts)
+        checks = [check for contract in contracts for check in rules.contact_limits(catalog, contract, contacts)]
+        lines = []
+        for check in checks:
+            product = rules.product_name(catalog, check.contract)
+            region = f", region {check.contract.region}" if check.contract.region else ""
+            colour = "#B02A37" if check.over else "#1E7B34"
+            lines.append(f"<b style='color:{colour}'>{product} — {check.option.label}{region}: "
+                         f"{check.count} of {check.limit} named contacts</b>")
         if lines:
-            html = "<br>".join(f"<b style='color:{'#B02A37' if over else '#1E7B34'}'>{text}</b>" for text, over in lines)
+            self.indicator.setText("<br>".join(lines))
         else:
-            html = "No Mission Critical Support: named contacts are listed for reference, with no limit."
-        self.indicator.setText(html)
+            names = " or ".join(a.name for a in catalog.addons.values() if a.limits_contacts) or "add-on"
+            self.indicator.setText(f"No {names}: named contacts are listed for reference, with no limit.")
+        row_of = {id(c): i for i, c in enumerate(contacts)}
         notes = [""] * len(contacts)
         colours = [""] * len(contacts)
-        for contract in contracts:
-            limit = rules.named_contact_limit(catalog, contract)
-            if limit is None:
-                continue
-            named = [i for i, c in enumerate(contacts) if c.named and (c.product in (None, contract.product))]
-            for position, i in enumerate(named):
-                if position >= limit:
-                    notes[i] = f"Over the limit: named contact {position + 1}, {limit} allowed"
-                    colours[i] = "red"
-                region = contacts[i].region.strip()
-                if region and contract.region and region.casefold() != contract.region.strip().casefold():
-                    notes[i] = "; ".join(filter(None, [notes[i], f"Outside the MCSE's region ({contract.region})"]))
-                    colours[i] = colours[i] or "amber"
+
+        def flag(contact: Contact, note: str, colour: str) -> None:
+            i = row_of.get(id(contact))
+            if i is not None:
+                notes[i] = "; ".join(filter(None, [notes[i], note]))
+                colours[i] = colours[i] or colour
+
+        for check in checks:
+            if check.over:
+                for contact in check.named:
+                    flag(contact, f"One of {check.count} named contacts; {check.option.label} allows {check.limit}",
+                         "red")
+            for contact in check.outside_region:
+                flag(contact, f"Outside the {check.addon.short}'s region ({check.contract.region})", "amber")
         self.model.set_columns([
             Column("Name", [c.name for c in contacts]),
             Column("Email", [c.email for c in contacts]),

@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
                            f"&nbsp;&nbsp;<span style='color:#666'>{len(contracts)} contract"
                            f"{'s' if len(contracts) != 1 else ''} · {len(findings)} finding"
                            f"{'s' if len(findings) != 1 else ''}</span>")
-        self.benefits.show_contracts(catalog, contracts)
+        self.benefits.show_contracts(catalog, contracts, session.as_of)
         self.contacts.show_contacts(catalog, contracts, contacts)
         self.key_dates.show_dates(catalog, contracts, dates, session.as_of)
         self.sla.show_sla(catalog, contracts, cases)

@@ -6,6 +6,7 @@ timeline stays smooth with ten thousand contracts in a scroll area.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -47,28 +48,46 @@ class TimelineRow:
     key: str = ""  # the customer key, for jumping to the customer
 
 
+DatedEvent = tuple[str, str, str, date]  # (role, add-on id, event, day), as rules.KeyDate gives them
+
+
 def contract_row(catalog: Catalog, contract: Contract, as_of: date, label: str) -> TimelineRow:
-    return row_from_dates(contract, label, {k.event: k.day for k in rules.key_dates(catalog, contract, as_of)})
+    dates = [(k.role, k.addon, k.event, k.day) for k in rules.key_dates(catalog, contract, as_of)]
+    return row_from_dates(catalog, contract, label, dates)
 
 
-def row_from_dates(contract: Contract, label: str, dates: dict[str, date]) -> TimelineRow:
-    """A contract's row from its key dates (event name -> day), as rules.key_dates names them."""
+def row_from_dates(catalog: Catalog, contract: Contract, label: str, dates: Iterable[DatedEvent]) -> TimelineRow:
+    """A contract's row from its key dates, placed by each date's role (never by its event name)."""
     row = TimelineRow(label)
-    if contract.term_start and contract.term_end and contract.term_end >= contract.term_start:
-        row.spans.append(Span(contract.term_start, contract.term_end, "term",
-                              f"Term {contract.term_start:%Y-%m-%d} to {contract.term_end:%Y-%m-%d}"))
-    if "Success kickoff (earliest)" in dates and "Success kickoff (latest)" in dates:
-        row.spans.append(Span(dates["Success kickoff (earliest)"], dates["Success kickoff (latest)"], "kickoff",
-                              "Success kickoff window"))
+    by_role: dict[str, list[tuple[str, str, date]]] = {}
+    for role, addon, event, day in dates:
+        by_role.setdefault(role, []).append((addon, event, day))
+    starts, ends = by_role.get("term_start", []), by_role.get("term_end", [])
+    if starts and ends and ends[0][2] >= starts[0][2]:
+        row.spans.append(Span(starts[0][2], ends[0][2], "term", f"Term {starts[0][2]:%Y-%m-%d} to {ends[0][2]:%Y-%m-%d}"))
+    first, last = by_role.get("kickoff_start", []), by_role.get("kickoff_end", [])
+    if first and last:
+        begin, end = first[0][2], last[0][2]
+        row.spans.append(Span(begin, end, "kickoff", f"Kickoff window {begin:%Y-%m-%d} to {end:%Y-%m-%d}"))
     start = contract.initial_term_start or contract.term_start
-    for event in ("CSE available", "MCSE available"):
-        if event in dates and start:
-            row.spans.append(Span(start, dates[event], "mobilization", f"{event.split()[0]} mobilization period"))
-            row.marks.append(Mark(dates[event], "event", f"{event}: {dates[event]:%Y-%m-%d}"))
-    if "Add-on renewal request deadline" in dates:
-        day = dates["Add-on renewal request deadline"]
-        row.marks.append(Mark(day, "deadline", f"Add-on renewal request deadline: {day:%Y-%m-%d}"))
+    for addon_id, event, day in by_role.get("addon_available", []):
+        held = catalog.addons.get(addon_id)
+        if start and held is not None:
+            row.spans.append(Span(start, day, "mobilization", f"{held.short} mobilization period"))
+        row.marks.append(Mark(day, "event", f"{event}: {day:%Y-%m-%d}"))
+    for kind, role in (("deadline", "action_deadline"), ("event", "event")):
+        for _, event, day in by_role.get(role, []):
+            row.marks.append(Mark(day, kind, f"{event}: {day:%Y-%m-%d}"))
     return row
+
+
+def legend(catalog: Catalog) -> str:
+    """The timeline's colour key in the catalog's own words."""
+    shorts = "/".join(a.short for a in catalog.addons.values())
+    deadlines = " / ".join(catalog.key_date_events("action_deadline")).lower() or "deadline"
+    parts = [("term", "■", "term"), ("mobilization", "■", f"{shorts} mobilization"), ("kickoff", "■", "kickoff window"),
+             ("deadline", "◆", deadlines), ("event", "◆", f"{shorts} available"), ("as_of", "|", "as-of date")]
+    return " &nbsp; ".join(f"<span style='color:{COLOURS[kind]}'>{glyph}</span> {text}" for kind, glyph, text in parts)
 
 
 class TimelineCanvas(QWidget):

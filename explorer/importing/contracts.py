@@ -68,26 +68,38 @@ def _contract(row: DataRow, catalog: Catalog, orders: dict[str, values.DateOrder
     zone, country = _place(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or ""))
     subdivision = _subdivision(row, catalog, zone, country, lambda sev, f, msg: report(sev, f, msg, pid or ""))
 
-    cse = False
-    if row.has("cse"):
-        cse, problem = values.parse_yes_no(row.get("cse"), catalog)
-        if problem:
-            report(Severity.WARNING, "cse", f"Dedicated CSE: {problem}.", pid or "")
-    mcse = None
-    mcse_text = row.text("mcse")
-    if mcse_text and values.parse_yes_no(mcse_text, catalog) != (False, None):
-        option = catalog.mcse_option_for(mcse_text)
-        if option is None:
-            labels = " or ".join(o.label for o in catalog.addons["mcse"].options.values())
-            report(Severity.ERROR, "mcse", f"MCSE option '{mcse_text}' is not known; use {labels}.", pid or "")
-        else:
-            mcse = option.id
+    addons = _addons(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or ""))
     return Contract(
         customer=customer, product=pid, program=program.id if program else None,
         term_start=dates["term_start"], term_end=dates["term_end"], initial_term_start=dates["initial_term_start"],
-        region=row.text("region"), country=country, time_zone=zone, subdivision=subdivision, cse=cse, mcse=mcse,
+        region=row.text("region"), country=country, time_zone=zone, subdivision=subdivision, addons=addons,
         product_text=product_text, program_text=program_text, source=row.source, extra=row.extra(),
     )
+
+
+def _addons(row: DataRow, catalog: Catalog, report) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+    """Each catalog add-on from its own column: yes/no, or the option bought where the add-on has options."""
+    held: dict[str, str | None] = {}
+    for addon in catalog.addons.values():
+        if not row.has(addon.id):
+            continue
+        if not addon.options:
+            yes, problem = values.parse_yes_no(row.get(addon.id), catalog)
+            if problem:
+                report(Severity.WARNING, addon.id, f"{addon.column}: {problem}.")
+            if yes:
+                held[addon.id] = None
+            continue
+        text = row.text(addon.id)
+        if not text or values.parse_yes_no(text, catalog) == (False, None):
+            continue
+        option = catalog.addon_option_for(addon.id, text)
+        if option is None:
+            labels = " or ".join(o.label for o in addon.options.values())
+            report(Severity.ERROR, addon.id, f"{addon.short} option '{text}' is not known; use {labels}.")
+        else:
+            held[addon.id] = option.id
+    return held
 
 
 def _place(row: DataRow, catalog: Catalog, report) -> tuple[str, str]:  # type: ignore[no-untyped-def]

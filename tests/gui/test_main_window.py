@@ -76,7 +76,10 @@ def test_customer_tabs(window: MainWindow, qtbot) -> None:  # type: ignore[no-un
     assert "7 of 5 named contacts" in window.contacts.indicator.text()
     colours = [window.contacts.model.colours[window.contacts.model.source_row(r)]
                for r in range(window.contacts.model.rowCount())]
-    assert colours.count("red") == 2
+    named = texts(window.contacts.model, 3)
+    # over the limit: every named contact is flagged, none picked by position
+    assert colours.count("red") == named.count("Yes") == 7
+    assert "One of 7 named contacts; 50% Dedicated MCSE allows 5" in texts(window.contacts.model, 4)[0]
     assert window.tabs.tabText(CUSTOMER_TABS.index("Named Contacts")) == "Named Contacts (8)"
     # Key dates: the events with statuses, and the drawn timeline
     events = dict(zip(texts(window.key_dates.model, 1), texts(window.key_dates.model, 3), strict=True))

@@ -14,7 +14,8 @@ from ..files import CASE_HEADER, CASES, CONTACT_HEADER, CONTACTS, soffice_conver
 
 
 def contract_summary(book: Book) -> list[tuple]:
-    return [(c.customer.strip(), c.product, c.program, c.term_start, c.term_end, c.time_zone, c.country, c.cse, c.mcse)
+    return [(c.customer.strip(), c.product, c.program, c.term_start, c.term_end, c.time_zone, c.country, "cse" in c.addons,
+             c.addons.get("mcse"))
             for c in book.contracts]
 
 

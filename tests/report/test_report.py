@@ -17,7 +17,7 @@ from explorer.catalog import default_catalog
 from explorer.cli import main
 from explorer.importing.book import load_book
 from explorer.outputs.report.build import build_report
-from explorer.outputs.report.schema import SHEETS
+from explorer.outputs.report.schema import SHEETS, sheet_columns
 from explorer.outputs.report.writer import write_report
 from explorer.sla.engine import as_of_moment, evaluate
 
@@ -55,7 +55,9 @@ def rows(ws) -> list[list[object]]:  # type: ignore[no-untyped-def]
 def test_sheets_and_headers(report: tuple[Path, Path, Path]) -> None:
     wb = openpyxl.load_workbook(report[0])
     assert wb.sheetnames == list(SHEETS)
-    for name, headers in SHEETS.items():
+    columns = sheet_columns(default_catalog())
+    assert columns["Contracts"][7:9] == ["Dedicated CSE", "MCSE"]  # the bundled catalog's add-ons, as documented
+    for name, headers in columns.items():
         if headers:
             assert [c.value for c in wb[name][1]] == headers, name
             assert wb[name].freeze_panes == "A2"

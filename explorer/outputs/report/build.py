@@ -11,9 +11,9 @@ from pathlib import Path
 import pandas as pd
 
 from explorer import rules
-from explorer.catalog import Catalog, Program
+from explorer.catalog import Catalog
 from explorer.model import Book, Contract, Finding, customer_key
-from explorer.outputs.report.schema import SHEETS
+from explorer.outputs.report.schema import SHEETS, sheet_columns
 from explorer.outputs.summary import all_findings
 from explorer.sla.compliance import compliance
 from explorer.sla.engine import SlaResult
@@ -40,8 +40,8 @@ def sha256(path: str) -> str:
     return digest.hexdigest()
 
 
-def _frame(sheet: str, rows: list[list[object]]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=SHEETS[sheet])
+def _frame(sheet: str, rows: list[list[object]], catalog: Catalog) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=sheet_columns(catalog)[sheet])
 
 
 def _findings_by_row(findings: list[Finding]) -> dict[tuple[str, str, int | None], list[str]]:
@@ -58,11 +58,12 @@ def contract_rows(book: Book, catalog: Catalog, contracts: list[Contract],
     for c in contracts:
         program = rules.program_of(catalog, c)
         product = rules.product_name(catalog, c)
-        hours = _support_hours(catalog, program) if program else ""
-        mcse = catalog.addons["mcse"].options[c.mcse].label if c.mcse else ""
+        hours = rules.support_hours(catalog, program) if program else ""
+        held = {h.addon.id: h for h in rules.held_addons(catalog, c)}
+        addons = [_addon_cell(held.get(aid), bool(addon.options)) for aid, addon in catalog.addons.items()]
         admin = rules.administrative_days(catalog, c)
         rows.append([c.customer.strip(), product, program.name if program else c.program_text, c.term_start,
-                     c.term_end, hours, c.time_zone, "Yes" if c.cse else "No", mcse,
+                     c.term_end, hours, c.time_zone, *addons,
                      rules.named_contact_limit(catalog, c),
                      rules.named_contact_count(c, contacts.get(customer_key(c.customer), [])),
                      float(admin) if admin is not None else None,
@@ -70,10 +71,11 @@ def contract_rows(book: Book, catalog: Catalog, contracts: list[Contract],
     return rows
 
 
-def _support_hours(catalog: Catalog, program: Program) -> str:
-    """The program's own words for its hours ("24x7", "Business hours"), else its calendar's label."""
-    said = program.benefits.get("support-hours")
-    return said if isinstance(said, str) else catalog.calendars[program.support_hours].label
+def _addon_cell(held: rules.HeldAddOn | None, has_options: bool) -> str:
+    """The option bought for an add-on with options (blank if none), else Yes or No."""
+    if has_options:
+        return held.option.label if held is not None and held.option is not None else ""
+    return "Yes" if held is not None else "No"
 
 
 def key_date_rows(catalog: Catalog, contracts: list[Contract], as_of: date) -> list[list[object]]:
@@ -109,12 +111,12 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
     by_row = _findings_by_row(findings)
     contacts = [c for c in book.contacts if chosen(c.customer)]
     sheets = {
-        "Contracts": _frame("Contracts", contract_rows(book, catalog, contracts, by_row)),
-        "Key Dates": _frame("Key Dates", key_date_rows(catalog, contracts, as_of)),
-        "SLA Targets": _frame("SLA Targets", target_rows(catalog, contracts)),
+        "Contracts": _frame("Contracts", contract_rows(book, catalog, contracts, by_row), catalog),
+        "Key Dates": _frame("Key Dates", key_date_rows(catalog, contracts, as_of), catalog),
+        "SLA Targets": _frame("SLA Targets", target_rows(catalog, contracts), catalog),
         "Named Contacts": _frame("Named Contacts", [
             [c.customer.strip(), c.name, c.email, c.region, "Yes" if c.named else "No",
-             "; ".join(by_row.get((c.source.file, c.source.sheet, c.source.row), []))] for c in contacts]),
+             "; ".join(by_row.get((c.source.file, c.source.sheet, c.source.row), []))] for c in contacts], catalog),
     }
     by_priority = None
     if sla is not None:
@@ -134,7 +136,7 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
         by_priority["priority"] = by_priority["priority"].map(lambda p: f"P{p}")
     sheets["Findings"] = _frame("Findings", [
         [f.severity.label, Path(f.source.file).name if f.source.file else "", f.source.sheet, f.source.row,
-         f.column, f.message] for f in findings])
+         f.column, f.message] for f in findings], catalog)
     counts = [("Customers", len({customer_key(c.customer) for c in contracts})), ("Contracts", len(contracts)),
               ("Named contacts", len(contacts))]
     if sla is not None:

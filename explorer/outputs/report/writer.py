@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from xlsxwriter.utility import xl_col_to_name
 
 from explorer import __version__
 from explorer.atomic import write_atomically
@@ -150,7 +151,7 @@ def _table_sheet(book: Any, name: str, frame: pd.DataFrame, f: _Formats, data: R
     headers = list(frame.columns)
     ws.set_row(0, 30)  # before the row's cells: constant-memory mode streams rows as they are finished
     for c, header in enumerate(headers):
-        ws.set_column(c, c, WIDTHS.get(header, max(12, min(len(header) + 2, 30))))
+        ws.set_column(c, c, WIDTHS.get(header) or _fitted_width(header, frame[header]))
         ws.write_string(0, c, header, f.header)
     columns = [_column_cells(frame[h], h, f, ws) for h in headers]
     n = len(frame)
@@ -171,7 +172,7 @@ def _table_sheet(book: Any, name: str, frame: pd.DataFrame, f: _Formats, data: R
                                                   "format": f.colour[colours]})
     if name in ROW_FLAGS:
         column, colours = ROW_FLAGS[name]
-        letter = _col_letter(headers.index(column))
+        letter = xl_col_to_name(headers.index(column))
         ws.conditional_format(1, 0, last_row, last_col, {"type": "formula", "criteria": f"=LEN(${letter}2)>0",
                                                           "format": f.colour[colours]})
     if name == "Compliance":
@@ -181,13 +182,11 @@ def _table_sheet(book: Any, name: str, frame: pd.DataFrame, f: _Formats, data: R
     _print_setup(ws, name, data)
 
 
-def _col_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
+def _fitted_width(header: str, column: pd.Series) -> int:
+    """A width for a column the schema does not size (the catalog's add-ons): its longest text, 12 to 30."""
+    texts = column.dropna() if column.dtype == object else column.iloc[0:0]
+    longest = int(texts.astype(str).str.len().max()) if len(texts) else 0
+    return max(12, min(max(len(header), longest) + 2, 30))
 
 
 def _print_setup(ws: Any, name: str, data: ReportData) -> None:

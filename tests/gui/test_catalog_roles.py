@@ -1,0 +1,55 @@
+"""The window with edited catalogs: renamed key-date events and an add-on no code knows about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from explorer.gui.main_window import MainWindow, sample_files
+
+from ..catalogs import with_renamed_events, with_third_addon
+from ..files import write_csv
+from .conftest import AS_OF, wait_idle
+
+
+def open_window(qtbot, catalog, files: list[str]) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow(catalog=catalog, as_of=AS_OF, persist=False)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_files(files)
+    wait_idle(qtbot, win)
+    assert win.session is not None
+    return win
+
+
+def test_timeline_reads_roles_not_event_names(qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = open_window(qtbot, with_renamed_events(), sample_files())
+    win.customers.select("cascade capital")
+    [row] = win.key_dates.timeline.rows
+    assert sorted(s.kind for s in row.spans) == ["kickoff", "mobilization", "mobilization", "term"]
+    assert {s.label for s in row.spans if s.kind == "mobilization"} == {"CSE mobilization period",
+                                                                        "MCSE mobilization period"}
+    [deadline] = [m for m in row.marks if m.kind == "deadline"]
+    assert deadline.label == "Milestone 6: 2027-02-18"
+    win.pages.setCurrentIndex(3)
+    book_row = next(r for r in win.timeline.canvas.rows if r.label == "Cascade Capital · Okta")
+    assert [(s.kind, s.start, s.end) for s in book_row.spans] == [(s.kind, s.start, s.end) for s in row.spans]
+    assert "milestone 6" in win.timeline.legend.text()
+
+
+def test_third_addon_in_benefits_and_contacts(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    book = write_csv(tmp_path / "book.csv", header=["Customer", "Product", "Tier", "Start", "End", "Region", "TAM"],
+                     rows=[["Acme Corp", "Okta", "Premier Plus", "2026-01-15", "2027-01-14", "EMEA", "3"]])
+    contacts = write_csv(tmp_path / "contacts.csv", header=["Customer", "Name", "Email", "Region", "Named"],
+                         rows=[["Acme Corp", f"Person {i}", f"p{i}@acme.test", "EMEA", "yes"] for i in range(4)])
+    win = open_window(qtbot, with_third_addon(), [str(book), str(contacts)])
+    win.customers.select("acme corp")
+    top = win.benefits.tree.topLevelItem(0)
+    groups = {top.child(i).text(0): top.child(i) for i in range(top.childCount())}
+    addons = groups["Dedicated Premier Plus Add-On Resources"]
+    assert addons.childCount() == 1
+    item = addons.child(0)
+    assert (item.text(0), item.text(1)) == ("TAM for 3 named contacts (3 named contacts)", "✓ Purchased")
+    assert item.text(2).startswith("Available from 2026-02-14; until then: The CSM covers technical questions")
+    assert "4 of 3 named contacts" in win.contacts.indicator.text()
+    assert list(win.contacts.model.colours).count("red") == 4
+    assert [m.label for m in win.key_dates.timeline.rows[0].marks if m.kind == "event"] == ["TAM on board: 2026-02-14"]
