@@ -173,7 +173,7 @@ def _limiting(catalog: Catalog, contract: Contract) -> list[HeldAddOn]:
 
 def named_contact_limit(catalog: Catalog, contract: Contract) -> int | None:
     """How many named contacts the contract's valid add-ons allow in all; None where none sets a limit."""
-    limits = [check.option.named_contacts for check in _limiting(catalog, contract)]
+    limits = [check.option.named_contacts for check in _limiting(catalog, contract) if check.option is not None]
     return sum(limits) if limits else None
 
 

@@ -184,7 +184,8 @@ def test_initial_term_start_after_term_start_is_an_error(catalog: Catalog) -> No
 
 
 def test_an_addon_in_error_gets_no_derived_dates_or_limits(catalog: Catalog) -> None:
-    wrong = Contract("Acme", "okta", "okta-premier", date(2026, 1, 15), date(2027, 1, 14), cse=True, mcse="50")
+    wrong = Contract("Acme", "okta", "okta-premier", date(2026, 1, 15), date(2027, 1, 14),
+                     addons={"cse": None, "mcse": "50"})
     assert [f.severity for f in rules.contract_findings(catalog, wrong)] == [Severity.ERROR, Severity.ERROR]
     events = {k.event for k in rules.key_dates(catalog, wrong, date(2026, 11, 1))}
     assert events == {"Term start", "Term end"}
