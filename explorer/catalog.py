@@ -146,6 +146,9 @@ class KeyDateRule:
     role: str = "event"  # one of ROLES
 
 
+FIELD_TYPES = ("text", "date", "timestamp", "minutes", "any")
+
+
 @dataclass(frozen=True)
 class TableSpec:
     id: str
@@ -153,6 +156,16 @@ class TableSpec:
     required: tuple[str, ...]
     min_fields: int
     fields: dict[str, tuple[str, ...]]
+    types: dict[str, str] = field(default_factory=dict)  # field -> one of FIELD_TYPES; text when absent
+    precedence: int = 0  # the higher wins when a header names fields of several kinds
+    combine: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a field several columns make up
+
+    def field_type(self, name: str) -> str:
+        return self.types.get(name, "text")
+
+    def has_required(self, found: set[str] | dict[str, int]) -> bool:
+        return all(r in found or (r in self.combine and all(p in found for p in self.combine[r]))
+                   for r in self.required)
 
 
 @dataclass(frozen=True)
@@ -476,8 +489,20 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
         for r in required:
             if r not in fields:
                 raise CatalogError(f"{path}.required: {r!r} is not a field of the table")
+        types = _get(raw, "types", dict, path, {})
+        for name, kind in types.items():
+            if name not in fields:
+                raise CatalogError(f"{path}.types.{name}: not a field of the table")
+            if kind not in FIELD_TYPES:
+                raise CatalogError(f"{path}.types.{name}: expected one of {', '.join(FIELD_TYPES)}, found {kind!r}")
+        combine = {k: _strings(v, f"{path}.combine.{k}") for k, v in _get(raw, "combine", dict, path, {}).items()}
+        for name, parts in combine.items():
+            for part in (name, *parts):
+                if part not in fields:
+                    raise CatalogError(f"{path}.combine.{name}: {part!r} is not a field of the table")
         out[tid] = TableSpec(tid, _get(raw, "label", str, path), required,
-                             _get(raw, "min_fields", int, path, len(required)), fields)
+                             _get(raw, "min_fields", int, path, len(required)), fields, dict(types),
+                             _get(raw, "precedence", int, path, 0), combine)
     return out
 
 

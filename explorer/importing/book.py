@@ -1,4 +1,9 @@
-"""Assemble a Book from contract files and case logs, with every finding."""
+"""Assemble a Book from contract files and case logs, with every finding.
+
+Nothing is lost silently: a sheet with data and no table read is a warning that
+says what it saw and how to map it, a file with no table at all is refused with
+the headers it holds, and contract files that yield no contract are an error.
+"""
 
 from __future__ import annotations
 
@@ -9,20 +14,30 @@ import pandas as pd
 
 from explorer import history, rules
 from explorer.catalog import Catalog, default_catalog
+from explorer.importing import values
 from explorer.importing.cases import empty_cases, read_cases
 from explorer.importing.contacts import read_contacts, read_holidays
 from explorer.importing.contracts import read_contracts
+from explorer.importing.headers import label
 from explorer.importing.readers import RawSheet, iter_sheets
 from explorer.importing.safety import UnreadableFile
-from explorer.importing.tables import find_table
+from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank
 from explorer.model import Book, Contract, Finding, Severity, Source, customer_key
 
 Progress = Callable[[str], None]
+HOW = {"normalised": "its header without units or decorations", "saved": "the saved mapping"}
+MAP_HINT = ("map its columns with 'explorer map FILE -o mapping.toml' and '--mapping mapping.toml', "
+            "or File \u2192 Map Columns\u2026 in the app")
 
 
 def load_book(files: Iterable[Path | str], case_files: Iterable[Path | str] = (), catalog: Catalog | None = None,
-              case_timezone: str | None = None, progress: Progress | None = None) -> Book:
-    """Read every file into one Book. Raises UnreadableFile for a file that cannot be read at all."""
+              case_timezone: str | None = None, progress: Progress | None = None,
+              saved: SavedLookup | None = None) -> Book:
+    """Read every file into one Book. Raises UnreadableFile for a file that cannot be read at all.
+
+    Files given as case logs are read as case logs whatever else their headers name.
+    ``saved`` gives the mapping saved for a header layout, if any (explorer.importing.mappings).
+    """
     catalog = catalog or default_catalog()
     book = Book()
     case_frames: list[pd.DataFrame] = []
@@ -30,34 +45,101 @@ def load_book(files: Iterable[Path | str], case_files: Iterable[Path | str] = ()
         if progress:
             progress(f"Reading {path.name}")
         (book.case_files if is_case_log else book.files).append(str(path))
-        found_any = False
-        for sheet in iter_sheets(path):
-            found_any |= _read_sheet(sheet, catalog, book, case_frames, case_timezone)
-        if not found_any:
-            expected = "Case ID, Customer, Priority, Opened" if is_case_log else "Customer, Product, Tier, Start, End"
-            raise UnreadableFile(path, f"no recognisable table (expected a header row such as {expected})")
+        read_file(path, is_case_log, catalog, book, case_frames, case_timezone, saved)
     if progress:
         progress("Checking contracts")
     book.cases = pd.concat(case_frames, ignore_index=True) if case_frames else None
-    if book.cases is not None and not book.cases.empty and len(case_frames) > 1:
-        book.cases = book.cases.reset_index(drop=True)
     if book.cases is None and book.case_files:
         book.cases = empty_cases()
+    if book.files and not book.contracts:
+        names = ", ".join(Path(f).name for f in book.files)
+        book.findings.append(Finding(Severity.ERROR, f"No contract was read from {names}: no sheet holds a contract "
+                                     "table (the findings above say what each sheet holds).", Source(book.files[0])))
     book.findings.extend(_check_book(book, catalog))
     return book
 
 
-def _read_sheet(sheet: RawSheet, catalog: Catalog, book: Book, case_frames: list[pd.DataFrame],
-                case_timezone: str | None) -> bool:
-    match = find_table(sheet, catalog)
-    if match is None:
-        if any(any(str(c).strip() for c in row) for row in sheet.rows):
-            book.findings.append(Finding(
-                Severity.INFO, f"Sheet '{sheet.name}' holds no contract, contact, case or holiday table; not read.",
-                Source(sheet.file, sheet.name)))
-        return False
+def read_file(path: Path, is_case_log: bool, catalog: Catalog, book: Book, case_frames: list[pd.DataFrame],
+              case_timezone: str | None = None, saved: SavedLookup | None = None) -> None:
+    """Every table of one file into the book. Day/month order is settled once for the whole file."""
+    kinds = ("cases",) if is_case_log else None
+    found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]] = []
+    for sheet in iter_sheets(path):
+        tables, near = find_tables(sheet, catalog, kinds, saved)
+        found.append((sheet, tables, near))
+    if not any(tables for _, tables, _ in found):
+        raise UnreadableFile(path, "no recognisable table: " + _not_read(found, catalog, is_case_log))
+    order = values.day_order(_date_columns(found, catalog))
+    for sheet, tables, near in found:
+        if not tables:
+            _unread_sheet(sheet, near, catalog, book)
+        for match in tables:
+            _read_table(sheet, match, catalog, book, case_frames, case_timezone, order)
+
+
+def _date_columns(found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]], catalog: Catalog) -> list[list[object]]:
+    out = []
+    for sheet, tables, _ in found:
+        for match in tables:
+            spec = catalog.tables[match.kind]
+            for name, column in match.columns.items():
+                if spec.field_type(name) in ("date", "timestamp"):
+                    out.append([r[column] for r in match.body(sheet.rows) if column < len(r)])
+    return out
+
+
+def _data_rows(sheet: RawSheet) -> int:
+    return sum(1 for row in sheet.rows if sum(1 for c in row if c is not None and c != "") >= 2)
+
+
+def _describe_near(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> str:
+    if near is None:
+        first = next((r for r in sheet.rows if not is_blank(r)), [])
+        seen = ", ".join(f"'{c}'" for c in first if str(c).strip())[:300]
+        return f"no row names a table's fields (the first row reads {seen})"
+    spec = catalog.tables[near.kind]
+    seen = ", ".join(f"'{h}'" for h in near.headers)[:300]
+    wanted = [label(m) for m in near.missing] or [f"{spec.min_fields} recognised columns"]
+    return (f"row {near.row} reads {seen}: closest to a {spec.label.lower()} table, which needs "
+            f"{', '.join(wanted)}")
+
+
+def _not_read(found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]], catalog: Catalog,
+              is_case_log: bool) -> str:
+    best = max(found, key=lambda f: len(f[2].found) if f[2] else -1)
+    sheet, _, near = best
+    if near is None and is_case_log:
+        return "expected a case log header such as Case ID, Customer, Priority, Opened, First Response"
+    return f"sheet '{sheet.name}' {_describe_near(near, sheet, catalog)}; {MAP_HINT}"
+
+
+def _unread_sheet(sheet: RawSheet, near: NearMiss | None, catalog: Catalog, book: Book) -> None:
+    rows = _data_rows(sheet)
+    if rows >= 2:
+        book.findings.append(Finding(
+            Severity.WARNING, f"Sheet '{sheet.name}' holds {rows} rows of data but no table was read: "
+            f"{_describe_near(near, sheet, catalog)}; {MAP_HINT}.", Source(sheet.file, sheet.name)))
+    elif rows or any(not is_blank(r) for r in sheet.rows):
+        book.findings.append(Finding(Severity.INFO, f"Sheet '{sheet.name}' holds no contract, contact, case or "
+                                     "holiday table; not read.", Source(sheet.file, sheet.name)))
+
+
+def _read_table(sheet: RawSheet, match: TableMatch, catalog: Catalog, book: Book, case_frames: list[pd.DataFrame],
+                case_timezone: str | None, order: values.DateOrder) -> None:
+    where = Source(sheet.file, sheet.name, match.header_row)
+    for name, guess in match.guesses.items():
+        if not guess.exact or guess.how == "saved":
+            how = HOW.get(guess.how, f"a close spelling, {guess.score:.0f}% sure")
+            book.findings.append(Finding(Severity.INFO, f"Read column '{guess.header}' as {label(name)} ({how}).",
+                                         where, guess.header))
+    for name, guess in match.suggestions.items():
+        book.findings.append(Finding(
+            Severity.WARNING, f"Column '{guess.header}' may hold the {label(name)} ({guess.score:.0f}% match) but "
+            f"was not used; to use it, {MAP_HINT}.", where, guess.header))
+    for note in match.notes:
+        book.findings.append(Finding(Severity.WARNING, note, where))
     if match.kind == "contracts":
-        contracts, findings = read_contracts(sheet, match, catalog)
+        contracts, findings = read_contracts(sheet, match, catalog, order)
         book.contracts.extend(contracts)
         rows = len(contracts)
     elif match.kind == "contacts":
@@ -65,23 +147,22 @@ def _read_sheet(sheet: RawSheet, catalog: Catalog, book: Book, case_frames: list
         book.contacts.extend(contacts)
         rows = len(contacts)
     elif match.kind == "holidays":
-        holidays, findings = read_holidays(sheet, match, catalog)
+        holidays, findings = read_holidays(sheet, match, catalog, order)
         book.holidays.extend(holidays)
         rows = len(holidays)
     else:
-        frame, findings = read_cases(sheet, match, catalog, case_timezone)
+        frame, findings = read_cases(sheet, match, catalog, case_timezone, order)
         case_frames.append(frame)
         rows = len(frame)
     book.findings.extend(findings)
-    if rows == 0 and not findings:
-        label = catalog.tables[match.kind].label.lower()
-        book.findings.append(Finding(Severity.WARNING, f"Sheet '{sheet.name}' has a {label} header row but no rows "
-                                     "below it.", Source(sheet.file, sheet.name, match.header_row)))
+    if rows == 0 and not any(f.severity >= Severity.WARNING for f in findings):
+        label_ = catalog.tables[match.kind].label.lower()
+        book.findings.append(Finding(Severity.WARNING, f"Sheet '{sheet.name}' has a {label_} header row but no rows "
+                                     "below it.", where))
     if match.extra:
         book.findings.append(Finding(
             Severity.INFO, f"Columns kept as they are (not used by the rules): {', '.join(match.extra.values())}.",
-            Source(sheet.file, sheet.name, match.header_row)))
-    return True
+            where))
 
 
 def _check_book(book: Book, catalog: Catalog) -> list[Finding]:

@@ -13,8 +13,9 @@ at opening where the log has it), priority_text, opened and first_response
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, timedelta, timezone, tzinfo
 
 import numpy as np
 import pandas as pd
@@ -23,13 +24,15 @@ from explorer.catalog import Catalog
 from explorer.importing.columns import map_distinct, read_columns
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
-from explorer.importing.values import cell_text
+from explorer.importing.values import UNSETTLED, DateOrder, cell_text
 from explorer.model import Finding, Severity, Source, customer_key
 
 CASE_COLUMNS = ["case_id", "customer", "customer_key", "product", "priority", "priority_text", "opened",
                 "first_response", "environment", "file", "sheet", "row"]
 ZONE_SUFFIX = r"(?:Z|[+-]\d{2}:?\d{2}|\s?UTC|\s?GMT)$"
-SLASH = r"^\s*(\d{1,2})[/-](\d{1,2})[/-]\d{4}"
+SLASH = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}"
+DOTTED = r"^\s*\d{1,2}\.\d{1,2}\.\d{4}"
+ABBREVIATION = r"\s([A-Za-z]{2,5})$"
 
 
 def empty_cases() -> pd.DataFrame:
@@ -48,11 +51,22 @@ def _categorical(texts: pd.Series, fn: Callable[[str], str | None]) -> pd.Series
     return pd.Series(pd.Categorical.from_codes(small.codes[codes], categories=small.categories), index=texts.index)
 
 
-def parse_timestamps(series: pd.Series, zone: str) -> tuple[pd.Series, pd.Series]:
+def zone_info(zone: str) -> str | tzinfo:
+    """An IANA name as it is; a fixed offset from a header unit ('+02:00') as a timezone."""
+    match = re.fullmatch(r"([+-])(\d{2}):(\d{2})", zone)
+    if not match:
+        return zone
+    delta = timedelta(hours=int(match[2]), minutes=int(match[3]))
+    return timezone(-delta if match[1] == "-" else delta)
+
+
+def parse_timestamps(series: pd.Series, zone: str, order: DateOrder = UNSETTLED,
+                     abbreviations: Mapping[str, str] | None = None) -> tuple[pd.Series, pd.Series]:
     """(UTC timestamps, mask of cells that were filled but unreadable or ambiguous).
 
     Date cells and naive text are read in ``zone``; text with Z, an offset or UTC
-    keeps its own zone; numbers are Excel serials.
+    keeps its own zone, and text ending in a known abbreviation (PST, CET) is read in
+    its zone; numbers are Excel serials. nn/nn/yyyy follows the file's ``order``.
     """
     out = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns, UTC]")
     kinds = series.map(type)
@@ -86,27 +100,50 @@ def parse_timestamps(series: pd.Series, zone: str) -> tuple[pd.Series, pd.Series
         aware_mask = strings.str.contains(ZONE_SUFFIX, regex=True)
         aware = strings[aware_mask].str.replace(r"\s?(UTC|GMT)$", "+00:00", regex=True)
         if len(aware):
-            parsed = _to_datetime(aware, utc=True, dayfirst=False)
+            parsed = _to_datetime(aware, utc=True, dayfirst=bool(order.day_first))
             out[aware.index] = parsed
             bad[aware.index] = parsed.isna()
         plain = strings[~aware_mask]
+        if len(plain) and abbreviations:
+            suffix = plain.str.extract(ABBREVIATION, expand=False).str.upper()
+            named = suffix.map(abbreviations)
+            for name, group in plain[named.notna()].groupby(named[named.notna()]):
+                parsed = _parse_plain(group.str.replace(ABBREVIATION, "", regex=True), order)
+                ok = parsed.notna()
+                local = parsed[ok].dt.tz_localize(str(name), ambiguous=np.ones(int(ok.sum()), dtype=bool),
+                                                  nonexistent="shift_forward")
+                out[local.index] = local.dt.tz_convert("UTC")
+                bad[group.index] = ~ok
+            plain = plain[named.isna()]
         if len(plain):
-            parts = plain.str.extract(SLASH).astype(float)
-            day_first = bool((parts[0] > 12).any())
-            month_first = bool((parts[1] > 12).any())
-            settled = day_first != month_first
-            parsed = _to_datetime(plain, utc=False, dayfirst=day_first and settled)
-            ambiguous = (parts[0] <= 12) & (parts[1] <= 12) & (parts[0] != parts[1]) if not settled else None
-            if ambiguous is not None and ambiguous.any():
-                parsed[ambiguous] = pd.NaT
+            parsed = _parse_plain(plain, order)
             naive[plain.index] = parsed
             bad[plain.index] = parsed.isna()
     has_naive = naive.notna()
     if has_naive.any():
-        local = naive[has_naive].dt.tz_localize(zone, ambiguous=np.ones(int(has_naive.sum()), dtype=bool),
+        local = naive[has_naive].dt.tz_localize(zone_info(zone), ambiguous=np.ones(int(has_naive.sum()), dtype=bool),
                                                  nonexistent="shift_forward")
         out[has_naive] = local.dt.tz_convert("UTC")
     return out, bad
+
+
+def _parse_plain(plain: pd.Series, order: DateOrder) -> pd.Series:
+    """Naive timestamps from text; nn/nn/yyyy by the file's order (dotted: day first unless it says otherwise).
+
+    A slashed nn/nn with both parts 12 or less in a file that does not settle the order is left unread.
+    """
+    parts = plain.str.extract(SLASH).astype(float)
+    dotted = plain.str.match(DOTTED)
+    settled = order.day_first is not None
+    parsed = pd.Series(pd.NaT, index=plain.index, dtype="datetime64[ns]")
+    if (~dotted).any():
+        parsed[~dotted] = _to_datetime(plain[~dotted], utc=False, dayfirst=bool(order.day_first))
+    if dotted.any():
+        parsed[dotted] = _to_datetime(plain[dotted], utc=False, dayfirst=order.day_first is not False)
+    if not settled:
+        ambiguous = ~dotted & (parts[0] <= 12) & (parts[1] <= 12) & (parts[0] != parts[1])
+        parsed[ambiguous] = pd.NaT
+    return parsed
 
 
 ZONE_SUFFIXES = (" UTC", " GMT", " Z")
@@ -162,14 +199,23 @@ def _unknown_environments(texts: pd.Series, kinds: pd.Series) -> dict[str, int]:
     return {str(values[i]): int(positions[i]) for i in sorted(first)}
 
 
-def read_cases(sheet: RawSheet, match: TableMatch, catalog: Catalog,
-               case_timezone: str | None = None) -> tuple[pd.DataFrame, list[Finding]]:
+def read_cases(sheet: RawSheet, match: TableMatch, catalog: Catalog, case_timezone: str | None = None,
+               order: DateOrder = UNSETTLED) -> tuple[pd.DataFrame, list[Finding]]:
+    """The cases of one table. Timestamps without a zone are read in the zone their header's unit
+    names ('Created at (UTC)'), else ``case_timezone``; ``order`` is the file's day/month order."""
     zone = case_timezone or catalog.settings.case_timezone
     cols = match.columns
     findings: list[Finding] = []
+    if "first_response" not in cols and "first_response_minutes" not in cols:
+        seen = ", ".join(f"'{h}'" for h in match.layout)
+        findings.append(Finding(Severity.ERROR, f"Sheet '{sheet.name}': the case table (header row {match.header_row}: "
+                                f"{seen}) has no first-response column, so first responses cannot be judged; its "
+                                "cases are not read. Map the column that holds the first response (explorer map, "
+                                "or File \u2192 Map Columns\u2026).", Source(sheet.file, sheet.name, match.header_row)))
+        return empty_cases(), findings
     table = read_columns(sheet, match, ("case_id", "customer", "product", "priority", "priority_at_open", "opened",
-                                        "first_response", "environment"), findings,
-                         raw_only=("opened", "first_response"))
+                                        "first_response", "first_response_minutes", "environment"), findings,
+                         raw_only=("opened", "first_response"), needed=catalog.tables["cases"].required)
     raw, texts, rows = table.raw, table.texts, pd.Series(table.rows)
     header = match.headers.get
 
@@ -180,14 +226,21 @@ def read_cases(sheet: RawSheet, match: TableMatch, catalog: Catalog,
                                     Source(sheet.file, sheet.name, int(rows.to_numpy()[i])),
                                     header(cols.get(field, -1), field), str(texts["customer"].iloc[i])))
 
-    opened, bad_open = parse_timestamps(raw["opened"], zone)
-    responded, bad_resp = parse_timestamps(raw["first_response"], zone) if "first_response" in cols else (
-        pd.Series(pd.NaT, index=rows.index, dtype="datetime64[ns, UTC]"), pd.Series(False, index=rows.index))
+    abbreviations = catalog.timezone_abbreviations
+    opened, bad_open = parse_timestamps(raw["opened"], match.zones.get("opened", zone), order, abbreviations)
+    if "first_response" in cols:
+        responded, bad_resp = parse_timestamps(raw["first_response"], match.zones.get("first_response", zone), order,
+                                               abbreviations)
+    else:  # Zendesk's "First reply time in minutes": calendar minutes after creation
+        minutes = pd.to_numeric(texts["first_response_minutes"].str.replace(",", "", regex=False), errors="coerce")
+        responded = opened + pd.to_timedelta(minutes, unit="min")
+        bad_resp = minutes.isna() & texts["first_response_minutes"].ne("")
     column_findings(bad_open, "opened", "Case {case}: the opening time '{value}' cannot be read "
                     "(or is ambiguous); the case is not counted.")
     column_findings(opened.isna() & ~bad_open, "opened", "Case {case}: the opening time is missing; "
                     "the case is not counted.")
-    column_findings(bad_resp, "first_response", "Case {case}: the first response time '{value}' cannot be read; "
+    response_field = "first_response" if "first_response" in cols else "first_response_minutes"
+    column_findings(bad_resp, response_field, "Case {case}: the first response '{value}' cannot be read; "
                     "it is treated as no response yet.")
     early = responded.notna() & opened.notna() & (responded < opened)
     column_findings(early, "first_response", "Case {case}: the first response is earlier than the opening time.",

@@ -8,7 +8,8 @@ them row by row through explorer.importing.rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,18 @@ from explorer.importing.tables import TableMatch
 from explorer.importing.values import cell_text
 from explorer.model import Finding, Severity, Source
 
-TOTAL_WORDS = {"total", "totals", "grand total", "sum", "count", "subtotal"}
+# What a line that is not a record says, for the finding that quotes it (the rule itself is structural).
+NOT_RECORDS = [
+    ("a totals line", re.compile(r"\s*((grand\s+|sub-?)?totals?|sum|count)\s*($|[:(\-\u2013=]|\d)"
+                                 r"|.*\(\d[\d,]* (records?|rows?|items?)\)\s*$", re.IGNORECASE)),
+    ("a confidentiality line", re.compile(r".*\b(confidential|do not distribute|internal use only|proprietary)\b",
+                                          re.IGNORECASE)),
+    ("a copyright line", re.compile(r"(copyright|\(c\)|©)", re.IGNORECASE)),
+    ("a generated-by line", re.compile(r"(generated|exported|created|run|printed)\b.*\b(by|on|at)\b", re.IGNORECASE)),
+    ("a footnote", re.compile(r"(\*|†|note\b|notes\b|source\b|\(\d\)|\[\d\])", re.IGNORECASE)),
+]
+TOTALS = NOT_RECORDS[0][1]
+TITLE = "a title or note"
 
 
 @dataclass
@@ -42,7 +54,7 @@ class Columns:
                 zip(*(self.extra[h].tolist() for h in headers), strict=True)]
 
 
-def _column(body: list[list[Any]], index: int | None) -> pd.Series:
+def _column(body: Sequence[Sequence[Any]], index: int | None) -> pd.Series:
     if index is None:
         return pd.Series([""] * len(body), dtype=object)
     return pd.Series([r[index] if index < len(r) else "" for r in body], dtype=object)
@@ -68,43 +80,98 @@ def map_distinct(texts: pd.Series, fn: Callable[[str], Any]) -> pd.Series:
     return pd.Series(mapped[codes], index=texts.index, dtype=object)
 
 
+def what_line(text: str) -> str:
+    """What a one- or two-cell line that is not a record is, by its words."""
+    for kind, pattern in NOT_RECORDS:
+        if pattern.match(text):
+            return kind
+    return TITLE
+
+
 def read_columns(sheet: RawSheet, match: TableMatch, fields: Iterable[str], findings: list[Finding],
-                 raw_only: Iterable[str] = ()) -> Columns:
-    """The fields of a table's body; ``raw_only`` fields (timestamps: a distinct value per row) get no text."""
-    body = sheet.rows[match.header_index + 1:]
+                 raw_only: Iterable[str] = (), needed: Iterable[str] = ()) -> Columns:
+    """The fields of a table's body; ``raw_only`` fields (timestamps: a distinct value per row) get no text.
+
+    Not records, each reported with an info finding that quotes it: repeated header rows, totals rows
+    (first filled cell says Total, Grand Totals (24 records)...), and lines of one or two filled cells
+    that leave a ``needed`` field empty (footers, footnotes, section titles, group headers).
+    """
+    body = match.body(sheet.rows)
     raw = {field: _column(body, match.columns.get(field)) for field in fields}
     texts = {field: texts_of(series) for field, series in raw.items() if field not in set(raw_only)}
     extra = {header: texts_of(_column(body, index)) for index, header in match.extra.items()}
     rows = np.arange(len(body), dtype=np.int64) + match.header_index + 2
-    filled = np.zeros(len(body), dtype=bool)
+    count = np.zeros(len(body), dtype=np.int16)
+    cells: list[tuple[int, np.ndarray]] = []  # (column, filled text) for every column of the span
     for field, series in raw.items():
         if field in match.columns:
             values = texts.get(field, series).to_numpy(dtype=object)
-            filled |= values != ""
-    for series in extra.values():
-        filled |= series.to_numpy(dtype=object) != ""
+            cells.append((match.columns[field], values))
+    for index, header in match.extra.items():
+        cells.append((index, extra[header].to_numpy(dtype=object)))
     # Cells under no header at all still make a row non-blank, and can hold its "Total" label.
     named = {*match.columns.values(), *match.extra}
-    width = max((len(r) for r in body), default=0)
-    unnamed = {i: texts_of(_column(body, i)) for i in range(width) if i not in named}
-    unnamed = {i: t for i, t in unnamed.items() if (t.to_numpy(dtype=object) != "").any()}
-    for series in unnamed.values():
-        filled |= series.to_numpy(dtype=object) != ""
-    # A totals row: its first filled cell, in column order, says Total (or Sum, Count...).
-    by_position = sorted([(match.columns[f], t) for f, t in texts.items() if f in match.columns]
-                         + [(i, extra[h]) for i, h in match.extra.items()] + list(unnamed.items()),
-                         key=lambda pair: pair[0])
+    start, stop = match.span
+    width = min(max((len(r) for r in body), default=0), stop)
+    for i in range(start, width):
+        if i not in named:
+            values = texts_of(_column(body, i)).to_numpy(dtype=object)
+            if (values != "").any():
+                cells.append((i, values))
+    cells.sort(key=lambda pair: pair[0])
     first_text = np.full(len(body), "", dtype=object)
-    for _, series in by_position:
-        cells = series.to_numpy(dtype=object)
-        take = (first_text == "") & (cells != "")
-        first_text[take] = cells[take]
-    first = pd.Series(first_text, dtype=object)
-    totals = first.str.casefold().str.rstrip(":").isin(TOTAL_WORDS).to_numpy(dtype=bool) & filled
-    for i in np.flatnonzero(totals).tolist():
-        findings.append(Finding(Severity.INFO, f"Row {rows[i]} looks like a totals row ('{first_text[i]}'); "
-                                "it is not read as a record.", Source(sheet.file, sheet.name, int(rows[i]))))
-    keep = filled & ~totals
+    for _, values in cells:
+        filled = values != ""
+        count += filled
+        take = (first_text == "") & filled
+        first_text[take] = values[take]
+    filled_row = count > 0
+    skip = np.zeros(len(body), dtype=bool)
+    reasons: dict[int, str] = {}
+    # Repeated header rows (exports print one per page or per group).
+    checks = [(texts[f].to_numpy(dtype=object), match.headers[match.columns[f]]) for f in texts if f in match.columns]
+    if checks:
+        same = np.zeros(len(body), dtype=np.int16)
+        for values, header in checks:
+            same += values == header
+        repeated = same >= max(2, (len(checks) + 1) // 2)
+        skip |= repeated
+        reasons.update((int(i), "repeats the header row") for i in np.flatnonzero(repeated).tolist())
+    # Totals rows: their first filled cell says so, whatever else they hold.
+    few = filled_row & ~skip & (count <= 4)
+    for i in np.flatnonzero(few).tolist():
+        if TOTALS.match(str(first_text[i])):
+            skip[i] = True
+            reasons[i] = f"is a totals line ('{_quote(cells, i)}')"
+    # One or two cells and no needed field filled (or a footer's words in one): a footer, footnote,
+    # section title or group header, not a record.
+    needs = [texts[f].to_numpy(dtype=object) for f in needed if f in texts and f in match.columns]
+    needs += [raw[f].to_numpy(dtype=object) for f in needed if f in match.columns and f not in texts]
+    if needs:
+        empty = [(values == "") | pd.isna(values) for values in needs]
+        all_empty = np.logical_and.reduce(empty)
+        some_empty = np.logical_or.reduce(empty)
+        sparse = filled_row & ~skip & (count <= 2) & some_empty
+        # A short line with a blank row or a header row beside it heads or closes a block: a section title.
+        apart = ~filled_row | skip
+        beside = np.zeros(len(body), dtype=bool)
+        beside[1:] |= apart[:-1]
+        beside[:-1] |= apart[1:]
+        beside[0] = True
+        for i in np.flatnonzero(sparse).tolist():
+            kind = what_line(str(first_text[i]))
+            if all_empty[i] or kind != TITLE or beside[i]:
+                skip[i] = True
+                reasons[i] = f"is {kind} ('{_quote(cells, i)}')"
+    for i in sorted(reasons):
+        findings.append(Finding(Severity.INFO, f"Row {rows[i]} {reasons[i]}; it is not read as a record.",
+                                Source(sheet.file, sheet.name, int(rows[i]))))
+    keep = filled_row & ~skip
     return Columns(rows[keep], {k: v[keep].reset_index(drop=True) for k, v in raw.items()},
                    {k: v[keep].reset_index(drop=True) for k, v in texts.items()},
                    {k: v[keep].reset_index(drop=True) for k, v in extra.items()})
+
+
+def _quote(cells: list[tuple[int, np.ndarray]], i: int) -> str:
+    text = " | ".join(str(values[i]) for _, values in cells if values[i] != "")
+    return text if len(text) <= 120 else text[:117] + "..."

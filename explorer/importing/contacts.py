@@ -17,10 +17,13 @@ from explorer.sla.subdivisions import resolve_subdivision
 def read_contacts(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[list[Contact], list[Finding]]:
     """Named contacts, column by column (books hold tens of thousands of them)."""
     findings: list[Finding] = []
-    table = read_columns(sheet, match, ("customer", "name", "email", "region", "named", "product"), findings)
+    split = "name" not in match.columns  # HubSpot and Salesforce: First Name + Last Name
+    table = read_columns(sheet, match, ("customer", "name", "first_name", "last_name", "email", "region", "named",
+                                        "product"), findings, needed=("customer", "last_name" if split else "name"))
     texts = table.texts
     header = match.headers.get
-    customers, names = texts["customer"].tolist(), texts["name"].tolist()
+    customers = texts["customer"].tolist()
+    names = ((texts["first_name"] + " " + texts["last_name"]).str.strip() if split else texts["name"]).tolist()
     if "named" in match.columns:
         parsed = map_distinct(texts["named"], lambda t: values.parse_yes_no(t, catalog)).tolist()
     else:
@@ -41,11 +44,11 @@ def read_contacts(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple
     return contacts, findings
 
 
-def read_holidays(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[list[Holiday], list[Finding]]:
+def read_holidays(sheet: RawSheet, match: TableMatch, catalog: Catalog,
+                  order: values.DateOrder = values.UNSETTLED) -> tuple[list[Holiday], list[Finding]]:
     findings: list[Finding] = []
     out = []
-    rows = data_rows(sheet, match, findings)
-    order = values.slash_order([r.get("date") for r in rows])
+    rows = data_rows(sheet, match, findings, ("date", "holiday_name"))
     for row in rows:
         day, problem = values.parse_date(row.get("date"), order)
         country, country_problem = values.parse_country(row.text("country"))

@@ -6,6 +6,7 @@ from datetime import date
 
 from explorer.catalog import Catalog
 from explorer.importing import values
+from explorer.importing.formulas import NOTE as FORMULA_NOTE
 from explorer.importing.readers import RawSheet
 from explorer.importing.rows import DataRow, data_rows
 from explorer.importing.tables import TableMatch
@@ -15,15 +16,16 @@ from explorer.sla.subdivisions import resolve_subdivision, subdivision_name, sub
 DATE_FIELDS = ("term_start", "term_end", "initial_term_start")
 
 
-def read_contracts(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[list[Contract], list[Finding]]:
+def read_contracts(sheet: RawSheet, match: TableMatch, catalog: Catalog,
+                   order: values.DateOrder = values.UNSETTLED) -> tuple[list[Contract], list[Finding]]:
+    """The contract rows of one table; ``order`` is its file's day/month order (values.day_order)."""
     findings: list[Finding] = []
-    rows = data_rows(sheet, match, findings)
-    orders = {f: values.slash_order([r.get(f) for r in rows]) for f in DATE_FIELDS}
-    contracts = [_contract(row, catalog, orders, findings) for row in rows]
+    rows = data_rows(sheet, match, findings, catalog.tables["contracts"].required)
+    contracts = [_contract(sheet, row, catalog, order, findings) for row in rows]
     return contracts, findings
 
 
-def _contract(row: DataRow, catalog: Catalog, orders: dict[str, values.DateOrder],
+def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.DateOrder,
               findings: list[Finding]) -> Contract:
     customer = row.text("customer")
     product_text, program_text = row.text("product"), row.text("program")
@@ -32,14 +34,20 @@ def _contract(row: DataRow, catalog: Catalog, orders: dict[str, values.DateOrder
         header = row.match.headers.get(row.match.columns.get(field, -1), field.replace("_", " ").title())
         findings.append(Finding(severity, message, row.source, header, customer, product))
 
+    def uncalculated(field: str) -> str | None:
+        """The finding for an empty cell that holds a formula saved without its value, if it is one."""
+        column = row.match.columns.get(field)
+        formula = sheet.uncalculated(row.source.row or 0, column) if column is not None else None
+        return None if formula is None else f"{_label(field)}: the cell holds the formula ={formula}, {FORMULA_NOTE}."
+
     if not customer:
-        report(Severity.ERROR, "customer", "The customer name is missing.")
+        report(Severity.ERROR, "customer", uncalculated("customer") or "The customer name is missing.")
     product = catalog.product_for(product_text) if product_text else None
     pid = product.id if product else None
     if product is None:
         known = ", ".join(p.name for p in catalog.products.values())
         message = (f"Product '{product_text}' is not in the catalog (known: {known})." if product_text
-                   else f"The product is missing (one of {known}).")
+                   else uncalculated("product") or f"The product is missing (one of {known}).")
         report(Severity.ERROR, "product", message)
     program = None
     if product is not None:
@@ -55,10 +63,12 @@ def _contract(row: DataRow, catalog: Catalog, orders: dict[str, values.DateOrder
         if not row.has(field):
             dates[field] = None
             continue
-        day, problem = values.parse_date(row.get(field), orders[field])
+        day, problem = values.parse_date(row.get(field), order)
         dates[field] = day
         if problem:
             report(Severity.ERROR, field, f"{_label(field)}: {problem}.", pid or "")
+        elif day is None and (formula := uncalculated(field)):
+            report(Severity.ERROR, field, formula, pid or "")
         elif day is None and field != "initial_term_start":
             report(Severity.ERROR, field, f"The {_label(field).lower()} date is missing.", pid or "")
     for field in ("term_start", "term_end"):
@@ -143,4 +153,5 @@ def _subdivision(row: DataRow, catalog: Catalog, zone: str, country: str, report
 
 
 def _label(field: str) -> str:
-    return {"term_start": "Term start", "term_end": "Term end", "initial_term_start": "Initial term start"}[field]
+    return {"term_start": "Term start", "term_end": "Term end", "initial_term_start": "Initial term start"}.get(
+        field, field.replace("_", " ").capitalize())

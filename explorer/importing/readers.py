@@ -2,7 +2,8 @@
 
 Spreadsheets go through python-calamine (Rust; reads .xlsx/.xlsm/.xls/.ods and
 cached formula values, about ten times faster than openpyxl). CSV files are
-decoded by BOM, then UTF-8, then Windows-1252, and their delimiter is sniffed.
+decoded by BOM, then UTF-8, then whatever charset-normalizer detects (Shift-JIS,
+GB18030, Windows-1252...), and their delimiter is sniffed.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from explorer.importing.formulas import uncalculated_cells
 from explorer.importing.safety import UnreadableFile, check_file
 
 Cell = Any  # str, float, int, bool, date, datetime, time or timedelta; "" when empty
@@ -26,6 +28,14 @@ class RawSheet:
     file: str
     name: str
     rows: list[list[Cell]]  # rows[i] is spreadsheet row i + 1
+    _formulas: dict[tuple[int, int], str] | None = field(default=None, repr=False)
+
+    def uncalculated(self, row: int, column: int) -> str | None:
+        """The formula of an empty cell that holds one saved without its value (row 1-based, column 0-based)."""
+        if self._formulas is None:
+            xlsx = self.file.lower().endswith((".xlsx", ".xlsm"))
+            self._formulas = uncalculated_cells(self.file, self.name) if xlsx else {}
+        return self._formulas.get((row, column))
 
 
 def iter_sheets(path: Path | str) -> Iterator[RawSheet]:
@@ -90,7 +100,7 @@ def _first_line(exc: BaseException) -> str:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode by BOM, else UTF-8, else UTF-16 by its zero bytes, else Windows-1252."""
+    """Decode by BOM, else UTF-8, else UTF-16 by its zero bytes, else by charset-normalizer's best guess."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(encoding)
@@ -101,7 +111,18 @@ def decode_text(data: bytes) -> str:
     sample = data[:4096]
     if sample.count(0) > len(sample) // 4:  # UTF-16 without a BOM: every other byte is zero
         return data.decode("utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be", errors="replace")
-    return data.decode("cp1252", errors="replace")
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        return data.decode("cp1252", errors="replace")
+    best = min(matches, key=lambda m: m.chaos)
+    # Short Western text decodes equally well as several code pages: Windows-1252 (what Excel
+    # writes on Western Windows) wins a tie, so "Crème" does not become "Crčme".
+    tied = [m for m in matches if m.chaos <= best.chaos + 0.01]
+    if any({"cp1252", "latin_1", "iso8859_15"} & set(m.could_be_from_charset) for m in tied):
+        return data.decode("cp1252", errors="replace")
+    return str(best)
 
 
 def read_csv_rows(path: Path) -> list[list[Cell]]:

@@ -32,9 +32,9 @@ class DataRow:
         return self.extras
 
 
-def data_rows(sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> list[DataRow]:
-    """Every non-blank row below the header; a totals row becomes an info finding, not a record."""
-    table = read_columns(sheet, match, list(match.columns), findings)
+def data_rows(sheet: RawSheet, match: TableMatch, findings: list[Finding], needed: tuple[str, ...] = ()) -> list[DataRow]:
+    """Every record below the header; totals, footers and repeated headers become info findings, not records."""
+    table = read_columns(sheet, match, list(match.columns), findings, needed=needed)
     fields = list(table.raw)
     cells = list(zip(*(table.raw[f].tolist() for f in fields), strict=True)) if fields else []
     texts = list(zip(*(table.texts[f].tolist() for f in fields), strict=True)) if fields else []

@@ -1,18 +1,29 @@
-"""Find the tables in a sheet by their header row, not by the sheet's name.
+"""Find the tables in a sheet by their header rows, not by the sheet's name.
 
-Title rows, blank rows and notes above the header are skipped; the header is the
-row whose cells name the most fields of one table kind (contracts, contacts,
-cases, holidays), through the header spellings in the catalog.
+A sheet can hold several tables: side by side (their header cells separated by
+an empty column) or stacked (a blank row, perhaps a title, then the next header).
+Title rows and notes above a header are skipped. A header row is one whose cells
+name the required fields of a table kind (contracts, contacts, cases, holidays)
+through explorer.importing.headers; when it names fields of several kinds, the
+kind with the catalog's higher precedence wins (a case export that also carries
+account columns is a case log).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from explorer.catalog import Catalog, TableSpec, fold
+from explorer.importing.headers import Guess, column_kinds, recognise
 from explorer.importing.readers import Cell, RawSheet
 
-HEADER_SCAN_ROWS = 40
+HEADER_SCAN_ROWS = 40  # any of these rows can be the first header; further down, only rows after a blank row
+SAMPLE_ROWS = 30  # rows below a header whose values tell a column's type
+WIDE = 1 << 30
+
+# A saved mapping for a header layout: (table kind, field -> column index), or None.
+SavedLookup = Callable[[tuple[str, ...]], tuple[str, dict[str, int]] | None]
 
 
 @dataclass(frozen=True)
@@ -20,47 +31,186 @@ class TableMatch:
     kind: str  # a table id of the catalog
     header_index: int  # 0-based index into RawSheet.rows
     columns: dict[str, int]  # field -> column index
-    headers: dict[int, str]  # column index -> header as written, for every non-blank header
+    headers: dict[int, str]  # column index -> header as written, for every non-blank header in the span
     extra: dict[int, str]  # unrecognised columns: index -> header as written
+    span: tuple[int, int] = (0, WIDE)  # the table's columns: [start, stop)
+    end_index: int = WIDE  # rows[header_index + 1:end_index] is the body
+    guesses: dict[str, Guess] = field(default_factory=dict)  # how each field was matched
+    suggestions: dict[str, Guess] = field(default_factory=dict)  # weak candidates for unmatched fields
+    zones: dict[str, str] = field(default_factory=dict)  # timestamp field -> zone from its header's unit
+    notes: tuple[str, ...] = ()  # columns deliberately not used, and why
+    saved: bool = False  # the columns come from a saved mapping
 
     @property
     def header_row(self) -> int:
         return self.header_index + 1
 
+    @property
+    def layout(self) -> tuple[str, ...]:
+        """The header cells as written, in order: the key a saved mapping is stored under."""
+        return tuple(self.headers[i] for i in sorted(self.headers))
 
-def _match_row(spec: TableSpec, cells: list[Cell], aliases: dict[str, set[str]]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for index, cell in enumerate(cells):
-        if not isinstance(cell, str) or not cell.strip():
+    def body(self, rows: Sequence[Sequence[Cell]]) -> Sequence[Sequence[Cell]]:
+        return rows[self.header_index + 1:min(self.end_index, len(rows))]
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """The row that came closest to a table header, for the warning about a sheet that was not read."""
+
+    row: int  # 1-based
+    headers: tuple[str, ...]
+    kind: str
+    found: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+def is_blank(row: Sequence[Cell]) -> bool:
+    return not any(c is not None and c != "" and not (isinstance(c, str) and not c.strip()) for c in row)
+
+
+def _header_cells(row: Sequence[Cell], start: int, stop: int) -> dict[int, str]:
+    return {i: c.strip() for i, c in enumerate(row[start:stop], start) if isinstance(c, str) and c.strip()}
+
+
+def _header_like(row: Sequence[Cell]) -> bool:
+    texts = sum(1 for c in row if isinstance(c, str) and c.strip())
+    others = sum(1 for c in row if not isinstance(c, str) and c is not None and c != "")
+    return texts >= 2 and others <= 1
+
+
+def _segments(row: Sequence[Cell]) -> list[tuple[int, int]]:
+    """Runs of filled cells separated by empty ones: [start, stop) each."""
+    out: list[tuple[int, int]] = []
+    start = None
+    for i, cell in enumerate([*row, ""]):
+        filled = cell is not None and cell != "" and not (isinstance(cell, str) and not cell.strip())
+        if filled and start is None:
+            start = i
+        elif not filled and start is not None:
+            out.append((start, i))
+            start = None
+    return out
+
+
+@dataclass
+class _Candidate:
+    matches: list[TableMatch]
+    score: int
+
+
+class _Finder:
+    def __init__(self, sheet: RawSheet, catalog: Catalog, kinds: Sequence[str] | None, saved: SavedLookup | None):
+        self.sheet, self.catalog, self.saved = sheet, catalog, saved
+        self.specs = [catalog.tables[k] for k in (kinds or catalog.tables)]
+        self.near: NearMiss | None = None
+        self.near_score = 0
+
+    def match(self, index: int, start: int, stop: int) -> TableMatch | None:
+        """The table whose header is row ``index`` between columns start and stop, or None."""
+        rows = self.sheet.rows
+        headers = _header_cells(rows[index], start, stop)
+        if len(headers) < 2:
+            return None
+        layout = tuple(headers[i] for i in sorted(headers))
+        fixed = self.saved(layout) if self.saved else None
+        sample = rows[index + 1:index + 1 + SAMPLE_ROWS]
+        shares = column_kinds(sample, list(headers))
+        best: tuple[tuple[int, int], TableMatch] | None = None
+        for spec in self.specs:
+            if fixed is not None and fixed[0] != spec.id:
+                continue
+            found = recognise(spec, headers, shares, self.catalog, fixed[1] if fixed else None)
+            valid = spec.has_required(found.columns) and len(found.columns) >= spec.min_fields
+            if not valid:
+                self._remember(index, layout, spec, found.columns)
+                continue
+            rank = (spec.precedence, len(found.columns))
+            if best is None or rank > best[0]:
+                used = set(found.columns.values())
+                best = (rank, TableMatch(
+                    spec.id, index, found.columns, headers, {i: h for i, h in headers.items() if i not in used},
+                    (start, stop), WIDE, found.guesses, found.suggestions, found.zones, tuple(found.notes),
+                    fixed is not None))
+        return best[1] if best else None
+
+    def _remember(self, index: int, layout: tuple[str, ...], spec: TableSpec, found: dict[str, int]) -> None:
+        if len(found) > self.near_score:
+            self.near_score = len(found)
+            missing = tuple(r for r in spec.required if r not in found)
+            self.near = NearMiss(index + 1, layout, spec.id, tuple(found), missing)
+
+    def row(self, index: int) -> _Candidate | None:
+        """The tables whose header is row ``index``: one, or several side by side."""
+        row = self.sheet.rows[index]
+        if not _header_like(row):
+            return None
+        whole = self.match(index, 0, WIDE)
+        segments = _segments(row)
+        if len(segments) > 1:
+            parts = [m for m in (self.match(index, a, b) for a, b in segments) if m is not None]
+            if len(parts) > 1:  # side by side: each table reaches to the next one's first column
+                starts = [0] + [m.span[0] for m in parts[1:]]
+                stops = [m.span[0] for m in parts[1:]] + [WIDE]
+                widened = [self._respan(m, a, b) for m, a, b in zip(parts, starts, stops, strict=True)]
+                return _Candidate(widened, sum(len(m.columns) for m in widened))
+        return _Candidate([whole], len(whole.columns)) if whole else None
+
+    def _respan(self, match: TableMatch, start: int, stop: int) -> TableMatch:
+        headers = _header_cells(self.sheet.rows[match.header_index], start, stop)
+        used = set(match.columns.values())
+        return TableMatch(match.kind, match.header_index, match.columns, headers,
+                          {i: h for i, h in headers.items() if i not in used}, (start, stop), WIDE, match.guesses,
+                          match.suggestions, match.zones, match.notes, match.saved)
+
+
+def _same_header(a: TableMatch, b: TableMatch) -> bool:
+    return a.kind == b.kind and [fold(h) for h in a.layout] == [fold(h) for h in b.layout]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def find_tables(sheet: RawSheet, catalog: Catalog, kinds: Sequence[str] | None = None,
+                saved: SavedLookup | None = None) -> tuple[list[TableMatch], NearMiss | None]:
+    """Every table of the sheet in reading order, and (when there is none) the row that came closest."""
+    finder = _Finder(sheet, catalog, kinds, saved)
+    rows = sheet.rows
+    blank = [is_blank(r) for r in rows]
+    candidates = [i for i in range(min(HEADER_SCAN_ROWS, len(rows))) if not blank[i]]
+    candidates += [i for i in range(HEADER_SCAN_ROWS, len(rows))
+                   if not blank[i] and (blank[i - 1] or blank[i - 2])]
+    done: list[TableMatch] = []
+    active: list[TableMatch] = []
+    previous: tuple[int, _Candidate] | None = None
+    for index in candidates:
+        found = finder.row(index)
+        if found is None:
             continue
-        key = fold(cell)
-        for name, spellings in aliases.items():
-            if name not in found and key in spellings:
-                found[name] = index
-                break
-    return found
+        if any(_same_header(m, a) for m in found.matches for a in active):
+            continue  # a repeated header row inside a table: its body skips it
+        if previous is not None and previous[0] == index - 1:
+            if found.score <= previous[1].score:
+                continue  # the row under a header is its first record, not a second header
+            active = [a for a in active if a.header_index != index - 1]  # a better header one row down
+        for a in list(active):
+            if any(_overlap(a.span, m.span) for m in found.matches):
+                active.remove(a)
+                done.append(_ended(a, index))
+        active.extend(found.matches)
+        previous = (index, found)
+    done.extend(active)
+    done.sort(key=lambda m: (m.header_index, m.span[0]))
+    return done, (finder.near if not done else None)
+
+
+def _ended(match: TableMatch, end: int) -> TableMatch:
+    return TableMatch(match.kind, match.header_index, match.columns, match.headers, match.extra, match.span, end,
+                      match.guesses, match.suggestions, match.zones, match.notes, match.saved)
 
 
 def find_table(sheet: RawSheet, catalog: Catalog) -> TableMatch | None:
-    """The best header row of the sheet, or None when it holds no known table."""
-    best: tuple[int, int, str, dict[str, int]] | None = None
-    alias_sets = {
-        spec.id: {name: {fold(a) for a in (name, *spellings)} for name, spellings in spec.fields.items()}
-        for spec in catalog.tables.values()
-    }
-    for index, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
-        for spec in catalog.tables.values():
-            found = _match_row(spec, row, alias_sets[spec.id])
-            if len(found) < spec.min_fields or any(r not in found for r in spec.required):
-                continue
-            score = len(found)
-            if best is None or score > best[0]:
-                best = (score, index, spec.id, found)
-    if best is None:
-        return None
-    _, index, kind, columns = best
-    row = sheet.rows[index]
-    headers = {i: str(c).strip() for i, c in enumerate(row) if isinstance(c, str) and c.strip()}
-    used = set(columns.values())
-    extra = {i: h for i, h in headers.items() if i not in used}
-    return TableMatch(kind, index, columns, headers, extra)
+    """The sheet's first table, or None."""
+    tables, _ = find_tables(sheet, catalog)
+    return tables[0] if tables else None

@@ -2,18 +2,23 @@
 
 Each parser returns the value and, where there is one, a plain-language problem
 for a finding. Nothing here guesses silently: an ambiguous 03/04/2026 stays
-unread unless its column settles which part is the day.
+unread unless its file settles which part is the day (day_order: one 30/06/2026
+anywhere in the file settles 03/04/2026 everywhere in it). Dotted dates
+(03.04.2026) are day first unless the file shows otherwise.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
 from typing import Any
 from zoneinfo import available_timezones
+
+import pandas as pd
 
 from explorer.catalog import Catalog, fold
 
@@ -45,29 +50,39 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+NN_NN_YYYY = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}"
+
+
 @dataclass(frozen=True)
 class DateOrder:
-    """How a column writes nn/nn/yyyy: day first, month first, or not settled."""
+    """How a file writes nn/nn/yyyy and nn.nn.yyyy: day first, month first, or not settled."""
 
     day_first: bool | None
 
 
-def slash_order(values: list[Any]) -> DateOrder:
-    """Settle nn/nn/yyyy for a whole column: one 13/04 proves day first."""
-    day_first = month_first = False
-    for value in values:
-        if isinstance(value, str):
-            match = SLASH_RE.fullmatch(value.strip())
-            if match:
-                a, b = int(match[1]), int(match[2])
-                day_first |= a > 12 >= b
-                month_first |= b > 12 >= a
+UNSETTLED = DateOrder(None)
+
+
+def day_order(columns: Iterable[Iterable[Any]]) -> DateOrder:
+    """Settle nn/nn/yyyy (and dotted) for a whole file from all its date columns: one 13/04 proves day first.
+
+    Works on the distinct date parts only, so a column of 200,000 timestamps costs one slice.
+    """
+    texts = pd.Series([v for column in columns for v in column if isinstance(v, str)], dtype=object)
+    if texts.empty:
+        return DateOrder(None)
+    days = pd.Series(texts.str.slice(0, 10).unique(), dtype=object)
+    parts = days.str.extract(NN_NN_YYYY).dropna().astype(int)
+    if parts.empty:
+        return DateOrder(None)
+    day_first = bool(((parts[0] > 12) & (parts[1] <= 12)).any())
+    month_first = bool(((parts[1] > 12) & (parts[0] <= 12)).any())
     if day_first == month_first:
         return DateOrder(None)
     return DateOrder(day_first)
 
 
-def parse_date(value: Any, order: DateOrder = DateOrder(None)) -> tuple[date | None, str | None]:
+def parse_date(value: Any, order: DateOrder = UNSETTLED) -> tuple[date | None, str | None]:
     """A date from a date cell, an Excel serial number or text; (None, problem) when it cannot be read."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, None
@@ -91,8 +106,11 @@ def parse_date(value: Any, order: DateOrder = DateOrder(None)) -> tuple[date | N
 def _parse_date_text(text: str, order: DateOrder) -> tuple[date | None, str | None]:
     if match := ISO_RE.fullmatch(text) or YMD_SLASH_RE.fullmatch(text):
         return date(int(match[1]), int(match[2]), int(match[3])), None
-    if match := DOTTED_RE.fullmatch(text):
-        return date(int(match[3]), int(match[2]), int(match[1])), None
+    if match := DOTTED_RE.fullmatch(text):  # day first unless the file says otherwise
+        a, b = int(match[1]), int(match[2])
+        if order.day_first is False and a <= 12:
+            return date(int(match[3]), a, b), None
+        return date(int(match[3]), b, a), None
     if match := SLASH_RE.fullmatch(text):
         a, b, year = int(match[1]), int(match[2]), int(match[3])
         if a > 12 or (order.day_first and b <= 12):

@@ -56,7 +56,8 @@ def as_text(book: Book, sla: SlaResult | None, limit: int | None = None) -> str:
     for f in shown:
         where = f.source.describe()
         column = f", column '{f.column}'" if f.column else ""
-        lines.append(f"{f.severity.label.upper():<8}{where}{column}: {f.message}")
+        customer = f" [{f.customer.strip()}]" if f.customer.strip() else ""
+        lines.append(f"{f.severity.label.upper():<8}{where}{column}{customer}: {f.message}")
     if len(shown) < len(findings):
         lines.append(f"... and {len(findings) - len(shown)} more (use --all or --json)")
     return "\n".join(lines)

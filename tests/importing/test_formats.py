@@ -70,7 +70,7 @@ def test_layout_details(written: dict[str, Path]) -> None:
     assert [c.source.row for c in book.contracts] == [4, 5, 6, 7, 8]  # two title rows above the header
     assert book.contracts[0].source.sheet == "FY27"
     messages = [f.message for f in book.findings]
-    assert any("totals row" in m for m in messages)
+    assert any("totals line" in m for m in messages)
     assert any("Sheet 'Notes' holds no contract" in m for m in messages)
     assert any(m.startswith("Columns kept as they are") and "Owner notes" in m for m in messages)
     assert len(book.contacts) == 6
@@ -134,11 +134,12 @@ def test_totals_and_unlabelled_cells(tmp_path: Path) -> None:
     ws.append([None, "Customer", "Product", "Tier", "Start", "End"])
     ws.append([None, "Acme", "Okta", "Premier", "2026-01-01", "2026-12-31"])
     ws.append([None, None, "Total", 1])  # the label is not in the first column
-    ws.append(["note: under no header", None, None, None, None, None])  # kept: a row is never dropped unseen
+    ws.append(["note: under no header", None, None, None, None, None])  # not a record, but quoted in a finding
     wb.save(tmp_path / "book.xlsx")
     book = load_book([tmp_path / "book.xlsx"])
-    assert [c.source.row for c in book.contracts] == [2, 4]
-    assert any("Row 3 looks like a totals row ('Total')" in f.message for f in book.findings)
+    assert [c.source.row for c in book.contracts] == [2]
+    assert any("Row 4 is a footnote ('note: under no header')" in f.message for f in book.findings)
+    assert any("Row 3 is a totals line ('Total | 1')" in f.message for f in book.findings)
 
 
 def test_stray_quote_in_csv_keeps_the_table(tmp_path: Path) -> None:

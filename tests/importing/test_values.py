@@ -33,11 +33,11 @@ def test_ambiguous_date_needs_the_column() -> None:
     day, problem = values.parse_date("03/04/2026")
     assert day is None and problem is not None and "ambiguous" in problem and "2026-04-03" in problem
     column = ["03/04/2026", "25/04/2026"]
-    order = values.slash_order(column)
+    order = values.day_order([column])
     assert order == DateOrder(True)
     assert values.parse_date("03/04/2026", order) == (date(2026, 4, 3), None)
-    assert values.parse_date("03/04/2026", values.slash_order(["03/04/2026", "12/31/2026"])) == (date(2026, 3, 4), None)
-    assert values.slash_order(["13/01/2026", "01/13/2026"]) == DateOrder(None)  # contradictory: stays unsettled
+    assert values.parse_date("03/04/2026", values.day_order([["03/04/2026", "12/31/2026"]])) == (date(2026, 3, 4), None)
+    assert values.day_order([["13/01/2026", "01/13/2026"]]) == DateOrder(None)  # contradictory: stays unsettled
 
 
 @pytest.mark.parametrize("cell", ["soon", "31.02.2026", 12.5, True, "2026-13-01"])

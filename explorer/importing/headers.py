@@ -1,0 +1,226 @@
+"""What a header cell names, in layers: a saved mapping, the catalog's spellings,
+the same after normalising the header, then fuzzy word matching (rapidfuzz).
+
+Fuzzy matching only considers fields whose type fits the column's values (a date
+field takes a column of dates), each column serves at most one field, and the
+best score wins. Only confident matches are used; weaker ones are kept as
+suggestions for `explorer map` and the Map Columns dialog. Every match that was
+not an exact spelling is reported, so nothing is guessed silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from rapidfuzz import fuzz, process
+
+from explorer.catalog import Catalog, TableSpec, fold
+
+AUTO_SCORE = 85  # a fuzzy match this good is used without asking
+SUGGEST_SCORE = 65  # below this a column is not even suggested
+NORMALISED_SCORE = 95
+TYPE_SHARE = 0.8  # this share of a column's sampled values must fit a typed field
+
+BRACKETED = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
+UNIT_OFFSET = re.compile(r"(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?")
+API_SUFFIX = re.compile(r"__(?:c|r|pc|x)$", re.IGNORECASE)
+CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+DATE_TEXT = re.compile(r"\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
+                       r"|\d{1,2}(?:st|nd|rd|th)?[ -][A-Za-z]{3,9}\.?[ -,]|[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})")
+NUMBER_TEXT = re.compile(r"\s*-?\d+(?:[.,]\d+)?\s*")
+BUSINESS_WORDS = ("business", "working hours", "office hours")
+
+
+@dataclass(frozen=True)
+class Guess:
+    """A field read from a column: how (saved, exact, normalised, fuzzy) and how sure (0-100)."""
+
+    field: str
+    column: int
+    header: str
+    how: str
+    score: float
+
+    @property
+    def exact(self) -> bool:
+        return self.how in ("exact", "saved")
+
+
+@dataclass
+class Recognition:
+    columns: dict[str, int] = field(default_factory=dict)  # field -> column index
+    guesses: dict[str, Guess] = field(default_factory=dict)  # field -> how it was matched
+    suggestions: dict[str, Guess] = field(default_factory=dict)  # unmatched field -> its best weak candidate
+    zones: dict[str, str] = field(default_factory=dict)  # timestamp field -> zone given by its header's unit
+    notes: list[str] = field(default_factory=list)  # columns deliberately not used, and why
+
+
+def variants(header: str) -> list[str]:
+    """The header as written, then without units, '*' and API decorations, then each dotted part."""
+    text = header.strip()
+    plain = BRACKETED.sub(" ", text).strip().rstrip("*").strip()
+    plain = API_SUFFIX.sub("", plain).replace("__", " ")
+    out = [text, plain]
+    parts = [p for p in plain.split(".") if p.strip()]
+    if len(parts) > 1:  # Salesforce API paths: Account.Name reads as Account Name, then Name
+        out += [" ".join(parts), parts[-1]]
+    return list(dict.fromkeys(v for v in out if v))
+
+
+def words(text: str) -> str:
+    """Lower-case words of a header: camelCase and snake_case split, punctuation dropped."""
+    spaced = CAMEL.sub(" ", text).replace("_", " ")
+    return " ".join(re.sub(r"[^\w#]+", " ", spaced.lower()).split())
+
+
+def value_kind(value: Any) -> str:
+    """'date', 'number', 'text' or '' (blank) for one cell."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "text"
+    if isinstance(value, (datetime, date)):
+        return "date"
+    if isinstance(value, (int, float)):
+        return "number"
+    text = str(value)
+    if DATE_TEXT.match(text):
+        return "date"
+    if NUMBER_TEXT.fullmatch(text):
+        return "number"
+    return "text" if text.strip() else ""
+
+
+def column_kinds(rows: Sequence[Sequence[Any]], columns: Sequence[int]) -> dict[int, dict[str, float]]:
+    """For each column, the share of its filled sampled cells that are dates, numbers and text."""
+    out: dict[int, dict[str, float]] = {}
+    for index in columns:
+        counts = {"date": 0, "number": 0, "text": 0}
+        for row in rows:
+            kind = value_kind(row[index]) if index < len(row) else ""
+            if kind:
+                counts[kind] += 1
+        total = sum(counts.values())
+        out[index] = {k: v / total for k, v in counts.items()} if total else {}
+    return out
+
+
+def fits(field_type: str, shares: Mapping[str, float]) -> bool:
+    """Whether a column with these value shares can hold a field of this type (an empty column can hold any)."""
+    if not shares or field_type == "any":
+        return True
+    if field_type in ("date", "timestamp"):
+        return shares.get("date", 0) + shares.get("number", 0) >= TYPE_SHARE and shares.get("date", 0) > 0
+    if field_type == "minutes":
+        return shares.get("number", 0) >= TYPE_SHARE
+    return shares.get("date", 0) < 1 - TYPE_SHARE + 1e-9 or shares.get("text", 0) > 0.5
+
+
+_ALIASES: dict[int, tuple[TableSpec, dict[str, list[str]], list[tuple[str, str]]]] = {}
+
+
+def _alias_index(spec: TableSpec) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
+    """(folded spelling -> fields, [(spelling as words, field)]) of a table kind, built once per spec."""
+    known = _ALIASES.get(id(spec))
+    if known is not None and known[0] is spec:
+        return known[1], known[2]
+    folded: dict[str, list[str]] = {}
+    spelled: list[tuple[str, str]] = []
+    for name, spellings in spec.fields.items():
+        for spelling in (name, *spellings):
+            names = folded.setdefault(fold(spelling), [])
+            if name not in names:
+                names.append(name)
+            spelled.append((words(spelling), name))
+    _ALIASES[id(spec)] = (spec, folded, spelled)
+    return folded, spelled
+
+
+def header_zone(header: str, catalog: Catalog) -> str | None:
+    """The zone a unit in the header gives its column: '(UTC)', '(PST)', '(+02:00)', '[Europe/Berlin]'."""
+    for found in BRACKETED.findall(header):
+        unit: str = str(found).strip()
+        upper = unit.upper()
+        if upper in ("UTC", "GMT", "Z", "UTC+0", "GMT+0"):
+            return "UTC"
+        if upper in catalog.timezone_abbreviations:
+            return str(catalog.timezone_abbreviations[upper])
+        offset = UNIT_OFFSET.fullmatch(unit)
+        if offset:
+            return f"{offset[1]}{int(offset[2]):02d}:{offset[3] or '00'}"
+        if "/" in unit:
+            try:
+                ZoneInfo(unit.replace(" ", "_"))
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+            return unit.replace(" ", "_")
+    return None
+
+
+def _is_business_time(header: str) -> bool:
+    text = header.lower()
+    return any(w in text for w in BUSINESS_WORDS)
+
+
+def recognise(spec: TableSpec, headers: Mapping[int, str], shares: Mapping[int, Mapping[str, float]],
+              catalog: Catalog, fixed: Mapping[str, int] | None = None) -> Recognition:
+    """Which column holds which field of ``spec``; ``fixed`` (a saved or user mapping) comes first."""
+    folded, spelled = _alias_index(spec)
+    result = Recognition()
+    candidates: list[Guess] = []
+    time_fields = {f for f in spec.fields if spec.field_type(f) in ("timestamp", "minutes")}
+    for name, column in (fixed or {}).items():
+        if name in spec.fields and column in headers:
+            candidates.append(Guess(name, column, headers[column], "saved", 101))
+    for column, header in headers.items():
+        business = _is_business_time(header)
+        found: dict[str, Guess] = {}
+        for depth, variant in enumerate(variants(header)):
+            for rank, name in enumerate(folded.get(fold(variant), [])):
+                if name not in found:  # a spelling two fields share goes first to the field listing it first
+                    found[name] = Guess(name, column, header, "exact" if depth == 0 else "normalised",
+                                        (100 if depth == 0 else NORMALISED_SCORE) - rank * 0.1)
+        if not found:
+            query = words(variants(header)[-1] if len(variants(header)) > 1 else header)
+            for _, score, index in process.extract(query, [s for s, _ in spelled], scorer=fuzz.token_sort_ratio,
+                                                   limit=None, score_cutoff=SUGGEST_SCORE):
+                name = spelled[index][1]
+                if name not in found and fits(spec.field_type(name), shares.get(column, {})):
+                    found[name] = Guess(name, column, header, "fuzzy", float(score))
+        for guess in found.values():
+            if business and guess.field in time_fields:
+                result.notes.append(f"Column '{header}' counts business time, not a time of day; "
+                                    f"it is not used as {label(guess.field)}.")
+                continue
+            candidates.append(guess)
+    # Each column serves one field and each field one column: the best score wins.
+    candidates.sort(key=lambda g: (-g.score, g.column))
+    used: set[int] = set()
+    for guess in candidates:
+        if guess.field in result.columns or guess.column in used:
+            continue
+        if guess.how == "fuzzy" and guess.score < AUTO_SCORE:
+            result.suggestions.setdefault(guess.field, guess)
+            continue
+        result.columns[guess.field] = guess.column
+        result.guesses[guess.field] = guess
+        used.add(guess.column)
+    for name in list(result.suggestions):
+        if name in result.columns or result.suggestions[name].column in used:
+            del result.suggestions[name]
+    for name, column in result.columns.items():
+        if spec.field_type(name) == "timestamp":
+            zone = header_zone(headers[column], catalog)
+            if zone:
+                result.zones[name] = zone
+    return result
+
+
+def label(name: str) -> str:
+    """A field id as people say it: first_response -> first response."""
+    return {"case_id": "case ID", "program": "tier"}.get(name, name.replace("_", " "))
