@@ -157,7 +157,6 @@ def read_columns(sheet: RawSheet, match: TableMatch, fields: Iterable[str], find
         beside = np.zeros(len(body), dtype=bool)
         beside[1:] |= apart[:-1]
         beside[:-1] |= apart[1:]
-        beside[0] = True
         for i in np.flatnonzero(sparse).tolist():
             kind = what_line(str(first_text[i]))
             if all_empty[i] or kind != TITLE or beside[i]:
