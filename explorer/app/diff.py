@@ -20,7 +20,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from explorer import rules
+from explorer import history, rules
 from explorer.catalog import Catalog
 from explorer.model import Book, Contact, Contract, customer_key, fold_text
 
@@ -146,7 +146,7 @@ TERM_FIELDS = ("term_start", "term_end")  # a renewal's own row says how these m
 def compare_books(old: Book, new: Book, catalog: Catalog) -> BookDiff:
     """Every change from ``old`` to ``new``, one row each, grouped by customer."""
     fields = _contract_fields(catalog)
-    codes = _Codes()
+    codes = _Codes(_Coder(lambda text: customer_key(catalog.region_for(text))))
     old_frame, new_frame = _contract_frame(old.contracts, fields, codes), _contract_frame(new.contracts, fields, codes)
     warnings = _overlap_warnings(old_frame, old.contracts, "old", catalog) + \
         _overlap_warnings(new_frame, new.contracts, "new", catalog)
@@ -220,6 +220,7 @@ class _Coder:
 
 @dataclass
 class _Codes:
+    regions: _Coder  # synonyms are one region: Americas is AMER
     keys: _Coder = default(default_factory=lambda: _Coder(customer_key))  # customer names, and names of people
     texts: _Coder = default(default_factory=lambda: _Coder(customer_key))
     emails: _Coder = default(default_factory=lambda: _Coder(fold_text))
@@ -241,7 +242,8 @@ def _contract_frame(contracts: list[Contract], fields: list[_Field], codes: _Cod
     frame["nth"] = frame.groupby(["key", "product"], sort=False).cumcount()
     for field in fields:
         values = [field.value(c) for c in contracts]
-        frame[f"f:{field.id}"] = codes.texts(values) if field.text else pd.Series(values, dtype=object)  # type: ignore[arg-type]
+        coder = codes.regions if field.id == "region" else codes.texts
+        frame[f"f:{field.id}"] = coder(values) if field.text else pd.Series(values, dtype=object)  # type: ignore[arg-type]
     return frame
 
 
@@ -249,7 +251,10 @@ _TERM_COLUMNS = ["key", "product", "start", "end", "program", "nth", "row"]
 
 
 def _pair_same_terms(old: pd.DataFrame, new: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """One-to-one pairs of rows holding the same term: identical rows first, then identical dates, then overlaps."""
+    """One-to-one pairs of rows holding the same term: identical rows first, then identical dates, then overlaps.
+
+    Overlap as history.overlaps has it (a missing start has always started, a missing end never ends), over frames.
+    """
     cand = old[_TERM_COLUMNS].merge(new[_TERM_COLUMNS], on=["key", "product"], suffixes=("_o", "_n"))
     cand = cand[(cand["start_o"] <= cand["end_n"]) & (cand["start_n"] <= cand["end_o"])]
     same_dates = (cand["start_o"] == cand["start_n"]) & (cand["end_o"] == cand["end_n"])
@@ -288,16 +293,19 @@ def _removed(old: pd.DataFrame, new: pd.DataFrame, paired_old: np.ndarray) -> np
 
 
 def _overlap_warnings(frame: pd.DataFrame, contracts: list[Contract], which: str, catalog: Catalog) -> list[str]:
-    groups = frame.loc[frame.duplicated(["key", "product"], keep=False), _TERM_COLUMNS]
-    cand = groups.merge(groups, on=["key", "product"], suffixes=("_a", "_b"))
-    cand = cand[(cand["row_a"] < cand["row_b"]) & (cand["start_a"] <= cand["end_b"]) & (cand["start_b"] <= cand["end_a"])]
+    """Duplicates in the history's sense: rows of one contract whose terms overlap (a renewal does not)."""
+    groups = frame.loc[frame.duplicated(["key", "product"], keep=False), ["key", "product", "row"]]
     out = []
-    for (_, _), rows in cand.groupby(["key", "product"], sort=False):
-        first = contracts[int(rows["row_a"].iloc[0])]
-        where = sorted({int(r) for r in rows["row_a"]} | {int(r) for r in rows["row_b"]})
-        places = "; ".join(contracts[r].source.describe() for r in where)
-        out.append(f"The {which} book has {len(where)} {first.customer.strip()} {rules.product_name(catalog, first)} "
-                   f"rows with overlapping terms ({places}); they are compared in row order.")
+    for rows in groups.groupby(["key", "product"], sort=False)["row"]:
+        members = [contracts[r] for r in rows[1].tolist()]
+        clashing = [c for i, c in enumerate(members)
+                    if any(history.overlaps(c, d) for j, d in enumerate(members) if i != j)]
+        if clashing:
+            first = clashing[0]
+            places = "; ".join(filter(None, (c.source.describe() for c in clashing)))
+            out.append(f"The {which} book has {len(clashing)} {first.customer.strip()} "
+                       f"{rules.product_name(catalog, first)} rows with overlapping terms"
+                       f"{f' ({places})' if places else ''}; they are compared in row order.")
     return out
 
 
@@ -394,7 +402,7 @@ def _contact_frame(contacts: list[Contact], codes: _Codes) -> pd.DataFrame:
         "key": codes.keys([c.customer for c in contacts]),
         "email": codes.emails([c.email for c in contacts]),
         "name": codes.keys([c.name for c in contacts]),  # folded as customer names are, non-breaking spaces too
-        "region": codes.texts([c.region for c in contacts]),
+        "region": codes.regions([c.region for c in contacts]),
         "named": [c.named for c in contacts],
         "row": np.arange(len(contacts), dtype=np.int64),
     })

@@ -96,9 +96,10 @@ def test_downgrade_at_renewal(catalog: Catalog) -> None:
         ["Downgrade", "Tier", "Premier Plus", "Premier"],
         ["Changed", "MCSE", "50% Dedicated MCSE", "No"],
     ]
-    # the MCSE is dropped from the new term: its dates go with it
-    assert [m.event for m in rows.iloc[2]["moves"]] == ["MCSE available", "Add-on renewal request deadline"]
-    assert all(m.new is None for m in rows.iloc[2]["moves"])
+    # the new term has no MCSE, so its dates are gone; the renewal row says so
+    gone = [m for m in rows.iloc[0]["moves"] if m.new is None]
+    assert [m.event for m in gone] == ["Success kickoff (earliest)", "Success kickoff (latest)", "MCSE available",
+                                       "Add-on renewal request deadline"]
 
 
 def test_duplicates_with_overlapping_terms_warn(catalog: Catalog) -> None:
@@ -112,6 +113,12 @@ def test_duplicates_with_overlapping_terms_warn(catalog: Catalog) -> None:
     assert len(diff.warnings) == 2
     assert diff.warnings[0].startswith("The old book has 2 Acme Okta rows with overlapping terms")
     assert diff.warnings[1].startswith("The new book has 3 Acme Okta rows with overlapping terms")
+
+
+def test_region_synonyms_are_no_change(catalog: Catalog) -> None:
+    old = Contract("Acme", "okta", "okta-premier", date(2026, 1, 1), date(2026, 12, 31), region="AMER")
+    new = Contract("Acme", "okta", "okta-premier", date(2026, 1, 1), date(2026, 12, 31), region="Americas")
+    assert compare_books(Book(contracts=[old]), Book(contracts=[new]), catalog).changes.empty
 
 
 def test_undated_and_backwards_terms_pair_up(catalog: Catalog) -> None:
