@@ -7,6 +7,7 @@ libraries load only inside the subcommand that needs them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 from explorer import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-SUBCOMMANDS = ("check", "report", "template", "terms", "gui")
+SUBCOMMANDS = ("check", "report", "diff", "template", "terms", "gui")
 
 
 def _terms(args: argparse.Namespace) -> int:
@@ -114,6 +115,31 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from explorer.app.diff import compare_books
+    from explorer.catalog import CatalogError, load_catalog
+    from explorer.importing.book import load_book
+    from explorer.importing.safety import UnreadableFile
+    from explorer.outputs.changes import as_json, as_text
+
+    old, new = list(args.old), list(args.against or [])
+    if not new:  # the short form: explorer diff OLD NEW
+        if len(old) != 2:
+            return _fail("name the old and the new book (explorer diff OLD NEW), or several files of each "
+                         "(explorer diff OLD... --against NEW...)")
+        old, new = old[:1], old[1:]
+    try:
+        catalog = load_catalog(args.catalog)
+        books = [load_book(files, (), catalog) for files in (old, new)]
+    except (UnreadableFile, CatalogError) as exc:
+        return _fail(str(exc))
+    diff = compare_books(books[0], books[1], catalog)
+    with contextlib.suppress(AttributeError, ValueError):  # arrows survive a pipe in a legacy code page
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+    print(as_json(diff) if args.json else as_text(diff))
+    return EXIT_FINDINGS if len(diff.changes) else EXIT_OK
+
+
 def _template(args: argparse.Namespace) -> int:
     from explorer.atomic import OutputError
     from explorer.catalog import CatalogError, load_catalog
@@ -184,6 +210,18 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--customer", action="append", metavar="NAME", help="only this customer; repeatable")
     report.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
     report.set_defaults(func=_report)
+
+    diff = sub.add_parser("diff", help="what changed between two versions of a contract book",
+                          usage="explorer diff OLD NEW [--json]\n"
+                                "       explorer diff OLD... --against NEW... [--json]",
+                          description="Contracts added, removed, renewed, changed, upgraded or downgraded, and named "
+                                      "contacts added, removed or changed. Exit status: 0 no changes, 1 changes, "
+                                      "2 a file cannot be read.")
+    diff.add_argument("old", nargs="+", metavar="OLD", help="the earlier book's files (or OLD NEW)")
+    diff.add_argument("--against", nargs="+", metavar="NEW", help="the later book's files")
+    diff.add_argument("--json", action="store_true", help="print the changes as JSON")
+    diff.add_argument("--catalog", help="use this catalog file instead of the bundled one")
+    diff.set_defaults(func=_diff)
 
     template = sub.add_parser("template", help="write an empty contract book with drop-downs and instructions")
     template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")

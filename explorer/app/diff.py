@@ -23,10 +23,11 @@ import pandas as pd
 from explorer import history, rules
 from explorer.catalog import Catalog
 from explorer.model import Book, Contact, Contract, customer_key, fold_text
+from explorer.outputs.changes import CHANGE_COLUMNS
 
 
 class ChangeKind(enum.Enum):
-    """In the order they are counted and listed."""
+    """In the order they are counted and listed (the Change column's values, outputs.changes.CHANGE_KINDS)."""
 
     ADDED = "Added"
     REMOVED = "Removed"
@@ -40,7 +41,6 @@ class ChangeKind(enum.Enum):
 
 
 KIND_ORDER = {k.value: i for i, k in enumerate(ChangeKind)}
-CHANGE_COLUMNS = ["Customer", "Product", "Change", "Field", "Old", "New", "Key Dates Affected"]
 # Besides CHANGE_COLUMNS, BookDiff.changes holds: key (customer key), old_row and new_row (index into the
 # book's contracts or contacts, -1 for none), target ("contract" or "contact"), field (a field id, see below)
 # and moves (a tuple of KeyDateMove).
@@ -134,7 +134,8 @@ def _contract_fields(catalog: Catalog) -> list[_Field]:
         _attr_field("term_start", "Term Start", lambda c: _day_text(c.term_start)),
         _attr_field("term_end", "Term End", lambda c: _day_text(c.term_end)),
         _attr_field("initial_term_start", "Initial Term Start", lambda c: _day_text(c.initial_term_start)),
-        text("region", "Region"), text("country", "Country"), text("time_zone", "Time Zone"),
+        text("region", "Region"), text("country", "Country"), text("subdivision", "State/Province"),
+        text("time_zone", "Time Zone"),
         *(_addon_field(catalog, a) for a in catalog.addons),
     ]
 
@@ -180,7 +181,8 @@ _ALL_COLUMNS = [*CHANGE_COLUMNS, "key", "old_row", "new_row", "target", "field",
 _DTYPES = {**dict.fromkeys(_ALL_COLUMNS, object), "old_row": np.int64, "new_row": np.int64}
 _LIST_ORDER = {**KIND_ORDER, "Upgrade": KIND_ORDER["Changed"], "Downgrade": KIND_ORDER["Changed"]}  # fields in order
 _FIELD_ORDER = {f: i for i, f in enumerate(
-    ["", "term", "program", "term_start", "term_end", "initial_term_start", "region", "country", "time_zone"])}
+    ["", "term", "program", "term_start", "term_end", "initial_term_start", "region", "country", "subdivision",
+     "time_zone"])}
 
 
 def _customer_names(keys: set[str], codes: _Codes, old: Book, new: Book, old_frame: pd.DataFrame,

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from explorer.app.diff import BookDiff, KeyDateMove, compare_books
+from explorer.app.diff import BookDiff, ChangeKind, KeyDateMove, compare_books
 from explorer.catalog import Catalog
 from explorer.importing.book import load_book
 from explorer.model import Book, Contract
+from explorer.outputs.changes import CHANGE_KINDS
 
 from ..diff_books import EXPECTED, write_new, write_old
 
@@ -33,6 +34,7 @@ def test_every_change_row_by_row(diff: BookDiff) -> None:
 
 
 def test_counts_list_every_kind(diff: BookDiff) -> None:
+    assert [k.value for k in ChangeKind] == CHANGE_KINDS == list(diff.counts())
     assert diff.counts() == {"Added": 1, "Removed": 1, "Renewed": 2, "Changed": 3, "Upgrade": 2, "Downgrade": 1,
                              "Contact added": 1, "Contact removed": 1, "Contact changed": 3}
     assert diff.changed_customers() == {"acme corp", "beta bank", "delta health", "epsilon energy", "gamma games",

@@ -1,0 +1,84 @@
+"""A comparison of two books (explorer.app.diff) as text or JSON, for `explorer diff`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+import pandas as pd
+
+from explorer.outputs.report.build import sha256
+
+# The Changes sheet's columns and the Change values, in the order they are counted. Pinned by tests and
+# documented in the README: people filter and build on this sheet.
+CHANGE_COLUMNS = ["Customer", "Product", "Change", "Field", "Old", "New", "Key Dates Affected"]
+CHANGE_KINDS = ["Added", "Removed", "Renewed", "Changed", "Upgrade", "Downgrade", "Contact added", "Contact removed",
+                "Contact changed"]
+CONTRACT_WIDE = {"Added", "Removed"}  # the row describes a whole contract
+CONTACT_WIDE = {"Contact added", "Contact removed"}
+
+
+class KeyDateMove(Protocol):
+    event: str
+    old: date | None
+    new: date | None
+
+
+class Comparison(Protocol):
+    """What the outputs need of a comparison (explorer.app.diff.BookDiff)."""
+
+    changes: pd.DataFrame  # CHANGE_COLUMNS, and moves: a tuple of KeyDateMove per row
+    warnings: list[str]
+    old_files: list[str]
+    new_files: list[str]
+
+    def counts(self) -> dict[str, int]: ...
+
+
+def sources(files: list[str]) -> list[dict[str, str]]:
+    return [{"file": f, "sha256": sha256(f)} for f in files]
+
+
+def as_json(diff: Comparison) -> str:
+    changes = [
+        {"customer": r["Customer"], "product": r["Product"], "change": r["Change"], "field": r["Field"],
+         "old": r["Old"], "new": r["New"],
+         "key_dates_affected": [{"event": m.event, "old": m.old.isoformat() if m.old else None,
+                                 "new": m.new.isoformat() if m.new else None} for m in r["moves"]]}
+        for r in diff.changes.to_dict("records")
+    ]
+    return json.dumps({"old": {"files": sources(diff.old_files)}, "new": {"files": sources(diff.new_files)},
+                       "counts": diff.counts(), "warnings": diff.warnings, "changes": changes},
+                      indent=2, ensure_ascii=False)
+
+
+def describe(row: dict[Any, Any]) -> str:
+    """One change in words: 'Okta Tier: Basic → Premier', 'Auth0: Premier, 2026-05-01 – 2027-04-30'."""
+    product = f"{row['Product']} · " if row["Product"] else ""
+    if row["Change"] in CONTRACT_WIDE:
+        return f"{row['Product']}: {row['Old'] or row['New']}"
+    if row["Change"] in CONTACT_WIDE:
+        return f"{product}{row['Old'] or row['New']}"
+    return f"{product}{row['Field']}: {row['Old'] or 'none'} → {row['New'] or 'none'}"
+
+
+def as_text(diff: Comparison) -> str:
+    counts = diff.counts()
+    total = sum(counts.values())
+    lines = [f"Old: {', '.join(Path(f).name for f in diff.old_files)}",
+             f"New: {', '.join(Path(f).name for f in diff.new_files)}",
+             f"{total} change{'s' if total != 1 else ''}" + (":" if total else " (the books say the same)")]
+    width = max(len(k) for k in counts)
+    lines += [f"  {kind:<{width}}  {n:>5}" for kind, n in counts.items() if total]
+    lines += [f"WARNING  {w}" for w in diff.warnings]
+    customer = None
+    for row in diff.changes[[*CHANGE_COLUMNS, "moves"]].to_dict("records"):
+        if row["Customer"] != customer:
+            customer = row["Customer"]
+            lines += ["", customer]
+        lines.append(f"  {row['Change']:<{width}}  {describe(row)}")
+        if row["Key Dates Affected"]:
+            lines.append(f"  {'':<{width}}  key dates: {row['Key Dates Affected']}")
+    return "\n".join(lines)

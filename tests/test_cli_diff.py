@@ -1,0 +1,95 @@
+"""`explorer diff` as a user runs it: the printed summary, JSON, exit codes, the short and the long form."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from explorer.cli import main
+
+from .diff_books import EXPECTED, write_new, write_old
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+    folder = tmp_path_factory.mktemp("books")
+    return write_old(folder / "book-q3.xlsx"), write_new(folder)
+
+
+def diff_args(books: tuple[Path, list[Path]]) -> list[str]:
+    old, new = books
+    return ["diff", str(old), "--against", *map(str, new)]
+
+
+def test_printed_summary_row_by_row(books: tuple[Path, list[Path]], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(diff_args(books)) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:3] == ["Old: book-q3.xlsx", "New: contracts-q4.csv, contacts-q4.csv", "15 changes:"]
+    assert [line.split() for line in lines[3:12]] == [
+        ["Added", "1"], ["Removed", "1"], ["Renewed", "2"], ["Changed", "3"], ["Upgrade", "2"], ["Downgrade", "1"],
+        ["Contact", "added", "1"], ["Contact", "removed", "1"], ["Contact", "changed", "3"]]
+    customers = [line for line in lines[12:] if line and not line.startswith(" ")]
+    assert customers == list(dict.fromkeys(e[0] for e in EXPECTED))  # grouped, alphabetical
+    changes = [line.strip() for line in lines[12:] if line.startswith("  ") and not line.strip().startswith("key")]
+    assert len(changes) == len(EXPECTED)
+    for line, (_, product, kind, field, old, new) in zip(changes, EXPECTED, strict=True):
+        assert line.startswith(kind), line
+        if kind in ("Added", "Removed"):
+            assert line.endswith(f"{product}: {old or new}")
+        elif kind.startswith("Contact") and field == "Contact":
+            assert line.endswith(old or new)
+        else:
+            assert line.endswith(f"{product} · {field}: {old} → {new}".lstrip(" ·")), line
+    text = "\n".join(lines)
+    assert ("key dates: Add-on renewal request deadline 2026-11-16 → 2026-12-17; Term end 2026-12-31 → 2027-01-31"
+            in text)
+    assert "Eta Media" not in text  # only whitespace and spelling differ
+
+
+def test_json_row_by_row(books: tuple[Path, list[Path]], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*diff_args(books), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [(c["customer"], c["product"], c["change"], c["field"], c["old"], c["new"]) for c in data["changes"]] == \
+        EXPECTED
+    assert data["counts"]["Renewed"] == 2 and sum(data["counts"].values()) == 15
+    delta_end = next(c for c in data["changes"] if c["field"] == "Term End")
+    assert delta_end["key_dates_affected"] == [
+        {"event": "Add-on renewal request deadline", "old": "2026-11-16", "new": "2026-12-17"},
+        {"event": "Term end", "old": "2026-12-31", "new": "2027-01-31"}]
+    assert [Path(f["file"]).name for f in data["old"]["files"]] == ["book-q3.xlsx"]
+    assert all(len(f["sha256"]) == 64 for f in data["old"]["files"] + data["new"]["files"])
+    assert data["warnings"] == []
+
+
+def test_same_book_short_form_exits_0(books: tuple[Path, list[Path]], capsys: pytest.CaptureFixture[str]) -> None:
+    old, _ = books
+    assert main(["diff", str(old), str(old)]) == 0
+    assert "0 changes (the books say the same)" in capsys.readouterr().out
+
+
+def test_unreadable_book_exits_2_naming_it(books: tuple[Path, list[Path]], tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = books
+    broken = tmp_path / "q4.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    assert main(["diff", str(old), str(broken)]) == 2
+    assert capsys.readouterr().err.startswith("explorer: q4.xlsx: ")
+    assert main(["diff", str(tmp_path / "gone.xlsx"), "--against", *map(str, new)]) == 2
+    assert "gone.xlsx: the file does not exist" in capsys.readouterr().err
+    assert main(["diff", str(old)]) == 2  # one book is not a comparison
+    assert "name the old and the new book" in capsys.readouterr().err
+
+
+def test_duplicates_warn_not_crash(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .files import HEADER, write_csv
+
+    row = ["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31", "EMEA", "Europe/Berlin", "DE", "", "", ""]
+    overlapping = ["Acme", "Okta", "Premier Plus", "2026-06-01", "2027-05-31", "EMEA", "Europe/Berlin", "DE", "", "", ""]
+    old = write_csv(tmp_path / "old.csv", rows=[row], header=HEADER)
+    new = write_csv(tmp_path / "new.csv", rows=[row, overlapping], header=HEADER)
+    assert main(["diff", str(old), str(new)]) == 1
+    out = capsys.readouterr().out
+    assert "WARNING  The new book has 2 Acme Okta rows with overlapping terms (new.csv, new, row 2; new.csv, new, row 3)" in out
+    assert "Added            Okta: Premier Plus, 2026-06-01 – 2027-05-31" in out
