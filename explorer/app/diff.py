@@ -95,29 +95,26 @@ def _attr_field(attr: str, label: str, show: Callable[[Contract], str], text: bo
                   text)
 
 
-def _held(contract: Contract) -> dict[str, str | None]:
-    """Add-on id -> option id (None where the add-on has no options) for each add-on the contract holds."""
-    return {**({"cse": None} if contract.cse else {}), **({"mcse": contract.mcse} if contract.mcse else {})}
-
-
-def _with_addon(contract: Contract, addon_id: str, held: dict[str, str | None]) -> Contract:
-    if addon_id == "cse":
-        return replace(contract, cse=addon_id in held)
-    return replace(contract, mcse=held.get(addon_id))
+def _with_addon(contract: Contract, addon_id: str, source: Contract) -> Contract:
+    """``contract`` holding ``addon_id`` as ``source`` does (or not at all)."""
+    held = {a: o for a, o in contract.addons.items() if a != addon_id}
+    if addon_id in source.addons:
+        held[addon_id] = source.addons[addon_id]
+    return replace(contract, addons=held)
 
 
 def _addon_field(catalog: Catalog, addon_id: str) -> _Field:
+    """Any add-on the catalog defines: No, Yes, or the option bought."""
     addon = catalog.addons[addon_id]
 
     def show(c: Contract) -> str:
-        held = _held(c)
-        if addon_id not in held:
+        if addon_id not in c.addons:
             return "No"
-        option = addon.options.get(held[addon_id] or "")
+        option = addon.options.get(c.addons[addon_id] or "")
         return option.label if option else "Yes"
 
-    return _Field(f"addon:{addon_id}", addon.short, lambda c: _held(c).get(addon_id, False), show,
-                  lambda a, b: _with_addon(a, addon_id, _held(b)))
+    return _Field(f"addon:{addon_id}", addon.short, lambda c: c.addons.get(addon_id, False), show,
+                  lambda a, b: _with_addon(a, addon_id, b))
 
 
 def _contract_fields(catalog: Catalog) -> list[_Field]:

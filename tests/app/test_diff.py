@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from explorer.importing.book import load_book
 from explorer.model import Book, Contract
 from explorer.outputs.changes import CHANGE_KINDS
 
+from ..catalogs import with_third_addon
 from ..diff_books import EXPECTED, write_new, write_old
 
 
@@ -90,7 +92,7 @@ def test_renewal_versus_removal(catalog: Catalog) -> None:
 
 
 def test_downgrade_at_renewal(catalog: Catalog) -> None:
-    old = [Contract("Acme", "okta", "okta-premier-plus", date(2025, 1, 1), date(2025, 12, 31), mcse="50")]
+    old = [Contract("Acme", "okta", "okta-premier-plus", date(2025, 1, 1), date(2025, 12, 31), addons={"mcse": "50"})]
     new = [Contract("Acme", "okta", "okta-premier", date(2026, 1, 1), date(2026, 12, 31))]
     rows = compare_books(Book(contracts=old), Book(contracts=new), catalog).changes
     assert rows[["Change", "Field", "Old", "New"]].values.tolist() == [
@@ -115,6 +117,16 @@ def test_duplicates_with_overlapping_terms_warn(catalog: Catalog) -> None:
     assert len(diff.warnings) == 2
     assert diff.warnings[0].startswith("The old book has 2 Acme Okta rows with overlapping terms")
     assert diff.warnings[1].startswith("The new book has 3 Acme Okta rows with overlapping terms")
+
+
+def test_a_third_addon_needs_no_code() -> None:
+    catalog = with_third_addon()
+    old = Contract("Acme", "okta", "okta-premier-plus", date(2026, 1, 1), date(2026, 12, 31))
+    new = replace(old, addons={"tam": "3"})
+    row = compare_books(Book(contracts=[old]), Book(contracts=[new]), catalog).changes.iloc[0]
+    assert (row["Change"], row["Field"], row["Old"], row["New"]) == ("Changed", "TAM", "No", "TAM for 3 named contacts")
+    assert row["Key Dates Affected"] == ("TAM on board none → 2026-01-31; "
+                                         "Add-on renewal request deadline none → 2026-11-16")
 
 
 def test_region_synonyms_are_no_change(catalog: Catalog) -> None:
