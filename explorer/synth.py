@@ -108,16 +108,22 @@ def make_contacts(contracts: list[list[Any]], per_customer: int = 5, seed: int =
 
 def make_cases(contracts: list[list[Any]], n_cases: int, seed: int = 13,
                end: datetime = datetime(2026, 11, 27, 18, 0)) -> list[list[Any]]:
-    """A year of cases (CASE_HEADERS) spread over the contracts; times are UTC text like a ticketing export."""
+    """A year of cases (CASE_HEADERS) spread over the contracts, each opened inside its contract's term
+    (a day clear of either end, whatever the zone); times are UTC text like a ticketing export."""
     rng = random.Random(seed)
     start = end - timedelta(days=365)
-    span = int((end - start).total_seconds() // 60)
     rows = []
-    usable = [r for r in contracts if r[1] in ("Okta", "Auth0", "Okta Access Gateway")]
+    windows = []
+    for r in contracts:
+        if r[1] in ("Okta", "Auth0", "Okta Access Gateway") and isinstance(r[3], date) and isinstance(r[4], date):
+            first = max(start, datetime(r[3].year, r[3].month, r[3].day) + timedelta(days=1))
+            last = min(end, datetime(r[4].year, r[4].month, r[4].day))
+            if last - first > timedelta(days=1):
+                windows.append((r, first, int((last - first).total_seconds() // 60)))
     for k in range(n_cases):
-        contract = usable[rng.randrange(len(usable))]
+        contract, first, span = windows[rng.randrange(len(windows))]
         priority = rng.choices([1, 2, 3, 4], weights=[5, 20, 50, 25])[0]
-        opened = start + timedelta(minutes=rng.randrange(span))
+        opened = first + timedelta(minutes=rng.randrange(span))
         tier = str(contract[2]).lower()
         kind = "Enterprise" if contract[1] == "Auth0" else ("Basic" if "basic" in tier else "Premier")
         target = TARGET_MINUTES[kind][priority - 1]
@@ -203,6 +209,22 @@ def _add_deliberate_problems(contracts: list[list[Any]], contacts: list[list[Any
     for k, region in enumerate([mcse_customer[6], mcse_customer[6], elsewhere]):
         contacts.append([mcse_customer[0], f"Extra Named {k + 1}", f"extra{k + 1}@example.com", region, "Yes"])
     cases.append([999001, "Unknown Prospect Ltd", "Okta", "P1", "2026-11-20 09:00:00 UTC", "", "production"])
+    # History: a Basic -> Premier renewal (a P1 answered in 90 minutes meets Basic, breaches Premier), and a
+    # customer whose only term ended (a case after the end has no contract in force).
+    contracts.append(["Cascade Outfitters", "Okta", "Basic", date(2025, 7, 1), date(2026, 6, 30), None,
+                      "AMER", "US", "America/Denver", "", "", "AM 6"])
+    contracts.append(["Cascade Outfitters", "Okta", "Premier", date(2026, 7, 1), date(2027, 6, 30), None,
+                      "AMER", "US", "America/Denver", "", "", "AM 6"])
+    cases.append([999003, "Cascade Outfitters", "Okta", "P1", "2026-06-02 16:00:00 UTC", "2026-06-02 17:30:00 UTC",
+                  "production"])
+    cases.append([999004, "Cascade Outfitters", "Okta", "P1", "2026-09-15 16:00:00 UTC", "2026-09-15 17:30:00 UTC",
+                  "production"])
+    contracts.append(["Faded Films", "Okta", "Premier", date(2025, 6, 1), date(2026, 5, 31), None,
+                      "EMEA", "FR", "Europe/Paris", "", "", "AM 7"])
+    cases.append([999005, "Faded Films", "Okta", "P2", "2026-03-10 08:00:00 UTC", "2026-03-10 09:00:00 UTC",
+                  "production"])
+    cases.append([999006, "Faded Films", "Okta", "P2", "2026-08-10 08:00:00 UTC", "2026-08-10 09:00:00 UTC",
+                  "production"])
     cases.append([999002, mcse_customer[0], "Okta", "P1", "2026-11-27 17:20:00 UTC", "", "production"])
 
 

@@ -1,8 +1,9 @@
 """First-response due times and outcomes for every case of a book, vectorised.
 
-Each case is matched to its contract by (customer, product), takes its target
-and clock from the contract's program in the catalog, and is evaluated against
-an as-of moment. Cases on a calendar clock are grouped by (calendar, time zone,
+Each case is matched to the contract row in force when it was opened (see
+explorer.sla.matching), takes its target and clock from that row's program in the
+catalog, and is evaluated as known at an as-of moment: cases opened after it are
+left out, responses after it are not yet known. Cases on a calendar clock are grouped by (calendar, time zone,
 country) so that one set of open intervals serves the whole group.
 """
 
@@ -16,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.catalog import Catalog
-from explorer.model import Book, Contract, Finding, Severity, Source, customer_key
+from explorer.model import Book, Contract, Finding, Severity, Source
 from explorer.sla.calendars import (
     NO_TIME,
     Closure,
@@ -27,6 +28,7 @@ from explorer.sla.calendars import (
     holiday_calendar,
     open_hours,
 )
+from explorer.sla.matching import codes, match_cases
 
 
 class Outcome(enum.StrEnum):
@@ -36,6 +38,7 @@ class Outcome(enum.StrEnum):
     PENDING = "Pending"
     OUT_OF_SCOPE = "Out of scope"
     UNMATCHED = "Unmatched"
+    NO_CONTRACT = "No contract in force"
     NOT_EVALUATED = "Not evaluated"
 
 
@@ -49,7 +52,7 @@ PAD_DAYS = 120  # open intervals reach this far past the last moment of interest
 
 @dataclass
 class SlaResult:
-    cases: pd.DataFrame  # RESULT_COLUMNS, one row per case of the book's log
+    cases: pd.DataFrame  # RESULT_COLUMNS, one row per case of the book's log opened by the as-of moment
     as_of: datetime
     findings: list[Finding] = field(default_factory=list)
     calendars_used: dict[str, str] = field(default_factory=dict)  # calendar id -> definition
@@ -99,54 +102,11 @@ def _from_seconds(seconds: np.ndarray) -> pd.Series:
     return pd.Series(seconds.view("M8[s]")).dt.tz_localize("UTC")
 
 
-def _codes(column: pd.Series) -> tuple[np.ndarray, list[object]]:
-    """(codes, distinct values); a categorical column (as the importer makes) already has them."""
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        codes = column.cat.codes.to_numpy()
-        values = list(column.cat.categories)
-        if (codes < 0).any():  # missing values become one more distinct value
-            codes = np.where(codes < 0, len(values), codes)
-            values.append(None)
-        return codes, values
-    codes, uniques = pd.factorize(column, use_na_sentinel=False)
-    return codes, list(uniques)
-
-
 def _named(codes: np.ndarray, names: list[str]) -> pd.Categorical[str]:
     """A categorical from codes into ``names``, which may repeat (several codes can share a name)."""
     unique = list(dict.fromkeys(names))
     remap = np.array([unique.index(n) for n in names], dtype=np.int64)
     return pd.Categorical.from_codes(remap[codes] if len(remap) else codes, categories=pd.Index(unique))
-
-
-def _contract_index(book: Book, cases: pd.DataFrame) -> np.ndarray:
-    """For each case, the index of its contract in book.contracts, or -1.
-
-    A (customer, product) table over the distinct values of the case log, filled
-    from the contracts; a case without a product takes the customer's only contract.
-    """
-    cust_codes, cust_uniques = _codes(cases["customer_key"])
-    prod_codes, prod_uniques = _codes(cases["product"])
-    cust_at = {c: i for i, c in enumerate(cust_uniques)}
-    prod_at = {p: i for i, p in enumerate(prod_uniques) if isinstance(p, str) and p}
-    blank = [i for i, p in enumerate(prod_uniques) if not (isinstance(p, str) and p)]
-    table = np.full((len(cust_uniques), len(prod_uniques)), -1, dtype=np.int64)
-    held: dict[int, list[int]] = {}
-    for i, contract in enumerate(book.contracts):
-        ci = cust_at.get(customer_key(contract.customer)) if contract.customer else None
-        if ci is None or contract.product is None:
-            continue
-        pi = prod_at.get(contract.product)
-        if pi is not None and table[ci, pi] < 0:  # the first row of a duplicated contract wins
-            table[ci, pi] = i
-        held.setdefault(ci, [])
-        if contract.product not in {book.contracts[j].product for j in held[ci]}:
-            held[ci].append(i)
-    for ci, contracts in held.items():
-        if len(contracts) == 1:
-            table[ci, blank] = contracts[0]
-    found: np.ndarray = table[cust_codes, prod_codes]
-    return found
 
 
 def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: float | None = None) -> SlaResult:
@@ -156,9 +116,15 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
     result = SlaResult(pd.DataFrame(columns=RESULT_COLUMNS), as_of)
     if cases is None or cases.empty:
         return result
+    opened = _seconds(cases["opened"])
+    as_of_s = int(as_of.timestamp())
+    known = (opened <= as_of_s) | (opened == NO_TIME)  # as known at the as-of moment: later cases do not exist yet
+    if not known.all():
+        cases, opened = cases[known], opened[known]
     n = len(cases)
-    contract_of = _contract_index(book, cases)
     contracts = book.contracts
+    matched_rows = match_cases(contracts, cases, opened)
+    contract_of, grouped = matched_rows.contract, matched_rows.grouped
     program_ids = sorted(catalog.programs)
     calendar_ids = sorted(catalog.calendars)
     # per contract: program index, calendar-group inputs
@@ -177,12 +143,10 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
             calendar_table[pi, level] = calendar_ids.index(target.calendar)
     target_min = minutes_table[program_of, prio]
     calendar_of = calendar_table[program_of, prio]
-    opened = _seconds(cases["opened"])
     responded = _seconds(cases["first_response"])
-    as_of_s = int(as_of.timestamp())
     responded = np.where(responded > as_of_s, NO_TIME, responded)  # not yet known at the as-of moment
 
-    product_codes, product_ids = _codes(cases["product"])
+    product_codes, product_ids = codes(cases["product"])
     production_only = np.array([bool(p) and p in catalog.products and catalog.products[p].production_only
                                 for p in product_ids], dtype=bool)[product_codes]
     out_of_scope = production_only & cases["environment"].eq("non-production").to_numpy(dtype=bool)
@@ -209,7 +173,8 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
         consumed = np.where(target_s > 0, spent / np.maximum(target_s, 1), 0.0)
     code = {o: i for i, o in enumerate(OUTCOMES)}  # small integer codes, made categorical at the end
     outcome = np.full(n, code[Outcome.NOT_EVALUATED], dtype=np.int8)
-    outcome[~matched] = code[Outcome.UNMATCHED]
+    outcome[~grouped] = code[Outcome.UNMATCHED]
+    outcome[grouped & ~matched & (opened != NO_TIME)] = code[Outcome.NO_CONTRACT]
     outcome[out_of_scope & matched] = code[Outcome.OUT_OF_SCOPE]
     ok = evaluable & (due != NO_TIME)
     outcome[ok & has_response & (responded <= due)] = code[Outcome.MET]
@@ -247,7 +212,7 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
         "zone": _per_contract([c.time_zone for c in contracts], contract_of),
         "holidays": _per_contract([_holiday_key(c) for c in contracts], contract_of),
     })
-    result.findings.extend(_case_findings(result.cases, matched, out_of_scope, catalog))
+    result.findings.extend(_case_findings(result.cases, grouped, matched, opened, out_of_scope))
     return result
 
 
@@ -299,24 +264,34 @@ def _per_contract(values: list[str], contract_of: np.ndarray) -> pd.Categorical[
     return pd.Categorical.from_codes(codes[contract_of], categories=pd.Index(uniques))
 
 
-def _case_findings(frame: pd.DataFrame, matched: np.ndarray, out_of_scope: np.ndarray,
-                   catalog: Catalog) -> list[Finding]:
-    """Unmatched cases (warnings) and Auth0 non-production cases (info), read from just those rows."""
+def _case_findings(frame: pd.DataFrame, grouped: np.ndarray, matched: np.ndarray, opened: np.ndarray,
+                   out_of_scope: np.ndarray) -> list[Finding]:
+    """Unmatched cases and cases outside every term (warnings), Auth0 non-production cases (info).
+
+    Read from just those rows: a clean log of a million cases costs nothing here.
+    """
     out = []
-    for rows, severity in ((np.flatnonzero(~matched), Severity.WARNING),
-                           (np.flatnonzero(out_of_scope & matched), Severity.INFO)):
+    kinds = (("unmatched", ~grouped), ("no term", grouped & ~matched & (opened != NO_TIME)),
+             ("out of scope", out_of_scope & matched))
+    for kind, mask in kinds:
+        rows = np.flatnonzero(mask)
         if not len(rows):
             continue
         picked = frame.iloc[rows]
-        for case_id, customer, product, file, sheet, row in zip(
+        for case_id, customer, product, when, file, sheet, row in zip(
                 picked["case_id"].tolist(), picked["customer"].tolist(), picked["product"].tolist(),
-                picked["file"].tolist(), picked["sheet"].tolist(), picked["row"].tolist(), strict=True):
+                picked["opened"].tolist(), picked["file"].tolist(), picked["sheet"].tolist(),
+                picked["row"].tolist(), strict=True):
             source = Source(str(file), str(sheet), int(row))
-            if severity is Severity.WARNING:
-                out.append(Finding(severity, f"Case {case_id}: no contract for '{customer}' "
+            if kind == "unmatched":
+                out.append(Finding(Severity.WARNING, f"Case {case_id}: no contract for '{customer}' "
                                    f"({product or 'no product'}); the case is not counted.", source, "Customer",
                                    str(customer)))
+            elif kind == "no term":
+                out.append(Finding(Severity.WARNING, f"Case {case_id}: opened {when:%Y-%m-%d %H:%M} UTC, when no "
+                                   f"{product or ''} term of {customer} was in force; listed as No contract in "
+                                   "force, not counted.".replace("  ", " "), source, "Opened", str(customer)))
             else:
-                out.append(Finding(severity, f"Case {case_id}: Auth0 non-production tenant; out of SLA scope.",
+                out.append(Finding(Severity.INFO, f"Case {case_id}: Auth0 non-production tenant; out of SLA scope.",
                                    source, "Environment", str(customer), "auth0"))
     return out

@@ -1,4 +1,5 @@
-"""Baselines the SLA engine is measured against: the same rules, one case at a time in Python.
+"""Baselines the SLA engine is measured against: the same rules, one case at a time in Python
+(the term in force on the local opening day, then the clock).
 
 day_by_day_loop is the clock as it is usually first written: per case, walk the
 customer's local calendar a day at a time with datetime and zoneinfo. It is the
@@ -23,7 +24,9 @@ DueFn = Callable[[Contract, Calendar, int, int], int]
 
 def _run(book: Book, catalog: Catalog, as_of: datetime, due_of: DueFn) -> list[str]:
     assert book.cases is not None
-    contracts = {(customer_key(c.customer), c.product): c for c in book.contracts}
+    contracts: dict[tuple[str, str | None], list[Contract]] = {}
+    for c in book.contracts:
+        contracts.setdefault((customer_key(c.customer), c.product), []).append(c)
     as_of_s = int(as_of.timestamp())
     cases = book.cases
     opened = cases["opened"].dt.tz_localize(None).to_numpy().astype("datetime64[s]").astype("int64").tolist()
@@ -32,9 +35,16 @@ def _run(book: Book, catalog: Catalog, as_of: datetime, due_of: DueFn) -> list[s
     for key, product, priority, environment, o, r in zip(cases["customer_key"].tolist(), cases["product"].tolist(),
                                                          cases["priority"].tolist(), cases["environment"].tolist(),
                                                          opened, replied, strict=True):
-        contract = contracts.get((key, product))
-        if contract is None or contract.program is None:
+        if o > as_of_s:  # opened after the as-of moment: not known yet
+            continue
+        terms = contracts.get((key, product))
+        if not terms:
             outcomes.append("Unmatched")
+            continue
+        day = datetime.fromtimestamp(o, ZoneInfo(terms[0].time_zone)).date()  # the customer's local opening day
+        contract = next((c for c in terms if (c.term_start or date.min) <= day <= (c.term_end or date.max)), None)
+        if contract is None or contract.program is None:
+            outcomes.append("No contract in force" if contract is None else "Unmatched")
             continue
         if catalog.products[product].production_only and environment == "non-production":
             outcomes.append("Out of scope")

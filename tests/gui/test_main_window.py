@@ -23,8 +23,8 @@ def texts(model: FrameModel, column: int) -> list[str]:
 
 
 def test_opens_the_sample(window: MainWindow) -> None:
-    assert window.customers.model.rowCount() == 44
-    assert "44 of 44 customers · 61 contracts · 3002 cases · 5 errors" in window.status_label.text()
+    assert window.customers.model.rowCount() == 46
+    assert "46 of 46 customers · 64 contracts · 3006 cases · 5 errors" in window.status_label.text()
     assert window.windowTitle() == "contracts.xlsx, cases.csv — Entitlement Explorer"
     names = texts(window.customers.model, 0)
     assert names == sorted(names, key=str.casefold)  # sorted by customer
@@ -35,7 +35,7 @@ def test_filter_as_you_type_and_quick_filters(window: MainWindow, qtbot) -> None
     window.customers.focus_filter()
     qtbot.keyClicks(window.customers.search, "bank")
     assert texts(window.customers.model, 0) == ["Backwards Bank", "Bellows Bank", "Umber Bank"]
-    assert window.customers.count.text() == "3 of 44"
+    assert window.customers.count.text() == "3 of 46"
     window.customers.search.clear()
     window.customers.product.setCurrentText("Auth0")
     assert all("Auth0" in p for p in texts(window.customers.model, 1))
@@ -87,7 +87,7 @@ def test_customer_tabs(window: MainWindow, qtbot) -> None:  # type: ignore[no-un
     assert len(window.key_dates.timeline.rows) == 1
     # SLA: targets, compliance and cases
     assert texts(window.sla.targets, 3) == ["1 h", "2 h", "2 h", "8 h"]
-    assert window.sla.compliance.rowCount() == 4 and window.sla.cases.rowCount() == 54
+    assert window.sla.compliance.rowCount() == 4 and window.sla.cases.rowCount() == 62
     assert "Breached" in texts(window.sla.cases, 7)
     # Findings
     assert window.customer_findings.model.rowCount() == 2
@@ -153,14 +153,14 @@ def test_drop_adds_files_and_change_offers_reload(window: MainWindow, qtbot, tmp
                        Qt.KeyboardModifier.NoModifier)
     with qtbot.waitSignal(window.loaded, timeout=60_000):
         window.dropEvent(event)
-    assert window.customers.model.rowCount() == 45 and window.customers.select("dropped co")
+    assert window.customers.model.rowCount() == 47 and window.customers.select("dropped co")
     extra.write_text(extra.read_text(encoding="utf-8") + "Later Co,Okta,Basic,2026-01-01,2026-12-31\n",
                      encoding="utf-8")
     qtbot.waitUntil(lambda: window.changed_bar.isVisible(), timeout=10_000)
     assert "extra.csv has changed on disk" in window.changed_label.text()
     with qtbot.waitSignal(window.loaded, timeout=60_000):
         window.reload()
-    assert window.customers.model.rowCount() == 46
+    assert window.customers.model.rowCount() == 48
 
 
 def test_book_views_jump_to_customer(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -181,7 +181,7 @@ def test_book_views_jump_to_customer(window: MainWindow, qtbot) -> None:  # type
     assert window.customers.selected_key() == "ambiguous airlines"
     window.pages.setCurrentIndex(3)
     canvas = window.timeline.canvas
-    assert len(canvas.rows) == 61
+    assert len(canvas.rows) == 64
     row = next(i for i, r in enumerate(canvas.rows) if r.label == "Cascade Capital · Okta")
     deadline = next(m for m in canvas.rows[row].marks if m.kind == "deadline")
     y = 40 + row * 26 + 13
