@@ -54,6 +54,7 @@ class Calendar:
     close_minute: int = 1440
     holidays: str = "none"  # "none" or "country"
     decision: str | None = None
+    words: str = ""  # the clock explained to a reader ("every minute counts")
 
     @property
     def always_open(self) -> bool:
@@ -204,6 +205,9 @@ class Settings:
     at_risk_fraction: float
     case_timezone: str
     default_timezone: str
+    compliance_target: float = 0.95  # the line the report's compliance chart is read against
+    recent_days: int = 90  # the period the Actions sheet and the entitlement sheet look back over
+    alarm_days: int = 14  # calendar alarms this many days before an action deadline
 
 
 @dataclass(frozen=True)
@@ -342,7 +346,7 @@ def _calendars(data: dict[str, Any]) -> dict[str, Calendar]:
         path = f"calendars.{cid}"
         kind = _get(raw, "kind", str, path)
         if kind == "always":
-            out[cid] = Calendar(cid, _get(raw, "label", str, path), kind)
+            out[cid] = Calendar(cid, _get(raw, "label", str, path), kind, words=_get(raw, "words", str, path, ""))
             continue
         if kind != "weekly":
             raise CatalogError(f"{path}.kind: expected 'always' or 'weekly', found {kind!r}")
@@ -359,7 +363,7 @@ def _calendars(data: dict[str, Any]) -> dict[str, Calendar]:
             raise CatalogError(f"{path}.holidays: expected 'none' or 'country', found {holidays!r}")
         out[cid] = Calendar(
             cid, _get(raw, "label", str, path), kind, tuple(WEEKDAYS.index(d) for d in days),
-            opening, closing, holidays, _get(raw, "decision", str, path, None),
+            opening, closing, holidays, _get(raw, "decision", str, path, None), _get(raw, "words", str, path, ""),
         )
     return out
 
@@ -560,9 +564,17 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         float(_get(raw_settings, "at_risk_fraction", (int, float), "settings")),
         _get(raw_settings, "case_timezone", str, "settings", "UTC"),
         _get(raw_settings, "default_timezone", str, "settings", "UTC"),
+        float(_get(raw_settings, "compliance_target", (int, float), "settings", 0.95)),
+        _get(raw_settings, "recent_days", int, "settings", 90),
+        _get(raw_settings, "alarm_days", int, "settings", 14),
     )
     if not 0 < settings.at_risk_fraction <= 1:
         raise CatalogError("settings.at_risk_fraction: must be above 0 and at most 1")
+    if not 0 < settings.compliance_target <= 1:
+        raise CatalogError("settings.compliance_target: must be above 0 and at most 1")
+    for key in ("recent_days", "alarm_days"):
+        if getattr(settings, key) < 0:
+            raise CatalogError(f"settings.{key}: must not be negative")
     for key in ("case_timezone", "default_timezone"):
         try:
             ZoneInfo(getattr(settings, key))

@@ -95,6 +95,7 @@ class SlaTab(QWidget):
         ])
         fit_columns(self.compliance_view, [70, 70, 70, 80, 70, 70, 100])
         cases = cases.sort_values("opened", ascending=False, kind="stable")  # the latest cases first
+        labels = {cid: cal.label for cid, cal in catalog.calendars.items()}  # minutes count on each case's clock
         outcome = cases["outcome"].astype(str)
         self.cases.set_columns([
             Column("Case ID", cases["case_id"].astype(str).tolist()),
@@ -104,9 +105,10 @@ class SlaTab(QWidget):
             date_column("Opened (UTC)", cases["opened"].tolist()),
             date_column("Due (UTC)", cases["due"].tolist()),
             date_column("First Response (UTC)", cases["first_response"].tolist()),
-            number_column("Minutes to Reply", np.round(cases["business_minutes"].to_numpy(dtype="float64"), 1)
+            Column("Clock", [labels.get(c, "") for c in cases["clock"].astype(str)]),
+            number_column("Minutes to Response", np.round(cases["business_minutes"].to_numpy(dtype="float64"), 1)
                           .tolist()),
             Column("Outcome", outcome.tolist()),
         ], [OUTCOME_COLOURS.get(o, "") for o in outcome])
-        fit_columns(self.cases_view, [75, 105, 55, 118, 118, 135, 110, 80])
+        fit_columns(self.cases_view, [75, 105, 55, 118, 118, 135, 110, 110, 80])
         self.cases_title.setText(f"<b>Cases ({len(cases)})</b>")

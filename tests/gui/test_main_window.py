@@ -14,6 +14,7 @@ from explorer.gui import messages
 from explorer.gui.export_dialog import Scope
 from explorer.gui.frame_model import FrameModel
 from explorer.gui.main_window import CUSTOMER_TABS, MainWindow
+from explorer.outputs.report.schema import CASE_COLUMNS
 
 from .conftest import AS_OF, wait_idle
 
@@ -88,7 +89,10 @@ def test_customer_tabs(window: MainWindow, qtbot) -> None:  # type: ignore[no-un
     # SLA: targets, compliance and cases
     assert texts(window.sla.targets, 3) == ["1 h", "2 h", "2 h", "8 h"]
     assert window.sla.compliance.rowCount() == 4 and window.sla.cases.rowCount() == 62
-    assert "Breached" in texts(window.sla.cases, 7)
+    assert "Breached" in texts(window.sla.cases, 8)
+    headers = [window.sla.cases.headerData(c, Qt.Orientation.Horizontal) for c in range(window.sla.cases.columnCount())]
+    assert headers == [h for h in CASE_COLUMNS if h != "Customer"]  # the report's names for the same columns
+    assert set(texts(window.sla.cases, 6)) <= {"24x7", "Business hours"}
     # Findings
     assert window.customer_findings.model.rowCount() == 2
     assert window.tabs.tabText(CUSTOMER_TABS.index("Findings")) == "Findings (2)"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 import shutil
 import subprocess
 import zipfile
@@ -11,12 +13,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from explorer.atomic import OutputError
 from explorer.catalog import default_catalog
 from explorer.cli import main
 from explorer.importing.book import load_book
 from explorer.outputs.report.build import build_report
+from explorer.outputs.report.layout import LANDSCAPE_POINTS, PORTRAIT_POINTS, points
 from explorer.outputs.report.schema import SHEETS, sheet_columns
 from explorer.outputs.report.writer import write_report
 from explorer.sla.engine import as_of_moment, evaluate
@@ -34,6 +38,7 @@ CASES = [
     ["C-2", "Acme Corp", "Okta", "P1", "2026-03-02 10:00", "2026-03-02 12:00", ""],
     ["C-3", EVIL, "Okta", "P2", "2026-07-02 20:00", "", ""],
     ["+C-4", "-Minus Ltd", "Auth0", "Urgent", "2026-11-28 23:35", "", "production"],
+    ["C-5", "Acme Corp", "Okta", "P1", "2026-11-20 10:00", "2026-11-20 12:00", ""],
 ]
 AS_OF = date(2026, 11, 28)
 
@@ -63,7 +68,16 @@ def test_sheets_and_headers(report: tuple[Path, Path, Path]) -> None:
             assert wb[name].freeze_panes == "A2"
             assert wb[name].auto_filter.ref is not None and wb[name].auto_filter.ref.startswith("A1:")
             assert wb[name].print_title_rows == "$1:$1"
-            assert wb[name].page_setup.orientation == "landscape"
+            setup = wb[name].page_setup
+            # legible on paper: one page wide only where 11-pt type then prints at 8 pt or more, else a fixed
+            # scale that keeps 8 pt (the columns run onto a further page across)
+            widths = [wb[name].column_dimensions[get_column_letter(c + 1)].width for c in range(len(headers))]
+            page = LANDSCAPE_POINTS if setup.orientation == "landscape" else PORTRAIT_POINTS
+            if wb[name].sheet_properties.pageSetUpPr.fitToPage:
+                assert setup.fitToWidth in (None, 1) and sum(map(points, widths)) * 8 / 11 <= page, name
+            else:
+                assert int(setup.scale) >= 73 and wb[name].print_title_cols == "$A:$A", name
+    assert wb["Contracts"].page_setup.orientation == "landscape" and wb["Compliance"].page_setup.orientation == "portrait"
 
 
 def test_formula_like_text_stays_text(report: tuple[Path, Path, Path]) -> None:
@@ -75,7 +89,7 @@ def test_formula_like_text_stays_text(report: tuple[Path, Path, Path]) -> None:
     assert evil_cell.data_type == "s" and evil_cell.value == EVIL
     assert evil_cell.quotePrefix  # editing the cell in Excel keeps it text
     cases = rows(wb["Cases"])
-    assert [r[0] for r in cases[1:]] == ["C-1", "C-2", "C-3", "+C-4"]
+    assert [r[0] for r in cases[1:]] == ["+C-4", "C-5", "C-3", "C-1", "C-2"]  # newest first
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for cell in row:
@@ -89,8 +103,10 @@ def test_contract_values_and_types(report: tuple[Path, Path, Path]) -> None:
                     "Europe/Berlin", "Yes", "50% Dedicated MCSE", 5, 0, 7, None]
     assert wb["Contracts"]["D2"].number_format == "yyyy-mm-dd"
     key_dates = [r for r in rows(wb["Key Dates"]) if r[0] == "Acme Corp"]
-    assert ["Acme Corp", "Okta", "Add-on renewal request deadline", datetime(2026, 11, 30), "Due soon"] in key_dates
-    assert ["Acme Corp", "Okta", "MCSE available", datetime(2026, 4, 15), "Past"] in key_dates
+    assert ["Acme Corp", "Okta", "Add-on renewal request deadline", datetime(2026, 11, 30), "Due soon",
+            "Ask at least 45 days before the Order Form end date to keep the same add-on resource."] in key_dates
+    assert key_dates[0][2:5] == ["Term start", datetime(2026, 1, 15), "Past"]
+    assert [r[3] for r in rows(wb["Key Dates"])[1:]] == sorted(r[3] for r in rows(wb["Key Dates"])[1:])  # by date
     targets = [r for r in rows(wb["SLA Targets"]) if r[0] == "-Minus Ltd"]
     assert targets[0] == ["-Minus Ltd", "Auth0", "Premier", "P1", 0.5, "24x7x365"]
 
@@ -99,13 +115,14 @@ def test_cases_and_compliance(report: tuple[Path, Path, Path]) -> None:
     wb = openpyxl.load_workbook(report[0])
     cases = {r[0]: r for r in rows(wb["Cases"])[1:]}
     assert cases["C-1"] == ["C-1", "Acme Corp", "Okta", "P1", datetime(2026, 3, 2, 10, 0), datetime(2026, 3, 2, 11, 0),
-                            datetime(2026, 3, 2, 10, 30), 30, "Met"]
+                            datetime(2026, 3, 2, 10, 30), "24x7", 30, "Met"]
+    assert cases["C-3"][7:9] == ["Business hours", None]  # Okta Basic: business minutes, none yet
     assert cases["C-2"][-1] == "Breached"
     assert cases["C-3"][5] == datetime(2026, 7, 7, 16, 0) and cases["C-3"][-1] == "Breached"
     assert cases["+C-4"][-1] == "At risk"  # 25 of its 30 minutes used at the end of the as-of day
     assert wb["Cases"]["E2"].number_format == "yyyy-mm-dd hh:mm"
     compliance = {(r[0], r[2]): r for r in rows(wb["Compliance"])[1:]}
-    assert compliance[("Acme Corp", "P1")] == ["Acme Corp", "Okta", "P1", 2, 1, 1, 0, 0, 0.5]
+    assert compliance[("Acme Corp", "P1")] == ["Acme Corp", "Okta", "P1", 3, 1, 2, 0, 0, pytest.approx(1 / 3)]
     acme_row = next(r for r in wb["Compliance"].iter_rows(min_row=2) if r[0].value == "Acme Corp")
     assert acme_row[8].number_format == "0.0%"
     assert next(r for r in rows(wb["Compliance"]) if r[0] == "-Minus Ltd")[8] is None  # nothing decided yet
@@ -120,12 +137,65 @@ def test_summary(report: tuple[Path, Path, Path]) -> None:
     assert summary["Customers"] == 3
     assert summary["book.csv"] == hashlib.sha256(book_file.read_bytes()).hexdigest()
     assert summary["cases.csv"] == hashlib.sha256(cases_file.read_bytes()).hexdigest()
-    assert summary["Cases"] == 4 and summary["Error findings"] == 0
+    assert summary["Cases"] == 5 and summary["Error findings"] == 0
     texts = " ".join(str(r[1]) for r in rows(wb["Summary"]) if r[1])
     assert "Mon, Tue, Wed, Thu, Fri, 09:00-17:00 customer local time" in texts  # the calendar definition used
+    assert "nights, weekends and public holidays do not" in texts  # ... and in words
+    assert summary["24x7"].startswith("Every minute counts")
     assert "Okta's Business Support hours" in texts  # the Decision
+    assert "Okta Access Gateway" not in texts  # no Access Gateway contract: its assumption does not apply
+    assert "First responses on time: 25.0% against a 95% target; below target: P1, P2." in texts  # 1 met, 3 late
+    assert "2 things to act on (P1 breach 1, deadline due soon 1)" in texts
     with zipfile.ZipFile(out) as z:  # openpyxl drops charts on load: look in the package
-        assert any(n.startswith("xl/charts/chart") for n in z.namelist())
+        chart = z.read("xl/charts/chart1.xml").decode()
+    # compliance % as bars, the target as a line; not stacked case counts
+    assert "<c:barChart>" in chart and "<c:lineChart>" in chart and "stacked" not in chart
+    assert "Compliance %" in chart and "Target 95%" in chart
+    assert "<c:f>Summary!$G$" in chart and "<c:f>Summary!$H$" in chart
+
+
+def test_actions(report: tuple[Path, Path, Path]) -> None:
+    wb = openpyxl.load_workbook(report[0])
+    assert wb.sheetnames[:2] == ["Summary", "Actions"]
+    actions = rows(wb["Actions"])[1:]
+    assert actions == [  # C-3's P2 breach in July is outside the 90 days Actions look back over
+        ["Acme Corp", "Okta", "P1 breach", "Review 1 P1 case answered late in the last 90 days with the support team, "
+         "and tell the customer what changes.", datetime(2026, 11, 20), "Cases: C-5"],
+        ["Acme Corp", "Okta", "Deadline due soon", "Add-on renewal request deadline on 2026-11-30. Ask at least 45 days "
+         "before the Order Form end date to keep the same add-on resource.", datetime(2026, 11, 30), "Key Dates"],
+    ]
+
+
+@pytest.fixture(scope="module")
+def sample_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("sample") / "sample.xlsx"
+    assert main(["report", "--sample", "--as-of", "2026-11-28", "-o", str(out)]) == 1
+    return out
+
+
+def test_sample_actions_and_order(sample_report: Path) -> None:
+    wb = openpyxl.load_workbook(sample_report)
+    actions = rows(wb["Actions"])[1:]
+    issues = [r[2] for r in actions]
+    order = ["P1 breach", "P2 breach", "Deadline overdue", "Deadline due soon", "Named contacts over limit",
+             "Contact out of region", "Contract error", "Lapsed with cases"]
+    assert issues == sorted(issues, key=order.index)  # the most urgent first
+    assert issues.count("Contract error") == 5  # one per error finding
+    assert ["Cascade Capital", "Okta", "Named contacts over limit",
+            "7 of 5 named contacts (50% Dedicated MCSE): ask the customer which 2 to drop, or offer a larger option.",
+            None, "Named Contacts"] in actions
+    assert any(r[0] == "Birch Health" and r[2] == "Deadline due soon" and r[4] == datetime(2026, 12, 10)
+               for r in actions)
+    lapsed = [r for r in actions if r[2] == "Lapsed with cases"]
+    assert lapsed and all(r[3].endswith("confirm the renewal or tell support the customer is no longer entitled.")
+                          for r in lapsed)
+    contracts = [(r[0].casefold(), r[1]) for r in rows(wb["Contracts"])[1:]]
+    assert contracts == sorted(contracts)  # customer, then product
+    findings = rows(wb["Findings"])[1:]
+    assert [r[0] or "" for r in findings] == sorted((r[0] or "" for r in findings), key=str.casefold)
+    assert all(r[0] for r in findings if r[2] == "Error")  # every error names its customer
+    opened = [r[4] for r in rows(wb["Cases"])[1:]]
+    assert opened == sorted(opened, reverse=True)  # newest first
 
 
 def test_customer_filter(tmp_path: Path, report: tuple[Path, Path, Path]) -> None:
@@ -137,6 +207,10 @@ def test_customer_filter(tmp_path: Path, report: tuple[Path, Path, Path]) -> Non
     assert {r[0] for r in rows(wb["Contracts"])[1:]} == {"Acme Corp"}
     assert {r[1] for r in rows(wb["Cases"])[1:]} == {"Acme Corp"}
     assert main(["report", str(book_file), "--customer", "Nobody", "-o", str(out)]) == 2
+    minus = tmp_path / "minus.xlsx"  # an Auth0 Premier customer: only its own clock and assumptions
+    assert main(["report", str(book_file), "--as-of", "2026-11-28", "--customer", "-Minus Ltd", "-o", str(minus)]) == 0
+    summary = {r[0]: r[1] for r in rows(openpyxl.load_workbook(minus)["Summary"]) if r[0]}
+    assert "24x7x365" in summary and "Business hours" not in summary and "24x7" not in summary
 
 
 def test_report_without_case_log_has_no_case_sheets(tmp_path: Path, report: tuple[Path, Path, Path]) -> None:
@@ -147,10 +221,11 @@ def test_report_without_case_log_has_no_case_sheets(tmp_path: Path, report: tupl
 
 def test_report_with_errors_is_still_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "sample.xlsx"
-    assert main(["report", "--sample", "--as-of", "2026-11-28", "-o", str(out)]) == 1
-    assert "5 error findings are listed in it" in capsys.readouterr().out
+    assert main(["report", "--sample", "--as-of", "2026-11-28", "--customer", "Backwards Bank", "-o", str(out)]) == 1
+    assert "1 error findings are listed in it" in capsys.readouterr().out
     findings = rows(openpyxl.load_workbook(out)["Findings"])
-    assert findings[1][0] == "Error" and len(findings) > 10
+    assert findings[0] == SHEETS["Findings"]
+    assert findings[1][:3] == ["Backwards Bank", "Okta", "Error"]
 
 
 def test_target_safety(tmp_path: Path, report: tuple[Path, Path, Path]) -> None:
@@ -183,22 +258,59 @@ def test_failed_write_leaves_the_old_file(tmp_path: Path, report: tuple[Path, Pa
     assert [p.name for p in tmp_path.iterdir()] == ["keep.xlsx"]
 
 
-def test_libreoffice_converts_the_report(tmp_path: Path, report: tuple[Path, Path, Path]) -> None:
+def libreoffice_pdf(workbook: Path, folder: Path) -> tuple[Path, int]:
+    """The workbook printed to PDF by LibreOffice, and its page count."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice is not installed (tools/install-system-deps.sh installs it)")
-    out = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                          "pdf", "--outdir", str(tmp_path), str(report[0])], capture_output=True, text=True, timeout=180)
+    out = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder}/profile", "--convert-to",
+                          "pdf", "--outdir", str(folder), str(workbook)], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
-    pdf = tmp_path / "report.pdf"
+    pdf = folder / f"{workbook.stem}.pdf"
     assert pdf.exists() and pdf.stat().st_size > 10_000
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    return pdf, int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def test_libreoffice_converts_the_report(tmp_path: Path, report: tuple[Path, Path, Path]) -> None:
+    _, pages = libreoffice_pdf(report[0], tmp_path)
     assert pages >= len(SHEETS)  # every sheet printed, none empty
+
+
+def test_sample_report_prints_legibly(tmp_path: Path, sample_report: Path) -> None:
+    pdf, pages = libreoffice_pdf(sample_report, tmp_path)
+    print(f"\nthe sample report prints on {pages} pages")
+    assert pages <= 40  # was 81: cases print the latest 30 days, narrow sheets portrait
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    first = subprocess.run(["pdftotext", "-l", "2", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "At a glance" in first and "Where to Look" in first  # Summary on page 1, Actions from page 2
+    for page_text in ("Contracts", "Compliance", "Cases (printed: the "):
+        assert page_text in text
+    assert "16Met" not in text and "77 named" not in text
+    # No number is drawn against the next cell's text ("16Met", "2027-04-30Business"): measured on the page, the
+    # gap after every word ending in a digit is about a space wide or more. The report before this layout had 3,497.
+    assert abutting_numbers(pdf) == []
+
+
+def abutting_numbers(pdf: Path, gap: float = 0.2) -> list[tuple[int, str, str]]:
+    """(page, word, next word) where a word ending in a digit is followed on its line closer than ``gap`` of its
+    height: a space is about a quarter of the type's height, so closer reads as one word."""
+    xhtml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    found = []
+    for number, page in enumerate(xhtml.split("<page ")[1:], start=1):
+        words = sorted((float(y0), float(x0), float(x1), word, float(y1) - float(y0)) for x0, y0, x1, y1, word in
+                       re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                                  r"([^<]*)</word>", page))
+        tops = [w[0] for w in words]
+        for y0, _, x1, word, height in words:
+            if word[-1:].isdigit():
+                same_line = words[bisect.bisect_left(tops, y0 - 1.5):bisect.bisect_right(tops, y0 + 1.5)]
+                found += [(number, word, w[3]) for w in same_line if 0 <= w[1] - x1 < gap * height]
+    return found
 
 
 def test_evaluation_used_by_report_matches_engine(report: tuple[Path, Path, Path]) -> None:
     book = load_book([report[1]], [report[2]])
     sla = evaluate(book, default_catalog(), as_of_moment(AS_OF))
-    assert sla.cases["outcome"].tolist() == ["Met", "Breached", "Breached", "At risk"]
+    assert sla.cases["outcome"].tolist() == ["Met", "Breached", "Breached", "At risk", "Breached"]
     assert sla.cases["due"].iloc[3] == __import__("pandas").Timestamp("2026-11-29 00:05", tz="UTC")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -13,9 +13,10 @@ import pandas as pd
 from explorer import rules
 from explorer.catalog import Catalog
 from explorer.model import Book, Contract, Finding, customer_key
+from explorer.outputs.report.actions import actions
 from explorer.outputs.report.schema import SHEETS, sheet_columns
 from explorer.outputs.summary import all_findings
-from explorer.sla.compliance import compliance
+from explorer.sla.compliance import compliance, in_period
 from explorer.sla.engine import SlaResult
 
 
@@ -30,6 +31,10 @@ class ReportData:
     compliance_by_priority: pd.DataFrame | None
     assumptions: list[tuple[str, str]] = field(default_factory=list)  # (title, text)
     customers: list[str] = field(default_factory=list)  # the filter used; empty = all
+    clocks: list[tuple[str, str, str]] = field(default_factory=list)  # (label, in words, definition) in use
+    compliance_target: float = 0.95
+    printed_rows: dict[str, int] = field(default_factory=dict)  # sheet -> leading rows printed (default: all)
+    notes: dict[str, str] = field(default_factory=dict)  # sheet -> what its print-out holds, for the page header
 
 
 def sha256(path: str) -> str:
@@ -49,6 +54,15 @@ def _findings_by_row(findings: list[Finding]) -> dict[tuple[str, str, int | None
     for f in findings:
         out[(f.source.file, f.source.sheet, f.source.row)].append(f.message)
     return out
+
+
+PRINTED_CASE_DAYS = 30  # the Cases sheet holds every case; its print-out the latest ones
+
+
+def by_customer(contracts: list[Contract], catalog: Catalog) -> list[Contract]:
+    """Customer, then product, then term: the order every per-contract sheet uses."""
+    return sorted(contracts, key=lambda c: (customer_key(c.customer), rules.product_name(catalog, c).casefold(),
+                                            c.term_start or date.min))
 
 
 def contract_rows(book: Book, catalog: Catalog, contracts: list[Contract],
@@ -83,7 +97,8 @@ def key_date_rows(catalog: Catalog, contracts: list[Contract], as_of: date) -> l
     for c in contracts:
         product = rules.product_name(catalog, c)
         for k in rules.key_dates(catalog, c, as_of):
-            rows.append([c.customer.strip(), product, k.event, k.day, k.status.value])
+            rows.append([c.customer.strip(), product, k.event, k.day, k.status.value, k.note])
+    rows.sort(key=lambda r: (r[3], customer_key(str(r[0])), str(r[1]).casefold()))
     return rows
 
 
@@ -99,6 +114,50 @@ def target_rows(catalog: Catalog, contracts: list[Contract]) -> list[list[object
     return rows
 
 
+def _product_label(catalog: Catalog, product: str) -> str:
+    return catalog.products[product].name if product in catalog.products else product
+
+
+def finding_rows(catalog: Catalog, findings: list[Finding]) -> list[list[object]]:
+    """Customer, then product, the worst first; findings about no customer (a whole file) lead."""
+    ordered = sorted(findings, key=lambda f: (customer_key(f.customer), _product_label(catalog, f.product).casefold(),
+                                              -f.severity, f.source.file, f.source.sheet, f.source.row or 0))
+    return [[f.customer.strip(), _product_label(catalog, f.product), f.severity.label, f.message,
+             Path(f.source.file).name if f.source.file else "", f.source.sheet, f.source.row, f.column]
+            for f in ordered]
+
+
+def case_frame(catalog: Catalog, cases: pd.DataFrame) -> pd.DataFrame:
+    """The Cases sheet (and the app's case table): newest first, minutes counted on each case's clock."""
+    cases = cases.sort_values("opened", ascending=False, kind="stable")
+    labels = {cid: cal.label for cid, cal in catalog.calendars.items()}
+    return pd.DataFrame({
+        "Case ID": cases["case_id"], "Customer": cases["customer"], "Product": cases["product"],
+        "Priority": cases["priority"].map(lambda p: f"P{p:.0f}" if pd.notna(p) else ""),
+        "Opened (UTC)": cases["opened"], "Due (UTC)": cases["due"], "First Response (UTC)": cases["first_response"],
+        "Clock": cases["clock"].astype(str).map(lambda c: labels.get(c, "")),
+        "Minutes to Response": cases["business_minutes"].round(1), "Outcome": cases["outcome"],
+    }).reset_index(drop=True)
+
+
+def clocks_in_use(catalog: Catalog, contracts: list[Contract]) -> list[tuple[str, str, str]]:
+    """(label, in words, definition) of each clock the contracts' targets run on, in catalog order."""
+    used = {t.calendar for c in contracts if (p := rules.program_of(catalog, c)) for t in p.targets.values()}
+    return [(cal.label, cal.words, cal.describe()) for cid, cal in catalog.calendars.items() if cid in used]
+
+
+def assumptions_for(catalog: Catalog, contracts: list[Contract], with_cases: bool) -> list[tuple[str, str]]:
+    """Only the decisions behind these contracts' answers, then the report's own definitions."""
+    decisions = {d.id: d for c in contracts for d in rules.decisions_for(catalog, c)}
+    out = [(d.title, d.text) for did, d in catalog.decisions.items() if did in decisions]
+    if with_cases:
+        out.append(("At risk", f"A pending case is at risk once it has used "
+                               f"{catalog.settings.at_risk_fraction:.0%} of its first-response target."))
+        out.append(("Compliance %", "Met / (met + breached): a case still inside its target counts neither way."))
+    out.append(("Due soon", f"A key date within {catalog.settings.due_soon_days} days of the as-of date."))
+    return out
+
+
 def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | None = None,
                  customers: list[str] | None = None) -> ReportData:
     wanted = {customer_key(c) for c in customers or []}
@@ -106,11 +165,13 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
     def chosen(name: str) -> bool:
         return not wanted or customer_key(name) in wanted
 
-    contracts = [c for c in book.contracts if chosen(c.customer)]
+    contracts = by_customer([c for c in book.contracts if chosen(c.customer)], catalog)
     findings = [f for f in all_findings(book, sla) if not wanted or (f.customer and chosen(f.customer))]
     by_row = _findings_by_row(findings)
-    contacts = [c for c in book.contacts if chosen(c.customer)]
+    contacts = sorted((c for c in book.contacts if chosen(c.customer)),
+                      key=lambda c: (customer_key(c.customer), c.name.casefold()))
     sheets = {
+        "Actions": actions(book, catalog, contracts, findings, as_of, sla, wanted or None),
         "Contracts": _frame("Contracts", contract_rows(book, catalog, contracts, by_row), catalog),
         "Key Dates": _frame("Key Dates", key_date_rows(catalog, contracts, as_of), catalog),
         "SLA Targets": _frame("SLA Targets", target_rows(catalog, contracts), catalog),
@@ -119,36 +180,28 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
              "; ".join(by_row.get((c.source.file, c.source.sheet, c.source.row), []))] for c in contacts], catalog),
     }
     by_priority = None
+    printed: dict[str, int] = {}
+    notes: dict[str, str] = {}
     if sla is not None:
         cases = sla.cases if not wanted else sla.cases[sla.cases["customer"].map(chosen).astype(bool)]
-        sheets["Cases"] = pd.DataFrame({
-            "Case ID": cases["case_id"], "Customer": cases["customer"], "Product": cases["product"],
-            "Priority": cases["priority"].map(lambda p: f"P{p}" if pd.notna(p) else ""),
-            "Opened (UTC)": cases["opened"], "Due (UTC)": cases["due"],
-            "First Response (UTC)": cases["first_response"],
-            "Business Minutes to Response": cases["business_minutes"].round(1), "Outcome": cases["outcome"],
-        })
         table = compliance(cases, ["customer", "product", "priority"])
         table["priority"] = table["priority"].map(lambda p: f"P{p}")
         sheets["Compliance"] = table.rename(columns={"customer": "Customer", "product": "Product",
                                                      "priority": "Priority"})[SHEETS["Compliance"]]
+        sheets["Cases"] = case_frame(catalog, cases)
+        recent = len(in_period(cases, as_of - timedelta(days=PRINTED_CASE_DAYS - 1), as_of))
+        printed["Cases"] = recent
+        notes["Cases"] = (f"printed: the {recent:,} cases opened in the {PRINTED_CASE_DAYS} days to "
+                          f"{as_of:%Y-%m-%d}; the sheet holds all {len(cases):,}")
         by_priority = compliance(cases, ["priority"])
         by_priority["priority"] = by_priority["priority"].map(lambda p: f"P{p}")
-    sheets["Findings"] = _frame("Findings", [
-        [f.severity.label, Path(f.source.file).name if f.source.file else "", f.source.sheet, f.source.row,
-         f.column, f.message] for f in findings], catalog)
+    sheets["Findings"] = _frame("Findings", finding_rows(catalog, findings), catalog)
     counts = [("Customers", len({customer_key(c.customer) for c in contracts})), ("Contracts", len(contracts)),
               ("Named contacts", len(contacts))]
     if sla is not None:
         counts.append(("Cases", len(sheets["Cases"])))
     counts += [(f"{s} findings", int((sheets["Findings"]["Severity"] == s).sum())) for s in ("Error", "Warning", "Info")]
-    used = sla.calendars_used if sla else {cid: cal.describe() for cid, cal in catalog.calendars.items()}
-    assumptions = [("Clock" if i == 0 else "", text) for i, text in enumerate(used.values())]
-    assumptions += [(d.title, d.text) for d in catalog.decisions.values()]
-    if sla is not None:
-        assumptions.append(("At risk", f"A pending case is at risk once it has used "
-                                       f"{catalog.settings.at_risk_fraction:.0%} of its first-response target."))
-    assumptions.append(("Due soon", f"A key date within {catalog.settings.due_soon_days} days of the as-of date."))
     sources = [(f, sha256(f)) for f in book.files + book.case_files]
     return ReportData(as_of, datetime.now(UTC), catalog.version, sheets, sources, counts, by_priority,
-                      assumptions, sorted(customers or []))
+                      assumptions_for(catalog, contracts, sla is not None), sorted(customers or []),
+                      clocks_in_use(catalog, contracts), catalog.settings.compliance_target, printed, notes)

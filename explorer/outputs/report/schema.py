@@ -1,36 +1,40 @@
 """The report's sheets and columns. Pinned by tests and documented in the README:
-people build on this workbook, so its shape changes only on purpose."""
+people build on this workbook, so its shape changes only on purpose.
+
+The app's tables use these names too (one column, one name, wherever it is shown).
+"""
 
 from __future__ import annotations
 
 from explorer.catalog import Catalog
+from explorer.outputs.report.actions import ACTION_COLUMNS
 
 ADDON_COLUMNS = "<add-ons>"  # stands for one column per catalog add-on, named by the add-on's column
+CASE_COLUMNS = ["Case ID", "Customer", "Product", "Priority", "Opened (UTC)", "Due (UTC)", "First Response (UTC)",
+                "Clock", "Minutes to Response", "Outcome"]  # minutes counted on the case's own clock
+COMPLIANCE_COLUMNS = ["Customer", "Product", "Priority", "Cases", "Met", "Breached", "Pending", "At Risk",
+                      "Compliance %"]
+
 SHEETS: dict[str, list[str]] = {
     "Summary": [],
+    "Actions": ACTION_COLUMNS,
     "Contracts": ["Customer", "Product", "Tier", "Term Start", "Term End", "Support Hours", "Time Zone",
                   ADDON_COLUMNS, "Named Contact Limit", "Named Contacts", "Administrative Days", "Findings"],
-    "Key Dates": ["Customer", "Product", "Event", "Date", "Status"],
+    "Key Dates": ["Customer", "Product", "Event", "Date", "Status", "Note"],
     "SLA Targets": ["Customer", "Product", "Tier", "Priority", "First Response Target (h)", "Clock"],
     "Named Contacts": ["Customer", "Name", "Email", "Region", "Named", "Finding"],
-    "Cases": ["Case ID", "Customer", "Product", "Priority", "Opened (UTC)", "Due (UTC)", "First Response (UTC)",
-              "Business Minutes to Response", "Outcome"],
-    "Compliance": ["Customer", "Product", "Priority", "Cases", "Met", "Breached", "Pending", "At Risk",
-                   "Compliance %"],
-    "Findings": ["Severity", "File", "Sheet", "Row", "Column", "Message"],
+    "Compliance": COMPLIANCE_COLUMNS,
+    "Findings": ["Customer", "Product", "Severity", "Message", "File", "Sheet", "Row", "Column"],
+    "Cases": CASE_COLUMNS,
 }
 CASE_SHEETS = ("Cases", "Compliance")  # only with a case log
 
 DATE_COLUMNS = {"Term Start", "Term End", "Date"}
 DATETIME_COLUMNS = {"Opened (UTC)", "Due (UTC)", "First Response (UTC)"}
 PERCENT_COLUMNS = {"Compliance %"}
-WRAPPED_COLUMNS = {"Findings", "Finding", "Message", "Support Hours", "Clock"}  # long text wraps inside its width
-WIDTHS = {"Customer": 28, "Product": 20, "Tier": 15, "Support Hours": 22, "Time Zone": 20, "Findings": 60,
-          "Message": 80, "File": 22, "Event": 30, "Email": 30, "Name": 24, "Clock": 50, "Finding": 60,
-          "Case ID": 12, "Outcome": 12, "Status": 10, "Opened (UTC)": 17, "Due (UTC)": 17,
-          "First Response (UTC)": 19, "Column": 18, "Row": 7, "Business Minutes to Response": 15, "Term Start": 12,
-          "Term End": 12, "Date": 12, "Sheet": 16, "Named Contact Limit": 11, "Named Contacts": 10,
-          "Administrative Days": 15, "First Response Target (h)": 14}
+# Long text wraps inside a capped width (characters); every other column is as wide as its content.
+WRAPPED_COLUMNS = {"Findings": 40, "Finding": 40, "Message": 60, "Support Hours": 24, "Clock": 30, "Note": 45,
+                   "What to Do": 60, "Where to Look": 28}
 
 
 def sheet_columns(catalog: Catalog) -> dict[str, list[str]]:

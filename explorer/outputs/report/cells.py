@@ -1,0 +1,108 @@
+"""Typed, formula-safe cells and the formats they use: shared by every workbook we write.
+
+Every cell is written with a typed call (never XlsxWriter's guessing write()), so
+text that looks like a formula stays text; such text also gets Excel's quote
+prefix so editing the cell keeps it text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from explorer.outputs.report.schema import DATE_COLUMNS, DATETIME_COLUMNS, PERCENT_COLUMNS, WRAPPED_COLUMNS
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+EXCEL_EPOCH = np.datetime64("1899-12-30T00:00:00", "s")
+COLOURS = {"red": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
+           "amber": {"bg_color": "#FFEB9C", "font_color": "#9C5700"},
+           "green": {"bg_color": "#C6EFCE", "font_color": "#006100"},
+           "grey": {"font_color": "#808080"}}
+
+
+class Formats:
+    """The workbook's cell formats, made once per workbook (reusable by every workbook we write)."""
+
+    def __init__(self, book: Any) -> None:
+        self.header = book.add_format({"bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF",
+                                       "text_wrap": True, "valign": "top", "border": 1})
+        self.text = book.add_format({"valign": "top"})
+        self.quoted = book.add_format({"quote_prefix": True, "valign": "top"})
+        self.wrapped_text = book.add_format({"text_wrap": True, "valign": "top"})
+        self.wrapped_quoted = book.add_format({"quote_prefix": True, "text_wrap": True, "valign": "top"})
+        # Numbers and dates are centred in widths padded beyond their content, so none touches its
+        # neighbour's text when a spreadsheet app or a printer draws them.
+        self.date = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top", "align": "center"})
+        self.datetime = book.add_format({"num_format": "yyyy-mm-dd hh:mm", "valign": "top", "align": "center"})
+        self.percent = book.add_format({"num_format": "0.0%", "valign": "top", "align": "center"})
+        self.number = book.add_format({"num_format": "0.##", "valign": "top", "align": "center"})
+        self.integer = book.add_format({"num_format": "#,##0", "valign": "top", "align": "center"})
+        self.integer_left = book.add_format({"num_format": "#,##0", "valign": "top", "align": "left"})
+        self.date_left = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top", "align": "left"})
+        self.datetime_left = book.add_format({"num_format": "yyyy-mm-dd hh:mm", "valign": "top", "align": "left"})
+        self.title = book.add_format({"bold": True, "font_size": 16, "font_color": "#1F4E78"})
+        self.headline = book.add_format({"font_size": 12, "text_wrap": True, "valign": "top"})
+        self.label = book.add_format({"bold": True, "valign": "top"})
+        self.label_wrap = book.add_format({"bold": True, "valign": "top", "text_wrap": True})
+        self.section = book.add_format({"bold": True, "font_size": 12, "font_color": "#1F4E78", "bottom": 1,
+                                        "bottom_color": "#1F4E78"})
+        self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        self.small = book.add_format({"font_color": "#595959", "font_size": 9})
+        self.colour = {name: book.add_format(spec) for name, spec in COLOURS.items()}
+
+
+def write_text(ws: Any, row: int, col: int, text: str, plain: Any, quoted: Any) -> None:
+    """A string cell that stays text: formula-like text gets the quote prefix."""
+    ws.write_string(row, col, text, quoted if text.startswith(FORMULA_STARTS) else plain)
+
+
+def excel_serials(series: pd.Series) -> list[float | None]:
+    """Dates and datetimes as Excel serial numbers (days since 1899-12-30), None for blanks; vectorised."""
+    values = pd.to_datetime(series, utc=False, errors="coerce")
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        values = values.dt.tz_convert("UTC").dt.tz_localize(None)
+    seconds = values.to_numpy(dtype="datetime64[s]")
+    serial = (seconds - EXCEL_EPOCH).astype("float64") / 86400.0
+    serial[np.isnat(seconds)] = np.nan
+    return [None if np.isnan(v) else float(v) for v in serial]
+
+
+def column_cells(series: pd.Series, name: str, f: Formats, ws: Any) -> tuple[list[Any], Callable[..., Any]]:
+    """The column's values and the typed write call that suits it."""
+    if name in DATE_COLUMNS or name in DATETIME_COLUMNS:
+        fmt = f.date if name in DATE_COLUMNS else f.datetime
+        return excel_serials(series), lambda r, c, v: ws.write_number(r, c, v, fmt)
+    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
+        numbers = series.astype("float64").to_numpy()
+        fmt = f.percent if name in PERCENT_COLUMNS else f.number
+        return [None if np.isnan(v) else float(v) for v in numbers], lambda r, c, v: ws.write_number(r, c, v, fmt)
+    values = [cell(v) for v in series.tolist()]
+    plain, quoted = (f.wrapped_text, f.wrapped_quoted) if name in WRAPPED_COLUMNS else (f.text, f.quoted)
+
+    def write(r: int, c: int, v: Any) -> None:
+        if isinstance(v, str):
+            ws.write_string(r, c, v, quoted if v.startswith(FORMULA_STARTS) else plain)
+        elif isinstance(v, (int, float)):
+            ws.write_number(r, c, v, f.percent if name in PERCENT_COLUMNS else f.number)
+        elif isinstance(v, datetime):
+            ws.write_datetime(r, c, v, f.datetime)
+        elif isinstance(v, date):
+            ws.write_datetime(r, c, datetime(v.year, v.month, v.day), f.date)
+
+    return values, write
+
+
+def cell(value: Any) -> Any:
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, (np.integer, np.floating)):
+        return value.item()
+    if isinstance(value, str) and not value:
+        return None
+    return value

@@ -1,0 +1,134 @@
+"""Column widths, row heights and print setup worked out from a sheet's content.
+
+Spreadsheet apps do not size columns or rows on opening, and LibreOffice draws
+a number that fills its cell right against the next cell's text. So every width
+is the longest value or the header (wrapped onto at most two lines), plus
+padding; long text wraps inside a capped width; and the print setup keeps type
+at 8 pt or more on paper, splitting a wide sheet across pages rather than
+shrinking it below that.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from explorer.outputs.report.schema import DATE_COLUMNS, DATETIME_COLUMNS, PERCENT_COLUMNS, WRAPPED_COLUMNS
+
+PADDING = 2.5  # characters beyond the content: a gap on both sides of centred numbers
+MIN_WIDTH = 6.0
+HEADER_LINES = 2
+LINE_POINTS = 15  # an 11-pt Calibri row
+MAX_ROW_LINES = 12
+# Printable widths in points with 0.4-inch margins, for whichever of A4 and Letter is narrower.
+PORTRAIT_POINTS = 595 - 58
+LANDSCAPE_POINTS = 792 - 58
+MIN_SCALE = 73  # percent: 11-pt cells print at 8 pt or larger
+PORTRAIT_MIN_SCALE = 80  # narrower sheets print portrait when they stay this large
+
+
+def text_lengths(series: pd.Series) -> np.ndarray:
+    """Characters of each value as displayed (blanks 0), vectorised; categories measured once."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        per_category = np.append(series.cat.categories.astype(str).str.len().to_numpy(), 0)
+        codes = series.cat.codes.to_numpy()
+        return np.asarray(per_category[np.where(codes < 0, len(per_category) - 1, codes)], dtype=np.int64)
+    if series.empty:
+        return np.zeros(0, dtype=np.int64)
+    text = series.astype(object).where(series.notna(), "")
+    return np.asarray(text.astype(str).str.len().to_numpy(), dtype=np.int64)
+
+
+def number_length(series: pd.Series, decimals: int = 2) -> int:
+    values = pd.to_numeric(series, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    values = values[np.isfinite(values)]
+    if not len(values):
+        return 0
+    return max(len(f"{values.max():,.{decimals}f}".rstrip("0").rstrip(".")),
+               len(f"{values.min():,.{decimals}f}".rstrip("0").rstrip(".")))
+
+
+def header_width(header: str, content: float) -> float:
+    """The narrowest width at least ``content`` that shows the header on at most two lines."""
+    width = max(content, float(max(len(w) for w in header.split())) if header.strip() else 0.0, MIN_WIDTH)
+    while len(textwrap.wrap(header, max(1, int(width)))) > HEADER_LINES:
+        width += 1
+    return width
+
+
+def header_lines(header: str, width: float) -> int:
+    return max(1, len(textwrap.wrap(header, max(1, int(width - PADDING)))))
+
+
+def column_width(series: pd.Series, header: str, content: int | None = None, cap: int | None = None) -> float:
+    """Content (given, or measured) capped for wrapped text, then widened for the header, then padded."""
+    if content is None:
+        lengths = text_lengths(series)
+        content = int(lengths.max()) if len(lengths) else 0
+    if cap is not None:
+        content = min(content, cap)
+    return header_width(header, float(content)) + PADDING
+
+
+def column_widths(frame: pd.DataFrame) -> list[float]:
+    """Each column's width in character units, from its content and header (see layout)."""
+    widths = []
+    for header in frame.columns:
+        series = frame[header]
+        content: int | None = None
+        if header in DATE_COLUMNS:
+            content = 10
+        elif header in DATETIME_COLUMNS:
+            content = 16
+        elif header in PERCENT_COLUMNS:
+            content = 6
+        elif pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
+            content = number_length(series)
+        widths.append(column_width(series, str(header), content, WRAPPED_COLUMNS.get(str(header))))
+    return widths
+
+
+def row_lines(frame: pd.DataFrame, wrapped: dict[str, float]) -> np.ndarray | None:
+    """Lines each row needs for its wrapped columns (name -> column width), capped; None if nothing wraps."""
+    present = {h: w for h, w in wrapped.items() if h in frame.columns}
+    if not present or frame.empty:
+        return None
+    lines = np.ones(len(frame), dtype=np.int64)
+    for header, width in present.items():
+        per_line = max(6, int((width - PADDING) * 1.1))  # proportional glyphs average under a column unit
+        lengths = text_lengths(frame[header])
+        lines = np.maximum(lines, -(-lengths // per_line))
+    return np.asarray(np.minimum(lines, MAX_ROW_LINES))
+
+
+def points(width: float) -> float:
+    """A column's printed width: Excel's character units to pixels (7 per unit + 5) to points."""
+    return int(width * 7 + 5) * 0.75
+
+
+@dataclass(frozen=True)
+class PrintLayout:
+    landscape: bool
+    scale: int | None  # a fixed print scale (columns then run onto further pages across), or None: fit to width
+
+
+def print_layout(widths: list[float]) -> PrintLayout:
+    """Portrait if the sheet stays large on it, else landscape one page wide, else split across pages."""
+    total = sum(points(w) for w in widths)
+    if total * PORTRAIT_MIN_SCALE / 100 <= PORTRAIT_POINTS:
+        return PrintLayout(False, None)
+    if total * MIN_SCALE / 100 <= LANDSCAPE_POINTS:
+        return PrintLayout(True, None)
+    return PrintLayout(True, MIN_SCALE)
+
+
+def escape(text: str) -> str:
+    """Text for a print header or footer, where & starts a code."""
+    return text.replace("&", "&&")
+
+
+def catalog_footer(version: str) -> str:
+    return "&L&8Catalog " + escape(version) + "&R&8Page &P of &N"

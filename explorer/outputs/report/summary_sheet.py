@@ -1,0 +1,163 @@
+"""The Summary sheet: what a manager reads first, on one portrait page.
+
+Headlines in words, the counts, compliance per priority against the target line,
+how each clock in use counts time, the assumptions that apply to the exported
+customers, and the source files with their SHA-256.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime
+from math import ceil
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from explorer.outputs.report.build import ReportData
+from explorer.outputs.report.cells import Formats, write_text
+from explorer.outputs.report.layout import LINE_POINTS, catalog_footer
+
+WIDTHS = [24, 17, 10, 10, 10, 10, 13, 10]  # A: labels; B-H: values, the compliance table, merged text
+TEXT_CHARS = int(sum(WIDTHS[1:]) * 1.1)  # characters per line of text merged across B-H
+PRIORITY_COLUMNS = ["Priority", "Cases", "Met", "Breached", "Pending", "At Risk", "Compliance %", "Target"]
+GREEN, RED, GREY, BLUE = "#63BE7B", "#F8696B", "#BFBFBF", "#1F4E78"
+
+
+def summary_sheet(book: Any, data: ReportData, f: Formats) -> None:
+    ws = book.add_worksheet("Summary")
+    for c, width in enumerate(WIDTHS):
+        ws.set_column(c, c, width)
+    ws.write_string(0, 0, "SLA and entitlement report", f.title)
+    row = 2
+    facts: list[tuple[str, Any]] = [("As of", data.as_of), ("Generated (UTC)", data.generated.replace(tzinfo=None)),
+                                    ("Catalog version", data.catalog_version),
+                                    ("Customers", ", ".join(data.customers) if data.customers else "All")]
+    for label, value in facts:
+        ws.write_string(row, 0, label, f.label)
+        if isinstance(value, datetime):
+            ws.write_datetime(row, 1, value, f.datetime_left)
+        elif isinstance(value, date):
+            ws.write_datetime(row, 1, datetime(value.year, value.month, value.day), f.date_left)
+        else:
+            write_text(ws, row, 1, str(value), f.text, f.quoted)
+        row += 1
+    row = _section(ws, row + 1, "At a glance", f)
+    for line in headlines(data):
+        row = _text_row(ws, row, "", line, f, f.headline)
+    row = _section(ws, row + 1, "Counts", f)
+    for label, value in data.counts:
+        ws.write_string(row, 0, label)
+        ws.write_number(row, 1, value, f.integer_left)
+        row += 1
+    if data.compliance_by_priority is not None:
+        row = _compliance(book, ws, row + 1, data, f)
+    if data.clocks:
+        row = _section(ws, row + 1, "How the clocks count", f)
+        for label, words, definition in data.clocks:
+            said = f"{words[:1].upper()}{words[1:]}." if words else ""
+            row = _text_row(ws, row, label, f"{said} Definition: {definition}.".strip(), f, f.wrap)
+    row = _section(ws, row + 1, "Assumptions and definitions", f)
+    for title, text in data.assumptions:
+        row = _text_row(ws, row, title, text, f, f.wrap)
+    row = _section(ws, row + 1, "Source files", f)
+    ws.write_string(row, 0, "File", f.label)
+    ws.write_string(row, 1, "SHA-256", f.label)
+    row += 1
+    for file, digest in data.sources:
+        write_text(ws, row, 0, Path(file).name, f.text, f.quoted)
+        ws.write_string(row, 1, digest, f.small)
+        row += 1
+    ws.set_portrait()
+    ws.fit_to_pages(1, 1)  # one page: the Actions sheet starts on the second
+    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    ws.set_header(f"&L&8Entitlement Explorer: SLA report as of {data.as_of:%Y-%m-%d}&R&8Summary")
+    ws.set_footer(catalog_footer(data.catalog_version))
+    ws.activate()
+
+
+def headlines(data: ReportData) -> list[str]:
+    """The report in three or four sentences."""
+    out = []
+    actions = data.sheets.get("Actions")
+    if actions is not None and len(actions):
+        kinds = Counter(actions["Issue"].tolist())
+        listed = ", ".join(f"{issue[:1].lower() if issue[1:2].islower() else issue[:1]}{issue[1:]} {n}"
+                           for issue, n in kinds.items())
+        out.append(f"{len(actions)} thing{'s' if len(actions) != 1 else ''} to act on ({listed}): "
+                   "the Actions sheet says who, what and where.")
+    elif actions is not None:
+        out.append("Nothing needs action: no recent P1 or P2 breach, no deadline due, no contract error.")
+    table = data.compliance_by_priority
+    if table is not None and len(table):
+        met, breached = int(table["Met"].sum()), int(table["Breached"].sum())
+        below = [str(p) for p, v in zip(table["priority"], table["Compliance %"], strict=True)
+                 if pd.notna(v) and v < data.compliance_target]
+        overall = f"{met / (met + breached):.1%}" if met + breached else "not yet measurable"
+        out.append(f"First responses on time: {overall} against a {data.compliance_target:.0%} target; "
+                   + (f"below target: {', '.join(below)}." if below else "every priority meets it."))
+    errors = next((v for k, v in data.counts if k == "Error findings"), 0)
+    if errors:
+        out.append(f"{errors} contract error{'s' if errors != 1 else ''} make answers for those rows unreliable: "
+                   "see Findings.")
+    return out
+
+
+def _section(ws: Any, row: int, title: str, f: Formats) -> int:
+    ws.merge_range(row, 0, row, len(WIDTHS) - 1, title, f.section)
+    return row + 1
+
+
+def _text_row(ws: Any, row: int, label: str, text: str, f: Formats, fmt: Any) -> int:
+    """A label in A and text merged across B-H, the row as tall as the wrapped text needs."""
+    lines = max(1, ceil(len(text) / TEXT_CHARS), ceil(len(label) / (WIDTHS[0] - 2)))
+    ws.set_row(row, LINE_POINTS * lines * (1.15 if fmt is f.headline else 1))
+    write_text(ws, row, 0, label, f.label_wrap, f.label_wrap)
+    ws.merge_range(row, 1, row, len(WIDTHS) - 1, "", fmt)
+    write_text(ws, row, 1, text, fmt, fmt)
+    return row + 1
+
+
+def _compliance(book: Any, ws: Any, row: int, data: ReportData, f: Formats) -> int:
+    table = data.compliance_by_priority
+    assert table is not None
+    row = _section(ws, row, f"First-response compliance by priority (target {data.compliance_target:.0%})", f)
+    for c, h in enumerate(PRIORITY_COLUMNS):
+        ws.write_string(row, c, h, f.header)
+    first = row + 1
+    colours = []
+    for record in table.to_dict("records"):
+        row += 1
+        ws.write_string(row, 0, str(record["priority"]))
+        for c, h in enumerate(PRIORITY_COLUMNS[1:6], start=1):
+            ws.write_number(row, c, int(record[h]), f.integer)
+        value = record["Compliance %"]
+        if pd.notna(value):
+            ws.write_number(row, 6, float(value), f.percent)
+            colours.append(GREEN if value >= data.compliance_target else RED)
+        else:
+            ws.write_string(row, 6, "n/a", f.text)
+            colours.append(GREY)
+        ws.write_number(row, 7, data.compliance_target, f.percent)
+    last = row
+    if last < first:
+        return row + 2
+    chart = book.add_chart({"type": "column"})
+    chart.add_series({"name": "Compliance %", "categories": ["Summary", first, 0, last, 0],
+                      "values": ["Summary", first, 6, last, 6], "gap": 80,
+                      "points": [{"fill": {"color": c}, "border": {"none": True}} for c in colours],
+                      "data_labels": {"value": True, "num_format": "0.0%", "position": "inside_end"}})
+    target = book.add_chart({"type": "line"})
+    target.add_series({"name": f"Target {data.compliance_target:.0%}", "categories": ["Summary", first, 0, last, 0],
+                       "values": ["Summary", first, 7, last, 7], "marker": {"type": "none"},
+                       "line": {"color": BLUE, "width": 2.25, "dash_type": "dash"}})
+    chart.combine(target)
+    chart.set_title({"name": "On time, by priority (green: target met, red: below)",
+                     "name_font": {"size": 11, "bold": True}})
+    chart.set_y_axis({"min": 0, "max": 1, "num_format": "0%", "major_unit": 0.25,
+                      "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": 600, "height": 260})
+    ws.insert_chart(row + 2, 0, chart, {"x_offset": 4})
+    return row + 2 + 14
