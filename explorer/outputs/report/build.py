@@ -56,7 +56,7 @@ def _findings_by_row(findings: list[Finding]) -> dict[tuple[str, str, int | None
     return out
 
 
-PRINTED_CASE_DAYS = 30  # the Cases sheet holds every case; its print-out the latest ones
+PRINTED_CASE_DAYS, PRINTED_CASES = 30, 200  # the Cases sheet holds every case; its print-out the latest few pages
 
 
 def by_customer(contracts: list[Contract], catalog: Catalog) -> list[Contract]:
@@ -190,9 +190,13 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
                                                      "priority": "Priority"})[SHEETS["Compliance"]]
         sheets["Cases"] = case_frame(catalog, cases)
         recent = len(in_period(cases, as_of - timedelta(days=PRINTED_CASE_DAYS - 1), as_of))
-        printed["Cases"] = recent
-        notes["Cases"] = (f"printed: the {recent:,} cases opened in the {PRINTED_CASE_DAYS} days to "
-                          f"{as_of:%Y-%m-%d}; the sheet holds all {len(cases):,}")
+        printed["Cases"] = min(recent, PRINTED_CASES)
+        if recent <= PRINTED_CASES:
+            shown = f"the {recent:,} cases opened in the {PRINTED_CASE_DAYS} days to {as_of:%Y-%m-%d}"
+        else:
+            first = pd.Timestamp(sheets["Cases"]["Opened (UTC)"].iloc[PRINTED_CASES - 1])
+            shown = f"the latest {PRINTED_CASES:,} cases, opened since {first:%Y-%m-%d}"
+        notes["Cases"] = f"printed: {shown}; the sheet holds all {len(cases):,}"
         by_priority = compliance(cases, ["priority"])
         by_priority["priority"] = by_priority["priority"].map(lambda p: f"P{p}")
     sheets["Findings"] = _frame("Findings", finding_rows(catalog, findings), catalog)

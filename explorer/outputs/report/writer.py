@@ -133,6 +133,7 @@ def print_setup(ws: Any, widths: list[float], header: str, footer: str) -> None:
     else:
         ws.set_print_scale(layout.scale)
         ws.repeat_columns(0)  # the customer on every page across
+        ws.set_v_pagebreaks(list(layout.breaks))
     ws.repeat_rows(0)
     ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     ws.set_header(header)
