@@ -144,6 +144,7 @@ class KeyDateRule:
     addon: str | None = None  # an add-on id, or "any"
     note: str = ""
     role: str = "event"  # one of ROLES
+    id: str = ""  # stable across renames: done-marks and notes in a workspace are keyed by it
 
 
 FIELD_TYPES = ("text", "date", "timestamp", "minutes", "any")
@@ -453,7 +454,7 @@ def _addons(data: dict[str, Any]) -> tuple[dict[str, AddOn], dict[str, Any]]:
 
 
 def _key_dates(data: dict[str, Any], programs: dict[str, Program], addons: dict[str, AddOn]) -> tuple[KeyDateRule, ...]:
-    rules = []
+    rules: list[KeyDateRule] = []
     raw_rules = _get(data, "key_dates", list, "catalog")
     for i, raw in enumerate(raw_rules):
         path = f"key_dates[{i}]"
@@ -475,9 +476,20 @@ def _key_dates(data: dict[str, Any], programs: dict[str, Program], addons: dict[
             raise CatalogError(f"{path}.role: expected one of {', '.join(ROLES)}, found {role!r}")
         if role == "addon_available" and addon in (None, "any"):
             raise CatalogError(f"{path}.role: an addon_available date names its add-on (addon = \"...\")")
-        rules.append(KeyDateRule(_get(raw, "event", str, path), anchor, _get(raw, "offset_days", int, path),
-                                 applies_all, progs, addon, _get(raw, "note", str, path, ""), role))
+        event = _get(raw, "event", str, path)
+        rule_id = _get(raw, "id", str, path, "") or _default_key_date_id(role, addon, event)
+        if rule_id in (r.id for r in rules):
+            raise CatalogError(f"{path}.id: {rule_id!r} is used twice; give the key date its own id = \"...\"")
+        rules.append(KeyDateRule(event, anchor, _get(raw, "offset_days", int, path),
+                                 applies_all, progs, addon, _get(raw, "note", str, path, ""), role, rule_id))
     return tuple(rules)
+
+
+def _default_key_date_id(role: str, addon: str | None, event: str) -> str:
+    """The role names the date (per add-on for availability); a plain event is named by its text."""
+    if role == "addon_available":
+        return f"{role}:{addon}"
+    return role if role != "event" else f"event:{fold(event)}"
 
 
 def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:

@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 
 from explorer import rules
+from explorer.app import findings as pipeline
 from explorer.catalog import Catalog
-from explorer.model import Book, Contract, Finding, customer_key
+from explorer.model import Book, Contract, Finding, Severity, customer_key
 from explorer.outputs.report.schema import SHEETS, sheet_columns
-from explorer.outputs.summary import all_findings
 from explorer.sla.compliance import compliance
 from explorer.sla.engine import SlaResult
 
@@ -30,14 +30,12 @@ class ReportData:
     compliance_by_priority: pd.DataFrame | None
     assumptions: list[tuple[str, str]] = field(default_factory=list)  # (title, text)
     customers: list[str] = field(default_factory=list)  # the filter used; empty = all
+    severities: dict[Severity, int] = field(default_factory=dict)  # findings in the report, by severity
 
 
 def sha256(path: str) -> str:
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _frame(sheet: str, rows: list[list[object]], catalog: Catalog) -> pd.DataFrame:
@@ -107,7 +105,7 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
         return not wanted or customer_key(name) in wanted
 
     contracts = [c for c in book.contracts if chosen(c.customer)]
-    findings = [f for f in all_findings(book, sla) if not wanted or (f.customer and chosen(f.customer))]
+    findings = [f for f in pipeline.collect(book, sla) if not wanted or (f.customer and chosen(f.customer))]
     by_row = _findings_by_row(findings)
     contacts = [c for c in book.contacts if chosen(c.customer)]
     sheets = {
@@ -141,7 +139,8 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
               ("Named contacts", len(contacts))]
     if sla is not None:
         counts.append(("Cases", len(sheets["Cases"])))
-    counts += [(f"{s} findings", int((sheets["Findings"]["Severity"] == s).sum())) for s in ("Error", "Warning", "Info")]
+    severities = pipeline.count(findings)
+    counts += [(f"{s.label} findings", n) for s, n in severities.items()]
     used = sla.calendars_used if sla else {cid: cal.describe() for cid, cal in catalog.calendars.items()}
     assumptions = [("Clock" if i == 0 else "", text) for i, text in enumerate(used.values())]
     assumptions += [(d.title, d.text) for d in catalog.decisions.values()]
@@ -151,4 +150,4 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
     assumptions.append(("Due soon", f"A key date within {catalog.settings.due_soon_days} days of the as-of date."))
     sources = [(f, sha256(f)) for f in book.files + book.case_files]
     return ReportData(as_of, datetime.now(UTC), catalog.version, sheets, sources, counts, by_priority,
-                      assumptions, sorted(customers or []))
+                      assumptions, sorted(customers or []), severities)
