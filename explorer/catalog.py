@@ -158,7 +158,8 @@ class TableSpec:
     min_fields: int
     fields: dict[str, tuple[str, ...]]
     types: dict[str, str] = field(default_factory=dict)  # field -> one of FIELD_TYPES; text when absent
-    precedence: int = 0  # the higher wins when a header names fields of several kinds
+    precedence: int = 0  # the higher wins when a header names fields of several kinds...
+    decisive: tuple[str, ...] = ()  # ...and one of these fields (none listed: always)
     combine: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a field several columns make up
 
     def field_type(self, name: str) -> str:
@@ -231,6 +232,7 @@ class Catalog:
     regions: dict[str, str]  # folded spelling -> canonical region (AMER, EMEA, APAC)
     timezone_abbreviations: dict[str, str]
     source: str = ""
+    header_qualifiers: frozenset[str] = frozenset()  # words that do not change what a header names
     # Public holidays of states and provinces: zones wholly inside one ("Australia/Sydney" -> "AU-NSW"),
     # English names the holidays package lacks ("DE-BY" -> ("Bavaria",)), and holiday-table words for a worked day.
     subdivision_zones: dict[str, str] = field(default_factory=dict)
@@ -512,9 +514,13 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             for part in (name, *parts):
                 if part not in fields:
                     raise CatalogError(f"{path}.combine.{name}: {part!r} is not a field of the table")
+        for name in _get(raw, "decisive", list, path, []):
+            if name not in fields:
+                raise CatalogError(f"{path}.decisive: {name!r} is not a field of the table")
         out[tid] = TableSpec(tid, _get(raw, "label", str, path), required,
                              _get(raw, "min_fields", int, path, len(required)), fields, dict(types),
-                             _get(raw, "precedence", int, path, 0), combine)
+                             _get(raw, "precedence", int, path, 0),
+                             _strings(_get(raw, "decisive", list, path, []), f"{path}.decisive"), combine)
     return out
 
 
@@ -653,6 +659,9 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         regions=_regions(data),
         timezone_abbreviations=abbreviations,
         source=source,
+        header_qualifiers=frozenset(w.casefold() for w in _strings(
+            _get(_get(data, "header_words", dict, "catalog", {}), "qualifiers", list, "header_words", []),
+            "header_words.qualifiers")),
         subdivision_zones=zones,
         subdivision_names=names,
         open_day_words=frozenset(fold(w) for w in _strings(values.get("open_day", []), "values.open_day")),
