@@ -145,6 +145,7 @@ class KeyDateRule:
     addon: str | None = None  # an add-on id, or "any"
     note: str = ""
     role: str = "event"  # one of ROLES
+    id: str = ""  # stable across renames: done-marks and notes in a workspace are keyed by it
 
 
 FIELD_TYPES = ("text", "date", "timestamp", "minutes", "any")
@@ -158,7 +159,8 @@ class TableSpec:
     min_fields: int
     fields: dict[str, tuple[str, ...]]
     types: dict[str, str] = field(default_factory=dict)  # field -> one of FIELD_TYPES; text when absent
-    precedence: int = 0  # the higher wins when a header names fields of several kinds
+    precedence: int = 0  # the higher wins when a header names fields of several kinds...
+    decisive: tuple[str, ...] = ()  # ...and one of these fields (none listed: always)
     combine: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a field several columns make up
 
     def field_type(self, name: str) -> str:
@@ -234,6 +236,7 @@ class Catalog:
     regions: dict[str, str]  # folded spelling -> canonical region (AMER, EMEA, APAC)
     timezone_abbreviations: dict[str, str]
     source: str = ""
+    header_qualifiers: frozenset[str] = frozenset()  # words that do not change what a header names
     # Public holidays of states and provinces: zones wholly inside one ("Australia/Sydney" -> "AU-NSW"),
     # English names the holidays package lacks ("DE-BY" -> ("Bavaria",)), and holiday-table words for a worked day.
     subdivision_zones: dict[str, str] = field(default_factory=dict)
@@ -457,7 +460,7 @@ def _addons(data: dict[str, Any]) -> tuple[dict[str, AddOn], dict[str, Any]]:
 
 
 def _key_dates(data: dict[str, Any], programs: dict[str, Program], addons: dict[str, AddOn]) -> tuple[KeyDateRule, ...]:
-    rules = []
+    rules: list[KeyDateRule] = []
     raw_rules = _get(data, "key_dates", list, "catalog")
     for i, raw in enumerate(raw_rules):
         path = f"key_dates[{i}]"
@@ -479,9 +482,20 @@ def _key_dates(data: dict[str, Any], programs: dict[str, Program], addons: dict[
             raise CatalogError(f"{path}.role: expected one of {', '.join(ROLES)}, found {role!r}")
         if role == "addon_available" and addon in (None, "any"):
             raise CatalogError(f"{path}.role: an addon_available date names its add-on (addon = \"...\")")
-        rules.append(KeyDateRule(_get(raw, "event", str, path), anchor, _get(raw, "offset_days", int, path),
-                                 applies_all, progs, addon, _get(raw, "note", str, path, ""), role))
+        event = _get(raw, "event", str, path)
+        rule_id = _get(raw, "id", str, path, "") or _default_key_date_id(role, addon, event)
+        if rule_id in (r.id for r in rules):
+            raise CatalogError(f"{path}.id: {rule_id!r} is used twice; give the key date its own id = \"...\"")
+        rules.append(KeyDateRule(event, anchor, _get(raw, "offset_days", int, path),
+                                 applies_all, progs, addon, _get(raw, "note", str, path, ""), role, rule_id))
     return tuple(rules)
+
+
+def _default_key_date_id(role: str, addon: str | None, event: str) -> str:
+    """The role names the date (per add-on for availability); a plain event is named by its text."""
+    if role == "addon_available":
+        return f"{role}:{addon}"
+    return role if role != "event" else f"event:{fold(event)}"
 
 
 def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
@@ -504,9 +518,13 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             for part in (name, *parts):
                 if part not in fields:
                     raise CatalogError(f"{path}.combine.{name}: {part!r} is not a field of the table")
+        for name in _get(raw, "decisive", list, path, []):
+            if name not in fields:
+                raise CatalogError(f"{path}.decisive: {name!r} is not a field of the table")
         out[tid] = TableSpec(tid, _get(raw, "label", str, path), required,
                              _get(raw, "min_fields", int, path, len(required)), fields, dict(types),
-                             _get(raw, "precedence", int, path, 0), combine)
+                             _get(raw, "precedence", int, path, 0),
+                             _strings(_get(raw, "decisive", list, path, []), f"{path}.decisive"), combine)
     return out
 
 
@@ -653,6 +671,9 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         regions=_regions(data),
         timezone_abbreviations=abbreviations,
         source=source,
+        header_qualifiers=frozenset(w.casefold() for w in _strings(
+            _get(_get(data, "header_words", dict, "catalog", {}), "qualifiers", list, "header_words", []),
+            "header_words.qualifiers")),
         subdivision_zones=zones,
         subdivision_names=names,
         open_day_words=frozenset(fold(w) for w in _strings(values.get("open_day", []), "values.open_day")),

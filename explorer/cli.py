@@ -18,99 +18,126 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 SUBCOMMANDS = ("check", "report", "diff", "template", "terms", "gui")
 
 
-def _terms(args: argparse.Namespace) -> int:
-    from explorer.catalog import CatalogError, load_catalog
-    from explorer.outputs.terms import catalog_terms
-
-    try:
-        catalog = load_catalog(args.catalog)
-    except CatalogError as exc:
-        print(f"explorer: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    product = None
-    if args.product:
-        product = catalog.product_for(args.product)
-        if product is None:
-            names = ", ".join(p.name for p in catalog.products.values())
-            print(f"explorer: unknown product {args.product!r}; the catalog has {names}", file=sys.stderr)
-            return EXIT_UNREADABLE
-    print(catalog_terms(catalog, product))
-    return EXIT_OK
-
-
 def _fail(message: str, code: int = EXIT_UNREADABLE) -> int:
     print(f"explorer: {message}", file=sys.stderr)
     return code
 
 
-def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """(book, catalog) from the command line's files, or the bundled sample."""
-    from explorer.catalog import load_catalog
-    from explorer.importing.book import load_book
+def _explained(error: Exception) -> int:
+    """Bad input as one line (explorer.app.errors, shared with the app); anything else is a bug and propagates."""
+    from explorer.app.errors import user_message
+
+    message = user_message(error)
+    if message is None:
+        raise error
+    return _fail(message.line)
+
+
+def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The --workspace file (if any) with the command line's files and options added on top."""
+    from explorer.app.workspace import Workspace, open_workspace
     from explorer.paths import resource_path
 
-    catalog = load_catalog(args.catalog)
-    files, cases = list(args.files), list(args.cases or [])
-    if args.sample:
+    workspace = Workspace()
+    if args.workspace:
+        opened = open_workspace(args.workspace)
+        for missing in opened.missing:
+            print(f"explorer: warning: {missing} is named in the workspace but not found; the rest is read",
+                  file=sys.stderr)
+        workspace = opened.workspace
+    files, cases = list(getattr(args, "files", None) or []), list(getattr(args, "cases", None) or [])
+    if getattr(args, "sample", False):
         files.append(str(resource_path("sample/contracts.xlsx")))
         cases = cases or [str(resource_path("sample/cases.csv"))]
-    if not files:
-        raise ValueError("no contract files given (name one or more, or use --sample)")
-    return load_book(files, cases, catalog, case_timezone=args.case_timezone), catalog
+    workspace.files += files
+    workspace.case_files += cases
+    if getattr(args, "as_of", None) is not None:
+        workspace.as_of = args.as_of
+    if getattr(args, "case_timezone", None):
+        workspace.case_timezone = args.case_timezone
+    if args.catalog:
+        workspace.catalog = args.catalog
+    return workspace
 
 
-def _as_of(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from datetime import date
+def _catalog(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from explorer.catalog import default_catalog, load_catalog
 
-    from explorer.sla.engine import as_of_moment
+    workspace = _workspace(args)
+    return load_catalog(workspace.catalog) if workspace.catalog else default_catalog()
 
-    day = date.today() if args.as_of is None else args.as_of
-    return day, as_of_moment(day)
+
+def _terms(args: argparse.Namespace) -> int:
+    from explorer.outputs.terms import catalog_terms
+
+    try:
+        catalog = _catalog(args)
+    except Exception as exc:  # _explained re-raises anything that is not bad input
+        return _explained(exc)
+    product = None
+    if args.product:
+        product = catalog.product_for(args.product)
+        if product is None:
+            names = ", ".join(p.name for p in catalog.products.values())
+            return _fail(f"unknown product {args.product!r}; the catalog has {names}")
+    print(catalog_terms(catalog, product))
+    return EXIT_OK
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The session the command line's workspace names."""
+    from explorer.app.session import load_session
+
+    workspace = _workspace(args)
+    if not workspace.files:
+        raise _NoFiles()
+    return load_session(workspace)
+
+
+class _NoFiles(Exception):
+    pass
+
+
+def _session_or_exit(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    try:
+        return _open(args), EXIT_OK
+    except _NoFiles:
+        return None, _fail("no contract files given (name one or more, use --sample or --workspace)")
+    except Exception as exc:  # _explained re-raises anything that is not bad input
+        return None, _explained(exc)
 
 
 def _check(args: argparse.Namespace) -> int:
-    from explorer.catalog import CatalogError
-    from explorer.importing.safety import UnreadableFile
+    from explorer.app import findings
     from explorer.outputs.summary import as_json, as_text
-    from explorer.sla.engine import evaluate
 
-    try:
-        book, catalog = _load(args)
-    except (UnreadableFile, CatalogError, ValueError) as exc:
-        return _fail(str(exc))
-    _, moment = _as_of(args)
-    sla = evaluate(book, catalog, moment) if book.cases is not None else None
-    print(as_json(book, sla) if args.json else as_text(book, sla, None if args.all else 200))
-    errors = book.error_count + (sum(f.severity.name == "ERROR" for f in sla.findings) if sla else 0)
-    return EXIT_FINDINGS if errors else EXIT_OK
+    session, code = _session_or_exit(args)
+    if session is None:
+        return int(code)
+    print(as_json(session) if args.json else as_text(session, None if args.all else 200))
+    return EXIT_FINDINGS if findings.errors(session.findings) else EXIT_OK
 
 
 def _report(args: argparse.Namespace) -> int:
-    from explorer.atomic import OutputError
-    from explorer.catalog import CatalogError
-    from explorer.importing.safety import UnreadableFile
-    from explorer.model import customer_key
+    from explorer.model import Severity, customer_key
     from explorer.outputs.report.build import build_report
     from explorer.outputs.report.writer import write_report
-    from explorer.sla.engine import evaluate
 
-    try:
-        book, catalog = _load(args)
-    except (UnreadableFile, CatalogError, ValueError) as exc:
-        return _fail(str(exc))
+    session, code = _session_or_exit(args)
+    if session is None:
+        return int(code)
+    book = session.book
     if args.customer:
         known = {customer_key(c) for c in book.customers()}
         missing = [c for c in args.customer if customer_key(c) not in known]
         if missing:
             return _fail(f"no customer named {', '.join(repr(m) for m in missing)} in the book")
-    day, moment = _as_of(args)
-    sla = evaluate(book, catalog, moment) if book.cases is not None else None
-    data = build_report(book, catalog, day, sla, args.customer)
+    data = build_report(book, session.catalog, session.as_of, session.sla, args.customer)
     try:
-        target = write_report(data, Path(args.output), book.files + book.case_files)
-    except OutputError as exc:
-        return _fail(str(exc))
-    errors = int((data.sheets["Findings"]["Severity"] == "Error").sum())
+        target = write_report(data, Path(args.output), session.files)
+    except Exception as exc:  # _explained re-raises anything that is not bad input
+        return _explained(exc)
+    errors = data.severities.get(Severity.ERROR, 0)
     print(f"wrote {target}" + (f" ({errors} error findings are listed in it)" if errors else ""))
     return EXIT_FINDINGS if errors else EXIT_OK
 
@@ -141,14 +168,12 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
-    from explorer.atomic import OutputError
-    from explorer.catalog import CatalogError, load_catalog
     from explorer.outputs.template import write_template
 
     try:
-        target = write_template(Path(args.output), load_catalog(args.catalog))
-    except (OutputError, CatalogError) as exc:
-        return _fail(str(exc))
+        target = write_template(Path(args.output), _catalog(args))
+    except Exception as exc:  # _explained re-raises anything that is not bad input
+        return _explained(exc)
     print(f"wrote {target}")
     return EXIT_OK
 
@@ -179,7 +204,14 @@ def _book_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="date statuses are judged on (today)")
     parser.add_argument("--case-timezone", type=_zone, metavar="ZONE",
                         help="zone of case times written without one (UTC)")
+    _common_arguments(parser)
+
+
+def _common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--catalog", help="use this catalog file instead of the bundled one")
+    parser.add_argument("--workspace", metavar="FILE",
+                        help="open a saved workspace (its files, case time zone, as-of day and catalog); "
+                             "files and options given here are added on top")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -194,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     terms = sub.add_parser("terms", help="print the support terms held in the catalog")
     terms.add_argument("--product", help="only this product (Okta, Okta Access Gateway, Auth0)")
-    terms.add_argument("--catalog", help="use this catalog file instead of the bundled one")
+    _common_arguments(terms)
     terms.set_defaults(func=_terms)
 
     check = sub.add_parser("check", help="read contract books (and a case log) and list every finding",
@@ -225,7 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     template = sub.add_parser("template", help="write an empty contract book with drop-downs and instructions")
     template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
-    template.add_argument("--catalog", help="use this catalog file instead of the bundled one")
+    _common_arguments(template)
     template.set_defaults(func=_template)
     return parser
 

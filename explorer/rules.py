@@ -50,6 +50,7 @@ class KeyDate:
     note: str = ""
     role: str = "event"  # what the date is for (catalog.ROLES); views read this, not the event's name
     addon: str = ""  # the add-on id of an addon_available date
+    id: str = ""  # the catalog rule's stable id
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,7 @@ def key_dates(catalog: Catalog, contract: Contract, as_of: date, due_soon_days: 
             continue
         day = anchor + timedelta(days=rule.offset_days)
         addon = rule.addon if rule.role == "addon_available" and rule.addon else ""
-        out.append(KeyDate(rule.event, day, date_status(day, as_of, window), rule.note, rule.role, addon))
+        out.append(KeyDate(rule.event, day, date_status(day, as_of, window), rule.note, rule.role, addon, rule.id))
     return sorted(out, key=lambda k: k.day)
 
 

@@ -40,7 +40,8 @@ def available(data: dict) -> dict:  # type: ignore[type-arg]
 @pytest.mark.parametrize(("edit", "message"), [
     (lambda d: d["key_dates"][0].update(role="kick"), r"key_dates\[0\].role: expected one of term_start"),
     (lambda d: available(d).update(addon="any"), r"key_dates\[3\].role: an addon_available date names its add-on"),
-    (lambda d: d["tables"]["contracts"]["fields"].pop("cse"), "addons.cse: the contract table has no column for it"),
+    (lambda d: [d["tables"]["contracts"][part].pop("cse", None) for part in ("fields", "types")],
+     "addons.cse: the contract table has no column for it"),
 ])
 def test_bad_roles_and_addons_are_rejected(edit, message: str) -> None:  # type: ignore[no-untyped-def]
     data = copy.deepcopy(catalog_data())

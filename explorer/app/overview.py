@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from explorer import rules
+from explorer.app import findings as pipeline
 from explorer.catalog import Catalog
 from explorer.model import Book, Contract, Finding, Severity, customer_key
 from explorer.sla.engine import SlaResult
@@ -33,7 +34,10 @@ class Overview:
     findings_by_key: dict[str, list[Finding]] = field(default_factory=dict)  # book and case findings
 
 
-def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | None = None) -> Overview:
+def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | None = None,
+                   findings: list[Finding] | None = None) -> Overview:
+    """``findings`` are the pipeline's (explorer.app.findings.collect); collected here when not given."""
+    found = pipeline.collect(book, sla) if findings is None else findings
     rows = []
     for index, contract in enumerate(book.contracts):
         product = rules.product_name(catalog, contract)
@@ -42,7 +46,8 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
                          k.status.value, k.note, index, k.role, k.addon))
     key_dates = pd.DataFrame(rows, columns=["customer", "key", "product", "event", "date", "status", "note",
                                             "contract", "role", "addon"])
-    findings = Counter(customer_key(f.customer) for f in book.findings + (sla.findings if sla else []) if f.customer)
+    findings_by_key = pipeline.by_customer(found)
+    finding_counts = {key: len(items) for key, items in findings_by_key.items()}
     errors = Counter(customer_key(f.customer) for f in book.findings if f.customer and f.severity is Severity.ERROR)
     upcoming = key_dates[key_dates["status"] != rules.DateStatus.PAST.value].sort_values("date", kind="stable")
     next_by_key = upcoming.drop_duplicates("key").set_index("key")
@@ -62,7 +67,7 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
             "Highest Program": best.name if best else "", "rank": best.rank if best else 0,
             "Next Key Date": nxt["date"] if nxt is not None else None,
             "Next Event": nxt["event"] if nxt is not None else "",
-            "Term End": max(ends) if ends else None, "Findings": findings.get(key, 0), "errors": errors.get(key, 0),
+            "Term End": max(ends) if ends else None, "Findings": finding_counts.get(key, 0), "errors": errors.get(key, 0),
             "due_soon": key in soon,
         })
     frame = pd.DataFrame(table, columns=[*CUSTOMER_COLUMNS, "key", "rank", "errors", "due_soon"])
@@ -77,10 +82,6 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
     contracts_by_key: dict[str, list[int]] = {}
     for index, contract in enumerate(book.contracts):  # indices, for the views that address contracts by number
         contracts_by_key.setdefault(customer_key(contract.customer), []).append(index)
-    findings_by_key: dict[str, list[Finding]] = {}
-    for finding in book.findings + (sla.findings if sla else []):
-        if finding.customer:
-            findings_by_key.setdefault(customer_key(finding.customer), []).append(finding)
     return Overview(as_of, frame, key_dates, case_rows, sla, contracts_by_key, findings_by_key)
 
 

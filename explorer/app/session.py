@@ -1,46 +1,101 @@
-"""What the app has open: the book, the catalog, the as-of date, and what follows from them (Qt-free)."""
+"""What the app has open: the workspace, its book and catalog, the as-of day, and what follows (Qt-free).
+
+The desktop app, the command line and every output read a Session; none of them
+rebuilds the load -> judge -> findings pipeline itself.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from explorer.app import findings as pipeline
+from explorer.app.cancel import NEVER, Cancelled, CancelToken
 from explorer.app.overview import Overview, build_overview
-from explorer.catalog import Catalog, default_catalog
+from explorer.app.workspace import Workspace
+from explorer.catalog import Catalog, default_catalog, load_catalog
 from explorer.importing.book import load_book
-from explorer.model import Book
+from explorer.model import Book, Finding
 from explorer.sla.engine import SlaResult, as_of_moment, evaluate
 
+if TYPE_CHECKING:
+    from explorer.app.sheet import CustomerSheet
 
-class Cancelled(Exception):
-    """The user cancelled a load."""
+__all__ = ["Cancelled", "Session", "load_session", "open_session"]
+
+Progress = Callable[[str], None]
 
 
 @dataclass
 class Session:
-    files: list[str]
+    workspace: Workspace
     book: Book
     catalog: Catalog
     as_of: date
     sla: SlaResult | None
     overview: Overview
+    findings: list[Finding]  # book, contract and SLA findings, worst first (explorer.app.findings)
 
-    def with_as_of(self, as_of: date) -> Session:
+    @property
+    def files(self) -> list[str]:
+        return self.workspace.all_files
+
+    def with_as_of(self, as_of: date, cancel: CancelToken = NEVER) -> Session:
         """The same book judged on another day: statuses and SLA outcomes follow."""
-        sla = evaluate(self.book, self.catalog, as_of_moment(as_of)) if self.book.cases is not None else None
-        return Session(self.files, self.book, self.catalog, as_of, sla, build_overview(self.book, self.catalog, as_of, sla))
+        workspace = dataclasses.replace(self.workspace, as_of=None if as_of == date.today() else as_of)
+        return _judge(workspace, self.book, self.catalog, as_of, None, cancel)
+
+    def sheet(self, key: str) -> CustomerSheet | None:
+        """Everything about one customer (by customer key) on the as-of day; None for an unknown key."""
+        from explorer.app.sheet import customer_sheet
+
+        return customer_sheet(self, key)
+
+
+def load_session(workspace: Workspace, catalog: Catalog | None = None, progress: Progress | None = None,
+                 cancel: CancelToken = NEVER) -> Session:
+    """Open what the workspace names. Raises UnreadableFile, CatalogError or Cancelled.
+
+    ``catalog`` overrides the workspace's catalog (the app's, or a test's edited copy).
+    """
+    def step(text: str) -> None:
+        cancel.check()
+        if progress:
+            progress(text)
+
+    if catalog is None:
+        catalog = load_catalog(workspace.catalog) if workspace.catalog else default_catalog()
+    book = load_book(workspace.files, workspace.case_files, catalog, case_timezone=workspace.case_timezone,
+                     progress=step)
+    return _judge(workspace, book, catalog, workspace.day(), step, cancel)
+
+
+def _judge(workspace: Workspace, book: Book, catalog: Catalog, as_of: date, step: Progress | None,
+           cancel: CancelToken) -> Session:
+    cancel.check()
+    if step:
+        step("Evaluating cases")
+    sla = evaluate(book, catalog, as_of_moment(as_of)) if book.cases is not None else None
+    cancel.check()
+    if step:
+        step("Preparing views")
+    found = pipeline.collect(book, sla)
+    overview = build_overview(book, catalog, as_of, sla, found)
+    cancel.check()
+    return Session(workspace, book, catalog, as_of, sla, overview, found)
 
 
 def open_session(files: Sequence[str | Path], as_of: date, catalog: Catalog | None = None,
-                 progress: Callable[[str], None] | None = None, case_timezone: str | None = None) -> Session:
+                 progress: Progress | None = None, case_timezone: str | None = None,
+                 cancel: CancelToken = NEVER) -> Session:
     """Load files (contract books and case logs alike: tables are told apart by their headers)."""
-    catalog = catalog or default_catalog()
-    book = load_book([str(f) for f in files], (), catalog, case_timezone=case_timezone, progress=progress)
-    if progress:
-        progress("Evaluating cases")
-    sla = evaluate(book, catalog, as_of_moment(as_of)) if book.cases is not None else None
-    if progress:
-        progress("Preparing views")
-    return Session([str(f) for f in files], book, catalog, as_of, sla, build_overview(book, catalog, as_of, sla))
+    workspace = Workspace(files=[str(f) for f in files], case_timezone=case_timezone,
+                          as_of=None if as_of == date.today() else as_of)
+    session = load_session(workspace, catalog, progress, cancel)
+    if session.as_of != as_of:  # the day turned while loading: keep the day asked for
+        session = session.with_as_of(as_of, cancel)
+    return session

@@ -23,6 +23,7 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("files", nargs="*", metavar="FILE", help="contract books and case logs to open")
     parser.add_argument("--sample", action="store_true", help="open the bundled sample book and case log")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge statuses on this date (today)")
+    parser.add_argument("--workspace", metavar="FILE", help="open a saved workspace")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG after loading, then exit")
     parser.add_argument("--tab", help="with --screenshot: the tab or page to show (e.g. SLA, Timeline)")
     parser.add_argument("--customer", help="with --screenshot: the customer to select")
@@ -91,7 +92,9 @@ def run_gui(argv: list[str]) -> int:
     if args.screenshot:
         return _screenshot(app, window, files, args, PAGES, CUSTOMER_TABS)
     window.show()
-    if files:
+    if args.workspace:
+        QTimer.singleShot(0, lambda: window.open_workspace_file(args.workspace))
+    elif files:
         QTimer.singleShot(0, lambda: window.open_files(files))
     return int(app.exec())
 

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from explorer import rules
-from explorer.catalog import Catalog
-from explorer.model import Contract
+from explorer.app.sheet import ContractSheet, CustomerSheet
 
 INCLUDED, MISSING = "✓ Included", "— Not included"
-
-
-def contract_title(catalog: Catalog, contract: Contract) -> str:
-    product = rules.product_name(catalog, contract) or "?"
-    program = catalog.programs[contract.program].name if contract.program else contract.program_text or "no tier"
-    term = (f" ({contract.term_start:%Y-%m-%d} to {contract.term_end:%Y-%m-%d})"
-            if contract.term_start and contract.term_end else "")
-    return f"{product} — {program}{term}"
 
 
 class BenefitsTab(QWidget):
@@ -37,71 +25,63 @@ class BenefitsTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
 
-    def show_contracts(self, catalog: Catalog, contracts: list[Contract], as_of: date) -> None:
+    def show_sheet(self, sheet: CustomerSheet) -> None:
         self.tree.clear()
         bold = QFont(self.font())
         bold.setBold(True)
-        for contract in contracts:
-            top = QTreeWidgetItem([contract_title(catalog, contract), "", ""])
+        for contract in sheet.contracts:
+            top = QTreeWidgetItem([contract.title, "", ""])
             top.setFont(0, bold)
             self.tree.addTopLevelItem(top)
-            decisions = rules.decisions_for(catalog, contract)
-            if decisions:
-                top.setToolTip(0, "\n\n".join(f"{d.title}: {d.text}" for d in decisions))
-            lines = rules.benefits(catalog, contract)
-            if not lines:
+            if contract.assumptions:
+                top.setToolTip(0, "\n\n".join(f"{d.title}: {d.text}" for d in contract.assumptions))
+            if not contract.benefits:
                 problem = QTreeWidgetItem(["The tier is not known, so its benefits cannot be shown; see Findings.",
                                            "", ""])
                 problem.setForeground(0, QBrush(QColor("#B02A37")))
                 top.addChild(problem)
             groups: dict[str, QTreeWidgetItem] = {}
-            for line in lines:
+            for line in contract.benefits:
                 group = groups.get(line.group)
                 if group is None:
-                    group = groups[line.group] = QTreeWidgetItem([line.group, "", ""])
-                    group.setFont(0, bold)
+                    group = groups[line.group] = _group(line.group, bold)
                     top.addChild(group)
                 item = QTreeWidgetItem([line.label, INCLUDED if line.included else MISSING, line.detail])
-                item.setToolTip(0, line.label)
-                if line.detail:
-                    item.setToolTip(2, line.detail)
+                item.setToolTip(0, line.assumption or line.label)
+                if line.detail or line.assumption:
+                    item.setToolTip(2, line.assumption or line.detail)
                 item.setForeground(1, QBrush(QColor("#1E7B34" if line.included else "#8A8A8A")))
                 if not line.included:
                     item.setForeground(0, QBrush(QColor("#8A8A8A")))
-                if line.assumption:
-                    item.setToolTip(0, line.assumption)
-                    item.setToolTip(2, line.assumption)
                 group.addChild(item)
-            self._addons(catalog, contract, as_of, top, bold)
-            extra = {k: v for k, v in contract.extra.items() if v}
-            if extra:  # columns the book has and the rules do not use: kept and shown as written
-                group = QTreeWidgetItem(["Other columns in the book", "", ""])
-                group.setFont(0, bold)
+            self._addons(sheet, contract, top, bold)
+            if contract.extra:  # columns the book has and the rules do not use: kept and shown as written
+                group = _group("Other columns in the book", bold)
                 top.addChild(group)
-                for header, value in extra.items():
+                for header, value in contract.extra.items():
                     item = QTreeWidgetItem([header, "", value])
                     item.setToolTip(2, value)
                     group.addChild(item)
             top.setExpanded(True)
-            self.tree.expandAll()
+        self.tree.expandAll()
 
-    def _addons(self, catalog: Catalog, contract: Contract, as_of: date, top: QTreeWidgetItem, bold: QFont) -> None:
-        held = rules.held_addons(catalog, contract)
-        if not held:
+    def _addons(self, sheet: CustomerSheet, contract: ContractSheet, top: QTreeWidgetItem, bold: QFont) -> None:
+        if not contract.addons:
             return
-        group = QTreeWidgetItem([catalog.addons_title, "", ""])
-        group.setFont(0, bold)
+        group = _group(sheet.catalog.addons_title, bold)
         top.addChild(group)
-        available = {k.addon: k.day for k in rules.key_dates(catalog, contract, as_of) if k.role == "addon_available"}
-        admin = rules.administrative_days(catalog, contract)
-        decision = catalog.decisions.get(catalog.admin_days_decision or "")
-        for addon in held:
-            day = available.get(addon.addon.id)
-            detail = f"Available from {day:%Y-%m-%d}; until then: {addon.addon.during_mobilization}" if day else ""
-            item = QTreeWidgetItem([addon.label, "✓ Purchased", detail])
-            item.setToolTip(2, detail)
+        decision = sheet.catalog.decisions.get(sheet.catalog.admin_days_decision or "")
+        for addon in contract.addons:
+            item = QTreeWidgetItem([addon.label, "✓ Purchased", addon.detail])
+            item.setToolTip(2, addon.detail)
             item.setForeground(1, QBrush(QColor("#1E7B34")))
-            if admin is not None:
-                item.setToolTip(0, f"Non-Attendance Days include {admin} Administrative Days for this term"
-                                   + (f"\n\n{decision.text}" if decision else ""))
+            if contract.administrative_days is not None:
+                item.setToolTip(0, f"Non-Attendance Days include {contract.administrative_days} Administrative Days "
+                                   "for this term" + (f"\n\n{decision.text}" if decision else ""))
             group.addChild(item)
+
+
+def _group(title: str, bold: QFont) -> QTreeWidgetItem:
+    item = QTreeWidgetItem([title, "", ""])
+    item.setFont(0, bold)
+    return item

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.gui import settings
+
 
 class Scope(enum.Enum):
     ALL = "all"
@@ -37,7 +39,7 @@ class ExportDialog(QDialog):
         self.all.setChecked(True)
         self.filtered.setEnabled(shown != total)
         self.selected.setEnabled(has_selection)
-        folder = QSettings().value("last_export_folder", str(Path.home()))
+        folder = QSettings().value(settings.LAST_EXPORT_FOLDER, str(Path.home()))
         self.path = QLineEdit(str(Path(str(folder)) / f"SLA report {date.today():%Y-%m-%d}.xlsx"), self)
         browse = QPushButton("Browse…", self)
         browse.clicked.connect(self._browse)

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from explorer import rules
-from explorer.catalog import Catalog
+from explorer.app.sheet import CustomerSheet
 from explorer.gui.frame_model import Column, FrameModel
 from explorer.gui.tables import date_column, fit_columns, make_view
-from explorer.gui.timeline import TimelineCanvas, contract_row
-from explorer.model import Contract
+from explorer.gui.timeline import TimelineCanvas, row_from_dates
 
 STATUS_COLOURS = {"Past": "grey", "Due soon": "amber", "Upcoming": ""}
 
@@ -35,18 +30,18 @@ class KeyDatesTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-    def show_dates(self, catalog: Catalog, contracts: list[Contract], dates: pd.DataFrame, as_of: date) -> None:
-        dates = dates.sort_values("date", kind="stable")
+    def show_sheet(self, sheet: CustomerSheet) -> None:
+        dates = sheet.dates
+        notes = [d.date.note for d in dates]
         self.model.set_columns([
-            Column("Product", dates["product"].tolist()),
-            Column("Event", dates["event"].tolist(), tooltip=dates["note"].tolist()),
-            date_column("Date", dates["date"].tolist()),
-            Column("Status", dates["status"].tolist()),
-            Column("Note", dates["note"].tolist()),
-        ], [STATUS_COLOURS.get(s, "") for s in dates["status"]])
+            Column("Product", [d.product for d in dates]),
+            Column("Event", [d.date.event for d in dates], tooltip=notes),
+            date_column("Date", [d.date.day for d in dates]),
+            Column("Status", [d.status for d in dates]),
+            Column("Note", notes),
+        ], [STATUS_COLOURS.get(d.status, "") for d in dates])
         fit_columns(self.view, [150, 230, 95, 80, 400])
-        rows = []
-        for contract in contracts:
-            product = rules.product_name(catalog, contract)
-            rows.append(contract_row(catalog, contract, as_of, product))
-        self.timeline.set_rows(rows, as_of)
+        rows = [row_from_dates(sheet.catalog, c.contract, c.product,
+                               [(d.date.role, d.date.addon, d.date.event, d.date.day) for d in c.dates])
+                for c in sheet.contracts]
+        self.timeline.set_rows(rows, sheet.as_of)

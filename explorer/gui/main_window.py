@@ -6,6 +6,7 @@ off the GUI thread, and every view is filled from the Session.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 from functools import partial
@@ -32,9 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from explorer import __version__
-from explorer.app.session import Cancelled, Session, open_session
+from explorer.app.errors import WorkspaceError, user_message
+from explorer.app.session import Cancelled, Session, load_session
+from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
+from explorer.app.workspace import Workspace, open_workspace
+from explorer.atomic import OutputError
 from explorer.catalog import Catalog, default_catalog
-from explorer.gui import messages
+from explorer.gui import messages, settings
 from explorer.gui.benefits_tab import BenefitsTab
 from explorer.gui.book_views import TimelineView, UpcomingView
 from explorer.gui.contacts_tab import ContactsTab
@@ -52,6 +57,7 @@ from explorer.paths import resource_path
 PAGES = ["Customers", "Upcoming", "Findings", "Timeline"]
 CUSTOMER_TABS = ["Benefits", "Named Contacts", "Key Dates", "SLA", "Findings"]
 OPEN_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv);;All files (*)"
+WORKSPACE_FILTER = f"Workspaces (*{WORKSPACE_SUFFIX} *.toml);;All files (*)"
 MAX_RECENT = 8
 
 
@@ -206,6 +212,11 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu("Open Recent")
         menu.addAction(self.reload_action)
         menu.addSeparator()
+        menu.addAction(make_action("Open Workspace…", self, self.choose_workspace))
+        self.save_workspace_action = make_action("Save Workspace…", self, lambda: self.save_workspace(),
+                                                 QKeySequence(QKeySequence.StandardKey.Save))
+        menu.addAction(self.save_workspace_action)
+        menu.addSeparator()
         menu.addAction(self.export_action)
         menu.addSeparator()
         menu.addAction(make_action("Quit", self, self.close, QKeySequence(QKeySequence.StandardKey.Quit)))
@@ -234,11 +245,11 @@ class MainWindow(QMainWindow):
 
     # -- opening ----------------------------------------------------------------
     def choose_files(self, add: bool = False) -> None:
-        start = str(QSettings().value("last_folder", str(Path.home())))
+        start = str(QSettings().value(settings.LAST_FOLDER, str(Path.home())))
         files, _ = QFileDialog.getOpenFileNames(self, "Add files to the book" if add else "Open contract book",
                                                 start, OPEN_FILTER)
         if files:
-            QSettings().setValue("last_folder", str(Path(files[0]).parent))
+            QSettings().setValue(settings.LAST_FOLDER, str(Path(files[0]).parent))
             self.open_files(files, add=add)
 
     def open_sample(self) -> None:
@@ -246,16 +257,73 @@ class MainWindow(QMainWindow):
 
     def open_files(self, files: list[str], add: bool = False) -> None:
         if add and self.session:
-            files = list(dict.fromkeys([*self.session.files, *files]))
-        as_of = self.as_of_value()
-        catalog = self.catalog
-        self._run(lambda progress, cancelled: open_session(files, as_of, catalog, progress),
-                  f"Opening {', '.join(Path(f).name for f in files)}", self._opened)
+            workspace = dataclasses.replace(self.session.workspace, files=list(dict.fromkeys([
+                *self.session.workspace.files, *files])))
+        else:
+            workspace = Workspace(files=list(files), as_of=self._chosen_as_of(),
+                                  marks=self.session.workspace.marks if self.session else {})
+        self.open_workspace(workspace)
+
+    def open_workspace(self, workspace: Workspace) -> None:
+        """Open what a workspace names, on the window's as-of day."""
+        catalog = self.catalog if workspace.catalog is None else None
+        self._run(lambda progress, cancelled: load_session(workspace, catalog, progress),
+                  f"Opening {', '.join(Path(f).name for f in workspace.all_files)}", self._opened)
 
     def reload(self) -> None:
         self.changed_bar.hide()
         if self.session:
-            self.open_files(self.session.files)
+            self.open_workspace(self.session.workspace)
+
+    def _chosen_as_of(self) -> date | None:
+        """The toolbar's day, or None for "today" (so a saved workspace follows the calendar)."""
+        day = self.as_of_value()
+        return None if day == date.today() else day
+
+    # -- workspaces -------------------------------------------------------------
+    def choose_workspace(self) -> None:
+        start = str(QSettings().value(settings.LAST_WORKSPACE_FOLDER, str(Path.home())))
+        name, _ = QFileDialog.getOpenFileName(self, "Open workspace", start, WORKSPACE_FILTER)
+        if name:
+            self.open_workspace_file(name)
+
+    def open_workspace_file(self, path: str) -> None:
+        try:
+            opened = open_workspace(path)
+        except WorkspaceError as exc:
+            self._show_error(exc)
+            return
+        QSettings().setValue(settings.LAST_WORKSPACE_FOLDER, str(Path(path).parent))
+        if opened.missing:
+            messages.warning(self, "Some files are missing",
+                             "These files named in the workspace were not found; the rest is opened:\n\n"
+                             + "\n".join(opened.missing))
+        workspace = opened.workspace
+        if not workspace.all_files:
+            return
+        self.as_of_edit.blockSignals(True)
+        day = workspace.day()
+        self.as_of_edit.setDate(QDate(day.year, day.month, day.day))
+        self.as_of_edit.blockSignals(False)
+        self.open_workspace(workspace)
+
+    def save_workspace(self, target: str | None = None) -> None:
+        session = self.session
+        if session is None:
+            return
+        if target is None:
+            start = session.workspace.path or str(Path(str(QSettings().value(
+                settings.LAST_WORKSPACE_FOLDER, str(Path.home())))) / f"workspace{WORKSPACE_SUFFIX}")
+            target, _ = QFileDialog.getSaveFileName(self, "Save workspace", start, WORKSPACE_FILTER)
+            if not target:
+                return
+        try:
+            written = session.workspace.save(target)
+        except OutputError as exc:
+            self._show_error(exc)
+            return
+        QSettings().setValue(settings.LAST_WORKSPACE_FOLDER, str(written.parent))
+        self.status_label.setText(f"Workspace saved: {written}")
 
     def _opened(self, session: Session) -> None:
         self._remember(session.files)
@@ -279,7 +347,7 @@ class MainWindow(QMainWindow):
         self.customer_page.setCurrentWidget(self.splitter)
         self.customers.set_overview(session.overview, keep)
         self.upcoming.set_session(session)
-        self.book_findings.set_findings_later(session.book.findings + (session.sla.findings if session.sla else []))
+        self.book_findings.set_findings_later(session.findings)
         self.timeline.set_session(session)
         names = ", ".join(Path(f).name for f in session.files)
         self.setWindowTitle(f"{names} — Entitlement Explorer")
@@ -293,31 +361,22 @@ class MainWindow(QMainWindow):
 
     def show_customer(self, key: str) -> None:
         session = self.session
-        if session is None or not key:
+        sheet = session.sheet(key) if session is not None and key else None
+        if sheet is None:
             self.title.setText("")
             return
-        book, catalog = session.book, session.catalog
-        contracts = [book.contracts[i] for i in session.overview.contracts_by_key.get(key, [])]
-        if not contracts:
-            return
-        contacts = book.contacts_of(contracts[0].customer)
-        findings = session.overview.findings_by_key.get(key, [])
-        dates = session.overview.key_dates[session.overview.key_dates["key"] == key]
-        cases = None
-        if session.sla is not None:
-            rows = session.overview.case_rows.get(key)
-            cases = session.sla.cases.iloc[rows] if rows is not None else session.sla.cases.iloc[0:0]
-        self.title.setText(f"<span style='font-size:14pt; font-weight:600'>{contracts[0].customer.strip()}</span>"
-                           f"&nbsp;&nbsp;<span style='color:#666'>{len(contracts)} contract"
-                           f"{'s' if len(contracts) != 1 else ''} · {len(findings)} finding"
-                           f"{'s' if len(findings) != 1 else ''}</span>")
-        self.benefits.show_contracts(catalog, contracts, session.as_of)
-        self.contacts.show_contacts(catalog, contracts, contacts)
-        self.key_dates.show_dates(catalog, contracts, dates, session.as_of)
-        self.sla.show_sla(catalog, contracts, cases)
-        self.customer_findings.set_findings(findings)
-        self.tabs.setTabText(CUSTOMER_TABS.index("Findings"), f"Findings ({len(findings)})" if findings else "Findings")
-        self.tabs.setTabText(CUSTOMER_TABS.index("Named Contacts"), f"Named Contacts ({len(contacts)})")
+        contracts, findings, contacts = len(sheet.contracts), len(sheet.findings), len(sheet.contacts)
+        self.title.setText(f"<span style='font-size:14pt; font-weight:600'>{sheet.name}</span>"
+                           f"&nbsp;&nbsp;<span style='color:#666'>{contracts} contract"
+                           f"{'s' if contracts != 1 else ''} · {findings} finding"
+                           f"{'s' if findings != 1 else ''}</span>")
+        self.benefits.show_sheet(sheet)
+        self.contacts.show_sheet(sheet)
+        self.key_dates.show_sheet(sheet)
+        self.sla.show_sheet(sheet)
+        self.customer_findings.set_findings(sheet.findings)
+        self.tabs.setTabText(CUSTOMER_TABS.index("Findings"), f"Findings ({findings})" if findings else "Findings")
+        self.tabs.setTabText(CUSTOMER_TABS.index("Named Contacts"), f"Named Contacts ({contacts})")
 
     def go_to_customer(self, key: str) -> None:
         self.pages.setCurrentIndex(0)
@@ -378,7 +437,7 @@ class MainWindow(QMainWindow):
         self._run(work, f"Exporting {Path(target).name}", self._exported)
 
     def _exported(self, target: Path) -> None:
-        QSettings().setValue("last_export_folder", str(target.parent))
+        QSettings().setValue(settings.LAST_EXPORT_FOLDER, str(target.parent))
         self.status_label.setText(f"Report written: {target}")
         answer = messages.info(self, "Report written", f"The report was written to\n{target}",
                                ["Open", "Show in folder", "Close"], "Close")
@@ -414,17 +473,17 @@ class MainWindow(QMainWindow):
             self.status_label.setText("Cancelled")
             self._update_status()
             return
-        from explorer.atomic import OutputError
-        from explorer.catalog import CatalogError
-        from explorer.importing.safety import UnreadableFile
-
-        if isinstance(error, UnreadableFile):
-            messages.error(self, "Cannot open the file", f"{error.path}\n\n{error.cause}")
-        elif isinstance(error, (OutputError, CatalogError)):
-            messages.error(self, "Cannot complete", str(error))
-        else:
-            raise error if isinstance(error, BaseException) else RuntimeError(str(error))
+        if not isinstance(error, BaseException):
+            raise RuntimeError(str(error))
+        self._show_error(error)
         self._update_status()
+
+    def _show_error(self, error: BaseException) -> None:
+        """A dialog for bad input (explorer.app.errors); anything else is a bug for the crash handler."""
+        message = user_message(error)
+        if message is None:
+            raise error
+        messages.error(self, message.title, message.text)
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -440,7 +499,7 @@ class MainWindow(QMainWindow):
         return self.task is not None and self.task.running
 
     def _set_loaded_actions(self, loaded: bool) -> None:
-        for action in (self.reload_action, self.export_action, self.add_action):
+        for action in (self.reload_action, self.export_action, self.add_action, self.save_workspace_action):
             action.setEnabled(loaded)
 
     def _update_status(self) -> None:
@@ -468,7 +527,7 @@ class MainWindow(QMainWindow):
         recent = _recent()
         entry = [str(Path(f).resolve()) for f in files]
         recent = [entry, *[r for r in recent if r != entry]][:MAX_RECENT]
-        QSettings().setValue("recent", recent)
+        QSettings().setValue(settings.RECENT, recent)
         self._fill_recent()
 
     def _fill_recent(self) -> None:
@@ -483,13 +542,13 @@ class MainWindow(QMainWindow):
         if not self.persist:
             self.resize(1400, 900)
             return
-        settings = QSettings()
-        geometry = settings.value("window/geometry")
+        store = QSettings()
+        geometry = store.value(settings.WINDOW_GEOMETRY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 900)
-        splitter = settings.value("window/splitter")
+        splitter = store.value(settings.WINDOW_SPLITTER)
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         for view in self._views():
@@ -502,9 +561,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.persist:
-            settings = QSettings()
-            settings.setValue("window/geometry", self.saveGeometry())
-            settings.setValue("window/splitter", self.splitter.saveState())
+            store = QSettings()
+            store.setValue(settings.WINDOW_GEOMETRY, self.saveGeometry())
+            store.setValue(settings.WINDOW_SPLITTER, self.splitter.saveState())
             for view in self._views():
                 save_header(view)
         if self.task is not None:
@@ -529,7 +588,7 @@ class MainWindow(QMainWindow):
 
 
 def _recent() -> list[list[str]]:
-    stored = QSettings().value("recent", [])
+    stored = QSettings().value(settings.RECENT, [])
     return [[str(f) for f in entry] for entry in stored] if isinstance(stored, list) else []
 
 

@@ -56,6 +56,10 @@ def error(parent: QWidget | None, title: str, text: str, detail: str = "") -> No
     _box(parent, "error", title, text, detail)
 
 
+def warning(parent: QWidget | None, title: str, text: str) -> None:
+    _box(parent, "warning", title, text)
+
+
 def info(parent: QWidget | None, title: str, text: str, buttons: list[str] | None = None, default: str = "") -> str:
     return _box(parent, "info", title, text, buttons=buttons, default=default)
 

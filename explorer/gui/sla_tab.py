@@ -7,13 +7,10 @@ import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from explorer import rules
-from explorer.catalog import Catalog
+from explorer.app.sheet import CustomerSheet
 from explorer.gui.frame_model import Column, FrameModel
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
-from explorer.model import Contract
 from explorer.outputs.terms import format_minutes
-from explorer.sla.compliance import compliance
 
 OUTCOME_COLOURS = {"Breached": "red", "At risk": "amber", "Met": "green", "Out of scope": "grey"}
 
@@ -59,17 +56,9 @@ class SlaTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-    def show_sla(self, catalog: Catalog, contracts: list[Contract], cases: pd.DataFrame | None) -> None:
-        rows = []
-        for contract in contracts:
-            program = rules.program_of(catalog, contract)
-            if program is None or contract.product is None:
-                continue
-            for t in rules.targets(catalog, contract):
-                note = catalog.decisions.get(t.calendar.decision or "")
-                rows.append((catalog.products[contract.product].name, program.name, f"P{t.priority}",
-                             format_minutes(t.minutes), t.minutes, t.calendar.label, t.description,
-                             t.calendar.describe() + (f"\n\n{note.title}: {note.text}" if note else "")))
+    def show_sheet(self, sheet: CustomerSheet) -> None:
+        rows = [(r.product, r.program, f"P{r.target.priority}", format_minutes(r.target.minutes), r.target.minutes,
+                 r.target.calendar.label, r.target.description, r.assumption) for r in sheet.targets]
         frame = pd.DataFrame(rows, columns=["product", "tier", "priority", "target", "minutes", "clock", "meaning",
                                             "tip"])
         self.targets.set_columns([
@@ -80,13 +69,13 @@ class SlaTab(QWidget):
             Column("Meaning", frame["meaning"].tolist(), tooltip=frame["meaning"].tolist()),
         ])
         fit_columns(self.targets_view, [120, 100, 55, 95, 190, 400])
-        has_log = cases is not None
+        cases, table = sheet.cases, sheet.compliance()
+        has_log = cases is not None and table is not None
         for widget in (self.compliance_view, self.compliance_title, self.cases_view, self.cases_title):
             widget.setVisible(has_log)
         self.no_log.setVisible(not has_log)
-        if cases is None:
+        if cases is None or table is None:
             return
-        table = compliance(cases, ["priority"])
         self.compliance.set_columns([
             Column("Priority", [f"P{p}" for p in table["priority"]], table["priority"].to_numpy()),
             *(number_column(c, table[c].tolist(), "{:.0f}") for c in ("Cases", "Met", "Breached", "Pending",
@@ -95,7 +84,7 @@ class SlaTab(QWidget):
         ])
         fit_columns(self.compliance_view, [70, 70, 70, 80, 70, 70, 100])
         cases = cases.sort_values("opened", ascending=False, kind="stable")  # the latest cases first
-        labels = {cid: cal.label for cid, cal in catalog.calendars.items()}  # minutes count on each case's clock
+        labels = {cid: cal.label for cid, cal in sheet.catalog.calendars.items()}  # minutes count on their clock
         outcome = cases["outcome"].astype(str)
         self.cases.set_columns([
             Column("Case ID", cases["case_id"].astype(str).tolist()),

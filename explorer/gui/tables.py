@@ -11,6 +11,7 @@ import pandas as pd
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from explorer.gui import settings
 from explorer.gui.frame_model import Column, FrameModel
 
 
@@ -113,10 +114,10 @@ def fit_columns(view: QTableView, widths: Sequence[int]) -> None:
 
 
 def save_header(view: QTableView) -> None:
-    QSettings().setValue(f"headers/{view.objectName()}", view.horizontalHeader().saveState())
+    QSettings().setValue(settings.header_state(view.objectName()), view.horizontalHeader().saveState())
 
 
 def restore_header(view: QTableView) -> None:
-    state = QSettings().value(f"headers/{view.objectName()}")
+    state = QSettings().value(settings.header_state(view.objectName()))
     if state is not None:
         view.horizontalHeader().restoreState(state)

@@ -14,7 +14,6 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygon
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from explorer import rules
 from explorer.catalog import Catalog
 from explorer.model import Contract
 
@@ -48,12 +47,7 @@ class TimelineRow:
     key: str = ""  # the customer key, for jumping to the customer
 
 
-DatedEvent = tuple[str, str, str, date]  # (role, add-on id, event, day), as rules.KeyDate gives them
-
-
-def contract_row(catalog: Catalog, contract: Contract, as_of: date, label: str) -> TimelineRow:
-    dates = [(k.role, k.addon, k.event, k.day) for k in rules.key_dates(catalog, contract, as_of)]
-    return row_from_dates(catalog, contract, label, dates)
+DatedEvent = tuple[str, str, str, date]  # (role, add-on id, event, day), as a rules.KeyDate gives them
 
 
 def row_from_dates(catalog: Catalog, contract: Contract, label: str, dates: Iterable[DatedEvent]) -> TimelineRow:

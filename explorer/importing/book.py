@@ -18,7 +18,7 @@ from explorer.importing import values
 from explorer.importing.cases import empty_cases, read_cases
 from explorer.importing.contacts import read_contacts, read_holidays
 from explorer.importing.contracts import read_contracts
-from explorer.importing.headers import label
+from explorer.importing.headers import label, title
 from explorer.importing.readers import RawSheet, iter_sheets
 from explorer.importing.safety import UnreadableFile
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank
@@ -41,40 +41,53 @@ def load_book(files: Iterable[Path | str], case_files: Iterable[Path | str] = ()
     catalog = catalog or default_catalog()
     book = Book()
     case_frames: list[pd.DataFrame] = []
+    held: dict[str, list[str]] = {}  # contract file -> what its tables are, for the no-contract error
     for path, is_case_log in [*((Path(f), False) for f in files), *((Path(f), True) for f in case_files)]:
         if progress:
             progress(f"Reading {path.name}")
         (book.case_files if is_case_log else book.files).append(str(path))
-        read_file(path, is_case_log, catalog, book, case_frames, case_timezone, saved)
+        tables = read_file(path, is_case_log, catalog, book, case_frames, case_timezone, saved)
+        if not is_case_log:
+            held[path.name] = tables
     if progress:
         progress("Checking contracts")
     book.cases = pd.concat(case_frames, ignore_index=True) if case_frames else None
     if book.cases is None and book.case_files:
         book.cases = empty_cases()
     if book.files and not book.contracts:
-        names = ", ".join(Path(f).name for f in book.files)
-        book.findings.append(Finding(Severity.ERROR, f"No contract was read from {names}: no sheet holds a contract "
-                                     "table (the findings above say what each sheet holds).", Source(book.files[0])))
+        what = "; ".join(f"{name} holds {', '.join(tables)}" for name, tables in held.items())
+        book.findings.append(Finding(Severity.ERROR, f"No contract was read: {what}. A contract table needs "
+                                     f"customer, product, tier, start and end columns; {MAP_HINT}.",
+                                     Source(book.files[0])))
     book.findings.extend(_check_book(book, catalog))
     return book
 
 
 def read_file(path: Path, is_case_log: bool, catalog: Catalog, book: Book, case_frames: list[pd.DataFrame],
-              case_timezone: str | None = None, saved: SavedLookup | None = None) -> None:
-    """Every table of one file into the book. Day/month order is settled once for the whole file."""
+              case_timezone: str | None = None, saved: SavedLookup | None = None) -> list[str]:
+    """Every table of one file into the book; says what each table is (kind and headers).
+
+    Day/month order is settled once for the whole file.
+    """
     kinds = ("cases",) if is_case_log else None
     found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]] = []
     for sheet in iter_sheets(path):
         tables, near = find_tables(sheet, catalog, kinds, saved)
         found.append((sheet, tables, near))
     if not any(tables for _, tables, _ in found):
-        raise UnreadableFile(path, "no recognisable table: " + _not_read(found, catalog, is_case_log))
+        what = "no case table" if is_case_log else "no contract, contact, case or holiday table"
+        raise UnreadableFile(path, f"{what}: " + _not_read(found, catalog, is_case_log))
     order = values.day_order(_date_columns(found, catalog))
+    held = []
     for sheet, tables, near in found:
         if not tables:
             _unread_sheet(sheet, near, catalog, book)
         for match in tables:
-            _read_table(sheet, match, catalog, book, case_frames, case_timezone, order)
+            rows = _read_table(sheet, match, catalog, book, case_frames, case_timezone, order)
+            seen = ", ".join(f"'{h}'" for h in match.layout)
+            held.append(f"a {catalog.tables[match.kind].label.lower()} table of {rows} rows (sheet '{sheet.name}', "
+                        f"header row {match.header_row}: {seen})")
+    return held
 
 
 def _date_columns(found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]], catalog: Catalog) -> list[list[object]]:
@@ -125,12 +138,12 @@ def _unread_sheet(sheet: RawSheet, near: NearMiss | None, catalog: Catalog, book
 
 
 def _read_table(sheet: RawSheet, match: TableMatch, catalog: Catalog, book: Book, case_frames: list[pd.DataFrame],
-                case_timezone: str | None, order: values.DateOrder) -> None:
+                case_timezone: str | None, order: values.DateOrder) -> int:
     where = Source(sheet.file, sheet.name, match.header_row)
     for name, guess in match.guesses.items():
         if not guess.exact or guess.how == "saved":
             how = HOW.get(guess.how, f"a close spelling, {guess.score:.0f}% sure")
-            book.findings.append(Finding(Severity.INFO, f"Read column '{guess.header}' as {label(name)} ({how}).",
+            book.findings.append(Finding(Severity.INFO, f"Read '{guess.header}' as {title(name)} ({how}).",
                                          where, guess.header))
     for name, guess in match.suggestions.items():
         book.findings.append(Finding(
@@ -163,6 +176,7 @@ def _read_table(sheet: RawSheet, match: TableMatch, catalog: Catalog, book: Book
         book.findings.append(Finding(
             Severity.INFO, f"Columns kept as they are (not used by the rules): {', '.join(match.extra.values())}.",
             where))
+    return rows
 
 
 def _check_book(book: Book, catalog: Catalog) -> list[Finding]:

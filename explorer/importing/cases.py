@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.catalog import Catalog
+from explorer.excel import EXCEL_EPOCH
 from explorer.importing.columns import map_distinct, read_columns
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
@@ -82,7 +83,7 @@ def parse_timestamps(series: pd.Series, zone: str, order: DateOrder = UNSETTLED,
     if is_num.any():
         serial = series[is_num].astype(float)
         ok = serial.between(20_000, 80_000)
-        naive[serial[ok].index] = pd.to_datetime(serial[ok], unit="D", origin="1899-12-30").dt.round("s")
+        naive[serial[ok].index] = pd.to_datetime(serial[ok], unit="D", origin=pd.Timestamp(EXCEL_EPOCH)).dt.round("s")
     bad = pd.Series(False, index=series.index)
     bad[is_num] = ~series[is_num].astype(float).between(20_000, 80_000)
     strings = series[is_str]

@@ -152,15 +152,16 @@ def read_columns(sheet: RawSheet, match: TableMatch, fields: Iterable[str], find
         all_empty = np.logical_and.reduce(empty)
         some_empty = np.logical_or.reduce(empty)
         sparse = filled_row & ~skip & (count <= 2) & some_empty
-        # A short line with a blank row or a header row beside it heads or closes a block: a section title.
+        # A short line beside a blank row, a header row or another such line heads or closes a block (a
+        # section title); short lines below the last full record are the table's footer.
+        full = np.flatnonzero(filled_row & ~skip & (count > 2))
+        last_full = int(full[-1]) if len(full) else -1
         apart = ~filled_row | skip
-        beside = np.zeros(len(body), dtype=bool)
-        beside[1:] |= apart[:-1]
-        beside[:-1] |= apart[1:]
         for i in np.flatnonzero(sparse).tolist():
             kind = what_line(str(first_text[i]))
-            if all_empty[i] or kind != TITLE or beside[i]:
-                skip[i] = True
+            beside = (i > 0 and apart[i - 1]) or (i + 1 < len(apart) and apart[i + 1]) or 0 <= last_full < i
+            if all_empty[i] or kind != TITLE or beside:
+                skip[i] = apart[i] = True
                 reasons[i] = f"is {kind} ('{_quote(cells, i)}')"
     for i in sorted(reasons):
         findings.append(Finding(Severity.INFO, f"Row {rows[i]} {reasons[i]}; it is not read as a record.",

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from explorer.catalog import Catalog, TableSpec, fold
 
 AUTO_SCORE = 85  # a fuzzy match this good is used without asking
-SUGGEST_SCORE = 65  # below this a column is not even suggested
+SUGGEST_SCORE = 80  # below this a column is not even suggested
 NORMALISED_SCORE = 95
 TYPE_SHARE = 0.8  # this share of a column's sampled values must fit a typed field
 
@@ -30,10 +30,12 @@ BRACKETED = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
 UNIT_OFFSET = re.compile(r"(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?")
 API_SUFFIX = re.compile(r"__(?:c|r|pc|x)$", re.IGNORECASE)
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-DATE_TEXT = re.compile(r"\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
+DATE_TEXT = re.compile(r"\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[-/ ][A-Za-z]{3}[-/ ]\d{2,4}"
                        r"|\d{1,2}(?:st|nd|rd|th)?[ -][A-Za-z]{3,9}\.?[ -,]|[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})")
 NUMBER_TEXT = re.compile(r"\s*-?\d+(?:[.,]\d+)?\s*")
 BUSINESS_WORDS = ("business", "working hours", "office hours")
+CUSTOM_FIELD = re.compile(r"custom field \((.+)\)", re.IGNORECASE)
+ZONE_WORD = re.compile(r"[\s_]+(UTC|GMT)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,15 +62,22 @@ class Recognition:
     notes: list[str] = field(default_factory=list)  # columns deliberately not used, and why
 
 
-def variants(header: str) -> list[str]:
-    """The header as written, then without units, '*' and API decorations, then each dotted part."""
+def variants(header: str, qualifiers: frozenset[str] = frozenset()) -> list[str]:
+    """The header as written, then without units, '*' and API decorations, then each dotted part,
+    then without qualifier words ('Product Line' reads as Product)."""
     text = header.strip()
-    plain = BRACKETED.sub(" ", text).strip().rstrip("*").strip()
+    custom = CUSTOM_FIELD.fullmatch(text)  # Jira: "Custom field (Organizations)"
+    plain = custom[1] if custom else BRACKETED.sub(" ", text).strip().rstrip("*").strip()
     plain = API_SUFFIX.sub("", plain).replace("__", " ")
+    plain = ZONE_WORD.sub("", plain).strip()  # CREATED_AT_UTC: the zone is a unit, not a word of the name
     out = [text, plain]
     parts = [p for p in plain.split(".") if p.strip()]
     if len(parts) > 1:  # Salesforce API paths: Account.Name reads as Account Name, then Name
         out += [" ".join(parts), parts[-1]]
+    if qualifiers:
+        kept = [w for w in words(out[-1]).split() if w not in qualifiers]
+        if kept:
+            out.append(" ".join(kept))
     return list(dict.fromkeys(v for v in out if v))
 
 
@@ -121,28 +130,37 @@ def fits(field_type: str, shares: Mapping[str, float]) -> bool:
     return shares.get("date", 0) < 1 - TYPE_SHARE + 1e-9 or shares.get("text", 0) > 0.5
 
 
-_ALIASES: dict[int, tuple[TableSpec, dict[str, list[str]], list[tuple[str, str]]]] = {}
+_ALIASES: dict[int, tuple[TableSpec, dict[str, list[str]], list[tuple[str, str]], set[tuple[str, str]]]] = {}
 
 
-def _alias_index(spec: TableSpec) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
-    """(folded spelling -> fields, [(spelling as words, field)]) of a table kind, built once per spec."""
+def _alias_index(spec: TableSpec) -> tuple[dict[str, list[str]], list[tuple[str, str]], set[tuple[str, str]]]:
+    """(folded spelling -> fields, [(spelling as words, field)], {(spelling as written, field)}) of a table kind,
+    built once per spec."""
     known = _ALIASES.get(id(spec))
     if known is not None and known[0] is spec:
-        return known[1], known[2]
+        return known[1], known[2], known[3]
     folded: dict[str, list[str]] = {}
     spelled: list[tuple[str, str]] = []
+    written: set[tuple[str, str]] = set()
     for name, spellings in spec.fields.items():
         for spelling in (name, *spellings):
             names = folded.setdefault(fold(spelling), [])
             if name not in names:
                 names.append(name)
             spelled.append((words(spelling), name))
-    _ALIASES[id(spec)] = (spec, folded, spelled)
-    return folded, spelled
+            written.add((_plain(spelling), name))
+    _ALIASES[id(spec)] = (spec, folded, spelled, written)
+    return folded, spelled, written
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def header_zone(header: str, catalog: Catalog) -> str | None:
-    """The zone a unit in the header gives its column: '(UTC)', '(PST)', '(+02:00)', '[Europe/Berlin]'."""
+    """The zone a unit in the header gives its column: '(UTC)', '(PST)', '(+02:00)', '[Europe/Berlin]', '_UTC'."""
+    if ZONE_WORD.search(header.strip()):
+        return "UTC"
     for found in BRACKETED.findall(header):
         unit: str = str(found).strip()
         upper = unit.upper()
@@ -170,7 +188,7 @@ def _is_business_time(header: str) -> bool:
 def recognise(spec: TableSpec, headers: Mapping[int, str], shares: Mapping[int, Mapping[str, float]],
               catalog: Catalog, fixed: Mapping[str, int] | None = None) -> Recognition:
     """Which column holds which field of ``spec``; ``fixed`` (a saved or user mapping) comes first."""
-    folded, spelled = _alias_index(spec)
+    folded, spelled, written = _alias_index(spec)
     result = Recognition()
     candidates: list[Guess] = []
     time_fields = {f for f in spec.fields if spec.field_type(f) in ("timestamp", "minutes")}
@@ -180,24 +198,29 @@ def recognise(spec: TableSpec, headers: Mapping[int, str], shares: Mapping[int, 
     for column, header in headers.items():
         business = _is_business_time(header)
         found: dict[str, Guess] = {}
-        for depth, variant in enumerate(variants(header)):
+        forms = variants(header, catalog.header_qualifiers)
+        for depth, variant in enumerate(forms):
             for rank, name in enumerate(folded.get(fold(variant), [])):
-                if name not in found:  # a spelling two fields share goes first to the field listing it first
-                    found[name] = Guess(name, column, header, "exact" if depth == 0 else "normalised",
-                                        (100 if depth == 0 else NORMALISED_SCORE) - rank * 0.1)
+                if name in found or (depth and not fits(spec.field_type(name), shares.get(column, {}))):
+                    continue  # a spelling two fields share goes first to the field listing it first
+                exact = depth == 0 and (_plain(header), name) in written  # StartDate is Start Date, said aloud
+                found[name] = Guess(name, column, header, "exact" if exact else "normalised",
+                                    (100 if depth == 0 else NORMALISED_SCORE) - rank * 0.1)
         if not found:
-            query = words(variants(header)[-1] if len(variants(header)) > 1 else header)
+            query = words(forms[1] if len(forms) > 1 else header)
             for _, score, index in process.extract(query, [s for s, _ in spelled], scorer=fuzz.token_sort_ratio,
                                                    limit=None, score_cutoff=SUGGEST_SCORE):
                 name = spelled[index][1]
                 if name not in found and fits(spec.field_type(name), shares.get(column, {})):
                     found[name] = Guess(name, column, header, "fuzzy", float(score))
-        for guess in found.values():
-            if business and guess.field in time_fields:
+        if business:  # "First reply time in minutes within business hours": a count of business minutes
+            near = [(fuzz.token_set_ratio(words(header), s), n) for s, n in spelled if n in time_fields]
+            score, name = max(near, default=(0.0, ""))
+            if score >= 90:
                 result.notes.append(f"Column '{header}' counts business time, not a time of day; "
-                                    f"it is not used as {label(guess.field)}.")
-                continue
-            candidates.append(guess)
+                                    f"it is not used as {label(name)}.")
+            found = {n: g for n, g in found.items() if n not in time_fields}
+        candidates.extend(found.values())
     # Each column serves one field and each field one column: the best score wins.
     candidates.sort(key=lambda g: (-g.score, g.column))
     used: set[int] = set()
@@ -224,3 +247,9 @@ def recognise(spec: TableSpec, headers: Mapping[int, str], shares: Mapping[int, 
 def label(name: str) -> str:
     """A field id as people say it: first_response -> first response."""
     return {"case_id": "case ID", "program": "tier"}.get(name, name.replace("_", " "))
+
+
+def title(name: str) -> str:
+    """A field id as a column title: term_start -> Term start."""
+    text = label(name)
+    return text[:1].upper() + text[1:]

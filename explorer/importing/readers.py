@@ -125,6 +125,33 @@ def decode_text(data: bytes) -> str:
     return str(best)
 
 
+def _dialect(text: str) -> type[csv.Dialect]:
+    """The separator that splits the most sample lines into the same number (2+) of fields.
+
+    csv.Sniffer is misled by title lines ("Support cases, Q1-Q2 2026" above a semicolon table);
+    counting consistent lines is not.
+    """
+    lines = [line for line in text.splitlines()[:60] if line.strip()]
+    best, best_score = ",", (0, 0)
+    for delimiter in ",;\t|":
+        try:
+            counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:
+            continue
+        widths = [c for c in counts if c > 1]
+        if not widths:
+            continue
+        mode = max(set(widths), key=widths.count)
+        score = (widths.count(mode), mode)
+        if score > best_score:
+            best, best_score = delimiter, score
+
+    class Guessed(csv.excel):
+        delimiter = best
+
+    return Guessed
+
+
 def read_csv_rows(path: Path) -> list[list[Cell]]:
     try:
         data = path.read_bytes()
@@ -138,18 +165,7 @@ def read_csv_rows(path: Path) -> list[list[Cell]]:
         text = decode_text(data)
     if not text.strip():
         raise UnreadableFile(path, "the file is empty")
-    sample = "\n".join(text.splitlines()[:50])
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:  # e.g. a stray quote: take the separator the first line uses most
-        first = next((line for line in sample.splitlines() if line.strip()), "")
-        delimiter = max(",;\t|", key=first.count)
-
-        class Guessed(csv.excel):
-            pass
-
-        Guessed.delimiter = delimiter
-        dialect = Guessed
+    dialect = _dialect(text)
     try:
         return [list(row) for row in csv.reader(io.StringIO(text, newline=""), dialect)]
     except csv.Error as exc:

@@ -125,7 +125,8 @@ class _Finder:
             if not valid:
                 self._remember(index, layout, spec, found.columns)
                 continue
-            rank = (spec.precedence, len(found.columns))
+            decided = not spec.decisive or any(f in found.columns for f in spec.decisive)
+            rank = (spec.precedence if decided else 0, len(found.columns))
             if best is None or rank > best[0]:
                 used = set(found.columns.values())
                 best = (rank, TableMatch(

@@ -21,8 +21,8 @@ from zoneinfo import available_timezones
 import pandas as pd
 
 from explorer.catalog import Catalog, fold
+from explorer.excel import EXCEL_EPOCH
 
-EXCEL_EPOCH = date(1899, 12, 30)
 SERIAL_RANGE = (20_000, 80_000)  # 1954 .. 2119: numbers outside are not dates
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}

@@ -1,13 +1,13 @@
-"""A book's summary and findings as text or JSON, for `explorer check`."""
+"""A session's summary and findings as text or JSON, for `explorer check`."""
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Any
 
-from explorer.model import Book, Finding, Severity
-from explorer.sla.engine import SlaResult
+from explorer.app import findings as pipeline
+from explorer.app.session import Session
+from explorer.model import Finding
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -15,15 +15,15 @@ def finding_dict(f: Finding) -> dict[str, Any]:
             "column": f.column, "customer": f.customer, "message": f.message}
 
 
-def counts(book: Book, sla: SlaResult | None) -> dict[str, Any]:
-    severities = Counter(f.severity.label for f in all_findings(book, sla))
+def counts(session: Session) -> dict[str, Any]:
+    book, sla = session.book, session.sla
     out: dict[str, Any] = {
         "files": book.files + book.case_files,
         "customers": len(book.customers()),
         "contracts": len(book.contracts),
         "named_contacts": len(book.contacts),
         "holidays": len(book.holidays),
-        "findings": {s.label: severities.get(s.label, 0) for s in reversed(Severity)},
+        "findings": {s.label: n for s, n in pipeline.count(session.findings).items()},
     }
     if sla is not None:
         out["cases"] = len(sla.cases)
@@ -31,25 +31,20 @@ def counts(book: Book, sla: SlaResult | None) -> dict[str, Any]:
     return out
 
 
-def all_findings(book: Book, sla: SlaResult | None) -> list[Finding]:
-    found = book.findings + (sla.findings if sla else [])
-    return sorted(found, key=lambda f: (-f.severity, f.source.file, f.source.sheet, f.source.row or 0))
-
-
-def as_json(book: Book, sla: SlaResult | None) -> str:
-    return json.dumps({"summary": counts(book, sla), "findings": [finding_dict(f) for f in all_findings(book, sla)]},
+def as_json(session: Session) -> str:
+    return json.dumps({"summary": counts(session), "findings": [finding_dict(f) for f in session.findings]},
                       indent=2, ensure_ascii=False)
 
 
-def as_text(book: Book, sla: SlaResult | None, limit: int | None = None) -> str:
-    c = counts(book, sla)
+def as_text(session: Session, limit: int | None = None) -> str:
+    c = counts(session)
     lines = [f"Read {', '.join(c['files'])}",
              f"{c['customers']} customers, {c['contracts']} contracts, {c['named_contacts']} named contacts"
              + (f", {c['cases']} cases" if "cases" in c else "")]
     if "outcomes" in c:
         lines.append("Cases: " + ", ".join(f"{v} {k.lower()}" for k, v in c["outcomes"].items()))
     lines.append("Findings: " + ", ".join(f"{v} {k.lower()}{'s' if v != 1 else ''}" for k, v in c["findings"].items()))
-    findings = all_findings(book, sla)
+    findings = session.findings
     shown = findings if limit is None else findings[:limit]
     if shown:
         lines.append("")

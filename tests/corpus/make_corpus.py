@@ -333,7 +333,7 @@ def sf_report_xlsx() -> None:
           writer="openpyxl", tricky="title block and Filtered By lines; Product Line; marketing product names; "
           "Grand Totals / Confidential / Copyright footer",
           contracts=len(DEALS), contract=[deal_check(DEALS[0]), deal_check(DEALS[3], 3)],
-          finding=[info("Read 'Product Line' as Product"), info(f"Grand Totals ({len(DEALS)} records)"),
+          finding=[info(f"Grand Totals ({len(DEALS)} records)"),
                    info(SF_CONFIDENTIAL), info("Copyright (c) 2000-2026 salesforce.com")])
 
 
@@ -413,8 +413,7 @@ def sf_data_export() -> None:
           writer="csv", encoding="utf-8", tricky="API names with __c and camelCase; AccountId must not be taken "
           "for the customer; CreatedDate must not be taken for a term date",
           contracts=len(DEALS), contract=[deal_check(DEALS[0], time_zone="Europe/Berlin", country="DE")],
-          finding=[info("Read 'Account_Name__c' as"), info("Read 'Support_Level__c' as"),
-                   info("Read 'StartDate' as")])
+          finding=[info("'Account_Name__c' as"), info("'Support_Level__c' as"), info("'StartDate' as")])
 
 
 def sf_contacts_export() -> None:
@@ -426,7 +425,8 @@ def sf_contacts_export() -> None:
     write_text("sf_data_export_contact.csv", rows, quoting=csv.QUOTE_ALL)
     entry("sf_data_export_contact.csv", imitates="Salesforce Data Loader export of Contact (API field names)",
           writer="csv", encoding="utf-8", also=("companion_contracts.csv",),
-          tricky="FirstName + LastName make the name; Account.Name is the customer; a Named__c checkbox as true/false",
+          tricky="FirstName + LastName make the name; Account.Name is the customer, not the contact's name; "
+          "a Named__c checkbox as true/false; AccountId is a trap",
           contracts=len(DEALS), contacts=len(PEOPLE), contact=[person_check(PEOPLE[0]), person_check(PEOPLE[2], 2)])
 
 
@@ -487,8 +487,7 @@ def finance_regions() -> None:
     wb.create_sheet("Notes").append(["Ask Legal before changing the APAC layout."])
     wb.save(out("finance_regions.xlsx"))
     spec = dict(contracts=len(deals), holidays=3,
-                contract=[deal_check(order[0]), deal_check(order[-1], len(order) - 1)],
-                finding=[info("Read 'Product Line' as Product")])
+                contract=[deal_check(order[0]), deal_check(order[-1], len(order) - 1)])
     entry("finance_regions.xlsx", imitates="hand-kept finance workbook: a sheet per region plus Holidays and Notes",
           writer="openpyxl", tricky="title and note rows; the APAC sheet says Client / Product Line / Renewal Date, "
           "the AMER sheet Account / Platform / Support Plan", **spec)
@@ -773,7 +772,7 @@ def template_stars() -> None:
           writer="xlsxwriter", tricky="trailing * on required headers; '(dd/mm/yyyy)' and '(IANA)' in headers; "
           "dates as dd/mm/yyyy text", contracts=len(DEALS),
           contract=[deal_check(DEALS[0], time_zone="Europe/Berlin"), deal_check(DEALS[7], 7, time_zone="Europe/London")],
-          finding=[info("Read 'Customer*' as")])
+          finding=[info("'Customer*' as")])
 
 
 def side_by_side_products() -> None:
@@ -1129,6 +1128,129 @@ def jira_sla_only() -> None:
           refused="first responses cannot be judged", headers_seen=tuple(header))
 
 
+def unread_sheet() -> None:
+    """A good contracts sheet beside a sheet whose headers nothing recognises: read one, warn about the other."""
+    wb = new_openpyxl()
+    ws = wb.active
+    ws.title = "Contracts"
+    ws.append(["Customer", "Product", "Tier", "Start", "End"])
+    for d in DEALS:
+        ws.append([d.customer, PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], d.start, d.end])
+    pipeline = wb.create_sheet("Pipeline DACH")
+    pipeline.append(["Kunde", "Erzeugnis", "Stufe", "Beginn", "Ende"])
+    for d in MORE_DEALS[:3]:
+        pipeline.append([d.customer, PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], d.start, d.end])
+    wb.save(out("finance_unread_sheet.xlsx"))
+    entry("finance_unread_sheet.xlsx", imitates="finance workbook with a German pipeline sheet", writer="openpyxl",
+          tricky="the second sheet holds data rows under headers nothing recognises: a WARNING naming the sheet "
+          "and the headers it saw, not a silent skip", contracts=len(DEALS),
+          contract=[deal_check(DEALS[0])],
+          finding=[info("Pipeline DACH", severity="WARNING"), info("Erzeugnis", severity="WARNING")])
+
+
+def lcg(seed: int):  # type: ignore[no-untyped-def]
+    """A tiny deterministic number stream (no dependence on the random module's version)."""
+    state = seed
+    while True:
+        state = (state * 1103515245 + 12345) % 2**31
+        yield state
+
+
+def big_tickets() -> list[Ticket]:
+    numbers = lcg(10)
+    out_: list[Ticket] = []
+    start = utc(2026, 1, 1, 0, 0)
+    for i in range(300):
+        deal = DEALS[next(numbers) % len(DEALS)]
+        opened = start + timedelta(minutes=next(numbers) % (300 * 24 * 60))
+        reply = None if i % 37 == 5 else next(numbers) % 2000
+        out_.append(Ticket(5000 + i, deal.customer, deal.product, 1 + next(numbers) % 4, opened, reply,
+                           production=i % 9 != 4))
+    return sorted(out_, key=lambda t: t.opened)
+
+
+def zendesk_300() -> None:
+    tickets = big_tickets()
+    header = ["Id", "Requester", "Organization", "Subject", "Status", "Priority", "Created at", "Updated at",
+              "First reply time in minutes", "First reply time in minutes within business hours",
+              "Tenant Environment [list]"]
+    rows: list[list[Any]] = [header]
+    for t in tickets:
+        rows.append([t.number, f"user{t.number}@example.com", t.customer, SUBJECTS[t.number % 10], "Closed",
+                     PRI_ZENDESK[t.priority], stamp(t.opened), stamp(t.opened + timedelta(days=3)),
+                     "" if t.reply_minutes is None else t.reply_minutes,
+                     "" if t.reply_minutes is None else t.reply_minutes // 3, ENV_ZENDESK[t.production]])
+    write_text("zendesk_tickets_300.csv", rows)
+    unanswered = next(t for t in tickets if t.reply_minutes is None)
+    staging = next(t for t in tickets if not t.production)
+    entry("zendesk_tickets_300.csv", imitates="a year of Zendesk tickets (Reports > Export, CSV)", writer="csv",
+          encoding="utf-8", role="cases", tricky="300 rows: nothing lost; minutes to first reply; unanswered and "
+          "staging tickets scattered through the file", cases=len(tickets),
+          case=[ticket_check(tickets[0], str(tickets[0].number)), ticket_check(tickets[-1], str(tickets[-1].number)),
+                ticket_check(unanswered, str(unanswered.number)), ticket_check(staging, str(staging.number))],
+          finding=[{"contains": "First reply time in minutes within business hours"}])
+
+
+def sf_grouped_240() -> None:
+    """A long Salesforce summary report: 240 contracts grouped by Account Owner, six groups."""
+    numbers = lcg(7)
+    owners = ["Ana Silva", "Ben Okafor", "Chen Wei", "Dana Levi", "Eli Novak", "Fay Tanaka"]
+    programs = list(TIER_PLAIN)
+    deals: list[tuple[str, Deal]] = []
+    for i in range(240):
+        program = programs[next(numbers) % len(programs)]
+        product = "auth0" if program.startswith("auth0") else ("okta-access-gateway" if i % 7 == 0 else "okta")
+        start = date(2026, 1, 1) + timedelta(days=next(numbers) % 360)
+        end = start + timedelta(days=364)
+        deals.append((owners[i % len(owners)], Deal(f"Customer {i + 1:03d} Ltd", product, program, start, end, "AMER",
+                                                    "US", "America/New_York")))
+    rows: list[list[Any]] = [["Renewals by Account Owner"], ["Filtered By:"], ["    Fiscal Year equals FY2027"], [],
+                             ["Account Owner", "Account Name", "Product", "Support Level", "Contract Start Date",
+                              "Contract End Date"]]
+    skipped: list[int] = []
+    order: list[Deal] = []
+    for owner in owners:
+        group = [d for o, d in deals if o == owner]
+        rows.append([f"Account Owner: {owner} ({len(group)} records)"])
+        skipped.append(len(rows))
+        for d in group:
+            rows.append([owner, d.customer, PRODUCT_MARKETING[d.product], TIER_PLAIN[d.program], d.start, d.end])
+            order.append(d)
+        rows.append([f"Subtotal ({len(group)} records)"])
+        skipped.append(len(rows))
+    rows += [[f"Grand Totals ({len(deals)} records)"], [], [SF_CONFIDENTIAL], [SF_COPYRIGHT]]
+    wb = new_xlsxwriter("sf_report_grouped_240.xlsx")
+    write_rows(wb.add_worksheet("Renewals by Account Owner"), rows)
+    wb.close()
+    entry("sf_report_grouped_240.xlsx", imitates="long Salesforce summary report grouped by Account Owner",
+          writer="xlsxwriter", tricky="240 records in six groups: group headers and 'Subtotal (40 records)' rows "
+          "every 42 rows; marketing product names", contracts=len(deals),
+          contract=[deal_check(order[0]), deal_check(order[100], 100), deal_check(order[-1], len(order) - 1)],
+          finding=[info(row=skipped[0]), info(row=skipped[-1]), info(f"Grand Totals ({len(deals)} records)")])
+
+
+def freshdesk_cest() -> None:
+    """Freshdesk export saved as a workbook by a team in Berlin, with the offset written in the headers."""
+    tickets = [t for t in TICKETS if t.opened >= utc(2026, 3, 30, 0)]  # after the change to summer time
+    wb = new_openpyxl()
+    ws = wb.active
+    ws.title = "Tickets"
+    ws.append(["Ticket ID", "Subject", "Status", "Priority", "Created time (+02:00)", "Due by Time (+02:00)",
+               "Initial response time (+02:00)", "Company Name", "Product"])
+    for t in tickets:
+        ws.append([t.number, SUBJECTS[t.number - 1], "Closed", PRI_FRESHDESK[t.priority], naive(t.opened, 2),
+                   naive(t.opened + timedelta(hours=8), 2), naive(t.first_response, 2) if t.first_response else None,
+                   t.customer, PRODUCT_PLAIN[t.product]])
+    for cells in ws.iter_rows(min_row=2, min_col=5, max_col=7):
+        for cell in cells:
+            cell.number_format = "dd.mm.yyyy hh:mm"
+    wb.save(out("freshdesk_cest_offset.xlsx"))
+    entry("freshdesk_cest_offset.xlsx", imitates="Freshdesk ticket export re-saved as .xlsx by a Berlin team",
+          writer="openpyxl", role="cases", tricky="(+02:00) in the headers: date-time cells are local; 14:00 "
+          "local is 12:00 UTC; Due by Time is not the first response", cases=len(tickets),
+          case=[ticket_check(tickets[0], str(tickets[0].number)), ticket_check(tickets[-1], str(tickets[-1].number))])
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Files that must be refused, with a message that lists the headers seen.
 
@@ -1161,19 +1283,19 @@ def refusals() -> None:
     wb.save(out("refuse_unknown_headers.xlsx"))
     entry("refuse_unknown_headers.xlsx", imitates="contract sheet with German headers no alias knows",
           writer="openpyxl", tricky="nothing can be recognised: no contract is an ERROR naming the headers seen",
-          refused="no contract", headers_seen=tuple(header))
+          refused="contract", headers_seen=tuple(header))
 
     write_text("refuse_hubspot_alone_as_book.csv", hubspot_rows())
     entry("refuse_hubspot_alone_as_book.csv", imitates="HubSpot contacts export given alone as the contract book",
           writer="csv", encoding="utf-8", tricky="a contact list read fine, but contract files that yield no "
-          "contract are an ERROR", refused="no contract", headers_seen=("First Name", "Last Name", "Company Name"))
+          "contract are an ERROR", refused="contract", headers_seen=("First Name", "Last Name", "Company Name"))
 
     header = ["Account Name", "Product Line", "Support Level", "Contract Start Date", "Contract End Date"]
     write_text("refuse_header_only.csv", [header, [], ["Grand Totals (0 records)"], [SF_CONFIDENTIAL]],
                quoting=csv.QUOTE_ALL)
     entry("refuse_header_only.csv", imitates="Salesforce report export whose filter matched nothing",
           writer="csv", encoding="utf-8", tricky="a header, zero records and a footer: no contract is an ERROR",
-          refused="no contract", headers_seen=tuple(header))
+          refused="contract", headers_seen=tuple(header))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -1246,7 +1368,8 @@ def main() -> None:
                   sf_lightning_grouped, template_stars, side_by_side_products, unknown_tiers, ambiguous_dates,
                   cached_formulas, sf_report_latin1, tab_cp1252_contacts, zendesk_utc, zendesk_minutes,
                   zendesk_shift_jis, jira, freshdesk, servicenow, dotted_cases, sf_case_report_csv, zendesk_pst,
-                  warehouse_pipe, refusals, jira_sla_only):
+                  warehouse_pipe, unread_sheet, zendesk_300, sf_grouped_240, freshdesk_cest, refusals,
+                  jira_sla_only):
         write()
     fix_zip_times()
     missing = set(ENTRIES) - {p.name for p in FILES.iterdir()}

@@ -48,7 +48,7 @@ BAD_FILES = {
     "truncated.xlsx": (truncated, "damaged or truncated"),
     "locked.xlsx": (encrypted, "password-protected"),
     "entities.xlsx": (write_entity_bomb, "declares XML entities"),
-    "notes.xlsx": (no_table, "no recognisable table"),
+    "notes.xlsx": (no_table, "no contract, contact, case or holiday table"),
     "empty.csv": (lambda p: p.write_text("\n \n", encoding="utf-8") and p, "the file is empty"),
     "binary.csv": (lambda p: p.write_bytes(b"\x00\x01\x02" * 2000) and p, "binary file"),
     "fake.xls": (lambda p: p.write_bytes(b"Customer,Product\nAcme,Okta\n") and p, "not an Excel 97-2003 workbook"),

@@ -148,7 +148,7 @@ def test_zendesk_minutes_zone_unit_and_business_time(tmp_path: Path) -> None:
     assert pd.isna(cases["first_response"].iloc[1])
     warnings = messages(book, Severity.WARNING)
     assert any("'First reply time in minutes within business hours' counts business time" in m for m in warnings)
-    assert "Read column 'Created at (PST)' as opened (its header without units or decorations)." in messages(book)
+    assert "Read 'Created at (PST)' as Opened (its header without units or decorations)." in messages(book)
 
 
 def test_case_log_without_first_response_is_an_error_not_breaches(tmp_path: Path) -> None:
@@ -215,13 +215,15 @@ def test_no_contract_is_an_error_and_check_exits_1(tmp_path: Path, capsys: pytes
     path = write_csv(tmp_path / "people.csv", header=["Company", "Full Name", "Email"],
                      rows=[["Acme", "Ann", "a@x.test"]])
     book = load_book([path])
-    assert any(m.startswith("No contract was read from people.csv") for m in messages(book, Severity.ERROR))
+    expected = "No contract was read: people.csv holds a named contacts table of 1 rows"
+    assert any(m.startswith(expected) for m in messages(book, Severity.ERROR))
     assert main(["check", str(path)]) == 1
 
 
 def test_file_without_any_table_is_refused_with_its_headers(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "odd.csv", header=["Kunde", "Produkt", "Stufe"], rows=[["Delta", "Okta", "Premier"]])
-    with pytest.raises(UnreadableFile, match="no recognisable table: sheet 'odd' .*'Kunde', 'Produkt', 'Stufe'"):
+    refusal = "no contract, contact, case or holiday table: sheet 'odd' .*'Kunde', 'Produkt', 'Stufe'"
+    with pytest.raises(UnreadableFile, match=refusal):
         load_book([path])
 
 

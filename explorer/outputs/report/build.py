@@ -11,11 +11,11 @@ from pathlib import Path
 import pandas as pd
 
 from explorer import rules
+from explorer.app import findings as pipeline
 from explorer.catalog import Catalog
-from explorer.model import Book, Contract, Finding, customer_key
+from explorer.model import Book, Contract, Finding, Severity, customer_key
 from explorer.outputs.report.actions import actions
 from explorer.outputs.report.schema import SHEETS, sheet_columns
-from explorer.outputs.summary import all_findings
 from explorer.sla.compliance import compliance, in_period
 from explorer.sla.engine import SlaResult
 
@@ -31,6 +31,7 @@ class ReportData:
     compliance_by_priority: pd.DataFrame | None
     assumptions: list[tuple[str, str]] = field(default_factory=list)  # (title, text)
     customers: list[str] = field(default_factory=list)  # the filter used; empty = all
+    severities: dict[Severity, int] = field(default_factory=dict)  # findings in the report, by severity
     clocks: list[tuple[str, str, str]] = field(default_factory=list)  # (label, in words, definition) in use
     compliance_target: float = 0.95
     printed_rows: dict[str, int] = field(default_factory=dict)  # sheet -> leading rows printed (default: all)
@@ -38,11 +39,8 @@ class ReportData:
 
 
 def sha256(path: str) -> str:
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _frame(sheet: str, rows: list[list[object]], catalog: Catalog) -> pd.DataFrame:
@@ -166,7 +164,7 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
         return not wanted or customer_key(name) in wanted
 
     contracts = by_customer([c for c in book.contracts if chosen(c.customer)], catalog)
-    findings = [f for f in all_findings(book, sla) if not wanted or (f.customer and chosen(f.customer))]
+    findings = [f for f in pipeline.collect(book, sla) if not wanted or (f.customer and chosen(f.customer))]
     by_row = _findings_by_row(findings)
     contacts = sorted((c for c in book.contacts if chosen(c.customer)),
                       key=lambda c: (customer_key(c.customer), c.name.casefold()))
@@ -204,8 +202,9 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
               ("Named contacts", len(contacts))]
     if sla is not None:
         counts.append(("Cases", len(sheets["Cases"])))
-    counts += [(f"{s} findings", int((sheets["Findings"]["Severity"] == s).sum())) for s in ("Error", "Warning", "Info")]
+    severities = pipeline.count(findings)
+    counts += [(f"{s.label} findings", n) for s, n in severities.items()]
     sources = [(f, sha256(f)) for f in book.files + book.case_files]
     return ReportData(as_of, datetime.now(UTC), catalog.version, sheets, sources, counts, by_priority,
-                      assumptions_for(catalog, contracts, sla is not None), sorted(customers or []),
+                      assumptions_for(catalog, contracts, sla is not None), sorted(customers or []), severities,
                       clocks_in_use(catalog, contracts), catalog.settings.compliance_target, printed, notes)

@@ -14,10 +14,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from explorer.excel import EXCEL_EPOCH
 from explorer.outputs.report.schema import DATE_COLUMNS, DATETIME_COLUMNS, PERCENT_COLUMNS, WRAPPED_COLUMNS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-EXCEL_EPOCH = np.datetime64("1899-12-30T00:00:00", "s")
 COLOURS = {"red": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
            "amber": {"bg_color": "#FFEB9C", "font_color": "#9C5700"},
            "green": {"bg_color": "#C6EFCE", "font_color": "#006100"},
@@ -66,7 +66,7 @@ def excel_serials(series: pd.Series) -> list[float | None]:
     if isinstance(values.dtype, pd.DatetimeTZDtype):
         values = values.dt.tz_convert("UTC").dt.tz_localize(None)
     seconds = values.to_numpy(dtype="datetime64[s]")
-    serial = (seconds - EXCEL_EPOCH).astype("float64") / 86400.0
+    serial = (seconds - np.datetime64(EXCEL_EPOCH, "s")).astype("float64") / 86400.0
     serial[np.isnat(seconds)] = np.nan
     return [None if np.isnan(v) else float(v) for v in serial]
 

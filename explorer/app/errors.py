@@ -1,0 +1,37 @@
+"""One mapping from the exceptions the core raises on bad input to what the user is told.
+
+The command line prints ``line``; the desktop app shows ``title`` and ``text`` in a
+dialog. Anything not listed here is a bug and goes to the crash handler instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from explorer.atomic import OutputError
+from explorer.catalog import CatalogError
+from explorer.importing.safety import UnreadableFile
+
+
+class WorkspaceError(ValueError):
+    """A workspace file that cannot be read or written; str() is the one-line message."""
+
+
+@dataclass(frozen=True)
+class UserMessage:
+    title: str  # the dialog's title
+    text: str  # the dialog's text (may span lines)
+    line: str  # the same in one line, for the command line
+
+
+def user_message(error: BaseException) -> UserMessage | None:
+    """What to tell the user about ``error``; None for an unexpected exception (a bug)."""
+    if isinstance(error, UnreadableFile):
+        return UserMessage("Cannot open the file", f"{error.path}\n\n{error.cause}", str(error))
+    if isinstance(error, OutputError):
+        return UserMessage("Cannot write the file", str(error), str(error))
+    if isinstance(error, CatalogError):
+        return UserMessage("Cannot read the catalog", str(error), str(error))
+    if isinstance(error, WorkspaceError):
+        return UserMessage("Cannot open the workspace", str(error), str(error))
+    return None

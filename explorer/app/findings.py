@@ -1,0 +1,38 @@
+"""The one findings pipeline: book, contract and SLA findings collected, ordered and counted in one place."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from explorer.model import Book, Finding, Severity, customer_key
+from explorer.sla.engine import SlaResult
+
+
+def collect(book: Book, sla: SlaResult | None) -> list[Finding]:
+    """Every finding of the book and its case log, worst first, then by file, sheet and row."""
+    found = book.findings + (sla.findings if sla is not None else [])
+    return sorted(found, key=order)
+
+
+def order(f: Finding) -> tuple[int, str, str, int]:
+    return (-f.severity, f.source.file, f.source.sheet, f.source.row or 0)
+
+
+def count(findings: Iterable[Finding]) -> dict[Severity, int]:
+    """How many findings of each severity, worst first; every severity is present."""
+    counted = Counter(f.severity for f in findings)
+    return {s: counted.get(s, 0) for s in sorted(Severity, reverse=True)}
+
+
+def errors(findings: Iterable[Finding]) -> int:
+    return sum(f.severity is Severity.ERROR for f in findings)
+
+
+def by_customer(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    """Findings that name a customer, grouped by customer key, in the pipeline's order."""
+    out: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.customer:
+            out.setdefault(customer_key(f.customer), []).append(f)
+    return out

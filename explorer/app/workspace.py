@@ -1,0 +1,194 @@
+"""What the user has open, as a small TOML file they can save and open again (Qt-free).
+
+A workspace names the contract books and case logs, the saved column mappings in
+use, the zone of case times written without one, the as-of day (or "today"), the
+catalog, and the user's done-marks and notes on key dates. Paths inside the
+workspace's own folder are stored relative to it, so a folder can be moved or
+shared whole. Opening reports missing files and opens the rest.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from explorer.app.errors import WorkspaceError
+from explorer.atomic import write_atomically
+from explorer.model import Contract, customer_key
+
+VERSION = 1
+SUFFIX = ".explorer.toml"
+
+
+@dataclass(frozen=True)
+class DateKey:
+    """A key date, stable across reloads, renames of its event and re-sorting of the book."""
+
+    customer: str  # customer key (trimmed, case-folded)
+    product: str  # product id, or the book's folded text where it matched none
+    term_start: date | None
+    event: str  # the catalog key-date rule's id
+
+    @classmethod
+    def of(cls, contract: Contract, event_id: str) -> DateKey:
+        customer, product = contract.key
+        return cls(customer, product, contract.term_start, event_id)
+
+
+@dataclass
+class DateMark:
+    done: bool = False
+    note: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not self.done and not self.note.strip()
+
+
+@dataclass
+class Workspace:
+    files: list[str] = field(default_factory=list)  # contract books (and case logs: tables are told apart)
+    case_files: list[str] = field(default_factory=list)  # files named as case logs
+    mappings: list[str] = field(default_factory=list)  # saved column-mapping files in use
+    case_timezone: str | None = None  # None: the catalog's setting
+    as_of: date | None = None  # None: today, on every opening
+    catalog: str | None = None  # None: the bundled catalog
+    marks: dict[DateKey, DateMark] = field(default_factory=dict)
+    path: str | None = None  # where it was last saved or opened; not stored in the file
+
+    def day(self) -> date:
+        return self.as_of or date.today()
+
+    @property
+    def all_files(self) -> list[str]:
+        return [*self.files, *self.case_files]
+
+    def mark(self, key: DateKey) -> DateMark:
+        return self.marks.get(key, DateMark())
+
+    def set_mark(self, key: DateKey, done: bool | None = None, note: str | None = None) -> DateMark:
+        mark = self.marks.get(key, DateMark())
+        mark = DateMark(mark.done if done is None else done, mark.note if note is None else note)
+        if mark.empty:
+            self.marks.pop(key, None)
+        else:
+            self.marks[key] = mark
+        return mark
+
+    def save(self, target: Path | str) -> Path:
+        """Write the workspace atomically as TOML; raises OutputError with a one-line message."""
+        import tomli_w
+
+        target = Path(target)
+        text = tomli_w.dumps(self._to_toml(target.resolve().parent))
+        def write(path: Path) -> None:
+            path.write_text(text, encoding="utf-8")
+
+        written = write_atomically(target, write, self.all_files)
+        self.path = str(written)
+        return written
+
+    def _to_toml(self, folder: Path) -> dict[str, Any]:
+        data: dict[str, Any] = {"workspace": {"version": VERSION}}
+        head = data["workspace"]
+        head["as_of"] = self.as_of if self.as_of else "today"
+        if self.case_timezone:
+            head["case_timezone"] = self.case_timezone
+        if self.catalog:
+            head["catalog"] = _relative(self.catalog, folder)
+        data["files"] = {"books": [_relative(f, folder) for f in self.files],
+                         "case_logs": [_relative(f, folder) for f in self.case_files],
+                         "mappings": [_relative(f, folder) for f in self.mappings]}
+        marks = []
+        for key, mark in sorted(self.marks.items(), key=lambda kv: (kv[0].customer, kv[0].product,
+                                                                    kv[0].term_start or date.min, kv[0].event)):
+            entry: dict[str, Any] = {"customer": key.customer, "product": key.product, "event": key.event}
+            if key.term_start:
+                entry["term_start"] = key.term_start
+            if mark.done:
+                entry["done"] = True
+            if mark.note.strip():
+                entry["note"] = mark.note
+            marks.append(entry)
+        if marks:
+            data["marks"] = marks
+        return data
+
+
+@dataclass
+class Opened:
+    workspace: Workspace
+    missing: list[str]  # files named in the workspace that are not there; the rest opens
+
+    def describe_missing(self) -> str:
+        return "; ".join(self.missing)
+
+
+def open_workspace(path: Path | str) -> Opened:
+    """Read a workspace file; raises WorkspaceError naming the problem."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise WorkspaceError(f"{path.name}: cannot read the workspace ({exc.strerror or exc})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise WorkspaceError(f"{path.name}: not a workspace file ({exc})") from None
+    folder = path.resolve().parent
+    head = _table(data, "workspace", path)
+    if head.get("version", VERSION) > VERSION:
+        raise WorkspaceError(f"{path.name}: written by a newer Entitlement Explorer (version {head['version']})")
+    files = _table(data, "files", path)
+    workspace = Workspace(path=str(path))
+    missing: list[str] = []
+    for key, target in (("books", workspace.files), ("case_logs", workspace.case_files),
+                        ("mappings", workspace.mappings)):
+        for name in _texts(files.get(key, []), f"files.{key}", path):
+            resolved = _absolute(name, folder)
+            (target if Path(resolved).exists() else missing).append(resolved)
+    as_of = head.get("as_of", "today")
+    if isinstance(as_of, date):
+        workspace.as_of = as_of
+    elif as_of != "today":
+        raise WorkspaceError(f"{path.name}: workspace.as_of must be a date such as 2026-11-28 or \"today\"")
+    zone = head.get("case_timezone")
+    workspace.case_timezone = zone if isinstance(zone, str) and zone else None
+    catalog = head.get("catalog")
+    if isinstance(catalog, str) and catalog:
+        workspace.catalog = _absolute(catalog, folder)
+        if not Path(workspace.catalog).exists():
+            missing.append(workspace.catalog)
+            workspace.catalog = None  # the bundled catalog stands in; the user is told
+    for i, entry in enumerate(data.get("marks", [])):
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("customer", "product",
+                                                                                        "event")):
+            raise WorkspaceError(f"{path.name}: marks[{i}] needs customer, product and event")
+        start = entry.get("term_start")
+        date_key = DateKey(customer_key(entry["customer"]), entry["product"],
+                           start if isinstance(start, date) else None, entry["event"])
+        workspace.set_mark(date_key, bool(entry.get("done", False)), str(entry.get("note", "")))
+    return Opened(workspace, missing)
+
+
+def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise WorkspaceError(f"{path.name}: [{key}] must be a table")
+    return value
+
+
+def _texts(value: Any, where: str, path: Path) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise WorkspaceError(f"{path.name}: {where} must be a list of file names")
+    return value
+
+
+def _relative(name: str, folder: Path) -> str:
+    resolved = Path(name).resolve()
+    return resolved.relative_to(folder).as_posix() if resolved.is_relative_to(folder) else str(resolved)
+
+
+def _absolute(name: str, folder: Path) -> str:
+    return str((folder / Path(name).expanduser()).resolve())

@@ -1,0 +1,105 @@
+"""A workspace saves to TOML and opens again; a missing file is reported and the rest opens."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from explorer.app.errors import WorkspaceError, user_message
+from explorer.app.session import load_session
+from explorer.app.workspace import DateKey, DateMark, Workspace, open_workspace
+from explorer.atomic import OutputError
+from explorer.cli import main
+from explorer.paths import resource_path
+
+AS_OF = date(2026, 11, 28)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    shutil.copy(resource_path("sample/contracts.xlsx"), tmp_path / "contracts.xlsx")
+    shutil.copy(resource_path("sample/cases.csv"), tmp_path / "cases.csv")
+    return tmp_path
+
+
+def test_save_and_reopen_with_a_missing_file(folder: Path) -> None:
+    gone = folder / "gone.xlsx"
+    workspace = Workspace(files=[str(folder / "contracts.xlsx"), str(gone)], case_files=[str(folder / "cases.csv")],
+                          mappings=[str(folder / "mapping.toml")], case_timezone="Europe/Berlin", as_of=AS_OF)
+    key = DateKey("cascade capital", "okta", date(2026, 2, 18), "action_deadline")
+    workspace.set_mark(key, done=True, note="Asked on the QBR call")
+    target = workspace.save(folder / "q4.explorer.toml")
+    text = target.read_text(encoding="utf-8")
+    assert 'books = [\n    "contracts.xlsx",\n    "gone.xlsx",\n]' in text  # relative inside the folder
+    assert "as_of = 2026-11-28" in text and 'note = "Asked on the QBR call"' in text
+    opened = open_workspace(target)
+    assert opened.missing == [str(gone.resolve()), str((folder / "mapping.toml").resolve())]
+    again = opened.workspace
+    assert again.files == [str((folder / "contracts.xlsx").resolve())]
+    assert again.case_files == [str((folder / "cases.csv").resolve())]
+    assert (again.case_timezone, again.as_of, again.path) == ("Europe/Berlin", AS_OF, str(target))
+    assert again.mark(key) == DateMark(True, "Asked on the QBR call")
+    session = load_session(again)  # the rest opens
+    assert len(session.book.contracts) > 40 and session.sla is not None and session.as_of == AS_OF
+
+
+def test_today_and_a_moved_folder(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    Workspace(files=[str(folder / "contracts.xlsx")]).save(folder / "w.explorer.toml")
+    moved = tmp_path_factory.mktemp("moved") / "book"
+    shutil.copytree(folder, moved)
+    opened = open_workspace(moved / "w.explorer.toml")
+    assert opened.missing == [] and opened.workspace.files == [str((moved / "contracts.xlsx").resolve())]
+    assert opened.workspace.as_of is None and opened.workspace.day() == date.today()
+
+
+def test_marks_survive_a_renamed_event_and_a_reload(folder: Path) -> None:
+    workspace = Workspace(files=[str(folder / "contracts.xlsx")], as_of=AS_OF)
+    sheet = load_session(workspace).sheet("cascade capital")
+    assert sheet is not None
+    deadline = next(d for d in sheet.dates if d.date.role == "action_deadline")
+    workspace.set_mark(deadline.key, done=True)
+    target = workspace.save(folder / "w.explorer.toml")
+    reopened = load_session(open_workspace(target).workspace).sheet("cascade capital")
+    assert reopened is not None
+    assert next(d for d in reopened.dates if d.date.role == "action_deadline").mark.done
+    workspace.set_mark(deadline.key, done=False)
+    assert deadline.key not in workspace.marks  # an empty mark is not kept
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("not toml [", "w.explorer.toml: not a workspace file"),
+    ("[workspace]\nversion = 99\n", "written by a newer Entitlement Explorer"),
+    ('[files]\nbooks = "one.xlsx"\n', "files.books must be a list of file names"),
+    ('[workspace]\nas_of = "soon"\n', "workspace.as_of must be a date"),
+])
+def test_bad_workspace_files(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "w.explorer.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(WorkspaceError, match=message) as caught:
+        open_workspace(path)
+    shown = user_message(caught.value)
+    assert shown is not None and shown.title == "Cannot open the workspace" and "\n" not in shown.line
+
+
+def test_saving_over_an_input_file_is_refused(folder: Path) -> None:
+    workspace = Workspace(files=[str(folder / "contracts.xlsx")])
+    with pytest.raises(OutputError, match="one of the input files"):
+        workspace.save(folder / "contracts.xlsx")
+
+
+def test_cli_reads_a_workspace(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "contracts.xlsx").rename(folder / "book.xlsx")
+    Workspace(files=[str(folder / "book.xlsx"), str(folder / "lost.csv")], case_files=[str(folder / "cases.csv")],
+              as_of=AS_OF).save(folder / "w.explorer.toml")
+    out = folder / "report.xlsx"
+    assert main(["report", "--workspace", str(folder / "w.explorer.toml"), "-o", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert "lost.csv is named in the workspace but not found" in captured.err
+    assert out.exists() and "5 error findings" in captured.out
+    assert main(["check", "--workspace", str(folder / "w.explorer.toml"), "--json"]) == 1
+    assert main(["check", "--workspace", str(folder / "missing.explorer.toml")]) == 2
+    assert "missing.explorer.toml: cannot read the workspace" in capsys.readouterr().err
+    assert main(["terms", "--workspace", str(folder / "w.explorer.toml"), "--product", "Auth0"]) == 0

@@ -1,0 +1,58 @@
+"""Every customer tab shows what the CustomerSheet says, for every customer of the sample."""
+
+from __future__ import annotations
+
+from explorer.app.sheet import CustomerSheet
+from explorer.gui.main_window import CUSTOMER_TABS, MainWindow
+
+
+def column(model, c: int) -> list[str]:  # type: ignore[no-untyped-def]
+    return [model.index(r, c).data() for r in range(model.rowCount())]
+
+
+def benefit_rows(window: MainWindow) -> list[tuple[str, str, str]]:
+    tree, out = window.benefits.tree, []
+    for i in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(i)
+        out.append((top.text(0), "", ""))
+        for j in range(top.childCount()):
+            group = top.child(j)
+            for k in range(group.childCount()):
+                item = group.child(k)
+                out.append((item.text(0), item.text(1), item.text(2)))
+    return out
+
+
+def expected_benefits(sheet: CustomerSheet) -> list[tuple[str, str, str]]:
+    out = []
+    for c in sheet.contracts:
+        out.append((c.title, "", ""))
+        out += [(b.label, "✓ Included" if b.included else "— Not included", b.detail) for b in c.benefits]
+        out += [(a.label, "✓ Purchased", a.detail) for a in c.addons]
+        out += [(header, "", value) for header, value in c.extra.items()]
+    return out
+
+
+def test_every_tab_matches_the_sheet(window: MainWindow) -> None:
+    session = window.session
+    assert session is not None
+    for key in session.overview.customers["key"]:
+        assert window.customers.select(key)
+        sheet = session.sheet(key)
+        assert sheet is not None and sheet.name in window.title.text()
+        assert benefit_rows(window) == expected_benefits(sheet), sheet.name
+        contacts = window.contacts.model
+        order = [contacts.source_row(r) for r in range(contacts.rowCount())]
+        assert column(contacts, 0) == [sheet.contacts[i].contact.name for i in order]
+        assert column(contacts, 4) == [sheet.contacts[i].note for i in order]
+        for limit in sheet.limits:
+            assert f"{limit.count} of {limit.limit} named contacts" in window.contacts.indicator.text()
+        dates = window.key_dates.model
+        shown = sorted(zip(column(dates, 1), column(dates, 2), column(dates, 3), strict=True))
+        assert shown == sorted((d.date.event, f"{d.date.day:%Y-%m-%d}", d.status) for d in sheet.dates), sheet.name
+        assert len(window.key_dates.timeline.rows) == len(sheet.contracts)
+        assert column(window.sla.targets, 2) == [f"P{t.target.priority}" for t in sheet.targets]
+        assert window.sla.cases.rowCount() == (0 if sheet.cases is None else len(sheet.cases))
+        assert window.customer_findings.model.rowCount() == len(sheet.findings)
+        findings_tab = window.tabs.tabText(CUSTOMER_TABS.index("Findings"))
+        assert findings_tab == (f"Findings ({len(sheet.findings)})" if sheet.findings else "Findings")
