@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 from pathlib import Path
 
@@ -20,13 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.app.view_model import Scope
 from explorer.gui import settings
-
-
-class Scope(enum.Enum):
-    ALL = "all"
-    FILTERED = "filtered"
-    SELECTED = "selected"
 
 
 class ExportDialog(QDialog):
