@@ -65,7 +65,7 @@ def gate(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
 def test_cancelling_an_export_leaves_no_file_and_no_thread(window: MainWindow, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                            gate, monkeypatch: pytest.MonkeyPatch) -> None:
     reached, release, hold = gate
-    monkeypatch.setattr(writer, "_summary", hold(writer._summary))  # inside the write, the temp file exists
+    monkeypatch.setattr(writer, "summary_sheet", hold(writer.summary_sheet))  # inside the write: the temp file exists
     target = tmp_path / "report.xlsx"
     window.export_report(str(target))
     assert reached.wait(30)
