@@ -15,7 +15,7 @@ from pathlib import Path
 from explorer import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-SUBCOMMANDS = ("check", "report", "diff", "map", "template", "terms", "gui")
+SUBCOMMANDS = ("check", "report", "diff", "explain", "map", "template", "terms", "gui")
 
 
 def _fail(message: str, code: int = EXIT_UNREADABLE) -> int:
@@ -187,6 +187,24 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if len(diff.changes) else EXIT_OK
 
 
+def _explain(args: argparse.Namespace) -> int:
+    from explorer.catalog import CatalogError
+    from explorer.importing.safety import UnreadableFile
+    from explorer.sla.engine import evaluate
+    from explorer.sla.explain import explain
+
+    try:
+        book, catalog = _load(args)
+    except (UnreadableFile, CatalogError, ValueError) as exc:
+        return _fail(str(exc))
+    if book.cases is None:
+        return _fail("no case log given (name one with --cases, or a file holding a case table)")
+    _, moment = _as_of(args)
+    found = explain(book, catalog, evaluate(book, catalog, moment), args.case_id)
+    print(found.text)
+    return EXIT_OK if found.found else EXIT_FINDINGS
+
+
 def _template(args: argparse.Namespace) -> int:
     from explorer.outputs.template import write_template
 
@@ -288,6 +306,12 @@ def build_parser() -> argparse.ArgumentParser:
     mapper.add_argument("-o", "--output", required=True, metavar="MAPPING.toml")
     _common_arguments(mapper)
     mapper.set_defaults(func=_map)
+
+    explain = sub.add_parser("explain", help="why a case is due when it is, step by step",
+                             description="Exit status: 0 the case is found, 1 it is not, 2 a file cannot be read.")
+    explain.add_argument("case_id", metavar="CASE_ID")
+    _book_arguments(explain)
+    explain.set_defaults(func=_explain)
 
     template = sub.add_parser("template", help="write an empty contract book with drop-downs and instructions")
     template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
