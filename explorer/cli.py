@@ -152,7 +152,8 @@ def _report(args: argparse.Namespace) -> int:
         missing = [c for c in args.customer if customer_key(c) not in known]
         if missing:
             return _fail(f"no customer named {', '.join(repr(m) for m in missing)} in the book")
-    data = build_report(book, session.catalog, session.as_of, session.sla, args.customer)
+    data = build_report(book, session.catalog, session.as_of, session.sla, args.customer,
+                        session.workspace.done_marks())
     try:
         target = write_report(data, Path(args.output), session.files)
     except Exception as exc:  # _explained re-raises anything that is not bad input
@@ -188,19 +189,14 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from explorer.catalog import CatalogError
-    from explorer.importing.safety import UnreadableFile
-    from explorer.sla.engine import evaluate
     from explorer.sla.explain import explain
 
-    try:
-        book, catalog = _load(args)
-    except (UnreadableFile, CatalogError, ValueError) as exc:
-        return _fail(str(exc))
-    if book.cases is None:
+    session, code = _session_or_exit(args)
+    if session is None:
+        return int(code)
+    if session.sla is None:
         return _fail("no case log given (name one with --cases, or a file holding a case table)")
-    _, moment = _as_of(args)
-    found = explain(book, catalog, evaluate(book, catalog, moment), args.case_id)
+    found = explain(session.book, session.catalog, session.sla, args.case_id)
     print(found.text)
     return EXIT_OK if found.found else EXIT_FINDINGS
 

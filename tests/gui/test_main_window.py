@@ -170,8 +170,8 @@ def test_drop_adds_files_and_change_offers_reload(window: MainWindow, qtbot, tmp
 def test_book_views_jump_to_customer(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.pages.setCurrentIndex(1)
     dates = window.upcoming.model
-    assert texts(dates, 1)[0] == "Proseware University"  # the soonest date first
-    window.upcoming.view.doubleClicked.emit(dates.index(0, 0))
+    assert texts(dates, 1)[:2] == ["Tardy Telecom", "Proseware University"]  # overdue first, then the soonest
+    window.upcoming.view.doubleClicked.emit(dates.index(1, 0))
     assert window.pages.currentIndex() == 0 and window.customers.selected_key() == "proseware university"
     assert window.book_findings.model.rowCount() == 0  # pages fill when first shown, not on every load
     window.pages.setCurrentIndex(2)
