@@ -153,7 +153,7 @@ def _report(args: argparse.Namespace) -> int:
         if missing:
             return _fail(f"no customer named {', '.join(repr(m) for m in missing)} in the book")
     data = build_report(book, session.catalog, session.as_of, session.sla, args.customer,
-                        session.workspace.done_marks())
+                        done=session.workspace.done_marks())
     try:
         target = write_report(data, Path(args.output), session.files)
     except Exception as exc:  # _explained re-raises anything that is not bad input

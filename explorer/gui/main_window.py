@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
 
             progress("Building the report")
             data = build_report(session.book, session.catalog, session.as_of, session.sla, customers, cancel,
-                                session.workspace.done_marks())
+                                done=session.workspace.done_marks())
             progress("Writing the workbook")
             return write_report(data, target, session.files, cancel)
 

@@ -174,7 +174,7 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
     contacts = sorted((c for c in book.contacts if chosen(c.customer)),
                       key=lambda c: (customer_key(c.customer), c.name.casefold()))
     sheets = {
-        "Actions": actions(book, catalog, contracts, findings, as_of, sla, wanted or None),
+        "Actions": actions(book, catalog, contracts, findings, as_of, sla, wanted or None, done),
         "Contracts": _frame("Contracts", contract_rows(book, catalog, contracts, by_row, as_of), catalog),
         "Key Dates": _frame("Key Dates", key_date_rows(catalog, contracts, as_of, done), catalog),
         "SLA Targets": _frame("SLA Targets", target_rows(catalog, contracts), catalog),
