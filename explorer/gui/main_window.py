@@ -53,8 +53,8 @@ from explorer.gui.explain_dialog import ExplanationDialog
 from explorer.gui.export_dialog import ExportDialog
 from explorer.gui.findings_view import FindingsView
 from explorer.gui.key_dates_tab import KeyDatesTab
-from explorer.gui.operations import QueryOp
 from explorer.gui.map_columns import MapColumnsDialog
+from explorer.gui.operations import QueryOp
 from explorer.gui.sla_tab import SlaTab
 from explorer.gui.tables import restore_header, save_header
 from explorer.importing.safety import SPREADSHEET_SUFFIXES, TEXT_SUFFIXES
