@@ -27,7 +27,18 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG after loading, then exit")
     parser.add_argument("--tab", help="with --screenshot: the tab or page to show (e.g. SLA, Timeline)")
     parser.add_argument("--customer", help="with --screenshot: the customer to select")
+    parser.add_argument("--size", metavar="WxH", default="1400x900",
+                        help="with --screenshot: the window size in pixels (default 1400x900)")
     return parser
+
+
+def parse_size(text: str) -> tuple[int, int] | None:
+    """'1024x700' -> (1024, 700); None when it is not two positive whole numbers."""
+    width, sep, height = text.lower().replace("×", "x").partition("x")
+    if not sep or not width.strip().isdigit() or not height.strip().isdigit():
+        return None
+    size = int(width), int(height)
+    return size if min(size) >= 200 else None
 
 
 def log_folder() -> Path:
@@ -60,6 +71,10 @@ def install_crash_hook() -> None:
 
 def run_gui(argv: list[str]) -> int:
     args = gui_parser().parse_args(argv)
+    size = parse_size(args.size)
+    if size is None:
+        print(f"explorer: '{args.size}' is not a window size like 1024x700", file=sys.stderr)
+        return 2
     problem = prepare_platform(os.environ)  # before Qt starts: Qt aborts when its platform plugin cannot load
     if problem:
         print(f"explorer: {problem}", file=sys.stderr)
@@ -90,7 +105,7 @@ def run_gui(argv: list[str]) -> int:
     window = MainWindow(as_of=as_of, persist=not args.screenshot)
     files = [*args.files, *(sample_files() if args.sample else [])]
     if args.screenshot:
-        return _screenshot(app, window, files, args, PAGES, CUSTOMER_TABS)
+        return _screenshot(app, window, files, args, PAGES, CUSTOMER_TABS, size)
     window.show()
     if args.workspace:
         QTimer.singleShot(0, lambda: window.open_workspace_file(args.workspace))
@@ -99,15 +114,15 @@ def run_gui(argv: list[str]) -> int:
     return int(app.exec())
 
 
-def _screenshot(app, window, files, args, pages, tabs) -> int:  # type: ignore[no-untyped-def]
-    """Load, wait for loading to finish, capture the window at 1400x900 to a PNG, and exit."""
+def _screenshot(app, window, files, args, pages, tabs, size=SCREEN_SIZE) -> int:  # type: ignore[no-untyped-def]
+    """Load, wait for loading to finish, capture the window at ``size`` (1400x900) to a PNG, and exit."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     from explorer.gui import messages
     from explorer.model import customer_key
 
     messages.record(True)  # a dialog would block an unattended run; failures are reported below
-    window.resize(*SCREEN_SIZE)
+    window.resize(*size)
     window.show()
     if files:
         loop = QEventLoop()

@@ -1,14 +1,19 @@
 """The customer list: filter as you type, quick filters, sortable columns.
 
-Signals: customer_selected(str) with the customer key ("" when none).
+The selection always names a customer the list shows: when the filter hides the
+selected one, the first visible row is selected; when nothing matches, "" is sent.
+Enter or Down in the filter box moves into the list, Esc clears the box.
+
+Signals: customer_selected(str) with the customer key ("" when none), filter_changed().
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from explorer.app.overview import Overview
 from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
@@ -35,6 +40,11 @@ class CustomerList(QWidget):
         self.due_soon = QCheckBox("Dates due soon", self)
         self.count = QLabel(self)
         self.view = make_view(self, self.model, "customer_list", sort_column=0)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)  # one customer in the pane
+        self.search.installEventFilter(self)
+        for widget, name in ((self.search, "Filter customers"), (self.product, "Product filter"),
+                             (self.program, "Program filter"), (self.view, "Customers")):
+            widget.setAccessibleName(name)
 
         quick = QHBoxLayout()
         quick.addWidget(self.product, 1)
@@ -81,7 +91,7 @@ class CustomerList(QWidget):
         products = {p for ps in frame["Products"].unique() for p in ps.split(", ") if p}
         self._fill_combo(self.product, ALL_PRODUCTS, sorted(products))
         self._fill_combo(self.program, ALL_PROGRAMS, sorted(p for p in frame["Highest Program"].unique() if p))
-        self.apply_filter()
+        self.apply_filter(follow=False)
         if keep:
             self.select(keep, emit=False)
 
@@ -111,14 +121,47 @@ class CustomerList(QWidget):
             keep &= frame["due_soon"].to_numpy(dtype=bool)
         return keep
 
-    def apply_filter(self) -> None:
+    def apply_filter(self, follow: bool = True) -> None:
+        """Filter; with ``follow`` the selection (and so the detail pane) moves to a customer still shown."""
         selected = self.selected_key()
         mask = self.filter_mask()
         self.model.set_mask(None if mask.all() else mask)
         self.count.setText(f"{self.model.rowCount()} of {self.model.total_rows}")
-        if selected:
-            self.select(selected, emit=False)
+        kept = bool(selected) and self.select(selected, emit=False)
+        if follow and not kept:
+            if self.model.rowCount():
+                self.view.selectRow(0)
+            else:
+                self.customer_selected.emit("")
         self.filter_changed.emit()
+
+    def filter_text(self) -> str:
+        return self.search.text().strip()
+
+    def clear_filters(self) -> None:
+        """Show every customer: empty filter box, all products and programs, no quick filter."""
+        for widget in (self.search, self.product, self.program, self.with_findings, self.due_soon):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.product.setCurrentIndex(0)
+        self.program.setCurrentIndex(0)
+        self.with_findings.setChecked(False)
+        self.due_soon.setChecked(False)
+        for widget in (self.search, self.product, self.program, self.with_findings, self.due_soon):
+            widget.blockSignals(False)
+        self.apply_filter()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down) and self.model.rowCount():
+                if not self.view.selectionModel().hasSelection():
+                    self.view.selectRow(0)
+                self.view.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        return super().eventFilter(watched, event)
 
     def visible_keys(self) -> list[str]:
         keys = self.frame["key"].to_numpy(dtype=object)
@@ -139,6 +182,7 @@ class CustomerList(QWidget):
             return False
         if not emit:
             self.view.selectionModel().blockSignals(True)
+        self.view.setCurrentIndex(self.model.index(row, 0))
         self.view.selectRow(row)
         self.view.scrollTo(self.model.index(row, 0))
         if not emit:

@@ -43,7 +43,7 @@ from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
 from explorer.app.workspace import DateKey, Workspace, open_workspace
 from explorer.atomic import OutputError
 from explorer.catalog import Catalog, default_catalog
-from explorer.gui import messages, recent, settings
+from explorer.gui import keyboard, messages, recent, settings
 from explorer.gui.benefits_tab import STATUS_COLOURS as STATE_COLOURS
 from explorer.gui.benefits_tab import BenefitsTab
 from explorer.gui.book_views import TimelineView, UpcomingView
@@ -54,6 +54,7 @@ from explorer.gui.export_dialog import ExportDialog
 from explorer.gui.findings_view import FindingsView
 from explorer.gui.key_dates_tab import KeyDatesTab
 from explorer.gui.map_columns import MapColumnsDialog
+from explorer.gui.no_match import NoMatchPane
 from explorer.gui.operations import QueryOp
 from explorer.gui.sla_tab import SlaTab
 from explorer.gui.tables import restore_header, save_header
@@ -155,9 +156,14 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.title)
         right_layout.addWidget(self.tabs, 1)
+        self.no_match = NoMatchPane(self)
+        self.no_match.clear_requested.connect(self.customers.clear_filters)
+        self.detail = QStackedWidget(self)  # the customer's tabs, or the empty state when the filter hides all
+        self.detail.addWidget(right)
+        self.detail.addWidget(self.no_match)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.customers)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.detail)
         self.splitter.setSizes([520, 880])
 
         self.empty = QWidget(self)
@@ -239,7 +245,12 @@ class MainWindow(QMainWindow):
         view.addAction(find)
         view.addSeparator()
         for i, name in enumerate(PAGES):
-            view.addAction(make_action(name, self, partial(self.pages.setCurrentIndex, i), QKeySequence(f"Ctrl+{i + 1}")))
+            page = make_action(name, self, partial(self.pages.setCurrentIndex, i), QKeySequence(f"Ctrl+{i + 1}"))
+            if i < 9:
+                page.setShortcuts([QKeySequence(f"Ctrl+{i + 1}"), QKeySequence(f"Alt+{i + 1}")])
+            view.addAction(page)
+        view.addSeparator()
+        self.tab_keys = keyboard.install(self, self.pages, self.tabs)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(make_action("About Entitlement Explorer", self, self.about))
         self._fill_recent()
@@ -403,6 +414,9 @@ class MainWindow(QMainWindow):
         else:
             self.show_customer(self.customers.selected_key())
         self._update_status()
+        focus = self.focusWidget()
+        if focus is None or focus is self.as_of_edit or not focus.isVisible():
+            self.customers.search.setFocus(Qt.FocusReason.OtherFocusReason)  # not the as-of year
         self.loaded.emit()
 
     def show_customer(self, key: str) -> None:
@@ -410,7 +424,11 @@ class MainWindow(QMainWindow):
         sheet = session.sheet(key) if session is not None and key else None
         if sheet is None:
             self.title.setText("")
+            if session is not None and not self.customers.model.rowCount():
+                self.no_match.show_filter(self.customers.filter_text())
+                self.detail.setCurrentWidget(self.no_match)
             return
+        self.detail.setCurrentIndex(0)
         self.title.setText(f"<span style='font-size:14pt; font-weight:600'>{html.escape(sheet.name)}</span>"
                            f"&nbsp;&nbsp;<span style='color:#666'>{view_model.customer_summary(sheet)}</span>"
                            f"&nbsp;&nbsp;<span style='color:{STATE_COLOURS[sheet.state.status]}'>{sheet.state.label}</span>")
@@ -439,11 +457,7 @@ class MainWindow(QMainWindow):
     def go_to_customer(self, key: str) -> None:
         self.pages.setCurrentIndex(0)
         if not self.customers.select(key):
-            self.customers.search.clear()
-            self.customers.product.setCurrentIndex(0)
-            self.customers.program.setCurrentIndex(0)
-            self.customers.with_findings.setChecked(False)
-            self.customers.due_soon.setChecked(False)
+            self.customers.clear_filters()
             self.customers.select(key)
 
     def as_of_value(self) -> date:

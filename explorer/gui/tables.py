@@ -11,7 +11,7 @@ import pandas as pd
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from explorer.gui import settings
+from explorer.gui import clipboard, settings
 from explorer.gui.frame_model import Column, FrameModel
 
 
@@ -96,7 +96,8 @@ def make_view(parent: QWidget | None, model: FrameModel, settings_key: str, sort
     view.horizontalHeader().setSortIndicator(sort_column, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Ctrl+C copies several rows
+    view.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
     view.setAlternatingRowColors(False)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
@@ -105,6 +106,8 @@ def make_view(parent: QWidget | None, model: FrameModel, settings_key: str, sort
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setHighlightSections(False)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAccessibleName(settings_key.replace("_", " ").capitalize())
+    clipboard.install(view)
     return view
 
 
