@@ -135,6 +135,11 @@ class CustomerList(QWidget):
                 self.customer_selected.emit("")
         self.filter_changed.emit()
 
+    def filter_note(self) -> str:
+        """'filtered: 3 of 44 customers' while the list hides some, else ''."""
+        shown, total = self.model.rowCount(), self.model.total_rows
+        return "" if shown == total else f"filtered: {shown} of {total} customers"
+
     def filter_text(self) -> str:
         return self.search.text().strip()
 

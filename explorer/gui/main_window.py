@@ -47,6 +47,7 @@ from explorer.gui import keyboard, messages, recent, settings
 from explorer.gui.benefits_tab import STATUS_COLOURS as STATE_COLOURS
 from explorer.gui.benefits_tab import BenefitsTab
 from explorer.gui.book_views import TimelineView, UpcomingView
+from explorer.gui.cases_page import CasesPage
 from explorer.gui.contacts_tab import ContactsTab
 from explorer.gui.customer_list import CustomerList
 from explorer.gui.explain_dialog import ExplanationDialog
@@ -63,7 +64,7 @@ from explorer.model import customer_key
 from explorer.paths import resource_path
 from explorer.sla.explain import explain
 
-PAGES = ["Customers", "Upcoming", "Findings", "Timeline"]
+PAGES = ["Customers", "Upcoming", "Findings", "Timeline", "Cases"]
 CUSTOMER_TABS = ["Benefits", "Named Contacts", "Key Dates", "SLA", "Findings"]
 OPEN_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv);;All files (*)"
 WORKSPACE_FILTER = f"Workspaces (*{WORKSPACE_SUFFIX} *.toml);;All files (*)"
@@ -195,10 +196,15 @@ class MainWindow(QMainWindow):
         self.timeline = TimelineView(self)
         self.upcoming.customer_requested.connect(self.go_to_customer)
         self.timeline.customer_requested.connect(self.go_to_customer)
+        self.cases_page = CasesPage(self)
+        self.cases_page.customer_requested.connect(self._open_case_customer)
+        self.cases_page.case_requested.connect(self._explain_book_case)
+        self.customers.filter_changed.connect(self._list_filter_to_pages)
         self.book_findings.customer_requested.connect(lambda name: self.go_to_customer(customer_key(name)))
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
-        for name, widget in zip(PAGES, (self.customer_page, self.upcoming, self.book_findings, self.timeline),
+        for name, widget in zip(PAGES, (self.customer_page, self.upcoming, self.book_findings, self.timeline,
+                                        self.cases_page),
                                 strict=True):
             self.pages.addTab(widget, name)
 
@@ -407,6 +413,7 @@ class MainWindow(QMainWindow):
         self.upcoming.set_session(session)
         self.book_findings.set_findings_later(session.findings)
         self.timeline.set_session(session)
+        self.cases_page.set_session(session)
         self.setWindowTitle(view_model.window_title(session))
         self._set_loaded_actions(True)
         if not self.customers.selected_key() and self.customers.model.rowCount():
@@ -459,6 +466,16 @@ class MainWindow(QMainWindow):
         if not self.customers.select(key):
             self.customers.clear_filters()
             self.customers.select(key)
+
+    def _open_case_customer(self, key: str) -> None:
+        self.go_to_customer(key)
+        self.tabs.setCurrentIndex(CUSTOMER_TABS.index("SLA"))
+
+    def _list_filter_to_pages(self) -> None:
+        """Book pages that follow the customer list get the keys it shows (None when it shows everyone)."""
+        shown, total = self.customers.model.rowCount(), self.customers.model.total_rows
+        keys = None if shown == total else self.customers.visible_keys()
+        self.cases_page.set_list_filter(keys, self.customers.filter_note())
 
     def as_of_value(self) -> date:
         value = self.as_of_edit.date()

@@ -1,0 +1,94 @@
+"""The book-wide Cases page: last quarter's P1 breaches in three choices, counts, list filter, export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+
+from explorer.app.case_filter import preset_range
+from explorer.gui.main_window import PAGES, MainWindow
+
+
+def show_cases(window: MainWindow):  # type: ignore[no-untyped-def]
+    window.pages.setCurrentIndex(PAGES.index("Cases"))
+    return window.cases_page
+
+
+def test_presets() -> None:
+    today = date(2026, 11, 28)
+    assert preset_range("This month", today) == (date(2026, 11, 1), date(2026, 11, 30))
+    assert preset_range("Last month", today) == (date(2026, 10, 1), date(2026, 10, 31))
+    assert preset_range("This quarter", today) == (date(2026, 10, 1), date(2026, 12, 31))
+    assert preset_range("Last quarter", today) == (date(2026, 7, 1), date(2026, 9, 30))
+    assert preset_range("Last quarter", date(2026, 2, 3)) == (date(2025, 10, 1), date(2025, 12, 31))
+    assert preset_range("Last month", date(2026, 1, 9)) == (date(2025, 12, 1), date(2025, 12, 31))
+    assert preset_range("Any time", today) is None
+
+
+def test_p1_breaches_last_quarter(window: MainWindow) -> None:
+    page = show_cases(window)
+    assert page.model.rowCount() == 3006
+    page.priority.setCurrentText("P1")
+    page.outcome.setCurrentText("Breached")
+    page.period.setCurrentText("Last quarter")
+    cases = window.session.sla.cases
+    opened = pd.to_datetime(cases["opened"], utc=True)
+    expected = cases[(cases["priority"] == 1) & (cases["outcome"] == "Breached")
+                     & (opened >= pd.Timestamp("2026-07-01", tz="UTC")) & (opened < pd.Timestamp("2026-10-01", tz="UTC"))]
+    assert len(expected) > 0
+    assert page.model.rowCount() == len(expected)
+    shown = {page.model.index(r, 0).data() for r in range(page.model.rowCount())}
+    assert shown == set(expected["case_id"].astype(str))
+    for r in range(page.model.rowCount()):
+        assert page.model.index(r, 4).data() == "P1"
+        assert page.model.index(r, 9).data() == "Breached"
+        assert "2026-07-01" <= page.model.index(r, 5).data()[:10] <= "2026-09-30"
+    assert page.summary.text().startswith(f"{len(expected):,} cases · 0 met · {len(expected):,} breached")
+    assert "compliance 0.0%" in page.summary.text()
+
+
+def test_cases_follow_the_customer_list_and_open_the_customer(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.customers.search.setText("cascade capital")
+    page = show_cases(window)
+    customers = {page.model.index(r, 1).data() for r in range(page.model.rowCount())}
+    assert customers == {"Cascade Capital"}
+    assert "filtered: 1 of 46 customers" in page.summary.text()
+    page.scope.setCurrentText("All customers")
+    assert page.model.rowCount() == 3006
+    page.scope.setCurrentText("Customers in the list")
+    # counts and compliance of the filtered set, against an independent count
+    cases = window.session.sla.cases
+    mine = cases[cases["customer"].str.strip() == "Cascade Capital"]
+    met, breached = int((mine["outcome"] == "Met").sum()), int((mine["outcome"] == "Breached").sum())
+    assert page.summary.text().startswith(f"{len(mine):,} cases · {met:,} met · {breached:,} breached")
+    window.customers.search.setText("")
+    page.view.doubleClicked.emit(page.model.index(0, 1))  # the Customer column
+    assert window.pages.currentIndex() == 0
+    assert window.customers.selected_key() == page.table.customer_of(int(page.model.order[0]))
+
+
+def test_double_click_explains_the_case(window: MainWindow) -> None:
+    page = show_cases(window)
+    page.priority.setCurrentText("P1")
+    case_id = page.model.index(0, 0).data()
+    page.view.doubleClicked.emit(page.model.index(0, 0))
+    assert window.explanation is not None and window.explanation.isVisible()
+    assert case_id in window.explanation.windowTitle()
+    assert window.explanation.text.toPlainText()
+    window.explanation.close()
+
+
+def test_export_filtered_cases(window: MainWindow, tmp_path: Path) -> None:
+    page = show_cases(window)
+    page.priority.setCurrentText("P1")
+    written = page.export(str(tmp_path / "p1.xlsx"))
+    assert written is not None
+    sheet = openpyxl.load_workbook(written, read_only=True)["Cases"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:5] == ("Case ID", "Customer", "Product", "Program", "Priority")
+    assert len(rows) - 1 == page.model.rowCount() > 0
+    assert {r[4] for r in rows[1:]} == {"P1"}
+    assert all(isinstance(r[5], type(rows[1][5])) and r[5] is not None for r in rows[1:])  # real date-times
