@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         self.timeline.customer_requested.connect(self.go_to_customer)
         self.cases_page = CasesPage(self)
         self.cases_page.customer_requested.connect(self._open_case_customer)
-        self.cases_page.case_requested.connect(self._explain_book_case)
+        self.cases_page.case_requested.connect(self.explain_case)
         self.customers.filter_changed.connect(self._list_filter_to_pages)
         self.book_findings.customer_requested.connect(lambda name: self.go_to_customer(customer_key(name)))
         self.pages = QTabWidget(self)

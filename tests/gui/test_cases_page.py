@@ -30,7 +30,7 @@ def test_presets() -> None:
 
 def test_p1_breaches_last_quarter(window: MainWindow) -> None:
     page = show_cases(window)
-    assert page.model.rowCount() == 3006
+    assert page.model.rowCount() == len(window.session.sla.cases) > 3000
     page.priority.setCurrentText("P1")
     page.outcome.setCurrentText("Breached")
     page.period.setCurrentText("Last quarter")
@@ -55,9 +55,9 @@ def test_cases_follow_the_customer_list_and_open_the_customer(window: MainWindow
     page = show_cases(window)
     customers = {page.model.index(r, 1).data() for r in range(page.model.rowCount())}
     assert customers == {"Cascade Capital"}
-    assert "filtered: 1 of 46 customers" in page.summary.text()
+    assert f"filtered: 1 of {len(window.customers.frame)} customers" in page.summary.text()
     page.scope.setCurrentText("All customers")
-    assert page.model.rowCount() == 3006
+    assert page.model.rowCount() == len(window.session.sla.cases)
     page.scope.setCurrentText("Customers in the list")
     # counts and compliance of the filtered set, against an independent count
     cases = window.session.sla.cases
