@@ -21,19 +21,21 @@ from explorer.catalog import Catalog
 from explorer.model import Book, Contract, Finding, Severity, customer_key
 from explorer.sla.engine import SlaResult
 
-CUSTOMER_COLUMNS = ["Customer", "Products", "Highest Program", "Next Key Date", "Next Event", "Term End", "Findings",
+CUSTOMER_COLUMNS = ["Customer", "Products", "Programs", "Highest Program", "Next Key Date", "Next Event", "Term End", "Findings",
                     "Status"]
 
 
 @dataclass
 class Overview:
     as_of: date
-    customers: pd.DataFrame  # CUSTOMER_COLUMNS plus key, rank, errors, due_soon, overdue, ended
+    # CUSTOMER_COLUMNS plus key, rank, errors, info, program list, due_soon, overdue, ended, over_limit
+    customers: pd.DataFrame
     key_dates: pd.DataFrame  # customer, key, product, event, date, status, note, contract, role, addon, overdue
     case_rows: dict[str, np.ndarray] = field(default_factory=dict)  # customer key -> rows of sla.cases
     sla: SlaResult | None = None
     contracts_by_key: dict[str, list[int]] = field(default_factory=dict)  # customer key -> contract indices
     findings_by_key: dict[str, list[Finding]] = field(default_factory=dict)  # book and case findings
+    due_soon_days: int = 30  # the catalog's "due soon" window, named wherever due soon is shown
 
 
 def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | None = None,
@@ -51,7 +53,9 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
     key_dates = pd.DataFrame(rows, columns=["customer", "key", "product", "event", "date", "status", "note",
                                             "contract", "role", "addon", "overdue"])
     findings_by_key = pipeline.by_customer(found)
-    finding_counts = {key: len(items) for key, items in findings_by_key.items()}
+    # "Findings" counts what needs attention (errors and warnings); Info notes are counted apart
+    finding_counts = {key: sum(f.severity is not Severity.INFO for f in items) for key, items in findings_by_key.items()}
+    info_counts = {key: sum(f.severity is Severity.INFO for f in items) for key, items in findings_by_key.items()}
     errors = Counter(customer_key(f.customer) for f in book.findings if f.customer and f.severity is Severity.ERROR)
     ahead = key_dates[key_dates["status"].isin([rules.DateStatus.OVERDUE.value, rules.DateStatus.DUE_SOON.value,
                                                 rules.DateStatus.UPCOMING.value])]
@@ -71,15 +75,21 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
         state = history.customer_state(contracts, as_of)
         ended = state.status is history.Status.ENDED
         nxt = next_by_key.loc[key] if key in next_by_key.index and not ended else None
+        programs = list(dict.fromkeys(_program_label(catalog, c) for c in shown))
+        contacts = book.contacts_of(contracts[0].customer)
+        over = any(limit.over for c in shown for limit in rules.contact_limits(catalog, c, contacts))
         table.append({
             "Customer": contracts[0].customer.strip(), "key": key, "Products": ", ".join(dict.fromkeys(products)),
+            "Programs": " · ".join(p for p in programs if p), "program list": [p for p in programs if p],
+            "info": info_counts.get(key, 0), "over_limit": over,
             "Highest Program": best.name if best else "", "rank": best.rank if best else 0,
             "Next Key Date": nxt["date"] if nxt is not None else None,
             "Next Event": nxt["event"] if nxt is not None else "",
             "Term End": max(ends) if ends else None, "Findings": finding_counts.get(key, 0), "Status": state.label,
             "errors": errors.get(key, 0), "due_soon": key in soon, "overdue": key in late, "ended": ended,
         })
-    frame = pd.DataFrame(table, columns=[*CUSTOMER_COLUMNS, "key", "rank", "errors", "due_soon", "overdue", "ended"])
+    frame = pd.DataFrame(table, columns=[*CUSTOMER_COLUMNS, "key", "rank", "errors", "info", "program list", "due_soon",
+                                         "overdue", "ended", "over_limit"])
     for column in ("Next Key Date", "Term End"):  # display text and sort key, made here, off the GUI thread
         days = pd.to_datetime(frame[column], errors="coerce").to_numpy(dtype="datetime64[D]")
         frame[f"{column} text"] = np.where(np.isnat(days), "", np.datetime_as_string(days, unit="D").astype(str))
@@ -92,7 +102,17 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
     contracts_by_key: dict[str, list[int]] = {}
     for index, contract in enumerate(book.contracts):  # indices, for the views that address contracts by number
         contracts_by_key.setdefault(customer_key(contract.customer), []).append(index)
-    return Overview(as_of, frame, key_dates, case_rows, sla, contracts_by_key, findings_by_key)
+    return Overview(as_of, frame, key_dates, case_rows, sla, contracts_by_key, findings_by_key,
+                    catalog.settings.due_soon_days)
+
+
+def _program_label(catalog: Catalog, contract: Contract) -> str:
+    """'Okta Premier Plus': the program with its product, so Okta's and Auth0's Premier are told apart."""
+    program = rules.program_of(catalog, contract)
+    product = rules.product_name(catalog, contract)
+    if program is None:
+        return f"{product} {contract.program_text}".strip()
+    return program.name if program.name.startswith(product) else f"{product} {program.name}"
 
 
 def upcoming(overview: Overview, days: int) -> pd.DataFrame:

@@ -79,7 +79,7 @@ class UpcomingView(LazyView):
             Column("Product", dates["product"].tolist()), Column("Event", dates["event"].tolist()),
             Column("Status", dates["status"].tolist()), Column("Note", dates["note"].tolist()),
         ], [status_colour(s) for s in dates["status"]])
-        fit_columns(self.view, [95, 200, 150, 230, 80, 400])
+        fit_columns(self.view)
         late = int(dates["overdue"].astype(bool).sum())  # upcoming() puts them first
         self.summary.setText((f"<span style='color:#B02A37; font-weight:600'>{late} overdue</span> · " if late else "")
                              + f"{len(dates) - late} dates")

@@ -35,7 +35,7 @@ from explorer.gui import messages, settings
 from explorer.gui.book_views import LazyView
 from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
 from explorer.gui.sla_tab import OUTCOME_COLOURS
-from explorer.gui.tables import date_column, make_view, number_column
+from explorer.gui.tables import date_column, fit_columns, make_view, number_column
 
 ALL = "All"
 LIST_SCOPE, ALL_SCOPE = "Customers in the list", "All customers"
@@ -143,6 +143,7 @@ class CasesPage(LazyView):
         ], np.asarray([OUTCOME_COLOURS.get(o, "") for o in self.table.outcomes], dtype=object)
             [self.table.outcome_code])
         self.view.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # the latest cases first
+        fit_columns(self.view)
         self._refill(self.outcome, sorted(self.table.outcomes))
         self._refill(self.product, sorted(self.table.products))
         as_of = session.as_of

@@ -50,4 +50,4 @@ class ContactsTab(QWidget):
             Column("Named", ["Yes" if c.named else "No" for c in contacts]),
             Column("Finding", notes, tooltip=notes),
         ], [FLAG_COLOURS[line.flag] for line in sheet.contacts])
-        fit_columns(self.view, [180, 230, 80, 60, 300])
+        fit_columns(self.view)

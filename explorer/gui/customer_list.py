@@ -13,13 +13,65 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explorer.app.overview import Overview
+from explorer.gui import columns, palette
 from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
-from explorer.gui.tables import fit_columns, make_view, number_column
+from explorer.gui.tables import make_view, number_column
 
 ALL_PRODUCTS, ALL_PROGRAMS = "All products", "All programs"
+HIDDEN_BY_DEFAULT = ("Products", "Next Event", "Term End")  # shown from the header's menu; Programs names products
+
+
+def row_colours(frame: pd.DataFrame) -> np.ndarray:
+    """Errors and overdue deadlines red, over the named-contact limit violet, lapsed grey, due soon amber."""
+    return np.select([frame["errors"].to_numpy() > 0, frame["overdue"].to_numpy(dtype=bool),
+                      frame["over_limit"].to_numpy(dtype=bool), frame["ended"].to_numpy(dtype=bool),
+                      frame["due_soon"].to_numpy(dtype=bool)], ["red", "red", "violet", "grey", "amber"], "")
+
+
+def row_reasons(frame: pd.DataFrame, days: int) -> list[str]:
+    """Each row's tooltip: every reason it is coloured, in words."""
+    out = []
+    for errors, overdue, over, ended, soon in zip(frame["errors"].tolist(), frame["overdue"].tolist(),
+                                                  frame["over_limit"].tolist(), frame["ended"].tolist(),
+                                                  frame["due_soon"].tolist(), strict=True):
+        why = []
+        if errors:
+            why.append(f"{errors} error finding{'s' if errors != 1 else ''} in its contracts")
+        if overdue:
+            why.append("an action deadline is overdue")
+        if over:
+            why.append("more named contacts than an add-on allows")
+        if ended:
+            why.append("every term has ended")
+        if soon:
+            why.append(f"a key date within {days} days")
+        text = "; ".join(why)
+        out.append(text[:1].upper() + text[1:])
+    return out
+
+
+def legend_html(days: int) -> str:
+    """What each row colour means, with the colour itself (in the palette in use)."""
+    parts = []
+    for state, meaning in (("red", "errors or an overdue deadline"), ("violet", "over a named-contact limit"),
+                           ("amber", f"a key date within {days} days"), ("grey", "ended")):
+        sw = palette.swatch(state)
+        assert sw is not None
+        parts.append(f"<span style='background:{sw.background}; color:{sw.text}'>&nbsp;{meaning}&nbsp;</span>")
+    return "<small>" + " ".join(parts) + " · hover a name for why</small>"
 
 
 class CustomerList(QWidget):
@@ -37,7 +89,14 @@ class CustomerList(QWidget):
         self.product = QComboBox(self)
         self.program = QComboBox(self)
         self.with_findings = QCheckBox("Has findings", self)
-        self.due_soon = QCheckBox("Dates due soon", self)
+        self.due_soon = QCheckBox("Due soon (30 days)", self)
+        self.info_only = QCheckBox("Info notes", self)
+        self.info_only.setToolTip("Customers with Info findings (notes that need no action), which 'Has findings' "
+                                  "leaves out")
+        self.with_findings.setToolTip("Customers with error or warning findings")
+        self._programs: dict[str, np.ndarray] = {}  # program label -> rows holding it
+        self.legend = QLabel(self)
+        self.legend.setWordWrap(True)
         self.count = QLabel(self)
         self.view = make_view(self, self.model, "customer_list", sort_column=0)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)  # one customer in the pane
@@ -52,6 +111,7 @@ class CustomerList(QWidget):
         checks = QHBoxLayout()
         checks.addWidget(self.with_findings)
         checks.addWidget(self.due_soon)
+        checks.addWidget(self.info_only)
         checks.addStretch(1)
         checks.addWidget(self.count)
         layout = QVBoxLayout(self)
@@ -60,26 +120,30 @@ class CustomerList(QWidget):
         layout.addLayout(quick)
         layout.addLayout(checks)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.legend)
 
         self.search.textChanged.connect(self.apply_filter)
         self.product.currentIndexChanged.connect(self.apply_filter)
         self.program.currentIndexChanged.connect(self.apply_filter)
         self.with_findings.toggled.connect(self.apply_filter)
         self.due_soon.toggled.connect(self.apply_filter)
+        self.info_only.toggled.connect(self.apply_filter)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def set_overview(self, overview: Overview, keep: str = "") -> None:
         frame = overview.customers
         self.frame = frame
         self._lower = frame["Customer"].str.casefold().to_numpy(dtype=object) if len(frame) else self._lower[:0]
-        # errors and overdue deadlines red, lapsed customers grey, dates due soon amber
-        colours = np.select([frame["errors"].to_numpy() > 0, frame["overdue"].to_numpy(dtype=bool),
-                             frame["ended"].to_numpy(dtype=bool), frame["due_soon"].to_numpy(dtype=bool)],
-                            ["red", "red", "grey", "amber"], "")
+        days = overview.due_soon_days
+        self.due_soon.setText(f"Due soon ({days} days)")
+        self.due_soon.setToolTip(f"Customers with a key date in the next {days} days (the catalog's due_soon_days)")
+        reasons = row_reasons(frame, days)
+        colours = row_colours(frame)
         self.model.set_columns([
-            Column("Customer", frame["Customer"].tolist()),
+            Column("Customer", frame["Customer"].tolist(), tooltip=reasons),
             Column("Products", frame["Products"].tolist()),
-            Column("Highest Program", frame["Highest Program"].tolist(), frame["rank"].to_numpy()),
+            Column("Programs", frame["Programs"].tolist(), frame["rank"].to_numpy(), tooltip=frame["Programs"].tolist(),
+                   header_tip="Each product's program in force (highest first when sorted)"),
             Column("Next Key Date", frame["Next Key Date text"].tolist(), frame["Next Key Date key"].to_numpy()),
             Column("Next Event", frame["Next Event"].tolist()),
             Column("Term End", frame["Term End text"].tolist(), frame["Term End key"].to_numpy()),
@@ -87,10 +151,26 @@ class CustomerList(QWidget):
             Column("Status", frame["Status"].tolist(),
                    header_tip="In force, Not started, or Ended on the last term's end (judged on the as-of day)"),
         ], colours.tolist())
-        fit_columns(self.view, [165, 120, 105, 92, 190, 88, 60, 120])
+        self.model.columns[6].header_tip = "Errors and warnings (Info notes are not counted)"
+        columns.fit(self.view, HIDDEN_BY_DEFAULT)
+        header = self.view.horizontalHeader()  # Programs takes the room the others leave (elided, full text on hover)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        metrics = self.view.fontMetrics()
+        status = self.model.column_index("Status")
+        self.view.setColumnWidth(status, metrics.horizontalAdvance("Not started") + 2 * metrics.averageCharWidth())
+        # the list never gets narrower than its shown columns plus a readable Programs column
+        fixed = sum(self.view.columnWidth(c) for c in range(self.model.columnCount())
+                    if c != 2 and not self.view.isColumnHidden(c))
+        self.setMinimumWidth(fixed + 14 * metrics.averageCharWidth() + self.view.verticalScrollBar().sizeHint().width())
+        self.legend.setText(legend_html(days))
         products = {p for ps in frame["Products"].unique() for p in ps.split(", ") if p}
         self._fill_combo(self.product, ALL_PRODUCTS, sorted(products))
-        self._fill_combo(self.program, ALL_PROGRAMS, sorted(p for p in frame["Highest Program"].unique() if p))
+        lists = frame["program list"].tolist()
+        labels = sorted({p for ps in lists for p in ps})
+        self._programs = {label: np.fromiter((label in ps for ps in lists), dtype=bool, count=len(lists))
+                          for label in labels}
+        self._fill_combo(self.program, ALL_PROGRAMS, labels)
         self.apply_filter(follow=False)
         if keep:
             self.select(keep, emit=False)
@@ -113,10 +193,12 @@ class CustomerList(QWidget):
         if self.product.currentIndex() > 0:
             keep &= frame["Products"].str.split(", ").map(lambda ps: self.product.currentText() in ps)\
                 .to_numpy(dtype=bool)
-        if self.program.currentIndex() > 0:
-            keep &= (frame["Highest Program"] == self.program.currentText()).to_numpy()
+        if self.program.currentIndex() > 0 and self.program.currentText() in self._programs:
+            keep &= self._programs[self.program.currentText()]
         if self.with_findings.isChecked():
             keep &= frame["Findings"].to_numpy() > 0
+        if self.info_only.isChecked():
+            keep &= frame["info"].to_numpy() > 0
         if self.due_soon.isChecked():
             keep &= frame["due_soon"].to_numpy(dtype=bool)
         return keep
@@ -145,14 +227,15 @@ class CustomerList(QWidget):
 
     def clear_filters(self) -> None:
         """Show every customer: empty filter box, all products and programs, no quick filter."""
-        for widget in (self.search, self.product, self.program, self.with_findings, self.due_soon):
+        checks = (self.with_findings, self.due_soon, self.info_only)
+        for widget in (self.search, self.product, self.program, *checks):
             widget.blockSignals(True)
         self.search.clear()
         self.product.setCurrentIndex(0)
         self.program.setCurrentIndex(0)
-        self.with_findings.setChecked(False)
-        self.due_soon.setChecked(False)
-        for widget in (self.search, self.product, self.program, self.with_findings, self.due_soon):
+        for check in checks:
+            check.setChecked(False)
+        for widget in (self.search, self.product, self.program, *checks):
             widget.blockSignals(False)
         self.apply_filter()
 

@@ -87,8 +87,7 @@ class FindingsView(QWidget):
                                [SEVERITY_COLOURS[f.severity] for f in self.findings])
         self._text = np.array([f"{f.customer} {f.source.file} {f.message}".casefold() for f in self.findings],
                               dtype=object)
-        widths = [70, 170, 120, 110, 50, 110, 500] if self.with_customer else [70, 120, 110, 50, 110, 520]
-        fit_columns(self.view, widths)
+        fit_columns(self.view)
         self.apply_filter()
 
     def apply_filter(self) -> None:

@@ -15,8 +15,10 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from explorer.gui import palette
+
 Index = QModelIndex | QPersistentModelIndex
-ROW_COLOURS = {"red": "#F8D7DA", "amber": "#FFF3CD", "green": "#D4EDDA", "grey": "#ECECEC", "blue": "#DCEBFA"}
+ROW_COLOURS = {name: light.background for name, (light, _) in palette.STATES.items()}  # the light palette's
 RAW_ROLE = Qt.ItemDataRole.UserRole  # the row's index into the source arrays
 
 
@@ -44,7 +46,7 @@ class Column:
 
 
 class FrameModel(QAbstractTableModel):
-    """Rows are shown in ``order`` (indices into the column arrays); colours name ROW_COLOURS.
+    """Rows are shown in ``order`` (indices into the column arrays); colours name palette.STATES.
 
     Signals: check_toggled(int, bool): the user ticked or cleared a checkbox (source row, checked).
     """
@@ -58,7 +60,14 @@ class FrameModel(QAbstractTableModel):
         self.order: np.ndarray = np.empty(0, dtype=np.int64)
         self._mask: np.ndarray | None = None
         self._sorted = (-1, Qt.SortOrder.AscendingOrder)
-        self._brushes = {name: QBrush(QColor(code)) for name, code in ROW_COLOURS.items()}
+        self._brushes: dict[str, tuple[QBrush, QBrush]] = {}
+        self._use_palette()
+
+    def _use_palette(self) -> None:
+        """Background and text brush per state, for the light or dark palette in use (readable in both)."""
+        dark = palette.is_dark()
+        self._brushes = {name: (QBrush(QColor(pair[dark].background)), QBrush(QColor(pair[dark].text)))
+                         for name, pair in palette.STATES.items()}
 
     # -- filling ----------------------------------------------------------------
     def set_columns(self, columns: list[Column], colours: Sequence[str] | None = None) -> None:
@@ -66,9 +75,13 @@ class FrameModel(QAbstractTableModel):
         self.columns = columns
         n = len(columns[0].text) if columns else 0
         self.colours = np.asarray(colours if colours is not None else [""] * n, dtype=object)
+        self._use_palette()
         self._mask = None
         self.order = self._arrange(np.arange(n))
         self.endResetModel()
+
+    def column_index(self, title: str) -> int:
+        return next((i for i, c in enumerate(self.columns) if c.title == title), -1)
 
     @property
     def total_rows(self) -> int:
@@ -113,7 +126,10 @@ class FrameModel(QAbstractTableModel):
             return column.text[row]
         if role == Qt.ItemDataRole.BackgroundRole:
             colour = self.colours[row]
-            return self._brushes.get(colour) if colour else None
+            return self._brushes[colour][0] if colour in self._brushes else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = self.colours[row]
+            return self._brushes[colour][1] if colour in self._brushes else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.tooltip[row] if column.tooltip is not None and column.tooltip[row] else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:

@@ -56,7 +56,7 @@ class KeyDatesTab(QWidget):
                    header_tip="Tick an action deadline once it has been acted on; kept with the saved workspace"),
             Column("Note", notes),
         ], [status_colour(d.status) for d in dates])
-        fit_columns(self.view, [130, 220, 90, 170, 45, 400])
+        fit_columns(self.view)
         rows = [row_from_dates(sheet.catalog, c.contract, c.product,
                                [(d.date.role, d.date.addon, d.date.event, d.date.day) for d in c.dates])
                 for c in sheet.contracts]

@@ -165,7 +165,9 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.customers)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([520, 880])
+        self.splitter.setSizes([600, 800])
+        self.splitter.setStretchFactor(0, 1)  # a narrow window takes most of its loss from the detail pane,
+        self.splitter.setStretchFactor(1, 3)  # so the list's main columns still fit at 1024 px
 
         self.empty = QWidget(self)
         empty_layout = QVBoxLayout(self.empty)

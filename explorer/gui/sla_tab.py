@@ -76,7 +76,7 @@ class SlaTab(QWidget):
             Column("Clock", frame["clock"].tolist(), tooltip=frame["tip"].tolist()),
             Column("Meaning", frame["meaning"].tolist(), tooltip=frame["meaning"].tolist()),
         ])
-        fit_columns(self.targets_view, [120, 100, 55, 95, 190, 400])
+        fit_columns(self.targets_view)
         cases, table = sheet.cases, sheet.compliance()
         has_log = cases is not None and table is not None
         for widget in (self.compliance_view, self.compliance_title, self.cases_view, self.cases_title):
@@ -90,7 +90,7 @@ class SlaTab(QWidget):
                                                                        "At Risk")),
             number_column("Compliance %", (table["Compliance %"] * 100).tolist(), "{:.1f}%"),
         ])
-        fit_columns(self.compliance_view, [70, 70, 70, 80, 70, 70, 100])
+        fit_columns(self.compliance_view)
         cases = cases.sort_values("opened", ascending=False, kind="stable")  # the latest cases first
         labels = {cid: cal.label for cid, cal in sheet.catalog.calendars.items()}  # minutes count on their clock
         outcome = cases["outcome"].astype(str)
@@ -107,5 +107,5 @@ class SlaTab(QWidget):
                           .tolist()),
             Column("Outcome", outcome.tolist()),
         ], [OUTCOME_COLOURS.get(o, "") for o in outcome])
-        fit_columns(self.cases_view, [75, 105, 55, 118, 118, 135, 110, 110, 80])
+        fit_columns(self.cases_view)
         self.cases_title.setText(f"<b>Cases ({len(cases)})</b>")

@@ -11,7 +11,7 @@ import pandas as pd
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from explorer.gui import clipboard, settings
+from explorer.gui import clipboard, columns, settings
 from explorer.gui.frame_model import Column, FrameModel
 
 
@@ -111,9 +111,9 @@ def make_view(parent: QWidget | None, model: FrameModel, settings_key: str, sort
     return view
 
 
-def fit_columns(view: QTableView, widths: Sequence[int]) -> None:
-    for i, width in enumerate(widths):
-        view.setColumnWidth(i, width)
+def fit_columns(view: QTableView) -> None:
+    """Columns as wide as the font needs for their header and longest texts (never fixed pixels)."""
+    columns.fit(view)
 
 
 def save_header(view: QTableView) -> None:

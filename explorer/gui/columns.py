@@ -1,0 +1,87 @@
+"""Column widths from the font in use, and a header menu to choose which columns show.
+
+Widths are measured with the view's font metrics on the header text and the longest
+texts of the column (a sample of the longest by character count, so a 200,000-row
+table is not measured row by row), so a 16 pt font or a high-DPI screen widens the
+columns instead of cutting headers to "hest Progr".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QTableView
+
+from explorer.gui.frame_model import FrameModel
+
+SAMPLE = 12  # the longest texts measured per column
+MAX_EMS = 28  # a very long column (messages, notes) starts at this many character widths; the user can widen it
+FITTED = "columns_fitted"  # view property: default hidden columns applied once
+
+
+def text_width(view: QTableView, column: int) -> int:
+    """Pixels the column needs: its header (with room for the sort arrow) or its longest texts."""
+    model = view.model()
+    assert isinstance(model, FrameModel)
+    header = view.horizontalHeader()
+    title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+    em = view.fontMetrics().averageCharWidth()
+    needed = header.fontMetrics().horizontalAdvance(title) + 5 * em // 2  # padding and the sort indicator
+    texts = np.asarray(model.columns[column].text, dtype=object)
+    if len(texts):
+        lengths = pd.Series(texts, dtype=object).str.len().fillna(0).to_numpy()
+        longest = np.argsort(lengths)[-SAMPLE:]
+        metrics = view.fontMetrics()
+        needed = max(needed, max(metrics.horizontalAdvance(str(texts[i])) for i in longest) + 2 * em)
+    return int(min(needed, MAX_EMS * em))
+
+
+def fit(view: QTableView, hidden_by_default: Iterable[str] = ()) -> None:
+    """Size every shown column from the font; the first time, hide the named columns (the header menu shows them)."""
+    model = view.model()
+    assert isinstance(model, FrameModel)
+    hidden = set(hidden_by_default)
+    if not view.property(FITTED) and model.columns:
+        view.setProperty(FITTED, True)
+        for c, column in enumerate(model.columns):
+            view.setColumnHidden(c, column.title in hidden)
+        install_menu(view)
+    metrics = view.fontMetrics()
+    view.verticalHeader().setDefaultSectionSize(metrics.height() + max(4, metrics.height() // 3))
+    for c in range(model.columnCount()):
+        if not view.isColumnHidden(c):
+            view.setColumnWidth(c, text_width(view, c))
+
+
+def install_menu(view: QTableView) -> None:
+    """Right-click on the header: a checkable list of the columns (the first always shows)."""
+    header = view.horizontalHeader()
+    if header.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
+        return
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    header.customContextMenuRequested.connect(lambda point: column_menu(view).popup(header.mapToGlobal(point)))
+
+
+def column_menu(view: QTableView) -> QMenu:
+    menu = QMenu(view)
+    model = view.model()
+    for c in range(model.columnCount()):
+        action = QAction(str(model.headerData(c, Qt.Orientation.Horizontal)), menu)
+        action.setCheckable(True)
+        action.setChecked(not view.isColumnHidden(c))
+        action.setEnabled(c != 0)
+        action.toggled.connect(lambda shown, c=c: show_column(view, c, shown))
+        menu.addAction(action)
+    return menu
+
+
+def show_column(view: QTableView, column: int, shown: bool) -> None:
+    view.setColumnHidden(column, not shown)
+    if shown:
+        view.setColumnWidth(column, text_width(view, column))
+
+
