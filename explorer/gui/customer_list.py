@@ -8,7 +8,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explorer.app.overview import Overview
 from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
@@ -56,6 +65,7 @@ class CustomerList(QWidget):
         self.program.currentIndexChanged.connect(self.apply_filter)
         self.with_findings.toggled.connect(self.apply_filter)
         self.due_soon.toggled.connect(self.apply_filter)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several for exports
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def set_overview(self, overview: Overview, keep: str = "") -> None:
@@ -120,10 +130,22 @@ class CustomerList(QWidget):
         return [keys[r] for r in self.model.order]
 
     def selected_key(self) -> str:
-        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        """The customer shown: the current row among the selected ones."""
+        model = self.view.selectionModel()
+        rows = model.selectedRows() if model else []
         if not rows or self.frame.empty:
             return ""
-        return str(self.frame["key"].iat[int(rows[0].data(RAW_ROLE))])
+        current = model.currentIndex().row()
+        row = next((r for r in rows if r.row() == current), rows[0])
+        return str(self.frame["key"].iat[int(row.data(RAW_ROLE))])
+
+    def selected_keys(self) -> list[str]:
+        """Every selected customer (Ctrl- or Shift-click), in list order."""
+        model = self.view.selectionModel()
+        if model is None or self.frame.empty:
+            return []
+        rows = sorted(model.selectedRows(), key=lambda r: r.row())
+        return [str(self.frame["key"].iat[int(r.data(RAW_ROLE))]) for r in rows]
 
     def select(self, key: str, emit: bool = True) -> bool:
         if self.frame.empty:

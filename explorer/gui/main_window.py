@@ -44,7 +44,7 @@ from explorer.gui.benefits_tab import BenefitsTab
 from explorer.gui.book_views import TimelineView, UpcomingView
 from explorer.gui.contacts_tab import ContactsTab
 from explorer.gui.customer_list import CustomerList
-from explorer.gui.export_dialog import ExportDialog, Scope
+from explorer.gui.export_dialog import CALENDAR, REPORT, ExportDialog, ExportKind, Scope
 from explorer.gui.findings_view import FindingsView
 from explorer.gui.key_dates_tab import KeyDatesTab
 from explorer.gui.sla_tab import SlaTab
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.add_action = make_action("Add Files…", self, lambda: self.choose_files(add=True), QKeySequence("Ctrl+Shift+O"))
         self.reload_action = make_action("Reload", self, self.reload, QKeySequence(QKeySequence.StandardKey.Refresh))
         self.export_action = make_action("Export Report…", self, self.choose_export, QKeySequence("Ctrl+E"))
+        self.calendar_action = make_action("Export Calendar…", self, self.choose_calendar_export)
         for action in (self.open_action, self.add_action, self.reload_action):
             bar.addAction(action)
         bar.addSeparator()
@@ -218,6 +219,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.save_workspace_action)
         menu.addSeparator()
         menu.addAction(self.export_action)
+        menu.addAction(self.calendar_action)
         menu.addSeparator()
         menu.addAction(make_action("Quit", self, self.close, QKeySequence(QKeySequence.StandardKey.Quit)))
         view = self.menuBar().addMenu("&View")
@@ -404,15 +406,25 @@ class MainWindow(QMainWindow):
     def choose_export(self) -> None:
         if self.session is None:
             return
-        dialog = ExportDialog(self, len(self.customers.frame), self.customers.model.rowCount(),
-                              self.customers.selected_key() != "")
+        dialog = self._export_dialog(REPORT)
         if dialog.exec():
             self.export_report(dialog.target, dialog.scope)
+
+    def choose_calendar_export(self) -> None:
+        if self.session is None:
+            return
+        dialog = self._export_dialog(CALENDAR)
+        if dialog.exec():
+            self.export_calendar(dialog.target, dialog.scope)
+
+    def _export_dialog(self, kind: ExportKind, default: Scope = Scope.ALL) -> ExportDialog:
+        return ExportDialog(self, len(self.customers.frame), self.customers.model.rowCount(),
+                            len(self.customers.selected_keys()), kind, default)
 
     def customers_for(self, scope: Scope) -> list[str] | None:
         if scope is Scope.ALL or self.session is None:
             return None
-        keys = self.customers.visible_keys() if scope is Scope.FILTERED else [self.customers.selected_key()]
+        keys = self.customers.visible_keys() if scope is Scope.FILTERED else self.customers.selected_keys()
         names = dict(zip(self.customers.frame["key"], self.customers.frame["Customer"], strict=True))
         return [names[k] for k in keys if k in names]
 
@@ -436,10 +448,28 @@ class MainWindow(QMainWindow):
 
         self._run(work, f"Exporting {Path(target).name}", self._exported)
 
-    def _exported(self, target: Path) -> None:
+    def export_calendar(self, target: str, scope: Scope = Scope.ALL) -> None:
+        session = self.session
+        if session is None:
+            return
+        customers = self.customers_for(scope)
+        if customers == []:
+            messages.info(self, "Nothing to export", "No customer matches the filter, so there is nothing to export.")
+            return
+
+        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+            from explorer.outputs.calendar import write_calendar
+            from explorer.outputs.customers import sheets_for
+
+            progress("Collecting key dates")
+            return write_calendar(sheets_for(session, customers), target, session.files)
+
+        self._run(work, f"Exporting {Path(target).name}", lambda t: self._exported(t, "Calendar"))
+
+    def _exported(self, target: Path, what: str = "Report") -> None:
         QSettings().setValue(settings.LAST_EXPORT_FOLDER, str(target.parent))
-        self.status_label.setText(f"Report written: {target}")
-        answer = messages.info(self, "Report written", f"The report was written to\n{target}",
+        self.status_label.setText(f"{what} written: {target}")
+        answer = messages.info(self, f"{what} written", f"The {what.lower()} was written to\n{target}",
                                ["Open", "Show in folder", "Close"], "Close")
         if answer == "Open":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
@@ -499,7 +529,8 @@ class MainWindow(QMainWindow):
         return self.task is not None and self.task.running
 
     def _set_loaded_actions(self, loaded: bool) -> None:
-        for action in (self.reload_action, self.export_action, self.add_action, self.save_workspace_action):
+        for action in (self.reload_action, self.export_action, self.calendar_action, self.add_action,
+                       self.save_workspace_action):
             action.setEnabled(loaded)
 
     def _update_status(self) -> None:

@@ -240,3 +240,27 @@ def test_crash_hook_shows_a_dialog_and_writes_a_log(qtbot) -> None:  # type: ign
     assert shown.kind == "error" and "boom" in shown.text and "Your files were not changed" in shown.text
     logs = sorted(log_folder().glob("crash-*.log"))
     assert logs and "RuntimeError: boom" in logs[-1].read_text(encoding="utf-8")
+
+
+def test_export_calendar_of_selected_customers(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from icalendar import Calendar
+    from PySide6.QtCore import QItemSelectionModel
+
+    from explorer.gui.export_dialog import CALENDAR
+
+    view, selection = window.customers.view, window.customers.view.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    view.selectRow(0)
+    selection.select(view.model().index(2, 0), flags)  # Ctrl-click a second customer
+    keys = window.customers.selected_keys()
+    assert len(keys) == 2
+    dialog = window._export_dialog(CALENDAR, Scope.SELECTED)
+    assert dialog.selected.isChecked() and dialog.selected.text() == "The selected customers (2)"
+    assert dialog.target.endswith(".ics")
+    dialog.deleteLater()
+    target = tmp_path / "dates.ics"
+    window.export_calendar(str(target), Scope.SELECTED)
+    wait_idle(qtbot, window)
+    assert messages.shown[-1].title == "Calendar written"
+    names = {str(e["SUMMARY"]).split(" · ")[0].casefold() for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
+    assert names == set(keys)
