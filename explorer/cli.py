@@ -15,7 +15,7 @@ from pathlib import Path
 from explorer import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-SUBCOMMANDS = ("check", "report", "calendar", "diff", "template", "terms", "gui")
+SUBCOMMANDS = ("check", "report", "calendar", "diff", "map", "template", "terms", "gui")
 
 
 def _fail(message: str, code: int = EXIT_UNREADABLE) -> int:
@@ -51,6 +51,7 @@ def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         cases = cases or [str(resource_path("sample/cases.csv"))]
     workspace.files += files
     workspace.case_files += cases
+    workspace.mappings += list(getattr(args, "mapping", None) or [])
     if getattr(args, "as_of", None) is not None:
         workspace.as_of = args.as_of
     if getattr(args, "case_timezone", None):
@@ -105,6 +106,25 @@ def _session_or_exit(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         return None, _fail("no contract files given (name one or more, use --sample or --workspace)")
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return None, _explained(exc)
+
+
+def _map(args: argparse.Namespace) -> int:
+    from explorer.app.session import mapping_lookup
+    from explorer.atomic import write_atomically
+    from explorer.importing.mapper import proposed_mappings
+    from explorer.importing.mappings import write_text
+
+    try:
+        workspace = _workspace(args)
+        catalog = _catalog(args)
+        text, count = proposed_mappings(workspace.files, workspace.case_files, catalog,
+                                        mapping_lookup(workspace, catalog))
+        target = write_atomically(args.output, lambda temp: write_text(temp, text),
+                                  workspace.all_files)
+    except Exception as exc:  # _explained re-raises anything that is not bad input
+        return _explained(exc)
+    print(f"wrote {target} ({count} table{'s' if count != 1 else ''}; edit it, then use --mapping {target.name})")
+    return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -224,6 +244,8 @@ def _book_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="date statuses are judged on (today)")
     parser.add_argument("--case-timezone", type=_zone, metavar="ZONE",
                         help="zone of case times written without one (UTC)")
+    parser.add_argument("--mapping", action="append", metavar="FILE.toml",
+                        help="column mappings to use (written by 'explorer map'); repeatable")
     _common_arguments(parser)
 
 
@@ -283,6 +305,18 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--json", action="store_true", help="print the changes as JSON")
     diff.add_argument("--catalog", help="use this catalog file instead of the bundled one")
     diff.set_defaults(func=_diff)
+
+    mapper = sub.add_parser("map", help="write the column mapping the importer would use, to edit and pass back",
+                            description="Writes, for each table (and each sheet it could not read), the header "
+                                        "layout, the table kind and the column of each field, with confidence and "
+                                        "unused columns as comments. Edit it and pass it with --mapping. Exit "
+                                        "status: 0 written, 2 not written.")
+    mapper.add_argument("files", nargs="+", metavar="FILE", help="the files to map")
+    mapper.add_argument("--cases", action="append", metavar="FILE", help="a case log; repeatable")
+    mapper.add_argument("--mapping", action="append", metavar="FILE.toml", help="start from these mappings")
+    mapper.add_argument("-o", "--output", required=True, metavar="MAPPING.toml")
+    _common_arguments(mapper)
+    mapper.set_defaults(func=_map)
 
     template = sub.add_parser("template", help="write an empty contract book with drop-downs and instructions")
     template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from explorer.atomic import OutputError
 from explorer.catalog import CatalogError
+from explorer.importing.mappings import MappingError
 from explorer.importing.safety import UnreadableFile
 
 
@@ -32,6 +33,8 @@ def user_message(error: BaseException) -> UserMessage | None:
         return UserMessage("Cannot write the file", str(error), str(error))
     if isinstance(error, CatalogError):
         return UserMessage("Cannot read the catalog", str(error), str(error))
+    if isinstance(error, MappingError):
+        return UserMessage("Cannot use the column mapping", str(error), str(error))
     if isinstance(error, WorkspaceError):
         return UserMessage("Cannot open the workspace", str(error), str(error))
     return None

@@ -19,6 +19,7 @@ from explorer.app.overview import Overview, build_overview
 from explorer.app.workspace import Workspace
 from explorer.catalog import Catalog, default_catalog, load_catalog
 from explorer.importing.book import load_book
+from explorer.importing.mappings import Lookup, MappingStore, load_mapping_file
 from explorer.model import Book, Finding
 from explorer.sla.engine import SlaResult, as_of_moment, evaluate
 
@@ -70,8 +71,14 @@ def load_session(workspace: Workspace, catalog: Catalog | None = None, progress:
     if catalog is None:
         catalog = load_catalog(workspace.catalog) if workspace.catalog else default_catalog()
     book = load_book(workspace.files, workspace.case_files, catalog, case_timezone=workspace.case_timezone,
-                     progress=step)
+                     progress=step, saved=mapping_lookup(workspace, catalog))
     return _judge(workspace, book, catalog, workspace.day(), step, cancel)
+
+
+def mapping_lookup(workspace: Workspace, catalog: Catalog) -> Lookup:
+    """The workspace's mapping files first, then the mappings the user saved (raises MappingError)."""
+    given = [m for path in workspace.mappings for m in load_mapping_file(path, catalog)]
+    return Lookup(given, MappingStore(catalog).all())
 
 
 def _judge(workspace: Workspace, book: Book, catalog: Catalog, as_of: date, step: Progress | None,

@@ -140,8 +140,11 @@ def _unread_sheet(sheet: RawSheet, near: NearMiss | None, catalog: Catalog, book
 def _read_table(sheet: RawSheet, match: TableMatch, catalog: Catalog, book: Book, case_frames: list[pd.DataFrame],
                 case_timezone: str | None, order: values.DateOrder) -> int:
     where = Source(sheet.file, sheet.name, match.header_row)
+    if match.saved:
+        book.findings.append(Finding(Severity.INFO, f"Read by the saved column mapping for this header layout "
+                                     f"({len(match.columns)} columns).", where))
     for name, guess in match.guesses.items():
-        if not guess.exact or guess.how == "saved":
+        if not guess.exact:
             how = HOW.get(guess.how, f"a close spelling, {guess.score:.0f}% sure")
             book.findings.append(Finding(Severity.INFO, f"Read '{guess.header}' as {title(name)} ({how}).",
                                          where, guess.header))

@@ -99,6 +99,9 @@ def read_columns(sheet: RawSheet, match: TableMatch, fields: Iterable[str], find
     body = match.body(sheet.rows)
     raw = {field: _column(body, match.columns.get(field)) for field in fields}
     texts = {field: texts_of(series) for field, series in raw.items() if field not in set(raw_only)}
+    for field, meanings in match.values.items():  # the user's value mapping: 'Premium' means Premier
+        if field in texts and meanings:
+            texts[field] = map_distinct(texts[field], meanings.get).where(lambda v: v.notna(), texts[field])
     extra = {header: texts_of(_column(body, index)) for index, header in match.extra.items()}
     rows = np.arange(len(body), dtype=np.int64) + match.header_index + 2
     count = np.zeros(len(body), dtype=np.int16)

@@ -192,9 +192,13 @@ def recognise(spec: TableSpec, headers: Mapping[int, str], shares: Mapping[int, 
     result = Recognition()
     candidates: list[Guess] = []
     time_fields = {f for f in spec.fields if spec.field_type(f) in ("timestamp", "minutes")}
-    for name, column in (fixed or {}).items():
-        if name in spec.fields and column in headers:
-            candidates.append(Guess(name, column, headers[column], "saved", 101))
+    if fixed is not None:  # the user's mapping decides alone: a column left out is meant to be left out
+        for name, column in fixed.items():
+            if name in spec.fields and column in headers:
+                result.columns[name] = column
+                result.guesses[name] = Guess(name, column, headers[column], "saved", 100)
+        _zones(spec, headers, catalog, result)
+        return result
     for column, header in headers.items():
         business = _is_business_time(header)
         found: dict[str, Guess] = {}
@@ -236,12 +240,16 @@ def recognise(spec: TableSpec, headers: Mapping[int, str], shares: Mapping[int, 
     for name in list(result.suggestions):
         if name in result.columns or result.suggestions[name].column in used:
             del result.suggestions[name]
+    _zones(spec, headers, catalog, result)
+    return result
+
+
+def _zones(spec: TableSpec, headers: Mapping[int, str], catalog: Catalog, result: Recognition) -> None:
     for name, column in result.columns.items():
         if spec.field_type(name) == "timestamp":
             zone = header_zone(headers[column], catalog)
             if zone:
                 result.zones[name] = zone
-    return result
 
 
 def label(name: str) -> str:

@@ -16,14 +16,15 @@ from dataclasses import dataclass, field
 
 from explorer.catalog import Catalog, TableSpec, fold
 from explorer.importing.headers import Guess, column_kinds, recognise
+from explorer.importing.mappings import ColumnMapping
 from explorer.importing.readers import Cell, RawSheet
 
 HEADER_SCAN_ROWS = 40  # any of these rows can be the first header; further down, only rows after a blank row
 SAMPLE_ROWS = 30  # rows below a header whose values tell a column's type
 WIDE = 1 << 30
 
-# A saved mapping for a header layout: (table kind, field -> column index), or None.
-SavedLookup = Callable[[tuple[str, ...]], tuple[str, dict[str, int]] | None]
+# The saved (or given) mapping for a header layout, or None.
+SavedLookup = Callable[[tuple[str, ...]], ColumnMapping | None]
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class TableMatch:
     zones: dict[str, str] = field(default_factory=dict)  # timestamp field -> zone from its header's unit
     notes: tuple[str, ...] = ()  # columns deliberately not used, and why
     saved: bool = False  # the columns come from a saved mapping
+    values: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {value as written: its meaning}
 
     @property
     def header_row(self) -> int:
@@ -63,6 +65,7 @@ class NearMiss:
     kind: str
     found: tuple[str, ...]
     missing: tuple[str, ...]
+    columns: dict[str, str] = field(default_factory=dict)  # field -> header, for the mapping to start from
 
 
 def is_blank(row: Sequence[Cell]) -> bool:
@@ -113,14 +116,18 @@ class _Finder:
         if len(headers) < 2:
             return None
         layout = tuple(headers[i] for i in sorted(headers))
-        fixed = self.saved(layout) if self.saved else None
+        mapping = self.saved(layout) if self.saved else None
+        fixed = None
+        if mapping is not None:
+            ordered = sorted(headers)
+            fixed = {name: ordered[position] for name, position in mapping.positions().items()}
         sample = rows[index + 1:index + 1 + SAMPLE_ROWS]
         shares = column_kinds(sample, list(headers))
         best: tuple[tuple[int, int], TableMatch] | None = None
         for spec in self.specs:
-            if fixed is not None and fixed[0] != spec.id:
+            if mapping is not None and mapping.kind != spec.id:
                 continue
-            found = recognise(spec, headers, shares, self.catalog, fixed[1] if fixed else None)
+            found = recognise(spec, headers, shares, self.catalog, fixed)
             valid = spec.has_required(found.columns) and len(found.columns) >= spec.min_fields
             if not valid:
                 self._remember(index, layout, spec, found.columns)
@@ -132,14 +139,16 @@ class _Finder:
                 best = (rank, TableMatch(
                     spec.id, index, found.columns, headers, {i: h for i, h in headers.items() if i not in used},
                     (start, stop), WIDE, found.guesses, found.suggestions, found.zones, tuple(found.notes),
-                    fixed is not None))
+                    mapping is not None, mapping.values if mapping else {}))
         return best[1] if best else None
 
     def _remember(self, index: int, layout: tuple[str, ...], spec: TableSpec, found: dict[str, int]) -> None:
-        if len(found) > self.near_score:
+        if len(found) > self.near_score or self.near is None:
             self.near_score = len(found)
             missing = tuple(r for r in spec.required if r not in found)
-            self.near = NearMiss(index + 1, layout, spec.id, tuple(found), missing)
+            row = self.sheet.rows[index]
+            columns = {name: str(row[i]).strip() for name, i in found.items()}
+            self.near = NearMiss(index + 1, layout, spec.id, tuple(found), missing, columns)
 
     def row(self, index: int) -> _Candidate | None:
         """The tables whose header is row ``index``: one, or several side by side."""
@@ -162,7 +171,7 @@ class _Finder:
         used = set(match.columns.values())
         return TableMatch(match.kind, match.header_index, match.columns, headers,
                           {i: h for i, h in headers.items() if i not in used}, (start, stop), WIDE, match.guesses,
-                          match.suggestions, match.zones, match.notes, match.saved)
+                          match.suggestions, match.zones, match.notes, match.saved, match.values)
 
 
 def _same_header(a: TableMatch, b: TableMatch) -> bool:
@@ -208,7 +217,7 @@ def find_tables(sheet: RawSheet, catalog: Catalog, kinds: Sequence[str] | None =
 
 def _ended(match: TableMatch, end: int) -> TableMatch:
     return TableMatch(match.kind, match.header_index, match.columns, match.headers, match.extra, match.span, end,
-                      match.guesses, match.suggestions, match.zones, match.notes, match.saved)
+                      match.guesses, match.suggestions, match.zones, match.notes, match.saved, match.values)
 
 
 def find_table(sheet: RawSheet, catalog: Catalog) -> TableMatch | None:

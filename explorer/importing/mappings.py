@@ -1,0 +1,217 @@
+"""Column mappings: what a user said a file's columns (and odd values) mean, saved per header layout.
+
+A mapping belongs to a header layout (the header cells as written, in order) and says
+the table kind, which header holds each field, and optionally how unknown values read
+(an unknown tier 'Premium' -> 'Premier'). Mappings live in one TOML file in the user's
+configuration folder (platformdirs) and are reused whenever a file with that layout
+opens; a team shares them by exporting and importing TOML files of the same shape:
+
+    [[mapping]]
+    kind = "contracts"
+    layout = ["Kunde", "Erzeugnis", "Stufe", "Beginn", "Ende"]
+    [mapping.columns]
+    customer = "Kunde"
+    product = "Erzeugnis"
+    [mapping.values.program]
+    "Premium" = "Premier"
+
+A malformed file, a column that is not in the layout, or two fields on one column
+is refused with a message naming the key. Qt-free: the CLI and the GUI share it.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from explorer.atomic import write_atomically
+from explorer.catalog import Catalog, fold
+
+APP_NAME = "Entitlement Explorer"
+FILE_NAME = "mappings.toml"
+
+
+class MappingError(ValueError):
+    """A mapping file that cannot be used; str() names the file and the key."""
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    kind: str
+    layout: tuple[str, ...]
+    columns: dict[str, str]  # field -> header as written
+    values: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {value as written: what it means}
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return layout_key(self.layout)
+
+    def positions(self) -> dict[str, int]:
+        """Field -> position of its header in the layout."""
+        index = {fold(h): i for i, h in enumerate(self.layout)}
+        return {name: index[fold(header)] for name, header in self.columns.items()}
+
+
+def layout_key(layout: Sequence[str]) -> tuple[str, ...]:
+    return tuple(fold(h) for h in layout)
+
+
+def _value_known(catalog: Catalog, name: str, value: str) -> bool:
+    if name == "product":
+        return catalog.product_for(value) is not None
+    if name == "program":
+        return any(catalog.program_for(p, value) is not None for p in catalog.products.values())
+    if name in ("priority", "priority_at_open"):
+        return catalog.priority_for(value) is not None
+    return True
+
+
+def parse_mappings(data: dict[str, Any], source: str, catalog: Catalog) -> list[ColumnMapping]:
+    """Validate the [[mapping]] entries of a TOML document; MappingError names the key."""
+    entries = data.get("mapping", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise MappingError(f"{source}: mapping: expected [[mapping]] tables")
+    out = []
+    for i, raw in enumerate(entries):
+        path = f"{source}: mapping[{i}]"
+        kind = raw.get("kind")
+        if kind not in catalog.tables:
+            raise MappingError(f"{path}.kind: expected one of {', '.join(catalog.tables)}, found {kind!r}")
+        spec = catalog.tables[kind]
+        layout = raw.get("layout")
+        if not isinstance(layout, list) or not layout or not all(isinstance(h, str) and h.strip() for h in layout):
+            raise MappingError(f"{path}.layout: expected the header cells as a list of texts")
+        columns = raw.get("columns", {})
+        if not isinstance(columns, dict):
+            raise MappingError(f"{path}.columns: expected a table of field = \"header\"")
+        known = {fold(h) for h in layout}
+        taken: dict[str, str] = {}
+        for name, header in columns.items():
+            if name not in spec.fields:
+                raise MappingError(f"{path}.columns.{name}: not a field of {kind} ({', '.join(spec.fields)})")
+            if not isinstance(header, str) or fold(header) not in known:
+                raise MappingError(f"{path}.columns.{name}: no column {header!r} in the layout")
+            if fold(header) in taken:
+                raise MappingError(f"{path}.columns.{name}: column {header!r} is already mapped to "
+                                   f"{taken[fold(header)]}; a column serves one field")
+            taken[fold(header)] = name
+        values = raw.get("values", {})
+        if not isinstance(values, dict):
+            raise MappingError(f"{path}.values: expected tables of \"value\" = \"meaning\" per field")
+        for name, table in values.items():
+            if name not in spec.fields or not isinstance(table, dict):
+                raise MappingError(f"{path}.values.{name}: expected a field of {kind} with \"value\" = \"meaning\"")
+            for value, meaning in table.items():
+                if not isinstance(meaning, str) or not _value_known(catalog, name, meaning):
+                    raise MappingError(f"{path}.values.{name}.{value}: {meaning!r} is not a known {name}")
+        out.append(ColumnMapping(kind, tuple(h.strip() for h in layout), {k: v.strip() for k, v in columns.items()},
+                                 {k: dict(v) for k, v in values.items()}))
+    return out
+
+
+def load_mapping_file(path: Path | str, catalog: Catalog) -> list[ColumnMapping]:
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise MappingError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise MappingError(f"{path.name}: not valid TOML ({exc})") from None
+    return parse_mappings(data, path.name, catalog)
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a TOML basic string
+
+
+def dump_mappings(mappings: Iterable[ColumnMapping], notes: dict[tuple[str, ...], list[str]] | None = None) -> str:
+    """TOML text for mappings; ``notes`` (per layout key) become comment lines for the reader to act on."""
+    lines = ["# Entitlement Explorer column mappings (explorer --mapping FILE, or File > Map Columns... to import).", ""]
+    for mapping in mappings:
+        lines.append("[[mapping]]")
+        lines += [f"# {n}" for n in (notes or {}).get(mapping.key, [])]
+        lines.append(f"kind = {_quote(mapping.kind)}")
+        lines.append("layout = [" + ", ".join(_quote(h) for h in mapping.layout) + "]")
+        lines.append("[mapping.columns]")
+        lines += [f"{name} = {_quote(header)}" for name, header in mapping.columns.items()]
+        for name, table in mapping.values.items():
+            lines.append(f"[mapping.values.{name}]")
+            lines += [f"{_quote(value)} = {_quote(meaning)}" for value, meaning in table.items()]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def write_text(path: Path, text: str) -> None:
+    """A text file, for write_atomically."""
+    _write(path, text)
+
+
+def default_folder() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+class MappingStore:
+    """The user's saved mappings: one TOML file in the configuration folder."""
+
+    def __init__(self, catalog: Catalog, folder: Path | None = None) -> None:
+        self.catalog = catalog
+        self.path = (folder or default_folder()) / FILE_NAME
+
+    def all(self) -> list[ColumnMapping]:
+        if not self.path.exists():
+            return []
+        return load_mapping_file(self.path, self.catalog)
+
+    def find(self, layout: Sequence[str]) -> ColumnMapping | None:
+        key = layout_key(layout)
+        return next((m for m in self.all() if m.key == key), None)
+
+    def save(self, mapping: ColumnMapping) -> None:
+        """Keep ``mapping`` for its layout, replacing an older one."""
+        self._write([m for m in self.all() if m.key != mapping.key] + [mapping])
+
+    def remove(self, layout: Sequence[str]) -> bool:
+        key = layout_key(layout)
+        mappings = self.all()
+        kept = [m for m in mappings if m.key != key]
+        self._write(kept)
+        return len(kept) < len(mappings)
+
+    def export(self, target: Path | str) -> Path:
+        text = dump_mappings(self.all())
+        return write_atomically(target, lambda temp: _write(temp, text))
+
+    def import_file(self, source: Path | str) -> int:
+        """Add (or replace) every mapping of a shared file; refuses a malformed one as a whole."""
+        incoming = load_mapping_file(source, self.catalog)
+        keys = {m.key for m in incoming}
+        self._write([m for m in self.all() if m.key not in keys] + incoming)
+        return len(incoming)
+
+    def _write(self, mappings: list[ColumnMapping]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        text = dump_mappings(mappings)
+        write_atomically(self.path, lambda temp: _write(temp, text))
+
+
+class Lookup:
+    """Mappings by layout: those given first win (a --mapping file before the saved ones)."""
+
+    def __init__(self, *sources: Iterable[ColumnMapping]) -> None:
+        self.by_key: dict[tuple[str, ...], ColumnMapping] = {}
+        for source in sources:
+            for mapping in source:
+                self.by_key.setdefault(mapping.key, mapping)
+
+    def __call__(self, layout: Sequence[str]) -> ColumnMapping | None:
+        return self.by_key.get(layout_key(layout))
