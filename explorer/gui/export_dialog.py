@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,13 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.app.view_model import Scope
 from explorer.gui import settings
-
-
-class Scope(enum.Enum):
-    ALL = "all"
-    FILTERED = "filtered"
-    SELECTED = "selected"
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,12 @@ off the GUI thread, and every view is filled from the Session.
 
 from __future__ import annotations
 
-import dataclasses
+import html
 from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QDate, QFileSystemWatcher, QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
@@ -33,23 +34,26 @@ from PySide6.QtWidgets import (
 )
 
 from explorer import __version__
+from explorer.app import view_model
+from explorer.app.cancel import Cancelled, CancelToken
 from explorer.app.errors import WorkspaceError, user_message
-from explorer.app.session import Cancelled, Session, load_session
+from explorer.app.session import Session, load_session
+from explorer.app.view_model import Scope
 from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
 from explorer.app.workspace import Workspace, open_workspace
 from explorer.atomic import OutputError
 from explorer.catalog import Catalog, default_catalog
-from explorer.gui import messages, settings
+from explorer.gui import messages, recent, settings
 from explorer.gui.benefits_tab import BenefitsTab
 from explorer.gui.book_views import TimelineView, UpcomingView
 from explorer.gui.contacts_tab import ContactsTab
 from explorer.gui.customer_list import CustomerList
-from explorer.gui.export_dialog import CALENDAR, REPORT, ExportDialog, ExportKind, Scope
+from explorer.gui.export_dialog import CALENDAR, REPORT, ExportDialog, ExportKind
 from explorer.gui.findings_view import FindingsView
 from explorer.gui.key_dates_tab import KeyDatesTab
+from explorer.gui.operations import QueryOp
 from explorer.gui.sla_tab import SlaTab
 from explorer.gui.tables import restore_header, save_header
-from explorer.gui.tasks import Task
 from explorer.importing.safety import SPREADSHEET_SUFFIXES, TEXT_SUFFIXES
 from explorer.model import customer_key
 from explorer.paths import resource_path
@@ -58,7 +62,6 @@ PAGES = ["Customers", "Upcoming", "Findings", "Timeline"]
 CUSTOMER_TABS = ["Benefits", "Named Contacts", "Key Dates", "SLA", "Findings"]
 OPEN_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv);;All files (*)"
 WORKSPACE_FILTER = f"Workspaces (*{WORKSPACE_SUFFIX} *.toml);;All files (*)"
-MAX_RECENT = 8
 
 
 def make_action(text: str, parent: QObject, slot: Callable[[], object], shortcut: QKeySequence | None = None) -> QAction:
@@ -84,7 +87,7 @@ class MainWindow(QMainWindow):
         self.persist = persist  # False: neither restore nor save window and column state (screenshots, tests)
         self.catalog = catalog or default_catalog()
         self.session: Session | None = None
-        self.task: Task | None = None
+        self.task: QueryOp[object] | None = None
         self.setWindowTitle("Entitlement Explorer")
         self.setAcceptDrops(True)
         self.watcher = QFileSystemWatcher(self)
@@ -258,29 +261,21 @@ class MainWindow(QMainWindow):
         self.open_files(sample_files())
 
     def open_files(self, files: list[str], add: bool = False) -> None:
-        if add and self.session:
-            workspace = dataclasses.replace(self.session.workspace, files=list(dict.fromkeys([
-                *self.session.workspace.files, *files])))
-        else:
-            workspace = Workspace(files=list(files), as_of=self._chosen_as_of(),
-                                  marks=self.session.workspace.marks if self.session else {})
-        self.open_workspace(workspace)
+        self.open_workspace(view_model.files_workspace(self.session, files, add, self.as_of_value()))
 
     def open_workspace(self, workspace: Workspace) -> None:
-        """Open what a workspace names, on the window's as-of day."""
+        """Open what a workspace names."""
         catalog = self.catalog if workspace.catalog is None else None
-        self._run(lambda progress, cancelled: load_session(workspace, catalog, progress),
-                  f"Opening {', '.join(Path(f).name for f in workspace.all_files)}", self._opened)
+
+        def load(cancel: CancelToken, progress: Callable[[str], None]) -> Session:
+            return load_session(workspace, catalog, progress, cancel)
+
+        self._run(load, f"Opening {', '.join(Path(f).name for f in workspace.all_files)}", self._opened)
 
     def reload(self) -> None:
         self.changed_bar.hide()
         if self.session:
             self.open_workspace(self.session.workspace)
-
-    def _chosen_as_of(self) -> date | None:
-        """The toolbar's day, or None for "today" (so a saved workspace follows the calendar)."""
-        day = self.as_of_value()
-        return None if day == date.today() else day
 
     # -- workspaces -------------------------------------------------------------
     def choose_workspace(self) -> None:
@@ -351,8 +346,7 @@ class MainWindow(QMainWindow):
         self.upcoming.set_session(session)
         self.book_findings.set_findings_later(session.findings)
         self.timeline.set_session(session)
-        names = ", ".join(Path(f).name for f in session.files)
-        self.setWindowTitle(f"{names} — Entitlement Explorer")
+        self.setWindowTitle(view_model.window_title(session))
         self._set_loaded_actions(True)
         if not self.customers.selected_key() and self.customers.model.rowCount():
             self.customers.view.selectRow(0)
@@ -367,18 +361,15 @@ class MainWindow(QMainWindow):
         if sheet is None:
             self.title.setText("")
             return
-        contracts, findings, contacts = len(sheet.contracts), len(sheet.findings), len(sheet.contacts)
-        self.title.setText(f"<span style='font-size:14pt; font-weight:600'>{sheet.name}</span>"
-                           f"&nbsp;&nbsp;<span style='color:#666'>{contracts} contract"
-                           f"{'s' if contracts != 1 else ''} · {findings} finding"
-                           f"{'s' if findings != 1 else ''}</span>")
+        self.title.setText(f"<span style='font-size:14pt; font-weight:600'>{html.escape(sheet.name)}</span>"
+                           f"&nbsp;&nbsp;<span style='color:#666'>{view_model.customer_summary(sheet)}</span>")
         self.benefits.show_sheet(sheet)
         self.contacts.show_sheet(sheet)
         self.key_dates.show_sheet(sheet)
         self.sla.show_sheet(sheet)
         self.customer_findings.set_findings(sheet.findings)
-        self.tabs.setTabText(CUSTOMER_TABS.index("Findings"), f"Findings ({findings})" if findings else "Findings")
-        self.tabs.setTabText(CUSTOMER_TABS.index("Named Contacts"), f"Named Contacts ({contacts})")
+        for tab, text in view_model.tab_titles(sheet).items():
+            self.tabs.setTabText(CUSTOMER_TABS.index(tab), text)
 
     def go_to_customer(self, key: str) -> None:
         self.pages.setCurrentIndex(0)
@@ -399,7 +390,7 @@ class MainWindow(QMainWindow):
         if session is None or session.as_of == self.as_of_value():
             return
         as_of = self.as_of_value()
-        self._run(lambda progress, cancelled: session.with_as_of(as_of), f"Judging the book as of {as_of}",
+        self._run(lambda cancel, progress: session.with_as_of(as_of, cancel), f"Judging the book as of {as_of}",
                   self.set_session)
 
     # -- export -----------------------------------------------------------------
@@ -422,11 +413,8 @@ class MainWindow(QMainWindow):
                             len(self.customers.selected_keys()), kind, default)
 
     def customers_for(self, scope: Scope) -> list[str] | None:
-        if scope is Scope.ALL or self.session is None:
-            return None
-        keys = self.customers.visible_keys() if scope is Scope.FILTERED else self.customers.selected_keys()
-        names = dict(zip(self.customers.frame["key"], self.customers.frame["Customer"], strict=True))
-        return [names[k] for k in keys if k in names]
+        return view_model.export_customers(self.session, scope, self.customers.visible_keys(),
+                                           self.customers.selected_keys())
 
     def export_report(self, target: str, scope: Scope = Scope.ALL) -> None:
         session = self.session
@@ -437,14 +425,14 @@ class MainWindow(QMainWindow):
             messages.info(self, "Nothing to export", "No customer matches the filter, so there is nothing to export.")
             return
 
-        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        def work(cancel: CancelToken, progress: Callable[[str], None]) -> Path:
             from explorer.outputs.report.build import build_report
             from explorer.outputs.report.writer import write_report
 
             progress("Building the report")
-            data = build_report(session.book, session.catalog, session.as_of, session.sla, customers)
+            data = build_report(session.book, session.catalog, session.as_of, session.sla, customers, cancel)
             progress("Writing the workbook")
-            return write_report(data, target, session.files)
+            return write_report(data, target, session.files, cancel)
 
         self._run(work, f"Exporting {Path(target).name}", self._exported)
 
@@ -457,12 +445,14 @@ class MainWindow(QMainWindow):
             messages.info(self, "Nothing to export", "No customer matches the filter, so there is nothing to export.")
             return
 
-        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        def work(cancel: CancelToken, progress: Callable[[str], None]) -> Path:
             from explorer.outputs.calendar import write_calendar
             from explorer.outputs.customers import sheets_for
 
             progress("Collecting key dates")
-            return write_calendar(sheets_for(session, customers), target, session.files)
+            sheets = sheets_for(session, customers)
+            cancel.check()
+            return write_calendar(sheets, target, session.files)
 
         self._run(work, f"Exporting {Path(target).name}", lambda t: self._exported(t, "Calendar"))
 
@@ -477,34 +467,32 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
 
     # -- background work ----------------------------------------------------------
-    def _run(self, work, what: str, done) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, work: Callable[[CancelToken, Callable[[str], None]], Any], what: str,
+             done: Callable[[Any], None]) -> None:
+        """Run ``work`` in the background; a newer operation supersedes (and cancels) a running one."""
         if self.task is not None and self.task.running:
             self.task.cancel()
-        task = Task(work, self)
-        self.task = task
-        task.progressed.connect(self.status_label.setText)
-        task.succeeded.connect(lambda result: self._finished(task, result, done))
-        task.failed.connect(lambda error: self._failed(task, error))
+        op: QueryOp[Any] = QueryOp(self, work, lambda result: self._finished(op, result, done), what)
+        op.failure(lambda error: self._failed(op, error)).with_progress(self.status_label.setText)
+        self.task = op
         self.status_label.setText(what)
         self._set_busy(True)
-        task.start()
+        op.run_in_background()
 
-    def _finished(self, task: Task, result: object, done) -> None:  # type: ignore[no-untyped-def]
-        if task is not self.task:
-            return  # superseded by a newer task
+    def _finished(self, op: QueryOp[Any], result: object, done: Callable[[Any], None]) -> None:
+        if op is not self.task:
+            return  # superseded by a newer operation
         self._set_busy(False)
         done(result)
 
-    def _failed(self, task: Task, error: object) -> None:
-        if task is not self.task:
+    def _failed(self, op: QueryOp[Any], error: BaseException) -> None:
+        if op is not self.task:
             return
         self._set_busy(False)
         if isinstance(error, Cancelled):
             self.status_label.setText("Cancelled")
             self._update_status()
             return
-        if not isinstance(error, BaseException):
-            raise RuntimeError(str(error))
         self._show_error(error)
         self._update_status()
 
@@ -534,18 +522,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(loaded)
 
     def _update_status(self) -> None:
-        session = self.session
-        if session is None:
-            self.status_label.setText("Open a contract book to begin")
-            return
-        book = session.book
-        parts = [f"{self.customers.model.rowCount()} of {len(self.customers.frame)} customers",
-                 f"{len(book.contracts)} contracts"]
-        if session.sla is not None:
-            parts.append(f"{len(session.sla.cases)} cases")
-        parts.append(f"{book.error_count} errors")
-        parts.append(f"as of {session.as_of:%Y-%m-%d}")
-        self.status_label.setText(" · ".join(parts))
+        self.status_label.setText(view_model.status_line(self.session, self.customers.model.rowCount(),
+                                                         len(self.customers.frame)))
 
     def _focus_filter(self) -> None:
         self.pages.setCurrentIndex(0)
@@ -553,21 +531,16 @@ class MainWindow(QMainWindow):
 
     # -- recent files, settings, drops, about ------------------------------------
     def _remember(self, files: list[str]) -> None:
-        if files == sample_files():
-            return
-        recent = _recent()
-        entry = [str(Path(f).resolve()) for f in files]
-        recent = [entry, *[r for r in recent if r != entry]][:MAX_RECENT]
-        QSettings().setValue(settings.RECENT, recent)
-        self._fill_recent()
+        if files != sample_files():
+            recent.remember(files)
+            self._fill_recent()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        recent = _recent()
-        for files in recent:
-            label = ", ".join(Path(f).name for f in files)
-            self.recent_menu.addAction(make_action(label, self, partial(self.open_files, files)))
-        self.recent_menu.setEnabled(bool(recent))
+        entries = recent.recent()
+        for files in entries:
+            self.recent_menu.addAction(make_action(recent.label(files), self, partial(self.open_files, files)))
+        self.recent_menu.setEnabled(bool(entries))
 
     def _restore_settings(self) -> None:
         if not self.persist:
@@ -616,11 +589,6 @@ class MainWindow(QMainWindow):
                       f"Entitlement Explorer {__version__}\nCatalog {self.catalog.version}: {self.catalog.title}\n\n"
                       "Okta and Auth0 support entitlements, key dates and SLA compliance from your contract "
                       "spreadsheets. Runs fully offline; nothing is sent anywhere.")
-
-
-def _recent() -> list[list[str]]:
-    stored = QSettings().value(settings.RECENT, [])
-    return [[str(f) for f in entry] for entry in stored] if isinstance(stored, list) else []
 
 
 def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:

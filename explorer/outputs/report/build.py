@@ -12,6 +12,7 @@ import pandas as pd
 
 from explorer import rules
 from explorer.app import findings as pipeline
+from explorer.app.cancel import NEVER, CancelToken
 from explorer.catalog import Catalog
 from explorer.model import Book, Contract, Finding, Severity, customer_key
 from explorer.outputs.report.actions import actions
@@ -157,7 +158,7 @@ def assumptions_for(catalog: Catalog, contracts: list[Contract], with_cases: boo
 
 
 def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | None = None,
-                 customers: list[str] | None = None) -> ReportData:
+                 customers: list[str] | None = None, cancel: CancelToken = NEVER) -> ReportData:
     wanted = {customer_key(c) for c in customers or []}
 
     def chosen(name: str) -> bool:
@@ -177,6 +178,7 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
             [c.customer.strip(), c.name, c.email, c.region, "Yes" if c.named else "No",
              "; ".join(by_row.get((c.source.file, c.source.sheet, c.source.row), []))] for c in contacts], catalog),
     }
+    cancel.check()
     by_priority = None
     printed: dict[str, int] = {}
     notes: dict[str, str] = {}
@@ -197,6 +199,7 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
         notes["Cases"] = f"printed: {shown}; the sheet holds all {len(cases):,}"
         by_priority = compliance(cases, ["priority"])
         by_priority["priority"] = by_priority["priority"].map(lambda p: f"P{p}")
+    cancel.check()
     sheets["Findings"] = _frame("Findings", finding_rows(catalog, findings), catalog)
     counts = [("Customers", len({customer_key(c.customer) for c in contracts})), ("Contracts", len(contracts)),
               ("Named contacts", len(contacts))]

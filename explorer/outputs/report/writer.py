@@ -17,6 +17,7 @@ import pandas as pd
 from xlsxwriter.utility import xl_col_to_name
 
 from explorer import __version__
+from explorer.app.cancel import NEVER, CancelToken
 from explorer.atomic import write_atomically
 from explorer.outputs.report.build import ReportData
 from explorer.outputs.report.cells import Formats, column_cells
@@ -37,15 +38,18 @@ HIGHLIGHTS = {  # sheet: (column, value, colour)
     "Key Dates": [("Status", "Due soon", "amber"), ("Status", "Past", "grey")],
     "Findings": [("Severity", "Error", "red"), ("Severity", "Warning", "amber")],
 }
+CANCEL_EVERY = 5000  # rows between checks of the cancel token
 ROW_FLAGS = {"Contracts": ("Findings", "red"), "Named Contacts": ("Finding", "amber")}  # non-blank -> whole row
 
 
-def write_report(data: ReportData, target: Path | str, inputs: Iterable[Path | str] = ()) -> Path:
-    """Write the workbook atomically; raises OutputError with a one-line message."""
-    return write_atomically(target, lambda path: _write(data, path), inputs)
+def write_report(data: ReportData, target: Path | str, inputs: Iterable[Path | str] = (),
+                 cancel: CancelToken = NEVER) -> Path:
+    """Write the workbook atomically; raises OutputError with a one-line message, or Cancelled
+    (checked between sheets and every few thousand rows; the target is then left as it was)."""
+    return write_atomically(target, lambda path: _write(data, path, cancel), inputs)
 
 
-def _write(data: ReportData, path: Path) -> None:
+def _write(data: ReportData, path: Path, cancel: CancelToken = NEVER) -> None:
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
@@ -59,7 +63,9 @@ def _write(data: ReportData, path: Path) -> None:
         summary_sheet(book, data, formats)
         for name in SHEETS:
             if name != "Summary" and name in data.sheets:
-                _report_sheet(book, name, data.sheets[name], formats, data)
+                cancel.check()
+                _report_sheet(book, name, data.sheets[name], formats, data, cancel)
+        cancel.check()
     except BaseException:
         with contextlib.suppress(Exception):
             book.close()  # releases the streamed row files; the half-written temp file is then deleted
@@ -69,7 +75,7 @@ def _write(data: ReportData, path: Path) -> None:
 
 def table_sheet(book: Any, name: str, frame: pd.DataFrame, f: Formats, header: str, footer: str,
                 highlights: Sequence[tuple[str, str, str]] = (), row_flag: tuple[str, str] | None = None,
-                printed_rows: int | None = None) -> Any:
+                printed_rows: int | None = None, cancel: CancelToken = NEVER) -> Any:
     """One table on its own sheet: sized, typed, frozen, filterable, coloured and set up to print.
 
     header and footer are print header and footer strings (XlsxWriter's &L, &R, &P codes).
@@ -85,6 +91,8 @@ def table_sheet(book: Any, name: str, frame: pd.DataFrame, f: Formats, header: s
     n = len(frame)
     lines = row_lines(frame, {h: w for h, w in zip(headers, widths, strict=True) if h in WRAPPED_COLUMNS})
     for r in range(n):
+        if r % CANCEL_EVERY == 0:
+            cancel.check()
         if lines is not None and lines[r] > 1:  # set before the row's cells (constant-memory mode)
             ws.set_row(r + 1, LINE_POINTS * int(lines[r]))
         for c, (values, write) in enumerate(columns):
@@ -109,12 +117,13 @@ def table_sheet(book: Any, name: str, frame: pd.DataFrame, f: Formats, header: s
     return ws
 
 
-def _report_sheet(book: Any, name: str, frame: pd.DataFrame, f: Formats, data: ReportData) -> None:
+def _report_sheet(book: Any, name: str, frame: pd.DataFrame, f: Formats, data: ReportData,
+                  cancel: CancelToken = NEVER) -> None:
     note = data.notes.get(name, "")
     header = (f"&L&8Entitlement Explorer: SLA report as of {data.as_of:%Y-%m-%d}&R&8"
               + escape(f"{name} ({note})" if note else name))
     ws = table_sheet(book, name, frame, f, header, catalog_footer(data.catalog_version),
-                     HIGHLIGHTS.get(name, []), ROW_FLAGS.get(name), data.printed_rows.get(name))
+                     HIGHLIGHTS.get(name, []), ROW_FLAGS.get(name), data.printed_rows.get(name), cancel)
     if name == "Compliance":
         c = list(frame.columns).index("Compliance %")
         ws.conditional_format(1, c, max(len(frame), 1), c, {"type": "3_color_scale", "min_color": "#F8696B",

@@ -1,0 +1,80 @@
+"""What the main window shows, worked out without Qt: the window's view model.
+
+The window keeps widgets and wiring; this module slices the session into what
+they display (titles, the status line, which customers an export covers, the
+workspace a user action opens), so it is tested headless and the window stays thin.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from explorer.app.session import Session
+from explorer.app.sheet import CustomerSheet
+from explorer.app.workspace import Workspace
+
+
+class Scope(enum.Enum):
+    """Which customers an export covers."""
+
+    ALL = "all"
+    FILTERED = "filtered"
+    SELECTED = "selected"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def window_title(session: Session | None) -> str:
+    if session is None:
+        return "Entitlement Explorer"
+    return f"{', '.join(Path(f).name for f in session.files)} — Entitlement Explorer"
+
+
+def customer_summary(sheet: CustomerSheet) -> str:
+    """'2 contracts · 1 finding', beside the customer's name."""
+    return f"{plural(len(sheet.contracts), 'contract')} · {plural(len(sheet.findings), 'finding')}"
+
+
+def tab_titles(sheet: CustomerSheet) -> dict[str, str]:
+    """The per-customer tabs whose titles carry a count."""
+    findings = len(sheet.findings)
+    return {"Findings": f"Findings ({findings})" if findings else "Findings",
+            "Named Contacts": f"Named Contacts ({len(sheet.contacts)})"}
+
+
+def status_line(session: Session | None, shown: int, total: int) -> str:
+    if session is None:
+        return "Open a contract book to begin"
+    parts = [f"{shown} of {total} customers", f"{len(session.book.contracts)} contracts"]
+    if session.sla is not None:
+        parts.append(f"{len(session.sla.cases)} cases")
+    parts.append(f"{session.book.error_count} errors")
+    parts.append(f"as of {session.as_of:%Y-%m-%d}")
+    return " · ".join(parts)
+
+
+def export_customers(session: Session | None, scope: Scope, visible: Iterable[str],
+                     selected: Iterable[str]) -> list[str] | None:
+    """Customer names for an export of ``scope`` (None: all); ``visible`` and ``selected`` are customer keys."""
+    if scope is Scope.ALL or session is None:
+        return None
+    frame = session.overview.customers
+    names = dict(zip(frame["key"], frame["Customer"], strict=True))
+    keys = list(visible) if scope is Scope.FILTERED else list(selected)
+    return [names[k] for k in keys if k in names]
+
+
+def files_workspace(session: Session | None, files: Sequence[str], add: bool, as_of: date) -> Workspace:
+    """The workspace that opening (or adding) files makes: added files join the open ones; a new book keeps
+    the user's marks; the as-of day is stored as "today" when it is today."""
+    if add and session is not None:
+        merged = list(dict.fromkeys([*session.workspace.files, *files]))
+        return dataclasses.replace(session.workspace, files=merged)
+    return Workspace(files=list(files), as_of=None if as_of == date.today() else as_of,
+                     marks=session.workspace.marks if session is not None else {})

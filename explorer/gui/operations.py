@@ -1,0 +1,124 @@
+"""Typed background operations, in the style of Anki's ``aqt.operations.QueryOp``.
+
+``QueryOp(parent, op, success)`` runs ``op(cancel, progress) -> T`` on Qt's thread
+pool and calls ``success(result)`` on the GUI thread; ``.failure(handler)`` gets
+the exception instead (``Cancelled`` when the user cancelled), and
+``.with_progress(handler)`` gets progress texts, throttled to the screen's refresh
+rate so a worker that reports per file or per sheet never floods the event loop.
+``cancel()`` sets the operation's CancelToken; the core checks it between steps
+(loading, re-judging, exporting) and stops by raising Cancelled, leaving no
+partial file. Workers never touch widgets: they only emit signals.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QGuiApplication
+
+from explorer.app.cancel import Cancelled, CancelToken
+
+T = TypeVar("T")
+Progress = Callable[[str], None]
+log = logging.getLogger(__name__)
+
+
+class _Bridge(QObject):
+    """Carries a worker's signals to the GUI thread (queued, as the bridge lives there)."""
+
+    progressed = Signal(str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class QueryOp(Generic[T]):
+    def __init__(self, parent: QObject, op: Callable[[CancelToken, Progress], T], success: Callable[[T], None],
+                 label: str = "") -> None:
+        self._op = op
+        self._success = success
+        self._failure: Callable[[BaseException], None] | None = None
+        self._progress: Progress | None = None
+        self.label = label
+        self.cancel_token = CancelToken()
+        self.running = False
+        self._bridge = _Bridge(parent)
+        self._bridge.succeeded.connect(self._succeeded)
+        self._bridge.failed.connect(self._failed)
+        self._bridge.progressed.connect(self._progressed)
+
+    def failure(self, handler: Callable[[BaseException], None]) -> QueryOp[T]:
+        self._failure = handler
+        return self
+
+    def with_progress(self, handler: Progress) -> QueryOp[T]:
+        self._progress = handler
+        return self
+
+    def run_in_background(self) -> QueryOp[T]:
+        self.running = True
+        log.info("started: %s", self.label or self._op)
+        QThreadPool.globalInstance().start(_Runner(self, _frame_interval()))
+        return self
+
+    def cancel(self) -> None:
+        self.cancel_token.cancel()
+
+    # -- on the GUI thread --------------------------------------------------------
+    def _succeeded(self, result: object) -> None:
+        self.running = False
+        log.info("finished: %s", self.label or self._op)
+        self._success(result)  # type: ignore[arg-type]  # the op's own T, carried through a Qt signal
+
+    def _failed(self, error: object) -> None:
+        self.running = False
+        assert isinstance(error, BaseException)
+        if isinstance(error, Cancelled):
+            log.info("cancelled: %s", self.label or self._op)
+        else:
+            log.warning("failed: %s: %r", self.label or self._op, error)
+        if self._failure is None:
+            raise error
+        self._failure(error)
+
+    def _progressed(self, text: str) -> None:
+        if self._progress is not None and self.running:
+            self._progress(text)
+
+    # -- on the worker thread -----------------------------------------------------
+    def _work(self, interval: float) -> None:
+        last = 0.0
+
+        def progress(text: str) -> None:
+            nonlocal last
+            self.cancel_token.check()
+            now = time.monotonic()
+            if now - last >= interval:  # at most one update per frame
+                last = now
+                self._bridge.progressed.emit(text)
+
+        try:
+            result = self._op(self.cancel_token, progress)
+            self.cancel_token.check()  # cancelled after the last step: the result is dropped
+        except BaseException as exc:  # every failure goes to the GUI thread; none escapes the pool
+            self._bridge.failed.emit(exc)
+        else:
+            self._bridge.succeeded.emit(result)
+
+
+def _frame_interval() -> float:
+    screen = QGuiApplication.primaryScreen()
+    rate = screen.refreshRate() if screen is not None else 60.0
+    return 1.0 / (rate if rate > 1 else 60.0)
+
+
+class _Runner(QRunnable):
+    def __init__(self, op: QueryOp[Any], interval: float) -> None:
+        super().__init__()
+        self.op, self.interval = op, interval
+
+    def run(self) -> None:
+        self.op._work(self.interval)

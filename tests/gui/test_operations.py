@@ -1,0 +1,124 @@
+"""Typed background operations: results, failures, throttled progress, and a Cancel the core honours."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QObject, QThreadPool
+
+from explorer.app.cancel import Cancelled, CancelToken
+from explorer.gui.main_window import MainWindow
+from explorer.gui.operations import QueryOp
+from explorer.outputs.report import writer
+
+from .conftest import wait_idle
+
+
+def test_typed_result_failure_and_throttled_progress(qtbot) -> None:  # type: ignore[no-untyped-def]
+    parent = QObject()
+    results: list[int] = []
+    texts: list[str] = []
+
+    def count(cancel: CancelToken, progress) -> int:  # type: ignore[no-untyped-def]
+        for i in range(20_000):
+            progress(f"step {i}")
+        return 42
+
+    op = QueryOp(parent, count, results.append).with_progress(texts.append).run_in_background()
+    qtbot.waitUntil(lambda: not op.running, timeout=10_000)
+    assert results == [42]
+    assert 0 < len(texts) < 2_000  # one update per frame at most, not one per step
+
+    errors: list[BaseException] = []
+
+    def fail(cancel: CancelToken, progress) -> int:  # type: ignore[no-untyped-def]
+        raise ValueError("bad input")
+
+    op = QueryOp(parent, fail, results.append).failure(errors.append).run_in_background()
+    qtbot.waitUntil(lambda: not op.running, timeout=10_000)
+    assert [str(e) for e in errors] == ["bad input"] and results == [42]
+
+
+def no_thread_left(qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=10_000)
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Holds the worker inside a step until the test has pressed Cancel."""
+    reached, release = threading.Event(), threading.Event()
+
+    def hold(original):  # type: ignore[no-untyped-def]
+        def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+            reached.set()
+            assert release.wait(30)
+            return original(*args, **kwargs)
+        return held
+
+    return reached, release, hold
+
+
+def test_cancelling_an_export_leaves_no_file_and_no_thread(window: MainWindow, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                           gate, monkeypatch: pytest.MonkeyPatch) -> None:
+    reached, release, hold = gate
+    monkeypatch.setattr(writer, "summary_sheet", hold(writer.summary_sheet))  # inside the write: the temp file exists
+    target = tmp_path / "report.xlsx"
+    window.export_report(str(target))
+    assert reached.wait(30)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report-")]  # the temp file, half written
+    window.cancel()
+    release.set()
+    wait_idle(qtbot, window)
+    no_thread_left(qtbot)
+    assert list(tmp_path.iterdir()) == []  # neither the report nor its temp file
+    assert window.status_label.text().endswith(f"as of {window.session.as_of:%Y-%m-%d}")  # type: ignore[union-attr]
+
+
+def test_cancelling_a_rejudge_keeps_the_old_day(window: MainWindow, qtbot, gate,  # type: ignore[no-untyped-def]
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from explorer.app import session as session_module
+
+    reached, release, hold = gate
+    monkeypatch.setattr(session_module, "evaluate", hold(session_module.evaluate))
+    before = window.session
+    window.as_of_edit.setDate(QDate(2026, 12, 28))
+    assert reached.wait(30)
+    window.cancel()
+    release.set()
+    wait_idle(qtbot, window)
+    no_thread_left(qtbot)
+    assert window.session is before and window.session.as_of != date(2026, 12, 28)
+
+
+def test_the_core_stops_mid_write(tmp_path: Path) -> None:
+    """Without Qt: a token cancelled part-way through a long sheet stops the writer; the old file survives."""
+    from explorer.app.session import open_session
+    from explorer.outputs.report.build import build_report
+    from explorer.paths import resource_path
+
+    session = open_session([resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")],
+                           date(2026, 11, 28))
+    data = build_report(session.book, session.catalog, session.as_of, session.sla)
+    target = tmp_path / "report.xlsx"
+    target.write_bytes(b"the previous report")
+
+    class Countdown(CancelToken):
+        def __init__(self, checks: int) -> None:
+            super().__init__()
+            self.left = checks
+
+        def check(self) -> None:
+            self.left -= 1
+            if self.left == 0:
+                self.cancel()
+            super().check()
+
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        writer.write_report(data, target, cancel=Countdown(4))
+    assert time.monotonic() - started < 30
+    assert target.read_bytes() == b"the previous report" and [p.name for p in tmp_path.iterdir()] == ["report.xlsx"]
