@@ -15,7 +15,7 @@ from pathlib import Path
 from explorer import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-SUBCOMMANDS = ("check", "report", "calendar", "diff", "map", "template", "terms", "gui")
+SUBCOMMANDS = ("check", "report", "calendar", "diff", "explain", "map", "template", "terms", "gui")
 
 
 def _fail(message: str, code: int = EXIT_UNREADABLE) -> int:
@@ -152,7 +152,8 @@ def _report(args: argparse.Namespace) -> int:
         missing = [c for c in args.customer if customer_key(c) not in known]
         if missing:
             return _fail(f"no customer named {', '.join(repr(m) for m in missing)} in the book")
-    data = build_report(book, session.catalog, session.as_of, session.sla, args.customer)
+    data = build_report(book, session.catalog, session.as_of, session.sla, args.customer,
+                        done=session.workspace.done_marks())
     try:
         target = write_report(data, Path(args.output), session.files)
     except Exception as exc:  # _explained re-raises anything that is not bad input
@@ -205,6 +206,19 @@ def _diff(args: argparse.Namespace) -> int:
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     print(as_json(diff) if args.json else as_text(diff))
     return EXIT_FINDINGS if len(diff.changes) else EXIT_OK
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from explorer.sla.explain import explain
+
+    session, code = _session_or_exit(args)
+    if session is None:
+        return int(code)
+    if session.sla is None:
+        return _fail("no case log given (name one with --cases, or a file holding a case table)")
+    found = explain(session.book, session.catalog, session.sla, args.case_id)
+    print(found.text)
+    return EXIT_OK if found.found else EXIT_FINDINGS
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -317,6 +331,12 @@ def build_parser() -> argparse.ArgumentParser:
     mapper.add_argument("-o", "--output", required=True, metavar="MAPPING.toml")
     _common_arguments(mapper)
     mapper.set_defaults(func=_map)
+
+    explain = sub.add_parser("explain", help="why a case is due when it is, step by step",
+                             description="Exit status: 0 the case is found, 1 it is not, 2 a file cannot be read.")
+    explain.add_argument("case_id", metavar="CASE_ID")
+    _book_arguments(explain)
+    explain.set_defaults(func=_explain)
 
     template = sub.add_parser("template", help="write an empty contract book with drop-downs and instructions")
     template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")

@@ -6,7 +6,7 @@ Every answer reads the catalog; no rule here names a tier. No Qt, no I/O.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,6 +19,12 @@ class DateStatus(enum.Enum):
     PAST = "Past"
     DUE_SOON = "Due soon"
     UPCOMING = "Upcoming"
+    OVERDUE = "Overdue"  # an action deadline that passed while its term still runs
+    DONE = "Done"  # an action deadline the user marked done
+
+
+ACTION_DEADLINE = "action_deadline"  # the catalog role of a date that asks someone to act
+DoneKey = tuple[str, str, date | None, str]  # customer key, product, term start, key-date rule id
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,18 @@ class KeyDate:
     role: str = "event"  # what the date is for (catalog.ROLES); views read this, not the event's name
     addon: str = ""  # the add-on id of an addon_available date
     id: str = ""  # the catalog rule's stable id
+    key: DoneKey | None = None  # stable across loads: what a done mark is kept under (see done_key)
+    marked: date | None = None  # when the user marked it done (status DONE), where known
+
+    @property
+    def status_text(self) -> str:
+        if self.status is DateStatus.DONE and self.marked is not None:
+            return f"Done (marked {self.marked:%Y-%m-%d})"
+        return self.status.value
+
+    @property
+    def is_action(self) -> bool:
+        return self.role == ACTION_DEADLINE
 
 
 @dataclass(frozen=True)
@@ -215,8 +233,31 @@ def _applies(catalog: Catalog, rule: KeyDateRule, contract: Contract) -> bool:
     return rule.addon == "any" and bool(held) or rule.addon in held
 
 
-def key_dates(catalog: Catalog, contract: Contract, as_of: date, due_soon_days: int | None = None) -> list[KeyDate]:
-    """The contract's key dates with their status against ``as_of``, in date order."""
+def done_key(contract: Contract, rule_id: str) -> DoneKey:
+    """Names one key date of one contract row, the same in every load of the book (done marks are kept by it):
+    (customer key, product, term start, the key-date rule's id), as the workspace's DateKey."""
+    customer, product = contract.key
+    return (customer, product, contract.term_start, rule_id)
+
+
+def action_status(day: date, as_of: date, term_end: date | None, due_soon_days: int, done: bool,
+                  marked: date | None) -> DateStatus:
+    """An action deadline: Done once marked (as known on ``as_of``), Overdue from the day after it until the
+    term ends, otherwise as a plain date."""
+    running = term_end is None or as_of <= term_end
+    if done and (marked is None or marked <= as_of) and running:
+        return DateStatus.DONE
+    if day < as_of and running:
+        return DateStatus.OVERDUE
+    return date_status(day, as_of, due_soon_days)
+
+
+def key_dates(catalog: Catalog, contract: Contract, as_of: date, due_soon_days: int | None = None,
+              done: Mapping[DoneKey, date | None] | None = None) -> list[KeyDate]:
+    """The contract's key dates with their status against ``as_of``, in date order.
+
+    ``done`` maps done_key of an action deadline marked done to the day it was marked (None: not recorded).
+    """
     window = catalog.settings.due_soon_days if due_soon_days is None else due_soon_days
     anchors = {
         "term_start": contract.term_start,
@@ -230,7 +271,12 @@ def key_dates(catalog: Catalog, contract: Contract, as_of: date, due_soon_days: 
             continue
         day = anchor + timedelta(days=rule.offset_days)
         addon = rule.addon if rule.role == "addon_available" and rule.addon else ""
-        out.append(KeyDate(rule.event, day, date_status(day, as_of, window), rule.note, rule.role, addon, rule.id))
+        key = done_key(contract, rule.id)
+        marked = (done or {}).get(key) if rule.role == ACTION_DEADLINE else None
+        status = (action_status(day, as_of, contract.term_end, window, key in (done or {}), marked)
+                  if rule.role == ACTION_DEADLINE else date_status(day, as_of, window))
+        out.append(KeyDate(rule.event, day, status, rule.note, rule.role, addon, rule.id, key,
+                           marked if status is DateStatus.DONE else None))
     return sorted(out, key=lambda k: k.day)
 
 

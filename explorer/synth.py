@@ -219,6 +219,9 @@ def _add_deliberate_problems(contracts: list[list[Any]], contacts: list[list[Any
                   "production"])
     cases.append([999004, "Cascade Outfitters", "Okta", "P1", "2026-09-15 16:00:00 UTC", "2026-09-15 17:30:00 UTC",
                   "production"])
+    # An add-on renewal request that is late: the deadline (end - 45 days) passed while the term runs.
+    contracts.append(["Tardy Telecom", "Okta", "Premier Plus", date(2026, 1, 1), date(2026, 12, 31), None,
+                      "APAC", "AU", "Australia/Sydney", "Yes", "", "AM 1"])
     contracts.append(["Faded Films", "Okta", "Premier", date(2025, 6, 1), date(2026, 5, 31), None,
                       "EMEA", "FR", "Europe/Paris", "", "", "AM 7"])
     cases.append([999005, "Faded Films", "Okta", "P2", "2026-03-10 08:00:00 UTC", "2026-03-10 09:00:00 UTC",

@@ -63,7 +63,7 @@ def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_check_sample_with_cases(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--sample", "--as-of", "2026-11-28"]) == 1  # the sample has deliberate errors
     out = capsys.readouterr().out
-    assert "46 customers, 64 contracts" in out and "cases" in out
+    assert "47 customers, 65 contracts" in out and "cases" in out
     assert "Case 999001: no contract for 'Unknown Prospect Ltd'" in out
 
 
@@ -106,3 +106,15 @@ def test_app_without_a_display_says_so() -> None:
     out = subprocess.run([sys.executable, "-m", "explorer", "--sample"], capture_output=True, text=True, timeout=60,
                          env=env)
     assert out.returncode == 2 and "there is no display" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_explain_a_case(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["explain", "999004", "--sample", "--as-of", "2026-11-28"]) == 0
+    out = capsys.readouterr().out
+    assert "Contract in force: Cascade Outfitters, Okta Premier, term 2026-07-01 – 2027-06-30" in out
+    assert "Outcome: Breached" in out and "Margin: 30 min late" in out
+    assert main(["explain", "999004", "--sample", "--as-of", "2026-09-14"]) == 1  # not opened yet on that day
+    assert "opened after the as-of moment" in capsys.readouterr().out
+    assert main(["explain", "no-such-case", "--sample"]) == 1
+    assert main(["explain", "1", str(tmp_path / "missing.xlsx")]) == 2
+    assert "explorer: " in capsys.readouterr().err

@@ -56,7 +56,7 @@ def test_statuses_follow_as_of(catalog: Catalog) -> None:
     assert status["Add-on renewal request deadline"] is DateStatus.DUE_SOON  # 29 days ahead
     assert status["Term end"] is DateStatus.UPCOMING
     later = {k.event: k.status for k in rules.key_dates(catalog, contract, date(2026, 12, 20))}
-    assert later["Add-on renewal request deadline"] is DateStatus.PAST
+    assert later["Add-on renewal request deadline"] is DateStatus.OVERDUE  # passed while the term runs
     assert later["Term end"] is DateStatus.DUE_SOON
 
 
@@ -168,8 +168,10 @@ def test_date_rule_properties(catalog: Catalog, start: date, length: int, as_of:
     assert by_event["CSE available"] == start + timedelta(days=90)
     assert by_event["Term end"] - by_event["Add-on renewal request deadline"] == timedelta(days=45)
     assert [k.day for k in dates] == sorted(k.day for k in dates)
-    for k in dates:  # the status is a pure function of the day against as_of
-        assert (k.status is DateStatus.PAST) == (k.day < as_of)
+    for k in dates:  # the status is a pure function of the day against as_of (and, for a deadline, the term)
+        overdue = k.is_action and k.day < as_of <= end
+        assert (k.status is DateStatus.OVERDUE) == overdue
+        assert (k.status is DateStatus.PAST) == (k.day < as_of and not overdue)
         assert (k.status is DateStatus.DUE_SOON) == (as_of <= k.day <= as_of + timedelta(days=30))
     admin = rules.administrative_days(catalog, contract)
     assert admin is not None
@@ -203,3 +205,29 @@ def test_region_synonyms_are_the_same_region(catalog: Catalog) -> None:
     assert {catalog.region_for(r) for r in ("Europe", "EU", "Middle East", "Africa", "emea")} == {"EMEA"}
     assert {catalog.region_for(r) for r in ("Asia Pacific", "APAC", "APJ", "Japan", "ANZ")} == {"APAC"}
     assert catalog.region_for(" Mars ") == "Mars"
+
+
+def test_an_overdue_action_deadline_marked_done_and_not(catalog: Catalog) -> None:
+    contract = premier_plus()  # term 2026-01-15 .. 2027-01-14; add-on renewal request deadline 2026-11-30
+
+    def deadline(as_of: date, done: dict[str, date] | None = None) -> rules.KeyDate:
+        found = [k for k in rules.key_dates(catalog, contract, as_of, done=done) if k.is_action]
+        assert len(found) == 1
+        return found[0]
+
+    assert deadline(date(2026, 11, 1)).status is DateStatus.DUE_SOON
+    assert deadline(date(2026, 11, 30)).status is DateStatus.DUE_SOON  # the day itself is not late yet
+    late = deadline(date(2026, 12, 1))
+    assert late.status is DateStatus.OVERDUE and late.status_text == "Overdue"
+    assert deadline(date(2027, 1, 14)).status is DateStatus.OVERDUE  # until the term ends
+    assert deadline(date(2027, 1, 15)).status is DateStatus.PAST
+    marked = {late.key: date(2026, 12, 3)}
+    done = deadline(date(2026, 12, 5), marked)
+    assert done.status is DateStatus.DONE and done.status_text == "Done (marked 2026-12-03)"
+    assert deadline(date(2026, 12, 2), marked).status is DateStatus.OVERDUE  # not yet marked on that day
+    # plain events keep their meaning; the key is stable across loads and names the term
+    plain = {k.event: k.status for k in rules.key_dates(catalog, contract, date(2026, 12, 5), done=marked)}
+    assert plain["Term start"] is DateStatus.PAST and plain["Term end"] is DateStatus.UPCOMING  # 40 days on
+    assert late.key == rules.key_dates(catalog, premier_plus(), date(2026, 12, 1))[-2].key
+    renewed = premier_plus(term_start=date(2027, 1, 15), term_end=date(2028, 1, 14))
+    assert late.key not in {k.key for k in rules.key_dates(catalog, renewed, date(2027, 12, 1))}

@@ -8,26 +8,28 @@ indices into the SLA result so switching customers never scans the case log.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
-from explorer import rules
+from explorer import history, rules
 from explorer.app import findings as pipeline
 from explorer.catalog import Catalog
 from explorer.model import Book, Contract, Finding, Severity, customer_key
 from explorer.sla.engine import SlaResult
 
-CUSTOMER_COLUMNS = ["Customer", "Products", "Highest Program", "Next Key Date", "Next Event", "Term End", "Findings"]
+CUSTOMER_COLUMNS = ["Customer", "Products", "Highest Program", "Next Key Date", "Next Event", "Term End", "Findings",
+                    "Status"]
 
 
 @dataclass
 class Overview:
     as_of: date
-    customers: pd.DataFrame  # CUSTOMER_COLUMNS plus key, rank, errors, product ids, due_soon
-    key_dates: pd.DataFrame  # customer, key, product, event, date, status, note, contract, role, addon
+    customers: pd.DataFrame  # CUSTOMER_COLUMNS plus key, rank, errors, due_soon, overdue, ended
+    key_dates: pd.DataFrame  # customer, key, product, event, date, status, note, contract, role, addon, overdue
     case_rows: dict[str, np.ndarray] = field(default_factory=dict)  # customer key -> rows of sla.cases
     sla: SlaResult | None = None
     contracts_by_key: dict[str, list[int]] = field(default_factory=dict)  # customer key -> contract indices
@@ -35,46 +37,54 @@ class Overview:
 
 
 def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | None = None,
-                   findings: list[Finding] | None = None) -> Overview:
-    """``findings`` are the pipeline's (explorer.app.findings.collect); collected here when not given."""
+                   findings: list[Finding] | None = None,
+                   done: Mapping[rules.DoneKey, date | None] | None = None) -> Overview:
+    """``findings`` are the pipeline's (explorer.app.findings.collect); collected here when not given.
+    ``done`` holds the key dates the user marked done (Workspace.done_marks)."""
     found = pipeline.collect(book, sla) if findings is None else findings
     rows = []
     for index, contract in enumerate(book.contracts):
         product = rules.product_name(catalog, contract)
-        for k in rules.key_dates(catalog, contract, as_of):
+        for k in rules.key_dates(catalog, contract, as_of, done=done):
             rows.append((contract.customer.strip(), customer_key(contract.customer), product, k.event, k.day,
-                         k.status.value, k.note, index, k.role, k.addon))
+                         k.status_text, k.note, index, k.role, k.addon, k.status is rules.DateStatus.OVERDUE))
     key_dates = pd.DataFrame(rows, columns=["customer", "key", "product", "event", "date", "status", "note",
-                                            "contract", "role", "addon"])
+                                            "contract", "role", "addon", "overdue"])
     findings_by_key = pipeline.by_customer(found)
     finding_counts = {key: len(items) for key, items in findings_by_key.items()}
     errors = Counter(customer_key(f.customer) for f in book.findings if f.customer and f.severity is Severity.ERROR)
-    upcoming = key_dates[key_dates["status"] != rules.DateStatus.PAST.value].sort_values("date", kind="stable")
-    next_by_key = upcoming.drop_duplicates("key").set_index("key")
+    ahead = key_dates[key_dates["status"].isin([rules.DateStatus.OVERDUE.value, rules.DateStatus.DUE_SOON.value,
+                                                rules.DateStatus.UPCOMING.value])]
+    next_by_key = ahead.sort_values("date", kind="stable").drop_duplicates("key").set_index("key")
     soon = set(key_dates.loc[key_dates["status"] == rules.DateStatus.DUE_SOON.value, "key"])
+    late = set(key_dates.loc[key_dates["overdue"].astype(bool), "key"])
 
     by_key: dict[str, list[Contract]] = {}
     for contract in book.contracts:
         by_key.setdefault(customer_key(contract.customer), []).append(contract)
     table = []
     for key, contracts in by_key.items():
-        best = rules.highest_program(catalog, contracts)
-        products = [rules.product_name(catalog, c) for c in contracts]
-        ends = [c.term_end for c in contracts if c.term_end]
-        nxt = next_by_key.loc[key] if key in next_by_key.index else None
+        shown = _current_rows(contracts, as_of)  # per product, the term in force (else the last or next one)
+        best = rules.highest_program(catalog, shown)
+        products = [rules.product_name(catalog, c) for c in shown]
+        ends = [c.term_end for c in shown if c.term_end]
+        state = history.customer_state(contracts, as_of)
+        ended = state.status is history.Status.ENDED
+        nxt = next_by_key.loc[key] if key in next_by_key.index and not ended else None
         table.append({
             "Customer": contracts[0].customer.strip(), "key": key, "Products": ", ".join(dict.fromkeys(products)),
             "Highest Program": best.name if best else "", "rank": best.rank if best else 0,
             "Next Key Date": nxt["date"] if nxt is not None else None,
             "Next Event": nxt["event"] if nxt is not None else "",
-            "Term End": max(ends) if ends else None, "Findings": finding_counts.get(key, 0), "errors": errors.get(key, 0),
-            "due_soon": key in soon,
+            "Term End": max(ends) if ends else None, "Findings": finding_counts.get(key, 0), "Status": state.label,
+            "errors": errors.get(key, 0), "due_soon": key in soon, "overdue": key in late, "ended": ended,
         })
-    frame = pd.DataFrame(table, columns=[*CUSTOMER_COLUMNS, "key", "rank", "errors", "due_soon"])
+    frame = pd.DataFrame(table, columns=[*CUSTOMER_COLUMNS, "key", "rank", "errors", "due_soon", "overdue", "ended"])
     for column in ("Next Key Date", "Term End"):  # display text and sort key, made here, off the GUI thread
         days = pd.to_datetime(frame[column], errors="coerce").to_numpy(dtype="datetime64[D]")
         frame[f"{column} text"] = np.where(np.isnat(days), "", np.datetime_as_string(days, unit="D").astype(str))
         frame[f"{column} key"] = np.where(np.isnat(days), np.inf, days.astype(np.int64).astype("float64"))
+    frame.loc[frame["ended"].astype(bool), "Next Key Date text"] = "ended"  # a lapsed customer has nothing ahead
     case_rows: dict[str, np.ndarray] = {}
     if sla is not None and not sla.cases.empty:
         keys = sla.cases["customer"].astype(str).map(customer_key)
@@ -86,8 +96,18 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
 
 
 def upcoming(overview: Overview, days: int) -> pd.DataFrame:
-    """Key dates from the as-of date to ``days`` ahead, soonest first."""
-    dates = pd.to_datetime(overview.key_dates["date"])
+    """Overdue action deadlines first (oldest first), then key dates from the as-of date to ``days`` ahead."""
+    frame = overview.key_dates
+    dates = pd.to_datetime(frame["date"])
     start = pd.Timestamp(overview.as_of)
-    mask = (dates >= start) & (dates <= start + pd.Timedelta(days=days))
-    return overview.key_dates[mask].sort_values(["date", "customer"], kind="stable").reset_index(drop=True)
+    overdue = frame["overdue"].astype(bool)
+    mask = (dates >= start) & (dates <= start + pd.Timedelta(days=days)) | overdue
+    return (frame[mask].assign(_late=~overdue[mask]).sort_values(["_late", "date", "customer"], kind="stable")
+            .drop(columns="_late").reset_index(drop=True))
+
+
+def _current_rows(contracts: list[Contract], as_of: date) -> list[Contract]:
+    by_product: dict[tuple[str, str], list[Contract]] = {}
+    for c in contracts:
+        by_product.setdefault(c.key, []).append(c)
+    return [row for rows in by_product.values() if (row := history.current(rows, as_of)) is not None]

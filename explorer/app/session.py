@@ -50,6 +50,12 @@ class Session:
         workspace = dataclasses.replace(self.workspace, as_of=None if as_of == date.today() else as_of)
         return _judge(workspace, self.book, self.catalog, as_of, None, cancel)
 
+    def with_marks(self) -> Session:
+        """The same judgement with the workspace's done-marks applied again (statuses, colours, Upcoming)."""
+        overview = build_overview(self.book, self.catalog, self.as_of, self.sla, self.findings,
+                                  self.workspace.done_marks())
+        return dataclasses.replace(self, overview=overview)
+
     def sheet(self, key: str) -> CustomerSheet | None:
         """Everything about one customer (by customer key) on the as-of day; None for an unknown key."""
         from explorer.app.sheet import customer_sheet
@@ -91,7 +97,7 @@ def _judge(workspace: Workspace, book: Book, catalog: Catalog, as_of: date, step
     if step:
         step("Preparing views")
     found = pipeline.collect(book, sla)
-    overview = build_overview(book, catalog, as_of, sla, found)
+    overview = build_overview(book, catalog, as_of, sla, found, workspace.done_marks())
     cancel.check()
     return Session(workspace, book, catalog, as_of, sla, overview, found)
 

@@ -52,7 +52,7 @@ class DateLine:
 
     @property
     def status(self) -> str:
-        return self.date.status.value
+        return self.date.status_text
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,15 @@ class ContractSheet:
     @property
     def in_force(self) -> bool:
         return self.status is history.Status.IN_FORCE
+
+
+@dataclass(frozen=True)
+class ProductTerms:
+    """One product's history: the term to show on the as-of day, and every term as one line."""
+
+    shown: ContractSheet  # in force, else the last one ended, else the next one to start
+    terms: list[ContractSheet]  # every row of the product, in the book's order
+    line: str  # "Premier from 2026-07-01; Basic 2025-07-01 – 2026-06-30"
 
 
 @dataclass(frozen=True)
@@ -127,6 +136,19 @@ class CustomerSheet:
     def targets(self) -> list[TargetRow]:
         return [t for c in self.contracts for t in c.targets]
 
+    def products(self) -> list[ProductTerms]:
+        """Per product (in the book's order), its term on the as-of day and its history."""
+        groups: dict[tuple[str, str], list[ContractSheet]] = {}
+        for c in self.contracts:
+            groups.setdefault(c.contract.key, []).append(c)
+        out = []
+        for rows in groups.values():
+            shown = history.current([r.contract for r in rows], self.as_of)
+            sheet = next(r for r in rows if r.contract is shown)
+            out.append(ProductTerms(sheet, rows, history.history_line(self.catalog, [r.contract for r in rows],
+                                                                      self.as_of)))
+        return out
+
     def product_of(self, contract: Contract) -> str:
         return next((c.product for c in self.contracts if c.contract is contract), "")
 
@@ -142,7 +164,7 @@ def contract_sheet(catalog: Catalog, contract: Contract, contacts: list[Contact]
     program_name = program.name if program else contract.program_text or "no tier"
     term = (f" ({contract.term_start:%Y-%m-%d} to {contract.term_end:%Y-%m-%d})"
             if contract.term_start and contract.term_end else "")
-    key_dates = rules.key_dates(catalog, contract, as_of)
+    key_dates = rules.key_dates(catalog, contract, as_of, done=workspace.done_marks() if workspace else None)
     available = {k.addon: k.day for k in key_dates if k.role == "addon_available"}
     dates = []
     for k in key_dates:

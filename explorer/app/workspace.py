@@ -42,6 +42,7 @@ class DateKey:
 class DateMark:
     done: bool = False
     note: str = ""
+    marked: date | None = None  # the day it was marked done (the report says "Done (marked <date>)")
 
     @property
     def empty(self) -> bool:
@@ -69,14 +70,22 @@ class Workspace:
     def mark(self, key: DateKey) -> DateMark:
         return self.marks.get(key, DateMark())
 
-    def set_mark(self, key: DateKey, done: bool | None = None, note: str | None = None) -> DateMark:
+    def set_mark(self, key: DateKey, done: bool | None = None, note: str | None = None,
+                 marked: date | None = None) -> DateMark:
+        """Mark or unmark a key date done (dated ``marked``, today by default) and/or set its note."""
         mark = self.marks.get(key, DateMark())
-        mark = DateMark(mark.done if done is None else done, mark.note if note is None else note)
+        now_done = mark.done if done is None else done
+        when = (marked or (mark.marked if mark.done else None) or date.today()) if now_done else None
+        mark = DateMark(now_done, mark.note if note is None else note, when)
         if mark.empty:
             self.marks.pop(key, None)
         else:
             self.marks[key] = mark
         return mark
+
+    def done_marks(self) -> dict[tuple[str, str, date | None, str], date | None]:
+        """The key dates marked done, as rules.key_dates takes them (rules.done_key -> the day marked)."""
+        return {(k.customer, k.product, k.term_start, k.event): m.marked for k, m in self.marks.items() if m.done}
 
     def save(self, target: Path | str) -> Path:
         """Write the workspace atomically as TOML; raises OutputError with a one-line message."""
@@ -110,6 +119,8 @@ class Workspace:
                 entry["term_start"] = key.term_start
             if mark.done:
                 entry["done"] = True
+                if mark.marked:
+                    entry["marked"] = mark.marked
             if mark.note.strip():
                 entry["note"] = mark.note
             marks.append(entry)
@@ -168,7 +179,11 @@ def open_workspace(path: Path | str) -> Opened:
         start = entry.get("term_start")
         date_key = DateKey(customer_key(entry["customer"]), entry["product"],
                            start if isinstance(start, date) else None, entry["event"])
-        workspace.set_mark(date_key, bool(entry.get("done", False)), str(entry.get("note", "")))
+        marked = entry.get("marked")  # kept as written: a mark from a file without its day stays undated
+        mark = DateMark(bool(entry.get("done", False)), str(entry.get("note", "")),
+                        marked if isinstance(marked, date) and entry.get("done") else None)
+        if not mark.empty:
+            workspace.marks[date_key] = mark
     return Opened(workspace, missing)
 
 

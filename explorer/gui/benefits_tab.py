@@ -5,9 +5,12 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from explorer import history
 from explorer.app.sheet import ContractSheet, CustomerSheet
 
-INCLUDED, MISSING = "✓ Included", "— Not included"
+INCLUDED, MISSING, LAPSED = "✓ Included", "— Not included", "Not in force"
+STATUS_COLOURS = {history.Status.IN_FORCE: "#1E7B34", history.Status.ENDED: "#B02A37",
+                  history.Status.NOT_STARTED: "#8A6D1E"}
 
 
 class BenefitsTab(QWidget):
@@ -29,12 +32,32 @@ class BenefitsTab(QWidget):
         self.tree.clear()
         bold = QFont(self.font())
         bold.setBold(True)
-        for contract in sheet.contracts:
-            top = QTreeWidgetItem([contract.title, "", ""])
+        for product in sheet.products():  # the term in force on the as-of day; the others as one line
+            contract = product.shown
+            top = QTreeWidgetItem([contract.title, contract.status.value, ""])
             top.setFont(0, bold)
+            top.setForeground(1, QBrush(QColor(STATUS_COLOURS[contract.status])))
             self.tree.addTopLevelItem(top)
             if contract.assumptions:
                 top.setToolTip(0, "\n\n".join(f"{d.title}: {d.text}" for d in contract.assumptions))
+            if len(product.terms) > 1:
+                terms = QTreeWidgetItem([f"Terms: {product.line}", "", ""])
+                terms.setToolTip(0, product.line)
+                terms.setForeground(0, QBrush(QColor("#555555")))
+                top.addChild(terms)
+                terms.setFirstColumnSpanned(True)
+            running = contract.status is history.Status.IN_FORCE
+            if not running:
+                end, start = contract.contract.term_end, contract.contract.term_start
+                said = (f"The entitlement ended on {end:%Y-%m-%d}; none of these benefits is in force."
+                        if contract.status is history.Status.ENDED and end else
+                        f"This term starts on {start:%Y-%m-%d}; none of these benefits is in force yet." if start
+                        else "This term is not in force on the as-of date.")
+                notice = QTreeWidgetItem([said, "", ""])
+                notice.setForeground(0, QBrush(QColor("#B02A37")))
+                notice.setFont(0, bold)
+                top.addChild(notice)
+                notice.setFirstColumnSpanned(True)
             if not contract.benefits:
                 problem = QTreeWidgetItem(["The tier is not known, so its benefits cannot be shown; see Findings.",
                                            "", ""])
@@ -46,15 +69,16 @@ class BenefitsTab(QWidget):
                 if group is None:
                     group = groups[line.group] = _group(line.group, bold)
                     top.addChild(group)
-                item = QTreeWidgetItem([line.label, INCLUDED if line.included else MISSING, line.detail])
+                mark = (INCLUDED if running else LAPSED) if line.included else MISSING
+                item = QTreeWidgetItem([line.label, mark, line.detail])
                 item.setToolTip(0, line.assumption or line.label)
                 if line.detail or line.assumption:
                     item.setToolTip(2, line.assumption or line.detail)
-                item.setForeground(1, QBrush(QColor("#1E7B34" if line.included else "#8A8A8A")))
-                if not line.included:
+                item.setForeground(1, QBrush(QColor("#1E7B34" if line.included and running else "#8A8A8A")))
+                if not line.included or not running:
                     item.setForeground(0, QBrush(QColor("#8A8A8A")))
                 group.addChild(item)
-            self._addons(sheet, contract, top, bold)
+            self._addons(sheet, contract, top, bold, running)
             if contract.extra:  # columns the book has and the rules do not use: kept and shown as written
                 group = _group("Other columns in the book", bold)
                 top.addChild(group)
@@ -65,16 +89,18 @@ class BenefitsTab(QWidget):
             top.setExpanded(True)
         self.tree.expandAll()
 
-    def _addons(self, sheet: CustomerSheet, contract: ContractSheet, top: QTreeWidgetItem, bold: QFont) -> None:
+    def _addons(self, sheet: CustomerSheet, contract: ContractSheet, top: QTreeWidgetItem, bold: QFont,
+                running: bool) -> None:
         if not contract.addons:
             return
         group = _group(sheet.catalog.addons_title, bold)
         top.addChild(group)
         decision = sheet.catalog.decisions.get(sheet.catalog.admin_days_decision or "")
         for addon in contract.addons:
-            item = QTreeWidgetItem([addon.label, "✓ Purchased", addon.detail])
+            item = QTreeWidgetItem([addon.label, "✓ Purchased" if running else "Purchased (not in force)",
+                                    addon.detail])
             item.setToolTip(2, addon.detail)
-            item.setForeground(1, QBrush(QColor("#1E7B34")))
+            item.setForeground(1, QBrush(QColor("#1E7B34" if running else "#8A8A8A")))
             if contract.administrative_days is not None:
                 item.setToolTip(0, f"Non-Attendance Days include {contract.administrative_days} Administrative Days "
                                    "for this term" + (f"\n\n{decision.text}" if decision else ""))

@@ -13,7 +13,7 @@ from explorer import rules
 from explorer.app.overview import upcoming
 from explorer.app.session import Session
 from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
-from explorer.gui.key_dates_tab import STATUS_COLOURS
+from explorer.gui.key_dates_tab import status_colour
 from explorer.gui.tables import date_column, fit_columns, make_view
 from explorer.gui.timeline import DatedEvent, TimelineCanvas, legend, row_from_dates
 from explorer.model import customer_key
@@ -78,9 +78,11 @@ class UpcomingView(LazyView):
             date_column("Date", dates["date"].tolist()), Column("Customer", dates["customer"].tolist()),
             Column("Product", dates["product"].tolist()), Column("Event", dates["event"].tolist()),
             Column("Status", dates["status"].tolist()), Column("Note", dates["note"].tolist()),
-        ], [STATUS_COLOURS.get(s, "") for s in dates["status"]])
+        ], [status_colour(s) for s in dates["status"]])
         fit_columns(self.view, [95, 200, 150, 230, 80, 400])
-        self.summary.setText(f"{len(dates)} dates")
+        late = int(dates["overdue"].astype(bool).sum())  # upcoming() puts them first
+        self.summary.setText((f"<span style='color:#B02A37; font-weight:600'>{late} overdue</span> · " if late else "")
+                             + f"{len(dates) - late} dates")
 
     def _open(self, index: QModelIndex) -> None:
         self.customer_requested.emit(self.keys[int(index.data(RAW_ROLE))])

@@ -72,7 +72,10 @@ class CustomerList(QWidget):
         frame = overview.customers
         self.frame = frame
         self._lower = frame["Customer"].str.casefold().to_numpy(dtype=object) if len(frame) else self._lower[:0]
-        colours = np.where(frame["errors"].to_numpy() > 0, "red", np.where(frame["due_soon"].to_numpy(), "amber", ""))
+        # errors and overdue deadlines red, lapsed customers grey, dates due soon amber
+        colours = np.select([frame["errors"].to_numpy() > 0, frame["overdue"].to_numpy(dtype=bool),
+                             frame["ended"].to_numpy(dtype=bool), frame["due_soon"].to_numpy(dtype=bool)],
+                            ["red", "red", "grey", "amber"], "")
         self.model.set_columns([
             Column("Customer", frame["Customer"].tolist()),
             Column("Products", frame["Products"].tolist()),
@@ -81,8 +84,10 @@ class CustomerList(QWidget):
             Column("Next Event", frame["Next Event"].tolist()),
             Column("Term End", frame["Term End text"].tolist(), frame["Term End key"].to_numpy()),
             number_column("Findings", frame["Findings"].tolist()),
+            Column("Status", frame["Status"].tolist(),
+                   header_tip="In force, Not started, or Ended on the last term's end (judged on the as-of day)"),
         ], colours.tolist())
-        fit_columns(self.view, [165, 120, 105, 92, 190, 88, 60])
+        fit_columns(self.view, [165, 120, 105, 92, 190, 88, 60, 120])
         products = {p for ps in frame["Products"].unique() for p in ps.split(", ") if p}
         self._fill_combo(self.product, ALL_PRODUCTS, sorted(products))
         self._fill_combo(self.program, ALL_PROGRAMS, sorted(p for p in frame["Highest Program"].unique() if p))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 Index = QModelIndex | QPersistentModelIndex
@@ -28,6 +28,7 @@ class Column:
     tooltip: Sequence[str] | None = None
     align_right: bool = False
     header_tip: str = ""
+    checks: list[bool | None] | None = None  # a checkbox per row (None: none on that row); see check_toggled
     _sort: np.ndarray | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
@@ -43,7 +44,12 @@ class Column:
 
 
 class FrameModel(QAbstractTableModel):
-    """Rows are shown in ``order`` (indices into the column arrays); colours name ROW_COLOURS."""
+    """Rows are shown in ``order`` (indices into the column arrays); colours name ROW_COLOURS.
+
+    Signals: check_toggled(int, bool): the user ticked or cleared a checkbox (source row, checked).
+    """
+
+    check_toggled = Signal(int, bool)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -114,7 +120,28 @@ class FrameModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == RAW_ROLE:
             return row
+        if role == Qt.ItemDataRole.CheckStateRole and column.checks is not None and column.checks[row] is not None:
+            return Qt.CheckState.Checked if column.checks[row] else Qt.CheckState.Unchecked
         return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid():
+            checks = self.columns[index.column()].checks
+            if checks is not None and checks[int(self.order[index.row()])] is not None:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        checks = self.columns[index.column()].checks if index.isValid() else None
+        row = int(self.order[index.row()]) if index.isValid() else -1
+        if role != Qt.ItemDataRole.CheckStateRole or checks is None or checks[row] is None:
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        checks[row] = checked
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.check_toggled.emit(row, checked)
+        return True
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):

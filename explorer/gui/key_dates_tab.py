@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from explorer.app.sheet import CustomerSheet
+from explorer.app.workspace import DateKey
 from explorer.gui.frame_model import Column, FrameModel
 from explorer.gui.tables import date_column, fit_columns, make_view
 from explorer.gui.timeline import TimelineCanvas, row_from_dates
 
-STATUS_COLOURS = {"Past": "grey", "Due soon": "amber", "Upcoming": ""}
+STATUS_COLOURS = {"Past": "grey", "Due soon": "amber", "Upcoming": "", "Overdue": "red"}
+
+
+def status_colour(status: str) -> str:
+    return "green" if status.startswith("Done") else STATUS_COLOURS.get(status, "")
 
 
 class KeyDatesTab(QWidget):
+    """Signals: done_toggled(DateKey, bool): the user ticked or cleared an action deadline's Done box."""
+
+    done_toggled = Signal(object, bool)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = FrameModel(self)
+        self.keys: list[DateKey] = []
+        self.model.check_toggled.connect(lambda row, done: self.done_toggled.emit(self.keys[row], done))
         self.view = make_view(self, self.model, "key_dates")
         self.timeline = TimelineCanvas()
         scroll = QScrollArea(self)
@@ -33,14 +44,19 @@ class KeyDatesTab(QWidget):
     def show_sheet(self, sheet: CustomerSheet) -> None:
         dates = sheet.dates
         notes = [d.date.note for d in dates]
+        self.keys = [d.key for d in dates]
+        # Only action deadlines can be marked done; the mark is kept in the workspace.
+        done: list[bool | None] = [d.mark.done if d.date.is_action else None for d in dates]
         self.model.set_columns([
             Column("Product", [d.product for d in dates]),
             Column("Event", [d.date.event for d in dates], tooltip=notes),
             date_column("Date", [d.date.day for d in dates]),
             Column("Status", [d.status for d in dates]),
+            Column("Done", ["" for _ in dates], checks=done,
+                   header_tip="Tick an action deadline once it has been acted on; kept with the saved workspace"),
             Column("Note", notes),
-        ], [STATUS_COLOURS.get(d.status, "") for d in dates])
-        fit_columns(self.view, [150, 230, 95, 80, 400])
+        ], [status_colour(d.status) for d in dates])
+        fit_columns(self.view, [130, 220, 90, 170, 45, 400])
         rows = [row_from_dates(sheet.catalog, c.contract, c.product,
                                [(d.date.role, d.date.addon, d.date.event, d.date.day) for d in c.dates])
                 for c in sheet.contracts]

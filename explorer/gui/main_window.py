@@ -40,14 +40,16 @@ from explorer.app.errors import WorkspaceError, user_message
 from explorer.app.session import Session, load_session
 from explorer.app.view_model import Scope
 from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
-from explorer.app.workspace import Workspace, open_workspace
+from explorer.app.workspace import DateKey, Workspace, open_workspace
 from explorer.atomic import OutputError
 from explorer.catalog import Catalog, default_catalog
 from explorer.gui import messages, recent, settings
+from explorer.gui.benefits_tab import STATUS_COLOURS as STATE_COLOURS
 from explorer.gui.benefits_tab import BenefitsTab
 from explorer.gui.book_views import TimelineView, UpcomingView
 from explorer.gui.contacts_tab import ContactsTab
 from explorer.gui.customer_list import CustomerList
+from explorer.gui.explain_dialog import ExplanationDialog
 from explorer.gui.export_dialog import CALENDAR, REPORT, ExportDialog, ExportKind
 from explorer.gui.findings_view import FindingsView
 from explorer.gui.key_dates_tab import KeyDatesTab
@@ -57,6 +59,7 @@ from explorer.gui.tables import restore_header, save_header
 from explorer.importing.safety import SPREADSHEET_SUFFIXES, TEXT_SUFFIXES
 from explorer.model import customer_key
 from explorer.paths import resource_path
+from explorer.sla.explain import explain
 
 PAGES = ["Customers", "Upcoming", "Findings", "Timeline"]
 CUSTOMER_TABS = ["Benefits", "Named Contacts", "Key Dates", "SLA", "Findings"]
@@ -136,6 +139,9 @@ class MainWindow(QMainWindow):
         self.contacts = ContactsTab(self)
         self.key_dates = KeyDatesTab(self)
         self.sla = SlaTab(self)
+        self.sla.case_requested.connect(self.explain_case)
+        self.key_dates.done_toggled.connect(self.mark_done)
+        self.explanation: ExplanationDialog | None = None
         self.customer_findings = FindingsView(with_customer=False, parent=self)
         self.tabs = QTabWidget(self)
         for name, widget in zip(CUSTOMER_TABS, (self.benefits, self.contacts, self.key_dates, self.sla,
@@ -362,7 +368,8 @@ class MainWindow(QMainWindow):
             self.title.setText("")
             return
         self.title.setText(f"<span style='font-size:14pt; font-weight:600'>{html.escape(sheet.name)}</span>"
-                           f"&nbsp;&nbsp;<span style='color:#666'>{view_model.customer_summary(sheet)}</span>")
+                           f"&nbsp;&nbsp;<span style='color:#666'>{view_model.customer_summary(sheet)}</span>"
+                           f"&nbsp;&nbsp;<span style='color:{STATE_COLOURS[sheet.state.status]}'>{sheet.state.label}</span>")
         self.benefits.show_sheet(sheet)
         self.contacts.show_sheet(sheet)
         self.key_dates.show_sheet(sheet)
@@ -370,6 +377,20 @@ class MainWindow(QMainWindow):
         self.customer_findings.set_findings(sheet.findings)
         for tab, text in view_model.tab_titles(sheet).items():
             self.tabs.setTabText(CUSTOMER_TABS.index(tab), text)
+
+    def explain_case(self, case_id: str) -> None:
+        session = self.session
+        if session is None or session.sla is None:
+            return
+        if self.explanation is None:
+            self.explanation = ExplanationDialog(self)
+        self.explanation.show_text(case_id, explain(session.book, session.catalog, session.sla, case_id).text)
+
+    def mark_done(self, key: DateKey, done: bool) -> None:
+        """A key date ticked or cleared: kept in the workspace, statuses follow at once."""
+        if self.session is not None:
+            self.session.workspace.set_mark(key, done=done)
+            self.set_session(self.session.with_marks())
 
     def go_to_customer(self, key: str) -> None:
         self.pages.setCurrentIndex(0)
@@ -430,7 +451,8 @@ class MainWindow(QMainWindow):
             from explorer.outputs.report.writer import write_report
 
             progress("Building the report")
-            data = build_report(session.book, session.catalog, session.as_of, session.sla, customers, cancel)
+            data = build_report(session.book, session.catalog, session.as_of, session.sla, customers, cancel,
+                                done=session.workspace.done_marks())
             progress("Writing the workbook")
             return write_report(data, target, session.files, cancel)
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from explorer.app.sheet import CustomerSheet
-from explorer.gui.frame_model import Column, FrameModel
+from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
 from explorer.outputs.terms import format_minutes
 
-OUTCOME_COLOURS = {"Breached": "red", "At risk": "amber", "Met": "green", "Out of scope": "grey"}
+OUTCOME_COLOURS = {"Breached": "red", "At risk": "amber", "Met": "green", "Out of scope": "grey",
+                   "No contract in force": "grey"}
 
 
 def _section(text: str, parent: QWidget) -> QLabel:
@@ -32,6 +33,10 @@ def _pane(parent: QWidget, *widgets: QWidget) -> QWidget:
 
 
 class SlaTab(QWidget):
+    """Signals: case_requested(str): the user double-clicked a case (its id) to see why it is due when it is."""
+
+    case_requested = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.targets = FrameModel(self)
@@ -40,6 +45,9 @@ class SlaTab(QWidget):
         self.targets_view = make_view(self, self.targets, "sla_targets")
         self.compliance_view = make_view(self, self.compliance, "sla_compliance")
         self.cases_view = make_view(self, self.cases, "sla_cases")
+        self.cases_view.setToolTip("Double-click a case to see how its due time and outcome were reached")
+        self.cases_view.doubleClicked.connect(
+            lambda index: self.case_requested.emit(self.cases.columns[0].text[int(index.data(RAW_ROLE))]))
         self.no_log = QLabel("No case log is loaded: open a ticketing export (File ▸ Add Files) to see "
                              "compliance and cases.", self)
         self.no_log.setWordWrap(True)

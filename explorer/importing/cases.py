@@ -6,7 +6,7 @@ distinct values of a column (priorities, customers) or on rows with problems.
 
 Columns of the frame (CASE_COLUMNS): case_id, customer (as written),
 customer_key, product (catalog id or None), priority (1-4 or NA, the priority
-at opening where the log has it), priority_text, opened and first_response
+at opening where the log has it), priority_text, priority_at_open (whether it was), opened and first_response
 (UTC timestamps, NaT where missing), environment ("production" or
 "non-production"), file, sheet, row.
 """
@@ -28,7 +28,8 @@ from explorer.importing.tables import TableMatch
 from explorer.importing.values import UNSETTLED, DateOrder, cell_text
 from explorer.model import Finding, Severity, Source, customer_key
 
-CASE_COLUMNS = ["case_id", "customer", "customer_key", "product", "priority", "priority_text", "opened",
+CASE_COLUMNS = ["case_id", "customer", "customer_key", "product", "priority", "priority_text", "priority_at_open",
+                "opened",
                 "first_response", "environment", "file", "sheet", "row"]
 ZONE_SUFFIX = r"(?:Z|[+-]\d{2}:?\d{2}|\s?UTC|\s?GMT)$"
 SLASH = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}"
@@ -39,6 +40,7 @@ ABBREVIATION = r"\s([A-Za-z]{2,5})$"
 def empty_cases() -> pd.DataFrame:
     frame = pd.DataFrame({c: pd.Series(dtype=object) for c in CASE_COLUMNS})
     frame["priority"] = pd.Series(dtype="Int8")
+    frame["priority_at_open"] = pd.Series(dtype=bool)
     frame["row"] = pd.Series(dtype="int64")
     for c in ("opened", "first_response"):
         frame[c] = pd.Series(dtype="datetime64[ns, UTC]")
@@ -281,6 +283,7 @@ def read_cases(sheet: RawSheet, match: TableMatch, catalog: Catalog, case_timezo
         "product": product,
         "priority": pd.array(target_priority.tolist(), dtype="Int8"),
         "priority_text": priority_text,
+        "priority_at_open": use_open.to_numpy(dtype=bool),  # the target came from the priority at opening
         "opened": opened,
         "first_response": responded,
         "environment": pd.Categorical.from_codes(non_prod.to_numpy(dtype=bool).astype(np.int8),

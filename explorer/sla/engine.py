@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 import numpy as np
 import pandas as pd
 
-from explorer.catalog import Catalog
+from explorer.catalog import Calendar, Catalog
 from explorer.model import Book, Contract, Finding, Severity, Source
 from explorer.sla.calendars import (
     NO_TIME,
@@ -239,19 +239,26 @@ def _evaluate_calendar(calendar, in_cal, contract_of, contracts: list[Contract],
         o, r = opened[idx], responded[idx]
         lo, hi = day_range(np.concatenate([o, r[r != NO_TIME], [as_of_s]]))
         hi = hi + pd.Timedelta(days=PAD_DAYS).to_pytimedelta()
-        closed: frozenset[date] = frozenset()
-        if with_holidays:
-            holidays = holiday_calendar(country, subdivision, *years, book.holidays)
+        hours, holidays = calendar_hours(calendar, zone, country, subdivision, book, years, lo, hi)
+        if holidays is not None:
             result.holiday_calendars[holidays.key] = holidays
-            closed = holidays.closed_days
             if country and not has_holiday_data(country):
                 message = (f"No public-holiday data for country {country}; business hours there count every "
                            "weekday as open.")
                 if message not in reported:
                     reported.add(message)
                     result.findings.append(Finding(Severity.WARNING, message))
-        hours: OpenHours = open_hours(calendar, zone, closed, lo, hi)
         due[idx], spent[idx] = hours.clock(o, target_s[idx], np.where(r != NO_TIME, r, as_of_s))
+
+
+def calendar_hours(calendar: Calendar, zone: str, country: str, subdivision: str, book: Book,
+                   years: tuple[int, int], first: date, last: date) -> tuple[OpenHours, HolidayCalendar | None]:
+    """The open intervals a calendar clock runs on for one customer place, and the holidays that closed it.
+
+    The engine and the explanation of a case (explorer.sla.explain) both build their hours here.
+    """
+    holidays = holiday_calendar(country, subdivision, *years, book.holidays) if calendar.holidays == "country" else None
+    return open_hours(calendar, zone, holidays.closed_days if holidays else frozenset(), first, last), holidays
 
 
 def _holiday_key(contract: Contract) -> str:

@@ -41,7 +41,7 @@ def test_save_and_reopen_with_a_missing_file(folder: Path) -> None:
     assert again.files == [str((folder / "contracts.xlsx").resolve())]
     assert again.case_files == [str((folder / "cases.csv").resolve())]
     assert (again.case_timezone, again.as_of, again.path) == ("Europe/Berlin", AS_OF, str(target))
-    assert again.mark(key) == DateMark(True, "Asked on the QBR call")
+    assert again.mark(key) == DateMark(True, "Asked on the QBR call", date.today())  # the day it was marked
     session = load_session(again)  # the rest opens
     assert len(session.book.contracts) > 40 and session.sla is not None and session.as_of == AS_OF
 

@@ -24,8 +24,8 @@ def texts(model: FrameModel, column: int) -> list[str]:
 
 
 def test_opens_the_sample(window: MainWindow) -> None:
-    assert window.customers.model.rowCount() == 46
-    assert "46 of 46 customers · 64 contracts · 3006 cases · 5 errors" in window.status_label.text()
+    assert window.customers.model.rowCount() == 47
+    assert "47 of 47 customers · 65 contracts · 3006 cases · 5 errors" in window.status_label.text()
     assert window.windowTitle() == "contracts.xlsx, cases.csv — Entitlement Explorer"
     names = texts(window.customers.model, 0)
     assert names == sorted(names, key=str.casefold)  # sorted by customer
@@ -36,7 +36,7 @@ def test_filter_as_you_type_and_quick_filters(window: MainWindow, qtbot) -> None
     window.customers.focus_filter()
     qtbot.keyClicks(window.customers.search, "bank")
     assert texts(window.customers.model, 0) == ["Backwards Bank", "Bellows Bank", "Umber Bank"]
-    assert window.customers.count.text() == "3 of 46"
+    assert window.customers.count.text() == "3 of 47"
     window.customers.search.clear()
     window.customers.product.setCurrentText("Auth0")
     assert all("Auth0" in p for p in texts(window.customers.model, 1))
@@ -112,7 +112,7 @@ def test_as_of_date_changes_statuses(window: MainWindow, qtbot) -> None:  # type
     with qtbot.waitSignal(window.loaded, timeout=60_000):
         window.as_of_edit.setDate(QDate(2026, 12, 28))
     after = dict(zip(texts(window.key_dates.model, 1), texts(window.key_dates.model, 3), strict=True))
-    assert after["Add-on renewal request deadline"] == "Past"
+    assert after["Add-on renewal request deadline"] == "Overdue"  # passed while the term still runs
     assert after["Term end"] == "Due soon"
     assert window.customers.selected_key() == "birch health"  # the user keeps their place
     assert "as of 2026-12-28" in window.status_label.text()
@@ -157,21 +157,21 @@ def test_drop_adds_files_and_change_offers_reload(window: MainWindow, qtbot, tmp
                        Qt.KeyboardModifier.NoModifier)
     with qtbot.waitSignal(window.loaded, timeout=60_000):
         window.dropEvent(event)
-    assert window.customers.model.rowCount() == 47 and window.customers.select("dropped co")
+    assert window.customers.model.rowCount() == 48 and window.customers.select("dropped co")
     extra.write_text(extra.read_text(encoding="utf-8") + "Later Co,Okta,Basic,2026-01-01,2026-12-31\n",
                      encoding="utf-8")
     qtbot.waitUntil(lambda: window.changed_bar.isVisible(), timeout=10_000)
     assert "extra.csv has changed on disk" in window.changed_label.text()
     with qtbot.waitSignal(window.loaded, timeout=60_000):
         window.reload()
-    assert window.customers.model.rowCount() == 48
+    assert window.customers.model.rowCount() == 49
 
 
 def test_book_views_jump_to_customer(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.pages.setCurrentIndex(1)
     dates = window.upcoming.model
-    assert texts(dates, 1)[0] == "Proseware University"  # the soonest date first
-    window.upcoming.view.doubleClicked.emit(dates.index(0, 0))
+    assert texts(dates, 1)[:2] == ["Tardy Telecom", "Proseware University"]  # overdue first, then the soonest
+    window.upcoming.view.doubleClicked.emit(dates.index(1, 0))
     assert window.pages.currentIndex() == 0 and window.customers.selected_key() == "proseware university"
     assert window.book_findings.model.rowCount() == 0  # pages fill when first shown, not on every load
     window.pages.setCurrentIndex(2)
@@ -185,7 +185,7 @@ def test_book_views_jump_to_customer(window: MainWindow, qtbot) -> None:  # type
     assert window.customers.selected_key() == "ambiguous airlines"
     window.pages.setCurrentIndex(3)
     canvas = window.timeline.canvas
-    assert len(canvas.rows) == 64
+    assert len(canvas.rows) == 65
     row = next(i for i, r in enumerate(canvas.rows) if r.label == "Cascade Capital · Okta")
     deadline = next(m for m in canvas.rows[row].marks if m.kind == "deadline")
     y = 40 + row * 26 + 13

@@ -25,10 +25,12 @@ def benefit_rows(window: MainWindow) -> list[tuple[str, str, str]]:
 
 def expected_benefits(sheet: CustomerSheet) -> list[tuple[str, str, str]]:
     out = []
-    for c in sheet.contracts:
+    for product in sheet.products():  # per product, the term shown on the as-of day
+        c, running = product.shown, product.shown.in_force
         out.append((c.title, "", ""))
-        out += [(b.label, "✓ Included" if b.included else "— Not included", b.detail) for b in c.benefits]
-        out += [(a.label, "✓ Purchased", a.detail) for a in c.addons]
+        out += [(b.label, ("✓ Included" if running else "Not in force") if b.included else "— Not included", b.detail)
+                for b in c.benefits]
+        out += [(a.label, "✓ Purchased" if running else "Purchased (not in force)", a.detail) for a in c.addons]
         out += [(header, "", value) for header, value in c.extra.items()]
     return out
 

@@ -61,7 +61,7 @@ def test_sheets_and_headers(report: tuple[Path, Path, Path]) -> None:
     wb = openpyxl.load_workbook(report[0])
     assert wb.sheetnames == list(SHEETS)
     columns = sheet_columns(default_catalog())
-    assert columns["Contracts"][7:9] == ["Dedicated CSE", "MCSE"]  # the bundled catalog's add-ons, as documented
+    assert columns["Contracts"][8:10] == ["Dedicated CSE", "MCSE"]  # the bundled catalog's add-ons, as documented
     for name, headers in columns.items():
         if headers:
             assert [c.value for c in wb[name][1]] == headers, name
@@ -99,7 +99,7 @@ def test_formula_like_text_stays_text(report: tuple[Path, Path, Path]) -> None:
 def test_contract_values_and_types(report: tuple[Path, Path, Path]) -> None:
     wb = openpyxl.load_workbook(report[0])
     acme = next(r for r in rows(wb["Contracts"]) if r[0] == "Acme Corp")
-    assert acme == ["Acme Corp", "Okta", "Premier Plus", datetime(2026, 1, 15), datetime(2027, 1, 14), "24x7",
+    assert acme == ["Acme Corp", "Okta", "Premier Plus", datetime(2026, 1, 15), datetime(2027, 1, 14), "In force", "24x7",
                     "Europe/Berlin", "Yes", "50% Dedicated MCSE", 5, 0, 7, None]
     assert wb["Contracts"]["D2"].number_format == "yyyy-mm-dd"
     key_dates = [r for r in rows(wb["Key Dates"]) if r[0] == "Acme Corp"]
@@ -315,3 +315,35 @@ def test_evaluation_used_by_report_matches_engine(report: tuple[Path, Path, Path
     sla = evaluate(book, default_catalog(), as_of_moment(AS_OF))
     assert sla.cases["outcome"].tolist() == ["Met", "Breached", "Breached", "At risk", "Breached"]
     assert sla.cases["due"].iloc[3] == __import__("pandas").Timestamp("2026-11-29 00:05", tz="UTC")
+
+
+def test_history_statuses_overdue_and_done_in_the_report(tmp_path: Path) -> None:
+    """The sample, later on: Status per contract, Overdue and Done (marked) deadlines, cases outside every term."""
+    from explorer import rules
+    from explorer.importing.book import load_book as load
+    from explorer.paths import resource_path
+
+    book = load([resource_path("sample/contracts.xlsx")], [resource_path("sample/cases.csv")])
+    catalog = default_catalog()
+    day = date(2026, 11, 28)
+    overdue = [(c, k) for c in book.contracts for k in rules.key_dates(catalog, c, day)
+               if k.status is rules.DateStatus.OVERDUE]
+    assert overdue  # the sample has add-on renewal requests that are late
+    (first, first_key), *rest = overdue
+    data = build_report(book, catalog, day, evaluate(book, catalog, as_of_moment(day)),
+                        done={first_key.key: date(2026, 11, 20)})
+    out = write_report(data, tmp_path / "history.xlsx")
+    wb = openpyxl.load_workbook(out)
+    contracts = {(r[0], r[3]): r[5] for r in rows(wb["Contracts"])[1:]}
+    assert contracts[("Cascade Outfitters", datetime(2025, 7, 1))] == "Ended"
+    assert contracts[("Cascade Outfitters", datetime(2026, 7, 1))] == "In force"
+    assert contracts[("Faded Films", datetime(2025, 6, 1))] == "Ended"
+    statuses = {(r[0], r[2], r[3]): r[4] for r in rows(wb["Key Dates"])[1:]}
+    assert statuses[(first.customer, first_key.event, datetime.combine(first_key.day, datetime.min.time()))] == (
+        "Done (marked 2026-11-20)")
+    assert all(statuses[(c.customer, k.event, datetime.combine(k.day, datetime.min.time()))] == "Overdue"
+               for c, k in rest)
+    cases = {r[0]: r[-1] for r in rows(wb["Cases"])[1:]}
+    assert cases["999006"] == "No contract in force" and cases["999005"] == "Met"
+    compliance_cases = sum(r[3] for r in rows(wb["Compliance"])[1:] if r[0] == "Faded Films")
+    assert compliance_cases == 1  # listed, not counted

@@ -6,6 +6,7 @@ report; nothing here decides anything the other sheets do not show.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -63,13 +64,13 @@ def _breaches(sla: SlaResult, chosen: set[str] | None, as_of: date, days: int) -
     return out
 
 
-def _deadlines(catalog: Catalog, contract: Contract, as_of: date) -> list[Action]:
+def _deadlines(catalog: Catalog, contract: Contract, as_of: date,
+               done: Mapping[rules.DoneKey, date | None] | None) -> list[Action]:
     out = []
-    for k in rules.key_dates(catalog, contract, as_of):
-        if k.role != "action_deadline":
+    for k in rules.key_dates(catalog, contract, as_of, done=done):
+        if not k.is_action:
             continue
-        overdue = k.status.value == "Overdue" or (
-            k.status is rules.DateStatus.PAST and contract.term_end is not None and as_of <= contract.term_end)
+        overdue = k.status is rules.DateStatus.OVERDUE  # one marked done is neither overdue nor due soon
         if not overdue and k.status is not rules.DateStatus.DUE_SOON:
             continue
         issue = "Deadline overdue" if overdue else "Deadline due soon"
@@ -132,13 +133,14 @@ def _lapsed(catalog: Catalog, contracts: list[Contract], sla: SlaResult, as_of: 
 
 
 def actions(book: Book, catalog: Catalog, contracts: list[Contract], findings: list[Finding], as_of: date,
-            sla: SlaResult | None = None, chosen: set[str] | None = None) -> pd.DataFrame:
-    """The Actions sheet: most urgent issue first, then by date and customer."""
+            sla: SlaResult | None = None, chosen: set[str] | None = None,
+            done: Mapping[rules.DoneKey, date | None] | None = None) -> pd.DataFrame:
+    """The Actions sheet: most urgent issue first, then by date and customer (``done``: deadlines marked done)."""
     found: list[Action] = []
     if sla is not None:
         found += _breaches(sla, chosen, as_of, catalog.settings.recent_days)
     for contract in contracts:
-        found += _deadlines(catalog, contract, as_of)
+        found += _deadlines(catalog, contract, as_of, done)
         found += _contacts(catalog, book, contract)
     found += _errors(catalog, findings)
     if sla is not None:

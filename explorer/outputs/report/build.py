@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
 
-from explorer import rules
+from explorer import history, rules
 from explorer.app import findings as pipeline
 from explorer.app.cancel import NEVER, CancelToken
 from explorer.catalog import Catalog
@@ -65,7 +66,7 @@ def by_customer(contracts: list[Contract], catalog: Catalog) -> list[Contract]:
 
 
 def contract_rows(book: Book, catalog: Catalog, contracts: list[Contract],
-                  by_row: dict[tuple[str, str, int | None], list[str]]) -> list[list[object]]:
+                  by_row: dict[tuple[str, str, int | None], list[str]], as_of: date) -> list[list[object]]:
     rows: list[list[object]] = []
     contacts = book.contacts_by_customer()
     for c in contracts:
@@ -76,7 +77,7 @@ def contract_rows(book: Book, catalog: Catalog, contracts: list[Contract],
         addons = [_addon_cell(held.get(aid), bool(addon.options)) for aid, addon in catalog.addons.items()]
         admin = rules.administrative_days(catalog, c)
         rows.append([c.customer.strip(), product, program.name if program else c.program_text, c.term_start,
-                     c.term_end, hours, c.time_zone, *addons,
+                     c.term_end, history.status(c, as_of).value, hours, c.time_zone, *addons,
                      rules.named_contact_limit(catalog, c),
                      rules.named_contact_count(c, contacts.get(customer_key(c.customer), [])),
                      float(admin) if admin is not None else None,
@@ -91,12 +92,13 @@ def _addon_cell(held: rules.HeldAddOn | None, has_options: bool) -> str:
     return "Yes" if held is not None else "No"
 
 
-def key_date_rows(catalog: Catalog, contracts: list[Contract], as_of: date) -> list[list[object]]:
+def key_date_rows(catalog: Catalog, contracts: list[Contract], as_of: date,
+                  done: Mapping[rules.DoneKey, date | None] | None = None) -> list[list[object]]:
     rows: list[list[object]] = []
     for c in contracts:
         product = rules.product_name(catalog, c)
-        for k in rules.key_dates(catalog, c, as_of):
-            rows.append([c.customer.strip(), product, k.event, k.day, k.status.value, k.note])
+        for k in rules.key_dates(catalog, c, as_of, done=done):
+            rows.append([c.customer.strip(), product, k.event, k.day, k.status_text, k.note])
     rows.sort(key=lambda r: (r[3], customer_key(str(r[0])), str(r[1]).casefold()))
     return rows
 
@@ -158,7 +160,9 @@ def assumptions_for(catalog: Catalog, contracts: list[Contract], with_cases: boo
 
 
 def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | None = None,
-                 customers: list[str] | None = None, cancel: CancelToken = NEVER) -> ReportData:
+                 customers: list[str] | None = None, cancel: CancelToken = NEVER,
+                 done: Mapping[rules.DoneKey, date | None] | None = None) -> ReportData:
+    """The report's sheets as of the end of ``as_of``; ``done`` holds the key dates marked done (rules.done_key)."""
     wanted = {customer_key(c) for c in customers or []}
 
     def chosen(name: str) -> bool:
@@ -170,9 +174,9 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
     contacts = sorted((c for c in book.contacts if chosen(c.customer)),
                       key=lambda c: (customer_key(c.customer), c.name.casefold()))
     sheets = {
-        "Actions": actions(book, catalog, contracts, findings, as_of, sla, wanted or None),
-        "Contracts": _frame("Contracts", contract_rows(book, catalog, contracts, by_row), catalog),
-        "Key Dates": _frame("Key Dates", key_date_rows(catalog, contracts, as_of), catalog),
+        "Actions": actions(book, catalog, contracts, findings, as_of, sla, wanted or None, done),
+        "Contracts": _frame("Contracts", contract_rows(book, catalog, contracts, by_row, as_of), catalog),
+        "Key Dates": _frame("Key Dates", key_date_rows(catalog, contracts, as_of, done), catalog),
         "SLA Targets": _frame("SLA Targets", target_rows(catalog, contracts), catalog),
         "Named Contacts": _frame("Named Contacts", [
             [c.customer.strip(), c.name, c.email, c.region, "Yes" if c.named else "No",

@@ -18,7 +18,7 @@ COMPLIANCE_COLUMNS = ["Customer", "Product", "Priority", "Cases", "Met", "Breach
 SHEETS: dict[str, list[str]] = {
     "Summary": [],
     "Actions": ACTION_COLUMNS,
-    "Contracts": ["Customer", "Product", "Tier", "Term Start", "Term End", "Support Hours", "Time Zone",
+    "Contracts": ["Customer", "Product", "Tier", "Term Start", "Term End", "Status", "Support Hours", "Time Zone",
                   ADDON_COLUMNS, "Named Contact Limit", "Named Contacts", "Administrative Days", "Findings"],
     "Key Dates": ["Customer", "Product", "Event", "Date", "Status", "Note"],
     "SLA Targets": ["Customer", "Product", "Tier", "Priority", "First Response Target (h)", "Clock"],

@@ -34,8 +34,10 @@ from explorer.outputs.report.schema import SHEETS, WRAPPED_COLUMNS
 from explorer.outputs.report.summary_sheet import summary_sheet
 
 HIGHLIGHTS = {  # sheet: (column, value, colour)
-    "Cases": [("Outcome", "Breached", "red"), ("Outcome", "At risk", "amber"), ("Outcome", "Met", "green")],
-    "Key Dates": [("Status", "Due soon", "amber"), ("Status", "Past", "grey")],
+    "Cases": [("Outcome", "Breached", "red"), ("Outcome", "At risk", "amber"), ("Outcome", "Met", "green"),
+              ("Outcome", "No contract in force", "grey")],
+    "Key Dates": [("Status", "Overdue", "red"), ("Status", "Due soon", "amber"), ("Status", "Past", "grey")],
+    "Contracts": [("Status", "Ended", "grey"), ("Status", "Not started", "grey")],
     "Findings": [("Severity", "Error", "red"), ("Severity", "Warning", "amber")],
 }
 CANCEL_EVERY = 5000  # rows between checks of the cancel token

@@ -1,0 +1,275 @@
+"""Why a case is due when it is: the engine's reasoning for one case, step by step, as text.
+
+Nothing here re-implements the clock. The case is matched to its contract row by
+explorer.sla.matching, its hours come from engine.calendar_hours and its due time
+from OpenHours.clock, exactly as in engine.evaluate; the explanation then walks
+those same open intervals from opening to due and names every closed span between
+them (weekend, the holiday's name, outside hours, a daylight-saving change).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pandas as pd
+
+from explorer import rules
+from explorer.catalog import WEEKDAYS, Calendar, Catalog
+from explorer.model import Book, Contract
+from explorer.sla.calendars import NO_TIME, HolidayCalendar, OpenHours, day_range
+from explorer.sla.engine import PAD_DAYS, SlaResult, calendar_hours
+from explorer.sla.matching import match_cases
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of time between opening and due: open (counted) or closed (skipped, with why)."""
+
+    start: int  # UTC epoch seconds
+    end: int
+    open: bool
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def minutes(self) -> float:
+        return (self.end - self.start) / 60
+
+
+@dataclass
+class Explanation:
+    case_id: str
+    found: bool
+    lines: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    target_minutes: int = 0
+    due: datetime | None = None  # from the same clock as the engine's
+
+    @property
+    def open_minutes(self) -> float:
+        return sum(s.minutes for s in self.spans if s.open)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def explain(book: Book, catalog: Catalog, sla: SlaResult, case_id: str) -> Explanation:
+    """The reasoning behind one case's due time and outcome, as known at ``sla.as_of``."""
+    if sla.cases.empty or book.cases is None:
+        return Explanation(case_id, False, [f"Case {case_id} is not in the case log."])
+    ids = sla.cases["case_id"].astype(str).to_numpy()
+    hits = np.flatnonzero(ids == str(case_id).strip())
+    if not len(hits):
+        known = book.cases["case_id"].astype(str).to_numpy() == str(case_id).strip()
+        why = (f"it was opened after the as-of moment ({sla.as_of:%Y-%m-%d %H:%M} UTC), so it is not known yet"
+               if known.any() else "it is not in the case log")
+        return Explanation(case_id, False, [f"Case {case_id}: {why}."])
+    row = sla.cases.iloc[int(hits[0])]
+    source = book.cases[(book.cases["file"].astype(str) == str(row["file"]))
+                        & (book.cases["row"].to_numpy() == int(row["row"]))].iloc[:1]
+    out = Explanation(str(row["case_id"]), True)
+    say = out.lines.append
+    say(f"Case {row['case_id']} ({row['file'] and str(row['file']).rsplit('/', 1)[-1]}, row {int(row['row'])})")
+    opened = _instant(row["opened"])
+    if opened is None:
+        say("Opened: no readable opening time, so no clock runs.")
+        say(f"Outcome: {row['outcome']}")
+        return out
+    contract = _contract(book, source, opened)
+    zone = ZoneInfo(contract.time_zone if contract else "UTC")
+    say(f"Opened: {_utc(opened)}; {_local(opened, zone)} customer local time" if contract else
+        f"Opened: {_utc(opened)}")
+    if contract is None:
+        say(f"Contract: none in force. {row['customer']} holds no {row['product'] or 'such'} term containing the "
+            "opening day (customer local time)" if row["outcome"] == "No contract in force" else
+            f"Contract: none matches customer '{row['customer']}' and product '{row['product'] or '(none)'}'.")
+        say(f"Outcome: {row['outcome']} (listed, not counted in compliance)")
+        return out
+    program = rules.program_of(catalog, contract)
+    product = rules.product_name(catalog, contract)
+    say(f"Contract in force: {contract.customer.strip()}, {product} {program.name if program else '(no program)'}, "
+        f"term {_day(contract.term_start)} – {_day(contract.term_end)} ({contract.source.describe()})")
+    priority = row["priority"]
+    if program is None or pd.isna(priority):
+        say("Priority: none readable, so no target applies." if pd.isna(priority) else
+            "Program: not one the catalog knows, so no target applies.")
+        say(f"Outcome: {row['outcome']}")
+        return out
+    level = int(priority)
+    at_open = bool(source["priority_at_open"].iloc[0]) if "priority_at_open" in source and len(source) else False
+    written = str(source["priority_text"].iloc[0]) if len(source) else f"P{level}"
+    why = ("the priority at opening, which sets the target even if support lowered it later" if at_open
+           else "the case's recorded priority")
+    say(f"Priority: P{level} ('{written}', {why})")
+    target = program.targets[level]
+    calendar = catalog.calendars[target.calendar]
+    out.target_minutes = target.minutes
+    say(f"Target: first human response within {_duration(target.minutes)} on the {calendar.label} clock")
+    where = f"{contract.time_zone}, country {contract.country or 'unknown'}"
+    if contract.subdivision:
+        where += f" ({contract.subdivision})"
+    say(f"Calendar: {calendar.describe()}; zone {where}")
+    if row["outcome"] == "Out of scope":
+        say("Outcome: Out of scope (a non-production tenant; the program covers production only)")
+        return out
+    as_of_s = int(sla.as_of.timestamp())
+    responded = _instant(row["first_response"])
+    target_s = np.array([target.minutes * 60], dtype=np.int64)
+    start = np.array([int(opened.timestamp())], dtype=np.int64)
+    stop = np.array([int(responded.timestamp()) if responded else as_of_s], dtype=np.int64)
+    if calendar.always_open:  # as the engine: no intervals, opening + target
+        holidays, due_s, used = None, start + target_s, np.maximum(stop - start, 0)
+        hours = OpenHours(start, start + target_s)
+    else:
+        hours, holidays = _hours(calendar, contract, book, opened, responded, as_of_s)
+        due_s, used = hours.clock(start, target_s, stop)
+    due = int(due_s[0])
+    out.due = datetime.fromtimestamp(due, UTC) if due != NO_TIME else None
+    out.spans = _walk(hours, int(opened.timestamp()), due, calendar, zone, holidays) if due != NO_TIME else []
+    if calendar.always_open:
+        say(f"Clock: runs without a break, so due = opened + {_duration(target.minutes)}")
+    else:
+        say("Clock, from opening to due:")
+        for span in out.spans:
+            kind = "open, counted" if span.open else "closed, skipped"
+            text = f"  {_local_span(span, zone)}  {_duration(span.minutes)} {kind}"
+            say(text + (f": {'; '.join(span.reasons)}" if span.reasons else ""))
+        say(f"  open time counted: {_duration(out.open_minutes)} = the target")
+    if out.due is None:
+        say("Due: beyond the calendar's known days")
+    else:
+        say(f"Due: {_utc(out.due)}; {_local(out.due, zone)} customer local time")
+    if responded is not None:
+        say(f"First human response: {_utc(responded)}; {_local(responded, zone)} customer local time "
+            f"({_duration(float(used[0]) / 60)} of open time after opening)")
+    else:
+        say(f"First human response: none known at the as-of moment ({sla.as_of:%Y-%m-%d %H:%M} UTC)")
+    say(f"Outcome: {row['outcome']}")
+    if out.due is not None:
+        end = responded or sla.as_of
+        margin = (out.due - end).total_seconds() / 60
+        if responded is not None:
+            say(f"Margin: {_duration(abs(margin))} {'early' if margin >= 0 else 'late'}")
+        elif margin >= 0:
+            say(f"Margin: {_duration(margin)} left at the as-of moment")
+        else:
+            say(f"Margin: {_duration(-margin)} late at the as-of moment, and still unanswered")
+    return out
+
+
+def _contract(book: Book, source: pd.DataFrame, opened: datetime) -> Contract | None:
+    """The contract row in force at opening, by the engine's own matching."""
+    if source.empty:
+        return None
+    seconds = np.array([int(opened.timestamp())], dtype=np.int64)
+    index = int(match_cases(book.contracts, source, seconds).contract[0])
+    return book.contracts[index] if index >= 0 else None
+
+
+def _hours(calendar: Calendar, contract: Contract, book: Book, opened: datetime, responded: datetime | None,
+           as_of_s: int) -> tuple[OpenHours, HolidayCalendar | None]:
+    moments = [int(opened.timestamp()), as_of_s] + ([int(responded.timestamp())] if responded else [])
+    first, last = day_range(np.array(moments, dtype=np.int64))
+    last = last + timedelta(days=PAD_DAYS)
+    return calendar_hours(calendar, contract.time_zone, contract.country, contract.subdivision, book,
+                          (first.year, last.year), first, last)
+
+
+def _walk(hours: OpenHours, opened: int, due: int, calendar: Calendar, zone: ZoneInfo,
+          holidays: HolidayCalendar | None) -> list[Span]:
+    """The open pieces of the intervals between opening and due, and the closed gaps between them."""
+    if calendar.always_open:
+        return [Span(opened, due, True)]
+    spans: list[Span] = []
+    first = max(int(np.searchsorted(hours.ends, opened, side="right")), 0)
+    cursor = opened
+    for start, end in zip(hours.starts[first:].tolist(), hours.ends[first:].tolist(), strict=True):
+        if start >= due:
+            break
+        begin = max(start, opened)
+        if begin > cursor:
+            spans.append(Span(cursor, begin, False, _reasons(cursor, begin, calendar, zone, holidays)))
+        stop = min(end, due)
+        if spans and spans[-1].open and spans[-1].end == begin:  # adjacent days of a 24-hour calendar: one span
+            spans[-1] = Span(spans[-1].start, stop, True)
+        else:
+            spans.append(Span(begin, stop, True))
+        cursor = stop
+    return spans
+
+
+def _reasons(start: int, end: int, calendar: Calendar, zone: ZoneInfo, holidays: HolidayCalendar | None) -> tuple[str, ...]:
+    """Why the calendar is closed from start to end, one reason per kind of local day the gap covers."""
+    local_start = datetime.fromtimestamp(start, zone)
+    local_end = datetime.fromtimestamp(end, zone)
+    last = local_end.date() - timedelta(days=1) if local_end.time() == datetime.min.time() else local_end.date()
+    closures = {c.day: c for c in holidays.closures_between(local_start.date(), last)} if holidays else {}
+    out: list[str] = []
+    weekend: list[date] = []
+    day = local_start.date()
+    while day <= last:
+        if day.weekday() not in calendar.days:
+            weekend.append(day)
+        else:
+            _flush_weekend(weekend, out)
+            if day in closures:
+                out.append(f"{closures[day].describe()}, {WEEKDAYS[day.weekday()]} {day:%Y-%m-%d} (holiday)")
+            elif "outside hours" not in out:
+                out.append("outside hours")
+        day += timedelta(days=1)
+    _flush_weekend(weekend, out)
+    before, after = local_start.utcoffset(), local_end.utcoffset()
+    if before != after:
+        out.append(f"a daylight-saving change (UTC{_offset(before)} to UTC{_offset(after)})")
+    return tuple(out)
+
+
+def _flush_weekend(days: list[date], out: list[str]) -> None:
+    if days:
+        names = f"{WEEKDAYS[days[0].weekday()]} {days[0]:%Y-%m-%d}" + (
+            f" – {WEEKDAYS[days[-1].weekday()]} {days[-1]:%Y-%m-%d}" if len(days) > 1 else "")
+        out.append(f"weekend ({names})")
+        days.clear()
+
+
+def _instant(value: pd.Timestamp | None) -> datetime | None:
+    if value is None or pd.isna(value):
+        return None
+    stamp = pd.Timestamp(value)
+    return (stamp if stamp.tzinfo else stamp.tz_localize("UTC")).to_pydatetime()
+
+
+def _utc(moment: datetime) -> str:
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+
+
+def _local(moment: datetime, zone: ZoneInfo) -> str:
+    local = moment.astimezone(zone)
+    return f"{WEEKDAYS[local.weekday()]} {local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+
+def _local_span(span: Span, zone: ZoneInfo) -> str:
+    a = datetime.fromtimestamp(span.start, zone)
+    b = datetime.fromtimestamp(span.end, zone)
+    return f"{WEEKDAYS[a.weekday()]} {a:%Y-%m-%d %H:%M} → {WEEKDAYS[b.weekday()]} {b:%Y-%m-%d %H:%M}"
+
+
+def _offset(delta: timedelta | None) -> str:
+    minutes = int((delta or timedelta()).total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _duration(minutes: float) -> str:
+    whole = round(minutes)
+    if whole < 60:
+        return f"{whole} min"
+    hours, rest = divmod(whole, 60)
+    return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
+
+
+def _day(day: date | None) -> str:
+    return f"{day:%Y-%m-%d}" if day else "?"
