@@ -162,6 +162,7 @@ class TableSpec:
     precedence: int = 0  # the higher wins when a header names fields of several kinds...
     decisive: tuple[str, ...] = ()  # ...and one of these fields (none listed: always)
     combine: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a field several columns make up
+    needed: tuple[str, ...] = ()  # fields the rules need: a table without one is offered for mapping
 
     def field_type(self, name: str) -> str:
         return self.types.get(name, "text")
@@ -518,13 +519,15 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             for part in (name, *parts):
                 if part not in fields:
                     raise CatalogError(f"{path}.combine.{name}: {part!r} is not a field of the table")
-        for name in _get(raw, "decisive", list, path, []):
-            if name not in fields:
-                raise CatalogError(f"{path}.decisive: {name!r} is not a field of the table")
+        for key in ("decisive", "needed"):
+            for name in _get(raw, key, list, path, []):
+                if name not in fields:
+                    raise CatalogError(f"{path}.{key}: {name!r} is not a field of the table")
         out[tid] = TableSpec(tid, _get(raw, "label", str, path), required,
                              _get(raw, "min_fields", int, path, len(required)), fields, dict(types),
                              _get(raw, "precedence", int, path, 0),
-                             _strings(_get(raw, "decisive", list, path, []), f"{path}.decisive"), combine)
+                             _strings(_get(raw, "decisive", list, path, []), f"{path}.decisive"), combine,
+                             _strings(_get(raw, "needed", list, path, []), f"{path}.needed"))
     return out
 
 

@@ -100,6 +100,16 @@ class Holiday:
     opens: bool = False  # the customer works that day: a public holiday the package lists is removed
 
 
+@dataclass(frozen=True)
+class Unread:
+    """Data that was not read, or a table that lacks a field it needs: a reason to map columns."""
+
+    file: str
+    sheet: str  # "" when the whole file was refused
+    reason: str
+    mappable: bool = True  # False: damaged or not a spreadsheet; mapping cannot help
+
+
 @dataclass
 class Book:
     """Everything loaded: contracts, contacts, holidays, cases and the findings.
@@ -115,6 +125,7 @@ class Book:
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     case_files: list[str] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)  # what the user may want to map (Map Columns)
     _contact_index: dict[str, list[Contact]] | None = field(default=None, repr=False, compare=False)
 
     def customers(self) -> list[str]:

@@ -64,10 +64,11 @@ class Session:
 
 
 def load_session(workspace: Workspace, catalog: Catalog | None = None, progress: Progress | None = None,
-                 cancel: CancelToken = NEVER) -> Session:
+                 cancel: CancelToken = NEVER, skip_unreadable: bool = False) -> Session:
     """Open what the workspace names. Raises UnreadableFile, CatalogError or Cancelled.
 
-    ``catalog`` overrides the workspace's catalog (the app's, or a test's edited copy).
+    ``catalog`` overrides the workspace's catalog (the app's, or a test's edited copy). With
+    ``skip_unreadable`` (the app) a file that cannot be read is a finding and the rest opens.
     """
     def step(text: str) -> None:
         cancel.check()
@@ -77,7 +78,7 @@ def load_session(workspace: Workspace, catalog: Catalog | None = None, progress:
     if catalog is None:
         catalog = load_catalog(workspace.catalog) if workspace.catalog else default_catalog()
     book = load_book(workspace.files, workspace.case_files, catalog, case_timezone=workspace.case_timezone,
-                     progress=step, saved=mapping_lookup(workspace, catalog))
+                     progress=step, saved=mapping_lookup(workspace, catalog), skip_unreadable=skip_unreadable)
     return _judge(workspace, book, catalog, workspace.day(), step, cancel)
 
 

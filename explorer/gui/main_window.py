@@ -53,6 +53,7 @@ from explorer.gui.explain_dialog import ExplanationDialog
 from explorer.gui.export_dialog import CALENDAR, REPORT, ExportDialog, ExportKind
 from explorer.gui.findings_view import FindingsView
 from explorer.gui.key_dates_tab import KeyDatesTab
+from explorer.gui.map_columns import MapColumnsDialog
 from explorer.gui.operations import QueryOp
 from explorer.gui.sla_tab import SlaTab
 from explorer.gui.tables import restore_header, save_header
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self.persist = persist  # False: neither restore nor save window and column state (screenshots, tests)
         self.catalog = catalog or default_catalog()
         self.session: Session | None = None
+        self.map_dialog: MapColumnsDialog | None = None
+        self._offered: set[tuple[str, str, str]] = set()  # unread data the Map Columns dialog was offered for
         self.task: QueryOp[object] | None = None
         self.setWindowTitle("Entitlement Explorer")
         self.setAcceptDrops(True)
@@ -109,6 +112,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
         self.open_action = make_action("Open…", self, self.choose_files, QKeySequence(QKeySequence.StandardKey.Open))
         self.add_action = make_action("Add Files…", self, lambda: self.choose_files(add=True), QKeySequence("Ctrl+Shift+O"))
+        self.map_action = make_action("Map Columns…", self, self.map_columns)
         self.reload_action = make_action("Reload", self, self.reload, QKeySequence(QKeySequence.StandardKey.Refresh))
         self.export_action = make_action("Export Report…", self, self.choose_export, QKeySequence("Ctrl+E"))
         self.calendar_action = make_action("Export Calendar…", self, self.choose_calendar_export)
@@ -219,6 +223,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.open_action)
         menu.addAction(self.add_action)
         menu.addAction(make_action("Open Sample", self, self.open_sample))
+        menu.addAction(self.map_action)
         self.recent_menu = menu.addMenu("Open Recent")
         menu.addAction(self.reload_action)
         menu.addSeparator()
@@ -274,7 +279,7 @@ class MainWindow(QMainWindow):
         catalog = self.catalog if workspace.catalog is None else None
 
         def load(cancel: CancelToken, progress: Callable[[str], None]) -> Session:
-            return load_session(workspace, catalog, progress, cancel)
+            return load_session(workspace, catalog, progress, cancel, skip_unreadable=True)
 
         self._run(load, f"Opening {', '.join(Path(f).name for f in workspace.all_files)}", self._opened)
 
@@ -334,6 +339,47 @@ class MainWindow(QMainWindow):
             self.watcher.removePaths(self.watcher.files())
         self.watcher.addPaths([f for f in session.files if Path(f).exists()])
         self.set_session(session)
+        failed = [Path(u.file).name for u in session.book.unread if not u.sheet and not u.mappable]
+        if failed:  # the rest of the book is open; the failure is in Findings too
+            self.status_label.setText(f"Not read: {', '.join(failed)} (see Findings) · {self.status_label.text()}")
+        offer = next((u for u in session.book.unread if u.mappable and (u.file, u.sheet, u.reason) not in self._offered),
+                     None)
+        if offer is not None:
+            self._offered.add((offer.file, offer.sheet, offer.reason))
+            self.map_columns(offer.file, offer.sheet or None)
+
+    # -- mapping columns ----------------------------------------------------------
+    def map_columns(self, file: str | None = None, sheet: str | None = None) -> None:
+        """File → Map Columns…, and after opening a file that holds data the importer could not read."""
+        from explorer.app.session import mapping_lookup
+
+        session = self.session
+        if session is None:
+            self.choose_files()
+            return
+        try:
+            dialog = MapColumnsDialog(self, session.workspace.all_files, session.catalog,
+                                      mapping_lookup(session.workspace, session.catalog), file, sheet)
+        except Exception as exc:  # _show_error re-raises anything that is not bad input
+            self._show_error(exc)
+            return
+        self.map_dialog = dialog
+        dialog.accepted.connect(lambda: self._mapped(dialog))
+        dialog.open()
+
+    def _mapped(self, dialog: MapColumnsDialog) -> None:
+        from explorer.importing.mappings import MappingStore
+
+        session = self.session
+        if session is None:
+            return
+        try:
+            MappingStore(session.catalog).save(dialog.mapping())
+        except Exception as exc:  # _show_error re-raises anything that is not bad input
+            self._show_error(exc)
+            return
+        self.status_label.setText(f"Column mapping saved for {Path(dialog.file).name}; reading it again")
+        self.open_workspace(session.workspace)
 
     def _file_changed(self, path: str) -> None:
         if not self.session or path not in self.session.files:

@@ -20,9 +20,9 @@ from explorer.importing.contacts import read_contacts, read_holidays
 from explorer.importing.contracts import read_contracts
 from explorer.importing.headers import label, title
 from explorer.importing.readers import RawSheet, iter_sheets
-from explorer.importing.safety import UnreadableFile
+from explorer.importing.safety import NoTable, UnreadableFile
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank
-from explorer.model import Book, Contract, Finding, Severity, Source, customer_key
+from explorer.model import Book, Contract, Finding, Severity, Source, Unread, customer_key
 
 Progress = Callable[[str], None]
 HOW = {"normalised": "its header without units or decorations", "saved": "the saved mapping"}
@@ -32,11 +32,13 @@ MAP_HINT = ("map its columns with 'explorer map FILE -o mapping.toml' and '--map
 
 def load_book(files: Iterable[Path | str], case_files: Iterable[Path | str] = (), catalog: Catalog | None = None,
               case_timezone: str | None = None, progress: Progress | None = None,
-              saved: SavedLookup | None = None) -> Book:
+              saved: SavedLookup | None = None, skip_unreadable: bool = False) -> Book:
     """Read every file into one Book. Raises UnreadableFile for a file that cannot be read at all.
 
     Files given as case logs are read as case logs whatever else their headers name.
     ``saved`` gives the mapping saved for a header layout, if any (explorer.importing.mappings).
+    With ``skip_unreadable`` (the app) such a file becomes an error finding and the rest is read;
+    only when every file fails, and none could be mapped, is the first failure raised.
     """
     catalog = catalog or default_catalog()
     book = Book()
@@ -46,9 +48,19 @@ def load_book(files: Iterable[Path | str], case_files: Iterable[Path | str] = ()
         if progress:
             progress(f"Reading {path.name}")
         (book.case_files if is_case_log else book.files).append(str(path))
-        tables = read_file(path, is_case_log, catalog, book, case_frames, case_timezone, saved)
+        try:
+            tables = read_file(path, is_case_log, catalog, book, case_frames, case_timezone, saved)
+        except UnreadableFile as exc:
+            if not skip_unreadable:
+                raise
+            book.findings.append(Finding(Severity.ERROR, f"Not read: {exc.cause}.", Source(str(path))))
+            book.unread.append(Unread(str(path), "", exc.cause, isinstance(exc, NoTable)))
+            tables = ["nothing readable"]
         if not is_case_log:
             held[path.name] = tables
+    failures = [u for u in book.unread if not u.sheet]
+    if failures and len(failures) == len(book.files) + len(book.case_files) and not any(u.mappable for u in failures):
+        raise UnreadableFile(failures[0].file, failures[0].reason)
     if progress:
         progress("Checking contracts")
     book.cases = pd.concat(case_frames, ignore_index=True) if case_frames else None
@@ -76,13 +88,17 @@ def read_file(path: Path, is_case_log: bool, catalog: Catalog, book: Book, case_
         found.append((sheet, tables, near))
     if not any(tables for _, tables, _ in found):
         what = "no case table" if is_case_log else "no contract, contact, case or holiday table"
-        raise UnreadableFile(path, f"{what}: " + _not_read(found, catalog, is_case_log))
+        raise NoTable(path, f"{what}: " + _not_read(found, catalog, is_case_log))
     order = values.day_order(_date_columns(found, catalog))
     held = []
     for sheet, tables, near in found:
         if not tables:
             _unread_sheet(sheet, near, catalog, book)
         for match in tables:
+            missing = [f for f in catalog.tables[match.kind].needed if f not in match.columns]
+            if missing and not (match.kind == "cases" and "first_response_minutes" in match.columns):
+                book.unread.append(Unread(str(path), sheet.name, f"the {catalog.tables[match.kind].label.lower()} "
+                                          f"table has no {', '.join(label(m) for m in missing)} column"))
             rows = _read_table(sheet, match, catalog, book, case_frames, case_timezone, order)
             seen = ", ".join(f"'{h}'" for h in match.layout)
             held.append(f"a {catalog.tables[match.kind].label.lower()} table of {rows} rows (sheet '{sheet.name}', "
@@ -129,6 +145,7 @@ def _not_read(found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]], c
 def _unread_sheet(sheet: RawSheet, near: NearMiss | None, catalog: Catalog, book: Book) -> None:
     rows = _data_rows(sheet)
     if rows >= 2:
+        book.unread.append(Unread(sheet.file, sheet.name, f"{rows} rows of data but no table was read"))
         book.findings.append(Finding(
             Severity.WARNING, f"Sheet '{sheet.name}' holds {rows} rows of data but no table was read: "
             f"{_describe_near(near, sheet, catalog)}; {MAP_HINT}.", Source(sheet.file, sheet.name)))

@@ -254,7 +254,7 @@ def _zones(spec: TableSpec, headers: Mapping[int, str], catalog: Catalog, result
 
 def label(name: str) -> str:
     """A field id as people say it: first_response -> first response."""
-    return {"case_id": "case ID", "program": "tier"}.get(name, name.replace("_", " "))
+    return {"case_id": "case ID", "program": "tier", "cse": "dedicated CSE", "mcse": "MCSE"}.get(name, name.replace("_", " "))
 
 
 def title(name: str) -> str:

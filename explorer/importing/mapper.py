@@ -9,13 +9,15 @@ fields named, so the user only has to fill them in.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from explorer.catalog import Catalog
-from explorer.importing.headers import label
+from explorer.importing.headers import column_kinds, label, recognise
 from explorer.importing.mappings import ColumnMapping, dump_mappings
-from explorer.importing.readers import iter_sheets
-from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables
+from explorer.importing.readers import RawSheet, iter_sheets
+from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank
+from explorer.importing.values import cell_text
 
 HOW = {"exact": "a catalog spelling", "normalised": "the header without units or decorations",
        "saved": "a saved mapping"}
@@ -68,3 +70,97 @@ def proposed_mappings(files: Sequence[str], case_files: Sequence[str], catalog: 
                     mappings.append(mapping)
                     notes[mapping.key] = _near_notes(where, near, catalog)
     return dump_mappings(mappings, notes), len(mappings)
+
+
+# -- the Map Columns dialog's model (Qt-free) -------------------------------------
+PREVIEW_ROWS = 20
+VALUE_FIELDS = ("product", "program", "priority", "priority_at_open")
+
+
+@dataclass
+class Proposal:
+    """What the importer would read from a sheet with this header row and table kind."""
+
+    kind: str
+    header_index: int  # 0-based
+    headers: dict[int, str]  # column -> header as written
+    columns: dict[str, int]  # field -> column, confident guesses
+    confidence: dict[str, str]  # field -> how sure, in words
+    saved: ColumnMapping | None = None
+
+
+def first_header(sheet: RawSheet, catalog: Catalog, saved: SavedLookup | None = None) -> tuple[int, str]:
+    """(header row index, kind) to start from: the first table, else the row that came closest."""
+    tables, near = find_tables(sheet, catalog, None, saved)
+    if tables:
+        return tables[0].header_index, tables[0].kind
+    if near is not None:
+        return near.row - 1, near.kind
+    first = next((i for i, r in enumerate(sheet.rows) if not is_blank(r)), 0)
+    return first, "contracts"
+
+
+def propose(sheet: RawSheet, header_index: int, kind: str, catalog: Catalog,
+            saved: SavedLookup | None = None) -> Proposal:
+    rows = sheet.rows
+    headers = {i: str(c).strip() for i, c in enumerate(rows[header_index]) if str(c).strip()} if rows else {}
+    layout = tuple(headers[i] for i in sorted(headers))
+    mapping = saved(layout) if saved else None
+    spec = catalog.tables[kind]
+    if mapping is not None and mapping.kind == kind:
+        ordered = sorted(headers)
+        columns = {name: ordered[p] for name, p in mapping.positions().items()}
+        return Proposal(kind, header_index, headers, columns, dict.fromkeys(columns, "saved"), mapping)
+    sample = rows[header_index + 1:header_index + 31]
+    found = recognise(spec, headers, column_kinds(sample, list(headers)), catalog)
+    confidence = {n: ("exact" if g.exact else f"{g.score:.0f}%") for n, g in found.guesses.items()}
+    columns = dict(found.columns)
+    for name, guess in found.suggestions.items():  # weaker guesses pre-filled too, their confidence shown
+        if guess.column not in columns.values():
+            columns[name] = guess.column
+            confidence[name] = f"{guess.score:.0f}%?"
+    return Proposal(kind, header_index, headers, columns, confidence)
+
+
+def canonical_values(catalog: Catalog, name: str) -> list[str]:
+    """What a value of a field can mean: product names, program names, priorities."""
+    if name == "product":
+        return [p.name for p in catalog.products.values()]
+    if name == "program":
+        return list(dict.fromkeys(p.name for p in catalog.programs.values()))
+    if name in ("priority", "priority_at_open"):
+        return ["1", "2", "3", "4"]
+    return []
+
+
+def unknown_values(sheet: RawSheet, header_index: int, columns: dict[str, int], catalog: Catalog,
+                   limit: int = 20) -> dict[str, list[str]]:
+    """The distinct values of the product, tier and priority columns that do not normalise."""
+    out: dict[str, list[str]] = {}
+    body = sheet.rows[header_index + 1:]
+    for name in VALUE_FIELDS:
+        column = columns.get(name)
+        if column is None:
+            continue
+        seen: dict[str, None] = {}
+        for row in body:
+            text = cell_text(row[column]) if column < len(row) else ""
+            if text and text not in seen and not _known(catalog, name, text):
+                seen[text] = None
+                if len(seen) >= limit:
+                    break
+        if seen:
+            out[name] = list(seen)
+    return out
+
+
+def _known(catalog: Catalog, name: str, text: str) -> bool:
+    if name == "product":
+        return catalog.product_for(text) is not None
+    if name == "program":
+        return any(catalog.program_for(p, text) is not None for p in catalog.products.values())
+    return catalog.priority_for(text) is not None
+
+
+def sheets_of(path: str | Path) -> list[RawSheet]:
+    return list(iter_sheets(path))

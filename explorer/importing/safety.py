@@ -30,6 +30,10 @@ class UnreadableFile(Exception):
         self.cause = cause
 
 
+class NoTable(UnreadableFile):
+    """A readable file in which no table was recognised: mapping its columns can help."""
+
+
 def _sniff_foreign(head: bytes) -> str | None:
     if head.startswith(b"%PDF"):
         return "this is a PDF document, not a spreadsheet"

@@ -1,0 +1,241 @@
+"""File → Map Columns…: say what a sheet's columns (and odd values) mean when the importer cannot tell.
+
+Shows the sheet's first 20 rows, lets the user pick the header row and the table kind,
+gives each field a drop-down of the sheet's columns pre-filled with the importer's
+guesses and their confidence, lists the columns kept but not used, and offers a
+canonical value for each product, tier or priority spelling that does not normalise.
+The result is a ColumnMapping (explorer.importing.mappings) the window saves and reloads with.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.catalog import Catalog
+from explorer.importing import mapper
+from explorer.importing.headers import title
+from explorer.importing.mappings import ColumnMapping
+from explorer.importing.readers import RawSheet
+from explorer.importing.tables import SavedLookup
+from explorer.importing.values import cell_text
+
+NOT_USED = "(not used)"
+AS_IT_IS = "(leave as it is)"
+
+
+class MapColumnsDialog(QDialog):
+    """Signals: none; accept() leaves the mapping in ``mapping()``."""
+
+    def __init__(self, parent: QWidget | None, files: list[str], catalog: Catalog, saved: SavedLookup | None = None,
+                 file: str | None = None, sheet: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Map Columns")
+        self.resize(960, 720)
+        self.catalog, self.saved = catalog, saved
+        self.sheets: list[RawSheet] = []
+        self.proposal: mapper.Proposal | None = None
+        self.file_box, self.sheet_box, self.kind_box = QComboBox(self), QComboBox(self), QComboBox(self)
+        for name in files:
+            self.file_box.addItem(Path(name).name, name)
+        for spec in catalog.tables.values():
+            self.kind_box.addItem(spec.label, spec.id)
+        self.header_spin = QSpinBox(self)
+        self.header_spin.setMinimum(1)
+        self.preview = QTableWidget(self)
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.fields = QFormLayout()
+        self.field_boxes: dict[str, QComboBox] = {}
+        self.confidence: dict[str, QLabel] = {}
+        self.unused = QLabel(self)
+        self.unused.setWordWrap(True)
+        self.values = QFormLayout()
+        self.value_boxes: dict[tuple[str, str], QComboBox] = {}
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet("color: #B02A37")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button = self.buttons.addButton("Save and Read", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._layout()
+        self.file_box.currentIndexChanged.connect(self._load_file)
+        self.sheet_box.currentIndexChanged.connect(self._start_sheet)
+        self.header_spin.valueChanged.connect(self._propose)
+        self.kind_box.currentIndexChanged.connect(self._propose)
+        if file is not None and self.file_box.findData(file) >= 0:
+            self.file_box.setCurrentIndex(self.file_box.findData(file))
+        self._load_file()
+        if sheet is not None and self.sheet_box.findText(sheet) >= 0:
+            self.sheet_box.setCurrentIndex(self.sheet_box.findText(sheet))
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        for text, widget in (("File", self.file_box), ("Sheet", self.sheet_box), ("Header row", self.header_spin),
+                             ("Table", self.kind_box)):
+            top.addWidget(QLabel(text, self))
+            top.addWidget(widget, 1)
+        columns = QGroupBox("Columns: which column holds each field", self)
+        inner = QVBoxLayout(columns)
+        inner.addLayout(self.fields)
+        inner.addWidget(self.unused)
+        values = QGroupBox("Values the catalog does not know: what each one means", self)
+        values.setLayout(self.values)
+        lower = QHBoxLayout()
+        lower.addWidget(columns, 3)
+        lower.addWidget(values, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(QLabel(f"The first {mapper.PREVIEW_ROWS} rows of the sheet (the header row is bold):", self))
+        layout.addWidget(self.preview, 2)
+        layout.addLayout(lower, 3)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+    # -- what the user picks --------------------------------------------------------
+    def _load_file(self) -> None:
+        self.sheets = mapper.sheets_of(str(self.file_box.currentData()))
+        self.sheet_box.blockSignals(True)
+        self.sheet_box.clear()
+        for sheet in self.sheets:
+            self.sheet_box.addItem(sheet.name)
+        self.sheet_box.blockSignals(False)
+        self._start_sheet()
+
+    @property
+    def sheet(self) -> RawSheet:
+        return self.sheets[max(0, self.sheet_box.currentIndex())]
+
+    def _start_sheet(self) -> None:
+        sheet = self.sheet
+        index, kind = mapper.first_header(sheet, self.catalog, self.saved)
+        for widget in (self.header_spin, self.kind_box):
+            widget.blockSignals(True)
+        self.header_spin.setMaximum(max(1, len(sheet.rows)))
+        self.header_spin.setValue(index + 1)
+        self.kind_box.setCurrentIndex(self.kind_box.findData(kind))
+        for widget in (self.header_spin, self.kind_box):
+            widget.blockSignals(False)
+        self._propose()
+
+    def _propose(self) -> None:
+        sheet = self.sheet
+        index = min(self.header_spin.value() - 1, max(0, len(sheet.rows) - 1))
+        self.proposal = mapper.propose(sheet, index, str(self.kind_box.currentData()), self.catalog, self.saved)
+        self._fill_preview(sheet, index)
+        self._fill_fields()
+
+    def _fill_preview(self, sheet: RawSheet, header: int) -> None:
+        rows = sheet.rows[:mapper.PREVIEW_ROWS]
+        width = max((len(r) for r in rows), default=0)
+        self.preview.clear()
+        self.preview.setRowCount(len(rows))
+        self.preview.setColumnCount(width)
+        bold = QFont()
+        bold.setBold(True)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                item = QTableWidgetItem(cell_text(value))
+                if r == header:
+                    item.setFont(bold)
+                self.preview.setItem(r, c, item)
+
+    def _fill_fields(self) -> None:
+        proposal = self.proposal
+        assert proposal is not None
+        spec = self.catalog.tables[proposal.kind]
+        while self.fields.rowCount():
+            self.fields.removeRow(0)
+        self.field_boxes.clear()
+        self.confidence.clear()
+        for name in spec.fields:
+            box = QComboBox(self)
+            box.addItem(NOT_USED, None)
+            for column, header in sorted(proposal.headers.items()):
+                box.addItem(header, column)
+            if name in proposal.columns:
+                box.setCurrentIndex(box.findData(proposal.columns[name]))
+            sure = QLabel(proposal.confidence.get(name, ""), self)
+            box.currentIndexChanged.connect(self._refresh)
+            row = QHBoxLayout()
+            row.addWidget(box, 1)
+            row.addWidget(sure)
+            needed = "*" if name in spec.required or name in spec.needed else ""
+            self.fields.addRow(f"{title(name)}{needed}", row)
+            self.field_boxes[name] = box
+            self.confidence[name] = sure
+        self._refresh()
+
+    def chosen(self) -> dict[str, int]:
+        """Field -> column as the drop-downs say."""
+        return {name: int(box.currentData()) for name, box in self.field_boxes.items()
+                if box.currentData() is not None}
+
+    def _refresh(self) -> None:
+        proposal = self.proposal
+        assert proposal is not None
+        chosen = self.chosen()
+        unused = [h for c, h in sorted(proposal.headers.items()) if c not in chosen.values()]
+        self.unused.setText("Kept, not used: " + (", ".join(unused) if unused else "none"))
+        old = {key: box.currentText() for key, box in self.value_boxes.items()}  # kept across a column change
+        self.value_boxes.clear()
+        while self.values.rowCount():
+            self.values.removeRow(0)
+        known = dict(proposal.saved.values) if proposal.saved else {}
+        odd = mapper.unknown_values(self.sheet, proposal.header_index, chosen, self.catalog)
+        for name, texts in odd.items():
+            for text in texts:
+                box = QComboBox(self)
+                box.addItem(AS_IT_IS)
+                box.addItems(mapper.canonical_values(self.catalog, name))
+                pick = old.get((name, text)) or known.get(name, {}).get(text)
+                if pick and box.findText(pick) >= 0:
+                    box.setCurrentIndex(box.findText(pick))
+                self.values.addRow(f"{title(name)} '{text}'", box)
+                self.value_boxes[(name, text)] = box
+        if not odd:
+            self.values.addRow(QLabel("Every product, tier and priority is known.", self))
+        self.problem.setText(self._problem())
+        self.save_button.setEnabled(not self.problem.text())
+
+    def _problem(self) -> str:
+        proposal = self.proposal
+        assert proposal is not None
+        spec = self.catalog.tables[proposal.kind]
+        chosen = self.chosen()
+        if len(set(chosen.values())) < len(chosen):
+            return "Two fields use the same column; a column serves one field."
+        if not spec.has_required(chosen):
+            return "Pick a column for each field marked *: " + ", ".join(
+                title(r) for r in spec.required if r not in chosen and r not in spec.combine)
+        return ""
+
+    # -- the result -----------------------------------------------------------------
+    def mapping(self) -> ColumnMapping:
+        proposal = self.proposal
+        assert proposal is not None
+        headers = proposal.headers
+        values: dict[str, dict[str, str]] = {}
+        for (name, text), box in self.value_boxes.items():
+            if box.currentText() != AS_IT_IS:
+                values.setdefault(name, {})[text] = box.currentText()
+        return ColumnMapping(proposal.kind, tuple(headers[c] for c in sorted(headers)),
+                             {name: headers[c] for name, c in self.chosen().items()}, values)
+
+    @property
+    def file(self) -> str:
+        return str(self.file_box.currentData())

@@ -1,0 +1,93 @@
+"""The Map Columns dialog with real widgets: it opens for unknown headers, maps them, is saved, maps values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from explorer.gui import messages
+from explorer.gui.main_window import MainWindow
+from explorer.gui.map_columns import MapColumnsDialog
+
+from ..files import write_csv
+from .conftest import AS_OF, wait_idle
+
+LAYOUT = ["Kunde", "Erzeugnis", "Stufe", "Beginn", "Ende", "Zeitzone"]
+
+
+def german(folder: Path) -> Path:
+    return write_csv(folder / "vertraege.csv", header=LAYOUT, rows=[
+        ["Acme", "Okta", "Premium", "2026-01-01", "2026-12-31", "Europe/Berlin"],
+        ["Beta", "Auth0", "Enterprise", "2026-02-01", "2027-01-31", "Europe/Berlin"]])
+
+
+def opened(qtbot, files: list[Path]) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow(as_of=AS_OF, persist=False)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_files([str(f) for f in files])
+    wait_idle(qtbot, win)
+    return win
+
+
+def pick(dialog: MapColumnsDialog, field: str, header: str) -> None:
+    box = dialog.field_boxes[field]
+    box.setCurrentIndex(box.findText(header))
+
+
+def test_unknown_headers_open_the_dialog_and_the_mapping_reads_and_is_reused(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    book = german(tmp_path)
+    win = opened(qtbot, [book])
+    dialog = win.map_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.sheet_box.currentText() == "vertraege" and dialog.header_spin.value() == 1
+    assert dialog.kind_box.currentData() == "contracts"
+    assert dialog.preview.rowCount() == 3 and dialog.preview.item(1, 0).text() == "Acme"
+    assert dialog.field_boxes["term_start"].currentText() == "Beginn"  # a guess, with its confidence shown
+    assert dialog.confidence["term_start"].text().endswith("%")
+    assert not dialog.save_button.isEnabled()  # customer and product are still missing
+    for field, header in (("customer", "Kunde"), ("product", "Erzeugnis"), ("program", "Stufe"),
+                          ("time_zone", "Zeitzone")):
+        pick(dialog, field, header)
+    assert dialog.unused.text() == "Kept, not used: none"
+    premium = dialog.value_boxes[("program", "Premium")]  # the unknown tier, offered the catalog's tiers
+    premium.setCurrentIndex(premium.findText("Premier"))
+    assert dialog.save_button.isEnabled()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)  # both buttons are real
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: win.session is not None and len(win.session.book.contracts) == 2, timeout=60_000)
+    wait_idle(qtbot, win)
+    contracts = win.session.book.contracts
+    assert [(c.customer, c.program) for c in contracts] == [("Acme", "okta-premier"), ("Beta", "auth0-enterprise")]
+    assert win.session.book.error_count == 0  # the tier mapped in the dialog is applied
+    win.map_dialog = None
+    again = opened(qtbot, [book])  # a new window: the saved mapping is used, no dialog
+    assert again.map_dialog is None and again.session is not None and len(again.session.book.contracts) == 2
+
+
+def test_file_menu_opens_the_dialog_on_the_open_book(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    win = opened(qtbot, [write_csv(tmp_path / "b.csv", header=["Customer", "Product", "Tier", "Start", "End"],
+                                   rows=[["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31"]])])
+    assert win.map_dialog is None
+    win.map_action.trigger()
+    dialog = win.map_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.field_boxes["customer"].currentText() == "Customer"
+    assert dialog.confidence["customer"].text() == "exact"
+    pick(dialog, "term_end", "Start")  # two fields on one column is refused in place
+    assert not dialog.save_button.isEnabled() and "same column" in dialog.problem.text()
+    dialog.reject()
+
+
+def test_one_unreadable_file_does_not_discard_the_others(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    good = write_csv(tmp_path / "b.csv", header=["Customer", "Product", "Tier", "Start", "End"],
+                     rows=[["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31"]])
+    bad = tmp_path / "scan.xlsx"
+    bad.write_bytes(b"%PDF-1.4 not a workbook")
+    win = opened(qtbot, [good, bad])
+    assert win.session is not None and len(win.session.book.contracts) == 1
+    assert messages.shown == []  # no dialog: the book opens without the bad file
+    assert "Not read: scan.xlsx" in win.status_label.text()
+    assert any("PDF document" in f.message for f in win.session.book.findings)
+    assert win.map_dialog is None  # a damaged file is not offered for mapping
