@@ -91,11 +91,24 @@ def test_customer_tabs(window: MainWindow, qtbot) -> None:  # type: ignore[no-un
     assert window.sla.compliance.rowCount() == 4 and window.sla.cases.rowCount() == 62
     assert "Breached" in texts(window.sla.cases, 8)
     headers = [window.sla.cases.headerData(c, Qt.Orientation.Horizontal) for c in range(window.sla.cases.columnCount())]
-    assert headers == [h for h in CASE_COLUMNS if h != "Customer"]  # the report's names for the same columns
+    # the report's names for the same columns, then the app's own: the holidays each case's clock skipped
+    assert headers == [h for h in CASE_COLUMNS if h != "Customer"] + ["Holidays Skipped"]
     assert set(texts(window.sla.cases, 6)) <= {"24x7", "Business hours"}
     # Findings
     assert window.customer_findings.model.rowCount() == 2
     assert window.tabs.tabText(CUSTOMER_TABS.index("Findings")) == "Findings (2)"
+
+
+def test_sla_tab_names_the_holidays_a_case_skipped(window: MainWindow) -> None:
+    window.customers.select("redwood games")  # Australia/Sydney, no state given: New South Wales from the zone
+    headers = [window.sla.cases.headerData(c, Qt.Orientation.Horizontal) for c in range(window.sla.cases.columnCount())]
+    opened = texts(window.sla.cases, headers.index("Opened (UTC)"))
+    skipped = texts(window.sla.cases, headers.index("Holidays Skipped"))
+    named = [(o[:10], s) for o, s in zip(opened, skipped, strict=True) if s]
+    assert ("2026-10-04", "Labor Day, New South Wales") in named  # a Sunday case: NSW closes Monday the 5th
+    assert all(s.endswith(("New South Wales", "Australia", "holiday table")) for _, s in named)
+    tip = window.sla.targets.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Public holidays: New South Wales, Australia (AU-NSW)" in tip
 
 
 def test_auth0_customer_shows_auth0_terms(window: MainWindow) -> None:
