@@ -14,6 +14,7 @@ from explorer.gui import messages
 from explorer.gui.export_dialog import Scope
 from explorer.gui.frame_model import FrameModel
 from explorer.gui.main_window import CUSTOMER_TABS, MainWindow
+from explorer.logs import log_file
 from explorer.outputs.report.schema import CASE_COLUMNS
 
 from .conftest import AS_OF, wait_idle
@@ -219,6 +220,7 @@ def test_recent_files_are_remembered(window: MainWindow, qtbot, tmp_path: Path) 
 def test_about_names_versions(window: MainWindow) -> None:
     window.about()
     assert "Catalog 2026.11.1" in messages.shown[-1].text
+    assert str(log_file()) in messages.shown[-1].text
 
 
 def test_as_of_default_is_today(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -238,7 +240,8 @@ def test_other_columns_are_shown(window: MainWindow) -> None:
 def test_crash_hook_shows_a_dialog_and_writes_a_log(qtbot) -> None:  # type: ignore[no-untyped-def]
     import sys
 
-    from explorer.gui.app import install_crash_hook, log_folder
+    from explorer.gui.app import install_crash_hook
+    from explorer.logs import log_file
 
     saved = sys.excepthook
     try:
@@ -251,8 +254,8 @@ def test_crash_hook_shows_a_dialog_and_writes_a_log(qtbot) -> None:  # type: ign
         sys.excepthook = saved
     shown = messages.shown[-1]
     assert shown.kind == "error" and "boom" in shown.text and "Your files were not changed" in shown.text
-    logs = sorted(log_folder().glob("crash-*.log"))
-    assert logs and "RuntimeError: boom" in logs[-1].read_text(encoding="utf-8")
+    assert f"The details were saved to {log_file()}." in shown.text
+    assert "RuntimeError: boom" in log_file().read_text(encoding="utf-8")
 
 
 def test_export_calendar_of_selected_customers(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
