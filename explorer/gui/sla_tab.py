@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from explorer.app.sheet import CustomerSheet
-from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
+from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
 from explorer.outputs.terms import format_minutes
 
@@ -39,9 +39,9 @@ class SlaTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.targets = FrameModel(self)
-        self.compliance = FrameModel(self)
-        self.cases = FrameModel(self)
+        self.targets = ColumnTableModel(self)
+        self.compliance = ColumnTableModel(self)
+        self.cases = ColumnTableModel(self)
         self.targets_view = make_view(self, self.targets, "sla_targets")
         self.compliance_view = make_view(self, self.compliance, "sla_compliance")
         self.cases_view = make_view(self, self.cases, "sla_cases")

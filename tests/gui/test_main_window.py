@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from explorer.gui import messages
+from explorer.gui.column_model import ColumnTableModel
 from explorer.gui.export_dialog import Scope
-from explorer.gui.frame_model import FrameModel
 from explorer.gui.main_window import CUSTOMER_TABS, MainWindow
 from explorer.logs import log_file
 from explorer.outputs.report.schema import CASE_COLUMNS
@@ -20,7 +20,7 @@ from explorer.outputs.report.schema import CASE_COLUMNS
 from .conftest import AS_OF, wait_idle
 
 
-def texts(model: FrameModel, column: int) -> list[str]:
+def texts(model: ColumnTableModel, column: int) -> list[str]:
     return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
