@@ -1,4 +1,4 @@
-"""Command line: explorer [FILE...] | check | report | template | terms.
+"""Command line: explorer [FILE...] | check | report | calendar | sheet | diff | template | terms.
 
 Runs headless: nothing here imports Qt unless the GUI is asked for, and heavy
 libraries load only inside the subcommand that needs them.
@@ -15,7 +15,7 @@ from pathlib import Path
 from explorer import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-SUBCOMMANDS = ("check", "report", "diff", "explain", "map", "template", "terms", "gui")
+SUBCOMMANDS = ("check", "report", "calendar", "diff", "explain", "map", "template", "terms", "gui")
 
 
 def _fail(message: str, code: int = EXIT_UNREADABLE) -> int:
@@ -75,6 +75,14 @@ def _terms(args: argparse.Namespace) -> int:
         catalog = _catalog(args)
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
+    if args.holidays:
+        from explorer.outputs.terms import holiday_terms, parse_holiday_place, this_year
+
+        country, subdivision, problem = parse_holiday_place(args.holidays, catalog)
+        if problem:
+            return _fail(problem)
+        print(holiday_terms(country, subdivision, args.year or this_year()))
+        return EXIT_OK
     product = None
     if args.product:
         product = catalog.product_for(args.product)
@@ -163,6 +171,26 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
+def _calendar(args: argparse.Namespace) -> int:
+    from explorer.outputs.calendar import customer_events, write_calendar
+    from explorer.outputs.customers import UnknownCustomer, sheets_for
+
+    session, code = _session_or_exit(args)
+    if session is None:
+        return int(code)
+    try:
+        sheets = sheets_for(session, args.customer)
+    except UnknownCustomer as exc:
+        return _fail(str(exc))
+    try:
+        target = write_calendar(sheets, Path(args.output), session.files)
+    except Exception as exc:  # _explained re-raises anything that is not bad input
+        return _explained(exc)
+    events = sum(len(customer_events(s)) for s in sheets)
+    print(f"wrote {target} ({events} key dates of {len(sheets)} customer{'s' if len(sheets) != 1 else ''})")
+    return EXIT_OK
+
+
 def _diff(args: argparse.Namespace) -> int:
     from explorer.app.diff import compare_books
     from explorer.catalog import CatalogError, load_catalog
@@ -221,6 +249,12 @@ def _date(text: str):  # type: ignore[no-untyped-def]
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-28") from None
 
 
+def _year(text: str) -> int:
+    if not (text.isdigit() and 1900 <= int(text) <= 2200):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a year like 2026")
+    return int(text)
+
+
 def _zone(text: str) -> str:
     from zoneinfo import ZoneInfo
 
@@ -262,6 +296,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     terms = sub.add_parser("terms", help="print the support terms held in the catalog")
     terms.add_argument("--product", help="only this product (Okta, Okta Access Gateway, Auth0)")
+    terms.add_argument("--holidays", metavar="COUNTRY[-STATE]",
+                       help="print the public holidays the clock closes on instead (AU-NSW, DE-BY, US-CA, GB)")
+    terms.add_argument("--year", type=_year, metavar="YYYY", help="the year for --holidays (this year)")
     _common_arguments(terms)
     terms.set_defaults(func=_terms)
 
@@ -278,6 +315,15 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--customer", action="append", metavar="NAME", help="only this customer; repeatable")
     report.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
     report.set_defaults(func=_report)
+
+    calendar = sub.add_parser("calendar", help="write the key dates as a calendar file (.ics)",
+                              description="Every key date of the customers as an all-day event, with a reminder "
+                                          "before each action deadline; re-importing an updated file updates the "
+                                          "events. Exit status: 0 written, 2 not written.")
+    _book_arguments(calendar)
+    calendar.add_argument("--customer", action="append", metavar="NAME", help="only this customer; repeatable")
+    calendar.add_argument("-o", "--output", required=True, metavar="OUT.ics")
+    calendar.set_defaults(func=_calendar)
 
     diff = sub.add_parser("diff", help="what changed between two versions of a contract book",
                           usage="explorer diff OLD NEW [--json]\n"

@@ -69,6 +69,47 @@ def test_frozen_gui_screenshot(bundle: Path, tmp_path: Path) -> None:
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
 
 
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt's xcb platform is Linux only")
+
+
+@linux_only
+def test_bundle_carries_the_xcb_libraries(bundle: Path) -> None:
+    from explorer.gui.platform_check import XCB_LIBRARIES
+
+    # All but libxcb, libGL and libEGL, which PyInstaller leaves to the system's graphics stack by design.
+    names = {p.name for p in (bundle / "_internal").iterdir()}
+    assert [name for name, _ in XCB_LIBRARIES if name not in names] == ["libxcb.so.1", "libGL.so.1", "libEGL.so.1"]
+    assert (bundle / "_internal" / "PySide6" / "Qt" / "plugins" / "platforms" / "libqxcb.so").exists()
+
+
+@linux_only
+def test_frozen_gui_screenshot_on_x_server(bundle: Path, tmp_path: Path) -> None:
+    # Xvfb's X server, Qt's xcb platform, the picture taken through the window system (QScreen.grabWindow).
+    shot = tmp_path / "x11.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb"}
+    out = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1200x24", program(bundle, "Entitlement Explorer"),
+                          "--sample", "--screenshot", str(shot), "--tab", "Timeline"], capture_output=True, text=True,
+                         timeout=300, env=env)
+    assert out.returncode == 0, out.stderr
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[16:24] == (1400).to_bytes(4, "big") + (900).to_bytes(4, "big")
+    assert shot.stat().st_size > 50_000
+
+
+@linux_only
+def test_frozen_app_names_a_missing_system_library(bundle: Path, tmp_path: Path) -> None:
+    # The bundle carries the xcb libraries but not libxcb.so.1 itself: a broken one first on the library
+    # path hides the system's, and the frozen app says so instead of Qt aborting.
+    (tmp_path / "libxcb.so.1").write_bytes(b"not a library")
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env.update(DISPLAY=":97", LD_LIBRARY_PATH=str(tmp_path))
+    out = subprocess.run([program(bundle, "Entitlement Explorer"), "--sample"], capture_output=True, text=True,
+                         timeout=60, env=env)
+    assert out.returncode == 2
+    assert out.stderr == ("explorer: cannot open a window: Qt's X11 platform needs libxcb.so.1, which is not "
+                          "installed. Install it with: sudo apt install libxcb1\n")
+
+
 def test_frozen_bad_file_is_one_line(bundle: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"%PDF-1.4")

@@ -59,13 +59,14 @@ def status_line(session: Session | None, shown: int, total: int) -> str:
     return " · ".join(parts)
 
 
-def export_customers(session: Session | None, scope: Scope, visible: Iterable[str], selected: str) -> list[str] | None:
+def export_customers(session: Session | None, scope: Scope, visible: Iterable[str],
+                     selected: Iterable[str]) -> list[str] | None:
     """Customer names for an export of ``scope`` (None: all); ``visible`` and ``selected`` are customer keys."""
     if scope is Scope.ALL or session is None:
         return None
     frame = session.overview.customers
     names = dict(zip(frame["key"], frame["Customer"], strict=True))
-    keys = list(visible) if scope is Scope.FILTERED else [selected]
+    keys = list(visible) if scope is Scope.FILTERED else list(selected)
     return [names[k] for k in keys if k in names]
 
 

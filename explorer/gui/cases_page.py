@@ -1,7 +1,7 @@
 """The book-wide Cases page: every case of the log, filtered by priority, outcome, product, customer and date.
 
 "Which P1 cases breached last quarter?" is three choices here. Filters are masks over
-the coded columns of explorer.app.case_filter, the table is the column-array FrameModel
+the coded columns of explorer.app.case_filter, the table is the column-array ColumnTableModel
 (text made once per load), so a filter change stays well under 100 ms at 200,000 cases.
 
 Signals: case_requested(str) with a case ID (double-click: explain it), customer_requested(str) with a
@@ -33,7 +33,7 @@ from explorer.app.session import Session
 from explorer.atomic import OutputError
 from explorer.gui import messages, settings
 from explorer.gui.book_views import LazyView
-from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
+from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.sla_tab import OUTCOME_COLOURS
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
 
@@ -77,7 +77,7 @@ class CasesPage(LazyView):
         self.export_button = QPushButton("Export to Excel…", self)
         self.export_button.setToolTip("Write the cases shown here to an .xlsx file")
         self.export_button.clicked.connect(self.choose_export)
-        self.model = FrameModel(self)
+        self.model = ColumnTableModel(self)
         self.view = make_view(self, self.model, "book_cases")
         self.view.setAccessibleName("Cases")
         self.view.doubleClicked.connect(self._open)

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTableView
 
-from explorer.gui.frame_model import FrameModel
+from explorer.gui.column_model import ColumnTableModel
 
 SAMPLE = 12  # the longest texts measured per column
 MAX_EMS = 28  # a very long column (messages, notes) starts at this many character widths; the user can widen it
@@ -26,7 +26,7 @@ FITTED = "columns_fitted"  # view property: default hidden columns applied once
 def text_width(view: QTableView, column: int) -> int:
     """Pixels the column needs: its header (with room for the sort arrow) or its longest texts."""
     model = view.model()
-    assert isinstance(model, FrameModel)
+    assert isinstance(model, ColumnTableModel)
     header = view.horizontalHeader()
     title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
     em = view.fontMetrics().averageCharWidth()
@@ -43,7 +43,7 @@ def text_width(view: QTableView, column: int) -> int:
 def fit(view: QTableView, hidden_by_default: Iterable[str] = ()) -> None:
     """Size every shown column from the font; the first time, hide the named columns (the header menu shows them)."""
     model = view.model()
-    assert isinstance(model, FrameModel)
+    assert isinstance(model, ColumnTableModel)
     hidden = set(hidden_by_default)
     if not view.property(FITTED) and model.columns:
         view.setProperty(FITTED, True)

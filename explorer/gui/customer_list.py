@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from explorer.app.overview import Overview
 from explorer.gui import columns, palette
-from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
+from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.tables import make_view, number_column
 
 ALL_PRODUCTS, ALL_PROGRAMS = "All products", "All programs"
@@ -82,7 +82,7 @@ class CustomerList(QWidget):
         super().__init__(parent)
         self.frame = pd.DataFrame()
         self._lower = np.empty(0, dtype=object)
-        self.model = FrameModel(self)
+        self.model = ColumnTableModel(self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Filter customers (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
@@ -99,7 +99,6 @@ class CustomerList(QWidget):
         self.legend.setWordWrap(True)
         self.count = QLabel(self)
         self.view = make_view(self, self.model, "customer_list", sort_column=0)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)  # one customer in the pane
         self.search.installEventFilter(self)
         for widget, name in ((self.search, "Filter customers"), (self.product, "Product filter"),
                              (self.program, "Program filter"), (self.view, "Customers")):
@@ -128,6 +127,7 @@ class CustomerList(QWidget):
         self.with_findings.toggled.connect(self.apply_filter)
         self.due_soon.toggled.connect(self.apply_filter)
         self.info_only.toggled.connect(self.apply_filter)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several for exports
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def set_overview(self, overview: Overview, keep: str = "") -> None:
@@ -256,10 +256,22 @@ class CustomerList(QWidget):
         return [keys[r] for r in self.model.order]
 
     def selected_key(self) -> str:
-        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        """The customer shown: the current row among the selected ones."""
+        model = self.view.selectionModel()
+        rows = model.selectedRows() if model else []
         if not rows or self.frame.empty:
             return ""
-        return str(self.frame["key"].iat[int(rows[0].data(RAW_ROLE))])
+        current = model.currentIndex().row()
+        row = next((r for r in rows if r.row() == current), rows[0])
+        return str(self.frame["key"].iat[int(row.data(RAW_ROLE))])
+
+    def selected_keys(self) -> list[str]:
+        """Every selected customer (Ctrl- or Shift-click), in list order."""
+        model = self.view.selectionModel()
+        if model is None or self.frame.empty:
+            return []
+        rows = sorted(model.selectedRows(), key=lambda r: r.row())
+        return [str(self.frame["key"].iat[int(r.data(RAW_ROLE))]) for r in rows]
 
     def select(self, key: str, emit: bool = True) -> bool:
         if self.frame.empty:

@@ -1,7 +1,8 @@
-"""Export: which customers (all, the filtered list, the selected one) and where to write the report."""
+"""Export: which customers (all, the filtered list, the selected ones) and where to write the file."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -23,18 +24,35 @@ from explorer.app.view_model import Scope
 from explorer.gui import settings
 
 
+@dataclass(frozen=True)
+class ExportKind:
+    title: str  # the dialog's title
+    stem: str  # the suggested file name, before the date
+    suffix: str
+    filter: str  # for the file dialog
+
+
+REPORT = ExportKind("Export SLA report", "SLA report", ".xlsx", "Excel workbook (*.xlsx)")
+CALENDAR = ExportKind("Export calendar", "Key dates", ".ics", "iCalendar file (*.ics)")
+SHEET = ExportKind("Export entitlement sheet", "Entitlement sheet", ".pdf", "PDF document (*.pdf)")
+
+
 class ExportDialog(QDialog):
-    def __init__(self, parent: QWidget, total: int, shown: int, has_selection: bool) -> None:
+    def __init__(self, parent: QWidget, total: int, shown: int, selected: int, kind: ExportKind = REPORT,
+                 default: Scope = Scope.ALL) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export SLA report")
+        self.kind = kind
+        self.setWindowTitle(kind.title)
         self.all = QRadioButton(f"All customers ({total})", self)
         self.filtered = QRadioButton(f"The customers in the filtered list ({shown})", self)
-        self.selected = QRadioButton("The selected customer", self)
-        self.all.setChecked(True)
+        self.selected = QRadioButton(f"The selected customers ({selected})" if selected != 1 else
+                                     "The selected customer", self)
         self.filtered.setEnabled(shown != total)
-        self.selected.setEnabled(has_selection)
+        self.selected.setEnabled(selected > 0)
+        chosen = {Scope.ALL: self.all, Scope.FILTERED: self.filtered, Scope.SELECTED: self.selected}[default]
+        (chosen if chosen.isEnabled() else self.all).setChecked(True)
         folder = QSettings().value(settings.LAST_EXPORT_FOLDER, str(Path.home()))
-        self.path = QLineEdit(str(Path(str(folder)) / f"SLA report {date.today():%Y-%m-%d}.xlsx"), self)
+        self.path = QLineEdit(str(Path(str(folder)) / f"{kind.stem} {date.today():%Y-%m-%d}{kind.suffix}"), self)
         browse = QPushButton("Browse…", self)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -53,14 +71,14 @@ class ExportDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Save report as", self.path.text(), "Excel workbook (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(self, "Save as", self.path.text(), self.kind.filter)
         if name:
-            self.path.setText(name if name.lower().endswith(".xlsx") else f"{name}.xlsx")
+            self.path.setText(name if name.lower().endswith(self.kind.suffix) else f"{name}{self.kind.suffix}")
 
     @property
     def target(self) -> str:
         text = self.path.text().strip()
-        return text if text.lower().endswith(".xlsx") else f"{text}.xlsx"
+        return text if text.lower().endswith(self.kind.suffix) else f"{text}{self.kind.suffix}"
 
     @property
     def scope(self) -> Scope:

@@ -51,7 +51,7 @@ from explorer.gui.cases_page import CasesPage
 from explorer.gui.contacts_tab import ContactsTab
 from explorer.gui.customer_list import CustomerList
 from explorer.gui.explain_dialog import ExplanationDialog
-from explorer.gui.export_dialog import ExportDialog
+from explorer.gui.export_dialog import CALENDAR, REPORT, ExportDialog, ExportKind
 from explorer.gui.findings_view import FindingsView
 from explorer.gui.key_dates_tab import KeyDatesTab
 from explorer.gui.map_columns import MapColumnsDialog
@@ -60,6 +60,7 @@ from explorer.gui.operations import QueryOp
 from explorer.gui.sla_tab import SlaTab
 from explorer.gui.tables import restore_header, save_header
 from explorer.importing.safety import SPREADSHEET_SUFFIXES, TEXT_SUFFIXES
+from explorer.logs import log_file
 from explorer.model import customer_key
 from explorer.paths import resource_path
 from explorer.sla.explain import explain
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.map_action = make_action("Map Columns…", self, self.map_columns)
         self.reload_action = make_action("Reload", self, self.reload, QKeySequence(QKeySequence.StandardKey.Refresh))
         self.export_action = make_action("Export Report…", self, self.choose_export, QKeySequence("Ctrl+E"))
+        self.calendar_action = make_action("Export Calendar…", self, self.choose_calendar_export)
         for action in (self.open_action, self.add_action, self.reload_action):
             bar.addAction(action)
         bar.addSeparator()
@@ -246,6 +248,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.save_workspace_action)
         menu.addSeparator()
         menu.addAction(self.export_action)
+        menu.addAction(self.calendar_action)
         menu.addSeparator()
         menu.addAction(make_action("Quit", self, self.close, QKeySequence(QKeySequence.StandardKey.Quit)))
         view = self.menuBar().addMenu("&View")
@@ -495,14 +498,24 @@ class MainWindow(QMainWindow):
     def choose_export(self) -> None:
         if self.session is None:
             return
-        dialog = ExportDialog(self, len(self.customers.frame), self.customers.model.rowCount(),
-                              self.customers.selected_key() != "")
+        dialog = self._export_dialog(REPORT)
         if dialog.exec():
             self.export_report(dialog.target, dialog.scope)
 
+    def choose_calendar_export(self) -> None:
+        if self.session is None:
+            return
+        dialog = self._export_dialog(CALENDAR)
+        if dialog.exec():
+            self.export_calendar(dialog.target, dialog.scope)
+
+    def _export_dialog(self, kind: ExportKind, default: Scope = Scope.ALL) -> ExportDialog:
+        return ExportDialog(self, len(self.customers.frame), self.customers.model.rowCount(),
+                            len(self.customers.selected_keys()), kind, default)
+
     def customers_for(self, scope: Scope) -> list[str] | None:
         return view_model.export_customers(self.session, scope, self.customers.visible_keys(),
-                                           self.customers.selected_key())
+                                           self.customers.selected_keys())
 
     def export_report(self, target: str, scope: Scope = Scope.ALL) -> None:
         session = self.session
@@ -525,10 +538,30 @@ class MainWindow(QMainWindow):
 
         self._run(work, f"Exporting {Path(target).name}", self._exported)
 
-    def _exported(self, target: Path) -> None:
+    def export_calendar(self, target: str, scope: Scope = Scope.ALL) -> None:
+        session = self.session
+        if session is None:
+            return
+        customers = self.customers_for(scope)
+        if customers == []:
+            messages.info(self, "Nothing to export", "No customer matches the filter, so there is nothing to export.")
+            return
+
+        def work(cancel: CancelToken, progress: Callable[[str], None]) -> Path:
+            from explorer.outputs.calendar import write_calendar
+            from explorer.outputs.customers import sheets_for
+
+            progress("Collecting key dates")
+            sheets = sheets_for(session, customers)
+            cancel.check()
+            return write_calendar(sheets, target, session.files)
+
+        self._run(work, f"Exporting {Path(target).name}", lambda t: self._exported(t, "Calendar"))
+
+    def _exported(self, target: Path, what: str = "Report") -> None:
         QSettings().setValue(settings.LAST_EXPORT_FOLDER, str(target.parent))
-        self.status_label.setText(f"Report written: {target}")
-        answer = messages.info(self, "Report written", f"The report was written to\n{target}",
+        self.status_label.setText(f"{what} written: {target}")
+        answer = messages.info(self, f"{what} written", f"The {what.lower()} was written to\n{target}",
                                ["Open", "Show in folder", "Close"], "Close")
         if answer == "Open":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
@@ -586,7 +619,8 @@ class MainWindow(QMainWindow):
         return self.task is not None and self.task.running
 
     def _set_loaded_actions(self, loaded: bool) -> None:
-        for action in (self.reload_action, self.export_action, self.add_action, self.save_workspace_action):
+        for action in (self.reload_action, self.export_action, self.calendar_action, self.add_action,
+                       self.save_workspace_action):
             action.setEnabled(loaded)
 
     def _update_status(self) -> None:
@@ -656,7 +690,8 @@ class MainWindow(QMainWindow):
         messages.info(self, "About Entitlement Explorer",
                       f"Entitlement Explorer {__version__}\nCatalog {self.catalog.version}: {self.catalog.title}\n\n"
                       "Okta and Auth0 support entitlements, key dates and SLA compliance from your contract "
-                      "spreadsheets. Runs fully offline; nothing is sent anywhere.")
+                      "spreadsheets. Runs fully offline; nothing is sent anywhere.\n\n"
+                      f"Log file: {log_file()}")
 
 
 def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:

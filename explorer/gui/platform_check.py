@@ -17,8 +17,8 @@ from collections.abc import Callable, MutableMapping, Sequence
 from pathlib import Path
 
 # The system libraries PySide6's xcb platform links directly (`readelf -d` on
-# plugins/platforms/libqxcb.so and lib/libQt6XcbQpa.so.6, PySide6 6.12), with the
-# Debian/Ubuntu package of each. The C and C++ runtimes are left out: Python needs them.
+# plugins/platforms/libqxcb.so and lib/libQt6XcbQpa.so.6, PySide6 6.12) and QtGui's libEGL,
+# with the Debian/Ubuntu package of each. The C and C++ runtimes are left out: Python needs them.
 XCB_LIBRARIES: tuple[tuple[str, str], ...] = (
     ("libxcb-cursor.so.0", "libxcb-cursor0"),
     ("libxcb-icccm.so.4", "libxcb-icccm4"),
@@ -39,6 +39,7 @@ XCB_LIBRARIES: tuple[tuple[str, str], ...] = (
     ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
     ("libxkbcommon.so.0", "libxkbcommon0"),
     ("libGL.so.1", "libgl1"),
+    ("libEGL.so.1", "libegl1"),
     ("libglib-2.0.so.0", "libglib2.0-0"),
     ("libgthread-2.0.so.0", "libglib2.0-0"),
 )
@@ -56,26 +57,37 @@ def load_library(name: str) -> object:
 
     ctypes.util.find_library would run ldconfig and only say a file exists, not that it loads.
     """
-    return ctypes.CDLL(name)
+    try:
+        return ctypes.CDLL(name)
+    except OSError as error:
+        # The frozen app's ctypes (PyInstaller) replaces the loader's message, which names the culprit.
+        if isinstance(error.__cause__, OSError):
+            raise OSError(str(error.__cause__)) from error
+        raise
 
 
-def _bundled(soname: str) -> str:
-    """In the frozen app, a library PyInstaller collected sits beside the app's other libraries."""
-    folder = getattr(sys, "_MEIPASS", None)
-    if folder and (Path(folder) / soname).exists():
-        return str(Path(folder) / soname)
-    return soname
+def culprit(error: OSError | str, fallback: str) -> str:
+    """The library the loader's message names first ('libfoo.so.1: cannot open shared object file',
+    '/some/libfoo.so.1: file too short'), else `fallback`."""
+    match = re.match(r"([^:]+):", str(error))
+    return Path(match.group(1)).name if match else fallback
 
 
 def missing_libraries(libraries: Sequence[tuple[str, str]] = XCB_LIBRARIES,
-                      load: Loader = load_library) -> list[tuple[str, str]]:
-    """The (library, package) pairs the loader cannot load, in the order given."""
-    missing = []
-    for soname, package in libraries:
+                      load: Loader = load_library) -> list[str]:
+    """The libraries that cannot be loaded, in the order given, each named once.
+
+    Where a library fails because one it needs is missing, the loader names that one (a broken
+    libxcb.so.1 fails every xcb library), and so does this.
+    """
+    missing: list[str] = []
+    for soname, _ in libraries:
         try:
-            load(_bundled(soname))
-        except OSError:
-            missing.append((soname, package))
+            load(soname)
+        except OSError as error:
+            name = culprit(error, soname)
+            if name not in missing:
+                missing.append(name)
     return missing
 
 
@@ -99,25 +111,18 @@ def plugin_error(plugin: Path, load: Loader = load_library) -> str | None:
     return None
 
 
-def _missing_message(libraries: list[tuple[str, str]]) -> str:
-    names = " and ".join(soname for soname, _ in libraries)
-    packages = " ".join(dict.fromkeys(package for _, package in libraries))
-    it, are = ("it", "is") if len(libraries) == 1 else ("them", "are")
-    return (f"cannot open a window: Qt's X11 platform needs {names}, which {are} not installed. "
-            f"Install {it} with: sudo apt install {packages}")
-
-
-def _plugin_message(error: str, plugin: Path) -> str:
-    """The loader names the first library it could not open: 'libfoo.so.1: cannot open shared object file'."""
-    culprit = re.match(r"([^:]+):", error)
-    name = Path(culprit.group(1)).name if culprit else ""
-    if name and name != plugin.name:
-        package = PACKAGES.get(name)
-        if package:
-            return _missing_message([(name, package)])
-        return (f"cannot open a window: Qt's X11 platform needs {name}, which cannot be loaded ({error}). "
-                f"Install the package that provides it.")
-    return f"cannot open a window: Qt's X11 platform plugin does not load ({error})."
+def _missing_message(names: list[str]) -> str:
+    """One sentence: the libraries, and the apt command for those whose package is known."""
+    packages = " ".join(dict.fromkeys(PACKAGES[n] for n in names if n in PACKAGES))
+    unknown = " and ".join(n for n in names if n not in PACKAGES)
+    it, are = ("it", "is") if len(names) == 1 else ("them", "are")
+    if not unknown:
+        how = f"Install {it} with: sudo apt install {packages}"
+    elif not packages:
+        how = f"Install the package that provides {it}."
+    else:
+        how = f"Install them with: sudo apt install {packages}, and the package that provides {unknown}."
+    return f"cannot open a window: Qt's X11 platform needs {' and '.join(names)}, which {are} not installed. {how}"
 
 
 def prepare_platform(env: MutableMapping[str, str], *, load: Loader = load_library, plugins: Path | None = None,
@@ -143,7 +148,9 @@ def prepare_platform(env: MutableMapping[str, str], *, load: Loader = load_libra
         xcb = platform_plugin("xcb", plugins)
         error = plugin_error(xcb, load) if xcb else None
         if xcb and error:
-            problem = _plugin_message(error, xcb)
+            name = culprit(error, xcb.name)
+            problem = (f"cannot open a window: Qt's X11 platform plugin does not load ({error})." if name == xcb.name
+                       else _missing_message([name]))
     if problem is None:
         return None
     wayland = platform_plugin("wayland", plugins)

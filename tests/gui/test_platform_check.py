@@ -93,10 +93,26 @@ def test_falls_back_to_wayland_only_when_its_plugin_loads(plugins: Path) -> None
     assert env["QT_QPA_PLATFORM"] == "xcb"
 
 
+def test_a_broken_dependency_is_named_not_every_library_needing_it(plugins: Path) -> None:
+    # A broken libxcb.so.1 makes every xcb library fail, and the loader names libxcb.so.1 each time.
+    load = loader(errors={soname: "/tmp/x/libxcb.so.1: file too short" for soname, _ in XCB_LIBRARIES[:14]})
+    assert prepare_platform(dict(X11), load=load, plugins=plugins, linux=True) == (
+        "cannot open a window: Qt's X11 platform needs libxcb.so.1, which is not installed. "
+        "Install it with: sudo apt install libxcb1")
+
+
 def test_the_plugin_itself_names_a_library_the_list_lacks(plugins: Path) -> None:
     load = loader(errors={"libqxcb.so": "libxcb-ewmh.so.2: cannot open shared object file: No such file or directory"})
-    message = prepare_platform(dict(X11), load=load, plugins=plugins, linux=True)
-    assert message is not None and message.startswith("cannot open a window: Qt's X11 platform needs libxcb-ewmh.so.2,")
+    assert prepare_platform(dict(X11), load=load, plugins=plugins, linux=True) == (
+        "cannot open a window: Qt's X11 platform needs libxcb-ewmh.so.2, which is not installed. "
+        "Install the package that provides it.")
+    load = loader("libxcb-cursor.so.0", errors={"libxcb-ewmh.so.2": "libxcb-ewmh.so.2: cannot open shared object"})
+    assert platform_check.missing_libraries([*XCB_LIBRARIES[:1], ("libxcb-ewmh.so.2", "?")], load) == [
+        "libxcb-cursor.so.0", "libxcb-ewmh.so.2"]
+    load = loader("libxcb-cursor.so.0", errors={"libxcb-icccm.so.4": "libfoo.so.1: cannot open shared object file"})
+    assert prepare_platform(dict(X11), load=load, plugins=plugins, linux=True) == (
+        "cannot open a window: Qt's X11 platform needs libxcb-cursor.so.0 and libfoo.so.1, which are not installed. "
+        "Install them with: sudo apt install libxcb-cursor0, and the package that provides libfoo.so.1.")
     load = loader(errors={"libqxcb.so": "/opt/x/libxcb-cursor.so.0: file too short"})
     assert prepare_platform(dict(X11), load=load, plugins=plugins, linux=True) == (
         "cannot open a window: Qt's X11 platform needs libxcb-cursor.so.0, which is not installed. "
@@ -129,9 +145,13 @@ def test_the_list_covers_what_the_installed_plugin_links() -> None:
     assert linked <= {soname for soname, _ in XCB_LIBRARIES}
 
 
-def test_bundled_library_is_preferred_in_the_frozen_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "libxcb-cursor.so.0").write_bytes(b"")
-    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    load = loader()
-    assert platform_check.missing_libraries(XCB_LIBRARIES[:2], load) == []
-    assert load.asked == [str(tmp_path / "libxcb-cursor.so.0"), "libxcb-icccm.so.4"]
+def test_the_loaders_own_message_survives_the_frozen_apps_ctypes(monkeypatch: pytest.MonkeyPatch) -> None:
+    class FrozenCDLL:  # what PyInstaller's runtime puts in place of ctypes.CDLL
+        def __init__(self, name: str) -> None:
+            try:
+                raise OSError("/tmp/x/libxcb.so.1: file too short")
+            except OSError as error:
+                raise OSError(f"Failed to load dynlib/dll '{name}'.") from error
+
+    monkeypatch.setattr(platform_check.ctypes, "CDLL", FrozenCDLL)
+    assert platform_check.missing_libraries(XCB_LIBRARIES[:2]) == ["libxcb.so.1"]

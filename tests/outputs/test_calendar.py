@@ -1,0 +1,99 @@
+"""The key-date calendar: parsed back with icalendar, and the RFC 5545 details strict clients check."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from explorer.app.session import open_session
+from explorer.catalog import default_catalog
+from explorer.cli import main
+from explorer.outputs.calendar import build_calendar
+from explorer.outputs.customers import sheets_for
+from explorer.paths import resource_path
+
+AS_OF = "2026-11-28"
+SAMPLE = str(resource_path("sample/contracts.xlsx"))
+
+
+def events(path: Path) -> dict[str, object]:
+    cal = Calendar.from_ical(path.read_bytes())
+    return {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
+
+
+@pytest.fixture(scope="module")
+def birch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("cal") / "birch.ics"
+    assert main(["calendar", "--sample", "--as-of", AS_OF, "--customer", "birch health", "-o", str(out)]) == 0
+    return out
+
+
+def test_every_key_date_is_an_all_day_event(birch: Path) -> None:
+    found = events(birch)
+    assert sorted(found) == sorted(f"Birch Health · Okta · {e}" for e in (
+        "Term start", "Success kickoff window", "CSE available", "MCSE available",
+        "Add-on renewal request deadline", "Term end"))
+    deadline = found["Birch Health · Okta · Add-on renewal request deadline"]
+    assert deadline["DTSTART"].dt == date(2026, 12, 10) and deadline["DTEND"].dt == date(2026, 12, 11)
+    assert "45 days before the Order Form end date" in str(deadline["DESCRIPTION"])
+    assert "Okta — Premier Plus (2026-01-25 to 2027-01-24)" in str(deadline["DESCRIPTION"])  # the contract
+    kickoff = found["Birch Health · Okta · Success kickoff window"]
+    assert (kickoff["DTSTART"].dt, kickoff["DTEND"].dt) == (date(2026, 2, 8), date(2026, 2, 16))  # the 15th included
+    # an alarm 14 days before the action deadline only
+    alarms = {summary: [a["TRIGGER"].dt for a in e.walk("VALARM")] for summary, e in found.items()}
+    assert alarms.pop("Birch Health · Okta · Add-on renewal request deadline") == [timedelta(days=-14)]
+    assert all(not a for a in alarms.values())
+
+
+def test_rfc5545_details_strict_clients_need(birch: Path) -> None:
+    raw = birch.read_bytes()
+    lines = raw.split(b"\r\n")
+    assert lines[-1] == b"" and b"\n" not in raw.replace(b"\r\n", b"")  # CRLF, and only CRLF
+    assert all(len(line) <= 75 for line in lines)  # folded at 75 octets...
+    assert any(line.startswith(b" ") for line in lines)  # ...and long lines are folded
+    text = raw.decode("utf-8")  # folding never splits a character
+    assert text.count("BEGIN:VEVENT") == text.count("DTSTAMP:") == 6
+    assert text.count("DTSTART;VALUE=DATE:") == text.count("DTEND;VALUE=DATE:") == 6
+    assert "PRODID:-//Entitlement Explorer//" in text and "VERSION:2.0" in text
+    assert "TRIGGER:-P14D" in text
+
+
+def test_uids_are_stable_and_unique(tmp_path: Path) -> None:
+    first, second, later = tmp_path / "a.ics", tmp_path / "b.ics", tmp_path / "c.ics"
+    assert main(["calendar", "--sample", "--as-of", AS_OF, "-o", str(first)]) == 0
+    assert main(["calendar", "--sample", "--as-of", AS_OF, "-o", str(second)]) == 0
+    assert main(["calendar", "--sample", "--as-of", "2027-02-01", "-o", str(later)]) == 0
+
+    def uids(path: Path) -> list[str]:
+        return [str(e["UID"]) for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")]
+
+    assert uids(first) == uids(second) and len(set(uids(first))) == len(uids(first)) > 100
+    assert set(uids(later)) == set(uids(first))  # another as-of day updates, never duplicates
+
+
+def test_done_deadlines_lose_their_alarm_and_the_lead_is_a_setting() -> None:
+    session = open_session([SAMPLE], date(2026, 11, 28))
+    sheet = session.sheet("birch health")
+    assert sheet is not None
+    deadline = next(d for d in sheet.dates if d.date.role == "action_deadline")
+    session.workspace.set_mark(deadline.key, done=True)
+    cal = Calendar.from_ical(build_calendar(sheets_for(session, ["Birch Health"])))
+    assert not cal.walk("VALARM")
+    assert any("Marked done" in str(e["DESCRIPTION"]) for e in cal.walk("VEVENT"))
+    session.workspace.set_mark(deadline.key, done=False)
+    catalog = default_catalog()
+    catalog = dataclasses.replace(catalog, settings=dataclasses.replace(catalog.settings, alarm_days=7))
+    week = open_session([SAMPLE], date(2026, 11, 28), catalog)
+    assert "TRIGGER:-P7D" in build_calendar(sheets_for(week, ["Birch Health"])).decode()
+
+
+def test_bad_requests(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["calendar", "--sample", "--customer", "Nobody", "-o", str(tmp_path / "x.ics")]) == 2
+    assert "no customer named 'Nobody'" in capsys.readouterr().err
+    assert main(["calendar", "--sample", "-o", SAMPLE]) == 2  # never over an input file
+    assert "one of the input files" in capsys.readouterr().err
+    assert not (tmp_path / "x.ics").exists()
