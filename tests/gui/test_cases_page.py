@@ -86,8 +86,9 @@ def test_export_filtered_cases(window: MainWindow, tmp_path: Path) -> None:
     page.priority.setCurrentText("P1")
     written = page.export(str(tmp_path / "p1.xlsx"))
     assert written is not None
-    sheet = openpyxl.load_workbook(written, read_only=True)["Cases"]
-    rows = list(sheet.iter_rows(values_only=True))
+    book = openpyxl.load_workbook(written, read_only=True)
+    rows = list(book["Cases"].iter_rows(values_only=True))
+    book.close()
     assert rows[0][:5] == ("Case ID", "Customer", "Product", "Program", "Priority")
     assert len(rows) - 1 == page.model.rowCount() > 0
     assert {r[4] for r in rows[1:]} == {"P1"}
