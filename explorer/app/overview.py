@@ -17,6 +17,7 @@ import pandas as pd
 
 from explorer import history, rules
 from explorer.app import findings as pipeline
+from explorer.app.search import SearchIndex, build_index
 from explorer.catalog import Catalog
 from explorer.model import Book, Contract, Finding, Severity, customer_key
 from explorer.sla.engine import SlaResult
@@ -36,6 +37,7 @@ class Overview:
     contracts_by_key: dict[str, list[int]] = field(default_factory=dict)  # customer key -> contract indices
     findings_by_key: dict[str, list[Finding]] = field(default_factory=dict)  # book and case findings
     due_soon_days: int = 30  # the catalog's "due soon" window, named wherever due soon is shown
+    search: SearchIndex | None = None  # the filter box's index: names, contacts, emails, case IDs, extra columns
 
 
 def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | None = None,
@@ -103,7 +105,7 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
     for index, contract in enumerate(book.contracts):  # indices, for the views that address contracts by number
         contracts_by_key.setdefault(customer_key(contract.customer), []).append(index)
     return Overview(as_of, frame, key_dates, case_rows, sla, contracts_by_key, findings_by_key,
-                    catalog.settings.due_soon_days)
+                    catalog.settings.due_soon_days, build_index(book, frame, sla))
 
 
 def _program_label(catalog: Catalog, contract: Contract) -> str:

@@ -13,6 +13,7 @@ from explorer import rules
 from explorer.app.overview import upcoming
 from explorer.app.session import Session
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
+from explorer.gui.filter_note import FilterNote
 from explorer.gui.key_dates_tab import status_colour
 from explorer.gui.tables import date_column, fit_columns, make_view
 from explorer.gui.timeline import DatedEvent, TimelineCanvas, legend, row_from_dates
@@ -26,6 +27,17 @@ class LazyView(QWidget):
         super().__init__(parent)
         self.session: Session | None = None
         self._stale = False
+        self.only: frozenset[str] | None = None  # the customer list's filter (keys); None: every customer
+        self.note = FilterNote(self)
+
+    def set_list_filter(self, keys: list[str] | None, note: str = "") -> None:
+        """Follow the customer list: show only these customers' rows (None: all), with a note saying so."""
+        self.only = None if keys is None else frozenset(keys)
+        self.note.set_note(note if keys is not None else "")
+        if self.session is not None:
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
 
     def set_session(self, session: Session) -> None:
         self.session, self._stale = session, True
@@ -65,6 +77,7 @@ class UpcomingView(LazyView):
         row.addWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.note)
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
         self.days.valueChanged.connect(lambda _: self.refresh())
@@ -73,6 +86,8 @@ class UpcomingView(LazyView):
 
     def fill(self, session: Session) -> None:
         dates = upcoming(session.overview, self.days.value())
+        if self.only is not None:
+            dates = dates[dates["key"].isin(self.only)].reset_index(drop=True)
         self.keys = dates["key"].tolist()
         self.model.set_columns([
             date_column("Date", dates["date"].tolist()), Column("Customer", dates["customer"].tolist()),
@@ -111,6 +126,7 @@ class TimelineView(LazyView):
         self.legend = QLabel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.note)
         layout.addWidget(self.legend)
         layout.addWidget(self.scroll_area, 1)
 
@@ -123,7 +139,9 @@ class TimelineView(LazyView):
                                                   frame["addon"].tolist(), frame["event"].tolist(),
                                                   frame["date"].tolist(), strict=True):
             by_contract.setdefault(index, []).append((role, addon, event, day))
-        order = sorted(range(len(contracts)), key=lambda i: (customer_key(contracts[i].customer),
+        shown = [i for i in range(len(contracts))
+                 if self.only is None or customer_key(contracts[i].customer) in self.only]
+        order = sorted(shown, key=lambda i: (customer_key(contracts[i].customer),
                                                               contracts[i].product or ""))
         rows = []
         for i in order:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,17 +21,19 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from explorer.app.overview import Overview
-from explorer.gui import columns, palette
+from explorer.app.search import SearchIndex
+from explorer.gui import columns, palette, settings
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.tables import make_view, number_column
 
 ALL_PRODUCTS, ALL_PROGRAMS = "All products", "All programs"
-HIDDEN_BY_DEFAULT = ("Products", "Next Event", "Term End")  # shown from the header's menu; Programs names products
+HIDDEN_BY_DEFAULT = ("Products", "Next Event", "Term End", "Match")  # shown from the header's menu; Programs names products
 
 
 def row_colours(frame: pd.DataFrame) -> np.ndarray:
@@ -98,6 +100,15 @@ class CustomerList(QWidget):
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)
         self.count = QLabel(self)
+        self.my_accounts = QCheckBox("My accounts", self)
+        self.save_mine = QToolButton(self)
+        self.save_mine.setText("Save as My accounts")
+        self.save_mine.setAccessibleName("Save the filter as My accounts")
+        self.save_mine.setToolTip("Keep the filter box's text (e.g. 'Account Owner: AM 3') as the My accounts filter")
+        self.save_mine.clicked.connect(self.save_my_accounts)
+        self._index: SearchIndex | None = None
+        self._why: list[str] = []
+        self._show_my_accounts()
         self.view = make_view(self, self.model, "customer_list", sort_column=0)
         self.search.installEventFilter(self)
         for widget, name in ((self.search, "Filter customers"), (self.product, "Product filter"),
@@ -111,11 +122,15 @@ class CustomerList(QWidget):
         checks.addWidget(self.with_findings)
         checks.addWidget(self.due_soon)
         checks.addWidget(self.info_only)
+        checks.addWidget(self.my_accounts)
         checks.addStretch(1)
         checks.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.save_mine)
+        layout.addLayout(top)
         layout.addLayout(quick)
         layout.addLayout(checks)
         layout.addWidget(self.view, 1)
@@ -127,6 +142,7 @@ class CustomerList(QWidget):
         self.with_findings.toggled.connect(self.apply_filter)
         self.due_soon.toggled.connect(self.apply_filter)
         self.info_only.toggled.connect(self.apply_filter)
+        self.my_accounts.toggled.connect(self.apply_filter)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several for exports
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -134,6 +150,8 @@ class CustomerList(QWidget):
         frame = overview.customers
         self.frame = frame
         self._lower = frame["Customer"].str.casefold().to_numpy(dtype=object) if len(frame) else self._lower[:0]
+        self._index = overview.search
+        self._why = [""] * len(frame)
         days = overview.due_soon_days
         self.due_soon.setText(f"Due soon ({days} days)")
         self.due_soon.setToolTip(f"Customers with a key date in the next {days} days (the catalog's due_soon_days)")
@@ -150,6 +168,7 @@ class CustomerList(QWidget):
             number_column("Findings", frame["Findings"].tolist()),
             Column("Status", frame["Status"].tolist(),
                    header_tip="In force, Not started, or Ended on the last term's end (judged on the as-of day)"),
+            Column("Match", self._why, header_tip="What the filter text matched, when not the customer's name"),
         ], colours.tolist())
         self.model.columns[6].header_tip = "Errors and warnings (Info notes are not counted)"
         columns.fit(self.view, HIDDEN_BY_DEFAULT)
@@ -187,9 +206,16 @@ class CustomerList(QWidget):
         """The rows that pass the filter box and the quick filters (vectorised)."""
         frame = self.frame
         keep = np.ones(len(frame), dtype=bool)
-        text = self.search.text().strip().casefold()
-        if text:
-            keep &= pd.Series(self._lower, dtype=str).str.contains(text, regex=False).to_numpy(dtype=bool)
+        text = self.search.text().strip()
+        self._why = [""] * len(frame)
+        if text and self._index is not None:
+            found, self._why = self._index.match(text)
+            keep &= found
+        elif text:
+            keep &= pd.Series(self._lower, dtype=str).str.contains(text.casefold(), regex=False).to_numpy(dtype=bool)
+        mine = self.saved_my_accounts()
+        if self.my_accounts.isChecked() and mine and self._index is not None:
+            keep &= self._index.match(mine)[0]
         if self.product.currentIndex() > 0:
             keep &= frame["Products"].str.split(", ").map(lambda ps: self.product.currentText() in ps)\
                 .to_numpy(dtype=bool)
@@ -207,6 +233,7 @@ class CustomerList(QWidget):
         """Filter; with ``follow`` the selection (and so the detail pane) moves to a customer still shown."""
         selected = self.selected_key()
         mask = self.filter_mask()
+        self._show_matches()
         self.model.set_mask(None if mask.all() else mask)
         self.count.setText(f"{self.model.rowCount()} of {self.model.total_rows}")
         kept = bool(selected) and self.select(selected, emit=False)
@@ -216,6 +243,36 @@ class CustomerList(QWidget):
             else:
                 self.customer_selected.emit("")
         self.filter_changed.emit()
+
+    def _show_matches(self) -> None:
+        """The Match column says why each row matched; it shows while something other than a name matched."""
+        match = self.model.column_index("Match")
+        if match < 0:
+            return
+        self.model.columns[match].text = np.asarray(self._why, dtype=object)  # type: ignore[assignment]
+        self.model.columns[match]._sort = None
+        self.view.setColumnHidden(match, not any(self._why))
+
+    def saved_my_accounts(self) -> str:
+        return str(QSettings().value(settings.MY_ACCOUNTS, "") or "")
+
+    def save_my_accounts(self) -> None:
+        """The filter box's text becomes the My accounts filter, kept between sessions."""
+        text = self.search.text().strip()
+        QSettings().setValue(settings.MY_ACCOUNTS, text)
+        self._show_my_accounts()
+        if text:
+            self.search.clear()
+            self.my_accounts.setChecked(True)
+        self.apply_filter()
+
+    def _show_my_accounts(self) -> None:
+        mine = self.saved_my_accounts()
+        self.my_accounts.setEnabled(bool(mine))
+        self.my_accounts.setToolTip(f"Only customers matching '{mine}'" if mine else
+                                    "Type a filter such as 'Account Owner: AM 3' and press Save as My accounts")
+        if not mine:
+            self.my_accounts.setChecked(False)
 
     def filter_note(self) -> str:
         """'filtered: 3 of 44 customers' while the list hides some, else ''."""
@@ -227,7 +284,7 @@ class CustomerList(QWidget):
 
     def clear_filters(self) -> None:
         """Show every customer: empty filter box, all products and programs, no quick filter."""
-        checks = (self.with_findings, self.due_soon, self.info_only)
+        checks = (self.with_findings, self.due_soon, self.info_only, self.my_accounts)
         for widget in (self.search, self.product, self.program, *checks):
             widget.blockSignals(True)
         self.search.clear()

@@ -8,14 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from PySide6.QtCore import QModelIndex, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from explorer.gui import messages
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
+from explorer.gui.filter_note import FilterNote
 from explorer.gui.tables import fit_columns, make_view
-from explorer.model import Finding, Severity
+from explorer.model import Finding, Severity, customer_key
 
 SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "amber", Severity.INFO: ""}
 
@@ -62,8 +64,12 @@ class FindingsView(QWidget):
         else:
             self.search.hide()
             self.severity.hide()
+        self.only: frozenset[str] | None = None  # the customer list's filter (book-wide view only)
+        self.note = FilterNote(self)
+        layout.insertWidget(0, self.note)
         layout.addWidget(self.view, 1)
         self.view.doubleClicked.connect(self._open)
+        self._keys = np.empty(0, dtype=object)
         self._text = np.empty(0, dtype=object)
 
     def set_findings_later(self, findings: list[Finding]) -> None:
@@ -87,6 +93,7 @@ class FindingsView(QWidget):
                                [SEVERITY_COLOURS[f.severity] for f in self.findings])
         self._text = np.array([f"{f.customer} {f.source.file} {f.message}".casefold() for f in self.findings],
                               dtype=object)
+        self._keys = np.array([customer_key(f.customer) for f in self.findings], dtype=object)
         fit_columns(self.view)
         self.apply_filter()
 
@@ -100,7 +107,15 @@ class FindingsView(QWidget):
         wanted = {1: Severity.ERROR, 2: Severity.WARNING, 3: Severity.INFO}.get(self.severity.currentIndex())
         if wanted is not None:
             keep &= np.array([f.severity is wanted for f in self.findings], dtype=bool)
+        if self.only is not None and len(self._keys) == len(keep):
+            keep &= pd.Series(self._keys, dtype=object).isin(self.only).to_numpy(dtype=bool)
         self.model.set_mask(None if keep.all() else keep)
+
+    def set_list_filter(self, keys: list[str] | None, note: str = "") -> None:
+        """Follow the customer list: only these customers' findings (None: all), with a note saying so."""
+        self.only = None if keys is None else frozenset(keys)
+        self.note.set_note(note if keys is not None else "")
+        self.apply_filter()
 
     def _open(self, index: QModelIndex) -> None:
         finding = self.findings[int(index.data(RAW_ROLE))]

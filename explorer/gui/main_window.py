@@ -204,6 +204,8 @@ class MainWindow(QMainWindow):
         self.cases_page.customer_requested.connect(self._open_case_customer)
         self.cases_page.case_requested.connect(self.explain_case)
         self.customers.filter_changed.connect(self._list_filter_to_pages)
+        for page in (self.upcoming, self.book_findings, self.timeline):
+            page.note.clear_requested.connect(self.customers.clear_filters)
         self.book_findings.customer_requested.connect(lambda name: self.go_to_customer(customer_key(name)))
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
@@ -480,7 +482,8 @@ class MainWindow(QMainWindow):
         """Book pages that follow the customer list get the keys it shows (None when it shows everyone)."""
         shown, total = self.customers.model.rowCount(), self.customers.model.total_rows
         keys = None if shown == total else self.customers.visible_keys()
-        self.cases_page.set_list_filter(keys, self.customers.filter_note())
+        for page in (self.upcoming, self.book_findings, self.timeline, self.cases_page):
+            page.set_list_filter(keys, self.customers.filter_note())
 
     def as_of_value(self) -> date:
         value = self.as_of_edit.date()
