@@ -59,6 +59,7 @@ from explorer.gui.no_match import NoMatchPane
 from explorer.gui.operations import QueryOp
 from explorer.gui.sla_tab import SlaTab
 from explorer.gui.tables import restore_header, save_header
+from explorer.gui.terms_dialog import TermsDialog
 from explorer.importing.safety import SPREADSHEET_SUFFIXES, TEXT_SUFFIXES
 from explorer.logs import log_file
 from explorer.model import customer_key
@@ -85,6 +86,8 @@ def sample_files() -> list[str]:
 
 class MainWindow(QMainWindow):
     """Signals: loaded() after a book is shown, busy_changed(bool)."""
+
+    terms: TermsDialog | None = None  # Help ▸ Support Terms, made on first use
 
     loaded = Signal()
     busy_changed = Signal(bool)
@@ -265,6 +268,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self.tab_keys = keyboard.install(self, self.pages, self.tabs)
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(make_action("Support Terms", self, self.show_terms, QKeySequence("F1")))
         help_menu.addAction(make_action("About Entitlement Explorer", self, self.about))
         self._fill_recent()
         self._set_loaded_actions(False)
@@ -688,6 +692,14 @@ class MainWindow(QMainWindow):
         if files:
             event.acceptProposedAction()
             self.open_files(files, add=self.session is not None)
+
+    def show_terms(self) -> TermsDialog:
+        """Help ▸ Support Terms for the catalog in use (one window, made again when the catalog changes)."""
+        catalog = self.session.catalog if self.session is not None else self.catalog
+        if self.terms is None or self.terms.catalog is not catalog:
+            self.terms = TermsDialog(catalog, self)
+        self.terms.show()
+        return self.terms
 
     def about(self) -> None:
         messages.info(self, "About Entitlement Explorer",
