@@ -15,7 +15,7 @@ from pathlib import Path
 from explorer import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-SUBCOMMANDS = ("check", "report", "calendar", "diff", "explain", "map", "template", "terms", "gui")
+SUBCOMMANDS = ("check", "report", "calendar", "sheet", "diff", "explain", "map", "template", "terms", "gui")
 
 
 def _fail(message: str, code: int = EXIT_UNREADABLE) -> int:
@@ -183,6 +183,26 @@ def _calendar(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _sheet(args: argparse.Namespace) -> int:
+    from explorer.outputs.customers import UnknownCustomer, sheets_for
+
+    session, code = _session_or_exit(args)
+    if session is None:
+        return int(code)
+    try:
+        sheets = sheets_for(session, args.customer)
+    except UnknownCustomer as exc:
+        return _fail(str(exc))
+    from explorer.gui.entitlement_sheet import write_pdf  # Qt's PDF writer, offscreen: loaded only here
+
+    try:
+        target = write_pdf(sheets, Path(args.output), session.files, args.paper)
+    except Exception as exc:  # _explained re-raises anything that is not bad input
+        return _explained(exc)
+    print(f"wrote {target} ({len(sheets)} customer{'s' if len(sheets) != 1 else ''})")
+    return EXIT_OK
+
+
 def _diff(args: argparse.Namespace) -> int:
     from explorer.app.diff import compare_books
     from explorer.catalog import CatalogError, load_catalog
@@ -307,6 +327,19 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument("--customer", action="append", metavar="NAME", help="only this customer; repeatable")
     calendar.add_argument("-o", "--output", required=True, metavar="OUT.ics")
     calendar.set_defaults(func=_calendar)
+
+    sheet = sub.add_parser("sheet", help="write the one-page entitlement sheet of customers (PDF)",
+                           description="One page per customer (a second only when needed): programs in force, "
+                                       "benefits, targets and clocks, add-ons and key dates, named contacts, SLA "
+                                       "compliance, open findings and the conditions that apply. Exit status: 0 "
+                                       "written, 2 not written.")
+    _book_arguments(sheet)
+    sheet.add_argument("--customer", action="append", required=True, metavar="NAME",
+                       help="this customer; repeat for several (one PDF, a page break between them)")
+    sheet.add_argument("--paper", choices=["a4", "letter"], type=str.lower,
+                       help="paper size (default: Letter where the locale uses US units, else A4)")
+    sheet.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    sheet.set_defaults(func=_sheet)
 
     diff = sub.add_parser("diff", help="what changed between two versions of a contract book",
                           usage="explorer diff OLD NEW [--json]\n"
