@@ -17,7 +17,7 @@ from explorer.sla.explain import Explanation, explain
 from .reference_clock import reference_due, utc
 from .test_history_cases import log
 
-AS_OF = date(2026, 12, 31)
+AS_OF = date(2027, 6, 30)  # after every case the tests open (the latest: 2026-12-22 + 10 days), so none is hidden
 
 
 def explained(program: str, zone: str, country: str, priority: int, opened: datetime,
