@@ -65,7 +65,7 @@ class Calendar:
             return self.label
         days = ", ".join(WEEKDAYS[d] for d in self.days)
         hours = f"{_hhmm(self.open_minute)}-{_hhmm(self.close_minute)}"
-        closed = "; public holidays of the customer's country closed" if self.holidays == "country" else ""
+        closed = "; public holidays of the customer's country and state closed" if self.holidays == "country" else ""
         return f"{self.label}: {days}, {hours} customer local time{closed}"
 
 

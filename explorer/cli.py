@@ -75,6 +75,14 @@ def _terms(args: argparse.Namespace) -> int:
         catalog = _catalog(args)
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
+    if args.holidays:
+        from explorer.outputs.terms import holiday_terms, parse_holiday_place, this_year
+
+        country, subdivision, problem = parse_holiday_place(args.holidays, catalog)
+        if problem:
+            return _fail(problem)
+        print(holiday_terms(country, subdivision, args.year or this_year()))
+        return EXIT_OK
     product = None
     if args.product:
         product = catalog.product_for(args.product)
@@ -261,6 +269,12 @@ def _date(text: str):  # type: ignore[no-untyped-def]
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-28") from None
 
 
+def _year(text: str) -> int:
+    if not (text.isdigit() and 1900 <= int(text) <= 2200):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a year like 2026")
+    return int(text)
+
+
 def _zone(text: str) -> str:
     from zoneinfo import ZoneInfo
 
@@ -302,6 +316,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     terms = sub.add_parser("terms", help="print the support terms held in the catalog")
     terms.add_argument("--product", help="only this product (Okta, Okta Access Gateway, Auth0)")
+    terms.add_argument("--holidays", metavar="COUNTRY[-STATE]",
+                       help="print the public holidays the clock closes on instead (AU-NSW, DE-BY, US-CA, GB)")
+    terms.add_argument("--year", type=_year, metavar="YYYY", help="the year for --holidays (this year)")
     _common_arguments(terms)
     terms.set_defaults(func=_terms)
 

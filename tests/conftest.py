@@ -18,9 +18,10 @@ def catalog() -> Catalog:
 
 @pytest.fixture(autouse=True)
 def private_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Saved column mappings (platformdirs' user config folder) go to a fresh folder per test, never the user's."""
+    """Saved column mappings and the log (platformdirs' user folders) go to a fresh folder per test, never the user's."""
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder / "state"))  # the log file (explorer.logs)
     return folder
 
 

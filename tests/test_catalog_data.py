@@ -93,9 +93,9 @@ def test_third_addon_in_the_report_and_template(third_addon_book, tmp_path: Path
     target = write_report(build_report(book, catalog, AS_OF), tmp_path / "report.xlsx")
     sheet = openpyxl.load_workbook(target)["Contracts"]
     header = [c.value for c in sheet[1]]
-    assert header[8:11] == ["Dedicated CSE", "MCSE", "TAM Option"]
+    assert header[8:12] == ["Public Holidays", "Dedicated CSE", "MCSE", "TAM Option"]
     acme = [c.value for c in sheet[2]]
-    assert acme[10] == "TAM for 3 named contacts" and acme[header.index("Named Contact Limit")] == 3
+    assert acme[11] == "TAM for 3 named contacts" and acme[header.index("Named Contact Limit")] == 3
     key_dates = {r[2].value for r in openpyxl.load_workbook(target)["Key Dates"].iter_rows(min_row=2)}
     assert "TAM on board" in key_dates
     template = openpyxl.load_workbook(write_template(tmp_path / "template.xlsx", catalog))

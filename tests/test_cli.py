@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from explorer.cli import main
+from explorer.importing.book import load_book
 
 from .files import write_csv, write_openpyxl
 
@@ -81,17 +83,44 @@ def test_template_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert wb.sheetnames == ["Lists", "Contracts", "Named contacts", "Holidays", "Instructions"]
     contracts = wb["Contracts"]
     assert [c.value for c in contracts[1]] == ["Customer", "Product", "Tier", "Start", "End", "Initial Term Start",
-                                               "Region", "Country", "Time Zone", "Dedicated CSE", "MCSE"]
+                                               "Region", "Country", "Time Zone", "State/Province", "Dedicated CSE",
+                                               "MCSE"]
     validations = {str(v.sqref): v.formula1 for v in contracts.data_validations.dataValidation}
     assert validations["B2:B2001"] == "Lists!$A$1:$A$3"
     assert [wb["Lists"].cell(r, 1).value for r in range(1, 4)] == ["Okta", "Okta Access Gateway", "Auth0"]
     assert "50% Dedicated MCSE" in [wb["Lists"].cell(r, 3).value for r in range(1, 3)]
     contracts.append(["Acme", "Okta", "Premier Plus", "2026-01-15", "2027-01-14", None, "EMEA", "DE",
-                      "Europe/Berlin", "Yes", "50% Dedicated MCSE"])
+                      "Europe/Berlin", "Bavaria", "Yes", "50% Dedicated MCSE"])
+    wb["Holidays"].append([date(2026, 1, 6), "Epiphany", "DE", "BY", "Open"])
     wb.save(target)
     capsys.readouterr()
     assert main(["check", str(target)]) == 0
     assert "1 customers, 1 contracts" in capsys.readouterr().out
+    book = load_book([target])
+    assert book.contracts[0].subdivision == "BY"
+    assert [(h.day, h.subdivision, h.opens) for h in book.holidays] == [(date(2026, 1, 6), "BY", True)]
+
+
+def test_terms_prints_a_state_calendar() -> None:
+    out = run("terms", "--holidays", "AU-NSW", "--year", "2026")
+    assert out.returncode == 0
+    assert "Public holidays of New South Wales, Australia (AU-NSW), 2026" in out.stdout
+    assert "2026-12-28  Mon  Boxing Day (observed)  New South Wales" in out.stdout
+    assert "2026-10-05  Mon  Labor Day              New South Wales" in out.stdout
+    assert "2026-12-25  Fri  Christmas Day          Australia" in out.stdout
+    bavaria = run("terms", "--holidays", "DE-Bavaria", "--year", "2026").stdout
+    assert "2026-06-04  Thu  Corpus Christi" in bavaria and "Data: holidays 0.109" in bavaria
+    national = run("terms", "--holidays", "AU", "--year", "2026").stdout
+    assert "Boxing Day (observed)" not in national
+
+
+def test_terms_refuses_an_unknown_state_in_one_line() -> None:
+    out = run("terms", "--holidays", "AU-Narnia")
+    assert out.returncode == 2 and out.stdout == "" and "Traceback" not in out.stderr
+    assert out.stderr.startswith("explorer: state or province 'Narnia' is not one of Australia's (ACT ")
+    assert len(out.stderr.splitlines()) == 1
+    out = run("terms", "--holidays", "XX")
+    assert out.returncode == 2 and "country 'XX' is unknown" in out.stderr
 
 
 def test_template_refuses_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

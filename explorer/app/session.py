@@ -7,6 +7,7 @@ rebuilds the load -> judge -> findings pipeline itself.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["Cancelled", "Session", "load_session", "open_session"]
 
 Progress = Callable[[str], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -77,6 +79,7 @@ def load_session(workspace: Workspace, catalog: Catalog | None = None, progress:
 
     if catalog is None:
         catalog = load_catalog(workspace.catalog) if workspace.catalog else default_catalog()
+    log.info("opening %s", ", ".join(workspace.all_files))
     book = load_book(workspace.files, workspace.case_files, catalog, case_timezone=workspace.case_timezone,
                      progress=step, saved=mapping_lookup(workspace, catalog), skip_unreadable=skip_unreadable)
     return _judge(workspace, book, catalog, workspace.day(), step, cancel)
@@ -100,6 +103,8 @@ def _judge(workspace: Workspace, book: Book, catalog: Catalog, as_of: date, step
     found = pipeline.collect(book, sla)
     overview = build_overview(book, catalog, as_of, sla, found, workspace.done_marks())
     cancel.check()
+    log.info("judged %d contracts and %d cases as of %s: %d findings", len(book.contracts),
+             0 if sla is None else len(sla.cases), as_of, len(found))
     return Session(workspace, book, catalog, as_of, sla, overview, found)
 
 

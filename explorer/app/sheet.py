@@ -19,6 +19,7 @@ from explorer.app.workspace import DateKey, DateMark, Workspace
 from explorer.catalog import Catalog, Decision
 from explorer.model import Contact, Contract, Finding
 from explorer.sla.compliance import compliance
+from explorer.sla.subdivisions import calendar_label
 
 if TYPE_CHECKING:
     from explorer.app.session import Session
@@ -112,6 +113,7 @@ class CustomerSheet:
     cases: pd.DataFrame | None  # the SLA result's rows for this customer; None without a case log
     findings: list[Finding]  # worst first
     catalog: Catalog = field(repr=False)
+    holidays_skipped: list[str] = field(default_factory=list)  # per row of cases: "Boxing Day (observed), New South Wales"
 
     @property
     def in_force(self) -> list[ContractSheet]:
@@ -171,10 +173,12 @@ def contract_sheet(catalog: Catalog, contract: Contract, contacts: list[Contact]
         key = DateKey.of(contract, k.id)
         dates.append(DateLine(contract, product, k, key, workspace.mark(key) if workspace else DateMark()))
     targets = []
+    holidays = f"\n\nPublic holidays: {calendar_label(contract.country, contract.subdivision)}"
     for t in rules.targets(catalog, contract):
         note = catalog.decisions.get(t.calendar.decision or "")
-        targets.append(TargetRow(product, program_name, t,
-                                 t.calendar.describe() + (f"\n\n{note.title}: {note.text}" if note else "")))
+        targets.append(TargetRow(product, program_name, t, t.calendar.describe()
+                                 + (holidays if t.calendar.holidays == "country" else "")
+                                 + (f"\n\n{note.title}: {note.text}" if note else "")))
     return ContractSheet(
         contract, product, program_name, f"{product} — {program_name}{term}", history.status(contract, as_of),
         rules.benefits(catalog, contract), rules.decisions_for(catalog, contract),
@@ -215,4 +219,7 @@ def customer_sheet(session: Session, key: str) -> CustomerSheet | None:
     sheet = CustomerSheet(key, contracts[0].customer.strip(), session.as_of, sheets, [], cases,
                           overview.findings_by_key.get(key, []), catalog)
     sheet.contacts = contact_lines(sheet.limits, contacts)
+    if session.sla is not None and cases is not None:
+        sheet.holidays_skipped = ["; ".join(c.describe() for c in skipped)
+                                  for skipped in session.sla.holidays_skipped(cases, catalog)]
     return sheet

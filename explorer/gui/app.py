@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 import os
 import sys
 import time
@@ -13,6 +14,7 @@ from types import TracebackType
 
 from explorer import __version__
 from explorer.gui.platform_check import prepare_platform
+from explorer.logs import setup_logging
 
 ORGANIZATION, APPLICATION = "Entitlement Explorer", "Entitlement Explorer"
 SCREEN_SIZE = (1400, 900)
@@ -30,26 +32,15 @@ def gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def log_folder() -> Path:
-    from PySide6.QtCore import QStandardPaths
-
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)) / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 def install_crash_hook() -> None:
-    """Unexpected errors open a dialog and are written to a log file instead of vanishing."""
+    """Unexpected errors open a dialog and are written to the log file instead of vanishing."""
     from explorer.gui import messages
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
-        try:
-            log = log_folder() / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
-            log.write_text(f"Entitlement Explorer {__version__}\n{text}", encoding="utf-8")
-            where = f"The details were saved to {log}."
-        except OSError:
-            where = "The details could not be saved."
+        written = setup_logging()
+        logging.getLogger("explorer.crash").critical("Entitlement Explorer %s crashed\n%s", __version__, text)
+        where = f"The details were saved to {written}." if written else "The details could not be saved."
         sys.stderr.write(text)
         messages.error(None, "Something went wrong",
                        f"Entitlement Explorer hit an unexpected problem: {value}\n\n{where} Your files were not "
@@ -79,6 +70,7 @@ def run_gui(argv: list[str]) -> int:
     icon = resource_path("icons/explorer.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    setup_logging()
     install_crash_hook()
     as_of = None
     if args.as_of:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxL
 from explorer import rules
 from explorer.app.overview import upcoming
 from explorer.app.session import Session
-from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
+from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.key_dates_tab import status_colour
 from explorer.gui.tables import date_column, fit_columns, make_view
 from explorer.gui.timeline import DatedEvent, TimelineCanvas, legend, row_from_dates
@@ -56,7 +56,7 @@ class UpcomingView(LazyView):
         self.days.setValue(90)
         self.days.setSuffix(" days")
         self.summary = QLabel(self)
-        self.model = FrameModel(self)
+        self.model = ColumnTableModel(self)
         self.view = make_view(self, self.model, "upcoming")
         row = QHBoxLayout()
         row.addWidget(QLabel("Key dates from the as-of date to", self))

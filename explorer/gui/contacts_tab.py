@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from explorer.app.sheet import CustomerSheet
-from explorer.gui.frame_model import Column, FrameModel
+from explorer.gui.column_model import Column, ColumnTableModel
 from explorer.gui.tables import fit_columns, make_view
 
 FLAG_COLOURS = {"over": "red", "region": "amber", "": ""}
@@ -21,7 +21,7 @@ class ContactsTab(QWidget):
         self.indicator = QLabel(self)
         self.indicator.setWordWrap(True)
         self.indicator.setTextFormat(Qt.TextFormat.RichText)
-        self.model = FrameModel(self)
+        self.model = ColumnTableModel(self)
         self.view = make_view(self, self.model, "contacts")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)

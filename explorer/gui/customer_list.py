@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.app.overview import Overview
-from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
+from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.tables import fit_columns, make_view, number_column
 
 ALL_PRODUCTS, ALL_PROGRAMS = "All products", "All programs"
@@ -34,7 +34,7 @@ class CustomerList(QWidget):
         super().__init__(parent)
         self.frame = pd.DataFrame()
         self._lower = np.empty(0, dtype=object)
-        self.model = FrameModel(self)
+        self.model = ColumnTableModel(self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Filter customers (Ctrl+F)")
         self.search.setClearButtonEnabled(True)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from explorer.gui import messages
-from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
+from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.tables import fit_columns, make_view
 from explorer.model import Finding, Severity
 
@@ -43,7 +43,7 @@ class FindingsView(QWidget):
         super().__init__(parent)
         self.with_customer = with_customer
         self.findings: list[Finding] = []
-        self.model = FrameModel(self)
+        self.model = ColumnTableModel(self)
         self.view = make_view(self, self.model, "book_findings" if with_customer else "customer_findings")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

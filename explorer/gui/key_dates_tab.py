@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from explorer.app.sheet import CustomerSheet
 from explorer.app.workspace import DateKey
-from explorer.gui.frame_model import Column, FrameModel
+from explorer.gui.column_model import Column, ColumnTableModel
 from explorer.gui.tables import date_column, fit_columns, make_view
 from explorer.gui.timeline import TimelineCanvas, row_from_dates
 
@@ -25,7 +25,7 @@ class KeyDatesTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = FrameModel(self)
+        self.model = ColumnTableModel(self)
         self.keys: list[DateKey] = []
         self.model.check_toggled.connect(lambda row, done: self.done_toggled.emit(self.keys[row], done))
         self.view = make_view(self, self.model, "key_dates")

@@ -59,6 +59,7 @@ from explorer.gui.operations import QueryOp
 from explorer.gui.sla_tab import SlaTab
 from explorer.gui.tables import restore_header, save_header
 from explorer.importing.safety import SPREADSHEET_SUFFIXES, TEXT_SUFFIXES
+from explorer.logs import log_file
 from explorer.model import customer_key
 from explorer.paths import resource_path
 from explorer.sla.explain import explain
@@ -702,7 +703,8 @@ class MainWindow(QMainWindow):
         messages.info(self, "About Entitlement Explorer",
                       f"Entitlement Explorer {__version__}\nCatalog {self.catalog.version}: {self.catalog.title}\n\n"
                       "Okta and Auth0 support entitlements, key dates and SLA compliance from your contract "
-                      "spreadsheets. Runs fully offline; nothing is sent anywhere.")
+                      "spreadsheets. Runs fully offline; nothing is sent anywhere.\n\n"
+                      f"Log file: {log_file()}")
 
 
 def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from explorer.app.sheet import CustomerSheet
-from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
+from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
 from explorer.outputs.terms import format_minutes
 
@@ -39,9 +39,9 @@ class SlaTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.targets = FrameModel(self)
-        self.compliance = FrameModel(self)
-        self.cases = FrameModel(self)
+        self.targets = ColumnTableModel(self)
+        self.compliance = ColumnTableModel(self)
+        self.cases = ColumnTableModel(self)
         self.targets_view = make_view(self, self.targets, "sla_targets")
         self.compliance_view = make_view(self, self.compliance, "sla_compliance")
         self.cases_view = make_view(self, self.cases, "sla_cases")
@@ -91,8 +91,10 @@ class SlaTab(QWidget):
             number_column("Compliance %", (table["Compliance %"] * 100).tolist(), "{:.1f}%"),
         ])
         fit_columns(self.compliance_view, [70, 70, 70, 80, 70, 70, 100])
+        by_row = pd.Series(sheet.holidays_skipped or [""] * len(cases), index=cases.index, dtype=object)
         cases = cases.sort_values("opened", ascending=False, kind="stable")  # the latest cases first
         labels = {cid: cal.label for cid, cal in sheet.catalog.calendars.items()}  # minutes count on their clock
+        skipped: list[str] = by_row[cases.index].tolist()
         outcome = cases["outcome"].astype(str)
         self.cases.set_columns([
             Column("Case ID", cases["case_id"].astype(str).tolist()),
@@ -106,6 +108,8 @@ class SlaTab(QWidget):
             number_column("Minutes to Response", np.round(cases["business_minutes"].to_numpy(dtype="float64"), 1)
                           .tolist()),
             Column("Outcome", outcome.tolist()),
+            Column("Holidays Skipped", skipped, tooltip=skipped,
+                   header_tip="Public holidays between opening and the due time: the clock did not count them"),
         ], [OUTCOME_COLOURS.get(o, "") for o in outcome])
-        fit_columns(self.cases_view, [75, 105, 55, 118, 118, 135, 110, 110, 80])
+        fit_columns(self.cases_view, [75, 105, 55, 118, 118, 135, 110, 110, 80, 260])
         self.cases_title.setText(f"<b>Cases ({len(cases)})</b>")

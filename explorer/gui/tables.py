@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from explorer.gui import settings
-from explorer.gui.frame_model import Column, FrameModel
+from explorer.gui.column_model import Column, ColumnTableModel
 
 
 def _stamps(values: list[Any]) -> np.ndarray | None:
@@ -88,7 +88,7 @@ def date_column(title: str, values: Sequence[Any]) -> Column:
     return Column(title, date_text(values, stamps), key)
 
 
-def make_view(parent: QWidget | None, model: FrameModel, settings_key: str, sort_column: int = -1) -> QTableView:
+def make_view(parent: QWidget | None, model: ColumnTableModel, settings_key: str, sort_column: int = -1) -> QTableView:
     """A read-only, row-selecting, sortable table; sort_column -1 keeps the order the rows were given in."""
     view = QTableView(parent)
     view.setObjectName(settings_key)

@@ -16,9 +16,10 @@ from explorer import history, rules
 from explorer.catalog import Catalog, default_catalog
 from explorer.importing import values
 from explorer.importing.cases import empty_cases, read_cases
-from explorer.importing.contacts import read_contacts, read_holidays
+from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
 from explorer.importing.headers import label, title
+from explorer.importing.holidays import read_holidays
 from explorer.importing.readers import RawSheet, iter_sheets
 from explorer.importing.safety import NoTable, UnreadableFile
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank

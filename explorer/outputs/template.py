@@ -10,9 +10,9 @@ from explorer.atomic import write_atomically
 from explorer.catalog import AddOn, Catalog
 
 BASE_COLUMNS = [("Customer", 28), ("Product", 22), ("Tier", 16), ("Start", 12), ("End", 12),
-                ("Initial Term Start", 18), ("Region", 10), ("Country", 14), ("Time Zone", 22)]
+                ("Initial Term Start", 18), ("Region", 10), ("Country", 14), ("Time Zone", 22), ("State/Province", 16)]
 CONTACT_COLUMNS = [("Customer", 28), ("Name", 24), ("Email", 30), ("Region", 10), ("Named", 10)]
-HOLIDAY_COLUMNS = [("Date", 12), ("Holiday", 28), ("Country", 12)]
+HOLIDAY_COLUMNS = [("Date", 12), ("Holiday", 28), ("Country", 12), ("State/Province", 16), ("Status", 10)]
 ROWS_WITH_CHECKS = 2000
 
 
@@ -36,7 +36,7 @@ def write_template(target: Path, catalog: Catalog) -> Path:
                                       for p in catalog.program_ids_by_rank(prod)))
         addons = list(catalog.addons.values())
         choices = [products, programs, *([o.label for o in a.options.values()] for a in addons if a.options),
-                   ["Yes", "No"]]
+                   ["Yes", "No"], ["Closed", "Open"]]
         for col, values in enumerate(choices):
             lists.write_column(0, col, values)
         lists.hide()
@@ -54,7 +54,7 @@ def write_template(target: Path, catalog: Catalog) -> Path:
             return ws
 
         contracts = sheet("Contracts", contract_columns(catalog))
-        yes_no = len(choices) - 1
+        yes_no, status = len(choices) - 2, len(choices) - 1
         checks = {1: source(0, len(products)), 2: source(1, len(programs))}
         option_list = 2
         for i, addon in enumerate(addons, start=len(BASE_COLUMNS)):
@@ -76,6 +76,7 @@ def write_template(target: Path, catalog: Catalog) -> Path:
         contacts.data_validation(1, 4, ROWS_WITH_CHECKS, 4, {"validate": "list", "source": source(yes_no, 2)})
         holidays = sheet("Holidays", HOLIDAY_COLUMNS)
         holidays.set_column(0, 0, 12, day)
+        holidays.data_validation(1, 4, ROWS_WITH_CHECKS, 4, {"validate": "list", "source": source(status, 2)})
         _instructions(book, catalog, products, programs, addons)
         book.close()
 
@@ -107,10 +108,15 @@ def _instructions(book: Any, catalog: Catalog, products: list[str], programs: li
          "03/04/2026 is ambiguous unless another row of the column shows which part is the day.", wrap),
         ("Time Zone: an IANA name such as Europe/Berlin or America/New_York. Country: a name or ISO code; "
          "it selects the public holidays of business-hours support. Blank country: taken from the time zone.", wrap),
+        ("State/Province: for state, provincial or cantonal holidays, a code (NSW, AU-NSW, BY, CA) or a name "
+         "(New South Wales, Bavaria, California). Blank: taken from the time zone where it lies in one state "
+         "(Australia/Sydney is New South Wales), else the national holidays only.", wrap),
         (". ".join(_addon_line(a, catalog) for a in addons) + ".", wrap),
         ("Named contacts: one row per person; Named = Yes for the "
          + (" and ".join(f"{s}'s" for s in limited) or "add-ons'") + " named contacts.", wrap),
-        ("Holidays: company closing days that stop the business-hours clock (blank country = every customer).", wrap),
+        ("Holidays: company closing days that stop the business-hours clock (blank country = every customer; "
+         "blank state = the whole country). Status Open: the customer works that day, so a public holiday on it "
+         "does not stop the clock.", wrap),
         (f"Rules: catalog {catalog.version}. Run 'explorer terms' to see them.", wrap),
     ]
     for row, (text, fmt) in enumerate(lines):

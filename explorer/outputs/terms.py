@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from explorer.catalog import Catalog, Product
 
 
@@ -97,3 +99,39 @@ def catalog_terms(catalog: Catalog, product: Product | None = None) -> str:
         sections += ["Assumptions", "==========="]
         sections += [f"- {catalog.decisions[d].title}: {catalog.decisions[d].text}" for d in decision_ids]
     return "\n".join(sections)
+
+
+def holiday_terms(country: str, subdivision: str, year: int) -> str:
+    """The public holidays the business-hours clock closes on for one country (and state) in one year."""
+    from explorer.sla.calendars import holiday_calendar, holidays_version
+    from explorer.sla.subdivisions import calendar_label
+
+    calendar = holiday_calendar(country, subdivision, year, year)
+    title = f"Public holidays of {calendar_label(country, subdivision)}, {year}"
+    rows = [[c.day.isoformat(), f"{c.day:%a}", c.name, c.where] for c in calendar.closures]
+    weekdays = len({c.day for c in calendar.closures if c.day.weekday() < 5})
+    return "\n".join([title, "=" * len(title), "", table(["Date", "Day", "Holiday", "Whose"], rows), "",
+                      f"{len({c.day for c in calendar.closures})} days, {weekdays} of them Monday to Friday; "
+                      f"observed days included. Data: holidays {holidays_version()}."])
+
+
+def parse_holiday_place(text: str, catalog: Catalog) -> tuple[str, str, str | None]:
+    """'AU-NSW', 'DE-Bavaria', 'US', 'Germany' -> (country, subdivision code, problem)."""
+    from explorer.importing.values import parse_country
+    from explorer.sla.calendars import has_holiday_data
+    from explorer.sla.subdivisions import resolve_subdivision
+
+    head, _, rest = text.strip().partition("-")
+    country, problem = parse_country(head)
+    if country is None and not rest:
+        country, problem = parse_country(text)
+    if country is None:
+        return "", "", f"{problem or 'no country given'} (use a code such as AU or AU-NSW)"
+    if not has_holiday_data(country):
+        return "", "", f"the holidays package has no public holidays for {country}"
+    code, problem = resolve_subdivision(country, rest, catalog) if rest else ("", None)
+    return country, code, problem.split(";")[0] if problem else None
+
+
+def this_year() -> int:
+    return date.today().year

@@ -103,3 +103,12 @@ def subdivision_of_zone(zone: str, country: str, catalog: Catalog) -> str:
     full = catalog.subdivision_zones.get(zone, "")
     prefix, _, code = full.partition("-")
     return code if prefix == country and code in subdivisions(country) else ""
+
+
+def calendar_label(country: str, code: str) -> str:
+    """'New South Wales, Australia (AU-NSW)', 'Australia (AU)', or a plain word when there is no country."""
+    if not country:
+        return "no country: no public holidays"
+    if code:
+        return f"{subdivision_name(country, code)}, {country_name(country)} ({country}-{code})"
+    return f"{country_name(country)} ({country})"

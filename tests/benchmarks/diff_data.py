@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from explorer.synth import CONTACT_HEADERS, CONTRACT_HEADERS, OKTA_TIERS, _add_months, make_contacts, make_contracts, write_xlsx
+from tools.synth import CONTACT_HEADERS, CONTRACT_HEADERS, OKTA_TIERS, _add_months, make_contacts, make_contracts, write_xlsx
 
 
 def _renew(row: list[Any]) -> list[Any]:

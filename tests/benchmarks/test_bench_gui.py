@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 from explorer.app.session import open_session
 from explorer.gui import messages
 from explorer.gui.main_window import MainWindow
-from explorer.synth import benchmark_book
+from tools.synth import benchmark_book
 
 from .harness import CACHE
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.synth import benchmark_book
+from tools.synth import benchmark_book
 
 from .harness import CACHE, measure, report
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItemIterator
 
-from explorer.gui.frame_model import ROW_COLOURS
+from explorer.gui.column_model import ROW_COLOURS
 from explorer.gui.main_window import MainWindow
 
 from .test_main_window import texts

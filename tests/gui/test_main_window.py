@@ -11,15 +11,16 @@ from PySide6.QtCore import QDate, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from explorer.gui import messages
+from explorer.gui.column_model import ColumnTableModel
 from explorer.gui.export_dialog import Scope
-from explorer.gui.frame_model import FrameModel
 from explorer.gui.main_window import CUSTOMER_TABS, MainWindow
+from explorer.logs import log_file
 from explorer.outputs.report.schema import CASE_COLUMNS
 
 from .conftest import AS_OF, wait_idle
 
 
-def texts(model: FrameModel, column: int) -> list[str]:
+def texts(model: ColumnTableModel, column: int) -> list[str]:
     return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
@@ -91,11 +92,24 @@ def test_customer_tabs(window: MainWindow, qtbot) -> None:  # type: ignore[no-un
     assert window.sla.compliance.rowCount() == 4 and window.sla.cases.rowCount() == 62
     assert "Breached" in texts(window.sla.cases, 8)
     headers = [window.sla.cases.headerData(c, Qt.Orientation.Horizontal) for c in range(window.sla.cases.columnCount())]
-    assert headers == [h for h in CASE_COLUMNS if h != "Customer"]  # the report's names for the same columns
+    # the report's names for the same columns, then the app's own: the holidays each case's clock skipped
+    assert headers == [h for h in CASE_COLUMNS if h != "Customer"] + ["Holidays Skipped"]
     assert set(texts(window.sla.cases, 6)) <= {"24x7", "Business hours"}
     # Findings
     assert window.customer_findings.model.rowCount() == 2
     assert window.tabs.tabText(CUSTOMER_TABS.index("Findings")) == "Findings (2)"
+
+
+def test_sla_tab_names_the_holidays_a_case_skipped(window: MainWindow) -> None:
+    window.customers.select("redwood games")  # Australia/Sydney, no state given: New South Wales from the zone
+    headers = [window.sla.cases.headerData(c, Qt.Orientation.Horizontal) for c in range(window.sla.cases.columnCount())]
+    opened = texts(window.sla.cases, headers.index("Opened (UTC)"))
+    skipped = texts(window.sla.cases, headers.index("Holidays Skipped"))
+    named = [(o[:10], s) for o, s in zip(opened, skipped, strict=True) if s]
+    assert ("2026-10-04", "Labor Day, New South Wales") in named  # a Sunday case: NSW closes Monday the 5th
+    assert all(s.endswith(("New South Wales", "Australia", "holiday table")) for _, s in named)
+    tip = window.sla.targets.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Public holidays: New South Wales, Australia (AU-NSW)" in tip
 
 
 def test_auth0_customer_shows_auth0_terms(window: MainWindow) -> None:
@@ -206,6 +220,7 @@ def test_recent_files_are_remembered(window: MainWindow, qtbot, tmp_path: Path) 
 def test_about_names_versions(window: MainWindow) -> None:
     window.about()
     assert "Catalog 2026.11.1" in messages.shown[-1].text
+    assert str(log_file()) in messages.shown[-1].text
 
 
 def test_as_of_default_is_today(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -225,7 +240,8 @@ def test_other_columns_are_shown(window: MainWindow) -> None:
 def test_crash_hook_shows_a_dialog_and_writes_a_log(qtbot) -> None:  # type: ignore[no-untyped-def]
     import sys
 
-    from explorer.gui.app import install_crash_hook, log_folder
+    from explorer.gui.app import install_crash_hook
+    from explorer.logs import log_file
 
     saved = sys.excepthook
     try:
@@ -238,8 +254,8 @@ def test_crash_hook_shows_a_dialog_and_writes_a_log(qtbot) -> None:  # type: ign
         sys.excepthook = saved
     shown = messages.shown[-1]
     assert shown.kind == "error" and "boom" in shown.text and "Your files were not changed" in shown.text
-    logs = sorted(log_folder().glob("crash-*.log"))
-    assert logs and "RuntimeError: boom" in logs[-1].read_text(encoding="utf-8")
+    assert f"The details were saved to {log_file()}." in shown.text
+    assert "RuntimeError: boom" in log_file().read_text(encoding="utf-8")
 
 
 def test_export_calendar_of_selected_customers(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 
-from explorer.gui.frame_model import RAW_ROLE, Column, FrameModel
+from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.main_window import MainWindow
 
 
-def test_frame_model_checks(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    model = FrameModel()
+def test_column_model_checks(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = ColumnTableModel()
     model.set_columns([Column("Name", ["b", "a", "c"]), Column("N", ["2", "10", "1"], np.array([2, 10, 1]),
                                                                   align_right=True)], ["red", "", "amber"])
     qtmodeltester.check(model)

@@ -21,7 +21,7 @@ from explorer.cli import main
 from explorer.importing.book import load_book
 from explorer.outputs.report.build import build_report
 from explorer.outputs.report.layout import LANDSCAPE_POINTS, PORTRAIT_POINTS, points
-from explorer.outputs.report.schema import SHEETS, sheet_columns
+from explorer.outputs.report.schema import CASE_SHEETS, SHEETS, sheet_columns
 from explorer.outputs.report.writer import write_report
 from explorer.sla.engine import as_of_moment, evaluate
 
@@ -61,7 +61,7 @@ def test_sheets_and_headers(report: tuple[Path, Path, Path]) -> None:
     wb = openpyxl.load_workbook(report[0])
     assert wb.sheetnames == list(SHEETS)
     columns = sheet_columns(default_catalog())
-    assert columns["Contracts"][8:10] == ["Dedicated CSE", "MCSE"]  # the bundled catalog's add-ons, as documented
+    assert columns["Contracts"][8:11] == ["Public Holidays", "Dedicated CSE", "MCSE"]  # the bundled add-ons follow
     for name, headers in columns.items():
         if headers:
             assert [c.value for c in wb[name][1]] == headers, name
@@ -99,8 +99,8 @@ def test_formula_like_text_stays_text(report: tuple[Path, Path, Path]) -> None:
 def test_contract_values_and_types(report: tuple[Path, Path, Path]) -> None:
     wb = openpyxl.load_workbook(report[0])
     acme = next(r for r in rows(wb["Contracts"]) if r[0] == "Acme Corp")
-    assert acme == ["Acme Corp", "Okta", "Premier Plus", datetime(2026, 1, 15), datetime(2027, 1, 14), "In force", "24x7",
-                    "Europe/Berlin", "Yes", "50% Dedicated MCSE", 5, 0, 7, None]
+    assert acme == ["Acme Corp", "Okta", "Premier Plus", datetime(2026, 1, 15), datetime(2027, 1, 14), "In force",
+                    "24x7", "Europe/Berlin", "Germany (DE)", "Yes", "50% Dedicated MCSE", 5, 0, 7, None]
     assert wb["Contracts"]["D2"].number_format == "yyyy-mm-dd"
     key_dates = [r for r in rows(wb["Key Dates"]) if r[0] == "Acme Corp"]
     assert ["Acme Corp", "Okta", "Add-on renewal request deadline", datetime(2026, 11, 30), "Due soon",
@@ -216,7 +216,7 @@ def test_customer_filter(tmp_path: Path, report: tuple[Path, Path, Path]) -> Non
 def test_report_without_case_log_has_no_case_sheets(tmp_path: Path, report: tuple[Path, Path, Path]) -> None:
     out = tmp_path / "plain.xlsx"
     assert main(["report", str(report[1]), "--as-of", "2026-11-28", "-o", str(out)]) == 0
-    assert openpyxl.load_workbook(out).sheetnames == [s for s in SHEETS if s not in ("Cases", "Compliance")]
+    assert openpyxl.load_workbook(out).sheetnames == [s for s in SHEETS if s not in CASE_SHEETS]
 
 
 def test_report_with_errors_is_still_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

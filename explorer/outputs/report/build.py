@@ -18,8 +18,10 @@ from explorer.catalog import Catalog
 from explorer.model import Book, Contract, Finding, Severity, customer_key
 from explorer.outputs.report.actions import actions
 from explorer.outputs.report.schema import SHEETS, sheet_columns
+from explorer.sla.calendars import Closure, holidays_version
 from explorer.sla.compliance import compliance, in_period
 from explorer.sla.engine import SlaResult
+from explorer.sla.subdivisions import calendar_label, subdivisions
 
 
 @dataclass
@@ -38,6 +40,10 @@ class ReportData:
     compliance_target: float = 0.95
     printed_rows: dict[str, int] = field(default_factory=dict)  # sheet -> leading rows printed (default: all)
     notes: dict[str, str] = field(default_factory=dict)  # sheet -> what its print-out holds, for the page header
+    holidays_version: str = ""  # the `holidays` package whose data judged the cases
+    # per holiday calendar the cases ran on ("New South Wales, Australia (AU-NSW)"): its days in the case period
+    holidays_used: list[tuple[str, list[Closure], list[Closure]]] = field(default_factory=list)  # closed, opened
+    case_period: tuple[date, date] | None = None  # first case opened to last due time (UTC days)
 
 
 def sha256(path: str) -> str:
@@ -77,7 +83,8 @@ def contract_rows(book: Book, catalog: Catalog, contracts: list[Contract],
         addons = [_addon_cell(held.get(aid), bool(addon.options)) for aid, addon in catalog.addons.items()]
         admin = rules.administrative_days(catalog, c)
         rows.append([c.customer.strip(), product, program.name if program else c.program_text, c.term_start,
-                     c.term_end, history.status(c, as_of).value, hours, c.time_zone, *addons,
+                     c.term_end, history.status(c, as_of).value, hours, c.time_zone,
+                     calendar_label(c.country, c.subdivision), *addons,
                      rules.named_contact_limit(catalog, c),
                      rules.named_contact_count(c, contacts.get(customer_key(c.customer), [])),
                      float(admin) if admin is not None else None,
@@ -212,6 +219,55 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
     severities = pipeline.count(findings)
     counts += [(f"{s.label} findings", n) for s, n in severities.items()]
     sources = [(f, sha256(f)) for f in book.files + book.case_files]
+    period, holiday_days = holidays_in_period(catalog, sla, cases if sla is not None else None)
+    if period is not None:
+        sheets["Holidays"] = _frame("Holidays", holiday_rows(holiday_days), catalog)
     return ReportData(as_of, datetime.now(UTC), catalog.version, sheets, sources, counts, by_priority,
-                      assumptions_for(catalog, contracts, sla is not None), sorted(customers or []), severities,
-                      clocks_in_use(catalog, contracts), catalog.settings.compliance_target, printed, notes)
+                      assumptions_for(catalog, contracts, sla is not None) + holiday_assumptions(catalog, contracts),
+                      sorted(customers or []), severities, clocks_in_use(catalog, contracts),
+                      catalog.settings.compliance_target, printed, notes, holidays_version(), holiday_days, period)
+
+
+def holiday_assumptions(catalog: Catalog, contracts: list[Contract]) -> list[tuple[str, str]]:
+    """How the contracts' public holidays were chosen, and which keep a national calendar (business-hours clocks only)."""
+    with_holidays = [c for c in contracts if (p := rules.program_of(catalog, c))
+                     and any(catalog.calendars[t.calendar].holidays == "country" for t in p.targets.values())]
+    if not with_holidays:
+        return []
+    out = [("Public holidays", "A contract's State/Province (a code such as AU-NSW or a name such as Bavaria) adds "
+                               "that state's public holidays to its country's; without one, a time zone that lies in "
+                               "a single state (Australia/Sydney: New South Wales) selects it. The book's holiday "
+                               "table adds days, or opens them where its status says the customer works.")]
+    national = sorted({f"{c.customer.strip()} ({c.country}, {c.time_zone})" for c in with_holidays
+                       if c.country and not c.subdivision and subdivisions(c.country)}, key=str.casefold)
+    if national:
+        shown = ", ".join(national[:20]) + (f" and {len(national) - 20} more" if len(national) > 20 else "")
+        out.append(("National holidays only", f"No state given nor told by the time zone, so the national "
+                                              f"calendar is used for: {shown}."))
+    return out
+
+
+def holidays_in_period(catalog: Catalog, sla: SlaResult | None, cases: pd.DataFrame | None
+                       ) -> tuple[tuple[date, date] | None, list[tuple[str, list[Closure], list[Closure]]]]:
+    """The case period (first opening to last due time, UTC days) and, per holiday calendar the business-hours
+    cases ran on, its label, the holidays in the period and the days the book's table opened."""
+    if sla is None or cases is None or cases.empty or cases["opened"].isna().all():
+        return None, []
+    first = cases["opened"].min().date()
+    last = max(cases["opened"].max(), cases["due"].max() if cases["due"].notna().any() else pd.NaT).date()
+    with_holidays = {cid for cid, cal in catalog.calendars.items() if cal.holidays == "country"}
+    keys = cases.loc[cases["clock"].astype(str).isin(with_holidays), "holidays"].astype(str).unique()
+    used = []
+    for key in sorted(keys):
+        calendar = sla.holiday_calendars.get(key)
+        if calendar is not None:
+            used.append((calendar_label(calendar.country, calendar.subdivision), calendar.closures_between(first, last),
+                         [c for c in calendar.opened if first <= c.day <= last]))
+    return (first, last), used
+
+
+def holiday_rows(used: list[tuple[str, list[Closure], list[Closure]]]) -> list[list[object]]:
+    """The Holidays sheet: each calendar's days in the case period, closed ones and those the book opened."""
+    return [[label, c.day, c.name, c.where, status] for label, closed, opened in used
+            for c, status in sorted([(c, "Closed") for c in closed] + [(c, "Open (holiday table)") for c in opened],
+                                    key=lambda pair: pair[0].day)]

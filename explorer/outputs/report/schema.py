@@ -19,22 +19,24 @@ SHEETS: dict[str, list[str]] = {
     "Summary": [],
     "Actions": ACTION_COLUMNS,
     "Contracts": ["Customer", "Product", "Tier", "Term Start", "Term End", "Status", "Support Hours", "Time Zone",
-                  ADDON_COLUMNS, "Named Contact Limit", "Named Contacts", "Administrative Days", "Findings"],
+                  "Public Holidays", ADDON_COLUMNS, "Named Contact Limit", "Named Contacts", "Administrative Days",
+                  "Findings"],
     "Key Dates": ["Customer", "Product", "Event", "Date", "Status", "Note"],
     "SLA Targets": ["Customer", "Product", "Tier", "Priority", "First Response Target (h)", "Clock"],
     "Named Contacts": ["Customer", "Name", "Email", "Region", "Named", "Finding"],
     "Compliance": COMPLIANCE_COLUMNS,
     "Findings": ["Customer", "Product", "Severity", "Message", "File", "Sheet", "Row", "Column"],
     "Cases": CASE_COLUMNS,
+    "Holidays": ["Calendar", "Date", "Holiday", "Whose", "Status"],  # each calendar's days in the case period
 }
-CASE_SHEETS = ("Cases", "Compliance")  # only with a case log
+CASE_SHEETS = ("Cases", "Compliance", "Holidays")  # only with a case log
 
 DATE_COLUMNS = {"Term Start", "Term End", "Date"}
 DATETIME_COLUMNS = {"Opened (UTC)", "Due (UTC)", "First Response (UTC)"}
 PERCENT_COLUMNS = {"Compliance %"}
 # Long text wraps inside a capped width (characters); every other column is as wide as its content.
 WRAPPED_COLUMNS = {"Findings": 40, "Finding": 40, "Message": 60, "Support Hours": 24, "Clock": 30, "Note": 45,
-                   "What to Do": 50, "Where to Look": 24, "Issue": 14}
+                   "What to Do": 50, "Where to Look": 24, "Issue": 14, "Public Holidays": 26}
 
 
 def sheet_columns(catalog: Catalog) -> dict[str, list[str]]:

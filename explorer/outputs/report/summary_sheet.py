@@ -1,8 +1,8 @@
 """The Summary sheet: what a manager reads first, on one portrait page.
 
 Headlines in words, the counts, compliance per priority against the target line,
-how each clock in use counts time, the assumptions that apply to the exported
-customers, and the source files with their SHA-256.
+how each clock in use counts time, the holiday data behind it, the assumptions
+that apply to the exported customers, and the source files with their SHA-256.
 """
 
 from __future__ import annotations
@@ -58,6 +58,9 @@ def summary_sheet(book: Any, data: ReportData, f: Formats) -> None:
         for label, words, definition in data.clocks:
             said = f"{words[:1].upper()}{words[1:]}." if words else ""
             row = _text_row(ws, row, label, f"{said} Definition: {definition}.".strip(), f, f.wrap)
+    if data.case_period is not None:
+        row = _section(ws, row + 1, "Public holidays", f)
+        row = _text_row(ws, row, "Data", holidays_line(data), f, f.wrap)
     row = _section(ws, row + 1, "Assumptions and definitions", f)
     for title, text in data.assumptions:
         row = _text_row(ws, row, title, text, f, f.wrap)
@@ -102,6 +105,18 @@ def headlines(data: ReportData) -> list[str]:
         out.append(f"{errors} contract error{'s' if errors != 1 else ''} make answers for those rows unreliable: "
                    "see Findings.")
     return out
+
+
+def holidays_line(data: ReportData) -> str:
+    """Which holiday data judged the cases, and each calendar's count of holidays in the case period."""
+    assert data.case_period is not None
+    first, last = data.case_period
+    calendars = "; ".join(f"{label}: {len(closed)} holiday{'s' if len(closed) != 1 else ''}"
+                          + (f", {len(opened)} opened by the book" if opened else "")
+                          for label, closed, opened in data.holidays_used)
+    return (f"The holidays package {data.holidays_version}. From {first:%Y-%m-%d} to {last:%Y-%m-%d} (first case "
+            f"opened to last due time) the business-hours clocks closed on "
+            + (f"{calendars}; each day is listed on the Holidays sheet." if calendars else "no public holiday."))
 
 
 def _section(ws: Any, row: int, title: str, f: Formats) -> int:

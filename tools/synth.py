@@ -1,7 +1,8 @@
 """Deterministic fictional contract books and case logs: the bundled sample and benchmark books.
 
 Everything here is made from a seeded random generator, so the same call always
-gives the same rows. `tools/make_sample.py` writes the bundled sample with it.
+gives the same rows. `python -m tools.make_sample` writes the bundled sample with it; the
+benchmarks make their books with it. It is a tool, not part of the shipped package.
 """
 
 from __future__ import annotations

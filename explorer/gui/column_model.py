@@ -43,7 +43,7 @@ class Column:
         return self._sort
 
 
-class FrameModel(QAbstractTableModel):
+class ColumnTableModel(QAbstractTableModel):
     """Rows are shown in ``order`` (indices into the column arrays); colours name ROW_COLOURS.
 
     Signals: check_toggled(int, bool): the user ticked or cleared a checkbox (source row, checked).
