@@ -42,6 +42,11 @@ class CustomerList(QWidget):
         self.program = QComboBox(self)
         self.with_findings = QCheckBox("Has findings", self)
         self.due_soon = QCheckBox("Dates due soon", self)
+        self.changed_only = QCheckBox("Changed", self)
+        self.changed_only.setToolTip("Only customers that changed since the compared version (Changes page)")
+        self.changed_only.hide()
+        self.changed: dict[str, str] = {}  # customer key -> what changed since the compared version
+        self._overview: Overview | None = None
         self.count = QLabel(self)
         self.view = make_view(self, self.model, "customer_list", sort_column=0)
 
@@ -51,6 +56,7 @@ class CustomerList(QWidget):
         checks = QHBoxLayout()
         checks.addWidget(self.with_findings)
         checks.addWidget(self.due_soon)
+        checks.addWidget(self.changed_only)
         checks.addStretch(1)
         checks.addWidget(self.count)
         layout = QVBoxLayout(self)
@@ -66,18 +72,20 @@ class CustomerList(QWidget):
         self.with_findings.toggled.connect(self.apply_filter)
         self.due_soon.toggled.connect(self.apply_filter)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several for exports
+        self.changed_only.toggled.connect(self.apply_filter)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def set_overview(self, overview: Overview, keep: str = "") -> None:
         frame = overview.customers
         self.frame = frame
+        self._overview = overview
         self._lower = frame["Customer"].str.casefold().to_numpy(dtype=object) if len(frame) else self._lower[:0]
         # errors and overdue deadlines red, lapsed customers grey, dates due soon amber
         colours = np.select([frame["errors"].to_numpy() > 0, frame["overdue"].to_numpy(dtype=bool),
                              frame["ended"].to_numpy(dtype=bool), frame["due_soon"].to_numpy(dtype=bool)],
                             ["red", "red", "grey", "amber"], "")
         self.model.set_columns([
-            Column("Customer", frame["Customer"].tolist()),
+            self._customer_column(frame),
             Column("Products", frame["Products"].tolist()),
             Column("Highest Program", frame["Highest Program"].tolist(), frame["rank"].to_numpy()),
             Column("Next Key Date", frame["Next Key Date text"].tolist(), frame["Next Key Date key"].to_numpy()),
@@ -94,6 +102,24 @@ class CustomerList(QWidget):
         self.apply_filter()
         if keep:
             self.select(keep, emit=False)
+
+    def _customer_column(self, frame: pd.DataFrame) -> Column:
+        """Names, with changed customers marked ● and what changed as the tooltip; sorted by the name alone."""
+        names = frame["Customer"].tolist()
+        if not self.changed:
+            return Column("Customer", names)
+        notes = [self.changed.get(k, "") for k in frame["key"]]
+        return Column("Customer", [f"● {n}" if note else n for n, note in zip(names, notes, strict=True)],
+                      key=np.char.lower(np.asarray(names, dtype=str)), tooltip=notes)
+
+    def set_changed(self, changed: dict[str, str]) -> None:
+        """Mark these customers (key -> tooltip) as changed since the compared version; {} clears."""
+        self.changed = dict(changed)
+        self.changed_only.setVisible(bool(changed))
+        if not changed:
+            self.changed_only.setChecked(False)
+        if self._overview is not None:
+            self.set_overview(self._overview, self.selected_key())
 
     def _fill_combo(self, combo: QComboBox, everything: str, values: list[str]) -> None:
         current = combo.currentText()
@@ -119,6 +145,8 @@ class CustomerList(QWidget):
             keep &= frame["Findings"].to_numpy() > 0
         if self.due_soon.isChecked():
             keep &= frame["due_soon"].to_numpy(dtype=bool)
+        if self.changed_only.isChecked():
+            keep &= frame["key"].isin(list(self.changed)).to_numpy(dtype=bool)
         return keep
 
     def apply_filter(self) -> None:

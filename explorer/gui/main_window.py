@@ -44,7 +44,7 @@ from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
 from explorer.app.workspace import DateKey, Workspace, open_workspace
 from explorer.atomic import OutputError
 from explorer.catalog import Catalog, default_catalog
-from explorer.gui import messages, recent, settings
+from explorer.gui import changes_page, messages, recent, settings
 from explorer.gui.benefits_tab import STATUS_COLOURS as STATE_COLOURS
 from explorer.gui.benefits_tab import BenefitsTab
 from explorer.gui.book_views import TimelineView, UpcomingView
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.watcher.fileChanged.connect(self._file_changed)
         self._build_toolbar(as_of or date.today())
         self._build_pages()
+        self.changes = changes_page.attach(self)
         self._build_menus()
         self._build_status()
         self._restore_settings()
@@ -236,10 +237,13 @@ class MainWindow(QMainWindow):
                                                  QKeySequence(QKeySequence.StandardKey.Save))
         menu.addAction(self.save_workspace_action)
         menu.addSeparator()
+        menu.addAction(self.changes.compare_action)
+        menu.addSeparator()
         menu.addAction(self.export_action)
         menu.addAction(self.calendar_action)
         menu.addAction(self.sheet_action)
         menu.addAction(self.print_action)
+        menu.addAction(self.changes.export_action)
         menu.addSeparator()
         menu.addAction(make_action("Quit", self, self.close, QKeySequence(QKeySequence.StandardKey.Quit)))
         view = self.menuBar().addMenu("&View")
