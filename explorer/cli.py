@@ -212,10 +212,8 @@ def _sheet(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from explorer.app.diff import compare_books
-    from explorer.catalog import CatalogError, load_catalog
-    from explorer.importing.book import load_book
-    from explorer.importing.safety import UnreadableFile
+    from explorer.app.diff import compare_books, load_version
+    from explorer.catalog import default_catalog, load_catalog
     from explorer.outputs.changes import as_json, as_text
 
     old, new = list(args.old), list(args.against or [])
@@ -225,11 +223,14 @@ def _diff(args: argparse.Namespace) -> int:
                          "(explorer diff OLD... --against NEW...)")
         old, new = old[:1], old[1:]
     try:
-        catalog = load_catalog(args.catalog)
-        books = [load_book(files, (), catalog) for files in (old, new)]
-    except (UnreadableFile, CatalogError) as exc:
-        return _fail(str(exc))
-    diff = compare_books(books[0], books[1], catalog)
+        catalog = load_catalog(args.catalog) if args.catalog else default_catalog()
+        versions = [load_version(files, catalog) for files in (old, new)]
+    except Exception as exc:  # _explained re-raises anything that is not bad input
+        return _explained(exc)
+    for missing in (m for v in versions for m in v.missing):
+        print(f"explorer: warning: {missing} is named in the workspace but not found; the rest is read",
+              file=sys.stderr)
+    diff = compare_books(versions[0].book, versions[1].book, catalog)
     with contextlib.suppress(AttributeError, ValueError):  # arrows survive a pipe in a legacy code page
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     print(as_json(diff) if args.json else as_text(diff))
@@ -364,8 +365,9 @@ def build_parser() -> argparse.ArgumentParser:
                           description="Contracts added, removed, renewed, changed, upgraded or downgraded, and named "
                                       "contacts added, removed or changed. Exit status: 0 no changes, 1 changes, "
                                       "2 a file cannot be read.")
-    diff.add_argument("old", nargs="+", metavar="OLD", help="the earlier book's files (or OLD NEW)")
-    diff.add_argument("--against", nargs="+", metavar="NEW", help="the later book's files")
+    diff.add_argument("old", nargs="+", metavar="OLD",
+                      help="the earlier book's files or saved workspace (or OLD NEW: one of each)")
+    diff.add_argument("--against", nargs="+", metavar="NEW", help="the later book's files or saved workspace")
     diff.add_argument("--json", action="store_true", help="print the changes as JSON")
     diff.add_argument("--catalog", help="use this catalog file instead of the bundled one")
     diff.set_defaults(func=_diff)

@@ -93,3 +93,21 @@ def test_duplicates_warn_not_crash(tmp_path: Path, capsys: pytest.CaptureFixture
     out = capsys.readouterr().out
     assert "WARNING  The new book has 2 Acme Okta rows with overlapping terms (new.csv, new, row 2; new.csv, new, row 3)" in out
     assert "Added            Okta: Premier Plus, 2026-06-01 – 2027-05-31" in out
+
+
+def test_a_saved_workspace_is_a_version(books: tuple[Path, list[Path]], tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from explorer.app.workspace import Workspace
+
+    old, new = books
+    q3 = Workspace(files=[str(old)]).save(tmp_path / "q3.explorer.toml")
+    q4 = Workspace(files=[*map(str, new), str(tmp_path / "gone.csv")]).save(tmp_path / "q4.explorer.toml")
+    assert main(["diff", str(q3), "--against", str(q4), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert len(json.loads(captured.out)["changes"]) == len(EXPECTED)
+    assert "gone.csv is named in the workspace but not found; the rest is read" in captured.err
+    assert main(["diff", str(q3), str(q3)]) == 0
+    bad = tmp_path / "bad.explorer.toml"
+    bad.write_text("[[[", encoding="utf-8")
+    assert main(["diff", str(bad), str(q3)]) == 2
+    assert "bad.explorer.toml: not a workspace file" in capsys.readouterr().err

@@ -12,17 +12,22 @@ one, to work out the key dates they move through the rules.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from dataclasses import field as default
 from datetime import date
 from operator import attrgetter
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from explorer import history, rules
+from explorer.app.errors import WorkspaceError
+from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
+from explorer.app.workspace import open_workspace
 from explorer.catalog import Catalog
+from explorer.importing.book import load_book
 from explorer.model import Book, Contact, Contract, customer_key, fold_text
 from explorer.outputs.changes import CHANGE_COLUMNS
 
@@ -79,6 +84,34 @@ class BookDiff:
 
     def of_customer(self, name: str) -> pd.DataFrame:
         return self.changes[self.changes["key"] == customer_key(name)]
+
+
+@dataclass
+class Version:
+    """One version of a book, as read for a comparison."""
+
+    book: Book
+    missing: list[str]  # files a workspace names that are not there (the rest was read)
+
+
+def load_version(files: Sequence[str | Path], catalog: Catalog, progress: Callable[[str], None] | None = None) -> Version:
+    """Read a version of the book from its files or from saved workspaces (their contract books).
+
+    Case logs play no part in a comparison and are not read. Raises UnreadableFile or WorkspaceError.
+    """
+    books: list[str] = []
+    missing: list[str] = []
+    for name in map(str, files):
+        if name.endswith(WORKSPACE_SUFFIX):
+            opened = open_workspace(name)
+            books += opened.workspace.files
+            missing += opened.missing
+        else:
+            books.append(name)
+    if not books:
+        raise WorkspaceError(f"{', '.join(Path(f).name for f in files)}: names no contract book that can be found")
+    book = load_book(books, (), catalog, progress=progress)
+    return Version(book, missing)
 
 
 # -- contract fields ---------------------------------------------------------------------------------------

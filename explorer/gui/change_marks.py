@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTreeWidgetItem
 
 from explorer.app.diff import BookDiff
 from explorer.app.session import Session
-from explorer.gui.benefits_tab import BenefitsTab, contract_title
+from explorer.gui.benefits_tab import BenefitsTab
 from explorer.gui.column_model import MARK_COLOUR, ColumnTableModel
 from explorer.gui.contacts_tab import ContactsTab
 from explorer.gui.key_dates_tab import KeyDatesTab
@@ -34,21 +34,24 @@ def mark_customer(diff: BookDiff | None, key: str, session: Session, benefits: B
         return
     since = ", ".join(Path(f).name for f in diff.old_files) if diff is not None else ""
     records = rows.to_dict("records")
-    _mark_contracts(records, session, benefits, since)
+    _mark_contracts(records, session, key, benefits, since)
     _mark_contacts([r for r in records if r["target"] == "contact" and r["new_row"] >= 0], session, contacts.model,
                    since)
     _mark_dates([r for r in records if r["target"] == "contract" and r["new_row"] >= 0], session, key_dates.model,
                 since)
 
 
-def _mark_contracts(records: list[dict[Any, Any]], session: Session, benefits: BenefitsTab, since: str) -> None:
+def _mark_contracts(records: list[dict[Any, Any]], session: Session, key: str, benefits: BenefitsTab,
+                    since: str) -> None:
     by_contract: dict[int, list[str]] = {}
     for r in records:
         if r["target"] == "contract" and r["new_row"] >= 0:
             by_contract.setdefault(int(r["new_row"]), []).append(f"{r['Change']}: {describe(r)}")
     brush = QBrush(QColor(MARK_COLOUR))
+    sheet = session.sheet(key)
+    titles = {id(c.contract): c.title for c in sheet.contracts} if sheet is not None else {}
     for row, lines in by_contract.items():
-        title = contract_title(session.catalog, session.book.contracts[row])
+        title = titles.get(id(session.book.contracts[row]), "")
         for i in range(benefits.tree.topLevelItemCount()):
             item = benefits.tree.topLevelItem(i)
             if item is not None and item.text(0) == title:

@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.app.diff import BookDiff, compare_books
+from explorer.app.diff import BookDiff, compare_books, load_version
+from explorer.app.errors import user_message
 from explorer.app.session import Cancelled, Session
+from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
 from explorer.gui import messages
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.tables import fit_columns, make_view
@@ -43,7 +45,8 @@ if TYPE_CHECKING:
     from explorer.gui.main_window import MainWindow
     from explorer.model import Book
 
-OPEN_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv);;All files (*)"
+OPEN_FILTER = (f"Contract books or workspaces (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv *{WORKSPACE_SUFFIX});;"
+               "All files (*)")
 KIND_COLOURS = {"Added": "green", "Upgrade": "green", "Contact added": "green", "Removed": "red",
                 "Contact removed": "red", "Downgrade": "amber", "Renewed": "blue"}
 ALL_KINDS = "All changes"
@@ -154,15 +157,17 @@ class ChangesPage(QWidget):
         book, catalog = session.book, session.catalog
 
         def work(progress, cancelled):  # type: ignore[no-untyped-def]
-            from explorer.importing.book import load_book
-
-            other = load_book(files, (), catalog, progress=progress)
+            other = load_version(files, catalog, progress)
             progress("Comparing")
-            return compare_books(other, book, catalog)
+            return other.missing, compare_books(other.book, book, catalog)
 
-        def done(diff: BookDiff) -> None:
+        def done(result: tuple[list[str], BookDiff]) -> None:
+            missing, diff = result
             self.compared_book = book
             self.show_diff(diff, files)
+            if missing:
+                messages.warning(self, "Some files are missing", "These files named in the workspace were not "
+                                 "found; the rest was compared:\n\n" + "\n".join(missing))
 
         self._run(work, f"Reading {', '.join(Path(f).name for f in files)}", done)
 
@@ -280,16 +285,12 @@ class ChangesPage(QWidget):
         self._set_busy(False)
         if isinstance(error, Cancelled):
             return
-        from explorer.atomic import OutputError
-        from explorer.catalog import CatalogError
-        from explorer.importing.safety import UnreadableFile
-
-        if isinstance(error, UnreadableFile):
-            messages.error(self, "Cannot read the other version", f"{error.path}\n\n{error.cause}")
-        elif isinstance(error, (OutputError, CatalogError)):
-            messages.error(self, "Cannot complete", str(error))
-        else:
-            raise error if isinstance(error, BaseException) else RuntimeError(str(error))
+        if not isinstance(error, BaseException):
+            raise RuntimeError(str(error))
+        message = user_message(error)  # bad input is a dialog; anything else is a bug for the crash handler
+        if message is None:
+            raise error
+        messages.error(self, message.title, message.text)
 
     def cancel(self) -> None:
         if self.task is not None:

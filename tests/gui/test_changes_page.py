@@ -99,5 +99,16 @@ def test_unreadable_other_version_is_a_dialog(compared: MainWindow, qtbot, tmp_p
     messages.shown.clear()
     compared.changes.compare_with([str(broken)])
     qtbot.waitUntil(lambda: not compared.changes.busy, timeout=60_000)
-    assert [(m.kind, m.title) for m in messages.shown] == [("error", "Cannot read the other version")]
+    assert [(m.kind, m.title) for m in messages.shown] == [("error", "Cannot open the file")]
     assert compared.changes.model.rowCount() == 15  # the last comparison stays
+
+
+def test_compare_with_a_saved_workspace(compared: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from explorer.app.workspace import Workspace
+
+    saved = Workspace(files=[str(tmp_path / "book-q3.xlsx")]).save(tmp_path / "q3.explorer.toml")
+    compared.changes.clear()
+    assert compared.changes.model.rowCount() == 0 and not compared.customers.changed_only.isVisibleTo(compared)
+    with qtbot.waitSignal(compared.changes.compared, timeout=60_000):
+        compared.changes.compare_with([str(saved)])
+    assert rows(compared.changes.model) == EXPECTED
