@@ -233,7 +233,16 @@ def _diff(args: argparse.Namespace) -> int:
     diff = compare_books(versions[0].book, versions[1].book, catalog)
     with contextlib.suppress(AttributeError, ValueError):  # arrows survive a pipe in a legacy code page
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+    if args.output:
+        from explorer.outputs.changes_workbook import write_changes
+
+        try:  # never over an input: a workspace's own books included
+            target = write_changes(diff, Path(args.output), old + new + diff.old_files + diff.new_files)
+        except Exception as exc:
+            return _explained(exc)
     print(as_json(diff) if args.json else as_text(diff))
+    if args.output and not args.json:
+        print(f"\nwrote {target}")
     return EXIT_FINDINGS if len(diff.changes) else EXIT_OK
 
 
@@ -360,14 +369,15 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.set_defaults(func=_sheet)
 
     diff = sub.add_parser("diff", help="what changed between two versions of a contract book",
-                          usage="explorer diff OLD NEW [--json]\n"
-                                "       explorer diff OLD... --against NEW... [--json]",
+                          usage="explorer diff OLD NEW [-o OUT.xlsx] [--json]\n"
+                                "       explorer diff OLD... --against NEW... [-o OUT.xlsx] [--json]",
                           description="Contracts added, removed, renewed, changed, upgraded or downgraded, and named "
                                       "contacts added, removed or changed. Exit status: 0 no changes, 1 changes, "
                                       "2 a file cannot be read.")
     diff.add_argument("old", nargs="+", metavar="OLD",
                       help="the earlier book's files or saved workspace (or OLD NEW: one of each)")
     diff.add_argument("--against", nargs="+", metavar="NEW", help="the later book's files or saved workspace")
+    diff.add_argument("-o", "--output", metavar="OUT.xlsx", help="also write the changes as a workbook")
     diff.add_argument("--json", action="store_true", help="print the changes as JSON")
     diff.add_argument("--catalog", help="use this catalog file instead of the bundled one")
     diff.set_defaults(func=_diff)

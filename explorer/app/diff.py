@@ -72,6 +72,7 @@ class BookDiff:
     warnings: list[str]
     old_files: list[str]
     new_files: list[str]
+    catalog_version: str = ""
 
     def counts(self) -> dict[str, int]:
         """Rows of each kind, every kind listed, in ChangeKind order."""
@@ -208,7 +209,7 @@ def compare_books(old: Book, new: Book, catalog: Catalog) -> BookDiff:
     })
     ordered = order.sort_values(list(order.columns), kind="stable").index
     changes = changes.loc[ordered].reset_index(drop=True)
-    return BookDiff(changes, warnings, list(old.files), list(new.files))
+    return BookDiff(changes, warnings, list(old.files), list(new.files), catalog.version)
 
 
 _ALL_COLUMNS = [*CHANGE_COLUMNS, "key", "old_row", "new_row", "target", "field", "moves"]

@@ -33,6 +33,7 @@ class Comparison(Protocol):
     warnings: list[str]
     old_files: list[str]
     new_files: list[str]
+    catalog_version: str
 
     def counts(self) -> dict[str, int]: ...
 

@@ -112,3 +112,16 @@ def test_compare_with_a_saved_workspace(compared: MainWindow, qtbot, tmp_path: P
     with qtbot.waitSignal(compared.changes.compared, timeout=60_000):
         compared.changes.compare_with([str(saved)])
     assert rows(compared.changes.model) == EXPECTED
+
+
+def test_export_changes_writes_the_cli_workbook(compared: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    target = tmp_path / "out" / "changes.xlsx"
+    target.parent.mkdir()
+    messages.shown.clear()
+    compared.changes.export(str(target))
+    qtbot.waitUntil(lambda: not compared.changes.busy, timeout=60_000)
+    assert [(m.kind, m.title) for m in messages.shown] == [("info", "Changes written")]
+    sheet = openpyxl.load_workbook(target)["Changes"]
+    assert [tuple(c.value or "" for c in row[:6]) for row in sheet.iter_rows(min_row=2)] == EXPECTED
