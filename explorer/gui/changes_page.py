@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Signal
@@ -31,14 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.app.cancel import Cancelled, CancelToken
 from explorer.app.diff import BookDiff, compare_books, load_version
 from explorer.app.errors import user_message
-from explorer.app.session import Cancelled, Session
+from explorer.app.session import Session
 from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
 from explorer.gui import messages
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
+from explorer.gui.operations import QueryOp
 from explorer.gui.tables import fit_columns, make_view
-from explorer.gui.tasks import Task
 from explorer.outputs.changes import CHANGE_COLUMNS, CHANGE_KINDS
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class ChangesPage(QWidget):
         self.diff: BookDiff | None = None
         self.compared_book: Book | None = None  # the open book the comparison was made with
         self.other_files: list[str] = []
-        self.task: Task | None = None
+        self.task: QueryOp[Any] | None = None
         self._kinds = np.empty(0, dtype=object)
         self._customers = np.empty(0, dtype=object)
         self.compare_action = QAction("Compare With…", self)
@@ -156,7 +157,7 @@ class ChangesPage(QWidget):
             return
         book, catalog = session.book, session.catalog
 
-        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        def work(cancel: CancelToken, progress: Callable[[str], None]) -> tuple[list[str], BookDiff]:
             other = load_version(files, catalog, progress)
             progress("Comparing")
             return other.missing, compare_books(other.book, book, catalog)
@@ -245,10 +246,10 @@ class ChangesPage(QWidget):
         if diff is None:
             return
 
-        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        def work(cancel: CancelToken, progress: Callable[[str], None]) -> Path:
             from explorer.outputs.changes_workbook import write_changes
 
-            return write_changes(diff, target, diff.old_files + diff.new_files)
+            return write_changes(diff, target, diff.old_files + diff.new_files, cancel)
 
         self._run(work, f"Writing {Path(target).name}", self._exported)
 
@@ -262,31 +263,28 @@ class ChangesPage(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
 
     # -- background work ----------------------------------------------------------------
-    def _run(self, work, what: str, done) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, work: Callable[[CancelToken, Callable[[str], None]], Any], what: str,
+             done: Callable[[Any], None]) -> None:
         if self.task is not None and self.task.running:
             self.task.cancel()
-        task = Task(work, self)
-        self.task = task
-        task.progressed.connect(self.progress_label.setText)
-        task.succeeded.connect(lambda result: self._finished(task, result, done))
-        task.failed.connect(lambda error: self._failed(task, error))
+        op: QueryOp[Any] = QueryOp(self, work, lambda result: self._finished(op, result, done), what)
+        op.failure(lambda error: self._failed(op, error)).with_progress(self.progress_label.setText)
+        self.task = op
         self.progress_label.setText(what)
         self._set_busy(True)
-        task.start()
+        op.run_in_background()
 
-    def _finished(self, task: Task, result: object, done) -> None:  # type: ignore[no-untyped-def]
-        if task is self.task:
+    def _finished(self, op: QueryOp[Any], result: object, done: Callable[[Any], None]) -> None:
+        if op is self.task:
             self._set_busy(False)
             done(result)
 
-    def _failed(self, task: Task, error: object) -> None:
-        if task is not self.task:
+    def _failed(self, op: QueryOp[Any], error: BaseException) -> None:
+        if op is not self.task:
             return
         self._set_busy(False)
         if isinstance(error, Cancelled):
             return
-        if not isinstance(error, BaseException):
-            raise RuntimeError(str(error))
         message = user_message(error)  # bad input is a dialog; anything else is a bug for the crash handler
         if message is None:
             raise error

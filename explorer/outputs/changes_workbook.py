@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer import __version__
+from explorer.app.cancel import NEVER, CancelToken
 from explorer.atomic import write_atomically
 from explorer.outputs.changes import CHANGE_COLUMNS, Comparison
 from explorer.outputs.report.build import sha256
@@ -26,12 +27,14 @@ HIGHLIGHTS = [("Change", kind, colour) for kind, colour in (
 TITLE = "Changes between two versions of a contract book"
 
 
-def write_changes(diff: Comparison, target: Path | str, inputs: Iterable[Path | str] = ()) -> Path:
-    """Write the workbook atomically; raises OutputError with a one-line message."""
-    return write_atomically(target, lambda path: _write(diff, path), inputs)
+def write_changes(diff: Comparison, target: Path | str, inputs: Iterable[Path | str] = (),
+                  cancel: CancelToken = NEVER) -> Path:
+    """Write the workbook atomically; raises OutputError with a one-line message, or Cancelled (the target is
+    then left as it was)."""
+    return write_atomically(target, lambda path: _write(diff, path, cancel), inputs)
 
 
-def _write(diff: Comparison, path: Path) -> None:
+def _write(diff: Comparison, path: Path, cancel: CancelToken) -> None:
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
@@ -43,9 +46,10 @@ def _write(diff: Comparison, path: Path) -> None:
         header = "&L&8Entitlement Explorer: " + _files(diff.old_files) + " → " + _files(diff.new_files) + \
                  "&R&8Changes"
         ws = table_sheet(book, "Changes", diff.changes[CHANGE_COLUMNS], formats, header,
-                         catalog_footer(diff.catalog_version), HIGHLIGHTS)
+                         catalog_footer(diff.catalog_version), HIGHLIGHTS, cancel=cancel)
         ws.activate()
         _summary(book, diff, formats)
+        cancel.check()
     except BaseException:
         with contextlib.suppress(Exception):
             book.close()  # releases the streamed row files; the half-written temp file is then deleted
