@@ -24,8 +24,9 @@ import pandas as pd
 
 from explorer import history, rules
 from explorer.app.errors import WorkspaceError
+from explorer.app.session import mapping_lookup
 from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
-from explorer.app.workspace import open_workspace
+from explorer.app.workspace import Workspace, open_workspace
 from explorer.catalog import Catalog
 from explorer.importing.book import load_book
 from explorer.model import Book, Contact, Contract, customer_key, fold_text
@@ -98,20 +99,22 @@ class Version:
 def load_version(files: Sequence[str | Path], catalog: Catalog, progress: Callable[[str], None] | None = None) -> Version:
     """Read a version of the book from its files or from saved workspaces (their contract books).
 
-    Case logs play no part in a comparison and are not read. Raises UnreadableFile or WorkspaceError.
+    Read as the app and the other commands read: with the workspaces' column mappings and those the user
+    saved. Case logs play no part in a comparison and are not read. Raises UnreadableFile or WorkspaceError.
     """
-    books: list[str] = []
+    version = Workspace()
     missing: list[str] = []
     for name in map(str, files):
         if name.endswith(WORKSPACE_SUFFIX):
             opened = open_workspace(name)
-            books += opened.workspace.files
+            version.files += opened.workspace.files
+            version.mappings += opened.workspace.mappings
             missing += opened.missing
         else:
-            books.append(name)
-    if not books:
+            version.files.append(name)
+    if not version.files:
         raise WorkspaceError(f"{', '.join(Path(f).name for f in files)}: names no contract book that can be found")
-    book = load_book(books, (), catalog, progress=progress)
+    book = load_book(version.files, (), catalog, progress=progress, saved=mapping_lookup(version, catalog))
     return Version(book, missing)
 
 
