@@ -9,8 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from explorer.app.diff import CHANGE_COLUMNS
 from explorer.cli import main
-from explorer.outputs.changes import CHANGE_COLUMNS, CHANGE_KINDS
+from explorer.outputs.changes import CHANGE_KINDS
 
 from .diff_books import EXPECTED, write_new, write_old
 

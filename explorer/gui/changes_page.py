@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.app.cancel import Cancelled, CancelToken
-from explorer.app.diff import BookDiff, compare_books, load_version
+from explorer.app.diff import CHANGE_COLUMNS, BookDiff, compare_books, load_version
 from explorer.app.errors import user_message
 from explorer.app.session import Session
 from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
@@ -40,7 +40,7 @@ from explorer.gui import messages
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.operations import QueryOp
 from explorer.gui.tables import fit_columns, make_view
-from explorer.outputs.changes import CHANGE_COLUMNS, CHANGE_KINDS
+from explorer.outputs.changes import CHANGE_KINDS
 
 if TYPE_CHECKING:
     from explorer.gui.main_window import MainWindow

@@ -14,8 +14,9 @@ from typing import Any
 
 from explorer import __version__
 from explorer.app.cancel import NEVER, CancelToken
+from explorer.app.diff import CHANGE_COLUMNS
 from explorer.atomic import write_atomically
-from explorer.outputs.changes import CHANGE_COLUMNS, Comparison
+from explorer.outputs.changes import Comparison
 from explorer.outputs.report.build import sha256
 from explorer.outputs.report.cells import Formats, write_text
 from explorer.outputs.report.layout import catalog_footer
