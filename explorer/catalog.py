@@ -576,9 +576,7 @@ def _subdivisions(data: dict[str, Any]) -> tuple[dict[str, str], dict[str, tuple
     return zones, names
 
 
-def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
-    """Validate raw TOML data and build the catalog; raises CatalogError."""
-    meta = _section(data, "catalog")
+def _settings(data: dict[str, Any]) -> Settings:
     raw_settings = _section(data, "settings")
     settings = Settings(
         _get(raw_settings, "due_soon_days", int, "settings"),
@@ -601,14 +599,10 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
             ZoneInfo(getattr(settings, key))
         except (ZoneInfoNotFoundError, ValueError):
             raise CatalogError(f"settings.{key}: unknown time zone {getattr(settings, key)!r}") from None
-    decisions = {
-        did: Decision(did, _get(raw, "title", str, f"decisions.{did}"), _get(raw, "text", str, f"decisions.{did}"))
-        for did, raw in _section(data, "decisions").items()
-    }
-    calendars = _calendars(data)
-    for cal in calendars.values():
-        if cal.decision and cal.decision not in decisions:
-            raise CatalogError(f"calendars.{cal.id}.decision: unknown decision {cal.decision!r}")
+    return settings
+
+
+def _benefits(data: dict[str, Any]) -> dict[str, Benefit]:
     benefits = {
         bid: Benefit(bid, _get(raw, "label", str, f"benefits.{bid}"), _get(raw, "group", str, f"benefits.{bid}"),
                      _get(raw, "describes", str, f"benefits.{bid}", ""))
@@ -617,9 +611,12 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
     for benefit in benefits.values():
         if benefit.describes not in ("", "support_hours"):
             raise CatalogError(f"benefits.{benefit.id}.describes: expected 'support_hours', found {benefit.describes!r}")
-    programs = _programs(data, calendars, benefits)
-    products = _products(data, programs, decisions)
-    addons, raw_addons = _addons(data)
+    return benefits
+
+
+def _check_addons(addons: dict[str, AddOn], programs: dict[str, Program], products: dict[str, Product],
+                  tables: dict[str, TableSpec]) -> None:
+    """Every add-on names known products, is named by known programs, and has a contract column."""
     for addon in addons.values():
         for pid in addon.products:
             if pid not in products:
@@ -628,12 +625,31 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         for aid in program.addons:
             if aid not in addons:
                 raise CatalogError(f"programs.{program.id}.addons: unknown add-on {aid!r}")
-    tables = _tables(data)
     contract_fields = tables["contracts"].fields if "contracts" in tables else {}
     for aid in addons:
         if aid not in contract_fields:
             raise CatalogError(f"addons.{aid}: the contract table has no column for it "
                                f"(list its header spellings as tables.contracts.fields.{aid})")
+
+
+def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
+    """Validate raw TOML data and build the catalog; raises CatalogError."""
+    meta = _section(data, "catalog")
+    settings = _settings(data)
+    decisions = {
+        did: Decision(did, _get(raw, "title", str, f"decisions.{did}"), _get(raw, "text", str, f"decisions.{did}"))
+        for did, raw in _section(data, "decisions").items()
+    }
+    calendars = _calendars(data)
+    for cal in calendars.values():
+        if cal.decision and cal.decision not in decisions:
+            raise CatalogError(f"calendars.{cal.id}.decision: unknown decision {cal.decision!r}")
+    benefits = _benefits(data)
+    programs = _programs(data, calendars, benefits)
+    products = _products(data, programs, decisions)
+    addons, raw_addons = _addons(data)
+    tables = _tables(data)
+    _check_addons(addons, programs, products, tables)
     priority_aliases = {}
     for key, spellings in _section(data, "priority_aliases").items():
         level = _priority(key, f"priority_aliases.{key}")

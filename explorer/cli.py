@@ -15,7 +15,7 @@ from pathlib import Path
 from explorer import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-SUBCOMMANDS = ("check", "report", "calendar", "diff", "explain", "map", "template", "terms", "gui")
+SUBCOMMANDS = ("check", "report", "calendar", "sheet", "diff", "explain", "map", "template", "terms", "gui")
 
 
 def _fail(message: str, code: int = EXIT_UNREADABLE) -> int:
@@ -191,11 +191,29 @@ def _calendar(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _sheet(args: argparse.Namespace) -> int:
+    from explorer.outputs.customers import UnknownCustomer, sheets_for
+
+    session, code = _session_or_exit(args)
+    if session is None:
+        return int(code)
+    try:
+        sheets = sheets_for(session, args.customer)
+    except UnknownCustomer as exc:
+        return _fail(str(exc))
+    from explorer.gui.entitlement_sheet import write_pdf  # Qt's PDF writer, offscreen: loaded only here
+
+    try:
+        target = write_pdf(sheets, Path(args.output), session.files, args.paper)
+    except Exception as exc:  # _explained re-raises anything that is not bad input
+        return _explained(exc)
+    print(f"wrote {target} ({len(sheets)} customer{'s' if len(sheets) != 1 else ''})")
+    return EXIT_OK
+
+
 def _diff(args: argparse.Namespace) -> int:
-    from explorer.app.diff import compare_books
-    from explorer.catalog import CatalogError, load_catalog
-    from explorer.importing.book import load_book
-    from explorer.importing.safety import UnreadableFile
+    from explorer.app.diff import compare_books, load_version
+    from explorer.catalog import default_catalog, load_catalog
     from explorer.outputs.changes import as_json, as_text
 
     old, new = list(args.old), list(args.against or [])
@@ -205,14 +223,26 @@ def _diff(args: argparse.Namespace) -> int:
                          "(explorer diff OLD... --against NEW...)")
         old, new = old[:1], old[1:]
     try:
-        catalog = load_catalog(args.catalog)
-        books = [load_book(files, (), catalog) for files in (old, new)]
-    except (UnreadableFile, CatalogError) as exc:
-        return _fail(str(exc))
-    diff = compare_books(books[0], books[1], catalog)
+        catalog = load_catalog(args.catalog) if args.catalog else default_catalog()
+        versions = [load_version(files, catalog) for files in (old, new)]
+    except Exception as exc:  # _explained re-raises anything that is not bad input
+        return _explained(exc)
+    for missing in (m for v in versions for m in v.missing):
+        print(f"explorer: warning: {missing} is named in the workspace but not found; the rest is read",
+              file=sys.stderr)
+    diff = compare_books(versions[0].book, versions[1].book, catalog)
     with contextlib.suppress(AttributeError, ValueError):  # arrows survive a pipe in a legacy code page
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+    if args.output:
+        from explorer.outputs.changes_workbook import write_changes
+
+        try:  # never over an input: a workspace's own books included
+            target = write_changes(diff, Path(args.output), old + new + diff.old_files + diff.new_files)
+        except Exception as exc:
+            return _explained(exc)
     print(as_json(diff) if args.json else as_text(diff))
+    if args.output and not args.json:
+        print(f"\nwrote {target}")
     return EXIT_FINDINGS if len(diff.changes) else EXIT_OK
 
 
@@ -325,14 +355,29 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument("-o", "--output", required=True, metavar="OUT.ics")
     calendar.set_defaults(func=_calendar)
 
+    sheet = sub.add_parser("sheet", help="write the one-page entitlement sheet of customers (PDF)",
+                           description="One page per customer (a second only when needed): programs in force, "
+                                       "benefits, targets and clocks, add-ons and key dates, named contacts, SLA "
+                                       "compliance, open findings and the conditions that apply. Exit status: 0 "
+                                       "written, 2 not written.")
+    _book_arguments(sheet)
+    sheet.add_argument("--customer", action="append", required=True, metavar="NAME",
+                       help="this customer; repeat for several (one PDF, a page break between them)")
+    sheet.add_argument("--paper", choices=["a4", "letter"], type=str.lower,
+                       help="paper size (default: Letter where the locale uses US units, else A4)")
+    sheet.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    sheet.set_defaults(func=_sheet)
+
     diff = sub.add_parser("diff", help="what changed between two versions of a contract book",
-                          usage="explorer diff OLD NEW [--json]\n"
-                                "       explorer diff OLD... --against NEW... [--json]",
+                          usage="explorer diff OLD NEW [-o OUT.xlsx] [--json]\n"
+                                "       explorer diff OLD... --against NEW... [-o OUT.xlsx] [--json]",
                           description="Contracts added, removed, renewed, changed, upgraded or downgraded, and named "
                                       "contacts added, removed or changed. Exit status: 0 no changes, 1 changes, "
                                       "2 a file cannot be read.")
-    diff.add_argument("old", nargs="+", metavar="OLD", help="the earlier book's files (or OLD NEW)")
-    diff.add_argument("--against", nargs="+", metavar="NEW", help="the later book's files")
+    diff.add_argument("old", nargs="+", metavar="OLD",
+                      help="the earlier book's files or saved workspace (or OLD NEW: one of each)")
+    diff.add_argument("--against", nargs="+", metavar="NEW", help="the later book's files or saved workspace")
+    diff.add_argument("-o", "--output", metavar="OUT.xlsx", help="also write the changes as a workbook")
     diff.add_argument("--json", action="store_true", help="print the changes as JSON")
     diff.add_argument("--catalog", help="use this catalog file instead of the bundled one")
     diff.set_defaults(func=_diff)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 
+from explorer.app.diff import CHANGE_COLUMNS
 from explorer.cli import main
+from explorer.outputs.changes import CHANGE_KINDS
 
 from .diff_books import EXPECTED, write_new, write_old
 
@@ -93,3 +97,64 @@ def test_duplicates_warn_not_crash(tmp_path: Path, capsys: pytest.CaptureFixture
     out = capsys.readouterr().out
     assert "WARNING  The new book has 2 Acme Okta rows with overlapping terms (new.csv, new, row 2; new.csv, new, row 3)" in out
     assert "Added            Okta: Premier Plus, 2026-06-01 – 2027-05-31" in out
+
+
+def test_a_saved_workspace_is_a_version(books: tuple[Path, list[Path]], tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from explorer.app.workspace import Workspace
+
+    old, new = books
+    q3 = Workspace(files=[str(old)]).save(tmp_path / "q3.explorer.toml")
+    q4 = Workspace(files=[*map(str, new), str(tmp_path / "gone.csv")]).save(tmp_path / "q4.explorer.toml")
+    assert main(["diff", str(q3), "--against", str(q4), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert len(json.loads(captured.out)["changes"]) == len(EXPECTED)
+    assert "gone.csv is named in the workspace but not found; the rest is read" in captured.err
+    assert main(["diff", str(q3), str(q3)]) == 0
+    bad = tmp_path / "bad.explorer.toml"
+    bad.write_text("[[[", encoding="utf-8")
+    assert main(["diff", str(bad), str(q3)]) == 2
+    assert "bad.explorer.toml: not a workspace file" in capsys.readouterr().err
+
+
+def test_workbook_row_by_row(books: tuple[Path, list[Path]], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "changes.xlsx"
+    assert main([*diff_args(books), "-o", str(out)]) == 1
+    assert capsys.readouterr().out.endswith(f"wrote {out}\n")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Changes", "Summary"]
+    ws = wb["Changes"]
+    values = [[c.value for c in row] for row in ws.iter_rows()]
+    assert values[0] == CHANGE_COLUMNS
+    assert [tuple(v or "" for v in row[:6]) for row in values[1:]] == EXPECTED
+    delta_end = next(row for row in values[1:] if row[3] == "Term End")
+    assert delta_end[6] == ("Add-on renewal request deadline 2026-11-16 → 2026-12-17; "
+                            "Term end 2026-12-31 → 2027-01-31")
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:G16" and ws.print_title_rows == "$1:$1"
+    summary = [[c.value for c in row] for row in wb["Summary"].iter_rows()]
+    counts = {row[0]: row[1] for row in summary if row[0] in [*CHANGE_KINDS, "Total"]}
+    assert counts == {"Added": 1, "Removed": 1, "Renewed": 2, "Changed": 3, "Upgrade": 2, "Downgrade": 1,
+                      "Contact added": 1, "Contact removed": 1, "Contact changed": 3, "Total": 15}
+    old, new = books
+    digests = {row[0]: row[1] for row in summary if row[0] in ("book-q3.xlsx", "contracts-q4.csv", "contacts-q4.csv")}
+    assert digests == {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in [old, *new]}
+
+
+def test_workbook_is_formula_safe_and_atomic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .files import HEADER, write_csv
+
+    evil = '=HYPERLINK("http://x","y")'
+    row = [evil, "Okta", "Premier", "2026-01-01", "2026-12-31", "EMEA", "Europe/Berlin", "DE", "", "", ""]
+    old = write_csv(tmp_path / "old.csv", rows=[row], header=HEADER)
+    new = write_csv(tmp_path / "new.csv", rows=[[*row[:2], "Basic", *row[3:]]], header=HEADER)
+    out = tmp_path / "changes.xlsx"
+    out.write_bytes(b"the previous export")
+    assert main(["diff", str(old), str(new), "-o", str(tmp_path / "no-such-folder" / "x.xlsx")]) == 2
+    assert "the folder does not exist" in capsys.readouterr().err
+    assert main(["diff", str(old), str(new), "-o", str(old)]) == 2  # never over an input
+    assert old.read_text().startswith("Account Name")
+    assert main(["diff", str(old), str(new), "-o", str(out)]) == 1
+    cell = openpyxl.load_workbook(out)["Changes"]["A2"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (evil, "s", True)
+    assert openpyxl.load_workbook(out)["Changes"]["C2"].value == "Downgrade"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".changes-")]  # no temp file left

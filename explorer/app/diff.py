@@ -12,18 +12,28 @@ one, to work out the key dates they move through the rules.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from dataclasses import field as default
 from datetime import date
+from operator import attrgetter
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from explorer import history, rules
+from explorer.app.errors import WorkspaceError
+from explorer.app.session import mapping_lookup
+from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
+from explorer.app.workspace import Workspace, open_workspace
 from explorer.catalog import Catalog
+from explorer.importing.book import load_book
 from explorer.model import Book, Contact, Contract, customer_key, fold_text
-from explorer.outputs.changes import CHANGE_COLUMNS
+
+# The Changes sheet's columns (explorer.outputs.changes writes them). Pinned by tests and documented in the
+# README: people filter and build on this sheet.
+CHANGE_COLUMNS = ["Customer", "Product", "Change", "Field", "Old", "New", "Key Dates Affected"]
 
 
 class ChangeKind(enum.Enum):
@@ -44,6 +54,7 @@ KIND_ORDER = {k.value: i for i, k in enumerate(ChangeKind)}
 # Besides CHANGE_COLUMNS, BookDiff.changes holds: key (customer key), old_row and new_row (index into the
 # book's contracts or contacts, -1 for none), target ("contract" or "contact"), field (a field id, see below)
 # and moves (a tuple of KeyDateMove).
+_CUSTOMER = attrgetter("customer")
 _NO_DAY = -(2**40)  # a missing start sorts before every term; a missing end after
 _FAR_DAY = 2**40
 _ANY_DAY = date(2000, 1, 1)  # key-date statuses play no part in a comparison; only the days do
@@ -65,6 +76,7 @@ class BookDiff:
     warnings: list[str]
     old_files: list[str]
     new_files: list[str]
+    catalog_version: str = ""
 
     def counts(self) -> dict[str, int]:
         """Rows of each kind, every kind listed, in ChangeKind order."""
@@ -79,6 +91,36 @@ class BookDiff:
         return self.changes[self.changes["key"] == customer_key(name)]
 
 
+@dataclass
+class Version:
+    """One version of a book, as read for a comparison."""
+
+    book: Book
+    missing: list[str]  # files a workspace names that are not there (the rest was read)
+
+
+def load_version(files: Sequence[str | Path], catalog: Catalog, progress: Callable[[str], None] | None = None) -> Version:
+    """Read a version of the book from its files or from saved workspaces (their contract books).
+
+    Read as the app and the other commands read: with the workspaces' column mappings and those the user
+    saved. Case logs play no part in a comparison and are not read. Raises UnreadableFile or WorkspaceError.
+    """
+    version = Workspace()
+    missing: list[str] = []
+    for name in map(str, files):
+        if name.endswith(WORKSPACE_SUFFIX):
+            opened = open_workspace(name)
+            version.files += opened.workspace.files
+            version.mappings += opened.workspace.mappings
+            missing += opened.missing
+        else:
+            version.files.append(name)
+    if not version.files:
+        raise WorkspaceError(f"{', '.join(Path(f).name for f in files)}: names no contract book that can be found")
+    book = load_book(version.files, (), catalog, progress=progress, saved=mapping_lookup(version, catalog))
+    return Version(book, missing)
+
+
 # -- contract fields ---------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Field:
@@ -91,8 +133,7 @@ class _Field:
 
 
 def _attr_field(attr: str, label: str, show: Callable[[Contract], str], text: bool = False) -> _Field:
-    return _Field(attr, label, lambda c: getattr(c, attr), show, lambda a, b: replace(a, **{attr: getattr(b, attr)}),
-                  text)
+    return _Field(attr, label, attrgetter(attr), show, lambda a, b: replace(a, **{attr: getattr(b, attr)}), text)
 
 
 def _with_addon(contract: Contract, addon_id: str, source: Contract) -> Contract:
@@ -151,10 +192,13 @@ def compare_books(old: Book, new: Book, catalog: Catalog) -> BookDiff:
     same_o, same_n = _pair_same_terms(old_frame, new_frame)
     renew_o, renew_n, added = _renewals(old_frame, new_frame, same_n)
     removed = _removed(old_frame, new_frame, same_o)
+    days = _KeyDays(catalog)
     parts = [
-        _field_changes(old.contracts, new.contracts, old_frame, new_frame, same_o, same_n, fields, catalog, False),
-        _field_changes(old.contracts, new.contracts, old_frame, new_frame, renew_o, renew_n, fields, catalog, True),
-        _renewed_rows(old.contracts, new.contracts, renew_o, renew_n, catalog),
+        _field_changes(old.contracts, new.contracts, old_frame, new_frame, same_o, same_n, fields, catalog, days,
+                       False),
+        _field_changes(old.contracts, new.contracts, old_frame, new_frame, renew_o, renew_n, fields, catalog, days,
+                       True),
+        _renewed_rows(old.contracts, new.contracts, renew_o, renew_n, catalog, days),
         _whole_rows(new.contracts, added, ChangeKind.ADDED, fields, catalog),
         _whole_rows(old.contracts, removed, ChangeKind.REMOVED, fields, catalog),
         _contact_changes(old.contacts, new.contacts, codes, catalog),
@@ -171,7 +215,7 @@ def compare_books(old: Book, new: Book, catalog: Catalog) -> BookDiff:
     })
     ordered = order.sort_values(list(order.columns), kind="stable").index
     changes = changes.loc[ordered].reset_index(drop=True)
-    return BookDiff(changes, warnings, list(old.files), list(new.files))
+    return BookDiff(changes, warnings, list(old.files), list(new.files), catalog.version)
 
 
 _ALL_COLUMNS = [*CHANGE_COLUMNS, "key", "old_row", "new_row", "target", "field", "moves"]
@@ -204,6 +248,13 @@ class _Coder:
         self.fold = fold
         self.table: dict[str, int] = {}  # folded text -> code
         self.known: dict[str, int] = {}  # text as written -> code
+        self._by_code: list[str] = []
+
+    def folded(self, text: str) -> str:
+        """The folded form of a text this coder has seen."""
+        if len(self._by_code) != len(self.table):
+            self._by_code = list(self.table)  # codes are given in insertion order
+        return self._by_code[self.known[text]]
 
     def __call__(self, values: list[str]) -> np.ndarray:
         known, table, fold = self.known, self.table, self.fold
@@ -229,7 +280,7 @@ class _Codes:
 def _contract_frame(contracts: list[Contract], fields: list[_Field], codes: _Codes) -> pd.DataFrame:
     """One row per contract: its key, its term as day numbers, and each field's value to compare."""
     frame = pd.DataFrame({
-        "key": codes.keys([c.customer for c in contracts]),
+        "key": codes.keys(list(map(_CUSTOMER, contracts))),
         "product": codes.ids([c.product or fold_text(c.product_text) for c in contracts]),
         "start": np.array([c.term_start.toordinal() if c.term_start else _NO_DAY for c in contracts], dtype=np.int64),
         "end": np.array([c.term_end.toordinal() if c.term_end else _FAR_DAY for c in contracts], dtype=np.int64),
@@ -240,7 +291,7 @@ def _contract_frame(contracts: list[Contract], fields: list[_Field], codes: _Cod
     frame["start"], frame["end"] = np.minimum(frame["start"], frame["end"]), np.maximum(frame["start"], frame["end"])
     frame["nth"] = frame.groupby(["key", "product"], sort=False).cumcount()
     for field in fields:
-        values = [field.value(c) for c in contracts]
+        values = list(map(field.value, contracts))
         coder = codes.regions if field.id == "region" else codes.texts
         frame[f"f:{field.id}"] = coder(values) if field.text else pd.Series(values, dtype=object)  # type: ignore[arg-type]
     return frame
@@ -312,10 +363,25 @@ def _product(catalog: Catalog, contract: Contract) -> str:
     return rules.product_name(catalog, contract)
 
 
-def _moves(catalog: Catalog, before: Contract, after: Contract) -> tuple[KeyDateMove, ...]:
-    """Key dates that differ between two versions of a contract, as the rules compute them."""
-    old = {k.event: k.day for k in rules.key_dates(catalog, before, _ANY_DAY)}
-    new = {k.event: k.day for k in rules.key_dates(catalog, after, _ANY_DAY)}
+class _KeyDays:
+    """Each contract's key dates by event, as rules.key_dates computes them; a book's rows once each."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.memo: dict[int, tuple[Contract, dict[str, date]]] = {}
+
+    def __call__(self, contract: Contract) -> dict[str, date]:
+        known = self.memo.get(id(contract))
+        if known is not None and known[0] is contract:
+            return known[1]
+        days = {k.event: k.day for k in rules.key_dates(self.catalog, contract, _ANY_DAY)}
+        self.memo[id(contract)] = (contract, days)
+        return days
+
+
+def _moves(days: _KeyDays, before: Contract, after: Contract) -> tuple[KeyDateMove, ...]:
+    """Key dates that differ between two versions of a contract."""
+    old, new = days(before), days(after)
     events = [*old, *(e for e in new if e not in old)]
     return tuple(KeyDateMove(e, old.get(e), new.get(e)) for e in events if old.get(e) != new.get(e))
 
@@ -328,7 +394,7 @@ Row = tuple[str, str, str, str, str, str, str, str, int, int, str, str, tuple[Ke
 
 
 def _field_changes(old: list[Contract], new: list[Contract], old_frame: pd.DataFrame, new_frame: pd.DataFrame,
-                   rows_o: np.ndarray, rows_n: np.ndarray, fields: list[_Field], catalog: Catalog,
+                   rows_o: np.ndarray, rows_n: np.ndarray, fields: list[_Field], catalog: Catalog, days: _KeyDays,
                    renewal: bool) -> list[Row]:
     """A row per field that differs between paired contracts; tiers say Upgrade or Downgrade by program rank."""
     out: list[Row] = []
@@ -347,7 +413,7 @@ def _field_changes(old: list[Contract], new: list[Contract], old_frame: pd.DataF
                 if po is not None and pn is not None and po.rank != pn.rank:
                     kind = ChangeKind.UPGRADE if pn.rank > po.rank else ChangeKind.DOWNGRADE
             # a revised term: the old contract with the new value; a renewal: the new term with the old value
-            moves = _moves(catalog, field.take(n, o), n) if renewal else _moves(catalog, o, field.take(o, n))
+            moves = _moves(days, field.take(n, o), n) if renewal else _moves(days, o, field.take(o, n))
             out.append((n.customer, _product(catalog, n), kind.value, field.label, field.show(o), field.show(n),
                         _moves_text(moves), n.key[0], int(rows_o[i]), int(rows_n[i]), "contract", field.id, moves))
     return out
@@ -358,11 +424,11 @@ def _term_text(c: Contract) -> str:
 
 
 def _renewed_rows(old: list[Contract], new: list[Contract], rows_o: np.ndarray, rows_n: np.ndarray,
-                  catalog: Catalog) -> list[Row]:
+                  catalog: Catalog, days: _KeyDays) -> list[Row]:
     out: list[Row] = []
     for i, j in zip(rows_o.tolist(), rows_n.tolist(), strict=True):
         o, n = old[i], new[j]
-        moves = _moves(catalog, o, n)
+        moves = _moves(days, o, n)
         out.append((n.customer, _product(catalog, n), ChangeKind.RENEWED.value, "Term", _term_text(o), _term_text(n),
                     _moves_text(moves), n.key[0], i, j, "contract", "term", moves))
     return out
@@ -398,11 +464,11 @@ _CONTACT_ORDER = {"": 0, **{f: i + 1 for i, (f, _) in enumerate(_CONTACT_FIELDS)
 
 def _contact_frame(contacts: list[Contact], codes: _Codes) -> pd.DataFrame:
     return pd.DataFrame({
-        "key": codes.keys([c.customer for c in contacts]),
-        "email": codes.emails([c.email for c in contacts]),
-        "name": codes.keys([c.name for c in contacts]),  # folded as customer names are, non-breaking spaces too
-        "region": codes.regions([c.region for c in contacts]),
-        "named": [c.named for c in contacts],
+        "key": codes.keys(list(map(_CUSTOMER, contacts))),
+        "email": codes.emails(list(map(attrgetter("email"), contacts))),
+        "name": codes.keys(list(map(attrgetter("name"), contacts))),  # folded as customer names are
+        "region": codes.regions(list(map(attrgetter("region"), contacts))),
+        "named": list(map(attrgetter("named"), contacts)),
         "row": np.arange(len(contacts), dtype=np.int64),
     })
 
@@ -429,6 +495,7 @@ def _contact_changes(old: list[Contact], new: list[Contact], codes: _Codes, cata
                        codes.keys.blank)
     pairs = pd.concat([by_email[["row_o", "row_n"]], by_name[["row_o", "row_n"]]])
     out: list[Row] = []
+    key = codes.keys.folded
 
     def product(c: Contact) -> str:
         return catalog.products[c.product].name if c.product else ""
@@ -440,16 +507,16 @@ def _contact_changes(old: list[Contact], new: list[Contact], codes: _Codes, cata
             o, n = old[i], new[j]
             who = n.email.strip() if column != "email" and n.email.strip() else " ".join(n.name.split())
             out.append((n.customer, product(n), ChangeKind.CONTACT_CHANGED.value, f"{label} ({who})",
-                        _CONTACT_SHOWN[column](o), _CONTACT_SHOWN[column](n), "", customer_key(n.customer), int(i),
+                        _CONTACT_SHOWN[column](o), _CONTACT_SHOWN[column](n), "", key(n.customer), int(i),
                         int(j), "contact", column, ()))
     for i in fo.loc[~fo["row"].isin(pairs["row_o"]), "row"].tolist():
         c = old[i]
         out.append((c.customer, product(c), ChangeKind.CONTACT_REMOVED.value, "Contact", _contact_text(c), "", "",
-                    customer_key(c.customer), i, -1, "contact", "", ()))
+                    key(c.customer), i, -1, "contact", "", ()))
     for j in fn.loc[~fn["row"].isin(pairs["row_n"]), "row"].tolist():
         c = new[j]
         out.append((c.customer, product(c), ChangeKind.CONTACT_ADDED.value, "Contact", "", _contact_text(c), "",
-                    customer_key(c.customer), -1, j, "contact", "", ()))
+                    key(c.customer), -1, j, "contact", "", ()))
     return out
 
 

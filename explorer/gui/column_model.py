@@ -13,12 +13,13 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from explorer.gui import palette
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_COLOURS = {name: light.background for name, (light, _) in palette.STATES.items()}  # the light palette's
+MARK_COLOUR = "#FFD54F"  # a cell marked as changed since another version of the book (and bold)
 RAW_ROLE = Qt.ItemDataRole.UserRole  # the row's index into the source arrays
 
 
@@ -61,6 +62,10 @@ class ColumnTableModel(QAbstractTableModel):
         self._mask: np.ndarray | None = None
         self._sorted = (-1, Qt.SortOrder.AscendingOrder)
         self._brushes: dict[str, tuple[QBrush, QBrush]] = {}
+        self.marks: dict[tuple[int, int], str] = {}  # (source row, column) -> tooltip, e.g. the old value
+        self._mark_brush = QBrush(QColor(MARK_COLOUR))
+        self._mark_font = QFont()
+        self._mark_font.setBold(True)
         self._use_palette()
 
     def _use_palette(self) -> None:
@@ -76,9 +81,18 @@ class ColumnTableModel(QAbstractTableModel):
         n = len(columns[0].text) if columns else 0
         self.colours = np.asarray(colours if colours is not None else [""] * n, dtype=object)
         self._use_palette()
+        self.marks = {}
         self._mask = None
         self.order = self._arrange(np.arange(n))
         self.endResetModel()
+
+    def set_marks(self, marks: dict[tuple[int, int], str]) -> None:
+        """Highlight cells by (source row, column index), with the text as their tooltip; {} clears."""
+        self.marks = dict(marks)
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+                                   Qt.ItemDataRole.FontRole])
 
     def column_index(self, title: str) -> int:
         return next((i for i, c in enumerate(self.columns) if c.title == title), -1)
@@ -125,13 +139,19 @@ class ColumnTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text[row]
         if role == Qt.ItemDataRole.BackgroundRole:
+            if self.marks and (row, index.column()) in self.marks:
+                return self._mark_brush
             colour = self.colours[row]
             return self._brushes[colour][0] if colour in self._brushes else None
         if role == Qt.ItemDataRole.ForegroundRole:
             colour = self.colours[row]
             return self._brushes[colour][1] if colour in self._brushes else None
         if role == Qt.ItemDataRole.ToolTipRole:
+            if self.marks and (row, index.column()) in self.marks:
+                return self.marks[(row, index.column())]
             return column.tooltip[row] if column.tooltip is not None and column.tooltip[row] else None
+        if role == Qt.ItemDataRole.FontRole and self.marks and (row, index.column()) in self.marks:
+            return self._mark_font
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == RAW_ROLE:

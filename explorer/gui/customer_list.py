@@ -99,6 +99,11 @@ class CustomerList(QWidget):
         self._programs: dict[str, np.ndarray] = {}  # program label -> rows holding it
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)
+        self.changed_only = QCheckBox("Changed", self)
+        self.changed_only.setToolTip("Only customers that changed since the compared version (Changes page)")
+        self.changed_only.hide()
+        self.changed: dict[str, str] = {}  # customer key -> what changed since the compared version
+        self._overview: Overview | None = None
         self.count = QLabel(self)
         self.my_accounts = QCheckBox("My accounts", self)
         self.save_mine = QToolButton(self)
@@ -123,6 +128,7 @@ class CustomerList(QWidget):
         checks.addWidget(self.due_soon)
         checks.addWidget(self.info_only)
         checks.addWidget(self.my_accounts)
+        checks.addWidget(self.changed_only)
         checks.addStretch(1)
         checks.addWidget(self.count)
         layout = QVBoxLayout(self)
@@ -144,11 +150,13 @@ class CustomerList(QWidget):
         self.info_only.toggled.connect(self.apply_filter)
         self.my_accounts.toggled.connect(self.apply_filter)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several for exports
+        self.changed_only.toggled.connect(self.apply_filter)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def set_overview(self, overview: Overview, keep: str = "") -> None:
         frame = overview.customers
         self.frame = frame
+        self._overview = overview
         self._lower = frame["Customer"].str.casefold().to_numpy(dtype=object) if len(frame) else self._lower[:0]
         self._index = overview.search
         self._why = [""] * len(frame)
@@ -158,7 +166,7 @@ class CustomerList(QWidget):
         reasons = row_reasons(frame, days)
         colours = row_colours(frame)
         self.model.set_columns([
-            Column("Customer", frame["Customer"].tolist(), tooltip=reasons),
+            self._customer_column(frame, reasons),
             Column("Products", frame["Products"].tolist()),
             Column("Programs", frame["Programs"].tolist(), frame["rank"].to_numpy(), tooltip=frame["Programs"].tolist(),
                    header_tip="Each product's program in force (highest first when sorted)"),
@@ -194,6 +202,26 @@ class CustomerList(QWidget):
         if keep:
             self.select(keep, emit=False)
 
+    def _customer_column(self, frame: pd.DataFrame, reasons: list[str]) -> Column:
+        """Names, with changed customers marked ● and what changed as the tooltip (after why the row is
+        coloured); sorted by the name alone."""
+        names = frame["Customer"].tolist()
+        if not self.changed:
+            return Column("Customer", names, tooltip=reasons)
+        notes = [self.changed.get(k, "") for k in frame["key"]]
+        tips = ["\n".join(t for t in (why, note) if t) for why, note in zip(reasons, notes, strict=True)]
+        return Column("Customer", [f"● {n}" if note else n for n, note in zip(names, notes, strict=True)],
+                      key=np.char.lower(np.asarray(names, dtype=str)), tooltip=tips)
+
+    def set_changed(self, changed: dict[str, str]) -> None:
+        """Mark these customers (key -> tooltip) as changed since the compared version; {} clears."""
+        self.changed = dict(changed)
+        self.changed_only.setVisible(bool(changed))
+        if not changed:
+            self.changed_only.setChecked(False)
+        if self._overview is not None:
+            self.set_overview(self._overview, self.selected_key())
+
     def _fill_combo(self, combo: QComboBox, everything: str, values: list[str]) -> None:
         current = combo.currentText()
         combo.blockSignals(True)
@@ -227,6 +255,8 @@ class CustomerList(QWidget):
             keep &= frame["info"].to_numpy() > 0
         if self.due_soon.isChecked():
             keep &= frame["due_soon"].to_numpy(dtype=bool)
+        if self.changed_only.isChecked():
+            keep &= frame["key"].isin(list(self.changed)).to_numpy(dtype=bool)
         return keep
 
     def apply_filter(self, follow: bool = True) -> None:

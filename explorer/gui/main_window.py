@@ -38,12 +38,13 @@ from explorer.app import view_model
 from explorer.app.cancel import Cancelled, CancelToken
 from explorer.app.errors import WorkspaceError, user_message
 from explorer.app.session import Session, load_session
+from explorer.app.sheet import CustomerSheet
 from explorer.app.view_model import Scope
 from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
 from explorer.app.workspace import DateKey, Workspace, open_workspace
 from explorer.atomic import OutputError
 from explorer.catalog import Catalog, default_catalog
-from explorer.gui import keyboard, messages, recent, settings
+from explorer.gui import changes_page, keyboard, messages, recent, settings
 from explorer.gui.benefits_tab import STATUS_COLOURS as STATE_COLOURS
 from explorer.gui.benefits_tab import BenefitsTab
 from explorer.gui.book_views import TimelineView, UpcomingView
@@ -51,7 +52,7 @@ from explorer.gui.cases_page import CasesPage
 from explorer.gui.contacts_tab import ContactsTab
 from explorer.gui.customer_list import CustomerList
 from explorer.gui.explain_dialog import ExplanationDialog
-from explorer.gui.export_dialog import CALENDAR, REPORT, ExportDialog, ExportKind
+from explorer.gui.export_dialog import CALENDAR, REPORT, SHEET, ExportDialog, ExportKind
 from explorer.gui.findings_view import FindingsView
 from explorer.gui.key_dates_tab import KeyDatesTab
 from explorer.gui.map_columns import MapColumnsDialog
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.watcher.fileChanged.connect(self._file_changed)
         self._build_toolbar(as_of or date.today())
         self._build_pages()
+        self.changes = changes_page.attach(self)
         self._build_menus()
         self._build_status()
         self._restore_settings()
@@ -122,6 +124,8 @@ class MainWindow(QMainWindow):
         self.reload_action = make_action("Reload", self, self.reload, QKeySequence(QKeySequence.StandardKey.Refresh))
         self.export_action = make_action("Export Report…", self, self.choose_export, QKeySequence("Ctrl+E"))
         self.calendar_action = make_action("Export Calendar…", self, self.choose_calendar_export)
+        self.sheet_action = make_action("Export Entitlement Sheet…", self, self.choose_sheet_export)
+        self.print_action = make_action("Print…", self, self.print_sheets, QKeySequence(QKeySequence.StandardKey.Print))
         for action in (self.open_action, self.add_action, self.reload_action):
             bar.addAction(action)
         bar.addSeparator()
@@ -252,8 +256,13 @@ class MainWindow(QMainWindow):
                                                  QKeySequence(QKeySequence.StandardKey.Save))
         menu.addAction(self.save_workspace_action)
         menu.addSeparator()
+        menu.addAction(self.changes.compare_action)
+        menu.addSeparator()
         menu.addAction(self.export_action)
         menu.addAction(self.calendar_action)
+        menu.addAction(self.sheet_action)
+        menu.addAction(self.print_action)
+        menu.addAction(self.changes.export_action)
         menu.addSeparator()
         menu.addAction(make_action("Quit", self, self.close, QKeySequence(QKeySequence.StandardKey.Quit)))
         view = self.menuBar().addMenu("&View")
@@ -516,6 +525,46 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.export_calendar(dialog.target, dialog.scope)
 
+    def choose_sheet_export(self) -> None:
+        if self.session is None:
+            return
+        dialog = self._export_dialog(SHEET, Scope.SELECTED)
+        if dialog.exec():
+            self.export_sheets(dialog.target, dialog.scope)
+
+    def chosen_sheets(self, scope: Scope) -> list[CustomerSheet]:
+        """The customers' sheets for a one-pager (none when the scope holds no customer)."""
+        from explorer.outputs.customers import sheets_for
+
+        if self.session is None:
+            return []
+        names = self.customers_for(scope)
+        return sheets_for(self.session, names) if names != [] else []
+
+    def export_sheets(self, target: str, scope: Scope = Scope.SELECTED) -> None:
+        from explorer.gui.entitlement_sheet import write_pdf
+
+        sheets = self.chosen_sheets(scope)
+        if not sheets or self.session is None:
+            messages.info(self, "Nothing to export", "Select the customers whose entitlement sheet you want.")
+            return
+        try:  # one page per customer takes well under a second each: no background task needed
+            written = write_pdf(sheets, target, self.session.files)
+        except Exception as exc:  # _show_error re-raises anything that is not bad input
+            self._show_error(exc)
+            return
+        self._exported(written, "Entitlement sheet")
+
+    def print_sheets(self) -> None:
+        from explorer.gui.entitlement_sheet import print_dialog
+
+        sheets = self.chosen_sheets(Scope.SELECTED)
+        if not sheets:
+            messages.info(self, "Nothing to print", "Select the customers whose entitlement sheet you want to print.")
+            return
+        if print_dialog(self, sheets):
+            self.status_label.setText(f"Printed the entitlement sheet of {len(sheets)} customer(s)")
+
     def _export_dialog(self, kind: ExportKind, default: Scope = Scope.ALL) -> ExportDialog:
         return ExportDialog(self, len(self.customers.frame), self.customers.model.rowCount(),
                             len(self.customers.selected_keys()), kind, default)
@@ -626,7 +675,8 @@ class MainWindow(QMainWindow):
         return self.task is not None and self.task.running
 
     def _set_loaded_actions(self, loaded: bool) -> None:
-        for action in (self.reload_action, self.export_action, self.calendar_action, self.add_action,
+        for action in (self.reload_action, self.export_action, self.calendar_action, self.sheet_action,
+                       self.print_action, self.add_action,
                        self.save_workspace_action):
             action.setEnabled(loaded)
 

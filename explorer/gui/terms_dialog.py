@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -51,8 +52,9 @@ class TermsDialog(QDialog):
         self.print_button.clicked.connect(self.print_terms)
         buttons.rejected.connect(self.close)
         for button in buttons.buttons():  # Enter in the find box finds the next match, never presses a button
-            button.setAutoDefault(False)
-            button.setDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         top = QHBoxLayout()
         top.addWidget(QLabel("Product", self))
         top.addWidget(self.product)

@@ -9,11 +9,10 @@ from typing import Any, Protocol
 
 import pandas as pd
 
+from explorer.app.diff import CHANGE_COLUMNS
 from explorer.outputs.report.build import sha256
 
-# The Changes sheet's columns and the Change values, in the order they are counted. Pinned by tests and
-# documented in the README: people filter and build on this sheet.
-CHANGE_COLUMNS = ["Customer", "Product", "Change", "Field", "Old", "New", "Key Dates Affected"]
+# The Change values, in the order they are counted. Pinned by tests and documented in the README.
 CHANGE_KINDS = ["Added", "Removed", "Renewed", "Changed", "Upgrade", "Downgrade", "Contact added", "Contact removed",
                 "Contact changed"]
 CONTRACT_WIDE = {"Added", "Removed"}  # the row describes a whole contract
@@ -33,6 +32,7 @@ class Comparison(Protocol):
     warnings: list[str]
     old_files: list[str]
     new_files: list[str]
+    catalog_version: str
 
     def counts(self) -> dict[str, int]: ...
 

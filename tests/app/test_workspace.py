@@ -103,3 +103,30 @@ def test_cli_reads_a_workspace(folder: Path, capsys: pytest.CaptureFixture[str])
     assert main(["check", "--workspace", str(folder / "missing.explorer.toml")]) == 2
     assert "missing.explorer.toml: cannot read the workspace" in capsys.readouterr().err
     assert main(["terms", "--workspace", str(folder / "w.explorer.toml"), "--product", "Auth0"]) == 0
+
+
+def test_an_overdue_deadline_marked_done_travels_with_the_workspace(folder: Path, capsys: pytest.CaptureFixture[str]
+                                                                    ) -> None:
+    import openpyxl
+
+    workspace = Workspace(files=[str(folder / "contracts.xlsx")], as_of=AS_OF)
+    sheet = load_session(workspace).sheet("tardy telecom")
+    assert sheet is not None
+    deadline = next(d for d in sheet.dates if d.date.is_action)
+    assert deadline.status == "Overdue"
+    workspace.set_mark(deadline.key, done=True, marked=date(2026, 11, 20))
+    target = workspace.save(folder / "w.explorer.toml")
+    assert "marked = 2026-11-20" in target.read_text(encoding="utf-8")
+    session = load_session(open_workspace(target).workspace)
+    again = session.sheet("tardy telecom")
+    assert again is not None
+    assert next(d for d in again.dates if d.date.is_action).status == "Done (marked 2026-11-20)"
+    assert not session.overview.customers.set_index("key").loc["tardy telecom", "overdue"]
+    out = folder / "report.xlsx"
+    assert main(["report", "--workspace", str(target), "-o", str(out)]) == 1  # the sample's deliberate errors
+    rows = [[c.value for c in r] for r in openpyxl.load_workbook(out)["Key Dates"].iter_rows(min_row=2)]
+    assert ["Tardy Telecom", "Okta", "Add-on renewal request deadline", "Done (marked 2026-11-20)"] in [
+        [r[0], r[1], r[2], r[4]] for r in rows]
+    early = Workspace(files=[str(folder / "contracts.xlsx")], as_of=date(2026, 11, 18), marks=dict(workspace.marks))
+    before = load_session(early).sheet("tardy telecom")  # as known on the 18th: not yet marked, so overdue
+    assert before is not None and next(d for d in before.dates if d.date.is_action).status == "Overdue"

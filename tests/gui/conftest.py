@@ -4,7 +4,8 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, QThreadPool
+from PySide6.QtWidgets import QApplication, QWidget
 
 from explorer.gui import messages
 from explorer.gui.main_window import MainWindow, sample_files
@@ -21,6 +22,28 @@ def isolated_settings(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     yield
     QThreadPool.globalInstance().waitForDone(30_000)  # no worker outlives its test
     messages.record(False)
+    assert QThreadPool.globalInstance().activeThreadCount() == 0, "a background operation is still running"
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_widgets(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """A test that leaves a top-level widget behind fails (napari's conftest does the same): every window
+    and dialog a test makes is handed to qtbot.addWidget, or parented, or deleted."""
+    before = set(QApplication.topLevelWidgets())
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # qtbot deletes its widgets later
+    QApplication.processEvents()
+    leaked = [w for w in QApplication.topLevelWidgets() if w not in before and not _qt_internal(w)]
+    for widget in leaked:  # clean up so one leak does not fail every later test
+        widget.close()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not leaked, f"top-level widgets left behind: {[type(w).__name__ for w in leaked]}"
+
+
+def _qt_internal(widget: QWidget) -> bool:
+    """Qt's own shared popups (the tooltip label) live for the whole application."""
+    return type(widget).__name__ in ("QTipLabel",) or widget.metaObject().className() == "QTipLabel"
 
 
 def wait_idle(qtbot, window: MainWindow, timeout: int = 60_000) -> None:  # type: ignore[no-untyped-def]

@@ -283,3 +283,33 @@ def test_export_calendar_of_selected_customers(window: MainWindow, qtbot, tmp_pa
     assert messages.shown[-1].title == "Calendar written"
     names = {str(e["SUMMARY"]).split(" · ")[0].casefold() for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
     assert names == set(keys)
+
+
+def test_entitlement_sheet_export_and_print(window: MainWindow, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from explorer.gui import entitlement_sheet
+
+    window.customers.select("cascade capital")
+    target = tmp_path / "cascade.pdf"
+    window.export_sheets(str(target), Scope.SELECTED)
+    assert messages.shown[-1].title == "Entitlement sheet written"
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Cascade Capital" in text and "7 of 5 named contacts" in text
+    printed = tmp_path / "printed.pdf"
+
+    def accept(dialog: QPrintDialog) -> int:  # the user presses Print, with the printer writing to a file
+        printer: QPrinter = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return int(QPrintDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    window.print_sheets()
+    assert printed.exists()
+    assert "7 of 5 named contacts" in subprocess.run(["pdftotext", str(printed), "-"], capture_output=True,
+                                                     text=True, check=True).stdout
+    assert "Printed the entitlement sheet of 1 customer" in window.status_label.text()
+    assert entitlement_sheet.default_paper() in ("a4", "letter")

@@ -36,7 +36,8 @@ DATETIME_COLUMNS = {"Opened (UTC)", "Due (UTC)", "First Response (UTC)"}
 PERCENT_COLUMNS = {"Compliance %"}
 # Long text wraps inside a capped width (characters); every other column is as wide as its content.
 WRAPPED_COLUMNS = {"Findings": 40, "Finding": 40, "Message": 60, "Support Hours": 24, "Clock": 30, "Note": 45,
-                   "What to Do": 50, "Where to Look": 24, "Issue": 14, "Public Holidays": 26}
+                   "What to Do": 50, "Where to Look": 24, "Issue": 14, "Public Holidays": 26,
+                   "Key Dates Affected": 30, "Old": 22, "New": 22}
 
 
 def sheet_columns(catalog: Catalog) -> dict[str, list[str]]:

@@ -1,0 +1,349 @@
+"""The Changes page: what changed between another version of the book and the one open.
+
+File ▸ Compare With… reads the other version in the background (the same importer,
+mappings and catalog) and compares it with the open book through explorer.app.diff:
+the other version is the old one, the open book the new. The page lists every
+change, filterable by kind and customer; double-click opens the customer.
+
+Signals: customer_requested(str) with a customer key; compared() after a comparison
+is shown or cleared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.app.cancel import Cancelled, CancelToken
+from explorer.app.diff import CHANGE_COLUMNS, BookDiff, compare_books, load_version
+from explorer.app.errors import user_message
+from explorer.app.session import Session
+from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
+from explorer.gui import messages
+from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
+from explorer.gui.operations import QueryOp
+from explorer.gui.tables import fit_columns, make_view
+from explorer.outputs.changes import CHANGE_KINDS
+
+if TYPE_CHECKING:
+    from explorer.gui.main_window import MainWindow
+    from explorer.model import Book
+
+OPEN_FILTER = (f"Contract books or workspaces (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv *{WORKSPACE_SUFFIX});;"
+               "All files (*)")
+KIND_COLOURS = {"Added": "green", "Upgrade": "green", "Contact added": "green", "Removed": "red",
+                "Contact removed": "red", "Downgrade": "amber", "Renewed": "blue"}
+ALL_KINDS = "All changes"
+
+
+class ChangesPage(QWidget):
+    customer_requested = Signal(str)
+    compared = Signal()
+
+    def __init__(self, session: Callable[[], Session | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.diff: BookDiff | None = None
+        self.compared_book: Book | None = None  # the open book the comparison was made with
+        self.other_files: list[str] = []
+        self.task: QueryOp[Any] | None = None
+        self._kinds = np.empty(0, dtype=object)
+        self._customers = np.empty(0, dtype=object)
+        self.compare_action = QAction("Compare With…", self)
+        self.compare_action.setToolTip("Compare the open book with another version of it (last quarter's, say)")
+        self.compare_action.triggered.connect(lambda checked=False: self.choose_other())
+        self.export_action = QAction("Export Changes…", self)
+        self.export_action.triggered.connect(lambda checked=False: self.choose_export())
+        self.export_action.setEnabled(False)
+
+        self.empty = QWidget(self)
+        hint = QLabel("<h3>Nothing compared yet</h3><p>Open this quarter's book, then compare it with an earlier "
+                      "version (its files, or a saved workspace) to see who renewed, upgraded, dropped an add-on, "
+                      "changed term or named contacts.</p>", self.empty)
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        start = QPushButton("Compare With…", self.empty)
+        start.clicked.connect(lambda: self.choose_other())
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(hint)
+        empty_layout.addWidget(start, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+
+        self.content = QWidget(self)
+        self.header = QLabel(self.content)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.warnings = QLabel(self.content)
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("QLabel { background: #FFF3CD; color: #664D03; padding: 4px; }")
+        self.kind = QComboBox(self.content)
+        self.kind.setAccessibleName("Kind of change")
+        self.customer = QLineEdit(self.content)
+        self.customer.setPlaceholderText("Filter by customer")
+        self.customer.setClearButtonEnabled(True)
+        self.count = QLabel(self.content)
+        export = QPushButton("Export Changes…", self.content)
+        export.clicked.connect(lambda: self.choose_export())
+        self.model = ColumnTableModel(self)
+        self.view = make_view(self.content, self.model, "changes")
+        self.view.doubleClicked.connect(self._open_customer)
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind)
+        filters.addWidget(self.customer, 1)
+        filters.addWidget(self.count)
+        filters.addWidget(export)
+        content_layout = QVBoxLayout(self.content)
+        content_layout.setContentsMargins(4, 4, 4, 0)
+        content_layout.addWidget(self.header)
+        content_layout.addWidget(self.warnings)
+        content_layout.addLayout(filters)
+        content_layout.addWidget(self.view, 1)
+
+        self.progress_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.clicked.connect(self.cancel)
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress_label, 1)
+        busy.addWidget(self.progress)
+        busy.addWidget(self.cancel_button)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(busy)
+        self.kind.currentIndexChanged.connect(self.apply_filter)
+        self.customer.textChanged.connect(self.apply_filter)
+        self._set_busy(False)
+
+    # -- comparing ------------------------------------------------------------------
+    def choose_other(self) -> None:
+        if self._session() is None:
+            messages.info(self, "Open a book first", "Open the current contract book first, then compare it with "
+                                                     "another version of it.")
+            return
+        start = str(QSettings().value("last_compare_folder", QSettings().value("last_folder", str(Path.home()))))
+        files, _ = QFileDialog.getOpenFileNames(self, "Compare the open book with", start, OPEN_FILTER)
+        if files:
+            QSettings().setValue("last_compare_folder", str(Path(files[0]).parent))
+            self.compare_with(files)
+
+    def compare_with(self, files: list[str]) -> None:
+        """Read ``files`` as the old version and compare the open book (the new one) with it, in the background."""
+        session = self._session()
+        if session is None:
+            return
+        book, catalog = session.book, session.catalog
+
+        def work(cancel: CancelToken, progress: Callable[[str], None]) -> tuple[list[str], BookDiff]:
+            other = load_version(files, catalog, progress)
+            progress("Comparing")
+            return other.missing, compare_books(other.book, book, catalog)
+
+        def done(result: tuple[list[str], BookDiff]) -> None:
+            missing, diff = result
+            self.compared_book = book
+            self.show_diff(diff, files)
+            if missing:
+                messages.warning(self, "Some files are missing", "These files named in the workspace were not "
+                                 "found; the rest was compared:\n\n" + "\n".join(missing))
+
+        self._run(work, f"Reading {', '.join(Path(f).name for f in files)}", done)
+
+    def show_diff(self, diff: BookDiff, files: list[str]) -> None:
+        self.diff, self.other_files = diff, list(files)
+        changes = diff.changes
+        counts = diff.counts()
+        customers = changes["key"].nunique()
+        old = ", ".join(Path(f).name for f in diff.old_files)
+        new = ", ".join(Path(f).name for f in diff.new_files)
+        total = len(changes)
+        self.header.setText(f"Changes from <b>{old}</b> to the open book (<b>{new}</b>): "
+                            + (f"<b>{total}</b> change{'s' if total != 1 else ''} for {customers} customer"
+                               f"{'s' if customers != 1 else ''}" if total else "<b>no changes</b>"))
+        self.warnings.setText("\n".join(diff.warnings))
+        self.warnings.setVisible(bool(diff.warnings))
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        self.kind.addItem(f"{ALL_KINDS} ({total})", "")
+        for kind in CHANGE_KINDS:
+            if counts.get(kind):
+                self.kind.addItem(f"{kind} ({counts[kind]})", kind)
+        self.kind.blockSignals(False)
+        self._kinds = changes["Change"].to_numpy(dtype=object)
+        self._customers = np.asarray([c.casefold() for c in changes["Customer"]], dtype=object)
+        self.model.set_columns([Column(title, changes[title].tolist(), tooltip=changes[title].tolist()
+                                       if title in ("Old", "New", "Key Dates Affected") else None)
+                                for title in CHANGE_COLUMNS],
+                               [KIND_COLOURS.get(k, "") for k in self._kinds])
+        fit_columns(self.view)
+        self.stack.setCurrentWidget(self.content)
+        self.export_action.setEnabled(True)
+        self.apply_filter()
+        self.compared.emit()
+
+    def clear(self) -> None:
+        """Forget the comparison (a new book was opened: it would compare the wrong things)."""
+        self.diff, self.other_files, self.compared_book = None, [], None
+        self.model.set_columns([])
+        self.stack.setCurrentWidget(self.empty)
+        self.export_action.setEnabled(False)
+        self.compared.emit()
+
+    def apply_filter(self) -> None:
+        if self.diff is None:
+            return
+        keep = np.ones(len(self._kinds), dtype=bool)
+        kind = self.kind.currentData()
+        if kind:
+            keep &= self._kinds == kind
+        text = self.customer.text().strip().casefold()
+        if text:
+            keep &= np.fromiter((text in c for c in self._customers), dtype=bool, count=len(self._customers))
+        self.model.set_mask(None if keep.all() else keep)
+        self.count.setText(f"{self.model.rowCount()} of {self.model.total_rows}")
+
+    def changed_keys(self) -> set[str]:
+        return self.diff.changed_customers() if self.diff is not None else set()
+
+    def _open_customer(self, index: QModelIndex) -> None:
+        if self.diff is not None and index.isValid():
+            self.customer_requested.emit(str(self.diff.changes["key"].iat[int(index.data(RAW_ROLE))]))
+
+    # -- export -----------------------------------------------------------------------
+    def choose_export(self) -> None:
+        if self.diff is None:
+            return
+        start = Path(str(QSettings().value("last_export_folder", str(Path.home())))) / "changes.xlsx"
+        target, _ = QFileDialog.getSaveFileName(self, "Export changes", str(start), "Excel workbook (*.xlsx)")
+        if target:
+            self.export(target if target.lower().endswith(".xlsx") else f"{target}.xlsx")
+
+    def export(self, target: str) -> None:
+        diff = self.diff
+        if diff is None:
+            return
+
+        def work(cancel: CancelToken, progress: Callable[[str], None]) -> Path:
+            from explorer.outputs.changes_workbook import write_changes
+
+            return write_changes(diff, target, diff.old_files + diff.new_files, cancel)
+
+        self._run(work, f"Writing {Path(target).name}", self._exported)
+
+    def _exported(self, target: Path) -> None:
+        QSettings().setValue("last_export_folder", str(target.parent))
+        answer = messages.info(self, "Changes written", f"The changes were written to\n{target}",
+                               ["Open", "Show in folder", "Close"], "Close")
+        if answer == "Open":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        elif answer == "Show in folder":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
+
+    # -- background work ----------------------------------------------------------------
+    def _run(self, work: Callable[[CancelToken, Callable[[str], None]], Any], what: str,
+             done: Callable[[Any], None]) -> None:
+        if self.task is not None and self.task.running:
+            self.task.cancel()
+        op: QueryOp[Any] = QueryOp(self, work, lambda result: self._finished(op, result, done), what)
+        op.failure(lambda error: self._failed(op, error)).with_progress(self.progress_label.setText)
+        self.task = op
+        self.progress_label.setText(what)
+        self._set_busy(True)
+        op.run_in_background()
+
+    def _finished(self, op: QueryOp[Any], result: object, done: Callable[[Any], None]) -> None:
+        if op is self.task:
+            self._set_busy(False)
+            done(result)
+
+    def _failed(self, op: QueryOp[Any], error: BaseException) -> None:
+        if op is not self.task:
+            return
+        self._set_busy(False)
+        if isinstance(error, Cancelled):
+            return
+        message = user_message(error)  # bad input is a dialog; anything else is a bug for the crash handler
+        if message is None:
+            raise error
+        messages.error(self, message.title, message.text)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.setVisible(busy)
+        self.compare_action.setEnabled(not busy)
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and self.task.running
+
+
+def attach(window: MainWindow) -> ChangesPage:
+    """Add the Changes page to the window's pages and wire it to the customer list and tabs."""
+    from explorer.gui.change_marks import mark_customer
+
+    page = ChangesPage(lambda: window.session, window)
+    window.pages.addTab(page, "Changes")
+    show = QAction("Changes", window)
+    show.setShortcut(QKeySequence(f"Ctrl+{window.pages.count()}"))
+    show.triggered.connect(lambda checked=False: window.pages.setCurrentWidget(page))
+    window.addAction(show)
+    page.customer_requested.connect(window.go_to_customer)
+
+    def mark(key: str) -> None:  # after the window has filled the tabs for this customer
+        if window.session is not None:
+            mark_customer(page.diff, key, window.session, window.benefits, window.contacts, window.key_dates)
+
+    def compared() -> None:
+        diff = page.diff
+        changed: dict[str, str] = {}
+        if diff is not None:
+            since = ", ".join(Path(f).name for f in diff.old_files)
+            for key, kinds in diff.changes.groupby("key", sort=False)["Change"]:
+                counted = kinds.value_counts()
+                changed[str(key)] = f"Changed since {since}: " + ", ".join(
+                    f"{n} {str(k).lower()}" if n > 1 else str(k) for k, n in counted.items())
+        window.customers.set_changed(changed)
+        mark(window.customers.selected_key())
+
+    def loaded() -> None:
+        session = window.session
+        if page.diff is None or session is None:
+            return
+        if session.book is page.compared_book:
+            mark(window.customers.selected_key())  # the same book judged on another day: marks stay
+        elif sorted(session.files) == sorted(page.diff.new_files):
+            page.compare_with(page.other_files)  # reloaded: compare the new reading
+        else:
+            page.clear()  # another book: this comparison no longer applies
+
+    page.compared.connect(compared)
+    window.customers.customer_selected.connect(mark)
+    window.loaded.connect(loaded)
+    return page

@@ -1,0 +1,131 @@
+"""The entitlement sheet on paper, with Qt's own PDF writer and printer (no other dependency).
+
+The content is explorer.outputs.entitlement's HTML; here a QTextDocument lays it
+out page by page inside a header (as-of day, catalog version) and a footer
+(customer, page n of N). Each customer starts on a new page; a typical customer
+fits one. The paper follows the locale (Letter where US units are the norm, else
+A4) unless a size is given.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QMarginsF, QRectF, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QDialog, QWidget
+
+from explorer.app.sheet import CustomerSheet
+from explorer.atomic import write_atomically
+from explorer.outputs.entitlement import header_text, sheet_html
+
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+MARGINS_MM = QMarginsF(14, 12, 14, 12)
+RESOLUTION = 300  # dots per inch of the PDF's coordinate space
+_app: QGuiApplication | None = None
+
+
+def default_paper() -> str:
+    return "letter" if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem else "a4"
+
+
+def ensure_app() -> None:
+    """Qt's text layout needs an application; the command line makes an offscreen one."""
+    global _app
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _app = QGuiApplication([])
+
+
+def page_layout(paper: str | None = None) -> QPageLayout:
+    size = QPageSize(PAPERS[(paper or default_paper()).lower()])
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter)
+
+
+def _font(points: float) -> QFont:
+    """Calibri's metrics (Carlito where Calibri is missing), without ligatures: "fi" and "ti" stay two letters
+    when the PDF's text is copied or searched."""
+    font = QFont(["Calibri", "Carlito", "Arial"])
+    font.setPointSizeF(points)
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+def render(sheets: Sequence[CustomerSheet], device: QPagedPaintDevice) -> int:
+    """Paint the sheets onto a PDF writer or printer; returns the number of pages."""
+    painter = QPainter(device)
+    try:
+        return _paint(sheets, device, painter)
+    finally:
+        painter.end()
+
+
+def _paint(sheets: Sequence[CustomerSheet], device: QPagedPaintDevice, painter: QPainter) -> int:
+    area = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    width, height = float(area.width()), float(area.height())
+    small = _font(7)
+    painter.setFont(small)
+    line = painter.fontMetrics().height()
+    header, footer = line * 2.0, line * 2.0
+    body = QRectF(0, 0, width, height - header - footer)
+    total = 0
+    for number, sheet in enumerate(sheets):
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(device)  # point sizes at the device's resolution
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(_font(8.5))
+        doc.setHtml(sheet_html(sheet))
+        doc.setPageSize(body.size())
+        pages = doc.pageCount()
+        for page in range(pages):
+            if number or page:
+                device.newPage()
+            total += 1
+            painter.setFont(small)
+            painter.setPen(Qt.GlobalColor.darkGray)
+            painter.drawText(QRectF(0, 0, width, line), Qt.AlignmentFlag.AlignLeft, header_text(sheet))
+            painter.drawText(QRectF(0, 0, width, line), Qt.AlignmentFlag.AlignRight, "Entitlement Explorer")
+            painter.drawLine(0, int(line * 1.3), int(width), int(line * 1.3))
+            bottom = height - line
+            painter.drawText(QRectF(0, bottom, width, line), Qt.AlignmentFlag.AlignLeft, sheet.name)
+            painter.drawText(QRectF(0, bottom, width, line), Qt.AlignmentFlag.AlignRight,
+                             f"Page {page + 1} of {pages}")
+            painter.save()
+            painter.translate(0, header - page * body.height())
+            doc.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            painter.restore()
+    return total
+
+
+def write_pdf(sheets: Sequence[CustomerSheet], target: Path | str, inputs: Sequence[Path | str] = (),
+              paper: str | None = None) -> Path:
+    """The sheets as one PDF, written atomically; raises OutputError with a one-line message."""
+    ensure_app()
+    layout = page_layout(paper)
+
+    def write(path: Path) -> None:
+        writer = QPdfWriter(str(path))
+        writer.setResolution(RESOLUTION)
+        writer.setPageLayout(layout)
+        writer.setTitle(f"Entitlement sheet: {', '.join(s.name for s in sheets)}")
+        writer.setCreator("Entitlement Explorer")
+        render(sheets, writer)
+
+    return write_atomically(target, write, inputs)
+
+
+def print_dialog(parent: QWidget, sheets: Sequence[CustomerSheet]) -> bool:
+    """File > Print: the system's print dialog, then the sheets on the chosen printer. False if cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout())
+    printer.setDocName(f"Entitlement sheet: {', '.join(s.name for s in sheets)}")
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    render(sheets, printer)
+    return True

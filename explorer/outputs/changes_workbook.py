@@ -1,0 +1,111 @@
+"""The changes between two versions of a book as a workbook: Changes, then Summary.
+
+Written like the report (explorer.outputs.report): typed, formula-safe cells, widths
+from the content, frozen filterable header, print setup, atomic replace.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from explorer import __version__
+from explorer.app.cancel import NEVER, CancelToken
+from explorer.app.diff import CHANGE_COLUMNS
+from explorer.atomic import write_atomically
+from explorer.outputs.changes import Comparison
+from explorer.outputs.report.build import sha256
+from explorer.outputs.report.cells import Formats, write_text
+from explorer.outputs.report.layout import catalog_footer
+from explorer.outputs.report.writer import table_sheet
+
+HIGHLIGHTS = [("Change", kind, colour) for kind, colour in (
+    ("Added", "green"), ("Upgrade", "green"), ("Contact added", "green"), ("Removed", "red"),
+    ("Contact removed", "red"), ("Downgrade", "amber"))]
+TITLE = "Changes between two versions of a contract book"
+
+
+def write_changes(diff: Comparison, target: Path | str, inputs: Iterable[Path | str] = (),
+                  cancel: CancelToken = NEVER) -> Path:
+    """Write the workbook atomically; raises OutputError with a one-line message, or Cancelled (the target is
+    then left as it was)."""
+    return write_atomically(target, lambda path: _write(diff, path, cancel), inputs)
+
+
+def _write(diff: Comparison, path: Path, cancel: CancelToken) -> None:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
+                                           "strings_to_urls": False, "strings_to_numbers": False})
+    book.set_properties({"title": TITLE, "subject": "Support entitlements", "author": "Entitlement Explorer",
+                         "comments": f"Entitlement Explorer {__version__}, catalog {diff.catalog_version}"})
+    try:
+        formats = Formats(book)
+        header = "&L&8Entitlement Explorer: " + _files(diff.old_files) + " → " + _files(diff.new_files) + \
+                 "&R&8Changes"
+        ws = table_sheet(book, "Changes", diff.changes[CHANGE_COLUMNS], formats, header,
+                         catalog_footer(diff.catalog_version), HIGHLIGHTS, cancel=cancel)
+        ws.activate()
+        _summary(book, diff, formats)
+        cancel.check()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            book.close()  # releases the streamed row files; the half-written temp file is then deleted
+        raise
+    book.close()
+
+
+def _files(files: list[str]) -> str:
+    return ", ".join(Path(f).name for f in files).replace("&", "&&")
+
+
+def _summary(book: Any, diff: Comparison, f: Formats) -> None:
+    ws = book.add_worksheet("Summary")
+    ws.set_column(0, 0, 30)
+    ws.set_column(1, 1, 68)
+    ws.write_string(0, 0, TITLE, f.title)
+    row = 2
+    for label, value in (("Generated (UTC)", datetime.now(UTC).replace(tzinfo=None, microsecond=0)),
+                         ("Catalog version", diff.catalog_version)):
+        ws.write_string(row, 0, label, f.label)
+        if isinstance(value, datetime):
+            ws.write_datetime(row, 1, value, f.datetime_left)
+        else:
+            write_text(ws, row, 1, str(value), f.text, f.quoted)
+        row += 1
+    row += 1
+    ws.write_string(row, 0, "Changes by kind", f.section)
+    row += 1
+    counts = diff.counts()
+    for kind, n in [*counts.items(), ("Total", sum(counts.values()))]:
+        ws.write_string(row, 0, kind, f.label if kind == "Total" else f.text)
+        ws.write_number(row, 1, n, f.integer_left)
+        row += 1
+    if diff.warnings:
+        row += 1
+        ws.write_string(row, 0, "Warnings", f.section)
+        row += 1
+        for warning in diff.warnings:
+            ws.set_row(row, 15 * (len(warning) // 90 + 1))
+            ws.merge_range(row, 0, row, 1, "", f.wrap)
+            write_text(ws, row, 0, warning, f.wrap, f.wrapped_quoted)
+            row += 1
+    for title, files in (("Old book", diff.old_files), ("New book", diff.new_files)):
+        row += 1
+        ws.write_string(row, 0, title, f.section)
+        row += 1
+        ws.write_string(row, 0, "File", f.label)
+        ws.write_string(row, 1, "SHA-256", f.label)
+        row += 1
+        for file in files:
+            write_text(ws, row, 0, Path(file).name, f.text, f.quoted)
+            ws.write_string(row, 1, sha256(file), f.small)
+            row += 1
+    ws.set_portrait()
+    ws.fit_to_pages(1, 1)
+    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    ws.set_header("&L&8Entitlement Explorer: changes&R&8Summary")
+    ws.set_footer(catalog_footer(diff.catalog_version))
