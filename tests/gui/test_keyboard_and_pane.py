@@ -67,6 +67,7 @@ def test_ctrl_c_copies_selected_rows_with_headers(window: MainWindow, qtbot) -> 
     assert lines[1].split("\t")[0] == "Backwards Bank" and len(lines[1].split("\t")) == len(header)
     assert lines[2:] == [""]  # one selected row, then the closing line end
     # a table that selects several rows copies them all, in view order
+    window.customers.search.clear()  # Upcoming follows the customer filter
     window.pages.setCurrentIndex(PAGES.index("Upcoming"))
     upcoming = window.upcoming.view
     model = upcoming.model()
