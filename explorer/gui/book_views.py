@@ -124,6 +124,7 @@ class TimelineView(LazyView):
         self.scroll_area.setWidget(self.canvas)
         self.scroll_area.setWidgetResizable(True)
         self.legend = QLabel(self)
+        self.legend.setWordWrap(True)  # a long legend must not widen the window past 1024 px
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.note)
