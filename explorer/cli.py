@@ -135,6 +135,35 @@ def _map(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _mappings(args: argparse.Namespace) -> int:
+    """The saved column mappings: list, remove, export, import."""
+    from explorer.importing.mappings import MappingStore
+
+    try:
+        store = MappingStore(_catalog(args))
+        saved = store.all()
+        if args.action == "list":
+            print(f"{store.path}: {len(saved)} saved mapping{'s' if len(saved) != 1 else ''}")
+            for number, mapping in enumerate(saved, 1):
+                print(f"{number:>3}. {mapping.kind}: {' | '.join(mapping.layout)}")
+        elif args.action == "remove":
+            if not args.target or not args.target.isdigit() or not 1 <= int(args.target) <= len(saved):
+                return _fail(f"name the mapping to remove by its number in 'explorer mappings list' (1-{len(saved)})")
+            store.remove(saved[int(args.target) - 1].layout)
+            print(f"removed mapping {args.target}")
+        elif args.action == "export":
+            if not args.target:
+                return _fail("name the file to export to: explorer mappings export TEAM.toml")
+            print(f"wrote {store.export(args.target)} ({len(saved)} mappings)")
+        else:
+            if not args.target:
+                return _fail("name the file to import: explorer mappings import TEAM.toml")
+            print(f"imported {store.import_file(args.target)} mappings into {store.path}")
+    except Exception as exc:  # _explained re-raises anything that is not bad input
+        return _explained(exc)
+    return EXIT_OK
+
+
 def _check(args: argparse.Namespace) -> int:
     from explorer.app import findings
     from explorer.outputs.summary import as_json, as_text
@@ -399,6 +428,15 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("case_id", metavar="CASE_ID")
     _book_arguments(explain)
     explain.set_defaults(func=_explain)
+
+    saved = sub.add_parser("mappings", help="list, remove, export or import the saved column mappings",
+                           description="The column mappings saved by the app (Map Columns), kept per header layout "
+                                       "in the user configuration folder.")
+    saved.add_argument("action", choices=("list", "remove", "export", "import"))
+    saved.add_argument("target", nargs="?", metavar="NUMBER|FILE.toml",
+                       help="remove: the number 'list' shows; export/import: the TOML file")
+    _common_arguments(saved)
+    saved.set_defaults(func=_mappings)
 
     template = sub.add_parser("template", help="write an empty contract book with drop-downs and instructions")
     template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")

@@ -69,7 +69,14 @@ class NearMiss:
 
 
 def is_blank(row: Sequence[Cell]) -> bool:
-    return not any(c is not None and c != "" and not (isinstance(c, str) and not c.strip()) for c in row)
+    """No cell holds anything but spaces (the first filled cell ends the look: this runs once per row)."""
+    for cell in row:
+        if cell is None or cell == "":
+            continue
+        if type(cell) is str and cell.isspace():
+            continue
+        return False
+    return True
 
 
 def _header_cells(row: Sequence[Cell], start: int, stop: int) -> dict[int, str]:
@@ -195,6 +202,10 @@ def find_tables(sheet: RawSheet, catalog: Catalog, kinds: Sequence[str] | None =
     active: list[TableMatch] = []
     previous: tuple[int, _Candidate] | None = None
     for index in candidates:
+        inside = active and index > 1 and not (blank[index - 1] or blank[index - 2]) and not (
+            previous is not None and previous[0] == index - 1)
+        if inside:
+            continue  # a row within a table's body; a new header follows a blank row
         found = finder.row(index)
         if found is None:
             continue

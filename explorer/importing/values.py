@@ -68,10 +68,10 @@ def day_order(columns: Iterable[Iterable[Any]]) -> DateOrder:
 
     Works on the distinct date parts only, so a column of 200,000 timestamps costs one slice.
     """
-    texts = pd.Series([v for column in columns for v in column if isinstance(v, str)], dtype=object)
-    if texts.empty:
+    distinct = {v[:10] for column in columns for v in column if type(v) is str}
+    if not distinct:
         return DateOrder(None)
-    days = pd.Series(texts.str.slice(0, 10).unique(), dtype=object)
+    days = pd.Series(list(distinct), dtype=object)
     parts = days.str.extract(NN_NN_YYYY).dropna().astype(int)
     if parts.empty:
         return DateOrder(None)

@@ -99,3 +99,18 @@ def test_saved_mappings_are_used_by_the_app_layer(tmp_path: Path, catalog: Catal
     MappingStore(catalog).save(GERMAN)  # the user's configuration folder (a fresh one per test)
     session = load_session(Workspace(files=[str(german(tmp_path))]), catalog)
     assert len(session.book.contracts) == 2
+
+
+def test_saved_mappings_on_the_command_line(tmp_path: Path, catalog: Catalog,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    MappingStore(catalog).save(GERMAN)
+    assert main(["mappings", "list"]) == 0
+    assert "1. contracts: Kunde | Erzeugnis | Stufe | Beginn | Ende | Zeitzone" in capsys.readouterr().out
+    team = tmp_path / "team.toml"
+    assert main(["mappings", "export", str(team)]) == 0 and load_mapping_file(team, catalog) == [GERMAN]
+    assert main(["mappings", "remove", "2"]) == 2 and "(1-1)" in capsys.readouterr().err
+    assert main(["mappings", "remove", "1"]) == 0 and MappingStore(catalog).all() == []
+    assert main(["mappings", "import", str(team)]) == 0 and MappingStore(catalog).all() == [GERMAN]
+    team.write_text("[[mapping]]\nkind = 'deals'\n", "utf-8")
+    assert main(["mappings", "import", str(team)]) == 2
+    assert "team.toml: mapping[0].kind" in capsys.readouterr().err
