@@ -15,7 +15,7 @@ from pathlib import Path
 from explorer import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-SUBCOMMANDS = ("check", "report", "calendar", "sheet", "diff", "explain", "map", "template", "terms", "gui")
+SUBCOMMANDS = ("check", "report", "calendar", "sheet", "diff", "explain", "map", "mappings", "template", "terms", "gui")
 
 
 def _fail(message: str, code: int = EXIT_UNREADABLE) -> int:
