@@ -10,21 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from explorer.atomic import write_atomically
 from explorer.model import customer_key
 from explorer.sla.engine import Outcome
 
 PRESETS = ("Any time", "This month", "Last month", "This quarter", "Last quarter", "Custom")
 DECIDED = (Outcome.MET.value, Outcome.BREACHED.value)
-EXPORT_COLUMNS = {"case_id": "Case ID", "customer": "Customer", "product": "Product", "program": "Program",
-                  "priority": "Priority", "opened": "Opened (UTC)", "due": "Due (UTC)",
-                  "first_response": "First Response (UTC)", "business_minutes": "Minutes to Response",
-                  "outcome": "Outcome"}
 
 
 def preset_range(preset: str, today: date) -> tuple[date, date] | None:
@@ -85,8 +79,10 @@ class CaseCounts:
 
     def text(self) -> str:
         share = "no decided case" if self.compliance is None else f"compliance {self.compliance:.1%}"
-        return (f"{self.cases:,} cases · {self.met:,} met · {self.breached:,} breached · {self.pending:,} pending · "
-                f"{self.at_risk:,} at risk · {self.other:,} not counted · {share}")
+        return (
+            f"{self.cases:,} cases · {self.met:,} met · {self.breached:,} breached · {self.pending:,} pending · "
+            f"{self.at_risk:,} at risk · {self.other:,} not counted · {share}"
+        )
 
 
 class CaseTable:
@@ -120,56 +116,25 @@ class CaseTable:
         if f.product:
             keep &= self.product_code == (self.products.index(f.product) if f.product in self.products else -2)
         if f.customers is not None:
-            allowed = np.fromiter((k in f.customers for k in self.customer_keys), dtype=bool,
-                                  count=len(self.customer_keys))
+            allowed = np.fromiter((k in f.customers for k in self.customer_keys), dtype=bool, count=len(self.customer_keys))
             keep &= allowed[self.customer_code] if len(allowed) else False
         if f.opened_from is not None:
             keep &= self.opened_day >= np.datetime64(f.opened_from, "D").astype(np.int64)
         if f.opened_to is not None:
-            keep &= (self.opened_day <= np.datetime64(f.opened_to, "D").astype(np.int64)) & \
-                (self.opened_day != np.iinfo(np.int64).min)
+            keep &= (self.opened_day <= np.datetime64(f.opened_to, "D").astype(np.int64)) & (
+                self.opened_day != np.iinfo(np.int64).min
+            )
         return keep
 
     def counts(self, mask: np.ndarray) -> CaseCounts:
-        tally = np.bincount(self.outcome_code[mask], minlength=len(self.outcomes)) if len(self.outcomes) \
-            else np.zeros(0, int)
+        tally = np.bincount(self.outcome_code[mask], minlength=len(self.outcomes)) if len(self.outcomes) else np.zeros(0, int)
 
         def of(code: int) -> int:
             return int(tally[code]) if code >= 0 else 0
 
         counted = of(self._met) + of(self._breached) + of(self._pending) + of(self._at_risk)
         total = int(mask.sum())
-        return CaseCounts(total, of(self._met), of(self._breached), of(self._pending), of(self._at_risk),
-                          total - counted)
+        return CaseCounts(total, of(self._met), of(self._breached), of(self._pending), of(self._at_risk), total - counted)
 
     def customer_of(self, row: int) -> str:
         return self.customer_keys[int(self.customer_code[row])]
-
-
-def export_cases(cases: pd.DataFrame, target: str | Path, inputs: list[str]) -> Path:
-    """The given cases to one Excel sheet, written atomically; text that looks like a formula stays text."""
-    import xlsxwriter
-
-    from explorer.outputs.report.cells import Formats, column_cells
-
-    frame = cases[list(EXPORT_COLUMNS)].rename(columns=EXPORT_COLUMNS).reset_index(drop=True)
-    frame["Priority"] = [f"P{int(p)}" if pd.notna(p) else "" for p in frame["Priority"]]
-
-    def write(path: Path) -> None:
-        book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-        formats = Formats(book)
-        sheet = book.add_worksheet("Cases")
-        writers = []
-        for c, name in enumerate(frame.columns):
-            sheet.write_string(0, c, name, formats.header)
-            sheet.set_column(c, c, max(12, len(name) + 2))
-            writers.append(column_cells(frame[name], name, formats, sheet))  # "(UTC)" columns as date-times
-        for r in range(len(frame)):  # constant_memory writes row by row
-            for c, (values, put) in enumerate(writers):
-                if values[r] is not None:
-                    put(r + 1, c, values[r])
-        sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, len(frame), len(frame.columns) - 1)
-        book.close()
-
-    return write_atomically(target, write, inputs)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.app.case_filter import PRESETS, CaseFilter, CaseTable, export_cases, preset_range
+from explorer.app.case_filter import PRESETS, CaseFilter, CaseTable, preset_range
 from explorer.app.errors import user_message
 from explorer.app.session import Session
 from explorer.atomic import OutputError
@@ -36,6 +36,7 @@ from explorer.gui.book_views import LazyView
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.sla_tab import OUTCOME_COLOURS
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
+from explorer.outputs.cases_export import export_cases
 
 ALL = "All"
 LIST_SCOPE, ALL_SCOPE = "Customers in the list", "All customers"
@@ -55,8 +56,9 @@ class CasesPage(LazyView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = CaseTable(pd.DataFrame(columns=["case_id", "customer", "product", "program", "priority",
-                                                     "opened", "outcome"]))
+        self.table = CaseTable(
+            pd.DataFrame(columns=["case_id", "customer", "product", "program", "priority", "opened", "outcome"])
+        )
         self.table_ready = False
         self.list_keys: frozenset[str] | None = None  # the customer list's filter; None when it shows everyone
         self.list_note = ""
@@ -81,12 +83,18 @@ class CasesPage(LazyView):
         self.view = make_view(self, self.model, "book_cases")
         self.view.setAccessibleName("Cases")
         self.view.doubleClicked.connect(self._open)
-        self.view.setToolTip("Double-click a case to see how its due time was reached; double-click its "
-                             "customer to open that customer")
+        self.view.setToolTip(
+            "Double-click a case to see how its due time was reached; double-click its customer to open that customer"
+        )
 
         filters = QHBoxLayout()
-        for label, widget in (("Priority", self.priority), ("Outcome", self.outcome), ("Product", self.product),
-                              ("Customers", self.scope), ("Opened", self.period)):
+        for label, widget in (
+            ("Priority", self.priority),
+            ("Outcome", self.outcome),
+            ("Product", self.product),
+            ("Customers", self.scope),
+            ("Opened", self.period),
+        ):
             caption = QLabel(label, self)
             caption.setBuddy(widget)
             filters.addWidget(caption)
@@ -125,23 +133,29 @@ class CasesPage(LazyView):
         self.table_ready = True
         frame = self.table.cases
         outcome = frame["outcome"].astype(str)
-        self.model.set_columns([
-            Column("Case ID", frame["case_id"].astype(str).tolist()),
-            Column("Customer", frame["customer"].astype(str).str.strip().tolist()),
-            Column("Product", frame["product"].astype(str).tolist()),
-            Column("Program", frame["program"].astype(str).tolist()),
-            Column("Priority", np.where(np.isnan(self.table.priority), "",
-                                        np.char.add("P", np.nan_to_num(self.table.priority, nan=0).astype(int)
-                                                    .astype(str))).tolist(),
-                   np.nan_to_num(self.table.priority, nan=9.0)),
-            date_column("Opened (UTC)", frame["opened"].tolist()),
-            date_column("Due (UTC)", frame["due"].tolist()),
-            date_column("First Response (UTC)", frame["first_response"].tolist()),
-            number_column("Minutes to Response", np.round(frame["business_minutes"].to_numpy(dtype="float64"), 1)
-                          .tolist()),
-            Column("Outcome", outcome.tolist()),
-        ], np.asarray([OUTCOME_COLOURS.get(o, "") for o in self.table.outcomes], dtype=object)
-            [self.table.outcome_code])
+        self.model.set_columns(
+            [
+                Column("Case ID", frame["case_id"].astype(str).tolist()),
+                Column("Customer", frame["customer"].astype(str).str.strip().tolist()),
+                Column("Product", frame["product"].astype(str).tolist()),
+                Column("Program", frame["program"].astype(str).tolist()),
+                Column(
+                    "Priority",
+                    np.where(
+                        np.isnan(self.table.priority),
+                        "",
+                        np.char.add("P", np.nan_to_num(self.table.priority, nan=0).astype(int).astype(str)),
+                    ).tolist(),
+                    np.nan_to_num(self.table.priority, nan=9.0),
+                ),
+                date_column("Opened (UTC)", frame["opened"].tolist()),
+                date_column("Due (UTC)", frame["due"].tolist()),
+                date_column("First Response (UTC)", frame["first_response"].tolist()),
+                number_column("Minutes to Response", np.round(frame["business_minutes"].to_numpy(dtype="float64"), 1).tolist()),
+                Column("Outcome", outcome.tolist()),
+            ],
+            np.asarray([OUTCOME_COLOURS.get(o, "") for o in self.table.outcomes], dtype=object)[self.table.outcome_code],
+        )
         self.view.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # the latest cases first
         fit_columns(self.view)
         self._refill(self.outcome, sorted(self.table.outcomes))
@@ -195,7 +209,8 @@ class CasesPage(LazyView):
             product="" if self.product.currentIndex() <= 0 else self.product.currentText(),
             customers=self.list_keys if self.scope.currentText() == LIST_SCOPE else None,
             opened_from=_day(self.start.date()) if dated else None,
-            opened_to=_day(self.end.date()) if dated else None)
+            opened_to=_day(self.end.date()) if dated else None,
+        )
 
     def apply_filter(self) -> None:
         if not self.table_ready:

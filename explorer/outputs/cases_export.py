@@ -1,0 +1,51 @@
+"""The book-wide Cases page's filtered rows as one Excel sheet (written atomically, formula-safe)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from explorer.atomic import write_atomically
+
+EXPORT_COLUMNS = {
+    "case_id": "Case ID",
+    "customer": "Customer",
+    "product": "Product",
+    "program": "Program",
+    "priority": "Priority",
+    "opened": "Opened (UTC)",
+    "due": "Due (UTC)",
+    "first_response": "First Response (UTC)",
+    "business_minutes": "Minutes to Response",
+    "outcome": "Outcome",
+}
+
+
+def export_cases(cases: pd.DataFrame, target: str | Path, inputs: list[str]) -> Path:
+    """The given cases to one Excel sheet, written atomically; text that looks like a formula stays text."""
+    import xlsxwriter
+
+    from explorer.outputs.report.cells import Formats, column_cells
+
+    frame = cases[list(EXPORT_COLUMNS)].rename(columns=EXPORT_COLUMNS).reset_index(drop=True)
+    frame["Priority"] = [f"P{int(p)}" if pd.notna(p) else "" for p in frame["Priority"]]
+
+    def write(path: Path) -> None:
+        book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+        formats = Formats(book)
+        sheet = book.add_worksheet("Cases")
+        writers = []
+        for c, name in enumerate(frame.columns):
+            sheet.write_string(0, c, name, formats.header)
+            sheet.set_column(c, c, max(12, len(name) + 2))
+            writers.append(column_cells(frame[name], name, formats, sheet))  # "(UTC)" columns as date-times
+        for r in range(len(frame)):  # constant_memory writes row by row
+            for c, (values, put) in enumerate(writers):
+                if values[r] is not None:
+                    put(r + 1, c, values[r])
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, len(frame), len(frame.columns) - 1)
+        book.close()
+
+    return write_atomically(target, write, inputs)
