@@ -47,8 +47,20 @@ def main() -> int:
         run(venv_python(), "-m", "pip", "install", "-q", "--upgrade", "pip")
         run(venv_python(), "-m", "pip", "install", "-q", f"{ROOT}[bundle]")
     shutil.rmtree(DIST / NAME, ignore_errors=True)
-    run(venv_python(), "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-        "--workpath", WORK, "--distpath", DIST, ROOT / "build" / "explorer.spec")
+    run(
+        venv_python(),
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--workpath",
+        WORK,
+        "--distpath",
+        DIST,
+        ROOT / "build" / "explorer.spec",
+    )
     bundle = DIST / NAME
     strip = shutil.which("strip")
     if sys.platform.startswith("linux") and strip:

@@ -47,8 +47,9 @@ def write_atomically(target: Path | str, write: Callable[[Path], None], inputs: 
             os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, target)
     except PermissionError:
-        raise OutputError(f"{target.name}: cannot be replaced; is it open in Excel or read-only? "
-                          "Close it or choose another name") from None
+        raise OutputError(
+            f"{target.name}: cannot be replaced; is it open in Excel or read-only? Close it or choose another name"
+        ) from None
     except OSError as exc:
         raise OutputError(f"{target.name}: cannot be written ({exc.strerror or exc})") from None
     finally:

@@ -168,8 +168,7 @@ class TableSpec:
         return self.types.get(name, "text")
 
     def has_required(self, found: set[str] | dict[str, int]) -> bool:
-        return all(r in found or (r in self.combine and all(p in found for p in self.combine[r]))
-                   for r in self.required)
+        return all(r in found or (r in self.combine and all(p in found for p in self.combine[r])) for r in self.required)
 
 
 @dataclass(frozen=True)
@@ -199,7 +198,7 @@ def words_of(text: str) -> tuple[str, ...]:
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
-    return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
 @dataclass(frozen=True)
@@ -261,8 +260,7 @@ class Catalog:
 
     @cached_property
     def _option_spellings(self) -> dict[tuple[str, str], AddOnOption]:
-        return {(a.id, fold(s)): o for a in self.addons.values() for o in a.options.values()
-                for s in (o.id, o.label, *o.aliases)}
+        return {(a.id, fold(s)): o for a in self.addons.values() for o in a.options.values() for s in (o.id, o.label, *o.aliases)}
 
     def product_for(self, text: str) -> Product | None:
         return self._product_spellings.get(fold(text))
@@ -291,13 +289,16 @@ class Catalog:
     def addon_allowed(self, addon_id: str, product_id: str | None, program_id: str | None) -> bool:
         addon = self.addons[addon_id]
         program = self.programs.get(program_id or "")
-        return (program is not None and addon_id in program.addons
-                and (not addon.products or product_id in addon.products))
+        return program is not None and addon_id in program.addons and (not addon.products or product_id in addon.products)
 
     def addon_sold_with(self, addon_id: str) -> list[str]:
         """'Okta Premier Plus' style names of every product and program that may carry the add-on."""
-        return [f"{product.name} {self.programs[pid].name}" for product in self.products.values()
-                for pid in product.programs if self.addon_allowed(addon_id, product.id, pid)]
+        return [
+            f"{product.name} {self.programs[pid].name}"
+            for product in self.products.values()
+            for pid in product.programs
+            if self.addon_allowed(addon_id, product.id, pid)
+        ]
 
     def program_ids_by_rank(self, product: Product) -> list[str]:
         return sorted(product.programs, key=lambda p: self.programs[p].rank)
@@ -366,8 +367,15 @@ def _calendars(data: dict[str, Any]) -> dict[str, Calendar]:
         if holidays not in ("none", "country"):
             raise CatalogError(f"{path}.holidays: expected 'none' or 'country', found {holidays!r}")
         out[cid] = Calendar(
-            cid, _get(raw, "label", str, path), kind, tuple(WEEKDAYS.index(d) for d in days),
-            opening, closing, holidays, _get(raw, "decision", str, path, None), _get(raw, "words", str, path, ""),
+            cid,
+            _get(raw, "label", str, path),
+            kind,
+            tuple(WEEKDAYS.index(d) for d in days),
+            opening,
+            closing,
+            holidays,
+            _get(raw, "decision", str, path, None),
+            _get(raw, "words", str, path, ""),
         )
     return out
 
@@ -384,8 +392,14 @@ def _programs(data: dict[str, Any], calendars: dict[str, Calendar], benefits: di
         for key, value in raw_targets.items():
             tpath = f"{path}.targets.{key}"
             priority = _priority(key, tpath)
-            if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], int)
-                    and not isinstance(value[0], bool) and value[0] > 0 and isinstance(value[1], str)):
+            if not (
+                isinstance(value, list)
+                and len(value) == 2
+                and isinstance(value[0], int)
+                and not isinstance(value[0], bool)
+                and value[0] > 0
+                and isinstance(value[1], str)
+            ):
                 raise CatalogError(f"{tpath}: expected [minutes, calendar] with minutes > 0, found {value!r}")
             if value[1] not in calendars:
                 raise CatalogError(f"{tpath}: unknown calendar {value[1]!r}")
@@ -400,9 +414,14 @@ def _programs(data: dict[str, Any], calendars: dict[str, Calendar], benefits: di
             if not isinstance(value, (bool, str)):
                 raise CatalogError(f"{path}.benefits.{bid}: expected true/false or a text")
         out[pid] = Program(
-            pid, _get(raw, "name", str, path), _get(raw, "rank", int, path),
-            _strings(_get(raw, "aliases", list, path, []), f"{path}.aliases"), hours, targets,
-            dict(program_benefits), _strings(_get(raw, "addons", list, path, []), f"{path}.addons"),
+            pid,
+            _get(raw, "name", str, path),
+            _get(raw, "rank", int, path),
+            _strings(_get(raw, "aliases", list, path, []), f"{path}.aliases"),
+            hours,
+            targets,
+            dict(program_benefits),
+            _strings(_get(raw, "addons", list, path, []), f"{path}.addons"),
         )
     return out
 
@@ -428,9 +447,15 @@ def _products(data: dict[str, Any], programs: dict[str, Program], decisions: dic
             if ref is not None and ref not in decisions:
                 raise CatalogError(f"{path}.{key}: unknown decision {ref!r}")
         out[pid] = Product(
-            pid, _get(raw, "name", str, path), _strings(_get(raw, "aliases", list, path, []), f"{path}.aliases"),
-            program_ids, descriptions, default, raw.get("default_program_decision"),
-            _get(raw, "production_only", bool, path, False), raw.get("decision"),
+            pid,
+            _get(raw, "name", str, path),
+            _strings(_get(raw, "aliases", list, path, []), f"{path}.aliases"),
+            program_ids,
+            descriptions,
+            default,
+            raw.get("default_program_decision"),
+            _get(raw, "production_only", bool, path, False),
+            raw.get("decision"),
         )
     return out
 
@@ -448,12 +473,17 @@ def _addons(data: dict[str, Any]) -> tuple[dict[str, AddOn], dict[str, Any]]:
             limit = _get(opt, "named_contacts", int, opath)
             if limit < 0:
                 raise CatalogError(f"{opath}.named_contacts: must not be negative")
-            options[oid] = AddOnOption(oid, _get(opt, "label", str, opath), limit,
-                                       _strings(_get(opt, "aliases", list, opath, []), f"{opath}.aliases"))
+            options[oid] = AddOnOption(
+                oid, _get(opt, "label", str, opath), limit, _strings(_get(opt, "aliases", list, opath, []), f"{opath}.aliases")
+            )
         out[aid] = AddOn(
-            aid, _get(raw, "name", str, path), _get(raw, "short", str, path),
-            _get(raw, "mobilization_days", int, path), _get(raw, "during_mobilization", str, path, ""),
-            _get(raw, "regional", bool, path, False), options,
+            aid,
+            _get(raw, "name", str, path),
+            _get(raw, "short", str, path),
+            _get(raw, "mobilization_days", int, path),
+            _get(raw, "during_mobilization", str, path, ""),
+            _get(raw, "regional", bool, path, False),
+            options,
             _strings(_get(raw, "products", list, path, []), f"{path}.products"),
             _get(raw, "column", str, path, "") or _get(raw, "short", str, path),
         )
@@ -477,18 +507,29 @@ def _key_dates(data: dict[str, Any], programs: dict[str, Program], addons: dict[
             raise CatalogError(f"{path}.addon: unknown add-on {addon!r}")
         applies_all = _get(raw, "applies_to", str, path, "") == "all"
         if not (applies_all or progs or addon):
-            raise CatalogError(f"{path}: say what it applies to (applies_to = \"all\", programs or addon)")
+            raise CatalogError(f'{path}: say what it applies to (applies_to = "all", programs or addon)')
         role = _get(raw, "role", str, path, "event")
         if role not in ROLES:
             raise CatalogError(f"{path}.role: expected one of {', '.join(ROLES)}, found {role!r}")
         if role == "addon_available" and addon in (None, "any"):
-            raise CatalogError(f"{path}.role: an addon_available date names its add-on (addon = \"...\")")
+            raise CatalogError(f'{path}.role: an addon_available date names its add-on (addon = "...")')
         event = _get(raw, "event", str, path)
         rule_id = _get(raw, "id", str, path, "") or _default_key_date_id(role, addon, event)
         if rule_id in (r.id for r in rules):
-            raise CatalogError(f"{path}.id: {rule_id!r} is used twice; give the key date its own id = \"...\"")
-        rules.append(KeyDateRule(event, anchor, _get(raw, "offset_days", int, path),
-                                 applies_all, progs, addon, _get(raw, "note", str, path, ""), role, rule_id))
+            raise CatalogError(f'{path}.id: {rule_id!r} is used twice; give the key date its own id = "..."')
+        rules.append(
+            KeyDateRule(
+                event,
+                anchor,
+                _get(raw, "offset_days", int, path),
+                applies_all,
+                progs,
+                addon,
+                _get(raw, "note", str, path, ""),
+                role,
+                rule_id,
+            )
+        )
     return tuple(rules)
 
 
@@ -523,11 +564,18 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             for name in _get(raw, key, list, path, []):
                 if name not in fields:
                     raise CatalogError(f"{path}.{key}: {name!r} is not a field of the table")
-        out[tid] = TableSpec(tid, _get(raw, "label", str, path), required,
-                             _get(raw, "min_fields", int, path, len(required)), fields, dict(types),
-                             _get(raw, "precedence", int, path, 0),
-                             _strings(_get(raw, "decisive", list, path, []), f"{path}.decisive"), combine,
-                             _strings(_get(raw, "needed", list, path, []), f"{path}.needed"))
+        out[tid] = TableSpec(
+            tid,
+            _get(raw, "label", str, path),
+            required,
+            _get(raw, "min_fields", int, path, len(required)),
+            fields,
+            dict(types),
+            _get(raw, "precedence", int, path, 0),
+            _strings(_get(raw, "decisive", list, path, []), f"{path}.decisive"),
+            combine,
+            _strings(_get(raw, "needed", list, path, []), f"{path}.needed"),
+        )
     return out
 
 
@@ -563,7 +611,7 @@ def _subdivisions(data: dict[str, Any]) -> tuple[dict[str, str], dict[str, tuple
     for zone, code in zones.items():
         path = f"subdivisions.zones.{zone}"
         if not isinstance(code, str) or not SUBDIVISION_CODE.fullmatch(code):
-            raise CatalogError(f"{path}: expected a code such as \"AU-NSW\", found {code!r}")
+            raise CatalogError(f'{path}: expected a code such as "AU-NSW", found {code!r}')
         try:
             ZoneInfo(zone)
         except (ZoneInfoNotFoundError, ValueError):
@@ -571,7 +619,7 @@ def _subdivisions(data: dict[str, Any]) -> tuple[dict[str, str], dict[str, tuple
     names = {}
     for code, spellings in _get(raw, "names", dict, "subdivisions", {}).items():
         if not SUBDIVISION_CODE.fullmatch(code):
-            raise CatalogError(f"subdivisions.names.{code}: expected a code such as \"DE-BY\"")
+            raise CatalogError(f'subdivisions.names.{code}: expected a code such as "DE-BY"')
         names[code] = _strings(spellings, f"subdivisions.names.{code}")
     return zones, names
 
@@ -604,8 +652,12 @@ def _settings(data: dict[str, Any]) -> Settings:
 
 def _benefits(data: dict[str, Any]) -> dict[str, Benefit]:
     benefits = {
-        bid: Benefit(bid, _get(raw, "label", str, f"benefits.{bid}"), _get(raw, "group", str, f"benefits.{bid}"),
-                     _get(raw, "describes", str, f"benefits.{bid}", ""))
+        bid: Benefit(
+            bid,
+            _get(raw, "label", str, f"benefits.{bid}"),
+            _get(raw, "group", str, f"benefits.{bid}"),
+            _get(raw, "describes", str, f"benefits.{bid}", ""),
+        )
         for bid, raw in _section(data, "benefits").items()
     }
     for benefit in benefits.values():
@@ -614,8 +666,9 @@ def _benefits(data: dict[str, Any]) -> dict[str, Benefit]:
     return benefits
 
 
-def _check_addons(addons: dict[str, AddOn], programs: dict[str, Program], products: dict[str, Product],
-                  tables: dict[str, TableSpec]) -> None:
+def _check_addons(
+    addons: dict[str, AddOn], programs: dict[str, Program], products: dict[str, Product], tables: dict[str, TableSpec]
+) -> None:
     """Every add-on names known products, is named by known programs, and has a contract column."""
     for addon in addons.values():
         for pid in addon.products:
@@ -628,8 +681,10 @@ def _check_addons(addons: dict[str, AddOn], programs: dict[str, Program], produc
     contract_fields = tables["contracts"].fields if "contracts" in tables else {}
     for aid in addons:
         if aid not in contract_fields:
-            raise CatalogError(f"addons.{aid}: the contract table has no column for it "
-                               f"(list its header spellings as tables.contracts.fields.{aid})")
+            raise CatalogError(
+                f"addons.{aid}: the contract table has no column for it "
+                f"(list its header spellings as tables.contracts.fields.{aid})"
+            )
 
 
 def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
@@ -690,9 +745,13 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         regions=_regions(data),
         timezone_abbreviations=abbreviations,
         source=source,
-        header_qualifiers=frozenset(w.casefold() for w in _strings(
-            _get(_get(data, "header_words", dict, "catalog", {}), "qualifiers", list, "header_words", []),
-            "header_words.qualifiers")),
+        header_qualifiers=frozenset(
+            w.casefold()
+            for w in _strings(
+                _get(_get(data, "header_words", dict, "catalog", {}), "qualifiers", list, "header_words", []),
+                "header_words.qualifiers",
+            )
+        ),
         subdivision_zones=zones,
         subdivision_names=names,
         open_day_words=frozenset(fold(w) for w in _strings(values.get("open_day", []), "values.open_day")),

@@ -42,8 +42,7 @@ def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if args.workspace:
         opened = open_workspace(args.workspace)
         for missing in opened.missing:
-            print(f"explorer: warning: {missing} is named in the workspace but not found; the rest is read",
-                  file=sys.stderr)
+            print(f"explorer: warning: {missing} is named in the workspace but not found; the rest is read", file=sys.stderr)
         workspace = opened.workspace
     files, cases = list(getattr(args, "files", None) or []), list(getattr(args, "cases", None) or [])
     if getattr(args, "sample", False):
@@ -125,10 +124,8 @@ def _map(args: argparse.Namespace) -> int:
     try:
         workspace = _workspace(args)
         catalog = _catalog(args)
-        text, count = proposed_mappings(workspace.files, workspace.case_files, catalog,
-                                        mapping_lookup(workspace, catalog))
-        target = write_atomically(args.output, lambda temp: write_text(temp, text),
-                                  workspace.all_files)
+        text, count = proposed_mappings(workspace.files, workspace.case_files, catalog, mapping_lookup(workspace, catalog))
+        target = write_atomically(args.output, lambda temp: write_text(temp, text), workspace.all_files)
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
     print(f"wrote {target} ({count} table{'s' if count != 1 else ''}; edit it, then use --mapping {target.name})")
@@ -189,8 +186,7 @@ def _report(args: argparse.Namespace) -> int:
         missing = [c for c in args.customer if customer_key(c) not in known]
         if missing:
             return _fail(f"no customer named {', '.join(repr(m) for m in missing)} in the book")
-    data = build_report(book, session.catalog, session.as_of, session.sla, args.customer,
-                        done=session.workspace.done_marks())
+    data = build_report(book, session.catalog, session.as_of, session.sla, args.customer, done=session.workspace.done_marks())
     try:
         target = write_report(data, Path(args.output), session.files)
     except Exception as exc:  # _explained re-raises anything that is not bad input
@@ -248,8 +244,10 @@ def _diff(args: argparse.Namespace) -> int:
     old, new = list(args.old), list(args.against or [])
     if not new:  # the short form: explorer diff OLD NEW
         if len(old) != 2:
-            return _fail("name the old and the new book (explorer diff OLD NEW), or several files of each "
-                         "(explorer diff OLD... --against NEW...)")
+            return _fail(
+                "name the old and the new book (explorer diff OLD NEW), or several files of each "
+                "(explorer diff OLD... --against NEW...)"
+            )
         old, new = old[:1], old[1:]
     try:
         catalog = load_catalog(args.catalog) if args.catalog else default_catalog()
@@ -257,8 +255,7 @@ def _diff(args: argparse.Namespace) -> int:
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
     for missing in (m for v in versions for m in v.missing):
-        print(f"explorer: warning: {missing} is named in the workspace but not found; the rest is read",
-              file=sys.stderr)
+        print(f"explorer: warning: {missing} is named in the workspace but not found; the rest is read", file=sys.stderr)
     diff = compare_books(versions[0].book, versions[1].book, catalog)
     with contextlib.suppress(AttributeError, ValueError):  # arrows survive a pipe in a legacy code page
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
@@ -329,18 +326,21 @@ def _book_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cases", action="append", metavar="FILE", help="a case log (ticketing export); repeatable")
     parser.add_argument("--sample", action="store_true", help="use the bundled sample book and case log")
     parser.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="date statuses are judged on (today)")
-    parser.add_argument("--case-timezone", type=_zone, metavar="ZONE",
-                        help="zone of case times written without one (UTC)")
-    parser.add_argument("--mapping", action="append", metavar="FILE.toml",
-                        help="column mappings to use (written by 'explorer map'); repeatable")
+    parser.add_argument("--case-timezone", type=_zone, metavar="ZONE", help="zone of case times written without one (UTC)")
+    parser.add_argument(
+        "--mapping", action="append", metavar="FILE.toml", help="column mappings to use (written by 'explorer map'); repeatable"
+    )
     _common_arguments(parser)
 
 
 def _common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--catalog", help="use this catalog file instead of the bundled one")
-    parser.add_argument("--workspace", metavar="FILE",
-                        help="open a saved workspace (its files, case time zone, as-of day and catalog); "
-                             "files and options given here are added on top")
+    parser.add_argument(
+        "--workspace",
+        metavar="FILE",
+        help="open a saved workspace (its files, case time zone, as-of day and catalog); "
+        "files and options given here are added on top",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -348,74 +348,104 @@ def build_parser() -> argparse.ArgumentParser:
         prog="explorer",
         description="Okta and Auth0 support entitlements from contract spreadsheets.",
         epilog="Without a command, 'explorer [FILE...] [--sample]' opens the desktop app "
-               "('explorer gui --help' lists its options).",
+        "('explorer gui --help' lists its options).",
     )
     parser.add_argument("--version", action="version", version=f"Entitlement Explorer {__version__}")
     sub = parser.add_subparsers(dest="command")
 
     terms = sub.add_parser("terms", help="print the support terms held in the catalog")
     terms.add_argument("--product", help="only this product (Okta, Okta Access Gateway, Auth0)")
-    terms.add_argument("--holidays", metavar="COUNTRY[-STATE]",
-                       help="print the public holidays the clock closes on instead (AU-NSW, DE-BY, US-CA, GB)")
+    terms.add_argument(
+        "--holidays",
+        metavar="COUNTRY[-STATE]",
+        help="print the public holidays the clock closes on instead (AU-NSW, DE-BY, US-CA, GB)",
+    )
     terms.add_argument("--year", type=_year, metavar="YYYY", help="the year for --holidays (this year)")
     _common_arguments(terms)
     terms.set_defaults(func=_terms)
 
-    check = sub.add_parser("check", help="read contract books (and a case log) and list every finding",
-                           description="Exit status: 0 no errors, 1 error findings, 2 a file cannot be read.")
+    check = sub.add_parser(
+        "check",
+        help="read contract books (and a case log) and list every finding",
+        description="Exit status: 0 no errors, 1 error findings, 2 a file cannot be read.",
+    )
     _book_arguments(check)
     check.add_argument("--json", action="store_true", help="print the summary and findings as JSON")
     check.add_argument("--all", action="store_true", help="list every finding (default: the first 200)")
     check.set_defaults(func=_check)
 
-    report = sub.add_parser("report", help="write the Excel SLA report",
-                            description="Exit status: 0 written, 1 written with error findings in it, 2 not written.")
+    report = sub.add_parser(
+        "report",
+        help="write the Excel SLA report",
+        description="Exit status: 0 written, 1 written with error findings in it, 2 not written.",
+    )
     _book_arguments(report)
     report.add_argument("--customer", action="append", metavar="NAME", help="only this customer; repeatable")
     report.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
     report.set_defaults(func=_report)
 
-    calendar = sub.add_parser("calendar", help="write the key dates as a calendar file (.ics)",
-                              description="Every key date of the customers as an all-day event, with a reminder "
-                                          "before each action deadline; re-importing an updated file updates the "
-                                          "events. Exit status: 0 written, 2 not written.")
+    calendar = sub.add_parser(
+        "calendar",
+        help="write the key dates as a calendar file (.ics)",
+        description="Every key date of the customers as an all-day event, with a reminder "
+        "before each action deadline; re-importing an updated file updates the "
+        "events. Exit status: 0 written, 2 not written.",
+    )
     _book_arguments(calendar)
     calendar.add_argument("--customer", action="append", metavar="NAME", help="only this customer; repeatable")
     calendar.add_argument("-o", "--output", required=True, metavar="OUT.ics")
     calendar.set_defaults(func=_calendar)
 
-    sheet = sub.add_parser("sheet", help="write the one-page entitlement sheet of customers (PDF)",
-                           description="One page per customer (a second only when needed): programs in force, "
-                                       "benefits, targets and clocks, add-ons and key dates, named contacts, SLA "
-                                       "compliance, open findings and the conditions that apply. Exit status: 0 "
-                                       "written, 2 not written.")
+    sheet = sub.add_parser(
+        "sheet",
+        help="write the one-page entitlement sheet of customers (PDF)",
+        description="One page per customer (a second only when needed): programs in force, "
+        "benefits, targets and clocks, add-ons and key dates, named contacts, SLA "
+        "compliance, open findings and the conditions that apply. Exit status: 0 "
+        "written, 2 not written.",
+    )
     _book_arguments(sheet)
-    sheet.add_argument("--customer", action="append", required=True, metavar="NAME",
-                       help="this customer; repeat for several (one PDF, a page break between them)")
-    sheet.add_argument("--paper", choices=["a4", "letter"], type=str.lower,
-                       help="paper size (default: Letter where the locale uses US units, else A4)")
+    sheet.add_argument(
+        "--customer",
+        action="append",
+        required=True,
+        metavar="NAME",
+        help="this customer; repeat for several (one PDF, a page break between them)",
+    )
+    sheet.add_argument(
+        "--paper",
+        choices=["a4", "letter"],
+        type=str.lower,
+        help="paper size (default: Letter where the locale uses US units, else A4)",
+    )
     sheet.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     sheet.set_defaults(func=_sheet)
 
-    diff = sub.add_parser("diff", help="what changed between two versions of a contract book",
-                          usage="explorer diff OLD NEW [-o OUT.xlsx] [--json]\n"
-                                "       explorer diff OLD... --against NEW... [-o OUT.xlsx] [--json]",
-                          description="Contracts added, removed, renewed, changed, upgraded or downgraded, and named "
-                                      "contacts added, removed or changed. Exit status: 0 no changes, 1 changes, "
-                                      "2 a file cannot be read.")
-    diff.add_argument("old", nargs="+", metavar="OLD",
-                      help="the earlier book's files or saved workspace (or OLD NEW: one of each)")
+    diff = sub.add_parser(
+        "diff",
+        help="what changed between two versions of a contract book",
+        usage="explorer diff OLD NEW [-o OUT.xlsx] [--json]\n       explorer diff OLD... --against NEW... [-o OUT.xlsx] [--json]",
+        description="Contracts added, removed, renewed, changed, upgraded or downgraded, and named "
+        "contacts added, removed or changed. Exit status: 0 no changes, 1 changes, "
+        "2 a file cannot be read.",
+    )
+    diff.add_argument(
+        "old", nargs="+", metavar="OLD", help="the earlier book's files or saved workspace (or OLD NEW: one of each)"
+    )
     diff.add_argument("--against", nargs="+", metavar="NEW", help="the later book's files or saved workspace")
     diff.add_argument("-o", "--output", metavar="OUT.xlsx", help="also write the changes as a workbook")
     diff.add_argument("--json", action="store_true", help="print the changes as JSON")
     diff.add_argument("--catalog", help="use this catalog file instead of the bundled one")
     diff.set_defaults(func=_diff)
 
-    mapper = sub.add_parser("map", help="write the column mapping the importer would use, to edit and pass back",
-                            description="Writes, for each table (and each sheet it could not read), the header "
-                                        "layout, the table kind and the column of each field, with confidence and "
-                                        "unused columns as comments. Edit it and pass it with --mapping. Exit "
-                                        "status: 0 written, 2 not written.")
+    mapper = sub.add_parser(
+        "map",
+        help="write the column mapping the importer would use, to edit and pass back",
+        description="Writes, for each table (and each sheet it could not read), the header "
+        "layout, the table kind and the column of each field, with confidence and "
+        "unused columns as comments. Edit it and pass it with --mapping. Exit "
+        "status: 0 written, 2 not written.",
+    )
     mapper.add_argument("files", nargs="+", metavar="FILE", help="the files to map")
     mapper.add_argument("--cases", action="append", metavar="FILE", help="a case log; repeatable")
     mapper.add_argument("--mapping", action="append", metavar="FILE.toml", help="start from these mappings")
@@ -423,18 +453,25 @@ def build_parser() -> argparse.ArgumentParser:
     _common_arguments(mapper)
     mapper.set_defaults(func=_map)
 
-    explain = sub.add_parser("explain", help="why a case is due when it is, step by step",
-                             description="Exit status: 0 the case is found, 1 it is not, 2 a file cannot be read.")
+    explain = sub.add_parser(
+        "explain",
+        help="why a case is due when it is, step by step",
+        description="Exit status: 0 the case is found, 1 it is not, 2 a file cannot be read.",
+    )
     explain.add_argument("case_id", metavar="CASE_ID")
     _book_arguments(explain)
     explain.set_defaults(func=_explain)
 
-    saved = sub.add_parser("mappings", help="list, remove, export or import the saved column mappings",
-                           description="The column mappings saved by the app (Map Columns), kept per header layout "
-                                       "in the user configuration folder.")
+    saved = sub.add_parser(
+        "mappings",
+        help="list, remove, export or import the saved column mappings",
+        description="The column mappings saved by the app (Map Columns), kept per header layout "
+        "in the user configuration folder.",
+    )
     saved.add_argument("action", choices=("list", "remove", "export", "import"))
-    saved.add_argument("target", nargs="?", metavar="NUMBER|FILE.toml",
-                       help="remove: the number 'list' shows; export/import: the TOML file")
+    saved.add_argument(
+        "target", nargs="?", metavar="NUMBER|FILE.toml", help="remove: the number 'list' shows; export/import: the TOML file"
+    )
     _common_arguments(saved)
     saved.set_defaults(func=_mappings)
 

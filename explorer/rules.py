@@ -133,15 +133,13 @@ def benefits(catalog: Catalog, contract: Contract) -> list[BenefitLine]:
         value = program.benefits.get(bid, False)
         included = value is not False
         assumption = support_hours_assumption(catalog, program) if benefit.describes == "support_hours" else ""
-        lines.append(BenefitLine(benefit.label, benefit.group, included, value if isinstance(value, str) else "",
-                                 assumption))
+        lines.append(BenefitLine(benefit.label, benefit.group, included, value if isinstance(value, str) else "", assumption))
     return lines
 
 
 def support_hours(catalog: Catalog, program: Program) -> str:
     """The program's own words for its hours ("24x7", "Business hours"), else its calendar's label."""
-    said = next((program.benefits.get(b.id) for b in catalog.benefits.values() if b.describes == "support_hours"),
-                None)
+    said = next((program.benefits.get(b.id) for b in catalog.benefits.values() if b.describes == "support_hours"), None)
     return said if isinstance(said, str) else catalog.calendars[program.support_hours].label
 
 
@@ -186,8 +184,7 @@ def valid_addons(catalog: Catalog, contract: Contract) -> list[str]:
 def _limiting(catalog: Catalog, contract: Contract) -> list[HeldAddOn]:
     """The valid held add-ons whose option sets a named-contact limit."""
     valid = valid_addons(catalog, contract)
-    return [h for h in held_addons(catalog, contract)
-            if h.addon.id in valid and h.option is not None and h.addon.limits_contacts]
+    return [h for h in held_addons(catalog, contract) if h.addon.id in valid and h.option is not None and h.addon.limits_contacts]
 
 
 def named_contact_limit(catalog: Catalog, contract: Contract) -> int | None:
@@ -240,8 +237,9 @@ def done_key(contract: Contract, rule_id: str) -> DoneKey:
     return (customer, product, contract.term_start, rule_id)
 
 
-def action_status(day: date, as_of: date, term_end: date | None, due_soon_days: int, done: bool,
-                  marked: date | None) -> DateStatus:
+def action_status(
+    day: date, as_of: date, term_end: date | None, due_soon_days: int, done: bool, marked: date | None
+) -> DateStatus:
     """An action deadline: Done once marked (as known on ``as_of``), Overdue from the day after it until the
     term ends, otherwise as a plain date."""
     running = term_end is None or as_of <= term_end
@@ -252,8 +250,13 @@ def action_status(day: date, as_of: date, term_end: date | None, due_soon_days: 
     return date_status(day, as_of, due_soon_days)
 
 
-def key_dates(catalog: Catalog, contract: Contract, as_of: date, due_soon_days: int | None = None,
-              done: Mapping[DoneKey, date | None] | None = None) -> list[KeyDate]:
+def key_dates(
+    catalog: Catalog,
+    contract: Contract,
+    as_of: date,
+    due_soon_days: int | None = None,
+    done: Mapping[DoneKey, date | None] | None = None,
+) -> list[KeyDate]:
     """The contract's key dates with their status against ``as_of``, in date order.
 
     ``done`` maps done_key of an action deadline marked done to the day it was marked (None: not recorded).
@@ -273,10 +276,16 @@ def key_dates(catalog: Catalog, contract: Contract, as_of: date, due_soon_days: 
         addon = rule.addon if rule.role == "addon_available" and rule.addon else ""
         key = done_key(contract, rule.id)
         marked = (done or {}).get(key) if rule.role == ACTION_DEADLINE else None
-        status = (action_status(day, as_of, contract.term_end, window, key in (done or {}), marked)
-                  if rule.role == ACTION_DEADLINE else date_status(day, as_of, window))
-        out.append(KeyDate(rule.event, day, status, rule.note, rule.role, addon, rule.id, key,
-                           marked if status is DateStatus.DONE else None))
+        status = (
+            action_status(day, as_of, contract.term_end, window, key in (done or {}), marked)
+            if rule.role == ACTION_DEADLINE
+            else date_status(day, as_of, window)
+        )
+        out.append(
+            KeyDate(
+                rule.event, day, status, rule.note, rule.role, addon, rule.id, key, marked if status is DateStatus.DONE else None
+            )
+        )
     return sorted(out, key=lambda k: k.day)
 
 
@@ -306,20 +315,29 @@ def contract_findings(catalog: Catalog, contract: Contract) -> list[Finding]:
         out.append(Finding(severity, message, contract.source, column, contract.customer, contract.product or ""))
 
     if contract.term_start and contract.term_end and contract.term_end < contract.term_start:
-        finding(Severity.ERROR, "Term End",
-                f"The term ends ({contract.term_end:%Y-%m-%d}) before it starts ({contract.term_start:%Y-%m-%d}).")
+        finding(
+            Severity.ERROR,
+            "Term End",
+            f"The term ends ({contract.term_end:%Y-%m-%d}) before it starts ({contract.term_start:%Y-%m-%d}).",
+        )
     if contract.initial_term_start and contract.term_start and contract.initial_term_start > contract.term_start:
-        finding(Severity.ERROR, "Initial Term Start",
-                f"The initial term start ({contract.initial_term_start:%Y-%m-%d}) is later than the term start "
-                f"({contract.term_start:%Y-%m-%d}); the initial term cannot begin after this one.")
+        finding(
+            Severity.ERROR,
+            "Initial Term Start",
+            f"The initial term start ({contract.initial_term_start:%Y-%m-%d}) is later than the term start "
+            f"({contract.term_start:%Y-%m-%d}); the initial term cannot begin after this one.",
+        )
     program = program_of(catalog, contract)
     for addon_id in addons_of(contract):
         if program is not None and not catalog.addon_allowed(addon_id, contract.product, contract.program):
             addon = catalog.addons[addon_id]
             product = product_name(catalog, contract)
-            finding(Severity.ERROR, addon.short,
-                    f"{addon.name} is only sold with {' or '.join(catalog.addon_sold_with(addon_id))}, "
-                    f"but this contract is {product} {program.name}.")
+            finding(
+                Severity.ERROR,
+                addon.short,
+                f"{addon.name} is only sold with {' or '.join(catalog.addon_sold_with(addon_id))}, "
+                f"but this contract is {product} {program.name}.",
+            )
     return out
 
 
@@ -330,8 +348,11 @@ def same_region(catalog: Catalog, a: str, b: str) -> bool:
 
 def _named_for(contract: Contract, contacts: Iterable[Contact]) -> list[Contact]:
     key = customer_key(contract.customer)
-    return [c for c in contacts if c.named and customer_key(c.customer) == key
-            and (c.product is None or c.product == contract.product)]
+    return [
+        c
+        for c in contacts
+        if c.named and customer_key(c.customer) == key and (c.product is None or c.product == contract.product)
+    ]
 
 
 def contact_limits(catalog: Catalog, contract: Contract, contacts: Iterable[Contact]) -> list[ContactLimit]:
@@ -342,8 +363,9 @@ def contact_limits(catalog: Catalog, contract: Contract, contacts: Iterable[Cont
         assert held.option is not None
         named = _named_for(contract, contacts) if named is None else named
         region = contract.region.strip()
-        outside = [c for c in named if held.addon.regional and region and c.region.strip()
-                   and not same_region(catalog, c.region, region)]
+        outside = [
+            c for c in named if held.addon.regional and region and c.region.strip() and not same_region(catalog, c.region, region)
+        ]
         out.append(ContactLimit(contract, held.addon, held.option, tuple(named), tuple(outside)))
     return out
 
@@ -354,14 +376,28 @@ def contact_findings(catalog: Catalog, contract: Contract, contacts: Iterable[Co
     for check in contact_limits(catalog, contract, contacts):
         short = check.addon.short
         if check.over:
-            out.append(Finding(Severity.WARNING, f"{check.count} named contacts, but {check.option.label} allows "
-                                                 f"{check.limit}.",
-                               contract.source, short, contract.customer, contract.product or ""))
+            out.append(
+                Finding(
+                    Severity.WARNING,
+                    f"{check.count} named contacts, but {check.option.label} allows {check.limit}.",
+                    contract.source,
+                    short,
+                    contract.customer,
+                    contract.product or "",
+                )
+            )
         for c in check.outside_region:
-            out.append(Finding(Severity.WARNING,
-                               f"Named contact {c.name} is in {c.region}, outside the {short}'s region "
-                               f"{contract.region}; {check.addon.name} serves its own region.",
-                               c.source, "Region", contract.customer, contract.product or ""))
+            out.append(
+                Finding(
+                    Severity.WARNING,
+                    f"Named contact {c.name} is in {c.region}, outside the {short}'s region "
+                    f"{contract.region}; {check.addon.name} serves its own region.",
+                    c.source,
+                    "Region",
+                    contract.customer,
+                    contract.product or "",
+                )
+            )
     return out
 
 

@@ -19,14 +19,19 @@ def with_third_addon() -> Catalog:
     """The bundled catalog plus a Technical Account Manager add-on that no code knows about."""
     data = copy.deepcopy(catalog_data())
     data["addons"]["tam"] = {
-        "name": "Technical Account Manager (TAM)", "short": "TAM", "column": "TAM Option", "products": ["okta"],
-        "mobilization_days": 30, "during_mobilization": "The CSM covers technical questions",
+        "name": "Technical Account Manager (TAM)",
+        "short": "TAM",
+        "column": "TAM Option",
+        "products": ["okta"],
+        "mobilization_days": 30,
+        "during_mobilization": "The CSM covers technical questions",
         "options": {"3": {"label": "TAM for 3 named contacts", "named_contacts": 3, "aliases": ["3", "tam 3"]}},
     }
     data["tables"]["contracts"]["fields"]["tam"] = ["tam", "tam option", "technical account manager"]
     data["programs"]["okta-premier-plus"]["addons"].append("tam")
-    data["key_dates"].append({"event": "TAM on board", "role": "addon_available", "anchor": "initial_term_start",
-                              "offset_days": 30, "addon": "tam"})
+    data["key_dates"].append(
+        {"event": "TAM on board", "role": "addon_available", "anchor": "initial_term_start", "offset_days": 30, "addon": "tam"}
+    )
     return parse_catalog(data, "third add-on")
 
 

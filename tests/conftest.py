@@ -44,8 +44,9 @@ def no_leaked_threads() -> Iterator[None]:
     yield
 
     def leaked() -> list[threading.Thread]:
-        return [t for t in threading.enumerate() if t not in before and t.is_alive()
-                and not isinstance(t, threading._DummyThread)]
+        return [
+            t for t in threading.enumerate() if t not in before and t.is_alive() and not isinstance(t, threading._DummyThread)
+        ]
 
     deadline = time.monotonic() + 5
     while leaked() and time.monotonic() < deadline:

@@ -13,25 +13,79 @@ import openpyxl
 
 from .files import write_csv
 
-HEADER = ["Account Name", "Product", "Support Tier", "Order Form Start", "Order Form End", "Initial Term Start",
-          "Region", "Country", "Time Zone", "Dedicated CSE", "MCSE"]
-NEW_HEADER = ["Customer", "Product", "Tier", "Start", "End", "Initial Term Start", "Region", "Country", "Time Zone",
-              "CSE", "MCSE"]
+HEADER = [
+    "Account Name",
+    "Product",
+    "Support Tier",
+    "Order Form Start",
+    "Order Form End",
+    "Initial Term Start",
+    "Region",
+    "Country",
+    "Time Zone",
+    "Dedicated CSE",
+    "MCSE",
+]
+NEW_HEADER = [
+    "Customer",
+    "Product",
+    "Tier",
+    "Start",
+    "End",
+    "Initial Term Start",
+    "Region",
+    "Country",
+    "Time Zone",
+    "CSE",
+    "MCSE",
+]
 CONTACT_HEADER = ["Account", "Full Name", "Email", "Region", "Named Contact?"]
 
 OLD_CONTRACTS = [
     ["Acme Corp", "Okta", "Premier", date(2025, 7, 1), date(2026, 6, 30), None, "EMEA", "DE", "Europe/Berlin", "", ""],
     ["Beta Bank", "Okta", "Basic", date(2026, 1, 1), date(2026, 12, 31), None, "AMER", "US", "America/New_York", "", ""],
-    ["Gamma Games", "Okta Access Gateway", "Premier Plus", date(2026, 3, 1), date(2027, 2, 28), None, "EMEA", "FR",
-     "Europe/Paris", "", ""],
-    ["Delta Health", "Okta", "Premier Plus", date(2026, 2, 1), date(2026, 12, 31), None, "APAC", "AU",
-     "Australia/Sydney", "Yes", "50%"],
-    ["Epsilon Energy", "Auth0", "Enterprise", date(2026, 1, 1), date(2026, 12, 31), None, "AMER", "US",
-     "America/Chicago", "", ""],
+    [
+        "Gamma Games",
+        "Okta Access Gateway",
+        "Premier Plus",
+        date(2026, 3, 1),
+        date(2027, 2, 28),
+        None,
+        "EMEA",
+        "FR",
+        "Europe/Paris",
+        "",
+        "",
+    ],
+    [
+        "Delta Health",
+        "Okta",
+        "Premier Plus",
+        date(2026, 2, 1),
+        date(2026, 12, 31),
+        None,
+        "APAC",
+        "AU",
+        "Australia/Sydney",
+        "Yes",
+        "50%",
+    ],
+    [
+        "Epsilon Energy",
+        "Auth0",
+        "Enterprise",
+        date(2026, 1, 1),
+        date(2026, 12, 31),
+        None,
+        "AMER",
+        "US",
+        "America/Chicago",
+        "",
+        "",
+    ],
     ["Eta Media", "Okta", "Premier", date(2026, 4, 1), date(2027, 3, 31), None, "EMEA", "GB", "Europe/London", "", ""],
     ["Theta Labs", "Okta", "Basic", date(2025, 9, 1), date(2026, 8, 31), None, "AMER", "CA", "America/Toronto", "", ""],
-    ["Iota Air", "Okta", "Premier", date(2026, 1, 1), date(2026, 12, 31), None, "AMER", "US", "America/New_York", "",
-     ""],
+    ["Iota Air", "Okta", "Premier", date(2026, 1, 1), date(2026, 12, 31), None, "AMER", "US", "America/New_York", "", ""],
 ]
 NEW_CONTRACTS = [
     # Acme: the renewal row follows the old term (the old row is gone from this export)
@@ -39,8 +93,7 @@ NEW_CONTRACTS = [
     ["Beta Bank", "Okta", "Premier", "2026-01-01", "2026-12-31", "", "AMER", "US", "America/New_York", "", ""],
     ["Gamma Games", "OAG", "Premier", "2026-03-01", "2027-02-28", "", "EMEA", "FR", "Europe/Paris", "", ""],
     # Delta: the term ends a month later and the MCSE doubles
-    ["Delta Health", "Okta", "Premier+", "2026-02-01", "2027-01-31", "", "APAC", "AU", "Australia/Sydney", "yes",
-     "100%"],
+    ["Delta Health", "Okta", "Premier+", "2026-02-01", "2027-01-31", "", "APAC", "AU", "Australia/Sydney", "yes", "100%"],
     # Epsilon is gone; Zeta is new
     ["Zeta Foods", "Auth0", "Premier", "2026-05-01", "2027-04-30", "", "APAC", "JP", "Asia/Tokyo", "", ""],
     # Eta: only whitespace and spelling differ, which is no change
@@ -102,5 +155,7 @@ def write_old(path: Path) -> Path:
 
 def write_new(folder: Path) -> list[Path]:
     """The new version as two CSV files: contracts and contacts."""
-    return [write_csv(folder / "contracts-q4.csv", rows=NEW_CONTRACTS, header=NEW_HEADER),  # type: ignore[arg-type]
-            write_csv(folder / "contacts-q4.csv", rows=NEW_CONTACTS, header=CONTACT_HEADER)]  # type: ignore[arg-type]
+    return [
+        write_csv(folder / "contracts-q4.csv", rows=NEW_CONTRACTS, header=NEW_HEADER),  # type: ignore[arg-type]
+        write_csv(folder / "contacts-q4.csv", rows=NEW_CONTACTS, header=CONTACT_HEADER),
+    ]  # type: ignore[arg-type]

@@ -14,15 +14,48 @@ import pytest
 import xlsxwriter
 
 TITLE = ["Contract book FY27 — EMEA and AMER"]
-HEADER = ["Account Name", "Product", "Support Tier", "Order Form Start", "Order Form End", "Region", "Time Zone",
-          "Country", "Dedicated CSE", "MCSE", "Owner notes"]
+HEADER = [
+    "Account Name",
+    "Product",
+    "Support Tier",
+    "Order Form Start",
+    "Order Form End",
+    "Region",
+    "Time Zone",
+    "Country",
+    "Dedicated CSE",
+    "MCSE",
+    "Owner notes",
+]
 ROWS = [
-    ["Acme Corp", "okta workforce", "Premier+", date(2026, 1, 15), date(2027, 1, 14), "EMEA", "Europe/Berlin", "DE",
-     "Yes", "50%", "renewal talks"],
+    [
+        "Acme Corp",
+        "okta workforce",
+        "Premier+",
+        date(2026, 1, 15),
+        date(2027, 1, 14),
+        "EMEA",
+        "Europe/Berlin",
+        "DE",
+        "Yes",
+        "50%",
+        "renewal talks",
+    ],
     ["Beta\u00a0Bank ", "Auth0", "", "2026-02-01", "2027-01-31", "AMER", "America/New_York", "", "", "", ""],
     ["Gamma Games", "OAG", "prem access", "01.03.2026", "28.02.2027", "EMEA", "CET", "", "no", "", ""],
-    ["Delta Health", "Okta", "PREMIER PLUS", "1 Feb 2026", "31 Jan 2027", "APAC", "Australia/Sydney", "Australia",
-     "", "100% Dedicated MCSE", ""],
+    [
+        "Delta Health",
+        "Okta",
+        "PREMIER PLUS",
+        "1 Feb 2026",
+        "31 Jan 2027",
+        "APAC",
+        "Australia/Sydney",
+        "Australia",
+        "",
+        "100% Dedicated MCSE",
+        "",
+    ],
     ["Epsilon", "Okta", "Gold", "2026-05-01", "2026-04-01", "AMER", "Mars/Base", "Narnia", "", "", ""],
 ]
 CONTACT_HEADER = ["Company", "Full Name", "E-mail", "Region", "Named?"]
@@ -71,8 +104,13 @@ def write_xlsxwriter(path: Path) -> Path:
     return path
 
 
-def write_csv(path: Path, encoding: str = "utf-8", delimiter: str = ",", rows: list[list[object]] | None = None,
-              header: list[str] | None = None) -> Path:
+def write_csv(
+    path: Path,
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+    rows: list[list[object]] | None = None,
+    header: list[str] | None = None,
+) -> Path:
     with open(path, "w", newline="", encoding=encoding) as fh:
         writer = csv.writer(fh, delimiter=delimiter)
         writer.writerow(header or HEADER)
@@ -86,9 +124,21 @@ def soffice_convert(source: Path, suffix: str, folder: Path) -> Path:
     if soffice is None:
         pytest.skip("LibreOffice is not installed (tools/install-system-deps.sh installs it)")
     filters = {"ods": "ods", "xls": "xls:MS Excel 97"}
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder}/lo-profile", "--convert-to",
-                    filters[suffix], "--outdir", str(folder), str(source)], check=True, capture_output=True,
-                   timeout=180)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{folder}/lo-profile",
+            "--convert-to",
+            filters[suffix],
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     out = folder / f"{source.stem}.{suffix}"
     assert out.exists(), f"LibreOffice did not write {out}"
     return out
@@ -96,9 +146,11 @@ def soffice_convert(source: Path, suffix: str, folder: Path) -> Path:
 
 def write_entity_bomb(path: Path) -> Path:
     write_openpyxl(path)
-    bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">'
-            '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;">]><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr">'
-            '<is><t>&lol3;</t></is></c></row></sheetData></worksheet>')
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">'
+        '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;">]><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr">'
+        "<is><t>&lol3;</t></is></c></row></sheetData></worksheet>"
+    )
     rewritten = path.with_suffix(".tmp")
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():

@@ -23,8 +23,9 @@ LIMIT_MB = 200
 
 @pytest.fixture(scope="module")
 def bundle() -> Path:
-    out = subprocess.run([sys.executable, str(ROOT / "build" / "build.py")], capture_output=True, text=True,
-                         timeout=1800, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "build" / "build.py")], capture_output=True, text=True, timeout=1800, cwd=ROOT
+    )
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
     print(out.stdout.strip().splitlines()[-1])
     return BUNDLE
@@ -36,7 +37,10 @@ def program(bundle: Path, name: str) -> Path:
 
 def test_scratch_files_stay_out_of_build_folder(bundle: Path) -> None:
     assert sorted(p.name for p in (ROOT / "build").iterdir() if p.name != "__pycache__") == [
-        "build.py", "entry.py", "explorer.spec"]
+        "build.py",
+        "entry.py",
+        "explorer.spec",
+    ]
 
 
 def test_bundle_size(bundle: Path) -> None:
@@ -52,8 +56,12 @@ def test_frozen_version_and_report(bundle: Path, tmp_path: Path) -> None:
     out = subprocess.run([program(bundle, "explorer"), "--version"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and out.stdout.strip() == "Entitlement Explorer 0.1.0"
     report = tmp_path / "out.xlsx"
-    out = subprocess.run([program(bundle, "explorer"), "report", "--sample", "--as-of", "2026-11-28", "-o",
-                          str(report)], capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [program(bundle, "explorer"), "report", "--sample", "--as-of", "2026-11-28", "-o", str(report)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 1, out.stderr  # the sample has deliberate errors; the report is still written
     book = openpyxl.load_workbook(report)
     assert book.sheetnames[0] == "Summary" and book["Contracts"].max_row == 62
@@ -62,9 +70,22 @@ def test_frozen_version_and_report(bundle: Path, tmp_path: Path) -> None:
 def test_frozen_gui_screenshot(bundle: Path, tmp_path: Path) -> None:
     shot = tmp_path / "out.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([program(bundle, "Entitlement Explorer"), "--sample", "--screenshot", str(shot), "--tab",
-                          "SLA", "--customer", "Cascade Capital"], capture_output=True, text=True, timeout=300,
-                         env=env)
+    out = subprocess.run(
+        [
+            program(bundle, "Entitlement Explorer"),
+            "--sample",
+            "--screenshot",
+            str(shot),
+            "--tab",
+            "SLA",
+            "--customer",
+            "Cascade Capital",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
     assert out.returncode == 0, out.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
 
@@ -87,9 +108,24 @@ def test_frozen_gui_screenshot_on_x_server(bundle: Path, tmp_path: Path) -> None
     # Xvfb's X server, Qt's xcb platform, the picture taken through the window system (QScreen.grabWindow).
     shot = tmp_path / "x11.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb"}
-    out = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1200x24", program(bundle, "Entitlement Explorer"),
-                          "--sample", "--screenshot", str(shot), "--tab", "Timeline"], capture_output=True, text=True,
-                         timeout=300, env=env)
+    out = subprocess.run(
+        [
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1600x1200x24",
+            program(bundle, "Entitlement Explorer"),
+            "--sample",
+            "--screenshot",
+            str(shot),
+            "--tab",
+            "Timeline",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
     assert out.returncode == 0, out.stderr
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[16:24] == (1400).to_bytes(4, "big") + (900).to_bytes(4, "big")
@@ -103,16 +139,18 @@ def test_frozen_app_names_a_missing_system_library(bundle: Path, tmp_path: Path)
     (tmp_path / "libxcb.so.1").write_bytes(b"not a library")
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
     env.update(DISPLAY=":97", LD_LIBRARY_PATH=str(tmp_path))
-    out = subprocess.run([program(bundle, "Entitlement Explorer"), "--sample"], capture_output=True, text=True,
-                         timeout=60, env=env)
+    out = subprocess.run(
+        [program(bundle, "Entitlement Explorer"), "--sample"], capture_output=True, text=True, timeout=60, env=env
+    )
     assert out.returncode == 2
-    assert out.stderr == ("explorer: cannot open a window: Qt's X11 platform needs libxcb.so.1, which is not "
-                          "installed. Install it with: sudo apt install libxcb1\n")
+    assert out.stderr == (
+        "explorer: cannot open a window: Qt's X11 platform needs libxcb.so.1, which is not "
+        "installed. Install it with: sudo apt install libxcb1\n"
+    )
 
 
 def test_frozen_bad_file_is_one_line(bundle: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"%PDF-1.4")
-    out = subprocess.run([program(bundle, "explorer"), "check", str(bad)], capture_output=True, text=True,
-                         timeout=60)
+    out = subprocess.run([program(bundle, "explorer"), "check", str(bad)], capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and out.stderr.strip() == "explorer: bad.xlsx: this is a PDF document, not a spreadsheet"

@@ -17,10 +17,13 @@ EXPECTED_TARGETS = {
     ("okta", "okta-premier"): OKTA_PREMIER_TARGETS,
     ("okta", "okta-premier-access"): OKTA_PREMIER_TARGETS,
     ("okta", "okta-premier-plus"): OKTA_PREMIER_TARGETS,
-    ("auth0", "auth0-enterprise"): {1: (30, "24x7x365"), 2: (2 * H, "weekdays-24h"),
-                                    3: (12 * H, "weekdays-24h"), 4: (24 * H, "weekdays-24h")},
-    ("auth0", "auth0-premier"): {1: (30, "24x7x365"), 2: (1 * H, "24x7x365"), 3: (8 * H, "24x7x365"),
-                                 4: (12 * H, "24x7x365")},
+    ("auth0", "auth0-enterprise"): {
+        1: (30, "24x7x365"),
+        2: (2 * H, "weekdays-24h"),
+        3: (12 * H, "weekdays-24h"),
+        4: (24 * H, "weekdays-24h"),
+    },
+    ("auth0", "auth0-premier"): {1: (30, "24x7x365"), 2: (1 * H, "24x7x365"), 3: (8 * H, "24x7x365"), 4: (12 * H, "24x7x365")},
 }
 
 
@@ -69,9 +72,9 @@ def test_okta_benefit_table(catalog: Catalog, benefit: str) -> None:
 
 def test_okta_benefit_details(catalog: Catalog) -> None:
     assert catalog.programs["okta-premier-access"].benefits["success-meetings"] == (
-        "Standard Success Meeting, Standard Business Review")
-    assert catalog.programs["okta-premier-plus"].benefits["success-meetings"] == (
-        "Custom Success Plan, Custom Business Review")
+        "Standard Success Meeting, Standard Business Review"
+    )
+    assert catalog.programs["okta-premier-plus"].benefits["success-meetings"] == ("Custom Success Plan, Custom Business Review")
     assert "reserved for Premier Plus" in str(catalog.programs["okta-premier-plus"].benefits["phone-support"])
     assert catalog.programs["okta-basic"].benefits["support-hours"] == "Business hours"
 
@@ -88,8 +91,7 @@ def test_auth0_features(catalog: Catalog) -> None:
 
 def test_addons(catalog: Catalog) -> None:
     mcse, cse = catalog.addons["mcse"], catalog.addons["cse"]
-    assert {o.label: o.named_contacts for o in mcse.options.values()} == {
-        "50% Dedicated MCSE": 5, "100% Dedicated MCSE": 10}
+    assert {o.label: o.named_contacts for o in mcse.options.values()} == {"50% Dedicated MCSE": 5, "100% Dedicated MCSE": 10}
     assert (cse.mobilization_days, mcse.mobilization_days) == (90, 90)
     assert catalog.renewal_notice_days == 45
     assert catalog.admin_days_per_year == 7
@@ -97,16 +99,19 @@ def test_addons(catalog: Catalog) -> None:
     assert all(not catalog.programs[p].addons for p in catalog.programs if p != "okta-premier-plus")
 
 
-@pytest.mark.parametrize(("text", "product", "program"), [
-    ("Premier+", "okta", "okta-premier-plus"),
-    ("prem access", "okta", "okta-premier-access"),
-    ("PREMIER PLUS", "okta", "okta-premier-plus"),
-    ("Premier", "okta", "okta-premier"),
-    ("basic", "okta access gateway", "okta-basic"),
-    ("enterprise", "Auth0", "auth0-enterprise"),
-    ("Premier", "AUTH0", "auth0-premier"),
-    ("", "auth0", "auth0-enterprise"),
-])
+@pytest.mark.parametrize(
+    ("text", "product", "program"),
+    [
+        ("Premier+", "okta", "okta-premier-plus"),
+        ("prem access", "okta", "okta-premier-access"),
+        ("PREMIER PLUS", "okta", "okta-premier-plus"),
+        ("Premier", "okta", "okta-premier"),
+        ("basic", "okta access gateway", "okta-basic"),
+        ("enterprise", "Auth0", "auth0-enterprise"),
+        ("Premier", "AUTH0", "auth0-premier"),
+        ("", "auth0", "auth0-enterprise"),
+    ],
+)
 def test_program_spellings(catalog: Catalog, text: str, product: str, program: str) -> None:
     prod = catalog.product_for(product)
     assert prod is not None
@@ -121,8 +126,10 @@ def test_unknown_spellings(catalog: Catalog) -> None:
     assert catalog.program_for(okta, "") is None  # Okta has no default tier
 
 
-@pytest.mark.parametrize(("text", "option"), [
-    ("50%", "50"), ("0.5", "50"), ("50", "50"), ("Half", "50"), ("100% Dedicated MCSE", "100"), ("1.0", "100")])
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [("50%", "50"), ("0.5", "50"), ("50", "50"), ("Half", "50"), ("100% Dedicated MCSE", "100"), ("1.0", "100")],
+)
 def test_mcse_spellings(catalog: Catalog, text: str, option: str) -> None:
     found = catalog.addon_option_for("mcse", text)
     assert found is not None and found.id == option
@@ -133,20 +140,27 @@ def _raw() -> dict:
         return tomllib.load(fh)
 
 
-@pytest.mark.parametrize(("mutate", "message"), [
-    (lambda d: d["programs"]["okta-basic"]["targets"].pop("3"), "programs.okta-basic.targets: no target for priority 3"),
-    (lambda d: d["programs"]["okta-premier"]["targets"].update({"1": [60, "nine-to-five"]}),
-     "programs.okta-premier.targets.1: unknown calendar 'nine-to-five'"),
-    (lambda d: d["programs"]["okta-premier"]["targets"].update({"1": ["1h", "24x7"]}),
-     "programs.okta-premier.targets.1: expected [minutes, calendar]"),
-    (lambda d: d["calendars"]["business-hours"].update({"close": "08:00"}), "calendars.business-hours: close must"),
-    (lambda d: d["calendars"]["business-hours"].update({"days": ["Monday"]}), "calendars.business-hours.days"),
-    (lambda d: d["products"]["okta"]["programs"].append("okta-gold"), "products.okta.programs: unknown program"),
-    (lambda d: d["settings"].update({"at_risk_fraction": 3}), "settings.at_risk_fraction"),
-    (lambda d: d["key_dates"][0].update({"anchor": "signature"}), "key_dates[0].anchor"),
-    (lambda d: d["addons"]["mcse"]["options"]["50"].pop("named_contacts"), "addons.mcse.options.50.named_contacts: missing"),
-    (lambda d: d.pop("settings"), "catalog.settings: missing"),
-])
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["programs"]["okta-basic"]["targets"].pop("3"), "programs.okta-basic.targets: no target for priority 3"),
+        (
+            lambda d: d["programs"]["okta-premier"]["targets"].update({"1": [60, "nine-to-five"]}),
+            "programs.okta-premier.targets.1: unknown calendar 'nine-to-five'",
+        ),
+        (
+            lambda d: d["programs"]["okta-premier"]["targets"].update({"1": ["1h", "24x7"]}),
+            "programs.okta-premier.targets.1: expected [minutes, calendar]",
+        ),
+        (lambda d: d["calendars"]["business-hours"].update({"close": "08:00"}), "calendars.business-hours: close must"),
+        (lambda d: d["calendars"]["business-hours"].update({"days": ["Monday"]}), "calendars.business-hours.days"),
+        (lambda d: d["products"]["okta"]["programs"].append("okta-gold"), "products.okta.programs: unknown program"),
+        (lambda d: d["settings"].update({"at_risk_fraction": 3}), "settings.at_risk_fraction"),
+        (lambda d: d["key_dates"][0].update({"anchor": "signature"}), "key_dates[0].anchor"),
+        (lambda d: d["addons"]["mcse"]["options"]["50"].pop("named_contacts"), "addons.mcse.options.50.named_contacts: missing"),
+        (lambda d: d.pop("settings"), "catalog.settings: missing"),
+    ],
+)
 def test_malformed_catalog_names_key_and_problem(mutate, message: str) -> None:
     data = _raw()
     mutate(data)
@@ -163,15 +177,29 @@ def test_unreadable_catalog_file(tmp_path: Path) -> None:
         load_catalog(tmp_path / "missing.toml")
 
 
-NON_PRODUCTION = ["Non-Prod tenant", "nonprod", "Dev tenant", "development", "pre-production", "preprod", "staging",
-                  "sandbox", "test", "preview", "QA", "UAT", "Preview", "non-production", "DEV"]
+NON_PRODUCTION = [
+    "Non-Prod tenant",
+    "nonprod",
+    "Dev tenant",
+    "development",
+    "pre-production",
+    "preprod",
+    "staging",
+    "sandbox",
+    "test",
+    "preview",
+    "QA",
+    "UAT",
+    "Preview",
+    "non-production",
+    "DEV",
+]
 PRODUCTION = ["Production", "prod", "live", "Production tenant", "PROD (EU)", ""]
 
 
 def test_environment_words_match_by_word(catalog: Catalog) -> None:
     environments = catalog.environments
-    assert {text: environments.classify(text) for text in NON_PRODUCTION} == dict.fromkeys(NON_PRODUCTION,
-                                                                                           "non-production")
+    assert {text: environments.classify(text) for text in NON_PRODUCTION} == dict.fromkeys(NON_PRODUCTION, "non-production")
     assert {text: environments.classify(text) for text in PRODUCTION} == dict.fromkeys(PRODUCTION, "production")
     assert environments.classify("Tenant 7") is None
     assert environments.classify("productive") is None  # whole words only

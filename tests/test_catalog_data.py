@@ -27,22 +27,32 @@ CONTACTS = [["Acme Corp", f"Person {i}", f"p{i}@acme.test", "EMEA", "yes"] for i
 
 def test_every_key_date_has_a_role() -> None:
     roles = {rule.event: rule.role for rule in default_catalog().key_dates}
-    assert roles == {"Term start": "term_start", "Success kickoff (earliest)": "kickoff_start",
-                     "Success kickoff (latest)": "kickoff_end", "CSE available": "addon_available",
-                     "MCSE available": "addon_available", "Add-on renewal request deadline": "action_deadline",
-                     "Term end": "term_end"}
+    assert roles == {
+        "Term start": "term_start",
+        "Success kickoff (earliest)": "kickoff_start",
+        "Success kickoff (latest)": "kickoff_end",
+        "CSE available": "addon_available",
+        "MCSE available": "addon_available",
+        "Add-on renewal request deadline": "action_deadline",
+        "Term end": "term_end",
+    }
 
 
 def available(data: dict) -> dict:  # type: ignore[type-arg]
     return next(r for r in data["key_dates"] if r.get("role") == "addon_available")
 
 
-@pytest.mark.parametrize(("edit", "message"), [
-    (lambda d: d["key_dates"][0].update(role="kick"), r"key_dates\[0\].role: expected one of term_start"),
-    (lambda d: available(d).update(addon="any"), r"key_dates\[3\].role: an addon_available date names its add-on"),
-    (lambda d: [d["tables"]["contracts"][part].pop("cse", None) for part in ("fields", "types")],
-     "addons.cse: the contract table has no column for it"),
-])
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: d["key_dates"][0].update(role="kick"), r"key_dates\[0\].role: expected one of term_start"),
+        (lambda d: available(d).update(addon="any"), r"key_dates\[3\].role: an addon_available date names its add-on"),
+        (
+            lambda d: [d["tables"]["contracts"][part].pop("cse", None) for part in ("fields", "types")],
+            "addons.cse: the contract table has no column for it",
+        ),
+    ],
+)
 def test_bad_roles_and_addons_are_rejected(edit, message: str) -> None:  # type: ignore[no-untyped-def]
     data = copy.deepcopy(catalog_data())
     edit(data)
@@ -52,24 +62,33 @@ def test_bad_roles_and_addons_are_rejected(edit, message: str) -> None:  # type:
 
 def test_renamed_events_keep_their_roles() -> None:
     catalog = with_renamed_events()
-    contract = Contract("Acme", "okta", "okta-premier-plus", date(2026, 1, 15), date(2027, 1, 14),
-                        addons={"cse": None, "mcse": "50"})
+    contract = Contract(
+        "Acme", "okta", "okta-premier-plus", date(2026, 1, 15), date(2027, 1, 14), addons={"cse": None, "mcse": "50"}
+    )
     by_role = {(k.role, k.addon): k.day for k in rules.key_dates(catalog, contract, AS_OF)}
-    assert by_role == {("term_start", ""): date(2026, 1, 15), ("kickoff_start", ""): date(2026, 1, 29),
-                       ("kickoff_end", ""): date(2026, 2, 5), ("addon_available", "cse"): date(2026, 4, 15),
-                       ("addon_available", "mcse"): date(2026, 4, 15), ("action_deadline", ""): date(2026, 11, 30),
-                       ("term_end", ""): date(2027, 1, 14)}
+    assert by_role == {
+        ("term_start", ""): date(2026, 1, 15),
+        ("kickoff_start", ""): date(2026, 1, 29),
+        ("kickoff_end", ""): date(2026, 2, 5),
+        ("addon_available", "cse"): date(2026, 4, 15),
+        ("addon_available", "mcse"): date(2026, 4, 15),
+        ("action_deadline", ""): date(2026, 11, 30),
+        ("term_end", ""): date(2027, 1, 14),
+    }
 
 
 @pytest.fixture
 def third_addon_book(tmp_path: Path):  # type: ignore[no-untyped-def]
     catalog = with_third_addon()
-    book_file = write_csv(tmp_path / "book.csv", header=HEADER, rows=[
-        ["Acme Corp", "Okta", "Premier Plus", "2026-01-15", "2027-01-14", "EMEA", "Europe/Berlin", "DE", "", "tam 3"],
-        ["Basic Co", "Okta", "Basic", "2026-01-15", "2027-01-14", "EMEA", "Europe/Berlin", "DE", "", "3"],
-    ])
-    contacts = write_csv(tmp_path / "contacts.csv", header=["Customer", "Name", "Email", "Region", "Named"],
-                         rows=CONTACTS)
+    book_file = write_csv(
+        tmp_path / "book.csv",
+        header=HEADER,
+        rows=[
+            ["Acme Corp", "Okta", "Premier Plus", "2026-01-15", "2027-01-14", "EMEA", "Europe/Berlin", "DE", "", "tam 3"],
+            ["Basic Co", "Okta", "Basic", "2026-01-15", "2027-01-14", "EMEA", "Europe/Berlin", "DE", "", "3"],
+        ],
+    )
+    contacts = write_csv(tmp_path / "contacts.csv", header=["Customer", "Name", "Email", "Region", "Named"], rows=CONTACTS)
     return catalog, load_book([book_file, contacts], (), catalog)
 
 

@@ -22,10 +22,12 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_version_and_terms_start_without_qt_or_pandas() -> None:
-    code = ("import sys, io, contextlib\nfrom explorer.cli import main\n"
-            "with contextlib.redirect_stdout(io.StringIO()) as out:\n    main(['terms'])\n"
-            "heavy = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pandas', 'numpy', 'openpyxl')]\n"
-            "print(heavy, 'Premier Plus' in out.getvalue())")
+    code = (
+        "import sys, io, contextlib\nfrom explorer.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n    main(['terms'])\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pandas', 'numpy', 'openpyxl')]\n"
+        "print(heavy, 'Premier Plus' in out.getvalue())"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "[] True"
     assert run("--version").stdout.strip().startswith("Entitlement Explorer 0.")
@@ -82,15 +84,40 @@ def test_template_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     wb = openpyxl.load_workbook(target)
     assert wb.sheetnames == ["Lists", "Contracts", "Named contacts", "Holidays", "Instructions"]
     contracts = wb["Contracts"]
-    assert [c.value for c in contracts[1]] == ["Customer", "Product", "Tier", "Start", "End", "Initial Term Start",
-                                               "Region", "Country", "Time Zone", "State/Province", "Dedicated CSE",
-                                               "MCSE"]
+    assert [c.value for c in contracts[1]] == [
+        "Customer",
+        "Product",
+        "Tier",
+        "Start",
+        "End",
+        "Initial Term Start",
+        "Region",
+        "Country",
+        "Time Zone",
+        "State/Province",
+        "Dedicated CSE",
+        "MCSE",
+    ]
     validations = {str(v.sqref): v.formula1 for v in contracts.data_validations.dataValidation}
     assert validations["B2:B2001"] == "Lists!$A$1:$A$3"
     assert [wb["Lists"].cell(r, 1).value for r in range(1, 4)] == ["Okta", "Okta Access Gateway", "Auth0"]
     assert "50% Dedicated MCSE" in [wb["Lists"].cell(r, 3).value for r in range(1, 3)]
-    contracts.append(["Acme", "Okta", "Premier Plus", "2026-01-15", "2027-01-14", None, "EMEA", "DE",
-                      "Europe/Berlin", "Bavaria", "Yes", "50% Dedicated MCSE"])
+    contracts.append(
+        [
+            "Acme",
+            "Okta",
+            "Premier Plus",
+            "2026-01-15",
+            "2027-01-14",
+            None,
+            "EMEA",
+            "DE",
+            "Europe/Berlin",
+            "Bavaria",
+            "Yes",
+            "50% Dedicated MCSE",
+        ]
+    )
     wb["Holidays"].append([date(2026, 1, 6), "Epiphany", "DE", "BY", "Open"])
     wb.save(target)
     capsys.readouterr()
@@ -132,8 +159,7 @@ def test_app_without_a_display_says_so() -> None:
     import os
 
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    out = subprocess.run([sys.executable, "-m", "explorer", "--sample"], capture_output=True, text=True, timeout=60,
-                         env=env)
+    out = subprocess.run([sys.executable, "-m", "explorer", "--sample"], capture_output=True, text=True, timeout=60, env=env)
     assert out.returncode == 2 and "there is no display" in out.stderr and "Traceback" not in out.stderr
 
 

@@ -32,8 +32,16 @@ def test_printed_summary_row_by_row(books: tuple[Path, list[Path]], capsys: pyte
     lines = capsys.readouterr().out.splitlines()
     assert lines[:3] == ["Old: book-q3.xlsx", "New: contracts-q4.csv, contacts-q4.csv", "15 changes:"]
     assert [line.split() for line in lines[3:12]] == [
-        ["Added", "1"], ["Removed", "1"], ["Renewed", "2"], ["Changed", "3"], ["Upgrade", "2"], ["Downgrade", "1"],
-        ["Contact", "added", "1"], ["Contact", "removed", "1"], ["Contact", "changed", "3"]]
+        ["Added", "1"],
+        ["Removed", "1"],
+        ["Renewed", "2"],
+        ["Changed", "3"],
+        ["Upgrade", "2"],
+        ["Downgrade", "1"],
+        ["Contact", "added", "1"],
+        ["Contact", "removed", "1"],
+        ["Contact", "changed", "3"],
+    ]
     customers = [line for line in lines[12:] if line and not line.startswith(" ")]
     assert customers == list(dict.fromkeys(e[0] for e in EXPECTED))  # grouped, alphabetical
     changes = [line.strip() for line in lines[12:] if line.startswith("  ") and not line.strip().startswith("key")]
@@ -47,21 +55,20 @@ def test_printed_summary_row_by_row(books: tuple[Path, list[Path]], capsys: pyte
         else:
             assert line.endswith(f"{product} · {field}: {old} → {new}".lstrip(" ·")), line
     text = "\n".join(lines)
-    assert ("key dates: Add-on renewal request deadline 2026-11-16 → 2026-12-17; Term end 2026-12-31 → 2027-01-31"
-            in text)
+    assert "key dates: Add-on renewal request deadline 2026-11-16 → 2026-12-17; Term end 2026-12-31 → 2027-01-31" in text
     assert "Eta Media" not in text  # only whitespace and spelling differ
 
 
 def test_json_row_by_row(books: tuple[Path, list[Path]], capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*diff_args(books), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert [(c["customer"], c["product"], c["change"], c["field"], c["old"], c["new"]) for c in data["changes"]] == \
-        EXPECTED
+    assert [(c["customer"], c["product"], c["change"], c["field"], c["old"], c["new"]) for c in data["changes"]] == EXPECTED
     assert data["counts"]["Renewed"] == 2 and sum(data["counts"].values()) == 15
     delta_end = next(c for c in data["changes"] if c["field"] == "Term End")
     assert delta_end["key_dates_affected"] == [
         {"event": "Add-on renewal request deadline", "old": "2026-11-16", "new": "2026-12-17"},
-        {"event": "Term end", "old": "2026-12-31", "new": "2027-01-31"}]
+        {"event": "Term end", "old": "2026-12-31", "new": "2027-01-31"},
+    ]
     assert [Path(f["file"]).name for f in data["old"]["files"]] == ["book-q3.xlsx"]
     assert all(len(f["sha256"]) == 64 for f in data["old"]["files"] + data["new"]["files"])
     assert data["warnings"] == []
@@ -73,8 +80,9 @@ def test_same_book_short_form_exits_0(books: tuple[Path, list[Path]], capsys: py
     assert "0 changes (the books say the same)" in capsys.readouterr().out
 
 
-def test_unreadable_book_exits_2_naming_it(books: tuple[Path, list[Path]], tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreadable_book_exits_2_naming_it(
+    books: tuple[Path, list[Path]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     old, new = books
     broken = tmp_path / "q4.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
@@ -99,8 +107,9 @@ def test_duplicates_warn_not_crash(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "Added            Okta: Premier Plus, 2026-06-01 – 2027-05-31" in out
 
 
-def test_a_saved_workspace_is_a_version(books: tuple[Path, list[Path]], tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_saved_workspace_is_a_version(
+    books: tuple[Path, list[Path]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from explorer.app.workspace import Workspace
 
     old, new = books
@@ -128,13 +137,22 @@ def test_workbook_row_by_row(books: tuple[Path, list[Path]], tmp_path: Path, cap
     assert values[0] == CHANGE_COLUMNS
     assert [tuple(v or "" for v in row[:6]) for row in values[1:]] == EXPECTED
     delta_end = next(row for row in values[1:] if row[3] == "Term End")
-    assert delta_end[6] == ("Add-on renewal request deadline 2026-11-16 → 2026-12-17; "
-                            "Term end 2026-12-31 → 2027-01-31")
+    assert delta_end[6] == ("Add-on renewal request deadline 2026-11-16 → 2026-12-17; Term end 2026-12-31 → 2027-01-31")
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:G16" and ws.print_title_rows == "$1:$1"
     summary = [[c.value for c in row] for row in wb["Summary"].iter_rows()]
     counts = {row[0]: row[1] for row in summary if row[0] in [*CHANGE_KINDS, "Total"]}
-    assert counts == {"Added": 1, "Removed": 1, "Renewed": 2, "Changed": 3, "Upgrade": 2, "Downgrade": 1,
-                      "Contact added": 1, "Contact removed": 1, "Contact changed": 3, "Total": 15}
+    assert counts == {
+        "Added": 1,
+        "Removed": 1,
+        "Renewed": 2,
+        "Changed": 3,
+        "Upgrade": 2,
+        "Downgrade": 1,
+        "Contact added": 1,
+        "Contact removed": 1,
+        "Contact changed": 3,
+        "Total": 15,
+    }
     old, new = books
     digests = {row[0]: row[1] for row in summary if row[0] in ("book-q3.xlsx", "contracts-q4.csv", "contacts-q4.csv")}
     assert digests == {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in [old, *new]}

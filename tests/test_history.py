@@ -33,18 +33,24 @@ def test_customer_state_and_history_line(catalog: Catalog) -> None:
     assert history.customer_state([BASIC], date(2025, 1, 1)).label == "Not started"
     assert history.customer_state([BASIC, PREMIER], date(2026, 11, 28)).status is Status.IN_FORCE
     assert history.history_line(catalog, [BASIC, PREMIER], date(2026, 11, 28)) == (
-        "Premier from 2026-07-01; Basic 2025-07-01 – 2026-06-30")
+        "Premier from 2026-07-01; Basic 2025-07-01 – 2026-06-30"
+    )
     assert history.history_line(catalog, [BASIC, PREMIER], date(2026, 1, 1)) == (
-        "Basic from 2025-07-01; Premier 2026-07-01 – 2027-06-30 (not started)")
+        "Basic from 2025-07-01; Premier 2026-07-01 – 2027-06-30 (not started)"
+    )
 
 
 def test_renewal_rows_are_history_and_only_overlaps_are_duplicates(tmp_path: Path) -> None:
-    book = write_csv(tmp_path / "book.csv", header=["Customer", "Product", "Tier", "Start", "End"], rows=[
-        ["Acme", "Okta", "Basic", "2025-07-01", "2026-06-30"],
-        ["Acme", "Okta", "Premier", "2026-07-01", "2027-06-30"],
-        ["Beta", "Okta", "Basic", "2025-07-01", "2026-06-30"],
-        ["Beta", "Okta", "Premier", "2026-06-01", "2027-05-31"],
-    ])
+    book = write_csv(
+        tmp_path / "book.csv",
+        header=["Customer", "Product", "Tier", "Start", "End"],
+        rows=[
+            ["Acme", "Okta", "Basic", "2025-07-01", "2026-06-30"],
+            ["Acme", "Okta", "Premier", "2026-07-01", "2027-06-30"],
+            ["Beta", "Okta", "Basic", "2025-07-01", "2026-06-30"],
+            ["Beta", "Okta", "Premier", "2026-06-01", "2027-05-31"],
+        ],
+    )
     found = [f for f in load_book([book]).findings if "second Okta contract row" in f.message]
     assert [(f.customer, f.source.row) for f in found] == [("Beta", 5)]
     assert "overlaps the one at book.csv, book, row 4" in found[0].message

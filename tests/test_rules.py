@@ -17,9 +17,15 @@ from explorer.rules import DateStatus
 
 
 def premier_plus(cse: bool = True, mcse: str | None = "50", **kw) -> Contract:
-    base = dict(customer="Acme", product="okta", program="okta-premier-plus", term_start=date(2026, 1, 15),
-                term_end=date(2027, 1, 14), region="EMEA",
-                addons=({"cse": None} if cse else {}) | ({"mcse": mcse} if mcse else {}))
+    base = dict(
+        customer="Acme",
+        product="okta",
+        program="okta-premier-plus",
+        term_start=date(2026, 1, 15),
+        term_end=date(2027, 1, 14),
+        region="EMEA",
+        addons=({"cse": None} if cse else {}) | ({"mcse": mcse} if mcse else {}),
+    )
     base.update(kw)
     return Contract(**base)
 
@@ -132,13 +138,18 @@ def test_catalog_edit_changes_behaviour_without_code(catalog: Catalog) -> None:
     with open(resource_path("catalog.toml"), "rb") as fh:
         data = tomllib.load(fh)
     data["programs"]["okta-premier-elite"] = {
-        "name": "Premier Elite", "rank": 5, "aliases": ["elite"], "support_hours": "24x7",
+        "name": "Premier Elite",
+        "rank": 5,
+        "aliases": ["elite"],
+        "support_hours": "24x7",
         "targets": {"1": [15, "24x7"], "2": [30, "24x7"], "3": [60, "24x7"], "4": [240, "24x7"]},
-        "benefits": {"online-cases": True, "csm": True, "success-kickoff": True}, "addons": ["cse", "mcse"],
+        "benefits": {"online-cases": True, "csm": True, "success-kickoff": True},
+        "addons": ["cse", "mcse"],
     }
     data["products"]["okta"]["programs"].append("okta-premier-elite")
-    data["key_dates"].append({"event": "Elite review", "anchor": "term_start", "offset_days": 30,
-                              "programs": ["okta-premier-elite"]})
+    data["key_dates"].append(
+        {"event": "Elite review", "anchor": "term_start", "offset_days": 30, "programs": ["okta-premier-elite"]}
+    )
     data["addons"]["renewal_notice_days"] = 60
     for rule in data["key_dates"]:
         if rule["event"] == "Add-on renewal request deadline":
@@ -186,8 +197,7 @@ def test_initial_term_start_after_term_start_is_an_error(catalog: Catalog) -> No
 
 
 def test_an_addon_in_error_gets_no_derived_dates_or_limits(catalog: Catalog) -> None:
-    wrong = Contract("Acme", "okta", "okta-premier", date(2026, 1, 15), date(2027, 1, 14),
-                     addons={"cse": None, "mcse": "50"})
+    wrong = Contract("Acme", "okta", "okta-premier", date(2026, 1, 15), date(2027, 1, 14), addons={"cse": None, "mcse": "50"})
     assert [f.severity for f in rules.contract_findings(catalog, wrong)] == [Severity.ERROR, Severity.ERROR]
     events = {k.event for k in rules.key_dates(catalog, wrong, date(2026, 11, 1))}
     assert events == {"Term start", "Term end"}
@@ -197,8 +207,10 @@ def test_an_addon_in_error_gets_no_derived_dates_or_limits(catalog: Catalog) -> 
 
 def test_region_synonyms_are_the_same_region(catalog: Catalog) -> None:
     contract = premier_plus(region="Americas")
-    same = [Contact("Acme", name, region=region) for name, region in
-            [("A", "AMER"), ("B", "NA"), ("C", "North America"), ("D", "latam"), ("E", "americas")]]
+    same = [
+        Contact("Acme", name, region=region)
+        for name, region in [("A", "AMER"), ("B", "NA"), ("C", "North America"), ("D", "latam"), ("E", "americas")]
+    ]
     assert rules.contact_findings(catalog, contract, same) == []
     far = rules.contact_findings(catalog, premier_plus(region="EMEA"), [Contact("Acme", "F", region="Japan")])
     assert len(far) == 1 and "F is in Japan" in far[0].message

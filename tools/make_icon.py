@@ -26,8 +26,9 @@ def draw(size: int) -> QImage:
     p.setPen(QPen(QColor("#9DB7D0"), 10 * s, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
     for y in (80, 112, 144):
         p.drawLine(QPointF(76 * s, y * s), QPointF(156 * s, y * s))
-    p.setPen(QPen(QColor("#5CB85C"), 22 * s, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                  Qt.PenJoinStyle.RoundJoin))  # a check mark: entitled
+    p.setPen(
+        QPen(QColor("#5CB85C"), 22 * s, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+    )  # a check mark: entitled
     p.drawPolyline([QPointF(132 * s, 176 * s), QPointF(162 * s, 206 * s), QPointF(214 * s, 140 * s)])
     p.end()
     return image

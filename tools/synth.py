@@ -14,25 +14,105 @@ from pathlib import Path
 from typing import Any
 
 PLACES = [  # (region, time zone, country)
-    ("AMER", "America/New_York", "US"), ("AMER", "America/Chicago", "US"), ("AMER", "America/Los_Angeles", "US"),
-    ("AMER", "America/Toronto", "CA"), ("AMER", "America/Sao_Paulo", "BR"), ("EMEA", "Europe/London", "GB"),
-    ("EMEA", "Europe/Berlin", "DE"), ("EMEA", "Europe/Paris", "FR"), ("EMEA", "Europe/Amsterdam", "NL"),
-    ("APAC", "Asia/Tokyo", "JP"), ("APAC", "Asia/Singapore", "SG"), ("APAC", "Australia/Sydney", "AU"),
+    ("AMER", "America/New_York", "US"),
+    ("AMER", "America/Chicago", "US"),
+    ("AMER", "America/Los_Angeles", "US"),
+    ("AMER", "America/Toronto", "CA"),
+    ("AMER", "America/Sao_Paulo", "BR"),
+    ("EMEA", "Europe/London", "GB"),
+    ("EMEA", "Europe/Berlin", "DE"),
+    ("EMEA", "Europe/Paris", "FR"),
+    ("EMEA", "Europe/Amsterdam", "NL"),
+    ("APAC", "Asia/Tokyo", "JP"),
+    ("APAC", "Asia/Singapore", "SG"),
+    ("APAC", "Australia/Sydney", "AU"),
     ("APAC", "Asia/Kolkata", "IN"),
 ]
-FIRST = ["Northwind", "Contoso", "Fabrikam", "Tailspin", "Wingtip", "Litware", "Adatum", "Proseware", "Lucerne",
-         "Alpine", "Blue Yonder", "Coho", "Datum", "Fourth Coffee", "Graphic", "Humongous", "Margie's", "Trey",
-         "Woodgrove", "Southridge", "Relecloud", "VanArsdel", "Wide World", "Bellows", "Cascade", "Kestrel",
-         "Meridian", "Orchid", "Pinnacle", "Quartz", "Redwood", "Summit", "Tidewater", "Umber", "Vertex", "Willow",
-         "Yarrow", "Zephyr", "Aster", "Birch"]
-SECOND = ["Traders", "Bank", "Health", "Logistics", "Energy", "Retail", "Insurance", "Airlines", "Foods", "Media",
-          "Systems", "Capital", "Pharma", "Motors", "Telecom", "University", "Hotels", "Games", "Labs", "Group"]
+FIRST = [
+    "Northwind",
+    "Contoso",
+    "Fabrikam",
+    "Tailspin",
+    "Wingtip",
+    "Litware",
+    "Adatum",
+    "Proseware",
+    "Lucerne",
+    "Alpine",
+    "Blue Yonder",
+    "Coho",
+    "Datum",
+    "Fourth Coffee",
+    "Graphic",
+    "Humongous",
+    "Margie's",
+    "Trey",
+    "Woodgrove",
+    "Southridge",
+    "Relecloud",
+    "VanArsdel",
+    "Wide World",
+    "Bellows",
+    "Cascade",
+    "Kestrel",
+    "Meridian",
+    "Orchid",
+    "Pinnacle",
+    "Quartz",
+    "Redwood",
+    "Summit",
+    "Tidewater",
+    "Umber",
+    "Vertex",
+    "Willow",
+    "Yarrow",
+    "Zephyr",
+    "Aster",
+    "Birch",
+]
+SECOND = [
+    "Traders",
+    "Bank",
+    "Health",
+    "Logistics",
+    "Energy",
+    "Retail",
+    "Insurance",
+    "Airlines",
+    "Foods",
+    "Media",
+    "Systems",
+    "Capital",
+    "Pharma",
+    "Motors",
+    "Telecom",
+    "University",
+    "Hotels",
+    "Games",
+    "Labs",
+    "Group",
+]
 OKTA_TIERS = ["Basic", "Premier", "Premier Access", "Premier Plus"]
-TIER_SPELLINGS = {"Premier Plus": ["Premier Plus", "Premier+", "PREMIER PLUS", "prem plus"],
-                  "Premier Access": ["Premier Access", "prem access", "Premier Access"],
-                  "Premier": ["Premier", "premier"], "Basic": ["Basic", "basic"]}
-CONTRACT_HEADERS = ["Account Name", "Product", "Support Tier", "Order Form Start", "Order Form End",
-                    "Initial Term Start", "Region", "Country", "Time Zone", "Dedicated CSE", "MCSE", "Account Owner"]
+TIER_SPELLINGS = {
+    "Premier Plus": ["Premier Plus", "Premier+", "PREMIER PLUS", "prem plus"],
+    "Premier Access": ["Premier Access", "prem access", "Premier Access"],
+    "Premier": ["Premier", "premier"],
+    "Basic": ["Basic", "basic"],
+}
+CONTRACT_HEADERS = [
+    "Account Name",
+    "Product",
+    "Support Tier",
+    "Order Form Start",
+    "Order Form End",
+    "Initial Term Start",
+    "Region",
+    "Country",
+    "Time Zone",
+    "Dedicated CSE",
+    "MCSE",
+    "Account Owner",
+]
 CONTACT_HEADERS = ["Account", "Full Name", "Email", "Region", "Named Contact?"]
 CASE_HEADERS = ["Ticket ID", "Organization", "Product", "Priority", "Created at", "First reply at", "Environment"]
 TARGET_MINUTES = {"Basic": (240, 720, 1440, 1440), "Premier": (60, 120, 120, 480), "Enterprise": (30, 120, 720, 1440)}
@@ -76,8 +156,7 @@ def make_contracts(n_customers: int, seed: int = 7, today: date = date(2026, 11,
                 mcse = rng.choice(["50%", "100%", "", "50% Dedicated MCSE", "0.5"])
             spelled = rng.choice(TIER_SPELLINGS.get(tier, [tier]))
             initial = _add_months(start, -12) if i % 6 == 0 and cse == "Yes" else None
-            rows.append([name, product, spelled, start, end, initial, region, country, zone, cse, mcse,
-                         f"AM {i % 7 + 1}"])
+            rows.append([name, product, spelled, start, end, initial, region, country, zone, cse, mcse, f"AM {i % 7 + 1}"])
     return rows
 
 
@@ -99,16 +178,18 @@ def make_contacts(contracts: list[list[Any]], per_customer: int = 5, seed: int =
         seen.add(name)
         count = per_customer + (1 if row[10] else 0)
         for j in range(count):
-            person = f"{rng.choice(['Ana', 'Ben', 'Chen', 'Dara', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun'])} " \
-                     f"{rng.choice(['Ito', 'Kaur', 'Lopez', 'Meyer', 'Nguyen', 'Okafor', 'Park', 'Rossi', 'Silva'])}"
+            person = (
+                f"{rng.choice(['Ana', 'Ben', 'Chen', 'Dara', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun'])} "
+                f"{rng.choice(['Ito', 'Kaur', 'Lopez', 'Meyer', 'Nguyen', 'Okafor', 'Park', 'Rossi', 'Silva'])}"
+            )
             domain = name.lower().replace(" ", "").replace("'", "") + ".example"
-            rows.append([name, person, f"{person.split()[0].lower()}.{j}@{domain}", region,
-                         "Yes" if j < count - 1 else "No"])
+            rows.append([name, person, f"{person.split()[0].lower()}.{j}@{domain}", region, "Yes" if j < count - 1 else "No"])
     return rows
 
 
-def make_cases(contracts: list[list[Any]], n_cases: int, seed: int = 13,
-               end: datetime = datetime(2026, 11, 27, 18, 0)) -> list[list[Any]]:
+def make_cases(
+    contracts: list[list[Any]], n_cases: int, seed: int = 13, end: datetime = datetime(2026, 11, 27, 18, 0)
+) -> list[list[Any]]:
     """A year of cases (CASE_HEADERS) spread over the contracts, each opened inside its contract's term
     (a day clear of either end, whatever the zone); times are UTC text like a ticketing export."""
     rng = random.Random(seed)
@@ -133,8 +214,7 @@ def make_cases(contracts: list[list[Any]], n_cases: int, seed: int = 13,
         reply_text = "" if reply > end else f"{reply:%Y-%m-%d %H:%M:%S} UTC"
         environment = "production" if contract[1] != "Auth0" or rng.random() > 0.1 else "development"
         label = f"P{priority}" if contract[1] != "Auth0" else ["Urgent", "High", "Normal", "Low"][priority - 1]
-        rows.append([100000 + k, contract[0], contract[1], label, f"{opened:%Y-%m-%d %H:%M:%S} UTC", reply_text,
-                     environment])
+        rows.append([100000 + k, contract[0], contract[1], label, f"{opened:%Y-%m-%d %H:%M:%S} UTC", reply_text, environment])
     return rows
 
 
@@ -180,11 +260,15 @@ def write_sample(folder: Path) -> tuple[Path, Path]:
     _add_deliberate_problems(contracts, contacts, cases)
     holidays = [[date(2026, 12, 24), "Company shutdown", ""], [date(2026, 12, 31), "Company shutdown", ""]]
     book = folder / "contracts.xlsx"
-    write_xlsx(book, {
-        "Contracts": (CONTRACT_HEADERS, contracts),
-        "Named contacts": (CONTACT_HEADERS, contacts),
-        "Company holidays": (["Date", "Holiday", "Country"], holidays),
-    }, title="Contract book FY27 (fictional sample for Entitlement Explorer)")
+    write_xlsx(
+        book,
+        {
+            "Contracts": (CONTRACT_HEADERS, contracts),
+            "Named contacts": (CONTACT_HEADERS, contacts),
+            "Company holidays": (["Date", "Holiday", "Country"], holidays),
+        },
+        title="Contract book FY27 (fictional sample for Entitlement Explorer)",
+    )
     log = folder / "cases.csv"
     with open(log, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -195,14 +279,57 @@ def write_sample(folder: Path) -> tuple[Path, Path]:
 
 def _add_deliberate_problems(contracts: list[list[Any]], contacts: list[list[Any]], cases: list[list[Any]]) -> None:
     """A few of each finding an account manager should see, on otherwise clean rows."""
-    contracts.append(["Gilded Lily Hotels", "Okta", "Premier Gold", date(2026, 3, 1), date(2027, 2, 28), None,
-                      "EMEA", "GB", "Europe/London", "", "", "AM 2"])
-    contracts.append(["Backwards Bank", "Okta", "Premier", date(2026, 9, 1), date(2026, 3, 31), None,
-                      "AMER", "US", "PST", "", "", "AM 3"])
-    contracts.append(["Overreach Media", "Okta", "Premier", date(2026, 2, 1), date(2027, 1, 31), None,
-                      "AMER", "US", "America/New_York", "Yes", "50%", "AM 4"])
-    contracts.append(["Ambiguous Airlines", "Okta", "Basic", "03/04/2026", "2027-04-02", None,
-                      "EMEA", "Frankreich", "Europe/Paris", "", "", "AM 5"])
+    contracts.append(
+        [
+            "Gilded Lily Hotels",
+            "Okta",
+            "Premier Gold",
+            date(2026, 3, 1),
+            date(2027, 2, 28),
+            None,
+            "EMEA",
+            "GB",
+            "Europe/London",
+            "",
+            "",
+            "AM 2",
+        ]
+    )
+    contracts.append(
+        ["Backwards Bank", "Okta", "Premier", date(2026, 9, 1), date(2026, 3, 31), None, "AMER", "US", "PST", "", "", "AM 3"]
+    )
+    contracts.append(
+        [
+            "Overreach Media",
+            "Okta",
+            "Premier",
+            date(2026, 2, 1),
+            date(2027, 1, 31),
+            None,
+            "AMER",
+            "US",
+            "America/New_York",
+            "Yes",
+            "50%",
+            "AM 4",
+        ]
+    )
+    contracts.append(
+        [
+            "Ambiguous Airlines",
+            "Okta",
+            "Basic",
+            "03/04/2026",
+            "2027-04-02",
+            None,
+            "EMEA",
+            "Frankreich",
+            "Europe/Paris",
+            "",
+            "",
+            "AM 5",
+        ]
+    )
     duplicate = next(r for r in contracts if r[1] == "Okta")
     contracts.append(list(duplicate))
     mcse_customer = next(r for r in contracts if r[10] in ("50%", "0.5") and r[2] in TIER_SPELLINGS["Premier Plus"])
@@ -212,23 +339,75 @@ def _add_deliberate_problems(contracts: list[list[Any]], contacts: list[list[Any
     cases.append([999001, "Unknown Prospect Ltd", "Okta", "P1", "2026-11-20 09:00:00 UTC", "", "production"])
     # History: a Basic -> Premier renewal (a P1 answered in 90 minutes meets Basic, breaches Premier), and a
     # customer whose only term ended (a case after the end has no contract in force).
-    contracts.append(["Cascade Outfitters", "Okta", "Basic", date(2025, 7, 1), date(2026, 6, 30), None,
-                      "AMER", "US", "America/Denver", "", "", "AM 6"])
-    contracts.append(["Cascade Outfitters", "Okta", "Premier", date(2026, 7, 1), date(2027, 6, 30), None,
-                      "AMER", "US", "America/Denver", "", "", "AM 6"])
-    cases.append([999003, "Cascade Outfitters", "Okta", "P1", "2026-06-02 16:00:00 UTC", "2026-06-02 17:30:00 UTC",
-                  "production"])
-    cases.append([999004, "Cascade Outfitters", "Okta", "P1", "2026-09-15 16:00:00 UTC", "2026-09-15 17:30:00 UTC",
-                  "production"])
+    contracts.append(
+        [
+            "Cascade Outfitters",
+            "Okta",
+            "Basic",
+            date(2025, 7, 1),
+            date(2026, 6, 30),
+            None,
+            "AMER",
+            "US",
+            "America/Denver",
+            "",
+            "",
+            "AM 6",
+        ]
+    )
+    contracts.append(
+        [
+            "Cascade Outfitters",
+            "Okta",
+            "Premier",
+            date(2026, 7, 1),
+            date(2027, 6, 30),
+            None,
+            "AMER",
+            "US",
+            "America/Denver",
+            "",
+            "",
+            "AM 6",
+        ]
+    )
+    cases.append([999003, "Cascade Outfitters", "Okta", "P1", "2026-06-02 16:00:00 UTC", "2026-06-02 17:30:00 UTC", "production"])
+    cases.append([999004, "Cascade Outfitters", "Okta", "P1", "2026-09-15 16:00:00 UTC", "2026-09-15 17:30:00 UTC", "production"])
     # An add-on renewal request that is late: the deadline (end - 45 days) passed while the term runs.
-    contracts.append(["Tardy Telecom", "Okta", "Premier Plus", date(2026, 1, 1), date(2026, 12, 31), None,
-                      "APAC", "AU", "Australia/Sydney", "Yes", "", "AM 1"])
-    contracts.append(["Faded Films", "Okta", "Premier", date(2025, 6, 1), date(2026, 5, 31), None,
-                      "EMEA", "FR", "Europe/Paris", "", "", "AM 7"])
-    cases.append([999005, "Faded Films", "Okta", "P2", "2026-03-10 08:00:00 UTC", "2026-03-10 09:00:00 UTC",
-                  "production"])
-    cases.append([999006, "Faded Films", "Okta", "P2", "2026-08-10 08:00:00 UTC", "2026-08-10 09:00:00 UTC",
-                  "production"])
+    contracts.append(
+        [
+            "Tardy Telecom",
+            "Okta",
+            "Premier Plus",
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+            None,
+            "APAC",
+            "AU",
+            "Australia/Sydney",
+            "Yes",
+            "",
+            "AM 1",
+        ]
+    )
+    contracts.append(
+        [
+            "Faded Films",
+            "Okta",
+            "Premier",
+            date(2025, 6, 1),
+            date(2026, 5, 31),
+            None,
+            "EMEA",
+            "FR",
+            "Europe/Paris",
+            "",
+            "",
+            "AM 7",
+        ]
+    )
+    cases.append([999005, "Faded Films", "Okta", "P2", "2026-03-10 08:00:00 UTC", "2026-03-10 09:00:00 UTC", "production"])
+    cases.append([999006, "Faded Films", "Okta", "P2", "2026-08-10 08:00:00 UTC", "2026-08-10 09:00:00 UTC", "production"])
     cases.append([999002, mcse_customer[0], "Okta", "P1", "2026-11-27 17:20:00 UTC", "", "production"])
 
 
@@ -243,7 +422,10 @@ def benchmark_book(folder: Path, n_contracts: int = 10_000, n_contacts: int = 50
     contacts = (contacts * (n_contacts // max(1, len(contacts)) + 1))[:n_contacts]
     cases = make_cases(contracts, n_cases, seed=2)
     partial = path.with_suffix(".partial.xlsx")
-    write_xlsx(partial, {"Contracts": (CONTRACT_HEADERS, contracts), "Contacts": (CONTACT_HEADERS, contacts),
-                         "Cases": (CASE_HEADERS, cases)}, title="Benchmark book")
+    write_xlsx(
+        partial,
+        {"Contracts": (CONTRACT_HEADERS, contracts), "Contacts": (CONTACT_HEADERS, contacts), "Cases": (CASE_HEADERS, cases)},
+        title="Benchmark book",
+    )
     partial.replace(path)
     return path

@@ -154,8 +154,9 @@ def _addon_field(catalog: Catalog, addon_id: str) -> _Field:
         option = addon.options.get(c.addons[addon_id] or "")
         return option.label if option else "Yes"
 
-    return _Field(f"addon:{addon_id}", addon.short, lambda c: c.addons.get(addon_id, False), show,
-                  lambda a, b: _with_addon(a, addon_id, b))
+    return _Field(
+        f"addon:{addon_id}", addon.short, lambda c: c.addons.get(addon_id, False), show, lambda a, b: _with_addon(a, addon_id, b)
+    )
 
 
 def _contract_fields(catalog: Catalog) -> list[_Field]:
@@ -167,12 +168,19 @@ def _contract_fields(catalog: Catalog) -> list[_Field]:
         return _attr_field(attr, label, lambda c: " ".join(str(getattr(c, attr)).split()), text=True)
 
     return [
-        _Field("program", "Tier", lambda c: c.program or "?" + fold_text(c.program_text), tier,
-               lambda a, b: replace(a, program=b.program, program_text=b.program_text)),
+        _Field(
+            "program",
+            "Tier",
+            lambda c: c.program or "?" + fold_text(c.program_text),
+            tier,
+            lambda a, b: replace(a, program=b.program, program_text=b.program_text),
+        ),
         _attr_field("term_start", "Term Start", lambda c: _day_text(c.term_start)),
         _attr_field("term_end", "Term End", lambda c: _day_text(c.term_end)),
         _attr_field("initial_term_start", "Initial Term Start", lambda c: _day_text(c.initial_term_start)),
-        text("region", "Region"), text("country", "Country"), text("subdivision", "State/Province"),
+        text("region", "Region"),
+        text("country", "Country"),
+        text("subdivision", "State/Province"),
         text("time_zone", "Time Zone"),
         *(_addon_field(catalog, a) for a in catalog.addons),
     ]
@@ -187,17 +195,16 @@ def compare_books(old: Book, new: Book, catalog: Catalog) -> BookDiff:
     fields = _contract_fields(catalog)
     codes = _Codes(_Coder(lambda text: customer_key(catalog.region_for(text))))
     old_frame, new_frame = _contract_frame(old.contracts, fields, codes), _contract_frame(new.contracts, fields, codes)
-    warnings = _overlap_warnings(old_frame, old.contracts, "old", catalog) + \
-        _overlap_warnings(new_frame, new.contracts, "new", catalog)
+    warnings = _overlap_warnings(old_frame, old.contracts, "old", catalog) + _overlap_warnings(
+        new_frame, new.contracts, "new", catalog
+    )
     same_o, same_n = _pair_same_terms(old_frame, new_frame)
     renew_o, renew_n, added = _renewals(old_frame, new_frame, same_n)
     removed = _removed(old_frame, new_frame, same_o)
     days = _KeyDays(catalog)
     parts = [
-        _field_changes(old.contracts, new.contracts, old_frame, new_frame, same_o, same_n, fields, catalog, days,
-                       False),
-        _field_changes(old.contracts, new.contracts, old_frame, new_frame, renew_o, renew_n, fields, catalog, days,
-                       True),
+        _field_changes(old.contracts, new.contracts, old_frame, new_frame, same_o, same_n, fields, catalog, days, False),
+        _field_changes(old.contracts, new.contracts, old_frame, new_frame, renew_o, renew_n, fields, catalog, days, True),
         _renewed_rows(old.contracts, new.contracts, renew_o, renew_n, catalog, days),
         _whole_rows(new.contracts, added, ChangeKind.ADDED, fields, catalog),
         _whole_rows(old.contracts, removed, ChangeKind.REMOVED, fields, catalog),
@@ -206,13 +213,19 @@ def compare_books(old: Book, new: Book, catalog: Catalog) -> BookDiff:
     changes = pd.DataFrame([row for part in parts for row in part], columns=_ALL_COLUMNS).astype(_DTYPES)
     names = _customer_names(set(changes["key"]), codes, old, new, old_frame, new_frame)
     changes["Customer"] = [names.get(k) or " ".join(c.split()) for k, c in zip(changes["key"], changes["Customer"], strict=True)]
-    order = pd.DataFrame({
-        "customer": [c.casefold() for c in changes["Customer"]], "contact": changes["target"] == "contact",
-        "product": [p.casefold() for p in changes["Product"]], "kind": changes["Change"].map(_LIST_ORDER),
-        "field": [_FIELD_ORDER.get(f, 99) if t == "contract" else _CONTACT_ORDER[f]
-                  for f, t in zip(changes["field"], changes["target"], strict=True)], "row": np.maximum(changes["new_row"],
-                                                                                  changes["old_row"]),
-    })
+    order = pd.DataFrame(
+        {
+            "customer": [c.casefold() for c in changes["Customer"]],
+            "contact": changes["target"] == "contact",
+            "product": [p.casefold() for p in changes["Product"]],
+            "kind": changes["Change"].map(_LIST_ORDER),
+            "field": [
+                _FIELD_ORDER.get(f, 99) if t == "contract" else _CONTACT_ORDER[f]
+                for f, t in zip(changes["field"], changes["target"], strict=True)
+            ],
+            "row": np.maximum(changes["new_row"], changes["old_row"]),
+        }
+    )
     ordered = order.sort_values(list(order.columns), kind="stable").index
     changes = changes.loc[ordered].reset_index(drop=True)
     return BookDiff(changes, warnings, list(old.files), list(new.files), catalog.version)
@@ -221,20 +234,28 @@ def compare_books(old: Book, new: Book, catalog: Catalog) -> BookDiff:
 _ALL_COLUMNS = [*CHANGE_COLUMNS, "key", "old_row", "new_row", "target", "field", "moves"]
 _DTYPES = {**dict.fromkeys(_ALL_COLUMNS, object), "old_row": np.int64, "new_row": np.int64}
 _LIST_ORDER = {**KIND_ORDER, "Upgrade": KIND_ORDER["Changed"], "Downgrade": KIND_ORDER["Changed"]}  # fields in order
-_FIELD_ORDER = {f: i for i, f in enumerate(
-    ["", "term", "program", "term_start", "term_end", "initial_term_start", "region", "country", "subdivision",
-     "time_zone"])}
+_FIELD_ORDER = {
+    f: i
+    for i, f in enumerate(
+        ["", "term", "program", "term_start", "term_end", "initial_term_start", "region", "country", "subdivision", "time_zone"]
+    )
+}
 
 
-def _customer_names(keys: set[str], codes: _Codes, old: Book, new: Book, old_frame: pd.DataFrame,
-                    new_frame: pd.DataFrame) -> dict[str, str]:
+def _customer_names(
+    keys: set[str], codes: _Codes, old: Book, new: Book, old_frame: pd.DataFrame, new_frame: pd.DataFrame
+) -> dict[str, str]:
     """Customer key -> the name as the new book writes it (the old book's where the customer is gone)."""
     by_code = {codes.keys.table[k]: k for k in keys if k in codes.keys.table}
     names = {}
     for book, frame in ((old, old_frame), (new, new_frame)):
         firsts = frame[frame["key"].isin(list(by_code))].drop_duplicates("key")
-        names.update({by_code[k]: " ".join(book.contracts[r].customer.split())
-                      for k, r in zip(firsts["key"].tolist(), firsts["row"].tolist(), strict=True)})
+        names.update(
+            {
+                by_code[k]: " ".join(book.contracts[r].customer.split())
+                for k, r in zip(firsts["key"].tolist(), firsts["row"].tolist(), strict=True)
+            }
+        )
     return names
 
 
@@ -279,14 +300,16 @@ class _Codes:
 
 def _contract_frame(contracts: list[Contract], fields: list[_Field], codes: _Codes) -> pd.DataFrame:
     """One row per contract: its key, its term as day numbers, and each field's value to compare."""
-    frame = pd.DataFrame({
-        "key": codes.keys(list(map(_CUSTOMER, contracts))),
-        "product": codes.ids([c.product or fold_text(c.product_text) for c in contracts]),
-        "start": np.array([c.term_start.toordinal() if c.term_start else _NO_DAY for c in contracts], dtype=np.int64),
-        "end": np.array([c.term_end.toordinal() if c.term_end else _FAR_DAY for c in contracts], dtype=np.int64),
-        "program": codes.ids([c.program or "" for c in contracts]),
-        "row": np.arange(len(contracts), dtype=np.int64),
-    })
+    frame = pd.DataFrame(
+        {
+            "key": codes.keys(list(map(_CUSTOMER, contracts))),
+            "product": codes.ids([c.product or fold_text(c.product_text) for c in contracts]),
+            "start": np.array([c.term_start.toordinal() if c.term_start else _NO_DAY for c in contracts], dtype=np.int64),
+            "end": np.array([c.term_end.toordinal() if c.term_end else _FAR_DAY for c in contracts], dtype=np.int64),
+            "program": codes.ids([c.program or "" for c in contracts]),
+            "row": np.arange(len(contracts), dtype=np.int64),
+        }
+    )
     # a term written end-before-start (an error finding of its own) still spans the days between its dates
     frame["start"], frame["end"] = np.minimum(frame["start"], frame["end"]), np.maximum(frame["start"], frame["end"])
     frame["nth"] = frame.groupby(["key", "product"], sort=False).cumcount()
@@ -348,14 +371,15 @@ def _overlap_warnings(frame: pd.DataFrame, contracts: list[Contract], which: str
     out = []
     for rows in groups.groupby(["key", "product"], sort=False)["row"]:
         members = [contracts[r] for r in rows[1].tolist()]
-        clashing = [c for i, c in enumerate(members)
-                    if any(history.overlaps(c, d) for j, d in enumerate(members) if i != j)]
+        clashing = [c for i, c in enumerate(members) if any(history.overlaps(c, d) for j, d in enumerate(members) if i != j)]
         if clashing:
             first = clashing[0]
             places = "; ".join(filter(None, (c.source.describe() for c in clashing)))
-            out.append(f"The {which} book has {len(clashing)} {first.customer.strip()} "
-                       f"{rules.product_name(catalog, first)} rows with overlapping terms"
-                       f"{f' ({places})' if places else ''}; they are compared in row order.")
+            out.append(
+                f"The {which} book has {len(clashing)} {first.customer.strip()} "
+                f"{rules.product_name(catalog, first)} rows with overlapping terms"
+                f"{f' ({places})' if places else ''}; they are compared in row order."
+            )
     return out
 
 
@@ -393,9 +417,18 @@ def _moves_text(moves: tuple[KeyDateMove, ...]) -> str:
 Row = tuple[str, str, str, str, str, str, str, str, int, int, str, str, tuple[KeyDateMove, ...]]
 
 
-def _field_changes(old: list[Contract], new: list[Contract], old_frame: pd.DataFrame, new_frame: pd.DataFrame,
-                   rows_o: np.ndarray, rows_n: np.ndarray, fields: list[_Field], catalog: Catalog, days: _KeyDays,
-                   renewal: bool) -> list[Row]:
+def _field_changes(
+    old: list[Contract],
+    new: list[Contract],
+    old_frame: pd.DataFrame,
+    new_frame: pd.DataFrame,
+    rows_o: np.ndarray,
+    rows_n: np.ndarray,
+    fields: list[_Field],
+    catalog: Catalog,
+    days: _KeyDays,
+    renewal: bool,
+) -> list[Row]:
     """A row per field that differs between paired contracts; tiers say Upgrade or Downgrade by program rank."""
     out: list[Row] = []
     if not len(rows_o):
@@ -414,8 +447,23 @@ def _field_changes(old: list[Contract], new: list[Contract], old_frame: pd.DataF
                     kind = ChangeKind.UPGRADE if pn.rank > po.rank else ChangeKind.DOWNGRADE
             # a revised term: the old contract with the new value; a renewal: the new term with the old value
             moves = _moves(days, field.take(n, o), n) if renewal else _moves(days, o, field.take(o, n))
-            out.append((n.customer, _product(catalog, n), kind.value, field.label, field.show(o), field.show(n),
-                        _moves_text(moves), n.key[0], int(rows_o[i]), int(rows_n[i]), "contract", field.id, moves))
+            out.append(
+                (
+                    n.customer,
+                    _product(catalog, n),
+                    kind.value,
+                    field.label,
+                    field.show(o),
+                    field.show(n),
+                    _moves_text(moves),
+                    n.key[0],
+                    int(rows_o[i]),
+                    int(rows_n[i]),
+                    "contract",
+                    field.id,
+                    moves,
+                )
+            )
     return out
 
 
@@ -423,54 +471,94 @@ def _term_text(c: Contract) -> str:
     return f"{_day_text(c.term_start) or '?'} – {_day_text(c.term_end) or '?'}"
 
 
-def _renewed_rows(old: list[Contract], new: list[Contract], rows_o: np.ndarray, rows_n: np.ndarray,
-                  catalog: Catalog, days: _KeyDays) -> list[Row]:
+def _renewed_rows(
+    old: list[Contract], new: list[Contract], rows_o: np.ndarray, rows_n: np.ndarray, catalog: Catalog, days: _KeyDays
+) -> list[Row]:
     out: list[Row] = []
     for i, j in zip(rows_o.tolist(), rows_n.tolist(), strict=True):
         o, n = old[i], new[j]
         moves = _moves(days, o, n)
-        out.append((n.customer, _product(catalog, n), ChangeKind.RENEWED.value, "Term", _term_text(o), _term_text(n),
-                    _moves_text(moves), n.key[0], i, j, "contract", "term", moves))
+        out.append(
+            (
+                n.customer,
+                _product(catalog, n),
+                ChangeKind.RENEWED.value,
+                "Term",
+                _term_text(o),
+                _term_text(n),
+                _moves_text(moves),
+                n.key[0],
+                i,
+                j,
+                "contract",
+                "term",
+                moves,
+            )
+        )
     return out
 
 
 def _describe_contract(fields: list[_Field], catalog: Catalog, c: Contract) -> str:
     program = rules.program_of(catalog, c)
     tier = program.name if program else c.program_text.strip() or "no tier"
-    addons = ", ".join(f.show(c) if f.show(c) not in ("Yes", "No") else f.label
-                       for f in fields if f.id.startswith("addon:") and f.show(c) != "No")
+    addons = ", ".join(
+        f.show(c) if f.show(c) not in ("Yes", "No") else f.label
+        for f in fields
+        if f.id.startswith("addon:") and f.show(c) != "No"
+    )
     return f"{tier}, {_term_text(c)}" + (f", {addons}" if addons else "")
 
 
-def _whole_rows(contracts: list[Contract], rows: np.ndarray, kind: ChangeKind, fields: list[_Field],
-                catalog: Catalog) -> list[Row]:
+def _whole_rows(
+    contracts: list[Contract], rows: np.ndarray, kind: ChangeKind, fields: list[_Field], catalog: Catalog
+) -> list[Row]:
     out: list[Row] = []
     for i in rows.tolist():
         c = contracts[i]
         text = _describe_contract(fields, catalog, c)
         old, new = ("", text) if kind is ChangeKind.ADDED else (text, "")
-        out.append((c.customer, _product(catalog, c), kind.value, "Contract", old, new, "", c.key[0],
-                    -1 if kind is ChangeKind.ADDED else i, i if kind is ChangeKind.ADDED else -1, "contract", "", ()))
+        out.append(
+            (
+                c.customer,
+                _product(catalog, c),
+                kind.value,
+                "Contract",
+                old,
+                new,
+                "",
+                c.key[0],
+                -1 if kind is ChangeKind.ADDED else i,
+                i if kind is ChangeKind.ADDED else -1,
+                "contract",
+                "",
+                (),
+            )
+        )
     return out
 
 
 # -- contacts -------------------------------------------------------------------------------------------------
 _CONTACT_FIELDS: list[tuple[str, str]] = [("name", "Name"), ("email", "Email"), ("region", "Region"), ("named", "Named")]
 _CONTACT_SHOWN: dict[str, Callable[[Contact], str]] = {
-    "name": lambda c: " ".join(c.name.split()), "email": lambda c: c.email.strip(),
-    "region": lambda c: " ".join(c.region.split()), "named": lambda c: "Yes" if c.named else "No"}
+    "name": lambda c: " ".join(c.name.split()),
+    "email": lambda c: c.email.strip(),
+    "region": lambda c: " ".join(c.region.split()),
+    "named": lambda c: "Yes" if c.named else "No",
+}
 _CONTACT_ORDER = {"": 0, **{f: i + 1 for i, (f, _) in enumerate(_CONTACT_FIELDS)}}
 
 
 def _contact_frame(contacts: list[Contact], codes: _Codes) -> pd.DataFrame:
-    return pd.DataFrame({
-        "key": codes.keys(list(map(_CUSTOMER, contacts))),
-        "email": codes.emails(list(map(attrgetter("email"), contacts))),
-        "name": codes.keys(list(map(attrgetter("name"), contacts))),  # folded as customer names are
-        "region": codes.regions(list(map(attrgetter("region"), contacts))),
-        "named": list(map(attrgetter("named"), contacts)),
-        "row": np.arange(len(contacts), dtype=np.int64),
-    })
+    return pd.DataFrame(
+        {
+            "key": codes.keys(list(map(_CUSTOMER, contacts))),
+            "email": codes.emails(list(map(attrgetter("email"), contacts))),
+            "name": codes.keys(list(map(attrgetter("name"), contacts))),  # folded as customer names are
+            "region": codes.regions(list(map(attrgetter("region"), contacts))),
+            "named": list(map(attrgetter("named"), contacts)),
+            "row": np.arange(len(contacts), dtype=np.int64),
+        }
+    )
 
 
 def _pair_on(old: pd.DataFrame, new: pd.DataFrame, column: str, blank: int) -> pd.DataFrame:
@@ -491,8 +579,7 @@ def _contact_text(c: Contact) -> str:
 def _contact_changes(old: list[Contact], new: list[Contact], codes: _Codes, catalog: Catalog) -> list[Row]:
     fo, fn = _contact_frame(old, codes), _contact_frame(new, codes)
     by_email = _pair_on(fo, fn, "email", codes.emails.blank)
-    by_name = _pair_on(fo[~fo["row"].isin(by_email["row_o"])], fn[~fn["row"].isin(by_email["row_n"])], "name",
-                       codes.keys.blank)
+    by_name = _pair_on(fo[~fo["row"].isin(by_email["row_o"])], fn[~fn["row"].isin(by_email["row_n"])], "name", codes.keys.blank)
     pairs = pd.concat([by_email[["row_o", "row_n"]], by_name[["row_o", "row_n"]]])
     out: list[Row] = []
     key = codes.keys.folded
@@ -506,17 +593,61 @@ def _contact_changes(old: list[Contact], new: list[Contact], codes: _Codes, cata
         for i, j in pairs[before != after].itertuples(index=False):
             o, n = old[i], new[j]
             who = n.email.strip() if column != "email" and n.email.strip() else " ".join(n.name.split())
-            out.append((n.customer, product(n), ChangeKind.CONTACT_CHANGED.value, f"{label} ({who})",
-                        _CONTACT_SHOWN[column](o), _CONTACT_SHOWN[column](n), "", key(n.customer), int(i),
-                        int(j), "contact", column, ()))
+            out.append(
+                (
+                    n.customer,
+                    product(n),
+                    ChangeKind.CONTACT_CHANGED.value,
+                    f"{label} ({who})",
+                    _CONTACT_SHOWN[column](o),
+                    _CONTACT_SHOWN[column](n),
+                    "",
+                    key(n.customer),
+                    int(i),
+                    int(j),
+                    "contact",
+                    column,
+                    (),
+                )
+            )
     for i in fo.loc[~fo["row"].isin(pairs["row_o"]), "row"].tolist():
         c = old[i]
-        out.append((c.customer, product(c), ChangeKind.CONTACT_REMOVED.value, "Contact", _contact_text(c), "", "",
-                    key(c.customer), i, -1, "contact", "", ()))
+        out.append(
+            (
+                c.customer,
+                product(c),
+                ChangeKind.CONTACT_REMOVED.value,
+                "Contact",
+                _contact_text(c),
+                "",
+                "",
+                key(c.customer),
+                i,
+                -1,
+                "contact",
+                "",
+                (),
+            )
+        )
     for j in fn.loc[~fn["row"].isin(pairs["row_n"]), "row"].tolist():
         c = new[j]
-        out.append((c.customer, product(c), ChangeKind.CONTACT_ADDED.value, "Contact", "", _contact_text(c), "",
-                    key(c.customer), -1, j, "contact", "", ()))
+        out.append(
+            (
+                c.customer,
+                product(c),
+                ChangeKind.CONTACT_ADDED.value,
+                "Contact",
+                "",
+                _contact_text(c),
+                "",
+                key(c.customer),
+                -1,
+                j,
+                "contact",
+                "",
+                (),
+            )
+        )
     return out
 
 

@@ -22,8 +22,17 @@ from explorer.catalog import Catalog
 from explorer.model import Book, Contract, Finding, Severity, customer_key
 from explorer.sla.engine import SlaResult
 
-CUSTOMER_COLUMNS = ["Customer", "Products", "Programs", "Highest Program", "Next Key Date", "Next Event", "Term End", "Findings",
-                    "Status"]
+CUSTOMER_COLUMNS = [
+    "Customer",
+    "Products",
+    "Programs",
+    "Highest Program",
+    "Next Key Date",
+    "Next Event",
+    "Term End",
+    "Findings",
+    "Status",
+]
 
 
 @dataclass
@@ -40,9 +49,14 @@ class Overview:
     search: SearchIndex | None = None  # the filter box's index: names, contacts, emails, case IDs, extra columns
 
 
-def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | None = None,
-                   findings: list[Finding] | None = None,
-                   done: Mapping[rules.DoneKey, date | None] | None = None) -> Overview:
+def build_overview(
+    book: Book,
+    catalog: Catalog,
+    as_of: date,
+    sla: SlaResult | None = None,
+    findings: list[Finding] | None = None,
+    done: Mapping[rules.DoneKey, date | None] | None = None,
+) -> Overview:
     """``findings`` are the pipeline's (explorer.app.findings.collect); collected here when not given.
     ``done`` holds the key dates the user marked done (Workspace.done_marks)."""
     found = pipeline.collect(book, sla) if findings is None else findings
@@ -50,17 +64,34 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
     for index, contract in enumerate(book.contracts):
         product = rules.product_name(catalog, contract)
         for k in rules.key_dates(catalog, contract, as_of, done=done):
-            rows.append((contract.customer.strip(), customer_key(contract.customer), product, k.event, k.day,
-                         k.status_text, k.note, index, k.role, k.addon, k.status is rules.DateStatus.OVERDUE))
-    key_dates = pd.DataFrame(rows, columns=["customer", "key", "product", "event", "date", "status", "note",
-                                            "contract", "role", "addon", "overdue"])
+            rows.append(
+                (
+                    contract.customer.strip(),
+                    customer_key(contract.customer),
+                    product,
+                    k.event,
+                    k.day,
+                    k.status_text,
+                    k.note,
+                    index,
+                    k.role,
+                    k.addon,
+                    k.status is rules.DateStatus.OVERDUE,
+                )
+            )
+    key_dates = pd.DataFrame(
+        rows, columns=["customer", "key", "product", "event", "date", "status", "note", "contract", "role", "addon", "overdue"]
+    )
     findings_by_key = pipeline.by_customer(found)
     # "Findings" counts what needs attention (errors and warnings); Info notes are counted apart
     finding_counts = {key: sum(f.severity is not Severity.INFO for f in items) for key, items in findings_by_key.items()}
     info_counts = {key: sum(f.severity is Severity.INFO for f in items) for key, items in findings_by_key.items()}
     errors = Counter(customer_key(f.customer) for f in book.findings if f.customer and f.severity is Severity.ERROR)
-    ahead = key_dates[key_dates["status"].isin([rules.DateStatus.OVERDUE.value, rules.DateStatus.DUE_SOON.value,
-                                                rules.DateStatus.UPCOMING.value])]
+    ahead = key_dates[
+        key_dates["status"].isin(
+            [rules.DateStatus.OVERDUE.value, rules.DateStatus.DUE_SOON.value, rules.DateStatus.UPCOMING.value]
+        )
+    ]
     next_by_key = ahead.sort_values("date", kind="stable").drop_duplicates("key").set_index("key")
     soon = set(key_dates.loc[key_dates["status"] == rules.DateStatus.DUE_SOON.value, "key"])
     late = set(key_dates.loc[key_dates["overdue"].astype(bool), "key"])
@@ -80,18 +111,43 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
         programs = list(dict.fromkeys(_program_label(catalog, c) for c in shown))
         contacts = book.contacts_of(contracts[0].customer)
         over = any(limit.over for c in shown for limit in rules.contact_limits(catalog, c, contacts))
-        table.append({
-            "Customer": contracts[0].customer.strip(), "key": key, "Products": ", ".join(dict.fromkeys(products)),
-            "Programs": " · ".join(p for p in programs if p), "program list": [p for p in programs if p],
-            "info": info_counts.get(key, 0), "over_limit": over,
-            "Highest Program": best.name if best else "", "rank": best.rank if best else 0,
-            "Next Key Date": nxt["date"] if nxt is not None else None,
-            "Next Event": nxt["event"] if nxt is not None else "",
-            "Term End": max(ends) if ends else None, "Findings": finding_counts.get(key, 0), "Status": state.label,
-            "errors": errors.get(key, 0), "due_soon": key in soon, "overdue": key in late, "ended": ended,
-        })
-    frame = pd.DataFrame(table, columns=[*CUSTOMER_COLUMNS, "key", "rank", "errors", "info", "program list", "due_soon",
-                                         "overdue", "ended", "over_limit"])
+        table.append(
+            {
+                "Customer": contracts[0].customer.strip(),
+                "key": key,
+                "Products": ", ".join(dict.fromkeys(products)),
+                "Programs": " · ".join(p for p in programs if p),
+                "program list": [p for p in programs if p],
+                "info": info_counts.get(key, 0),
+                "over_limit": over,
+                "Highest Program": best.name if best else "",
+                "rank": best.rank if best else 0,
+                "Next Key Date": nxt["date"] if nxt is not None else None,
+                "Next Event": nxt["event"] if nxt is not None else "",
+                "Term End": max(ends) if ends else None,
+                "Findings": finding_counts.get(key, 0),
+                "Status": state.label,
+                "errors": errors.get(key, 0),
+                "due_soon": key in soon,
+                "overdue": key in late,
+                "ended": ended,
+            }
+        )
+    frame = pd.DataFrame(
+        table,
+        columns=[
+            *CUSTOMER_COLUMNS,
+            "key",
+            "rank",
+            "errors",
+            "info",
+            "program list",
+            "due_soon",
+            "overdue",
+            "ended",
+            "over_limit",
+        ],
+    )
     for column in ("Next Key Date", "Term End"):  # display text and sort key, made here, off the GUI thread
         days = pd.to_datetime(frame[column], errors="coerce").to_numpy(dtype="datetime64[D]")
         frame[f"{column} text"] = np.where(np.isnat(days), "", np.datetime_as_string(days, unit="D").astype(str))
@@ -104,8 +160,17 @@ def build_overview(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | N
     contracts_by_key: dict[str, list[int]] = {}
     for index, contract in enumerate(book.contracts):  # indices, for the views that address contracts by number
         contracts_by_key.setdefault(customer_key(contract.customer), []).append(index)
-    return Overview(as_of, frame, key_dates, case_rows, sla, contracts_by_key, findings_by_key,
-                    catalog.settings.due_soon_days, build_index(book, frame, sla))
+    return Overview(
+        as_of,
+        frame,
+        key_dates,
+        case_rows,
+        sla,
+        contracts_by_key,
+        findings_by_key,
+        catalog.settings.due_soon_days,
+        build_index(book, frame, sla),
+    )
 
 
 def _program_label(catalog: Catalog, contract: Contract) -> str:
@@ -124,8 +189,13 @@ def upcoming(overview: Overview, days: int) -> pd.DataFrame:
     start = pd.Timestamp(overview.as_of)
     overdue = frame["overdue"].astype(bool)
     mask = (dates >= start) & (dates <= start + pd.Timedelta(days=days)) | overdue
-    return (frame[mask].assign(_late=~overdue[mask]).sort_values(["_late", "date", "customer"], kind="stable")
-            .drop(columns="_late").reset_index(drop=True))
+    return (
+        frame[mask]
+        .assign(_late=~overdue[mask])
+        .sort_values(["_late", "date", "customer"], kind="stable")
+        .drop(columns="_late")
+        .reset_index(drop=True)
+    )
 
 
 def _current_rows(contracts: list[Contract], as_of: date) -> list[Contract]:

@@ -86,17 +86,23 @@ def build_index(book: Book, customers: pd.DataFrame, sla: SlaResult | None = Non
         key = customer_key(contract.customer)
         for column, value in contract.extra.items():
             add(key, column.strip(), str(value).strip())
-    arrays = [np.asarray(text, dtype=object), np.asarray(field, dtype=object), np.asarray(row, dtype=np.int64),
-              np.asarray(label, dtype=object)]
+    arrays = [
+        np.asarray(text, dtype=object),
+        np.asarray(field, dtype=object),
+        np.asarray(row, dtype=np.int64),
+        np.asarray(label, dtype=object),
+    ]
     if sla is not None and not sla.cases.empty:  # case IDs: vectorised, there can be hundreds of thousands
         ids = sla.cases["case_id"].astype(str).str.strip()
         keys = sla.cases["customer"].astype(str).map(customer_key)
         where = keys.map(position)
         known = where.notna().to_numpy() & (ids != "").to_numpy()
         ids, where = ids[known], where[known]
-        arrays = [np.concatenate([arrays[0], ids.str.casefold().to_numpy(dtype=object)]),
-                  np.concatenate([arrays[1], np.full(len(ids), "case", dtype=object)]),
-                  np.concatenate([arrays[2], where.to_numpy(dtype=np.int64)]),
-                  np.concatenate([arrays[3], ("case: " + ids).to_numpy(dtype=object)])]
+        arrays = [
+            np.concatenate([arrays[0], ids.str.casefold().to_numpy(dtype=object)]),
+            np.concatenate([arrays[1], np.full(len(ids), "case", dtype=object)]),
+            np.concatenate([arrays[2], where.to_numpy(dtype=np.int64)]),
+            np.concatenate([arrays[3], ("case: " + ids).to_numpy(dtype=object)]),
+        ]
     names = customers["Customer"].astype(str).str.casefold().to_numpy(dtype=object)
     return SearchIndex(names, *arrays)

@@ -54,8 +54,7 @@ class Session:
 
     def with_marks(self) -> Session:
         """The same judgement with the workspace's done-marks applied again (statuses, colours, Upcoming)."""
-        overview = build_overview(self.book, self.catalog, self.as_of, self.sla, self.findings,
-                                  self.workspace.done_marks())
+        overview = build_overview(self.book, self.catalog, self.as_of, self.sla, self.findings, self.workspace.done_marks())
         return dataclasses.replace(self, overview=overview)
 
     def sheet(self, key: str) -> CustomerSheet | None:
@@ -65,13 +64,19 @@ class Session:
         return customer_sheet(self, key)
 
 
-def load_session(workspace: Workspace, catalog: Catalog | None = None, progress: Progress | None = None,
-                 cancel: CancelToken = NEVER, skip_unreadable: bool = False) -> Session:
+def load_session(
+    workspace: Workspace,
+    catalog: Catalog | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken = NEVER,
+    skip_unreadable: bool = False,
+) -> Session:
     """Open what the workspace names. Raises UnreadableFile, CatalogError or Cancelled.
 
     ``catalog`` overrides the workspace's catalog (the app's, or a test's edited copy). With
     ``skip_unreadable`` (the app) a file that cannot be read is a finding and the rest opens.
     """
+
     def step(text: str) -> None:
         cancel.check()
         if progress:
@@ -80,8 +85,15 @@ def load_session(workspace: Workspace, catalog: Catalog | None = None, progress:
     if catalog is None:
         catalog = load_catalog(workspace.catalog) if workspace.catalog else default_catalog()
     log.info("opening %s", ", ".join(workspace.all_files))
-    book = load_book(workspace.files, workspace.case_files, catalog, case_timezone=workspace.case_timezone,
-                     progress=step, saved=mapping_lookup(workspace, catalog), skip_unreadable=skip_unreadable)
+    book = load_book(
+        workspace.files,
+        workspace.case_files,
+        catalog,
+        case_timezone=workspace.case_timezone,
+        progress=step,
+        saved=mapping_lookup(workspace, catalog),
+        skip_unreadable=skip_unreadable,
+    )
     return _judge(workspace, book, catalog, workspace.day(), step, cancel)
 
 
@@ -91,8 +103,9 @@ def mapping_lookup(workspace: Workspace, catalog: Catalog) -> Lookup:
     return Lookup(given, MappingStore(catalog).all())
 
 
-def _judge(workspace: Workspace, book: Book, catalog: Catalog, as_of: date, step: Progress | None,
-           cancel: CancelToken) -> Session:
+def _judge(
+    workspace: Workspace, book: Book, catalog: Catalog, as_of: date, step: Progress | None, cancel: CancelToken
+) -> Session:
     cancel.check()
     if step:
         step("Evaluating cases")
@@ -103,17 +116,28 @@ def _judge(workspace: Workspace, book: Book, catalog: Catalog, as_of: date, step
     found = pipeline.collect(book, sla)
     overview = build_overview(book, catalog, as_of, sla, found, workspace.done_marks())
     cancel.check()
-    log.info("judged %d contracts and %d cases as of %s: %d findings", len(book.contracts),
-             0 if sla is None else len(sla.cases), as_of, len(found))
+    log.info(
+        "judged %d contracts and %d cases as of %s: %d findings",
+        len(book.contracts),
+        0 if sla is None else len(sla.cases),
+        as_of,
+        len(found),
+    )
     return Session(workspace, book, catalog, as_of, sla, overview, found)
 
 
-def open_session(files: Sequence[str | Path], as_of: date, catalog: Catalog | None = None,
-                 progress: Progress | None = None, case_timezone: str | None = None,
-                 cancel: CancelToken = NEVER) -> Session:
+def open_session(
+    files: Sequence[str | Path],
+    as_of: date,
+    catalog: Catalog | None = None,
+    progress: Progress | None = None,
+    case_timezone: str | None = None,
+    cancel: CancelToken = NEVER,
+) -> Session:
     """Load files (contract books and case logs alike: tables are told apart by their headers)."""
-    workspace = Workspace(files=[str(f) for f in files], case_timezone=case_timezone,
-                          as_of=None if as_of == date.today() else as_of)
+    workspace = Workspace(
+        files=[str(f) for f in files], case_timezone=case_timezone, as_of=None if as_of == date.today() else as_of
+    )
     session = load_session(workspace, catalog, progress, cancel)
     if session.as_of != as_of:  # the day turned while loading: keep the day asked for
         session = session.with_as_of(as_of, cancel)

@@ -147,8 +147,7 @@ class CustomerSheet:
         for rows in groups.values():
             shown = history.current([r.contract for r in rows], self.as_of)
             sheet = next(r for r in rows if r.contract is shown)
-            out.append(ProductTerms(sheet, rows, history.history_line(self.catalog, [r.contract for r in rows],
-                                                                      self.as_of)))
+            out.append(ProductTerms(sheet, rows, history.history_line(self.catalog, [r.contract for r in rows], self.as_of)))
         return out
 
     def product_of(self, contract: Contract) -> str:
@@ -159,13 +158,15 @@ class CustomerSheet:
         return None if self.cases is None else compliance(self.cases, ["priority"])
 
 
-def contract_sheet(catalog: Catalog, contract: Contract, contacts: list[Contact], as_of: date,
-                   workspace: Workspace | None = None) -> ContractSheet:
+def contract_sheet(
+    catalog: Catalog, contract: Contract, contacts: list[Contact], as_of: date, workspace: Workspace | None = None
+) -> ContractSheet:
     product = rules.product_name(catalog, contract) or "?"
     program = rules.program_of(catalog, contract)
     program_name = program.name if program else contract.program_text or "no tier"
-    term = (f" ({contract.term_start:%Y-%m-%d} to {contract.term_end:%Y-%m-%d})"
-            if contract.term_start and contract.term_end else "")
+    term = (
+        f" ({contract.term_start:%Y-%m-%d} to {contract.term_end:%Y-%m-%d})" if contract.term_start and contract.term_end else ""
+    )
     key_dates = rules.key_dates(catalog, contract, as_of, done=workspace.done_marks() if workspace else None)
     available = {k.addon: k.day for k in key_dates if k.role == "addon_available"}
     dates = []
@@ -176,15 +177,30 @@ def contract_sheet(catalog: Catalog, contract: Contract, contacts: list[Contact]
     holidays = f"\n\nPublic holidays: {calendar_label(contract.country, contract.subdivision)}"
     for t in rules.targets(catalog, contract):
         note = catalog.decisions.get(t.calendar.decision or "")
-        targets.append(TargetRow(product, program_name, t, t.calendar.describe()
-                                 + (holidays if t.calendar.holidays == "country" else "")
-                                 + (f"\n\n{note.title}: {note.text}" if note else "")))
+        targets.append(
+            TargetRow(
+                product,
+                program_name,
+                t,
+                t.calendar.describe()
+                + (holidays if t.calendar.holidays == "country" else "")
+                + (f"\n\n{note.title}: {note.text}" if note else ""),
+            )
+        )
     return ContractSheet(
-        contract, product, program_name, f"{product} — {program_name}{term}", history.status(contract, as_of),
-        rules.benefits(catalog, contract), rules.decisions_for(catalog, contract),
+        contract,
+        product,
+        program_name,
+        f"{product} — {program_name}{term}",
+        history.status(contract, as_of),
+        rules.benefits(catalog, contract),
+        rules.decisions_for(catalog, contract),
         [AddOnLine(h, available.get(h.addon.id)) for h in rules.held_addons(catalog, contract)],
-        rules.administrative_days(catalog, contract), rules.contact_limits(catalog, contract, contacts),
-        targets, dates, {k: v for k, v in contract.extra.items() if v},
+        rules.administrative_days(catalog, contract),
+        rules.contact_limits(catalog, contract, contacts),
+        targets,
+        dates,
+        {k: v for k, v in contract.extra.items() if v},
     )
 
 
@@ -197,7 +213,8 @@ def contact_lines(limits: list[rules.ContactLimit], contacts: list[Contact]) -> 
         if limit.over:
             for c in limit.named:
                 notes.setdefault(id(c), []).append(
-                    f"One of {limit.count} named contacts; {limit.option.label} allows {limit.limit}")
+                    f"One of {limit.count} named contacts; {limit.option.label} allows {limit.limit}"
+                )
                 flags.setdefault(id(c), "over")
         for c in limit.outside_region:
             notes.setdefault(id(c), []).append(f"Outside the {limit.addon.short}'s region ({limit.contract.region})")
@@ -216,10 +233,12 @@ def customer_sheet(session: Session, key: str) -> CustomerSheet | None:
     if session.sla is not None:
         rows = overview.case_rows.get(key)
         cases = session.sla.cases.iloc[rows] if rows is not None else session.sla.cases.iloc[0:0]
-    sheet = CustomerSheet(key, contracts[0].customer.strip(), session.as_of, sheets, [], cases,
-                          overview.findings_by_key.get(key, []), catalog)
+    sheet = CustomerSheet(
+        key, contracts[0].customer.strip(), session.as_of, sheets, [], cases, overview.findings_by_key.get(key, []), catalog
+    )
     sheet.contacts = contact_lines(sheet.limits, contacts)
     if session.sla is not None and cases is not None:
-        sheet.holidays_skipped = ["; ".join(c.describe() for c in skipped)
-                                  for skipped in session.sla.holidays_skipped(cases, catalog)]
+        sheet.holidays_skipped = [
+            "; ".join(c.describe() for c in skipped) for skipped in session.sla.holidays_skipped(cases, catalog)
+        ]
     return sheet

@@ -44,8 +44,10 @@ def customer_summary(sheet: CustomerSheet) -> str:
 def tab_titles(sheet: CustomerSheet) -> dict[str, str]:
     """The per-customer tabs whose titles carry a count."""
     findings = len(sheet.findings)
-    return {"Findings": f"Findings ({findings})" if findings else "Findings",
-            "Named Contacts": f"Named Contacts ({len(sheet.contacts)})"}
+    return {
+        "Findings": f"Findings ({findings})" if findings else "Findings",
+        "Named Contacts": f"Named Contacts ({len(sheet.contacts)})",
+    }
 
 
 def status_line(session: Session | None, shown: int, total: int) -> str:
@@ -59,8 +61,7 @@ def status_line(session: Session | None, shown: int, total: int) -> str:
     return " · ".join(parts)
 
 
-def export_customers(session: Session | None, scope: Scope, visible: Iterable[str],
-                     selected: Iterable[str]) -> list[str] | None:
+def export_customers(session: Session | None, scope: Scope, visible: Iterable[str], selected: Iterable[str]) -> list[str] | None:
     """Customer names for an export of ``scope`` (None: all); ``visible`` and ``selected`` are customer keys."""
     if scope is Scope.ALL or session is None:
         return None
@@ -76,5 +77,8 @@ def files_workspace(session: Session | None, files: Sequence[str], add: bool, as
     if add and session is not None:
         merged = list(dict.fromkeys([*session.workspace.files, *files]))
         return dataclasses.replace(session.workspace, files=merged)
-    return Workspace(files=list(files), as_of=None if as_of == date.today() else as_of,
-                     marks=session.workspace.marks if session is not None else {})
+    return Workspace(
+        files=list(files),
+        as_of=None if as_of == date.today() else as_of,
+        marks=session.workspace.marks if session is not None else {},
+    )

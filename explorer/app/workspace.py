@@ -70,8 +70,7 @@ class Workspace:
     def mark(self, key: DateKey) -> DateMark:
         return self.marks.get(key, DateMark())
 
-    def set_mark(self, key: DateKey, done: bool | None = None, note: str | None = None,
-                 marked: date | None = None) -> DateMark:
+    def set_mark(self, key: DateKey, done: bool | None = None, note: str | None = None, marked: date | None = None) -> DateMark:
         """Mark or unmark a key date done (dated ``marked``, today by default) and/or set its note."""
         mark = self.marks.get(key, DateMark())
         now_done = mark.done if done is None else done
@@ -93,6 +92,7 @@ class Workspace:
 
         target = Path(target)
         text = tomli_w.dumps(self._to_toml(target.resolve().parent))
+
         def write(path: Path) -> None:
             path.write_text(text, encoding="utf-8")
 
@@ -108,12 +108,15 @@ class Workspace:
             head["case_timezone"] = self.case_timezone
         if self.catalog:
             head["catalog"] = _relative(self.catalog, folder)
-        data["files"] = {"books": [_relative(f, folder) for f in self.files],
-                         "case_logs": [_relative(f, folder) for f in self.case_files],
-                         "mappings": [_relative(f, folder) for f in self.mappings]}
+        data["files"] = {
+            "books": [_relative(f, folder) for f in self.files],
+            "case_logs": [_relative(f, folder) for f in self.case_files],
+            "mappings": [_relative(f, folder) for f in self.mappings],
+        }
         marks = []
-        for key, mark in sorted(self.marks.items(), key=lambda kv: (kv[0].customer, kv[0].product,
-                                                                    kv[0].term_start or date.min, kv[0].event)):
+        for key, mark in sorted(
+            self.marks.items(), key=lambda kv: (kv[0].customer, kv[0].product, kv[0].term_start or date.min, kv[0].event)
+        ):
             entry: dict[str, Any] = {"customer": key.customer, "product": key.product, "event": key.event}
             if key.term_start:
                 entry["term_start"] = key.term_start
@@ -154,8 +157,7 @@ def open_workspace(path: Path | str) -> Opened:
     files = _table(data, "files", path)
     workspace = Workspace(path=str(path))
     missing: list[str] = []
-    for key, target in (("books", workspace.files), ("case_logs", workspace.case_files),
-                        ("mappings", workspace.mappings)):
+    for key, target in (("books", workspace.files), ("case_logs", workspace.case_files), ("mappings", workspace.mappings)):
         for name in _texts(files.get(key, []), f"files.{key}", path):
             resolved = _absolute(name, folder)
             (target if Path(resolved).exists() else missing).append(resolved)
@@ -163,7 +165,7 @@ def open_workspace(path: Path | str) -> Opened:
     if isinstance(as_of, date):
         workspace.as_of = as_of
     elif as_of != "today":
-        raise WorkspaceError(f"{path.name}: workspace.as_of must be a date such as 2026-11-28 or \"today\"")
+        raise WorkspaceError(f'{path.name}: workspace.as_of must be a date such as 2026-11-28 or "today"')
     zone = head.get("case_timezone")
     workspace.case_timezone = zone if isinstance(zone, str) and zone else None
     catalog = head.get("catalog")
@@ -173,15 +175,18 @@ def open_workspace(path: Path | str) -> Opened:
             missing.append(workspace.catalog)
             workspace.catalog = None  # the bundled catalog stands in; the user is told
     for i, entry in enumerate(data.get("marks", [])):
-        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("customer", "product",
-                                                                                        "event")):
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("customer", "product", "event")):
             raise WorkspaceError(f"{path.name}: marks[{i}] needs customer, product and event")
         start = entry.get("term_start")
-        date_key = DateKey(customer_key(entry["customer"]), entry["product"],
-                           start if isinstance(start, date) else None, entry["event"])
+        date_key = DateKey(
+            customer_key(entry["customer"]), entry["product"], start if isinstance(start, date) else None, entry["event"]
+        )
         marked = entry.get("marked")  # kept as written: a mark from a file without its day stays undated
-        mark = DateMark(bool(entry.get("done", False)), str(entry.get("note", "")),
-                        marked if isinstance(marked, date) and entry.get("done") else None)
+        mark = DateMark(
+            bool(entry.get("done", False)),
+            str(entry.get("note", "")),
+            marked if isinstance(marked, date) and entry.get("done") else None,
+        )
         if not mark.empty:
             workspace.marks[date_key] = mark
     return Opened(workspace, missing)

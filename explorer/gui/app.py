@@ -29,8 +29,9 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG after loading, then exit")
     parser.add_argument("--tab", help="with --screenshot: the tab or page to show (e.g. SLA, Timeline)")
     parser.add_argument("--customer", help="with --screenshot: the customer to select")
-    parser.add_argument("--size", metavar="WxH", default="1400x900",
-                        help="with --screenshot: the window size in pixels (default 1400x900)")
+    parser.add_argument(
+        "--size", metavar="WxH", default="1400x900", help="with --screenshot: the window size in pixels (default 1400x900)"
+    )
     return parser
 
 
@@ -53,9 +54,12 @@ def install_crash_hook() -> None:
         logging.getLogger("explorer.crash").critical("Entitlement Explorer %s crashed\n%s", __version__, text)
         where = f"The details were saved to {written}." if written else "The details could not be saved."
         sys.stderr.write(text)
-        messages.error(None, "Something went wrong",
-                       f"Entitlement Explorer hit an unexpected problem: {value}\n\n{where} Your files were not "
-                       "changed.", detail=text)
+        messages.error(
+            None,
+            "Something went wrong",
+            f"Entitlement Explorer hit an unexpected problem: {value}\n\n{where} Your files were not changed.",
+            detail=text,
+        )
 
     sys.excepthook = hook
 
@@ -133,8 +137,7 @@ def _screenshot(app, window, files, args, pages, tabs, size=SCREEN_SIZE) -> int:
         page = next((i for i, p in enumerate(pages) if p.casefold() == wanted), None)
         tab = next((i for i, t in enumerate(tabs) if t.casefold() == wanted), None)
         if page is None and tab is None:
-            print(f"explorer: no tab named '{args.tab}' (tabs: {', '.join(tabs)}; pages: {', '.join(pages)})",
-                  file=sys.stderr)
+            print(f"explorer: no tab named '{args.tab}' (tabs: {', '.join(tabs)}; pages: {', '.join(pages)})", file=sys.stderr)
             return 2
         if page is not None:
             window.pages.setCurrentIndex(page)

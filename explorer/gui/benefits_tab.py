@@ -9,8 +9,7 @@ from explorer import history
 from explorer.app.sheet import ContractSheet, CustomerSheet
 
 INCLUDED, MISSING, LAPSED = "✓ Included", "— Not included", "Not in force"
-STATUS_COLOURS = {history.Status.IN_FORCE: "#1E7B34", history.Status.ENDED: "#B02A37",
-                  history.Status.NOT_STARTED: "#8A6D1E"}
+STATUS_COLOURS = {history.Status.IN_FORCE: "#1E7B34", history.Status.ENDED: "#B02A37", history.Status.NOT_STARTED: "#8A6D1E"}
 
 
 class BenefitsTab(QWidget):
@@ -49,18 +48,20 @@ class BenefitsTab(QWidget):
             running = contract.status is history.Status.IN_FORCE
             if not running:
                 end, start = contract.contract.term_end, contract.contract.term_start
-                said = (f"The entitlement ended on {end:%Y-%m-%d}; none of these benefits is in force."
-                        if contract.status is history.Status.ENDED and end else
-                        f"This term starts on {start:%Y-%m-%d}; none of these benefits is in force yet." if start
-                        else "This term is not in force on the as-of date.")
+                said = (
+                    f"The entitlement ended on {end:%Y-%m-%d}; none of these benefits is in force."
+                    if contract.status is history.Status.ENDED and end
+                    else f"This term starts on {start:%Y-%m-%d}; none of these benefits is in force yet."
+                    if start
+                    else "This term is not in force on the as-of date."
+                )
                 notice = QTreeWidgetItem([said, "", ""])
                 notice.setForeground(0, QBrush(QColor("#B02A37")))
                 notice.setFont(0, bold)
                 top.addChild(notice)
                 notice.setFirstColumnSpanned(True)
             if not contract.benefits:
-                problem = QTreeWidgetItem(["The tier is not known, so its benefits cannot be shown; see Findings.",
-                                           "", ""])
+                problem = QTreeWidgetItem(["The tier is not known, so its benefits cannot be shown; see Findings.", "", ""])
                 problem.setForeground(0, QBrush(QColor("#B02A37")))
                 top.addChild(problem)
             groups: dict[str, QTreeWidgetItem] = {}
@@ -89,21 +90,22 @@ class BenefitsTab(QWidget):
             top.setExpanded(True)
         self.tree.expandAll()
 
-    def _addons(self, sheet: CustomerSheet, contract: ContractSheet, top: QTreeWidgetItem, bold: QFont,
-                running: bool) -> None:
+    def _addons(self, sheet: CustomerSheet, contract: ContractSheet, top: QTreeWidgetItem, bold: QFont, running: bool) -> None:
         if not contract.addons:
             return
         group = _group(sheet.catalog.addons_title, bold)
         top.addChild(group)
         decision = sheet.catalog.decisions.get(sheet.catalog.admin_days_decision or "")
         for addon in contract.addons:
-            item = QTreeWidgetItem([addon.label, "✓ Purchased" if running else "Purchased (not in force)",
-                                    addon.detail])
+            item = QTreeWidgetItem([addon.label, "✓ Purchased" if running else "Purchased (not in force)", addon.detail])
             item.setToolTip(2, addon.detail)
             item.setForeground(1, QBrush(QColor("#1E7B34" if running else "#8A8A8A")))
             if contract.administrative_days is not None:
-                item.setToolTip(0, f"Non-Attendance Days include {contract.administrative_days} Administrative Days "
-                                   "for this term" + (f"\n\n{decision.text}" if decision else ""))
+                item.setToolTip(
+                    0,
+                    f"Non-Attendance Days include {contract.administrative_days} Administrative Days "
+                    "for this term" + (f"\n\n{decision.text}" if decision else ""),
+                )
             group.addChild(item)
 
 

@@ -89,15 +89,23 @@ class UpcomingView(LazyView):
         if self.only is not None:
             dates = dates[dates["key"].isin(self.only)].reset_index(drop=True)
         self.keys = dates["key"].tolist()
-        self.model.set_columns([
-            date_column("Date", dates["date"].tolist()), Column("Customer", dates["customer"].tolist()),
-            Column("Product", dates["product"].tolist()), Column("Event", dates["event"].tolist()),
-            Column("Status", dates["status"].tolist()), Column("Note", dates["note"].tolist()),
-        ], [status_colour(s) for s in dates["status"]])
+        self.model.set_columns(
+            [
+                date_column("Date", dates["date"].tolist()),
+                Column("Customer", dates["customer"].tolist()),
+                Column("Product", dates["product"].tolist()),
+                Column("Event", dates["event"].tolist()),
+                Column("Status", dates["status"].tolist()),
+                Column("Note", dates["note"].tolist()),
+            ],
+            [status_colour(s) for s in dates["status"]],
+        )
         fit_columns(self.view)
         late = int(dates["overdue"].astype(bool).sum())  # upcoming() puts them first
-        self.summary.setText((f"<span style='color:#B02A37; font-weight:600'>{late} overdue</span> · " if late else "")
-                             + f"{len(dates) - late} dates")
+        self.summary.setText(
+            (f"<span style='color:#B02A37; font-weight:600'>{late} overdue</span> · " if late else "")
+            + f"{len(dates) - late} dates"
+        )
 
     def _open(self, index: QModelIndex) -> None:
         self.customer_requested.emit(self.keys[int(index.data(RAW_ROLE))])
@@ -136,14 +144,17 @@ class TimelineView(LazyView):
         self.legend.setText(legend(catalog) + " &nbsp; (double-click a row to open the customer)")
         frame = session.overview.key_dates
         by_contract: dict[int, list[DatedEvent]] = {}
-        for index, role, addon, event, day in zip(frame["contract"].tolist(), frame["role"].tolist(),
-                                                  frame["addon"].tolist(), frame["event"].tolist(),
-                                                  frame["date"].tolist(), strict=True):
+        for index, role, addon, event, day in zip(
+            frame["contract"].tolist(),
+            frame["role"].tolist(),
+            frame["addon"].tolist(),
+            frame["event"].tolist(),
+            frame["date"].tolist(),
+            strict=True,
+        ):
             by_contract.setdefault(index, []).append((role, addon, event, day))
-        shown = [i for i in range(len(contracts))
-                 if self.only is None or customer_key(contracts[i].customer) in self.only]
-        order = sorted(shown, key=lambda i: (customer_key(contracts[i].customer),
-                                                              contracts[i].product or ""))
+        shown = [i for i in range(len(contracts)) if self.only is None or customer_key(contracts[i].customer) in self.only]
+        order = sorted(shown, key=lambda i: (customer_key(contracts[i].customer), contracts[i].product or ""))
         rows = []
         for i in order:
             contract = contracts[i]

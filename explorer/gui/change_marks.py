@@ -26,8 +26,9 @@ from explorer.outputs.changes import describe
 CONTACT_COLUMNS = {"name": "Name", "email": "Email", "region": "Region", "named": "Named"}
 
 
-def mark_customer(diff: BookDiff | None, key: str, session: Session, benefits: BenefitsTab, contacts: ContactsTab,
-                  key_dates: KeyDatesTab) -> None:
+def mark_customer(
+    diff: BookDiff | None, key: str, session: Session, benefits: BenefitsTab, contacts: ContactsTab, key_dates: KeyDatesTab
+) -> None:
     """Highlight the customer's changed values in its tabs (or nothing, when it did not change)."""
     rows = diff.changes[diff.changes["key"] == key] if diff is not None and key else None
     if rows is None or rows.empty:
@@ -35,14 +36,11 @@ def mark_customer(diff: BookDiff | None, key: str, session: Session, benefits: B
     since = ", ".join(Path(f).name for f in diff.old_files) if diff is not None else ""
     records = rows.to_dict("records")
     _mark_contracts(records, session, key, benefits, since)
-    _mark_contacts([r for r in records if r["target"] == "contact" and r["new_row"] >= 0], session, contacts.model,
-                   since)
-    _mark_dates([r for r in records if r["target"] == "contract" and r["new_row"] >= 0], session, key_dates.model,
-                since)
+    _mark_contacts([r for r in records if r["target"] == "contact" and r["new_row"] >= 0], session, contacts.model, since)
+    _mark_dates([r for r in records if r["target"] == "contract" and r["new_row"] >= 0], session, key_dates.model, since)
 
 
-def _mark_contracts(records: list[dict[Any, Any]], session: Session, key: str, benefits: BenefitsTab,
-                    since: str) -> None:
+def _mark_contracts(records: list[dict[Any, Any]], session: Session, key: str, benefits: BenefitsTab, since: str) -> None:
     by_contract: dict[int, list[str]] = {}
     for r in records:
         if r["target"] == "contract" and r["new_row"] >= 0:

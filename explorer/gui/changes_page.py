@@ -46,10 +46,16 @@ if TYPE_CHECKING:
     from explorer.gui.main_window import MainWindow
     from explorer.model import Book
 
-OPEN_FILTER = (f"Contract books or workspaces (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv *{WORKSPACE_SUFFIX});;"
-               "All files (*)")
-KIND_COLOURS = {"Added": "green", "Upgrade": "green", "Contact added": "green", "Removed": "red",
-                "Contact removed": "red", "Downgrade": "amber", "Renewed": "blue"}
+OPEN_FILTER = f"Contract books or workspaces (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv *{WORKSPACE_SUFFIX});;All files (*)"
+KIND_COLOURS = {
+    "Added": "green",
+    "Upgrade": "green",
+    "Contact added": "green",
+    "Removed": "red",
+    "Contact removed": "red",
+    "Downgrade": "amber",
+    "Renewed": "blue",
+}
 ALL_KINDS = "All changes"
 
 
@@ -74,9 +80,12 @@ class ChangesPage(QWidget):
         self.export_action.setEnabled(False)
 
         self.empty = QWidget(self)
-        hint = QLabel("<h3>Nothing compared yet</h3><p>Open this quarter's book, then compare it with an earlier "
-                      "version (its files, or a saved workspace) to see who renewed, upgraded, dropped an add-on, "
-                      "changed term or named contacts.</p>", self.empty)
+        hint = QLabel(
+            "<h3>Nothing compared yet</h3><p>Open this quarter's book, then compare it with an earlier "
+            "version (its files, or a saved workspace) to see who renewed, upgraded, dropped an add-on, "
+            "changed term or named contacts.</p>",
+            self.empty,
+        )
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         start = QPushButton("Compare With…", self.empty)
@@ -141,8 +150,9 @@ class ChangesPage(QWidget):
     # -- comparing ------------------------------------------------------------------
     def choose_other(self) -> None:
         if self._session() is None:
-            messages.info(self, "Open a book first", "Open the current contract book first, then compare it with "
-                                                     "another version of it.")
+            messages.info(
+                self, "Open a book first", "Open the current contract book first, then compare it with another version of it."
+            )
             return
         start = str(QSettings().value("last_compare_folder", QSettings().value("last_folder", str(Path.home()))))
         files, _ = QFileDialog.getOpenFileNames(self, "Compare the open book with", start, OPEN_FILTER)
@@ -167,8 +177,11 @@ class ChangesPage(QWidget):
             self.compared_book = book
             self.show_diff(diff, files)
             if missing:
-                messages.warning(self, "Some files are missing", "These files named in the workspace were not "
-                                 "found; the rest was compared:\n\n" + "\n".join(missing))
+                messages.warning(
+                    self,
+                    "Some files are missing",
+                    "These files named in the workspace were not found; the rest was compared:\n\n" + "\n".join(missing),
+                )
 
         self._run(work, f"Reading {', '.join(Path(f).name for f in files)}", done)
 
@@ -180,9 +193,14 @@ class ChangesPage(QWidget):
         old = ", ".join(Path(f).name for f in diff.old_files)
         new = ", ".join(Path(f).name for f in diff.new_files)
         total = len(changes)
-        self.header.setText(f"Changes from <b>{old}</b> to the open book (<b>{new}</b>): "
-                            + (f"<b>{total}</b> change{'s' if total != 1 else ''} for {customers} customer"
-                               f"{'s' if customers != 1 else ''}" if total else "<b>no changes</b>"))
+        self.header.setText(
+            f"Changes from <b>{old}</b> to the open book (<b>{new}</b>): "
+            + (
+                f"<b>{total}</b> change{'s' if total != 1 else ''} for {customers} customer{'s' if customers != 1 else ''}"
+                if total
+                else "<b>no changes</b>"
+            )
+        )
         self.warnings.setText("\n".join(diff.warnings))
         self.warnings.setVisible(bool(diff.warnings))
         self.kind.blockSignals(True)
@@ -194,10 +212,17 @@ class ChangesPage(QWidget):
         self.kind.blockSignals(False)
         self._kinds = changes["Change"].to_numpy(dtype=object)
         self._customers = np.asarray([c.casefold() for c in changes["Customer"]], dtype=object)
-        self.model.set_columns([Column(title, changes[title].tolist(), tooltip=changes[title].tolist()
-                                       if title in ("Old", "New", "Key Dates Affected") else None)
-                                for title in CHANGE_COLUMNS],
-                               [KIND_COLOURS.get(k, "") for k in self._kinds])
+        self.model.set_columns(
+            [
+                Column(
+                    title,
+                    changes[title].tolist(),
+                    tooltip=changes[title].tolist() if title in ("Old", "New", "Key Dates Affected") else None,
+                )
+                for title in CHANGE_COLUMNS
+            ],
+            [KIND_COLOURS.get(k, "") for k in self._kinds],
+        )
         fit_columns(self.view)
         self.stack.setCurrentWidget(self.content)
         self.export_action.setEnabled(True)
@@ -255,16 +280,16 @@ class ChangesPage(QWidget):
 
     def _exported(self, target: Path) -> None:
         QSettings().setValue("last_export_folder", str(target.parent))
-        answer = messages.info(self, "Changes written", f"The changes were written to\n{target}",
-                               ["Open", "Show in folder", "Close"], "Close")
+        answer = messages.info(
+            self, "Changes written", f"The changes were written to\n{target}", ["Open", "Show in folder", "Close"], "Close"
+        )
         if answer == "Open":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
         elif answer == "Show in folder":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
 
     # -- background work ----------------------------------------------------------------
-    def _run(self, work: Callable[[CancelToken, Callable[[str], None]], Any], what: str,
-             done: Callable[[Any], None]) -> None:
+    def _run(self, work: Callable[[CancelToken, Callable[[str], None]], Any], what: str, done: Callable[[Any], None]) -> None:
         if self.task is not None and self.task.running:
             self.task.cancel()
         op: QueryOp[Any] = QueryOp(self, work, lambda result: self._finished(op, result, done), what)
@@ -328,7 +353,8 @@ def attach(window: MainWindow) -> ChangesPage:
             for key, kinds in diff.changes.groupby("key", sort=False)["Change"]:
                 counted = kinds.value_counts()
                 changed[str(key)] = f"Changed since {since}: " + ", ".join(
-                    f"{n} {str(k).lower()}" if n > 1 else str(k) for k, n in counted.items())
+                    f"{n} {str(k).lower()}" if n > 1 else str(k) for k, n in counted.items()
+                )
         window.customers.set_changed(changed)
         mark(window.customers.selected_key())
 

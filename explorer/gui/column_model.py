@@ -41,8 +41,7 @@ class Column:
     def sort_key(self) -> np.ndarray:
         """What the column sorts on; text keys are lower-cased on the first sort, not on every fill."""
         if self._sort is None:
-            self._sort = np.asarray(self.key) if self.key is not None else \
-                np.char.lower(np.asarray(self.text).astype(str))
+            self._sort = np.asarray(self.key) if self.key is not None else np.char.lower(np.asarray(self.text).astype(str))
         return self._sort
 
 
@@ -71,8 +70,10 @@ class ColumnTableModel(QAbstractTableModel):
     def _use_palette(self) -> None:
         """Background and text brush per state, for the light or dark palette in use (readable in both)."""
         dark = palette.is_dark()
-        self._brushes = {name: (QBrush(QColor(pair[dark].background)), QBrush(QColor(pair[dark].text)))
-                         for name, pair in palette.STATES.items()}
+        self._brushes = {
+            name: (QBrush(QColor(pair[dark].background)), QBrush(QColor(pair[dark].text)))
+            for name, pair in palette.STATES.items()
+        }
 
     # -- filling ----------------------------------------------------------------
     def set_columns(self, columns: list[Column], colours: Sequence[str] | None = None) -> None:
@@ -90,9 +91,11 @@ class ColumnTableModel(QAbstractTableModel):
         """Highlight cells by (source row, column index), with the text as their tooltip; {} clears."""
         self.marks = dict(marks)
         if self.rowCount() and self.columnCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
-                                  [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
-                                   Qt.ItemDataRole.FontRole])
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(self.rowCount() - 1, self.columnCount() - 1),
+                [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole],
+            )
 
     def column_index(self, title: str) -> int:
         return next((i for i, c in enumerate(self.columns) if c.title == title), -1)
@@ -195,6 +198,7 @@ class ColumnTableModel(QAbstractTableModel):
         self._sorted = (column, order)
         self.order = self._arrange(self.order.copy())
         position = {int(r): i for i, r in enumerate(self.order)} if persistent else {}
-        self.changePersistentIndexList(persistent, [self.index(position[r], i.column()) for r, i in
-                                                    zip(rows_before, persistent, strict=True)])
+        self.changePersistentIndexList(
+            persistent, [self.index(position[r], i.column()) for r, i in zip(rows_before, persistent, strict=True)]
+        )
         self.layoutChanged.emit()

@@ -83,5 +83,3 @@ def show_column(view: QTableView, column: int, shown: bool) -> None:
     view.setColumnHidden(column, not shown)
     if shown:
         view.setColumnWidth(column, text_width(view, column))
-
-

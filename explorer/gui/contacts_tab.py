@@ -34,8 +34,10 @@ class ContactsTab(QWidget):
             product = sheet.product_of(limit.contract)
             region = f", region {limit.contract.region}" if limit.contract.region else ""
             colour = "#B02A37" if limit.over else "#1E7B34"
-            lines.append(f"<b style='color:{colour}'>{product} — {limit.option.label}{region}: "
-                         f"{limit.count} of {limit.limit} named contacts</b>")
+            lines.append(
+                f"<b style='color:{colour}'>{product} — {limit.option.label}{region}: "
+                f"{limit.count} of {limit.limit} named contacts</b>"
+            )
         if lines:
             self.indicator.setText("<br>".join(lines))
         else:
@@ -43,11 +45,14 @@ class ContactsTab(QWidget):
             self.indicator.setText(f"No {names}: named contacts are listed for reference, with no limit.")
         contacts = [line.contact for line in sheet.contacts]
         notes = [line.note for line in sheet.contacts]
-        self.model.set_columns([
-            Column("Name", [c.name for c in contacts]),
-            Column("Email", [c.email for c in contacts]),
-            Column("Region", [c.region for c in contacts]),
-            Column("Named", ["Yes" if c.named else "No" for c in contacts]),
-            Column("Finding", notes, tooltip=notes),
-        ], [FLAG_COLOURS[line.flag] for line in sheet.contacts])
+        self.model.set_columns(
+            [
+                Column("Name", [c.name for c in contacts]),
+                Column("Email", [c.email for c in contacts]),
+                Column("Region", [c.region for c in contacts]),
+                Column("Named", ["Yes" if c.named else "No" for c in contacts]),
+                Column("Finding", notes, tooltip=notes),
+            ],
+            [FLAG_COLOURS[line.flag] for line in sheet.contacts],
+        )
         fit_columns(self.view)

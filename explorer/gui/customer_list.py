@@ -38,17 +38,30 @@ HIDDEN_BY_DEFAULT = ("Products", "Next Event", "Term End", "Match")  # shown fro
 
 def row_colours(frame: pd.DataFrame) -> np.ndarray:
     """Errors and overdue deadlines red, over the named-contact limit violet, lapsed grey, due soon amber."""
-    return np.select([frame["errors"].to_numpy() > 0, frame["overdue"].to_numpy(dtype=bool),
-                      frame["over_limit"].to_numpy(dtype=bool), frame["ended"].to_numpy(dtype=bool),
-                      frame["due_soon"].to_numpy(dtype=bool)], ["red", "red", "violet", "grey", "amber"], "")
+    return np.select(
+        [
+            frame["errors"].to_numpy() > 0,
+            frame["overdue"].to_numpy(dtype=bool),
+            frame["over_limit"].to_numpy(dtype=bool),
+            frame["ended"].to_numpy(dtype=bool),
+            frame["due_soon"].to_numpy(dtype=bool),
+        ],
+        ["red", "red", "violet", "grey", "amber"],
+        "",
+    )
 
 
 def row_reasons(frame: pd.DataFrame, days: int) -> list[str]:
     """Each row's tooltip: every reason it is coloured, in words."""
     out = []
-    for errors, overdue, over, ended, soon in zip(frame["errors"].tolist(), frame["overdue"].tolist(),
-                                                  frame["over_limit"].tolist(), frame["ended"].tolist(),
-                                                  frame["due_soon"].tolist(), strict=True):
+    for errors, overdue, over, ended, soon in zip(
+        frame["errors"].tolist(),
+        frame["overdue"].tolist(),
+        frame["over_limit"].tolist(),
+        frame["ended"].tolist(),
+        frame["due_soon"].tolist(),
+        strict=True,
+    ):
         why = []
         if errors:
             why.append(f"{errors} error finding{'s' if errors != 1 else ''} in its contracts")
@@ -68,8 +81,12 @@ def row_reasons(frame: pd.DataFrame, days: int) -> list[str]:
 def legend_html(days: int) -> str:
     """What each row colour means, with the colour itself (in the palette in use)."""
     parts = []
-    for state, meaning in (("red", "errors or an overdue deadline"), ("violet", "over a named-contact limit"),
-                           ("amber", f"a key date within {days} days"), ("grey", "ended")):
+    for state, meaning in (
+        ("red", "errors or an overdue deadline"),
+        ("violet", "over a named-contact limit"),
+        ("amber", f"a key date within {days} days"),
+        ("grey", "ended"),
+    ):
         sw = palette.swatch(state)
         assert sw is not None
         parts.append(f"<span style='background:{sw.background}; color:{sw.text}'>&nbsp;{meaning}&nbsp;</span>")
@@ -93,8 +110,7 @@ class CustomerList(QWidget):
         self.with_findings = QCheckBox("Has findings", self)
         self.due_soon = QCheckBox("Due soon (30 days)", self)
         self.info_only = QCheckBox("Info notes", self)
-        self.info_only.setToolTip("Customers with Info findings (notes that need no action), which 'Has findings' "
-                                  "leaves out")
+        self.info_only.setToolTip("Customers with Info findings (notes that need no action), which 'Has findings' leaves out")
         self.with_findings.setToolTip("Customers with error or warning findings")
         self._programs: dict[str, np.ndarray] = {}  # program label -> rows holding it
         self.legend = QLabel(self)
@@ -116,8 +132,12 @@ class CustomerList(QWidget):
         self._show_my_accounts()
         self.view = make_view(self, self.model, "customer_list", sort_column=0)
         self.search.installEventFilter(self)
-        for widget, name in ((self.search, "Filter customers"), (self.product, "Product filter"),
-                             (self.program, "Program filter"), (self.view, "Customers")):
+        for widget, name in (
+            (self.search, "Filter customers"),
+            (self.product, "Product filter"),
+            (self.program, "Program filter"),
+            (self.view, "Customers"),
+        ):
             widget.setAccessibleName(name)
 
         quick = QHBoxLayout()
@@ -165,19 +185,30 @@ class CustomerList(QWidget):
         self.due_soon.setToolTip(f"Customers with a key date in the next {days} days (the catalog's due_soon_days)")
         reasons = row_reasons(frame, days)
         colours = row_colours(frame)
-        self.model.set_columns([
-            self._customer_column(frame, reasons),
-            Column("Products", frame["Products"].tolist()),
-            Column("Programs", frame["Programs"].tolist(), frame["rank"].to_numpy(), tooltip=frame["Programs"].tolist(),
-                   header_tip="Each product's program in force (highest first when sorted)"),
-            Column("Next Key Date", frame["Next Key Date text"].tolist(), frame["Next Key Date key"].to_numpy()),
-            Column("Next Event", frame["Next Event"].tolist()),
-            Column("Term End", frame["Term End text"].tolist(), frame["Term End key"].to_numpy()),
-            number_column("Findings", frame["Findings"].tolist()),
-            Column("Status", frame["Status"].tolist(),
-                   header_tip="In force, Not started, or Ended on the last term's end (judged on the as-of day)"),
-            Column("Match", self._why, header_tip="What the filter text matched, when not the customer's name"),
-        ], colours.tolist())
+        self.model.set_columns(
+            [
+                self._customer_column(frame, reasons),
+                Column("Products", frame["Products"].tolist()),
+                Column(
+                    "Programs",
+                    frame["Programs"].tolist(),
+                    frame["rank"].to_numpy(),
+                    tooltip=frame["Programs"].tolist(),
+                    header_tip="Each product's program in force (highest first when sorted)",
+                ),
+                Column("Next Key Date", frame["Next Key Date text"].tolist(), frame["Next Key Date key"].to_numpy()),
+                Column("Next Event", frame["Next Event"].tolist()),
+                Column("Term End", frame["Term End text"].tolist(), frame["Term End key"].to_numpy()),
+                number_column("Findings", frame["Findings"].tolist()),
+                Column(
+                    "Status",
+                    frame["Status"].tolist(),
+                    header_tip="In force, Not started, or Ended on the last term's end (judged on the as-of day)",
+                ),
+                Column("Match", self._why, header_tip="What the filter text matched, when not the customer's name"),
+            ],
+            colours.tolist(),
+        )
         self.model.columns[6].header_tip = "Errors and warnings (Info notes are not counted)"
         columns.fit(self.view, HIDDEN_BY_DEFAULT)
         header = self.view.horizontalHeader()  # Programs takes the room the others leave (elided, full text on hover)
@@ -187,16 +218,16 @@ class CustomerList(QWidget):
         status = self.model.column_index("Status")
         self.view.setColumnWidth(status, metrics.horizontalAdvance("Not started") + 2 * metrics.averageCharWidth())
         # the list never gets narrower than its shown columns plus a readable Programs column
-        fixed = sum(self.view.columnWidth(c) for c in range(self.model.columnCount())
-                    if c != 2 and not self.view.isColumnHidden(c))
+        fixed = sum(
+            self.view.columnWidth(c) for c in range(self.model.columnCount()) if c != 2 and not self.view.isColumnHidden(c)
+        )
         self.setMinimumWidth(fixed + 14 * metrics.averageCharWidth() + self.view.verticalScrollBar().sizeHint().width())
         self.legend.setText(legend_html(days))
         products = {p for ps in frame["Products"].unique() for p in ps.split(", ") if p}
         self._fill_combo(self.product, ALL_PRODUCTS, sorted(products))
         lists = frame["program list"].tolist()
         labels = sorted({p for ps in lists for p in ps})
-        self._programs = {label: np.fromiter((label in ps for ps in lists), dtype=bool, count=len(lists))
-                          for label in labels}
+        self._programs = {label: np.fromiter((label in ps for ps in lists), dtype=bool, count=len(lists)) for label in labels}
         self._fill_combo(self.program, ALL_PROGRAMS, labels)
         self.apply_filter(follow=False)
         if keep:
@@ -210,8 +241,12 @@ class CustomerList(QWidget):
             return Column("Customer", names, tooltip=reasons)
         notes = [self.changed.get(k, "") for k in frame["key"]]
         tips = ["\n".join(t for t in (why, note) if t) for why, note in zip(reasons, notes, strict=True)]
-        return Column("Customer", [f"● {n}" if note else n for n, note in zip(names, notes, strict=True)],
-                      key=np.char.lower(np.asarray(names, dtype=str)), tooltip=tips)
+        return Column(
+            "Customer",
+            [f"● {n}" if note else n for n, note in zip(names, notes, strict=True)],
+            key=np.char.lower(np.asarray(names, dtype=str)),
+            tooltip=tips,
+        )
 
     def set_changed(self, changed: dict[str, str]) -> None:
         """Mark these customers (key -> tooltip) as changed since the compared version; {} clears."""
@@ -245,8 +280,7 @@ class CustomerList(QWidget):
         if self.my_accounts.isChecked() and mine and self._index is not None:
             keep &= self._index.match(mine)[0]
         if self.product.currentIndex() > 0:
-            keep &= frame["Products"].str.split(", ").map(lambda ps: self.product.currentText() in ps)\
-                .to_numpy(dtype=bool)
+            keep &= frame["Products"].str.split(", ").map(lambda ps: self.product.currentText() in ps).to_numpy(dtype=bool)
         if self.program.currentIndex() > 0 and self.program.currentText() in self._programs:
             keep &= self._programs[self.program.currentText()]
         if self.with_findings.isChecked():
@@ -299,8 +333,11 @@ class CustomerList(QWidget):
     def _show_my_accounts(self) -> None:
         mine = self.saved_my_accounts()
         self.my_accounts.setEnabled(bool(mine))
-        self.my_accounts.setToolTip(f"Only customers matching '{mine}'" if mine else
-                                    "Type a filter such as 'Account Owner: AM 3' and press Save as My accounts")
+        self.my_accounts.setToolTip(
+            f"Only customers matching '{mine}'"
+            if mine
+            else "Type a filter such as 'Account Owner: AM 3' and press Save as My accounts"
+        )
         if not mine:
             self.my_accounts.setChecked(False)
 

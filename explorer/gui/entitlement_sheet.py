@@ -91,8 +91,7 @@ def _paint(sheets: Sequence[CustomerSheet], device: QPagedPaintDevice, painter: 
             painter.drawLine(0, int(line * 1.3), int(width), int(line * 1.3))
             bottom = height - line
             painter.drawText(QRectF(0, bottom, width, line), Qt.AlignmentFlag.AlignLeft, sheet.name)
-            painter.drawText(QRectF(0, bottom, width, line), Qt.AlignmentFlag.AlignRight,
-                             f"Page {page + 1} of {pages}")
+            painter.drawText(QRectF(0, bottom, width, line), Qt.AlignmentFlag.AlignRight, f"Page {page + 1} of {pages}")
             painter.save()
             painter.translate(0, header - page * body.height())
             doc.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
@@ -100,8 +99,9 @@ def _paint(sheets: Sequence[CustomerSheet], device: QPagedPaintDevice, painter: 
     return total
 
 
-def write_pdf(sheets: Sequence[CustomerSheet], target: Path | str, inputs: Sequence[Path | str] = (),
-              paper: str | None = None) -> Path:
+def write_pdf(
+    sheets: Sequence[CustomerSheet], target: Path | str, inputs: Sequence[Path | str] = (), paper: str | None = None
+) -> Path:
     """The sheets as one PDF, written atomically; raises OutputError with a one-line message."""
     ensure_app()
     layout = page_layout(paper)

@@ -38,15 +38,15 @@ SHEET = ExportKind("Export entitlement sheet", "Entitlement sheet", ".pdf", "PDF
 
 
 class ExportDialog(QDialog):
-    def __init__(self, parent: QWidget, total: int, shown: int, selected: int, kind: ExportKind = REPORT,
-                 default: Scope = Scope.ALL) -> None:
+    def __init__(
+        self, parent: QWidget, total: int, shown: int, selected: int, kind: ExportKind = REPORT, default: Scope = Scope.ALL
+    ) -> None:
         super().__init__(parent)
         self.kind = kind
         self.setWindowTitle(kind.title)
         self.all = QRadioButton(f"All customers ({total})", self)
         self.filtered = QRadioButton(f"The customers in the filtered list ({shown})", self)
-        self.selected = QRadioButton(f"The selected customers ({selected})" if selected != 1 else
-                                     "The selected customer", self)
+        self.selected = QRadioButton(f"The selected customers ({selected})" if selected != 1 else "The selected customer", self)
         self.filtered.setEnabled(shown != total)
         self.selected.setEnabled(selected > 0)
         chosen = {Scope.ALL: self.all, Scope.FILTERED: self.filtered, Scope.SELECTED: self.selected}[default]
@@ -82,5 +82,4 @@ class ExportDialog(QDialog):
 
     @property
     def scope(self) -> Scope:
-        return Scope.FILTERED if self.filtered.isChecked() else Scope.SELECTED if self.selected.isChecked() else \
-            Scope.ALL
+        return Scope.FILTERED if self.filtered.isChecked() else Scope.SELECTED if self.selected.isChecked() else Scope.ALL

@@ -27,11 +27,18 @@ def finding_columns(findings: list[Finding], with_customer: bool) -> list[Column
     if with_customer:
         columns.append(Column("Customer", [f.customer.strip() for f in findings]))
     columns += [
-        Column("File", [Path(f.source.file).name if f.source.file else "" for f in findings],
-               tooltip=[f.source.file for f in findings]),
+        Column(
+            "File",
+            [Path(f.source.file).name if f.source.file else "" for f in findings],
+            tooltip=[f.source.file for f in findings],
+        ),
         Column("Sheet", [f.source.sheet for f in findings]),
-        Column("Row", [str(f.source.row) if f.source.row else "" for f in findings],
-               np.array([f.source.row or 0 for f in findings]), align_right=True),
+        Column(
+            "Row",
+            [str(f.source.row) if f.source.row else "" for f in findings],
+            np.array([f.source.row or 0 for f in findings]),
+            align_right=True,
+        ),
         Column("Column", [f.column for f in findings]),
         Column("Message", [f.message for f in findings], tooltip=[f.message for f in findings]),
     ]
@@ -86,13 +93,15 @@ class FindingsView(QWidget):
 
     def set_findings(self, findings: list[Finding]) -> None:
         self._pending = None
-        order = sorted(range(len(findings)), key=lambda i: (-findings[i].severity, findings[i].source.file,
-                                                             findings[i].source.sheet, findings[i].source.row or 0))
+        order = sorted(
+            range(len(findings)),
+            key=lambda i: (-findings[i].severity, findings[i].source.file, findings[i].source.sheet, findings[i].source.row or 0),
+        )
         self.findings = [findings[i] for i in order]
-        self.model.set_columns(finding_columns(self.findings, self.with_customer),
-                               [SEVERITY_COLOURS[f.severity] for f in self.findings])
-        self._text = np.array([f"{f.customer} {f.source.file} {f.message}".casefold() for f in self.findings],
-                              dtype=object)
+        self.model.set_columns(
+            finding_columns(self.findings, self.with_customer), [SEVERITY_COLOURS[f.severity] for f in self.findings]
+        )
+        self._text = np.array([f"{f.customer} {f.source.file} {f.message}".casefold() for f in self.findings], dtype=object)
         self._keys = np.array([customer_key(f.customer) for f in self.findings], dtype=object)
         fit_columns(self.view)
         self.apply_filter()
@@ -123,8 +132,10 @@ class FindingsView(QWidget):
             self.customer_requested.emit(finding.customer)
             return
         where = finding.source
-        text = (f"{finding.severity.label}: {finding.message}\n\nFile: {where.file or '(none)'}\n"
-                f"Sheet: {where.sheet or '(none)'}\nRow: {where.row or '(none)'}\nColumn: {finding.column or '(none)'}")
+        text = (
+            f"{finding.severity.label}: {finding.message}\n\nFile: {where.file or '(none)'}\n"
+            f"Sheet: {where.sheet or '(none)'}\nRow: {where.row or '(none)'}\nColumn: {finding.column or '(none)'}"
+        )
         buttons = ["Open file", "Close"] if where.file and Path(where.file).exists() else ["Close"]
         if messages.info(self, "Where this finding comes from", text, buttons, "Close") == "Open file":
             QDesktopServices.openUrl(QUrl.fromLocalFile(where.file))

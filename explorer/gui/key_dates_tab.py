@@ -47,17 +47,27 @@ class KeyDatesTab(QWidget):
         self.keys = [d.key for d in dates]
         # Only action deadlines can be marked done; the mark is kept in the workspace.
         done: list[bool | None] = [d.mark.done if d.date.is_action else None for d in dates]
-        self.model.set_columns([
-            Column("Product", [d.product for d in dates]),
-            Column("Event", [d.date.event for d in dates], tooltip=notes),
-            date_column("Date", [d.date.day for d in dates]),
-            Column("Status", [d.status for d in dates]),
-            Column("Done", ["" for _ in dates], checks=done,
-                   header_tip="Tick an action deadline once it has been acted on; kept with the saved workspace"),
-            Column("Note", notes),
-        ], [status_colour(d.status) for d in dates])
+        self.model.set_columns(
+            [
+                Column("Product", [d.product for d in dates]),
+                Column("Event", [d.date.event for d in dates], tooltip=notes),
+                date_column("Date", [d.date.day for d in dates]),
+                Column("Status", [d.status for d in dates]),
+                Column(
+                    "Done",
+                    ["" for _ in dates],
+                    checks=done,
+                    header_tip="Tick an action deadline once it has been acted on; kept with the saved workspace",
+                ),
+                Column("Note", notes),
+            ],
+            [status_colour(d.status) for d in dates],
+        )
         fit_columns(self.view)
-        rows = [row_from_dates(sheet.catalog, c.contract, c.product,
-                               [(d.date.role, d.date.addon, d.date.event, d.date.day) for d in c.dates])
-                for c in sheet.contracts]
+        rows = [
+            row_from_dates(
+                sheet.catalog, c.contract, c.product, [(d.date.role, d.date.addon, d.date.event, d.date.day) for d in c.dates]
+            )
+            for c in sheet.contracts
+        ]
         self.timeline.set_rows(rows, sheet.as_of)

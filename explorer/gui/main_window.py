@@ -158,8 +158,9 @@ class MainWindow(QMainWindow):
         self.explanation: ExplanationDialog | None = None
         self.customer_findings = FindingsView(with_customer=False, parent=self)
         self.tabs = QTabWidget(self)
-        for name, widget in zip(CUSTOMER_TABS, (self.benefits, self.contacts, self.key_dates, self.sla,
-                                                self.customer_findings), strict=True):
+        for name, widget in zip(
+            CUSTOMER_TABS, (self.benefits, self.contacts, self.key_dates, self.sla, self.customer_findings), strict=True
+        ):
             self.tabs.addTab(widget, name)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -180,9 +181,11 @@ class MainWindow(QMainWindow):
 
         self.empty = QWidget(self)
         empty_layout = QVBoxLayout(self.empty)
-        hint = QLabel("<h2>No contract book is open</h2><p>Open your contract spreadsheets (.xlsx, .xls, .ods, .csv) "
-                      "with <b>File ▸ Open</b>, drop them on this window, or look around in the bundled sample.</p>",
-                      self.empty)
+        hint = QLabel(
+            "<h2>No contract book is open</h2><p>Open your contract spreadsheets (.xlsx, .xls, .ods, .csv) "
+            "with <b>File ▸ Open</b>, drop them on this window, or look around in the bundled sample.</p>",
+            self.empty,
+        )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -216,9 +219,9 @@ class MainWindow(QMainWindow):
         self.book_findings.customer_requested.connect(lambda name: self.go_to_customer(customer_key(name)))
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
-        for name, widget in zip(PAGES, (self.customer_page, self.upcoming, self.book_findings, self.timeline,
-                                        self.cases_page),
-                                strict=True):
+        for name, widget in zip(
+            PAGES, (self.customer_page, self.upcoming, self.book_findings, self.timeline, self.cases_page), strict=True
+        ):
             self.pages.addTab(widget, name)
 
         self.changed_bar = QFrame(self)
@@ -252,8 +255,9 @@ class MainWindow(QMainWindow):
         menu.addAction(self.reload_action)
         menu.addSeparator()
         menu.addAction(make_action("Open Workspace…", self, self.choose_workspace))
-        self.save_workspace_action = make_action("Save Workspace…", self, lambda: self.save_workspace(),
-                                                 QKeySequence(QKeySequence.StandardKey.Save))
+        self.save_workspace_action = make_action(
+            "Save Workspace…", self, lambda: self.save_workspace(), QKeySequence(QKeySequence.StandardKey.Save)
+        )
         menu.addAction(self.save_workspace_action)
         menu.addSeparator()
         menu.addAction(self.changes.compare_action)
@@ -297,8 +301,9 @@ class MainWindow(QMainWindow):
     # -- opening ----------------------------------------------------------------
     def choose_files(self, add: bool = False) -> None:
         start = str(QSettings().value(settings.LAST_FOLDER, str(Path.home())))
-        files, _ = QFileDialog.getOpenFileNames(self, "Add files to the book" if add else "Open contract book",
-                                                start, OPEN_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Add files to the book" if add else "Open contract book", start, OPEN_FILTER
+        )
         if files:
             QSettings().setValue(settings.LAST_FOLDER, str(Path(files[0]).parent))
             self.open_files(files, add=add)
@@ -338,9 +343,11 @@ class MainWindow(QMainWindow):
             return
         QSettings().setValue(settings.LAST_WORKSPACE_FOLDER, str(Path(path).parent))
         if opened.missing:
-            messages.warning(self, "Some files are missing",
-                             "These files named in the workspace were not found; the rest is opened:\n\n"
-                             + "\n".join(opened.missing))
+            messages.warning(
+                self,
+                "Some files are missing",
+                "These files named in the workspace were not found; the rest is opened:\n\n" + "\n".join(opened.missing),
+            )
         workspace = opened.workspace
         if not workspace.all_files:
             return
@@ -355,8 +362,9 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         if target is None:
-            start = session.workspace.path or str(Path(str(QSettings().value(
-                settings.LAST_WORKSPACE_FOLDER, str(Path.home())))) / f"workspace{WORKSPACE_SUFFIX}")
+            start = session.workspace.path or str(
+                Path(str(QSettings().value(settings.LAST_WORKSPACE_FOLDER, str(Path.home())))) / f"workspace{WORKSPACE_SUFFIX}"
+            )
             target, _ = QFileDialog.getSaveFileName(self, "Save workspace", start, WORKSPACE_FILTER)
             if not target:
                 return
@@ -377,8 +385,7 @@ class MainWindow(QMainWindow):
         failed = [Path(u.file).name for u in session.book.unread if not u.sheet and not u.mappable]
         if failed:  # the rest of the book is open; the failure is in Findings too
             self.status_label.setText(f"Not read: {', '.join(failed)} (see Findings) · {self.status_label.text()}")
-        offer = next((u for u in session.book.unread if u.mappable and (u.file, u.sheet, u.reason) not in self._offered),
-                     None)
+        offer = next((u for u in session.book.unread if u.mappable and (u.file, u.sheet, u.reason) not in self._offered), None)
         if offer is not None:
             self._offered.add((offer.file, offer.sheet, offer.reason))
             self.map_columns(offer.file, offer.sheet or None)
@@ -393,8 +400,14 @@ class MainWindow(QMainWindow):
             self.choose_files()
             return
         try:
-            dialog = MapColumnsDialog(self, session.workspace.all_files, session.catalog,
-                                      mapping_lookup(session.workspace, session.catalog), file, sheet)
+            dialog = MapColumnsDialog(
+                self,
+                session.workspace.all_files,
+                session.catalog,
+                mapping_lookup(session.workspace, session.catalog),
+                file,
+                sheet,
+            )
         except Exception as exc:  # _show_error re-raises anything that is not bad input
             self._show_error(exc)
             return
@@ -456,9 +469,11 @@ class MainWindow(QMainWindow):
                 self.detail.setCurrentWidget(self.no_match)
             return
         self.detail.setCurrentIndex(0)
-        self.title.setText(f"<span style='font-size:14pt; font-weight:600'>{html.escape(sheet.name)}</span>"
-                           f"&nbsp;&nbsp;<span style='color:#666'>{view_model.customer_summary(sheet)}</span>"
-                           f"&nbsp;&nbsp;<span style='color:{STATE_COLOURS[sheet.state.status]}'>{sheet.state.label}</span>")
+        self.title.setText(
+            f"<span style='font-size:14pt; font-weight:600'>{html.escape(sheet.name)}</span>"
+            f"&nbsp;&nbsp;<span style='color:#666'>{view_model.customer_summary(sheet)}</span>"
+            f"&nbsp;&nbsp;<span style='color:{STATE_COLOURS[sheet.state.status]}'>{sheet.state.label}</span>"
+        )
         self.benefits.show_sheet(sheet)
         self.contacts.show_sheet(sheet)
         self.key_dates.show_sheet(sheet)
@@ -507,8 +522,7 @@ class MainWindow(QMainWindow):
         if session is None or session.as_of == self.as_of_value():
             return
         as_of = self.as_of_value()
-        self._run(lambda cancel, progress: session.with_as_of(as_of, cancel), f"Judging the book as of {as_of}",
-                  self.set_session)
+        self._run(lambda cancel, progress: session.with_as_of(as_of, cancel), f"Judging the book as of {as_of}", self.set_session)
 
     # -- export -----------------------------------------------------------------
     def choose_export(self) -> None:
@@ -566,12 +580,12 @@ class MainWindow(QMainWindow):
             self.status_label.setText(f"Printed the entitlement sheet of {len(sheets)} customer(s)")
 
     def _export_dialog(self, kind: ExportKind, default: Scope = Scope.ALL) -> ExportDialog:
-        return ExportDialog(self, len(self.customers.frame), self.customers.model.rowCount(),
-                            len(self.customers.selected_keys()), kind, default)
+        return ExportDialog(
+            self, len(self.customers.frame), self.customers.model.rowCount(), len(self.customers.selected_keys()), kind, default
+        )
 
     def customers_for(self, scope: Scope) -> list[str] | None:
-        return view_model.export_customers(self.session, scope, self.customers.visible_keys(),
-                                           self.customers.selected_keys())
+        return view_model.export_customers(self.session, scope, self.customers.visible_keys(), self.customers.selected_keys())
 
     def export_report(self, target: str, scope: Scope = Scope.ALL) -> None:
         session = self.session
@@ -587,8 +601,9 @@ class MainWindow(QMainWindow):
             from explorer.outputs.report.writer import write_report
 
             progress("Building the report")
-            data = build_report(session.book, session.catalog, session.as_of, session.sla, customers, cancel,
-                                done=session.workspace.done_marks())
+            data = build_report(
+                session.book, session.catalog, session.as_of, session.sla, customers, cancel, done=session.workspace.done_marks()
+            )
             progress("Writing the workbook")
             return write_report(data, target, session.files, cancel)
 
@@ -617,16 +632,16 @@ class MainWindow(QMainWindow):
     def _exported(self, target: Path, what: str = "Report") -> None:
         QSettings().setValue(settings.LAST_EXPORT_FOLDER, str(target.parent))
         self.status_label.setText(f"{what} written: {target}")
-        answer = messages.info(self, f"{what} written", f"The {what.lower()} was written to\n{target}",
-                               ["Open", "Show in folder", "Close"], "Close")
+        answer = messages.info(
+            self, f"{what} written", f"The {what.lower()} was written to\n{target}", ["Open", "Show in folder", "Close"], "Close"
+        )
         if answer == "Open":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
         elif answer == "Show in folder":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
 
     # -- background work ----------------------------------------------------------
-    def _run(self, work: Callable[[CancelToken, Callable[[str], None]], Any], what: str,
-             done: Callable[[Any], None]) -> None:
+    def _run(self, work: Callable[[CancelToken, Callable[[str], None]], Any], what: str, done: Callable[[Any], None]) -> None:
         """Run ``work`` in the background; a newer operation supersedes (and cancels) a running one."""
         if self.task is not None and self.task.running:
             self.task.cancel()
@@ -675,14 +690,21 @@ class MainWindow(QMainWindow):
         return self.task is not None and self.task.running
 
     def _set_loaded_actions(self, loaded: bool) -> None:
-        for action in (self.reload_action, self.export_action, self.calendar_action, self.sheet_action,
-                       self.print_action, self.add_action,
-                       self.save_workspace_action):
+        for action in (
+            self.reload_action,
+            self.export_action,
+            self.calendar_action,
+            self.sheet_action,
+            self.print_action,
+            self.add_action,
+            self.save_workspace_action,
+        ):
             action.setEnabled(loaded)
 
     def _update_status(self) -> None:
-        self.status_label.setText(view_model.status_line(self.session, self.customers.model.rowCount(),
-                                                         len(self.customers.frame)))
+        self.status_label.setText(
+            view_model.status_line(self.session, self.customers.model.rowCount(), len(self.customers.frame))
+        )
 
     def _focus_filter(self) -> None:
         self.pages.setCurrentIndex(0)
@@ -718,9 +740,17 @@ class MainWindow(QMainWindow):
             restore_header(view)
 
     def _views(self) -> list[QTableView]:
-        return [self.customers.view, self.contacts.view, self.key_dates.view, self.sla.targets_view,
-                self.sla.compliance_view, self.sla.cases_view, self.customer_findings.view, self.upcoming.view,
-                self.book_findings.view]
+        return [
+            self.customers.view,
+            self.contacts.view,
+            self.key_dates.view,
+            self.sla.targets_view,
+            self.sla.compliance_view,
+            self.sla.cases_view,
+            self.customer_findings.view,
+            self.upcoming.view,
+            self.book_findings.view,
+        ]
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.persist:
@@ -752,15 +782,17 @@ class MainWindow(QMainWindow):
         return self.terms
 
     def about(self) -> None:
-        messages.info(self, "About Entitlement Explorer",
-                      f"Entitlement Explorer {__version__}\nCatalog {self.catalog.version}: {self.catalog.title}\n\n"
-                      "Okta and Auth0 support entitlements, key dates and SLA compliance from your contract "
-                      "spreadsheets. Runs fully offline; nothing is sent anywhere.\n\n"
-                      f"Log file: {log_file()}")
+        messages.info(
+            self,
+            "About Entitlement Explorer",
+            f"Entitlement Explorer {__version__}\nCatalog {self.catalog.version}: {self.catalog.title}\n\n"
+            "Okta and Auth0 support entitlements, key dates and SLA compliance from your contract "
+            "spreadsheets. Runs fully offline; nothing is sent anywhere.\n\n"
+            f"Log file: {log_file()}",
+        )
 
 
 def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
     urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
     suffixes = SPREADSHEET_SUFFIXES | TEXT_SUFFIXES
     return [u.toLocalFile() for u in urls if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in suffixes]
-

@@ -42,8 +42,15 @@ AS_IT_IS = "(leave as it is)"
 class MapColumnsDialog(QDialog):
     """Signals: none; accept() leaves the mapping in ``mapping()``."""
 
-    def __init__(self, parent: QWidget | None, files: list[str], catalog: Catalog, saved: SavedLookup | None = None,
-                 file: str | None = None, sheet: str | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        files: list[str],
+        catalog: Catalog,
+        saved: SavedLookup | None = None,
+        file: str | None = None,
+        sheet: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Map Columns")
         self.resize(960, 720)
@@ -85,8 +92,12 @@ class MapColumnsDialog(QDialog):
 
     def _layout(self) -> None:
         top = QHBoxLayout()
-        for text, widget in (("File", self.file_box), ("Sheet", self.sheet_box), ("Header row", self.header_spin),
-                             ("Table", self.kind_box)):
+        for text, widget in (
+            ("File", self.file_box),
+            ("Sheet", self.sheet_box),
+            ("Header row", self.header_spin),
+            ("Table", self.kind_box),
+        ):
             top.addWidget(QLabel(text, self))
             top.addWidget(widget, 1)
         columns = QGroupBox("Columns: which column holds each field", self)
@@ -140,7 +151,7 @@ class MapColumnsDialog(QDialog):
         self._fill_fields()
 
     def _fill_preview(self, sheet: RawSheet, header: int) -> None:
-        rows = sheet.rows[:mapper.PREVIEW_ROWS]
+        rows = sheet.rows[: mapper.PREVIEW_ROWS]
         width = max((len(r) for r in rows), default=0)
         self.preview.clear()
         self.preview.setRowCount(len(rows))
@@ -182,8 +193,7 @@ class MapColumnsDialog(QDialog):
 
     def chosen(self) -> dict[str, int]:
         """Field -> column as the drop-downs say."""
-        return {name: int(box.currentData()) for name, box in self.field_boxes.items()
-                if box.currentData() is not None}
+        return {name: int(box.currentData()) for name, box in self.field_boxes.items() if box.currentData() is not None}
 
     def _refresh(self) -> None:
         proposal = self.proposal
@@ -221,7 +231,8 @@ class MapColumnsDialog(QDialog):
             return "Two fields use the same column; a column serves one field."
         if not spec.has_required(chosen):
             return "Pick a column for each field marked *: " + ", ".join(
-                title(r) for r in spec.required if r not in chosen and r not in spec.combine)
+                title(r) for r in spec.required if r not in chosen and r not in spec.combine
+            )
         return ""
 
     # -- the result -----------------------------------------------------------------
@@ -233,8 +244,12 @@ class MapColumnsDialog(QDialog):
         for (name, text), box in self.value_boxes.items():
             if box.currentText() != AS_IT_IS:
                 values.setdefault(name, {})[text] = box.currentText()
-        return ColumnMapping(proposal.kind, tuple(headers[c] for c in sorted(headers)),
-                             {name: headers[c] for name, c in self.chosen().items()}, values)
+        return ColumnMapping(
+            proposal.kind,
+            tuple(headers[c] for c in sorted(headers)),
+            {name: headers[c] for name, c in self.chosen().items()},
+            values,
+        )
 
     @property
     def file(self) -> str:

@@ -30,20 +30,30 @@ def record(on: bool = True) -> None:
     shown.clear()
 
 
-def _box(parent: QWidget | None, kind: str, title: str, text: str, detail: str = "",
-         buttons: list[str] | None = None, default: str = "") -> str:
+def _box(
+    parent: QWidget | None,
+    kind: str,
+    title: str,
+    text: str,
+    detail: str = "",
+    buttons: list[str] | None = None,
+    default: str = "",
+) -> str:
     if _recording:
         shown.append(Shown(kind, title, text, detail))
         return default or (buttons[0] if buttons else "OK")
-    icons = {"error": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning,
-             "info": QMessageBox.Icon.Information, "question": QMessageBox.Icon.Question}
+    icons = {
+        "error": QMessageBox.Icon.Critical,
+        "warning": QMessageBox.Icon.Warning,
+        "info": QMessageBox.Icon.Information,
+        "question": QMessageBox.Icon.Question,
+    }
     box = QMessageBox(icons[kind], title, text, QMessageBox.StandardButton.NoButton, parent)
     if detail:
         box.setDetailedText(detail)
     made: dict[Any, str] = {}
     for name in buttons or ["OK"]:
-        role = QMessageBox.ButtonRole.RejectRole if name in ("Cancel", "Close", "Not now") else \
-            QMessageBox.ButtonRole.AcceptRole
+        role = QMessageBox.ButtonRole.RejectRole if name in ("Cancel", "Close", "Not now") else QMessageBox.ButtonRole.AcceptRole
         made[box.addButton(name, role)] = name
     for button, name in made.items():
         if name == default:

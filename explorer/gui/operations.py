@@ -36,8 +36,9 @@ class _Bridge(QObject):
 
 
 class QueryOp(Generic[T]):
-    def __init__(self, parent: QObject, op: Callable[[CancelToken, Progress], T], success: Callable[[T], None],
-                 label: str = "") -> None:
+    def __init__(
+        self, parent: QObject, op: Callable[[CancelToken, Progress], T], success: Callable[[T], None], label: str = ""
+    ) -> None:
         self._op = op
         self._success = success
         self._failure: Callable[[BaseException], None] | None = None

@@ -66,14 +66,25 @@ def contrast(a: str | QColor, b: str | QColor) -> float:
 def dark_palette() -> QPalette:
     """A plain dark palette (screenshots and tests; the desktop's own dark theme is used when it has one)."""
     p = QPalette()
-    roles = {QPalette.ColorRole.Window: "#2B2B2B", QPalette.ColorRole.WindowText: "#E8E8E8",
-             QPalette.ColorRole.Base: "#1F1F1F", QPalette.ColorRole.AlternateBase: "#2A2A2A",
-             QPalette.ColorRole.Text: "#E8E8E8", QPalette.ColorRole.Button: "#353535",
-             QPalette.ColorRole.ButtonText: "#E8E8E8", QPalette.ColorRole.Highlight: "#2F65CA",
-             QPalette.ColorRole.HighlightedText: "#FFFFFF", QPalette.ColorRole.ToolTipBase: "#3A3A3A",
-             QPalette.ColorRole.ToolTipText: "#E8E8E8", QPalette.ColorRole.PlaceholderText: "#A0A0A0",
-             QPalette.ColorRole.Link: "#8AB4F8", QPalette.ColorRole.Mid: "#555555", QPalette.ColorRole.Dark: "#1A1A1A",
-             QPalette.ColorRole.Light: "#505050", QPalette.ColorRole.Midlight: "#444444"}
+    roles = {
+        QPalette.ColorRole.Window: "#2B2B2B",
+        QPalette.ColorRole.WindowText: "#E8E8E8",
+        QPalette.ColorRole.Base: "#1F1F1F",
+        QPalette.ColorRole.AlternateBase: "#2A2A2A",
+        QPalette.ColorRole.Text: "#E8E8E8",
+        QPalette.ColorRole.Button: "#353535",
+        QPalette.ColorRole.ButtonText: "#E8E8E8",
+        QPalette.ColorRole.Highlight: "#2F65CA",
+        QPalette.ColorRole.HighlightedText: "#FFFFFF",
+        QPalette.ColorRole.ToolTipBase: "#3A3A3A",
+        QPalette.ColorRole.ToolTipText: "#E8E8E8",
+        QPalette.ColorRole.PlaceholderText: "#A0A0A0",
+        QPalette.ColorRole.Link: "#8AB4F8",
+        QPalette.ColorRole.Mid: "#555555",
+        QPalette.ColorRole.Dark: "#1A1A1A",
+        QPalette.ColorRole.Light: "#505050",
+        QPalette.ColorRole.Midlight: "#444444",
+    }
     for role, colour in roles.items():
         p.setColor(role, QColor(colour))
     return p

@@ -45,9 +45,11 @@ XCB_LIBRARIES: tuple[tuple[str, str], ...] = (
 )
 PACKAGES = dict(XCB_LIBRARIES)
 
-NO_DISPLAY = ("there is no display to open the app on. Use the command line instead "
-              "('explorer report --sample -o report.xlsx', 'explorer check FILE'), or set "
-              "QT_QPA_PLATFORM=offscreen with --screenshot.")
+NO_DISPLAY = (
+    "there is no display to open the app on. Use the command line instead "
+    "('explorer report --sample -o report.xlsx', 'explorer check FILE'), or set "
+    "QT_QPA_PLATFORM=offscreen with --screenshot."
+)
 
 Loader = Callable[[str], object]
 
@@ -73,8 +75,7 @@ def culprit(error: OSError | str, fallback: str) -> str:
     return Path(match.group(1)).name if match else fallback
 
 
-def missing_libraries(libraries: Sequence[tuple[str, str]] = XCB_LIBRARIES,
-                      load: Loader = load_library) -> list[str]:
+def missing_libraries(libraries: Sequence[tuple[str, str]] = XCB_LIBRARIES, load: Loader = load_library) -> list[str]:
     """The libraries that cannot be loaded, in the order given, each named once.
 
     Where a library fails because one it needs is missing, the loader names that one (a broken
@@ -125,8 +126,9 @@ def _missing_message(names: list[str]) -> str:
     return f"cannot open a window: Qt's X11 platform needs {' and '.join(names)}, which {are} not installed. {how}"
 
 
-def prepare_platform(env: MutableMapping[str, str], *, load: Loader = load_library, plugins: Path | None = None,
-                     linux: bool | None = None) -> str | None:
+def prepare_platform(
+    env: MutableMapping[str, str], *, load: Loader = load_library, plugins: Path | None = None, linux: bool | None = None
+) -> str | None:
     """Check the platform Qt is about to use; None when it can start, else the message to print.
 
     Where xcb cannot load but a Wayland session is there and Qt's Wayland plugin loads, sets
@@ -149,8 +151,11 @@ def prepare_platform(env: MutableMapping[str, str], *, load: Loader = load_libra
         error = plugin_error(xcb, load) if xcb else None
         if xcb and error:
             name = culprit(error, xcb.name)
-            problem = (f"cannot open a window: Qt's X11 platform plugin does not load ({error})." if name == xcb.name
-                       else _missing_message([name]))
+            problem = (
+                f"cannot open a window: Qt's X11 platform plugin does not load ({error})."
+                if name == xcb.name
+                else _missing_message([name])
+            )
     if problem is None:
         return None
     wayland = platform_plugin("wayland", plugins)
@@ -158,4 +163,3 @@ def prepare_platform(env: MutableMapping[str, str], *, load: Loader = load_libra
         env["QT_QPA_PLATFORM"] = "wayland"
         return None
     return problem
-

@@ -12,8 +12,7 @@ from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
 from explorer.outputs.terms import format_minutes
 
-OUTCOME_COLOURS = {"Breached": "red", "At risk": "amber", "Met": "green", "Out of scope": "grey",
-                   "No contract in force": "grey"}
+OUTCOME_COLOURS = {"Breached": "red", "At risk": "amber", "Met": "green", "Out of scope": "grey", "No contract in force": "grey"}
 
 
 def _section(text: str, parent: QWidget) -> QLabel:
@@ -47,9 +46,11 @@ class SlaTab(QWidget):
         self.cases_view = make_view(self, self.cases, "sla_cases")
         self.cases_view.setToolTip("Double-click a case to see how its due time and outcome were reached")
         self.cases_view.doubleClicked.connect(
-            lambda index: self.case_requested.emit(self.cases.columns[0].text[int(index.data(RAW_ROLE))]))
-        self.no_log = QLabel("No case log is loaded: open a ticketing export (File ▸ Add Files) to see "
-                             "compliance and cases.", self)
+            lambda index: self.case_requested.emit(self.cases.columns[0].text[int(index.data(RAW_ROLE))])
+        )
+        self.no_log = QLabel(
+            "No case log is loaded: open a ticketing export (File ▸ Add Files) to see compliance and cases.", self
+        )
         self.no_log.setWordWrap(True)
         self.compliance_title = _section("Compliance by priority", self)
         self.cases_title = _section("Cases", self)
@@ -65,17 +66,30 @@ class SlaTab(QWidget):
         layout.addWidget(splitter)
 
     def show_sheet(self, sheet: CustomerSheet) -> None:
-        rows = [(r.product, r.program, f"P{r.target.priority}", format_minutes(r.target.minutes), r.target.minutes,
-                 r.target.calendar.label, r.target.description, r.assumption) for r in sheet.targets]
-        frame = pd.DataFrame(rows, columns=["product", "tier", "priority", "target", "minutes", "clock", "meaning",
-                                            "tip"])
-        self.targets.set_columns([
-            Column("Product", frame["product"].tolist()), Column("Tier", frame["tier"].tolist()),
-            Column("Priority", frame["priority"].tolist()),
-            Column("First Response", frame["target"].tolist(), frame["minutes"].to_numpy(), align_right=True),
-            Column("Clock", frame["clock"].tolist(), tooltip=frame["tip"].tolist()),
-            Column("Meaning", frame["meaning"].tolist(), tooltip=frame["meaning"].tolist()),
-        ])
+        rows = [
+            (
+                r.product,
+                r.program,
+                f"P{r.target.priority}",
+                format_minutes(r.target.minutes),
+                r.target.minutes,
+                r.target.calendar.label,
+                r.target.description,
+                r.assumption,
+            )
+            for r in sheet.targets
+        ]
+        frame = pd.DataFrame(rows, columns=["product", "tier", "priority", "target", "minutes", "clock", "meaning", "tip"])
+        self.targets.set_columns(
+            [
+                Column("Product", frame["product"].tolist()),
+                Column("Tier", frame["tier"].tolist()),
+                Column("Priority", frame["priority"].tolist()),
+                Column("First Response", frame["target"].tolist(), frame["minutes"].to_numpy(), align_right=True),
+                Column("Clock", frame["clock"].tolist(), tooltip=frame["tip"].tolist()),
+                Column("Meaning", frame["meaning"].tolist(), tooltip=frame["meaning"].tolist()),
+            ]
+        )
         fit_columns(self.targets_view)
         cases, table = sheet.cases, sheet.compliance()
         has_log = cases is not None and table is not None
@@ -84,32 +98,42 @@ class SlaTab(QWidget):
         self.no_log.setVisible(not has_log)
         if cases is None or table is None:
             return
-        self.compliance.set_columns([
-            Column("Priority", [f"P{p}" for p in table["priority"]], table["priority"].to_numpy()),
-            *(number_column(c, table[c].tolist(), "{:.0f}") for c in ("Cases", "Met", "Breached", "Pending",
-                                                                       "At Risk")),
-            number_column("Compliance %", (table["Compliance %"] * 100).tolist(), "{:.1f}%"),
-        ])
+        self.compliance.set_columns(
+            [
+                Column("Priority", [f"P{p}" for p in table["priority"]], table["priority"].to_numpy()),
+                *(number_column(c, table[c].tolist(), "{:.0f}") for c in ("Cases", "Met", "Breached", "Pending", "At Risk")),
+                number_column("Compliance %", (table["Compliance %"] * 100).tolist(), "{:.1f}%"),
+            ]
+        )
         fit_columns(self.compliance_view)
         by_row = pd.Series(sheet.holidays_skipped or [""] * len(cases), index=cases.index, dtype=object)
         cases = cases.sort_values("opened", ascending=False, kind="stable")  # the latest cases first
         labels = {cid: cal.label for cid, cal in sheet.catalog.calendars.items()}  # minutes count on their clock
         skipped: list[str] = by_row[cases.index].tolist()
         outcome = cases["outcome"].astype(str)
-        self.cases.set_columns([
-            Column("Case ID", cases["case_id"].astype(str).tolist()),
-            Column("Product", cases["product"].astype(str).tolist()),
-            Column("Priority", [f"P{p}" if pd.notna(p) else "" for p in cases["priority"]],
-                   cases["priority"].fillna(9).to_numpy(dtype="float64")),
-            date_column("Opened (UTC)", cases["opened"].tolist()),
-            date_column("Due (UTC)", cases["due"].tolist()),
-            date_column("First Response (UTC)", cases["first_response"].tolist()),
-            Column("Clock", [labels.get(c, "") for c in cases["clock"].astype(str)]),
-            number_column("Minutes to Response", np.round(cases["business_minutes"].to_numpy(dtype="float64"), 1)
-                          .tolist()),
-            Column("Outcome", outcome.tolist()),
-            Column("Holidays Skipped", skipped, tooltip=skipped,
-                   header_tip="Public holidays between opening and the due time: the clock did not count them"),
-        ], [OUTCOME_COLOURS.get(o, "") for o in outcome])
+        self.cases.set_columns(
+            [
+                Column("Case ID", cases["case_id"].astype(str).tolist()),
+                Column("Product", cases["product"].astype(str).tolist()),
+                Column(
+                    "Priority",
+                    [f"P{p}" if pd.notna(p) else "" for p in cases["priority"]],
+                    cases["priority"].fillna(9).to_numpy(dtype="float64"),
+                ),
+                date_column("Opened (UTC)", cases["opened"].tolist()),
+                date_column("Due (UTC)", cases["due"].tolist()),
+                date_column("First Response (UTC)", cases["first_response"].tolist()),
+                Column("Clock", [labels.get(c, "") for c in cases["clock"].astype(str)]),
+                number_column("Minutes to Response", np.round(cases["business_minutes"].to_numpy(dtype="float64"), 1).tolist()),
+                Column("Outcome", outcome.tolist()),
+                Column(
+                    "Holidays Skipped",
+                    skipped,
+                    tooltip=skipped,
+                    header_tip="Public holidays between opening and the due time: the clock did not count them",
+                ),
+            ],
+            [OUTCOME_COLOURS.get(o, "") for o in outcome],
+        )
         fit_columns(self.cases_view)
         self.cases_title.setText(f"<b>Cases ({len(cases)})</b>")

@@ -37,8 +37,11 @@ def date_text(values: Iterable[Any], stamps: np.ndarray | None = None) -> list[s
     if stamps is None:
         return _date_text_slow(values)  # something was not a date: show it as it is
     has_time = (stamps - stamps.astype("datetime64[D]")).astype(np.int64) != 0
-    text = np.where(has_time, np.char.replace(np.datetime_as_string(stamps, unit="m").astype(str), "T", " "),
-                    np.datetime_as_string(stamps, unit="D").astype(str))
+    text = np.where(
+        has_time,
+        np.char.replace(np.datetime_as_string(stamps, unit="m").astype(str), "T", " "),
+        np.datetime_as_string(stamps, unit="D").astype(str),
+    )
     shown: list[str] = np.where(np.isnat(stamps), "", text).tolist()
     return shown
 

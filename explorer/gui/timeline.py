@@ -20,8 +20,15 @@ from explorer.model import Contract
 ROW = 26
 AXIS = 40
 GUTTER = 230
-COLOURS = {"term": "#4A7DB5", "mobilization": "#F0AD4E", "kickoff": "#5CB85C", "deadline": "#D9534F",
-           "event": "#555555", "as_of": "#C0392B", "grid": "#E3E3E3"}
+COLOURS = {
+    "term": "#4A7DB5",
+    "mobilization": "#F0AD4E",
+    "kickoff": "#5CB85C",
+    "deadline": "#D9534F",
+    "event": "#555555",
+    "as_of": "#C0392B",
+    "grid": "#E3E3E3",
+}
 
 
 @dataclass
@@ -79,8 +86,14 @@ def legend(catalog: Catalog) -> str:
     """The timeline's colour key in the catalog's own words."""
     shorts = "/".join(a.short for a in catalog.addons.values())
     deadlines = " / ".join(catalog.key_date_events("action_deadline")).lower() or "deadline"
-    parts = [("term", "■", "term"), ("mobilization", "■", f"{shorts} mobilization"), ("kickoff", "■", "kickoff window"),
-             ("deadline", "◆", deadlines), ("event", "◆", f"{shorts} available"), ("as_of", "|", "as-of date")]
+    parts = [
+        ("term", "■", "term"),
+        ("mobilization", "■", f"{shorts} mobilization"),
+        ("kickoff", "■", "kickoff window"),
+        ("deadline", "◆", deadlines),
+        ("event", "◆", f"{shorts} available"),
+        ("as_of", "|", "as-of date"),
+    ]
     return " &nbsp; ".join(f"<span style='color:{COLOURS[kind]}'>{glyph}</span> {text}" for kind, glyph, text in parts)
 
 

@@ -27,13 +27,21 @@ from explorer.model import Book, Contract, Finding, Severity, Source, Unread, cu
 
 Progress = Callable[[str], None]
 HOW = {"normalised": "its header without units or decorations", "saved": "the saved mapping"}
-MAP_HINT = ("map its columns with 'explorer map FILE -o mapping.toml' and '--mapping mapping.toml', "
-            "or File \u2192 Map Columns\u2026 in the app")
+MAP_HINT = (
+    "map its columns with 'explorer map FILE -o mapping.toml' and '--mapping mapping.toml', "
+    "or File \u2192 Map Columns\u2026 in the app"
+)
 
 
-def load_book(files: Iterable[Path | str], case_files: Iterable[Path | str] = (), catalog: Catalog | None = None,
-              case_timezone: str | None = None, progress: Progress | None = None,
-              saved: SavedLookup | None = None, skip_unreadable: bool = False) -> Book:
+def load_book(
+    files: Iterable[Path | str],
+    case_files: Iterable[Path | str] = (),
+    catalog: Catalog | None = None,
+    case_timezone: str | None = None,
+    progress: Progress | None = None,
+    saved: SavedLookup | None = None,
+    skip_unreadable: bool = False,
+) -> Book:
     """Read every file into one Book. Raises UnreadableFile for a file that cannot be read at all.
 
     Files given as case logs are read as case logs whatever else their headers name.
@@ -69,15 +77,27 @@ def load_book(files: Iterable[Path | str], case_files: Iterable[Path | str] = ()
         book.cases = empty_cases()
     if book.files and not book.contracts:
         what = "; ".join(f"{name} holds {', '.join(tables)}" for name, tables in held.items())
-        book.findings.append(Finding(Severity.ERROR, f"No contract was read: {what}. A contract table needs "
-                                     f"customer, product, tier, start and end columns; {MAP_HINT}.",
-                                     Source(book.files[0])))
+        book.findings.append(
+            Finding(
+                Severity.ERROR,
+                f"No contract was read: {what}. A contract table needs "
+                f"customer, product, tier, start and end columns; {MAP_HINT}.",
+                Source(book.files[0]),
+            )
+        )
     book.findings.extend(_check_book(book, catalog))
     return book
 
 
-def read_file(path: Path, is_case_log: bool, catalog: Catalog, book: Book, case_frames: list[pd.DataFrame],
-              case_timezone: str | None = None, saved: SavedLookup | None = None) -> list[str]:
+def read_file(
+    path: Path,
+    is_case_log: bool,
+    catalog: Catalog,
+    book: Book,
+    case_frames: list[pd.DataFrame],
+    case_timezone: str | None = None,
+    saved: SavedLookup | None = None,
+) -> list[str]:
     """Every table of one file into the book; says what each table is (kind and headers).
 
     Day/month order is settled once for the whole file.
@@ -98,12 +118,20 @@ def read_file(path: Path, is_case_log: bool, catalog: Catalog, book: Book, case_
         for match in tables:
             missing = [f for f in catalog.tables[match.kind].needed if f not in match.columns]
             if missing and not (match.kind == "cases" and "first_response_minutes" in match.columns):
-                book.unread.append(Unread(str(path), sheet.name, f"the {catalog.tables[match.kind].label.lower()} "
-                                          f"table has no {', '.join(label(m) for m in missing)} column"))
+                book.unread.append(
+                    Unread(
+                        str(path),
+                        sheet.name,
+                        f"the {catalog.tables[match.kind].label.lower()} "
+                        f"table has no {', '.join(label(m) for m in missing)} column",
+                    )
+                )
             rows = _read_table(sheet, match, catalog, book, case_frames, case_timezone, order)
             seen = ", ".join(f"'{h}'" for h in match.layout)
-            held.append(f"a {catalog.tables[match.kind].label.lower()} table of {rows} rows (sheet '{sheet.name}', "
-                        f"header row {match.header_row}: {seen})")
+            held.append(
+                f"a {catalog.tables[match.kind].label.lower()} table of {rows} rows (sheet '{sheet.name}', "
+                f"header row {match.header_row}: {seen})"
+            )
     return held
 
 
@@ -130,12 +158,10 @@ def _describe_near(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> 
     spec = catalog.tables[near.kind]
     seen = ", ".join(f"'{h}'" for h in near.headers)[:300]
     wanted = [label(m) for m in near.missing] or [f"{spec.min_fields} recognised columns"]
-    return (f"row {near.row} reads {seen}: closest to a {spec.label.lower()} table, which needs "
-            f"{', '.join(wanted)}")
+    return f"row {near.row} reads {seen}: closest to a {spec.label.lower()} table, which needs {', '.join(wanted)}"
 
 
-def _not_read(found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]], catalog: Catalog,
-              is_case_log: bool) -> str:
+def _not_read(found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]], catalog: Catalog, is_case_log: bool) -> str:
     best = max(found, key=lambda f: len(f[2].found) if f[2] else -1)
     sheet, _, near = best
     if near is None and is_case_log:
@@ -147,29 +173,54 @@ def _unread_sheet(sheet: RawSheet, near: NearMiss | None, catalog: Catalog, book
     rows = _data_rows(sheet)
     if rows >= 2:
         book.unread.append(Unread(sheet.file, sheet.name, f"{rows} rows of data but no table was read"))
-        book.findings.append(Finding(
-            Severity.WARNING, f"Sheet '{sheet.name}' holds {rows} rows of data but no table was read: "
-            f"{_describe_near(near, sheet, catalog)}; {MAP_HINT}.", Source(sheet.file, sheet.name)))
+        book.findings.append(
+            Finding(
+                Severity.WARNING,
+                f"Sheet '{sheet.name}' holds {rows} rows of data but no table was read: "
+                f"{_describe_near(near, sheet, catalog)}; {MAP_HINT}.",
+                Source(sheet.file, sheet.name),
+            )
+        )
     elif rows or any(not is_blank(r) for r in sheet.rows):
-        book.findings.append(Finding(Severity.INFO, f"Sheet '{sheet.name}' holds no contract, contact, case or "
-                                     "holiday table; not read.", Source(sheet.file, sheet.name)))
+        book.findings.append(
+            Finding(
+                Severity.INFO,
+                f"Sheet '{sheet.name}' holds no contract, contact, case or holiday table; not read.",
+                Source(sheet.file, sheet.name),
+            )
+        )
 
 
-def _read_table(sheet: RawSheet, match: TableMatch, catalog: Catalog, book: Book, case_frames: list[pd.DataFrame],
-                case_timezone: str | None, order: values.DateOrder) -> int:
+def _read_table(
+    sheet: RawSheet,
+    match: TableMatch,
+    catalog: Catalog,
+    book: Book,
+    case_frames: list[pd.DataFrame],
+    case_timezone: str | None,
+    order: values.DateOrder,
+) -> int:
     where = Source(sheet.file, sheet.name, match.header_row)
     if match.saved:
-        book.findings.append(Finding(Severity.INFO, f"Read by the saved column mapping for this header layout "
-                                     f"({len(match.columns)} columns).", where))
+        book.findings.append(
+            Finding(
+                Severity.INFO, f"Read by the saved column mapping for this header layout ({len(match.columns)} columns).", where
+            )
+        )
     for name, guess in match.guesses.items():
         if not guess.exact:
             how = HOW.get(guess.how, f"a close spelling, {guess.score:.0f}% sure")
-            book.findings.append(Finding(Severity.INFO, f"Read '{guess.header}' as {title(name)} ({how}).",
-                                         where, guess.header))
+            book.findings.append(Finding(Severity.INFO, f"Read '{guess.header}' as {title(name)} ({how}).", where, guess.header))
     for name, guess in match.suggestions.items():
-        book.findings.append(Finding(
-            Severity.WARNING, f"Column '{guess.header}' may hold the {label(name)} ({guess.score:.0f}% match) but "
-            f"was not used; to use it, {MAP_HINT}.", where, guess.header))
+        book.findings.append(
+            Finding(
+                Severity.WARNING,
+                f"Column '{guess.header}' may hold the {label(name)} ({guess.score:.0f}% match) but "
+                f"was not used; to use it, {MAP_HINT}.",
+                where,
+                guess.header,
+            )
+        )
     for note in match.notes:
         book.findings.append(Finding(Severity.WARNING, note, where))
     if match.kind == "contracts":
@@ -191,12 +242,13 @@ def _read_table(sheet: RawSheet, match: TableMatch, catalog: Catalog, book: Book
     book.findings.extend(findings)
     if rows == 0 and not any(f.severity >= Severity.WARNING for f in findings):
         label_ = catalog.tables[match.kind].label.lower()
-        book.findings.append(Finding(Severity.WARNING, f"Sheet '{sheet.name}' has a {label_} header row but no rows "
-                                     "below it.", where))
+        book.findings.append(
+            Finding(Severity.WARNING, f"Sheet '{sheet.name}' has a {label_} header row but no rows below it.", where)
+        )
     if match.extra:
-        book.findings.append(Finding(
-            Severity.INFO, f"Columns kept as they are (not used by the rules): {', '.join(match.extra.values())}.",
-            where))
+        book.findings.append(
+            Finding(Severity.INFO, f"Columns kept as they are (not used by the rules): {', '.join(match.extra.values())}.", where)
+        )
     return rows
 
 
@@ -215,12 +267,28 @@ def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
         earlier.append(contract)
         if clash is not None:
             name = rules.product_name(catalog, contract)
-            out.append(Finding(Severity.WARNING, f"{contract.customer} has a second {name} contract row whose term "
-                               f"overlaps the one at {clash.source.describe()}; both are shown.",
-                               contract.source, "", contract.customer, contract.product or ""))
+            out.append(
+                Finding(
+                    Severity.WARNING,
+                    f"{contract.customer} has a second {name} contract row whose term "
+                    f"overlaps the one at {clash.source.describe()}; both are shown.",
+                    contract.source,
+                    "",
+                    contract.customer,
+                    contract.product or "",
+                )
+            )
     known = {customer_key(c.customer) for c in book.contracts}
     for key, orphans in contacts.items():
         if key and key not in known:
-            out.extend(Finding(Severity.WARNING, f"Contact {c.name}: customer '{c.customer}' has no contract.",
-                               c.source, "customer", c.customer) for c in orphans)
+            out.extend(
+                Finding(
+                    Severity.WARNING,
+                    f"Contact {c.name}: customer '{c.customer}' has no contract.",
+                    c.source,
+                    "customer",
+                    c.customer,
+                )
+                for c in orphans
+            )
     return out

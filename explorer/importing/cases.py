@@ -28,9 +28,21 @@ from explorer.importing.tables import TableMatch
 from explorer.importing.values import UNSETTLED, DateOrder, cell_text
 from explorer.model import Finding, Severity, Source, customer_key
 
-CASE_COLUMNS = ["case_id", "customer", "customer_key", "product", "priority", "priority_text", "priority_at_open",
-                "opened",
-                "first_response", "environment", "file", "sheet", "row"]
+CASE_COLUMNS = [
+    "case_id",
+    "customer",
+    "customer_key",
+    "product",
+    "priority",
+    "priority_text",
+    "priority_at_open",
+    "opened",
+    "first_response",
+    "environment",
+    "file",
+    "sheet",
+    "row",
+]
 ZONE_SUFFIX = r"(?:Z|[+-]\d{2}:?\d{2}|\s?UTC|\s?GMT)$"
 SLASH = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}"
 DOTTED = r"^\s*\d{1,2}\.\d{1,2}\.\d{4}"
@@ -63,8 +75,9 @@ def zone_info(zone: str) -> str | tzinfo:
     return timezone(-delta if match[1] == "-" else delta)
 
 
-def parse_timestamps(series: pd.Series, zone: str, order: DateOrder = UNSETTLED,
-                     abbreviations: Mapping[str, str] | None = None) -> tuple[pd.Series, pd.Series]:
+def parse_timestamps(
+    series: pd.Series, zone: str, order: DateOrder = UNSETTLED, abbreviations: Mapping[str, str] | None = None
+) -> tuple[pd.Series, pd.Series]:
     """(UTC timestamps, mask of cells that were filled but unreadable or ambiguous).
 
     Date cells and naive text are read in ``zone``; text with Z, an offset or UTC
@@ -113,8 +126,9 @@ def parse_timestamps(series: pd.Series, zone: str, order: DateOrder = UNSETTLED,
             for name, group in plain[named.notna()].groupby(named[named.notna()]):
                 parsed = _parse_plain(group.str.replace(ABBREVIATION, "", regex=True), order)
                 ok = parsed.notna()
-                local = parsed[ok].dt.tz_localize(str(name), ambiguous=np.ones(int(ok.sum()), dtype=bool),
-                                                  nonexistent="shift_forward")
+                local = parsed[ok].dt.tz_localize(
+                    str(name), ambiguous=np.ones(int(ok.sum()), dtype=bool), nonexistent="shift_forward"
+                )
                 out[local.index] = local.dt.tz_convert("UTC")
                 bad[group.index] = ~ok
             plain = plain[named.isna()]
@@ -124,8 +138,9 @@ def parse_timestamps(series: pd.Series, zone: str, order: DateOrder = UNSETTLED,
             bad[plain.index] = parsed.isna()
     has_naive = naive.notna()
     if has_naive.any():
-        local = naive[has_naive].dt.tz_localize(zone_info(zone), ambiguous=np.ones(int(has_naive.sum()), dtype=bool),
-                                                 nonexistent="shift_forward")
+        local = naive[has_naive].dt.tz_localize(
+            zone_info(zone), ambiguous=np.ones(int(has_naive.sum()), dtype=bool), nonexistent="shift_forward"
+        )
         out[has_naive] = local.dt.tz_convert("UTC")
     return out, bad
 
@@ -166,8 +181,9 @@ def _parse_common_format(strings: pd.Series) -> tuple[pd.Series | None, bool]:
             if sample.str.endswith(suffix).all():
                 ends = np.char.endswith(strings.to_numpy(dtype=str), suffix)
                 parsed = pd.Series(pd.NaT, index=strings.index, dtype="datetime64[ns, UTC]")
-                parsed[ends] = pd.to_datetime(strings[ends].str.slice(0, -len(suffix)), format="ISO8601",
-                                              errors="coerce", utc=True)
+                parsed[ends] = pd.to_datetime(
+                    strings[ends].str.slice(0, -len(suffix)), format="ISO8601", errors="coerce", utc=True
+                )
                 return parsed, True
         zoned = sample.str.contains(ISO_ZONE, regex=True)
         if zoned.any() and not zoned.all():
@@ -202,8 +218,9 @@ def _unknown_environments(texts: pd.Series, kinds: pd.Series) -> dict[str, int]:
     return {str(values[i]): int(positions[i]) for i in sorted(first)}
 
 
-def read_cases(sheet: RawSheet, match: TableMatch, catalog: Catalog, case_timezone: str | None = None,
-               order: DateOrder = UNSETTLED) -> tuple[pd.DataFrame, list[Finding]]:
+def read_cases(
+    sheet: RawSheet, match: TableMatch, catalog: Catalog, case_timezone: str | None = None, order: DateOrder = UNSETTLED
+) -> tuple[pd.DataFrame, list[Finding]]:
     """The cases of one table. Timestamps without a zone are read in the zone their header's unit
     names ('Created at (UTC)'), else ``case_timezone``; ``order`` is the file's day/month order."""
     zone = case_timezone or catalog.settings.case_timezone
@@ -211,43 +228,73 @@ def read_cases(sheet: RawSheet, match: TableMatch, catalog: Catalog, case_timezo
     findings: list[Finding] = []
     if "first_response" not in cols and "first_response_minutes" not in cols:
         seen = ", ".join(f"'{h}'" for h in match.layout)
-        findings.append(Finding(Severity.ERROR, f"Sheet '{sheet.name}': the case table (header row {match.header_row}: "
-                                f"{seen}) has no first-response column, so first responses cannot be judged; its "
-                                "cases are not read. Map the column that holds the first response (explorer map, "
-                                "or File \u2192 Map Columns\u2026).", Source(sheet.file, sheet.name, match.header_row)))
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                f"Sheet '{sheet.name}': the case table (header row {match.header_row}: "
+                f"{seen}) has no first-response column, so first responses cannot be judged; its "
+                "cases are not read. Map the column that holds the first response (explorer map, "
+                "or File \u2192 Map Columns\u2026).",
+                Source(sheet.file, sheet.name, match.header_row),
+            )
+        )
         return empty_cases(), findings
-    table = read_columns(sheet, match, ("case_id", "customer", "product", "priority", "priority_at_open", "opened",
-                                        "first_response", "first_response_minutes", "environment"), findings,
-                         raw_only=("opened", "first_response"), needed=catalog.tables["cases"].required)
+    table = read_columns(
+        sheet,
+        match,
+        (
+            "case_id",
+            "customer",
+            "product",
+            "priority",
+            "priority_at_open",
+            "opened",
+            "first_response",
+            "first_response_minutes",
+            "environment",
+        ),
+        findings,
+        raw_only=("opened", "first_response"),
+        needed=catalog.tables["cases"].required,
+    )
     raw, texts, rows = table.raw, table.texts, pd.Series(table.rows)
     header = match.headers.get
 
     def column_findings(mask: pd.Series, field: str, message: str, severity: Severity = Severity.ERROR) -> None:
         for i in np.flatnonzero(mask.to_numpy()).tolist():
             case = str(texts["case_id"].iloc[i]) or "(no id)"
-            findings.append(Finding(severity, message.format(case=case, value=cell_text(raw[field].iloc[i])),
-                                    Source(sheet.file, sheet.name, int(rows.to_numpy()[i])),
-                                    header(cols.get(field, -1), field), str(texts["customer"].iloc[i])))
+            findings.append(
+                Finding(
+                    severity,
+                    message.format(case=case, value=cell_text(raw[field].iloc[i])),
+                    Source(sheet.file, sheet.name, int(rows.to_numpy()[i])),
+                    header(cols.get(field, -1), field),
+                    str(texts["customer"].iloc[i]),
+                )
+            )
 
     abbreviations = catalog.timezone_abbreviations
     opened, bad_open = parse_timestamps(raw["opened"], match.zones.get("opened", zone), order, abbreviations)
     if "first_response" in cols:
-        responded, bad_resp = parse_timestamps(raw["first_response"], match.zones.get("first_response", zone), order,
-                                               abbreviations)
+        responded, bad_resp = parse_timestamps(
+            raw["first_response"], match.zones.get("first_response", zone), order, abbreviations
+        )
     else:  # Zendesk's "First reply time in minutes": calendar minutes after creation
         minutes = pd.to_numeric(texts["first_response_minutes"].str.replace(",", "", regex=False), errors="coerce")
         responded = opened + pd.to_timedelta(minutes, unit="min")
         bad_resp = minutes.isna() & texts["first_response_minutes"].ne("")
-    column_findings(bad_open, "opened", "Case {case}: the opening time '{value}' cannot be read "
-                    "(or is ambiguous); the case is not counted.")
-    column_findings(opened.isna() & ~bad_open, "opened", "Case {case}: the opening time is missing; "
-                    "the case is not counted.")
+    column_findings(
+        bad_open, "opened", "Case {case}: the opening time '{value}' cannot be read (or is ambiguous); the case is not counted."
+    )
+    column_findings(opened.isna() & ~bad_open, "opened", "Case {case}: the opening time is missing; the case is not counted.")
     response_field = "first_response" if "first_response" in cols else "first_response_minutes"
-    column_findings(bad_resp, response_field, "Case {case}: the first response '{value}' cannot be read; "
-                    "it is treated as no response yet.")
+    column_findings(
+        bad_resp, response_field, "Case {case}: the first response '{value}' cannot be read; it is treated as no response yet."
+    )
     early = responded.notna() & opened.notna() & (responded < opened)
-    column_findings(early, "first_response", "Case {case}: the first response is earlier than the opening time.",
-                    Severity.WARNING)
+    column_findings(
+        early, "first_response", "Case {case}: the first response is earlier than the opening time.", Severity.WARNING
+    )
 
     priority = map_distinct(texts["priority"], lambda t: catalog.priority_for(t) if t else None)
     at_open = map_distinct(texts["priority_at_open"], lambda t: catalog.priority_for(t) if t else None)
@@ -255,9 +302,11 @@ def read_cases(sheet: RawSheet, match: TableMatch, catalog: Catalog, case_timezo
     target_priority = priority.where(~use_open, at_open)
     priority_text = texts["priority"].where(~use_open, texts["priority_at_open"])
     bad_priority = target_priority.isna()
-    column_findings(bad_priority, "priority" if "priority" in cols else "priority_at_open",
-                    "Case {case}: priority '{value}' is not 1-4, P1-P4, Sev 1-4 or Urgent/High/Normal/Low; "
-                    "the case is not counted.")
+    column_findings(
+        bad_priority,
+        "priority" if "priority" in cols else "priority_at_open",
+        "Case {case}: priority '{value}' is not 1-4, P1-P4, Sev 1-4 or Urgent/High/Normal/Low; the case is not counted.",
+    )
 
     def product_id(text: str) -> str | None:
         found = catalog.product_for(text) if text else None
@@ -265,31 +314,42 @@ def read_cases(sheet: RawSheet, match: TableMatch, catalog: Catalog, case_timezo
 
     product = _categorical(texts["product"], product_id)
     unknown_product = product.eq("?")
-    column_findings(unknown_product, "product", "Case {case}: product '{value}' is not in the catalog; "
-                    "the case is not counted.", Severity.WARNING)
+    column_findings(
+        unknown_product,
+        "product",
+        "Case {case}: product '{value}' is not in the catalog; the case is not counted.",
+        Severity.WARNING,
+    )
     environment = map_distinct(texts["environment"], catalog.environments.classify)
     non_prod = environment.eq("non-production")
     for value, first in _unknown_environments(texts["environment"], environment).items():
         count = int((texts["environment"] == value).sum())
-        findings.append(Finding(
-            Severity.WARNING, f"Environment '{value}' ({count} case{'s' if count != 1 else ''}) is neither a "
-            "production nor a non-production spelling of the catalog; treated as production.",
-            Source(sheet.file, sheet.name, int(rows.to_numpy()[first])), header(cols.get("environment", -1),
-                                                                              "environment")))
-    frame = pd.DataFrame({
-        "case_id": texts["case_id"],
-        "customer": texts["customer"],
-        "customer_key": _categorical(texts["customer"], customer_key),
-        "product": product,
-        "priority": pd.array(target_priority.tolist(), dtype="Int8"),
-        "priority_text": priority_text,
-        "priority_at_open": use_open.to_numpy(dtype=bool),  # the target came from the priority at opening
-        "opened": opened,
-        "first_response": responded,
-        "environment": pd.Categorical.from_codes(non_prod.to_numpy(dtype=bool).astype(np.int8),
-                                                 categories=pd.Index(["production", "non-production"])),
-        "file": pd.Categorical([sheet.file] * len(rows)),
-        "sheet": pd.Categorical([sheet.name] * len(rows)),
-        "row": rows,
-    })
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                f"Environment '{value}' ({count} case{'s' if count != 1 else ''}) is neither a "
+                "production nor a non-production spelling of the catalog; treated as production.",
+                Source(sheet.file, sheet.name, int(rows.to_numpy()[first])),
+                header(cols.get("environment", -1), "environment"),
+            )
+        )
+    frame = pd.DataFrame(
+        {
+            "case_id": texts["case_id"],
+            "customer": texts["customer"],
+            "customer_key": _categorical(texts["customer"], customer_key),
+            "product": product,
+            "priority": pd.array(target_priority.tolist(), dtype="Int8"),
+            "priority_text": priority_text,
+            "priority_at_open": use_open.to_numpy(dtype=bool),  # the target came from the priority at opening
+            "opened": opened,
+            "first_response": responded,
+            "environment": pd.Categorical.from_codes(
+                non_prod.to_numpy(dtype=bool).astype(np.int8), categories=pd.Index(["production", "non-production"])
+            ),
+            "file": pd.Categorical([sheet.file] * len(rows)),
+            "sheet": pd.Categorical([sheet.name] * len(rows)),
+            "row": rows,
+        }
+    )
     return frame, findings

@@ -23,10 +23,18 @@ from explorer.model import Finding, Severity, Source
 
 # What a line that is not a record says, for the finding that quotes it (the rule itself is structural).
 NOT_RECORDS = [
-    ("a totals line", re.compile(r"\s*((grand\s+|sub-?)?totals?|sum|count)\s*($|[:(\-\u2013=]|\d)"
-                                 r"|.*\(\d[\d,]* (records?|rows?|items?)\)\s*$", re.IGNORECASE)),
-    ("a confidentiality line", re.compile(r".*\b(confidential|do not distribute|internal use only|proprietary)\b",
-                                          re.IGNORECASE)),
+    (
+        "a totals line",
+        re.compile(
+            r"\s*((grand\s+|sub-?)?totals?|sum|count)\s*($|[:(\-\u2013=]|\d)"
+            r"|.*\(\d[\d,]* (records?|rows?|items?)\)\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "a confidentiality line",
+        re.compile(r".*\b(confidential|do not distribute|internal use only|proprietary)\b", re.IGNORECASE),
+    ),
     ("a copyright line", re.compile(r"(copyright|\(c\)|©)", re.IGNORECASE)),
     ("a generated-by line", re.compile(r"(generated|exported|created|run|printed)\b.*\b(by|on|at)\b", re.IGNORECASE)),
     ("a footnote", re.compile(r"(\*|†|note\b|notes\b|source\b|\(\d\)|\[\d\])", re.IGNORECASE)),
@@ -50,8 +58,9 @@ class Columns:
         if not self.extra:
             return [{} for _ in range(len(self))]
         headers = list(self.extra)
-        return [dict(zip(headers, values, strict=True)) for values in
-                zip(*(self.extra[h].tolist() for h in headers), strict=True)]
+        return [
+            dict(zip(headers, values, strict=True)) for values in zip(*(self.extra[h].tolist() for h in headers), strict=True)
+        ]
 
 
 def _column(body: Sequence[Sequence[Any]], index: int | None) -> pd.Series:
@@ -88,8 +97,14 @@ def what_line(text: str) -> str:
     return TITLE
 
 
-def read_columns(sheet: RawSheet, match: TableMatch, fields: Iterable[str], findings: list[Finding],
-                 raw_only: Iterable[str] = (), needed: Iterable[str] = ()) -> Columns:
+def read_columns(
+    sheet: RawSheet,
+    match: TableMatch,
+    fields: Iterable[str],
+    findings: list[Finding],
+    raw_only: Iterable[str] = (),
+    needed: Iterable[str] = (),
+) -> Columns:
     """The fields of a table's body; ``raw_only`` fields (timestamps: a distinct value per row) get no text.
 
     Not records, each reported with an info finding that quotes it: repeated header rows, totals rows
@@ -167,12 +182,20 @@ def read_columns(sheet: RawSheet, match: TableMatch, fields: Iterable[str], find
                 skip[i] = apart[i] = True
                 reasons[i] = f"is {kind} ('{_quote(cells, i)}')"
     for i in sorted(reasons):
-        findings.append(Finding(Severity.INFO, f"Row {rows[i]} {reasons[i]}; it is not read as a record.",
-                                Source(sheet.file, sheet.name, int(rows[i]))))
+        findings.append(
+            Finding(
+                Severity.INFO,
+                f"Row {rows[i]} {reasons[i]}; it is not read as a record.",
+                Source(sheet.file, sheet.name, int(rows[i])),
+            )
+        )
     keep = filled_row & ~skip
-    return Columns(rows[keep], {k: v[keep].reset_index(drop=True) for k, v in raw.items()},
-                   {k: v[keep].reset_index(drop=True) for k, v in texts.items()},
-                   {k: v[keep].reset_index(drop=True) for k, v in extra.items()})
+    return Columns(
+        rows[keep],
+        {k: v[keep].reset_index(drop=True) for k, v in raw.items()},
+        {k: v[keep].reset_index(drop=True) for k, v in texts.items()},
+        {k: v[keep].reset_index(drop=True) for k, v in extra.items()},
+    )
 
 
 def _quote(cells: list[tuple[int, np.ndarray]], i: int) -> str:

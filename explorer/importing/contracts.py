@@ -16,8 +16,9 @@ from explorer.sla.subdivisions import resolve_subdivision, subdivision_name, sub
 DATE_FIELDS = ("term_start", "term_end", "initial_term_start")
 
 
-def read_contracts(sheet: RawSheet, match: TableMatch, catalog: Catalog,
-                   order: values.DateOrder = values.UNSETTLED) -> tuple[list[Contract], list[Finding]]:
+def read_contracts(
+    sheet: RawSheet, match: TableMatch, catalog: Catalog, order: values.DateOrder = values.UNSETTLED
+) -> tuple[list[Contract], list[Finding]]:
     """The contract rows of one table; ``order`` is its file's day/month order (values.day_order)."""
     findings: list[Finding] = []
     rows = data_rows(sheet, match, findings, catalog.tables["contracts"].required)
@@ -25,8 +26,7 @@ def read_contracts(sheet: RawSheet, match: TableMatch, catalog: Catalog,
     return contracts, findings
 
 
-def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.DateOrder,
-              findings: list[Finding]) -> Contract:
+def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.DateOrder, findings: list[Finding]) -> Contract:
     customer = row.text("customer")
     product_text, program_text = row.text("product"), row.text("program")
 
@@ -46,16 +46,22 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
     pid = product.id if product else None
     if product is None:
         known = ", ".join(p.name for p in catalog.products.values())
-        message = (f"Product '{product_text}' is not in the catalog (known: {known})." if product_text
-                   else uncalculated("product") or f"The product is missing (one of {known}).")
+        message = (
+            f"Product '{product_text}' is not in the catalog (known: {known})."
+            if product_text
+            else uncalculated("product") or f"The product is missing (one of {known})."
+        )
         report(Severity.ERROR, "product", message)
     program = None
     if product is not None:
         program = catalog.program_for(product, program_text)
         if program is None:
             tiers = ", ".join(catalog.programs[p].name for p in catalog.program_ids_by_rank(product))
-            message = (f"Tier '{program_text}' is not one of the {product.name} programs ({tiers})." if program_text
-                       else f"The tier is missing; {product.name} needs one of {tiers}.")
+            message = (
+                f"Tier '{program_text}' is not one of the {product.name} programs ({tiers})."
+                if program_text
+                else f"The tier is missing; {product.name} needs one of {tiers}."
+            )
             report(Severity.ERROR, "program", message, pid or "")
 
     dates: dict[str, date | None] = {}
@@ -80,10 +86,21 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
 
     addons = _addons(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or ""))
     return Contract(
-        customer=customer, product=pid, program=program.id if program else None,
-        term_start=dates["term_start"], term_end=dates["term_end"], initial_term_start=dates["initial_term_start"],
-        region=row.text("region"), country=country, time_zone=zone, subdivision=subdivision, addons=addons,
-        product_text=product_text, program_text=program_text, source=row.source, extra=row.extra(),
+        customer=customer,
+        product=pid,
+        program=program.id if program else None,
+        term_start=dates["term_start"],
+        term_end=dates["term_end"],
+        initial_term_start=dates["initial_term_start"],
+        region=row.text("region"),
+        country=country,
+        time_zone=zone,
+        subdivision=subdivision,
+        addons=addons,
+        product_text=product_text,
+        program_text=program_text,
+        source=row.source,
+        extra=row.extra(),
     )
 
 
@@ -129,8 +146,11 @@ def _place(row: DataRow, catalog: Catalog, report) -> tuple[str, str]:  # type: 
     if country is None:
         derived = values.country_of_zone(zone)
         if country_problem:
-            used = (f"{values.country_name(derived)} ({derived}), from the time zone, is used" if derived
-                    else "no public holidays are applied")
+            used = (
+                f"{values.country_name(derived)} ({derived}), from the time zone, is used"
+                if derived
+                else "no public holidays are applied"
+            )
             report(Severity.WARNING, "country", f"{country_problem[0].upper() + country_problem[1:]}; {used}.")
         country = derived
     return zone, country or ""
@@ -147,11 +167,16 @@ def _subdivision(row: DataRow, catalog: Catalog, zone: str, country: str, report
     code = subdivision_of_zone(zone, country, catalog)
     if code:
         name = subdivision_name(country, code)
-        report(Severity.INFO, "time_zone", f"No state or province is given; the public holidays of {name} "
-               f"({country}-{code}) are used, from the time zone {zone}.")
+        report(
+            Severity.INFO,
+            "time_zone",
+            f"No state or province is given; the public holidays of {name} "
+            f"({country}-{code}) are used, from the time zone {zone}.",
+        )
     return code
 
 
 def _label(field: str) -> str:
     return {"term_start": "Term start", "term_end": "Term end", "initial_term_start": "Initial term start"}.get(
-        field, field.replace("_", " ").capitalize())
+        field, field.replace("_", " ").capitalize()
+    )

@@ -11,13 +11,12 @@ import re
 import zipfile
 from posixpath import dirname, join, normpath
 
-CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?<!/)>\s*<f[^>]*?(?:/>|>(.*?)</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>',
-                  re.DOTALL)
+CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?<!/)>\s*<f[^>]*?(?:/>|>(.*?)</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>', re.DOTALL)
 SHEET = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"')
 SHEET_ID_FIRST = re.compile(rb'<sheet\b[^>]*?r:id="([^"]*)"[^>]*?name="([^"]*)"')
 REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"')
 REL_TARGET_FIRST = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"')
-NOTE = ("calculated in Excel but never saved with its value: open and save the file in Excel or LibreOffice")
+NOTE = "calculated in Excel but never saved with its value: open and save the file in Excel or LibreOffice"
 
 
 def _column_index(letters: bytes) -> int:
@@ -28,8 +27,14 @@ def _column_index(letters: bytes) -> int:
 
 
 def _unescape(name: bytes) -> str:
-    return (name.decode("utf-8").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            .replace("&apos;", "'").replace("&amp;", "&"))
+    return (
+        name.decode("utf-8")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
 
 
 def uncalculated_cells(path: str, sheet: str) -> dict[tuple[int, int], str]:
@@ -40,8 +45,7 @@ def uncalculated_cells(path: str, sheet: str) -> dict[tuple[int, int], str]:
             if "xl/workbook.xml" not in names:
                 return {}
             book = archive.read("xl/workbook.xml")
-            ids = {_unescape(n): i for n, i in SHEET.findall(book)} or {
-                _unescape(n): i for i, n in SHEET_ID_FIRST.findall(book)}
+            ids = {_unescape(n): i for n, i in SHEET.findall(book)} or {_unescape(n): i for i, n in SHEET_ID_FIRST.findall(book)}
             rels = archive.read("xl/_rels/workbook.xml.rels")
             targets = {i: t for i, t in REL.findall(rels)} or {i: t for t, i in REL_TARGET_FIRST.findall(rels)}
             target = targets.get(ids.get(sheet, b""))
@@ -56,5 +60,7 @@ def uncalculated_cells(path: str, sheet: str) -> dict[tuple[int, int], str]:
         return {}
     if b"<f" not in xml:
         return {}
-    return {(int(row), _column_index(letters)): (formula or b"").decode("utf-8", "replace")
-            for letters, row, formula in CELL.findall(xml)}
+    return {
+        (int(row), _column_index(letters)): (formula or b"").decode("utf-8", "replace")
+        for letters, row, formula in CELL.findall(xml)
+    }

@@ -30,8 +30,10 @@ BRACKETED = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
 UNIT_OFFSET = re.compile(r"(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?")
 API_SUFFIX = re.compile(r"__(?:c|r|pc|x)$", re.IGNORECASE)
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-DATE_TEXT = re.compile(r"\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[-/ ][A-Za-z]{3}[-/ ]\d{2,4}"
-                       r"|\d{1,2}(?:st|nd|rd|th)?[ -][A-Za-z]{3,9}\.?[ -,]|[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})")
+DATE_TEXT = re.compile(
+    r"\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[-/ ][A-Za-z]{3}[-/ ]\d{2,4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?[ -][A-Za-z]{3,9}\.?[ -,]|[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})"
+)
 NUMBER_TEXT = re.compile(r"\s*-?\d+(?:[.,]\d+)?\s*")
 BUSINESS_WORDS = ("business", "working hours", "office hours")
 CUSTOM_FIELD = re.compile(r"custom field \((.+)\)", re.IGNORECASE)
@@ -185,8 +187,13 @@ def _is_business_time(header: str) -> bool:
     return any(w in text for w in BUSINESS_WORDS)
 
 
-def recognise(spec: TableSpec, headers: Mapping[int, str], shares: Mapping[int, Mapping[str, float]],
-              catalog: Catalog, fixed: Mapping[str, int] | None = None) -> Recognition:
+def recognise(
+    spec: TableSpec,
+    headers: Mapping[int, str],
+    shares: Mapping[int, Mapping[str, float]],
+    catalog: Catalog,
+    fixed: Mapping[str, int] | None = None,
+) -> Recognition:
     """Which column holds which field of ``spec``; ``fixed`` (a saved or user mapping) comes first."""
     folded, spelled, written = _alias_index(spec)
     result = Recognition()
@@ -208,12 +215,18 @@ def recognise(spec: TableSpec, headers: Mapping[int, str], shares: Mapping[int, 
                 if name in found or (depth and not fits(spec.field_type(name), shares.get(column, {}))):
                     continue  # a spelling two fields share goes first to the field listing it first
                 exact = depth == 0 and (_plain(header), name) in written  # StartDate is Start Date, said aloud
-                found[name] = Guess(name, column, header, "exact" if exact else "normalised",
-                                    (100 if depth == 0 else NORMALISED_SCORE) - rank * 0.1)
+                found[name] = Guess(
+                    name,
+                    column,
+                    header,
+                    "exact" if exact else "normalised",
+                    (100 if depth == 0 else NORMALISED_SCORE) - rank * 0.1,
+                )
         if not found:
             query = words(forms[1] if len(forms) > 1 else header)
-            for _, score, index in process.extract(query, [s for s, _ in spelled], scorer=fuzz.token_sort_ratio,
-                                                   limit=None, score_cutoff=SUGGEST_SCORE):
+            for _, score, index in process.extract(
+                query, [s for s, _ in spelled], scorer=fuzz.token_sort_ratio, limit=None, score_cutoff=SUGGEST_SCORE
+            ):
                 name = spelled[index][1]
                 if name not in found and fits(spec.field_type(name), shares.get(column, {})):
                     found[name] = Guess(name, column, header, "fuzzy", float(score))
@@ -221,8 +234,9 @@ def recognise(spec: TableSpec, headers: Mapping[int, str], shares: Mapping[int, 
             near = [(fuzz.token_set_ratio(words(header), s), n) for s, n in spelled if n in time_fields]
             score, name = max(near, default=(0.0, ""))
             if score >= 90:
-                result.notes.append(f"Column '{header}' counts business time, not a time of day; "
-                                    f"it is not used as {label(name)}.")
+                result.notes.append(
+                    f"Column '{header}' counts business time, not a time of day; it is not used as {label(name)}."
+                )
             found = {n: g for n, g in found.items() if n not in time_fields}
         candidates.extend(found.values())
     # Each column serves one field and each field one column: the best score wins.

@@ -19,8 +19,7 @@ from explorer.importing.readers import RawSheet, iter_sheets
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank
 from explorer.importing.values import cell_text
 
-HOW = {"exact": "a catalog spelling", "normalised": "the header without units or decorations",
-       "saved": "a saved mapping"}
+HOW = {"exact": "a catalog spelling", "normalised": "the header without units or decorations", "saved": "a saved mapping"}
 
 
 def _table_notes(where: str, match: TableMatch, catalog: Catalog) -> list[str]:
@@ -44,13 +43,14 @@ def _near_notes(where: str, near: NearMiss, catalog: Catalog) -> list[str]:
     spec = catalog.tables[near.kind]
     notes = [f"{where}, row {near.row}: NOT READ; closest to {spec.label.lower()}"]
     if near.missing:
-        notes.append(f"  needed: {', '.join(near.missing)}; add a line such as {near.missing[0]} = \"<header>\"")
+        notes.append(f'  needed: {", ".join(near.missing)}; add a line such as {near.missing[0]} = "<header>"')
     notes.append(f"  fields: {', '.join(spec.fields)}")
     return notes
 
 
-def proposed_mappings(files: Sequence[str], case_files: Sequence[str], catalog: Catalog,
-                      saved: SavedLookup | None = None) -> tuple[str, int]:
+def proposed_mappings(
+    files: Sequence[str], case_files: Sequence[str], catalog: Catalog, saved: SavedLookup | None = None
+) -> tuple[str, int]:
     """(TOML text, number of mappings) for every table and near-miss sheet of the files."""
     mappings: list[ColumnMapping] = []
     notes: dict[tuple[str, ...], list[str]] = {}
@@ -59,8 +59,9 @@ def proposed_mappings(files: Sequence[str], case_files: Sequence[str], catalog: 
             tables, near = find_tables(sheet, catalog, ("cases",) if is_case_log else None, saved)
             where = f"{Path(path).name}, sheet '{sheet.name}'"
             for match in tables:
-                mapping = ColumnMapping(match.kind, match.layout,
-                                        {n: match.headers[c] for n, c in match.columns.items()}, match.values)
+                mapping = ColumnMapping(
+                    match.kind, match.layout, {n: match.headers[c] for n, c in match.columns.items()}, match.values
+                )
                 if mapping.key not in notes:
                     mappings.append(mapping)
                     notes[mapping.key] = _table_notes(where, match, catalog)
@@ -100,8 +101,7 @@ def first_header(sheet: RawSheet, catalog: Catalog, saved: SavedLookup | None = 
     return first, "contracts"
 
 
-def propose(sheet: RawSheet, header_index: int, kind: str, catalog: Catalog,
-            saved: SavedLookup | None = None) -> Proposal:
+def propose(sheet: RawSheet, header_index: int, kind: str, catalog: Catalog, saved: SavedLookup | None = None) -> Proposal:
     rows = sheet.rows
     headers = {i: str(c).strip() for i, c in enumerate(rows[header_index]) if str(c).strip()} if rows else {}
     layout = tuple(headers[i] for i in sorted(headers))
@@ -111,7 +111,7 @@ def propose(sheet: RawSheet, header_index: int, kind: str, catalog: Catalog,
         ordered = sorted(headers)
         columns = {name: ordered[p] for name, p in mapping.positions().items()}
         return Proposal(kind, header_index, headers, columns, dict.fromkeys(columns, "saved"), mapping)
-    sample = rows[header_index + 1:header_index + 31]
+    sample = rows[header_index + 1 : header_index + 31]
     found = recognise(spec, headers, column_kinds(sample, list(headers)), catalog)
     confidence = {n: ("exact" if g.exact else f"{g.score:.0f}%") for n, g in found.guesses.items()}
     columns = dict(found.columns)
@@ -133,11 +133,12 @@ def canonical_values(catalog: Catalog, name: str) -> list[str]:
     return []
 
 
-def unknown_values(sheet: RawSheet, header_index: int, columns: dict[str, int], catalog: Catalog,
-                   limit: int = 20) -> dict[str, list[str]]:
+def unknown_values(
+    sheet: RawSheet, header_index: int, columns: dict[str, int], catalog: Catalog, limit: int = 20
+) -> dict[str, list[str]]:
     """The distinct values of the product, tier and priority columns that do not normalise."""
     out: dict[str, list[str]] = {}
-    body = sheet.rows[header_index + 1:]
+    body = sheet.rows[header_index + 1 :]
     for name in VALUE_FIELDS:
         column = columns.get(name)
         if column is None:

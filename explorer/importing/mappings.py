@@ -87,7 +87,7 @@ def parse_mappings(data: dict[str, Any], source: str, catalog: Catalog) -> list[
             raise MappingError(f"{path}.layout: expected the header cells as a list of texts")
         columns = raw.get("columns", {})
         if not isinstance(columns, dict):
-            raise MappingError(f"{path}.columns: expected a table of field = \"header\"")
+            raise MappingError(f'{path}.columns: expected a table of field = "header"')
         known = {fold(h) for h in layout}
         taken: dict[str, str] = {}
         for name, header in columns.items():
@@ -96,20 +96,28 @@ def parse_mappings(data: dict[str, Any], source: str, catalog: Catalog) -> list[
             if not isinstance(header, str) or fold(header) not in known:
                 raise MappingError(f"{path}.columns.{name}: no column {header!r} in the layout")
             if fold(header) in taken:
-                raise MappingError(f"{path}.columns.{name}: column {header!r} is already mapped to "
-                                   f"{taken[fold(header)]}; a column serves one field")
+                raise MappingError(
+                    f"{path}.columns.{name}: column {header!r} is already mapped to "
+                    f"{taken[fold(header)]}; a column serves one field"
+                )
             taken[fold(header)] = name
         values = raw.get("values", {})
         if not isinstance(values, dict):
-            raise MappingError(f"{path}.values: expected tables of \"value\" = \"meaning\" per field")
+            raise MappingError(f'{path}.values: expected tables of "value" = "meaning" per field')
         for name, table in values.items():
             if name not in spec.fields or not isinstance(table, dict):
-                raise MappingError(f"{path}.values.{name}: expected a field of {kind} with \"value\" = \"meaning\"")
+                raise MappingError(f'{path}.values.{name}: expected a field of {kind} with "value" = "meaning"')
             for value, meaning in table.items():
                 if not isinstance(meaning, str) or not _value_known(catalog, name, meaning):
                     raise MappingError(f"{path}.values.{name}.{value}: {meaning!r} is not a known {name}")
-        out.append(ColumnMapping(kind, tuple(h.strip() for h in layout), {k: v.strip() for k, v in columns.items()},
-                                 {k: dict(v) for k, v in values.items()}))
+        out.append(
+            ColumnMapping(
+                kind,
+                tuple(h.strip() for h in layout),
+                {k: v.strip() for k, v in columns.items()},
+                {k: dict(v) for k, v in values.items()},
+            )
+        )
     return out
 
 

@@ -38,6 +38,13 @@ def data_rows(sheet: RawSheet, match: TableMatch, findings: list[Finding], neede
     fields = list(table.raw)
     cells = list(zip(*(table.raw[f].tolist() for f in fields), strict=True)) if fields else []
     texts = list(zip(*(table.texts[f].tolist() for f in fields), strict=True)) if fields else []
-    return [DataRow(Source(sheet.file, sheet.name, int(row)), dict(zip(fields, c, strict=True)),
-                    dict(zip(fields, t, strict=True)), extra, match)
-            for row, c, t, extra in zip(table.rows.tolist(), cells, texts, table.extras(), strict=True)]
+    return [
+        DataRow(
+            Source(sheet.file, sheet.name, int(row)),
+            dict(zip(fields, c, strict=True)),
+            dict(zip(fields, t, strict=True)),
+            extra,
+            match,
+        )
+        for row, c, t, extra in zip(table.rows.tolist(), cells, texts, table.extras(), strict=True)
+    ]

@@ -111,8 +111,10 @@ def _check_zip(path: Path) -> None:
                         head = part.read(XML_HEAD_BYTES)
                     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                         raise UnreadableFile(
-                            path, f"part {member.filename} declares XML entities, which workbooks never need "
-                            "(possible entity-expansion attack); not read")
+                            path,
+                            f"part {member.filename} declares XML entities, which workbooks never need "
+                            "(possible entity-expansion attack); not read",
+                        )
     except zipfile.BadZipFile:
         raise UnreadableFile(path, "the workbook is damaged or truncated (its zip directory is unreadable)") from None
     except (zipfile.LargeZipFile, NotImplementedError) as exc:

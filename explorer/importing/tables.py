@@ -53,7 +53,7 @@ class TableMatch:
         return tuple(self.headers[i] for i in sorted(self.headers))
 
     def body(self, rows: Sequence[Sequence[Cell]]) -> Sequence[Sequence[Cell]]:
-        return rows[self.header_index + 1:min(self.end_index, len(rows))]
+        return rows[self.header_index + 1 : min(self.end_index, len(rows))]
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ class _Finder:
         if mapping is not None:
             ordered = sorted(headers)
             fixed = {name: ordered[position] for name, position in mapping.positions().items()}
-        sample = rows[index + 1:index + 1 + SAMPLE_ROWS]
+        sample = rows[index + 1 : index + 1 + SAMPLE_ROWS]
         shares = column_kinds(sample, list(headers))
         best: tuple[tuple[int, int], TableMatch] | None = None
         for spec in self.specs:
@@ -143,10 +143,24 @@ class _Finder:
             rank = (spec.precedence if decided else 0, len(found.columns))
             if best is None or rank > best[0]:
                 used = set(found.columns.values())
-                best = (rank, TableMatch(
-                    spec.id, index, found.columns, headers, {i: h for i, h in headers.items() if i not in used},
-                    (start, stop), WIDE, found.guesses, found.suggestions, found.zones, tuple(found.notes),
-                    mapping is not None, mapping.values if mapping else {}))
+                best = (
+                    rank,
+                    TableMatch(
+                        spec.id,
+                        index,
+                        found.columns,
+                        headers,
+                        {i: h for i, h in headers.items() if i not in used},
+                        (start, stop),
+                        WIDE,
+                        found.guesses,
+                        found.suggestions,
+                        found.zones,
+                        tuple(found.notes),
+                        mapping is not None,
+                        mapping.values if mapping else {},
+                    ),
+                )
         return best[1] if best else None
 
     def _remember(self, index: int, layout: tuple[str, ...], spec: TableSpec, found: dict[str, int]) -> None:
@@ -176,9 +190,21 @@ class _Finder:
     def _respan(self, match: TableMatch, start: int, stop: int) -> TableMatch:
         headers = _header_cells(self.sheet.rows[match.header_index], start, stop)
         used = set(match.columns.values())
-        return TableMatch(match.kind, match.header_index, match.columns, headers,
-                          {i: h for i, h in headers.items() if i not in used}, (start, stop), WIDE, match.guesses,
-                          match.suggestions, match.zones, match.notes, match.saved, match.values)
+        return TableMatch(
+            match.kind,
+            match.header_index,
+            match.columns,
+            headers,
+            {i: h for i, h in headers.items() if i not in used},
+            (start, stop),
+            WIDE,
+            match.guesses,
+            match.suggestions,
+            match.zones,
+            match.notes,
+            match.saved,
+            match.values,
+        )
 
 
 def _same_header(a: TableMatch, b: TableMatch) -> bool:
@@ -189,21 +215,25 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def find_tables(sheet: RawSheet, catalog: Catalog, kinds: Sequence[str] | None = None,
-                saved: SavedLookup | None = None) -> tuple[list[TableMatch], NearMiss | None]:
+def find_tables(
+    sheet: RawSheet, catalog: Catalog, kinds: Sequence[str] | None = None, saved: SavedLookup | None = None
+) -> tuple[list[TableMatch], NearMiss | None]:
     """Every table of the sheet in reading order, and (when there is none) the row that came closest."""
     finder = _Finder(sheet, catalog, kinds, saved)
     rows = sheet.rows
     blank = [is_blank(r) for r in rows]
     candidates = [i for i in range(min(HEADER_SCAN_ROWS, len(rows))) if not blank[i]]
-    candidates += [i for i in range(HEADER_SCAN_ROWS, len(rows))
-                   if not blank[i] and (blank[i - 1] or blank[i - 2])]
+    candidates += [i for i in range(HEADER_SCAN_ROWS, len(rows)) if not blank[i] and (blank[i - 1] or blank[i - 2])]
     done: list[TableMatch] = []
     active: list[TableMatch] = []
     previous: tuple[int, _Candidate] | None = None
     for index in candidates:
-        inside = active and index > 1 and not (blank[index - 1] or blank[index - 2]) and not (
-            previous is not None and previous[0] == index - 1)
+        inside = (
+            active
+            and index > 1
+            and not (blank[index - 1] or blank[index - 2])
+            and not (previous is not None and previous[0] == index - 1)
+        )
         if inside:
             continue  # a row within a table's body; a new header follows a blank row
         found = finder.row(index)
@@ -227,8 +257,21 @@ def find_tables(sheet: RawSheet, catalog: Catalog, kinds: Sequence[str] | None =
 
 
 def _ended(match: TableMatch, end: int) -> TableMatch:
-    return TableMatch(match.kind, match.header_index, match.columns, match.headers, match.extra, match.span, end,
-                      match.guesses, match.suggestions, match.zones, match.notes, match.saved, match.values)
+    return TableMatch(
+        match.kind,
+        match.header_index,
+        match.columns,
+        match.headers,
+        match.extra,
+        match.span,
+        end,
+        match.guesses,
+        match.suggestions,
+        match.zones,
+        match.notes,
+        match.saved,
+        match.values,
+    )
 
 
 def find_table(sheet: RawSheet, catalog: Catalog) -> TableMatch | None:

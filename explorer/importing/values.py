@@ -24,10 +24,21 @@ from explorer.catalog import Catalog, fold
 from explorer.excel import EXCEL_EPOCH
 
 SERIAL_RANGE = (20_000, 80_000)  # 1954 .. 2119: numbers outside are not dates
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
-MONTHS |= {"sept": 9, "june": 6, "july": 7, "march": 3, "april": 4, "january": 1, "february": 2, "august": 8,
-           "september": 9, "october": 10, "november": 11, "december": 12}
+MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+MONTHS |= {
+    "sept": 9,
+    "june": 6,
+    "july": 7,
+    "march": 3,
+    "april": 4,
+    "january": 1,
+    "february": 2,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+}
 
 ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?")
 YMD_SLASH_RE = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
@@ -117,8 +128,10 @@ def _parse_date_text(text: str, order: DateOrder) -> tuple[date | None, str | No
             return date(year, b, a), None
         if b > 12 or order.day_first is False or a == b:
             return date(year, a, b), None
-        return None, (f"'{text}' is ambiguous: it could be {date(year, b, a):%-d %B} or {date(year, a, b):%-d %B}; "
-                      f"write it as {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}")
+        return None, (
+            f"'{text}' is ambiguous: it could be {date(year, b, a):%-d %B} or {date(year, a, b):%-d %B}; "
+            f"write it as {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}"
+        )
     if match := DAY_MONTH_RE.fullmatch(text):
         month = MONTHS.get(match[2].lower())
         if month:
@@ -157,8 +170,9 @@ def parse_timezone(text: str, catalog: Catalog) -> tuple[str | None, str | None]
         return None, None
     mapped = catalog.timezone_abbreviations.get(raw.upper())
     if mapped:  # before the zone table: it holds legacy zones such as CET that no country uses
-        return mapped, (f"time zone '{raw}' is an abbreviation; read as {mapped} "
-                        "(write the IANA name to be exact about daylight saving)")
+        return mapped, (
+            f"time zone '{raw}' is an abbreviation; read as {mapped} (write the IANA name to be exact about daylight saving)"
+        )
     zone = _zones_by_fold().get(raw.lower().replace(" ", "_"))
     if zone:
         return zone, None
@@ -183,10 +197,25 @@ def _zone_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return names, by_name, zones
 
 
-COUNTRY_ALIASES = {"usa": "US", "unitedstatesofamerica": "US", "uk": "GB", "unitedkingdom": "GB", "england": "GB",
-                   "greatbritain": "GB", "scotland": "GB", "wales": "GB", "holland": "NL", "thenetherlands": "NL",
-                   "southkorea": "KR", "korea": "KR", "russia": "RU", "uae": "AE", "czechia": "CZ",
-                   "czechrepublic": "CZ", "deutschland": "DE"}
+COUNTRY_ALIASES = {
+    "usa": "US",
+    "unitedstatesofamerica": "US",
+    "uk": "GB",
+    "unitedkingdom": "GB",
+    "england": "GB",
+    "greatbritain": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "holland": "NL",
+    "thenetherlands": "NL",
+    "southkorea": "KR",
+    "korea": "KR",
+    "russia": "RU",
+    "uae": "AE",
+    "czechia": "CZ",
+    "czechrepublic": "CZ",
+    "deutschland": "DE",
+}
 
 
 def country_name(code: str) -> str:
@@ -217,4 +246,3 @@ def zone_of_country(code: str) -> str | None:
         if country == code:
             return zone
     return None
-

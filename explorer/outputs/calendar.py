@@ -25,8 +25,11 @@ from explorer.catalog import Catalog
 
 PRODID = f"-//Entitlement Explorer//Key dates {__version__}//EN"
 UID_DOMAIN = "entitlement-explorer"
-ANCHORS = {"term_start": "the term start", "term_end": "the Order Form end date",
-           "initial_term_start": "the initial subscription term start"}
+ANCHORS = {
+    "term_start": "the term start",
+    "term_end": "the Order Form end date",
+    "initial_term_start": "the initial subscription term start",
+}
 
 
 @dataclass(frozen=True)
@@ -85,12 +88,18 @@ def customer_events(sheet: CustomerSheet) -> list[KeyEvent]:
                 if line is kickoff_end:
                     continue
                 first, last = kickoff_start.date.day, kickoff_end.date.day
-                out.append(KeyEvent(
-                    uid(customer, product, contract.term_start, "kickoff-window"), f"{base} · Success kickoff window",
-                    f"Hold the success kickoff meeting between {first:%Y-%m-%d} and {last:%Y-%m-%d} "
-                    f"(from: {_rule_text(catalog, kickoff_start)[:-1].lower()}; "
-                    f"by: {_rule_text(catalog, kickoff_end)[:-1].lower()}).\n{contract_text}",
-                    first, last, None))
+                out.append(
+                    KeyEvent(
+                        uid(customer, product, contract.term_start, "kickoff-window"),
+                        f"{base} · Success kickoff window",
+                        f"Hold the success kickoff meeting between {first:%Y-%m-%d} and {last:%Y-%m-%d} "
+                        f"(from: {_rule_text(catalog, kickoff_start)[:-1].lower()}; "
+                        f"by: {_rule_text(catalog, kickoff_end)[:-1].lower()}).\n{contract_text}",
+                        first,
+                        last,
+                        None,
+                    )
+                )
                 continue
             action = line.date.role == "action_deadline"
             done = line.mark.done
@@ -99,10 +108,16 @@ def customer_events(sheet: CustomerSheet) -> list[KeyEvent]:
                 description += " Marked done in Entitlement Explorer."
             if line.mark.note.strip():
                 description += f"\nNote: {line.mark.note.strip()}"
-            out.append(KeyEvent(
-                uid(customer, product, contract.term_start, line.date.id or line.date.event),
-                f"{base} · {line.date.event}", f"{description}\n{contract_text}".strip(), line.date.day,
-                line.date.day, catalog.settings.alarm_days if action and not done else None))
+            out.append(
+                KeyEvent(
+                    uid(customer, product, contract.term_start, line.date.id or line.date.event),
+                    f"{base} · {line.date.event}",
+                    f"{description}\n{contract_text}".strip(),
+                    line.date.day,
+                    line.date.day,
+                    catalog.settings.alarm_days if action and not done else None,
+                )
+            )
     return _unique(out)
 
 
@@ -122,8 +137,7 @@ def _unique(events: list[KeyEvent]) -> list[KeyEvent]:
     return out
 
 
-def build_calendar(sheets: Iterable[CustomerSheet], name: str = "Entitlement key dates",
-                   stamp: datetime | None = None) -> bytes:
+def build_calendar(sheets: Iterable[CustomerSheet], name: str = "Entitlement key dates", stamp: datetime | None = None) -> bytes:
     """The iCalendar text of every key date of the sheets' customers."""
     from icalendar import Alarm, Calendar, Event
 

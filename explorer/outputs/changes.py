@@ -13,8 +13,17 @@ from explorer.app.diff import CHANGE_COLUMNS
 from explorer.outputs.report.build import sha256
 
 # The Change values, in the order they are counted. Pinned by tests and documented in the README.
-CHANGE_KINDS = ["Added", "Removed", "Renewed", "Changed", "Upgrade", "Downgrade", "Contact added", "Contact removed",
-                "Contact changed"]
+CHANGE_KINDS = [
+    "Added",
+    "Removed",
+    "Renewed",
+    "Changed",
+    "Upgrade",
+    "Downgrade",
+    "Contact added",
+    "Contact removed",
+    "Contact changed",
+]
 CONTRACT_WIDE = {"Added", "Removed"}  # the row describes a whole contract
 CONTACT_WIDE = {"Contact added", "Contact removed"}
 
@@ -43,15 +52,31 @@ def sources(files: list[str]) -> list[dict[str, str]]:
 
 def as_json(diff: Comparison) -> str:
     changes = [
-        {"customer": r["Customer"], "product": r["Product"], "change": r["Change"], "field": r["Field"],
-         "old": r["Old"], "new": r["New"],
-         "key_dates_affected": [{"event": m.event, "old": m.old.isoformat() if m.old else None,
-                                 "new": m.new.isoformat() if m.new else None} for m in r["moves"]]}
+        {
+            "customer": r["Customer"],
+            "product": r["Product"],
+            "change": r["Change"],
+            "field": r["Field"],
+            "old": r["Old"],
+            "new": r["New"],
+            "key_dates_affected": [
+                {"event": m.event, "old": m.old.isoformat() if m.old else None, "new": m.new.isoformat() if m.new else None}
+                for m in r["moves"]
+            ],
+        }
         for r in diff.changes.to_dict("records")
     ]
-    return json.dumps({"old": {"files": sources(diff.old_files)}, "new": {"files": sources(diff.new_files)},
-                       "counts": diff.counts(), "warnings": diff.warnings, "changes": changes},
-                      indent=2, ensure_ascii=False)
+    return json.dumps(
+        {
+            "old": {"files": sources(diff.old_files)},
+            "new": {"files": sources(diff.new_files)},
+            "counts": diff.counts(),
+            "warnings": diff.warnings,
+            "changes": changes,
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
 
 
 def describe(row: dict[Any, Any]) -> str:
@@ -67,9 +92,11 @@ def describe(row: dict[Any, Any]) -> str:
 def as_text(diff: Comparison) -> str:
     counts = diff.counts()
     total = sum(counts.values())
-    lines = [f"Old: {', '.join(Path(f).name for f in diff.old_files)}",
-             f"New: {', '.join(Path(f).name for f in diff.new_files)}",
-             f"{total} change{'s' if total != 1 else ''}" + (":" if total else " (the books say the same)")]
+    lines = [
+        f"Old: {', '.join(Path(f).name for f in diff.old_files)}",
+        f"New: {', '.join(Path(f).name for f in diff.new_files)}",
+        f"{total} change{'s' if total != 1 else ''}" + (":" if total else " (the books say the same)"),
+    ]
     width = max(len(k) for k in counts)
     lines += [f"  {kind:<{width}}  {n:>5}" for kind, n in counts.items() if total]
     lines += [f"WARNING  {w}" for w in diff.warnings]

@@ -22,14 +22,21 @@ from explorer.outputs.report.cells import Formats, write_text
 from explorer.outputs.report.layout import catalog_footer
 from explorer.outputs.report.writer import table_sheet
 
-HIGHLIGHTS = [("Change", kind, colour) for kind, colour in (
-    ("Added", "green"), ("Upgrade", "green"), ("Contact added", "green"), ("Removed", "red"),
-    ("Contact removed", "red"), ("Downgrade", "amber"))]
+HIGHLIGHTS = [
+    ("Change", kind, colour)
+    for kind, colour in (
+        ("Added", "green"),
+        ("Upgrade", "green"),
+        ("Contact added", "green"),
+        ("Removed", "red"),
+        ("Contact removed", "red"),
+        ("Downgrade", "amber"),
+    )
+]
 TITLE = "Changes between two versions of a contract book"
 
 
-def write_changes(diff: Comparison, target: Path | str, inputs: Iterable[Path | str] = (),
-                  cancel: CancelToken = NEVER) -> Path:
+def write_changes(diff: Comparison, target: Path | str, inputs: Iterable[Path | str] = (), cancel: CancelToken = NEVER) -> Path:
     """Write the workbook atomically; raises OutputError with a one-line message, or Cancelled (the target is
     then left as it was)."""
     return write_atomically(target, lambda path: _write(diff, path, cancel), inputs)
@@ -38,16 +45,30 @@ def write_changes(diff: Comparison, target: Path | str, inputs: Iterable[Path | 
 def _write(diff: Comparison, path: Path, cancel: CancelToken) -> None:
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
-                                           "strings_to_urls": False, "strings_to_numbers": False})
-    book.set_properties({"title": TITLE, "subject": "Support entitlements", "author": "Entitlement Explorer",
-                         "comments": f"Entitlement Explorer {__version__}, catalog {diff.catalog_version}"})
+    book = xlsxwriter.Workbook(
+        str(path), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    )
+    book.set_properties(
+        {
+            "title": TITLE,
+            "subject": "Support entitlements",
+            "author": "Entitlement Explorer",
+            "comments": f"Entitlement Explorer {__version__}, catalog {diff.catalog_version}",
+        }
+    )
     try:
         formats = Formats(book)
-        header = "&L&8Entitlement Explorer: " + _files(diff.old_files) + " → " + _files(diff.new_files) + \
-                 "&R&8Changes"
-        ws = table_sheet(book, "Changes", diff.changes[CHANGE_COLUMNS], formats, header,
-                         catalog_footer(diff.catalog_version), HIGHLIGHTS, cancel=cancel)
+        header = "&L&8Entitlement Explorer: " + _files(diff.old_files) + " → " + _files(diff.new_files) + "&R&8Changes"
+        ws = table_sheet(
+            book,
+            "Changes",
+            diff.changes[CHANGE_COLUMNS],
+            formats,
+            header,
+            catalog_footer(diff.catalog_version),
+            HIGHLIGHTS,
+            cancel=cancel,
+        )
         ws.activate()
         _summary(book, diff, formats)
         cancel.check()
@@ -68,8 +89,10 @@ def _summary(book: Any, diff: Comparison, f: Formats) -> None:
     ws.set_column(1, 1, 68)
     ws.write_string(0, 0, TITLE, f.title)
     row = 2
-    for label, value in (("Generated (UTC)", datetime.now(UTC).replace(tzinfo=None, microsecond=0)),
-                         ("Catalog version", diff.catalog_version)):
+    for label, value in (
+        ("Generated (UTC)", datetime.now(UTC).replace(tzinfo=None, microsecond=0)),
+        ("Catalog version", diff.catalog_version),
+    ):
         ws.write_string(row, 0, label, f.label)
         if isinstance(value, datetime):
             ws.write_datetime(row, 1, value, f.datetime_left)

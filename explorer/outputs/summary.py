@@ -11,8 +11,15 @@ from explorer.model import Finding
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
-    return {"severity": f.severity.label, "file": f.source.file, "sheet": f.source.sheet, "row": f.source.row,
-            "column": f.column, "customer": f.customer, "message": f.message}
+    return {
+        "severity": f.severity.label,
+        "file": f.source.file,
+        "sheet": f.source.sheet,
+        "row": f.source.row,
+        "column": f.column,
+        "customer": f.customer,
+        "message": f.message,
+    }
 
 
 def counts(session: Session) -> dict[str, Any]:
@@ -32,15 +39,18 @@ def counts(session: Session) -> dict[str, Any]:
 
 
 def as_json(session: Session) -> str:
-    return json.dumps({"summary": counts(session), "findings": [finding_dict(f) for f in session.findings]},
-                      indent=2, ensure_ascii=False)
+    return json.dumps(
+        {"summary": counts(session), "findings": [finding_dict(f) for f in session.findings]}, indent=2, ensure_ascii=False
+    )
 
 
 def as_text(session: Session, limit: int | None = None) -> str:
     c = counts(session)
-    lines = [f"Read {', '.join(c['files'])}",
-             f"{c['customers']} customers, {c['contracts']} contracts, {c['named_contacts']} named contacts"
-             + (f", {c['cases']} cases" if "cases" in c else "")]
+    lines = [
+        f"Read {', '.join(c['files'])}",
+        f"{c['customers']} customers, {c['contracts']} contracts, {c['named_contacts']} named contacts"
+        + (f", {c['cases']} cases" if "cases" in c else ""),
+    ]
     if "outcomes" in c:
         lines.append("Cases: " + ", ".join(f"{v} {k.lower()}" for k, v in c["outcomes"].items()))
     lines.append("Findings: " + ", ".join(f"{v} {k.lower()}{'s' if v != 1 else ''}" for k, v in c["findings"].items()))

@@ -58,21 +58,25 @@ def addon_terms(catalog: Catalog) -> str:
     for addon in catalog.addons.values():
         options = addon.options.values() or [None]
         for opt in options:
-            rows.append([
-                opt.label if opt else addon.name,
-                str(opt.named_contacts) if opt else "-",
-                f"initial term start + {addon.mobilization_days} days",
-                addon.during_mobilization,
-            ])
-    return "\n".join([
-        "Dedicated Premier Plus Add-On Resources",
-        "=======================================",
-        "",
-        table(["Add-on", "Named contacts", "Available from", "During mobilization"], rows),
-        "",
-        f"Renewal request deadline: Order Form end - {catalog.renewal_notice_days} days.",
-        f"Administrative Days: {catalog.admin_days_per_year:g} per 12-month term, pro-rated.",
-    ])
+            rows.append(
+                [
+                    opt.label if opt else addon.name,
+                    str(opt.named_contacts) if opt else "-",
+                    f"initial term start + {addon.mobilization_days} days",
+                    addon.during_mobilization,
+                ]
+            )
+    return "\n".join(
+        [
+            "Dedicated Premier Plus Add-On Resources",
+            "=======================================",
+            "",
+            table(["Add-on", "Named contacts", "Available from", "During mobilization"], rows),
+            "",
+            f"Renewal request deadline: Order Form end - {catalog.renewal_notice_days} days.",
+            f"Administrative Days: {catalog.admin_days_per_year:g} per 12-month term, pro-rated.",
+        ]
+    )
 
 
 def _decision_ids(catalog: Catalog, product: Product) -> list[str]:
@@ -110,9 +114,17 @@ def holiday_terms(country: str, subdivision: str, year: int) -> str:
     title = f"Public holidays of {calendar_label(country, subdivision)}, {year}"
     rows = [[c.day.isoformat(), f"{c.day:%a}", c.name, c.where] for c in calendar.closures]
     weekdays = len({c.day for c in calendar.closures if c.day.weekday() < 5})
-    return "\n".join([title, "=" * len(title), "", table(["Date", "Day", "Holiday", "Whose"], rows), "",
-                      f"{len({c.day for c in calendar.closures})} days, {weekdays} of them Monday to Friday; "
-                      f"observed days included. Data: holidays {holidays_version()}."])
+    return "\n".join(
+        [
+            title,
+            "=" * len(title),
+            "",
+            table(["Date", "Day", "Holiday", "Whose"], rows),
+            "",
+            f"{len({c.day for c in calendar.closures})} days, {weekdays} of them Monday to Friday; "
+            f"observed days included. Data: holidays {holidays_version()}.",
+        ]
+    )
 
 
 def parse_holiday_place(text: str, catalog: Catalog) -> tuple[str, str, str | None]:

@@ -62,7 +62,7 @@ class HolidayCalendar:
 
     @property
     def key(self) -> str:
-        """"AU-NSW", "AU", or "" without a country."""
+        """ "AU-NSW", "AU", or "" without a country."""
         return f"{self.country}-{self.subdivision}" if self.subdivision else self.country
 
     @cached_property
@@ -75,7 +75,7 @@ class HolidayCalendar:
 
     def closures_between(self, first: date, last: date) -> list[Closure]:
         """The closures on local days first..last, both included, in day order."""
-        return list(self.closures[bisect_left(self._days, first):bisect_right(self._days, last)])
+        return list(self.closures[bisect_left(self._days, first) : bisect_right(self._days, last)])
 
     def skipped(self, calendar: Calendar, zone: str, start: int, end: int) -> list[Closure]:
         """The holidays a ``calendar`` clock running from ``start`` to ``end`` (UTC epoch seconds) passed over.
@@ -101,8 +101,9 @@ class HolidayCalendar:
         return out
 
 
-def holiday_calendar(country: str, subdivision: str, first_year: int, last_year: int,
-                     book: Iterable[Holiday] = ()) -> HolidayCalendar:
+def holiday_calendar(
+    country: str, subdivision: str, first_year: int, last_year: int, book: Iterable[Holiday] = ()
+) -> HolidayCalendar:
     """The holidays of ``country`` (and ``subdivision``) in the years given, with the book's table applied.
 
     The package's days (observed days included) come first. A book row for this
@@ -115,8 +116,11 @@ def holiday_calendar(country: str, subdivision: str, first_year: int, last_year:
     for closure in package:
         by_day.setdefault(closure.day, []).append(closure)
     opened: list[Closure] = []
-    rows = [h for h in book if h.country in ("", country) and h.subdivision in ("", subdivision)
-            and first_year <= h.day.year <= last_year]
+    rows = [
+        h
+        for h in book
+        if h.country in ("", country) and h.subdivision in ("", subdivision) and first_year <= h.day.year <= last_year
+    ]
     for h in sorted(rows, key=lambda h: h.opens):  # closing rows first, so an open row wins its day
         if h.opens:
             opened += by_day.pop(h.day, [])
@@ -134,13 +138,13 @@ def _package_closures(country: str, subdivision: str, first_year: int, last_year
     found = _package_holidays(country, subdivision, first_year, last_year)
     if not found:
         return ()
-    national: Container[date] = (_package_holidays(country, "", first_year, last_year) or frozenset()) if subdivision \
-        else found
+    national: Container[date] = (_package_holidays(country, "", first_year, last_year) or frozenset()) if subdivision else found
     from explorer.sla.subdivisions import country_name, subdivision_name
 
     nation, region = country_name(country), subdivision_name(country, subdivision)
-    return tuple(Closure(day, name, nation if day in national else region)
-                 for day in sorted(found) for name in found.get_list(day))
+    return tuple(
+        Closure(day, name, nation if day in national else region) for day in sorted(found) for name in found.get_list(day)
+    )
 
 
 @lru_cache(maxsize=256)
@@ -152,8 +156,9 @@ def _package_holidays(country: str, subdivision: str, first_year: int, last_year
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return holidays.country_holidays(country, subdiv=subdivision or None,
-                                             years=range(first_year, last_year + 1), observed=True)
+            return holidays.country_holidays(
+                country, subdiv=subdivision or None, years=range(first_year, last_year + 1), observed=True
+            )
     except (NotImplementedError, KeyError, AttributeError):
         return None
 

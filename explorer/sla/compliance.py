@@ -28,15 +28,17 @@ def compliance(cases: pd.DataFrame, by: list[str] | None = None) -> pd.DataFrame
     Compliance % = met / (met + breached): a case still within its target has not
     yet succeeded or failed. NaN where nothing has been decided yet.
     """
-    counted = cases[cases["outcome"].isin([o.value for o in (Outcome.MET, Outcome.BREACHED, Outcome.PENDING,
-                                                              Outcome.AT_RISK)])]
-    flags = pd.DataFrame({
-        "Cases": 1,
-        "Met": (counted["outcome"] == Outcome.MET.value).astype(int),
-        "Breached": (counted["outcome"] == Outcome.BREACHED.value).astype(int),
-        "Pending": (counted["outcome"] == Outcome.PENDING.value).astype(int),
-        "At Risk": (counted["outcome"] == Outcome.AT_RISK.value).astype(int),
-    }, index=counted.index)
+    counted = cases[cases["outcome"].isin([o.value for o in (Outcome.MET, Outcome.BREACHED, Outcome.PENDING, Outcome.AT_RISK)])]
+    flags = pd.DataFrame(
+        {
+            "Cases": 1,
+            "Met": (counted["outcome"] == Outcome.MET.value).astype(int),
+            "Breached": (counted["outcome"] == Outcome.BREACHED.value).astype(int),
+            "Pending": (counted["outcome"] == Outcome.PENDING.value).astype(int),
+            "At Risk": (counted["outcome"] == Outcome.AT_RISK.value).astype(int),
+        },
+        index=counted.index,
+    )
     if by:
         keys = [counted[k] for k in by]
         table = flags.groupby(keys, sort=True, dropna=False, observed=True).sum().reset_index()

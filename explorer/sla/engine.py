@@ -44,9 +44,26 @@ class Outcome(enum.StrEnum):
 
 OUTCOMES = list(Outcome)
 COUNTED = (Outcome.MET, Outcome.BREACHED, Outcome.AT_RISK, Outcome.PENDING)
-RESULT_COLUMNS = ["case_id", "customer", "product", "program", "priority", "target_minutes", "clock", "opened",
-                  "due", "first_response", "business_minutes", "consumed", "outcome", "file", "sheet", "row", "zone",
-                  "holidays"]
+RESULT_COLUMNS = [
+    "case_id",
+    "customer",
+    "product",
+    "program",
+    "priority",
+    "target_minutes",
+    "clock",
+    "opened",
+    "due",
+    "first_response",
+    "business_minutes",
+    "consumed",
+    "outcome",
+    "file",
+    "sheet",
+    "row",
+    "zone",
+    "holidays",
+]
 PAD_DAYS = 120  # open intervals reach this far past the last moment of interest
 
 
@@ -62,9 +79,14 @@ class SlaResult:
     def holidays_skipped(self, cases: pd.DataFrame, catalog: Catalog) -> list[list[Closure]]:
         """For each row of ``cases`` (rows of self.cases), the holidays its clock skipped between opening and due."""
         out: list[list[Closure]] = []
-        for clock, zone, key, opened, due in zip(cases["clock"].tolist(), cases["zone"].tolist(),
-                                                 cases["holidays"].tolist(), cases["opened"].tolist(),
-                                                 cases["due"].tolist(), strict=True):
+        for clock, zone, key, opened, due in zip(
+            cases["clock"].tolist(),
+            cases["zone"].tolist(),
+            cases["holidays"].tolist(),
+            cases["opened"].tolist(),
+            cases["due"].tolist(),
+            strict=True,
+        ):
             calendar = catalog.calendars.get(clock)
             holidays = self.holiday_calendars.get(key) if calendar and calendar.holidays == "country" else None
             if calendar is None or holidays is None or pd.isna(opened) or pd.isna(due):
@@ -147,8 +169,9 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
     responded = np.where(responded > as_of_s, NO_TIME, responded)  # not yet known at the as-of moment
 
     product_codes, product_ids = codes(cases["product"])
-    production_only = np.array([bool(p) and p in catalog.products and catalog.products[p].production_only
-                                for p in product_ids], dtype=bool)[product_codes]
+    production_only = np.array(
+        [bool(p) and p in catalog.products and catalog.products[p].production_only for p in product_ids], dtype=bool
+    )[product_codes]
     out_of_scope = production_only & cases["environment"].eq("non-production").to_numpy(dtype=bool)
     evaluable = matched & (program_of >= 0) & has_priority & (opened != NO_TIME) & ~out_of_scope
 
@@ -165,8 +188,9 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
             continue
         result.calendars_used[cid] = calendar.describe()
         if not calendar.always_open:
-            _evaluate_calendar(calendar, in_cal, contract_of, contracts, book, opened, responded, as_of_s,
-                               target_s, due, spent, result)
+            _evaluate_calendar(
+                calendar, in_cal, contract_of, contracts, book, opened, responded, as_of_s, target_s, due, spent, result
+            )
 
     has_response = responded != NO_TIME
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -188,43 +212,69 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
     name_code = np.array([names.index(catalog.programs[p].name) for p in program_ids] + [names.index("")])
     customer_names = np.array([c.customer for c in contracts] + [""], dtype=object)
     case_customer = cases["customer"].to_numpy(dtype=object)
-    result.cases = pd.DataFrame(copy=False, data={
-        "case_id": cases["case_id"].to_numpy(),
-        "customer": np.where(matched, customer_names[contract_of], case_customer),
-        "product": _named(product_codes, [catalog.products[p].name if isinstance(p, str) and p in catalog.products
-                                          else "" for p in product_ids]),
-        "program": pd.Categorical.from_codes(name_code[np.where(matched, program_of, len(program_ids))],
-                                             categories=pd.Index(names)),
-        "priority": cases["priority"].to_numpy(),
-        "target_minutes": np.where(evaluable, target_min, 0),
-        "clock": pd.Categorical.from_codes(np.where(evaluable, calendar_of, len(calendar_ids)),
-                                           categories=pd.Index(calendar_ids + [""])),
-        "opened": cases["opened"].array,
-        "due": _from_seconds(due).array,
-        "first_response": _from_seconds(responded).array,
-        "business_minutes": np.where(evaluable & has_response, spent / 60.0, np.nan),
-        "consumed": np.where(evaluable, consumed, np.nan),
-        "outcome": pd.Categorical.from_codes(outcome, categories=pd.Index([o.value for o in OUTCOMES])),
-        "file": cases["file"].array,
-        "sheet": cases["sheet"].array,
-        "row": cases["row"].to_numpy(),
-        # where the clock ran: the contract's zone, and the key of its holiday calendar in holiday_calendars
-        "zone": _per_contract([c.time_zone for c in contracts], contract_of),
-        "holidays": _per_contract([_holiday_key(c) for c in contracts], contract_of),
-    })
+    result.cases = pd.DataFrame(
+        copy=False,
+        data={
+            "case_id": cases["case_id"].to_numpy(),
+            "customer": np.where(matched, customer_names[contract_of], case_customer),
+            "product": _named(
+                product_codes,
+                [catalog.products[p].name if isinstance(p, str) and p in catalog.products else "" for p in product_ids],
+            ),
+            "program": pd.Categorical.from_codes(
+                name_code[np.where(matched, program_of, len(program_ids))], categories=pd.Index(names)
+            ),
+            "priority": cases["priority"].to_numpy(),
+            "target_minutes": np.where(evaluable, target_min, 0),
+            "clock": pd.Categorical.from_codes(
+                np.where(evaluable, calendar_of, len(calendar_ids)), categories=pd.Index(calendar_ids + [""])
+            ),
+            "opened": cases["opened"].array,
+            "due": _from_seconds(due).array,
+            "first_response": _from_seconds(responded).array,
+            "business_minutes": np.where(evaluable & has_response, spent / 60.0, np.nan),
+            "consumed": np.where(evaluable, consumed, np.nan),
+            "outcome": pd.Categorical.from_codes(outcome, categories=pd.Index([o.value for o in OUTCOMES])),
+            "file": cases["file"].array,
+            "sheet": cases["sheet"].array,
+            "row": cases["row"].to_numpy(),
+            # where the clock ran: the contract's zone, and the key of its holiday calendar in holiday_calendars
+            "zone": _per_contract([c.time_zone for c in contracts], contract_of),
+            "holidays": _per_contract([_holiday_key(c) for c in contracts], contract_of),
+        },
+    )
     result.findings.extend(_case_findings(result.cases, grouped, matched, opened, out_of_scope))
     return result
 
 
-def _evaluate_calendar(calendar, in_cal, contract_of, contracts: list[Contract], book: Book,  # type: ignore[no-untyped-def]
-                       opened, responded, as_of_s: int, target_s, due, spent, result: SlaResult) -> None:
+def _evaluate_calendar(  # type: ignore[no-untyped-def]
+    calendar,
+    in_cal,
+    contract_of,
+    contracts: list[Contract],
+    book: Book,
+    opened,
+    responded,
+    as_of_s: int,
+    target_s,
+    due,
+    spent,
+    result: SlaResult,
+) -> None:
     """Due times on one calendar, one (zone, country, subdivision) group at a time."""
     # One group per (zone, holiday calendar): contracts are labelled, then cases take their contract's label.
     labels: dict[tuple[str, str, str], int] = {}
     with_holidays = calendar.holidays == "country"
-    label_of_contract = np.array([labels.setdefault((c.time_zone, c.country if with_holidays else "",
-                                                     c.subdivision if with_holidays else ""), len(labels))
-                                  for c in contracts] + [-1], dtype=np.int64)
+    label_of_contract = np.array(
+        [
+            labels.setdefault(
+                (c.time_zone, c.country if with_holidays else "", c.subdivision if with_holidays else ""), len(labels)
+            )
+            for c in contracts
+        ]
+        + [-1],
+        dtype=np.int64,
+    )
     case_label = label_of_contract[contract_of[in_cal]]
     order = np.argsort(case_label, kind="stable")
     bounds = np.searchsorted(case_label[order], np.arange(len(labels) + 1))
@@ -233,7 +283,7 @@ def _evaluate_calendar(calendar, in_cal, contract_of, contracts: list[Contract],
     first, last = day_range(np.concatenate([opened[in_cal], responded[in_cal][valid], [as_of_s]]))
     years = (first.year, (last + pd.Timedelta(days=PAD_DAYS).to_pytimedelta()).year)  # one calendar per key
     for (zone, country, subdivision), label in labels.items():
-        idx = in_cal[order[bounds[label]:bounds[label + 1]]]
+        idx = in_cal[order[bounds[label] : bounds[label + 1]]]
         if len(idx) == 0:
             continue
         o, r = opened[idx], responded[idx]
@@ -243,16 +293,16 @@ def _evaluate_calendar(calendar, in_cal, contract_of, contracts: list[Contract],
         if holidays is not None:
             result.holiday_calendars[holidays.key] = holidays
             if country and not has_holiday_data(country):
-                message = (f"No public-holiday data for country {country}; business hours there count every "
-                           "weekday as open.")
+                message = f"No public-holiday data for country {country}; business hours there count every weekday as open."
                 if message not in reported:
                     reported.add(message)
                     result.findings.append(Finding(Severity.WARNING, message))
         due[idx], spent[idx] = hours.clock(o, target_s[idx], np.where(r != NO_TIME, r, as_of_s))
 
 
-def calendar_hours(calendar: Calendar, zone: str, country: str, subdivision: str, book: Book,
-                   years: tuple[int, int], first: date, last: date) -> tuple[OpenHours, HolidayCalendar | None]:
+def calendar_hours(
+    calendar: Calendar, zone: str, country: str, subdivision: str, book: Book, years: tuple[int, int], first: date, last: date
+) -> tuple[OpenHours, HolidayCalendar | None]:
     """The open intervals a calendar clock runs on for one customer place, and the holidays that closed it.
 
     The engine and the explanation of a case (explorer.sla.explain) both build their hours here.
@@ -271,34 +321,66 @@ def _per_contract(values: list[str], contract_of: np.ndarray) -> pd.Categorical[
     return pd.Categorical.from_codes(codes[contract_of], categories=pd.Index(uniques))
 
 
-def _case_findings(frame: pd.DataFrame, grouped: np.ndarray, matched: np.ndarray, opened: np.ndarray,
-                   out_of_scope: np.ndarray) -> list[Finding]:
+def _case_findings(
+    frame: pd.DataFrame, grouped: np.ndarray, matched: np.ndarray, opened: np.ndarray, out_of_scope: np.ndarray
+) -> list[Finding]:
     """Unmatched cases and cases outside every term (warnings), Auth0 non-production cases (info).
 
     Read from just those rows: a clean log of a million cases costs nothing here.
     """
     out = []
-    kinds = (("unmatched", ~grouped), ("no term", grouped & ~matched & (opened != NO_TIME)),
-             ("out of scope", out_of_scope & matched))
+    kinds = (
+        ("unmatched", ~grouped),
+        ("no term", grouped & ~matched & (opened != NO_TIME)),
+        ("out of scope", out_of_scope & matched),
+    )
     for kind, mask in kinds:
         rows = np.flatnonzero(mask)
         if not len(rows):
             continue
         picked = frame.iloc[rows]
         for case_id, customer, product, when, file, sheet, row in zip(
-                picked["case_id"].tolist(), picked["customer"].tolist(), picked["product"].tolist(),
-                picked["opened"].tolist(), picked["file"].tolist(), picked["sheet"].tolist(),
-                picked["row"].tolist(), strict=True):
+            picked["case_id"].tolist(),
+            picked["customer"].tolist(),
+            picked["product"].tolist(),
+            picked["opened"].tolist(),
+            picked["file"].tolist(),
+            picked["sheet"].tolist(),
+            picked["row"].tolist(),
+            strict=True,
+        ):
             source = Source(str(file), str(sheet), int(row))
             if kind == "unmatched":
-                out.append(Finding(Severity.WARNING, f"Case {case_id}: no contract for '{customer}' "
-                                   f"({product or 'no product'}); the case is not counted.", source, "Customer",
-                                   str(customer)))
+                out.append(
+                    Finding(
+                        Severity.WARNING,
+                        f"Case {case_id}: no contract for '{customer}' ({product or 'no product'}); the case is not counted.",
+                        source,
+                        "Customer",
+                        str(customer),
+                    )
+                )
             elif kind == "no term":
-                out.append(Finding(Severity.WARNING, f"Case {case_id}: opened {when:%Y-%m-%d %H:%M} UTC, when no "
-                                   f"{product or ''} term of {customer} was in force; listed as No contract in "
-                                   "force, not counted.".replace("  ", " "), source, "Opened", str(customer)))
+                out.append(
+                    Finding(
+                        Severity.WARNING,
+                        f"Case {case_id}: opened {when:%Y-%m-%d %H:%M} UTC, when no "
+                        f"{product or ''} term of {customer} was in force; listed as No contract in "
+                        "force, not counted.".replace("  ", " "),
+                        source,
+                        "Opened",
+                        str(customer),
+                    )
+                )
             else:
-                out.append(Finding(Severity.INFO, f"Case {case_id}: Auth0 non-production tenant; out of SLA scope.",
-                                   source, "Environment", str(customer), "auth0"))
+                out.append(
+                    Finding(
+                        Severity.INFO,
+                        f"Case {case_id}: Auth0 non-production tenant; out of SLA scope.",
+                        source,
+                        "Environment",
+                        str(customer),
+                        "auth0",
+                    )
+                )
     return out

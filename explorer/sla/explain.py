@@ -64,12 +64,16 @@ def explain(book: Book, catalog: Catalog, sla: SlaResult, case_id: str) -> Expla
     hits = np.flatnonzero(ids == str(case_id).strip())
     if not len(hits):
         known = book.cases["case_id"].astype(str).to_numpy() == str(case_id).strip()
-        why = (f"it was opened after the as-of moment ({sla.as_of:%Y-%m-%d %H:%M} UTC), so it is not known yet"
-               if known.any() else "it is not in the case log")
+        why = (
+            f"it was opened after the as-of moment ({sla.as_of:%Y-%m-%d %H:%M} UTC), so it is not known yet"
+            if known.any()
+            else "it is not in the case log"
+        )
         return Explanation(case_id, False, [f"Case {case_id}: {why}."])
     row = sla.cases.iloc[int(hits[0])]
-    source = book.cases[(book.cases["file"].astype(str) == str(row["file"]))
-                        & (book.cases["row"].to_numpy() == int(row["row"]))].iloc[:1]
+    source = book.cases[
+        (book.cases["file"].astype(str) == str(row["file"])) & (book.cases["row"].to_numpy() == int(row["row"]))
+    ].iloc[:1]
     out = Explanation(str(row["case_id"]), True)
     say = out.lines.append
     say(f"Case {row['case_id']} ({row['file'] and str(row['file']).rsplit('/', 1)[-1]}, row {int(row['row'])})")
@@ -80,29 +84,39 @@ def explain(book: Book, catalog: Catalog, sla: SlaResult, case_id: str) -> Expla
         return out
     contract = _contract(book, source, opened)
     zone = ZoneInfo(contract.time_zone if contract else "UTC")
-    say(f"Opened: {_utc(opened)}; {_local(opened, zone)} customer local time" if contract else
-        f"Opened: {_utc(opened)}")
+    say(f"Opened: {_utc(opened)}; {_local(opened, zone)} customer local time" if contract else f"Opened: {_utc(opened)}")
     if contract is None:
-        say(f"Contract: none in force. {row['customer']} holds no {row['product'] or 'such'} term containing the "
-            "opening day (customer local time)" if row["outcome"] == "No contract in force" else
-            f"Contract: none matches customer '{row['customer']}' and product '{row['product'] or '(none)'}'.")
+        say(
+            f"Contract: none in force. {row['customer']} holds no {row['product'] or 'such'} term containing the "
+            "opening day (customer local time)"
+            if row["outcome"] == "No contract in force"
+            else f"Contract: none matches customer '{row['customer']}' and product '{row['product'] or '(none)'}'."
+        )
         say(f"Outcome: {row['outcome']} (listed, not counted in compliance)")
         return out
     program = rules.program_of(catalog, contract)
     product = rules.product_name(catalog, contract)
-    say(f"Contract in force: {contract.customer.strip()}, {product} {program.name if program else '(no program)'}, "
-        f"term {_day(contract.term_start)} – {_day(contract.term_end)} ({contract.source.describe()})")
+    say(
+        f"Contract in force: {contract.customer.strip()}, {product} {program.name if program else '(no program)'}, "
+        f"term {_day(contract.term_start)} – {_day(contract.term_end)} ({contract.source.describe()})"
+    )
     priority = row["priority"]
     if program is None or pd.isna(priority):
-        say("Priority: none readable, so no target applies." if pd.isna(priority) else
-            "Program: not one the catalog knows, so no target applies.")
+        say(
+            "Priority: none readable, so no target applies."
+            if pd.isna(priority)
+            else "Program: not one the catalog knows, so no target applies."
+        )
         say(f"Outcome: {row['outcome']}")
         return out
     level = int(priority)
     at_open = bool(source["priority_at_open"].iloc[0]) if "priority_at_open" in source and len(source) else False
     written = str(source["priority_text"].iloc[0]) if len(source) else f"P{level}"
-    why = ("the priority at opening, which sets the target even if support lowered it later" if at_open
-           else "the case's recorded priority")
+    why = (
+        "the priority at opening, which sets the target even if support lowered it later"
+        if at_open
+        else "the case's recorded priority"
+    )
     say(f"Priority: P{level} ('{written}', {why})")
     target = program.targets[level]
     calendar = catalog.calendars[target.calendar]
@@ -143,8 +157,10 @@ def explain(book: Book, catalog: Catalog, sla: SlaResult, case_id: str) -> Expla
     else:
         say(f"Due: {_utc(out.due)}; {_local(out.due, zone)} customer local time")
     if responded is not None:
-        say(f"First human response: {_utc(responded)}; {_local(responded, zone)} customer local time "
-            f"({_duration(float(used[0]) / 60)} of open time after opening)")
+        say(
+            f"First human response: {_utc(responded)}; {_local(responded, zone)} customer local time "
+            f"({_duration(float(used[0]) / 60)} of open time after opening)"
+        )
     else:
         say(f"First human response: none known at the as-of moment ({sla.as_of:%Y-%m-%d %H:%M} UTC)")
     say(f"Outcome: {row['outcome']}")
@@ -169,17 +185,20 @@ def _contract(book: Book, source: pd.DataFrame, opened: datetime) -> Contract | 
     return book.contracts[index] if index >= 0 else None
 
 
-def _hours(calendar: Calendar, contract: Contract, book: Book, opened: datetime, responded: datetime | None,
-           as_of_s: int) -> tuple[OpenHours, HolidayCalendar | None]:
+def _hours(
+    calendar: Calendar, contract: Contract, book: Book, opened: datetime, responded: datetime | None, as_of_s: int
+) -> tuple[OpenHours, HolidayCalendar | None]:
     moments = [int(opened.timestamp()), as_of_s] + ([int(responded.timestamp())] if responded else [])
     first, last = day_range(np.array(moments, dtype=np.int64))
     last = last + timedelta(days=PAD_DAYS)
-    return calendar_hours(calendar, contract.time_zone, contract.country, contract.subdivision, book,
-                          (first.year, last.year), first, last)
+    return calendar_hours(
+        calendar, contract.time_zone, contract.country, contract.subdivision, book, (first.year, last.year), first, last
+    )
 
 
-def _walk(hours: OpenHours, opened: int, due: int, calendar: Calendar, zone: ZoneInfo,
-          holidays: HolidayCalendar | None) -> list[Span]:
+def _walk(
+    hours: OpenHours, opened: int, due: int, calendar: Calendar, zone: ZoneInfo, holidays: HolidayCalendar | None
+) -> list[Span]:
     """The open pieces of the intervals between opening and due, and the closed gaps between them."""
     if calendar.always_open:
         return [Span(opened, due, True)]
@@ -230,7 +249,8 @@ def _reasons(start: int, end: int, calendar: Calendar, zone: ZoneInfo, holidays:
 def _flush_weekend(days: list[date], out: list[str]) -> None:
     if days:
         names = f"{WEEKDAYS[days[0].weekday()]} {days[0]:%Y-%m-%d}" + (
-            f" – {WEEKDAYS[days[-1].weekday()]} {days[-1]:%Y-%m-%d}" if len(days) > 1 else "")
+            f" – {WEEKDAYS[days[-1].weekday()]} {days[-1]:%Y-%m-%d}" if len(days) > 1 else ""
+        )
         out.append(f"weekend ({names})")
         days.clear()
 

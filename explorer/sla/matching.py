@@ -18,8 +18,8 @@ import pandas as pd
 from explorer.model import Contract, customer_key
 from explorer.sla.calendars import NO_TIME, Seconds
 
-EARLIEST, LATEST = -(2 ** 40), 2 ** 40  # a missing start or end: open on that side (about 35,000 years)
-SPAN = 2 ** 41  # composite sort key = group * SPAN + (seconds - EARLIEST)
+EARLIEST, LATEST = -(2**40), 2**40  # a missing start or end: open on that side (about 35,000 years)
+SPAN = 2**41  # composite sort key = group * SPAN + (seconds - EARLIEST)
 EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal()
 
 

@@ -50,8 +50,9 @@ def country_name(code: str) -> str:
 
 
 def _spellings(country: str, catalog: Catalog) -> dict[str, str]:
-    return _spellings_with(country, tuple((full, names) for full, names in catalog.subdivision_names.items()
-                                          if full.startswith(f"{country}-")))
+    return _spellings_with(
+        country, tuple((full, names) for full, names in catalog.subdivision_names.items() if full.startswith(f"{country}-"))
+    )
 
 
 @cache
@@ -83,19 +84,19 @@ def resolve_subdivision(country: str, text: str, catalog: Catalog) -> tuple[str,
         return "", f"state or province '{raw}' cannot be checked without a country; no regional holidays are used"
     known = subdivisions(country)
     if not known:
-        return "", (f"state or province '{raw}': the holidays package has no regional holidays for "
-                    f"{country_name(country)}; the national calendar is used")
+        return "", (
+            f"state or province '{raw}': the holidays package has no regional holidays for "
+            f"{country_name(country)}; the national calendar is used"
+        )
     prefix = re.fullmatch(r"([A-Za-z]{2})-(.+)", raw)
     if prefix and prefix[1].upper() != country and _key(raw) not in _spellings(country, catalog):
-        return "", (f"state or province '{raw}' is not in {country_name(country)} ({country}); "
-                    "the national calendar is used")
+        return "", (f"state or province '{raw}' is not in {country_name(country)} ({country}); the national calendar is used")
     body = prefix[2] if prefix and prefix[1].upper() == country else raw
     code = _spellings(country, catalog).get(_key(body)) or _spellings(country, catalog).get(_key(raw))
     if code:
         return code, None
     valid = ", ".join(f"{c} ({n})" if n != c else c for c, n in known.items())
-    return "", (f"state or province '{raw}' is not one of {country_name(country)}'s ({valid}); "
-                "the national calendar is used")
+    return "", (f"state or province '{raw}' is not one of {country_name(country)}'s ({valid}); the national calendar is used")
 
 
 def subdivision_of_zone(zone: str, country: str, catalog: Catalog) -> str:

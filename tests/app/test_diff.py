@@ -37,19 +37,39 @@ def test_every_change_row_by_row(diff: BookDiff) -> None:
 
 def test_counts_list_every_kind(diff: BookDiff) -> None:
     assert [k.value for k in ChangeKind] == CHANGE_KINDS == list(diff.counts())
-    assert diff.counts() == {"Added": 1, "Removed": 1, "Renewed": 2, "Changed": 3, "Upgrade": 2, "Downgrade": 1,
-                             "Contact added": 1, "Contact removed": 1, "Contact changed": 3}
-    assert diff.changed_customers() == {"acme corp", "beta bank", "delta health", "epsilon energy", "gamma games",
-                                        "iota air", "theta labs", "zeta foods"}  # not Eta Media: whitespace only
+    assert diff.counts() == {
+        "Added": 1,
+        "Removed": 1,
+        "Renewed": 2,
+        "Changed": 3,
+        "Upgrade": 2,
+        "Downgrade": 1,
+        "Contact added": 1,
+        "Contact removed": 1,
+        "Contact changed": 3,
+    }
+    assert diff.changed_customers() == {
+        "acme corp",
+        "beta bank",
+        "delta health",
+        "epsilon energy",
+        "gamma games",
+        "iota air",
+        "theta labs",
+        "zeta foods",
+    }  # not Eta Media: whitespace only
 
 
 def test_key_dates_affected_come_from_the_rules(diff: BookDiff) -> None:
     delta = diff.of_customer("delta health")
     end = delta[delta["Field"] == "Term End"].iloc[0]
-    assert end["moves"] == (KeyDateMove("Add-on renewal request deadline", date(2026, 11, 16), date(2026, 12, 17)),
-                            KeyDateMove("Term end", date(2026, 12, 31), date(2027, 1, 31)))
-    assert end["Key Dates Affected"] == ("Add-on renewal request deadline 2026-11-16 → 2026-12-17; "
-                                         "Term end 2026-12-31 → 2027-01-31")
+    assert end["moves"] == (
+        KeyDateMove("Add-on renewal request deadline", date(2026, 11, 16), date(2026, 12, 17)),
+        KeyDateMove("Term end", date(2026, 12, 31), date(2027, 1, 31)),
+    )
+    assert end["Key Dates Affected"] == (
+        "Add-on renewal request deadline 2026-11-16 → 2026-12-17; Term end 2026-12-31 → 2027-01-31"
+    )
     mcse = delta[delta["Field"] == "MCSE"].iloc[0]
     assert mcse["Key Dates Affected"] == ""  # the option changes no date
     region = diff.of_customer("Iota Air").iloc[0]
@@ -67,8 +87,9 @@ def test_upgrade_that_adds_key_dates(catalog: Catalog) -> None:
     diff = compare_books(Book(contracts=[old]), Book(contracts=[new]), catalog)
     row = diff.changes.iloc[0]
     assert (row["Change"], row["Old"], row["New"]) == ("Upgrade", "Premier", "Premier Access")
-    assert row["Key Dates Affected"] == ("Success kickoff (earliest) none → 2026-01-15; "
-                                         "Success kickoff (latest) none → 2026-01-22")
+    assert row["Key Dates Affected"] == (
+        "Success kickoff (earliest) none → 2026-01-15; Success kickoff (latest) none → 2026-01-22"
+    )
 
 
 def test_a_book_against_itself_has_no_changes(books: tuple[Book, Book], catalog: Catalog) -> None:
@@ -84,8 +105,7 @@ def test_renewal_versus_removal(catalog: Catalog) -> None:
     earlier = [Contract("Acme", "okta", "okta-premier", date(2024, 1, 1), date(2024, 12, 31))]
     assert compare_books(Book(contracts=old), Book(contracts=renewed), catalog).changes["Change"].tolist() == ["Renewed"]
     # a term before the old one does not follow it: the old contract is gone and an earlier one appeared
-    assert sorted(compare_books(Book(contracts=old), Book(contracts=earlier), catalog).changes["Change"]) == \
-        ["Added", "Removed"]
+    assert sorted(compare_books(Book(contracts=old), Book(contracts=earlier), catalog).changes["Change"]) == ["Added", "Removed"]
     # a renewal in the old book kept with its predecessor: dropping last year's row is not a removal
     both = old + renewed
     assert compare_books(Book(contracts=both), Book(contracts=renewed), catalog).changes.empty
@@ -102,8 +122,12 @@ def test_downgrade_at_renewal(catalog: Catalog) -> None:
     ]
     # the new term has no MCSE, so its dates are gone; the renewal row says so
     gone = [m for m in rows.iloc[0]["moves"] if m.new is None]
-    assert [m.event for m in gone] == ["Success kickoff (earliest)", "Success kickoff (latest)", "MCSE available",
-                                       "Add-on renewal request deadline"]
+    assert [m.event for m in gone] == [
+        "Success kickoff (earliest)",
+        "Success kickoff (latest)",
+        "MCSE available",
+        "Add-on renewal request deadline",
+    ]
 
 
 def test_duplicates_with_overlapping_terms_warn(catalog: Catalog) -> None:
@@ -125,8 +149,7 @@ def test_a_third_addon_needs_no_code() -> None:
     new = replace(old, addons={"tam": "3"})
     row = compare_books(Book(contracts=[old]), Book(contracts=[new]), catalog).changes.iloc[0]
     assert (row["Change"], row["Field"], row["Old"], row["New"]) == ("Changed", "TAM", "No", "TAM for 3 named contacts")
-    assert row["Key Dates Affected"] == ("TAM on board none → 2026-01-31; "
-                                         "Add-on renewal request deadline none → 2026-11-16")
+    assert row["Key Dates Affected"] == ("TAM on board none → 2026-01-31; Add-on renewal request deadline none → 2026-11-16")
 
 
 def test_region_synonyms_are_no_change(catalog: Catalog) -> None:
@@ -139,8 +162,11 @@ def test_undated_and_backwards_terms_pair_up(catalog: Catalog) -> None:
     undated = Contract("Acme", "okta", "okta-premier")
     backwards = Contract("Beta", "okta", "okta-basic", date(2026, 9, 1), date(2026, 3, 31))
     fixed = Contract("Beta", "okta", "okta-basic", date(2025, 9, 1), date(2026, 3, 31))
-    diff = compare_books(Book(contracts=[undated, backwards]),
-                         Book(contracts=[Contract("Acme", "okta", "okta-premier", date(2026, 1, 1)), fixed]), catalog)
+    diff = compare_books(
+        Book(contracts=[undated, backwards]),
+        Book(contracts=[Contract("Acme", "okta", "okta-premier", date(2026, 1, 1)), fixed]),
+        catalog,
+    )
     assert diff.changes[["Customer", "Change", "Field", "Old", "New"]].values.tolist() == [
         ["Acme", "Changed", "Term Start", "", "2026-01-01"],
         ["Beta", "Changed", "Term Start", "2026-09-01", "2025-09-01"],

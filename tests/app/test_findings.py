@@ -15,21 +15,27 @@ from explorer.paths import resource_path
 
 
 def test_order_and_counts() -> None:
-    book = Book(findings=[Finding(Severity.INFO, "same words", Source("b.xlsx", "S", 3)),
-                          Finding(Severity.ERROR, "same words", Source("b.xlsx", "S", 9)),
-                          Finding(Severity.WARNING, "Error in the text is not an error", Source("a.xlsx", "S", 1)),
-                          Finding(Severity.ERROR, "x", Source("a.xlsx", "S", 2))])
+    book = Book(
+        findings=[
+            Finding(Severity.INFO, "same words", Source("b.xlsx", "S", 3)),
+            Finding(Severity.ERROR, "same words", Source("b.xlsx", "S", 9)),
+            Finding(Severity.WARNING, "Error in the text is not an error", Source("a.xlsx", "S", 1)),
+            Finding(Severity.ERROR, "x", Source("a.xlsx", "S", 2)),
+        ]
+    )
     collected = findings.collect(book, None)
     assert [(f.severity, f.source.file, f.source.row) for f in collected] == [
-        (Severity.ERROR, "a.xlsx", 2), (Severity.ERROR, "b.xlsx", 9), (Severity.WARNING, "a.xlsx", 1),
-        (Severity.INFO, "b.xlsx", 3)]
+        (Severity.ERROR, "a.xlsx", 2),
+        (Severity.ERROR, "b.xlsx", 9),
+        (Severity.WARNING, "a.xlsx", 1),
+        (Severity.INFO, "b.xlsx", 3),
+    ]
     assert findings.count(collected) == {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 1}
     assert findings.errors(collected) == 2
 
 
 def test_session_findings_are_the_pipelines() -> None:
-    session = open_session([resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")],
-                           date(2026, 11, 28))
+    session = open_session([resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")], date(2026, 11, 28))
     assert session.findings == findings.collect(session.book, session.sla)
     by_key = findings.by_customer(session.findings)
     assert session.overview.findings_by_key == by_key
@@ -38,9 +44,11 @@ def test_session_findings_are_the_pipelines() -> None:
 
 
 def test_one_message_per_kind_of_bad_input() -> None:
-    cases = [(UnreadableFile("/x/book.xlsx", "this is a PDF document"), "Cannot open the file"),
-             (OutputError("out.xlsx: cannot be written"), "Cannot write the file"),
-             (CatalogError("settings.due_soon_days: missing"), "Cannot read the catalog")]
+    cases = [
+        (UnreadableFile("/x/book.xlsx", "this is a PDF document"), "Cannot open the file"),
+        (OutputError("out.xlsx: cannot be written"), "Cannot write the file"),
+        (CatalogError("settings.due_soon_days: missing"), "Cannot read the catalog"),
+    ]
     for error, title in cases:
         message = user_message(error)
         assert message is not None and message.title == title and message.line == str(error)

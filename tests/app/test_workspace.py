@@ -27,8 +27,13 @@ def folder(tmp_path: Path) -> Path:
 
 def test_save_and_reopen_with_a_missing_file(folder: Path) -> None:
     gone = folder / "gone.xlsx"
-    workspace = Workspace(files=[str(folder / "contracts.xlsx"), str(gone)], case_files=[str(folder / "cases.csv")],
-                          mappings=[str(folder / "mapping.toml")], case_timezone="Europe/Berlin", as_of=AS_OF)
+    workspace = Workspace(
+        files=[str(folder / "contracts.xlsx"), str(gone)],
+        case_files=[str(folder / "cases.csv")],
+        mappings=[str(folder / "mapping.toml")],
+        case_timezone="Europe/Berlin",
+        as_of=AS_OF,
+    )
     key = DateKey("cascade capital", "okta", date(2026, 2, 18), "action_deadline")
     workspace.set_mark(key, done=True, note="Asked on the QBR call")
     target = workspace.save(folder / "q4.explorer.toml")
@@ -69,12 +74,15 @@ def test_marks_survive_a_renamed_event_and_a_reload(folder: Path) -> None:
     assert deadline.key not in workspace.marks  # an empty mark is not kept
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("not toml [", "w.explorer.toml: not a workspace file"),
-    ("[workspace]\nversion = 99\n", "written by a newer Entitlement Explorer"),
-    ('[files]\nbooks = "one.xlsx"\n', "files.books must be a list of file names"),
-    ('[workspace]\nas_of = "soon"\n', "workspace.as_of must be a date"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("not toml [", "w.explorer.toml: not a workspace file"),
+        ("[workspace]\nversion = 99\n", "written by a newer Entitlement Explorer"),
+        ('[files]\nbooks = "one.xlsx"\n', "files.books must be a list of file names"),
+        ('[workspace]\nas_of = "soon"\n', "workspace.as_of must be a date"),
+    ],
+)
 def test_bad_workspace_files(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "w.explorer.toml"
     path.write_text(content, encoding="utf-8")
@@ -92,8 +100,9 @@ def test_saving_over_an_input_file_is_refused(folder: Path) -> None:
 
 def test_cli_reads_a_workspace(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (folder / "contracts.xlsx").rename(folder / "book.xlsx")
-    Workspace(files=[str(folder / "book.xlsx"), str(folder / "lost.csv")], case_files=[str(folder / "cases.csv")],
-              as_of=AS_OF).save(folder / "w.explorer.toml")
+    Workspace(
+        files=[str(folder / "book.xlsx"), str(folder / "lost.csv")], case_files=[str(folder / "cases.csv")], as_of=AS_OF
+    ).save(folder / "w.explorer.toml")
     out = folder / "report.xlsx"
     assert main(["report", "--workspace", str(folder / "w.explorer.toml"), "-o", str(out)]) == 1
     captured = capsys.readouterr()
@@ -105,8 +114,7 @@ def test_cli_reads_a_workspace(folder: Path, capsys: pytest.CaptureFixture[str])
     assert main(["terms", "--workspace", str(folder / "w.explorer.toml"), "--product", "Auth0"]) == 0
 
 
-def test_an_overdue_deadline_marked_done_travels_with_the_workspace(folder: Path, capsys: pytest.CaptureFixture[str]
-                                                                    ) -> None:
+def test_an_overdue_deadline_marked_done_travels_with_the_workspace(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import openpyxl
 
     workspace = Workspace(files=[str(folder / "contracts.xlsx")], as_of=AS_OF)
@@ -126,7 +134,8 @@ def test_an_overdue_deadline_marked_done_travels_with_the_workspace(folder: Path
     assert main(["report", "--workspace", str(target), "-o", str(out)]) == 1  # the sample's deliberate errors
     rows = [[c.value for c in r] for r in openpyxl.load_workbook(out)["Key Dates"].iter_rows(min_row=2)]
     assert ["Tardy Telecom", "Okta", "Add-on renewal request deadline", "Done (marked 2026-11-20)"] in [
-        [r[0], r[1], r[2], r[4]] for r in rows]
+        [r[0], r[1], r[2], r[4]] for r in rows
+    ]
     early = Workspace(files=[str(folder / "contracts.xlsx")], as_of=date(2026, 11, 18), marks=dict(workspace.marks))
     before = load_session(early).sheet("tardy telecom")  # as known on the 18th: not yet marked, so overdue
     assert before is not None and next(d for d in before.dates if d.date.is_action).status == "Overdue"

@@ -31,8 +31,10 @@ def new_version(contracts: list[list[Any]], contacts: list[list[Any]]) -> tuple[
         if i % 31 == 9:
             row[4] = row[4] + timedelta(days=30)
         new_contracts.append(_renew(row) if i % 5 == 1 else row)
-    new_contracts += [[f"Newco {k}", "Okta", "Premier", *contracts[k][3:6], "AMER", "US", "America/New_York", "", "",
-                       "AM 1"] for k in range(100)]
+    new_contracts += [
+        [f"Newco {k}", "Okta", "Premier", *contracts[k][3:6], "AMER", "US", "America/New_York", "", "", "AM 1"]
+        for k in range(100)
+    ]
     new_contacts: list[list[Any]] = []
     for k, row in enumerate(contacts):
         row = list(row)
@@ -43,8 +45,9 @@ def new_version(contracts: list[list[Any]], contacts: list[list[Any]]) -> tuple[
         if k % 40 == 17:
             row[4] = "No" if row[4] == "Yes" else "Yes"
         new_contacts.append(row)
-    new_contacts += [[contacts[k][0], f"New Person {k}", f"new{k}@example.com", "AMER", "Yes"]
-                     for k in range(0, len(contacts), 100)]
+    new_contacts += [
+        [contacts[k][0], f"New Person {k}", f"new{k}@example.com", "AMER", "Yes"] for k in range(0, len(contacts), 100)
+    ]
     return new_contracts, new_contacts
 
 

@@ -28,20 +28,22 @@ def measure(name: str, setup: str, timed: str, repeat: int = 1, warm: bool = Fal
     a fresh process (cold start, as on the command line).
     """
     body = textwrap.indent(textwrap.dedent(timed).strip(), "    ")
-    code = "\n".join([
-        "import json, resource, time",
-        textwrap.dedent(setup).strip(),
-        "def run():",
-        body,
-        *(["run()"] if warm else []),
-        "times = []",
-        f"for _ in range({repeat if warm else 1}):",
-        "    start = time.perf_counter()",
-        "    run()",
-        "    times.append(time.perf_counter() - start)",
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024",
-        "print(json.dumps({'seconds': min(times), 'peak_mb': peak}))",
-    ])
+    code = "\n".join(
+        [
+            "import json, resource, time",
+            textwrap.dedent(setup).strip(),
+            "def run():",
+            body,
+            *(["run()"] if warm else []),
+            "times = []",
+            f"for _ in range({repeat if warm else 1}):",
+            "    start = time.perf_counter()",
+            "    run()",
+            "    times.append(time.perf_counter() - start)",
+            "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024",
+            "print(json.dumps({'seconds': min(times), 'peak_mb': peak}))",
+        ]
+    )
     runs = []
     for _ in range(1 if warm else repeat):
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=900)

@@ -32,9 +32,15 @@ def _run(book: Book, catalog: Catalog, as_of: datetime, due_of: DueFn) -> list[s
     opened = cases["opened"].dt.tz_localize(None).to_numpy().astype("datetime64[s]").astype("int64").tolist()
     replied = cases["first_response"].dt.tz_localize(None).to_numpy().astype("datetime64[s]").astype("int64").tolist()
     outcomes = []
-    for key, product, priority, environment, o, r in zip(cases["customer_key"].tolist(), cases["product"].tolist(),
-                                                         cases["priority"].tolist(), cases["environment"].tolist(),
-                                                         opened, replied, strict=True):
+    for key, product, priority, environment, o, r in zip(
+        cases["customer_key"].tolist(),
+        cases["product"].tolist(),
+        cases["priority"].tolist(),
+        cases["environment"].tolist(),
+        opened,
+        replied,
+        strict=True,
+    ):
         if o > as_of_s:  # opened after the as-of moment: not known yet
             continue
         terms = contracts.get((key, product))

@@ -56,9 +56,13 @@ def baseline():
             changes += int((left.ne(right) & ~(left.isna() & right.isna())).sum())
     return changes
 """
-    ours = measure("explorer compare_books (renewals, key dates, contacts)", setup,
-                   "diff = compare_books(a, b, catalog)\nassert 9_000 < len(diff.changes) < 10_000", repeat=3, warm=True)
-    base = measure("pandas merge(indicator=True) + per-column compare", setup, "assert baseline() > 0", repeat=3,
-                   warm=True)
+    ours = measure(
+        "explorer compare_books (renewals, key dates, contacts)",
+        setup,
+        "diff = compare_books(a, b, catalog)\nassert 9_000 < len(diff.changes) < 10_000",
+        repeat=3,
+        warm=True,
+    )
+    base = measure("pandas merge(indicator=True) + per-column compare", setup, "assert baseline() > 0", repeat=3, warm=True)
     report("Diff: two books of 10k contracts + 50k contacts, after loading", ours, base)
     assert ours.seconds < 2.0

@@ -89,16 +89,18 @@ def test_gui_responsiveness(qapp) -> None:  # type: ignore[no-untyped-def]
     rows = iter(range(1, 1000, 37))
     ours["customer switch -> repaint"] = timed(lambda: view.selectRow(next(rows)), window.repaint)
     columns = iter([5, 2, 3, 0, 6, 1] * 2)
-    ours["sort by a column"] = timed(lambda: view.sortByColumn(next(columns), Qt.SortOrder.AscendingOrder),
-                                     view.viewport().repaint)
+    ours["sort by a column"] = timed(
+        lambda: view.sortByColumn(next(columns), Qt.SortOrder.AscendingOrder), view.viewport().repaint
+    )
 
     window.pages.setCurrentIndex(PAGES.index("Cases"))  # fills the page once (not timed: once per load)
     QApplication.processEvents()
     cases_page = window.cases_page
     assert cases_page.model.total_rows >= 200_000
     choices = iter(["P1", "P2", "P3", "P4", "All"] * 2)
-    ours["Cases filter change -> repaint"] = timed(lambda: cases_page.priority.setCurrentText(next(choices)),
-                                                   cases_page.view.viewport().repaint)
+    ours["Cases filter change -> repaint"] = timed(
+        lambda: cases_page.priority.setCurrentText(next(choices)), cases_page.view.viewport().repaint
+    )
 
     frame = session.overview.customers
     headers = ["Customer", "Products", "Highest Program", "Next Key Date", "Next Event", "Term End", "Findings"]
@@ -119,14 +121,14 @@ def test_gui_responsiveness(qapp) -> None:  # type: ignore[no-untyped-def]
 
     baseline = {"load finished -> first paint": timed(populate, base_view.repaint, repeat=2)}
     letters = iter("abcdefghijklmnopqrstuvwxyz" * 3)
-    baseline["filter keystroke -> repaint"] = timed(lambda: proxy.setFilterFixedString(next(letters)),
-                                                    base_view.viewport().repaint)
+    baseline["filter keystroke -> repaint"] = timed(
+        lambda: proxy.setFilterFixedString(next(letters)), base_view.viewport().repaint
+    )
     proxy.setFilterFixedString("")
     columns = iter([5, 2, 3, 0, 6, 1] * 2)
     baseline["sort by a column"] = timed(lambda: proxy.sort(next(columns)), base_view.viewport().repaint)
 
-    case_headers = [cases_page.model.headerData(c, Qt.Orientation.Horizontal)
-                    for c in range(cases_page.model.columnCount())]
+    case_headers = [cases_page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(cases_page.model.columnCount())]
     case_rows = [list(r) for r in zip(*(c.text.tolist() for c in cases_page.model.columns), strict=True)]
     case_proxy = QSortFilterProxyModel()
     case_proxy.setSourceModel(ListModel(case_rows, case_headers))
@@ -134,11 +136,14 @@ def test_gui_responsiveness(qapp) -> None:  # type: ignore[no-untyped-def]
     base_view.setModel(case_proxy)
     QApplication.processEvents()
     priorities = iter(["P1", "P2", "P3", "P4", ""] * 2)
-    baseline["Cases filter change -> repaint"] = timed(lambda: case_proxy.setFilterFixedString(next(priorities)),
-                                                       base_view.viewport().repaint, repeat=3)
+    baseline["Cases filter change -> repaint"] = timed(
+        lambda: case_proxy.setFilterFixedString(next(priorities)), base_view.viewport().repaint, repeat=3
+    )
 
-    print(f"\nGUI: {customers:,} customers, {len(session.book.contracts):,} contracts, "
-          f"{len(session.sla.cases) if session.sla else 0:,} cases (offscreen, best of runs)")
+    print(
+        f"\nGUI: {customers:,} customers, {len(session.book.contracts):,} contracts, "
+        f"{len(session.sla.cases) if session.sla else 0:,} cases (offscreen, best of runs)"
+    )
     print(f"  {'step':<34}{'ours':>10}{'QSortFilterProxyModel':>24}{'ratio':>8}")
     for step, ms in ours.items():
         base = baseline.get(step)

@@ -19,12 +19,17 @@ pytestmark = pytest.mark.benchmark
 
 def test_import_speed_and_memory() -> None:
     path = benchmark_book(CACHE, 10_000, 50_000, 200_000)
-    ours = measure("explorer load_book (calamine + normalise)",
-                   "from explorer.importing.book import load_book",
-                   f"book = load_book([{str(path)!r}])\nassert len(book.cases) == 200_000", repeat=3)
-    baseline = measure("pandas.read_excel(engine='openpyxl')",
-                       "import pandas as pd",
-                       f"frames = pd.read_excel({str(path)!r}, sheet_name=None, engine='openpyxl')")
+    ours = measure(
+        "explorer load_book (calamine + normalise)",
+        "from explorer.importing.book import load_book",
+        f"book = load_book([{str(path)!r}])\nassert len(book.cases) == 200_000",
+        repeat=3,
+    )
+    baseline = measure(
+        "pandas.read_excel(engine='openpyxl')",
+        "import pandas as pd",
+        f"frames = pd.read_excel({str(path)!r}, sheet_name=None, engine='openpyxl')",
+    )
     ratio = report("Import: 10k contracts, 50k contacts, 200k cases (.xlsx)", ours, baseline)
     assert ratio >= 8
     assert ours.peak_mb < 1024

@@ -40,10 +40,14 @@ plain = {{name: frame.apply(lambda c: c.dt.tz_localize(None) if isinstance(c.dty
          for name, frame in data.sheets.items()}}
 """
     ours = measure("explorer write_report (XlsxWriter, formatted)", setup, "write_report(data, out)", repeat=2)
-    baseline = measure("DataFrame.to_excel(engine='openpyxl')", setup, """
+    baseline = measure(
+        "DataFrame.to_excel(engine='openpyxl')",
+        setup,
+        """
 with pd.ExcelWriter(out, engine="openpyxl") as writer:
     for name, frame in plain.items():
         frame.to_excel(writer, sheet_name=name, index=False)
-""")
+""",
+    )
     ratio = report("Report: 10k contracts, 200k cases (.xlsx)", ours, baseline)
     assert ratio >= 2

@@ -36,14 +36,27 @@ for _, country in ZONES:  # holiday tables load once per process for both; not p
 
 
 def test_sla_engine_speed() -> None:
-    ours = measure("explorer evaluate (vectorised)", SETUP,
-                   "result = evaluate(book, catalog, as_of)\nassert len(result.cases) == 1_000_000", repeat=5, warm=True)
-    baseline = measure("per-case loop, day by day (datetime + zoneinfo)", SETUP,
-                       "outcomes = day_by_day_loop(book, catalog, as_of)\nassert len(outcomes) == 1_000_000",
-                       repeat=2, warm=True)
-    tuned = measure("per-case loop over precomputed intervals", SETUP,
-                    "outcomes = interval_loop(book, catalog, as_of)\nassert len(outcomes) == 1_000_000",
-                    repeat=2, warm=True)
+    ours = measure(
+        "explorer evaluate (vectorised)",
+        SETUP,
+        "result = evaluate(book, catalog, as_of)\nassert len(result.cases) == 1_000_000",
+        repeat=5,
+        warm=True,
+    )
+    baseline = measure(
+        "per-case loop, day by day (datetime + zoneinfo)",
+        SETUP,
+        "outcomes = day_by_day_loop(book, catalog, as_of)\nassert len(outcomes) == 1_000_000",
+        repeat=2,
+        warm=True,
+    )
+    tuned = measure(
+        "per-case loop over precomputed intervals",
+        SETUP,
+        "outcomes = interval_loop(book, catalog, as_of)\nassert len(outcomes) == 1_000_000",
+        repeat=2,
+        warm=True,
+    )
     cold = measure("explorer evaluate, cold process", SETUP, "evaluate(book, catalog, as_of)", repeat=3)
     ratio = report("SLA clock: 1,000,000 cases, 10 time zones, all programs", ours, baseline)
     print(f"  reference: {tuned.name} {tuned.seconds:.2f} s ({tuned.seconds / ours.seconds:.1f}x ours)")

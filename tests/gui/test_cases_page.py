@@ -36,8 +36,12 @@ def test_p1_breaches_last_quarter(window: MainWindow) -> None:
     page.period.setCurrentText("Last quarter")
     cases = window.session.sla.cases
     opened = pd.to_datetime(cases["opened"], utc=True)
-    expected = cases[(cases["priority"] == 1) & (cases["outcome"] == "Breached")
-                     & (opened >= pd.Timestamp("2026-07-01", tz="UTC")) & (opened < pd.Timestamp("2026-10-01", tz="UTC"))]
+    expected = cases[
+        (cases["priority"] == 1)
+        & (cases["outcome"] == "Breached")
+        & (opened >= pd.Timestamp("2026-07-01", tz="UTC"))
+        & (opened < pd.Timestamp("2026-10-01", tz="UTC"))
+    ]
     assert len(expected) > 0
     assert page.model.rowCount() == len(expected)
     shown = {page.model.index(r, 0).data() for r in range(page.model.rowCount())}

@@ -26,8 +26,7 @@ def test_timeline_reads_roles_not_event_names(qtbot) -> None:  # type: ignore[no
     win.customers.select("cascade capital")
     [row] = win.key_dates.timeline.rows
     assert sorted(s.kind for s in row.spans) == ["kickoff", "mobilization", "mobilization", "term"]
-    assert {s.label for s in row.spans if s.kind == "mobilization"} == {"CSE mobilization period",
-                                                                        "MCSE mobilization period"}
+    assert {s.label for s in row.spans if s.kind == "mobilization"} == {"CSE mobilization period", "MCSE mobilization period"}
     [deadline] = [m for m in row.marks if m.kind == "deadline"]
     assert deadline.label == "Milestone 6: 2027-02-18"
     win.pages.setCurrentIndex(3)
@@ -37,10 +36,16 @@ def test_timeline_reads_roles_not_event_names(qtbot) -> None:  # type: ignore[no
 
 
 def test_third_addon_in_benefits_and_contacts(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    book = write_csv(tmp_path / "book.csv", header=["Customer", "Product", "Tier", "Start", "End", "Region", "TAM"],
-                     rows=[["Acme Corp", "Okta", "Premier Plus", "2026-01-15", "2027-01-14", "EMEA", "3"]])
-    contacts = write_csv(tmp_path / "contacts.csv", header=["Customer", "Name", "Email", "Region", "Named"],
-                         rows=[["Acme Corp", f"Person {i}", f"p{i}@acme.test", "EMEA", "yes"] for i in range(4)])
+    book = write_csv(
+        tmp_path / "book.csv",
+        header=["Customer", "Product", "Tier", "Start", "End", "Region", "TAM"],
+        rows=[["Acme Corp", "Okta", "Premier Plus", "2026-01-15", "2027-01-14", "EMEA", "3"]],
+    )
+    contacts = write_csv(
+        tmp_path / "contacts.csv",
+        header=["Customer", "Name", "Email", "Region", "Named"],
+        rows=[["Acme Corp", f"Person {i}", f"p{i}@acme.test", "EMEA", "yes"] for i in range(4)],
+    )
     win = open_window(qtbot, with_third_addon(), [str(book), str(contacts)])
     win.customers.select("acme corp")
     top = win.benefits.tree.topLevelItem(0)

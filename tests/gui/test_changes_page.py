@@ -36,8 +36,7 @@ def compared(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-de
 def test_compare_with_shows_every_change(compared: MainWindow) -> None:
     page = compared.changes
     assert rows(page.model) == EXPECTED
-    assert "Changes from <b>book-q3.xlsx</b>" in page.header.text() and "<b>15</b> changes for 8 customers" in \
-        page.header.text()
+    assert "Changes from <b>book-q3.xlsx</b>" in page.header.text() and "<b>15</b> changes for 8 customers" in page.header.text()
     assert page.warnings.isHidden()
     assert page.export_action.isEnabled()
 
@@ -57,8 +56,7 @@ def test_changed_customers_are_marked(compared: MainWindow) -> None:
     names = [customers.model.index(r, 0).data() for r in range(customers.model.rowCount())]
     assert "● Beta Bank" in names and "Eta\u00a0Media" in names  # Eta only changed its spacing: not marked
     beta = names.index("● Beta Bank")
-    assert customers.model.index(beta, 0).data(Qt.ItemDataRole.ToolTipRole) == \
-        "Changed since book-q3.xlsx: Upgrade"
+    assert customers.model.index(beta, 0).data(Qt.ItemDataRole.ToolTipRole) == "Changed since book-q3.xlsx: Upgrade"
     customers.changed_only.setChecked(True)
     assert customers.model.rowCount() == 7  # Epsilon Energy is gone from the open book
 
@@ -77,8 +75,12 @@ def test_double_click_opens_the_customer_with_old_values(compared: MainWindow, q
     top = compared.benefits.tree.topLevelItem(0)
     assert top.background(0).color().name().upper() == MARK_COLOUR
     assert "Changed: Okta · Term End: 2026-12-31 → 2027-01-31" in top.toolTip(0)
-    mcse = next(top.child(g).child(i) for g in range(top.childCount()) for i in range(top.child(g).childCount())
-                if top.child(g).child(i).text(0).startswith("100% Dedicated MCSE"))
+    mcse = next(
+        top.child(g).child(i)
+        for g in range(top.childCount())
+        for i in range(top.child(g).childCount())
+        if top.child(g).child(i).text(0).startswith("100% Dedicated MCSE")
+    )
     assert mcse.toolTip(0) == "Was: 50% Dedicated MCSE (in book-q3.xlsx)"
     contacts = compared.contacts.model
     region = contacts.column_index("Region")
@@ -87,8 +89,9 @@ def test_double_click_opens_the_customer_with_old_values(compared: MainWindow, q
     assert contacts.index(dee, region).data(Qt.ItemDataRole.BackgroundRole).color().name().upper() == MARK_COLOUR
     dates = compared.key_dates.model
     date_column = dates.column_index("Date")
-    tips = {dates.index(r, 1).data(): dates.index(r, date_column).data(Qt.ItemDataRole.ToolTipRole)
-            for r in range(dates.rowCount())}
+    tips = {
+        dates.index(r, 1).data(): dates.index(r, date_column).data(Qt.ItemDataRole.ToolTipRole) for r in range(dates.rowCount())
+    }
     assert tips["Term end"] == "Was 2026-12-31 in book-q3.xlsx (Term End 2026-12-31 → 2027-01-31)"
     assert tips["Term start"] is None  # unchanged dates are not marked
 

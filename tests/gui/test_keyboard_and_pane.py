@@ -34,8 +34,7 @@ def test_no_match_shows_an_empty_state_with_clear(window: MainWindow, qtbot) -> 
     assert window.customers.search.text() == ""
     assert window.customers.model.rowCount() == len(window.customers.frame)
     assert window.detail.currentIndex() == 0
-    assert window.customers.selected_key() and window.customers.selected_key().casefold() in \
-        window.title.text().casefold()
+    assert window.customers.selected_key() and window.customers.selected_key().casefold() in window.title.text().casefold()
 
 
 def test_filter_box_keys(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -73,8 +72,7 @@ def test_ctrl_c_copies_selected_rows_with_headers(window: MainWindow, qtbot) -> 
     model = upcoming.model()
     selection = upcoming.selectionModel()
     for row in (2, 0):
-        selection.select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
-                         | QItemSelectionModel.SelectionFlag.Rows)
+        selection.select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
     upcoming.setFocus()
     qtbot.keyClick(upcoming, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     rows = [line.split("\t") for line in QGuiApplication.clipboard().text().split("\r\n")[1:-1]]
@@ -93,8 +91,11 @@ def test_ctrl_tab_reaches_every_tab_and_alt_digits_the_pages(window: MainWindow,
     assert keyboard.current_stop(window.pages, window.tabs) == seen[0]  # wrapped round
     assert sorted(set(seen)) == sorted(keyboard.stops(window.pages, window.tabs))
     assert len(set(seen)) == len(every)
-    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Backtab,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        QApplication.focusWidget() or window,
+        Qt.Key.Key_Backtab,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert keyboard.current_stop(window.pages, window.tabs) == seen[-1]
     for i in range(len(PAGES)):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + i), Qt.KeyboardModifier.AltModifier)
@@ -111,15 +112,21 @@ def test_tab_leaves_the_list_and_reaches_the_tab_bars(window: MainWindow, qtbot)
     assert window.customers.view in reached
     assert window.tabs.tabBar() in bars and window.pages.tabBar() in bars
     assert window.benefits.tree in reached or window.tabs.currentWidget().isAncestorOf(
-        next(w for w in reached if w is not None and window.tabs.isAncestorOf(w) and not isinstance(w, QTabBar)))
+        next(w for w in reached if w is not None and window.tabs.isAncestorOf(w) and not isinstance(w, QTabBar))
+    )
     # every tab of both bars can then be chosen with the arrow keys
     bar = window.tabs.tabBar()
     bar.setFocus()
     for i in range(1, bar.count()):
         qtbot.keyClick(bar, Qt.Key.Key_Right)
         assert window.tabs.currentIndex() == i
-    for widget in (window.customers.search, window.customers.product, window.customers.program,
-                   window.customers.view, window.no_match.clear_button):
+    for widget in (
+        window.customers.search,
+        window.customers.product,
+        window.customers.program,
+        window.customers.view,
+        window.no_match.clear_button,
+    ):
         assert widget.accessibleName()
 
 
@@ -127,13 +134,19 @@ def test_screenshot_size_option(tmp_path: Path) -> None:
     assert parse_size("1024x700") == (1024, 700) and parse_size("1400×900") == (1400, 900)
     assert parse_size("big") is None and parse_size("10x10") is None
     out = tmp_path / "small.png"
-    done = subprocess.run([sys.executable, "-m", "explorer", "--sample", "--as-of", "2026-11-28", "--screenshot",
-                           str(out), "--size", "1024x700"], capture_output=True, text=True, timeout=120,
-                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    done = subprocess.run(
+        [sys.executable, "-m", "explorer", "--sample", "--as-of", "2026-11-28", "--screenshot", str(out), "--size", "1024x700"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert done.returncode == 0, done.stderr
     from PySide6.QtGui import QImage
+
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1024, 700)
-    bad = subprocess.run([sys.executable, "-m", "explorer", "--screenshot", str(out), "--size", "huge"],
-                         capture_output=True, text=True, timeout=60)
+    bad = subprocess.run(
+        [sys.executable, "-m", "explorer", "--screenshot", str(out), "--size", "huge"], capture_output=True, text=True, timeout=60
+    )
     assert bad.returncode == 2 and "not a window size" in bad.stderr

@@ -79,8 +79,9 @@ def test_customer_tabs(window: MainWindow, qtbot) -> None:  # type: ignore[no-un
     assert labels["50% Dedicated MCSE (5 named contacts)"] == "✓ Purchased"
     # Named contacts: the indicator and the highlighted rows
     assert "7 of 5 named contacts" in window.contacts.indicator.text()
-    colours = [window.contacts.model.colours[window.contacts.model.source_row(r)]
-               for r in range(window.contacts.model.rowCount())]
+    colours = [
+        window.contacts.model.colours[window.contacts.model.source_row(r)] for r in range(window.contacts.model.rowCount())
+    ]
     named = texts(window.contacts.model, 3)
     # over the limit: every named contact is flagged, none picked by position
     assert colours.count("red") == named.count("Yes") == 7
@@ -142,8 +143,7 @@ def test_export_filtered_customers(window: MainWindow, qtbot, tmp_path: Path) ->
     wait_idle(qtbot, window)
     assert messages.shown[-1].title == "Report written"
     book = openpyxl.load_workbook(target)
-    assert {r[0].value for r in book["Contracts"].iter_rows(min_row=2)} == {"Backwards Bank", "Bellows Bank",
-                                                                            "Umber Bank"}
+    assert {r[0].value for r in book["Contracts"].iter_rows(min_row=2)} == {"Backwards Bank", "Bellows Bank", "Umber Bank"}
 
 
 def test_export_refuses_an_input_file(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -166,17 +166,14 @@ def test_bad_file_gets_a_dialog(qtbot, tmp_path: Path) -> None:  # type: ignore[
 
 def test_drop_adds_files_and_change_offers_reload(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     extra = tmp_path / "extra.csv"
-    extra.write_text("Customer,Product,Tier,Start,End\nDropped Co,Okta,Premier,2026-01-01,2026-12-31\n",
-                     encoding="utf-8")
+    extra.write_text("Customer,Product,Tier,Start,End\nDropped Co,Okta,Premier,2026-01-01,2026-12-31\n", encoding="utf-8")
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(extra))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     with qtbot.waitSignal(window.loaded, timeout=60_000):
         window.dropEvent(event)
     assert window.customers.model.rowCount() == 48 and window.customers.select("dropped co")
-    extra.write_text(extra.read_text(encoding="utf-8") + "Later Co,Okta,Basic,2026-01-01,2026-12-31\n",
-                     encoding="utf-8")
+    extra.write_text(extra.read_text(encoding="utf-8") + "Later Co,Okta,Basic,2026-01-01,2026-12-31\n", encoding="utf-8")
     qtbot.waitUntil(lambda: window.changed_bar.isVisible(), timeout=10_000)
     assert "extra.csv has changed on disk" in window.changed_label.text()
     with qtbot.waitSignal(window.loaded, timeout=60_000):
@@ -309,7 +306,9 @@ def test_entitlement_sheet_export_and_print(window: MainWindow, qtbot, tmp_path:
     monkeypatch.setattr(QPrintDialog, "exec", accept)
     window.print_sheets()
     assert printed.exists()
-    assert "7 of 5 named contacts" in subprocess.run(["pdftotext", str(printed), "-"], capture_output=True,
-                                                     text=True, check=True).stdout
+    assert (
+        "7 of 5 named contacts"
+        in subprocess.run(["pdftotext", str(printed), "-"], capture_output=True, text=True, check=True).stdout
+    )
     assert "Printed the entitlement sheet of 1 customer" in window.status_label.text()
     assert entitlement_sheet.default_paper() in ("a4", "letter")

@@ -17,9 +17,14 @@ LAYOUT = ["Kunde", "Erzeugnis", "Stufe", "Beginn", "Ende", "Zeitzone"]
 
 
 def german(folder: Path) -> Path:
-    return write_csv(folder / "vertraege.csv", header=LAYOUT, rows=[
-        ["Acme", "Okta", "Premium", "2026-01-01", "2026-12-31", "Europe/Berlin"],
-        ["Beta", "Auth0", "Enterprise", "2026-02-01", "2027-01-31", "Europe/Berlin"]])
+    return write_csv(
+        folder / "vertraege.csv",
+        header=LAYOUT,
+        rows=[
+            ["Acme", "Okta", "Premium", "2026-01-01", "2026-12-31", "Europe/Berlin"],
+            ["Beta", "Auth0", "Enterprise", "2026-02-01", "2027-01-31", "Europe/Berlin"],
+        ],
+    )
 
 
 def opened(qtbot, files: list[Path]) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -47,8 +52,7 @@ def test_unknown_headers_open_the_dialog_and_the_mapping_reads_and_is_reused(qtb
     assert dialog.field_boxes["term_start"].currentText() == "Beginn"  # a guess, with its confidence shown
     assert dialog.confidence["term_start"].text().endswith("%")
     assert not dialog.save_button.isEnabled()  # customer and product are still missing
-    for field, header in (("customer", "Kunde"), ("product", "Erzeugnis"), ("program", "Stufe"),
-                          ("time_zone", "Zeitzone")):
+    for field, header in (("customer", "Kunde"), ("product", "Erzeugnis"), ("program", "Stufe"), ("time_zone", "Zeitzone")):
         pick(dialog, field, header)
     assert dialog.unused.text() == "Kept, not used: none"
     premium = dialog.value_boxes[("program", "Premium")]  # the unknown tier, offered the catalog's tiers
@@ -67,8 +71,16 @@ def test_unknown_headers_open_the_dialog_and_the_mapping_reads_and_is_reused(qtb
 
 
 def test_file_menu_opens_the_dialog_on_the_open_book(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    win = opened(qtbot, [write_csv(tmp_path / "b.csv", header=["Customer", "Product", "Tier", "Start", "End"],
-                                   rows=[["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31"]])])
+    win = opened(
+        qtbot,
+        [
+            write_csv(
+                tmp_path / "b.csv",
+                header=["Customer", "Product", "Tier", "Start", "End"],
+                rows=[["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31"]],
+            )
+        ],
+    )
     assert win.map_dialog is None
     win.map_action.trigger()
     dialog = win.map_dialog
@@ -81,8 +93,11 @@ def test_file_menu_opens_the_dialog_on_the_open_book(qtbot, tmp_path: Path) -> N
 
 
 def test_one_unreadable_file_does_not_discard_the_others(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    good = write_csv(tmp_path / "b.csv", header=["Customer", "Product", "Tier", "Start", "End"],
-                     rows=[["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31"]])
+    good = write_csv(
+        tmp_path / "b.csv",
+        header=["Customer", "Product", "Tier", "Start", "End"],
+        rows=[["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31"]],
+    )
     bad = tmp_path / "scan.xlsx"
     bad.write_bytes(b"%PDF-1.4 not a workbook")
     win = opened(qtbot, [good, bad])

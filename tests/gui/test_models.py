@@ -11,8 +11,10 @@ from explorer.gui.main_window import MainWindow
 
 def test_column_model_checks(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     model = ColumnTableModel()
-    model.set_columns([Column("Name", ["b", "a", "c"]), Column("N", ["2", "10", "1"], np.array([2, 10, 1]),
-                                                                  align_right=True)], ["red", "", "amber"])
+    model.set_columns(
+        [Column("Name", ["b", "a", "c"]), Column("N", ["2", "10", "1"], np.array([2, 10, 1]), align_right=True)],
+        ["red", "", "amber"],
+    )
     qtmodeltester.check(model)
     model.sort(1, Qt.SortOrder.AscendingOrder)
     assert [model.index(r, 0).data() for r in range(3)] == ["c", "b", "a"]
@@ -25,6 +27,12 @@ def test_column_model_checks(qtmodeltester) -> None:  # type: ignore[no-untyped-
 
 def test_window_models_pass_checks(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     window.customers.select("cascade capital")
-    for model in (window.customers.model, window.contacts.model, window.key_dates.model, window.sla.cases,
-                  window.upcoming.model, window.book_findings.model):
+    for model in (
+        window.customers.model,
+        window.contacts.model,
+        window.key_dates.model,
+        window.sla.cases,
+        window.upcoming.model,
+        window.book_findings.model,
+    ):
         qtmodeltester.check(model)

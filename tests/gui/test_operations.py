@@ -57,13 +57,19 @@ def gate(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
             reached.set()
             assert release.wait(30)
             return original(*args, **kwargs)
+
         return held
 
     return reached, release, hold
 
 
-def test_cancelling_an_export_leaves_no_file_and_no_thread(window: MainWindow, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                           gate, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cancelling_an_export_leaves_no_file_and_no_thread(
+    window: MainWindow,
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    gate,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     reached, release, hold = gate
     monkeypatch.setattr(writer, "summary_sheet", hold(writer.summary_sheet))  # inside the write: the temp file exists
     target = tmp_path / "report.xlsx"
@@ -78,8 +84,12 @@ def test_cancelling_an_export_leaves_no_file_and_no_thread(window: MainWindow, q
     assert window.status_label.text().endswith(f"as of {window.session.as_of:%Y-%m-%d}")  # type: ignore[union-attr]
 
 
-def test_cancelling_a_rejudge_keeps_the_old_day(window: MainWindow, qtbot, gate,  # type: ignore[no-untyped-def]
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cancelling_a_rejudge_keeps_the_old_day(
+    window: MainWindow,
+    qtbot,
+    gate,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from explorer.app import session as session_module
 
     reached, release, hold = gate
@@ -100,8 +110,7 @@ def test_the_core_stops_mid_write(tmp_path: Path) -> None:
     from explorer.outputs.report.build import build_report
     from explorer.paths import resource_path
 
-    session = open_session([resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")],
-                           date(2026, 11, 28))
+    session = open_session([resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")], date(2026, 11, 28))
     data = build_report(session.book, session.catalog, session.as_of, session.sla)
     target = tmp_path / "report.xlsx"
     target.write_bytes(b"the previous report")

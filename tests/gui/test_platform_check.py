@@ -52,20 +52,27 @@ def test_hidden_library_is_one_sentence_and_exit_2(tmp_path: Path) -> None:
     (tmp_path / "libxcb-cursor.so.0").write_bytes(b"not a library")
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
     env.update(DISPLAY=":97", LD_LIBRARY_PATH=str(tmp_path))
-    out = subprocess.run([sys.executable, "-m", "explorer", "--sample"], capture_output=True, text=True,
-                         timeout=60, env=env)
+    out = subprocess.run([sys.executable, "-m", "explorer", "--sample"], capture_output=True, text=True, timeout=60, env=env)
     assert out.returncode == 2
-    assert out.stderr == ("explorer: cannot open a window: Qt's X11 platform needs libxcb-cursor.so.0, which is "
-                          "not installed. Install it with: sudo apt install libxcb-cursor0\n")
+    assert out.stderr == (
+        "explorer: cannot open a window: Qt's X11 platform needs libxcb-cursor.so.0, which is "
+        "not installed. Install it with: sudo apt install libxcb-cursor0\n"
+    )
 
 
 def test_every_missing_library_is_named_once_with_its_packages(plugins: Path) -> None:
     env = dict(X11)
-    message = prepare_platform(env, load=loader("libxcb-icccm.so.4", "libxcb-cursor.so.0", "libgthread-2.0.so.0",
-                                                "libglib-2.0.so.0"), plugins=plugins, linux=True)
-    assert message == ("cannot open a window: Qt's X11 platform needs libxcb-cursor.so.0 and libxcb-icccm.so.4 and "
-                       "libglib-2.0.so.0 and libgthread-2.0.so.0, which are not installed. Install them with: "
-                       "sudo apt install libxcb-cursor0 libxcb-icccm4 libglib2.0-0")
+    message = prepare_platform(
+        env,
+        load=loader("libxcb-icccm.so.4", "libxcb-cursor.so.0", "libgthread-2.0.so.0", "libglib-2.0.so.0"),
+        plugins=plugins,
+        linux=True,
+    )
+    assert message == (
+        "cannot open a window: Qt's X11 platform needs libxcb-cursor.so.0 and libxcb-icccm.so.4 and "
+        "libglib-2.0.so.0 and libgthread-2.0.so.0, which are not installed. Install them with: "
+        "sudo apt install libxcb-cursor0 libxcb-icccm4 libglib2.0-0"
+    )
     assert "\n" not in message and env == X11
 
 
@@ -98,29 +105,36 @@ def test_a_broken_dependency_is_named_not_every_library_needing_it(plugins: Path
     load = loader(errors={soname: "/tmp/x/libxcb.so.1: file too short" for soname, _ in XCB_LIBRARIES[:14]})
     assert prepare_platform(dict(X11), load=load, plugins=plugins, linux=True) == (
         "cannot open a window: Qt's X11 platform needs libxcb.so.1, which is not installed. "
-        "Install it with: sudo apt install libxcb1")
+        "Install it with: sudo apt install libxcb1"
+    )
 
 
 def test_the_plugin_itself_names_a_library_the_list_lacks(plugins: Path) -> None:
     load = loader(errors={"libqxcb.so": "libxcb-ewmh.so.2: cannot open shared object file: No such file or directory"})
     assert prepare_platform(dict(X11), load=load, plugins=plugins, linux=True) == (
         "cannot open a window: Qt's X11 platform needs libxcb-ewmh.so.2, which is not installed. "
-        "Install the package that provides it.")
+        "Install the package that provides it."
+    )
     load = loader("libxcb-cursor.so.0", errors={"libxcb-ewmh.so.2": "libxcb-ewmh.so.2: cannot open shared object"})
     assert platform_check.missing_libraries([*XCB_LIBRARIES[:1], ("libxcb-ewmh.so.2", "?")], load) == [
-        "libxcb-cursor.so.0", "libxcb-ewmh.so.2"]
+        "libxcb-cursor.so.0",
+        "libxcb-ewmh.so.2",
+    ]
     load = loader("libxcb-cursor.so.0", errors={"libxcb-icccm.so.4": "libfoo.so.1: cannot open shared object file"})
     assert prepare_platform(dict(X11), load=load, plugins=plugins, linux=True) == (
         "cannot open a window: Qt's X11 platform needs libxcb-cursor.so.0 and libfoo.so.1, which are not installed. "
-        "Install them with: sudo apt install libxcb-cursor0, and the package that provides libfoo.so.1.")
+        "Install them with: sudo apt install libxcb-cursor0, and the package that provides libfoo.so.1."
+    )
     load = loader(errors={"libqxcb.so": "/opt/x/libxcb-cursor.so.0: file too short"})
     assert prepare_platform(dict(X11), load=load, plugins=plugins, linux=True) == (
         "cannot open a window: Qt's X11 platform needs libxcb-cursor.so.0, which is not installed. "
-        "Install it with: sudo apt install libxcb-cursor0")
+        "Install it with: sudo apt install libxcb-cursor0"
+    )
     load = loader(errors={"libqxcb.so": f"{plugins}/platforms/libqxcb.so: undefined symbol: xcb_foo"})
     assert prepare_platform(dict(X11), load=load, plugins=plugins, linux=True) == (
         f"cannot open a window: Qt's X11 platform plugin does not load ({plugins}/platforms/libqxcb.so: "
-        "undefined symbol: xcb_foo).")
+        "undefined symbol: xcb_foo)."
+    )
 
 
 def test_no_display_and_chosen_platforms() -> None:

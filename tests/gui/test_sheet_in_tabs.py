@@ -28,8 +28,10 @@ def expected_benefits(sheet: CustomerSheet) -> list[tuple[str, str, str]]:
     for product in sheet.products():  # per product, the term shown on the as-of day
         c, running = product.shown, product.shown.in_force
         out.append((c.title, "", ""))
-        out += [(b.label, ("✓ Included" if running else "Not in force") if b.included else "— Not included", b.detail)
-                for b in c.benefits]
+        out += [
+            (b.label, ("✓ Included" if running else "Not in force") if b.included else "— Not included", b.detail)
+            for b in c.benefits
+        ]
         out += [(a.label, "✓ Purchased" if running else "Purchased (not in force)", a.detail) for a in c.addons]
         out += [(header, "", value) for header, value in c.extra.items()]
     return out

@@ -66,9 +66,26 @@ def test_window_on_x_server(window: MainWindow, qtbot, tmp_path: Path) -> None: 
 
 def test_screenshot_command_on_x_server(tmp_path: Path) -> None:
     shot = tmp_path / "sla.png"
-    out = subprocess.run([sys.executable, "-m", "explorer", "--sample", "--as-of", "2026-11-28", "--screenshot",
-                          str(shot), "--tab", "SLA", "--customer", "Cascade Capital"], capture_output=True, text=True,
-                         timeout=300, env={**os.environ, "QT_QPA_PLATFORM": "xcb"})
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "explorer",
+            "--sample",
+            "--as-of",
+            "2026-11-28",
+            "--screenshot",
+            str(shot),
+            "--tab",
+            "SLA",
+            "--customer",
+            "Cascade Capital",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "QT_QPA_PLATFORM": "xcb"},
+    )
     assert out.returncode == 0, out.stderr
     image = QImage(str(shot))
     assert image.size() == QSize(1400, 900)

@@ -81,12 +81,14 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_zip_bomb_is_refused_fast_with_bounded_memory(tmp_path: Path) -> None:
     bomb = write_zip_bomb(tmp_path / "bomb.xlsx", gigabytes=1.0)
     assert bomb.stat().st_size < 5 * 2**20
-    code = ("import resource, time, sys\n"
-            "from explorer.importing.book import load_book\n"
-            "t = time.perf_counter()\n"
-            "try:\n    load_book([sys.argv[1]])\nexcept Exception as e:\n    print(e)\n"
-            "print(time.perf_counter() - t)\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+    code = (
+        "import resource, time, sys\n"
+        "from explorer.importing.book import load_book\n"
+        "t = time.perf_counter()\n"
+        "try:\n    load_book([sys.argv[1]])\nexcept Exception as e:\n    print(e)\n"
+        "print(time.perf_counter() - t)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
     out = subprocess.run([sys.executable, "-c", code, str(bomb)], capture_output=True, text=True, timeout=60)
     message, seconds, max_rss_kb = out.stdout.strip().splitlines()
     assert "expands to" in message and "limit" in message
@@ -97,8 +99,7 @@ def test_zip_bomb_is_refused_fast_with_bounded_memory(tmp_path: Path) -> None:
 def test_cli_bad_file_exit_code_and_no_traceback(tmp_path: Path) -> None:
     path = tmp_path / "report.xlsx"
     path.write_bytes(b"%PDF-1.7")
-    out = subprocess.run([sys.executable, "-m", "explorer", "check", str(path)], capture_output=True, text=True,
-                         timeout=60)
+    out = subprocess.run([sys.executable, "-m", "explorer", "check", str(path)], capture_output=True, text=True, timeout=60)
     assert out.returncode == 2
     assert out.stderr.strip() == "explorer: report.xlsx: this is a PDF document, not a spreadsheet"
     assert "Traceback" not in out.stdout + out.stderr

@@ -26,9 +26,12 @@ MANIFEST: dict[str, dict[str, Any]] = tomllib.loads((CORPUS / "expected.toml").r
 
 
 def _params() -> list[Any]:
-    return [pytest.param(name, id=name, marks=[pytest.mark.xfail(strict=False, reason="issue 10: importer")]
-                         if spec.get("pending") else [])
-            for name, spec in MANIFEST.items()]
+    return [
+        pytest.param(
+            name, id=name, marks=[pytest.mark.xfail(strict=False, reason="issue 10: importer")] if spec.get("pending") else []
+        )
+        for name, spec in MANIFEST.items()
+    ]
 
 
 def _load(name: str, spec: dict[str, Any]) -> Book:
@@ -77,11 +80,11 @@ def _check_refused(name: str, spec: dict[str, Any]) -> None:
     else:
         messages = [f.message for f in book.findings if f.severity is Severity.ERROR]
     # The file's own name (and its stem, a CSV's sheet name) says nothing: "contract" must be in the words.
-    fitting = [m for m in messages
-               if fragment.casefold() in m.replace(name, "").replace(Path(name).stem, "").casefold()]
+    fitting = [m for m in messages if fragment.casefold() in m.replace(name, "").replace(Path(name).stem, "").casefold()]
     assert fitting, f"no refusal mentioning {fragment!r}; got {messages}"
     assert any(all(h in m for h in spec["headers_seen"]) for m in fitting), (
-        f"the refusal does not list the headers seen {spec['headers_seen']}: {fitting}")
+        f"the refusal does not list the headers seen {spec['headers_seen']}: {fitting}"
+    )
     assert all("\n" not in m for m in fitting), "a refusal is one line"
 
 
@@ -93,8 +96,12 @@ def test_corpus_file(name: str) -> None:
         return
     book = _load(name, spec)
     cases = book.cases if book.cases is not None else pd.DataFrame({"case_id": []})
-    counts = {"contracts": len(book.contracts), "contacts": len(book.contacts), "cases": len(cases),
-              "holidays": len(book.holidays)}
+    counts = {
+        "contracts": len(book.contracts),
+        "contacts": len(book.contacts),
+        "cases": len(cases),
+        "holidays": len(book.holidays),
+    }
     expected_counts = {key: spec[key] for key in counts}
     assert counts == expected_counts, f"counts differ; findings:\n{_describe(book)}"
     if "errors" in spec:
@@ -113,10 +120,13 @@ def test_corpus_file(name: str) -> None:
         _check_record("case", rows.iloc[0], expected, lambda row, key: row[key])
     for expected in spec.get("finding", []):
         severity = Severity[expected["severity"]] if "severity" in expected else None
-        found = [f for f in book.findings
-                 if (severity is None or f.severity is severity)
-                 and expected.get("contains", "") in f.message
-                 and ("row" not in expected or f.source.row == expected["row"])]
+        found = [
+            f
+            for f in book.findings
+            if (severity is None or f.severity is severity)
+            and expected.get("contains", "") in f.message
+            and ("row" not in expected or f.source.row == expected["row"])
+        ]
         assert found, f"no finding like {expected}; findings:\n{_describe(book)}"
 
 

@@ -14,19 +14,37 @@ from ..files import CASE_HEADER, CASES, CONTACT_HEADER, CONTACTS, soffice_conver
 
 
 def contract_summary(book: Book) -> list[tuple]:
-    return [(c.customer.strip(), c.product, c.program, c.term_start, c.term_end, c.time_zone, c.country, "cse" in c.addons,
-             c.addons.get("mcse"))
-            for c in book.contracts]
+    return [
+        (
+            c.customer.strip(),
+            c.product,
+            c.program,
+            c.term_start,
+            c.term_end,
+            c.time_zone,
+            c.country,
+            "cse" in c.addons,
+            c.addons.get("mcse"),
+        )
+        for c in book.contracts
+    ]
 
 
 EXPECTED = [
     ("Acme Corp", "okta", "okta-premier-plus", date(2026, 1, 15), date(2027, 1, 14), "Europe/Berlin", "DE", True, "50"),
-    ("Beta\u00a0Bank", "auth0", "auth0-enterprise", date(2026, 2, 1), date(2027, 1, 31), "America/New_York", "US",
-     False, None),
-    ("Gamma Games", "okta-access-gateway", "okta-premier-access", date(2026, 3, 1), date(2027, 2, 28),
-     "Europe/Berlin", "DE", False, None),
-    ("Delta Health", "okta", "okta-premier-plus", date(2026, 2, 1), date(2027, 1, 31), "Australia/Sydney", "AU",
-     False, "100"),
+    ("Beta\u00a0Bank", "auth0", "auth0-enterprise", date(2026, 2, 1), date(2027, 1, 31), "America/New_York", "US", False, None),
+    (
+        "Gamma Games",
+        "okta-access-gateway",
+        "okta-premier-access",
+        date(2026, 3, 1),
+        date(2027, 2, 28),
+        "Europe/Berlin",
+        "DE",
+        False,
+        None,
+    ),
+    ("Delta Health", "okta", "okta-premier-plus", date(2026, 2, 1), date(2027, 1, 31), "Australia/Sydney", "AU", False, "100"),
     ("Epsilon", "okta", None, date(2026, 5, 1), date(2026, 4, 1), "UTC", "", False, None),
 ]
 
@@ -49,8 +67,9 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     }
 
 
-@pytest.mark.parametrize("writer", ["openpyxl", "xlsm", "xlsxwriter", "ods", "xls", "csv-utf8", "csv-bom",
-                                    "csv-utf16", "csv-1252-semicolon", "tsv"])
+@pytest.mark.parametrize(
+    "writer", ["openpyxl", "xlsm", "xlsxwriter", "ods", "xls", "csv-utf8", "csv-bom", "csv-utf16", "csv-1252-semicolon", "tsv"]
+)
 def test_every_writer_reads_the_same(written: dict[str, Path], writer: str) -> None:
     path = written[writer]
     before = path.read_bytes()
@@ -106,15 +125,21 @@ def test_case_log(written: dict[str, Path], tmp_path: Path) -> None:
 
 
 def test_case_log_problems(written: dict[str, Path], tmp_path: Path) -> None:
-    rows = [[1, "Acme Corp", "Okta", "P9", "2026-03-02 10:00", "", ""],
-            [2, "Acme Corp", "Okta", "P1", "yesterday", "", ""],
-            [3, "Acme Corp", "Okta", "P1", "2026-03-02 10:00", "2026-03-02 09:00", ""],
-            [4, "Acme Corp", "Okta", "P1", "03/04/2026 10:00", "", ""]]
+    rows = [
+        [1, "Acme Corp", "Okta", "P9", "2026-03-02 10:00", "", ""],
+        [2, "Acme Corp", "Okta", "P1", "yesterday", "", ""],
+        [3, "Acme Corp", "Okta", "P1", "2026-03-02 10:00", "2026-03-02 09:00", ""],
+        [4, "Acme Corp", "Okta", "P1", "03/04/2026 10:00", "", ""],
+    ]
     log = write_csv(tmp_path / "bad.csv", header=CASE_HEADER, rows=rows)
     book = load_book([written["openpyxl"]], [log])
     found = {(f.source.row, f.column, f.severity) for f in book.findings if Path(f.source.file).name == "bad.csv"}
-    assert found == {(2, "Priority", Severity.ERROR), (3, "Created at", Severity.ERROR),
-                     (4, "First reply at", Severity.WARNING), (5, "Created at", Severity.ERROR)}
+    assert found == {
+        (2, "Priority", Severity.ERROR),
+        (3, "Created at", Severity.ERROR),
+        (4, "First reply at", Severity.WARNING),
+        (5, "Created at", Severity.ERROR),
+    }
     assert book.cases is not None and len(book.cases) == 4  # rows with problems are kept
 
 
@@ -123,7 +148,8 @@ def test_header_without_rows_is_reported(tmp_path: Path) -> None:
     book = load_book([path])
     assert book.contracts == []
     assert [(f.severity, f.source.row, f.message) for f in book.findings if f.severity is Severity.WARNING] == [
-        (Severity.WARNING, 1, "Sheet 'empty' has a contracts header row but no rows below it.")]
+        (Severity.WARNING, 1, "Sheet 'empty' has a contracts header row but no rows below it.")
+    ]
 
 
 def test_totals_and_unlabelled_cells(tmp_path: Path) -> None:

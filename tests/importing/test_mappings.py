@@ -20,14 +20,29 @@ LAYOUT = ["Kunde", "Erzeugnis", "Stufe", "Beginn", "Ende", "Zeitzone"]
 
 
 def german(folder: Path) -> Path:
-    return write_csv(folder / "vertraege.csv", header=LAYOUT, rows=[
-        ["Acme", "Okta", "Premium", "2026-01-01", "2026-12-31", "Europe/Berlin"],
-        ["Beta", "Auth0", "Enterprise", "2026-02-01", "2027-01-31", "Europe/Berlin"]])
+    return write_csv(
+        folder / "vertraege.csv",
+        header=LAYOUT,
+        rows=[
+            ["Acme", "Okta", "Premium", "2026-01-01", "2026-12-31", "Europe/Berlin"],
+            ["Beta", "Auth0", "Enterprise", "2026-02-01", "2027-01-31", "Europe/Berlin"],
+        ],
+    )
 
 
-GERMAN = ColumnMapping("contracts", tuple(LAYOUT), {
-    "customer": "Kunde", "product": "Erzeugnis", "program": "Stufe", "term_start": "Beginn", "term_end": "Ende",
-    "time_zone": "Zeitzone"}, {"program": {"Premium": "Premier"}})
+GERMAN = ColumnMapping(
+    "contracts",
+    tuple(LAYOUT),
+    {
+        "customer": "Kunde",
+        "product": "Erzeugnis",
+        "program": "Stufe",
+        "term_start": "Beginn",
+        "term_end": "Ende",
+        "time_zone": "Zeitzone",
+    },
+    {"program": {"Premium": "Premier"}},
+)
 
 
 def test_map_writes_a_mapping_to_edit_and_check_uses_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -40,25 +55,36 @@ def test_map_writes_a_mapping_to_edit_and_check_uses_it(tmp_path: Path, capsys: 
     assert written["kind"] == "contracts" and written["layout"] == LAYOUT
     assert written["columns"] == {"term_start": "Beginn", "term_end": "Ende"}  # the guesses it could make
     assert "NOT READ" in out.read_text("utf-8") and "needed: customer, product" in out.read_text("utf-8")
-    text = out.read_text("utf-8").replace('term_start = "Beginn"', 'customer = "Kunde"\nproduct = "Erzeugnis"\n'
-                                          'program = "Stufe"\ntime_zone = "Zeitzone"\nterm_start = "Beginn"')
+    text = out.read_text("utf-8").replace(
+        'term_start = "Beginn"',
+        'customer = "Kunde"\nproduct = "Erzeugnis"\nprogram = "Stufe"\ntime_zone = "Zeitzone"\nterm_start = "Beginn"',
+    )
     out.write_text(text + '[mapping.values.program]\n"Premium" = "Premier"\n', "utf-8")
     assert main(["check", str(book), "--mapping", str(out)]) == 0
     report = capsys.readouterr().out
     assert "2 customers, 2 contracts" in report and "0 errors" in report
 
 
-@pytest.mark.parametrize(("edit", "message"), [
-    (lambda t: t.replace('program = "Stufe"', 'program = "Kunde"'),
-     "mapping[0].columns.program: column 'Kunde' is already mapped to customer"),
-    (lambda t: t.replace('program = "Stufe"', 'program = "Stufen"'), "mapping[0].columns.program: no column 'Stufen'"),
-    (lambda t: t.replace('program = "Stufe"', 'tier = "Stufe"'), "mapping[0].columns.tier: not a field of contracts"),
-    (lambda t: t.replace('"Premium" = "Premier"', '"Premium" = "Platinum"'),
-     "mapping[0].values.program.Premium: 'Platinum' is not a known program"),
-    (lambda t: t.replace('kind = "contracts"', 'kind = "deals"'), "mapping[0].kind: expected one of contracts"),
-    (lambda t: t.replace("[[mapping]]", "[[mapping]"), "not valid TOML")])
-def test_bad_mapping_files_are_refused_naming_the_key(tmp_path: Path, catalog: Catalog,
-                                                      capsys: pytest.CaptureFixture[str], edit, message) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            lambda t: t.replace('program = "Stufe"', 'program = "Kunde"'),
+            "mapping[0].columns.program: column 'Kunde' is already mapped to customer",
+        ),
+        (lambda t: t.replace('program = "Stufe"', 'program = "Stufen"'), "mapping[0].columns.program: no column 'Stufen'"),
+        (lambda t: t.replace('program = "Stufe"', 'tier = "Stufe"'), "mapping[0].columns.tier: not a field of contracts"),
+        (
+            lambda t: t.replace('"Premium" = "Premier"', '"Premium" = "Platinum"'),
+            "mapping[0].values.program.Premium: 'Platinum' is not a known program",
+        ),
+        (lambda t: t.replace('kind = "contracts"', 'kind = "deals"'), "mapping[0].kind: expected one of contracts"),
+        (lambda t: t.replace("[[mapping]]", "[[mapping]"), "not valid TOML"),
+    ],
+)
+def test_bad_mapping_files_are_refused_naming_the_key(
+    tmp_path: Path, catalog: Catalog, capsys: pytest.CaptureFixture[str], edit, message
+) -> None:  # type: ignore[no-untyped-def]
     store = MappingStore(catalog, tmp_path)
     store.save(GERMAN)
     bad = tmp_path / "bad.toml"
@@ -87,7 +113,9 @@ def test_the_store_lists_removes_exports_and_imports(tmp_path: Path, catalog: Ca
 def test_a_saved_mapping_reads_the_file_and_its_values(tmp_path: Path, catalog: Catalog) -> None:
     book = load_book([german(tmp_path)], catalog=catalog, saved=Lookup([GERMAN]))
     assert [(c.customer, c.product, c.program) for c in book.contracts] == [
-        ("Acme", "okta", "okta-premier"), ("Beta", "auth0", "auth0-enterprise")]
+        ("Acme", "okta", "okta-premier"),
+        ("Beta", "auth0", "auth0-enterprise"),
+    ]
     assert book.error_count == 0
     assert any("saved column mapping" in f.message for f in book.findings if f.severity is Severity.INFO)
 
@@ -101,8 +129,7 @@ def test_saved_mappings_are_used_by_the_app_layer(tmp_path: Path, catalog: Catal
     assert len(session.book.contracts) == 2
 
 
-def test_saved_mappings_on_the_command_line(tmp_path: Path, catalog: Catalog,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_saved_mappings_on_the_command_line(tmp_path: Path, catalog: Catalog, capsys: pytest.CaptureFixture[str]) -> None:
     MappingStore(catalog).save(GERMAN)
     assert main(["mappings", "list"]) == 0
     assert "1. contracts: Kunde | Erzeugnis | Stufe | Beginn | Ende | Zeitzone" in capsys.readouterr().out

@@ -36,9 +36,16 @@ def messages(book, severity: Severity | None = None) -> list[str]:  # type: igno
 
 
 # -- header layers -------------------------------------------------------------
-@pytest.mark.parametrize(("header", "expected"), [
-    ("Created at (UTC)", "Created at"), ("Tenant Environment [list]", "Tenant Environment"),
-    ("Start Date*", "Start Date"), ("Support_Level__c", "Support_Level"), ("Account.Name", "Account Name")])
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Created at (UTC)", "Created at"),
+        ("Tenant Environment [list]", "Tenant Environment"),
+        ("Start Date*", "Start Date"),
+        ("Support_Level__c", "Support_Level"),
+        ("Account.Name", "Account Name"),
+    ],
+)
 def test_normalised_variants(header: str, expected: str) -> None:
     assert expected in variants(header)
 
@@ -61,23 +68,40 @@ def test_one_column_per_field_best_score_wins(catalog: Catalog) -> None:
     assert found.columns == {"customer": 0, "name": 1, "named": 2}
 
 
-@pytest.mark.parametrize(("header", "zone"), [("Created at (UTC)", "UTC"), ("Opened (PST)", "America/Los_Angeles"),
-                                              ("Created (+02:00)", "+02:00"), ("Created (GMT-5)", "-05:00"),
-                                              ("Created [Europe/Berlin]", "Europe/Berlin"), ("Created", None)])
+@pytest.mark.parametrize(
+    ("header", "zone"),
+    [
+        ("Created at (UTC)", "UTC"),
+        ("Opened (PST)", "America/Los_Angeles"),
+        ("Created (+02:00)", "+02:00"),
+        ("Created (GMT-5)", "-05:00"),
+        ("Created [Europe/Berlin]", "Europe/Berlin"),
+        ("Created", None),
+    ],
+)
 def test_units_in_headers(catalog: Catalog, header: str, zone: str | None) -> None:
     assert header_zone(header, catalog) == zone
 
 
 # -- tables in a sheet -----------------------------------------------------------
 def test_side_by_side_and_stacked_tables(tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "multi.xlsx", {"Book": [
-        ["Customer", "Product", "Tier", "Start", "End", None, "Company", "Full Name", "Email", "Named?"],
-        ["Acme", "Okta", "Premier", "2026-01-01", "2027-01-01", None, "Acme", "Ann", "a@x.test", "✔"],
-        ["Beta", "Auth0", "", "2026-01-01", "2026-12-31", None, "Acme", "Bob", "b@x.test", "✗"],
-        [], ["APAC"],
-        ["Customer", "Product", "Tier", "Start", "End"],
-        ["Delta", "Okta", "Basic", "01.02.2026", "31.01.2027"],
-        [], ["Holiday", "Date"], ["Company day", "2026-06-01"]]})
+    path = write_xlsx(
+        tmp_path / "multi.xlsx",
+        {
+            "Book": [
+                ["Customer", "Product", "Tier", "Start", "End", None, "Company", "Full Name", "Email", "Named?"],
+                ["Acme", "Okta", "Premier", "2026-01-01", "2027-01-01", None, "Acme", "Ann", "a@x.test", "✔"],
+                ["Beta", "Auth0", "", "2026-01-01", "2026-12-31", None, "Acme", "Bob", "b@x.test", "✗"],
+                [],
+                ["APAC"],
+                ["Customer", "Product", "Tier", "Start", "End"],
+                ["Delta", "Okta", "Basic", "01.02.2026", "31.01.2027"],
+                [],
+                ["Holiday", "Date"],
+                ["Company day", "2026-06-01"],
+            ]
+        },
+    )
     book = load_book([path])
     assert [(c.customer, c.source.row) for c in book.contracts] == [("Acme", 2), ("Beta", 3), ("Delta", 7)]
     assert [(c.name, c.named) for c in book.contacts] == [("Ann", True), ("Bob", False)]
@@ -87,11 +111,13 @@ def test_side_by_side_and_stacked_tables(tmp_path: Path) -> None:
 
 
 def test_case_fields_make_a_case_table_even_with_account_columns(tmp_path: Path) -> None:
-    header = ["Case Number", "Account Name", "Support Level", "Product", "Priority", "Date/Time Opened",
-              "First Response"]
+    header = ["Case Number", "Account Name", "Support Level", "Product", "Priority", "Date/Time Opened", "First Response"]
     rows = [[f"000{i}", "Acme", "Premier", "Okta", "P2", "2026-03-02 10:00", "2026-03-02 10:30"] for i in range(5)]
-    contracts = write_csv(tmp_path / "book.csv", header=["Customer", "Product", "Tier", "Start", "End"],
-                          rows=[["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31"]])
+    contracts = write_csv(
+        tmp_path / "book.csv",
+        header=["Customer", "Product", "Tier", "Start", "End"],
+        rows=[["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31"]],
+    )
     book = load_book([contracts, write_csv(tmp_path / "cases.csv", header=header, rows=rows)])
     assert len(book.contracts) == 1 and book.cases is not None and len(book.cases) == 5
 
@@ -99,43 +125,79 @@ def test_case_fields_make_a_case_table_even_with_account_columns(tmp_path: Path)
 # -- what is not a record --------------------------------------------------------
 def test_salesforce_report_footers_are_quoted_not_read(tmp_path: Path) -> None:
     header = ["Account Name", "Product", "Support Level", "Contract Start", "Contract End", "Time Zone"]
-    path = write_xlsx(tmp_path / "sf.xlsx", {"Report": [
-        ["Support Contracts by Account"], ["Filtered By: Status equals Active"], [], header,
-        ["Acme Corp", "Okta Workforce Identity Cloud", "Premier Plus", date(2026, 1, 15), date(2027, 1, 14), "UTC"],
-        ["Beta Bank", "Auth0 by Okta", "Enterprise", date(2026, 2, 1), date(2027, 1, 31), "UTC"],
-        header,
-        ["Gamma", "Okta Customer Identity Cloud", "Premier", date(2026, 3, 1), date(2027, 2, 28), "UTC"],
-        [], ["Grand Totals (3 records)"], ["Total: 3 contracts", 3], [],
-        ["Confidential Information - Do Not Distribute"],
-        ["Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."],
-        ["Generated by Salesforce on 2026-11-28"], ["* Premier Plus includes a CSM"]]})
+    path = write_xlsx(
+        tmp_path / "sf.xlsx",
+        {
+            "Report": [
+                ["Support Contracts by Account"],
+                ["Filtered By: Status equals Active"],
+                [],
+                header,
+                ["Acme Corp", "Okta Workforce Identity Cloud", "Premier Plus", date(2026, 1, 15), date(2027, 1, 14), "UTC"],
+                ["Beta Bank", "Auth0 by Okta", "Enterprise", date(2026, 2, 1), date(2027, 1, 31), "UTC"],
+                header,
+                ["Gamma", "Okta Customer Identity Cloud", "Premier", date(2026, 3, 1), date(2027, 2, 28), "UTC"],
+                [],
+                ["Grand Totals (3 records)"],
+                ["Total: 3 contracts", 3],
+                [],
+                ["Confidential Information - Do Not Distribute"],
+                ["Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."],
+                ["Generated by Salesforce on 2026-11-28"],
+                ["* Premier Plus includes a CSM"],
+            ]
+        },
+    )
     book = load_book([path])
     assert [(c.customer, c.product, c.program) for c in book.contracts] == [
-        ("Acme Corp", "okta", "okta-premier-plus"), ("Beta Bank", "auth0", "auth0-enterprise"),
-        ("Gamma", "auth0", "auth0-premier")]
+        ("Acme Corp", "okta", "okta-premier-plus"),
+        ("Beta Bank", "auth0", "auth0-enterprise"),
+        ("Gamma", "auth0", "auth0-premier"),
+    ]
     assert book.error_count == 0
     info = messages(book, Severity.INFO)
-    for row, kind in [(7, "repeats the header row"), (10, "is a totals line ('Grand Totals (3 records)')"),
-                      (11, "is a totals line ('Total: 3 contracts | 3')"),
-                      (13, "is a confidentiality line"), (14, "is a copyright line"), (15, "is a generated-by line"),
-                      (16, "is a footnote")]:
+    for row, kind in [
+        (7, "repeats the header row"),
+        (10, "is a totals line ('Grand Totals (3 records)')"),
+        (11, "is a totals line ('Total: 3 contracts | 3')"),
+        (13, "is a confidentiality line"),
+        (14, "is a copyright line"),
+        (15, "is a generated-by line"),
+        (16, "is a footnote"),
+    ]:
         assert any(m.startswith(f"Row {row} {kind}") for m in info), (row, info)
 
 
 def test_a_company_called_total_is_a_record(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "b.csv", header=["Customer", "Product", "Tier", "Start", "End"],
-                     rows=[["Total Wine", "Okta", "Premier", "2026-01-01", "2026-12-31"]])
+    path = write_csv(
+        tmp_path / "b.csv",
+        header=["Customer", "Product", "Tier", "Start", "End"],
+        rows=[["Total Wine", "Okta", "Premier", "2026-01-01", "2026-12-31"]],
+    )
     assert [c.customer for c in load_book([path]).contracts] == ["Total Wine"]
 
 
 # -- case logs ---------------------------------------------------------------------
 def zendesk(tmp_path: Path) -> Path:
-    return write_csv(tmp_path / "zendesk.csv", header=[
-        "Id", "Requester", "Organization", "Priority", "Created at (PST)", "First reply time in minutes",
-        "First reply time in minutes within business hours", "Tenant Environment [list]", "Product"], rows=[
-        [1, "a", "Acme", "Urgent", "2026-03-02 10:00", "25", "10", "production", "Okta"],
-        [2, "b", "Acme", "P1 - Critical", "2026-03-03 10:00", "", "", "dev", "Okta"],
-        [3, "c", "Acme", "Highest", "2026-03-04 10:00", "90", "90", "", "Okta"]])
+    return write_csv(
+        tmp_path / "zendesk.csv",
+        header=[
+            "Id",
+            "Requester",
+            "Organization",
+            "Priority",
+            "Created at (PST)",
+            "First reply time in minutes",
+            "First reply time in minutes within business hours",
+            "Tenant Environment [list]",
+            "Product",
+        ],
+        rows=[
+            [1, "a", "Acme", "Urgent", "2026-03-02 10:00", "25", "10", "production", "Okta"],
+            [2, "b", "Acme", "P1 - Critical", "2026-03-03 10:00", "", "", "dev", "Okta"],
+            [3, "c", "Acme", "Highest", "2026-03-04 10:00", "90", "90", "", "Okta"],
+        ],
+    )
 
 
 def test_zendesk_minutes_zone_unit_and_business_time(tmp_path: Path) -> None:
@@ -152,48 +214,77 @@ def test_zendesk_minutes_zone_unit_and_business_time(tmp_path: Path) -> None:
 
 
 def test_case_log_without_first_response_is_an_error_not_breaches(tmp_path: Path) -> None:
-    log = write_csv(tmp_path / "c.csv", header=["Case ID", "Customer", "Priority", "Opened"],
-                    rows=[[1, "Acme", "P1", "2026-03-02 10:00"]])
+    log = write_csv(
+        tmp_path / "c.csv", header=["Case ID", "Customer", "Priority", "Opened"], rows=[[1, "Acme", "P1", "2026-03-02 10:00"]]
+    )
     book = load_book([], [log])
     assert book.cases is not None and book.cases.empty
     assert any("first responses cannot be judged" in m for m in messages(book, Severity.ERROR))
 
 
 def test_dotted_and_zoned_case_times_follow_the_file(tmp_path: Path) -> None:
-    log = write_csv(tmp_path / "dots.csv", delimiter=";", header=["Ticket ID", "Company", "Priority", "Created",
-                                                                  "First response"], rows=[
-        [1, "Acme", "Sev 1", "03.04.2026 10:00", "03.04.2026 10:20"],
-        [2, "Acme", "Sev 2", "04/03/2026 10:00", "04/03/2026 11:00 CET"],
-        [3, "Acme", "Sev 2", "30/06/2026 10:00", "30/06/2026 11:00"]])
+    log = write_csv(
+        tmp_path / "dots.csv",
+        delimiter=";",
+        header=["Ticket ID", "Company", "Priority", "Created", "First response"],
+        rows=[
+            [1, "Acme", "Sev 1", "03.04.2026 10:00", "03.04.2026 10:20"],
+            [2, "Acme", "Sev 2", "04/03/2026 10:00", "04/03/2026 11:00 CET"],
+            [3, "Acme", "Sev 2", "30/06/2026 10:00", "30/06/2026 11:00"],
+        ],
+    )
     cases = load_book([], [log]).cases
     assert cases is not None
     assert cases["opened"].dt.strftime("%Y-%m-%d %H:%M").tolist() == [
-        "2026-04-03 10:00", "2026-03-04 10:00", "2026-06-30 10:00"]  # 30/06 settles the whole file day first
+        "2026-04-03 10:00",
+        "2026-03-04 10:00",
+        "2026-06-30 10:00",
+    ]  # 30/06 settles the whole file day first
     assert cases["first_response"].iloc[1] == pd.Timestamp("2026-03-04 10:00", tz="UTC")  # 11:00 CET
 
 
 def test_day_order_is_settled_per_file_across_columns(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "b.csv", header=["Customer", "Product", "Tier", "Start", "End"], rows=[
-        ["Acme", "Okta", "Premier", "03/04/2026", "02/04/2027"], ["Beta", "Okta", "Premier", "01/05/2026", "30/04/2027"]])
+    path = write_csv(
+        tmp_path / "b.csv",
+        header=["Customer", "Product", "Tier", "Start", "End"],
+        rows=[["Acme", "Okta", "Premier", "03/04/2026", "02/04/2027"], ["Beta", "Okta", "Premier", "01/05/2026", "30/04/2027"]],
+    )
     book = load_book([path])
     assert [(c.term_start, c.term_end) for c in book.contracts] == [
-        (date(2026, 4, 3), date(2027, 4, 2)), (date(2026, 5, 1), date(2027, 4, 30))]
+        (date(2026, 4, 3), date(2027, 4, 2)),
+        (date(2026, 5, 1), date(2027, 4, 30)),
+    ]
     assert values.day_order([["03.04.2026 10:00", "04.13.2026 09:00"]]) == values.DateOrder(False)
 
 
 # -- files -------------------------------------------------------------------------
-@pytest.mark.parametrize(("encoding", "name"), [("shift_jis", "株式会社山田製作所"), ("gb18030", "北京华为技术有限公司"),
-                                                ("latin-1", "Café Crème SARL")])
+@pytest.mark.parametrize(
+    ("encoding", "name"),
+    [("shift_jis", "株式会社山田製作所"), ("gb18030", "北京华为技术有限公司"), ("latin-1", "Café Crème SARL")],
+)
 def test_encodings_are_detected(tmp_path: Path, encoding: str, name: str) -> None:
-    path = write_csv(tmp_path / "b.csv", encoding=encoding, header=["Customer", "Product", "Tier", "Start", "End"],
-                     rows=[[name, "Okta", "Premier", "2026-01-01", "2026-12-31"],
-                           ["Another " + name, "Okta", "Premier", "2026-01-01", "2026-12-31"]])
+    path = write_csv(
+        tmp_path / "b.csv",
+        encoding=encoding,
+        header=["Customer", "Product", "Tier", "Start", "End"],
+        rows=[
+            [name, "Okta", "Premier", "2026-01-01", "2026-12-31"],
+            ["Another " + name, "Okta", "Premier", "2026-01-01", "2026-12-31"],
+        ],
+    )
     assert load_book([path]).contracts[0].customer == name
 
 
 def test_formula_without_a_cached_value_says_so(tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "f.xlsx", {"Deals": [["Customer", "Product", "Tier", "Start", "End"],
-                                                      ["Acme", "Okta", "Premier", "2026-01-01", "=DATE(2027,1,1)"]]})
+    path = write_xlsx(
+        tmp_path / "f.xlsx",
+        {
+            "Deals": [
+                ["Customer", "Product", "Tier", "Start", "End"],
+                ["Acme", "Okta", "Premier", "2026-01-01", "=DATE(2027,1,1)"],
+            ]
+        },
+    )
     book = load_book([path])
     errors = [f for f in book.findings if f.severity is Severity.ERROR]
     assert [(f.column, f.customer) for f in errors] == [("End", "Acme")]
@@ -202,9 +293,13 @@ def test_formula_without_a_cached_value_says_so(tmp_path: Path) -> None:
 
 # -- nothing unread in silence --------------------------------------------------------
 def test_unread_sheet_is_a_warning_naming_what_it_saw(tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "b.xlsx", {
-        "EMEA": [["Customer", "Product", "Tier", "Start", "End"], ["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31"]],
-        "APAC": [["Kunde", "Produkt", "Stufe"], ["Delta", "Okta", "Premier"], ["Eta", "Okta", "Basic"]]})
+    path = write_xlsx(
+        tmp_path / "b.xlsx",
+        {
+            "EMEA": [["Customer", "Product", "Tier", "Start", "End"], ["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31"]],
+            "APAC": [["Kunde", "Produkt", "Stufe"], ["Delta", "Okta", "Premier"], ["Eta", "Okta", "Basic"]],
+        },
+    )
     book = load_book([path])
     warning = next(m for m in messages(book, Severity.WARNING) if m.startswith("Sheet 'APAC'"))
     assert "holds 3 rows of data but no table was read" in warning and "'Kunde', 'Produkt', 'Stufe'" in warning
@@ -212,8 +307,7 @@ def test_unread_sheet_is_a_warning_naming_what_it_saw(tmp_path: Path) -> None:
 
 
 def test_no_contract_is_an_error_and_check_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write_csv(tmp_path / "people.csv", header=["Company", "Full Name", "Email"],
-                     rows=[["Acme", "Ann", "a@x.test"]])
+    path = write_csv(tmp_path / "people.csv", header=["Company", "Full Name", "Email"], rows=[["Acme", "Ann", "a@x.test"]])
     book = load_book([path])
     expected = "No contract was read: people.csv holds a named contacts table of 1 rows"
     assert any(m.startswith(expected) for m in messages(book, Severity.ERROR))
@@ -228,7 +322,10 @@ def test_file_without_any_table_is_refused_with_its_headers(tmp_path: Path) -> N
 
 
 def test_check_names_the_customer_of_each_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write_csv(tmp_path / "b.csv", header=["Customer", "Product", "Tier", "Start", "End", "Time Zone"],
-                     rows=[["Acme Corp", "Okta", "Gold", "2026-01-01", "2026-12-31", "UTC"]])
+    path = write_csv(
+        tmp_path / "b.csv",
+        header=["Customer", "Product", "Tier", "Start", "End", "Time Zone"],
+        rows=[["Acme Corp", "Okta", "Gold", "2026-01-01", "2026-12-31", "UTC"]],
+    )
     assert main(["check", str(path)]) == 1
     assert "column 'Tier' [Acme Corp]: Tier 'Gold' is not one of the Okta programs" in capsys.readouterr().out

@@ -9,22 +9,25 @@ from explorer.importing import values
 from explorer.importing.values import DateOrder
 
 
-@pytest.mark.parametrize(("cell", "expected"), [
-    (date(2026, 1, 15), date(2026, 1, 15)),
-    (datetime(2026, 1, 15, 10, 30), date(2026, 1, 15)),
-    (46037.0, date(2026, 1, 15)),
-    ("46037", date(2026, 1, 15)),
-    ("2026-01-15", date(2026, 1, 15)),
-    ("2026-01-15T00:00:00", date(2026, 1, 15)),
-    ("15.01.2026", date(2026, 1, 15)),
-    ("1 Feb 2026", date(2026, 2, 1)),
-    ("1st February 2026", date(2026, 2, 1)),
-    ("Feb 1, 2026", date(2026, 2, 1)),
-    ("15/01/2026", date(2026, 1, 15)),
-    ("01/15/2026", date(2026, 1, 15)),
-    ("2026/01/15", date(2026, 1, 15)),
-    ("04/04/2026", date(2026, 4, 4)),
-])
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (date(2026, 1, 15), date(2026, 1, 15)),
+        (datetime(2026, 1, 15, 10, 30), date(2026, 1, 15)),
+        (46037.0, date(2026, 1, 15)),
+        ("46037", date(2026, 1, 15)),
+        ("2026-01-15", date(2026, 1, 15)),
+        ("2026-01-15T00:00:00", date(2026, 1, 15)),
+        ("15.01.2026", date(2026, 1, 15)),
+        ("1 Feb 2026", date(2026, 2, 1)),
+        ("1st February 2026", date(2026, 2, 1)),
+        ("Feb 1, 2026", date(2026, 2, 1)),
+        ("15/01/2026", date(2026, 1, 15)),
+        ("01/15/2026", date(2026, 1, 15)),
+        ("2026/01/15", date(2026, 1, 15)),
+        ("04/04/2026", date(2026, 4, 4)),
+    ],
+)
 def test_dates(cell: object, expected: date) -> None:
     assert values.parse_date(cell) == (expected, None)
 
@@ -50,17 +53,27 @@ def test_blank_date_is_not_a_problem() -> None:
     assert values.parse_date("  ") == (None, None)
 
 
-@pytest.mark.parametrize(("text", "zone", "warns"), [
-    ("Europe/Berlin", "Europe/Berlin", False), ("europe/berlin", "Europe/Berlin", False),
-    ("America/New York", "America/New_York", False), ("PST", "America/Los_Angeles", True),
-    ("CET", "Europe/Berlin", True), ("Mars/Olympus", None, True), ("", None, False)])
+@pytest.mark.parametrize(
+    ("text", "zone", "warns"),
+    [
+        ("Europe/Berlin", "Europe/Berlin", False),
+        ("europe/berlin", "Europe/Berlin", False),
+        ("America/New York", "America/New_York", False),
+        ("PST", "America/Los_Angeles", True),
+        ("CET", "Europe/Berlin", True),
+        ("Mars/Olympus", None, True),
+        ("", None, False),
+    ],
+)
 def test_time_zones(catalog: Catalog, text: str, zone: str | None, warns: bool) -> None:
     got, problem = values.parse_timezone(text, catalog)
     assert got == zone and bool(problem) == warns
 
 
-@pytest.mark.parametrize(("text", "code"), [("DE", "DE"), ("Germany", "DE"), ("united states", "US"), ("USA", "US"),
-                                            ("UK", "GB"), ("Britain (UK)", "GB"), ("gb", "GB")])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("DE", "DE"), ("Germany", "DE"), ("united states", "US"), ("USA", "US"), ("UK", "GB"), ("Britain (UK)", "GB"), ("gb", "GB")],
+)
 def test_countries(text: str, code: str) -> None:
     assert values.parse_country(text) == (code, None)
 
@@ -72,8 +85,10 @@ def test_country_and_zone_tables() -> None:
     assert values.parse_country("Narnia")[0] is None
 
 
-@pytest.mark.parametrize(("cell", "expected"), [("Yes", True), ("y", True), ("X", True), (1.0, True), ("TRUE", True),
-                                                ("no", False), ("", False), ("-", False), (0, False)])
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("Yes", True), ("y", True), ("X", True), (1.0, True), ("TRUE", True), ("no", False), ("", False), ("-", False), (0, False)],
+)
 def test_yes_no(catalog: Catalog, cell: object, expected: bool) -> None:
     assert values.parse_yes_no(cell, catalog) == (expected, None)
 

@@ -34,9 +34,17 @@ def birch(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_key_date_is_an_all_day_event(birch: Path) -> None:
     found = events(birch)
-    assert sorted(found) == sorted(f"Birch Health · Okta · {e}" for e in (
-        "Term start", "Success kickoff window", "CSE available", "MCSE available",
-        "Add-on renewal request deadline", "Term end"))
+    assert sorted(found) == sorted(
+        f"Birch Health · Okta · {e}"
+        for e in (
+            "Term start",
+            "Success kickoff window",
+            "CSE available",
+            "MCSE available",
+            "Add-on renewal request deadline",
+            "Term end",
+        )
+    )
     deadline = found["Birch Health · Okta · Add-on renewal request deadline"]
     assert deadline["DTSTART"].dt == date(2026, 12, 10) and deadline["DTEND"].dt == date(2026, 12, 11)
     assert "45 days before the Order Form end date" in str(deadline["DESCRIPTION"])

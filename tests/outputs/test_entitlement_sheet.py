@@ -15,8 +15,7 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppl
 
 def pdf_text(pdf: Path, page: int | None = None) -> str:
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(["pdftotext", "-layout", *pages, str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(["pdftotext", "-layout", *pages, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def pdf_pages(pdf: Path) -> tuple[int, str]:
@@ -28,8 +27,10 @@ def pdf_pages(pdf: Path) -> tuple[int, str]:
 @pytest.fixture(scope="module")
 def cascade(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sheet") / "cascade.pdf"
-    assert main(["sheet", "--sample", "--as-of", "2026-11-28", "--customer", "cascade capital", "--paper", "a4",
-                 "-o", str(out)]) == 0
+    assert (
+        main(["sheet", "--sample", "--as-of", "2026-11-28", "--customer", "cascade capital", "--paper", "a4", "-o", str(out)])
+        == 0
+    )
     return out
 
 
@@ -40,9 +41,13 @@ def test_a_customer_on_one_page(cascade: Path) -> None:
     text = pdf_text(cascade)
     assert "Entitlement sheet · as of 2026-11-28 · catalog 2026.11.1" in text and "Page 1 of 1" in text
     assert "Cascade Capital" in text and "Premier Plus" in text and "In force" in text
-    for day, event in (("2026-04-05", "Term start"), ("2026-04-19", "Success kickoff (earliest)"),
-                       ("2026-07-04", "MCSE available"), ("2027-02-18", "Add-on renewal request deadline"),
-                       ("2027-04-04", "Term end")):
+    for day, event in (
+        ("2026-04-05", "Term start"),
+        ("2026-04-19", "Success kickoff (earliest)"),
+        ("2026-07-04", "MCSE available"),
+        ("2027-02-18", "Add-on renewal request deadline"),
+        ("2027-04-04", "Term end"),
+    ):
         assert any(day in line and event in line for line in text.splitlines()), event
     assert "7 of 5 named contacts" in text and "2 over the 50% Dedicated MCSE limit" in text
     assert "Extra Named 3 (APAC)" in text  # outside the MCSE's region
@@ -55,8 +60,25 @@ def test_a_customer_on_one_page(cascade: Path) -> None:
 
 def test_several_customers_one_pdf_a_page_each(tmp_path: Path) -> None:
     out = tmp_path / "two.pdf"
-    assert main(["sheet", "--sample", "--as-of", "2026-11-28", "--customer", "Birch Health", "--customer",
-                 "Umber Bank", "--paper", "letter", "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "sheet",
+                "--sample",
+                "--as-of",
+                "2026-11-28",
+                "--customer",
+                "Birch Health",
+                "--customer",
+                "Umber Bank",
+                "--paper",
+                "letter",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     pages, size = pdf_pages(out)
     assert pages == 2 and "letter" in size.lower()
     assert "Birch Health" in pdf_text(out, 1) and "Umber Bank" in pdf_text(out, 2)

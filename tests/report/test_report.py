@@ -99,12 +99,33 @@ def test_formula_like_text_stays_text(report: tuple[Path, Path, Path]) -> None:
 def test_contract_values_and_types(report: tuple[Path, Path, Path]) -> None:
     wb = openpyxl.load_workbook(report[0])
     acme = next(r for r in rows(wb["Contracts"]) if r[0] == "Acme Corp")
-    assert acme == ["Acme Corp", "Okta", "Premier Plus", datetime(2026, 1, 15), datetime(2027, 1, 14), "In force",
-                    "24x7", "Europe/Berlin", "Germany (DE)", "Yes", "50% Dedicated MCSE", 5, 0, 7, None]
+    assert acme == [
+        "Acme Corp",
+        "Okta",
+        "Premier Plus",
+        datetime(2026, 1, 15),
+        datetime(2027, 1, 14),
+        "In force",
+        "24x7",
+        "Europe/Berlin",
+        "Germany (DE)",
+        "Yes",
+        "50% Dedicated MCSE",
+        5,
+        0,
+        7,
+        None,
+    ]
     assert wb["Contracts"]["D2"].number_format == "yyyy-mm-dd"
     key_dates = [r for r in rows(wb["Key Dates"]) if r[0] == "Acme Corp"]
-    assert ["Acme Corp", "Okta", "Add-on renewal request deadline", datetime(2026, 11, 30), "Due soon",
-            "Ask at least 45 days before the Order Form end date to keep the same add-on resource."] in key_dates
+    assert [
+        "Acme Corp",
+        "Okta",
+        "Add-on renewal request deadline",
+        datetime(2026, 11, 30),
+        "Due soon",
+        "Ask at least 45 days before the Order Form end date to keep the same add-on resource.",
+    ] in key_dates
     assert key_dates[0][2:5] == ["Term start", datetime(2026, 1, 15), "Past"]
     assert [r[3] for r in rows(wb["Key Dates"])[1:]] == sorted(r[3] for r in rows(wb["Key Dates"])[1:])  # by date
     targets = [r for r in rows(wb["SLA Targets"]) if r[0] == "-Minus Ltd"]
@@ -114,8 +135,18 @@ def test_contract_values_and_types(report: tuple[Path, Path, Path]) -> None:
 def test_cases_and_compliance(report: tuple[Path, Path, Path]) -> None:
     wb = openpyxl.load_workbook(report[0])
     cases = {r[0]: r for r in rows(wb["Cases"])[1:]}
-    assert cases["C-1"] == ["C-1", "Acme Corp", "Okta", "P1", datetime(2026, 3, 2, 10, 0), datetime(2026, 3, 2, 11, 0),
-                            datetime(2026, 3, 2, 10, 30), "24x7", 30, "Met"]
+    assert cases["C-1"] == [
+        "C-1",
+        "Acme Corp",
+        "Okta",
+        "P1",
+        datetime(2026, 3, 2, 10, 0),
+        datetime(2026, 3, 2, 11, 0),
+        datetime(2026, 3, 2, 10, 30),
+        "24x7",
+        30,
+        "Met",
+    ]
     assert cases["C-3"][7:9] == ["Business hours", None]  # Okta Basic: business minutes, none yet
     assert cases["C-2"][-1] == "Breached"
     assert cases["C-3"][5] == datetime(2026, 7, 7, 16, 0) and cases["C-3"][-1] == "Breached"
@@ -159,10 +190,23 @@ def test_actions(report: tuple[Path, Path, Path]) -> None:
     assert wb.sheetnames[:2] == ["Summary", "Actions"]
     actions = rows(wb["Actions"])[1:]
     assert actions == [  # C-3's P2 breach in July is outside the 90 days Actions look back over
-        ["Acme Corp", "Okta", "P1 breach", "Review 1 P1 case answered late in the last 90 days with the support team, "
-         "and tell the customer what changes.", datetime(2026, 11, 20), "Cases: C-5"],
-        ["Acme Corp", "Okta", "Deadline due soon", "Add-on renewal request deadline on 2026-11-30. Ask at least 45 days "
-         "before the Order Form end date to keep the same add-on resource.", datetime(2026, 11, 30), "Key Dates"],
+        [
+            "Acme Corp",
+            "Okta",
+            "P1 breach",
+            "Review 1 P1 case answered late in the last 90 days with the support team, and tell the customer what changes.",
+            datetime(2026, 11, 20),
+            "Cases: C-5",
+        ],
+        [
+            "Acme Corp",
+            "Okta",
+            "Deadline due soon",
+            "Add-on renewal request deadline on 2026-11-30. Ask at least 45 days "
+            "before the Order Form end date to keep the same add-on resource.",
+            datetime(2026, 11, 30),
+            "Key Dates",
+        ],
     ]
 
 
@@ -177,18 +221,31 @@ def test_sample_actions_and_order(sample_report: Path) -> None:
     wb = openpyxl.load_workbook(sample_report)
     actions = rows(wb["Actions"])[1:]
     issues = [r[2] for r in actions]
-    order = ["P1 breach", "P2 breach", "Deadline overdue", "Deadline due soon", "Named contacts over limit",
-             "Contact out of region", "Contract error", "Lapsed with cases"]
+    order = [
+        "P1 breach",
+        "P2 breach",
+        "Deadline overdue",
+        "Deadline due soon",
+        "Named contacts over limit",
+        "Contact out of region",
+        "Contract error",
+        "Lapsed with cases",
+    ]
     assert issues == sorted(issues, key=order.index)  # the most urgent first
     assert issues.count("Contract error") == 5  # one per error finding
-    assert ["Cascade Capital", "Okta", "Named contacts over limit",
-            "7 of 5 named contacts (50% Dedicated MCSE): ask the customer which 2 to drop, or offer a larger option.",
-            None, "Named Contacts"] in actions
-    assert any(r[0] == "Birch Health" and r[2] == "Deadline due soon" and r[4] == datetime(2026, 12, 10)
-               for r in actions)
+    assert [
+        "Cascade Capital",
+        "Okta",
+        "Named contacts over limit",
+        "7 of 5 named contacts (50% Dedicated MCSE): ask the customer which 2 to drop, or offer a larger option.",
+        None,
+        "Named Contacts",
+    ] in actions
+    assert any(r[0] == "Birch Health" and r[2] == "Deadline due soon" and r[4] == datetime(2026, 12, 10) for r in actions)
     lapsed = [r for r in actions if r[2] == "Lapsed with cases"]
-    assert lapsed and all(r[3].endswith("confirm the renewal or tell support the customer is no longer entitled.")
-                          for r in lapsed)
+    assert lapsed and all(
+        r[3].endswith("confirm the renewal or tell support the customer is no longer entitled.") for r in lapsed
+    )
     contracts = [(r[0].casefold(), r[1]) for r in rows(wb["Contracts"])[1:]]
     assert contracts == sorted(contracts)  # customer, then product
     findings = rows(wb["Findings"])[1:]
@@ -201,8 +258,23 @@ def test_sample_actions_and_order(sample_report: Path) -> None:
 def test_customer_filter(tmp_path: Path, report: tuple[Path, Path, Path]) -> None:
     _, book_file, cases_file = report
     out = tmp_path / "acme.xlsx"
-    assert main(["report", str(book_file), "--cases", str(cases_file), "--as-of", "2026-11-28",
-                 "--customer", "acme corp", "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(book_file),
+                "--cases",
+                str(cases_file),
+                "--as-of",
+                "2026-11-28",
+                "--customer",
+                "acme corp",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     wb = openpyxl.load_workbook(out)
     assert {r[0] for r in rows(wb["Contracts"])[1:]} == {"Acme Corp"}
     assert {r[1] for r in rows(wb["Cases"])[1:]} == {"Acme Corp"}
@@ -263,8 +335,21 @@ def libreoffice_pdf(workbook: Path, folder: Path) -> tuple[Path, int]:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice is not installed (tools/install-system-deps.sh installs it)")
-    out = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder}/profile", "--convert-to",
-                          "pdf", "--outdir", str(folder), str(workbook)], capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{folder}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(workbook),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr
     pdf = folder / f"{workbook.stem}.pdf"
     assert pdf.exists() and pdf.stat().st_size > 10_000
@@ -299,13 +384,18 @@ def abutting_numbers(pdf: Path, gap: float = 0.155) -> list[tuple[int, str, str]
     xhtml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     found = []
     for number, page in enumerate(xhtml.split("<page ")[1:], start=1):
-        words = sorted((float(y0), float(x0), float(x1), word, float(y1) - float(y0)) for x0, y0, x1, y1, word in
-                       re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
-                                  r"([^<]*)</word>", page))
+        words = sorted(
+            (float(y0), float(x0), float(x1), word, float(y1) - float(y0))
+            for x0, y0, x1, y1, word in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                r"([^<]*)</word>",
+                page,
+            )
+        )
         tops = [w[0] for w in words]
         for y0, _, x1, word, height in words:
             if word[-1:].isdigit():
-                same_line = words[bisect.bisect_left(tops, y0 - 1.5):bisect.bisect_right(tops, y0 + 1.5)]
+                same_line = words[bisect.bisect_left(tops, y0 - 1.5) : bisect.bisect_right(tops, y0 + 1.5)]
                 found += [(number, word, w[3]) for w in same_line if 0 <= w[1] - x1 < gap * height]
     return found
 
@@ -326,12 +416,10 @@ def test_history_statuses_overdue_and_done_in_the_report(tmp_path: Path) -> None
     book = load([resource_path("sample/contracts.xlsx")], [resource_path("sample/cases.csv")])
     catalog = default_catalog()
     day = date(2026, 11, 28)
-    overdue = [(c, k) for c in book.contracts for k in rules.key_dates(catalog, c, day)
-               if k.status is rules.DateStatus.OVERDUE]
+    overdue = [(c, k) for c in book.contracts for k in rules.key_dates(catalog, c, day) if k.status is rules.DateStatus.OVERDUE]
     assert overdue  # the sample has add-on renewal requests that are late
     (first, first_key), *rest = overdue
-    data = build_report(book, catalog, day, evaluate(book, catalog, as_of_moment(day)),
-                        done={first_key.key: date(2026, 11, 20)})
+    data = build_report(book, catalog, day, evaluate(book, catalog, as_of_moment(day)), done={first_key.key: date(2026, 11, 20)})
     out = write_report(data, tmp_path / "history.xlsx")
     wb = openpyxl.load_workbook(out)
     contracts = {(r[0], r[3]): r[5] for r in rows(wb["Contracts"])[1:]}
@@ -340,9 +428,9 @@ def test_history_statuses_overdue_and_done_in_the_report(tmp_path: Path) -> None
     assert contracts[("Faded Films", datetime(2025, 6, 1))] == "Ended"
     statuses = {(r[0], r[2], r[3]): r[4] for r in rows(wb["Key Dates"])[1:]}
     assert statuses[(first.customer, first_key.event, datetime.combine(first_key.day, datetime.min.time()))] == (
-        "Done (marked 2026-11-20)")
-    assert all(statuses[(c.customer, k.event, datetime.combine(k.day, datetime.min.time()))] == "Overdue"
-               for c, k in rest)
+        "Done (marked 2026-11-20)"
+    )
+    assert all(statuses[(c.customer, k.event, datetime.combine(k.day, datetime.min.time()))] == "Overdue" for c, k in rest)
     cases = {r[0]: r[-1] for r in rows(wb["Cases"])[1:]}
     assert cases["999006"] == "No contract in force" and cases["999005"] == "Met"
     compliance_cases = sum(r[3] for r in rows(wb["Compliance"])[1:] if r[0] == "Faded Films")

@@ -33,15 +33,16 @@ def test_summary_records_package_calendars_and_days(tmp_path: Path) -> None:
     summary = [[c.value for c in r] for r in wb["Summary"].iter_rows()]
     data = next(r for r in summary if r[0] == "Data")[1]
     assert data.startswith("The holidays package 0.109. From 2026-12-01 to 2026-12-29 (first case opened to last due")
-    assert ("New South Wales, Australia (AU-NSW): 3 holidays; Bayern, Germany (DE-BY): 2 holidays; "
-            "United States (US): 1 holiday; each day is listed on the Holidays sheet.") in data
+    assert (
+        "New South Wales, Australia (AU-NSW): 3 holidays; Bayern, Germany (DE-BY): 2 holidays; "
+        "United States (US): 1 holiday; each day is listed on the Holidays sheet."
+    ) in data
     holidays = [[c.value for c in r] for r in wb["Holidays"].iter_rows()]
     assert holidays == [
         ["Calendar", "Date", "Holiday", "Whose", "Status"],
         ["New South Wales, Australia (AU-NSW)", datetime(2026, 12, 25), "Christmas Day", "Australia", "Closed"],
         ["New South Wales, Australia (AU-NSW)", datetime(2026, 12, 26), "Boxing Day", "Australia", "Closed"],
-        ["New South Wales, Australia (AU-NSW)", datetime(2026, 12, 28), "Boxing Day (observed)", "New South Wales",
-         "Closed"],
+        ["New South Wales, Australia (AU-NSW)", datetime(2026, 12, 28), "Boxing Day (observed)", "New South Wales", "Closed"],
         ["Bayern, Germany (DE-BY)", datetime(2026, 12, 25), "Christmas Day", "Germany", "Closed"],
         ["Bayern, Germany (DE-BY)", datetime(2026, 12, 26), "Second Day of Christmas", "Germany", "Closed"],
         ["United States (US)", datetime(2026, 12, 25), "Christmas Day", "United States", "Closed"],
@@ -51,9 +52,11 @@ def test_summary_records_package_calendars_and_days(tmp_path: Path) -> None:
     assert not any("Sydney Co (AU" in t for t in texts)  # New South Wales came from its time zone
     contracts = [[c.value for c in r] for r in wb["Contracts"].iter_rows()]
     column = contracts[0].index("Public Holidays")
-    assert {r[0]: r[column] for r in contracts[1:]} == {"Sydney Co": "New South Wales, Australia (AU-NSW)",
-                                                        "Munich Co": "Bayern, Germany (DE-BY)",
-                                                        "Gotham Inc": "United States (US)"}
+    assert {r[0]: r[column] for r in contracts[1:]} == {
+        "Sydney Co": "New South Wales, Australia (AU-NSW)",
+        "Munich Co": "Bayern, Germany (DE-BY)",
+        "Gotham Inc": "United States (US)",
+    }
 
 
 def test_an_opened_day_is_listed_as_open(tmp_path: Path) -> None:
@@ -67,11 +70,13 @@ def test_an_opened_day_is_listed_as_open(tmp_path: Path) -> None:
     holidays.append(["Date", "Holiday", "Country", "State", "Status"])
     holidays.append([date(2026, 12, 26), "Second Day of Christmas", "DE", "", "working day"])
     wb.save(book_file)
-    cases = write_csv(tmp_path / "cases.csv", rows=[["M-2", "Munich Co", "Okta", "P1", "2026-12-24 15:00", "", ""]],
-                      header=CASE_HEADER)
+    cases = write_csv(
+        tmp_path / "cases.csv", rows=[["M-2", "Munich Co", "Okta", "P1", "2026-12-24 15:00", "", ""]], header=CASE_HEADER
+    )
     out = tmp_path / "report.xlsx"
     assert main(["report", str(book_file), "--cases", str(cases), "--as-of", "2027-01-15", "-o", str(out)]) == 0
     rows = [[c.value for c in r] for r in openpyxl.load_workbook(out)["Holidays"].iter_rows(min_row=2)]
-    assert rows == [["Bayern, Germany (DE-BY)", datetime(2026, 12, 25), "Christmas Day", "Germany", "Closed"],
-                    ["Bayern, Germany (DE-BY)", datetime(2026, 12, 26), "Second Day of Christmas", "Germany",
-                     "Open (holiday table)"]]  # opened Thursday the 24th, due Monday the 28th
+    assert rows == [
+        ["Bayern, Germany (DE-BY)", datetime(2026, 12, 25), "Christmas Day", "Germany", "Closed"],
+        ["Bayern, Germany (DE-BY)", datetime(2026, 12, 26), "Second Day of Christmas", "Germany", "Open (holiday table)"],
+    ]  # opened Thursday the 24th, due Monday the 28th

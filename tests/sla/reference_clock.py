@@ -13,12 +13,14 @@ def minute_is_open(moment: datetime, calendar: Calendar, zone: ZoneInfo, closed:
         return True
     local = moment.astimezone(zone)
     minute_of_day = local.hour * 60 + local.minute
-    return (local.weekday() in calendar.days and local.date() not in closed
-            and calendar.open_minute <= minute_of_day < calendar.close_minute)
+    return (
+        local.weekday() in calendar.days
+        and local.date() not in closed
+        and calendar.open_minute <= minute_of_day < calendar.close_minute
+    )
 
 
-def reference_due(opened: datetime, target_minutes: int, calendar: Calendar, zone_name: str,
-                  closed: set[date]) -> datetime:
+def reference_due(opened: datetime, target_minutes: int, calendar: Calendar, zone_name: str, closed: set[date]) -> datetime:
     """Count open minutes from ``opened`` (minute-aligned, UTC) until the target is used up."""
     zone = ZoneInfo(zone_name)
     moment, used = opened, 0
@@ -30,8 +32,7 @@ def reference_due(opened: datetime, target_minutes: int, calendar: Calendar, zon
         moment += timedelta(minutes=1)
 
 
-def reference_minutes_between(start: datetime, end: datetime, calendar: Calendar, zone_name: str,
-                              closed: set[date]) -> int:
+def reference_minutes_between(start: datetime, end: datetime, calendar: Calendar, zone_name: str, closed: set[date]) -> int:
     zone = ZoneInfo(zone_name)
     moment, used = start, 0
     while moment < end:

@@ -13,8 +13,7 @@ from explorer.sla.calendars import OpenHours, open_hours, public_holidays
 
 from .reference_clock import reference_due, reference_minutes_between, utc
 
-ZONES = {"America/New_York": "US", "Europe/Berlin": "DE", "Australia/Sydney": "AU", "Asia/Kolkata": "IN",
-         "UTC": ""}
+ZONES = {"America/New_York": "US", "Europe/Berlin": "DE", "Australia/Sydney": "AU", "Asia/Kolkata": "IN", "UTC": ""}
 
 
 def hours_for(catalog: Catalog, calendar_id: str, zone: str, country: str) -> tuple[OpenHours, set[date]]:
@@ -31,13 +30,26 @@ def engine_due(hours: OpenHours, opened: datetime, minutes: int) -> datetime:
 
 # Around every daylight-saving change of 2026 in both hemispheres, holidays with observed
 # days, and plain weeks.
-FOCUS = [utc(2026, 3, 6), utc(2026, 3, 27), utc(2026, 4, 2), utc(2026, 7, 1), utc(2026, 10, 1), utc(2026, 10, 23),
-         utc(2026, 10, 30), utc(2026, 12, 22), utc(2026, 5, 22)]
+FOCUS = [
+    utc(2026, 3, 6),
+    utc(2026, 3, 27),
+    utc(2026, 4, 2),
+    utc(2026, 7, 1),
+    utc(2026, 10, 1),
+    utc(2026, 10, 23),
+    utc(2026, 10, 30),
+    utc(2026, 12, 22),
+    utc(2026, 5, 22),
+]
 
 cases = st.builds(
     lambda base, offset, zone, calendar, minutes: (base + timedelta(minutes=offset), zone, calendar, minutes),
-    st.sampled_from(FOCUS), st.integers(0, 14 * 24 * 60), st.sampled_from(sorted(ZONES)),
-    st.sampled_from(["business-hours", "weekdays-24h"]), st.sampled_from([1, 30, 60, 120, 240, 479, 480, 481, 720]))
+    st.sampled_from(FOCUS),
+    st.integers(0, 14 * 24 * 60),
+    st.sampled_from(sorted(ZONES)),
+    st.sampled_from(["business-hours", "weekdays-24h"]),
+    st.sampled_from([1, 30, 60, 120, 240, 479, 480, 481, 720]),
+)
 
 
 @settings(max_examples=120, deadline=None)

@@ -19,15 +19,15 @@ def ts(text: str) -> pd.Timestamp:
 
 def book_with(cases: list[tuple], holidays: list[Holiday] | None = None) -> Book:
     contracts = [
-        Contract("Acme", "okta", "okta-basic", date(2026, 1, 1), date(2026, 12, 31), time_zone="America/New_York",
-                 country="US"),
-        Contract("Zed GmbH", "auth0", "auth0-enterprise", date(2026, 1, 1), date(2026, 12, 31),
-                 time_zone="Europe/Berlin", country="DE"),
-        Contract("Zed GmbH", "okta", "okta-premier", date(2026, 1, 1), date(2026, 12, 31),
-                 time_zone="Europe/Berlin", country="DE"),
+        Contract("Acme", "okta", "okta-basic", date(2026, 1, 1), date(2026, 12, 31), time_zone="America/New_York", country="US"),
+        Contract(
+            "Zed GmbH", "auth0", "auth0-enterprise", date(2026, 1, 1), date(2026, 12, 31), time_zone="Europe/Berlin", country="DE"
+        ),
+        Contract(
+            "Zed GmbH", "okta", "okta-premier", date(2026, 1, 1), date(2026, 12, 31), time_zone="Europe/Berlin", country="DE"
+        ),
     ]
-    frame = pd.DataFrame(cases, columns=["case_id", "customer", "product", "priority", "opened", "first_response",
-                                         "environment"])
+    frame = pd.DataFrame(cases, columns=["case_id", "customer", "product", "priority", "opened", "first_response", "environment"])
     frame["customer_key"] = frame["customer"].str.casefold()
     frame["priority"] = frame["priority"].astype("Int8")
     frame["priority_text"] = frame["priority"].astype(str)
@@ -46,23 +46,31 @@ def outcomes(book: Book, catalog: Catalog, as_of: datetime = AS_OF) -> dict[str,
 
 
 def test_outcomes(catalog: Catalog) -> None:
-    book = book_with([
-        ("met", "Acme", "okta", 1, ts("2026-07-02 20:00"), ts("2026-07-06 13:30"), "production"),
-        ("late", "Acme", "okta", 1, ts("2026-07-02 20:00"), ts("2026-07-06 16:01"), "production"),
-        ("at-risk", "Acme", "okta", 2, ts("2026-07-02 20:00"), pd.NaT, "production"),
-        ("pending", "Acme", "okta", 3, ts("2026-07-06 20:00"), pd.NaT, "production"),
-        ("overdue", "Zed GmbH", "auth0", 2, ts("2026-07-03 21:00"), pd.NaT, "production"),
-        ("dev", "Zed GmbH", "auth0", 1, ts("2026-07-03 21:00"), pd.NaT, "non-production"),
-        ("okta-dev", "Zed GmbH", "okta", 1, ts("2026-07-06 21:00"), ts("2026-07-06 21:30"), "non-production"),
-        ("nobody", "Nobody Inc", "okta", 1, ts("2026-07-03 21:00"), pd.NaT, "production"),
-        ("no-product", "Zed GmbH", None, 1, ts("2026-07-03 21:00"), pd.NaT, "production"),
-        ("future-reply", "Acme", "okta", 4, ts("2026-07-06 14:00"), ts("2026-07-08 10:00"), "production"),
-    ])
+    book = book_with(
+        [
+            ("met", "Acme", "okta", 1, ts("2026-07-02 20:00"), ts("2026-07-06 13:30"), "production"),
+            ("late", "Acme", "okta", 1, ts("2026-07-02 20:00"), ts("2026-07-06 16:01"), "production"),
+            ("at-risk", "Acme", "okta", 2, ts("2026-07-02 20:00"), pd.NaT, "production"),
+            ("pending", "Acme", "okta", 3, ts("2026-07-06 20:00"), pd.NaT, "production"),
+            ("overdue", "Zed GmbH", "auth0", 2, ts("2026-07-03 21:00"), pd.NaT, "production"),
+            ("dev", "Zed GmbH", "auth0", 1, ts("2026-07-03 21:00"), pd.NaT, "non-production"),
+            ("okta-dev", "Zed GmbH", "okta", 1, ts("2026-07-06 21:00"), ts("2026-07-06 21:30"), "non-production"),
+            ("nobody", "Nobody Inc", "okta", 1, ts("2026-07-03 21:00"), pd.NaT, "production"),
+            ("no-product", "Zed GmbH", None, 1, ts("2026-07-03 21:00"), pd.NaT, "production"),
+            ("future-reply", "Acme", "okta", 4, ts("2026-07-06 14:00"), ts("2026-07-08 10:00"), "production"),
+        ]
+    )
     got = outcomes(book, catalog)
     assert got == {
-        "met": "Met", "late": "Breached", "at-risk": "At risk", "pending": "Pending", "overdue": "Breached",
-        "dev": "Out of scope", "okta-dev": "Met",  # only Auth0 is limited to production tenants
-        "nobody": "Unmatched", "no-product": "Unmatched",  # Zed holds two products: which one is unknown
+        "met": "Met",
+        "late": "Breached",
+        "at-risk": "At risk",
+        "pending": "Pending",
+        "overdue": "Breached",
+        "dev": "Out of scope",
+        "okta-dev": "Met",  # only Auth0 is limited to production tenants
+        "nobody": "Unmatched",
+        "no-product": "Unmatched",  # Zed holds two products: which one is unknown
         "future-reply": "Pending",  # the reply comes after the as-of moment
     }
 
@@ -96,13 +104,15 @@ def test_at_risk_threshold_is_a_setting(catalog: Catalog) -> None:
 
 
 def test_compliance_by_priority_and_period(catalog: Catalog) -> None:
-    book = book_with([
-        ("a", "Acme", "okta", 1, ts("2026-07-02 20:00"), ts("2026-07-06 13:30"), "production"),
-        ("b", "Acme", "okta", 1, ts("2026-07-02 20:00"), ts("2026-07-06 16:01"), "production"),
-        ("c", "Acme", "okta", 1, ts("2026-06-02 14:00"), ts("2026-06-02 14:10"), "production"),
-        ("d", "Acme", "okta", 3, ts("2026-07-06 20:00"), pd.NaT, "production"),
-        ("x", "Nobody", "okta", 1, ts("2026-07-03 21:00"), pd.NaT, "production"),
-    ])
+    book = book_with(
+        [
+            ("a", "Acme", "okta", 1, ts("2026-07-02 20:00"), ts("2026-07-06 13:30"), "production"),
+            ("b", "Acme", "okta", 1, ts("2026-07-02 20:00"), ts("2026-07-06 16:01"), "production"),
+            ("c", "Acme", "okta", 1, ts("2026-06-02 14:00"), ts("2026-06-02 14:10"), "production"),
+            ("d", "Acme", "okta", 3, ts("2026-07-06 20:00"), pd.NaT, "production"),
+            ("x", "Nobody", "okta", 1, ts("2026-07-03 21:00"), pd.NaT, "production"),
+        ]
+    )
     cases = evaluate(book, catalog, AS_OF).cases
     table = compliance(cases, ["priority"]).set_index("priority")
     assert table.loc[1, ["Cases", "Met", "Breached"]].tolist() == [3, 2, 1]

@@ -20,11 +20,20 @@ from .test_history_cases import log
 AS_OF = date(2027, 6, 30)  # after every case the tests open (the latest: 2026-12-22 + 10 days), so none is hidden
 
 
-def explained(program: str, zone: str, country: str, priority: int, opened: datetime,
-              responded: datetime | None = None, product: str = "okta") -> tuple[Explanation, pd.Series]:
+def explained(
+    program: str,
+    zone: str,
+    country: str,
+    priority: int,
+    opened: datetime,
+    responded: datetime | None = None,
+    product: str = "okta",
+) -> tuple[Explanation, pd.Series]:
     contract = Contract("Acme", product, program, date(2025, 1, 1), date(2027, 12, 31), time_zone=zone, country=country)
-    book = Book(contracts=[contract], cases=log([("C-1", "Acme", product, priority, pd.Timestamp(opened),
-                                                  pd.Timestamp(responded) if responded else pd.NaT)]))
+    book = Book(
+        contracts=[contract],
+        cases=log([("C-1", "Acme", product, priority, pd.Timestamp(opened), pd.Timestamp(responded) if responded else pd.NaT)]),
+    )
     sla = evaluate(book, default_catalog(), as_of_moment(AS_OF))
     return explain(book, default_catalog(), sla, "C-1"), sla.cases.iloc[0]
 
@@ -69,8 +78,12 @@ def test_around_the_clock_and_not_found(catalog: Catalog) -> None:
     assert found.due == utc(2026, 7, 4, 11, 0) and [s.open for s in found.spans] == [True]
     assert "runs without a break, so due = opened + 1 h" in found.text and "Margin: 40 min early" in found.text
     contract = Contract("Acme", "okta", "okta-premier", date(2025, 1, 1), date(2025, 12, 31))
-    book = Book(contracts=[contract], cases=log([("L", "Acme", "okta", 1, utc(2026, 7, 4, 10, 0), pd.NaT),
-                                                 ("F", "Acme", "okta", 1, utc(2027, 7, 4, 10, 0), pd.NaT)]))
+    book = Book(
+        contracts=[contract],
+        cases=log(
+            [("L", "Acme", "okta", 1, utc(2026, 7, 4, 10, 0), pd.NaT), ("F", "Acme", "okta", 1, utc(2027, 7, 4, 10, 0), pd.NaT)]
+        ),
+    )
     sla = evaluate(book, catalog, as_of_moment(AS_OF))
     lapsed = explain(book, catalog, sla, "L")
     assert lapsed.found and "Outcome: No contract in force (listed, not counted in compliance)" in lapsed.text
@@ -85,10 +98,16 @@ PROGRAMS = [("okta", "okta-basic"), ("auth0", "auth0-enterprise"), ("okta", "okt
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.sampled_from(FOCUS), st.integers(0, 10 * 24 * 60), st.sampled_from(sorted(PLACES)),
-       st.sampled_from(PROGRAMS), st.integers(1, 4))
-def test_explanation_adds_up_to_the_target_and_the_engine_due(base: datetime, offset: int, zone: str,
-                                                              program: tuple[str, str], priority: int) -> None:
+@given(
+    st.sampled_from(FOCUS),
+    st.integers(0, 10 * 24 * 60),
+    st.sampled_from(sorted(PLACES)),
+    st.sampled_from(PROGRAMS),
+    st.integers(1, 4),
+)
+def test_explanation_adds_up_to_the_target_and_the_engine_due(
+    base: datetime, offset: int, zone: str, program: tuple[str, str], priority: int
+) -> None:
     catalog = default_catalog()
     opened = base + timedelta(minutes=offset)
     found, row = explained(program[1], zone, PLACES[zone], priority, opened, product=program[0])

@@ -30,10 +30,8 @@ def log(cases: list[tuple]) -> pd.DataFrame:
 
 # Denver: a Premier year after a Basic one; the renewal day is 2026-07-01 local time.
 RENEWAL = [
-    Contract("Acme", "okta", "okta-basic", date(2025, 7, 1), date(2026, 6, 30), time_zone="America/Denver",
-             country="US"),
-    Contract("Acme", "okta", "okta-premier", date(2026, 7, 1), date(2027, 6, 30), time_zone="America/Denver",
-             country="US"),
+    Contract("Acme", "okta", "okta-basic", date(2025, 7, 1), date(2026, 6, 30), time_zone="America/Denver", country="US"),
+    Contract("Acme", "okta", "okta-premier", date(2026, 7, 1), date(2027, 6, 30), time_zone="America/Denver", country="US"),
 ]
 
 
@@ -42,37 +40,62 @@ def judged(book: Book, catalog: Catalog, as_of: date | datetime = date(2026, 11,
 
 
 def test_basic_to_premier_renewal_judges_each_case_under_its_own_year(catalog: Catalog) -> None:
-    book = Book(contracts=RENEWAL, cases=log([
-        # 90 minutes to answer a P1: within Basic's 4 business hours, far past Premier's hour
-        ("basic-year", "Acme", "okta", 1, ts("2026-06-02 16:00"), ts("2026-06-02 17:30")),
-        ("premier-year", "Acme", "okta", 1, ts("2026-09-15 16:00"), ts("2026-09-15 17:30")),
-        # 2026-07-01 03:00 UTC is still 2026-06-30 in Denver: the Basic year
-        ("eve-local", "Acme", "okta", 1, ts("2026-07-01 03:00"), ts("2026-07-01 04:00")),
-        ("day-local", "Acme", "okta", 1, ts("2026-07-01 07:00"), ts("2026-07-01 07:30")),
-        ("no-product", "Acme", None, 1, ts("2026-09-15 16:00"), ts("2026-09-15 16:30")),
-    ]))
+    book = Book(
+        contracts=RENEWAL,
+        cases=log(
+            [
+                # 90 minutes to answer a P1: within Basic's 4 business hours, far past Premier's hour
+                ("basic-year", "Acme", "okta", 1, ts("2026-06-02 16:00"), ts("2026-06-02 17:30")),
+                ("premier-year", "Acme", "okta", 1, ts("2026-09-15 16:00"), ts("2026-09-15 17:30")),
+                # 2026-07-01 03:00 UTC is still 2026-06-30 in Denver: the Basic year
+                ("eve-local", "Acme", "okta", 1, ts("2026-07-01 03:00"), ts("2026-07-01 04:00")),
+                ("day-local", "Acme", "okta", 1, ts("2026-07-01 07:00"), ts("2026-07-01 07:30")),
+                ("no-product", "Acme", None, 1, ts("2026-09-15 16:00"), ts("2026-09-15 16:30")),
+            ]
+        ),
+    )
     cases = judged(book, catalog)
-    assert cases["outcome"].to_dict() == {"basic-year": "Met", "premier-year": "Breached", "eve-local": "Met",
-                                          "day-local": "Met", "no-product": "Met"}
-    assert cases["program"].to_dict() == {"basic-year": "Basic", "premier-year": "Premier", "eve-local": "Basic",
-                                          "day-local": "Premier", "no-product": "Premier"}
+    assert cases["outcome"].to_dict() == {
+        "basic-year": "Met",
+        "premier-year": "Breached",
+        "eve-local": "Met",
+        "day-local": "Met",
+        "no-product": "Met",
+    }
+    assert cases["program"].to_dict() == {
+        "basic-year": "Basic",
+        "premier-year": "Premier",
+        "eve-local": "Basic",
+        "day-local": "Premier",
+        "no-product": "Premier",
+    }
     assert cases.loc["premier-year", "due"] == ts("2026-09-15 17:00")
     assert cases.loc["basic-year", "due"] == ts("2026-06-02 20:00")
 
 
 def test_a_case_outside_every_term_is_listed_not_counted(catalog: Catalog) -> None:
-    ended = [Contract("Faded", "okta", "okta-premier", date(2025, 6, 1), date(2026, 5, 31),
-                      time_zone="Europe/Paris", country="FR")]
-    book = Book(contracts=ended, cases=log([
-        ("before", "Faded", "okta", 2, ts("2026-03-10 08:00"), ts("2026-03-10 09:00")),
-        ("after", "Faded", "okta", 2, ts("2026-08-10 08:00"), ts("2026-08-10 09:00")),
-        ("last-local-day", "Faded", "okta", 2, ts("2026-05-31 21:00"), pd.NaT),  # 23:00 in Paris
-        ("first-day-after", "Faded", "okta", 2, ts("2026-05-31 22:30"), pd.NaT),  # 00:30 on 1 June in Paris
-    ]))
+    ended = [
+        Contract("Faded", "okta", "okta-premier", date(2025, 6, 1), date(2026, 5, 31), time_zone="Europe/Paris", country="FR")
+    ]
+    book = Book(
+        contracts=ended,
+        cases=log(
+            [
+                ("before", "Faded", "okta", 2, ts("2026-03-10 08:00"), ts("2026-03-10 09:00")),
+                ("after", "Faded", "okta", 2, ts("2026-08-10 08:00"), ts("2026-08-10 09:00")),
+                ("last-local-day", "Faded", "okta", 2, ts("2026-05-31 21:00"), pd.NaT),  # 23:00 in Paris
+                ("first-day-after", "Faded", "okta", 2, ts("2026-05-31 22:30"), pd.NaT),  # 00:30 on 1 June in Paris
+            ]
+        ),
+    )
     result = evaluate(book, catalog, as_of_moment(date(2026, 11, 28)))
     cases = result.cases.set_index("case_id")
-    assert cases["outcome"].to_dict() == {"before": "Met", "after": "No contract in force",
-                                          "last-local-day": "Breached", "first-day-after": "No contract in force"}
+    assert cases["outcome"].to_dict() == {
+        "before": "Met",
+        "after": "No contract in force",
+        "last-local-day": "Breached",
+        "first-day-after": "No contract in force",
+    }
     assert cases.loc["after", "customer"] == "Faded" and pd.isna(cases.loc["after", "due"])
     table = compliance(result.cases)
     assert table[["Cases", "Met", "Breached"]].iloc[0].tolist() == [2, 1, 1]  # listed, not counted
@@ -81,9 +104,14 @@ def test_a_case_outside_every_term_is_listed_not_counted(catalog: Catalog) -> No
 
 
 def test_as_of_day_before_and_after_opening_and_response(catalog: Catalog) -> None:
-    book = Book(contracts=RENEWAL, cases=log([
-        ("c", "Acme", "okta", 2, ts("2026-09-15 16:00"), ts("2026-09-16 16:00")),  # Premier P2: due in 2 hours
-    ]))
+    book = Book(
+        contracts=RENEWAL,
+        cases=log(
+            [
+                ("c", "Acme", "okta", 2, ts("2026-09-15 16:00"), ts("2026-09-16 16:00")),  # Premier P2: due in 2 hours
+            ]
+        ),
+    )
     assert judged(book, catalog, date(2026, 9, 14)).empty  # not yet opened: neither shown nor counted
     opening_day = judged(book, catalog, date(2026, 9, 15))  # known at 23:59:59 UTC: opened, no answer yet
     assert opening_day.loc["c", "outcome"] == "Breached" and pd.isna(opening_day.loc["c", "first_response"])

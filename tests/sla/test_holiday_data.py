@@ -38,8 +38,10 @@ def test_holiday_data_is_the_tested_data() -> None:
         before, after = {tuple(r) for r in recorded["calendars"][key]}, {tuple(r) for r in now[key]}
         changes += [f"{key} removed: {' '.join(r)}" for r in sorted(before - after)]
         changes += [f"{key} added:   {' '.join(r)}" for r in sorted(after - before)]
-    assert not changes, (f"holidays {holidays_version()} (recorded with {recorded['holidays']}) changes "
-                         f"{len(changes)} days:\n" + "\n".join(changes))
+    assert not changes, (
+        f"holidays {holidays_version()} (recorded with {recorded['holidays']}) changes "
+        f"{len(changes)} days:\n" + "\n".join(changes)
+    )
 
 
 def test_pinned_range_holds_the_installed_version() -> None:
@@ -69,12 +71,25 @@ def test_catalog_names_resolve_to_their_codes(catalog: Catalog) -> None:
             assert resolve_subdivision(country, name, catalog) == (code, None), name
 
 
-@pytest.mark.parametrize(("country", "text", "code"), [
-    ("AU", "AU-NSW", "NSW"), ("AU", "qld", "QLD"), ("DE", "Bayern", "BY"), ("DE", "Bavaria", "BY"),
-    ("DE", "DE-BY", "BY"), ("DE", "Baden-Wurttemberg", "BW"), ("US", "California", "CA"), ("US", "US-CA", "CA"),
-    ("CH", "Zurich", "ZH"), ("CH", "Genève", "GE"), ("CH", "Geneva", "GE"), ("CA", "Quebec", "QC"),
-    ("CA", "Québec", "QC"), ("ES", "Catalonia", "CT"),
-])
+@pytest.mark.parametrize(
+    ("country", "text", "code"),
+    [
+        ("AU", "AU-NSW", "NSW"),
+        ("AU", "qld", "QLD"),
+        ("DE", "Bayern", "BY"),
+        ("DE", "Bavaria", "BY"),
+        ("DE", "DE-BY", "BY"),
+        ("DE", "Baden-Wurttemberg", "BW"),
+        ("US", "California", "CA"),
+        ("US", "US-CA", "CA"),
+        ("CH", "Zurich", "ZH"),
+        ("CH", "Genève", "GE"),
+        ("CH", "Geneva", "GE"),
+        ("CA", "Quebec", "QC"),
+        ("CA", "Québec", "QC"),
+        ("ES", "Catalonia", "CT"),
+    ],
+)
 def test_subdivision_spellings(catalog: Catalog, country: str, text: str, code: str) -> None:
     assert resolve_subdivision(country, text, catalog) == (code, None)
 
@@ -89,8 +104,11 @@ def test_subdivision_problems_name_the_way_out(catalog: Catalog) -> None:
 
 
 if __name__ == "__main__":  # record the installed package's data (see the module docstring)
-    calendars = ",\n".join(f'  "{key}": [\n' + ",\n".join(f"   {json.dumps(row, ensure_ascii=False)}" for row in rows)
-                            + "\n  ]" for key, rows in current().items())
-    FINGERPRINTS.write_text(f'{{"holidays": "{holidays_version()}", "years": {list(YEARS)}, "calendars": {{\n'
-                            f"{calendars}\n}}}}\n", encoding="utf-8")
+    calendars = ",\n".join(
+        f'  "{key}": [\n' + ",\n".join(f"   {json.dumps(row, ensure_ascii=False)}" for row in rows) + "\n  ]"
+        for key, rows in current().items()
+    )
+    FINGERPRINTS.write_text(
+        f'{{"holidays": "{holidays_version()}", "years": {list(YEARS)}, "calendars": {{\n{calendars}\n}}}}\n', encoding="utf-8"
+    )
     print(f"recorded {FINGERPRINTS} with holidays {holidays_version()}")

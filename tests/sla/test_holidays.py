@@ -20,8 +20,12 @@ AS_OF = datetime(2027, 1, 31, tzinfo=UTC)
 CONTRACT_HEADER = ["Customer", "Product", "Tier", "Start", "End", "Time Zone", "Country", "State/Province"]
 
 
-def write_book(path: Path, contracts: list[list[object]], holidays: list[list[object]] | None = None,
-               holiday_header: tuple[str, ...] = ("Date", "Holiday", "Country", "State", "Status")) -> Path:
+def write_book(
+    path: Path,
+    contracts: list[list[object]],
+    holidays: list[list[object]] | None = None,
+    holiday_header: tuple[str, ...] = ("Date", "Holiday", "Country", "State", "Status"),
+) -> Path:
     wb = openpyxl.Workbook()
     sheet = wb.active
     sheet.title = "Contracts"
@@ -46,10 +50,16 @@ def write_cases(path: Path, cases: list[tuple[str, str, str]]) -> Path:
     return path
 
 
-def judged(tmp_path: Path, catalog: Catalog, contracts: list[list[object]], cases: list[tuple[str, str, str]],
-           holidays: list[list[object]] | None = None) -> tuple[Book, SlaResult, dict[str, pd.Timestamp]]:
-    book = load_book([write_book(tmp_path / "book.xlsx", contracts, holidays)],
-                     [write_cases(tmp_path / "cases.csv", cases)], catalog)
+def judged(
+    tmp_path: Path,
+    catalog: Catalog,
+    contracts: list[list[object]],
+    cases: list[tuple[str, str, str]],
+    holidays: list[list[object]] | None = None,
+) -> tuple[Book, SlaResult, dict[str, pd.Timestamp]]:
+    book = load_book(
+        [write_book(tmp_path / "book.xlsx", contracts, holidays)], [write_cases(tmp_path / "cases.csv", cases)], catalog
+    )
     result = evaluate(book, catalog, AS_OF)
     return book, result, dict(zip(result.cases["case_id"], result.cases["due"], strict=True))
 
@@ -66,19 +76,31 @@ NATIONAL_DUE = local("2026-12-28 12:00", "Australia/Sydney")
 
 
 def test_sydney_case_waits_for_boxing_day_observed_with_nsw_given_or_guessed(tmp_path: Path, catalog: Catalog) -> None:
-    book, result, due = judged(tmp_path, catalog, [
-        ["Given", "Australia/Sydney", "AU", "NSW"],
-        ["Guessed", "Australia/Sydney", "AU", ""],
-        ["Named", "Australia/Sydney", "Australia", "New South Wales"],
-        ["Coded", "Australia/Sydney", "AU", "AU-NSW"],
-        ["Melbourne", "Australia/Melbourne", "AU", ""],
-    ], [(name, name, SYDNEY_OPENED) for name in ("Given", "Guessed", "Named", "Coded", "Melbourne")])
+    book, result, due = judged(
+        tmp_path,
+        catalog,
+        [
+            ["Given", "Australia/Sydney", "AU", "NSW"],
+            ["Guessed", "Australia/Sydney", "AU", ""],
+            ["Named", "Australia/Sydney", "Australia", "New South Wales"],
+            ["Coded", "Australia/Sydney", "AU", "AU-NSW"],
+            ["Melbourne", "Australia/Melbourne", "AU", ""],
+        ],
+        [(name, name, SYDNEY_OPENED) for name in ("Given", "Guessed", "Named", "Coded", "Melbourne")],
+    )
     assert [c.subdivision for c in book.contracts] == ["NSW", "NSW", "NSW", "NSW", "VIC"]
-    assert due == {"Given": NSW_DUE, "Guessed": NSW_DUE, "Named": NSW_DUE, "Coded": NSW_DUE,
-                   "Melbourne": local("2026-12-29 12:00", "Australia/Melbourne")}  # Victoria closes the 28th too
+    assert due == {
+        "Given": NSW_DUE,
+        "Guessed": NSW_DUE,
+        "Named": NSW_DUE,
+        "Coded": NSW_DUE,
+        "Melbourne": local("2026-12-29 12:00", "Australia/Melbourne"),
+    }  # Victoria closes the 28th too
     guesses = [f for f in book.findings if "No state or province is given" in f.message]
-    assert [(f.severity, f.source.row, f.column) for f in guesses] == [(Severity.INFO, 3, "Time Zone"),
-                                                                       (Severity.INFO, 6, "Time Zone")]
+    assert [(f.severity, f.source.row, f.column) for f in guesses] == [
+        (Severity.INFO, 3, "Time Zone"),
+        (Severity.INFO, 6, "Time Zone"),
+    ]
     assert "New South Wales (AU-NSW)" in guesses[0].message and "Australia/Sydney" in guesses[0].message
     named = result.holidays_skipped(result.cases[result.cases["case_id"] == "Given"], catalog)
     assert [c.describe() for c in named[0]] == ["Christmas Day, Australia", "Boxing Day (observed), New South Wales"]
@@ -86,8 +108,9 @@ def test_sydney_case_waits_for_boxing_day_observed_with_nsw_given_or_guessed(tmp
 
 def test_sydney_case_on_the_national_calendar_is_due_monday(tmp_path: Path, catalog: Catalog) -> None:
     # Australia/Broken_Hill is in New South Wales too, but the zone table does not list it: national calendar.
-    book, result, due = judged(tmp_path, catalog, [["National", "Australia/Broken_Hill", "AU", ""]],
-                               [("n", "National", "2026-12-24 05:30")])  # 16:00 local
+    book, result, due = judged(
+        tmp_path, catalog, [["National", "Australia/Broken_Hill", "AU", ""]], [("n", "National", "2026-12-24 05:30")]
+    )  # 16:00 local
     assert book.contracts[0].subdivision == ""
     assert due["n"] == local("2026-12-28 12:00", "Australia/Broken_Hill")
     assert set(result.holiday_calendars) == {"AU"}
@@ -96,15 +119,27 @@ def test_sydney_case_on_the_national_calendar_is_due_monday(tmp_path: Path, cata
 def test_bavarian_customer_on_epiphany_and_corpus_christi(tmp_path: Path, catalog: Catalog) -> None:
     # Monday 2026-01-05 and Wednesday 2026-06-03, 16:00 in Munich: Bavaria closes Tuesday (Epiphany) and
     # Thursday (Corpus Christi); Berlin is open both days.
-    _, result, due = judged(tmp_path, catalog, [["Munich", "Europe/Berlin", "DE", "Bavaria"],
-                                                 ["Munich GmbH", "Europe/Berlin", "Germany", "DE-BY"],
-                                                 ["Berlin", "Europe/Berlin", "DE", "Berlin"]], [
-        ("epiphany", "Munich", "2026-01-05 15:00"), ("corpus", "Munich GmbH", "2026-06-03 14:00"),
-        ("epiphany-berlin", "Berlin", "2026-01-05 15:00"), ("corpus-berlin", "Berlin", "2026-06-03 14:00")])
-    assert due == {"epiphany": local("2026-01-07 12:00", "Europe/Berlin"),
-                   "corpus": local("2026-06-05 12:00", "Europe/Berlin"),
-                   "epiphany-berlin": local("2026-01-06 12:00", "Europe/Berlin"),
-                   "corpus-berlin": local("2026-06-04 12:00", "Europe/Berlin")}
+    _, result, due = judged(
+        tmp_path,
+        catalog,
+        [
+            ["Munich", "Europe/Berlin", "DE", "Bavaria"],
+            ["Munich GmbH", "Europe/Berlin", "Germany", "DE-BY"],
+            ["Berlin", "Europe/Berlin", "DE", "Berlin"],
+        ],
+        [
+            ("epiphany", "Munich", "2026-01-05 15:00"),
+            ("corpus", "Munich GmbH", "2026-06-03 14:00"),
+            ("epiphany-berlin", "Berlin", "2026-01-05 15:00"),
+            ("corpus-berlin", "Berlin", "2026-06-03 14:00"),
+        ],
+    )
+    assert due == {
+        "epiphany": local("2026-01-07 12:00", "Europe/Berlin"),
+        "corpus": local("2026-06-05 12:00", "Europe/Berlin"),
+        "epiphany-berlin": local("2026-01-06 12:00", "Europe/Berlin"),
+        "corpus-berlin": local("2026-06-04 12:00", "Europe/Berlin"),
+    }
     skipped = result.holidays_skipped(result.cases.iloc[:2], catalog)
     assert [[c.describe() for c in row] for row in skipped] == [["Epiphany, Bayern"], ["Corpus Christi, Bayern"]]
 
@@ -112,22 +147,33 @@ def test_bavarian_customer_on_epiphany_and_corpus_christi(tmp_path: Path, catalo
 def test_us_california_customer(tmp_path: Path, catalog: Catalog) -> None:
     # California closes Cesar Chavez Day (Tuesday 2026-03-31) and keeps Columbus Day (Monday 2026-10-12) open;
     # the national calendar does the opposite.
-    _, result, due = judged(tmp_path, catalog, [["Golden", "America/Los_Angeles", "US", "California"],
-                                                 ["Federal", "America/Los_Angeles", "US", ""]], [
-        ("chavez", "Golden", "2026-03-30 23:00"), ("columbus", "Golden", "2026-10-09 23:00"),
-        ("chavez-us", "Federal", "2026-03-30 23:00"), ("columbus-us", "Federal", "2026-10-09 23:00")])
+    _, result, due = judged(
+        tmp_path,
+        catalog,
+        [["Golden", "America/Los_Angeles", "US", "California"], ["Federal", "America/Los_Angeles", "US", ""]],
+        [
+            ("chavez", "Golden", "2026-03-30 23:00"),
+            ("columbus", "Golden", "2026-10-09 23:00"),
+            ("chavez-us", "Federal", "2026-03-30 23:00"),
+            ("columbus-us", "Federal", "2026-10-09 23:00"),
+        ],
+    )
     zone = "America/Los_Angeles"
-    assert due == {"chavez": local("2026-04-01 12:00", zone), "columbus": local("2026-10-12 12:00", zone),
-                   "chavez-us": local("2026-03-31 12:00", zone), "columbus-us": local("2026-10-13 12:00", zone)}
+    assert due == {
+        "chavez": local("2026-04-01 12:00", zone),
+        "columbus": local("2026-10-12 12:00", zone),
+        "chavez-us": local("2026-03-31 12:00", zone),
+        "columbus-us": local("2026-10-13 12:00", zone),
+    }
     assert set(result.holiday_calendars) == {"US-CA", "US"}
     chavez = result.holiday_calendars["US-CA"].closures_between(date(2026, 3, 31), date(2026, 3, 31))
     assert [c.describe() for c in chavez] == ["Cesar Chavez Day, California"]
 
 
-def test_unknown_subdivision_warns_with_the_valid_ones_and_uses_the_national_calendar(
-        tmp_path: Path, catalog: Catalog) -> None:
-    book, _, due = judged(tmp_path, catalog, [["Narnia Pty", "Australia/Sydney", "AU", "Narnia"]],
-                          [("n", "Narnia Pty", SYDNEY_OPENED)])
+def test_unknown_subdivision_warns_with_the_valid_ones_and_uses_the_national_calendar(tmp_path: Path, catalog: Catalog) -> None:
+    book, _, due = judged(
+        tmp_path, catalog, [["Narnia Pty", "Australia/Sydney", "AU", "Narnia"]], [("n", "Narnia Pty", SYDNEY_OPENED)]
+    )
     assert book.contracts[0].subdivision == ""
     assert due["n"] == NATIONAL_DUE  # neither the given state nor a guess from the zone
     [warning] = [f for f in book.findings if "Narnia" in f.message]
@@ -137,15 +183,24 @@ def test_unknown_subdivision_warns_with_the_valid_ones_and_uses_the_national_cal
 
 
 def test_book_holiday_table_adds_a_day_for_one_state_and_opens_another(tmp_path: Path, catalog: Catalog) -> None:
-    _, result, due = judged(tmp_path, catalog, [
-        ["Sydney Co", "Australia/Sydney", "AU", "NSW"],
-        ["Brisbane Co", "Australia/Brisbane", "AU", "QLD"],
-        ["Munich Co", "Europe/Berlin", "DE", "BY"],
-    ], [("syd", "Sydney Co", SYDNEY_OPENED), ("bne", "Brisbane Co", "2026-12-24 06:00"),
-        ("muc", "Munich Co", "2026-01-05 15:00")], holidays=[
-        [date(2026, 12, 29), "Company shutdown", "AU", "New South Wales", ""],  # NSW only
-        [date(2026, 1, 6), "Epiphany", "DE", "BY", "Open"],  # this customer works on Epiphany
-    ])
+    _, result, due = judged(
+        tmp_path,
+        catalog,
+        [
+            ["Sydney Co", "Australia/Sydney", "AU", "NSW"],
+            ["Brisbane Co", "Australia/Brisbane", "AU", "QLD"],
+            ["Munich Co", "Europe/Berlin", "DE", "BY"],
+        ],
+        [
+            ("syd", "Sydney Co", SYDNEY_OPENED),
+            ("bne", "Brisbane Co", "2026-12-24 06:00"),
+            ("muc", "Munich Co", "2026-01-05 15:00"),
+        ],
+        holidays=[
+            [date(2026, 12, 29), "Company shutdown", "AU", "New South Wales", ""],  # NSW only
+            [date(2026, 1, 6), "Epiphany", "DE", "BY", "Open"],  # this customer works on Epiphany
+        ],
+    )
     assert due["syd"] == local("2026-12-30 12:00", "Australia/Sydney")  # the 28th (package) and 29th (book)
     assert due["bne"] == local("2026-12-29 12:00", "Australia/Brisbane")  # Queensland: not the shutdown
     assert due["muc"] == local("2026-01-06 12:00", "Europe/Berlin")  # Epiphany opened: as in Berlin
@@ -157,9 +212,13 @@ def test_book_holiday_table_adds_a_day_for_one_state_and_opens_another(tmp_path:
 
 
 def test_book_holiday_row_with_an_unknown_state_is_not_used(tmp_path: Path, catalog: Catalog) -> None:
-    book, _, due = judged(tmp_path, catalog, [["Sydney Co", "Australia/Sydney", "AU", "NSW"]],
-                          [("syd", "Sydney Co", SYDNEY_OPENED)],
-                          holidays=[[date(2026, 12, 29), "Picnic day", "AU", "Atlantis", ""]])
+    book, _, due = judged(
+        tmp_path,
+        catalog,
+        [["Sydney Co", "Australia/Sydney", "AU", "NSW"]],
+        [("syd", "Sydney Co", SYDNEY_OPENED)],
+        holidays=[[date(2026, 12, 29), "Picnic day", "AU", "Atlantis", ""]],
+    )
     assert due["syd"] == NSW_DUE
     [warning] = [f for f in book.findings if "Picnic day" in f.message]
     assert warning.severity is Severity.WARNING and warning.message.endswith("the row is not used.")
@@ -171,10 +230,19 @@ def test_calendars_are_built_once_per_country_and_state(catalog: Catalog) -> Non
     from ..benchmarks.sla_data import million_case_book
 
     book = million_case_book(5_000, 100)
-    places = [("Australia/Sydney", "AU", "NSW"), ("Australia/Melbourne", "AU", "VIC"), ("America/New_York", "US", ""),
-              ("America/Chicago", "US", ""), ("Europe/Berlin", "DE", "BY"), ("Europe/Berlin", "DE", "")]
-    book.contracts = [replace(c, time_zone=zone, country=country, subdivision=state)
-                      for i, c in enumerate(book.contracts) for zone, country, state in [places[i % len(places)]]]
+    places = [
+        ("Australia/Sydney", "AU", "NSW"),
+        ("Australia/Melbourne", "AU", "VIC"),
+        ("America/New_York", "US", ""),
+        ("America/Chicago", "US", ""),
+        ("Europe/Berlin", "DE", "BY"),
+        ("Europe/Berlin", "DE", ""),
+    ]
+    book.contracts = [
+        replace(c, time_zone=zone, country=country, subdivision=state)
+        for i, c in enumerate(book.contracts)
+        for zone, country, state in [places[i % len(places)]]
+    ]
     _package_closures.cache_clear()
     first = evaluate(book, catalog, AS_OF)
     built = _package_closures.cache_info().misses

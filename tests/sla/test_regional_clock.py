@@ -16,9 +16,15 @@ from explorer.sla.calendars import OpenHours, holiday_calendar, open_hours
 from .reference_clock import reference_due, reference_minutes_between
 
 # (zone, country, subdivision): states whose days differ from their nation's, in both hemispheres.
-PLACES = [("Australia/Sydney", "AU", "NSW"), ("Australia/Melbourne", "AU", "VIC"), ("Europe/Berlin", "DE", "BY"),
-          ("America/Los_Angeles", "US", "CA"), ("America/Toronto", "CA", "ON"), ("Europe/Zurich", "CH", "ZH"),
-          ("Asia/Kolkata", "IN", "MH")]
+PLACES = [
+    ("Australia/Sydney", "AU", "NSW"),
+    ("Australia/Melbourne", "AU", "VIC"),
+    ("Europe/Berlin", "DE", "BY"),
+    ("America/Los_Angeles", "US", "CA"),
+    ("America/Toronto", "CA", "ON"),
+    ("Europe/Zurich", "CH", "ZH"),
+    ("Asia/Kolkata", "IN", "MH"),
+]
 
 
 def regional_hours(catalog: Catalog, zone: str, country: str, state: str) -> tuple[OpenHours, set[date]]:
@@ -50,8 +56,11 @@ def test_every_regional_holiday_of_2025_to_2027(zone: str, country: str, state: 
         assert expected.astimezone(tz).date() > day  # the state's holiday really was skipped
 
 
-cases = st.tuples(st.sampled_from(PLACES), st.datetimes(datetime(2025, 1, 1), datetime(2027, 11, 30)),
-                  st.sampled_from([1, 60, 240, 480, 481, 720, 1440]))
+cases = st.tuples(
+    st.sampled_from(PLACES),
+    st.datetimes(datetime(2025, 1, 1), datetime(2027, 11, 30)),
+    st.sampled_from([1, 60, 240, 480, 481, 720, 1440]),
+)
 
 
 @settings(max_examples=80, deadline=None)
@@ -61,8 +70,7 @@ def test_regional_clock_agrees_with_reference(case: tuple[tuple[str, str, str], 
     catalog = default_catalog()
     hours, closed = regional_hours(catalog, zone, country, state)
     opened = naive.replace(second=0, microsecond=0, tzinfo=ZoneInfo("UTC"))
-    assert engine_due(hours, opened, minutes) == reference_due(opened, minutes, catalog.calendars["business-hours"],
-                                                               zone, closed)
+    assert engine_due(hours, opened, minutes) == reference_due(opened, minutes, catalog.calendars["business-hours"], zone, closed)
 
 
 @settings(max_examples=40, deadline=None)

@@ -37,15 +37,18 @@ class Action:
 
 def _where(finding: Finding) -> str:
     source = finding.source
-    parts = [Path(source.file).name if source.file else "", source.sheet,
-             f"row {source.row}" if source.row is not None else "", f"column {finding.column}" if finding.column else ""]
+    parts = [
+        Path(source.file).name if source.file else "",
+        source.sheet,
+        f"row {source.row}" if source.row is not None else "",
+        f"column {finding.column}" if finding.column else "",
+    ]
     return ", ".join(p for p in parts if p)
 
 
 def _breaches(sla: SlaResult, chosen: set[str] | None, as_of: date, days: int) -> list[Action]:
     recent = in_period(sla.cases, as_of - timedelta(days=days - 1), as_of)
-    breached = recent[(recent["outcome"] == Outcome.BREACHED.value)
-                      & recent["priority"].isin(URGENT_PRIORITIES)]
+    breached = recent[(recent["outcome"] == Outcome.BREACHED.value) & recent["priority"].isin(URGENT_PRIORITIES)]
     if chosen is not None:
         breached = breached[breached["customer"].astype(str).map(customer_key).isin(chosen)]
     out = []
@@ -54,18 +57,26 @@ def _breaches(sla: SlaResult, chosen: set[str] | None, as_of: date, days: int) -
         priority = int(group["priority"].iloc[0])
         group = group.sort_values("opened", ascending=False)
         ids = [str(i) for i in group["case_id"].tolist()]
-        shown = ", ".join(ids[:CASE_IDS_SHOWN]) + (f" and {len(ids) - CASE_IDS_SHOWN} more"
-                                                  if len(ids) > CASE_IDS_SHOWN else "")
+        shown = ", ".join(ids[:CASE_IDS_SHOWN]) + (f" and {len(ids) - CASE_IDS_SHOWN} more" if len(ids) > CASE_IDS_SHOWN else "")
         n = len(ids)
-        out.append(Action(priority - 1, str(customer), str(product), f"P{priority} breach",
-                          f"Review {n} P{priority} case{'s' if n != 1 else ''} answered late in the last "
-                          f"{days} days with the support team, and tell the customer what changes.",
-                          pd.Timestamp(group["opened"].iloc[0]).date(), f"Cases: {shown}"))
+        out.append(
+            Action(
+                priority - 1,
+                str(customer),
+                str(product),
+                f"P{priority} breach",
+                f"Review {n} P{priority} case{'s' if n != 1 else ''} answered late in the last "
+                f"{days} days with the support team, and tell the customer what changes.",
+                pd.Timestamp(group["opened"].iloc[0]).date(),
+                f"Cases: {shown}",
+            )
+        )
     return out
 
 
-def _deadlines(catalog: Catalog, contract: Contract, as_of: date,
-               done: Mapping[rules.DoneKey, date | None] | None) -> list[Action]:
+def _deadlines(
+    catalog: Catalog, contract: Contract, as_of: date, done: Mapping[rules.DoneKey, date | None] | None
+) -> list[Action]:
     out = []
     for k in rules.key_dates(catalog, contract, as_of, done=done):
         if not k.is_action:
@@ -74,8 +85,17 @@ def _deadlines(catalog: Catalog, contract: Contract, as_of: date,
         if not overdue and k.status is not rules.DateStatus.DUE_SOON:
             continue
         issue = "Deadline overdue" if overdue else "Deadline due soon"
-        out.append(Action(2 if overdue else 3, contract.customer.strip(), rules.product_name(catalog, contract), issue,
-                          f"{k.event} on {k.day:%Y-%m-%d}. {k.note}".strip(), k.day, "Key Dates"))
+        out.append(
+            Action(
+                2 if overdue else 3,
+                contract.customer.strip(),
+                rules.product_name(catalog, contract),
+                issue,
+                f"{k.event} on {k.day:%Y-%m-%d}. {k.note}".strip(),
+                k.day,
+                "Key Dates",
+            )
+        )
     return out
 
 
@@ -84,15 +104,31 @@ def _contacts(catalog: Catalog, book: Book, contract: Contract) -> list[Action]:
     out = []
     for check in rules.contact_limits(catalog, contract, book.contacts_of(contract.customer)):
         if check.over:
-            out.append(Action(4, customer, product, "Named contacts over limit",
-                              f"{check.count} of {check.limit} named contacts ({check.option.label}): ask the "
-                              f"customer which {check.count - check.limit} to drop, or offer a larger option.", None,
-                              "Named Contacts"))
+            out.append(
+                Action(
+                    4,
+                    customer,
+                    product,
+                    "Named contacts over limit",
+                    f"{check.count} of {check.limit} named contacts ({check.option.label}): ask the "
+                    f"customer which {check.count - check.limit} to drop, or offer a larger option.",
+                    None,
+                    "Named Contacts",
+                )
+            )
         for contact in check.outside_region:
-            out.append(Action(5, customer, product, "Contact out of region",
-                              f"Named contact {contact.name} is in {contact.region}, outside the {check.addon.short}'s "
-                              f"region {contract.region}: replace the contact or agree support from their region.",
-                              None, f"Named Contacts; {_where(Finding(Severity.WARNING, '', contact.source, 'Region'))}"))
+            out.append(
+                Action(
+                    5,
+                    customer,
+                    product,
+                    "Contact out of region",
+                    f"Named contact {contact.name} is in {contact.region}, outside the {check.addon.short}'s "
+                    f"region {contract.region}: replace the contact or agree support from their region.",
+                    None,
+                    f"Named Contacts; {_where(Finding(Severity.WARNING, '', contact.source, 'Region'))}",
+                )
+            )
     return out
 
 
@@ -102,8 +138,9 @@ def _errors(catalog: Catalog, findings: list[Finding]) -> list[Action]:
         if f.severity is not Severity.ERROR:
             continue
         product = catalog.products[f.product].name if f.product in catalog.products else f.product
-        out.append(Action(6, f.customer.strip(), product, "Contract error",
-                          f"Correct the contract book: {f.message}", None, _where(f)))
+        out.append(
+            Action(6, f.customer.strip(), product, "Contract error", f"Correct the contract book: {f.message}", None, _where(f))
+        )
     return out
 
 
@@ -125,16 +162,31 @@ def _lapsed(catalog: Catalog, contracts: list[Contract], sla: SlaResult, as_of: 
         after = in_period(mine, end + timedelta(days=1), as_of)
         if len(after):
             n = len(after)
-            out.append(Action(7, name, "", "Lapsed with cases",
-                              f"{n} case{'s' if n != 1 else ''} opened since the last term ended on {end:%Y-%m-%d}: "
-                              "confirm the renewal or tell support the customer is no longer entitled.", end,
-                              "Cases; Contracts"))
+            out.append(
+                Action(
+                    7,
+                    name,
+                    "",
+                    "Lapsed with cases",
+                    f"{n} case{'s' if n != 1 else ''} opened since the last term ended on {end:%Y-%m-%d}: "
+                    "confirm the renewal or tell support the customer is no longer entitled.",
+                    end,
+                    "Cases; Contracts",
+                )
+            )
     return out
 
 
-def actions(book: Book, catalog: Catalog, contracts: list[Contract], findings: list[Finding], as_of: date,
-            sla: SlaResult | None = None, chosen: set[str] | None = None,
-            done: Mapping[rules.DoneKey, date | None] | None = None) -> pd.DataFrame:
+def actions(
+    book: Book,
+    catalog: Catalog,
+    contracts: list[Contract],
+    findings: list[Finding],
+    as_of: date,
+    sla: SlaResult | None = None,
+    chosen: set[str] | None = None,
+    done: Mapping[rules.DoneKey, date | None] | None = None,
+) -> pd.DataFrame:
     """The Actions sheet: most urgent issue first, then by date and customer (``done``: deadlines marked done)."""
     found: list[Action] = []
     if sla is not None:
@@ -146,5 +198,4 @@ def actions(book: Book, catalog: Catalog, contracts: list[Contract], findings: l
     if sla is not None:
         found += _lapsed(catalog, contracts, sla, as_of)
     found.sort(key=lambda a: (a.order, a.day or date.max, a.customer.casefold(), a.product))
-    return pd.DataFrame([[a.customer, a.product, a.issue, a.todo, a.day, a.where] for a in found],
-                        columns=ACTION_COLUMNS)
+    return pd.DataFrame([[a.customer, a.product, a.issue, a.todo, a.day, a.where] for a in found], columns=ACTION_COLUMNS)

@@ -67,12 +67,14 @@ PRINTED_CASE_DAYS, PRINTED_CASES = 30, 200  # the Cases sheet holds every case; 
 
 def by_customer(contracts: list[Contract], catalog: Catalog) -> list[Contract]:
     """Customer, then product, then term: the order every per-contract sheet uses."""
-    return sorted(contracts, key=lambda c: (customer_key(c.customer), rules.product_name(catalog, c).casefold(),
-                                            c.term_start or date.min))
+    return sorted(
+        contracts, key=lambda c: (customer_key(c.customer), rules.product_name(catalog, c).casefold(), c.term_start or date.min)
+    )
 
 
-def contract_rows(book: Book, catalog: Catalog, contracts: list[Contract],
-                  by_row: dict[tuple[str, str, int | None], list[str]], as_of: date) -> list[list[object]]:
+def contract_rows(
+    book: Book, catalog: Catalog, contracts: list[Contract], by_row: dict[tuple[str, str, int | None], list[str]], as_of: date
+) -> list[list[object]]:
     rows: list[list[object]] = []
     contacts = book.contacts_by_customer()
     for c in contracts:
@@ -82,13 +84,24 @@ def contract_rows(book: Book, catalog: Catalog, contracts: list[Contract],
         held = {h.addon.id: h for h in rules.held_addons(catalog, c)}
         addons = [_addon_cell(held.get(aid), bool(addon.options)) for aid, addon in catalog.addons.items()]
         admin = rules.administrative_days(catalog, c)
-        rows.append([c.customer.strip(), product, program.name if program else c.program_text, c.term_start,
-                     c.term_end, history.status(c, as_of).value, hours, c.time_zone,
-                     calendar_label(c.country, c.subdivision), *addons,
-                     rules.named_contact_limit(catalog, c),
-                     rules.named_contact_count(c, contacts.get(customer_key(c.customer), [])),
-                     float(admin) if admin is not None else None,
-                     "; ".join(by_row.get((c.source.file, c.source.sheet, c.source.row), []))])
+        rows.append(
+            [
+                c.customer.strip(),
+                product,
+                program.name if program else c.program_text,
+                c.term_start,
+                c.term_end,
+                history.status(c, as_of).value,
+                hours,
+                c.time_zone,
+                calendar_label(c.country, c.subdivision),
+                *addons,
+                rules.named_contact_limit(catalog, c),
+                rules.named_contact_count(c, contacts.get(customer_key(c.customer), [])),
+                float(admin) if admin is not None else None,
+                "; ".join(by_row.get((c.source.file, c.source.sheet, c.source.row), [])),
+            ]
+        )
     return rows
 
 
@@ -99,8 +112,9 @@ def _addon_cell(held: rules.HeldAddOn | None, has_options: bool) -> str:
     return "Yes" if held is not None else "No"
 
 
-def key_date_rows(catalog: Catalog, contracts: list[Contract], as_of: date,
-                  done: Mapping[rules.DoneKey, date | None] | None = None) -> list[list[object]]:
+def key_date_rows(
+    catalog: Catalog, contracts: list[Contract], as_of: date, done: Mapping[rules.DoneKey, date | None] | None = None
+) -> list[list[object]]:
     rows: list[list[object]] = []
     for c in contracts:
         product = rules.product_name(catalog, c)
@@ -117,8 +131,16 @@ def target_rows(catalog: Catalog, contracts: list[Contract]) -> list[list[object
         if program is None or c.product is None:
             continue
         for t in rules.targets(catalog, c):
-            rows.append([c.customer.strip(), catalog.products[c.product].name, program.name, f"P{t.priority}",
-                         t.minutes / 60, t.calendar.label])
+            rows.append(
+                [
+                    c.customer.strip(),
+                    catalog.products[c.product].name,
+                    program.name,
+                    f"P{t.priority}",
+                    t.minutes / 60,
+                    t.calendar.label,
+                ]
+            )
     return rows
 
 
@@ -128,24 +150,50 @@ def _product_label(catalog: Catalog, product: str) -> str:
 
 def finding_rows(catalog: Catalog, findings: list[Finding]) -> list[list[object]]:
     """Customer, then product, the worst first; findings about no customer (a whole file) lead."""
-    ordered = sorted(findings, key=lambda f: (customer_key(f.customer), _product_label(catalog, f.product).casefold(),
-                                              -f.severity, f.source.file, f.source.sheet, f.source.row or 0))
-    return [[f.customer.strip(), _product_label(catalog, f.product), f.severity.label, f.message,
-             Path(f.source.file).name if f.source.file else "", f.source.sheet, f.source.row, f.column]
-            for f in ordered]
+    ordered = sorted(
+        findings,
+        key=lambda f: (
+            customer_key(f.customer),
+            _product_label(catalog, f.product).casefold(),
+            -f.severity,
+            f.source.file,
+            f.source.sheet,
+            f.source.row or 0,
+        ),
+    )
+    return [
+        [
+            f.customer.strip(),
+            _product_label(catalog, f.product),
+            f.severity.label,
+            f.message,
+            Path(f.source.file).name if f.source.file else "",
+            f.source.sheet,
+            f.source.row,
+            f.column,
+        ]
+        for f in ordered
+    ]
 
 
 def case_frame(catalog: Catalog, cases: pd.DataFrame) -> pd.DataFrame:
     """The Cases sheet (and the app's case table): newest first, minutes counted on each case's clock."""
     cases = cases.sort_values("opened", ascending=False, kind="stable")
     labels = {cid: cal.label for cid, cal in catalog.calendars.items()}
-    return pd.DataFrame({
-        "Case ID": cases["case_id"], "Customer": cases["customer"], "Product": cases["product"],
-        "Priority": cases["priority"].map(lambda p: f"P{p:.0f}" if pd.notna(p) else ""),
-        "Opened (UTC)": cases["opened"], "Due (UTC)": cases["due"], "First Response (UTC)": cases["first_response"],
-        "Clock": cases["clock"].astype(str).map(lambda c: labels.get(c, "")),
-        "Minutes to Response": cases["business_minutes"].round(1), "Outcome": cases["outcome"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Case ID": cases["case_id"],
+            "Customer": cases["customer"],
+            "Product": cases["product"],
+            "Priority": cases["priority"].map(lambda p: f"P{p:.0f}" if pd.notna(p) else ""),
+            "Opened (UTC)": cases["opened"],
+            "Due (UTC)": cases["due"],
+            "First Response (UTC)": cases["first_response"],
+            "Clock": cases["clock"].astype(str).map(lambda c: labels.get(c, "")),
+            "Minutes to Response": cases["business_minutes"].round(1),
+            "Outcome": cases["outcome"],
+        }
+    ).reset_index(drop=True)
 
 
 def clocks_in_use(catalog: Catalog, contracts: list[Contract]) -> list[tuple[str, str, str]]:
@@ -159,16 +207,27 @@ def assumptions_for(catalog: Catalog, contracts: list[Contract], with_cases: boo
     decisions = {d.id: d for c in contracts for d in rules.decisions_for(catalog, c)}
     out = [(d.title, d.text) for did, d in catalog.decisions.items() if did in decisions]
     if with_cases:
-        out.append(("At risk", f"A pending case is at risk once it has used "
-                               f"{catalog.settings.at_risk_fraction:.0%} of its first-response target."))
+        out.append(
+            (
+                "At risk",
+                f"A pending case is at risk once it has used "
+                f"{catalog.settings.at_risk_fraction:.0%} of its first-response target.",
+            )
+        )
         out.append(("Compliance %", "Met / (met + breached): a case still inside its target counts neither way."))
     out.append(("Due soon", f"A key date within {catalog.settings.due_soon_days} days of the as-of date."))
     return out
 
 
-def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | None = None,
-                 customers: list[str] | None = None, cancel: CancelToken = NEVER,
-                 done: Mapping[rules.DoneKey, date | None] | None = None) -> ReportData:
+def build_report(
+    book: Book,
+    catalog: Catalog,
+    as_of: date,
+    sla: SlaResult | None = None,
+    customers: list[str] | None = None,
+    cancel: CancelToken = NEVER,
+    done: Mapping[rules.DoneKey, date | None] | None = None,
+) -> ReportData:
     """The report's sheets as of the end of ``as_of``; ``done`` holds the key dates marked done (rules.done_key)."""
     wanted = {customer_key(c) for c in customers or []}
 
@@ -178,16 +237,29 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
     contracts = by_customer([c for c in book.contracts if chosen(c.customer)], catalog)
     findings = [f for f in pipeline.collect(book, sla) if not wanted or (f.customer and chosen(f.customer))]
     by_row = _findings_by_row(findings)
-    contacts = sorted((c for c in book.contacts if chosen(c.customer)),
-                      key=lambda c: (customer_key(c.customer), c.name.casefold()))
+    contacts = sorted(
+        (c for c in book.contacts if chosen(c.customer)), key=lambda c: (customer_key(c.customer), c.name.casefold())
+    )
     sheets = {
         "Actions": actions(book, catalog, contracts, findings, as_of, sla, wanted or None, done),
         "Contracts": _frame("Contracts", contract_rows(book, catalog, contracts, by_row, as_of), catalog),
         "Key Dates": _frame("Key Dates", key_date_rows(catalog, contracts, as_of, done), catalog),
         "SLA Targets": _frame("SLA Targets", target_rows(catalog, contracts), catalog),
-        "Named Contacts": _frame("Named Contacts", [
-            [c.customer.strip(), c.name, c.email, c.region, "Yes" if c.named else "No",
-             "; ".join(by_row.get((c.source.file, c.source.sheet, c.source.row), []))] for c in contacts], catalog),
+        "Named Contacts": _frame(
+            "Named Contacts",
+            [
+                [
+                    c.customer.strip(),
+                    c.name,
+                    c.email,
+                    c.region,
+                    "Yes" if c.named else "No",
+                    "; ".join(by_row.get((c.source.file, c.source.sheet, c.source.row), [])),
+                ]
+                for c in contacts
+            ],
+            catalog,
+        ),
     }
     cancel.check()
     by_priority = None
@@ -197,8 +269,9 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
         cases = sla.cases if not wanted else sla.cases[sla.cases["customer"].map(chosen).astype(bool)]
         table = compliance(cases, ["customer", "product", "priority"])
         table["priority"] = table["priority"].map(lambda p: f"P{p}")
-        sheets["Compliance"] = table.rename(columns={"customer": "Customer", "product": "Product",
-                                                     "priority": "Priority"})[SHEETS["Compliance"]]
+        sheets["Compliance"] = table.rename(columns={"customer": "Customer", "product": "Product", "priority": "Priority"})[
+            SHEETS["Compliance"]
+        ]
         sheets["Cases"] = case_frame(catalog, cases)
         recent = len(in_period(cases, as_of - timedelta(days=PRINTED_CASE_DAYS - 1), as_of))
         printed["Cases"] = min(recent, PRINTED_CASES)
@@ -212,8 +285,11 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
         by_priority["priority"] = by_priority["priority"].map(lambda p: f"P{p}")
     cancel.check()
     sheets["Findings"] = _frame("Findings", finding_rows(catalog, findings), catalog)
-    counts = [("Customers", len({customer_key(c.customer) for c in contracts})), ("Contracts", len(contracts)),
-              ("Named contacts", len(contacts))]
+    counts = [
+        ("Customers", len({customer_key(c.customer) for c in contracts})),
+        ("Contracts", len(contracts)),
+        ("Named contacts", len(contacts)),
+    ]
     if sla is not None:
         counts.append(("Cases", len(sheets["Cases"])))
     severities = pipeline.count(findings)
@@ -222,33 +298,68 @@ def build_report(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | Non
     period, holiday_days = holidays_in_period(catalog, sla, cases if sla is not None else None)
     if period is not None:
         sheets["Holidays"] = _frame("Holidays", holiday_rows(holiday_days), catalog)
-    return ReportData(as_of, datetime.now(UTC), catalog.version, sheets, sources, counts, by_priority,
-                      assumptions_for(catalog, contracts, sla is not None) + holiday_assumptions(catalog, contracts),
-                      sorted(customers or []), severities, clocks_in_use(catalog, contracts),
-                      catalog.settings.compliance_target, printed, notes, holidays_version(), holiday_days, period)
+    return ReportData(
+        as_of,
+        datetime.now(UTC),
+        catalog.version,
+        sheets,
+        sources,
+        counts,
+        by_priority,
+        assumptions_for(catalog, contracts, sla is not None) + holiday_assumptions(catalog, contracts),
+        sorted(customers or []),
+        severities,
+        clocks_in_use(catalog, contracts),
+        catalog.settings.compliance_target,
+        printed,
+        notes,
+        holidays_version(),
+        holiday_days,
+        period,
+    )
 
 
 def holiday_assumptions(catalog: Catalog, contracts: list[Contract]) -> list[tuple[str, str]]:
     """How the contracts' public holidays were chosen, and which keep a national calendar (business-hours clocks only)."""
-    with_holidays = [c for c in contracts if (p := rules.program_of(catalog, c))
-                     and any(catalog.calendars[t.calendar].holidays == "country" for t in p.targets.values())]
+    with_holidays = [
+        c
+        for c in contracts
+        if (p := rules.program_of(catalog, c))
+        and any(catalog.calendars[t.calendar].holidays == "country" for t in p.targets.values())
+    ]
     if not with_holidays:
         return []
-    out = [("Public holidays", "A contract's State/Province (a code such as AU-NSW or a name such as Bavaria) adds "
-                               "that state's public holidays to its country's; without one, a time zone that lies in "
-                               "a single state (Australia/Sydney: New South Wales) selects it. The book's holiday "
-                               "table adds days, or opens them where its status says the customer works.")]
-    national = sorted({f"{c.customer.strip()} ({c.country}, {c.time_zone})" for c in with_holidays
-                       if c.country and not c.subdivision and subdivisions(c.country)}, key=str.casefold)
+    out = [
+        (
+            "Public holidays",
+            "A contract's State/Province (a code such as AU-NSW or a name such as Bavaria) adds "
+            "that state's public holidays to its country's; without one, a time zone that lies in "
+            "a single state (Australia/Sydney: New South Wales) selects it. The book's holiday "
+            "table adds days, or opens them where its status says the customer works.",
+        )
+    ]
+    national = sorted(
+        {
+            f"{c.customer.strip()} ({c.country}, {c.time_zone})"
+            for c in with_holidays
+            if c.country and not c.subdivision and subdivisions(c.country)
+        },
+        key=str.casefold,
+    )
     if national:
         shown = ", ".join(national[:20]) + (f" and {len(national) - 20} more" if len(national) > 20 else "")
-        out.append(("National holidays only", f"No state given nor told by the time zone, so the national "
-                                              f"calendar is used for: {shown}."))
+        out.append(
+            (
+                "National holidays only",
+                f"No state given nor told by the time zone, so the national calendar is used for: {shown}.",
+            )
+        )
     return out
 
 
-def holidays_in_period(catalog: Catalog, sla: SlaResult | None, cases: pd.DataFrame | None
-                       ) -> tuple[tuple[date, date] | None, list[tuple[str, list[Closure], list[Closure]]]]:
+def holidays_in_period(
+    catalog: Catalog, sla: SlaResult | None, cases: pd.DataFrame | None
+) -> tuple[tuple[date, date] | None, list[tuple[str, list[Closure], list[Closure]]]]:
     """The case period (first opening to last due time, UTC days) and, per holiday calendar the business-hours
     cases ran on, its label, the holidays in the period and the days the book's table opened."""
     if sla is None or cases is None or cases.empty or cases["opened"].isna().all():
@@ -261,13 +372,22 @@ def holidays_in_period(catalog: Catalog, sla: SlaResult | None, cases: pd.DataFr
     for key in sorted(keys):
         calendar = sla.holiday_calendars.get(key)
         if calendar is not None:
-            used.append((calendar_label(calendar.country, calendar.subdivision), calendar.closures_between(first, last),
-                         [c for c in calendar.opened if first <= c.day <= last]))
+            used.append(
+                (
+                    calendar_label(calendar.country, calendar.subdivision),
+                    calendar.closures_between(first, last),
+                    [c for c in calendar.opened if first <= c.day <= last],
+                )
+            )
     return (first, last), used
 
 
 def holiday_rows(used: list[tuple[str, list[Closure], list[Closure]]]) -> list[list[object]]:
     """The Holidays sheet: each calendar's days in the case period, closed ones and those the book opened."""
-    return [[label, c.day, c.name, c.where, status] for label, closed, opened in used
-            for c, status in sorted([(c, "Closed") for c in closed] + [(c, "Open (holiday table)") for c in opened],
-                                    key=lambda pair: pair[0].day)]
+    return [
+        [label, c.day, c.name, c.where, status]
+        for label, closed, opened in used
+        for c, status in sorted(
+            [(c, "Closed") for c in closed] + [(c, "Open (holiday table)") for c in opened], key=lambda pair: pair[0].day
+        )
+    ]

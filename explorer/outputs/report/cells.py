@@ -18,18 +18,21 @@ from explorer.excel import EXCEL_EPOCH
 from explorer.outputs.report.schema import DATE_COLUMNS, DATETIME_COLUMNS, PERCENT_COLUMNS, WRAPPED_COLUMNS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-COLOURS = {"red": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
-           "amber": {"bg_color": "#FFEB9C", "font_color": "#9C5700"},
-           "green": {"bg_color": "#C6EFCE", "font_color": "#006100"},
-           "grey": {"font_color": "#808080"}}
+COLOURS = {
+    "red": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
+    "amber": {"bg_color": "#FFEB9C", "font_color": "#9C5700"},
+    "green": {"bg_color": "#C6EFCE", "font_color": "#006100"},
+    "grey": {"font_color": "#808080"},
+}
 
 
 class Formats:
     """The workbook's cell formats, made once per workbook (reusable by every workbook we write)."""
 
     def __init__(self, book: Any) -> None:
-        self.header = book.add_format({"bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF",
-                                       "text_wrap": True, "valign": "top", "border": 1})
+        self.header = book.add_format(
+            {"bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF", "text_wrap": True, "valign": "top", "border": 1}
+        )
         self.text = book.add_format({"valign": "top"})
         self.quoted = book.add_format({"quote_prefix": True, "valign": "top"})
         self.wrapped_text = book.add_format({"text_wrap": True, "valign": "top"})
@@ -48,8 +51,9 @@ class Formats:
         self.headline = book.add_format({"font_size": 12, "text_wrap": True, "valign": "top"})
         self.label = book.add_format({"bold": True, "valign": "top"})
         self.label_wrap = book.add_format({"bold": True, "valign": "top", "text_wrap": True})
-        self.section = book.add_format({"bold": True, "font_size": 12, "font_color": "#1F4E78", "bottom": 1,
-                                        "bottom_color": "#1F4E78"})
+        self.section = book.add_format(
+            {"bold": True, "font_size": 12, "font_color": "#1F4E78", "bottom": 1, "bottom_color": "#1F4E78"}
+        )
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
         self.small = book.add_format({"font_color": "#595959", "font_size": 9})
         self.colour = {name: book.add_format(spec) for name, spec in COLOURS.items()}

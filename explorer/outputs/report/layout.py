@@ -47,8 +47,9 @@ def number_length(series: pd.Series, decimals: int = 2) -> int:
     values = values[np.isfinite(values)]
     if not len(values):
         return 0
-    return max(len(f"{values.max():,.{decimals}f}".rstrip("0").rstrip(".")),
-               len(f"{values.min():,.{decimals}f}".rstrip("0").rstrip(".")))
+    return max(
+        len(f"{values.max():,.{decimals}f}".rstrip("0").rstrip(".")), len(f"{values.min():,.{decimals}f}".rstrip("0").rstrip("."))
+    )
 
 
 def header_width(header: str, content: float) -> float:

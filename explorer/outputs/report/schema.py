@@ -10,17 +10,39 @@ from explorer.catalog import Catalog
 from explorer.outputs.report.actions import ACTION_COLUMNS
 
 ADDON_COLUMNS = "<add-ons>"  # stands for one column per catalog add-on, named by the add-on's column
-CASE_COLUMNS = ["Case ID", "Customer", "Product", "Priority", "Opened (UTC)", "Due (UTC)", "First Response (UTC)",
-                "Clock", "Minutes to Response", "Outcome"]  # minutes counted on the case's own clock
-COMPLIANCE_COLUMNS = ["Customer", "Product", "Priority", "Cases", "Met", "Breached", "Pending", "At Risk",
-                      "Compliance %"]
+CASE_COLUMNS = [
+    "Case ID",
+    "Customer",
+    "Product",
+    "Priority",
+    "Opened (UTC)",
+    "Due (UTC)",
+    "First Response (UTC)",
+    "Clock",
+    "Minutes to Response",
+    "Outcome",
+]  # minutes counted on the case's own clock
+COMPLIANCE_COLUMNS = ["Customer", "Product", "Priority", "Cases", "Met", "Breached", "Pending", "At Risk", "Compliance %"]
 
 SHEETS: dict[str, list[str]] = {
     "Summary": [],
     "Actions": ACTION_COLUMNS,
-    "Contracts": ["Customer", "Product", "Tier", "Term Start", "Term End", "Status", "Support Hours", "Time Zone",
-                  "Public Holidays", ADDON_COLUMNS, "Named Contact Limit", "Named Contacts", "Administrative Days",
-                  "Findings"],
+    "Contracts": [
+        "Customer",
+        "Product",
+        "Tier",
+        "Term Start",
+        "Term End",
+        "Status",
+        "Support Hours",
+        "Time Zone",
+        "Public Holidays",
+        ADDON_COLUMNS,
+        "Named Contact Limit",
+        "Named Contacts",
+        "Administrative Days",
+        "Findings",
+    ],
     "Key Dates": ["Customer", "Product", "Event", "Date", "Status", "Note"],
     "SLA Targets": ["Customer", "Product", "Tier", "Priority", "First Response Target (h)", "Clock"],
     "Named Contacts": ["Customer", "Name", "Email", "Region", "Named", "Finding"],
@@ -35,9 +57,21 @@ DATE_COLUMNS = {"Term Start", "Term End", "Date"}
 DATETIME_COLUMNS = {"Opened (UTC)", "Due (UTC)", "First Response (UTC)"}
 PERCENT_COLUMNS = {"Compliance %"}
 # Long text wraps inside a capped width (characters); every other column is as wide as its content.
-WRAPPED_COLUMNS = {"Findings": 40, "Finding": 40, "Message": 60, "Support Hours": 24, "Clock": 30, "Note": 45,
-                   "What to Do": 50, "Where to Look": 24, "Issue": 14, "Public Holidays": 26,
-                   "Key Dates Affected": 30, "Old": 22, "New": 22}
+WRAPPED_COLUMNS = {
+    "Findings": 40,
+    "Finding": 40,
+    "Message": 60,
+    "Support Hours": 24,
+    "Clock": 30,
+    "Note": 45,
+    "What to Do": 50,
+    "Where to Look": 24,
+    "Issue": 14,
+    "Public Holidays": 26,
+    "Key Dates Affected": 30,
+    "Old": 22,
+    "New": 22,
+}
 
 
 def sheet_columns(catalog: Catalog) -> dict[str, list[str]]:

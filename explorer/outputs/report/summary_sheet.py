@@ -31,9 +31,12 @@ def summary_sheet(book: Any, data: ReportData, f: Formats) -> None:
         ws.set_column(c, c, width)
     ws.write_string(0, 0, "SLA and entitlement report", f.title)
     row = 2
-    facts: list[tuple[str, Any]] = [("As of", data.as_of), ("Generated (UTC)", data.generated.replace(tzinfo=None)),
-                                    ("Catalog version", data.catalog_version),
-                                    ("Customers", ", ".join(data.customers) if data.customers else "All")]
+    facts: list[tuple[str, Any]] = [
+        ("As of", data.as_of),
+        ("Generated (UTC)", data.generated.replace(tzinfo=None)),
+        ("Catalog version", data.catalog_version),
+        ("Customers", ", ".join(data.customers) if data.customers else "All"),
+    ]
     for label, value in facts:
         ws.write_string(row, 0, label, f.label)
         if isinstance(value, datetime):
@@ -86,24 +89,31 @@ def headlines(data: ReportData) -> list[str]:
     actions = data.sheets.get("Actions")
     if actions is not None and len(actions):
         kinds = Counter(actions["Issue"].tolist())
-        listed = ", ".join(f"{issue[:1].lower() if issue[1:2].islower() else issue[:1]}{issue[1:]} {n}"
-                           for issue, n in kinds.items())
-        out.append(f"{len(actions)} thing{'s' if len(actions) != 1 else ''} to act on ({listed}): "
-                   "the Actions sheet says who, what and where.")
+        listed = ", ".join(
+            f"{issue[:1].lower() if issue[1:2].islower() else issue[:1]}{issue[1:]} {n}" for issue, n in kinds.items()
+        )
+        out.append(
+            f"{len(actions)} thing{'s' if len(actions) != 1 else ''} to act on ({listed}): "
+            "the Actions sheet says who, what and where."
+        )
     elif actions is not None:
         out.append("Nothing needs action: no recent P1 or P2 breach, no deadline due, no contract error.")
     table = data.compliance_by_priority
     if table is not None and len(table):
         met, breached = int(table["Met"].sum()), int(table["Breached"].sum())
-        below = [str(p) for p, v in zip(table["priority"], table["Compliance %"], strict=True)
-                 if pd.notna(v) and v < data.compliance_target]
+        below = [
+            str(p)
+            for p, v in zip(table["priority"], table["Compliance %"], strict=True)
+            if pd.notna(v) and v < data.compliance_target
+        ]
         overall = f"{met / (met + breached):.1%}" if met + breached else "not yet measurable"
-        out.append(f"First responses on time: {overall} against a {data.compliance_target:.0%} target; "
-                   + (f"below target: {', '.join(below)}." if below else "every priority meets it."))
+        out.append(
+            f"First responses on time: {overall} against a {data.compliance_target:.0%} target; "
+            + (f"below target: {', '.join(below)}." if below else "every priority meets it.")
+        )
     errors = next((v for k, v in data.counts if k == "Error findings"), 0)
     if errors:
-        out.append(f"{errors} contract error{'s' if errors != 1 else ''} make answers for those rows unreliable: "
-                   "see Findings.")
+        out.append(f"{errors} contract error{'s' if errors != 1 else ''} make answers for those rows unreliable: see Findings.")
     return out
 
 
@@ -111,12 +121,16 @@ def holidays_line(data: ReportData) -> str:
     """Which holiday data judged the cases, and each calendar's count of holidays in the case period."""
     assert data.case_period is not None
     first, last = data.case_period
-    calendars = "; ".join(f"{label}: {len(closed)} holiday{'s' if len(closed) != 1 else ''}"
-                          + (f", {len(opened)} opened by the book" if opened else "")
-                          for label, closed, opened in data.holidays_used)
-    return (f"The holidays package {data.holidays_version}. From {first:%Y-%m-%d} to {last:%Y-%m-%d} (first case "
-            f"opened to last due time) the business-hours clocks closed on "
-            + (f"{calendars}; each day is listed on the Holidays sheet." if calendars else "no public holiday."))
+    calendars = "; ".join(
+        f"{label}: {len(closed)} holiday{'s' if len(closed) != 1 else ''}"
+        + (f", {len(opened)} opened by the book" if opened else "")
+        for label, closed, opened in data.holidays_used
+    )
+    return (
+        f"The holidays package {data.holidays_version}. From {first:%Y-%m-%d} to {last:%Y-%m-%d} (first case "
+        f"opened to last due time) the business-hours clocks closed on "
+        + (f"{calendars}; each day is listed on the Holidays sheet." if calendars else "no public holiday.")
+    )
 
 
 def _section(ws: Any, row: int, title: str, f: Formats) -> int:
@@ -159,19 +173,37 @@ def _compliance(book: Any, ws: Any, row: int, data: ReportData, f: Formats) -> i
     if last < first:
         return row + 2
     chart = book.add_chart({"type": "column"})
-    chart.add_series({"name": "Compliance %", "categories": ["Summary", first, 0, last, 0],
-                      "values": ["Summary", first, 6, last, 6], "gap": 80,
-                      "points": [{"fill": {"color": c}, "border": {"none": True}} for c in colours],
-                      "data_labels": {"value": True, "num_format": "0.0%", "position": "inside_end"}})
+    chart.add_series(
+        {
+            "name": "Compliance %",
+            "categories": ["Summary", first, 0, last, 0],
+            "values": ["Summary", first, 6, last, 6],
+            "gap": 80,
+            "points": [{"fill": {"color": c}, "border": {"none": True}} for c in colours],
+            "data_labels": {"value": True, "num_format": "0.0%", "position": "inside_end"},
+        }
+    )
     target = book.add_chart({"type": "line"})
-    target.add_series({"name": f"Target {data.compliance_target:.0%}", "categories": ["Summary", first, 0, last, 0],
-                       "values": ["Summary", first, 7, last, 7], "marker": {"type": "none"},
-                       "line": {"color": BLUE, "width": 2.25, "dash_type": "dash"}})
+    target.add_series(
+        {
+            "name": f"Target {data.compliance_target:.0%}",
+            "categories": ["Summary", first, 0, last, 0],
+            "values": ["Summary", first, 7, last, 7],
+            "marker": {"type": "none"},
+            "line": {"color": BLUE, "width": 2.25, "dash_type": "dash"},
+        }
+    )
     chart.combine(target)
-    chart.set_title({"name": "On time, by priority (green: target met, red: below)",
-                     "name_font": {"size": 11, "bold": True}})
-    chart.set_y_axis({"min": 0, "max": 1, "num_format": "0%", "major_unit": 0.25,
-                      "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+    chart.set_title({"name": "On time, by priority (green: target met, red: below)", "name_font": {"size": 11, "bold": True}})
+    chart.set_y_axis(
+        {
+            "min": 0,
+            "max": 1,
+            "num_format": "0%",
+            "major_unit": 0.25,
+            "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
+        }
+    )
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 600, "height": 260})
     ws.insert_chart(row + 2, 0, chart, {"x_offset": 4})

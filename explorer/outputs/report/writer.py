@@ -34,8 +34,12 @@ from explorer.outputs.report.schema import SHEETS, WRAPPED_COLUMNS
 from explorer.outputs.report.summary_sheet import summary_sheet
 
 HIGHLIGHTS = {  # sheet: (column, value, colour)
-    "Cases": [("Outcome", "Breached", "red"), ("Outcome", "At risk", "amber"), ("Outcome", "Met", "green"),
-              ("Outcome", "No contract in force", "grey")],
+    "Cases": [
+        ("Outcome", "Breached", "red"),
+        ("Outcome", "At risk", "amber"),
+        ("Outcome", "Met", "green"),
+        ("Outcome", "No contract in force", "grey"),
+    ],
     "Key Dates": [("Status", "Overdue", "red"), ("Status", "Due soon", "amber"), ("Status", "Past", "grey")],
     "Contracts": [("Status", "Ended", "grey"), ("Status", "Not started", "grey")],
     "Findings": [("Severity", "Error", "red"), ("Severity", "Warning", "amber")],
@@ -44,8 +48,7 @@ CANCEL_EVERY = 5000  # rows between checks of the cancel token
 ROW_FLAGS = {"Contracts": ("Findings", "red"), "Named Contacts": ("Finding", "amber")}  # non-blank -> whole row
 
 
-def write_report(data: ReportData, target: Path | str, inputs: Iterable[Path | str] = (),
-                 cancel: CancelToken = NEVER) -> Path:
+def write_report(data: ReportData, target: Path | str, inputs: Iterable[Path | str] = (), cancel: CancelToken = NEVER) -> Path:
     """Write the workbook atomically; raises OutputError with a one-line message, or Cancelled
     (checked between sheets and every few thousand rows; the target is then left as it was)."""
     return write_atomically(target, lambda path: _write(data, path, cancel), inputs)
@@ -54,12 +57,24 @@ def write_report(data: ReportData, target: Path | str, inputs: Iterable[Path | s
 def _write(data: ReportData, path: Path, cancel: CancelToken = NEVER) -> None:
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
-                                           "strings_to_urls": False, "strings_to_numbers": False,
-                                           "default_date_format": "yyyy-mm-dd"})
-    book.set_properties({"title": f"SLA report as of {data.as_of:%Y-%m-%d}", "subject": "Support entitlements",
-                         "author": "Entitlement Explorer", "comments": f"Entitlement Explorer {__version__}, "
-                                                                      f"catalog {data.catalog_version}"})
+    book = xlsxwriter.Workbook(
+        str(path),
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "default_date_format": "yyyy-mm-dd",
+        },
+    )
+    book.set_properties(
+        {
+            "title": f"SLA report as of {data.as_of:%Y-%m-%d}",
+            "subject": "Support entitlements",
+            "author": "Entitlement Explorer",
+            "comments": f"Entitlement Explorer {__version__}, catalog {data.catalog_version}",
+        }
+    )
     try:
         formats = Formats(book)
         summary_sheet(book, data, formats)
@@ -75,9 +90,18 @@ def _write(data: ReportData, path: Path, cancel: CancelToken = NEVER) -> None:
     book.close()
 
 
-def table_sheet(book: Any, name: str, frame: pd.DataFrame, f: Formats, header: str, footer: str,
-                highlights: Sequence[tuple[str, str, str]] = (), row_flag: tuple[str, str] | None = None,
-                printed_rows: int | None = None, cancel: CancelToken = NEVER) -> Any:
+def table_sheet(
+    book: Any,
+    name: str,
+    frame: pd.DataFrame,
+    f: Formats,
+    header: str,
+    footer: str,
+    highlights: Sequence[tuple[str, str, str]] = (),
+    row_flag: tuple[str, str] | None = None,
+    printed_rows: int | None = None,
+    cancel: CancelToken = NEVER,
+) -> Any:
     """One table on its own sheet: sized, typed, frozen, filterable, coloured and set up to print.
 
     header and footer are print header and footer strings (XlsxWriter's &L, &R, &P codes).
@@ -106,30 +130,47 @@ def table_sheet(book: Any, name: str, frame: pd.DataFrame, f: Formats, header: s
     ws.autofilter(0, 0, last_row, last_col)
     for column, value, colours in highlights:
         c = headers.index(column)
-        ws.conditional_format(1, c, last_row, c, {"type": "cell", "criteria": "==", "value": f'"{value}"',
-                                                  "format": f.colour[colours]})
+        ws.conditional_format(
+            1, c, last_row, c, {"type": "cell", "criteria": "==", "value": f'"{value}"', "format": f.colour[colours]}
+        )
     if row_flag is not None:
         column, colours = row_flag
         letter = xl_col_to_name(headers.index(column))
-        ws.conditional_format(1, 0, last_row, last_col, {"type": "formula", "criteria": f"=LEN(${letter}2)>0",
-                                                          "format": f.colour[colours]})
+        ws.conditional_format(
+            1, 0, last_row, last_col, {"type": "formula", "criteria": f"=LEN(${letter}2)>0", "format": f.colour[colours]}
+        )
     print_setup(ws, widths, header, footer)
     if printed_rows is not None and printed_rows < n:
         ws.print_area(0, 0, max(printed_rows, 1), last_col)
     return ws
 
 
-def _report_sheet(book: Any, name: str, frame: pd.DataFrame, f: Formats, data: ReportData,
-                  cancel: CancelToken = NEVER) -> None:
+def _report_sheet(book: Any, name: str, frame: pd.DataFrame, f: Formats, data: ReportData, cancel: CancelToken = NEVER) -> None:
     note = data.notes.get(name, "")
-    header = (f"&L&8Entitlement Explorer: SLA report as of {data.as_of:%Y-%m-%d}&R&8"
-              + escape(f"{name} ({note})" if note else name))
-    ws = table_sheet(book, name, frame, f, header, catalog_footer(data.catalog_version),
-                     HIGHLIGHTS.get(name, []), ROW_FLAGS.get(name), data.printed_rows.get(name), cancel)
+    header = f"&L&8Entitlement Explorer: SLA report as of {data.as_of:%Y-%m-%d}&R&8" + escape(
+        f"{name} ({note})" if note else name
+    )
+    ws = table_sheet(
+        book,
+        name,
+        frame,
+        f,
+        header,
+        catalog_footer(data.catalog_version),
+        HIGHLIGHTS.get(name, []),
+        ROW_FLAGS.get(name),
+        data.printed_rows.get(name),
+        cancel,
+    )
     if name == "Compliance":
         c = list(frame.columns).index("Compliance %")
-        ws.conditional_format(1, c, max(len(frame), 1), c, {"type": "3_color_scale", "min_color": "#F8696B",
-                                                            "mid_color": "#FFEB84", "max_color": "#63BE7B"})
+        ws.conditional_format(
+            1,
+            c,
+            max(len(frame), 1),
+            c,
+            {"type": "3_color_scale", "min_color": "#F8696B", "mid_color": "#FFEB84", "max_color": "#63BE7B"},
+        )
 
 
 def print_setup(ws: Any, widths: list[float], header: str, footer: str) -> None:
@@ -149,5 +190,3 @@ def print_setup(ws: Any, widths: list[float], header: str, footer: str) -> None:
     ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     ws.set_header(header)
     ws.set_footer(footer)
-
-
