@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -36,7 +36,7 @@ from explorer.app.diff import CHANGE_COLUMNS, BookDiff, compare_books, load_vers
 from explorer.app.errors import user_message
 from explorer.app.session import Session
 from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
-from explorer.gui import messages
+from explorer.gui import messages, settings
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.operations import QueryOp
 from explorer.gui.tables import fit_columns, make_view
@@ -261,7 +261,7 @@ class ChangesPage(QWidget):
     def choose_export(self) -> None:
         if self.diff is None:
             return
-        start = Path(str(QSettings().value("last_export_folder", str(Path.home())))) / "changes.xlsx"
+        start = Path(str(QSettings().value(settings.LAST_EXPORT_FOLDER, str(Path.home())))) / "changes.xlsx"
         target, _ = QFileDialog.getSaveFileName(self, "Export changes", str(start), "Excel workbook (*.xlsx)")
         if target:
             self.export(target if target.lower().endswith(".xlsx") else f"{target}.xlsx")
@@ -279,14 +279,8 @@ class ChangesPage(QWidget):
         self._run(work, f"Writing {Path(target).name}", self._exported)
 
     def _exported(self, target: Path) -> None:
-        QSettings().setValue("last_export_folder", str(target.parent))
-        answer = messages.info(
-            self, "Changes written", f"The changes were written to\n{target}", ["Open", "Show in folder", "Close"], "Close"
-        )
-        if answer == "Open":
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
-        elif answer == "Show in folder":
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
+        QSettings().setValue(settings.LAST_EXPORT_FOLDER, str(target.parent))
+        messages.written(self, "Changes written", "The changes were written to", target)
 
     # -- background work ----------------------------------------------------------------
     def _run(self, work: Callable[[CancelToken, Callable[[str], None]], Any], what: str, done: Callable[[Any], None]) -> None:

@@ -13,8 +13,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QDate, QFileSystemWatcher, QObject, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QDate, QFileSystemWatcher, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -632,13 +632,7 @@ class MainWindow(QMainWindow):
     def _exported(self, target: Path, what: str = "Report") -> None:
         QSettings().setValue(settings.LAST_EXPORT_FOLDER, str(target.parent))
         self.status_label.setText(f"{what} written: {target}")
-        answer = messages.info(
-            self, f"{what} written", f"The {what.lower()} was written to\n{target}", ["Open", "Show in folder", "Close"], "Close"
-        )
-        if answer == "Open":
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
-        elif answer == "Show in folder":
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
+        messages.written(self, f"{what} written", f"The {what.lower()} was written to", target)
 
     # -- background work ----------------------------------------------------------
     def _run(self, work: Callable[[CancelToken, Callable[[str], None]], Any], what: str, done: Callable[[Any], None]) -> None:

@@ -7,8 +7,11 @@ default button is taken as the answer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -76,3 +79,12 @@ def info(parent: QWidget | None, title: str, text: str, buttons: list[str] | Non
 
 def question(parent: QWidget | None, title: str, text: str, buttons: list[str], default: str) -> str:
     return _box(parent, "question", title, text, buttons=buttons, default=default)
+
+
+def written(parent: QWidget | None, title: str, text: str, target: Path) -> None:
+    """Say where an export went and offer to open it or its folder (every export ends here)."""
+    answer = info(parent, title, f"{text}\n{target}", ["Open", "Show in folder", "Close"], "Close")
+    if answer == "Open":
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+    elif answer == "Show in folder":
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
