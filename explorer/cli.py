@@ -11,8 +11,13 @@ import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explorer import __version__
+
+if TYPE_CHECKING:  # only for annotations: the CLI loads pandas and the app layer lazily
+    from explorer.app.session import Session
+    from explorer.app.sheet import CustomerSheet
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 SUBCOMMANDS = ("check", "report", "calendar", "sheet", "diff", "explain", "map", "mappings", "template", "terms", "gui")
@@ -196,17 +201,26 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
-def _calendar(args: argparse.Namespace) -> int:
-    from explorer.outputs.calendar import customer_events, write_calendar
+def _customer_sheets(args: argparse.Namespace) -> tuple[Session, list[CustomerSheet]] | int:
+    """(session, CustomerSheets of --customer) for the per-customer outputs, or the exit code."""
     from explorer.outputs.customers import UnknownCustomer, sheets_for
 
     session, code = _session_or_exit(args)
     if session is None:
         return int(code)
     try:
-        sheets = sheets_for(session, args.customer)
+        return session, sheets_for(session, args.customer)
     except UnknownCustomer as exc:
         return _fail(str(exc))
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    from explorer.outputs.calendar import customer_events, write_calendar
+
+    found = _customer_sheets(args)
+    if isinstance(found, int):
+        return found
+    session, sheets = found
     try:
         target = write_calendar(sheets, Path(args.output), session.files)
     except Exception as exc:  # _explained re-raises anything that is not bad input
@@ -217,15 +231,10 @@ def _calendar(args: argparse.Namespace) -> int:
 
 
 def _sheet(args: argparse.Namespace) -> int:
-    from explorer.outputs.customers import UnknownCustomer, sheets_for
-
-    session, code = _session_or_exit(args)
-    if session is None:
-        return int(code)
-    try:
-        sheets = sheets_for(session, args.customer)
-    except UnknownCustomer as exc:
-        return _fail(str(exc))
+    found = _customer_sheets(args)
+    if isinstance(found, int):
+        return found
+    session, sheets = found
     from explorer.gui.entitlement_sheet import write_pdf  # Qt's PDF writer, offscreen: loaded only here
 
     try:
