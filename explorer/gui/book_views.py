@@ -7,16 +7,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QMouseEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from explorer import rules
 from explorer.app.overview import upcoming
 from explorer.app.session import Session
+from explorer.gui import palette
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.filter_note import FilterNote
 from explorer.gui.key_dates_tab import status_colour
 from explorer.gui.tables import date_column, fit_columns, make_view
-from explorer.gui.timeline import DatedEvent, TimelineCanvas, legend, row_from_dates
+from explorer.gui.timeline import DatedEvent, TimelineArea, TimelineCanvas, legend, row_from_dates
 from explorer.model import customer_key
 
 
@@ -103,8 +104,7 @@ class UpcomingView(LazyView):
         fit_columns(self.view)
         late = int(dates["overdue"].astype(bool).sum())  # upcoming() puts them first
         self.summary.setText(
-            (f"<span style='color:#B02A37; font-weight:600'>{late} overdue</span> · " if late else "")
-            + f"{len(dates) - late} dates"
+            (palette.span(f"{late} overdue", "error", bold=True) + " · " if late else "") + f"{len(dates) - late} dates"
         )
 
     def _open(self, index: QModelIndex) -> None:
@@ -128,9 +128,7 @@ class TimelineView(LazyView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.canvas = _BookCanvas(self)
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidget(self.canvas)
-        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area = TimelineArea(self.canvas, self)  # the date axis stays in view while scrolling
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)  # a long legend must not widen the window past 1024 px
         layout = QVBoxLayout(self)

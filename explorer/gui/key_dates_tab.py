@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from explorer.app.sheet import CustomerSheet
 from explorer.app.workspace import DateKey
 from explorer.gui.column_model import Column, ColumnTableModel
 from explorer.gui.tables import date_column, fit_columns, make_view
-from explorer.gui.timeline import TimelineCanvas, row_from_dates
+from explorer.gui.timeline import TimelineArea, legend, row_from_dates
 
 STATUS_COLOURS = {"Past": "grey", "Due soon": "amber", "Upcoming": "", "Overdue": "red"}
 
@@ -29,13 +29,18 @@ class KeyDatesTab(QWidget):
         self.keys: list[DateKey] = []
         self.model.check_toggled.connect(lambda row, done: self.done_toggled.emit(self.keys[row], done))
         self.view = make_view(self, self.model, "key_dates")
-        self.timeline = TimelineCanvas()
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.timeline)
-        scroll.setWidgetResizable(True)
+        self.timeline_area = TimelineArea(parent=self)
+        self.timeline = self.timeline_area.canvas
+        self.legend = QLabel(self)
+        self.legend.setWordWrap(True)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.legend)
+        lower_layout.addWidget(self.timeline_area, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.view)
-        splitter.addWidget(scroll)
+        splitter.addWidget(lower)
         splitter.setSizes([300, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -70,4 +75,5 @@ class KeyDatesTab(QWidget):
             )
             for c in sheet.contracts
         ]
+        self.legend.setText(legend(sheet.catalog))
         self.timeline.set_rows(rows, sheet.as_of)

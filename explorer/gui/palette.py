@@ -1,9 +1,12 @@
-"""Row and cell colours that stay readable in light and dark palettes.
+"""Every colour the app shows, readable in light and dark palettes: the one place colours are named.
 
 Every coloured row names a state ("red", "amber", ...); each state has a background
-and a text colour per palette, chosen so the text keeps a WCAG contrast of at least
-4.5:1 (tests/gui/test_palette.py checks every pair). Views ask here instead of
-hard-coding pastel hex codes that turn into light-on-pastel text in dark mode.
+and a text colour per palette. Text and drawn marks on a window or view background
+("error", "muted", the timeline's "term"...) are inks, one per palette. All are chosen
+so text keeps a WCAG contrast of at least 4.5:1 (tests/gui/test_palette.py checks every
+pair). Views ask here instead of hard-coding hex codes that turn into light-on-pastel
+text, or vanish, in dark mode; tests/gui/test_palette.py also fails on a colour literal
+anywhere else in explorer/gui.
 """
 
 from __future__ import annotations
@@ -30,7 +33,27 @@ STATES: dict[str, tuple[Swatch, Swatch]] = {
     "grey": (Swatch("#ECECEC", "#3A3A3A"), Swatch("#3C3C3C", "#E6E6E6")),
     "blue": (Swatch("#DCEBFA", "#0B3558"), Swatch("#163D5E", "#DDEEFF")),
     "violet": (Swatch("#EADCF8", "#3D1466"), Swatch("#43285E", "#F0E3FF")),
+    # a cell changed since another version of the book (bold too), and the banners that ask for attention
+    "mark": (Swatch("#FFD54F", "#3D2E00"), Swatch("#6B5200", "#FFF0C0")),
 }
+
+# ink -> (light, dark): text and drawn marks on the window or a view's base background
+INKS: dict[str, tuple[str, str]] = {
+    "error": ("#B02A37", "#FF8A93"),  # errors, overdue, an ended term
+    "ok": ("#1E7B34", "#7BD88F"),  # in force, included
+    "warning": ("#7A5C00", "#F2C94C"),  # not started yet
+    "muted": ("#5F5F5F", "#ABABAB"),  # secondary text: counts beside a title, what is not included
+    # the timeline's spans and marks (timeline.legend names them)
+    "term": ("#3A6799", "#7FA9E0"),
+    "mobilization": ("#94530A", "#F0AD4E"),
+    "kickoff": ("#2E7031", "#6FCF73"),
+    "deadline": ("#B7332A", "#FF8177"),
+    "event": ("#4F4F4F", "#C4C4C4"),
+    "as_of": ("#B7332A", "#FF8177"),
+}
+
+# the backgrounds inks are drawn on: (base, window) of the light (Fusion) and the dark palette
+SURFACES = (("#FFFFFF", "#EFEFEF"), ("#1F1F1F", "#2B2B2B"))
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -46,6 +69,29 @@ def swatch(state: str, dark: bool | None = None) -> Swatch | None:
     if pair is None:
         return None
     return pair[1] if (is_dark() if dark is None else dark) else pair[0]
+
+
+def ink(name: str, dark: bool | None = None) -> str:
+    """The ink's colour (a #RRGGBB name) for the palette in use, or the light/dark one asked for."""
+    light, darker = INKS[name]
+    return darker if (is_dark() if dark is None else dark) else light
+
+
+def ink_colour(name: str, dark: bool | None = None) -> QColor:
+    return QColor(ink(name, dark))
+
+
+def span(text: str, name: str, bold: bool = False) -> str:
+    """Rich text in an ink: for labels that mix colours."""
+    weight = "; font-weight:600" if bold else ""
+    return f"<span style='color:{ink(name)}{weight}'>{text}</span>"
+
+
+def banner_style(selector: str = "QFrame") -> str:
+    """A style sheet for a bar that asks for attention (a file changed on disk, a warning)."""
+    sw = swatch("mark")
+    assert sw is not None
+    return f"{selector} {{ background: {sw.background}; color: {sw.text}; border-bottom: 1px solid {sw.text}; }}"
 
 
 def _linear(channel: float) -> float:

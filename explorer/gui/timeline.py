@@ -1,7 +1,11 @@
 """A drawn timeline: one row per contract with its term, mobilization, kickoff window and deadlines.
 
-Only the rows inside the exposed rectangle are painted, so the book-wide
-timeline stays smooth with ten thousand contracts in a scroll area.
+TimelineArea scrolls the rows (a TimelineCanvas) under a date axis (a TimelineAxis)
+that sits in the scroll area's top margin, as a table's header does, so the axis
+stays in view however far down the book is scrolled. Only the rows inside the
+exposed rectangle are painted, so ten thousand contracts stay smooth. Sizes follow
+the font, colours come from the palette, and painting uses float coordinates, so the
+timeline is sharp at any device pixel ratio.
 """
 
 from __future__ import annotations
@@ -10,25 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygon
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPolygonF, QResizeEvent
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolTip, QWidget
 
 from explorer.catalog import Catalog
+from explorer.gui import palette
 from explorer.model import Contract
 
-ROW = 26
-AXIS = 40
-GUTTER = 230
-COLOURS = {
-    "term": "#4A7DB5",
-    "mobilization": "#F0AD4E",
-    "kickoff": "#5CB85C",
-    "deadline": "#D9534F",
-    "event": "#555555",
-    "as_of": "#C0392B",
-    "grid": "#E3E3E3",
-}
+MARGIN = 20  # days of air before the first and after the last date
+RIGHT = 16  # pixels kept free right of the last date
 
 
 @dataclass
@@ -94,11 +89,26 @@ def legend(catalog: Catalog) -> str:
         ("event", "◆", f"{shorts} available"),
         ("as_of", "|", "as-of date"),
     ]
-    return " &nbsp; ".join(f"<span style='color:{COLOURS[kind]}'>{glyph}</span> {text}" for kind, glyph, text in parts)
+    return " &nbsp; ".join(f"{palette.span(glyph, kind)} {text}" for kind, glyph, text in parts)
+
+
+def _small(font: QFont) -> QFont:
+    small = QFont(font)
+    small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+    return small
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + (day.month // 12), day.month % 12 + 1, 1)
 
 
 class TimelineCanvas(QWidget):
-    """Paints TimelineRows against a date axis, with the as-of date as a red line."""
+    """Paints TimelineRows under the axis's dates, with the as-of date as a line; the rows' names in a gutter.
+
+    Signals: dates_changed(): new rows or a new as-of date moved the dates (the axis repaints).
+    """
+
+    dates_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,81 +117,114 @@ class TimelineCanvas(QWidget):
         self.first = self.last = date.today()
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumWidth(GUTTER + 300)
+        self._fit()
+
+    # -- geometry, all from the font ------------------------------------------------
+    @property
+    def row_height(self) -> int:
+        return max(22, round(QFontMetricsF(self.font()).height() * 1.9))
+
+    def gutter(self) -> float:
+        """Room for the rows' names: the longest one, but never more than a third of the width."""
+        metrics = QFontMetricsF(self.font())
+        widest = max((metrics.horizontalAdvance(r.label) for r in self.rows[:2000]), default=0.0)
+        least = metrics.averageCharWidth() * 12
+        return max(least, min(widest + 18, self.width() / 3))
+
+    def _fit(self) -> None:
+        metrics = QFontMetricsF(self.font())
+        self.setMinimumWidth(round(metrics.averageCharWidth() * 12 + metrics.horizontalAdvance("Mar 2026") * 4))
+        self.setFixedHeight(max(1, len(self.rows)) * self.row_height + 6)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+        super().changeEvent(event)
 
     def set_rows(self, rows: list[TimelineRow], as_of: date) -> None:
         self.rows, self.as_of = rows, as_of
         days = [d for r in rows for s in r.spans for d in (s.start, s.end)] + [m.day for r in rows for m in r.marks]
         days.append(as_of)
-        self.first = min(days) - timedelta(days=20)
-        self.last = max(days) + timedelta(days=20)
-        self.setFixedHeight(AXIS + max(1, len(rows)) * ROW + 6)
+        self.first = min(days) - timedelta(days=MARGIN)
+        self.last = max(days) + timedelta(days=MARGIN)
+        self._fit()
         self.update()
+        self.dates_changed.emit()
 
     def sizeHint(self) -> QSize:
-        return QSize(900, AXIS + max(1, len(self.rows)) * ROW + 6)
+        return QSize(self.minimumWidth(), self.minimumHeight())
 
-    def x_of(self, day: date) -> int:
+    def x_of(self, day: date) -> float:
         span = max(1, (self.last - self.first).days)
-        width = max(50, self.width() - GUTTER - 16)
-        return GUTTER + int((day - self.first).days / span * width)
+        left = self.gutter()
+        width = max(50.0, self.width() - left - RIGHT)
+        return left + (day - self.first).days / span * width
 
+    def ticks(self, metrics: QFontMetricsF) -> list[tuple[date, str]]:
+        """The month (or year) lines, spaced so their labels in ``metrics`` never overlap."""
+        months = max(1, (self.last.year - self.first.year) * 12 + self.last.month - self.first.month)
+        per_month = max(1.0, (self.width() - self.gutter() - RIGHT) / months)
+        room = metrics.horizontalAdvance("Mar 2026") + metrics.averageCharWidth() * 2
+        step = next(s for s in (1, 2, 3, 6, 12, 24, 60) if s * per_month >= room or s == 60)
+        out, day = [], date(self.first.year, self.first.month, 1)
+        while day <= self.last:
+            if (day.month - 1) % step == 0:
+                out.append((day, day.strftime("%b %Y") if step < 12 else day.strftime("%Y")))
+            day = _next_month(day)
+        return out
+
+    def row_top(self, index: int) -> int:
+        return index * self.row_height
+
+    # -- painting -------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        exposed: QRect = event.rect()
+        exposed = event.rect()
         painter.fillRect(exposed, self.palette().base())
-        self._paint_axis(painter, exposed)
-        first_row = max(0, (exposed.top() - AXIS) // ROW)
-        last_row = min(len(self.rows), (exposed.bottom() - AXIS) // ROW + 1)
+        grid = QPen(self.palette().color(QPalette.ColorRole.Midlight), 0)  # width 0: one device pixel at any scale
+        painter.setPen(grid)
+        for day, _ in self.ticks(QFontMetricsF(_small(self.font()))):
+            x = self.x_of(day)
+            painter.drawLine(QPointF(x, exposed.top()), QPointF(x, exposed.bottom() + 1))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        first_row = max(0, exposed.top() // self.row_height)
+        last_row = min(len(self.rows), exposed.bottom() // self.row_height + 1)
         for i in range(first_row, last_row):
             self._paint_row(painter, i, self.rows[i])
         x = self.x_of(self.as_of)
-        painter.setPen(QPen(QColor(COLOURS["as_of"]), 2))
-        painter.drawLine(x, AXIS - 18, x, self.height())
+        painter.setPen(QPen(palette.ink_colour("as_of"), 2))
+        painter.drawLine(QPointF(x, exposed.top()), QPointF(x, exposed.bottom() + 1))
         painter.end()
 
-    def _paint_axis(self, painter: QPainter, exposed: QRect) -> None:
-        painter.setPen(QColor("#777777"))
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
-        painter.setFont(small)
-        months = max(1, (self.last.year - self.first.year) * 12 + self.last.month - self.first.month)
-        per_month = max(1.0, (self.width() - GUTTER - 16) / months)
-        label = painter.fontMetrics().horizontalAdvance("Mar 2026") + 10
-        step = next(s for s in (1, 2, 3, 6, 12, 24, 60) if s * per_month >= label or s == 60)
-        day = date(self.first.year, self.first.month, 1)
-        while day <= self.last:
-            if (day.month - 1) % step == 0:
-                x = self.x_of(day)
-                painter.setPen(QColor(COLOURS["grid"]))
-                painter.drawLine(x, AXIS, x, exposed.bottom())
-                painter.setPen(QColor("#555555"))
-                painter.drawText(x + 3, 14, day.strftime("%b %Y") if step < 12 else day.strftime("%Y"))
-            day = date(day.year + (day.month // 12), day.month % 12 + 1, 1)
-        painter.setPen(QColor(COLOURS["as_of"]))
-        painter.drawText(self.x_of(self.as_of) + 4, AXIS - 6, f"as of {self.as_of:%Y-%m-%d}")
-
     def _paint_row(self, painter: QPainter, i: int, row: TimelineRow) -> None:
-        top = AXIS + i * ROW
-        painter.setPen(QColor("#222222"))
+        top, height = self.row_top(i), self.row_height
+        gutter = self.gutter()
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
         painter.setFont(self.font())
-        text = painter.fontMetrics().elidedText(row.label, Qt.TextElideMode.ElideRight, GUTTER - 12)
-        painter.drawText(QRect(6, top, GUTTER - 12, ROW), int(Qt.AlignmentFlag.AlignVCenter), text)
+        text = painter.fontMetrics().elidedText(row.label, Qt.TextElideMode.ElideRight, int(gutter - 12))
+        painter.drawText(QRectF(6, top, gutter - 12, height), int(Qt.AlignmentFlag.AlignVCenter), text)
+        bar = height * 0.45
         for span in sorted(row.spans, key=lambda s: s.kind != "term"):  # the term first, details on top
-            x1, x2 = self.x_of(span.start), max(self.x_of(span.end), self.x_of(span.start) + 3)
-            height = 12 if span.kind == "term" else 6
-            y = top + (ROW - height) // 2 + (0 if span.kind == "term" else 9)
-            painter.fillRect(QRect(x1, y, x2 - x1, height), QColor(COLOURS[span.kind]))
+            x1 = self.x_of(span.start)
+            x2 = max(self.x_of(span.end), x1 + 3)
+            if span.kind == "term":
+                rect = QRectF(x1, top + (height - bar) / 2, x2 - x1, bar)
+            else:  # a thinner bar under the term
+                rect = QRectF(x1, top + height / 2 + bar / 6, x2 - x1, bar / 2)
+            painter.fillRect(rect, palette.ink_colour(span.kind))
+        half = height * 0.27
+        painter.setPen(Qt.PenStyle.NoPen)
         for mark in row.marks:
-            x, y = self.x_of(mark.day), top + ROW // 2
-            painter.setBrush(QColor(COLOURS[mark.kind]))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawPolygon(QPolygon([QPoint(x, y - 7), QPoint(x + 6, y), QPoint(x, y + 7), QPoint(x - 6, y)]))
+            x, y = self.x_of(mark.day), top + height / 2
+            painter.setBrush(palette.ink_colour(mark.kind))
+            painter.drawPolygon(
+                QPolygonF([QPointF(x, y - half), QPointF(x + half * 0.85, y), QPointF(x, y + half), QPointF(x - half * 0.85, y)])
+            )
 
+    # -- pointing -------------------------------------------------------------------
     def row_at(self, y: int) -> int:
-        index = (y - AXIS) // ROW
-        return index if 0 <= index < len(self.rows) and y >= AXIS else -1
+        index = y // self.row_height
+        return index if 0 <= index < len(self.rows) and y >= 0 else -1
 
     def describe(self, pos: QPoint) -> str:
         """What is under the pointer, for the tooltip."""
@@ -189,7 +232,8 @@ class TimelineCanvas(QWidget):
         if index < 0:
             return ""
         row = self.rows[index]
-        near = [m.label for m in row.marks if abs(self.x_of(m.day) - pos.x()) <= 7]
+        reach = self.row_height * 0.3
+        near = [m.label for m in row.marks if abs(self.x_of(m.day) - pos.x()) <= reach]
         if near:
             return "\n".join(near)
         inside = [s.label for s in row.spans if self.x_of(s.start) <= pos.x() <= self.x_of(s.end)]
@@ -201,3 +245,98 @@ class TimelineCanvas(QWidget):
             QToolTip.showText(event.globalPosition().toPoint(), text, self)
         else:
             QToolTip.hideText()
+
+
+class TimelineAxis(QWidget):
+    """The dates above a TimelineCanvas, and the as-of date's label, kept inside the axis at either end."""
+
+    def __init__(self, canvas: TimelineCanvas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.offset = 0  # the canvas's horizontal scroll, in pixels
+        self.setAutoFillBackground(False)
+
+    def preferred_height(self) -> int:
+        line = QFontMetricsF(_small(self.font())).height()
+        return round(line * 2 + 10)
+
+    def as_of_text(self) -> str:
+        return f"as of {self.canvas.as_of:%Y-%m-%d}"
+
+    def as_of_label_rect(self) -> QRectF:
+        """Where the as-of label goes: right of its line, or left of it when that would run off the edge."""
+        metrics = QFontMetricsF(_small(self.font()))
+        text = metrics.boundingRect(self.as_of_text())
+        width, line = text.width() + 2, metrics.height()
+        x = self.canvas.x_of(self.canvas.as_of) - self.offset
+        left = x + 4 if x + 4 + width <= self.width() - 2 else x - 4 - width
+        left = min(max(2.0, left), max(2.0, self.width() - 2 - width))
+        return QRectF(left, 6 + line, width, line)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().base())
+        small = _small(self.font())
+        painter.setFont(small)
+        metrics = QFontMetricsF(small)
+        line = metrics.height()
+        text = self.palette().color(QPalette.ColorRole.Text)
+        grid = QPen(self.palette().color(QPalette.ColorRole.Midlight), 0)
+        for day, label in self.canvas.ticks(metrics):
+            x = self.canvas.x_of(day) - self.offset
+            painter.setPen(grid)
+            painter.drawLine(QPointF(x, 4 + line), QPointF(x, self.height()))
+            painter.setPen(text)
+            painter.drawText(QRectF(x + 3, 2, metrics.horizontalAdvance(label) + 4, line), label)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        x = self.canvas.x_of(self.canvas.as_of) - self.offset
+        painter.setPen(QPen(palette.ink_colour("as_of"), 2))
+        painter.drawLine(QPointF(x, 6 + line), QPointF(x, self.height()))
+        painter.drawText(
+            self.as_of_label_rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self.as_of_text()
+        )
+        painter.setPen(grid)
+        painter.drawLine(QPointF(0, self.height() - 0.5), QPointF(self.width(), self.height() - 0.5))
+        painter.end()
+
+
+class TimelineArea(QScrollArea):
+    """A TimelineCanvas that scrolls under its pinned TimelineAxis (in the viewport's top margin)."""
+
+    def __init__(self, canvas: TimelineCanvas | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas or TimelineCanvas()
+        self.axis = TimelineAxis(self.canvas, self)
+        self.canvas.dates_changed.connect(self.axis.update)
+        self.setWidget(self.canvas)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to type into: Tab passes over it
+        self.horizontalScrollBar().valueChanged.connect(self._scrolled)
+        self.canvas.installEventFilter(self)
+        self._place_axis()
+
+    def _scrolled(self, value: int) -> None:
+        self.axis.offset = value
+        self.axis.update()
+
+    def _place_axis(self) -> None:
+        height = self.axis.preferred_height()
+        self.setViewportMargins(0, height, 0, 0)
+        viewport = self.viewport().geometry()
+        self.axis.setGeometry(viewport.x(), viewport.y() - height, viewport.width(), height)
+        self.axis.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_axis()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.canvas and event.type() == QEvent.Type.Resize:
+            self.axis.update()  # the dates spread over the canvas's width
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._place_axis()
+        super().changeEvent(event)

@@ -202,8 +202,8 @@ def test_book_views_jump_to_customer(window: MainWindow, qtbot) -> None:  # type
     assert len(canvas.rows) == 65
     row = next(i for i, r in enumerate(canvas.rows) if r.label == "Cascade Capital · Okta")
     deadline = next(m for m in canvas.rows[row].marks if m.kind == "deadline")
-    y = 40 + row * 26 + 13
-    assert "Add-on renewal request deadline: 2027-02-18" in canvas.describe(QPoint(canvas.x_of(deadline.day), y))
+    y = canvas.row_top(row) + canvas.row_height // 2
+    assert "Add-on renewal request deadline: 2027-02-18" in canvas.describe(QPoint(round(canvas.x_of(deadline.day)), y))
 
 
 def test_recent_files_are_remembered(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

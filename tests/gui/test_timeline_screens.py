@@ -1,0 +1,134 @@
+"""The timeline on any screen: a pinned date axis, an as-of label that is never clipped, sharp at scale 2."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from datetime import date
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFont, QFontMetricsF, QImage
+
+from explorer.gui import palette
+from explorer.gui.main_window import PAGES, MainWindow
+from explorer.gui.timeline import Span, TimelineArea, TimelineRow
+
+
+def _band(image: QImage, rect: QRect) -> bytes:
+    return bytes(image.copy(rect).constBits())
+
+
+def test_date_axis_stays_in_view_while_scrolling(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1024, 700)
+    window.pages.setCurrentIndex(PAGES.index("Timeline"))
+    area = window.timeline.scroll_area
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    qtbot.wait(50)  # the resized window's layout settles (the legend wraps)
+    axis = area.axis
+    top_before = axis.mapTo(window, axis.rect().topLeft())
+    before = area.grab().toImage()
+    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    qtbot.wait(10)
+    after = area.grab().toImage()
+    assert axis.isVisible() and axis.mapTo(window, axis.rect().topLeft()) == top_before
+    assert area.rect().contains(axis.geometry()) and axis.geometry().bottom() < area.viewport().geometry().top()
+    band = QRect(axis.geometry())
+    rows = QRect(area.viewport().geometry())
+    assert _band(before, band) == _band(after, band)  # the axis did not move ...
+    assert _band(before, rows) != _band(after, rows)  # ... while the rows did
+    # and it shows the dates: text pixels in the axis band, the month labels the canvas lays out
+    labels = window.timeline.canvas.ticks(QFontMetricsF(axis.font()))
+    assert len(labels) >= 4
+    text = axis.palette().text().color()
+    axis_image = after.copy(band)
+    dark = sum(
+        1
+        for x in range(0, axis_image.width(), 2)
+        for y in range(axis_image.height())
+        if palette.contrast(axis_image.pixelColor(x, y), text) < 2
+    )
+    assert dark > 50
+
+
+def _area(qtbot, as_of: date, first: date, last: date, points: float = 16) -> TimelineArea:  # type: ignore[no-untyped-def]
+    area = TimelineArea()
+    qtbot.addWidget(area)
+    font = QFont(area.font())
+    font.setPointSizeF(points)
+    area.setFont(font)
+    area.resize(1024, 300)
+    rows = [TimelineRow(f"Customer {i} · Okta", [Span(first, last, "term", "term")]) for i in range(3)]
+    area.canvas.set_rows(rows, as_of)
+    area.show()
+    qtbot.waitExposed(area)
+    return area
+
+
+def test_as_of_label_is_never_clipped(qtbot) -> None:  # type: ignore[no-untyped-def]
+    first, last = date(2025, 1, 1), date(2026, 12, 31)
+    for as_of in (first, last, date(2026, 1, 1)):  # the first and last day of the range, and the middle
+        area = _area(qtbot, as_of, first, last)
+        axis = area.axis
+        label = axis.as_of_label_rect()
+        needed = QFontMetricsF(axis.font()).boundingRect(axis.as_of_text())
+        needed.moveTopLeft(label.topLeft())
+        assert axis.rect().toRectF().contains(needed), (as_of, needed, axis.rect())
+        assert axis.rect().toRectF().contains(label)
+        line = area.canvas.x_of(as_of)
+        assert not (label.left() < line < label.right())  # beside its line, not across it
+        if as_of == last:
+            assert label.right() <= line  # at the right edge it turns to the left of the line
+        area.close()
+
+
+def test_axis_and_rows_follow_the_font(qtbot) -> None:  # type: ignore[no-untyped-def]
+    small = _area(qtbot, date(2026, 6, 1), date(2025, 1, 1), date(2026, 12, 31), points=9)
+    large = _area(qtbot, date(2026, 6, 1), date(2025, 1, 1), date(2026, 12, 31), points=16)
+    assert large.canvas.row_height > small.canvas.row_height
+    assert large.axis.height() > small.axis.height()
+    assert large.canvas.row_height >= QFontMetricsF(large.canvas.font()).height() * 1.5
+
+
+SCALED = textwrap.dedent(
+    """
+    import sys
+    from datetime import date
+    from PySide6.QtWidgets import QApplication
+    from explorer.gui.timeline import Mark, Span, TimelineArea, TimelineRow
+
+    app = QApplication([])
+    area = TimelineArea()
+    area.resize(600, 300)
+    term = Span(date(2025, 1, 1), date(2026, 12, 31), "term", "t")
+    rows = [TimelineRow("Okta", [term], [Mark(date(2026, 3, 1), "deadline", "d")])]
+    area.canvas.set_rows(rows, date(2026, 6, 1))
+    area.show()
+    app.processEvents()
+    shot = area.grab()
+    axis = area.axis.geometry()
+    print(shot.devicePixelRatio(), shot.width(), shot.height(), axis.x(), axis.y(), axis.width(), axis.height())
+    shot.save(sys.argv[1])
+    """
+)
+
+
+def test_timeline_is_drawn_at_twice_the_pixels_at_scale_2(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "scaled.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
+    done = subprocess.run([sys.executable, "-c", SCALED, str(out)], capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    ratio, width, height, x, y, w, h = (float(v) for v in done.stdout.split())
+    assert ratio == 2 and (width, height) == (1200, 600)
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 600)
+    band = image.copy(QRect(int(x * 2), int(y * 2), int(w * 2), int(h * 2)))
+    # the month labels are there, drawn at device resolution: dark text pixels, some of them half-pixel detail
+    # (a 1x drawing scaled up would come in 2x2 blocks of one colour)
+    inked = [(px, py) for px in range(band.width()) for py in range(band.height()) if band.pixelColor(px, py).lightness() < 100]
+    assert len(inked) > 200
+    odd = sum(
+        1 for px, py in inked if band.pixelColor(px ^ 1, py).lightness() >= 100 or band.pixelColor(px, py ^ 1).lightness() >= 100
+    )
+    assert odd > len(inked) // 10
