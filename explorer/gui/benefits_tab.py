@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from explorer import history
 from explorer.app.sheet import ContractSheet, CustomerSheet
+from explorer.gui import palette
 
 INCLUDED, MISSING, LAPSED = "✓ Included", "— Not included", "Not in force"
-STATUS_COLOURS = {history.Status.IN_FORCE: "#1E7B34", history.Status.ENDED: "#B02A37", history.Status.NOT_STARTED: "#8A6D1E"}
+STATUS_INKS = {history.Status.IN_FORCE: "ok", history.Status.ENDED: "error", history.Status.NOT_STARTED: "warning"}
 
 
 class BenefitsTab(QWidget):
@@ -35,14 +36,14 @@ class BenefitsTab(QWidget):
             contract = product.shown
             top = QTreeWidgetItem([contract.title, contract.status.value, ""])
             top.setFont(0, bold)
-            top.setForeground(1, QBrush(QColor(STATUS_COLOURS[contract.status])))
+            top.setForeground(1, _ink(STATUS_INKS[contract.status]))
             self.tree.addTopLevelItem(top)
             if contract.assumptions:
                 top.setToolTip(0, "\n\n".join(f"{d.title}: {d.text}" for d in contract.assumptions))
             if len(product.terms) > 1:
                 terms = QTreeWidgetItem([f"Terms: {product.line}", "", ""])
                 terms.setToolTip(0, product.line)
-                terms.setForeground(0, QBrush(QColor("#555555")))
+                terms.setForeground(0, _ink("muted"))
                 top.addChild(terms)
                 terms.setFirstColumnSpanned(True)
             running = contract.status is history.Status.IN_FORCE
@@ -56,13 +57,13 @@ class BenefitsTab(QWidget):
                     else "This term is not in force on the as-of date."
                 )
                 notice = QTreeWidgetItem([said, "", ""])
-                notice.setForeground(0, QBrush(QColor("#B02A37")))
+                notice.setForeground(0, _ink("error"))
                 notice.setFont(0, bold)
                 top.addChild(notice)
                 notice.setFirstColumnSpanned(True)
             if not contract.benefits:
                 problem = QTreeWidgetItem(["The tier is not known, so its benefits cannot be shown; see Findings.", "", ""])
-                problem.setForeground(0, QBrush(QColor("#B02A37")))
+                problem.setForeground(0, _ink("error"))
                 top.addChild(problem)
             groups: dict[str, QTreeWidgetItem] = {}
             for line in contract.benefits:
@@ -75,9 +76,9 @@ class BenefitsTab(QWidget):
                 item.setToolTip(0, line.assumption or line.label)
                 if line.detail or line.assumption:
                     item.setToolTip(2, line.assumption or line.detail)
-                item.setForeground(1, QBrush(QColor("#1E7B34" if line.included and running else "#8A8A8A")))
+                item.setForeground(1, _ink("ok" if line.included and running else "muted"))
                 if not line.included or not running:
-                    item.setForeground(0, QBrush(QColor("#8A8A8A")))
+                    item.setForeground(0, _ink("muted"))
                 group.addChild(item)
             self._addons(sheet, contract, top, bold, running)
             if contract.extra:  # columns the book has and the rules do not use: kept and shown as written
@@ -99,7 +100,7 @@ class BenefitsTab(QWidget):
         for addon in contract.addons:
             item = QTreeWidgetItem([addon.label, "✓ Purchased" if running else "Purchased (not in force)", addon.detail])
             item.setToolTip(2, addon.detail)
-            item.setForeground(1, QBrush(QColor("#1E7B34" if running else "#8A8A8A")))
+            item.setForeground(1, _ink("ok" if running else "muted"))
             if contract.administrative_days is not None:
                 item.setToolTip(
                     0,
@@ -107,6 +108,10 @@ class BenefitsTab(QWidget):
                     "for this term" + (f"\n\n{decision.text}" if decision else ""),
                 )
             group.addChild(item)
+
+
+def _ink(name: str) -> QBrush:
+    return QBrush(palette.ink_colour(name))
 
 
 def _group(title: str, bold: QFont) -> QTreeWidgetItem:

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QTreeWidgetItem
 
 from explorer.app.diff import BookDiff
 from explorer.app.session import Session
+from explorer.gui import palette
 from explorer.gui.benefits_tab import BenefitsTab
-from explorer.gui.column_model import MARK_COLOUR, ColumnTableModel
+from explorer.gui.column_model import ColumnTableModel
 from explorer.gui.contacts_tab import ContactsTab
 from explorer.gui.key_dates_tab import KeyDatesTab
 from explorer.outputs.changes import describe
@@ -45,7 +46,9 @@ def _mark_contracts(records: list[dict[Any, Any]], session: Session, key: str, b
     for r in records:
         if r["target"] == "contract" and r["new_row"] >= 0:
             by_contract.setdefault(int(r["new_row"]), []).append(f"{r['Change']}: {describe(r)}")
-    brush = QBrush(QColor(MARK_COLOUR))
+    mark = palette.swatch("mark")
+    assert mark is not None
+    brush, ink = QBrush(QColor(mark.background)), QBrush(QColor(mark.text))  # readable in either palette
     sheet = session.sheet(key)
     titles = {id(c.contract): c.title for c in sheet.contracts} if sheet is not None else {}
     for row, lines in by_contract.items():
@@ -54,6 +57,7 @@ def _mark_contracts(records: list[dict[Any, Any]], session: Session, key: str, b
             item = benefits.tree.topLevelItem(i)
             if item is not None and item.text(0) == title:
                 item.setBackground(0, brush)
+                item.setForeground(0, ink)
                 before = item.toolTip(0)
                 item.setToolTip(0, f"Since {since}:\n" + "\n".join(lines) + (f"\n\n{before}" if before else ""))
                 addons = [r for r in records if r["new_row"] == row and str(r["field"]).startswith("addon:")]
@@ -62,6 +66,7 @@ def _mark_contracts(records: list[dict[Any, Any]], session: Session, key: str, b
                     for child in _descendants(item):
                         if any(child.text(0).startswith(n) for n in names if n):
                             child.setBackground(0, brush)
+                            child.setForeground(0, ink)
                             child.setToolTip(0, f"Was: {r['Old']} (in {since})")
 
 

@@ -36,7 +36,7 @@ from explorer.app.diff import CHANGE_COLUMNS, BookDiff, compare_books, load_vers
 from explorer.app.errors import user_message
 from explorer.app.session import Session
 from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
-from explorer.gui import messages, settings
+from explorer.gui import messages, palette, settings
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.operations import QueryOp
 from explorer.gui.tables import fit_columns, make_view
@@ -102,7 +102,7 @@ class ChangesPage(QWidget):
         self.header.setWordWrap(True)
         self.warnings = QLabel(self.content)
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("QLabel { background: #FFF3CD; color: #664D03; padding: 4px; }")
+        self.warnings.setStyleSheet(palette.banner_style("QLabel", padding=4))
         self.kind = QComboBox(self.content)
         self.kind.setAccessibleName("Kind of change")
         self.customer = QLineEdit(self.content)

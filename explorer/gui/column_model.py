@@ -19,7 +19,7 @@ from explorer.gui import palette
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_COLOURS = {name: light.background for name, (light, _) in palette.STATES.items()}  # the light palette's
-MARK_COLOUR = "#FFD54F"  # a cell marked as changed since another version of the book (and bold)
+MARK_COLOUR = ROW_COLOURS["mark"]  # a cell marked as changed since another version of the book (and bold)
 RAW_ROLE = Qt.ItemDataRole.UserRole  # the row's index into the source arrays
 
 
@@ -62,7 +62,6 @@ class ColumnTableModel(QAbstractTableModel):
         self._sorted = (-1, Qt.SortOrder.AscendingOrder)
         self._brushes: dict[str, tuple[QBrush, QBrush]] = {}
         self.marks: dict[tuple[int, int], str] = {}  # (source row, column) -> tooltip, e.g. the old value
-        self._mark_brush = QBrush(QColor(MARK_COLOUR))
         self._mark_font = QFont()
         self._mark_font.setBold(True)
         self._use_palette()
@@ -74,6 +73,7 @@ class ColumnTableModel(QAbstractTableModel):
             name: (QBrush(QColor(pair[dark].background)), QBrush(QColor(pair[dark].text)))
             for name, pair in palette.STATES.items()
         }
+        self._mark_brush = self._brushes["mark"][0]
 
     # -- filling ----------------------------------------------------------------
     def set_columns(self, columns: list[Column], colours: Sequence[str] | None = None) -> None:
@@ -147,6 +147,8 @@ class ColumnTableModel(QAbstractTableModel):
             colour = self.colours[row]
             return self._brushes[colour][0] if colour in self._brushes else None
         if role == Qt.ItemDataRole.ForegroundRole:
+            if self.marks and (row, index.column()) in self.marks:
+                return self._brushes["mark"][1]
             colour = self.colours[row]
             return self._brushes[colour][1] if colour in self._brushes else None
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from explorer.app.sheet import CustomerSheet
+from explorer.gui import palette
 from explorer.gui.column_model import Column, ColumnTableModel
 from explorer.gui.tables import fit_columns, make_view
 
@@ -33,11 +34,8 @@ class ContactsTab(QWidget):
         for limit in sheet.limits:
             product = sheet.product_of(limit.contract)
             region = f", region {limit.contract.region}" if limit.contract.region else ""
-            colour = "#B02A37" if limit.over else "#1E7B34"
-            lines.append(
-                f"<b style='color:{colour}'>{product} — {limit.option.label}{region}: "
-                f"{limit.count} of {limit.limit} named contacts</b>"
-            )
+            text = f"{product} — {limit.option.label}{region}: {limit.count} of {limit.limit} named contacts"
+            lines.append(palette.span(text, "error" if limit.over else "ok", bold=True))
         if lines:
             self.indicator.setText("<br>".join(lines))
         else:

@@ -14,11 +14,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QDialog, QWidget
 
 from explorer.app.sheet import CustomerSheet
 from explorer.atomic import write_atomically
+from explorer.gui import palette
 from explorer.outputs.entitlement import header_text, sheet_html
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -85,7 +96,7 @@ def _paint(sheets: Sequence[CustomerSheet], device: QPagedPaintDevice, painter: 
                 device.newPage()
             total += 1
             painter.setFont(small)
-            painter.setPen(Qt.GlobalColor.darkGray)
+            painter.setPen(QColor(palette.PAPER_INK))
             painter.drawText(QRectF(0, 0, width, line), Qt.AlignmentFlag.AlignLeft, header_text(sheet))
             painter.drawText(QRectF(0, 0, width, line), Qt.AlignmentFlag.AlignRight, "Entitlement Explorer")
             painter.drawLine(0, int(line * 1.3), int(width), int(line * 1.3))

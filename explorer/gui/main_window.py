@@ -44,9 +44,8 @@ from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
 from explorer.app.workspace import DateKey, Workspace, open_workspace
 from explorer.atomic import OutputError
 from explorer.catalog import Catalog, default_catalog
-from explorer.gui import changes_page, keyboard, messages, recent, settings
-from explorer.gui.benefits_tab import STATUS_COLOURS as STATE_COLOURS
-from explorer.gui.benefits_tab import BenefitsTab
+from explorer.gui import changes_page, keyboard, messages, palette, recent, settings
+from explorer.gui.benefits_tab import STATUS_INKS, BenefitsTab
 from explorer.gui.book_views import TimelineView, UpcomingView
 from explorer.gui.cases_page import CasesPage
 from explorer.gui.contacts_tab import ContactsTab
@@ -225,7 +224,8 @@ class MainWindow(QMainWindow):
             self.pages.addTab(widget, name)
 
         self.changed_bar = QFrame(self)
-        self.changed_bar.setStyleSheet("QFrame { background: #FFF3CD; border-bottom: 1px solid #E0C46C; }")
+        self.changed_bar.setObjectName("changed_bar")
+        self.changed_bar.setStyleSheet(palette.banner_style("QFrame#changed_bar"))
         bar_layout = QHBoxLayout(self.changed_bar)
         bar_layout.setContentsMargins(8, 4, 8, 4)
         self.changed_label = QLabel(self.changed_bar)
@@ -471,8 +471,8 @@ class MainWindow(QMainWindow):
         self.detail.setCurrentIndex(0)
         self.title.setText(
             f"<span style='font-size:14pt; font-weight:600'>{html.escape(sheet.name)}</span>"
-            f"&nbsp;&nbsp;<span style='color:#666'>{view_model.customer_summary(sheet)}</span>"
-            f"&nbsp;&nbsp;<span style='color:{STATE_COLOURS[sheet.state.status]}'>{sheet.state.label}</span>"
+            f"&nbsp;&nbsp;{palette.span(view_model.customer_summary(sheet), 'muted')}"
+            f"&nbsp;&nbsp;{palette.span(sheet.state.label, STATUS_INKS[sheet.state.status])}"
         )
         self.benefits.show_sheet(sheet)
         self.contacts.show_sheet(sheet)

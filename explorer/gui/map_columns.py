@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.catalog import Catalog
+from explorer.gui import palette
 from explorer.importing import mapper
 from explorer.importing.headers import title
 from explorer.importing.mappings import ColumnMapping
@@ -74,7 +75,7 @@ class MapColumnsDialog(QDialog):
         self.values = QFormLayout()
         self.value_boxes: dict[tuple[str, str], QComboBox] = {}
         self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #B02A37")
+        self.problem.setStyleSheet(f"color: {palette.ink('error')}")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.addButton("Save and Read", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)

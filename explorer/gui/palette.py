@@ -52,6 +52,9 @@ INKS: dict[str, tuple[str, str]] = {
     "as_of": ("#B7332A", "#FF8177"),
 }
 
+# the header and footer of a printed sheet: paper is white whatever the screen's palette
+PAPER_INK = "#555555"
+
 # the backgrounds inks are drawn on: (base, window) of the light (Fusion) and the dark palette
 SURFACES = (("#FFFFFF", "#EFEFEF"), ("#1F1F1F", "#2B2B2B"))
 
@@ -87,11 +90,12 @@ def span(text: str, name: str, bold: bool = False) -> str:
     return f"<span style='color:{ink(name)}{weight}'>{text}</span>"
 
 
-def banner_style(selector: str = "QFrame") -> str:
+def banner_style(selector: str = "QFrame", padding: int = 0) -> str:
     """A style sheet for a bar that asks for attention (a file changed on disk, a warning)."""
     sw = swatch("mark")
     assert sw is not None
-    return f"{selector} {{ background: {sw.background}; color: {sw.text}; border-bottom: 1px solid {sw.text}; }}"
+    pad = f" padding: {padding}px;" if padding else ""
+    return f"{selector} {{ background: {sw.background}; color: {sw.text}; border-bottom: 1px solid {sw.text};{pad} }}"
 
 
 def _linear(channel: float) -> float:
