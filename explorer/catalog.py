@@ -37,6 +37,48 @@ def fold(text: str) -> str:
     return re.sub(r"[\s_\-/:()?]+", "", text.strip().lower())
 
 
+Wording = tuple[str, ...]  # the source terms word for word, one text per bullet or sentence
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A term as the catalog applies it (title) with the source wording it came from."""
+
+    title: str
+    wording: Wording
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """What the customer commits to when opening a case of one priority (Okta P1: 24x7 availability)."""
+
+    priority: int
+    title: str
+    wording: Wording
+    decision: str | None = None
+
+
+@dataclass(frozen=True)
+class PriorityWording:
+    """One priority level as the source terms word it, with Auth0's solution definition."""
+
+    priority: int
+    description: Wording
+    examples: Wording = ()
+    heading: str = ""
+    solution: Wording = ()
+
+
+@dataclass(frozen=True)
+class PriorityTerms:
+    """The source wording of a priority scheme."""
+
+    intro: Wording
+    levels: dict[int, PriorityWording]
+    solution_heading: str = ""
+    decision: str | None = None
+
+
 @dataclass(frozen=True)
 class Decision:
     id: str
@@ -75,6 +117,7 @@ class Benefit:
     label: str
     group: str
     describes: str = ""  # "support_hours": the program's value states its support hours (tooltips show the calendar)
+    wording: Wording = ()  # as the source terms word it; a program may quote its own
 
 
 @dataclass(frozen=True)
@@ -94,6 +137,10 @@ class Program:
     targets: dict[int, Target]
     benefits: dict[str, bool | str]
     addons: tuple[str, ...] = ()
+    targets_wording: Wording = ()  # the response-time table (and hours) its targets come from
+    benefit_wording: dict[str, Wording] = field(default_factory=dict)  # () where the terms are silent
+    decision: str | None = None  # the assumption taken where the terms are silent about the program
+    commitment: Commitment | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +154,11 @@ class Product:
     default_program_decision: str | None = None
     production_only: bool = False
     decision: str | None = None
+    source: str = ""  # the title of the source document its wording quotes
+    response_wording: Wording = ()
+    priority_terms: PriorityTerms | None = None
+    default_program_wording: Wording = ()
+    production_only_wording: Wording = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +167,7 @@ class AddOnOption:
     label: str
     named_contacts: int
     aliases: tuple[str, ...]
+    wording: Wording = ()
 
 
 @dataclass(frozen=True)
@@ -128,6 +181,8 @@ class AddOn:
     options: dict[str, AddOnOption] = field(default_factory=dict)
     products: tuple[str, ...] = ()  # empty: any product whose program lists the add-on
     column: str = ""  # its column in the contract book, the template and the report
+    wording: Wording = ()  # what the add-on is, as the source terms word it
+    conditions: tuple[Condition, ...] = ()
 
     @property
     def limits_contacts(self) -> bool:
@@ -242,6 +297,13 @@ class Catalog:
     subdivision_zones: dict[str, str] = field(default_factory=dict)
     subdivision_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     open_day_words: frozenset[str] = frozenset()
+    addon_conditions: tuple[Condition, ...] = ()  # the conditions of every add-on, with their wording
+
+    def benefit_wording(self, program: Program, benefit_id: str) -> Wording:
+        """The source wording of a benefit as the program has it; () where the terms are silent."""
+        if benefit_id in program.benefit_wording:
+            return program.benefit_wording[benefit_id]
+        return self.benefits[benefit_id].wording
 
     # -- lookups by spelling (the maps are built once, on first use) --------
     @cached_property
@@ -345,6 +407,108 @@ def _strings(value: Any, path: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _wording(table: dict[str, Any], key: str, path: str, required: bool = True) -> Wording:
+    """Source wording: a text, or a list of texts (one per bullet); required ones may not be blank."""
+    if key not in table:
+        if required:
+            raise CatalogError(f"{path}.{key}: missing (quote the source terms)")
+        return ()
+    value = table[key]
+    texts = [value] if isinstance(value, str) else value
+    if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+        raise CatalogError(f"{path}.{key}: expected the source wording, a text or a list of texts, found {value!r}")
+    if (required or texts != [""]) and not all(t.strip() for t in texts):
+        raise CatalogError(f"{path}.{key}: the wording is blank")
+    return tuple(t for t in texts if t.strip())
+
+
+def _conditions(table: dict[str, Any], key: str, path: str, required: bool) -> tuple[Condition, ...]:
+    raw = _get(table, key, list, path, ... if required else [])
+    out = []
+    for i, item in enumerate(raw):
+        ipath = f"{path}.{key}[{i}]"
+        if not isinstance(item, dict):
+            raise CatalogError(f"{ipath}: expected {{ title = ..., wording = ... }}, found {item!r}")
+        out.append(Condition(_get(item, "title", str, ipath), _wording(item, "wording", ipath)))
+    return tuple(out)
+
+
+def _decision_ref(table: dict[str, Any], key: str, path: str, decisions: dict[str, Decision]) -> str | None:
+    ref: str | None = _get(table, key, str, path, None)
+    if ref is not None and ref not in decisions:
+        raise CatalogError(f"{path}.{key}: unknown decision {ref!r}")
+    return ref
+
+
+def _priority_terms(data: dict[str, Any], scheme_id: str, decisions: dict[str, Decision]) -> PriorityTerms:
+    """[priority_wording.<scheme>]: the intro and every level's description; solutions for all levels or none."""
+    path = f"priority_wording.{scheme_id}"
+    raw = _get(_section(data, "priority_wording"), scheme_id, dict, "priority_wording")
+    levels = {}
+    for key, value in raw.items():
+        if key in ("intro", "solution_heading", "decision"):
+            continue
+        level = _priority(key, f"{path}.{key}")
+        if not isinstance(value, dict):
+            raise CatalogError(f"{path}.{key}: expected {{ description = ... }}, found {value!r}")
+        lpath = f"{path}.{key}"
+        levels[level] = PriorityWording(
+            level,
+            _wording(value, "description", lpath),
+            _wording(value, "examples", lpath, required=False),
+            _get(value, "heading", str, lpath, ""),
+            _wording(value, "solution", lpath, required=False),
+        )
+    missing = [p for p in PRIORITIES if p not in levels]
+    if missing:
+        raise CatalogError(f"{path}.{missing[0]}: missing (quote the terms' description of priority {missing[0]})")
+    with_solution = [lv.priority for lv in levels.values() if lv.solution]
+    if with_solution and len(with_solution) != len(levels):
+        lacking = next(p for p in PRIORITIES if p not in with_solution)
+        raise CatalogError(f"{path}.{lacking}.solution: missing (the other levels have a solution definition)")
+    heading = _get(raw, "solution_heading", str, path, "")
+    if with_solution and not heading:
+        raise CatalogError(f"{path}.solution_heading: missing (quote the heading of the solution definitions)")
+    return PriorityTerms(_wording(raw, "intro", path), levels, heading, _decision_ref(raw, "decision", path, decisions))
+
+
+def _commitment(raw: dict[str, Any], path: str, decisions: dict[str, Decision]) -> Commitment | None:
+    table = _get(raw, "customer_commitment", dict, path, None)
+    if table is None:
+        return None
+    cpath = f"{path}.customer_commitment"
+    return Commitment(
+        _priority(str(_get(table, "priority", int, cpath)), f"{cpath}.priority"),
+        _get(table, "title", str, cpath),
+        _wording(table, "wording", cpath),
+        _decision_ref(table, "decision", cpath, decisions),
+    )
+
+
+def _program_wording(raw: dict[str, Any], path: str, benefits: dict[str, Benefit], decision: str | None) -> dict[str, Wording]:
+    """[programs.X.wording]: benefit id -> the program's own quote; "" where the terms are silent (needs a decision)."""
+    out = {}
+    for bid in _get(raw, "wording", dict, path, {}):
+        wpath = f"{path}.wording"
+        if bid not in benefits:
+            raise CatalogError(f"{wpath}.{bid}: unknown benefit (declare it under [benefits])")
+        out[bid] = _wording(raw["wording"], bid, wpath, required=False)
+        if not out[bid] and decision is None:
+            raise CatalogError(f"{wpath}.{bid}: blank wording needs the program's decision (where the terms are silent)")
+    return out
+
+
+def _check_benefit_wording(programs: dict[str, Program], benefits: dict[str, Benefit]) -> None:
+    """Every benefit a program carries shows the source wording it came from (or the program's decision)."""
+    for program in programs.values():
+        for bid, value in program.benefits.items():
+            if value is False or bid in program.benefit_wording or benefits[bid].wording:
+                continue
+            raise CatalogError(
+                f"benefits.{bid}.wording: missing (quote the source terms there or under programs.{program.id}.wording.{bid})"
+            )
+
+
 def _calendars(data: dict[str, Any]) -> dict[str, Calendar]:
     out = {}
     for cid, raw in _section(data, "calendars").items():
@@ -380,7 +544,9 @@ def _calendars(data: dict[str, Any]) -> dict[str, Calendar]:
     return out
 
 
-def _programs(data: dict[str, Any], calendars: dict[str, Calendar], benefits: dict[str, Benefit]) -> dict[str, Program]:
+def _programs(
+    data: dict[str, Any], calendars: dict[str, Calendar], benefits: dict[str, Benefit], decisions: dict[str, Decision]
+) -> dict[str, Program]:
     out = {}
     for pid, raw in _section(data, "programs").items():
         path = f"programs.{pid}"
@@ -413,6 +579,7 @@ def _programs(data: dict[str, Any], calendars: dict[str, Calendar], benefits: di
                 raise CatalogError(f"{path}.benefits.{bid}: unknown benefit (declare it under [benefits])")
             if not isinstance(value, (bool, str)):
                 raise CatalogError(f"{path}.benefits.{bid}: expected true/false or a text")
+        decision = _decision_ref(raw, "decision", path, decisions)
         out[pid] = Program(
             pid,
             _get(raw, "name", str, path),
@@ -422,12 +589,17 @@ def _programs(data: dict[str, Any], calendars: dict[str, Calendar], benefits: di
             targets,
             dict(program_benefits),
             _strings(_get(raw, "addons", list, path, []), f"{path}.addons"),
+            _wording(raw, "targets_wording", path),
+            _program_wording(raw, path, benefits, decision),
+            decision,
+            _commitment(raw, path, decisions),
         )
     return out
 
 
 def _products(data: dict[str, Any], programs: dict[str, Program], decisions: dict[str, Decision]) -> dict[str, Product]:
     schemes = _section(data, "priority_schemes")
+    sources = _section(data, "sources")
     out = {}
     for pid, raw in _section(data, "products").items():
         path = f"products.{pid}"
@@ -446,6 +618,10 @@ def _products(data: dict[str, Any], programs: dict[str, Program], decisions: dic
             ref = raw.get(key)
             if ref is not None and ref not in decisions:
                 raise CatalogError(f"{path}.{key}: unknown decision {ref!r}")
+        source = _get(raw, "source", str, path)
+        if not isinstance(sources.get(source), str):
+            raise CatalogError(f"{path}.source: unknown source {source!r} (name its document under [sources])")
+        production_only = _get(raw, "production_only", bool, path, False)
         out[pid] = Product(
             pid,
             _get(raw, "name", str, path),
@@ -454,8 +630,13 @@ def _products(data: dict[str, Any], programs: dict[str, Program], decisions: dic
             descriptions,
             default,
             raw.get("default_program_decision"),
-            _get(raw, "production_only", bool, path, False),
+            production_only,
             raw.get("decision"),
+            sources[source],
+            _wording(raw, "response_wording", path),
+            _priority_terms(data, scheme_id, decisions),
+            _wording(raw, "default_program_wording", path, required=default is not None),
+            _wording(raw, "production_only_wording", path, required=production_only),
         )
     return out
 
@@ -474,7 +655,11 @@ def _addons(data: dict[str, Any]) -> tuple[dict[str, AddOn], dict[str, Any]]:
             if limit < 0:
                 raise CatalogError(f"{opath}.named_contacts: must not be negative")
             options[oid] = AddOnOption(
-                oid, _get(opt, "label", str, opath), limit, _strings(_get(opt, "aliases", list, opath, []), f"{opath}.aliases")
+                oid,
+                _get(opt, "label", str, opath),
+                limit,
+                _strings(_get(opt, "aliases", list, opath, []), f"{opath}.aliases"),
+                _wording(opt, "wording", opath, required=False),
             )
         out[aid] = AddOn(
             aid,
@@ -486,6 +671,8 @@ def _addons(data: dict[str, Any]) -> tuple[dict[str, AddOn], dict[str, Any]]:
             options,
             _strings(_get(raw, "products", list, path, []), f"{path}.products"),
             _get(raw, "column", str, path, "") or _get(raw, "short", str, path),
+            _wording(raw, "wording", path),
+            _conditions(raw, "conditions", path, required=False),
         )
     return out, raw_all
 
@@ -657,6 +844,7 @@ def _benefits(data: dict[str, Any]) -> dict[str, Benefit]:
             _get(raw, "label", str, f"benefits.{bid}"),
             _get(raw, "group", str, f"benefits.{bid}"),
             _get(raw, "describes", str, f"benefits.{bid}", ""),
+            _wording(raw, "wording", f"benefits.{bid}", required=False),
         )
         for bid, raw in _section(data, "benefits").items()
     }
@@ -700,7 +888,8 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         if cal.decision and cal.decision not in decisions:
             raise CatalogError(f"calendars.{cal.id}.decision: unknown decision {cal.decision!r}")
     benefits = _benefits(data)
-    programs = _programs(data, calendars, benefits)
+    programs = _programs(data, calendars, benefits, decisions)
+    _check_benefit_wording(programs, benefits)
     products = _products(data, programs, decisions)
     addons, raw_addons = _addons(data)
     tables = _tables(data)
@@ -755,6 +944,7 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         subdivision_zones=zones,
         subdivision_names=names,
         open_day_words=frozenset(fold(w) for w in _strings(values.get("open_day", []), "values.open_day")),
+        addon_conditions=_conditions(raw_addons, "conditions", "addons", required=True),
     )
 
 

@@ -25,6 +25,7 @@ def with_third_addon() -> Catalog:
         "products": ["okta"],
         "mobilization_days": 30,
         "during_mobilization": "The CSM covers technical questions",
+        "wording": "A Technical Account Manager is assigned to the Customer.",
         "options": {"3": {"label": "TAM for 3 named contacts", "named_contacts": 3, "aliases": ["3", "tam 3"]}},
     }
     data["tables"]["contracts"]["fields"]["tam"] = ["tam", "tam option", "technical account manager"]

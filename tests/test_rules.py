@@ -145,6 +145,8 @@ def test_catalog_edit_changes_behaviour_without_code(catalog: Catalog) -> None:
         "targets": {"1": [15, "24x7"], "2": [30, "24x7"], "3": [60, "24x7"], "4": [240, "24x7"]},
         "benefits": {"online-cases": True, "csm": True, "success-kickoff": True},
         "addons": ["cse", "mcse"],
+        "targets_wording": "Premier Elite Response Time for the Service during 24x7 Support hours",
+        "wording": {"success-kickoff": "The Okta CSM will conduct a Premier Elite Success kickoff meeting virtually."},
     }
     data["products"]["okta"]["programs"].append("okta-premier-elite")
     data["key_dates"].append(
