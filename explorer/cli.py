@@ -73,7 +73,7 @@ def _catalog(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _terms(args: argparse.Namespace) -> int:
-    from explorer.outputs.terms import catalog_terms
+    from explorer.outputs.terms import terms_markdown, terms_text
 
     try:
         catalog = _catalog(args)
@@ -87,13 +87,23 @@ def _terms(args: argparse.Namespace) -> int:
             return _fail(problem)
         print(holiday_terms(country, subdivision, args.year or this_year()))
         return EXIT_OK
-    product = None
+    product = program = None
     if args.product:
         product = catalog.product_for(args.product)
         if product is None:
             names = ", ".join(p.name for p in catalog.products.values())
             return _fail(f"unknown product {args.product!r}; the catalog has {names}")
-    print(catalog_terms(catalog, product))
+    if args.program:
+        if product is None:
+            return _fail("--program needs --product (Premier is a program of Okta and of Auth0)")
+        program = catalog.program_for(product, args.program)
+        if program is None or not args.program.strip():
+            names = ", ".join(catalog.programs[p].name for p in catalog.program_ids_by_rank(product))
+            return _fail(f"unknown program {args.program!r} for {product.name}; it has {names}")
+    if args.markdown:
+        print(terms_markdown(catalog, product, program, top=args.markdown), end="")
+    else:
+        print(terms_text(catalog, product, program), end="")
     return EXIT_OK
 
 
@@ -364,6 +374,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     terms = sub.add_parser("terms", help="print the support terms held in the catalog")
     terms.add_argument("--product", help="only this product (Okta, Okta Access Gateway, Auth0)")
+    terms.add_argument("--program", help="only this program of the product (Basic, Premier Plus, Enterprise...)")
+    terms.add_argument(
+        "--markdown",
+        nargs="?",
+        type=int,
+        choices=(1, 2, 3),
+        const=1,
+        default=0,
+        metavar="LEVEL",
+        help="print Markdown, the title at this heading level (1; the README's section uses 3)",
+    )
     terms.add_argument(
         "--holidays",
         metavar="COUNTRY[-STATE]",

@@ -36,10 +36,25 @@ def test_version_and_terms_start_without_qt_or_pandas() -> None:
 def test_terms_for_one_product(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["terms", "--product", "auth0"]) == 0
     out = capsys.readouterr().out
-    assert "Enterprise  P1        30 min" in out and "A blank tier means Enterprise." in out
+    assert "Enterprise  30 min  2 h  12 h  24 h" in out and "Program: A blank tier means Enterprise." in out
+    assert "  > The Support Program applies to production Tenants of the Auth0 Platform only." in out
     assert "Okta Access Gateway" not in out
     assert main(["terms", "--product", "Okta Gold"]) == 2
     assert "unknown product 'Okta Gold'" in capsys.readouterr().err
+
+
+def test_terms_for_one_program_and_as_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["terms", "--product", "okta", "--program", "premier+", "--markdown"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Okta and Auth0 support and success terms\n") and "\n## Okta Premier Plus\n" in out
+    assert "| Premier Plus | 1 h | 2 h | 2 h | 8 h | 24x7 |" in out and "| Basic |" not in out
+    assert "> If Customer selects a Priority Level 1 case priority" in out
+    assert main(["terms", "--markdown", "3"]) == 0
+    assert capsys.readouterr().out.startswith("### Okta and Auth0")
+    assert main(["terms", "--program", "basic"]) == 2
+    assert "--program needs --product" in capsys.readouterr().err
+    assert main(["terms", "--product", "auth0", "--program", "Premier Plus"]) == 2
+    assert "unknown program 'Premier Plus' for Auth0; it has Enterprise, Premier" in capsys.readouterr().err
 
 
 def test_check_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
