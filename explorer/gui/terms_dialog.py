@@ -224,7 +224,8 @@ class TermsDialog(QDialog):
         return document
 
     def print_terms(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        # Screen resolution: Markdown's pixel indents and spacing print as on screen (text stays vector)
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
         printer.setDocName(self.windowTitle())
         dialog = QPrintDialog(printer, self)
         if dialog.exec():
@@ -249,7 +250,7 @@ class TermsDialog(QDialog):
         """Write the page as a PDF (atomically); a problem is a message, never a traceback."""
 
         def write(temp: Path) -> None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setDocName(self.windowTitle())
             printer.setOutputFileName(str(temp))

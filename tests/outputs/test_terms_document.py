@@ -100,7 +100,8 @@ def test_markdown_escapes_catalog_text(catalog: Catalog) -> None:
 def test_the_readme_holds_the_generated_terms() -> None:
     """Fails while the README and the catalog differ: run `python -m tools.readme_terms`."""
     readme = readme_terms.README.read_text(encoding="utf-8")
-    assert readme_terms.readme_terms(readme) == readme_terms.generated()
+    stale = "README.md's support terms differ from the catalog: run `python -m tools.readme_terms`"
+    assert readme_terms.readme_terms(readme) == readme_terms.generated(), stale
     assert readme_terms.with_terms(readme, readme_terms.generated()) == readme
     assert "\n## The support terms\n" in readme.split(readme_terms.BEGIN)[0]
 
