@@ -17,6 +17,7 @@ class BenefitsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName("Benefits")
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels(["Benefit", "Included", "Details"])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)

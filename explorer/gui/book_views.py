@@ -68,6 +68,7 @@ class UpcomingView(LazyView):
         self.days.setRange(1, 3650)
         self.days.setValue(90)
         self.days.setSuffix(" days")
+        self.days.setAccessibleName("Days ahead")
         self.summary = QLabel(self)
         self.model = ColumnTableModel(self)
         self.view = make_view(self, self.model, "upcoming")

@@ -107,6 +107,7 @@ class ChangesPage(QWidget):
         self.kind.setAccessibleName("Kind of change")
         self.customer = QLineEdit(self.content)
         self.customer.setPlaceholderText("Filter by customer")
+        self.customer.setAccessibleName("Filter changes by customer")
         self.customer.setClearButtonEnabled(True)
         self.count = QLabel(self.content)
         export = QPushButton("Export Changes…", self.content)

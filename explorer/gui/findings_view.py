@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from explorer.gui import messages
+from explorer.gui import keyboard, messages
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.filter_note import FilterNote
 from explorer.gui.tables import fit_columns, make_view
@@ -58,6 +58,8 @@ class FindingsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit(self)
         self.severity = QComboBox(self)
+        self.search.setAccessibleName("Filter findings")
+        self.severity.setAccessibleName("Severity")
         if with_customer:
             self.search.setPlaceholderText("Filter findings by customer, file or message")
             self.search.setClearButtonEnabled(True)
@@ -68,6 +70,7 @@ class FindingsView(QWidget):
             layout.addLayout(row)
             self.search.textChanged.connect(self.apply_filter)
             self.severity.currentIndexChanged.connect(self.apply_filter)
+            keyboard.chain(self.search, self.severity, self.view)  # the filters first, as they are laid out
         else:
             self.search.hide()
             self.severity.hide()

@@ -8,7 +8,7 @@ otherwise keep Ctrl+Tab to itself).
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QDateEdit, QTabWidget, QWidget
 
 
 def _holds(pages: QTabWidget, page: int, tabs: QTabWidget) -> bool:
@@ -42,6 +42,20 @@ def step(pages: QTabWidget, tabs: QTabWidget, delta: int) -> tuple[int, int]:
     if tab >= 0:
         tabs.setCurrentIndex(tab)
     return page, tab
+
+
+class DateEdit(QDateEdit):
+    """A date edit that Tab leaves at once; QDateEdit would first walk its year, month and day
+    (the arrow keys and typing still move between them)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002  (Qt's own name)
+        return QWidget.focusNextPrevChild(self, next)
+
+
+def chain(*widgets: QWidget) -> None:
+    """Tab visits these widgets in this order (hidden ones, on other tabs, are passed over)."""
+    for before, after in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(before, after)
 
 
 def install(window: QWidget, pages: QTabWidget, tabs: QTabWidget) -> list[QShortcut]:

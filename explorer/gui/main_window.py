@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QDate, QFileSystemWatcher, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -129,13 +128,15 @@ class MainWindow(QMainWindow):
             bar.addAction(action)
         bar.addSeparator()
         bar.addWidget(QLabel(" As of ", self))
-        self.as_of_edit = QDateEdit(QDate(as_of.year, as_of.month, as_of.day), self)
+        self.as_of_edit = keyboard.DateEdit(QDate(as_of.year, as_of.month, as_of.day), self)
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
         self.as_of_edit.setToolTip("Every status and SLA outcome is judged on this date")
+        self.as_of_edit.setAccessibleName("As-of date")
         self.as_of_edit.dateChanged.connect(self._as_of_changed)
         bar.addWidget(self.as_of_edit)
         today = QPushButton("Today", self)
+        today.setAccessibleName("Set the as-of date to today")
         today.clicked.connect(lambda: self.as_of_edit.setDate(QDate.currentDate()))
         bar.addWidget(today)
         bar.addSeparator()
@@ -222,6 +223,26 @@ class MainWindow(QMainWindow):
             PAGES, (self.customer_page, self.upcoming, self.book_findings, self.timeline, self.cases_page), strict=True
         ):
             self.pages.addTab(widget, name)
+        for widget, name in ((self.tabs, "Customer tabs"), (self.pages, "Pages")):
+            widget.tabBar().setAccessibleName(name)
+            # The tab widget hands its focus to its bar (its focus proxy); where it sits in the focus chain it
+            # would send Tab back to that bar from further on, and trap it between the bars. The bar alone takes Tab.
+            widget.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes None: no proxy
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            widget.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        # Tab goes from the customer list to the customer's tab bar, into the tab shown, then on to the pages
+        keyboard.chain(
+            self.customers.view,
+            self.tabs.tabBar(),
+            self.benefits.tree,
+            self.contacts.view,
+            self.key_dates.view,
+            self.sla.targets_view,
+            self.sla.compliance_view,
+            self.sla.cases_view,
+            self.customer_findings.view,
+            self.pages.tabBar(),
+        )
 
         self.changed_bar = QFrame(self)
         self.changed_bar.setObjectName("changed_bar")
@@ -230,8 +251,10 @@ class MainWindow(QMainWindow):
         bar_layout.setContentsMargins(8, 4, 8, 4)
         self.changed_label = QLabel(self.changed_bar)
         reload_button = QPushButton("Reload", self.changed_bar)
+        reload_button.setAccessibleName("Reload the changed files")
         reload_button.clicked.connect(self.reload)
         dismiss = QPushButton("Dismiss", self.changed_bar)
+        dismiss.setAccessibleName("Dismiss the changed-files note")
         dismiss.clicked.connect(self.changed_bar.hide)
         bar_layout.addWidget(self.changed_label, 1)
         bar_layout.addWidget(reload_button)
@@ -292,6 +315,7 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(160)
         self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setAccessibleName("Cancel the running task")
         self.cancel_button.clicked.connect(self.cancel)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)

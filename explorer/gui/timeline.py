@@ -311,7 +311,8 @@ class TimelineArea(QScrollArea):
         self.setWidget(self.canvas)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to type into: Tab passes over it
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the arrow and page keys scroll it
+        self.setAccessibleName("Timeline")
         self.horizontalScrollBar().valueChanged.connect(self._scrolled)
         self.canvas.installEventFilter(self)
         self._place_axis()
