@@ -7,22 +7,29 @@ again, so what each shows cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from explorer import history, rules
-from explorer.app.workspace import DateKey, DateMark, Workspace
-from explorer.catalog import Catalog, Decision
-from explorer.model import Contact, Contract, Finding
-from explorer.sla.compliance import compliance
+from explorer.app.workspace import DateKey, DateMark
+from explorer.catalog import Catalog, Decision, Program
+from explorer.model import Contact, Contract, Finding, customer_key
+from explorer.sla.compliance import compliance, in_period
+from explorer.sla.engine import SlaResult
 from explorer.sla.subdivisions import calendar_label
 
 if TYPE_CHECKING:
     from explorer.app.session import Session
+
+Done = Mapping[rules.DoneKey, date | None]  # key dates marked done (Workspace.done_marks)
+Marks = Mapping[DateKey, DateMark]  # the user's done-marks and notes (Workspace.marks)
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,15 @@ class DateLine:
     def status(self) -> str:
         return self.date.status_text
 
+    @property
+    def overdue(self) -> bool:
+        """An action deadline passed while its term runs (one marked done is not)."""
+        return self.date.status is rules.DateStatus.OVERDUE
+
+    @property
+    def due_soon(self) -> bool:
+        return self.date.status is rules.DateStatus.DUE_SOON
+
 
 @dataclass(frozen=True)
 class TargetRow:
@@ -69,8 +85,8 @@ class ContractSheet:
     """One row of the customer's book: a term of one product."""
 
     contract: Contract
-    product: str
-    program: str  # the program's name, or the book's text where it matched none
+    product: str  # the catalog's name, or the book's text where it matched none; "?" where the book has none
+    program: str  # the program's name, or the book's text where it matched none; "no tier" where the book has none
     title: str  # "Okta — Premier Plus (2026-01-15 to 2027-01-14)"
     status: history.Status  # in force, ended or not started on the as-of day
     benefits: list[rules.BenefitLine]
@@ -81,10 +97,33 @@ class ContractSheet:
     targets: list[TargetRow]
     dates: list[DateLine]
     extra: dict[str, str]  # the book's own columns, as written
+    tier: Program | None  # the catalog's program, None where the book's text matched none
+    support_hours: str  # the program's hours in its own words ("24x7"); blank without a program
+    holiday_calendar: str  # whose public holidays the contract keeps: "New South Wales, Australia (AU-NSW)"
+    named_count: int  # the customer's named contacts that count for this product (limited or not)
 
     @property
     def in_force(self) -> bool:
         return self.status is history.Status.IN_FORCE
+
+    @property
+    def product_name(self) -> str:
+        """As the book's tables write it: the catalog's name or the book's text, blank where the book has none."""
+        return self.product if self.contract.product or self.contract.product_text else ""
+
+    @property
+    def program_name(self) -> str:
+        """The program's name or the book's text, blank where the book has none."""
+        return self.tier.name if self.tier else self.contract.program_text
+
+    @property
+    def named_limit(self) -> int | None:
+        """How many named contacts the valid add-ons allow in all; None where none sets a limit."""
+        return sum(limit.limit for limit in self.limits) if self.limits else None
+
+    def addon(self, addon_id: str) -> AddOnLine | None:
+        """The add-on held, with its option, by catalog id; None where the contract does not carry it."""
+        return next((a for a in self.addons if a.held.addon.id == addon_id), None)
 
 
 @dataclass(frozen=True)
@@ -110,10 +149,33 @@ class CustomerSheet:
     as_of: date
     contracts: list[ContractSheet]  # every row, in the book's order
     contacts: list[ContactLine]
-    cases: pd.DataFrame | None  # the SLA result's rows for this customer; None without a case log
     findings: list[Finding]  # worst first
     catalog: Catalog = field(repr=False)
-    holidays_skipped: list[str] = field(default_factory=list)  # per row of cases: "Boxing Day (observed), New South Wales"
+    sla: SlaResult | None = field(default=None, repr=False)  # None without a case log
+    case_rows: np.ndarray | None = field(default=None, repr=False)  # this customer's rows of sla.cases
+
+    # The case rows and their holidays are taken on first use: a whole-book output (the report) builds
+    # every customer's sheet and reads the cases of only a few.
+    @cached_property
+    def cases(self) -> pd.DataFrame | None:
+        """The SLA result's rows for this customer; None without a case log."""
+        if self.sla is None:
+            return None
+        return self.sla.cases.iloc[self.case_rows] if self.case_rows is not None else self.sla.cases.iloc[0:0]
+
+    def opened_between(self, start: date | None = None, end: date | None = None) -> int:
+        """How many of the customer's cases were opened from ``start`` to ``end`` (UTC days), read from the
+        opening times alone, so a book-wide count does not take every customer's case rows."""
+        if self.sla is None or self.case_rows is None:
+            return 0
+        return len(in_period(self.sla.cases["opened"].iloc[self.case_rows].to_frame(), start, end))
+
+    @cached_property
+    def holidays_skipped(self) -> list[str]:
+        """Per row of cases, the holidays its clock skipped: "Boxing Day (observed), New South Wales"."""
+        if self.sla is None or self.cases is None:
+            return []
+        return ["; ".join(c.describe() for c in skipped) for skipped in self.sla.holidays_skipped(self.cases, self.catalog)]
 
     @property
     def in_force(self) -> list[ContractSheet]:
@@ -150,6 +212,10 @@ class CustomerSheet:
             out.append(ProductTerms(sheet, rows, history.history_line(self.catalog, [r.contract for r in rows], self.as_of)))
         return out
 
+    def by_product(self) -> list[ContractSheet]:
+        """Its rows by product name, then term start (the book's order among equals): the report's order."""
+        return sorted(self.contracts, key=lambda c: (c.product_name.casefold(), c.contract.term_start or date.min))
+
     def product_of(self, contract: Contract) -> str:
         return next((c.product for c in self.contracts if c.contract is contract), "")
 
@@ -159,22 +225,29 @@ class CustomerSheet:
 
 
 def contract_sheet(
-    catalog: Catalog, contract: Contract, contacts: list[Contact], as_of: date, workspace: Workspace | None = None
+    catalog: Catalog,
+    contract: Contract,
+    contacts: list[Contact],
+    as_of: date,
+    done: Done | None = None,
+    marks: Marks | None = None,
 ) -> ContractSheet:
+    """One row of the book judged on ``as_of``; ``done`` and ``marks`` are the user's (Workspace.done_marks, .marks)."""
     product = rules.product_name(catalog, contract) or "?"
     program = rules.program_of(catalog, contract)
     program_name = program.name if program else contract.program_text or "no tier"
     term = (
         f" ({contract.term_start:%Y-%m-%d} to {contract.term_end:%Y-%m-%d})" if contract.term_start and contract.term_end else ""
     )
-    key_dates = rules.key_dates(catalog, contract, as_of, done=workspace.done_marks() if workspace else None)
+    key_dates = rules.key_dates(catalog, contract, as_of, done=done)
     available = {k.addon: k.day for k in key_dates if k.role == "addon_available"}
     dates = []
     for k in key_dates:
         key = DateKey.of(contract, k.id)
-        dates.append(DateLine(contract, product, k, key, workspace.mark(key) if workspace else DateMark()))
+        dates.append(DateLine(contract, product, k, key, marks.get(key, DateMark()) if marks else DateMark()))
     targets = []
-    holidays = f"\n\nPublic holidays: {calendar_label(contract.country, contract.subdivision)}"
+    holiday_calendar = calendar_label(contract.country, contract.subdivision)
+    holidays = f"\n\nPublic holidays: {holiday_calendar}"
     for t in rules.targets(catalog, contract):
         note = catalog.decisions.get(t.calendar.decision or "")
         targets.append(
@@ -201,6 +274,10 @@ def contract_sheet(
         targets,
         dates,
         {k: v for k, v in contract.extra.items() if v},
+        program,
+        rules.support_hours(catalog, program) if program else "",
+        holiday_calendar,
+        rules.named_contact_count(contract, contacts),
     )
 
 
@@ -222,23 +299,45 @@ def contact_lines(limits: list[rules.ContactLimit], contacts: list[Contact]) -> 
     return [ContactLine(c, "; ".join(notes.get(id(c), [])), flags.get(id(c), "")) for c in contacts]
 
 
+def build_sheet(
+    catalog: Catalog,
+    as_of: date,
+    contracts: list[Contract],
+    contacts: list[Contact],
+    findings: list[Finding],
+    sla: SlaResult | None = None,
+    case_rows: np.ndarray | None = None,
+    done: Done | None = None,
+    marks: Marks | None = None,
+) -> CustomerSheet:
+    """One customer's sheet from its contract rows (book order, at least one), contacts, findings and case rows."""
+    sheets = [contract_sheet(catalog, c, contacts, as_of, done, marks) for c in contracts]
+    sheet = CustomerSheet(
+        customer_key(contracts[0].customer), contracts[0].customer.strip(), as_of, sheets, [], findings, catalog, sla, case_rows
+    )
+    sheet.contacts = contact_lines(sheet.limits, contacts)
+    return sheet
+
+
+def marks_of(done: Done) -> dict[DateKey, DateMark]:
+    """The marks that done-marks alone say (no notes): for a book judged without its workspace."""
+    return {DateKey(*key): DateMark(True, "", day) for key, day in done.items()}
+
+
 def customer_sheet(session: Session, key: str) -> CustomerSheet | None:
-    book, catalog, overview = session.book, session.catalog, session.overview
+    """One customer's sheet from the session's indexes (by customer key); None for an unknown key."""
+    book, overview = session.book, session.overview
     contracts = [book.contracts[i] for i in overview.contracts_by_key.get(key, [])]
     if not contracts:
         return None
-    contacts = book.contacts_of(contracts[0].customer)
-    sheets = [contract_sheet(catalog, c, contacts, session.as_of, session.workspace) for c in contracts]
-    cases = None
-    if session.sla is not None:
-        rows = overview.case_rows.get(key)
-        cases = session.sla.cases.iloc[rows] if rows is not None else session.sla.cases.iloc[0:0]
-    sheet = CustomerSheet(
-        key, contracts[0].customer.strip(), session.as_of, sheets, [], cases, overview.findings_by_key.get(key, []), catalog
+    return build_sheet(
+        session.catalog,
+        session.as_of,
+        contracts,
+        book.contacts_of(contracts[0].customer),
+        overview.findings_by_key.get(key, []),
+        session.sla,
+        overview.case_rows.get(key),
+        session.workspace.done_marks(),
+        session.workspace.marks,
     )
-    sheet.contacts = contact_lines(sheet.limits, contacts)
-    if session.sla is not None and cases is not None:
-        sheet.holidays_skipped = [
-            "; ".join(c.describe() for c in skipped) for skipped in session.sla.holidays_skipped(cases, catalog)
-        ]
-    return sheet

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from explorer.app.book_sheets import session_sheets
+from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.session import Session
 from explorer.app.sheet import CustomerSheet
 from explorer.model import customer_key
@@ -13,7 +15,7 @@ class UnknownCustomer(ValueError):
     """A named customer is not in the book; str() is the one-line message."""
 
 
-def sheets_for(session: Session, names: Sequence[str] | None = None) -> list[CustomerSheet]:
+def sheets_for(session: Session, names: Sequence[str] | None = None, cancel: CancelToken = NEVER) -> list[CustomerSheet]:
     """One sheet per named customer in the order given (duplicates once), or every customer by name."""
     known = dict(zip(session.overview.customers["key"], session.overview.customers["Customer"], strict=True))
     if names:
@@ -23,5 +25,4 @@ def sheets_for(session: Session, names: Sequence[str] | None = None) -> list[Cus
             raise UnknownCustomer(f"no customer named {', '.join(repr(m) for m in missing)} in the book")
     else:
         keys = sorted(known, key=lambda k: str(known[k]).casefold())
-    sheets = [session.sheet(k) for k in keys]
-    return [s for s in sheets if s is not None]
+    return list(session_sheets(session, keys, cancel).values())

@@ -6,16 +6,15 @@ report; nothing here decides anything the other sheets do not show.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
 
-from explorer import rules
+from explorer.app.sheet import ContractSheet, CustomerSheet
 from explorer.catalog import Catalog
-from explorer.model import Book, Contract, Finding, Severity, customer_key
+from explorer.model import Finding, Severity, customer_key
 from explorer.sla.compliance import in_period
 from explorer.sla.engine import Outcome, SlaResult
 
@@ -74,23 +73,18 @@ def _breaches(sla: SlaResult, chosen: set[str] | None, as_of: date, days: int) -
     return out
 
 
-def _deadlines(
-    catalog: Catalog, contract: Contract, as_of: date, done: Mapping[rules.DoneKey, date | None] | None
-) -> list[Action]:
+def _deadlines(row: ContractSheet) -> list[Action]:
     out = []
-    for k in rules.key_dates(catalog, contract, as_of, done=done):
-        if not k.is_action:
+    for line in row.dates:
+        k = line.date
+        if not k.is_action or not (line.overdue or line.due_soon):  # one marked done is neither
             continue
-        overdue = k.status is rules.DateStatus.OVERDUE  # one marked done is neither overdue nor due soon
-        if not overdue and k.status is not rules.DateStatus.DUE_SOON:
-            continue
-        issue = "Deadline overdue" if overdue else "Deadline due soon"
         out.append(
             Action(
-                2 if overdue else 3,
-                contract.customer.strip(),
-                rules.product_name(catalog, contract),
-                issue,
+                2 if line.overdue else 3,
+                row.contract.customer.strip(),
+                row.product_name,
+                "Deadline overdue" if line.overdue else "Deadline due soon",
                 f"{k.event} on {k.day:%Y-%m-%d}. {k.note}".strip(),
                 k.day,
                 "Key Dates",
@@ -99,10 +93,11 @@ def _deadlines(
     return out
 
 
-def _contacts(catalog: Catalog, book: Book, contract: Contract) -> list[Action]:
-    customer, product = contract.customer.strip(), rules.product_name(catalog, contract)
+def _contacts(row: ContractSheet) -> list[Action]:
+    contract = row.contract
+    customer, product = contract.customer.strip(), row.product_name
     out = []
-    for check in rules.contact_limits(catalog, contract, book.contacts_of(contract.customer)):
+    for check in row.limits:
         if check.over:
             out.append(
                 Action(
@@ -144,58 +139,49 @@ def _errors(catalog: Catalog, findings: list[Finding]) -> list[Action]:
     return out
 
 
-def _lapsed(catalog: Catalog, contracts: list[Contract], sla: SlaResult, as_of: date) -> list[Action]:
-    ends: dict[str, tuple[str, date | None]] = {}
-    for c in contracts:
-        key = customer_key(c.customer)
-        name, end = ends.get(key, (c.customer.strip(), None))
-        if c.term_end is None:
-            continue
-        ends[key] = (name, max(end, c.term_end) if end else c.term_end)
-    lapsed = {key: (name, end) for key, (name, end) in ends.items() if end is not None and end < as_of}
-    if not lapsed or sla.cases.empty:
+def _lapsed(sheet: CustomerSheet, as_of: date) -> list[Action]:
+    """Cases opened after the customer's last term ended."""
+    ended = [row.contract for row in sheet.by_product() if row.contract.term_end is not None]
+    end = max((c.term_end for c in ended if c.term_end is not None), default=None)
+    if end is None or end >= as_of:
         return []
-    keys = sla.cases["customer"].astype(str).map(customer_key)
-    out = []
-    for key, (name, end) in lapsed.items():
-        mine = sla.cases[keys == key]
-        after = in_period(mine, end + timedelta(days=1), as_of)
-        if len(after):
-            n = len(after)
-            out.append(
-                Action(
-                    7,
-                    name,
-                    "",
-                    "Lapsed with cases",
-                    f"{n} case{'s' if n != 1 else ''} opened since the last term ended on {end:%Y-%m-%d}: "
-                    "confirm the renewal or tell support the customer is no longer entitled.",
-                    end,
-                    "Cases; Contracts",
-                )
-            )
-    return out
+    n = sheet.opened_between(end + timedelta(days=1), as_of)
+    if not n:
+        return []
+    return [
+        Action(
+            7,
+            ended[0].customer.strip(),
+            "",
+            "Lapsed with cases",
+            f"{n} case{'s' if n != 1 else ''} opened since the last term ended on {end:%Y-%m-%d}: "
+            "confirm the renewal or tell support the customer is no longer entitled.",
+            end,
+            "Cases; Contracts",
+        )
+    ]
 
 
 def actions(
-    book: Book,
     catalog: Catalog,
-    contracts: list[Contract],
+    sheets: list[CustomerSheet],
     findings: list[Finding],
     as_of: date,
     sla: SlaResult | None = None,
     chosen: set[str] | None = None,
-    done: Mapping[rules.DoneKey, date | None] | None = None,
 ) -> pd.DataFrame:
-    """The Actions sheet: most urgent issue first, then by date and customer (``done``: deadlines marked done)."""
+    """The Actions sheet from the customers' sheets: most urgent issue first, then by date and customer."""
     found: list[Action] = []
     if sla is not None:
         found += _breaches(sla, chosen, as_of, catalog.settings.recent_days)
-    for contract in contracts:
-        found += _deadlines(catalog, contract, as_of, done)
-        found += _contacts(catalog, book, contract)
+    by_customer = sorted(sheets, key=lambda s: s.key)
+    for sheet in by_customer:
+        for row in sheet.by_product():
+            found += _deadlines(row)
+            found += _contacts(row)
     found += _errors(catalog, findings)
     if sla is not None:
-        found += _lapsed(catalog, contracts, sla, as_of)
+        for sheet in by_customer:
+            found += _lapsed(sheet, as_of)
     found.sort(key=lambda a: (a.order, a.day or date.max, a.customer.casefold(), a.product))
     return pd.DataFrame([[a.customer, a.product, a.issue, a.todo, a.day, a.where] for a in found], columns=ACTION_COLUMNS)

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
 
-from explorer import history, rules
 from explorer.app import findings as pipeline
+from explorer.app.book_sheets import book_sheets
 from explorer.app.cancel import NEVER, CancelToken
+from explorer.app.sheet import AddOnLine, ContractSheet, CustomerSheet, Done
 from explorer.catalog import Catalog
-from explorer.model import Book, Contract, Finding, Severity, customer_key
+from explorer.model import Book, Finding, Severity, customer_key
 from explorer.outputs.report.actions import actions
 from explorer.outputs.report.schema import SHEETS, sheet_columns
 from explorer.sla.calendars import Closure, holidays_version
@@ -55,8 +56,11 @@ def _frame(sheet: str, rows: list[list[object]], catalog: Catalog) -> pd.DataFra
     return pd.DataFrame(rows, columns=sheet_columns(catalog)[sheet])
 
 
-def _findings_by_row(findings: list[Finding]) -> dict[tuple[str, str, int | None], list[str]]:
-    out: dict[tuple[str, str, int | None], list[str]] = defaultdict(list)
+FindingsByRow = dict[tuple[str, str, int | None], list[str]]  # (file, sheet, row) -> the findings' messages
+
+
+def _findings_by_row(findings: list[Finding]) -> FindingsByRow:
+    out: FindingsByRow = defaultdict(list)
     for f in findings:
         out[(f.source.file, f.source.sheet, f.source.row)].append(f.message)
     return out
@@ -65,83 +69,60 @@ def _findings_by_row(findings: list[Finding]) -> dict[tuple[str, str, int | None
 PRINTED_CASE_DAYS, PRINTED_CASES = 30, 200  # the Cases sheet holds every case; its print-out the latest few pages
 
 
-def by_customer(contracts: list[Contract], catalog: Catalog) -> list[Contract]:
+def in_report_order(sheets: Iterable[CustomerSheet]) -> list[ContractSheet]:
     """Customer, then product, then term: the order every per-contract sheet uses."""
-    return sorted(
-        contracts, key=lambda c: (customer_key(c.customer), rules.product_name(catalog, c).casefold(), c.term_start or date.min)
-    )
+    return [row for sheet in sorted(sheets, key=lambda s: s.key) for row in sheet.by_product()]
 
 
-def contract_rows(
-    book: Book, catalog: Catalog, contracts: list[Contract], by_row: dict[tuple[str, str, int | None], list[str]], as_of: date
-) -> list[list[object]]:
-    rows: list[list[object]] = []
-    contacts = book.contacts_by_customer()
-    for c in contracts:
-        program = rules.program_of(catalog, c)
-        product = rules.product_name(catalog, c)
-        hours = rules.support_hours(catalog, program) if program else ""
-        held = {h.addon.id: h for h in rules.held_addons(catalog, c)}
-        addons = [_addon_cell(held.get(aid), bool(addon.options)) for aid, addon in catalog.addons.items()]
-        admin = rules.administrative_days(catalog, c)
-        rows.append(
+def contract_rows(rows: list[ContractSheet], by_row: FindingsByRow, catalog: Catalog) -> list[list[object]]:
+    out: list[list[object]] = []
+    for row in rows:
+        c = row.contract
+        admin = row.administrative_days
+        out.append(
             [
                 c.customer.strip(),
-                product,
-                program.name if program else c.program_text,
+                row.product_name,
+                row.program_name,
                 c.term_start,
                 c.term_end,
-                history.status(c, as_of).value,
-                hours,
+                row.status.value,
+                row.support_hours,
                 c.time_zone,
-                calendar_label(c.country, c.subdivision),
-                *addons,
-                rules.named_contact_limit(catalog, c),
-                rules.named_contact_count(c, contacts.get(customer_key(c.customer), [])),
+                row.holiday_calendar,
+                *[_addon_cell(row.addon(aid), bool(addon.options)) for aid, addon in catalog.addons.items()],
+                row.named_limit,
+                row.named_count,
                 float(admin) if admin is not None else None,
                 "; ".join(by_row.get((c.source.file, c.source.sheet, c.source.row), [])),
             ]
         )
-    return rows
+    return out
 
 
-def _addon_cell(held: rules.HeldAddOn | None, has_options: bool) -> str:
+def _addon_cell(held: AddOnLine | None, has_options: bool) -> str:
     """The option bought for an add-on with options (blank if none), else Yes or No."""
     if has_options:
-        return held.option.label if held is not None and held.option is not None else ""
+        return held.held.option.label if held is not None and held.held.option is not None else ""
     return "Yes" if held is not None else "No"
 
 
-def key_date_rows(
-    catalog: Catalog, contracts: list[Contract], as_of: date, done: Mapping[rules.DoneKey, date | None] | None = None
-) -> list[list[object]]:
-    rows: list[list[object]] = []
-    for c in contracts:
-        product = rules.product_name(catalog, c)
-        for k in rules.key_dates(catalog, c, as_of, done=done):
-            rows.append([c.customer.strip(), product, k.event, k.day, k.status_text, k.note])
-    rows.sort(key=lambda r: (r[3], customer_key(str(r[0])), str(r[1]).casefold()))
-    return rows
+def key_date_rows(rows: list[ContractSheet]) -> list[list[object]]:
+    out: list[list[object]] = []
+    for row in rows:
+        for line in row.dates:
+            k = line.date
+            out.append([row.contract.customer.strip(), row.product_name, k.event, k.day, k.status_text, k.note])
+    out.sort(key=lambda r: (r[3], customer_key(str(r[0])), str(r[1]).casefold()))
+    return out
 
 
-def target_rows(catalog: Catalog, contracts: list[Contract]) -> list[list[object]]:
-    rows: list[list[object]] = []
-    for c in contracts:
-        program = rules.program_of(catalog, c)
-        if program is None or c.product is None:
-            continue
-        for t in rules.targets(catalog, c):
-            rows.append(
-                [
-                    c.customer.strip(),
-                    catalog.products[c.product].name,
-                    program.name,
-                    f"P{t.priority}",
-                    t.minutes / 60,
-                    t.calendar.label,
-                ]
-            )
-    return rows
+def target_rows(rows: list[ContractSheet]) -> list[list[object]]:
+    return [
+        [row.contract.customer.strip(), t.product, t.program, f"P{t.target.priority}", t.target.hours, t.target.calendar.label]
+        for row in rows
+        for t in row.targets
+    ]
 
 
 def _product_label(catalog: Catalog, product: str) -> str:
@@ -196,15 +177,15 @@ def case_frame(catalog: Catalog, cases: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def clocks_in_use(catalog: Catalog, contracts: list[Contract]) -> list[tuple[str, str, str]]:
+def clocks_in_use(catalog: Catalog, rows: list[ContractSheet]) -> list[tuple[str, str, str]]:
     """(label, in words, definition) of each clock the contracts' targets run on, in catalog order."""
-    used = {t.calendar for c in contracts if (p := rules.program_of(catalog, c)) for t in p.targets.values()}
+    used = {t.target.calendar.id for row in rows for t in row.targets}
     return [(cal.label, cal.words, cal.describe()) for cid, cal in catalog.calendars.items() if cid in used]
 
 
-def assumptions_for(catalog: Catalog, contracts: list[Contract], with_cases: bool) -> list[tuple[str, str]]:
+def assumptions_for(catalog: Catalog, rows: list[ContractSheet], with_cases: bool) -> list[tuple[str, str]]:
     """Only the decisions behind these contracts' answers, then the report's own definitions."""
-    decisions = {d.id: d for c in contracts for d in rules.decisions_for(catalog, c)}
+    decisions = {d.id for row in rows for d in row.assumptions}
     out = [(d.title, d.text) for did, d in catalog.decisions.items() if did in decisions]
     if with_cases:
         out.append(
@@ -226,25 +207,34 @@ def build_report(
     sla: SlaResult | None = None,
     customers: list[str] | None = None,
     cancel: CancelToken = NEVER,
-    done: Mapping[rules.DoneKey, date | None] | None = None,
+    done: Done | None = None,
+    sheets: Mapping[str, CustomerSheet] | None = None,
 ) -> ReportData:
-    """The report's sheets as of the end of ``as_of``; ``done`` holds the key dates marked done (rules.done_key)."""
+    """The report's sheets as of the end of ``as_of``; ``done`` holds the key dates marked done (rules.done_key).
+
+    Per-customer facts come from the customers' CustomerSheets: ``sheets`` where the caller has them (the
+    session's, by customer key), else built here from the book.
+    """
     wanted = {customer_key(c) for c in customers or []}
 
     def chosen(name: str) -> bool:
         return not wanted or customer_key(name) in wanted
 
-    contracts = by_customer([c for c in book.contracts if chosen(c.customer)], catalog)
-    findings = [f for f in pipeline.collect(book, sla) if not wanted or (f.customer and chosen(f.customer))]
+    all_findings = pipeline.collect(book, sla)
+    findings = [f for f in all_findings if not wanted or (f.customer and chosen(f.customer))]
+    if sheets is None:
+        sheets = book_sheets(book, catalog, as_of, sla, wanted or None, all_findings, done, cancel=cancel)
+    covered = [s for key, s in sheets.items() if not wanted or key in wanted]
+    rows = in_report_order(covered)
     by_row = _findings_by_row(findings)
     contacts = sorted(
         (c for c in book.contacts if chosen(c.customer)), key=lambda c: (customer_key(c.customer), c.name.casefold())
     )
-    sheets = {
-        "Actions": actions(book, catalog, contracts, findings, as_of, sla, wanted or None, done),
-        "Contracts": _frame("Contracts", contract_rows(book, catalog, contracts, by_row, as_of), catalog),
-        "Key Dates": _frame("Key Dates", key_date_rows(catalog, contracts, as_of, done), catalog),
-        "SLA Targets": _frame("SLA Targets", target_rows(catalog, contracts), catalog),
+    sheets_out = {
+        "Actions": actions(catalog, covered, findings, as_of, sla, wanted or None),
+        "Contracts": _frame("Contracts", contract_rows(rows, by_row, catalog), catalog),
+        "Key Dates": _frame("Key Dates", key_date_rows(rows), catalog),
+        "SLA Targets": _frame("SLA Targets", target_rows(rows), catalog),
         "Named Contacts": _frame(
             "Named Contacts",
             [
@@ -269,47 +259,47 @@ def build_report(
         cases = sla.cases if not wanted else sla.cases[sla.cases["customer"].map(chosen).astype(bool)]
         table = compliance(cases, ["customer", "product", "priority"])
         table["priority"] = table["priority"].map(lambda p: f"P{p}")
-        sheets["Compliance"] = table.rename(columns={"customer": "Customer", "product": "Product", "priority": "Priority"})[
+        sheets_out["Compliance"] = table.rename(columns={"customer": "Customer", "product": "Product", "priority": "Priority"})[
             SHEETS["Compliance"]
         ]
-        sheets["Cases"] = case_frame(catalog, cases)
+        sheets_out["Cases"] = case_frame(catalog, cases)
         recent = len(in_period(cases, as_of - timedelta(days=PRINTED_CASE_DAYS - 1), as_of))
         printed["Cases"] = min(recent, PRINTED_CASES)
         if recent <= PRINTED_CASES:
             shown = f"the {recent:,} cases opened in the {PRINTED_CASE_DAYS} days to {as_of:%Y-%m-%d}"
         else:
-            first = pd.Timestamp(sheets["Cases"]["Opened (UTC)"].iloc[PRINTED_CASES - 1])
+            first = pd.Timestamp(sheets_out["Cases"]["Opened (UTC)"].iloc[PRINTED_CASES - 1])
             shown = f"the latest {PRINTED_CASES:,} cases, opened since {first:%Y-%m-%d}"
         notes["Cases"] = f"printed: {shown}; the sheet holds all {len(cases):,}"
         by_priority = compliance(cases, ["priority"])
         by_priority["priority"] = by_priority["priority"].map(lambda p: f"P{p}")
     cancel.check()
-    sheets["Findings"] = _frame("Findings", finding_rows(catalog, findings), catalog)
+    sheets_out["Findings"] = _frame("Findings", finding_rows(catalog, findings), catalog)
     counts = [
-        ("Customers", len({customer_key(c.customer) for c in contracts})),
-        ("Contracts", len(contracts)),
+        ("Customers", len(covered)),
+        ("Contracts", len(rows)),
         ("Named contacts", len(contacts)),
     ]
     if sla is not None:
-        counts.append(("Cases", len(sheets["Cases"])))
+        counts.append(("Cases", len(sheets_out["Cases"])))
     severities = pipeline.count(findings)
     counts += [(f"{s.label} findings", n) for s, n in severities.items()]
     sources = [(f, sha256(f)) for f in book.files + book.case_files]
     period, holiday_days = holidays_in_period(catalog, sla, cases if sla is not None else None)
     if period is not None:
-        sheets["Holidays"] = _frame("Holidays", holiday_rows(holiday_days), catalog)
+        sheets_out["Holidays"] = _frame("Holidays", holiday_rows(holiday_days), catalog)
     return ReportData(
         as_of,
         datetime.now(UTC),
         catalog.version,
-        sheets,
+        sheets_out,
         sources,
         counts,
         by_priority,
-        assumptions_for(catalog, contracts, sla is not None) + holiday_assumptions(catalog, contracts),
+        assumptions_for(catalog, rows, sla is not None) + holiday_assumptions(rows),
         sorted(customers or []),
         severities,
-        clocks_in_use(catalog, contracts),
+        clocks_in_use(catalog, rows),
         catalog.settings.compliance_target,
         printed,
         notes,
@@ -319,14 +309,9 @@ def build_report(
     )
 
 
-def holiday_assumptions(catalog: Catalog, contracts: list[Contract]) -> list[tuple[str, str]]:
+def holiday_assumptions(rows: list[ContractSheet]) -> list[tuple[str, str]]:
     """How the contracts' public holidays were chosen, and which keep a national calendar (business-hours clocks only)."""
-    with_holidays = [
-        c
-        for c in contracts
-        if (p := rules.program_of(catalog, c))
-        and any(catalog.calendars[t.calendar].holidays == "country" for t in p.targets.values())
-    ]
+    with_holidays = [row.contract for row in rows if any(t.target.calendar.holidays == "country" for t in row.targets)]
     if not with_holidays:
         return []
     out = [
