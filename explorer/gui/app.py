@@ -32,6 +32,8 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--size", metavar="WxH", default="1400x900", help="with --screenshot: the window size in pixels (default 1400x900)"
     )
+    parser.add_argument("--dark", action="store_true", help="use a dark palette (where the desktop has no dark theme)")
+    parser.add_argument("--font-size", metavar="PT", type=float, help="the app's font size in points (e.g. 16)")
     return parser
 
 
@@ -86,6 +88,17 @@ def run_gui(argv: list[str]) -> int:
     QCoreApplication.setApplicationVersion(__version__)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    if args.dark:
+        from explorer.gui import palette
+
+        app.setPalette(palette.dark_palette())
+    if args.font_size:
+        if not 4 <= args.font_size <= 72:
+            print(f"explorer: a font size of {args.font_size:g} points is not between 4 and 72", file=sys.stderr)
+            return 2
+        font = app.font()
+        font.setPointSizeF(args.font_size)
+        app.setFont(font)
     icon = resource_path("icons/explorer.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

@@ -21,8 +21,7 @@ class BenefitsTab(QWidget):
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels(["Benefit", "Included", "Details"])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(0, 420)
-        self.tree.setColumnWidth(1, 100)
+        self.tree.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 70)  # from the font, never pixels
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         layout = QVBoxLayout(self)
@@ -91,6 +90,7 @@ class BenefitsTab(QWidget):
                     group.addChild(item)
             top.setExpanded(True)
         self.tree.expandAll()
+        self.tree.resizeColumnToContents(1)
 
     def _addons(self, sheet: CustomerSheet, contract: ContractSheet, top: QTreeWidgetItem, bold: QFont, running: bool) -> None:
         if not contract.addons:

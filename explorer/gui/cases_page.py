@@ -34,6 +34,7 @@ from explorer.atomic import OutputError
 from explorer.gui import messages, settings
 from explorer.gui.book_views import LazyView
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
+from explorer.gui.flow_layout import FlowLayout
 from explorer.gui.sla_tab import OUTCOME_COLOURS
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
 from explorer.outputs.cases_export import export_cases
@@ -87,7 +88,7 @@ class CasesPage(LazyView):
             "Double-click a case to see how its due time was reached; double-click its customer to open that customer"
         )
 
-        filters = QHBoxLayout()
+        filters = FlowLayout()  # each caption with its box; the row wraps in a narrow window or a large font
         for label, widget in (
             ("Priority", self.priority),
             ("Outcome", self.outcome),
@@ -97,12 +98,8 @@ class CasesPage(LazyView):
         ):
             caption = QLabel(label, self)
             caption.setBuddy(widget)
-            filters.addWidget(caption)
-            filters.addWidget(widget)
-        filters.addWidget(self.start)
-        filters.addWidget(QLabel("–", self))
-        filters.addWidget(self.end)
-        filters.addStretch(1)
+            filters.addWidget(_pair(self, caption, widget))
+        filters.addWidget(_pair(self, self.start, QLabel("–", self), self.end))
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.export_button)
@@ -251,3 +248,13 @@ class CasesPage(LazyView):
         QSettings().setValue(settings.LAST_EXPORT_FOLDER, str(written.parent))
         self.summary.setText(f"{self.summary.text()} · exported {self.model.rowCount():,} cases to {written.name}")
         return written
+
+
+def _pair(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """Widgets that stay together on one line of a FlowLayout."""
+    box = QWidget(parent)
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return box

@@ -30,9 +30,11 @@ from explorer.app.overview import Overview
 from explorer.app.search import SearchIndex
 from explorer.gui import columns, palette, settings
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
+from explorer.gui.flow_layout import FlowLayout
 from explorer.gui.tables import make_view, number_column
 
 ALL_PRODUCTS, ALL_PROGRAMS = "All products", "All programs"
+SMALLEST_WINDOW = 1024  # px: the narrowest window every layout must fit, at any font size
 HIDDEN_BY_DEFAULT = ("Products", "Next Event", "Term End", "Match")  # shown from the header's menu; Programs names products
 
 
@@ -107,6 +109,12 @@ class CustomerList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.product = QComboBox(self)
         self.program = QComboBox(self)
+        for combo in (self.product, self.program):
+            # as wide as "All programs" asks, not the longest program: the row fits at 1024 px and 16 pt;
+            # the drop-down list still shows every name in full (_fill_combo widens it)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(len(ALL_PROGRAMS))
+            combo.currentTextChanged.connect(combo.setToolTip)  # the full name, should the box cut it
         self.with_findings = QCheckBox("Has findings", self)
         self.due_soon = QCheckBox("Due soon (30 days)", self)
         self.info_only = QCheckBox("Info notes", self)
@@ -143,14 +151,9 @@ class CustomerList(QWidget):
         quick = QHBoxLayout()
         quick.addWidget(self.product, 1)
         quick.addWidget(self.program, 1)
-        checks = QHBoxLayout()
-        checks.addWidget(self.with_findings)
-        checks.addWidget(self.due_soon)
-        checks.addWidget(self.info_only)
-        checks.addWidget(self.my_accounts)
-        checks.addWidget(self.changed_only)
-        checks.addStretch(1)
-        checks.addWidget(self.count)
+        checks = FlowLayout()  # wraps onto a second line in a narrow window or a large font, never clips
+        for item in (self.with_findings, self.due_soon, self.info_only, self.my_accounts, self.changed_only, self.count):
+            checks.addWidget(item)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
@@ -217,11 +220,13 @@ class CustomerList(QWidget):
         metrics = self.view.fontMetrics()
         status = self.model.column_index("Status")
         self.view.setColumnWidth(status, metrics.horizontalAdvance("Not started") + 2 * metrics.averageCharWidth())
-        # the list never gets narrower than its shown columns plus a readable Programs column
+        # the list never gets narrower than its shown columns plus a readable Programs column, unless a large font
+        # would push the window past 1024 px: then it takes 55% of that and scrolls sideways
         fixed = sum(
             self.view.columnWidth(c) for c in range(self.model.columnCount()) if c != 2 and not self.view.isColumnHidden(c)
         )
-        self.setMinimumWidth(fixed + 14 * metrics.averageCharWidth() + self.view.verticalScrollBar().sizeHint().width())
+        wanted = fixed + 14 * metrics.averageCharWidth() + self.view.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(min(wanted, SMALLEST_WINDOW * 55 // 100))
         self.legend.setText(legend_html(days))
         products = {p for ps in frame["Products"].unique() for p in ps.split(", ") if p}
         self._fill_combo(self.product, ALL_PRODUCTS, sorted(products))
@@ -264,6 +269,8 @@ class CustomerList(QWidget):
         combo.addItems([everything, *values])
         combo.setCurrentText(current if current in values else everything)
         combo.blockSignals(False)
+        view = combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
 
     def filter_mask(self) -> np.ndarray:
         """The rows that pass the filter box and the quick filters (vectorised)."""

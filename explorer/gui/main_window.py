@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setContentsMargins(4, 2, 4, 2)
+        self.title.setWordWrap(True)  # a long name wraps instead of widening the window
         self.benefits = BenefitsTab(self)
         self.contacts = ContactsTab(self)
         self.key_dates = KeyDatesTab(self)
@@ -311,6 +312,7 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)  # wraps at 16 pt in a 1024 px window instead of being cut
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(160)
