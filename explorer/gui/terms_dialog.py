@@ -9,6 +9,7 @@ PDF print the same document.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import (
@@ -21,7 +22,6 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -42,6 +42,9 @@ from explorer.atomic import OutputError, write_atomically
 from explorer.catalog import Catalog, Product, Program
 from explorer.gui import messages, settings
 from explorer.outputs.terms import terms_markdown
+
+if TYPE_CHECKING:  # printing is loaded on first use, as the entitlement sheet does, to keep start-up quick
+    from PySide6.QtPrintSupport import QPrinter
 
 EVERY_PRODUCT = "All products"
 EVERY_PROGRAM = "All programs"
@@ -224,6 +227,8 @@ class TermsDialog(QDialog):
         return document
 
     def print_terms(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
         # Screen resolution: Markdown's pixel indents and spacing print as on screen (text stays vector)
         printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
         printer.setDocName(self.windowTitle())
@@ -248,6 +253,8 @@ class TermsDialog(QDialog):
 
     def save_pdf(self, target: Path) -> Path | None:
         """Write the page as a PDF (atomically); a problem is a message, never a traceback."""
+
+        from PySide6.QtPrintSupport import QPrinter
 
         def write(temp: Path) -> None:
             printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import unicodedata
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,6 +25,12 @@ def open_terms(window: MainWindow) -> TermsDialog:
     dialog = window.terms
     assert dialog is not None and dialog.isVisible()
     return dialog
+
+
+def pdf_text(pdf: Path) -> str:
+    """The PDF's text on one line, its ligatures (ﬁ) undone."""
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def shown(dialog: TermsDialog) -> str:
@@ -114,11 +121,30 @@ def test_save_as_pdf_writes_the_terms(window: MainWindow, tmp_path: Path) -> Non
     assert dialog.save_pdf(target) == target
     assert target.read_bytes().startswith(b"%PDF")
     assert [m.title for m in messages.shown] == ["Support terms saved"]
-    text = " ".join(subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout.split())
+    text = pdf_text(target)
     assert P1_COMMITMENT in text
     assert "Non-Attendance Days" in text and "Decision – Business hours" in text
     pages = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
     assert int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:"))) > 3
     assert dialog.save_pdf(tmp_path / "no such folder" / "terms.pdf") is None  # a message, never a traceback
     assert messages.shown[-1].title == "Support terms not saved" and "does not exist" in messages.shown[-1].text
+    dialog.close()
+
+
+def test_print_goes_through_the_print_dialog(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    target = tmp_path / "printed.pdf"
+
+    def accept(dialog: QPrintDialog) -> int:  # the user picks a PDF printer and presses Print
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(target))
+        return 1
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    dialog = open_terms(window)
+    dialog.product.setCurrentText("Auth0")
+    dialog.print_button.click()
+    text = pdf_text(target)
+    assert "Solution Definition (one or more of the following)" in text and "Support Terms" in dialog.windowTitle()
     dialog.close()
