@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
@@ -31,14 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.app.cancel import Cancelled, CancelToken
+from explorer.app.cancel import CancelToken
 from explorer.app.diff import CHANGE_COLUMNS, BookDiff, compare_books, load_version
-from explorer.app.errors import user_message
 from explorer.app.session import Session
 from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
 from explorer.gui import messages, palette, settings
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
-from explorer.gui.operations import QueryOp
+from explorer.gui.operations import Operations
 from explorer.gui.tables import fit_columns, make_view
 from explorer.outputs.changes import CHANGE_KINDS
 
@@ -69,7 +68,6 @@ class ChangesPage(QWidget):
         self.diff: BookDiff | None = None
         self.compared_book: Book | None = None  # the open book the comparison was made with
         self.other_files: list[str] = []
-        self.task: QueryOp[Any] | None = None
         self._kinds = np.empty(0, dtype=object)
         self._customers = np.empty(0, dtype=object)
         self.compare_action = QAction("Compare With…", self)
@@ -146,6 +144,7 @@ class ChangesPage(QWidget):
         layout.addLayout(busy)
         self.kind.currentIndexChanged.connect(self.apply_filter)
         self.customer.textChanged.connect(self.apply_filter)
+        self.operations = Operations(self, self.progress_label.setText, self._set_busy)
         self._set_busy(False)
 
     # -- comparing ------------------------------------------------------------------
@@ -184,7 +183,7 @@ class ChangesPage(QWidget):
                     "These files named in the workspace were not found; the rest was compared:\n\n" + "\n".join(missing),
                 )
 
-        self._run(work, f"Reading {', '.join(Path(f).name for f in files)}", done)
+        self.operations.run(work, f"Reading {', '.join(Path(f).name for f in files)}", done)
 
     def show_diff(self, diff: BookDiff, files: list[str]) -> None:
         self.diff, self.other_files = diff, list(files)
@@ -277,42 +276,14 @@ class ChangesPage(QWidget):
 
             return write_changes(diff, target, diff.old_files + diff.new_files, cancel)
 
-        self._run(work, f"Writing {Path(target).name}", self._exported)
+        self.operations.run(work, f"Writing {Path(target).name}", self._exported)
 
     def _exported(self, target: Path) -> None:
         QSettings().setValue(settings.LAST_EXPORT_FOLDER, str(target.parent))
         messages.written(self, "Changes written", "The changes were written to", target)
 
-    # -- background work ----------------------------------------------------------------
-    def _run(self, work: Callable[[CancelToken, Callable[[str], None]], Any], what: str, done: Callable[[Any], None]) -> None:
-        if self.task is not None and self.task.running:
-            self.task.cancel()
-        op: QueryOp[Any] = QueryOp(self, work, lambda result: self._finished(op, result, done), what)
-        op.failure(lambda error: self._failed(op, error)).with_progress(self.progress_label.setText)
-        self.task = op
-        self.progress_label.setText(what)
-        self._set_busy(True)
-        op.run_in_background()
-
-    def _finished(self, op: QueryOp[Any], result: object, done: Callable[[Any], None]) -> None:
-        if op is self.task:
-            self._set_busy(False)
-            done(result)
-
-    def _failed(self, op: QueryOp[Any], error: BaseException) -> None:
-        if op is not self.task:
-            return
-        self._set_busy(False)
-        if isinstance(error, Cancelled):
-            return
-        message = user_message(error)  # bad input is a dialog; anything else is a bug for the crash handler
-        if message is None:
-            raise error
-        messages.error(self, message.title, message.text)
-
     def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        self.operations.cancel()
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.progress_label, self.progress, self.cancel_button):
@@ -321,7 +292,7 @@ class ChangesPage(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self.task is not None and self.task.running
+        return self.operations.running
 
 
 def attach(window: MainWindow) -> ChangesPage:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QDate, QFileSystemWatcher, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -34,10 +34,9 @@ from PySide6.QtWidgets import (
 
 from explorer import __version__
 from explorer.app import view_model
-from explorer.app.cancel import Cancelled, CancelToken
-from explorer.app.errors import WorkspaceError, user_message
+from explorer.app.cancel import CancelToken
+from explorer.app.errors import WorkspaceError
 from explorer.app.session import Session, load_session
-from explorer.app.sheet import CustomerSheet
 from explorer.app.view_model import Scope
 from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
 from explorer.app.workspace import DateKey, Workspace, open_workspace
@@ -55,7 +54,7 @@ from explorer.gui.findings_view import FindingsView
 from explorer.gui.key_dates_tab import KeyDatesTab
 from explorer.gui.map_columns import MapColumnsDialog
 from explorer.gui.no_match import NoMatchPane
-from explorer.gui.operations import QueryOp
+from explorer.gui.operations import Operations, show_error
 from explorer.gui.sla_tab import SlaTab
 from explorer.gui.tables import restore_header, save_header
 from explorer.gui.terms_dialog import TermsDialog
@@ -69,6 +68,10 @@ PAGES = ["Customers", "Upcoming", "Findings", "Timeline", "Cases"]
 CUSTOMER_TABS = ["Benefits", "Named Contacts", "Key Dates", "SLA", "Findings"]
 OPEN_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv);;All files (*)"
 WORKSPACE_FILTER = f"Workspaces (*{WORKSPACE_SUFFIX} *.toml);;All files (*)"
+T = TypeVar("T")
+NO_MATCH = "No customer matches the filter, so there is nothing to export."
+Progress = Callable[[str], None]
+Covered = tuple[Session, list[str] | None]  # the session, and the customers an export covers (None: all)
 
 
 def make_action(text: str, parent: QObject, slot: Callable[[], object], shortcut: QKeySequence | None = None) -> QAction:
@@ -98,7 +101,8 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.map_dialog: MapColumnsDialog | None = None
         self._offered: set[tuple[str, str, str]] = set()  # unread data the Map Columns dialog was offered for
-        self.task: QueryOp[object] | None = None
+        # background work: the status line shows its progress and is restored after a failure or Cancel
+        self.operations = Operations(self, lambda text: self.status_label.setText(text), self._set_busy, self._update_status)
         self.setWindowTitle("Entitlement Explorer")
         self.setAcceptDrops(True)
         self.watcher = QFileSystemWatcher(self)
@@ -552,56 +556,58 @@ class MainWindow(QMainWindow):
 
     # -- export -----------------------------------------------------------------
     def choose_export(self) -> None:
-        if self.session is None:
-            return
-        dialog = self._export_dialog(REPORT)
-        if dialog.exec():
-            self.export_report(dialog.target, dialog.scope)
+        self._choose(REPORT, self.export_report)
 
     def choose_calendar_export(self) -> None:
-        if self.session is None:
-            return
-        dialog = self._export_dialog(CALENDAR)
-        if dialog.exec():
-            self.export_calendar(dialog.target, dialog.scope)
+        self._choose(CALENDAR, self.export_calendar)
 
     def choose_sheet_export(self) -> None:
+        self._choose(SHEET, self.export_sheets, Scope.SELECTED)
+
+    def _choose(self, kind: ExportKind, export: Callable[[str, Scope], None], default: Scope = Scope.ALL) -> None:
+        """Ask where to write and for which customers (the export dialog), then export."""
         if self.session is None:
             return
-        dialog = self._export_dialog(SHEET, Scope.SELECTED)
+        dialog = self._export_dialog(kind, default)
         if dialog.exec():
-            self.export_sheets(dialog.target, dialog.scope)
+            export(dialog.target, dialog.scope)
 
-    def chosen_sheets(self, scope: Scope) -> list[CustomerSheet]:
-        """The customers' sheets for a one-pager (none when the scope holds no customer)."""
-        from explorer.outputs.customers import sheets_for
-
-        if self.session is None:
-            return []
-        names = self.customers_for(scope)
-        return sheets_for(self.session, names) if names != [] else []
+    def covered(self, scope: Scope, hint: str = NO_MATCH, title: str = "Nothing to export") -> Covered | None:
+        """The session and the customers ``scope`` covers (None: every customer); None without a book, or once
+        the user is told (``title``, ``hint``) that the scope holds no customer."""
+        session = self.session
+        if session is None:  # the export actions are disabled until a book is open
+            return None
+        customers = self.customers_for(scope)
+        if customers == []:
+            messages.info(self, title, hint)
+            return None
+        return session, customers
 
     def export_sheets(self, target: str, scope: Scope = Scope.SELECTED) -> None:
         from explorer.gui.entitlement_sheet import write_pdf
+        from explorer.outputs.customers import sheets_for
 
-        sheets = self.chosen_sheets(scope)
-        if not sheets or self.session is None:
-            messages.info(self, "Nothing to export", "Select the customers whose entitlement sheet you want.")
+        covered = self.covered(scope, "Select the customers whose entitlement sheet you want.")
+        if covered is None:
             return
+        session, customers = covered
         try:  # one page per customer takes well under a second each: no background task needed
-            written = write_pdf(sheets, target, self.session.files)
-        except Exception as exc:  # _show_error re-raises anything that is not bad input
+            written = write_pdf(sheets_for(session, customers), target, session.files)
+        except Exception as exc:  # show_error re-raises anything that is not bad input
             self._show_error(exc)
             return
         self._exported(written, "Entitlement sheet")
 
     def print_sheets(self) -> None:
         from explorer.gui.entitlement_sheet import print_dialog
+        from explorer.outputs.customers import sheets_for
 
-        sheets = self.chosen_sheets(Scope.SELECTED)
-        if not sheets:
-            messages.info(self, "Nothing to print", "Select the customers whose entitlement sheet you want to print.")
+        hint = "Select the customers whose entitlement sheet you want to print."
+        covered = self.covered(Scope.SELECTED, hint, "Nothing to print")
+        if covered is None:
             return
+        sheets = sheets_for(*covered)
         if print_dialog(self, sheets):
             self.status_label.setText(f"Printed the entitlement sheet of {len(sheets)} customer(s)")
 
@@ -614,46 +620,47 @@ class MainWindow(QMainWindow):
         return view_model.export_customers(self.session, scope, self.customers.visible_keys(), self.customers.selected_keys())
 
     def export_report(self, target: str, scope: Scope = Scope.ALL) -> None:
-        session = self.session
-        if session is None:
-            return
-        customers = self.customers_for(scope)
-        if customers == []:
-            messages.info(self, "Nothing to export", "No customer matches the filter, so there is nothing to export.")
-            return
-
-        def work(cancel: CancelToken, progress: Callable[[str], None]) -> Path:
+        def write(session: Session, customers: list[str] | None, cancel: CancelToken, progress: Progress) -> Path:
             from explorer.outputs.report.build import build_report
             from explorer.outputs.report.writer import write_report
 
             progress("Building the report")
-            data = build_report(
-                session.book, session.catalog, session.as_of, session.sla, customers, cancel, done=session.workspace.done_marks()
-            )
+            done = session.workspace.done_marks()
+            data = build_report(session.book, session.catalog, session.as_of, session.sla, customers, cancel, done=done)
             progress("Writing the workbook")
             return write_report(data, target, session.files, cancel)
 
-        self._run(work, f"Exporting {Path(target).name}", self._exported)
+        self._export(target, scope, "Report", write)
 
     def export_calendar(self, target: str, scope: Scope = Scope.ALL) -> None:
-        session = self.session
-        if session is None:
-            return
-        customers = self.customers_for(scope)
-        if customers == []:
-            messages.info(self, "Nothing to export", "No customer matches the filter, so there is nothing to export.")
-            return
-
-        def work(cancel: CancelToken, progress: Callable[[str], None]) -> Path:
+        def write(session: Session, customers: list[str] | None, cancel: CancelToken, progress: Progress) -> Path:
             from explorer.outputs.calendar import write_calendar
             from explorer.outputs.customers import sheets_for
 
             progress("Collecting key dates")
-            sheets = sheets_for(session, customers)
+            sheets = sheets_for(session, customers, cancel)
             cancel.check()
             return write_calendar(sheets, target, session.files)
 
-        self._run(work, f"Exporting {Path(target).name}", lambda t: self._exported(t, "Calendar"))
+        self._export(target, scope, "Calendar", write)
+
+    def _export(
+        self,
+        target: str,
+        scope: Scope,
+        what: str,
+        write: Callable[[Session, list[str] | None, CancelToken, Progress], Path],
+    ) -> None:
+        """Write ``what`` for the customers ``scope`` covers, in the background (Cancel leaves no file)."""
+        covered = self.covered(scope)
+        if covered is None:
+            return
+        session, customers = covered
+        self._run(
+            lambda cancel, progress: write(session, customers, cancel, progress),
+            f"Exporting {Path(target).name}",
+            lambda written: self._exported(written, what),
+        )
 
     def _exported(self, target: Path, what: str = "Report") -> None:
         QSettings().setValue(settings.LAST_EXPORT_FOLDER, str(target.parent))
@@ -661,44 +668,15 @@ class MainWindow(QMainWindow):
         messages.written(self, f"{what} written", f"The {what.lower()} was written to", target)
 
     # -- background work ----------------------------------------------------------
-    def _run(self, work: Callable[[CancelToken, Callable[[str], None]], Any], what: str, done: Callable[[Any], None]) -> None:
+    def _run(self, work: Callable[[CancelToken, Callable[[str], None]], T], what: str, done: Callable[[T], None]) -> None:
         """Run ``work`` in the background; a newer operation supersedes (and cancels) a running one."""
-        if self.task is not None and self.task.running:
-            self.task.cancel()
-        op: QueryOp[Any] = QueryOp(self, work, lambda result: self._finished(op, result, done), what)
-        op.failure(lambda error: self._failed(op, error)).with_progress(self.status_label.setText)
-        self.task = op
-        self.status_label.setText(what)
-        self._set_busy(True)
-        op.run_in_background()
-
-    def _finished(self, op: QueryOp[Any], result: object, done: Callable[[Any], None]) -> None:
-        if op is not self.task:
-            return  # superseded by a newer operation
-        self._set_busy(False)
-        done(result)
-
-    def _failed(self, op: QueryOp[Any], error: BaseException) -> None:
-        if op is not self.task:
-            return
-        self._set_busy(False)
-        if isinstance(error, Cancelled):
-            self.status_label.setText("Cancelled")
-            self._update_status()
-            return
-        self._show_error(error)
-        self._update_status()
+        self.operations.run(work, what, done)
 
     def _show_error(self, error: BaseException) -> None:
-        """A dialog for bad input (explorer.app.errors); anything else is a bug for the crash handler."""
-        message = user_message(error)
-        if message is None:
-            raise error
-        messages.error(self, message.title, message.text)
+        show_error(self, error)
 
     def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        self.operations.cancel()
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -707,7 +685,7 @@ class MainWindow(QMainWindow):
 
     @property
     def busy(self) -> bool:
-        return self.task is not None and self.task.running
+        return self.operations.running
 
     def _set_loaded_actions(self, loaded: bool) -> None:
         for action in (
@@ -779,8 +757,7 @@ class MainWindow(QMainWindow):
             store.setValue(settings.WINDOW_SPLITTER, self.splitter.saveState())
             for view in self._views():
                 save_header(view)
-        if self.task is not None:
-            self.task.cancel()
+        self.operations.cancel()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

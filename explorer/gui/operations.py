@@ -8,6 +8,10 @@ rate so a worker that reports per file or per sheet never floods the event loop.
 ``cancel()`` sets the operation's CancelToken; the core checks it between steps
 (loading, re-judging, exporting) and stops by raising Cancelled, leaving no
 partial file. Workers never touch widgets: they only emit signals.
+
+``Operations`` is what a window or page runs its work through: one operation at a
+time, a newer one superseding (and cancelling) a running one, the host's busy
+state following, and failures shown the one way (``show_error``).
 """
 
 from __future__ import annotations
@@ -19,8 +23,11 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from explorer.app.cancel import Cancelled, CancelToken
+from explorer.app.errors import user_message
+from explorer.gui import messages
 
 T = TypeVar("T")
 Progress = Callable[[str], None]
@@ -123,3 +130,64 @@ class _Runner(QRunnable):
 
     def run(self) -> None:
         self.op._work(self.interval)
+
+
+def show_error(parent: QWidget, error: BaseException) -> None:
+    """A dialog for bad input (explorer.app.errors.user_message); anything else is a bug for the crash handler."""
+    message = user_message(error)
+    if message is None:
+        raise error
+    messages.error(parent, message.title, message.text)
+
+
+class Operations:
+    """A host's background operations, one at a time.
+
+    ``run`` cancels a running operation it supersedes and drops that one's result or failure.
+    ``busy(True/False)`` follows the current operation; ``progress`` gets its texts (the first is
+    ``what``). A failure is a dialog for bad input (a bug raises, for the crash handler); Cancel
+    shows nothing. ``stopped()`` runs after either, so the host can restore its status line.
+    """
+
+    def __init__(
+        self,
+        host: QWidget,
+        progress: Progress,
+        busy: Callable[[bool], None],
+        stopped: Callable[[], None] | None = None,
+    ) -> None:
+        self._host, self._progress, self._busy, self._stopped = host, progress, busy, stopped
+        self.task: QueryOp[Any] | None = None
+
+    def run(self, work: Callable[[CancelToken, Progress], T], what: str, done: Callable[[T], None]) -> QueryOp[T]:
+        if self.task is not None and self.task.running:
+            self.task.cancel()
+        op: QueryOp[T] = QueryOp(self._host, work, lambda result: self._finished(op, result, done), what)
+        op.failure(lambda error: self._failed(op, error)).with_progress(self._progress)
+        self.task = op
+        self._progress(what)
+        self._busy(True)
+        return op.run_in_background()
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None and self.task.running
+
+    def _finished(self, op: QueryOp[T], result: T, done: Callable[[T], None]) -> None:
+        if op is not self.task:
+            return  # superseded by a newer operation
+        self._busy(False)
+        done(result)
+
+    def _failed(self, op: QueryOp[Any], error: BaseException) -> None:
+        if op is not self.task:
+            return
+        self._busy(False)
+        if not isinstance(error, Cancelled):
+            show_error(self._host, error)
+        if self._stopped is not None:
+            self._stopped()

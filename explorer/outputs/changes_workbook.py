@@ -6,13 +6,11 @@ from the content, frozen filterable header, print setup, atomic replace.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from explorer import __version__
 from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.diff import CHANGE_COLUMNS
 from explorer.atomic import write_atomically
@@ -20,7 +18,7 @@ from explorer.outputs.changes import Comparison
 from explorer.outputs.report.build import sha256
 from explorer.outputs.report.cells import Formats, write_text
 from explorer.outputs.report.layout import catalog_footer
-from explorer.outputs.report.writer import table_sheet
+from explorer.outputs.report.writer import open_workbook, table_sheet
 
 HIGHLIGHTS = [
     ("Change", kind, colour)
@@ -43,20 +41,7 @@ def write_changes(diff: Comparison, target: Path | str, inputs: Iterable[Path | 
 
 
 def _write(diff: Comparison, path: Path, cancel: CancelToken) -> None:
-    import xlsxwriter
-
-    book = xlsxwriter.Workbook(
-        str(path), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
-    )
-    book.set_properties(
-        {
-            "title": TITLE,
-            "subject": "Support entitlements",
-            "author": "Entitlement Explorer",
-            "comments": f"Entitlement Explorer {__version__}, catalog {diff.catalog_version}",
-        }
-    )
-    try:
+    with open_workbook(path, TITLE, diff.catalog_version) as book:
         formats = Formats(book)
         header = "&L&8Entitlement Explorer: " + _files(diff.old_files) + " → " + _files(diff.new_files) + "&R&8Changes"
         ws = table_sheet(
@@ -72,11 +57,6 @@ def _write(diff: Comparison, path: Path, cancel: CancelToken) -> None:
         ws.activate()
         _summary(book, diff, formats)
         cancel.check()
-    except BaseException:
-        with contextlib.suppress(Exception):
-            book.close()  # releases the streamed row files; the half-written temp file is then deleted
-        raise
-    book.close()
 
 
 def _files(files: list[str]) -> str:

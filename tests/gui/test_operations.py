@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QObject, QThreadPool
+from PySide6.QtWidgets import QWidget
 
 from explorer.app.cancel import Cancelled, CancelToken
+from explorer.app.errors import WorkspaceError
+from explorer.gui import messages
 from explorer.gui.main_window import MainWindow
-from explorer.gui.operations import QueryOp
+from explorer.gui.operations import Operations, QueryOp
 from explorer.outputs.report import writer
 
 from .conftest import wait_idle
@@ -41,6 +44,54 @@ def test_typed_result_failure_and_throttled_progress(qtbot) -> None:  # type: ig
     op = QueryOp(parent, fail, results.append).failure(errors.append).run_in_background()
     qtbot.waitUntil(lambda: not op.running, timeout=10_000)
     assert [str(e) for e in errors] == ["bad input"] and results == [42]
+
+
+def test_one_operation_at_a_time_supersedes_fails_and_cancels(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The host's runner (MainWindow and the Changes page share it): a newer run cancels the running one and
+    drops its result; bad input is a dialog; Cancel is quiet; the busy state and the status follow."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    texts: list[str] = []
+    busy: list[bool] = []
+    stopped: list[str] = []
+    done: list[str] = []
+    runner = Operations(host, texts.append, busy.append, lambda: stopped.append(texts[-1]))
+    started, release = threading.Event(), threading.Event()
+
+    def slow(cancel: CancelToken, progress) -> str:  # type: ignore[no-untyped-def]
+        started.set()
+        assert release.wait(30)
+        progress("after the wait")  # checks the token: a superseded run stops here
+        return "slow"
+
+    first = runner.run(slow, "Reading the old book", done.append)
+    assert started.wait(30) and runner.running
+    runner.run(lambda cancel, progress: "fast", "Reading the new book", done.append)
+    release.set()
+    qtbot.waitUntil(lambda: not runner.running and not first.running, timeout=10_000)
+    assert done == ["fast"] and first.cancel_token.cancelled
+    assert texts[:2] == ["Reading the old book", "Reading the new book"] and busy[-1] is False and stopped == []
+
+    def bad(cancel: CancelToken, progress) -> str:  # type: ignore[no-untyped-def]
+        raise WorkspaceError("old.explorer.toml: not a workspace file")
+
+    messages.shown.clear()
+    runner.run(bad, "Opening old.explorer.toml", done.append)
+    qtbot.waitUntil(lambda: not runner.running, timeout=10_000)
+    assert [(m.kind, m.title, m.text) for m in messages.shown] == [
+        ("error", "Cannot open the workspace", "old.explorer.toml: not a workspace file")
+    ]
+    assert stopped == ["Opening old.explorer.toml"] and busy[-1] is False
+
+    def cancelled(cancel: CancelToken, progress) -> str:  # type: ignore[no-untyped-def]
+        runner.cancel()
+        cancel.check()
+        return "never"
+
+    messages.shown.clear()
+    runner.run(cancelled, "Exporting report.xlsx", done.append)
+    qtbot.waitUntil(lambda: not runner.running, timeout=10_000)
+    assert messages.shown == [] and done == ["fast"] and stopped[-1] == "Exporting report.xlsx" and busy[-1] is False
 
 
 def no_thread_left(qtbot) -> None:  # type: ignore[no-untyped-def]

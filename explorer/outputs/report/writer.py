@@ -9,7 +9,7 @@ and print setup through explorer.outputs.report.layout.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,28 +54,37 @@ def write_report(data: ReportData, target: Path | str, inputs: Iterable[Path | s
     return write_atomically(target, lambda path: _write(data, path, cancel), inputs)
 
 
-def _write(data: ReportData, path: Path, cancel: CancelToken = NEVER) -> None:
+@contextlib.contextmanager
+def open_workbook(path: Path, title: str, catalog_version: str, **options: Any) -> Iterator[Any]:
+    """A streamed XlsxWriter workbook that writes text as text (never a formula, link or number) and names
+    the program and catalog in its properties. Closed at the end; on a failure or Cancel it is closed
+    quietly, which releases its streamed row files so the atomic writer can delete the half-written file."""
     import xlsxwriter
 
     book = xlsxwriter.Workbook(
         str(path),
-        {
-            "constant_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-            "default_date_format": "yyyy-mm-dd",
-        },
+        {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False, **options},
     )
     book.set_properties(
         {
-            "title": f"SLA report as of {data.as_of:%Y-%m-%d}",
+            "title": title,
             "subject": "Support entitlements",
             "author": "Entitlement Explorer",
-            "comments": f"Entitlement Explorer {__version__}, catalog {data.catalog_version}",
+            "comments": f"Entitlement Explorer {__version__}, catalog {catalog_version}",
         }
     )
     try:
+        yield book
+    except BaseException:
+        with contextlib.suppress(Exception):
+            book.close()
+        raise
+    book.close()
+
+
+def _write(data: ReportData, path: Path, cancel: CancelToken = NEVER) -> None:
+    title = f"SLA report as of {data.as_of:%Y-%m-%d}"
+    with open_workbook(path, title, data.catalog_version, default_date_format="yyyy-mm-dd") as book:
         formats = Formats(book)
         summary_sheet(book, data, formats)
         for name in SHEETS:
@@ -83,11 +92,6 @@ def _write(data: ReportData, path: Path, cancel: CancelToken = NEVER) -> None:
                 cancel.check()
                 _report_sheet(book, name, data.sheets[name], formats, data, cancel)
         cancel.check()
-    except BaseException:
-        with contextlib.suppress(Exception):
-            book.close()  # releases the streamed row files; the half-written temp file is then deleted
-        raise
-    book.close()
 
 
 def table_sheet(
