@@ -11,10 +11,14 @@ import time
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from explorer import __version__
 from explorer.gui.platform_check import prepare_platform
 from explorer.logs import setup_logging
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 ORGANIZATION, APPLICATION = "Entitlement Explorer", "Entitlement Explorer"
 SCREEN_SIZE = (1400, 900)
@@ -44,6 +48,18 @@ def parse_size(text: str) -> tuple[int, int] | None:
         return None
     size = int(width), int(height)
     return size if min(size) >= 200 else None
+
+
+def app_icon() -> QIcon:
+    """The icon drawn at each size it is shown at (tools/make_icon.py), so it is sharp on a high-DPI screen."""
+    from PySide6.QtGui import QIcon
+
+    from explorer.paths import resource_path
+
+    icon = QIcon()
+    for path in sorted(resource_path("icons").glob("explorer-*.png")):
+        icon.addFile(str(path))
+    return icon
 
 
 def install_crash_hook() -> None:
@@ -77,11 +93,9 @@ def run_gui(argv: list[str]) -> int:
         print(f"explorer: {problem}", file=sys.stderr)
         return 2
     from PySide6.QtCore import QCoreApplication, QTimer
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from explorer.gui.main_window import CUSTOMER_TABS, PAGES, MainWindow, sample_files
-    from explorer.paths import resource_path
 
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
@@ -99,9 +113,7 @@ def run_gui(argv: list[str]) -> int:
         font = app.font()
         font.setPointSizeF(args.font_size)
         app.setFont(font)
-    icon = resource_path("icons/explorer.png")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(app_icon())
     setup_logging()
     install_crash_hook()
     as_of = None

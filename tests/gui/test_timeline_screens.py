@@ -132,3 +132,19 @@ def test_timeline_is_drawn_at_twice_the_pixels_at_scale_2(tmp_path) -> None:  # 
         1 for px, py in inked if band.pixelColor(px ^ 1, py).lightness() >= 100 or band.pixelColor(px, py ^ 1).lightness() >= 100
     )
     assert odd > len(inked) // 10
+
+
+def test_app_icon_is_drawn_for_every_size_it_is_shown_at() -> None:
+    from PySide6.QtCore import QSize
+
+    from explorer.gui.app import app_icon
+    from explorer.paths import resource_path
+
+    icon = app_icon()
+    sizes = {s.width() for s in icon.availableSizes()}
+    assert {16, 24, 32, 48, 64, 128, 256, 512} <= sizes
+    # a 32 px icon on a scale-2 screen uses the 64 px drawing itself, not a blurred enlargement of the 32
+    sharp = icon.pixmap(QSize(32, 32), 2.0)
+    assert (sharp.width(), sharp.devicePixelRatio()) == (64, 2.0)
+    drawn = QImage(str(resource_path("icons/explorer-64.png"))).convertToFormat(QImage.Format.Format_ARGB32)
+    assert sharp.toImage().convertToFormat(QImage.Format.Format_ARGB32) == drawn
