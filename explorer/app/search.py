@@ -4,12 +4,18 @@ Every searchable text is one entry in flat arrays (text, customer row, label), b
 once per load, so a keystroke is one vectorised substring test over them; each
 customer that matched other than by name says what matched ("contact: jane@coho.test").
 
+The substring test runs over all entries joined into one array of code points
+(``Haystack``): numpy compares the needle's first character against every position
+at once, then checks the following characters only where the match still holds.
+pandas' ``str.contains`` on 300,000 entries takes ~300 ms, a keystroke too many.
+
 ``Column: value`` (e.g. ``Account Owner: AM 3``) matches that field's whole value only, so a saved
 "My accounts" filter can name any column.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +25,32 @@ from explorer.model import Book, customer_key
 from explorer.sla.engine import SlaResult
 
 
+class Haystack:
+    """Which of many strings contain a substring, answered in one vectorised pass."""
+
+    SEPARATOR = "\x00"  # never in a needle (queries are stripped text), so no match spans two entries
+
+    def __init__(self, texts: np.ndarray) -> None:
+        self.size = len(texts)
+        joined = self.SEPARATOR.join(texts.tolist()) + self.SEPARATOR
+        self.points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        lengths = np.fromiter(map(len, texts.tolist()), dtype=np.int64, count=self.size) + 1
+        self.starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+
+    def contains(self, needle: str) -> np.ndarray:
+        """A bool per entry: does it contain ``needle``?"""
+        found = np.zeros(self.size, dtype=bool)
+        code = np.frombuffer(needle.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        if not self.size or not len(code) or len(code) > len(self.points):
+            return found if len(code) else np.ones(self.size, dtype=bool)
+        last = len(self.points) - len(code)  # the last position a match can start at
+        at = np.flatnonzero(self.points[: last + 1] == code[0])
+        for k in range(1, len(code)):
+            at = at[self.points[at + k] == code[k]]
+        found[np.searchsorted(self.starts, at, side="right") - 1] = True
+        return found
+
+
 @dataclass
 class SearchIndex:
     names: np.ndarray  # casefolded customer names, one per customer row
@@ -26,6 +58,13 @@ class SearchIndex:
     field: np.ndarray  # casefolded field each entry comes from ("contact", "email", "case", "account owner"...)
     row: np.ndarray  # the customer row of each entry
     label: np.ndarray  # what a match shows: "contact: Jane Doe"
+    _names: Haystack = dataclasses.field(init=False, repr=False)
+    _text: Haystack = dataclasses.field(init=False, repr=False)
+    _fields: set[str] = dataclasses.field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._names, self._text = Haystack(self.names), Haystack(self.text)
+        self._fields = set(self.field.tolist())
 
     def fields(self) -> list[str]:
         return sorted(set(self.field.tolist()))
@@ -37,13 +76,12 @@ class SearchIndex:
         query = query.strip()
         if not query:
             return np.ones(n, dtype=bool), why.tolist()
-        field, value = _split(query, set(self.field.tolist()))
+        field, value = _split(query, self._fields)
         needle = value.casefold()
         keep = np.zeros(n, dtype=bool)
         if field is None:
-            keep = pd.Series(self.names, dtype=object).str.contains(needle, regex=False).to_numpy(dtype=bool).copy()
-        if field is None:
-            entries = pd.Series(self.text, dtype=object).str.contains(needle, regex=False).to_numpy(dtype=bool).copy()
+            keep = self._names.contains(needle)
+            entries = self._text.contains(needle)
         else:  # a named field matches whole values: "Account Owner: AM 3" is not AM 30's
             entries = (self.field == field) & (self.text == needle)
         hit_rows, first = np.unique(self.row[entries], return_index=True)
