@@ -3,6 +3,10 @@
 Display text is computed once per column (not per paint), sorting is a numpy
 argsort of a per-column key, and filtering is a boolean mask: at 100k rows a
 sort or filter takes milliseconds where QSortFilterProxyModel takes seconds.
+
+A paint asks ``data`` seven roles per visible cell (a few thousand calls), so ``data``
+looks each role up in a table of what this model can answer and returns at once for
+the rest; the row order and the row colours are plain lists for the same reason.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ Index = QModelIndex | QPersistentModelIndex
 ROW_COLOURS = {name: light.background for name, (light, _) in palette.STATES.items()}  # the light palette's
 MARK_COLOUR = ROW_COLOURS["mark"]  # a cell marked as changed since another version of the book (and bold)
 RAW_ROLE = Qt.ItemDataRole.UserRole  # the row's index into the source arrays
+_R = Qt.ItemDataRole
+PLAIN_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 
 
 @dataclass
@@ -58,8 +64,12 @@ class ColumnTableModel(QAbstractTableModel):
         self.columns: list[Column] = []
         self.colours: np.ndarray = np.empty(0, dtype=object)
         self.order: np.ndarray = np.empty(0, dtype=np.int64)
+        self._rows: list[int] = []  # order as a list: a paint indexes it thousands of times
+        self._colour_of: list[str] = []  # colours as a list: a paint looks rows up one by one
+        self._roles: dict[int, Any] = {}  # role -> (source row, column) -> value; see _answer
         self._mask: np.ndarray | None = None
         self._sorted = (-1, Qt.SortOrder.AscendingOrder)
+        self._ranking: np.ndarray | None = None  # every row in the current sort order (argsorted once per sort)
         self._brushes: dict[str, tuple[QBrush, QBrush]] = {}
         self.marks: dict[tuple[int, int], str] = {}  # (source row, column) -> tooltip, e.g. the old value
         self._mark_font = QFont()
@@ -84,18 +94,81 @@ class ColumnTableModel(QAbstractTableModel):
         self._use_palette()
         self.marks = {}
         self._mask = None
-        self.order = self._arrange(np.arange(n))
+        self._ranking = None
+        self._set_order(self._arrange(np.arange(n)))
+        self._answer()
         self.endResetModel()
+
+    def _set_order(self, order: np.ndarray) -> None:
+        self.order = order
+        self._rows = order.tolist()
+
+    def _answer(self) -> None:
+        """Which roles this model answers, each as a function of (source row, column); the rest are None."""
+        self._colour_of = self.colours.tolist()
+        roles: dict[int, Any] = {
+            _R.DisplayRole: lambda row, c: self.columns[c].text[row],
+            _R.ToolTipRole: self._tooltip,
+            RAW_ROLE: lambda row, c: row,
+        }
+        if any(self._colour_of):
+            roles[_R.BackgroundRole] = lambda row, c: self._brush(row, 0)
+            roles[_R.ForegroundRole] = lambda row, c: self._brush(row, 1)
+        if self.marks:
+            roles[_R.BackgroundRole] = self._marked_background
+            roles[_R.ForegroundRole] = self._marked_foreground
+            roles[_R.FontRole] = lambda row, c: self._mark_font if (row, c) in self.marks else None
+        if any(c.align_right for c in self.columns):
+            right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            roles[_R.TextAlignmentRole] = lambda row, c: right if self.columns[c].align_right else None
+        if any(c.checks is not None for c in self.columns):
+            roles[_R.CheckStateRole] = self._check_state
+        self._roles = roles
+
+    def _brush(self, row: int, part: int) -> QBrush | None:
+        """The row's background (part 0) or text (part 1) brush, from its colour name."""
+        pair = self._brushes.get(self._colour_of[row])
+        return pair[part] if pair is not None else None
+
+    def _marked_background(self, row: int, column: int) -> QBrush | None:
+        if (row, column) in self.marks:
+            return self._mark_brush
+        return self._brush(row, 0) if self._colour_of else None
+
+    def _marked_foreground(self, row: int, column: int) -> QBrush | None:
+        if (row, column) in self.marks:
+            return self._brushes["mark"][1]
+        return self._brush(row, 1) if self._colour_of else None
+
+    def _tooltip(self, row: int, column: int) -> str | None:
+        if (row, column) in self.marks:
+            return self.marks[(row, column)]
+        tips = self.columns[column].tooltip
+        return tips[row] if tips is not None and tips[row] else None
+
+    def _check_state(self, row: int, column: int) -> Qt.CheckState | None:
+        checks = self.columns[column].checks
+        if checks is None or checks[row] is None:
+            return None
+        return Qt.CheckState.Checked if checks[row] else Qt.CheckState.Unchecked
 
     def set_marks(self, marks: dict[tuple[int, int], str]) -> None:
         """Highlight cells by (source row, column index), with the text as their tooltip; {} clears."""
         self.marks = dict(marks)
+        self._answer()
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(
                 self.index(0, 0),
                 self.index(self.rowCount() - 1, self.columnCount() - 1),
                 [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole],
             )
+
+    def set_texts(self, column: int, texts: Sequence[str]) -> None:
+        """New texts for one column (shown on the next paint); a sort on it is redone on the next arrange."""
+        self.columns[column].text = np.asarray(texts, dtype=object)  # type: ignore[assignment]
+        self.columns[column]._sort = None
+        if self._sorted[0] == column:
+            self._ranking = None
 
     def column_index(self, title: str) -> int:
         return next((i for i, c in enumerate(self.columns) if c.title == title), -1)
@@ -109,16 +182,22 @@ class ColumnTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._mask = mask
         rows = np.arange(self.total_rows) if mask is None else np.flatnonzero(mask)
-        self.order = self._arrange(rows)
+        self._set_order(self._arrange(rows))
         self.endResetModel()
 
     def _arrange(self, rows: np.ndarray) -> np.ndarray:
+        """``rows`` in the sort order: a filter picks from the ranking of all rows, no new argsort."""
         column, direction = self._sorted
         if column < 0 or column >= len(self.columns) or len(rows) == 0:
             return rows
-        keys = self.columns[column].sort_key[rows]
-        ranked = rows[np.argsort(keys, kind="stable")]
-        return ranked[::-1].copy() if direction == Qt.SortOrder.DescendingOrder else ranked
+        if self._ranking is None:
+            ranking = np.argsort(self.columns[column].sort_key, kind="stable")
+            self._ranking = ranking[::-1].copy() if direction == Qt.SortOrder.DescendingOrder else ranking
+        if len(rows) == self.total_rows:
+            return self._ranking.copy()
+        shown = np.zeros(self.total_rows, dtype=bool)
+        shown[rows] = True
+        return self._ranking[shown[self._ranking]]
 
     def source_row(self, view_row: int) -> int:
         return int(self.order[view_row])
@@ -126,6 +205,10 @@ class ColumnTableModel(QAbstractTableModel):
     def view_row(self, source_row: int) -> int:
         found = np.flatnonzero(self.order == source_row)
         return int(found[0]) if len(found) else -1
+
+    def source_rows(self) -> list[int]:
+        """The source row of every shown row, in view order."""
+        return self._rows
 
     # -- Qt interface -------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -135,47 +218,22 @@ class ColumnTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        answer = self._roles.get(role)
+        if answer is None or not index.isValid():
             return None
-        row = int(self.order[index.row()])
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text[row]
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if self.marks and (row, index.column()) in self.marks:
-                return self._mark_brush
-            colour = self.colours[row]
-            return self._brushes[colour][0] if colour in self._brushes else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if self.marks and (row, index.column()) in self.marks:
-                return self._brushes["mark"][1]
-            colour = self.colours[row]
-            return self._brushes[colour][1] if colour in self._brushes else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if self.marks and (row, index.column()) in self.marks:
-                return self.marks[(row, index.column())]
-            return column.tooltip[row] if column.tooltip is not None and column.tooltip[row] else None
-        if role == Qt.ItemDataRole.FontRole and self.marks and (row, index.column()) in self.marks:
-            return self._mark_font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == RAW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.CheckStateRole and column.checks is not None and column.checks[row] is not None:
-            return Qt.CheckState.Checked if column.checks[row] else Qt.CheckState.Unchecked
-        return None
+        return answer(self._rows[index.row()], index.column())
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid():
-            checks = self.columns[index.column()].checks
-            if checks is not None and checks[int(self.order[index.row()])] is not None:
-                flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        checks = self.columns[index.column()].checks
+        if checks is not None and checks[self._rows[index.row()]] is not None:
+            return PLAIN_FLAGS | Qt.ItemFlag.ItemIsUserCheckable
+        return PLAIN_FLAGS
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         checks = self.columns[index.column()].checks if index.isValid() else None
-        row = int(self.order[index.row()]) if index.isValid() else -1
+        row = self._rows[index.row()] if index.isValid() else -1
         if role != Qt.ItemDataRole.CheckStateRole or checks is None or checks[row] is None:
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
@@ -196,11 +254,12 @@ class ColumnTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        rows_before = [int(self.order[i.row()]) for i in persistent]
-        self._sorted = (column, order)
-        self.order = self._arrange(self.order.copy())
-        position = {int(r): i for i, r in enumerate(self.order)} if persistent else {}
+        rows_before = [self._rows[i.row()] for i in persistent]
+        self._sorted, self._ranking = (column, order), None
+        self._set_order(self._arrange(self.order.copy()))
+        position = np.empty(self.total_rows, dtype=np.int64)  # source row -> view row (unshown rows: unused)
+        position[self.order] = np.arange(len(self.order))
         self.changePersistentIndexList(
-            persistent, [self.index(position[r], i.column()) for r, i in zip(rows_before, persistent, strict=True)]
+            persistent, [self.index(int(position[r]), i.column()) for r, i in zip(rows_before, persistent, strict=True)]
         )
         self.layoutChanged.emit()

@@ -9,6 +9,9 @@ Signals: customer_selected(str) with the customer key ("" when none), filter_cha
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import overload
+
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QSettings, Qt, Signal
@@ -53,17 +56,25 @@ def row_colours(frame: pd.DataFrame) -> np.ndarray:
     )
 
 
-def row_reasons(frame: pd.DataFrame, days: int) -> list[str]:
-    """Each row's tooltip: every reason it is coloured, in words."""
-    out = []
-    for errors, overdue, over, ended, soon in zip(
-        frame["errors"].tolist(),
-        frame["overdue"].tolist(),
-        frame["over_limit"].tolist(),
-        frame["ended"].tolist(),
-        frame["due_soon"].tolist(),
-        strict=True,
-    ):
+class RowReasons(Sequence[str]):
+    """Each row's tooltip: every reason it is coloured, in words. Worded when a tooltip asks
+    (one row at a time), not for every row of a 10,000-customer book at load."""
+
+    def __init__(self, frame: pd.DataFrame, days: int) -> None:
+        self._flags = [frame[c].tolist() for c in ("errors", "overdue", "over_limit", "ended", "due_soon")]
+        self.days = days
+
+    def __len__(self) -> int:
+        return len(self._flags[0])
+
+    @overload
+    def __getitem__(self, row: int) -> str: ...
+    @overload
+    def __getitem__(self, row: slice) -> list[str]: ...
+    def __getitem__(self, row: int | slice) -> str | list[str]:
+        if isinstance(row, slice):
+            return [self[i] for i in range(*row.indices(len(self)))]
+        errors, overdue, over, ended, soon = (flags[row] for flags in self._flags)
         why = []
         if errors:
             why.append(f"{errors} error finding{'s' if errors != 1 else ''} in its contracts")
@@ -74,10 +85,9 @@ def row_reasons(frame: pd.DataFrame, days: int) -> list[str]:
         if ended:
             why.append("every term has ended")
         if soon:
-            why.append(f"a key date within {days} days")
+            why.append(f"a key date within {self.days} days")
         text = "; ".join(why)
-        out.append(text[:1].upper() + text[1:])
-    return out
+        return text[:1].upper() + text[1:]
 
 
 def legend_html(days: int) -> str:
@@ -102,7 +112,6 @@ class CustomerList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.frame = pd.DataFrame()
-        self._lower = np.empty(0, dtype=object)
         self.model = ColumnTableModel(self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Filter customers (Ctrl+F)")
@@ -120,7 +129,7 @@ class CustomerList(QWidget):
         self.info_only = QCheckBox("Info notes", self)
         self.info_only.setToolTip("Customers with Info findings (notes that need no action), which 'Has findings' leaves out")
         self.with_findings.setToolTip("Customers with error or warning findings")
-        self._programs: dict[str, np.ndarray] = {}  # program label -> rows holding it
+        self._program_lists: list[list[str]] = []  # per row, the program labels it holds
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)
         self.changed_only = QCheckBox("Changed", self)
@@ -180,13 +189,12 @@ class CustomerList(QWidget):
         frame = overview.customers
         self.frame = frame
         self._overview = overview
-        self._lower = frame["Customer"].str.casefold().to_numpy(dtype=object) if len(frame) else self._lower[:0]
         self._index = overview.search
         self._why = [""] * len(frame)
         days = overview.due_soon_days
         self.due_soon.setText(f"Due soon ({days} days)")
         self.due_soon.setToolTip(f"Customers with a key date in the next {days} days (the catalog's due_soon_days)")
-        reasons = row_reasons(frame, days)
+        reasons = RowReasons(frame, days)
         colours = row_colours(frame)
         self.model.set_columns(
             [
@@ -232,24 +240,25 @@ class CustomerList(QWidget):
         self._fill_combo(self.product, ALL_PRODUCTS, sorted(products))
         lists = frame["program list"].tolist()
         labels = sorted({p for ps in lists for p in ps})
-        self._programs = {label: np.fromiter((label in ps for ps in lists), dtype=bool, count=len(lists)) for label in labels}
+        self._program_lists = lists
         self._fill_combo(self.program, ALL_PROGRAMS, labels)
         self.apply_filter(follow=False)
         if keep:
             self.select(keep, emit=False)
 
-    def _customer_column(self, frame: pd.DataFrame, reasons: list[str]) -> Column:
+    def _customer_column(self, frame: pd.DataFrame, reasons: Sequence[str]) -> Column:
         """Names, with changed customers marked ● and what changed as the tooltip (after why the row is
         coloured); sorted by the name alone."""
         names = frame["Customer"].tolist()
+        by_name = frame["key"].to_numpy(dtype=str)  # the casefolded name (a fixed-width array sorts fast)
         if not self.changed:
-            return Column("Customer", names, tooltip=reasons)
+            return Column("Customer", names, by_name, tooltip=reasons)
         notes = [self.changed.get(k, "") for k in frame["key"]]
         tips = ["\n".join(t for t in (why, note) if t) for why, note in zip(reasons, notes, strict=True)]
         return Column(
             "Customer",
             [f"● {n}" if note else n for n, note in zip(names, notes, strict=True)],
-            key=np.char.lower(np.asarray(names, dtype=str)),
+            key=by_name,
             tooltip=tips,
         )
 
@@ -282,14 +291,15 @@ class CustomerList(QWidget):
             found, self._why = self._index.match(text)
             keep &= found
         elif text:
-            keep &= pd.Series(self._lower, dtype=str).str.contains(text.casefold(), regex=False).to_numpy(dtype=bool)
+            keep &= frame["key"].str.contains(text.casefold(), regex=False).to_numpy(dtype=bool)
         mine = self.saved_my_accounts()
         if self.my_accounts.isChecked() and mine and self._index is not None:
             keep &= self._index.match(mine)[0]
         if self.product.currentIndex() > 0:
             keep &= frame["Products"].str.split(", ").map(lambda ps: self.product.currentText() in ps).to_numpy(dtype=bool)
-        if self.program.currentIndex() > 0 and self.program.currentText() in self._programs:
-            keep &= self._programs[self.program.currentText()]
+        if self.program.currentIndex() > 0:
+            label, lists = self.program.currentText(), self._program_lists
+            keep &= np.fromiter((label in ps for ps in lists), dtype=bool, count=len(lists))
         if self.with_findings.isChecked():
             keep &= frame["Findings"].to_numpy() > 0
         if self.info_only.isChecked():
@@ -320,8 +330,7 @@ class CustomerList(QWidget):
         match = self.model.column_index("Match")
         if match < 0:
             return
-        self.model.columns[match].text = np.asarray(self._why, dtype=object)  # type: ignore[assignment]
-        self.model.columns[match]._sort = None
+        self.model.set_texts(match, self._why)
         self.view.setColumnHidden(match, not any(self._why))
 
     def saved_my_accounts(self) -> str:

@@ -36,3 +36,21 @@ def test_window_models_pass_checks(window: MainWindow, qtmodeltester) -> None:  
         window.book_findings.model,
     ):
         qtmodeltester.check(model)
+
+
+def shown(model: ColumnTableModel, column: int = 0) -> list[str]:
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def test_filter_keeps_the_sort_and_new_texts_resort() -> None:
+    model = ColumnTableModel()
+    model.set_columns([Column("Name", ["delta", "alpha", "charlie", "bravo", "echo"]), Column("Match", [""] * 5)])
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert shown(model) == ["echo", "delta", "charlie", "bravo", "alpha"]
+    model.set_mask(np.array([True, True, False, True, False]))  # delta, alpha, bravo
+    assert shown(model) == ["delta", "bravo", "alpha"]
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    model.set_texts(1, ["z", "y", "x", "a", "w"])  # the sorted column's texts change (the Match column does)
+    model.set_mask(np.array([True, True, False, True, False]))
+    assert shown(model) == ["bravo", "alpha", "delta"]
+    assert model.index(0, 0).data(RAW_ROLE) == 3
