@@ -7,6 +7,7 @@ rebuilds the load -> judge -> findings pipeline itself.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,11 @@ class Session:
     sla: SlaResult | None
     overview: Overview
     findings: list[Finding]  # book, contract and SLA findings, worst first (explorer.app.findings)
+
+    @functools.cached_property
+    def error_count(self) -> int:
+        """Errors among all findings (book, contract and SLA); counted once, the status bar asks on every keystroke."""
+        return pipeline.errors(self.findings)
 
     @property
     def files(self) -> list[str]:

@@ -56,7 +56,7 @@ def status_line(session: Session | None, shown: int, total: int) -> str:
     parts = [f"{shown} of {total} customers", f"{len(session.book.contracts)} contracts"]
     if session.sla is not None:
         parts.append(f"{len(session.sla.cases)} cases")
-    parts.append(f"{session.book.error_count} errors")
+    parts.append(f"{session.error_count} errors")
     parts.append(f"as of {session.as_of:%Y-%m-%d}")
     return " · ".join(parts)
 

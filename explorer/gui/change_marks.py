@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidgetItem
 
@@ -24,6 +25,7 @@ from explorer.gui.contacts_tab import ContactsTab
 from explorer.gui.key_dates_tab import KeyDatesTab
 from explorer.outputs.changes import describe
 
+UNMARKED_TIP = Qt.ItemDataRole.UserRole + 7  # a benefits item's tooltip before it was marked
 CONTACT_COLUMNS = {"name": "Name", "email": "Email", "region": "Region", "named": "Named"}
 
 
@@ -58,7 +60,10 @@ def _mark_contracts(records: list[dict[Any, Any]], session: Session, key: str, b
             if item is not None and item.text(0) == title:
                 item.setBackground(0, brush)
                 item.setForeground(0, ink)
-                before = item.toolTip(0)
+                before = item.data(0, UNMARKED_TIP)  # marking again (each time a tab is filled) must not repeat it
+                if before is None:
+                    before = item.toolTip(0)
+                    item.setData(0, UNMARKED_TIP, before)
                 item.setToolTip(0, f"Since {since}:\n" + "\n".join(lines) + (f"\n\n{before}" if before else ""))
                 addons = [r for r in records if r["new_row"] == row and str(r["field"]).startswith("addon:")]
                 for r in addons:  # the add-on's own line: labelled by its option, or by its name

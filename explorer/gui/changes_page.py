@@ -336,6 +336,6 @@ def attach(window: MainWindow) -> ChangesPage:
             page.clear()  # another book: this comparison no longer applies
 
     page.compared.connect(compared)
-    window.customers.customer_selected.connect(mark)
+    window.tab_filled.connect(mark)  # a tab is filled when opened; its marks go on then
     window.loaded.connect(loaded)
     return page

@@ -71,10 +71,13 @@ def date_key(values: Sequence[Any]) -> np.ndarray:
 
 
 def number_column(title: str, values: Sequence[Any], fmt: str = "{:g}") -> Column:
-    numbers = pd.to_numeric(pd.Series(list(values), dtype=object), errors="coerce").to_numpy(dtype="float64")
+    try:
+        numbers = np.asarray(values, dtype="float64")  # numbers and None (NaN): no pandas round trip
+    except (TypeError, ValueError):
+        numbers = pd.to_numeric(pd.Series(list(values), dtype=object), errors="coerce").to_numpy(dtype="float64")
     whole = np.isfinite(numbers) & (numbers == np.round(numbers))
     if fmt in ("{:g}", "{:.0f}") and whole.all():  # counts: one vectorised conversion
-        text = numbers.astype(np.int64).astype(str).tolist()
+        text = list(map(str, numbers.astype(np.int64).tolist()))
     else:
         text = ["" if np.isnan(v) else fmt.format(v) for v in numbers]
     key = np.where(np.isnan(numbers), np.inf, numbers)

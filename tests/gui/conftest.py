@@ -59,3 +59,10 @@ def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
     wait_idle(qtbot, win)  # ends on failure too, so a broken load fails fast instead of waiting out a timeout
     assert win.session is not None, [m.text for m in messages.shown]
     return win
+
+
+def open_tab(window: MainWindow, name: str) -> None:
+    """Show one of the customer's tabs, as a click would: a tab is filled when it is opened."""
+    from explorer.gui.main_window import CUSTOMER_TABS
+
+    window.tabs.setCurrentIndex(CUSTOMER_TABS.index(name))

@@ -8,7 +8,7 @@ from explorer.gui.main_window import MainWindow, sample_files
 
 from ..catalogs import with_renamed_events, with_third_addon
 from ..files import write_csv
-from .conftest import AS_OF, wait_idle
+from .conftest import AS_OF, open_tab, wait_idle
 
 
 def open_window(qtbot, catalog, files: list[str]) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -24,6 +24,7 @@ def open_window(qtbot, catalog, files: list[str]) -> MainWindow:  # type: ignore
 def test_timeline_reads_roles_not_event_names(qtbot) -> None:  # type: ignore[no-untyped-def]
     win = open_window(qtbot, with_renamed_events(), sample_files())
     win.customers.select("cascade capital")
+    open_tab(win, "Key Dates")
     [row] = win.key_dates.timeline.rows
     assert sorted(s.kind for s in row.spans) == ["kickoff", "mobilization", "mobilization", "term"]
     assert {s.label for s in row.spans if s.kind == "mobilization"} == {"CSE mobilization period", "MCSE mobilization period"}
@@ -55,6 +56,8 @@ def test_third_addon_in_benefits_and_contacts(qtbot, tmp_path: Path) -> None:  #
     item = addons.child(0)
     assert (item.text(0), item.text(1)) == ("TAM for 3 named contacts (3 named contacts)", "✓ Purchased")
     assert item.text(2).startswith("Available from 2026-02-14; until then: The CSM covers technical questions")
+    open_tab(win, "Named Contacts")
     assert "4 of 3 named contacts" in win.contacts.indicator.text()
     assert list(win.contacts.model.colours).count("red") == 4
+    open_tab(win, "Key Dates")
     assert [m.label for m in win.key_dates.timeline.rows[0].marks if m.kind == "event"] == ["TAM on board: 2026-02-14"]

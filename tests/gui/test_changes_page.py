@@ -12,7 +12,7 @@ from explorer.gui.column_model import MARK_COLOUR, ColumnTableModel
 from explorer.gui.main_window import MainWindow
 
 from ..diff_books import EXPECTED, write_new, write_old
-from .conftest import AS_OF
+from .conftest import AS_OF, open_tab
 
 
 def rows(model: ColumnTableModel, columns: int = 6) -> list[tuple[str, ...]]:
@@ -82,11 +82,13 @@ def test_double_click_opens_the_customer_with_old_values(compared: MainWindow, q
         if top.child(g).child(i).text(0).startswith("100% Dedicated MCSE")
     )
     assert mcse.toolTip(0) == "Was: 50% Dedicated MCSE (in book-q3.xlsx)"
+    open_tab(compared, "Named Contacts")
     contacts = compared.contacts.model
     region = contacts.column_index("Region")
     dee = next(r for r in range(contacts.rowCount()) if contacts.index(r, 1).data() == "dee@delta.test")
     assert contacts.index(dee, region).data(Qt.ItemDataRole.ToolTipRole) == "Was: APAC (in book-q3.xlsx)"
     assert contacts.index(dee, region).data(Qt.ItemDataRole.BackgroundRole).color().name().upper() == MARK_COLOUR
+    open_tab(compared, "Key Dates")
     dates = compared.key_dates.model
     date_column = dates.column_index("Date")
     tips = {
@@ -94,6 +96,7 @@ def test_double_click_opens_the_customer_with_old_values(compared: MainWindow, q
     }
     assert tips["Term end"] == "Was 2026-12-31 in book-q3.xlsx (Term End 2026-12-31 → 2027-01-31)"
     assert tips["Term start"] is None  # unchanged dates are not marked
+    assert top.toolTip(0).count("Since book-q3.xlsx") == 1  # filling the other tabs marked it again, not twice
 
 
 def test_unreadable_other_version_is_a_dialog(compared: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

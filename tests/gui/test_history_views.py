@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTreeWidgetItemIterator
 from explorer.gui.column_model import ROW_COLOURS
 from explorer.gui.main_window import MainWindow
 
+from .conftest import open_tab
 from .test_main_window import texts
 
 
@@ -53,6 +54,7 @@ def test_overdue_deadline_heads_upcoming_and_is_marked_done(window: MainWindow, 
     assert window.upcoming.model.index(0, 1).data() == "Tardy Telecom"
     assert window.upcoming.model.index(0, 4).data() == "Overdue" and "1 overdue" in window.upcoming.summary.text()
     window.customers.select("tardy telecom")
+    open_tab(window, "Key Dates")
     model = window.key_dates.model
     row = texts(model, 1).index("Add-on renewal request deadline")
     assert texts(model, 3)[row] == "Overdue"

@@ -17,7 +17,7 @@ from explorer.gui.main_window import CUSTOMER_TABS, MainWindow
 from explorer.logs import log_file
 from explorer.outputs.report.schema import CASE_COLUMNS
 
-from .conftest import AS_OF, wait_idle
+from .conftest import AS_OF, open_tab, wait_idle
 
 
 def texts(model: ColumnTableModel, column: int) -> list[str]:
@@ -78,6 +78,7 @@ def test_customer_tabs(window: MainWindow, qtbot) -> None:  # type: ignore[no-un
     assert labels["Customer Success Manager (CSM)"] == "✓ Included"
     assert labels["50% Dedicated MCSE (5 named contacts)"] == "✓ Purchased"
     # Named contacts: the indicator and the highlighted rows
+    open_tab(window, "Named Contacts")
     assert "7 of 5 named contacts" in window.contacts.indicator.text()
     colours = [
         window.contacts.model.colours[window.contacts.model.source_row(r)] for r in range(window.contacts.model.rowCount())
@@ -88,10 +89,12 @@ def test_customer_tabs(window: MainWindow, qtbot) -> None:  # type: ignore[no-un
     assert "One of 7 named contacts; 50% Dedicated MCSE allows 5" in texts(window.contacts.model, 4)[0]
     assert window.tabs.tabText(CUSTOMER_TABS.index("Named Contacts")) == "Named Contacts (8)"
     # Key dates: the events with statuses, and the drawn timeline
+    open_tab(window, "Key Dates")
     events = dict(zip(texts(window.key_dates.model, 1), texts(window.key_dates.model, 3), strict=True))
     assert events["Add-on renewal request deadline"] == "Upcoming" and events["CSE available"] == "Past"
     assert len(window.key_dates.timeline.rows) == 1
     # SLA: targets, compliance and cases
+    open_tab(window, "SLA")
     assert texts(window.sla.targets, 3) == ["1 h", "2 h", "2 h", "8 h"]
     assert window.sla.compliance.rowCount() == 4 and window.sla.cases.rowCount() == 62
     assert "Breached" in texts(window.sla.cases, 8)
@@ -100,12 +103,14 @@ def test_customer_tabs(window: MainWindow, qtbot) -> None:  # type: ignore[no-un
     assert headers == [h for h in CASE_COLUMNS if h != "Customer"] + ["Holidays Skipped"]
     assert set(texts(window.sla.cases, 6)) <= {"24x7", "Business hours"}
     # Findings
+    open_tab(window, "Findings")
     assert window.customer_findings.model.rowCount() == 2
     assert window.tabs.tabText(CUSTOMER_TABS.index("Findings")) == "Findings (2)"
 
 
 def test_sla_tab_names_the_holidays_a_case_skipped(window: MainWindow) -> None:
     window.customers.select("redwood games")  # Australia/Sydney, no state given: New South Wales from the zone
+    open_tab(window, "SLA")
     headers = [window.sla.cases.headerData(c, Qt.Orientation.Horizontal) for c in range(window.sla.cases.columnCount())]
     opened = texts(window.sla.cases, headers.index("Opened (UTC)"))
     skipped = texts(window.sla.cases, headers.index("Holidays Skipped"))
@@ -118,13 +123,16 @@ def test_sla_tab_names_the_holidays_a_case_skipped(window: MainWindow) -> None:
 
 def test_auth0_customer_shows_auth0_terms(window: MainWindow) -> None:
     window.customers.select("contoso labs")
+    open_tab(window, "SLA")
     assert texts(window.sla.targets, 0)[0] == "Auth0"
     assert "24x7x365" in texts(window.sla.targets, 4) or "24 hours a day" in " ".join(texts(window.sla.targets, 4))
+    open_tab(window, "Named Contacts")
     assert "No Mission Critical Support" in window.contacts.indicator.text()
 
 
 def test_as_of_date_changes_statuses(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.customers.select("birch health")
+    open_tab(window, "Key Dates")
     before = dict(zip(texts(window.key_dates.model, 1), texts(window.key_dates.model, 3), strict=True))
     assert before["Add-on renewal request deadline"] == "Due soon"
     with qtbot.waitSignal(window.loaded, timeout=60_000):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from explorer.app.sheet import CustomerSheet
 from explorer.gui.main_window import CUSTOMER_TABS, MainWindow
 
+from .conftest import open_tab
+
 
 def column(model, c: int) -> list[str]:  # type: ignore[no-untyped-def]
     return [model.index(r, c).data() for r in range(model.rowCount())]
@@ -44,19 +46,24 @@ def test_every_tab_matches_the_sheet(window: MainWindow) -> None:
         assert window.customers.select(key)
         sheet = session.sheet(key)
         assert sheet is not None and sheet.name in window.title.text()
+        open_tab(window, "Benefits")
         assert benefit_rows(window) == expected_benefits(sheet), sheet.name
+        open_tab(window, "Named Contacts")
         contacts = window.contacts.model
         order = [contacts.source_row(r) for r in range(contacts.rowCount())]
         assert column(contacts, 0) == [sheet.contacts[i].contact.name for i in order]
         assert column(contacts, 4) == [sheet.contacts[i].note for i in order]
         for limit in sheet.limits:
             assert f"{limit.count} of {limit.limit} named contacts" in window.contacts.indicator.text()
+        open_tab(window, "Key Dates")
         dates = window.key_dates.model
         shown = sorted(zip(column(dates, 1), column(dates, 2), column(dates, 3), strict=True))
         assert shown == sorted((d.date.event, f"{d.date.day:%Y-%m-%d}", d.status) for d in sheet.dates), sheet.name
         assert len(window.key_dates.timeline.rows) == len(sheet.contracts)
+        open_tab(window, "SLA")
         assert column(window.sla.targets, 2) == [f"P{t.target.priority}" for t in sheet.targets]
         assert window.sla.cases.rowCount() == (0 if sheet.cases is None else len(sheet.cases))
+        open_tab(window, "Findings")
         assert window.customer_findings.model.rowCount() == len(sheet.findings)
         findings_tab = window.tabs.tabText(CUSTOMER_TABS.index("Findings"))
         assert findings_tab == (f"Findings ({len(sheet.findings)})" if sheet.findings else "Findings")
