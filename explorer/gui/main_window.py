@@ -37,6 +37,7 @@ from explorer.app import view_model
 from explorer.app.cancel import CancelToken
 from explorer.app.errors import WorkspaceError
 from explorer.app.session import Session, load_session
+from explorer.app.sheet import CustomerSheet
 from explorer.app.view_model import Scope
 from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
 from explorer.app.workspace import DateKey, Workspace, open_workspace
