@@ -6,7 +6,7 @@ Signals: customer_requested(str) with a customer key, on double-click.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtGui import QMouseEvent, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from explorer import rules
@@ -112,23 +112,13 @@ class UpcomingView(LazyView):
         self.customer_requested.emit(self.keys[int(index.data(RAW_ROLE))])
 
 
-class _BookCanvas(TimelineCanvas):
-    def __init__(self, view: TimelineView) -> None:
-        super().__init__()
-        self.owner = view
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        index = self.row_at(int(event.position().y()))
-        if index >= 0:
-            self.owner.customer_requested.emit(self.rows[index].key)
-
-
 class TimelineView(LazyView):
     customer_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.canvas = _BookCanvas(self)
+        self.canvas = TimelineCanvas()
+        self.canvas.row_activated.connect(lambda row: self.customer_requested.emit(self.canvas.rows[row].key))
         self.scroll_area = TimelineArea(self.canvas, self)  # the date axis stays in view while scrolling
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)  # a long legend must not widen the window past 1024 px

@@ -18,7 +18,6 @@ import pandas as pd
 from PySide6.QtCore import QDate, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,7 @@ from explorer.app.case_filter import PRESETS, CaseFilter, CaseTable, preset_rang
 from explorer.app.errors import user_message
 from explorer.app.session import Session
 from explorer.atomic import OutputError
-from explorer.gui import messages, settings
+from explorer.gui import keyboard, messages, settings
 from explorer.gui.book_views import LazyView
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.flow_layout import FlowLayout
@@ -68,7 +67,7 @@ class CasesPage(LazyView):
         self.product = self._combo("Product", [ALL])
         self.scope = self._combo("Customers", [LIST_SCOPE, ALL_SCOPE])
         self.period = self._combo("Opened", list(PRESETS))
-        self.start, self.end = QDateEdit(self), QDateEdit(self)
+        self.start, self.end = keyboard.DateEdit(self), keyboard.DateEdit(self)  # one Tab leaves each
         for edit, name in ((self.start, "Opened from"), (self.end, "Opened to")):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -31,7 +31,7 @@ class KeyDatesTab(QWidget):
         self.view = make_view(self, self.model, "key_dates")
         self.timeline_area = TimelineArea(parent=self)
         self.timeline = self.timeline_area.canvas
-        self.timeline_area.setAccessibleName("Key dates timeline")
+        self.timeline.setAccessibleName("Key dates timeline")
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)
         lower = QWidget(self)

@@ -15,7 +15,19 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPolygonF, QResizeEvent
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPolygonF,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolTip, QWidget
 
 from explorer.catalog import Catalog
@@ -105,17 +117,27 @@ def _next_month(day: date) -> date:
 class TimelineCanvas(QWidget):
     """Paints TimelineRows under the axis's dates, with the as-of date as a line; the rows' names in a gutter.
 
-    Signals: dates_changed(): new rows or a new as-of date moved the dates (the axis repaints).
+    The keyboard walks the rows (Up, Down, Page Up/Down, Home, End) and Enter activates one,
+    as a double-click does.
+
+    Signals: dates_changed(): new rows or a new as-of date moved the dates (the axis repaints);
+    row_activated(int): Enter or a double-click on a row; current_moved(int, int): the current
+    row's top and height, for the scroll area to bring it into view.
     """
 
     dates_changed = Signal()
+    row_activated = Signal(int)
+    current_moved = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[TimelineRow] = []
         self.as_of = date.today()
         self.first = self.last = date.today()
+        self.current = -1  # the row the keyboard is on
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Timeline")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._fit()
 
@@ -143,6 +165,7 @@ class TimelineCanvas(QWidget):
 
     def set_rows(self, rows: list[TimelineRow], as_of: date) -> None:
         self.rows, self.as_of = rows, as_of
+        self.current = min(self.current, len(rows) - 1)
         days = [d for r in rows for s in r.spans for d in (s.start, s.end)] + [m.day for r in rows for m in r.marks]
         days.append(as_of)
         self.first = min(days) - timedelta(days=MARGIN)
@@ -194,7 +217,60 @@ class TimelineCanvas(QWidget):
         x = self.x_of(self.as_of)
         painter.setPen(QPen(palette.ink_colour("as_of"), 2))
         painter.drawLine(QPointF(x, exposed.top()), QPointF(x, exposed.bottom() + 1))
+        if self.hasFocus() and 0 <= self.current < len(self.rows):
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(1.5, self.row_top(self.current) + 0.5, self.width() - 3, self.row_height - 1))
         painter.end()
+
+    # -- the keyboard ---------------------------------------------------------------
+    def set_current(self, index: int) -> None:
+        if not self.rows:
+            return
+        self.current = max(0, min(len(self.rows) - 1, index))
+        row = self.rows[self.current]
+        self.setAccessibleDescription("; ".join([row.label, *(s.label for s in row.spans), *(m.label for m in row.marks)]))
+        self.current_moved.emit(self.row_top(self.current), self.row_height)
+        self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        page = max(1, (self.visibleRegion().boundingRect().height() // self.row_height) - 1)
+        moves = {
+            Qt.Key.Key_Up: self.current - 1,
+            Qt.Key.Key_Down: self.current + 1,
+            Qt.Key.Key_PageUp: self.current - page,
+            Qt.Key.Key_PageDown: self.current + page,
+            Qt.Key.Key_Home: 0,
+            Qt.Key.Key_End: len(self.rows) - 1,
+        }
+        key = Qt.Key(event.key())
+        if key in moves and self.rows:
+            self.set_current(moves[key])
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and 0 <= self.current < len(self.rows):
+            self.row_activated.emit(self.current)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.current < 0 and self.rows:
+            self.set_current(0)
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.row_at(int(event.position().y()))
+        if index >= 0:
+            self.set_current(index)
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        index = self.row_at(int(event.position().y()))
+        if index >= 0:
+            self.row_activated.emit(index)
 
     def _paint_row(self, painter: QPainter, i: int, row: TimelineRow) -> None:
         top, height = self.row_top(i), self.row_height
@@ -311,8 +387,8 @@ class TimelineArea(QScrollArea):
         self.setWidget(self.canvas)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the arrow and page keys scroll it
-        self.setAccessibleName("Timeline")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the canvas takes the keys; the area follows its current row
+        self.canvas.current_moved.connect(lambda top, height: self.ensureVisible(0, top + height // 2, 0, height // 2 + 1))
         self.horizontalScrollBar().valueChanged.connect(self._scrolled)
         self.canvas.installEventFilter(self)
         self._place_axis()

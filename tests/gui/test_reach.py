@@ -7,7 +7,6 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -110,7 +109,8 @@ def test_tab_walks_each_book_page(window: MainWindow, qtbot) -> None:  # type: i
     for page in range(1, window.pages.count()):
         window.pages.setCurrentIndex(page)
         shown = controls(window.pages.currentWidget(), window, visible=True)
-        shown += [w for w in window.pages.currentWidget().findChildren(QAbstractScrollArea) if w.accessibleName() == "Timeline"]
+        if window.pages.currentWidget() is window.timeline:
+            shown.append(window.timeline.canvas)  # its rows are walked with the arrow keys
         assert shown, window.pages.tabText(page)
         passed = _cycle(qtbot, window.pages.tabBar())
         assert all(w in passed for w in shown), (PAGES[page] if page < len(PAGES) else page, [spoken_name(w) for w in shown])

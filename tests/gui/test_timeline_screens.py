@@ -148,3 +148,29 @@ def test_app_icon_is_drawn_for_every_size_it_is_shown_at() -> None:
     assert (sharp.width(), sharp.devicePixelRatio()) == (64, 2.0)
     drawn = QImage(str(resource_path("icons/explorer-64.png"))).convertToFormat(QImage.Format.Format_ARGB32)
     assert sharp.toImage().convertToFormat(QImage.Format.Format_ARGB32) == drawn
+
+
+def test_keyboard_walks_the_timeline_and_enter_opens_the_customer(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    window.resize(1024, 700)
+    window.pages.setCurrentIndex(PAGES.index("Timeline"))
+    canvas, area = window.timeline.canvas, window.timeline.scroll_area
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    canvas.setFocus()
+    assert canvas.hasFocus() and canvas.current == 0
+    qtbot.keyClick(canvas, Qt.Key.Key_End)
+    assert canvas.current == len(canvas.rows) - 1
+    last = QRect(0, canvas.row_top(canvas.current), canvas.width(), canvas.row_height)
+    assert canvas.visibleRegion().boundingRect().contains(last)  # the area scrolled the current row into view
+    assert area.verticalScrollBar().value() > area.verticalScrollBar().maximum() // 2
+    assert canvas.rows[-1].label in canvas.accessibleDescription()
+    qtbot.keyClick(canvas, Qt.Key.Key_Home)
+    assert area.verticalScrollBar().value() == 0
+    qtbot.keyClick(canvas, Qt.Key.Key_Down)
+    qtbot.keyClick(canvas, Qt.Key.Key_Down)
+    wanted = canvas.rows[2].key
+    with qtbot.waitSignal(window.timeline.customer_requested) as opened:
+        qtbot.keyClick(canvas, Qt.Key.Key_Return)
+    assert opened.args == [wanted]
+    assert window.pages.currentIndex() == PAGES.index("Customers") and window.customers.selected_key() == wanted
