@@ -91,6 +91,10 @@ class BenefitsTab(QWidget):
             top.setExpanded(True)
         self.tree.expandAll()
         self.tree.resizeColumnToContents(1)
+        # the benefit column takes what the pane leaves beside "Included" and a glimpse of the details
+        chars = self.tree.fontMetrics().averageCharWidth()
+        room = self.tree.viewport().width() - self.tree.columnWidth(1) - chars * 12
+        self.tree.setColumnWidth(0, max(chars * 28, min(chars * 70, room)))
 
     def _addons(self, sheet: CustomerSheet, contract: ContractSheet, top: QTreeWidgetItem, bold: QFont, running: bool) -> None:
         if not contract.addons:

@@ -160,8 +160,9 @@ class CustomerList(QWidget):
         quick = QHBoxLayout()
         quick.addWidget(self.product, 1)
         quick.addWidget(self.program, 1)
+        quick.addWidget(self.count)  # "12 of 47", beside the filters
         checks = FlowLayout()  # wraps onto a second line in a narrow window or a large font, never clips
-        for item in (self.with_findings, self.due_soon, self.info_only, self.my_accounts, self.changed_only, self.count):
+        for item in (self.with_findings, self.due_soon, self.info_only, self.my_accounts, self.changed_only):
             checks.addWidget(item)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
