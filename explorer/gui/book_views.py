@@ -130,7 +130,7 @@ class TimelineView(LazyView):
 
     def fill(self, session: Session) -> None:
         catalog, contracts = session.catalog, session.book.contracts
-        self.legend.setText(legend(catalog) + " &nbsp; (double-click a row to open the customer)")
+        self.legend.setText(legend(catalog) + " &nbsp; (double-click a row, or press Enter on it, to open the customer)")
         frame = session.overview.key_dates
         by_contract: dict[int, list[DatedEvent]] = {}
         for index, role, addon, event, day in zip(

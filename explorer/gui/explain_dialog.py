@@ -14,6 +14,7 @@ class ExplanationDialog(QDialog):
         self.resize(860, 520)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
+        self.text.setAccessibleName("How the case's due time was reached")
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -76,5 +76,5 @@ class KeyDatesTab(QWidget):
             )
             for c in sheet.contracts
         ]
-        self.legend.setText(legend(sheet.catalog))
+        self.legend.setText(f"<small>{legend(sheet.catalog)}</small>")  # the pane is narrow: a smaller key
         self.timeline.set_rows(rows, sheet.as_of)

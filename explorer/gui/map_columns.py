@@ -64,9 +64,17 @@ class MapColumnsDialog(QDialog):
         for spec in catalog.tables.values():
             self.kind_box.addItem(spec.label, spec.id)
         self.header_spin = QSpinBox(self)
+        for widget, name in (
+            (self.file_box, "File"),
+            (self.sheet_box, "Sheet"),
+            (self.kind_box, "Kind of table"),
+            (self.header_spin, "Header row"),
+        ):
+            widget.setAccessibleName(name)
         self.header_spin.setMinimum(1)
         self.preview = QTableWidget(self)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.preview.setAccessibleName("Preview of the sheet")
         self.fields = QFormLayout()
         self.field_boxes: dict[str, QComboBox] = {}
         self.confidence: dict[str, QLabel] = {}
@@ -176,6 +184,7 @@ class MapColumnsDialog(QDialog):
         self.confidence.clear()
         for name in spec.fields:
             box = QComboBox(self)
+            box.setAccessibleName(f"Column for {title(name)}")
             box.addItem(NOT_USED, None)
             for column, header in sorted(proposal.headers.items()):
                 box.addItem(header, column)
@@ -211,6 +220,7 @@ class MapColumnsDialog(QDialog):
         for name, texts in odd.items():
             for text in texts:
                 box = QComboBox(self)
+                box.setAccessibleName(f"{title(name)} '{text}' means")
                 box.addItem(AS_IT_IS)
                 box.addItems(mapper.canonical_values(self.catalog, name))
                 pick = old.get((name, text)) or known.get(name, {}).get(text)

@@ -11,13 +11,15 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLineEdit,
+    QPlainTextEdit,
     QTabBar,
+    QTextEdit,
     QWidget,
 )
 
 from explorer.gui.main_window import PAGES, MainWindow
 
-CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTabBar)
+CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTabBar, QPlainTextEdit, QTextEdit)
 
 
 def _ours(widget: QWidget, window: MainWindow) -> bool:
@@ -115,3 +117,32 @@ def test_tab_walks_each_book_page(window: MainWindow, qtbot) -> None:  # type: i
         passed = _cycle(qtbot, window.pages.tabBar())
         assert all(w in passed for w in shown), (PAGES[page] if page < len(PAGES) else page, [spoken_name(w) for w in shown])
         assert window.as_of_edit in passed and len(passed) == len(set(passed))
+
+
+def test_the_dialogs_name_their_controls(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from explorer.gui.explain_dialog import ExplanationDialog
+    from explorer.gui.export_dialog import ExportDialog
+    from explorer.gui.main_window import sample_files
+    from explorer.gui.map_columns import MapColumnsDialog
+
+    dialogs = [
+        ExportDialog(window, 47, 12, 1),
+        MapColumnsDialog(window, sample_files()[:1], window.catalog),
+        ExplanationDialog(window),
+    ]
+    for dialog in dialogs:
+        dialog.show()
+        found = [
+            w
+            for w in dialog.findChildren(QWidget)
+            if isinstance(w, CONTROLS)
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and w.window() is dialog
+            and not w.objectName().startswith("qt_")
+            and not isinstance(w.parent(), QComboBox)
+        ]
+        assert found, type(dialog).__name__
+        nameless = [f"{type(w).__name__} in {type(dialog).__name__}" for w in found if not spoken_name(w).strip()]
+        assert not nameless, nameless
+        dialog.close()
+        dialog.deleteLater()
