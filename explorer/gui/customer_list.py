@@ -215,6 +215,7 @@ class CustomerList(QWidget):
                 Column(
                     "Status",
                     frame["Status"].tolist(),
+                    tooltip=frame["Status"].tolist(),  # the column is as wide as "Not started": "Ended 2026-05-31" in full
                     header_tip="In force, Not started, or Ended on the last term's end (judged on the as-of day)",
                 ),
                 Column("Match", self._why, header_tip="What the filter text matched, when not the customer's name"),

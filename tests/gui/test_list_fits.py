@@ -104,3 +104,10 @@ def test_row_colours_readable_in_both_palettes() -> None:
         for swatch in pair:
             assert palette.contrast(swatch.text, swatch.background) >= palette.MIN_CONTRAST, state
     assert palette.is_dark(palette.dark_palette())
+
+
+def test_a_cut_status_shows_in_full_on_hover(window: MainWindow) -> None:
+    model = window.customers.model
+    status = model.column_index("Status")
+    tips = [model.index(r, status).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
+    assert any(t and t.startswith("Ended 20") and len(t) == len("Ended 2026-05-31") for t in tips)
