@@ -1,8 +1,8 @@
 """Everything about one customer on the as-of day, from the rules and the SLA result (Qt-free).
 
 Every per-customer view reads a CustomerSheet: the app's tabs, the report, the
-one-pager, the calendar export and the book diff. None of them calls the rules
-again, so what each shows cannot drift apart.
+one-pager and the calendar export (explorer.app.book_sheets builds a whole book's).
+None of them calls the rules again, so what each shows cannot drift apart.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -208,12 +208,10 @@ def build_report(
     customers: list[str] | None = None,
     cancel: CancelToken = NEVER,
     done: Done | None = None,
-    sheets: Mapping[str, CustomerSheet] | None = None,
 ) -> ReportData:
     """The report's sheets as of the end of ``as_of``; ``done`` holds the key dates marked done (rules.done_key).
 
-    Per-customer facts come from the customers' CustomerSheets: ``sheets`` where the caller has them (the
-    session's, by customer key), else built here from the book.
+    Every per-customer fact comes from the customers' CustomerSheets, built once here (book_sheets).
     """
     wanted = {customer_key(c) for c in customers or []}
 
@@ -222,9 +220,7 @@ def build_report(
 
     all_findings = pipeline.collect(book, sla)
     findings = [f for f in all_findings if not wanted or (f.customer and chosen(f.customer))]
-    if sheets is None:
-        sheets = book_sheets(book, catalog, as_of, sla, wanted or None, all_findings, done, cancel=cancel)
-    covered = [s for key, s in sheets.items() if not wanted or key in wanted]
+    covered = list(book_sheets(book, catalog, as_of, sla, wanted or None, all_findings, done, cancel=cancel).values())
     rows = in_report_order(covered)
     by_row = _findings_by_row(findings)
     contacts = sorted(
