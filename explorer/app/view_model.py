@@ -13,9 +13,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
+from explorer.app import findings as pipeline
 from explorer.app.session import Session
 from explorer.app.sheet import CustomerSheet
 from explorer.app.workspace import Workspace
+from explorer.model import Severity
 
 
 class Scope(enum.Enum):
@@ -37,8 +39,15 @@ def window_title(session: Session | None) -> str:
 
 
 def customer_summary(sheet: CustomerSheet) -> str:
-    """'2 contracts · 1 finding', beside the customer's name."""
-    return f"{plural(len(sheet.contracts), 'contract')} · {plural(len(sheet.findings), 'finding')}"
+    """'2 contracts · 1 warning · 4 notes' beside the customer's name: findings by severity, so the
+    list's Findings column (errors and warnings) and this line never seem to disagree."""
+    counts = pipeline.count(sheet.findings)
+    found = [
+        plural(counts[severity], word)
+        for severity, word in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"), (Severity.INFO, "note"))
+        if counts.get(severity)
+    ]
+    return " · ".join([plural(len(sheet.contracts), "contract"), *(found or ["no findings"])])
 
 
 def tab_titles(sheet: CustomerSheet) -> dict[str, str]:

@@ -31,7 +31,9 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge statuses on this date (today)")
     parser.add_argument("--workspace", metavar="FILE", help="open a saved workspace")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG after loading, then exit")
-    parser.add_argument("--tab", help="with --screenshot: the tab or page to show (e.g. SLA, Timeline)")
+    parser.add_argument(
+        "--tab", help="with --screenshot: the tab or page to show (e.g. SLA, Timeline; with --customer, Findings is its tab)"
+    )
     parser.add_argument("--customer", help="with --screenshot: the customer to select")
     parser.add_argument(
         "--size", metavar="WxH", default="1400x900", help="with --screenshot: the window size in pixels (default 1400x900)"
@@ -159,8 +161,11 @@ def _screenshot(app, window, files, args, pages, tabs, size=SCREEN_SIZE) -> int:
         return 2
     if args.tab:
         wanted = args.tab.casefold()
+        pages = [window.pages.tabText(i) for i in range(window.pages.count())]  # Changes too
         page = next((i for i, p in enumerate(pages) if p.casefold() == wanted), None)
         tab = next((i for i, t in enumerate(tabs) if t.casefold() == wanted), None)
+        if tab is not None and args.customer:
+            page = None  # Findings with --customer is that customer's Findings tab, not the book's page
         if page is None and tab is None:
             print(f"explorer: no tab named '{args.tab}' (tabs: {', '.join(tabs)}; pages: {', '.join(pages)})", file=sys.stderr)
             return 2

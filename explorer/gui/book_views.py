@@ -105,7 +105,7 @@ class UpcomingView(LazyView):
         fit_columns(self.view)
         late = int(dates["overdue"].astype(bool).sum())  # upcoming() puts them first
         self.summary.setText(
-            (palette.span(f"{late} overdue", "error", bold=True) + " · " if late else "") + f"{len(dates) - late} dates"
+            f"{len(dates)} dates" + (" (" + palette.span(f"{late} overdue", "error", bold=True) + ")" if late else "")
         )
 
     def _open(self, index: QModelIndex) -> None:

@@ -144,15 +144,15 @@ class CasesPage(LazyView):
                     ).tolist(),
                     np.nan_to_num(self.table.priority, nan=9.0),
                 ),
+                Column("Outcome", outcome.tolist()),  # beside the priority: in view on a narrow window
                 date_column("Opened (UTC)", frame["opened"].tolist()),
                 date_column("Due (UTC)", frame["due"].tolist()),
                 date_column("First Response (UTC)", frame["first_response"].tolist()),
                 number_column("Minutes to Response", np.round(frame["business_minutes"].to_numpy(dtype="float64"), 1).tolist()),
-                Column("Outcome", outcome.tolist()),
             ],
             np.asarray([OUTCOME_COLOURS.get(o, "") for o in self.table.outcomes], dtype=object)[self.table.outcome_code],
         )
-        self.view.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # the latest cases first
+        self.view.sortByColumn(self.model.column_index("Opened (UTC)"), Qt.SortOrder.DescendingOrder)  # the latest first
         fit_columns(self.view)
         self._refill(self.outcome, sorted(self.table.outcomes))
         self._refill(self.product, sorted(self.table.products))

@@ -13,7 +13,7 @@ from explorer.gui import palette
 from explorer.gui.column_model import Column, ColumnTableModel
 from explorer.gui.tables import fit_columns, make_view
 
-FLAG_COLOURS = {"over": "red", "region": "amber", "": ""}
+FLAG_COLOURS = {"over": "violet", "region": "amber", "": ""}  # violet as in the customer list's legend
 
 
 class ContactsTab(QWidget):
@@ -35,7 +35,7 @@ class ContactsTab(QWidget):
             product = sheet.product_of(limit.contract)
             region = f", region {limit.contract.region}" if limit.contract.region else ""
             text = f"{product} — {limit.option.label}{region}: {limit.count} of {limit.limit} named contacts"
-            lines.append(palette.span(text, "error" if limit.over else "ok", bold=True))
+            lines.append(palette.span(text, "over_limit" if limit.over else "ok", bold=True))
         if lines:
             self.indicator.setText("<br>".join(lines))
         else:

@@ -42,6 +42,7 @@ INKS: dict[str, tuple[str, str]] = {
     "error": ("#B02A37", "#FF8A93"),  # errors, overdue, an ended term
     "ok": ("#1E7B34", "#7BD88F"),  # in force, included
     "warning": ("#7A5C00", "#F2C94C"),  # not started yet
+    "over_limit": ("#6B2FA0", "#CDA8F5"),  # more named contacts than an add-on allows (violet, as its rows)
     "muted": ("#5F5F5F", "#ABABAB"),  # secondary text: counts beside a title, what is not included
     # the timeline's spans and marks (timeline.legend names them)
     "term": ("#3A6799", "#7FA9E0"),

@@ -29,19 +29,20 @@ def _stamps(values: list[Any]) -> np.ndarray | None:
 
 
 def date_text(values: Iterable[Any], stamps: np.ndarray | None = None) -> list[str]:
-    """Dates as 2026-01-15, times as 2026-01-15 10:30; vectorised, with a per-value path for odd mixes."""
+    """Dates as 2026-01-15, or all as 2026-01-15 10:30 when some have a time; vectorised, with a per-value
+    path for odd mixes."""
     values = list(values)
     if not values:
         return []
     stamps = _stamps(values) if stamps is None else stamps
     if stamps is None:
         return _date_text_slow(values)  # something was not a date: show it as it is
-    has_time = (stamps - stamps.astype("datetime64[D]")).astype(np.int64) != 0
-    text = np.where(
-        has_time,
-        np.char.replace(np.datetime_as_string(stamps, unit="m").astype(str), "T", " "),
-        np.datetime_as_string(stamps, unit="D").astype(str),
-    )
+    # one format per column: where any value has a time of day, midnight shows as 00:00 too
+    has_time = bool(((stamps - stamps.astype("datetime64[D]")).astype(np.int64) != 0).any())
+    if has_time:
+        text = np.char.replace(np.datetime_as_string(stamps, unit="m").astype(str), "T", " ")
+    else:
+        text = np.datetime_as_string(stamps, unit="D").astype(str)
     shown: list[str] = np.where(np.isnat(stamps), "", text).tolist()
     return shown
 

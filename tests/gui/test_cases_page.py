@@ -48,8 +48,8 @@ def test_p1_breaches_last_quarter(window: MainWindow) -> None:
     assert shown == set(expected["case_id"].astype(str))
     for r in range(page.model.rowCount()):
         assert page.model.index(r, 4).data() == "P1"
-        assert page.model.index(r, 9).data() == "Breached"
-        assert "2026-07-01" <= page.model.index(r, 5).data()[:10] <= "2026-09-30"
+        assert page.model.index(r, 5).data() == "Breached"
+        assert "2026-07-01" <= page.model.index(r, 6).data()[:10] <= "2026-09-30"
     assert page.summary.text().startswith(f"{len(expected):,} cases · 0 met · {len(expected):,} breached")
     assert "compliance 0.0%" in page.summary.text()
 

@@ -58,6 +58,6 @@ def test_third_addon_in_benefits_and_contacts(qtbot, tmp_path: Path) -> None:  #
     assert item.text(2).startswith("Available from 2026-02-14; until then: The CSM covers technical questions")
     open_tab(win, "Named Contacts")
     assert "4 of 3 named contacts" in win.contacts.indicator.text()
-    assert list(win.contacts.model.colours).count("red") == 4
+    assert list(win.contacts.model.colours).count("violet") == 4
     open_tab(win, "Key Dates")
     assert [m.label for m in win.key_dates.timeline.rows[0].marks if m.kind == "event"] == ["TAM on board: 2026-02-14"]

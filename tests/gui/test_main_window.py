@@ -85,7 +85,7 @@ def test_customer_tabs(window: MainWindow, qtbot) -> None:  # type: ignore[no-un
     ]
     named = texts(window.contacts.model, 3)
     # over the limit: every named contact is flagged, none picked by position
-    assert colours.count("red") == named.count("Yes") == 7
+    assert colours.count("violet") == named.count("Yes") == 7
     assert "One of 7 named contacts; 50% Dedicated MCSE allows 5" in texts(window.contacts.model, 4)[0]
     assert window.tabs.tabText(CUSTOMER_TABS.index("Named Contacts")) == "Named Contacts (8)"
     # Key dates: the events with statuses, and the drawn timeline
