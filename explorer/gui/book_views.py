@@ -77,6 +77,7 @@ class UpcomingView(LazyView):
         row.addWidget(self.days)
         row.addStretch(1)
         row.addWidget(self.summary)
+        row.setContentsMargins(4, 0, self.fontMetrics().averageCharWidth(), 0)  # the count keeps off the window's edge
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.note)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMenu, QTableView
 from explorer.gui.column_model import ColumnTableModel
 
 SAMPLE = 12  # the longest texts measured per column
-MAX_EMS = 28  # a very long column (messages, notes) starts at this many character widths; the user can widen it
+MAX_EMS = 40  # a very long column (messages, notes) starts at this many character widths; the user can widen it
 FITTED = "columns_fitted"  # view property: default hidden columns applied once
 
 
