@@ -138,4 +138,13 @@ def dark_palette() -> QPalette:
     }
     for role, colour in roles.items():
         p.setColor(role, QColor(colour))
+    disabled = {  # greyed out, as a light palette does: a disabled date box must not look editable
+        QPalette.ColorRole.WindowText: "#7A7A7A",
+        QPalette.ColorRole.Text: "#7A7A7A",
+        QPalette.ColorRole.ButtonText: "#7A7A7A",
+        QPalette.ColorRole.Base: "#2B2B2B",
+        QPalette.ColorRole.Button: "#2E2E2E",
+    }
+    for role, colour in disabled.items():
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
     return p

@@ -101,3 +101,13 @@ def test_dark_palette_reaches_titles_legends_and_the_timeline(dark_app, window: 
     base = canvas.palette().color(QPalette.ColorRole.Base)
     assert base.lightness() < 60
     assert max(palette.contrast(p, base) for p in pixels) >= palette.MIN_CONTRAST
+
+
+def test_disabled_controls_look_disabled_in_the_dark_palette() -> None:
+    from PySide6.QtGui import QPalette
+
+    p = palette.dark_palette()
+    enabled = p.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+    disabled = p.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    assert disabled.lightness() < enabled.lightness() - 60  # visibly dimmer text
+    assert p.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base) == p.color(QPalette.ColorRole.Window)
