@@ -279,6 +279,13 @@ class TimelineCanvas(QWidget):
         painter.setFont(self.font())
         text = painter.fontMetrics().elidedText(row.label, Qt.TextElideMode.ElideRight, int(gutter - 12))
         painter.drawText(QRectF(6, top, gutter - 12, height), int(Qt.AlignmentFlag.AlignVCenter), text)
+        if not row.spans and not row.marks:  # say why the row is empty instead of leaving it blank
+            painter.setPen(palette.ink_colour("muted"))
+            note = "no term dates in the book (see Findings)"
+            painter.drawText(
+                QRectF(gutter + 6, top, self.width() - gutter - 12, height), int(Qt.AlignmentFlag.AlignVCenter), note
+            )
+            return
         bar = height * 0.45
         for span in sorted(row.spans, key=lambda s: s.kind != "term"):  # the term first, details on top
             x1 = self.x_of(span.start)
