@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from explorer import __version__
 
@@ -21,6 +22,41 @@ if TYPE_CHECKING:  # only for annotations: the CLI loads pandas and the app laye
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 SUBCOMMANDS = ("check", "report", "calendar", "sheet", "diff", "explain", "map", "mappings", "template", "terms", "gui")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a usage error as one line and a pointer to --help, not the usage block."""
+
+    missing_hint = ""  # said instead of argparse's "the following arguments are required: ..."
+
+    def error(self, message: str) -> NoReturn:
+        if self.missing_hint and message.startswith("the following arguments are required"):
+            message = self.missing_hint
+        self.exit(EXIT_UNREADABLE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+# Each -o command writes one format: (suffix, the file name suggested when -o is a folder).
+OUTPUTS = {
+    "report": (".xlsx", "report.xlsx"),
+    "calendar": (".ics", "key-dates.ics"),
+    "sheet": (".pdf", "entitlement-sheet.pdf"),
+    "diff": (".xlsx", "changes.xlsx"),
+    "map": (".toml", "mapping.toml"),
+    "template": (".xlsx", "contract-book.xlsx"),
+}
+
+
+def _output_problem(command: str, output: str | None) -> str | None:
+    """Why -o cannot be this command's output (a folder or another format), before any work is done."""
+    if output is None or command not in OUTPUTS:
+        return None
+    suffix, name = OUTPUTS[command]
+    target = Path(output)
+    if target.is_dir():
+        return f"{output}: this is a folder; give a file name such as {Path(output) / name}"
+    if target.suffix.lower() != suffix:
+        return f"{target.name}: 'explorer {command}' writes a {suffix} file; name the output like {name}"
+    return None
 
 
 def _fail(message: str, code: int = EXIT_UNREADABLE) -> int:
@@ -160,6 +196,8 @@ def _mappings(args: argparse.Namespace) -> int:
                 print(f"{number:>3}. {mapping.kind}: {' | '.join(mapping.layout)}")
         elif args.action == "remove":
             if not args.target or not args.target.isdigit() or not 1 <= int(args.target) <= len(saved):
+                if not saved:
+                    return _fail(f"no saved mappings ({store.path} holds none)")
                 return _fail(f"name the mapping to remove by its number in 'explorer mappings list' (1-{len(saved)})")
             store.remove(saved[int(args.target) - 1].layout)
             print(f"removed mapping {args.target}")
@@ -363,14 +401,18 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="explorer",
         description="Okta and Auth0 support entitlements from contract spreadsheets.",
-        epilog="Without a command, 'explorer [FILE...] [--sample]' opens the desktop app "
-        "('explorer gui --help' lists its options).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="open the desktop app:\n"
+        "  explorer [FILE...]                       open contract books and case logs\n"
+        "  explorer --sample                        open the bundled sample\n"
+        "  explorer --sample --screenshot OUT.png   render the window to a PNG, then exit\n"
+        "  ('explorer gui --help' lists every app option)",
     )
     parser.add_argument("--version", action="version", version=f"Entitlement Explorer {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     terms = sub.add_parser("terms", help="print the support terms held in the catalog")
     terms.add_argument("--product", help="only this product (Okta, Okta Access Gateway, Auth0)")
@@ -411,7 +453,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _book_arguments(report)
     report.add_argument("--customer", action="append", metavar="NAME", help="only this customer; repeatable")
-    report.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    report.add_argument("-o", "--output", required=True, metavar="OUT.xlsx", help="the report workbook to write (.xlsx)")
     report.set_defaults(func=_report)
 
     calendar = sub.add_parser(
@@ -423,7 +465,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _book_arguments(calendar)
     calendar.add_argument("--customer", action="append", metavar="NAME", help="only this customer; repeatable")
-    calendar.add_argument("-o", "--output", required=True, metavar="OUT.ics")
+    calendar.add_argument("-o", "--output", required=True, metavar="OUT.ics", help="the calendar file to write (.ics)")
     calendar.set_defaults(func=_calendar)
 
     sheet = sub.add_parser(
@@ -448,7 +490,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=str.lower,
         help="paper size (default: Letter where the locale uses US units, else A4)",
     )
-    sheet.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    sheet.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF to write (.pdf)")
     sheet.set_defaults(func=_sheet)
 
     diff = sub.add_parser(
@@ -479,7 +521,7 @@ def build_parser() -> argparse.ArgumentParser:
     mapper.add_argument("files", nargs="+", metavar="FILE", help="the files to map")
     mapper.add_argument("--cases", action="append", metavar="FILE", help="a case log; repeatable")
     mapper.add_argument("--mapping", action="append", metavar="FILE.toml", help="start from these mappings")
-    mapper.add_argument("-o", "--output", required=True, metavar="MAPPING.toml")
+    mapper.add_argument("-o", "--output", required=True, metavar="MAPPING.toml", help="the mapping file to write (.toml)")
     _common_arguments(mapper)
     mapper.set_defaults(func=_map)
 
@@ -488,7 +530,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="why a case is due when it is, step by step",
         description="Exit status: 0 the case is found, 1 it is not, 2 a file cannot be read.",
     )
-    explain.add_argument("case_id", metavar="CASE_ID")
+    explain.add_argument("case_id", metavar="CASE_ID", help="the case's ID as the case log writes it (e.g. 999004)")
+    explain.missing_hint = "give CASE_ID, then FILE... or --sample"
     _book_arguments(explain)
     explain.set_defaults(func=_explain)
 
@@ -506,9 +549,12 @@ def build_parser() -> argparse.ArgumentParser:
     saved.set_defaults(func=_mappings)
 
     template = sub.add_parser("template", help="write an empty contract book with drop-downs and instructions")
-    template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="the empty contract book to write (.xlsx)")
     _common_arguments(template)
     template.set_defaults(func=_template)
+
+    # Listed for --help only: main() hands 'gui' to the app's own parser before this one runs.
+    sub.add_parser("gui", help="open the desktop app (the same as 'explorer [FILE...]')", add_help=False)
     return parser
 
 
@@ -526,11 +572,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explorer.gui.app import run_gui
 
         return run_gui(argv[1:] if argv[:1] == ["gui"] else argv)
-    args = build_parser().parse_args(argv)
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # The reader closed the pipe (explorer check | head): Python's docs' recipe, so the
+        # interpreter's final flush of stdout does not fail again with a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FINDINGS
+
+
+def _run(argv: list[str]) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors: their exit code, not an exception
+        return exc.code if isinstance(exc.code, int) else EXIT_UNREADABLE
     if getattr(args, "func", None) is None:
         build_parser().print_help()
         return EXIT_OK
+    problem = _output_problem(args.command, getattr(args, "output", None))
+    if problem:
+        return _fail(problem)
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # inside the BrokenPipeError handler
+        return code
     except KeyboardInterrupt:
         return 130

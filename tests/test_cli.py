@@ -188,3 +188,130 @@ def test_explain_a_case(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     assert main(["explain", "no-such-case", "--sample"]) == 1
     assert main(["explain", "1", str(tmp_path / "missing.xlsx")]) == 2
     assert "explorer: " in capsys.readouterr().err
+
+
+# -- a closed pipe, usage errors, outputs, help (what a reviewer hit from the README) ----------
+@pytest.mark.parametrize("args", [("check", "--sample", "--json"), ("check", "--sample"), ("terms",)])
+def test_a_reader_that_closes_early_gets_no_traceback(args: tuple[str, ...]) -> None:
+    # The reader closes before anything is written (as `| head -c 10` does once it has its bytes).
+    command = [sys.executable, "-m", "explorer", *args]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()
+        err = proc.stderr.read()
+        assert proc.wait(timeout=120) == 1
+    assert "Traceback" not in err and "BrokenPipeError" not in err
+
+
+def test_piping_into_head_prints_the_head_only() -> None:
+    shell = f"'{sys.executable}' -m explorer check --sample --json | head -c 10"
+    out = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, timeout=120)
+    assert out.stdout == '{\n  "summa' and "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["check", "--sample", "--as-of", "2026-13-45"],
+            "explorer check: error: argument --as-of: '2026-13-45' is not a date like 2026-11-28 (see explorer check --help)",
+        ),
+        (
+            ["report", "--sample"],
+            "explorer report: error: the following arguments are required: -o/--output (see explorer report --help)",
+        ),
+        (["explain"], "explorer explain: error: give CASE_ID, then FILE... or --sample (see explorer explain --help)"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(args: list[str], line: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(args) == 2
+    assert capsys.readouterr().err == line + "\n"
+
+
+def test_usage_error_in_a_real_process_is_one_line() -> None:
+    out = run("report", "--sample")
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.splitlines() == [
+        "explorer report: error: the following arguments are required: -o/--output (see explorer report --help)"
+    ]
+
+
+def test_help_and_version_still_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for shown in ("gui ", "explorer [FILE...]", "explorer --sample ", "--screenshot OUT.png", "'explorer gui --help'"):
+        assert shown in out, shown
+    assert main(["report", "--help"]) == 0
+    assert "the report workbook to write (.xlsx)" in capsys.readouterr().out
+    assert main(["explain", "--help"]) == 0
+    assert "the case's ID as the case log writes it" in capsys.readouterr().out
+    for command in ("calendar", "sheet", "map", "template", "diff"):
+        assert main([command, "--help"]) == 0
+        helped = capsys.readouterr().out
+        assert "to write (." in helped or "also write the changes" in helped, command
+
+
+def test_a_sheet_of_unknown_columns_is_a_warning_and_no_contract_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    unknown = write_csv(tmp_path / "unknown.csv", header=["foo", "bar", "baz"], rows=[["1", "2", "3"], ["4", "5", "6"]])
+    assert main(["check", str(unknown)]) == 1  # as a headers-only contracts file: the file is read, no contract in it
+    out = capsys.readouterr().out
+    assert "ERROR   unknown.csv: No contract was read: unknown.csv holds no table." in out
+    assert "WARNING unknown.csv, unknown: Sheet 'unknown' holds 3 rows of data but no table was read: " in out
+    assert "row 1 reads 'foo', 'bar', 'baz'" in out
+    headers_only = write_csv(tmp_path / "empty-book.csv", header=["Customer", "Product", "Tier", "Start", "End"], rows=[])
+    assert main(["check", str(headers_only)]) == 1
+    assert "No contract was read: empty-book.csv holds a contracts table of 0 rows" in capsys.readouterr().out
+    one_cell = tmp_path / "note.csv"
+    one_cell.write_text("just a note\n", encoding="utf-8")
+    assert main(["check", str(one_cell)]) == 2  # nothing tabular at all: refused
+    assert capsys.readouterr().err.startswith("explorer: note.csv: no contract, contact, case or holiday table")
+
+
+@pytest.mark.parametrize(
+    ("command", "output", "line"),
+    [
+        ("report", "x.csv", "explorer: x.csv: 'explorer report' writes a .xlsx file; name the output like report.xlsx"),
+        ("calendar", "x.xlsx", "explorer: x.xlsx: 'explorer calendar' writes a .ics file; name the output like key-dates.ics"),
+        ("sheet", "x", "explorer: x: 'explorer sheet' writes a .pdf file; name the output like entitlement-sheet.pdf"),
+        (
+            "template",
+            "x.ods",
+            "explorer: x.ods: 'explorer template' writes a .xlsx file; name the output like contract-book.xlsx",
+        ),
+        ("map", "x.txt", "explorer: x.txt: 'explorer map' writes a .toml file; name the output like mapping.toml"),
+    ],
+)
+def test_an_output_of_another_format_is_refused(
+    tmp_path: Path, command: str, output: str, line: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / output
+    extra = {"sheet": ["--customer", "Acme"], "map": [], "template": []}.get(command, [])
+    source = [] if command == "template" else ["--sample"] if command != "map" else [str(write_openpyxl(tmp_path / "b.xlsx"))]
+    assert main([command, *source, *extra, "-o", str(target)]) == 2
+    assert capsys.readouterr().err == line + "\n"
+    assert not target.exists()
+
+
+def test_diff_output_of_another_format_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = write_openpyxl(tmp_path / "b.xlsx")
+    assert main(["diff", str(book), str(book), "-o", str(tmp_path / "c.csv")]) == 2
+    assert capsys.readouterr().err == "explorer: c.csv: 'explorer diff' writes a .xlsx file; name the output like changes.xlsx\n"
+
+
+def test_an_output_folder_suggests_the_commands_own_file_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["calendar", "--sample", "-o", str(tmp_path)]) == 2
+    assert (
+        capsys.readouterr().err
+        == f"explorer: {tmp_path}: this is a folder; give a file name such as {tmp_path / 'key-dates.ics'}\n"
+    )
+    assert main(["report", "--sample", "-o", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.endswith(f"such as {tmp_path / 'report.xlsx'}\n")
+
+
+def test_removing_a_mapping_when_none_is_saved(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["mappings", "remove", "99"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("explorer: no saved mappings (") and err.endswith("mappings.toml holds none)\n")
+    assert "(1-0)" not in err

@@ -1,8 +1,10 @@
 """Assemble a Book from contract files and case logs, with every finding.
 
 Nothing is lost silently: a sheet with data and no table read is a warning that
-says what it saw and how to map it, a file with no table at all is refused with
-the headers it holds, and contract files that yield no contract are an error.
+says what it saw and how to map it (so a contract file of such sheets is read, and
+its lack of contracts is the error), a file with neither a table nor rows of data,
+or a case log with no case table, is refused with the headers it holds, and
+contract files that yield no contract are an error.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ def load_book(
     if book.cases is None and book.case_files:
         book.cases = empty_cases()
     if book.files and not book.contracts:
-        what = "; ".join(f"{name} holds {', '.join(tables)}" for name, tables in held.items())
+        what = "; ".join(f"{name} holds {', '.join(tables) or 'no table'}" for name, tables in held.items())
         book.findings.append(
             Finding(
                 Severity.ERROR,
@@ -107,7 +109,8 @@ def read_file(
     for sheet in iter_sheets(path):
         tables, near = find_tables(sheet, catalog, kinds, saved)
         found.append((sheet, tables, near))
-    if not any(tables for _, tables, _ in found):
+    has_data = any(_data_rows(sheet) >= 2 for sheet, _, _ in found)  # as _unread_sheet warns
+    if not any(tables for _, tables, _ in found) and (is_case_log or not has_data):
         what = "no case table" if is_case_log else "no contract, contact, case or holiday table"
         raise NoTable(path, f"{what}: " + _not_read(found, catalog, is_case_log))
     order = values.day_order(_date_columns(found, catalog))

@@ -314,11 +314,24 @@ def test_no_contract_is_an_error_and_check_exits_1(tmp_path: Path, capsys: pytes
     assert main(["check", str(path)]) == 1
 
 
-def test_file_without_any_table_is_refused_with_its_headers(tmp_path: Path) -> None:
+def test_file_of_unknown_columns_is_read_with_a_warning_and_no_contract_error(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "odd.csv", header=["Kunde", "Produkt", "Stufe"], rows=[["Delta", "Okta", "Premier"]])
-    refusal = "no contract, contact, case or holiday table: sheet 'odd' .*'Kunde', 'Produkt', 'Stufe'"
-    with pytest.raises(UnreadableFile, match=refusal):
-        load_book([path])
+    book = load_book([path])
+    assert any("Sheet 'odd' holds 2 rows of data but no table was read" in m for m in messages(book, Severity.WARNING))
+    assert any("'Kunde', 'Produkt', 'Stufe'" in m for m in messages(book, Severity.WARNING))
+    assert any(m.startswith("No contract was read: odd.csv holds no table.") for m in messages(book, Severity.ERROR))
+    assert [(u.sheet, u.mappable) for u in book.unread] == [("odd", True)]  # the app offers Map Columns
+
+
+def test_case_log_without_a_case_table_is_refused_with_its_headers(tmp_path: Path) -> None:
+    book = write_csv(
+        tmp_path / "b.csv",
+        header=["Customer", "Product", "Tier", "Start", "End"],
+        rows=[["A", "Okta", "Premier", "2026-01-01", "2026-12-31"]],
+    )
+    log = write_csv(tmp_path / "odd.csv", header=["Kunde", "Produkt", "Stufe"], rows=[["Delta", "Okta", "Premier"]])
+    with pytest.raises(UnreadableFile, match="odd.csv: no case table: sheet 'odd' row 1 reads 'Kunde', 'Produkt', 'Stufe'"):
+        load_book([book], [log])
 
 
 def test_check_names_the_customer_of_each_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
