@@ -78,7 +78,7 @@ def load_book(
     if book.cases is None and book.case_files:
         book.cases = empty_cases()
     if book.files and not book.contracts:
-        what = "; ".join(f"{name} holds {', '.join(tables) or 'no table'}" for name, tables in held.items())
+        what = "; ".join(f"{name} holds {', '.join(tables)}" for name, tables in held.items())
         book.findings.append(
             Finding(
                 Severity.ERROR,
@@ -135,6 +135,9 @@ def read_file(
                 f"a {catalog.tables[match.kind].label.lower()} table of {rows} rows (sheet '{sheet.name}', "
                 f"header row {match.header_row}: {seen})"
             )
+    if not held:  # sheets of unknown columns (each warned of): the no-contract error names the closest
+        best = max(found, key=lambda f: len(f[2].found) if f[2] else -1)
+        held.append(f"no table (sheet '{best[0].name}' {_describe_near(best[2], best[0], catalog)})")
     return held
 
 

@@ -47,8 +47,9 @@ GERMAN = ColumnMapping(
 
 def test_map_writes_a_mapping_to_edit_and_check_uses_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     book = german(tmp_path)
-    assert main(["check", str(book)]) == 2  # nothing recognisable: refused, naming the headers
-    assert "'Kunde', 'Erzeugnis', 'Stufe'" in capsys.readouterr().err
+    assert main(["check", str(book)]) == 1  # nothing recognisable: no contract, an error naming the headers
+    assert "ERROR   vertraege.csv: No contract was read" in (seen := capsys.readouterr().out)
+    assert "'Kunde', 'Erzeugnis', 'Stufe'" in seen
     out = tmp_path / "mapping.toml"
     assert main(["map", str(book), "-o", str(out)]) == 0
     written = tomllib.loads(out.read_text("utf-8"))["mapping"][0]
