@@ -102,6 +102,6 @@ def test_done_deadlines_lose_their_alarm_and_the_lead_is_a_setting() -> None:
 def test_bad_requests(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["calendar", "--sample", "--customer", "Nobody", "-o", str(tmp_path / "x.ics")]) == 2
     assert "no customer named 'Nobody'" in capsys.readouterr().err
-    assert main(["calendar", "--sample", "-o", SAMPLE]) == 2  # never over an input file
-    assert "one of the input files" in capsys.readouterr().err
+    assert main(["calendar", "--sample", "-o", SAMPLE]) == 2  # never over an input file (no input is an .ics)
+    assert "contracts.xlsx: 'explorer calendar' writes a .ics file" in capsys.readouterr().err
     assert not (tmp_path / "x.ics").exists()
