@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import copy
 import tomllib
+from pathlib import Path
 from typing import Any
 
 from explorer.catalog import Catalog, parse_catalog
 from explorer.paths import resource_path
+
+from .files import write_csv
 
 
 def catalog_data() -> dict[str, Any]:
@@ -42,3 +45,18 @@ def with_renamed_events() -> Catalog:
     for i, rule in enumerate(data["key_dates"]):
         rule["event"] = f"Milestone {i + 1}"
     return parse_catalog(data, "renamed events")
+
+
+def third_addon_book(folder: Path) -> list[Path]:
+    """A book for ``with_third_addon``: Acme Corp holds 'TAM 3' (three named contacts) and names four."""
+    book = write_csv(
+        folder / "book.csv",
+        header=["Customer", "Product", "Tier", "Start", "End", "Region", "TAM"],
+        rows=[["Acme Corp", "Okta", "Premier Plus", "2026-01-15", "2027-01-14", "EMEA", "3"]],
+    )
+    contacts = write_csv(
+        folder / "contacts.csv",
+        header=["Customer", "Name", "Email", "Region", "Named"],
+        rows=[["Acme Corp", f"Person {i}", f"p{i}@acme.test", "EMEA", "yes"] for i in range(4)],
+    )
+    return [book, contacts]

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from explorer.gui.main_window import MainWindow, sample_files
 
-from ..catalogs import with_renamed_events, with_third_addon
-from ..files import write_csv
+from ..catalogs import third_addon_book, with_renamed_events, with_third_addon
 from .conftest import AS_OF, open_tab, wait_idle
 
 
@@ -37,17 +36,7 @@ def test_timeline_reads_roles_not_event_names(qtbot) -> None:  # type: ignore[no
 
 
 def test_third_addon_in_benefits_and_contacts(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    book = write_csv(
-        tmp_path / "book.csv",
-        header=["Customer", "Product", "Tier", "Start", "End", "Region", "TAM"],
-        rows=[["Acme Corp", "Okta", "Premier Plus", "2026-01-15", "2027-01-14", "EMEA", "3"]],
-    )
-    contacts = write_csv(
-        tmp_path / "contacts.csv",
-        header=["Customer", "Name", "Email", "Region", "Named"],
-        rows=[["Acme Corp", f"Person {i}", f"p{i}@acme.test", "EMEA", "yes"] for i in range(4)],
-    )
-    win = open_window(qtbot, with_third_addon(), [str(book), str(contacts)])
+    win = open_window(qtbot, with_third_addon(), [str(f) for f in third_addon_book(tmp_path)])
     win.customers.select("acme corp")
     top = win.benefits.tree.topLevelItem(0)
     groups = {top.child(i).text(0): top.child(i) for i in range(top.childCount())}
