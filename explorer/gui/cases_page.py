@@ -30,7 +30,7 @@ from explorer.app.case_filter import PRESETS, CaseFilter, CaseTable, preset_rang
 from explorer.app.errors import user_message
 from explorer.app.session import Session
 from explorer.atomic import OutputError
-from explorer.gui import keyboard, messages, settings
+from explorer.gui import combos, keyboard, messages, settings
 from explorer.gui.book_views import LazyView
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.flow_layout import FlowLayout
@@ -154,8 +154,8 @@ class CasesPage(LazyView):
         )
         self.view.sortByColumn(self.model.column_index("Opened (UTC)"), Qt.SortOrder.DescendingOrder)  # the latest first
         fit_columns(self.view)
-        self._refill(self.outcome, sorted(self.table.outcomes))
-        self._refill(self.product, sorted(self.table.products))
+        combos.refill(self.outcome, ALL, sorted(self.table.outcomes))
+        combos.refill(self.product, ALL, sorted(self.table.products))
         as_of = session.as_of
         if not self.start.isEnabled():
             self.start.blockSignals(True)
@@ -166,14 +166,6 @@ class CasesPage(LazyView):
             self.end.blockSignals(False)
         self.export_button.setEnabled(True)
         self._combo_changed()
-
-    def _refill(self, combo: QComboBox, values: list[str]) -> None:
-        current = combo.currentText()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItems([ALL, *values])
-        combo.setCurrentText(current if current in values else ALL)
-        combo.blockSignals(False)
 
     # -- filtering ----------------------------------------------------------------
     def set_list_filter(self, keys: list[str] | None, note: str = "") -> None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from explorer.app.overview import Overview
 from explorer.app.search import SearchIndex
-from explorer.gui import columns, palette, settings
+from explorer.gui import columns, combos, palette, settings
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.flow_layout import FlowLayout
 from explorer.gui.tables import make_view, number_column
@@ -274,12 +274,8 @@ class CustomerList(QWidget):
             self.set_overview(self._overview, self.selected_key())
 
     def _fill_combo(self, combo: QComboBox, everything: str, values: list[str]) -> None:
-        current = combo.currentText()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItems([everything, *values])
-        combo.setCurrentText(current if current in values else everything)
-        combo.blockSignals(False)
+        """Refill a filter and let its drop-down show every name in full."""
+        combos.refill(combo, everything, values)
         view = combo.view()
         view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
 

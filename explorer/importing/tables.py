@@ -12,7 +12,7 @@ account columns is a case log).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from explorer.catalog import Catalog, TableSpec, fold
 from explorer.importing.headers import Guess, column_kinds, recognise
@@ -190,21 +190,8 @@ class _Finder:
     def _respan(self, match: TableMatch, start: int, stop: int) -> TableMatch:
         headers = _header_cells(self.sheet.rows[match.header_index], start, stop)
         used = set(match.columns.values())
-        return TableMatch(
-            match.kind,
-            match.header_index,
-            match.columns,
-            headers,
-            {i: h for i, h in headers.items() if i not in used},
-            (start, stop),
-            WIDE,
-            match.guesses,
-            match.suggestions,
-            match.zones,
-            match.notes,
-            match.saved,
-            match.values,
-        )
+        extra = {i: h for i, h in headers.items() if i not in used}
+        return replace(match, headers=headers, extra=extra, span=(start, stop), end_index=WIDE)
 
 
 def _same_header(a: TableMatch, b: TableMatch) -> bool:
@@ -257,21 +244,7 @@ def find_tables(
 
 
 def _ended(match: TableMatch, end: int) -> TableMatch:
-    return TableMatch(
-        match.kind,
-        match.header_index,
-        match.columns,
-        match.headers,
-        match.extra,
-        match.span,
-        end,
-        match.guesses,
-        match.suggestions,
-        match.zones,
-        match.notes,
-        match.saved,
-        match.values,
-    )
+    return replace(match, end_index=end)
 
 
 def find_table(sheet: RawSheet, catalog: Catalog) -> TableMatch | None:
