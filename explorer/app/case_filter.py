@@ -3,13 +3,14 @@
 The case log is coded once per load (priorities as numbers, outcomes, products and
 customers as integer codes, opening times as int64), so a filter change is a handful
 of vectorised comparisons: milliseconds at 200,000 cases, where a row-by-row proxy
-filter takes seconds.
+filter takes seconds. The date choices are explorer.app.periods' (one set of windows for the
+app, the report and the sheet).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -17,34 +18,7 @@ import pandas as pd
 from explorer.model import customer_key
 from explorer.sla.engine import Outcome
 
-PRESETS = ("Any time", "This month", "Last month", "This quarter", "Last quarter", "Custom")
 DECIDED = (Outcome.MET.value, Outcome.BREACHED.value)
-
-
-def preset_range(preset: str, today: date) -> tuple[date, date] | None:
-    """The inclusive days a date preset covers around ``today`` (the as-of day); None for any time or custom."""
-    month_start = today.replace(day=1)
-    quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-    if preset == "This month":
-        return month_start, _month_end(month_start)
-    if preset == "Last month":
-        last = month_start - timedelta(days=1)
-        return last.replace(day=1), last
-    if preset == "This quarter":
-        return quarter_start, _month_end(_add_months(quarter_start, 2))
-    if preset == "Last quarter":
-        start = _add_months(quarter_start, -3)
-        return start, quarter_start - timedelta(days=1)
-    return None
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def _month_end(day: date) -> date:
-    return _add_months(day.replace(day=1), 1) - timedelta(days=1)
 
 
 def _codes(column: pd.Series) -> tuple[np.ndarray, list[str]]:

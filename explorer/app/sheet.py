@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from explorer import history, rules
+from explorer.app.periods import Period, Window
 from explorer.app.workspace import DateKey, DateMark
 from explorer.catalog import Catalog, Decision, Program
 from explorer.model import Contact, Contract, Finding, customer_key
@@ -219,9 +220,28 @@ class CustomerSheet:
     def product_of(self, contract: Contract) -> str:
         return next((c.product for c in self.contracts if c.contract is contract), "")
 
-    def compliance(self) -> pd.DataFrame | None:
-        """Compliance by priority for the customer's cases; None without a case log."""
-        return None if self.cases is None else compliance(self.cases, ["priority"])
+    @property
+    def term_span(self) -> tuple[date | None, date | None]:
+        """The customer's term for "this term" windows (explorer.app.periods): from the earliest start to the
+        latest end of the terms in force; for a customer whose terms have all ended, the last one ended."""
+        spans = [(c.contract.term_start, c.contract.term_end) for c in self.in_force if c.contract.term_start]
+        if spans:
+            ends = [e for _, e in spans if e]
+            return min(s for s, _ in spans if s), max(ends) if ends else None
+        ended = [c.contract for c in self.contracts if c.status is history.Status.ENDED and c.contract.term_end]
+        last = max(ended, key=lambda c: c.term_end or date.min, default=None)
+        return (last.term_start, last.term_end) if last is not None else (None, None)
+
+    def window(self, period: Period) -> Window:
+        """``period`` on the as-of day, "this term" being the customer's (``term_span``)."""
+        return period.window(self.as_of, self.term_span)
+
+    def compliance(self, period: Period | None = None) -> pd.DataFrame | None:
+        """Compliance by priority for the customer's cases opened in ``period`` (every case when None);
+        None without a case log."""
+        if self.cases is None:
+            return None
+        return compliance(self.cases if period is None else self.window(period).cases(self.cases), ["priority"])
 
 
 def contract_sheet(

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.app.case_filter import PRESETS, CaseFilter, CaseTable, preset_range
+from explorer.app import periods
+from explorer.app.case_filter import CaseFilter, CaseTable
 from explorer.app.errors import user_message
 from explorer.app.session import Session
 from explorer.atomic import OutputError
@@ -40,6 +41,7 @@ from explorer.outputs.cases_export import export_cases
 
 ALL = "All"
 LIST_SCOPE, ALL_SCOPE = "Customers in the list", "All customers"
+CUSTOM = "Custom"  # the Opened choice that takes the two date boxes
 
 
 def _qdate(day: date) -> QDate:
@@ -66,7 +68,7 @@ class CasesPage(LazyView):
         self.outcome = self._combo("Outcome", [ALL])
         self.product = self._combo("Product", [ALL])
         self.scope = self._combo("Customers", [LIST_SCOPE, ALL_SCOPE])
-        self.period = self._combo("Opened", list(PRESETS))
+        self.period = self._combo("Opened", [p.name for p in periods.BOOK_CHOICES] + [CUSTOM])
         self.start, self.end = keyboard.DateEdit(self), keyboard.DateEdit(self)  # one Tab leaves each
         for edit, name in ((self.start, "Opened from"), (self.end, "Opened to")):
             edit.setCalendarPopup(True)
@@ -177,12 +179,13 @@ class CasesPage(LazyView):
 
     def _combo_changed(self) -> None:
         preset = self.period.currentText()
-        custom = preset == "Custom"
+        custom = preset == CUSTOM
         self.start.setEnabled(custom)
         self.end.setEnabled(custom)
-        days = preset_range(preset, self.session.as_of) if self.session is not None else None
-        if days is not None:
-            for edit, day in zip((self.start, self.end), days, strict=True):
+        chosen = next((p for p in periods.BOOK_CHOICES if p.name == preset), None)
+        window = chosen.window(self.session.as_of) if chosen is not None and self.session is not None else None
+        if window is not None and window.start is not None and window.end is not None:
+            for edit, day in zip((self.start, self.end), (window.start, window.end), strict=True):
                 edit.blockSignals(True)
                 edit.setDate(_qdate(day))
                 edit.blockSignals(False)
@@ -190,7 +193,7 @@ class CasesPage(LazyView):
 
     def current_filter(self) -> CaseFilter:
         preset = self.period.currentText()
-        dated = preset != "Any time"
+        dated = preset != periods.ALL.name
         return CaseFilter(
             priority=self.priority.currentIndex() or None,
             outcome="" if self.outcome.currentIndex() <= 0 else self.outcome.currentText(),

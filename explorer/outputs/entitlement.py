@@ -8,13 +8,12 @@ Text from the book is HTML-escaped: a customer called "<b>" prints as written.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from html import escape
 
 import pandas as pd
 
+from explorer.app import periods
 from explorer.app.sheet import ContractSheet, CustomerSheet
-from explorer.sla.compliance import compliance, in_period
 
 STYLE = """
 body { font-size: 8.5pt; color: #1a1a1a; }
@@ -194,16 +193,14 @@ def _rate(table: pd.DataFrame, priority: int) -> str:
     return f"{value:.0%} of {cases}" if pd.notna(value) else f"n/a ({cases} open)"
 
 
-def _compliance(sheet: CustomerSheet, shown: list[ContractSheet], days: int) -> str:
+def _compliance(sheet: CustomerSheet, days: int) -> str:
+    """Compliance by priority in the last ``days`` days and this term, each column headed by its window."""
     if sheet.cases is None:
         return "<p class='muted'>No case log loaded.</p>"
-    recent = compliance(in_period(sheet.cases, sheet.as_of - timedelta(days=days - 1), sheet.as_of), ["priority"])
-    starts = [c.contract.term_start for c in shown if c.in_force and c.contract.term_start]
-    term_start = min(starts) if starts else None
-    term = compliance(in_period(sheet.cases, term_start, sheet.as_of), ["priority"]) if term_start else None
-    rows = [[f"P{p}", _e(_rate(recent, p)), _e(_rate(term, p)) if term is not None else "–"] for p in (1, 2, 3, 4)]
-    since = f"This term (since {term_start:%Y-%m-%d})" if term_start else "This term"
-    return _table(["Priority", f"Last {days} days", since], rows, numeric=(1, 2))
+    chosen = (periods.recent(days), periods.TERM)
+    tables = [sheet.compliance(p) for p in chosen]
+    rows = [[f"P{p}", *(_e(_rate(t, p)) if t is not None else "–" for t in tables)] for p in (1, 2, 3, 4)]
+    return _table(["Priority", *(sheet.window(p).label for p in chosen)], rows, numeric=(1, 2))
 
 
 def _findings(sheet: CustomerSheet) -> str:
@@ -258,7 +255,7 @@ def sheet_html(sheet: CustomerSheet, days: int | None = None) -> str:
         "<h2>Named contacts</h2>",
         _contacts(sheet),
         "<h2>SLA compliance (first responses on time)</h2>",
-        _compliance(sheet, shown, days),
+        _compliance(sheet, days),
         "<h2>Open findings</h2>",
         _findings(sheet),
         "<h2>Conditions that apply</h2>",

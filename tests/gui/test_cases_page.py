@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 
-from explorer.app.case_filter import preset_range
+from explorer.app import periods
 from explorer.gui.main_window import PAGES, MainWindow
 
 
 def show_cases(window: MainWindow):  # type: ignore[no-untyped-def]
     window.pages.setCurrentIndex(PAGES.index("Cases"))
     return window.cases_page
-
-
-def test_presets() -> None:
-    today = date(2026, 11, 28)
-    assert preset_range("This month", today) == (date(2026, 11, 1), date(2026, 11, 30))
-    assert preset_range("Last month", today) == (date(2026, 10, 1), date(2026, 10, 31))
-    assert preset_range("This quarter", today) == (date(2026, 10, 1), date(2026, 12, 31))
-    assert preset_range("Last quarter", today) == (date(2026, 7, 1), date(2026, 9, 30))
-    assert preset_range("Last quarter", date(2026, 2, 3)) == (date(2025, 10, 1), date(2025, 12, 31))
-    assert preset_range("Last month", date(2026, 1, 9)) == (date(2025, 12, 1), date(2025, 12, 31))
-    assert preset_range("Any time", today) is None
 
 
 def test_p1_breaches_last_quarter(window: MainWindow) -> None:
@@ -52,6 +40,16 @@ def test_p1_breaches_last_quarter(window: MainWindow) -> None:
         assert "2026-07-01" <= page.model.index(r, 6).data()[:10] <= "2026-09-30"
     assert page.summary.text().startswith(f"{len(expected):,} cases · 0 met · {len(expected):,} breached")
     assert "compliance 0.0%" in page.summary.text()
+
+
+def test_last_90_days_is_the_reports_window(window: MainWindow) -> None:
+    page = show_cases(window)
+    page.period.setCurrentText("Last 90 days")
+    as_of = window.session.as_of
+    window_days = periods.recent().window(as_of)
+    assert (page.start.date().toPython(), page.end.date().toPython()) == (window_days.start, as_of)
+    cases = window.session.sla.cases
+    assert page.model.rowCount() == len(window_days.cases(cases)) > 0
 
 
 def test_cases_follow_the_customer_list_and_open_the_customer(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
