@@ -1,0 +1,476 @@
+"""Upgrade evidence: a term's real cases judged again against another program's promise (Qt-free).
+
+The cases keep their real opening and first-response times; only the targets and the
+clock change, and the same engine (explorer.sla.engine.evaluate) judges them at the same
+as-of moment as every other verdict. The question is what the other program *promises*,
+not how support would have behaved under it (domain §10).
+
+The term in review is the term in force on the as-of day, else the last one ended (a
+lapsed customer); its cases are those the engine judged under that term. Only programs
+of the term's own product are compared. Everything is vectorised: the whole book is
+judged once as it is and once per distinct promise a contract is compared with (Premier,
+Premier Access and Premier Plus promise the same, so a Basic customer costs one run).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+
+from explorer import history, rules
+from explorer.catalog import Calendar, Catalog, Program
+from explorer.model import Book, Contract, customer_key
+from explorer.sla.calendars import NO_TIME
+from explorer.sla.engine import Outcome, evaluate
+from explorer.sla.engine import _seconds as engine_seconds  # the engine's own UTC-seconds reading
+from explorer.sla.matching import match_cases
+
+NOTHING_TO_COMPARE = "no cases in the term: nothing to compare"
+DECIDED = (Outcome.MET.value, Outcome.BREACHED.value)
+COUNTED = tuple(o.value for o in (Outcome.MET, Outcome.BREACHED, Outcome.PENDING, Outcome.AT_RISK))
+
+
+class Direction(enum.StrEnum):
+    UPGRADE = "Upgrade"
+    DOWNGRADE = "Downgrade"
+
+
+@dataclass(frozen=True)
+class Promise:
+    """A program's first-response target for one priority, and the clock it runs on."""
+
+    program: Program
+    minutes: int
+    clock: Calendar
+
+    def words(self) -> str:
+        """'within 1 h around the clock', 'within 4 h on its business-hours clock'."""
+        if self.clock.always_open:
+            return f"within {duration(self.minutes)} around the clock"
+        return f"within {duration(self.minutes)} ({self.clock.label})"
+
+    def clock_name(self, whose: str) -> str:
+        """ "Basic's business-hours clock"; a label with a comma is quoted after the word clock."""
+        label = self.clock.label
+        if "," in label:
+            return f"{whose}'s clock ({label})"
+        return f"{whose}'s {label[0].lower() + label[1:].replace(' ', '-')} clock"
+
+
+@dataclass(frozen=True)
+class PriorityEvidence:
+    """One priority of a term's cases, judged under the program held and under the other one."""
+
+    priority: int
+    cases: int  # counted under the program held (met, breached, pending, at risk)
+    met_now: int
+    late_now: int
+    within_other: int  # met under the other program's promise
+    late_other: int  # breached under the other program's promise
+    now: Promise
+    other: Promise
+    median_now: float | None  # minutes to first response on the held program's clock (answered cases)
+    p90_now: float | None
+    median_other: float | None  # the same responses on the other program's clock
+    p90_other: float | None
+    late_cases: tuple[str, ...]  # case IDs the other program would have breached, earliest first
+
+    @property
+    def changed(self) -> int:
+        """Cases whose verdict the other promise turns: met now and late under it (or the reverse)."""
+        return abs(self.late_other - self.late_now)
+
+    def sentence(self, product: str) -> str:
+        """The evidence in one sentence, as said in the renewal meeting."""
+        p = f"P{self.priority}"
+        head = f"Under {self.other.program.name}, {product} {p} cases are due {self.other.words()}"
+        if not self.cases:
+            return f"{head}; no {p} cases in the term."
+        on_now = f"on {self.now.clock_name(self.now.program.name)}"
+        if self.met_now == self.cases:
+            on_now += " all were on time" if self.cases > 1 else " it was on time"
+        else:
+            on_now += f" {self.met_now} {'was' if self.met_now == 1 else 'were'} on time"
+        which = f"this customer's only {p} case" if self.cases == 1 else f"this customer's {self.cases} {p} cases"
+        if self.cases == 1:
+            median = f"{duration(self.median_other)}, " if self.median_other is not None else ""
+            verdict = "waited longer than that" if self.late_other else "was within it"
+            return f"{head}; {which} {verdict} ({median}{on_now})."
+        median = f"median {duration(self.median_other)}, " if self.median_other is not None else ""
+        if self.late_other:
+            return f"{head}; {self.late_other} of {which} waited longer than that ({median}{on_now})."
+        return f"{head}; all of {which} were within it ({median}{on_now})."
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A term in review against another program of its product."""
+
+    customer: str
+    product: str  # the catalog's name
+    term: Contract  # the term in review
+    current: Program
+    other: Program
+    priorities: list[PriorityEvidence]  # every priority the product's targets name, in order
+    lost: list[str]  # benefits, add-ons and the phone line the other program would not include
+    gained: list[str]  # what it would add
+
+    @property
+    def direction(self) -> Direction:
+        return Direction.UPGRADE if self.other.rank > self.current.rank else Direction.DOWNGRADE
+
+    @property
+    def cases(self) -> int:
+        return sum(p.cases for p in self.priorities)
+
+    @property
+    def late_other(self) -> int:
+        return sum(p.late_other for p in self.priorities)
+
+    @property
+    def same_promise(self) -> bool:
+        return all(p.now.minutes == p.other.minutes and p.now.clock == p.other.clock for p in self.priorities)
+
+    def sentences(self) -> list[str]:
+        """What the cases say, one sentence per priority that had cases (or why there is nothing to say)."""
+        if not self.cases:
+            return [NOTHING_TO_COMPARE]
+        if self.same_promise:
+            return [
+                f"{self.other.name} promises the same first-response times as {self.current.name}: "
+                f"none of the {self.cases} cases in the term would be judged differently."
+            ]
+        return [p.sentence(self.product) for p in self.priorities if p.cases]
+
+    @property
+    def late_case_ids(self) -> list[str]:
+        return [case for p in self.priorities for case in p.late_cases]
+
+
+def duration(minutes: float | None) -> str:
+    """'3 h 10 min', '45 min', '1 h'; '–' where there is nothing to measure."""
+    if minutes is None or np.isnan(minutes):
+        return "–"
+    whole = round(minutes)
+    if whole < 60:
+        return f"{whole} min"
+    hours, rest = divmod(whole, 60)
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+# -- which terms, which programs -------------------------------------------------------
+def terms_in_review(contracts: Sequence[Contract], as_of: date, keys: Iterable[str] | None = None) -> list[int]:
+    """Indices (into ``contracts``) of each (customer, product)'s term in review: in force on the
+    as-of day, else the last ended. Customers by key (every customer when None)."""
+    wanted = None if keys is None else set(keys)
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, c in enumerate(contracts):
+        if c.product is None or c.program is None or (wanted is not None and customer_key(c.customer) not in wanted):
+            continue
+        groups.setdefault(c.key, []).append(i)
+    out = []
+    for rows in groups.values():
+        # As the engine matches: of rows starting on the same day, the later one in the book judges the cases.
+        running = [i for i in rows if history.status(contracts[i], as_of) is history.Status.IN_FORCE]
+        ended = [i for i in rows if history.status(contracts[i], as_of) is history.Status.ENDED]
+        if running:
+            out.append(max(running, key=lambda i: (history.first_day(contracts[i]), i)))
+        elif ended:
+            out.append(max(ended, key=lambda i: (history.last_day(contracts[i]), history.first_day(contracts[i]), i)))
+    return sorted(out)
+
+
+def programs_by_rank(catalog: Catalog, contract: Contract) -> list[Program]:
+    """The programs the contract's customer may hold for its product, lowest first."""
+    if contract.product not in catalog.products:
+        return []
+    return [catalog.programs[p] for p in catalog.program_ids_by_rank(catalog.products[contract.product])]
+
+
+def next_up(catalog: Catalog, contract: Contract) -> Program | None:
+    held = catalog.programs.get(contract.program or "")
+    return next((p for p in programs_by_rank(catalog, contract) if held and p.rank > held.rank), None)
+
+
+def next_down(catalog: Catalog, contract: Contract) -> Program | None:
+    held = catalog.programs.get(contract.program or "")
+    return next((p for p in reversed(programs_by_rank(catalog, contract)) if held and p.rank < held.rank), None)
+
+
+def higher(catalog: Catalog, contract: Contract) -> list[Program]:
+    held = catalog.programs.get(contract.program or "")
+    return [p for p in programs_by_rank(catalog, contract) if held and p.rank > held.rank]
+
+
+def program_named(catalog: Catalog, contract: Contract, text: str) -> Program | None:
+    """The contract's product's program spelled ``text`` ('Premier', 'premier+'); None if the product has none."""
+    product = catalog.products.get(contract.product or "")
+    if product is None or not text.strip():
+        return None
+    return catalog.program_for(product, text)
+
+
+# -- what a change of program gives and takes ------------------------------------------------
+def losses(catalog: Catalog, contract: Contract, other: Program) -> tuple[list[str], list[str]]:
+    """(lost, gained): benefits, the phone line's terms and the add-ons held that ``other`` would not carry."""
+    moved = dataclasses.replace(contract, program=other.id)
+    now = {b.label: b for b in rules.benefits(catalog, contract)}
+    then = {b.label: b for b in rules.benefits(catalog, moved)}
+    lost, gained = [], []
+    for label, held in now.items():
+        new = then.get(label)
+        if new is None:
+            continue
+        if held.included and not new.included:
+            lost.append(label + (f" ({held.detail})" if held.detail else ""))
+        elif new.included and not held.included:
+            gained.append(label + (f" ({new.detail})" if new.detail else ""))
+        elif held.included and held.detail != new.detail:
+            change = f"{label}: {held.detail or 'yes'} (under {other.name}: {new.detail or 'yes'})"
+            (lost if other.rank < (catalog.programs[contract.program or ""].rank) else gained).append(change)
+    for held_addon in rules.held_addons(catalog, contract):
+        if not catalog.addon_allowed(held_addon.addon.id, contract.product, other.id):
+            sold = ", ".join(catalog.addon_sold_with(held_addon.addon.id))
+            lost.append(f"Add-on: {held_addon.label} (sold only with {sold})")
+    return lost, gained
+
+
+# -- the vectorised judgement ------------------------------------------------------------------
+Signature = tuple[tuple[int, int, str], ...]
+EVIDENCE_COLUMNS = [
+    "pair",
+    "priority",
+    "cases",
+    "met_now",
+    "late_now",
+    "within_other",
+    "late_other",
+    "median_now",
+    "p90_now",
+    "median_other",
+    "p90_other",
+]
+
+
+def _signature(program: Program) -> Signature:
+    """What a program promises: programs with the same targets and clocks judge every case alike."""
+    return tuple(sorted((level, t.minutes, t.calendar) for level, t in program.targets.items()))
+
+
+def case_table(book: Book, catalog: Catalog, moment: datetime, pairs: Sequence[tuple[int, str]]) -> pd.DataFrame:
+    """One row per (pair, counted case of its term): pair, priority, case ID, opened, verdict and wait under both.
+
+    ``pairs`` are (term index into book.contracts, other program id); ``moment`` is the as-of instant of the
+    session's SLA result (SlaResult.as_of), so both verdicts use the one clock.
+    """
+    columns = {
+        "pair": np.int64,
+        "priority": np.int64,
+        "case_id": object,
+        "opened": "datetime64[ns, UTC]",
+        "now": object,
+        "other": object,
+        "wait_now": float,
+        "wait_other": float,
+    }
+    empty = pd.DataFrame({name: pd.Series(dtype=kind) for name, kind in columns.items()})  # type: ignore[call-overload]
+    cases = book.cases
+    if not pairs or cases is None or cases.empty:
+        return empty
+    terms = sorted({t for t, _ in pairs})
+    seconds = engine_seconds(cases["opened"])
+    known = np.flatnonzero((seconds != NO_TIME) & (seconds <= int(moment.timestamp())))
+    contract_of = np.full(len(cases), -1, dtype=np.int64)
+    contract_of[known] = match_cases(book.contracts, cases.iloc[known], seconds[known]).contract
+    position = np.full(len(book.contracts) + 1, -1, dtype=np.int64)  # book index -> place in ``terms``
+    position[terms] = np.arange(len(terms))
+    picked = np.flatnonzero(position[contract_of] >= 0)  # index -1 reads the sentinel slot
+    if not len(picked):
+        return empty
+    subset, term_of = cases.iloc[picked], position[contract_of[picked]]
+
+    def judge(programs: dict[int, str]) -> tuple[np.ndarray, pd.DataFrame]:
+        """(subset rows, the engine's verdicts) for the terms in ``programs`` (place -> program id)."""
+        places = np.array(sorted(programs), dtype=np.int64)
+        rows = np.flatnonzero(np.isin(term_of, places))
+        reduced = Book(
+            contracts=[dataclasses.replace(book.contracts[terms[p]], program=programs[p]) for p in places],
+            holidays=book.holidays,
+            cases=subset.iloc[rows],
+        )
+        return rows, evaluate(reduced, catalog, moment).cases
+
+    base_rows, base = judge({p: str(book.contracts[t].program) for p, t in enumerate(terms)})
+    at_base = np.full(len(subset), -1, dtype=np.int64)
+    at_base[base_rows] = np.arange(len(base_rows))
+    # Rounds: each term meets each distinct promise once; pairs with the same promise share the run.
+    signature = {pid: _signature(catalog.programs[pid]) for pid in {p for _, p in pairs}}
+    wanted: dict[int, list[tuple[Signature, str]]] = {}
+    for term, pid in pairs:
+        seen = wanted.setdefault(int(position[term]), [])
+        if signature[pid] not in [s for s, _ in seen]:
+            seen.append((signature[pid], pid))
+    pair_place = np.array([position[t] for t, _ in pairs], dtype=np.int64)
+    parts = []
+    for round_ in range(max(len(v) for v in wanted.values())):
+        programs = {place: sigs[round_][1] for place, sigs in wanted.items() if len(sigs) > round_}
+        rows, judged = judge(programs)
+        in_round = np.array(
+            [
+                int(p) in programs and wanted[int(p)][round_][0] == signature[pid]
+                for p, (_, pid) in zip(pair_place, pairs, strict=True)
+            ],
+            dtype=bool,
+        )
+        pair_ids = np.flatnonzero(in_round)
+        order = np.argsort(pair_place[pair_ids], kind="stable")
+        pair_ids = pair_ids[order]
+        places = pair_place[pair_ids]
+        # each judged case once per pair of its term in this round, without a Python loop per case
+        place = term_of[rows]
+        first = np.searchsorted(places, place, side="left")
+        count = np.searchsorted(places, place, side="right") - first
+        repeat = np.repeat(np.arange(len(rows)), count)
+        offset = np.repeat(first, count) + (np.arange(len(repeat)) - np.repeat(np.cumsum(count) - count, count))
+        now = base.iloc[at_base[rows]]
+        parts.append(
+            pd.DataFrame(
+                {
+                    "pair": pair_ids[offset],
+                    "priority": now["priority"].to_numpy(dtype="float64", na_value=np.nan)[repeat],
+                    "case_id": now["case_id"].to_numpy()[repeat],
+                    "opened": now["opened"].array[repeat],
+                    "now": now["outcome"].to_numpy()[repeat],
+                    "other": judged["outcome"].to_numpy()[repeat],
+                    "wait_now": now["business_minutes"].to_numpy(dtype=float)[repeat],
+                    "wait_other": judged["business_minutes"].to_numpy(dtype=float)[repeat],
+                }
+            )
+        )
+    table = pd.concat(parts, ignore_index=True)
+    table = table[table["now"].isin(COUNTED) & table["priority"].notna()]
+    return table.astype({"priority": np.int64, "now": object, "other": object})
+
+
+def evidence_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Per (pair, priority) with cases: EVIDENCE_COLUMNS, by one groupby over the case table."""
+    if table.empty:
+        return pd.DataFrame({c: pd.Series(dtype=float) for c in EVIDENCE_COLUMNS})
+    keys = [table["pair"], table["priority"]]
+    flags = pd.DataFrame(
+        {
+            "cases": 1,
+            "met_now": table["now"].eq(Outcome.MET.value),
+            "late_now": table["now"].eq(Outcome.BREACHED.value),
+            "within_other": table["other"].eq(Outcome.MET.value),
+            "late_other": table["other"].eq(Outcome.BREACHED.value),
+        },
+        index=table.index,
+    )
+    out = flags.groupby(keys).sum()
+    waits = table[["wait_now", "wait_other"]].groupby(keys)
+    medians, p90 = waits.median(), waits.quantile(0.9)
+    out["median_now"], out["median_other"] = medians["wait_now"], medians["wait_other"]
+    out["p90_now"], out["p90_other"] = p90["wait_now"], p90["wait_other"]
+    return out.reset_index()[EVIDENCE_COLUMNS]
+
+
+def compare(book: Book, catalog: Catalog, moment: datetime, pairs: Sequence[tuple[int, str]]) -> list[Comparison]:
+    """Each (term index into book.contracts, other program id) judged both ways, as Comparisons."""
+    table = case_table(book, catalog, moment, pairs)
+    stats: dict[tuple[int, int], dict[str, float]] = {
+        (int(r["pair"]), int(r["priority"])): {str(k): float(v) for k, v in r.items()}
+        for r in evidence_table(table).to_dict("records")
+    }
+    late = table[table["other"] == Outcome.BREACHED.value].sort_values("opened")
+    late_ids: dict[tuple[int, int], list[str]] = {}
+    for pair, priority, case in zip(late["pair"].tolist(), late["priority"].tolist(), late["case_id"].tolist(), strict=True):
+        late_ids.setdefault((pair, priority), []).append(str(case))
+    out = []
+    for n, (term, pid) in enumerate(pairs):
+        contract, other = book.contracts[term], catalog.programs[pid]
+        current = catalog.programs[str(contract.program)]
+        lines = []
+        for level in sorted(set(current.targets) & set(other.targets)):
+            now_t, other_t = current.targets[level], other.targets[level]
+            row = stats.get((n, level), {})
+            lines.append(
+                PriorityEvidence(
+                    level,
+                    int(row.get("cases", 0)),
+                    int(row.get("met_now", 0)),
+                    int(row.get("late_now", 0)),
+                    int(row.get("within_other", 0)),
+                    int(row.get("late_other", 0)),
+                    Promise(current, now_t.minutes, catalog.calendars[now_t.calendar]),
+                    Promise(other, other_t.minutes, catalog.calendars[other_t.calendar]),
+                    _minutes(row.get("median_now")),
+                    _minutes(row.get("p90_now")),
+                    _minutes(row.get("median_other")),
+                    _minutes(row.get("p90_other")),
+                    tuple(late_ids.get((n, level), [])),
+                )
+            )
+        lost, gained = losses(catalog, contract, other)
+        name = rules.product_name(catalog, contract)
+        out.append(Comparison(contract.customer.strip(), name, contract, current, other, lines, lost, gained))
+    return out
+
+
+def _minutes(value: float | None) -> float | None:
+    return None if value is None or np.isnan(value) else float(value)
+
+
+# -- the questions the app, the report and the command line ask ---------------------------------
+def against(
+    book: Book, catalog: Catalog, as_of: date, moment: datetime, program: str, keys: Iterable[str] | None = None
+) -> list[Comparison]:
+    """Every term in review (of the customers by key, or all) against the program spelled ``program`` of its
+    product; terms whose product has no such program, or that hold it already, are left out."""
+    pairs = []
+    for term in terms_in_review(book.contracts, as_of, keys):
+        other = program_named(catalog, book.contracts[term], program)
+        if other is not None and other.id != book.contracts[term].program:
+            pairs.append((term, other.id))
+    return compare(book, catalog, moment, pairs)
+
+
+def next_program_up(
+    book: Book, catalog: Catalog, as_of: date, moment: datetime, keys: Iterable[str] | None = None
+) -> list[Comparison]:
+    """Every term in review against the next program up of its product (terms on the top program have none)."""
+    pairs = []
+    for term in terms_in_review(book.contracts, as_of, keys):
+        up = next_up(catalog, book.contracts[term])
+        if up is not None:
+            pairs.append((term, up.id))
+    return compare(book, catalog, moment, pairs)
+
+
+def every_higher(book: Book, catalog: Catalog, as_of: date, moment: datetime) -> tuple[list[tuple[int, str]], pd.DataFrame]:
+    """The whole book: every term in review against every higher program of its product, as
+    (pairs, evidence_table): the vectorised form, without a Python object per pair."""
+    pairs = [(term, p.id) for term in terms_in_review(book.contracts, as_of) for p in higher(catalog, book.contracts[term])]
+    return pairs, evidence_table(case_table(book, catalog, moment, pairs))
+
+
+def for_brief(
+    book: Book, catalog: Catalog, as_of: date, moment: datetime, key: str, program: str | None = None
+) -> list[Comparison]:
+    """One customer's terms in review against ``program`` (by name), else the next program up, else (on the top
+    program) the next one down: what holding less would take away."""
+    pairs = []
+    for term in terms_in_review(book.contracts, as_of, [key]):
+        contract = book.contracts[term]
+        other = (
+            program_named(catalog, contract, program) if program else next_up(catalog, contract) or next_down(catalog, contract)
+        )
+        if other is not None and other.id != contract.program:
+            pairs.append((term, other.id))
+    return compare(book, catalog, moment, pairs)

@@ -1,0 +1,197 @@
+"""Upgrade evidence, hand-computed: the same real cases judged against another program's promise."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pandas as pd
+import pytest
+
+from explorer.app import upgrade
+from explorer.catalog import Catalog
+from explorer.model import Book, Contract
+from explorer.sla.engine import evaluate
+
+AS_OF = date(2026, 7, 31)
+MOMENT = datetime(2026, 7, 31, 23, 59, 59, tzinfo=UTC)
+NEW_YORK = dict(time_zone="America/New_York", country="US")
+BERLIN = dict(time_zone="Europe/Berlin", country="DE")
+
+
+def book(contracts: list[Contract], cases: list[tuple[str, str, str, int, str, str | None]]) -> Book:
+    frame = pd.DataFrame(cases, columns=["case_id", "customer", "product", "priority", "opened", "first_response"])
+    frame["environment"] = "production"
+    frame["customer_key"] = frame["customer"].str.casefold()
+    frame["priority"] = frame["priority"].astype("Int8")
+    frame["priority_text"] = frame["priority"].astype(str)
+    for c in ("opened", "first_response"):
+        frame[c] = pd.to_datetime(frame[c], utc=True).astype("datetime64[ns, UTC]")
+    frame["file"], frame["sheet"], frame["row"] = "cases.csv", "cases", range(2, 2 + len(frame))
+    return Book(contracts=contracts, cases=frame)
+
+
+def basic_customer() -> Book:
+    # 2026-06-09 is a Tuesday; New York keeps EDT (UTC-4) in June.
+    return book(
+        [Contract("Acme", "okta", "okta-basic", date(2026, 1, 1), date(2026, 12, 31), **NEW_YORK)],
+        [
+            # opened 13:00 local, answered 16:00: 3 business hours, inside Basic's 4
+            ("tuesday", "Acme", "okta", 1, "2026-06-09 17:00", "2026-06-09 20:00"),
+            # opened Friday 19:00 local, answered Saturday 10:00: Basic's clock has not started (Monday 09:00)
+            ("friday", "Acme", "okta", 1, "2026-06-12 23:00", "2026-06-13 14:00"),
+        ],
+    )
+
+
+def test_basic_p1_cases_against_premier(catalog: Catalog) -> None:
+    data = basic_customer()
+    [found] = upgrade.next_program_up(data, catalog, AS_OF, MOMENT)
+    assert (found.current.name, found.other.name, found.direction) == ("Basic", "Premier", upgrade.Direction.UPGRADE)
+    p1 = found.priorities[0]
+    assert (p1.priority, p1.cases, p1.met_now, p1.within_other, p1.late_other) == (1, 2, 2, 0, 2)
+    assert (p1.now.minutes, p1.other.minutes) == (240, 60)
+    assert p1.late_cases == ("tuesday", "friday")
+    # waits on Basic's clock: 180 and 0 business minutes; on Premier's 24x7 clock: 180 and 900 minutes
+    assert p1.median_now == 90 and p1.median_other == 540
+    assert p1.p90_other == pytest.approx(180 + 0.9 * (900 - 180))
+    assert found.sentences() == [
+        "Under Premier, Okta P1 cases are due within 1 h around the clock; 2 of this customer's 2 P1 cases waited "
+        "longer than that (median 9 h, on Basic's business-hours clock all were on time)."
+    ]
+    assert "Priority phone support, toll-free, 24x7, unlimited calls" in found.gained and not found.lost
+
+
+def test_the_tuesday_case_alone(catalog: Catalog) -> None:
+    data = basic_customer()
+    assert data.cases is not None
+    data.cases = data.cases.iloc[:1]
+    [found] = upgrade.against(data, catalog, AS_OF, MOMENT, "Premier")
+    assert found.sentences() == [
+        "Under Premier, Okta P1 cases are due within 1 h around the clock; this customer's only P1 case waited "
+        "longer than that (3 h, on Basic's business-hours clock it was on time)."
+    ]
+
+
+def test_auth0_enterprise_p2_over_a_weekend_against_premier(catalog: Catalog) -> None:
+    # Saturday 2026-06-13 12:00 in Berlin (CEST, UTC+2), answered Monday 00:30 Berlin time: Enterprise's P2 clock
+    # runs 24 hours a day Monday to Friday, so 30 of its 120 minutes were used; Premier's 1 h ran all weekend.
+    data = book(
+        [Contract("Zed GmbH", "auth0", "auth0-enterprise", date(2026, 1, 1), date(2026, 12, 31), **BERLIN)],
+        [("weekend", "Zed GmbH", "auth0", 2, "2026-06-13 10:00", "2026-06-14 22:30")],
+    )
+    [found] = upgrade.against(data, catalog, AS_OF, MOMENT, "premier")
+    p2 = found.priorities[1]
+    assert (p2.priority, p2.cases, p2.met_now, p2.late_other) == (2, 1, 1, 1)
+    assert (p2.now.minutes, p2.now.clock.id, p2.other.minutes, p2.other.clock.id) == (120, "weekdays-24h", 60, "24x7x365")
+    assert (p2.median_now, p2.median_other) == (30, 36 * 60 + 30)
+    assert found.sentences() == [
+        "Under Premier, Auth0 P2 cases are due within 1 h around the clock; this customer's only P2 case waited longer "
+        "than that (36 h 30 min, on Enterprise's clock (24 hours a day, Monday-Friday, customer local time) it was on time)."
+    ]
+    assert "Phone support, 24x7x365" in found.gained
+
+
+def test_downgrade_from_premier_plus_with_mcse(catalog: Catalog) -> None:
+    held = Contract(
+        "Birch",
+        "okta",
+        "okta-premier-plus",
+        date(2026, 1, 1),
+        date(2026, 12, 31),
+        addons={"mcse": "100", "cse": None},
+        **NEW_YORK,
+    )
+    data = book(
+        [held],
+        [
+            # Tuesday 10:00 local, answered 15:30: late on Premier Plus's 1 h and on Basic's 4 business hours
+            ("slow", "Birch", "okta", 1, "2026-06-09 14:00", "2026-06-09 19:30"),
+            ("quick", "Birch", "okta", 1, "2026-06-10 14:00", "2026-06-10 14:20"),
+        ],
+    )
+    [premier] = upgrade.against(data, catalog, AS_OF, MOMENT, "Premier")
+    assert premier.direction is upgrade.Direction.DOWNGRADE
+    assert premier.same_promise
+    assert premier.sentences() == [
+        "Premier promises the same first-response times as Premier Plus: "
+        "none of the 2 cases in the term would be judged differently."
+    ]
+    lost = "\n".join(premier.lost)
+    assert "Add-on: 100% Dedicated MCSE (10 named contacts) (sold only with Okta Premier Plus)" in premier.lost
+    assert "Add-on: Dedicated Customer Success Executive (CSE) (sold only with Okta Premier Plus)" in premier.lost
+    assert "Priority phone support, toll-free, 24x7, unlimited calls: Yes, on a toll-free line reserved for Premier Plus" in lost
+    assert "Customer Success Manager (CSM)" in lost and not premier.gained
+
+    [basic] = upgrade.against(data, catalog, AS_OF, MOMENT, "Basic")
+    p1 = basic.priorities[0]
+    assert (p1.cases, p1.met_now, p1.late_now, p1.within_other, p1.late_other) == (2, 1, 1, 1, 1)
+    assert basic.late_case_ids == ["slow"]
+    assert any(line.startswith("Priority phone support") and "reserved" in line for line in basic.lost)
+
+
+def test_no_cases_in_the_term(catalog: Catalog) -> None:
+    data = book(
+        [
+            Contract("Quiet", "okta", "okta-basic", date(2026, 1, 1), date(2026, 12, 31), **NEW_YORK),
+            Contract("Busy", "okta", "okta-basic", date(2026, 1, 1), date(2026, 12, 31), **NEW_YORK),
+        ],
+        [("other", "Busy", "okta", 1, "2026-06-09 17:00", "2026-06-09 20:00")],
+    )
+    quiet = upgrade.for_brief(data, catalog, AS_OF, MOMENT, "quiet")
+    assert [c.customer for c in quiet] == ["Quiet"]
+    assert quiet[0].cases == 0 and quiet[0].sentences() == [upgrade.NOTHING_TO_COMPARE]
+    assert upgrade.NOTHING_TO_COMPARE == "no cases in the term: nothing to compare"
+
+
+def test_only_programs_the_customer_may_hold(catalog: Catalog) -> None:
+    data = book(
+        [
+            Contract("Zed GmbH", "auth0", "auth0-enterprise", date(2026, 1, 1), date(2026, 12, 31), **BERLIN),
+            Contract("Zed GmbH", "okta", "okta-premier-plus", date(2026, 1, 1), date(2026, 12, 31), **BERLIN),
+        ],
+        [],
+    )
+    # Auth0 has no Premier Plus; the Okta term holds it already: nothing to compare
+    assert upgrade.against(data, catalog, AS_OF, MOMENT, "Premier Plus") == []
+    assert [(c.product, c.other.id) for c in upgrade.against(data, catalog, AS_OF, MOMENT, "Premier")] == [
+        ("Auth0", "auth0-premier"),
+        ("Okta", "okta-premier"),
+    ]
+    # on the top program the brief shows what the next one down would take away
+    brief = upgrade.for_brief(data, catalog, AS_OF, MOMENT, "zed gmbh")
+    assert [(c.product, c.other.id, c.direction) for c in brief] == [
+        ("Auth0", "auth0-premier", upgrade.Direction.UPGRADE),
+        ("Okta", "okta-premier-access", upgrade.Direction.DOWNGRADE),
+    ]
+
+
+def test_term_in_review_is_the_one_in_force_else_the_last_ended(catalog: Catalog) -> None:
+    old = Contract("Acme", "okta", "okta-basic", date(2025, 1, 1), date(2025, 12, 31), **NEW_YORK)
+    new = Contract("Acme", "okta", "okta-premier", date(2026, 1, 1), date(2026, 12, 31), **NEW_YORK)
+    lapsed = Contract("Gone", "okta", "okta-basic", date(2024, 1, 1), date(2024, 12, 31), **NEW_YORK)
+    later = Contract("Gone", "okta", "okta-basic", date(2025, 1, 1), date(2025, 12, 31), **NEW_YORK)
+    assert upgrade.terms_in_review([old, new, lapsed, later], AS_OF) == [1, 3]
+    # the cases of the earlier term are not the term in review's
+    data = book([old, new], [("last year", "Acme", "okta", 1, "2025-06-10 14:00", "2025-06-10 19:00")])
+    [found] = upgrade.next_program_up(data, catalog, AS_OF, MOMENT)
+    assert found.term is new and found.cases == 0
+
+
+def test_same_engine_same_verdicts_as_the_session(catalog: Catalog) -> None:
+    """'Met under the current program' is the verdict every other view shows: the same engine, the same moment."""
+    data = basic_customer()
+    judged = evaluate(data, catalog, MOMENT).cases
+    [found] = upgrade.next_program_up(data, catalog, AS_OF, MOMENT)
+    assert found.priorities[0].met_now == int((judged["outcome"] == "Met").sum())
+    # a response after the as-of moment is not yet known: the case is pending under both promises, not counted late
+    early = datetime(2026, 6, 13, 13, 0, tzinfo=UTC)
+    [before] = upgrade.next_program_up(data, catalog, AS_OF, early)
+    p1 = before.priorities[0]
+    assert (p1.cases, p1.met_now, p1.late_other) == (2, 1, 2)  # the Friday case: still pending on Basic, late on Premier
+
+
+def test_every_higher_program_matches_the_comparisons(catalog: Catalog) -> None:
+    data = basic_customer()
+    pairs, table = upgrade.every_higher(data, catalog, AS_OF, MOMENT)
+    assert [catalog.programs[p].name for _, p in pairs] == ["Premier", "Premier Access", "Premier Plus"]
+    assert table["late_other"].tolist() == [2, 2, 2] and table["cases"].tolist() == [2, 2, 2]
