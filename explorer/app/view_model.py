@@ -13,10 +13,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
+from explorer import __version__
 from explorer.app import findings as pipeline
 from explorer.app.session import Session
 from explorer.app.sheet import CustomerSheet
 from explorer.app.workspace import Workspace
+from explorer.catalog import Catalog
 from explorer.model import Severity
 
 
@@ -90,4 +92,19 @@ def files_workspace(session: Session | None, files: Sequence[str], add: bool, as
         files=list(files),
         as_of=None if as_of == date.today() else as_of,
         marks=session.workspace.marks if session is not None else {},
+    )
+
+
+def unread_note(session: Session) -> str:
+    """'Not read: a.xlsx (see Findings)' for files nothing could be read from ("" when every file was read)."""
+    failed = [Path(u.file).name for u in session.book.unread if not u.sheet and not u.mappable]
+    return f"Not read: {', '.join(failed)} (see Findings)" if failed else ""
+
+
+def about_text(catalog: Catalog, log_file: str) -> str:
+    return (
+        f"Entitlement Explorer {__version__}\nCatalog {catalog.version}: {catalog.title}\n\n"
+        "Okta and Auth0 support entitlements, key dates and SLA compliance from your contract "
+        "spreadsheets. Runs fully offline; nothing is sent anywhere.\n\n"
+        f"Log file: {log_file}"
     )

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -39,11 +38,8 @@ from explorer.gui import messages, palette, settings
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.operations import Operations
 from explorer.gui.tables import fit_columns, make_view
+from explorer.model import Book
 from explorer.outputs.changes import CHANGE_KINDS
-
-if TYPE_CHECKING:
-    from explorer.gui.main_window import MainWindow
-    from explorer.model import Book
 
 OPEN_FILTER = f"Contract books or workspaces (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv *{WORKSPACE_SUFFIX});;All files (*)"
 KIND_COLOURS = {
@@ -293,49 +289,3 @@ class ChangesPage(QWidget):
     @property
     def busy(self) -> bool:
         return self.operations.running
-
-
-def attach(window: MainWindow) -> ChangesPage:
-    """Add the Changes page to the window's pages and wire it to the customer list and tabs."""
-    from explorer.gui.change_marks import mark_customer
-
-    page = ChangesPage(lambda: window.session, window)
-    window.pages.addTab(page, "Changes")
-    show = QAction("Changes", window)
-    show.setShortcut(QKeySequence(f"Ctrl+{window.pages.count()}"))
-    show.triggered.connect(lambda checked=False: window.pages.setCurrentWidget(page))
-    window.addAction(show)
-    page.customer_requested.connect(window.go_to_customer)
-
-    def mark(key: str) -> None:  # after the window has filled the tabs for this customer
-        if window.session is not None:
-            mark_customer(page.diff, key, window.session, window.benefits, window.contacts, window.key_dates)
-
-    def compared() -> None:
-        diff = page.diff
-        changed: dict[str, str] = {}
-        if diff is not None:
-            since = ", ".join(Path(f).name for f in diff.old_files)
-            for key, kinds in diff.changes.groupby("key", sort=False)["Change"]:
-                counted = kinds.value_counts()
-                changed[str(key)] = f"Changed since {since}: " + ", ".join(
-                    f"{n} {str(k).lower()}" if n > 1 else str(k) for k, n in counted.items()
-                )
-        window.customers.set_changed(changed)
-        mark(window.customers.selected_key())
-
-    def loaded() -> None:
-        session = window.session
-        if page.diff is None or session is None:
-            return
-        if session.book is page.compared_book:
-            mark(window.customers.selected_key())  # the same book judged on another day: marks stay
-        elif sorted(session.files) == sorted(page.diff.new_files):
-            page.compare_with(page.other_files)  # reloaded: compare the new reading
-        else:
-            page.clear()  # another book: this comparison no longer applies
-
-    page.compared.connect(compared)
-    window.tab_filled.connect(mark)  # a tab is filled when opened; its marks go on then
-    window.loaded.connect(loaded)
-    return page

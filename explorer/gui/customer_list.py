@@ -389,6 +389,14 @@ class CustomerList(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
+    def total(self) -> int:
+        """Customers in the book."""
+        return len(self.frame)
+
+    def shown(self) -> int:
+        """Customers the filter shows."""
+        return self.model.rowCount()
+
     def visible_keys(self) -> list[str]:
         keys = self.frame["key"].to_numpy(dtype=object)
         return [keys[r] for r in self.model.order]

@@ -7,6 +7,7 @@ otherwise keep Ctrl+Tab to itself).
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDateEdit, QTabWidget, QWidget
 
@@ -50,6 +51,19 @@ class DateEdit(QDateEdit):
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002  (Qt's own name)
         return QWidget.focusNextPrevChild(self, next)
+
+
+def bars_take_tab(*tab_widgets: tuple[QTabWidget, str]) -> None:
+    """Tab reaches each tab widget's bar (named for screen readers), never the tab widget itself.
+
+    A tab widget hands its focus to its bar (its focus proxy); where it sits in the focus chain it would
+    send Tab back to that bar from further on, and trap it between the bars. The bar alone takes Tab.
+    """
+    for widget, name in tab_widgets:
+        widget.tabBar().setAccessibleName(name)
+        widget.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes None: no proxy
+        widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        widget.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
 
 def chain(*widgets: QWidget) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QDropEvent
 from explorer.gui import messages
 from explorer.gui.column_model import ColumnTableModel
 from explorer.gui.export_dialog import Scope
-from explorer.gui.main_window import CUSTOMER_TABS, MainWindow
+from explorer.gui.main_window import CUSTOMER_TABS, MainWindow, sample_files
 from explorer.logs import log_file
 from explorer.outputs.report.schema import CASE_COLUMNS
 
@@ -147,7 +147,7 @@ def test_as_of_date_changes_statuses(window: MainWindow, qtbot) -> None:  # type
 def test_export_filtered_customers(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(window.customers.search, "bank")
     target = tmp_path / "banks.xlsx"
-    window.export_report(str(target), Scope.FILTERED)
+    window.exports.export_report(str(target), Scope.FILTERED)
     wait_idle(qtbot, window)
     assert messages.shown[-1].title == "Report written"
     book = openpyxl.load_workbook(target)
@@ -155,7 +155,7 @@ def test_export_filtered_customers(window: MainWindow, qtbot, tmp_path: Path) ->
 
 
 def test_export_refuses_an_input_file(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window.export_report(window.session.files[0], Scope.ALL)  # type: ignore[union-attr]
+    window.exports.export_report(window.session.files[0], Scope.ALL)  # type: ignore[union-attr]
     wait_idle(qtbot, window)
     assert messages.shown[-1].kind == "error" and "one of the input files" in messages.shown[-1].text
 
@@ -183,9 +183,9 @@ def test_drop_adds_files_and_change_offers_reload(window: MainWindow, qtbot, tmp
     assert window.customers.model.rowCount() == 48 and window.customers.select("dropped co")
     extra.write_text(extra.read_text(encoding="utf-8") + "Later Co,Okta,Basic,2026-01-01,2026-12-31\n", encoding="utf-8")
     qtbot.waitUntil(lambda: window.changed_bar.isVisible(), timeout=10_000)
-    assert "extra.csv has changed on disk" in window.changed_label.text()
+    assert "extra.csv has changed on disk" in window.changed_bar.label.text()
     with qtbot.waitSignal(window.loaded, timeout=60_000):
-        window.reload()
+        window.sessions.reload()
     assert window.customers.model.rowCount() == 49
 
 
@@ -214,15 +214,30 @@ def test_book_views_jump_to_customer(window: MainWindow, qtbot) -> None:  # type
     assert "Add-on renewal request deadline: 2027-02-18" in canvas.describe(QPoint(round(canvas.x_of(deadline.day)), y))
 
 
-def test_recent_files_are_remembered(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_recent_files_are_remembered(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     copy = tmp_path / "book.xlsx"
-    shutil.copy(window.session.files[0], copy)  # type: ignore[union-attr]
+    shutil.copy(sample_files()[0], copy)
+    window = MainWindow(as_of=AS_OF)  # keeps its settings (the test's own, isolated)
+    qtbot.addWidget(window)
     with qtbot.waitSignal(window.loaded, timeout=60_000):
         window.open_files([str(copy)])
     actions = window.recent_menu.actions()
     assert actions and actions[0].text() == "book.xlsx"
     assert window.session is not None and window.session.sla is None  # no case log in this book
     assert not window.sla.cases_view.isVisibleTo(window)
+
+
+def test_a_window_that_keeps_no_settings_leaves_recent_files_alone(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A --screenshot run (persist=False) must not add its files to the user's recent files."""
+    from explorer.gui import recent
+
+    copy = tmp_path / "book.xlsx"
+    shutil.copy(sample_files()[0], copy)
+    window = MainWindow(as_of=AS_OF, persist=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.open_files([str(copy)])
+    assert all(str(copy.resolve()) not in files for files in recent.recent())
 
 
 def test_about_names_versions(window: MainWindow) -> None:
@@ -278,12 +293,12 @@ def test_export_calendar_of_selected_customers(window: MainWindow, qtbot, tmp_pa
     selection.select(view.model().index(2, 0), flags)  # Ctrl-click a second customer
     keys = window.customers.selected_keys()
     assert len(keys) == 2
-    dialog = window._export_dialog(CALENDAR, Scope.SELECTED)
+    dialog = window.exports.dialog(CALENDAR, Scope.SELECTED)
     assert dialog.selected.isChecked() and dialog.selected.text() == "The selected customers (2)"
     assert dialog.target.endswith(".ics")
     dialog.deleteLater()
     target = tmp_path / "dates.ics"
-    window.export_calendar(str(target), Scope.SELECTED)
+    window.exports.export_calendar(str(target), Scope.SELECTED)
     wait_idle(qtbot, window)
     assert messages.shown[-1].title == "Calendar written"
     names = {str(e["SUMMARY"]).split(" · ")[0].casefold() for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
@@ -299,7 +314,7 @@ def test_entitlement_sheet_export_and_print(window: MainWindow, qtbot, tmp_path:
 
     window.customers.select("cascade capital")
     target = tmp_path / "cascade.pdf"
-    window.export_sheets(str(target), Scope.SELECTED)
+    window.exports.export_sheets(str(target), Scope.SELECTED)
     assert messages.shown[-1].title == "Entitlement sheet written"
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
     assert "Cascade Capital" in text and "7 of 5 named contacts" in text
@@ -312,7 +327,7 @@ def test_entitlement_sheet_export_and_print(window: MainWindow, qtbot, tmp_path:
         return int(QPrintDialog.DialogCode.Accepted.value)
 
     monkeypatch.setattr(QPrintDialog, "exec", accept)
-    window.print_sheets()
+    window.exports.print_sheets()
     assert printed.exists()
     assert (
         "7 of 5 named contacts"

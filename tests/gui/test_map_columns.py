@@ -44,7 +44,7 @@ def pick(dialog: MapColumnsDialog, field: str, header: str) -> None:
 def test_unknown_headers_open_the_dialog_and_the_mapping_reads_and_is_reused(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     book = german(tmp_path)
     win = opened(qtbot, [book])
-    dialog = win.map_dialog
+    dialog = win.sessions.map_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.sheet_box.currentText() == "vertraege" and dialog.header_spin.value() == 1
     assert dialog.kind_box.currentData() == "contracts"
@@ -65,9 +65,9 @@ def test_unknown_headers_open_the_dialog_and_the_mapping_reads_and_is_reused(qtb
     contracts = win.session.book.contracts
     assert [(c.customer, c.program) for c in contracts] == [("Acme", "okta-premier"), ("Beta", "auth0-enterprise")]
     assert win.session.book.error_count == 0  # the tier mapped in the dialog is applied
-    win.map_dialog = None
+    win.sessions.map_dialog = None
     again = opened(qtbot, [book])  # a new window: the saved mapping is used, no dialog
-    assert again.map_dialog is None and again.session is not None and len(again.session.book.contracts) == 2
+    assert again.sessions.map_dialog is None and again.session is not None and len(again.session.book.contracts) == 2
 
 
 def test_file_menu_opens_the_dialog_on_the_open_book(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -81,9 +81,9 @@ def test_file_menu_opens_the_dialog_on_the_open_book(qtbot, tmp_path: Path) -> N
             )
         ],
     )
-    assert win.map_dialog is None
-    win.map_action.trigger()
-    dialog = win.map_dialog
+    assert win.sessions.map_dialog is None
+    win.sessions.map_action.trigger()
+    dialog = win.sessions.map_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.field_boxes["customer"].currentText() == "Customer"
     assert dialog.confidence["customer"].text() == "exact"
@@ -105,4 +105,4 @@ def test_one_unreadable_file_does_not_discard_the_others(qtbot, tmp_path: Path) 
     assert messages.shown == []  # no dialog: the book opens without the bad file
     assert "Not read: scan.xlsx" in win.status_label.text()
     assert any("PDF document" in f.message for f in win.session.book.findings)
-    assert win.map_dialog is None  # a damaged file is not offered for mapping
+    assert win.sessions.map_dialog is None  # a damaged file is not offered for mapping

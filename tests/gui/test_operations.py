@@ -124,7 +124,7 @@ def test_cancelling_an_export_leaves_no_file_and_no_thread(
     reached, release, hold = gate
     monkeypatch.setattr(writer, "summary_sheet", hold(writer.summary_sheet))  # inside the write: the temp file exists
     target = tmp_path / "report.xlsx"
-    window.export_report(str(target))
+    window.exports.export_report(str(target))
     assert reached.wait(30)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report-")]  # the temp file, half written
     window.cancel()

@@ -19,17 +19,17 @@ def test_save_and_open_workspace(qtbot, tmp_path: Path) -> None:  # type: ignore
     book, cases = (Path(shutil.copy(f, tmp_path)) for f in sample_files())
     win = MainWindow(as_of=DAY, persist=False)
     qtbot.addWidget(win)
-    assert not win.save_workspace_action.isEnabled()
+    assert not win.sessions.save_workspace_action.isEnabled()
     win.open_files([str(book), str(cases)])
     wait_idle(qtbot, win)
-    assert win.save_workspace_action.isEnabled()
+    assert win.sessions.save_workspace_action.isEnabled()
     target = tmp_path / "q4.explorer.toml"
-    win.save_workspace(str(target))
+    win.sessions.save_workspace(str(target))
     assert open_workspace(target).workspace.as_of == DAY
     cases.unlink()
     other = MainWindow(as_of=date(2025, 1, 1), persist=False)
     qtbot.addWidget(other)
-    other.open_workspace_file(str(target))
+    other.sessions.open_workspace_file(str(target))
     wait_idle(qtbot, other)
     assert messages.shown[-1].kind == "warning" and str(cases) in messages.shown[-1].text
     assert other.session is not None and other.session.sla is None  # the book opened without its case log
@@ -37,5 +37,5 @@ def test_save_and_open_workspace(qtbot, tmp_path: Path) -> None:  # type: ignore
     assert other.customers.model.rowCount() == win.customers.model.rowCount() > 40
     bad = tmp_path / "bad.explorer.toml"
     bad.write_text("[[[", encoding="utf-8")
-    other.open_workspace_file(str(bad))
+    other.sessions.open_workspace_file(str(bad))
     assert messages.shown[-1].title == "Cannot open the workspace"

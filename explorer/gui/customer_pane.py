@@ -1,0 +1,98 @@
+"""The customer on show: its title line and its tabs (Benefits, Named Contacts, Key Dates, SLA, Findings).
+
+Only the tab in view is filled when another customer is shown, the others when they are opened: a
+switch through a 10,000-customer list stays under 100 ms.
+
+Signals: tab_filled(str) after a tab was filled for this customer key (marks go on after).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
+
+from explorer.app import view_model
+from explorer.app.sheet import CustomerSheet
+from explorer.gui import palette
+from explorer.gui.benefits_tab import STATUS_INKS, BenefitsTab
+from explorer.gui.contacts_tab import ContactsTab
+from explorer.gui.findings_view import FindingsView
+from explorer.gui.key_dates_tab import KeyDatesTab
+from explorer.gui.sla_tab import SlaTab
+
+CUSTOMER_TABS = ["Benefits", "Named Contacts", "Key Dates", "SLA", "Findings"]
+
+
+class CustomerPane(QWidget):
+    tab_filled = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setContentsMargins(4, 2, 4, 2)
+        self.title.setWordWrap(True)  # a long name wraps instead of widening the window
+        self.benefits = BenefitsTab(self)
+        self.contacts = ContactsTab(self)
+        self.key_dates = KeyDatesTab(self)
+        self.sla = SlaTab(self)
+        self.findings = FindingsView(with_customer=False, parent=self)
+        self.tabs = QTabWidget(self)
+        for name, widget in zip(
+            CUSTOMER_TABS, (self.benefits, self.contacts, self.key_dates, self.sla, self.findings), strict=True
+        ):
+            self.tabs.addTab(widget, name)
+        self.sheet: CustomerSheet | None = None  # the customer the tabs show
+        self._filled: set[int] = set()
+        self.tabs.currentChanged.connect(self._fill_tab)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+
+    def tables(self) -> list[QTableView]:
+        """The tabs' tables, in Tab order."""
+        sla = self.sla
+        return [
+            self.contacts.view,
+            self.key_dates.view,
+            sla.targets_view,
+            sla.compliance_view,
+            sla.cases_view,
+            self.findings.view,
+        ]
+
+    def views(self) -> list[QWidget]:
+        """Every view a user tabs through, in order."""
+        return [self.benefits.tree, *self.tables()]
+
+    def show_tab(self, name: str) -> None:
+        self.tabs.setCurrentIndex(CUSTOMER_TABS.index(name))
+
+    def show_sheet(self, sheet: CustomerSheet | None) -> None:
+        self.sheet, self._filled = sheet, set()
+        if sheet is None:
+            self.title.setText("")
+            return
+        self.title.setText(
+            f"<span style='font-size:14pt; font-weight:600'>{html.escape(sheet.name)}</span>"
+            f"&nbsp;&nbsp;{palette.span(view_model.customer_summary(sheet), 'muted')}"
+            f"&nbsp;&nbsp;{palette.span(sheet.state.label, STATUS_INKS[sheet.state.status])}"
+        )
+        self._fill_tab(self.tabs.currentIndex())
+        for tab, text in view_model.tab_titles(sheet).items():
+            self.tabs.setTabText(CUSTOMER_TABS.index(tab), text)
+
+    def _fill_tab(self, index: int) -> None:
+        sheet = self.sheet
+        if sheet is None or index < 0 or index in self._filled:
+            return
+        self._filled.add(index)
+        tab = self.tabs.widget(index)
+        if tab is self.findings:
+            self.findings.set_findings(sheet.findings)
+        elif isinstance(tab, BenefitsTab | ContactsTab | KeyDatesTab | SlaTab):
+            tab.show_sheet(sheet)
+        self.tab_filled.emit(sheet.key)

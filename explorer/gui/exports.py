@@ -1,0 +1,162 @@
+"""Exports and printing: the report, the calendar and the entitlement sheets, for the customers a scope covers.
+
+The controller needs no window: a parent for its dialogs, the Operations its background writes run
+through, the session on show and the customer list (which customers are shown and selected).
+
+Signals: message(str) for the status line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from explorer.app import view_model
+from explorer.app.cancel import CancelToken
+from explorer.app.session import Session
+from explorer.app.view_model import Scope
+from explorer.gui import messages, settings
+from explorer.gui.actions import action
+from explorer.gui.export_dialog import CALENDAR, REPORT, SHEET, ExportDialog, ExportKind
+from explorer.gui.operations import Operations, show_error
+
+NO_MATCH = "No customer matches the filter, so there is nothing to export."
+Progress = Callable[[str], None]
+Covered = tuple[Session, list[str] | None]  # the session, and the customers an export covers (None: all)
+
+
+class Customers(Protocol):
+    """What exports need of the customer list."""
+
+    def total(self) -> int: ...
+    def shown(self) -> int: ...
+    def visible_keys(self) -> list[str]: ...
+    def selected_keys(self) -> list[str]: ...
+
+
+class ExportController(QObject):
+    message = Signal(str)
+
+    def __init__(
+        self, parent: QWidget, operations: Operations, session: Callable[[], Session | None], customers: Customers
+    ) -> None:
+        super().__init__(parent)
+        self._parent, self._operations, self._session, self._customers = parent, operations, session, customers
+        self.report_action = action("Export Report…", self, self.choose_report, QKeySequence("Ctrl+E"))
+        self.calendar_action = action("Export Calendar…", self, self.choose_calendar)
+        self.sheet_action = action("Export Entitlement Sheet…", self, self.choose_sheets)
+        self.print_action = action("Print…", self, self.print_sheets, QKeySequence(QKeySequence.StandardKey.Print))
+        self.actions: list[QAction] = [self.report_action, self.calendar_action, self.sheet_action, self.print_action]
+
+    def choose_report(self) -> None:
+        self._choose(REPORT, self.export_report)
+
+    def choose_calendar(self) -> None:
+        self._choose(CALENDAR, self.export_calendar)
+
+    def choose_sheets(self) -> None:
+        self._choose(SHEET, self.export_sheets, Scope.SELECTED)
+
+    def _choose(self, kind: ExportKind, export: Callable[[str, Scope], None], default: Scope = Scope.ALL) -> None:
+        """Ask where to write and for which customers (the export dialog), then export."""
+        if self._session() is None:
+            return
+        dialog = self.dialog(kind, default)
+        if dialog.exec():
+            export(dialog.target, dialog.scope)
+
+    def dialog(self, kind: ExportKind, default: Scope = Scope.ALL) -> ExportDialog:
+        shown, selected = self._customers.shown(), len(self._customers.selected_keys())
+        return ExportDialog(self._parent, self._customers.total(), shown, selected, kind, default)
+
+    def customers_for(self, scope: Scope) -> list[str] | None:
+        visible, selected = self._customers.visible_keys(), self._customers.selected_keys()
+        return view_model.export_customers(self._session(), scope, visible, selected)
+
+    def covered(self, scope: Scope, hint: str = NO_MATCH, title: str = "Nothing to export") -> Covered | None:
+        """The session and the customers ``scope`` covers (None: every customer); None without a book, or once
+        the user is told (``title``, ``hint``) that the scope holds no customer."""
+        session = self._session()
+        if session is None:  # the export actions are disabled until a book is open
+            return None
+        customers = self.customers_for(scope)
+        if customers == []:
+            messages.info(self._parent, title, hint)
+            return None
+        return session, customers
+
+    def export_sheets(self, target: str, scope: Scope = Scope.SELECTED) -> None:
+        from explorer.gui.entitlement_sheet import write_pdf
+        from explorer.outputs.customers import sheets_for
+
+        covered = self.covered(scope, "Select the customers whose entitlement sheet you want.")
+        if covered is None:
+            return
+        session, customers = covered
+        try:  # one page per customer takes well under a second each: no background task needed
+            written = write_pdf(sheets_for(session, customers), target, session.files)
+        except Exception as exc:  # show_error re-raises anything that is not bad input
+            show_error(self._parent, exc)
+            return
+        self._exported(written, "Entitlement sheet")
+
+    def print_sheets(self) -> None:
+        from explorer.gui.entitlement_sheet import print_dialog
+        from explorer.outputs.customers import sheets_for
+
+        hint = "Select the customers whose entitlement sheet you want to print."
+        covered = self.covered(Scope.SELECTED, hint, "Nothing to print")
+        if covered is None:
+            return
+        sheets = sheets_for(*covered)
+        if print_dialog(self._parent, sheets):
+            self.message.emit(f"Printed the entitlement sheet of {view_model.plural(len(sheets), 'customer')}")
+
+    def export_report(self, target: str, scope: Scope = Scope.ALL) -> None:
+        def write(session: Session, customers: list[str] | None, cancel: CancelToken, progress: Progress) -> Path:
+            from explorer.outputs.report.build import build_report
+            from explorer.outputs.report.writer import write_report
+
+            progress("Building the report")
+            done = session.workspace.done_marks()
+            data = build_report(session.book, session.catalog, session.as_of, session.sla, customers, cancel, done=done)
+            progress("Writing the workbook")
+            return write_report(data, target, session.files, cancel)
+
+        self._export(target, scope, "Report", write)
+
+    def export_calendar(self, target: str, scope: Scope = Scope.ALL) -> None:
+        def write(session: Session, customers: list[str] | None, cancel: CancelToken, progress: Progress) -> Path:
+            from explorer.outputs.calendar import write_calendar
+            from explorer.outputs.customers import sheets_for
+
+            progress("Collecting key dates")
+            sheets = sheets_for(session, customers, cancel)
+            cancel.check()
+            return write_calendar(sheets, target, session.files)
+
+        self._export(target, scope, "Calendar", write)
+
+    def _export(
+        self, target: str, scope: Scope, what: str, write: Callable[[Session, list[str] | None, CancelToken, Progress], Path]
+    ) -> None:
+        """Write ``what`` for the customers ``scope`` covers, in the background (Cancel leaves no file)."""
+        covered = self.covered(scope)
+        if covered is None:
+            return
+        session, customers = covered
+        self._operations.run(
+            lambda cancel, progress: write(session, customers, cancel, progress),
+            f"Exporting {Path(target).name}",
+            lambda written: self._exported(written, what),
+        )
+
+    def _exported(self, target: Path, what: str = "Report") -> None:
+        QSettings().setValue(settings.LAST_EXPORT_FOLDER, str(target.parent))
+        self.message.emit(f"{what} written: {target}")
+        messages.written(self._parent, f"{what} written", f"The {what.lower()} was written to", target)
