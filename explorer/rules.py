@@ -237,14 +237,12 @@ def done_key(contract: Contract, rule_id: str) -> DoneKey:
     return (customer, product, contract.term_start, rule_id)
 
 
-def action_status(
-    day: date, as_of: date, term_end: date | None, due_soon_days: int, done: bool, marked: date | None
-) -> DateStatus:
-    """An action deadline: Done once marked (as known on ``as_of``), Overdue from the day after it until the
-    term ends, otherwise as a plain date."""
-    running = term_end is None or as_of <= term_end
-    if done and (marked is None or marked <= as_of) and running:
+def action_status(day: date, as_of: date, term_end: date | None, due_soon_days: int, done: bool) -> DateStatus:
+    """An action deadline: Done once the user marked it (on every as-of day: the mark is the user's knowledge,
+    not the book's), Overdue from the day after it until the term ends, otherwise as a plain date."""
+    if done:
         return DateStatus.DONE
+    running = term_end is None or as_of <= term_end
     if day < as_of and running:
         return DateStatus.OVERDUE
     return date_status(day, as_of, due_soon_days)
@@ -277,7 +275,7 @@ def key_dates(
         key = done_key(contract, rule.id)
         marked = (done or {}).get(key) if rule.role == ACTION_DEADLINE else None
         status = (
-            action_status(day, as_of, contract.term_end, window, key in (done or {}), marked)
+            action_status(day, as_of, contract.term_end, window, key in (done or {}))
             if rule.role == ACTION_DEADLINE
             else date_status(day, as_of, window)
         )

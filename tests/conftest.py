@@ -7,11 +7,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import threading  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
+from datetime import UTC, datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+from explorer import clock  # noqa: E402
 from explorer.catalog import Catalog, default_catalog  # noqa: E402
+
+# The present every test runs in, whatever the wall clock says (the suite also runs under faketime).
+NOW = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock() -> Iterator[datetime]:
+    """explorer.clock answers NOW; a test that needs another present nests clock.frozen."""
+    with clock.frozen(NOW):
+        yield NOW
 
 
 @pytest.fixture(scope="session")

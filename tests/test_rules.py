@@ -238,7 +238,9 @@ def test_an_overdue_action_deadline_marked_done_and_not(catalog: Catalog) -> Non
     marked = {late.key: date(2026, 12, 3)}
     done = deadline(date(2026, 12, 5), marked)
     assert done.status is DateStatus.DONE and done.status_text == "Done (marked 2026-12-03)"
-    assert deadline(date(2026, 12, 2), marked).status is DateStatus.OVERDUE  # not yet marked on that day
+    # the mark is the user's knowledge, not the book's: it holds on every as-of day, before it was made too
+    assert deadline(date(2026, 12, 2), marked).status_text == "Done (marked 2026-12-03)"
+    assert deadline(date(2027, 2, 1), marked).status_text == "Done (marked 2026-12-03)"
     # plain events keep their meaning; the key is stable across loads and names the term
     plain = {k.event: k.status for k in rules.key_dates(catalog, contract, date(2026, 12, 5), done=marked)}
     assert plain["Term start"] is DateStatus.PAST and plain["Term end"] is DateStatus.UPCOMING  # 40 days on

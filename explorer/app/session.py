@@ -11,10 +11,11 @@ import functools
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from explorer import clock
 from explorer.app import findings as pipeline
 from explorer.app.cancel import NEVER, Cancelled, CancelToken
 from explorer.app.overview import Overview, build_overview
@@ -23,7 +24,7 @@ from explorer.catalog import Catalog, default_catalog, load_catalog
 from explorer.importing.book import load_book
 from explorer.importing.mappings import Lookup, MappingStore, load_mapping_file
 from explorer.model import Book, Finding
-from explorer.sla.engine import SlaResult, as_of_moment, evaluate
+from explorer.sla.engine import SlaResult, evaluate
 
 if TYPE_CHECKING:
     from explorer.app.sheet import CustomerSheet
@@ -40,6 +41,7 @@ class Session:
     book: Book
     catalog: Catalog
     as_of: date
+    moment: datetime  # the instant cases are judged at (explorer.clock.as_of_moment of as_of)
     sla: SlaResult | None
     overview: Overview
     findings: list[Finding]  # book, contract and SLA findings, worst first (explorer.app.findings)
@@ -55,7 +57,7 @@ class Session:
 
     def with_as_of(self, as_of: date, cancel: CancelToken = NEVER) -> Session:
         """The same book judged on another day: statuses and SLA outcomes follow."""
-        workspace = dataclasses.replace(self.workspace, as_of=None if as_of == date.today() else as_of)
+        workspace = dataclasses.replace(self.workspace, as_of=None if as_of == clock.today() else as_of)
         return _judge(workspace, self.book, self.catalog, as_of, None, cancel)
 
     def with_marks(self) -> Session:
@@ -115,7 +117,8 @@ def _judge(
     cancel.check()
     if step:
         step("Evaluating cases")
-    sla = evaluate(book, catalog, as_of_moment(as_of)) if book.cases is not None else None
+    moment = clock.as_of_moment(as_of)
+    sla = evaluate(book, catalog, moment) if book.cases is not None else None
     cancel.check()
     if step:
         step("Preparing views")
@@ -129,7 +132,7 @@ def _judge(
         as_of,
         len(found),
     )
-    return Session(workspace, book, catalog, as_of, sla, overview, found)
+    return Session(workspace, book, catalog, as_of, moment, sla, overview, found)
 
 
 def open_session(
@@ -142,7 +145,7 @@ def open_session(
 ) -> Session:
     """Load files (contract books and case logs alike: tables are told apart by their headers)."""
     workspace = Workspace(
-        files=[str(f) for f in files], case_timezone=case_timezone, as_of=None if as_of == date.today() else as_of
+        files=[str(f) for f in files], case_timezone=case_timezone, as_of=None if as_of == clock.today() else as_of
     )
     session = load_session(workspace, catalog, progress, cancel)
     if session.as_of != as_of:  # the day turned while loading: keep the day asked for

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from explorer import __version__
+from explorer import __version__, clock
 from explorer.app import findings as pipeline
 from explorer.app.session import Session
 from explorer.app.sheet import CustomerSheet
@@ -90,7 +90,7 @@ def files_workspace(session: Session | None, files: Sequence[str], add: bool, as
         return dataclasses.replace(session.workspace, files=merged)
     return Workspace(
         files=list(files),
-        as_of=None if as_of == date.today() else as_of,
+        as_of=None if as_of == clock.today() else as_of,
         marks=session.workspace.marks if session is not None else {},
     )
 

@@ -10,11 +10,14 @@ shared whole. Opening reports missing files and opens the rest.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
+from explorer import clock
 from explorer.app.errors import WorkspaceError
 from explorer.atomic import write_atomically
 from explorer.model import Contract, customer_key
@@ -38,11 +41,15 @@ class DateKey:
         return cls(customer, product, contract.term_start, event_id)
 
 
-@dataclass
+@dataclass(frozen=True)
 class DateMark:
+    """The user's knowledge of a key date: done (since the day it was marked) and a note.
+
+    A done-mark is not the book's: it applies on every as-of day, before the day it was made too."""
+
     done: bool = False
     note: str = ""
-    marked: date | None = None  # the day it was marked done (the report says "Done (marked <date>)")
+    marked: date | None = None  # the day it was marked done (shown as "Done (marked <date>)")
 
     @property
     def empty(self) -> bool:
@@ -57,11 +64,12 @@ class Workspace:
     case_timezone: str | None = None  # None: the catalog's setting
     as_of: date | None = None  # None: today, on every opening
     catalog: str | None = None  # None: the bundled catalog
-    marks: dict[DateKey, DateMark] = field(default_factory=dict)
+    # Replaced, never changed in place: a worker thread judging with one snapshot never sees it move.
+    marks: Mapping[DateKey, DateMark] = field(default_factory=lambda: MappingProxyType({}))
     path: str | None = None  # where it was last saved or opened; not stored in the file
 
     def day(self) -> date:
-        return self.as_of or date.today()
+        return self.as_of or clock.today()
 
     @property
     def all_files(self) -> list[str]:
@@ -71,15 +79,16 @@ class Workspace:
         return self.marks.get(key, DateMark())
 
     def set_mark(self, key: DateKey, done: bool | None = None, note: str | None = None, marked: date | None = None) -> DateMark:
-        """Mark or unmark a key date done (dated ``marked``, today by default) and/or set its note."""
+        """Mark or unmark a key date done (dated ``marked``, by default the clock's today: the day the user
+        knew, whatever as-of day is in view) and/or set its note."""
         mark = self.marks.get(key, DateMark())
         now_done = mark.done if done is None else done
-        when = (marked or (mark.marked if mark.done else None) or date.today()) if now_done else None
+        when = (marked or (mark.marked if mark.done else None) or clock.today()) if now_done else None
         mark = DateMark(now_done, mark.note if note is None else note, when)
-        if mark.empty:
-            self.marks.pop(key, None)
-        else:
-            self.marks[key] = mark
+        marks = {k: v for k, v in self.marks.items() if k != key}
+        if not mark.empty:
+            marks[key] = mark
+        self.marks = MappingProxyType(marks)
         return mark
 
     def done_marks(self) -> dict[tuple[str, str, date | None, str], date | None]:
@@ -174,6 +183,7 @@ def open_workspace(path: Path | str) -> Opened:
         if not Path(workspace.catalog).exists():
             missing.append(workspace.catalog)
             workspace.catalog = None  # the bundled catalog stands in; the user is told
+    marks: dict[DateKey, DateMark] = {}
     for i, entry in enumerate(data.get("marks", [])):
         if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("customer", "product", "event")):
             raise WorkspaceError(f"{path.name}: marks[{i}] needs customer, product and event")
@@ -188,7 +198,8 @@ def open_workspace(path: Path | str) -> Opened:
             marked if isinstance(marked, date) and entry.get("done") else None,
         )
         if not mark.empty:
-            workspace.marks[date_key] = mark
+            marks[date_key] = mark
+    workspace.marks = MappingProxyType(marks)
     return Opened(workspace, missing)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer import clock
 from explorer.app.view_model import Scope
 from explorer.gui import settings
 
@@ -52,7 +52,7 @@ class ExportDialog(QDialog):
         chosen = {Scope.ALL: self.all, Scope.FILTERED: self.filtered, Scope.SELECTED: self.selected}[default]
         (chosen if chosen.isEnabled() else self.all).setChecked(True)
         folder = QSettings().value(settings.LAST_EXPORT_FOLDER, str(Path.home()))
-        self.path = QLineEdit(str(Path(str(folder)) / f"{kind.stem} {date.today():%Y-%m-%d}{kind.suffix}"), self)
+        self.path = QLineEdit(str(Path(str(folder)) / f"{kind.stem} {clock.today():%Y-%m-%d}{kind.suffix}"), self)
         self.path.setAccessibleName("File to save")
         browse = QPushButton("Browse…", self)
         browse.setAccessibleName("Choose where to save")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer import clock
 from explorer.app import view_model
 from explorer.app.session import Session
 from explorer.catalog import Catalog, default_catalog
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         # background work: the status line shows its progress and is restored after a failure or Cancel
         self.operations = Operations(self, self.status_label.setText, self._set_busy, self._update_status)
         self.sessions = SessionController(self, self.operations, self.catalog, self.as_of_value, self.state.remember)
-        self._build_toolbar(as_of or date.today())
+        self._build_toolbar(as_of or clock.today())
         self._build_pages()
         self.exports = ExportController(self, self.operations, lambda: self.session, self.customers)
         self.marks = MarksController(lambda: self.session, self)
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.as_of_edit)
         today = QPushButton("Today", self)
         today.setAccessibleName("Set the as-of date to today")
-        today.clicked.connect(lambda: self.as_of_edit.setDate(QDate.currentDate()))
+        today.clicked.connect(lambda: self.as_of_edit.setDate(QDate(*clock.today().timetuple()[:3])))
         bar.addWidget(today)
         self.toolbar = bar
 

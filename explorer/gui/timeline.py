@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolTip, QWidget
 
+from explorer import clock
 from explorer.catalog import Catalog
 from explorer.gui import palette
 from explorer.model import Contract
@@ -132,8 +133,7 @@ class TimelineCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[TimelineRow] = []
-        self.as_of = date.today()
-        self.first = self.last = date.today()
+        self.as_of = self.first = self.last = clock.today()
         self.current = -1  # the row the keyboard is on
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -15,10 +15,10 @@ import dataclasses
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from explorer import __version__
+from explorer import __version__, clock
 from explorer.app.sheet import CustomerSheet, DateLine
 from explorer.atomic import write_atomically
 from explorer.catalog import Catalog
@@ -141,7 +141,7 @@ def build_calendar(sheets: Iterable[CustomerSheet], name: str = "Entitlement key
     """The iCalendar text of every key date of the sheets' customers."""
     from icalendar import Alarm, Calendar, Event
 
-    stamp = stamp or datetime.now(UTC).replace(microsecond=0)
+    stamp = stamp or clock.now()
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

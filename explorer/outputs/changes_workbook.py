@@ -7,10 +7,11 @@ from the content, frozen filterable header, print setup, atomic replace.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from explorer import clock
 from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.diff import CHANGE_COLUMNS
 from explorer.atomic import write_atomically
@@ -70,7 +71,7 @@ def _summary(book: Any, diff: Comparison, f: Formats) -> None:
     ws.write_string(0, 0, TITLE, f.title)
     row = 2
     for label, value in (
-        ("Generated (UTC)", datetime.now(UTC).replace(tzinfo=None, microsecond=0)),
+        ("Generated (UTC)", clock.now().replace(tzinfo=None)),
         ("Catalog version", diff.catalog_version),
     ):
         ws.write_string(row, 0, label, f.label)

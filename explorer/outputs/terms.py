@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
-from datetime import date
 
+from explorer import clock
 from explorer.catalog import AddOn, Catalog, Commitment, Condition, Product, Program, Wording
 
 
@@ -377,4 +377,4 @@ def parse_holiday_place(text: str, catalog: Catalog) -> tuple[str, str, str | No
 
 
 def this_year() -> int:
-    return date.today().year
+    return clock.today().year

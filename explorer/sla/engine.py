@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
@@ -94,15 +94,6 @@ class SlaResult:
                 continue
             out.append(holidays.skipped(calendar, zone, int(opened.timestamp()), int(due.timestamp())))
         return out
-
-
-def as_of_moment(day: date | datetime | None = None) -> datetime:
-    """The as-of instant: the end of the given day in UTC (now when None)."""
-    if day is None:
-        return datetime.now(UTC)
-    if isinstance(day, datetime):
-        return day if day.tzinfo else day.replace(tzinfo=UTC)
-    return datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=UTC)
 
 
 def _seconds(series: pd.Series) -> np.ndarray:

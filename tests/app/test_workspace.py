@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from explorer import clock
 from explorer.app.errors import WorkspaceError, user_message
 from explorer.app.session import load_session
 from explorer.app.workspace import DateKey, DateMark, Workspace, open_workspace
@@ -46,7 +47,7 @@ def test_save_and_reopen_with_a_missing_file(folder: Path) -> None:
     assert again.files == [str((folder / "contracts.xlsx").resolve())]
     assert again.case_files == [str((folder / "cases.csv").resolve())]
     assert (again.case_timezone, again.as_of, again.path) == ("Europe/Berlin", AS_OF, str(target))
-    assert again.mark(key) == DateMark(True, "Asked on the QBR call", date.today())  # the day it was marked
+    assert again.mark(key) == DateMark(True, "Asked on the QBR call", clock.today())  # the day it was marked
     session = load_session(again)  # the rest opens
     assert len(session.book.contracts) > 40 and session.sla is not None and session.as_of == AS_OF
 
@@ -57,7 +58,7 @@ def test_today_and_a_moved_folder(folder: Path, tmp_path_factory: pytest.TempPat
     shutil.copytree(folder, moved)
     opened = open_workspace(moved / "w.explorer.toml")
     assert opened.missing == [] and opened.workspace.files == [str((moved / "contracts.xlsx").resolve())]
-    assert opened.workspace.as_of is None and opened.workspace.day() == date.today()
+    assert opened.workspace.as_of is None and opened.workspace.day() == clock.today()
 
 
 def test_marks_survive_a_renamed_event_and_a_reload(folder: Path) -> None:
@@ -137,5 +138,5 @@ def test_an_overdue_deadline_marked_done_travels_with_the_workspace(folder: Path
         [r[0], r[1], r[2], r[4]] for r in rows
     ]
     early = Workspace(files=[str(folder / "contracts.xlsx")], as_of=date(2026, 11, 18), marks=dict(workspace.marks))
-    before = load_session(early).sheet("tardy telecom")  # as known on the 18th: not yet marked, so overdue
-    assert before is not None and next(d for d in before.dates if d.date.is_action).status == "Overdue"
+    before = load_session(early).sheet("tardy telecom")  # the mark is the user's knowledge: it holds on any day
+    assert before is not None and next(d for d in before.dates if d.date.is_action).status == "Done (marked 2026-11-20)"

@@ -24,14 +24,15 @@ import pickle, tempfile
 from datetime import date
 from pathlib import Path
 import pandas as pd
+from explorer import clock
 from explorer.catalog import default_catalog
 from explorer.importing.book import load_book
 from explorer.outputs.report.build import build_report
 from explorer.outputs.report.writer import write_report
-from explorer.sla.engine import as_of_moment, evaluate
+from explorer.sla.engine import evaluate
 catalog = default_catalog()
 book = load_book([{str(path)!r}])
-sla = evaluate(book, catalog, as_of_moment(date(2026, 11, 28)))
+sla = evaluate(book, catalog, clock.end_of_day(date(2026, 11, 28)))
 data = build_report(book, catalog, date(2026, 11, 28), sla)
 assert len(data.sheets["Cases"]) == 200_000 and len(data.sheets["Contracts"]) == 10_000
 out = Path(tempfile.mkdtemp()) / "report.xlsx"

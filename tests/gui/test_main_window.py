@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path
 
 import openpyxl
 from PySide6.QtCore import QDate, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from explorer import clock
 from explorer.gui import messages
 from explorer.gui.column_model import ColumnTableModel
 from explorer.gui.export_dialog import Scope
@@ -249,7 +249,7 @@ def test_about_names_versions(window: MainWindow) -> None:
 def test_as_of_default_is_today(qtbot) -> None:  # type: ignore[no-untyped-def]
     win = MainWindow(persist=False)
     qtbot.addWidget(win)
-    assert win.as_of_value() == date.today()
+    assert win.as_of_value() == clock.today()
 
 
 def test_other_columns_are_shown(window: MainWindow) -> None:

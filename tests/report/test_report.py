@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
+from explorer import clock
 from explorer.atomic import OutputError
 from explorer.catalog import default_catalog
 from explorer.cli import main
@@ -23,7 +24,7 @@ from explorer.outputs.report.build import build_report
 from explorer.outputs.report.layout import LANDSCAPE_POINTS, PORTRAIT_POINTS, points
 from explorer.outputs.report.schema import CASE_SHEETS, SHEETS, sheet_columns
 from explorer.outputs.report.writer import write_report
-from explorer.sla.engine import as_of_moment, evaluate
+from explorer.sla.engine import evaluate
 
 from ..files import CASE_HEADER, HEADER, write_csv
 
@@ -402,7 +403,7 @@ def abutting_numbers(pdf: Path, gap: float = 0.155) -> list[tuple[int, str, str]
 
 def test_evaluation_used_by_report_matches_engine(report: tuple[Path, Path, Path]) -> None:
     book = load_book([report[1]], [report[2]])
-    sla = evaluate(book, default_catalog(), as_of_moment(AS_OF))
+    sla = evaluate(book, default_catalog(), clock.end_of_day(AS_OF))
     assert sla.cases["outcome"].tolist() == ["Met", "Breached", "Breached", "At risk", "Breached"]
     assert sla.cases["due"].iloc[3] == __import__("pandas").Timestamp("2026-11-29 00:05", tz="UTC")
 
@@ -419,7 +420,9 @@ def test_history_statuses_overdue_and_done_in_the_report(tmp_path: Path) -> None
     overdue = [(c, k) for c in book.contracts for k in rules.key_dates(catalog, c, day) if k.status is rules.DateStatus.OVERDUE]
     assert overdue  # the sample has add-on renewal requests that are late
     (first, first_key), *rest = overdue
-    data = build_report(book, catalog, day, evaluate(book, catalog, as_of_moment(day)), done={first_key.key: date(2026, 11, 20)})
+    data = build_report(
+        book, catalog, day, evaluate(book, catalog, clock.end_of_day(day)), done={first_key.key: date(2026, 11, 20)}
+    )
     out = write_report(data, tmp_path / "history.xlsx")
     wb = openpyxl.load_workbook(out)
     contracts = {(r[0], r[3]): r[5] for r in rows(wb["Contracts"])[1:]}

@@ -7,10 +7,11 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import pytest
 
+from explorer import clock
 from explorer.catalog import Catalog
 from explorer.model import Book, Contract, Holiday
 from explorer.sla.compliance import compliance, in_period
-from explorer.sla.engine import Outcome, as_of_moment, evaluate
+from explorer.sla.engine import Outcome, evaluate
 
 
 def ts(text: str) -> pd.Timestamp:
@@ -124,4 +125,4 @@ def test_compliance_by_priority_and_period(catalog: Catalog) -> None:
 
 
 def test_as_of_is_end_of_day() -> None:
-    assert as_of_moment(date(2026, 7, 7)) == datetime(2026, 7, 7, 23, 59, 59, tzinfo=UTC)
+    assert clock.end_of_day(date(2026, 7, 7)) == datetime(2026, 7, 7, 23, 59, 59, tzinfo=UTC)

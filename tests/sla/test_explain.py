@@ -8,10 +8,11 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from explorer import clock
 from explorer.catalog import Catalog, default_catalog
 from explorer.model import Book, Contract
 from explorer.sla.calendars import public_holidays
-from explorer.sla.engine import as_of_moment, evaluate
+from explorer.sla.engine import evaluate
 from explorer.sla.explain import Explanation, explain
 
 from .reference_clock import reference_due, utc
@@ -34,7 +35,7 @@ def explained(
         contracts=[contract],
         cases=log([("C-1", "Acme", product, priority, pd.Timestamp(opened), pd.Timestamp(responded) if responded else pd.NaT)]),
     )
-    sla = evaluate(book, default_catalog(), as_of_moment(AS_OF))
+    sla = evaluate(book, default_catalog(), clock.end_of_day(AS_OF))
     return explain(book, default_catalog(), sla, "C-1"), sla.cases.iloc[0]
 
 
@@ -84,7 +85,7 @@ def test_around_the_clock_and_not_found(catalog: Catalog) -> None:
             [("L", "Acme", "okta", 1, utc(2026, 7, 4, 10, 0), pd.NaT), ("F", "Acme", "okta", 1, utc(2027, 7, 4, 10, 0), pd.NaT)]
         ),
     )
-    sla = evaluate(book, catalog, as_of_moment(AS_OF))
+    sla = evaluate(book, catalog, clock.end_of_day(AS_OF))
     lapsed = explain(book, catalog, sla, "L")
     assert lapsed.found and "Outcome: No contract in force (listed, not counted in compliance)" in lapsed.text
     assert not explain(book, catalog, sla, "nope").found

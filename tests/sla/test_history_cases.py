@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pandas as pd
 
+from explorer import clock
 from explorer.catalog import Catalog
 from explorer.model import Book, Contract
 from explorer.sla.compliance import compliance
-from explorer.sla.engine import as_of_moment, evaluate
+from explorer.sla.engine import evaluate
 
 
 def ts(text: str) -> pd.Timestamp:
@@ -36,7 +37,8 @@ RENEWAL = [
 
 
 def judged(book: Book, catalog: Catalog, as_of: date | datetime = date(2026, 11, 28)) -> pd.DataFrame:
-    return evaluate(book, catalog, as_of_moment(as_of)).cases.set_index("case_id")
+    moment = as_of.replace(tzinfo=UTC) if isinstance(as_of, datetime) else clock.end_of_day(as_of)
+    return evaluate(book, catalog, moment).cases.set_index("case_id")
 
 
 def test_basic_to_premier_renewal_judges_each_case_under_its_own_year(catalog: Catalog) -> None:
@@ -88,7 +90,7 @@ def test_a_case_outside_every_term_is_listed_not_counted(catalog: Catalog) -> No
             ]
         ),
     )
-    result = evaluate(book, catalog, as_of_moment(date(2026, 11, 28)))
+    result = evaluate(book, catalog, clock.end_of_day(date(2026, 11, 28)))
     cases = result.cases.set_index("case_id")
     assert cases["outcome"].to_dict() == {
         "before": "Met",

@@ -6,11 +6,12 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
 
+from explorer import clock
 from explorer.app import findings as pipeline
 from explorer.app.book_sheets import book_sheets
 from explorer.app.cancel import NEVER, CancelToken
@@ -286,7 +287,7 @@ def build_report(
         sheets_out["Holidays"] = _frame("Holidays", holiday_rows(holiday_days), catalog)
     return ReportData(
         as_of,
-        datetime.now(UTC),
+        clock.now(),
         catalog.version,
         sheets_out,
         sources,
