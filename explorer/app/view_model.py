@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from explorer import __version__, clock
+from explorer import __version__, clock, history
 from explorer.app import findings as pipeline
 from explorer.app.session import Session
 from explorer.app.sheet import CustomerSheet
@@ -53,12 +53,48 @@ def customer_summary(sheet: CustomerSheet) -> str:
 
 
 def tab_titles(sheet: CustomerSheet) -> dict[str, str]:
-    """The per-customer tabs whose titles carry a count."""
+    """The per-customer tabs whose titles carry a count: what the tab's own header counts (the named contacts
+    the indicator counts, "7 of 5" when over a limit), so a title and its tab never disagree."""
     findings = len(sheet.findings)
+    named = sum(line.contact.named for line in sheet.contacts)
+    over = next((limit for limit in sheet.limits if limit.over), None)
     return {
         "Findings": f"Findings ({findings})" if findings else "Findings",
-        "Named Contacts": f"Named Contacts ({len(sheet.contacts)})",
+        "Named Contacts": f"Named Contacts ({over.count} of {over.limit})" if over else f"Named Contacts ({named})",
     }
+
+
+@dataclasses.dataclass(frozen=True)
+class Reason:
+    """Why the customer's row is coloured, in words, with the tab that shows it and the ink it is in."""
+
+    text: str
+    tab: str  # a customer tab: "Key Dates", "Named Contacts", "Findings", "Benefits"
+    ink: str  # a palette ink: "error", "over_limit", "warning", "muted"
+
+
+def colour_reasons(sheet: CustomerSheet) -> list[Reason]:
+    """Every reason the customer list colours this customer's row, worst first (as the row's colour picks)."""
+    reasons = []
+    errors = sum(f.severity is Severity.ERROR for f in sheet.findings)
+    if errors:
+        reasons.append(Reason(plural(errors, "error finding"), "Findings", "error"))
+    for line in sheet.dates:
+        if line.overdue:
+            event = line.date.event.removesuffix(" deadline")
+            reasons.append(Reason(f"{event} overdue since {line.date.day:%Y-%m-%d}", "Key Dates", "error"))
+    for limit in sheet.limits:
+        if limit.over:
+            reasons.append(Reason(f"{limit.count} of {limit.limit} named contacts", "Named Contacts", "over_limit"))
+    if sheet.state.status is history.Status.ENDED:
+        reasons.append(Reason(f"Every term has ended ({sheet.state.label})", "Benefits", "muted"))
+    soon = [line for line in sheet.dates if line.due_soon]
+    if soon and sheet.state.status is not history.Status.ENDED:
+        first = soon[0].date
+        more = f" and {plural(len(soon) - 1, 'more date')}" if len(soon) > 1 else ""
+        text = f"{first.event} on {first.day:%Y-%m-%d}{more} (within {sheet.catalog.settings.due_soon_days} days)"
+        reasons.append(Reason(text, "Key Dates", "warning"))
+    return reasons
 
 
 def status_line(session: Session | None, shown: int, total: int) -> str:

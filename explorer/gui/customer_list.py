@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer import history
 from explorer.app.overview import Overview
 from explorer.app.search import SearchIndex
 from explorer.gui import columns, combos, palette, settings
@@ -36,7 +37,17 @@ from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.flow_layout import FlowLayout
 from explorer.gui.tables import make_view, number_column
 
-ALL_PRODUCTS, ALL_PROGRAMS = "All products", "All programs"
+ALL_PRODUCTS, ALL_PROGRAMS, ALL_STATUSES = "All products", "All programs", "All statuses"
+STATUSES = [s.value for s in history.Status]  # the Status quick filter, and the order Status sorts in
+# the columns the filter box reads as they show (the search index has names, contacts, cases, extra columns)
+SHOWN_TEXT = {
+    "Programs": "Programs",
+    "Products": "Products",
+    "Status": "Status",
+    "Next Event": "Next Event",
+    "Next Key Date": "Next Key Date text",
+    "Term End": "Term End text",
+}
 SMALLEST_WINDOW = 1024  # px: the narrowest window every layout must fit, at any font size
 HIDDEN_BY_DEFAULT = ("Products", "Next Event", "Term End", "Match")  # shown from the header's menu; Programs names products
 
@@ -90,6 +101,15 @@ class RowReasons(Sequence[str]):
         return text[:1].upper() + text[1:]
 
 
+def status_order(frame: pd.DataFrame) -> np.ndarray:
+    """Status sorts by status (in force, not started, ended), then by the term's end within each."""
+    rank = np.zeros(len(frame), dtype="float64")
+    for i, status in enumerate(STATUSES):
+        rank[frame["Status"].str.startswith(status).to_numpy(dtype=bool)] = i
+    ends = frame["Term End key"].to_numpy(dtype="float64")
+    return rank * 1e7 + np.where(np.isfinite(ends), ends, 1e7 - 1)
+
+
 def legend_html(days: int) -> str:
     """What each row colour means, with the colour itself (in the palette in use)."""
     parts = []
@@ -118,6 +138,9 @@ class CustomerList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.product = QComboBox(self)
         self.program = QComboBox(self)
+        self.status = QComboBox(self)
+        combos.refill(self.status, ALL_STATUSES, STATUSES)
+        self.status.setToolTip("Only customers in force, ended (lapsed), or not started yet on the as-of date")
         for combo in (self.product, self.program):
             # as wide as "All programs" asks, not the longest program: the row fits at 1024 px and 16 pt;
             # the drop-down list still shows every name in full (_fill_combo widens it)
@@ -153,6 +176,7 @@ class CustomerList(QWidget):
             (self.search, "Filter customers"),
             (self.product, "Product filter"),
             (self.program, "Program filter"),
+            (self.status, "Status filter"),
             (self.view, "Customers"),
         ):
             widget.setAccessibleName(name)
@@ -162,7 +186,7 @@ class CustomerList(QWidget):
         quick.addWidget(self.program, 1)
         quick.addWidget(self.count)  # "12 of 47", beside the filters
         checks = FlowLayout()  # wraps onto a second line in a narrow window or a large font, never clips
-        for item in (self.with_findings, self.due_soon, self.info_only, self.my_accounts, self.changed_only):
+        for item in (self.status, self.with_findings, self.due_soon, self.info_only, self.my_accounts, self.changed_only):
             checks.addWidget(item)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -178,6 +202,7 @@ class CustomerList(QWidget):
         self.search.textChanged.connect(self.apply_filter)
         self.product.currentIndexChanged.connect(self.apply_filter)
         self.program.currentIndexChanged.connect(self.apply_filter)
+        self.status.currentIndexChanged.connect(self.apply_filter)
         self.with_findings.toggled.connect(self.apply_filter)
         self.due_soon.toggled.connect(self.apply_filter)
         self.info_only.toggled.connect(self.apply_filter)
@@ -215,8 +240,9 @@ class CustomerList(QWidget):
                 Column(
                     "Status",
                     frame["Status"].tolist(),
-                    tooltip=frame["Status"].tolist(),  # the column is as wide as "Not started": "Ended 2026-05-31" in full
-                    header_tip="In force, Not started, or Ended on the last term's end (judged on the as-of day)",
+                    status_order(frame),
+                    header_tip="In force, Not started, or Ended on the last term's end (judged on the as-of day); "
+                    "sorted by status, then by the term's end",
                 ),
                 Column("Match", self._why, header_tip="What the filter text matched, when not the customer's name"),
             ],
@@ -228,8 +254,6 @@ class CustomerList(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         metrics = self.view.fontMetrics()
-        status = self.model.column_index("Status")
-        self.view.setColumnWidth(status, metrics.horizontalAdvance("Not started") + 2 * metrics.averageCharWidth())
         # the list never gets narrower than its shown columns plus a readable Programs column, unless a large font
         # would push the window past 1024 px: then it takes 55% of that and scrolls sideways
         fixed = sum(
@@ -287,7 +311,7 @@ class CustomerList(QWidget):
         self._why = [""] * len(frame)
         if text and self._index is not None:
             found, self._why = self._index.match(text)
-            keep &= found
+            keep &= found | self._shown_text_match(text, found)
         elif text:
             keep &= frame["key"].str.contains(text.casefold(), regex=False).to_numpy(dtype=bool)
         mine = self.saved_my_accounts()
@@ -298,6 +322,8 @@ class CustomerList(QWidget):
         if self.program.currentIndex() > 0:
             label, lists = self.program.currentText(), self._program_lists
             keep &= np.fromiter((label in ps for ps in lists), dtype=bool, count=len(lists))
+        if self.status.currentIndex() > 0:
+            keep &= frame["Status"].str.startswith(self.status.currentText()).to_numpy(dtype=bool)
         if self.with_findings.isChecked():
             keep &= frame["Findings"].to_numpy() > 0
         if self.info_only.isChecked():
@@ -307,6 +333,22 @@ class CustomerList(QWidget):
         if self.changed_only.isChecked():
             keep &= frame["key"].isin(list(self.changed)).to_numpy(dtype=bool)
         return keep
+
+    def _shown_text_match(self, text: str, found: np.ndarray) -> np.ndarray:
+        """Rows whose shown columns (Status, Programs, dates...) hold the text, as each cell reads; the Match
+        column says which, for the rows the search index did not match."""
+        needle = text.casefold()
+        hit = np.zeros(len(self.frame), dtype=bool)
+        for title, source in SHOWN_TEXT.items():
+            column = self.model.column_index(title)
+            if column < 0 or self.view.isColumnHidden(column):
+                continue
+            cells = self.frame[source].astype(str)
+            here = cells.str.casefold().str.contains(needle, regex=False).to_numpy(dtype=bool)
+            for row in np.flatnonzero(here & ~found & ~hit):
+                self._why[row] = f"{title}: {cells.iat[row]}"
+            hit |= here
+        return hit
 
     def apply_filter(self, follow: bool = True) -> None:
         """Filter; with ``follow`` the selection (and so the detail pane) moves to a customer still shown."""
@@ -366,14 +408,15 @@ class CustomerList(QWidget):
     def clear_filters(self) -> None:
         """Show every customer: empty filter box, all products and programs, no quick filter."""
         checks = (self.with_findings, self.due_soon, self.info_only, self.my_accounts)
-        for widget in (self.search, self.product, self.program, *checks):
+        boxes = (self.product, self.program, self.status)
+        for widget in (self.search, *boxes, *checks):
             widget.blockSignals(True)
         self.search.clear()
-        self.product.setCurrentIndex(0)
-        self.program.setCurrentIndex(0)
+        for box in boxes:
+            box.setCurrentIndex(0)
         for check in checks:
             check.setChecked(False)
-        for widget in (self.search, self.product, self.program, *checks):
+        for widget in (self.search, *boxes, *checks):
             widget.blockSignals(False)
         self.apply_filter()
 

@@ -25,6 +25,14 @@ from explorer.gui.sla_tab import SlaTab
 CUSTOMER_TABS = ["Benefits", "Named Contacts", "Key Dates", "SLA", "Findings"]
 
 
+def _link(reason: view_model.Reason) -> str:
+    """A reason in its ink, underlined as a link to its tab."""
+    return (
+        f"<a href='tab:{reason.tab}' style='color:{palette.ink(reason.ink)}; text-decoration: underline'>"
+        f"{html.escape(reason.text)}</a>"
+    )
+
+
 class CustomerPane(QWidget):
     tab_filled = Signal(str)
 
@@ -34,6 +42,16 @@ class CustomerPane(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setContentsMargins(4, 2, 4, 2)
         self.title.setWordWrap(True)  # a long name wraps instead of widening the window
+        # why the customer's row is coloured, each reason a link to the tab that shows it
+        self.reasons = QLabel(self)
+        self.reasons.setTextFormat(Qt.TextFormat.RichText)
+        self.reasons.setContentsMargins(4, 0, 4, 2)
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.reasons.setAccessibleName("Why the customer is marked")
+        self.reasons.linkActivated.connect(lambda link: self.show_tab(link.removeprefix("tab:")))
         self.benefits = BenefitsTab(self)
         self.contacts = ContactsTab(self)
         self.key_dates = KeyDatesTab(self)
@@ -50,6 +68,7 @@ class CustomerPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
+        layout.addWidget(self.reasons)
         layout.addWidget(self.tabs, 1)
 
     def tables(self) -> list[QTableView]:
@@ -75,12 +94,17 @@ class CustomerPane(QWidget):
         self.sheet, self._filled = sheet, set()
         if sheet is None:
             self.title.setText("")
+            self.reasons.hide()
             return
+        size = self.font().pointSizeF() * 1.4  # larger than the text beside it at any font size
         self.title.setText(
-            f"<span style='font-size:14pt; font-weight:600'>{html.escape(sheet.name)}</span>"
+            f"<span style='font-size:{size:.1f}pt; font-weight:600'>{html.escape(sheet.name)}</span>"
             f"&nbsp;&nbsp;{palette.span(view_model.customer_summary(sheet), 'muted')}"
             f"&nbsp;&nbsp;{palette.span(sheet.state.label, STATUS_INKS[sheet.state.status])}"
         )
+        reasons = view_model.colour_reasons(sheet)
+        self.reasons.setText(" · ".join(_link(r) for r in reasons))
+        self.reasons.setVisible(bool(reasons))
         self._fill_tab(self.tabs.currentIndex())
         for tab, text in view_model.tab_titles(sheet).items():
             self.tabs.setTabText(CUSTOMER_TABS.index(tab), text)
