@@ -345,7 +345,7 @@ class CustomerList(QWidget):
                 continue
             cells = self.frame[source].astype(str)
             here = cells.str.casefold().str.contains(needle, regex=False).to_numpy(dtype=bool)
-            for row in np.flatnonzero(here & ~found & ~hit):
+            for row in np.flatnonzero(here & ~found & ~hit).tolist():
                 self._why[row] = f"{title}: {cells.iat[row]}"
             hit |= here
         return hit
