@@ -97,6 +97,11 @@ class Calendar:
     holidays: str = "none"  # "none" or "country"
     decision: str | None = None
     words: str = ""  # the clock explained to a reader ("every minute counts")
+    short: str = ""  # a table's few characters ("Mon–Fri 9–17 local"); the label where the catalog gives none
+
+    @property
+    def short_label(self) -> str:
+        return self.short or self.label
 
     @property
     def always_open(self) -> bool:
@@ -265,6 +270,7 @@ class Settings:
     compliance_target: float = 0.95  # the line the report's compliance chart is read against
     recent_days: int = 90  # the period the Actions sheet and the entitlement sheet look back over
     alarm_days: int = 14  # calendar alarms this many days before an action deadline
+    owner_columns: tuple[str, ...] = ()  # the book's columns naming who looks after the account, first found wins
 
 
 @dataclass(frozen=True)
@@ -515,7 +521,13 @@ def _calendars(data: dict[str, Any]) -> dict[str, Calendar]:
         path = f"calendars.{cid}"
         kind = _get(raw, "kind", str, path)
         if kind == "always":
-            out[cid] = Calendar(cid, _get(raw, "label", str, path), kind, words=_get(raw, "words", str, path, ""))
+            out[cid] = Calendar(
+                cid,
+                _get(raw, "label", str, path),
+                kind,
+                words=_get(raw, "words", str, path, ""),
+                short=_get(raw, "short", str, path, ""),
+            )
             continue
         if kind != "weekly":
             raise CatalogError(f"{path}.kind: expected 'always' or 'weekly', found {kind!r}")
@@ -540,6 +552,7 @@ def _calendars(data: dict[str, Any]) -> dict[str, Calendar]:
             holidays,
             _get(raw, "decision", str, path, None),
             _get(raw, "words", str, path, ""),
+            _get(raw, "short", str, path, ""),
         )
     return out
 
@@ -821,6 +834,7 @@ def _settings(data: dict[str, Any]) -> Settings:
         float(_get(raw_settings, "compliance_target", (int, float), "settings", 0.95)),
         _get(raw_settings, "recent_days", int, "settings", 90),
         _get(raw_settings, "alarm_days", int, "settings", 14),
+        tuple(_strings(_get(raw_settings, "owner_columns", list, "settings", []), "settings.owner_columns")),
     )
     if not 0 < settings.at_risk_fraction <= 1:
         raise CatalogError("settings.at_risk_fraction: must be above 0 and at most 1")
