@@ -20,7 +20,7 @@ import pandas as pd
 from explorer import history, rules
 from explorer.app.periods import Period, Window
 from explorer.app.workspace import DateKey, DateMark
-from explorer.catalog import Catalog, Decision, Program
+from explorer.catalog import Catalog, Decision, Program, fold
 from explorer.model import Contact, Contract, Finding, customer_key
 from explorer.sla.compliance import compliance, in_period
 from explorer.sla.engine import SlaResult
@@ -219,6 +219,19 @@ class CustomerSheet:
 
     def product_of(self, contract: Contract) -> str:
         return next((c.product for c in self.contracts if c.contract is contract), "")
+
+    @property
+    def owner(self) -> str:
+        """Who looks after the account: the first of the catalog's owner columns (settings.owner_columns) the
+        book fills for this customer, from the terms in force first; blank where the book has none."""
+        spellings = [fold(c) for c in self.catalog.settings.owner_columns]
+        rows = self.in_force + [c for c in self.contracts if not c.in_force]
+        for spelling in spellings:
+            for row in rows:
+                value = next((v.strip() for k, v in row.extra.items() if fold(k) == spelling and v.strip()), "")
+                if value:
+                    return value
+        return ""
 
     @property
     def term_span(self) -> tuple[date | None, date | None]:
