@@ -239,7 +239,17 @@ def _report(args: argparse.Namespace) -> int:
         missing = [c for c in args.customer if customer_key(c) not in known]
         if missing:
             return _fail(f"no customer named {', '.join(repr(m) for m in missing)} in the book")
-    data = build_report(book, session.catalog, session.as_of, session.sla, args.customer, done=session.workspace.done_marks())
+    from explorer.app import periods
+
+    data = build_report(
+        book,
+        session.catalog,
+        session.as_of,
+        session.sla,
+        args.customer,
+        done=session.workspace.done_marks(),
+        period=args.period or periods.ALL,
+    )
     try:
         target = write_report(data, Path(args.output), session.files)
     except Exception as exc:  # _explained re-raises anything that is not bad input
@@ -362,6 +372,15 @@ def _date(text: str):  # type: ignore[no-untyped-def]
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-28") from None
 
 
+def _period(text: str):  # type: ignore[no-untyped-def]
+    from explorer.app import periods
+
+    try:
+        return periods.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _year(text: str) -> int:
     if not (text.isdigit() and 1900 <= int(text) <= 2200):
         raise argparse.ArgumentTypeError(f"'{text}' is not a year like 2026")
@@ -453,6 +472,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _book_arguments(report)
     report.add_argument("--customer", action="append", metavar="NAME", help="only this customer; repeatable")
+    report.add_argument(
+        "--period",
+        type=_period,
+        metavar="WINDOW",
+        help="the cases compliance counts: term, 90d (any number of days), last-quarter, this-quarter, last-month, "
+        "this-month, all (the default) or FROM..TO; the Summary and the Compliance sheet name it",
+    )
     report.add_argument("-o", "--output", required=True, metavar="OUT.xlsx", help="the report workbook to write (.xlsx)")
     report.set_defaults(func=_report)
 

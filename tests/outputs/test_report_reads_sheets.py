@@ -76,7 +76,7 @@ def test_report_rows_are_the_sheets(session: Session, sheets: dict[str, Customer
         ), sheet.name
         assert targets.get(key, []) == sorted(
             (
-                (t.product, t.program, f"P{t.target.priority}", t.target.hours, t.target.calendar.label)
+                (t.product, t.program, f"P{t.target.priority}", t.target.hours, t.target.calendar.short_label)
                 for c in rows
                 for t in c.targets
             ),

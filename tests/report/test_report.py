@@ -64,6 +64,8 @@ def test_sheets_and_headers(report: tuple[Path, Path, Path]) -> None:
     columns = sheet_columns(default_catalog())
     assert columns["Contracts"][8:11] == ["Public Holidays", "Dedicated CSE", "MCSE"]  # the bundled add-ons follow
     for name, headers in columns.items():
+        if name == "Actions":  # the Owner column only where the book has one (this book's is "Owner notes")
+            headers = [h for h in headers if h != "Owner"]
         if headers:
             assert [c.value for c in wb[name][1]] == headers, name
             assert wb[name].freeze_panes == "A2"
@@ -78,7 +80,7 @@ def test_sheets_and_headers(report: tuple[Path, Path, Path]) -> None:
                 assert setup.fitToWidth in (None, 1) and sum(map(points, widths)) * 8 / 11 <= page, name
             else:
                 assert int(setup.scale) >= 73 and wb[name].print_title_cols == "$A:$A", name
-    assert wb["Contracts"].page_setup.orientation == "landscape" and wb["Compliance"].page_setup.orientation == "portrait"
+    assert wb["Contracts"].page_setup.orientation == "landscape" and wb["SLA Targets"].page_setup.orientation == "portrait"
 
 
 def test_formula_like_text_stays_text(report: tuple[Path, Path, Path]) -> None:
@@ -148,13 +150,14 @@ def test_cases_and_compliance(report: tuple[Path, Path, Path]) -> None:
         30,
         "Met",
     ]
-    assert cases["C-3"][7:9] == ["Business hours", None]  # Okta Basic: business minutes, none yet
+    assert cases["C-3"][7:9] == ["Mon–Fri 9–17 local", None]  # Okta Basic: business minutes, none yet (short label)
     assert cases["C-2"][-1] == "Breached"
     assert cases["C-3"][5] == datetime(2026, 7, 7, 16, 0) and cases["C-3"][-1] == "Breached"
     assert cases["+C-4"][-1] == "At risk"  # 25 of its 30 minutes used at the end of the as-of day
     assert wb["Cases"]["E2"].number_format == "yyyy-mm-dd hh:mm"
     compliance = {(r[0], r[2]): r for r in rows(wb["Compliance"])[1:]}
-    assert compliance[("Acme Corp", "P1")] == ["Acme Corp", "Okta", "P1", 3, 1, 2, 0, 0, pytest.approx(1 / 3)]
+    every = "All cases (to 2026-11-28)"  # the window, on every row
+    assert compliance[("Acme Corp", "P1")] == ["Acme Corp", "Okta", "P1", 3, 1, 2, 0, 0, pytest.approx(1 / 3), every]
     acme_row = next(r for r in wb["Compliance"].iter_rows(min_row=2) if r[0].value == "Acme Corp")
     assert acme_row[8].number_format == "0.0%"
     assert next(r for r in rows(wb["Compliance"]) if r[0] == "-Minus Ltd")[8] is None  # nothing decided yet
@@ -176,14 +179,19 @@ def test_summary(report: tuple[Path, Path, Path]) -> None:
     assert summary["24x7"].startswith("Every minute counts")
     assert "Okta's Business Support hours" in texts  # the Decision
     assert "Okta Access Gateway" not in texts  # no Access Gateway contract: its assumption does not apply
-    assert "First responses on time: 25.0% against a 95% target; below target: P1, P2." in texts  # 1 met, 3 late
-    assert "2 things to act on (P1 breach 1, deadline due soon 1)" in texts
+    assert summary["Compliance window"] == "All cases (to 2026-11-28)"
+    assert "First responses on time, all cases (to 2026-11-28): 25.0% against a 95% target; below target: P1, P2." in texts
+    assert "3 things to act on (unanswered P1 1, deadline due soon 1, P1 answered late 1)" in texts
     with zipfile.ZipFile(out) as z:  # openpyxl drops charts on load: look in the package
         chart = z.read("xl/charts/chart1.xml").decode()
-    # compliance % as bars, the target as a line; not stacked case counts
+    # compliance % as bars, one series per colour so the legend's swatches are the bars' (green at or above the
+    # target, red below), the target as a line; not stacked case counts
     assert "<c:barChart>" in chart and "<c:lineChart>" in chart and "stacked" not in chart
-    assert "Compliance %" in chart and "Target 95%" in chart
-    assert "<c:f>Summary!$G$" in chart and "<c:f>Summary!$H$" in chart
+    assert "At or above target" in chart and "Below target" in chart and "Target 95%" in chart
+    assert "<c:f>Summary!$J$" in chart and "<c:f>Summary!$K$" in chart and "<c:f>Summary!$H$" in chart
+    series = re.findall(r"<c:ser>.*?</c:ser>", chart, re.S)
+    assert ["63BE7B" in series[0], "F8696B" in series[1]] == [True, True]
+    assert "plotVisOnly" not in chart  # the hidden series columns are drawn (Excel's default, XlsxWriter's show_hidden_data)
 
 
 def test_actions(report: tuple[Path, Path, Path]) -> None:
@@ -192,12 +200,12 @@ def test_actions(report: tuple[Path, Path, Path]) -> None:
     actions = rows(wb["Actions"])[1:]
     assert actions == [  # C-3's P2 breach in July is outside the 90 days Actions look back over
         [
-            "Acme Corp",
-            "Okta",
-            "P1 breach",
-            "Review 1 P1 case answered late in the last 90 days with the support team, and tell the customer what changes.",
-            datetime(2026, 11, 20),
-            "Cases: C-5",
+            "-Minus Ltd",
+            "Auth0",
+            "Unanswered P1",
+            "Unanswered for 25 min, still inside its target: ask support to answer case +C-4 now, and tell the customer when.",
+            datetime(2026, 11, 28),
+            "Cases: +C-4",
         ],
         [
             "Acme Corp",
@@ -208,44 +216,62 @@ def test_actions(report: tuple[Path, Path, Path]) -> None:
             datetime(2026, 11, 30),
             "Key Dates",
         ],
+        [
+            "Acme Corp",
+            "Okta",
+            "P1 answered late",
+            "Review P1 case C-5 answered 1 h late in the last 90 days with the support team, and tell the customer what changes.",
+            datetime(2026, 11, 20),
+            "Cases: C-5",
+        ],
     ]
 
 
 @pytest.fixture(scope="module")
 def sample_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sample") / "sample.xlsx"
-    assert main(["report", "--sample", "--as-of", "2026-11-28", "-o", str(out)]) == 1
+    assert main(["report", "--sample", "--as-of", "2026-11-28", "--period", "90d", "-o", str(out)]) == 1
     return out
 
 
 def test_sample_actions_and_order(sample_report: Path) -> None:
     wb = openpyxl.load_workbook(sample_report)
     actions = rows(wb["Actions"])[1:]
-    issues = [r[2] for r in actions]
-    order = [
-        "P1 breach",
-        "P2 breach",
-        "Deadline overdue",
-        "Deadline due soon",
-        "Named contacts over limit",
-        "Contact out of region",
-        "Contract error",
-        "Lapsed with cases",
+    assert rows(wb["Actions"])[0][1] == "Owner"  # the book's Account Owner column
+    issues = [r[3] for r in actions]
+    ranks = [
+        ("Unanswered P1", "Unanswered P2", "Deadline overdue"),
+        ("Deadline due soon",),
+        ("P1 answered late", "P2 answered late"),
+        ("Named contacts over limit",),
+        ("Contact out of region",),
+        ("Contract error",),
+        ("Lapsed with cases",),
     ]
-    assert issues == sorted(issues, key=order.index)  # the most urgent first
+
+    def rank(issue: str) -> int:
+        return next(i for i, kinds in enumerate(ranks) if issue in kinds)
+
+    assert issues == sorted(issues, key=rank)  # the most urgent first
+    assert {"Unanswered P1", "Deadline overdue"} <= set(issues[:5])
+    late = [r[5] for r in actions if r[3].endswith("answered late")]
+    assert late == sorted(late, reverse=True)  # late answers newest first
+    unanswered = next(r for r in actions if r[3] == "Unanswered P1")
+    assert unanswered[:3] == ["Cascade Capital", "AM 2", "Okta"] and unanswered[4].startswith("Unanswered for ")
     assert issues.count("Contract error") == 5  # one per error finding
     assert [
         "Cascade Capital",
+        "AM 2",
         "Okta",
         "Named contacts over limit",
         "7 of 5 named contacts (50% Dedicated MCSE): ask the customer which 2 to drop, or offer a larger option.",
         None,
         "Named Contacts",
     ] in actions
-    assert any(r[0] == "Birch Health" and r[2] == "Deadline due soon" and r[4] == datetime(2026, 12, 10) for r in actions)
-    lapsed = [r for r in actions if r[2] == "Lapsed with cases"]
+    assert any(r[0] == "Birch Health" and r[3] == "Deadline due soon" and r[5] == datetime(2026, 12, 10) for r in actions)
+    lapsed = [r for r in actions if r[3] == "Lapsed with cases"]
     assert lapsed and all(
-        r[3].endswith("confirm the renewal or tell support the customer is no longer entitled.") for r in lapsed
+        r[4].endswith("confirm the renewal or tell support the customer is no longer entitled.") for r in lapsed
     )
     contracts = [(r[0].casefold(), r[1]) for r in rows(wb["Contracts"])[1:]]
     assert contracts == sorted(contracts)  # customer, then product
@@ -373,9 +399,63 @@ def test_sample_report_prints_legibly(tmp_path: Path, sample_report: Path) -> No
     for page_text in ("Contracts", "Compliance", "Cases (printed: the "):
         assert page_text in text
     assert "16Met" not in text and "77 named" not in text
+    pages_of = printed_pages(pdf)
+    # every printed Cases page that shows a case ID shows its outcome: the record prints on one page width
+    outcome = re.compile(r"(Met|Breached|Pending|At risk|Out of scope|No contract|Unmatched|Not evaluated)\s*$")
+    cases = [page for page in pages_of if title(page).startswith("Cases (printed: the")]
+    ids = [line for page in cases for line in page.splitlines() if re.match(r"\s*\d{6}\s", line)]
+    assert cases and len(ids) >= 100 and [line for line in ids if not outcome.search(line)] == []
+    findings = [page for page in pages_of if title(page) == "Findings"]
+    assert findings and all("Severity" in page and "Column" in page for page in findings)  # one page wide
+    compliance = [page for page in pages_of if title(page).startswith("Compliance")]
+    assert compliance and {title(page) for page in compliance} == {"Compliance (Last 90 days (2026-08-31 – 2026-11-28))"}
+    actions = next(page for page in pages_of if title(page) == "Actions")
+    header, first, *_ = [line for line in actions.splitlines()[1:] if line.strip()]
+    assert "Owner" in header.split() and re.search(r"Unanswered P[12]|Deadline overdue", first)
+    assert unfilled_notes(pdf) == ("clear", "red")  # an Info note leaves its row white; an error's cell is red
     # No number is drawn against the next cell's text ("16Met", "2027-04-30Business"): measured on the page, the
     # gap after every word ending in a digit is a space wide or more. The report before this layout had 3,497.
     assert abutting_numbers(pdf) == []
+
+
+def printed_pages(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")
+
+
+def title(page: str) -> str:
+    """A printed page's sheet, from the right of its page header."""
+    first = next((line for line in page.splitlines() if line.strip()), "")
+    return re.split(r"\s{3,}", first.strip())[-1]
+
+
+def unfilled_notes(pdf: Path) -> tuple[str, str]:
+    """The fill behind the Contracts sheet's findings count ("1 note", "1 error"), as LibreOffice printed it:
+    the page drawn at 72 dpi (a pixel a point) and sampled just right of the words."""
+    from PySide6.QtGui import QColor, QImage
+
+    xhtml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    word = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+    found: dict[str, str] = {}
+    for number, page in enumerate(xhtml.split("<page ")[1:], start=1):
+        words = [(float(x0), float(y0), float(x1), float(y1), w) for x0, y0, x1, y1, w in re.findall(word, page)]
+        if not any(w[4] == "Findings" for w in words) or not any(w[4] == "Administrative" for w in words):
+            continue
+        for kind, wanted in (("note", "clear"), ("error", "red")):
+            if wanted in found:
+                continue
+            hit = next((w for w in words if w[4] == kind and w[1] > 60), None)  # "1 note" below the header
+            if hit is None:
+                continue
+            png = pdf.parent / f"page-{number}"
+            subprocess.run(
+                ["pdftoppm", "-f", str(number), "-l", str(number), "-r", "72", "-png", "-singlefile", str(pdf), str(png)],
+                check=True,
+            )
+            image = QImage(str(png) + ".png")
+            colour = QColor(image.pixel(int(hit[2]) + 3, int((hit[1] + hit[3]) / 2)))
+            found[kind] = "clear" if colour.lightness() > 250 else "red" if colour.red() > colour.green() + 30 else colour.name()
+    return found.get("note", "none found"), found.get("error", "none found")
 
 
 def abutting_numbers(pdf: Path, gap: float = 0.155) -> list[tuple[int, str, str]]:
@@ -438,3 +518,25 @@ def test_history_statuses_overdue_and_done_in_the_report(tmp_path: Path) -> None
     assert cases["999006"] == "No contract in force" and cases["999005"] == "Met"
     compliance_cases = sum(r[3] for r in rows(wb["Compliance"])[1:] if r[0] == "Faded Films")
     assert compliance_cases == 1  # listed, not counted
+
+
+def test_period_names_each_customers_term(
+    tmp_path: Path, report: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, book_file, cases_file = report
+    out = tmp_path / "term.xlsx"
+    args = ["report", str(book_file), "--cases", str(cases_file), "--as-of", "2026-11-28", "-o", str(out)]
+    assert main([*args, "--period", "term"]) == 0
+    wb = openpyxl.load_workbook(out)
+    windows = {r[0]: r[9] for r in rows(wb["Compliance"])[1:]}
+    assert windows["Acme Corp"] == "This term (2026-01-15 – 2026-11-28)"
+    assert windows["-Minus Ltd"] == "This term (2026-02-01 – 2026-11-28)"
+    summary = {r[0]: r[1] for r in rows(wb["Summary"]) if r[0]}
+    assert summary["Compliance window"] == "This term (each customer's term in force on 2026-11-28, or its last one)"
+    assert main([*args, "--period", "2026-11-01..2026-11-30"]) == 0  # C-5 alone: a chosen range, cut at the as-of day
+    acme = next(r for r in rows(openpyxl.load_workbook(out)["Compliance"])[1:] if r[0] == "Acme Corp")
+    assert acme[3:6] == [1, 0, 1] and acme[9] == "2026-11-01 – 2026-11-28"
+    capsys.readouterr()
+    assert main([*args, "--period", "fortnight"]) == 2  # a usage error: one line
+    error = capsys.readouterr().err
+    assert "unknown period 'fortnight'" in error and len(error.strip().splitlines()) == 1

@@ -7,7 +7,7 @@ report; nothing here decides anything the other sheets do not show.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -18,20 +18,32 @@ from explorer.model import Finding, Severity, customer_key
 from explorer.sla.compliance import in_period
 from explorer.sla.engine import Outcome, SlaResult
 
-ACTION_COLUMNS = ["Customer", "Product", "Issue", "What to Do", "Date", "Where to Look"]
-URGENT_PRIORITIES = (1, 2)  # breaches of these priorities are listed
+ACTION_COLUMNS = ["Customer", "Owner", "Product", "Issue", "What to Do", "Date", "Where to Look"]
+OWNER = "Owner"  # left out where the book has no owner column (settings.owner_columns)
+URGENT_PRIORITIES = (1, 2)  # unanswered and breached cases of these priorities are listed
 CASE_IDS_SHOWN = 5
+# Ranks, most urgent first: unanswered cases and overdue deadlines, due-soon deadlines, then late answers.
+NOW, SOON, BREACH, CONTACTS, REGION, ERROR, LAPSED = range(7)
+UNANSWERED, OVERDUE, DUE_SOON = "Unanswered", "Deadline overdue", "Deadline due soon"
+# Row fills by urgency: an Issue beginning with the text fills its row (kept when the sheet is sorted or filtered)
+ISSUE_FILLS = ((UNANSWERED, "red"), (OVERDUE, "red"), (DUE_SOON, "amber"))
 
 
 @dataclass(frozen=True)
 class Action:
-    order: int  # the issue's rank: breaches first, then deadlines, contacts, errors, lapsed customers
+    order: int  # the issue's rank (NOW ... LAPSED)
     customer: str
     product: str
     issue: str
     todo: str
     day: date | None
     where: str
+    newest_first: bool = False  # within its rank: late answers newest first, everything else soonest first
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        day = (self.day or date.max).toordinal()
+        return self.order, -day if self.newest_first else day
 
 
 def _where(finding: Finding) -> str:
@@ -45,29 +57,82 @@ def _where(finding: Finding) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _breaches(sla: SlaResult, chosen: set[str] | None, as_of: date, days: int) -> list[Action]:
+def _span(minutes: float) -> str:
+    """A wait in words: "40 min", "5 h", "3 days"."""
+    if minutes < 60:
+        return f"{max(1, round(minutes))} min"
+    if minutes < 48 * 60:
+        return f"{round(minutes / 60)} h"
+    return f"{int(minutes // 1440)} days"  # whole days waited
+
+
+def _urgent(sla: SlaResult, chosen: set[str] | None, as_of: date, days: int) -> pd.DataFrame:
     recent = in_period(sla.cases, as_of - timedelta(days=days - 1), as_of)
-    breached = recent[(recent["outcome"] == Outcome.BREACHED.value) & recent["priority"].isin(URGENT_PRIORITIES)]
+    urgent = recent[recent["priority"].isin(URGENT_PRIORITIES)]
     if chosen is not None:
-        breached = breached[breached["customer"].astype(str).map(customer_key).isin(chosen)]
+        urgent = urgent[urgent["customer"].astype(str).map(customer_key).isin(chosen)]
+    return urgent
+
+
+def _unanswered(urgent: pd.DataFrame, moment: datetime) -> list[Action]:
+    """Each P1/P2 case with no first response at the as-of moment (pending, at risk or breached)."""
+    waiting = urgent[
+        urgent["first_response"].isna()
+        & urgent["outcome"].isin([o.value for o in (Outcome.BREACHED, Outcome.AT_RISK, Outcome.PENDING)])
+    ]
     out = []
-    for keys, group in breached.groupby(["customer", "product", "priority"], observed=True, sort=False):
+    for case in waiting.sort_values("opened").to_dict("records"):
+        opened = pd.Timestamp(case["opened"])
+        waited = (pd.Timestamp(moment) - opened).total_seconds() / 60
+        due = case["due"]
+        breached = case["outcome"] == Outcome.BREACHED.value
+        state = (
+            f"past its due time ({pd.Timestamp(due):%Y-%m-%d %H:%M} UTC)"
+            if breached and pd.notna(due)
+            else "still inside its target"
+        )
+        out.append(
+            Action(
+                NOW,
+                str(case["customer"]),
+                str(case["product"]),
+                f"{UNANSWERED} P{int(case['priority'])}",
+                f"Unanswered for {_span(waited)}, {state}: ask support to answer case {case['case_id']} now, "
+                "and tell the customer when.",
+                opened.date(),
+                f"Cases: {case['case_id']}",
+            )
+        )
+    return out
+
+
+def _late(urgent: pd.DataFrame, days: int) -> list[Action]:
+    """P1/P2 cases answered after their due time, one row per customer, product and priority."""
+    late = urgent[(urgent["outcome"] == Outcome.BREACHED.value) & urgent["first_response"].notna()]
+    out = []
+    for keys, group in late.groupby(["customer", "product", "priority"], observed=True, sort=False):
         customer, product, _ = keys
         priority = int(group["priority"].iloc[0])
         group = group.sort_values("opened", ascending=False)
         ids = [str(i) for i in group["case_id"].tolist()]
         shown = ", ".join(ids[:CASE_IDS_SHOWN]) + (f" and {len(ids) - CASE_IDS_SHOWN} more" if len(ids) > CASE_IDS_SHOWN else "")
+        minutes = ((pd.to_datetime(group["first_response"]) - pd.to_datetime(group["due"])).dt.total_seconds() / 60).dropna()
         n = len(ids)
+        said = (
+            f"P{priority} case {ids[0]} answered {_span(float(minutes.max()))} late"
+            if n == 1
+            else f"{n} P{priority} cases answered late (up to {_span(float(minutes.max()))} late)"
+        )
         out.append(
             Action(
-                priority - 1,
+                BREACH,
                 str(customer),
                 str(product),
-                f"P{priority} breach",
-                f"Review {n} P{priority} case{'s' if n != 1 else ''} answered late in the last "
-                f"{days} days with the support team, and tell the customer what changes.",
+                f"P{priority} answered late",
+                f"Review {said} in the last {days} days with the support team, and tell the customer what changes.",
                 pd.Timestamp(group["opened"].iloc[0]).date(),
                 f"Cases: {shown}",
+                newest_first=True,
             )
         )
     return out
@@ -81,10 +146,10 @@ def _deadlines(row: ContractSheet) -> list[Action]:
             continue
         out.append(
             Action(
-                2 if line.overdue else 3,
+                NOW if line.overdue else SOON,
                 row.contract.customer.strip(),
                 row.product_name,
-                "Deadline overdue" if line.overdue else "Deadline due soon",
+                OVERDUE if line.overdue else DUE_SOON,
                 f"{k.event} on {k.day:%Y-%m-%d}. {k.note}".strip(),
                 k.day,
                 "Key Dates",
@@ -101,7 +166,7 @@ def _contacts(row: ContractSheet) -> list[Action]:
         if check.over:
             out.append(
                 Action(
-                    4,
+                    CONTACTS,
                     customer,
                     product,
                     "Named contacts over limit",
@@ -114,7 +179,7 @@ def _contacts(row: ContractSheet) -> list[Action]:
         for contact in check.outside_region:
             out.append(
                 Action(
-                    5,
+                    REGION,
                     customer,
                     product,
                     "Contact out of region",
@@ -134,7 +199,9 @@ def _errors(catalog: Catalog, findings: list[Finding]) -> list[Action]:
             continue
         product = catalog.products[f.product].name if f.product in catalog.products else f.product
         out.append(
-            Action(6, f.customer.strip(), product, "Contract error", f"Correct the contract book: {f.message}", None, _where(f))
+            Action(
+                ERROR, f.customer.strip(), product, "Contract error", f"Correct the contract book: {f.message}", None, _where(f)
+            )
         )
     return out
 
@@ -150,7 +217,7 @@ def _lapsed(sheet: CustomerSheet, as_of: date) -> list[Action]:
         return []
     return [
         Action(
-            7,
+            LAPSED,
             ended[0].customer.strip(),
             "",
             "Lapsed with cases",
@@ -170,10 +237,13 @@ def actions(
     sla: SlaResult | None = None,
     chosen: set[str] | None = None,
 ) -> pd.DataFrame:
-    """The Actions sheet from the customers' sheets: most urgent issue first, then by date and customer."""
+    """The Actions sheet from the customers' sheets, most urgent first (see the ranks above); an Owner column
+    where the book names the customers' owners (CustomerSheet.owner)."""
     found: list[Action] = []
+    days = catalog.settings.recent_days
     if sla is not None:
-        found += _breaches(sla, chosen, as_of, catalog.settings.recent_days)
+        urgent = _urgent(sla, chosen, as_of, days)
+        found += _unanswered(urgent, sla.as_of) + _late(urgent, days)
     by_customer = sorted(sheets, key=lambda s: s.key)
     for sheet in by_customer:
         for row in sheet.by_product():
@@ -183,5 +253,10 @@ def actions(
     if sla is not None:
         for sheet in by_customer:
             found += _lapsed(sheet, as_of)
-    found.sort(key=lambda a: (a.order, a.day or date.max, a.customer.casefold(), a.product))
-    return pd.DataFrame([[a.customer, a.product, a.issue, a.todo, a.day, a.where] for a in found], columns=ACTION_COLUMNS)
+    found.sort(key=lambda a: (*a.sort_key, a.customer.casefold(), a.product))
+    owners = {s.key: s.owner for s in sheets}
+    frame = pd.DataFrame(
+        [[a.customer, owners.get(customer_key(a.customer), ""), a.product, a.issue, a.todo, a.day, a.where] for a in found],
+        columns=ACTION_COLUMNS,
+    )
+    return frame if any(owners.values()) else frame.drop(columns=[OWNER])

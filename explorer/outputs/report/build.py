@@ -13,10 +13,12 @@ import pandas as pd
 
 from explorer import clock
 from explorer.app import findings as pipeline
+from explorer.app import periods
 from explorer.app.book_sheets import book_sheets
 from explorer.app.cancel import NEVER, CancelToken
+from explorer.app.periods import Period
 from explorer.app.sheet import AddOnLine, ContractSheet, CustomerSheet, Done
-from explorer.catalog import Catalog
+from explorer.catalog import Catalog, fold
 from explorer.model import Book, Finding, Severity, customer_key
 from explorer.outputs.report.actions import actions
 from explorer.outputs.report.schema import SHEETS, sheet_columns
@@ -46,6 +48,8 @@ class ReportData:
     # per holiday calendar the cases ran on ("New South Wales, Australia (AU-NSW)"): its days in the case period
     holidays_used: list[tuple[str, list[Closure], list[Closure]]] = field(default_factory=list)  # closed, opened
     case_period: tuple[date, date] | None = None  # first case opened to last due time (UTC days)
+    window: str = ""  # the compliance figures' window: "Last 90 days (2026-09-08 – 2026-12-06)"
+    marks: dict[str, list[CellMark]] = field(default_factory=dict)  # sheet -> cells coloured for their own finding
 
 
 def sha256(path: str) -> str:
@@ -57,14 +61,66 @@ def _frame(sheet: str, rows: list[list[object]], catalog: Catalog) -> pd.DataFra
     return pd.DataFrame(rows, columns=sheet_columns(catalog)[sheet])
 
 
-FindingsByRow = dict[tuple[str, str, int | None], list[str]]  # (file, sheet, row) -> the findings' messages
+FindingsByRow = dict[tuple[str, str, int | None], list[Finding]]  # (file, sheet, row) -> its findings, worst first
+SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "amber"}  # Info notes are not coloured, as in the app
+# The Contracts sheet's column for each contract field a finding can name (add-ons: their own column)
+FIELD_COLUMNS = {
+    "customer": "Customer",
+    "product": "Product",
+    "program": "Tier",
+    "term_start": "Term Start",
+    "term_end": "Term End",
+    "time_zone": "Time Zone",
+    "country": "Public Holidays",
+    "subdivision": "Public Holidays",
+}
 
 
 def _findings_by_row(findings: list[Finding]) -> FindingsByRow:
     out: FindingsByRow = defaultdict(list)
-    for f in findings:
-        out[(f.source.file, f.source.sheet, f.source.row)].append(f.message)
+    for f in sorted(findings, key=lambda f: -f.severity):
+        out[(f.source.file, f.source.sheet, f.source.row)].append(f)
     return out
+
+
+def findings_cell(found: list[Finding]) -> str:
+    """A row's findings in one cell, worst first, each led by its severity ("Warning: …; Info: …"), so the
+    cell's colour (by its first word) is its worst finding's."""
+    return "; ".join(dict.fromkeys(f"{f.severity.label}: {f.message}" for f in found))
+
+
+def findings_count(found: list[Finding]) -> str:
+    """A row's findings counted by severity, worst first ("1 error, 2 notes"): the Contracts sheet prints
+    across pages, where a long cell would pad its row on every page; the Findings sheet has the words."""
+    counts: dict[Severity, int] = {}
+    for f in found:
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+    words = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+    return ", ".join(f"{n} {words.get(s, s.label.lower())}{'s' if n != 1 else ''}" for s, n in counts.items())
+
+
+@dataclass(frozen=True)
+class CellMark:
+    """A cell coloured for a finding about its value alone (the row's other cells are not in question)."""
+
+    row: int  # 0-based data row
+    column: str
+    colour: str
+
+
+def contract_marks(catalog: Catalog, rows: list[ContractSheet], by_row: FindingsByRow) -> list[CellMark]:
+    """Per contract row, the cells its error and warning findings name (by the book's header), worst kept."""
+    spec = catalog.tables.get("contracts")
+    fields = {fold(a): f for f, aliases in (spec.fields.items() if spec else []) for a in (f, *aliases)}
+    columns = {**FIELD_COLUMNS, **{aid: addon.column for aid, addon in catalog.addons.items()}}
+    out: dict[tuple[int, str], str] = {}
+    for i, row in enumerate(rows):
+        c = row.contract
+        for f in by_row.get((c.source.file, c.source.sheet, c.source.row), []):
+            column = columns.get(fields.get(fold(f.column), ""), "")
+            if column and f.severity in SEVERITY_COLOURS:
+                out.setdefault((i, column), SEVERITY_COLOURS[f.severity])
+    return [CellMark(r, column, colour) for (r, column), colour in out.items()]
 
 
 PRINTED_CASE_DAYS, PRINTED_CASES = 30, 200  # the Cases sheet holds every case; its print-out the latest few pages
@@ -88,17 +144,28 @@ def contract_rows(rows: list[ContractSheet], by_row: FindingsByRow, catalog: Cat
                 c.term_start,
                 c.term_end,
                 row.status.value,
-                row.support_hours,
+                hours_cell(row),
                 c.time_zone,
                 row.holiday_calendar,
                 *[_addon_cell(row.addon(aid), bool(addon.options)) for aid, addon in catalog.addons.items()],
                 row.named_limit,
                 row.named_count,
                 float(admin) if admin is not None else None,
-                "; ".join(by_row.get((c.source.file, c.source.sheet, c.source.row), [])),
+                findings_count(by_row.get((c.source.file, c.source.sheet, c.source.row), [])),
             ]
         )
     return out
+
+
+def hours_cell(row: ContractSheet) -> str:
+    """The support hours in a table's few characters: each clock's short label, with its priorities where the
+    program runs several ("P1 24x7x365; P2–P4 Mon–Fri 24h local"); the program's words where it has no targets."""
+    clocks: dict[str, list[int]] = {}
+    for t in row.targets:
+        clocks.setdefault(t.target.calendar.short_label, []).append(t.target.priority)
+    if len(clocks) <= 1:
+        return next(iter(clocks), row.support_hours)
+    return "; ".join(f"P{min(ps)}{f'–P{max(ps)}' if max(ps) > min(ps) else ''} {label}" for label, ps in clocks.items())
 
 
 def _addon_cell(held: AddOnLine | None, has_options: bool) -> str:
@@ -120,7 +187,14 @@ def key_date_rows(rows: list[ContractSheet]) -> list[list[object]]:
 
 def target_rows(rows: list[ContractSheet]) -> list[list[object]]:
     return [
-        [row.contract.customer.strip(), t.product, t.program, f"P{t.target.priority}", t.target.hours, t.target.calendar.label]
+        [
+            row.contract.customer.strip(),
+            t.product,
+            t.program,
+            f"P{t.target.priority}",
+            t.target.hours,
+            t.target.calendar.short_label,
+        ]
         for row in rows
         for t in row.targets
     ]
@@ -161,7 +235,7 @@ def finding_rows(catalog: Catalog, findings: list[Finding]) -> list[list[object]
 def case_frame(catalog: Catalog, cases: pd.DataFrame) -> pd.DataFrame:
     """The Cases sheet (and the app's case table): newest first, minutes counted on each case's clock."""
     cases = cases.sort_values("opened", ascending=False, kind="stable")
-    labels = {cid: cal.label for cid, cal in catalog.calendars.items()}
+    labels = {cid: cal.short_label for cid, cal in catalog.calendars.items()}  # the Summary words them in full
     return pd.DataFrame(
         {
             "Case ID": cases["case_id"],
@@ -181,7 +255,7 @@ def case_frame(catalog: Catalog, cases: pd.DataFrame) -> pd.DataFrame:
 def clocks_in_use(catalog: Catalog, rows: list[ContractSheet]) -> list[tuple[str, str, str]]:
     """(label, in words, definition) of each clock the contracts' targets run on, in catalog order."""
     used = {t.target.calendar.id for row in rows for t in row.targets}
-    return [(cal.label, cal.words, cal.describe()) for cid, cal in catalog.calendars.items() if cid in used]
+    return [(cal.short_label, cal.words, cal.describe()) for cid, cal in catalog.calendars.items() if cid in used]
 
 
 def assumptions_for(catalog: Catalog, rows: list[ContractSheet], with_cases: bool) -> list[tuple[str, str]]:
@@ -209,12 +283,15 @@ def build_report(
     customers: list[str] | None = None,
     cancel: CancelToken = NEVER,
     done: Done | None = None,
+    period: Period = periods.ALL,
 ) -> ReportData:
-    """The report's sheets as of the end of ``as_of``; ``done`` holds the key dates marked done (rules.done_key).
+    """The report's sheets as of the end of ``as_of``; ``done`` holds the key dates marked done (rules.done_key);
+    compliance counts the cases opened in ``period`` (each customer's own term for "this term").
 
     Every per-customer fact comes from the customers' CustomerSheets, built once here (book_sheets).
     """
     wanted = {customer_key(c) for c in customers or []}
+    window = window_label(period, as_of)
 
     def chosen(name: str) -> bool:
         return not wanted or customer_key(name) in wanted
@@ -241,7 +318,7 @@ def build_report(
                     c.email,
                     c.region,
                     "Yes" if c.named else "No",
-                    "; ".join(by_row.get((c.source.file, c.source.sheet, c.source.row), [])),
+                    findings_cell(by_row.get((c.source.file, c.source.sheet, c.source.row), [])),
                 ]
                 for c in contacts
             ],
@@ -254,11 +331,14 @@ def build_report(
     notes: dict[str, str] = {}
     if sla is not None:
         cases = sla.cases if not wanted else sla.cases[sla.cases["customer"].map(chosen).astype(bool)]
-        table = compliance(cases, ["customer", "product", "priority"])
+        counted, labels = cases_in_window(covered, cases, period, as_of)
+        table = compliance(counted, ["customer", "product", "priority"])
         table["priority"] = table["priority"].map(lambda p: f"P{p}")
+        table["Window"] = table["customer"].astype(str).map(lambda c: labels.get(customer_key(c), window))
         sheets_out["Compliance"] = table.rename(columns={"customer": "Customer", "product": "Product", "priority": "Priority"})[
             SHEETS["Compliance"]
         ]
+        notes["Compliance"] = window
         sheets_out["Cases"] = case_frame(catalog, cases)
         recent = len(in_period(cases, as_of - timedelta(days=PRINTED_CASE_DAYS - 1), as_of))
         printed["Cases"] = min(recent, PRINTED_CASES)
@@ -268,7 +348,7 @@ def build_report(
             first = pd.Timestamp(sheets_out["Cases"]["Opened (UTC)"].iloc[PRINTED_CASES - 1])
             shown = f"the latest {PRINTED_CASES:,} cases, opened since {first:%Y-%m-%d}"
         notes["Cases"] = f"printed: {shown}; the sheet holds all {len(cases):,}"
-        by_priority = compliance(cases, ["priority"])
+        by_priority = compliance(counted, ["priority"])
         by_priority["priority"] = by_priority["priority"].map(lambda p: f"P{p}")
     cancel.check()
     sheets_out["Findings"] = _frame("Findings", finding_rows(catalog, findings), catalog)
@@ -282,8 +362,8 @@ def build_report(
     severities = pipeline.count(findings)
     counts += [(f"{s.label} findings", n) for s, n in severities.items()]
     sources = [(f, sha256(f)) for f in book.files + book.case_files]
-    period, holiday_days = holidays_in_period(catalog, sla, cases if sla is not None else None)
-    if period is not None:
+    case_period, holiday_days = holidays_in_period(catalog, sla, cases if sla is not None else None)
+    if case_period is not None:
         sheets_out["Holidays"] = _frame("Holidays", holiday_rows(holiday_days), catalog)
     return ReportData(
         as_of,
@@ -302,8 +382,32 @@ def build_report(
         notes,
         holidays_version(),
         holiday_days,
-        period,
+        case_period,
+        window,
+        {"Contracts": contract_marks(catalog, rows, by_row)},
     )
+
+
+def window_label(period: Period, as_of: date) -> str:
+    """The report's compliance window in words; "this term" differs by customer, so it says whose."""
+    if period.needs_term:
+        return f"This term (each customer's term in force on {as_of:%Y-%m-%d}, or its last one)"
+    return period.window(as_of).label
+
+
+def cases_in_window(
+    sheets: list[CustomerSheet], cases: pd.DataFrame, period: Period, as_of: date
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The cases compliance counts and, for "this term", each customer's own window label (by customer key)."""
+    if not period.needs_term:
+        return period.window(as_of).cases(cases), {}
+    labels, parts = {}, []
+    for sheet in sheets:
+        window = sheet.window(period)
+        labels[sheet.key] = window.label
+        if sheet.cases is not None:
+            parts.append(window.cases(sheet.cases))
+    return (pd.concat(parts) if parts else cases.iloc[0:0]), labels
 
 
 def holiday_assumptions(rows: list[ContractSheet]) -> list[tuple[str, str]]:

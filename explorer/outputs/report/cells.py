@@ -42,7 +42,8 @@ class Formats:
         self.date = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top", "align": "center"})
         self.datetime = book.add_format({"num_format": "yyyy-mm-dd hh:mm", "valign": "top", "align": "center"})
         self.percent = book.add_format({"num_format": "0.0%", "valign": "top", "align": "center"})
-        self.number = book.add_format({"num_format": "0.##", "valign": "top", "align": "center"})
+        # Counts as whole numbers; a column with fractions shows them (never Excel's "3." of "0.##").
+        self.number = book.add_format({"num_format": "#,##0.0##", "valign": "top", "align": "center"})
         self.integer = book.add_format({"num_format": "#,##0", "valign": "top", "align": "center"})
         self.integer_left = book.add_format({"num_format": "#,##0", "valign": "top", "align": "left"})
         self.date_left = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top", "align": "left"})
@@ -57,6 +58,10 @@ class Formats:
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
         self.small = book.add_format({"font_color": "#595959", "font_size": 9})
         self.colour = {name: book.add_format(spec) for name, spec in COLOURS.items()}
+        self.colour_percent = {  # a compliance figure against its target
+            name: book.add_format({**COLOURS[name], "num_format": "0.0%", "valign": "top", "align": "center"})
+            for name in ("green", "red")
+        }
 
 
 def write_text(ws: Any, row: int, col: int, text: str, plain: Any, quoted: Any) -> None:
@@ -75,17 +80,22 @@ def excel_serials(series: pd.Series) -> list[float | None]:
     return [None if np.isnan(v) else float(v) for v in serial]
 
 
-def column_cells(series: pd.Series, name: str, f: Formats, ws: Any) -> tuple[list[Any], Callable[..., Any]]:
-    """The column's values and the typed write call that suits it."""
+def column_cells(
+    series: pd.Series, name: str, f: Formats, ws: Any, wrapped: bool | None = None
+) -> tuple[list[Any], Callable[..., Any]]:
+    """The column's values and the typed write call that suits it; text wraps where ``wrapped`` says (by
+    default: a column of WRAPPED_COLUMNS)."""
     if name in DATE_COLUMNS or name in DATETIME_COLUMNS:
         fmt = f.date if name in DATE_COLUMNS else f.datetime
         return excel_serials(series), lambda r, c, v: ws.write_number(r, c, v, fmt)
     if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
         numbers = series.astype("float64").to_numpy()
-        fmt = f.percent if name in PERCENT_COLUMNS else f.number
+        whole = bool(np.all(np.isnan(numbers) | (numbers == np.round(numbers))))
+        fmt = f.percent if name in PERCENT_COLUMNS else f.integer if whole else f.number
         return [None if np.isnan(v) else float(v) for v in numbers], lambda r, c, v: ws.write_number(r, c, v, fmt)
     values = [cell(v) for v in series.tolist()]
-    plain, quoted = (f.wrapped_text, f.wrapped_quoted) if name in WRAPPED_COLUMNS else (f.text, f.quoted)
+    wrapped = name in WRAPPED_COLUMNS if wrapped is None else wrapped
+    plain, quoted = (f.wrapped_text, f.wrapped_quoted) if wrapped else (f.text, f.quoted)
 
     def write(r: int, c: int, v: Any) -> None:
         if isinstance(v, str):

@@ -74,8 +74,10 @@ def column_width(series: pd.Series, header: str, content: int | None = None, cap
     return header_width(header, float(content)) + PADDING
 
 
-def column_widths(frame: pd.DataFrame) -> list[float]:
-    """Each column's width in character units, from its content and header (see layout)."""
+def column_widths(frame: pd.DataFrame, wraps: dict[str, int] | None = None) -> list[float]:
+    """Each column's width in character units, from its content and header (see layout); ``wraps`` caps the
+    columns that wrap (default WRAPPED_COLUMNS)."""
+    wraps = WRAPPED_COLUMNS if wraps is None else wraps
     widths = []
     for header in frame.columns:
         series = frame[header]
@@ -88,7 +90,7 @@ def column_widths(frame: pd.DataFrame) -> list[float]:
             content = 6
         elif pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
             content = number_length(series)
-        widths.append(column_width(series, str(header), content, WRAPPED_COLUMNS.get(str(header))))
+        widths.append(column_width(series, str(header), content, wraps.get(str(header))))
     return widths
 
 

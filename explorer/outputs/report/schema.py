@@ -22,7 +22,18 @@ CASE_COLUMNS = [
     "Minutes to Response",
     "Outcome",
 ]  # minutes counted on the case's own clock
-COMPLIANCE_COLUMNS = ["Customer", "Product", "Priority", "Cases", "Met", "Breached", "Pending", "At Risk", "Compliance %"]
+COMPLIANCE_COLUMNS = [
+    "Customer",
+    "Product",
+    "Priority",
+    "Cases",
+    "Met",
+    "Breached",
+    "Pending",
+    "At Risk",
+    "Compliance %",
+    "Window",  # the opening days counted: "Last 90 days (2026-09-08 – 2026-12-06)"
+]
 
 SHEETS: dict[str, list[str]] = {
     "Summary": [],
@@ -72,6 +83,18 @@ WRAPPED_COLUMNS = {
     "Old": 22,
     "New": 22,
 }
+
+
+# Narrower caps on sheets that must print a whole record on one page width (Cases, Findings).
+SHEET_WRAPS: dict[str, dict[str, int]] = {
+    "Cases": {"Customer": 16, "Product": 12, "Outcome": 12},
+    "Findings": {"Customer": 16, "Product": 12, "Message": 40, "File": 16, "Sheet": 12, "Column": 14},
+}
+
+
+def wraps_for(sheet: str) -> dict[str, int]:
+    """The columns that wrap on a sheet, with their caps in characters."""
+    return {**WRAPPED_COLUMNS, **SHEET_WRAPS.get(sheet, {})}
 
 
 def sheet_columns(catalog: Catalog) -> dict[str, list[str]]:

@@ -22,7 +22,8 @@ from explorer.outputs.report.layout import LINE_POINTS, catalog_footer
 WIDTHS = [24, 17, 10, 10, 10, 10, 13, 10]  # A: labels; B-H: values, the compliance table, merged text
 TEXT_CHARS = int(sum(WIDTHS[1:]) * 1.1)  # characters per line of text merged across B-H
 PRIORITY_COLUMNS = ["Priority", "Cases", "Met", "Breached", "Pending", "At Risk", "Compliance %", "Target"]
-GREEN, RED, GREY, BLUE = "#63BE7B", "#F8696B", "#BFBFBF", "#1F4E78"
+GREEN, RED, BLUE = "#63BE7B", "#F8696B", "#1F4E78"
+CHART_MET, CHART_BELOW = 9, 10  # hidden columns J and K: compliance at or above the target, and below it
 
 
 def summary_sheet(book: Any, data: ReportData, f: Formats) -> None:
@@ -37,6 +38,8 @@ def summary_sheet(book: Any, data: ReportData, f: Formats) -> None:
         ("Catalog version", data.catalog_version),
         ("Customers", ", ".join(data.customers) if data.customers else "All"),
     ]
+    if data.compliance_by_priority is not None:
+        facts.append(("Compliance window", data.window))
     for label, value in facts:
         ws.write_string(row, 0, label, f.label)
         if isinstance(value, datetime):
@@ -108,7 +111,8 @@ def headlines(data: ReportData) -> list[str]:
         ]
         overall = f"{met / (met + breached):.1%}" if met + breached else "not yet measurable"
         out.append(
-            f"First responses on time: {overall} against a {data.compliance_target:.0%} target; "
+            f"First responses on time, {data.window[:1].lower()}{data.window[1:]}: {overall} against a "
+            f"{data.compliance_target:.0%} target; "
             + (f"below target: {', '.join(below)}." if below else "every priority meets it.")
         )
     errors = next((v for k, v in data.counts if k == "Error findings"), 0)
@@ -152,10 +156,10 @@ def _compliance(book: Any, ws: Any, row: int, data: ReportData, f: Formats) -> i
     table = data.compliance_by_priority
     assert table is not None
     row = _section(ws, row, f"First-response compliance by priority (target {data.compliance_target:.0%})", f)
+    row = _text_row(ws, row, "Window", f"Cases opened in {data.window[:1].lower()}{data.window[1:]}.", f, f.wrap)
     for c, h in enumerate(PRIORITY_COLUMNS):
         ws.write_string(row, c, h, f.header)
     first = row + 1
-    colours = []
     for record in table.to_dict("records"):
         row += 1
         ws.write_string(row, 0, str(record["priority"]))
@@ -163,26 +167,32 @@ def _compliance(book: Any, ws: Any, row: int, data: ReportData, f: Formats) -> i
             ws.write_number(row, c, int(record[h]), f.integer)
         value = record["Compliance %"]
         if pd.notna(value):
-            ws.write_number(row, 6, float(value), f.percent)
-            colours.append(GREEN if value >= data.compliance_target else RED)
+            met = value >= data.compliance_target
+            ws.write_number(row, 6, float(value), f.colour_percent["green" if met else "red"])
+            ws.write_number(row, CHART_MET if met else CHART_BELOW, float(value))  # the chart's series, by colour
         else:
             ws.write_string(row, 6, "n/a", f.text)
-            colours.append(GREY)
         ws.write_number(row, 7, data.compliance_target, f.percent)
     last = row
     if last < first:
         return row + 2
+    # One series per colour, so the legend's swatches are the bars' colours; their cells are hidden columns.
+    ws.set_column(CHART_MET, CHART_BELOW, None, None, {"hidden": True})
     chart = book.add_chart({"type": "column"})
-    chart.add_series(
-        {
-            "name": "Compliance %",
-            "categories": ["Summary", first, 0, last, 0],
-            "values": ["Summary", first, 6, last, 6],
-            "gap": 80,
-            "points": [{"fill": {"color": c}, "border": {"none": True}} for c in colours],
-            "data_labels": {"value": True, "num_format": "0.0%", "position": "inside_end"},
-        }
-    )
+    for name, column, colour in (("At or above target", CHART_MET, GREEN), ("Below target", CHART_BELOW, RED)):
+        chart.add_series(
+            {
+                "name": name,
+                "categories": ["Summary", first, 0, last, 0],
+                "values": ["Summary", first, column, last, column],
+                "gap": 80,
+                "overlap": 100,
+                "fill": {"color": colour},
+                "border": {"none": True},
+                "data_labels": {"value": True, "num_format": "0.0%", "position": "inside_end"},
+            }
+        )
+    chart.show_hidden_data()
     target = book.add_chart({"type": "line"})
     target.add_series(
         {
@@ -194,7 +204,7 @@ def _compliance(book: Any, ws: Any, row: int, data: ReportData, f: Formats) -> i
         }
     )
     chart.combine(target)
-    chart.set_title({"name": "On time, by priority (green: target met, red: below)", "name_font": {"size": 11, "bold": True}})
+    chart.set_title({"name": "On time, by priority", "name_font": {"size": 11, "bold": True}})
     chart.set_y_axis(
         {
             "min": 0,

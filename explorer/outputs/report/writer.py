@@ -19,6 +19,7 @@ from xlsxwriter.utility import xl_col_to_name
 from explorer import __version__
 from explorer.app.cancel import NEVER, CancelToken
 from explorer.atomic import write_atomically
+from explorer.outputs.report.actions import ISSUE_FILLS
 from explorer.outputs.report.build import ReportData
 from explorer.outputs.report.cells import Formats, column_cells
 from explorer.outputs.report.layout import (
@@ -30,7 +31,7 @@ from explorer.outputs.report.layout import (
     print_layout,
     row_lines,
 )
-from explorer.outputs.report.schema import SHEETS, WRAPPED_COLUMNS
+from explorer.outputs.report.schema import SHEETS, WRAPPED_COLUMNS, wraps_for
 from explorer.outputs.report.summary_sheet import summary_sheet
 
 HIGHLIGHTS = {  # sheet: (column, value, colour)
@@ -44,8 +45,15 @@ HIGHLIGHTS = {  # sheet: (column, value, colour)
     "Contracts": [("Status", "Ended", "grey"), ("Status", "Not started", "grey")],
     "Findings": [("Severity", "Error", "red"), ("Severity", "Warning", "amber")],
 }
+UNWRAPPED_CAP = 36  # characters shown of long text on a sheet printed across pages (the cell holds it all)
 CANCEL_EVERY = 5000  # rows between checks of the cancel token
-ROW_FLAGS = {"Contracts": ("Findings", "red"), "Named Contacts": ("Finding", "amber")}  # non-blank -> whole row
+# A findings cell is coloured by its worst finding: errors red, warnings amber, Info notes not at all.
+# (column, XlsxWriter text criteria, [(text, colour)]): Contracts counts them ("1 error, 2 notes"),
+# Named Contacts words them, worst first ("Warning: …").
+FINDING_CELLS = {
+    "Contracts": ("Findings", "containing", [(" error", "red"), (" warning", "amber")]),
+    "Named Contacts": ("Finding", "begins with", [("Error:", "red"), ("Warning:", "amber")]),
+}
 
 
 def write_report(data: ReportData, target: Path | str, inputs: Iterable[Path | str] = (), cancel: CancelToken = NEVER) -> Path:
@@ -102,24 +110,33 @@ def table_sheet(
     header: str,
     footer: str,
     highlights: Sequence[tuple[str, str, str]] = (),
-    row_flag: tuple[str, str] | None = None,
+    row_fills: Sequence[tuple[str, str, str]] = (),
     printed_rows: int | None = None,
     cancel: CancelToken = NEVER,
+    wraps: dict[str, int] | None = None,
 ) -> Any:
     """One table on its own sheet: sized, typed, frozen, filterable, coloured and set up to print.
 
-    header and footer are print header and footer strings (XlsxWriter's &L, &R, &P codes).
+    header and footer are print header and footer strings (XlsxWriter's &L, &R, &P codes). highlights colour
+    a cell whose value is the one given; row_fills (column, leading text, colour) a whole row whose cell in
+    that column begins with the text. wraps: the columns that wrap and their caps (default WRAPPED_COLUMNS);
+    on a sheet printed across several pages nothing wraps, so no row is padded by text printed on another page
+    (capped text is then cut on paper, whole in the cell).
     """
     ws = book.add_worksheet(name)
     headers = list(frame.columns)
-    widths = column_widths(frame)
+    wraps = dict(WRAPPED_COLUMNS if wraps is None else wraps)
+    widths = column_widths(frame, wraps)
+    if print_layout(widths).breaks:  # printed across pages: one line per row, long text a little wider instead
+        widths = column_widths(frame, {h: max(cap, UNWRAPPED_CAP) for h, cap in wraps.items()})
+        wraps = {}
     ws.set_row(0, LINE_POINTS * max(header_lines(h, w) for h, w in zip(headers, widths, strict=True)))
     for c, (title, width) in enumerate(zip(headers, widths, strict=True)):  # before the rows: constant memory
         ws.set_column(c, c, width)
         ws.write_string(0, c, title, f.header)
-    columns = [column_cells(frame[h], h, f, ws) for h in headers]
+    columns = [column_cells(frame[h], h, f, ws, h in wraps) for h in headers]
     n = len(frame)
-    lines = row_lines(frame, {h: w for h, w in zip(headers, widths, strict=True) if h in WRAPPED_COLUMNS})
+    lines = row_lines(frame, {h: w for h, w in zip(headers, widths, strict=True) if h in wraps})
     for r in range(n):
         if r % CANCEL_EVERY == 0:
             cancel.check()
@@ -137,11 +154,15 @@ def table_sheet(
         ws.conditional_format(
             1, c, last_row, c, {"type": "cell", "criteria": "==", "value": f'"{value}"', "format": f.colour[colours]}
         )
-    if row_flag is not None:
-        column, colours = row_flag
+    for column, text, colours in row_fills:
         letter = xl_col_to_name(headers.index(column))
+        quoted = text.replace('"', '""')
         ws.conditional_format(
-            1, 0, last_row, last_col, {"type": "formula", "criteria": f"=LEN(${letter}2)>0", "format": f.colour[colours]}
+            1,
+            0,
+            last_row,
+            last_col,
+            {"type": "formula", "criteria": f'=LEFT(${letter}2,{len(text)})="{quoted}"', "format": f.colour[colours]},
         )
     print_setup(ws, widths, header, footer)
     if printed_rows is not None and printed_rows < n:
@@ -154,6 +175,7 @@ def _report_sheet(book: Any, name: str, frame: pd.DataFrame, f: Formats, data: R
     header = f"&L&8Entitlement Explorer: SLA report as of {data.as_of:%Y-%m-%d}&R&8" + escape(
         f"{name} ({note})" if note else name
     )
+    fills = [("Issue", text, colour) for text, colour in ISSUE_FILLS] if name == "Actions" else []
     ws = table_sheet(
         book,
         name,
@@ -162,19 +184,34 @@ def _report_sheet(book: Any, name: str, frame: pd.DataFrame, f: Formats, data: R
         header,
         catalog_footer(data.catalog_version),
         HIGHLIGHTS.get(name, []),
-        ROW_FLAGS.get(name),
+        fills,
         data.printed_rows.get(name),
         cancel,
+        wraps_for(name),
     )
-    if name == "Compliance":
-        c = list(frame.columns).index("Compliance %")
+    headers, last_row = list(frame.columns), max(len(frame), 1)
+    if name in FINDING_CELLS:
+        column, criteria, rules = FINDING_CELLS[name]
+        c = headers.index(column)
+        for text, colour in rules:
+            ws.conditional_format(
+                1, c, last_row, c, {"type": "text", "criteria": criteria, "value": text, "format": f.colour[colour]}
+            )
+    for mark in data.marks.get(name, []):  # a cell whose own value a finding questions
+        c = headers.index(mark.column)
         ws.conditional_format(
-            1,
-            c,
-            max(len(frame), 1),
-            c,
-            {"type": "3_color_scale", "min_color": "#F8696B", "mid_color": "#FFEB84", "max_color": "#63BE7B"},
+            mark.row + 1, c, mark.row + 1, c, {"type": "formula", "criteria": "=TRUE", "format": f.colour[mark.colour]}
         )
+    if name == "Compliance":  # against the target: at or above green, below red
+        c = headers.index("Compliance %")
+        for criteria, colour in ((">=", "green"), ("<", "red")):
+            ws.conditional_format(
+                1,
+                c,
+                last_row,
+                c,
+                {"type": "cell", "criteria": criteria, "value": data.compliance_target, "format": f.colour[colour]},
+            )
 
 
 def print_setup(ws: Any, widths: list[float], header: str, footer: str) -> None:
