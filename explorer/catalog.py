@@ -164,6 +164,7 @@ class Product:
     priority_terms: PriorityTerms | None = None
     default_program_wording: Wording = ()
     production_only_wording: Wording = ()
+    help_wording: Wording = ()  # how the customer reaches support (the portal), quoted for the entitlement sheet
 
 
 @dataclass(frozen=True)
@@ -650,6 +651,7 @@ def _products(data: dict[str, Any], programs: dict[str, Program], decisions: dic
             _priority_terms(data, scheme_id, decisions),
             _wording(raw, "default_program_wording", path, required=default is not None),
             _wording(raw, "production_only_wording", path, required=production_only),
+            _wording(raw, "help_wording", path, required=False),
         )
     return out
 

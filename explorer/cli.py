@@ -294,13 +294,17 @@ def _sheet(args: argparse.Namespace) -> int:
         return found
     session, sheets = found
     from explorer.gui.entitlement_sheet import write_pdf  # Qt's PDF writer, offscreen: loaded only here
+    from explorer.outputs.entitlement import errors
 
     try:
-        target = write_pdf(sheets, Path(args.output), session.files, args.paper)
+        target = write_pdf(sheets, Path(args.output), session.files, args.paper, args.internal)
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
     print(f"wrote {target} ({len(sheets)} customer{'s' if len(sheets) != 1 else ''})")
-    return EXIT_OK
+    drafts = [(s.name, errors(s)) for s in sheets if errors(s)]
+    for name, wrong in drafts:
+        print(f"explorer: {name}: marked DRAFT, the contract book has errors: {'; '.join(wrong)}", file=sys.stderr)
+    return EXIT_FINDINGS if drafts else EXIT_OK
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -497,10 +501,10 @@ def build_parser() -> argparse.ArgumentParser:
     sheet = sub.add_parser(
         "sheet",
         help="write the one-page entitlement sheet of customers (PDF)",
-        description="One page per customer (a second only when needed): programs in force, "
-        "benefits, targets and clocks, add-ons and key dates, named contacts, SLA "
-        "compliance, open findings and the conditions that apply. Exit status: 0 "
-        "written, 2 not written.",
+        description="One page per customer (a second only when needed), the customer's copy: programs in force, "
+        "benefits, targets and clocks, add-ons and key dates, how to get help, named contacts, SLA "
+        "compliance and the conditions that apply. A customer whose contracts have errors gets a sheet "
+        "marked DRAFT. Exit status: 0 written, 1 written with a DRAFT (the errors are named), 2 not written.",
     )
     _book_arguments(sheet)
     sheet.add_argument(
@@ -515,6 +519,9 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["a4", "letter"],
         type=str.lower,
         help="paper size (default: Letter where the locale uses US units, else A4)",
+    )
+    sheet.add_argument(
+        "--internal", action="store_true", help="also list the contract book's findings (for the account team, not the customer)"
     )
     sheet.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF to write (.pdf)")
     sheet.set_defaults(func=_sheet)

@@ -3,8 +3,9 @@
 The content is explorer.outputs.entitlement's HTML; here a QTextDocument lays it
 out page by page inside a header (as-of day, catalog version) and a footer
 (customer, page n of N). Each customer starts on a new page; a typical customer
-fits one. The paper follows the locale (Letter where US units are the norm, else
-A4) unless a size is given.
+fits one. A customer whose contracts have errors gets DRAFT across every page.
+The paper follows the locale (Letter where US units are the norm, else A4)
+unless a size is given.
 """
 
 from __future__ import annotations
@@ -25,17 +26,17 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from explorer.app.sheet import CustomerSheet
 from explorer.atomic import write_atomically
 from explorer.gui import palette
-from explorer.outputs.entitlement import header_text, sheet_html
+from explorer.outputs.entitlement import errors, header_text, sheet_html
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(14, 12, 14, 12)
 RESOLUTION = 300  # dots per inch of the PDF's coordinate space
-_app: QGuiApplication | None = None
+_app: QApplication | None = None
 
 
 def default_paper() -> str:
@@ -47,7 +48,7 @@ def ensure_app() -> None:
     global _app
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app = QGuiApplication([])
+        _app = QApplication([])  # a widgets application, so a later window in the same process can use it
 
 
 def page_layout(paper: str | None = None) -> QPageLayout:
@@ -65,16 +66,30 @@ def _font(points: float) -> QFont:
     return font
 
 
-def render(sheets: Sequence[CustomerSheet], device: QPagedPaintDevice) -> int:
-    """Paint the sheets onto a PDF writer or printer; returns the number of pages."""
+def render(sheets: Sequence[CustomerSheet], device: QPagedPaintDevice, internal: bool = False) -> int:
+    """Paint the sheets onto a PDF writer or printer (``internal``: with the book's findings); returns the
+    number of pages."""
     painter = QPainter(device)
     try:
-        return _paint(sheets, device, painter)
+        return _paint(sheets, device, painter, internal)
     finally:
         painter.end()
 
 
-def _paint(sheets: Sequence[CustomerSheet], device: QPagedPaintDevice, painter: QPainter) -> int:
+def _draft_mark(painter: QPainter, width: float, height: float) -> None:
+    """DRAFT across the page, light enough to read the sheet through."""
+    painter.save()
+    font = _font(96)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor(palette.PAPER_DRAFT))
+    painter.translate(width / 2, height / 2)
+    painter.rotate(-35)
+    painter.drawText(QRectF(-width, -height / 4, 2 * width, height / 2), Qt.AlignmentFlag.AlignCenter, "DRAFT")
+    painter.restore()
+
+
+def _paint(sheets: Sequence[CustomerSheet], device: QPagedPaintDevice, painter: QPainter, internal: bool = False) -> int:
     area = device.pageLayout().paintRectPixels(device.logicalDpiX())
     width, height = float(area.width()), float(area.height())
     small = _font(7)
@@ -87,14 +102,17 @@ def _paint(sheets: Sequence[CustomerSheet], device: QPagedPaintDevice, painter: 
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(device)  # point sizes at the device's resolution
         doc.setDocumentMargin(0)
-        doc.setDefaultFont(_font(8.5))
-        doc.setHtml(sheet_html(sheet))
+        doc.setDefaultFont(_font(8))
+        doc.setHtml(sheet_html(sheet, internal=internal))
+        draft = bool(errors(sheet))
         doc.setPageSize(body.size())
         pages = doc.pageCount()
         for page in range(pages):
             if number or page:
                 device.newPage()
             total += 1
+            if draft:
+                _draft_mark(painter, width, height)
             painter.setFont(small)
             painter.setPen(QColor(palette.PAPER_INK))
             painter.drawText(QRectF(0, 0, width, line), Qt.AlignmentFlag.AlignLeft, header_text(sheet))
@@ -111,9 +129,14 @@ def _paint(sheets: Sequence[CustomerSheet], device: QPagedPaintDevice, painter: 
 
 
 def write_pdf(
-    sheets: Sequence[CustomerSheet], target: Path | str, inputs: Sequence[Path | str] = (), paper: str | None = None
+    sheets: Sequence[CustomerSheet],
+    target: Path | str,
+    inputs: Sequence[Path | str] = (),
+    paper: str | None = None,
+    internal: bool = False,
 ) -> Path:
-    """The sheets as one PDF, written atomically; raises OutputError with a one-line message."""
+    """The sheets as one PDF, written atomically (``internal``: with the book's findings, for the account
+    team rather than the customer); raises OutputError with a one-line message."""
     ensure_app()
     layout = page_layout(paper)
 
@@ -123,7 +146,7 @@ def write_pdf(
         writer.setPageLayout(layout)
         writer.setTitle(f"Entitlement sheet: {', '.join(s.name for s in sheets)}")
         writer.setCreator("Entitlement Explorer")
-        render(sheets, writer)
+        render(sheets, writer, internal)
 
     return write_atomically(target, write, inputs)
 

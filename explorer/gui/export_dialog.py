@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -30,11 +31,12 @@ class ExportKind:
     stem: str  # the suggested file name, before the date
     suffix: str
     filter: str  # for the file dialog
+    internal: bool = False  # offers "with the book's findings" (the entitlement sheet: the customer's copy by default)
 
 
 REPORT = ExportKind("Export SLA report", "SLA report", ".xlsx", "Excel workbook (*.xlsx)")
 CALENDAR = ExportKind("Export calendar", "Key dates", ".ics", "iCalendar file (*.ics)")
-SHEET = ExportKind("Export entitlement sheet", "Entitlement sheet", ".pdf", "PDF document (*.pdf)")
+SHEET = ExportKind("Export entitlement sheet", "Entitlement sheet", ".pdf", "PDF document (*.pdf)", internal=True)
 
 
 class ExportDialog(QDialog):
@@ -67,6 +69,12 @@ class ExportDialog(QDialog):
         layout.addWidget(QLabel("Include:", self))
         for radio in (self.all, self.filtered, self.selected):
             layout.addWidget(radio)
+        self.internal = QCheckBox("Include the contract book's findings (an internal copy, not for the customer)", self)
+        self.internal.setAccessibleName("Include the contract book's findings")
+        if kind.internal:
+            layout.addWidget(self.internal)
+        else:
+            self.internal.hide()
         layout.addWidget(QLabel("Save as:", self))
         layout.addLayout(row)
         layout.addWidget(buttons)

@@ -60,7 +60,11 @@ class ExportController(QObject):
         self._choose(CALENDAR, self.export_calendar)
 
     def choose_sheets(self) -> None:
-        self._choose(SHEET, self.export_sheets, Scope.SELECTED)
+        if self._session() is None:
+            return
+        dialog = self.dialog(SHEET, Scope.SELECTED)
+        if dialog.exec():
+            self.export_sheets(dialog.target, dialog.scope, dialog.internal.isChecked())
 
     def _choose(self, kind: ExportKind, export: Callable[[str, Scope], None], default: Scope = Scope.ALL) -> None:
         """Ask where to write and for which customers (the export dialog), then export."""
@@ -90,20 +94,31 @@ class ExportController(QObject):
             return None
         return session, customers
 
-    def export_sheets(self, target: str, scope: Scope = Scope.SELECTED) -> None:
+    def export_sheets(self, target: str, scope: Scope = Scope.SELECTED, internal: bool = False) -> None:
+        """The customers' entitlement sheets as one PDF: the customer's copy, or with ``internal`` the findings too."""
         from explorer.gui.entitlement_sheet import write_pdf
         from explorer.outputs.customers import sheets_for
+        from explorer.outputs.entitlement import errors
 
         covered = self.covered(scope, "Select the customers whose entitlement sheet you want.")
         if covered is None:
             return
         session, customers = covered
         try:  # one page per customer takes well under a second each: no background task needed
-            written = write_pdf(sheets_for(session, customers), target, session.files)
+            sheets = sheets_for(session, customers)
+            written = write_pdf(sheets, target, session.files, internal=internal)
         except Exception as exc:  # show_error re-raises anything that is not bad input
             show_error(self._parent, exc)
             return
         self._exported(written, "Entitlement sheet")
+        drafts = [s.name for s in sheets if errors(s)]
+        if drafts:  # written, but not to be sent: say which, and why (the sheet names the errors)
+            messages.warning(
+                self._parent,
+                "Marked DRAFT",
+                f"The contract book has errors for {', '.join(drafts)}: their sheets are marked DRAFT and name the "
+                "errors. Correct the book (see Findings) before sending them.",
+            )
 
     def print_sheets(self) -> None:
         from explorer.gui.entitlement_sheet import print_dialog

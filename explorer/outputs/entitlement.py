@@ -14,11 +14,13 @@ import pandas as pd
 
 from explorer.app import periods
 from explorer.app.sheet import ContractSheet, CustomerSheet
+from explorer.model import Severity
 
 STYLE = """
-body { font-size: 8.5pt; color: #1a1a1a; }
-h1 { font-size: 16pt; color: #1F4E78; margin: 0; }
-h2 { font-size: 10pt; color: #1F4E78; margin-top: 7px; margin-bottom: 2px; border-bottom: 1px solid #1F4E78; }
+body { font-size: 8pt; color: #1a1a1a; }
+h1 { font-size: 14pt; color: #1F4E78; margin: 0; }
+h2 { font-size: 10pt; color: #1F4E78; margin-top: 5px; margin-bottom: 1px; border-bottom: 1px solid #1F4E78; }
+p { margin-top: 1px; margin-bottom: 2px; }
 p.sub { color: #555555; margin-top: 0; margin-bottom: 2px; }
 table { border-collapse: collapse; }
 th { background-color: #1F4E78; color: #ffffff; font-weight: bold; text-align: left; padding: 1px 5px; }
@@ -29,6 +31,7 @@ td.num { text-align: center; }
 .muted { color: #777777; }
 """
 TICK, EMPTY = "\u2611", "\u2610"  # ballot boxes: included / not included
+PHONE_BENEFITS = ("phone-support", "auth0-phone")  # the catalog's benefits that are a phone line
 
 
 def _e(text: object) -> str:
@@ -36,13 +39,14 @@ def _e(text: object) -> str:
 
 
 def _table(headers: list[str], rows: list[list[str]], numeric: tuple[int, ...] = ()) -> str:
-    """A table; cells are already HTML (escaped by the caller)."""
+    """A table; cells are already HTML (escaped by the caller). Its header is a <thead>, which Qt's layout
+    repeats at the top of every page the table runs onto."""
     head = "".join(f"<th>{_e(h)}</th>" for h in headers)
     body = "".join(
         "<tr>" + "".join(f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>" for i, c in enumerate(row)) + "</tr>"
         for row in rows
     )
-    return f'<table width="100%" cellspacing="0"><tr>{head}</tr>{body}</table>'
+    return f'<table width="100%" cellspacing="0"><thead><tr>{head}</tr></thead>{body}</table>'
 
 
 def _shown(sheet: CustomerSheet) -> list[ContractSheet]:
@@ -68,15 +72,26 @@ def _products(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
     return _table(["Product", "Program", "Term start", "Ends", "On the as-of day"], rows)
 
 
+def _not_held(c: ContractSheet) -> str:
+    """Why a term shown ticks nothing: "Okta Premier ended 2026-08-21", "... starts 2027-01-01"."""
+    contract = c.contract
+    if c.status.value == "Ended" and contract.term_end:
+        return f"{c.product} {c.program} ended {contract.term_end:%Y-%m-%d}"
+    if contract.term_start:
+        return f"{c.product} {c.program} starts {contract.term_start:%Y-%m-%d}"
+    return f"{c.product} {c.program} has no term dates"
+
+
 def _benefits(shown: list[ContractSheet]) -> str:
     parts = []
     for c in shown:
         if not c.benefits:
             continue
+        held = c.in_force  # an ended (or not yet started) term ticks nothing, as in the app
         cells = [
-            f"{TICK if b.included else EMPTY} "
-            + (_e(b.label) if b.included else f'<span class="muted">{_e(b.label)}</span>')
-            + (f' <span class="muted">({_e(b.detail)})</span>' if b.included and b.detail else "")
+            f"{TICK if b.included and held else EMPTY} "
+            + (_e(b.label) if b.included and held else f'<span class="muted">{_e(b.label)}</span>')
+            + (f' <span class="muted">({_e(b.detail)})</span>' if b.included and held and b.detail else "")
             for b in c.benefits
         ]
         half = (len(cells) + 1) // 2
@@ -85,6 +100,8 @@ def _benefits(shown: list[ContractSheet]) -> str:
             for i in range(half)
         )
         title = f"<p><b>{_e(c.product)} {_e(c.program)}</b></p>" if len(shown) > 1 else ""
+        if not held:
+            title += f"<p class='warn'>{_e(_not_held(c))}: nothing is included on this day.</p>"
         parts.append(f"{title}<table width='100%' cellspacing='0'>{rows}</table>")
     return "".join(parts) or "<p class='muted'>No program recognised.</p>"
 
@@ -160,10 +177,11 @@ def _dates(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
 
 
 def _contacts(sheet: CustomerSheet) -> str:
+    """The limit in a line ("7 of 5 named contacts"), then every named contact by name and email, with who
+    counts against an add-on's limit and who is outside its region."""
     limits = sheet.limits
-    if not limits:
-        named = sum(1 for line in sheet.contacts if line.contact.named)
-        return f"<p>{named} named contact{'s' if named != 1 else ''}; no add-on limits them.</p>"
+    counting = {id(c) for limit in limits for c in limit.named}
+    lines = [line for line in sheet.contacts if line.contact.named]
     parts = []
     for limit in limits:
         verdict = (
@@ -172,17 +190,66 @@ def _contacts(sheet: CustomerSheet) -> str:
             if limit.over
             else f"{limit.count} of {limit.limit} named contacts ({_e(limit.option.label)})"
         )
-        parts.append(f"<p>{verdict}</p>")
-        if limit.over:
-            names = ", ".join(_e(c.name) for c in limit.named)
-            parts.append(f"<p>Counting against the limit: {names}</p>")
-        if limit.outside_region:
-            names = ", ".join(f"{_e(c.name)} ({_e(c.region)})" for c in limit.outside_region)
-            parts.append(
-                f'<p><span class="warn">Outside the {_e(limit.addon.short)}\'s region '
-                f"({_e(limit.contract.region)}):</span> {names}</p>"
-            )
-    return "".join(parts)
+        region = f"; the {_e(limit.addon.short)} serves {_e(limit.contract.region)}" if limit.contract.region else ""
+        parts.append(f"<p>{verdict}{region}</p>")
+    if not limits:
+        parts.append(f"<p>{len(lines)} named contact{'s' if len(lines) != 1 else ''}; no add-on limits them.</p>")
+    if not lines:
+        return "".join(parts)
+    over = {id(c) for limit in limits if limit.over for c in limit.named}
+    outside = {id(c): limit for limit in limits for c in limit.outside_region}
+    rows = []
+    for line in lines:
+        c = line.contact
+        said = ["Over the limit"] if id(c) in over else []
+        if id(c) in outside:
+            said.append(f"Outside the {outside[id(c)].addon.short}'s region")
+        note = f'<span class="{"bad" if id(c) in over else "warn"}">{_e("; ".join(said))}</span>' if said else ""
+        rows.append(
+            [
+                _e(c.name),
+                _e(c.email),
+                _e(c.region),
+                TICK if id(c) in counting else ("" if limits else "–"),
+                note,
+            ]
+        )
+    return "".join(parts) + _table(["Name", "Email", "Region", "Counts", "Note"], rows, numeric=(3,))
+
+
+def _help(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
+    """How to get help, quoted from the terms: each product's support portal, the program's phone line and
+    what opening a P1 commits the customer to; then who looks after the account and where the clock runs."""
+    catalog = sheet.catalog
+    quotes: dict[str, list[str]] = {}
+    for c in shown:
+        product = catalog.products.get(c.contract.product or "")
+        if product is not None and product.help_wording:
+            quotes.setdefault("Support portal", []).extend(product.help_wording)
+        if c.tier is None or not c.in_force:
+            continue
+        for benefit in PHONE_BENEFITS:
+            if c.tier.benefits.get(benefit):
+                quotes.setdefault("Phone", []).extend(catalog.benefit_wording(c.tier, benefit))
+        if c.tier.commitment is not None:
+            title = f"When you open a P{c.tier.commitment.priority} case"
+            quotes.setdefault(title, []).extend(c.tier.commitment.wording)
+    rows = [(title, " ".join(f"“{_e(q)}”" for q in dict.fromkeys(texts))) for title, texts in quotes.items()]
+    team = f"{_e(sheet.owner)}. " if sheet.owner else ""
+    places = list(
+        dict.fromkeys(
+            ", ".join(p for p in (f"region {c.contract.region}" if c.contract.region else "", c.contract.time_zone) if p)
+            for c in shown
+            if c.contract.region or c.contract.time_zone
+        )
+    )
+    if places or team:
+        where = f"Response times run in {_e('; '.join(places))} (your local time zone)." if places else ""
+        rows.append(("Your account team" if team else "Your time zone", f"{team}{where}"))
+    if not rows:
+        return "<p class='muted'>No program recognised.</p>"
+    body = "".join(f"<tr><td width='18%'><b>{_e(title)}</b></td><td>{text}</td></tr>" for title, text in rows)
+    return f"<table width='100%' cellspacing='0'>{body}</table>"
 
 
 def _rate(table: pd.DataFrame, priority: int) -> str:
@@ -204,25 +271,33 @@ def _compliance(sheet: CustomerSheet, days: int) -> str:
 
 
 def _findings(sheet: CustomerSheet) -> str:
-    if not sheet.findings:
+    """The customer's findings for an internal copy, each once (a renewal repeats a row's notes), worst first."""
+    unique = list(dict.fromkeys((f.severity.label, f.message) for f in sheet.findings))
+    if not unique:
         return "<p class='muted'>None.</p>"
-    shown = sheet.findings[:6]
+    shown = unique[:8]
     items = "".join(
-        f"<li><span class='{'bad' if f.severity.label == 'Error' else 'warn'}'>{_e(f.severity.label)}"
-        f"</span>: {_e(f.message)}</li>"
-        for f in shown
+        f"<li><span class='{'bad' if label == 'Error' else 'warn' if label == 'Warning' else 'muted'}'>{_e(label)}"
+        f"</span>: {_e(message)}</li>"
+        for label, message in shown
     )
-    more = f"<p class='muted'>… and {len(sheet.findings) - len(shown)} more.</p>" if len(sheet.findings) > 6 else ""
+    more = f"<p class='muted'>… and {len(unique) - len(shown)} more.</p>" if len(unique) > len(shown) else ""
     return f"<ul style='margin-top:0; margin-bottom:0'>{items}</ul>{more}"
 
 
-def _conditions(shown: list[ContractSheet]) -> str:
+def errors(sheet: CustomerSheet) -> list[str]:
+    """The customer's error findings, each once: a sheet with any is a DRAFT that names them."""
+    return list(dict.fromkeys(f.message for f in sheet.findings if f.severity is Severity.ERROR))
+
+
+def _conditions(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
+    """The decisions behind the answers, and a mobilization's stand-in until it ends (not once it has)."""
     seen: dict[str, str] = {}
     for c in shown:
         for d in c.assumptions:
             seen.setdefault(d.title, d.text)
         for a in c.addons:
-            if a.held.addon.during_mobilization:
+            if a.held.addon.during_mobilization and (a.available is None or a.available > sheet.as_of):
                 seen.setdefault(
                     f"{a.held.addon.short} mobilization",
                     f"Until {a.available:%Y-%m-%d}: {a.held.addon.during_mobilization}"
@@ -231,17 +306,27 @@ def _conditions(shown: list[ContractSheet]) -> str:
                 )
     if not seen:
         return "<p class='muted'>None beyond the program's terms.</p>"
-    return "".join(f"<p><b>{_e(title)}.</b> {_e(text)}</p>" for title, text in seen.items())
+    return "<p>" + " ".join(f"<b>{_e(title)}.</b> {_e(text)}" for title, text in seen.items()) + "</p>"
 
 
-def sheet_html(sheet: CustomerSheet, days: int | None = None) -> str:
-    """The customer's one-page entitlement sheet as an HTML document."""
+def sheet_html(sheet: CustomerSheet, days: int | None = None, internal: bool = False) -> str:
+    """The customer's entitlement sheet as an HTML document: the customer's copy, or with ``internal`` the
+    findings too. A contract with errors makes it a DRAFT that says why."""
     days = days or sheet.catalog.settings.recent_days
     shown = _shown(sheet)
     state = sheet.state.label
+    wrong = errors(sheet)
+    draft = (
+        "<p class='bad'>DRAFT — not to be sent: the contract book has errors for this customer: "
+        + "; ".join(_e(m) for m in wrong)
+        + "</p>"
+        if wrong
+        else ""
+    )
     sections = [
         f"<h1>{_e(sheet.name)}</h1>",
         f"<p class='sub'>Support entitlements on {sheet.as_of:%Y-%m-%d} · {_e(state)}</p>",
+        draft,
         "<h2>Products and programs</h2>",
         _products(sheet, shown),
         "<h2>Benefits</h2>",
@@ -252,17 +337,19 @@ def sheet_html(sheet: CustomerSheet, days: int | None = None) -> str:
         _addons(shown),
         "<h2>Key dates</h2>",
         _dates(sheet, shown),
+        "<h2>How to get help</h2>",
+        _help(sheet, shown),
         "<h2>Named contacts</h2>",
         _contacts(sheet),
         "<h2>SLA compliance (first responses on time)</h2>",
         _compliance(sheet, days),
-        "<h2>Open findings</h2>",
-        _findings(sheet),
+        *(["<h2>Internal: findings in the contract book</h2>", _findings(sheet)] if internal else []),
         "<h2>Conditions that apply</h2>",
-        _conditions(shown),
+        _conditions(sheet, shown),
     ]
     return f"<html><head><style>{STYLE}</style></head><body>{''.join(sections)}</body></html>"
 
 
 def header_text(sheet: CustomerSheet) -> str:
-    return f"Entitlement sheet · as of {sheet.as_of:%Y-%m-%d} · catalog {sheet.catalog.version}"
+    draft = "DRAFT · " if errors(sheet) else ""
+    return f"{draft}Entitlement sheet · as of {sheet.as_of:%Y-%m-%d} · catalog {sheet.catalog.version}"

@@ -122,6 +122,22 @@ def test_exports_cover_the_scope_asked_for(host: Host, qtbot, tmp_path: Path) ->
     dialog.deleteLater()
 
 
+def test_sheet_export_internal_copy_and_draft(host: Host, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    session = open_with(qtbot, host.sessions(), sample_files())
+    exports = ExportController(host.widget, host.operations, lambda: session, Customers(["gilded lily hotels"], []))
+    dialog = exports.dialog(SHEET, Scope.FILTERED)
+    assert not dialog.internal.isHidden() and not dialog.internal.isChecked()  # the customer's copy unless asked
+    dialog.deleteLater()
+    for internal in (False, True):
+        target = tmp_path / f"sheet-{internal}.pdf"
+        exports.export_sheets(str(target), Scope.FILTERED, internal)
+        text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+        assert "DRAFT" in text and ("Internal: findings in the contract book" in text) == internal
+        assert messages.shown[-1].title == "Marked DRAFT" and "Gilded Lily Hotels" in messages.shown[-1].text
+
+
 def test_marks_judge_the_book_again(host: Host, qtbot) -> None:  # type: ignore[no-untyped-def]
     session = open_with(qtbot, host.sessions(), sample_files())
     marks = MarksController(lambda: session)

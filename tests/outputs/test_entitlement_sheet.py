@@ -50,7 +50,13 @@ def test_a_customer_on_one_page(cascade: Path) -> None:
     ):
         assert any(day in line and event in line for line in text.splitlines()), event
     assert "7 of 5 named contacts" in text and "2 over the 50% Dedicated MCSE limit" in text
-    assert "Extra Named 3 (APAC)" in text  # outside the MCSE's region
+    contacts = [line for line in text.splitlines() if "@" in line]  # each by name and email
+    assert len(contacts) == 7 and all("☑" in line and "Over the limit" in line for line in contacts)
+    assert [line.split()[:3] for line in contacts if "Outside the MCSE's region" in line] == [
+        ["Extra", "Named", "3"]
+    ] and "extra3@example.com" in next(line for line in contacts if "Extra Named 3" in line)
+    assert "How to get help" in text and "https://support.okta.com" in text and "reserved solely for Premier Plus" in text
+    assert "continuous 24x7 availability" in text and "AM 2" in text and "America/Los_Angeles" in text
     assert "Dedicated Customer Success Executive (CSE)" in text
     targets = next(line for line in text.splitlines() if "Okta Premier Plus" in line)
     assert targets.replace(" ", "").endswith("1h2h2h8h24x7") and "every minute counts" in text  # clock in words
@@ -82,7 +88,51 @@ def test_several_customers_one_pdf_a_page_each(tmp_path: Path) -> None:
     pages, size = pdf_pages(out)
     assert pages == 2 and "letter" in size.lower()
     assert "Birch Health" in pdf_text(out, 1) and "Umber Bank" in pdf_text(out, 2)
-    assert "4 of 10 named contacts" in pdf_text(out, 1)
+    birch = pdf_text(out, 1)
+    assert "4 of 10 named contacts" in birch  # within the limit: still listed, each by name and email
+    listed = [line for line in birch.splitlines() if "@" in line]
+    assert len(listed) == 4 and all("☑" in line and "Over the limit" not in line for line in listed)
+
+
+def sheet_of(tmp_path: Path, customer: str, *more: str) -> tuple[int, Path]:
+    out = tmp_path / f"{customer}.pdf"
+    args = ["sheet", "--sample", "--as-of", "2026-11-28", "--customer", customer, "--paper", "a4", *more, "-o", str(out)]
+    return main(args), out
+
+
+def test_ended_customer_ticks_nothing(tmp_path: Path) -> None:
+    code, out = sheet_of(tmp_path, "Datum Logistics")  # its only term ended on 2026-08-21
+    text = pdf_text(out)
+    benefits = text.split("Benefits")[1].split("First-response")[0]
+    assert code == 0 and "ended 2026-08-21: nothing is included on this day" in benefits
+    assert "☐" in benefits and "☑" not in benefits
+
+
+def test_internal_notes_stay_off_the_customers_copy(tmp_path: Path) -> None:
+    code, out = sheet_of(tmp_path, "Coho Insurance")  # 12 Info notes: non-production tenants, a renewal's time zone
+    text = pdf_text(out)
+    assert code == 0 and pdf_pages(out)[0] == 1
+    assert "non-production" not in text and "Info" not in text and "findings" not in text.casefold()
+    code, out = sheet_of(tmp_path, "Coho Insurance", "--internal")
+    assert code == 0
+    for page in range(1, pdf_pages(out)[0] + 1):  # asked for: listed, each once (per page: poppler also reads
+        # the clipped half of a line cut at a page's foot)
+        notes = [line.strip() for line in pdf_text(out, page).splitlines() if line.strip().startswith(("Info:", "Warning:"))]
+        assert len(notes) == len(set(notes))
+    assert "Info: Case 100044: Auth0 non-production tenant" in pdf_text(out)
+    assert "Internal: findings in the contract book" in pdf_text(out)
+
+
+def test_contract_with_errors_is_a_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = sheet_of(tmp_path, "Gilded Lily Hotels")
+    assert code == 1  # written, and the errors named
+    assert "Gilded Lily Hotels: marked DRAFT" in capsys.readouterr().err
+    pages, _ = pdf_pages(out)
+    for page in range(1, pages + 1):
+        assert "DRAFT" in pdf_text(out, page)
+    assert "Tier 'Premier Gold' is not one of the Okta programs" in pdf_text(out)
+    code, out = sheet_of(tmp_path, "Birch Health")
+    assert code == 0 and "DRAFT" not in pdf_text(out)
 
 
 def test_bad_requests(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -31,7 +31,7 @@ def quotes(catalog: Catalog) -> Iterator[tuple[str, str]]:
         if p.commitment:
             yield from ((f"programs.{p.id}.customer_commitment", t) for t in p.commitment.wording)
     for pr in catalog.products.values():
-        for key in ("response_wording", "default_program_wording", "production_only_wording"):
+        for key in ("response_wording", "default_program_wording", "production_only_wording", "help_wording"):
             yield from ((f"products.{pr.id}.{key}", t) for t in getattr(pr, key))
         terms = pr.priority_terms
         assert terms is not None
