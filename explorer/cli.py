@@ -283,8 +283,13 @@ def _calendar(args: argparse.Namespace) -> int:
         target = write_calendar(sheets, Path(args.output), session.files)
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
-    events = sum(len(customer_events(s)) for s in sheets)
+    per_customer = [(s.name, customer_events(s)) for s in sheets]
+    events = sum(len(found) for _, found in per_customer)
     print(f"wrote {target} ({events} key dates of {len(sheets)} customer{'s' if len(sheets) != 1 else ''})")
+    marked = [(name, sum(e.check for e in found)) for name, found in per_customer if any(e.check for e in found)]
+    if marked:
+        names = ", ".join(f"{name} ({n})" for name, n in marked)
+        print(f"{sum(n for _, n in marked)} key dates of contracts with errors are marked '(check the book)': {names}")
     return EXIT_OK
 
 

@@ -5,23 +5,35 @@ CustomerSheets (so the calendar says what the app says); the kickoff window is
 one event spanning its days. Each event's UID is derived from customer, product,
 term start and the catalog rule's id, so importing an updated file updates the
 events instead of duplicating them. Action deadlines carry a reminder the
-catalog's ``settings.alarm_days`` ahead, unless the deadline is marked done.
+catalog's ``settings.alarm_days`` ahead (nearer where that day has passed; none once the
+deadline has, or once it is marked done).
 icalendar writes the file: CRLF line ends, lines folded at 75 octets, escaping.
+
+Updates: Outlook takes an imported event as a newer version of one it holds (same UID)
+only when its SEQUENCE is higher; Google Calendar keeps the copy it has unless SEQUENCE
+rises; Apple Calendar compares LAST-MODIFIED (and DTSTAMP). So each event's LAST-MODIFIED
+is when what it says last changed: its contract file's modification time, or the day a
+done-mark was made if that is later; DTSTAMP is the same moment and SEQUENCE counts the
+minutes from 2000-01-01 to it. A moved date (the book saved again) rises in all three; the
+same book exported twice gives byte-identical events.
+Events of a contract with error findings say "(check the book)" and name the errors.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from explorer import __version__, clock
 from explorer.app.sheet import CustomerSheet, DateLine
 from explorer.atomic import write_atomically
 from explorer.catalog import Catalog
+from explorer.model import Severity
 
 PRODID = f"-//Entitlement Explorer//Key dates {__version__}//EN"
 UID_DOMAIN = "entitlement-explorer"
@@ -32,6 +44,10 @@ ANCHORS = {
 }
 
 
+SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+CHECK = "(check the book)"  # ends the summary of an event whose contract has error findings
+
+
 @dataclass(frozen=True)
 class KeyEvent:
     uid: str
@@ -40,6 +56,54 @@ class KeyEvent:
     start: date
     end: date  # inclusive; the file's DTEND is the day after
     alarm_days: int | None  # remind this many days ahead, or no reminder
+    modified: datetime | None = None  # when what the event says last changed (see the module's docstring)
+    check: bool = False  # its contract has error findings
+
+    @property
+    def sequence(self) -> int:
+        """Minutes from 2000-01-01 to ``modified``: rises whenever the event's contract file is saved again."""
+        return max(0, int((self.modified - SEQUENCE_EPOCH).total_seconds() // 60)) if self.modified else 0
+
+
+def file_modified(path: str) -> datetime | None:
+    """A contract file's modification time (UTC, whole seconds); None where it cannot be read."""
+    try:
+        return datetime.fromtimestamp(int(os.stat(path).st_mtime), tz=UTC)
+    except (OSError, ValueError, OverflowError):
+        return None
+
+
+def _modified(line: DateLine, files: dict[str, datetime | None]) -> datetime | None:
+    path = line.contract.source.file
+    if path not in files:
+        files[path] = file_modified(path) if path else None
+    moments = [m for m in (files[path],) if m is not None]
+    if line.mark.done and line.mark.marked is not None:
+        marked = line.mark.marked
+        moments.append(datetime(marked.year, marked.month, marked.day, tzinfo=UTC))
+    return max(moments, default=None)
+
+
+def contract_errors(sheet: CustomerSheet, line: DateLine) -> list[str]:
+    """The error findings about the date's contract row, each once."""
+    source = line.contract.source
+    return list(
+        dict.fromkeys(
+            f.message
+            for f in sheet.findings
+            if f.severity is Severity.ERROR
+            and (f.source.file, f.source.sheet, f.source.row) == (source.file, source.sheet, source.row)
+        )
+    )
+
+
+def _alarm(line: DateLine, as_of: date, days: int) -> int | None:
+    """Days ahead to remind of an action deadline: the setting, nearer where that day has passed on the
+    as-of day, none once the deadline has passed (it is overdue: the app and the report say so) or is done."""
+    if line.date.role != "action_deadline" or line.mark.done:
+        return None
+    left = (line.date.day - as_of).days
+    return None if left < 0 else min(days, left)
 
 
 def uid(customer_key: str, product: str, term_start: date | None, event: str) -> str:
@@ -73,6 +137,7 @@ def customer_events(sheet: CustomerSheet) -> list[KeyEvent]:
     """The customer's key dates as events, the kickoff window joined into one."""
     catalog = sheet.catalog
     out: list[KeyEvent] = []
+    files: dict[str, datetime | None] = {}
     by_contract: dict[int, list[DateLine]] = {}
     for line in sheet.dates:
         by_contract.setdefault(id(line.contract), []).append(line)
@@ -84,6 +149,13 @@ def customer_events(sheet: CustomerSheet) -> list[KeyEvent]:
             customer, product = contract.key
             base = f"{sheet.name} · {line.product}"
             contract_text = _contract_text(sheet, line)
+            wrong = contract_errors(sheet, line)
+            check = f" {CHECK}" if wrong else ""
+            if wrong:
+                contract_text += "\nThe contract book has errors for this contract, so this date may be wrong: " + "; ".join(
+                    wrong
+                )
+            modified = _modified(line, files)
             if line.date.role in ("kickoff_start", "kickoff_end") and kickoff_start and kickoff_end:
                 if line is kickoff_end:
                     continue
@@ -91,17 +163,18 @@ def customer_events(sheet: CustomerSheet) -> list[KeyEvent]:
                 out.append(
                     KeyEvent(
                         uid(customer, product, contract.term_start, "kickoff-window"),
-                        f"{base} · Success kickoff window",
+                        f"{base} · Success kickoff window{check}",
                         f"Hold the success kickoff meeting between {first:%Y-%m-%d} and {last:%Y-%m-%d} "
                         f"(from: {_rule_text(catalog, kickoff_start)[:-1].lower()}; "
                         f"by: {_rule_text(catalog, kickoff_end)[:-1].lower()}).\n{contract_text}",
                         first,
                         last,
                         None,
+                        max((m for m in (modified, _modified(kickoff_end, files)) if m is not None), default=None),
+                        bool(wrong),
                     )
                 )
                 continue
-            action = line.date.role == "action_deadline"
             done = line.mark.done
             description = _rule_text(catalog, line)
             if done:
@@ -111,11 +184,13 @@ def customer_events(sheet: CustomerSheet) -> list[KeyEvent]:
             out.append(
                 KeyEvent(
                     uid(customer, product, contract.term_start, line.date.id or line.date.event),
-                    f"{base} · {line.date.event}",
+                    f"{base} · {line.date.event}{check}",
                     f"{description}\n{contract_text}".strip(),
                     line.date.day,
                     line.date.day,
-                    catalog.settings.alarm_days if action and not done else None,
+                    _alarm(line, sheet.as_of, catalog.settings.alarm_days),
+                    modified,
+                    bool(wrong),
                 )
             )
     return _unique(out)
@@ -138,10 +213,11 @@ def _unique(events: list[KeyEvent]) -> list[KeyEvent]:
 
 
 def build_calendar(sheets: Iterable[CustomerSheet], name: str = "Entitlement key dates", stamp: datetime | None = None) -> bytes:
-    """The iCalendar text of every key date of the sheets' customers."""
+    """The iCalendar text of every key date of the sheets' customers; ``stamp`` is the DTSTAMP of an event whose
+    contract file's time cannot be read (now by default)."""
     from icalendar import Alarm, Calendar, Event
 
-    stamp = stamp or clock.now()
+    stamp = stamp or clock.now().replace(microsecond=0)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -152,7 +228,10 @@ def build_calendar(sheets: Iterable[CustomerSheet], name: str = "Entitlement key
         for item in customer_events(sheet):
             event = Event()
             event.add("uid", item.uid)
-            event.add("dtstamp", stamp)
+            event.add("dtstamp", item.modified or stamp)
+            if item.modified is not None:
+                event.add("last-modified", item.modified)
+                event.add("sequence", item.sequence)
             event.add("dtstart", item.start)  # a date: VALUE=DATE, an all-day event
             event.add("dtend", item.end + timedelta(days=1))  # all-day ends are exclusive
             event.add("summary", item.summary)
@@ -161,7 +240,8 @@ def build_calendar(sheets: Iterable[CustomerSheet], name: str = "Entitlement key
             if item.alarm_days is not None:
                 alarm = Alarm()
                 alarm.add("action", "DISPLAY")
-                alarm.add("description", f"{item.summary} in {item.alarm_days} days")
+                ahead = f"in {item.alarm_days} day{'s' if item.alarm_days != 1 else ''}" if item.alarm_days else "today"
+                alarm.add("description", f"{item.summary} {ahead}")
                 alarm.add("trigger", timedelta(days=-item.alarm_days))
                 event.add_component(alarm)
             cal.add_component(event)

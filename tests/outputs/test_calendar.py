@@ -53,7 +53,8 @@ def test_every_key_date_is_an_all_day_event(birch: Path) -> None:
     assert (kickoff["DTSTART"].dt, kickoff["DTEND"].dt) == (date(2026, 2, 8), date(2026, 2, 16))  # the 15th included
     # an alarm 14 days before the action deadline only
     alarms = {summary: [a["TRIGGER"].dt for a in e.walk("VALARM")] for summary, e in found.items()}
-    assert alarms.pop("Birch Health · Okta · Add-on renewal request deadline") == [timedelta(days=-14)]
+    # due 2026-12-10, 12 days after the as-of day: the 14-day reminder's day has passed, so it reminds now
+    assert alarms.pop("Birch Health · Okta · Add-on renewal request deadline") == [timedelta(days=-12)]
     assert all(not a for a in alarms.values())
 
 
@@ -67,7 +68,8 @@ def test_rfc5545_details_strict_clients_need(birch: Path) -> None:
     assert text.count("BEGIN:VEVENT") == text.count("DTSTAMP:") == 6
     assert text.count("DTSTART;VALUE=DATE:") == text.count("DTEND;VALUE=DATE:") == 6
     assert "PRODID:-//Entitlement Explorer//" in text and "VERSION:2.0" in text
-    assert "TRIGGER:-P14D" in text
+    assert "TRIGGER:-P12D" in text
+    assert text.count("SEQUENCE:") == text.count("LAST-MODIFIED:") == 6
 
 
 def test_uids_are_stable_and_unique(tmp_path: Path) -> None:
@@ -105,3 +107,50 @@ def test_bad_requests(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["calendar", "--sample", "-o", SAMPLE]) == 2  # never over an input file (no input is an .ics)
     assert "contracts.xlsx: 'explorer calendar' writes a .ics file" in capsys.readouterr().err
     assert not (tmp_path / "x.ics").exists()
+
+
+def test_same_book_twice_is_identical_and_a_moved_date_updates(tmp_path: Path) -> None:
+    import os
+
+    from ..files import write_csv
+
+    header = ["Customer", "Product", "Tier", "Term Start", "Term End", "MCSE"]
+    book = write_csv(
+        tmp_path / "book.csv", rows=[["Acme", "Okta", "Premier Plus", "2026-01-15", "2027-01-14", "50%"]], header=header
+    )
+    os.utime(book, (1_790_000_000, 1_790_000_000))
+    first, again, moved = tmp_path / "1.ics", tmp_path / "2.ics", tmp_path / "3.ics"
+    for out in (first, again):
+        assert main(["calendar", str(book), "--as-of", AS_OF, "-o", str(out)]) == 0
+    assert first.read_bytes() == again.read_bytes()  # nothing changed: the same events, to the byte
+    write_csv(book, rows=[["Acme", "Okta", "Premier Plus", "2026-01-15", "2027-03-14", "50%"]], header=header)
+    os.utime(book, (1_790_086_400, 1_790_086_400))  # saved a day later with a later end
+    assert main(["calendar", str(book), "--as-of", AS_OF, "-o", str(moved)]) == 0
+    before, after = (events(p)["Acme · Okta · Term end"] for p in (first, moved))
+    assert before["UID"] == after["UID"]  # the same event...
+    assert after["DTSTART"].dt == date(2027, 3, 14) and before["DTSTART"].dt == date(2027, 1, 14)
+    assert int(after["SEQUENCE"]) > int(before["SEQUENCE"])  # ...a newer version (Outlook, Google)
+    assert after["LAST-MODIFIED"].dt > before["LAST-MODIFIED"].dt and after["DTSTAMP"].dt > before["DTSTAMP"].dt  # (Apple)
+
+
+def test_no_alarm_in_the_past(tmp_path: Path) -> None:
+    out = tmp_path / "late.ics"
+    assert main(["calendar", "--sample", "--as-of", "2026-12-20", "--customer", "birch health", "-o", str(out)]) == 0
+    deadline = events(out)["Birch Health · Okta · Add-on renewal request deadline"]
+    assert deadline["DTSTART"].dt == date(2026, 12, 10) and not deadline.walk("VALARM")  # overdue: no reminder
+    assert main(["calendar", "--sample", "--as-of", "2026-12-07", "--customer", "birch health", "-o", str(out)]) == 0
+    deadline = events(out)["Birch Health · Okta · Add-on renewal request deadline"]
+    assert [a["TRIGGER"].dt for a in deadline.walk("VALARM")] == [timedelta(days=-3)]  # three days left: not 14
+
+
+def test_contracts_with_errors_are_marked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "errors.ics"
+    assert main(["calendar", "--sample", "--as-of", AS_OF, "--customer", "Backwards Bank", "-o", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "2 key dates of contracts with errors are marked '(check the book)': Backwards Bank (2)" in said
+    found = events(out)
+    assert sorted(found) == [
+        "Backwards Bank · Okta · Term end (check the book)",
+        "Backwards Bank · Okta · Term start (check the book)",
+    ]
+    assert all("The term ends (2026-03-31) before it starts (2026-09-01)" in str(e["DESCRIPTION"]) for e in found.values())
