@@ -131,6 +131,7 @@ def test_contract_with_errors_is_a_draft(tmp_path: Path, capsys: pytest.CaptureF
     for page in range(1, pages + 1):
         assert "DRAFT" in pdf_text(out, page)
     assert "Tier 'Premier Gold' is not one of the Okta programs" in pdf_text(out)
+    assert "In force (check the book)" in pdf_text(out)
     code, out = sheet_of(tmp_path, "Birch Health")
     assert code == 0 and "DRAFT" not in pdf_text(out)
 
