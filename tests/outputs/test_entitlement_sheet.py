@@ -143,3 +143,21 @@ def test_bad_requests(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     existing.write_bytes(b"old")
     assert main(["sheet", "--sample", "--customer", "<b>", "-o", str(existing)]) == 2
     assert existing.read_bytes() == b"old" and not (tmp_path / "x.pdf").exists()
+
+
+def test_a_table_that_breaks_repeats_its_header(tmp_path: Path) -> None:
+    from datetime import date
+
+    from explorer.app.session import open_session
+    from explorer.gui.entitlement_sheet import write_pdf
+    from explorer.paths import resource_path
+
+    session = open_session([resource_path("sample/contracts.xlsx")], date(2026, 11, 28))
+    sheet = session.sheet("birch health")
+    assert sheet is not None
+    sheet.contacts = sheet.contacts * 15  # 60 rows: the named contacts table runs onto the next page
+    out = write_pdf([sheet], tmp_path / "long.pdf", paper="a4")
+    pages, _ = pdf_pages(out)
+    assert pages == 2
+    headers = [line.split() for line in pdf_text(out, 2).splitlines() if line.split()[:2] == ["Name", "Email"]]
+    assert headers == [["Name", "Email", "Region", "Counts", "Note"]]  # repeated at the top of page 2
