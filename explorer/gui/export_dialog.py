@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from explorer import clock
+from explorer.app import periods
+from explorer.app.periods import Period
 from explorer.app.view_model import Scope
 from explorer.gui import settings
 
@@ -32,16 +35,24 @@ class ExportKind:
     suffix: str
     filter: str  # for the file dialog
     internal: bool = False  # offers "with the book's findings" (the entitlement sheet: the customer's copy by default)
+    window: bool = False  # offers the compliance window (the report)
 
 
-REPORT = ExportKind("Export SLA report", "SLA report", ".xlsx", "Excel workbook (*.xlsx)")
+REPORT = ExportKind("Export SLA report", "SLA report", ".xlsx", "Excel workbook (*.xlsx)", window=True)
 CALENDAR = ExportKind("Export calendar", "Key dates", ".ics", "iCalendar file (*.ics)")
 SHEET = ExportKind("Export entitlement sheet", "Entitlement sheet", ".pdf", "PDF document (*.pdf)", internal=True)
 
 
 class ExportDialog(QDialog):
     def __init__(
-        self, parent: QWidget, total: int, shown: int, selected: int, kind: ExportKind = REPORT, default: Scope = Scope.ALL
+        self,
+        parent: QWidget,
+        total: int,
+        shown: int,
+        selected: int,
+        kind: ExportKind = REPORT,
+        default: Scope = Scope.ALL,
+        period: Period = periods.ALL,
     ) -> None:
         super().__init__(parent)
         self.kind = kind
@@ -75,6 +86,18 @@ class ExportDialog(QDialog):
             layout.addWidget(self.internal)
         else:
             self.internal.hide()
+        self.period = QComboBox(self)  # the compliance window: the same choices as everywhere (explorer.app.periods)
+        self.period.setAccessibleName("Compliance window")
+        for choice in periods.CUSTOMER_CHOICES:
+            self.period.addItem(choice.name, choice.spelling)
+        self.period.setCurrentText(period.name)
+        if kind.window:
+            row_window = QHBoxLayout()
+            row_window.addWidget(QLabel("Compliance window:", self))
+            row_window.addWidget(self.period, 1)
+            layout.addLayout(row_window)
+        else:
+            self.period.hide()
         layout.addWidget(QLabel("Save as:", self))
         layout.addLayout(row)
         layout.addWidget(buttons)
@@ -89,6 +112,10 @@ class ExportDialog(QDialog):
     def target(self) -> str:
         text = self.path.text().strip()
         return text if text.lower().endswith(self.kind.suffix) else f"{text}{self.kind.suffix}"
+
+    @property
+    def chosen_period(self) -> Period:
+        return periods.parse(str(self.period.currentData()))
 
     @property
     def scope(self) -> Scope:

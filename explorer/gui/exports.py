@@ -16,8 +16,9 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from explorer.app import view_model
+from explorer.app import periods, view_model
 from explorer.app.cancel import CancelToken
+from explorer.app.periods import Period
 from explorer.app.session import Session
 from explorer.app.view_model import Scope
 from explorer.gui import messages, settings
@@ -54,7 +55,11 @@ class ExportController(QObject):
         self.actions: list[QAction] = [self.report_action, self.calendar_action, self.sheet_action, self.print_action]
 
     def choose_report(self) -> None:
-        self._choose(REPORT, self.export_report)
+        if self._session() is None:
+            return
+        dialog = self.dialog(REPORT)
+        if dialog.exec():
+            self.export_report(dialog.target, dialog.scope, dialog.chosen_period)
 
     def choose_calendar(self) -> None:
         self._choose(CALENDAR, self.export_calendar)
@@ -132,14 +137,18 @@ class ExportController(QObject):
         if print_dialog(self._parent, sheets):
             self.message.emit(f"Printed the entitlement sheet of {view_model.plural(len(sheets), 'customer')}")
 
-    def export_report(self, target: str, scope: Scope = Scope.ALL) -> None:
+    def export_report(self, target: str, scope: Scope = Scope.ALL, period: Period = periods.ALL) -> None:
+        """The SLA report; compliance counts the cases opened in ``period`` (explorer.app.periods)."""
+
         def write(session: Session, customers: list[str] | None, cancel: CancelToken, progress: Progress) -> Path:
             from explorer.outputs.report.build import build_report
             from explorer.outputs.report.writer import write_report
 
             progress("Building the report")
             done = session.workspace.done_marks()
-            data = build_report(session.book, session.catalog, session.as_of, session.sla, customers, cancel, done=done)
+            data = build_report(
+                session.book, session.catalog, session.as_of, session.sla, customers, cancel, done=done, period=period
+            )
             progress("Writing the workbook")
             return write_report(data, target, session.files, cancel)
 

@@ -122,6 +122,31 @@ def test_exports_cover_the_scope_asked_for(host: Host, qtbot, tmp_path: Path) ->
     dialog.deleteLater()
 
 
+def test_report_export_names_the_window_chosen(host: Host, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    from explorer.app import periods
+    from explorer.gui.export_dialog import REPORT
+
+    session = open_with(qtbot, host.sessions(), sample_files())
+    exports = ExportController(host.widget, host.operations, lambda: session, Customers(["birch health"], []))
+    dialog = exports.dialog(REPORT)
+    assert [dialog.period.itemText(i) for i in range(dialog.period.count())] == [
+        "This term",
+        "Last 90 days",
+        "Last quarter",
+        "All cases",
+    ]
+    dialog.period.setCurrentText("Last 90 days")
+    assert dialog.chosen_period == periods.recent() and not dialog.period.isHidden()
+    dialog.deleteLater()
+    target = tmp_path / "report.xlsx"
+    with qtbot.waitSignal(exports.message, timeout=120_000):
+        exports.export_report(str(target), Scope.FILTERED, periods.recent())
+    summary = {r[0]: r[1] for r in openpyxl.load_workbook(target)["Summary"].iter_rows(values_only=True) if r[0]}
+    assert summary["Compliance window"] == periods.recent().window(session.as_of).label
+
+
 def test_sheet_export_internal_copy_and_draft(host: Host, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import subprocess
 
