@@ -203,7 +203,8 @@ def test_actions(report: tuple[Path, Path, Path]) -> None:
             "-Minus Ltd",
             "Auth0",
             "Unanswered P1",
-            "Unanswered for 25 min, still inside its target: ask support to answer case +C-4 now, and tell the customer when.",
+            "Unanswered for 25 min, still inside its target (due 2026-11-29 00:05 UTC): ask support to answer case +C-4 "
+            "now, and tell the customer when.",
             datetime(2026, 11, 28),
             "Cases: +C-4",
         ],

@@ -86,11 +86,11 @@ def _unanswered(urgent: pd.DataFrame, moment: datetime) -> list[Action]:
         waited = (pd.Timestamp(moment) - opened).total_seconds() / 60
         due = case["due"]
         breached = case["outcome"] == Outcome.BREACHED.value
-        state = (
-            f"past its due time ({pd.Timestamp(due):%Y-%m-%d %H:%M} UTC)"
-            if breached and pd.notna(due)
-            else "still inside its target"
-        )
+        when = f"{pd.Timestamp(due):%Y-%m-%d %H:%M} UTC" if pd.notna(due) else ""
+        if breached:
+            state = f"past its due time ({when})" if when else "past its due time"
+        else:
+            state = f"still inside its target (due {when})" if when else "still inside its target"
         out.append(
             Action(
                 NOW,
