@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -82,6 +83,8 @@ class MapColumnsDialog(QDialog):
         self.unused.setWordWrap(True)
         self.values = QFormLayout()
         self.value_boxes: dict[tuple[str, str], QComboBox] = {}
+        self.hidden_box = QCheckBox("Read this hidden sheet", self)
+        self.hidden_box.setToolTip("The workbook hides this sheet; it is read only when you ask")
         self.problem = QLabel(self)
         self.problem.setStyleSheet(f"color: {palette.ink('error')}")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -96,8 +99,8 @@ class MapColumnsDialog(QDialog):
         if file is not None and self.file_box.findData(file) >= 0:
             self.file_box.setCurrentIndex(self.file_box.findData(file))
         self._load_file()
-        if sheet is not None and self.sheet_box.findText(sheet) >= 0:
-            self.sheet_box.setCurrentIndex(self.sheet_box.findText(sheet))
+        if sheet is not None and self.sheet_box.findData(sheet) >= 0:
+            self.sheet_box.setCurrentIndex(self.sheet_box.findData(sheet))
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -123,6 +126,7 @@ class MapColumnsDialog(QDialog):
         layout.addWidget(QLabel(f"The first {mapper.PREVIEW_ROWS} rows of the sheet (the header row is bold):", self))
         layout.addWidget(self.preview, 2)
         layout.addLayout(lower, 3)
+        layout.addWidget(self.hidden_box)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
@@ -132,7 +136,7 @@ class MapColumnsDialog(QDialog):
         self.sheet_box.blockSignals(True)
         self.sheet_box.clear()
         for sheet in self.sheets:
-            self.sheet_box.addItem(sheet.name)
+            self.sheet_box.addItem(f"{sheet.name} ({sheet.hidden})" if sheet.hidden else sheet.name, sheet.name)
         self.sheet_box.blockSignals(False)
         self._start_sheet()
 
@@ -142,6 +146,8 @@ class MapColumnsDialog(QDialog):
 
     def _start_sheet(self) -> None:
         sheet = self.sheet
+        self.hidden_box.setVisible(bool(sheet.hidden))
+        self.hidden_box.setChecked(bool(sheet.hidden))
         index, kind = mapper.first_header(sheet, self.catalog, self.saved)
         for widget in (self.header_spin, self.kind_box):
             widget.blockSignals(True)
@@ -255,11 +261,17 @@ class MapColumnsDialog(QDialog):
         for (name, text), box in self.value_boxes.items():
             if box.currentText() != AS_IT_IS:
                 values.setdefault(name, {})[text] = box.currentText()
+        hidden = set(proposal.saved.read_hidden) if proposal.saved else set()
+        if self.sheet.hidden and self.hidden_box.isChecked():
+            hidden.add(self.sheet.name)
+        else:
+            hidden.discard(self.sheet.name)
         return ColumnMapping(
             proposal.kind,
             tuple(headers[c] for c in sorted(headers)),
             {name: headers[c] for name, c in self.chosen().items()},
             values,
+            tuple(sorted(hidden)),
         )
 
     @property

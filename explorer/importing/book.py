@@ -107,8 +107,21 @@ def read_file(
     kinds = ("cases",) if is_case_log else None
     found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]] = []
     for sheet in iter_sheets(path):
+        if sheet.misnamed and not found:
+            book.findings.append(_misnamed(sheet))
         tables, near = find_tables(sheet, catalog, kinds, saved)
+        if sheet.hidden and not _asked_for(sheet, tables, saved):
+            book.findings.append(_hidden(sheet, tables))
+            continue
+        if sheet.merged:
+            book.findings.append(_merged(sheet))
         found.append((sheet, tables, near))
+    if not found:
+        raise NoTable(
+            path,
+            "every sheet of the workbook is hidden; to read one, tick 'Read this hidden sheet' in "
+            'File \u2192 Map Columns\u2026 (or add read_hidden = ["SHEET"] to its mapping)',
+        )
     has_data = any(_data_rows(sheet) >= 2 for sheet, _, _ in found)  # as _unread_sheet warns
     if not any(tables for _, tables, _ in found) and (is_case_log or not has_data):
         what = "no case table" if is_case_log else "no contract, contact, case or holiday table"
@@ -139,6 +152,46 @@ def read_file(
         best = max(found, key=lambda f: len(f[2].found) if f[2] else -1)
         held.append(f"no table (sheet '{best[0].name}' {_describe_near(best[2], best[0], catalog)})")
     return held
+
+
+def _asked_for(sheet: RawSheet, tables: list[TableMatch], saved: SavedLookup | None) -> bool:
+    """Whether the user's mapping for one of a hidden sheet's tables asks for that sheet to be read."""
+    mappings = [saved(m.layout) for m in tables] if saved else []
+    return any(m is not None and sheet.name in m.read_hidden for m in mappings)
+
+
+def _hidden(sheet: RawSheet, tables: list[TableMatch]) -> Finding:
+    """Its rows are the records under its tables' headers (or every filled row where none was found)."""
+    bodies = [m.body(sheet.rows) for m in tables] or [sheet.rows]
+    rows = sum(1 for body in bodies for r in body if not is_blank(r))
+    return Finding(
+        Severity.INFO,
+        f"Sheet '{sheet.name}' is {sheet.hidden} in the workbook; its {rows} row{'s' if rows != 1 else ''} "
+        "were not read. To read it, map it with File \u2192 Map Columns\u2026 and tick 'Read this hidden sheet' "
+        f'(or add read_hidden = ["{sheet.name}"] to its mapping).',
+        Source(sheet.file, sheet.name),
+    )
+
+
+def _merged(sheet: RawSheet) -> Finding:
+    many = sheet.merged != 1
+    return Finding(
+        Severity.INFO,
+        f"Sheet '{sheet.name}' has {sheet.merged} merged range{'s' if many else ''}: "
+        f"{'each' if many else 'its'} value was carried down and across to every cell it covers.",
+        Source(sheet.file, sheet.name),
+    )
+
+
+def _misnamed(sheet: RawSheet) -> Finding:
+    name = Path(sheet.file).name
+    what = "a CSV text file" if sheet.misnamed == ".csv" else f"a {sheet.misnamed} workbook"
+    return Finding(
+        Severity.INFO,
+        f"{name} is named {Path(name).suffix or '(no suffix)'} but is {what}; it was read as one "
+        f"(rename it to {Path(name).stem}{sheet.misnamed} to avoid confusion).",
+        Source(sheet.file),
+    )
 
 
 def _date_columns(found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]], catalog: Catalog) -> list[list[object]]:

@@ -57,7 +57,9 @@ def proposed_mappings(
     for path, is_case_log in [*((f, False) for f in files), *((f, True) for f in case_files)]:
         for sheet in iter_sheets(path):
             tables, near = find_tables(sheet, catalog, ("cases",) if is_case_log else None, saved)
-            where = f"{Path(path).name}, sheet '{sheet.name}'"
+            where = f"{Path(path).name}, sheet '{sheet.name}'" + (
+                f" ({sheet.hidden}: read only if read_hidden names it)" if sheet.hidden else ""
+            )
             for match in tables:
                 mapping = ColumnMapping(
                     match.kind, match.layout, {n: match.headers[c] for n, c in match.columns.items()}, match.values

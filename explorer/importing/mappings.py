@@ -15,6 +15,9 @@ opens; a team shares them by exporting and importing TOML files of the same shap
     [mapping.values.program]
     "Premium" = "Premier"
 
+A workbook's hidden sheets are read only when a mapping of their layout names them
+(``read_hidden = ["Backup 2025"]``, the Map Columns dialog's 'Read this hidden sheet').
+
 A malformed file, a column that is not in the layout, or two fields on one column
 is refused with a message naming the key. Qt-free: the CLI and the GUI share it.
 """
@@ -45,6 +48,7 @@ class ColumnMapping:
     layout: tuple[str, ...]
     columns: dict[str, str]  # field -> header as written
     values: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {value as written: what it means}
+    read_hidden: tuple[str, ...] = ()  # hidden sheets of this layout the user asked to read
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -110,12 +114,16 @@ def parse_mappings(data: dict[str, Any], source: str, catalog: Catalog) -> list[
             for value, meaning in table.items():
                 if not isinstance(meaning, str) or not _value_known(catalog, name, meaning):
                     raise MappingError(f"{path}.values.{name}.{value}: {meaning!r} is not a known {name}")
+        hidden = raw.get("read_hidden", [])
+        if not isinstance(hidden, list) or not all(isinstance(h, str) for h in hidden):
+            raise MappingError(f"{path}.read_hidden: expected a list of sheet names")
         out.append(
             ColumnMapping(
                 kind,
                 tuple(h.strip() for h in layout),
                 {k: v.strip() for k, v in columns.items()},
                 {k: dict(v) for k, v in values.items()},
+                tuple(hidden),
             )
         )
     return out
@@ -144,6 +152,8 @@ def dump_mappings(mappings: Iterable[ColumnMapping], notes: dict[tuple[str, ...]
         lines += [f"# {n}" for n in (notes or {}).get(mapping.key, [])]
         lines.append(f"kind = {_quote(mapping.kind)}")
         lines.append("layout = [" + ", ".join(_quote(h) for h in mapping.layout) + "]")
+        if mapping.read_hidden:
+            lines.append("read_hidden = [" + ", ".join(_quote(h) for h in mapping.read_hidden) + "]")
         lines.append("[mapping.columns]")
         lines += [f"{name} = {_quote(header)}" for name, header in mapping.columns.items()]
         for name, table in mapping.values.items():

@@ -1,7 +1,9 @@
 """Read every sheet of a workbook or CSV file into rows of Python values.
 
-Spreadsheets go through python-calamine (Rust; reads .xlsx/.xlsm/.xls/.ods and
-cached formula values, about ten times faster than openpyxl). CSV files are
+Spreadsheets go through python-calamine (Rust; reads .xlsx/.xlsm/.xlsb/.xls/.ods and
+cached formula values, about ten times faster than openpyxl). Merged ranges carry
+their top-left value to every cell they cover, and each sheet says whether the
+workbook hides it (the book reads hidden sheets only when asked). CSV files are
 decoded by BOM, then UTF-8, then whatever charset-normalizer detects (Shift-JIS,
 GB18030, Windows-1252...), and their delimiter is sniffed.
 """
@@ -11,15 +13,26 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from explorer.importing.formulas import uncalculated_cells
-from explorer.importing.safety import UnreadableFile, check_file
+from explorer.importing.safety import UnreadableFile, check_file, content_suffix
 
+# Suffixes that name the same kind of file as the bytes ask for: anything else is a misleading name.
+SAME_KIND = {
+    ".xlsx": {".xlsx", ".xlsm"},
+    ".xlsm": {".xlsx", ".xlsm"},
+    ".xlsb": {".xlsb"},
+    ".ods": {".ods"},
+    ".xls": {".xls"},
+    ".csv": {".csv", ".txt", ".tsv"},
+    ".txt": {".csv", ".txt", ".tsv"},
+    ".tsv": {".csv", ".txt", ".tsv"},
+}
 Cell = Any  # str, float, int, bool, date, datetime, time or timedelta; "" when empty
 
 
@@ -28,12 +41,15 @@ class RawSheet:
     file: str
     name: str
     rows: list[list[Cell]]  # rows[i] is spreadsheet row i + 1
+    hidden: str = ""  # "hidden" or "very hidden" when the workbook does not show the sheet
+    merged: int = 0  # merged ranges whose value was carried to the cells they cover
+    misnamed: str = ""  # the suffix the file's bytes call for, when its name says another kind
     _formulas: dict[tuple[int, int], str] | None = field(default=None, repr=False)
 
     def uncalculated(self, row: int, column: int) -> str | None:
         """The formula of an empty cell that holds one saved without its value (row 1-based, column 0-based)."""
         if self._formulas is None:
-            xlsx = self.file.lower().endswith((".xlsx", ".xlsm"))
+            xlsx = self.file.lower().endswith((".xlsx", ".xlsm")) and not self.misnamed
             self._formulas = uncalculated_cells(self.file, self.name) if xlsx else {}
         return self._formulas.get((row, column))
 
@@ -46,14 +62,18 @@ def iter_sheets(path: Path | str) -> Iterator[RawSheet]:
     """
     path = Path(path)
     kind = check_file(path)
+    actual = content_suffix(path, kind)
+    misnamed = "" if path.suffix.lower() in SAME_KIND[actual] else actual
     if kind == "text":
-        yield RawSheet(str(path), path.stem, read_csv_rows(path))
+        yield RawSheet(str(path), path.stem, read_csv_rows(path), misnamed=misnamed)
         return
-    names = _guard(path, lambda: _worksheet_names(path))
+    names = _guard(path, lambda: _worksheet_names(path, bool(misnamed)))
     if not names:
         raise UnreadableFile(path, "the workbook has no worksheets")
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="sheet-reader") as pool:
-        futures = [pool.submit(_guard, path, lambda name=name: _read_sheet(path, name)) for name in names]
+        futures = [
+            pool.submit(_guard, path, lambda n=name, h=hidden: _read_sheet(path, n, h, misnamed)) for name, hidden in names
+        ]
         try:
             for future in futures:
                 yield future.result()
@@ -62,19 +82,59 @@ def iter_sheets(path: Path | str) -> Iterator[RawSheet]:
                 future.cancel()
 
 
-def _worksheet_names(path: Path) -> list[str]:
+def _open(path: Path, misnamed: bool):  # type: ignore[no-untyped-def]
+    """The workbook; calamine picks its parser by the suffix, so a misnamed one is opened by its bytes."""
     import python_calamine as calamine
 
-    with calamine.CalamineWorkbook.from_path(str(path)) as workbook:
-        # chart sheets and macro sheets hold no table
-        return [m.name for m in workbook.sheets_metadata if m.typ == calamine.SheetTypeEnum.WorkSheet]
+    if not misnamed:
+        return calamine.CalamineWorkbook.from_path(str(path))
+    with open(path, "rb") as handle:
+        return calamine.CalamineWorkbook.from_filelike(handle)
 
 
-def _read_sheet(path: Path, name: str) -> RawSheet:
+def _worksheet_names(path: Path, misnamed: bool = False) -> list[tuple[str, str]]:
+    """(name, "" or "hidden" or "very hidden") of each worksheet; chart and macro sheets hold no table."""
     import python_calamine as calamine
 
-    with calamine.CalamineWorkbook.from_path(str(path)) as workbook:
-        return RawSheet(str(path), name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+    def shown(visible: object) -> str:  # the enum is not hashable
+        if visible == calamine.SheetVisibleEnum.Hidden:
+            return "hidden"
+        return "very hidden" if visible == calamine.SheetVisibleEnum.VeryHidden else ""
+
+    with _open(path, misnamed) as workbook:
+        return [(m.name, shown(m.visible)) for m in workbook.sheets_metadata if m.typ == calamine.SheetTypeEnum.WorkSheet]
+
+
+def _read_sheet(path: Path, name: str, hidden: str = "", misnamed: str = "") -> RawSheet:
+    with _open(path, bool(misnamed)) as workbook:
+        sheet = workbook.get_sheet_by_name(name)
+        rows = sheet.to_python(skip_empty_area=False)
+        merged = fill_merged(rows, sheet.merged_cell_ranges or ())
+    return RawSheet(str(path), name, rows, hidden, merged, misnamed)
+
+
+def fill_merged(rows: list[list[Cell]], ranges: Iterable[tuple[tuple[int, int], tuple[int, int]]]) -> int:
+    """Carry each merged range's top-left value to the empty cells it covers; how many ranges carried one.
+
+    Bounded by the rows and columns that hold data, so a range merged over a whole column costs nothing.
+    """
+    width = max((len(r) for r in rows), default=0)
+    count = 0
+    for (top, left), (bottom, right) in ranges:
+        bottom, right = min(bottom, len(rows) - 1), min(right, width - 1)
+        if top > bottom or left > right or (top, left) == (bottom, right) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        if value is None or value == "":
+            continue
+        for row in rows[top : bottom + 1]:
+            if len(row) <= right:
+                row.extend([""] * (right + 1 - len(row)))
+            for column in range(left, right + 1):
+                if row[column] is None or row[column] == "":
+                    row[column] = value
+        count += 1
+    return count
 
 
 T = TypeVar("T")

@@ -2338,6 +2338,177 @@ def refusals() -> None:
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# Issue 24: the shapes account managers meet every week (hidden and merged cells, misnamed files, ...).
+
+CHURNED = Deal(
+    "Vandelay Industries", "okta", "okta-premier", date(2025, 2, 1), date(2026, 1, 31), "AMER", "US", "America/New_York"
+)
+
+
+def hidden_sheets() -> None:
+    """Last year's data kept on a hidden 'Backup 2025' sheet (and a very hidden scratch sheet): not read, each named."""
+    wb = new_openpyxl()
+    ws = wb.active
+    ws.title = "Contracts 2026"
+    header = ["Customer", "Product", "Tier", "Start", "End", "Time Zone"]
+    ws.append(header)
+    for d in DEALS:
+        ws.append([d.customer, PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], d.start, d.end, d.zone])
+    backup = wb.create_sheet("Backup 2025")
+    backup.sheet_state = "hidden"
+    backup.append(header)
+    for d in [*DEALS, CHURNED]:
+        backup.append(
+            [
+                d.customer,
+                PRODUCT_PLAIN[d.product],
+                TIER_PLAIN[d.program],
+                d.start.replace(year=2025),
+                d.end.replace(year=2026),
+                d.zone,
+            ]
+        )
+    scratch = wb.create_sheet("lookup")
+    scratch.sheet_state = "veryHidden"
+    scratch.append(["Code", "Tier"])
+    for code, tier in (("B", "Basic"), ("P", "Premier"), ("PA", "Premier Access")):
+        scratch.append([code, tier])
+    wb.save(out("finance_hidden_backup.xlsx"))
+    checks = dict(
+        tricky="a hidden sheet of last year's contracts (and a churned customer found only there) and a very hidden "
+        "lookup sheet: neither is read, an INFO names each with its row count",
+        contracts=len(DEALS),
+        contract=[deal_check(DEALS[0], time_zone="Europe/Berlin"), deal_check(DEALS[-1], index=len(DEALS) - 1)],
+        finding=[info("Sheet 'Backup 2025' is hidden in the workbook; its 9 rows were not read")],
+    )
+    entry(
+        "finance_hidden_backup.xlsx",
+        imitates="hand-kept finance workbook with a hidden backup sheet",
+        writer="openpyxl",
+        **(checks | {"finding": [*checks["finding"], info("Sheet 'lookup' is very hidden in the workbook; its 4 rows")]}),
+    )
+    for suffix in ("xls", "ods"):
+        soffice("finance_hidden_backup.xlsx", suffix)
+        entry(
+            f"finance_hidden_backup.{suffix}",
+            imitates=f"the same workbook saved by LibreOffice as .{suffix} (very hidden becomes hidden)",
+            writer="LibreOffice from openpyxl",
+            **checks,
+        )
+
+
+MERGED_DEALS = [  # a hand-kept book: several products per customer, each customer written once
+    Deal("Acme Corp", "okta", "okta-premier-plus", date(2026, 1, 15), date(2027, 1, 14), "EMEA", "DE", "Europe/Berlin"),
+    Deal("Acme Corp", "auth0", "auth0-premier", date(2026, 1, 15), date(2027, 1, 14), "EMEA", "DE", "Europe/Berlin"),
+    Deal("Acme Corp", "okta-access-gateway", "okta-premier", date(2026, 1, 15), date(2027, 1, 14), "EMEA", "DE", "Europe/Berlin"),
+    Deal("Initech", "okta", "okta-premier", date(2026, 3, 1), date(2027, 2, 28), "AMER", "US", "America/Chicago"),
+    Deal("Initech", "auth0", "auth0-enterprise", date(2026, 3, 1), date(2027, 2, 28), "AMER", "US", "America/Chicago"),
+    Deal("Soylent Foods", "auth0", "auth0-enterprise", date(2026, 5, 1), date(2027, 4, 30), "APAC", "AU", "Australia/Sydney"),
+    Deal("Tyrell Systems", "okta", "okta-premier-access", date(2026, 7, 1), date(2027, 6, 30), "APAC", "SG", "Asia/Singapore"),
+    Deal(
+        "Tyrell Systems", "okta-access-gateway", "okta-basic", date(2026, 7, 1), date(2027, 6, 30), "APAC", "SG", "Asia/Singapore"
+    ),
+]
+
+
+def merged_cells() -> None:
+    """Each customer (and its region and time zone) written once, merged down over its product rows."""
+    name = "handkept_merged_customers.xlsx"
+    wb = new_xlsxwriter(name)
+    ws = wb.add_worksheet("Accounts")
+    title = wb.add_format({"bold": True, "align": "center"})
+    ws.merge_range(0, 0, 0, 6, "Support contracts 2026 (kept by the EMEA desk)", title)
+    header = ["Customer", "Region", "Time Zone", "Product", "Tier", "Start", "End"]
+    write_rows(ws, [header], start_row=2)
+    row = 3
+    date_format = wb.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
+    top = wb.add_format({"valign": "top"})
+    groups: dict[str, list[Deal]] = {}
+    for d in MERGED_DEALS:
+        groups.setdefault(d.customer, []).append(d)
+    for deals in groups.values():
+        first, last = row, row + len(deals) - 1
+        for column, value in enumerate((deals[0].customer, deals[0].region, deals[0].zone)):
+            if last > first:
+                ws.merge_range(first, column, last, column, value, top)
+            else:
+                ws.write(first, column, value, top)
+        for offset, d in enumerate(deals):
+            ws.write(row + offset, 3, PRODUCT_PLAIN[d.product])
+            ws.write(row + offset, 4, TIER_PLAIN[d.program])
+        if len({(d.start, d.end) for d in deals}) == 1 and last > first:  # one term for the whole account
+            ws.merge_range(first, 5, last, 5, "", date_format)
+            ws.write_datetime(first, 5, deals[0].start, date_format)
+            ws.merge_range(first, 6, last, 6, "", date_format)
+            ws.write_datetime(first, 6, deals[0].end, date_format)
+        else:
+            for offset, d in enumerate(deals):
+                ws.write_datetime(row + offset, 5, d.start, date_format)
+                ws.write_datetime(row + offset, 6, d.end, date_format)
+        row = last + 1
+    wb.close()
+    checks = dict(
+        tricky="customer, region and time zone merged down over each account's product rows, the term dates too, "
+        "a title merged across the top: every row gets its account's values, one INFO per sheet",
+        contracts=len(MERGED_DEALS),
+        contract=[deal_check(d, i, region=d.region, time_zone=d.zone) for i, d in enumerate(MERGED_DEALS) if i in (0, 2, 4, 7)],
+        finding=[info("Sheet 'Accounts' has 16 merged ranges")],
+    )
+    entry(name, imitates="hand-kept account book with merged customer cells", writer="xlsxwriter", **checks)
+    soffice(name, "xls")
+    entry(
+        name.replace(".xlsx", ".xls"),
+        imitates="the same book saved by LibreOffice as Excel 97-2003",
+        writer="LibreOffice from xlsxwriter",
+        **checks,
+    )
+
+
+def misnamed_files() -> None:
+    """Files whose name says another format: read by their bytes, an INFO says the name misleads."""
+    wb = new_openpyxl()
+    ws = wb.active
+    ws.title = "Contracts"
+    ws.append(["Customer", "Product", "Tier", "Start", "End"])
+    for d in DEALS:
+        ws.append([d.customer, PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], d.start, d.end])
+    wb.save(out("export_really_xlsx.csv"))
+    checks = dict(contracts=len(DEALS), contract=[deal_check(DEALS[0]), deal_check(DEALS[-1], len(DEALS) - 1)])
+    entry(
+        "export_really_xlsx.csv",
+        imitates="an .xlsx workbook saved under a .csv name (a browser download renamed)",
+        writer="openpyxl",
+        tricky="the bytes are a zipped workbook: read as one, an INFO says the name misleads",
+        **checks,
+        finding=[info("export_really_xlsx.csv is named .csv but is a .xlsx workbook")],
+    )
+    rows = [["Customer", "Product", "Tier", "Start", "End"]]
+    rows += [[d.customer, PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], d.start.isoformat(), d.end.isoformat()] for d in DEALS]
+    write_text("export_really_csv.xlsx", rows)
+    entry(
+        "export_really_csv.xlsx",
+        imitates="a CRM's CSV export that names its download .xlsx",
+        writer="csv",
+        encoding="utf-8",
+        tricky="text under a workbook's name: read as CSV, an INFO says so",
+        **checks,
+        finding=[info("export_really_csv.xlsx is named .xlsx but is a CSV text file")],
+    )
+    wb.save(out("legacy_copy.xlsx"))
+    soffice("legacy_copy.xlsx", "xls")
+    out("legacy_copy.xlsx").unlink()
+    out("legacy_copy.xls").rename(out("legacy_really_xls.xlsx"))
+    entry(
+        "legacy_really_xls.xlsx",
+        imitates="an Excel 97-2003 workbook someone renamed to .xlsx",
+        writer="LibreOffice from openpyxl",
+        tricky="an OLE workbook under an .xlsx name: read as .xls, an INFO says so",
+        **checks,
+        finding=[info("legacy_really_xls.xlsx is named .xlsx but is a .xls workbook")],
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # The manifest.
 
 
@@ -2357,7 +2528,9 @@ def toml_value(value: Any) -> str:
 
 def fix_zip_times() -> None:
     """Give every member of the .xlsx files one fixed timestamp, so regenerating changes no bytes."""
-    for path in sorted(FILES.glob("*.xlsx")):
+    for path in sorted(FILES.glob("*.xlsx")) + [FILES / "export_really_xlsx.csv"]:
+        if not zipfile.is_zipfile(path):  # a CSV or .xls under an .xlsx name
+            continue
         with zipfile.ZipFile(path) as src:
             members = [(item, src.read(item.filename)) for item in src.infolist()]
         stamp_text = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()  # openpyxl stamps 'modified' on save
@@ -2457,6 +2630,9 @@ def main() -> None:
         zone_abbreviations,
         refusals,
         jira_sla_only,
+        hidden_sheets,
+        merged_cells,
+        misnamed_files,
     ):
         write()
     fix_zip_times()

@@ -106,3 +106,28 @@ def test_one_unreadable_file_does_not_discard_the_others(qtbot, tmp_path: Path) 
     assert "Not read: scan.xlsx" in win.status_label.text()
     assert any("PDF document" in f.message for f in win.session.book.findings)
     assert win.sessions.map_dialog is None  # a damaged file is not offered for mapping
+
+
+def test_a_hidden_sheet_is_offered_and_its_mapping_asks_for_it(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    from explorer.catalog import default_catalog
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Live"
+    wb.active.append(["Customer", "Product", "Tier", "Start", "End"])
+    backup = wb.create_sheet("Backup")
+    backup.append(["Customer", "Product", "Tier", "Start", "End"])
+    backup.append(["Vandelay", "Okta", "Basic", "2025-01-01", "2025-12-31"])
+    backup.sheet_state = "hidden"
+    wb.save(tmp_path / "b.xlsx")
+    dialog = MapColumnsDialog(None, [str(tmp_path / "b.xlsx")], default_catalog(), sheet="Backup")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.sheet_box.currentText() == "Backup (hidden)"
+    assert dialog.hidden_box.isVisible() and dialog.hidden_box.isChecked()
+    assert dialog.mapping().read_hidden == ("Backup",)
+    dialog.hidden_box.setChecked(False)
+    assert dialog.mapping().read_hidden == ()
+    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("Live"))
+    assert not dialog.hidden_box.isVisible()

@@ -51,7 +51,7 @@ BAD_FILES = {
     "notes.xlsx": (no_table, "no contract, contact, case or holiday table"),
     "empty.csv": (lambda p: p.write_text("\n \n", encoding="utf-8") and p, "the file is empty"),
     "binary.csv": (lambda p: p.write_bytes(b"\x00\x01\x02" * 2000) and p, "binary file"),
-    "fake.xls": (lambda p: p.write_bytes(b"Customer,Product\nAcme,Okta\n") and p, "not an Excel 97-2003 workbook"),
+    "fake.xls": (lambda p: p.write_bytes(b"\x07\x01garbage\x02" * 50) and p, "not an Excel 97-2003 workbook"),
     "picture.ods": (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100) and p, "this is an image"),
     "contracts.pdf": (lambda p: p.write_bytes(b"%PDF-1.4") and p, "this is a PDF"),
     "contracts.numbers": (lambda p: p.write_bytes(b"PK\x03\x04whatever") and p, "unsupported file type"),

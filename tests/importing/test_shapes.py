@@ -1,0 +1,116 @@
+"""Workbook shapes (issue 24): hidden sheets read only when asked, merged ranges filled, files read by their bytes."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from explorer.importing.book import load_book
+from explorer.importing.mappings import ColumnMapping, Lookup
+from explorer.importing.readers import fill_merged, iter_sheets
+from explorer.importing.safety import NoTable
+from explorer.model import Severity
+
+HEADER = ["Customer", "Product", "Tier", "Start", "End"]
+
+
+def book_with_hidden(path: Path, state: str = "hidden") -> Path:
+    wb = openpyxl.Workbook()
+    live = wb.active
+    live.title = "Live"
+    live.append(HEADER)
+    live.append(["Acme Corp", "Okta", "Premier", date(2026, 1, 1), date(2026, 12, 31)])
+    backup = wb.create_sheet("Backup")
+    backup.append(HEADER)
+    backup.append(["Acme Corp", "Okta", "Premier", date(2025, 1, 1), date(2025, 12, 31)])
+    backup.append(["Vandelay", "Okta", "Basic", date(2025, 1, 1), date(2025, 12, 31)])
+    backup.sheet_state = state
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_hidden_sheet_is_named_not_read(tmp_path: Path, state: str) -> None:
+    book = load_book([book_with_hidden(tmp_path / "b.xlsx", state)])
+    assert [c.customer for c in book.contracts] == ["Acme Corp"]
+    notes = [f.message for f in book.findings if f.source.sheet == "Backup"]
+    shown = "very hidden" if state == "veryHidden" else "hidden"
+    assert notes and notes[0].startswith(f"Sheet 'Backup' is {shown} in the workbook; its 2 rows were not read.")
+    assert all(f.severity is Severity.INFO for f in book.findings if f.source.sheet == "Backup")
+
+
+def test_a_mapping_that_names_the_hidden_sheet_reads_it(tmp_path: Path) -> None:
+    path = book_with_hidden(tmp_path / "b.xlsx")
+    asked = ColumnMapping(
+        "contracts",
+        tuple(HEADER),
+        {"customer": "Customer", "product": "Product", "program": "Tier", "term_start": "Start", "term_end": "End"},
+        read_hidden=("Backup",),
+    )
+    book = load_book([path], saved=Lookup([asked]))
+    assert [(c.customer, c.term_start) for c in book.contracts] == [
+        ("Acme Corp", date(2026, 1, 1)),
+        ("Acme Corp", date(2025, 1, 1)),
+        ("Vandelay", date(2025, 1, 1)),
+    ]
+    assert not any("hidden" in f.message for f in book.findings)
+    other = ColumnMapping(asked.kind, asked.layout, asked.columns, read_hidden=("Another",))
+    assert len(load_book([path], saved=Lookup([other])).contracts) == 1  # a mapping for other sheets asks nothing
+
+
+def test_a_workbook_of_hidden_sheets_only_is_refused_saying_so(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    wb.active.append(HEADER)
+    wb.active.append(["Acme Corp", "Okta", "Premier", date(2026, 1, 1), date(2026, 12, 31)])
+    wb.save(tmp_path / "shown.xlsx")
+    path = tmp_path / "h.xlsx"  # openpyxl refuses to hide a workbook's only sheet: Excel files can still do it
+    with zipfile.ZipFile(tmp_path / "shown.xlsx") as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "xl/workbook.xml":
+                data = data.replace(b'state="visible" r:id', b'state="hidden" r:id')
+            dst.writestr(item, data)
+    assert [s.hidden for s in iter_sheets(path)] == ["hidden"]
+    with pytest.raises(NoTable, match="every sheet of the workbook is hidden; to read one, tick 'Read this hidden sheet'"):
+        load_book([path])
+
+
+def test_merged_ranges_carry_their_value_and_stay_bounded() -> None:
+    rows: list[list[object]] = [["Title", "", ""], ["Acme", "Okta", ""], ["", "Auth0"]]
+    whole_column = ((1, 0), (1_048_575, 0))  # a range merged to the sheet's last row costs nothing
+    across = ((0, 0), (0, 16_383))
+    empty_top = ((1, 2), (2, 2))
+    assert fill_merged(rows, [whole_column, across, empty_top]) == 2
+    assert rows == [["Title", "Title", "Title"], ["Acme", "Okta", ""], ["Acme", "Auth0"]]
+
+
+def test_merged_customer_cells_give_every_row_its_customer(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([*HEADER, "Time Zone"])
+    ws.append(["Acme Corp", "Okta", "Premier", date(2026, 1, 1), date(2026, 12, 31), "Europe/Berlin"])
+    ws.append(["", "Auth0", "Premier", date(2026, 1, 1), date(2026, 12, 31), ""])
+    ws.merge_cells("A2:A3")
+    ws.merge_cells("F2:F3")
+    wb.save(tmp_path / "m.xlsx")
+    book = load_book([tmp_path / "m.xlsx"])
+    assert [(c.customer, c.product, c.time_zone) for c in book.contracts] == [
+        ("Acme Corp", "okta", "Europe/Berlin"),
+        ("Acme Corp", "auth0", "Europe/Berlin"),
+    ]
+    assert book.error_count == 0
+    assert [f.message for f in book.findings if "merged" in f.message] == [
+        "Sheet 'Sheet' has 2 merged ranges: each value was carried down and across to every cell it covers."
+    ]
+
+
+def test_text_named_xls_is_read_as_csv_and_said_so(tmp_path: Path) -> None:
+    path = tmp_path / "contracts.xls"
+    path.write_bytes(b"Customer,Product,Tier,Start,End\r\nAcme Corp,Okta,Premier,2026-01-01,2026-12-31\r\n")
+    book = load_book([path])
+    assert [c.customer for c in book.contracts] == ["Acme Corp"] and book.error_count == 0
+    assert any(f.message.startswith("contracts.xls is named .xls but is a CSV text file") for f in book.findings)
