@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
@@ -153,9 +154,37 @@ class Book:
         return sum(f.severity is Severity.ERROR for f in self.findings)
 
 
+# Characters a name can carry that nobody sees: bidi marks and controls, zero-width characters, stray BOMs.
+INVISIBLE = {
+    "\u200e": "a left-to-right mark",
+    "\u200f": "a right-to-left mark",
+    "\u061c": "an Arabic letter mark",
+    **dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", "a bidi control"),
+    **dict.fromkeys("\u200b\u200c\u200d\u2060", "a zero-width character"),
+    "\ufeff": "a stray byte-order mark",
+}
+_DROP = str.maketrans(dict.fromkeys(INVISIBLE, None))
+
+
+def clean_name(name: str) -> str:
+    """A name in its one canonical form, as the app shows it: Unicode NFC, bidi marks, zero-width
+    characters and stray BOMs removed, any run of spaces (non-breaking too) one space, trimmed."""
+    return " ".join(unicodedata.normalize("NFC", name.translate(_DROP)).split())
+
+
+def what_was_cleaned(name: str) -> list[str]:
+    """What clean_name removes from ``name``, in words ([] when it is already clean)."""
+    found = list(dict.fromkeys(INVISIBLE[c] for c in name if c in INVISIBLE))
+    if unicodedata.normalize("NFC", name) != name:
+        found.append("decomposed accents, as macOS writes them")
+    if " ".join(name.split()) != name.strip(" ") or "\u00a0" in name:
+        found.append("extra or non-breaking spaces")
+    return found
+
+
 def customer_key(name: str) -> str:
-    """Customer names match trimmed, case-folded, with stray and non-breaking spaces collapsed."""
-    return " ".join(name.replace("\u00a0", " ").replace("\u200b", "").split()).casefold()
+    """Customer names match in their canonical form (clean_name), case-folded."""
+    return unicodedata.normalize("NFC", clean_name(name).casefold())
 
 
 def fold_text(text: str) -> str:

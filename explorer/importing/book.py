@@ -102,7 +102,8 @@ def read_file(
 ) -> list[str]:
     """Every table of one file into the book; says what each table is (kind and headers).
 
-    Day/month order is settled once for the whole file.
+    Day/month order is settled once for the whole file, from every date column of every sheet; where the
+    sheets disagree, each table settles its own (and a contract row its own, values.settle_row).
     """
     kinds = ("cases",) if is_case_log else None
     found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]] = []
@@ -142,7 +143,8 @@ def read_file(
                         f"table has no {', '.join(label(m) for m in missing)} column",
                     )
                 )
-            rows = _read_table(sheet, match, catalog, book, case_frames, case_timezone, order)
+            settled = order if order.day_first is not None else values.day_order(_date_columns([(sheet, [match], near)], catalog))
+            rows = _read_table(sheet, match, catalog, book, case_frames, case_timezone, settled)
             seen = ", ".join(f"'{h}'" for h in match.layout)
             held.append(
                 f"a {catalog.tables[match.kind].label.lower()} table of {rows} rows (sheet '{sheet.name}', "
@@ -195,13 +197,22 @@ def _misnamed(sheet: RawSheet) -> Finding:
 
 
 def _date_columns(found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]], catalog: Catalog) -> list[list[object]]:
+    """The date fields of every table, and every other column whose first rows hold nn/nn/yyyy text
+    (a 'Signed' date kept as it is settles the order as well as a term date)."""
     out = []
     for sheet, tables, _ in found:
         for match in tables:
             spec = catalog.tables[match.kind]
-            for name, column in match.columns.items():
-                if spec.field_type(name) in ("date", "timestamp"):
-                    out.append([r[column] for r in match.body(sheet.rows) if column < len(r)])
+            body = match.body(sheet.rows)
+            dated = {c for name, c in match.columns.items() if spec.field_type(name) in ("date", "timestamp")}
+            for column in sorted(dated | set(match.headers)):
+                if column not in dated and not any(
+                    type(r[column]) is str and values.SLASHED.match(r[column])
+                    for r in body[: values.SETTLE_SAMPLE]
+                    if column < len(r)
+                ):
+                    continue
+                out.append([r[column] for r in body if column < len(r)])
     return out
 
 

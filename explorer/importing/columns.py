@@ -19,7 +19,7 @@ import pandas as pd
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
 from explorer.importing.values import cell_text
-from explorer.model import Finding, Severity, Source
+from explorer.model import Finding, Severity, Source, clean_name, what_was_cleaned
 
 # What a line that is not a record says, for the finding that quotes it (the rule itself is structural).
 NOT_RECORDS = [
@@ -119,6 +119,8 @@ def read_columns(
             texts[field] = map_distinct(texts[field], meanings.get).where(lambda v: v.notna(), texts[field])
     extra = {header: texts_of(_column(body, index)) for index, header in match.extra.items()}
     rows = np.arange(len(body), dtype=np.int64) + match.header_index + 2
+    if "customer" in texts and "customer" in match.columns:
+        texts["customer"] = _clean_customers(texts["customer"], sheet, match, findings)
     count = np.zeros(len(body), dtype=np.int16)
     cells: list[tuple[int, np.ndarray]] = []  # (column, filled text) for every column of the span
     for field, series in raw.items():
@@ -196,6 +198,31 @@ def read_columns(
         {k: v[keep].reset_index(drop=True) for k, v in texts.items()},
         {k: v[keep].reset_index(drop=True) for k, v in extra.items()},
     )
+
+
+def _clean_customers(texts: pd.Series, sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> pd.Series:
+    """Customer names in their canonical form (explorer.model.clean_name), one info finding naming what was removed."""
+    codes, uniques = pd.factorize(texts, use_na_sentinel=False)
+    originals = [str(u) for u in uniques]
+    cleaned = np.array([clean_name(u) for u in originals], dtype=object)
+    changed = [i for i, (a, b) in enumerate(zip(originals, cleaned, strict=True)) if a != b and what_was_cleaned(a)]
+    if changed:
+        counts = np.bincount(codes, minlength=len(originals))
+        named = [
+            f"'{cleaned[i]}' ({', '.join(what_was_cleaned(originals[i]))}; {counts[i]} row{'s' if counts[i] != 1 else ''})"
+            for i in changed[:5]
+        ]
+        more = f" and {len(changed) - 5} more" if len(changed) > 5 else ""
+        findings.append(
+            Finding(
+                Severity.INFO,
+                f"Customer names put in their one canonical form, so they match the same customer elsewhere: "
+                f"{'; '.join(named)}{more}.",
+                Source(sheet.file, sheet.name, match.header_row),
+                match.headers.get(match.columns["customer"], "customer"),
+            )
+        )
+    return pd.Series(cleaned[codes], index=texts.index, dtype=object)
 
 
 def _quote(cells: list[tuple[int, np.ndarray]], i: int) -> str:

@@ -65,6 +65,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
             report(Severity.ERROR, "program", message, pid or "")
 
     dates: dict[str, date | None] = {}
+    order = values.settle_row(order, [*(row.get(f) for f in DATE_FIELDS), *row.extra().values()])
     for field in DATE_FIELDS:
         if not row.has(field):
             dates[field] = None

@@ -62,6 +62,8 @@ def cell_text(value: Any) -> str:
 
 
 NN_NN_YYYY = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}"
+SLASHED = re.compile(NN_NN_YYYY)
+SETTLE_SAMPLE = 30  # rows of a column that is no date field looked at for nn/nn/yyyy text
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,20 @@ def day_order(columns: Iterable[Iterable[Any]]) -> DateOrder:
     if day_first == month_first:
         return DateOrder(None)
     return DateOrder(day_first)
+
+
+def settle_row(order: DateOrder, cells: Iterable[Any]) -> DateOrder:
+    """The file's order, or where the file leaves it open, what a row's own dates say: 5/31/2026
+    beside 6/1/2025 in one row writes the month first."""
+    if order.day_first is not None:
+        return order
+    day_first = month_first = False
+    for cell in cells:
+        if type(cell) is str and (match := SLASHED.match(cell)):
+            a, b = int(match[1]), int(match[2])
+            day_first |= a > 12 >= b
+            month_first |= b > 12 >= a
+    return DateOrder(day_first) if day_first != month_first else order
 
 
 def parse_date(value: Any, order: DateOrder = UNSETTLED) -> tuple[date | None, str | None]:

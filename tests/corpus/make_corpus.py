@@ -18,9 +18,11 @@ import io
 import json
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
 import tomllib
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -2508,6 +2510,214 @@ def misnamed_files() -> None:
     )
 
 
+INVISIBLE = {  # how copy-paste from a web page, a right-to-left CRM or macOS spells the companion's customers
+    "Acme Corp": "\u200fAcme Corp",  # a right-to-left mark in front
+    "Globex GmbH": "Globex\u00a0GmbH",  # a non-breaking space
+    "Initech": "\ufeffInitech",  # a stray BOM pasted from a UTF-8 file
+    "Umbrella Health": "Umbrella\u200b Health",  # a zero-width space
+    "Soylent Foods": "Soylent Foods\u200e",  # a left-to-right mark at the end
+}
+
+
+def invisible_marks() -> None:
+    """Zendesk tickets whose organization names carry bidi marks, BOMs and zero-width spaces."""
+    rows: list[list[Any]] = [["Id", "Organization", "Priority", "Created at", "First reply at"]]
+    for t in TICKETS:
+        reply = stamp(t.first_response) if t.first_response else ""
+        rows.append([t.number, INVISIBLE.get(t.customer, t.customer), PRI_ZENDESK[t.priority], stamp(t.opened), reply])
+    write_text("zendesk_invisible_marks.csv", rows)
+    entry(
+        "zendesk_invisible_marks.csv",
+        imitates="Zendesk ticket export whose organization names were pasted from a right-to-left CRM and web pages",
+        writer="csv",
+        encoding="utf-8",
+        role="cases",
+        also=("companion_contracts.csv",),
+        tricky="RLM, LRM, BOM, zero-width and non-breaking spaces inside names: each name is cleaned to the book's "
+        "spelling (the app shows the clean name) and an INFO says what was removed",
+        contracts=len(DEALS),
+        cases=len(TICKETS),
+        case=[ticket_check(t, str(t.number), environment="production", customer_key=t.customer.casefold()) for t in TICKETS[:5]],
+        finding=[info("'Acme Corp' (a right-to-left mark; 2 rows)"), info("'Initech' (a stray byte-order mark; 1 row)")],
+    )
+
+
+NFD_DEALS = [
+    Deal("Société Générale", "okta", "okta-premier", date(2026, 2, 1), date(2027, 1, 31), "EMEA", "FR", "Europe/Paris"),
+    Deal("Zürich Rück", "auth0", "auth0-premier", date(2026, 3, 1), date(2027, 2, 28), "EMEA", "CH", "Europe/Zurich"),
+    Deal(
+        "São Paulo Saúde", "okta", "okta-premier-access", date(2026, 4, 1), date(2027, 3, 31), "AMER", "BR", "America/Sao_Paulo"
+    ),
+]
+
+
+def macos_decomposed() -> None:
+    """A contract list exported from macOS Numbers (names in NFD) beside contacts typed on Windows (NFC)."""
+    rows: list[list[Any]] = [["Customer", "Product", "Tier", "Start", "End", "Time Zone"]]
+    for d in NFD_DEALS:
+        name = unicodedata.normalize("NFD", d.customer)
+        rows.append([name, PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], d.start.isoformat(), d.end.isoformat(), d.zone])
+    rows += [[], ["Contact", "Customer", "Email"]]
+    rows += [["Amélie Durand", "Société Générale", "amelie@socgen.example"], ["Jonas Brügger", "Zürich Rück", "jonas@zr.example"]]
+    write_text("numbers_decomposed_names.csv", rows)
+    entry(
+        "numbers_decomposed_names.csv",
+        imitates="macOS Numbers CSV export: accents written decomposed (NFD), a contacts table typed on Windows below",
+        writer="csv",
+        encoding="utf-8 (NFD)",
+        tricky="'Société Générale' in NFD and in NFC are one customer: the contacts find their contract, no orphan warning",
+        contracts=len(NFD_DEALS),
+        contacts=2,
+        contract=[deal_check(d, i) for i, d in enumerate(NFD_DEALS)],
+        contact=[{"index": 0, "customer": "Société Générale", "name": "Amélie Durand"}],
+        finding=[info("decomposed accents, as macOS writes them")],
+    )
+
+
+# An .xlsb writer: no Python library writes the binary workbook, so the records are written here as MS-XLSB
+# (Excel Binary File Format) documents them: a record is a type and a size, each a 7-bit varint, then its data.
+
+
+def _varint(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, value = value & 0x7F, value >> 7
+        out.append(byte | (0x80 if value else 0))
+        if not value:
+            return bytes(out)
+
+
+def _record(kind: int, data: bytes = b"") -> bytes:
+    return _varint(kind) + _varint(len(data)) + data
+
+
+def _wide(text: str) -> bytes:  # XLWideString: a character count, then UTF-16LE
+    return len(text).to_bytes(4, "little") + text.encode("utf-16-le")
+
+
+def write_xlsb(path: Path, sheets: list[tuple[str, list[list[Any]]]]) -> None:
+    """Strings as inline BrtCellSt, numbers as BrtCellReal, dates as serials in a date style (XF 1, format 14)."""
+    rels = [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    ]
+    book = _record(0x0083) + _record(0x008F)  # BrtBeginBook, BrtBeginBundleShs
+    parts: dict[str, bytes] = {}
+    for index, (name, rows) in enumerate(sheets, 1):
+        rels.append(
+            f'<Relationship Id="rId{index}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+            f'Target="worksheets/sheet{index}.bin"/>'
+        )
+        state = (0).to_bytes(4, "little") + index.to_bytes(4, "little")
+        book += _record(0x009C, state + _wide(f"rId{index}") + _wide(name))  # BrtBundleSh
+        width = max((len(r) for r in rows), default=1)
+        dimension = b"".join(v.to_bytes(4, "little") for v in (0, max(len(rows) - 1, 0), 0, width - 1))
+        sheet = _record(0x0081) + _record(0x0094, dimension) + _record(0x0091)  # BeginSheet, WsDim, BeginSheetData
+        for r, row in enumerate(rows):
+            sheet += _record(0x0000, r.to_bytes(4, "little") + bytes(13))  # BrtRowHdr
+            for c, value in enumerate(row):
+                if value is None or value == "":
+                    continue
+                if isinstance(value, (date, datetime)):
+                    moment = value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)
+                    serial = (moment - datetime(1899, 12, 30)).total_seconds() / 86400
+                    sheet += _record(0x0005, c.to_bytes(4, "little") + (1).to_bytes(4, "little") + struct.pack("<d", serial))
+                elif isinstance(value, (int, float)):
+                    sheet += _record(0x0005, c.to_bytes(4, "little") + bytes(4) + struct.pack("<d", float(value)))
+                else:
+                    sheet += _record(0x0006, c.to_bytes(4, "little") + bytes(4) + _wide(str(value)))
+        parts[f"xl/worksheets/sheet{index}.bin"] = sheet + _record(0x0092) + _record(0x0082)  # EndSheetData, EndSheet
+    book += _record(0x0090) + _record(0x0084)  # BrtEndBundleShs, BrtEndBook
+    xf = bytes(2)  # BrtXF: ixfeParent, then iFmt, then the rest of the 16 bytes
+    styles = _record(0x0267, bytes(4)) + _record(0x0269, (2).to_bytes(4, "little"))  # no custom formats; two XFs
+    styles += _record(0x002F, xf + (0).to_bytes(2, "little") + bytes(12)) + _record(
+        0x002F, xf + (14).to_bytes(2, "little") + bytes(12)
+    )
+    styles += _record(0x026A)  # BrtEndCellXFs
+    types = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/>'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/></Types>'
+    )
+    root_rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+        'Target="xl/workbook.bin"/></Relationships>'
+    )
+    rels.append(
+        f'<Relationship Id="rId{len(sheets) + 1}" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.bin"/></Relationships>'
+    )
+    stamp_ = FIXED_TIME.timetuple()[:6]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, data in {
+            "[Content_Types].xml": types.encode(),
+            "_rels/.rels": root_rels.encode(),
+            "xl/workbook.bin": book,
+            "xl/_rels/workbook.bin.rels": "".join(rels).encode(),
+            "xl/styles.bin": styles,
+            **parts,
+        }.items():
+            archive.writestr(zipfile.ZipInfo(member, date_time=stamp_), data)
+
+
+def xlsb_book() -> None:
+    """Finance's contract book saved by Excel as a binary workbook (.xlsb), with a hidden sheet too."""
+    header = ["Account Name", "Product", "Support Level", "Contract Start Date", "Contract End Date", "Time Zone"]
+    rows = [header] + [[d.customer, PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], d.start, d.end, d.zone] for d in DEALS]
+    write_xlsb(out("finance_binary.xlsb"), [("Contracts", rows)])
+    entry(
+        "finance_binary.xlsb",
+        imitates="Excel Binary Workbook (.xlsb) as MS-XLSB documents it: inline strings, dates as serials in a date style",
+        writer="MS-XLSB records (make_corpus.write_xlsb)",
+        tricky="a binary workbook, read through python-calamine like any other",
+        contracts=len(DEALS),
+        contract=[deal_check(DEALS[0], time_zone="Europe/Berlin"), deal_check(DEALS[-1], len(DEALS) - 1)],
+    )
+
+
+RENEWAL = Deal("Acme Corp", "okta", "okta-premier-plus", date(2027, 1, 5), date(2028, 1, 4), "EMEA", "DE", "Europe/Berlin")
+
+
+def two_desks_dates() -> None:
+    """One finance book, two desks: AMER writes M/D/YYYY, EMEA DD/MM/YYYY; the file as a whole does not settle
+    the order, each sheet does, and on a sheet that mixes both each row's own dates do."""
+    by_name = {d.customer: d for d in DEALS}
+    header = ["Customer", "Product", "Tier", "Start", "End"]
+
+    def line(d: Deal, write: Any, *more: str) -> list[Any]:
+        return [d.customer, PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], write(d.start), write(d.end), *more]
+
+    wb = new_openpyxl()
+    amer = wb.active
+    amer.title = "AMER"
+    amer.append(header)
+    amer.append(line(by_name["Initech"], us_date))
+    amer.append(line(by_name["Hooli"], us_date))
+    emea = wb.create_sheet("EMEA")
+    emea.append(header)
+    emea.append(line(by_name["Globex GmbH"], eu_date))
+    emea.append(line(by_name["Umbrella Health"], eu_date))
+    mixed = wb.create_sheet("Pasted from both desks")
+    mixed.append(header)
+    mixed.append(line(by_name["Soylent Foods"], us_date))  # 5/1/2026 beside 4/30/2027: month first
+    mixed.append(line(by_name["Tyrell Systems"], eu_date))  # 01/07/2026 beside 30/06/2027: day first
+    renewals = wb.create_sheet("Renewals")
+    renewals.append([*header, "Signed"])
+    renewals.append(line(RENEWAL, us_date, "11/20/2026"))  # 1/5/2027 - 1/4/2028: the Signed column settles it
+    wb.save(out("finance_two_desks_dates.xlsx"))
+    order = [by_name[n] for n in ("Initech", "Hooli", "Globex GmbH", "Umbrella Health", "Soylent Foods", "Tyrell Systems")]
+    entry(
+        "finance_two_desks_dates.xlsx",
+        imitates="finance book kept by two desks, dates typed as text in each desk's order",
+        writer="openpyxl",
+        tricky="the file holds 30/06 and 5/31 both: each sheet settles its own order, a sheet that mixes them settles "
+        "each row by its own other date, and a column kept as it is (Signed) settles a row of ambiguous dates",
+        contracts=7,
+        contract=[deal_check(d, i) for i, d in enumerate(order)] + [deal_check(RENEWAL, 6)],
+    )
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # The manifest.
 
@@ -2633,6 +2843,10 @@ def main() -> None:
         hidden_sheets,
         merged_cells,
         misnamed_files,
+        invisible_marks,
+        macos_decomposed,
+        xlsb_book,
+        two_desks_dates,
     ):
         write()
     fix_zip_times()

@@ -13,7 +13,7 @@ from explorer.importing.book import load_book
 from explorer.importing.mappings import ColumnMapping, Lookup
 from explorer.importing.readers import fill_merged, iter_sheets
 from explorer.importing.safety import NoTable
-from explorer.model import Severity
+from explorer.model import Severity, clean_name, customer_key, what_was_cleaned
 
 HEADER = ["Customer", "Product", "Tier", "Start", "End"]
 
@@ -114,3 +114,44 @@ def test_text_named_xls_is_read_as_csv_and_said_so(tmp_path: Path) -> None:
     book = load_book([path])
     assert [c.customer for c in book.contracts] == ["Acme Corp"] and book.error_count == 0
     assert any(f.message.startswith("contracts.xls is named .xls but is a CSV text file") for f in book.findings)
+
+
+def test_names_compare_in_one_canonical_form() -> None:
+    plain = "Orchid Health Café"
+    for spelled in (
+        "\u200fOrchid Health Café",
+        "Orchid\u00a0Health  Café\u200e",
+        "\ufeffOrchid Health Cafe\u0301",
+        "Orchid\u200b Health\u2066 Café\u2069",
+    ):
+        assert clean_name(spelled) == plain
+        assert customer_key(spelled) == customer_key(plain) == "orchid health café"
+        assert what_was_cleaned(spelled)
+    assert what_was_cleaned(plain) == []
+    assert what_was_cleaned("Cafe\u0301\u200f") == ["a right-to-left mark", "decomposed accents, as macOS writes them"]
+
+
+def test_cases_with_invisible_marks_match_their_contracts(tmp_path: Path) -> None:
+    book_file = tmp_path / "book.csv"
+    book_file.write_text("Customer,Product,Tier,Start,End\nOrchid Health Inc,Okta,Premier,2026-01-01,2026-12-31\n", "utf-8")
+    log = tmp_path / "cases.csv"
+    log.write_text(
+        "Id,Organization,Priority,Created at,First reply at\n"
+        "1,\u200fOrchid Health Inc,Urgent,2026-03-02 10:00:00,2026-03-02 10:20:00\n"
+        "2,Orchid Health Inc\ufeff,High,2026-03-03 10:00:00,2026-03-03 10:20:00\n",
+        "utf-8",
+    )
+    book = load_book([book_file], case_files=[log])
+    assert book.cases is not None
+    assert list(book.cases["customer"]) == ["Orchid Health Inc", "Orchid Health Inc"]
+    assert set(book.cases["customer_key"]) == {book.contracts[0].key[0]}
+
+
+def test_a_row_settles_its_own_day_order_where_the_file_does_not() -> None:
+    from explorer.importing import values
+
+    unsettled = values.UNSETTLED
+    assert values.settle_row(unsettled, ["6/1/2025", "5/31/2026"]).day_first is False
+    assert values.settle_row(unsettled, ["01/06/2025", "31/05/2026", 42]).day_first is True
+    assert values.settle_row(unsettled, ["6/1/2025", "5/1/2026"]) is unsettled
+    assert values.settle_row(values.DateOrder(True), ["6/1/2025", "5/31/2026"]).day_first is True  # the file decides
