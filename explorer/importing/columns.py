@@ -114,13 +114,9 @@ def read_columns(
     body = match.body(sheet.rows)
     raw = {field: _column(body, match.columns.get(field)) for field in fields}
     texts = {field: texts_of(series) for field, series in raw.items() if field not in set(raw_only)}
-    for field, meanings in match.values.items():  # the user's value mapping: 'Premium' means Premier
-        if field in texts and meanings:
-            texts[field] = map_distinct(texts[field], meanings.get).where(lambda v: v.notna(), texts[field])
+    _as_meant(texts, sheet, match, findings)
     extra = {header: texts_of(_column(body, index)) for index, header in match.extra.items()}
     rows = np.arange(len(body), dtype=np.int64) + match.header_index + 2
-    if "customer" in texts and "customer" in match.columns:
-        texts["customer"] = _clean_customers(texts["customer"], sheet, match, findings)
     count = np.zeros(len(body), dtype=np.int16)
     cells: list[tuple[int, np.ndarray]] = []  # (column, filled text) for every column of the span
     for field, series in raw.items():
@@ -198,6 +194,15 @@ def read_columns(
         {k: v[keep].reset_index(drop=True) for k, v in texts.items()},
         {k: v[keep].reset_index(drop=True) for k, v in extra.items()},
     )
+
+
+def _as_meant(texts: dict[str, pd.Series], sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> None:
+    """The user's value mappings applied ('Premium' means Premier), customer names in their canonical form."""
+    for field, meanings in match.values.items():
+        if field in texts and meanings:
+            texts[field] = map_distinct(texts[field], meanings.get).where(lambda v: v.notna(), texts[field])
+    if "customer" in texts and "customer" in match.columns:
+        texts["customer"] = _clean_customers(texts["customer"], sheet, match, findings)
 
 
 def _clean_customers(texts: pd.Series, sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> pd.Series:
