@@ -305,6 +305,7 @@ class Catalog:
     subdivision_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     open_day_words: frozenset[str] = frozenset()
     addon_conditions: tuple[Condition, ...] = ()  # the conditions of every add-on, with their wording
+    line_filler: tuple[str, ...] = ()  # words a line item's product name carries that name nothing ("Support")
 
     def benefit_wording(self, program: Program, benefit_id: str) -> Wording:
         """The source wording of a benefit as the program has it; () where the terms are silent."""
@@ -961,6 +962,9 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         subdivision_names=names,
         open_day_words=frozenset(fold(w) for w in _strings(values.get("open_day", []), "values.open_day")),
         addon_conditions=_conditions(raw_addons, "conditions", "addons", required=True),
+        line_filler=_strings(
+            _get(_get(data, "line_items", dict, "catalog", {}), "filler", list, "line_items", []), "line_items.filler"
+        ),
     )
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from explorer.catalog import Catalog
 from explorer.importing import values
 from explorer.importing.formulas import NOTE as FORMULA_NOTE
+from explorer.importing.line_items import LineItem, line_item_for, program_with_filler
 from explorer.importing.readers import RawSheet
 from explorer.importing.rows import DataRow, data_rows
 from explorer.importing.tables import TableMatch
-from explorer.model import Contract, Finding, Severity
+from explorer.model import Contract, Finding, Severity, Source, customer_key
 from explorer.sla.subdivisions import resolve_subdivision, subdivision_name, subdivision_of_zone
 
 DATE_FIELDS = ("term_start", "term_end", "initial_term_start")
@@ -22,8 +24,101 @@ def read_contracts(
     """The contract rows of one table; ``order`` is its file's day/month order (values.day_order)."""
     findings: list[Finding] = []
     rows = data_rows(sheet, match, findings, catalog.tables["contracts"].required)
-    contracts = [_contract(sheet, row, catalog, order, findings) for row in rows]
+    contracts: list[Contract] = []
+    addon_lines: list[tuple[DataRow, LineItem]] = []
+    for row in rows:
+        item = _addon_line(row, catalog)
+        if item is not None:
+            addon_lines.append((row, item))
+        else:
+            contracts.append(_contract(sheet, row, catalog, order, findings))
+    if addon_lines:
+        contracts = _fold_addons(contracts, addon_lines, catalog, order, findings)
     return contracts, findings
+
+
+def _addon_line(row: DataRow, catalog: Catalog) -> LineItem | None:
+    """The add-on a line-item row sells ('Dedicated CSE Add-On'), or None for a contract row."""
+    text = row.text("product")
+    if not text or catalog.product_for(text) is not None:
+        return None
+    item = line_item_for(catalog, text)
+    return item if item is not None and item.addon else None
+
+
+def _fold_addons(
+    contracts: list[Contract],
+    lines: list[tuple[DataRow, LineItem]],
+    catalog: Catalog,
+    order: values.DateOrder,
+    findings: list[Finding],
+) -> list[Contract]:
+    """Each add-on line onto the contract of the same account and term that may carry it; an error where none."""
+    folded = 0
+    for row, item in lines:
+        assert item.addon is not None
+        addon = catalog.addons[item.addon]
+        customer, text = row.text("customer"), row.text("product")
+        start = values.parse_date(row.get("term_start"), order)[0] if row.has("term_start") else None
+        end = values.parse_date(row.get("term_end"), order)[0] if row.has("term_end") else None
+        owner = next(
+            (
+                i
+                for i, c in enumerate(contracts)
+                if customer_key(c.customer) == customer_key(customer)
+                and catalog.addon_allowed(addon.id, c.product, c.program)
+                and _within(start, end, c)
+            ),
+            None,
+        )
+        header = row.match.headers.get(row.match.columns.get("product", -1), "Product")
+        if addon.options and item.option is None:
+            labels = " or ".join(o.label for o in addon.options.values())
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    f"Add-on line '{text}' does not say which {addon.short} ({labels}).",
+                    row.source,
+                    header,
+                    customer,
+                )
+            )
+            continue
+        if owner is None:
+            term = f" for {start} to {end}" if start and end else ""
+            sold = " or ".join(catalog.addon_sold_with(addon.id))
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    f"Add-on line '{text}' of {customer or '(no customer)'}{term} has no {sold} contract of the same "
+                    f"account and term to belong to; the {addon.short} is not read.",
+                    row.source,
+                    header,
+                    customer,
+                )
+            )
+            continue
+        contract = contracts[owner]
+        contracts[owner] = replace(contract, addons={**contract.addons, addon.id: item.option})
+        folded += 1
+    if folded:
+        first = lines[0][0]
+        findings.append(
+            Finding(
+                Severity.INFO,
+                f"{folded} add-on line{'s' if folded != 1 else ''} read as add-ons of their account's contract for the "
+                "same term, not as contracts of their own.",
+                Source(first.source.file, first.source.sheet, first.match.header_row),
+            )
+        )
+    return contracts
+
+
+def _within(start: date | None, end: date | None, contract: Contract) -> bool:
+    """The add-on's term lies in the contract's (a line without dates goes with any term of its account)."""
+    if start is None or end is None or contract.term_start is None or contract.term_end is None:
+        return start is None and end is None or (contract.term_start, contract.term_end) == (start, end)
+    return contract.term_start <= start and end <= contract.term_end
 
 
 def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.DateOrder, findings: list[Finding]) -> Contract:
@@ -43,6 +138,10 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
     if not customer:
         report(Severity.ERROR, "customer", uncalculated("customer") or "The customer name is missing.")
     product = catalog.product_for(product_text) if product_text else None
+    line = line_item_for(catalog, product_text) if product is None else None
+    if line is not None and line.product is not None:  # "Okta Premier Plus Support (12 months)"
+        product = catalog.products[line.product]
+        program_text = program_text or catalog.programs[line.program or ""].name
     pid = product.id if product else None
     if product is None:
         known = ", ".join(p.name for p in catalog.products.values())
@@ -54,7 +153,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
         report(Severity.ERROR, "product", message)
     program = None
     if product is not None:
-        program = catalog.program_for(product, program_text)
+        program = catalog.program_for(product, program_text) or program_with_filler(catalog, product.id, program_text)
         if program is None:
             tiers = ", ".join(catalog.programs[p].name for p in catalog.program_ids_by_rank(product))
             message = (

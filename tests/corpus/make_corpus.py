@@ -2718,6 +2718,86 @@ def two_desks_dates() -> None:
     )
 
 
+def line_items() -> None:
+    """Salesforce 'Quotes with Quote Line Items' (Classic CSV) and 'Opportunities with Products' (Lightning xlsx)."""
+    by_name = {d.customer: d for d in [*DEALS, *MORE_DEALS]}
+    acme, stark, tyrell = by_name["Acme Corp"], by_name["Stark Industries"], by_name["Tyrell Systems"]
+    lines: list[tuple[Deal, str]] = [
+        (acme, "Okta Premier Plus Support (12 months)"),
+        (acme, "Dedicated CSE Add-On"),
+        (acme, "Mission Critical Support - 50% Dedicated MCSE"),
+        (by_name["Globex GmbH"], "Auth0 Premier Support - 12 Months"),
+        (by_name["Initech"], "Okta Premier Support (12 months)"),
+        (stark, "Okta Premier Plus Support (12 months)"),
+        (stark, "Mission Critical Support - 100% Dedicated MCSE"),
+        (by_name["Hooli"], "Okta Basic Support (12 months)"),
+        (tyrell, "Okta Workforce Identity Cloud - Premier Access Subscription"),
+        (tyrell, "Dedicated CSE Add-On"),  # Premier Access may not carry a CSE: no contract to fold onto
+    ]
+    header = ["Quote Name", "Account Name", "Product Name", "Product Code", "Quantity", "Sales Price", "Total Price"]
+    header += ["Start Date", "End Date"]
+    rows: list[list[Any]] = [header]
+    for i, (d, product) in enumerate(lines):
+        price = 12_000 + 1_000 * i
+        code = f"SKU-{1000 + i}"
+        rows.append(
+            [f"Q-{d.customer.split()[0]}-2026", d.customer, product, code, 1, price, price, us_date(d.start), us_date(d.end)]
+        )
+    rows += [[""], ["Grand Totals (10 records)"], [SF_CONFIDENTIAL], [SF_COPYRIGHT]]
+    write_text("sf_quote_line_items.csv", rows, quoting=csv.QUOTE_ALL)
+    entry(
+        "sf_quote_line_items.csv",
+        imitates="Salesforce Classic report 'Quotes with Quote Line Items', Details Only CSV",
+        writer="csv",
+        encoding="utf-8",
+        tricky="one row per product line: program and duration inside the product name, add-on lines folded onto the "
+        "account's Premier Plus contract of the same term, an add-on of a Premier Access account is an ERROR naming it",
+        contracts=6,
+        errors=1,
+        contract=[
+            deal_check(acme, 0, cse=True, mcse="50"),
+            deal_check(stark, 3, cse=False, mcse="100"),
+            deal_check(tyrell, 5, cse=False),
+        ],
+        finding=[
+            info(
+                "Add-on line 'Dedicated CSE Add-On' of Tyrell Systems for 2026-07-01 to 2027-06-30 has no Okta Premier Plus",
+                severity="ERROR",
+            ),
+            info("3 add-on lines read as add-ons"),
+        ],
+    )
+
+    tiers = {
+        "okta-premier-plus": "Premier Plus Support",
+        "auth0-enterprise": "Enterprise Plan",
+        "okta-premier": "Premier Package",
+    }
+    deals = [acme, by_name["Soylent Foods"], by_name["Initech"]]
+    wb = new_xlsxwriter("sf_opportunity_products.xlsx")
+    ws = wb.add_worksheet("Opportunities with Products")
+    bold = wb.add_format({"bold": True})
+    ws.write(0, 0, "Opportunities with Products", bold)
+    ws.write(1, 0, "Filtered By: Stage equals Closed Won")
+    header = ["Opportunity Name", "Account Name", "Product Name", "Support Level", "Quantity", "Total Price"]
+    header += ["Subscription Start Date", "Subscription End Date"]
+    body: list[list[Any]] = [header]
+    for d in deals:
+        body.append([f"{d.customer} renewal", d.customer, PRODUCT_PLAIN[d.product], tiers[d.program], 1, 50_000, d.start, d.end])
+    body.append([f"{acme.customer} renewal", acme.customer, "Dedicated CSE Add-On", "", 1, 90_000, acme.start, acme.end])
+    write_rows(ws, body, start_row=3)
+    wb.close()
+    entry(
+        "sf_opportunity_products.xlsx",
+        imitates="Salesforce Lightning report 'Opportunities with Products', formatted export",
+        writer="xlsxwriter",
+        tricky="tiers written with a filler word (Premier Plus Support, Enterprise Plan, Premier Package) and an "
+        "add-on line with no tier, folded onto Acme's Premier Plus contract",
+        contracts=3,
+        contract=[deal_check(d, i) for i, d in enumerate(deals)] + [deal_check(acme, 0, cse=True)],
+    )
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # The manifest.
 
@@ -2847,6 +2927,7 @@ def main() -> None:
         macos_decomposed,
         xlsb_book,
         two_desks_dates,
+        line_items,
     ):
         write()
     fix_zip_times()

@@ -155,3 +155,34 @@ def test_a_row_settles_its_own_day_order_where_the_file_does_not() -> None:
     assert values.settle_row(unsettled, ["01/06/2025", "31/05/2026", 42]).day_first is True
     assert values.settle_row(unsettled, ["6/1/2025", "5/1/2026"]) is unsettled
     assert values.settle_row(values.DateOrder(True), ["6/1/2025", "5/31/2026"]).day_first is True  # the file decides
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Okta Premier Plus Support (12 months)", ("okta", "okta-premier-plus", None, None)),
+        ("Auth0 Enterprise Support - 12 Months", ("auth0", "auth0-enterprise", None, None)),
+        ("Okta Access Gateway Premier Package, Annual", ("okta-access-gateway", "okta-premier", None, None)),
+        ("Dedicated CSE Add-On", (None, None, "cse", None)),
+        ("Mission Critical Support - 50% Dedicated MCSE", (None, None, "mcse", "50")),
+        ("100% MCSE Add-On", (None, None, "mcse", "100")),
+        ("Mission Critical Support", (None, None, "mcse", None)),
+    ],
+)
+def test_line_item_names_carry_program_or_add_on(text: str, expected: tuple[str | None, ...]) -> None:
+    from explorer.catalog import default_catalog
+    from explorer.importing.line_items import line_item_for
+
+    item = line_item_for(default_catalog(), text)
+    assert item is not None and (item.product, item.program, item.addon, item.option) == expected
+
+
+def test_words_that_name_nothing_more_are_no_line_item() -> None:
+    from explorer.catalog import default_catalog
+    from explorer.importing.line_items import line_item_for, program_with_filler
+
+    catalog = default_catalog()
+    assert line_item_for(catalog, "Premier Plus") is None and line_item_for(catalog, "Support") is None
+    assert line_item_for(catalog, "Okta Platinum Support (12 months)") is None
+    assert program_with_filler(catalog, "okta", "Premier Plus Support").id == "okta-premier-plus"  # type: ignore[union-attr]
+    assert program_with_filler(catalog, "auth0", "Premier Plus Support") is None
