@@ -159,6 +159,7 @@ def read_columns(
         if TOTALS.match(str(first_text[i])):
             skip[i] = True
             reasons[i] = f"is a totals line ('{_quote(cells, i)}')"
+    skip |= _outline(raw, texts, match, needed, filled_row & ~skip, sheet, findings)
     # One or two cells and no needed field filled (or a footer's words in one): a footer, footnote,
     # section title or group header, not a record.
     needs = [texts[f].to_numpy(dtype=object) for f in needed if f in texts and f in match.columns]
@@ -194,6 +195,52 @@ def read_columns(
         {k: v[keep].reset_index(drop=True) for k, v in texts.items()},
         {k: v[keep].reset_index(drop=True) for k, v in extra.items()},
     )
+
+
+def _outline(
+    raw: dict[str, pd.Series],
+    texts: dict[str, pd.Series],
+    match: TableMatch,
+    needed: Iterable[str],
+    live: np.ndarray,
+    sheet: RawSheet,
+    findings: list[Finding],
+) -> np.ndarray:
+    """Parent rows of an outline or hierarchy (Excel outline levels, indents, Smartsheet parents): a row with a
+    customer and no other needed field gives its customer to the rows under it that have none. Returns the
+    parent rows, which are not records; the children's customer is filled in place."""
+    others = [f for f in needed if f != "customer" and f in match.columns and f in texts]
+    parents = np.zeros(len(live), dtype=bool)
+    if "customer" not in match.columns or "customer" not in texts or not others:
+        return parents
+    customer = texts["customer"].to_numpy(dtype=object)
+    bare: np.ndarray = np.logical_and.reduce([texts[f].to_numpy(dtype=object) == "" for f in others])
+    parents = np.asarray(live & (customer != "") & bare, dtype=bool)
+    if not parents.any():
+        return parents
+    # Each row without a customer takes the customer of the parent above it; a row with its own customer, or a
+    # blank row, ends the parent's reach.
+    ends = np.asarray((customer != "") | ~live, dtype=bool)
+    anchor = pd.Series(customer, dtype=object).where(parents, pd.Series(np.full(len(live), "", dtype=object)).where(ends))
+    given = anchor.ffill().fillna("").to_numpy(dtype=object)
+    children = live & (customer == "") & (given != "")
+    has_child = pd.Series(children).groupby(np.cumsum(parents)).transform("any").to_numpy(dtype=bool)
+    parents &= has_child
+    if not parents.any():
+        return parents
+    texts["customer"] = pd.Series(np.where(children, given, customer), index=texts["customer"].index, dtype=object)
+    raw["customer"] = raw["customer"].where(~children, texts["customer"])
+    count = int(parents.sum())
+    findings.append(
+        Finding(
+            Severity.INFO,
+            f"{count} row{'s' if count != 1 else ''} hold only a customer (an outline's parent rows); each gives its "
+            f"customer to the {int(children.sum())} rows under it that have none, and is not read as a record.",
+            Source(sheet.file, sheet.name, match.header_row),
+            match.headers.get(match.columns["customer"], "customer"),
+        )
+    )
+    return parents
 
 
 def _as_meant(texts: dict[str, pd.Series], sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> None:
