@@ -37,6 +37,8 @@ DATE_TEXT = re.compile(
 NUMBER_TEXT = re.compile(r"\s*-?\d+(?:[.,]\d+)?\s*")
 BUSINESS_WORDS = ("business", "working hours", "office hours")
 CUSTOM_FIELD = re.compile(r"custom field \((.+)\)", re.IGNORECASE)
+BILINGUAL_SPLIT = re.compile(r"\s+/\s+|\s+\|\s+")  # 'Produit / Product', 'Kunde | Customer'
+WORDY = re.compile(r"[^\W\d_]{3,}(?:[ '\-][^\W\d_]+)*")
 ZONE_WORD = re.compile(r"[\s_]+(UTC|GMT)$", re.IGNORECASE)
 
 
@@ -80,7 +82,22 @@ def variants(header: str, qualifiers: frozenset[str] = frozenset()) -> list[str]
         kept = [w for w in words(out[-1]).split() if w not in qualifiers]
         if kept:
             out.append(" ".join(kept))
+    out += bilingual(text)
     return list(dict.fromkeys(v for v in out if v))
+
+
+def bilingual(header: str) -> list[str]:
+    """Each language of a bilingual header, 'Produit / Product' or 'Kunde (Customer)'; [] for one language.
+
+    A bracket that holds a unit or zone ('(UTC)', '(days)') is no second language: only words of three or
+    more letters are taken.
+    """
+    parts = [p.strip() for p in BILINGUAL_SPLIT.split(header) if p.strip()]
+    inside = [str(b).strip() for b in BRACKETED.findall(header)]
+    named = [b for b in inside if WORDY.fullmatch(b) and b.upper() not in ("UTC", "GMT")]
+    if named:
+        parts = [BRACKETED.sub(" ", header).strip(), *named]
+    return parts if len(parts) > 1 else []
 
 
 def words(text: str) -> str:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import openpyxl.styles
 import xlsxwriter
 
 HERE = Path(__file__).resolve().parent
@@ -2798,6 +2799,170 @@ def line_items() -> None:
     )
 
 
+def outlines() -> None:
+    """A customer on a parent row, its products on the rows under it: Smartsheet, an Excel outline, an indented CSV."""
+    groups: dict[str, list[Deal]] = {}
+    for d in MERGED_DEALS:
+        groups.setdefault(d.customer, []).append(d)
+    checks = dict(
+        contracts=len(MERGED_DEALS),
+        contract=[deal_check(d, i) for i, d in enumerate(MERGED_DEALS) if i in (0, 2, 4, 5, 7)],
+        finding=[info("4 rows hold only a customer (an outline's parent rows)")],
+    )
+
+    wb = new_openpyxl()
+    ws = wb.active
+    ws.title = "Support Renewals Tracker"  # Smartsheet names the sheet after the Smartsheet
+    ws.append(["Account", "Product", "Support Tier", "Start Date", "End Date", "Status", "Assigned To"])
+    for cell in ws[1]:
+        cell.font = openpyxl.styles.Font(bold=True)
+    for customer, deals in groups.items():
+        ws.append([customer])
+        ws.cell(ws.max_row, 1).font = openpyxl.styles.Font(bold=True)
+        for d in deals:
+            ws.append(["", PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], d.start, d.end, "Active", "am@corp.example"])
+            ws.row_dimensions[ws.max_row].outline_level = 1  # Smartsheet writes its hierarchy as outline levels
+            ws.cell(ws.max_row, 2).alignment = openpyxl.styles.Alignment(indent=1)
+    wb.save(out("smartsheet_hierarchy.xlsx"))
+    entry(
+        "smartsheet_hierarchy.xlsx",
+        imitates="Smartsheet 'Export to Microsoft Excel' of a sheet with parent rows (hierarchy as outline levels)",
+        writer="openpyxl",
+        tricky="accounts on parent rows with nothing else, products on indented child rows: each child gets its "
+        "parent's customer, the parents are not contracts without a product",
+        **checks,
+    )
+
+    wb = new_openpyxl()
+    ws = wb.active
+    ws.title = "Contracts"
+    ws.sheet_properties.outlinePr.summaryBelow = False
+    ws.append(["Customer", "Product", "Tier", "Start", "End", "Region"])
+    for customer, deals in groups.items():
+        ws.append([customer, None, None, None, None, deals[0].region])
+        for d in deals:
+            ws.append([None, PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], d.start, d.end, None])
+            ws.row_dimensions[ws.max_row].outline_level = 1
+    wb.save(out("excel_outline_grouped.xlsx"))
+    entry(
+        "excel_outline_grouped.xlsx",
+        imitates="hand-kept book using Excel's Data > Group (outline, summary rows above detail)",
+        writer="openpyxl",
+        tricky="each account's summary row above its grouped detail rows holds the customer and its region only",
+        **checks,
+    )
+
+    rows: list[list[Any]] = [["Customer", "Product", "Tier", "Start", "End"]]
+    for customer, deals in groups.items():
+        rows.append([customer, "", "", "", ""])
+        rows += [
+            ["", "    " + PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], d.start.isoformat(), d.end.isoformat()] for d in deals
+        ]
+    write_text("indented_accounts.csv", rows)
+    entry(
+        "indented_accounts.csv",
+        imitates="an outline pasted from a planning tool into a CSV: products indented with spaces under each account",
+        writer="csv",
+        encoding="utf-8",
+        tricky="indent written as leading spaces; parent rows carry only the account",
+        **checks,
+    )
+
+
+PRI_DE = {1: "Dringend", 2: "Hoch", 3: "Mittel", 4: "Niedrig"}
+PRI_ES = {1: "Urgente", 2: "Alta", 3: "Media", 4: "Baja"}
+PRI_JA = {1: "緊急", 2: "高", 3: "通常", 4: "低"}
+TIER_FR = {"okta-basic": "Basique", "okta-premier": "Premier", "okta-premier-access": "Premier Access"}
+TIER_FR |= {"okta-premier-plus": "Premier Plus", "auth0-enterprise": "Entreprise", "auth0-premier": "Premier"}
+TIER_JA = {"okta-basic": "ベーシック", "okta-premier": "プレミア", "okta-premier-access": "プレミアアクセス"}
+TIER_JA |= {"okta-premier-plus": "プレミアプラス", "auth0-enterprise": "エンタープライズ", "auth0-premier": "プレミア"}
+
+
+def languages() -> None:
+    """Books and case logs kept in French, German, Portuguese, Spanish and Japanese, some with bilingual headers."""
+    wb = new_openpyxl()
+    ws = wb.active
+    ws.title = "Contrats"
+    ws.append(["Client / Customer", "Produit / Product", "Niveau de support", "Début", "Fin", "Fuseau horaire", "Pays"])
+    for d in DEALS:
+        ws.append([d.customer, PRODUCT_PLAIN[d.product], TIER_FR[d.program], eu_date(d.start), eu_date(d.end), d.zone, d.country])
+    wb.save(out("fr_contrats_bilingue.xlsx"))
+    entry(
+        "fr_contrats_bilingue.xlsx",
+        imitates="a French account team's book with bilingual headers, dates typed as JJ/MM/AAAA",
+        writer="openpyxl",
+        tricky="'Client / Customer' and 'Produit / Product' match on either part; 'Niveau de support', 'Début', 'Fin', "
+        "'Fuseau horaire', 'Pays' are French spellings; 'Basique' and 'Entreprise' are tiers",
+        contracts=len(DEALS),
+        contract=[deal_check(d, i, time_zone=d.zone) for i, d in enumerate(DEALS) if i in (0, 4, 5)],
+    )
+
+    rows: list[list[Any]] = [["Kunde (Customer)", "Produkt", "Supportstufe", "Vertragsbeginn", "Vertragsende", "Zeitzone"]]
+    rows += [[d.customer, PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], dotted(d.start), dotted(d.end), d.zone] for d in DEALS]
+    write_text("de_vertraege.csv", rows, encoding="cp1252", delimiter=";")
+    entry(
+        "de_vertraege.csv",
+        imitates="German Excel 'CSV (Trennzeichen-getrennt)': semicolons, Windows-1252, TT.MM.JJJJ dates",
+        writer="csv",
+        encoding="cp1252",
+        tricky="'Kunde (Customer)' matches on either part; German headers for every field",
+        contracts=len(DEALS),
+        contract=[deal_check(DEALS[0], time_zone="Europe/Berlin"), deal_check(DEALS[7], 7)],
+    )
+
+    wb = new_openpyxl()
+    ws = wb.active
+    ws.title = "Contratos"
+    ws.append(["Cliente", "Produto", "Nível de suporte", "Data de início", "Data de término", "Fuso horário", "Região"])
+    for d in DEALS:
+        ws.append([d.customer, PRODUCT_PLAIN[d.product], TIER_PLAIN[d.program], d.start, d.end, d.zone, d.region])
+    wb.save(out("pt_contratos.xlsx"))
+    entry(
+        "pt_contratos.xlsx",
+        imitates="a Brazilian team's contract book in Portuguese",
+        writer="openpyxl",
+        tricky="Portuguese headers with accents (Nível, início, término, Região)",
+        contracts=len(DEALS),
+        contract=[deal_check(d, i, region=d.region) for i, d in enumerate(DEALS) if i in (0, 3)],
+    )
+
+    header = ["Número de ticket", "Cliente", "Asunto", "Prioridad", "Fecha de creación", "Primera respuesta", "Entorno"]
+    rows = [header]
+    for t in TICKETS:
+        reply = stamp(t.first_response) if t.first_response else ""
+        env = "Producción" if t.production else "Pruebas"
+        rows.append([f"ES-{t.number}", t.customer, SUBJECTS[t.number - 1], PRI_ES[t.priority], stamp(t.opened), reply, env])
+    write_text("es_tickets.csv", rows)
+    entry(
+        "es_tickets.csv",
+        imitates="a Spanish-language helpdesk export",
+        writer="csv",
+        encoding="utf-8",
+        role="cases",
+        tricky="Spanish headers, priorities (Urgente, Alta, Media, Baja) and environments (Producción, Pruebas)",
+        cases=len(TICKETS),
+        case=[ticket_check(TICKETS[0], "ES-1"), ticket_check(TICKETS[1], "ES-2"), ticket_check(TICKETS[4], "ES-5")],
+    )
+
+    header = ["チケット番号", "組織名", "件名", "優先度", "作成日時 (JST)", "初回応答日時 (JST)", "環境"]
+    rows = [header]
+    for t in TICKETS:
+        reply = stamp(t.first_response, 9) if t.first_response else ""
+        env = "本番" if t.production else "検証"
+        rows.append([t.number, t.customer, SUBJECTS[t.number - 1], PRI_JA[t.priority], stamp(t.opened, 9), reply, env])
+    write_text("ja_tickets_jst.csv", rows, bom=codecs.BOM_UTF8)
+    entry(
+        "ja_tickets_jst.csv",
+        imitates="a Japanese helpdesk export (UTF-8 with BOM), times in JST with the zone in the header",
+        writer="csv",
+        encoding="utf-8-sig",
+        role="cases",
+        tricky="Japanese headers, priorities (緊急, 高, 通常, 低) and environments (本番, 検証); '(JST)' is the times' zone",
+        cases=len(TICKETS),
+        case=[ticket_check(TICKETS[0], "1"), ticket_check(TICKETS[1], "2"), ticket_check(TICKETS[4], "5")],
+    )
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # The manifest.
 
@@ -2928,6 +3093,8 @@ def main() -> None:
         xlsb_book,
         two_desks_dates,
         line_items,
+        outlines,
+        languages,
     ):
         write()
     fix_zip_times()

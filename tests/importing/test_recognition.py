@@ -297,12 +297,12 @@ def test_unread_sheet_is_a_warning_naming_what_it_saw(tmp_path: Path) -> None:
         tmp_path / "b.xlsx",
         {
             "EMEA": [["Customer", "Product", "Tier", "Start", "End"], ["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31"]],
-            "APAC": [["Kunde", "Produkt", "Stufe"], ["Delta", "Okta", "Premier"], ["Eta", "Okta", "Basic"]],
+            "APAC": [["Kunde", "Erzeugnis", "Stufe"], ["Delta", "Okta", "Premier"], ["Eta", "Okta", "Basic"]],
         },
     )
     book = load_book([path])
     warning = next(m for m in messages(book, Severity.WARNING) if m.startswith("Sheet 'APAC'"))
-    assert "holds 3 rows of data but no table was read" in warning and "'Kunde', 'Produkt', 'Stufe'" in warning
+    assert "holds 3 rows of data but no table was read" in warning and "'Kunde', 'Erzeugnis', 'Stufe'" in warning
     assert "explorer map" in warning
 
 
@@ -315,10 +315,10 @@ def test_no_contract_is_an_error_and_check_exits_1(tmp_path: Path, capsys: pytes
 
 
 def test_file_of_unknown_columns_is_read_with_a_warning_and_no_contract_error(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "odd.csv", header=["Kunde", "Produkt", "Stufe"], rows=[["Delta", "Okta", "Premier"]])
+    path = write_csv(tmp_path / "odd.csv", header=["Kunde", "Erzeugnis", "Stufe"], rows=[["Delta", "Okta", "Premier"]])
     book = load_book([path])
     assert any("Sheet 'odd' holds 2 rows of data but no table was read" in m for m in messages(book, Severity.WARNING))
-    assert any("'Kunde', 'Produkt', 'Stufe'" in m for m in messages(book, Severity.WARNING))
+    assert any("'Kunde', 'Erzeugnis', 'Stufe'" in m for m in messages(book, Severity.WARNING))
     assert any(
         m.startswith("No contract was read: odd.csv holds no table (sheet 'odd' row 1 reads 'Kunde'")
         for m in messages(book, Severity.ERROR)
