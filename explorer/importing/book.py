@@ -17,17 +17,18 @@ import pandas as pd
 from explorer import history, rules
 from explorer.catalog import Catalog, default_catalog
 from explorer.importing import values
-from explorer.importing.cases import empty_cases, read_cases
+from explorer.importing.cases import empty_cases, match_by_email, read_cases
 from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
 from explorer.importing.headers import label, title
 from explorer.importing.holidays import read_holidays
 from explorer.importing.readers import RawSheet, iter_sheets
 from explorer.importing.safety import NoTable, UnreadableFile
-from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank
+from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank, product_by_values
 from explorer.model import Book, Contract, Finding, Severity, Source, Unread, customer_key
 
 Progress = Callable[[str], None]
+RESPONSE_FIELDS = {"first_response_minutes", "milestone_completed"}  # a case table's other ways to a first response
 HOW = {"normalised": "its header without units or decorations", "saved": "the saved mapping"}
 MAP_HINT = (
     "map its columns with 'explorer map FILE -o mapping.toml' and '--mapping mapping.toml', "
@@ -77,6 +78,8 @@ def load_book(
     book.cases = pd.concat(case_frames, ignore_index=True) if case_frames else None
     if book.cases is None and book.case_files:
         book.cases = empty_cases()
+    if book.cases is not None and len(book.cases):
+        book.findings.extend(match_by_email(book.cases, book.contacts))
     if book.files and not book.contracts:
         what = "; ".join(f"{name} holds {', '.join(tables)}" for name, tables in held.items())
         book.findings.append(
@@ -134,7 +137,7 @@ def read_file(
             _unread_sheet(sheet, near, catalog, book)
         for match in tables:
             missing = [f for f in catalog.tables[match.kind].needed if f not in match.columns]
-            if missing and not (match.kind == "cases" and "first_response_minutes" in match.columns):
+            if missing and not (match.kind == "cases" and RESPONSE_FIELDS & set(match.columns)):
                 book.unread.append(
                     Unread(
                         str(path),
@@ -271,6 +274,11 @@ def _read_table(
     order: values.DateOrder,
 ) -> int:
     where = Source(sheet.file, sheet.name, match.header_row)
+    match, by_values = product_by_values(sheet, match, catalog)
+    if by_values:
+        book.findings.append(
+            Finding(Severity.INFO, f"Read '{by_values}' as Product (every value in it is a product name).", where, by_values)
+        )
     if match.saved:
         book.findings.append(
             Finding(

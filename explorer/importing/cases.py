@@ -26,7 +26,7 @@ from explorer.importing.columns import map_distinct, read_columns
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
 from explorer.importing.values import UNSETTLED, DateOrder, cell_text
-from explorer.model import Finding, Severity, Source, customer_key
+from explorer.model import Contact, Finding, Severity, Source, customer_key
 
 CASE_COLUMNS = [
     "case_id",
@@ -39,10 +39,12 @@ CASE_COLUMNS = [
     "opened",
     "first_response",
     "environment",
+    "requester_email",
     "file",
     "sheet",
     "row",
 ]
+FIRST_RESPONSE_MILESTONES = ("first response", "first reply", "initial response", "first response time", "response")
 ZONE_SUFFIX = r"(?:Z|[+-]\d{2}:?\d{2}|\s?UTC|\s?GMT)$"
 SLASH = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}"
 DOTTED = r"^\s*\d{1,2}\.\d{1,2}\.\d{4}"
@@ -226,7 +228,21 @@ def read_cases(
     zone = case_timezone or catalog.settings.case_timezone
     cols = match.columns
     findings: list[Finding] = []
-    if "first_response" not in cols and "first_response_minutes" not in cols:
+    if "customer" not in cols and "requester_email" not in cols:
+        seen = ", ".join(f"'{h}'" for h in match.layout)
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                f"Sheet '{sheet.name}': the case table (header row {match.header_row}: {seen}) has no customer "
+                "column (nor a requester email to find the customer by), so no case can be matched to a contract; "
+                "its cases are not read. Map the column that names the customer (explorer map, or File \u2192 Map "
+                "Columns\u2026).",
+                Source(sheet.file, sheet.name, match.header_row),
+            )
+        )
+        return empty_cases(), findings
+    milestones = "milestone" in cols and "milestone_completed" in cols
+    if "first_response" not in cols and "first_response_minutes" not in cols and not milestones:
         seen = ", ".join(f"'{h}'" for h in match.layout)
         findings.append(
             Finding(
@@ -252,9 +268,12 @@ def read_cases(
             "first_response",
             "first_response_minutes",
             "environment",
+            "requester_email",
+            "milestone",
+            "milestone_completed",
         ),
         findings,
-        raw_only=("opened", "first_response"),
+        raw_only=("opened", "first_response", "milestone_completed"),
         needed=catalog.tables["cases"].required,
     )
     raw, texts, rows = table.raw, table.texts, pd.Series(table.rows)
@@ -279,6 +298,11 @@ def read_cases(
         responded, bad_resp = parse_timestamps(
             raw["first_response"], match.zones.get("first_response", zone), order, abbreviations
         )
+    elif milestones and "first_response_minutes" not in cols:  # one row per case and milestone
+        is_first = texts["milestone"].str.casefold().str.strip().isin(FIRST_RESPONSE_MILESTONES).to_numpy()
+        completed = raw["milestone_completed"].where(is_first, "")
+        zone_of = match.zones.get("milestone_completed", zone)
+        responded, bad_resp = parse_timestamps(completed, zone_of, order, abbreviations)
     else:  # Zendesk's "First reply time in minutes": calendar minutes after creation
         minutes = pd.to_numeric(texts["first_response_minutes"].str.replace(",", "", regex=False), errors="coerce")
         responded = opened + pd.to_timedelta(minutes, unit="min")
@@ -287,7 +311,7 @@ def read_cases(
         bad_open, "opened", "Case {case}: the opening time '{value}' cannot be read (or is ambiguous); the case is not counted."
     )
     column_findings(opened.isna() & ~bad_open, "opened", "Case {case}: the opening time is missing; the case is not counted.")
-    response_field = "first_response" if "first_response" in cols else "first_response_minutes"
+    response_field = next(f for f in ("first_response", "first_response_minutes", "milestone_completed") if f in cols)
     column_findings(
         bad_resp, response_field, "Case {case}: the first response '{value}' cannot be read; it is treated as no response yet."
     )
@@ -347,9 +371,62 @@ def read_cases(
             "environment": pd.Categorical.from_codes(
                 non_prod.to_numpy(dtype=bool).astype(np.int8), categories=pd.Index(["production", "non-production"])
             ),
+            "requester_email": texts["requester_email"],
             "file": pd.Categorical([sheet.file] * len(rows)),
             "sheet": pd.Categorical([sheet.name] * len(rows)),
             "row": rows,
         }
     )
+    if milestones and "first_response" not in cols and "first_response_minutes" not in cols:
+        frame = _one_row_per_case(frame, sheet, match, findings)
     return frame, findings
+
+
+def match_by_email(cases: pd.DataFrame, contacts: list[Contact]) -> list[Finding]:
+    """Cases with no customer take it from their requester's email: a named contact's, else the email's domain
+    where all of the book's contacts on that domain belong to one customer. Changes ``cases`` in place."""
+    missing = (cases["customer"] == "") & (cases["requester_email"] != "")
+    if not missing.any() or not contacts:
+        return []
+    by_email = {c.email.strip().casefold(): c.customer for c in contacts if c.email.strip()}
+    owners: dict[str, set[str]] = {}
+    for contact in contacts:
+        if "@" in contact.email:
+            owners.setdefault(contact.email.strip().casefold().rsplit("@", 1)[1], set()).add(customer_key(contact.customer))
+    first_of = {customer_key(c.customer): c.customer for c in contacts}
+    by_domain = {domain: first_of[next(iter(keys))] for domain, keys in owners.items() if len(keys) == 1}
+    emails = cases.loc[missing, "requester_email"].str.strip().str.casefold()
+    named = emails.map(by_email).astype(object)
+    domain = emails.str.rsplit("@", n=1).str[-1].map(by_domain).astype(object).where(named.isna())
+    found = named.where(named.notna(), domain).dropna()
+    if found.empty:
+        return []
+    cases["customer"] = cases["customer"].astype(object)
+    cases.loc[found.index, "customer"] = found
+    cases["customer_key"] = _categorical(cases["customer"], customer_key)
+    first = cases.loc[found.index[0]]
+    by_name, by_host = int(named.notna().sum()), int(domain.notna().sum())
+    return [
+        Finding(
+            Severity.INFO,
+            f"{len(found)} case{'s' if len(found) != 1 else ''} with no customer matched through the requester's "
+            f"email: {by_name} to a contact of the book, {by_host} by the email's domain (one customer's contacts).",
+            Source(str(first["file"]), str(first["sheet"])),
+        )
+    ]
+
+
+def _one_row_per_case(frame: pd.DataFrame, sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> pd.DataFrame:
+    """A milestone export's rows folded to one per case: its first row, the First Response milestone's completion."""
+    responded = frame.groupby("case_id", sort=False)["first_response"].min()
+    cases = frame.drop_duplicates("case_id").reset_index(drop=True)
+    cases["first_response"] = cases["case_id"].map(responded).astype("datetime64[ns, UTC]")
+    findings.append(
+        Finding(
+            Severity.INFO,
+            f"A milestone export: {len(frame)} rows of {len(cases)} cases; each case's first response is its First "
+            "Response milestone's completion time.",
+            Source(sheet.file, sheet.name, match.header_row),
+        )
+    )
+    return cases

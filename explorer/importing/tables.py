@@ -18,9 +18,11 @@ from explorer.catalog import Catalog, TableSpec, fold
 from explorer.importing.headers import Guess, column_kinds, recognise
 from explorer.importing.mappings import ColumnMapping
 from explorer.importing.readers import Cell, RawSheet
+from explorer.importing.values import cell_text
 
 HEADER_SCAN_ROWS = 40  # any of these rows can be the first header; further down, only rows after a blank row
 SAMPLE_ROWS = 30  # rows below a header whose values tell a column's type
+PRODUCT_SAMPLE = 200  # rows of an unrecognised column looked at before all of it, for product names
 WIDE = 1 << 30
 
 # The saved (or given) mapping for a header layout, or None.
@@ -245,6 +247,26 @@ def find_tables(
 
 def _ended(match: TableMatch, end: int) -> TableMatch:
     return replace(match, end_index=end)
+
+
+def product_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str]:
+    """A table with no product column takes, as its product, a column whose values are all product names
+    (ServiceNow's 'Configuration item'); (the match, the header used or ""). A sample of rows rules a column
+    out before its whole body is read."""
+    if "product" in match.columns or "product" not in catalog.tables[match.kind].fields:
+        return match, ""
+    body = match.body(sheet.rows)
+    for index, header in sorted(match.extra.items()):
+        found = False
+        for rows in (body[:PRODUCT_SAMPLE], body):
+            values = {cell_text(r[index]) for r in rows if index < len(r)} - {""}
+            found = bool(values) and all(catalog.product_for(v) is not None for v in values)
+            if not found:
+                break
+        if found:
+            extra = {i: h for i, h in match.extra.items() if i != index}
+            return replace(match, columns={**match.columns, "product": index}, extra=extra), header
+    return match, ""
 
 
 def find_table(sheet: RawSheet, catalog: Catalog) -> TableMatch | None:

@@ -2963,6 +2963,167 @@ def languages() -> None:
     )
 
 
+def sf_time(t: datetime) -> str:
+    """Salesforce's US report format: 3/2/2026 10:00 AM."""
+    return f"{t.month}/{t.day}/{t.year} {(t.hour % 12) or 12}:{t.minute:02d} {'AM' if t.hour < 12 else 'PM'}"
+
+
+def case_logs() -> None:
+    """Salesforce 'Cases with Milestones', a Zendesk log with blank organizations, ServiceNow's configuration item,
+    Zendesk Explore, and a log with no customer column at all."""
+    header = ["Case Number", "Account Name", "Priority", "Date/Time Opened", "Milestone", "Completion Date", "Target Date"]
+    header += ["Violation"]
+    rows: list[list[Any]] = [header]
+    for t in TICKETS:
+        number = f"{t.number:08d}"
+        target = t.opened + timedelta(hours=1)
+        done = sf_time(naive(t.first_response)) if t.first_response else ""
+        late = "1" if t.first_response and t.first_response > target else "0"
+        rows.append(
+            [
+                number,
+                t.customer,
+                PRI_SALESFORCE[t.priority],
+                sf_time(naive(t.opened)),
+                "First Response",
+                done,
+                sf_time(naive(target)),
+                late,
+            ]
+        )
+        rows.append(
+            [
+                number,
+                t.customer,
+                PRI_SALESFORCE[t.priority],
+                sf_time(naive(t.opened)),
+                "Resolution",
+                "",
+                sf_time(naive(t.opened + timedelta(days=5))),
+                "0",
+            ]
+        )
+    rows += [[""], ["Grand Totals (20 records)"], [SF_CONFIDENTIAL], [SF_COPYRIGHT]]
+    write_text("sf_case_milestones.csv", rows, quoting=csv.QUOTE_ALL)
+    entry(
+        "sf_case_milestones.csv",
+        imitates="Salesforce Classic report 'Cases with Milestones' "
+        "(Case Milestone: Milestone, Completion Date, Target Date, Violation)",
+        writer="csv",
+        encoding="utf-8",
+        role="cases",
+        tricky="one row per case per milestone and no first-response column: the First Response milestone's "
+        "completion is the first response, the Resolution rows fold into their case",
+        cases=len(TICKETS),
+        case=[ticket_check(t, f"{t.number:08d}", environment="production") for t in (TICKETS[0], TICKETS[4], TICKETS[9])],
+        finding=[info("A milestone export: 20 rows of 10 cases")],
+    )
+
+    emails = {p.customer: p.email for p in PEOPLE if p.named}
+    by_domain = {6: "it-desk@acme.example", 10: "newhire@globex.example", 5: "ops@soylent.example", 7: "help@hooli.example"}
+    header = ["Id", "Requester", "Requester email", "Organization", "Priority", "Created at", "First reply at"]
+    rows = [header]
+    for t in TICKETS:
+        email = by_domain.get(t.number) or emails.get(t.customer, "")
+        organization = t.customer if t.number == 3 else ""
+        reply = stamp(t.first_response) if t.first_response else ""
+        rows.append([t.number, f"Requester {t.number}", email, organization, PRI_ZENDESK[t.priority], stamp(t.opened), reply])
+    write_text("zendesk_blank_organizations.csv", rows)
+    entry(
+        "zendesk_blank_organizations.csv",
+        imitates="Zendesk ticket export whose Organization is blank for end users never added to one",
+        writer="csv",
+        encoding="utf-8",
+        role="cases",
+        also=("companion_contracts.csv", "hubspot_contacts.csv"),
+        tricky="the customer comes from the requester's email: a contact's address, else the one customer whose "
+        "contacts share the domain; unknown domains stay without a customer",
+        contracts=len(DEALS),
+        contacts=len(PEOPLE),
+        cases=len(TICKETS),
+        case=[
+            ticket_check(TICKETS[0], "1", environment="production"),
+            ticket_check(TICKETS[5], "6", environment="production"),
+            ticket_check(TICKETS[9], "10", environment="production"),
+            ticket_check(TICKETS[4], "5", environment="production", customer=""),
+        ],
+        finding=[info("7 cases with no customer matched through the requester's email: 5 to a contact of the book, 2 by")],
+    )
+
+    header = ["Number", "Opened", "Company", "Configuration item", "Priority", "State", "Short description", "First response"]
+    rows = [header]
+    for t in TICKETS:
+        reply = stamp(t.first_response) if t.first_response else ""
+        rows.append(
+            [
+                f"INC{1000 + t.number:07d}",
+                stamp(t.opened),
+                t.customer,
+                PRODUCT_PLAIN[t.product],
+                PRI_SERVICENOW[t.priority],
+                "Closed",
+                SUBJECTS[t.number - 1],
+                reply,
+            ]
+        )
+    write_text("servicenow_configuration_item.csv", rows)
+    entry(
+        "servicenow_configuration_item.csv",
+        imitates="ServiceNow incident list > Export > CSV, the product in 'Configuration item'",
+        writer="csv",
+        encoding="utf-8",
+        role="cases",
+        tricky="no column is headed Product: the column whose values are all product names is the product column",
+        cases=len(TICKETS),
+        case=[
+            ticket_check(TICKETS[0], "INC0001001", environment="production", product="okta"),
+            ticket_check(TICKETS[1], "INC0001002", environment="production", product="auth0"),
+        ],
+        finding=[info("Read 'Configuration item' as Product")],
+    )
+
+    header = ["Ticket ID", "Ticket organization name", "Ticket priority", "Ticket created - Timestamp", "First reply time (min)"]
+    rows = [header]
+    for t in TICKETS:
+        rows.append(
+            [
+                t.number,
+                t.customer,
+                PRI_ZENDESK[t.priority].lower(),
+                stamp(t.opened),
+                "" if t.reply_minutes is None else t.reply_minutes,
+            ]
+        )
+    write_text("zendesk_explore_tickets.csv", rows)
+    entry(
+        "zendesk_explore_tickets.csv",
+        imitates="Zendesk Explore report export (attributes Ticket ID, Ticket organization name, Ticket priority, "
+        "Ticket created - Timestamp; metric First reply time (min))",
+        writer="csv",
+        encoding="utf-8",
+        role="cases",
+        tricky="Explore's own attribute names: 'Ticket organization name' is the customer",
+        cases=len(TICKETS),
+        case=[ticket_check(TICKETS[0], "1", environment="production"), ticket_check(TICKETS[4], "5", environment="production")],
+    )
+
+    header = ["Ticket ID", "Ticket priority", "Ticket created - Timestamp", "First reply time (min)", "Ticket subject"]
+    rows = [header] + [
+        [t.number, PRI_ZENDESK[t.priority], stamp(t.opened), t.reply_minutes or "", SUBJECTS[t.number - 1]] for t in TICKETS
+    ]
+    write_text("refuse_explore_no_organization.csv", rows)
+    entry(
+        "refuse_explore_no_organization.csv",
+        imitates="Zendesk Explore export built without the organization attribute",
+        writer="csv",
+        encoding="utf-8",
+        role="cases",
+        tricky="no customer column at all: one ERROR naming the missing field, not a warning per case",
+        refused="has no customer column",
+        headers_seen=tuple(header),
+    )
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # The manifest.
 
@@ -3095,6 +3256,7 @@ def main() -> None:
         line_items,
         outlines,
         languages,
+        case_logs,
     ):
         write()
     fix_zip_times()

@@ -186,3 +186,22 @@ def test_words_that_name_nothing_more_are_no_line_item() -> None:
     assert line_item_for(catalog, "Okta Platinum Support (12 months)") is None
     assert program_with_filler(catalog, "okta", "Premier Plus Support").id == "okta-premier-plus"  # type: ignore[union-attr]
     assert program_with_filler(catalog, "auth0", "Premier Plus Support") is None
+
+
+def test_a_shared_email_domain_names_no_customer(tmp_path: Path) -> None:
+    book_file = tmp_path / "book.csv"
+    book_file.write_text(
+        "Customer,Product,Tier,Start,End\nAcme,Okta,Premier,2026-01-01,2026-12-31\nAcme Labs,Okta,Premier,2026-01-01,2026-12-31\n"
+        "\nContact,Customer,Email\nAda,Acme,ada@acme.example\nBob,Acme Labs,bob@acme.example\n",
+        "utf-8",
+    )
+    log = tmp_path / "cases.csv"
+    log.write_text(
+        "Id,Requester email,Organization,Priority,Created at,First reply at\n"
+        "1,ada@acme.example,,Urgent,2026-03-02 10:00:00,2026-03-02 10:20:00\n"
+        "2,carol@acme.example,,High,2026-03-03 10:00:00,2026-03-03 10:20:00\n",
+        "utf-8",
+    )
+    book = load_book([book_file], case_files=[log])
+    assert book.cases is not None and list(book.cases["customer"]) == ["Acme", ""]  # two customers share acme.example
+    assert any("1 case with no customer matched" in f.message for f in book.findings)
