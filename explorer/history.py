@@ -10,10 +10,11 @@ No Qt, no I/O.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from explorer.catalog import Catalog
 from explorer.model import Contract
@@ -53,6 +54,15 @@ def in_force(contracts: Iterable[Contract], day: date) -> Contract | None:
     return max(running, key=first_day, default=None)
 
 
+def rows_in_force(contracts: Iterable[Contract], day: date) -> list[Contract]:
+    """Per product (in the book's order), the row in force on ``day``: the terms whose limits, region,
+    benefits and add-ons count that day. A product with no term running gives none."""
+    by_product: dict[tuple[str, str], list[Contract]] = {}
+    for c in contracts:
+        by_product.setdefault(c.key, []).append(c)
+    return [row for rows in by_product.values() if (row := in_force(rows, day)) is not None]
+
+
 def current(contracts: Sequence[Contract], day: date) -> Contract | None:
     """The row to show for ``day``: in force, else the last one ended, else the next one to start."""
     found = in_force(contracts, day)
@@ -62,6 +72,48 @@ def current(contracts: Sequence[Contract], day: date) -> Contract | None:
     if ended:
         return max(ended, key=last_day)
     return min(contracts, key=first_day, default=None)
+
+
+def follows(earlier: Contract, later: Contract) -> bool:
+    """``later`` starts the day after ``earlier`` ends (or overlaps it): no gap of a day or more between them."""
+    if earlier.term_end is None or later.term_start is None or later.term_start < first_day(earlier):
+        return False
+    return later.term_start <= earlier.term_end + timedelta(days=1)
+
+
+def with_runs(contracts: Sequence[Contract]) -> list[Contract]:
+    """The rows (same order) with what their history says (domain.md §5, §8): each add-on's ``addon_since``, the
+    start of the unbroken run of terms of the same contract that held it (a row's own Initial Term Start where
+    it gives one), so a renewal that keeps its CSE or MCSE starts no new mobilization; and ``renewed_addons``,
+    the add-ons the next term keeps, which settle this term's renewal-request deadline."""
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for i, c in enumerate(contracts):
+        if c.term_start is not None:
+            by_key.setdefault(c.key, []).append(i)
+    since: dict[int, dict[str, date]] = {}
+    renewed: dict[int, frozenset[str]] = {}
+    for rows in by_key.values():
+        rows.sort(key=lambda i: first_day(contracts[i]))
+        for n, i in enumerate(rows):
+            row, start = contracts[i], contracts[i].term_start
+            assert start is not None
+            before = [j for j in rows[:n] if follows(contracts[j], row)]
+            own: dict[str, date] = {}
+            for addon in row.addons:
+                if row.initial_term_start is not None:
+                    own[addon] = row.initial_term_start
+                    continue
+                run = next((since[j][addon] for j in reversed(before) if addon in since.get(j, {})), None)
+                own[addon] = run or start
+            since[i] = own
+            after = [j for j in rows[n + 1 :] if follows(row, contracts[j])]
+            renewed[i] = frozenset(a for j in after for a in contracts[j].addons if a in row.addons)
+    return [
+        dataclasses.replace(c, addon_since=since.get(i, {}), renewed_addons=renewed.get(i, frozenset()))
+        if since.get(i) or renewed.get(i)
+        else c
+        for i, c in enumerate(contracts)
+    ]
 
 
 def overlaps(a: Contract, b: Contract) -> bool:

@@ -21,6 +21,7 @@ class DateStatus(enum.Enum):
     UPCOMING = "Upcoming"
     OVERDUE = "Overdue"  # an action deadline that passed while its term still runs
     DONE = "Done"  # an action deadline the user marked done
+    RENEWED = "Renewed"  # an action deadline settled: the next term keeps the add-on
 
 
 ACTION_DEADLINE = "action_deadline"  # the catalog role of a date that asks someone to act
@@ -237,11 +238,31 @@ def done_key(contract: Contract, rule_id: str) -> DoneKey:
     return (customer, product, contract.term_start, rule_id)
 
 
-def action_status(day: date, as_of: date, term_end: date | None, due_soon_days: int, done: bool) -> DateStatus:
+def _run_start(contract: Contract, addon: str | None) -> date | None:
+    """Where the contract's history says the add-on's unbroken run began (history.with_runs)."""
+    if addon == "any":
+        return min(contract.addon_since.values(), default=None)
+    return contract.addon_since.get(addon) if addon else None
+
+
+def initial_start_valid(contract: Contract) -> bool:
+    """False where the row's Initial Term Start was refused or is later than its term start: it derives nothing."""
+    if contract.initial_rejected:
+        return False
+    given, start = contract.initial_term_start, contract.term_start
+    return not (given and start and given > start)
+
+
+def action_status(
+    day: date, as_of: date, term_end: date | None, due_soon_days: int, done: bool, renewed: bool = False
+) -> DateStatus:
     """An action deadline: Done once the user marked it (on every as-of day: the mark is the user's knowledge,
-    not the book's), Overdue from the day after it until the term ends, otherwise as a plain date."""
+    not the book's), Renewed where the next term keeps the add-on (settled), Overdue from the day after it until
+    the term ends, otherwise as a plain date."""
     if done:
         return DateStatus.DONE
+    if renewed:
+        return DateStatus.RENEWED
     running = term_end is None or as_of <= term_end
     if day < as_of and running:
         return DateStatus.OVERDUE
@@ -268,6 +289,10 @@ def key_dates(
     out = []
     for rule in catalog.key_dates:
         anchor = anchors[rule.anchor]
+        if rule.anchor == "initial_term_start":
+            if not initial_start_valid(contract):
+                continue  # a refused Initial Term Start derives nothing (the add-on says "unknown (see Findings)")
+            anchor = _run_start(contract, rule.addon) or anchor  # a renewal keeps its add-on's first start
         if anchor is None or not _applies(catalog, rule, contract):
             continue
         day = anchor + timedelta(days=rule.offset_days)
@@ -275,7 +300,14 @@ def key_dates(
         key = done_key(contract, rule.id)
         marked = (done or {}).get(key) if rule.role == ACTION_DEADLINE else None
         status = (
-            action_status(day, as_of, contract.term_end, window, key in (done or {}))
+            action_status(
+                day,
+                as_of,
+                contract.term_end,
+                window,
+                key in (done or {}),
+                bool(contract.renewed_addons & set(valid_addons(catalog, contract))),
+            )
             if rule.role == ACTION_DEADLINE
             else date_status(day, as_of, window)
         )

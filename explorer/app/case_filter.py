@@ -16,9 +16,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.model import customer_key
-from explorer.sla.engine import Outcome
-
-DECIDED = (Outcome.MET.value, Outcome.BREACHED.value)
+from explorer.sla.engine import COUNTED, Outcome
 
 
 def _codes(column: pd.Series) -> tuple[np.ndarray, list[str]]:
@@ -106,7 +104,7 @@ class CaseTable:
         def of(code: int) -> int:
             return int(tally[code]) if code >= 0 else 0
 
-        counted = of(self._met) + of(self._breached) + of(self._pending) + of(self._at_risk)
+        counted = sum(of(self._codes(o)) for o in COUNTED)
         total = int(mask.sum())
         return CaseCounts(total, of(self._met), of(self._breached), of(self._pending), of(self._at_risk), total - counted)
 

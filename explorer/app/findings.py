@@ -4,15 +4,32 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 
-from explorer.model import Book, Finding, Severity, customer_key
+from explorer import history, rules
+from explorer.catalog import Catalog
+from explorer.model import Book, Contract, Finding, Severity, customer_key
 from explorer.sla.engine import SlaResult
 
 
-def collect(book: Book, sla: SlaResult | None) -> list[Finding]:
-    """Every finding of the book and its case log, worst first, then by file, sheet and row."""
-    found = book.findings + (sla.findings if sla is not None else [])
+def collect(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | None) -> list[Finding]:
+    """Every finding of the book, its terms on ``as_of`` and its case log, worst first, then by file, sheet and row."""
+    found = book.findings + term_findings(book, catalog, as_of) + (sla.findings if sla is not None else [])
     return sorted(found, key=order)
+
+
+def term_findings(book: Book, catalog: Catalog, as_of: date) -> list[Finding]:
+    """Findings that hang on the term in force on the as-of day: named contacts over its add-ons' limit or
+    outside its MCSE's region. A term that is not in force limits nobody (domain.md §8)."""
+    contacts = book.contacts_by_customer()
+    by_key: dict[str, list[Contract]] = {}
+    for contract in book.contracts:
+        by_key.setdefault(customer_key(contract.customer), []).append(contract)
+    out = []
+    for key, contracts in by_key.items():
+        for contract in history.rows_in_force(contracts, as_of):
+            out.extend(rules.contact_findings(catalog, contract, contacts.get(key, [])))
+    return out
 
 
 def order(f: Finding) -> tuple[int, str, str, int]:

@@ -18,6 +18,7 @@ import pandas as pd
 from explorer import history, rules
 from explorer.app import findings as pipeline
 from explorer.app.search import SearchIndex, build_index
+from explorer.app.tones import DATE_TONES
 from explorer.catalog import Catalog
 from explorer.model import Book, Contract, Finding, Severity, customer_key
 from explorer.sla.engine import SlaResult
@@ -59,7 +60,7 @@ def build_overview(
 ) -> Overview:
     """``findings`` are the pipeline's (explorer.app.findings.collect); collected here when not given.
     ``done`` holds the key dates the user marked done (Workspace.done_marks)."""
-    found = pipeline.collect(book, sla) if findings is None else findings
+    found = pipeline.collect(book, catalog, as_of, sla) if findings is None else findings
     rows = []
     for index, contract in enumerate(book.contracts):
         product = rules.product_name(catalog, contract)
@@ -77,10 +78,12 @@ def build_overview(
                     k.role,
                     k.addon,
                     k.status is rules.DateStatus.OVERDUE,
+                    DATE_TONES[k.status],
                 )
             )
     key_dates = pd.DataFrame(
-        rows, columns=["customer", "key", "product", "event", "date", "status", "note", "contract", "role", "addon", "overdue"]
+        rows,
+        columns=["customer", "key", "product", "event", "date", "status", "note", "contract", "role", "addon", "overdue", "tone"],
     )
     findings_by_key = pipeline.by_customer(found)
     # "Findings" counts what needs attention (errors and warnings); Info notes are counted apart
@@ -99,6 +102,7 @@ def build_overview(
     by_key: dict[str, list[Contract]] = {}
     for contract in book.contracts:
         by_key.setdefault(customer_key(contract.customer), []).append(contract)
+    contacts_by_key = book.contacts_by_customer()  # indexed once, not scanned per customer
     table = []
     for key, contracts in by_key.items():
         shown = _current_rows(contracts, as_of)  # per product, the term in force (else the last or next one)
@@ -109,8 +113,10 @@ def build_overview(
         ended = state.status is history.Status.ENDED
         nxt = next_by_key.loc[key] if key in next_by_key.index and not ended else None
         programs = list(dict.fromkeys(_program_label(catalog, c) for c in shown))
-        contacts = book.contacts_of(contracts[0].customer)
-        over = any(limit.over for c in shown for limit in rules.contact_limits(catalog, c, contacts))
+        contacts = contacts_by_key.get(key, [])
+        over = any(
+            limit.over for c in history.rows_in_force(contracts, as_of) for limit in rules.contact_limits(catalog, c, contacts)
+        )
         table.append(
             {
                 "Customer": contracts[0].customer.strip(),

@@ -122,7 +122,7 @@ def _judge(
     cancel.check()
     if step:
         step("Preparing views")
-    found = pipeline.collect(book, sla)
+    found = pipeline.collect(book, catalog, as_of, sla)
     overview = build_overview(book, catalog, as_of, sla, found, workspace.done_marks())
     cancel.check()
     log.info(

@@ -37,6 +37,8 @@ Marks = Mapping[DateKey, DateMark]  # the user's done-marks and notes (Workspace
 class AddOnLine:
     held: rules.HeldAddOn
     available: date | None  # end of its mobilization (an addon_available key date), if the catalog has one
+    as_of: date | None = None  # the day it is read on: "available from" turns "available since"
+    unknown: bool = False  # the Initial Term Start it hangs on was refused: nothing is derived from it
 
     @property
     def label(self) -> str:
@@ -44,8 +46,12 @@ class AddOnLine:
 
     @property
     def detail(self) -> str:
+        if self.unknown:
+            return "Available: unknown (see Findings: the Initial Term Start was refused)"
         if self.available is None:
             return ""
+        if self.as_of is not None and self.available <= self.as_of:
+            return f"Available since {self.available:%Y-%m-%d}"
         return f"Available from {self.available:%Y-%m-%d}; until then: {self.held.addon.during_mobilization}"
 
 
@@ -71,6 +77,11 @@ class DateLine:
     @property
     def due_soon(self) -> bool:
         return self.date.status is rules.DateStatus.DUE_SOON
+
+    @property
+    def settled(self) -> bool:
+        """Nothing left to do: marked done by the user, or renewed by the next term in the book."""
+        return self.date.status in (rules.DateStatus.DONE, rules.DateStatus.RENEWED)
 
 
 @dataclass(frozen=True)
@@ -178,9 +189,11 @@ class CustomerSheet:
             return []
         return ["; ".join(c.describe() for c in skipped) for skipped in self.sla.holidays_skipped(self.cases, self.catalog)]
 
-    @property
+    @cached_property
     def in_force(self) -> list[ContractSheet]:
-        return [c for c in self.contracts if c.in_force]
+        """Per product, the term in force on the as-of day (history.rows_in_force: the one definition)."""
+        rows = history.rows_in_force([c.contract for c in self.contracts], self.as_of)
+        return [c for c in self.contracts if any(c.contract is row for row in rows)]
 
     @property
     def state(self) -> history.CustomerState:
@@ -188,9 +201,9 @@ class CustomerSheet:
 
     @property
     def limits(self) -> list[rules.ContactLimit]:
-        """Named-contact limits of the terms in force (of every term when none is)."""
-        judged = self.in_force or self.contracts
-        return [limit for c in judged for limit in c.limits]
+        """Named-contact limits of the terms in force on the as-of day: only they limit anyone, and only their
+        MCSE region counts. An ended customer has none."""
+        return [limit for c in self.in_force for limit in c.limits]
 
     @property
     def dates(self) -> list[DateLine]:
@@ -301,7 +314,10 @@ def contract_sheet(
         history.status(contract, as_of),
         rules.benefits(catalog, contract),
         rules.decisions_for(catalog, contract),
-        [AddOnLine(h, available.get(h.addon.id)) for h in rules.held_addons(catalog, contract)],
+        [
+            AddOnLine(h, available.get(h.addon.id), as_of, _mobilizes(catalog, h) and not rules.initial_start_valid(contract))
+            for h in rules.held_addons(catalog, contract)
+        ],
         rules.administrative_days(catalog, contract),
         rules.contact_limits(catalog, contract, contacts),
         targets,
@@ -311,6 +327,13 @@ def contract_sheet(
         rules.support_hours(catalog, program) if program else "",
         holiday_calendar,
         rules.named_contact_count(contract, contacts),
+    )
+
+
+def _mobilizes(catalog: Catalog, held: rules.HeldAddOn) -> bool:
+    """The add-on has an availability date hung on the Initial Term Start."""
+    return any(
+        r.role == "addon_available" and r.addon == held.addon.id and r.anchor == "initial_term_start" for r in catalog.key_dates
     )
 
 

@@ -26,13 +26,14 @@ import pandas as pd
 from explorer import history, rules
 from explorer.catalog import Calendar, Catalog, Program
 from explorer.model import Book, Contract, customer_key
+from explorer.sla import engine
 from explorer.sla.calendars import NO_TIME
 from explorer.sla.engine import Outcome, evaluate
 from explorer.sla.engine import _seconds as engine_seconds  # the engine's own UTC-seconds reading
 from explorer.sla.matching import match_cases
 
 NOTHING_TO_COMPARE = "no cases in the term: nothing to compare"
-DECIDED = (Outcome.MET.value, Outcome.BREACHED.value)
+DECIDED = tuple(o.value for o in engine.DECIDED)  # the engine's one definition, as the result column holds it
 COUNTED = tuple(o.value for o in (Outcome.MET, Outcome.BREACHED, Outcome.PENDING, Outcome.AT_RISK))
 
 

@@ -15,7 +15,6 @@ from explorer.app.session import Session
 from explorer.gui import palette
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.filter_note import FilterNote
-from explorer.gui.key_dates_tab import status_colour
 from explorer.gui.tables import date_column, fit_columns, make_view
 from explorer.gui.timeline import DatedEvent, TimelineArea, TimelineCanvas, legend, row_from_dates
 from explorer.model import customer_key
@@ -101,7 +100,7 @@ class UpcomingView(LazyView):
                 Column("Status", dates["status"].tolist()),
                 Column("Note", dates["note"].tolist()),
             ],
-            [status_colour(s) for s in dates["status"]],
+            dates["tone"].tolist(),
         )
         fit_columns(self.view)
         late = int(dates["overdue"].astype(bool).sum())  # upcoming() puts them first

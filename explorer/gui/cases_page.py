@@ -30,12 +30,12 @@ from explorer.app import periods
 from explorer.app.case_filter import CaseFilter, CaseTable
 from explorer.app.errors import user_message
 from explorer.app.session import Session
+from explorer.app.tones import outcome_tone
 from explorer.atomic import OutputError
 from explorer.gui import combos, keyboard, messages, settings
 from explorer.gui.book_views import LazyView
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.flow_layout import FlowLayout
-from explorer.gui.sla_tab import OUTCOME_COLOURS
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
 from explorer.outputs.cases_export import export_cases
 
@@ -152,7 +152,7 @@ class CasesPage(LazyView):
                 date_column("First Response (UTC)", frame["first_response"].tolist()),
                 number_column("Minutes to Response", np.round(frame["business_minutes"].to_numpy(dtype="float64"), 1).tolist()),
             ],
-            np.asarray([OUTCOME_COLOURS.get(o, "") for o in self.table.outcomes], dtype=object)[self.table.outcome_code],
+            np.asarray([outcome_tone(o) for o in self.table.outcomes], dtype=object)[self.table.outcome_code],
         )
         self.view.sortByColumn(self.model.column_index("Opened (UTC)"), Qt.SortOrder.DescendingOrder)  # the latest first
         fit_columns(self.view)

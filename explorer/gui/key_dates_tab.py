@@ -6,16 +6,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from explorer.app.sheet import CustomerSheet
+from explorer.app.tones import DATE_TONES
 from explorer.app.workspace import DateKey
 from explorer.gui.column_model import Column, ColumnTableModel
 from explorer.gui.tables import date_column, fit_columns, make_view
 from explorer.gui.timeline import TimelineArea, legend, row_from_dates
-
-STATUS_COLOURS = {"Past": "grey", "Due soon": "amber", "Upcoming": "", "Overdue": "red"}
-
-
-def status_colour(status: str) -> str:
-    return "green" if status.startswith("Done") else STATUS_COLOURS.get(status, "")
 
 
 class KeyDatesTab(QWidget):
@@ -67,7 +62,7 @@ class KeyDatesTab(QWidget):
                 ),
                 Column("Note", notes),
             ],
-            [status_colour(d.status) for d in dates],
+            [DATE_TONES[d.date.status] for d in dates],
         )
         fit_columns(self.view)
         rows = [

@@ -8,11 +8,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from explorer.app.sheet import CustomerSheet
+from explorer.app.tones import outcome_tone
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
 from explorer.outputs.terms import format_minutes
-
-OUTCOME_COLOURS = {"Breached": "red", "At risk": "amber", "Met": "green", "Out of scope": "grey", "No contract in force": "grey"}
 
 
 def _section(text: str, parent: QWidget) -> QLabel:
@@ -133,7 +132,7 @@ class SlaTab(QWidget):
                     header_tip="Public holidays between opening and the due time: the clock did not count them",
                 ),
             ],
-            [OUTCOME_COLOURS.get(o, "") for o in outcome],
+            [outcome_tone(o) for o in outcome],
         )
         fit_columns(self.cases_view)
         self.cases_title.setText(f"<b>Cases ({len(cases)})</b>")

@@ -90,6 +90,7 @@ def load_book(
                 Source(book.files[0]),
             )
         )
+    book.contracts = history.with_runs(book.contracts)
     book.findings.extend(_check_book(book, catalog))
     return book
 
@@ -331,13 +332,13 @@ def _read_table(
 
 
 def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
-    """Findings that need the whole book: duplicates, add-on and contact rules, orphans."""
+    """Findings that need the whole book: duplicates, add-on rules, orphans. Named-contact limits and regions
+    depend on the term in force, so they are judged with the as-of day (explorer.app.findings.term_findings)."""
     out: list[Finding] = []
     seen: dict[tuple[str, str], list[Contract]] = {}
     contacts = book.contacts_by_customer()
     for contract in book.contracts:
         out.extend(rules.contract_findings(catalog, contract))
-        out.extend(rules.contact_findings(catalog, contract, contacts.get(customer_key(contract.customer), [])))
         if not contract.customer:
             continue
         earlier = seen.setdefault(contract.key, [])

@@ -165,6 +165,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
 
     dates: dict[str, date | None] = {}
     order = values.settle_row(order, [*(row.get(f) for f in DATE_FIELDS), *row.extra().values()])
+    rejected_initial = False
     for field in DATE_FIELDS:
         if not row.has(field):
             dates[field] = None
@@ -173,6 +174,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
         dates[field] = day
         if problem:
             report(Severity.ERROR, field, f"{_label(field)}: {problem}.", pid or "")
+            rejected_initial = rejected_initial or field == "initial_term_start"
         elif day is None and (formula := uncalculated(field)):
             report(Severity.ERROR, field, formula, pid or "")
         elif day is None and field != "initial_term_start":
@@ -192,6 +194,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
         term_start=dates["term_start"],
         term_end=dates["term_end"],
         initial_term_start=dates["initial_term_start"],
+        initial_rejected=bool(rejected_initial),
         region=row.text("region"),
         country=country,
         time_zone=zone,

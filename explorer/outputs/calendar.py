@@ -99,8 +99,9 @@ def contract_errors(sheet: CustomerSheet, line: DateLine) -> list[str]:
 
 def _alarm(line: DateLine, as_of: date, days: int) -> int | None:
     """Days ahead to remind of an action deadline: the setting, nearer where that day has passed on the
-    as-of day, none once the deadline has passed (it is overdue: the app and the report say so) or is done."""
-    if line.date.role != "action_deadline" or line.mark.done:
+    as-of day, none once the deadline has passed (it is overdue: the app and the report say so) or is settled
+    (done, or renewed by the next term)."""
+    if line.date.role != "action_deadline" or line.settled:
         return None
     left = (line.date.day - as_of).days
     return None if left < 0 else min(days, left)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from explorer.app import periods
 from explorer.app.sheet import ContractSheet, CustomerSheet
+from explorer.app.tones import DATE_TONES, Tone
 from explorer.model import Severity
 
 STYLE = """
@@ -169,7 +170,7 @@ def _dates(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
     for c in shown:
         for d in c.dates:
             status = d.status + (" (marked done)" if d.mark.done else "")
-            cls = "bad" if d.status == "Overdue" else "warn" if d.status == "Due soon" else ""
+            cls = {Tone.RED: "bad", Tone.AMBER: "warn"}.get(DATE_TONES[d.date.status], "")
             rows.append(
                 [
                     _e(f"{d.date.day:%Y-%m-%d}"),

@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from explorer.sla.engine import Outcome
+from explorer.sla.engine import COUNTED, Outcome
 
 COMPLIANCE_COLUMNS = ["Cases", "Met", "Breached", "Pending", "At Risk", "Compliance %"]
 
@@ -28,7 +28,7 @@ def compliance(cases: pd.DataFrame, by: list[str] | None = None) -> pd.DataFrame
     Compliance % = met / (met + breached): a case still within its target has not
     yet succeeded or failed. NaN where nothing has been decided yet.
     """
-    counted = cases[cases["outcome"].isin([o.value for o in (Outcome.MET, Outcome.BREACHED, Outcome.PENDING, Outcome.AT_RISK)])]
+    counted = cases[cases["outcome"].isin([o.value for o in COUNTED])]
     flags = pd.DataFrame(
         {
             "Cases": 1,

@@ -43,7 +43,8 @@ class Outcome(enum.StrEnum):
 
 
 OUTCOMES = list(Outcome)
-COUNTED = (Outcome.MET, Outcome.BREACHED, Outcome.AT_RISK, Outcome.PENDING)
+COUNTED = (Outcome.MET, Outcome.BREACHED, Outcome.PENDING, Outcome.AT_RISK)  # what compliance counts
+DECIDED = (Outcome.MET, Outcome.BREACHED)  # what compliance % divides by: the rest has not succeeded or failed yet
 RESULT_COLUMNS = [
     "case_id",
     "customer",

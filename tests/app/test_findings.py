@@ -8,13 +8,13 @@ from explorer.app import findings
 from explorer.app.errors import user_message
 from explorer.app.session import open_session
 from explorer.atomic import OutputError
-from explorer.catalog import CatalogError
+from explorer.catalog import Catalog, CatalogError
 from explorer.importing.safety import UnreadableFile
 from explorer.model import Book, Finding, Severity, Source
 from explorer.paths import resource_path
 
 
-def test_order_and_counts() -> None:
+def test_order_and_counts(catalog: Catalog) -> None:
     book = Book(
         findings=[
             Finding(Severity.INFO, "same words", Source("b.xlsx", "S", 3)),
@@ -23,7 +23,7 @@ def test_order_and_counts() -> None:
             Finding(Severity.ERROR, "x", Source("a.xlsx", "S", 2)),
         ]
     )
-    collected = findings.collect(book, None)
+    collected = findings.collect(book, catalog, date(2026, 11, 28), None)
     assert [(f.severity, f.source.file, f.source.row) for f in collected] == [
         (Severity.ERROR, "a.xlsx", 2),
         (Severity.ERROR, "b.xlsx", 9),
@@ -36,7 +36,7 @@ def test_order_and_counts() -> None:
 
 def test_session_findings_are_the_pipelines() -> None:
     session = open_session([resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")], date(2026, 11, 28))
-    assert session.findings == findings.collect(session.book, session.sla)
+    assert session.findings == findings.collect(session.book, session.catalog, session.as_of, session.sla)
     by_key = findings.by_customer(session.findings)
     assert session.overview.findings_by_key == by_key
     sheet = session.sheet("cascade capital")

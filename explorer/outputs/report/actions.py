@@ -158,11 +158,12 @@ def _deadlines(row: ContractSheet) -> list[Action]:
     return out
 
 
-def _contacts(row: ContractSheet) -> list[Action]:
-    contract = row.contract
-    customer, product = contract.customer.strip(), row.product_name
+def _contacts(sheet: CustomerSheet) -> list[Action]:
+    """Named contacts over the limit of, or outside the region of, the terms in force (CustomerSheet.limits)."""
     out = []
-    for check in row.limits:
+    for check in sheet.limits:
+        contract = check.contract
+        customer, product = contract.customer.strip(), sheet.product_of(contract)
         if check.over:
             out.append(
                 Action(
@@ -248,7 +249,7 @@ def actions(
     for sheet in by_customer:
         for row in sheet.by_product():
             found += _deadlines(row)
-            found += _contacts(row)
+        found += _contacts(sheet)
     found += _errors(catalog, findings)
     if sla is not None:
         for sheet in by_customer:

@@ -296,7 +296,7 @@ def build_report(
     def chosen(name: str) -> bool:
         return not wanted or customer_key(name) in wanted
 
-    all_findings = pipeline.collect(book, sla)
+    all_findings = pipeline.collect(book, catalog, as_of, sla)
     findings = [f for f in all_findings if not wanted or (f.customer and chosen(f.customer))]
     covered = list(book_sheets(book, catalog, as_of, sla, wanted or None, all_findings, done, cancel=cancel).values())
     rows = in_report_order(covered)
@@ -304,6 +304,8 @@ def build_report(
     contacts = sorted(
         (c for c in book.contacts if chosen(c.customer)), key=lambda c: (customer_key(c.customer), c.name.casefold())
     )
+    # who is over a limit or out of region is the sheet's answer (the terms in force), as in the app's tab
+    flagged = {id(line.contact): line.note for sheet in covered for line in sheet.contacts if line.note}
     sheets_out = {
         "Actions": actions(catalog, covered, findings, as_of, sla, wanted or None),
         "Contracts": _frame("Contracts", contract_rows(rows, by_row, catalog), catalog),
@@ -318,7 +320,9 @@ def build_report(
                     c.email,
                     c.region,
                     "Yes" if c.named else "No",
-                    findings_cell(by_row.get((c.source.file, c.source.sheet, c.source.row), [])),
+                    f"Warning: {flagged[id(c)]}"
+                    if id(c) in flagged
+                    else findings_cell(by_row.get((c.source.file, c.source.sheet, c.source.row), [])),
                 ]
                 for c in contacts
             ],

@@ -9,7 +9,7 @@ and print setup through explorer.outputs.report.layout.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from xlsxwriter.utility import xl_col_to_name
 
 from explorer import __version__
 from explorer.app.cancel import NEVER, CancelToken
+from explorer.app.tones import DATE_TONES, OUTCOME_TONES, SEVERITY_TONES, TERM_TONES, Tone
 from explorer.atomic import write_atomically
 from explorer.outputs.report.actions import ISSUE_FILLS
 from explorer.outputs.report.build import ReportData
@@ -34,16 +35,17 @@ from explorer.outputs.report.layout import (
 from explorer.outputs.report.schema import SHEETS, WRAPPED_COLUMNS, wraps_for
 from explorer.outputs.report.summary_sheet import summary_sheet
 
+
+def _toned(column: str, tones: Mapping[Any, Tone]) -> list[tuple[str, str, str]]:
+    """Conditional fills for a column of enum words, from the one table of tones (explorer.app.tones)."""
+    return [(column, str(member.value), tone.value) for member, tone in tones.items() if tone is not Tone.NONE]
+
+
 HIGHLIGHTS = {  # sheet: (column, value, colour)
-    "Cases": [
-        ("Outcome", "Breached", "red"),
-        ("Outcome", "At risk", "amber"),
-        ("Outcome", "Met", "green"),
-        ("Outcome", "No contract in force", "grey"),
-    ],
-    "Key Dates": [("Status", "Overdue", "red"), ("Status", "Due soon", "amber"), ("Status", "Past", "grey")],
-    "Contracts": [("Status", "Ended", "grey"), ("Status", "Not started", "grey")],
-    "Findings": [("Severity", "Error", "red"), ("Severity", "Warning", "amber")],
+    "Cases": _toned("Outcome", OUTCOME_TONES),
+    "Key Dates": _toned("Status", DATE_TONES),
+    "Contracts": _toned("Status", TERM_TONES),
+    "Findings": [("Severity", s.label, tone.value) for s, tone in SEVERITY_TONES.items() if tone is not Tone.NONE],
 }
 UNWRAPPED_CAP = 36  # characters shown of long text on a sheet printed across pages (the cell holds it all)
 CANCEL_EVERY = 5000  # rows between checks of the cancel token
