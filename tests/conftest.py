@@ -19,6 +19,13 @@ from explorer.catalog import Catalog, default_catalog  # noqa: E402
 NOW = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def one_application(qapp):  # type: ignore[no-untyped-def]
+    """One QApplication for the whole run, made first: a headless PDF export made in a core test would otherwise
+    leave a bare QGuiApplication behind for the widget tests that happen to run after it (random order)."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def frozen_clock() -> Iterator[datetime]:
     """explorer.clock answers NOW; a test that needs another present nests clock.frozen."""

@@ -1,0 +1,52 @@
+"""A contract book whose history exercises every per-term rule (domain.md §5, §8)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..files import write_csv
+
+CONTRACT_HEADER = [
+    "Customer",
+    "Product",
+    "Tier",
+    "Term Start",
+    "Term End",
+    "Initial Term Start",
+    "Region",
+    "Time Zone",
+    "Dedicated CSE",
+    "MCSE",
+]
+EUROPE, SYDNEY, NEW_YORK = "Europe/Berlin", "Australia/Sydney", "America/New_York"
+
+CONTRACTS = [
+    # a renewal keeping its CSE, Initial Term Start left blank as hand-kept books do: one mobilization, the
+    # first term's renewal-request deadline is settled by the renewal
+    ["Renew Co", "Okta", "Premier Plus", "2025-01-01", "2025-12-31", "", "AMER", NEW_YORK, "yes", ""],
+    ["Renew Co", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "", "AMER", NEW_YORK, "yes", ""],
+    # a mid-year upgrade from 50% to 100% MCSE: the limit is the term's in force
+    ["Upgrade Co", "Okta", "Premier Plus", "2026-01-01", "2026-06-30", "", "EMEA", EUROPE, "", "50% Dedicated MCSE"],
+    ["Upgrade Co", "Okta", "Premier Plus", "2026-07-01", "2027-06-30", "", "EMEA", EUROPE, "", "100% Dedicated MCSE"],
+    # a lapse of a year, then a return without the add-on
+    ["Lapse Co", "Okta", "Premier Plus", "2024-01-01", "2024-12-31", "", "AMER", NEW_YORK, "", "50% Dedicated MCSE"],
+    ["Lapse Co", "Okta", "Premier", "2026-01-01", "2026-12-31", "", "AMER", NEW_YORK, "", ""],
+    # the MCSE moves from EMEA to APAC at the renewal
+    ["Move Co", "Okta", "Premier Plus", "2025-01-01", "2025-12-31", "", "EMEA", EUROPE, "", "100% Dedicated MCSE"],
+    ["Move Co", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "", "APAC", SYDNEY, "", "100% Dedicated MCSE"],
+    # an Initial Term Start that cannot be read: nothing is derived from it
+    ["Rejected Co", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "2026-13-45", "AMER", NEW_YORK, "yes", ""],
+]
+
+
+def contacts() -> list[list[str]]:
+    rows = [["Upgrade Co", f"Uma {i}", f"uma{i}@upgrade.test", "EMEA", "yes"] for i in range(7)]
+    rows += [["Lapse Co", f"Lee {i}", f"lee{i}@lapse.test", "AMER", "yes"] for i in range(7)]
+    rows += [["Move Co", f"Mo {i}", f"mo{i}@move.test", "APAC", "yes"] for i in range(3)]
+    return rows
+
+
+def history_book(folder: Path) -> list[Path]:
+    book = write_csv(folder / "history.csv", header=CONTRACT_HEADER, rows=CONTRACTS)
+    people = write_csv(folder / "history-contacts.csv", header=["Customer", "Name", "Email", "Region", "Named"], rows=contacts())
+    return [book, people]

@@ -1,0 +1,169 @@
+"""One truth per term: on every as-of day, every view and output says what the customer's sheet says.
+
+The customer list (Overview), the report's Contracts, Key Dates, Named Contacts and Actions sheets, the
+entitlement sheet's text, the calendar and the findings are each held to the CustomerSheet of the same
+(customer, as-of moment), on the sample, a synthetic book and a history book built to break per-term rules.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from explorer.app.book_sheets import session_sheets
+from explorer.app.session import Session, open_session
+from explorer.app.sheet import CustomerSheet
+from explorer.model import Severity
+from explorer.outputs.calendar import customer_events
+from explorer.outputs.entitlement import EMPTY, TICK, sheet_html
+from explorer.outputs.report.build import build_report
+from explorer.paths import resource_path
+from explorer.rules import DateStatus
+from tools import synth
+
+from .books import history_book
+
+DAYS = [
+    date(2024, 6, 1),
+    date(2025, 6, 1),
+    date(2025, 12, 20),
+    date(2026, 3, 1),
+    date(2026, 9, 1),
+    date(2026, 11, 28),
+    date(2027, 2, 1),
+]
+
+
+def sample_book(folder: Path) -> list[Path]:
+    return [resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")]
+
+
+def synthetic_book(folder: Path) -> list[Path]:
+    book = synth.make_book(60, 600, seed=3)
+    path = folder / "synthetic.xlsx"
+    synth.write_xlsx(
+        path,
+        {
+            "Contracts": (synth.CONTRACT_HEADERS, book.contracts),
+            "Contacts": (synth.CONTACT_HEADERS, book.contacts),
+            "Cases": (synth.CASE_HEADERS, book.cases),
+        },
+    )
+    return [path]
+
+
+BOOKS = {"sample": sample_book, "synthetic": synthetic_book, "history": history_book}
+
+
+def text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&amp;", "&")
+
+
+def check_customer(session: Session, sheet: CustomerSheet, report: dict[str, list[dict[str, object]]]) -> None:
+    name, key = sheet.name, sheet.key
+    row = session.overview.customers.set_index("key").loc[key]
+    # the list row
+    assert row["Status"] == sheet.state.label, name
+    assert bool(row["over_limit"]) == any(limit.over for limit in sheet.limits), name
+    assert row["Findings"] == sum(f.severity is not Severity.INFO for f in sheet.findings), name
+    assert bool(row["overdue"]) == any(d.overdue for d in sheet.dates), name
+    assert bool(row["ended"]) == (not sheet.in_force and sheet.state.ended is not None), name
+    # an ended customer: nothing limits anyone, nothing is ticked
+    if row["ended"]:
+        assert not sheet.limits and not any(line.flag for line in sheet.contacts), name
+    # the limits of the terms in force only
+    for limit in sheet.limits:
+        assert any(limit.contract is c.contract for c in sheet.in_force), name
+    flagged = {line.contact.name for line in sheet.contacts if line.flag}
+    over = {c.name for limit in sheet.limits if limit.over for c in limit.named}
+    outside = {c.name for limit in sheet.limits for c in limit.outside_region}
+    assert flagged == over | outside, name
+    # the findings say the same: a warning per limit over, one per contact out of region
+    words = [f.message for f in sheet.findings if f.severity is Severity.WARNING]
+    assert sum("named contacts, but" in w for w in words) == sum(limit.over for limit in sheet.limits), name
+    assert sum(", outside the " in w for w in words) == sum(len(limit.outside_region) for limit in sheet.limits), name
+
+    # the report: one row per contract row, key date and contact, with the sheet's words
+    mine = [r for r in report["Contracts"] if r["Customer"] == name]
+    assert sorted(str(r["Status"]) for r in mine) == sorted(c.status.value for c in sheet.contracts), name
+    statuses = sorted(str(r["Status"]) for r in report["Key Dates"] if r["Customer"] == name)
+    assert statuses == sorted(d.status for d in sheet.dates), name
+    named = {str(r["Name"]) for r in report["Named Contacts"] if r["Customer"] == name and r["Finding"]}
+    assert named >= flagged, name  # every flagged contact carries its note (orphans aside, nobody else)
+    assert not (named - flagged) or all(
+        "has no contract" in str(r["Finding"]) for r in report["Named Contacts"] if r["Name"] in named - flagged
+    )
+    actions = [
+        str(r["What to Do"]) for r in report["Actions"] if r["Customer"] == name and r["Issue"] == "Named contacts over limit"
+    ]
+    assert sorted(actions) == sorted(
+        f"{limit.count} of {limit.limit} named contacts ({limit.option.label}): ask the customer which "
+        f"{limit.count - limit.limit} to drop, or offer a larger option."
+        for limit in sheet.limits
+        if limit.over
+    ), name
+    overdue = [r for r in report["Actions"] if r["Customer"] == name and r["Issue"] == "Deadline overdue"]
+    assert len(overdue) == sum(d.overdue for d in sheet.dates), name
+
+    # the entitlement sheet
+    page = text(sheet_html(sheet))
+    for limit in sheet.limits:
+        assert f"{limit.count} of {limit.limit} named contacts" in page, name
+    if row["ended"]:
+        assert TICK not in page and EMPTY in page or "No program recognised" in page, name
+
+    # the calendar: every dated key date is an event; an alarm only where something is still to do
+    events = {e.uid: e for e in customer_events(sheet)}
+    for line in sheet.dates:
+        if line.date.is_action:
+            event = next(e for e in events.values() if e.start == line.date.day and line.date.event in e.summary)
+            assert (event.alarm_days is not None) == (line.date.status not in (DateStatus.DONE, DateStatus.RENEWED)), name
+
+
+@pytest.mark.parametrize("book", sorted(BOOKS))
+def test_every_view_agrees_with_the_sheet_on_every_day(book: str, tmp_path: Path) -> None:
+    files = BOOKS[book](tmp_path)
+    session = open_session(files, DAYS[0])
+    for day in DAYS:
+        session = session.with_as_of(day)
+        sheets = session_sheets(session)
+        data = build_report(session.book, session.catalog, day, session.sla, done=session.workspace.done_marks())
+        report = {name: frame.to_dict("records") for name, frame in data.sheets.items()}
+        for sheet in sheets.values():
+            check_customer(session, sheet, report)
+
+
+def test_history_book_answers_by_the_term_in_force(tmp_path: Path) -> None:
+    """The hand-worked answers behind the history book (domain.md §5, §8)."""
+    session = open_session(history_book(tmp_path), date(2026, 3, 1))
+
+    def sheet(name: str, day: date) -> CustomerSheet:
+        found = session.with_as_of(day).sheet(name.casefold())
+        assert found is not None
+        return found
+
+    # a renewal keeping its CSE: one mobilization from the first term's start; its deadline settled
+    renew = sheet("Renew Co", date(2026, 3, 1))
+    available = sorted({d.date.day for d in renew.dates if d.date.role == "addon_available"})
+    assert available == [date(2025, 4, 1)]
+    first, second = renew.contracts
+    assert [d.status for d in first.dates if d.date.is_action] == ["Renewed"]
+    assert [a.detail for a in second.addons] == ["Available since 2025-04-01"]
+    assert [d.status for d in sheet("Renew Co", date(2026, 12, 20)).contracts[1].dates if d.date.is_action] == ["Overdue"]
+    # 50% -> 100% MCSE mid-year: 7 of 5 before the upgrade, 7 of 10 after
+    assert [(x.count, x.limit, x.over) for x in sheet("Upgrade Co", date(2026, 3, 1)).limits] == [(7, 5, True)]
+    assert [(x.count, x.limit, x.over) for x in sheet("Upgrade Co", date(2026, 9, 1)).limits] == [(7, 10, False)]
+    # lapsed: no limit, nothing flagged; back without the add-on: still none
+    assert sheet("Lapse Co", date(2025, 6, 1)).state.label == "Ended 2024-12-31"
+    assert not sheet("Lapse Co", date(2025, 6, 1)).limits and not sheet("Lapse Co", date(2026, 6, 1)).limits
+    # the MCSE moved from EMEA to APAC: APAC contacts are in region now, out of region last year
+    assert [len(x.outside_region) for x in sheet("Move Co", date(2026, 6, 1)).limits] == [0]
+    assert [len(x.outside_region) for x in sheet("Move Co", date(2025, 6, 1)).limits] == [3]
+    # a refused Initial Term Start derives nothing
+    rejected = sheet("Rejected Co", date(2026, 3, 1))
+    assert not [d for d in rejected.dates if d.date.role == "addon_available"]
+    assert rejected.contracts[0].addons[0].detail.startswith("Available: unknown (see Findings")
+    assert any(f.severity is Severity.ERROR and "Initial term start" in f.message for f in rejected.findings)
