@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from explorer import rules
+from explorer.app.findings import term_findings
 from explorer.catalog import CatalogError, default_catalog, parse_catalog
 from explorer.importing.book import load_book
 from explorer.model import Contract
@@ -98,7 +99,7 @@ def test_third_addon_is_read_limited_and_checked(third_addon_book) -> None:  # t
     assert acme.addons == {"tam": "3"} and basic.addons == {"tam": "3"}
     [limit] = rules.contact_limits(catalog, acme, book.contacts)
     assert (limit.addon.short, limit.limit, limit.count, limit.over) == ("TAM", 3, 4, True)
-    messages = [f.message for f in book.findings]
+    messages = [f.message for f in book.findings + term_findings(book, catalog, AS_OF)]
     assert "4 named contacts, but TAM for 3 named contacts allows 3." in messages
     assert any("Technical Account Manager (TAM) is only sold with Okta Premier Plus" in m for m in messages)
     dates = {k.event: (k.role, k.addon, k.day) for k in rules.key_dates(catalog, acme, AS_OF)}

@@ -44,7 +44,7 @@ def test_third_addon_in_benefits_and_contacts(qtbot, tmp_path: Path) -> None:  #
     assert addons.childCount() == 1
     item = addons.child(0)
     assert (item.text(0), item.text(1)) == ("TAM for 3 named contacts (3 named contacts)", "✓ Purchased")
-    assert item.text(2).startswith("Available from 2026-02-14; until then: The CSM covers technical questions")
+    assert item.text(2) == "Available since 2026-02-14"  # as of 2026-11-28: the mobilization is over
     open_tab(win, "Named Contacts")
     assert "4 of 3 named contacts" in win.contacts.indicator.text()
     assert list(win.contacts.model.colours).count("violet") == 4
