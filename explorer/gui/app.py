@@ -131,7 +131,7 @@ def run_gui(argv: list[str]) -> int:
         return _screenshot(app, window, files, args, PAGES, CUSTOMER_TABS, size)
     window.show()
     if args.workspace:
-        QTimer.singleShot(0, lambda: window.sessions.open_workspace_file(args.workspace))
+        QTimer.singleShot(0, lambda: window.sessions.open_workspace_file(args.workspace, as_of, files))
     elif files:
         QTimer.singleShot(0, lambda: window.open_files(files))
     return int(app.exec())

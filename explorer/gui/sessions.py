@@ -11,7 +11,7 @@ file_changed(str) when a file of the open book changed on disk; message(str) for
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from PySide6.QtCore import QFileSystemWatcher, QMimeData, QObject, QSettings, Si
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from explorer import clock
 from explorer.app import view_model
 from explorer.app.cancel import CancelToken
 from explorer.app.errors import WorkspaceError
@@ -152,12 +153,18 @@ class SessionController(QObject):
         if name:
             self.open_workspace_file(name)
 
-    def open_workspace_file(self, path: str) -> None:
+    def open_workspace_file(self, path: str, as_of: date | None = None, files: Sequence[str] = ()) -> None:
+        """Open a saved workspace; the command line's as-of day and files, when given, win over it (as in the CLI)."""
         try:
             opened = open_workspace(path)
         except WorkspaceError as exc:
             show_error(self._parent, exc)
             return
+        if as_of is not None:
+            opened.workspace.as_of = None if as_of == clock.today() else as_of
+        for name in (str(Path(f).resolve()) for f in files):
+            if name not in opened.workspace.all_files:
+                opened.workspace.files.append(name)
         QSettings().setValue(settings.LAST_WORKSPACE_FOLDER, str(Path(path).parent))
         if opened.missing:
             messages.warning(
