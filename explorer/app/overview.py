@@ -7,8 +7,9 @@ indices into the SLA result so switching customers never scans the case log.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -61,43 +62,13 @@ def build_overview(
     """``findings`` are the pipeline's (explorer.app.findings.collect); collected here when not given.
     ``done`` holds the key dates the user marked done (Workspace.done_marks)."""
     found = pipeline.collect(book, catalog, as_of, sla) if findings is None else findings
-    rows = []
-    for index, contract in enumerate(book.contracts):
-        product = rules.product_name(catalog, contract)
-        for k in rules.key_dates(catalog, contract, as_of, done=done):
-            rows.append(
-                (
-                    contract.customer.strip(),
-                    customer_key(contract.customer),
-                    product,
-                    k.event,
-                    k.day,
-                    k.status_text,
-                    k.note,
-                    index,
-                    k.role,
-                    k.addon,
-                    k.status is rules.DateStatus.OVERDUE,
-                    DATE_TONES[k.status],
-                )
-            )
-    key_dates = pd.DataFrame(
-        rows,
-        columns=["customer", "key", "product", "event", "date", "status", "note", "contract", "role", "addon", "overdue", "tone"],
-    )
+    key_dates = pd.DataFrame(_date_rows(book, catalog, as_of, range(len(book.contracts)), done), columns=KEY_DATE_COLUMNS)
     findings_by_key = pipeline.by_customer(found)
     # "Findings" counts what needs attention (errors and warnings); Info notes are counted apart
     finding_counts = {key: sum(f.severity is not Severity.INFO for f in items) for key, items in findings_by_key.items()}
     info_counts = {key: sum(f.severity is Severity.INFO for f in items) for key, items in findings_by_key.items()}
     errors = Counter(customer_key(f.customer) for f in book.findings if f.customer and f.severity is Severity.ERROR)
-    ahead = key_dates[
-        key_dates["status"].isin(
-            [rules.DateStatus.OVERDUE.value, rules.DateStatus.DUE_SOON.value, rules.DateStatus.UPCOMING.value]
-        )
-    ]
-    next_by_key = ahead.sort_values("date", kind="stable").drop_duplicates("key").set_index("key")
-    soon = set(key_dates.loc[key_dates["status"] == rules.DateStatus.DUE_SOON.value, "key"])
-    late = set(key_dates.loc[key_dates["overdue"].astype(bool), "key"])
+    next_by_key, soon, late = _date_facts(key_dates)
 
     by_key: dict[str, list[Contract]] = {}
     for contract in book.contracts:
@@ -154,11 +125,8 @@ def build_overview(
             "over_limit",
         ],
     )
-    for column in ("Next Key Date", "Term End"):  # display text and sort key, made here, off the GUI thread
-        days = pd.to_datetime(frame[column], errors="coerce").to_numpy(dtype="datetime64[D]")
-        frame[f"{column} text"] = np.where(np.isnat(days), "", np.datetime_as_string(days, unit="D").astype(str))
-        frame[f"{column} key"] = np.where(np.isnat(days), np.inf, days.astype(np.int64).astype("float64"))
-    frame.loc[frame["ended"].astype(bool), "Next Key Date text"] = "ended"  # a lapsed customer has nothing ahead
+    for column in ("Next Key Date", "Term End"):
+        _date_text(frame, column)
     case_rows: dict[str, np.ndarray] = {}
     if sla is not None and not sla.cases.empty:
         keys = sla.cases["customer"].astype(str).map(customer_key)
@@ -177,6 +145,97 @@ def build_overview(
         catalog.settings.due_soon_days,
         build_index(book, frame, sla),
     )
+
+
+KEY_DATE_COLUMNS = [
+    "customer",
+    "key",
+    "product",
+    "event",
+    "date",
+    "status",
+    "note",
+    "contract",
+    "role",
+    "addon",
+    "overdue",
+    "tone",
+]
+
+
+def _date_rows(
+    book: Book, catalog: Catalog, as_of: date, indices: Iterable[int], done: Mapping[rules.DoneKey, date | None] | None
+) -> list[tuple[object, ...]]:
+    """KEY_DATE_COLUMNS rows of the contracts at ``indices``, judged on ``as_of`` with the user's done-marks."""
+    rows: list[tuple[object, ...]] = []
+    for index in indices:
+        contract = book.contracts[index]
+        product = rules.product_name(catalog, contract)
+        for k in rules.key_dates(catalog, contract, as_of, done=done):
+            rows.append(
+                (
+                    contract.customer.strip(),
+                    customer_key(contract.customer),
+                    product,
+                    k.event,
+                    k.day,
+                    k.status_text,
+                    k.note,
+                    index,
+                    k.role,
+                    k.addon,
+                    k.status is rules.DateStatus.OVERDUE,
+                    DATE_TONES[k.status],
+                )
+            )
+    return rows
+
+
+def _date_facts(key_dates: pd.DataFrame) -> tuple[pd.DataFrame, set[str], set[str]]:
+    """Per customer key: its next date still ahead (or overdue), and which keys have a date due soon or overdue."""
+    ahead = key_dates[
+        key_dates["status"].isin(
+            [rules.DateStatus.OVERDUE.value, rules.DateStatus.DUE_SOON.value, rules.DateStatus.UPCOMING.value]
+        )
+    ]
+    next_by_key = ahead.sort_values("date", kind="stable").drop_duplicates("key").set_index("key")
+    soon = set(key_dates.loc[key_dates["status"] == rules.DateStatus.DUE_SOON.value, "key"])
+    late = set(key_dates.loc[key_dates["overdue"].astype(bool), "key"])
+    return next_by_key, soon, late
+
+
+def _date_text(frame: pd.DataFrame, column: str) -> None:
+    """A date column's display text and sort key, made here, off the GUI thread."""
+    days = pd.to_datetime(frame[column], errors="coerce").to_numpy(dtype="datetime64[D]")
+    frame[f"{column} text"] = np.where(np.isnat(days), "", np.datetime_as_string(days, unit="D").astype(str))
+    frame[f"{column} key"] = np.where(np.isnat(days), np.inf, days.astype(np.int64).astype("float64"))
+    if column == "Next Key Date":
+        frame.loc[frame["ended"].astype(bool), "Next Key Date text"] = "ended"  # a lapsed customer has nothing ahead
+
+
+def remark(overview: Overview, book: Book, catalog: Catalog, key: str, done: Mapping[rules.DoneKey, date | None]) -> Overview:
+    """The overview with one customer's key dates judged again after a done-mark changed; every other row is
+    kept as it was (a tick re-judges one customer, not the book). A mark changes statuses, never the dates."""
+    key_dates = overview.key_dates.copy()
+    mine = (key_dates["key"] == key).to_numpy()
+    fresh = pd.DataFrame(
+        _date_rows(book, catalog, overview.as_of, overview.contracts_by_key.get(key, []), done), columns=KEY_DATE_COLUMNS
+    )
+    if len(fresh) != int(mine.sum()):  # not one of this overview's customers: judge the book again
+        return dataclasses.replace(overview, key_dates=key_dates)
+    fresh.index = key_dates.index[mine]
+    key_dates.loc[mine, KEY_DATE_COLUMNS] = fresh[KEY_DATE_COLUMNS]
+    customers = overview.customers.copy()
+    row = (customers["key"] == key).to_numpy()
+    next_by_key, soon, late = _date_facts(key_dates[mine])
+    ended = bool(customers.loc[row, "ended"].iloc[0]) if row.any() else False
+    nxt = next_by_key.loc[key] if key in next_by_key.index and not ended else None
+    customers.loc[row, "Next Key Date"] = nxt["date"] if nxt is not None else None
+    customers.loc[row, "Next Event"] = nxt["event"] if nxt is not None else ""
+    customers.loc[row, "due_soon"] = key in soon
+    customers.loc[row, "overdue"] = key in late
+    _date_text(customers, "Next Key Date")
+    return dataclasses.replace(overview, customers=customers, key_dates=key_dates)
 
 
 def _program_label(catalog: Catalog, contract: Contract) -> str:

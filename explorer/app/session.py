@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from explorer import clock
 from explorer.app import findings as pipeline
 from explorer.app.cancel import NEVER, Cancelled, CancelToken
-from explorer.app.overview import Overview, build_overview
+from explorer.app.overview import Overview, build_overview, remark
 from explorer.app.workspace import Workspace
 from explorer.catalog import Catalog, default_catalog, load_catalog
 from explorer.importing.book import load_book
@@ -60,10 +60,15 @@ class Session:
         workspace = dataclasses.replace(self.workspace, as_of=None if as_of == clock.today() else as_of)
         return _judge(workspace, self.book, self.catalog, as_of, None, cancel)
 
-    def with_marks(self) -> Session:
-        """The same judgement with the workspace's done-marks applied again (statuses, colours, Upcoming)."""
-        overview = build_overview(self.book, self.catalog, self.as_of, self.sla, self.findings, self.workspace.done_marks())
-        return dataclasses.replace(self, overview=overview)
+    def with_marks(self, key: str | None = None) -> Session:
+        """The same judgement with the workspace's done-marks applied again (statuses, colours, Upcoming): for
+        one customer (by key) when only its mark changed, else for the whole book."""
+        done = self.workspace.done_marks()
+        if key is not None:
+            return dataclasses.replace(self, overview=remark(self.overview, self.book, self.catalog, key, done))
+        return dataclasses.replace(
+            self, overview=build_overview(self.book, self.catalog, self.as_of, self.sla, self.findings, done)
+        )
 
     def sheet(self, key: str) -> CustomerSheet | None:
         """Everything about one customer (by customer key) on the as-of day; None for an unknown key."""

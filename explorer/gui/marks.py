@@ -25,4 +25,4 @@ class MarksController(QObject):
         session = self._session()
         if session is not None:
             session.workspace.set_mark(key, done=done)
-            self.marked.emit(session.with_marks())
+            self.marked.emit(session.with_marks(key.customer))  # re-judges that customer alone

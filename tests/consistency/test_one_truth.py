@@ -168,3 +168,20 @@ def test_history_book_answers_by_the_term_in_force(tmp_path: Path) -> None:
     assert not [d for d in rejected.dates if d.date.role == "addon_available"]
     assert rejected.contracts[0].addons[0].detail.startswith("Available: unknown (see Findings")
     assert any(f.severity is Severity.ERROR and "Initial term start" in f.message for f in rejected.findings)
+
+
+def test_a_done_mark_rejudges_its_customer_as_the_whole_book_would() -> None:
+    """A tick re-judges one customer (Session.with_marks(key)); the list and Upcoming end as a full judgement would."""
+    session = open_session([resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")], date(2027, 1, 20))
+    late = session.overview.key_dates[session.overview.key_dates["overdue"].astype(bool)]
+    assert len(late) >= 2
+    for _, row in late.head(2).iterrows():
+        sheet = session.sheet(str(row["key"]))
+        assert sheet is not None
+        line = next(d for d in sheet.dates if d.overdue and d.date.event == row["event"])
+        session.workspace.set_mark(line.key, done=True)
+        quick, full = session.with_marks(line.key.customer).overview, session.with_marks().overview
+        assert quick.key_dates.equals(full.key_dates)
+        assert quick.customers.drop(columns="program list").equals(full.customers.drop(columns="program list"))
+        session = session.with_marks(line.key.customer)
+    assert sum(session.overview.key_dates["overdue"].astype(bool)) == len(late) - 2
