@@ -209,9 +209,25 @@ class CasesPage(LazyView):
         self.case_mask = self.table.mask(self.current_filter())
         self.model.set_mask(None if self.case_mask.all() else self.case_mask)
         text = self.table.counts(self.case_mask).text()
+        window = self.window_label()
+        if window:
+            text = f"Opened: {window} · {text}"  # every compliance figure states its window
         if self.list_keys is not None and self.scope.currentText() == LIST_SCOPE and self.list_note:
             text += f" · {self.list_note}"
         self.summary.setText(text)
+
+    def window_label(self) -> str:
+        """The opening days the counts cover, as the report and the sheet name them ("" before a book opens)."""
+        if self.session is None:
+            return ""
+        preset = self.period.currentText()
+        chosen = next((p for p in periods.BOOK_CHOICES if p.name == preset), None)
+        if chosen is None:  # Custom: the two date boxes
+            start, end = _day(self.start.date()), _day(self.end.date())
+            if end < start:
+                return f"nothing (the range ends {end:%Y-%m-%d}, before it starts)"
+            chosen = periods.chosen(start, end)
+        return chosen.window(self.session.as_of).label
 
     # -- actions ------------------------------------------------------------------
     def _open(self, index: QModelIndex) -> None:

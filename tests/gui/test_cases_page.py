@@ -38,7 +38,10 @@ def test_p1_breaches_last_quarter(window: MainWindow) -> None:
         assert page.model.index(r, 4).data() == "P1"
         assert page.model.index(r, 5).data() == "Breached"
         assert "2026-07-01" <= page.model.index(r, 6).data()[:10] <= "2026-09-30"
-    assert page.summary.text().startswith(f"{len(expected):,} cases · 0 met · {len(expected):,} breached")
+    last_quarter = periods.LAST_QUARTER.window(window.session.as_of).label
+    assert page.summary.text().startswith(
+        f"Opened: {last_quarter} · {len(expected):,} cases · 0 met · {len(expected):,} breached"
+    )
     assert "compliance 0.0%" in page.summary.text()
 
 
@@ -65,7 +68,8 @@ def test_cases_follow_the_customer_list_and_open_the_customer(window: MainWindow
     cases = window.session.sla.cases
     mine = cases[cases["customer"].str.strip() == "Cascade Capital"]
     met, breached = int((mine["outcome"] == "Met").sum()), int((mine["outcome"] == "Breached").sum())
-    assert page.summary.text().startswith(f"{len(mine):,} cases · {met:,} met · {breached:,} breached")
+    everything = periods.ALL.window(window.session.as_of).label  # "All cases (to ...)": the window is said too
+    assert page.summary.text().startswith(f"Opened: {everything} · {len(mine):,} cases · {met:,} met · {breached:,} breached")
     window.customers.search.setText("")
     page.view.doubleClicked.emit(page.model.index(0, 1))  # the Customer column
     assert window.pages.currentIndex() == 0
