@@ -4,7 +4,9 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, QThreadPool
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from explorer.gui import messages
@@ -39,6 +41,21 @@ def no_leaked_widgets(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
         widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not leaked, f"top-level widgets left behind: {[type(w).__name__ for w in leaked]}"
+
+
+@pytest.fixture(autouse=True)
+def no_modifiers_left(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """A keyClick with Ctrl or Shift leaves Qt believing the key is still held until the next key event, so the
+    next test's click would be a Ctrl-click: every test ends with the keyboard released."""
+    yield
+    if QGuiApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        release = QWidget()
+        release.show()
+        QTest.keyRelease(release, Qt.Key.Key_Control, Qt.KeyboardModifier.NoModifier)
+        release.close()
+        release.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
 
 
 def _qt_internal(widget: QWidget) -> bool:
