@@ -98,6 +98,7 @@ class Calendar:
     decision: str | None = None
     words: str = ""  # the clock explained to a reader ("every minute counts")
     short: str = ""  # a table's few characters ("Mon–Fri 9–17 local"); the label where the catalog gives none
+    spoken: str = ""  # its name in a sentence ("Basic's business-hours clock"); the label where blank
 
     @property
     def short_label(self) -> str:
@@ -529,6 +530,7 @@ def _calendars(data: dict[str, Any]) -> dict[str, Calendar]:
                 kind,
                 words=_get(raw, "words", str, path, ""),
                 short=_get(raw, "short", str, path, ""),
+                spoken=_get(raw, "spoken", str, path, ""),
             )
             continue
         if kind != "weekly":
@@ -555,6 +557,7 @@ def _calendars(data: dict[str, Any]) -> dict[str, Calendar]:
             _get(raw, "decision", str, path, None),
             _get(raw, "words", str, path, ""),
             _get(raw, "short", str, path, ""),
+            _get(raw, "spoken", str, path, ""),
         )
     return out
 

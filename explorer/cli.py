@@ -1,4 +1,4 @@
-"""Command line: explorer [FILE...] | check | report | calendar | sheet | diff | template | terms.
+"""Command line: explorer [FILE...] | check | report | calendar | sheet | brief | whatif | diff | template | terms.
 
 Runs headless: nothing here imports Qt unless the GUI is asked for, and heavy
 libraries load only inside the subcommand that needs them.
@@ -21,7 +21,21 @@ if TYPE_CHECKING:  # only for annotations: the CLI loads pandas and the app laye
     from explorer.app.sheet import CustomerSheet
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-SUBCOMMANDS = ("check", "report", "calendar", "sheet", "diff", "explain", "map", "mappings", "template", "terms", "gui")
+SUBCOMMANDS = (
+    "check",
+    "report",
+    "calendar",
+    "sheet",
+    "brief",
+    "whatif",
+    "diff",
+    "explain",
+    "map",
+    "mappings",
+    "template",
+    "terms",
+    "gui",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,6 +54,7 @@ OUTPUTS = {
     "report": (".xlsx", "report.xlsx"),
     "calendar": (".ics", "key-dates.ics"),
     "sheet": (".pdf", "entitlement-sheet.pdf"),
+    "brief": (".pdf", "renewal-brief.pdf"),
     "diff": (".xlsx", "changes.xlsx"),
     "map": (".toml", "mapping.toml"),
     "template": (".xlsx", "contract-book.xlsx"),
@@ -312,6 +327,75 @@ def _sheet(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if drafts else EXIT_OK
 
 
+def _program_problem(session: Session, keys: list[str] | None, program: str) -> str | None:
+    """Why ``program`` names no program the customers (by key; all when None) could hold, or None."""
+    from explorer.app import upgrade
+
+    terms = upgrade.terms_in_review(session.book.contracts, session.as_of, keys)
+    if any(upgrade.program_named(session.catalog, session.book.contracts[t], program) for t in terms):
+        return None
+    held = {p.name for t in terms for p in upgrade.programs_by_rank(session.catalog, session.book.contracts[t])}
+    whose = "these customers' products" if keys else "the book's products"
+    return f"no program called '{program}' for {whose} (they have {', '.join(sorted(held)) or 'no program'})"
+
+
+def _brief(args: argparse.Namespace) -> int:
+    """The renewal brief: a page per customer, its evidence against --program or the next program up."""
+    found = _customer_sheets(args)
+    if isinstance(found, int):
+        return found
+    session, sheets = found
+    from explorer.app.renewal import brief_for
+
+    if args.program and (problem := _program_problem(session, [s.key for s in sheets], args.program)):
+        return _fail(problem)
+    briefs = [b for s in sheets if (b := brief_for(session, s.key, args.program)) is not None]
+    from explorer.gui.renewal_brief import write_pdf  # Qt's PDF writer, offscreen: loaded only here
+
+    try:
+        target = write_pdf(briefs, Path(args.output), session.files, args.paper)
+    except Exception as exc:  # _explained re-raises anything that is not bad input
+        return _explained(exc)
+    print(f"wrote {target} ({len(briefs)} customer{'s' if len(briefs) != 1 else ''})")
+    return EXIT_OK
+
+
+def _whatif(args: argparse.Namespace) -> int:
+    """The upgrade evidence table: the terms in review against --program, as the report's sheet has it."""
+    from explorer.app import upgrade
+    from explorer.outputs.report.upgrade_sheet import as_text, evidence_frame
+
+    keys: list[str] | None = None
+    if args.customer:
+        found = _customer_sheets(args)
+        if isinstance(found, int):
+            return found
+        session, keys = found[0], [s.key for s in found[1]]
+    else:
+        session, code = _session_or_exit(args)
+        if session is None:
+            return int(code)
+    if session.sla is None:
+        return _fail("no case log given: name one with --cases (the evidence is the customers' real cases)")
+    if problem := _program_problem(session, keys, args.program):
+        return _fail(problem)
+    moment = session.sla.as_of
+    comparisons = upgrade.against(session.book, session.catalog, session.as_of, moment, args.program, keys)
+    frame = evidence_frame(comparisons)
+    quiet = [c for c in comparisons if not c.cases]
+    print(f"Against {args.program}, as of {session.as_of:%Y-%m-%d}, the term in review of each customer:")
+    if len(frame):
+        print(as_text(frame, "Compared with"))
+    for c in quiet:
+        print(f"{c.customer} ({c.product} {c.current.name}): {upgrade.NOTHING_TO_COMPARE}")
+    for c in comparisons:
+        if c.lost:
+            print(f"{c.customer}, {c.product} {c.current.name} -> {c.other.name} would lose: {'; '.join(c.lost)}")
+    if not comparisons:
+        print("No term to compare: every customer named holds that program already.")
+    return EXIT_OK
+
+
 def _diff(args: argparse.Namespace) -> int:
     from explorer.app.diff import compare_books, load_version
     from explorer.catalog import default_catalog, load_catalog
@@ -428,6 +512,45 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _brief_arguments(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    brief = sub.add_parser(
+        "brief",
+        help="write the one-page renewal brief of customers (PDF)",
+        description="A page per customer for the renewal meeting: the term in review and what it included, "
+        "first-response compliance by month (a chart) and by priority, the P1/P2 breaches, named contacts, "
+        "key dates ahead, what changed since the previous term and the upgrade evidence against --program "
+        "(default: the next program up). Exit status: 0 written, 2 not written.",
+    )
+    _book_arguments(brief)
+    brief.add_argument(
+        "--customer", action="append", required=True, metavar="NAME", help="this customer; repeat for several (a page each)"
+    )
+    brief.add_argument("--program", metavar="P", help="compare with this program of the customer's products (Premier...)")
+    brief.add_argument(
+        "--paper",
+        choices=["a4", "letter"],
+        type=str.lower,
+        help="paper size (default: Letter where the locale uses US units, else A4)",
+    )
+    brief.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF to write (.pdf)")
+    brief.set_defaults(func=_brief)
+
+
+def _whatif_arguments(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    whatif = sub.add_parser(
+        "whatif",
+        help="what another program would have promised the customers' real cases",
+        description="Judges the real cases of each customer's term in review against another program of the "
+        "same product (its targets and clock, the same engine and as-of moment) and prints, per customer and "
+        "priority: cases, met now, would be late, and the median wait against both promises, strongest case "
+        "first (the report's Upgrade Evidence sheet). Exit status: 0 printed, 2 bad input.",
+    )
+    _book_arguments(whatif)
+    whatif.add_argument("--customer", action="append", metavar="NAME", help="only this customer; repeatable")
+    whatif.add_argument("--program", required=True, metavar="P", help="the program to compare with (Premier, Premier Plus...)")
+    whatif.set_defaults(func=_whatif)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="explorer",
@@ -530,6 +653,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sheet.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF to write (.pdf)")
     sheet.set_defaults(func=_sheet)
+
+    _brief_arguments(sub)
+    _whatif_arguments(sub)
 
     diff = sub.add_parser(
         "diff",

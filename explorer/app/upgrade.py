@@ -57,11 +57,8 @@ class Promise:
         return f"within {duration(self.minutes)} ({self.clock.label})"
 
     def clock_name(self, whose: str) -> str:
-        """ "Basic's business-hours clock"; a label with a comma is quoted after the word clock."""
-        label = self.clock.label
-        if "," in label:
-            return f"{whose}'s clock ({label})"
-        return f"{whose}'s {label[0].lower() + label[1:].replace(' ', '-')} clock"
+        """ "Basic's business-hours clock", from the catalog's short name for the clock (else its label)."""
+        return f"{whose}'s {self.clock.spoken or self.clock.label} clock"
 
 
 @dataclass(frozen=True)
@@ -104,6 +101,9 @@ class PriorityEvidence:
             verdict = "waited longer than that" if self.late_other else "was within it"
             return f"{head}; {which} {verdict} ({median}{on_now})."
         median = f"median {duration(self.median_other)}, " if self.median_other is not None else ""
+        if self.late_other == self.cases:
+            every = "both" if self.cases == 2 else f"all {self.cases}"
+            return f"{head}; {every} of this customer's {p} cases waited longer than that ({median}{on_now})."
         if self.late_other:
             return f"{head}; {self.late_other} of {which} waited longer than that ({median}{on_now})."
         return f"{head}; all of {which} were within it ({median}{on_now})."
@@ -143,9 +143,11 @@ class Comparison:
         if not self.cases:
             return [NOTHING_TO_COMPARE]
         if self.same_promise:
+            cases = "the term's only case" if self.cases == 1 else f"none of the {self.cases} cases in the term"
+            verb = "would not be" if self.cases == 1 else "would be"
             return [
                 f"{self.other.name} promises the same first-response times as {self.current.name}: "
-                f"none of the {self.cases} cases in the term would be judged differently."
+                f"{cases} {verb} judged differently."
             ]
         return [p.sentence(self.product) for p in self.priorities if p.cases]
 
@@ -229,9 +231,9 @@ def losses(catalog: Catalog, contract: Contract, other: Program) -> tuple[list[s
         if new is None:
             continue
         if held.included and not new.included:
-            lost.append(label + (f" ({held.detail})" if held.detail else ""))
+            lost.append(label)
         elif new.included and not held.included:
-            gained.append(label + (f" ({new.detail})" if new.detail else ""))
+            gained.append(label)
         elif held.included and held.detail != new.detail:
             change = f"{label}: {held.detail or 'yes'} (under {other.name}: {new.detail or 'yes'})"
             (lost if other.rank < (catalog.programs[contract.program or ""].rank) else gained).append(change)

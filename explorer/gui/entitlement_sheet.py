@@ -4,6 +4,7 @@ The content is explorer.outputs.entitlement's HTML; here a QTextDocument lays it
 out page by page inside a header (as-of day, catalog version) and a footer
 (customer, page n of N). Each customer starts on a new page; a typical customer
 fits one. A customer whose contracts have errors gets DRAFT across every page.
+The renewal brief (explorer.gui.renewal_brief) prints through here too, as Pages.
 The paper follows the locale (Letter where US units are the norm, else A4)
 unless a size is given.
 """
@@ -11,14 +12,16 @@ unless a size is given.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QLocale, QMarginsF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -36,6 +39,7 @@ from explorer.outputs.entitlement import errors, header_text, sheet_html
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(14, 12, 14, 12)
 RESOLUTION = 300  # dots per inch of the PDF's coordinate space
+MIN_FIT = 0.8  # a page that must fit one sheet of paper is shrunk at most this far
 _app: QApplication | None = None
 
 
@@ -66,12 +70,33 @@ def _font(points: float) -> QFont:
     return font
 
 
+@dataclass(frozen=True)
+class Page:
+    """One customer's document for paper: its HTML, the images it names, and the header and footer text."""
+
+    html: str
+    header: str
+    name: str  # the customer, in the footer
+    images: Mapping[str, QImage] = field(default_factory=dict)  # <img src=...> url -> image
+    points: float = 8  # the body text's size
+    fit: bool = False  # shrink (down to MIN_FIT) rather than run onto a second page
+    draft: bool = False  # DRAFT across every page
+
+
+def sheet_page(sheet: CustomerSheet, internal: bool = False) -> Page:
+    return Page(sheet_html(sheet, internal=internal), header_text(sheet), sheet.name, draft=bool(errors(sheet)))
+
+
 def render(sheets: Sequence[CustomerSheet], device: QPagedPaintDevice, internal: bool = False) -> int:
     """Paint the sheets onto a PDF writer or printer (``internal``: with the book's findings); returns the
     number of pages."""
+    return render_pages([sheet_page(s, internal) for s in sheets], device)
+
+
+def render_pages(pages: Sequence[Page], device: QPagedPaintDevice) -> int:
     painter = QPainter(device)
     try:
-        return _paint(sheets, device, painter, internal)
+        return _paint(pages, device, painter)
     finally:
         painter.end()
 
@@ -89,7 +114,7 @@ def _draft_mark(painter: QPainter, width: float, height: float) -> None:
     painter.restore()
 
 
-def _paint(sheets: Sequence[CustomerSheet], device: QPagedPaintDevice, painter: QPainter, internal: bool = False) -> int:
+def _paint(documents: Sequence[Page], device: QPagedPaintDevice, painter: QPainter) -> int:
     area = device.pageLayout().paintRectPixels(device.logicalDpiX())
     width, height = float(area.width()), float(area.height())
     small = _font(7)
@@ -98,32 +123,40 @@ def _paint(sheets: Sequence[CustomerSheet], device: QPagedPaintDevice, painter: 
     header, footer = line * 2.0, line * 2.0
     body = QRectF(0, 0, width, height - header - footer)
     total = 0
-    for number, sheet in enumerate(sheets):
+    for number, item in enumerate(documents):
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(device)  # point sizes at the device's resolution
         doc.setDocumentMargin(0)
-        doc.setDefaultFont(_font(8))
-        doc.setHtml(sheet_html(sheet, internal=internal))
-        draft = bool(errors(sheet))
+        doc.setDefaultFont(_font(item.points))
+        for url, image in item.images.items():
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
+        doc.setHtml(item.html)
         doc.setPageSize(body.size())
+        scale = 1.0
+        while item.fit and doc.pageCount() > 1 and scale > MIN_FIT:
+            scale -= 0.025  # lay out on a larger page, then paint it smaller
+            doc.setPageSize(body.size() / scale)
         pages = doc.pageCount()
         for page in range(pages):
             if number or page:
                 device.newPage()
             total += 1
-            if draft:
+            if item.draft:
                 _draft_mark(painter, width, height)
             painter.setFont(small)
             painter.setPen(QColor(palette.PAPER_INK))
-            painter.drawText(QRectF(0, 0, width, line), Qt.AlignmentFlag.AlignLeft, header_text(sheet))
+            painter.drawText(QRectF(0, 0, width, line), Qt.AlignmentFlag.AlignLeft, item.header)
             painter.drawText(QRectF(0, 0, width, line), Qt.AlignmentFlag.AlignRight, "Entitlement Explorer")
             painter.drawLine(0, int(line * 1.3), int(width), int(line * 1.3))
             bottom = height - line
-            painter.drawText(QRectF(0, bottom, width, line), Qt.AlignmentFlag.AlignLeft, sheet.name)
+            painter.drawText(QRectF(0, bottom, width, line), Qt.AlignmentFlag.AlignLeft, item.name)
             painter.drawText(QRectF(0, bottom, width, line), Qt.AlignmentFlag.AlignRight, f"Page {page + 1} of {pages}")
             painter.save()
-            painter.translate(0, header - page * body.height())
-            doc.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            painter.translate(0, header)
+            painter.scale(scale, scale)
+            page_height = body.height() / scale
+            painter.translate(0, -page * page_height)
+            doc.drawContents(painter, QRectF(0, page * page_height, body.width() / scale, page_height))
             painter.restore()
     return total
 
@@ -138,15 +171,24 @@ def write_pdf(
     """The sheets as one PDF, written atomically (``internal``: with the book's findings, for the account
     team rather than the customer); raises OutputError with a one-line message."""
     ensure_app()
+    title = f"Entitlement sheet: {', '.join(s.name for s in sheets)}"
+    return write_pages([sheet_page(s, internal) for s in sheets], target, title, inputs, paper)
+
+
+def write_pages(
+    pages: Sequence[Page], target: Path | str, title: str, inputs: Sequence[Path | str] = (), paper: str | None = None
+) -> Path:
+    """Pages as one PDF, written atomically; raises OutputError with a one-line message."""
+    ensure_app()
     layout = page_layout(paper)
 
     def write(path: Path) -> None:
         writer = QPdfWriter(str(path))
         writer.setResolution(RESOLUTION)
         writer.setPageLayout(layout)
-        writer.setTitle(f"Entitlement sheet: {', '.join(s.name for s in sheets)}")
+        writer.setTitle(title)
         writer.setCreator("Entitlement Explorer")
-        render(sheets, writer, internal)
+        render_pages(pages, writer)
 
     return write_atomically(target, write, inputs)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from explorer.catalog import Catalog
 from explorer.outputs.report.actions import ACTION_COLUMNS
+from explorer.outputs.report.upgrade_sheet import UPGRADE_COLUMNS
 
 ADDON_COLUMNS = "<add-ons>"  # stands for one column per catalog add-on, named by the add-on's column
 CASE_COLUMNS = [
@@ -58,11 +59,12 @@ SHEETS: dict[str, list[str]] = {
     "SLA Targets": ["Customer", "Product", "Tier", "Priority", "First Response Target (h)", "Clock"],
     "Named Contacts": ["Customer", "Name", "Email", "Region", "Named", "Finding"],
     "Compliance": COMPLIANCE_COLUMNS,
+    "Upgrade Evidence": UPGRADE_COLUMNS,  # each customer's term against the next program up, strongest case first
     "Findings": ["Customer", "Product", "Severity", "Message", "File", "Sheet", "Row", "Column"],
     "Cases": CASE_COLUMNS,
     "Holidays": ["Calendar", "Date", "Holiday", "Whose", "Status"],  # each calendar's days in the case period
 }
-CASE_SHEETS = ("Cases", "Compliance", "Holidays")  # only with a case log
+CASE_SHEETS = ("Cases", "Compliance", "Upgrade Evidence", "Holidays")  # only with a case log
 
 DATE_COLUMNS = {"Term Start", "Term End", "Date"}
 DATETIME_COLUMNS = {"Opened (UTC)", "Due (UTC)", "First Response (UTC)"}
@@ -82,6 +84,7 @@ WRAPPED_COLUMNS = {
     "Key Dates Affected": 30,
     "Old": 22,
     "New": 22,
+    "Evidence": 60,
 }
 
 

@@ -1,0 +1,193 @@
+"""The renewal brief's facts: a customer's term in review on one page (Qt-free).
+
+Everything is read from the customer's CustomerSheet (terms, cases, contacts, key dates)
+and from the upgrade evidence (explorer.app.upgrade), so the brief says what the tabs,
+the report and the entitlement sheet say. explorer.outputs.renewal writes it as HTML;
+explorer.gui.renewal_brief draws its chart and puts it on paper and in the Renewal tab.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from explorer import rules
+from explorer.app import periods, upgrade
+from explorer.app.periods import Window
+from explorer.app.session import Session
+from explorer.app.sheet import ContractSheet, CustomerSheet, DateLine
+from explorer.catalog import Catalog
+from explorer.sla.engine import Outcome, as_of_moment
+
+CHART_MONTHS = 12  # the chart shows the term's latest months, at most this many
+BREACHES_SHOWN = 6
+
+
+@dataclass(frozen=True)
+class Month:
+    """First responses of the cases opened in one calendar month (UTC days) of the term."""
+
+    start: date
+    met: int
+    breached: int
+    open: int  # pending or at risk on the as-of day
+
+    @property
+    def decided(self) -> int:
+        return self.met + self.breached
+
+    @property
+    def rate(self) -> float | None:
+        return self.met / self.decided if self.decided else None
+
+    @property
+    def label(self) -> str:
+        return f"{self.start:%b}"
+
+
+@dataclass
+class RenewalBrief:
+    sheet: CustomerSheet
+    window: Window  # this term, to the as-of day
+    terms: list[ContractSheet]  # per product, the term in review
+    included: list[list[str]]  # per term, the benefits it has that not every program of its product has
+    months: list[Month]  # the term's months with cases, oldest first (at most CHART_MONTHS)
+    by_priority: pd.DataFrame | None  # compliance by priority in the window; None without a case log
+    breaches: pd.DataFrame  # P1 and P2 cases breached in the window, latest first
+    dates_ahead: list[DateLine]  # the renewal request first, then every date still ahead, soonest first
+    changes: list[str]  # what changed since each product's previous term
+    evidence: list[upgrade.Comparison]
+
+    @property
+    def target(self) -> float:
+        return self.sheet.catalog.settings.compliance_target
+
+    @property
+    def months_note(self) -> str:
+        if not self.months:
+            return "No cases in the term."
+        return f"{self.months[0].start:%b %Y} – {self.months[-1].start:%b %Y}"
+
+
+def months(cases: pd.DataFrame | None, limit: int = CHART_MONTHS) -> list[Month]:
+    """Met, breached and open counts per calendar month of opening (UTC), oldest first, the latest ``limit``."""
+    if cases is None or cases.empty:
+        return []
+    opened = pd.to_datetime(cases["opened"], utc=True)
+    month = opened.dt.tz_localize(None).dt.to_period("M").dt.start_time
+    outcome = cases["outcome"].astype(str)
+    counted = outcome.isin([Outcome.MET.value, Outcome.BREACHED.value, Outcome.PENDING.value, Outcome.AT_RISK.value])
+    flags = pd.DataFrame(
+        {
+            "met": outcome.eq(Outcome.MET.value),
+            "breached": outcome.eq(Outcome.BREACHED.value),
+            "open": outcome.isin([Outcome.PENDING.value, Outcome.AT_RISK.value]),
+        }
+    )[counted.to_numpy()]
+    table = flags.groupby(month[counted.to_numpy()].to_numpy()).sum().sort_index()
+    rows = [
+        Month(pd.Timestamp(start).date(), int(met), int(breached), int(waiting))
+        for start, met, breached, waiting in zip(table.index, table["met"], table["breached"], table["open"], strict=True)
+    ]
+    return rows[-limit:]
+
+
+def dates_ahead(sheet: CustomerSheet, terms: list[ContractSheet]) -> list[DateLine]:
+    """The terms' key dates from the as-of day on, and overdue ones; action deadlines (the renewal request) first."""
+    held = {id(t.contract) for t in terms}
+    lines = [d for d in sheet.dates if id(d.contract) in held and (d.date.day >= sheet.as_of or d.overdue)]
+    return sorted(lines, key=lambda d: (not d.date.is_action, d.date.day))
+
+
+def changes(sheet: CustomerSheet) -> list[str]:
+    """Per product, the term in review against the term before it (from the contract's history)."""
+    out, first = [], []
+    for product in sheet.products():
+        review = product.shown
+        start = review.contract.term_start
+        earlier = [
+            t for t in product.terms if t is not review and t.contract.term_start and start and t.contract.term_start < start
+        ]
+        name = review.product
+        if not earlier:
+            since = f" (from {start:%Y-%m-%d})" if start else ""
+            first.append(f"{name}{since}")
+            continue
+        before = max(earlier, key=lambda t: t.contract.term_start or date.min)
+        parts = []
+        if before.program != review.program:
+            moved = ""
+            if before.tier and review.tier:
+                moved = " (upgrade)" if review.tier.rank > before.tier.rank else " (downgrade)"
+            parts.append(f"{before.program} → {review.program}{moved}")
+        else:
+            parts.append(f"{review.program} renewed")
+        old_addons, new_addons = {a.label for a in before.addons}, {a.label for a in review.addons}
+        parts += [f"add-on added: {a}" for a in sorted(new_addons - old_addons)]
+        parts += [f"add-on dropped: {a}" for a in sorted(old_addons - new_addons)]
+        if before.named_limit != review.named_limit:
+            parts.append(f"named-contact limit {before.named_limit or 'none'} → {review.named_limit or 'none'}")
+        if before.contract.region != review.contract.region and review.contract.region:
+            parts.append(f"region {before.contract.region or 'blank'} → {review.contract.region}")
+        old_span = (
+            f"{before.contract.term_start:%Y-%m-%d} – {before.contract.term_end:%Y-%m-%d}" if before.contract.term_end else ""
+        )
+        out.append(f"{name}: {'; '.join(parts)} (previous term {old_span}).")
+    if first:
+        out.append(f"First term in the book: {', '.join(first)}; nothing earlier to compare with.")
+    return out
+
+
+def beyond_the_basics(catalog: Catalog, term: ContractSheet) -> list[str]:
+    """The term's included benefits that some program of its product lacks (what sets the program apart)."""
+    others = [
+        rules.benefits(catalog, dataclasses.replace(term.contract, program=p.id))
+        for p in upgrade.programs_by_rank(catalog, term.contract)
+    ]
+    everyone = {b.label for b in term.benefits if all(any(o.label == b.label and o.included for o in lines) for lines in others)}
+    return [b.label + (f" ({b.detail})" if b.detail else "") for b in term.benefits if b.included and b.label not in everyone]
+
+
+def build_brief(sheet: CustomerSheet, evidence: list[upgrade.Comparison]) -> RenewalBrief:
+    window = sheet.window(periods.TERM)
+    cases = window.cases(sheet.cases) if sheet.cases is not None else None
+    terms = [p.shown for p in sheet.products()]
+    if cases is not None:
+        late = cases[cases["outcome"].astype(str).eq(Outcome.BREACHED.value) & cases["priority"].isin([1, 2]).to_numpy()]
+        breaches = late.sort_values("opened", ascending=False)
+    else:
+        breaches = pd.DataFrame()
+    return RenewalBrief(
+        sheet,
+        window,
+        terms,
+        [beyond_the_basics(sheet.catalog, t) for t in terms],
+        months(cases),
+        sheet.compliance(periods.TERM),
+        breaches,
+        dates_ahead(sheet, terms),
+        changes(sheet),
+        evidence,
+    )
+
+
+def brief_for(session: Session, key: str, program: str | None = None) -> RenewalBrief | None:
+    """One customer's brief (by customer key), its evidence against ``program`` (by name) or the next program up;
+    None for an unknown key. The evidence is judged at the session's own as-of moment."""
+    sheet = session.sheet(key)
+    if sheet is None:
+        return None
+    moment = session.sla.as_of if session.sla is not None else as_of_moment(session.as_of)
+    evidence = upgrade.for_brief(session.book, session.catalog, session.as_of, moment, key, program)
+    return build_brief(sheet, evidence)
+
+
+def program_choices(session: Session, key: str) -> list[str]:
+    """The program names a customer's terms could be compared with (their products' programs), lowest first."""
+    names: list[str] = []
+    for i in upgrade.terms_in_review(session.book.contracts, session.as_of, [key]):
+        names += [p.name for p in upgrade.programs_by_rank(session.catalog, session.book.contracts[i])]
+    return list(dict.fromkeys(names))

@@ -1,0 +1,112 @@
+"""The report's Upgrade Evidence sheet, and the same table for `explorer whatif` (Qt-free).
+
+One row per customer, product and priority: the program held, the program compared with
+(the next one up in the report), the term's cases, how many were late under the program
+held and how many would be late under the other's promise, and the median wait on each
+program's clock beside its target. Sorted by the strength of the case: the verdicts the
+other promise turns first (late under it, on time now), then the share that would be late.
+The facts come from explorer.app.upgrade, judged by the same engine at the same moment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import pandas as pd
+
+from explorer.app import upgrade
+from explorer.catalog import Catalog
+from explorer.model import Book
+from explorer.outputs.terms import table
+from explorer.sla.engine import SlaResult
+
+NEXT = "Next Program"
+UPGRADE_COLUMNS = [
+    "Customer",
+    "Product",
+    "Priority",
+    "Current Program",
+    NEXT,
+    "Cases",
+    "Met Now",
+    "Late Now",
+    "Would Be Late",
+    "Median Wait Now (h)",
+    "Target Now (h)",
+    "Median Wait Next (h)",
+    "Target Next (h)",
+    "Evidence",
+]
+
+
+def _hours(minutes: float | None) -> float | None:
+    return None if minutes is None else round(minutes / 60, 2)
+
+
+def evidence_frame(comparisons: Iterable[upgrade.Comparison]) -> pd.DataFrame:
+    """UPGRADE_COLUMNS, one row per priority with cases, strongest case first."""
+    rows = []
+    for c in comparisons:
+        for p in c.priorities:
+            if not p.cases:
+                continue
+            rows.append(
+                [
+                    c.customer,
+                    c.product,
+                    f"P{p.priority}",
+                    c.current.name,
+                    c.other.name,
+                    p.cases,
+                    p.met_now,
+                    p.late_now,
+                    p.late_other,
+                    _hours(p.median_now),
+                    _hours(p.now.minutes),
+                    _hours(p.median_other),
+                    _hours(p.other.minutes),
+                    p.sentence(c.product),
+                ]
+            )
+    frame = pd.DataFrame(rows, columns=UPGRADE_COLUMNS)
+    if frame.empty:
+        return frame
+    turned = frame["Would Be Late"] - frame["Late Now"]
+    share = frame["Would Be Late"] / frame["Cases"]
+    order = pd.DataFrame({"turned": -turned, "share": -share, "c": frame["Customer"].str.casefold(), "p": frame["Priority"]})
+    return frame.loc[order.sort_values(["turned", "share", "c", "p"], kind="stable").index].reset_index(drop=True)
+
+
+def upgrade_evidence(
+    book: Book, catalog: Catalog, as_of: date, sla: SlaResult, keys: Iterable[str] | None = None
+) -> pd.DataFrame:
+    """The sheet: every term in review (of the customers by key, or all) against the next program up, judged at
+    the SLA result's own as-of moment."""
+    return evidence_frame(upgrade.next_program_up(book, catalog, as_of, sla.as_of, keys))
+
+
+def as_text(frame: pd.DataFrame, other: str = NEXT) -> str:
+    """The table for a terminal: waits as '3 h 10 min'; ``other`` heads the compared program's column."""
+    headers = ["Customer", "Product", "Pri", "Current", other, "Cases", "Met now", "Would be late", "Median now", "Median then"]
+
+    def wait(hours: object, target: object) -> str:
+        spent = upgrade.duration(float(hours) * 60) if isinstance(hours, float) and pd.notna(hours) else "–"
+        return f"{spent} / {upgrade.duration(float(target) * 60)}"  # type: ignore[arg-type]
+
+    rows = [
+        [
+            str(r["Customer"]),
+            str(r["Product"]),
+            str(r["Priority"]),
+            str(r["Current Program"]),
+            str(r[NEXT]),
+            str(r["Cases"]),
+            str(r["Met Now"]),
+            str(r["Would Be Late"]),
+            wait(r["Median Wait Now (h)"], r["Target Now (h)"]),
+            wait(r["Median Wait Next (h)"], r["Target Next (h)"]),
+        ]
+        for _, r in frame.iterrows()
+    ]
+    return table(headers, rows)

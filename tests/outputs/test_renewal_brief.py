@@ -1,0 +1,142 @@
+"""The renewal brief, read back from its PDF with poppler; `explorer whatif` and the report's Upgrade Evidence sheet."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from explorer.cli import main
+from explorer.outputs.report.upgrade_sheet import UPGRADE_COLUMNS
+from tests.outputs.test_entitlement_sheet import pdf_pages, pdf_text
+
+pytestmark = pytest.mark.skipif(shutil.which("pdfimages") is None, reason="poppler-utils not installed")
+AS_OF = "2026-12-06"
+
+
+def sample_customers() -> list[str]:
+    from datetime import date
+
+    from explorer.app.session import open_session
+    from explorer.paths import resource_path
+
+    session = open_session([resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")], date(2026, 12, 6))
+    return [str(name) for name in session.overview.customers["Customer"]]
+
+
+def images(pdf: Path) -> list[str]:
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return listing.splitlines()[2:]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_sample_customer_fits_one_page_with_its_chart(tmp_path: Path, paper: str) -> None:
+    names = sample_customers()
+    out = tmp_path / "briefs.pdf"
+    args = ["brief", "--sample", "--as-of", AS_OF, "--paper", paper, "-o", str(out)]
+    assert main(args + [a for n in names for a in ("--customer", n)]) == 0
+    pages, _ = pdf_pages(out)
+    assert pages == len(names) > 40  # a page break between customers, and none inside one
+    text = pdf_text(out)
+    assert text.count("Page 1 of 1") == len(names)
+    # a chart on every page whose term had cases (the lapsed, unmatched and no-program customers have none)
+    charted = {int(line.split()[0]) for line in images(out)}
+    assert len(charted) >= len(names) - 6
+
+
+@pytest.fixture(scope="module")
+def zephyr(tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("brief") / "zephyr.pdf"
+    assert main(["brief", "--sample", "--as-of", AS_OF, "--customer", "zephyr logistics", "-o", str(out)]) == 0
+    return pdf_text(out)
+
+
+def test_brief_sections(zephyr: str) -> None:
+    text = " ".join(zephyr.split())
+    assert "Renewal brief · as of 2026-12-06 · catalog" in text
+    assert "Zephyr Logistics: renewal brief" in text and "term in review: This term (2025-11-01 – 2026-12-06)" in text
+    for title in (
+        "The term in review and what it included",
+        "First responses on time, by month",
+        "By priority, this term",
+        "P1 and P2 breaches in the term",
+        "Named contacts",
+        "Key dates ahead",
+        "What changed since the previous term",
+        "Upgrade evidence: against Premier",
+    ):
+        assert title in text, title
+    assert "Dec 2025 – Nov 2026" in text  # the chart's months, stated under it
+    assert (
+        "Under Premier, Okta P1 cases are due within 1 h around the clock; both of this customer's P1 cases waited "
+        "longer than that (median 4 h, on Basic's business-hours clock all were on time)." in text
+    )
+    assert "Would add: Support hours: Business hours (under Premier: 24x7); Priority phone support" in text
+
+
+def test_renewal_request_first_and_the_previous_term(tmp_path: Path) -> None:
+    birch = tmp_path / "birch.pdf"
+    assert main(["brief", "--sample", "--as-of", AS_OF, "--customer", "Birch Health", "-o", str(birch)]) == 0
+    lines = [line for line in pdf_text(birch).splitlines() if "Due soon" in line or "Upcoming" in line]
+    assert "Add-on renewal request deadline" in lines[0] and "Due soon" in lines[0]
+    assert "Term end" in lines[1]
+    text = " ".join(pdf_text(birch).split())
+    # on the top program the brief shows what the next one down would take away
+    assert "Okta: Premier Plus down to Premier Access" in text
+    assert "Would lose: Priority phone support, toll-free, 24x7, unlimited calls: Yes, on a toll-free line reserved" in text
+    assert "Add-on: 100% Dedicated MCSE (10 named contacts)" in text
+    outfitters = tmp_path / "outfitters.pdf"
+    assert main(["brief", "--sample", "--as-of", AS_OF, "--customer", "Cascade Outfitters", "-o", str(outfitters)]) == 0
+    assert "Okta: Basic → Premier (upgrade) (previous term 2025-07-01 – 2026-06-30)." in " ".join(pdf_text(outfitters).split())
+
+
+def test_brief_refuses_a_program_the_customer_cannot_hold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "b.pdf"
+    args = ["brief", "--sample", "--customer", "Birch Health", "--program", "Enterprise", "-o", str(out)]
+    assert main(args) == 2 and not out.exists()
+    assert capsys.readouterr().err.strip() == (
+        "explorer: no program called 'Enterprise' for these customers' products "
+        "(they have Basic, Premier, Premier Access, Premier Plus)"
+    )
+
+
+def test_whatif_prints_the_report_sheet_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["whatif", "--sample", "--as-of", AS_OF, "--customer", "Zephyr Logistics", "--program", "premier"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == "Against premier, as of 2026-12-06, the term in review of each customer:"
+    assert printed[1].split()[:6] == ["Customer", "Product", "Pri", "Current", "Compared", "with"]
+    spans, at = [], 0  # the columns, from the dashes under the header
+    for dashes in printed[2].split("  "):
+        spans.append((at, at + len(dashes)))
+        at += len(dashes) + 2
+    rows = [[line[a:b].strip() for a, b in spans] for line in printed[3:] if line.startswith("Zephyr")]
+    report = tmp_path / "report.xlsx"
+    main(["report", "--sample", "--as-of", AS_OF, "-o", str(report)])
+    sheet = openpyxl.load_workbook(report)["Upgrade Evidence"]
+    values = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert values[0] == UPGRADE_COLUMNS
+    zephyr = [r for r in values[1:] if r[0] == "Zephyr Logistics"]
+    # the same rows, in the same order: priority, cases, met now, would be late
+    assert [(r[2], r[5], r[6], r[7]) for r in rows] == [(z[2], str(z[5]), str(z[6]), str(z[8])) for z in zephyr]
+    assert [r[2] for r in rows] == ["P3", "P2", "P4", "P1"]
+    # strongest case first: the verdicts the next program's promise turns, then the share late
+    turned = [r[8] - r[7] for r in values[1:]]
+    assert turned == sorted(turned, reverse=True) and turned[0] > 0
+    assert all(r[3] != "Premier Plus" for r in values[1:])  # the top program has no next one
+
+
+def test_whatif_downgrade_names_what_would_be_lost(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["whatif", "--sample", "--as-of", AS_OF, "--customer", "birch health", "--program", "Basic"]) == 0
+    out = capsys.readouterr().out
+    assert "Birch Health, Okta Premier Plus -> Basic would lose: " in out
+    assert "Add-on: 100% Dedicated MCSE (10 named contacts)" in out and "Customer Success Manager (CSM)" in out
+
+
+def test_whatif_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["whatif", "--sample", "--program", "Gold"]) == 2
+    assert "no program called 'Gold' for the book's products" in capsys.readouterr().err
+    assert main(["whatif", "--sample", "--customer", "Nobody", "--program", "Premier"]) == 2
+    assert capsys.readouterr().err.strip() == "explorer: no customer named 'Nobody' in the book"
