@@ -174,10 +174,11 @@ def build_brief(sheet: CustomerSheet, evidence: list[upgrade.Comparison]) -> Ren
     )
 
 
-def brief_for(session: Session, key: str, program: str | None = None) -> RenewalBrief | None:
+def brief_for(session: Session, key: str, program: str | None = None, sheet: CustomerSheet | None = None) -> RenewalBrief | None:
     """One customer's brief (by customer key), its evidence against ``program`` (by name) or the next program up;
-    None for an unknown key. The evidence is judged at the session's own as-of moment."""
-    sheet = session.sheet(key)
+    None for an unknown key. The evidence is judged at the session's own as-of moment. ``sheet`` is the
+    customer's sheet where the caller has it already (the app's customer pane)."""
+    sheet = sheet if sheet is not None and sheet.key == key else session.sheet(key)
     if sheet is None:
         return None
     moment = session.sla.as_of if session.sla is not None else as_of_moment(session.as_of)

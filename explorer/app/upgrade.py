@@ -230,8 +230,8 @@ def losses(catalog: Catalog, contract: Contract, other: Program) -> tuple[list[s
         new = then.get(label)
         if new is None:
             continue
-        if held.included and not new.included:
-            lost.append(label)
+        if held.included and not new.included:  # what exactly is lost (the reserved line), gains by name only
+            lost.append(label + (f" ({held.detail})" if held.detail else ""))
         elif new.included and not held.included:
             gained.append(label)
         elif held.included and held.detail != new.detail:
@@ -287,6 +287,9 @@ def case_table(book: Book, catalog: Catalog, moment: datetime, pairs: Sequence[t
     if not pairs or cases is None or cases.empty:
         return empty
     terms = sorted({t for t, _ in pairs})
+    customers = {customer_key(book.contracts[t].customer) for t in terms}
+    if len(customers) < 50:  # one customer's brief: match only its cases, not the whole log's
+        cases = cases[cases["customer_key"].isin(customers).to_numpy()]
     seconds = engine_seconds(cases["opened"])
     known = np.flatnonzero((seconds != NO_TIME) & (seconds <= int(moment.timestamp())))
     contract_of = np.full(len(cases), -1, dtype=np.int64)

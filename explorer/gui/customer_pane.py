@@ -1,4 +1,4 @@
-"""The customer on show: its title line and its tabs (Benefits, Named Contacts, Key Dates, SLA, Findings).
+"""The customer on show: its title line and its tabs (Benefits, Named Contacts, Key Dates, SLA, Findings, Renewal).
 
 Only the tab in view is filled when another customer is shown, the others when they are opened: a
 switch through a 10,000-customer list stays under 100 ms.
@@ -20,9 +20,10 @@ from explorer.gui.benefits_tab import STATUS_INKS, BenefitsTab
 from explorer.gui.contacts_tab import ContactsTab
 from explorer.gui.findings_view import FindingsView
 from explorer.gui.key_dates_tab import KeyDatesTab
+from explorer.gui.renewal_tab import RenewalTab
 from explorer.gui.sla_tab import SlaTab
 
-CUSTOMER_TABS = ["Benefits", "Named Contacts", "Key Dates", "SLA", "Findings"]
+CUSTOMER_TABS = ["Benefits", "Named Contacts", "Key Dates", "SLA", "Findings", "Renewal"]
 
 
 def _link(reason: view_model.Reason) -> str:
@@ -57,9 +58,10 @@ class CustomerPane(QWidget):
         self.key_dates = KeyDatesTab(self)
         self.sla = SlaTab(self)
         self.findings = FindingsView(with_customer=False, parent=self)
+        self.renewal = RenewalTab(self)  # its brief comes from renewal.source, which the window sets
         self.tabs = QTabWidget(self)
         for name, widget in zip(
-            CUSTOMER_TABS, (self.benefits, self.contacts, self.key_dates, self.sla, self.findings), strict=True
+            CUSTOMER_TABS, (self.benefits, self.contacts, self.key_dates, self.sla, self.findings, self.renewal), strict=True
         ):
             self.tabs.addTab(widget, name)
         self.sheet: CustomerSheet | None = None  # the customer the tabs show
@@ -85,7 +87,7 @@ class CustomerPane(QWidget):
 
     def views(self) -> list[QWidget]:
         """Every view a user tabs through, in order."""
-        return [self.benefits.tree, *self.tables()]
+        return [self.benefits.tree, *self.tables(), self.renewal.compare, self.renewal.export, self.renewal.page]
 
     def show_tab(self, name: str) -> None:
         self.tabs.setCurrentIndex(CUSTOMER_TABS.index(name))
@@ -117,6 +119,6 @@ class CustomerPane(QWidget):
         tab = self.tabs.widget(index)
         if tab is self.findings:
             self.findings.set_findings(sheet.findings)
-        elif isinstance(tab, BenefitsTab | ContactsTab | KeyDatesTab | SlaTab):
+        elif isinstance(tab, BenefitsTab | ContactsTab | KeyDatesTab | SlaTab | RenewalTab):
             tab.show_sheet(sheet)
         self.tab_filled.emit(sheet.key)

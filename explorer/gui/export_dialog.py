@@ -41,6 +41,7 @@ class ExportKind:
 REPORT = ExportKind("Export SLA report", "SLA report", ".xlsx", "Excel workbook (*.xlsx)", window=True)
 CALENDAR = ExportKind("Export calendar", "Key dates", ".ics", "iCalendar file (*.ics)")
 SHEET = ExportKind("Export entitlement sheet", "Entitlement sheet", ".pdf", "PDF document (*.pdf)", internal=True)
+BRIEF = ExportKind("Export renewal brief", "Renewal brief", ".pdf", "PDF document (*.pdf)")
 
 
 class ExportDialog(QDialog):

@@ -1,4 +1,5 @@
-"""Exports and printing: the report, the calendar and the entitlement sheets, for the customers a scope covers.
+"""Exports and printing: the report, the calendar, the entitlement sheets and the renewal briefs, for the
+customers a scope covers.
 
 The controller needs no window: a parent for its dialogs, the Operations its background writes run
 through, the session on show and the customer list (which customers are shown and selected).
@@ -23,7 +24,7 @@ from explorer.app.session import Session
 from explorer.app.view_model import Scope
 from explorer.gui import messages, settings
 from explorer.gui.actions import action
-from explorer.gui.export_dialog import CALENDAR, REPORT, SHEET, ExportDialog, ExportKind
+from explorer.gui.export_dialog import BRIEF, CALENDAR, REPORT, SHEET, ExportDialog, ExportKind
 from explorer.gui.operations import Operations, show_error
 
 NO_MATCH = "No customer matches the filter, so there is nothing to export."
@@ -51,8 +52,15 @@ class ExportController(QObject):
         self.report_action = action("Export Report…", self, self.choose_report, QKeySequence("Ctrl+E"))
         self.calendar_action = action("Export Calendar…", self, self.choose_calendar)
         self.sheet_action = action("Export Entitlement Sheet…", self, self.choose_sheets)
+        self.brief_action = action("Export Renewal Brief…", self, self.choose_briefs)
         self.print_action = action("Print…", self, self.print_sheets, QKeySequence(QKeySequence.StandardKey.Print))
-        self.actions: list[QAction] = [self.report_action, self.calendar_action, self.sheet_action, self.print_action]
+        self.actions: list[QAction] = [
+            self.report_action,
+            self.calendar_action,
+            self.sheet_action,
+            self.brief_action,
+            self.print_action,
+        ]
 
     def choose_report(self) -> None:
         if self._session() is None:
@@ -70,6 +78,10 @@ class ExportController(QObject):
         dialog = self.dialog(SHEET, Scope.SELECTED)
         if dialog.exec():
             self.export_sheets(dialog.target, dialog.scope, dialog.internal.isChecked())
+
+    def choose_briefs(self, program: str | None = None) -> None:
+        """The renewal briefs, compared with ``program`` (the Renewal tab's choice) or the next program up."""
+        self._choose(BRIEF, lambda target, scope: self.export_briefs(target, scope, program), Scope.SELECTED)
 
     def _choose(self, kind: ExportKind, export: Callable[[str, Scope], None], default: Scope = Scope.ALL) -> None:
         """Ask where to write and for which customers (the export dialog), then export."""
@@ -124,6 +136,24 @@ class ExportController(QObject):
                 f"The contract book has errors for {', '.join(drafts)}: their sheets are marked DRAFT and name the "
                 "errors. Correct the book (see Findings) before sending them.",
             )
+
+    def export_briefs(self, target: str, scope: Scope = Scope.SELECTED, program: str | None = None) -> None:
+        from explorer.app.renewal import brief_for
+        from explorer.gui.renewal_brief import write_pdf
+        from explorer.outputs.customers import sheets_for
+
+        covered = self.covered(scope, "Select the customers whose renewal brief you want.")
+        if covered is None:
+            return
+        session, customers = covered
+        try:  # a page per customer, each well under a second: no background task needed
+            sheets = sheets_for(session, customers)
+            briefs = [b for s in sheets if (b := brief_for(session, s.key, program, s)) is not None]
+            written = write_pdf(briefs, target, session.files)
+        except Exception as exc:  # show_error re-raises anything that is not bad input
+            show_error(self._parent, exc)
+            return
+        self._exported(written, "Renewal brief")
 
     def print_sheets(self) -> None:
         from explorer.gui.entitlement_sheet import print_dialog

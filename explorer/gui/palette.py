@@ -56,6 +56,8 @@ INKS: dict[str, tuple[str, str]] = {
 # the header and footer of a printed sheet: paper is white whatever the screen's palette
 PAPER_INK = "#555555"
 PAPER_DRAFT = "#F4C7C3"  # the DRAFT mark across a sheet with contract errors: pale, the text stays readable
+# paper on screen (the Renewal tab shows the brief as it prints): its background and body text
+PAPER, PAPER_TEXT = "#FFFFFF", "#1A1A1A"
 
 # the backgrounds inks are drawn on: (base, window) of the light (Fusion) and the dark palette
 SURFACES = (("#FFFFFF", "#EFEFEF"), ("#1F1F1F", "#2B2B2B"))

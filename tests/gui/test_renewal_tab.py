@@ -1,0 +1,70 @@
+"""The Renewal tab: the customer's brief as it prints, compared with the program chosen, and exported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog
+
+from explorer.app import renewal
+from explorer.gui import export_dialog, messages
+from explorer.gui.main_window import MainWindow
+from explorer.gui.renewal_tab import NEXT_UP
+from explorer.outputs.renewal import brief_html
+
+from .conftest import open_tab
+
+
+def text(window: MainWindow) -> str:
+    return " ".join(window.pane.renewal.page.toPlainText().split())
+
+
+def test_renewal_tab_shows_the_brief_and_follows_the_program(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    session = window.session
+    assert session is not None and window.customers.select("zephyr logistics")
+    open_tab(window, "Renewal")
+    tab = window.pane.renewal
+    shown = text(window)
+    expected = renewal.brief_for(session, "zephyr logistics")
+    assert expected is not None and tab.brief is not None
+    assert brief_html(tab.brief) == brief_html(expected)  # what the PDF prints
+    assert "Zephyr Logistics: renewal brief" in shown and "Upgrade evidence: against Premier" in shown
+    assert "both of this customer's P1 cases waited longer than that" in shown
+    assert [tab.compare.itemText(i) for i in range(tab.compare.count())] == [
+        NEXT_UP,
+        "Basic",
+        "Premier",
+        "Premier Access",
+        "Premier Plus",
+    ]
+    tab.compare.setCurrentText("Premier Plus")
+    assert tab.program == "Premier Plus" and "Upgrade evidence: against Premier Plus" in text(window)
+    assert "Would add:" in text(window) and "May buy Dedicated Premier Plus Add-On Resources" in text(window)
+    # another customer of the same product keeps the choice; one that cannot hold it falls back to the next one up
+    assert window.customers.select("trey games")
+    assert tab.program == "Premier Plus" and "Trey Games: renewal brief" in text(window)
+    assert window.customers.select("proseware systems")  # Auth0 Premier: the top of Auth0
+    assert tab.program is None and "Auth0: Premier down to Enterprise" in text(window)
+
+    # the tab's button exports the brief as shown, through the export dialog
+    target = tmp_path / "zephyr.pdf"
+    assert window.customers.select("zephyr logistics")
+    tab.compare.setCurrentText("Premier")
+
+    def accept(dialog: export_dialog.ExportDialog) -> int:
+        dialog.path.setText(str(target))
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", accept)
+    tab.export.click()
+    assert target.exists() and target.read_bytes().startswith(b"%PDF")
+    assert any("Renewal brief written" in m.title for m in messages.shown)
+
+
+def test_file_menu_exports_renewal_briefs(window: MainWindow, tmp_path: Path) -> None:
+    assert window.exports.brief_action.text() == "Export Renewal Brief…" and window.exports.brief_action.isEnabled()
+    target = tmp_path / "briefs.pdf"
+    assert window.customers.select("birch health")
+    window.exports.export_briefs(str(target))
+    assert target.exists()
