@@ -31,7 +31,7 @@ from explorer import clock
 from explorer.app import view_model
 from explorer.app.session import Session
 from explorer.catalog import Catalog, default_catalog
-from explorer.gui import keyboard, messages
+from explorer.gui import keyboard, messages, renewal_tab
 from explorer.gui.actions import action, fill_menu
 from explorer.gui.as_of import AsOfEdit
 from explorer.gui.book_views import TimelineView, UpcomingView
@@ -48,7 +48,6 @@ from explorer.gui.marks import MarksController
 from explorer.gui.no_book import NoBookPane
 from explorer.gui.no_match import NoMatchPane
 from explorer.gui.operations import Operations
-from explorer.gui.renewal_tab import SessionBriefs
 from explorer.gui.sessions import SessionController, dropped_files, sample_files
 from explorer.gui.status_line import StatusLine
 from explorer.gui.terms_dialog import TermsDialog
@@ -222,8 +221,7 @@ class MainWindow(QMainWindow):
         self.cases_page.case_requested.connect(self.explain_case)
         self.sla.case_requested.connect(self.explain_case)
         self.pane.tab_filled.connect(self.tab_filled)
-        self.pane.renewal.source = SessionBriefs(lambda: self.session)
-        self.pane.renewal.export_requested.connect(lambda: self.exports.choose_briefs(self.pane.renewal.program))
+        renewal_tab.wire(self.pane.renewal, lambda: self.session, self.exports.choose_briefs)
         self.tab_filled.connect(self.compare.mark)  # a tab is filled when opened; its marks go on then
         self.loaded.connect(self.compare.session_shown)
 

@@ -68,7 +68,7 @@ def paint_chart(painter: QPainter, area: QRectF, months: Sequence[Month], target
 def chart_image(brief: RenewalBrief, scale: int = CHART_SCALE) -> QImage:
     width, height = CHART_SIZE
     image = QImage(width * scale, height * scale, QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.transparent)
+    image.fill(QColor(palette.PAPER))  # the brief is paper, on screen too
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)

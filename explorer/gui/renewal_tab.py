@@ -22,10 +22,11 @@ from explorer.app.renewal import RenewalBrief
 from explorer.app.session import Session
 from explorer.app.sheet import CustomerSheet
 from explorer.gui import palette
+from explorer.gui.flow_layout import FlowLayout
 from explorer.gui.renewal_brief import chart_image
 from explorer.outputs.renewal import CHART_URL, brief_html
 
-NEXT_UP = "The next program up"
+NEXT_UP = "Next program up"
 
 
 class BriefSource(Protocol):
@@ -48,6 +49,12 @@ class SessionBriefs:
         return [] if session is None else renewal.program_choices(session, key)
 
 
+def wire(tab: RenewalTab, session: Callable[[], Session | None], export: Callable[[str | None], None]) -> None:
+    """The window's part: briefs from its session, and the tab's Export button to the export controller."""
+    tab.source = SessionBriefs(session)
+    tab.export_requested.connect(lambda: export(tab.program))
+
+
 class RenewalTab(QWidget):
     export_requested = Signal()
 
@@ -58,6 +65,8 @@ class RenewalTab(QWidget):
         self.brief: RenewalBrief | None = None
         self.compare = QComboBox(self)
         self.compare.setAccessibleName("Compare with program")
+        self.compare.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.compare.setMinimumContentsLength(len(NEXT_UP))  # the pane keeps its width at 16 pt
         self.compare.setToolTip("The program the term's real cases are judged against, on the same engine and as-of day")
         label = QLabel("Compare &with:", self)
         label.setBuddy(self.compare)
@@ -71,14 +80,16 @@ class RenewalTab(QWidget):
         paper.setColor(QPalette.ColorRole.Base, QColor(palette.PAPER))
         paper.setColor(QPalette.ColorRole.Text, QColor(palette.PAPER_TEXT))
         self.page.setPalette(paper)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(4, 4, 4, 0)
-        bar.addWidget(label)
-        bar.addWidget(self.compare)
-        bar.addStretch(1)
+        pair = QWidget(self)
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(label)
+        row.addWidget(self.compare)
+        bar = FlowLayout()  # wraps in a narrow pane or a large font instead of widening the window
+        bar.addWidget(pair)
         bar.addWidget(self.export)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(4, 4, 4, 0)
         layout.addLayout(bar)
         layout.addWidget(self.page, 1)
         self.compare.currentIndexChanged.connect(self._refresh)

@@ -53,7 +53,8 @@ def _terms(brief: RenewalBrief) -> str:
     included = []
     for c, names in zip(brief.terms, brief.included, strict=True):
         prefix = f"<b>{_e(c.product)} {_e(c.program)}:</b> " if len(brief.terms) > 1 else "<b>Beyond the basics:</b> "
-        included.append(f"<p>{prefix}{_e('; '.join(names)) or 'the basics every program has'}</p>")
+        basics = f"only what every {c.product} program has"
+        included.append(f"<p>{prefix}{_e('; '.join(names) or basics)}</p>")
     return _table(["Product", "Program", "Term", "On the as-of day", "Add-ons"], rows) + "".join(included)
 
 

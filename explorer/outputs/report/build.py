@@ -22,6 +22,7 @@ from explorer.catalog import Catalog, fold
 from explorer.model import Book, Finding, Severity, customer_key
 from explorer.outputs.report.actions import actions
 from explorer.outputs.report.schema import SHEETS, sheet_columns
+from explorer.outputs.report.upgrade_sheet import printed as upgrade_printed
 from explorer.outputs.report.upgrade_sheet import upgrade_evidence
 from explorer.sla.calendars import Closure, holidays_version
 from explorer.sla.compliance import compliance, in_period
@@ -345,6 +346,7 @@ def build_report(
         ]
         notes["Compliance"] = window
         sheets_out["Upgrade Evidence"] = upgrade_evidence(book, catalog, as_of, sla, wanted or None)
+        printed["Upgrade Evidence"], notes["Upgrade Evidence"] = upgrade_printed(sheets_out["Upgrade Evidence"])
         sheets_out["Cases"] = case_frame(catalog, cases)
         recent = len(in_period(cases, as_of - timedelta(days=PRINTED_CASE_DAYS - 1), as_of))
         printed["Cases"] = min(recent, PRINTED_CASES)

@@ -22,6 +22,7 @@ from explorer.outputs.terms import table
 from explorer.sla.engine import SlaResult
 
 NEXT = "Next Program"
+PRINTED = 10  # the sheet holds every row; its print-out the strongest cases
 UPGRADE_COLUMNS = [
     "Customer",
     "Product",
@@ -86,6 +87,12 @@ def upgrade_evidence(
     return evidence_frame(upgrade.next_program_up(book, catalog, as_of, sla.as_of, keys))
 
 
+def printed(frame: pd.DataFrame) -> tuple[int, str]:
+    """(rows printed, what the print-out holds) for the report's page header."""
+    shown = min(len(frame), PRINTED)
+    return shown, f"printed: the {shown} strongest cases; the sheet holds all {len(frame):,}"
+
+
 def as_text(frame: pd.DataFrame, other: str = NEXT) -> str:
     """The table for a terminal: waits as '3 h 10 min'; ``other`` heads the compared program's column."""
     headers = ["Customer", "Product", "Pri", "Current", other, "Cases", "Met now", "Would be late", "Median now", "Median then"]
@@ -109,4 +116,4 @@ def as_text(frame: pd.DataFrame, other: str = NEXT) -> str:
         ]
         for _, r in frame.iterrows()
     ]
-    return table(headers, rows)
+    return "\n".join(line.rstrip() for line in table(headers, rows).splitlines())
