@@ -20,7 +20,7 @@ from explorer.app.periods import Window
 from explorer.app.session import Session
 from explorer.app.sheet import ContractSheet, CustomerSheet, DateLine
 from explorer.catalog import Catalog
-from explorer.sla.engine import Outcome, as_of_moment
+from explorer.sla.engine import Outcome
 
 CHART_MONTHS = 12  # the chart shows the term's latest months, at most this many
 BREACHES_SHOWN = 6
@@ -176,13 +176,12 @@ def build_brief(sheet: CustomerSheet, evidence: list[upgrade.Comparison]) -> Ren
 
 def brief_for(session: Session, key: str, program: str | None = None, sheet: CustomerSheet | None = None) -> RenewalBrief | None:
     """One customer's brief (by customer key), its evidence against ``program`` (by name) or the next program up;
-    None for an unknown key. The evidence is judged at the session's own as-of moment. ``sheet`` is the
+    None for an unknown key. The evidence is judged at the session's as-of moment (the one clock's). ``sheet`` is the
     customer's sheet where the caller has it already (the app's customer pane)."""
     sheet = sheet if sheet is not None and sheet.key == key else session.sheet(key)
     if sheet is None:
         return None
-    moment = session.sla.as_of if session.sla is not None else as_of_moment(session.as_of)
-    evidence = upgrade.for_brief(session.book, session.catalog, session.as_of, moment, key, program)
+    evidence = upgrade.for_brief(session.book, session.catalog, session.as_of, session.moment, key, program)
     return build_brief(sheet, evidence)
 
 
