@@ -22,10 +22,11 @@ from explorer.app.cancel import CancelToken
 from explorer.app.periods import Period
 from explorer.app.session import Session
 from explorer.app.view_model import Scope
-from explorer.gui import messages, settings
+from explorer.gui import messages, renewal_tab, settings
 from explorer.gui.actions import action
 from explorer.gui.export_dialog import BRIEF, CALENDAR, REPORT, SHEET, ExportDialog, ExportKind
 from explorer.gui.operations import Operations, show_error
+from explorer.gui.renewal_tab import RenewalTab
 
 NO_MATCH = "No customer matches the filter, so there is nothing to export."
 Progress = Callable[[str], None]
@@ -45,10 +46,17 @@ class ExportController(QObject):
     message = Signal(str)
 
     def __init__(
-        self, parent: QWidget, operations: Operations, session: Callable[[], Session | None], customers: Customers
+        self,
+        parent: QWidget,
+        operations: Operations,
+        session: Callable[[], Session | None],
+        customers: Customers,
+        renewal: RenewalTab | None = None,
     ) -> None:
         super().__init__(parent)
         self._parent, self._operations, self._session, self._customers = parent, operations, session, customers
+        if renewal is not None:  # the Renewal tab: briefs from the session on show, its Export button to here
+            renewal_tab.wire(renewal, session, self.choose_briefs)
         self.report_action = action("Export Report…", self, self.choose_report, QKeySequence("Ctrl+E"))
         self.calendar_action = action("Export Calendar…", self, self.choose_calendar)
         self.sheet_action = action("Export Entitlement Sheet…", self, self.choose_sheets)

@@ -31,7 +31,7 @@ from explorer import clock
 from explorer.app import view_model
 from explorer.app.session import Session
 from explorer.catalog import Catalog, default_catalog
-from explorer.gui import keyboard, messages, renewal_tab
+from explorer.gui import keyboard, messages
 from explorer.gui.actions import action, fill_menu
 from explorer.gui.as_of import AsOfEdit
 from explorer.gui.book_views import TimelineView, UpcomingView
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.sessions = SessionController(self, self.operations, self.catalog, self.as_of_value, self.state.remember)
         self._build_toolbar(as_of or clock.today())
         self._build_pages()
-        self.exports = ExportController(self, self.operations, lambda: self.session, self.customers)
+        self.exports = ExportController(self, self.operations, lambda: self.session, self.customers, self.pane.renewal)
         self.marks = MarksController(lambda: self.session, self)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.exports.report_action)
@@ -221,7 +221,6 @@ class MainWindow(QMainWindow):
         self.cases_page.case_requested.connect(self.explain_case)
         self.sla.case_requested.connect(self.explain_case)
         self.pane.tab_filled.connect(self.tab_filled)
-        renewal_tab.wire(self.pane.renewal, lambda: self.session, self.exports.choose_briefs)
         self.tab_filled.connect(self.compare.mark)  # a tab is filled when opened; its marks go on then
         self.loaded.connect(self.compare.session_shown)
 

@@ -147,10 +147,11 @@ def _dates(brief: RenewalBrief) -> str:
     return _table(["Date", "Key date", "Status"], rows)
 
 
-def _evidence(comparison: Comparison) -> str:
+def _evidence(comparison: Comparison, with_cases: bool) -> str:
     verb = "up to" if comparison.direction is Direction.UPGRADE else "down to"
     title = f"<p><b>{_e(comparison.product)}: {_e(comparison.current.name)} {verb} {_e(comparison.other.name)}</b></p>"
-    said = "".join(f"<li>{_e(s)}</li>" for s in comparison.sentences())
+    sentences = comparison.sentences() if with_cases else ["No case log loaded: the evidence is the term's real cases."]
+    said = "".join(f"<li>{_e(s)}</li>" for s in sentences)
     moves = []
     if comparison.gained:
         moves.append(f"<p><span class='good'>Would add:</span> {_e('; '.join(comparison.gained))}</p>")
@@ -165,7 +166,7 @@ def _evidence(comparison: Comparison) -> str:
 def _evidence_all(brief: RenewalBrief) -> str:
     if not brief.evidence:
         return "<p class='muted'>No other program of its products to compare with.</p>"
-    return "".join(_evidence(c) for c in brief.evidence)
+    return "".join(_evidence(c, brief.by_priority is not None) for c in brief.evidence)
 
 
 def evidence_title(brief: RenewalBrief) -> str:

@@ -140,3 +140,15 @@ def test_whatif_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
     assert "no program called 'Gold' for the book's products" in capsys.readouterr().err
     assert main(["whatif", "--sample", "--customer", "Nobody", "--program", "Premier"]) == 2
     assert capsys.readouterr().err.strip() == "explorer: no customer named 'Nobody' in the book"
+
+
+def test_brief_without_a_case_log_says_so(tmp_path: Path) -> None:
+    from explorer.paths import resource_path
+
+    out = tmp_path / "no-cases.pdf"
+    book = str(resource_path("sample/contracts.xlsx"))
+    assert main(["brief", book, "--as-of", AS_OF, "--customer", "Zephyr Logistics", "-o", str(out)]) == 0
+    text = " ".join(pdf_text(out).split())
+    assert "No case log loaded: the evidence is the term's real cases." in text
+    assert "nothing to compare" not in text and "Would add: Support hours" in text
+    assert pdf_pages(out)[0] == 1 and images(out) == []  # no chart without cases
