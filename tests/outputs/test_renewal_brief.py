@@ -87,7 +87,7 @@ def test_renewal_request_first_and_the_previous_term(tmp_path: Path) -> None:
     # on the top program the brief shows what the next one down would take away
     assert "Okta: Premier Plus down to Premier Access" in text
     assert "Would lose: Priority phone support, toll-free, 24x7, unlimited calls: Yes, on a toll-free line reserved" in text
-    assert "Add-on: 100% Dedicated MCSE (10 named contacts)" in text
+    assert "100% Dedicated MCSE (10 named contacts) (sold only with Okta Premier Plus)" in text
     outfitters = tmp_path / "outfitters.pdf"
     assert main(["brief", "--sample", "--as-of", AS_OF, "--customer", "Cascade Outfitters", "-o", str(outfitters)]) == 0
     assert "Okta: Basic → Premier (upgrade) (previous term 2025-07-01 – 2026-06-30)." in " ".join(pdf_text(outfitters).split())
