@@ -1,0 +1,56 @@
+"""The window says what the customer's sheet says, on every as-of day: list row, Named Contacts, Key Dates, Benefits."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+
+from explorer.app.tones import DATE_TONES
+from explorer.gui.column_model import ROW_COLOURS
+from explorer.gui.main_window import MainWindow
+
+from ..consistency.books import history_book
+from .conftest import open_tab, wait_idle
+from .test_main_window import texts
+
+DAYS = [date(2025, 6, 1), date(2026, 3, 1), date(2026, 9, 1), date(2026, 12, 20)]
+
+
+def test_window_agrees_with_the_sheet_on_every_day(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(as_of=DAYS[0], persist=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_files([str(f) for f in history_book(tmp_path)])
+    wait_idle(qtbot, window)
+    for day in DAYS:
+        window.as_of_edit.setDate(QDate(day.year, day.month, day.day))
+        qtbot.waitUntil(lambda day=day: window.session is not None and window.session.as_of == day and not window.busy)
+        session = window.session
+        assert session is not None
+        names = texts(window.customers.model, 0)
+        for name in names:
+            sheet = session.sheet(name.casefold())
+            assert sheet is not None
+            row = names.index(name)
+            colour = window.customers.model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole)
+            colour = colour.color().name().upper() if colour is not None else ""
+            if any(limit.over for limit in sheet.limits) and not any(d.overdue for d in sheet.dates) and not sheet.findings:
+                assert colour == ROW_COLOURS["violet"].upper(), (day, name)
+            if sheet.state.ended is not None and not sheet.in_force:
+                assert colour == ROW_COLOURS["grey"].upper(), (day, name)
+            window.customers.select(name.casefold())
+            open_tab(window, "Named Contacts")
+            indicator = window.contacts.indicator.text()
+            for limit in sheet.limits:
+                assert f"{limit.count} of {limit.limit} named contacts" in indicator, (day, name)
+            if not sheet.limits:
+                assert "with no limit" in indicator, (day, name)
+            flags = [line.flag for line in sheet.contacts]
+            assert list(window.contacts.model.colours).count("violet") == flags.count("over"), (day, name)
+            open_tab(window, "Key Dates")
+            model = window.key_dates.model
+            shown = sorted(zip(texts(model, 1), texts(model, 3), strict=True))
+            assert shown == sorted((d.date.event, d.status) for d in sheet.dates), (day, name)
+            assert sorted(model.colours) == sorted(DATE_TONES[d.date.status].value for d in sheet.dates), (day, name)
