@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -186,6 +187,7 @@ def what_was_cleaned(name: str) -> list[str]:
     return found
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a book names each customer thousands of times (cases, contacts)
 def customer_key(name: str) -> str:
     """Customer names match in their canonical form (clean_name), case-folded."""
     return unicodedata.normalize("NFC", clean_name(name).casefold())

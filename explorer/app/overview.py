@@ -82,7 +82,7 @@ def build_overview(
         ends = [c.term_end for c in shown if c.term_end]
         state = history.customer_state(contracts, as_of)
         ended = state.status is history.Status.ENDED
-        nxt = next_by_key.loc[key] if key in next_by_key.index and not ended else None
+        nxt = next_by_key.get(key) if not ended else None
         programs = list(dict.fromkeys(_program_label(catalog, c) for c in shown))
         contacts = contacts_by_key.get(key, [])
         over = any(
@@ -99,8 +99,8 @@ def build_overview(
                 "over_limit": over,
                 "Highest Program": best.name if best else "",
                 "rank": best.rank if best else 0,
-                "Next Key Date": nxt["date"] if nxt is not None else None,
-                "Next Event": nxt["event"] if nxt is not None else "",
+                "Next Key Date": nxt[0] if nxt is not None else None,
+                "Next Event": nxt[1] if nxt is not None else "",
                 "Term End": max(ends) if ends else None,
                 "Findings": finding_counts.get(key, 0),
                 "Status": state.label,
@@ -191,14 +191,15 @@ def _date_rows(
     return rows
 
 
-def _date_facts(key_dates: pd.DataFrame) -> tuple[pd.DataFrame, set[str], set[str]]:
+def _date_facts(key_dates: pd.DataFrame) -> tuple[dict[str, tuple[date, str]], set[str], set[str]]:
     """Per customer key: its next date still ahead (or overdue), and which keys have a date due soon or overdue."""
     ahead = key_dates[
         key_dates["status"].isin(
             [rules.DateStatus.OVERDUE.value, rules.DateStatus.DUE_SOON.value, rules.DateStatus.UPCOMING.value]
         )
     ]
-    next_by_key = ahead.sort_values("date", kind="stable").drop_duplicates("key").set_index("key")
+    first = ahead.sort_values("date", kind="stable").drop_duplicates("key")
+    next_by_key = dict(zip(first["key"], zip(first["date"], first["event"], strict=True), strict=True))
     soon = set(key_dates.loc[key_dates["status"] == rules.DateStatus.DUE_SOON.value, "key"])
     late = set(key_dates.loc[key_dates["overdue"].astype(bool), "key"])
     return next_by_key, soon, late
@@ -229,9 +230,9 @@ def remark(overview: Overview, book: Book, catalog: Catalog, key: str, done: Map
     row = (customers["key"] == key).to_numpy()
     next_by_key, soon, late = _date_facts(key_dates[mine])
     ended = bool(customers.loc[row, "ended"].iloc[0]) if row.any() else False
-    nxt = next_by_key.loc[key] if key in next_by_key.index and not ended else None
-    customers.loc[row, "Next Key Date"] = nxt["date"] if nxt is not None else None
-    customers.loc[row, "Next Event"] = nxt["event"] if nxt is not None else ""
+    nxt = next_by_key.get(key) if not ended else None
+    customers.loc[row, "Next Key Date"] = nxt[0] if nxt is not None else None
+    customers.loc[row, "Next Event"] = nxt[1] if nxt is not None else ""
     customers.loc[row, "due_soon"] = key in soon
     customers.loc[row, "overdue"] = key in late
     _date_text(customers, "Next Key Date")
