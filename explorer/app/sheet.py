@@ -119,6 +119,10 @@ class ContractSheet:
         return self.status is history.Status.IN_FORCE
 
     @property
+    def ended(self) -> bool:
+        return self.status is history.Status.ENDED
+
+    @property
     def product_name(self) -> str:
         """As the book's tables write it: the catalog's name or the book's text, blank where the book has none."""
         return self.product if self.contract.product or self.contract.product_text else ""

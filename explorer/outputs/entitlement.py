@@ -81,7 +81,7 @@ def _products(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
 def _not_held(c: ContractSheet) -> str:
     """Why a term shown ticks nothing: "Okta Premier ended 2026-08-21", "... starts 2027-01-01"."""
     contract = c.contract
-    if c.status.value == "Ended" and contract.term_end:
+    if c.ended and contract.term_end:
         return f"{c.product} {c.program} ended {contract.term_end:%Y-%m-%d}"
     if contract.term_start:
         return f"{c.product} {c.program} starts {contract.term_start:%Y-%m-%d}"
