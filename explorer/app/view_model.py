@@ -55,11 +55,15 @@ def customer_summary(sheet: CustomerSheet) -> str:
 def tab_titles(sheet: CustomerSheet) -> dict[str, str]:
     """The per-customer tabs whose titles carry a count: what the tab's own header counts (the named contacts
     the indicator counts, "7 of 5" when over a limit), so a title and its tab never disagree."""
-    findings = len(sheet.findings)
+    # as the list's Findings column counts: what needs attention (errors, warnings); Info notes apart
+    attention = sum(f.severity is not Severity.INFO for f in sheet.findings)
+    notes = len(sheet.findings) - attention
+    counted = [f"{attention}"] if attention else []
+    counted += [f"{notes} note{'s' if notes != 1 else ''}"] if notes else []
     named = sum(line.contact.named for line in sheet.contacts)
     over = next((limit for limit in sheet.limits if limit.over), None)
     return {
-        "Findings": f"Findings ({findings})" if findings else "Findings",
+        "Findings": f"Findings ({' + '.join(counted)})" if counted else "Findings",
         "Named Contacts": f"Named Contacts ({over.count} of {over.limit})" if over else f"Named Contacts ({named})",
     }
 
