@@ -63,10 +63,23 @@ class Columns:
         ]
 
 
-def _column(body: Sequence[Sequence[Any]], index: int | None) -> pd.Series:
-    if index is None:
-        return pd.Series([""] * len(body), dtype=object)
-    return pd.Series([r[index] if index < len(r) else "" for r in body], dtype=object)
+def grid(body: Sequence[Sequence[Any]]) -> np.ndarray:
+    """A table's body as one 2-D object array (short rows padded with ""): its columns are slices, not loops."""
+    if not len(body):
+        return np.empty((0, 0), dtype=object)
+    widths = set(map(len, body))
+    width = max(widths)
+    if len(widths) > 1:  # CSV rows stop at their last field
+        body = [[*r, *[""] * (width - len(r))] for r in body]
+    out = np.empty((len(body), width), dtype=object)
+    out[:] = body
+    return out
+
+
+def _column(cells: np.ndarray, index: int | None) -> pd.Series:
+    if index is None or index >= cells.shape[1]:
+        return pd.Series(np.full(len(cells), "", dtype=object), dtype=object)
+    return pd.Series(cells[:, index], dtype=object)
 
 
 def texts_of(series: pd.Series) -> pd.Series:
@@ -111,7 +124,7 @@ def read_columns(
     (first filled cell says Total, Grand Totals (24 records)...), and lines of one or two filled cells
     that leave a ``needed`` field empty (footers, footnotes, section titles, group headers).
     """
-    body = match.body(sheet.rows)
+    body = grid(match.body(sheet.rows))
     raw = {field: _column(body, match.columns.get(field)) for field in fields}
     texts = {field: texts_of(series) for field, series in raw.items() if field not in set(raw_only)}
     _as_meant(texts, sheet, match, findings)
@@ -128,7 +141,7 @@ def read_columns(
     # Cells under no header at all still make a row non-blank, and can hold its "Total" label.
     named = {*match.columns.values(), *match.extra}
     start, stop = match.span
-    width = min(max((len(r) for r in body), default=0), stop)
+    width = min(body.shape[1], stop)
     for i in range(start, width):
         if i not in named:
             values = texts_of(_column(body, i)).to_numpy(dtype=object)
