@@ -22,7 +22,7 @@ import pandas as pd
 
 from explorer.catalog import Catalog
 from explorer.excel import EXCEL_EPOCH
-from explorer.importing.columns import map_distinct, read_columns
+from explorer.importing.columns import factorize, map_distinct, read_columns
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
 from explorer.importing.values import UNSETTLED, DateOrder, cell_text
@@ -63,7 +63,7 @@ def empty_cases() -> pd.DataFrame:
 
 def _categorical(texts: pd.Series, fn: Callable[[str], str | None]) -> pd.Series:
     """fn over the distinct values, as a categorical: the SLA engine joins on it without hashing a string per case."""
-    codes, uniques = pd.factorize(texts, use_na_sentinel=False)
+    codes, uniques = factorize(texts)
     small = pd.Categorical([fn(str(u)) for u in uniques])  # the distinct values only
     return pd.Series(pd.Categorical.from_codes(small.codes[codes], categories=small.categories), index=texts.index)
 
