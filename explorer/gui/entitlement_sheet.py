@@ -12,7 +12,7 @@ unless a size is given.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.sheet import CustomerSheet
 from explorer.atomic import write_atomically
 from explorer.gui import palette
@@ -87,16 +88,45 @@ def sheet_page(sheet: CustomerSheet, internal: bool = False) -> Page:
     return Page(sheet_html(sheet, internal=internal), header_text(sheet), sheet.name, draft=bool(errors(sheet)))
 
 
-def render(sheets: Sequence[CustomerSheet], device: QPagedPaintDevice, internal: bool = False) -> int:
+Progress = Callable[[str], None]
+
+
+class _SheetPages(Sequence[Page]):
+    """Each sheet's Page, made as it is painted: a long list of sheets may itself be made as it is walked
+    (explorer.outputs.customers.LazySheets)."""
+
+    def __init__(self, sheets: Sequence[CustomerSheet], internal: bool) -> None:
+        self._sheets, self._internal = sheets, internal
+
+    def __len__(self) -> int:
+        return len(self._sheets)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            return [sheet_page(s, self._internal) for s in self._sheets[index]]
+        return sheet_page(self._sheets[index], self._internal)
+
+
+def render(
+    sheets: Sequence[CustomerSheet],
+    device: QPagedPaintDevice,
+    internal: bool = False,
+    cancel: CancelToken = NEVER,
+    progress: Progress | None = None,
+) -> int:
     """Paint the sheets onto a PDF writer or printer (``internal``: with the book's findings); returns the
     number of pages."""
-    return render_pages([sheet_page(s, internal) for s in sheets], device)
+    return render_pages(_SheetPages(sheets, internal), device, cancel, progress)
 
 
-def render_pages(pages: Sequence[Page], device: QPagedPaintDevice) -> int:
+def render_pages(
+    pages: Sequence[Page], device: QPagedPaintDevice, cancel: CancelToken = NEVER, progress: Progress | None = None
+) -> int:
+    """Paint the pages; runs on a worker thread too (QPainter on a PDF writer and QTextDocument need no GUI
+    thread). ``cancel`` is checked and ``progress`` told between documents."""
     painter = QPainter(device)
     try:
-        return _paint(pages, device, painter)
+        return _paint(pages, device, painter, cancel, progress)
     finally:
         painter.end()
 
@@ -114,7 +144,13 @@ def _draft_mark(painter: QPainter, width: float, height: float) -> None:
     painter.restore()
 
 
-def _paint(documents: Sequence[Page], device: QPagedPaintDevice, painter: QPainter) -> int:
+def _paint(
+    documents: Sequence[Page],
+    device: QPagedPaintDevice,
+    painter: QPainter,
+    cancel: CancelToken = NEVER,
+    progress: Progress | None = None,
+) -> int:
     area = device.pageLayout().paintRectPixels(device.logicalDpiX())
     width, height = float(area.width()), float(area.height())
     small = _font(7)
@@ -124,6 +160,9 @@ def _paint(documents: Sequence[Page], device: QPagedPaintDevice, painter: QPaint
     body = QRectF(0, 0, width, height - header - footer)
     total = 0
     for number, item in enumerate(documents):
+        cancel.check()
+        if progress is not None:
+            progress(f"Entitlement sheet {number + 1:,} of {len(documents):,}: {item.name}")
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(device)  # point sizes at the device's resolution
         doc.setDocumentMargin(0)
@@ -167,18 +206,34 @@ def write_pdf(
     inputs: Sequence[Path | str] = (),
     paper: str | None = None,
     internal: bool = False,
+    cancel: CancelToken = NEVER,
+    progress: Progress | None = None,
 ) -> Path:
     """The sheets as one PDF, written atomically (``internal``: with the book's findings, for the account
-    team rather than the customer); raises OutputError with a one-line message."""
+    team rather than the customer); raises OutputError with a one-line message, Cancelled (leaving no file)
+    when ``cancel`` is set."""
     ensure_app()
-    title = f"Entitlement sheet: {', '.join(s.name for s in sheets)}"
-    return write_pages([sheet_page(s, internal) for s in sheets], target, title, inputs, paper)
+    return write_pages(_SheetPages(sheets, internal), target, _title(sheets), inputs, paper, cancel, progress)
+
+
+def _title(sheets: Sequence[CustomerSheet]) -> str:
+    """The PDF's title: the customers' names, the first few of a long list (which is made as it is printed)."""
+    shown = [sheets[i].name for i in range(min(3, len(sheets)))]
+    more = f" and {len(sheets) - len(shown):,} more" if len(sheets) > len(shown) else ""
+    return f"Entitlement sheet: {', '.join(shown)}{more}"
 
 
 def write_pages(
-    pages: Sequence[Page], target: Path | str, title: str, inputs: Sequence[Path | str] = (), paper: str | None = None
+    pages: Sequence[Page],
+    target: Path | str,
+    title: str,
+    inputs: Sequence[Path | str] = (),
+    paper: str | None = None,
+    cancel: CancelToken = NEVER,
+    progress: Progress | None = None,
 ) -> Path:
-    """Pages as one PDF, written atomically; raises OutputError with a one-line message."""
+    """Pages as one PDF, written atomically; raises OutputError with a one-line message, Cancelled (leaving
+    no file) when ``cancel`` is set."""
     ensure_app()
     layout = page_layout(paper)
 
@@ -188,7 +243,7 @@ def write_pages(
         writer.setPageLayout(layout)
         writer.setTitle(title)
         writer.setCreator("Entitlement Explorer")
-        render_pages(pages, writer)
+        render_pages(pages, writer, cancel, progress)
 
     return write_atomically(target, write, inputs)
 

@@ -1,6 +1,7 @@
 """File → Map Columns…: say what a sheet's columns (and odd values) mean when the importer cannot tell.
 
-Shows the sheet's first 20 rows, lets the user pick the header row and the table kind,
+Reads the chosen file on a worker thread (progress and Cancel in the dialog; a big
+case log takes seconds), then shows the sheet's first 20 rows, lets the user pick the header row and the table kind,
 gives each field a drop-down of the sheet's columns pre-filled with the importer's
 guesses and their confidence, lists the columns kept but not used, and offers a
 canonical value for each product, tier or priority spelling that does not normalise.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +23,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
+    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -28,21 +32,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.app.cancel import CancelToken
 from explorer.catalog import Catalog
-from explorer.gui import palette
+from explorer.gui import heap, palette
+from explorer.gui.operations import Operations, Progress
 from explorer.importing import mapper
 from explorer.importing.headers import title
 from explorer.importing.mappings import ColumnMapping
-from explorer.importing.readers import RawSheet
+from explorer.importing.readers import Cell, RawSheet, iter_sheets
 from explorer.importing.tables import SavedLookup
 from explorer.importing.values import cell_text
 
 NOT_USED = "(not used)"
+Read = tuple[list[RawSheet], list[tuple[int, str]], dict[tuple[int, int, int], list[Cell]]]
 AS_IT_IS = "(leave as it is)"
 
 
 class MapColumnsDialog(QDialog):
-    """Signals: none; accept() leaves the mapping in ``mapping()``."""
+    """Signals: loaded() once the chosen file is read and shown; accept() leaves the mapping in ``mapping()``."""
+
+    loaded = Signal()
 
     def __init__(
         self,
@@ -58,6 +67,9 @@ class MapColumnsDialog(QDialog):
         self.resize(960, 720)
         self.catalog, self.saved = catalog, saved
         self.sheets: list[RawSheet] = []
+        self.starts: list[tuple[int, str]] = []  # each sheet's first header row and table kind
+        self.distinct: dict[tuple[int, int, int], list[Cell]] = {}  # (sheet, header, column) -> its distinct cells
+        self.ready = False  # the chosen file is read and shown
         self.proposal: mapper.Proposal | None = None
         self.file_box, self.sheet_box, self.kind_box = QComboBox(self), QComboBox(self), QComboBox(self)
         for name in files:
@@ -91,16 +103,24 @@ class MapColumnsDialog(QDialog):
         self.save_button = self.buttons.addButton("Save and Read", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.reading = QLabel(self)
+        self.reading_bar = QProgressBar(self)
+        self.reading_bar.setRange(0, 0)
+        self.reading_bar.setAccessibleName("Reading the file")
+        self.stop_button = QPushButton("Stop Reading", self)
+        self.stop_button.setToolTip("Stop reading this file; pick another one")
+        self.operations = Operations(self, self.reading.setText, self._set_busy, self._stopped)
+        self.stop_button.clicked.connect(self.operations.cancel)
+        self.finished.connect(self.operations.cancel)
         self._layout()
         self.file_box.currentIndexChanged.connect(self._load_file)
         self.sheet_box.currentIndexChanged.connect(self._start_sheet)
         self.header_spin.valueChanged.connect(self._propose)
         self.kind_box.currentIndexChanged.connect(self._propose)
+        self._wanted_sheet = sheet  # the sheet to show first, once the file is read
         if file is not None and self.file_box.findData(file) >= 0:
             self.file_box.setCurrentIndex(self.file_box.findData(file))
         self._load_file()
-        if sheet is not None and self.sheet_box.findData(sheet) >= 0:
-            self.sheet_box.setCurrentIndex(self.sheet_box.findData(sheet))
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -121,8 +141,13 @@ class MapColumnsDialog(QDialog):
         lower = QHBoxLayout()
         lower.addWidget(columns, 3)
         lower.addWidget(values, 2)
+        busy = QHBoxLayout()
+        busy.addWidget(self.reading, 1)
+        busy.addWidget(self.reading_bar)
+        busy.addWidget(self.stop_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(busy)
         layout.addWidget(QLabel(f"The first {mapper.PREVIEW_ROWS} rows of the sheet (the header row is bold):", self))
         layout.addWidget(self.preview, 2)
         layout.addLayout(lower, 3)
@@ -132,13 +157,60 @@ class MapColumnsDialog(QDialog):
 
     # -- what the user picks --------------------------------------------------------
     def _load_file(self) -> None:
-        self.sheets = mapper.sheets_of(str(self.file_box.currentData()))
+        """Read the chosen file in the background; the sheets show when it is read."""
+        self.ready = False
+        path = str(self.file_box.currentData())
+        catalog, saved = self.catalog, self.saved
+
+        def read(cancel: CancelToken, progress: Progress) -> Read:
+            sheets, starts, distinct = [], [], {}
+            with heap.long_lived():  # a big sheet's rows: see explorer.gui.heap
+                read_sheets = list(iter_sheets(path))
+            for number, sheet in enumerate(read_sheets):
+                cancel.check()
+                progress(f"Reading {Path(path).name}: sheet '{sheet.name}'")
+                sheets.append(sheet)
+                header, kind = mapper.first_header(sheet, catalog, saved)
+                starts.append((header, kind))
+                for column in range(len(sheet.rows[header]) if sheet.rows else 0):  # what the first view asks
+                    distinct[(number, header, column)] = mapper.distinct_cells(sheet, header, column)
+            return sheets, starts, distinct
+
+        self.operations.run(read, f"Reading {Path(path).name}…", self._show_file)
+
+    def _show_file(self, read: Read) -> None:
+        self.sheets, self.starts, self.distinct = read
         self.sheet_box.blockSignals(True)
         self.sheet_box.clear()
         for sheet in self.sheets:
             self.sheet_box.addItem(f"{sheet.name} ({sheet.hidden})" if sheet.hidden else sheet.name, sheet.name)
+        if self._wanted_sheet is not None and self.sheet_box.findData(self._wanted_sheet) >= 0:
+            self.sheet_box.setCurrentIndex(self.sheet_box.findData(self._wanted_sheet))
+        self._wanted_sheet = None
         self.sheet_box.blockSignals(False)
         self._start_sheet()
+        self.ready = True
+        self.loaded.emit()
+
+    def _distinct(self, column: int) -> list[Cell]:
+        assert self.proposal is not None
+        key = (max(0, self.sheet_box.currentIndex()), self.proposal.header_index, column)
+        if key not in self.distinct:
+            self.distinct[key] = mapper.distinct_cells(self.sheet, self.proposal.header_index, column)
+        return self.distinct[key]
+
+    def _set_busy(self, busy: bool) -> None:
+        shown: tuple[QWidget, ...] = (self.reading, self.reading_bar, self.stop_button)
+        for widget in shown:
+            widget.setVisible(busy)
+        inputs: tuple[QWidget, ...] = (self.sheet_box, self.header_spin, self.kind_box, self.save_button)
+        for widget in inputs:
+            widget.setEnabled(not busy)
+
+    def _stopped(self) -> None:
+        """Reading failed (a dialog said why) or was stopped: the dialog stays, for another file."""
+        self.problem.setText(f"{Path(self.file).name} was not read; pick another file, or Cancel.")
+        self.save_button.setEnabled(False)
 
     @property
     def sheet(self) -> RawSheet:
@@ -148,7 +220,7 @@ class MapColumnsDialog(QDialog):
         sheet = self.sheet
         self.hidden_box.setVisible(bool(sheet.hidden))
         self.hidden_box.setChecked(bool(sheet.hidden))
-        index, kind = mapper.first_header(sheet, self.catalog, self.saved)
+        index, kind = self.starts[max(0, self.sheet_box.currentIndex())]
         for widget in (self.header_spin, self.kind_box):
             widget.blockSignals(True)
         self.header_spin.setMaximum(max(1, len(sheet.rows)))
@@ -222,7 +294,7 @@ class MapColumnsDialog(QDialog):
         while self.values.rowCount():
             self.values.removeRow(0)
         known = dict(proposal.saved.values) if proposal.saved else {}
-        odd = mapper.unknown_values(self.sheet, proposal.header_index, chosen, self.catalog)
+        odd = mapper.unknown_values(self.sheet, proposal.header_index, chosen, self.catalog, distinct=self._distinct)
         for name, texts in odd.items():
             for text in texts:
                 box = QComboBox(self)

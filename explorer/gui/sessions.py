@@ -28,7 +28,7 @@ from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
 from explorer.app.workspace import Workspace, open_workspace
 from explorer.atomic import OutputError
 from explorer.catalog import Catalog
-from explorer.gui import messages, settings
+from explorer.gui import heap, messages, settings
 from explorer.gui.actions import action
 from explorer.gui.map_columns import MapColumnsDialog
 from explorer.gui.operations import Operations, show_error
@@ -88,6 +88,7 @@ class SessionController(QObject):
         """Show ``session`` (the window and pages follow ``changed``)."""
         self.session = session
         self.changed.emit(session)
+        heap.settled()
 
     # -- opening ----------------------------------------------------------------
     def choose_files(self, add: bool = False) -> None:
@@ -109,7 +110,9 @@ class SessionController(QObject):
         catalog = self.catalog if workspace.catalog is None else None
 
         def load(cancel: CancelToken, progress: Callable[[str], None]) -> Session:
-            return load_session(workspace, catalog, progress, cancel, skip_unreadable=True)
+            heap.reading()
+            with heap.long_lived():
+                return load_session(workspace, catalog, progress, cancel, skip_unreadable=True)
 
         self._operations.run(load, f"Opening {', '.join(Path(f).name for f in workspace.all_files)}", self._opened)
 

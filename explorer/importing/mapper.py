@@ -8,14 +8,14 @@ fields named, so the user only has to fill them in.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from explorer.catalog import Catalog
 from explorer.importing.headers import column_kinds, label, recognise
 from explorer.importing.mappings import ColumnMapping, dump_mappings
-from explorer.importing.readers import RawSheet, iter_sheets
+from explorer.importing.readers import Cell, RawSheet, iter_sheets
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank
 from explorer.importing.values import cell_text
 
@@ -136,18 +136,26 @@ def canonical_values(catalog: Catalog, name: str) -> list[str]:
 
 
 def unknown_values(
-    sheet: RawSheet, header_index: int, columns: dict[str, int], catalog: Catalog, limit: int = 20
+    sheet: RawSheet,
+    header_index: int,
+    columns: dict[str, int],
+    catalog: Catalog,
+    limit: int = 20,
+    distinct: Callable[[int], list[Cell]] | None = None,
 ) -> dict[str, list[str]]:
-    """The distinct values of the product, tier and priority columns that do not normalise."""
+    """The distinct values of the product, tier and priority columns that do not normalise.
+
+    ``distinct(column)`` gives a column's distinct cells below the header (distinct_cells; the Map Columns
+    dialog keeps them, so a change of field asks no column twice).
+    """
     out: dict[str, list[str]] = {}
-    body = sheet.rows[header_index + 1 :]
     for name in VALUE_FIELDS:
         column = columns.get(name)
         if column is None:
             continue
         seen: dict[str, None] = {}
-        for row in body:
-            text = cell_text(row[column]) if column < len(row) else ""
+        for cell in distinct(column) if distinct else distinct_cells(sheet, header_index, column):
+            text = cell_text(cell)
             if text and text not in seen and not _known(catalog, name, text):
                 seen[text] = None
                 if len(seen) >= limit:
@@ -157,13 +165,18 @@ def unknown_values(
     return out
 
 
+def distinct_cells(sheet: RawSheet, header_index: int, column: int) -> list[Cell]:
+    """A column's distinct cells below the header row, in the order met (a TRUE cell is not the number 1)."""
+    cells = [row[column] if column < len(row) else "" for row in sheet.rows[header_index + 1 :]]
+    kinds = set(map(type, cells))
+    if bool in kinds and kinds & {int, float}:  # True == 1: tell them apart by type
+        return [c for _, c in dict.fromkeys(zip(map(type, cells), cells, strict=True))]
+    return list(dict.fromkeys(cells))
+
+
 def _known(catalog: Catalog, name: str, text: str) -> bool:
     if name == "product":
         return catalog.product_for(text) is not None
     if name == "program":
         return any(catalog.program_for(p, text) is not None for p in catalog.products.values())
     return catalog.priority_for(text) is not None
-
-
-def sheets_of(path: str | Path) -> list[RawSheet]:
-    return list(iter_sheets(path))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
+from explorer.app.cancel import NEVER, CancelToken
 from explorer.atomic import write_atomically
 
 EXPORT_COLUMNS = {
@@ -22,30 +26,55 @@ EXPORT_COLUMNS = {
 }
 
 
-def export_cases(cases: pd.DataFrame, target: str | Path, inputs: list[str]) -> Path:
-    """The given cases to one Excel sheet, written atomically; text that looks like a formula stays text."""
-    import xlsxwriter
+STEP = 5_000  # rows between checks for Cancel and progress reports
 
-    from explorer.outputs.report.cells import Formats, column_cells
+
+def export_cases(
+    cases: pd.DataFrame,
+    target: str | Path,
+    inputs: list[str],
+    cancel: CancelToken = NEVER,
+    progress: Callable[[str], None] | None = None,
+) -> Path:
+    """The given cases to one Excel sheet, written atomically; text that looks like a formula stays text.
+
+    ``cancel`` is checked every few thousand rows (Cancelled leaves no file); ``progress`` hears how far it got.
+    """
+    import xlsxwriter
 
     frame = cases[list(EXPORT_COLUMNS)].rename(columns=EXPORT_COLUMNS).reset_index(drop=True)
     frame["Priority"] = [f"P{int(p)}" if pd.notna(p) else "" for p in frame["Priority"]]
 
     def write(path: Path) -> None:
         book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-        formats = Formats(book)
-        sheet = book.add_worksheet("Cases")
-        writers = []
-        for c, name in enumerate(frame.columns):
-            sheet.write_string(0, c, name, formats.header)
-            sheet.set_column(c, c, max(12, len(name) + 2))
-            writers.append(column_cells(frame[name], name, formats, sheet))  # "(UTC)" columns as date-times
-        for r in range(len(frame)):  # constant_memory writes row by row
-            for c, (values, put) in enumerate(writers):
-                if values[r] is not None:
-                    put(r + 1, c, values[r])
-        sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, len(frame), len(frame.columns) - 1)
+        try:
+            _write_cases(book, frame, cancel, progress)
+        except BaseException:  # Cancel or a failure: close quietly, releasing the streamed row files
+            with contextlib.suppress(Exception):
+                book.close()
+            raise
         book.close()
 
     return write_atomically(target, write, inputs)
+
+
+def _write_cases(book: Any, frame: pd.DataFrame, cancel: CancelToken, progress: Callable[[str], None] | None) -> None:
+    from explorer.outputs.report.cells import Formats, column_cells
+
+    formats = Formats(book)
+    sheet = book.add_worksheet("Cases")
+    writers = []
+    for c, name in enumerate(frame.columns):
+        sheet.write_string(0, c, name, formats.header)
+        sheet.set_column(c, c, max(12, len(name) + 2))
+        writers.append(column_cells(frame[name], name, formats, sheet))  # "(UTC)" columns as date-times
+    for r in range(len(frame)):  # constant_memory writes row by row
+        if r % STEP == 0:
+            cancel.check()
+            if progress is not None:
+                progress(f"Writing cases: {r:,} of {len(frame):,}")
+        for c, (values, put) in enumerate(writers):
+            if values[r] is not None:
+                put(r + 1, c, values[r])
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, len(frame), len(frame.columns) - 1)

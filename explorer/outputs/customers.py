@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import overload
 
 from explorer.app.book_sheets import session_sheets
 from explorer.app.cancel import NEVER, CancelToken
@@ -15,14 +16,61 @@ class UnknownCustomer(ValueError):
     """A named customer is not in the book; str() is the one-line message."""
 
 
-def sheets_for(session: Session, names: Sequence[str] | None = None, cancel: CancelToken = NEVER) -> list[CustomerSheet]:
-    """One sheet per named customer in the order given (duplicates once), or every customer by name."""
+def customer_keys(session: Session, names: Sequence[str] | None = None) -> list[str]:
+    """The keys of the named customers in the order given (duplicates once), or of every customer by name."""
     known = dict(zip(session.overview.customers["key"], session.overview.customers["Customer"], strict=True))
     if names:
-        keys = list(dict.fromkeys(customer_key(n) for n in names))
         missing = [n for n in names if customer_key(n) not in known]
         if missing:
             raise UnknownCustomer(f"no customer named {', '.join(repr(m) for m in missing)} in the book")
-    else:
-        keys = sorted(known, key=lambda k: str(known[k]).casefold())
-    return list(session_sheets(session, keys, cancel).values())
+        return list(dict.fromkeys(customer_key(n) for n in names))
+    return sorted(known, key=lambda k: str(known[k]).casefold())
+
+
+def sheets_for(session: Session, names: Sequence[str] | None = None, cancel: CancelToken = NEVER) -> list[CustomerSheet]:
+    """One sheet per named customer in the order given (duplicates once), or every customer by name."""
+    return list(session_sheets(session, customer_keys(session, names), cancel).values())
+
+
+class LazySheets(Sequence[CustomerSheet]):
+    """The same sheets as sheets_for, made a chunk at a time as they are walked.
+
+    A PDF of every customer of a large book then holds a few hundred sheets at once, not ten thousand
+    (whose objects make each garbage collection, which holds the GIL, long enough to freeze the window).
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        names: Sequence[str] | None = None,
+        cancel: CancelToken = NEVER,
+        chunk: int = 200,
+        made: Callable[[CustomerSheet], None] | None = None,
+    ):
+        """``made`` hears of each sheet as it is made (what the caller must know of every customer)."""
+        self._session, self._cancel, self._chunk, self._made = session, cancel, chunk, made
+        self._keys = customer_keys(session, names)
+        self._start, self._held = -1, list[CustomerSheet]()
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    @overload
+    def __getitem__(self, index: int) -> CustomerSheet: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[CustomerSheet]: ...
+    def __getitem__(self, index: int | slice) -> CustomerSheet | Sequence[CustomerSheet]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        index %= len(self)
+        start = index - index % self._chunk
+        if start != self._start:
+            self._held = []  # the previous chunk goes before the next is made
+            keys = self._keys[start : start + self._chunk]
+            self._held, self._start = list(session_sheets(self._session, keys, self._cancel).values()), start
+            if self._made is not None:
+                for sheet in self._held:
+                    self._made(sheet)
+        return self._held[index - start]

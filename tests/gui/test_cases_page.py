@@ -87,11 +87,14 @@ def test_double_click_explains_the_case(window: MainWindow) -> None:
     window.explanation.close()
 
 
-def test_export_filtered_cases(window: MainWindow, tmp_path: Path) -> None:
+def test_export_filtered_cases(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     page = show_cases(window)
     page.priority.setCurrentText("P1")
-    written = page.export(str(tmp_path / "p1.xlsx"))
-    assert written is not None
+    with qtbot.waitSignal(page.exported, timeout=60_000) as done:
+        page.export(str(tmp_path / "p1.xlsx"))
+        assert page.cancel_button.isVisibleTo(page) and not page.export_button.isEnabled()  # written in the background
+    written = done.args[0]
+    assert not page.cancel_button.isVisibleTo(page) and page.export_button.isEnabled()
     book = openpyxl.load_workbook(written, read_only=True)
     rows = list(book["Cases"].iter_rows(values_only=True))
     book.close()

@@ -157,7 +157,8 @@ def test_sheet_export_internal_copy_and_draft(host: Host, qtbot, tmp_path: Path)
     dialog.deleteLater()
     for internal in (False, True):
         target = tmp_path / f"sheet-{internal}.pdf"
-        exports.export_sheets(str(target), Scope.FILTERED, internal)
+        with qtbot.waitSignal(exports.message, timeout=60_000):  # written in the background
+            exports.export_sheets(str(target), Scope.FILTERED, internal)
         text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
         assert "DRAFT" in text and ("Internal: findings in the contract book" in text) == internal
         assert messages.shown[-1].title == "Marked DRAFT" and "Gilded Lily Hotels" in messages.shown[-1].text

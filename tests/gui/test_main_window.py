@@ -315,6 +315,8 @@ def test_entitlement_sheet_export_and_print(window: MainWindow, qtbot, tmp_path:
     window.customers.select("cascade capital")
     target = tmp_path / "cascade.pdf"
     window.exports.export_sheets(str(target), Scope.SELECTED)
+    assert window.busy  # written in the background
+    wait_idle(qtbot, window)
     assert messages.shown[-1].title == "Entitlement sheet written"
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
     assert "Cascade Capital" in text and "7 of 5 named contacts" in text

@@ -36,6 +36,13 @@ def opened(qtbot, files: list[Path]) -> MainWindow:  # type: ignore[no-untyped-d
     return win
 
 
+def shown(qtbot, dialog: MapColumnsDialog | None) -> MapColumnsDialog:  # type: ignore[no-untyped-def]
+    """The dialog once its file is read (on a worker thread)."""
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=60_000)
+    return dialog
+
+
 def pick(dialog: MapColumnsDialog, field: str, header: str) -> None:
     box = dialog.field_boxes[field]
     box.setCurrentIndex(box.findText(header))
@@ -44,8 +51,7 @@ def pick(dialog: MapColumnsDialog, field: str, header: str) -> None:
 def test_unknown_headers_open_the_dialog_and_the_mapping_reads_and_is_reused(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     book = german(tmp_path)
     win = opened(qtbot, [book])
-    dialog = win.sessions.map_dialog
-    assert dialog is not None and dialog.isVisible()
+    dialog = shown(qtbot, win.sessions.map_dialog)
     assert dialog.sheet_box.currentText() == "vertraege" and dialog.header_spin.value() == 1
     assert dialog.kind_box.currentData() == "contracts"
     assert dialog.preview.rowCount() == 3 and dialog.preview.item(1, 0).text() == "Acme"
@@ -83,8 +89,7 @@ def test_file_menu_opens_the_dialog_on_the_open_book(qtbot, tmp_path: Path) -> N
     )
     assert win.sessions.map_dialog is None
     win.sessions.map_action.trigger()
-    dialog = win.sessions.map_dialog
-    assert dialog is not None and dialog.isVisible()
+    dialog = shown(qtbot, win.sessions.map_dialog)
     assert dialog.field_boxes["customer"].currentText() == "Customer"
     assert dialog.confidence["customer"].text() == "exact"
     pick(dialog, "term_end", "Start")  # two fields on one column is refused in place

@@ -132,6 +132,8 @@ def test_the_dialogs_name_their_controls(window: MainWindow, qtbot) -> None:  # 
     ]
     for dialog in dialogs:
         dialog.show()
+        if isinstance(dialog, MapColumnsDialog):  # its file is read on a worker thread first
+            qtbot.waitUntil(lambda d=dialog: d.ready, timeout=60_000)
         found = [
             w
             for w in dialog.findChildren(QWidget)
