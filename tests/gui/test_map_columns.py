@@ -129,6 +129,7 @@ def test_a_hidden_sheet_is_offered_and_its_mapping_asks_for_it(qtbot, tmp_path: 
     dialog = MapColumnsDialog(None, [str(tmp_path / "b.xlsx")], default_catalog(), sheet="Backup")
     qtbot.addWidget(dialog)
     dialog.show()
+    shown(qtbot, dialog)
     assert dialog.sheet_box.currentText() == "Backup (hidden)"
     assert dialog.hidden_box.isVisible() and dialog.hidden_box.isChecked()
     assert dialog.mapping().read_hidden == ("Backup",)
