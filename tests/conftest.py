@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -31,6 +32,14 @@ def frozen_clock() -> Iterator[datetime]:
     """explorer.clock answers NOW; a test that needs another present nests clock.frozen."""
     with clock.frozen(NOW):
         yield NOW
+
+
+@pytest.fixture(autouse=True)
+def collectable_heap() -> Iterator[None]:
+    """explorer.gui.heap freezes the book on show out of the garbage collector's sight, for as long as the app
+    keeps it; a test's books are handed back after the test, so the run's memory stays what it was."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(scope="session")
