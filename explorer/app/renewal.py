@@ -181,13 +181,14 @@ def brief_for(session: Session, key: str, program: str | None = None, sheet: Cus
     sheet = sheet if sheet is not None and sheet.key == key else session.sheet(key)
     if sheet is None:
         return None
-    evidence = upgrade.for_brief(session.book, session.catalog, session.as_of, session.moment, key, program)
+    rows = session.overview.contracts_by_key.get(key)
+    evidence = upgrade.for_brief(session.book, session.catalog, session.as_of, session.moment, key, program, rows)
     return build_brief(sheet, evidence)
 
 
 def program_choices(session: Session, key: str) -> list[str]:
     """The program names a customer's terms could be compared with (their products' programs), lowest first."""
     names: list[str] = []
-    for i in upgrade.terms_in_review(session.book.contracts, session.as_of, [key]):
+    for i in upgrade.terms_in_review(session.book.contracts, session.as_of, [key], session.overview.contracts_by_key.get(key)):
         names += [p.name for p in upgrade.programs_by_rank(session.catalog, session.book.contracts[i])]
     return list(dict.fromkeys(names))

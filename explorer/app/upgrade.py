@@ -168,12 +168,16 @@ def duration(minutes: float | None) -> str:
 
 
 # -- which terms, which programs -------------------------------------------------------
-def terms_in_review(contracts: Sequence[Contract], as_of: date, keys: Iterable[str] | None = None) -> list[int]:
+def terms_in_review(
+    contracts: Sequence[Contract], as_of: date, keys: Iterable[str] | None = None, rows: Sequence[int] | None = None
+) -> list[int]:
     """Indices (into ``contracts``) of each (customer, product)'s term in review: in force on the
-    as-of day, else the last ended. Customers by key (every customer when None)."""
-    wanted = None if keys is None else set(keys)
+    as-of day, else the last ended. Customers by key (every customer when None), or ``rows``: the
+    indices of one customer's contracts where the caller has them (the session's overview)."""
+    wanted = None if keys is None or rows is not None else set(keys)
     groups: dict[tuple[str, str], list[int]] = {}
-    for i, c in enumerate(contracts):
+    for i in range(len(contracts)) if rows is None else rows:
+        c = contracts[i]
         if c.product is None or c.program is None or (wanted is not None and customer_key(c.customer) not in wanted):
             continue
         groups.setdefault(c.key, []).append(i)
@@ -266,11 +270,15 @@ def _signature(program: Program) -> Signature:
     return tuple(sorted((level, t.minutes, t.calendar) for level, t in program.targets.items()))
 
 
-def case_table(book: Book, catalog: Catalog, moment: datetime, pairs: Sequence[tuple[int, str]]) -> pd.DataFrame:
+def case_table(
+    book: Book, catalog: Catalog, moment: datetime, pairs: Sequence[tuple[int, str]], rows: Sequence[int] | None = None
+) -> pd.DataFrame:
     """One row per (pair, counted case of its term): pair, priority, case ID, opened, verdict and wait under both.
 
     ``pairs`` are (term index into book.contracts, other program id); ``moment`` is the as-of instant of the
-    session's SLA result (SlaResult.as_of), so both verdicts use the one clock.
+    session's SLA result (SlaResult.as_of), so both verdicts use the one clock. ``rows`` are the indices of
+    every contract of the pairs' customers, where the caller has them: one customer's brief then matches only
+    its own contracts and cases, not the whole book's.
     """
     columns = {
         "pair": np.int64,
@@ -287,13 +295,17 @@ def case_table(book: Book, catalog: Catalog, moment: datetime, pairs: Sequence[t
     if not pairs or cases is None or cases.empty:
         return empty
     terms = sorted({t for t, _ in pairs})
-    customers = {customer_key(book.contracts[t].customer) for t in terms}
-    if len(customers) < 50:  # one customer's brief: match only its cases, not the whole log's
+    scope = np.arange(len(book.contracts)) if rows is None else np.asarray(sorted(rows), dtype=np.int64)
+    if rows is not None:  # only these customers' cases, matched against only their contracts (the same groups)
+        customers = {customer_key(book.contracts[i].customer) for i in scope}
         cases = cases[cases["customer_key"].isin(customers).to_numpy()]
+        if isinstance(cases["customer_key"].dtype, pd.CategoricalDtype):  # matching walks the categories: keep few
+            cases = cases.assign(customer_key=cases["customer_key"].cat.remove_unused_categories())
     seconds = engine_seconds(cases["opened"])
     known = np.flatnonzero((seconds != NO_TIME) & (seconds <= int(moment.timestamp())))
     contract_of = np.full(len(cases), -1, dtype=np.int64)
-    contract_of[known] = match_cases(book.contracts, cases.iloc[known], seconds[known]).contract
+    local = match_cases([book.contracts[i] for i in scope], cases.iloc[known], seconds[known]).contract
+    contract_of[known] = np.where(local >= 0, scope[np.maximum(local, 0)], -1)
     position = np.full(len(book.contracts) + 1, -1, dtype=np.int64)  # book index -> place in ``terms``
     position[terms] = np.arange(len(terms))
     picked = np.flatnonzero(position[contract_of] >= 0)  # index -1 reads the sentinel slot
@@ -326,7 +338,7 @@ def case_table(book: Book, catalog: Catalog, moment: datetime, pairs: Sequence[t
     parts = []
     for round_ in range(max(len(v) for v in wanted.values())):
         programs = {place: sigs[round_][1] for place, sigs in wanted.items() if len(sigs) > round_}
-        rows, judged = judge(programs)
+        judged_rows, judged = judge(programs)
         in_round = np.array(
             [
                 int(p) in programs and wanted[int(p)][round_][0] == signature[pid]
@@ -339,12 +351,12 @@ def case_table(book: Book, catalog: Catalog, moment: datetime, pairs: Sequence[t
         pair_ids = pair_ids[order]
         places = pair_place[pair_ids]
         # each judged case once per pair of its term in this round, without a Python loop per case
-        place = term_of[rows]
+        place = term_of[judged_rows]
         first = np.searchsorted(places, place, side="left")
         count = np.searchsorted(places, place, side="right") - first
-        repeat = np.repeat(np.arange(len(rows)), count)
+        repeat = np.repeat(np.arange(len(judged_rows)), count)
         offset = np.repeat(first, count) + (np.arange(len(repeat)) - np.repeat(np.cumsum(count) - count, count))
-        now = base.iloc[at_base[rows]]
+        now = base.iloc[at_base[judged_rows]]
         parts.append(
             pd.DataFrame(
                 {
@@ -352,8 +364,8 @@ def case_table(book: Book, catalog: Catalog, moment: datetime, pairs: Sequence[t
                     "priority": now["priority"].to_numpy(dtype="float64", na_value=np.nan)[repeat],
                     "case_id": now["case_id"].to_numpy()[repeat],
                     "opened": now["opened"].array[repeat],
-                    "now": now["outcome"].to_numpy()[repeat],
-                    "other": judged["outcome"].to_numpy()[repeat],
+                    "now": _outcomes(now["outcome"], repeat),  # categorical: compared by code, not by string
+                    "other": _outcomes(judged["outcome"], repeat),
                     "wait_now": now["business_minutes"].to_numpy(dtype=float)[repeat],
                     "wait_other": judged["business_minutes"].to_numpy(dtype=float)[repeat],
                 }
@@ -361,7 +373,12 @@ def case_table(book: Book, catalog: Catalog, moment: datetime, pairs: Sequence[t
         )
     table = pd.concat(parts, ignore_index=True)
     table = table[table["now"].isin(COUNTED) & table["priority"].notna()]
-    return table.astype({"priority": np.int64, "now": object, "other": object})
+    return table.astype({"priority": np.int64})
+
+
+def _outcomes(column: pd.Series, at: np.ndarray) -> pd.Categorical[str]:
+    """The engine's outcome column taken at ``at``, still categorical."""
+    return pd.Categorical.from_codes(column.cat.codes.to_numpy()[at], categories=column.cat.categories)
 
 
 def evidence_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -387,9 +404,12 @@ def evidence_table(table: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index()[EVIDENCE_COLUMNS]
 
 
-def compare(book: Book, catalog: Catalog, moment: datetime, pairs: Sequence[tuple[int, str]]) -> list[Comparison]:
-    """Each (term index into book.contracts, other program id) judged both ways, as Comparisons."""
-    table = case_table(book, catalog, moment, pairs)
+def compare(
+    book: Book, catalog: Catalog, moment: datetime, pairs: Sequence[tuple[int, str]], rows: Sequence[int] | None = None
+) -> list[Comparison]:
+    """Each (term index into book.contracts, other program id) judged both ways, as Comparisons (``rows``: see
+    case_table)."""
+    table = case_table(book, catalog, moment, pairs, rows)
     stats: dict[tuple[int, int], dict[str, float]] = {
         (int(r["pair"]), int(r["priority"])): {str(k): float(v) for k, v in r.items()}
         for r in evidence_table(table).to_dict("records")
@@ -467,16 +487,23 @@ def every_higher(book: Book, catalog: Catalog, as_of: date, moment: datetime) ->
 
 
 def for_brief(
-    book: Book, catalog: Catalog, as_of: date, moment: datetime, key: str, program: str | None = None
+    book: Book,
+    catalog: Catalog,
+    as_of: date,
+    moment: datetime,
+    key: str,
+    program: str | None = None,
+    rows: Sequence[int] | None = None,
 ) -> list[Comparison]:
     """One customer's terms in review against ``program`` (by name), else the next program up, else (on the top
-    program) the next one down: what holding less would take away."""
+    program) the next one down: what holding less would take away. ``rows``: the customer's contract indices,
+    where the caller has them (a switch through a big book then judges only this customer's cases)."""
     pairs = []
-    for term in terms_in_review(book.contracts, as_of, [key]):
+    for term in terms_in_review(book.contracts, as_of, [key], rows):
         contract = book.contracts[term]
         other = (
             program_named(catalog, contract, program) if program else next_up(catalog, contract) or next_down(catalog, contract)
         )
         if other is not None and other.id != contract.program:
             pairs.append((term, other.id))
-    return compare(book, catalog, moment, pairs)
+    return compare(book, catalog, moment, pairs, rows)

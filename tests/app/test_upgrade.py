@@ -195,3 +195,23 @@ def test_every_higher_program_matches_the_comparisons(catalog: Catalog) -> None:
     pairs, table = upgrade.every_higher(data, catalog, AS_OF, MOMENT)
     assert [catalog.programs[p].name for _, p in pairs] == ["Premier", "Premier Access", "Premier Plus"]
     assert table["late_other"].tolist() == [2, 2, 2] and table["cases"].tolist() == [2, 2, 2]
+
+
+def test_one_customers_rows_give_the_same_evidence(catalog: Catalog) -> None:
+    """The app passes the customer's contract indices so a switch judges only its cases: the answer is the same."""
+    data = book(
+        [
+            Contract("Other", "okta", "okta-basic", date(2026, 1, 1), date(2026, 12, 31), **NEW_YORK),
+            Contract("Acme", "okta", "okta-basic", date(2025, 1, 1), date(2025, 12, 31), **NEW_YORK),
+            Contract("Acme", "okta", "okta-basic", date(2026, 1, 1), date(2026, 12, 31), **NEW_YORK),
+        ],
+        [
+            ("mine", "Acme", "okta", 1, "2026-06-09 17:00", "2026-06-09 20:00"),
+            ("last year", "Acme", "okta", 1, "2025-06-09 17:00", "2025-06-09 20:00"),
+            ("theirs", "Other", "okta", 1, "2026-06-12 23:00", "2026-06-13 14:00"),
+        ],
+    )
+    whole = upgrade.for_brief(data, catalog, AS_OF, MOMENT, "acme")
+    scoped = upgrade.for_brief(data, catalog, AS_OF, MOMENT, "acme", rows=[1, 2])
+    assert [c.term for c in scoped] == [c.term for c in whole] == [data.contracts[2]]
+    assert scoped[0].priorities == whole[0].priorities and scoped[0].late_case_ids == ["mine"]
