@@ -74,7 +74,7 @@ class CustomerPane(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def tables(self) -> list[QTableView]:
-        """The tabs' tables, in Tab order."""
+        """The tabs' tables (their column widths are kept between runs)."""
         sla = self.sla
         return [
             self.contacts.view,
@@ -86,8 +86,9 @@ class CustomerPane(QWidget):
         ]
 
     def views(self) -> list[QWidget]:
-        """Every view a user tabs through, in order."""
-        return [self.benefits.tree, *self.tables(), self.renewal.compare, self.renewal.export, self.renewal.page]
+        """Every control in the tabs, in the order Tab visits them."""
+        tabs = [self.benefits.tree, self.contacts.view, self.key_dates.view, *self.sla.focus_order(), self.findings.view]
+        return [*tabs, self.renewal.compare, self.renewal.export, self.renewal.page]
 
     def show_tab(self, name: str) -> None:
         self.tabs.setCurrentIndex(CUSTOMER_TABS.index(name))

@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
             self.pages.addTab(widget, name)
         keyboard.bars_take_tab((self.tabs, "Customer tabs"), (self.pages, "Pages"))
         # Tab goes from the customer list to the customer's tab bar, into the tab shown, then on to the pages
-        keyboard.chain(self.customers.view, self.tabs.tabBar(), *pane.views(), self.pages.tabBar())
+        keyboard.chain(self.customers.view, pane.reasons, self.tabs.tabBar(), *pane.views(), self.pages.tabBar())
         self.changed_bar = ChangedFilesBar(self)
         central = QWidget(self)
         layout = QVBoxLayout(central)

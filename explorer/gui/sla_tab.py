@@ -1,4 +1,8 @@
-"""SLA: first-response targets with their clocks; with a case log, compliance and the customer's cases."""
+"""SLA: first-response targets with their clocks; with a case log, compliance and the customer's cases in a
+window the user chooses (this term, the last 90 days, last quarter, every case, or a chosen range).
+
+The window is stated above the figures, and a priority under the catalog's compliance target is flagged.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,12 @@ import pandas as pd
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from explorer.app import view_model
 from explorer.app.sheet import CustomerSheet
 from explorer.app.tones import outcome_tone
+from explorer.gui import palette
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
+from explorer.gui.period_choice import PeriodChoice
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
 from explorer.outputs.terms import format_minutes
 
@@ -51,18 +58,36 @@ class SlaTab(QWidget):
             "No case log is loaded: open a ticketing export (File ▸ Add Files) to see compliance and cases.", self
         )
         self.no_log.setWordWrap(True)
+        self.period = PeriodChoice(parent=self)
+        self.period.changed.connect(self._period_changed)
+        self.window_label = QLabel(self)  # the window the figures cover, in words and days
+        self.window_label.setWordWrap(True)
+        self.window_label.setContentsMargins(2, 0, 0, 0)
         self.compliance_title = _section("Compliance by priority", self)
+        self.compliance_empty = QLabel(self)  # why the compliance grid is empty
+        self.cases_empty = QLabel(self)  # why the cases grid is empty
+        for label in (self.compliance_empty, self.cases_empty):
+            label.setWordWrap(True)
+            label.setContentsMargins(2, 2, 0, 2)
         self.cases_title = _section("Cases", self)
+        self.sheet: CustomerSheet | None = None
         top = _pane(self, _section("First-response targets", self), self.targets_view)
-        middle = _pane(self, self.compliance_title, self.compliance_view, self.no_log)
-        bottom = _pane(self, self.cases_title, self.cases_view)
+        middle = _pane(
+            self, self.compliance_title, self.period, self.window_label, self.compliance_empty, self.compliance_view, self.no_log
+        )
+        bottom = _pane(self, self.cases_title, self.cases_empty, self.cases_view)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         for part in (top, middle, bottom):
             splitter.addWidget(part)
-        splitter.setSizes([220, 150, 330])
+        splitter.setSizes([200, 200, 300])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+
+    def focus_order(self) -> list[QWidget]:
+        """The tab's controls in the order Tab visits them."""
+        period = self.period
+        return [self.targets_view, period.combo, period.start, period.end, self.compliance_view, self.cases_view]
 
     def show_sheet(self, sheet: CustomerSheet) -> None:
         rows = [
@@ -90,22 +115,50 @@ class SlaTab(QWidget):
             ]
         )
         fit_columns(self.targets_view)
-        cases, table = sheet.cases, sheet.compliance()
-        has_log = cases is not None and table is not None
-        for widget in (self.compliance_view, self.compliance_title, self.cases_view, self.cases_title):
+        self.sheet = sheet
+        self._show_cases(sheet)
+
+    def _period_changed(self) -> None:
+        if self.sheet is not None:
+            self._show_cases(self.sheet)
+
+    def _show_cases(self, sheet: CustomerSheet) -> None:
+        """Compliance and the cases opened in the chosen window."""
+        has_log = sheet.cases is not None
+        shown: list[QWidget] = [self.period, self.window_label, self.compliance_title, self.cases_title]
+        for widget in shown:
             widget.setVisible(has_log)
         self.no_log.setVisible(not has_log)
-        if cases is None or table is None:
+        if sheet.cases is None:
+            hidden: list[QWidget] = [self.compliance_view, self.cases_view, self.compliance_empty, self.cases_empty]
+            for widget in hidden:
+                widget.hide()
             return
+        period = self.period.period()
+        window = sheet.window(period)
+        if window.start is not None and window.end is not None and period.kind != "range":
+            self.period.set_range(window.start, window.end)  # a switch to a chosen range starts from this window
+        cases = window.cases(sheet.cases)
+        table = sheet.compliance(period)
+        assert table is not None
+        target = sheet.catalog.settings.compliance_target
+        self.window_label.setText(palette.span(_window_words(period.kind, window.label), "muted"))
+        under = [bool(pd.notna(c) and c < target) for c in table["Compliance %"]]
         self.compliance.set_columns(
             [
                 Column("Priority", [f"P{p}" for p in table["priority"]], table["priority"].to_numpy()),
                 *(number_column(c, table[c].tolist(), "{:.0f}") for c in ("Cases", "Met", "Breached", "Pending", "At Risk")),
                 number_column("Compliance %", (table["Compliance %"] * 100).tolist(), "{:.1f}%"),
-            ]
+                Column(
+                    f"Target {target:.0%}",
+                    [_against(c, target) for c in table["Compliance %"]],
+                    header_tip=f"The catalog's compliance target ({target:.0%} of decided cases met)",
+                ),
+            ],
+            ["red" if u else "" for u in under],
         )
         fit_columns(self.compliance_view)
-        by_row = pd.Series(sheet.holidays_skipped or [""] * len(cases), index=cases.index, dtype=object)
+        by_row = pd.Series(sheet.holidays_skipped or [""] * len(sheet.cases), index=sheet.cases.index, dtype=object)
         cases = cases.sort_values("opened", ascending=False, kind="stable")  # the latest cases first
         labels = {cid: cal.label for cid, cal in sheet.catalog.calendars.items()}  # minutes count on their clock
         skipped: list[str] = by_row[cases.index].tolist()
@@ -113,18 +166,18 @@ class SlaTab(QWidget):
         self.cases.set_columns(
             [
                 Column("Case ID", cases["case_id"].astype(str).tolist()),
-                Column("Product", cases["product"].astype(str).tolist()),
                 Column(
                     "Priority",
                     [f"P{p}" if pd.notna(p) else "" for p in cases["priority"]],
                     cases["priority"].fillna(9).to_numpy(dtype="float64"),
                 ),
+                Column("Outcome", outcome.tolist()),  # beside the priority: in view in a narrow window
                 date_column("Opened (UTC)", cases["opened"].tolist()),
                 date_column("Due (UTC)", cases["due"].tolist()),
                 date_column("First Response (UTC)", cases["first_response"].tolist()),
+                Column("Product", cases["product"].astype(str).tolist()),
                 Column("Clock", [labels.get(c, "") for c in cases["clock"].astype(str)]),
                 number_column("Minutes to Response", np.round(cases["business_minutes"].to_numpy(dtype="float64"), 1).tolist()),
-                Column("Outcome", outcome.tolist()),
                 Column(
                     "Holidays Skipped",
                     skipped,
@@ -136,3 +189,35 @@ class SlaTab(QWidget):
         )
         fit_columns(self.cases_view)
         self.cases_title.setText(f"<b>Cases ({len(cases)})</b>")
+        why = _empty_reason(sheet, window.label, window.empty)
+        self.compliance_empty.setText(why if table.empty else "")
+        self.cases_empty.setText(why if cases.empty else "")
+        for label, view, empty in (
+            (self.compliance_empty, self.compliance_view, table.empty),
+            (self.cases_empty, self.cases_view, cases.empty),
+        ):
+            label.setVisible(empty)
+            view.setVisible(not empty)
+
+
+def _window_words(kind: str, label: str) -> str:
+    """What the figures cover: 'Cases opened last quarter (2026-07-01 – 2026-09-30)'."""
+    if kind == "all":
+        return f"Every case in the log: {label[:1].lower()}{label[1:]}"
+    return f"Cases opened {label[:1].lower()}{label[1:]}" if label[:1].isalpha() else f"Cases opened {label}"
+
+
+def _against(share: float, target: float) -> str:
+    if pd.isna(share):
+        return "nothing decided yet"
+    return "under target" if share < target else "met"
+
+
+def _empty_reason(sheet: CustomerSheet, label: str, empty_window: bool) -> str:
+    """Why a grid shows nothing: no cases at all, no term to count from, or none in the window."""
+    if sheet.cases is None or sheet.cases.empty:
+        return f"{sheet.name} has no cases in the case log."
+    if empty_window:
+        return f"No window to count: {label}. Choose another period."
+    total = view_model.plural(len(sheet.cases), "case")
+    return f"No case was opened in this window ({label}); the log holds {total} for {sheet.name}. Choose another period."

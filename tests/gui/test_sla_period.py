@@ -1,0 +1,84 @@
+"""The SLA tab in any window: the reports' periods or a chosen range, the window stated, priorities under
+the compliance target flagged, empty grids saying why, the outcome in view."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from explorer.app import periods
+from explorer.gui.main_window import MainWindow
+from explorer.gui.period_choice import CHOSEN
+
+from .conftest import open_tab
+from .test_main_window import texts
+
+
+def test_last_quarter_for_one_customer(window: MainWindow) -> None:
+    window.customers.select("cascade capital")
+    open_tab(window, "SLA")
+    sla = window.sla
+    assert "Cases opened this term (2026-04-05 – 2026-11-28)" in sla.window_label.text()
+    sla.period.combo.setCurrentText("Last quarter")
+    assert "Cases opened last quarter (2026-07-01 – 2026-09-30)" in sla.window_label.text()
+    sheet = window.session.sheet("cascade capital")  # type: ignore[union-attr]
+    expected = sheet.compliance(periods.LAST_QUARTER)
+    p1 = expected[expected["priority"] == 1].iloc[0]
+    row = texts(sla.compliance, 0).index("P1")
+    assert texts(sla.compliance, 1)[row] == str(int(p1["Cases"]))
+    assert texts(sla.compliance, 6)[row] == f"{p1['Compliance %'] * 100:.1f}%"
+    opened = texts(sla.cases, 3)
+    assert opened and all("2026-07-01" <= day[:10] <= "2026-09-30" for day in opened)
+
+
+def test_a_priority_under_target_is_flagged(window: MainWindow) -> None:
+    window.customers.select("cascade capital")
+    open_tab(window, "SLA")
+    model = window.sla.compliance
+    target = window.session.catalog.settings.compliance_target  # type: ignore[union-attr]
+    assert model.headerData(7, Qt.Orientation.Horizontal) == f"Target {target:.0%}"
+    for row in range(model.rowCount()):
+        share = float(texts(model, 6)[row].rstrip("%")) / 100
+        under = share < target
+        assert (texts(model, 7)[row] == "under target") == under
+        assert (model.colours[model.source_row(row)] == "red") == under
+    assert "under target" in texts(model, 7)  # Cascade's P1 this term: 4 of 5
+
+
+def test_a_chosen_range_and_an_empty_window_say_what_they_cover(window: MainWindow) -> None:
+    window.customers.select("cascade capital")
+    open_tab(window, "SLA")
+    choice = window.sla.period
+    choice.combo.setCurrentText(CHOSEN)
+    assert choice.start.isVisible() and choice.end.isVisible()
+    choice.choose(periods.chosen(date(2026, 1, 1), date(2026, 2, 28)))  # before any case was opened
+    assert window.sla.cases.rowCount() == 0 and window.sla.cases_view.isHidden()
+    why = window.sla.cases_empty.text()
+    assert why.startswith("No case was opened in this window (2026-01-01 – 2026-02-28)") and "62 cases" in why
+    assert window.sla.compliance_empty.isVisible() and window.sla.compliance_view.isHidden()
+    choice.choose(periods.ALL)
+    assert window.sla.cases.rowCount() == 62 and "Every case in the log: all cases (to 2026-11-28)" in window.sla.window_label.text()
+
+
+def test_a_customer_without_cases_says_so(window: MainWindow) -> None:
+    frame = window.customers.frame
+    session = window.session
+    assert session is not None
+    key = next(k for k in frame["key"] if (s := session.sheet(k)) is not None and s.cases is not None and s.cases.empty)
+    window.customers.select(key)
+    open_tab(window, "SLA")
+    assert window.sla.cases_empty.isVisible() and window.sla.cases_empty.text().endswith("has no cases in the case log.")
+
+
+def test_the_outcome_is_in_view_at_1400(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1400, 900)
+    window.customers.select("cascade capital")
+    open_tab(window, "SLA")
+    QApplication.processEvents()
+    view = window.sla.cases_view
+    outcome = texts(window.sla.cases, 2)
+    assert outcome and window.sla.cases.headerData(2, Qt.Orientation.Horizontal) == "Outcome"
+    right = view.columnViewportPosition(2) + view.columnWidth(2)
+    assert view.columnViewportPosition(2) >= 0 and right <= view.viewport().width()
