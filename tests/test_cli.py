@@ -137,7 +137,7 @@ def test_template_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     wb.save(target)
     capsys.readouterr()
     assert main(["check", str(target)]) == 0
-    assert "1 customers, 1 contracts" in capsys.readouterr().out
+    assert "1 customer, 1 contract" in capsys.readouterr().out
     book = load_book([target])
     assert book.contracts[0].subdivision == "BY"
     assert [(h.day, h.subdivision, h.opens) for h in book.holidays] == [(date(2026, 1, 6), "BY", True)]

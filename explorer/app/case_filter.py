@@ -52,7 +52,8 @@ class CaseCounts:
     def text(self) -> str:
         share = "no decided case" if self.compliance is None else f"compliance {self.compliance:.1%}"
         return (
-            f"{self.cases:,} cases · {self.met:,} met · {self.breached:,} breached · {self.pending:,} pending · "
+            f"{self.cases:,} {'case' if self.cases == 1 else 'cases'} · {self.met:,} met"
+            f" · {self.breached:,} breached · {self.pending:,} pending · "
             f"{self.at_risk:,} at risk · {self.other:,} not counted · {share}"
         )
 

@@ -104,10 +104,10 @@ def colour_reasons(sheet: CustomerSheet) -> list[Reason]:
 def status_line(session: Session | None, shown: int, total: int) -> str:
     if session is None:
         return "Open a contract book to begin"
-    parts = [f"{shown} of {total} customers", f"{len(session.book.contracts)} contracts"]
+    parts = [f"{shown} of {plural(total, 'customer')}", plural(len(session.book.contracts), "contract")]
     if session.sla is not None:
-        parts.append(f"{len(session.sla.cases)} cases")
-    parts.append(f"{session.error_count} errors")
+        parts.append(plural(len(session.sla.cases), "case"))
+    parts.append(plural(session.error_count, "error"))
     parts.append(f"as of {session.as_of:%Y-%m-%d}")
     return " · ".join(parts)
 

@@ -71,6 +71,7 @@ class UpcomingView(LazyView):
         self.summary = QLabel(self)
         self.model = ColumnTableModel(self)
         self.view = make_view(self, self.model, "upcoming")
+        self.view.empty_text = "No key date falls in this window for the customers shown."
         row = QHBoxLayout()
         row.addWidget(QLabel("Key dates from the as-of date to", self))
         row.addWidget(self.days)

@@ -95,6 +95,7 @@ class CasesPage(LazyView):
         self.cancel_button.clicked.connect(self.operations.cancel)
         self.model = ColumnTableModel(self)
         self.view = make_view(self, self.model, "book_cases")
+        self.view.empty_text = "No case matches these filters."
         self.view.setAccessibleName("Cases")
         self.view.doubleClicked.connect(self._open)
         self.view.setToolTip(

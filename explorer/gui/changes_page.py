@@ -94,9 +94,12 @@ class ChangesPage(QWidget):
         self.header = QLabel(self.content)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
+        # notes about the comparison that are not changes (rows in both books twice, say): below the changes,
+        # in the secondary ink, so the changes stay the page's first and largest thing
         self.warnings = QLabel(self.content)
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet(palette.banner_style("QLabel", padding=4))
+        self.warnings.setTextFormat(Qt.TextFormat.PlainText)
+        self.warnings.setAccessibleName("Notes on the comparison")
         self.kind = QComboBox(self.content)
         self.kind.setAccessibleName("Kind of change")
         self.customer = QLineEdit(self.content)
@@ -108,6 +111,7 @@ class ChangesPage(QWidget):
         export.clicked.connect(lambda: self.choose_export())
         self.model = ColumnTableModel(self)
         self.view = make_view(self.content, self.model, "changes")
+        self.view.empty_text = "No change matches the filter."
         self.view.doubleClicked.connect(self._open_customer)
         filters = QHBoxLayout()
         filters.addWidget(self.kind)
@@ -117,9 +121,9 @@ class ChangesPage(QWidget):
         content_layout = QVBoxLayout(self.content)
         content_layout.setContentsMargins(4, 4, 4, 0)
         content_layout.addWidget(self.header)
-        content_layout.addWidget(self.warnings)
         content_layout.addLayout(filters)
         content_layout.addWidget(self.view, 1)
+        content_layout.addWidget(self.warnings)
 
         self.progress_label = QLabel(self)
         self.progress = QProgressBar(self)
@@ -197,7 +201,8 @@ class ChangesPage(QWidget):
                 else "<b>no changes</b>"
             )
         )
-        self.warnings.setText("\n".join(diff.warnings))
+        self.warnings.setText("Notes, not changes:\n" + "\n".join(f"• {w}" for w in diff.warnings))
+        self.warnings.setStyleSheet(f"QLabel {{ color: {palette.ink('muted')}; }}")
         self.warnings.setVisible(bool(diff.warnings))
         self.kind.blockSignals(True)
         self.kind.clear()

@@ -24,6 +24,7 @@ class ContactsTab(QWidget):
         self.indicator.setTextFormat(Qt.TextFormat.RichText)
         self.model = ColumnTableModel(self)
         self.view = make_view(self, self.model, "contacts")
+        self.view.empty_text = "The book lists no contacts for this customer."
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.indicator)

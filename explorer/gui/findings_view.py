@@ -54,6 +54,7 @@ class FindingsView(QWidget):
         self.findings: list[Finding] = []
         self.model = ColumnTableModel(self)
         self.view = make_view(self, self.model, "book_findings" if with_customer else "customer_findings")
+        self.view.empty_text = "No finding matches the filter." if with_customer else "No findings for this customer."
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit(self)

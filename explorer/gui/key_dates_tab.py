@@ -24,6 +24,7 @@ class KeyDatesTab(QWidget):
         self.keys: list[DateKey] = []
         self.model.check_toggled.connect(lambda row, done: self.done_toggled.emit(self.keys[row], done))
         self.view = make_view(self, self.model, "key_dates")
+        self.view.empty_text = "No key dates: the book gives this customer's contracts no term dates (see Findings)."
         self.timeline_area = TimelineArea(parent=self)
         self.timeline = self.timeline_area.canvas
         self.timeline.setAccessibleName("Key dates timeline")

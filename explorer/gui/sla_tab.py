@@ -48,6 +48,7 @@ class SlaTab(QWidget):
         self.compliance = ColumnTableModel(self)
         self.cases = ColumnTableModel(self)
         self.targets_view = make_view(self, self.targets, "sla_targets")
+        self.targets_view.empty_text = "No first-response targets: the customer's program is not known (see Findings)."
         self.compliance_view = make_view(self, self.compliance, "sla_compliance")
         self.cases_view = make_view(self, self.cases, "sla_cases")
         self.cases_view.setToolTip("Double-click a case to see how its due time and outcome were reached")

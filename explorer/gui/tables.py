@@ -9,9 +9,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from explorer.gui import clipboard, columns, settings
+from explorer.gui import clipboard, columns, palette, settings
 from explorer.gui.column_model import Column, ColumnTableModel
 
 
@@ -95,9 +96,29 @@ def date_column(title: str, values: Sequence[Any]) -> Column:
     return Column(title, date_text(values, stamps), key)
 
 
-def make_view(parent: QWidget | None, model: ColumnTableModel, settings_key: str, sort_column: int = -1) -> QTableView:
+class TableView(QTableView):
+    """A table that says why it is empty (``empty_text``) instead of showing a blank grid."""
+
+    empty_text = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if not self.empty_text or model is None or model.rowCount() or not model.columnCount():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(palette.ink_colour("muted"))
+        margin = self.fontMetrics().averageCharWidth() * 2
+        area = self.viewport().rect().adjusted(margin, margin, -margin, -margin)
+        painter.drawText(
+            area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), self.empty_text
+        )
+        painter.end()
+
+
+def make_view(parent: QWidget | None, model: ColumnTableModel, settings_key: str, sort_column: int = -1) -> TableView:
     """A read-only, row-selecting, sortable table; sort_column -1 keeps the order the rows were given in."""
-    view = QTableView(parent)
+    view = TableView(parent)
     view.setObjectName(settings_key)
     view.setModel(model)
     view.horizontalHeader().setSortIndicator(sort_column, Qt.SortOrder.AscendingOrder)

@@ -44,12 +44,27 @@ def as_json(session: Session) -> str:
     )
 
 
+WORDS = (("customers", "customer"), ("contracts", "contract"), ("named_contacts", "named contact"), ("cases", "case"))
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def as_text(session: Session, limit: int | None = None) -> str:
     c = counts(session)
     lines = [
         f"Read {', '.join(c['files'])}",
-        f"{c['customers']} customers, {c['contracts']} contracts, {c['named_contacts']} named contacts"
-        + (f", {c['cases']} cases" if "cases" in c else ""),
+        ", ".join(
+            _count(c[key], word)
+            for key, word in (
+                ("customers", "customer"),
+                ("contracts", "contract"),
+                ("named_contacts", "named contact"),
+                ("cases", "case"),
+            )
+            if key in c
+        ),
     ]
     if "outcomes" in c:
         lines.append("Cases: " + ", ".join(f"{v} {k.lower()}" for k, v in c["outcomes"].items()))

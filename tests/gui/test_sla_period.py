@@ -59,7 +59,8 @@ def test_a_chosen_range_and_an_empty_window_say_what_they_cover(window: MainWind
     assert why.startswith("No case was opened in this window (2026-01-01 – 2026-02-28)") and "62 cases" in why
     assert window.sla.compliance_empty.isVisible() and window.sla.compliance_view.isHidden()
     choice.choose(periods.ALL)
-    assert window.sla.cases.rowCount() == 62 and "Every case in the log: all cases (to 2026-11-28)" in window.sla.window_label.text()
+    assert window.sla.cases.rowCount() == 62
+    assert "Every case in the log: all cases (to 2026-11-28)" in window.sla.window_label.text()
 
 
 def test_a_customer_without_cases_says_so(window: MainWindow) -> None:
@@ -82,3 +83,23 @@ def test_the_outcome_is_in_view_at_1400(window: MainWindow, qtbot) -> None:  # t
     assert outcome and window.sla.cases.headerData(2, Qt.Orientation.Horizontal) == "Outcome"
     right = view.columnViewportPosition(2) + view.columnWidth(2)
     assert view.columnViewportPosition(2) >= 0 and right <= view.viewport().width()
+
+
+def test_an_empty_table_says_why(window: MainWindow) -> None:
+    from PySide6.QtGui import QColor
+
+    from explorer.gui import palette
+
+    window.customers.select("tardy telecom")  # the book lists no contacts for it
+    open_tab(window, "Named Contacts")
+    view = window.contacts.view
+    assert window.contacts.model.rowCount() == 0 and view.empty_text
+    image = view.viewport().grab().toImage()
+    muted = QColor(palette.ink("muted"))
+    inked = sum(
+        1
+        for x in range(0, min(image.width(), 400), 2)
+        for y in range(0, min(image.height(), 60), 2)
+        if abs(image.pixelColor(x, y).red() - muted.red()) < 40 and image.pixelColor(x, y).lightness() < 200
+    )
+    assert inked > 20  # the note is drawn, not only set
