@@ -58,6 +58,7 @@ class ColumnTableModel(QAbstractTableModel):
     """
 
     check_toggled = Signal(int, bool)
+    marks_changed = Signal()  # cells were highlighted or cleared: the view re-measures them in the highlight font
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -130,6 +131,9 @@ class ColumnTableModel(QAbstractTableModel):
         pair = self._brushes.get(self._colour_of[row])
         return pair[part] if pair is not None else None
 
+    def marked_columns(self) -> set[int]:
+        return {c for _, c in self.marks}
+
     def _marked_background(self, row: int, column: int) -> QBrush | None:
         if (row, column) in self.marks:
             return self._mark_brush
@@ -156,6 +160,7 @@ class ColumnTableModel(QAbstractTableModel):
         """Highlight cells by (source row, column index), with the text as their tooltip; {} clears."""
         self.marks = dict(marks)
         self._answer()
+        self.marks_changed.emit()
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(
                 self.index(0, 0),

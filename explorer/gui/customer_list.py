@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QToolButton,
@@ -121,8 +120,8 @@ def legend_html(days: int) -> str:
     ):
         sw = palette.swatch(state)
         assert sw is not None
-        parts.append(f"<span style='background:{sw.background}; color:{sw.text}'>&nbsp;{meaning}&nbsp;</span>")
-    return "<small>" + " ".join(parts) + " · hover a name for why</small>"
+        parts.append(f"<span style='background:{sw.background}; color:{sw.text}'>&nbsp;{palette.unbroken(meaning)}&nbsp;</span>")
+    return "<small>" + " ".join(parts) + f" · {palette.unbroken('hover a name for why')}</small>"
 
 
 class CustomerList(QWidget):
@@ -249,17 +248,21 @@ class CustomerList(QWidget):
             colours.tolist(),
         )
         self.model.columns[6].header_tip = "Errors and warnings (Info notes are not counted)"
+        first_fill = not self.view.property(columns.FITTED)
         columns.fit(self.view, HIDDEN_BY_DEFAULT)
-        header = self.view.horizontalHeader()  # Programs takes the room the others leave (elided, full text on hover)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        programs = self.model.column_index("Programs")
+        if first_fill:  # Programs is shown whole and last: a customer with three products reads on to the right
+            header.setStretchLastSection(False)
+            header.moveSection(header.visualIndex(programs), header.count() - 1)
         metrics = self.view.fontMetrics()
-        # the list never gets narrower than its shown columns plus a readable Programs column, unless a large font
+        # the list never gets narrower than its other shown columns plus a single program, unless a large font
         # would push the window past 1024 px: then it takes 55% of that and scrolls sideways
         fixed = sum(
-            self.view.columnWidth(c) for c in range(self.model.columnCount()) if c != 2 and not self.view.isColumnHidden(c)
+            self.view.columnWidth(c) for c in range(self.model.columnCount()) if c != programs and not self.view.isColumnHidden(c)
         )
-        wanted = fixed + 14 * metrics.averageCharWidth() + self.view.verticalScrollBar().sizeHint().width()
+        one = max((metrics.horizontalAdvance(p) for ps in frame["program list"] for p in ps), default=0)
+        wanted = fixed + one + 2 * metrics.averageCharWidth() + self.view.verticalScrollBar().sizeHint().width()
         self.setMinimumWidth(min(wanted, SMALLEST_WINDOW * 55 // 100))
         self.legend.setText(legend_html(days))
         products = {p for ps in frame["Products"].unique() for p in ps.split(", ") if p}

@@ -100,9 +100,10 @@ class CustomerPane(QWidget):
             self.reasons.hide()
             return
         size = self.font().pointSizeF() * 1.4  # larger than the text beside it at any font size
+        summary = " · ".join(map(palette.unbroken, view_model.customer_summary(sheet).split(" · ")))  # "1 note" whole
         self.title.setText(
             f"<span style='font-size:{size:.1f}pt; font-weight:600'>{html.escape(sheet.name)}</span>"
-            f"&nbsp;&nbsp;{palette.span(view_model.customer_summary(sheet), 'muted')}"
+            f"&nbsp;&nbsp;{palette.span(summary, 'muted')}"
             f"&nbsp;&nbsp;{palette.span(sheet.state.label, STATUS_INKS[sheet.state.status])}"
         )
         reasons = view_model.colour_reasons(sheet)

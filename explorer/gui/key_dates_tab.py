@@ -65,6 +65,10 @@ class KeyDatesTab(QWidget):
             ],
             [DATE_TONES[d.date.status] for d in dates],
         )
+        if self.view.horizontalHeader().visualIndex(2) != 0:  # when, and its status, first: in view in a narrow pane
+            header = self.view.horizontalHeader()
+            header.moveSection(header.visualIndex(2), 0)
+            header.moveSection(header.visualIndex(3), 1)
         fit_columns(self.view)
         rows = [
             row_from_dates(

@@ -11,6 +11,7 @@ anywhere else in explorer/gui.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
@@ -92,6 +93,11 @@ def span(text: str, name: str, bold: bool = False) -> str:
     """Rich text in an ink: for labels that mix colours."""
     weight = "; font-weight:600" if bold else ""
     return f"<span style='color:{ink(name)}{weight}'>{text}</span>"
+
+
+def unbroken(text: str) -> str:
+    """Rich text that never wraps inside (a legend entry, a count with its noun); it still wraps around."""
+    return html.escape(text).replace(" ", "&nbsp;")
 
 
 def banner_style(selector: str = "QFrame", padding: int = 0) -> str:

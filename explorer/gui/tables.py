@@ -8,9 +8,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip, QWidget
 
 from explorer.gui import clipboard, columns, palette, settings
 from explorer.gui.column_model import Column, ColumnTableModel
@@ -97,9 +97,21 @@ def date_column(title: str, values: Sequence[Any]) -> Column:
 
 
 class TableView(QTableView):
-    """A table that says why it is empty (``empty_text``) instead of showing a blank grid."""
+    """A table that says why it is empty (``empty_text``) instead of showing a blank grid, and shows a cut
+    cell's whole text on hover (a prose column gives way in a narrow window)."""
 
     empty_text = ""
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index, model = self.indexAt(event.pos()), self.model()
+            # model.data, not index.data: PySide6 6.12's QModelIndex.data drops a reference to a None it returns
+            if index.isValid() and not model.data(index, Qt.ItemDataRole.ToolTipRole):
+                text = str(model.data(index) or "")
+                if self.fontMetrics().horizontalAdvance(text) + 8 > self.columnWidth(index.column()):
+                    QToolTip.showText(event.globalPos(), text, self.viewport(), self.visualRect(index))
+                    return True
+        return super().viewportEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -136,6 +148,7 @@ def make_view(parent: QWidget | None, model: ColumnTableModel, settings_key: str
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAccessibleName(settings_key.replace("_", " ").capitalize())
     clipboard.install(view)
+    model.marks_changed.connect(lambda: columns.fit_marked(view))
     return view
 
 

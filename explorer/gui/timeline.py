@@ -102,7 +102,7 @@ def legend(catalog: Catalog) -> str:
         ("event", "◆", f"{shorts} available"),
         ("as_of", "|", "as-of date"),
     ]
-    return " &nbsp; ".join(f"{palette.span(glyph, kind)} {text}" for kind, glyph, text in parts)
+    return " &nbsp; ".join(f"{palette.span(glyph, kind)}&nbsp;{palette.unbroken(text)}" for kind, glyph, text in parts)
 
 
 def _small(font: QFont) -> QFont:
