@@ -49,7 +49,6 @@ class PeriodChoice(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (caption, self.combo, self.start, self.dash, self.end):
             layout.addWidget(widget)
-        layout.addStretch(1)
         self.combo.currentIndexChanged.connect(self._combo_changed)
         self._show_range(False)
 

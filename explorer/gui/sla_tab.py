@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from explorer.app import view_model
 from explorer.app.sheet import CustomerSheet
@@ -59,6 +59,7 @@ class SlaTab(QWidget):
             "No case log is loaded: open a ticketing export (File ▸ Add Files) to see compliance and cases.", self
         )
         self.no_log.setWordWrap(True)
+        self.no_log.hide()
         self.period = PeriodChoice(parent=self)
         self.period.changed.connect(self._period_changed)
         self.window_label = QLabel(self)  # the window the figures cover, in words and days
@@ -70,12 +71,16 @@ class SlaTab(QWidget):
         for label in (self.compliance_empty, self.cases_empty):
             label.setWordWrap(True)
             label.setContentsMargins(2, 2, 0, 2)
+            label.hide()  # shown only for an empty grid: the tab's least height stays small at 16 pt
         self.cases_title = _section("Cases", self)
         self.sheet: CustomerSheet | None = None
         top = _pane(self, _section("First-response targets", self), self.targets_view)
-        middle = _pane(
-            self, self.compliance_title, self.period, self.window_label, self.compliance_empty, self.compliance_view, self.no_log
-        )
+        choice = QWidget(self)  # the period and, beside it, the window it covers in days
+        row = QHBoxLayout(choice)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.period)
+        row.addWidget(self.window_label, 1)
+        middle = _pane(self, self.compliance_title, choice, self.compliance_empty, self.compliance_view, self.no_log)
         bottom = _pane(self, self.cases_title, self.cases_empty, self.cases_view)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         for part in (top, middle, bottom):
