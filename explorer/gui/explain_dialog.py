@@ -5,6 +5,9 @@ from __future__ import annotations
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
+from explorer.app.session import Session
+from explorer.sla.explain import explain
+
 
 class ExplanationDialog(QDialog):
     """Non-modal: the user can keep it open while looking at the case list (one window, reused)."""
@@ -32,3 +35,14 @@ class ExplanationDialog(QDialog):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text.toPlainText())
+
+
+def explain_case(
+    parent: QWidget, session: Session | None, case_id: str, shown: ExplanationDialog | None
+) -> ExplanationDialog | None:
+    """Show why the case is due when it is, in ``shown`` (made on first use); the dialog, None without a case log."""
+    if session is None or session.sla is None:
+        return shown
+    dialog = shown or ExplanationDialog(parent)
+    dialog.show_text(case_id, explain(session.book, session.catalog, session.sla, case_id).text)
+    return dialog

@@ -31,7 +31,7 @@ from explorer import clock
 from explorer.app import view_model
 from explorer.app.session import Session
 from explorer.catalog import Catalog, default_catalog
-from explorer.gui import keyboard, messages
+from explorer.gui import control_style, keyboard, messages
 from explorer.gui.actions import action, fill_menu
 from explorer.gui.as_of import AsOfEdit
 from explorer.gui.book_views import TimelineView, UpcomingView
@@ -41,7 +41,7 @@ from explorer.gui.changes_page import ChangesPage
 from explorer.gui.compare import CompareController
 from explorer.gui.customer_list import CustomerList
 from explorer.gui.customer_pane import CUSTOMER_TABS, CustomerPane
-from explorer.gui.explain_dialog import ExplanationDialog
+from explorer.gui.explain_dialog import ExplanationDialog, explain_case
 from explorer.gui.exports import ExportController
 from explorer.gui.findings_view import FindingsView
 from explorer.gui.marks import MarksController
@@ -54,7 +54,6 @@ from explorer.gui.terms_dialog import TermsDialog
 from explorer.gui.window_state import WindowState
 from explorer.logs import log_file
 from explorer.model import customer_key
-from explorer.sla.explain import explain
 
 PAGES = ["Customers", "Upcoming", "Findings", "Timeline", "Cases"]
 __all__ = ["CUSTOMER_TABS", "PAGES", "MainWindow", "sample_files"]
@@ -72,6 +71,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, catalog: Catalog | None = None, as_of: date | None = None, persist: bool = True) -> None:
         super().__init__()
+        control_style.install()
         self.catalog = catalog or default_catalog()
         self.state = WindowState(persist, self)  # persist=False: no settings read or written (screenshots, tests)
         self.setWindowTitle("Entitlement Explorer")
@@ -252,8 +252,8 @@ class MainWindow(QMainWindow):
             self.customers.search.setFocus(Qt.FocusReason.OtherFocusReason)  # not the as-of year
         self.loaded.emit()
 
-    def _opened(self, session: Session) -> None:
-        if note := view_model.unread_note(session):  # the rest of the book is open; the failure is in Findings too
+    def _opened(self, session: Session) -> None:  # a file not read: the rest is open, the failure in Findings too
+        if note := view_model.unread_note(session):
             self.status_label.setText(f"{note} · {self.status_label.text()}")
 
     def show_customer(self, key: str) -> None:
@@ -267,12 +267,7 @@ class MainWindow(QMainWindow):
         self.pane.show_sheet(sheet)
 
     def explain_case(self, case_id: str) -> None:
-        session = self.session
-        if session is None or session.sla is None:
-            return
-        if self.explanation is None:
-            self.explanation = ExplanationDialog(self)
-        self.explanation.show_text(case_id, explain(session.book, session.catalog, session.sla, case_id).text)
+        self.explanation = explain_case(self, self.session, case_id, self.explanation)
 
     def go_to_customer(self, key: str) -> None:
         """The customer on the Customers page (the filter cleared if it hides it); no key: the filter."""

@@ -45,6 +45,7 @@ INKS: dict[str, tuple[str, str]] = {
     "warning": ("#7A5C00", "#F2C94C"),  # not started yet
     "over_limit": ("#6B2FA0", "#CDA8F5"),  # more named contacts than an add-on allows (violet, as its rows)
     "muted": ("#5F5F5F", "#ABABAB"),  # secondary text: counts beside a title, what is not included
+    "control": ("#6B6B6B", "#959595"),  # the edges of check boxes, fields, drop-downs and buttons (non-text, 3:1 needed)
     # the timeline's spans and marks (timeline.legend names them)
     "term": ("#3A6799", "#7FA9E0"),
     "mobilization": ("#94530A", "#F0AD4E"),
