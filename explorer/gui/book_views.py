@@ -7,17 +7,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from explorer import rules
 from explorer.app.overview import upcoming
 from explorer.app.session import Session
-from explorer.gui import palette
+from explorer.app.view_model import plural
+from explorer.gui import combos, palette
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.filter_note import FilterNote
 from explorer.gui.tables import date_column, fit_columns, make_view
 from explorer.gui.timeline import DatedEvent, TimelineArea, TimelineCanvas, legend, row_from_dates
 from explorer.model import customer_key
+
+ALL_EVENTS = "All events"
 
 
 class LazyView(QWidget):
@@ -68,6 +71,10 @@ class UpcomingView(LazyView):
         self.days.setValue(90)
         self.days.setSuffix(" days")
         self.days.setAccessibleName("Days ahead")
+        self.events = QComboBox(self)  # one kind of date: "which renewal requests are due in 30 days?"
+        self.events.setAccessibleName("Event filter")
+        self.events.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.events.addItem(ALL_EVENTS)
         self.summary = QLabel(self)
         self.model = ColumnTableModel(self)
         self.view = make_view(self, self.model, "upcoming")
@@ -75,6 +82,7 @@ class UpcomingView(LazyView):
         row = QHBoxLayout()
         row.addWidget(QLabel("Key dates from the as-of date to", self))
         row.addWidget(self.days)
+        row.addWidget(self.events)
         row.addStretch(1)
         row.addWidget(self.summary)
         row.setContentsMargins(4, 0, self.fontMetrics().averageCharWidth(), 0)  # the count keeps off the window's edge
@@ -84,6 +92,7 @@ class UpcomingView(LazyView):
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
         self.days.valueChanged.connect(lambda _: self.refresh())
+        self.events.currentIndexChanged.connect(lambda _: self.refresh())
         self.view.doubleClicked.connect(self._open)
         self.keys: list[str] = []
 
@@ -91,6 +100,11 @@ class UpcomingView(LazyView):
         dates = upcoming(session.overview, self.days.value())
         if self.only is not None:
             dates = dates[dates["key"].isin(self.only)].reset_index(drop=True)
+        events = sorted(set(session.overview.key_dates["event"].astype(str)))
+        combos.refill(self.events, ALL_EVENTS, events)  # the choice stays while the book still has it
+        chosen = self.events.currentText() if self.events.currentIndex() > 0 else ""
+        if chosen:
+            dates = dates[dates["event"] == chosen].reset_index(drop=True)
         self.keys = dates["key"].tolist()
         self.model.set_columns(
             [
@@ -106,7 +120,7 @@ class UpcomingView(LazyView):
         fit_columns(self.view)
         late = int(dates["overdue"].astype(bool).sum())  # upcoming() puts them first
         self.summary.setText(
-            f"{len(dates)} dates" + (" (" + palette.span(f"{late} overdue", "error", bold=True) + ")" if late else "")
+            plural(len(dates), "date") + (" (" + palette.span(f"{late} overdue", "error", bold=True) + ")" if late else "")
         )
 
     def _open(self, index: QModelIndex) -> None:
