@@ -52,7 +52,7 @@ INKS: dict[str, tuple[str, str]] = {
     "kickoff": ("#2E7031", "#6FCF73"),
     "deadline": ("#B7332A", "#FF8177"),
     "event": ("#4F4F4F", "#C4C4C4"),
-    "as_of": ("#B7332A", "#FF8177"),
+    "as_of": ("#1D1D6B", "#B9C4FF"),  # dashed, and unlike the deadline's red
 }
 
 # the header and footer of a printed sheet: paper is white whatever the screen's palette

@@ -45,6 +45,7 @@ class Span:
     end: date
     kind: str
     label: str
+    text: str = ""  # drawn on the bar (a term's program), where it fits
 
 
 @dataclass
@@ -60,6 +61,7 @@ class TimelineRow:
     spans: list[Span] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
     key: str = ""  # the customer key, for jumping to the customer
+    note: str = ""  # why a row has nothing to draw
 
 
 DatedEvent = tuple[str, str, str, date]  # (role, add-on id, event, day), as a rules.KeyDate gives them
@@ -71,9 +73,16 @@ def row_from_dates(catalog: Catalog, contract: Contract, label: str, dates: Iter
     by_role: dict[str, list[tuple[str, str, date]]] = {}
     for role, addon, event, day in dates:
         by_role.setdefault(role, []).append((addon, event, day))
+    program = catalog.programs.get(contract.program) if contract.program else None
+    name = program.name if program is not None else contract.program_text
     starts, ends = by_role.get("term_start", []), by_role.get("term_end", [])
     if starts and ends and ends[0][2] >= starts[0][2]:
-        row.spans.append(Span(starts[0][2], ends[0][2], "term", f"Term {starts[0][2]:%Y-%m-%d} to {ends[0][2]:%Y-%m-%d}"))
+        begin, end = starts[0][2], ends[0][2]
+        row.spans.append(Span(begin, end, "term", f"{name or 'Term'} {begin:%Y-%m-%d} to {end:%Y-%m-%d}", name))
+    if contract.term_start and contract.term_end and contract.term_end < contract.term_start:
+        row.note = "dates invalid: the term ends before it starts (see Findings)"
+    elif not contract.term_start or not contract.term_end:
+        row.note = "no term dates in the book (see Findings)"
     first, last = by_role.get("kickoff_start", []), by_role.get("kickoff_end", [])
     if first and last:
         begin, end = first[0][2], last[0][2]
@@ -95,14 +104,22 @@ def legend(catalog: Catalog) -> str:
     shorts = "/".join(a.short for a in catalog.addons.values())
     deadlines = " / ".join(catalog.key_date_events("action_deadline")).lower() or "deadline"
     parts = [
-        ("term", "■", "term"),
+        ("term", "■", "term (its program on it)"),
+        ("muted", "■", "ended term"),
         ("mobilization", "■", f"{shorts} mobilization"),
         ("kickoff", "■", "kickoff window"),
         ("deadline", "◆", deadlines),
         ("event", "◆", f"{shorts} available"),
-        ("as_of", "|", "as-of date"),
+        ("as_of", "¦", "as-of date"),
     ]
     return " &nbsp; ".join(f"{palette.span(glyph, kind)}&nbsp;{palette.unbroken(text)}" for kind, glyph, text in parts)
+
+
+def _as_of_pen() -> QPen:
+    """The as-of line: dashed, in its own ink, so it is never taken for a deadline's red diamond."""
+    pen = QPen(palette.ink_colour("as_of"), 2)
+    pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
 
 
 def _small(font: QFont) -> QFont:
@@ -215,7 +232,7 @@ class TimelineCanvas(QWidget):
         for i in range(first_row, last_row):
             self._paint_row(painter, i, self.rows[i])
         x = self.x_of(self.as_of)
-        painter.setPen(QPen(palette.ink_colour("as_of"), 2))
+        painter.setPen(_as_of_pen())
         painter.drawLine(QPointF(x, exposed.top()), QPointF(x, exposed.bottom() + 1))
         if self.hasFocus() and 0 <= self.current < len(self.rows):
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 0))
@@ -281,20 +298,25 @@ class TimelineCanvas(QWidget):
         painter.drawText(QRectF(6, top, gutter - 12, height), int(Qt.AlignmentFlag.AlignVCenter), text)
         if not row.spans and not row.marks:  # say why the row is empty instead of leaving it blank
             painter.setPen(palette.ink_colour("muted"))
-            note = "no term dates in the book (see Findings)"
+            note = row.note or "no term dates in the book (see Findings)"
             painter.drawText(
                 QRectF(gutter + 6, top, self.width() - gutter - 12, height), int(Qt.AlignmentFlag.AlignVCenter), note
             )
             return
-        bar = height * 0.45
+        bar = height * 0.62
         for span in sorted(row.spans, key=lambda s: s.kind != "term"):  # the term first, details on top
             x1 = self.x_of(span.start)
             x2 = max(self.x_of(span.end), x1 + 3)
+            ended = span.kind == "term" and span.end < self.as_of
             if span.kind == "term":
                 rect = QRectF(x1, top + (height - bar) / 2, x2 - x1, bar)
-            else:  # a thinner bar under the term
-                rect = QRectF(x1, top + height / 2 + bar / 6, x2 - x1, bar / 2)
-            painter.fillRect(rect, palette.ink_colour(span.kind))
+            elif span.kind == "kickoff":  # a thin lane along the term's top edge: never under the mobilization
+                rect = QRectF(x1, top + (height - bar) / 2, x2 - x1, bar / 4)
+            else:  # the mobilization along its bottom edge
+                rect = QRectF(x1, top + (height + bar) / 2 - bar / 4, x2 - x1, bar / 4)
+            painter.fillRect(rect, palette.ink_colour("muted" if ended else span.kind))  # an ended term greyed
+            if span.text:
+                self._bar_text(painter, rect, span.text)
         half = height * 0.27
         painter.setPen(Qt.PenStyle.NoPen)
         for mark in row.marks:
@@ -303,6 +325,20 @@ class TimelineCanvas(QWidget):
             painter.drawPolygon(
                 QPolygonF([QPointF(x, y - half), QPointF(x + half * 0.85, y), QPointF(x, y + half), QPointF(x - half * 0.85, y)])
             )
+
+    def _bar_text(self, painter: QPainter, rect: QRectF, text: str) -> None:
+        """The term's program on its bar, in the view's base colour (it keeps its contrast on every ink)."""
+        small = _small(self.font())
+        metrics = QFontMetricsF(small)
+        inner = rect.adjusted(4, 0, -4, 0)
+        if inner.width() < metrics.averageCharWidth() * 4:
+            return
+        painter.save()
+        painter.setFont(small)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Base))
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
+        painter.drawText(inner, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+        painter.restore()
 
     # -- pointing -------------------------------------------------------------------
     def row_at(self, y: int) -> int:
@@ -356,6 +392,12 @@ class TimelineAxis(QWidget):
         left = min(max(2.0, left), max(2.0, self.width() - 2 - width))
         return QRectF(left, 6 + line, width, line)
 
+    def tick_label_rect(self, x: float, label: str, metrics: QFontMetricsF) -> QRectF:
+        """A month's label right of its line, or left of it where it would run off the edge (never cut)."""
+        width = metrics.horizontalAdvance(label) + 4
+        left = x + 3 if x + 3 + width <= self.width() else x - 3 - width
+        return QRectF(left, 2, width, metrics.height())
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().base())
@@ -370,11 +412,12 @@ class TimelineAxis(QWidget):
             painter.setPen(grid)
             painter.drawLine(QPointF(x, 4 + line), QPointF(x, self.height()))
             painter.setPen(text)
-            painter.drawText(QRectF(x + 3, 2, metrics.horizontalAdvance(label) + 4, line), label)
+            painter.drawText(self.tick_label_rect(x, label, metrics), label)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         x = self.canvas.x_of(self.canvas.as_of) - self.offset
-        painter.setPen(QPen(palette.ink_colour("as_of"), 2))
+        painter.setPen(_as_of_pen())
         painter.drawLine(QPointF(x, 6 + line), QPointF(x, self.height()))
+        painter.setPen(palette.ink_colour("as_of"))
         painter.drawText(
             self.as_of_label_rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self.as_of_text()
         )

@@ -1,0 +1,55 @@
+"""The timeline reads right: the kickoff window above the mobilization, ended terms grey, each term labelled
+with its program, the as-of line unlike a deadline, wrong dates named as such, the axis never cut."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFontMetricsF
+from PySide6.QtWidgets import QApplication
+
+from explorer.gui import palette
+from explorer.gui.main_window import MainWindow
+from explorer.gui.timeline import _small
+
+
+def near(colour: QColor, ink: str) -> bool:
+    want = palette.ink_colour(ink)
+    return max(abs(colour.red() - want.red()), abs(colour.green() - want.green()), abs(colour.blue() - want.blue())) < 24
+
+
+def test_the_book_timeline_reads_right(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.pages.setCurrentIndex(3)
+    qtbot.waitExposed(window.timeline.scroll_area)
+    QApplication.processEvents()
+    canvas = window.timeline.canvas
+    rows = {r.label: i for i, r in enumerate(canvas.rows)}
+    image = canvas.grab().toImage()
+    height = canvas.row_height
+    bar = height * 0.62
+    # Cascade Capital (Premier Plus): its kickoff window shows on the upper lane, its mobilization below
+    i = rows["Cascade Capital · Okta"]
+    row = canvas.rows[i]
+    kickoff = next(s for s in row.spans if s.kind == "kickoff")
+    x = round(canvas.x_of(kickoff.start + (kickoff.end - kickoff.start) / 2))
+    top = canvas.row_top(i)
+    assert near(image.pixelColor(x, round(top + (height - bar) / 2 + 1)), "kickoff")
+    assert near(image.pixelColor(x, round(top + (height + bar) / 2 - 2)), "mobilization")
+    term = next(s for s in row.spans if s.kind == "term")
+    assert term.text == "Premier Plus" and term.label.startswith("Premier Plus ")
+    # an ended term is grey, a live one in the term's ink
+    for label, ink in (("Alpine Games · Okta", "muted"), ("Adatum Hotels · Okta", "term")):
+        j = rows[label]
+        span = next(s for s in canvas.rows[j].spans if s.kind == "term")
+        x = round(canvas.x_of(span.start)) + 2
+        assert near(image.pixelColor(x, canvas.row_top(j) + height // 2 + round(bar / 2) - 4), ink), label
+    # wrong dates are named as wrong, missing ones as missing
+    assert canvas.rows[rows["Backwards Bank · Okta"]].note.startswith("dates invalid")
+    assert canvas.rows[rows["Ambiguous Airlines · Okta"]].note.startswith("no term dates")
+    # the as-of line is not the deadline's red
+    assert palette.ink("as_of") != palette.ink("deadline")
+    # every month's label on the axis stays inside it
+    axis = window.timeline.scroll_area.axis
+    metrics = QFontMetricsF(_small(axis.font()))
+    for day, label in canvas.ticks(metrics):
+        rect = axis.tick_label_rect(canvas.x_of(day) - axis.offset, label, metrics)
+        if canvas.x_of(day) - axis.offset <= axis.width():
+            assert rect.left() >= 0 and rect.right() <= axis.width(), label
