@@ -254,6 +254,7 @@ class CustomerList(QWidget):
         programs = self.model.column_index("Programs")
         if first_fill:  # Programs is shown whole and last: a customer with three products reads on to the right
             header.setStretchLastSection(False)
+            header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)  # titles in view
             header.moveSection(header.visualIndex(programs), header.count() - 1)
         metrics = self.view.fontMetrics()
         # the list never gets narrower than its other shown columns plus a single program, unless a large font

@@ -407,12 +407,16 @@ class TimelineAxis(QWidget):
         line = metrics.height()
         text = self.palette().color(QPalette.ColorRole.Text)
         grid = QPen(self.palette().color(QPalette.ColorRole.Midlight), 0)
+        shown_to = float("-inf")
         for day, label in self.canvas.ticks(metrics):
             x = self.canvas.x_of(day) - self.offset
             painter.setPen(grid)
             painter.drawLine(QPointF(x, 4 + line), QPointF(x, self.height()))
             painter.setPen(text)
-            painter.drawText(self.tick_label_rect(x, label, metrics), label)
+            rect = self.tick_label_rect(x, label, metrics)
+            if rect.left() >= shown_to:  # a label moved left of its line must not run over the one before
+                painter.drawText(rect, label)
+                shown_to = rect.right() + metrics.averageCharWidth()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         x = self.canvas.x_of(self.canvas.as_of) - self.offset
         painter.setPen(_as_of_pen())

@@ -32,7 +32,7 @@ def test_timeline_reads_roles_not_event_names(qtbot) -> None:  # type: ignore[no
     win.pages.setCurrentIndex(3)
     book_row = next(r for r in win.timeline.canvas.rows if r.label == "Cascade Capital · Okta")
     assert [(s.kind, s.start, s.end) for s in book_row.spans] == [(s.kind, s.start, s.end) for s in row.spans]
-    assert "milestone 6" in win.timeline.legend.text()
+    assert "milestone 6" in win.timeline.legend.text().replace("&nbsp;", " ")
 
 
 def test_third_addon_in_benefits_and_contacts(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
