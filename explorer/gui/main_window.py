@@ -31,7 +31,7 @@ from explorer import clock
 from explorer.app import view_model
 from explorer.app.session import Session
 from explorer.catalog import Catalog, default_catalog
-from explorer.gui import control_style, keyboard, messages
+from explorer.gui import keyboard, messages, palette
 from explorer.gui.actions import action, fill_menu
 from explorer.gui.as_of import AsOfEdit
 from explorer.gui.book_views import TimelineView, UpcomingView
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, catalog: Catalog | None = None, as_of: date | None = None, persist: bool = True) -> None:
         super().__init__()
-        control_style.install()
+        self.setStyleSheet(palette.control_sheet(self.fontMetrics().height()))  # check boxes follow the font
         self.catalog = catalog or default_catalog()
         self.state = WindowState(persist, self)  # persist=False: no settings read or written (screenshots, tests)
         self.setWindowTitle("Entitlement Explorer")

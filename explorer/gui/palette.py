@@ -101,6 +101,26 @@ def unbroken(text: str) -> str:
     return html.escape(text).replace(" ", "&nbsp;")
 
 
+def control_sheet(font_height: int, dark: bool | None = None) -> str:
+    """Check boxes as tall as most of a text line, their edges in the "control" ink (3:1 against the window in
+    both palettes; Fusion's were about 1.2:1 on the dark window), ticked ones filled with the highlight.
+
+    A style sheet rather than a Python QProxyStyle: PySide6 6.12 drops a reference to None each time Qt calls a
+    Python style method with no option or widget, and CPython 3.11 aborts once None's count runs out.
+    """
+    dark = is_dark() if dark is None else dark
+    size = max(13, round(font_height * 0.8))
+    edge, base = ink("control", dark), SURFACES[dark][0]
+    tick = "#2F65CA" if dark else "#2A6CC4"
+    box = f"width: {size}px; height: {size}px; border: 1px solid {edge}; border-radius: 2px; background: {base};"
+    return (
+        f"QCheckBox::indicator, QAbstractItemView::indicator {{ {box} }}"
+        f" QCheckBox::indicator:checked, QAbstractItemView::indicator:checked"
+        f" {{ background: {tick}; border: 1px solid {edge}; }}"
+        f" QCheckBox::indicator:disabled {{ border: 1px solid {ink('muted', dark)}; background: {SURFACES[dark][1]}; }}"
+    )
+
+
 def banner_style(selector: str = "QFrame", padding: int = 0) -> str:
     """A style sheet for a bar that asks for attention (a file changed on disk, a warning)."""
     sw = swatch("mark")
