@@ -25,7 +25,7 @@ from explorer.app.view_model import Scope
 from explorer.gui import messages, renewal_tab, settings
 from explorer.gui.actions import action
 from explorer.gui.export_dialog import BRIEF, CALENDAR, REPORT, SHEET, ExportDialog, ExportKind
-from explorer.gui.operations import Operations, show_error
+from explorer.gui.operations import Operations
 from explorer.gui.renewal_tab import RenewalTab
 
 NO_MATCH = "No customer matches the filter, so there is nothing to export."
@@ -152,22 +152,28 @@ class ExportController(QObject):
         self._operations.run(write, f"Exporting {Path(target).name}", done)
 
     def export_briefs(self, target: str, scope: Scope = Scope.SELECTED, program: str | None = None) -> None:
-        from explorer.app.renewal import brief_for
-        from explorer.gui.renewal_brief import write_pdf
-        from explorer.outputs.customers import sheets_for
-
+        """The customers' renewal briefs as one PDF, in the background, compared with ``program`` (None: the next
+        program up)."""
         covered = self.covered(scope, "Select the customers whose renewal brief you want.")
         if covered is None:
             return
         session, customers = covered
-        try:  # a page per customer, each well under a second: no background task needed
-            sheets = sheets_for(session, customers)
-            briefs = [b for s in sheets if (b := brief_for(session, s.key, program, s)) is not None]
-            written = write_pdf(briefs, target, session.files)
-        except Exception as exc:  # show_error re-raises anything that is not bad input
-            show_error(self._parent, exc)
-            return
-        self._exported(written, "Renewal brief")
+
+        def write(cancel: CancelToken, progress: Progress) -> Path:
+            from explorer.app.renewal import brief_for
+            from explorer.gui.renewal_brief import write_pdf
+            from explorer.outputs.customers import sheets_for
+
+            sheets = sheets_for(session, customers, cancel)
+            briefs = []
+            for number, sheet in enumerate(sheets):
+                cancel.check()
+                progress(f"Renewal brief {number + 1:,} of {len(sheets):,}: {sheet.name}")
+                if (brief := brief_for(session, sheet.key, program, sheet)) is not None:
+                    briefs.append(brief)
+            return write_pdf(briefs, target, session.files, cancel=cancel)
+
+        self._operations.run(write, f"Exporting {Path(target).name}", lambda written: self._exported(written, "Renewal brief"))
 
     def print_sheets(self) -> None:
         from explorer.gui.entitlement_sheet import print_dialog

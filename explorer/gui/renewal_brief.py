@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
+from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.renewal import Month, RenewalBrief
 from explorer.gui import palette
 from explorer.gui.entitlement_sheet import Page, ensure_app, write_pages
@@ -85,9 +86,14 @@ def brief_page(brief: RenewalBrief) -> Page:
 
 
 def write_pdf(
-    briefs: Sequence[RenewalBrief], target: Path | str, inputs: Sequence[Path | str] = (), paper: str | None = None
+    briefs: Sequence[RenewalBrief],
+    target: Path | str,
+    inputs: Sequence[Path | str] = (),
+    paper: str | None = None,
+    cancel: CancelToken = NEVER,
 ) -> Path:
-    """The briefs as one PDF, a page each, written atomically; raises OutputError with a one-line message."""
+    """The briefs as one PDF, a page each, written atomically; raises OutputError with a one-line message, or
+    Cancelled (leaving no file) when ``cancel`` is set."""
     ensure_app()
     title = f"Renewal brief: {', '.join(b.sheet.name for b in briefs)}"
-    return write_pages([brief_page(b) for b in briefs], target, title, inputs, paper)
+    return write_pages([brief_page(b) for b in briefs], target, title, inputs, paper, cancel)

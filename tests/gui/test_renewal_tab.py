@@ -12,14 +12,14 @@ from explorer.gui.main_window import MainWindow
 from explorer.gui.renewal_tab import NEXT_UP
 from explorer.outputs.renewal import brief_html
 
-from .conftest import open_tab
+from .conftest import open_tab, wait_idle
 
 
 def text(window: MainWindow) -> str:
     return " ".join(window.pane.renewal.page.toPlainText().split())
 
 
-def test_renewal_tab_shows_the_brief_and_follows_the_program(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_renewal_tab_shows_the_brief_and_follows_the_program(window: MainWindow, tmp_path: Path, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
     session = window.session
     assert session is not None and window.customers.select("zephyr logistics")
     open_tab(window, "Renewal")
@@ -58,13 +58,15 @@ def test_renewal_tab_shows_the_brief_and_follows_the_program(window: MainWindow,
 
     monkeypatch.setattr(export_dialog.ExportDialog, "exec", accept)
     tab.export.click()
+    wait_idle(qtbot, window)  # written in the background
     assert target.exists() and target.read_bytes().startswith(b"%PDF")
     assert any("Renewal brief written" in m.title for m in messages.shown)
 
 
-def test_file_menu_exports_renewal_briefs(window: MainWindow, tmp_path: Path) -> None:
+def test_file_menu_exports_renewal_briefs(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     assert window.exports.brief_action.text() == "Export Renewal Brief…" and window.exports.brief_action.isEnabled()
     target = tmp_path / "briefs.pdf"
     assert window.customers.select("birch health")
     window.exports.export_briefs(str(target))
-    assert target.exists()
+    wait_idle(qtbot, window)
+    assert target.exists() and any(m.title == "Renewal brief written" for m in messages.shown)
