@@ -270,7 +270,8 @@ def _report(args: argparse.Namespace) -> int:
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
     errors = data.severities.get(Severity.ERROR, 0)
-    print(f"wrote {target}" + (f" ({errors} error findings are listed in it)" if errors else ""))
+    said = "1 error finding is" if errors == 1 else f"{errors} error findings are"
+    print(f"wrote {target}" + (f" ({said} listed in it)" if errors else ""))
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
@@ -745,9 +746,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FINDINGS
 
 
+def _command_parser(parser: argparse.ArgumentParser, command: str | None) -> argparse.ArgumentParser:
+    """The sub-command's parser ("explorer report"), or the top-level one where no command was given."""
+    for action in parser._actions:  # argparse keeps its sub-parsers in the sub-parsers action's choices
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            chosen: argparse.ArgumentParser = action.choices[command]
+            return chosen
+    return parser
+
+
 def _run(argv: list[str]) -> int:
+    parser = build_parser()
     try:
-        args = build_parser().parse_args(argv)
+        args, unknown = parser.parse_known_args(argv)
+        if unknown:  # said by the command's own parser, so the message names the command and its --help
+            _command_parser(parser, getattr(args, "command", None)).error(f"unrecognized arguments: {' '.join(unknown)}")
     except SystemExit as exc:  # --help, --version and usage errors: their exit code, not an exception
         return exc.code if isinstance(exc.code, int) else EXIT_UNREADABLE
     if getattr(args, "func", None) is None:

@@ -91,6 +91,13 @@ def test_bad_arguments_are_one_line() -> None:
     assert out.returncode == 2 and "is not a date like 2026-11-28" in out.stderr and "Traceback" not in out.stderr
     out = run("check", "--sample", "--case-timezone", "Mars/Base")
     assert out.returncode == 2 and "is not an IANA time zone" in out.stderr
+    # an unknown option is named by the command it was given to, with that command's --help
+    out = run("report", "--sample", "--bogus", "-o", "a.xlsx")
+    assert out.returncode == 2 and out.stderr.strip().splitlines() == [
+        "explorer report: error: unrecognized arguments: --bogus (see explorer report --help)"
+    ]
+    out = run("--bogus")
+    assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1 and "--bogus" in out.stderr
 
 
 def test_template_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

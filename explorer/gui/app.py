@@ -11,7 +11,7 @@ import time
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from explorer import __version__
 from explorer.gui.platform_check import prepare_platform
@@ -24,8 +24,15 @@ ORGANIZATION, APPLICATION = "Entitlement Explorer", "Entitlement Explorer"
 SCREEN_SIZE = (1400, 900)
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """A usage mistake as one line and a pointer to --help (as the commands say it), not the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} gui --help)\n")
+
+
 def gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="explorer", description="Open contract books in the desktop app.")
+    parser = _OneLineParser(prog="explorer", description="Open contract books in the desktop app.")
     parser.add_argument("files", nargs="*", metavar="FILE", help="contract books and case logs to open")
     parser.add_argument("--sample", action="store_true", help="open the bundled sample book and case log")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge statuses on this date (today)")

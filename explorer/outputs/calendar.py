@@ -97,13 +97,13 @@ def contract_errors(sheet: CustomerSheet, line: DateLine) -> list[str]:
     )
 
 
-def _alarm(line: DateLine, as_of: date, days: int) -> int | None:
-    """Days ahead to remind of an action deadline: the setting, nearer where that day has passed on the
-    as-of day, none once the deadline has passed (it is overdue: the app and the report say so) or is settled
-    (done, or renewed by the next term)."""
+def _alarm(line: DateLine, today: date, days: int) -> int | None:
+    """Days ahead to remind of an action deadline: the setting, nearer where that day has passed today (a
+    reminder fires in real time, whatever as-of day the export was judged on); none once the deadline has
+    passed (it is overdue: the app and the report say so) or is settled (done, or renewed by the next term)."""
     if line.date.role != "action_deadline" or line.settled:
         return None
-    left = (line.date.day - as_of).days
+    left = (line.date.day - today).days
     return None if left < 0 else min(days, left)
 
 
@@ -189,7 +189,7 @@ def customer_events(sheet: CustomerSheet) -> list[KeyEvent]:
                     f"{description}\n{contract_text}".strip(),
                     line.date.day,
                     line.date.day,
-                    _alarm(line, sheet.as_of, catalog.settings.alarm_days),
+                    _alarm(line, clock.today(), catalog.settings.alarm_days),
                     modified,
                     bool(wrong),
                 )

@@ -94,11 +94,13 @@ def _benefits(shown: list[ContractSheet]) -> str:
         if not c.benefits:
             continue
         held = c.in_force  # an ended (or not yet started) term ticks nothing, as in the app
+        # a term not in force lists what its program included (unticked), not what it never had
+        listed = c.benefits if held else [b for b in c.benefits if b.included]
         cells = [
             f"{TICK if b.included and held else EMPTY} "
             + (_e(b.label) if b.included and held else f'<span class="muted">{_e(b.label)}</span>')
             + (f' <span class="muted">({_e(b.detail)})</span>' if b.included and held and b.detail else "")
-            for b in c.benefits
+            for b in listed
         ]
         half = (len(cells) + 1) // 2
         rows = "".join(
@@ -107,7 +109,7 @@ def _benefits(shown: list[ContractSheet]) -> str:
         )
         title = f"<p><b>{_e(c.product)} {_e(c.program)}</b></p>" if len(shown) > 1 else ""
         if not held:
-            title += f"<p class='warn'>{_e(_not_held(c))}: nothing is included on this day.</p>"
+            title += f"<p class='warn'>{_e(_not_held(c))}: nothing is included on this day. The program included:</p>"
         parts.append(f"{title}<table width='100%' cellspacing='0'>{rows}</table>")
     return "".join(parts) or "<p class='muted'>No program recognised.</p>"
 
@@ -202,15 +204,12 @@ def _contacts(sheet: CustomerSheet) -> str:
         parts.append(f"<p>{len(lines)} named contact{'s' if len(lines) != 1 else ''}; no add-on limits them.</p>")
     if not lines:
         return "".join(parts)
-    over = {id(c) for limit in limits if limit.over for c in limit.named}
-    outside = {id(c): limit for limit in limits for c in limit.outside_region}
     rows = []
     for line in lines:
         c = line.contact
-        said = ["Over the limit"] if id(c) in over else []
-        if id(c) in outside:
-            said.append(f"Outside the {outside[id(c)].addon.short}'s region")
-        note = f'<span class="{"bad" if id(c) in over else "warn"}">{_e("; ".join(said))}</span>' if said else ""
+        # the sheet's own words, as the app's Named Contacts tab and the report show them: every named contact
+        # counts ("One of 7 named contacts; ... allows 5"), none is picked as the one over by its position
+        note = f'<span class="{"bad" if line.flag == "over" else "warn"}">{_e(line.note)}</span>' if line.note else ""
         rows.append(
             [
                 _e(c.name),

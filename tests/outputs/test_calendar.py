@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, timedelta
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
+from explorer import clock
 from explorer.app.session import open_session
 from explorer.catalog import default_catalog
 from explorer.cli import main
@@ -18,6 +20,14 @@ from explorer.paths import resource_path
 
 AS_OF = "2026-11-28"
 SAMPLE = str(resource_path("sample/contracts.xlsx"))
+ON_THE_DAY = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)  # exported on the as-of day itself: reminders count from it
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock() -> Iterator[datetime]:
+    """This module's present is its as-of day (the suite's is a week later)."""
+    with clock.frozen(ON_THE_DAY):
+        yield ON_THE_DAY
 
 
 def events(path: Path) -> dict[str, object]:
@@ -28,7 +38,8 @@ def events(path: Path) -> dict[str, object]:
 @pytest.fixture(scope="module")
 def birch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("cal") / "birch.ics"
-    assert main(["calendar", "--sample", "--as-of", AS_OF, "--customer", "birch health", "-o", str(out)]) == 0
+    with clock.frozen(ON_THE_DAY):  # a module fixture is made before the test's clock is set
+        assert main(["calendar", "--sample", "--as-of", AS_OF, "--customer", "birch health", "-o", str(out)]) == 0
     return out
 
 
@@ -134,11 +145,14 @@ def test_same_book_twice_is_identical_and_a_moved_date_updates(tmp_path: Path) -
 
 
 def test_no_alarm_in_the_past(tmp_path: Path) -> None:
+    """Reminders fire in real time: they follow the day of the export, not the as-of day judged."""
     out = tmp_path / "late.ics"
-    assert main(["calendar", "--sample", "--as-of", "2026-12-20", "--customer", "birch health", "-o", str(out)]) == 0
+    with clock.frozen(datetime(2026, 12, 20, 9, 0, tzinfo=UTC)):
+        assert main(["calendar", "--sample", "--customer", "birch health", "-o", str(out)]) == 0
     deadline = events(out)["Birch Health · Okta · Add-on renewal request deadline"]
     assert deadline["DTSTART"].dt == date(2026, 12, 10) and not deadline.walk("VALARM")  # overdue: no reminder
-    assert main(["calendar", "--sample", "--as-of", "2026-12-07", "--customer", "birch health", "-o", str(out)]) == 0
+    with clock.frozen(datetime(2026, 12, 7, 9, 0, tzinfo=UTC)):
+        assert main(["calendar", "--sample", "--as-of", "2026-12-20", "--customer", "birch health", "-o", str(out)]) == 0
     deadline = events(out)["Birch Health · Okta · Add-on renewal request deadline"]
     assert [a["TRIGGER"].dt for a in deadline.walk("VALARM")] == [timedelta(days=-3)]  # three days left: not 14
 
@@ -154,3 +168,12 @@ def test_contracts_with_errors_are_marked(tmp_path: Path, capsys: pytest.Capture
         "Backwards Bank · Okta · Term start (check the book)",
     ]
     assert all("The term ends (2026-03-31) before it starts (2026-09-01)" in str(e["DESCRIPTION"]) for e in found.values())
+
+
+def test_reminders_never_lie_in_the_past_whatever_the_as_of_day() -> None:
+    """A reminder fires in real time: exported a week after the as-of day, the deadline of 2026-12-10 reminds
+    4 days ahead (not 12, which would have fired before today)."""
+    with clock.frozen(datetime(2026, 12, 6, 9, 0, tzinfo=UTC)):
+        session = open_session([SAMPLE], date(2026, 11, 28))
+        text = build_calendar(sheets_for(session, ["Birch Health"])).decode()
+    assert "TRIGGER:-P4D" in text and "TRIGGER:-P12D" not in text
