@@ -1,0 +1,125 @@
+"""The quick speed gate, for .ci/run after the unit tests: each figure against its baseline measured in the same
+run, on a book small enough that the gate takes about a minute on a quiet machine (2,000 contracts, 10,000
+contacts, 40,000 cases).
+
+Floors, below the full benchmarks' targets so a loaded machine does not fail a sound change, but far
+above what a slip back to a per-row loop would give:
+- import (load_book, warm) >= 8x pandas.read_excel(engine="openpyxl") of the same book;
+- report (write_report) >= 3x DataFrame.to_excel(engine="openpyxl") of the same tables;
+- SLA clock >= 25x the per-case loop (200,000 cases);
+- ``explorer check BOOK`` as a whole process >= 5x a whole process that only runs read_excel(openpyxl).
+Run: python -m pytest -m gate -s tests/benchmarks/test_gate.py (the full benchmarks: -m benchmark)
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tools.synth import benchmark_book
+
+from .harness import CACHE, Measure, measure, report
+
+pytestmark = pytest.mark.gate
+
+SIZE = (2_000, 10_000, 40_000)
+
+
+@pytest.fixture(scope="module")
+def book() -> Path:
+    return benchmark_book(CACHE, *SIZE)
+
+
+def test_import_gate(book: Path) -> None:
+    # Both warm (one untimed run first, as the app reads a book again on Reload): on a book this small the
+    # first call's lazy imports (the holidays package, the time zone table) would otherwise be a third of ours.
+    ours = measure(
+        "explorer load_book (warm)",
+        "from explorer.importing.book import load_book",
+        f"book = load_book([{str(book)!r}])\nassert len(book.cases) == {SIZE[2]}",
+        repeat=3,
+        warm=True,
+    )
+    baseline = measure(
+        "pandas.read_excel(engine='openpyxl') (warm)",
+        "import pandas as pd",
+        f"pd.read_excel({str(book)!r}, sheet_name=None, engine='openpyxl')",
+        warm=True,
+    )
+    assert report("Gate: import", ours, baseline) >= 8
+
+
+def test_report_gate(book: Path) -> None:
+    setup = f"""
+import tempfile
+from datetime import date
+from pathlib import Path
+import pandas as pd
+from explorer.catalog import default_catalog
+from explorer.importing.book import load_book
+from explorer.outputs.report.build import build_report
+from explorer.outputs.report.writer import write_report
+from explorer import clock
+from explorer.sla.engine import evaluate
+catalog = default_catalog()
+book = load_book([{str(book)!r}])
+data = build_report(book, catalog, date(2026, 11, 28), evaluate(book, catalog, clock.end_of_day(date(2026, 11, 28))))
+out = Path(tempfile.mkdtemp()) / "report.xlsx"
+plain = {{name: frame.apply(lambda c: c.dt.tz_localize(None) if isinstance(c.dtype, pd.DatetimeTZDtype) else c)
+         for name, frame in data.sheets.items()}}
+"""
+    ours = measure("explorer write_report", setup, "write_report(data, out)", repeat=2)
+    baseline = measure(
+        "DataFrame.to_excel(engine='openpyxl')",
+        setup,
+        """
+with pd.ExcelWriter(out, engine="openpyxl") as writer:
+    for name, frame in plain.items():
+        frame.to_excel(writer, sheet_name=name, index=False)
+""",
+    )
+    assert report("Gate: report", ours, baseline) >= 3
+
+
+def test_sla_gate() -> None:
+    setup = """
+from datetime import datetime, timezone
+from explorer.catalog import default_catalog
+from explorer.sla.calendars import public_holidays
+from explorer.sla.engine import evaluate
+from tests.benchmarks.sla_data import ZONES, million_case_book
+from tests.benchmarks.loop_baseline import day_by_day_loop
+catalog = default_catalog()
+book = million_case_book(200_000, 1_000)
+as_of = datetime(2026, 6, 1, tzinfo=timezone.utc)
+for _, country in ZONES:
+    public_holidays(country, 2024, 2028)
+"""
+    ours = measure("explorer evaluate", setup, "evaluate(book, catalog, as_of)", repeat=3, warm=True)
+    baseline = measure("per-case loop, day by day", setup, "day_by_day_loop(book, catalog, as_of)", warm=True)
+    assert report("Gate: SLA clock, 200,000 cases", ours, baseline) >= 25
+
+
+def _process(name: str, argv: list[str], repeat: int) -> Measure:
+    """Best wall time of ``argv`` as a whole process (start-up, imports and all)."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=600)
+        best = min(best, time.perf_counter() - start)
+        assert done.returncode in (0, 1), done.stderr  # check exits 1 when the book has errors
+    return Measure(name, best, 0.0)
+
+
+def test_check_gate(book: Path) -> None:
+    baseline = _process(
+        "python -c 'pd.read_excel(BOOK, engine=openpyxl)'",
+        [sys.executable, "-c", f"import pandas as pd; pd.read_excel({str(book)!r}, sheet_name=None, engine='openpyxl')"],
+        1,
+    )
+    ours = _process("explorer check BOOK", [sys.executable, "-m", "explorer", "check", str(book)], 2)
+    assert report("Gate: explorer check, whole process", ours, baseline) >= 5
