@@ -174,6 +174,8 @@ _DROP = str.maketrans(dict.fromkeys(INVISIBLE, None))
 def clean_name(name: str) -> str:
     """A name in its one canonical form, as the app shows it: Unicode NFC, bidi marks, zero-width
     characters and stray BOMs removed, any run of spaces (non-breaking too) one space, trimmed."""
+    if name.isascii():  # no mark, zero-width character, BOM or combining accent can be in it
+        return " ".join(name.split())
     return " ".join(unicodedata.normalize("NFC", name.translate(_DROP)).split())
 
 
@@ -190,6 +192,8 @@ def what_was_cleaned(name: str) -> list[str]:
 @functools.lru_cache(maxsize=1 << 16)  # a book names each customer thousands of times (cases, contacts)
 def customer_key(name: str) -> str:
     """Customer names match in their canonical form (clean_name), case-folded."""
+    if name.isascii():
+        return " ".join(name.split()).casefold()
     return unicodedata.normalize("NFC", clean_name(name).casefold())
 
 

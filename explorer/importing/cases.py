@@ -268,9 +268,7 @@ def read_cases(
             "first_response",
             "first_response_minutes",
             "environment",
-            "requester_email",
-            "milestone",
-            "milestone_completed",
+            *(f for f in ("requester_email", "milestone", "milestone_completed") if f in cols),  # rarely there
         ),
         findings,
         raw_only=("opened", "first_response", "milestone_completed"),
@@ -371,7 +369,7 @@ def read_cases(
             "environment": pd.Categorical.from_codes(
                 non_prod.to_numpy(dtype=bool).astype(np.int8), categories=pd.Index(["production", "non-production"])
             ),
-            "requester_email": texts["requester_email"],
+            "requester_email": texts.get("requester_email", ""),
             "file": pd.Categorical([sheet.file] * len(rows)),
             "sheet": pd.Categorical([sheet.name] * len(rows)),
             "row": rows,
