@@ -322,7 +322,7 @@ def test_report_without_case_log_has_no_case_sheets(tmp_path: Path, report: tupl
 def test_report_with_errors_is_still_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "sample.xlsx"
     assert main(["report", "--sample", "--as-of", "2026-11-28", "--customer", "Backwards Bank", "-o", str(out)]) == 1
-    assert "1 error findings are listed in it" in capsys.readouterr().out
+    assert "1 error finding is listed in it" in capsys.readouterr().out
     findings = rows(openpyxl.load_workbook(out)["Findings"])
     assert findings[0] == SHEETS["Findings"]
     assert findings[1][:3] == ["Backwards Bank", "Okta", "Error"]

@@ -90,7 +90,7 @@ def upgrade_evidence(
 def printed(frame: pd.DataFrame) -> tuple[int, str]:
     """(rows printed, what the print-out holds) for the report's page header."""
     shown = min(len(frame), PRINTED)
-    return shown, f"printed: the {shown} strongest cases; the sheet holds all {len(frame):,}"
+    return shown, f"printed: the {shown} strongest rows; the sheet holds all {len(frame):,}"
 
 
 def as_text(frame: pd.DataFrame, other: str = NEXT) -> str:
