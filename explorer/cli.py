@@ -736,6 +736,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explorer.gui.app import run_gui
 
         return run_gui(argv[1:] if argv[:1] == ["gui"] else argv)
+    from explorer.atomic import remove_on_signals
+
+    remove_on_signals()  # SIGTERM/SIGINT remove half-written outputs first
     try:
         return _run(argv)
     except BrokenPipeError:

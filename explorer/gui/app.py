@@ -137,6 +137,12 @@ def run_gui(argv: list[str]) -> int:
     if args.screenshot:
         return _screenshot(app, window, files, args, PAGES, CUSTOMER_TABS, size)
     window.show()
+    from explorer.atomic import remove_on_signals
+
+    remove_on_signals()  # SIGTERM/SIGINT remove half-written exports first
+    python_wakes = QTimer()  # Python runs its signal handlers only when Qt's loop hands it control
+    python_wakes.timeout.connect(lambda: None)
+    python_wakes.start(500)
     if args.workspace:
         QTimer.singleShot(0, lambda: window.sessions.open_workspace_file(args.workspace, as_of, files))
     elif files:

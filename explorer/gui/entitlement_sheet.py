@@ -11,6 +11,7 @@ unless a size is given.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -125,10 +126,15 @@ def render_pages(
     """Paint the pages; runs on a worker thread too (QPainter on a PDF writer and QTextDocument need no GUI
     thread). ``cancel`` is checked and ``progress`` told between documents."""
     painter = QPainter(device)
+    if not painter.isActive():
+        raise OSError(errno.EIO, "the page device could not be opened for painting")
     try:
-        return _paint(pages, device, painter, cancel, progress)
+        count = _paint(pages, device, painter, cancel, progress)
     finally:
-        painter.end()
+        ended = painter.end()
+    if not ended:  # Qt's PDF writer reports a failed write only here, never by raising
+        raise OSError(errno.EIO, "the pages could not be finished")
+    return count
 
 
 def _draft_mark(painter: QPainter, width: float, height: float) -> None:
@@ -258,5 +264,11 @@ def print_dialog(parent: QWidget, sheets: Sequence[CustomerSheet]) -> bool:
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    render(sheets, printer)
+    try:
+        render(sheets, printer)
+    except OSError as exc:
+        from explorer.gui import messages
+
+        messages.error(parent, "Cannot print", f"The printer did not accept the pages: {exc.strerror or exc}.")
+        return False
     return True

@@ -40,13 +40,13 @@ def export_cases(
 
     ``cancel`` is checked every few thousand rows (Cancelled leaves no file); ``progress`` hears how far it got.
     """
-    import xlsxwriter
+    from explorer.outputs.report.writer import new_workbook
 
     frame = cases[list(EXPORT_COLUMNS)].rename(columns=EXPORT_COLUMNS).reset_index(drop=True)
     frame["Priority"] = [f"P{int(p)}" if pd.notna(p) else "" for p in frame["Priority"]]
 
     def write(path: Path) -> None:
-        book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+        book = new_workbook(path, constant_memory=True)  # text as text, scratch files in the private folder
         try:
             _write_cases(book, frame, cancel, progress)
         except BaseException:  # Cancel or a failure: close quietly, releasing the streamed row files

@@ -35,10 +35,11 @@ def contract_columns(catalog: Catalog) -> list[tuple[str, int]]:
 
 def write_template(target: Path, catalog: Catalog) -> Path:
     def write(path: Path) -> None:
-        import xlsxwriter
         from xlsxwriter.utility import xl_col_to_name
 
-        book = xlsxwriter.Workbook(str(path))
+        from explorer.outputs.report.writer import new_workbook
+
+        book = new_workbook(path)  # catalog names are data: written as text, never a live formula
         header = book.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1})
         day = book.add_format({"num_format": "yyyy-mm-dd"})
         lists = book.add_worksheet("Lists")
@@ -57,7 +58,8 @@ def write_template(target: Path, catalog: Catalog) -> Path:
             ["Closed", "Open"],
         ]
         for col, values in enumerate(choices):
-            lists.write_column(0, col, values)
+            for row, value in enumerate(values):
+                lists.write_string(row, col, value)
         lists.hide()
 
         def source(col: int, count: int) -> str:

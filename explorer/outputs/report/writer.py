@@ -19,7 +19,7 @@ from xlsxwriter.utility import xl_col_to_name
 from explorer import __version__
 from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.tones import DATE_TONES, OUTCOME_TONES, SEVERITY_TONES, TERM_TONES, Tone
-from explorer.atomic import write_atomically
+from explorer.atomic import scratch_folder, write_atomically
 from explorer.outputs.report.actions import ISSUE_FILLS
 from explorer.outputs.report.build import ReportData
 from explorer.outputs.report.cells import Formats, column_cells
@@ -64,17 +64,21 @@ def write_report(data: ReportData, target: Path | str, inputs: Iterable[Path | s
     return write_atomically(target, lambda path: _write(data, path, cancel), inputs)
 
 
+def new_workbook(path: Path, **options: Any) -> Any:
+    """An XlsxWriter workbook that writes text as text (never a formula, link or number), its scratch
+    files in this process's private folder (removed on exit, never left in the shared temp folder)."""
+    import xlsxwriter
+
+    safe = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    return xlsxwriter.Workbook(str(path), {**safe, "tmpdir": str(scratch_folder()), **options})
+
+
 @contextlib.contextmanager
 def open_workbook(path: Path, title: str, catalog_version: str, **options: Any) -> Iterator[Any]:
     """A streamed XlsxWriter workbook that writes text as text (never a formula, link or number) and names
     the program and catalog in its properties. Closed at the end; on a failure or Cancel it is closed
     quietly, which releases its streamed row files so the atomic writer can delete the half-written file."""
-    import xlsxwriter
-
-    book = xlsxwriter.Workbook(
-        str(path),
-        {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False, **options},
-    )
+    book = new_workbook(path, constant_memory=True, **options)
     book.set_properties(
         {
             "title": title,
