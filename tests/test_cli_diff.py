@@ -175,4 +175,4 @@ def test_workbook_is_formula_safe_and_atomic(tmp_path: Path, capsys: pytest.Capt
     cell = openpyxl.load_workbook(out)["Changes"]["A2"]
     assert (cell.value, cell.data_type, cell.quotePrefix) == (evil, "s", True)
     assert openpyxl.load_workbook(out)["Changes"]["C2"].value == "Downgrade"
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".changes-")]  # no temp file left
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".changes.~explorer-")]  # no temp file left

@@ -126,7 +126,7 @@ def test_cancelling_an_export_leaves_no_file_and_no_thread(
     target = tmp_path / "report.xlsx"
     window.exports.export_report(str(target))
     assert reached.wait(30)
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report-")]  # the temp file, half written
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report.~explorer-")]  # the temp file, half written
     window.cancel()
     release.set()
     wait_idle(qtbot, window)

@@ -343,7 +343,7 @@ def test_target_safety(tmp_path: Path, report: tuple[Path, Path, Path]) -> None:
     assert existing.read_bytes() == b"previous report"
     write_report(data, existing)
     assert existing.read_bytes().startswith(b"PK")
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".keep-")]  # no temp files left behind
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".keep.~explorer-")]  # no temp files left behind
 
 
 def test_failed_write_leaves_the_old_file(tmp_path: Path, report: tuple[Path, Path, Path]) -> None:
