@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from explorer.filekinds import UnreadableFile, read_config
 from explorer.paths import resource_path
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -975,10 +976,9 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
     """Read and validate a catalog file (the bundled one by default)."""
     target = Path(path) if path is not None else resource_path("catalog.toml")
     try:
-        with open(target, "rb") as handle:
-            data = tomllib.load(handle)
-    except OSError as exc:
-        raise CatalogError(f"{target}: cannot read the catalog ({exc.strerror or exc})") from None
+        data = tomllib.loads(read_config(target))
+    except UnreadableFile as exc:
+        raise CatalogError(f"{exc.path}: cannot read the catalog ({exc.cause})") from None
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(f"{target}: not valid TOML ({exc})") from None
     return parse_catalog(data, str(target))

@@ -20,6 +20,7 @@ from typing import Any
 from explorer import clock
 from explorer.app.errors import WorkspaceError
 from explorer.atomic import write_atomically
+from explorer.filekinds import UnreadableFile, read_config
 from explorer.model import Contract, customer_key
 
 VERSION = 1
@@ -154,10 +155,10 @@ def open_workspace(path: Path | str) -> Opened:
     """Read a workspace file; raises WorkspaceError naming the problem."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise WorkspaceError(f"{path.name}: cannot read the workspace ({exc.strerror or exc})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        data = tomllib.loads(read_config(path))
+    except UnreadableFile as exc:
+        raise WorkspaceError(f"{path.name}: cannot read the workspace ({exc.cause})") from None
+    except tomllib.TOMLDecodeError as exc:
         raise WorkspaceError(f"{path.name}: not a workspace file ({exc})") from None
     folder = path.resolve().parent
     head = _table(data, "workspace", path)

@@ -33,6 +33,7 @@ from typing import Any
 
 from explorer.atomic import write_atomically
 from explorer.catalog import Catalog, fold
+from explorer.filekinds import UnreadableFile, read_config
 
 APP_NAME = "Entitlement Explorer"
 FILE_NAME = "mappings.toml"
@@ -132,10 +133,10 @@ def parse_mappings(data: dict[str, Any], source: str, catalog: Catalog) -> list[
 def load_mapping_file(path: Path | str, catalog: Catalog) -> list[ColumnMapping]:
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise MappingError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        data = tomllib.loads(read_config(path))
+    except UnreadableFile as exc:
+        raise MappingError(f"{path.name}: cannot be read ({exc.cause})") from None
+    except tomllib.TOMLDecodeError as exc:
         raise MappingError(f"{path.name}: not valid TOML ({exc})") from None
     return parse_mappings(data, path.name, catalog)
 

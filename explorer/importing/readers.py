@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from explorer.importing.formulas import uncalculated_cells
-from explorer.importing.safety import UnreadableFile, check_file, content_suffix
+from explorer.importing.safety import UnreadableFile, check_file, check_text_budget, content_suffix
 
 # Suffixes that name the same kind of file as the bytes ask for: anything else is a misleading name.
 SAME_KIND = {
@@ -230,6 +230,7 @@ def read_csv_rows(path: Path) -> list[list[Cell]]:
     if not text.strip():
         raise UnreadableFile(path, "the file is empty")
     dialect = _dialect(text)
+    check_text_budget(path, text, dialect.delimiter)
     try:
         return [list(row) for row in csv.reader(io.StringIO(text, newline=""), dialect)]
     except csv.Error as exc:

@@ -7,28 +7,32 @@ bounded memory, before the file is parsed.
 
 from __future__ import annotations
 
+import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+
+from explorer.filekinds import UnreadableFile as UnreadableFile  # re-exported: the readers raise it
+from explorer.filekinds import regular_file_size
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 MAX_UNCOMPRESSED_BYTES = 768 * 1024 * 1024  # a 200,000-case sheet expands to about 60 MB
 MAX_TEXT_BYTES = 512 * 1024 * 1024
-XML_HEAD_BYTES = 4096
-TEXT_SNIFF_BYTES = 4096  # enough of a file to tell text from a binary format  # a DOCTYPE must come before the root element
+# Memory: what a read may need at most. calamine holds a sheet as one dense block from its
+# first to its last cell (32 bytes a cell, 8 more in the Python rows), so one cell at XFD1048576
+# would ask for 550 GB and abort the process; the sheet's cells are counted before it is read.
+MEMORY_BUDGET = 2 * 1024**3
+CELL_BYTES = 40
+MAX_CELLS = MEMORY_BUDGET // CELL_BYTES  # about 53 million cells, e.g. 1,048,576 rows x 51 columns
+MAX_SHARED_STRINGS = 20_000_000  # calamine reserves 24 bytes for each string the table claims
+FIELD_BYTES = 80  # a CSV field as a Python string in its row list (measured: 10M two-letter fields, 935 MB)
+XML_HEAD_BYTES = 4096  # a DOCTYPE must come before the root element
+TEXT_SNIFF_BYTES = 4096  # enough of a file to tell text from a binary format
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
-
-
-class UnreadableFile(Exception):
-    """A file that cannot be read; str() is the one-line message for the user."""
-
-    def __init__(self, path: Path | str, cause: str) -> None:
-        super().__init__(f"{Path(path).name}: {cause}")
-        self.path = str(path)
-        self.cause = cause
 
 
 class NoTable(UnreadableFile):
@@ -51,12 +55,8 @@ def check_file(path: Path) -> str:
     The suffix does not decide: an .xlsx saved under a .csv name is read as a workbook, a CSV
     named .xls as text (content_suffix says what the name should have been).
     """
-    if not path.exists():
-        raise UnreadableFile(path, "the file does not exist")
-    if not path.is_file():
-        raise UnreadableFile(path, "this is a folder, not a file")
+    size = regular_file_size(path)
     try:
-        size = path.stat().st_size
         with open(path, "rb") as handle:
             head = handle.read(TEXT_SNIFF_BYTES)
     except PermissionError:
@@ -148,9 +148,136 @@ def _check_zip(path: Path) -> None:
                             f"part {member.filename} declares XML entities, which workbooks never need "
                             "(possible entity-expansion attack); not read",
                         )
+            _check_budget(path, archive, members)
     except zipfile.BadZipFile:
         raise UnreadableFile(path, "the workbook is damaged or truncated (its zip directory is unreadable)") from None
     except (zipfile.LargeZipFile, NotImplementedError) as exc:
         raise UnreadableFile(path, f"the workbook uses an unsupported compression ({exc})") from None
     except (EOFError, OSError, ValueError) as exc:
         raise UnreadableFile(path, f"the workbook is damaged or truncated ({exc})") from None
+
+
+def check_text_budget(path: Path, text: str, delimiter: str) -> None:
+    """Refuse a CSV text whose rows of fields would need more than MEMORY_BUDGET (short fields cost most)."""
+    fields = text.count(delimiter) + text.count("\n")
+    width = 1 if text.isascii() else 4
+    need = len(text) * width * 2 + fields * FIELD_BYTES  # the text, each field's copy, the row lists' slots
+    if need > MEMORY_BUDGET:
+        raise UnreadableFile(
+            path,
+            f"{fields:,} fields in {len(text) / 2**20:,.0f} MB of text: reading it would need about "
+            f"{_size(need)}, more than the {_size(MEMORY_BUDGET)} memory budget; not read",
+        )
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024**3:.3g} GB" if count >= 1024**3 else f"{count / 2**20:.3g} MB"
+
+
+_CHUNK = 16 * 1024 * 1024
+_PREFIX = re.compile(rb"<(\w+:)?worksheet\b")
+_UNIQUE = re.compile(rb'<(?:\w+:)?sst\b[^>]*\buniqueCount="(\d+)"')
+
+
+def _check_budget(path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse a workbook whose sheet or string table would need more than MEMORY_BUDGET to read."""
+    for member in members:
+        name = member.filename
+        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            rows, columns = _sheet_extent(archive, member)
+            if rows * columns > MAX_CELLS:
+                raise UnreadableFile(
+                    path,
+                    f"sheet part {name.rsplit('/', 1)[-1]} reaches row {rows:,} and column {columns:,}: reading it would "
+                    f"need more than the {_size(MEMORY_BUDGET)} memory budget ({MAX_CELLS:,} cells); not read",
+                )
+        elif name == "xl/sharedStrings.xml":
+            with archive.open(member) as part:
+                found = _UNIQUE.search(part.read(XML_HEAD_BYTES))
+            claimed = int(found.group(1)) if found else 0
+            if claimed > MAX_SHARED_STRINGS or claimed > member.file_size // 4:
+                raise UnreadableFile(
+                    path,
+                    f"the string table claims {claimed:,} strings in {member.file_size:,} bytes (the limit is "
+                    f"{MAX_SHARED_STRINGS:,}; a damaged or hostile file); not read",
+                )
+
+
+def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int]:
+    """(last row, last column) a reader would give the sheet, or an upper bound where that is enough.
+
+    Up to column AX, 1,048,576 rows fit the budget, so the usual sheet (every cell carries its
+    reference, few columns) costs one scan for references past column Z. Rows are counted only
+    for wider sheets, and cells placed by their order alone are walked one by one, as the reader would.
+    """
+    ns = _namespace(archive, member)
+    # a cell without its reference, or one past column Z holding something (an empty <c .../> is not read)
+    unusual = re.compile(rb"<" + ns + rb'c(?: (?!r=")|>| r="([A-Z]{2,3})[0-9]{1,7}"[^>/]*>)')
+    last_column, placed = 26, False
+    for chunk in _chunks(archive, member):
+        found = set(unusual.findall(chunk))
+        placed = placed or b"" in found
+        last_column = max([last_column, *(_column_number(c) for c in found if c)])
+    if placed:
+        walker = _Walker(ns)
+        for chunk in _chunks(archive, member):
+            walker.walk(chunk)
+        return walker.last_row, walker.last_column
+    if last_column * EXCEL_ROWS <= MAX_CELLS:
+        return EXCEL_ROWS, last_column
+    rows = re.compile(rb"<" + ns + rb'c r="[A-Z]{1,3}([0-9]{1,7})"[^>/]*>')
+    last_row = max(int(n) for chunk in _chunks(archive, member) for n in {b"0", *rows.findall(chunk)})
+    return last_row, last_column
+
+
+EXCEL_ROWS = 1_048_576
+
+
+def _namespace(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
+    with archive.open(member) as part:
+        found = _PREFIX.search(part.read(XML_HEAD_BYTES))
+    return re.escape(found.group(1)) if found and found.group(1) else b""
+
+
+def _chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The part in pieces of about 16 MB, each ending before a tag, so no tag is cut."""
+    tail = b""
+    with archive.open(member) as part:
+        while block := part.read(_CHUNK):
+            data = tail + block
+            cut = data.rfind(b"<")
+            cut = cut if cut > 0 else len(data)
+            yield data[:cut]
+            tail = data[cut:]
+    if tail:
+        yield tail
+
+
+class _Walker:
+    """Rows and cells in document order, numbered as a reader numbers them when they carry no reference."""
+
+    def __init__(self, ns: bytes) -> None:
+        self.tags = re.compile(rb"<" + ns + rb"(row|c)\b([^>]*?)(/?)>")
+        self.reference = re.compile(rb'\br="([A-Z]{0,3})([0-9]{0,7})"')
+        self.row = self.column = self.last_row = self.last_column = 0
+
+    def walk(self, chunk: bytes) -> None:
+        for tag in self.tags.finditer(chunk):
+            found = self.reference.search(tag.group(2))
+            letters, digits = (found.group(1), found.group(2)) if found else (b"", b"")
+            if tag.group(1) == b"row":
+                self.row = int(digits) if digits else self.row + 1
+                self.column = 0
+                continue
+            self.column = _column_number(letters) if letters else self.column + 1
+            row = int(digits) if digits else self.row
+            if not tag.group(3):  # a self-closing cell holds no value and is not read
+                self.last_row = max(self.last_row, row)
+                self.last_column = max(self.last_column, self.column)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number

@@ -1,0 +1,75 @@
+"""What kind of file a path names, checked before anything opens it, and small configuration files read safely.
+
+Devices, FIFOs and sockets are refused by kind before they are opened: /dev/zero never
+ends and opening a FIFO waits for a writer forever. Every input goes through here: books
+and case logs (explorer.importing.safety), catalogs, mappings and workspaces.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+MAX_CONFIG_BYTES = 4 * 1024 * 1024  # catalogs, mappings and workspaces are a few kilobytes
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be read; str() is the one-line message for the user (its name, then the cause)."""
+
+    def __init__(self, path: Path | str, cause: str) -> None:
+        super().__init__(f"{Path(path).name}: {cause}")
+        self.path = str(path)
+        self.cause = cause
+
+
+def regular_file_size(path: Path) -> int:
+    """The size of ``path``; UnreadableFile naming its kind when it is not a regular file.
+
+    Devices, FIFOs and sockets are refused before anything opens them: /dev/zero never
+    ends and opening a FIFO waits for a writer forever.
+    """
+    if "\x00" in str(path):
+        raise UnreadableFile(str(path).replace("\x00", "\\0"), "the path contains a NUL character")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise UnreadableFile(path, "the file does not exist") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        raise UnreadableFile(path, f"cannot be opened ({getattr(exc, 'strerror', None) or exc})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableFile(path, f"this is {_kind(info.st_mode)}, not a file")
+    return info.st_size
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def read_config(path: Path | str, limit: int = MAX_CONFIG_BYTES) -> str:
+    """The text of a small configuration file (catalog, mapping, workspace), refused by kind and size."""
+    path = Path(path)
+    size = regular_file_size(path)
+    if size > limit:
+        raise UnreadableFile(
+            path, f"the file is {size / 2**20:,.1f} MB, more than the {limit / 2**20:g} MB limit for this kind of file"
+        )
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)  # a file that grows while read is still capped
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise UnreadableFile(path, f"the file is larger than the {limit / 2**20:g} MB limit for this kind of file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UnreadableFile(path, "not UTF-8 text (is it a configuration file?)") from None

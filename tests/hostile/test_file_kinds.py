@@ -1,0 +1,61 @@
+"""Inputs that are not regular files are refused by their kind before anything opens them.
+
+/dev/zero as a catalog used to eat all memory, a FIFO to hang forever (opening one waits
+for a writer); a workspace someone sends can name either.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from explorer.catalog import CatalogError, load_catalog
+from explorer.filekinds import MAX_CONFIG_BYTES
+from tests.hostile.harness import assert_refused, explorer, sample
+
+ROLES = {  # how each kind of input is named on the command line
+    "book": lambda p: ["check", str(p)],
+    "case log": lambda p: ["check", "resources/sample/contracts.xlsx", "--cases", str(p)],
+    "catalog": lambda p: ["check", "resources/sample/contracts.xlsx", "--catalog", str(p)],
+    "mapping": lambda p: ["check", "resources/sample/contracts.xlsx", "--mapping", str(p)],
+    "workspace": lambda p: ["check", "--workspace", str(p)],
+}
+SUFFIX = {"book": ".xlsx", "case log": ".csv", "catalog": ".toml", "mapping": ".toml", "workspace": ".toml"}
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_a_fifo_is_refused_by_its_kind(tmp_path: Path, role: str) -> None:
+    fifo = tmp_path / f"input{SUFFIX[role]}"
+    os.mkfifo(fifo)
+    run = explorer(*ROLES[role](fifo), temp=tmp_path / "temp", timeout=30)
+    assert_refused(run, "named pipe (FIFO)")
+
+
+@pytest.mark.parametrize("role", ["catalog", "mapping", "book"])
+def test_dev_zero_is_refused_as_a_device(tmp_path: Path, role: str) -> None:
+    run = explorer(*ROLES[role]("/dev/zero"), temp=tmp_path / "temp", timeout=30)
+    assert_refused(run, "a device")
+
+
+def test_a_workspace_naming_a_fifo_catalog_is_refused(tmp_path: Path) -> None:
+    book, _ = sample(tmp_path)
+    os.mkfifo(tmp_path / "catalog.toml")
+    (tmp_path / "work.toml").write_text(f'[workspace]\ncatalog = "catalog.toml"\n[files]\nbooks = ["{book.name}"]\n')
+    run = explorer("check", "--workspace", tmp_path / "work.toml", temp=tmp_path / "temp", timeout=30)
+    assert_refused(run, "catalog.toml", "named pipe (FIFO)")
+
+
+def test_a_folder_is_called_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "book.xlsx"
+    folder.mkdir()
+    run = explorer("check", folder, temp=tmp_path / "temp")
+    assert_refused(run, "book.xlsx", "this is a folder")
+
+
+def test_a_config_file_has_a_size_cap(tmp_path: Path) -> None:
+    big = tmp_path / "catalog.toml"
+    big.write_text("# padding\n" * (MAX_CONFIG_BYTES // 10 + 1))
+    with pytest.raises(CatalogError, match=r"catalog.toml: cannot read the catalog \(the file is 4.0 MB, more than the 4 MB"):
+        load_catalog(big)
