@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLa
 
 from explorer import history
 from explorer.app.sheet import ContractSheet, CustomerSheet
-from explorer.gui import palette
+from explorer.gui import palette, plain
 
 INCLUDED, MISSING, LAPSED = "✓ Included", "— Not included", "Not in force"
 STATUS_INKS = {history.Status.IN_FORCE: "ok", history.Status.ENDED: "error", history.Status.NOT_STARTED: "warning"}
@@ -39,10 +39,10 @@ class BenefitsTab(QWidget):
             top.setForeground(1, _ink(STATUS_INKS[contract.status]))
             self.tree.addTopLevelItem(top)
             if contract.assumptions:
-                top.setToolTip(0, "\n\n".join(f"{d.title}: {d.text}" for d in contract.assumptions))
+                top.setToolTip(0, plain.tip("\n\n".join(f"{d.title}: {d.text}" for d in contract.assumptions)))
             if len(product.terms) > 1:
                 terms = QTreeWidgetItem([f"Terms: {product.line}", "", ""])
-                terms.setToolTip(0, product.line)
+                terms.setToolTip(0, plain.tip(product.line))
                 terms.setForeground(0, _ink("muted"))
                 top.addChild(terms)
                 terms.setFirstColumnSpanned(True)
@@ -73,9 +73,9 @@ class BenefitsTab(QWidget):
                     top.addChild(group)
                 mark = (INCLUDED if running else LAPSED) if line.included else MISSING
                 item = QTreeWidgetItem([line.label, mark, line.detail])
-                item.setToolTip(0, line.assumption or line.label)
+                item.setToolTip(0, plain.tip(line.assumption or line.label))
                 if line.detail or line.assumption:
-                    item.setToolTip(2, line.assumption or line.detail)
+                    item.setToolTip(2, plain.tip(line.assumption or line.detail))
                 item.setForeground(1, _ink("ok" if line.included and running else "muted"))
                 if not line.included or not running:
                     item.setForeground(0, _ink("muted"))
@@ -86,7 +86,7 @@ class BenefitsTab(QWidget):
                 top.addChild(group)
                 for header, value in contract.extra.items():
                     item = QTreeWidgetItem([header, "", value])
-                    item.setToolTip(2, value)
+                    item.setToolTip(2, plain.tip(value))
                     group.addChild(item)
             top.setExpanded(True)
         self.tree.expandAll()
@@ -104,7 +104,7 @@ class BenefitsTab(QWidget):
         decision = sheet.catalog.decisions.get(sheet.catalog.admin_days_decision or "")
         for addon in contract.addons:
             item = QTreeWidgetItem([addon.label, "✓ Purchased" if running else "Purchased (not in force)", addon.detail])
-            item.setToolTip(2, addon.detail)
+            item.setToolTip(2, plain.tip(addon.detail))
             item.setForeground(1, _ink("ok" if running else "muted"))
             if contract.administrative_days is not None:
                 item.setToolTip(

@@ -32,7 +32,7 @@ from explorer.app import periods
 from explorer.app.case_filter import CaseFilter, CaseTable
 from explorer.app.session import Session
 from explorer.app.tones import outcome_tone
-from explorer.gui import combos, keyboard, settings
+from explorer.gui import combos, keyboard, plain, settings
 from explorer.gui.book_views import LazyView
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.flow_layout import FlowLayout
@@ -78,7 +78,7 @@ class CasesPage(LazyView):
             edit.setAccessibleName(name)
             edit.setEnabled(False)
             edit.dateChanged.connect(self.apply_filter)
-        self.summary = QLabel(self)
+        self.summary = plain.label(QLabel(self))
         self.summary.setWordWrap(True)
         self.export_button = QPushButton("Export to Excel…", self)
         self.export_button.setToolTip("Write the cases shown here to an .xlsx file")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QTreeWidgetItem
 
 from explorer.app.diff import BookDiff
 from explorer.app.session import Session
-from explorer.gui import palette
+from explorer.gui import palette, plain
 from explorer.gui.benefits_tab import BenefitsTab
 from explorer.gui.column_model import ColumnTableModel
 from explorer.gui.contacts_tab import ContactsTab
@@ -62,9 +62,9 @@ def _mark_contracts(records: list[dict[Any, Any]], session: Session, key: str, b
                 item.setForeground(0, ink)
                 before = item.data(0, UNMARKED_TIP)  # marking again (each time a tab is filled) must not repeat it
                 if before is None:
-                    before = item.toolTip(0)
+                    before = plain.untip(item.toolTip(0))
                     item.setData(0, UNMARKED_TIP, before)
-                item.setToolTip(0, f"Since {since}:\n" + "\n".join(lines) + (f"\n\n{before}" if before else ""))
+                item.setToolTip(0, plain.tip(f"Since {since}:\n" + "\n".join(lines) + (f"\n\n{before}" if before else "")))
                 addons = [r for r in records if r["new_row"] == row and str(r["field"]).startswith("addon:")]
                 for r in addons:  # the add-on's own line: labelled by its option, or by its name
                     names = [str(r["New"]), session.catalog.addons[str(r["field"])[6:]].name]
@@ -72,7 +72,7 @@ def _mark_contracts(records: list[dict[Any, Any]], session: Session, key: str, b
                         if any(child.text(0).startswith(n) for n in names if n):
                             child.setBackground(0, brush)
                             child.setForeground(0, ink)
-                            child.setToolTip(0, f"Was: {r['Old']} (in {since})")
+                            child.setToolTip(0, plain.tip(f"Was: {r['Old']} (in {since})"))
 
 
 def _descendants(item: QTreeWidgetItem) -> Iterable[QTreeWidgetItem]:

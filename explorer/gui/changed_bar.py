@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from explorer.gui import palette
+from explorer.gui import palette, plain
 
 
 class ChangedFilesBar(QFrame):
@@ -20,7 +20,7 @@ class ChangedFilesBar(QFrame):
         super().__init__(parent)
         self.setObjectName("changed_bar")
         self.setStyleSheet(palette.banner_style("QFrame#changed_bar"))
-        self.label = QLabel(self)
+        self.label = plain.label(QLabel(self))
         reload_button = QPushButton("Reload", self)
         reload_button.setAccessibleName("Reload the changed files")
         reload_button.clicked.connect(self.hide)

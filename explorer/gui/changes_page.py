@@ -11,6 +11,7 @@ is shown or cleared.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from explorer.app.cancel import CancelToken
 from explorer.app.diff import CHANGE_COLUMNS, BookDiff, compare_books, load_version
 from explorer.app.session import Session
 from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
-from explorer.gui import messages, palette, settings
+from explorer.gui import messages, palette, plain, settings
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.operations import Operations
 from explorer.gui.tables import fit_columns, make_view
@@ -96,7 +97,7 @@ class ChangesPage(QWidget):
         self.header.setWordWrap(True)
         # notes about the comparison that are not changes (rows in both books twice, say): below the changes,
         # in the secondary ink, so the changes stay the page's first and largest thing
-        self.warnings = QLabel(self.content)
+        self.warnings = plain.label(QLabel(self.content))
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings.setAccessibleName("Notes on the comparison")
@@ -190,8 +191,8 @@ class ChangesPage(QWidget):
         changes = diff.changes
         counts = diff.counts()
         customers = changes["key"].nunique()
-        old = ", ".join(Path(f).name for f in diff.old_files)
-        new = ", ".join(Path(f).name for f in diff.new_files)
+        old = html.escape(", ".join(Path(f).name for f in diff.old_files))
+        new = html.escape(", ".join(Path(f).name for f in diff.new_files))
         total = len(changes)
         self.header.setText(
             f"Changes from <b>{old}</b> to the open book (<b>{new}</b>): "

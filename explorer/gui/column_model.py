@@ -19,7 +19,7 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from explorer.gui import palette
+from explorer.gui import palette, plain
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_COLOURS = {name: light.background for name, (light, _) in palette.STATES.items()}  # the light palette's
@@ -148,7 +148,7 @@ class ColumnTableModel(QAbstractTableModel):
         if (row, column) in self.marks:
             return self.marks[(row, column)]
         tips = self.columns[column].tooltip
-        return tips[row] if tips is not None and tips[row] else None
+        return plain.tip(tips[row]) if tips is not None and tips[row] else None
 
     def _check_state(self, row: int, column: int) -> Qt.CheckState | None:
         checks = self.columns[column].checks

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from explorer import history
 from explorer.app.overview import Overview
 from explorer.app.search import SearchIndex
-from explorer.gui import columns, combos, palette, settings
+from explorer.gui import columns, combos, palette, plain, settings
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.flow_layout import FlowLayout
 from explorer.gui.tables import make_view, number_column
@@ -145,7 +145,7 @@ class CustomerList(QWidget):
             # the drop-down list still shows every name in full (_fill_combo widens it)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(len(ALL_PROGRAMS))
-            combo.currentTextChanged.connect(combo.setToolTip)  # the full name, should the box cut it
+            combo.currentTextChanged.connect(lambda text, c=combo: c.setToolTip(plain.tip(text)))  # the full name, if cut
         self.with_findings = QCheckBox("Has findings", self)
         self.due_soon = QCheckBox("Due soon (30 days)", self)
         self.info_only = QCheckBox("Info notes", self)

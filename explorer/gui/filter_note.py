@@ -8,13 +8,15 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from explorer.gui import plain
+
 
 class FilterNote(QWidget):
     clear_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(self)
+        self.label = plain.label(QLabel(self))
         self.button = QPushButton("Show all customers", self)
         self.button.setAccessibleName("Clear the customer filter")
         self.button.clicked.connect(self.clear_requested)

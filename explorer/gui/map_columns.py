@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from explorer.app.cancel import CancelToken
 from explorer.catalog import Catalog
-from explorer.gui import heap, palette
+from explorer.gui import heap, palette, plain
 from explorer.gui.operations import Operations, Progress
 from explorer.importing import mapper
 from explorer.importing.headers import title
@@ -91,13 +91,13 @@ class MapColumnsDialog(QDialog):
         self.fields = QFormLayout()
         self.field_boxes: dict[str, QComboBox] = {}
         self.confidence: dict[str, QLabel] = {}
-        self.unused = QLabel(self)
+        self.unused = plain.label(QLabel(self))
         self.unused.setWordWrap(True)
         self.values = QFormLayout()
         self.value_boxes: dict[tuple[str, str], QComboBox] = {}
         self.hidden_box = QCheckBox("Read this hidden sheet", self)
         self.hidden_box.setToolTip("The workbook hides this sheet; it is read only when you ask")
-        self.problem = QLabel(self)
+        self.problem = plain.label(QLabel(self))
         self.problem.setStyleSheet(f"color: {palette.ink('error')}")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.addButton("Save and Read", QDialogButtonBox.ButtonRole.AcceptRole)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -52,6 +52,7 @@ def _box(
         "question": QMessageBox.Icon.Question,
     }
     box = QMessageBox(icons[kind], title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file names and causes come from outside: text, never markup
     if detail:
         box.setDetailedText(detail)
     made: dict[Any, str] = {}

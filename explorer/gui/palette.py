@@ -93,7 +93,7 @@ def ink_colour(name: str, dark: bool | None = None) -> QColor:
 def span(text: str, name: str, bold: bool = False) -> str:
     """Rich text in an ink: for labels that mix colours."""
     weight = "; font-weight:600" if bold else ""
-    return f"<span style='color:{ink(name)}{weight}'>{text}</span>"
+    return f"<span style='color:{ink(name)}{weight}'>{html.escape(text)}</span>"  # text, never markup
 
 
 def unbroken(text: str) -> str:

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
+from explorer.gui import plain
+
 
 class StatusLine(QObject):
     def __init__(self, bar: QStatusBar, cancel: Callable[[], None]) -> None:
         super().__init__(bar)
-        self.label = QLabel(bar)
+        self.label = plain.label(QLabel(bar))  # names files and customers
         self.label.setWordWrap(True)  # wraps at 16 pt in a 1024 px window instead of being cut
         self.progress = QProgressBar(bar)
         self.progress.setRange(0, 0)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolTip, QWidge
 
 from explorer import clock
 from explorer.catalog import Catalog
-from explorer.gui import palette
+from explorer.gui import palette, plain
 from explorer.model import Contract
 
 MARGIN = 20  # days of air before the first and after the last date
@@ -361,7 +361,7 @@ class TimelineCanvas(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         text = self.describe(event.position().toPoint())
         if text:
-            QToolTip.showText(event.globalPosition().toPoint(), text, self)
+            QToolTip.showText(event.globalPosition().toPoint(), plain.tip(text), self)
         else:
             QToolTip.hideText()
 
