@@ -8,14 +8,13 @@ who edits it learns what to fix instead of meeting a traceback later.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from explorer.filekinds import UnreadableFile, read_config
+from explorer.filekinds import UnreadableFile, load_toml
 from explorer.paths import resource_path
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -976,11 +975,10 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
     """Read and validate a catalog file (the bundled one by default)."""
     target = Path(path) if path is not None else resource_path("catalog.toml")
     try:
-        data = tomllib.loads(read_config(target))
+        data = load_toml(target)
     except UnreadableFile as exc:
-        raise CatalogError(f"{exc.path}: cannot read the catalog ({exc.cause})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(f"{target}: not valid TOML ({exc})") from None
+        toml = exc.cause.startswith("not valid TOML")
+        raise CatalogError(f"{exc.path}: {exc.cause}" if toml else f"{exc.path}: cannot read the catalog ({exc.cause})") from None
     return parse_catalog(data, str(target))
 
 

@@ -205,6 +205,8 @@ def _mappings(args: argparse.Namespace) -> int:
     try:
         store = MappingStore(_catalog(args))
         saved = store.all()
+        if store.notice:
+            print(f"explorer: warning: {store.notice}", file=sys.stderr)
         if args.action == "list":
             print(f"{store.path}: {len(saved)} saved mapping{'s' if len(saved) != 1 else ''}")
             for number, mapping in enumerate(saved, 1):

@@ -57,3 +57,13 @@ def frozen(moment: datetime) -> Iterator[None]:
         yield
     finally:
         _source = previous
+
+
+# The days the program judges: Excel's dates start in 1900, and nothing in a support contract
+# reaches past 2200. A date outside is a finding on its row (or a one-line refusal), never a
+# calculation that overflows (date.max + 1 day raises).
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2200, 12, 31)
+
+
+def in_range(day: date) -> bool:
+    return FIRST_DAY <= day <= LAST_DAY

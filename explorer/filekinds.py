@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import stat
+import tomllib
 from pathlib import Path
+from typing import Any
 
 MAX_CONFIG_BYTES = 4 * 1024 * 1024  # catalogs, mappings and workspaces are a few kilobytes
 
@@ -73,3 +75,20 @@ def read_config(path: Path | str, limit: int = MAX_CONFIG_BYTES) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         raise UnreadableFile(path, "not UTF-8 text (is it a configuration file?)") from None
+
+
+def load_toml(path: Path | str, limit: int = MAX_CONFIG_BYTES) -> dict[str, Any]:
+    """A configuration file parsed as TOML; UnreadableFile (cause 'not valid TOML (...)') when it is not.
+
+    tomllib has no depth limit and Python refuses integers of over 4,300 digits: both come
+    back here as the one line, never a traceback.
+    """
+    text = read_config(path, limit)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UnreadableFile(path, f"not valid TOML ({exc})") from None
+    except RecursionError:
+        raise UnreadableFile(path, "not valid TOML (its values are nested too deeply)") from None
+    except ValueError as exc:  # an integer too long to convert
+        raise UnreadableFile(path, f"not valid TOML ({str(exc).splitlines()[0][:120]})") from None

@@ -23,7 +23,7 @@ from explorer.app.workspace import Workspace
 from explorer.catalog import Catalog, default_catalog, load_catalog
 from explorer.importing.book import load_book
 from explorer.importing.mappings import Lookup, MappingStore, load_mapping_file
-from explorer.model import Book, Finding
+from explorer.model import Book, Finding, Severity
 from explorer.sla.engine import SlaResult, evaluate
 
 if TYPE_CHECKING:
@@ -98,22 +98,26 @@ def load_session(
     if catalog is None:
         catalog = load_catalog(workspace.catalog) if workspace.catalog else default_catalog()
     log.info("opening %s", ", ".join(workspace.all_files))
+    saved = mapping_lookup(workspace, catalog)
     book = load_book(
         workspace.files,
         workspace.case_files,
         catalog,
         case_timezone=workspace.case_timezone,
         progress=step,
-        saved=mapping_lookup(workspace, catalog),
+        saved=saved,
         skip_unreadable=skip_unreadable,
     )
+    book.findings.extend(Finding(Severity.WARNING, notice) for notice in saved.notices)
     return _judge(workspace, book, catalog, workspace.day(), step, cancel)
 
 
 def mapping_lookup(workspace: Workspace, catalog: Catalog) -> Lookup:
     """The workspace's mapping files first, then the mappings the user saved (raises MappingError)."""
     given = [m for path in workspace.mappings for m in load_mapping_file(path, catalog)]
-    return Lookup(given, MappingStore(catalog).all())
+    store = MappingStore(catalog)
+    saved = store.all()
+    return Lookup(given, saved, notices=[store.notice] if store.notice else [])
 
 
 def _judge(

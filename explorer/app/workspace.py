@@ -9,10 +9,9 @@ shared whole. Opening reports missing files and opens the rest.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -20,7 +19,7 @@ from typing import Any
 from explorer import clock
 from explorer.app.errors import WorkspaceError
 from explorer.atomic import write_atomically
-from explorer.filekinds import UnreadableFile, read_config
+from explorer.filekinds import UnreadableFile, load_toml
 from explorer.model import Contract, customer_key
 
 VERSION = 1
@@ -152,56 +151,114 @@ class Opened:
 
 
 def open_workspace(path: Path | str) -> Opened:
-    """Read a workspace file; raises WorkspaceError naming the problem."""
+    """Read a workspace file; raises WorkspaceError naming the file, the key and what was expected.
+
+    Hand-edited files are checked strictly: ``done = "no"`` is not true, ``catalog = 5`` is not
+    ignored, a time zone must exist, and no text or list is larger than a workspace needs.
+    """
     path = Path(path)
     try:
-        data = tomllib.loads(read_config(path))
+        data = load_toml(path)
     except UnreadableFile as exc:
-        raise WorkspaceError(f"{path.name}: cannot read the workspace ({exc.cause})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise WorkspaceError(f"{path.name}: not a workspace file ({exc})") from None
+        toml = exc.cause.startswith("not valid TOML")
+        raise WorkspaceError(
+            f"{path.name}: not a workspace file ({exc.cause})"
+            if toml
+            else f"{path.name}: cannot read the workspace ({exc.cause})"
+        ) from None
+    check = _Check(path)
     folder = path.resolve().parent
     head = _table(data, "workspace", path)
-    if head.get("version", VERSION) > VERSION:
-        raise WorkspaceError(f"{path.name}: written by a newer Entitlement Explorer (version {head['version']})")
+    version = head.get("version", VERSION)
+    if type(version) is not int or version < 1:
+        raise check.wrong("workspace.version", "a whole number such as 1")
+    if version > VERSION:
+        raise WorkspaceError(f"{path.name}: written by a newer Entitlement Explorer (version {version})")
     files = _table(data, "files", path)
     workspace = Workspace(path=str(path))
     missing: list[str] = []
     for key, target in (("books", workspace.files), ("case_logs", workspace.case_files), ("mappings", workspace.mappings)):
         for name in _texts(files.get(key, []), f"files.{key}", path):
-            resolved = _absolute(name, folder)
+            resolved = _absolute(check.path(name, f"files.{key}"), folder)
             (target if Path(resolved).exists() else missing).append(resolved)
     as_of = head.get("as_of", "today")
-    if isinstance(as_of, date):
+    if isinstance(as_of, date) and not isinstance(as_of, datetime) and clock.in_range(as_of):
         workspace.as_of = as_of
     elif as_of != "today":
-        raise WorkspaceError(f'{path.name}: workspace.as_of must be a date such as 2026-11-28 or "today"')
+        raise check.wrong("workspace.as_of", f'a date from {clock.FIRST_DAY} to {clock.LAST_DAY}, or "today"')
     zone = head.get("case_timezone")
-    workspace.case_timezone = zone if isinstance(zone, str) and zone else None
+    if zone is not None:
+        if not isinstance(zone, str) or not _known_zone(zone):
+            raise check.wrong("workspace.case_timezone", "an IANA time zone such as Europe/Berlin")
+        workspace.case_timezone = zone
     catalog = head.get("catalog")
-    if isinstance(catalog, str) and catalog:
-        workspace.catalog = _absolute(catalog, folder)
+    if catalog is not None:
+        workspace.catalog = _absolute(check.path(catalog, "workspace.catalog"), folder)
         if not Path(workspace.catalog).exists():
             missing.append(workspace.catalog)
             workspace.catalog = None  # the bundled catalog stands in; the user is told
+    workspace.marks = MappingProxyType(_marks(data.get("marks", []), check))
+    return Opened(workspace, missing)
+
+
+MAX_MARKS = 100_000
+MAX_TEXT = 1_000  # a customer, product, event or file name
+MAX_NOTE = 10_000
+
+
+class _Check:
+    """One-line errors naming the file, the key and what was expected."""
+
+    def __init__(self, path: Path) -> None:
+        self.name = path.name
+
+    def wrong(self, key: str, expected: str) -> WorkspaceError:
+        return WorkspaceError(f"{self.name}: {key} must be {expected}")
+
+    def text(self, value: Any, key: str, limit: int = MAX_TEXT) -> str:
+        if not isinstance(value, str) or len(value) > limit:
+            raise self.wrong(key, f"text of at most {limit:,} characters")
+        return value
+
+    def path(self, value: Any, key: str) -> str:
+        if not isinstance(value, str) or not value or len(value) > MAX_TEXT or "\x00" in value:
+            raise self.wrong(key, "a file name (text)")
+        return value
+
+
+def _marks(entries: Any, check: _Check) -> dict[DateKey, DateMark]:
+    if not isinstance(entries, list) or len(entries) > MAX_MARKS:
+        raise check.wrong("marks", f"a list of at most {MAX_MARKS:,} [[marks]] tables")
     marks: dict[DateKey, DateMark] = {}
-    for i, entry in enumerate(data.get("marks", [])):
+    for i, entry in enumerate(entries):
+        where = f"marks[{i}]"
         if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("customer", "product", "event")):
-            raise WorkspaceError(f"{path.name}: marks[{i}] needs customer, product and event")
-        start = entry.get("term_start")
-        date_key = DateKey(
-            customer_key(entry["customer"]), entry["product"], start if isinstance(start, date) else None, entry["event"]
-        )
-        marked = entry.get("marked")  # kept as written: a mark from a file without its day stays undated
-        mark = DateMark(
-            bool(entry.get("done", False)),
-            str(entry.get("note", "")),
-            marked if isinstance(marked, date) and entry.get("done") else None,
-        )
+            raise WorkspaceError(f"{check.name}: {where} needs customer, product and event")
+        for key in ("customer", "product", "event"):
+            check.text(entry[key], f"{where}.{key}")
+        start, marked = entry.get("term_start"), entry.get("marked")
+        for key, day in (("term_start", start), ("marked", marked)):
+            if day is not None and not (isinstance(day, date) and not isinstance(day, datetime) and clock.in_range(day)):
+                raise check.wrong(f"{where}.{key}", f"a date from {clock.FIRST_DAY} to {clock.LAST_DAY}")
+        done = entry.get("done", False)
+        if not isinstance(done, bool):  # "no" is a non-empty string, and would have counted as done
+            raise check.wrong(f"{where}.done", "true or false")
+        note = check.text(entry.get("note", ""), f"{where}.note", MAX_NOTE)
+        date_key = DateKey(customer_key(entry["customer"]), entry["product"], start, entry["event"])
+        mark = DateMark(done, note, marked if done else None)  # kept as written: a mark without its day stays undated
         if not mark.empty:
             marks[date_key] = mark
-    workspace.marks = MappingProxyType(marks)
-    return Opened(workspace, missing)
+    return marks
+
+
+def _known_zone(name: str) -> bool:
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(name)
+    except (KeyError, ValueError, OSError):
+        return False
+    return True
 
 
 def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:

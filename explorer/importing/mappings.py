@@ -24,8 +24,7 @@ is refused with a message naming the key. Qt-free: the CLI and the GUI share it.
 
 from __future__ import annotations
 
-import json
-import tomllib
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +32,7 @@ from typing import Any
 
 from explorer.atomic import write_atomically
 from explorer.catalog import Catalog, fold
-from explorer.filekinds import UnreadableFile, read_config
+from explorer.filekinds import UnreadableFile, load_toml
 
 APP_NAME = "Entitlement Explorer"
 FILE_NAME = "mappings.toml"
@@ -133,35 +132,37 @@ def parse_mappings(data: dict[str, Any], source: str, catalog: Catalog) -> list[
 def load_mapping_file(path: Path | str, catalog: Catalog) -> list[ColumnMapping]:
     path = Path(path)
     try:
-        data = tomllib.loads(read_config(path))
+        data = load_toml(path)
     except UnreadableFile as exc:
-        raise MappingError(f"{path.name}: cannot be read ({exc.cause})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise MappingError(f"{path.name}: not valid TOML ({exc})") from None
+        toml = exc.cause.startswith("not valid TOML")
+        raise MappingError(f"{path.name}: {exc.cause}" if toml else f"{path.name}: cannot be read ({exc.cause})") from None
     return parse_mappings(data, path.name, catalog)
 
 
-def _quote(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a TOML basic string
-
-
 def dump_mappings(mappings: Iterable[ColumnMapping], notes: dict[tuple[str, ...], list[str]] | None = None) -> str:
-    """TOML text for mappings; ``notes`` (per layout key) become comment lines for the reader to act on."""
-    lines = ["# Entitlement Explorer column mappings (explorer --mapping FILE, or File > Map Columns... to import).", ""]
+    """TOML text for mappings; ``notes`` (per layout key) become comment lines for the reader to act on.
+
+    tomli-w writes the data, so a header holding quotes or newlines stays one value; the
+    notes quote headers too, and are cut to one line each so none can become TOML.
+    """
+    import tomli_w
+
+    parts = ["# Entitlement Explorer column mappings (explorer --mapping FILE, or File > Map Columns... to import).\n"]
     for mapping in mappings:
-        lines.append("[[mapping]]")
-        lines += [f"# {n}" for n in (notes or {}).get(mapping.key, [])]
-        lines.append(f"kind = {_quote(mapping.kind)}")
-        lines.append("layout = [" + ", ".join(_quote(h) for h in mapping.layout) + "]")
+        table: dict[str, Any] = {"kind": mapping.kind, "layout": list(mapping.layout)}
         if mapping.read_hidden:
-            lines.append("read_hidden = [" + ", ".join(_quote(h) for h in mapping.read_hidden) + "]")
-        lines.append("[mapping.columns]")
-        lines += [f"{name} = {_quote(header)}" for name, header in mapping.columns.items()]
-        for name, table in mapping.values.items():
-            lines.append(f"[mapping.values.{name}]")
-            lines += [f"{_quote(value)} = {_quote(meaning)}" for value, meaning in table.items()]
-        lines.append("")
-    return "\n".join(lines)
+            table["read_hidden"] = list(mapping.read_hidden)
+        table["columns"] = dict(mapping.columns)
+        if mapping.values:
+            table["values"] = {name: dict(values) for name, values in mapping.values.items()}
+        head, _, body = tomli_w.dumps({"mapping": [table]}).partition("\n")
+        comments = "".join(f"# {_one_line(note)}\n" for note in (notes or {}).get(mapping.key, []))
+        parts.append(f"{head}\n{comments}{body}")
+    return "\n".join(parts)
+
+
+def _one_line(text: str) -> str:
+    return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
 def _write(path: Path, text: str) -> None:
@@ -185,11 +186,29 @@ class MappingStore:
     def __init__(self, catalog: Catalog, folder: Path | None = None) -> None:
         self.catalog = catalog
         self.path = (folder or default_folder()) / FILE_NAME
+        self.notice = ""  # set when an unreadable file was set aside: what happened, with both full paths
 
     def all(self) -> list[ColumnMapping]:
+        """The saved mappings. A file that cannot be read is set aside (renamed beside itself) so one
+        corrupt file never blocks every command and the app; ``notice`` then says where it went."""
         if not self.path.exists():
             return []
-        return load_mapping_file(self.path, self.catalog)
+        try:
+            return load_mapping_file(self.path, self.catalog)
+        except MappingError as exc:
+            self.notice = self._set_aside(str(exc).removeprefix(f"{self.path.name}: "))
+            return []
+
+    def _set_aside(self, cause: str) -> str:
+        aside = next(p for n in range(1, 10_000) if not (p := self.path.with_name(f"mappings.unreadable-{n}.toml")).exists())
+        try:
+            os.replace(self.path, aside)
+        except OSError as exc:
+            return f"The saved column mappings {self.path} cannot be read ({cause}) nor set aside ({exc.strerror}); none is used."
+        return (
+            f"The saved column mappings {self.path} could not be read ({cause}); the file was set aside as {aside} "
+            "and no saved mapping is used."
+        )
 
     def find(self, layout: Sequence[str]) -> ColumnMapping | None:
         key = layout_key(layout)
@@ -224,9 +243,12 @@ class MappingStore:
 
 
 class Lookup:
-    """Mappings by layout: those given first win (a --mapping file before the saved ones)."""
+    """Mappings by layout: those given first win (a --mapping file before the saved ones).
 
-    def __init__(self, *sources: Iterable[ColumnMapping]) -> None:
+    ``notices`` are what the user must hear about the saved mappings (a file set aside)."""
+
+    def __init__(self, *sources: Iterable[ColumnMapping], notices: Sequence[str] = ()) -> None:
+        self.notices = list(notices)
         self.by_key: dict[tuple[str, ...], ColumnMapping] = {}
         for source in sources:
             for mapping in source:

@@ -75,7 +75,7 @@ def test_map_writes_a_mapping_to_edit_and_check_uses_it(tmp_path: Path, capsys: 
         (lambda t: t.replace('program = "Stufe"', 'program = "Stufen"'), "mapping[0].columns.program: no column 'Stufen'"),
         (lambda t: t.replace('program = "Stufe"', 'tier = "Stufe"'), "mapping[0].columns.tier: not a field of contracts"),
         (
-            lambda t: t.replace('"Premium" = "Premier"', '"Premium" = "Platinum"'),
+            lambda t: t.replace('Premium = "Premier"', 'Premium = "Platinum"'),
             "mapping[0].values.program.Premium: 'Platinum' is not a known program",
         ),
         (lambda t: t.replace('kind = "contracts"', 'kind = "deals"'), "mapping[0].kind: expected one of contracts"),

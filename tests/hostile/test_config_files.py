@@ -1,0 +1,101 @@
+"""Hand-edited configuration files are checked strictly: one line naming the file, the key and what was expected.
+
+done = "no" once marked an overdue deadline done; a header with newlines injected a whole
+mapping into 'explorer map''s TOML; catalog = 5 was ignored; one corrupt saved-mappings
+file blocked every command and the app.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from explorer.app.errors import WorkspaceError
+from explorer.app.workspace import open_workspace
+from explorer.catalog import CatalogError, default_catalog, load_catalog
+from explorer.importing.mappings import ColumnMapping, MappingError, MappingStore, dump_mappings, load_mapping_file
+from tests.hostile.harness import assert_refused, explorer, fingerprint
+
+WRONG = {
+    'done = "no"': ('[[marks]]\ncustomer = "Acme"\nproduct = "okta"\nevent = "addon_renewal_request"\ndone = "no"\n',
+                    "marks[0].done must be true or false"),
+    "catalog = 5": ("[workspace]\ncatalog = 5\n", "workspace.catalog must be a file name (text)"),
+    "unknown zone": ('[workspace]\ncase_timezone = "Mars/Base"\n', "workspace.case_timezone must be an IANA time zone"),
+    "as_of in 9999": ("[workspace]\nas_of = 9999-12-31\n", "workspace.as_of must be a date from 1900-01-01 to 2200-12-31"),
+    "version text": ('[workspace]\nversion = "1"\n', "workspace.version must be a whole number"),
+    "huge integer": ("[workspace]\nversion = " + "9" * 5000 + "\n", "not a workspace file (not valid TOML"),
+    "deep nesting": ("x = " + "[" * 5000 + "]" * 5000 + "\n", "not a workspace file (not valid TOML"),
+    "a long note": ('[[marks]]\ncustomer = "A"\nproduct = "okta"\nevent = "e"\nnote = "' + "n" * 20_000 + '"\n',
+                    "marks[0].note must be text of at most 10,000 characters"),
+    "files not a list": ("[files]\nbooks = 5\n", "files.books must be a list of file names"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(WRONG))
+def test_a_wrong_workspace_value_is_named(tmp_path: Path, case: str) -> None:
+    text, expected = WRONG[case]
+    path = tmp_path / "work.explorer.toml"
+    path.write_text(text)
+    with pytest.raises(WorkspaceError) as error:
+        open_workspace(path)
+    assert str(error.value).startswith(f"work.explorer.toml: {expected}"), str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_a_wrong_workspace_on_the_command_line_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "work.toml"
+    path.write_text('[[marks]]\ncustomer = "Acme"\nproduct = "okta"\nevent = "x"\ndone = "no"\n')
+    before = fingerprint(tmp_path)
+    run = explorer("check", "--workspace", path, temp=tmp_path / "temp")
+    assert_refused(run, "work.toml", "marks[0].done must be true or false")
+    (tmp_path / "temp").rmdir()
+    assert fingerprint(tmp_path) == before
+
+
+def test_done_true_still_opens(tmp_path: Path) -> None:
+    path = tmp_path / "work.toml"
+    path.write_text('[[marks]]\ncustomer = "Acme"\nproduct = "okta"\nevent = "x"\ndone = true\nmarked = 2026-12-06\n')
+    (mark,) = open_workspace(path).workspace.marks.values()
+    assert mark.done and str(mark.marked) == "2026-12-06"
+
+
+def test_a_header_with_newlines_stays_one_value() -> None:
+    evil = 'Start"\n[[mapping]]\nkind = "contracts"\nlayout = ["x"]\n[mapping.columns]\nstart = "x'
+    mapping = ColumnMapping("contracts", ("Account", evil, "End"), {"customer": "Account", "start": evil, "end": "End"}, {})
+    text = dump_mappings([mapping], {mapping.key: [f"Unused column: {evil}"]})
+    data = tomllib.loads(text)
+    assert len(data["mapping"]) == 1
+    assert data["mapping"][0]["columns"]["start"] == evil
+    assert data["mapping"][0]["layout"][1] == evil
+
+
+def test_a_corrupt_saved_mappings_file_is_set_aside_with_its_full_path(tmp_path: Path) -> None:
+    store = MappingStore(default_catalog(), tmp_path)
+    store.path.write_text("[[mapping]\nthis is not toml")
+    assert store.all() == []
+    aside = tmp_path / "mappings.unreadable-1.toml"
+    assert aside.read_text() == "[[mapping]\nthis is not toml" and not store.path.exists()
+    assert str(store.path) in store.notice and str(aside) in store.notice
+
+
+def test_the_app_still_opens_books_past_a_corrupt_saved_mappings_file(tmp_path: Path, private_config: Path) -> None:
+    folder = private_config / "Entitlement Explorer"
+    folder.mkdir(parents=True)
+    (folder / "mappings.toml").write_text("not = [valid")
+    run = explorer("check", "--sample", "--as-of", "2026-06-01", temp=tmp_path / "temp")
+    assert run.code == 1 and "Traceback" not in run.err, run.err
+    assert f"{folder / 'mappings.toml'} could not be read" in run.out
+    assert (folder / "mappings.unreadable-1.toml").exists()
+
+
+def test_mapping_and_catalog_files_refuse_deep_nesting_and_huge_numbers(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(MappingError, match=r"^deep.toml: not valid TOML \(its values are nested too deeply\)$"):
+        load_mapping_file(deep, default_catalog())
+    huge = tmp_path / "huge.toml"
+    huge.write_text("version = " + "9" * 5000 + "\n")
+    with pytest.raises(CatalogError, match=r"huge.toml: not valid TOML \(Exceeds the limit"):
+        load_catalog(huge)
