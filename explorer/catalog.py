@@ -830,6 +830,9 @@ def _subdivisions(data: dict[str, Any]) -> tuple[dict[str, str], dict[str, tuple
     return zones, names
 
 
+MAX_SETTING_DAYS = 3650
+
+
 def _settings(data: dict[str, Any]) -> Settings:
     raw_settings = _section(data, "settings")
     settings = Settings(
@@ -846,9 +849,9 @@ def _settings(data: dict[str, Any]) -> Settings:
         raise CatalogError("settings.at_risk_fraction: must be above 0 and at most 1")
     if not 0 < settings.compliance_target <= 1:
         raise CatalogError("settings.compliance_target: must be above 0 and at most 1")
-    for key in ("recent_days", "alarm_days"):
-        if getattr(settings, key) < 0:
-            raise CatalogError(f"settings.{key}: must not be negative")
+    for key in ("due_soon_days", "recent_days", "alarm_days"):
+        if not 0 <= getattr(settings, key) <= MAX_SETTING_DAYS:  # a negative window is meaningless, a huge one overflows
+            raise CatalogError(f"settings.{key}: must be a number of days from 0 to {MAX_SETTING_DAYS:,}")
     for key in ("case_timezone", "default_timezone"):
         try:
             ZoneInfo(getattr(settings, key))

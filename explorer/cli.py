@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from explorer import __version__
 
@@ -461,10 +462,15 @@ def _template(args: argparse.Namespace) -> int:
 def _date(text: str):  # type: ignore[no-untyped-def]
     from datetime import date
 
+    from explorer import clock
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-28") from None
+    if not clock.in_range(day):
+        raise argparse.ArgumentTypeError(f"'{text}' is outside the days judged, {clock.FIRST_DAY} to {clock.LAST_DAY}")
+    return day
 
 
 def _period(text: str):  # type: ignore[no-untyped-def]
@@ -741,6 +747,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from explorer.atomic import remove_on_signals
 
     remove_on_signals()  # SIGTERM/SIGINT remove half-written outputs first
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Printable(out), _Printable(err)
     try:
         return _run(argv)
     except BrokenPipeError:
@@ -749,6 +757,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FINDINGS
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+class _Printable:
+    """A terminal stream that drops control characters: a customer named with ESC [2J must not
+    clear the screen or retitle the terminal. Tabs and newlines stay."""
+
+    CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(self.CONTROL.sub("", text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _command_parser(parser: argparse.ArgumentParser, command: str | None) -> argparse.ArgumentParser:

@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 import numpy as np
 import pandas as pd
 
+from explorer import clock
 from explorer.catalog import Catalog
 from explorer.excel import EXCEL_EPOCH
 from explorer.importing.columns import factorize, map_distinct, read_columns
@@ -79,8 +80,9 @@ def zone_info(zone: str) -> str | tzinfo:
 
 def parse_timestamps(
     series: pd.Series, zone: str, order: DateOrder = UNSETTLED, abbreviations: Mapping[str, str] | None = None
-) -> tuple[pd.Series, pd.Series]:
-    """(UTC timestamps, mask of cells that were filled but unreadable or ambiguous).
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """(UTC timestamps, mask of cells that were filled but unreadable or ambiguous, and for local times in an
+    hour a daylight-saving change repeats, both readings and which is used; "" elsewhere).
 
     Date cells and naive text are read in ``zone``; text with Z, an offset or UTC
     keeps its own zone, and text ending in a known abbreviation (PST, CET) is read in
@@ -93,6 +95,8 @@ def parse_timestamps(
     is_num = kinds.isin([float, int])
     is_str = kinds.isin([str])
     naive = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns]")
+    out_of_range = (is_dt | is_date) & ~series.map(_judged_day)
+    is_dt, is_date = is_dt & ~out_of_range, is_date & ~out_of_range  # year 9999 overflows pandas: unreadable, on its row
     if is_dt.any():
         naive[is_dt] = pd.to_datetime(series[is_dt].astype("datetime64[ns]"))
     if is_date.any():
@@ -101,7 +105,7 @@ def parse_timestamps(
         serial = series[is_num].astype(float)
         ok = serial.between(20_000, 80_000)
         naive[serial[ok].index] = pd.to_datetime(serial[ok], unit="D", origin=pd.Timestamp(EXCEL_EPOCH)).dt.round("s")
-    bad = pd.Series(False, index=series.index)
+    bad = out_of_range.copy()
     bad[is_num] = ~series[is_num].astype(float).between(20_000, 80_000)
     strings = series[is_str]
     strings = strings[strings != ""]
@@ -139,12 +143,33 @@ def parse_timestamps(
             naive[plain.index] = parsed
             bad[plain.index] = parsed.isna()
     has_naive = naive.notna()
+    twice = pd.Series("", index=series.index)
     if has_naive.any():
         local = naive[has_naive].dt.tz_localize(
             zone_info(zone), ambiguous=np.ones(int(has_naive.sum()), dtype=bool), nonexistent="shift_forward"
         )
         out[has_naive] = local.dt.tz_convert("UTC")
-    return out, bad
+        twice[has_naive] = _repeated_hour(naive[has_naive], local, zone)
+    return out, bad, twice
+
+
+def _judged_day(value: object) -> bool:
+    day = value.date() if isinstance(value, datetime) else value
+    return isinstance(day, date) and clock.in_range(day)
+
+
+def _repeated_hour(naive: pd.Series, first: pd.Series, zone: str) -> pd.Series:
+    """For local times in the hour a daylight-saving change repeats: both readings, and which one is used."""
+    said = pd.Series("", index=naive.index)
+    repeated = naive.dt.tz_localize(zone_info(zone), ambiguous="NaT", nonexistent="shift_forward").isna()
+    if repeated.any():
+        later = naive[repeated].dt.tz_localize(zone_info(zone), ambiguous=np.zeros(int(repeated.sum()), dtype=bool))
+        for i, a, b in zip(later.index, first[repeated], later, strict=True):
+            said[i] = (
+                f"happened twice in {zone} (the clocks went back): {a:%H:%M} UTC{a:%z} = {a.tz_convert('UTC'):%H:%M} UTC "
+                f"or {b:%H:%M} UTC{b:%z} = {b.tz_convert('UTC'):%H:%M} UTC; the first is used"
+            )
+    return said
 
 
 def _parse_plain(plain: pd.Series, order: DateOrder) -> pd.Series:
@@ -206,7 +231,9 @@ def _to_datetime(strings: pd.Series, utc: bool, dayfirst: bool) -> pd.Series:
     if retry.any():
         parsed = parsed.copy()
         parsed[retry] = pd.to_datetime(strings[retry], format="mixed", dayfirst=dayfirst, utc=utc, errors="coerce")
-    return parsed
+    # pandas reads year 9999 at microsecond resolution; outside the judged days a time is unreadable, on its row
+    judged = parsed.dt.year.between(clock.FIRST_DAY.year, clock.LAST_DAY.year)
+    return parsed.where(judged).astype("datetime64[ns, UTC]" if utc else "datetime64[ns]")
 
 
 def _unknown_environments(texts: pd.Series, kinds: pd.Series) -> dict[str, int]:
@@ -291,20 +318,21 @@ def read_cases(
             )
 
     abbreviations = catalog.timezone_abbreviations
-    opened, bad_open = parse_timestamps(raw["opened"], match.zones.get("opened", zone), order, abbreviations)
+    opened, bad_open, twice_open = parse_timestamps(raw["opened"], match.zones.get("opened", zone), order, abbreviations)
     if "first_response" in cols:
-        responded, bad_resp = parse_timestamps(
+        responded, bad_resp, twice_resp = parse_timestamps(
             raw["first_response"], match.zones.get("first_response", zone), order, abbreviations
         )
     elif milestones and "first_response_minutes" not in cols:  # one row per case and milestone
         is_first = texts["milestone"].str.casefold().str.strip().isin(FIRST_RESPONSE_MILESTONES).to_numpy()
         completed = raw["milestone_completed"].where(is_first, "")
         zone_of = match.zones.get("milestone_completed", zone)
-        responded, bad_resp = parse_timestamps(completed, zone_of, order, abbreviations)
+        responded, bad_resp, twice_resp = parse_timestamps(completed, zone_of, order, abbreviations)
     else:  # Zendesk's "First reply time in minutes": calendar minutes after creation
         minutes = pd.to_numeric(texts["first_response_minutes"].str.replace(",", "", regex=False), errors="coerce")
         responded = opened + pd.to_timedelta(minutes, unit="min")
         bad_resp = minutes.isna() & texts["first_response_minutes"].ne("")
+        twice_resp = pd.Series("", index=opened.index)
     column_findings(
         bad_open, "opened", "Case {case}: the opening time '{value}' cannot be read (or is ambiguous); the case is not counted."
     )
@@ -313,10 +341,24 @@ def read_cases(
     column_findings(
         bad_resp, response_field, "Case {case}: the first response '{value}' cannot be read; it is treated as no response yet."
     )
+    for field, twice in (("opened", twice_open), (response_field, twice_resp)):
+        for i in np.flatnonzero(twice.ne("").to_numpy()).tolist():
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    f"Case {texts['case_id'].iloc[i] or '(no id)'}: '{cell_text(raw[field].iloc[i])}' {twice.iloc[i]}.",
+                    Source(sheet.file, sheet.name, int(rows.to_numpy()[i])),
+                    header(cols.get(field, -1), field),
+                    str(texts["customer"].iloc[i]),
+                )
+            )
     early = responded.notna() & opened.notna() & (responded < opened)
     column_findings(
-        early, "first_response", "Case {case}: the first response is earlier than the opening time.", Severity.WARNING
+        early,
+        response_field,
+        "Case {case}: the first response '{value}' is earlier than the opening time; the case is not counted.",
     )
+    opened = opened.mask(early)  # a response before the case existed proves nothing: never Met
 
     priority = map_distinct(texts["priority"], lambda t: catalog.priority_for(t) if t else None)
     at_open = map_distinct(texts["priority_at_open"], lambda t: catalog.priority_for(t) if t else None)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -213,6 +214,15 @@ def _unique(events: list[KeyEvent]) -> list[KeyEvent]:
     return out
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _text(value: str) -> str:
+    """TEXT as RFC 5545 allows it: no control characters but tab and newline (icalendar escapes the
+    newline); each other one shows as U+FFFD, so a customer name cannot smuggle terminal codes."""
+    return _CONTROL.sub("\ufffd", value)
+
+
 def build_calendar(sheets: Iterable[CustomerSheet], name: str = "Entitlement key dates", stamp: datetime | None = None) -> bytes:
     """The iCalendar text of every key date of the sheets' customers; ``stamp`` is the DTSTAMP of an event whose
     contract file's time cannot be read (now by default)."""
@@ -224,7 +234,7 @@ def build_calendar(sheets: Iterable[CustomerSheet], name: str = "Entitlement key
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", _text(name))
     for sheet in sheets:
         for item in customer_events(sheet):
             event = Event()
@@ -235,14 +245,14 @@ def build_calendar(sheets: Iterable[CustomerSheet], name: str = "Entitlement key
                 event.add("sequence", item.sequence)
             event.add("dtstart", item.start)  # a date: VALUE=DATE, an all-day event
             event.add("dtend", item.end + timedelta(days=1))  # all-day ends are exclusive
-            event.add("summary", item.summary)
-            event.add("description", item.description)
+            event.add("summary", _text(item.summary))
+            event.add("description", _text(item.description))
             event.add("transp", "TRANSPARENT")  # a date to know, not a busy block
             if item.alarm_days is not None:
                 alarm = Alarm()
                 alarm.add("action", "DISPLAY")
                 ahead = f"in {item.alarm_days} day{'s' if item.alarm_days != 1 else ''}" if item.alarm_days else "today"
-                alarm.add("description", f"{item.summary} {ahead}")
+                alarm.add("description", _text(f"{item.summary} {ahead}"))
                 alarm.add("trigger", timedelta(days=-item.alarm_days))
                 event.add_component(alarm)
             cal.add_component(event)

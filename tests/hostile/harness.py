@@ -58,7 +58,7 @@ def assert_refused(run: Run, *words: str, code: int = 2) -> str:
     assert "Traceback" not in run.err and "Exception ignored" not in run.err, run.err[-2000:]
     assert len(run.lines) == 1, run.err
     line = run.lines[0]
-    assert line.startswith("explorer: "), line
+    assert line.startswith(("explorer: ", "explorer ")), line
     for word in words:
         assert word in line, line
     assert "wrote" not in run.out, run.out

@@ -1,0 +1,69 @@
+"""Clocks at the edges and the smaller hostile values: each a finding on its row or one line, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from explorer.catalog import CatalogError, load_catalog
+from explorer.cli import main
+from explorer.paths import resource_path
+from tests.hostile.harness import assert_refused, explorer
+
+CASES = """Ticket ID,Organization,Product,Priority,Created at,First reply at,Environment
+900001,Humongous Airlines,Okta,P3,2026-10-25 02:30,2026-10-25 02:50,production
+900002,Humongous Airlines,Okta,P3,2026-11-04 08:22,2026-11-04 07:44,production
+900003,Humongous Airlines,Okta,P3,9999-12-31 08:22,9999-12-31 09:44,production
+"""
+
+
+def test_clock_edges_are_findings_on_their_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cases = tmp_path / "cases.csv"
+    cases.write_text(CASES)
+    book = str(resource_path("sample/contracts.xlsx"))
+    code = main(["check", book, "--cases", str(cases), "--case-timezone", "Europe/Berlin", "--as-of", "2026-12-01", "--json"])
+    assert code == 1
+    out = capsys.readouterr().out
+    found = {f["message"] for f in json.loads(out)["findings"] if f["message"].startswith("Case 90000")}
+    assert (
+        "Case 900001: '2026-10-25 02:30' happened twice in Europe/Berlin (the clocks went back): 02:30 UTC+0200 = "
+        "00:30 UTC or 02:30 UTC+0100 = 01:30 UTC; the first is used." in found
+    )
+    assert (
+        "Case 900002: the first response '2026-11-04 07:44' is earlier than the opening time; the case is not counted." in found
+    )
+    assert any(m.startswith("Case 900003: the opening time '9999-12-31 08:22' cannot be read") for m in found)
+
+
+def test_as_of_year_9999_is_one_line(tmp_path: Path) -> None:
+    run = explorer("check", "--sample", "--as-of", "9999-12-31", temp=tmp_path / "temp")
+    assert_refused(run, "9999-12-31", "1900-01-01 to 2200-12-31")
+
+
+def test_terminal_codes_in_book_data_are_not_printed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    book = tmp_path / "book.csv"
+    book.write_text(
+        "Account Name,Product,Support Tier,Order Form Start,Order Form End\n"
+        "\x1b]0;owned\x07Evil\x1b[2J Corp,Okta,Gold,2026-01-15,2027-01-14\n"
+    )
+    main(["check", str(book), "--as-of", "2026-06-01"])
+    out = capsys.readouterr().out
+    assert "Evil[2J Corp" in out or "]0;ownedEvil[2J Corp" in out
+    assert "\x1b" not in out and "\x07" not in out
+
+
+def test_calendar_text_carries_no_control_characters(tmp_path: Path) -> None:
+    from explorer.outputs.calendar import _text
+
+    assert _text("Acme\x1b[31m\x00 Corp\tA\nB") == "Acme\ufffd[31m\ufffd Corp\tA\nB"
+
+
+def test_a_negative_due_soon_days_is_refused(tmp_path: Path) -> None:
+    text = resource_path("catalog.toml").read_text(encoding="utf-8")
+    assert "due_soon_days = " in text
+    edited = tmp_path / "catalog.toml"
+    edited.write_text("\n".join("due_soon_days = -5" if line.startswith("due_soon_days") else line for line in text.splitlines()))
+    with pytest.raises(CatalogError, match=r"settings.due_soon_days: must be a number of days from 0 to 3,650"):
+        load_catalog(edited)
