@@ -92,3 +92,11 @@ def load_toml(path: Path | str, limit: int = MAX_CONFIG_BYTES) -> dict[str, Any]
         raise UnreadableFile(path, "not valid TOML (its values are nested too deeply)") from None
     except ValueError as exc:  # an integer too long to convert
         raise UnreadableFile(path, f"not valid TOML ({str(exc).splitlines()[0][:120]})") from None
+
+
+def digest(path: Path | str) -> str:
+    """The SHA-256 of a file's bytes (hex), for the record of what a result was made from."""
+    import hashlib
+
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()

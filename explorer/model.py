@@ -132,6 +132,7 @@ class Book:
     files: list[str] = field(default_factory=list)
     case_files: list[str] = field(default_factory=list)
     unread: list[Unread] = field(default_factory=list)  # what the user may want to map (Map Columns)
+    digests: dict[str, str] = field(default_factory=dict)  # file -> SHA-256 of the bytes read, taken as it was read
     _contact_index: dict[str, list[Contact]] | None = field(default=None, repr=False, compare=False)
 
     def customers(self) -> list[str]:

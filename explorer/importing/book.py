@@ -16,6 +16,7 @@ import pandas as pd
 
 from explorer import history, rules
 from explorer.catalog import Catalog, default_catalog
+from explorer.filekinds import digest
 from explorer.importing import values
 from explorer.importing.cases import empty_cases, match_by_email, read_cases
 from explorer.importing.contacts import read_contacts
@@ -34,6 +35,26 @@ MAP_HINT = (
     "map its columns with 'explorer map FILE -o mapping.toml' and '--mapping mapping.toml', "
     "or File \u2192 Map Columns\u2026 in the app"
 )
+
+
+def _fingerprint(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def _record_digest(book: Book, path: Path, before: tuple[int, int] | None) -> None:
+    """The file's SHA-256 as it was read (the report's Summary names it), and a warning if it changed meanwhile."""
+    try:
+        book.digests[str(path)] = digest(path)
+    except OSError:
+        return
+    if _fingerprint(path) != before:
+        book.findings.append(
+            Finding(Severity.WARNING, "The file changed while it was read; reload it to see one version.", Source(str(path)))
+        )
 
 
 def load_book(
@@ -61,7 +82,9 @@ def load_book(
             progress(f"Reading {path.name}")
         (book.case_files if is_case_log else book.files).append(str(path))
         try:
+            before = _fingerprint(path)
             tables = read_file(path, is_case_log, catalog, book, case_frames, case_timezone, saved)
+            _record_digest(book, path, before)
         except UnreadableFile as exc:
             if not skip_unreadable:
                 raise

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from explorer.catalog import CatalogError, load_catalog
+from explorer.catalog import CatalogError, default_catalog, load_catalog
 from explorer.cli import main
+from explorer.importing.book import load_book
+from explorer.outputs.report.build import build_report
 from explorer.paths import resource_path
 from tests.hostile.harness import assert_refused, explorer
 
@@ -67,3 +72,13 @@ def test_a_negative_due_soon_days_is_refused(tmp_path: Path) -> None:
     edited.write_text("\n".join("due_soon_days = -5" if line.startswith("due_soon_days") else line for line in text.splitlines()))
     with pytest.raises(CatalogError, match=r"settings.due_soon_days: must be a number of days from 0 to 3,650"):
         load_catalog(edited)
+
+
+def test_the_summary_hash_is_of_the_bytes_that_were_read(tmp_path: Path) -> None:
+    book_file = tmp_path / "contracts.xlsx"
+    shutil.copy(resource_path("sample/contracts.xlsx"), book_file)
+    read = hashlib.sha256(book_file.read_bytes()).hexdigest()
+    book = load_book([str(book_file)])
+    book_file.write_bytes(b"rewritten after the read")  # the report must not name these bytes
+    data = build_report(book, default_catalog(), date(2026, 6, 1))
+    assert data.sources == [(str(book_file), read)]

@@ -369,7 +369,7 @@ def build_report(
         counts.append(("Cases", len(sheets_out["Cases"])))
     severities = pipeline.count(findings)
     counts += [(f"{s.label} findings", n) for s, n in severities.items()]
-    sources = [(f, sha256(f)) for f in book.files + book.case_files]
+    sources = [(f, book.digests.get(f) or sha256(f)) for f in book.files + book.case_files]  # as read, not as now
     case_period, holiday_days = holidays_in_period(catalog, sla, cases if sla is not None else None)
     if case_period is not None:
         sheets_out["Holidays"] = _frame("Holidays", holiday_rows(holiday_days), catalog)
