@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.importing.readers import RawSheet
+from explorer.importing.safety import MAX_CELL_CHARS, cut_long_texts
 from explorer.importing.tables import TableMatch
 from explorer.importing.values import cell_text
 from explorer.model import Finding, Severity, Source, clean_name, what_was_cleaned
@@ -141,6 +142,16 @@ def read_columns(
     body = grid(match.body(sheet.rows))
     raw = {field: _column(body, match.columns.get(field)) for field in fields}
     texts = {field: texts_of(series) for field, series in raw.items() if field not in set(raw_only)}
+    for field, (cut, first) in cut_long_texts(texts).items():
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                f"{cut} cell{'s' if cut != 1 else ''} longer than {MAX_CELL_CHARS:,} characters (Excel's limit) "
+                f"cut to that length.",
+                Source(sheet.file, sheet.name, first + match.header_index + 2),
+                match.headers.get(match.columns.get(field, -1), field),
+            )
+        )
     _as_meant(texts, sheet, match, findings)
     extra = {header: texts_of(_column(body, index)) for index, header in match.extra.items()}
     rows = np.arange(len(body), dtype=np.int64) + match.header_index + 2

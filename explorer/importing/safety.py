@@ -11,6 +11,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from explorer.filekinds import UnreadableFile as UnreadableFile  # re-exported: the readers raise it
 from explorer.filekinds import regular_file_size
@@ -26,6 +27,7 @@ MEMORY_BUDGET = 2 * 1024**3
 CELL_BYTES = 40
 MAX_CELLS = MEMORY_BUDGET // CELL_BYTES  # about 53 million cells, e.g. 1,048,576 rows x 51 columns
 MAX_SHARED_STRINGS = 20_000_000  # calamine reserves 24 bytes for each string the table claims
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell: only a hand-made or hostile file holds more
 FIELD_BYTES = 80  # a CSV field as a Python string in its row list (measured: 10M two-letter fields, 935 MB)
 XML_HEAD_BYTES = 4096  # a DOCTYPE must come before the root element
 TEXT_SNIFF_BYTES = 4096  # enough of a file to tell text from a binary format
@@ -281,3 +283,15 @@ def _column_number(letters: bytes) -> int:
     for letter in letters:
         number = number * 26 + letter - 64
     return number
+
+
+def cut_long_texts(texts: dict[str, Any]) -> dict[str, tuple[int, int]]:
+    """Cut text cells longer than MAX_CELL_CHARS (pandas Series by field, in place); per field cut, (cells cut,
+    position of the first), for the finding that says so."""
+    cut = {}
+    for field, series in texts.items():
+        long = series.str.len().gt(MAX_CELL_CHARS).to_numpy()
+        if long.any():
+            texts[field] = series.where(~long, series.str.slice(0, MAX_CELL_CHARS))
+            cut[field] = (int(long.sum()), int(long.argmax()))
+    return cut

@@ -82,3 +82,16 @@ def test_the_summary_hash_is_of_the_bytes_that_were_read(tmp_path: Path) -> None
     book_file.write_bytes(b"rewritten after the read")  # the report must not name these bytes
     data = build_report(book, default_catalog(), date(2026, 6, 1))
     assert data.sources == [(str(book_file), read)]
+
+
+def test_a_cell_longer_than_excel_allows_is_cut_with_a_finding(tmp_path: Path) -> None:
+    book_file = tmp_path / "book.csv"
+    name = "Acme " + "x" * 40_000
+    book_file.write_text(
+        f"Account Name,Product,Support Tier,Order Form Start,Order Form End\n{name},Okta,Premier,2026-01-15,2027-01-14\n"
+    )
+    book = load_book([str(book_file)])
+    assert len(book.contracts[0].customer) == 32_767
+    (finding,) = [f for f in book.findings if "longer than" in f.message]
+    assert finding.message == "1 cell longer than 32,767 characters (Excel's limit) cut to that length."
+    assert (finding.source.row, finding.column) == (2, "Account Name")
