@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip, QWidget
 
-from explorer.gui import clipboard, columns, palette, settings
+from explorer.gui import clipboard, columns, palette, plain, settings
 from explorer.gui.column_model import Column, ColumnTableModel
 
 
@@ -109,7 +109,7 @@ class TableView(QTableView):
             if index.isValid() and not model.data(index, Qt.ItemDataRole.ToolTipRole):
                 text = str(model.data(index) or "")
                 if self.fontMetrics().horizontalAdvance(text) + 8 > self.columnWidth(index.column()):
-                    QToolTip.showText(event.globalPos(), text, self.viewport(), self.visualRect(index))
+                    QToolTip.showText(event.globalPos(), plain.tip(text), self.viewport(), self.visualRect(index))
                     return True
         return super().viewportEvent(event)
 
