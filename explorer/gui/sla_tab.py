@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidg
 from explorer.app import view_model
 from explorer.app.sheet import CustomerSheet
 from explorer.app.tones import outcome_tone
-from explorer.gui import palette
+from explorer.gui import palette, plain
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.period_choice import PeriodChoice
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
@@ -66,8 +66,8 @@ class SlaTab(QWidget):
         self.window_label.setWordWrap(True)
         self.window_label.setContentsMargins(2, 0, 0, 0)
         self.compliance_title = _section("Compliance by priority", self)
-        self.compliance_empty = QLabel(self)  # why the compliance grid is empty
-        self.cases_empty = QLabel(self)  # why the cases grid is empty
+        self.compliance_empty = plain.label(QLabel(self))  # why the compliance grid is empty (names the customer)
+        self.cases_empty = plain.label(QLabel(self))  # why the cases grid is empty
         for label in (self.compliance_empty, self.cases_empty):
             label.setWordWrap(True)
             label.setContentsMargins(2, 2, 0, 2)
