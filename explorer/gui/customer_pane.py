@@ -100,7 +100,8 @@ class CustomerPane(QWidget):
             self.reasons.hide()
             return
         size = self.font().pointSizeF() * 1.4  # larger than the text beside it at any font size
-        summary = " · ".join(map(palette.unbroken, view_model.customer_summary(sheet).split(" · ")))  # "1 note" whole
+        # "1 note" kept whole by no-break spaces (characters: span() escapes what it is given, so no entity)
+        summary = " · ".join(part.replace(" ", "\u00a0") for part in view_model.customer_summary(sheet).split(" · "))
         self.title.setText(
             f"<span style='font-size:{size:.1f}pt; font-weight:600'>{html.escape(sheet.name)}</span>"
             f"&nbsp;&nbsp;{palette.span(summary, 'muted')}"

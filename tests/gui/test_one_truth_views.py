@@ -41,6 +41,8 @@ def test_window_agrees_with_the_sheet_on_every_day(qtbot, tmp_path: Path) -> Non
             if sheet.state.ended is not None and not sheet.in_force:
                 assert colour == ROW_COLOURS["grey"].upper(), (day, name)
             window.customers.select(name.casefold())
+            title = window.title.text()
+            assert "&amp;" not in title and "contract" in title, title  # the header's words, not escaped markup
             open_tab(window, "Named Contacts")
             indicator = window.contacts.indicator.text()
             for limit in sheet.limits:
