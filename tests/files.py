@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 import xlsxwriter
 
@@ -173,3 +174,21 @@ def write_zip_bomb(path: Path, gigabytes: float = 1.0) -> Path:
                 big.write(chunk)
     rewritten.replace(path)
     return path
+
+
+CASE_COLUMNS = ["case_id", "customer", "product", "priority", "opened", "first_response"]
+
+
+def case_log(rows: list[tuple], environment: str | None = "production") -> pd.DataFrame:
+    """A case log as explorer.importing.cases gives one, from rows of (case_id, customer, product, priority,
+    opened, first_response), and their environment last where ``environment`` is None."""
+    frame = pd.DataFrame(rows, columns=CASE_COLUMNS + (["environment"] if environment is None else []))
+    if environment is not None:
+        frame["environment"] = environment
+    frame["customer_key"] = frame["customer"].str.casefold()
+    frame["priority"] = frame["priority"].astype("Int8")
+    frame["priority_text"] = frame["priority"].astype(str)
+    for c in ("opened", "first_response"):
+        frame[c] = pd.to_datetime(frame[c], utc=True).astype("datetime64[ns, UTC]")
+    frame["file"], frame["sheet"], frame["row"] = "cases.csv", "cases", range(2, 2 + len(frame))
+    return frame

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-import pandas as pd
 import pytest
 
 from explorer.app import upgrade
 from explorer.catalog import Catalog
 from explorer.model import Book, Contract
 from explorer.sla.engine import evaluate
+
+from ..files import case_log
 
 AS_OF = date(2026, 7, 31)
 MOMENT = datetime(2026, 7, 31, 23, 59, 59, tzinfo=UTC)
@@ -19,15 +20,7 @@ BERLIN = dict(time_zone="Europe/Berlin", country="DE")
 
 
 def book(contracts: list[Contract], cases: list[tuple[str, str, str, int, str, str | None]]) -> Book:
-    frame = pd.DataFrame(cases, columns=["case_id", "customer", "product", "priority", "opened", "first_response"])
-    frame["environment"] = "production"
-    frame["customer_key"] = frame["customer"].str.casefold()
-    frame["priority"] = frame["priority"].astype("Int8")
-    frame["priority_text"] = frame["priority"].astype(str)
-    for c in ("opened", "first_response"):
-        frame[c] = pd.to_datetime(frame[c], utc=True).astype("datetime64[ns, UTC]")
-    frame["file"], frame["sheet"], frame["row"] = "cases.csv", "cases", range(2, 2 + len(frame))
-    return Book(contracts=contracts, cases=frame)
+    return Book(contracts=contracts, cases=case_log(cases))
 
 
 def basic_customer() -> Book:

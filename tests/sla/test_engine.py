@@ -13,6 +13,8 @@ from explorer.model import Book, Contract, Holiday
 from explorer.sla.compliance import compliance, in_period
 from explorer.sla.engine import Outcome, evaluate
 
+from ..files import case_log
+
 
 def ts(text: str) -> pd.Timestamp:
     return pd.Timestamp(text, tz="UTC")
@@ -28,14 +30,7 @@ def book_with(cases: list[tuple], holidays: list[Holiday] | None = None) -> Book
             "Zed GmbH", "okta", "okta-premier", date(2026, 1, 1), date(2026, 12, 31), time_zone="Europe/Berlin", country="DE"
         ),
     ]
-    frame = pd.DataFrame(cases, columns=["case_id", "customer", "product", "priority", "opened", "first_response", "environment"])
-    frame["customer_key"] = frame["customer"].str.casefold()
-    frame["priority"] = frame["priority"].astype("Int8")
-    frame["priority_text"] = frame["priority"].astype(str)
-    for c in ("opened", "first_response"):
-        frame[c] = pd.to_datetime(frame[c], utc=True).astype("datetime64[ns, UTC]")
-    frame["file"], frame["sheet"], frame["row"] = "cases.csv", "cases", range(2, 2 + len(frame))
-    return Book(contracts=contracts, cases=frame, holidays=holidays or [])
+    return Book(contracts=contracts, cases=case_log(cases, environment=None), holidays=holidays or [])
 
 
 AS_OF = datetime(2026, 7, 7, 12, 0, tzinfo=UTC)

@@ -12,21 +12,15 @@ from explorer.model import Book, Contract
 from explorer.sla.compliance import compliance
 from explorer.sla.engine import evaluate
 
+from ..files import case_log
+
 
 def ts(text: str) -> pd.Timestamp:
     return pd.Timestamp(text, tz="UTC")
 
 
 def log(cases: list[tuple]) -> pd.DataFrame:
-    frame = pd.DataFrame(cases, columns=["case_id", "customer", "product", "priority", "opened", "first_response"])
-    frame["customer_key"] = frame["customer"].str.casefold()
-    frame["priority"] = frame["priority"].astype("Int8")
-    frame["priority_text"] = frame["priority"].astype(str)
-    frame["environment"] = "production"
-    for c in ("opened", "first_response"):
-        frame[c] = pd.to_datetime(frame[c], utc=True).astype("datetime64[ns, UTC]")
-    frame["file"], frame["sheet"], frame["row"] = "cases.csv", "cases", range(2, 2 + len(frame))
-    return frame
+    return case_log(cases)
 
 
 # Denver: a Premier year after a Basic one; the renewal day is 2026-07-01 local time.
