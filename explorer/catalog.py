@@ -210,7 +210,7 @@ class KeyDateRule:
     id: str = ""  # stable across renames: done-marks and notes in a workspace are keyed by it
 
 
-FIELD_TYPES = ("text", "date", "timestamp", "minutes", "any")
+FIELD_TYPES = ("text", "date", "timestamp", "minutes", "duration", "any")
 
 
 @dataclass(frozen=True)
@@ -225,6 +225,8 @@ class TableSpec:
     decisive: tuple[str, ...] = ()  # ...and one of these fields (none listed: always)
     combine: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a field several columns make up
     needed: tuple[str, ...] = ()  # fields the rules need: a table without one is offered for mapping
+    # Headers that read like a field but hold something else (folded header -> (field, why)): never that field
+    lookalikes: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def field_type(self, name: str) -> str:
         return self.types.get(name, "text")
@@ -307,6 +309,7 @@ class Catalog:
     open_day_words: frozenset[str] = frozenset()
     addon_conditions: tuple[Condition, ...] = ()  # the conditions of every add-on, with their wording
     line_filler: tuple[str, ...] = ()  # words a line item's product name carries that name nothing ("Support")
+    priority_flag_words: frozenset[str] = frozenset()  # a yes/no "priority" flag's words (Intercom's not_priority)
 
     def benefit_wording(self, program: Program, benefit_id: str) -> Wording:
         """The source wording of a benefit as the program has it; () where the terms are silent."""
@@ -770,6 +773,15 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             for name in _get(raw, key, list, path, []):
                 if name not in fields:
                     raise CatalogError(f"{path}.{key}: {name!r} is not a field of the table")
+        lookalikes = {}
+        for header, raw_look in _get(raw, "lookalikes", dict, path, {}).items():
+            lpath = f"{path}.lookalikes.{header!r}"
+            if not isinstance(raw_look, dict):
+                raise CatalogError(f"{lpath}: expected a table with field and why, found {raw_look!r}")
+            target = _get(raw_look, "field", str, lpath)
+            if target not in fields:
+                raise CatalogError(f"{lpath}.field: {target!r} is not a field of the table")
+            lookalikes[fold(header)] = (target, _get(raw_look, "why", str, lpath))
         out[tid] = TableSpec(
             tid,
             _get(raw, "label", str, path),
@@ -781,6 +793,7 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             _strings(_get(raw, "decisive", list, path, []), f"{path}.decisive"),
             combine,
             _strings(_get(raw, "needed", list, path, []), f"{path}.needed"),
+            lookalikes,
         )
     return out
 
@@ -971,6 +984,7 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         line_filler=_strings(
             _get(_get(data, "line_items", dict, "catalog", {}), "filler", list, "line_items", []), "line_items.filler"
         ),
+        priority_flag_words=frozenset(fold(w) for w in _strings(values.get("priority_flag", []), "values.priority_flag")),
     )
 
 

@@ -29,7 +29,7 @@ from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_ta
 from explorer.model import Book, Contract, Finding, Severity, Source, Unread, customer_key
 
 Progress = Callable[[str], None]
-RESPONSE_FIELDS = {"first_response_minutes", "milestone_completed"}  # a case table's other ways to a first response
+RESPONSE_FIELDS = {"first_response_minutes", "first_response_time", "milestone_completed"}  # other ways to a first response
 HOW = {"normalised": "its header without units or decorations", "saved": "the saved mapping"}
 MAP_HINT = (
     "map its columns with 'explorer map FILE -o mapping.toml' and '--mapping mapping.toml', "

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 import numpy as np
 import pandas as pd
 
 from explorer import clock
-from explorer.catalog import Catalog
+from explorer.catalog import Catalog, fold
 from explorer.excel import EXCEL_EPOCH
 from explorer.importing.columns import factorize, map_distinct, read_columns
 from explorer.importing.readers import RawSheet
@@ -50,6 +50,8 @@ ZONE_SUFFIX = r"(?:Z|[+-]\d{2}:?\d{2}|\s?UTC|\s?GMT)$"
 SLASH = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}"
 DOTTED = r"^\s*\d{1,2}\.\d{1,2}\.\d{4}"
 ABBREVIATION = r"\s([A-Za-z]{2,5})$"
+CLOCK_DURATION = r"^\s*(\d+):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?\s*$"  # h:mm or h:mm:ss, hours past 24 allowed
+MAP_HINT = "(explorer map, or File \u2192 Map Columns\u2026)"
 
 
 def empty_cases() -> pd.DataFrame:
@@ -236,6 +238,38 @@ def _to_datetime(strings: pd.Series, utc: bool, dayfirst: bool) -> pd.Series:
     return parsed.where(judged).astype("datetime64[ns, UTC]" if utc else "datetime64[ns]")
 
 
+def parse_durations(series: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(durations, mask of filled cells that are none): the time to a first response as a duration.
+
+    Excel duration cells ([h]:mm:ss, as Kayako Classic exports them), h:mm or h:mm:ss text, and text with
+    its units (1h 30m, 90 min, 1 day, 1:00:00). A bare number says no unit, so it is no duration. Zero is no
+    response yet: no human answers in no time, and Kayako Classic keeps 0 until the first staff reply.
+    """
+    out = pd.Series(pd.NaT, index=series.index, dtype="timedelta64[ns]")
+    kinds = series.map(type)
+    spans = kinds.isin([timedelta, pd.Timedelta])
+    if spans.any():
+        out[spans] = pd.to_timedelta(series[spans])
+    clock = kinds == time  # a duration under a day, formatted h:mm:ss
+    if clock.any():
+        out[clock] = pd.to_timedelta([t.hour * 3600 + t.minute * 60 + t.second for t in series[clock]], unit="s")
+    text = series[kinds.isin([str])].str.strip()
+    text = text[text != ""]
+    if len(text):
+        parts = text.str.extract(CLOCK_DURATION).astype(float)
+        hms = parts[0].notna()
+        out[hms[hms].index] = pd.to_timedelta(
+            parts.loc[hms, 0] * 3600 + parts.loc[hms, 1] * 60 + parts.loc[hms, 2].fillna(0), unit="s"
+        )
+        worded = text[~hms & text.str.contains(r"[A-Za-z]", regex=True)]  # bare numbers have no unit
+        if len(worded):
+            out[worded.index] = pd.to_timedelta(worded, errors="coerce")
+    filled = ~series.map(lambda v: v is None or v == "").astype(bool)
+    unanswered = out == pd.Timedelta(0)  # Kayako Classic writes an unanswered ticket's First Response Time as 0
+    out = out.mask(out < pd.Timedelta(0))  # a time left to a target, once breached: no time taken
+    return out.mask(unanswered), filled & out.isna()
+
+
 def _unknown_environments(texts: pd.Series, kinds: pd.Series) -> dict[str, int]:
     """Each environment value the catalog cannot place, with the position of its first row."""
     unknown = kinds.isna().to_numpy()
@@ -262,22 +296,22 @@ def read_cases(
                 Severity.ERROR,
                 f"Sheet '{sheet.name}': the case table (header row {match.header_row}: {seen}) has no customer "
                 "column (nor a requester email to find the customer by), so no case can be matched to a contract; "
-                "its cases are not read. Map the column that names the customer (explorer map, or File \u2192 Map "
-                "Columns\u2026).",
+                f"its cases are not read. Map the column that names the customer {MAP_HINT}.",
                 Source(sheet.file, sheet.name, match.header_row),
             )
         )
         return empty_cases(), findings
     milestones = "milestone" in cols and "milestone_completed" in cols
-    if "first_response" not in cols and "first_response_minutes" not in cols and not milestones:
+    # the time to the first response, where the log gives no time of it: minutes, else a duration
+    after = next((f for f in ("first_response_minutes", "first_response_time") if f in cols), None)
+    if "first_response" not in cols and after is None and not milestones:
         seen = ", ".join(f"'{h}'" for h in match.layout)
         findings.append(
             Finding(
                 Severity.ERROR,
                 f"Sheet '{sheet.name}': the case table (header row {match.header_row}: "
                 f"{seen}) has no first-response column, so first responses cannot be judged; its "
-                "cases are not read. Map the column that holds the first response (explorer map, "
-                "or File \u2192 Map Columns\u2026).",
+                f"cases are not read. Map the column that holds the first response {MAP_HINT}.",
                 Source(sheet.file, sheet.name, match.header_row),
             )
         )
@@ -295,10 +329,11 @@ def read_cases(
             "first_response",
             "first_response_minutes",
             "environment",
-            *(f for f in ("requester_email", "milestone", "milestone_completed") if f in cols),  # rarely there
+            # rarely there
+            *(f for f in ("requester_email", "milestone", "milestone_completed", "first_response_time") if f in cols),
         ),
         findings,
-        raw_only=("opened", "first_response", "milestone_completed"),
+        raw_only=("opened", "first_response", "milestone_completed", "first_response_time"),
         needed=catalog.tables["cases"].required,
     )
     raw, texts, rows = table.raw, table.texts, pd.Series(table.rows)
@@ -323,21 +358,25 @@ def read_cases(
         responded, bad_resp, twice_resp = parse_timestamps(
             raw["first_response"], match.zones.get("first_response", zone), order, abbreviations
         )
-    elif milestones and "first_response_minutes" not in cols:  # one row per case and milestone
+    elif milestones and after is None:  # one row per case and milestone
         is_first = texts["milestone"].str.casefold().str.strip().isin(FIRST_RESPONSE_MILESTONES).to_numpy()
         completed = raw["milestone_completed"].where(is_first, "")
         zone_of = match.zones.get("milestone_completed", zone)
         responded, bad_resp, twice_resp = parse_timestamps(completed, zone_of, order, abbreviations)
-    else:  # Zendesk's "First reply time in minutes": calendar minutes after creation
+    elif after == "first_response_minutes":  # Zendesk's "First reply time in minutes": calendar minutes after creation
         minutes = pd.to_numeric(texts["first_response_minutes"].str.replace(",", "", regex=False), errors="coerce")
         responded = opened + pd.to_timedelta(minutes, unit="min")
         bad_resp = minutes.isna() & texts["first_response_minutes"].ne("")
+        twice_resp = pd.Series("", index=opened.index)
+    else:  # a duration after creation (Kayako Classic's First Response Time)
+        span, bad_resp = parse_durations(raw["first_response_time"])
+        responded = opened + span
         twice_resp = pd.Series("", index=opened.index)
     column_findings(
         bad_open, "opened", "Case {case}: the opening time '{value}' cannot be read (or is ambiguous); the case is not counted."
     )
     column_findings(opened.isna() & ~bad_open, "opened", "Case {case}: the opening time is missing; the case is not counted.")
-    response_field = next(f for f in ("first_response", "first_response_minutes", "milestone_completed") if f in cols)
+    response_field = next(f for f in ("first_response", after, "milestone_completed") if f and f in cols)
     column_findings(
         bad_resp, response_field, "Case {case}: the first response '{value}' cannot be read; it is treated as no response yet."
     )
@@ -360,12 +399,16 @@ def read_cases(
     )
     opened = opened.mask(early)  # a response before the case existed proves nothing: never Met
 
+    levelless = _levelless(texts, cols, match, catalog)
+    for field in levelless:  # a flag or an empty column is no level: read as absent (decision no-priority)
+        texts[field] = pd.Series("", index=texts[field].index, dtype=object)
+    has_level = any(f in cols and f not in levelless for f in ("priority", "priority_at_open"))
     priority = map_distinct(texts["priority"], lambda t: catalog.priority_for(t) if t else None)
     at_open = map_distinct(texts["priority_at_open"], lambda t: catalog.priority_for(t) if t else None)
     use_open = at_open.notna()
     target_priority = priority.where(~use_open, at_open)
     priority_text = texts["priority"].where(~use_open, texts["priority_at_open"])
-    bad_priority = target_priority.isna()
+    bad_priority = target_priority.isna() & has_level
     column_findings(
         bad_priority,
         "priority" if "priority" in cols else "priority_at_open",
@@ -417,9 +460,43 @@ def read_cases(
             "row": rows,
         }
     )
-    if milestones and "first_response" not in cols and "first_response_minutes" not in cols:
+    if milestones and "first_response" not in cols and after is None:
         frame = _one_row_per_case(frame, sheet, match, findings)
+    if not has_level:
+        findings.append(_no_priority(len(frame), levelless, sheet, match))
     return frame, findings
+
+
+def _levelless(texts: Mapping[str, pd.Series], cols: Mapping[str, int], match: TableMatch, catalog: Catalog) -> dict[str, str]:
+    """Priority columns that give no level, each with what it holds instead: nothing, or a yes/no flag (Intercom
+    marks a conversation priority or not_priority). A column of real priority words is not one of them."""
+    flags = catalog.yes_words | catalog.no_words | catalog.priority_flag_words
+    out = {}
+    for field in ("priority", "priority_at_open"):
+        if field not in cols:
+            continue
+        header = match.headers.get(cols[field], field)
+        distinct = [str(v) for v in pd.unique(texts[field].to_numpy(dtype=object)) if v != ""]
+        if not distinct:
+            out[field] = f"its column '{header}' is empty"
+        elif all(fold(v) in flags for v in distinct) and not all(catalog.priority_for(v) for v in distinct):
+            shown = ", ".join(f"'{v}'" for v in sorted(distinct)[:4])
+            out[field] = f"its column '{header}' is a yes/no flag ({shown}), not a priority level"
+    return out
+
+
+def _no_priority(count: int, levelless: Mapping[str, str], sheet: RawSheet, match: TableMatch) -> Finding:
+    """One warning for a log that gives no priority level: its cases are listed, matched and shown, not judged."""
+    why = f" ({'; '.join(levelless.values())})" if levelless else ""
+    cases = f"its {count} cases are" if count != 1 else "its 1 case is"
+    field = next(iter(levelless), "")
+    return Finding(
+        Severity.WARNING,
+        f"Sheet '{sheet.name}': the case table (header row {match.header_row}) has no priority column{why}; "
+        f"{cases} listed but not judged against a response target. Add a Priority column or map one {MAP_HINT}.",
+        Source(sheet.file, sheet.name, match.header_row),
+        match.headers.get(match.columns[field], field) if field else "",
+    )
 
 
 def match_by_email(cases: pd.DataFrame, contacts: list[Contact]) -> list[Finding]:

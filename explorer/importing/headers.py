@@ -146,6 +146,8 @@ def fits(field_type: str, shares: Mapping[str, float]) -> bool:
         return shares.get("date", 0) + shares.get("number", 0) >= TYPE_SHARE and shares.get("date", 0) > 0
     if field_type == "minutes":
         return shares.get("number", 0) >= TYPE_SHARE
+    if field_type == "duration":  # 0:25:00, 1h 30m, a number in the header's unit; never a column of dates
+        return shares.get("date", 0) < 1 - TYPE_SHARE + 1e-9
     return shares.get("date", 0) < 1 - TYPE_SHARE + 1e-9 or shares.get("text", 0) > 0.5
 
 
@@ -215,7 +217,7 @@ def recognise(
     folded, spelled, written = _alias_index(spec)
     result = Recognition()
     candidates: list[Guess] = []
-    time_fields = {f for f in spec.fields if spec.field_type(f) in ("timestamp", "minutes")}
+    time_fields = {f for f in spec.fields if spec.field_type(f) in ("timestamp", "minutes", "duration")}
     if fixed is not None:  # the user's mapping decides alone: a column left out is meant to be left out
         for name, column in fixed.items():
             if name in spec.fields and column in headers:
@@ -224,7 +226,6 @@ def recognise(
         _zones(spec, headers, catalog, result)
         return result
     for column, header in headers.items():
-        business = _is_business_time(header)
         found: dict[str, Guess] = {}
         forms = variants(header, catalog.header_qualifiers)
         for depth, variant in enumerate(forms):
@@ -247,15 +248,7 @@ def recognise(
                 name = spelled[index][1]
                 if name not in found and fits(spec.field_type(name), shares.get(column, {})):
                     found[name] = Guess(name, column, header, "fuzzy", float(score))
-        if business:  # "First reply time in minutes within business hours": a count of business minutes
-            near = [(fuzz.token_set_ratio(words(header), s), n) for s, n in spelled if n in time_fields]
-            score, name = max(near, default=(0.0, ""))
-            if score >= 90:
-                result.notes.append(
-                    f"Column '{header}' counts business time, not a time of day; it is not used as {label(name)}."
-                )
-            found = {n: g for n, g in found.items() if n not in time_fields}
-        candidates.extend(found.values())
+        candidates.extend(_set_aside(spec, header, found, spelled, time_fields, result.notes).values())
     # Each column serves one field and each field one column: the best score wins.
     candidates.sort(key=lambda g: (-g.score, g.column))
     used: set[int] = set()
@@ -273,6 +266,29 @@ def recognise(
             del result.suggestions[name]
     _zones(spec, headers, catalog, result)
     return result
+
+
+def _set_aside(
+    spec: TableSpec,
+    header: str,
+    found: dict[str, Guess],
+    spelled: list[tuple[str, str]],
+    time_fields: set[str],
+    notes: list[str],
+) -> dict[str, Guess]:
+    """The column's guesses without what it only looks like: business time is no time of a response, and a
+    catalog lookalike ('Agent Responded Time') is documented as something else. Each is noted, saying why."""
+    if _is_business_time(header):  # "First reply time in minutes within business hours": business minutes
+        near = [(fuzz.token_set_ratio(words(header), s), n) for s, n in spelled if n in time_fields]
+        score, name = max(near, default=(0.0, ""))
+        if score >= 90:
+            notes.append(f"Column '{header}' counts business time, not a time of day; it is not used as {label(name)}.")
+        found = {n: g for n, g in found.items() if n not in time_fields}
+    lookalike = spec.lookalikes.get(fold(header))
+    if lookalike and lookalike[0] in found:
+        found = {n: g for n, g in found.items() if n != lookalike[0]}
+        notes.append(f"Column '{header}' is not read as {label(lookalike[0])}: {lookalike[1]}.")
+    return found
 
 
 def _zones(spec: TableSpec, headers: Mapping[int, str], catalog: Catalog, result: Recognition) -> None:

@@ -3124,6 +3124,185 @@ def case_logs() -> None:
     )
 
 
+PRI_KAYAKO = {1: "Urgent", 2: "High", 3: "Medium", 4: "Low"}  # Kayako Classic's default priorities
+PRI_ZOHO = {1: "High", 2: "High", 3: "Medium", 4: "Low"}  # Zoho Desk's default priorities
+
+
+def other_helpdesks() -> None:
+    """Intercom, Kayako Classic, Zoho Desk and Help Scout, each from its documented export columns (the sources
+    are listed in tests/importing/test_helpdesk_exports.py). Intercom gives no priority level, Kayako a duration
+    to the first response; Zoho Desk and Help Scout document no calendar time of a first response at all."""
+    # Intercom: a reporting export of the conversation dataset; timestamps in the workspace zone (UTC here).
+    header = ["Conversation ID", "Conversation started at", "Conversation first replied at", "Company name"]
+    header += ["Channel", "State"]
+    rows: list[list[Any]] = [header]
+    for t in TICKETS:
+        reply = f"{naive(t.first_response):%Y-%m-%d %H:%M:%S}" if t.first_response else ""
+        state = "closed" if t.first_response else "open"
+        rows.append([215470000000 + t.number, f"{naive(t.opened):%Y-%m-%d %H:%M:%S}", reply, t.customer, "Email", state])
+    write_text("intercom_conversations.csv", rows)
+    no_level = "has no priority column; its 10 cases are listed but not judged against a response target"
+    entry(
+        "intercom_conversations.csv",
+        imitates="Intercom reporting data export, conversation dataset (Conversation ID, Conversation started at, "
+        "Conversation first replied at, Company name)",
+        writer="csv",
+        encoding="utf-8",
+        role="cases",
+        pending=False,
+        tricky="no priority column at all: the cases are read, matched and shown with their first response, "
+        "and one warning names the missing priority (decision no-priority), not one error per case",
+        cases=len(TICKETS),
+        case=[
+            ticket_check(t, str(215470000000 + t.number), environment="production", priority="")
+            for t in (TICKETS[0], TICKETS[4], TICKETS[9])
+        ],
+        finding=[info(no_level, row=1, severity="WARNING")],
+    )
+
+    rows = [[*header[:4], "Priority"]]
+    for t in TICKETS:
+        reply = f"{naive(t.first_response):%Y-%m-%d %H:%M:%S}" if t.first_response else ""
+        flag = "priority" if t.priority == 1 else "not_priority"
+        rows.append([215470000000 + t.number, f"{naive(t.opened):%Y-%m-%d %H:%M:%S}", reply, t.customer, flag])
+    write_text("intercom_priority_flag.csv", rows)
+    entry(
+        "intercom_priority_flag.csv",
+        imitates="Intercom conversation export with the conversation's priority flag (priority / not_priority)",
+        writer="csv",
+        encoding="utf-8",
+        role="cases",
+        pending=False,
+        tricky="'Priority' holds Intercom's yes/no flag, not a level: read as no priority column, said once",
+        cases=len(TICKETS),
+        case=[ticket_check(TICKETS[0], "215470000001", environment="production", priority="")],
+        finding=[info("is a yes/no flag ('not_priority', 'priority'), not a priority level", severity="WARNING")],
+    )
+
+    # Kayako Classic: a tabular report exported as Excel 2007 (PHPExcel). KQL:
+    # SELECT 'Tickets.Ticket Mask ID', 'Tickets.Subject', 'Tickets.Full Name', 'Tickets.Email',
+    #   'User Organizations.Name' AS Organization, 'Tickets.Priority', 'Tickets.Status', 'Tickets.Creation Date',
+    #   'Tickets.First Response Time' FROM 'Tickets'
+    # Dates are Excel date cells (m/d/yyyy h:mm:ss, the desk's zone: UTC here); seconds are Excel durations
+    # (seconds / 86400 under an elapsed-time format); an unanswered ticket's First Response Time is 0.
+    wb = new_openpyxl()
+    ws = wb.active
+    ws.title = "Worksheet"
+    header = ["Ticket Mask ID", "Subject", "Full Name", "Email", "Organization", "Priority", "Status"]
+    header += ["Creation Date", "First Response Time"]
+    ws.append(["Tickets with first response times"])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    ws.append(header)
+    people = {p.customer: p for p in PEOPLE}
+    elapsed = "[>0.0416550925925926][h]:mm:ss;[>0.00068287037037037]mm:ss;ss"
+    for t in TICKETS:
+        person = people.get(t.customer, Person(t.customer, "Requester", str(t.number), f"it@{t.number}.example", False))
+        seconds = 0 if t.reply_minutes is None else t.reply_minutes * 60
+        row = [f"KQX-{510 + t.number}-{40217 + t.number:05d}", SUBJECTS[t.number - 1], person.name, person.email]
+        row += [t.customer, PRI_KAYAKO[t.priority], "Closed" if t.reply_minutes is not None else "Open"]
+        ws.append([*row, naive(t.opened), seconds / 86400])
+        ws.cell(ws.max_row, 8).number_format = "m/d/yyyy h:mm:ss"
+        ws.cell(ws.max_row, 9).number_format = elapsed
+    wb.save(out("kayako_classic_report.xlsx"))
+    entry(
+        "kayako_classic_report.xlsx",
+        imitates="Kayako Classic report (KQL on Tickets) exported to Excel: Ticket Mask ID, Creation Date, "
+        "First Response Time (an elapsed-time cell), Priority, the organization",
+        writer="openpyxl",
+        role="cases",
+        pending=False,
+        tricky="the first response is a duration after the creation date, not a time of day; an unanswered "
+        "ticket's duration is 0, which is no response yet; a merged report title above the header",
+        cases=len(TICKETS),
+        case=[
+            ticket_check(TICKETS[0], "KQX-511-40218", environment="production"),
+            ticket_check(TICKETS[4], "KQX-515-40222", environment="production"),
+            ticket_check(TICKETS[6], "KQX-517-40224", environment="production"),
+        ],
+    )
+
+    # Zoho Desk: the Tickets module's documented fields. 'Time to Respond' is the response due time and 'Agent
+    # Responded Time' is not documented as the first response: no first-response column.
+    header = ["Ticket Id", "Subject", "Contact Name", "Account Name", "Email", "Status", "Priority", "Channel"]
+    header += ["Product Name", "Classifications", "Created Time", "Time to Respond", "Agent Responded Time"]
+    header += ["Ticket Closed Time"]
+    rows = [header]
+    for t in TICKETS:
+        person = people.get(t.customer)
+        reply = eu_stamp(t.first_response) if t.first_response else ""
+        rows.append(
+            [
+                100 + t.number,
+                SUBJECTS[t.number - 1],
+                person.name if person else f"Requester {t.number}",
+                t.customer,
+                person.email if person else "",
+                "Closed" if t.first_response else "Open",
+                PRI_ZOHO[t.priority],
+                "Email",
+                PRODUCT_PLAIN[t.product],
+                "Problem",
+                eu_stamp(t.opened),
+                eu_stamp(t.opened + timedelta(hours=2)),
+                reply,
+                eu_stamp(t.opened + timedelta(days=1)) if t.first_response else "",
+            ]
+        )
+    write_text("refuse_zoho_desk_tickets.csv", rows)
+    entry(
+        "refuse_zoho_desk_tickets.csv",
+        imitates="Zoho Desk tickets export (Ticket Id, Account Name, Contact Name, Email, Priority, Product Name, "
+        "Created Time, Time to Respond, Agent Responded Time, Ticket Closed Time)",
+        writer="csv",
+        encoding="utf-8",
+        role="cases",
+        pending=False,
+        tricky="Zoho Desk documents no time of the first response: 'Time to Respond' is the response due time and "
+        "'Agent Responded Time' may be a later reply, so neither is read as one; refused, naming the column",
+        refused="has no first-response column",
+        headers_seen=tuple(header),
+    )
+
+    # Help Scout: conversations as the Mailbox API documents them (number, status, subject, customer, createdAt,
+    # closedAt, ISO 8601 UTC); its first reply is a thread of its own, not a field of the conversation.
+    header = ["id", "number", "subject", "status", "customerName", "customerEmail", "createdAt", "closedAt"]
+    rows = [header]
+    for t in TICKETS:
+        person = people.get(t.customer)
+        closed = f"{t.opened + timedelta(days=1):%Y-%m-%dT%H:%M:%SZ}" if t.first_response else ""
+        rows.append(
+            [
+                2391938000 + t.number,
+                340 + t.number,
+                SUBJECTS[t.number - 1],
+                "closed" if t.first_response else "active",
+                person.name if person else f"Requester {t.number}",
+                person.email if person else f"help@{t.number}.example",
+                f"{t.opened:%Y-%m-%dT%H:%M:%SZ}",
+                closed,
+            ]
+        )
+    write_text("refuse_helpscout_conversations.csv", rows)
+    entry(
+        "refuse_helpscout_conversations.csv",
+        imitates="Help Scout conversations through the Mailbox API (id, number, subject, status, customerName, "
+        "customerEmail, createdAt, closedAt)",
+        writer="csv",
+        encoding="utf-8",
+        role="cases",
+        pending=False,
+        tricky="a conversation carries no first-response time (the first reply is one of its threads) and no "
+        "priority: refused, naming the missing first response, never a log of breaches",
+        refused="has no first-response column",
+        headers_seen=tuple(header),
+    )
+
+
+def eu_stamp(t: datetime) -> str:
+    """Day-first with a 24-hour clock, as a Zoho Desk portal set to dd/MM/yyyy writes it."""
+    return f"{naive(t):%d/%m/%Y %H:%M}"
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # The manifest.
 
@@ -3257,6 +3436,7 @@ def main() -> None:
         outlines,
         languages,
         case_logs,
+        other_helpdesks,
     ):
         write()
     fix_zip_times()

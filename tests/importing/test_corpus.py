@@ -44,7 +44,7 @@ def _load(name: str, spec: dict[str, Any]) -> Book:
 def _same(actual: Any, expected: Any) -> bool:
     """Manifest values against model values: "" stands for none (None, NaT)."""
     if expected == "":
-        return actual is None or actual == "" or (not isinstance(actual, str) and pd.isna(actual))
+        return actual == "" if isinstance(actual, str) else actual is None or bool(pd.isna(actual))  # NA: no priority
     if isinstance(expected, datetime):
         return not pd.isna(actual) and pd.Timestamp(actual) == pd.Timestamp(expected)
     if isinstance(expected, date):

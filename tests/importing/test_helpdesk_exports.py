@@ -1,0 +1,180 @@
+"""Intercom, Kayako, Zoho Desk and Help Scout case logs (issue 24), and a log that gives no priority level.
+
+Each corpus file (tests/corpus/make_corpus.py, other_helpdesks) is written from the columns its tool documents:
+
+- Intercom, reporting data export of the conversation dataset: the attributes Conversation ID, Conversation
+  started at and Conversation first replied at (https://www.intercom.com/help/en/articles/7022438-reporting-
+  metrics-attributes), company name and first_admin_reply_at (https://www.intercom.com/help/en/articles/
+  6762778-reporting-metrics-for-rest-api-and-csv-exports, which also says its durations are in seconds and
+  exclude office hours: none is used). The conversation's `priority` is "priority" or "not_priority"
+  (https://developers.intercom.com/docs/references/2.3/rest-api/conversations/conversation-model/): a flag,
+  no P1-P4 level.
+- Kayako Classic, a report (KQL) exported to Excel: 'Tickets.Ticket Mask ID', 'Tickets.Creation Date',
+  'Tickets.First Response Time', 'Tickets.Priority', 'User Organizations.Name' (https://classichelp.kayako.com/
+  hc/en-us/articles/360006378620-Introduction-to-Kayako-Query-Language-KQL). In Kayako Classic's source the
+  tickets KQL schema types firstresponsetime as seconds (the SLA-hours figure is a separate field, SWIFT-2210)
+  and its report exporter writes seconds as Excel durations (seconds / 86400 under an elapsed format) and times
+  as Excel dates (m/d/yyyy h:mm:ss); an unanswered ticket keeps 0.
+- Zoho Desk, the Tickets module's standard fields (https://help.zoho.com/portal/en/kb/desk/customization/
+  modules/articles/standard-help-desk-modules-and-fields: Account Name, Contact Name, Email, Priority, Product
+  Name, Classifications, Due Date, Channel) and the system fields Ticket Id, Created Time, Time to Respond,
+  Agent Responded Time, Ticket Closed Time. Zoho documents no calendar time of the first response: its
+  reports give First Response Time in Business Hours (https://www.zoho.com/analytics/help/connectors/
+  zoho-desk.html, in milliseconds of business time) and Agent Responded Time is not said to be the first.
+- Help Scout, conversations through the Mailbox API (https://developer.helpscout.com/webhooks/objects/
+  conversation/: id, number, status, subject, customer, createdAt, closedAt, ISO 8601 UTC). The first reply is
+  one of the conversation's threads, not a field of it, and there is no priority.
+
+So Intercom and Kayako are read with no setup; Zoho Desk and Help Scout are refused, naming what is missing.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from explorer import clock
+from explorer.catalog import CatalogError, default_catalog, parse_catalog
+from explorer.importing.book import load_book
+from explorer.importing.cases import parse_durations
+from explorer.model import Book, Severity
+from explorer.sla.engine import evaluate
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "files"
+BOOK = CORPUS / "companion_contracts.csv"
+
+
+def read(name: str) -> Book:
+    return load_book([BOOK], case_files=[CORPUS / name])
+
+
+def outcomes(book: Book) -> dict[str, str]:
+    result = evaluate(book, default_catalog(), clock.now()).cases
+    return dict(zip(result["case_id"], result["outcome"].astype(str), strict=True))
+
+
+def messages(book: Book, severity: Severity) -> list[str]:
+    return [f.message for f in book.findings if f.severity is severity]
+
+
+def utc(*parts: int) -> pd.Timestamp:
+    return pd.Timestamp(datetime(*parts, tzinfo=UTC))  # type: ignore[misc]
+
+
+def test_intercom_conversations_are_listed_matched_and_shown_but_not_judged() -> None:
+    book = read("intercom_conversations.csv")
+    assert book.cases is not None and len(book.cases) == 10
+    assert messages(book, Severity.ERROR) == []
+    warnings = [m for m in messages(book, Severity.WARNING) if "priority" in m]
+    assert warnings == [
+        "Sheet 'intercom_conversations': the case table (header row 1) has no priority column; its 10 cases are "
+        "listed but not judged against a response target. Add a Priority column or map one (explorer map, or "
+        "File \u2192 Map Columns\u2026)."
+    ]
+    first = book.cases.set_index("case_id").loc["215470000001"]
+    assert (first["customer"], first["opened"], first["first_response"]) == (
+        "Acme Corp",
+        utc(2026, 3, 2, 10, 0),
+        utc(2026, 3, 2, 10, 25),
+    )
+    result = evaluate(book, default_catalog(), clock.now()).cases.set_index("case_id")
+    counted = result["outcome"].astype(str).value_counts().to_dict()
+    assert counted == {"Not evaluated": 5, "No contract in force": 5}  # matched, no target chosen; or before a term
+    assert result.loc["215470000001", "program"] == "Premier Plus"  # Acme Corp's contract: matched
+    assert result.loc["215470000001", "first_response"] == utc(2026, 3, 2, 10, 25)
+
+
+def test_intercom_priority_flag_is_no_level_and_is_said_once() -> None:
+    book = read("intercom_priority_flag.csv")
+    assert book.cases is not None and len(book.cases) == 10
+    assert book.cases["priority"].isna().all()  # 'priority' / 'not_priority' is never read as P1-P4
+    said = [m for m in messages(book, Severity.WARNING) if "priority" in m]
+    assert len(said) == 1
+    assert "its column 'Priority' is a yes/no flag ('not_priority', 'priority'), not a priority level" in said[0]
+    assert messages(book, Severity.ERROR) == []
+
+
+@pytest.mark.parametrize(
+    ("values", "levels"),
+    [
+        (["1", "1", "1"], [1, 1, 1]),  # 1 is yes, and a level: a column of real levels keeps working
+        (["Urgent", "Low", ""], [1, 4, None]),  # a blank among levels stays one case's error, as today
+        (["yes", "no", "no"], [None, None, None]),  # a flag
+        (["", "", ""], [None, None, None]),  # nothing at all
+    ],
+)
+def test_a_priority_column_is_a_level_unless_it_gives_none(tmp_path: Path, values: list[str], levels: list) -> None:
+    path = tmp_path / "log.csv"
+    rows = ["Case Number,Account Name,Priority,Created,First response"]
+    rows += [f"C{i},Acme Corp,{v},2026-03-0{i + 1} 10:00,2026-03-0{i + 1} 10:20" for i, v in enumerate(values)]
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    book = load_book([BOOK], case_files=[path])
+    assert book.cases is not None
+    assert [None if pd.isna(p) else int(p) for p in book.cases["priority"]] == levels
+    no_column = [m for m in messages(book, Severity.WARNING) if "has no priority column" in m]
+    per_case = [m for m in messages(book, Severity.ERROR) if "priority ''" in m]
+    if all(level is None for level in levels):
+        assert len(no_column) == 1 and per_case == []
+    else:
+        assert no_column == [] and len(per_case) == levels.count(None)
+
+
+def test_kayako_first_response_time_is_a_duration_after_creation() -> None:
+    book = read("kayako_classic_report.xlsx")
+    assert book.cases is not None and len(book.cases) == 10
+    assert messages(book, Severity.ERROR) == []
+    cases = book.cases.set_index("case_id")
+    assert cases.loc["KQX-511-40218", "first_response"] == utc(2026, 3, 2, 10, 25)  # 25 minutes
+    assert cases.loc["KQX-517-40224", "first_response"] == utc(2026, 4, 7, 17, 45)  # 25 hours: [h]:mm:ss
+    assert pd.isna(cases.loc["KQX-515-40222", "first_response"])  # 0: no response yet
+    assert cases.loc["KQX-511-40218", "priority"] == 1  # Urgent
+    judged = outcomes(book)
+    assert judged["KQX-511-40218"] == "Met"  # Acme Corp, Premier Plus P1: 25 minutes of 60
+    assert judged["KQX-512-40219"] == "Breached"  # Globex GmbH, Auth0 Premier P2: 95 minutes of 60
+    assert judged["KQX-520-40227"] == "Met"  # Globex GmbH, Auth0 Premier P3: 4 hours of 8
+    assert judged["KQX-515-40222"] == "No contract in force"  # Soylent Foods' term starts on 1 May
+
+
+def test_zoho_desk_is_refused_and_its_lookalikes_are_not_read() -> None:
+    book = read("refuse_zoho_desk_tickets.csv")
+    assert book.cases is None or book.cases.empty
+    errors = messages(book, Severity.ERROR)
+    assert len(errors) == 1 and "has no first-response column" in errors[0]
+    assert (
+        "Column 'Agent Responded Time' is not read as first response: Zoho Desk does not document it as the first "
+        "response (it may be a later one); map it in Map Columns if it is." in messages(book, Severity.WARNING)
+    )
+
+
+def test_help_scout_is_refused_naming_the_first_response() -> None:
+    book = read("refuse_helpscout_conversations.csv")
+    assert book.cases is None or book.cases.empty
+    (error,) = messages(book, Severity.ERROR)
+    assert "has no first-response column" in error and "'createdAt', 'closedAt'" in error
+
+
+def test_durations_in_every_written_form() -> None:
+    cells = pd.Series(
+        [timedelta(minutes=25), time(0, 25), "0:25:00", "25:30", "1h 30m", "90 min", "1 day, 1:00:00"]
+        + [25, "25", "", None, "-0h 35m", "0:00:00", "soon"],
+        dtype=object,
+    )
+    spans, bad = parse_durations(cells)
+    minutes = [None if pd.isna(s) else s.total_seconds() / 60 for s in spans]
+    assert minutes == [25, 25, 25, 1530, 90, 90, 1500, None, None, None, None, None, None, None]
+    # bare numbers say no unit, a negative time is one left to a target, and 'soon' is no time: unreadable;
+    # blank and 0:00:00 (no response yet) are not
+    assert bad.tolist() == [False] * 7 + [True, True, False, False, True, False, True]
+
+
+def test_a_lookalike_must_name_a_field_of_its_table() -> None:
+    import tomllib
+
+    data = tomllib.loads((Path(__file__).resolve().parents[2] / "resources" / "catalog.toml").read_text("utf-8"))
+    data["tables"]["cases"]["lookalikes"]["Due Date"] = {"field": "due", "why": "a target"}
+    with pytest.raises(CatalogError, match="lookalikes.'Due Date'.field: 'due' is not a field of the table"):
+        parse_catalog(data)
+    assert "no-priority" in default_catalog().decisions
