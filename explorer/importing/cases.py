@@ -52,6 +52,9 @@ DOTTED = r"^\s*\d{1,2}\.\d{1,2}\.\d{4}"
 ABBREVIATION = r"\s([A-Za-z]{2,5})$"
 CLOCK_DURATION = r"^\s*(\d+):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?\s*$"  # h:mm or h:mm:ss, hours past 24 allowed
 MAP_HINT = "(explorer map, or File \u2192 Map Columns\u2026)"
+UNITS = ((1.0, "m min mins minute minutes"), (60.0, "h hr hrs hour hours"), (1440.0, "d day days"))
+MINUTES_PER = {u: per for per, units in (*UNITS, (1 / 60, "s sec secs second seconds")) for u in units.split()}
+UNIT = re.compile(r"[(\[]\s*(?:in\s+)?([A-Za-z]+)\s*[)\]]")
 
 
 def empty_cases() -> pd.DataFrame:
@@ -238,6 +241,15 @@ def _to_datetime(strings: pd.Series, utc: bool, dayfirst: bool) -> pd.Series:
     return parsed.where(judged).astype("datetime64[ns, UTC]" if utc else "datetime64[ns]")
 
 
+def minutes_per_unit(header: str) -> float:
+    """Minutes in the unit a count's header names: Zendesk Explore's 'First reply time (hrs)' counts hours,
+    '(days)' days; a header naming none counts minutes (its field's spellings say so)."""
+    for unit in UNIT.findall(header):
+        if unit.lower() in MINUTES_PER:
+            return MINUTES_PER[unit.lower()]
+    return 1.0
+
+
 def parse_durations(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(durations, mask of filled cells that are none): the time to a first response as a duration.
 
@@ -364,12 +376,27 @@ def read_cases(
         zone_of = match.zones.get("milestone_completed", zone)
         responded, bad_resp, twice_resp = parse_timestamps(completed, zone_of, order, abbreviations)
     elif after == "first_response_minutes":  # Zendesk's "First reply time in minutes": calendar minutes after creation
-        minutes = pd.to_numeric(texts["first_response_minutes"].str.replace(",", "", regex=False), errors="coerce")
+        counted = pd.to_numeric(texts["first_response_minutes"].str.replace(",", "", regex=False), errors="coerce")
+        minutes = counted * minutes_per_unit(header(cols["first_response_minutes"], ""))
         responded = opened + pd.to_timedelta(minutes, unit="min")
         bad_resp = minutes.isna() & texts["first_response_minutes"].ne("")
         twice_resp = pd.Series("", index=opened.index)
     else:  # a duration after creation (Kayako Classic's First Response Time)
         span, bad_resp = parse_durations(raw["first_response_time"])
+        if bad_resp.any() and not span.notna().any():  # bare numbers, say: no unit, so no case could be judged
+            example = cell_text(raw["first_response_time"][bad_resp].iloc[0])
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    f"Sheet '{sheet.name}': the case table's column '{header(cols['first_response_time'], '')}' "
+                    f"holds no durations ('{example}' says no unit; a time to the first response reads as 0:25:00 or "
+                    "1h 30m), so first responses cannot be judged; its cases are not read. Map the column that holds "
+                    f"the first response {MAP_HINT}.",
+                    Source(sheet.file, sheet.name, match.header_row),
+                    header(cols["first_response_time"], ""),
+                )
+            )
+            return empty_cases(), findings
         responded = opened + span
         twice_resp = pd.Series("", index=opened.index)
     column_findings(

@@ -178,3 +178,30 @@ def test_a_lookalike_must_name_a_field_of_its_table() -> None:
     with pytest.raises(CatalogError, match="lookalikes.'Due Date'.field: 'due' is not a field of the table"):
         parse_catalog(data)
     assert "no-priority" in default_catalog().decisions
+
+
+def test_a_first_response_time_of_bare_numbers_is_refused_not_read_as_unanswered(tmp_path: Path) -> None:
+    """Numbers under 'First Response Time' say no unit: one error for the table, never ten false breaches."""
+    path = tmp_path / "log.csv"
+    rows = ["Ticket Mask ID,Organization,Priority,Creation Date,First Response Time"]
+    rows += [f"KQX-{i},Acme Corp,Urgent,2026-03-0{i} 10:00,{v}" for i, v in enumerate(["0.0174", "", "1500"], 1)]
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    book = load_book([BOOK], case_files=[path])
+    assert book.cases is None or book.cases.empty
+    (error,) = messages(book, Severity.ERROR)
+    assert "column 'First Response Time' holds no durations ('0.0174' says no unit" in error
+
+
+@pytest.mark.parametrize(("unit", "minutes"), [("(min)", 30), ("(hrs)", 1800), ("(days)", 43200), ("(in hrs)", 1800)])
+def test_a_count_to_the_first_reply_is_in_the_unit_its_header_names(tmp_path: Path, unit: str, minutes: int) -> None:
+    """Zendesk Explore's First reply time metric comes in (min), (hrs) and (days): a count in the header's unit."""
+    path = tmp_path / "explore.csv"
+    path.write_text(
+        f"Ticket ID,Ticket organization name,Ticket priority,Ticket created - Timestamp,First reply time {unit}\n"
+        "1,Acme Corp,urgent,2026-03-02T10:00:00Z,30\n2,Acme Corp,high,2026-03-03T10:00:00Z,\n",
+        "utf-8",
+    )
+    book = load_book([BOOK], case_files=[path])
+    assert book.cases is not None and messages(book, Severity.ERROR) == []
+    assert book.cases["first_response"].iloc[0] == utc(2026, 3, 2, 10, 0) + pd.Timedelta(minutes=minutes)
+    assert pd.isna(book.cases["first_response"].iloc[1])
