@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.importing.readers import RawSheet
-from explorer.importing.safety import MAX_CELL_CHARS, cut_long_texts
+from explorer.importing.safety import MAX_CELL_CHARS
 from explorer.importing.tables import TableMatch
 from explorer.importing.values import cell_text
 from explorer.model import Finding, Severity, Source, clean_name, what_was_cleaned
@@ -97,6 +97,14 @@ def factorize(values: pd.Series | np.ndarray) -> tuple[np.ndarray, Any]:
 
 def texts_of(series: pd.Series) -> pd.Series:
     """cell_text over a column, computed once per distinct value (IDs are all distinct: fast paths for them)."""
+    return _texts(series)[0]
+
+
+def _texts(series: pd.Series) -> tuple[pd.Series, tuple[int, int] | None]:
+    """(texts_of the column with text longer than MAX_CELL_CHARS cut to it, (cells cut, position of the first) or None).
+
+    The lengths are measured on the distinct values, so the check costs nothing on a column of few values.
+    """
     codes, uniques = factorize(series)
     values = np.asarray(uniques, dtype=object)
     kind = pd.api.types.infer_dtype(values, skipna=False)
@@ -107,7 +115,13 @@ def texts_of(series: pd.Series) -> pd.Series:
         mapped = numbers.astype(np.int64).astype(str).astype(object)
     else:
         mapped = np.array([cell_text(u) for u in values], dtype=object)
-    return pd.Series(mapped[codes], index=series.index, dtype=object)
+    cut = None
+    too_long = np.fromiter(map(len, mapped), dtype=np.int64, count=len(mapped)) > MAX_CELL_CHARS
+    if too_long.any():
+        long = too_long[codes]
+        cut = (int(long.sum()), int(long.argmax()))
+        mapped[too_long] = [text[:MAX_CELL_CHARS] for text in mapped[too_long]]
+    return pd.Series(mapped[codes], index=series.index, dtype=object), cut
 
 
 def map_distinct(texts: pd.Series, fn: Callable[[str], Any]) -> pd.Series:
@@ -115,6 +129,28 @@ def map_distinct(texts: pd.Series, fn: Callable[[str], Any]) -> pd.Series:
     mapped = np.empty(len(uniques), dtype=object)
     mapped[:] = [fn(str(u)) for u in uniques]
     return pd.Series(mapped[codes], index=texts.index, dtype=object)
+
+
+def _field_texts(
+    raw: dict[str, pd.Series], raw_only: set[str], sheet: RawSheet, match: TableMatch, findings: list[Finding]
+) -> dict[str, pd.Series]:
+    """texts_of each field but the raw-only ones, text over Excel's cell limit cut with a warning per field."""
+    texts = {}
+    for field, series in raw.items():
+        if field in raw_only:
+            continue
+        texts[field], cut = _texts(series)
+        if cut is not None:
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    f"{cut[0]} cell{'s' if cut[0] != 1 else ''} longer than {MAX_CELL_CHARS:,} characters (Excel's "
+                    "limit) cut to that length.",
+                    Source(sheet.file, sheet.name, cut[1] + match.header_index + 2),
+                    match.headers.get(match.columns.get(field, -1), field),
+                )
+            )
+    return texts
 
 
 def what_line(text: str) -> str:
@@ -141,17 +177,7 @@ def read_columns(
     """
     body = grid(match.body(sheet.rows))
     raw = {field: _column(body, match.columns.get(field)) for field in fields}
-    texts = {field: texts_of(series) for field, series in raw.items() if field not in set(raw_only)}
-    for field, (cut, first) in cut_long_texts(texts).items():
-        findings.append(
-            Finding(
-                Severity.WARNING,
-                f"{cut} cell{'s' if cut != 1 else ''} longer than {MAX_CELL_CHARS:,} characters (Excel's limit) "
-                f"cut to that length.",
-                Source(sheet.file, sheet.name, first + match.header_index + 2),
-                match.headers.get(match.columns.get(field, -1), field),
-            )
-        )
+    texts = _field_texts(raw, set(raw_only), sheet, match, findings)
     _as_meant(texts, sheet, match, findings)
     extra = {header: texts_of(_column(body, index)) for index, header in match.extra.items()}
     rows = np.arange(len(body), dtype=np.int64) + match.header_index + 2

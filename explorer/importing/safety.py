@@ -11,7 +11,6 @@ import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from explorer.filekinds import UnreadableFile as UnreadableFile  # re-exported: the readers raise it
 from explorer.filekinds import regular_file_size
@@ -283,15 +282,3 @@ def _column_number(letters: bytes) -> int:
     for letter in letters:
         number = number * 26 + letter - 64
     return number
-
-
-def cut_long_texts(texts: dict[str, Any]) -> dict[str, tuple[int, int]]:
-    """Cut text cells longer than MAX_CELL_CHARS (pandas Series by field, in place); per field cut, (cells cut,
-    position of the first), for the finding that says so."""
-    cut = {}
-    for field, series in texts.items():
-        long = series.str.len().gt(MAX_CELL_CHARS).to_numpy()
-        if long.any():
-            texts[field] = series.where(~long, series.str.slice(0, MAX_CELL_CHARS))
-            cut[field] = (int(long.sum()), int(long.argmax()))
-    return cut
