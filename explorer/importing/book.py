@@ -10,6 +10,7 @@ contract files that yield no contract are an error.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -134,6 +135,8 @@ def read_file(
     """
     kinds = ("cases",) if is_case_log else None
     found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]] = []
+    parts: set[str] = set()  # values.date_parts of every sheet so far
+    early: dict[tuple[int, int], _TableRead] = {}
     for sheet in iter_sheets(path):
         if sheet.misnamed and not found:
             book.findings.append(_misnamed(sheet))
@@ -144,6 +147,12 @@ def read_file(
         if sheet.merged:
             book.findings.append(_merged(sheet))
         found.append((sheet, tables, near))
+        # Normalise each table while the later sheets are still being parsed (the reader's threads), in the
+        # day order the file has settled so far; one whose order a later sheet changes is read again below.
+        for index, match in enumerate(tables):
+            own = values.date_parts(_date_columns([(sheet, [match], near)], catalog))
+            parts |= own
+            early[len(found) - 1, index] = _read_apart(sheet, match, catalog, case_timezone, parts, values.order_of(own))
     if not found:
         raise NoTable(
             path,
@@ -154,12 +163,12 @@ def read_file(
     if not any(tables for _, tables, _ in found) and (is_case_log or not has_data):
         what = "no case table" if is_case_log else "no contract, contact, case or holiday table"
         raise NoTable(path, f"{what}: " + _not_read(found, catalog, is_case_log))
-    order = values.day_order(_date_columns(found, catalog))
+    order = values.order_of(parts)
     held = []
-    for sheet, tables, near in found:
+    for position, (sheet, tables, near) in enumerate(found):
         if not tables:
             _unread_sheet(sheet, near, catalog, book)
-        for match in tables:
+        for index, match in enumerate(tables):
             missing = [f for f in catalog.tables[match.kind].needed if f not in match.columns]
             if missing and not (match.kind == "cases" and RESPONSE_FIELDS & set(match.columns)):
                 book.unread.append(
@@ -170,17 +179,54 @@ def read_file(
                         f"table has no {', '.join(label(m) for m in missing)} column",
                     )
                 )
-            settled = order if order.day_first is not None else values.day_order(_date_columns([(sheet, [match], near)], catalog))
-            rows = _read_table(sheet, match, catalog, book, case_frames, case_timezone, settled)
+            read = early[position, index]
+            if read.order != _settled(order, read.own):
+                read = _read_apart(sheet, match, catalog, case_timezone, parts, read.own)
+            book.contracts.extend(read.book.contracts)
+            book.contacts.extend(read.book.contacts)
+            book.holidays.extend(read.book.holidays)
+            book.findings.extend(read.book.findings)
+            case_frames.extend(read.case_frames)
             seen = ", ".join(f"'{h}'" for h in match.layout)
             held.append(
-                f"a {catalog.tables[match.kind].label.lower()} table of {rows} rows (sheet '{sheet.name}', "
+                f"a {catalog.tables[match.kind].label.lower()} table of {read.rows} rows (sheet '{sheet.name}', "
                 f"header row {match.header_row}: {seen})"
             )
     if not held:  # sheets of unknown columns (each warned of): the no-contract error names the closest
         best = max(found, key=lambda f: len(f[2].found) if f[2] else -1)
         held.append(f"no table (sheet '{best[0].name}' {_describe_near(best[2], best[0], catalog)})")
     return held
+
+
+@dataclass
+class _TableRead:
+    """One table read on its own, to be added to the book in sheet order: what it gave, in which day order."""
+
+    book: Book
+    case_frames: list[pd.DataFrame]
+    rows: int
+    order: values.DateOrder  # the order its dates were read in
+    own: values.DateOrder  # the order its own date columns settle (used where the file's does not)
+
+
+def _settled(file_order: values.DateOrder, own: values.DateOrder) -> values.DateOrder:
+    """A table reads its dates in its file's order; where the sheets disagree, in its own."""
+    return file_order if file_order.day_first is not None else own
+
+
+def _read_apart(
+    sheet: RawSheet,
+    match: TableMatch,
+    catalog: Catalog,
+    case_timezone: str | None,
+    file_parts: set[str],
+    own: values.DateOrder,
+) -> _TableRead:
+    """The table read into a book of its own, its dates in the order ``file_parts`` settle (else in ``own``)."""
+    order = _settled(values.order_of(file_parts), own)
+    apart, frames = Book(), list[pd.DataFrame]()
+    rows = _read_table(sheet, match, catalog, apart, frames, case_timezone, order)
+    return _TableRead(apart, frames, rows, order, own)
 
 
 def _asked_for(sheet: RawSheet, tables: list[TableMatch], saved: SavedLookup | None) -> bool:

@@ -81,7 +81,16 @@ def day_order(columns: Iterable[Iterable[Any]]) -> DateOrder:
 
     Works on the distinct date parts only, so a column of 200,000 timestamps costs one slice.
     """
-    distinct = {v[:10] for column in columns for v in column if type(v) is str}
+    return order_of(date_parts(columns))
+
+
+def date_parts(columns: Iterable[Iterable[Any]]) -> set[str]:
+    """The distinct leading ten characters of the text cells of date columns: what day_order settles from."""
+    return {v[:10] for column in columns for v in column if type(v) is str}
+
+
+def order_of(distinct: set[str]) -> DateOrder:
+    """day_order from date_parts (a file read sheet by sheet keeps one set and settles it as it grows)."""
     if not distinct:
         return DateOrder(None)
     days = pd.Series(list(distinct), dtype=object)

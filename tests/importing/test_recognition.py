@@ -345,3 +345,25 @@ def test_check_names_the_customer_of_each_finding(tmp_path: Path, capsys: pytest
     )
     assert main(["check", str(path)]) == 1
     assert "column 'Tier' [Acme Corp]: Tier 'Gold' is not one of the Okta programs" in capsys.readouterr().out
+
+
+def test_a_later_sheet_settles_the_day_order_of_an_earlier_one(tmp_path: Path) -> None:
+    # The contracts are normalised while the later sheet is still being parsed; its 13/04 must still count.
+    path = write_xlsx(
+        tmp_path / "book.xlsx",
+        {
+            "Contracts": [
+                ["Customer", "Product", "Tier", "Start", "End"],
+                ["Acme", "Okta", "Premier", "03/04/2026", "02/04/2027"],
+            ],
+            "Cases": [
+                ["Case ID", "Customer", "Priority", "Opened", "First Response"],
+                ["C-1", "Acme", "P2", "13/04/2026 10:00", "13/04/2026 10:30"],
+            ],
+        },
+    )
+    book = load_book([path])
+    assert [(c.term_start, c.term_end) for c in book.contracts] == [(date(2026, 4, 3), date(2027, 4, 2))]
+    assert book.cases is not None
+    assert book.cases["opened"].iloc[0] == pd.Timestamp("2026-04-13 10:00", tz="UTC")
+    assert not [f for f in book.findings if f.severity is Severity.ERROR]
