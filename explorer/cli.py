@@ -161,11 +161,14 @@ def _terms(args: argparse.Namespace) -> int:
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The session the command line's workspace names."""
-    from explorer.app.session import load_session
-
     workspace = _workspace(args)
     if not workspace.files:
         raise _NoFiles()
+    from explorer.importing.readers import prefetch
+
+    prefetch(workspace.files[0])  # the book is parsed while pandas and the rules import (about 0.5 s)
+    from explorer.app.session import load_session
+
     return load_session(workspace)
 
 
@@ -179,6 +182,9 @@ def _session_or_exit(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     except _NoFiles:
         return None, _fail("no contract files given (name one or more, use --sample or --workspace)")
     except Exception as exc:  # _explained re-raises anything that is not bad input
+        from explorer.importing.readers import forget_prefetched
+
+        forget_prefetched()  # a workspace, mapping or catalog refused before the book was read
         return None, _explained(exc)
 
 
@@ -233,24 +239,24 @@ def _mappings(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    session, code = _session_or_exit(args)  # first: the book is read while the libraries import
+    if session is None:
+        return int(code)
     from explorer.app import findings
     from explorer.outputs.summary import as_json, as_text
 
-    session, code = _session_or_exit(args)
-    if session is None:
-        return int(code)
     print(as_json(session) if args.json else as_text(session, None if args.all else 200))
     return EXIT_FINDINGS if findings.errors(session.findings) else EXIT_OK
 
 
 def _report(args: argparse.Namespace) -> int:
+    session, code = _session_or_exit(args)  # first: the book is read while the libraries import
+    if session is None:
+        return int(code)
     from explorer.model import Severity, customer_key
     from explorer.outputs.report.build import build_report
     from explorer.outputs.report.writer import write_report
 
-    session, code = _session_or_exit(args)
-    if session is None:
-        return int(code)
     book = session.book
     if args.customer:
         known = {customer_key(c) for c in book.customers()}

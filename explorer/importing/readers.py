@@ -11,10 +11,12 @@ GB18030, Windows-1252...), and their delimiter is sniffed.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
+import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -57,29 +59,113 @@ class RawSheet:
 def iter_sheets(path: Path | str) -> Iterator[RawSheet]:
     """The sheets of ``path`` in workbook order, each as soon as it is read; UnreadableFile if it cannot be.
 
-    Sheets are parsed on a second thread (calamine releases the GIL while it
-    parses), so the caller can normalise one sheet while the next is read.
+    Sheets are parsed on two threads (calamine releases the GIL while it parses), so the caller
+    can normalise one sheet while the next is read; a read ``prefetch`` started is taken over.
     """
     path = Path(path)
-    kind = check_file(path)
-    actual = content_suffix(path, kind)
-    misnamed = "" if path.suffix.lower() in SAME_KIND[actual] else actual
-    if kind == "text":
-        yield RawSheet(str(path), path.stem, read_csv_rows(path), misnamed=misnamed)
-        return
-    names = _guard(path, lambda: _worksheet_names(path, bool(misnamed)))
-    if not names:
-        raise UnreadableFile(path, "the workbook has no worksheets")
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="sheet-reader") as pool:
-        futures = [
-            pool.submit(_guard, path, lambda n=name, h=hidden: _read_sheet(path, n, h, misnamed)) for name, hidden in names
-        ]
+    started = _PREFETCHED.pop(path.resolve(), None)
+    if started is not None and started[0] != _stamp(path):  # changed since: its read is dropped, not waited for
+        _drop(started[1])
+        started = None
+    reading = started[1].result() if started is not None else _Reading(path)
+    try:
+        yield from reading.sheets()
+    finally:
+        reading.close()
+
+
+def prefetch(path: Path | str) -> None:
+    """Start reading ``path`` in the background; iter_sheets takes the read over if the file is unchanged.
+
+    The command line calls it before it imports pandas and the rules (about half a second), so the
+    parse runs meanwhile. Only the first file: the raw rows of several would all be held at once.
+    """
+    path = Path(path)
+    started: Future[_Reading] = Future()
+
+    def start() -> None:  # the budget checks and the sheet list, then the sheets go to the reader threads
         try:
-            for future in futures:
-                yield future.result()
-        finally:
-            for future in futures:
-                future.cancel()
+            started.set_result(_Reading(path))
+        except BaseException as exc:  # handed to the caller of iter_sheets, as a plain read would raise it
+            started.set_exception(exc)
+
+    with contextlib.suppress(OSError):
+        _PREFETCHED[path.resolve()] = (_stamp(path), started)
+        threading.Thread(target=start, name="prefetch", daemon=True).start()
+
+
+_PREFETCHED: dict[Path, tuple[tuple[int, int] | None, Future[_Reading]]] = {}
+
+
+def forget_prefetched() -> None:
+    """Drop every read prefetch started that nobody took over (the command failed before it read the book)."""
+    while _PREFETCHED:
+        _drop(_PREFETCHED.popitem()[1][1])
+
+
+def _drop(started: Future[_Reading]) -> None:
+    def close(done: Future[_Reading]) -> None:
+        if done.exception() is None:
+            done.result().close(wait=False)
+
+    started.add_done_callback(close)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+class _Reading:
+    """One file being read: checked against the budgets, then its sheets submitted to two reader threads.
+
+    A failure (an unreadable or hostile file) is kept and raised when the sheets are asked for.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.text: RawSheet | None = None
+        self.futures: list[Future[RawSheet]] = []
+        self.pool: ThreadPoolExecutor | None = None
+        self.failure: UnreadableFile | None = None
+        try:
+            self._start()
+        except UnreadableFile as exc:
+            self.failure = exc
+
+    def _start(self) -> None:
+        path = self.path
+        kind = check_file(path)
+        actual = content_suffix(path, kind)
+        misnamed = "" if path.suffix.lower() in SAME_KIND[actual] else actual
+        if kind == "text":
+            self.text = RawSheet(str(path), path.stem, read_csv_rows(path), misnamed=misnamed)
+            return
+        names = _guard(path, lambda: _worksheet_names(path, bool(misnamed)))
+        if not names:
+            raise UnreadableFile(path, "the workbook has no worksheets")
+        self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sheet-reader")
+        self.futures = [
+            self.pool.submit(_guard, path, lambda n=name, h=hidden: _read_sheet(path, n, h, misnamed)) for name, hidden in names
+        ]
+
+    def sheets(self) -> Iterator[RawSheet]:
+        if self.failure is not None:
+            raise self.failure
+        if self.text is not None:
+            yield self.text
+        for future in self.futures:
+            yield future.result()
+
+    def close(self, wait: bool = True) -> None:
+        """Cancel what has not started and (by default) wait for what has, so no thread outlives the read."""
+        for future in self.futures:
+            future.cancel()
+        if self.pool is not None:
+            self.pool.shutdown(wait=wait)
 
 
 def _open(path: Path, misnamed: bool):  # type: ignore[no-untyped-def]
