@@ -169,7 +169,7 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     prefetch(workspace.files[0])  # the book is parsed while pandas and the rules import (about 0.5 s)
     from explorer.app.session import load_session
 
-    return load_session(workspace)
+    return load_session(workspace, views=False)  # the app's tables are built only by a command that shows them
 
 
 class _NoFiles(Exception):

@@ -43,8 +43,17 @@ class Session:
     as_of: date
     moment: datetime  # the instant cases are judged at (explorer.clock.as_of_moment of as_of)
     sla: SlaResult | None
-    overview: Overview
     findings: list[Finding]  # book, contract and SLA findings, worst first (explorer.app.findings)
+    views: Overview | None = None  # the overview once built (load_session builds it unless told not to)
+
+    @property
+    def overview(self) -> Overview:
+        """The app's book-wide tables: built with the session for the app, on first use for the command line
+        (check and report never use them: about a second of the 10,000-contract book's whole run)."""
+        if self.views is None:
+            done = self.workspace.done_marks()
+            self.views = build_overview(self.book, self.catalog, self.as_of, self.sla, self.findings, done)
+        return self.views
 
     @functools.cached_property
     def error_count(self) -> int:
@@ -65,10 +74,8 @@ class Session:
         one customer (by key) when only its mark changed, else for the whole book."""
         done = self.workspace.done_marks()
         if key is not None:
-            return dataclasses.replace(self, overview=remark(self.overview, self.book, self.catalog, key, done))
-        return dataclasses.replace(
-            self, overview=build_overview(self.book, self.catalog, self.as_of, self.sla, self.findings, done)
-        )
+            return dataclasses.replace(self, views=remark(self.overview, self.book, self.catalog, key, done))
+        return dataclasses.replace(self, views=build_overview(self.book, self.catalog, self.as_of, self.sla, self.findings, done))
 
     def sheet(self, key: str) -> CustomerSheet | None:
         """Everything about one customer (by customer key) on the as-of day; None for an unknown key."""
@@ -83,11 +90,13 @@ def load_session(
     progress: Progress | None = None,
     cancel: CancelToken = NEVER,
     skip_unreadable: bool = False,
+    views: bool = True,
 ) -> Session:
     """Open what the workspace names. Raises UnreadableFile, CatalogError or Cancelled.
 
     ``catalog`` overrides the workspace's catalog (the app's, or a test's edited copy). With
     ``skip_unreadable`` (the app) a file that cannot be read is a finding and the rest opens.
+    Without ``views`` the overview is built when first asked for (the command line).
     """
 
     def step(text: str) -> None:
@@ -109,7 +118,7 @@ def load_session(
         skip_unreadable=skip_unreadable,
     )
     book.findings.extend(Finding(Severity.WARNING, notice) for notice in saved.notices)
-    return _judge(workspace, book, catalog, workspace.day(), step, cancel)
+    return _judge(workspace, book, catalog, workspace.day(), step, cancel, views)
 
 
 def mapping_lookup(workspace: Workspace, catalog: Catalog) -> Lookup:
@@ -121,7 +130,13 @@ def mapping_lookup(workspace: Workspace, catalog: Catalog) -> Lookup:
 
 
 def _judge(
-    workspace: Workspace, book: Book, catalog: Catalog, as_of: date, step: Progress | None, cancel: CancelToken
+    workspace: Workspace,
+    book: Book,
+    catalog: Catalog,
+    as_of: date,
+    step: Progress | None,
+    cancel: CancelToken,
+    views: bool = True,
 ) -> Session:
     cancel.check()
     if step:
@@ -132,7 +147,7 @@ def _judge(
     if step:
         step("Preparing views")
     found = pipeline.collect(book, catalog, as_of, sla)
-    overview = build_overview(book, catalog, as_of, sla, found, workspace.done_marks())
+    overview = build_overview(book, catalog, as_of, sla, found, workspace.done_marks()) if views else None
     cancel.check()
     log.info(
         "judged %d contracts and %d cases as of %s: %d findings",
@@ -141,7 +156,7 @@ def _judge(
         as_of,
         len(found),
     )
-    return Session(workspace, book, catalog, as_of, moment, sla, overview, found)
+    return Session(workspace, book, catalog, as_of, moment, sla, found, overview)
 
 
 def open_session(
