@@ -25,7 +25,9 @@ def subdivisions(country: str) -> dict[str, str]:
     """The package's subdivision codes of a country with a display name each; empty when it has none."""
     import holidays
 
-    if country not in holidays.list_supported_countries():
+    from explorer.sla.calendars import has_holiday_data
+
+    if not has_holiday_data(country):
         return {}
     entity = type(holidays.country_holidays(country, years=[]))
     names: dict[str, str] = {}
