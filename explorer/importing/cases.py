@@ -94,13 +94,17 @@ def parse_timestamps(
     its zone; numbers are Excel serials. nn/nn/yyyy follows the file's ``order``.
     """
     out = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns, UTC]")
-    kinds = series.map(type)
-    is_dt = kinds.isin([datetime, pd.Timestamp])
-    is_date = kinds == date
-    is_num = kinds.isin([float, int])
-    is_str = kinds.isin([str])
+    if pd.api.types.infer_dtype(series, skipna=False) == "string":  # a text export: one C pass, no per-cell type
+        is_str = pd.Series(True, index=series.index)
+        is_dt = is_date = is_num = out_of_range = ~is_str
+    else:
+        kinds = series.map(type)
+        is_dt = kinds.isin([datetime, pd.Timestamp])
+        is_date = kinds == date
+        is_num = kinds.isin([float, int])
+        is_str = kinds.isin([str])
+        out_of_range = (is_dt | is_date) & ~series.map(_judged_day)
     naive = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns]")
-    out_of_range = (is_dt | is_date) & ~series.map(_judged_day)
     is_dt, is_date = is_dt & ~out_of_range, is_date & ~out_of_range  # year 9999 overflows pandas: unreadable, on its row
     if is_dt.any():
         naive[is_dt] = pd.to_datetime(series[is_dt].astype("datetime64[ns]"))
@@ -211,11 +215,12 @@ def _parse_common_format(strings: pd.Series) -> tuple[pd.Series | None, bool]:
     try:
         for suffix in ZONE_SUFFIXES:
             if sample.str.endswith(suffix).all():
-                ends = np.char.endswith(strings.to_numpy(dtype=str), suffix)
+                cut = len(suffix)
+                ends = np.fromiter((t.endswith(suffix) for t in strings.tolist()), dtype=bool, count=len(strings))
+                kept = strings[ends]
+                bare = pd.Series([t[:-cut] for t in kept.tolist()], index=kept.index, dtype=object)  # not .str: 10x
                 parsed = pd.Series(pd.NaT, index=strings.index, dtype="datetime64[ns, UTC]")
-                parsed[ends] = pd.to_datetime(
-                    strings[ends].str.slice(0, -len(suffix)), format="ISO8601", errors="coerce", utc=True
-                )
+                parsed[ends] = pd.to_datetime(bare, format="ISO8601", errors="coerce", utc=True)
                 return parsed, True
         zoned = sample.str.contains(ISO_ZONE, regex=True)
         if zoned.any() and not zoned.all():
