@@ -52,6 +52,7 @@ DOTTED = r"^\s*\d{1,2}\.\d{1,2}\.\d{4}"
 ABBREVIATION = r"\s([A-Za-z]{2,5})$"
 CLOCK_DURATION = r"^\s*(\d+):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?\s*$"  # h:mm or h:mm:ss, hours past 24 allowed
 MAP_HINT = "(explorer map, or File \u2192 Map Columns\u2026)"
+MAX_SPAN = timedelta(days=3650)  # a first response later than this is no reading of a first response
 UNITS = ((1.0, "m min mins minute minutes"), (60.0, "h hr hrs hour hours"), (1440.0, "d day days"))
 MINUTES_PER = {u: per for per, units in (*UNITS, (1 / 60, "s sec secs second seconds")) for u in units.split()}
 UNIT = re.compile(r"[(\[]\s*(?:in\s+)?([A-Za-z]+)\s*[)\]]")
@@ -262,29 +263,43 @@ def parse_durations(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     its units (1h 30m, 90 min, 1 day, 1:00:00). A bare number says no unit, so it is no duration. Zero is no
     response yet: no human answers in no time, and Kayako Classic keeps 0 until the first staff reply.
     """
-    out = pd.Series(pd.NaT, index=series.index, dtype="timedelta64[ns]")
-    kinds = series.map(type)
-    spans = kinds.isin([timedelta, pd.Timedelta])
-    if spans.any():
-        out[spans] = pd.to_timedelta(series[spans])
-    clock = kinds == time  # a duration under a day, formatted h:mm:ss
-    if clock.any():
-        out[clock] = pd.to_timedelta([t.hour * 3600 + t.minute * 60 + t.second for t in series[clock]], unit="s")
-    text = series[kinds.isin([str])].str.strip()
-    text = text[text != ""]
-    if len(text):
-        parts = text.str.extract(CLOCK_DURATION).astype(float)
-        hms = parts[0].notna()
-        out[hms[hms].index] = pd.to_timedelta(
-            parts.loc[hms, 0] * 3600 + parts.loc[hms, 1] * 60 + parts.loc[hms, 2].fillna(0), unit="s"
-        )
-        worded = text[~hms & text.str.contains(r"[A-Za-z]", regex=True)]  # bare numbers have no unit
-        if len(worded):
-            out[worded.index] = pd.to_timedelta(worded, errors="coerce")
-    filled = ~series.map(lambda v: v is None or v == "").astype(bool)
-    unanswered = out == pd.Timedelta(0)  # Kayako Classic writes an unanswered ticket's First Response Time as 0
-    out = out.mask(out < pd.Timedelta(0))  # a time left to a target, once breached: no time taken
-    return out.mask(unanswered), filled & out.isna()
+    codes, uniques = factorize(series)
+    seconds = np.array([_duration_seconds(u) for u in uniques], dtype=np.float64)[codes]  # distinct values only
+    filled = ~series.map(lambda v: v is None or v == "").to_numpy(dtype=bool)
+    return spans(pd.Series(np.where(filled, seconds, 0.0), index=series.index), filled)
+
+
+def _duration_seconds(value: object) -> float:
+    """Seconds of one written duration; nan where it is none (blank cells are sorted out by the caller)."""
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, time):  # a duration under a day, formatted h:mm:ss
+        return float(value.hour * 3600 + value.minute * 60 + value.second)
+    if not isinstance(value, str):
+        return float("nan")  # a bare number says no unit
+    clock = re.fullmatch(CLOCK_DURATION, value)
+    if clock:
+        return int(clock[1]) * 3600 + int(clock[2]) * 60 + float(clock[3] or 0)
+    if not re.search(r"[A-Za-z]", value):
+        return float("nan")
+    try:
+        span = pd.Timedelta(value.strip())  # 1h 30m, 90 min, 1 day, 1:00:00
+    except (ValueError, OverflowError):
+        return float("nan")
+    return float("nan") if pd.isna(span) else float(span.total_seconds())
+
+
+def spans(seconds: pd.Series, filled: np.ndarray | pd.Series, zero_is_none: bool = True) -> tuple[pd.Series, pd.Series]:
+    """(times to the first response, mask of filled cells that say none): seconds from 0 to MAX_SPAN are
+    kept (0 as no response yet where ``zero_is_none``); a negative time is one left to a target (Jira's SLA
+    field) and nan, infinite or longer than MAX_SPAN is no time taken. The one place a duration becomes a
+    timedelta, so no cell can overflow one."""
+    values = seconds.to_numpy(dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        usable = np.isfinite(values) & (values >= 0) & (values <= MAX_SPAN.total_seconds())
+    kept = np.where(usable & ((values > 0) | (not zero_is_none)), values, np.nan)
+    out = pd.Series(pd.to_timedelta(kept, unit="s"), index=seconds.index, dtype="timedelta64[ns]")
+    return out, pd.Series(np.asarray(filled, dtype=bool) & ~usable, index=seconds.index)
 
 
 def _unknown_environments(texts: pd.Series, kinds: pd.Series) -> dict[str, int]:
@@ -382,9 +397,9 @@ def read_cases(
         responded, bad_resp, twice_resp = parse_timestamps(completed, zone_of, order, abbreviations)
     elif after == "first_response_minutes":  # Zendesk's "First reply time in minutes": calendar minutes after creation
         counted = pd.to_numeric(texts["first_response_minutes"].str.replace(",", "", regex=False), errors="coerce")
-        minutes = counted * minutes_per_unit(header(cols["first_response_minutes"], ""))
-        responded = opened + pd.to_timedelta(minutes, unit="min")
-        bad_resp = minutes.isna() & texts["first_response_minutes"].ne("")
+        seconds = counted * minutes_per_unit(header(cols["first_response_minutes"], "")) * 60
+        span, bad_resp = spans(seconds, texts["first_response_minutes"].ne(""), zero_is_none=False)
+        responded = opened + span
         twice_resp = pd.Series("", index=opened.index)
     else:  # a duration after creation (Kayako Classic's First Response Time)
         span, bad_resp = parse_durations(raw["first_response_time"])

@@ -205,3 +205,21 @@ def test_a_count_to_the_first_reply_is_in_the_unit_its_header_names(tmp_path: Pa
     assert book.cases is not None and messages(book, Severity.ERROR) == []
     assert book.cases["first_response"].iloc[0] == utc(2026, 3, 2, 10, 0) + pd.Timedelta(minutes=minutes)
     assert pd.isna(book.cases["first_response"].iloc[1])
+
+
+def test_a_first_response_too_far_away_is_unreadable_not_a_crash(tmp_path: Path) -> None:
+    """1e20 minutes or 99999999999 hours overflow a time: each is an unreadable first response on its row."""
+    path = tmp_path / "huge.csv"
+    path.write_text(
+        "Id,Organization,Priority,Created at,First reply time in minutes\n"
+        "1,Acme Corp,Urgent,2026-03-02T10:00:00Z,100000000000000000000\n2,Acme Corp,Urgent,2026-03-02T10:00:00Z,0\n",
+        "utf-8",
+    )
+    book = load_book([BOOK], case_files=[path])
+    assert book.cases is not None
+    assert pd.isna(book.cases["first_response"].iloc[0])
+    assert book.cases["first_response"].iloc[1] == utc(2026, 3, 2, 10, 0)  # Zendesk's 0 minutes: answered at once
+    (error,) = messages(book, Severity.ERROR)
+    assert "the first response '100000000000000000000' cannot be read" in error
+    spans, bad = parse_durations(pd.Series([timedelta(days=200_000), "99999999999:00:00", "0:30:00"], dtype=object))
+    assert bad.tolist() == [True, True, False] and spans.iloc[2] == pd.Timedelta(minutes=30)
