@@ -22,7 +22,7 @@ from explorer.app.periods import Period, Window
 from explorer.app.workspace import DateKey, DateMark
 from explorer.catalog import Catalog, Decision, Program, fold
 from explorer.model import Contact, Contract, Finding, customer_key
-from explorer.sla.compliance import compliance, in_period
+from explorer.sla.compliance import compliance, within
 from explorer.sla.engine import SlaResult
 from explorer.sla.subdivisions import calendar_label
 
@@ -184,7 +184,7 @@ class CustomerSheet:
         opening times alone, so a book-wide count does not take every customer's case rows."""
         if self.sla is None or self.case_rows is None:
             return 0
-        return len(in_period(self.sla.cases["opened"].iloc[self.case_rows].to_frame(), start, end))
+        return int(within(self.sla.opened_days[self.case_rows], start, end).sum())
 
     @cached_property
     def holidays_skipped(self) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from explorer.sla.engine import COUNTED, Outcome
@@ -13,13 +14,22 @@ COMPLIANCE_COLUMNS = ["Cases", "Met", "Breached", "Pending", "At Risk", "Complia
 
 def in_period(cases: pd.DataFrame, start: date | None = None, end: date | None = None) -> pd.DataFrame:
     """Cases opened on or after start and on or before end (UTC dates)."""
-    mask = pd.Series(True, index=cases.index)
-    opened = pd.to_datetime(cases["opened"], utc=True)
+    return cases[within(opening_days(cases["opened"]), start, end)]
+
+
+def opening_days(opened: pd.Series) -> np.ndarray:
+    """Opening times as UTC days (datetime64[D]); a time without a zone is UTC."""
+    return np.asarray(pd.to_datetime(opened, utc=True), dtype="datetime64[ns]").astype("datetime64[D]")
+
+
+def within(days: np.ndarray, start: date | None = None, end: date | None = None) -> np.ndarray:
+    """Which of ``days`` fall from start to end, both included (NaT falls in no period): the one period rule."""
+    inside: np.ndarray = ~np.isnat(days)
     if start is not None:
-        mask &= opened >= pd.Timestamp(start, tz="UTC")
+        inside &= days >= np.datetime64(start, "D")
     if end is not None:
-        mask &= opened < pd.Timestamp(end, tz="UTC") + pd.Timedelta(days=1)
-    return cases[mask]
+        inside &= days <= np.datetime64(end, "D")
+    return inside
 
 
 def compliance(cases: pd.DataFrame, by: list[str] | None = None) -> pd.DataFrame:

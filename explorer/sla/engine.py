@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -76,6 +77,14 @@ class SlaResult:
     calendars_used: dict[str, str] = field(default_factory=dict)  # calendar id -> definition
     # The holiday calendars the clock closed on, by key ("AU-NSW", "US"), each built once per evaluation.
     holiday_calendars: dict[str, HolidayCalendar] = field(default_factory=dict)
+
+    @cached_property
+    def opened_days(self) -> np.ndarray:
+        """Each case's opening day (UTC) as datetime64[D], for counts over one customer's rows that would
+        otherwise convert the whole column once per customer."""
+        from explorer.sla.compliance import opening_days
+
+        return opening_days(self.cases["opened"])
 
     def holidays_skipped(self, cases: pd.DataFrame, catalog: Catalog) -> list[list[Closure]]:
         """For each row of ``cases`` (rows of self.cases), the holidays its clock skipped between opening and due."""
