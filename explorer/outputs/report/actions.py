@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any, cast
 
+import numpy as np
 import pandas as pd
 
 from explorer.app.sheet import ContractSheet, CustomerSheet
@@ -109,28 +111,35 @@ def _unanswered(urgent: pd.DataFrame, moment: datetime) -> list[Action]:
 def _late(urgent: pd.DataFrame, days: int) -> list[Action]:
     """P1/P2 cases answered after their due time, one row per customer, product and priority."""
     late = urgent[(urgent["outcome"] == Outcome.BREACHED.value) & urgent["first_response"].notna()]
+    if late.empty:
+        return []
+    # Sorted and measured once for the whole book, then cut into groups (not a sort per group).
+    late = late.sort_values("opened", ascending=False, kind="stable")
+    minutes = (pd.to_datetime(late["first_response"]) - pd.to_datetime(late["due"])).dt.total_seconds().to_numpy() / 60
+    ids = late["case_id"].astype(str).to_numpy(dtype=object)
+    opened = late["opened"].tolist()
     out = []
-    for keys, group in late.groupby(["customer", "product", "priority"], observed=True, sort=False):
-        customer, product, _ = keys
-        priority = int(group["priority"].iloc[0])
-        group = group.sort_values("opened", ascending=False)
-        ids = [str(i) for i in group["case_id"].tolist()]
-        shown = ", ".join(ids[:CASE_IDS_SHOWN]) + (f" and {len(ids) - CASE_IDS_SHOWN} more" if len(ids) > CASE_IDS_SHOWN else "")
-        minutes = ((pd.to_datetime(group["first_response"]) - pd.to_datetime(group["due"])).dt.total_seconds() / 60).dropna()
-        n = len(ids)
+    groups = late.groupby(["customer", "product", "priority"], observed=True, sort=False).indices
+    for keys, positions in groups.items():
+        customer, product, priority = cast(tuple[Any, Any, Any], keys)
+        rows = np.sort(positions)  # positions in the newest-first order
+        shown_ids = ids[rows].tolist()
+        n = len(shown_ids)
+        worst = float(np.nanmax(minutes[rows])) if not np.isnan(minutes[rows]).all() else float("nan")
+        shown = ", ".join(shown_ids[:CASE_IDS_SHOWN]) + (f" and {n - CASE_IDS_SHOWN} more" if n > CASE_IDS_SHOWN else "")
         said = (
-            f"P{priority} case {ids[0]} answered {_span(float(minutes.max()))} late"
+            f"P{int(priority)} case {shown_ids[0]} answered {_span(worst)} late"
             if n == 1
-            else f"{n} P{priority} cases answered late (up to {_span(float(minutes.max()))} late)"
+            else f"{n} P{int(priority)} cases answered late (up to {_span(worst)} late)"
         )
         out.append(
             Action(
                 BREACH,
                 str(customer),
                 str(product),
-                f"P{priority} answered late",
+                f"P{int(priority)} answered late",
                 f"Review {said} in the last {days} days with the support team, and tell the customer what changes.",
-                pd.Timestamp(group["opened"].iloc[0]).date(),
+                pd.Timestamp(opened[rows[0]]).date(),
                 f"Cases: {shown}",
                 newest_first=True,
             )
