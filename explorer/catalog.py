@@ -8,6 +8,7 @@ who edits it learns what to fix instead of meeting a traceback later.
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -316,6 +317,11 @@ class Catalog:
         if benefit_id in program.benefit_wording:
             return program.benefit_wording[benefit_id]
         return self.benefits[benefit_id].wording
+
+    @cached_property
+    def memo(self) -> dict[Hashable, Any]:
+        """Answers the rules derive from the catalog alone, kept by them (a catalog never changes once loaded)."""
+        return {}
 
     # -- lookups by spelling (the maps are built once, on first use) --------
     @cached_property

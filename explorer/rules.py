@@ -125,17 +125,20 @@ def benefits(catalog: Catalog, contract: Contract) -> list[BenefitLine]:
     program = program_of(catalog, contract)
     if program is None or contract.product is None:
         return []
-    family = catalog.products[contract.product].programs
-    offered = {b for pid in family for b in catalog.programs[pid].benefits}
-    lines = []
-    for bid, benefit in catalog.benefits.items():
-        if bid not in offered:
-            continue
-        value = program.benefits.get(bid, False)
-        included = value is not False
-        assumption = support_hours_assumption(catalog, program) if benefit.describes == "support_hours" else ""
-        lines.append(BenefitLine(benefit.label, benefit.group, included, value if isinstance(value, str) else "", assumption))
-    return lines
+    key = ("benefits", contract.product, program.id)  # the same for every contract of the pair: made once
+    if key not in catalog.memo:
+        family = catalog.products[contract.product].programs
+        offered = {b for pid in family for b in catalog.programs[pid].benefits}
+        lines = []
+        for bid, benefit in catalog.benefits.items():
+            if bid not in offered:
+                continue
+            value = program.benefits.get(bid, False)
+            included = value is not False
+            assumption = support_hours_assumption(catalog, program) if benefit.describes == "support_hours" else ""
+            lines.append(BenefitLine(benefit.label, benefit.group, included, value if isinstance(value, str) else "", assumption))
+        catalog.memo[key] = tuple(lines)
+    return list(catalog.memo[key])
 
 
 def support_hours(catalog: Catalog, program: Program) -> str:
