@@ -74,7 +74,10 @@ class Session:
         one customer (by key) when only its mark changed, else for the whole book."""
         done = self.workspace.done_marks()
         if key is not None:
-            return dataclasses.replace(self, views=remark(self.overview, self.book, self.catalog, key, done))
+            again = dataclasses.replace(self, views=remark(self.overview, self.book, self.catalog, key, done))
+            if "error_count" in self.__dict__:  # the findings are the same: their count is not taken again
+                again.__dict__["error_count"] = self.error_count
+            return again
         return dataclasses.replace(self, views=build_overview(self.book, self.catalog, self.as_of, self.sla, self.findings, done))
 
     def sheet(self, key: str) -> CustomerSheet | None:

@@ -102,9 +102,9 @@ class RowReasons(Sequence[str]):
 
 def status_order(frame: pd.DataFrame) -> np.ndarray:
     """Status sorts by status (in force, not started, ended), then by the term's end within each."""
-    rank = np.zeros(len(frame), dtype="float64")
-    for i, status in enumerate(STATUSES):
-        rank[frame["Status"].str.startswith(status).to_numpy(dtype=bool)] = i
+    codes, labels = pd.factorize(frame["Status"])  # a few distinct labels, each matched once (not per row)
+    ranks = [max((i for i, status in enumerate(STATUSES) if str(label).startswith(status)), default=0) for label in labels]
+    rank = np.append(np.asarray(ranks, dtype="float64"), 0.0)[codes]  # code -1 (a blank) ranks 0
     ends = frame["Term End key"].to_numpy(dtype="float64")
     return rank * 1e7 + np.where(np.isfinite(ends), ends, 1e7 - 1)
 
@@ -262,14 +262,14 @@ class CustomerList(QWidget):
         fixed = sum(
             self.view.columnWidth(c) for c in range(self.model.columnCount()) if c != programs and not self.view.isColumnHidden(c)
         )
-        one = max((metrics.horizontalAdvance(p) for ps in frame["program list"] for p in ps), default=0)
+        lists = frame["program list"].tolist()
+        labels = sorted({p for ps in lists for p in ps})  # a few dozen programs, measured once each (not per row)
+        one = max((metrics.horizontalAdvance(p) for p in labels), default=0)
         wanted = fixed + one + 2 * metrics.averageCharWidth() + self.view.verticalScrollBar().sizeHint().width()
         self.setMinimumWidth(min(wanted, SMALLEST_WINDOW * 55 // 100))
         self.legend.setText(legend_html(days))
         products = {p for ps in frame["Products"].unique() for p in ps.split(", ") if p}
         self._fill_combo(self.product, ALL_PRODUCTS, sorted(products))
-        lists = frame["program list"].tolist()
-        labels = sorted({p for ps in lists for p in ps})
         self._program_lists = lists
         self._fill_combo(self.program, ALL_PROGRAMS, labels)
         self.apply_filter(follow=False)

@@ -16,9 +16,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
-from explorer.app.session import open_session
+from explorer.app.session import Session, open_session
 from explorer.app.view_model import Scope
 from explorer.gui import messages
 from explorer.gui.main_window import PAGES, MainWindow
@@ -128,3 +128,57 @@ def test_map_columns_reads_the_book_in_the_background(window: MainWindow, qtbot)
         dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("cases"))
     assert watch.longest < LIMIT, f"the event loop was held {watch.longest * 1000:.0f} ms"
     dialog.reject()
+
+
+def test_a_done_tick_rejudges_its_customer_alone(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Ticking an overdue action deadline Done (the Key Dates tab's checkbox, by keyboard) re-judges that one
+    customer in under 100 ms and holds the event loop under LIMIT until the window shows it; ticked and cleared."""
+    session = window.session
+    assert session is not None
+    late = session.overview.key_dates[session.overview.key_dates["overdue"].astype(bool)]
+    key = str(late["key"].iloc[len(late) // 2])
+    window.go_to_customer(key)
+    window.pane.tabs.setCurrentWidget(window.key_dates)
+    qtbot.waitUntil(lambda: window.pane.sheet is not None and window.pane.sheet.key == key)
+    qtbot.wait(100)  # the tab in view is filled
+    view, model = window.key_dates.view, window.key_dates.model
+    sheet = window.pane.sheet
+    overdue = {d.key for d in sheet.dates if d.overdue and d.date.is_action}
+    row = next(r for r in range(model.rowCount()) if window.key_dates.keys[model.source_row(r)] in overdue)
+    done = model.column_index("Done")
+
+    def late_dates() -> int:  # the customer's overdue deadlines, as the window's session judges them
+        frame = window.session.overview.key_dates  # type: ignore[union-attr]
+        return int((frame["overdue"].astype(bool) & (frame["key"] == key)).sum())
+
+    before = late_dates()
+    rejudged: list[float] = []
+    with_marks = Session.with_marks
+
+    def timed(self: Session, customer: str | None = None) -> Session:
+        start = time.perf_counter()
+        try:
+            return with_marks(self, customer)
+        finally:
+            rejudged.append(time.perf_counter() - start)
+
+    monkeypatch.setattr(Session, "with_marks", timed)
+    held = []
+    for ticked in (True, False):
+        view.setFocus()
+        view.setCurrentIndex(model.index(row, done))  # the box in focus (the tab is filled again after a tick)
+        qtbot.wait(50)
+        with Watch().watching() as watch:
+            qtbot.keyClick(view, Qt.Key.Key_Space)
+            qtbot.waitUntil(lambda shown=session: window.session is not shown)
+            qtbot.wait(50)  # the window shows it
+        held.append(watch.longest)
+        session = window.session
+        assert late_dates() == before - ticked  # the ticked deadline is no longer overdue; cleared, it is again
+        assert Qt.CheckState(model.data(model.index(row, done), Qt.ItemDataRole.CheckStateRole)) == (
+            Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        )
+    print(f"\ndone tick: re-judged in {max(rejudged) * 1000:.0f} ms, event loop held {max(held) * 1000:.0f} ms at most")
+    window.pages.setCurrentIndex(PAGES.index("Cases"))  # as the module's window had it
+    assert max(rejudged) < 0.1, f"re-judging one customer took {max(rejudged) * 1000:.0f} ms"
+    assert max(held) < LIMIT, f"the event loop was held {max(held) * 1000:.0f} ms"
