@@ -91,7 +91,7 @@ class CasesPage(LazyView):
         self.cancel_button.setToolTip("Stop the export; no file is left behind")
         self.export_progress.setVisible(False)
         self.cancel_button.setVisible(False)
-        self.operations = Operations(self, self._export_progress, self._set_busy, self.apply_filter)
+        self.operations = Operations(self, self._export_progress, self._set_busy, self._show_summary)
         self.cancel_button.clicked.connect(self.operations.cancel)
         self.model = ColumnTableModel(self)
         self.view = make_view(self, self.model, "book_cases")
@@ -223,6 +223,12 @@ class CasesPage(LazyView):
             return
         self.case_mask = self.table.mask(self.current_filter())
         self.model.set_mask(None if self.case_mask.all() else self.case_mask)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        """The cases shown and their compliance, in the summary line (again after an export's progress)."""
+        if not self.table_ready:
+            return
         text = self.table.counts(self.case_mask).text()
         window = self.window_label()
         if window:
@@ -270,7 +276,7 @@ class CasesPage(LazyView):
 
         def done(written: Path) -> None:
             QSettings().setValue(settings.LAST_EXPORT_FOLDER, str(written.parent))
-            self.apply_filter()
+            self._show_summary()
             self.summary.setText(f"{self.summary.text()} · exported {count:,} cases to {written.name}")
             self.exported.emit(written)
 

@@ -24,6 +24,9 @@ class StatusLine(QObject):
         bar.addWidget(self.label, 1)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
+        # as tall idle as busy: Cancel coming and going would resize the page above, repainting its table
+        # while a worker holds the GIL (explorer.gui.operations)
+        bar.setMinimumHeight(bar.sizeHint().height())
         self.set_busy(False)
 
     def set_busy(self, busy: bool) -> None:
