@@ -147,7 +147,9 @@ class _Reading:
         names = _guard(path, lambda: _worksheet_names(path, bool(misnamed)))
         if not names:
             raise UnreadableFile(path, "the workbook has no worksheets")
-        self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sheet-reader")
+        # A thread per sheet (up to four): the largest sheet, often the last, starts at once instead of after
+        # the first two, and the small ones are normalised while it is still being parsed.
+        self.pool = ThreadPoolExecutor(max_workers=min(4, len(names)), thread_name_prefix="sheet-reader")
         self.futures = [
             self.pool.submit(_guard, path, lambda n=name, h=hidden: _read_sheet(path, n, h, misnamed)) for name, hidden in names
         ]

@@ -15,16 +15,14 @@ Run: python -m pytest -m gate -s tests/benchmarks/test_gate.py (the full benchma
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from tools.synth import benchmark_book
 
-from .harness import CACHE, Measure, measure, report
+from .harness import CACHE, measure, process, report
 
 pytestmark = pytest.mark.gate
 
@@ -106,22 +104,11 @@ for _, country in ZONES:
     assert report("Gate: SLA clock, 200,000 cases", ours, baseline) >= 25
 
 
-def _process(name: str, argv: list[str], repeat: int) -> Measure:
-    """Best wall time of ``argv`` as a whole process (start-up, imports and all)."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=600)
-        best = min(best, time.perf_counter() - start)
-        assert done.returncode in (0, 1), done.stderr  # check exits 1 when the book has errors
-    return Measure(name, best, 0.0)
-
-
 def test_check_gate(book: Path) -> None:
-    baseline = _process(
+    baseline = process(
         "python -c 'pd.read_excel(BOOK, engine=openpyxl)'",
         [sys.executable, "-c", f"import pandas as pd; pd.read_excel({str(book)!r}, sheet_name=None, engine='openpyxl')"],
         1,
     )
-    ours = _process("explorer check BOOK", [sys.executable, "-m", "explorer", "check", str(book)], 2)
+    ours = process("explorer check BOOK", [sys.executable, "-m", "explorer", "check", str(book)], 2)
     assert report("Gate: explorer check, whole process", ours, baseline) >= 2
