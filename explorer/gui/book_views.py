@@ -43,9 +43,18 @@ class LazyView(QWidget):
                 self.refresh()
 
     def set_session(self, session: Session) -> None:
-        self.session, self._stale = session, True
+        unchanged = self.session is not None and self.shows_the_same(self.session, session)
+        self.session = session
+        if unchanged:  # e.g. a done-mark: no refill of 200,000 cases on the GUI thread for it
+            return
+        self._stale = True
         if self.isVisible():
             self.refresh()
+
+    def shows_the_same(self, old: Session, new: Session) -> bool:
+        """Whether the page shows ``new`` exactly as it shows ``old`` (a page that does not show done-marks
+        says so for a session judged again with another mark: Session.with_marks)."""
+        return False
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
@@ -142,6 +151,10 @@ class TimelineView(LazyView):
         layout.addWidget(self.note)
         layout.addWidget(self.legend)
         layout.addWidget(self.scroll_area, 1)
+
+    def shows_the_same(self, old: Session, new: Session) -> bool:
+        """The rows are the contracts' dates, which a done-mark never changes (only their statuses)."""
+        return new.book is old.book and new.catalog is old.catalog and new.as_of == old.as_of
 
     def fill(self, session: Session) -> None:
         catalog, contracts = session.catalog, session.book.contracts

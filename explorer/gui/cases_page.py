@@ -134,6 +134,10 @@ class CasesPage(LazyView):
         return combo
 
     # -- filling ------------------------------------------------------------------
+    def shows_the_same(self, old: Session, new: Session) -> bool:
+        """The cases and their SLA outcomes, which a done-mark never changes."""
+        return new.sla is old.sla and new.as_of == old.as_of and new.files == old.files
+
     def fill(self, session: Session) -> None:
         cases = session.sla.cases if session.sla is not None else None
         if cases is None or cases.empty:
