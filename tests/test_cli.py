@@ -325,3 +325,14 @@ def test_removing_a_mapping_when_none_is_saved(capsys: pytest.CaptureFixture[str
     err = capsys.readouterr().err
     assert err.startswith("explorer: no saved mappings (") and err.endswith("mappings.toml holds none)\n")
     assert "(1-0)" not in err
+
+
+def test_explain_says_why_a_case_without_a_priority_has_no_target(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    log = tmp_path / "conversations.csv"
+    log.write_text(
+        "Conversation ID,Company name,Conversation started at,Conversation first replied at\n"
+        "C-1,Cascade Outfitters,2026-11-20 10:00:00,2026-11-20 10:40:00\n"
+    )
+    assert main(["explain", "C-1", "--sample", "--cases", str(log), "--as-of", "2026-11-28"]) == 0
+    out = capsys.readouterr().out
+    assert "Priority: none given, so no target applies (A case log without priorities: listed, not judged)." in out

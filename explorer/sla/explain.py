@@ -102,11 +102,7 @@ def explain(book: Book, catalog: Catalog, sla: SlaResult, case_id: str) -> Expla
     )
     priority = row["priority"]
     if program is None or pd.isna(priority):
-        say(
-            "Priority: none readable, so no target applies."
-            if pd.isna(priority)
-            else "Program: not one the catalog knows, so no target applies."
-        )
+        say(_no_priority(catalog, source) if pd.isna(priority) else "Program: not one the catalog knows, so no target applies.")
         say(f"Outcome: {row['outcome']}")
         return out
     level = int(priority)
@@ -293,3 +289,13 @@ def _duration(minutes: float) -> str:
 
 def _day(day: date | None) -> str:
     return f"{day:%Y-%m-%d}" if day else "?"
+
+
+def _no_priority(catalog: Catalog, source: pd.DataFrame) -> str:
+    """Why a case has no target: its priority text is not a level, or it has none (decision no-priority)."""
+    text = str(source["priority_text"].iloc[0]).strip() if len(source) and "priority_text" in source else ""
+    if text and text.lower() != "nan":
+        return f"Priority: '{text}' is not a level (P1-P4, Sev 1-4, Urgent/High/Normal/Low), so no target applies."
+    decision = catalog.decisions.get("no-priority")
+    why = f" ({decision.title}: listed, not judged)" if decision else ""
+    return f"Priority: none given, so no target applies{why}."
