@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from explorer.importing.formulas import uncalculated_cells
+from explorer.importing.ods import merged_ranges
 from explorer.importing.safety import UnreadableFile, check_file, check_text_budget, content_suffix
 
 # Suffixes that name the same kind of file as the bytes ask for: anything else is a misleading name.
@@ -201,7 +202,10 @@ def _read_sheet(path: Path, name: str, hidden: str = "", misnamed: str = "") -> 
         # book loads in the background; this loop lets the GUI thread in every few milliseconds, and is
         # no slower.
         rows = [row for row in sheet.iter_rows()]
-        merged = fill_merged(rows, sheet.merged_cell_ranges or ())
+        ranges = sheet.merged_cell_ranges or ()
+        if not ranges and (misnamed or path.suffix.lower()) == ".ods":  # calamine reports none for OpenDocument
+            ranges = merged_ranges(path, name)
+        merged = fill_merged(rows, ranges)
     return RawSheet(str(path), name, rows, hidden, merged, misnamed)
 
 

@@ -11,9 +11,12 @@ import pytest
 
 from explorer.importing.book import load_book
 from explorer.importing.mappings import ColumnMapping, Lookup
+from explorer.importing.ods import merged_ranges
 from explorer.importing.readers import fill_merged, iter_sheets
 from explorer.importing.safety import NoTable
 from explorer.model import Severity, clean_name, customer_key, what_was_cleaned
+
+from ..files import soffice_convert
 
 HEADER = ["Customer", "Product", "Tier", "Start", "End"]
 
@@ -106,6 +109,42 @@ def test_merged_customer_cells_give_every_row_its_customer(tmp_path: Path) -> No
     assert [f.message for f in book.findings if "merged" in f.message] == [
         "Sheet 'Sheet' has 2 merged ranges: each value was carried down and across to every cell it covers."
     ]
+
+
+def test_merged_ranges_of_an_ods_book_are_carried_as_in_the_xlsx(tmp_path: Path) -> None:
+    # calamine reports merged ranges for .xlsx/.xls only; the .ods reader finds them in content.xml
+    source = Path(__file__).parents[1] / "corpus" / "files" / "handkept_merged_customers.xlsx"
+    ods = soffice_convert(source, "ods", tmp_path)
+    want, got = load_book([source]), load_book([ods])
+    assert len(got.contracts) == 8 and got.error_count == 0
+    assert [(c.customer, c.product, c.region, c.time_zone, c.term_start) for c in got.contracts] == [
+        (c.customer, c.product, c.region, c.time_zone, c.term_start) for c in want.contracts
+    ]
+    assert [f.message for f in got.findings if "merged" in f.message] == [
+        "Sheet 'Accounts' has 16 merged ranges: each value was carried down and across to every cell it covers."
+    ]
+
+
+def test_ods_merged_ranges_count_repeated_rows_and_cells(tmp_path: Path) -> None:
+    table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    content = (
+        f'<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="{table}">'
+        "<office:body><office:spreadsheet>"
+        '<table:table table:name="Other"><table:table-row><table:table-cell table:number-rows-spanned="9"/>'
+        "</table:table-row></table:table>"
+        '<table:table table:name="Book">'
+        '<table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row>'
+        '<table:table-row><table:table-cell table:number-columns-repeated="3"/>'
+        '<table:table-cell table:number-rows-spanned="2" table:number-columns-spanned="2"/>'
+        "<table:covered-table-cell/></table:table-row>"
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    path = tmp_path / "b.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("content.xml", content)
+    assert merged_ranges(path, "Book") == [((2, 3), (3, 4))]
+    assert merged_ranges(path, "Other") == [((0, 0), (8, 0))]
+    assert merged_ranges(tmp_path / "missing.ods", "Book") == []
 
 
 def test_text_named_xls_is_read_as_csv_and_said_so(tmp_path: Path) -> None:
