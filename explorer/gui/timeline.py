@@ -152,6 +152,7 @@ class TimelineCanvas(QWidget):
         self.rows: list[TimelineRow] = []
         self.as_of = self.first = self.last = clock.today()
         self.current = -1  # the row the keyboard is on
+        self._widest: float | None = None  # the widest row name (gutter)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Timeline")
@@ -166,9 +167,10 @@ class TimelineCanvas(QWidget):
     def gutter(self) -> float:
         """Room for the rows' names: the longest one, but never more than a third of the width."""
         metrics = QFontMetricsF(self.font())
-        widest = max((metrics.horizontalAdvance(r.label) for r in self.rows[:2000]), default=0.0)
+        if self._widest is None:  # measured once per rows and font: a paint asks for every date it places
+            self._widest = max((metrics.horizontalAdvance(r.label) for r in self.rows[:2000]), default=0.0)
         least = metrics.averageCharWidth() * 12
-        return max(least, min(widest + 18, self.width() / 3))
+        return max(least, min(self._widest + 18, self.width() / 3))
 
     def _fit(self) -> None:
         metrics = QFontMetricsF(self.font())
@@ -177,11 +179,12 @@ class TimelineCanvas(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
+            self._widest = None
             self._fit()
         super().changeEvent(event)
 
     def set_rows(self, rows: list[TimelineRow], as_of: date) -> None:
-        self.rows, self.as_of = rows, as_of
+        self.rows, self.as_of, self._widest = rows, as_of, None
         self.current = min(self.current, len(rows) - 1)
         days = [d for r in rows for s in r.spans for d in (s.start, s.end)] + [m.day for r in rows for m in r.marks]
         days.append(as_of)

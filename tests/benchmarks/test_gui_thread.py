@@ -2,9 +2,11 @@
 
 A 10 ms timer on the GUI thread notes the longest wait between its ticks while each long job
 runs through the operations runner: the PDF of every customer's entitlement sheet, the Cases
-page's Export to Excel of every case, and Map Columns reading the book for its preview. Any wait
-over 200 ms fails (a frozen window). Each job is then cancelled, and leaves no file.
-Run: python -m pytest -m benchmark tests/benchmarks/test_gui_thread.py
+page's Export to Excel of every case, and Map Columns reading the book for its preview (each job
+then cancelled, leaving no file); and on the GUI thread itself while a Done tick re-judges its
+customer (which must take under 100 ms) and the window shows it, and while the Timeline page of
+every contract repaints. Any wait over 200 ms fails (a frozen window).
+Run: python -m pytest -m benchmark -s tests/benchmarks/test_gui_thread.py (-s: each test's longest wait)
 """
 
 from __future__ import annotations
@@ -188,3 +190,20 @@ def test_a_done_tick_rejudges_its_customer_alone(window: MainWindow, qtbot, monk
     assert back.longest < LIMIT, f"going back to the Cases page held the event loop {back.longest * 1000:.0f} ms"
     assert max(rejudged) < 0.1, f"re-judging one customer took {max(rejudged) * 1000:.0f} ms"
     assert max(held) < LIMIT, f"the event loop was held {max(held) * 1000:.0f} ms"
+
+
+def test_the_timeline_repaints_without_holding_the_window(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The Timeline page of 10,000 contracts, once filled: walking its rows by keyboard (each step a repaint)."""
+    window.pages.setCurrentIndex(PAGES.index("Timeline"))
+    canvas = window.timeline.canvas
+    qtbot.waitUntil(lambda: len(canvas.rows) == 10_000, timeout=60_000)
+    canvas.setFocus()
+    qtbot.wait(100)
+    with Watch().watching() as watch:
+        for key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageDown, Qt.Key.Key_Down, Qt.Key.Key_Home):
+            qtbot.keyClick(canvas, key)
+            qtbot.wait(30)
+    window.pages.setCurrentIndex(PAGES.index("Cases"))  # as the module's window had it
+    print(f"\nTimeline: event loop held {watch.longest * 1000:.0f} ms at most")
+    assert canvas.current == 0
+    assert watch.longest < LIMIT, f"the event loop was held {watch.longest * 1000:.0f} ms"
