@@ -166,9 +166,9 @@ class CasesPage(LazyView):
                     np.nan_to_num(self.table.priority, nan=9.0),
                 ),
                 Column("Outcome", outcome.tolist()),  # beside the priority: in view on a narrow window
-                date_column("Opened (UTC)", frame["opened"].tolist()),
-                date_column("Due (UTC)", frame["due"].tolist()),
-                date_column("First Response (UTC)", frame["first_response"].tolist()),
+                date_column("Opened (UTC)", frame["opened"]),
+                date_column("Due (UTC)", frame["due"]),
+                date_column("First Response (UTC)", frame["first_response"]),
                 number_column("Minutes to Response", np.round(frame["business_minutes"].to_numpy(dtype="float64"), 1).tolist()),
             ],
             np.asarray([outcome_tone(o) for o in self.table.outcomes], dtype=object)[self.table.outcome_code],

@@ -178,9 +178,9 @@ class SlaTab(QWidget):
                     cases["priority"].fillna(9).to_numpy(dtype="float64"),
                 ),
                 Column("Outcome", outcome.tolist()),  # beside the priority: in view in a narrow window
-                date_column("Opened (UTC)", cases["opened"].tolist()),
-                date_column("Due (UTC)", cases["due"].tolist()),
-                date_column("First Response (UTC)", cases["first_response"].tolist()),
+                date_column("Opened (UTC)", cases["opened"]),
+                date_column("Due (UTC)", cases["due"]),
+                date_column("First Response (UTC)", cases["first_response"]),
                 Column("Product", cases["product"].astype(str).tolist()),
                 Column("Clock", [labels.get(c, "") for c in cases["clock"].astype(str)]),
                 number_column("Minutes to Response", np.round(cases["business_minutes"].to_numpy(dtype="float64"), 1).tolist()),

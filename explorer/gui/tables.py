@@ -38,6 +38,10 @@ def date_text(values: Iterable[Any], stamps: np.ndarray | None = None) -> list[s
     stamps = _stamps(values) if stamps is None else stamps
     if stamps is None:
         return _date_text_slow(values)  # something was not a date: show it as it is
+    return _stamp_text(stamps)
+
+
+def _stamp_text(stamps: np.ndarray) -> list[str]:
     # one format per column: where any value has a time of day, midnight shows as 00:00 too
     has_time = bool(((stamps - stamps.astype("datetime64[D]")).astype(np.int64) != 0).any())
     if has_time:
@@ -80,20 +84,27 @@ def number_column(title: str, values: Sequence[Any], fmt: str = "{:g}") -> Colum
     whole = np.isfinite(numbers) & (numbers == np.round(numbers))
     if fmt in ("{:g}", "{:.0f}") and whole.all():  # counts: one vectorised conversion
         text = list(map(str, numbers.astype(np.int64).tolist()))
-    else:
-        text = ["" if np.isnan(v) else fmt.format(v) for v in numbers]
+    else:  # Python floats, not numpy scalars: 200,000 cells format in a third of the time
+        text = ["" if v != v else fmt.format(v) for v in numbers.tolist()]  # v != v: NaN
     key = np.where(np.isnan(numbers), np.inf, numbers)
     return Column(title, text, key, align_right=True)
 
 
-def date_column(title: str, values: Sequence[Any]) -> Column:
-    values = list(values)
-    stamps = _stamps(values) if values else None
-    if stamps is None:
-        return Column(title, date_text(values), date_key(values))
+def date_column(title: str, values: Sequence[Any] | pd.Series) -> Column:
+    """Dates as date_text shows them, sorted by time with blanks last; a datetime64 Series (a case log's
+    timestamps) is read as it is, not as a list of Timestamps made and parsed again (0.3 s per 200,000)."""
+    if isinstance(values, pd.Series) and pd.api.types.is_datetime64_any_dtype(values.dtype):
+        moments = values.dt.tz_convert("UTC").dt.tz_localize(None) if values.dt.tz is not None else values
+        stamps: np.ndarray | None = moments.to_numpy(dtype="datetime64[m]")  # UTC wall time, as _stamps
+    else:
+        values = list(values)
+        stamps = _stamps(values) if values else None
+        if stamps is None:
+            return Column(title, date_text(values), date_key(values))
+    assert stamps is not None
     key = stamps.astype(np.int64).astype("float64")
     key[np.isnat(stamps)] = np.inf  # blanks sort last
-    return Column(title, date_text(values, stamps), key)
+    return Column(title, _stamp_text(stamps), key)
 
 
 class TableView(QTableView):
