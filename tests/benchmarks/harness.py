@@ -41,7 +41,13 @@ def measure(name: str, setup: str, timed: str, repeat: int = 1, warm: bool = Fal
             "    start = time.perf_counter()",
             "    run()",
             "    times.append(time.perf_counter() - start)",
-            "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024",
+            # VmHWM is this program's own peak; ru_maxrss keeps the forking parent's size across exec on Linux,
+            # so after a large benchmark in the same pytest run every child reported the parent's 612 MB.
+            "try:",
+            "    status = open('/proc/self/status').read()",
+            "    peak = int(status.split('VmHWM:')[1].split()[0]) / 1024",
+            "except (OSError, IndexError, ValueError):",
+            "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024",
             "print(json.dumps({'seconds': min(times), 'peak_mb': peak}))",
         ]
     )

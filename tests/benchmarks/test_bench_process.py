@@ -52,7 +52,7 @@ def test_check_as_a_whole_process(book: Path) -> None:
         1,
     )
     report("Reading limit: calamine's raw read against ours", ours, limit)
-    assert report("explorer check, whole process", ours, baseline) >= 5
+    assert report("explorer check, whole process", ours, baseline) >= 5  # target 8x; 6.9x on 2026-12-06
 
 
 def test_report_as_a_whole_process(book: Path) -> None:
