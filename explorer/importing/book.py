@@ -24,7 +24,7 @@ from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
 from explorer.importing.headers import label, title
 from explorer.importing.holidays import read_holidays
-from explorer.importing.readers import RawSheet, iter_sheets
+from explorer.importing.readers import RawSheet, fingerprint, iter_sheets
 from explorer.importing.safety import NoTable, UnreadableFile
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank, product_by_values
 from explorer.model import Book, Contract, Finding, Severity, Source, Unread, customer_key
@@ -38,21 +38,13 @@ MAP_HINT = (
 )
 
 
-def _fingerprint(path: Path) -> tuple[int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_size, info.st_mtime_ns
-
-
 def _record_digest(book: Book, path: Path, before: tuple[int, int] | None) -> None:
     """The file's SHA-256 as it was read (the report's Summary names it), and a warning if it changed meanwhile."""
     try:
         book.digests[str(path)] = digest(path)
     except OSError:
         return
-    if _fingerprint(path) != before:
+    if fingerprint(path) != before:
         book.findings.append(
             Finding(Severity.WARNING, "The file changed while it was read; reload it to see one version.", Source(str(path)))
         )
@@ -83,7 +75,7 @@ def load_book(
             progress(f"Reading {path.name}")
         (book.case_files if is_case_log else book.files).append(str(path))
         try:
-            before = _fingerprint(path)
+            before = fingerprint(path)
             tables = read_file(path, is_case_log, catalog, book, case_frames, case_timezone, saved)
             _record_digest(book, path, before)
         except UnreadableFile as exc:

@@ -65,7 +65,7 @@ def iter_sheets(path: Path | str) -> Iterator[RawSheet]:
     """
     path = Path(path)
     started = _PREFETCHED.pop(path.resolve(), None)
-    if started is not None and started[0] != _stamp(path):  # changed since: its read is dropped, not waited for
+    if started is not None and started[0] != fingerprint(path):  # changed since: its read is dropped, not waited for
         _drop(started[1])
         started = None
     reading = started[1].result() if started is not None else _Reading(path)
@@ -91,7 +91,7 @@ def prefetch(path: Path | str) -> None:
             started.set_exception(exc)
 
     with contextlib.suppress(OSError):
-        _PREFETCHED[path.resolve()] = (_stamp(path), started)
+        _PREFETCHED[path.resolve()] = (fingerprint(path), started)
         threading.Thread(target=start, name="prefetch", daemon=True).start()
 
 
@@ -112,7 +112,8 @@ def _drop(started: Future[_Reading]) -> None:
     started.add_done_callback(close)
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
+def fingerprint(path: Path) -> tuple[int, int] | None:
+    """(size, mtime in ns) of the file, or None when it cannot be looked at: whether it changed between two looks."""
     try:
         info = path.stat()
     except OSError:
