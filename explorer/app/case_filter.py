@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.model import customer_key
+from explorer.sla.compliance import opening_days, within
 from explorer.sla.engine import COUNTED, Outcome
 
 
@@ -68,9 +69,7 @@ class CaseTable:
         self.product_code, self.products = _codes(self.cases["product"])
         self.customer_code, names = _codes(self.cases["customer"])
         self.customer_keys = [customer_key(name) for name in names]  # once per customer, not per case
-        opened = pd.to_datetime(self.cases["opened"], utc=True, errors="coerce")
-        stamps = opened.dt.tz_localize(None).to_numpy(dtype="datetime64[D]")
-        self.opened_day = np.where(np.isnat(stamps), np.iinfo(np.int64).min, stamps.astype(np.int64))
+        self.opened_days = opening_days(pd.to_datetime(self.cases["opened"], utc=True, errors="coerce"))
         self._met, self._breached = self._codes(Outcome.MET), self._codes(Outcome.BREACHED)
         self._pending, self._at_risk = self._codes(Outcome.PENDING), self._codes(Outcome.AT_RISK)
 
@@ -91,12 +90,7 @@ class CaseTable:
         if f.customers is not None:
             allowed = np.fromiter((k in f.customers for k in self.customer_keys), dtype=bool, count=len(self.customer_keys))
             keep &= allowed[self.customer_code] if len(allowed) else False
-        if f.opened_from is not None:
-            keep &= self.opened_day >= np.datetime64(f.opened_from, "D").astype(np.int64)
-        if f.opened_to is not None:
-            keep &= (self.opened_day <= np.datetime64(f.opened_to, "D").astype(np.int64)) & (
-                self.opened_day != np.iinfo(np.int64).min
-            )
+        keep &= within(self.opened_days, f.opened_from, f.opened_to)
         return keep
 
     def counts(self, mask: np.ndarray) -> CaseCounts:

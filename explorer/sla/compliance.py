@@ -23,8 +23,9 @@ def opening_days(opened: pd.Series) -> np.ndarray:
 
 
 def within(days: np.ndarray, start: date | None = None, end: date | None = None) -> np.ndarray:
-    """Which of ``days`` fall from start to end, both included (NaT falls in no period): the one period rule."""
-    inside: np.ndarray = ~np.isnat(days)
+    """Which of ``days`` fall from start to end, both included: the one period rule. Without either bound every
+    day is in, a case with no readable opening (NaT) too; with one, NaT compares false and falls out."""
+    inside = np.ones(len(days), dtype=bool)
     if start is not None:
         inside &= days >= np.datetime64(start, "D")
     if end is not None:

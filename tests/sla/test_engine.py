@@ -121,3 +121,12 @@ def test_compliance_by_priority_and_period(catalog: Catalog) -> None:
 
 def test_as_of_is_end_of_day() -> None:
     assert clock.end_of_day(date(2026, 7, 7)) == datetime(2026, 7, 7, 23, 59, 59, tzinfo=UTC)
+
+
+def test_a_period_keeps_a_case_without_an_opening_only_when_it_has_no_bound() -> None:
+    # The one period rule (compliance.within) for the report, the SLA tab and the Cases page alike.
+    cases = pd.DataFrame({"opened": pd.to_datetime(["2026-07-05 10:00", None, "2026-08-01 00:30"], utc=True)})
+    assert len(in_period(cases)) == 3  # "All": a case whose opening could not be read is still listed
+    assert list(in_period(cases, date(2026, 7, 1), date(2026, 7, 31)).index) == [0]
+    assert list(in_period(cases, start=date(2026, 7, 6)).index) == [2]
+    assert list(in_period(cases, end=date(2026, 7, 31)).index) == [0]
