@@ -144,7 +144,8 @@ def read_file(
         for index, match in enumerate(tables):
             own = values.date_parts(_date_columns([(sheet, [match], near)], catalog))
             parts |= own
-            early[len(found) - 1, index] = _read_apart(sheet, match, catalog, case_timezone, parts, values.order_of(own))
+            so_far = values.order_of(parts)
+            early[len(found) - 1, index] = _read_apart(sheet, match, catalog, case_timezone, so_far, values.order_of(own))
     if not found:
         raise NoTable(
             path,
@@ -173,7 +174,7 @@ def read_file(
                 )
             read = early[position, index]
             if read.order != _settled(order, read.own):
-                read = _read_apart(sheet, match, catalog, case_timezone, parts, read.own)
+                read = _read_apart(sheet, match, catalog, case_timezone, order, read.own)
             book.contracts.extend(read.book.contracts)
             book.contacts.extend(read.book.contacts)
             book.holidays.extend(read.book.holidays)
@@ -211,11 +212,11 @@ def _read_apart(
     match: TableMatch,
     catalog: Catalog,
     case_timezone: str | None,
-    file_parts: set[str],
+    file_order: values.DateOrder,
     own: values.DateOrder,
 ) -> _TableRead:
-    """The table read into a book of its own, its dates in the order ``file_parts`` settle (else in ``own``)."""
-    order = _settled(values.order_of(file_parts), own)
+    """The table read into a book of its own, its dates in the file's order (else in its ``own``)."""
+    order = _settled(file_order, own)
     apart, frames = Book(), list[pd.DataFrame]()
     rows = _read_table(sheet, match, catalog, apart, frames, case_timezone, order)
     return _TableRead(apart, frames, rows, order, own)

@@ -60,8 +60,9 @@ class RawSheet:
 def iter_sheets(path: Path | str) -> Iterator[RawSheet]:
     """The sheets of ``path`` in workbook order, each as soon as it is read; UnreadableFile if it cannot be.
 
-    Sheets are parsed on two threads (calamine releases the GIL while it parses), so the caller
-    can normalise one sheet while the next is read; a read ``prefetch`` started is taken over.
+    Sheets are parsed on reader threads, one a sheet up to four (calamine releases the GIL while it
+    parses), so the caller can normalise one sheet while the next is read; a read ``prefetch``
+    started is taken over.
     """
     path = Path(path)
     started = _PREFETCHED.pop(path.resolve(), None)
@@ -122,7 +123,7 @@ def fingerprint(path: Path) -> tuple[int, int] | None:
 
 
 class _Reading:
-    """One file being read: checked against the budgets, then its sheets submitted to two reader threads.
+    """One file being read: checked against the budgets, then its sheets submitted to the reader threads.
 
     A failure (an unreadable or hostile file) is kept and raised when the sheets are asked for.
     """
