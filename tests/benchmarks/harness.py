@@ -79,3 +79,35 @@ def process(name: str, argv: list[str], repeat: int) -> Measure:
         best = min(best, time.perf_counter() - start)
         assert done.returncode in (0, 1), done.stderr  # check and report exit 1 when the book has errors
     return Measure(name, best, 0.0)
+
+
+def report_setup(book: Path) -> str:
+    """Setup code for timing write_report against to_excel: ``data`` (the report of ``book`` as of 2026-11-28),
+    ``out`` (a file in a fresh folder) and ``plain`` (its sheets with zoned datetimes made naive, which Excel
+    needs: untimed for the baseline, where our writer converts inside its timed call)."""
+    return f"""
+import tempfile
+from datetime import date
+from pathlib import Path
+import pandas as pd
+from explorer import clock
+from explorer.catalog import default_catalog
+from explorer.importing.book import load_book
+from explorer.outputs.report.build import build_report
+from explorer.outputs.report.writer import write_report
+from explorer.sla.engine import evaluate
+catalog = default_catalog()
+book = load_book([{str(book)!r}])
+data = build_report(book, catalog, date(2026, 11, 28), evaluate(book, catalog, clock.end_of_day(date(2026, 11, 28))))
+out = Path(tempfile.mkdtemp()) / "report.xlsx"
+plain = {{name: frame.apply(lambda c: c.dt.tz_localize(None) if isinstance(c.dtype, pd.DatetimeTZDtype) else c)
+         for name, frame in data.sheets.items()}}
+"""
+
+
+# The report baseline's timed part: the same sheets, unformatted, through openpyxl.
+TO_EXCEL = """
+with pd.ExcelWriter(out, engine="openpyxl") as writer:
+    for name, frame in plain.items():
+        frame.to_excel(writer, sheet_name=name, index=False)
+"""

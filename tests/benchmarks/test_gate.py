@@ -22,7 +22,7 @@ import pytest
 
 from tools.synth import benchmark_book
 
-from .harness import CACHE, measure, process, report
+from .harness import CACHE, TO_EXCEL, measure, process, report, report_setup
 
 pytestmark = pytest.mark.gate
 
@@ -54,34 +54,9 @@ def test_import_gate(book: Path) -> None:
 
 
 def test_report_gate(book: Path) -> None:
-    setup = f"""
-import tempfile
-from datetime import date
-from pathlib import Path
-import pandas as pd
-from explorer.catalog import default_catalog
-from explorer.importing.book import load_book
-from explorer.outputs.report.build import build_report
-from explorer.outputs.report.writer import write_report
-from explorer import clock
-from explorer.sla.engine import evaluate
-catalog = default_catalog()
-book = load_book([{str(book)!r}])
-data = build_report(book, catalog, date(2026, 11, 28), evaluate(book, catalog, clock.end_of_day(date(2026, 11, 28))))
-out = Path(tempfile.mkdtemp()) / "report.xlsx"
-plain = {{name: frame.apply(lambda c: c.dt.tz_localize(None) if isinstance(c.dtype, pd.DatetimeTZDtype) else c)
-         for name, frame in data.sheets.items()}}
-"""
+    setup = report_setup(book)
     ours = measure("explorer write_report", setup, "write_report(data, out)", repeat=2)
-    baseline = measure(
-        "DataFrame.to_excel(engine='openpyxl')",
-        setup,
-        """
-with pd.ExcelWriter(out, engine="openpyxl") as writer:
-    for name, frame in plain.items():
-        frame.to_excel(writer, sheet_name=name, index=False)
-""",
-    )
+    baseline = measure("DataFrame.to_excel(engine='openpyxl')", setup, TO_EXCEL)
     assert report("Gate: report", ours, baseline) >= 2
 
 
