@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.catalog import Calendar, Catalog
-from explorer.model import Book, Contract, Finding, Severity, Source
+from explorer.model import Book, Contract, Finding, Severity, Source, customer_key
 from explorer.sla.calendars import (
     NO_TIME,
     Closure,
@@ -244,7 +244,13 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
             "holidays": _per_contract([_holiday_key(c) for c in contracts], contract_of),
         },
     )
-    result.findings.extend(_case_findings(result.cases, grouped, matched, opened, out_of_scope))
+    held: dict[str, list[str]] = {}  # customer key -> the products of its contracts, for an unmatched case's finding
+    for c in contracts:
+        name = catalog.products[c.product].name if c.product in catalog.products else c.product_text
+        names = held.setdefault(customer_key(c.customer), [])
+        if name and name not in names:
+            names.append(name)
+    result.findings.extend(_case_findings(result.cases, grouped, matched, opened, out_of_scope, held))
     return result
 
 
@@ -323,9 +329,15 @@ def _per_contract(values: list[str], contract_of: np.ndarray) -> pd.Categorical[
 
 
 def _case_findings(
-    frame: pd.DataFrame, grouped: np.ndarray, matched: np.ndarray, opened: np.ndarray, out_of_scope: np.ndarray
+    frame: pd.DataFrame,
+    grouped: np.ndarray,
+    matched: np.ndarray,
+    opened: np.ndarray,
+    out_of_scope: np.ndarray,
+    held: dict[str, list[str]],
 ) -> list[Finding]:
-    """Unmatched cases and cases outside every term (warnings), Auth0 non-production cases (info).
+    """Unmatched cases and cases outside every term (warnings), Auth0 non-production cases (info). ``held``: each
+    customer's products, so a case naming none of a customer with several says why it is unmatched.
 
     Read from just those rows: a clean log of a million cases costs nothing here.
     """
@@ -351,7 +363,20 @@ def _case_findings(
             strict=True,
         ):
             source = Source(str(file), str(sheet), int(row))
-            if kind == "unmatched":
+            products = held.get(customer_key(str(customer)), []) if not product else []
+            if kind == "unmatched" and len(products) > 1:  # a log without a product column (Intercom, Kayako)
+                out.append(
+                    Finding(
+                        Severity.WARNING,
+                        f"Case {case_id}: {customer} holds {len(products)} products ({', '.join(products)}) and the case "
+                        "names none, so it cannot be matched to one; the case is not counted. Add a product column "
+                        "or map one (explorer map, or File \u2192 Map Columns\u2026).",
+                        source,
+                        "Customer",
+                        str(customer),
+                    )
+                )
+            elif kind == "unmatched":
                 out.append(
                     Finding(
                         Severity.WARNING,

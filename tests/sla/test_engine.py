@@ -130,3 +130,18 @@ def test_a_period_keeps_a_case_without_an_opening_only_when_it_has_no_bound() ->
     assert list(in_period(cases, date(2026, 7, 1), date(2026, 7, 31)).index) == [0]
     assert list(in_period(cases, start=date(2026, 7, 6)).index) == [2]
     assert list(in_period(cases, end=date(2026, 7, 31)).index) == [0]
+
+
+def test_an_unmatched_case_of_a_customer_with_several_products_says_why(catalog: Catalog) -> None:
+    book = book_with(
+        [
+            ("Z1", "Zed GmbH", None, 2, "2026-07-06 09:00", "2026-07-06 10:00", "production"),
+            ("N1", "Nobody Ltd", None, 2, "2026-07-06 09:00", "2026-07-06 10:00", "production"),
+        ]
+    )
+    messages = [f.message for f in evaluate(book, catalog, AS_OF).findings if f.message.startswith("Case ")]
+    assert messages == [
+        "Case Z1: Zed GmbH holds 2 products (Auth0, Okta) and the case names none, so it cannot be matched to one; "
+        "the case is not counted. Add a product column or map one (explorer map, or File \u2192 Map Columns\u2026).",
+        "Case N1: no contract for 'Nobody Ltd' (no product); the case is not counted.",
+    ]
