@@ -39,16 +39,45 @@ class Column:
     header_tip: str = ""
     checks: list[bool | None] | None = None  # a checkbox per row (None: none on that row); see check_toggled
     _sort: np.ndarray | None = field(init=False, repr=False, default=None)
+    _ranking: np.ndarray | None = field(init=False, repr=False, default=None)
+    _longest: dict[int, list[str]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.text = np.asarray(self.text, dtype=object)  # type: ignore[assignment]  # fast fancy indexing
 
+    def set_text(self, texts: Sequence[str]) -> None:
+        """New texts: what was worked out from the old ones is worked out again when next asked for."""
+        self.text = np.asarray(texts, dtype=object)  # type: ignore[assignment]
+        self._sort, self._ranking, self._longest = None, None, {}
+
+    # The three below are worked out once per column and kept, so a page that builds a large table on a
+    # worker (the Cases page) can work them out there too, leaving the GUI thread only the widgets.
     @property
     def sort_key(self) -> np.ndarray:
         """What the column sorts on; text keys are lower-cased on the first sort, not on every fill."""
         if self._sort is None:
             self._sort = np.asarray(self.key) if self.key is not None else np.char.lower(np.asarray(self.text).astype(str))
         return self._sort
+
+    @property
+    def ranking(self) -> np.ndarray:
+        """Every row in ascending order of the sort key (stable: equal keys keep their order)."""
+        if self._ranking is None:
+            self._ranking = np.argsort(self.sort_key, kind="stable")
+        return self._ranking
+
+    def longest(self, n: int) -> list[str]:
+        """The ``n`` longest texts by character count: what a column's width is measured on."""
+        if n not in self._longest:
+            texts = self.text.tolist()  # type: ignore[attr-defined]  # a list iterates faster than an array
+            try:
+                lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+            except TypeError:  # a cell that is not text
+                texts = [str(t) for t in texts]
+                lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+            rows = np.argpartition(lengths, -n)[-n:] if len(texts) > n else range(len(texts))
+            self._longest[n] = [texts[i] for i in rows]
+        return self._longest[n]
 
 
 class ColumnTableModel(QAbstractTableModel):
@@ -87,7 +116,7 @@ class ColumnTableModel(QAbstractTableModel):
         self._mark_brush = self._brushes["mark"][0]
 
     # -- filling ----------------------------------------------------------------
-    def set_columns(self, columns: list[Column], colours: Sequence[str] | None = None) -> None:
+    def set_columns(self, columns: list[Column], colours: Sequence[str] | np.ndarray | None = None) -> None:
         self.beginResetModel()
         self.columns = columns
         n = len(columns[0].text) if columns else 0
@@ -170,8 +199,7 @@ class ColumnTableModel(QAbstractTableModel):
 
     def set_texts(self, column: int, texts: Sequence[str]) -> None:
         """New texts for one column (shown on the next paint); a sort on it is redone on the next arrange."""
-        self.columns[column].text = np.asarray(texts, dtype=object)  # type: ignore[assignment]
-        self.columns[column]._sort = None
+        self.columns[column].set_text(texts)
         if self._sorted[0] == column:
             self._ranking = None
 
@@ -196,13 +224,14 @@ class ColumnTableModel(QAbstractTableModel):
         if column < 0 or column >= len(self.columns) or len(rows) == 0:
             return rows
         if self._ranking is None:
-            ranking = np.argsort(self.columns[column].sort_key, kind="stable")
+            ranking: np.ndarray = self.columns[column].ranking
             self._ranking = ranking[::-1].copy() if direction == Qt.SortOrder.DescendingOrder else ranking
         if len(rows) == self.total_rows:
             return self._ranking.copy()
         shown = np.zeros(self.total_rows, dtype=bool)
         shown[rows] = True
-        return self._ranking[shown[self._ranking]]
+        picked: np.ndarray = self._ranking[shown[self._ranking]]
+        return picked
 
     def source_row(self, view_row: int) -> int:
         return int(self.order[view_row])

@@ -8,6 +8,7 @@ import openpyxl
 import pandas as pd
 
 from explorer.app import periods
+from explorer.gui import cases_page
 from explorer.gui.main_window import PAGES, MainWindow
 
 
@@ -102,3 +103,29 @@ def test_export_filtered_cases(window: MainWindow, qtbot, tmp_path: Path) -> Non
     assert len(rows) - 1 == page.model.rowCount() > 0
     assert {r[4] for r in rows[1:]} == {"P1"}
     assert all(isinstance(r[5], type(rows[1][5])) and r[5] is not None for r in rows[1:])  # real date-times
+
+
+def shown_texts(page: cases_page.CasesPage) -> list[list[str]]:
+    model = page.model
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def test_a_large_log_is_prepared_on_a_worker_and_shown_the_same(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = show_cases(window)  # the sample's few thousand cases fill at once
+    page.priority.setCurrentText("P1")
+    at_once, summary = shown_texts(page), page.summary.text()
+    monkeypatch.setattr(cases_page, "SYNC_ROWS", 100)  # the sample's log is now a large one
+    shown: list[cases_page.PreparedCases] = []
+    show = page._show
+    monkeypatch.setattr(page, "_show", lambda prepared: (shown.append(prepared), show(prepared)))
+    page.fill(window.session)
+    page.fill(window.session)  # filled again before the first was ready: only the second is shown
+    n = len(window.session.sla.cases)
+    assert not page.table_ready and page.model.rowCount() == 0 and not page.export_button.isEnabled()
+    assert page.view.empty_text == f"Preparing {n:,} cases…"  # said where the table will be, not "no case matches"
+    qtbot.waitUntil(lambda: page.table_ready, timeout=30_000)
+    qtbot.wait(100)  # the superseded preparation, had it been shown, would have been by now
+    assert len(shown) == 1 and page.export_button.isEnabled()
+    assert page.priority.currentText() == "P1" and shown_texts(page) == at_once and page.summary.text() == summary
+    page.priority.setCurrentText("All")  # and it filters as before
+    assert page.model.rowCount() == n and page.view.empty_text == cases_page.NO_MATCH
