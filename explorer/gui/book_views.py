@@ -16,11 +16,13 @@ from explorer.app.view_model import plural
 from explorer.gui import combos, palette
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.filter_note import FilterNote
+from explorer.gui.operations import Operations
 from explorer.gui.tables import date_column, fit_columns, make_view
-from explorer.gui.timeline import DatedEvent, TimelineArea, TimelineCanvas, legend, row_from_dates
+from explorer.gui.timeline import DatedEvent, TimelineArea, TimelineCanvas, TimelineRow, legend, row_from_dates
 from explorer.model import customer_key
 
 ALL_EVENTS = "All events"
+SYNC_CONTRACTS = 2_000  # a book up to this size draws its timeline at once; a larger one has its rows made on a worker
 
 
 class LazyView(QWidget):
@@ -151,32 +153,51 @@ class TimelineView(LazyView):
         layout.addWidget(self.note)
         layout.addWidget(self.legend)
         layout.addWidget(self.scroll_area, 1)
+        self.preparing = Operations(self, self.legend.setText, lambda busy: None)  # a large book's rows
 
     def shows_the_same(self, old: Session, new: Session) -> bool:
         """The rows are the contracts' dates, which a done-mark never changes (only their statuses)."""
         return new.book is old.book and new.catalog is old.catalog and new.as_of == old.as_of
 
     def fill(self, session: Session) -> None:
-        catalog, contracts = session.catalog, session.book.contracts
-        self.legend.setText(legend(catalog) + " &nbsp; (double-click a row, or press Enter on it, to open the customer)")
-        frame = session.overview.key_dates
-        by_contract: dict[int, list[DatedEvent]] = {}
-        for index, role, addon, event, day in zip(
-            frame["contract"].tolist(),
-            frame["role"].tolist(),
-            frame["addon"].tolist(),
-            frame["event"].tolist(),
-            frame["date"].tolist(),
-            strict=True,
-        ):
-            by_contract.setdefault(index, []).append((role, addon, event, day))
-        shown = [i for i in range(len(contracts)) if self.only is None or customer_key(contracts[i].customer) in self.only]
-        order = sorted(shown, key=lambda i: (customer_key(contracts[i].customer), contracts[i].product or ""))
-        rows = []
-        for i in order:
-            contract = contracts[i]
-            product = rules.product_name(catalog, contract)
-            row = row_from_dates(catalog, contract, f"{contract.customer.strip()} · {product}", by_contract.get(i, []))
-            row.key = customer_key(contract.customer)
-            rows.append(row)
-        self.canvas.set_rows(rows, session.as_of)
+        key = legend(session.catalog) + " &nbsp; (double-click a row, or press Enter on it, to open the customer)"
+        as_of, only, count = session.as_of, self.only, len(session.book.contracts)
+        self.preparing.cancel()  # rows still being made for an earlier session or filter are dropped
+        if count <= SYNC_CONTRACTS:
+            self.legend.setText(key)
+            self.canvas.set_rows(timeline_rows(session, only), as_of)
+            return
+
+        def show(rows: list[TimelineRow]) -> None:
+            self.legend.setText(key)
+            self.canvas.set_rows(rows, as_of)
+
+        self.canvas.set_rows([], as_of)
+        self.preparing.run(lambda cancel, progress: timeline_rows(session, only), f"Drawing {count:,} contracts…", show)
+
+
+def timeline_rows(session: Session, only: frozenset[str] | None = None) -> list[TimelineRow]:
+    """The contracts' rows (of the customers in ``only``; None: all), by customer then product. No widgets:
+    a large book's rows are made on a worker (about 0.3 s at 10,000 contracts), not on the GUI thread."""
+    catalog, contracts = session.catalog, session.book.contracts
+    frame = session.overview.key_dates
+    by_contract: dict[int, list[DatedEvent]] = {}
+    for index, role, addon, event, day in zip(
+        frame["contract"].tolist(),
+        frame["role"].tolist(),
+        frame["addon"].tolist(),
+        frame["event"].tolist(),
+        frame["date"].tolist(),
+        strict=True,
+    ):
+        by_contract.setdefault(index, []).append((role, addon, event, day))
+    shown = [i for i in range(len(contracts)) if only is None or customer_key(contracts[i].customer) in only]
+    order = sorted(shown, key=lambda i: (customer_key(contracts[i].customer), contracts[i].product or ""))
+    rows = []
+    for i in order:
+        contract = contracts[i]
+        product = rules.product_name(catalog, contract)
+        row = row_from_dates(catalog, contract, f"{contract.customer.strip()} · {product}", by_contract.get(i, []))
+        row.key = customer_key(contract.customer)
+        rows.append(row)
+    return rows

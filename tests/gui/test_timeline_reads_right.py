@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
-from explorer.gui import palette
+from explorer.gui import book_views, palette
 from explorer.gui.main_window import MainWindow
 from explorer.gui.timeline import _small
 
@@ -53,3 +53,17 @@ def test_the_book_timeline_reads_right(window: MainWindow, qtbot) -> None:  # ty
         rect = axis.tick_label_rect(canvas.x_of(day) - axis.offset, label, metrics)
         if canvas.x_of(day) - axis.offset <= axis.width():
             assert rect.left() >= 0 and rect.right() <= axis.width(), label
+
+
+def test_a_large_books_rows_are_made_on_a_worker_and_drawn_the_same(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window.pages.setCurrentIndex(3)
+    view, canvas = window.timeline, window.timeline.canvas
+    at_once, key = [(r.label, r.spans, r.marks, r.key) for r in canvas.rows], view.legend.text()
+    assert len(at_once) == len(window.session.book.contracts)
+    monkeypatch.setattr(book_views, "SYNC_CONTRACTS", 10)  # the sample's book is now a large one
+    view.fill(window.session)
+    view.fill(window.session)  # again before the first was ready: the first is dropped
+    assert canvas.rows == [] and view.legend.text() == f"Drawing {len(at_once):,} contracts…"
+    qtbot.waitUntil(lambda: bool(canvas.rows), timeout=30_000)
+    assert [(r.label, r.spans, r.marks, r.key) for r in canvas.rows] == at_once and view.legend.text() == key
+    assert view.preparing.task is not None and not view.preparing.running
