@@ -16,9 +16,11 @@ state following, and failures shown the one way (``show_error``).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -58,6 +60,8 @@ class QueryOp(Generic[T]):
         self._bridge.succeeded.connect(self._succeeded)
         self._bridge.failed.connect(self._failed)
         self._bridge.progressed.connect(self._progressed)
+        mine = weakref.ref(self)  # a host deleted first takes the bridge, and with it the report, along
+        self._bridge.destroyed.connect(lambda *_: _live.discard(mine()))
 
     def failure(self, handler: Callable[[BaseException], None]) -> QueryOp[T]:
         self._failure = handler
@@ -69,6 +73,7 @@ class QueryOp(Generic[T]):
 
     def run_in_background(self) -> QueryOp[T]:
         self.running = True
+        _live.add(self)
         log.info("started: %s", self.label or self._op)
         _switching.started()
         QThreadPool.globalInstance().start(_Runner(self, _frame_interval()))
@@ -78,15 +83,20 @@ class QueryOp(Generic[T]):
         self.cancel_token.cancel()
 
     # -- on the GUI thread --------------------------------------------------------
-    def _succeeded(self, result: object) -> None:
+    def _reported(self) -> None:
+        """The worker's last word arrived: the op may now be freed, and its bridge with it."""
         self.running = False
         _switching.stopped()
+        _live.discard(self)
+        self._bridge.deleteLater()
+
+    def _succeeded(self, result: object) -> None:
+        self._reported()
         log.info("finished: %s", self.label or self._op)
         self._success(result)  # type: ignore[arg-type]  # the op's own T, carried through a Qt signal
 
     def _failed(self, error: object) -> None:
-        self.running = False
-        _switching.stopped()
+        self._reported()
         assert isinstance(error, BaseException)
         if isinstance(error, Cancelled):
             log.info("cancelled: %s", self.label or self._op)
@@ -112,15 +122,19 @@ class QueryOp(Generic[T]):
                 last = now
                 self._bridge.progressed.emit(text)
 
+        report: Any
+        value: object
         try:
             result = self._op(self.cancel_token, progress)
             self.cancel_token.check()  # cancelled after the last step: the result is dropped
         except Cancelled:  # a fresh one: the traceback would carry the work's data (200,000 rows) to the GUI
-            self._bridge.failed.emit(Cancelled())  # thread, to be freed there; it is freed here, on the worker
+            report, value = self._bridge.failed, Cancelled()  # thread, to be freed there; it is freed here
         except BaseException as exc:  # every failure goes to the GUI thread; none escapes the pool
-            self._bridge.failed.emit(exc)
+            report, value = self._bridge.failed, exc
         else:
-            self._bridge.succeeded.emit(result)
+            report, value = self._bridge.succeeded, result
+        with contextlib.suppress(RuntimeError):  # the host was deleted meanwhile, and its bridge: nobody to tell
+            report.emit(value)
 
 
 class _Switching:
@@ -153,6 +167,18 @@ class _Switching:
 
 
 _switching = _Switching()  # counted on the GUI thread, where operations start and finish
+# Every op from its start until its report has arrived (GUI thread). PySide holds a connected bound method by a
+# weak reference: an op freed while its report was queued had that report delivered to whatever object came to
+# live at its address ("'Span' object has no attribute '_failure'"), or crashed the process.
+_live: set[QueryOp[Any]] = set()
+
+
+def stop_all(timeout_ms: int = 10_000) -> None:
+    """Cancel every background operation and wait for its worker to stop: the window is closing, and no
+    worker may outlive the widgets whose signals it would emit (emitting on a deleted QObject crashes)."""
+    for op in list(_live):
+        op.cancel()
+    QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
 def _frame_interval() -> float:

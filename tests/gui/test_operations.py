@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
+import weakref
 from datetime import date
 from pathlib import Path
 
@@ -182,3 +184,36 @@ def test_the_core_stops_mid_write(tmp_path: Path) -> None:
         writer.write_report(data, target, cancel=Countdown(4))
     assert time.monotonic() - started < 30
     assert target.read_bytes() == b"the previous report" and [p.name for p in tmp_path.iterdir()] == ["report.xlsx"]
+
+
+def test_closing_the_window_stops_every_background_operation(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Not only the window's own: a page's work (here the Cases page's) is cancelled and waited for, so no worker
+    emits into a page that closing deleted."""
+    started = threading.Event()
+
+    def endless(cancel: CancelToken, progress) -> None:  # type: ignore[no-untyped-def]
+        started.set()
+        while True:
+            cancel.check()
+            time.sleep(0.005)
+
+    stopped: list[bool] = []
+    window.cases_page.preparing.run(endless, "Preparing", lambda _: stopped.append(False))
+    assert started.wait(10)
+    window.close()
+    assert QThreadPool.globalInstance().activeThreadCount() == 0  # stopped before close returned
+    assert window.cases_page.preparing.task is not None and window.cases_page.preparing.task.cancel_token.cancelled
+
+
+def test_an_operation_nobody_holds_still_reports_and_is_then_freed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A superseded op is held by nobody once its worker ends, while its report still waits in the event queue;
+    PySide reaches a connected method through a weak reference, so the op must live until the report arrives."""
+    parent = QObject()
+    results: list[int] = []
+    op = QueryOp(parent, lambda cancel, progress: 7, results.append).run_in_background()
+    freed = weakref.ref(op)
+    del op
+    QThreadPool.globalInstance().waitForDone(10_000)  # the worker is done and its runner deleted: the report is queued
+    gc.collect()
+    qtbot.waitUntil(lambda: results == [7], timeout=5_000)
+    qtbot.waitUntil(lambda: freed() is None, timeout=5_000)  # and then it goes, with its bridge
