@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.app import periods
+from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.case_filter import CaseFilter, CaseTable
 from explorer.app.session import Session
 from explorer.app.tones import outcome_tone
@@ -56,10 +57,11 @@ class PreparedCases:
     colours: np.ndarray  # a palette state per case, from its outcome
 
 
-def prepare(cases: pd.DataFrame) -> PreparedCases:
+def prepare(cases: pd.DataFrame, cancel: CancelToken = NEVER) -> PreparedCases:
     """The page's table from the judged cases: codes, texts, sort order and longest texts, everything but the
     widgets, so that a large log is worked out on a worker (about 1 s at 200,000 cases) and not on the GUI thread."""
     table = CaseTable(cases)
+    cancel.check()
     frame = table.cases
     outcome = frame["outcome"].astype(str)
     columns = [
@@ -82,6 +84,7 @@ def prepare(cases: pd.DataFrame) -> PreparedCases:
         date_column("First Response (UTC)", frame["first_response"]),
         number_column("Minutes to Response", np.round(frame["business_minutes"].to_numpy(dtype="float64"), 1).tolist()),
     ]
+    cancel.check()
     for column in columns:  # what the view's first sort and its column widths ask for
         column.longest(SAMPLE)
     _ = columns[6].ranking  # shown by opening time
@@ -199,7 +202,7 @@ class CasesPage(LazyView):
         self.export_button.setEnabled(False)
         self.view.empty_text = f"Preparing {len(cases):,} cases…"
         self.model.set_columns([])
-        self.preparing.run(lambda cancel, progress: prepare(cases), self.view.empty_text, self._show)
+        self.preparing.run(lambda cancel, progress: prepare(cases, cancel), self.view.empty_text, self._show)
 
     def _show(self, prepared: PreparedCases) -> None:
         """Put a prepared table in the view: the widgets' part of a fill, a few milliseconds at 200,000 cases."""

@@ -47,7 +47,7 @@ from explorer.gui.findings_view import FindingsView
 from explorer.gui.marks import MarksController
 from explorer.gui.no_book import NoBookPane
 from explorer.gui.no_match import NoMatchPane
-from explorer.gui.operations import Operations
+from explorer.gui.operations import Operations, stop_all
 from explorer.gui.sessions import SessionController, dropped_files, sample_files
 from explorer.gui.status_line import StatusLine
 from explorer.gui.terms_dialog import TermsDialog
@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.state.save(self, self.splitter, self._views())
-        self.operations.cancel()
+        stop_all()  # the window's, its pages' and its dialogs' background work
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
