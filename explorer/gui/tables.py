@@ -29,6 +29,11 @@ def _stamps(values: list[Any]) -> np.ndarray | None:
     return stamps
 
 
+# Rows turned into text per numpy call: each call holds the GIL throughout, and a worker preparing 200,000 rows
+# (the Cases page) held it 100 ms at a time in one call per column, freezing the window that long.
+CHUNK = 16_384
+
+
 def date_text(values: Iterable[Any], stamps: np.ndarray | None = None) -> list[str]:
     """Dates as 2026-01-15, or all as 2026-01-15 10:30 when some have a time; vectorised, with a per-value
     path for odd mixes."""
@@ -44,11 +49,15 @@ def date_text(values: Iterable[Any], stamps: np.ndarray | None = None) -> list[s
 def _stamp_text(stamps: np.ndarray) -> list[str]:
     # one format per column: where any value has a time of day, midnight shows as 00:00 too
     has_time = bool(((stamps - stamps.astype("datetime64[D]")).astype(np.int64) != 0).any())
-    if has_time:
-        text = np.char.replace(np.datetime_as_string(stamps, unit="m").astype(str), "T", " ")
-    else:
-        text = np.datetime_as_string(stamps, unit="D").astype(str)
-    shown: list[str] = np.where(np.isnat(stamps), "", text).tolist()
+    shown: list[str] = []
+    for start in range(0, len(stamps), CHUNK):
+        part = stamps[start : start + CHUNK]
+        text = np.datetime_as_string(part, unit="m" if has_time else "D")  # fixed width: "2026-01-15T10:30"
+        if has_time and text.dtype.itemsize == 16 * 4:  # years 1-9999: the T becomes a space in place, on the codes
+            text.view(np.uint32).reshape(len(text), -1)[:, 10] = ord(" ")
+        elif has_time:
+            text = np.char.replace(text, "T", " ")
+        shown.extend(np.where(np.isnat(part), "", text).tolist())
     return shown
 
 
