@@ -14,10 +14,10 @@ from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.overview import upcoming
 from explorer.app.session import Session
 from explorer.app.view_model import plural
-from explorer.gui import combos, palette
+from explorer.gui import combos, heap, palette
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.filter_note import FilterNote
-from explorer.gui.operations import Operations
+from explorer.gui.operations import Operations, Progress
 from explorer.gui.tables import date_column, fit_columns, make_view
 from explorer.gui.timeline import DatedEvent, TimelineArea, TimelineCanvas, TimelineRow, legend, row_from_dates
 from explorer.model import customer_key
@@ -174,7 +174,12 @@ class TimelineView(LazyView):
             self.canvas.set_rows(rows, as_of)
 
         self.canvas.set_rows([], as_of)
-        self.preparing.run(lambda cancel, progress: timeline_rows(session, only, cancel), f"Drawing {count:,} contracts…", show)
+
+        def work(cancel: CancelToken, progress: Progress) -> list[TimelineRow]:
+            with heap.long_lived():  # shown as long as the book: kept out of full collections (explorer.gui.heap)
+                return timeline_rows(session, only, cancel)
+
+        self.preparing.run(work, f"Drawing {count:,} contracts…", show)
 
 
 def timeline_rows(session: Session, only: frozenset[str] | None = None, cancel: CancelToken = NEVER) -> list[TimelineRow]:

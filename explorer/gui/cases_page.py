@@ -34,12 +34,12 @@ from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.case_filter import CaseFilter, CaseTable
 from explorer.app.session import Session
 from explorer.app.tones import outcome_tone
-from explorer.gui import combos, keyboard, plain, settings
+from explorer.gui import combos, heap, keyboard, plain, settings
 from explorer.gui.book_views import LazyView
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.columns import SAMPLE
 from explorer.gui.flow_layout import FlowLayout
-from explorer.gui.operations import Operations
+from explorer.gui.operations import Operations, Progress
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
 from explorer.outputs.cases_export import export_cases
 
@@ -202,7 +202,12 @@ class CasesPage(LazyView):
         self.export_button.setEnabled(False)
         self.view.empty_text = f"Preparing {len(cases):,} cases…"
         self.model.set_columns([])
-        self.preparing.run(lambda cancel, progress: prepare(cases, cancel), self.view.empty_text, self._show)
+
+        def work(cancel: CancelToken, progress: Progress) -> PreparedCases:
+            with heap.long_lived():  # shown as long as the book: kept out of full collections (explorer.gui.heap)
+                return prepare(cases, cancel)
+
+        self.preparing.run(work, self.view.empty_text, self._show)
 
     def _show(self, prepared: PreparedCases) -> None:
         """Put a prepared table in the view: the widgets' part of a fill, a few milliseconds at 200,000 cases."""

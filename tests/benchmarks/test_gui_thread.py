@@ -74,6 +74,9 @@ def window(qapp) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     while not win.cases_page.table_ready and time.monotonic() < deadline:  # prepared on a worker
         qapp.processEvents()
         time.sleep(0.01)
+    for _ in range(50):  # and shown: what follows is measured from a settled window
+        qapp.processEvents()
+        time.sleep(0.01)
     yield win
     win.close()
     win.deleteLater()
