@@ -46,7 +46,6 @@ from explorer.outputs.cases_export import export_cases
 ALL = "All"
 LIST_SCOPE, ALL_SCOPE = "Customers in the list", "All customers"
 CUSTOM = "Custom"  # the Opened choice that takes the two date boxes
-NO_MATCH = "No case matches these filters."
 SYNC_ROWS = 10_000  # a log up to this size fills at once (about 50 ms); a larger one is prepared on a worker
 
 
@@ -143,7 +142,7 @@ class CasesPage(LazyView):
         self.preparing = Operations(self, self.summary.setText, lambda busy: None)  # a large log's table
         self.model = ColumnTableModel(self)
         self.view = make_view(self, self.model, "book_cases")
-        self.view.empty_text = NO_MATCH
+        self.view.empty_text = "No case matches these filters."
         self.view.setAccessibleName("Cases")
         self.view.doubleClicked.connect(self._open)
         self.view.setToolTip(
@@ -195,23 +194,28 @@ class CasesPage(LazyView):
             self.summary.setText("No case log is loaded: add a ticketing export (File ▸ Add Files) to list cases.")
             self.export_button.setEnabled(False)
             return
+        if not self.start.isEnabled():  # the Opened boxes follow the as-of date until the user picks Custom
+            self.start.blockSignals(True)
+            self.end.blockSignals(True)
+            self.start.setDate(_qdate(session.as_of.replace(day=1)))
+            self.end.setDate(_qdate(session.as_of))
+            self.start.blockSignals(False)
+            self.end.blockSignals(False)
         if len(cases) <= SYNC_ROWS:
             self._show(prepare(cases))
             return
         self.table_ready = False
         self.export_button.setEnabled(False)
-        self.view.empty_text = f"Preparing {len(cases):,} cases…"
         self.model.set_columns([])
 
         def work(cancel: CancelToken, progress: Progress) -> PreparedCases:
             with heap.long_lived():  # shown as long as the book: kept out of full collections (explorer.gui.heap)
                 return prepare(cases, cancel)
 
-        self.preparing.run(work, self.view.empty_text, self._show)
+        self.preparing.run(work, f"Preparing {len(cases):,} cases…", self._show)  # said in the summary line
 
     def _show(self, prepared: PreparedCases) -> None:
         """Put a prepared table in the view: the widgets' part of a fill, a few milliseconds at 200,000 cases."""
-        self.view.empty_text = NO_MATCH
         self.table = prepared.table
         self.table_ready = True
         self.model.set_columns(prepared.columns, prepared.colours)
@@ -219,14 +223,6 @@ class CasesPage(LazyView):
         fit_columns(self.view)
         combos.refill(self.outcome, ALL, sorted(self.table.outcomes))
         combos.refill(self.product, ALL, sorted(self.table.products))
-        as_of = self.session.as_of if self.session is not None else None
-        if as_of is not None and not self.start.isEnabled():
-            self.start.blockSignals(True)
-            self.end.blockSignals(True)
-            self.start.setDate(_qdate(as_of.replace(day=1)))
-            self.end.setDate(_qdate(as_of))
-            self.start.blockSignals(False)
-            self.end.blockSignals(False)
         self.export_button.setEnabled(True)
         self._combo_changed()
 

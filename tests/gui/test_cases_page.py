@@ -122,10 +122,10 @@ def test_a_large_log_is_prepared_on_a_worker_and_shown_the_same(window: MainWind
     page.fill(window.session)  # filled again before the first was ready: only the second is shown
     n = len(window.session.sla.cases)
     assert not page.table_ready and page.model.rowCount() == 0 and not page.export_button.isEnabled()
-    assert page.view.empty_text == f"Preparing {n:,} cases…"  # said where the table will be, not "no case matches"
+    assert page.summary.text() == f"Preparing {n:,} cases…"
     qtbot.waitUntil(lambda: page.table_ready, timeout=30_000)
     qtbot.wait(100)  # the superseded preparation, had it been shown, would have been by now
     assert len(shown) == 1 and page.export_button.isEnabled()
     assert page.priority.currentText() == "P1" and shown_texts(page) == at_once and page.summary.text() == summary
     page.priority.setCurrentText("All")  # and it filters as before
-    assert page.model.rowCount() == n and page.view.empty_text == cases_page.NO_MATCH
+    assert page.model.rowCount() == n
