@@ -61,7 +61,7 @@ class QueryOp(Generic[T]):
         self._bridge.failed.connect(self._failed)
         self._bridge.progressed.connect(self._progressed)
         mine = weakref.ref(self)  # a host deleted first takes the bridge, and with it the report, along
-        self._bridge.destroyed.connect(lambda *_: _live.discard(mine()))
+        self._bridge.destroyed.connect(lambda *_: _forget(mine()))
 
     def failure(self, handler: Callable[[BaseException], None]) -> QueryOp[T]:
         self._failure = handler
@@ -171,6 +171,13 @@ _switching = _Switching()  # counted on the GUI thread, where operations start a
 # weak reference: an op freed while its report was queued had that report delivered to whatever object came to
 # live at its address ("'Span' object has no attribute '_failure'"), or crashed the process.
 _live: set[QueryOp[Any]] = set()
+
+
+def _forget(op: QueryOp[Any] | None) -> None:
+    """An op whose bridge is gone: if its report never came (its host was deleted first), it is over all the same."""
+    if op is not None and op in _live:
+        _live.discard(op)
+        _switching.stopped()
 
 
 def stop_all(timeout_ms: int = 10_000) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import time
 import weakref
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from explorer.app.cancel import Cancelled, CancelToken
 from explorer.app.errors import WorkspaceError
-from explorer.gui import messages
+from explorer.gui import messages, operations
 from explorer.gui.main_window import MainWindow
 from explorer.gui.operations import Operations, QueryOp
 from explorer.outputs.report import writer
@@ -217,3 +218,18 @@ def test_an_operation_nobody_holds_still_reports_and_is_then_freed(qtbot) -> Non
     gc.collect()
     qtbot.waitUntil(lambda: results == [7], timeout=5_000)
     qtbot.waitUntil(lambda: freed() is None, timeout=5_000)  # and then it goes, with its bridge
+
+
+def test_an_operation_whose_host_is_deleted_first_is_over_all_the_same(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Its report goes with the host's bridge; the worker does not raise, and the op no longer counts as running
+    (the GIL switch interval, short while work runs, comes back)."""
+    before = sys.getswitchinterval()
+    host = QObject()
+    release = threading.Event()
+    op = QueryOp(host, lambda cancel, progress: release.wait(10), lambda _: None).run_in_background()
+    assert sys.getswitchinterval() < before and op in operations._live
+    del host  # the C++ object, and the bridge it parents, are deleted here
+    release.set()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(50)
+    assert op not in operations._live and sys.getswitchinterval() == before
