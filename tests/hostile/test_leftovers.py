@@ -17,6 +17,13 @@ from explorer.atomic import OutputError, write_atomically
 from tests.hostile.harness import ROOT, assert_refused, explorer, fingerprint, limit_memory
 
 
+def _as_a_foreground_job() -> None:
+    """Ctrl+C reaches a command run in a terminal. A suite started in the background of a non-interactive shell
+    hands its children SIGINT ignored, which Python (rightly) leaves ignored: the child gets the default back."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    limit_memory()
+
+
 def start_writing(tmp_path: Path) -> tuple[subprocess.Popen[str], Path, Path]:
     out, temp = tmp_path / "out", tmp_path / "temp"
     out.mkdir()
@@ -30,7 +37,7 @@ def start_writing(tmp_path: Path) -> tuple[subprocess.Popen[str], Path, Path]:
         text=True,
         env=env,
         cwd=ROOT,
-        preexec_fn=limit_memory,
+        preexec_fn=_as_a_foreground_job,
     )
     assert process.stdout is not None
     assert process.stdout.readline().strip() == "writing"
