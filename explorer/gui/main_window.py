@@ -159,9 +159,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _add_page(self, page: QWidget, name: str) -> None:
-        """A page after the first five, reached by Ctrl+its number too."""
+        """A page after the first five; the View menu lists it, with Ctrl and Alt and its number, as it lists them."""
         self.pages.addTab(page, name)
-        self.addAction(action(name, self, partial(self.pages.setCurrentWidget, page), QKeySequence(f"Ctrl+{self.pages.count()}")))
 
     def _build_menus(self) -> None:
         sessions, exports = self.sessions, self.exports
@@ -181,8 +180,8 @@ class MainWindow(QMainWindow):
             action("Filter Customers", self, lambda: self.go_to_customer(""), QKeySequence(QKeySequence.StandardKey.Find))
         )
         view.addSeparator()
-        for i, name in enumerate(PAGES):
-            page = action(name, self, partial(self.pages.setCurrentIndex, i))
+        for i in range(self.pages.count()):  # PAGES, then the pages added after them (Changes)
+            page = action(self.pages.tabText(i), self, partial(self.pages.setCurrentIndex, i))
             page.setShortcuts([QKeySequence(f"Ctrl+{i + 1}"), QKeySequence(f"Alt+{i + 1}")])
             view.addAction(page)
         view.addSeparator()

@@ -97,9 +97,12 @@ def test_ctrl_tab_reaches_every_tab_and_alt_digits_the_pages(window: MainWindow,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert keyboard.current_stop(window.pages, window.tabs) == seen[-1]
-    for i in range(len(PAGES)):
+    assert window.pages.count() == len(PAGES) + 1  # and Changes, added after them: Alt+1…6 as the README says
+    for i in range(window.pages.count()):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + i), Qt.KeyboardModifier.AltModifier)
         assert window.pages.currentIndex() == i
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert [a.text() for a in view.actions() if a.text()][1:] == [*PAGES, "Changes"]  # after Filter Customers
 
 
 def test_tab_leaves_the_list_and_reaches_the_tab_bars(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
