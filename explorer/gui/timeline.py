@@ -37,6 +37,7 @@ from explorer.model import Contract
 
 MARGIN = 20  # days of air before the first and after the last date
 RIGHT = 16  # pixels kept free right of the last date
+NO_DATES = "the term dates are missing or unreadable (see Findings)"
 
 
 @dataclass
@@ -84,8 +85,9 @@ def row_from_dates(catalog: Catalog, contract: Contract, label: str, dates: Iter
         row.spans.append(Span(begin, end, "term", f"{name or 'Term'} {begin.isoformat()} to {end.isoformat()}", name))
     if contract.term_start and contract.term_end and contract.term_end < contract.term_start:
         row.note = "dates invalid: the term ends before it starts (see Findings)"
-    elif not contract.term_start or not contract.term_end:
-        row.note = "no term dates in the book (see Findings)"
+    elif not contract.term_start or not contract.term_end:  # name the one missing: the other shows on other pages
+        missing = [name for name, day in (("start", contract.term_start), ("end", contract.term_end)) if not day]
+        row.note = NO_DATES if len(missing) == 2 else f"the term {missing[0]} is missing or unreadable (see Findings)"
     first, last = by_role.get("kickoff_start", []), by_role.get("kickoff_end", [])
     if first and last:
         begin, end = first[0][2], last[0][2]
@@ -304,7 +306,7 @@ class TimelineCanvas(QWidget):
         painter.drawText(QRectF(6, top, gutter - 12, height), int(Qt.AlignmentFlag.AlignVCenter), text)
         if not row.spans and not row.marks:  # say why the row is empty instead of leaving it blank
             painter.setPen(palette.ink_colour("muted"))
-            note = row.note or "no term dates in the book (see Findings)"
+            note = row.note or NO_DATES
             painter.drawText(
                 QRectF(gutter + 6, top, self.width() - gutter - 12, height), int(Qt.AlignmentFlag.AlignVCenter), note
             )
