@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from explorer.app import periods
 from explorer.app.cancel import NEVER, CancelToken
-from explorer.app.case_filter import CaseFilter, CaseTable
+from explorer.app.case_filter import RESPONSE_MINUTES, RESPONSE_MINUTES_TIP, CaseFilter, CaseTable
 from explorer.app.session import Session
 from explorer.app.tones import outcome_tone
 from explorer.gui import combos, heap, keyboard, plain, settings
@@ -81,7 +81,11 @@ def prepare(cases: pd.DataFrame, cancel: CancelToken = NEVER) -> PreparedCases:
         date_column("Opened (UTC)", frame["opened"]),
         date_column("Due (UTC)", frame["due"]),
         date_column("First Response (UTC)", frame["first_response"]),
-        number_column("Minutes to Response", np.round(frame["business_minutes"].to_numpy(dtype="float64"), 1).tolist()),
+        number_column(
+            RESPONSE_MINUTES,
+            np.round(frame["business_minutes"].to_numpy(dtype="float64"), 1).tolist(),
+            header_tip=RESPONSE_MINUTES_TIP,
+        ),
     ]
     cancel.check()
     for column in columns:  # what the view's first sort and its column widths ask for

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from explorer.app import view_model
+from explorer.app.case_filter import RESPONSE_MINUTES, RESPONSE_MINUTES_TIP
 from explorer.app.sheet import CustomerSheet
 from explorer.app.tones import outcome_tone
 from explorer.gui import palette, plain
@@ -183,7 +184,11 @@ class SlaTab(QWidget):
                 date_column("First Response (UTC)", cases["first_response"]),
                 Column("Product", cases["product"].astype(str).tolist()),
                 Column("Clock", [labels.get(c, "") for c in cases["clock"].astype(str)]),
-                number_column("Minutes to Response", np.round(cases["business_minutes"].to_numpy(dtype="float64"), 1).tolist()),
+                number_column(
+                    RESPONSE_MINUTES,
+                    np.round(cases["business_minutes"].to_numpy(dtype="float64"), 1).tolist(),
+                    header_tip=RESPONSE_MINUTES_TIP,
+                ),
                 Column(
                     "Holidays Skipped",
                     skipped,

@@ -85,7 +85,7 @@ def date_key(values: Sequence[Any]) -> np.ndarray:
     return numbers
 
 
-def number_column(title: str, values: Sequence[Any], fmt: str = "{:g}") -> Column:
+def number_column(title: str, values: Sequence[Any], fmt: str = "{:g}", header_tip: str = "") -> Column:
     try:
         numbers = np.asarray(values, dtype="float64")  # numbers and None (NaN): no pandas round trip
     except (TypeError, ValueError):
@@ -96,7 +96,7 @@ def number_column(title: str, values: Sequence[Any], fmt: str = "{:g}") -> Colum
     else:  # Python floats, not numpy scalars: 200,000 cells format in a third of the time
         text = ["" if v != v else fmt.format(v) for v in numbers.tolist()]  # v != v: NaN
     key = np.where(np.isnan(numbers), np.inf, numbers)
-    return Column(title, text, key, align_right=True)
+    return Column(title, text, key, align_right=True, header_tip=header_tip)
 
 
 def date_column(title: str, values: Sequence[Any] | pd.Series) -> Column:

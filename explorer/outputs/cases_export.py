@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from explorer.app.cancel import NEVER, CancelToken
+from explorer.app.case_filter import RESPONSE_MINUTES
 from explorer.atomic import write_atomically
 
 EXPORT_COLUMNS = {
@@ -21,7 +22,7 @@ EXPORT_COLUMNS = {
     "opened": "Opened (UTC)",
     "due": "Due (UTC)",
     "first_response": "First Response (UTC)",
-    "business_minutes": "Minutes to Response",
+    "business_minutes": RESPONSE_MINUTES,
     "outcome": "Outcome",
 }
 

@@ -6,10 +6,13 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
+from PySide6.QtCore import Qt
 
 from explorer.app import periods
+from explorer.app.case_filter import RESPONSE_MINUTES
 from explorer.gui import cases_page
 from explorer.gui.main_window import PAGES, MainWindow
+from explorer.outputs.report.schema import CASE_COLUMNS
 
 
 def show_cases(window: MainWindow):  # type: ignore[no-untyped-def]
@@ -129,3 +132,21 @@ def test_a_large_log_is_prepared_on_a_worker_and_shown_the_same(window: MainWind
     assert page.priority.currentText() == "P1" and shown_texts(page) == at_once and page.summary.text() == summary
     page.priority.setCurrentText("All")  # and it filters as before
     assert page.model.rowCount() == n
+
+
+def test_response_minutes_say_they_are_the_sla_clocks(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Case 102374 was answered 2 h 24 min after it opened, outside business hours: 0 minutes on its clock, which
+    the title (the same on the page, the export and the report) and its header tip say."""
+    page = show_cases(window)
+    column = page.model.column_index(RESPONSE_MINUTES)
+    assert column >= 0 and "outside business hours" in page.model.headerData(
+        column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 0).data() == "102374")
+    assert page.model.index(row, column).data() == "0"
+    with qtbot.waitSignal(page.exported, timeout=60_000) as done:
+        page.export(str(tmp_path / "cases.xlsx"))
+    book = openpyxl.load_workbook(done.args[0], read_only=True)
+    header = next(book["Cases"].iter_rows(max_row=1, values_only=True))
+    book.close()
+    assert RESPONSE_MINUTES in header and RESPONSE_MINUTES in CASE_COLUMNS  # the report's Cases sheet

@@ -16,6 +16,7 @@ from explorer.app import findings as pipeline
 from explorer.app import periods
 from explorer.app.book_sheets import book_sheets
 from explorer.app.cancel import NEVER, CancelToken
+from explorer.app.case_filter import RESPONSE_MINUTES
 from explorer.app.periods import Period
 from explorer.app.sheet import AddOnLine, ContractSheet, CustomerSheet, Done
 from explorer.catalog import Catalog, fold
@@ -248,7 +249,7 @@ def case_frame(catalog: Catalog, cases: pd.DataFrame) -> pd.DataFrame:
             "Due (UTC)": cases["due"],
             "First Response (UTC)": cases["first_response"],
             "Clock": cases["clock"].astype(str).map(lambda c: labels.get(c, "")),
-            "Minutes to Response": cases["business_minutes"].round(1),
+            RESPONSE_MINUTES: cases["business_minutes"].round(1),
             "Outcome": cases["outcome"],
         }
     ).reset_index(drop=True)

@@ -6,6 +6,7 @@ The app's tables use these names too (one column, one name, wherever it is shown
 
 from __future__ import annotations
 
+from explorer.app.case_filter import RESPONSE_MINUTES
 from explorer.catalog import Catalog
 from explorer.outputs.report.actions import ACTION_COLUMNS
 from explorer.outputs.report.upgrade_sheet import UPGRADE_COLUMNS
@@ -20,7 +21,7 @@ CASE_COLUMNS = [
     "Due (UTC)",
     "First Response (UTC)",
     "Clock",
-    "Minutes to Response",
+    RESPONSE_MINUTES,
     "Outcome",
 ]  # minutes counted on the case's own clock
 COMPLIANCE_COLUMNS = [
