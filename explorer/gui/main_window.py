@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
         session = self.session
         sheet = session.sheet(key) if session is not None and key else None
         if sheet is None and session is not None and not self.customers.model.rowCount():
-            self.no_match.show_filter(self.customers.filter_text())
+            self.no_match.show_filter(self.customers.filter_text(), len(self.customers.frame))
             self.detail.setCurrentWidget(self.no_match)
         elif sheet is not None:
             self.detail.setCurrentWidget(self.pane)

@@ -9,6 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
+EMPTY_BOOK = "The book holds no customer: no contract was read from it. The Findings page says why."
+
+
 def no_match_text(filter_text: str) -> str:
     if filter_text:
         return f"No customer matches '{filter_text}'"
@@ -40,5 +43,7 @@ class NoMatchPane(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(2)
 
-    def show_filter(self, filter_text: str) -> None:
-        self.message.setText(no_match_text(filter_text))
+    def show_filter(self, filter_text: str, customers: int) -> None:
+        """Why no customer shows: the filter (which Clear filter undoes), or a book of none (which it would not)."""
+        self.message.setText(no_match_text(filter_text) if customers else EMPTY_BOOK)
+        self.clear_button.setVisible(bool(customers))

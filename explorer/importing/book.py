@@ -69,7 +69,7 @@ def load_book(
     catalog = catalog or default_catalog()
     book = Book()
     case_frames: list[pd.DataFrame] = []
-    held: dict[str, list[str]] = {}  # contract file -> what its tables are, for the no-contract error
+    held: dict[str, list[Held]] = {}  # contract file -> what its tables are, for the no-contract error
     for path, is_case_log in [*((Path(f), False) for f in files), *((Path(f), True) for f in case_files)]:
         if progress:
             progress(f"Reading {path.name}")
@@ -83,7 +83,7 @@ def load_book(
                 raise
             book.findings.append(Finding(Severity.ERROR, f"Not read: {exc.cause}.", Source(str(path))))
             book.unread.append(Unread(str(path), "", exc.cause, isinstance(exc, NoTable)))
-            tables = ["nothing readable"]
+            tables = [Held("nothing readable")]
         if not is_case_log:
             held[path.name] = tables
     failures = [u for u in book.unread if not u.sheet]
@@ -97,15 +97,14 @@ def load_book(
     if book.cases is not None and len(book.cases):
         book.findings.extend(match_by_email(book.cases, book.contacts))
     if book.files and not book.contracts:
-        what = "; ".join(f"{name} holds {', '.join(tables)}" for name, tables in held.items())
-        book.findings.append(
-            Finding(
-                Severity.ERROR,
-                f"No contract was read: {what}. A contract table needs "
-                f"customer, product, tier, start and end columns; {MAP_HINT}.",
-                Source(book.files[0]),
-            )
+        what = "; ".join(f"{name} holds {', '.join(t.text for t in tables)}" for name, tables in held.items())
+        found = [t for tables in held.values() for t in tables if t.kind == "contracts"]
+        advice = (  # its columns were recognised: mapping them again would not help
+            "Its header row was found, with no rows below it: add the contracts under it, or open the file that holds them"
+            if found and not any(t.rows for t in found)
+            else f"A contract table needs customer, product, tier, start and end columns; {MAP_HINT}"
         )
+        book.findings.append(Finding(Severity.ERROR, f"No contract was read: {what}. {advice}.", Source(book.files[0])))
     book.contracts = history.with_runs(book.contracts)
     book.findings.extend(_check_book(book, catalog))
     return book
@@ -119,7 +118,7 @@ def read_file(
     case_frames: list[pd.DataFrame],
     case_timezone: str | None = None,
     saved: SavedLookup | None = None,
-) -> list[str]:
+) -> list[Held]:
     """Every table of one file into the book; says what each table is (kind and headers).
 
     Day/month order is settled once for the whole file, from every date column of every sheet; where the
@@ -157,7 +156,7 @@ def read_file(
         what = "no case table" if is_case_log else "no contract, contact, case or holiday table"
         raise NoTable(path, f"{what}: " + _not_read(found, catalog, is_case_log))
     order = values.order_of(parts)
-    held = []
+    held: list[Held] = []
     for position, (sheet, tables, near) in enumerate(found):
         if not tables:
             _unread_sheet(sheet, near, catalog, book)
@@ -182,13 +181,26 @@ def read_file(
             case_frames.extend(read.case_frames)
             seen = ", ".join(f"'{h}'" for h in match.layout)
             held.append(
-                f"a {catalog.tables[match.kind].label.lower()} table of {read.rows} rows (sheet '{sheet.name}', "
-                f"header row {match.header_row}: {seen})"
+                Held(
+                    f"a {catalog.tables[match.kind].label.lower()} table of {read.rows} rows (sheet '{sheet.name}', "
+                    f"header row {match.header_row}: {seen})",
+                    match.kind,
+                    read.rows,
+                )
             )
     if not held:  # sheets of unknown columns (each warned of): the no-contract error names the closest
         best = max(found, key=lambda f: len(f[2].found) if f[2] else -1)
-        held.append(f"no table (sheet '{best[0].name}' {_describe_near(best[2], best[0], catalog)})")
+        held.append(Held(f"no table (sheet '{best[0].name}' {_describe_near(best[2], best[0], catalog)})"))
     return held
+
+
+@dataclass(frozen=True)
+class Held:
+    """What one table of a file turned out to be, for the no-contract error: its words, its kind and rows."""
+
+    text: str
+    kind: str = ""
+    rows: int = 0
 
 
 @dataclass

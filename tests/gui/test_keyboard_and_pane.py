@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QApplication, QTabBar
 from explorer.gui import keyboard
 from explorer.gui.app import parse_size
 from explorer.gui.main_window import CUSTOMER_TABS, PAGES, MainWindow
+from explorer.gui.no_match import EMPTY_BOOK
+
+from .conftest import AS_OF, wait_idle
 
 
 def test_filter_hiding_the_customer_moves_the_pane(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -35,6 +38,27 @@ def test_no_match_shows_an_empty_state_with_clear(window: MainWindow, qtbot) -> 
     assert window.customers.model.rowCount() == len(window.customers.frame)
     assert window.detail.currentIndex() == 0
     assert window.customers.selected_key() and window.customers.selected_key().casefold() in window.title.text().casefold()
+
+
+def test_a_book_of_no_customer_says_so_with_no_clear_filter(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A contracts header with no rows: no filter hides anyone, so the pane does not offer to clear one."""
+    book = tmp_path / "header.csv"
+    book.write_text("Customer,Product,Tier,Term Start,Term End\n", encoding="utf-8")
+    window = MainWindow(as_of=AS_OF, persist=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_files([str(book)])
+    wait_idle(qtbot, window)
+    assert window.session is not None and window.customers.model.rowCount() == 0
+    assert window.detail.currentWidget() is window.no_match
+    assert window.no_match.message.text() == EMPTY_BOOK and not window.no_match.clear_button.isVisibleTo(window)
+    window.pages.setCurrentIndex(PAGES.index("Findings"))  # where it points: the reason is there
+    texts = [
+        window.book_findings.model.index(r, c).data()
+        for r in range(window.book_findings.model.rowCount())
+        for c in range(window.book_findings.model.columnCount())
+    ]
+    assert any("Its header row was found, with no rows below it" in str(t) for t in texts)
 
 
 def test_filter_box_keys(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

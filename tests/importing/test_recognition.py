@@ -314,6 +314,17 @@ def test_no_contract_is_an_error_and_check_exits_1(tmp_path: Path, capsys: pytes
     assert main(["check", str(path)]) == 1
 
 
+def test_a_contracts_header_with_no_rows_is_not_sent_to_map_its_columns(tmp_path: Path) -> None:
+    """Its columns were all recognised: the error says the rows are missing, not that columns need mapping."""
+    path = write_csv(tmp_path / "header.csv", header=["Customer", "Product", "Tier", "Term Start", "Term End"], rows=[])
+    (error,) = messages(load_book([path]), Severity.ERROR)
+    assert error.startswith("No contract was read: header.csv holds a contracts table of 0 rows")
+    assert "Its header row was found, with no rows below it" in error and "explorer map" not in error
+    people = write_csv(tmp_path / "people.csv", header=["Company", "Full Name", "Email"], rows=[])  # no contracts table
+    (error,) = messages(load_book([people]), Severity.ERROR)
+    assert "A contract table needs customer, product, tier, start and end columns" in error
+
+
 def test_file_of_unknown_columns_is_read_with_a_warning_and_no_contract_error(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "odd.csv", header=["Kunde", "Erzeugnis", "Stufe"], rows=[["Delta", "Okta", "Premier"]])
     book = load_book([path])
