@@ -10,7 +10,7 @@ timeline is sharp at any device pixel ratio.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -135,6 +135,16 @@ def _small(font: QFont) -> QFont:
 
 def _next_month(day: date) -> date:
     return date(day.year + (day.month // 12), day.month % 12 + 1, 1)
+
+
+def text_left(left: float, right: float, width: float, marks: Sequence[tuple[float, float]], gap: float = 3) -> float:
+    """Where a bar's text of ``width`` starts so no mark (its left and right x) covers it: at the bar's start,
+    else just right of each mark it would meet, left to right (a 'Premier Plus' under the CSE diamond read
+    'Premier ◆us')."""
+    for a, b in sorted(marks):
+        if a < left + width and b > left and b < right:
+            left = b + gap
+    return left
 
 
 class TimelineCanvas(QWidget):
@@ -324,7 +334,9 @@ class TimelineCanvas(QWidget):
                 rect = QRectF(x1, top + (height + bar) / 2 - bar / 4, x2 - x1, bar / 4)
             painter.fillRect(rect, palette.ink_colour("muted" if ended else span.kind))  # an ended term greyed
             if span.text:
-                self._bar_text(painter, rect, span.text)
+                reach, now = height * 0.27 * 0.85, self.x_of(self.as_of)  # a diamond's half width; the as-of line
+                marks = [(self.x_of(m.day) - reach, self.x_of(m.day) + reach) for m in row.marks] + [(now - 1, now + 1)]
+                self._bar_text(painter, rect, span.text, marks)
         half = height * 0.27
         painter.setPen(Qt.PenStyle.NoPen)
         for mark in row.marks:
@@ -334,18 +346,25 @@ class TimelineCanvas(QWidget):
                 QPolygonF([QPointF(x, y - half), QPointF(x + half * 0.85, y), QPointF(x, y + half), QPointF(x - half * 0.85, y)])
             )
 
-    def _bar_text(self, painter: QPainter, rect: QRectF, text: str) -> None:
-        """The term's program on its bar, in the view's base colour (it keeps its contrast on every ink)."""
+    def _bar_text(self, painter: QPainter, rect: QRectF, text: str, marks: Sequence[tuple[float, float]]) -> None:
+        """The term's program on its bar, in the view's base colour (it keeps its contrast on every ink), clear of
+        what is drawn over the bar (the row's date marks, the as-of line: each its left and right x) where the bar
+        has room."""
         small = _small(self.font())
         metrics = QFontMetricsF(small)
         inner = rect.adjusted(4, 0, -4, 0)
-        if inner.width() < metrics.averageCharWidth() * 4:
+        least = metrics.averageCharWidth() * 4
+        if inner.width() < least:
             return
+        left = text_left(inner.left(), inner.right(), metrics.horizontalAdvance(text), marks)
+        if inner.right() - left < least:  # no clear room: on the bar's start, as the marks allow none
+            left = inner.left()
+        area = QRectF(left, inner.top(), inner.right() - left, inner.height())
         painter.save()
         painter.setFont(small)
         painter.setPen(self.palette().color(QPalette.ColorRole.Base))
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
-        painter.drawText(inner, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, area.width())
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
         painter.restore()
 
     # -- pointing -------------------------------------------------------------------

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from explorer.gui import book_views, palette
 from explorer.gui.main_window import MainWindow
-from explorer.gui.timeline import _small
+from explorer.gui.timeline import _small, text_left
 
 
 def near(colour: QColor, ink: str) -> bool:
@@ -68,3 +68,12 @@ def test_a_large_books_rows_are_made_on_a_worker_and_drawn_the_same(window: Main
     qtbot.waitUntil(lambda: bool(canvas.rows), timeout=30_000)
     assert [(r.label, r.spans, r.marks, r.key) for r in canvas.rows] == at_once and view.legend.text() == key
     assert view.preparing.task is not None and not view.preparing.running
+
+
+def test_a_bars_program_starts_clear_of_the_marks_over_it() -> None:
+    """Birch Health's 'Premier Plus' read 'Premier ◆us' under its CSE-available diamond."""
+    assert text_left(10, 200, 60, []) == 10
+    assert text_left(10, 200, 60, [(40, 50)]) == 53  # a diamond where the text would be: just past it
+    assert text_left(10, 200, 60, [(100, 110)]) == 10  # one further along the bar is not in the way
+    assert text_left(10, 200, 60, [(80, 90), (40, 50)]) == 93  # past the second, met once past the first
+    assert text_left(10, 200, 60, [(250, 260)]) == 10  # beyond the bar's end
