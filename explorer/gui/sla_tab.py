@@ -199,7 +199,11 @@ class SlaTab(QWidget):
             [outcome_tone(o) for o in outcome],
         )
         fit_columns(self.cases_view)
-        self.cases_title.setText(f"<b>Cases ({len(cases)})</b>")
+        others = len(cases) - int(table["Cases"].sum())  # out of scope, unmatched, not evaluated: in no priority's row
+        self.cases_title.setText(
+            f"<b>Cases ({len(cases)})</b>"
+            + (palette.span(f" · {others} not counted in compliance (see Outcome)", "muted") if others else "")
+        )
         why = _empty_reason(sheet, window.label, window.empty)
         self.compliance_empty.setText(why if table.empty else "")
         self.cases_empty.setText(why if cases.empty else "")

@@ -103,3 +103,17 @@ def test_an_empty_table_says_why(window: MainWindow) -> None:
         if abs(image.pixelColor(x, y).red() - muted.red()) < 40 and image.pixelColor(x, y).lightness() < 200
     )
     assert inked > 20  # the note is drawn, not only set
+
+
+def test_the_case_count_says_how_many_compliance_leaves_out(window: MainWindow) -> None:
+    """The cases listed that no priority's row counts (out of scope, not evaluated) are said beside the count,
+    so the title and the compliance table add up."""
+    window.customers.select("adatum hotels")
+    open_tab(window, "SLA")
+    sla = window.sla
+    sla.period.combo.setCurrentText(periods.ALL.name)
+    listed, counted = sla.cases.rowCount(), sum(int(t) for t in texts(sla.compliance, 1))
+    outcomes = texts(sla.cases, 2)
+    left_out = sum(o not in ("Met", "Breached", "Pending", "At risk", "At Risk") for o in outcomes)
+    assert listed - counted == left_out > 0
+    assert f"Cases ({listed})" in sla.cases_title.text() and f"{left_out} not counted in compliance" in sla.cases_title.text()
