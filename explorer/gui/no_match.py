@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-
 EMPTY_BOOK = "The book holds no customer: no contract was read from it. The Findings page says why."
 
 
