@@ -305,7 +305,15 @@ def _describe_near(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> 
         return f"no row names a table's fields (the first row reads {seen})"
     spec = catalog.tables[near.kind]
     seen = ", ".join(f"'{h}'" for h in near.headers)[:300]
-    wanted = [label(m) for m in near.missing] or [f"{spec.min_fields} recognised columns"]
+    wanted = [label(m) for m in near.missing]
+    if not wanted:  # its required columns are there, too few columns in all: say which were read and which lack
+        lacking = [label(n) for n in spec.needed if n not in near.found]
+        wanted = [
+            f"at least {spec.min_fields} recognised columns ({len(near.found)} found: "
+            + ", ".join(label(f) for f in near.found)
+            + (f"; not found: {', '.join(lacking)}" if lacking else "")
+            + ")"
+        ]
     return f"row {near.row} reads {seen}: closest to a {spec.label.lower()} table, which needs {', '.join(wanted)}"
 
 

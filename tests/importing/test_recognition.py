@@ -348,6 +348,21 @@ def test_case_log_without_a_case_table_is_refused_with_its_headers(tmp_path: Pat
         load_book([book], [log])
 
 
+def test_a_case_log_of_too_few_columns_is_told_which_it_has_and_which_it_lacks(tmp_path: Path) -> None:
+    """Its required columns are all there, so nothing is 'missing' as such: the message says what was read."""
+    book = write_csv(
+        tmp_path / "b.csv",
+        header=["Customer", "Product", "Tier", "Start", "End"],
+        rows=[["A", "Okta", "Premier", "2026-01-01", "2026-12-31"]],
+    )
+    log = write_csv(tmp_path / "cases.csv", header=["Case ID", "Opened", "Priority"], rows=[["1", "2026-01-01 10:00", "P1"]])
+    with pytest.raises(UnreadableFile) as refused:
+        load_book([book], [log])
+    assert "needs at least 4 recognised columns (3 found: case ID, opened, priority; not found: first response)" in str(
+        refused.value
+    )
+
+
 def test_check_names_the_customer_of_each_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_csv(
         tmp_path / "b.csv",
