@@ -161,7 +161,7 @@ class TimelineView(LazyView):
         return new.book is old.book and new.catalog is old.catalog and new.as_of == old.as_of
 
     def fill(self, session: Session) -> None:
-        key = legend(session.catalog) + " &nbsp; (double-click a row, or press Enter on it, to open the customer)"
+        key = legend(session.catalog) + " &nbsp; (double-click or Enter: open the customer)"
         as_of, only, count = session.as_of, self.only, len(session.book.contracts)
         self.preparing.cancel()  # rows still being made for an earlier session or filter are dropped
         if count <= SYNC_CONTRACTS:
