@@ -21,7 +21,7 @@ from explorer.sla.engine import COUNTED, Outcome
 
 # A case's wait for its first response as every view and output titles it: minutes counted on its SLA clock,
 # so a reply outside a business-hours clock's hours counts 0, which the title and its tip say.
-RESPONSE_MINUTES = "Minutes to Response (SLA clock)"
+RESPONSE_MINUTES = "Response Minutes (SLA clock)"
 RESPONSE_MINUTES_TIP = (
     "Minutes to the first response counted on the case's SLA clock. On a business-hours clock, time outside "
     "business hours (nights, weekends, public holidays) does not count, so a reply then can show 0."
