@@ -19,6 +19,7 @@ import pandas as pd
 
 from explorer.catalog import Calendar, Catalog
 from explorer.model import Book, Contract, Finding, Severity, Source, customer_key
+from explorer.rules import product_name
 from explorer.sla.calendars import (
     NO_TIME,
     Closure,
@@ -246,7 +247,7 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
     )
     held: dict[str, list[str]] = {}  # customer key -> the products of its contracts, for an unmatched case's finding
     for c in contracts:
-        name = catalog.products[c.product].name if c.product in catalog.products else c.product_text
+        name = product_name(catalog, c)
         names = held.setdefault(customer_key(c.customer), [])
         if name and name not in names:
             names.append(name)
