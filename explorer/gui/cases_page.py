@@ -46,6 +46,7 @@ from explorer.outputs.cases_export import export_cases
 ALL = "All"
 LIST_SCOPE, ALL_SCOPE = "Customers in the list", "All customers"
 CUSTOM = "Custom"  # the Opened choice that takes the two date boxes
+OPENED = "Opened (UTC)"  # the column the table is first sorted on, latest first
 SYNC_ROWS = 10_000  # a log up to this size fills at once (about 50 ms); a larger one is prepared on a worker
 
 
@@ -63,6 +64,7 @@ def prepare(cases: pd.DataFrame, cancel: CancelToken = NEVER) -> PreparedCases:
     cancel.check()
     frame = table.cases
     outcome = frame["outcome"].astype(str)
+    opened = date_column(OPENED, frame["opened"])  # the view's first sort
     columns = [
         Column("Case ID", frame["case_id"].astype(str).tolist()),
         Column("Customer", frame["customer"].astype(str).str.strip().tolist()),
@@ -78,7 +80,7 @@ def prepare(cases: pd.DataFrame, cancel: CancelToken = NEVER) -> PreparedCases:
             np.nan_to_num(table.priority, nan=9.0),
         ),
         Column("Outcome", outcome.tolist()),  # beside the priority: in view on a narrow window
-        date_column("Opened (UTC)", frame["opened"]),
+        opened,
         date_column("Due (UTC)", frame["due"]),
         date_column("First Response (UTC)", frame["first_response"]),
         number_column(
@@ -88,9 +90,9 @@ def prepare(cases: pd.DataFrame, cancel: CancelToken = NEVER) -> PreparedCases:
         ),
     ]
     cancel.check()
-    for column in columns:  # what the view's first sort and its column widths ask for
+    for column in columns:  # what the view's column widths ask for
         column.longest(SAMPLE)
-    _ = columns[6].ranking  # shown by opening time
+    _ = opened.ranking  # and its first sort, by opening time
     colours = np.asarray([outcome_tone(o) for o in table.outcomes], dtype=object)[table.outcome_code]
     return PreparedCases(table, columns, colours)
 
@@ -223,7 +225,7 @@ class CasesPage(LazyView):
         self.table = prepared.table
         self.table_ready = True
         self.model.set_columns(prepared.columns, prepared.colours)
-        self.view.sortByColumn(self.model.column_index("Opened (UTC)"), Qt.SortOrder.DescendingOrder)  # the latest first
+        self.view.sortByColumn(self.model.column_index(OPENED), Qt.SortOrder.DescendingOrder)  # the latest first
         fit_columns(self.view)
         combos.refill(self.outcome, ALL, sorted(self.table.outcomes))
         combos.refill(self.product, ALL, sorted(self.table.products))

@@ -86,7 +86,7 @@ def row_from_dates(catalog: Catalog, contract: Contract, label: str, dates: Iter
     if contract.term_start and contract.term_end and contract.term_end < contract.term_start:
         row.note = "dates invalid: the term ends before it starts (see Findings)"
     elif not contract.term_start or not contract.term_end:  # name the one missing: the other shows on other pages
-        missing = [name for name, day in (("start", contract.term_start), ("end", contract.term_end)) if not day]
+        missing = [part for part, day in (("start", contract.term_start), ("end", contract.term_end)) if not day]
         row.note = NO_DATES if len(missing) == 2 else f"the term {missing[0]} is missing or unreadable (see Findings)"
     first, last = by_role.get("kickoff_start", []), by_role.get("kickoff_end", [])
     if first and last:
