@@ -5,6 +5,9 @@ Signals: customer_requested(str) with a customer key, on double-click.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
@@ -22,6 +25,7 @@ from explorer.gui.tables import date_column, fit_columns, make_view
 from explorer.gui.timeline import DatedEvent, TimelineArea, TimelineCanvas, TimelineRow, legend, row_from_dates
 from explorer.model import customer_key
 
+T = TypeVar("T")
 ALL_EVENTS = "All events"
 SYNC_CONTRACTS = 2_000  # a book up to this size draws its timeline at once; a larger one has its rows made on a worker
 
@@ -35,6 +39,7 @@ class LazyView(QWidget):
         self._stale = False
         self.only: frozenset[str] | None = None  # the customer list's filter (keys); None: every customer
         self.note = FilterNote(self)
+        self.preparing = Operations(self, lambda text: self.say_preparing(text), lambda busy: None)  # see show_made
 
     def set_list_filter(self, keys: list[str] | None, note: str = "") -> None:
         """Follow the customer list: show only these customers' rows (None: all), with a note saying so."""
@@ -71,6 +76,24 @@ class LazyView(QWidget):
 
     def fill(self, session: Session) -> None:
         raise NotImplementedError
+
+    def show_made(self, make: Callable[[CancelToken], T], show: Callable[[T], None], large: bool, what: str) -> None:
+        """Show what ``make`` makes: at once, or for a ``large`` book made on a worker while ``what`` is said
+        (say_preparing), with the collector paused and the result kept out of full collections, as the book's
+        own objects are (explorer.gui.heap). A newer fill drops an older one still being made."""
+        self.preparing.cancel()
+        if not large:
+            show(make(NEVER))
+            return
+
+        def work(cancel: CancelToken, progress: Progress) -> T:
+            with heap.long_lived():
+                return make(cancel)
+
+        self.preparing.run(work, what, show)
+
+    def say_preparing(self, text: str) -> None:
+        """Where the page says what it is making on a worker (its summary line, its legend)."""
 
 
 class UpcomingView(LazyView):
@@ -154,7 +177,6 @@ class TimelineView(LazyView):
         layout.addWidget(self.note)
         layout.addWidget(self.legend)
         layout.addWidget(self.scroll_area, 1)
-        self.preparing = Operations(self, self.legend.setText, lambda busy: None)  # a large book's rows
 
     def shows_the_same(self, old: Session, new: Session) -> bool:
         """The rows are the contracts' dates, which a done-mark never changes (only their statuses)."""
@@ -163,23 +185,18 @@ class TimelineView(LazyView):
     def fill(self, session: Session) -> None:
         key = legend(session.catalog) + " &nbsp; (double-click or Enter: open the customer)"
         as_of, only, count = session.as_of, self.only, len(session.book.contracts)
-        self.preparing.cancel()  # rows still being made for an earlier session or filter are dropped
-        if count <= SYNC_CONTRACTS:
-            self.legend.setText(key)
-            self.canvas.set_rows(timeline_rows(session, only), as_of)
-            return
 
         def show(rows: list[TimelineRow]) -> None:
             self.legend.setText(key)
             self.canvas.set_rows(rows, as_of)
 
-        self.canvas.set_rows([], as_of)
+        large = count > SYNC_CONTRACTS
+        if large:
+            self.canvas.set_rows([], as_of)
+        self.show_made(lambda cancel: timeline_rows(session, only, cancel), show, large, f"Drawing {count:,} contracts…")
 
-        def work(cancel: CancelToken, progress: Progress) -> list[TimelineRow]:
-            with heap.long_lived():  # shown as long as the book: kept out of full collections (explorer.gui.heap)
-                return timeline_rows(session, only, cancel)
-
-        self.preparing.run(work, f"Drawing {count:,} contracts…", show)
+    def say_preparing(self, text: str) -> None:
+        self.legend.setText(text)
 
 
 def timeline_rows(session: Session, only: frozenset[str] | None = None, cancel: CancelToken = NEVER) -> list[TimelineRow]:

@@ -34,12 +34,12 @@ from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.case_filter import RESPONSE_MINUTES, RESPONSE_MINUTES_TIP, CaseFilter, CaseTable
 from explorer.app.session import Session
 from explorer.app.tones import outcome_tone
-from explorer.gui import combos, heap, keyboard, plain, settings
+from explorer.gui import combos, keyboard, plain, settings
 from explorer.gui.book_views import LazyView
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.columns import SAMPLE
 from explorer.gui.flow_layout import FlowLayout
-from explorer.gui.operations import Operations, Progress
+from explorer.gui.operations import Operations
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
 from explorer.outputs.cases_export import export_cases
 
@@ -145,7 +145,6 @@ class CasesPage(LazyView):
         self.cancel_button.setVisible(False)
         self.operations = Operations(self, self._export_progress, self._set_busy, self._show_summary)
         self.cancel_button.clicked.connect(self.operations.cancel)
-        self.preparing = Operations(self, self.summary.setText, lambda busy: None)  # a large log's table
         self.model = ColumnTableModel(self)
         self.view = make_view(self, self.model, "book_cases")
         self.view.empty_text = "No case matches these filters."
@@ -193,8 +192,8 @@ class CasesPage(LazyView):
 
     def fill(self, session: Session) -> None:
         cases = session.sla.cases if session.sla is not None else None
-        self.preparing.cancel()  # a table still being prepared for an earlier session is dropped
         if cases is None or cases.empty:
+            self.preparing.cancel()  # a table still being prepared for an earlier session is dropped
             self.table_ready = False
             self.model.set_columns([])
             self.summary.setText("No case log is loaded: add a ticketing export (File ▸ Add Files) to list cases.")
@@ -207,18 +206,15 @@ class CasesPage(LazyView):
             self.end.setDate(_qdate(session.as_of))
             self.start.blockSignals(False)
             self.end.blockSignals(False)
-        if len(cases) <= SYNC_ROWS:
-            self._show(prepare(cases))
-            return
-        self.table_ready = False
-        self.export_button.setEnabled(False)
-        self.model.set_columns([])
+        large = len(cases) > SYNC_ROWS
+        if large:
+            self.table_ready = False
+            self.export_button.setEnabled(False)
+            self.model.set_columns([])
+        self.show_made(lambda cancel: prepare(cases, cancel), self._show, large, f"Preparing {len(cases):,} cases…")
 
-        def work(cancel: CancelToken, progress: Progress) -> PreparedCases:
-            with heap.long_lived():  # shown as long as the book: kept out of full collections (explorer.gui.heap)
-                return prepare(cases, cancel)
-
-        self.preparing.run(work, f"Preparing {len(cases):,} cases…", self._show)  # said in the summary line
+    def say_preparing(self, text: str) -> None:
+        self.summary.setText(text)
 
     def _show(self, prepared: PreparedCases) -> None:
         """Put a prepared table in the view: the widgets' part of a fill, a few milliseconds at 200,000 cases."""
