@@ -337,12 +337,17 @@ def test_file_of_unknown_columns_is_read_with_a_warning_and_no_contract_error(tm
     assert [(u.sheet, u.mappable) for u in book.unread] == [("odd", True)]  # the app offers Map Columns
 
 
-def test_case_log_without_a_case_table_is_refused_with_its_headers(tmp_path: Path) -> None:
-    book = write_csv(
+def one_contract(tmp_path: Path) -> Path:
+    """A contracts file of one row, for a case log to be read beside."""
+    return write_csv(
         tmp_path / "b.csv",
         header=["Customer", "Product", "Tier", "Start", "End"],
         rows=[["A", "Okta", "Premier", "2026-01-01", "2026-12-31"]],
     )
+
+
+def test_case_log_without_a_case_table_is_refused_with_its_headers(tmp_path: Path) -> None:
+    book = one_contract(tmp_path)
     log = write_csv(tmp_path / "odd.csv", header=["Kunde", "Produkt", "Stufe"], rows=[["Delta", "Okta", "Premier"]])
     with pytest.raises(UnreadableFile, match="odd.csv: no case table: sheet 'odd' row 1 reads 'Kunde', 'Produkt', 'Stufe'"):
         load_book([book], [log])
@@ -350,11 +355,7 @@ def test_case_log_without_a_case_table_is_refused_with_its_headers(tmp_path: Pat
 
 def test_a_case_log_of_too_few_columns_is_told_which_it_has_and_which_it_lacks(tmp_path: Path) -> None:
     """Its required columns are all there, so nothing is 'missing' as such: the message says what was read."""
-    book = write_csv(
-        tmp_path / "b.csv",
-        header=["Customer", "Product", "Tier", "Start", "End"],
-        rows=[["A", "Okta", "Premier", "2026-01-01", "2026-12-31"]],
-    )
+    book = one_contract(tmp_path)
     log = write_csv(tmp_path / "cases.csv", header=["Case ID", "Opened", "Priority"], rows=[["1", "2026-01-01 10:00", "P1"]])
     with pytest.raises(UnreadableFile) as refused:
         load_book([book], [log])
