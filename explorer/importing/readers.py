@@ -246,7 +246,11 @@ def _guard(path: Path, read: Callable[[], T]) -> T:
         return read()
     except calamine.PasswordError:
         raise UnreadableFile(path, "the workbook is password-protected (encrypted); save an unprotected copy") from None
-    except (calamine.CalamineError, calamine.ZipError, calamine.XmlError) as exc:
+    except calamine.XmlError as exc:  # its text is often a bare tag name ('t'): say what it means
+        raise UnreadableFile(
+            path, f"the workbook is damaged: a part of it is cut short or is not well-formed XML (near '{_first_line(exc)}')"
+        ) from None
+    except (calamine.CalamineError, calamine.ZipError) as exc:
         raise UnreadableFile(path, f"the workbook is damaged or not a spreadsheet ({_first_line(exc)})") from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise UnreadableFile(path, f"cannot be read ({_first_line(exc)})") from None

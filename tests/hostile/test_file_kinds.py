@@ -7,8 +7,10 @@ for a writer); a workspace someone sends can name either.
 from __future__ import annotations
 
 import os
+import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from explorer.catalog import CatalogError, load_catalog
@@ -59,3 +61,19 @@ def test_a_config_file_has_a_size_cap(tmp_path: Path) -> None:
     big.write_text("# padding\n" * (MAX_CONFIG_BYTES // 10 + 1))
     with pytest.raises(CatalogError, match=r"catalog.toml: cannot read the catalog \(the file is 4.0 MB, more than the 4 MB"):
         load_catalog(big)
+
+
+def test_a_workbook_with_a_sheet_cut_short_says_its_xml_is_damaged(tmp_path: Path) -> None:
+    """Calamine's own text for this is a bare tag name ('t'); the line says what it means. The file is untouched."""
+    good, cut = tmp_path / "good.xlsx", tmp_path / "cut.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Customer", "Product", "Tier", "Term Start", "Term End"])
+    book.active.append(["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31"])
+    book.save(good)
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(cut, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            data = source.read(member.filename)
+            target.writestr(member, data[: len(data) // 2] if member.filename == "xl/worksheets/sheet1.xml" else data)
+    before = cut.read_bytes()
+    assert_refused(explorer("check", cut, temp=tmp_path / "temp"), "cut.xlsx", "cut short or is not well-formed XML")
+    assert cut.read_bytes() == before
