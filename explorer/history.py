@@ -26,6 +26,7 @@ class Status(enum.StrEnum):
     IN_FORCE = "In force"
     ENDED = "Ended"
     NOT_STARTED = "Not started"
+    DATES_INVALID = "Dates invalid"  # the term ends before it starts: it runs on no day
 
 
 def first_day(contract: Contract) -> date:
@@ -37,6 +38,8 @@ def last_day(contract: Contract) -> date:
 
 
 def status(contract: Contract, day: date) -> Status:
+    if contract.term_start and contract.term_end and contract.term_end < contract.term_start:
+        return Status.DATES_INVALID  # not "ended" on its end date: it never began (its error finding says so)
     if day < first_day(contract):
         return Status.NOT_STARTED
     if day > last_day(contract):
@@ -141,7 +144,9 @@ def customer_state(contracts: Sequence[Contract], day: date) -> CustomerState:
     if Status.ENDED in statuses:
         ends = [last_day(c) for c in contracts if status(c, day) is Status.ENDED]
         return CustomerState(Status.ENDED, max(ends))
-    return CustomerState(Status.NOT_STARTED)
+    if Status.NOT_STARTED in statuses:
+        return CustomerState(Status.NOT_STARTED)
+    return CustomerState(Status.DATES_INVALID)  # no term of the customer can be placed in time
 
 
 def history_line(catalog: Catalog, contracts: Sequence[Contract], day: date) -> str:
@@ -152,7 +157,8 @@ def history_line(catalog: Catalog, contracts: Sequence[Contract], day: date) -> 
         parts.append(f"{_program(catalog, shown)} from {_day(shown.term_start)}")
     for c in sorted((c for c in contracts if c is not shown), key=first_day, reverse=True):
         text = f"{_program(catalog, c)} {_day(c.term_start)} – {_day(c.term_end)}"
-        parts.append(text + (" (not started)" if status(c, day) is Status.NOT_STARTED else ""))
+        late = {Status.NOT_STARTED: " (not started)", Status.DATES_INVALID: " (dates invalid)"}
+        parts.append(text + late.get(status(c, day), ""))
     return "; ".join(parts)
 
 

@@ -10,7 +10,12 @@ from explorer.app.sheet import ContractSheet, CustomerSheet
 from explorer.gui import palette, plain
 
 INCLUDED, MISSING, LAPSED = "✓ Included", "— Not included", "Not in force"
-STATUS_INKS = {history.Status.IN_FORCE: "ok", history.Status.ENDED: "error", history.Status.NOT_STARTED: "warning"}
+STATUS_INKS = {
+    history.Status.IN_FORCE: "ok",
+    history.Status.ENDED: "error",
+    history.Status.NOT_STARTED: "warning",
+    history.Status.DATES_INVALID: "error",
+}
 
 
 class BenefitsTab(QWidget):
@@ -50,13 +55,16 @@ class BenefitsTab(QWidget):
             if not running:
                 end, start = contract.contract.term_end, contract.contract.term_start
                 said = (
-                    f"The entitlement ended on {end:%Y-%m-%d}; none of these benefits is in force."
+                    f"The term ends ({end:%Y-%m-%d}) before it starts ({start:%Y-%m-%d}): correct the book (see Findings)."
+                    if contract.status is history.Status.DATES_INVALID and start and end
+                    else f"The entitlement ended on {end:%Y-%m-%d}; none of these benefits is in force."
                     if contract.status is history.Status.ENDED and end
                     else f"This term starts on {start:%Y-%m-%d}; none of these benefits is in force yet."
                     if start
                     else "This term is not in force on the as-of date."
                 )
                 notice = QTreeWidgetItem([said, "", ""])
+                notice.setToolTip(0, plain.tip(said))
                 notice.setForeground(0, _ink("error"))
                 notice.setFont(0, bold)
                 top.addChild(notice)

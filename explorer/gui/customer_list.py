@@ -240,7 +240,8 @@ class CustomerList(QWidget):
                     "Status",
                     frame["Status"].tolist(),
                     status_order(frame),
-                    header_tip="In force, Not started, or Ended on the last term's end (judged on the as-of day); "
+                    header_tip="In force, Not started, or Ended on the last term's end (judged on the as-of day), or Dates "
+                    "invalid where the term ends before it starts; "
                     "sorted by status, then by the term's end",
                 ),
                 Column("Match", self._why, header_tip="What the filter text matched, when not the customer's name"),

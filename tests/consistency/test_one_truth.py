@@ -187,3 +187,23 @@ def test_a_done_mark_rejudges_its_customer_as_the_whole_book_would() -> None:
         assert quick.customers.drop(columns="program list").equals(full.customers.drop(columns="program list"))
         session = session.with_marks(line.key.customer)
     assert sum(session.overview.key_dates["overdue"].astype(bool)) == len(late) - 2
+
+
+def test_a_term_that_ends_before_it_starts_is_called_so_everywhere() -> None:
+    """Backwards Bank's only term ends (2026-03-31) before it starts (2026-09-01): on no day is it "Ended" or
+    "In force"; the list, the sheet, the report, the entitlement sheet and the history line all say its dates
+    are invalid, and the book's error finding says why."""
+    files = sample_book(Path())
+    session = open_session(files, DAYS[0])
+    for day in DAYS:
+        session = session.with_as_of(day)
+        sheet = session.sheet("backwards bank")
+        assert sheet is not None
+        assert sheet.state.label == "Dates invalid" and not sheet.in_force, day
+        assert [c.status.value for c in sheet.contracts] == ["Dates invalid"], day
+        assert session.overview.customers.set_index("key").loc["backwards bank", "Status"] == "Dates invalid", day
+        assert "Dates invalid (check the book)" in text(sheet_html(sheet)), day
+        data = build_report(session.book, session.catalog, day, session.sla, done=session.workspace.done_marks())
+        contracts = data.sheets["Contracts"]
+        assert contracts.loc[contracts["Customer"] == "Backwards Bank", "Status"].tolist() == ["Dates invalid"], day
+    assert any(f.severity is Severity.ERROR for f in sheet.findings)

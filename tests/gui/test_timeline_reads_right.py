@@ -43,6 +43,12 @@ def test_the_book_timeline_reads_right(window: MainWindow, qtbot) -> None:  # ty
         assert near(image.pixelColor(x, canvas.row_top(j) + height // 2 + round(bar / 2) - 4), ink), label
     # wrong dates are named as wrong, missing ones as missing
     assert canvas.rows[rows["Backwards Bank · Okta"]].note.startswith("dates invalid")
+    # ... and the list, the pane and the Benefits tab say so too, not "Ended" on the end date it never reached
+    window.go_to_customer("backwards bank")
+    listed = window.customers.frame.set_index("key").loc["backwards bank", "Status"]
+    assert listed == "Dates invalid" and "Dates invalid" in window.title.text()
+    notice = window.benefits.tree.topLevelItem(0).child(0).text(0)
+    assert notice.startswith("The term ends (2026-03-31) before it starts (2026-09-01)"), notice
     # its term end reads (the list shows it); its start is ambiguous, so the row names the start, not "no dates"
     assert canvas.rows[rows["Ambiguous Airlines · Okta"]].note == "the term start is missing or unreadable (see Findings)"
     # the as-of line is not the deadline's red
