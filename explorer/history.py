@@ -27,6 +27,10 @@ class Status(enum.StrEnum):
     ENDED = "Ended"
     NOT_STARTED = "Not started"
     DATES_INVALID = "Dates invalid"  # the term ends before it starts: it runs on no day
+    SUPERSEDED = "Superseded"  # its term runs, but an overlapping row of the product that starts later is in force
+
+
+CUSTOMER_STATUSES = (Status.IN_FORCE, Status.NOT_STARTED, Status.ENDED, Status.DATES_INVALID)  # what customer_state gives
 
 
 def first_day(contract: Contract) -> date:
@@ -45,6 +49,17 @@ def status(contract: Contract, day: date) -> Status:
     if day > last_day(contract):
         return Status.ENDED
     return Status.IN_FORCE
+
+
+def statuses(contracts: Sequence[Contract], day: date) -> list[Status]:
+    """Each row's status on ``day`` among the customer's rows: a row whose term runs is Superseded where an
+    overlapping row of the same product that starts later is in force (domain.md §8: the later one is)."""
+    running = {id(row) for row in rows_in_force(contracts, day)}
+    out = []
+    for c in contracts:
+        own = status(c, day)
+        out.append(Status.SUPERSEDED if own is Status.IN_FORCE and id(c) not in running else own)
+    return out
 
 
 def by_start(contracts: Iterable[Contract]) -> list[Contract]:
@@ -157,8 +172,8 @@ def history_line(catalog: Catalog, contracts: Sequence[Contract], day: date) -> 
         parts.append(f"{_program(catalog, shown)} from {_day(shown.term_start)}")
     for c in sorted((c for c in contracts if c is not shown), key=first_day, reverse=True):
         text = f"{_program(catalog, c)} {_day(c.term_start)} – {_day(c.term_end)}"
-        late = {Status.NOT_STARTED: " (not started)", Status.DATES_INVALID: " (dates invalid)"}
-        parts.append(text + late.get(status(c, day), ""))
+        late = {Status.NOT_STARTED: " (not started)", Status.DATES_INVALID: " (dates invalid)", Status.IN_FORCE: " (superseded)"}
+        parts.append(text + late.get(status(c, day), ""))  # only the row shown is in force: another running is superseded
     return "; ".join(parts)
 
 

@@ -100,7 +100,7 @@ class ContractSheet:
     product: str  # the catalog's name, or the book's text where it matched none; "?" where the book has none
     program: str  # the program's name, or the book's text where it matched none; "no tier" where the book has none
     title: str  # "Okta — Premier Plus (2026-01-15 to 2027-01-14)"
-    status: history.Status  # in force, ended or not started on the as-of day
+    status: history.Status  # in force, ended, not started, superseded or dates invalid on the as-of day
     benefits: list[rules.BenefitLine]
     assumptions: list[Decision]
     addons: list[AddOnLine]
@@ -281,8 +281,10 @@ def contract_sheet(
     as_of: date,
     done: Done | None = None,
     marks: Marks | None = None,
+    status: history.Status | None = None,
 ) -> ContractSheet:
-    """One row of the book judged on ``as_of``; ``done`` and ``marks`` are the user's (Workspace.done_marks, .marks)."""
+    """One row of the book judged on ``as_of``; ``done`` and ``marks`` are the user's (Workspace.done_marks, .marks);
+    ``status`` the row's among its customer's rows (history.statuses), else its own."""
     product = rules.product_name(catalog, contract) or "?"
     program = rules.program_of(catalog, contract)
     program_name = program.name if program else contract.program_text or "no tier"
@@ -315,7 +317,7 @@ def contract_sheet(
         product,
         program_name,
         f"{product} — {program_name}{term}",
-        history.status(contract, as_of),
+        status or history.status(contract, as_of),
         rules.benefits(catalog, contract),
         rules.decisions_for(catalog, contract),
         [
@@ -371,7 +373,8 @@ def build_sheet(
     marks: Marks | None = None,
 ) -> CustomerSheet:
     """One customer's sheet from its contract rows (book order, at least one), contacts, findings and case rows."""
-    sheets = [contract_sheet(catalog, c, contacts, as_of, done, marks) for c in contracts]
+    status = history.statuses(contracts, as_of)  # among the customer's rows: an upgrade supersedes what it overlaps
+    sheets = [contract_sheet(catalog, c, contacts, as_of, done, marks, s) for c, s in zip(contracts, status, strict=True)]
     sheet = CustomerSheet(
         customer_key(contracts[0].customer), contracts[0].customer.strip(), as_of, sheets, [], findings, catalog, sla, case_rows
     )

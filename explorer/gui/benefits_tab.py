@@ -15,6 +15,7 @@ STATUS_INKS = {
     history.Status.ENDED: "error",
     history.Status.NOT_STARTED: "warning",
     history.Status.DATES_INVALID: "error",
+    history.Status.SUPERSEDED: "muted",
 }
 
 

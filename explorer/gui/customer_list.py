@@ -37,7 +37,7 @@ from explorer.gui.flow_layout import FlowLayout
 from explorer.gui.tables import make_view, number_column
 
 ALL_PRODUCTS, ALL_PROGRAMS, ALL_STATUSES = "All products", "All programs", "All statuses"
-STATUSES = [s.value for s in history.Status]  # the Status quick filter, and the order Status sorts in
+STATUSES = [s.value for s in history.CUSTOMER_STATUSES]  # the Status quick filter, and the order Status sorts in
 # the columns the filter box reads as they show (the search index has names, contacts, cases, extra columns)
 SHOWN_TEXT = {
     "Programs": "Programs",

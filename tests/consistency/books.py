@@ -34,6 +34,10 @@ CONTRACTS = [
     # the MCSE moves from EMEA to APAC at the renewal
     ["Move Co", "Okta", "Premier Plus", "2025-01-01", "2025-12-31", "", "EMEA", EUROPE, "", "100% Dedicated MCSE"],
     ["Move Co", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "", "APAC", SYDNEY, "", "100% Dedicated MCSE"],
+    # an upgrade mid-term, its row overlapping the old one: from its start the later row is in force, the old one
+    # superseded (not "In force" beside it)
+    ["Overlap Co", "Okta", "Premier", "2026-01-01", "2026-12-31", "", "AMER", NEW_YORK, "", ""],
+    ["Overlap Co", "Okta", "Premier Plus", "2026-07-01", "2027-06-30", "", "AMER", NEW_YORK, "", ""],
     # an Initial Term Start that cannot be read: nothing is derived from it
     ["Rejected Co", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "2026-13-45", "AMER", NEW_YORK, "yes", ""],
 ]

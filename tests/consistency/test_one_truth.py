@@ -165,6 +165,17 @@ def test_history_book_answers_by_the_term_in_force(tmp_path: Path) -> None:
     # the MCSE moved from EMEA to APAC: APAC contacts are in region now, out of region last year
     assert [len(x.outside_region) for x in sheet("Move Co", date(2026, 6, 1)).limits] == [0]
     assert [len(x.outside_region) for x in sheet("Move Co", date(2025, 6, 1)).limits] == [3]
+    # an overlapping upgrade: the later row is in force from its start, the earlier one superseded, in every output
+    for day, expected in (
+        (date(2026, 3, 1), ["In force", "Not started"]),
+        (date(2026, 9, 1), ["Superseded", "In force"]),
+        (date(2027, 2, 1), ["Ended", "In force"]),
+    ):
+        overlap = sheet("Overlap Co", day)
+        assert [c.status.value for c in overlap.contracts] == expected, day
+        assert [c.program for c in overlap.in_force] == ["Premier" if day.month == 3 else "Premier Plus"], day
+    line = sheet("Overlap Co", date(2026, 9, 1)).products()[0].line
+    assert line == "Premier Plus from 2026-07-01; Premier 2026-01-01 – 2026-12-31 (superseded)"
     # a refused Initial Term Start derives nothing
     rejected = sheet("Rejected Co", date(2026, 3, 1))
     assert not [d for d in rejected.dates if d.date.role == "addon_available"]
