@@ -219,10 +219,12 @@ def read_columns(
         reasons.update((int(i), "repeats the header row") for i in np.flatnonzero(repeated).tolist())
     # Totals rows: their first filled cell says so, whatever else they hold.
     few = filled_row & ~skip & (count <= 4)
+    totals = np.zeros(len(body), dtype=bool)
     for i in np.flatnonzero(few).tolist():
         if TOTALS.match(str(first_text[i])):
-            skip[i] = True
+            skip[i] = totals[i] = True
             reasons[i] = f"is a totals line ('{_quote(cells, i)}')"
+    _grouped(raw, texts, match, filled_row & ~skip, totals, sheet, findings)
     skip |= _outline(raw, texts, match, needed, filled_row & ~skip, sheet, findings)
     # One or two cells and no needed field filled (or a footer's words in one): a footer, footnote,
     # section title or group header, not a record.
@@ -258,6 +260,56 @@ def read_columns(
         {k: v[keep].reset_index(drop=True) for k, v in texts.items()},
         {k: v[keep].reset_index(drop=True) for k, v in extra.items()},
     )
+
+
+def _grouped(
+    raw: dict[str, pd.Series],
+    texts: dict[str, pd.Series],
+    match: TableMatch,
+    live: np.ndarray,
+    totals: np.ndarray,
+    sheet: RawSheet,
+    findings: list[Finding],
+) -> None:
+    """A summary report grouped by its first columns (Salesforce's formatted export) names each group once, on
+    the group's first row, and closes the group with a Subtotal line: the rows under that first one take its
+    value, filled in place. A column qualifies only where every group's first row has a value and no later
+    row of a group has one of its own; only groups a totals line closes count (a blank row ends a group too)."""
+    if not totals.any():
+        return
+    group = np.cumsum(totals | ~(live | totals))  # each totals line or blank row starts the next group
+    closed = np.isin(group, group[totals] - 1)  # groups a totals line closes (not the footer's lines below)
+    live = live & closed
+    ids = group[live]
+    first = np.ones(len(ids), dtype=bool)
+    first[1:] = ids[1:] != ids[:-1]  # a group's first record
+    start = match.span[0]
+    for field, column in sorted(((f, c) for f, c in match.columns.items() if f in texts), key=lambda fc: fc[1]):
+        if column != start:
+            break  # grouping columns lead the table; the first that does not group ends them
+        values = texts[field].to_numpy(dtype=object)[live]
+        empty = values == ""
+        if empty[first].any() or not empty[~first].all() or not empty.any():
+            break
+        filled = pd.Series(values, dtype=object).where(first).ffill().to_numpy(dtype=object)
+        full = texts[field].to_numpy(dtype=object).copy()
+        full[live] = filled
+        children = live & (texts[field].to_numpy(dtype=object) == "")
+        texts[field] = pd.Series(full, index=texts[field].index, dtype=object)
+        if field in raw:
+            raw[field] = raw[field].where(~children, texts[field])
+        header = match.headers.get(column, field)
+        count = int(children.sum())
+        findings.append(
+            Finding(
+                Severity.INFO,
+                f"Column '{header}' names each group of this grouped report once, on its first row; that value was "
+                f"carried down to the {count} row{'s' if count != 1 else ''} below it in its group.",
+                Source(sheet.file, sheet.name, match.header_row),
+                header,
+            )
+        )
+        start += 1
 
 
 def _outline(
