@@ -128,7 +128,16 @@ def test_unknown_spellings(catalog: Catalog) -> None:
 
 @pytest.mark.parametrize(
     ("text", "option"),
-    [("50%", "50"), ("0.5", "50"), ("50", "50"), ("Half", "50"), ("100% Dedicated MCSE", "100"), ("1.0", "100"), ("0,5", "50"), ("1,0", "100")],
+    [
+        ("50%", "50"),
+        ("0.5", "50"),
+        ("0,5", "50"),
+        ("50", "50"),
+        ("Half", "50"),
+        ("100% Dedicated MCSE", "100"),
+        ("1.0", "100"),
+        ("1,0", "100"),
+    ],
 )
 def test_mcse_spellings(catalog: Catalog, text: str, option: str) -> None:
     found = catalog.addon_option_for("mcse", text)

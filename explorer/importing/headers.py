@@ -11,6 +11,7 @@ not an exact spelling is reported, so nothing is guessed silently.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -174,6 +175,22 @@ def _alias_index(spec: TableSpec) -> tuple[dict[str, list[str]], list[tuple[str,
     return folded, spelled, written
 
 
+_POSITIONS: dict[int, tuple[TableSpec, dict[tuple[str, str], int]]] = {}
+
+
+def _positions(spec: TableSpec) -> dict[tuple[str, str], int]:
+    """(folded spelling, field) -> where the catalog lists that spelling among the field's, built once per spec."""
+    known = _POSITIONS.get(id(spec))
+    if known is not None and known[0] is spec:
+        return known[1]
+    out: dict[tuple[str, str], int] = {}
+    for name, spellings in spec.fields.items():
+        for i, spelling in enumerate((name, *spellings)):
+            out.setdefault((fold(spelling), name), i)
+    _POSITIONS[id(spec)] = (spec, out)
+    return out
+
+
 def _plain(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -218,6 +235,7 @@ def recognise(
     result = Recognition()
     candidates: list[Guess] = []
     time_fields = {f for f in spec.fields if spec.field_type(f) in ("timestamp", "minutes", "duration")}
+    listed: dict[tuple[str, int], int] = {}  # (field, column) -> where the catalog lists the spelling that matched
     if fixed is not None:  # the user's mapping decides alone: a column left out is meant to be left out
         for name, column in fixed.items():
             if name in spec.fields and column in headers:
@@ -233,6 +251,7 @@ def recognise(
                 if name in found or (depth and not fits(spec.field_type(name), shares.get(column, {}))):
                     continue  # a spelling two fields share goes first to the field listing it first
                 exact = depth == 0 and (_plain(header), name) in written  # StartDate is Start Date, said aloud
+                listed[name, column] = _positions(spec).get((fold(variant), name), 0)
                 found[name] = Guess(
                     name,
                     column,
@@ -249,8 +268,13 @@ def recognise(
                 if name not in found and fits(spec.field_type(name), shares.get(column, {})):
                     found[name] = Guess(name, column, header, "fuzzy", float(score))
         candidates.extend(_set_aside(spec, header, found, spelled, time_fields, result.notes).values())
-    # Each column serves one field and each field one column: the best score wins.
-    candidates.sort(key=lambda g: (-g.score, g.column))
+    # Each column serves one field and each field one column: the best score wins. Where two columns score the
+    # same for a field (Salesforce's Id and CaseNumber), the spelling the catalog lists first wins.
+    best: dict[str, float] = {}
+    for g in candidates:
+        best[g.field] = max(best.get(g.field, g.score), g.score)
+    tied = Counter(g.field for g in candidates if g.score == best[g.field])
+    candidates.sort(key=lambda g: (-g.score, listed.get((g.field, g.column), 0) if tied[g.field] > 1 else 0, g.column))
     used: set[int] = set()
     for guess in candidates:
         if guess.field in result.columns or guess.column in used:

@@ -223,3 +223,19 @@ def test_a_first_response_too_far_away_is_unreadable_not_a_crash(tmp_path: Path)
     assert "the first response '100000000000000000000' cannot be read" in error
     spans, bad = parse_durations(pd.Series([timedelta(days=200_000), "99999999999:00:00", "0:30:00"], dtype=object))
     assert bad.tolist() == [True, True, False] and spans.iloc[2] == pd.Timedelta(minutes=30)
+
+
+def test_salesforce_data_loader_cases_are_known_by_their_case_number(tmp_path: Path) -> None:
+    """A Data Loader export of Case has both Id (the record id) and CaseNumber, each a case-id spelling: the
+    case is known by its number, the spelling the catalog lists first, as the Salesforce screen shows it."""
+    path = tmp_path / "cases.csv"
+    rows = ["Id,CaseNumber,Account.Name,Priority,CreatedDate,First_Response__c"]
+    rows += [
+        "5003x00000AbCdE1,00001026,Acme Corp,High,2026-11-05T09:00:00.000+0000,2026-11-05T09:40:00.000+0000",
+        "5003x00000AbCdE2,00001027,Initech,Medium,2026-11-06T13:00:00.000+0000,2026-11-06T16:10:00.000+0000",
+    ]
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    book = load_book([BOOK], case_files=[path])
+    assert book.cases is not None
+    assert book.cases["case_id"].tolist() == ["00001026", "00001027"]
+    assert book.cases["customer"].tolist() == ["Acme Corp", "Initech"]
