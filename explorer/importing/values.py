@@ -9,6 +9,7 @@ anywhere in the file settles 03/04/2026 everywhere in it). Dotted dates
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,10 +43,14 @@ MONTHS |= {
 
 ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?")
 YMD_SLASH_RE = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
-DOTTED_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-SLASH_RE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})")
-DAY_MONTH_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[ \-]([A-Za-z]{3,9})\.?,?[ \-](\d{4})")
+# A year of two digits is read as Excel reads it (_year): Excel's default short formats write m/d/yy and d-mmm-yy.
+DOTTED_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
+SLASH_RE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})")
+DAY_MONTH_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[ \-]([A-Za-z]{3,9})\.?,?[ \-](\d{4}|\d{2})")
 MONTH_DAY_RE = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})")
+WEEKDAY_RE = re.compile(r"(?i)(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+")  # "Sun, 1 Mar 2026" (RFC 2822, mail tools)
+COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")  # 20260301, as database and ERP exports write it
+COMPACT_RANGE = (19000101, 21001231)
 
 
 def cell_text(value: Any) -> str:
@@ -61,7 +66,7 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-NN_NN_YYYY = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}"
+NN_NN_YYYY = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?!\d)"
 SLASHED = re.compile(NN_NN_YYYY)
 SETTLE_SAMPLE = 30  # rows of a column that is no date field looked at for nn/nn/yyyy text
 
@@ -131,6 +136,9 @@ def parse_date(value: Any, order: DateOrder = UNSETTLED) -> tuple[date | None, s
     if isinstance(value, (int, float)):
         if SERIAL_RANGE[0] <= value <= SERIAL_RANGE[1]:
             return EXCEL_EPOCH + timedelta(days=int(value)), None
+        if COMPACT_RANGE[0] <= value <= COMPACT_RANGE[1] and float(value).is_integer():
+            with contextlib.suppress(ValueError):
+                return _parse_date_text(str(int(value)), order)
         return None, f"the number {cell_text(value)} is not a date"
     text = str(value).strip()
     try:
@@ -139,16 +147,22 @@ def parse_date(value: Any, order: DateOrder = UNSETTLED) -> tuple[date | None, s
         return None, f"'{text}' is not a valid date"
 
 
+def _year(digits: str) -> int:
+    """A year as written; two digits as Excel reads them: 00-29 in the 2000s, 30-99 in the 1900s."""
+    year = int(digits)
+    return year + (2000 if year < 30 else 1900) if len(digits) == 2 else year
+
+
 def _parse_date_text(text: str, order: DateOrder) -> tuple[date | None, str | None]:
-    if match := ISO_RE.fullmatch(text) or YMD_SLASH_RE.fullmatch(text):
+    if match := ISO_RE.fullmatch(text) or YMD_SLASH_RE.fullmatch(text) or COMPACT_RE.fullmatch(text):
         return date(int(match[1]), int(match[2]), int(match[3])), None
     if match := DOTTED_RE.fullmatch(text):  # day first unless the file says otherwise
-        a, b = int(match[1]), int(match[2])
+        a, b, year = int(match[1]), int(match[2]), _year(match[3])
         if order.day_first is False and a <= 12:
-            return date(int(match[3]), a, b), None
-        return date(int(match[3]), b, a), None
+            return date(year, a, b), None
+        return date(year, b, a), None
     if match := SLASH_RE.fullmatch(text):
-        a, b, year = int(match[1]), int(match[2]), int(match[3])
+        a, b, year = int(match[1]), int(match[2]), _year(match[3])
         if a > 12 or (order.day_first and b <= 12):
             return date(year, b, a), None
         if b > 12 or order.day_first is False or a == b:
@@ -160,13 +174,15 @@ def _parse_date_text(text: str, order: DateOrder) -> tuple[date | None, str | No
     if match := DAY_MONTH_RE.fullmatch(text):
         month = MONTHS.get(match[2].lower())
         if month:
-            return date(int(match[3]), month, int(match[1])), None
+            return date(_year(match[3]), month, int(match[1])), None
     if match := MONTH_DAY_RE.fullmatch(text):
         month = MONTHS.get(match[1].lower())
         if month:
             return date(int(match[3]), month, int(match[2])), None
     if re.fullmatch(r"\d{5}(\.\d+)?", text) and SERIAL_RANGE[0] <= float(text) <= SERIAL_RANGE[1]:
         return EXCEL_EPOCH + timedelta(days=int(float(text))), None
+    if (weekday := WEEKDAY_RE.match(text)) and weekday.end() < len(text):
+        return _parse_date_text(text[weekday.end() :], order)
     return None, f"'{text}' is not a date this app can read (use 2026-01-15, 15.01.2026 or 15 Jan 2026)"
 
 

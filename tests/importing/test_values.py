@@ -26,6 +26,16 @@ from explorer.importing.values import DateOrder
         ("01/15/2026", date(2026, 1, 15)),
         ("2026/01/15", date(2026, 1, 15)),
         ("04/04/2026", date(2026, 4, 4)),
+        # Excel's default short formats write two-digit years, read as Excel reads them
+        ("1/31/27", date(2027, 1, 31)),
+        ("1-Mar-26", date(2026, 3, 1)),
+        ("15.01.26", date(2026, 1, 15)),
+        ("12/31/99", date(1999, 12, 31)),
+        # database exports, and mail tools' dated lines
+        ("20260301", date(2026, 3, 1)),
+        (20260301, date(2026, 3, 1)),
+        ("Sun, 1 Mar 2026", date(2026, 3, 1)),
+        ("Sunday, March 1, 2026", date(2026, 3, 1)),
     ],
 )
 def test_dates(cell: object, expected: date) -> None:
@@ -41,9 +51,10 @@ def test_ambiguous_date_needs_the_column() -> None:
     assert values.parse_date("03/04/2026", order) == (date(2026, 4, 3), None)
     assert values.parse_date("03/04/2026", values.day_order([["03/04/2026", "12/31/2026"]])) == (date(2026, 3, 4), None)
     assert values.day_order([["13/01/2026", "01/13/2026"]]) == DateOrder(None)  # contradictory: stays unsettled
+    assert values.day_order([["2/1/26", "1/31/27"]]) == DateOrder(False)  # a two-digit year settles it as well
 
 
-@pytest.mark.parametrize("cell", ["soon", "31.02.2026", 12.5, True, "2026-13-01"])
+@pytest.mark.parametrize("cell", ["soon", "31.02.2026", 12.5, True, "2026-13-01", "20261345", "Sunday", "Mar-26"])
 def test_bad_dates_say_why(cell: object) -> None:
     day, problem = values.parse_date(cell)
     assert day is None and problem
