@@ -282,6 +282,10 @@ def decode_text(data: bytes) -> str:
     # Short Western text decodes equally well as several code pages: Windows-1252 (what Excel
     # writes on Western Windows) wins a tie, so "Crème" does not become "Crčme".
     tied = [m for m in matches if m.chaos <= best.chaos + 0.01]
+    # Lines ended by a bare CR are a Mac's: Excel for Mac's CSV is Mac Roman, whose accented letters are
+    # Windows-1252's quotes and dashes ("Café" would read "Cafˇ").
+    if b"\r" in data and b"\n" not in data and any("mac_roman" in m.could_be_from_charset for m in tied):
+        return data.decode("mac_roman", errors="replace")
     if any({"cp1252", "latin_1", "iso8859_15"} & set(m.could_be_from_charset) for m in tied):
         return data.decode("cp1252", errors="replace")
     return str(best)

@@ -177,3 +177,16 @@ def test_stray_quote_in_csv_keeps_the_table(tmp_path: Path) -> None:
     book = load_book([path])  # the sniffer gives up on the quote; the header's own separator is used
     assert len(book.contracts) == 1 and book.contracts[0].source.row == 2
     assert {f.column for f in book.findings} >= {"Product", "Start", "End", "Time Zone"}
+
+
+def test_a_csv_saved_by_excel_for_mac_reads_its_accents(tmp_path: Path) -> None:
+    """Excel for Mac's CSV: Mac Roman, lines ended by a bare CR. Its é and ñ are Windows-1252's quotes and
+    dashes, so read as Windows text 'Café' became 'Cafˇ', silently."""
+    text = "Customer,Product,Tier,Start,End\rCafé Olé SARL,Okta,Premier,2026-01-15,2027-01-14\r"
+    text += "Señor Frío SA,Auth0,Enterprise,2026-03-01,2027-02-28\r"
+    path = tmp_path / "mac.csv"
+    path.write_bytes(text.encode("mac_roman"))
+    assert [c.customer for c in load_book([path]).contracts] == ["Café Olé SARL", "Señor Frío SA"]
+    windows = tmp_path / "windows.csv"  # the same text from Windows keeps Windows-1252
+    windows.write_bytes(text.replace("\r", "\r\n").encode("cp1252"))
+    assert [c.customer for c in load_book([windows]).contracts] == ["Café Olé SARL", "Señor Frío SA"]
