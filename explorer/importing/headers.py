@@ -38,6 +38,7 @@ DATE_TEXT = re.compile(
 NUMBER_TEXT = re.compile(r"\s*-?\d+(?:[.,]\d+)?\s*")
 BUSINESS_WORDS = ("business", "working hours", "office hours")
 CUSTOM_FIELD = re.compile(r"custom field \((.+)\)", re.IGNORECASE)
+OBJECT_PREFIX = re.compile(r"[A-Za-z]+ - (.+)")  # Pipedrive names each column by its object: "Deal - Organization"
 BILINGUAL_SPLIT = re.compile(r"\s+/\s+|\s+\|\s+")  # 'Produit / Product', 'Kunde | Customer'
 WORDY = re.compile(r"[^\W\d_]{3,}(?:[ '\-][^\W\d_]+)*")
 ZONE_WORD = re.compile(r"[\s_]+(UTC|GMT)$", re.IGNORECASE)
@@ -68,8 +69,8 @@ class Recognition:
 
 
 def variants(header: str, qualifiers: frozenset[str] = frozenset()) -> list[str]:
-    """The header as written, then without units, '*' and API decorations, then each dotted part,
-    then without qualifier words ('Product Line' reads as Product)."""
+    """The header as written, then without units, '*' and API decorations, then each dotted part, then
+    without an object's name before ' - ', then without qualifier words ('Product Line' reads as Product)."""
     text = header.strip()
     custom = CUSTOM_FIELD.fullmatch(text)  # Jira: "Custom field (Organizations)"
     plain = custom[1] if custom else BRACKETED.sub(" ", text).strip().rstrip("*").strip()
@@ -79,6 +80,8 @@ def variants(header: str, qualifiers: frozenset[str] = frozenset()) -> list[str]
     parts = [p for p in plain.split(".") if p.strip()]
     if len(parts) > 1:  # Salesforce API paths: Account.Name reads as Account Name, then Name
         out += [" ".join(parts), parts[-1]]
+    if prefixed := OBJECT_PREFIX.fullmatch(plain):
+        out.append(prefixed[1])
     if qualifiers:
         kept = [w for w in words(out[-1]).split() if w not in qualifiers]
         if kept:

@@ -239,3 +239,24 @@ def test_salesforce_data_loader_cases_are_known_by_their_case_number(tmp_path: P
     assert book.cases is not None
     assert book.cases["case_id"].tolist() == ["00001026", "00001027"]
     assert book.cases["customer"].tolist() == ["Acme Corp", "Initech"]
+
+
+def test_hubspot_tickets_read_with_no_setup(tmp_path: Path) -> None:
+    """HubSpot's ticket export: its default properties Ticket ID, Priority, Create date and First agent email
+    response date (knowledge.hubspot.com, 'HubSpot's default ticket properties'), the company as Associated
+    Company."""
+    path = tmp_path / "hubspot.csv"
+    rows = [
+        "Ticket ID,Ticket name,Pipeline,Ticket status,Priority,Create date,First agent email response date,Associated Company"
+    ]
+    rows += [
+        "9001,SSO down,Support Pipeline,Closed,Urgent,2026-11-02 08:00,2026-11-02 08:25,Acme Corp",
+        "9002,MFA question,Support Pipeline,Closed,Low,2026-11-03 10:00,2026-11-03 15:00,Initech",
+    ]
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    book = load_book([BOOK], case_files=[path])
+    assert book.cases is not None
+    assert book.cases["case_id"].tolist() == ["9001", "9002"]
+    assert book.cases["customer"].tolist() == ["Acme Corp", "Initech"]
+    assert book.cases["first_response"].notna().all()
+    assert not [f for f in book.findings if "close spelling" in f.message]

@@ -44,6 +44,7 @@ def messages(book, severity: Severity | None = None) -> list[str]:  # type: igno
         ("Start Date*", "Start Date"),
         ("Support_Level__c", "Support_Level"),
         ("Account.Name", "Account Name"),
+        ("Deal - Organization", "Organization"),  # Pipedrive names each column by its object
     ],
 )
 def test_normalised_variants(header: str, expected: str) -> None:
@@ -394,3 +395,26 @@ def test_a_later_sheet_settles_the_day_order_of_an_earlier_one(tmp_path: Path) -
     assert book.cases is not None
     assert book.cases["opened"].iloc[0] == pd.Timestamp("2026-04-13 10:00", tz="UTC")
     assert not [f for f in book.findings if f.severity is Severity.ERROR]
+
+
+def test_crm_deal_exports_read_as_contracts(tmp_path: Path) -> None:
+    """Pipedrive's deal export ('Deal - <field>') and HubSpot's (the company as Associated Company)."""
+    pipedrive = tmp_path / "pipedrive.csv"
+    pipedrive.write_text(
+        "Deal - ID,Deal - Title,Deal - Organization,Deal - Product,Deal - Support tier,Deal - Contract start,"
+        "Deal - Contract end\n412,Northwind renewal,Northwind Traders,Okta,Premier Plus,2026-03-01,2027-02-28\n",
+        "utf-8",
+    )
+    hubspot = tmp_path / "hubspot.csv"
+    hubspot.write_text(
+        "Record ID,Deal Name,Deal Stage,Associated Company,Product,Support Tier,Contract Start Date,Contract End Date\n"
+        "18001,Contoso renewal,Closed won,Contoso Ltd,Okta,Premier Access,2026-06-15,2027-06-14\n",
+        "utf-8",
+    )
+    for path, customer, program in (
+        (pipedrive, "Northwind Traders", "okta-premier-plus"),
+        (hubspot, "Contoso Ltd", "okta-premier-access"),
+    ):
+        book = load_book([path])
+        assert [(c.customer, c.product, c.program) for c in book.contracts] == [(customer, "okta", program)], path.name
+        assert not messages(book, Severity.ERROR), path.name
