@@ -311,6 +311,7 @@ class Catalog:
     addon_conditions: tuple[Condition, ...] = ()  # the conditions of every add-on, with their wording
     line_filler: tuple[str, ...] = ()  # words a line item's product name carries that name nothing ("Support")
     priority_flag_words: frozenset[str] = frozenset()  # a yes/no "priority" flag's words (Intercom's not_priority)
+    legal_suffixes: frozenset[str] = frozenset()  # "Ltd", "GmbH": a company's name is the same without them
 
     def benefit_wording(self, program: Program, benefit_id: str) -> Wording:
         """The source wording of a benefit as the program has it; () where the terms are silent."""
@@ -991,6 +992,7 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
             _get(_get(data, "line_items", dict, "catalog", {}), "filler", list, "line_items", []), "line_items.filler"
         ),
         priority_flag_words=frozenset(fold(w) for w in _strings(values.get("priority_flag", []), "values.priority_flag")),
+        legal_suffixes=frozenset(w.casefold() for w in _strings(values.get("legal_suffix", []), "values.legal_suffix")),
     )
 
 

@@ -26,6 +26,7 @@ from explorer.importing.headers import label, title
 from explorer.importing.holidays import read_holidays
 from explorer.importing.readers import RawSheet, fingerprint, iter_sheets
 from explorer.importing.safety import NoTable, UnreadableFile
+from explorer.importing.spelling import match_by_spelling
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank, product_by_values
 from explorer.model import Book, Contract, Finding, Severity, Source, Unread, customer_key
 
@@ -96,6 +97,7 @@ def load_book(
         book.cases = empty_cases()
     if book.cases is not None and len(book.cases):
         book.findings.extend(match_by_email(book.cases, book.contacts))
+        book.findings.extend(match_by_spelling(book.cases, book.contracts, catalog))
     if book.files and not book.contracts:
         what = "; ".join(f"{name} holds {', '.join(t.text for t in tables)}" for name, tables in held.items())
         found = [t for tables in held.values() for t in tables if t.kind == "contracts"]

@@ -68,7 +68,7 @@ def empty_cases() -> pd.DataFrame:
     return frame
 
 
-def _categorical(texts: pd.Series, fn: Callable[[str], str | None]) -> pd.Series:
+def categorical(texts: pd.Series, fn: Callable[[str], str | None]) -> pd.Series:
     """fn over the distinct values, as a categorical: the SLA engine joins on it without hashing a string per case."""
     codes, uniques = factorize(texts)
     small = pd.Categorical([fn(str(u)) for u in uniques])  # the distinct values only
@@ -466,7 +466,7 @@ def read_cases(
         found = catalog.product_for(text) if text else None
         return found.id if found else ("?" if text else None)  # "?": named, but not a product we know
 
-    product = _categorical(texts["product"], product_id)
+    product = categorical(texts["product"], product_id)
     unknown_product = product.eq("?")
     column_findings(
         unknown_product,
@@ -491,7 +491,7 @@ def read_cases(
         {
             "case_id": texts["case_id"],
             "customer": texts["customer"],
-            "customer_key": _categorical(texts["customer"], customer_key),
+            "customer_key": categorical(texts["customer"], customer_key),
             "product": product,
             "priority": pd.array(target_priority.tolist(), dtype="Int8"),
             "priority_text": priority_text,
@@ -567,7 +567,7 @@ def match_by_email(cases: pd.DataFrame, contacts: list[Contact]) -> list[Finding
         return []
     cases["customer"] = cases["customer"].astype(object)
     cases.loc[found.index, "customer"] = found
-    cases["customer_key"] = _categorical(cases["customer"], customer_key)
+    cases["customer_key"] = categorical(cases["customer"], customer_key)
     first = cases.loc[found.index[0]]
     by_name, by_host = int(named.notna().sum()), int(domain.notna().sum())
     return [
