@@ -16,6 +16,7 @@ from explorer.model import Contract, Finding, Severity, Source, customer_key
 from explorer.sla.subdivisions import resolve_subdivision, subdivision_name, subdivision_of_zone
 
 DATE_FIELDS = ("term_start", "term_end", "initial_term_start")
+NO_NAME = "(no customer name:"  # a row without its customer is listed as "(no customer name: book.csv, row 3)"
 
 
 def read_contracts(
@@ -135,7 +136,8 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
         formula = sheet.uncalculated(row.source.row or 0, column) if column is not None else None
         return None if formula is None else f"{_label(field)}: the cell holds the formula ={formula}, {FORMULA_NOTE}."
 
-    if not customer:
+    if not customer:  # kept as a customer of its own, named by its row: listed, with its error, never merged
+        customer = f"{NO_NAME} {row.source.describe()})"
         report(Severity.ERROR, "customer", uncalculated("customer") or "The customer name is missing.")
     product = catalog.product_for(product_text) if product_text else None
     line = line_item_for(catalog, product_text) if product is None else None

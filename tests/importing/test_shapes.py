@@ -303,3 +303,24 @@ def test_blank_customers_without_subtotals_are_not_guessed(tmp_path: Path) -> No
     errors = [f.message for f in book.findings if f.severity is Severity.ERROR]
     assert sum("customer name is missing" in e for e in errors) == 2
     assert not [f for f in book.findings if "carried down" in f.message]
+
+
+def test_a_row_without_its_customer_is_listed_as_its_own_with_its_error(tmp_path: Path) -> None:
+    """Kept, named by its row, and its error counted on its line of the list (it was a blank name with 0 findings
+    and an empty pane); two nameless rows are two customers, never one merged."""
+    from explorer.app.session import open_session
+
+    path = tmp_path / "book.csv"
+    path.write_text(
+        "Customer,Product,Tier,Start,End\nAcme Corp,Okta,Premier,2026-01-01,2026-12-31\n"
+        ",Okta,Basic,2026-01-01,2026-12-31\n,Auth0,Premier,2026-01-01,2026-12-31\n",
+        "utf-8",
+    )
+    session = open_session([path], date(2026, 11, 28))
+    nameless = [c.customer for c in session.book.contracts if c.customer != "Acme Corp"]
+    assert nameless == ["(no customer name: book.csv, book, row 3)", "(no customer name: book.csv, book, row 4)"]
+    listed = session.overview.customers.set_index("Customer")
+    for name in nameless:
+        assert listed.loc[name, "Findings"] >= 1
+        sheet = session.sheet(customer_key(name))
+        assert sheet is not None and any("customer name is missing" in f.message for f in sheet.findings)
