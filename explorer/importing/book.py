@@ -296,8 +296,9 @@ def _date_columns(found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]
     return out
 
 
-def _data_rows(sheet: RawSheet) -> int:
-    return sum(1 for row in sheet.rows if sum(1 for c in row if c is not None and c != "") >= 2)
+def _data_rows(sheet: RawSheet, start: int = 0) -> int:
+    """Rows of two or more filled cells from index ``start`` on."""
+    return sum(1 for row in sheet.rows[start:] if sum(1 for c in row if c is not None and c != "") >= 2)
 
 
 def _describe_near(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> str:
@@ -330,12 +331,13 @@ def _not_read(found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]], c
 def _unread_sheet(sheet: RawSheet, near: NearMiss | None, catalog: Catalog, book: Book) -> None:
     rows = _data_rows(sheet)
     if rows >= 2:
-        book.unread.append(Unread(sheet.file, sheet.name, f"{rows} rows of data but no table was read"))
+        below = _data_rows(sheet, near.row) if near is not None else rows  # not counting the header row it names
+        held = f"{below} row{'s' if below != 1 else ''} of data"
+        book.unread.append(Unread(sheet.file, sheet.name, f"{held} but no table was read"))
         book.findings.append(
             Finding(
                 Severity.WARNING,
-                f"Sheet '{sheet.name}' holds {rows} rows of data but no table was read: "
-                f"{_describe_near(near, sheet, catalog)}; {MAP_HINT}.",
+                f"Sheet '{sheet.name}' holds {held} but no table was read: {_describe_near(near, sheet, catalog)}; {MAP_HINT}.",
                 Source(sheet.file, sheet.name),
             )
         )
