@@ -211,7 +211,7 @@ class KeyDateRule:
     id: str = ""  # stable across renames: done-marks and notes in a workspace are keyed by it
 
 
-FIELD_TYPES = ("text", "date", "timestamp", "minutes", "duration", "any")
+FIELD_TYPES = ("text", "date", "timestamp", "minutes", "duration", "number", "any")
 
 
 @dataclass(frozen=True)

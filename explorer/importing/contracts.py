@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from explorer.catalog import Catalog
 from explorer.importing import values
@@ -179,10 +181,14 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
             rejected_initial = rejected_initial or field == "initial_term_start"
         elif day is None and (formula := uncalculated(field)):
             report(Severity.ERROR, field, formula, pid or "")
+        elif day is None and field == "term_end" and (end := _end_from_length(row, dates["term_start"], report)):
+            dates[field] = end
         elif day is None and field != "initial_term_start":
             report(Severity.ERROR, field, f"The {_label(field).lower()} date is missing.", pid or "")
+    if not row.has("term_end") and (end := _end_from_length(row, dates["term_start"], report)):
+        dates["term_end"] = end
     for field in ("term_start", "term_end"):
-        if not row.has(field):
+        if not row.has(field) and dates[field] is None:
             report(Severity.ERROR, field, f"The book has no {_label(field).lower()} column.", pid or "")
 
     zone, country = _place(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or ""))
@@ -207,6 +213,36 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
         source=row.source,
         extra=row.extra(),
     )
+
+
+MONTHS_RE = re.compile(r"(\d+)(?:\.0+)?\s*(?:months?|mos?\.?|m)?", re.IGNORECASE)
+YEARS_RE = re.compile(r"(\d+)(?:\.0+)?\s*(?:years?|yrs?\.?|y)", re.IGNORECASE)
+
+
+def _end_from_length(row: DataRow, start: date | None, report) -> date | None:  # type: ignore[no-untyped-def]
+    """The term end a term length gives (Salesforce's Contract Term: the start plus so many months, less a day),
+    said in an info finding; None where the row gives no start or no readable length."""
+    text = row.text("term_months")
+    if start is None or not text:
+        return None
+    months = MONTHS_RE.fullmatch(text.strip())
+    years = YEARS_RE.fullmatch(text.strip())
+    count = int(months[1]) if months else 12 * int(years[1]) if years else 0
+    if not 0 < count <= 240:
+        said = f"Term length '{text}' is not a number of months; no term end is worked out from it."
+        report(Severity.WARNING, "term_months", said)
+        return None
+    end = add_months(start, count) - timedelta(days=1)
+    said = f"Term end {end:%Y-%m-%d} worked out from the term start and its length of {count} months."
+    report(Severity.INFO, "term_months", said)
+    return end
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, the month's last where it is shorter (Jan 31 + 1 month is Feb 28)."""
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _addons(row: DataRow, catalog: Catalog, report) -> dict[str, str | None]:  # type: ignore[no-untyped-def]

@@ -324,3 +324,27 @@ def test_a_row_without_its_customer_is_listed_as_its_own_with_its_error(tmp_path
         assert listed.loc[name, "Findings"] >= 1
         sheet = session.sheet(customer_key(name))
         assert sheet is not None and any("customer name is missing" in f.message for f in sheet.findings)
+
+
+def test_a_term_length_gives_the_end_a_book_leaves_out(tmp_path: Path) -> None:
+    """Start plus Term (Months), Salesforce's Contract Term: the end is the start plus the months, less a day."""
+    path = tmp_path / "terms.csv"
+    path.write_text(
+        "Customer,Product,Tier,Start Date,Term (Months)\n"
+        "Northwind Traders,Okta,Premier Plus,2026-03-01,12\n"
+        "Contoso Ltd,Okta,Premier Access,2026-01-31,1\n"
+        "Fabrikam,Okta,Premier,2026-06-15,2 years\n"
+        "Tailspin,Okta,Premier,2026-06-15,soon\n",
+        "utf-8",
+    )
+    book = load_book([path])
+    assert [c.term_end for c in book.contracts] == [date(2027, 2, 28), date(2026, 2, 27), date(2028, 6, 14), None]
+    said = [(f.severity, f.customer) for f in book.findings if f.column == "Term (Months)"]
+    assert said == [
+        (Severity.INFO, "Northwind Traders"),
+        (Severity.INFO, "Contoso Ltd"),
+        (Severity.INFO, "Fabrikam"),
+        (Severity.WARNING, "Tailspin"),
+    ]
+    errors = [(f.customer, f.message) for f in book.findings if f.severity is Severity.ERROR]
+    assert errors == [("Tailspin", "The book has no term end column.")]  # only where no end could be worked out
