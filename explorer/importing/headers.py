@@ -311,7 +311,8 @@ def _set_aside(
         if score >= 90:
             notes.append(f"Column '{header}' counts business time, not a time of day; it is not used as {label(name)}.")
         found = {n: g for n, g in found.items() if n not in time_fields}
-    lookalike = spec.lookalikes.get(fold(header))
+    # as written or undecorated: JSM's export writes "Custom field (Time to first response)"
+    lookalike = next((spec.lookalikes[f] for f in map(fold, variants(header)) if f in spec.lookalikes), None)
     if lookalike and lookalike[0] in found:
         found = {n: g for n, g in found.items() if n != lookalike[0]}
         notes.append(f"Column '{header}' is not read as {label(lookalike[0])}: {lookalike[1]}.")

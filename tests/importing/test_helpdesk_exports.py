@@ -260,3 +260,17 @@ def test_hubspot_tickets_read_with_no_setup(tmp_path: Path) -> None:
     assert book.cases["customer"].tolist() == ["Acme Corp", "Initech"]
     assert book.cases["first_response"].notna().all()
     assert not [f for f in book.findings if "close spelling" in f.message]
+
+
+def test_jsm_time_to_first_response_is_never_read_as_time_taken_however_decorated(tmp_path: Path) -> None:
+    """A full JSM CSV export names it 'Custom field (Time to first response)': still the time left to the target
+    (0:30 left, -0:01 breached), never a first response 30 minutes after opening, nor one minute before."""
+    path = tmp_path / "jsm.csv"
+    rows = ["Issue key,Priority,Created,Custom field (Organizations),Custom field (Time to first response)"]
+    rows += ["SUP-1,High,2026-11-14 04:00,Acme Corp,0:30", "SUP-2,Highest,2026-11-14 15:00,Acme Corp,-0:01"]
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    book = load_book([BOOK], case_files=[path])
+    assert book.cases is None or book.cases.empty
+    warnings = messages(book, Severity.WARNING)
+    assert any("'Custom field (Time to first response)' is not read as first response time" in w for w in warnings)
+    assert any("has no first-response column" in e for e in messages(book, Severity.ERROR))
