@@ -25,6 +25,17 @@ class UnreadableFile(Exception):
         self.cause = cause
 
 
+def lock_file(path: Path | str) -> str | None:
+    """What an office suite's lock file is, for a path that names one, else None: Excel leaves ~$Book.xlsx and
+    LibreOffice .~lock.Book.xlsx# beside a workbook while it is open, and *.xlsx picks them up."""
+    name = Path(path).name
+    if name.startswith("~$"):
+        return "Excel's lock file for a workbook open in Excel"
+    if name.startswith(".~lock.") and name.endswith("#"):
+        return "LibreOffice's lock file for a workbook open in LibreOffice"
+    return None
+
+
 def regular_file_size(path: Path) -> int:
     """The size of ``path``; UnreadableFile naming its kind when it is not a regular file.
 

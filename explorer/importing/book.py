@@ -17,7 +17,7 @@ import pandas as pd
 
 from explorer import history, rules
 from explorer.catalog import Catalog, default_catalog
-from explorer.filekinds import digest
+from explorer.filekinds import digest, lock_file
 from explorer.importing import values
 from explorer.importing.cases import empty_cases, match_by_email, read_cases
 from explorer.importing.contacts import read_contacts
@@ -72,6 +72,9 @@ def load_book(
     case_frames: list[pd.DataFrame] = []
     held: dict[str, list[Held]] = {}  # contract file -> what its tables are, for the no-contract error
     for path, is_case_log in [*((Path(f), False) for f in files), *((Path(f), True) for f in case_files)]:
+        if (lock := lock_file(path)) is not None:  # the workbook it locks is read from its own name
+            book.findings.append(Finding(Severity.INFO, f"Skipped: this is {lock}, not a workbook.", Source(str(path))))
+            continue
         if progress:
             progress(f"Reading {path.name}")
         (book.case_files if is_case_log else book.files).append(str(path))

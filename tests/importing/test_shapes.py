@@ -348,3 +348,21 @@ def test_a_term_length_gives_the_end_a_book_leaves_out(tmp_path: Path) -> None:
     ]
     errors = [(f.customer, f.message) for f in book.findings if f.severity is Severity.ERROR]
     assert errors == [("Tailspin", "The book has no term end column.")]  # only where no end could be worked out
+
+
+def test_an_office_lock_file_picked_up_with_its_workbook_is_skipped(tmp_path: Path) -> None:
+    """*.xlsx in a folder where the book is open in Excel also names ~$book.xlsx (165 bytes, not a workbook);
+    LibreOffice leaves .~lock.book.xlsx#. Each is skipped with a note; the book is read."""
+    book_path = book_with_hidden(tmp_path / "book.xlsx")
+    excel = tmp_path / "~$book.xlsx"
+    excel.write_bytes(b"\x05Dana Whitfield" + b" " * 150)
+    office = tmp_path / ".~lock.book.xlsx#"
+    office.write_text(",Dana,host,06.12.2026 10:00,file:///home/dana;\n", "utf-8")
+    book = load_book([excel, book_path, office])
+    assert [c.customer for c in book.contracts] == ["Acme Corp"]
+    skipped = [f.message for f in book.findings if f.message.startswith("Skipped")]
+    assert skipped == [
+        "Skipped: this is Excel's lock file for a workbook open in Excel, not a workbook.",
+        "Skipped: this is LibreOffice's lock file for a workbook open in LibreOffice, not a workbook.",
+    ]
+    assert book.files == [str(book_path)]
