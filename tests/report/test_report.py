@@ -161,6 +161,9 @@ def test_cases_and_compliance(report: tuple[Path, Path, Path]) -> None:
     acme_row = next(r for r in wb["Compliance"].iter_rows(min_row=2) if r[0].value == "Acme Corp")
     assert acme_row[8].number_format == "0.0%"
     assert next(r for r in rows(wb["Compliance"]) if r[0] == "-Minus Ltd")[8] is None  # nothing decided yet
+    # ... and so neither green nor red: Excel's "< 95%" rule takes a blank for 0 and painted it red
+    formulas = [rule.formula for cf in wb["Compliance"].conditional_formatting for rule in cf.rules]
+    assert formulas == [["AND(ISNUMBER(I2),I2>=0.95)"], ["AND(ISNUMBER(I2),I2<0.95)"]]
 
 
 def test_summary(report: tuple[Path, Path, Path]) -> None:

@@ -208,16 +208,12 @@ def _report_sheet(book: Any, name: str, frame: pd.DataFrame, f: Formats, data: R
         ws.conditional_format(
             mark.row + 1, c, mark.row + 1, c, {"type": "formula", "criteria": "=TRUE", "format": f.colour[mark.colour]}
         )
-    if name == "Compliance":  # against the target: at or above green, below red
+    if name == "Compliance":  # against the target: at or above green, below red; blank (nothing judged yet) neither
         c = headers.index("Compliance %")
-        for criteria, colour in ((">=", "green"), ("<", "red")):
-            ws.conditional_format(
-                1,
-                c,
-                last_row,
-                c,
-                {"type": "cell", "criteria": criteria, "value": data.compliance_target, "format": f.colour[colour]},
-            )
+        cell = f"{xl_col_to_name(c)}2"
+        for compare, colour in ((">=", "green"), ("<", "red")):
+            rule = f"=AND(ISNUMBER({cell}),{cell}{compare}{data.compliance_target})"
+            ws.conditional_format(1, c, last_row, c, {"type": "formula", "criteria": rule, "format": f.colour[colour]})
 
 
 def print_setup(ws: Any, widths: list[float], header: str, footer: str) -> None:
