@@ -22,6 +22,7 @@ class DateStatus(enum.Enum):
     OVERDUE = "Overdue"  # an action deadline that passed while its term still runs
     DONE = "Done"  # an action deadline the user marked done
     RENEWED = "Renewed"  # an action deadline settled: the next term keeps the add-on
+    SUPERSEDED = "Superseded"  # a date still ahead on a row an overlapping upgrade replaced: nothing to do on it
 
 
 ACTION_DEADLINE = "action_deadline"  # the catalog role of a date that asks someone to act
@@ -278,10 +279,13 @@ def key_dates(
     as_of: date,
     due_soon_days: int | None = None,
     done: Mapping[DoneKey, date | None] | None = None,
+    superseded: bool = False,
 ) -> list[KeyDate]:
     """The contract's key dates with their status against ``as_of``, in date order.
 
     ``done`` maps done_key of an action deadline marked done to the day it was marked (None: not recorded).
+    ``superseded``: the row is replaced on ``as_of`` by an overlapping later-starting one (history.statuses), so
+    what is still ahead or overdue on it is Superseded, not due (its term end is no renewal to prepare).
     """
     window = catalog.settings.due_soon_days if due_soon_days is None else due_soon_days
     anchors = {
@@ -314,6 +318,8 @@ def key_dates(
             if rule.role == ACTION_DEADLINE
             else date_status(day, as_of, window)
         )
+        if superseded and status in (DateStatus.DUE_SOON, DateStatus.UPCOMING, DateStatus.OVERDUE):
+            status = DateStatus.SUPERSEDED
         out.append(
             KeyDate(
                 rule.event, day, status, rule.note, rule.role, addon, rule.id, key, marked if status is DateStatus.DONE else None

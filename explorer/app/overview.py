@@ -169,10 +169,12 @@ def _date_rows(
 ) -> list[tuple[object, ...]]:
     """KEY_DATE_COLUMNS rows of the contracts at ``indices``, judged on ``as_of`` with the user's done-marks."""
     rows: list[tuple[object, ...]] = []
+    indices = list(indices)
+    superseded = _superseded(book.contracts, indices, as_of)
     for index in indices:
         contract = book.contracts[index]
         product = rules.product_name(catalog, contract)
-        for k in rules.key_dates(catalog, contract, as_of, done=done):
+        for k in rules.key_dates(catalog, contract, as_of, done=done, superseded=index in superseded):
             rows.append(
                 (
                     contract.customer.strip(),
@@ -190,6 +192,20 @@ def _date_rows(
                 )
             )
     return rows
+
+
+def _superseded(contracts: list[Contract], indices: list[int], as_of: date) -> set[int]:
+    """Which of the rows at ``indices`` an overlapping upgrade supersedes on ``as_of``, judged among their customer's
+    rows as the customer's sheet judges them (history.statuses)."""
+    by_key: dict[str, list[int]] = {}
+    for i in indices:
+        by_key.setdefault(customer_key(contracts[i].customer), []).append(i)
+    out = set()
+    for rows in by_key.values():
+        if len(rows) > 1:  # one row supersedes nothing
+            statuses = history.statuses([contracts[i] for i in rows], as_of)
+            out.update(i for i, s in zip(rows, statuses, strict=True) if s is history.Status.SUPERSEDED)
+    return out
 
 
 def _date_facts(key_dates: pd.DataFrame) -> tuple[dict[str, tuple[date, str]], set[str], set[str]]:

@@ -79,9 +79,14 @@ class DateLine:
         return self.date.status is rules.DateStatus.DUE_SOON
 
     @property
+    def superseded(self) -> bool:
+        """A date still ahead on a row an overlapping upgrade replaced (history.statuses): nothing to do on it."""
+        return self.date.status is rules.DateStatus.SUPERSEDED
+
+    @property
     def settled(self) -> bool:
-        """Nothing left to do: marked done by the user, or renewed by the next term in the book."""
-        return self.date.status in (rules.DateStatus.DONE, rules.DateStatus.RENEWED)
+        """Nothing left to do: marked done by the user, renewed by the next term in the book, or on a superseded row."""
+        return self.date.status in (rules.DateStatus.DONE, rules.DateStatus.RENEWED, rules.DateStatus.SUPERSEDED)
 
 
 @dataclass(frozen=True)
@@ -291,7 +296,7 @@ def contract_sheet(
     term = (
         f" ({contract.term_start:%Y-%m-%d} to {contract.term_end:%Y-%m-%d})" if contract.term_start and contract.term_end else ""
     )
-    key_dates = rules.key_dates(catalog, contract, as_of, done=done)
+    key_dates = rules.key_dates(catalog, contract, as_of, done=done, superseded=status is history.Status.SUPERSEDED)
     available = {k.addon: k.day for k in key_dates if k.role == "addon_available"}
     dates = []
     for k in key_dates:

@@ -142,7 +142,8 @@ def customer_events(sheet: CustomerSheet) -> list[KeyEvent]:
     files: dict[str, datetime | None] = {}
     by_contract: dict[int, list[DateLine]] = {}
     for line in sheet.dates:
-        by_contract.setdefault(id(line.contract), []).append(line)
+        if not line.superseded:  # a replaced row's dates ahead are no events to keep
+            by_contract.setdefault(id(line.contract), []).append(line)
     for lines in by_contract.values():
         kickoff_start = next((d for d in lines if d.date.role == "kickoff_start"), None)
         kickoff_end = next((d for d in lines if d.date.role == "kickoff_end"), None)

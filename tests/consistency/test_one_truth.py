@@ -119,7 +119,9 @@ def check_customer(session: Session, sheet: CustomerSheet, report: dict[str, lis
     # the calendar: every dated key date is an event; an alarm only where something is still to do
     events = {e.uid: e for e in customer_events(sheet)}
     for line in sheet.dates:
-        if line.date.is_action:
+        if line.date.is_action and line.superseded:  # a row an upgrade replaced: its deadline is no event
+            assert not any(e.start == line.date.day and line.date.event in e.summary for e in events.values()), name
+        elif line.date.is_action:
             event = next(e for e in events.values() if e.start == line.date.day and line.date.event in e.summary)
             # a reminder fires in real time: none for a deadline already gone by today, whatever the as-of day
             to_do = line.date.status not in (DateStatus.DONE, DateStatus.RENEWED) and line.date.day >= clock.today()
@@ -174,6 +176,9 @@ def test_history_book_answers_by_the_term_in_force(tmp_path: Path) -> None:
         overlap = sheet("Overlap Co", day)
         assert [c.status.value for c in overlap.contracts] == expected, day
         assert [c.program for c in overlap.in_force] == ["Premier" if day.month == 3 else "Premier Plus"], day
+    # ... and what lay ahead on the replaced row is Superseded: its term end is no renewal to prepare
+    replaced = sheet("Overlap Co", date(2026, 9, 1)).contracts[0]
+    assert {(d.date.event, d.status) for d in replaced.dates if d.date.day >= date(2026, 9, 1)} == {("Term end", "Superseded")}
     line = sheet("Overlap Co", date(2026, 9, 1)).products()[0].line
     assert line == "Premier Plus from 2026-07-01; Premier 2026-01-01 – 2026-12-31 (superseded)"
     # a refused Initial Term Start derives nothing
