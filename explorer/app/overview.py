@@ -200,7 +200,7 @@ def _superseded(contracts: list[Contract], indices: list[int], as_of: date) -> s
     by_key: dict[str, list[int]] = {}
     for i in indices:
         by_key.setdefault(customer_key(contracts[i].customer), []).append(i)
-    out = set()
+    out: set[int] = set()
     for rows in by_key.values():
         if len(rows) > 1:  # one row supersedes nothing
             statuses = history.statuses([contracts[i] for i in rows], as_of)
