@@ -6,7 +6,7 @@ Every answer reads the catalog; no rule here names a tier. No Qt, no I/O.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -326,6 +326,19 @@ def key_dates(
             )
         )
     return sorted(out, key=lambda k: k.day)
+
+
+def repeated_mobilizations(rows: Sequence[tuple[Contract, KeyDate]]) -> set[int]:
+    """Positions in ``rows`` of add-on availability dates another row repeats: the renewals of a run that keeps an
+    add-on share its one mobilization (domain.md §5), shown once, on the earliest-starting row of the run."""
+    first: dict[tuple[tuple[str, str], str, date], tuple[date, int]] = {}
+    for i, (contract, k) in enumerate(rows):
+        if k.role == "addon_available":
+            key, start = (contract.key, k.addon, k.day), contract.term_start or date.min
+            if key not in first or start < first[key][0]:
+                first[key] = (start, i)
+    kept = {i for _, i in first.values()}
+    return {i for i, (_, k) in enumerate(rows) if k.role == "addon_available" and i not in kept}
 
 
 def decisions_for(catalog: Catalog, contract: Contract) -> list[Decision]:

@@ -171,26 +171,33 @@ def _date_rows(
     rows: list[tuple[object, ...]] = []
     indices = list(indices)
     superseded = _superseded(book.contracts, indices, as_of)
-    for index in indices:
+    dated = [
+        (index, k)
+        for index in indices
+        for k in rules.key_dates(catalog, book.contracts[index], as_of, done=done, superseded=index in superseded)
+    ]
+    repeated = rules.repeated_mobilizations([(book.contracts[index], k) for index, k in dated])  # as the sheet
+    for position, (index, k) in enumerate(dated):
+        if position in repeated:
+            continue
         contract = book.contracts[index]
         product = rules.product_name(catalog, contract)
-        for k in rules.key_dates(catalog, contract, as_of, done=done, superseded=index in superseded):
-            rows.append(
-                (
-                    contract.customer.strip(),
-                    customer_key(contract.customer),
-                    product,
-                    k.event,
-                    k.day,
-                    k.status_text,
-                    k.note,
-                    index,
-                    k.role,
-                    k.addon,
-                    k.status is rules.DateStatus.OVERDUE,
-                    DATE_TONES[k.status],
-                )
+        rows.append(
+            (
+                contract.customer.strip(),
+                customer_key(contract.customer),
+                product,
+                k.event,
+                k.day,
+                k.status_text,
+                k.note,
+                index,
+                k.role,
+                k.addon,
+                k.status is rules.DateStatus.OVERDUE,
+                DATE_TONES[k.status],
             )
+        )
     return rows
 
 

@@ -216,8 +216,10 @@ class CustomerSheet:
 
     @property
     def dates(self) -> list[DateLine]:
-        """Every key date of every contract, soonest first."""
-        return sorted((d for c in self.contracts for d in c.dates), key=lambda d: d.date.day)
+        """Every key date of every contract, soonest first; a mobilization renewals share, once."""
+        every = [d for c in self.contracts for d in c.dates]
+        repeated = rules.repeated_mobilizations([(d.contract, d.date) for d in every])
+        return sorted((d for i, d in enumerate(every) if i not in repeated), key=lambda d: d.date.day)
 
     @property
     def targets(self) -> list[TargetRow]:

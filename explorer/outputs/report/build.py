@@ -178,12 +178,14 @@ def _addon_cell(held: AddOnLine | None, has_options: bool) -> str:
     return "Yes" if held is not None else "No"
 
 
-def key_date_rows(rows: list[ContractSheet]) -> list[list[object]]:
+def key_date_rows(sheets: list[CustomerSheet]) -> list[list[object]]:
+    """Each customer's key dates as its sheet gives them (a mobilization renewals share, once)."""
     out: list[list[object]] = []
-    for row in rows:
-        for line in row.dates:
+    for sheet in sheets:
+        for line in sheet.dates:
             k = line.date
-            out.append([row.contract.customer.strip(), row.product_name, k.event, k.day, k.status_text, k.note])
+            product = line.product if line.contract.product or line.contract.product_text else ""  # as Contracts
+            out.append([line.contract.customer.strip(), product, k.event, k.day, k.status_text, k.note])
     out.sort(key=lambda r: (r[3], customer_key(str(r[0])), str(r[1]).casefold()))
     return out
 
@@ -312,7 +314,7 @@ def build_report(
     sheets_out = {
         "Actions": actions(catalog, covered, findings, as_of, sla, wanted or None),
         "Contracts": _frame("Contracts", contract_rows(rows, by_row, catalog), catalog),
-        "Key Dates": _frame("Key Dates", key_date_rows(rows), catalog),
+        "Key Dates": _frame("Key Dates", key_date_rows(covered), catalog),
         "SLA Targets": _frame("SLA Targets", target_rows(rows), catalog),
         "Named Contacts": _frame(
             "Named Contacts",
