@@ -8,7 +8,7 @@ who edits it learns what to fix instead of meeting a traceback later.
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -228,6 +228,16 @@ class TableSpec:
     needed: tuple[str, ...] = ()  # fields the rules need: a table without one is offered for mapping
     # Headers that read like a field but hold something else (folded header -> (field, why)): never that field
     lookalikes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Fields that stand in for a field (a first response given as minutes after opening): one found, the others
+    # are not asked for, and a column that only looks like one of them is no warning
+    instead: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def stand_ins(self, name: str) -> tuple[str, ...]:
+        """The field and the fields that stand in for it, or for which it stands in ((name,) alone if none)."""
+        for main, others in self.instead.items():
+            if name == main or name in others:
+                return (main, *others)
+        return (name,)
 
     def field_type(self, name: str) -> str:
         return self.types.get(name, "text")
@@ -756,6 +766,16 @@ def _default_key_date_id(role: str, addon: str | None, event: str) -> str:
     return role if role != "event" else f"event:{fold(event)}"
 
 
+def _field_groups(raw: dict[str, Any], key: str, fields: Mapping[str, object], path: str) -> dict[str, tuple[str, ...]]:
+    """A table's ``key`` section: field -> fields of the same table (combine, instead)."""
+    groups = {k: _strings(v, f"{path}.{key}.{k}") for k, v in _get(raw, key, dict, path, {}).items()}
+    for name, parts in groups.items():
+        for part in (name, *parts):
+            if part not in fields:
+                raise CatalogError(f"{path}.{key}.{name}: {part!r} is not a field of the table")
+    return groups
+
+
 def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
     out = {}
     for tid, raw in _section(data, "tables").items():
@@ -771,15 +791,12 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
                 raise CatalogError(f"{path}.types.{name}: not a field of the table")
             if kind not in FIELD_TYPES:
                 raise CatalogError(f"{path}.types.{name}: expected one of {', '.join(FIELD_TYPES)}, found {kind!r}")
-        combine = {k: _strings(v, f"{path}.combine.{k}") for k, v in _get(raw, "combine", dict, path, {}).items()}
-        for name, parts in combine.items():
-            for part in (name, *parts):
-                if part not in fields:
-                    raise CatalogError(f"{path}.combine.{name}: {part!r} is not a field of the table")
+        combine = _field_groups(raw, "combine", fields, path)
         for key in ("decisive", "needed"):
             for name in _get(raw, key, list, path, []):
                 if name not in fields:
                     raise CatalogError(f"{path}.{key}: {name!r} is not a field of the table")
+        instead = _field_groups(raw, "instead", fields, path)
         lookalikes = {}
         for header, raw_look in _get(raw, "lookalikes", dict, path, {}).items():
             lpath = f"{path}.lookalikes.{header!r}"
@@ -801,6 +818,7 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             combine,
             _strings(_get(raw, "needed", list, path, []), f"{path}.needed"),
             lookalikes,
+            instead,
         )
     return out
 

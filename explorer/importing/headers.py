@@ -288,8 +288,8 @@ def recognise(
         result.columns[guess.field] = guess.column
         result.guesses[guess.field] = guess
         used.add(guess.column)
-    for name in list(result.suggestions):
-        if name in result.columns or result.suggestions[name].column in used:
+    for name in list(result.suggestions):  # found, or stood in for (Freshdesk's First response status is no time)
+        if any(n in result.columns for n in spec.stand_ins(name)) or result.suggestions[name].column in used:
             del result.suggestions[name]
     _zones(spec, headers, catalog, result)
     return result

@@ -274,3 +274,15 @@ def test_jsm_time_to_first_response_is_never_read_as_time_taken_however_decorate
     warnings = messages(book, Severity.WARNING)
     assert any("'Custom field (Time to first response)' is not read as first response time" in w for w in warnings)
     assert any("has no first-response column" in e for e in messages(book, Severity.ERROR))
+
+
+def test_a_status_beside_the_first_response_is_no_warning(tmp_path: Path) -> None:
+    """Freshdesk writes 'First response status' (Within SLA / SLA Violated) beside its first response: it only
+    looks like 'First response time', which the table does not need once it has its first response."""
+    path = tmp_path / "freshdesk.csv"
+    rows = ["Ticket ID,Priority,Created time,Initial response time,First response status,Company Name"]
+    rows += ["501,Urgent,2026-10-02 16:00:00,2026-10-02 16:30:00,Within SLA,Acme Corp"]
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    book = load_book([BOOK], case_files=[path])
+    assert book.cases is not None and book.cases["first_response"].notna().all()
+    assert not messages(book, Severity.WARNING)
