@@ -418,3 +418,15 @@ def test_crm_deal_exports_read_as_contracts(tmp_path: Path) -> None:
         book = load_book([path])
         assert [(c.customer, c.product, c.program) for c in book.contracts] == [(customer, "okta", program)], path.name
         assert not messages(book, Severity.ERROR), path.name
+
+
+def test_an_okta_user_export_gives_named_contacts_their_emails(tmp_path: Path) -> None:
+    """Okta's admin user export: First name, Last name, Primary email (and a Secondary email, not used)."""
+    path = tmp_path / "users.csv"
+    path.write_text(
+        "Username,First name,Last name,Primary email,Secondary email,Status,Organization,Named Support Contact\n"
+        "anna@vega.test,Anna,Keller,anna@vega.test,anna.k@home.test,ACTIVE,Vega Pharma,Yes\n",
+        "utf-8",
+    )
+    book = load_book([path])
+    assert [(c.customer, c.name, c.email) for c in book.contacts] == [("Vega Pharma", "Anna Keller", "anna@vega.test")]
