@@ -544,3 +544,15 @@ def test_period_names_each_customers_term(
     assert main([*args, "--period", "fortnight"]) == 2  # a usage error: one line
     error = capsys.readouterr().err
     assert "unknown period 'fortnight'" in error and len(error.strip().splitlines()) == 1
+
+
+def test_a_long_legal_name_wraps_instead_of_widening_every_sheet(tmp_path: Path) -> None:
+    """An 85-character legal name made the Customer column 85 wide, and sheets printed their notes cut at the page
+    edge; the name now wraps in a column of at most 32 characters where the sheet fits a page (Key Dates)."""
+    name = "The Board of Trustees of the Leland Stanford Junior University (Stanford Health Care)"
+    book = write_csv(tmp_path / "book.csv", header=HEADER[:5], rows=[[name, "Okta", "Premier Plus", "2026-01-01", "2026-12-31"]])
+    out = tmp_path / "r.xlsx"
+    assert main(["report", str(book), "--as-of", "2026-12-05", "-o", str(out)]) in (0, 1)
+    ws = openpyxl.load_workbook(out)["Key Dates"]
+    assert ws.column_dimensions["A"].width < 40  # 32 characters and padding, not 85
+    assert ws["A2"].value == name and ws["A2"].alignment.wrap_text

@@ -72,6 +72,7 @@ DATETIME_COLUMNS = {"Opened (UTC)", "Due (UTC)", "First Response (UTC)"}
 PERCENT_COLUMNS = {"Compliance %"}
 # Long text wraps inside a capped width (characters); every other column is as wide as its content.
 WRAPPED_COLUMNS = {
+    "Customer": 32,  # a legal name of 85 characters made every sheet print across three pages
     "Findings": 40,
     "Finding": 40,
     "Message": 60,
