@@ -169,9 +169,16 @@ def _judged_day(value: object) -> bool:
 
 
 def _repeated_hour(naive: pd.Series, first: pd.Series, zone: str) -> pd.Series:
-    """For local times in the hour a daylight-saving change repeats: both readings, and which one is used."""
+    """For local times in the hour a daylight-saving change repeats: both readings, and which one is used; for
+    those in the hour it skips (a clock never showed them): how they are read."""
     said = pd.Series("", index=naive.index)
+    skipped = naive.dt.tz_localize(zone_info(zone), ambiguous="NaT", nonexistent="NaT").isna()
     repeated = naive.dt.tz_localize(zone_info(zone), ambiguous="NaT", nonexistent="shift_forward").isna()
+    for i, a in first[skipped & ~repeated].items():
+        said[i] = (
+            f"is a time {zone} skipped (the clocks went forward over it): read as the first minute after, "
+            f"{a:%H:%M} UTC{a:%z} = {a.tz_convert('UTC'):%H:%M} UTC"
+        )
     if repeated.any():
         later = naive[repeated].dt.tz_localize(zone_info(zone), ambiguous=np.zeros(int(repeated.sum()), dtype=bool))
         for i, a, b in zip(later.index, first[repeated], later, strict=True):

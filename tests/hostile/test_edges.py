@@ -21,6 +21,7 @@ CASES = """Ticket ID,Organization,Product,Priority,Created at,First reply at,Env
 900001,Humongous Airlines,Okta,P3,2026-10-25 02:30,2026-10-25 02:50,production
 900002,Humongous Airlines,Okta,P3,2026-11-04 08:22,2026-11-04 07:44,production
 900003,Humongous Airlines,Okta,P3,9999-12-31 08:22,9999-12-31 09:44,production
+900004,Humongous Airlines,Okta,P3,2026-03-29 02:30,2026-03-29 03:10,production
 """
 
 
@@ -40,6 +41,10 @@ def test_clock_edges_are_findings_on_their_rows(tmp_path: Path, capsys: pytest.C
         "Case 900002: the first response '2026-11-04 07:44' is earlier than the opening time; the case is not counted." in found
     )
     assert any(m.startswith("Case 900003: the opening time '9999-12-31 08:22' cannot be read") for m in found)
+    assert (  # the hour the clocks skip is read, and said, not silently moved
+        "Case 900004: '2026-03-29 02:30' is a time Europe/Berlin skipped (the clocks went forward over it): read as "
+        "the first minute after, 03:00 UTC+0200 = 01:00 UTC." in found
+    )
 
 
 def test_as_of_year_9999_is_one_line(tmp_path: Path) -> None:
