@@ -288,11 +288,35 @@ def recognise(
         result.columns[guess.field] = guess.column
         result.guesses[guess.field] = guess
         used.add(guess.column)
+    _twins(headers, result)
     for name in list(result.suggestions):  # found, or stood in for (Freshdesk's First response status is no time)
         if any(n in result.columns for n in spec.stand_ins(name)) or result.suggestions[name].column in used:
             del result.suggestions[name]
     _zones(spec, headers, catalog, result)
     return result
+
+
+def _twins(headers: Mapping[int, str], result: Recognition) -> None:
+    """A note for each field whose header the table writes twice or more: the first such column is read."""
+    used = set(result.columns.values())
+    for name, column in result.columns.items():
+        twins = [c for c, h in headers.items() if c != column and c not in used and _plain(h) == _plain(headers[column])]
+        if twins:
+            where = ", ".join(column_letter(c) for c in (column, *twins))
+            result.notes.append(
+                f"{len(twins) + 1} columns ({where}) are headed '{headers[column]}'; the first, column "
+                f"{column_letter(column)}, is read as {label(name)} and the others are not used. Rename or remove them."
+            )
+
+
+def column_letter(index: int) -> str:
+    """A 0-based column index as a spreadsheet writes it (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _set_aside(

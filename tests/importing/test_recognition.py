@@ -430,3 +430,19 @@ def test_an_okta_user_export_gives_named_contacts_their_emails(tmp_path: Path) -
     )
     book = load_book([path])
     assert [(c.customer, c.name, c.email) for c in book.contacts] == [("Vega Pharma", "Anna Keller", "anna@vega.test")]
+
+
+def test_a_header_written_twice_is_a_warning_naming_both_columns(tmp_path: Path) -> None:
+    """Two 'Start Date' columns (a previous term's beside the current): the first is read, and the warning says
+    which columns and which is used, where before only an info note listed the second as not used."""
+    path = tmp_path / "twice.csv"
+    path.write_text(
+        "Customer,Product,Tier,Start Date,End Date,Start Date\nFir Co,Okta,Premier,2026-01-01,2026-12-31,2025-01-01\n",
+        "utf-8",
+    )
+    book = load_book([path])
+    assert [c.term_start for c in book.contracts] == [date(2026, 1, 1)]
+    assert (
+        "2 columns (D, F) are headed 'Start Date'; the first, column D, is read as term start and the others are not "
+        "used. Rename or remove them." in messages(book, Severity.WARNING)
+    )
