@@ -164,7 +164,11 @@ def explain(book: Book, catalog: Catalog, sla: SlaResult, case_id: str) -> Expla
         end = responded or sla.as_of
         margin = (out.due - end).total_seconds() / 60
         if responded is not None:
-            say(f"Margin: {_duration(abs(margin))} {'early' if margin >= 0 else 'late'}")
+            say(
+                "Margin: none, answered in the due minute"
+                if abs(margin) < 1
+                else f"Margin: {_duration(abs(margin))} {'early' if margin > 0 else 'late'}"
+            )
         elif margin >= 0:
             say(f"Margin: {_duration(margin)} left at the as-of moment")
         else:

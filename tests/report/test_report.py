@@ -183,6 +183,7 @@ def test_summary(report: tuple[Path, Path, Path]) -> None:
     assert "Okta's Business Support hours" in texts  # the Decision
     assert "Okta Access Gateway" not in texts  # no Access Gateway contract: its assumption does not apply
     assert summary["Compliance window"] == "All cases (to 2026-11-28)"
+    assert summary["Window"] == "All cases opened (to 2026-11-28)."  # not "Cases opened in all cases"
     assert "First responses on time, all cases (to 2026-11-28): 25.0% against a 95% target; below target: P1, P2." in texts
     assert "3 things to act on (unanswered P1 1, deadline due soon 1, P1 answered late 1)" in texts
     with zipfile.ZipFile(out) as z:  # openpyxl drops charts on load: look in the package

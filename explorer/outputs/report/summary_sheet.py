@@ -156,7 +156,12 @@ def _compliance(book: Any, ws: Any, row: int, data: ReportData, f: Formats) -> i
     table = data.compliance_by_priority
     assert table is not None
     row = _section(ws, row, f"First-response compliance by priority (target {data.compliance_target:.0%})", f)
-    row = _text_row(ws, row, "Window", f"Cases opened in {data.window[:1].lower()}{data.window[1:]}.", f, f.wrap)
+    opened = (
+        "All cases opened" + data.window[len("All cases") :]
+        if data.window.startswith("All cases")
+        else (f"Cases opened in {data.window[:1].lower()}{data.window[1:]}")
+    )
+    row = _text_row(ws, row, "Window", f"{opened}.", f, f.wrap)
     for c, h in enumerate(PRIORITY_COLUMNS):
         ws.write_string(row, c, h, f.header)
     first = row + 1
