@@ -336,3 +336,16 @@ def test_explain_says_why_a_case_without_a_priority_has_no_target(capsys: pytest
     assert main(["explain", "C-1", "--sample", "--cases", str(log), "--as-of", "2026-11-28"]) == 0
     out = capsys.readouterr().out
     assert "Priority: none given, so no target applies (A case log without priorities: listed, not judged)." in out
+
+
+def test_a_case_log_whose_cases_are_not_read_says_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'Cases: ' with nothing after it when a case log held no readable case; the findings say why."""
+    book = write_openpyxl(tmp_path / "book.xlsx")
+    log = write_csv(
+        tmp_path / "log.csv",
+        header=["Ticket ID", "Organization", "Priority", "Created at"],
+        rows=[["1", "Acme", "P1", "2026-11-02 08:00"]],
+    )
+    main(["check", str(book), "--cases", str(log), "--as-of", "2026-11-28"])
+    out = capsys.readouterr().out
+    assert "\nCases: none read\n" in out and "has no first-response column" in out

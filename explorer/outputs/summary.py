@@ -66,8 +66,8 @@ def as_text(session: Session, limit: int | None = None) -> str:
             if key in c
         ),
     ]
-    if "outcomes" in c:
-        lines.append("Cases: " + ", ".join(f"{v} {k.lower()}" for k, v in c["outcomes"].items()))
+    if "outcomes" in c:  # a case log given, its cases judged (none read: the findings say why)
+        lines.append("Cases: " + (", ".join(f"{v} {k.lower()}" for k, v in c["outcomes"].items()) or "none read"))
     lines.append("Findings: " + ", ".join(f"{v} {k.lower()}{'s' if v != 1 else ''}" for k, v in c["findings"].items()))
     findings = session.findings
     shown = findings if limit is None else findings[:limit]
