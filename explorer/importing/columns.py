@@ -254,6 +254,8 @@ def read_columns(
             )
         )
     keep = filled_row & ~skip
+    if "customer" in texts and "customer" in match.columns:
+        texts["customer"] = _clean_customers(texts["customer"], sheet, match, findings, keep)
     return Columns(
         rows[keep],
         {k: v[keep].reset_index(drop=True) for k, v in raw.items()},
@@ -359,22 +361,23 @@ def _outline(
 
 
 def _as_meant(texts: dict[str, pd.Series], sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> None:
-    """The user's value mappings applied ('Premium' means Premier), customer names in their canonical form."""
+    """The user's value mappings applied ('Premium' means Premier)."""
     for field, meanings in match.values.items():
         if field in texts and meanings:
             texts[field] = map_distinct(texts[field], meanings.get).where(lambda v: v.notna(), texts[field])
-    if "customer" in texts and "customer" in match.columns:
-        texts["customer"] = _clean_customers(texts["customer"], sheet, match, findings)
 
 
-def _clean_customers(texts: pd.Series, sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> pd.Series:
-    """Customer names in their canonical form (explorer.model.clean_name), one info finding naming what was removed."""
+def _clean_customers(
+    texts: pd.Series, sheet: RawSheet, match: TableMatch, findings: list[Finding], records: np.ndarray
+) -> pd.Series:
+    """Customer names in their canonical form (explorer.model.clean_name), one info finding naming what was removed
+    from the names of ``records`` (a footer line skipped as no record is not quoted as a customer cleaned)."""
     codes, uniques = factorize(texts)
     originals = [str(u) for u in uniques]
     cleaned = np.array([clean_name(u) for u in originals], dtype=object)
-    changed = [i for i, (a, b) in enumerate(zip(originals, cleaned, strict=True)) if a != b and what_was_cleaned(a)]
+    counts = np.bincount(codes[records], minlength=len(originals))
+    changed = [i for i, (a, b) in enumerate(zip(originals, cleaned, strict=True)) if a != b and counts[i] and what_was_cleaned(a)]
     if changed:
-        counts = np.bincount(codes, minlength=len(originals))
         named = [
             f"'{cleaned[i]}' ({', '.join(what_was_cleaned(originals[i]))}; {counts[i]} row{'s' if counts[i] != 1 else ''})"
             for i in changed[:5]
