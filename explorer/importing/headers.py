@@ -290,7 +290,8 @@ def recognise(
         used.add(guess.column)
     _twins(headers, result)
     for name in list(result.suggestions):  # found, or stood in for (Freshdesk's First response status is no time)
-        if any(n in result.columns for n in spec.stand_ins(name)) or result.suggestions[name].column in used:
+        made = name in spec.combine and all(p in result.columns for p in spec.combine[name])  # First + Last Name
+        if made or any(n in result.columns for n in spec.stand_ins(name)) or result.suggestions[name].column in used:
             del result.suggestions[name]
     _zones(spec, headers, catalog, result)
     return result

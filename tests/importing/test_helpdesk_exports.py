@@ -286,3 +286,16 @@ def test_a_status_beside_the_first_response_is_no_warning(tmp_path: Path) -> Non
     book = load_book([BOOK], case_files=[path])
     assert book.cases is not None and book.cases["first_response"].notna().all()
     assert not messages(book, Severity.WARNING)
+
+
+def test_a_name_made_of_first_and_last_name_is_no_warning_about_the_owner(tmp_path: Path) -> None:
+    """HubSpot's contact export has First Name and Last Name (which make the name) and a 'Contact owner' that
+    only looks like a name: no 'may hold the name' warning once the name is made."""
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "First Name,Last Name,Email,Associated Company,Contact owner\nAda,Lovelace,ada@acme.test,Acme Corp,Dana Whitfield\n",
+        "utf-8",
+    )
+    book = load_book([BOOK, path])
+    assert [(c.name, c.customer) for c in book.contacts] == [("Ada Lovelace", "Acme Corp")]
+    assert not [m for m in messages(book, Severity.WARNING) if "may hold" in m]
