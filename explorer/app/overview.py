@@ -19,6 +19,7 @@ from pandas.api.extensions import ExtensionArray
 
 from explorer import history, rules
 from explorer.app import findings as pipeline
+from explorer.app import waiting
 from explorer.app.search import SearchIndex, build_index
 from explorer.app.tones import DATE_TONES
 from explorer.catalog import Catalog
@@ -41,7 +42,7 @@ CUSTOMER_COLUMNS = [
 @dataclass
 class Overview:
     as_of: date
-    # CUSTOMER_COLUMNS plus key, rank, errors, info, program list, due_soon, overdue, ended, over_limit
+    # CUSTOMER_COLUMNS plus key, rank, errors, info, program list, due_soon, overdue, unanswered, ended, over_limit
     customers: pd.DataFrame
     key_dates: pd.DataFrame  # customer, key, product, event, date, status, note, contract, role, addon, overdue
     case_rows: dict[str, np.ndarray] = field(default_factory=dict)  # customer key -> rows of sla.cases
@@ -70,6 +71,10 @@ def build_overview(
     info_counts = {key: sum(f.severity is Severity.INFO for f in items) for key, items in findings_by_key.items()}
     errors = Counter(customer_key(f.customer) for f in book.findings if f.customer and f.severity is Severity.ERROR)
     next_by_key, soon, late = _date_facts(key_dates)
+    unanswered: Counter[str] = Counter()  # P1/P2 cases past their due time with no first response (app.waiting)
+    if sla is not None and not sla.cases.empty:
+        past = waiting.past_due(sla.cases, as_of, catalog.settings.recent_days)
+        unanswered = Counter(past["customer"].astype(str).map(customer_key))
 
     by_key: dict[str, list[Contract]] = {}
     for contract in book.contracts:
@@ -108,6 +113,7 @@ def build_overview(
                 "errors": errors.get(key, 0),
                 "due_soon": key in soon,
                 "overdue": key in late,
+                "unanswered": unanswered.get(key, 0),
                 "ended": ended,
             }
         )
@@ -122,6 +128,7 @@ def build_overview(
             "program list",
             "due_soon",
             "overdue",
+            "unanswered",
             "ended",
             "over_limit",
         ],

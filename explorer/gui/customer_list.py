@@ -52,16 +52,18 @@ HIDDEN_BY_DEFAULT = ("Products", "Next Event", "Term End", "Match")  # shown fro
 
 
 def row_colours(frame: pd.DataFrame) -> np.ndarray:
-    """Errors and overdue deadlines red, over the named-contact limit violet, lapsed grey, due soon amber."""
+    """Errors, overdue deadlines and P1/P2 cases unanswered past their due time red, over the named-contact limit
+    violet, lapsed grey, due soon amber."""
     return np.select(
         [
             frame["errors"].to_numpy() > 0,
             frame["overdue"].to_numpy(dtype=bool),
+            frame["unanswered"].to_numpy() > 0,
             frame["over_limit"].to_numpy(dtype=bool),
             frame["ended"].to_numpy(dtype=bool),
             frame["due_soon"].to_numpy(dtype=bool),
         ],
-        ["red", "red", "violet", "grey", "amber"],
+        ["red", "red", "red", "violet", "grey", "amber"],
         "",
     )
 
@@ -71,7 +73,7 @@ class RowReasons(Sequence[str]):
     (one row at a time), not for every row of a 10,000-customer book at load."""
 
     def __init__(self, frame: pd.DataFrame, days: int) -> None:
-        self._flags = [frame[c].tolist() for c in ("errors", "overdue", "over_limit", "ended", "due_soon")]
+        self._flags = [frame[c].tolist() for c in ("errors", "overdue", "unanswered", "over_limit", "ended", "due_soon")]
         self.days = days
 
     def __len__(self) -> int:
@@ -84,12 +86,14 @@ class RowReasons(Sequence[str]):
     def __getitem__(self, row: int | slice) -> str | list[str]:
         if isinstance(row, slice):
             return [self[i] for i in range(*row.indices(len(self)))]
-        errors, overdue, over, ended, soon = (flags[row] for flags in self._flags)
+        errors, overdue, unanswered, over, ended, soon = (flags[row] for flags in self._flags)
         why = []
         if errors:
             why.append(f"{errors} error finding{'s' if errors != 1 else ''} in its contracts")
         if overdue:
             why.append("an action deadline is overdue")
+        if unanswered:
+            why.append(f"{unanswered} P1/P2 case{'s' if unanswered != 1 else ''} unanswered past the due time")
         if over:
             why.append("more named contacts than an add-on allows")
         if ended:
@@ -113,7 +117,7 @@ def legend_html(days: int) -> str:
     """What each row colour means, with the colour itself (in the palette in use)."""
     parts = []
     for state, meaning in (
-        ("red", "errors or an overdue deadline"),
+        ("red", "errors or something overdue"),
         ("violet", "over a named-contact limit"),
         ("amber", f"a key date within {days} days"),
         ("grey", "ended"),

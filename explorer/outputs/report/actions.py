@@ -14,15 +14,14 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
+from explorer.app import waiting
 from explorer.app.sheet import ContractSheet, CustomerSheet
 from explorer.catalog import Catalog
 from explorer.model import Finding, Severity, customer_key
-from explorer.sla.compliance import in_period
 from explorer.sla.engine import Outcome, SlaResult
 
 ACTION_COLUMNS = ["Customer", "Owner", "Product", "Issue", "What to Do", "Date", "Where to Look"]
 OWNER = "Owner"  # left out where the book has no owner column (settings.owner_columns)
-URGENT_PRIORITIES = (1, 2)  # unanswered and breached cases of these priorities are listed
 CASE_IDS_SHOWN = 5
 # Ranks, most urgent first: unanswered cases and overdue deadlines, due-soon deadlines, then late answers.
 NOW, SOON, BREACH, CONTACTS, REGION, ERROR, LAPSED = range(7)
@@ -59,18 +58,8 @@ def _where(finding: Finding) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _span(minutes: float) -> str:
-    """A wait in words: "40 min", "5 h", "3 days"."""
-    if minutes < 60:
-        return f"{max(1, round(minutes))} min"
-    if minutes < 48 * 60:
-        return f"{round(minutes / 60)} h"
-    return f"{int(minutes // 1440)} days"  # whole days waited
-
-
 def _urgent(sla: SlaResult, chosen: set[str] | None, as_of: date, days: int) -> pd.DataFrame:
-    recent = in_period(sla.cases, as_of - timedelta(days=days - 1), as_of)
-    urgent = recent[recent["priority"].isin(URGENT_PRIORITIES)]
+    urgent = waiting.urgent(sla.cases, as_of, days)
     if chosen is not None:
         urgent = urgent[urgent["customer"].astype(str).map(customer_key).isin(chosen)]
     return urgent
@@ -78,14 +67,9 @@ def _urgent(sla: SlaResult, chosen: set[str] | None, as_of: date, days: int) -> 
 
 def _unanswered(urgent: pd.DataFrame, moment: datetime) -> list[Action]:
     """Each P1/P2 case with no first response at the as-of moment (pending, at risk or breached)."""
-    waiting = urgent[
-        urgent["first_response"].isna()
-        & urgent["outcome"].isin([o.value for o in (Outcome.BREACHED, Outcome.AT_RISK, Outcome.PENDING)])
-    ]
     out = []
-    for case in waiting.sort_values("opened").to_dict("records"):
+    for case in waiting.waiting(urgent).sort_values("opened").to_dict("records"):
         opened = pd.Timestamp(case["opened"])
-        waited = (pd.Timestamp(moment) - opened).total_seconds() / 60
         due = case["due"]
         breached = case["outcome"] == Outcome.BREACHED.value
         when = f"{pd.Timestamp(due):%Y-%m-%d %H:%M} UTC" if pd.notna(due) else ""
@@ -99,7 +83,7 @@ def _unanswered(urgent: pd.DataFrame, moment: datetime) -> list[Action]:
                 str(case["customer"]),
                 str(case["product"]),
                 f"{UNANSWERED} P{int(case['priority'])}",
-                f"Unanswered for {_span(waited)}, {state}: ask support to answer case {case['case_id']} now, "
+                f"Unanswered for {waiting.waited(opened, moment)}, {state}: ask support to answer case {case['case_id']} now, "
                 "and tell the customer when.",
                 opened.date(),
                 f"Cases: {case['case_id']}",
@@ -128,9 +112,9 @@ def _late(urgent: pd.DataFrame, days: int) -> list[Action]:
         worst = float(np.nanmax(minutes[rows])) if not np.isnan(minutes[rows]).all() else float("nan")
         shown = ", ".join(shown_ids[:CASE_IDS_SHOWN]) + (f" and {n - CASE_IDS_SHOWN} more" if n > CASE_IDS_SHOWN else "")
         said = (
-            f"P{int(priority)} case {shown_ids[0]} answered {_span(worst)} late"
+            f"P{int(priority)} case {shown_ids[0]} answered {waiting.span(worst)} late"
             if n == 1
-            else f"{n} P{int(priority)} cases answered late (up to {_span(worst)} late)"
+            else f"{n} P{int(priority)} cases answered late (up to {waiting.span(worst)} late)"
         )
         out.append(
             Action(
