@@ -14,6 +14,7 @@ from explorer.cli import main
 from explorer.outputs.changes import CHANGE_KINDS
 
 from .diff_books import EXPECTED, write_new, write_old
+from .files import HEADER, write_csv
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +177,14 @@ def test_workbook_is_formula_safe_and_atomic(tmp_path: Path, capsys: pytest.Capt
     assert (cell.value, cell.data_type, cell.quotePrefix) == (evil, "s", True)
     assert openpyxl.load_workbook(out)["Changes"]["C2"].value == "Downgrade"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".changes.~explorer-")]  # no temp file left
+
+
+def test_comparing_with_a_file_that_holds_no_contract_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Compared with a contacts list, every contract read as removed (exit 1, no warning); now one line, exit 2."""
+    old = write_csv(tmp_path / "old.csv", header=HEADER[:5], rows=[["Acme Corp", "Okta", "Premier", "2026-01-01", "2026-12-31"]])
+    people = write_csv(
+        tmp_path / "people.csv", header=["Customer", "Name", "Email"], rows=[["Acme Corp", "Ada", "ada@acme.test"]]
+    )
+    assert main(["diff", str(old), str(people)]) == 2
+    err = capsys.readouterr().err
+    assert "people.csv: nothing to compare: no contract was read: people.csv holds a named contacts table of 1 row " in err

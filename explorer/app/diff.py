@@ -29,6 +29,7 @@ from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
 from explorer.app.workspace import Workspace, open_workspace
 from explorer.catalog import Catalog
 from explorer.importing.book import load_book
+from explorer.importing.safety import UnreadableFile
 from explorer.model import Book, Contact, Contract, customer_key, fold_text
 
 # The Changes sheet's columns (explorer.outputs.changes writes them). Pinned by tests and documented in the
@@ -118,6 +119,9 @@ def load_version(files: Sequence[str | Path], catalog: Catalog, progress: Callab
     if not version.files:
         raise WorkspaceError(f"{', '.join(Path(f).name for f in files)}: names no contract book that can be found")
     book = load_book(version.files, (), catalog, progress=progress, saved=mapping_lookup(version, catalog))
+    if not book.contracts:  # compared with nothing, every contract would read as added or removed
+        said = next((f.message for f in book.findings if f.message.startswith("No contract was read")), "no contract was read")
+        raise UnreadableFile(version.files[0], f"nothing to compare: {said[:1].lower()}{said[1:]}")
     return Version(book, missing)
 
 

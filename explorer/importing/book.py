@@ -185,9 +185,10 @@ def read_file(
             book.findings.extend(read.book.findings)
             case_frames.extend(read.case_frames)
             seen = ", ".join(f"'{h}'" for h in match.layout)
+            rows = f"{read.rows} row{'s' if read.rows != 1 else ''}"
             held.append(
                 Held(
-                    f"a {catalog.tables[match.kind].label.lower()} table of {read.rows} rows (sheet '{sheet.name}', "
+                    f"a {catalog.tables[match.kind].label.lower()} table of {rows} (sheet '{sheet.name}', "
                     f"header row {match.header_row}: {seen})",
                     match.kind,
                     read.rows,

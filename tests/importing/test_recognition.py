@@ -310,7 +310,7 @@ def test_unread_sheet_is_a_warning_naming_what_it_saw(tmp_path: Path) -> None:
 def test_no_contract_is_an_error_and_check_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_csv(tmp_path / "people.csv", header=["Company", "Full Name", "Email"], rows=[["Acme", "Ann", "a@x.test"]])
     book = load_book([path])
-    expected = "No contract was read: people.csv holds a named contacts table of 1 rows"
+    expected = "No contract was read: people.csv holds a named contacts table of 1 row "
     assert any(m.startswith(expected) for m in messages(book, Severity.ERROR))
     assert main(["check", str(path)]) == 1
 
