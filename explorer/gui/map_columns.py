@@ -318,10 +318,9 @@ class MapColumnsDialog(QDialog):
         chosen = self.chosen()
         if len(set(chosen.values())) < len(chosen):
             return "Two fields use the same column; a column serves one field."
-        if not spec.has_required(chosen):
-            return "Pick a column for each field marked *: " + ", ".join(
-                title(r) for r in spec.required if r not in chosen and r not in spec.combine
-            )
+        unmet = spec.unmet(chosen)  # required, and needed by the rules (a contract's term dates)
+        if unmet:
+            return "Pick a column for each field marked *: " + ", ".join(title(r) for r in unmet)
         return ""
 
     # -- the result -----------------------------------------------------------------

@@ -42,8 +42,9 @@ def _table_notes(where: str, match: TableMatch, catalog: Catalog) -> list[str]:
 def _near_notes(where: str, near: NearMiss, catalog: Catalog) -> list[str]:
     spec = catalog.tables[near.kind]
     notes = [f"{where}, row {near.row}: NOT READ; closest to {spec.label.lower()}"]
-    if near.missing:
-        notes.append(f'  needed: {", ".join(near.missing)}; add a line such as {near.missing[0]} = "<header>"')
+    unmet = spec.unmet(set(near.found))  # required, and needed by the rules (a contract's term dates)
+    if unmet:
+        notes.append(f'  needed: {", ".join(unmet)}; add a line such as {unmet[0]} = "<header>"')
     notes.append(f"  fields: {', '.join(spec.fields)}")
     return notes
 

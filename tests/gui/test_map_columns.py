@@ -94,6 +94,10 @@ def test_file_menu_opens_the_dialog_on_the_open_book(qtbot, tmp_path: Path) -> N
     assert dialog.confidence["customer"].text() == "exact"
     pick(dialog, "term_end", "Start")  # two fields on one column is refused in place
     assert not dialog.save_button.isEnabled() and "same column" in dialog.problem.text()
+    for field in ("term_start", "term_end"):  # a contract with no term dates would read as in force for ever
+        dialog.field_boxes[field].setCurrentIndex(0)  # not used
+    assert not dialog.save_button.isEnabled()
+    assert dialog.problem.text() == "Pick a column for each field marked *: Term start, Term end"
     dialog.reject()
 
 
