@@ -349,3 +349,8 @@ def test_a_case_log_whose_cases_are_not_read_says_none(tmp_path: Path, capsys: p
     main(["check", str(book), "--cases", str(log), "--as-of", "2026-11-28"])
     out = capsys.readouterr().out
     assert "\nCases: none read\n" in out and "has no first-response column" in out
+
+
+def test_before_the_first_case_the_summary_says_they_come_later(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "--sample", "--as-of", "2024-01-01"])
+    assert "\nCases: none opened by the as-of day, 3006 later\n" in capsys.readouterr().out

@@ -231,6 +231,12 @@ def _against(share: float, target: float) -> str:
 def _empty_reason(sheet: CustomerSheet, label: str, empty_window: bool) -> str:
     """Why a grid shows nothing: no cases at all, no term to count from, or none in the window."""
     if sheet.cases is None or sheet.cases.empty:
+        later = sheet.sla.later.get(sheet.key, 0) if sheet.sla is not None else 0
+        if later:  # a case opened after the as-of moment is not known yet (domain.md §8)
+            return (
+                f"No case of {sheet.name} was opened by the as-of day ({sheet.as_of:%Y-%m-%d}); "
+                f"{view_model.plural(later, 'case')} of the log {'is' if later == 1 else 'are'} opened later."
+            )
         return f"{sheet.name} has no cases in the case log."
     if empty_window:
         return f"No window to count: {label}. Choose another period."

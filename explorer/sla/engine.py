@@ -78,6 +78,7 @@ class SlaResult:
     calendars_used: dict[str, str] = field(default_factory=dict)  # calendar id -> definition
     # The holiday calendars the clock closed on, by key ("AU-NSW", "US"), each built once per evaluation.
     holiday_calendars: dict[str, HolidayCalendar] = field(default_factory=dict)
+    later: dict[str, int] = field(default_factory=dict)  # customer key -> cases of the log opened after the as-of moment
 
     @cached_property
     def opened_days(self) -> np.ndarray:
@@ -144,6 +145,8 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
     as_of_s = int(as_of.timestamp())
     known = (opened <= as_of_s) | (opened == NO_TIME)  # as known at the as-of moment: later cases do not exist yet
     if not known.all():
+        keys = cases.loc[~known, "customer"].astype(str).map(customer_key)
+        result.later = {str(k): int(v) for k, v in keys.value_counts().items()}
         cases, opened = cases[known], opened[known]
     n = len(cases)
     contracts = book.contracts

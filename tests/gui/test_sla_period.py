@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from explorer.app import periods
@@ -117,3 +117,14 @@ def test_the_case_count_says_how_many_compliance_leaves_out(window: MainWindow) 
     left_out = sum(o not in ("Met", "Breached", "Pending", "At risk", "At Risk") for o in outcomes)
     assert listed - counted == left_out > 0
     assert f"Cases ({listed})" in sla.cases_title.text() and f"{left_out} not counted in compliance" in sla.cases_title.text()
+
+
+def test_before_its_first_case_the_tab_says_the_cases_come_later(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Cascade Capital's 62 cases are all opened after 2025-01-01: not 'no cases in the case log' but when."""
+    window.as_of_edit.setDate(QDate(2025, 1, 1))
+    qtbot.waitUntil(lambda: window.session is not None and window.session.as_of == date(2025, 1, 1) and not window.busy)
+    window.customers.select("cascade capital")
+    open_tab(window, "SLA")
+    assert window.sla.cases_empty.text() == (
+        "No case of Cascade Capital was opened by the as-of day (2025-01-01); 62 cases of the log are opened later."
+    )
