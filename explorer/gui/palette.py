@@ -98,7 +98,7 @@ def span(text: str, name: str, bold: bool = False) -> str:
 
 def unbroken(text: str) -> str:
     """Rich text that never wraps inside (a legend entry, a count with its noun); it still wraps around."""
-    return html.escape(text).replace(" ", "&nbsp;")
+    return html.escape(text).replace(" ", "&nbsp;").replace("-", "&#8209;")  # U+2011: a hyphen that never breaks
 
 
 def control_sheet(font_height: int, dark: bool | None = None) -> str:
