@@ -181,7 +181,8 @@ def customer_events(sheet: CustomerSheet) -> list[KeyEvent]:
             done = line.mark.done
             description = _rule_text(catalog, line)
             if done:
-                description += " Marked done in Entitlement Explorer."
+                marked = line.mark.marked
+                description += f" {line.status} in Entitlement Explorer." if marked else " Marked done in Entitlement Explorer."
             if line.mark.note.strip():
                 description += f"\nNote: {line.mark.note.strip()}"
             out.append(

@@ -101,10 +101,12 @@ def test_done_deadlines_lose_their_alarm_and_the_lead_is_a_setting() -> None:
     sheet = session.sheet("birch health")
     assert sheet is not None
     deadline = next(d for d in sheet.dates if d.date.role == "action_deadline")
-    session.workspace.set_mark(deadline.key, done=True)
+    mark = session.workspace.set_mark(deadline.key, done=True)
     cal = Calendar.from_ical(build_calendar(sheets_for(session, ["Birch Health"])))
     assert not cal.walk("VALARM")
-    assert any("Marked done" in str(e["DESCRIPTION"]) for e in cal.walk("VEVENT"))
+    # the day it was marked, as the app, the report and the sheet say it (domain.md §8)
+    said = [str(e["DESCRIPTION"]) for e in cal.walk("VEVENT") if "Entitlement Explorer." in str(e["DESCRIPTION"])]
+    assert mark.marked is not None and any(f"Done (marked {mark.marked:%Y-%m-%d}) in Entitlement Explorer." in d for d in said)
     session.workspace.set_mark(deadline.key, done=False)
     catalog = default_catalog()
     catalog = dataclasses.replace(catalog, settings=dataclasses.replace(catalog.settings, alarm_days=7))
