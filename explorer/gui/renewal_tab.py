@@ -21,12 +21,14 @@ from explorer.app import renewal
 from explorer.app.renewal import RenewalBrief
 from explorer.app.session import Session
 from explorer.app.sheet import CustomerSheet
+from explorer.app.upgrade import Direction
 from explorer.gui import palette
 from explorer.gui.flow_layout import FlowLayout
 from explorer.gui.renewal_brief import chart_image
 from explorer.outputs.renewal import CHART_URL, brief_html
 
 NEXT_UP = "Next program up"
+NEXT_DOWN = "Next program down"  # on the top program: what holding less would take away (upgrade.for_brief)
 
 
 class BriefSource(Protocol):
@@ -96,7 +98,7 @@ class RenewalTab(QWidget):
 
     @property
     def program(self) -> str | None:
-        """The program chosen to compare with; None for the next program up."""
+        """The program chosen to compare with; None for the next program up (down from the top program)."""
         return None if self.compare.currentIndex() <= 0 else self.compare.currentText()
 
     def show_sheet(self, sheet: CustomerSheet) -> None:
@@ -114,6 +116,9 @@ class RenewalTab(QWidget):
     def _refresh(self) -> None:
         sheet = self.sheet
         self.brief = self.source.brief(sheet, self.program) if self.source and sheet else None
+        if self.brief is not None and self.program is None:  # say which way the default compares
+            down = bool(self.brief.evidence) and all(e.direction is Direction.DOWNGRADE for e in self.brief.evidence)
+            self.compare.setItemText(0, NEXT_DOWN if down else NEXT_UP)
         document = QTextDocument(self.page)
         document.setDocumentMargin(12)
         if self.brief is None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog
 from explorer.app import renewal
 from explorer.gui import export_dialog, messages
 from explorer.gui.main_window import MainWindow
-from explorer.gui.renewal_tab import NEXT_UP
+from explorer.gui.renewal_tab import NEXT_DOWN, NEXT_UP
 from explorer.outputs.renewal import brief_html
 
 from .conftest import open_tab, wait_idle
@@ -45,6 +45,7 @@ def test_renewal_tab_shows_the_brief_and_follows_the_program(window: MainWindow,
     assert tab.program == "Premier Plus" and "Trey Games: renewal brief" in text(window)
     assert window.customers.select("proseware systems")  # Auth0 Premier: the top of Auth0
     assert tab.program is None and "Auth0: Premier down to Enterprise" in text(window)
+    assert tab.compare.itemText(0) == NEXT_DOWN  # the choice says which way it compares, not "up"
 
     # the tab's button exports the brief as shown, through the export dialog
     target = tmp_path / "zephyr.pdf"
