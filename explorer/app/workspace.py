@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -50,10 +50,18 @@ class DateMark:
     done: bool = False
     note: str = ""
     marked: date | None = None  # the day it was marked done (shown as "Done (marked <date>)")
+    # The moment the user last changed it: a calendar takes an event's update only when its LAST-MODIFIED and
+    # SEQUENCE rise, so an unticked mark is kept with this alone (explorer.outputs.calendar).
+    changed: datetime | None = field(default=None, compare=False)
 
     @property
     def empty(self) -> bool:
         return not self.done and not self.note.strip()
+
+    @property
+    def kept(self) -> bool:
+        """Worth keeping in the workspace: done, a note, or a change a calendar export must show."""
+        return not self.empty or self.changed is not None
 
 
 @dataclass
@@ -84,9 +92,9 @@ class Workspace:
         mark = self.marks.get(key, DateMark())
         now_done = mark.done if done is None else done
         when = (marked or (mark.marked if mark.done else None) or clock.today()) if now_done else None
-        mark = DateMark(now_done, mark.note if note is None else note, when)
+        mark = DateMark(now_done, mark.note if note is None else note, when, clock.now())
         marks = {k: v for k, v in self.marks.items() if k != key}
-        if not mark.empty:
+        if mark.kept:
             marks[key] = mark
         self.marks = MappingProxyType(marks)
         return mark
@@ -135,6 +143,8 @@ class Workspace:
                     entry["marked"] = mark.marked
             if mark.note.strip():
                 entry["note"] = mark.note
+            if mark.changed is not None:
+                entry["changed"] = mark.changed
             marks.append(entry)
         if marks:
             data["marks"] = marks
@@ -245,8 +255,13 @@ def _marks(entries: Any, check: _Check) -> dict[DateKey, DateMark]:
             raise check.wrong(f"{where}.done", "true or false")
         note = check.text(entry.get("note", ""), f"{where}.note", MAX_NOTE)
         date_key = DateKey(customer_key(entry["customer"]), entry["product"], start, entry["event"])
-        mark = DateMark(done, note, marked if done else None)  # kept as written: a mark without its day stays undated
-        if not mark.empty:
+        changed = entry.get("changed")
+        if changed is not None and not (isinstance(changed, datetime) and clock.in_range(changed.date())):
+            raise check.wrong(f"{where}.changed", "a date and time")
+        if changed is not None and changed.tzinfo is None:  # written without its zone: the clock's UTC
+            changed = changed.replace(tzinfo=UTC)
+        mark = DateMark(done, note, marked if done else None, changed)  # a mark without its day stays undated
+        if mark.kept:
             marks[date_key] = mark
     return marks
 

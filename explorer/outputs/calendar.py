@@ -12,8 +12,8 @@ icalendar writes the file: CRLF line ends, lines folded at 75 octets, escaping.
 Updates: Outlook takes an imported event as a newer version of one it holds (same UID)
 only when its SEQUENCE is higher; Google Calendar keeps the copy it has unless SEQUENCE
 rises; Apple Calendar compares LAST-MODIFIED (and DTSTAMP). So each event's LAST-MODIFIED
-is when what it says last changed: its contract file's modification time, or the day a
-done-mark was made if that is later; DTSTAMP is the same moment and SEQUENCE counts the
+is when what it says last changed: its contract file's modification time, or the moment the
+user last ticked or unticked its done-mark if that is later; DTSTAMP is the same moment and SEQUENCE counts the
 minutes from 2000-01-01 to it. A moved date (the book saved again) rises in all three; the
 same book exported twice gives byte-identical events.
 Events of a contract with error findings say "(check the book)" and name the errors.
@@ -78,8 +78,8 @@ def _modified(line: DateLine, files: dict[str, datetime | None]) -> datetime | N
     path = line.contract.source.file
     if path not in files:
         files[path] = file_modified(path) if path else None
-    moments = [m for m in (files[path],) if m is not None]
-    if line.mark.done and line.mark.marked is not None:
+    moments = [m for m in (files[path], line.mark.changed) if m is not None]  # the mark's own moment, ticked or not
+    if line.mark.done and line.mark.marked is not None and line.mark.changed is None:  # a mark from before it was kept
         marked = line.mark.marked
         moments.append(datetime(marked.year, marked.month, marked.day, tzinfo=UTC))
     return max(moments, default=None)

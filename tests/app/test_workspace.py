@@ -72,7 +72,10 @@ def test_marks_survive_a_renamed_event_and_a_reload(folder: Path) -> None:
     assert reopened is not None
     assert next(d for d in reopened.dates if d.date.role == "action_deadline").mark.done
     workspace.set_mark(deadline.key, done=False)
-    assert deadline.key not in workspace.marks  # an empty mark is not kept
+    undone = workspace.marks[deadline.key]  # kept as the moment it changed alone: a calendar export must update
+    assert not undone.done and not undone.note and undone.changed == clock.now()
+    again = open_workspace(workspace.save(folder / "w.explorer.toml")).workspace.marks[deadline.key]
+    assert again.changed == undone.changed and not again.done
 
 
 @pytest.mark.parametrize(

@@ -179,3 +179,31 @@ def test_reminders_never_lie_in_the_past_whatever_the_as_of_day() -> None:
         session = open_session([SAMPLE], date(2026, 11, 28))
         text = build_calendar(sheets_for(session, ["Birch Health"])).decode()
     assert "TRIGGER:-P4D" in text and "TRIGGER:-P12D" not in text
+
+
+def test_ticking_and_unticking_a_deadline_updates_its_event_the_same_day(tmp_path: Path) -> None:
+    """The book saved at 09:00, Done ticked at 11:00, then unticked at 15:00: each export's event is a newer version
+    (a mark counted as midnight of its day was older than the book, and Outlook and Google kept the old copy)."""
+    import os
+    import shutil
+
+    book = tmp_path / "contracts.xlsx"
+    shutil.copy(SAMPLE, book)
+    saved = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
+    os.utime(book, (saved.timestamp(), saved.timestamp()))
+    versions = []
+    with clock.frozen(saved):
+        session = open_session([str(book)], date(2026, 11, 28))
+    sheet = session.sheet("birch health")
+    assert sheet is not None
+    deadline = next(d for d in sheet.dates if d.date.role == "action_deadline")
+    for hour, done in ((10, None), (11, True), (15, False)):
+        with clock.frozen(datetime(2026, 12, 6, hour, 0, tzinfo=UTC)):
+            if done is not None:
+                session.workspace.set_mark(deadline.key, done=done)
+            cal = Calendar.from_ical(build_calendar(sheets_for(session, ["Birch Health"])))
+        versions.append(next(e for e in cal.walk("VEVENT") if "Add-on renewal request deadline" in str(e["SUMMARY"])))
+    untouched, ticked, unticked = versions
+    assert int(untouched["SEQUENCE"]) < int(ticked["SEQUENCE"]) < int(unticked["SEQUENCE"])
+    assert ticked["LAST-MODIFIED"].dt == datetime(2026, 12, 6, 11, 0, tzinfo=UTC)
+    assert not ticked.walk("VALARM") and unticked.walk("VALARM")  # the reminder comes back with the untick
