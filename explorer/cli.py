@@ -342,6 +342,9 @@ def _program_problem(session: Session, keys: list[str] | None, program: str) -> 
     from explorer.app import upgrade
 
     terms = upgrade.terms_in_review(session.book.contracts, session.as_of, keys)
+    if not terms:  # Backwards Bank: its term ends before it starts, so no term is in review
+        whose = "these customers have" if keys else "the book has"
+        return f"{whose} no term to compare on {session.as_of:%Y-%m-%d} (term dates invalid or missing: see 'explorer check')"
     if any(upgrade.program_named(session.catalog, session.book.contracts[t], program) for t in terms):
         return None
     held = {p.name for t in terms for p in upgrade.programs_by_rank(session.catalog, session.book.contracts[t])}
@@ -372,6 +375,7 @@ def _brief(args: argparse.Namespace) -> int:
 
 def _whatif(args: argparse.Namespace) -> int:
     """The upgrade evidence table: the terms in review against --program, as the report's sheet has it."""
+    from explorer import rules
     from explorer.app import upgrade
     from explorer.outputs.report.upgrade_sheet import as_text, evidence_frame
 
@@ -400,8 +404,12 @@ def _whatif(args: argparse.Namespace) -> int:
     for c in comparisons:
         if c.lost:
             print(f"{c.customer}, {c.product} {c.current.name} -> {c.other.name} would lose: {'; '.join(c.lost)}")
-    if not comparisons:
-        print("No term to compare: every customer named holds that program already.")
+    if not comparisons:  # each term in review holds the program, or its product has none of that name
+        for t in upgrade.terms_in_review(session.book.contracts, session.as_of, keys):
+            term = session.book.contracts[t]
+            other = upgrade.program_named(session.catalog, term, args.program)
+            why = "holds it already" if other is not None else f"has no program called '{args.program}'"
+            print(f"No term to compare: {term.customer.strip()} ({rules.product_name(session.catalog, term)}) {why}.")
     return EXIT_OK
 
 

@@ -354,3 +354,15 @@ def test_a_case_log_whose_cases_are_not_read_says_none(tmp_path: Path, capsys: p
 def test_before_the_first_case_the_summary_says_they_come_later(capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", "--sample", "--as-of", "2024-01-01"])
     assert "\nCases: none opened by the as-of day, 3006 later\n" in capsys.readouterr().out
+
+
+def test_whatif_says_per_term_why_there_is_nothing_to_compare(capsys: pytest.CaptureFixture[str]) -> None:
+    """Not 'every customer named holds that program already' for a customer whose Okta contract cannot hold
+    Enterprise; not '(they have no program)' for one whose term dates are invalid."""
+    args = ["whatif", "--sample", "--as-of", "2026-11-28", "--customer"]
+    assert main([*args, "Coho Insurance", "--program", "Enterprise"]) == 0
+    out = capsys.readouterr().out
+    assert "No term to compare: Coho Insurance (Okta) has no program called 'Enterprise'." in out
+    assert "No term to compare: Coho Insurance (Auth0) holds it already." in out
+    assert main([*args, "Backwards Bank", "--program", "Premier"]) == 2
+    assert "these customers have no term to compare on 2026-11-28 (term dates invalid or missing" in capsys.readouterr().err
