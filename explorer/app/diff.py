@@ -414,6 +414,13 @@ def _moves(days: _KeyDays, before: Contract, after: Contract) -> tuple[KeyDateMo
     return tuple(KeyDateMove(e, old.get(e), new.get(e)) for e in events if old.get(e) != new.get(e))
 
 
+def _new_term_text(moves: tuple[KeyDateMove, ...]) -> str:
+    """A renewal's dates: the old term keeps its own, so the new term's are listed, not shown as moved
+    ("new term: Term start 2027-01-01; ...; no MCSE available" where the new term has no MCSE)."""
+    said = [f"{m.event} {_day_text(m.new)}" if m.new else f"no {m.event}" for m in moves]
+    return "new term: " + "; ".join(said) if said else ""
+
+
 def _moves_text(moves: tuple[KeyDateMove, ...]) -> str:
     return "; ".join(m.text() for m in moves)
 
@@ -490,7 +497,7 @@ def _renewed_rows(
                 "Term",
                 _term_text(o),
                 _term_text(n),
-                _moves_text(moves),
+                _new_term_text(moves),
                 n.key[0],
                 i,
                 j,

@@ -121,6 +121,9 @@ def test_downgrade_at_renewal(catalog: Catalog) -> None:
         ["Changed", "MCSE", "50% Dedicated MCSE", "No"],
     ]
     # the new term has no MCSE, so its dates are gone; the renewal row says so
+    # ... and lists the new term's dates as its own, not as the old term's moved
+    said = rows.iloc[0]["Key Dates Affected"]
+    assert said.startswith("new term: Term start 2026-01-01; ") and "no MCSE available" in said and "→" not in said
     gone = [m for m in rows.iloc[0]["moves"] if m.new is None]
     assert [m.event for m in gone] == [
         "Success kickoff (earliest)",
