@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from explorer import history, rules
-from explorer.catalog import Catalog, default_catalog
+from explorer.catalog import Catalog, default_catalog, fold
 from explorer.filekinds import digest, lock_file
 from explorer.importing import values
 from explorer.importing.cases import empty_cases, match_by_email, read_cases
@@ -415,9 +415,12 @@ def _read_table(
             Finding(Severity.WARNING, f"Sheet '{sheet.name}' has a {label_} header row but no rows below it.", where)
         )
     if match.extra:
-        book.findings.append(
-            Finding(Severity.INFO, f"Columns kept as they are (not used by the rules): {', '.join(match.extra.values())}.", where)
-        )
+        kept = f"Columns kept as they are (not used by the rules): {', '.join(match.extra.values())}."
+        owners = {fold(c) for c in catalog.settings.owner_columns}
+        owner = next((h for h in match.extra.values() if fold(h) in owners), None)
+        if owner is not None:  # CustomerSheet.owner reads it
+            kept += f" '{owner}' also names who looks after the account (the Owner column of the report's Actions)."
+        book.findings.append(Finding(Severity.INFO, kept, where))
     return rows
 
 

@@ -446,3 +446,16 @@ def test_a_header_written_twice_is_a_warning_naming_both_columns(tmp_path: Path)
         "2 columns (D, F) are headed 'Start Date'; the first, column D, is read as term start and the others are not "
         "used. Rename or remove them." in messages(book, Severity.WARNING)
     )
+
+
+def test_an_owner_column_is_said_to_name_the_owner_not_only_kept(tmp_path: Path) -> None:
+    """'Account Owner' is no rule's field, but the report's Actions take the owner from it: the note says so."""
+    path = tmp_path / "owners.csv"
+    path.write_text(
+        "Customer,Product,Tier,Start,End,Account Owner,Notes\nAcme,Okta,Premier,2026-01-01,2026-12-31,Dana,vip\n", "utf-8"
+    )
+    (kept,) = [m for m in messages(load_book([path]), Severity.INFO) if m.startswith("Columns kept")]
+    assert kept == (
+        "Columns kept as they are (not used by the rules): Account Owner, Notes. 'Account Owner' also names who looks "
+        "after the account (the Owner column of the report's Actions)."
+    )
