@@ -231,6 +231,8 @@ class TableSpec:
     # Fields that stand in for a field (a first response given as minutes after opening): one found, the others
     # are not asked for, and a column that only looks like one of them is no warning
     instead: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Headers a table of this kind often has that are no field of it (a CRM deal's Stage): never guessed at
+    others: frozenset[str] = frozenset()
 
     def stand_ins(self, name: str) -> tuple[str, ...]:
         """The field and the fields that stand in for it, or for which it stands in ((name,) alone if none)."""
@@ -828,6 +830,7 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             _strings(_get(raw, "needed", list, path, []), f"{path}.needed"),
             lookalikes,
             instead,
+            frozenset(fold(h) for h in _strings(_get(raw, "others", list, path, []), f"{path}.others")),
         )
     return out
 

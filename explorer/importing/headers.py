@@ -262,7 +262,7 @@ def recognise(
                     "exact" if exact else "normalised",
                     (100 if depth == 0 else NORMALISED_SCORE) - rank * 0.1,
                 )
-        if not found:
+        if not found and fold(header) not in spec.others:  # a deal's Stage is no misspelt State
             query = words(forms[1] if len(forms) > 1 else header)
             for _, score, index in process.extract(
                 query, [s for s, _ in spelled], scorer=fuzz.token_sort_ratio, limit=None, score_cutoff=SUGGEST_SCORE

@@ -459,3 +459,17 @@ def test_an_owner_column_is_said_to_name_the_owner_not_only_kept(tmp_path: Path)
         "Columns kept as they are (not used by the rules): Account Owner, Notes. 'Account Owner' also names who looks "
         "after the account (the Owner column of the report's Actions)."
     )
+
+
+def test_a_deals_stage_is_no_misspelt_state(tmp_path: Path) -> None:
+    """Zoho CRM's deal export has Stage (Closed Won): 80% like 'state', the subdivision. The catalog lists the
+    columns such exports carry beside the contract (tables.contracts.others): kept, never guessed at."""
+    path = tmp_path / "zoho.csv"
+    path.write_text(
+        "Deal Name,Account Name,Stage,Product,Support Tier,Start Date,End Date\n"
+        "Northwind FY27,Northwind Traders,Closed Won,Okta,Premier Plus,2026-03-01,2027-02-28\n",
+        "utf-8",
+    )
+    book = load_book([path])
+    assert [c.customer for c in book.contracts] == ["Northwind Traders"]
+    assert not [m for m in messages(book, Severity.WARNING) if "may hold" in m]
