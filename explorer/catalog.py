@@ -244,14 +244,14 @@ class TableSpec:
     def field_type(self, name: str) -> str:
         return self.types.get(name, "text")
 
-    def unmet(self, found: set[str] | dict[str, int]) -> list[str]:
-        """The required and needed fields ``found`` lacks: a field its parts make, or a stand-in gives, is met."""
-        out = []
-        for name in dict.fromkeys((*self.required, *self.needed)):
-            made = name in self.combine and all(p in found for p in self.combine[name])
-            if not made and not any(n in found for n in self.stand_ins(name)):
-                out.append(name)
-        return out
+    def met(self, name: str, found: set[str] | Mapping[str, int]) -> bool:
+        """Whether ``found`` gives the field: itself, a stand-in, or the parts that make it (First + Last Name)."""
+        made = name in self.combine and all(p in found for p in self.combine[name])
+        return made or any(n in found for n in self.stand_ins(name))
+
+    def unmet(self, found: set[str] | Mapping[str, int]) -> list[str]:
+        """The required and needed fields ``found`` lacks."""
+        return [name for name in dict.fromkeys((*self.required, *self.needed)) if not self.met(name, found)]
 
     def has_required(self, found: set[str] | dict[str, int]) -> bool:
         return all(r in found or (r in self.combine and all(p in found for p in self.combine[r])) for r in self.required)

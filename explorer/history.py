@@ -153,27 +153,28 @@ class CustomerState:
 
 
 def customer_state(contracts: Sequence[Contract], day: date) -> CustomerState:
-    statuses = {status(c, day) for c in contracts}
-    if Status.IN_FORCE in statuses or not contracts:
+    seen = {status(c, day) for c in contracts}
+    if Status.IN_FORCE in seen or not contracts:
         return CustomerState(Status.IN_FORCE)
-    if Status.ENDED in statuses:
+    if Status.ENDED in seen:
         ends = [last_day(c) for c in contracts if status(c, day) is Status.ENDED]
         return CustomerState(Status.ENDED, max(ends))
-    if Status.NOT_STARTED in statuses:
+    if Status.NOT_STARTED in seen:
         return CustomerState(Status.NOT_STARTED)
     return CustomerState(Status.DATES_INVALID)  # no term of the customer can be placed in time
 
 
 def history_line(catalog: Catalog, contracts: Sequence[Contract], day: date) -> str:
-    """'Premier from 2026-07-01; Basic 2025-07-01 – 2026-06-30': the row in force first, then the others newest first."""
+    """'Premier from 2026-07-01; Basic 2025-07-01 – 2026-06-30': the row in force first, then the others newest first
+    (``contracts``: one product's rows)."""
     shown = in_force(contracts, day)
     parts = []
     if shown is not None:
         parts.append(f"{_program(catalog, shown)} from {_day(shown.term_start)}")
+    said = {Status.NOT_STARTED: " (not started)", Status.DATES_INVALID: " (dates invalid)", Status.SUPERSEDED: " (superseded)"}
+    of = {id(c): s for c, s in zip(contracts, statuses(contracts, day), strict=True)}
     for c in sorted((c for c in contracts if c is not shown), key=first_day, reverse=True):
-        text = f"{_program(catalog, c)} {_day(c.term_start)} – {_day(c.term_end)}"
-        late = {Status.NOT_STARTED: " (not started)", Status.DATES_INVALID: " (dates invalid)", Status.IN_FORCE: " (superseded)"}
-        parts.append(text + late.get(status(c, day), ""))  # only the row shown is in force: another running is superseded
+        parts.append(f"{_program(catalog, c)} {_day(c.term_start)} – {_day(c.term_end)}" + said.get(of[id(c)], ""))
     return "; ".join(parts)
 
 

@@ -88,12 +88,11 @@ def colour_reasons(sheet: CustomerSheet) -> list[Reason]:
         if line.overdue:
             event = line.date.event.removesuffix(" deadline")
             reasons.append(Reason(f"{event} overdue since {line.date.day:%Y-%m-%d}", "Key Dates", "error"))
-    cases = sheet.cases
-    if cases is not None and not cases.empty:
+    cases = sheet.cases  # None without a case log (sheet.sla)
+    if sheet.sla is not None and cases is not None and not cases.empty:
         late = waiting.past_due(cases, sheet.as_of, sheet.catalog.settings.recent_days).sort_values("opened")
-        moment = sheet.sla.as_of if sheet.sla is not None else clock.end_of_day(sheet.as_of)
         for case in late.head(3).to_dict("records"):  # the list's count says how many; the header names the first
-            since = waiting.waited(case["opened"], moment)  # as the report's Actions sheet says it
+            since = waiting.waited(case["opened"], sheet.sla.as_of)  # as the report's Actions sheet says it
             text = f"P{int(case['priority'])} case {case['case_id']} unanswered for {since}, past its due time"
             reasons.append(Reason(text, "SLA", "error"))
     for limit in sheet.limits:

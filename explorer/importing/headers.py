@@ -155,43 +155,30 @@ def fits(field_type: str, shares: Mapping[str, float]) -> bool:
     return shares.get("date", 0) < 1 - TYPE_SHARE + 1e-9 or shares.get("text", 0) > 0.5
 
 
-_ALIASES: dict[int, tuple[TableSpec, dict[str, list[str]], list[tuple[str, str]], set[tuple[str, str]]]] = {}
+Aliases = tuple[dict[str, list[str]], list[tuple[str, str]], set[tuple[str, str]], dict[tuple[str, str], int]]
+_ALIASES: dict[int, tuple[TableSpec, Aliases]] = {}
 
 
-def _alias_index(spec: TableSpec) -> tuple[dict[str, list[str]], list[tuple[str, str]], set[tuple[str, str]]]:
-    """(folded spelling -> fields, [(spelling as words, field)], {(spelling as written, field)}) of a table kind,
-    built once per spec."""
+def _alias_index(spec: TableSpec) -> Aliases:
+    """(folded spelling -> fields, [(spelling as words, field)], {(spelling as written, field)}, (folded spelling,
+    field) -> where the catalog lists it among the field's spellings) of a table kind, built once per spec."""
     known = _ALIASES.get(id(spec))
     if known is not None and known[0] is spec:
-        return known[1], known[2], known[3]
+        return known[1]
     folded: dict[str, list[str]] = {}
     spelled: list[tuple[str, str]] = []
     written: set[tuple[str, str]] = set()
+    positions: dict[tuple[str, str], int] = {}
     for name, spellings in spec.fields.items():
-        for spelling in (name, *spellings):
+        for i, spelling in enumerate((name, *spellings)):
             names = folded.setdefault(fold(spelling), [])
             if name not in names:
                 names.append(name)
             spelled.append((words(spelling), name))
             written.add((_plain(spelling), name))
-    _ALIASES[id(spec)] = (spec, folded, spelled, written)
-    return folded, spelled, written
-
-
-_POSITIONS: dict[int, tuple[TableSpec, dict[tuple[str, str], int]]] = {}
-
-
-def _positions(spec: TableSpec) -> dict[tuple[str, str], int]:
-    """(folded spelling, field) -> where the catalog lists that spelling among the field's, built once per spec."""
-    known = _POSITIONS.get(id(spec))
-    if known is not None and known[0] is spec:
-        return known[1]
-    out: dict[tuple[str, str], int] = {}
-    for name, spellings in spec.fields.items():
-        for i, spelling in enumerate((name, *spellings)):
-            out.setdefault((fold(spelling), name), i)
-    _POSITIONS[id(spec)] = (spec, out)
-    return out
+            positions.setdefault((fold(spelling), name), i)
+    _ALIASES[id(spec)] = (spec, (folded, spelled, written, positions))
+    return folded, spelled, written, positions
 
 
 def _plain(text: str) -> str:
@@ -234,7 +221,7 @@ def recognise(
     fixed: Mapping[str, int] | None = None,
 ) -> Recognition:
     """Which column holds which field of ``spec``; ``fixed`` (a saved or user mapping) comes first."""
-    folded, spelled, written = _alias_index(spec)
+    folded, spelled, written, positions = _alias_index(spec)
     result = Recognition()
     candidates: list[Guess] = []
     time_fields = {f for f in spec.fields if spec.field_type(f) in ("timestamp", "minutes", "duration")}
@@ -254,7 +241,7 @@ def recognise(
                 if name in found or (depth and not fits(spec.field_type(name), shares.get(column, {}))):
                     continue  # a spelling two fields share goes first to the field listing it first
                 exact = depth == 0 and (_plain(header), name) in written  # StartDate is Start Date, said aloud
-                listed[name, column] = _positions(spec).get((fold(variant), name), 0)
+                listed[name, column] = positions.get((fold(variant), name), 0)
                 found[name] = Guess(
                     name,
                     column,
@@ -289,9 +276,8 @@ def recognise(
         result.guesses[guess.field] = guess
         used.add(guess.column)
     _twins(headers, result)
-    for name in list(result.suggestions):  # found, or stood in for (Freshdesk's First response status is no time)
-        made = name in spec.combine and all(p in result.columns for p in spec.combine[name])  # First + Last Name
-        if made or any(n in result.columns for n in spec.stand_ins(name)) or result.suggestions[name].column in used:
+    for name in list(result.suggestions):  # met already (Freshdesk's First response status is no time), or taken
+        if spec.met(name, result.columns) or result.suggestions[name].column in used:
             del result.suggestions[name]
     _zones(spec, headers, catalog, result)
     return result
@@ -299,6 +285,8 @@ def recognise(
 
 def _twins(headers: Mapping[int, str], result: Recognition) -> None:
     """A note for each field whose header the table writes twice or more: the first such column is read."""
+    from xlsxwriter.utility import xl_col_to_name as column_letter  # 0 -> A; imported only where a header repeats
+
     used = set(result.columns.values())
     for name, column in result.columns.items():
         twins = [c for c, h in headers.items() if c != column and c not in used and _plain(h) == _plain(headers[column])]
@@ -308,16 +296,6 @@ def _twins(headers: Mapping[int, str], result: Recognition) -> None:
                 f"{len(twins) + 1} columns ({where}) are headed '{headers[column]}'; the first, column "
                 f"{column_letter(column)}, is read as {label(name)} and the others are not used. Rename or remove them."
             )
-
-
-def column_letter(index: int) -> str:
-    """A 0-based column index as a spreadsheet writes it (0 -> A, 26 -> AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _set_aside(
