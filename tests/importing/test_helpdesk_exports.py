@@ -60,6 +60,13 @@ def messages(book: Book, severity: Severity) -> list[str]:
     return [f.message for f in book.findings if f.severity is severity]
 
 
+def read_log(tmp_path: Path, lines: list[str]) -> Book:
+    """The companion book with ``lines`` (a header, then rows) as its case log."""
+    path = tmp_path / "log.csv"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return load_book([BOOK], case_files=[path])
+
+
 def utc(*parts: int) -> pd.Timestamp:
     return pd.Timestamp(datetime(*parts, tzinfo=UTC))  # type: ignore[misc]
 
@@ -107,11 +114,9 @@ def test_intercom_priority_flag_is_no_level_and_is_said_once() -> None:
     ],
 )
 def test_a_priority_column_is_a_level_unless_it_gives_none(tmp_path: Path, values: list[str], levels: list) -> None:
-    path = tmp_path / "log.csv"
     rows = ["Case Number,Account Name,Priority,Created,First response"]
     rows += [f"C{i},Acme Corp,{v},2026-03-0{i + 1} 10:00,2026-03-0{i + 1} 10:20" for i, v in enumerate(values)]
-    path.write_text("\n".join(rows) + "\n", "utf-8")
-    book = load_book([BOOK], case_files=[path])
+    book = read_log(tmp_path, rows)
     assert book.cases is not None
     assert [None if pd.isna(p) else int(p) for p in book.cases["priority"]] == levels
     no_column = [m for m in messages(book, Severity.WARNING) if "has no priority column" in m]
@@ -182,11 +187,9 @@ def test_a_lookalike_must_name_a_field_of_its_table() -> None:
 
 def test_a_first_response_time_of_bare_numbers_is_refused_not_read_as_unanswered(tmp_path: Path) -> None:
     """Numbers under 'First Response Time' say no unit: one error for the table, never ten false breaches."""
-    path = tmp_path / "log.csv"
     rows = ["Ticket Mask ID,Organization,Priority,Creation Date,First Response Time"]
     rows += [f"KQX-{i},Acme Corp,Urgent,2026-03-0{i} 10:00,{v}" for i, v in enumerate(["0.0174", "", "1500"], 1)]
-    path.write_text("\n".join(rows) + "\n", "utf-8")
-    book = load_book([BOOK], case_files=[path])
+    book = read_log(tmp_path, rows)
     assert book.cases is None or book.cases.empty
     (error,) = messages(book, Severity.ERROR)
     assert "column 'First Response Time' holds no durations ('0.0174' says no unit" in error
@@ -228,14 +231,12 @@ def test_a_first_response_too_far_away_is_unreadable_not_a_crash(tmp_path: Path)
 def test_salesforce_data_loader_cases_are_known_by_their_case_number(tmp_path: Path) -> None:
     """A Data Loader export of Case has both Id (the record id) and CaseNumber, each a case-id spelling: the
     case is known by its number, the spelling the catalog lists first, as the Salesforce screen shows it."""
-    path = tmp_path / "cases.csv"
     rows = ["Id,CaseNumber,Account.Name,Priority,CreatedDate,First_Response__c"]
     rows += [
         "5003x00000AbCdE1,00001026,Acme Corp,High,2026-11-05T09:00:00.000+0000,2026-11-05T09:40:00.000+0000",
         "5003x00000AbCdE2,00001027,Initech,Medium,2026-11-06T13:00:00.000+0000,2026-11-06T16:10:00.000+0000",
     ]
-    path.write_text("\n".join(rows) + "\n", "utf-8")
-    book = load_book([BOOK], case_files=[path])
+    book = read_log(tmp_path, rows)
     assert book.cases is not None
     assert book.cases["case_id"].tolist() == ["00001026", "00001027"]
     assert book.cases["customer"].tolist() == ["Acme Corp", "Initech"]
@@ -245,7 +246,6 @@ def test_hubspot_tickets_read_with_no_setup(tmp_path: Path) -> None:
     """HubSpot's ticket export: its default properties Ticket ID, Priority, Create date and First agent email
     response date (knowledge.hubspot.com, 'HubSpot's default ticket properties'), the company as Associated
     Company."""
-    path = tmp_path / "hubspot.csv"
     rows = [
         "Ticket ID,Ticket name,Pipeline,Ticket status,Priority,Create date,First agent email response date,Associated Company"
     ]
@@ -253,8 +253,7 @@ def test_hubspot_tickets_read_with_no_setup(tmp_path: Path) -> None:
         "9001,SSO down,Support Pipeline,Closed,Urgent,2026-11-02 08:00,2026-11-02 08:25,Acme Corp",
         "9002,MFA question,Support Pipeline,Closed,Low,2026-11-03 10:00,2026-11-03 15:00,Initech",
     ]
-    path.write_text("\n".join(rows) + "\n", "utf-8")
-    book = load_book([BOOK], case_files=[path])
+    book = read_log(tmp_path, rows)
     assert book.cases is not None
     assert book.cases["case_id"].tolist() == ["9001", "9002"]
     assert book.cases["customer"].tolist() == ["Acme Corp", "Initech"]
@@ -265,11 +264,9 @@ def test_hubspot_tickets_read_with_no_setup(tmp_path: Path) -> None:
 def test_jsm_time_to_first_response_is_never_read_as_time_taken_however_decorated(tmp_path: Path) -> None:
     """A full JSM CSV export names it 'Custom field (Time to first response)': still the time left to the target
     (0:30 left, -0:01 breached), never a first response 30 minutes after opening, nor one minute before."""
-    path = tmp_path / "jsm.csv"
     rows = ["Issue key,Priority,Created,Custom field (Organizations),Custom field (Time to first response)"]
     rows += ["SUP-1,High,2026-11-14 04:00,Acme Corp,0:30", "SUP-2,Highest,2026-11-14 15:00,Acme Corp,-0:01"]
-    path.write_text("\n".join(rows) + "\n", "utf-8")
-    book = load_book([BOOK], case_files=[path])
+    book = read_log(tmp_path, rows)
     assert book.cases is None or book.cases.empty
     warnings = messages(book, Severity.WARNING)
     assert any("'Custom field (Time to first response)' is not read as first response time" in w for w in warnings)
@@ -279,11 +276,9 @@ def test_jsm_time_to_first_response_is_never_read_as_time_taken_however_decorate
 def test_a_status_beside_the_first_response_is_no_warning(tmp_path: Path) -> None:
     """Freshdesk writes 'First response status' (Within SLA / SLA Violated) beside its first response: it only
     looks like 'First response time', which the table does not need once it has its first response."""
-    path = tmp_path / "freshdesk.csv"
     rows = ["Ticket ID,Priority,Created time,Initial response time,First response status,Company Name"]
     rows += ["501,Urgent,2026-10-02 16:00:00,2026-10-02 16:30:00,Within SLA,Acme Corp"]
-    path.write_text("\n".join(rows) + "\n", "utf-8")
-    book = load_book([BOOK], case_files=[path])
+    book = read_log(tmp_path, rows)
     assert book.cases is not None and book.cases["first_response"].notna().all()
     assert not messages(book, Severity.WARNING)
 

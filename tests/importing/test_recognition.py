@@ -399,17 +399,18 @@ def test_a_later_sheet_settles_the_day_order_of_an_earlier_one(tmp_path: Path) -
 
 def test_crm_deal_exports_read_as_contracts(tmp_path: Path) -> None:
     """Pipedrive's deal export ('Deal - <field>') and HubSpot's (the company as Associated Company)."""
-    pipedrive = tmp_path / "pipedrive.csv"
-    pipedrive.write_text(
-        "Deal - ID,Deal - Title,Deal - Organization,Deal - Product,Deal - Support tier,Deal - Contract start,"
-        "Deal - Contract end\n412,Northwind renewal,Northwind Traders,Okta,Premier Plus,2026-03-01,2027-02-28\n",
-        "utf-8",
+    pipedrive = write_csv(
+        tmp_path / "pipedrive.csv",
+        header=[
+            f"Deal - {h}" for h in ("ID", "Title", "Organization", "Product", "Support tier", "Contract start", "Contract end")
+        ],
+        rows=[["412", "Northwind renewal", "Northwind Traders", "Okta", "Premier Plus", "2026-03-01", "2027-02-28"]],
     )
-    hubspot = tmp_path / "hubspot.csv"
-    hubspot.write_text(
-        "Record ID,Deal Name,Deal Stage,Associated Company,Product,Support Tier,Contract Start Date,Contract End Date\n"
-        "18001,Contoso renewal,Closed won,Contoso Ltd,Okta,Premier Access,2026-06-15,2027-06-14\n",
-        "utf-8",
+    hubspot = write_csv(
+        tmp_path / "hubspot.csv",
+        header=["Record ID", "Deal Name", "Deal Stage", "Associated Company", "Product", "Support Tier"]
+        + ["Contract Start Date", "Contract End Date"],
+        rows=[["18001", "Contoso renewal", "Closed won", "Contoso Ltd", "Okta", "Premier Access", "2026-06-15", "2027-06-14"]],
     )
     for path, customer, program in (
         (pipedrive, "Northwind Traders", "okta-premier-plus"),
@@ -422,11 +423,11 @@ def test_crm_deal_exports_read_as_contracts(tmp_path: Path) -> None:
 
 def test_an_okta_user_export_gives_named_contacts_their_emails(tmp_path: Path) -> None:
     """Okta's admin user export: First name, Last name, Primary email (and a Secondary email, not used)."""
-    path = tmp_path / "users.csv"
-    path.write_text(
-        "Username,First name,Last name,Primary email,Secondary email,Status,Organization,Named Support Contact\n"
-        "anna@vega.test,Anna,Keller,anna@vega.test,anna.k@home.test,ACTIVE,Vega Pharma,Yes\n",
-        "utf-8",
+    path = write_csv(
+        tmp_path / "users.csv",
+        header=["Username", "First name", "Last name", "Primary email", "Secondary email", "Status", "Organization"]
+        + ["Named Support Contact"],
+        rows=[["anna@vega.test", "Anna", "Keller", "anna@vega.test", "anna.k@home.test", "ACTIVE", "Vega Pharma", "Yes"]],
     )
     book = load_book([path])
     assert [(c.customer, c.name, c.email) for c in book.contacts] == [("Vega Pharma", "Anna Keller", "anna@vega.test")]
@@ -435,10 +436,10 @@ def test_an_okta_user_export_gives_named_contacts_their_emails(tmp_path: Path) -
 def test_a_header_written_twice_is_a_warning_naming_both_columns(tmp_path: Path) -> None:
     """Two 'Start Date' columns (a previous term's beside the current): the first is read, and the warning says
     which columns and which is used, where before only an info note listed the second as not used."""
-    path = tmp_path / "twice.csv"
-    path.write_text(
-        "Customer,Product,Tier,Start Date,End Date,Start Date\nFir Co,Okta,Premier,2026-01-01,2026-12-31,2025-01-01\n",
-        "utf-8",
+    path = write_csv(
+        tmp_path / "twice.csv",
+        header=["Customer", "Product", "Tier", "Start Date", "End Date", "Start Date"],
+        rows=[["Fir Co", "Okta", "Premier", "2026-01-01", "2026-12-31", "2025-01-01"]],
     )
     book = load_book([path])
     assert [c.term_start for c in book.contracts] == [date(2026, 1, 1)]
@@ -450,9 +451,10 @@ def test_a_header_written_twice_is_a_warning_naming_both_columns(tmp_path: Path)
 
 def test_an_owner_column_is_said_to_name_the_owner_not_only_kept(tmp_path: Path) -> None:
     """'Account Owner' is no rule's field, but the report's Actions take the owner from it: the note says so."""
-    path = tmp_path / "owners.csv"
-    path.write_text(
-        "Customer,Product,Tier,Start,End,Account Owner,Notes\nAcme,Okta,Premier,2026-01-01,2026-12-31,Dana,vip\n", "utf-8"
+    path = write_csv(
+        tmp_path / "owners.csv",
+        header=["Customer", "Product", "Tier", "Start", "End", "Account Owner", "Notes"],
+        rows=[["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31", "Dana", "vip"]],
     )
     (kept,) = [m for m in messages(load_book([path]), Severity.INFO) if m.startswith("Columns kept")]
     assert kept == (
@@ -464,11 +466,10 @@ def test_an_owner_column_is_said_to_name_the_owner_not_only_kept(tmp_path: Path)
 def test_a_deals_stage_is_no_misspelt_state(tmp_path: Path) -> None:
     """Zoho CRM's deal export has Stage (Closed Won): 80% like 'state', the subdivision. The catalog lists the
     columns such exports carry beside the contract (tables.contracts.others): kept, never guessed at."""
-    path = tmp_path / "zoho.csv"
-    path.write_text(
-        "Deal Name,Account Name,Stage,Product,Support Tier,Start Date,End Date\n"
-        "Northwind FY27,Northwind Traders,Closed Won,Okta,Premier Plus,2026-03-01,2027-02-28\n",
-        "utf-8",
+    path = write_csv(
+        tmp_path / "zoho.csv",
+        header=["Deal Name", "Account Name", "Stage", "Product", "Support Tier", "Start Date", "End Date"],
+        rows=[["Northwind FY27", "Northwind Traders", "Closed Won", "Okta", "Premier Plus", "2026-03-01", "2027-02-28"]],
     )
     book = load_book([path])
     assert [c.customer for c in book.contracts] == ["Northwind Traders"]
