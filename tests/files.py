@@ -124,7 +124,7 @@ def soffice_convert(source: Path, suffix: str, folder: Path) -> Path:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice is not installed (tools/install-system-deps.sh installs it)")
-    filters = {"ods": "ods", "xls": "xls:MS Excel 97"}
+    filters = {"ods": "ods", "xls": "xls:MS Excel 97", "xlsx": "xlsx:Calc MS Excel 2007 XML"}
     subprocess.run(
         [
             soffice,

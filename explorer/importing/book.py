@@ -142,6 +142,8 @@ def read_file(
             continue
         if sheet.merged:
             book.findings.append(_merged(sheet))
+        if (hiding := _hidden_rows(sheet, tables)) is not None:
+            book.findings.append(hiding)
         found.append((sheet, tables, near))
         # Normalise each table while the later sheets are still being parsed (the reader's threads), in the
         # day order the file has settled so far; one whose order a later sheet changes is read again below.
@@ -267,6 +269,36 @@ def _merged(sheet: RawSheet) -> Finding:
         f"{'each' if many else 'its'} value was carried down and across to every cell it covers.",
         Source(sheet.file, sheet.name),
     )
+
+
+def _hidden_rows(sheet: RawSheet, tables: list[TableMatch]) -> Finding | None:
+    """Rows the workbook hides (by hand, by a filter or in a collapsed group) are read like the rest. Said, so
+    a row someone filtered out, meaning "ignore this", surprises nobody in the customer list."""
+    bodies = [(m.header_index + 1, min(m.end_index, len(sheet.rows))) for m in tables]  # 1-based rows start < r <= stop
+    rows = [r for r in sheet.hidden_rows if any(a < r <= b for a, b in bodies) and not is_blank(sheet.rows[r - 1])]
+    if not rows:
+        return None
+    one = len(rows) == 1
+    return Finding(
+        Severity.INFO,
+        f"Sheet '{sheet.name}' hides {len(rows)} row{'' if one else 's'} with data ({_row_spans(rows)}; hidden by hand, "
+        f"by a filter or in a collapsed group); {'it was' if one else 'they were'} read like every other row. "
+        "To leave a row out, delete it from the book.",
+        Source(sheet.file, sheet.name, rows[0]),
+    )
+
+
+def _row_spans(rows: list[int], shown: int = 8) -> str:
+    """Sorted 1-based rows as runs: "row 7", or "rows 5, 9–12, 40 and 3 more spans"."""
+    spans: list[list[int]] = []
+    for r in rows:
+        if spans and r == spans[-1][1] + 1:
+            spans[-1][1] = r
+        else:
+            spans.append([r, r])
+    text = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans[:shown])
+    more = len(spans) - shown
+    return f"row{'' if len(rows) == 1 else 's'} {text}" + (f" and {more} more span{'s' if more != 1 else ''}" if more > 0 else "")
 
 
 def _misnamed(sheet: RawSheet) -> Finding:

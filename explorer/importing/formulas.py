@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import re
 import zipfile
-from posixpath import dirname, join, normpath
+
+from explorer.importing.xlsx_parts import sheet_parts
 
 CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?<!/)>\s*<f[^>]*?(?:/>|>(.*?)</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>', re.DOTALL)
-SHEET = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"')
-SHEET_ID_FIRST = re.compile(rb'<sheet\b[^>]*?r:id="([^"]*)"[^>]*?name="([^"]*)"')
-REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"')
-REL_TARGET_FIRST = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"')
 NOTE = "calculated in Excel but never saved with its value: open and save the file in Excel or LibreOffice"
 
 
@@ -26,34 +23,12 @@ def _column_index(letters: bytes) -> int:
     return index - 1
 
 
-def _unescape(name: bytes) -> str:
-    return (
-        name.decode("utf-8")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", '"')
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-    )
-
-
 def uncalculated_cells(path: str, sheet: str) -> dict[tuple[int, int], str]:
     """(1-based row, 0-based column) -> formula, for each formula cell of ``sheet`` without a cached value."""
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if "xl/workbook.xml" not in names:
-                return {}
-            book = archive.read("xl/workbook.xml")
-            ids = {_unescape(n): i for n, i in SHEET.findall(book)} or {_unescape(n): i for i, n in SHEET_ID_FIRST.findall(book)}
-            rels = archive.read("xl/_rels/workbook.xml.rels")
-            targets = {i: t for i, t in REL.findall(rels)} or {i: t for t, i in REL_TARGET_FIRST.findall(rels)}
-            target = targets.get(ids.get(sheet, b""))
-            if target is None:
-                return {}
-            part = target.decode("utf-8")
-            part = part.lstrip("/") if part.startswith("/") else normpath(join(dirname("xl/workbook.xml"), part))
-            if part not in names:
+            part = sheet_parts(archive).get(sheet)
+            if part is None:
                 return {}
             xml = archive.read(part)
     except (OSError, zipfile.BadZipFile, KeyError, UnicodeDecodeError):

@@ -1,8 +1,9 @@
-"""Merged ranges of an OpenDocument sheet, which python-calamine does not report for .ods files.
+"""Merged ranges and hidden rows of an OpenDocument sheet, which python-calamine does not report for .ods files.
 
 An .ods cell that spans others says so itself (table:number-rows-spanned and
 table:number-columns-spanned); the cells it covers follow as covered-table-cell
-elements. Rows and cells may stand for several (number-rows-repeated,
+elements. A row hidden by hand or in a collapsed group has table:visibility="collapse",
+one a filter hides "filter". Rows and cells may stand for several (number-rows-repeated,
 number-columns-repeated), so positions are counted, never allocated.
 """
 
@@ -18,15 +19,22 @@ Range = tuple[tuple[int, int], tuple[int, int]]  # ((top, left), (bottom, right)
 
 def merged_ranges(path: Path | str, sheet: str) -> list[Range]:
     """The merged ranges of ``sheet`` in the .ods at ``path``; none where the file holds none or cannot say."""
+    return sheet_layout(path, sheet, 0)[0]
+
+
+def sheet_layout(path: Path | str, sheet: str, rows: int) -> tuple[list[Range], tuple[int, ...]]:
+    """The merged ranges of ``sheet`` in the .ods at ``path``, and which of its first ``rows`` rows it hides
+    (1-based); none where the file holds none or cannot say."""
     try:
         with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
-            return _ranges(content, sheet)
+            return _layout(content, sheet, rows)
     except (OSError, KeyError, zipfile.BadZipFile, SyntaxError, ValueError):  # ParseError is a SyntaxError
-        return []  # the reader has read the sheet already; a damaged part only means no ranges to carry
+        return [], ()  # the reader has read the sheet already; a damaged part only means nothing to carry or say
 
 
-def _ranges(content, sheet: str) -> list[Range]:  # type: ignore[no-untyped-def]
+def _layout(content, sheet: str, rows_read: int) -> tuple[list[Range], tuple[int, ...]]:  # type: ignore[no-untyped-def]
     out: list[Range] = []
+    hidden: list[int] = []
     inside = False
     row = column = 0
     for event, element in iterparse(content, events=("start", "end")):
@@ -45,7 +53,10 @@ def _ranges(content, sheet: str) -> list[Range]:  # type: ignore[no-untyped-def]
             if event == "start":
                 column = 0
             else:
-                row += int(element.get(f"{TABLE}number-rows-repeated", "1"))
+                repeated = int(element.get(f"{TABLE}number-rows-repeated", "1"))
+                if element.get(f"{TABLE}visibility", "visible") != "visible" and row < rows_read:
+                    hidden.extend(range(row + 1, min(row + repeated, rows_read) + 1))  # a trailing run may repeat a million times
+                row += repeated
                 element.clear()
         elif tag in (f"{TABLE}table-cell", f"{TABLE}covered-table-cell") and event == "start":
             rows = int(element.get(f"{TABLE}number-rows-spanned", "1"))
@@ -53,4 +64,4 @@ def _ranges(content, sheet: str) -> list[Range]:  # type: ignore[no-untyped-def]
             if rows > 1 or columns > 1:
                 out.append(((row, column), (row + rows - 1, column + columns - 1)))
             column += int(element.get(f"{TABLE}number-columns-repeated", "1"))
-    return out
+    return out, tuple(hidden)

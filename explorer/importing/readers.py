@@ -15,6 +15,7 @@ import contextlib
 import csv
 import io
 import threading
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -22,8 +23,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from explorer.importing.formulas import uncalculated_cells
-from explorer.importing.ods import merged_ranges
-from explorer.importing.safety import UnreadableFile, check_file, check_text_budget, content_suffix
+from explorer.importing.ods import sheet_layout
+from explorer.importing.safety import UnreadableFile, check_text_budget, content_suffix, screen_file
+from explorer.importing.xlsx_parts import sheet_parts
 
 # Suffixes that name the same kind of file as the bytes ask for: anything else is a misleading name.
 SAME_KIND = {
@@ -47,6 +49,7 @@ class RawSheet:
     hidden: str = ""  # "hidden" or "very hidden" when the workbook does not show the sheet
     merged: int = 0  # merged ranges whose value was carried to the cells they cover
     misnamed: str = ""  # the suffix the file's bytes call for, when its name says another kind
+    hidden_rows: tuple[int, ...] = ()  # 1-based rows the workbook hides (by hand, a filter or an outline); read all the same
     _formulas: dict[tuple[int, int], str] | None = field(default=None, repr=False)
 
     def uncalculated(self, row: int, column: int) -> str | None:
@@ -141,7 +144,8 @@ class _Reading:
 
     def _start(self) -> None:
         path = self.path
-        kind = check_file(path)
+        screened = screen_file(path)
+        kind = screened.kind
         actual = content_suffix(path, kind)
         misnamed = "" if path.suffix.lower() in SAME_KIND[actual] else actual
         if kind == "text":
@@ -153,8 +157,10 @@ class _Reading:
         # A thread per sheet (up to four): the largest sheet, often the last, starts at once instead of after
         # the first two, and the small ones are normalised while it is still being parsed.
         self.pool = ThreadPoolExecutor(max_workers=min(4, len(names)), thread_name_prefix="sheet-reader")
+        hidden_rows = _hidden_rows(path, screened.hidden_rows)
         self.futures = [
-            self.pool.submit(_guard, path, lambda n=name, h=hidden: _read_sheet(path, n, h, misnamed)) for name, hidden in names
+            self.pool.submit(_guard, path, lambda n=name, h=hidden: _read_sheet(path, n, h, misnamed, hidden_rows.get(n, ())))
+            for name, hidden in names
         ]
 
     def sheets(self) -> Iterator[RawSheet]:
@@ -196,7 +202,19 @@ def _worksheet_names(path: Path, misnamed: bool = False) -> list[tuple[str, str]
         return [(m.name, shown(m.visible)) for m in workbook.sheets_metadata if m.typ == calamine.SheetTypeEnum.WorkSheet]
 
 
-def _read_sheet(path: Path, name: str, hidden: str = "", misnamed: str = "") -> RawSheet:
+def _hidden_rows(path: Path, by_part: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
+    """The hidden rows the checks found in each sheet part, by sheet name."""
+    if not by_part:
+        return {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = sheet_parts(archive)
+    except (OSError, zipfile.BadZipFile, KeyError, UnicodeDecodeError):  # the reader says what is wrong, if anything
+        return {}
+    return {name: by_part[part] for name, part in parts.items() if part in by_part}
+
+
+def _read_sheet(path: Path, name: str, hidden: str = "", misnamed: str = "", hidden_rows: tuple[int, ...] = ()) -> RawSheet:
     with _open(path, bool(misnamed)) as workbook:
         sheet = workbook.get_sheet_by_name(name)
         # Row by row in a Python loop, not to_python(skip_empty_area=False): the same rows, but to_python
@@ -205,10 +223,10 @@ def _read_sheet(path: Path, name: str, hidden: str = "", misnamed: str = "") -> 
         # no slower.
         rows = [row for row in sheet.iter_rows()]
         ranges = sheet.merged_cell_ranges or ()
-        if not ranges and (misnamed or path.suffix.lower()) == ".ods":  # calamine reports none for OpenDocument
-            ranges = merged_ranges(path, name)
+        if not ranges and (misnamed or path.suffix.lower()) == ".ods":  # calamine reports neither for OpenDocument
+            ranges, hidden_rows = sheet_layout(path, name, len(rows))
         merged = fill_merged(rows, ranges)
-    return RawSheet(str(path), name, rows, hidden, merged, misnamed)
+    return RawSheet(str(path), name, rows, hidden, merged, misnamed, hidden_rows)
 
 
 def fill_merged(rows: list[list[Cell]], ranges: Iterable[tuple[tuple[int, int], tuple[int, int]]]) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from explorer.filekinds import UnreadableFile as UnreadableFile  # re-exported: the readers raise it
@@ -40,6 +41,14 @@ class NoTable(UnreadableFile):
     """A readable file in which no table was recognised: mapping its columns can help."""
 
 
+@dataclass(frozen=True)
+class Screened:
+    """What the checks learned of a file: how to read it, and the rows its sheets hide (the scan sees them free)."""
+
+    kind: str  # "zip", "ole" or "text"
+    hidden_rows: dict[str, tuple[int, ...]] = field(default_factory=dict)  # sheet part -> 1-based rows hidden or filtered out
+
+
 def _sniff_foreign(head: bytes) -> str | None:
     if head.startswith(b"%PDF"):
         return "this is a PDF document, not a spreadsheet"
@@ -56,6 +65,11 @@ def check_file(path: Path) -> str:
     The suffix does not decide: an .xlsx saved under a .csv name is read as a workbook, a CSV
     named .xls as text (content_suffix says what the name should have been).
     """
+    return screen_file(path).kind
+
+
+def screen_file(path: Path) -> Screened:
+    """check_file, with what the scan of a workbook's sheets saw on the way (their hidden rows)."""
     size = regular_file_size(path)
     try:
         with open(path, "rb") as handle:
@@ -73,19 +87,19 @@ def check_file(path: Path) -> str:
     if head.startswith(OLE_MAGIC):
         if _has_encrypted_package(path):
             raise UnreadableFile(path, "the workbook is password-protected (encrypted); save an unprotected copy")
-        return "ole"
+        return Screened("ole")
     if head.startswith(ZIP_MAGIC):
         try:
-            _check_zip(path)
+            hidden = _check_zip(path)
         except UnreadableFile:
             if suffix not in SPREADSHEET_SUFFIXES | TEXT_SUFFIXES:  # some other zipped format (.numbers, .docx)
                 raise UnreadableFile(path, _unsupported(path)) from None
             raise
-        return "zip"
+        return Screened("zip", hidden)
     if suffix in TEXT_SUFFIXES or _looks_like_text(head):
         if size > MAX_TEXT_BYTES:
             raise UnreadableFile(path, f"the file is {size / 2**20:.0f} MB, more than the {MAX_TEXT_BYTES // 2**20} MB limit")
-        return "text"
+        return Screened("text")
     if suffix == ".xls":
         raise UnreadableFile(path, "not an Excel 97-2003 workbook (the file is damaged or of another type)")
     if suffix not in SPREADSHEET_SUFFIXES:
@@ -125,7 +139,8 @@ def _has_encrypted_package(path: Path) -> bool:
         return ENCRYPTED_PACKAGE in handle.read(1 << 20)
 
 
-def _check_zip(path: Path) -> None:
+def _check_zip(path: Path) -> dict[str, tuple[int, ...]]:
+    """Refuse a hostile or damaged archive; the rows each sheet part hides (as _check_budget finds them)."""
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
@@ -149,7 +164,7 @@ def _check_zip(path: Path) -> None:
                             f"part {member.filename} declares XML entities, which workbooks never need "
                             "(possible entity-expansion attack); not read",
                         )
-            _check_budget(path, archive, members)
+            return _check_budget(path, archive, members)
     except zipfile.BadZipFile:
         raise UnreadableFile(path, "the workbook is damaged or truncated (its zip directory is unreadable)") from None
     except (zipfile.LargeZipFile, NotImplementedError) as exc:
@@ -180,12 +195,16 @@ _PREFIX = re.compile(rb"<(\w+:)?worksheet\b")
 _UNIQUE = re.compile(rb'<(?:\w+:)?sst\b[^>]*\buniqueCount="(\d+)"')
 
 
-def _check_budget(path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
-    """Refuse a workbook whose sheet or string table would need more than MEMORY_BUDGET to read."""
+def _check_budget(path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> dict[str, tuple[int, ...]]:
+    """Refuse a workbook whose sheet or string table would need more than MEMORY_BUDGET to read; the rows
+    each sheet part hides."""
+    hidden: dict[str, tuple[int, ...]] = {}
     for member in members:
         name = member.filename
         if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-            rows, columns = _sheet_extent(archive, member)
+            rows, columns, hidden_rows = _sheet_extent(archive, member)
+            if hidden_rows:
+                hidden[name] = hidden_rows
             if rows * columns > MAX_CELLS:
                 raise UnreadableFile(
                     path,
@@ -202,10 +221,12 @@ def _check_budget(path: Path, archive: zipfile.ZipFile, members: list[zipfile.Zi
                     f"the string table claims {claimed:,} strings in {member.file_size:,} bytes (the limit is "
                     f"{MAX_SHARED_STRINGS:,}; a damaged or hostile file); not read",
                 )
+    return hidden
 
 
-def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int]:
-    """(last row, last column) a reader would give the sheet, or an upper bound where that is enough.
+def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int, tuple[int, ...]]:
+    """(last row, last column) a reader would give the sheet, or an upper bound where that is enough; and the
+    rows the sheet hides (by hand, by a filter or in a collapsed outline), which a reader does not report.
 
     Up to column AX, 1,048,576 rows fit the budget, so the usual sheet (every cell carries its
     reference, few columns) costs one scan for references past column Z. Rows are counted only
@@ -214,21 +235,29 @@ def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
     ns = _namespace(archive, member)
     # a cell without its reference, or one past column Z holding something (an empty <c .../> is not read)
     unusual = re.compile(rb"<" + ns + rb'c(?: (?!r=")|>| r="([A-Z]{2,3})[0-9]{1,7}"[^>/]*>)')
+    hiding = re.compile(rb"<" + ns + rb'row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
     last_column, placed = 26, False
+    hidden: set[int] = set()
     for chunk in _chunks(archive, member):
         found = set(unusual.findall(chunk))
         placed = placed or b"" in found
         last_column = max([last_column, *(_column_number(c) for c in found if c)])
+        if b'hidden="1"' in chunk or b'hidden="true"' in chunk:  # a plain search first: most sheets hide nothing
+            hidden.update(int(r.group(1)) for tag in hiding.findall(chunk) if (r := _ROW_NUMBER.search(tag)))
+    rows_hidden = tuple(sorted(hidden))
     if placed:
         walker = _Walker(ns)
         for chunk in _chunks(archive, member):
             walker.walk(chunk)
-        return walker.last_row, walker.last_column
+        return walker.last_row, walker.last_column, rows_hidden
     if last_column * EXCEL_ROWS <= MAX_CELLS:
-        return EXCEL_ROWS, last_column
+        return EXCEL_ROWS, last_column, rows_hidden
     rows = re.compile(rb"<" + ns + rb'c r="[A-Z]{1,3}([0-9]{1,7})"[^>/]*>')
     last_row = max(int(n) for chunk in _chunks(archive, member) for n in {b"0", *rows.findall(chunk)})
-    return last_row, last_column
+    return last_row, last_column, rows_hidden
+
+
+_ROW_NUMBER = re.compile(rb'\br="([0-9]{1,7})"')
 
 
 EXCEL_ROWS = 1_048_576

@@ -368,3 +368,55 @@ def test_an_office_lock_file_picked_up_with_its_workbook_is_skipped(tmp_path: Pa
         "Skipped: this is LibreOffice's lock file for a workbook open in LibreOffice, not a workbook.",
     ]
     assert book.files == [str(book_path)]
+
+
+def filtered_book(path: Path) -> Path:
+    """A hand-kept book filtered to its Okta rows, as saved with the filter on: the others are hidden rows."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Accounts"
+    ws.append(["Renewals FY27"])  # a hidden title row above the header is no data row of the table
+    ws.append(HEADER)
+    ws.append(["Acme Corp", "Okta", "Premier", date(2026, 1, 1), date(2026, 12, 31)])
+    ws.append(["Brightly", "Auth0", "Enterprise", date(2026, 1, 1), date(2026, 12, 31)])
+    ws.append(["Cobalt", "Auth0", "Premier", date(2026, 1, 1), date(2026, 12, 31)])
+    ws.append(["Dunmore", "Okta", "Basic", date(2026, 1, 1), date(2026, 12, 31)])
+    ws.append(["Everly", "Auth0", "Premier", date(2026, 1, 1), date(2026, 12, 31)])
+    ws.append([])
+    ws.auto_filter.ref = "A2:E7"
+    ws.auto_filter.add_filter_column(1, ["Okta"])
+    for row in (1, 4, 5, 7, 8):  # row 8 is blank: hiding it hides nothing worth saying
+        ws.row_dimensions[row].hidden = True
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("saved_as", ["", "xlsx", "ods"])
+def test_rows_a_filter_hides_are_read_and_said_to_be(tmp_path: Path, saved_as: str) -> None:
+    path = filtered_book(tmp_path / "filtered.xlsx")
+    if saved_as:  # LibreOffice writes hidden="true" where openpyxl and Excel write hidden="1"; .ods has its own words
+        path = soffice_convert(path, saved_as, tmp_path / "resaved")
+    book = load_book([path])
+    assert [c.customer for c in book.contracts] == ["Acme Corp", "Brightly", "Cobalt", "Dunmore", "Everly"]
+    notes = [f for f in book.findings if "hides" in f.message]
+    assert [(f.severity, f.source.sheet, f.source.row, f.message) for f in notes] == [
+        (
+            Severity.INFO,
+            "Accounts",
+            4,
+            "Sheet 'Accounts' hides 3 rows with data (rows 4\u20135, 7; hidden by hand, by a filter or in a collapsed "
+            "group); they were read like every other row. To leave a row out, delete it from the book.",
+        )
+    ]
+
+
+def test_a_book_that_hides_no_row_says_nothing_of_hidden_rows(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    ws.append(["Acme Corp", "Okta", "Premier", date(2026, 1, 1), date(2026, 12, 31)])
+    ws.column_dimensions["B"].hidden = True  # a hidden column is no hidden row
+    wb.save(tmp_path / "plain.xlsx")
+    book = load_book([tmp_path / "plain.xlsx"])
+    assert [c.customer for c in book.contracts] == ["Acme Corp"]
+    assert not [f for f in book.findings if "hides" in f.message]
