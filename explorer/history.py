@@ -67,9 +67,10 @@ def by_start(contracts: Iterable[Contract]) -> list[Contract]:
 
 
 def in_force(contracts: Iterable[Contract], day: date) -> Contract | None:
-    """The row in force on ``day``; where overlapping rows both run, the later-starting one."""
+    """The row in force on ``day``; where overlapping rows both run, the later-starting one, and of two starting
+    the same day the later in the book (a corrected row below its original), as the SLA engine matches cases."""
     running = [c for c in contracts if status(c, day) is Status.IN_FORCE]
-    return max(running, key=first_day, default=None)
+    return max(reversed(running), key=first_day, default=None)  # max keeps the first of equals: the book's last
 
 
 def rows_in_force(contracts: Iterable[Contract], day: date) -> list[Contract]:

@@ -107,7 +107,48 @@ def match_cases(contracts: list[Contract], cases: pd.DataFrame, opened: Seconds)
         at[multi] = np.maximum(found_at, first[case_group[multi]])
     row_of = order[at]
     in_term = grouped & (starts[row_of] <= opened) & (opened < ends[row_of])  # NO_TIME is before every start
+    if len(multi):
+        _step_back(
+            multi[~in_term[multi] & (opened[multi] != NO_TIME)],
+            at,
+            first[case_group],
+            order,
+            starts,
+            ends,
+            opened,
+            row_of,
+            in_term,
+        )
     # A case without an opening time is not evaluated; it still shows under its group's latest row.
     undated = np.flatnonzero(grouped & (opened == NO_TIME))
     row_of[undated] = order[first[case_group[undated] + 1] - 1]
     return Matched(np.where(in_term | (grouped & (opened == NO_TIME)), row_of, -1), grouped)
+
+
+def _step_back(
+    todo: np.ndarray,
+    at: np.ndarray,
+    lo: np.ndarray,
+    order: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    opened: Seconds,
+    row_of: np.ndarray,
+    in_term: np.ndarray,
+) -> None:
+    """For cases whose latest-starting row had ended by their opening, the latest-starting earlier row still running
+    (a short upgrade inside a long term hides the long term after it ends): as history.in_force picks the row in force.
+
+    ``at`` and ``lo`` are each case's slot in ``order`` and its group's first slot; ``row_of`` and ``in_term`` are
+    updated in place. One step back per round, for the cases still unplaced: groups hold a few rows.
+    """
+    pos, lo = at[todo], lo[todo]
+    while len(todo):
+        pos = pos - 1
+        alive = pos >= lo
+        todo, pos, lo = todo[alive], pos[alive], lo[alive]
+        rows = order[pos]
+        hit = (starts[rows] <= opened[todo]) & (opened[todo] < ends[rows])
+        row_of[todo[hit]] = rows[hit]
+        in_term[todo[hit]] = True
+        todo, pos, lo = todo[~hit], pos[~hit], lo[~hit]

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pandas as pd
 
-from explorer import clock
+from explorer import clock, history
 from explorer.catalog import Catalog
 from explorer.model import Book, Contract
 from explorer.sla.compliance import compliance
@@ -114,3 +114,31 @@ def test_as_of_day_before_and_after_opening_and_response(catalog: Catalog) -> No
     assert judged(book, catalog, datetime(2026, 9, 15, 16, 30)).loc["c", "outcome"] == "Pending"
     answered = judged(book, catalog, date(2026, 9, 16))
     assert answered.loc["c", "outcome"] == "Breached" and answered.loc["c", "first_response"] == ts("2026-09-16 16:00")
+
+
+def test_cases_are_judged_by_the_row_the_list_calls_in_force(catalog: Catalog) -> None:
+    """Where rows overlap, the engine's row and history.in_force's are one (domain.md §8): the later start, and of
+    equal starts the later row in the book; a short row inside a long term hides it only while it runs."""
+    long = Contract("Acme", "okta", "okta-basic", date(2026, 1, 1), date(2026, 12, 31), time_zone="UTC")
+    trial = Contract("Acme", "okta", "okta-premier-plus", date(2026, 6, 1), date(2026, 6, 30), time_zone="UTC")
+    original = Contract("Brio", "okta", "okta-basic", date(2026, 1, 1), date(2026, 12, 31), time_zone="UTC")
+    corrected = Contract("Brio", "okta", "okta-premier", date(2026, 1, 1), date(2026, 12, 31), time_zone="UTC")
+    contracts = [long, trial, original, corrected]
+    book = Book(
+        contracts=contracts,
+        cases=log(
+            [
+                ("before", "Acme", "okta", 1, ts("2026-05-10 10:00"), ts("2026-05-10 10:30")),
+                ("during", "Acme", "okta", 1, ts("2026-06-10 10:00"), ts("2026-06-10 10:30")),
+                ("after", "Acme", "okta", 1, ts("2026-08-10 10:00"), ts("2026-08-10 10:30")),
+                ("corrected", "Brio", "okta", 1, ts("2026-08-10 10:00"), ts("2026-08-10 10:30")),
+            ]
+        ),
+    )
+    result = evaluate(book, catalog, clock.end_of_day(date(2026, 11, 28)))
+    rows = dict(zip(result.cases["case_id"], result.cases["contract"], strict=True))
+    assert rows == {"before": 0, "during": 1, "after": 0, "corrected": 3}
+    for case_id, day in (("before", date(2026, 5, 10)), ("during", date(2026, 6, 10)), ("after", date(2026, 8, 10))):
+        assert history.in_force(contracts[:2], day) is contracts[rows[case_id]], case_id
+    assert history.in_force(contracts[2:], date(2026, 8, 10)) is corrected
+    assert result.cases.set_index("case_id").loc["after", "outcome"] == "Met"  # not "No contract in force"
