@@ -12,6 +12,11 @@ day: cases opened after it are not known.
     periods.TERM.window(as_of, term=(start, end))  # "This term (2026-01-15 – 2026-12-06)"
     window.cases(df)                               # the rows of a case table opened in it (UTC days)
 
+"This term" covers the cases the term's rows judged (the engine's ``contract`` column), not
+UTC opening days: a case is judged by the term in force on its opening day in the customer's
+local time (domain.md §8), so one opened at 00:30 on a term's first local day belongs to it
+though its UTC day is the day before.
+
 Kinds (``Period.kind``, also the spellings ``parse`` reads; ``90d`` takes any number of days):
 ``term``, ``90d``, ``last-quarter``, ``this-quarter``, ``last-month``, ``this-month``,
 ``all`` and a chosen range ``2026-07-01..2026-09-30``. ``CUSTOMER_CHOICES`` and
@@ -55,14 +60,20 @@ class Window:
     start: date | None
     end: date | None
     label: str  # "Last 90 days (2026-09-08 – 2026-12-06)"
+    judged_by: frozenset[int] | None = None  # "this term": the rows (engine "contract" values) whose cases it covers
 
     @property
     def empty(self) -> bool:
         return self.end is None or (self.start is not None and self.start > self.end)
 
     def cases(self, cases: pd.DataFrame) -> pd.DataFrame:
-        """The rows of ``cases`` (with an ``opened`` column) opened in the window."""
-        return cases.iloc[0:0] if self.empty else in_period(cases, self.start, self.end)
+        """The rows of ``cases`` (with an ``opened`` column; with ``contract`` for a term's window) in the window."""
+        if self.empty:
+            return cases.iloc[0:0]
+        if self.judged_by is not None:
+            judged = cases[cases["contract"].isin(self.judged_by).to_numpy()]
+            return in_period(judged, None, self.end)
+        return in_period(cases, self.start, self.end)
 
     def contains(self, day: date) -> bool:
         return not self.empty and self.end is not None and (self.start is None or self.start <= day) and day <= self.end
@@ -100,15 +111,18 @@ class Period:
     def needs_term(self) -> bool:
         return self.kind == "term"
 
-    def window(self, as_of: date, term: tuple[date | None, date | None] | None = None) -> Window:
+    def window(
+        self, as_of: date, term: tuple[date | None, date | None] | None = None, judged_by: frozenset[int] | None = None
+    ) -> Window:
         """The days on ``as_of``; ``term`` is the customer's term (start, end) for "this term": the term in
-        force, or the last one ended for a customer whose terms have all ended."""
+        force, or the last one ended for a customer whose terms have all ended; ``judged_by`` its rows, whose
+        cases the window covers (SlaResult.judged_under)."""
         if self.kind == "term":
             start, end = term or (None, None)
             if start is None or start > as_of:
                 return Window(None, None, "This term (no term in force)")
             end = min(end or as_of, as_of)
-            return Window(start, end, f"This term ({_span(start, end)})")
+            return Window(start, end, f"This term ({_span(start, end)})", judged_by)
         if self.kind == "all":
             return Window(None, as_of, f"All cases (to {as_of:%Y-%m-%d})")
         start, end = self._days(as_of)

@@ -258,20 +258,28 @@ class CustomerSheet:
         return ""
 
     @property
-    def term_span(self) -> tuple[date | None, date | None]:
-        """The customer's term for "this term" windows (explorer.app.periods): from the earliest start to the
-        latest end of the terms in force; for a customer whose terms have all ended, the last one ended."""
-        spans = [(c.contract.term_start, c.contract.term_end) for c in self.in_force if c.contract.term_start]
-        if spans:
-            ends = [e for _, e in spans if e]
-            return min(s for s, _ in spans if s), max(ends) if ends else None
+    def term_rows(self) -> list[Contract]:
+        """The customer's term for "this term" windows (explorer.app.periods): the rows in force (those with a
+        start); for a customer whose terms have all ended, the last one ended."""
+        running = [c.contract for c in self.in_force if c.contract.term_start]
+        if running:
+            return running
         ended = [c.contract for c in self.contracts if c.status is history.Status.ENDED and c.contract.term_end]
         last = max(ended, key=lambda c: c.term_end or date.min, default=None)
-        return (last.term_start, last.term_end) if last is not None else (None, None)
+        return [last] if last is not None else []
+
+    @property
+    def term_span(self) -> tuple[date | None, date | None]:
+        """From the earliest start to the latest end of ``term_rows``."""
+        starts = [c.term_start for c in self.term_rows if c.term_start]
+        ends = [c.term_end for c in self.term_rows if c.term_end]
+        return min(starts, default=None), max(ends, default=None)
 
     def window(self, period: Period) -> Window:
-        """``period`` on the as-of day, "this term" being the customer's (``term_span``)."""
-        return period.window(self.as_of, self.term_span)
+        """``period`` on the as-of day, "this term" being the customer's (``term_span``), covering the cases its
+        rows judged."""
+        judged = self.sla.judged_under(self.term_rows) if self.sla is not None else None
+        return period.window(self.as_of, self.term_span, judged)
 
     def compliance(self, period: Period | None = None) -> pd.DataFrame | None:
         """Compliance by priority for the customer's cases opened in ``period`` (every case when None);

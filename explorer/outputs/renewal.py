@@ -181,15 +181,14 @@ def brief_html(brief: RenewalBrief, chart: bool = True) -> str:
     """The customer's renewal brief as one HTML page; the chart is the image CHART_URL when ``chart``."""
     sheet = brief.sheet
     width, height = CHART_SIZE
-    picture = (
-        f"<img src='{CHART_URL}' width='{width}' height='{height}'>"
-        if chart and brief.months
-        else "<p class='muted'>No cases in the term.</p>"
-    )
+    if not brief.months:
+        picture = f"<p class='muted'>{_e(brief.months_note)}</p>"
+    else:
+        drawn = f"<img src='{CHART_URL}' width='{width}' height='{height}'>" if chart else ""
+        picture = f"{drawn}<p class='muted'>{_e(brief.months_note)}; cases opened each month, met / (met + breached).</p>"
     side_by_side = (
         "<table width='100%' cellspacing='0'><tr>"
-        f"<td width='55%' style='padding:0 8px 0 0'><h2>First responses on time, by month</h2>{picture}"
-        f"<p class='muted'>{_e(brief.months_note)}; cases opened each month, met / (met + breached).</p></td>"
+        f"<td width='55%' style='padding:0 8px 0 0'><h2>First responses on time, by month</h2>{picture}</td>"
         f"<td style='padding:0'><h2>By priority, this term</h2>{_by_priority(brief)}</td>"
         "</tr></table>"
     )

@@ -10,6 +10,7 @@ country) so that one set of open intervals serves the whole group.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -66,6 +67,7 @@ RESULT_COLUMNS = [
     "row",
     "zone",
     "holidays",
+    "contract",
 ]
 PAD_DAYS = 120  # open intervals reach this far past the last moment of interest
 
@@ -79,6 +81,16 @@ class SlaResult:
     # The holiday calendars the clock closed on, by key ("AU-NSW", "US"), each built once per evaluation.
     holiday_calendars: dict[str, HolidayCalendar] = field(default_factory=dict)
     later: dict[str, int] = field(default_factory=dict)  # customer key -> cases of the log opened after the as-of moment
+    contracts: list[Contract] = field(default_factory=list, repr=False)  # the rows the "contract" column indexes
+
+    def judged_under(self, rows: Iterable[Contract]) -> frozenset[int]:
+        """The "contract" values of ``rows`` (the book's own Contract objects): the cases they judged."""
+        index = self._index_of
+        return frozenset(index[id(c)] for c in rows if id(c) in index)
+
+    @cached_property
+    def _index_of(self) -> dict[int, int]:
+        return {id(c): i for i, c in enumerate(self.contracts)}
 
     @cached_property
     def opened_days(self) -> np.ndarray:
@@ -149,7 +161,7 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
         result.later = {str(k): int(v) for k, v in keys.value_counts().items()}
         cases, opened = cases[known], opened[known]
     n = len(cases)
-    contracts = book.contracts
+    contracts = result.contracts = book.contracts
     matched_rows = match_cases(contracts, cases, opened)
     contract_of, grouped = matched_rows.contract, matched_rows.grouped
     program_ids = sorted(catalog.programs)
@@ -246,6 +258,7 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
             # where the clock ran: the contract's zone, and the key of its holiday calendar in holiday_calendars
             "zone": _per_contract([c.time_zone for c in contracts], contract_of),
             "holidays": _per_contract([_holiday_key(c) for c in contracts], contract_of),
+            "contract": contract_of,  # the row that judged the case (index into book.contracts), -1 for none
         },
     )
     held: dict[str, list[str]] = {}  # customer key -> the products of its contracts, for an unmatched case's finding
