@@ -25,6 +25,7 @@ from explorer.importing.contracts import read_contracts
 from explorer.importing.headers import label, title
 from explorer.importing.holidays import read_holidays
 from explorer.importing.readers import RawSheet, fingerprint, iter_sheets
+from explorer.importing.repeats import one_row_per_case
 from explorer.importing.safety import NoTable, UnreadableFile
 from explorer.importing.spelling import match_by_spelling
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank, product_by_values
@@ -99,6 +100,8 @@ def load_book(
     if book.cases is None and book.case_files:
         book.cases = empty_cases()
     if book.cases is not None and len(book.cases):
+        book.cases, folded = one_row_per_case(book.cases)
+        book.findings.extend(folded)
         book.findings.extend(match_by_email(book.cases, book.contacts))
         book.findings.extend(match_by_spelling(book.cases, book.contracts, catalog))
     if book.files and not book.contracts:

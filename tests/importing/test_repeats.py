@@ -1,0 +1,94 @@
+"""A case listed more than once (overlapping exports, a log loaded twice, a transcript export) is one case."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from explorer import clock
+from explorer.catalog import default_catalog
+from explorer.importing.book import load_book
+from explorer.model import Severity
+from explorer.sla.compliance import compliance
+from explorer.sla.engine import evaluate
+
+from ..files import write_csv
+
+CONTRACTS = [
+    ["Northwind Traders", "Okta", "Premier", "2026-01-01", "2026-12-31"],
+    ["Contoso", "Okta", "Premier", "2026-01-01", "2026-12-31"],
+]
+HEADER = ["Ticket ID", "Created", "Priority", "Organization", "Product", "First response at"]
+
+
+def contracts(folder: Path) -> Path:
+    return write_csv(folder / "book.csv", header=["Customer", "Product", "Tier", "Term Start", "Term End"], rows=CONTRACTS)
+
+
+def test_overlapping_exports_count_each_case_once(tmp_path: Path) -> None:
+    october = write_csv(
+        tmp_path / "oct_nov.csv",
+        header=HEADER,
+        rows=[
+            ["5001", "2026-11-02 08:00", "P2", "Northwind Traders", "Okta", "2026-11-02 08:25"],
+            ["5002", "2026-11-03 10:00", "P2", "Northwind Traders", "Okta", ""],  # not answered when exported
+        ],
+    )
+    november = write_csv(
+        tmp_path / "nov_dec.csv",
+        header=HEADER,
+        rows=[
+            ["5002", "2026-11-03 10:00", "P2", "Northwind Traders", "Okta", "2026-11-03 13:00"],  # answered late since
+            ["5003", "2026-11-20 10:00", "P2", "Northwind Traders", "Okta", "2026-11-20 10:30"],
+        ],
+    )
+    for order in ([october, november], [november, october]):  # the row that knows the response, whichever comes first
+        book = load_book([contracts(tmp_path)], order)
+        assert book.cases is not None
+        assert sorted(book.cases["case_id"]) == ["5001", "5002", "5003"]
+        result = evaluate(book, default_catalog(), clock.end_of_day(date(2026, 11, 28)))
+        table = compliance(result.cases, ["priority"])
+        assert (int(table["Cases"].sum()), int(table["Met"].sum()), int(table["Breached"].sum())) == (3, 2, 1)
+        notes = [f for f in book.findings if "listed" in f.message]
+        first, second = (p.name for p in order)
+        assert [(f.severity, f.message) for f in notes] == [
+            (
+                Severity.INFO,
+                f"1 case is listed in both {first} and {second} (overlapping exports): it is counted once, keeping the "
+                "row with its first response, else the one read last. Case 5002.",
+            )
+        ]
+        assert notes[0].source.file.endswith("nov_dec.csv")  # where the row kept was read
+
+
+def test_rows_of_one_case_that_disagree_are_a_warning_and_two_customers_two_cases(tmp_path: Path) -> None:
+    log = write_csv(
+        tmp_path / "log.csv",
+        header=HEADER,
+        rows=[
+            ["7001", "2026-11-02 08:00", "P1", "Northwind Traders", "Okta", "2026-11-02 08:25"],
+            ["7001", "2026-11-02 08:00", "P3", "Northwind Traders", "Okta", "2026-11-02 08:25"],  # re-prioritised
+            ["7002", "2026-11-04 09:00", "P2", "Northwind Traders", "Okta", "2026-11-04 09:10"],
+            ["7002", "2026-11-04 09:00", "P2", "", "Okta", "2026-11-04 09:10"],  # a message row naming no company
+            ["42", "2026-11-05 09:00", "P2", "Northwind Traders", "Okta", "2026-11-05 09:10"],
+            ["42", "2026-11-06 09:00", "P4", "Contoso", "Okta", "2026-11-06 09:10"],  # another system's 42
+        ],
+    )
+    book = load_book([contracts(tmp_path)], [log])
+    assert book.cases is not None
+    assert sorted(zip(book.cases["case_id"], book.cases["customer"], book.cases["priority"], strict=True)) == [
+        ("42", "Contoso", 4),
+        ("42", "Northwind Traders", 2),
+        ("7001", "Northwind Traders", 3),
+        ("7002", "Northwind Traders", 2),
+    ]
+    notes = [f for f in book.findings if "listed" in f.message]
+    assert [(f.severity, f.source.row, f.message) for f in notes] == [
+        (
+            Severity.WARNING,
+            3,
+            "2 cases are listed more than once in log.csv: each is counted once, keeping the row with its first "
+            "response, else the one read last. Cases 7001, 7002. 1 of them differs in opening time, priority or first "
+            "response between their rows (check the exports): Case 7001.",
+        )
+    ]
