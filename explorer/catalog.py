@@ -323,6 +323,8 @@ class Catalog:
     regions: dict[str, str]  # folded spelling -> canonical region (AMER, EMEA, APAC)
     timezone_abbreviations: dict[str, str]
     source: str = ""
+    country_main_zones: dict[str, str] = field(default_factory=dict)  # ISO country -> its most populous zone
+    timezone_names: dict[str, str] = field(default_factory=dict)  # folded display name -> zone
     header_qualifiers: frozenset[str] = frozenset()  # words that do not change what a header names
     # Public holidays of states and provinces: zones wholly inside one ("Australia/Sydney" -> "AU-NSW"),
     # English names the holidays package lacks ("DE-BY" -> ("Bavaria",)), and holiday-table words for a worked day.
@@ -978,11 +980,18 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         return frozenset(fold(w) for w in _strings(_get(values, key, list, "values"), f"values.{key}"))
 
     abbreviations = {k.upper(): v for k, v in _section(data, "timezone_abbreviations").items()}
-    for abbr, zone in abbreviations.items():
-        try:
-            ZoneInfo(zone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise CatalogError(f"timezone_abbreviations.{abbr}: unknown time zone {zone!r}") from None
+    main_zones = {k.upper(): v for k, v in _get(data, "country_main_zones", dict, "catalog", {}).items()}
+    display_names = {fold(k): v for k, v in _get(data, "timezone_names", dict, "catalog", {}).items()}
+    for table, entries in (
+        ("timezone_abbreviations", abbreviations),
+        ("country_main_zones", main_zones),
+        ("timezone_names", display_names),
+    ):
+        for key, zone in entries.items():
+            try:
+                ZoneInfo(zone)
+            except (ZoneInfoNotFoundError, ValueError, TypeError):
+                raise CatalogError(f"{table}.{key}: unknown time zone {zone!r}") from None
     zones, names = _subdivisions(data)
     return Catalog(
         version=_get(meta, "version", str, "catalog"),
@@ -1006,6 +1015,8 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         environments=_environments(data),
         regions=_regions(data),
         timezone_abbreviations=abbreviations,
+        country_main_zones=main_zones,
+        timezone_names=display_names,
         source=source,
         header_qualifiers=frozenset(
             w.casefold()

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from explorer.catalog import Catalog
-from explorer.importing import values
+from explorer.importing import places, values
 from explorer.importing.formulas import NOTE as FORMULA_NOTE
 from explorer.importing.line_items import LineItem, line_item_for, program_with_filler
 from explorer.importing.readers import RawSheet
@@ -273,22 +273,28 @@ def _addons(row: DataRow, catalog: Catalog, report) -> dict[str, str | None]:  #
 def _place(row: DataRow, catalog: Catalog, report) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     """(IANA zone, ISO country) with the fallbacks of domain.md section 7."""
     default = catalog.settings.default_timezone
-    zone, problem = values.parse_timezone(row.text("time_zone"), catalog)
-    country, country_problem = values.parse_country(row.text("country"))
+    country, country_problem = places.parse_country(row.text("country"))
+    zone, problem = places.parse_timezone(row.text("time_zone"), catalog, country)
     if problem and zone:
         report(Severity.WARNING, "time_zone", problem[0].upper() + problem[1:] + ".")
     if zone is None:
-        fallback = values.zone_of_country(country) if country else None
+        fallback = places.zone_of_country(country, catalog) if country else None
         used = fallback or default
         why = f"{problem}" if problem else "no time zone is given"
-        source = f"the main zone of {values.country_name(country)}" if fallback and country else "the default"
+        source = (
+            "the default"
+            if not (fallback and country)
+            else f"the most populous of {places.country_name(country)}'s zones; give the row's time zone to be exact"
+            if places.spans_zones(country)
+            else f"the zone of {places.country_name(country)}"
+        )
         report(Severity.WARNING, "time_zone", f"{why[0].upper() + why[1:]}; {used} ({source}) is used.")
         zone = used
     if country is None:
-        derived = values.country_of_zone(zone)
+        derived = places.country_of_zone(zone)
         if country_problem:
             used = (
-                f"{values.country_name(derived)} ({derived}), from the time zone, is used"
+                f"{places.country_name(derived)} ({derived}), from the time zone, is used"
                 if derived
                 else "no public holidays are applied"
             )

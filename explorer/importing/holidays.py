@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from explorer.catalog import Catalog, fold
-from explorer.importing import values
+from explorer.importing import places, values
 from explorer.importing.readers import RawSheet
 from explorer.importing.rows import data_rows
 from explorer.importing.tables import TableMatch
@@ -19,7 +19,7 @@ def read_holidays(
     rows = data_rows(sheet, match, findings, ("date", "holiday_name"))
     for row in rows:
         day, problem = values.parse_date(row.get("date"), order)
-        country, country_problem = values.parse_country(row.text("country"))
+        country, country_problem = places.parse_country(row.text("country"))
         column = match.headers.get(match.columns["date"], "date")
         if day is None:
             findings.append(
@@ -42,7 +42,7 @@ def read_holidays(
             )
         region = row.text("subdivision")
         if region and not country and region[2:3] == "-":  # "AU-NSW" names its country
-            country = values.parse_country(region[:2])[0]
+            country = places.parse_country(region[:2])[0]
         subdivision, problem = resolve_subdivision(country or "", region, catalog)
         if problem:  # applied to the whole country (or every customer) it would close days it should not
             findings.append(

@@ -14,10 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
-from importlib import resources
 from typing import Any
-from zoneinfo import available_timezones
 
 import pandas as pd
 
@@ -197,93 +194,3 @@ def parse_yes_no(value: Any, catalog: Catalog) -> tuple[bool, str | None]:
     if key in catalog.no_words:
         return False, None
     return False, f"'{cell_text(value)}' is not yes or no; read as no"
-
-
-@cache
-def _zones_by_fold() -> dict[str, str]:
-    return {z.lower(): z for z in available_timezones()}
-
-
-def parse_timezone(text: str, catalog: Catalog) -> tuple[str | None, str | None]:
-    """(IANA zone, problem). Abbreviations map with a warning; unknown gives (None, problem)."""
-    raw = text.strip()
-    if not raw:
-        return None, None
-    mapped = catalog.timezone_abbreviations.get(raw.upper())
-    if mapped:  # before the zone table: it holds legacy zones such as CET that no country uses
-        return mapped, (
-            f"time zone '{raw}' is an abbreviation; read as {mapped} (write the IANA name to be exact about daylight saving)"
-        )
-    zone = _zones_by_fold().get(raw.lower().replace(" ", "_"))
-    if zone:
-        return zone, None
-    return None, f"time zone '{raw}' is unknown"
-
-
-@cache
-def _zone_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(country code -> name, folded name -> code, zone -> country code) from the tz database."""
-    root = resources.files("tzdata.zoneinfo")
-    names: dict[str, str] = {}
-    for line in root.joinpath("iso3166.tab").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            code, name = line.split("\t", 1)
-            names[code] = name.strip()
-    zones: dict[str, str] = {}
-    for line in root.joinpath("zone.tab").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            parts = line.split("\t")
-            zones[parts[2]] = parts[0]
-    by_name = {fold(n): c for c, n in names.items()}
-    return names, by_name, zones
-
-
-COUNTRY_ALIASES = {
-    "usa": "US",
-    "unitedstatesofamerica": "US",
-    "uk": "GB",
-    "unitedkingdom": "GB",
-    "england": "GB",
-    "greatbritain": "GB",
-    "scotland": "GB",
-    "wales": "GB",
-    "holland": "NL",
-    "thenetherlands": "NL",
-    "southkorea": "KR",
-    "korea": "KR",
-    "russia": "RU",
-    "uae": "AE",
-    "czechia": "CZ",
-    "czechrepublic": "CZ",
-    "deutschland": "DE",
-}
-
-
-def country_name(code: str) -> str:
-    return _zone_table()[0].get(code, code)
-
-
-def parse_country(text: str) -> tuple[str | None, str | None]:
-    raw = text.strip()
-    if not raw:
-        return None, None
-    names, by_name, _ = _zone_table()
-    if raw.upper() in names:
-        return raw.upper(), None
-    key = fold(raw)
-    code = by_name.get(key) or COUNTRY_ALIASES.get(key)
-    if code:
-        return code, None
-    return None, f"country '{raw}' is unknown"
-
-
-def country_of_zone(zone: str) -> str | None:
-    return _zone_table()[2].get(zone)
-
-
-def zone_of_country(code: str) -> str | None:
-    """The first zone the tz database lists for a country (its most populous)."""
-    for zone, country in _zone_table()[2].items():
-        if country == code:
-            return zone
-    return None

@@ -360,7 +360,7 @@ def holiday_terms(country: str, subdivision: str, year: int) -> str:
 
 def parse_holiday_place(text: str, catalog: Catalog) -> tuple[str, str, str | None]:
     """'AU-NSW', 'DE-Bavaria', 'US', 'Germany' -> (country, subdivision code, problem)."""
-    from explorer.importing.values import parse_country
+    from explorer.importing.places import parse_country
     from explorer.sla.calendars import has_holiday_data
     from explorer.sla.subdivisions import resolve_subdivision
 

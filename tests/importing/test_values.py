@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from explorer.catalog import Catalog
-from explorer.importing import values
+from explorer.importing import places, values
 from explorer.importing.values import DateOrder
 
 
@@ -74,26 +74,70 @@ def test_blank_date_is_not_a_problem() -> None:
         ("CET", "Europe/Berlin", True),
         ("Mars/Olympus", None, True),
         ("", None, False),
+        # display names, as CRM and help-desk exports write them: exact, so no warning
+        ("Pacific Time (US & Canada)", "America/Los_Angeles", False),  # Rails, as Zendesk stores it
+        ("(GMT-06:00) Central Time (US & Canada)", "America/Chicago", False),  # the same, as a picker shows it
+        ("(GMT+01:00) Central European Standard Time (Europe/Berlin)", "Europe/Berlin", False),  # Salesforce
+        ("W. Europe Standard Time", "Europe/Berlin", False),  # Windows (Outlook, Dynamics)
+        ("AUS Eastern Standard Time", "Australia/Sydney", False),
+        ("London", "Europe/London", False),  # a city of the tz database
+        ("Brasilia", "America/Sao_Paulo", False),
+        ("Mumbai", "Asia/Kolkata", False),
+        # offsets say nothing of daylight saving: a warning
+        ("UTC+10", "Etc/GMT-10", True),
+        ("GMT-5", "Etc/GMT+5", True),
+        ("+05:30", None, True),  # no whole hour and no country to pick a zone
     ],
 )
 def test_time_zones(catalog: Catalog, text: str, zone: str | None, warns: bool) -> None:
-    got, problem = values.parse_timezone(text, catalog)
+    got, problem = places.parse_timezone(text, catalog)
     assert got == zone and bool(problem) == warns
 
 
 @pytest.mark.parametrize(
+    ("text", "country", "zone"),
+    [("UTC+10", "AU", "Australia/Sydney"), ("GMT+5:30", "IN", "Asia/Kolkata"), ("UTC-3", "BR", "America/Sao_Paulo")],
+)
+def test_an_offset_is_read_as_the_countrys_zone_at_it(catalog: Catalog, text: str, country: str, zone: str) -> None:
+    got, problem = places.parse_timezone(text, catalog, country)
+    assert got == zone and problem is not None and "UTC offset" in problem
+
+
+@pytest.mark.parametrize(
     ("text", "code"),
-    [("DE", "DE"), ("Germany", "DE"), ("united states", "US"), ("USA", "US"), ("UK", "GB"), ("Britain (UK)", "GB"), ("gb", "GB")],
+    [
+        ("DE", "DE"),
+        ("Germany", "DE"),
+        ("united states", "US"),
+        ("USA", "US"),
+        ("UK", "GB"),
+        ("Britain (UK)", "GB"),
+        ("gb", "GB"),
+        ("U.K.", "GB"),
+        ("U.S.", "US"),
+        ("DEU", "DE"),  # ISO alpha-3, as some CRMs export
+        ("Korea, Republic of", "KR"),  # ISO's official names
+        ("Russian Federation", "RU"),
+        ("Türkiye", "TR"),
+    ],
 )
 def test_countries(text: str, code: str) -> None:
-    assert values.parse_country(text) == (code, None)
+    assert places.parse_country(text) == (code, None)
 
 
-def test_country_and_zone_tables() -> None:
-    assert values.country_of_zone("Europe/Berlin") == "DE"
-    assert values.country_of_zone("Australia/Sydney") == "AU"
-    assert values.zone_of_country("JP") == "Asia/Tokyo"
-    assert values.parse_country("Narnia")[0] is None
+def test_country_and_zone_tables(catalog: Catalog) -> None:
+    assert places.country_of_zone("Europe/Berlin") == "DE"
+    assert places.country_of_zone("Australia/Sydney") == "AU"
+    assert places.zone_of_country("JP", catalog) == "Asia/Tokyo"
+    # a country spanning zones is read in its most populous, not the tz database's first (east to west)
+    assert [places.zone_of_country(c, catalog) for c in ("CA", "AU", "BR", "RU", "UA")] == [
+        "America/Toronto",
+        "Australia/Sydney",
+        "America/Sao_Paulo",
+        "Europe/Moscow",
+        "Europe/Kyiv",
+    ]
+    assert places.parse_country("Narnia")[0] is None
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,7 @@ def test_pinned_range_holds_the_installed_version() -> None:
 
 
 def test_zone_table_names_real_subdivisions_of_the_zone_country(catalog: Catalog) -> None:
-    from explorer.importing.values import country_of_zone
+    from explorer.importing.places import country_of_zone
 
     for zone, full in catalog.subdivision_zones.items():
         country, _, code = full.partition("-")
