@@ -333,7 +333,7 @@ def _sheet(args: argparse.Namespace) -> int:
     print(f"wrote {target} ({len(sheets)} customer{'s' if len(sheets) != 1 else ''})")
     drafts = [(s.name, errors(s)) for s in sheets if errors(s)]
     for name, wrong in drafts:
-        print(f"explorer: {name}: marked DRAFT, the contract book has errors: {'; '.join(wrong)}", file=sys.stderr)
+        print(f"explorer: {name}: marked DRAFT, the contract book has errors: {' '.join(wrong)}", file=sys.stderr)
     return EXIT_FINDINGS if drafts else EXIT_OK
 
 

@@ -233,7 +233,7 @@ def _end_from_length(row: DataRow, start: date | None, report) -> date | None:  
         report(Severity.WARNING, "term_months", said)
         return None
     end = add_months(start, count) - timedelta(days=1)
-    said = f"Term end {end:%Y-%m-%d} worked out from the term start and its length of {count} months."
+    said = f"Term end {end:%Y-%m-%d} worked out from the term start and its length of {count} month{'s' if count != 1 else ''}."
     report(Severity.INFO, "term_months", said)
     return end
 

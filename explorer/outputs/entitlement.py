@@ -171,7 +171,7 @@ def _dates(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
     rows = []
     for c in shown:
         for d in c.dates:
-            status = d.status + (" (marked done)" if d.mark.done else "")
+            status = d.status  # a done-mark says itself: "Done (marked 2026-11-20)"
             cls = {Tone.RED: "bad", Tone.AMBER: "warn"}.get(DATE_TONES[d.date.status], "")
             rows.append(
                 [
@@ -262,7 +262,11 @@ def _rate(table: pd.DataFrame, priority: int) -> str:
     if row.empty:
         return "–"
     value, cases = row["Compliance %"].iloc[0], int(row["Cases"].iloc[0])
-    return f"{value:.0%} of {cases}" if pd.notna(value) else f"n/a ({cases} open)"
+    decided = int(row["Met"].iloc[0]) + int(row["Breached"].iloc[0])  # what the % divides (README: Compliance %)
+    still_open = cases - decided
+    if pd.isna(value):
+        return f"n/a ({still_open} open)"
+    return f"{value:.0%} of {decided}" + (f" ({still_open} open)" if still_open else "")
 
 
 def _compliance(sheet: CustomerSheet, days: int) -> str:
@@ -323,7 +327,7 @@ def sheet_html(sheet: CustomerSheet, days: int | None = None, internal: bool = F
     wrong = errors(sheet)
     draft = (
         "<p class='bad'>DRAFT — not to be sent: the contract book has errors for this customer: "
-        + "; ".join(_e(m) for m in wrong)
+        + " ".join(_e(m) for m in wrong)  # each a sentence of its own
         + "</p>"
         if wrong
         else ""
