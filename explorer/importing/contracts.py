@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from explorer import clock
 from explorer.catalog import Catalog
 from explorer.importing import places, values
 from explorer.importing.formulas import NOTE as FORMULA_NOTE
@@ -176,7 +177,11 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
             continue
         day, problem = values.parse_date(row.get(field), order)
         dates[field] = day
-        if problem:
+        if day is not None and not clock.in_range(day):
+            dates[field] = None  # nothing is worked out from it: date arithmetic past 2200 only overflows
+            report(*_out_of_range(field, day), pid or "")
+            rejected_initial = rejected_initial or field == "initial_term_start"
+        elif problem:
             report(Severity.ERROR, field, f"{_label(field)}: {problem}.", pid or "")
             rejected_initial = rejected_initial or field == "initial_term_start"
         elif day is None and (formula := uncalculated(field)):
@@ -321,6 +326,24 @@ def _subdivision(row: DataRow, catalog: Catalog, zone: str, country: str, report
             f"({country}-{code}) are used, from the time zone {zone}.",
         )
     return code
+
+
+def _out_of_range(field: str, day: date) -> tuple[Severity, str, str]:
+    """A date before 1900 or after 2200: a term end far ahead is how exports write an open end (SAP's and
+    Salesforce's 9999-12-31), so the term is read as having none; anything else is a typo to fix."""
+    if field == "term_end" and day > clock.LAST_DAY:
+        return (
+            Severity.INFO,
+            field,
+            f"Term end {day:%Y-%m-%d} marks an open-ended term: it is read as having no end, so no term end, "
+            "renewal request deadline or reminder is worked out from it.",
+        )
+    return (
+        Severity.ERROR,
+        field,
+        f"{_label(field)}: {day:%Y-%m-%d} is outside the years {clock.FIRST_DAY.year}–{clock.LAST_DAY.year} "
+        "that contracts are judged in; check the book.",
+    )
 
 
 def _label(field: str) -> str:

@@ -50,7 +50,8 @@ def test_the_book_timeline_reads_right(window: MainWindow, qtbot) -> None:  # ty
     notice = window.benefits.tree.topLevelItem(0).child(0).text(0)
     assert notice.startswith("The term ends (2026-03-31) before it starts (2026-09-01)"), notice
     # its term end reads (the list shows it); its start is ambiguous, so the row names the start, not "no dates"
-    assert canvas.rows[rows["Ambiguous Airlines · Okta"]].note == "the term start is missing or unreadable (see Findings)"
+    note = canvas.rows[rows["Ambiguous Airlines · Okta"]].note
+    assert note == "no term start: missing, unreadable or open-ended (see Findings)"
     # the as-of line is not the deadline's red
     assert palette.ink("as_of") != palette.ink("deadline")
     # every month's label on the axis stays inside it

@@ -16,7 +16,7 @@ from explorer.importing.readers import fill_merged, iter_sheets
 from explorer.importing.safety import NoTable
 from explorer.model import Severity, clean_name, customer_key, what_was_cleaned
 
-from ..files import soffice_convert
+from ..files import soffice_convert, write_csv
 
 HEADER = ["Customer", "Product", "Tier", "Start", "End"]
 
@@ -420,3 +420,37 @@ def test_a_book_that_hides_no_row_says_nothing_of_hidden_rows(tmp_path: Path) ->
     book = load_book([tmp_path / "plain.xlsx"])
     assert [c.customer for c in book.contracts] == ["Acme Corp"]
     assert not [f for f in book.findings if "hides" in f.message]
+
+
+def test_an_open_end_far_ahead_is_no_end_and_a_date_before_1900_an_error(tmp_path: Path) -> None:
+    """SAP's and Salesforce's 9999-12-31 means 'no end': read so, never a date that overflows an export or a paint."""
+    from explorer.cli import main
+
+    rows = [
+        ["Forever Co", "Okta", "Premier Plus", "2026-01-15", "9999-12-31", "yes"],
+        ["Typo Co", "Okta", "Premier", "1600-01-01", "2026-12-31", ""],
+    ]
+    path = write_csv(tmp_path / "open.csv", header=[*HEADER, "Dedicated CSE"], rows=rows)
+    book = load_book([path])
+    forever, typo = book.contracts
+    assert (forever.term_start, forever.term_end) == (date(2026, 1, 15), None)
+    assert (typo.term_start, typo.term_end) == (None, date(2026, 12, 31))
+    said = {(f.severity, f.source.row, f.message) for f in book.findings if "1900" in f.message or "open-ended" in f.message}
+    assert said == {
+        (
+            Severity.INFO,
+            2,
+            "Term end 9999-12-31 marks an open-ended term: it is read as having no end, so no term end, renewal request "
+            "deadline or reminder is worked out from it.",
+        ),
+        (
+            Severity.ERROR,
+            3,
+            "Term start: 1600-01-01 is outside the years 1900\u20132200 that contracts are judged in; check the book.",
+        ),
+    }
+    assert not [f for f in book.findings if f.source.row == 2 and f.severity is Severity.ERROR]
+    out = tmp_path / "open.ics"
+    assert main(["calendar", str(path), "--as-of", "2026-11-28", "-o", str(out)]) in (0, 1) and out.exists()
+    report = tmp_path / "open.xlsx"
+    assert main(["report", str(path), "--as-of", "2026-11-28", "-o", str(report)]) in (0, 1) and report.exists()
