@@ -192,3 +192,29 @@ def case_log(rows: list[tuple], environment: str | None = "production") -> pd.Da
         frame[c] = pd.to_datetime(frame[c], utc=True).astype("datetime64[ns, UTC]")
     frame["file"], frame["sheet"], frame["row"] = "cases.csv", "cases", range(2, 2 + len(frame))
     return frame
+
+
+def write_formula_errors(path: Path) -> Path:
+    """A hand-kept book as Excel saves it: a VLOOKUP tier whose lookup failed (cached #N/A), a term end whose
+    reference was deleted (#REF!) and one computed from a text start (#VALUE!), each cell typed t="e"."""
+    wb = xlsxwriter.Workbook(str(path))
+    fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
+    ws = wb.add_worksheet("Contracts")
+    ws.write_row(0, 0, ["Customer", "Product", "Tier", "Term Start", "Term End"])
+    rows = [
+        ("Northwind Traders", "=VLOOKUP(A2,Tiers!A:B,2,FALSE)", "Premier Plus", "=EDATE(D2,12)-1", 46446),
+        ("Contoso Ltd", "=VLOOKUP(A3,Tiers!A:B,2,FALSE)", "#N/A", "=EDATE(D3,12)-1", 46552),
+        ("Fabrikam Inc", "=VLOOKUP(A4,Tiers!A:B,2,FALSE)", "Premier", "=#REF!+364", "#REF!"),
+        ("Wingtip Bank", "=VLOOKUP(A5,Tiers!A:B,2,FALSE)", "Basic", "=EDATE(D5,12)-1", "#VALUE!"),
+    ]
+    for r, (customer, tier, tier_value, end, end_value) in enumerate(rows, start=1):
+        ws.write_string(r, 0, customer)
+        ws.write_string(r, 1, "Okta")
+        ws.write_formula(r, 2, tier, None, tier_value)
+        ws.write_datetime(r, 3, datetime(2026, 3, 1), fmt)
+        ws.write_formula(r, 4, end, fmt, end_value)
+    tiers = wb.add_worksheet("Tiers")
+    tiers.write_row(0, 0, ["Customer", "Tier"])
+    tiers.write_row(1, 0, ["Northwind Traders", "Premier Plus"])
+    wb.close()
+    return path

@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from explorer import clock
 from explorer.catalog import Catalog
 from explorer.importing import places, values
-from explorer.importing.formulas import NOTE as FORMULA_NOTE
 from explorer.importing.line_items import LineItem, line_item_for, program_with_filler
 from explorer.importing.readers import RawSheet
 from explorer.importing.rows import DataRow, data_rows
@@ -134,10 +133,11 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
         findings.append(Finding(severity, message, row.source, header, customer, product))
 
     def uncalculated(field: str) -> str | None:
-        """The finding for an empty cell that holds a formula saved without its value, if it is one."""
+        """The finding for an empty cell that holds something a reader does not see (a formula saved without its
+        value, an Excel error such as #N/A), if it is one."""
         column = row.match.columns.get(field)
-        formula = sheet.uncalculated(row.source.row or 0, column) if column is not None else None
-        return None if formula is None else f"{_label(field)}: the cell holds the formula ={formula}, {FORMULA_NOTE}."
+        held = sheet.uncalculated(row.source.row or 0, column) if column is not None else None
+        return None if held is None else f"{_label(field)}: {held}."
 
     if not customer:  # kept as a customer of its own, named by its row: listed, with its error, never merged
         customer = f"{NO_NAME} {row.source.describe()})"
@@ -164,7 +164,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
             message = (
                 f"Tier '{program_text}' is not one of the {product.name} programs ({tiers})."
                 if program_text
-                else f"The tier is missing; {product.name} needs one of {tiers}."
+                else uncalculated("program") or f"The tier is missing; {product.name} needs one of {tiers}."
             )
             report(Severity.ERROR, "program", message, pid or "")
 
@@ -347,6 +347,5 @@ def _out_of_range(field: str, day: date) -> tuple[Severity, str, str]:
 
 
 def _label(field: str) -> str:
-    return {"term_start": "Term start", "term_end": "Term end", "initial_term_start": "Initial term start"}.get(
-        field, field.replace("_", " ").capitalize()
-    )
+    labels = {"term_start": "Term start", "term_end": "Term end", "initial_term_start": "Initial term start", "program": "Tier"}
+    return labels.get(field, field.replace("_", " ").capitalize())

@@ -1,18 +1,24 @@
-"""Formula cells saved without their value (files written by scripts, never opened in Excel).
+"""Cells a spreadsheet reader sees as empty though Excel shows something: why a needed value is missing.
 
-Spreadsheet readers see such a cell as empty. Asked only when a needed cell is
-empty, this reads the sheet's XML once and says which cells hold a formula with
-no cached value, so the finding can say why the value is missing.
+A formula saved without its value (files written by scripts, never opened in Excel) and a cell
+holding one of Excel's errors (#N/A from a VLOOKUP that found nothing, #REF!, #VALUE!, ...) both
+read as empty. Asked only when a needed cell is empty, this reads the sheet's XML once and says,
+for each such cell, what it holds, so the finding can say why the value is missing.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 
 from explorer.importing.xlsx_parts import sheet_parts
 
 CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?<!/)>\s*<f[^>]*?(?:/>|>(.*?)</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>', re.DOTALL)
+# t="e": the cached value is an error; its formula (if any) comes before it.
+ERROR_CELL = re.compile(
+    rb'<c r="([A-Z]+)(\d+)"[^>]*?\st="e"[^>]*?(?<!/)>\s*(?:<f[^>]*?(?:/>|>(.*?)</f>)\s*)?<v>\s*([^<]*?)\s*</v>', re.DOTALL
+)
 NOTE = "calculated in Excel but never saved with its value: open and save the file in Excel or LibreOffice"
 
 
@@ -23,8 +29,13 @@ def _column_index(letters: bytes) -> int:
     return index - 1
 
 
+def _text(raw: bytes | None) -> str:
+    return html.unescape((raw or b"").decode("utf-8", "replace"))
+
+
 def uncalculated_cells(path: str, sheet: str) -> dict[tuple[int, int], str]:
-    """(1-based row, 0-based column) -> formula, for each formula cell of ``sheet`` without a cached value."""
+    """(1-based row, 0-based column) -> what the cell holds, said for a finding ("the cell holds ..."), for each
+    cell of ``sheet`` a reader sees as empty: a formula without a cached value, or an Excel error."""
     try:
         with zipfile.ZipFile(path) as archive:
             part = sheet_parts(archive).get(sheet)
@@ -33,9 +44,12 @@ def uncalculated_cells(path: str, sheet: str) -> dict[tuple[int, int], str]:
             xml = archive.read(part)
     except (OSError, zipfile.BadZipFile, KeyError, UnicodeDecodeError):
         return {}
-    if b"<f" not in xml:
-        return {}
-    return {
-        (int(row), _column_index(letters)): (formula or b"").decode("utf-8", "replace")
-        for letters, row, formula in CELL.findall(xml)
-    }
+    held: dict[tuple[int, int], str] = {}
+    if b"<f" in xml:
+        for letters, row, formula in CELL.findall(xml):
+            held[int(row), _column_index(letters)] = f"the cell holds the formula ={_text(formula)}, {NOTE}"
+    if b't="e"' in xml:
+        for letters, row, formula, error in ERROR_CELL.findall(xml):
+            cause = f" (its formula ={_text(formula)} failed)" if formula else ""
+            held[int(row), _column_index(letters)] = f"the cell holds Excel's error {_text(error)}{cause}"
+    return held
