@@ -145,11 +145,18 @@ class CustomerState:
 
     status: Status
     ended: date | None = None  # the last term end, for an ended customer
+    resumes: date | None = None  # for an ended customer, the start of a term the book has ahead (a renewal after a gap)
+
+    @property
+    def lapsed(self) -> bool:
+        """Ended, with no term ahead in the book: the list greys it and shows nothing ahead."""
+        return self.status is Status.ENDED and self.resumes is None
 
     @property
     def label(self) -> str:
         if self.status is Status.ENDED and self.ended is not None:
-            return f"Ended {self.ended:%Y-%m-%d}"
+            ahead = f"; next term from {self.resumes:%Y-%m-%d}" if self.resumes else ""
+            return f"Ended {self.ended:%Y-%m-%d}{ahead}"
         return self.status.value
 
 
@@ -159,7 +166,8 @@ def customer_state(contracts: Sequence[Contract], day: date) -> CustomerState:
         return CustomerState(Status.IN_FORCE)
     if Status.ENDED in seen:
         ends = [last_day(c) for c in contracts if status(c, day) is Status.ENDED]
-        return CustomerState(Status.ENDED, max(ends))
+        ahead = [first_day(c) for c in contracts if status(c, day) is Status.NOT_STARTED]
+        return CustomerState(Status.ENDED, max(ends), min(ahead, default=None))
     if Status.NOT_STARTED in seen:
         return CustomerState(Status.NOT_STARTED)
     return CustomerState(Status.DATES_INVALID)  # no term of the customer can be placed in time

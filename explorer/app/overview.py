@@ -87,7 +87,7 @@ def build_overview(
         products = [rules.product_name(catalog, c) for c in shown]
         ends = [c.term_end for c in shown if c.term_end]
         state = history.customer_state(contracts, as_of)
-        ended = state.status is history.Status.ENDED
+        ended = state.lapsed  # ended with nothing ahead: a renewal after a gap keeps its next date
         nxt = next_by_key.get(key) if not ended else None
         programs = list(dict.fromkeys(_program_label(catalog, c) for c in shown))
         contacts = contacts_by_key.get(key, [])
@@ -262,7 +262,8 @@ def remark(overview: Overview, book: Book, catalog: Catalog, key: str, done: Map
     customers = overview.customers.copy(deep=False)
     row = np.flatnonzero(customers["key"].to_numpy() == key)
     next_by_key, soon, late = _date_facts(key_dates.iloc[mine])
-    ended = bool(customers["ended"].iloc[row[0]]) if len(row) else False
+    state = history.customer_state([book.contracts[i] for i in overview.contracts_by_key.get(key, [])], overview.as_of)
+    ended = state.lapsed
     nxt = next_by_key.get(key) if not ended else None
     one = customers.iloc[row].copy()
     one["Next Key Date"] = [nxt[0] if nxt is not None else None] * len(one)

@@ -98,10 +98,13 @@ def colour_reasons(sheet: CustomerSheet) -> list[Reason]:
     for limit in sheet.limits:
         if limit.over:
             reasons.append(Reason(f"{limit.count} of {limit.limit} named contacts", "Named Contacts", "over_limit"))
-    if sheet.state.status is history.Status.ENDED:
+    lapsed = sheet.state.lapsed
+    if lapsed:
         reasons.append(Reason(f"Every term has ended ({sheet.state.label})", "Benefits", "muted"))
+    elif sheet.state.status is history.Status.ENDED:
+        reasons.append(Reason(f"Between terms: {sheet.state.label}", "Key Dates", "muted"))
     soon = [line for line in sheet.dates if line.due_soon]
-    if soon and sheet.state.status is not history.Status.ENDED:
+    if soon and not lapsed:
         first = soon[0].date
         more = f" and {plural(len(soon) - 1, 'more date')}" if len(soon) > 1 else ""
         text = f"{first.event} on {first.day:%Y-%m-%d}{more} (within {sheet.catalog.settings.due_soon_days} days)"

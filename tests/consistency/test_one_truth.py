@@ -73,7 +73,7 @@ def check_customer(session: Session, sheet: CustomerSheet, report: dict[str, lis
     assert bool(row["over_limit"]) == any(limit.over for limit in sheet.limits), name
     assert row["Findings"] == sum(f.severity is not Severity.INFO for f in sheet.findings), name
     assert bool(row["overdue"]) == any(d.overdue for d in sheet.dates), name
-    assert bool(row["ended"]) == (not sheet.in_force and sheet.state.ended is not None), name
+    assert bool(row["ended"]) == (not sheet.in_force and sheet.state.ended is not None and sheet.state.resumes is None), name
     # an ended customer: nothing limits anyone, nothing is ticked
     if row["ended"]:
         assert not sheet.limits and not any(line.flag for line in sheet.contacts), name
@@ -174,7 +174,7 @@ def test_history_book_answers_by_the_term_in_force(tmp_path: Path) -> None:
     assert [(x.count, x.limit, x.over) for x in sheet("Upgrade Co", date(2026, 3, 1)).limits] == [(7, 5, True)]
     assert [(x.count, x.limit, x.over) for x in sheet("Upgrade Co", date(2026, 9, 1)).limits] == [(7, 10, False)]
     # lapsed: no limit, nothing flagged; back without the add-on: still none
-    assert sheet("Lapse Co", date(2025, 6, 1)).state.label == "Ended 2024-12-31"
+    assert sheet("Lapse Co", date(2025, 6, 1)).state.label == "Ended 2024-12-31; next term from 2026-01-01"
     assert not sheet("Lapse Co", date(2025, 6, 1)).limits and not sheet("Lapse Co", date(2026, 6, 1)).limits
     # the MCSE moved from EMEA to APAC: APAC contacts are in region now, out of region last year
     assert [len(x.outside_region) for x in sheet("Move Co", date(2026, 6, 1)).limits] == [0]
@@ -235,3 +235,19 @@ def test_a_term_that_ends_before_it_starts_is_called_so_everywhere() -> None:
         contracts = data.sheets["Contracts"]
         assert contracts.loc[contracts["Customer"] == "Backwards Bank", "Status"].tolist() == ["Dates invalid"], day
     assert any(f.severity is Severity.ERROR for f in sheet.findings)
+
+
+def test_a_customer_between_terms_is_not_called_lapsed(tmp_path: Path) -> None:
+    """Lapse Co's 2024 term ended; the book holds its 2026 return. In 2025 it has ended, but something lies ahead:
+    the list shows the next term's start and does not grey it, and the header says it is between terms."""
+    session = open_session(history_book(tmp_path), date(2025, 12, 20))
+    sheet = session.sheet("lapse co")
+    assert sheet is not None
+    assert sheet.state.label == "Ended 2024-12-31; next term from 2026-01-01" and not sheet.state.lapsed
+    row = session.overview.customers.set_index("key").loc["lapse co"]
+    assert (row["Status"], row["Next Key Date text"], bool(row["ended"])) == (sheet.state.label, "2026-01-01", False)
+    reasons = [r.text for r in colour_reasons(sheet)]
+    assert "Between terms: Ended 2024-12-31; next term from 2026-01-01" in reasons
+    assert not [r for r in reasons if r.startswith("Every term has ended")]
+    later = session.with_as_of(date(2027, 6, 1)).sheet("lapse co")  # after its last term: lapsed, nothing ahead
+    assert later is not None and later.state.lapsed and later.state.label == "Ended 2026-12-31"
