@@ -557,3 +557,16 @@ def test_a_long_legal_name_wraps_instead_of_widening_every_sheet(tmp_path: Path)
     ws = openpyxl.load_workbook(out)["Key Dates"]
     assert ws.column_dimensions["A"].width < 40  # 32 characters and padding, not 85
     assert ws["A2"].value == name and ws["A2"].alignment.wrap_text
+
+
+def test_an_input_gone_before_its_digest_is_said_so_not_a_traceback(tmp_path: Path) -> None:
+    """A sync client may replace or remove the book while a long report runs (probe6): the Summary says the digest
+    is not recorded; it never re-reads a vanished input with a traceback."""
+    from explorer.outputs.report.build import UNHASHED
+
+    book_file = write_csv(tmp_path / "book.csv", rows=ROWS, header=HEADER)
+    book = load_book([book_file])
+    book.digests.clear()  # as when the file went before its bytes could be hashed
+    book_file.unlink()
+    data = build_report(book, default_catalog(), date(2026, 11, 28))
+    assert dict(data.sources) == {str(book_file): UNHASHED}

@@ -55,9 +55,16 @@ class ReportData:
     marks: dict[str, list[CellMark]] = field(default_factory=dict)  # sheet -> cells coloured for their own finding
 
 
+UNHASHED = "not recorded: the file was moved or removed after it was read"
+
+
 def sha256(path: str) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+    """The file's SHA-256, or UNHASHED where it is gone (a sync client replaced it while a long export ran)."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return UNHASHED
 
 
 def _frame(sheet: str, rows: list[list[object]], catalog: Catalog) -> pd.DataFrame:
