@@ -454,3 +454,22 @@ def test_an_open_end_far_ahead_is_no_end_and_a_date_before_1900_an_error(tmp_pat
     assert main(["calendar", str(path), "--as-of", "2026-11-28", "-o", str(out)]) in (0, 1) and out.exists()
     report = tmp_path / "open.xlsx"
     assert main(["report", str(path), "--as-of", "2026-11-28", "-o", str(report)]) in (0, 1) and report.exists()
+
+
+def test_a_workbook_of_many_sheets_is_opened_once_per_reader_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """calamine parses the whole shared-string table on every open: 30 region sheets opened once each took 21 s on a
+    book of a million strings (probe6); each reader thread now keeps its workbook for all its sheets."""
+    from explorer.importing import readers
+
+    wb = openpyxl.Workbook()
+    wb.active.append(HEADER)
+    wb.active.append(["Acme Corp", "Okta", "Premier", date(2026, 1, 1), date(2026, 12, 31)])
+    for i in range(30):
+        wb.create_sheet(f"Region {i}").append(["Note", f"nothing here {i}"])
+    wb.save(tmp_path / "regions.xlsx")
+    opened: list[str] = []
+    real = readers._open
+    monkeypatch.setattr(readers, "_open", lambda path, misnamed: opened.append(str(path)) or real(path, misnamed))
+    book = load_book([tmp_path / "regions.xlsx"])
+    assert [c.customer for c in book.contracts] == ["Acme Corp"]
+    assert len(opened) <= 1 + 4  # the sheet list, then one per reader thread (at most four), not one per sheet (31)
