@@ -9,9 +9,10 @@ Signals: tab_filled(str) after a tab was filled for this customer key (marks go 
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from explorer.app import view_model
 from explorer.app.sheet import CustomerSheet
@@ -42,7 +43,9 @@ class CustomerPane(QWidget):
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setContentsMargins(4, 2, 4, 2)
-        self.title.setWordWrap(True)  # a long name wraps instead of widening the window
+        self.title.setWordWrap(True)  # a long name wraps instead of widening the window ...
+        # ... and one without a space (an email, a Salesforce ID) never sets the window's minimum width either
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         # why the customer's row is coloured, each reason a link to the tab that shows it
         self.reasons = QLabel(self)
         self.reasons.setTextFormat(Qt.TextFormat.RichText)
@@ -103,7 +106,7 @@ class CustomerPane(QWidget):
         # "1 note" kept whole by no-break spaces (characters: span() escapes what it is given, so no entity)
         summary = " · ".join(part.replace(" ", "\u00a0") for part in view_model.customer_summary(sheet).split(" · "))
         self.title.setText(
-            f"<span style='font-size:{size:.1f}pt; font-weight:600'>{html.escape(sheet.name)}</span>"
+            f"<span style='font-size:{size:.1f}pt; font-weight:600'>{breakable(html.escape(sheet.name))}</span>"
             f"&nbsp;&nbsp;{palette.span(summary, 'muted')}"
             f"&nbsp;&nbsp;{palette.span(sheet.state.label, STATUS_INKS[sheet.state.status])}"
         )
@@ -125,3 +128,12 @@ class CustomerPane(QWidget):
         elif isinstance(tab, BenefitsTab | ContactsTab | KeyDatesTab | SlaTab | RenewalTab):
             tab.show_sheet(sheet)
         self.tab_filled.emit(sheet.key)
+
+
+LONG_WORD = re.compile(r"[^\s&;]{24}(?=[^\s])")  # 24 characters of a word, with more of it to come
+
+
+def breakable(text: str) -> str:
+    """``text`` (escaped HTML) with a zero-width space after every 24 characters of a word that long, so rich text
+    can wrap it (a name without spaces would otherwise run past the pane). Entities are never split."""
+    return LONG_WORD.sub(lambda m: m.group(0) + "\u200b", text)

@@ -128,3 +128,25 @@ def test_markup_in_every_field_shows_literally(qtbot, tmp_path: Path) -> None:  
             window.tabs.setCurrentIndex(tab)
             seen += check_everything(window)
     assert seen > 5  # the markup did reach tooltips and labels: the checks above had something to check
+
+
+def test_a_long_name_without_spaces_wraps_and_keeps_the_window_narrow(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An email, a URL or a Salesforce ID pasted as the customer: the pane's heading wraps it; it once widened the
+    window to 1,958 px for 100 characters (probe6), past a laptop's screen."""
+    from ..files import write_csv
+
+    name = "X" * 150
+    book = write_csv(
+        tmp_path / "long.csv", header=["Customer", "Product", "Tier", "Term Start", "Term End"],
+        rows=[[name, "Okta", "Premier", "2026-01-01", "2026-12-31"]],
+    )  # fmt: skip
+    window = MainWindow(as_of=AS_OF, persist=False)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    window.open_files([str(book)])
+    wait_idle(qtbot, window)
+    window.customers.select(name.casefold())
+    qtbot.wait(10)
+    assert name in window.title.text().replace("\u200b", "")  # all of it, breakable
+    assert window.minimumSizeHint().width() < 1200 and window.width() <= 1200
