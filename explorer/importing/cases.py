@@ -24,6 +24,7 @@ from explorer import clock
 from explorer.catalog import Catalog, fold
 from explorer.excel import EXCEL_EPOCH
 from explorer.importing.columns import factorize, map_distinct, read_columns
+from explorer.importing.emails import address
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
 from explorer.importing.values import UNSETTLED, DateOrder, cell_text
@@ -566,7 +567,7 @@ def match_by_email(cases: pd.DataFrame, contacts: list[Contact]) -> list[Finding
             owners.setdefault(contact.email.strip().casefold().rsplit("@", 1)[1], set()).add(customer_key(contact.customer))
     first_of = {customer_key(c.customer): c.customer for c in contacts}
     by_domain = {domain: first_of[next(iter(keys))] for domain, keys in owners.items() if len(keys) == 1}
-    emails = cases.loc[missing, "requester_email"].str.strip().str.casefold()
+    emails = cases.loc[missing, "requester_email"].map(lambda text: address(str(text))[0]).str.casefold()
     named = emails.map(by_email).astype(object)
     domain = emails.str.rsplit("@", n=1).str[-1].map(by_domain).astype(object).where(named.isna())
     found = named.where(named.notna(), domain).dropna()

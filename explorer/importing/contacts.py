@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from explorer.catalog import Catalog
 from explorer.importing import values
 from explorer.importing.columns import map_distinct, read_columns
+from explorer.importing.emails import address
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
 from explorer.model import Contact, Finding, Severity, Source
@@ -47,12 +49,13 @@ def read_contacts(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple
             findings.append(
                 Finding(Severity.WARNING, f"Named: {problem}.", sources[i], header(match.columns["named"], "named"), customers[i])
             )
+    emails, names = _addresses(texts["email"], names, sheet, match, findings)
     contacts = [
         Contact(customer, name, email, region, named, product.id if product else None, source, extra)
         for customer, name, email, region, (named, _), product, source, extra in zip(
             customers,
             names,
-            texts["email"].tolist(),
+            emails,
             texts["region"].tolist(),
             parsed,
             products,
@@ -62,3 +65,24 @@ def read_contacts(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple
         )
     ]
     return contacts, findings
+
+
+def _addresses(
+    texts: pd.Series, names: list[str], sheet: RawSheet, match: TableMatch, findings: list[Finding]
+) -> tuple[list[str], list[str]]:
+    """Each contact's address out of "Jane Doe <jane@x>" or "mailto:jane@x" (one info finding says how many), and
+    the display name as the contact's name where the book gives none."""
+    written = [str(t).strip() for t in texts.tolist()]
+    read = map_distinct(texts, address).tolist()
+    changed = [i for i, (found, _) in enumerate(read) if found != written[i]]
+    if changed:
+        findings.append(
+            Finding(
+                Severity.INFO,
+                f"{len(changed)} email{'s' if len(changed) != 1 else ''} written with a name or as a mailto: link "
+                f"({written[changed[0]]!r}, ...) {'were' if len(changed) != 1 else 'was'} read as the address alone.",
+                Source(sheet.file, sheet.name, match.header_row),
+                match.headers.get(match.columns["email"], "email"),
+            )
+        )
+    return [found for found, _ in read], [name or shown for name, (_, shown) in zip(names, read, strict=True)]

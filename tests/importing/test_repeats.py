@@ -92,3 +92,34 @@ def test_rows_of_one_case_that_disagree_are_a_warning_and_two_customers_two_case
             "response between their rows (check the exports): Case 7001.",
         )
     ]
+
+
+def test_emails_pasted_with_a_name_or_as_a_link_are_read_as_the_address(tmp_path: Path) -> None:
+    """Outlook's 'Jane Doe <jane@x>' and 'mailto:' links: the address is what matches a requester and what the sheet
+    shows; the display name stands in for a contact the book names no other way."""
+    people = write_csv(
+        tmp_path / "people.csv",
+        header=["Customer", "Name", "Email"],
+        rows=[
+            ["Northwind Traders", "", "Jane Doe <jane@northwind.test>"],
+            ["Northwind Traders", "Omar Haddad", "mailto:omar@northwind.test"],
+            ["Northwind Traders", "Ivo Silva", "ivo@northwind.test"],
+        ],
+    )
+    log = write_csv(
+        tmp_path / "log.csv",
+        header=["Ticket ID", "Created", "Priority", "Requester Email", "Product", "First response at"],
+        rows=[["8001", "2026-11-02 08:00", "P2", "Omar Haddad <OMAR@northwind.test>", "Okta", "2026-11-02 08:25"]],
+    )
+    book = load_book([contracts(tmp_path), people], [log])
+    assert [(c.name, c.email) for c in book.contacts] == [
+        ("Jane Doe", "jane@northwind.test"),
+        ("Omar Haddad", "omar@northwind.test"),
+        ("Ivo Silva", "ivo@northwind.test"),
+    ]
+    notes = [f.message for f in book.findings if "read as the address alone" in f.message]
+    assert notes == [
+        "2 emails written with a name or as a mailto: link ('Jane Doe <jane@northwind.test>', ...) were read as the "
+        "address alone."
+    ]
+    assert book.cases is not None and book.cases["customer"].tolist() == ["Northwind Traders"]  # by its requester
