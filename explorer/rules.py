@@ -372,6 +372,8 @@ def contract_findings(catalog: Catalog, contract: Contract) -> list[Finding]:
             "Term End",
             f"The term ends ({contract.term_end:%Y-%m-%d}) before it starts ({contract.term_start:%Y-%m-%d}).",
         )
+    if (odd := _odd_term(contract)) is not None:
+        finding(Severity.WARNING, odd[0], odd[1])
     if contract.initial_term_start and contract.term_start and contract.initial_term_start > contract.term_start:
         finding(
             Severity.ERROR,
@@ -391,6 +393,30 @@ def contract_findings(catalog: Catalog, contract: Contract) -> list[Finding]:
                 f"but this contract is {product} {program.name}.",
             )
     return out
+
+
+EARLIEST_TERM_YEAR = 2000  # a term starting earlier is most likely a date read the wrong way
+LONGEST_TERM_YEARS = 10  # longer than any Order Form term: most likely a mistyped or misread year
+
+
+def _odd_term(contract: Contract) -> tuple[str, str] | None:
+    """(column, message) for a term whose dates are valid but unlikely: a start before 2000 or a term over ten
+    years, the marks of a two-digit year read the wrong way (26/03/01) or a mistyped year."""
+    start, end = contract.term_start, contract.term_end
+    check = "check its dates (a short date such as 26/03/01 or a mistyped year reads as another year)"
+    if start is not None and start.year < EARLIEST_TERM_YEAR:
+        return "Term Start", f"The term starts on {start:%Y-%m-%d}, before {EARLIEST_TERM_YEAR}: {check}."
+    if start is not None and end is not None and end > _years_later(start, LONGEST_TERM_YEARS):
+        years = (end - start).days // 365
+        return "Term End", f"The term runs {years} years ({start:%Y-%m-%d} to {end:%Y-%m-%d}): {check}."
+    return None
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def same_region(catalog: Catalog, a: str, b: str) -> bool:

@@ -65,6 +65,9 @@ def cell_text(value: Any) -> str:
 
 NN_NN_YYYY = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?!\d)"
 SLASHED = re.compile(NN_NN_YYYY)
+YEAR_LAST = r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)"
+YEAR_FIRST = r"^\s*\d{4}/\d{1,2}/\d{1,2}"  # slashed: ISO 2026-03-01 is every tool's default, it says nothing
+SHORT = r"^\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2})(?!\d)"
 SETTLE_SAMPLE = 30  # rows of a column that is no date field looked at for nn/nn/yyyy text
 
 
@@ -73,6 +76,9 @@ class DateOrder:
     """How a file writes nn/nn/yyyy and nn.nn.yyyy: day first, month first, or not settled."""
 
     day_first: bool | None
+    # nn/nn/nn with a first part over 12 is dd/mm/yy or yy/mm/dd (26/03/01, a Japanese short date): True where
+    # the file writes years first (2026/03/01, 45/03/01), False where last (30/06/2026, 15/03/45), else None.
+    year_first: bool | None = None
 
 
 UNSETTLED = DateOrder(None)
@@ -96,14 +102,25 @@ def order_of(distinct: set[str]) -> DateOrder:
     if not distinct:
         return DateOrder(None)
     days = pd.Series(list(distinct), dtype=object)
+    year_first = _year_first(days)
     parts = days.str.extract(NN_NN_YYYY).dropna().astype(int)
     if parts.empty:
-        return DateOrder(None)
+        return DateOrder(None, year_first)
     day_first = bool(((parts[0] > 12) & (parts[1] <= 12)).any())
     month_first = bool(((parts[1] > 12) & (parts[0] <= 12)).any())
     if day_first == month_first:
-        return DateOrder(None)
-    return DateOrder(day_first)
+        return DateOrder(None, year_first)
+    return DateOrder(day_first, year_first)
+
+
+def _year_first(days: pd.Series) -> bool | None:
+    """Whether the file writes its years first, last, or says neither (then a 26/03/01 stays unread)."""
+    short = days.str.extract(SHORT).dropna().astype(int)
+    if short.empty:  # only a two-digit year leaves the question open
+        return None
+    first = bool(days.str.contains(YEAR_FIRST).any()) or bool((short[0] > 31).any() | (short[0] == 0).any())
+    last = bool(days.str.contains(YEAR_LAST).any()) or bool((short[2] > 31).any() | (short[2] == 0).any())
+    return None if first == last else first
 
 
 def settle_row(order: DateOrder, cells: Iterable[Any]) -> DateOrder:
@@ -160,6 +177,9 @@ def _parse_date_text(text: str, order: DateOrder) -> tuple[date | None, str | No
         return date(year, b, a), None
     if match := SLASH_RE.fullmatch(text):
         a, b, year = int(match[1]), int(match[2]), _year(match[3])
+        open_question = order.year_first is None and 12 < a <= 31 and 0 < year % 100 <= 31
+        if len(match[3]) == 2 and (order.year_first or open_question) and (read := _year_first_date(text, match, order)):
+            return read
         if a > 12 or (order.day_first and b <= 12):
             return date(year, b, a), None
         if b > 12 or order.day_first is False or a == b:
@@ -181,6 +201,23 @@ def _parse_date_text(text: str, order: DateOrder) -> tuple[date | None, str | No
     if (weekday := WEEKDAY_RE.match(text)) and weekday.end() < len(text):
         return _parse_date_text(text[weekday.end() :], order)
     return None, f"'{text}' is not a date this app can read (use 2026-01-15, 15.01.2026 or 15 Jan 2026)"
+
+
+def _year_first_date(text: str, match: re.Match[str], order: DateOrder) -> tuple[date | None, str | None] | None:
+    """nn/nn/nn read year first where the file writes so; with a first part over 12 and nothing settling it,
+    an error naming both readings (26/03/01 is 26 March 2001 or 1 March 2026); None where only the
+    day-first reading is a date."""
+    a, b, c = int(match[1]), int(match[2]), int(match[3])
+    if order.year_first:
+        return date(_year(match[1]), b, c), None  # ValueError: not a valid date
+    try:
+        year_first, day_first = date(_year(match[1]), b, c), date(_year(match[3]), b, a)
+    except ValueError:
+        return None
+    return None, (
+        f"'{text}' is ambiguous: it could be {day_first:%-d %B %Y} (day/month/year) or {year_first:%-d %B %Y} "
+        f"(year/month/day); write it as {day_first.isoformat()} or {year_first.isoformat()}"
+    )
 
 
 def parse_yes_no(value: Any, catalog: Catalog) -> tuple[bool, str | None]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from explorer.importing.book import load_book
 from explorer.model import Severity
 
-from ..files import write_formula_errors
+from ..files import write_csv, write_formula_errors
 
 
 def test_excel_error_cells_are_named_with_their_formula(tmp_path: Path) -> None:
@@ -19,3 +20,71 @@ def test_excel_error_cells_are_named_with_their_formula(tmp_path: Path) -> None:
         (5, "Term End"): "Term end: the cell holds Excel's error #VALUE! (its formula =EDATE(D5,12)-1 failed).",
     }
     assert [c.program for c in book.contracts] == ["okta-premier-plus", None, "okta-premier", "okta-basic"]
+
+
+def test_short_date_with_the_year_first_or_last_is_an_error_unless_the_file_says(tmp_path: Path) -> None:
+    header = ["Customer", "Product", "Tier", "Term Start", "Term End"]
+    rows = [
+        ["Tokyo Trading", "Okta", "Premier", "26/03/01", "27/02/28"],
+        ["Osaka Optics", "Okta", "Basic", "26-04-01", "27-03-31"],
+    ]
+    book = load_book([write_csv(tmp_path / "yy_mm_dd.csv", rows=rows, header=header)])
+    errors = [f.message for f in book.findings if f.severity is Severity.ERROR]
+    assert errors[0] == (
+        "Term start: '26/03/01' is ambiguous: it could be 26 March 2001 (day/month/year) or 1 March 2026 "
+        "(year/month/day); write it as 2001-03-26 or 2026-03-01."
+    )
+    assert len(errors) == 4 and all("ambiguous" in e for e in errors)
+    assert [(c.term_start, c.term_end) for c in book.contracts] == [(None, None), (None, None)]
+
+    settled = rows + [["Kyoto Kabushiki", "Okta", "Basic", "2026/05/01", "2027/04/30"]]  # the file writes years first
+    book = load_book([write_csv(tmp_path / "settled.csv", rows=settled, header=header)])
+    assert [(c.term_start, c.term_end) for c in book.contracts] == [
+        (date(2026, 3, 1), date(2027, 2, 28)),
+        (date(2026, 4, 1), date(2027, 3, 31)),
+        (date(2026, 5, 1), date(2027, 4, 30)),
+    ]
+    assert not [f for f in book.findings if f.severity >= Severity.WARNING and "Time Zone" not in f.column]
+
+    uk = rows + [["Leeds Ltd", "Okta", "Basic", "30/06/2026", "29/06/2027"]]  # ... or last
+    book = load_book([write_csv(tmp_path / "uk.csv", rows=uk, header=header)])
+    assert book.contracts[0].term_start == date(2001, 3, 26)
+
+
+def test_a_term_before_2000_or_over_ten_years_is_a_warning(tmp_path: Path) -> None:
+    header = ["Customer", "Product", "Tier", "Term Start", "Term End"]
+    rows = [
+        ["Old Co", "Okta", "Premier", "1999-12-01", "2026-11-30"],
+        ["Long Co", "Okta", "Premier", "2026-03-01", "2037-03-01"],
+        ["Ten Co", "Okta", "Premier", "2026-03-01", "2036-03-01"],
+    ]
+    book = load_book([write_csv(tmp_path / "terms.csv", rows=rows, header=header)])
+    odd = [(f.customer, f.column, f.message) for f in book.findings if "check its dates" in f.message]
+    assert odd == [
+        (
+            "Old Co",
+            "Term Start",
+            "The term starts on 1999-12-01, before 2000: check its dates (a short date such as "
+            "26/03/01 or a mistyped year reads as another year).",
+        ),
+        (
+            "Long Co",
+            "Term End",
+            "The term runs 11 years (2026-03-01 to 2037-03-01): check its dates (a short date "
+            "such as 26/03/01 or a mistyped year reads as another year).",
+        ),
+    ]
+    assert all(f.severity is Severity.WARNING for f in book.findings if "check its dates" in f.message)
+
+
+def test_checkbox_exports_read_as_yes_and_no(tmp_path: Path) -> None:
+    header = ["Customer", "Product", "Tier", "Term Start", "Term End", "Dedicated CSE"]
+    rows = [
+        ["Monday Co", "Okta", "Premier Plus", "2026-03-01", "2027-02-28", "v"],  # monday.com's ticked checkbox
+        ["Airtable Co", "Okta", "Premier Plus", "2026-03-01", "2027-02-28", "checked"],  # Airtable's
+        ["Unticked Co", "Okta", "Premier Plus", "2026-03-01", "2027-02-28", "unchecked"],
+    ]
+    book = load_book([write_csv(tmp_path / "checkboxes.csv", rows=rows, header=header)])
+    assert [sorted(c.addons) for c in book.contracts] == [["cse"], ["cse"], []]
+    assert not [f for f in book.findings if f.column == "Dedicated CSE"]
+
