@@ -218,3 +218,15 @@ def write_formula_errors(path: Path) -> Path:
     tiers.write_row(1, 0, ["Northwind Traders", "Premier Plus"])
     wb.close()
     return path
+
+
+def write_sheets(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """A workbook of the given sheets, each a list of rows, written by openpyxl."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path

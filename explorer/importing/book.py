@@ -27,6 +27,7 @@ from explorer.importing.holidays import read_holidays
 from explorer.importing.readers import RawSheet, fingerprint, iter_sheets
 from explorer.importing.repeats import one_row_per_case
 from explorer.importing.safety import NoTable, UnreadableFile
+from explorer.importing.sheet_shapes import summary_shape
 from explorer.importing.spelling import match_by_spelling
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank, product_by_values
 from explorer.model import Book, Contract, Finding, Severity, Source, Unread, customer_key
@@ -257,8 +258,8 @@ def _hidden(sheet: RawSheet, tables: list[TableMatch]) -> Finding:
     rows = sum(1 for body in bodies for r in body if not is_blank(r))
     return Finding(
         Severity.INFO,
-        f"Sheet '{sheet.name}' is {sheet.hidden} in the workbook; its {rows} row{'s' if rows != 1 else ''} "
-        "were not read. To read it, map it with File \u2192 Map Columns\u2026 and tick 'Read this hidden sheet' "
+        f"Sheet '{sheet.name}' is {sheet.hidden} in the workbook; its {rows} row{'s were' if rows != 1 else ' was'} "
+        "not read. To read it, map it with File \u2192 Map Columns\u2026 and tick 'Read this hidden sheet' "
         f'(or add read_hidden = ["{sheet.name}"] to its mapping).',
         Source(sheet.file, sheet.name),
     )
@@ -369,7 +370,10 @@ def _not_read(found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]], c
 
 def _unread_sheet(sheet: RawSheet, near: NearMiss | None, catalog: Catalog, book: Book) -> None:
     rows = _data_rows(sheet)
-    if rows >= 2:
+    shape = summary_shape(sheet, near.kind if near is not None else None) if rows >= 2 else None
+    if shape is not None:
+        book.findings.append(Finding(Severity.INFO, shape, Source(sheet.file, sheet.name)))
+    elif rows >= 2:
         below = _data_rows(sheet, near.row) if near is not None else rows  # not counting the header row it names
         held = f"{below} row{'s' if below != 1 else ''} of data"
         book.unread.append(Unread(sheet.file, sheet.name, f"{held} but no table was read"))

@@ -351,8 +351,9 @@ def _outline(
     findings.append(
         Finding(
             Severity.INFO,
-            f"{count} row{'s' if count != 1 else ''} hold only a customer (an outline's parent rows); each gives its "
-            f"customer to the {int(children.sum())} rows under it that have none, and is not read as a record.",
+            f"{count} row{'s hold' if count != 1 else ' holds'} only a customer (an outline's parent rows); "
+            f"{'each' if count != 1 else 'it'} gives its customer to the {int(children.sum())} rows under it that have "
+            f"none, and is not read as a record.",
             Source(sheet.file, sheet.name, match.header_row),
             match.headers.get(match.columns["customer"], "customer"),
         )

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import openpyxl
+
 from explorer.importing.book import load_book
 from explorer.model import Severity
 
-from ..files import write_csv, write_formula_errors
+from ..files import write_csv, write_formula_errors, write_sheets
 
 
 def test_excel_error_cells_are_named_with_their_formula(tmp_path: Path) -> None:
@@ -88,3 +90,54 @@ def test_checkbox_exports_read_as_yes_and_no(tmp_path: Path) -> None:
     assert [sorted(c.addons) for c in book.contracts] == [["cse"], ["cse"], []]
     assert not [f for f in book.findings if f.column == "Dedicated CSE"]
 
+
+CONTRACTS = [
+    ["Customer", "Product", "Tier", "Term Start", "Term End"],
+    ["Northwind Traders", "Okta", "Premier Plus", date(2026, 3, 1), date(2027, 2, 28)],
+    ["Contoso Ltd", "Okta", "Basic", date(2026, 6, 15), date(2027, 6, 14)],
+]
+
+
+def test_pivot_lookup_and_numbers_summary_sheets_are_named_not_asked_to_be_mapped(tmp_path: Path) -> None:
+    path = write_sheets(
+        tmp_path / "team.xlsx",
+        {
+            "Summary": [["Row Labels", "Count of Customer"], ["Basic", 1], ["Premier Plus", 1], ["Grand Total", 2]],
+            "Data": CONTRACTS,
+            "Lookup": [["Code", "Tier"], ["PP", "Premier Plus"], ["BA", "Basic"], ["PR", "Premier"]],
+            "Export Summary": [
+                ["Export Summary"],
+                [],
+                ["Sheet Name", "Table Name", "Worksheet Name"],
+                ["Contracts", "Table 1", "Data"],
+                ["Contracts", "Contacts", "Data"],
+            ],
+            "Renewals": [["Account", "Owner", "Next call"], ["Northwind", "Ann", "Q1"], ["Contoso", "Bob", "Q2"]],
+        },
+    )
+    book = load_book([path])
+    assert len(book.contracts) == 2
+    by_sheet = {f.source.sheet: (f.severity, f.message) for f in book.findings if f.source.sheet != "Data"}
+    assert by_sheet["Summary"] == (
+        Severity.INFO,
+        "Sheet 'Summary' looks like a pivot table ('Row Labels', 'Count of Customer', 'Grand Total'): a summary of "
+        "other rows; not read.",
+    )
+    assert by_sheet["Lookup"] == (
+        Severity.INFO,
+        "Sheet 'Lookup' looks like a lookup list of two columns ('Code', 'Tier', 3 rows below), not a table of "
+        "contracts, contacts, cases or holidays; not read.",
+    )
+    assert by_sheet["Export Summary"][0] is Severity.INFO
+    assert "the summary sheet Apple Numbers adds to an export" in by_sheet["Export Summary"][1]
+    assert by_sheet["Renewals"][0] is Severity.WARNING  # it looks like data: mapping it may read it
+    assert "map its columns" in by_sheet["Renewals"][1]
+
+
+def test_one_hidden_row_is_said_in_the_singular(tmp_path: Path) -> None:
+    path = write_sheets(tmp_path / "hidden.xlsx", {"Data": CONTRACTS, "Old": CONTRACTS[:2]})
+    wb = openpyxl.load_workbook(path)
+    wb["Old"].sheet_state = "hidden"
+    wb.save(path)
+    notes = [f.message for f in load_book([path]).findings if f.source.sheet == "Old"]
+    assert notes[0].startswith("Sheet 'Old' is hidden in the workbook; its 1 row was not read.")

@@ -1,0 +1,54 @@
+"""Sheets that hold no table and never will: a pivot, a two-column lookup list, Apple Numbers' export summary.
+
+A sheet with rows of data and no table is a warning that asks the user to map its columns; for these
+shapes that advice is wrong (no mapping makes a pivot or a lookup list a table of contracts), so the
+sheet is named for what it looks like in an info finding instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from explorer.importing.readers import Cell, RawSheet
+from explorer.importing.tables import is_blank
+
+PIVOT_LABELS = {"row labels", "column labels", "grand total"}  # Excel's pivot table captions
+PIVOT_VALUES = re.compile(r"(?:count|sum|average|max|min) of \S", re.IGNORECASE)  # "Count of Customer"
+NUMBERS_SUMMARY = {"sheet name", "table name"}  # Numbers' "Include a summary worksheet"
+LOOK_ROWS = 200  # rows looked at for the captions
+
+
+def _filled(cell: Cell) -> bool:
+    return cell is not None and cell != "" and not (isinstance(cell, str) and not cell.strip())
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _quoted(texts: list[str]) -> str:
+    return ", ".join(f"'{t}'" for t in dict.fromkeys(texts))
+
+
+def summary_shape(sheet: RawSheet, near_kind: str | None) -> str | None:
+    """The info finding for a sheet shaped like a summary or a lookup list, else None (``near_kind``: the table
+    kind its closest header came to, if any; a two-column holiday list is a table that failed, not a list)."""
+    texts = [c.strip() for row in sheet.rows[:LOOK_ROWS] for c in row if isinstance(c, str) and c.strip()]
+    captions = [t for t in texts if _words(t) in PIVOT_LABELS or PIVOT_VALUES.match(t)]
+    if any(_words(t) in PIVOT_LABELS for t in captions):
+        return f"Sheet '{sheet.name}' looks like a pivot table ({_quoted(captions)}): a summary of other rows; not read."
+    if {_words(t) for t in texts} >= NUMBERS_SUMMARY:
+        return (
+            f"Sheet '{sheet.name}' is the summary sheet Apple Numbers adds to an export (it lists the sheets and "
+            "tables); not read."
+        )
+    columns = {i for row in sheet.rows for i, cell in enumerate(row) if _filled(cell)}
+    if len(columns) <= 2 and near_kind != "holidays":
+        first = next(row for row in sheet.rows if not is_blank(row))
+        rows = sum(1 for row in sheet.rows if not is_blank(row)) - 1
+        headers = _quoted([str(c).strip() for c in first if _filled(c)])
+        return (
+            f"Sheet '{sheet.name}' looks like a lookup list of two columns ({headers}, "
+            f"{rows} row{'s' if rows != 1 else ''} below), not a table of contracts, contacts, cases or holidays; not read."
+        )
+    return None
