@@ -233,6 +233,9 @@ class TableSpec:
     instead: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Headers a table of this kind often has that are no field of it (a CRM deal's Stage): never guessed at
     others: frozenset[str] = frozenset()
+    # A tool's title column (folded headers, per field): read as the field only where the table has no column for
+    # it and gives every other field it requires and needs (monday's, Notion's, Airtable's 'Name' column)
+    titles: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def stand_ins(self, name: str) -> tuple[str, ...]:
         """The field and the fields that stand in for it, or for which it stands in ((name,) alone if none)."""
@@ -789,6 +792,15 @@ def _field_groups(raw: dict[str, Any], key: str, fields: Mapping[str, object], p
     return groups
 
 
+def _titles(raw: dict[str, Any], fields: Mapping[str, object], path: str) -> dict[str, frozenset[str]]:
+    titles = {}
+    for name, headers in _get(raw, "titles", dict, path, {}).items():
+        if name not in fields:
+            raise CatalogError(f"{path}.titles.{name}: not a field of the table")
+        titles[name] = frozenset(fold(h) for h in _strings(headers, f"{path}.titles.{name}"))
+    return titles
+
+
 def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
     out = {}
     for tid, raw in _section(data, "tables").items():
@@ -833,6 +845,7 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             lookalikes,
             instead,
             frozenset(fold(h) for h in _strings(_get(raw, "others", list, path, []), f"{path}.others")),
+            _titles(raw, fields, path),
         )
     return out
 

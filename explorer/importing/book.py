@@ -34,7 +34,11 @@ from explorer.model import Book, Contract, Finding, Severity, Source, Unread, cu
 
 Progress = Callable[[str], None]
 RESPONSE_FIELDS = {"first_response_minutes", "first_response_time", "milestone_completed"}  # other ways to a first response
-HOW = {"normalised": "its header without units or decorations", "saved": "the saved mapping"}
+HOW = {
+    "normalised": "its header without units or decorations",
+    "saved": "the saved mapping",
+    "title": "the title column monday.com, Notion and Airtable head 'Name'; the table has no other column for it",
+}
 MAP_HINT = (
     "map its columns with 'explorer map FILE -o mapping.toml' and '--mapping mapping.toml', "
     "or File \u2192 Map Columns\u2026 in the app"

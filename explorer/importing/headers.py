@@ -276,6 +276,7 @@ def recognise(
         result.guesses[guess.field] = guess
         used.add(guess.column)
     _twins(headers, result)
+    _titles(spec, headers, result)
     for name in list(result.suggestions):  # met already (Freshdesk's First response status is no time), or taken
         if spec.met(name, result.columns) or result.suggestions[name].column in used:
             del result.suggestions[name]
@@ -296,6 +297,23 @@ def _twins(headers: Mapping[int, str], result: Recognition) -> None:
                 f"{len(twins) + 1} columns ({where}) are headed '{headers[column]}'; the first, column "
                 f"{column_letter(column)}, is read as {label(name)} and the others are not used. Rename or remove them."
             )
+
+
+def _titles(spec: TableSpec, headers: Mapping[int, str], result: Recognition) -> None:
+    """A tool's title column ('Name': a monday item, a Notion page, Airtable's primary field) read as the field the
+    catalog lists it for, only where no column gives that field and the table gives every other field it requires
+    and needs (a contracts table's product and term): in a contacts table 'Name' stays the person's."""
+    used = set(result.columns.values())
+    for name, spellings in spec.titles.items():
+        others = [f for f in (*spec.required, *spec.needed) if f != name]
+        if name in result.columns or not all(spec.met(f, result.columns) for f in others):
+            continue
+        column = next((c for c, h in headers.items() if c not in used and fold(h) in spellings), None)
+        if column is not None:
+            result.columns[name] = column
+            result.guesses[name] = Guess(name, column, headers[column], "title", 100)
+            result.suggestions.pop(name, None)
+            used.add(column)
 
 
 def _set_aside(

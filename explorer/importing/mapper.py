@@ -19,7 +19,12 @@ from explorer.importing.readers import Cell, RawSheet, iter_sheets
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank
 from explorer.importing.values import cell_text
 
-HOW = {"exact": "a catalog spelling", "normalised": "the header without units or decorations", "saved": "a saved mapping"}
+HOW = {
+    "exact": "a catalog spelling",
+    "normalised": "the header without units or decorations",
+    "saved": "a saved mapping",
+    "title": "the table's title column (no other column gives it)",
+}
 
 
 def _table_notes(where: str, match: TableMatch, catalog: Catalog) -> list[str]:

@@ -141,3 +141,38 @@ def test_one_hidden_row_is_said_in_the_singular(tmp_path: Path) -> None:
     wb.save(path)
     notes = [f.message for f in load_book([path]).findings if f.source.sheet == "Old"]
     assert notes[0].startswith("Sheet 'Old' is hidden in the workbook; its 1 row was not read.")
+
+
+def test_a_name_column_is_the_customer_of_a_contracts_table_only(tmp_path: Path) -> None:
+    header = ["Name", "Product", "Tier", "Term Start", "Term End"]  # a Notion database, Airtable's primary field
+    rows = [["Northwind Traders", "Okta", "Premier Plus", "March 1, 2026", "February 28, 2027"]]
+    book = load_book([write_csv(tmp_path / "notion.csv", rows=rows, header=header)])
+    assert [(c.customer, c.term_start) for c in book.contracts] == [("Northwind Traders", date(2026, 3, 1))]
+    infos = [f.message for f in book.findings if f.column == "Name"]
+    assert infos == [
+        "Read 'Name' as Customer (the title column monday.com, Notion and Airtable head 'Name'; the table has no "
+        "other column for it)."
+    ]
+
+    book = load_book(
+        [
+            write_csv(
+                tmp_path / "contacts.csv",
+                rows=[["Northwind Traders", "Jane Doe", "jane@nw.test"]],
+                header=["Company", "Name", "Email"],
+            )
+        ]
+    )
+    assert [(c.customer, c.name) for c in book.contacts] == [("Northwind Traders", "Jane Doe")]
+
+    with_account = ["Account", "Name", "Product", "Tier", "Term Start", "Term End"]  # 'Name' is then the deal's
+    rows = [["Northwind Traders", "NW renewal 2026", "Okta", "Premier Plus", "2026-03-01", "2027-02-28"]]
+    book = load_book([write_csv(tmp_path / "deals.csv", rows=rows, header=with_account)])
+    assert [c.customer for c in book.contracts] == ["Northwind Traders"]
+    assert not [f for f in book.findings if "title column" in f.message]
+
+    no_term = [["Northwind Traders", "Okta", "Premier Plus"], ["Contoso", "Okta", "Basic"]]  # not a contracts table
+    book = load_book(
+        [write_csv(tmp_path / "list.csv", rows=no_term, header=["Name", "Product", "Tier"])],
+    )
+    assert not book.contracts
