@@ -335,6 +335,13 @@ def _outline(
     parents = np.asarray(live & (customer != "") & bare, dtype=bool)
     if not parents.any():
         return parents
+    # A parent whose children repeat its customer (Smartsheet keeps the column filled): the next row names it again.
+    # Such a heading holds nothing but the customer (a contact with an email and no name is a record).
+    alone: np.ndarray = np.logical_and.reduce(
+        [texts[f].to_numpy(dtype=object) == "" for f in match.columns if f != "customer" and f in texts]
+    )
+    following = np.append(customer[1:], "")
+    heads = parents & alone & np.append((live & ~bare)[1:], False) & (following == customer)
     # Each row without a customer takes the customer of the parent above it; a row with its own customer, or a
     # blank row, ends the parent's reach.
     ends = np.asarray((customer != "") | ~live, dtype=bool)
@@ -342,18 +349,27 @@ def _outline(
     given = anchor.ffill().fillna("").to_numpy(dtype=object)
     children = live & (customer == "") & (given != "")
     has_child = pd.Series(children).groupby(np.cumsum(parents)).transform("any").to_numpy(dtype=bool)
-    parents &= has_child
+    parents &= has_child | heads
     if not parents.any():
         return parents
     texts["customer"] = pd.Series(np.where(children, given, customer), index=texts["customer"].index, dtype=object)
     raw["customer"] = raw["customer"].where(~children, texts["customer"])
-    count = int(parents.sum())
+    count, filled = int(parents.sum()), int(children.sum())
+    given_to = (
+        (
+            f"; the {filled} rows under them that name no customer take theirs"
+            if filled != 1
+            else "; the row under them that names no customer takes its customer"
+        )
+        if filled
+        else ""
+    )
     findings.append(
         Finding(
             Severity.INFO,
-            f"{count} row{'s hold' if count != 1 else ' holds'} only a customer (an outline's parent rows); "
-            f"{'each' if count != 1 else 'it'} gives its customer to the {int(children.sum())} rows under it that have "
-            f"none, and is not read as a record.",
+            f"{count} row{'s hold' if count != 1 else ' holds'} only a customer (an outline's parent "
+            f"row{'s' if count != 1 else ''}) and {'are' if count != 1 else 'is'} not read as "
+            f"{'records' if count != 1 else 'a record'}{given_to}.",
             Source(sheet.file, sheet.name, match.header_row),
             match.headers.get(match.columns["customer"], "customer"),
         )

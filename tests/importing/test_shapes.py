@@ -473,3 +473,26 @@ def test_a_workbook_of_many_sheets_is_opened_once_per_reader_thread(tmp_path: Pa
     book = load_book([tmp_path / "regions.xlsx"])
     assert [c.customer for c in book.contracts] == ["Acme Corp"]
     assert len(opened) <= 1 + 4  # the sheet list, then one per reader thread (at most four), not one per sheet (31)
+
+
+def test_a_parent_row_whose_children_repeat_its_customer_is_a_heading(tmp_path: Path) -> None:
+    """Smartsheet's Export to Excel keeps the account column filled on child rows: the parent row holding only the
+    customer heads them (probe4), as a parent whose children leave it blank does; it is no contract of its own."""
+    rows = [
+        ["Northwind Traders", "", "", "", ""],
+        ["Northwind Traders", "Okta", "Premier", "2026-01-01", "2026-12-31"],
+        ["Northwind Traders", "Auth0", "Enterprise", "2026-01-01", "2026-12-31"],
+        ["Contoso Ltd", "", "", "", ""],
+        ["", "Okta", "Basic", "2026-02-01", "2027-01-31"],
+    ]
+    book = load_book([write_csv(tmp_path / "tree.csv", header=HEADER, rows=rows)])
+    assert [(c.customer, c.product) for c in book.contracts] == [
+        ("Northwind Traders", "okta"),
+        ("Northwind Traders", "auth0"),
+        ("Contoso Ltd", "okta"),
+    ]
+    assert book.error_count == 0
+    assert [f.message for f in book.findings if "only a customer" in f.message] == [
+        "2 rows hold only a customer (an outline's parent rows) and are not read as records; the row under them "
+        "that names no customer takes its customer."
+    ]
