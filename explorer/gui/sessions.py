@@ -15,12 +15,12 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QMimeData, QObject, QSettings, Signal
+from PySide6.QtCore import QFileSystemWatcher, QMimeData, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from explorer import clock
-from explorer.app import view_model
+from explorer.app import present, view_model
 from explorer.app.cancel import CancelToken
 from explorer.app.errors import WorkspaceError
 from explorer.app.session import Session, load_session
@@ -73,6 +73,10 @@ class SessionController(QObject):
         self._offered: set[tuple[str, str, str]] = set()  # unread data the Map Columns dialog was offered for
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed)
+        # As of today the verdicts run on the present minute: judged again when they would change by the clock alone
+        self.stale = QTimer(self)
+        self.stale.setSingleShot(True)
+        self.stale.timeout.connect(self.catch_up)
         self.open_action = action("Open…", self, self.choose_files, QKeySequence(QKeySequence.StandardKey.Open))
         self.add_action = action("Add Files…", self, lambda: self.choose_files(add=True), QKeySequence("Ctrl+Shift+O"))
         self.sample_action = action("Open Sample", self, self.open_sample)
@@ -89,6 +93,28 @@ class SessionController(QObject):
         self.session = session
         self.changed.emit(session)
         heap.settled()
+        self.stale.stop()
+        if (when := present.goes_stale(session)) is not None:
+            self.stale.start(present.wait_ms(when))
+
+    def catch_up(self) -> None:
+        """Judge the book again at the present minute (and on the new day after midnight), in the background; a
+        user's own operation goes first."""
+        session = self.session
+        if session is None or session.workspace.as_of is not None:
+            return
+        if self._operations.running:
+            self.stale.start(60_000)
+            return
+        today = clock.today()
+        self._operations.run(
+            lambda cancel, progress: session.with_as_of(today, cancel), "Bringing the verdicts up to the present", self._caught_up
+        )
+
+    def _caught_up(self, session: Session) -> None:
+        if self.session is None or session.as_of != self.session.as_of:
+            self.as_of_set.emit(session.as_of)  # the toolbar turns to the new day without judging again
+        self.set(session)
 
     # -- opening ----------------------------------------------------------------
     def choose_files(self, add: bool = False) -> None:
