@@ -210,6 +210,18 @@ def test_a_count_to_the_first_reply_is_in_the_unit_its_header_names(tmp_path: Pa
     assert pd.isna(book.cases["first_response"].iloc[1])
 
 
+def test_hubspot_time_to_first_agent_reply_is_the_first_response_time(tmp_path: Path) -> None:
+    """HubSpot's default ticket property (knowledge.hubspot.com/properties/hubspots-default-ticket-properties), as
+    h:mm:ss; in milliseconds (its API unit) the numbers say no unit and the table is one error naming the column."""
+    lines = ["Ticket ID,Ticket name,Priority,Create date,Time to first agent reply,Associated Company"]
+    book = read_log(tmp_path, [*lines, "1001,ticket 1001,Urgent,2026-03-02 10:00,00:25:00,Acme Corp"])
+    assert book.cases is not None and messages(book, Severity.ERROR) == []
+    assert book.cases["first_response"].iloc[0] == book.cases["opened"].iloc[0] + pd.Timedelta(minutes=25)
+    book = read_log(tmp_path, [*lines, "1001,ticket 1001,Urgent,2026-03-02 10:00,1500000,Acme Corp"])
+    (error,) = messages(book, Severity.ERROR)
+    assert "column 'Time to first agent reply' holds no durations ('1500000' says no unit" in error
+
+
 def test_a_first_response_too_far_away_is_unreadable_not_a_crash(tmp_path: Path) -> None:
     """1e20 minutes or 99999999999 hours overflow a time: each is an unreadable first response on its row."""
     path = tmp_path / "huge.csv"
