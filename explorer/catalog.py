@@ -234,8 +234,9 @@ class TableSpec:
     # Headers a table of this kind often has that are no field of it (a CRM deal's Stage): never guessed at
     others: frozenset[str] = frozenset()
     # A tool's title column (folded headers, per field): read as the field only where the table has no column for
-    # it and gives every other field it requires and needs (monday's, Notion's, Airtable's 'Name' column)
+    # it, gives every other field it requires and one of title_evidence (monday's, Notion's, Airtable's 'Name')
     titles: dict[str, frozenset[str]] = field(default_factory=dict)
+    title_evidence: tuple[str, ...] = ()  # ...one of which, besides its required fields, the table must give
 
     def stand_ins(self, name: str) -> tuple[str, ...]:
         """The field and the fields that stand in for it, or for which it stands in ((name,) alone if none)."""
@@ -817,7 +818,7 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             if kind not in FIELD_TYPES:
                 raise CatalogError(f"{path}.types.{name}: expected one of {', '.join(FIELD_TYPES)}, found {kind!r}")
         combine = _field_groups(raw, "combine", fields, path)
-        for key in ("decisive", "needed"):
+        for key in ("decisive", "needed", "title_evidence"):
             for name in _get(raw, key, list, path, []):
                 if name not in fields:
                     raise CatalogError(f"{path}.{key}: {name!r} is not a field of the table")
@@ -846,6 +847,7 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             instead,
             frozenset(fold(h) for h in _strings(_get(raw, "others", list, path, []), f"{path}.others")),
             _titles(raw, fields, path),
+            _strings(_get(raw, "title_evidence", list, path, []), f"{path}.title_evidence"),
         )
     return out
 

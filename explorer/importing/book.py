@@ -24,6 +24,7 @@ from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
 from explorer.importing.headers import label, title
 from explorer.importing.holidays import read_holidays
+from explorer.importing.ranges import term_range
 from explorer.importing.readers import RawSheet, fingerprint, iter_sheets
 from explorer.importing.repeats import one_row_per_case
 from explorer.importing.safety import NoTable, UnreadableFile
@@ -412,6 +413,16 @@ def _read_table(
     if by_values:
         book.findings.append(
             Finding(Severity.INFO, f"Read '{by_values}' as Product (every value in it is a product name).", where, by_values)
+        )
+    match, ranged, example = term_range(sheet, match)
+    if ranged:
+        book.findings.append(
+            Finding(
+                Severity.INFO,
+                f"Read '{ranged}' as the term start and end: each cell holds both dates ('{example}').",
+                where,
+                ranged,
+            )
         )
     if match.saved:
         book.findings.append(

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from explorer import clock
 from explorer.catalog import Catalog
-from explorer.importing import places, values
+from explorer.importing import places, ranges, values
 from explorer.importing.line_items import LineItem, line_item_for, program_with_filler
 from explorer.importing.readers import RawSheet
 from explorer.importing.rows import DataRow, data_rows
@@ -171,9 +171,10 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
     dates: dict[str, date | None] = {}
     order = values.settle_row(order, [*(row.get(f) for f in DATE_FIELDS), *row.extra().values()])
     rejected_initial = False
+    ranged = _from_range(row, order, report, pid or "")
     for field in DATE_FIELDS:
         if not row.has(field):
-            dates[field] = None
+            dates[field] = ranged.get(field)
             continue
         day, problem = values.parse_date(row.get(field), order)
         dates[field] = day
@@ -193,7 +194,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
     if not row.has("term_end") and (end := _end_from_length(row, dates["term_start"], report)):
         dates["term_end"] = end
     for field in ("term_start", "term_end"):
-        if not row.has(field) and dates[field] is None:
+        if not row.has(field) and not row.has(ranges.FIELD) and dates[field] is None:
             report(Severity.ERROR, field, f"The book has no {_label(field).lower()} column.", pid or "")
 
     zone, country = _place(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or ""))
@@ -218,6 +219,20 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
         source=row.source,
         extra=row.extra(),
     )
+
+
+def _from_range(row: DataRow, order: values.DateOrder, report, pid: str) -> dict[str, date | None]:  # type: ignore[no-untyped-def]
+    """The term start and end from a cell holding both ('2026-03-01 - 2027-02-28'); an error where it cannot."""
+    if not row.has(ranges.FIELD):
+        return {}
+    text = row.text(ranges.FIELD)
+    if not text:
+        report(Severity.ERROR, ranges.FIELD, "The term is missing (a start and an end date).", pid)
+        return {}
+    start, end, problem = ranges.split_range(text, order)
+    if problem:
+        report(Severity.ERROR, ranges.FIELD, f"Term: {problem}.", pid)
+    return {"term_start": start, "term_end": end}
 
 
 MONTHS_RE = re.compile(r"(\d+)(?:\.0+)?\s*(?:months?|mos?\.?|m)?", re.IGNORECASE)

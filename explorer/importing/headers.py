@@ -302,11 +302,13 @@ def _twins(headers: Mapping[int, str], result: Recognition) -> None:
 def _titles(spec: TableSpec, headers: Mapping[int, str], result: Recognition) -> None:
     """A tool's title column ('Name': a monday item, a Notion page, Airtable's primary field) read as the field the
     catalog lists it for, only where no column gives that field and the table gives every other field it requires
-    and needs (a contracts table's product and term): in a contacts table 'Name' stays the person's."""
+    and one of its title evidence (a contracts table's product, and its tier or term): in a contacts table 'Name'
+    stays the person's."""
     used = set(result.columns.values())
+    evident = any(spec.met(f, result.columns) for f in spec.title_evidence)
     for name, spellings in spec.titles.items():
-        others = [f for f in (*spec.required, *spec.needed) if f != name]
-        if name in result.columns or not all(spec.met(f, result.columns) for f in others):
+        others = [f for f in spec.required if f != name]
+        if name in result.columns or not evident or not all(spec.met(f, result.columns) for f in others):
             continue
         column = next((c for c, h in headers.items() if c not in used and fold(h) in spellings), None)
         if column is not None:

@@ -171,8 +171,33 @@ def test_a_name_column_is_the_customer_of_a_contracts_table_only(tmp_path: Path)
     assert [c.customer for c in book.contracts] == ["Northwind Traders"]
     assert not [f for f in book.findings if "title column" in f.message]
 
-    no_term = [["Northwind Traders", "Okta", "Premier Plus"], ["Contoso", "Okta", "Basic"]]  # not a contracts table
-    book = load_book(
-        [write_csv(tmp_path / "list.csv", rows=no_term, header=["Name", "Product", "Tier"])],
-    )
+    no_term = [["Northwind Traders", "Okta", "Ann"], ["Contoso", "Okta", "Bob"]]  # no tier, no term: no contracts
+    book = load_book([write_csv(tmp_path / "list.csv", rows=no_term, header=["Name", "Product", "Owner"])])
     assert not book.contracts
+
+
+def test_a_term_written_as_one_range_is_read_as_start_and_end(tmp_path: Path) -> None:
+    header = ["Name", "Product", "Tier", "Term", "Region"]  # a Notion date property with an end date
+    rows = [
+        ["Northwind Traders", "Okta", "Premier Plus", "March 1, 2026 → February 28, 2027", "EMEA"],
+        ["Contoso Ltd", "Okta", "Basic", "2026-06-15 - 2027-06-14", "AMER"],
+        ["Fabrikam Inc", "Okta", "Premier", "01/12/2025 to 30/11/2026", "AMER"],
+        ["Wingtip Bank", "Okta", "Basic", "from spring", "AMER"],
+    ]
+    book = load_book([write_csv(tmp_path / "notion.csv", rows=rows, header=header)])
+    assert [(c.customer, c.term_start, c.term_end) for c in book.contracts] == [
+        ("Northwind Traders", date(2026, 3, 1), date(2027, 2, 28)),
+        ("Contoso Ltd", date(2026, 6, 15), date(2027, 6, 14)),
+        ("Fabrikam Inc", date(2025, 12, 1), date(2026, 11, 30)),
+        ("Wingtip Bank", None, None),
+    ]
+    said = [(f.severity, f.column, f.message) for f in book.findings if f.column == "Term"]
+    assert said == [
+        (
+            Severity.INFO,
+            "Term",
+            "Read 'Term' as the term start and end: each cell holds both dates ('March 1, 2026 → February 28, 2027').",
+        ),
+        (Severity.ERROR, "Term", "Term: 'from spring' is not a range of two dates (such as 2026-03-01 - 2027-02-28)."),
+    ]
+    assert not [f for f in book.findings if "has no term" in f.message]

@@ -1,0 +1,58 @@
+"""A term written as one range in one cell: Notion's 'March 1, 2026 → February 28, 2027', a Timeline column's
+'2026-03-01 - 2027-02-28', 'A to B'.
+
+A contracts table with no term start and no term end column takes, as its term, a kept column whose cells
+hold two dates joined by a dash, an arrow or 'to' (as product_by_values takes a product column by its
+values); each row's cell is then split into the start and the end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from explorer.importing import values
+from explorer.importing.readers import RawSheet
+from explorer.importing.tables import TableMatch
+
+FIELD = "term_range"  # the pseudo-field of the column that holds both dates
+# the joints between the two dates; spaces around them, so an ISO date's own dashes never split it
+JOINT = re.compile(r"\s+(?:-|–|—|→|->|=>|~|〜|to|until|through|thru|bis|au|hasta|até)\s+|\s*(?:→|〜)\s*", re.IGNORECASE)
+SAMPLE = 30  # filled cells of a kept column looked at
+
+
+def split_range(text: str, order: values.DateOrder) -> tuple[date | None, date | None, str | None]:
+    """(start, end, None) from 'A - B', or (None, None, problem) when the text is not two readable dates."""
+    parts = JOINT.split(text.strip())
+    if len(parts) != 2:
+        return None, None, f"'{text}' is not a range of two dates (such as 2026-03-01 - 2027-02-28)"
+    parts = [p.strip() for p in parts]
+    order = values.settle_row(order, parts)  # 01/12/2025 to 30/11/2026 writes the day first
+    (start, problem), (end, other) = (values.parse_date(p, order) for p in parts)
+    if problem or other or start is None or end is None:
+        return None, None, problem or other or f"'{text}' is not a range of two dates (such as 2026-03-01 - 2027-02-28)"
+    return start, end, None
+
+
+def _looks_like_range(text: str) -> bool:
+    """Two parts that are dates in some order (the file's order settles which, later)."""
+    parts = JOINT.split(text.strip())
+    return len(parts) == 2 and all(
+        any(values.parse_date(p.strip(), values.DateOrder(first))[0] for first in (True, False)) for p in parts
+    )
+
+
+def term_range(sheet: RawSheet, match: TableMatch) -> tuple[TableMatch, str, str]:
+    """(the match, the header read as the term range or "", its first range): a contracts table with neither a
+    term start nor a term end column takes a kept column most of whose filled cells are two dates."""
+    if match.kind != "contracts" or "term_start" in match.columns or "term_end" in match.columns:
+        return match, "", ""
+    body = match.body(sheet.rows)
+    for index, header in sorted(match.extra.items()):
+        texts = [values.cell_text(r[index]) for r in body if index < len(r) and values.cell_text(r[index])][:SAMPLE]
+        ranges = [t for t in texts if _looks_like_range(t)]
+        if 2 * len(ranges) > len(texts):
+            extra = {i: h for i, h in match.extra.items() if i != index}
+            return replace(match, columns={**match.columns, FIELD: index}, extra=extra), header, ranges[0]
+    return match, "", ""
