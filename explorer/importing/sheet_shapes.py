@@ -30,6 +30,16 @@ def _quoted(texts: list[str]) -> str:
     return ", ".join(f"'{t}'" for t in dict.fromkeys(texts))
 
 
+def _columns_at_most(sheet: RawSheet, most: int) -> bool:
+    """Whether the sheet's filled cells lie in ``most`` columns or fewer (stops at the first beyond)."""
+    columns: set[int] = set()
+    for row in sheet.rows:
+        columns.update(i for i, cell in enumerate(row) if _filled(cell))
+        if len(columns) > most:
+            return False
+    return True
+
+
 def summary_shape(sheet: RawSheet, near_kind: str | None) -> str | None:
     """The info finding for a sheet shaped like a summary or a lookup list, else None (``near_kind``: the table
     kind its closest header came to, if any; a two-column holiday list is a table that failed, not a list)."""
@@ -42,8 +52,7 @@ def summary_shape(sheet: RawSheet, near_kind: str | None) -> str | None:
             f"Sheet '{sheet.name}' is the summary sheet Apple Numbers adds to an export (it lists the sheets and "
             "tables); not read."
         )
-    columns = {i for row in sheet.rows for i, cell in enumerate(row) if _filled(cell)}
-    if len(columns) <= 2 and near_kind != "holidays":
+    if _columns_at_most(sheet, 2) and near_kind != "holidays":
         first = next(row for row in sheet.rows if not is_blank(row))
         rows = sum(1 for row in sheet.rows if not is_blank(row)) - 1
         headers = _quoted([str(c).strip() for c in first if _filled(c)])
