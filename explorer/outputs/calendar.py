@@ -31,7 +31,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from explorer import __version__, clock
-from explorer.app.sheet import CustomerSheet, DateLine
+from explorer.app.sheet import ContractSheet, CustomerSheet, DateLine
 from explorer.atomic import write_atomically
 from explorer.catalog import Catalog
 from explorer.model import Severity
@@ -59,6 +59,7 @@ class KeyEvent:
     alarm_days: int | None  # remind this many days ahead, or no reminder
     modified: datetime | None = None  # when what the event says last changed (see the module's docstring)
     check: bool = False  # its contract has error findings
+    cancelled: bool = False  # a date of a row an upgrade has superseded: STATUS:CANCELLED replaces the event held
 
     @property
     def sequence(self) -> int:
@@ -137,13 +138,54 @@ def _contract_text(sheet: CustomerSheet, line: DateLine) -> str:
 
 def customer_events(sheet: CustomerSheet) -> list[KeyEvent]:
     """The customer's key dates as events, the kickoff window joined into one."""
+    files: dict[str, datetime | None] = {}
+    live = _events(sheet, [line for line in sheet.dates if not line.superseded], files)
+    # A row an upgrade replaced: its dates ahead no longer apply. An export made before the upgrade began holds
+    # them, so each is written once more as cancelled (its SEQUENCE risen to the upgrade's start), unless a row
+    # in force gives the same event (a duplicate row).
+    held = {event.uid for event in live}
+    replaced = [line for line in sheet.dates if line.superseded]
+    gone = [
+        dataclasses.replace(
+            event,
+            summary=f"{event.summary} (superseded)",
+            description=f"No longer applies: {_superseded_by(sheet, replaced, event)}.\n{event.description}",
+            alarm_days=None,
+            modified=max((m for m in (event.modified, _upgrade_began(sheet, replaced, event)) if m), default=None),
+            cancelled=True,
+        )
+        for event in _events(sheet, replaced, files)
+        if event.uid not in held
+    ]
+    return _unique(live + gone)
+
+
+def _in_force_for(sheet: CustomerSheet, replaced: list[DateLine], event: KeyEvent) -> ContractSheet | None:
+    """The row in force for the product of the replaced row ``event`` came from."""
+    line = next((d for d in replaced if event.start == d.date.day and d.date.event in event.summary), None)
+    key = line.contract.key if line else None
+    return next((c for c in sheet.in_force if c.contract.key == key), None)
+
+
+def _superseded_by(sheet: CustomerSheet, replaced: list[DateLine], event: KeyEvent) -> str:
+    row = _in_force_for(sheet, replaced, event)
+    start = row.contract.term_start if row else None
+    return f"the row in force from {start:%Y-%m-%d} supersedes this contract row" if start else "a later row supersedes it"
+
+
+def _upgrade_began(sheet: CustomerSheet, replaced: list[DateLine], event: KeyEvent) -> datetime | None:
+    row = _in_force_for(sheet, replaced, event)
+    start = row.contract.term_start if row else None
+    return datetime(start.year, start.month, start.day, tzinfo=UTC) if start else None
+
+
+def _events(sheet: CustomerSheet, dates: list[DateLine], files: dict[str, datetime | None]) -> list[KeyEvent]:
+    """The events of ``dates`` (lines of the sheet), the kickoff window joined into one."""
     catalog = sheet.catalog
     out: list[KeyEvent] = []
-    files: dict[str, datetime | None] = {}
     by_contract: dict[int, list[DateLine]] = {}
-    for line in sheet.dates:
-        if not line.superseded:  # a replaced row's dates ahead are no events to keep
-            by_contract.setdefault(id(line.contract), []).append(line)
+    for line in dates:
+        by_contract.setdefault(id(line.contract), []).append(line)
     for lines in by_contract.values():
         kickoff_start = next((d for d in lines if d.date.role == "kickoff_start"), None)
         kickoff_end = next((d for d in lines if d.date.role == "kickoff_end"), None)
@@ -197,7 +239,7 @@ def customer_events(sheet: CustomerSheet) -> list[KeyEvent]:
                     bool(wrong),
                 )
             )
-    return _unique(out)
+    return out
 
 
 def _unique(events: list[KeyEvent]) -> list[KeyEvent]:
@@ -250,6 +292,8 @@ def build_calendar(sheets: Iterable[CustomerSheet], name: str = "Entitlement key
             event.add("summary", _text(item.summary))
             event.add("description", _text(item.description))
             event.add("transp", "TRANSPARENT")  # a date to know, not a busy block
+            if item.cancelled:
+                event.add("status", "CANCELLED")
             if item.alarm_days is not None:
                 alarm = Alarm()
                 alarm.add("action", "DISPLAY")

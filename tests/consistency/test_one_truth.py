@@ -129,8 +129,10 @@ def check_customer(session: Session, sheet: CustomerSheet, report: dict[str, lis
     # the calendar: every dated key date is an event; an alarm only where something is still to do
     events = {e.uid: e for e in customer_events(sheet)}
     for line in sheet.dates:
-        if line.date.is_action and line.superseded:  # a row an upgrade replaced: its deadline is no event
-            assert not any(e.start == line.date.day and line.date.event in e.summary for e in events.values()), name
+        if line.date.is_action and line.superseded:  # a row an upgrade replaced: its deadline is cancelled, never due
+            same = [e for e in events.values() if e.start == line.date.day and line.date.event in e.summary]
+            live = any(not d.superseded and (d.date.day, d.date.event) == (line.date.day, line.date.event) for d in sheet.dates)
+            assert live or (same and all(e.cancelled and e.alarm_days is None for e in same)), name
         elif line.date.is_action:
             event = next(e for e in events.values() if e.start == line.date.day and line.date.event in e.summary)
             # a reminder fires in real time: none for a deadline already gone by today, whatever the as-of day

@@ -207,3 +207,33 @@ def test_ticking_and_unticking_a_deadline_updates_its_event_the_same_day(tmp_pat
     assert int(untouched["SEQUENCE"]) < int(ticked["SEQUENCE"]) < int(unticked["SEQUENCE"])
     assert ticked["LAST-MODIFIED"].dt == datetime(2026, 12, 6, 11, 0, tzinfo=UTC)
     assert not ticked.walk("VALARM") and unticked.walk("VALARM")  # the reminder comes back with the untick
+
+
+def test_a_date_an_upgrade_supersedes_is_cancelled_in_the_next_export(tmp_path: Path) -> None:
+    """Exported before an overlapping upgrade began, the old row's term end and renewal deadline are events; exported
+    after, they come again as cancelled, with a higher SEQUENCE, so the calendar holding them updates (probe5)."""
+    import os
+
+    from ..files import write_csv
+
+    header = ["Customer", "Product", "Tier", "Term Start", "Term End", "MCSE"]
+    rows = [
+        ["Upsize Co", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "50%"],
+        ["Upsize Co", "Okta", "Premier Plus", "2026-06-01", "2027-05-31", "100%"],  # the upgrade, overlapping
+    ]
+    book = write_csv(tmp_path / "book.csv", rows=rows, header=header)
+    os.utime(book, (1_777_000_000, 1_777_000_000))  # saved 2026-04-24
+    before, after = tmp_path / "before.ics", tmp_path / "after.ics"
+    with clock.frozen(datetime(2026, 5, 15, 12, tzinfo=UTC)):
+        assert main(["calendar", str(book), "-o", str(before)]) == 0
+    with clock.frozen(datetime(2026, 6, 2, 12, tzinfo=UTC)):
+        assert main(["calendar", str(book), "-o", str(after)]) == 0
+    old = {str(e["UID"]): e for e in Calendar.from_ical(before.read_bytes()).walk("VEVENT")}
+    new = {str(e["UID"]): e for e in Calendar.from_ical(after.read_bytes()).walk("VEVENT")}
+    ended = [uid for uid, e in old.items() if e["DTSTART"].dt == date(2026, 12, 31)]
+    assert len(ended) == 1 and str(old[ended[0]]["SUMMARY"]) == "Upsize Co · Okta · Term end"
+    gone = new[ended[0]]
+    assert str(gone["STATUS"]) == "CANCELLED" and str(gone["SUMMARY"]).endswith("(superseded)")
+    assert int(gone["SEQUENCE"]) > int(old[ended[0]]["SEQUENCE"])
+    assert not gone.walk("VALARM") and "the row in force from 2026-06-01 supersedes" in str(gone["DESCRIPTION"])
+    assert all("STATUS" not in e for e in new.values() if not str(e["SUMMARY"]).endswith("(superseded)"))  # the rest live
