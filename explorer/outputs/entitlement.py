@@ -109,7 +109,8 @@ def _benefits(shown: list[ContractSheet]) -> str:
         )
         title = f"<p><b>{_e(c.product)} {_e(c.program)}</b></p>" if len(shown) > 1 else ""
         if not held:
-            title += f"<p class='warn'>{_e(_not_held(c))}: nothing is included on this day. The program included:</p>"
+            what = "will include" if not c.ended and c.contract.term_start else "included"
+            title += f"<p class='warn'>{_e(_not_held(c))}: nothing is included on this day. The program {what}:</p>"
         parts.append(f"{title}<table width='100%' cellspacing='0'>{rows}</table>")
     return "".join(parts) or "<p class='muted'>No program recognised.</p>"
 
@@ -315,7 +316,13 @@ def _conditions(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
                 )
     if not seen:
         return "<p class='muted'>None beyond the program's terms.</p>"
-    return "<p>" + " ".join(f"<b>{_e(title)}.</b> {_e(text)}" for title, text in seen.items()) + "</p>"
+    return "<p>" + " ".join(f"<b>{_e(title)}.</b> {_e(_sentence(text))}" for title, text in seen.items()) + "</p>"
+
+
+def _sentence(text: str) -> str:
+    """A catalog text as a sentence of its own, so the next title does not run on from it."""
+    text = text.strip()
+    return text if not text or text.endswith((".", "!", "?", ")")) else text + "."
 
 
 def sheet_html(sheet: CustomerSheet, days: int | None = None, internal: bool = False) -> str:

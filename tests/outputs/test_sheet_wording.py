@@ -52,3 +52,16 @@ def test_a_done_mark_and_two_errors_are_each_said_once() -> None:
     assert overreach is not None
     draft = text(sheet_html(overreach))
     assert "DRAFT" in draft and ".;" not in draft  # each error a sentence of its own
+
+
+def test_a_term_not_started_says_what_it_will_include(tmp_path: Path) -> None:
+    book = write_csv(
+        tmp_path / "book.csv",
+        header=["Customer", "Product", "Tier", "Term Start", "Term End", "Dedicated CSE"],
+        rows=[["Soon Co", "Okta", "Premier Plus", "2027-01-01", "2027-12-31", "yes"]],
+    )
+    sheet = open_session([book], date(2026, 12, 6)).sheet("soon co")
+    assert sheet is not None
+    page = text(sheet_html(sheet))
+    assert "Okta Premier Plus starts 2027-01-01: nothing is included on this day. The program will include:" in page
+    assert "CSE mobilization. Until 2027-04-01: A Customer Success Manager is provided." in page  # a sentence, ended

@@ -117,7 +117,10 @@ def headlines(data: ReportData) -> list[str]:
         )
     errors = next((v for k, v in data.counts if k == "Error findings"), 0)
     if errors:
-        out.append(f"{errors} contract error{'s' if errors != 1 else ''} make answers for those rows unreliable: see Findings.")
+        out.append(
+            f"{errors} contract error{'s make' if errors != 1 else ' makes'} answers for "
+            f"{'those rows' if errors != 1 else 'that row'} unreliable: see Findings."
+        )
     return out
 
 
