@@ -329,6 +329,7 @@ class Catalog:
     source: str = ""
     country_main_zones: dict[str, str] = field(default_factory=dict)  # ISO country -> its most populous zone
     timezone_names: dict[str, str] = field(default_factory=dict)  # folded display name -> zone
+    region_countries: dict[str, str] = field(default_factory=dict)  # ISO country -> region, where its continent misleads
     header_qualifiers: frozenset[str] = frozenset()  # words that do not change what a header names
     # Public holidays of states and provinces: zones wholly inside one ("Australia/Sydney" -> "AU-NSW"),
     # English names the holidays package lacks ("DE-BY" -> ("Bavaria",)), and holiday-table words for a worked day.
@@ -1031,6 +1032,11 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         regions=_regions(data),
         timezone_abbreviations=abbreviations,
         country_main_zones=main_zones,
+        region_countries={
+            code.upper(): region
+            for region, codes in _get(data, "region_countries", dict, "catalog", {}).items()
+            for code in _strings(codes, f"region_countries.{region}")
+        },
         timezone_names=display_names,
         source=source,
         header_qualifiers=frozenset(

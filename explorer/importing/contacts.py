@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.catalog import Catalog
-from explorer.importing import values
+from explorer.importing import places, values
 from explorer.importing.columns import map_distinct, read_columns
 from explorer.importing.emails import address
 from explorer.importing.readers import RawSheet
@@ -50,13 +50,14 @@ def read_contacts(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple
                 Finding(Severity.WARNING, f"Named: {problem}.", sources[i], header(match.columns["named"], "named"), customers[i])
             )
     emails, names = _addresses(texts["email"], names, sheet, match, findings)
+    regions = _regions(texts["region"], catalog, sheet, match, findings)
     contacts = [
         Contact(customer, name, email, region, named, product.id if product else None, source, extra)
         for customer, name, email, region, (named, _), product, source, extra in zip(
             customers,
             names,
             emails,
-            texts["region"].tolist(),
+            regions,
             parsed,
             products,
             sources,
@@ -86,3 +87,21 @@ def _addresses(
             )
         )
     return [found for found, _ in read], [name or shown for name, (_, shown) in zip(names, read, strict=True)]
+
+
+def _regions(texts: pd.Series, catalog: Catalog, sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> list[str]:
+    """Each contact's region; a country written there ("Germany", "UK") is read as its region, said once per column."""
+    read = map_distinct(texts, lambda text: places.region_of(text, catalog)).tolist()
+    written = [str(t).strip() for t in texts.tolist()]
+    countries = dict.fromkeys(f"{written[i]} as {region}" for i, (region, country) in enumerate(read) if country)
+    if countries:
+        shown = ", ".join(list(countries)[:3]) + (", ..." if len(countries) > 3 else "")
+        findings.append(
+            Finding(
+                Severity.INFO,
+                f"Region cells holding a country were read as the country's region ({shown}).",
+                Source(sheet.file, sheet.name, match.header_row),
+                match.headers.get(match.columns["region"], "region"),
+            )
+        )
+    return [region if country else written[i] for i, (region, country) in enumerate(read)]

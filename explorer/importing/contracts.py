@@ -209,7 +209,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
         term_end=dates["term_end"],
         initial_term_start=dates["initial_term_start"],
         initial_rejected=bool(rejected_initial),
-        region=row.text("region"),
+        region=_region(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or "")),
         country=country,
         time_zone=zone,
         subdivision=subdivision,
@@ -341,6 +341,16 @@ def _subdivision(row: DataRow, catalog: Catalog, zone: str, country: str, report
             f"({country}-{code}) are used, from the time zone {zone}.",
         )
     return code
+
+
+def _region(row: DataRow, catalog: Catalog, report) -> str:  # type: ignore[no-untyped-def]
+    """The contract's region; a country written there is read as its region (an info finding says so)."""
+    text = row.text("region")
+    region, country = places.region_of(text, catalog)
+    if not country:
+        return text
+    report(Severity.INFO, "region", f"Region '{text.strip()}' is a country; read as its region, {region}.")
+    return region
 
 
 def _out_of_range(field: str, day: date) -> tuple[Severity, str, str]:

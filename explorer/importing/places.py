@@ -184,3 +184,23 @@ def zone_of_country(code: str, catalog: Catalog) -> str | None:
     if code in catalog.country_main_zones:
         return catalog.country_main_zones[code]
     return next((zone for zone, country in _zone_table()[2].items() if country == code), None)
+
+
+CONTINENT_REGIONS = {"Europe": "EMEA", "Africa": "EMEA", "America": "AMER", "Asia": "APAC", "Australia": "APAC"}
+CONTINENT_REGIONS |= {"Pacific": "APAC", "Indian": "APAC", "Atlantic": "EMEA"}
+
+
+def region_of(text: str, catalog: Catalog) -> tuple[str, bool]:
+    """(the region a Region cell names, whether it named a country): a synonym as the catalog spells it, else a
+    country's region (the catalog's exceptions, else its main zone's continent), else the text as written."""
+    region = catalog.region_for(text)
+    if not text.strip() or fold(region) in {fold(r) for r in catalog.regions.values()}:
+        return region, False
+    code, _ = parse_country(text)
+    if code is None:
+        return region, False
+    if code in catalog.region_countries:
+        return catalog.region_countries[code], True
+    zone = zone_of_country(code, catalog)
+    continent = CONTINENT_REGIONS.get(zone.split("/", 1)[0]) if zone else None
+    return (continent, True) if continent else (region, False)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -156,3 +157,45 @@ def test_cell_text() -> None:
     assert values.cell_text(1001.0) == "1001"
     assert values.cell_text("  Acme ") == "Acme"
     assert values.cell_text(date(2026, 1, 2)) == "2026-01-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "country"),
+    [
+        ("EMEA", "EMEA", False),
+        ("Americas", "AMER", False),
+        ("NA", "AMER", False),  # the catalog's synonym, before Namibia
+        ("Germany", "EMEA", True),
+        ("UK", "EMEA", True),
+        ("United States", "AMER", True),
+        ("Australia", "APAC", True),
+        ("UAE", "EMEA", True),  # the Middle East is EMEA though its zones are Asia's
+        ("Israel", "EMEA", True),
+        ("EU-West", "EU-West", False),  # neither: kept as written, and judged so
+    ],
+)
+def test_a_region_cell_holding_a_country_is_read_as_its_region(catalog: Catalog, text: str, region: str, country: bool) -> None:
+    assert places.region_of(text, catalog) == (region, country)
+
+
+def test_contacts_whose_region_is_a_country_are_in_the_mcse_region(tmp_path: Path) -> None:
+    from explorer.app.session import open_session
+    from explorer.importing.book import load_book
+
+    from ..files import write_csv
+
+    book = write_csv(
+        tmp_path / "book.csv",
+        header=["Customer", "Product", "Tier", "Term Start", "Term End", "Region", "MCSE"],
+        rows=[["Northwind", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "Germany", "50% Dedicated MCSE"]],
+    )
+    people = write_csv(
+        tmp_path / "people.csv",
+        header=["Customer", "Name", "Email", "Region", "Named"],
+        rows=[["Northwind", "Jane Doe", "jane@nw.test", "UK", "yes"], ["Northwind", "Tom Berg", "tom@nw.test", "USA", "yes"]],
+    )
+    loaded = load_book([book, people])
+    assert loaded.contracts[0].region == "EMEA" and [c.region for c in loaded.contacts] == ["EMEA", "AMER"]
+    sheet = open_session([book, people], date(2026, 6, 1)).sheet("northwind")
+    assert sheet is not None
+    assert [c.name for limit in sheet.limits for c in limit.outside_region] == ["Tom Berg"]  # not Jane, in the UK
