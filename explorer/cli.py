@@ -20,6 +20,7 @@ from explorer import __version__
 if TYPE_CHECKING:  # only for annotations: the CLI loads pandas and the app layer lazily
     from explorer.app.session import Session
     from explorer.app.sheet import CustomerSheet
+    from explorer.catalog import Catalog
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 SUBCOMMANDS = (
@@ -72,6 +73,28 @@ def _output_problem(command: str, output: str | None) -> str | None:
         return f"{output}: this is a folder; give a file name such as {Path(output) / name}"
     if target.suffix.lower() != suffix:
         return f"{target.name}: 'explorer {command}' writes a {suffix} file; name the output like {name}"
+    return None
+
+
+def _export_problem(target: Path, catalog: Catalog) -> str | None:
+    """Why the saved mappings cannot be exported to ``target``: a folder, another format, or a file that holds
+    something else (a case log, a workspace); replacing an earlier export is fine."""
+    from explorer.importing.mappings import load_mapping_file
+
+    if target.is_dir():
+        return f"{target}: this is a folder; give a file name such as {target / 'team-mappings.toml'}"
+    if target.suffix.lower() != ".toml":
+        return f"{target.name}: 'explorer mappings export' writes a .toml file; name the output like team-mappings.toml"
+    if target.exists():
+        from explorer.filekinds import load_toml
+
+        try:
+            other = set(load_toml(target)) - {"mapping"}  # a workspace or a catalog has tables of its own
+            load_mapping_file(target, catalog)
+        except Exception:  # whatever it holds, it is no mapping file to replace
+            other = {"?"}
+        if other:
+            return f"{target.name}: this file holds something other than column mappings; choose another name"
     return None
 
 
@@ -228,6 +251,8 @@ def _mappings(args: argparse.Namespace) -> int:
         elif args.action == "export":
             if not args.target:
                 return _fail("name the file to export to: explorer mappings export TEAM.toml")
+            if problem := _export_problem(Path(args.target), store.catalog):
+                return _fail(problem)
             print(f"wrote {store.export(args.target)} ({len(saved)} mappings)")
         else:
             if not args.target:

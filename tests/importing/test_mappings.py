@@ -141,3 +141,21 @@ def test_saved_mappings_on_the_command_line(tmp_path: Path, catalog: Catalog, ca
     team.write_text("[[mapping]]\nkind = 'deals'\n", "utf-8")
     assert main(["mappings", "import", str(team)]) == 2
     assert "team.toml: mapping[0].kind" in capsys.readouterr().err
+
+
+def test_exporting_mappings_never_writes_over_another_kind_of_file(
+    tmp_path: Path, catalog: Catalog, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """probe6: 'mappings export' wrote TOML over a case log, a workspace or a name without a suffix."""
+    MappingStore(catalog).save(GERMAN)
+    log = tmp_path / "cases.csv"
+    log.write_text("Case,Opened\n1,2026-01-01\n", "utf-8")
+    workspace = tmp_path / "team.explorer.toml"
+    workspace.write_text('[files]\nbooks = ["book.xlsx"]\n', "utf-8")
+    assert main(["mappings", "export", str(log)]) == 2 and "writes a .toml file" in capsys.readouterr().err
+    assert main(["mappings", "export", str(workspace)]) == 2
+    assert "holds something other than column mappings" in capsys.readouterr().err
+    assert log.read_text("utf-8").startswith("Case,Opened") and workspace.read_text("utf-8").startswith("[files]")
+    team = tmp_path / "team.toml"
+    assert main(["mappings", "export", str(team)]) == 0
+    assert main(["mappings", "export", str(team)]) == 0  # an earlier export is replaced
