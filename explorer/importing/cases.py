@@ -85,6 +85,12 @@ def zone_info(zone: str) -> str | tzinfo:
     return timezone(-delta if match[1] == "-" else delta)
 
 
+def _unix_time(numbers: pd.Series) -> pd.Series:
+    """The numbers that are Unix time (10 digits: seconds, 13: milliseconds, 2001-2103) as UTC instants."""
+    seconds = numbers.where(numbers.between(1e9, 4.2e9), numbers.where(numbers.between(1e12, 4.2e12)) / 1000).dropna()
+    return pd.to_datetime(seconds, unit="s", utc=True).dt.round("s")
+
+
 def parse_timestamps(
     series: pd.Series, zone: str, order: DateOrder = UNSETTLED, abbreviations: Mapping[str, str] | None = None
 ) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -93,7 +99,8 @@ def parse_timestamps(
 
     Date cells and naive text are read in ``zone``; text with Z, an offset or UTC
     keeps its own zone, and text ending in a known abbreviation (PST, CET) is read in
-    its zone; numbers are Excel serials. nn/nn/yyyy follows the file's ``order``.
+    its zone; numbers are Excel serials, or Unix time (10 or 13 digits, UTC) as API exports write it. nn/nn/yyyy
+    follows the file's ``order``.
     """
     out = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns, UTC]")
     if pd.api.types.infer_dtype(series, skipna=False) == "string":  # a text export: one C pass, no per-cell type
@@ -118,8 +125,16 @@ def parse_timestamps(
         naive[serial[ok].index] = pd.to_datetime(serial[ok], unit="D", origin=pd.Timestamp(EXCEL_EPOCH)).dt.round("s")
     bad = out_of_range.copy()
     bad[is_num] = ~series[is_num].astype(float).between(20_000, 80_000)
+    if is_num.any():  # an API export's Unix time: seconds or milliseconds since 1970, UTC instants
+        unix = _unix_time(series[is_num].astype(float))
+        out[unix.index] = unix
+        bad[unix.index] = False
     strings = series[is_str]
     strings = strings[strings != ""]
+    if len(strings) and (digits := strings.str.fullmatch(r"\s*\d{10}(?:\d{3})?\s*")).any():
+        unix = _unix_time(strings[digits].astype(float))
+        out[unix.index] = unix
+        strings = strings[~strings.index.isin(unix.index)]
     if len(strings):
         fast, fast_aware = _parse_common_format(strings)
         if fast is not None:

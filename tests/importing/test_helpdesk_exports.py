@@ -306,3 +306,22 @@ def test_a_name_made_of_first_and_last_name_is_no_warning_about_the_owner(tmp_pa
     book = load_book([BOOK, path])
     assert [(c.name, c.customer) for c in book.contacts] == [("Ada Lovelace", "Acme Corp")]
     assert not [m for m in messages(book, Severity.WARNING) if "may hold" in m]
+
+
+@pytest.mark.parametrize("scale", [1, 1000])
+def test_unix_time_of_an_api_export_is_read_as_utc(tmp_path: Path, scale: int) -> None:
+    """API dumps (Intercom, Freshdesk, Zendesk, Zapier) write seconds or milliseconds since 1970 (probe4)."""
+    opened, answered = int(utc(2026, 11, 2, 8, 0).timestamp()), int(utc(2026, 11, 2, 8, 25).timestamp())
+    book = read_log(
+        tmp_path,
+        [
+            "Ticket ID,Created at,First response at,Priority,Organization,Product",
+            f"1001,{opened * scale},{answered * scale},P1,Northwind Traders,Okta",
+        ],
+    )
+    assert book.cases is not None
+    assert (book.cases["opened"].iloc[0], book.cases["first_response"].iloc[0]) == (
+        utc(2026, 11, 2, 8, 0),
+        utc(2026, 11, 2, 8, 25),
+    )
+    assert not messages(book, Severity.ERROR)
