@@ -33,6 +33,7 @@ XML_HEAD_BYTES = 4096  # a DOCTYPE must come before the root element
 TEXT_SNIFF_BYTES = 4096  # enough of a file to tell text from a binary format
 
 ZIP_MAGIC = b"PK\x03\x04"
+_DECLARATION = re.compile(rb"<!(?i:DOCTYPE|ENTITY)")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
@@ -154,11 +155,11 @@ def _check_zip(path: Path) -> dict[str, tuple[int, ...]]:
             names = {m.filename for m in members}
             if not ({"xl/workbook.xml", "xl/workbook.bin"} & names or "content.xml" in names):
                 raise UnreadableFile(path, "the zip archive holds no workbook (not an Excel or OpenDocument file)")
-            for member in members:
-                if member.filename.endswith((".xml", ".rels")) and member.file_size:
+            for member in members:  # whatever its name: the reader follows the relationships to any part
+                if member.file_size:
                     with archive.open(member) as part:
                         head = part.read(XML_HEAD_BYTES)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    if _DECLARATION.search(head):
                         raise UnreadableFile(
                             path,
                             f"part {member.filename} declares XML entities, which workbooks never need "
@@ -191,29 +192,58 @@ def _size(count: int) -> str:
 
 
 _CHUNK = 16 * 1024 * 1024
-_PREFIX = re.compile(rb"<(\w+:)?worksheet\b")
 _UNIQUE = re.compile(rb'<(?:\w+:)?sst\b[^>]*\buniqueCount="(\d+)"')
+EXCEL_ROWS = 1_048_576
+EXCEL_COLUMNS = 16_384  # XFD
+_TAG = rb"<(?:[\w.-]+:)?"  # any namespace prefix: the reader matches local names
+_PREFIXED = re.compile(rb":c[\s/>]")  # a plain search first: Excel writes no prefix, and a prefix slows every scan
+# A reference as Excel writes it (double quotes, upper case, a row up to 1,048,576), of a cell past column Z or not.
+_ROW = rb"(?:[0-9]{1,6}|10[0-3][0-9]{4}|104[0-7][0-9]{3}|1048[0-4][0-9]{2}|10485[0-6][0-9]|104857[0-6])"
+_EXCEL_CELL = rb' r="[A-Z]{1,3}' + _ROW + rb'"[\s/>]'
+# One scan finds what the budget needs of a sheet: the column letters of each cell past column Z that holds
+# something (an empty <c .../> is not read), and the attributes of every cell written otherwise (no reference,
+# other quotes or spacing, lower case, past row 1,048,576), which are looked at one by one.
+_CELLS = rb"c(?: r=\"([A-Z]{2,3})" + _ROW + rb'"[^>/]*>|(?=[\s/>])(?!' + _EXCEL_CELL + rb")([^>]*)>)"
+_SCANS = {False: re.compile(b"<" + _CELLS), True: re.compile(_TAG + _CELLS)}
+_ROW_CELL = {
+    False: re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"[^>/]*>'),
+    True: re.compile(_TAG + rb'c r="[A-Z]{1,3}([0-9]{1,7})"[^>/]*>'),
+}
+_REFERENCE = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Za-z]*)([0-9]*)["']""")
+_HIDING = re.compile(_TAG + rb'row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 
 
 def _check_budget(path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> dict[str, tuple[int, ...]]:
     """Refuse a workbook whose sheet or string table would need more than MEMORY_BUDGET to read; the rows
-    each sheet part hides."""
+    each sheet part hides.
+
+    Every member is measured, whatever its name: the reader follows the workbook's relationships to any
+    part (another folder, a .bin name, upper case) and reads cells out of whatever XML it finds there.
+    """
     hidden: dict[str, tuple[int, ...]] = {}
     for member in members:
         name = member.filename
-        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-            rows, columns, hidden_rows = _sheet_extent(archive, member)
-            if hidden_rows:
-                hidden[name] = hidden_rows
-            if rows * columns > MAX_CELLS:
-                raise UnreadableFile(
-                    path,
-                    f"sheet part {name.rsplit('/', 1)[-1]} reaches row {rows:,} and column {columns:,}: reading it would "
-                    f"need more than the {_size(MEMORY_BUDGET)} memory budget ({MAX_CELLS:,} cells); not read",
-                )
-        elif name == "xl/sharedStrings.xml":
-            with archive.open(member) as part:
-                found = _UNIQUE.search(part.read(XML_HEAD_BYTES))
+        if member.is_dir() or not member.file_size:
+            continue
+        rows, columns, hidden_rows = _sheet_extent(archive, member)
+        if hidden_rows:
+            hidden[name] = hidden_rows
+        part = name.rsplit("/", 1)[-1]
+        if rows > EXCEL_ROWS or columns > EXCEL_COLUMNS:
+            where = f"row {rows:,}" if rows > EXCEL_ROWS else f"column {columns:,}"
+            last = f"row {EXCEL_ROWS:,}" if rows > EXCEL_ROWS else f"column {EXCEL_COLUMNS:,} (XFD)"
+            raise UnreadableFile(
+                path, f"part {part} places a cell at {where}, past Excel's last {last} (a damaged or hostile file); not read"
+            )
+        if rows * columns > MAX_CELLS:
+            raise UnreadableFile(
+                path,
+                f"sheet part {part} reaches row {rows:,} and column {columns:,}: reading it would "
+                f"need more than the {_size(MEMORY_BUDGET)} memory budget ({MAX_CELLS:,} cells); not read",
+            )
+        if name.lower() == "xl/sharedstrings.xml":
+            with archive.open(member) as part_file:
+                found = _UNIQUE.search(part_file.read(XML_HEAD_BYTES))
             claimed = int(found.group(1)) if found else 0
             if claimed > MAX_SHARED_STRINGS or claimed > member.file_size // 4:
                 raise UnreadableFile(
@@ -225,48 +255,43 @@ def _check_budget(path: Path, archive: zipfile.ZipFile, members: list[zipfile.Zi
 
 
 def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int, tuple[int, ...]]:
-    """(last row, last column) a reader would give the sheet, or an upper bound where that is enough; and the
-    rows the sheet hides (by hand, by a filter or in a collapsed outline), which a reader does not report.
+    """(last row, last column) a reader would give the part if it read it as a sheet, or an upper bound where
+    that is enough; and the rows the sheet hides (by hand, by a filter or in a collapsed outline), which a
+    reader does not report.
 
     Up to column AX, 1,048,576 rows fit the budget, so the usual sheet (every cell carries its
-    reference, few columns) costs one scan for references past column Z. Rows are counted only
-    for wider sheets, and cells placed by their order alone are walked one by one, as the reader would.
+    reference, few columns) costs one scan for references past column Z or row 999,999. Rows are counted
+    only for wider sheets, and cells placed by their order alone are walked one by one, as the reader would.
     """
-    ns = _namespace(archive, member)
-    # a cell without its reference, or one past column Z holding something (an empty <c .../> is not read)
-    unusual = re.compile(rb"<" + ns + rb'c(?: (?!r=")|>| r="([A-Z]{2,3})[0-9]{1,7}"[^>/]*>)')
-    hiding = re.compile(rb"<" + ns + rb'row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
-    last_column, placed = 26, False
+    last_row = last_column = 0
+    placed = False
     hidden: set[int] = set()
     for chunk in _chunks(archive, member):
-        found = set(unusual.findall(chunk))
-        placed = placed or b"" in found
-        last_column = max([last_column, *(_column_number(c) for c in found if c)])
+        for letters, attributes in set(_SCANS[bool(_PREFIXED.search(chunk))].findall(chunk)):
+            if letters:
+                last_column = max(last_column, _column_number(letters))
+            elif (found := _REFERENCE.search(attributes)) is None or not found.group(1) or not found.group(2):
+                placed = True  # numbered by its place in the row: only a walk can tell
+            elif not attributes.endswith(b"/"):
+                last_row = max(last_row, int(found.group(2)))
+                last_column = max(last_column, _column_number(found.group(1).upper()))
         if b'hidden="1"' in chunk or b'hidden="true"' in chunk:  # a plain search first: most sheets hide nothing
-            hidden.update(int(r.group(1)) for tag in hiding.findall(chunk) if (r := _ROW_NUMBER.search(tag)))
+            hidden.update(int(r.group(2)) for tag in _HIDING.findall(chunk) if (r := _REFERENCE.search(tag)) and r.group(2))
     rows_hidden = tuple(sorted(hidden))
     if placed:
-        walker = _Walker(ns)
+        walker = _Walker()
         for chunk in _chunks(archive, member):
             walker.walk(chunk)
-        return walker.last_row, walker.last_column, rows_hidden
+        return max(last_row, walker.last_row), max(last_column, walker.last_column), rows_hidden
+    if last_row > EXCEL_ROWS or last_column > EXCEL_COLUMNS:
+        return last_row, last_column, rows_hidden
+    # Excel's references (counted here as if all 26 columns were there) stop at row 1,048,576
+    last_column = max(last_column, 26)
     if last_column * EXCEL_ROWS <= MAX_CELLS:
         return EXCEL_ROWS, last_column, rows_hidden
-    rows = re.compile(rb"<" + ns + rb'c r="[A-Z]{1,3}([0-9]{1,7})"[^>/]*>')
-    last_row = max(int(n) for chunk in _chunks(archive, member) for n in {b"0", *rows.findall(chunk)})
+    for chunk in _chunks(archive, member):
+        last_row = max([last_row, *(int(n) for n in _ROW_CELL[bool(_PREFIXED.search(chunk))].findall(chunk))])
     return last_row, last_column, rows_hidden
-
-
-_ROW_NUMBER = re.compile(rb'\br="([0-9]{1,7})"')
-
-
-EXCEL_ROWS = 1_048_576
-
-
-def _namespace(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
-    with archive.open(member) as part:
-        found = _PREFIX.search(part.read(XML_HEAD_BYTES))
-    return re.escape(found.group(1)) if found and found.group(1) else b""
 
 
 def _chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -286,20 +311,20 @@ def _chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes
 class _Walker:
     """Rows and cells in document order, numbered as a reader numbers them when they carry no reference."""
 
-    def __init__(self, ns: bytes) -> None:
-        self.tags = re.compile(rb"<" + ns + rb"(row|c)\b([^>]*?)(/?)>")
-        self.reference = re.compile(rb'\br="([A-Z]{0,3})([0-9]{0,7})"')
+    tags = re.compile(_TAG + rb"(row|c)(?=[\s/>])([^>]*?)(/?)>")
+
+    def __init__(self) -> None:
         self.row = self.column = self.last_row = self.last_column = 0
 
     def walk(self, chunk: bytes) -> None:
         for tag in self.tags.finditer(chunk):
-            found = self.reference.search(tag.group(2))
+            found = _REFERENCE.search(tag.group(2))
             letters, digits = (found.group(1), found.group(2)) if found else (b"", b"")
             if tag.group(1) == b"row":
                 self.row = int(digits) if digits else self.row + 1
                 self.column = 0
                 continue
-            self.column = _column_number(letters) if letters else self.column + 1
+            self.column = _column_number(letters.upper()) if letters else self.column + 1
             row = int(digits) if digits else self.row
             if not tag.group(3):  # a self-closing cell holds no value and is not read
                 self.last_row = max(self.last_row, row)

@@ -43,16 +43,16 @@ def cells(row: int, values: list[str]) -> str:
     return f'<row r="{row}">{inner}</row>'
 
 
-def workbook(path: Path, extra_rows: str = "", strings: tuple[int, int] = (1, 1)) -> Path:
-    """A one-sheet contract book (a header and one contract) with ``extra_rows`` after them."""
+def workbook(path: Path, extra_rows: str = "", strings: tuple[int, int] = (1, 1), part: str = "xl/worksheets/sheet1.xml") -> Path:
+    """A one-sheet contract book (a header and one contract) with ``extra_rows`` after them, its sheet in ``part``."""
     data = f"{cells(1, HEADER)}{cells(2, ROW)}{extra_rows}"
     sheet = f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><sheetData>{data}</sheetData></worksheet>'
     count, unique = strings
     sst = f'<?xml version="1.0"?><sst xmlns="{MAIN}" count="{count}" uniqueCount="{unique}"><si><t>x</t></si></sst>'
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in PARTS.items():
-            archive.writestr(name, text)
-        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+            archive.writestr(name, text.replace('Target="worksheets/sheet1.xml"', f'Target="/{part}"'))
+        archive.writestr(part, sheet)
         archive.writestr("xl/sharedStrings.xml", sst)
     return path
 

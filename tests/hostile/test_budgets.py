@@ -51,6 +51,50 @@ def test_a_wide_short_sheet_is_counted_by_its_rows(tmp_path: Path) -> None:
         check_file(workbook(tmp_path / "tall.xlsx", tall))
 
 
+@pytest.mark.parametrize("part", ["xl/data/sheet1.xml", "xl/worksheets/sheet1.bin", "xl/worksheets/Sheet1.XML"])
+def test_a_sheet_part_under_any_name_is_measured(tmp_path: Path, part: str) -> None:
+    # The reader follows the workbook's relationships to any part name and reads its cells.
+    (tmp_path / "in").mkdir()
+    book = workbook(tmp_path / "in" / "book.xlsx", FAR_CELL, part=part)
+    run = explorer("check", book, temp=tmp_path / "temp")
+    assert_refused(run, "book.xlsx", part.rsplit("/", 1)[-1], "row 1,048,576 and column 16,384")
+
+
+# Cells the reader places where Excel never could, or written in a form other than Excel's own.
+PAST_EXCEL = {
+    "eight-digit row": ('<row r="99999999"><c r="A99999999"><v>1</v></c></row>', "row 99,999,999"),
+    "seven-digit row": ('<row r="9999999"><c r="Z9999999"><v>1</v></c></row>', "row 9,999,999"),
+    "row without cell references": ('<row r="4000000000"><c><v>1</v></c></row>', "row 4,000,000,000"),
+    "column past XFD": ('<row r="3"><c r="ZZZ3"><v>1</v></c></row>', "column 18,278"),
+    "four-letter column": ('<row r="3"><c r="AAAA3"><v>1</v></c></row>', "column 18,279"),
+}
+
+
+@pytest.mark.parametrize("case", list(PAST_EXCEL))
+def test_a_cell_past_excel_s_last_row_or_column_is_refused(tmp_path: Path, case: str) -> None:
+    extra, words = PAST_EXCEL[case]
+    with pytest.raises(UnreadableFile, match=f"places a cell at {words}, past Excel's last"):
+        check_file(workbook(tmp_path / "book.xlsx", extra))
+
+
+FAR_CELL_SPELLINGS = {
+    "lower case": '<row r="1048576"><c r="xfd1048576"><v>1</v></c></row>',
+    "single quotes": "<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>",
+    "spaces and a tab": '<row r="1048576"><c\ts="0"  r = "XFD1048576"><v>1</v></c></row>',
+}
+
+
+@pytest.mark.parametrize("case", list(FAR_CELL_SPELLINGS))
+def test_a_far_cell_is_measured_however_its_reference_is_spelled(tmp_path: Path, case: str) -> None:
+    with pytest.raises(UnreadableFile, match="row 1,048,576 and column 16,384"):
+        check_file(workbook(tmp_path / "book.xlsx", FAR_CELL_SPELLINGS[case]))
+
+
+def test_excel_s_last_row_is_read(tmp_path: Path) -> None:
+    last = '<row r="1048576"><c r="A1048576" s="1"><v>1</v></c><c t="n" r="AX1048576"><v>1</v></c></row>'
+    assert check_file(workbook(tmp_path / "book.xlsx", last)) == "zip"
+
+
 def test_a_csv_of_many_short_fields_is_measured_before_it_is_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(safety, "MEMORY_BUDGET", 4 * 2**20)  # the same arithmetic as for 2 GB, on a small file
     path = tmp_path / "cases.csv"
