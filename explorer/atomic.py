@@ -31,6 +31,8 @@ import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from explorer.filekinds import resolved
+
 TEMP_MARK = ".~explorer-"  # in every temporary name, followed by the writer's process id
 SCRATCH_PREFIX = "explorer-scratch-"
 _STALE_TEMP = re.compile(r"^\..*\.~explorer-(\d+)-")
@@ -46,9 +48,9 @@ class OutputError(Exception):
 
 
 def check_target(target: Path, inputs: Iterable[Path | str] = ()) -> None:
-    resolved = target.resolve()
+    target_path = resolved(target)
     for source in inputs:
-        if Path(source).resolve() == resolved:
+        if resolved(source) == target_path:
             raise OutputError(f"{target.name}: this is one of the input files; choose another name for the output")
     if target.is_dir():
         raise OutputError(f"{target}: this is a folder; give a file name such as report.xlsx")

@@ -36,6 +36,16 @@ def lock_file(path: Path | str) -> str | None:
     return None
 
 
+def resolved(path: Path | str) -> Path:
+    """``path`` made absolute with its links followed; made absolute only when they cannot be followed (a link
+    loop: Python 3.11 raises RuntimeError for one), so the read that follows says what is wrong in one line."""
+    path = Path(path)
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def regular_file_size(path: Path) -> int:
     """The size of ``path``; UnreadableFile naming its kind when it is not a regular file.
 

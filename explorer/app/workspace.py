@@ -19,7 +19,7 @@ from typing import Any
 from explorer import clock
 from explorer.app.errors import WorkspaceError
 from explorer.atomic import write_atomically
-from explorer.filekinds import UnreadableFile, load_toml
+from explorer.filekinds import UnreadableFile, load_toml, resolved
 from explorer.model import Contract, customer_key
 
 VERSION = 1
@@ -108,7 +108,7 @@ class Workspace:
         import tomli_w
 
         target = Path(target)
-        text = tomli_w.dumps(self._to_toml(target.resolve().parent))
+        text = tomli_w.dumps(self._to_toml(resolved(target).parent))
 
         def write(path: Path) -> None:
             path.write_text(text, encoding="utf-8")
@@ -177,7 +177,7 @@ def open_workspace(path: Path | str) -> Opened:
             else f"{path.name}: cannot read the workspace ({exc.cause})"
         ) from None
     check = _Check(path)
-    folder = path.resolve().parent
+    folder = resolved(path).parent
     head = _table(data, "workspace", path)
     version = head.get("version", VERSION)
     if type(version) is not int or version < 1:
@@ -189,8 +189,8 @@ def open_workspace(path: Path | str) -> Opened:
     missing: list[str] = []
     for key, target in (("books", workspace.files), ("case_logs", workspace.case_files), ("mappings", workspace.mappings)):
         for name in _texts(files.get(key, []), f"files.{key}", path):
-            resolved = _absolute(check.path(name, f"files.{key}"), folder)
-            (target if Path(resolved).exists() else missing).append(resolved)
+            full = _absolute(check.path(name, f"files.{key}"), folder)
+            (target if Path(full).exists() else missing).append(full)
     as_of = head.get("as_of", "today")
     if isinstance(as_of, date) and not isinstance(as_of, datetime) and clock.in_range(as_of):
         workspace.as_of = as_of
@@ -290,9 +290,9 @@ def _texts(value: Any, where: str, path: Path) -> list[str]:
 
 
 def _relative(name: str, folder: Path) -> str:
-    resolved = Path(name).resolve()
-    return resolved.relative_to(folder).as_posix() if resolved.is_relative_to(folder) else str(resolved)
+    full = resolved(name)
+    return full.relative_to(folder).as_posix() if full.is_relative_to(folder) else str(full)
 
 
 def _absolute(name: str, folder: Path) -> str:
-    return str((folder / Path(name).expanduser()).resolve())
+    return str(resolved(folder / Path(name).expanduser()))

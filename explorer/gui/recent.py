@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from explorer.filekinds import resolved
 from explorer.gui import settings
 
 MAX_RECENT = 8
@@ -17,7 +18,7 @@ def recent() -> list[list[str]]:
 
 
 def remember(files: list[str]) -> None:
-    entry = [str(Path(f).resolve()) for f in files]
+    entry = [str(resolved(f)) for f in files]
     QSettings().setValue(settings.RECENT, [entry, *[r for r in recent() if r != entry]][:MAX_RECENT])
 
 

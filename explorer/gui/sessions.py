@@ -28,6 +28,7 @@ from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
 from explorer.app.workspace import Workspace, open_workspace
 from explorer.atomic import OutputError
 from explorer.catalog import Catalog
+from explorer.filekinds import resolved
 from explorer.gui import heap, messages, settings
 from explorer.gui.actions import action
 from explorer.gui.map_columns import MapColumnsDialog
@@ -191,7 +192,7 @@ class SessionController(QObject):
             return
         if as_of is not None:
             opened.workspace.as_of = None if as_of == clock.today() else as_of
-        for name in (str(Path(f).resolve()) for f in files):
+        for name in (str(resolved(f)) for f in files):
             if name not in opened.workspace.all_files:
                 opened.workspace.files.append(name)
         QSettings().setValue(settings.LAST_WORKSPACE_FOLDER, str(Path(path).parent))

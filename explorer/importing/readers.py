@@ -11,7 +11,6 @@ GB18030, Windows-1252...), and their delimiter is sniffed.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import io
 import threading
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from explorer.filekinds import resolved
 from explorer.importing.formulas import uncalculated_cells
 from explorer.importing.ods import sheet_layout
 from explorer.importing.safety import UnreadableFile, check_text_budget, content_suffix, screen_file
@@ -68,7 +68,7 @@ def iter_sheets(path: Path | str) -> Iterator[RawSheet]:
     started is taken over.
     """
     path = Path(path)
-    started = _PREFETCHED.pop(path.resolve(), None)
+    started = _PREFETCHED.pop(resolved(path), None)
     if started is not None and started[0] != fingerprint(path):  # changed since: its read is dropped, not waited for
         _drop(started[1])
         started = None
@@ -94,9 +94,8 @@ def prefetch(path: Path | str) -> None:
         except BaseException as exc:  # handed to the caller of iter_sheets, as a plain read would raise it
             started.set_exception(exc)
 
-    with contextlib.suppress(OSError):
-        _PREFETCHED[path.resolve()] = (fingerprint(path), started)
-        threading.Thread(target=start, name="prefetch", daemon=True).start()
+    _PREFETCHED[resolved(path)] = (fingerprint(path), started)
+    threading.Thread(target=start, name="prefetch", daemon=True).start()
 
 
 _PREFETCHED: dict[Path, tuple[tuple[int, int] | None, Future[_Reading]]] = {}

@@ -30,3 +30,19 @@ def test_the_aborting_workbook_is_a_finding_and_the_rest_opens(qtbot, tmp_path: 
     messages_shown = [model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())]
     refusal = [m for m in messages_shown if isinstance(m, str) and "memory budget" in m]
     assert refusal and "row 1,048,576 and column 16,384" in refusal[0], messages_shown[:20]
+
+
+def test_a_symlink_loop_is_a_finding_and_the_rest_opens(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(as_of=AS_OF, persist=False)
+    qtbot.addWidget(window)
+    window.show()
+    (tmp_path / "loop1.xlsx").symlink_to("loop2.xlsx")
+    (tmp_path / "loop2.xlsx").symlink_to("loop1.xlsx")
+    window.open_files([str(tmp_path / "loop1.xlsx"), *sample_files()])
+    wait_idle(qtbot, window)
+    assert window.session is not None, [m.text for m in messages.shown]
+    assert window.customers.model.rowCount() == 47
+    window.pages.setCurrentIndex(PAGES.index("Findings"))
+    model = window.book_findings.model
+    shown = [model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())]
+    assert any(isinstance(m, str) and "Too many levels of symbolic links" in m for m in shown), shown[:20]

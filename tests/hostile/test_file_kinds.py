@@ -49,6 +49,24 @@ def test_a_workspace_naming_a_fifo_catalog_is_refused(tmp_path: Path) -> None:
     assert_refused(run, "catalog.toml", "named pipe (FIFO)")
 
 
+@pytest.mark.parametrize("role", list(ROLES))
+def test_a_symlink_loop_is_one_line(tmp_path: Path, role: str) -> None:
+    # Python 3.11's Path.resolve raises RuntimeError for a loop: the read must still say it in one line.
+    first, second = tmp_path / f"loop1{SUFFIX[role]}", tmp_path / f"loop2{SUFFIX[role]}"
+    first.symlink_to(second.name)
+    second.symlink_to(first.name)
+    run = explorer(*ROLES[role](first), temp=tmp_path / "temp", timeout=30)
+    assert_refused(run, "loop1", "Too many levels of symbolic links")
+
+
+def test_an_output_named_by_a_symlink_loop_replaces_the_link(tmp_path: Path) -> None:
+    book, _ = sample(tmp_path)
+    (tmp_path / "out.xlsx").symlink_to("out.xlsx")
+    run = explorer("report", book, "-o", tmp_path / "out.xlsx", temp=tmp_path / "temp", timeout=60)
+    assert run.code in (0, 1), run.err[-2000:]
+    assert not (tmp_path / "out.xlsx").is_symlink() and zipfile.is_zipfile(tmp_path / "out.xlsx")
+
+
 def test_a_folder_is_called_a_folder(tmp_path: Path) -> None:
     folder = tmp_path / "book.xlsx"
     folder.mkdir()
