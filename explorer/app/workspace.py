@@ -188,7 +188,10 @@ def open_workspace(path: Path | str) -> Opened:
     workspace = Workspace(path=str(path))
     missing: list[str] = []
     for key, target in (("books", workspace.files), ("case_logs", workspace.case_files), ("mappings", workspace.mappings)):
-        for name in _texts(files.get(key, []), f"files.{key}", path):
+        names = _texts(files.get(key, []), f"files.{key}", path)
+        if len(names) > MAX_FILES:  # each is read: a workspace someone sends must not hold the app for hours
+            raise WorkspaceError(f"{path.name}: files.{key} names {len(names):,} files; at most {MAX_FILES:,}")
+        for name in names:
             full = _absolute(check.path(name, f"files.{key}"), folder)
             (target if Path(full).exists() else missing).append(full)
     as_of = head.get("as_of", "today")
@@ -212,6 +215,7 @@ def open_workspace(path: Path | str) -> Opened:
 
 
 MAX_MARKS = 100_000
+MAX_FILES = 1_000  # in each list of [files]
 MAX_TEXT = 1_000  # a customer, product, event or file name
 MAX_NOTE = 10_000
 

@@ -17,7 +17,7 @@ import pandas as pd
 
 from explorer import history, rules
 from explorer.catalog import Catalog, default_catalog, fold
-from explorer.filekinds import digest, lock_file
+from explorer.filekinds import digest, lock_file, resolved
 from explorer.importing import values
 from explorer.importing.cases import empty_cases, match_by_email, read_cases
 from explorer.importing.contacts import read_contacts
@@ -78,10 +78,15 @@ def load_book(
     book = Book()
     case_frames: list[pd.DataFrame] = []
     held: dict[str, list[Held]] = {}  # contract file -> what its tables are, for the no-contract error
+    seen: dict[tuple[Path, bool], int] = {}  # a file named twice (*.xlsx and its own name) would overlap itself
     for path, is_case_log in [*((Path(f), False) for f in files), *((Path(f), True) for f in case_files)]:
         if (lock := lock_file(path)) is not None:  # the workbook it locks is read from its own name
             book.findings.append(Finding(Severity.INFO, f"Skipped: this is {lock}, not a workbook.", Source(str(path))))
             continue
+        if (key := (resolved(path), is_case_log)) in seen:
+            seen[key] += 1
+            continue
+        seen[key] = 1
         if progress:
             progress(f"Reading {path.name}")
         (book.case_files if is_case_log else book.files).append(str(path))
@@ -97,6 +102,10 @@ def load_book(
             tables = [Held("nothing readable")]
         if not is_case_log:
             held[path.name] = tables
+    for (path, _), count in seen.items():
+        if count > 1:
+            said = f"This file was given {count} times; it is read once."
+            book.findings.append(Finding(Severity.INFO, said, Source(str(path))))
     failures = [u for u in book.unread if not u.sheet]
     if failures and len(failures) == len(book.files) + len(book.case_files) and not any(u.mappable for u in failures):
         raise UnreadableFile(failures[0].file, failures[0].reason)

@@ -16,6 +16,7 @@ from explorer.app.errors import WorkspaceError
 from explorer.app.workspace import open_workspace
 from explorer.catalog import CatalogError, default_catalog, load_catalog
 from explorer.importing.mappings import ColumnMapping, MappingError, MappingStore, dump_mappings, load_mapping_file
+from tests.hostile.books import workbook
 from tests.hostile.harness import assert_refused, explorer, fingerprint
 
 WRONG = {
@@ -30,6 +31,7 @@ WRONG = {
     "a long note": ('[[marks]]\ncustomer = "A"\nproduct = "okta"\nevent = "e"\nnote = "' + "n" * 20_000 + '"\n',
                     "marks[0].note must be text of at most 10,000 characters"),
     "files not a list": ("[files]\nbooks = 5\n", "files.books must be a list of file names"),
+    "200,000 books": ("[files]\nbooks = [" + '"b.xlsx",' * 200_000 + "]\n", "files.books names 200,000 files; at most 1,000"),
 }  # fmt: skip
 
 
@@ -52,6 +54,18 @@ def test_a_wrong_workspace_on_the_command_line_is_one_line(tmp_path: Path) -> No
     assert_refused(run, "work.toml", "marks[0].done must be true or false")
     (tmp_path / "temp").rmdir()
     assert fingerprint(tmp_path) == before
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    # *.xlsx and the book's own name, or a workspace listing it twice: its contracts would overlap themselves.
+    book = tmp_path / "book.xlsx"
+    workbook(book)
+    (tmp_path / "work.toml").write_text('[files]\nbooks = ["book.xlsx", "./book.xlsx"]\n')
+    run = explorer("check", "--workspace", tmp_path / "work.toml", book, "--as-of", "2026-11-28", temp=tmp_path / "temp")
+    assert run.code == 0, run.err
+    assert "1 customer, 1 contract," in run.out
+    assert "book.xlsx: This file was given 3 times; it is read once." in run.out
+    assert "overlaps" not in run.out
 
 
 def test_done_true_still_opens(tmp_path: Path) -> None:
