@@ -140,6 +140,11 @@ def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return workspace
 
 
+def _inputs(args: argparse.Namespace, workspace) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every file the command reads (the workspace file and all it names): none may be its output."""
+    return [*workspace.inputs, *([args.workspace] if getattr(args, "workspace", None) else [])]
+
+
 def _catalog(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from explorer.catalog import default_catalog, load_catalog
 
@@ -221,7 +226,7 @@ def _map(args: argparse.Namespace) -> int:
         workspace = _workspace(args)
         catalog = _catalog(args)
         text, count = proposed_mappings(workspace.files, workspace.case_files, catalog, mapping_lookup(workspace, catalog))
-        target = write_atomically(args.output, lambda temp: write_text(temp, text), workspace.all_files)
+        target = write_atomically(args.output, lambda temp: write_text(temp, text), _inputs(args, workspace))
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
     print(f"wrote {target} ({count} table{'s' if count != 1 else ''}; edit it, then use --mapping {target.name})")
@@ -300,7 +305,7 @@ def _report(args: argparse.Namespace) -> int:
         period=args.period or periods.ALL,
     )
     try:
-        target = write_report(data, Path(args.output), session.files)
+        target = write_report(data, Path(args.output), _inputs(args, session.workspace))
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
     errors = data.severities.get(Severity.ERROR, 0)
@@ -330,7 +335,7 @@ def _calendar(args: argparse.Namespace) -> int:
         return found
     session, sheets = found
     try:
-        target = write_calendar(sheets, Path(args.output), session.files)
+        target = write_calendar(sheets, Path(args.output), _inputs(args, session.workspace))
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
     per_customer = [(s.name, customer_events(s)) for s in sheets]
@@ -352,7 +357,7 @@ def _sheet(args: argparse.Namespace) -> int:
     from explorer.outputs.entitlement import errors
 
     try:
-        target = write_pdf(sheets, Path(args.output), session.files, args.paper, args.internal)
+        target = write_pdf(sheets, Path(args.output), _inputs(args, session.workspace), args.paper, args.internal)
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
     print(f"wrote {target} ({len(sheets)} customer{'s' if len(sheets) != 1 else ''})")
@@ -391,7 +396,7 @@ def _brief(args: argparse.Namespace) -> int:
     from explorer.gui.renewal_brief import write_pdf  # Qt's PDF writer, offscreen: loaded only here
 
     try:
-        target = write_pdf(briefs, Path(args.output), session.files, args.paper)
+        target = write_pdf(briefs, Path(args.output), _inputs(args, session.workspace), args.paper)
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
     print(f"wrote {target} ({len(briefs)} customer{'s' if len(briefs) != 1 else ''})")
@@ -465,7 +470,8 @@ def _diff(args: argparse.Namespace) -> int:
         from explorer.outputs.changes_workbook import write_changes
 
         try:  # never over an input: a workspace's own books included
-            target = write_changes(diff, Path(args.output), old + new + diff.old_files + diff.new_files)
+            read = [*old, *new, *diff.old_files, *diff.new_files, *([args.catalog] if args.catalog else [])]
+            target = write_changes(diff, Path(args.output), read)
         except Exception as exc:
             return _explained(exc)
     print(as_json(diff) if args.json else as_text(diff))
@@ -488,9 +494,11 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
+    from explorer.atomic import check_target
     from explorer.outputs.template import write_template
 
     try:
+        check_target(Path(args.output), _inputs(args, _workspace(args)))  # the catalog it reads, too
         target = write_template(Path(args.output), _catalog(args))
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)

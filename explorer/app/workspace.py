@@ -83,6 +83,11 @@ class Workspace:
     def all_files(self) -> list[str]:
         return [*self.files, *self.case_files]
 
+    @property
+    def inputs(self) -> list[str]:
+        """Every file read for this workspace (books, case logs, mapping files, the catalog): never an output."""
+        return [*self.all_files, *self.mappings, *([self.catalog] if self.catalog else [])]
+
     def mark(self, key: DateKey) -> DateMark:
         return self.marks.get(key, DateMark())
 
@@ -113,7 +118,7 @@ class Workspace:
         def write(path: Path) -> None:
             path.write_text(text, encoding="utf-8")
 
-        written = write_atomically(target, write, self.all_files)
+        written = write_atomically(target, write, self.inputs)
         self.path = str(written)
         return written
 
