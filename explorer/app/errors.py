@@ -27,6 +27,16 @@ class UserMessage:
 
 def user_message(error: BaseException) -> UserMessage | None:
     """What to tell the user about ``error``; None for an unexpected exception (a bug)."""
+    found = _message(error)
+    return None if found is None else UserMessage(found.title, found.text, _one_line(found.line))
+
+
+def _one_line(text: str) -> str:
+    """A line break quoted from a file (a header, a cell) shown as ⏎, so the message stays one line."""
+    return " ⏎ ".join(part.strip() for part in text.splitlines()) if "\n" in text or "\r" in text else text
+
+
+def _message(error: BaseException) -> UserMessage | None:
     if isinstance(error, UnreadableFile):
         return UserMessage("Cannot open the file", f"{error.path}\n\n{error.cause}", str(error))
     if isinstance(error, OutputError):

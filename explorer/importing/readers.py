@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import threading
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -24,7 +25,7 @@ from typing import Any, TypeVar
 from explorer.filekinds import resolved
 from explorer.importing.formulas import uncalculated_cells
 from explorer.importing.ods import sheet_layout
-from explorer.importing.safety import UnreadableFile, check_text_budget, content_suffix, screen_file
+from explorer.importing.safety import MAX_TEXT_BYTES, UnreadableFile, check_text_budget, content_suffix, screen_file
 from explorer.importing.xlsx_parts import sheet_parts
 
 # Suffixes that name the same kind of file as the bytes ask for: anything else is a misleading name.
@@ -300,17 +301,16 @@ def _first_line(exc: BaseException) -> str:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode by BOM, else UTF-8, else UTF-16 by its zero bytes, else by charset-normalizer's best guess."""
+    """Decode by BOM, else UTF-16 by its zero bytes, else UTF-8, else by charset-normalizer's best guess."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(encoding)
+    if (utf16 := _utf16_without_bom(data[:4096])) is not None:  # before UTF-8, which accepts the zero bytes
+        return data.decode(utf16, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    sample = data[:4096]
-    if sample.count(0) > len(sample) // 4:  # UTF-16 without a BOM: every other byte is zero
-        return data.decode("utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be", errors="replace")
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
@@ -329,13 +329,24 @@ def decode_text(data: bytes) -> str:
     return str(best)
 
 
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 of Western text: every other byte (the high byte of each letter) zero, and almost no other."""
+    half = len(sample) // 2
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if half and odd > half * 0.9 and even < half * 0.1:
+        return "utf-16-le"
+    if half and even > half * 0.9 and odd < half * 0.1:
+        return "utf-16-be"
+    return None
+
+
 def _dialect(text: str) -> type[csv.Dialect]:
     """The separator that splits the most sample lines into the same number (2+) of fields.
 
     csv.Sniffer is misled by title lines ("Support cases, Q1-Q2 2026" above a semicolon table);
     counting consistent lines is not.
     """
-    lines = [line for line in text.splitlines()[:60] if line.strip()]
+    lines = [line for line in text.splitlines()[:60] if line.strip()]  # text: the file's first SNIFF_CHARS
     best, best_score = ",", (0, 0)
     for delimiter in ",;\t|":
         try:
@@ -367,11 +378,45 @@ def read_csv_rows(path: Path) -> list[list[Cell]]:
             raise UnreadableFile(path, "this is a binary file, not a CSV text file")
     else:
         text = decode_text(data)
+    del data
     if not text.strip():
         raise UnreadableFile(path, "the file is empty")
-    dialect = _dialect(text)
-    check_text_budget(path, text, dialect.delimiter)
+    dialect = _dialect(text[:SNIFF_CHARS])
+    check_text_budget(path, text, dialect.delimiter)  # before the split: short fields cost most
+    csv.field_size_limit(MAX_TEXT_BYTES)  # a long field is cut to Excel's 32,767 with a warning, as a cell is
     try:
-        return [list(row) for row in csv.reader(io.StringIO(text, newline=""), dialect)]
+        rows: list[list[Cell]] = [list(row) for row in csv.reader(io.StringIO(text, newline=""), dialect)]
     except csv.Error as exc:
         raise UnreadableFile(path, f"the CSV file is malformed ({exc})") from None
+    if (unclosed := _unclosed_quote(text, dialect, rows)) is not None:
+        raise UnreadableFile(path, unclosed)
+    return rows
+
+
+SNIFF_CHARS = 64 * 1024  # the first 60 lines, as a rule: the delimiter is told from them
+
+
+def _unclosed_quote(text: str, dialect: type[csv.Dialect], rows: list[list[Cell]]) -> str | None:
+    """Why the last row is not a row: a quote it opens and never closes swallows every line after it into one
+    cell (a hand-edited '"Acme, Inc' missing its closing quote), which would silently drop those rows."""
+    if not rows or not any("\n" in f or "\r" in f for f in rows[-1]):
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    ends = [reader.line_num for _ in reader]
+    start = ends[-2] + 1 if len(ends) > 1 else 1  # the line the last row starts on
+
+    class Strict(dialect):  # type: ignore[valid-type,misc]
+        strict = True
+
+    tail = "".join(itertools.islice(io.StringIO(text, newline=""), start - 1, None))
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), Strict):
+            pass
+    except csv.Error as exc:
+        swallowed = sum(1 for line in tail.splitlines()[1:] if line.strip())  # lines that were rows of their own
+        if "unexpected end of data" in str(exc) and swallowed:
+            return (
+                f"row {len(rows):,} opens a quote that is never closed, so the {swallowed:,} line"
+                f"{'s' if swallowed != 1 else ''} after it would be read as one cell; close the quote and save the file again"
+            )
+    return None

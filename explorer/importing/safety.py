@@ -55,9 +55,16 @@ def _sniff_foreign(head: bytes) -> str | None:
         return "this is a PDF document, not a spreadsheet"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
         return "this is an image, not a spreadsheet"
-    if head.lstrip().lower().startswith((b"<!doctype html", b"<html")):
-        return "this is a web page, not a spreadsheet"
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    if start.startswith(_HTML_STARTS):  # web apps and report servers export an HTML table named .xls
+        table = " (an HTML table)" if b"<table" in start else ""
+        return f"this is a web page{table}, not a spreadsheet; open it in Excel and save it as .xlsx"
+    if start.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in start:
+        return "this is an Excel 2003 XML spreadsheet, which is not read; open it in Excel and save it as .xlsx"
     return None
+
+
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<table", b"<meta", b"<head", b"<body", b"<style", b"<!--")
 
 
 def check_file(path: Path) -> str:

@@ -1,0 +1,100 @@
+"""Text that is not what it seems: an unclosed quote, a long field, UTF-16 without a BOM, a web page named .xls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from explorer.app.errors import user_message
+from explorer.importing import readers, safety
+from explorer.importing.readers import read_csv_rows
+from explorer.importing.safety import UnreadableFile, check_file
+from tests.hostile.harness import assert_refused, explorer
+
+HEADER = "Account Name,Product,Support Tier,Order Form Start,Order Form End\n"
+
+
+def rows(first: int, count: int) -> str:
+    return "".join(f"Acme {n},Okta,Premier,2026-01-15,2027-01-14\n" for n in range(first, first + count))
+
+
+def test_an_unclosed_quote_names_its_row_and_the_lines_it_swallows(tmp_path: Path) -> None:
+    # A hand-edited name missing its closing quote: every later row became one cell, an exit-0 'note'.
+    path = tmp_path / "contracts.csv"
+    path.write_text(HEADER + rows(0, 100) + '"Broken Co,Okta,Premier,2026-01-15,2027-01-14\n' + rows(100, 100))
+    with pytest.raises(UnreadableFile, match=r"row 102 opens a quote that is never closed, so the 100 lines after it"):
+        read_csv_rows(path)
+    assert_refused(explorer("check", path, temp=tmp_path / "temp"), "contracts.csv", "row 102 opens a quote")
+
+
+def test_an_unclosed_quote_on_the_header_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "contracts.csv"
+    path.write_text('"' + HEADER + rows(0, 5))
+    assert_refused(explorer("check", path, temp=tmp_path / "temp"), "row 1 opens a quote", "the 5 lines after it")
+
+
+@pytest.mark.parametrize(
+    "last",
+    ['Acme 9,Okta,Premier,2026-01-15,"2027-01-14\nsecond line"\n', 'Acme 9,Okta,Premier,2026-01-15,"2027-01-14'],
+    ids=["closed over two lines", "open on the last line"],
+)
+def test_a_quote_that_swallows_no_row_is_read(tmp_path: Path, last: str) -> None:
+    path = tmp_path / "contracts.csv"
+    path.write_text(HEADER + rows(0, 3) + last)
+    assert len(read_csv_rows(path)) == 5
+
+
+def test_a_line_break_quoted_in_a_message_keeps_it_one_line() -> None:
+    message = user_message(UnreadableFile("cases.csv", "the first row reads 'Case\nCustomer\r\nOpened'"))
+    assert message is not None and message.line == "cases.csv: the first row reads 'Case ⏎ Customer ⏎ Opened'"
+
+
+def test_the_delimiter_is_sniffed_from_the_file_s_start_after_the_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Splitting every line of a 480 MB file just to look at the first 60 took 6 GB before the budget refused it.
+    seen: list[int] = []
+    sniff = readers._dialect
+    monkeypatch.setattr(readers, "_dialect", lambda text: seen.append(len(text)) or sniff(text))
+    path = tmp_path / "cases.csv"
+    path.write_text("Case,Customer\n" + "a,b\n" * 100_000)
+    assert len(read_csv_rows(path)) == 100_001
+    assert seen == [readers.SNIFF_CHARS]
+    monkeypatch.setattr(safety, "MEMORY_BUDGET", 2**20)
+    with pytest.raises(UnreadableFile, match="memory budget"):
+        read_csv_rows(path)
+
+
+def test_a_field_longer_than_the_csv_module_s_default_is_cut_not_refused(tmp_path: Path) -> None:
+    path = tmp_path / "contracts.csv"
+    path.write_text(HEADER + rows(0, 1) + '"' + "y" * 200_000 + '",Okta,Premier,2026-01-15,2027-01-14\n')
+    run = explorer("check", path, "--as-of", "2026-11-28", temp=tmp_path / "temp")
+    assert run.code == 0, run.err
+    assert "row 3, column 'Account Name': 1 cell longer than 32,767 characters (Excel's limit) cut to that length" in run.out
+
+
+def test_utf16_without_a_bom_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "contracts.csv"
+    path.write_bytes((HEADER + rows(0, 1)).encode("utf-16-le"))
+    assert read_csv_rows(path)[1][0] == "Acme 0"
+
+
+WEB_EXPORTS = {  # what a CRM's or a report server's "Export to Excel" writes under an .xls name
+    "html with a BOM": ("\ufeff<html><body><table><tr><td>Account Name</td></tr></table></body></html>", "(an HTML table)"),
+    "a bare table": ("<table><tr><td>Account Name</td><td>Product</td></tr></table>", "(an HTML table)"),
+    "meta first": ('<meta http-equiv="Content-Type" content="text/html"><table><tr><td>x</td></tr></table>', "(an HTML table)"),
+    "xml spreadsheet 2003": (
+        '<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Sheet1"/></Workbook>',
+        "an Excel 2003 XML spreadsheet",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(WEB_EXPORTS))
+def test_a_web_export_named_xls_says_what_it_is_and_what_to_do(tmp_path: Path, case: str) -> None:
+    text, words = WEB_EXPORTS[case]
+    path = tmp_path / "export.xls"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UnreadableFile) as error:
+        check_file(path)
+    assert words in error.value.cause and error.value.cause.endswith("open it in Excel and save it as .xlsx")
