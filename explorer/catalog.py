@@ -1066,7 +1066,12 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
     except UnreadableFile as exc:
         toml = exc.cause.startswith("not valid TOML")
         raise CatalogError(f"{exc.path}: {exc.cause}" if toml else f"{exc.path}: cannot read the catalog ({exc.cause})") from None
-    return parse_catalog(data, str(target))
+    if not isinstance(data.get("catalog"), dict):  # a workspace or mapping file given as --catalog
+        raise CatalogError(f"{target.name}: not a catalog file (it has no [catalog] table)")
+    try:
+        return parse_catalog(data, str(target))
+    except CatalogError as exc:  # its key names the place; the file name says which file
+        raise CatalogError(f"{target.name}: {exc}") from None
 
 
 @cache

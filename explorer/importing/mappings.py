@@ -129,13 +129,16 @@ def parse_mappings(data: dict[str, Any], source: str, catalog: Catalog) -> list[
     return out
 
 
-def load_mapping_file(path: Path | str, catalog: Catalog) -> list[ColumnMapping]:
+def load_mapping_file(path: Path | str, catalog: Catalog, given: bool = True) -> list[ColumnMapping]:
+    """The mappings of a file; one ``given`` by the user (not the saved store, which may hold none) must have some."""
     path = Path(path)
     try:
         data = load_toml(path)
     except UnreadableFile as exc:
         toml = exc.cause.startswith("not valid TOML")
         raise MappingError(f"{path.name}: {exc.cause}" if toml else f"{path.name}: cannot be read ({exc.cause})") from None
+    if given and "mapping" not in data:  # a workspace or catalog given as --mapping would silently map nothing
+        raise MappingError(f"{path.name}: not a mapping file (it has no [[mapping]] tables)")
     return parse_mappings(data, path.name, catalog)
 
 
@@ -194,7 +197,7 @@ class MappingStore:
         if not self.path.exists():
             return []
         try:
-            return load_mapping_file(self.path, self.catalog)
+            return load_mapping_file(self.path, self.catalog, given=False)
         except MappingError as exc:
             self.notice = self._set_aside(str(exc).removeprefix(f"{self.path.name}: "))
             return []

@@ -113,3 +113,32 @@ def test_mapping_and_catalog_files_refuse_deep_nesting_and_huge_numbers(tmp_path
     huge.write_text("version = " + "9" * 5000 + "\n")
     with pytest.raises(CatalogError, match=r"huge.toml: not valid TOML \(Exceeds the limit"):
         load_catalog(huge)
+
+
+WRONG_KIND = {  # a file of another kind given in a role: the line names the file and says what it is not
+    "a workspace as the catalog": (
+        "--catalog",
+        "[files]\nbooks = []\n",
+        "ws.toml: not a catalog file (it has no [catalog] table)",
+    ),
+    "a bare catalog": ("--catalog", "[catalog]\nversion = 1\n", "ws.toml: catalog.settings: missing"),
+    "a workspace as a mapping": (
+        "--mapping",
+        "[files]\nbooks = []\n",
+        "ws.toml: not a mapping file (it has no [[mapping]] tables)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(WRONG_KIND))
+def test_a_file_of_another_kind_is_named_and_refused(tmp_path: Path, case: str) -> None:
+    option, text, line = WRONG_KIND[case]
+    (tmp_path / "ws.toml").write_text(text)
+    run = explorer("check", "resources/sample/contracts.xlsx", option, tmp_path / "ws.toml", temp=tmp_path / "temp")
+    assert_refused(run, line)
+
+
+def test_the_saved_mappings_may_hold_none(tmp_path: Path) -> None:
+    store = MappingStore(default_catalog(), tmp_path)
+    (tmp_path / store.path.name).write_text(dump_mappings([]))
+    assert store.all() == [] and not store.notice
