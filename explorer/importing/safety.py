@@ -199,7 +199,9 @@ def _size(count: int) -> str:
 
 
 _CHUNK = 16 * 1024 * 1024
-_UNIQUE = re.compile(rb'<(?:\w+:)?sst\b[^>]*\buniqueCount="(\d+)"')
+# The string table's claim, however it is spelled (quotes, spacing, a prefix) and wherever its part is:
+# the reader reserves 24 bytes a string it claims before it reads one.
+_UNIQUE = re.compile(rb"""<(?:[\w.-]+:)?sst\b[^>]*?\buniqueCount\s*=\s*["']\s*(\d+)""")
 EXCEL_ROWS = 1_048_576
 EXCEL_COLUMNS = 16_384  # XFD
 _TAG = rb"<(?:[\w.-]+:)?"  # any namespace prefix: the reader matches local names
@@ -232,7 +234,7 @@ def _check_budget(path: Path, archive: zipfile.ZipFile, members: list[zipfile.Zi
         name = member.filename
         if member.is_dir() or not member.file_size:
             continue
-        rows, columns, hidden_rows = _sheet_extent(archive, member)
+        rows, columns, hidden_rows, claimed = _sheet_extent(archive, member)
         if hidden_rows:
             hidden[name] = hidden_rows
         part = name.rsplit("/", 1)[-1]
@@ -248,32 +250,30 @@ def _check_budget(path: Path, archive: zipfile.ZipFile, members: list[zipfile.Zi
                 f"sheet part {part} reaches row {rows:,} and column {columns:,}: reading it would "
                 f"need more than the {_size(MEMORY_BUDGET)} memory budget ({MAX_CELLS:,} cells); not read",
             )
-        if name.lower() == "xl/sharedstrings.xml":
-            with archive.open(member) as part_file:
-                found = _UNIQUE.search(part_file.read(XML_HEAD_BYTES))
-            claimed = int(found.group(1)) if found else 0
-            if claimed > MAX_SHARED_STRINGS or claimed > member.file_size // 4:
-                raise UnreadableFile(
-                    path,
-                    f"the string table claims {claimed:,} strings in {member.file_size:,} bytes (the limit is "
-                    f"{MAX_SHARED_STRINGS:,}; a damaged or hostile file); not read",
-                )
+        if claimed > MAX_SHARED_STRINGS or claimed > member.file_size // 4:
+            raise UnreadableFile(
+                path,
+                f"the string table claims {claimed:,} strings in {member.file_size:,} bytes (the limit is "
+                f"{MAX_SHARED_STRINGS:,}; a damaged or hostile file); not read",
+            )
     return hidden
 
 
-def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int, tuple[int, ...]]:
+def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int, tuple[int, ...], int]:
     """(last row, last column) a reader would give the part if it read it as a sheet, or an upper bound where
-    that is enough; and the rows the sheet hides (by hand, by a filter or in a collapsed outline), which a
-    reader does not report.
+    that is enough; the rows the sheet hides (by hand, by a filter or in a collapsed outline), which a
+    reader does not report; and the strings it claims if the reader took it for the string table.
 
     Up to column AX, 1,048,576 rows fit the budget, so the usual sheet (every cell carries its
     reference, few columns) costs one scan for references past column Z or row 999,999. Rows are counted
     only for wider sheets, and cells placed by their order alone are walked one by one, as the reader would.
     """
-    last_row = last_column = 0
+    last_row = last_column = claimed = 0
     placed = False
     hidden: set[int] = set()
     for chunk in _chunks(archive, member):
+        if b"uniqueCount" in chunk and (found := _UNIQUE.search(chunk)):  # a plain search first, as for hidden rows
+            claimed = max(claimed, int(found.group(1)))
         for letters, attributes in set(_SCANS[bool(_PREFIXED.search(chunk))].findall(chunk)):
             if letters:
                 last_column = max(last_column, _column_number(letters))
@@ -289,16 +289,16 @@ def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
         walker = _Walker()
         for chunk in _chunks(archive, member):
             walker.walk(chunk)
-        return max(last_row, walker.last_row), max(last_column, walker.last_column), rows_hidden
+        return max(last_row, walker.last_row), max(last_column, walker.last_column), rows_hidden, claimed
     if last_row > EXCEL_ROWS or last_column > EXCEL_COLUMNS:
-        return last_row, last_column, rows_hidden
+        return last_row, last_column, rows_hidden, claimed
     # Excel's references (counted here as if all 26 columns were there) stop at row 1,048,576
     last_column = max(last_column, 26)
     if last_column * EXCEL_ROWS <= MAX_CELLS:
-        return EXCEL_ROWS, last_column, rows_hidden
+        return EXCEL_ROWS, last_column, rows_hidden, claimed
     for chunk in _chunks(archive, member):
         last_row = max([last_row, *(int(n) for n in _ROW_CELL[bool(_PREFIXED.search(chunk))].findall(chunk))])
-    return last_row, last_column, rows_hidden
+    return last_row, last_column, rows_hidden, claimed
 
 
 def _chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:

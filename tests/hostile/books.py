@@ -43,12 +43,15 @@ def cells(row: int, values: list[str]) -> str:
     return f'<row r="{row}">{inner}</row>'
 
 
-def workbook(path: Path, extra_rows: str = "", strings: tuple[int, int] = (1, 1), part: str = "xl/worksheets/sheet1.xml") -> Path:
-    """A one-sheet contract book (a header and one contract) with ``extra_rows`` after them, its sheet in ``part``."""
+def workbook(
+    path: Path, extra_rows: str = "", strings: tuple[int, int] = (1, 1), part: str = "xl/worksheets/sheet1.xml", sst: str = ""
+) -> Path:
+    """A one-sheet contract book (a header and one contract) with ``extra_rows`` after them, its sheet in ``part``
+    and ``sst`` (if given) as the whole string table."""
     data = f"{cells(1, HEADER)}{cells(2, ROW)}{extra_rows}"
     sheet = f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><sheetData>{data}</sheetData></worksheet>'
     count, unique = strings
-    sst = f'<?xml version="1.0"?><sst xmlns="{MAIN}" count="{count}" uniqueCount="{unique}"><si><t>x</t></si></sst>'
+    sst = sst or f'<?xml version="1.0"?><sst xmlns="{MAIN}" count="{count}" uniqueCount="{unique}"><si><t>x</t></si></sst>'
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in PARTS.items():
             archive.writestr(name, text.replace('Target="worksheets/sheet1.xml"', f'Target="/{part}"'))

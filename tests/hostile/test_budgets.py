@@ -13,7 +13,7 @@ import pytest
 from explorer.importing import safety
 from explorer.importing.readers import read_csv_rows
 from explorer.importing.safety import UnreadableFile, check_file
-from tests.hostile.books import EMPTY_FAR_CELL, FAR_CELL, PLACED_CELLS, TALL_CELL, cells, workbook
+from tests.hostile.books import EMPTY_FAR_CELL, FAR_CELL, MAIN, PLACED_CELLS, TALL_CELL, cells, workbook
 from tests.hostile.harness import assert_refused, explorer, fingerprint
 
 REFUSED = {
@@ -88,6 +88,21 @@ FAR_CELL_SPELLINGS = {
 def test_a_far_cell_is_measured_however_its_reference_is_spelled(tmp_path: Path, case: str) -> None:
     with pytest.raises(UnreadableFile, match="row 1,048,576 and column 16,384"):
         check_file(workbook(tmp_path / "book.xlsx", FAR_CELL_SPELLINGS[case]))
+
+
+STRING_CLAIMS = {  # the reader reserves 24 bytes a claimed string (48 GB here) however the claim is written
+    "single quotes": "<sst xmlns='{0}' uniqueCount='2000000000'><si><t>x</t></si></sst>",
+    "spaces": '<sst xmlns="{0}" uniqueCount = " 2000000000"><si><t>x</t></si></sst>',
+    "a prefix": '<x:sst xmlns:x="{0}" uniqueCount="2000000000"><x:si><x:t>x</x:t></x:si></x:sst>',
+    "after a long comment": "<!--" + " " * 5000 + '--><sst xmlns="{0}" uniqueCount="2000000000"><si><t>x</t></si></sst>',
+}
+
+
+@pytest.mark.parametrize("case", list(STRING_CLAIMS))
+def test_a_string_table_s_claim_is_read_however_it_is_written(tmp_path: Path, case: str) -> None:
+    sst = '<?xml version="1.0"?>' + STRING_CLAIMS[case].format(MAIN)
+    with pytest.raises(UnreadableFile, match="the string table claims 2,000,000,000 strings"):
+        check_file(workbook(tmp_path / "book.xlsx", sst=sst))
 
 
 def test_excel_s_last_row_is_read(tmp_path: Path) -> None:
