@@ -8,6 +8,7 @@ bounded memory, before the file is parsed.
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -95,6 +96,7 @@ def screen_file(path: Path) -> Screened:
     if head.startswith(OLE_MAGIC):
         if _has_encrypted_package(path):
             raise UnreadableFile(path, "the workbook is password-protected (encrypted); save an unprotected copy")
+        _check_biff(path)
         return Screened("ole")
     if head.startswith(ZIP_MAGIC):
         try:
@@ -172,6 +174,8 @@ def _check_zip(path: Path) -> dict[str, tuple[int, ...]]:
                             f"part {member.filename} declares XML entities, which workbooks never need "
                             "(possible entity-expansion attack); not read",
                         )
+            if "xl/workbook.bin" in names:
+                _check_binary_sheets(path, archive, members)
             return _check_budget(path, archive, members)
     except zipfile.BadZipFile:
         raise UnreadableFile(path, "the workbook is damaged or truncated (its zip directory is unreadable)") from None
@@ -179,6 +183,115 @@ def _check_zip(path: Path) -> dict[str, tuple[int, ...]]:
         raise UnreadableFile(path, f"the workbook uses an unsupported compression ({exc})") from None
     except (EOFError, OSError, ValueError) as exc:
         raise UnreadableFile(path, f"the workbook is damaged or truncated ({exc})") from None
+
+
+# Excel 97-2003 (BIFF8) cell records: each starts with its row and column (two bytes each). Excel's sheet has
+# 256 columns; the reader sizes the sheet by whatever column a record names (65,535 x 65,536 cells: 137 GB).
+_BIFF_CELLS = {0x0006, 0x00FD, 0x0203, 0x0204, 0x0205, 0x027E, 0x0201, 0x00D6, 0x00BD, 0x00BE}
+_BIFF_MULTIPLE = {0x00BD, 0x00BE}  # MULRK, MULBLANK: a run of cells, its last column in the record's last 2 bytes
+BIFF_COLUMNS = 256
+
+
+def _check_biff(path: Path) -> None:
+    """Refuse an Excel 97-2003 workbook with a cell past column IV (256), which Excel never writes."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
+            if name is None:
+                return  # not a workbook: the reader says what it is
+            stream = ole.openstream(name).read()
+    except (OSError, ValueError, IndexError, struct.error):  # damaged: the reader says so in its own words
+        return
+    position, end = 0, len(stream) - 4
+    while position <= end:
+        kind, size = struct.unpack_from("<HH", stream, position)
+        body = position + 4
+        if kind in _BIFF_CELLS and size >= 4:
+            column = struct.unpack_from("<H", stream, body + 2)[0]
+            if kind in _BIFF_MULTIPLE and size >= 6:
+                column = max(column, struct.unpack_from("<H", stream, body + size - 2)[0])
+            if column >= BIFF_COLUMNS:
+                row = struct.unpack_from("<H", stream, body)[0]
+                raise UnreadableFile(
+                    path,
+                    f"a sheet places a cell at row {row + 1:,} and column {column + 1:,}, past Excel 97-2003's last "
+                    f"column {BIFF_COLUMNS} (IV) (a damaged or hostile file); not read",
+                )
+        position = body + size
+
+
+def _check_binary_sheets(path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse an .xlsb whose sheet would need more than MEMORY_BUDGET, or places a cell past Excel's last row or
+    column: its records carry row and column numbers the reader sizes the sheet by, as XML references do."""
+    for member in members:
+        name = member.filename.lower()
+        if not member.file_size or not (name.endswith(".bin") or name.startswith("xl/worksheets/")):
+            continue
+        data = archive.read(member)
+        if data.startswith(OLE_MAGIC):  # the macros (vbaProject.bin), not a sheet
+            continue
+        rows, columns = _binary_extent(data)
+        part = member.filename.rsplit("/", 1)[-1]
+        if rows > EXCEL_ROWS or columns > EXCEL_COLUMNS:
+            where = f"row {rows:,}" if rows > EXCEL_ROWS else f"column {columns:,}"
+            last = f"row {EXCEL_ROWS:,}" if rows > EXCEL_ROWS else f"column {EXCEL_COLUMNS:,} (XFD)"
+            raise UnreadableFile(
+                path, f"part {part} places a cell at {where}, past Excel's last {last} (a damaged or hostile file); not read"
+            )
+        if rows * columns > MAX_CELLS:
+            raise UnreadableFile(
+                path,
+                f"sheet part {part} reaches row {rows:,} and column {columns:,}: reading it would "
+                f"need more than the {_size(MEMORY_BUDGET)} memory budget ({MAX_CELLS:,} cells); not read",
+            )
+
+
+_XLSB_ROW = 0  # BrtRowHdr: the row (4 bytes, from 0) of the cell records after it
+_XLSB_CELLS = range(1, 12)  # BrtCellBlank .. BrtFmlaError: each starts with its column (4 bytes, from 0)
+
+
+def _binary_extent(data: bytes) -> tuple[int, int]:
+    """(last row, last column), 1-based, of the cells a BIFF12 sheet part holds; (0, 0) for none.
+
+    A record is its type (1-2 bytes) and size (1-4 bytes), 7 bits a byte with the high bit saying more
+    follows, then its body. A part cut short ends the walk: the reader then says it is damaged.
+    """
+    row = last_row = last_column = -1
+    position, end = 0, len(data)
+    cells = set(_XLSB_CELLS)
+    try:
+        while position < end:
+            kind = data[position]
+            if kind < 0x80:  # the usual record: a one-byte type and a one-byte size
+                position += 1
+            else:
+                kind = (kind & 0x7F) | (data[position + 1] & 0x7F) << 7
+                position += 2
+            size = data[position]
+            position += 1
+            if size >= 0x80:
+                size &= 0x7F
+                for shift in (7, 14, 21):
+                    byte = data[position]
+                    position += 1
+                    size |= (byte & 0x7F) << shift
+                    if byte < 0x80:
+                        break
+            if kind in cells:
+                if size >= 4:
+                    column = int.from_bytes(data[position : position + 4], "little")
+                    if column > last_column:
+                        last_column = column
+                    if row > last_row:
+                        last_row = row
+            elif kind == _XLSB_ROW and size >= 4:
+                row = int.from_bytes(data[position : position + 4], "little")
+            position += size
+    except IndexError:
+        pass
+    return last_row + 1, last_column + 1
 
 
 def check_text_budget(path: Path, text: str, delimiter: str) -> None:

@@ -6,6 +6,8 @@ checks in explorer/importing/safety.py the reader aborts (exit 134) or takes min
 
 from __future__ import annotations
 
+import struct
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,74 @@ def test_a_csv_of_many_short_fields_is_measured_before_it_is_split(tmp_path: Pat
         read_csv_rows(path)
     monkeypatch.setattr(safety, "MEMORY_BUDGET", 2 * 1024**3)
     assert len(read_csv_rows(path)) == 40_001
+
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "files"
+
+
+@pytest.mark.parametrize("column", [65535, 256])
+def test_an_xls_cell_past_column_iv_is_one_line(tmp_path: Path, column: int) -> None:
+    # One LABELSST or NUMBER record (row, column: two bytes each after its 4-byte header) moved past Excel's
+    # 256 columns: the reader sized the sheet by it and asked for 137 GB.
+    data = bytearray((CORPUS / "finance_hidden_backup.xls").read_bytes())
+    cells = [i for i in range(len(data) - 8) if data[i : i + 4] in (b"\xfd\x00\x0a\x00", b"\x03\x02\x0e\x00")]
+    at = cells[len(cells) // 2]
+    data[at + 4 : at + 8] = struct.pack("<HH", 65535, column)
+    (tmp_path / "in").mkdir()
+    book = tmp_path / "in" / "book.xls"
+    book.write_bytes(bytes(data))
+    run = explorer("check", book, temp=tmp_path / "temp")
+    assert_refused(run, "book.xls", f"row 65,536 and column {column + 1:,}, past Excel 97-2003's last column 256 (IV)")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.xls")))
+def test_the_corpus_s_xls_books_are_within_the_columns(name: str) -> None:
+    assert check_file(CORPUS / name) == "ole"
+
+
+def records(data: bytes) -> list[tuple[int, int]]:
+    """(type, offset of the body) of each BIFF12 record: 7-bit varints, the high bit saying a byte follows."""
+    found, position = [], 0
+    while position < len(data):
+        kind = data[position] & 0x7F
+        if data[position] & 0x80:
+            position += 1
+            kind |= (data[position] & 0x7F) << 7
+        position += 1
+        size = shift = 0
+        while True:
+            size |= (data[position] & 0x7F) << shift
+            shift += 7
+            position += 1
+            if not data[position - 1] & 0x80:
+                break
+        found.append((kind, position))
+        position += size
+    return found
+
+
+@pytest.mark.parametrize(("row", "column", "words"), [
+    (1_048_575, 16_383, "reaches row 1,048,576 and column 16,384"),
+    (99_999_999, 3, "places a cell at row 100,000,000, past Excel's last row"),
+])  # fmt: skip
+def test_an_xlsb_cell_far_away_is_one_line(tmp_path: Path, row: int, column: int, words: str) -> None:
+    # The last row header's row and its first cell's column patched: the reader sized the sheet by them.
+    with zipfile.ZipFile(CORPUS / "finance_binary.xlsb") as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = bytearray(parts["xl/worksheets/sheet1.bin"])
+    found = records(bytes(sheet))
+    last = max(i for i, (kind, _) in enumerate(found) if kind == 0)
+    cell = next(at for kind, at in found[last + 1 :] if 1 <= kind <= 11)
+    sheet[found[last][1] : found[last][1] + 4] = struct.pack("<I", row)
+    sheet[cell : cell + 4] = struct.pack("<I", column)
+    (tmp_path / "in").mkdir()
+    book = tmp_path / "in" / "book.xlsb"
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, bytes(sheet) if name == "xl/worksheets/sheet1.bin" else data)
+    run = explorer("check", book, temp=tmp_path / "temp")
+    assert_refused(run, "book.xlsb", "sheet1.bin", words)
+
+
+def test_the_corpus_xlsb_is_within_the_budget() -> None:
+    assert check_file(CORPUS / "finance_binary.xlsb") == "zip"
