@@ -7,6 +7,7 @@ bounded memory, before the file is parsed.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import struct
 import zipfile
@@ -225,13 +226,14 @@ def _check_biff(path: Path) -> None:
 def _check_binary_sheets(path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
     """Refuse an .xlsb whose sheet would need more than MEMORY_BUDGET, or places a cell past Excel's last row or
     column: its records carry row and column numbers the reader sizes the sheet by, as XML references do."""
+    named = _targets(archive, members)
     for member in members:
         name = member.filename.lower()
-        if not member.file_size or not (name.endswith(".bin") or name.startswith("xl/worksheets/")):
+        if not member.file_size or not (name.endswith(".bin") or name.startswith("xl/worksheets/") or name in named):
             continue
         data = archive.read(member)
-        if data.startswith(OLE_MAGIC):  # the macros (vbaProject.bin), not a sheet
-            continue
+        if data.startswith(OLE_MAGIC) or data[:64].removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
+            continue  # the macros (vbaProject.bin), or XML (a sheet's relationships), which _check_budget measures
         rows, columns = _binary_extent(data)
         part = member.filename.rsplit("/", 1)[-1]
         if rows > EXCEL_ROWS or columns > EXCEL_COLUMNS:
@@ -246,6 +248,20 @@ def _check_binary_sheets(path: Path, archive: zipfile.ZipFile, members: list[zip
                 f"sheet part {part} reaches row {rows:,} and column {columns:,}: reading it would "
                 f"need more than the {_size(MEMORY_BUDGET)} memory budget ({MAX_CELLS:,} cells); not read",
             )
+
+
+_TARGET = re.compile(rb"""\bTarget\s*=\s*["']/?([^"']+)["']""")
+
+
+def _targets(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> set[str]:
+    """Every part the workbook's relationships name, in lower case (the reader matches names so)."""
+    rels = next((m for m in members if m.filename.lower() == "xl/_rels/workbook.bin.rels"), None)
+    if rels is None:
+        return set()
+    with archive.open(rels) as part:
+        text = part.read(XML_HEAD_BYTES * 16)
+    names = (t.decode("utf-8", "replace").lower() for t in _TARGET.findall(text))
+    return {name if name.startswith("xl/") else posixpath.normpath("xl/" + name) for name in names}
 
 
 _XLSB_ROW = 0  # BrtRowHdr: the row (4 bytes, from 0) of the cell records after it

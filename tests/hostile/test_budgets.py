@@ -180,13 +180,25 @@ def test_an_xlsb_cell_far_away_is_one_line(tmp_path: Path, row: int, column: int
     cell = next(at for kind, at in found[last + 1 :] if 1 <= kind <= 11)
     sheet[found[last][1] : found[last][1] + 4] = struct.pack("<I", row)
     sheet[cell : cell + 4] = struct.pack("<I", column)
+    parts["xl/worksheets/sheet1.bin"] = bytes(sheet)
     (tmp_path / "in").mkdir()
     book = tmp_path / "in" / "book.xlsb"
-    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in parts.items():
-            target.writestr(name, bytes(sheet) if name == "xl/worksheets/sheet1.bin" else data)
+    write_parts(book, parts)
     run = explorer("check", book, temp=tmp_path / "temp")
     assert_refused(run, "book.xlsb", "sheet1.bin", words)
+    # The reader follows the relationships to any part name, as in an .xlsx.
+    parts["xl/data/Sheet1.DAT"] = parts.pop("xl/worksheets/sheet1.bin")
+    rels = parts["xl/_rels/workbook.bin.rels"]
+    parts["xl/_rels/workbook.bin.rels"] = rels.replace(b'Target="worksheets/sheet1.bin"', b"Target='/xl/data/Sheet1.DAT'")
+    with pytest.raises(UnreadableFile, match="sheet part Sheet1.DAT|part Sheet1.DAT places"):
+        check_file(write_parts(tmp_path / "moved.xlsb", parts))
+
+
+def write_parts(path: Path, parts: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
 
 
 def test_the_corpus_xlsb_is_within_the_budget() -> None:
