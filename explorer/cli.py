@@ -90,7 +90,7 @@ def _export_problem(target: Path, catalog: Catalog) -> str | None:
 
         try:
             other = set(load_toml(target)) - {"mapping"}  # a workspace or a catalog has tables of its own
-            load_mapping_file(target, catalog)
+            load_mapping_file(target, catalog, given=False)  # an earlier export may hold none
         except Exception:  # whatever it holds, it is no mapping file to replace
             other = {"?"}
         if other:
