@@ -27,7 +27,7 @@ from explorer.importing.columns import factorize, map_distinct, read_columns
 from explorer.importing.emails import address
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
-from explorer.importing.values import UNSETTLED, DateOrder, cell_text
+from explorer.importing.values import UNSETTLED, DateOrder, cell_text, english_months
 from explorer.model import Contact, Finding, Severity, Source, customer_key
 
 CASE_COLUMNS = [
@@ -142,7 +142,7 @@ def parse_timestamps(
             target[fast.index] = fast
             strings = strings[fast.isna()]
     if len(strings):
-        strings = strings.str.strip()
+        strings = english_months(strings.str.strip())  # the slow path only: "02/Okt/26" (a German Jira) as "02/Oct/26"
         strings = strings[strings != ""]
     if len(strings):
         aware_mask = strings.str.contains(ZONE_SUFFIX, regex=True)

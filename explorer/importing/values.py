@@ -38,6 +38,45 @@ MONTHS |= {
     "december": 12,
 }
 
+# Month names of the languages the catalog reads (German, French, Spanish, Portuguese, Dutch, Italian), full and
+# abbreviated, as localized tools and hand-kept books write them: "1. März 2026", "1er mars 2026", "1 de marzo de 2026".
+MONTH_WORDS = {**MONTHS}
+for number, words in enumerate(
+    [
+        "januar jänner janvier janv enero ene janeiro januari gennaio gen",
+        "februar février fevrier févr fevr febrero fevereiro fev februari febbraio",
+        "märz maerz mrz mär mars marzo março marco maart mrt",
+        "avril avr abril abr aprile",
+        "mai mayo maio mei maggio mag",
+        "juni juin junio junho giugno giu",
+        "juli juillet juil julio julho luglio lug",
+        "août aout agosto ago augustus",
+        "septembre septiembre setiembre setembro set settembre",
+        "oktober okt octobre octubre outubro out ottobre ott",
+        "novembre noviembre novembro",
+        "dezember dez décembre decembre déc diciembre dic dezembro dicembre",
+    ],
+    start=1,
+):
+    MONTH_WORDS |= dict.fromkeys(words.split(), number)
+ENGLISH = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+FOREIGN_MONTH_RE = re.compile(
+    r"(?i)(?<![^\W\d_])("
+    + "|".join(sorted((w for w in MONTH_WORDS if w not in MONTHS), key=len, reverse=True))
+    + r")\.?(?![^\W\d_])"
+)
+
+
+def english_months(texts: pd.Series) -> pd.Series:
+    """Date-time texts with a foreign month word ("02/Okt/26 08:00") or CJK units (2026年3月1日) in the form the
+    common parsers read ("02/Oct/26 08:00", 2026-3-1)."""
+    texts = texts.str.replace(FOREIGN_MONTH_RE, lambda m: ENGLISH[MONTH_WORDS[m[1].casefold()] - 1], regex=True)
+    return texts.str.replace(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", r"\1-\2-\3", regex=True)
+
+
+WORDED_RE = re.compile(r"(\d{1,2})(?:\.|er|º|°)?[\s/\-]+(?:de\s+)?([^\W\d_]{3,10})\.?,?[\s/\-]+(?:de\s+|del\s+)?(\d{4}|\d{2})")
+CJK_RE = re.compile(r"(\d{4})\s*[年.]\s*(\d{1,2})\s*[月.]\s*(\d{1,2})\s*[日.]?")  # 2026年3月1日, Korean 2026. 3. 1.
+
 ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?")
 YMD_SLASH_RE = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
 # A year of two digits is read as Excel reads it (_year): Excel's default short formats write m/d/yy and d-mmm-yy.
@@ -196,6 +235,10 @@ def _parse_date_text(text: str, order: DateOrder) -> tuple[date | None, str | No
         month = MONTHS.get(match[1].lower())
         if month:
             return date(int(match[3]), month, int(match[2])), None
+    if (match := WORDED_RE.fullmatch(text)) and (month := MONTH_WORDS.get(match[2].casefold())):
+        return date(_year(match[3]), month, int(match[1])), None
+    if match := CJK_RE.fullmatch(text):
+        return date(int(match[1]), int(match[2]), int(match[3])), None
     if re.fullmatch(r"\d{5}(\.\d+)?", text) and SERIAL_RANGE[0] <= float(text) <= SERIAL_RANGE[1]:
         return EXCEL_EPOCH + timedelta(days=int(float(text))), None
     if (weekday := WEEKDAY_RE.match(text)) and weekday.end() < len(text):

@@ -199,3 +199,27 @@ def test_contacts_whose_region_is_a_country_are_in_the_mcse_region(tmp_path: Pat
     sheet = open_session([book, people], date(2026, 6, 1)).sheet("northwind")
     assert sheet is not None
     assert [c.name for limit in sheet.limits for c in limit.outside_region] == ["Tom Berg"]  # not Jane, in the UK
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1. März 2026", "1er mars 2026", "1 de marzo de 2026", "1 de março de 2026", "1 maart 2026", "1 marzo 2026",
+     "01/Mär/26", "2026年3月1日", "2026. 3. 1."],
+)  # fmt: skip
+def test_dates_with_month_names_of_other_languages(text: str) -> None:
+    """German, French, Spanish, Portuguese, Dutch and Italian month names, and CJK dates (probe4)."""
+    assert values.parse_date(text) == (date(2026, 3, 1), None)
+
+
+def test_case_times_with_a_foreign_month_are_read() -> None:
+    import pandas as pd
+
+    from explorer.importing.cases import parse_timestamps
+
+    read, bad, _ = parse_timestamps(pd.Series(["02/Okt/26 08:00", "15 déc. 2026 10:00", "2026年3月1日 9:00"]), "UTC")
+    assert not bad.any()
+    assert [t.isoformat() for t in read] == [
+        "2026-10-02T08:00:00+00:00",
+        "2026-12-15T10:00:00+00:00",
+        "2026-03-01T09:00:00+00:00",
+    ]
