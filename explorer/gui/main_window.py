@@ -318,6 +318,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.state.save(self, self.splitter, self._views())
+        self.sessions.stale.stop()  # no judging again for a window that is gone
         stop_all()  # the window's, its pages' and its dialogs' background work
         super().closeEvent(event)
 

@@ -102,7 +102,7 @@ class SessionController(QObject):
         """Judge the book again at the present minute (and on the new day after midnight), in the background; a
         user's own operation goes first."""
         session = self.session
-        if session is None or session.workspace.as_of is not None:
+        if session is None or session.workspace.as_of is not None or not self._parent.isVisible():
             return
         if self._operations.running:
             self.stale.start(60_000)
