@@ -217,6 +217,7 @@ def read_columns(
         repeated = same >= max(2, (len(checks) + 1) // 2)
         skip |= repeated
         reasons.update((int(i), "repeats the header row") for i in np.flatnonzero(repeated).tolist())
+    _nested(texts, match, cells, filled_row, skip, reasons)
     # Totals rows: their first filled cell says so, whatever else they hold.
     few = filled_row & ~skip & (count <= 4)
     totals = np.zeros(len(body), dtype=bool)
@@ -312,6 +313,35 @@ def _grouped(
             )
         )
         start += 1
+
+
+def _nested(
+    texts: dict[str, pd.Series],
+    match: TableMatch,
+    cells: list[tuple[int, np.ndarray]],
+    filled: np.ndarray,
+    skip: np.ndarray,
+    reasons: dict[int, str],
+) -> None:
+    """A table nested under a record (monday.com's subitems): a row whose customer cell is one of this table's own
+    headers and that names two or more of them, then the rows under it that name no customer. Not records."""
+    if "customer" not in texts or "customer" not in match.columns:
+        return
+    customer = texts["customer"].to_numpy(dtype=object)
+    headers = set(match.headers.values())
+    for i in np.flatnonzero(np.isin(customer, list(headers)) & filled & ~skip).tolist():
+        named = [str(values[i]) for _, values in cells if values[i] != ""]
+        if sum(text in headers for text in named) < 2:
+            continue
+        end = i + 1
+        while end < len(customer) and filled[end] and not skip[end] and customer[end] == "":
+            end += 1
+        skip[i:end] = True
+        under = end - i - 1
+        reasons[i] = (
+            f"heads a table nested in this one ('{', '.join(named[:5])}', as monday.com exports subitems; "
+            f"{'the row' if under == 1 else f'the {under} rows'} under it {'is' if under == 1 else 'are'} skipped too)"
+        )
 
 
 def _outline(

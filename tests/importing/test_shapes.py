@@ -496,3 +496,19 @@ def test_a_parent_row_whose_children_repeat_its_customer_is_a_heading(tmp_path: 
         "2 rows hold only a customer (an outline's parent rows) and are not read as records; the row under them "
         "that names no customer takes its customer."
     ]
+
+
+def test_a_table_nested_under_a_record_is_not_read_as_contracts(tmp_path: Path) -> None:
+    """monday.com's Export to Excel writes an item's subitems under it with a header of their own (probe4): before,
+    'Subitems' became a customer and each subitem a nameless contract with three errors."""
+    header = ["Name", "Subitems", "Product", "Tier", "Timeline - Start", "Timeline - End", "Item ID (auto generated)"]
+    rows = [
+        ["Northwind Traders", "Jane Doe,Omar Haddad", "Okta", "Premier Plus", "2026-03-01", "2027-02-28", "18047649223"],
+        ["Subitems", "Name", "Email", "Item ID (auto generated)", "", "", ""],
+        ["", "Jane Doe", "jane@northwind.test", "18047649224", "", "", ""],
+        ["", "Omar Haddad", "omar@northwind.test", "18047649225", "", "", ""],
+        ["Contoso Ltd", "", "Okta", "Premier", "2026-06-15", "2027-06-14", "18047650891"],
+    ]
+    book = load_book([write_csv(tmp_path / "board.csv", header=header, rows=rows)])
+    assert [c.customer for c in book.contracts] == ["Northwind Traders", "Contoso Ltd"] and book.error_count == 0
+    assert [f.source.row for f in book.findings if "nested" in f.message] == [3]
