@@ -131,16 +131,16 @@ def parse_timestamps(
         bad[unix.index] = False
     strings = series[is_str]
     strings = strings[strings != ""]
-    if len(strings) and (digits := strings.str.fullmatch(r"\s*\d{10}(?:\d{3})?\s*")).any():
-        unix = _unix_time(strings[digits].astype(float))
-        out[unix.index] = unix
-        strings = strings[~strings.index.isin(unix.index)]
     if len(strings):
         fast, fast_aware = _parse_common_format(strings)
         if fast is not None:
             target = out if fast_aware else naive
             target[fast.index] = fast
             strings = strings[fast.isna()]
+    if len(strings) and (digits := strings.str.fullmatch(r"\s*\d{10}(?:\d{3})?\s*")).any():  # what the formats left
+        unix = _unix_time(strings[digits].astype(float))
+        out[unix.index] = unix
+        strings = strings[~strings.index.isin(unix.index)]
     if len(strings):
         strings = english_months(strings.str.strip())  # the slow path only: "02/Okt/26" (a German Jira) as "02/Oct/26"
         strings = strings[strings != ""]

@@ -73,7 +73,10 @@ def _addresses(
 ) -> tuple[list[str], list[str]]:
     """Each contact's address out of "Jane Doe <jane@x>" or "mailto:jane@x" (one info finding says how many), and
     the display name as the contact's name where the book gives none."""
-    written = [str(t).strip() for t in texts.tolist()]
+    written = texts.tolist()  # stripped texts (texts_of)
+    joined = "\x00".join(written)
+    if "<" not in joined and "mailto:" not in joined.casefold():  # the usual column: addresses alone
+        return written, names
     read = map_distinct(texts, address).tolist()
     changed = [i for i, (found, _) in enumerate(read) if found != written[i]]
     if changed:
@@ -91,8 +94,11 @@ def _addresses(
 
 def _regions(texts: pd.Series, catalog: Catalog, sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> list[str]:
     """Each contact's region; a country written there ("Germany", "UK") is read as its region, said once per column."""
-    read = map_distinct(texts, lambda text: places.region_of(text, catalog)).tolist()
-    written = [str(t).strip() for t in texts.tolist()]
+    written = texts.tolist()  # stripped texts (texts_of)
+    regions = {text: places.region_of(text, catalog) for text in set(written)}  # a handful of distinct values
+    if not any(country for _, country in regions.values()):
+        return written
+    read = [regions[text] for text in written]
     countries = dict.fromkeys(f"{written[i]} as {region}" for i, (region, country) in enumerate(read) if country)
     if countries:
         shown = ", ".join(list(countries)[:3]) + (", ..." if len(countries) > 3 else "")

@@ -194,7 +194,7 @@ def region_of(text: str, catalog: Catalog) -> tuple[str, bool]:
     """(the region a Region cell names, whether it named a country): a synonym as the catalog spells it, else a
     country's region (the catalog's exceptions, else its main zone's continent), else the text as written."""
     region = catalog.region_for(text)
-    if not text.strip() or fold(region) in {fold(r) for r in catalog.regions.values()}:
+    if not text.strip() or region in catalog.regions.values():  # a synonym gives its canonical name
         return region, False
     code, _ = parse_country(text)
     if code is None:
