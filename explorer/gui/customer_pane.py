@@ -108,7 +108,7 @@ class CustomerPane(QWidget):
         self.title.setText(
             f"<span style='font-size:{size:.1f}pt; font-weight:600'>{breakable(html.escape(sheet.name))}</span>"
             f"&nbsp;&nbsp;{palette.span(summary, 'muted')}"
-            f"&nbsp;&nbsp;{palette.span(sheet.state.label, STATUS_INKS[sheet.state.status])}"
+            f"&nbsp;&nbsp;{palette.span(sheet.state.label, _status_ink(sheet))}"
         )
         reasons = view_model.colour_reasons(sheet)
         self.reasons.setText(" · ".join(_link(r) for r in reasons))
@@ -128,6 +128,11 @@ class CustomerPane(QWidget):
         elif isinstance(tab, BenefitsTab | ContactsTab | KeyDatesTab | SlaTab | RenewalTab):
             tab.show_sheet(sheet)
         self.tab_filled.emit(sheet.key)
+
+
+def _status_ink(sheet: CustomerSheet) -> str:
+    """The status's ink: a customer between terms (a renewal ahead) is a thing to watch, not a lapse."""
+    return "warning" if sheet.state.resumes is not None else STATUS_INKS[sheet.state.status]
 
 
 LONG_WORD = re.compile(r"[^\s&;]{24}(?=[^\s])")  # 24 characters of a word, with more of it to come

@@ -72,3 +72,23 @@ def test_a_chosen_day_never_goes_stale(qtbot, tmp_path: Path) -> None:  # type: 
     wait_idle(qtbot, window)
     session = window.sessions.session
     assert session is not None and goes_stale(session) is None and not window.sessions.stale.isActive()
+
+
+def test_a_customer_between_terms_is_shown_as_one_to_watch(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Lapse Co's 2024 term ended and its 2026 return is in the book: in 2025 its header's status is amber, not
+    the red of a lapsed customer, and the list does not grey it."""
+    from datetime import date
+
+    from explorer.gui import palette
+
+    from ..consistency.books import history_book
+
+    window = MainWindow(as_of=date(2025, 12, 20), persist=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_files([str(f) for f in history_book(tmp_path)])
+    wait_idle(qtbot, window)
+    window.customers.select("lapse co")
+    title = window.title.text()
+    assert "Ended 2024-12-31; next term from 2026-01-01" in title and palette.ink("warning") in title
+    assert palette.ink("error") not in title
