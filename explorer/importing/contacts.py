@@ -93,7 +93,8 @@ def _addresses(
 
 
 def _regions(texts: pd.Series, catalog: Catalog, sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> list[str]:
-    """Each contact's region; a country written there ("Germany", "UK") is read as its region, said once per column."""
+    """Each contact's region; a country ("Germany", "UK") or a sub-region ("EU-West") written there is read as its
+    region, said once per column."""
     written = texts.tolist()  # stripped texts (texts_of)
     regions = {text: places.region_of(text, catalog) for text in set(written)}  # a handful of distinct values
     if not any(country for _, country in regions.values()):
@@ -105,7 +106,7 @@ def _regions(texts: pd.Series, catalog: Catalog, sheet: RawSheet, match: TableMa
         findings.append(
             Finding(
                 Severity.INFO,
-                f"Region cells holding a country were read as the country's region ({shown}).",
+                f"Region cells holding a country or a sub-region were read as its region ({shown}).",
                 Source(sheet.file, sheet.name, match.header_row),
                 match.headers.get(match.columns["region"], "region"),
             )

@@ -349,7 +349,7 @@ def _region(row: DataRow, catalog: Catalog, report) -> str:  # type: ignore[no-u
     region, country = places.region_of(text, catalog)
     if not country:
         return text
-    report(Severity.INFO, "region", f"Region '{text.strip()}' is a country; read as its region, {region}.")
+    report(Severity.INFO, "region", f"Region '{text.strip()}' is read as {region} (a country or a sub-region of it).")
     return region
 
 

@@ -191,13 +191,19 @@ CONTINENT_REGIONS |= {"Pacific": "APAC", "Indian": "APAC", "Atlantic": "EMEA"}
 
 
 def region_of(text: str, catalog: Catalog) -> tuple[str, bool]:
-    """(the region a Region cell names, whether it named a country): a synonym as the catalog spells it, else a
-    country's region (the catalog's exceptions, else its main zone's continent), else the text as written."""
+    """(the region a Region cell names, whether it was read through a country or a sub-region): a synonym as the
+    catalog spells it, else a country's region (the catalog's exceptions, else its main zone's continent), else
+    the region of a sub-region's first word ("EU-West", "US East"), else the text as written."""
     region = catalog.region_for(text)
     if not text.strip() or region in catalog.regions.values():  # a synonym gives its canonical name
         return region, False
     code, _ = parse_country(text)
     if code is None:
+        head = re.split(r"[\s\-_/]+", text.strip(), maxsplit=1)[0]  # a sub-region: "EU-West", "US East"
+        if head and head != text.strip():
+            found, _ = region_of(head, catalog)
+            if found in catalog.regions.values():
+                return found, True
         return region, False
     if code in catalog.region_countries:
         return catalog.region_countries[code], True

@@ -171,7 +171,9 @@ def test_cell_text() -> None:
         ("Australia", "APAC", True),
         ("UAE", "EMEA", True),  # the Middle East is EMEA though its zones are Asia's
         ("Israel", "EMEA", True),
-        ("EU-West", "EU-West", False),  # neither: kept as written, and judged so
+        ("EU-West", "EMEA", True),  # a sub-region of a synonym
+        ("US East", "AMER", True),  # of a country
+        ("Sector 7", "Sector 7", False),  # neither: kept as written, and judged so
     ],
 )
 def test_a_region_cell_holding_a_country_is_read_as_its_region(catalog: Catalog, text: str, region: str, country: bool) -> None:
