@@ -65,3 +65,37 @@ def _layout(content, sheet: str, rows_read: int) -> tuple[list[Range], tuple[int
                 out.append(((row, column), (row + rows - 1, column + columns - 1)))
             column += int(element.get(f"{TABLE}number-columns-repeated", "1"))
     return out, tuple(hidden)
+
+
+OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def table_extents(content) -> list[tuple[str, int, int]]:  # type: ignore[no-untyped-def]
+    """(name, rows, columns) of each table as a reader expands it: repeated rows and cells counted out, up to the
+    last row and column holding a value (trailing empty repeats, which fill every saved sheet, cost nothing)."""
+    found: list[tuple[str, int, int]] = []
+    name, row, last_row, last_column = "", 0, 0, 0
+    column = row_end = 0
+    for event, element in iterparse(content, events=("start", "end")):
+        tag = element.tag
+        if tag == f"{TABLE}table":
+            if event == "start":
+                name, row, last_row, last_column = element.get(f"{TABLE}name", ""), 0, 0, 0
+            else:
+                found.append((name, last_row, last_column))
+                element.clear()
+        elif tag == f"{TABLE}table-row":
+            if event == "start":
+                column = row_end = 0
+            else:
+                repeated = int(element.get(f"{TABLE}number-rows-repeated", "1"))
+                if row_end:
+                    last_row, last_column = row + repeated, max(last_column, row_end)
+                row += repeated
+                element.clear()
+        elif tag in (f"{TABLE}table-cell", f"{TABLE}covered-table-cell") and event == "end":
+            repeated = int(element.get(f"{TABLE}number-columns-repeated", "1"))
+            if len(element) or element.get(f"{OFFICE}value-type"):
+                row_end = column + repeated
+            column += repeated
+    return found

@@ -177,6 +177,8 @@ def _check_zip(path: Path) -> dict[str, tuple[int, ...]]:
                         )
             if "xl/workbook.bin" in names:
                 _check_binary_sheets(path, archive, members)
+            if "content.xml" in names and not {"xl/workbook.xml", "xl/workbook.bin"} & names:
+                _check_ods(path, archive)
             return _check_budget(path, archive, members)
     except zipfile.BadZipFile:
         raise UnreadableFile(path, "the workbook is damaged or truncated (its zip directory is unreadable)") from None
@@ -262,6 +264,31 @@ def _targets(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> set[st
         text = part.read(XML_HEAD_BYTES * 16)
     names = (t.decode("utf-8", "replace").lower() for t in _TARGET.findall(text))
     return {name if name.startswith("xl/") else posixpath.normpath("xl/" + name) for name in names}
+
+
+# The OpenDocument reader holds an expanded cell in about 136 bytes (measured: 2,000 x 10,000 repeated text
+# cells, 2,674 MB), more than the .xlsx reader's 40.
+ODS_CELL_BYTES = 136
+
+
+def _check_ods(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse an .ods whose repeated rows and cells expand past MEMORY_BUDGET: 900 bytes can ask for 100
+    million cells, and the reader expands them all."""
+    from explorer.importing.ods import table_extents
+
+    try:
+        with archive.open("content.xml") as content:
+            extents = table_extents(content)
+    except (SyntaxError, ValueError):  # damaged (ParseError is a SyntaxError): the reader says so in its own words
+        return
+    limit = MEMORY_BUDGET // ODS_CELL_BYTES
+    for name, rows, columns in extents:
+        if rows * columns > limit:
+            raise UnreadableFile(
+                path,
+                f"sheet '{name}' repeats its cells to row {rows:,} and column {columns:,}: reading it would need more "
+                f"than the {_size(MEMORY_BUDGET)} memory budget ({limit:,} cells of an OpenDocument sheet); not read",
+            )
 
 
 _XLSB_ROW = 0  # BrtRowHdr: the row (4 bytes, from 0) of the cell records after it

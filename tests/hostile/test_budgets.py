@@ -203,3 +203,37 @@ def write_parts(path: Path, parts: dict[str, bytes]) -> Path:
 
 def test_the_corpus_xlsb_is_within_the_budget() -> None:
     assert check_file(CORPUS / "finance_binary.xlsb") == "zip"
+
+
+REPEATS = {  # under 1 KB each: the reader expands every repeat it is given
+    "rows and columns": ('<table:table-row table:number-rows-repeated="1048576"><table:table-cell '
+                         'table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p>'
+                         "</table:table-cell></table:table-row>", "column 16,384"),
+    "a billion columns": ('<table:table-row><table:table-cell table:number-columns-repeated="1000000000" '
+                          'office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>',
+                          "column 1,000,000,000"),
+    "20 million cells": ('<table:table-row table:number-rows-repeated="2000"><table:table-cell '
+                         'table:number-columns-repeated="10000" office:value-type="string"><text:p>x</text:p>'
+                         "</table:table-cell></table:table-row>", "column 10,000"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(REPEATS))
+def test_an_ods_whose_repeats_exceed_the_budget_is_one_line(tmp_path: Path, case: str) -> None:
+    extra, words = REPEATS[case]
+    with zipfile.ZipFile(CORPUS / "finance_regions.ods") as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["content.xml"] = parts["content.xml"].replace(b"</table:table>", extra.encode() + b"</table:table>", 1)
+    (tmp_path / "in").mkdir()
+    book = tmp_path / "in" / "book.ods"
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as target:
+        target.writestr("mimetype", parts.pop("mimetype"), compress_type=zipfile.ZIP_STORED)
+        for name, data in parts.items():
+            target.writestr(name, data)
+    run = explorer("check", book, temp=tmp_path / "temp")
+    assert_refused(run, "book.ods", "repeats its cells to", words, "memory budget")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.ods")))
+def test_the_corpus_s_ods_books_are_within_the_budget(name: str) -> None:
+    assert check_file(CORPUS / name) == "zip"
