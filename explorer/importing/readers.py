@@ -25,7 +25,14 @@ from typing import Any, TypeVar
 from explorer.filekinds import resolved
 from explorer.importing.formulas import uncalculated_cells
 from explorer.importing.ods import sheet_layout
-from explorer.importing.safety import MAX_TEXT_BYTES, UnreadableFile, check_text_budget, content_suffix, screen_file
+from explorer.importing.safety import (
+    EXCEL_COLUMNS,
+    MAX_TEXT_BYTES,
+    UnreadableFile,
+    check_text_budget,
+    content_suffix,
+    screen_file,
+)
 from explorer.importing.xlsx_parts import sheet_parts
 
 # Suffixes that name the same kind of file as the bytes ask for: anything else is a misleading name.
@@ -390,6 +397,11 @@ def read_csv_rows(path: Path) -> list[list[Cell]]:
         raise UnreadableFile(path, f"the CSV file is malformed ({exc})") from None
     if (unclosed := _unclosed_quote(text, dialect, rows)) is not None:
         raise UnreadableFile(path, unclosed)
+    width, row = max((len(r), -i) for i, r in enumerate(rows))
+    if width > EXCEL_COLUMNS:  # no spreadsheet holds it, and every column's header is matched one by one
+        raise UnreadableFile(
+            path, f"row {1 - row:,} has {width:,} fields, more than a sheet's {EXCEL_COLUMNS:,} columns (A to XFD); not read"
+        )
     return rows
 
 

@@ -98,3 +98,13 @@ def test_a_web_export_named_xls_says_what_it_is_and_what_to_do(tmp_path: Path, c
     with pytest.raises(UnreadableFile) as error:
         check_file(path)
     assert words in error.value.cause and error.value.cause.endswith("open it in Excel and save it as .xlsx")
+
+
+def test_a_csv_wider_than_a_sheet_is_one_line(tmp_path: Path) -> None:
+    # 50,000 columns took 34 s of header matching and then said its data row was not there.
+    path = tmp_path / "wide.csv"
+    path.write_text(HEADER.strip() + ",x" * 20_000 + "\n" + rows(0, 1))
+    with pytest.raises(UnreadableFile, match=r"row 1 has 20,005 fields, more than a sheet's 16,384 columns \(A to XFD\)"):
+        read_csv_rows(path)
+    path.write_text(HEADER.strip() + ",x" * 16_379 + "\n" + rows(0, 1))
+    assert len(read_csv_rows(path)[0]) == 16_384
