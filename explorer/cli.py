@@ -73,6 +73,8 @@ def _output_problem(command: str, output: str | None) -> str | None:
         return f"{output}: this is a folder; give a file name such as {Path(output) / name}"
     if target.suffix.lower() != suffix:
         return f"{target.name}: 'explorer {command}' writes a {suffix} file; name the output like {name}"
+    if not target.parent.is_dir():  # said before the book is read and judged, not after
+        return f"{target.parent}: the folder does not exist"
     return None
 
 
