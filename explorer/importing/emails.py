@@ -6,8 +6,6 @@ the standard library's email.utils reads the display-name form.
 
 from __future__ import annotations
 
-from email.utils import parseaddr
-
 
 def address(text: str) -> tuple[str, str]:
     """(the address, the display name written with it) of ``text``; the text itself where it holds no other form."""
@@ -16,5 +14,7 @@ def address(text: str) -> tuple[str, str]:
         raw = raw[len("mailto:") :].split("?", 1)[0].strip()
     if "<" not in raw:
         return raw, ""
+    from email.utils import parseaddr  # only for the rare column that needs it: the email package costs a start-up
+
     name, found = parseaddr(raw)
     return (found, name.strip()) if "@" in found else (raw, "")
