@@ -237,19 +237,24 @@ def _check_binary_sheets(path: Path, archive: zipfile.ZipFile, members: list[zip
         if data.startswith(OLE_MAGIC) or data[:64].removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
             continue  # the macros (vbaProject.bin), or XML (a sheet's relationships), which _check_budget measures
         rows, columns = _binary_extent(data)
-        part = member.filename.rsplit("/", 1)[-1]
-        if rows > EXCEL_ROWS or columns > EXCEL_COLUMNS:
-            where = f"row {rows:,}" if rows > EXCEL_ROWS else f"column {columns:,}"
-            last = f"row {EXCEL_ROWS:,}" if rows > EXCEL_ROWS else f"column {EXCEL_COLUMNS:,} (XFD)"
-            raise UnreadableFile(
-                path, f"part {part} places a cell at {where}, past Excel's last {last} (a damaged or hostile file); not read"
-            )
-        if rows * columns > MAX_CELLS:
-            raise UnreadableFile(
-                path,
-                f"sheet part {part} reaches row {rows:,} and column {columns:,}: reading it would "
-                f"need more than the {_size(MEMORY_BUDGET)} memory budget ({MAX_CELLS:,} cells); not read",
-            )
+        _refuse_extent(path, member.filename, rows, columns)
+
+
+def _refuse_extent(path: Path, name: str, rows: int, columns: int) -> None:
+    """Refuse a sheet part (XML or BIFF12) whose cells reach past Excel's last row or column, or past the budget."""
+    part = name.rsplit("/", 1)[-1]
+    if rows > EXCEL_ROWS or columns > EXCEL_COLUMNS:
+        where = f"row {rows:,}" if rows > EXCEL_ROWS else f"column {columns:,}"
+        last = f"row {EXCEL_ROWS:,}" if rows > EXCEL_ROWS else f"column {EXCEL_COLUMNS:,} (XFD)"
+        raise UnreadableFile(
+            path, f"part {part} places a cell at {where}, past Excel's last {last} (a damaged or hostile file); not read"
+        )
+    if rows * columns > MAX_CELLS:
+        raise UnreadableFile(
+            path,
+            f"sheet part {part} reaches row {rows:,} and column {columns:,}: reading it would "
+            f"need more than the {_size(MEMORY_BUDGET)} memory budget ({MAX_CELLS:,} cells); not read",
+        )
 
 
 _TARGET = re.compile(rb"""\bTarget\s*=\s*["']/?([^"']+)["']""")
@@ -393,19 +398,7 @@ def _check_budget(path: Path, archive: zipfile.ZipFile, members: list[zipfile.Zi
         rows, columns, hidden_rows, claimed = _sheet_extent(archive, member)
         if hidden_rows:
             hidden[name] = hidden_rows
-        part = name.rsplit("/", 1)[-1]
-        if rows > EXCEL_ROWS or columns > EXCEL_COLUMNS:
-            where = f"row {rows:,}" if rows > EXCEL_ROWS else f"column {columns:,}"
-            last = f"row {EXCEL_ROWS:,}" if rows > EXCEL_ROWS else f"column {EXCEL_COLUMNS:,} (XFD)"
-            raise UnreadableFile(
-                path, f"part {part} places a cell at {where}, past Excel's last {last} (a damaged or hostile file); not read"
-            )
-        if rows * columns > MAX_CELLS:
-            raise UnreadableFile(
-                path,
-                f"sheet part {part} reaches row {rows:,} and column {columns:,}: reading it would "
-                f"need more than the {_size(MEMORY_BUDGET)} memory budget ({MAX_CELLS:,} cells); not read",
-            )
+        _refuse_extent(path, name, rows, columns)
         if claimed > MAX_SHARED_STRINGS or claimed > member.file_size // 4:
             raise UnreadableFile(
                 path,
