@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 import pytest
 
@@ -17,18 +16,7 @@ from explorer.importing.headers import column_kinds, header_zone, recognise, var
 from explorer.importing.safety import UnreadableFile
 from explorer.model import Severity
 
-from ..files import write_csv
-
-
-def write_xlsx(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
+from ..files import write_csv, write_sheets
 
 
 def messages(book, severity: Severity | None = None) -> list[str]:  # type: ignore[no-untyped-def]
@@ -86,7 +74,7 @@ def test_units_in_headers(catalog: Catalog, header: str, zone: str | None) -> No
 
 # -- tables in a sheet -----------------------------------------------------------
 def test_side_by_side_and_stacked_tables(tmp_path: Path) -> None:
-    path = write_xlsx(
+    path = write_sheets(
         tmp_path / "multi.xlsx",
         {
             "Book": [
@@ -126,7 +114,7 @@ def test_case_fields_make_a_case_table_even_with_account_columns(tmp_path: Path)
 # -- what is not a record --------------------------------------------------------
 def test_salesforce_report_footers_are_quoted_not_read(tmp_path: Path) -> None:
     header = ["Account Name", "Product", "Support Level", "Contract Start", "Contract End", "Time Zone"]
-    path = write_xlsx(
+    path = write_sheets(
         tmp_path / "sf.xlsx",
         {
             "Report": [
@@ -277,7 +265,7 @@ def test_encodings_are_detected(tmp_path: Path, encoding: str, name: str) -> Non
 
 
 def test_formula_without_a_cached_value_says_so(tmp_path: Path) -> None:
-    path = write_xlsx(
+    path = write_sheets(
         tmp_path / "f.xlsx",
         {
             "Deals": [
@@ -294,7 +282,7 @@ def test_formula_without_a_cached_value_says_so(tmp_path: Path) -> None:
 
 # -- nothing unread in silence --------------------------------------------------------
 def test_unread_sheet_is_a_warning_naming_what_it_saw(tmp_path: Path) -> None:
-    path = write_xlsx(
+    path = write_sheets(
         tmp_path / "b.xlsx",
         {
             "EMEA": [["Customer", "Product", "Tier", "Start", "End"], ["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31"]],
@@ -377,7 +365,7 @@ def test_check_names_the_customer_of_each_finding(tmp_path: Path, capsys: pytest
 
 def test_a_later_sheet_settles_the_day_order_of_an_earlier_one(tmp_path: Path) -> None:
     # The contracts are normalised while the later sheet is still being parsed; its 13/04 must still count.
-    path = write_xlsx(
+    path = write_sheets(
         tmp_path / "book.xlsx",
         {
             "Contracts": [
