@@ -60,6 +60,7 @@ OUTPUTS = {
     "diff": (".xlsx", "changes.xlsx"),
     "map": (".toml", "mapping.toml"),
     "template": (".xlsx", "contract-book.xlsx"),
+    "mappings export": (".toml", "team-mappings.toml"),
 }
 
 
@@ -83,10 +84,8 @@ def _export_problem(target: Path, catalog: Catalog) -> str | None:
     something else (a case log, a workspace); replacing an earlier export is fine."""
     from explorer.importing.mappings import load_mapping_file
 
-    if target.is_dir():
-        return f"{target}: this is a folder; give a file name such as {target / 'team-mappings.toml'}"
-    if target.suffix.lower() != ".toml":
-        return f"{target.name}: 'explorer mappings export' writes a .toml file; name the output like team-mappings.toml"
+    if problem := _output_problem("mappings export", str(target)):
+        return problem
     if target.exists():
         from explorer.filekinds import load_toml
 
