@@ -124,9 +124,8 @@ def _at_offset(raw: str, minutes: int, country: str | None, catalog: Catalog) ->
     """An offset read as the country's zone at that offset (its main zone first), else as a fixed zone."""
     hint = "write the zone's name to be exact about daylight saving"
     if country:
-        zones = [z for z, c in _zone_table()[2].items() if c == country]
         main = catalog.country_main_zones.get(country)
-        zones.sort(key=lambda z: z != main)
+        zones = sorted(_zones_of(country), key=lambda z: z != main)
         for zone in zones:
             if minutes in {int((ZoneInfo(zone).utcoffset(day) or timedelta(0)).total_seconds()) // 60 for day in SEASONS}:
                 at = f"{country_name(country)}'s zone at that offset"
@@ -175,7 +174,7 @@ def country_of_zone(zone: str) -> str | None:
 
 def spans_zones(code: str) -> bool:
     """Whether the tz database gives the country more than one zone."""
-    return sum(1 for country in _zone_table()[2].values() if country == code) > 1
+    return len(_zones_of(code)) > 1
 
 
 def zone_of_country(code: str, catalog: Catalog) -> str | None:
@@ -183,7 +182,14 @@ def zone_of_country(code: str, catalog: Catalog) -> str | None:
     spanning several (its most populous), else the tz database's one zone of it."""
     if code in catalog.country_main_zones:
         return catalog.country_main_zones[code]
-    return next((zone for zone, country in _zone_table()[2].items() if country == code), None)
+    zones = _zones_of(code)
+    return zones[0] if zones else None
+
+
+@cache
+def _zones_of(code: str) -> tuple[str, ...]:
+    """The country's zones, in the tz database's order (east to west, so the first is no main zone)."""
+    return tuple(zone for zone, country in _zone_table()[2].items() if country == code)
 
 
 CONTINENT_REGIONS = {"Europe": "EMEA", "Africa": "EMEA", "America": "AMER", "Asia": "APAC", "Australia": "APAC"}
