@@ -31,7 +31,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from explorer import __version__, clock
-from explorer.app.sheet import ContractSheet, CustomerSheet, DateLine
+from explorer.app.sheet import CustomerSheet, DateLine
 from explorer.atomic import write_atomically
 from explorer.catalog import Catalog
 from explorer.model import Severity
@@ -144,39 +144,29 @@ def customer_events(sheet: CustomerSheet) -> list[KeyEvent]:
     # them, so each is written once more as cancelled (its SEQUENCE risen to the upgrade's start), unless a row
     # in force gives the same event (a duplicate row).
     held = {event.uid for event in live}
-    replaced = [line for line in sheet.dates if line.superseded]
-    gone = [
-        dataclasses.replace(
-            event,
-            summary=f"{event.summary} (superseded)",
-            description=f"No longer applies: {_superseded_by(sheet, replaced, event)}.\n{event.description}",
-            alarm_days=None,
-            modified=max((m for m in (event.modified, _upgrade_began(sheet, replaced, event)) if m), default=None),
-            cancelled=True,
-        )
-        for event in _events(sheet, replaced, files)
-        if event.uid not in held
-    ]
+    replaced: dict[tuple[str, str], list[DateLine]] = {}  # by (customer, product): one row in force supersedes them
+    for line in sheet.dates:
+        if line.superseded:
+            replaced.setdefault(line.contract.key, []).append(line)
+    gone = []
+    for key, lines in replaced.items():
+        row = next((c for c in sheet.in_force if c.contract.key == key), None)
+        start = row.contract.term_start if row else None
+        why = f"the row in force from {start:%Y-%m-%d} supersedes this contract row" if start else "a later row supersedes it"
+        began = datetime(start.year, start.month, start.day, tzinfo=UTC) if start else None
+        gone += [
+            dataclasses.replace(
+                event,
+                summary=f"{event.summary} (superseded)",
+                description=f"No longer applies: {why}.\n{event.description}",
+                alarm_days=None,
+                modified=max((m for m in (event.modified, began) if m), default=None),
+                cancelled=True,
+            )
+            for event in _events(sheet, lines, files)
+            if event.uid not in held
+        ]
     return _unique(live + gone)
-
-
-def _in_force_for(sheet: CustomerSheet, replaced: list[DateLine], event: KeyEvent) -> ContractSheet | None:
-    """The row in force for the product of the replaced row ``event`` came from."""
-    line = next((d for d in replaced if event.start == d.date.day and d.date.event in event.summary), None)
-    key = line.contract.key if line else None
-    return next((c for c in sheet.in_force if c.contract.key == key), None)
-
-
-def _superseded_by(sheet: CustomerSheet, replaced: list[DateLine], event: KeyEvent) -> str:
-    row = _in_force_for(sheet, replaced, event)
-    start = row.contract.term_start if row else None
-    return f"the row in force from {start:%Y-%m-%d} supersedes this contract row" if start else "a later row supersedes it"
-
-
-def _upgrade_began(sheet: CustomerSheet, replaced: list[DateLine], event: KeyEvent) -> datetime | None:
-    row = _in_force_for(sheet, replaced, event)
-    start = row.contract.term_start if row else None
-    return datetime(start.year, start.month, start.day, tzinfo=UTC) if start else None
 
 
 def _events(sheet: CustomerSheet, dates: list[DateLine], files: dict[str, datetime | None]) -> list[KeyEvent]:
