@@ -96,19 +96,17 @@ def _regions(texts: pd.Series, catalog: Catalog, sheet: RawSheet, match: TableMa
     """Each contact's region; a country ("Germany", "UK") or a sub-region ("EU-West") written there is read as its
     region, said once per column."""
     written = texts.tolist()  # stripped texts (texts_of)
-    regions = {text: places.region_of(text, catalog) for text in set(written)}  # a handful of distinct values
+    regions = {text: places.region_of(text, catalog) for text in dict.fromkeys(written)}  # a handful, in book order
     if not any(country for _, country in regions.values()):
         return written
-    read = [regions[text] for text in written]
-    countries = dict.fromkeys(f"{written[i]} as {region}" for i, (region, country) in enumerate(read) if country)
-    if countries:
-        shown = ", ".join(list(countries)[:3]) + (", ..." if len(countries) > 3 else "")
-        findings.append(
-            Finding(
-                Severity.INFO,
-                f"Region cells holding a country or a sub-region were read as its region ({shown}).",
-                Source(sheet.file, sheet.name, match.header_row),
-                match.headers.get(match.columns["region"], "region"),
-            )
+    countries = [f"{text} as {region}" for text, (region, country) in regions.items() if country]
+    shown = ", ".join(countries[:3]) + (", ..." if len(countries) > 3 else "")
+    findings.append(
+        Finding(
+            Severity.INFO,
+            f"Region cells holding a country or a sub-region were read as its region ({shown}).",
+            Source(sheet.file, sheet.name, match.header_row),
+            match.headers.get(match.columns["region"], "region"),
         )
-    return [region if country else written[i] for i, (region, country) in enumerate(read)]
+    )
+    return [regions[text][0] if regions[text][1] else text for text in written]

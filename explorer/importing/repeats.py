@@ -29,14 +29,14 @@ def one_row_per_case(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[Finding]]:
     repeated = ids.ne("") & ids.duplicated(keep=False)
     rows = np.flatnonzero(repeated.to_numpy())
     group = cases.iloc[rows].assign(_id=ids.iloc[rows].to_numpy(), _at=rows)
-    named = group["customer_key"].astype(str).ne("")
-    customers = group[named].groupby("_id")["customer_key"].nunique()
+    group["_named"] = group["customer_key"].astype(str).ne("")
+    customers = group[group["_named"]].groupby("_id")["customer_key"].nunique()
     folded = group[~group["_id"].isin(customers[customers > 1].index)]  # two customers, one ID: two cases
     if folded.empty:
         return cases, []
-    rank = folded.assign(
-        _named=folded["customer_key"].astype(str).ne(""), _answered=folded["first_response"].notna()
-    ).sort_values(["_id", "_named", "_answered", "_at"], kind="stable")
+    rank = folded.assign(_answered=folded["first_response"].notna()).sort_values(
+        ["_id", "_named", "_answered", "_at"], kind="stable"
+    )
     kept = rank.drop_duplicates("_id", keep="last")
     dropped = folded["_at"][~folded["_at"].isin(kept["_at"])].to_numpy()
     findings = _findings(cases, folded, kept)
