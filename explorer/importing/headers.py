@@ -286,12 +286,13 @@ def recognise(
 
 def _twins(headers: Mapping[int, str], result: Recognition) -> None:
     """A note for each field whose header the table writes twice or more: the first such column is read."""
-    from xlsxwriter.utility import xl_col_to_name as column_letter  # 0 -> A; imported only where a header repeats
-
     used = set(result.columns.values())
     for name, column in result.columns.items():
         twins = [c for c, h in headers.items() if c != column and c not in used and _plain(h) == _plain(headers[column])]
         if twins:
+            # 0 -> A; imported only where a header repeats (the package costs a check 70 ms to load)
+            from xlsxwriter.utility import xl_col_to_name as column_letter
+
             where = ", ".join(column_letter(c) for c in (column, *twins))
             result.notes.append(
                 f"{len(twins) + 1} columns ({where}) are headed '{headers[column]}'; the first, column "
