@@ -93,6 +93,8 @@ class PriorityEvidence:
         on_now = f"on {self.now.clock_name(self.now.program.name)}"
         if self.met_now == self.cases:
             on_now += " all were on time" if self.cases > 1 else " it was on time"
+        elif self.cases == 1:  # not "0 were on time" about a single case
+            on_now += " it was late"
         else:
             on_now += f" {self.met_now} {'was' if self.met_now == 1 else 'were'} on time"
         which = f"this customer's only {p} case" if self.cases == 1 else f"this customer's {self.cases} {p} cases"

@@ -84,6 +84,19 @@ def test_auth0_enterprise_p2_over_a_weekend_against_premier(catalog: Catalog) ->
     assert "Phone support, 24x7x365" in found.gained
 
 
+def test_a_single_late_case_is_said_to_be_late(catalog: Catalog) -> None:
+    # Monday 2026-06-15 10:00 in Berlin (08:00 UTC), answered at 13:00 Berlin time: 3 h against Enterprise's 2 h
+    data = book(
+        [Contract("Zed GmbH", "auth0", "auth0-enterprise", date(2026, 1, 1), date(2026, 12, 31), **BERLIN)],
+        [("late", "Zed GmbH", "auth0", 2, "2026-06-15 08:00", "2026-06-15 11:00")],
+    )
+    [found] = upgrade.against(data, catalog, AS_OF, MOMENT, "premier")
+    assert found.sentences() == [
+        "Under Premier, Auth0 P2 cases are due within 1 h around the clock; this customer's only P2 case waited longer "
+        "than that (3 h, on Enterprise's weekday clock it was late)."
+    ]
+
+
 def test_downgrade_from_premier_plus_with_mcse(catalog: Catalog) -> None:
     held = Contract(
         "Birch",
