@@ -51,7 +51,10 @@ def test_report_rows_are_the_sheets(session: Session, sheets: dict[str, Customer
         ["Product", "Tier", "Term Start", "Term End", "Status", "Named Contact Limit", "Named Contacts", "Administrative Days"],
     )
     key_dates = by_customer(data.sheets["Key Dates"], ["Product", "Event", "Date", "Status"])
-    targets = by_customer(data.sheets["SLA Targets"], ["Product", "Tier", "Priority", "First Response Target (h)", "Clock"])
+    targets = by_customer(
+        data.sheets["SLA Targets"],
+        ["Product", "Tier", "Term Start", "Term End", "Priority", "First Response Target (h)", "Clock"],
+    )
     assert len(sheets) == len(session.overview.customers) >= 20
     for key, sheet in sheets.items():
         rows = sheet.contracts
@@ -76,7 +79,15 @@ def test_report_rows_are_the_sheets(session: Session, sheets: dict[str, Customer
         ), sheet.name
         assert targets.get(key, []) == sorted(
             (
-                (t.product, t.program, f"P{t.target.priority}", t.target.hours, t.target.calendar.short_label)
+                (
+                    t.product,
+                    t.program,
+                    c.contract.term_start,
+                    c.contract.term_end,
+                    f"P{t.target.priority}",
+                    t.target.hours,
+                    t.target.calendar.short_label,
+                )
                 for c in rows
                 for t in c.targets
             ),

@@ -203,6 +203,8 @@ def target_rows(rows: list[ContractSheet]) -> list[list[object]]:
             row.contract.customer.strip(),
             t.product,
             t.program,
+            row.contract.term_start,
+            row.contract.term_end,
             f"P{t.target.priority}",
             t.target.hours,
             t.target.calendar.short_label,

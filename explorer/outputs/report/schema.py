@@ -57,7 +57,8 @@ SHEETS: dict[str, list[str]] = {
         "Findings",
     ],
     "Key Dates": ["Customer", "Product", "Event", "Date", "Status", "Note"],
-    "SLA Targets": ["Customer", "Product", "Tier", "Priority", "First Response Target (h)", "Clock"],
+    # each term's targets, dated: a book of renewals lists a customer's targets once per term
+    "SLA Targets": ["Customer", "Product", "Tier", "Term Start", "Term End", "Priority", "First Response Target (h)", "Clock"],
     "Named Contacts": ["Customer", "Name", "Email", "Region", "Named", "Finding"],
     "Compliance": COMPLIANCE_COLUMNS,
     "Upgrade Evidence": UPGRADE_COLUMNS,  # each customer's term against the next program up, strongest case first
