@@ -119,6 +119,9 @@ def with_runs(contracts: Sequence[Contract]) -> list[Contract]:
             before = [j for j in rows[:n] if follows(contracts[j], row)]
             own: dict[str, date] = {}
             for addon in row.addons:
+                if addon in row.addon_starts:  # bought mid-term on a line of its own: its subscription starts then
+                    own[addon] = row.addon_starts[addon]
+                    continue
                 if row.initial_term_start is not None:
                     own[addon] = row.initial_term_start
                     continue

@@ -75,6 +75,7 @@ class Contract:
     source: Source = Source()
     extra: dict[str, str] = field(default_factory=dict)  # unrecognised columns, as written
     initial_rejected: bool = False  # the row gave an Initial Term Start that was refused (an error finding)
+    addon_starts: dict[str, date] = field(default_factory=dict)  # add-on id -> its own line's start, bought mid-term
     # Read from the contract's history (explorer.history.with_runs), not from the row alone:
     addon_since: dict[str, date] = field(default_factory=dict)  # add-on id -> start of its unbroken run of terms
     renewed_addons: frozenset[str] = frozenset()  # add-ons the next term (starting the day after) keeps

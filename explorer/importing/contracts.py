@@ -102,15 +102,29 @@ def _fold_addons(
             )
             continue
         contract = contracts[owner]
-        contracts[owner] = replace(contract, addons={**contract.addons, addon.id: item.option})
+        starts = contract.addon_starts
+        if start is not None and contract.term_start is not None and start > contract.term_start:
+            starts = {**starts, addon.id: start}  # co-termed, bought later: its mobilization counts from its own start
+            findings.append(
+                Finding(
+                    Severity.INFO,
+                    f"Add-on line '{text}' starts {start:%Y-%m-%d}, within the term from {contract.term_start:%Y-%m-%d}: "
+                    f"the {addon.short} is read as held from {start:%Y-%m-%d}, and its dates count from then.",
+                    row.source,
+                    header,
+                    customer,
+                    contract.product or "",
+                )
+            )
+        contracts[owner] = replace(contract, addons={**contract.addons, addon.id: item.option}, addon_starts=starts)
         folded += 1
     if folded:
         first = lines[0][0]
         findings.append(
             Finding(
                 Severity.INFO,
-                f"{folded} add-on line{'s' if folded != 1 else ''} read as add-ons of their account's contract for the "
-                "same term, not as contracts of their own.",
+                f"{folded} add-on line{'s' if folded != 1 else ''} read as add-ons of their account's contract "
+                "(the term that holds the line's dates), not as contracts of their own.",
                 Source(first.source.file, first.source.sheet, first.match.header_row),
             )
         )

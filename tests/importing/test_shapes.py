@@ -512,3 +512,29 @@ def test_a_table_nested_under_a_record_is_not_read_as_contracts(tmp_path: Path) 
     book = load_book([write_csv(tmp_path / "board.csv", header=header, rows=rows)])
     assert [c.customer for c in book.contracts] == ["Northwind Traders", "Contoso Ltd"] and book.error_count == 0
     assert [f.source.row for f in book.findings if "nested" in f.message] == [3]
+
+
+def test_an_add_on_bought_mid_term_counts_its_mobilization_from_its_own_line(tmp_path: Path) -> None:
+    # the CSE sold in April and co-termed to the base's end: available 90 days after April 1, not after January 1
+    from explorer.app.session import open_session
+
+    book_file = tmp_path / "orders.csv"
+    book_file.write_text(
+        "Customer,Product,Tier,Start,End\n"
+        "Lima Corp,Okta,Premier Plus,2026-01-01,2026-12-31\n"
+        "Lima Corp,Dedicated CSE Add-On,,2026-04-01,2026-12-31\n"
+        "Kilo Ltd,Okta,Premier Plus,2026-01-01,2026-12-31\n"
+        "Kilo Ltd,Dedicated CSE Add-On,,2026-01-01,2026-12-31\n",
+        "utf-8",
+    )
+    session = open_session([book_file], date(2026, 5, 1))
+    lima, kilo = session.book.contracts
+    assert lima.addons == kilo.addons == {"cse": None}
+    available = {}
+    for c in (lima, kilo):
+        sheet = session.sheet(customer_key(c.customer))
+        assert sheet is not None
+        available[c.customer] = [d.date.day for row in sheet.contracts for d in row.dates if d.date.addon == "cse"]
+    assert available == {"Lima Corp": [date(2026, 6, 30)], "Kilo Ltd": [date(2026, 4, 1)]}
+    said = [f.message for f in session.findings if f.customer == "Lima Corp"]
+    assert any("starts 2026-04-01" in m and "held from 2026-04-01" in m for m in said), said
