@@ -37,7 +37,32 @@ def read_contracts(
             contracts.append(_contract(sheet, row, catalog, order, findings))
     if addon_lines:
         contracts = _fold_addons(contracts, addon_lines, catalog, order, findings)
-    return contracts, findings
+    return _regional(contracts, catalog, findings), findings
+
+
+def _regional(contracts: list[Contract], catalog: Catalog, findings: list[Finding]) -> list[Contract]:
+    """A regional add-on (MCSE) serves its own region: a row that gives none takes its country's region (an info
+    says so), else a warning says its named contacts' regions cannot be checked. Never silently unchecked."""
+    out = []
+    for c in contracts:
+        regional = [catalog.addons[a] for a in c.addons if a in catalog.addons and catalog.addons[a].regional]
+        if c.region.strip() or not regional:
+            out.append(c)
+            continue
+        short = regional[0].short
+        region = places.region_of(c.country, catalog)[0] if c.country else ""
+        if region in catalog.regions.values():
+            message = (
+                f"No region is given; the {short}'s region is read as {region}, from the country {c.country}. "
+                "Give the row a Region to be exact."
+            )
+            findings.append(Finding(Severity.INFO, message, c.source, "Region", c.customer, c.product or ""))
+            out.append(replace(c, region=region))
+            continue
+        message = f"No region is given, so whether the {short}'s named contacts are in its region is not checked."
+        findings.append(Finding(Severity.WARNING, message, c.source, "Region", c.customer, c.product or ""))
+        out.append(c)
+    return out
 
 
 def _addon_line(row: DataRow, catalog: Catalog) -> LineItem | None:

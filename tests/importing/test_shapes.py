@@ -538,3 +538,33 @@ def test_an_add_on_bought_mid_term_counts_its_mobilization_from_its_own_line(tmp
     assert available == {"Lima Corp": [date(2026, 6, 30)], "Kilo Ltd": [date(2026, 4, 1)]}
     said = [f.message for f in session.findings if f.customer == "Lima Corp"]
     assert any("starts 2026-04-01" in m and "held from 2026-04-01" in m for m in said), said
+
+
+def test_an_mcse_without_a_region_takes_its_countrys_or_says_it_is_unchecked(tmp_path: Path) -> None:
+    from explorer.app.session import open_session
+
+    book_file = tmp_path / "book.csv"
+    book_file.write_text(
+        "Customer,Product,Tier,Start,End,MCSE,Time Zone\n"
+        "Tango Ltd,Okta,Premier Plus,2026-01-01,2026-12-31,100%,Europe/London\n"
+        "Uniform Inc,Okta,Premier Plus,2026-01-01,2026-12-31,50%,\n"
+        "\nContact,Customer,Email,Region\nTom T,Tango Ltd,tom@tango.example,AMER\nUma U,Uniform Inc,uma@u.example,APAC\n",
+        "utf-8",
+    )
+    session = open_session([book_file], date(2026, 5, 1))
+    tango, uniform = session.book.contracts
+    assert (tango.region, uniform.region) == ("EMEA", "")
+    said = {(f.customer, f.severity, f.message) for f in session.findings if f.column == "Region"}
+    assert (
+        "Tango Ltd",
+        Severity.INFO,
+        "No region is given; the MCSE's region is read as EMEA, from the country GB. Give the row a Region to be exact.",
+    ) in said
+    assert any(
+        c == "Tango Ltd" and s is Severity.WARNING and "Tom T is in AMER, outside the MCSE's region EMEA" in m for c, s, m in said
+    )
+    assert (
+        "Uniform Inc",
+        Severity.WARNING,
+        "No region is given, so whether the MCSE's named contacts are in its region is not checked.",
+    ) in said
