@@ -70,9 +70,9 @@ class Window:
         """The rows of ``cases`` (with an ``opened`` column; with ``contract`` for a term's window) in the window."""
         if self.empty:
             return cases.iloc[0:0]
-        if self.judged_by is not None:
-            judged = cases[cases["contract"].isin(self.judged_by).to_numpy()]
-            return in_period(judged, None, self.end)
+        if self.judged_by is not None:  # the term's cases by the row that judged them (its customer's local days),
+            # not by UTC days: a case opened late on the term's last local day is the term's; later ones are unknown
+            return cases[cases["contract"].isin(self.judged_by).to_numpy()]
         return in_period(cases, self.start, self.end)
 
     def contains(self, day: date) -> bool:

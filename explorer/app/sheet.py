@@ -184,12 +184,13 @@ class CustomerSheet:
             return None
         return self.sla.cases.iloc[self.case_rows] if self.case_rows is not None else self.sla.cases.iloc[0:0]
 
-    def opened_between(self, start: date | None = None, end: date | None = None) -> int:
-        """How many of the customer's cases were opened from ``start`` to ``end`` (UTC days), read from the
-        opening times alone, so a book-wide count does not take every customer's case rows."""
+    def opened_after(self, end: date) -> int:
+        """How many of the customer's cases were opened after ``end`` by their own local day: judged by no term
+        (a case late on the term's last local day is the term's, whatever its UTC day) and not before ``end``."""
         if self.sla is None or self.case_rows is None:
             return 0
-        return int(within(self.sla.opened_days[self.case_rows], start, end).sum())
+        unjudged = self.sla.cases["contract"].to_numpy()[self.case_rows] < 0
+        return int((unjudged & within(self.sla.opened_days[self.case_rows], end)).sum())
 
     @cached_property
     def holidays_skipped(self) -> list[str]:

@@ -7,7 +7,7 @@ report; nothing here decides anything the other sheets do not show.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -206,7 +206,7 @@ def _lapsed(sheet: CustomerSheet, as_of: date) -> list[Action]:
     end = max((c.term_end for c in ended if c.term_end is not None), default=None)
     if end is None or end >= as_of:
         return []
-    n = sheet.opened_between(end + timedelta(days=1), as_of)
+    n = sheet.opened_after(end)
     if not n:
         return []
     return [

@@ -1,0 +1,46 @@
+"""A term's last local day is the term's, whatever its UTC day: the term window and the lapsed action agree with
+the case verdicts (probe8 #1: a Los Angeles case at 23:30 local on the last day is 06:30 UTC the day after)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from explorer.app import periods
+from explorer.app.session import open_session
+from explorer.model import customer_key
+from explorer.outputs.report.build import build_report
+
+
+def test_a_case_late_on_the_terms_last_local_day_counts_in_the_term(tmp_path: Path) -> None:
+    book = tmp_path / "book.csv"
+    book.write_text(
+        "Customer,Product,Tier,Start,End,Time Zone,Country\nWestco,Auth0,Enterprise,2026-02-01,2026-06-30,America/Los_Angeles,US\n",
+        "utf-8",
+    )
+    log = tmp_path / "cases.csv"
+    log.write_text(
+        "Case ID,Customer,Product,Priority,Opened (UTC),First Response (UTC)\n"
+        "W1,Westco,Auth0,P3,2026-06-30 18:00:00,2026-06-30 20:00:00\n"
+        "W2,Westco,Auth0,P3,2026-07-01 06:30:00,2026-07-01 08:00:00\n"  # 23:30 on June 30 in Los Angeles
+        "W3,Westco,Auth0,P3,2026-07-02 18:00:00,2026-07-02 19:00:00\n",  # after the term
+        "utf-8",
+    )
+    session = open_session([book, log], date(2026, 11, 28))
+    assert session.sla is not None
+    outcomes = dict(zip(session.sla.cases["case_id"], session.sla.cases["outcome"], strict=True))
+    assert outcomes == {"W1": "Met", "W2": "Met", "W3": "No contract in force"}
+    sheet = session.sheet(customer_key("Westco"))
+    assert sheet is not None and sheet.cases is not None
+    term = sheet.window(periods.TERM)
+    assert term.label == "This term (2026-02-01 – 2026-06-30)"
+    assert sorted(term.cases(sheet.cases)["case_id"]) == ["W1", "W2"]
+    report = build_report(session.book, session.catalog, session.as_of, session.sla, period=periods.TERM)
+    compliance = report.sheets["Compliance"]
+    assert compliance["Cases"].sum() == 2
+    lapsed = report.sheets["Actions"]
+    said = [w for w in lapsed["What to Do"] if "since the last term ended" in w]
+    assert said == [
+        "1 case opened since the last term ended on 2026-06-30: confirm the renewal or tell support the customer is "
+        "no longer entitled."
+    ]
