@@ -15,7 +15,8 @@ from explorer.outputs.report.build import build_report
 def test_a_case_late_on_the_terms_last_local_day_counts_in_the_term(tmp_path: Path) -> None:
     book = tmp_path / "book.csv"
     book.write_text(
-        "Customer,Product,Tier,Start,End,Time Zone,Country\nWestco,Auth0,Enterprise,2026-02-01,2026-06-30,America/Los_Angeles,US\n",
+        "Customer,Product,Tier,Start,End,Time Zone,Country\n"
+        "Westco,Auth0,Enterprise,2026-02-01,2026-06-30,America/Los_Angeles,US\n",
         "utf-8",
     )
     log = tmp_path / "cases.csv"
