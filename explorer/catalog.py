@@ -328,6 +328,7 @@ class Catalog:
     timezone_abbreviations: dict[str, str]
     source: str = ""
     country_main_zones: dict[str, str] = field(default_factory=dict)  # ISO country -> its most populous zone
+    subdivision_main_zones: dict[str, str] = field(default_factory=dict)  # "US-WA" -> its most populous zone
     timezone_names: dict[str, str] = field(default_factory=dict)  # folded display name -> zone
     region_countries: dict[str, str] = field(default_factory=dict)  # ISO country -> region, where its continent misleads
     header_qualifiers: frozenset[str] = frozenset()  # words that do not change what a header names
@@ -997,10 +998,12 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
 
     abbreviations = {k.upper(): v for k, v in _section(data, "timezone_abbreviations").items()}
     main_zones = {k.upper(): v for k, v in _get(data, "country_main_zones", dict, "catalog", {}).items()}
+    state_zones = {k.upper(): v for k, v in _get(data, "subdivision_main_zones", dict, "catalog", {}).items()}
     display_names = {fold(k): v for k, v in _get(data, "timezone_names", dict, "catalog", {}).items()}
     for table, entries in (
         ("timezone_abbreviations", abbreviations),
         ("country_main_zones", main_zones),
+        ("subdivision_main_zones", state_zones),
         ("timezone_names", display_names),
     ):
         for key, zone in entries.items():
@@ -1032,6 +1035,7 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         regions=_regions(data),
         timezone_abbreviations=abbreviations,
         country_main_zones=main_zones,
+        subdivision_main_zones=state_zones,
         region_countries={
             code.upper(): region
             for region, codes in _get(data, "region_countries", dict, "catalog", {}).items()

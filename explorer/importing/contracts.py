@@ -337,12 +337,16 @@ def _place(row: DataRow, catalog: Catalog, report) -> tuple[str, str]:  # type: 
     if problem and zone:
         report(Severity.WARNING, "time_zone", problem[0].upper() + problem[1:] + ".")
     if zone is None:
-        fallback = places.zone_of_country(country, catalog) if country else None
+        state = _state_of(row, catalog, country) if country else ""
+        by_state = places.zone_of_subdivision(country, state, catalog) if country and state else None
+        fallback = by_state or (places.zone_of_country(country, catalog) if country else None)
         used = fallback or default
         why = f"{problem}" if problem else "no time zone is given"
         source = (
             "the default"
             if not (fallback and country)
+            else f"the zone of {subdivision_name(country, state)}, {country}-{state}; give the row's time zone to be exact"
+            if by_state
             else f"the most populous of {places.country_name(country)}'s zones; give the row's time zone to be exact"
             if places.spans_zones(country)
             else f"the zone of {places.country_name(country)}"
@@ -360,6 +364,13 @@ def _place(row: DataRow, catalog: Catalog, report) -> tuple[str, str]:  # type: 
             report(Severity.WARNING, "country", f"{country_problem[0].upper() + country_problem[1:]}; {used}.")
         country = derived
     return zone, country or ""
+
+
+def _state_of(row: DataRow, catalog: Catalog, country: str) -> str:
+    """The row's State/Province as the holidays package's code, "" where it gives none it knows (its problem is
+    reported once, by _subdivision)."""
+    text = row.text("subdivision")
+    return resolve_subdivision(country, text, catalog)[0] if text else ""
 
 
 def _subdivision(row: DataRow, catalog: Catalog, zone: str, country: str, report) -> str:  # type: ignore[no-untyped-def]

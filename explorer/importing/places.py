@@ -186,6 +186,16 @@ def zone_of_country(code: str, catalog: Catalog) -> str | None:
     return zones[0] if zones else None
 
 
+def zone_of_subdivision(country: str, code: str, catalog: Catalog) -> str | None:
+    """The zone a state's or province's customers are read in when no zone is given: the catalog's main zone
+    for it, else the one zone the catalog says lies wholly in it (Australia/Perth for AU-WA); None otherwise."""
+    full = f"{country}-{code}"
+    if full in catalog.subdivision_main_zones:
+        return catalog.subdivision_main_zones[full]
+    alone = [zone for zone, where in catalog.subdivision_zones.items() if where == full]
+    return alone[0] if len(alone) == 1 else None
+
+
 @cache
 def _zones_of(code: str) -> tuple[str, ...]:
     """The country's zones, in the tz database's order (east to west, so the first is no main zone)."""

@@ -7,6 +7,7 @@ import pytest
 
 from explorer.catalog import Catalog
 from explorer.importing import places, values
+from explorer.importing.book import load_book
 from explorer.importing.values import DateOrder
 
 
@@ -139,6 +140,39 @@ def test_country_and_zone_tables(catalog: Catalog) -> None:
         "Europe/Kyiv",
     ]
     assert places.parse_country("Narnia")[0] is None
+
+
+def test_a_state_without_a_zone_is_read_in_the_states_zone(tmp_path: Path) -> None:
+    # a CRM account export: Billing Country and Billing State, no zone (probe8): Seattle is not New York
+    book_file = tmp_path / "accounts.csv"
+    book_file.write_text(
+        "Customer,Product,Tier,Start,End,Billing Country,Billing State\n"
+        "Seattle Co,Okta,Basic,2026-01-01,2026-12-31,US,WA\n"
+        "Perth Pty,Okta,Basic,2026-01-01,2026-12-31,Australia,Western Australia\n"
+        "Van Ltd,Okta,Basic,2026-01-01,2026-12-31,Canada,British Columbia\n"
+        "NY Inc,Okta,Basic,2026-01-01,2026-12-31,US,\n",
+        "utf-8",
+    )
+    book = load_book([book_file])
+    assert [(c.time_zone, c.subdivision) for c in book.contracts] == [
+        ("America/Los_Angeles", "WA"),
+        ("Australia/Perth", "WA"),
+        ("America/Vancouver", "BC"),
+        ("America/New_York", ""),
+    ]
+    said = [f.message for f in book.findings if f.column == "Time Zone" and f.customer == "Seattle Co"]
+    assert said == [
+        "No time zone is given; America/Los_Angeles (the zone of Washington, US-WA; give the row's time zone to be "
+        "exact) is used."
+    ]
+
+
+def test_every_state_zone_is_a_subdivision_the_holidays_package_knows(catalog: Catalog) -> None:
+    from explorer.sla.subdivisions import subdivisions
+
+    for full in catalog.subdivision_main_zones:
+        country, _, code = full.partition("-")
+        assert code in subdivisions(country), full
 
 
 @pytest.mark.parametrize(
