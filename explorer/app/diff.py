@@ -206,8 +206,9 @@ def compare_books(old: Book, new: Book, catalog: Catalog) -> BookDiff:
     renew_o, renew_n, added = _renewals(old_frame, new_frame, same_n)
     removed = _removed(old_frame, new_frame, same_o)
     days = _KeyDays(catalog)
+    revised = _field_changes(old.contracts, new.contracts, old_frame, new_frame, same_o, same_n, fields, catalog, days, False)
     parts = [
-        _field_changes(old.contracts, new.contracts, old_frame, new_frame, same_o, same_n, fields, catalog, days, False),
+        _history_moves(old.contracts, new.contracts, same_o, same_n, revised, catalog, days),
         _field_changes(old.contracts, new.contracts, old_frame, new_frame, renew_o, renew_n, fields, catalog, days, True),
         _renewed_rows(old.contracts, new.contracts, renew_o, renew_n, catalog, days),
         _whole_rows(new.contracts, added, ChangeKind.ADDED, fields, catalog),
@@ -475,6 +476,44 @@ def _field_changes(
                     moves,
                 )
             )
+    return out
+
+
+def _history_moves(
+    old: list[Contract],
+    new: list[Contract],
+    rows_o: np.ndarray,
+    rows_n: np.ndarray,
+    revised: list[Row],
+    catalog: Catalog,
+    days: _KeyDays,
+) -> list[Row]:
+    """``revised`` (a term's field changes), each term's key dates that moved and no single field change explains
+    added: where several fields changed at once (a tier and an add-on), or the dates rest on the contract's history
+    (an Initial Term Start given, an earlier term added, which moves the add-ons' mobilization). They go with the
+    term's first change, or on a row of their own where no field of the term changed."""
+    explained: dict[tuple[int, int], set[str]] = {}
+    first: dict[tuple[int, int], int] = {}
+    for i, row in enumerate(revised):
+        pair = (row[8], row[9])
+        explained.setdefault(pair, set()).update(m.event for m in row[12])
+        first.setdefault(pair, i)
+    out = list(revised)
+    for o, n in zip(rows_o.tolist(), rows_n.tolist(), strict=True):
+        rest = tuple(m for m in _moves(days, old[o], new[n]) if m.event not in explained.get((o, n), set()))
+        if not rest:
+            continue
+        if (o, n) in first:
+            row = out[first[o, n]]
+            moves = (*row[12], *rest)
+            out[first[o, n]] = (*row[:6], _moves_text(moves), *row[7:12], moves)
+            continue
+        c = new[n]
+        field = "Key dates moved by the contract's history (an earlier term, or another row of it)"
+        out.append(
+            (c.customer, _product(catalog, c), ChangeKind.CHANGED.value, field, "", "", _moves_text(rest), c.key[0], o, n)
+            + ("contract", "key_dates", rest)
+        )
     return out
 
 

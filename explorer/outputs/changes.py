@@ -86,6 +86,8 @@ def describe(row: dict[Any, Any]) -> str:
         return f"{row['Product']}: {row['Old'] or row['New']}"
     if row["Change"] in CONTACT_WIDE:
         return f"{product}{row['Old'] or row['New']}"
+    if not row["Old"] and not row["New"]:  # dates a term's history moved, no field of its own
+        return f"{product}{row['Field']}"
     return f"{product}{row['Field']}: {row['Old'] or 'none'} → {row['New'] or 'none'}"
 
 

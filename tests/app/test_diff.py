@@ -179,3 +179,32 @@ def test_undated_and_backwards_terms_pair_up(catalog: Catalog) -> None:
 def test_files_are_kept(diff: BookDiff, books: tuple[Book, Book]) -> None:
     assert [Path(f).name for f in diff.old_files] == ["book-q3.xlsx"]
     assert [Path(f).name for f in diff.new_files] == ["contracts-q4.csv", "contacts-q4.csv"]
+
+
+def test_dates_moved_by_history_or_by_several_fields_at_once_are_said(tmp_path: Path, catalog: Catalog) -> None:
+    # probe8: a given Initial Term Start moves the MCSE's mobilization (through the add-on's run, not the field
+    # alone); an earlier term added moves a later term's CSE; a tier and its CSE changed in one edit
+    head = "Customer,Product,Tier,Start,End,Initial Term Start,CSE,MCSE\n"
+    old = tmp_path / "old.csv"
+    old.write_text(
+        head + "Init,Okta,Premier Plus,2026-01-01,2026-12-31,,,50%\n"
+        "Backfill,Okta,Premier Plus,2026-01-01,2026-12-31,,Yes,\n"
+        "ToPP,Okta,Premier,2026-01-01,2026-12-31,,,\n",
+        "utf-8",
+    )
+    new = tmp_path / "new.csv"
+    new.write_text(
+        head + "Init,Okta,Premier Plus,2026-01-01,2026-12-31,2025-06-01,,50%\n"
+        "Backfill,Okta,Premier Plus,2025-01-01,2025-12-31,,Yes,\n"
+        "Backfill,Okta,Premier Plus,2026-01-01,2026-12-31,,Yes,\n"
+        "ToPP,Okta,Premier Plus,2026-01-01,2026-12-31,,Yes,\n",
+        "utf-8",
+    )
+    diff = compare_books(load_book([old]), load_book([new]), catalog)
+    said = {(r["Customer"], r["Field"]): r["Key Dates Affected"] for r in diff.changes.to_dict("records")}
+    assert said[("Init", "Initial Term Start")] == "MCSE available 2026-04-01 → 2025-08-30"
+    assert said[("Backfill", "Key dates moved by the contract's history (an earlier term, or another row of it)")] == (
+        "CSE available 2026-04-01 → 2025-04-01"
+    )
+    assert "CSE available none → 2026-04-01" in said[("ToPP", "Tier")]
+    assert "Add-on renewal request deadline none → 2026-11-16" in said[("ToPP", "Tier")]
