@@ -29,7 +29,7 @@ from explorer.importing.readers import RawSheet, fingerprint, iter_sheets
 from explorer.importing.repeats import one_row_per_case
 from explorer.importing.safety import NoTable, UnreadableFile
 from explorer.importing.sheet_shapes import summary_shape
-from explorer.importing.spelling import match_by_spelling
+from explorer.importing.spelling import match_by_spelling, name_variants
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank, product_by_values
 from explorer.model import Book, Contract, Finding, Severity, Source, Unread, customer_key
 
@@ -513,6 +513,7 @@ def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
                     contract.product or "",
                 )
             )
+    out.extend(name_variants(book.contracts, catalog))
     known = {customer_key(c.customer) for c in book.contracts}
     for key, orphans in contacts.items():
         if key and key not in known:

@@ -4,6 +4,8 @@ Help desks keep their own organisation names, typed by agents, while the contrac
 case whose customer matches no contract customer as written is matched where the two names are the same
 words once punctuation and trailing legal suffixes (catalog values.legal_suffix) are set aside, and only
 where that names one customer of the book: a looser guess would judge a case under another company's terms.
+A contract book's own names are never matched this way; spellings that split one contract's history between
+two customers get a warning instead (name_variants).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import re
 
 import pandas as pd
 
-from explorer.catalog import Catalog
+from explorer import history
+from explorer.catalog import Catalog, fold
 from explorer.importing.cases import categorical
 from explorer.model import Contract, Finding, Severity, Source, customer_key
 
@@ -68,3 +71,50 @@ def match_by_spelling(cases: pd.DataFrame, contracts: list[Contract], catalog: C
             )
         )
     return findings
+
+
+def name_variants(contracts: list[Contract], catalog: Catalog) -> list[Finding]:
+    """A warning where one contract's history seems split between two spellings of its customer: rows of one
+    product whose names differ only in case, punctuation or a legal suffix and whose terms follow one another
+    (concurrent terms are more likely two companies of a group), or rows sharing a CRM account id under two
+    names (a rename). Names are not merged: the book says which is right, the warning says where to look."""
+    out: list[Finding] = []
+    by_loose: dict[tuple[str, str], dict[str, Contract]] = {}
+    for c in contracts:
+        if c.customer and c.product:
+            by_loose.setdefault((loose_name(c.customer, catalog.legal_suffixes), c.product), {}).setdefault(
+                customer_key(c.customer), c
+            )
+    for spellings in by_loose.values():
+        rows = list(spellings.values())
+        if len(rows) > 1 and not any(history.overlaps(a, b) for i, a in enumerate(rows) for b in rows[i + 1 :]):
+            out.append(_split(rows, "are spelled alike (punctuation or a legal suffix apart)"))
+    by_id: dict[str, dict[str, Contract]] = {}
+    for c in contracts:
+        for header, value in c.extra.items():
+            if fold(header) in catalog.account_id_headers and value.strip():
+                by_id.setdefault(value.strip(), {}).setdefault(customer_key(c.customer), c)
+    for account, names in by_id.items():
+        if len(names) > 1:
+            out.append(_split(list(names.values()), f"share the account id {account}"))
+    return out
+
+
+def _split(rows: list[Contract], why: str) -> Finding:
+    first = rows[0]
+
+    def where(c: Contract) -> str:  # "row 3" on the first row's sheet, else its file and sheet too
+        same = (c.source.file, c.source.sheet) == (first.source.file, first.source.sheet) and c.source.row is not None
+        return f"row {c.source.row}" if same else c.source.describe()
+
+    named = [f"'{c.customer.strip()}' ({where(c)})" for c in rows]
+    return Finding(
+        Severity.WARNING,
+        f"{', '.join(named[:-1])} and {named[-1]} {why}, so they may be one customer whose rows are read as "
+        f"{len(rows)} customers, each with its own history and mobilization dates. If they are one, write the "
+        "name the same way on every row.",
+        first.source,
+        "",
+        first.customer,
+        first.product or "",
+    )

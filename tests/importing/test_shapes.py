@@ -568,3 +568,30 @@ def test_an_mcse_without_a_region_takes_its_countrys_or_says_it_is_unchecked(tmp
         Severity.WARNING,
         "No region is given, so whether the MCSE's named contacts are in its region is not checked.",
     ) in said
+
+
+def test_one_contract_under_two_spellings_or_one_account_id_is_warned_about(tmp_path: Path) -> None:
+    # years of renewals typed from different CRMs, and a rename after an acquisition (probe7 #10); two companies
+    # of a group with concurrent terms are no warning
+    book_file = tmp_path / "book.csv"
+    book_file.write_text(
+        "Customer,Product,Tier,Start,End,Account ID\n"
+        "Acme Corp,Okta,Premier,2024-02-01,2025-01-31,\n"
+        "ACME Corp.,Okta,Premier,2025-02-01,2026-01-31,\n"
+        "Acme Corporation,Okta,Premier,2026-02-01,2027-01-31,\n"
+        "Fjord Analytics,Okta,Premier,2025-01-01,2025-12-31,001XYZ\n"
+        "Glacier Data (fka Fjord Analytics),Okta,Premier,2026-01-01,2026-12-31,001XYZ\n"
+        "Globex Inc,Okta,Premier,2026-01-01,2026-12-31,\n"
+        "Globex Ltd,Okta,Premier,2026-01-01,2026-12-31,\n",
+        "utf-8",
+    )
+    book = load_book([book_file])
+    warned = [f.message for f in book.findings if f.severity is Severity.WARNING and "may be one customer" in f.message]
+    assert warned == [
+        "'Acme Corp' (row 2), 'ACME Corp.' (row 3) and 'Acme Corporation' (row 4) are spelled alike (punctuation or a "
+        "legal suffix apart), so they may be one customer whose rows are read as 3 customers, each with its own history "
+        "and mobilization dates. If they are one, write the name the same way on every row.",
+        "'Fjord Analytics' (row 5) and 'Glacier Data (fka Fjord Analytics)' (row 6) share the account id 001XYZ, so they "
+        "may be one customer whose rows are read as 2 customers, each with its own history and mobilization dates. If "
+        "they are one, write the name the same way on every row.",
+    ]
