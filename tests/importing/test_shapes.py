@@ -595,3 +595,27 @@ def test_one_contract_under_two_spellings_or_one_account_id_is_warned_about(tmp_
         "may be one customer whose rows are read as 2 customers, each with its own history and mobilization dates. If "
         "they are one, write the name the same way on every row.",
     ]
+
+
+def test_a_row_renewed_in_place_without_its_history_asks_for_the_initial_term_start(tmp_path: Path) -> None:
+    # probe7 #12: the book keeps one row per customer, edited at each renewal; the CSE held last term too
+    book_file = tmp_path / "book.csv"
+    book_file.write_text(
+        "Customer,Product,Tier,Start,End,Previous end,Customer since,CSE\n"
+        "Grape Pty,Okta,Premier Plus,2026-09-01,2027-08-31,2026-08-31,,Yes\n"
+        "Acme Corp,Okta,Premier Plus,2026-02-01,2027-01-31,2026-01-31,2024-02-01,Yes\n"  # says since when: no warning
+        "Cobalt,Okta,Premier Plus,2025-01-01,2025-12-31,,,\n"
+        "Cobalt,Okta,Premier Plus,2026-01-01,2026-12-31,2025-12-31,,Yes\n",  # the CSE is new with this renewal
+        "utf-8",
+    )
+    book = load_book([book_file])
+    said = [(f.customer, f.column, f.message) for f in book.findings if "renews an earlier term" in f.message]
+    assert said == [
+        (
+            "Grape Pty",
+            "Previous end",
+            "The row says it renews an earlier term (Previous end: 2026-08-31) that the book does not hold, so the "
+            "CSE's mobilization is counted from this term's start (2026-09-01) and may have ended already. Give the "
+            "row's Initial Term Start (customer since) to be exact.",
+        )
+    ]
