@@ -21,7 +21,7 @@ from explorer import history, rules
 from explorer.app.periods import Period, Window
 from explorer.app.workspace import DateKey, DateMark
 from explorer.catalog import Catalog, Decision, Program, fold
-from explorer.model import Contact, Contract, Finding, customer_key
+from explorer.model import Contact, Contract, Finding, Severity, customer_key
 from explorer.sla.compliance import compliance, within
 from explorer.sla.engine import SlaResult
 from explorer.sla.subdivisions import calendar_label
@@ -191,6 +191,22 @@ class CustomerSheet:
             return 0
         unjudged = self.sla.cases["contract"].to_numpy()[self.case_rows] < 0
         return int((unjudged & within(self.sla.opened_days[self.case_rows], end)).sum())
+
+    def row_errors(self, contract: Contract) -> list[str]:
+        """The error findings about ``contract``'s row, each once: its dates may be wrong, so every output that
+        shows them says "check the book" (the calendar, the entitlement sheet, the report's Key Dates)."""
+        source = contract.source
+        return self._errors_by_row.get((source.file, source.sheet, source.row), [])
+
+    @cached_property
+    def _errors_by_row(self) -> dict[tuple[str, str, int | None], list[str]]:
+        out: dict[tuple[str, str, int | None], list[str]] = {}
+        for f in self.findings:
+            if f.severity is Severity.ERROR and f.source.file:
+                said = out.setdefault((f.source.file, f.source.sheet, f.source.row), [])
+                if f.message not in said:
+                    said.append(f.message)
+        return out
 
     @cached_property
     def holidays_skipped(self) -> list[str]:

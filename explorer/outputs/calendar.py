@@ -34,7 +34,6 @@ from explorer import __version__, clock
 from explorer.app.sheet import CustomerSheet, DateLine
 from explorer.atomic import write_atomically
 from explorer.catalog import Catalog
-from explorer.model import Severity
 
 PRODID = f"-//Entitlement Explorer//Key dates {__version__}//EN"
 UID_DOMAIN = "entitlement-explorer"
@@ -84,19 +83,6 @@ def _modified(line: DateLine, files: dict[str, datetime | None]) -> datetime | N
         marked = line.mark.marked
         moments.append(datetime(marked.year, marked.month, marked.day, tzinfo=UTC))
     return max(moments, default=None)
-
-
-def contract_errors(sheet: CustomerSheet, line: DateLine) -> list[str]:
-    """The error findings about the date's contract row, each once."""
-    source = line.contract.source
-    return list(
-        dict.fromkeys(
-            f.message
-            for f in sheet.findings
-            if f.severity is Severity.ERROR
-            and (f.source.file, f.source.sheet, f.source.row) == (source.file, source.sheet, source.row)
-        )
-    )
 
 
 def _alarm(line: DateLine, today: date, days: int) -> int | None:
@@ -184,7 +170,7 @@ def _events(sheet: CustomerSheet, dates: list[DateLine], files: dict[str, dateti
             customer, product = contract.key
             base = f"{sheet.name} · {line.product}"
             contract_text = _contract_text(sheet, line)
-            wrong = contract_errors(sheet, line)
+            wrong = sheet.row_errors(contract)
             check = f" {CHECK}" if wrong else ""
             if wrong:
                 contract_text += "\nThe contract book has errors for this contract, so this date may be wrong: " + "; ".join(

@@ -57,13 +57,9 @@ def _shown(sheet: CustomerSheet) -> list[ContractSheet]:
 
 def _products(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
     rows = []
-    wrong = {
-        (f.source.file, f.source.sheet, f.source.row) for f in sheet.findings if f.severity is Severity.ERROR and f.source.file
-    }
     for c in shown:
         contract = c.contract
-        source = contract.source
-        checked = (source.file, source.sheet, source.row) in wrong
+        checked = bool(sheet.row_errors(contract))
         status = c.status.value + (" (check the book)" if checked else "")
         cls = ' class="bad"' if checked else "" if c.in_force else ' class="warn"'
         rows.append(

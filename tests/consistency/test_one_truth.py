@@ -22,7 +22,7 @@ from explorer.app.view_model import colour_reasons
 from explorer.model import Severity
 from explorer.outputs.calendar import customer_events
 from explorer.outputs.entitlement import EMPTY, TICK, sheet_html
-from explorer.outputs.report.build import build_report
+from explorer.outputs.report.build import CHECK_THE_BOOK, build_report
 from explorer.paths import resource_path
 from explorer.rules import DateStatus
 from tools import synth
@@ -236,6 +236,11 @@ def test_a_term_that_ends_before_it_starts_is_called_so_everywhere() -> None:
         data = build_report(session.book, session.catalog, day, session.sla, done=session.workspace.done_marks())
         contracts = data.sheets["Contracts"]
         assert contracts.loc[contracts["Customer"] == "Backwards Bank", "Status"].tolist() == ["Dates invalid"], day
+        # its dates are marked as the calendar marks them "(check the book)" (probe8 E)
+        notes = data.sheets["Key Dates"].loc[data.sheets["Key Dates"]["Customer"] == "Backwards Bank", "Note"]
+        assert len(notes) and all(n.startswith(CHECK_THE_BOOK) for n in notes), day
+        others = data.sheets["Key Dates"].loc[data.sheets["Key Dates"]["Customer"] != "Backwards Bank", "Note"]
+        assert sum(str(n).startswith(CHECK_THE_BOOK) for n in others) < len(others) // 2, day
     assert any(f.severity is Severity.ERROR for f in sheet.findings)
 
 

@@ -185,6 +185,9 @@ def _addon_cell(held: AddOnLine | None, has_options: bool) -> str:
     return "Yes" if held is not None else "No"
 
 
+CHECK_THE_BOOK = "Check the book: the contract row has errors (see Findings), so this date may be wrong."
+
+
 def key_date_rows(sheets: list[CustomerSheet]) -> list[list[object]]:
     """Each customer's key dates as its sheet gives them (a mobilization renewals share, once)."""
     out: list[list[object]] = []
@@ -192,7 +195,8 @@ def key_date_rows(sheets: list[CustomerSheet]) -> list[list[object]]:
         for line in sheet.dates:
             k = line.date
             product = line.product if line.contract.product or line.contract.product_text else ""  # as Contracts
-            out.append([line.contract.customer.strip(), product, k.event, k.day, k.status_text, k.note])
+            note = f"{CHECK_THE_BOOK} {k.note}".strip() if sheet.row_errors(line.contract) else k.note
+            out.append([line.contract.customer.strip(), product, k.event, k.day, k.status_text, note])
     out.sort(key=lambda r: (r[3], customer_key(str(r[0])), str(r[1]).casefold()))
     return out
 
