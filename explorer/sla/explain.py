@@ -146,7 +146,8 @@ def explain(book: Book, catalog: Catalog, sla: SlaResult, case_id: str) -> Expla
         for span in out.spans:
             kind = "open, counted" if span.open else "closed, skipped"
             text = f"  {_local_span(span, zone)}  {_duration(span.minutes)} {kind}"
-            say(text + (f": {'; '.join(span.reasons)}" if span.reasons else ""))
+            reasons = list(span.reasons) if not span.open else _clock_change(span, zone)
+            say(text + (f": {'; '.join(reasons)}" if reasons else ""))
         say(f"  open time counted: {_duration(out.open_minutes)} = the target")
     if out.due is None:
         say("Due: beyond the calendar's known days")
@@ -244,6 +245,15 @@ def _reasons(start: int, end: int, calendar: Calendar, zone: ZoneInfo, holidays:
     if before != after:
         out.append(f"a daylight-saving change (UTC{_offset(before)} to UTC{_offset(after)})")
     return tuple(out)
+
+
+def _clock_change(span: Span, zone: ZoneInfo) -> list[str]:
+    """An open span across a daylight-saving change lasts more or less than the local times suggest: say so."""
+    before = datetime.fromtimestamp(span.start, zone).utcoffset()
+    after = datetime.fromtimestamp(span.end, zone).utcoffset()
+    if before == after:
+        return []
+    return [f"across a daylight-saving change (UTC{_offset(before)} to UTC{_offset(after)}); counted in real time"]
 
 
 def _flush_weekend(days: list[date], out: list[str]) -> None:

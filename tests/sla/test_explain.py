@@ -74,6 +74,15 @@ def test_a_case_across_a_daylight_saving_change(catalog: Catalog) -> None:
     assert "Margin: 1 h late" in found.text and "Outcome: Breached" in found.text
 
 
+def test_an_open_span_across_a_daylight_saving_change_says_so(catalog: Catalog) -> None:
+    # Thursday 2026-10-29 22:30 EEST in Cairo, Auth0 Enterprise P2 (2 h, weekdays around the clock); clocks go
+    # back at midnight, so the two hours run 22:30 -> 23:30 on the wall clock (probe8 C)
+    found, row = explained("auth0-enterprise", "Africa/Cairo", "EG", 2, utc(2026, 10, 29, 19, 30), product="auth0")
+    assert found.due == utc(2026, 10, 29, 21, 30) == row["due"]
+    assert "Thu 2026-10-29 22:30 → Thu 2026-10-29 23:30  2 h open, counted: across a daylight-saving change " in found.text
+    assert "(UTC+03:00 to UTC+02:00); counted in real time" in found.text
+
+
 def test_around_the_clock_and_not_found(catalog: Catalog) -> None:
     found, row = explained("okta-premier", "Europe/Berlin", "DE", 1, utc(2026, 7, 4, 10, 0), utc(2026, 7, 4, 10, 20))
     assert found.due == utc(2026, 7, 4, 11, 0) and [s.open for s in found.spans] == [True]
