@@ -116,7 +116,13 @@ def _mark_dates(records: list[dict[Any, Any]], session: Session, model: ColumnTa
         for move in r["moves"] or ():
             if move.new is None:
                 continue
-            why = f"{r['Field']} {r['Old']} → {r['New']}" if r["Change"] != "Renewed" else "the contract was renewed"
+            why = (
+                "the contract was renewed"
+                if r["Change"] == "Renewed"
+                else f"{r['Field']} {r['Old']} → {r['New']}"
+                if r["Old"] or r["New"]
+                else str(r["Field"])  # no field of its own: dates the contract's history moved
+            )
             was = f"Was {move.old:%Y-%m-%d}" if move.old else "New"
             for row in _cells(model, {"Product": product, "Event": move.event, "Date": f"{move.new:%Y-%m-%d}"}):
                 marks[(row, column)] = f"{was} in {since} ({why})"
