@@ -92,10 +92,10 @@ def row_from_dates(catalog: Catalog, contract: Contract, label: str, dates: Iter
     if first and last:
         begin, end = first[0][2], last[0][2]
         row.spans.append(Span(begin, end, "kickoff", f"Kickoff window {begin.isoformat()} to {end.isoformat()}"))
-    start = contract.initial_term_start or contract.term_start
     for addon_id, event, day in by_role.get("addon_available", []):
         held = catalog.addons.get(addon_id)
-        if start and held is not None:
+        if held is not None:  # the period the available date ends: from the add-on's run start (bought mid-term: later)
+            start = day - timedelta(days=held.mobilization_days)
             row.spans.append(Span(start, day, "mobilization", f"{held.short} mobilization period"))
         row.marks.append(Mark(day, "event", f"{event}: {day.isoformat()}"))
     for kind, role in (("deadline", "action_deadline"), ("event", "event")):

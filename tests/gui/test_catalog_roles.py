@@ -50,3 +50,22 @@ def test_third_addon_in_benefits_and_contacts(qtbot, tmp_path: Path) -> None:  #
     assert list(win.contacts.model.colours).count("violet") == 4
     open_tab(win, "Key Dates")
     assert [m.label for m in win.key_dates.timeline.rows[0].marks if m.kind == "event"] == ["TAM on board: 2026-02-14"]
+
+
+def test_a_mid_term_add_on_mobilizes_from_its_own_start(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # the CSE line starts in April, inside a January term: its mobilization bar runs April to June, as the date says
+    from datetime import date
+
+    from explorer.catalog import default_catalog
+
+    book = tmp_path / "orders.csv"
+    book.write_text(
+        "Customer,Product,Tier,Start,End\nLima Corp,Okta,Premier Plus,2026-01-01,2026-12-31\n"
+        "Lima Corp,Dedicated CSE Add-On,,2026-04-01,2026-12-31\n",
+        "utf-8",
+    )
+    win = open_window(qtbot, default_catalog(), [str(book)])
+    win.customers.select("lima corp")
+    open_tab(win, "Key Dates")
+    [row] = win.key_dates.timeline.rows
+    assert [(s.start, s.end) for s in row.spans if s.kind == "mobilization"] == [(date(2026, 4, 1), date(2026, 6, 30))]
