@@ -343,6 +343,7 @@ class Catalog:
     legal_suffixes: frozenset[str] = frozenset()  # "Ltd", "GmbH": a company's name is the same without them
     account_id_headers: frozenset[str] = frozenset()  # folded headers of a CRM's account id column
     renewal_evidence: frozenset[str] = frozenset()  # folded headers of a column saying a row renews an earlier term
+    totals_words: tuple[str, ...] = ()  # a row whose label begins with one ("Subtotal EMEA") may be a totals line
 
     def benefit_wording(self, program: Program, benefit_id: str) -> Wording:
         """The source wording of a benefit as the program has it; () where the terms are silent."""
@@ -1063,6 +1064,7 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         legal_suffixes=frozenset(w.casefold() for w in _strings(values.get("legal_suffix", []), "values.legal_suffix")),
         account_id_headers=frozenset(fold(w) for w in _strings(values.get("account_id", []), "values.account_id")),
         renewal_evidence=frozenset(fold(w) for w in _strings(values.get("renewal_evidence", []), "values.renewal_evidence")),
+        totals_words=_strings(_get(data, "layout", dict, "catalog", {}).get("totals", []), "layout.totals"),
     )
 
 

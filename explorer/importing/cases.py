@@ -388,6 +388,7 @@ def read_cases(
             *(f for f in ("requester_email", "milestone", "milestone_completed", "first_response_time") if f in cols),
         ),
         findings,
+        catalog,
         raw_only=("opened", "first_response", "milestone_completed", "first_response_time"),
         needed=catalog.tables["cases"].required,
     )

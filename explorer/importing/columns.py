@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from explorer.catalog import Catalog, fold
 from explorer.importing.readers import RawSheet
 from explorer.importing.safety import MAX_CELL_CHARS
 from explorer.importing.tables import TableMatch
@@ -25,14 +27,6 @@ from explorer.model import Finding, Severity, Source, clean_name, what_was_clean
 # What a line that is not a record says, for the finding that quotes it (the rule itself is structural).
 NOT_RECORDS = [
     (
-        "a totals line",
-        re.compile(
-            r"\s*((grand\s+|sub-?)?totals?|sum|count)\s*($|[:(\-\u2013=]|\d)"
-            r"|.*\(\d[\d,]* (records?|rows?|items?)\)\s*$",
-            re.IGNORECASE,
-        ),
-    ),
-    (
         "a confidentiality line",
         re.compile(r".*\b(confidential|do not distribute|internal use only|proprietary)\b", re.IGNORECASE),
     ),
@@ -40,8 +34,24 @@ NOT_RECORDS = [
     ("a generated-by line", re.compile(r"(generated|exported|created|run|printed)\b.*\b(by|on|at)\b", re.IGNORECASE)),
     ("a footnote", re.compile(r"(\*|†|note\b|notes\b|source\b|\(\d\)|\[\d\])", re.IGNORECASE)),
 ]
-TOTALS = NOT_RECORDS[0][1]
+TOTALS_LINE = "a totals line"
+RECORD_COUNT = r".*\(\d[\d,]* (?:records?|rows?|items?)\)\s*$"  # "Grand Totals (24 records)"
 TITLE = "a title or note"
+GROUP_HEADING = "a group heading"
+# A figure as a totals line holds them: 3, 1,250.00, $500,000, 12%, (1.5).
+FIGURE = re.compile(r"[-+(]?\s*[$€£¥]?\s*\d[\d\s.,']*\s*%?\)?")
+
+
+@cache
+def totals_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a label that makes its row a totals line whatever else the row holds: a totals word alone, or followed by
+    ':', '(', '-', '=' or a figure, or a record count; a label that only begins with a totals word as a whole
+    word, "Total EMEA", which is a totals line where the rest of its row is figures). ``words``: the catalog's."""
+    spelled = sorted({re.escape(" ".join(w.split())).replace(r"\ ", r"\s+") for w in words if w.strip()}, key=len, reverse=True)
+    either = "|".join(spelled) or r"(?!)"
+    strict = re.compile(rf"\s*(?:{either})\s*(?:$|[:(\-\u2013=]|\d)|{RECORD_COUNT}", re.IGNORECASE)
+    loose = re.compile(rf"\s*(?:{either})(?![^\W_])", re.IGNORECASE)  # "Total EMEA", never "TotalEnergies"
+    return strict, loose
 
 
 @dataclass
@@ -153,8 +163,10 @@ def _field_texts(
     return texts
 
 
-def what_line(text: str) -> str:
-    """What a one- or two-cell line that is not a record is, by its words."""
+def what_line(text: str, totals: re.Pattern[str]) -> str:
+    """What a one- or two-cell line that is not a record is, by its words (``totals``: totals_patterns' first)."""
+    if totals.match(text):
+        return TOTALS_LINE
     for kind, pattern in NOT_RECORDS:
         if pattern.match(text):
             return kind
@@ -166,14 +178,16 @@ def read_columns(
     match: TableMatch,
     fields: Iterable[str],
     findings: list[Finding],
+    catalog: Catalog,
     raw_only: Iterable[str] = (),
     needed: Iterable[str] = (),
 ) -> Columns:
     """The fields of a table's body; ``raw_only`` fields (timestamps: a distinct value per row) get no text.
 
     Not records, each reported with an info finding that quotes it: repeated header rows, totals rows
-    (first filled cell says Total, Grand Totals (24 records)...), and lines of one or two filled cells
-    that leave a ``needed`` field empty (footers, footnotes, section titles, group headers).
+    (first filled cell says Total, Grand Totals (24 records), "Subtotal EMEA" beside figures only...),
+    group headings (a label merged across the row, or alone above rows that name their own customers),
+    and lines of one or two filled cells that leave a ``needed`` field empty (footers, footnotes, titles).
     """
     body = grid(match.body(sheet.rows))
     raw = {field: _column(body, match.columns.get(field)) for field in fields}
@@ -200,11 +214,13 @@ def read_columns(
                 cells.append((i, values))
     cells.sort(key=lambda pair: pair[0])
     first_text = np.full(len(body), "", dtype=object)
-    for _, values in cells:
+    first_column = np.full(len(body), -1, dtype=np.int64)
+    for column, values in cells:
         filled = values != ""
         count += filled
         take = (first_text == "") & filled
         first_text[take] = values[take]
+        first_column[take] = column
     filled_row = count > 0
     skip = np.zeros(len(body), dtype=bool)
     reasons: dict[int, str] = {}
@@ -218,13 +234,10 @@ def read_columns(
         skip |= repeated
         reasons.update((int(i), "repeats the header row") for i in np.flatnonzero(repeated).tolist())
     _nested(texts, match, cells, filled_row, skip, reasons)
-    # Totals rows: their first filled cell says so, whatever else they hold.
-    few = filled_row & ~skip & (count <= 4)
-    totals = np.zeros(len(body), dtype=bool)
-    for i in np.flatnonzero(few).tolist():
-        if TOTALS.match(str(first_text[i])):
-            skip[i] = totals[i] = True
-            reasons[i] = f"is a totals line ('{_quote(cells, i)}')"
+    strict, _ = totals_patterns(catalog.totals_words)
+    count, totals, headings = _totals_and_merged_labels(
+        cells, count, first_text, first_column, filled_row, skip, reasons, bool(sheet.merged), catalog
+    )
     _grouped(raw, texts, match, filled_row & ~skip, totals, sheet, findings)
     skip |= _outline(raw, texts, match, needed, filled_row & ~skip, sheet, findings)
     # One or two cells and no needed field filled (or a footer's words in one): a footer, footnote,
@@ -240,12 +253,14 @@ def read_columns(
         full = np.flatnonzero(filled_row & ~skip & (count > 2))
         last_full = int(full[-1]) if len(full) else -1
         apart = ~filled_row | skip
+        heads = _group_labels(texts, match, count, filled_row & ~skip, apart, catalog)
         for i in np.flatnonzero(sparse).tolist():
-            kind = what_line(str(first_text[i]))
+            kind = what_line(str(first_text[i]), strict)
             beside = (i > 0 and apart[i - 1]) or (i + 1 < len(apart) and apart[i + 1]) or 0 <= last_full < i
-            if all_empty[i] or kind != TITLE or beside:
+            if all_empty[i] or kind != TITLE or beside or heads[i]:
                 skip[i] = apart[i] = True
-                reasons[i] = f"is {kind} ('{_quote(cells, i)}')"
+                headings[i] = kind == TITLE and bool(heads[i])
+                reasons[i] = f"is {GROUP_HEADING if headings[i] else kind} ('{_quote(cells, i)}')"
     for i in sorted(reasons):
         findings.append(
             Finding(
@@ -255,6 +270,7 @@ def read_columns(
             )
         )
     keep = filled_row & ~skip
+    _regions_of_groups(raw, texts, first_text, headings, totals, keep, rows, sheet, catalog, findings)
     if "customer" in texts and "customer" in match.columns:
         texts["customer"] = _clean_customers(texts["customer"], sheet, match, findings, keep)
     return Columns(
@@ -263,6 +279,126 @@ def read_columns(
         {k: v[keep].reset_index(drop=True) for k, v in texts.items()},
         {k: v[keep].reset_index(drop=True) for k, v in extra.items()},
     )
+
+
+def _totals_and_merged_labels(
+    cells: list[tuple[int, np.ndarray]],
+    count: np.ndarray,
+    first_text: np.ndarray,
+    first_column: np.ndarray,
+    filled_row: np.ndarray,
+    skip: np.ndarray,
+    reasons: dict[int, str],
+    merged: bool,
+    catalog: Catalog,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(the filled cells of each row, a label merged across it counted once; the totals lines; the group headings
+    merged across), the rows they name skipped with their reasons.
+
+    Totals rows: their first filled cell says so, whatever else they hold ("Total: 57"), or begins with a totals
+    word and the rest of the row is figures ("Subtotal EMEA | 2"; "Total S.A." with its product is a customer).
+    A label merged across the row (a merge carried to every cell it covers) is one cell, as the user sees it: a
+    group heading ("UK & Ireland") unless its words say it is a totals line, a footnote..."""
+    merged_label = np.zeros(len(count), dtype=bool)
+    if merged and cells:
+        same = np.logical_and.reduce([(values == "") | (values == first_text) for _, values in cells])
+        merged_label = filled_row & (count >= max(2, min(3, len(cells)))) & same
+        count = np.where(merged_label, 1, count).astype(np.int16)
+    strict, loose = totals_patterns(catalog.totals_words)
+    worded = map_distinct(pd.Series(first_text, dtype=object), lambda t: bool(loose.match(t) or strict.match(t)))
+    labelled = filled_row & ~skip & worded.to_numpy(dtype=bool)
+    figures = _figures_only(cells, first_column, labelled & ~merged_label) | merged_label
+    totals = np.zeros(len(count), dtype=bool)
+    for i in np.flatnonzero(labelled).tolist():
+        label = str(first_text[i])
+        if (count[i] <= 4 and strict.match(label)) or (figures[i] and loose.match(label)):
+            skip[i] = totals[i] = True
+            reasons[i] = f"is {TOTALS_LINE} ('{_quote(cells, i)}')"
+    merged_label &= ~skip
+    for i in np.flatnonzero(merged_label).tolist():
+        kind = what_line(str(first_text[i]), strict)
+        skip[i] = True
+        reasons[i] = f"is {GROUP_HEADING if kind == TITLE else kind} ('{first_text[i]}')"
+    return count, totals, merged_label
+
+
+def _figures_only(cells: list[tuple[int, np.ndarray]], first_column: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Which of ``rows`` hold figures only (a count, a sum) in their filled cells after the first, as a totals
+    line does; looked at only there (a totals word begins them), so a long case log costs nothing."""
+    only = rows.copy()
+    at = np.flatnonzero(rows)
+    if not len(at):
+        return only
+    for column, values in cells:
+        picked = values[at]
+        other = (picked != "") & (first_column[at] != column)
+        bad = [j for j in np.flatnonzero(other).tolist() if not FIGURE.fullmatch(str(picked[j]).strip())]
+        only[at[bad]] = False
+    return only
+
+
+def _group_labels(
+    texts: dict[str, pd.Series], match: TableMatch, count: np.ndarray, live: np.ndarray, apart: np.ndarray, catalog: Catalog
+) -> np.ndarray:
+    """Rows holding only a label in the customer column, above rows that name customers of their own: a group
+    heading ("EMEA", "Key accounts") where it opens a block (below the header, a blank row or a totals line) or
+    names a region. (A label above rows with no customer is an outline's parent: _outline gives it to them.)"""
+    heads = np.zeros(len(count), dtype=bool)
+    if "customer" not in texts or "customer" not in match.columns:
+        return heads
+    customer = texts["customer"].to_numpy(dtype=object)
+    records = np.flatnonzero(live & (count > 2) & (customer != ""))
+    for i in np.flatnonzero(live & (count == 1) & (customer != "")).tolist():
+        after = records[np.searchsorted(records, i + 1) :]
+        nearest = np.flatnonzero(live[i + 1 :])
+        if not len(after) or not len(nearest) or i + 1 + int(nearest[0]) != int(after[0]):
+            continue  # the next row that holds anything is not a record with its own customer
+        heads[i] = (i == 0 or bool(apart[i - 1])) or fold(str(customer[i])) in catalog.regions
+    return heads
+
+
+def _regions_of_groups(
+    raw: dict[str, pd.Series],
+    texts: dict[str, pd.Series],
+    labels: np.ndarray,
+    headings: np.ndarray,
+    totals: np.ndarray,
+    keep: np.ndarray,
+    rows: np.ndarray,
+    sheet: RawSheet,
+    catalog: Catalog,
+    findings: list[Finding],
+) -> None:
+    """A group heading that names a region ("EMEA", "ANZ") gives it to the records of its group that give none (up to
+    the next heading or totals line), as the user meant by it; an info finding per heading says so."""
+    if "region" not in texts or not headings.any():
+        return
+    region = texts["region"].to_numpy(dtype=object).copy()
+    bounds = np.flatnonzero(headings | totals).tolist() + [len(keep)]
+    for start, stop in zip(bounds, bounds[1:], strict=False):
+        name = catalog.regions.get(fold(str(labels[start]))) if headings[start] else None
+        if name is None:
+            continue
+        given = [j for j in range(start + 1, stop) if keep[j] and region[j] == ""]
+        if not given:
+            continue
+        region[given] = name
+        under = (
+            f"the {len(given)} rows under it that give no region take it as their Region"
+            if len(given) != 1
+            else "the row under it that gives no region takes it as its Region"
+        )
+        findings.append(
+            Finding(
+                Severity.INFO,
+                f"Group heading '{labels[start]}' (row {rows[start]}) names the region {name}: {under}.",
+                Source(sheet.file, sheet.name, int(rows[start])),
+            )
+        )
+    carried = region != texts["region"].to_numpy(dtype=object)
+    texts["region"] = pd.Series(region, index=texts["region"].index, dtype=object)
+    if "region" in raw:
+        raw["region"] = raw["region"].where(~carried, texts["region"])
 
 
 def _grouped(

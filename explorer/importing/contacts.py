@@ -23,6 +23,7 @@ def read_contacts(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple
         match,
         ("customer", "name", "first_name", "last_name", "email", "region", "named", "product"),
         findings,
+        catalog,
         needed=("customer", "last_name" if split else "name"),
     )
     texts = table.texts

@@ -26,7 +26,7 @@ def read_contracts(
 ) -> tuple[list[Contract], list[Finding]]:
     """The contract rows of one table; ``order`` is its file's day/month order (values.day_order)."""
     findings: list[Finding] = []
-    rows = data_rows(sheet, match, findings, catalog.tables["contracts"].required)
+    rows = data_rows(sheet, match, findings, catalog, catalog.tables["contracts"].required)
     contracts: list[Contract] = []
     addon_lines: list[tuple[DataRow, LineItem]] = []
     for row in rows:

@@ -16,7 +16,7 @@ def read_holidays(
 ) -> tuple[list[Holiday], list[Finding]]:
     findings: list[Finding] = []
     out = []
-    rows = data_rows(sheet, match, findings, ("date", "holiday_name"))
+    rows = data_rows(sheet, match, findings, catalog, ("date", "holiday_name"))
     for row in rows:
         day, problem = values.parse_date(row.get("date"), order)
         country, country_problem = places.parse_country(row.text("country"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from explorer.catalog import Catalog
 from explorer.importing.columns import read_columns
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
@@ -32,9 +33,15 @@ class DataRow:
         return self.extras
 
 
-def data_rows(sheet: RawSheet, match: TableMatch, findings: list[Finding], needed: tuple[str, ...] = ()) -> list[DataRow]:
-    """Every record below the header; totals, footers and repeated headers become info findings, not records."""
-    table = read_columns(sheet, match, list(match.columns), findings, needed=needed)
+def data_rows(
+    sheet: RawSheet, match: TableMatch, findings: list[Finding], catalog: Catalog, needed: tuple[str, ...] = ()
+) -> list[DataRow]:
+    """Every record below the header; totals, footers and repeated headers become info findings, not records.
+    A table without a Region column may still take one from a group heading that names it (read_columns)."""
+    fields = list(match.columns)
+    if "region" in catalog.tables[match.kind].fields and "region" not in match.columns:
+        fields.append("region")
+    table = read_columns(sheet, match, fields, findings, catalog, needed=needed)
     fields = list(table.raw)
     cells = list(zip(*(table.raw[f].tolist() for f in fields), strict=True)) if fields else []
     texts = list(zip(*(table.texts[f].tolist() for f in fields), strict=True)) if fields else []

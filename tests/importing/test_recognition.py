@@ -95,7 +95,9 @@ def test_side_by_side_and_stacked_tables(tmp_path: Path) -> None:
     assert [(c.customer, c.source.row) for c in book.contracts] == [("Acme", 2), ("Beta", 3), ("Delta", 7)]
     assert [(c.name, c.named) for c in book.contacts] == [("Ann", True), ("Bob", False)]
     assert [h.name for h in book.holidays] == ["Company day"]
-    assert "Row 5 is a title or note ('APAC'); it is not read as a record." in messages(book, Severity.INFO)
+    # the stacked table's title names a region: a group heading whose rows take it as their Region
+    assert "Row 5 is a group heading ('APAC'); it is not read as a record." in messages(book, Severity.INFO)
+    assert [c.region for c in book.contracts] == ["", "", "APAC"]
     assert "Row 6 repeats the header row; it is not read as a record." in messages(book, Severity.INFO)
 
 
