@@ -18,7 +18,7 @@ import pandas as pd
 from explorer import history, rules
 from explorer.catalog import Catalog, default_catalog, fold
 from explorer.filekinds import digest, lock_file, resolved
-from explorer.importing import values
+from explorer.importing import ranges, values
 from explorer.importing.cases import empty_cases, match_by_email, read_cases
 from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
@@ -150,6 +150,7 @@ def read_file(
     """
     kinds = ("cases",) if is_case_log else None
     found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]] = []
+    pipelines: list[tuple[RawSheet, TableMatch]] = []  # deal tables that look like contracts: set aside, said below
     parts: set[str] = set()  # values.date_parts of every sheet so far
     early: dict[tuple[int, int], _TableRead] = {}
     for sheet in iter_sheets(path):
@@ -163,6 +164,8 @@ def read_file(
             book.findings.append(_merged(sheet))
         if (hiding := _hidden_rows(sheet, tables)) is not None:
             book.findings.append(hiding)
+        pipelines.extend((sheet, m) for m in tables if _deals(m, catalog))
+        tables = [m for m in tables if not _deals(m, catalog)]
         found.append((sheet, tables, near))
         # Normalise each table while the later sheets are still being parsed (the reader's threads), in the
         # day order the file has settled so far; one whose order a later sheet changes is read again below.
@@ -178,13 +181,14 @@ def read_file(
             'File \u2192 Map Columns\u2026 (or add read_hidden = ["SHEET"] to its mapping)',
         )
     has_data = any(_data_rows(sheet) >= 2 for sheet, _, _ in found)  # as _unread_sheet warns
-    if not any(tables for _, tables, _ in found) and (is_case_log or not has_data):
+    if not any(tables for _, tables, _ in found) and not pipelines and (is_case_log or not has_data):
         what = "no case table" if is_case_log else "no contract, contact, case or holiday table"
         raise NoTable(path, f"{what}: " + _not_read(found, catalog, is_case_log))
     order = values.order_of(parts)
     held: list[Held] = []
+    set_aside = {sheet.name for sheet, _ in pipelines}
     for position, (sheet, tables, near) in enumerate(found):
-        if not tables:
+        if not tables and sheet.name not in set_aside:
             _unread_sheet(sheet, near, catalog, book)
         for index, match in enumerate(tables):
             missing = [f for f in catalog.tables[match.kind].needed if f not in match.columns]
@@ -215,6 +219,13 @@ def read_file(
                     read.rows,
                 )
             )
+    lone = not any(m.kind == "contracts" for _, tables, _ in found for m in tables)
+    for sheet, match in pipelines:
+        finding, text = _pipeline(sheet, match, catalog)
+        book.findings.append(finding)
+        held.append(Held(text, "pipeline"))
+        if lone:  # the file's only contract-like table: the app offers to map it
+            book.unread.append(Unread(str(path), sheet.name, "a deal pipeline, not read as contracts"))
     if not held:  # sheets of unknown columns (each warned of): the no-contract error names the closest
         best = max(found, key=lambda f: len(f[2].found) if f[2] else -1)
         held.append(Held(f"no table (sheet '{best[0].name}' {_describe_near(best[2], best[0], catalog)})"))
@@ -259,6 +270,35 @@ def _read_apart(
     apart, frames = Book(), list[pd.DataFrame]()
     rows = _read_table(sheet, match, catalog, apart, frames, case_timezone, order)
     return _TableRead(apart, frames, rows, order, own)
+
+
+def _deals(match: TableMatch, catalog: Catalog) -> bool:
+    """A contracts-like table that is a deal pipeline or forecast: deal columns (the catalog's contracts ``others``:
+    Stage, Amount, Probability...) and neither a tier nor a term start, so its one date ('Renewal Date', 'Close
+    Date') is a deal's, not a term's end. Read as contracts it would be a contract row of errors per deal."""
+    spec = catalog.tables["contracts"]
+    return (
+        match.kind == "contracts"
+        and not match.saved  # a mapping the user saved says what the table is
+        and not {"program", "term_start", "initial_term_start", ranges.FIELD} & set(match.columns)
+        and any(fold(h) in spec.others for h in match.extra.values())
+    )
+
+
+def _pipeline(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[Finding, str]:
+    """The info finding for a deal table set aside, and what it is for the no-contract error."""
+    body = sum(1 for r in match.body(sheet.rows) if not is_blank(r))
+    rows = f"{body} row{'s' if body != 1 else ''}"
+    deals = ", ".join(f"'{h}'" for h in match.extra.values() if fold(h) in catalog.tables["contracts"].others)
+    dated = "".join(f" beside '{match.headers[c]}'" for f, c in match.columns.items() if f == "term_end")
+    why = f"deal columns ({deals}){dated} and no tier or term start column"
+    finding = Finding(
+        Severity.INFO,
+        f"Sheet '{sheet.name}' looks like a deal pipeline or forecast: it has {why}; its {rows} "
+        f"{'are' if body != 1 else 'is'} not read as contracts. If it does hold contracts, {MAP_HINT}.",
+        Source(sheet.file, sheet.name, match.header_row),
+    )
+    return finding, f"a deal pipeline of {rows} (sheet '{sheet.name}', header row {match.header_row}: {why})"
 
 
 def _asked_for(sheet: RawSheet, tables: list[TableMatch], saved: SavedLookup | None) -> bool:

@@ -234,7 +234,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
         dates["term_end"] = end
     for field in ("term_start", "term_end"):
         if not row.has(field) and not row.has(ranges.FIELD) and dates[field] is None:
-            report(Severity.ERROR, field, f"The book has no {_label(field).lower()} column.", pid or "")
+            report(Severity.ERROR, field, f"This sheet has no {_label(field).lower()} column.", pid or "")
 
     zone, country = _place(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or ""))
     subdivision = _subdivision(row, catalog, zone, country, lambda sev, f, msg: report(sev, f, msg, pid or ""))

@@ -156,3 +156,64 @@ def test_a_contacts_table_skips_its_group_labels_and_totals_line(tmp_path: Path)
     assert [(c.name, c.region) for c in book.contacts] == [("Ann A", "EMEA"), ("Bob B", "EMEA")]
     assert _errors(book) == []
     assert [row for row, _ in _about_rows(book, "Contacts")] == [2, 5]
+
+
+PIPELINE = [
+    ["Customer", "Product", "Renewal Date", "Stage", "Amount", "Owner"],
+    ["Topaz Inc", "Okta", date(2026, 12, 31), "Negotiation", 98000, "Jane"],
+    ["Sable Ltd", "Okta", date(2027, 2, 28), "Discovery", 240000, "Raj"],
+]
+
+
+def test_a_deal_pipeline_beside_the_contracts_is_not_read_as_contracts(tmp_path: Path) -> None:
+    """Its 'Renewal Date' is a term end alias, but a table of deal columns with neither a tier nor a term start is a
+    pipeline: no contract rows of errors, no 'overlap' with the real terms, one info naming the sheet."""
+    path = write_sheets(
+        tmp_path / "one_workbook.xlsx",
+        {
+            "Contracts": [
+                ["Customer", "Product", "Tier", "Start", "End", "Time Zone"],
+                ["Sable Ltd", "Okta", "Premier Plus", date(2026, 3, 1), date(2027, 2, 28), "Europe/London"],
+                ["Topaz Inc", "Okta", "Premier Access", date(2026, 1, 1), date(2026, 12, 31), "America/New_York"],
+            ],
+            "Renewal pipeline": PIPELINE,
+        },
+    )
+    book = load_book([path])
+    assert [(c.customer, c.source.sheet) for c in book.contracts] == [("Sable Ltd", "Contracts"), ("Topaz Inc", "Contracts")]
+    assert [f.message for f in book.findings if f.severity >= Severity.WARNING] == []
+    said = [f for f in book.findings if f.source.sheet == "Renewal pipeline"]
+    assert [(f.severity, f.message.split(". If")[0]) for f in said] == [
+        (
+            Severity.INFO,
+            "Sheet 'Renewal pipeline' looks like a deal pipeline or forecast: it has deal columns ('Stage', 'Amount') "
+            "beside 'Renewal Date' and no tier or term start column; its 2 rows are not read as contracts",
+        )
+    ]
+    assert book.unread == []  # the app does not offer to map it: the book's contracts are elsewhere
+
+
+def test_a_file_that_is_only_a_pipeline_has_no_contract_and_says_why(tmp_path: Path) -> None:
+    book = load_book([write_sheets(tmp_path / "pipeline.xlsx", {"Renewal pipeline": PIPELINE})])
+    assert book.contracts == []
+    assert [e.split(". A contract")[0] for e in _errors(book)] == [
+        "No contract was read: pipeline.xlsx holds a deal pipeline of 2 rows (sheet 'Renewal pipeline', header row 1: "
+        "deal columns ('Stage', 'Amount') beside 'Renewal Date' and no tier or term start column)"
+    ]
+    assert [(u.sheet, u.mappable) for u in book.unread] == [("Renewal pipeline", True)]
+
+
+def test_a_missing_term_start_column_is_said_of_its_sheet(tmp_path: Path) -> None:
+    """A table with a tier and no start column is contracts with an error, about that sheet (the book may have one)."""
+    path = write_sheets(
+        tmp_path / "ends.xlsx",
+        {
+            "Ends": [
+                ["Customer", "Product", "Tier", "End", "Status"],
+                ["Acme Corp", "Okta", "Premier", date(2026, 12, 31), "Open"],
+            ]
+        },
+    )
+    book = load_book([path])
+    assert [c.customer for c in book.contracts] == ["Acme Corp"]
+    assert _errors(book) == ["This sheet has no term start column."]

@@ -349,7 +349,7 @@ def test_a_term_length_gives_the_end_a_book_leaves_out(tmp_path: Path) -> None:
         (Severity.WARNING, "Tailspin"),
     ]
     errors = [(f.customer, f.message) for f in book.findings if f.severity is Severity.ERROR]
-    assert errors == [("Tailspin", "The book has no term end column.")]  # only where no end could be worked out
+    assert errors == [("Tailspin", "This sheet has no term end column.")]  # only where no end could be worked out
 
 
 def test_an_office_lock_file_picked_up_with_its_workbook_is_skipped(tmp_path: Path) -> None:
