@@ -100,6 +100,33 @@ def follows(earlier: Contract, later: Contract) -> bool:
     return later.term_start <= earlier.term_end + timedelta(days=1)
 
 
+def same_term(a: Contract, b: Contract) -> bool:
+    """``b`` says the term ``a`` says: the same contract (customer, product) with dated terms and every field the
+    rules read equal -- a term kept on two fiscal-year sheets, or on a master sheet and an owner's copy of it."""
+    return a.key == b.key and a.term_start is not None and a.term_end is not None and _term_fields(a) == _term_fields(b)
+
+
+def _term_fields(c: Contract) -> tuple[object, ...]:
+    return (
+        c.program or " ".join(c.program_text.split()).casefold(),
+        c.term_start,
+        c.term_end,
+        c.initial_term_start,
+        c.initial_rejected,
+        tuple(sorted(c.addons.items(), key=lambda kv: kv[0])),
+        " ".join(c.region.split()).casefold(),
+        c.country,
+        c.time_zone,
+        c.subdivision,
+    )
+
+
+def renews(earlier: Contract, later: Contract) -> bool:
+    """``later`` is a next term of ``earlier``: it follows it and runs on after it ends (a row starting the same
+    day and ending no later is a copy or a correction of the term, not its renewal)."""
+    return follows(earlier, later) and last_day(later) > last_day(earlier)
+
+
 def with_runs(contracts: Sequence[Contract]) -> list[Contract]:
     """The rows (same order) with what their history says (domain.md §5, §8): each add-on's ``addon_since``, the
     start of the unbroken run of terms of the same contract that held it (a row's own Initial Term Start where
@@ -128,7 +155,7 @@ def with_runs(contracts: Sequence[Contract]) -> list[Contract]:
                 run = next((since[j][addon] for j in reversed(before) if addon in since.get(j, {})), None)
                 own[addon] = run or start
             since[i] = own
-            after = [j for j in rows[n + 1 :] if follows(row, contracts[j])]
+            after = [j for j in rows[n + 1 :] if renews(row, contracts[j])]
             renewed[i] = frozenset(a for j in after for a in contracts[j].addons if a in row.addons)
     return [
         dataclasses.replace(c, addon_since=since.get(i, {}), renewed_addons=renewed.get(i, frozenset()))

@@ -54,3 +54,35 @@ def test_renewal_rows_are_history_and_only_overlaps_are_duplicates(tmp_path: Pat
     found = [f for f in load_book([book]).findings if "second Okta contract row" in f.message]
     assert [(f.customer, f.source.row) for f in found] == [("Beta", 5)]
     assert "overlaps the one at book.csv, book, row 4" in found[0].message
+
+
+def test_a_term_listed_twice_is_read_once_and_a_repeat_names_both_places(tmp_path: Path) -> None:
+    """One sheet per fiscal year lists a July-June term on two sheets; a different term on the same day is no repeat."""
+    book = write_csv(
+        tmp_path / "book.csv",
+        header=["Customer", "Product", "Tier", "Start", "End", "Region"],
+        rows=[
+            ["Acme", "Okta", "Premier", "2025-07-01", "2026-06-30", "EMEA"],
+            ["ACME ", "okta", "premier", "2025-07-01", "2026-06-30", "emea"],  # the same term, spelt otherwise
+            ["Beta", "Okta", "Premier", "2025-07-01", "2026-06-30", "EMEA"],
+            ["Beta", "Okta", "Premier", "2025-07-01", "2026-06-30", "APAC"],  # not the same term: both kept
+        ],
+    )
+    loaded = load_book([book])
+    assert [(c.customer, c.source.row) for c in loaded.contracts] == [("Acme", 2), ("Beta", 4), ("Beta", 5)]
+    repeat = [f for f in loaded.findings if "listed again" in f.message]
+    assert [(f.customer, f.source.row) for f in repeat] == [("Acme", 2)]
+    assert repeat[0].message == (
+        "This Okta term (2025-07-01 – 2026-06-30) is listed again at book, row 3 with the same tier, dates and add-ons; read once."
+    )
+    assert [f.source.row for f in loaded.findings if "second Okta contract row" in f.message] == [5]
+
+
+def test_a_row_starting_the_same_day_and_ending_no_later_is_no_renewal() -> None:
+    """Only a row that runs on after the term ends renews it: a copy or correction of the term settles no deadline."""
+    cse = {"cse": None}
+    term = Contract("Zulu", "okta", "okta-premier-plus", date(2026, 1, 1), date(2026, 12, 31), addons=cse, region="EMEA")
+    copy = Contract("Zulu", "okta", "okta-premier-plus", date(2026, 1, 1), date(2026, 12, 31), addons=cse, region="AMER")
+    renewal = Contract("Zulu", "okta", "okta-premier-plus", date(2027, 1, 1), date(2027, 12, 31), addons=cse)
+    assert [c.renewed_addons for c in history.with_runs([term, copy])] == [frozenset(), frozenset()]
+    assert history.with_runs([term, renewal])[0].renewed_addons == {"cse"}

@@ -10,7 +10,7 @@ contract files that yield no contract are an error.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -129,6 +129,7 @@ def load_book(
             else f"A contract table needs customer, product, tier, start and end columns; {MAP_HINT}"
         )
         book.findings.append(Finding(Severity.ERROR, f"No contract was read: {what}. {advice}.", Source(book.files[0])))
+    book.contracts = _read_once(book.contracts, catalog, book.findings)
     book.contracts = history.with_runs(book.contracts)
     book.findings.extend(_check_book(book, catalog))
     return book
@@ -526,6 +527,34 @@ def _read_table(
             kept += f" '{owner}' also names who looks after the account (the Owner column of the report's Actions)."
         book.findings.append(Finding(Severity.INFO, kept, where))
     return rows
+
+
+def _read_once(contracts: list[Contract], catalog: Catalog, findings: list[Finding]) -> list[Contract]:
+    """The book's rows with each term read once: a row saying the term an earlier row says (history.same_term; one
+    sheet per fiscal year, a master sheet and an owner's copy) is left out, and a warning names both places."""
+    kept: dict[tuple[str, str], list[Contract]] = {}
+    out = []
+    for contract in contracts:
+        earlier = kept.setdefault(contract.key, [])
+        first = next((c for c in earlier if history.same_term(c, contract)), None)
+        if first is None:
+            earlier.append(contract)
+            out.append(contract)
+            continue
+        assert first.term_start is not None and first.term_end is not None
+        where = contract.source if contract.source.file != first.source.file else replace(contract.source, file="")
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                f"This {rules.product_name(catalog, first)} term ({first.term_start:%Y-%m-%d} – {first.term_end:%Y-%m-%d}) "
+                f"is listed again at {where.describe()} with the same tier, dates and add-ons; read once.",
+                first.source,
+                "",
+                first.customer,
+                first.product or "",
+            )
+        )
+    return out
 
 
 def _check_book(book: Book, catalog: Catalog) -> list[Finding]:

@@ -54,3 +54,29 @@ def history_book(folder: Path) -> list[Path]:
     book = write_csv(folder / "history.csv", header=CONTRACT_HEADER, rows=CONTRACTS)
     people = write_csv(folder / "history-contacts.csv", header=["Customer", "Name", "Email", "Region", "Named"], rows=contacts())
     return [book, people]
+
+
+# A book kept the way account managers keep one for years: a sheet per fiscal year listing every term that runs in
+# it (so a July-June term sits on two sheets), and a master sheet with an owner's copy of some of its rows.
+FY25 = [
+    ["Kappa Ltd", "Okta", "Premier Plus", "2024-07-01", "2025-06-30", "", "EMEA", EUROPE, "yes", ""],
+    ["Kappa Ltd", "Okta", "Premier Plus", "2025-07-01", "2026-06-30", "", "EMEA", EUROPE, "yes", ""],
+]
+FY26 = [
+    ["Kappa Ltd", "Okta", "Premier Plus", "2025-07-01", "2026-06-30", "", "EMEA", EUROPE, "yes", ""],
+    ["Kappa Ltd", "Okta", "Premier Plus", "2026-07-01", "2027-06-30", "", "EMEA", EUROPE, "yes", ""],
+]
+MASTER = [
+    ["Zulu Ltd", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "", "AMER", NEW_YORK, "yes", ""],
+    ["Yankee Inc", "Okta", "Premier", "2026-03-01", "2027-02-28", "", "AMER", NEW_YORK, "", ""],
+]
+JANE = [MASTER[0]]  # her copy of the accounts she looks after
+
+
+def repeats_book(folder: Path) -> list[Path]:
+    from tools import synth
+
+    path = folder / "repeats.xlsx"
+    sheets = {"FY25": FY25, "FY26": FY26, "Master": MASTER, "Jane": JANE}
+    synth.write_xlsx(path, {name: (CONTRACT_HEADER, rows) for name, rows in sheets.items()})
+    return [path]

@@ -27,7 +27,7 @@ from explorer.paths import resource_path
 from explorer.rules import DateStatus
 from tools import synth
 
-from .books import history_book
+from .books import history_book, repeats_book
 
 DAYS = [
     date(2024, 6, 1),
@@ -58,7 +58,7 @@ def synthetic_book(folder: Path) -> list[Path]:
     return [path]
 
 
-BOOKS = {"sample": sample_book, "synthetic": synthetic_book, "history": history_book}
+BOOKS = {"sample": sample_book, "synthetic": synthetic_book, "history": history_book, "repeats": repeats_book}
 
 
 def text(html: str) -> str:
@@ -258,3 +258,39 @@ def test_a_customer_between_terms_is_not_called_lapsed(tmp_path: Path) -> None:
     assert not [r for r in reasons if r.startswith("Every term has ended")]
     later = session.with_as_of(date(2027, 6, 1)).sheet("lapse co")  # after its last term: lapsed, nothing ahead
     assert later is not None and later.state.lapsed and later.state.label == "Ended 2026-12-31"
+
+
+def test_a_term_listed_twice_is_one_term_in_every_view(tmp_path: Path) -> None:
+    """Kappa's 2025-26 term is on the FY25 and FY26 sheets, Zulu's on the master sheet and Jane's copy: each is
+    one term, so the list, the Key Dates tab, the Upcoming page, the report and the calendar show each date once,
+    and Zulu's renewal-request deadline, with no renewal in the book, is Overdue (not Renewed by its own copy)."""
+    day = date(2026, 11, 28)
+    session = open_session(repeats_book(tmp_path), day)
+    assert len(session.book.contracts) == 5  # Kappa 3, Zulu 1, Yankee 1
+    said = sorted(f.message for f in session.book.findings if "listed again" in f.message)
+    assert said == [
+        "This Okta term (2025-07-01 – 2026-06-30) is listed again at FY26, row 2 with the same tier, dates and add-ons; read once.",
+        "This Okta term (2026-01-01 – 2026-12-31) is listed again at Jane, row 2 with the same tier, dates and add-ons; read once.",
+    ]
+    assert not [f for f in session.book.findings if "overlaps" in f.message]
+    data = build_report(session.book, session.catalog, day, session.sla, done=session.workspace.done_marks())
+    upcoming = session.overview.key_dates
+    for name, terms in (("Kappa Ltd", 3), ("Zulu Ltd", 1)):
+        sheet = session.sheet(name.casefold())
+        assert sheet is not None
+        assert len(sheet.contracts) == terms
+        dates = [(d.date.day, d.date.event, d.status) for d in sheet.dates]
+        assert len(dates) == len(set(dates)), name
+        report = data.sheets["Key Dates"]
+        rows = report[report["Customer"] == name]
+        assert sorted(zip(rows["Date"], rows["Event"], rows["Status"], strict=True)) == sorted(dates), name
+        assert len(data.sheets["Contracts"].query("Customer == @name")) == terms, name
+        assert len(upcoming[upcoming["key"] == sheet.key]) == len(dates), name  # the Upcoming page
+        events = customer_events(sheet)
+        assert len({(e.summary, e.start) for e in events}) == len(events), name
+        shown = [(d, event.split(" (")[0]) for d, event, _ in dates]  # the kickoff's earliest and latest are one window
+        assert all(any(e.start <= d <= e.end and event in e.summary for e in events) for d, event in shown), name
+    zulu = session.sheet("zulu ltd")
+    assert zulu is not None
+    deadline = [d.status for d in zulu.dates if d.date.is_action]
+    assert deadline == ["Overdue"]
