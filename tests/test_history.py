@@ -73,7 +73,8 @@ def test_a_term_listed_twice_is_read_once_and_a_repeat_names_both_places(tmp_pat
     repeat = [f for f in loaded.findings if "listed again" in f.message]
     assert [(f.customer, f.source.row) for f in repeat] == [("Acme", 2)]
     assert repeat[0].message == (
-        "This Okta term (2025-07-01 – 2026-06-30) is listed again at book, row 3 with the same tier, dates and add-ons; read once."
+        "This Okta term (2025-07-01 – 2026-06-30) is listed again at book, row 3 with the same tier, dates and add-ons; "
+        "read once."
     )
     assert [f.source.row for f in loaded.findings if "second Okta contract row" in f.message] == [5]
 
