@@ -2,9 +2,9 @@
 
 Rows with the same (customer, product) are one contract's history (renewals,
 upgrades, downgrades). The row in force on a day is the one whose term contains
-that day; two rows are duplicates only when their terms overlap. A missing start
-is read as "always started", a missing end as "never ends" (the row already
-carries an error finding), so such a row still judges what it can.
+that day; two rows are duplicates only when their terms overlap. A row whose term
+start or end is missing or unreadable (an error finding) contains no day: it is
+never in force. Only an open end (an export's 9999-12-31) is read as "never ends".
 No Qt, no I/O.
 """
 
@@ -27,10 +27,12 @@ class Status(enum.StrEnum):
     ENDED = "Ended"
     NOT_STARTED = "Not started"
     DATES_INVALID = "Dates invalid"  # the term ends before it starts: it runs on no day
+    DATES_MISSING = "Dates missing"  # its term start or end is missing or unreadable: it runs on no day
     SUPERSEDED = "Superseded"  # its term runs, but an overlapping row of the product that starts later is in force
 
 
-CUSTOMER_STATUSES = (Status.IN_FORCE, Status.NOT_STARTED, Status.ENDED, Status.DATES_INVALID)  # what customer_state gives
+CUSTOMER_STATUSES = (Status.IN_FORCE, Status.NOT_STARTED, Status.ENDED, Status.DATES_INVALID, Status.DATES_MISSING)
+UNDATED = (Status.DATES_MISSING, Status.DATES_INVALID)  # rows that run on no day, their error findings say why
 
 
 def first_day(contract: Contract) -> date:
@@ -42,6 +44,8 @@ def last_day(contract: Contract) -> date:
 
 
 def status(contract: Contract, day: date) -> Status:
+    if contract.dates_missing:
+        return Status.DATES_MISSING  # never "In force": a term with no readable dates contains no day
     if contract.term_start and contract.term_end and contract.term_end < contract.term_start:
         return Status.DATES_INVALID  # not "ended" on its end date: it never began (its error finding says so)
     if day < first_day(contract):
@@ -134,7 +138,7 @@ def with_runs(contracts: Sequence[Contract]) -> list[Contract]:
     the add-ons the next term keeps, which settle this term's renewal-request deadline."""
     by_key: dict[tuple[str, str], list[int]] = {}
     for i, c in enumerate(contracts):
-        if c.term_start is not None:
+        if c.term_start is not None and not c.dates_missing:  # a row that runs on no day renews nothing
             by_key.setdefault(c.key, []).append(i)
     since: dict[int, dict[str, date]] = {}
     renewed: dict[int, frozenset[str]] = {}
@@ -200,7 +204,7 @@ def customer_state(contracts: Sequence[Contract], day: date) -> CustomerState:
         return CustomerState(Status.ENDED, max(ends), min(ahead, default=None))
     if Status.NOT_STARTED in seen:
         return CustomerState(Status.NOT_STARTED)
-    return CustomerState(Status.DATES_INVALID)  # no term of the customer can be placed in time
+    return CustomerState(next(s for s in UNDATED if s in seen))  # no term of the customer can be placed in time
 
 
 def history_line(catalog: Catalog, contracts: Sequence[Contract], day: date) -> str:
@@ -210,7 +214,12 @@ def history_line(catalog: Catalog, contracts: Sequence[Contract], day: date) -> 
     parts = []
     if shown is not None:
         parts.append(f"{_program(catalog, shown)} from {_day(shown.term_start)}")
-    said = {Status.NOT_STARTED: " (not started)", Status.DATES_INVALID: " (dates invalid)", Status.SUPERSEDED: " (superseded)"}
+    said = {
+        Status.NOT_STARTED: " (not started)",
+        Status.DATES_INVALID: " (dates invalid)",
+        Status.DATES_MISSING: " (dates missing)",
+        Status.SUPERSEDED: " (superseded)",
+    }
     of = {id(c): s for c, s in zip(contracts, statuses(contracts, day), strict=True)}
     for c in sorted((c for c in contracts if c is not shown), key=first_day, reverse=True):
         parts.append(f"{_program(catalog, c)} {_day(c.term_start)} – {_day(c.term_end)}" + said.get(of[id(c)], ""))

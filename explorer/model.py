@@ -76,6 +76,7 @@ class Contract:
     extra: dict[str, str] = field(default_factory=dict)  # unrecognised columns, as written
     initial_rejected: bool = False  # the row gave an Initial Term Start that was refused (an error finding)
     addon_starts: dict[str, date] = field(default_factory=dict)  # add-on id -> its own line's start, bought mid-term
+    dates_missing: bool = False  # its term start or end is missing or unreadable (an error finding): it runs on no day
     # Read from the contract's history (explorer.history.with_runs), not from the row alone:
     addon_since: dict[str, date] = field(default_factory=dict)  # add-on id -> start of its unbroken run of terms
     renewed_addons: frozenset[str] = frozenset()  # add-ons the next term (starting the day after) keeps

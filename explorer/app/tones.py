@@ -42,7 +42,13 @@ OUTCOME_TONES = {
     Outcome.NOT_EVALUATED: Tone.GREY,
 }
 SEVERITY_TONES = {Severity.ERROR: Tone.RED, Severity.WARNING: Tone.AMBER, Severity.INFO: Tone.NONE}
-TERM_TONES = {Status.IN_FORCE: Tone.NONE, Status.ENDED: Tone.GREY, Status.NOT_STARTED: Tone.GREY}
+TERM_TONES = {
+    Status.IN_FORCE: Tone.NONE,
+    Status.ENDED: Tone.GREY,
+    Status.NOT_STARTED: Tone.GREY,
+    Status.DATES_INVALID: Tone.RED,
+    Status.DATES_MISSING: Tone.RED,
+}
 
 
 def outcome_tone(value: str) -> Tone:

@@ -15,6 +15,7 @@ STATUS_INKS = {
     history.Status.ENDED: "error",
     history.Status.NOT_STARTED: "warning",
     history.Status.DATES_INVALID: "error",
+    history.Status.DATES_MISSING: "error",
     history.Status.SUPERSEDED: "muted",
 }
 
@@ -58,6 +59,9 @@ class BenefitsTab(QWidget):
                 said = (
                     f"The term ends ({end:%Y-%m-%d}) before it starts ({start:%Y-%m-%d}): correct the book (see Findings)."
                     if contract.status is history.Status.DATES_INVALID and start and end
+                    else "The term's start or end date is missing or unreadable, so it is in force on no day: "
+                    "correct the book (see Findings)."
+                    if contract.status is history.Status.DATES_MISSING
                     else f"The entitlement ended on {end:%Y-%m-%d}; none of these benefits is in force."
                     if contract.status is history.Status.ENDED and end
                     else f"This term starts on {start:%Y-%m-%d}; none of these benefits is in force yet."

@@ -209,7 +209,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
 
     dates: dict[str, date | None] = {}
     order = values.settle_row(order, [*(row.get(f) for f in DATE_FIELDS), *row.extra().values()])
-    rejected_initial = False
+    rejected_initial = open_ended = False
     ranged = _from_range(row, order, report, pid or "")
     for field in DATE_FIELDS:
         if not row.has(field):
@@ -219,7 +219,9 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
         dates[field] = day
         if day is not None and not clock.in_range(day):
             dates[field] = None  # nothing is worked out from it: date arithmetic past 2200 only overflows
-            report(*_out_of_range(field, day), pid or "")
+            severity, column, said = _out_of_range(field, day)
+            report(severity, column, said, pid or "")
+            open_ended = open_ended or severity is Severity.INFO
             rejected_initial = rejected_initial or field == "initial_term_start"
         elif problem:
             report(Severity.ERROR, field, f"{_label(field)}: {problem}.", pid or "")
@@ -248,6 +250,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
         term_end=dates["term_end"],
         initial_term_start=dates["initial_term_start"],
         initial_rejected=bool(rejected_initial),
+        dates_missing=dates["term_start"] is None or dates["term_end"] is None and not open_ended,
         region=_region(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or "")),
         country=country,
         time_zone=zone,

@@ -84,3 +84,48 @@ def test_a_bars_program_starts_clear_of_the_marks_over_it() -> None:
     assert text_left(10, 200, 60, [(100, 110)]) == 10  # one further along the bar is not in the way
     assert text_left(10, 200, 60, [(80, 90), (40, 50)]) == 93  # past the second, met once past the first
     assert text_left(10, 200, 60, [(250, 260)]) == 10  # beyond the bar's end
+
+
+def test_a_term_without_readable_dates_is_in_force_on_no_day(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Blank and unreadable term dates (errors in the book): the list, the header, the Benefits tab and the report
+    say "Dates missing", tick nothing as included, and never call the term "In force"."""
+    from explorer.gui import messages
+    from explorer.gui.benefits_tab import INCLUDED
+    from explorer.outputs.report.build import build_report
+
+    from ..files import write_csv
+    from .conftest import AS_OF, wait_idle
+
+    book = write_csv(
+        tmp_path / "book.csv",
+        header=["Customer", "Product", "Tier", "Start", "End"],
+        rows=[
+            ["Blank Dates Ltd", "Okta", "Premier", "", ""],
+            ["Bad Dates Ltd", "Okta", "Premier", "soon", "later"],
+            ["Half Dates Ltd", "Okta", "Premier", "2026-01-01", ""],
+            ["Ok Ltd", "Okta", "Premier", "2026-01-01", "2026-12-31"],
+        ],
+    )
+    window = MainWindow(as_of=AS_OF, persist=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_files([str(book)])
+    wait_idle(qtbot, window)
+    assert window.session is not None, [m.text for m in messages.shown]
+    session = window.session
+    report = build_report(session.book, session.catalog, session.as_of, session.sla).sheets["Contracts"]
+    for key in ("blank dates ltd", "bad dates ltd", "half dates ltd", "ok ltd"):
+        expected = "In force" if key == "ok ltd" else "Dates missing"
+        window.go_to_customer(key)
+        sheet = session.sheet(key)
+        assert sheet is not None and sheet.state.label == expected, key
+        assert window.customers.frame.set_index("key").loc[key, "Status"] == expected, key
+        assert expected in window.title.text(), key
+        top = window.benefits.tree.topLevelItem(0)
+        assert top.text(1) == expected, key
+        marks = [top.child(i).child(j).text(1) for i in range(top.childCount()) for j in range(top.child(i).childCount())]
+        assert (INCLUDED in marks) == (key == "ok ltd"), key
+        assert report.loc[report["Customer"] == sheet.name, "Status"].tolist() == [expected], key
+        if key != "ok ltd":
+            assert top.child(0).text(0).startswith("The term's start or end date is missing or unreadable"), key
+            assert not sheet.in_force and not sheet.limits, key
