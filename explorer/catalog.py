@@ -292,6 +292,25 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 
 @dataclass(frozen=True)
+class TermStatusWords:
+    """A contract row's own status (a CRM's Status or Stage column, kept as the book writes it): the words that
+    say its term ended early or never ran, matched by whole words like the environments; and the columns that
+    give the day it ended. Any other word (Active, Signed, Closed Won, Renewed...) changes nothing."""
+
+    columns: frozenset[str] = frozenset()  # folded headers of the status column
+    date_columns: frozenset[str] = frozenset()  # folded headers of the day the term ended early
+    ended: tuple[tuple[str, ...], ...] = ()  # "Terminated", "Churned": it ran, then ended (on the date given)
+    never_ran: tuple[tuple[str, ...], ...] = ()  # "Lost", "Void": without a date, it never ran
+
+    def says(self, text: str) -> frozenset[str]:
+        """What a status value says: {"ended"}, {"never_ran"}, both ("Cancelled": ended on its date, else never
+        ran), or nothing."""
+        found = words_of(text)
+        kinds = (("ended", self.ended), ("never_ran", self.never_ran))
+        return frozenset(kind for kind, phrases in kinds if any(_contains(found, p) for p in phrases))
+
+
+@dataclass(frozen=True)
 class Settings:
     due_soon_days: int
     at_risk_fraction: float
@@ -339,6 +358,7 @@ class Catalog:
     open_day_words: frozenset[str] = frozenset()
     addon_conditions: tuple[Condition, ...] = ()  # the conditions of every add-on, with their wording
     line_filler: tuple[str, ...] = ()  # words a line item's product name carries that name nothing ("Support")
+    term_status: TermStatusWords = TermStatusWords()
     priority_flag_words: frozenset[str] = frozenset()  # a yes/no "priority" flag's words (Intercom's not_priority)
     legal_suffixes: frozenset[str] = frozenset()  # "Ltd", "GmbH": a company's name is the same without them
     account_id_headers: frozenset[str] = frozenset()  # folded headers of a CRM's account id column
@@ -869,6 +889,21 @@ def _environments(data: dict[str, Any]) -> Environments:
     return Environments(phrases("production"), phrases("non_production"))
 
 
+def _term_status(data: dict[str, Any]) -> TermStatusWords:
+    raw = _get(data, "term_status", dict, "catalog", {})
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        out = tuple(words_of(s) for s in _strings(_get(raw, key, list, "term_status", []), f"term_status.{key}"))
+        if not all(out):
+            raise CatalogError(f"term_status.{key}: a spelling has no letters or digits")
+        return out
+
+    def headers(key: str) -> frozenset[str]:
+        return frozenset(fold(h) for h in _strings(_get(raw, key, list, "term_status", []), f"term_status.{key}"))
+
+    return TermStatusWords(headers("columns"), headers("date_columns"), phrases("ended"), phrases("never_ran"))
+
+
 def _regions(data: dict[str, Any]) -> dict[str, str]:
     out: dict[str, str] = {}
     for region, spellings in _section(data, "regions").items():
@@ -1065,6 +1100,7 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         account_id_headers=frozenset(fold(w) for w in _strings(values.get("account_id", []), "values.account_id")),
         renewal_evidence=frozenset(fold(w) for w in _strings(values.get("renewal_evidence", []), "values.renewal_evidence")),
         totals_words=_strings(_get(data, "layout", dict, "catalog", {}).get("totals", []), "layout.totals"),
+        term_status=_term_status(data),
     )
 
 

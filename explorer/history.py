@@ -28,11 +28,19 @@ class Status(enum.StrEnum):
     NOT_STARTED = "Not started"
     DATES_INVALID = "Dates invalid"  # the term ends before it starts: it runs on no day
     DATES_MISSING = "Dates missing"  # its term start or end is missing or unreadable: it runs on no day
+    NEVER_RAN = "Never ran"  # the book's status says so (Lost, Void...): listed, it runs on no day
     SUPERSEDED = "Superseded"  # its term runs, but an overlapping row of the product that starts later is in force
 
 
-CUSTOMER_STATUSES = (Status.IN_FORCE, Status.NOT_STARTED, Status.ENDED, Status.DATES_INVALID, Status.DATES_MISSING)
-UNDATED = (Status.DATES_MISSING, Status.DATES_INVALID)  # rows that run on no day, their error findings say why
+CUSTOMER_STATUSES = (
+    Status.IN_FORCE,
+    Status.NOT_STARTED,
+    Status.ENDED,
+    Status.DATES_INVALID,
+    Status.DATES_MISSING,
+    Status.NEVER_RAN,
+)
+UNDATED = (Status.DATES_MISSING, Status.DATES_INVALID, Status.NEVER_RAN)  # rows that run on no day: findings say why
 
 
 def first_day(contract: Contract) -> date:
@@ -40,12 +48,15 @@ def first_day(contract: Contract) -> date:
 
 
 def last_day(contract: Contract) -> date:
-    return contract.term_end or LAST_DAY
+    """The last day the term runs: its end, or the day the book's status says it ended early."""
+    return contract.runs_until or LAST_DAY
 
 
 def status(contract: Contract, day: date) -> Status:
     if contract.dates_missing:
         return Status.DATES_MISSING  # never "In force": a term with no readable dates contains no day
+    if contract.never_ran:
+        return Status.NEVER_RAN
     if contract.term_start and contract.term_end and contract.term_end < contract.term_start:
         return Status.DATES_INVALID  # not "ended" on its end date: it never began (its error finding says so)
     if day < first_day(contract):
@@ -99,9 +110,10 @@ def current(contracts: Sequence[Contract], day: date) -> Contract | None:
 
 def follows(earlier: Contract, later: Contract) -> bool:
     """``later`` starts the day after ``earlier`` ends (or overlaps it): no gap of a day or more between them."""
-    if earlier.term_end is None or later.term_start is None or later.term_start < first_day(earlier):
+    end = earlier.runs_until
+    if end is None or later.term_start is None or later.term_start < first_day(earlier):
         return False
-    return later.term_start <= earlier.term_end + timedelta(days=1)
+    return later.term_start <= end + timedelta(days=1)
 
 
 def same_term(a: Contract, b: Contract) -> bool:
@@ -122,6 +134,7 @@ def _term_fields(c: Contract) -> tuple[object, ...]:
         c.country,
         c.time_zone,
         c.subdivision,
+        c.ended_on,
     )
 
 
@@ -138,7 +151,7 @@ def with_runs(contracts: Sequence[Contract]) -> list[Contract]:
     the add-ons the next term keeps, which settle this term's renewal-request deadline."""
     by_key: dict[tuple[str, str], list[int]] = {}
     for i, c in enumerate(contracts):
-        if c.term_start is not None and not c.dates_missing:  # a row that runs on no day renews nothing
+        if c.term_start is not None and not c.dates_missing and not c.never_ran:  # runs on no day: renews nothing
             by_key.setdefault(c.key, []).append(i)
     since: dict[int, dict[str, date]] = {}
     renewed: dict[int, frozenset[str]] = {}
@@ -218,11 +231,13 @@ def history_line(catalog: Catalog, contracts: Sequence[Contract], day: date) -> 
         Status.NOT_STARTED: " (not started)",
         Status.DATES_INVALID: " (dates invalid)",
         Status.DATES_MISSING: " (dates missing)",
+        Status.NEVER_RAN: " (never ran)",
         Status.SUPERSEDED: " (superseded)",
     }
     of = {id(c): s for c, s in zip(contracts, statuses(contracts, day), strict=True)}
     for c in sorted((c for c in contracts if c is not shown), key=first_day, reverse=True):
-        parts.append(f"{_program(catalog, c)} {_day(c.term_start)} – {_day(c.term_end)}" + said.get(of[id(c)], ""))
+        early = f" (ended {c.ended_on:%Y-%m-%d})" if c.ended_on and not c.never_ran and of[id(c)] is Status.ENDED else ""
+        parts.append(f"{_program(catalog, c)} {_day(c.term_start)} – {_day(c.term_end)}" + said.get(of[id(c)], early))
     return "; ".join(parts)
 
 

@@ -77,6 +77,9 @@ class Contract:
     initial_rejected: bool = False  # the row gave an Initial Term Start that was refused (an error finding)
     addon_starts: dict[str, date] = field(default_factory=dict)  # add-on id -> its own line's start, bought mid-term
     dates_missing: bool = False  # its term start or end is missing or unreadable (an error finding): it runs on no day
+    # The book's own status ended the term early on this day (explorer.importing.term_status, a warning says so);
+    # the day before its start for a row that never ran (a lost renewal). The contracted term_end is kept to show.
+    ended_on: date | None = None
     # Read from the contract's history (explorer.history.with_runs), not from the row alone:
     addon_since: dict[str, date] = field(default_factory=dict)  # add-on id -> start of its unbroken run of terms
     renewed_addons: frozenset[str] = frozenset()  # add-ons the next term (starting the day after) keeps
@@ -84,6 +87,18 @@ class Contract:
     @property
     def key(self) -> tuple[str, str]:
         return (customer_key(self.customer), self.product or fold_text(self.product_text))
+
+    @property
+    def never_ran(self) -> bool:
+        """The book's status says the row never ran (Lost, Void...): listed, in force on no day."""
+        return self.ended_on is not None and self.term_start is not None and self.ended_on < self.term_start
+
+    @property
+    def runs_until(self) -> date | None:
+        """The last day the term runs: its end, or the day the book's status says it ended early."""
+        if self.ended_on is not None and (self.term_end is None or self.ended_on < self.term_end):
+            return self.ended_on
+        return self.term_end
 
 
 @dataclass(frozen=True)

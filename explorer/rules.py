@@ -288,6 +288,8 @@ def key_dates(
     what is still ahead or overdue on it is Superseded, not due (its term end is no renewal to prepare).
     """
     window = catalog.settings.due_soon_days if due_soon_days is None else due_soon_days
+    if contract.never_ran:
+        return []  # the book's status says it never ran: nothing to schedule (a warning says so)
     anchors = {
         "term_start": contract.term_start,
         "term_end": contract.term_end,
@@ -303,6 +305,8 @@ def key_dates(
         if anchor is None or not _applies(catalog, rule, contract):
             continue
         day = anchor + timedelta(days=rule.offset_days)
+        if contract.ended_on is not None and day > contract.ended_on:
+            continue  # after the day the book's status says the term ended early: it will not come
         addon = rule.addon if rule.role == "addon_available" and rule.addon else ""
         key = done_key(contract, rule.id)
         marked = (done or {}).get(key) if rule.role == ACTION_DEADLINE else None
@@ -310,7 +314,7 @@ def key_dates(
             action_status(
                 day,
                 as_of,
-                contract.term_end,
+                contract.runs_until,
                 window,
                 key in (done or {}),
                 bool(contract.renewed_addons & set(valid_addons(catalog, contract))),

@@ -48,6 +48,7 @@ TERM_TONES = {
     Status.NOT_STARTED: Tone.GREY,
     Status.DATES_INVALID: Tone.RED,
     Status.DATES_MISSING: Tone.RED,
+    Status.NEVER_RAN: Tone.GREY,
 }
 
 

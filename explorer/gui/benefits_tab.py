@@ -16,6 +16,7 @@ STATUS_INKS = {
     history.Status.NOT_STARTED: "warning",
     history.Status.DATES_INVALID: "error",
     history.Status.DATES_MISSING: "error",
+    history.Status.NEVER_RAN: "muted",
     history.Status.SUPERSEDED: "muted",
 }
 
@@ -62,8 +63,10 @@ class BenefitsTab(QWidget):
                     else "The term's start or end date is missing or unreadable, so it is in force on no day: "
                     "correct the book (see Findings)."
                     if contract.status is history.Status.DATES_MISSING
-                    else f"The entitlement ended on {end:%Y-%m-%d}; none of these benefits is in force."
-                    if contract.status is history.Status.ENDED and end
+                    else "The book's status says this term never ran (see Findings); none of these benefits is in force."
+                    if contract.status is history.Status.NEVER_RAN
+                    else f"The entitlement ended on {ran:%Y-%m-%d}; none of these benefits is in force."
+                    if contract.status is history.Status.ENDED and (ran := contract.contract.runs_until)
                     else f"This term starts on {start:%Y-%m-%d}; none of these benefits is in force yet."
                     if start
                     else "This term is not in force on the as-of date."

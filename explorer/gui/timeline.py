@@ -80,10 +80,14 @@ def row_from_dates(catalog: Catalog, contract: Contract, label: str, dates: Iter
     program = catalog.programs.get(contract.program) if contract.program else None
     name = program.name if program is not None else contract.program_text
     starts, ends = by_role.get("term_start", []), by_role.get("term_end", [])
-    if starts and ends and ends[0][2] >= starts[0][2]:
-        begin, end = starts[0][2], ends[0][2]
-        row.spans.append(Span(begin, end, "term", f"{name or 'Term'} {begin.isoformat()} to {end.isoformat()}", name))
-    if contract.term_start and contract.term_end and contract.term_end < contract.term_start:
+    early = contract.runs_until if contract.ended_on is not None and not contract.never_ran else None
+    if starts and (ends or early) and (early or ends[0][2]) >= starts[0][2]:
+        begin, end = starts[0][2], early or ends[0][2]
+        said = f" (ended early; contracted to {contract.term_end.isoformat()})" if early and contract.term_end else ""
+        row.spans.append(Span(begin, end, "term", f"{name or 'Term'} {begin.isoformat()} to {end.isoformat()}{said}", name))
+    if contract.never_ran:
+        row.note = "never ran: the book's status says so (see Findings)"
+    elif contract.term_start and contract.term_end and contract.term_end < contract.term_start:
         row.note = "dates invalid: the term ends before it starts (see Findings)"
     elif not contract.term_start or not contract.term_end:  # name the one missing: the other shows on other pages
         missing = [part for part, day in (("start", contract.term_start), ("end", contract.term_end)) if not day]

@@ -519,8 +519,16 @@ def _read_table(
         book.findings.append(
             Finding(Severity.WARNING, f"Sheet '{sheet.name}' has a {label_} header row but no rows below it.", where)
         )
+    words = catalog.term_status
+    read = [h for h in match.extra.values() if match.kind == "contracts" and fold(h) in words.columns | words.date_columns]
+    unused = [h for h in match.extra.values() if h not in read]
     if match.extra:
-        kept = f"Columns kept as they are (not used by the rules): {', '.join(match.extra.values())}."
+        kept = f"Columns kept as they are (not used by the rules): {', '.join(unused)}." if unused else ""
+        if read:  # explorer.importing.term_status reads them
+            kept += (" " if kept else "") + (
+                f"{' and '.join(repr(h) for h in read)} {'are' if len(read) > 1 else 'is'} read for a term the book says "
+                "ended early or never ran (Terminated, Cancelled, Lost...); any other word is kept as written."
+            )
         owners = {fold(c) for c in catalog.settings.owner_columns}
         owner = next((h for h in match.extra.values() if fold(h) in owners), None)
         if owner is not None:  # CustomerSheet.owner reads it

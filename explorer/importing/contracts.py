@@ -14,6 +14,7 @@ from explorer.importing.line_items import LineItem, line_item_for, program_with_
 from explorer.importing.readers import RawSheet
 from explorer.importing.rows import DataRow, data_rows
 from explorer.importing.tables import TableMatch
+from explorer.importing.term_status import apply_status
 from explorer.model import Contract, Finding, Severity, Source, customer_key
 from explorer.sla.subdivisions import resolve_subdivision, subdivision_name, subdivision_of_zone
 
@@ -242,7 +243,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
     subdivision = _subdivision(row, catalog, zone, country, lambda sev, f, msg: report(sev, f, msg, pid or ""))
 
     addons = _addons(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or ""))
-    return Contract(
+    contract = Contract(
         customer=customer,
         product=pid,
         program=program.id if program else None,
@@ -261,6 +262,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
         source=row.source,
         extra=row.extra(),
     )
+    return apply_status(contract, catalog, order, findings)
 
 
 def _from_range(row: DataRow, order: values.DateOrder, report, pid: str) -> dict[str, date | None]:  # type: ignore[no-untyped-def]

@@ -50,7 +50,7 @@ def term_bounds(contracts: list[Contract]) -> tuple[Seconds, Seconds]:
     for i, c in enumerate(contracts):
         by_zone.setdefault(c.time_zone, []).append(i)
     for zone, rows in by_zone.items():  # one vectorised conversion per zone
-        for field, out, shift in (("term_start", starts, 0), ("term_end", ends, 1)):
+        for field, out, shift in (("term_start", starts, 0), ("runs_until", ends, 1)):  # an early end cuts the term
             present = [i for i in rows if getattr(contracts[i], field) is not None]
             if not present:
                 continue

@@ -80,3 +80,41 @@ def repeats_book(folder: Path) -> list[Path]:
     sheets = {"FY25": FY25, "FY26": FY26, "Master": MASTER, "Jane": JANE}
     synth.write_xlsx(path, {name: (CONTRACT_HEADER, rows) for name, rows in sheets.items()})
     return [path]
+
+
+# A CRM-style book whose rows carry their own Status (and the day a term was terminated): a term that ended early,
+# a renewal that was lost, a churned customer, a cancelled order that never ran, and active words that change nothing.
+STATUS_HEADER = [*CONTRACT_HEADER, "Status", "Termination Date"]
+STATUS_ROWS = [
+    [
+        "November Inc",
+        "Okta",
+        "Premier Plus",
+        "2026-01-01",
+        "2026-12-31",
+        "",
+        "AMER",
+        NEW_YORK,
+        "yes",
+        "",
+        "Terminated",
+        "2026-06-30",
+    ],
+    ["Papa Co", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "", "AMER", NEW_YORK, "yes", "", "Closed Won", ""],
+    ["Papa Co", "Okta", "Premier Plus", "2027-01-01", "2027-12-31", "", "AMER", NEW_YORK, "yes", "", "Closed - Lost", ""],
+    ["Oscar SARL", "Okta", "Premier", "2025-01-01", "2025-12-31", "", "EMEA", EUROPE, "", "", "Churned", ""],
+    ["Quebec Ltd", "Okta", "Premier", "2026-03-01", "2027-02-28", "", "EMEA", EUROPE, "", "", "CANCELLED", ""],
+    ["Romeo SA", "Okta", "Premier", "2026-03-01", "2027-02-28", "", "EMEA", EUROPE, "", "", "Active", ""],
+]
+STATUS_CASES = [
+    ["N-1", "November Inc", "Okta", "P2", "2026-05-04 14:00", "2026-05-04 14:30", "production"],  # while it ran
+    ["N-2", "November Inc", "Okta", "P2", "2026-09-01 14:00", "2026-09-01 14:30", "production"],  # after it ended
+]
+
+
+def status_book(folder: Path) -> list[Path]:
+    from tools import synth
+
+    book = write_csv(folder / "status.csv", header=STATUS_HEADER, rows=STATUS_ROWS)
+    cases = write_csv(folder / "status-cases.csv", header=synth.CASE_HEADERS, rows=STATUS_CASES)
+    return [book, cases]

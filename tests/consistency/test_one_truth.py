@@ -27,7 +27,7 @@ from explorer.paths import resource_path
 from explorer.rules import DateStatus
 from tools import synth
 
-from .books import history_book, repeats_book
+from .books import history_book, repeats_book, status_book
 
 DAYS = [
     date(2024, 6, 1),
@@ -58,7 +58,13 @@ def synthetic_book(folder: Path) -> list[Path]:
     return [path]
 
 
-BOOKS = {"sample": sample_book, "synthetic": synthetic_book, "history": history_book, "repeats": repeats_book}
+BOOKS = {
+    "sample": sample_book,
+    "synthetic": synthetic_book,
+    "history": history_book,
+    "repeats": repeats_book,
+    "status": status_book,
+}
 
 
 def text(html: str) -> str:
@@ -295,3 +301,53 @@ def test_a_term_listed_twice_is_one_term_in_every_view(tmp_path: Path) -> None:
     assert zulu is not None
     deadline = [d.status for d in zulu.dates if d.date.is_action]
     assert deadline == ["Overdue"]
+
+
+def test_a_status_that_ends_a_term_early_or_says_it_never_ran_is_read_everywhere(tmp_path: Path) -> None:
+    """A Status column's words (catalog [term_status]): Terminated with a date inside the term ends it then, Lost and
+    Cancelled with no date never ran, Churned with no date and Active words change nothing."""
+    day = date(2026, 11, 28)
+    session = open_session(status_book(tmp_path), day)
+    data = build_report(session.book, session.catalog, day, session.sla, done=session.workspace.done_marks())
+    contracts, key_dates = data.sheets["Contracts"], data.sheets["Key Dates"]
+
+    def sheet(name: str) -> CustomerSheet:
+        found = session.sheet(name.casefold())
+        assert found is not None
+        return found
+
+    def warned(name: str) -> list[str]:
+        return [f.message for f in sheet(name).findings if f.severity is Severity.WARNING and "Status" in f.message]
+
+    # Terminated on 2026-06-30: ended then (its contracted end still shown), its deadline after it gone, not Overdue
+    november = sheet("November Inc")
+    assert november.state.label == "Ended 2026-06-30" and not november.in_force and not november.limits
+    assert [c.contract.term_end for c in november.contracts] == [date(2026, 12, 31)]
+    assert contracts.loc[contracts["Customer"] == "November Inc", "Status"].tolist() == ["Ended"]
+    assert not any(d.overdue for d in november.dates) and max(d.date.day for d in november.dates) <= date(2026, 6, 30)
+    assert session.overview.customers.set_index("key").loc["november inc", "Status"] == "Ended 2026-06-30"
+    assert not [r for r in data.sheets["Actions"].to_dict("records") if r["Customer"] == "November Inc"]
+    assert warned("November Inc") == [
+        "Status 'Terminated' and Termination Date 2026-06-30: the term ends on 2026-06-30, not at its contracted end "
+        "(2026-12-31); no key date after it is scheduled and cases opened after it have no contract."
+    ]
+    cases = november.cases
+    assert cases is not None
+    outcomes = dict(zip(cases["case_id"], cases["outcome"], strict=True))
+    assert outcomes["N-2"] == "No contract in force" and outcomes["N-1"] != "No contract in force"
+    # a lost renewal never ran: listed with its status, no key date of it, and it settles nothing
+    papa = sheet("Papa Co")
+    assert [c.status.value for c in papa.contracts] == ["In force", "Never ran"]
+    assert not papa.contracts[1].dates and not [d for d in papa.dates if d.date.day >= date(2027, 1, 1)]
+    assert [d.status for d in papa.dates if d.date.is_action] == ["Overdue"]  # not Renewed by a lost renewal
+    assert sorted(contracts.loc[contracts["Customer"] == "Papa Co", "Status"]) == ["In force", "Never ran"]
+    assert len(key_dates[key_dates["Customer"] == "Papa Co"]) == len(papa.dates)
+    assert papa.products()[0].line == "Premier Plus from 2026-01-01; Premier Plus 2027-01-01 – 2027-12-31 (never ran)"
+    assert len(warned("Papa Co")) == 1 and "never ran" in warned("Papa Co")[0]
+    # a cancelled order alone: the customer never ran, in the list too
+    quebec = sheet("Quebec Ltd")
+    assert quebec.state.label == "Never ran" and not quebec.dates and not quebec.in_force
+    assert session.overview.customers.set_index("key").loc["quebec ltd", "Status"] == "Never ran"
+    # churned after its term ended, and an active word: as the dates say, with no warning
+    assert sheet("Oscar SARL").state.label == "Ended 2025-12-31" and not warned("Oscar SARL")
+    assert sheet("Romeo SA").state.label == "In force" and not warned("Romeo SA")

@@ -129,3 +129,20 @@ def test_a_term_without_readable_dates_is_in_force_on_no_day(qtbot, tmp_path) ->
         if key != "ok ltd":
             assert top.child(0).text(0).startswith("The term's start or end date is missing or unreadable"), key
             assert not sheet.in_force and not sheet.limits, key
+def test_a_term_the_books_status_ended_early_is_drawn_to_that_day_and_one_that_never_ran_says_so(catalog) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from explorer import rules
+    from explorer.gui.timeline import row_from_dates
+    from explorer.model import Contract
+
+    def row(contract: Contract):  # type: ignore[no-untyped-def]
+        dates = [(k.role, k.addon, k.event, k.day) for k in rules.key_dates(catalog, contract, date(2026, 11, 28))]
+        return row_from_dates(catalog, contract, "Okta", dates)
+
+    term = Contract("N", "okta", "okta-premier", date(2026, 1, 1), date(2026, 12, 31), ended_on=date(2026, 6, 30))
+    [bar] = [s for s in row(term).spans if s.kind == "term"]
+    assert (bar.start, bar.end) == (date(2026, 1, 1), date(2026, 6, 30)) and "contracted to 2026-12-31" in bar.label
+    lost = Contract("P", "okta", "okta-premier", date(2027, 1, 1), date(2027, 12, 31), ended_on=date(2026, 12, 31))
+    drawn = row(lost)
+    assert not drawn.spans and not drawn.marks and drawn.note.startswith("never ran")
