@@ -45,6 +45,14 @@ class AddOnLine:
         return self.held.label
 
     @property
+    def available_text(self) -> str:
+        """The day its mobilization ends, as a table cell: "unknown (see Findings)" where it hangs on a refused
+        Initial Term Start, blank where the add-on has none."""
+        if self.unknown:
+            return UNKNOWN[:1].lower() + UNKNOWN[1:]
+        return f"{self.available:%Y-%m-%d}" if self.available else ""
+
+    @property
     def detail(self) -> str:
         if self.unknown:
             return "Available: unknown (see Findings: the Initial Term Start was refused)"
@@ -53,6 +61,20 @@ class AddOnLine:
         if self.as_of is not None and self.available <= self.as_of:
             return f"Available since {self.available:%Y-%m-%d}"
         return f"Available from {self.available:%Y-%m-%d}; until then: {self.held.addon.during_mobilization}"
+
+
+UNKNOWN = "Unknown (see Findings)"  # a key date that hangs on a refused Initial Term Start (domain.md §5)
+
+
+@dataclass(frozen=True)
+class UnknownDate:
+    """A key date the book's refused Initial Term Start would give: listed beside the dated ones, never guessed."""
+
+    contract: Contract
+    product: str
+    event: str  # the catalog's name for it ("CSE available")
+    status: str = UNKNOWN
+    note: str = "The Initial Term Start was refused, so the end of the mobilization cannot be worked out; correct the book."
 
 
 @dataclass(frozen=True)
@@ -113,6 +135,7 @@ class ContractSheet:
     limits: list[rules.ContactLimit]
     targets: list[TargetRow]
     dates: list[DateLine]
+    unknown: list[UnknownDate]  # key dates a refused Initial Term Start leaves unknown
     extra: dict[str, str]  # the book's own columns, as written
     tier: Program | None  # the catalog's program, None where the book's text matched none
     support_hours: str  # the program's hours in its own words ("24x7"); blank without a program
@@ -239,6 +262,15 @@ class CustomerSheet:
         return sorted((d for i, d in enumerate(every) if i not in repeated), key=lambda d: d.date.day)
 
     @property
+    def unknown_dates(self) -> list[UnknownDate]:
+        """The key dates a refused Initial Term Start leaves unknown, once per product and event."""
+        seen: dict[tuple[tuple[str, str], str], UnknownDate] = {}
+        for c in self.contracts:
+            for u in c.unknown:
+                seen.setdefault((u.contract.key, u.event), u)
+        return list(seen.values())
+
+    @property
     def targets(self) -> list[TargetRow]:
         return [t for c in self.contracts for t in c.targets]
 
@@ -329,6 +361,17 @@ def contract_sheet(
     for k in key_dates:
         key = DateKey.of(contract, k.id)
         dates.append(DateLine(contract, product, k, key, marks.get(key, DateMark()) if marks else DateMark()))
+    addons = [
+        AddOnLine(h, available.get(h.addon.id), as_of, _mobilizes(catalog, h) and not rules.initial_start_valid(contract))
+        for h in rules.held_addons(catalog, contract)
+    ]
+    unknown = [
+        UnknownDate(contract, product, rule.event)
+        for a in addons
+        if a.unknown
+        for rule in catalog.key_dates
+        if rule.role == "addon_available" and rule.addon == a.held.addon.id
+    ]
     targets = []
     holiday_calendar = calendar_label(contract.country, contract.subdivision)
     holidays = f"\n\nPublic holidays: {holiday_calendar}"
@@ -352,14 +395,12 @@ def contract_sheet(
         status or history.status(contract, as_of),
         rules.benefits(catalog, contract),
         rules.decisions_for(catalog, contract),
-        [
-            AddOnLine(h, available.get(h.addon.id), as_of, _mobilizes(catalog, h) and not rules.initial_start_valid(contract))
-            for h in rules.held_addons(catalog, contract)
-        ],
+        addons,
         rules.administrative_days(catalog, contract),
         rules.contact_limits(catalog, contract, contacts),
         targets,
         dates,
+        unknown,
         {k: v for k, v in contract.extra.items() if v},
         program,
         rules.support_hours(catalog, program) if program else "",

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from explorer.app.sheet import CustomerSheet
-from explorer.app.tones import DATE_TONES
+from explorer.app.tones import DATE_TONES, Tone
 from explorer.app.workspace import DateKey
 from explorer.gui.column_model import Column, ColumnTableModel
 from explorer.gui.tables import date_column, fit_columns, make_view
@@ -44,26 +44,26 @@ class KeyDatesTab(QWidget):
         layout.addWidget(splitter)
 
     def show_sheet(self, sheet: CustomerSheet) -> None:
-        dates = sheet.dates
-        notes = [d.date.note for d in dates]
+        dates, unknown = sheet.dates, sheet.unknown_dates  # the unknown ones after the dated: no day to sort by
+        notes = [d.date.note for d in dates] + [u.note for u in unknown]
         self.keys = [d.key for d in dates]
         # Only action deadlines can be marked done; the mark is kept in the workspace.
-        done: list[bool | None] = [d.mark.done if d.date.is_action else None for d in dates]
+        done: list[bool | None] = [d.mark.done if d.date.is_action else None for d in dates] + [None for _ in unknown]
         self.model.set_columns(
             [
-                Column("Product", [d.product for d in dates]),
-                Column("Event", [d.date.event for d in dates], tooltip=notes),
-                date_column("Date", [d.date.day for d in dates]),
-                Column("Status", [d.status for d in dates]),
+                Column("Product", [d.product for d in dates] + [u.product for u in unknown]),
+                Column("Event", [d.date.event for d in dates] + [u.event for u in unknown], tooltip=notes),
+                date_column("Date", [d.date.day for d in dates] + [None for _ in unknown]),
+                Column("Status", [d.status for d in dates] + [u.status for u in unknown]),
                 Column(
                     "Done",
-                    ["" for _ in dates],
+                    ["" for _ in notes],
                     checks=done,
                     header_tip="Tick an action deadline once it has been acted on; kept with the saved workspace",
                 ),
                 Column("Note", notes),
             ],
-            [DATE_TONES[d.date.status] for d in dates],
+            [DATE_TONES[d.date.status] for d in dates] + [Tone.RED for _ in unknown],
         )
         if self.view.horizontalHeader().visualIndex(2) != 0:  # when, and its status, first: in view in a narrow pane
             header = self.view.horizontalHeader()

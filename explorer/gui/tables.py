@@ -48,7 +48,8 @@ def date_text(values: Iterable[Any], stamps: np.ndarray | None = None) -> list[s
 
 def _stamp_text(stamps: np.ndarray) -> list[str]:
     # one format per column: where any value has a time of day, midnight shows as 00:00 too
-    has_time = bool(((stamps - stamps.astype("datetime64[D]")).astype(np.int64) != 0).any())
+    known = stamps[~np.isnat(stamps)]  # a blank (NaT) has no time of day: it must not make every date show one
+    has_time = bool(((known - known.astype("datetime64[D]")).astype(np.int64) != 0).any())
     shown: list[str] = []
     for start in range(0, len(stamps), CHUNK):
         part = stamps[start : start + CHUNK]

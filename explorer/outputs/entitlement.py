@@ -149,7 +149,7 @@ def _addons(shown: list[ContractSheet]) -> str:
     for c in shown:
         deadline = next((d for d in c.dates if d.date.is_action), None)
         for a in c.addons:
-            available = f"{a.available:%Y-%m-%d}" if a.available else ""
+            available = a.available_text
             rows.append(
                 [
                     f"<b>{_e(a.label)}</b> ({_e(c.product)})",
@@ -178,6 +178,8 @@ def _dates(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
                 ]
             )
     rows.sort(key=lambda r: r[0])
+    for c in shown:  # no day to sort by: after the dated ones
+        rows.extend(["unknown", _e(f"{c.product}: {u.event}"), f'<span class="bad">{_e(u.status)}</span>'] for u in c.unknown)
     return _table(["Date", "Key date", "Status"], rows) if rows else "<p class='muted'>No key dates.</p>"
 
 

@@ -107,7 +107,7 @@ def check_customer(session: Session, sheet: CustomerSheet, report: dict[str, lis
     mine = [r for r in report["Contracts"] if r["Customer"] == name]
     assert sorted(str(r["Status"]) for r in mine) == sorted(c.status.value for c in sheet.contracts), name
     statuses = sorted(str(r["Status"]) for r in report["Key Dates"] if r["Customer"] == name)
-    assert statuses == sorted(d.status for d in sheet.dates), name
+    assert statuses == sorted([d.status for d in sheet.dates] + [u.status for u in sheet.unknown_dates]), name
     named = {str(r["Name"]) for r in report["Named Contacts"] if r["Customer"] == name and r["Finding"]}
     assert named >= flagged, name  # every flagged contact carries its note (orphans aside, nobody else)
     assert not (named - flagged) or all(
@@ -205,6 +205,14 @@ def test_history_book_answers_by_the_term_in_force(tmp_path: Path) -> None:
     rejected = sheet("Rejected Co", date(2026, 3, 1))
     assert not [d for d in rejected.dates if d.date.role == "addon_available"]
     assert rejected.contracts[0].addons[0].detail.startswith("Available: unknown (see Findings")
+    # ... and says so where its date would be: Key Dates (app and report) and the entitlement sheet
+    assert [(u.event, u.status) for u in rejected.unknown_dates] == [("CSE available", "Unknown (see Findings)")]
+    as_of = session.with_as_of(date(2026, 3, 1))
+    data = build_report(as_of.book, as_of.catalog, date(2026, 3, 1), as_of.sla)
+    rows = data.sheets["Key Dates"].query("Customer == 'Rejected Co' and Event == 'CSE available'")
+    assert rows["Status"].tolist() == ["Unknown (see Findings)"] and rows["Date"].isna().all()
+    page = text(sheet_html(rejected))
+    assert "(CSE) (Okta) unknown (see Findings)" in page and "unknown Okta: CSE available Unknown (see Findings)" in page
     assert any(f.severity is Severity.ERROR and "Initial term start" in f.message for f in rejected.findings)
 
 

@@ -3,6 +3,7 @@ with its program, the as-of line unlike a deadline, wrong dates named as such, t
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
@@ -129,6 +130,8 @@ def test_a_term_without_readable_dates_is_in_force_on_no_day(qtbot, tmp_path) ->
         if key != "ok ltd":
             assert top.child(0).text(0).startswith("The term's start or end date is missing or unreadable"), key
             assert not sheet.in_force and not sheet.limits, key
+
+
 def test_a_term_the_books_status_ended_early_is_drawn_to_that_day_and_one_that_never_ran_says_so(catalog) -> None:  # type: ignore[no-untyped-def]
     from datetime import date
 
@@ -146,3 +149,44 @@ def test_a_term_the_books_status_ended_early_is_drawn_to_that_day_and_one_that_n
     lost = Contract("P", "okta", "okta-premier", date(2027, 1, 1), date(2027, 12, 31), ended_on=date(2026, 12, 31))
     drawn = row(lost)
     assert not drawn.spans and not drawn.marks and drawn.note.startswith("never ran")
+
+
+def test_a_refused_initial_term_start_leaves_its_add_on_date_unknown_in_key_dates(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Hops BV's "Customer since" is later than its term start (an error): its CSE's availability is listed in the
+    Key Dates tab as unknown, never left out or guessed."""
+    from explorer.gui import messages
+    from explorer.gui.main_window import CUSTOMER_TABS
+
+    from ..files import write_csv
+    from .conftest import AS_OF, wait_idle
+
+    book = write_csv(
+        tmp_path / "book.csv",
+        header=["Customer", "Product", "Tier", "Contract Start", "Contract End", "Customer since", "Dedicated CSE"],
+        rows=[["Hops BV", "Okta", "Premier Plus", "2026-04-01", "2027-03-31", "2026-06-01", "Yes"]],
+    )
+    window = MainWindow(as_of=AS_OF, persist=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_files([str(book)])
+    wait_idle(qtbot, window)
+    assert window.session is not None, [m.text for m in messages.shown]
+    window.go_to_customer("hops bv")
+    window.tabs.setCurrentIndex(CUSTOMER_TABS.index("Key Dates"))
+    model = window.key_dates.model
+    columns = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    rows = [{columns[c]: model.index(r, c).data() for c in range(model.columnCount())} for r in range(model.rowCount())]
+    unknown = [r for r in rows if r["Event"] == "CSE available"]
+    assert [(r["Date"] or "", r["Status"]) for r in unknown] == [("", "Unknown (see Findings)")]
+    assert rows[0]["Date"] == "2026-04-01"  # the dated ones as dates, with no time of day
+    assert rows[-1]["Event"] == "CSE available"  # after the dated ones
+    assert unknown[0]["Note"].startswith("The Initial Term Start was refused")
+
+
+def test_a_blank_in_a_date_column_shows_no_time_of_day() -> None:
+    from datetime import date, datetime
+
+    from explorer.gui.tables import date_text
+
+    assert date_text([date(2026, 4, 1), None]) == ["2026-04-01", ""]
+    assert date_text([datetime(2026, 4, 1, 10, 30), None]) == ["2026-04-01 10:30", ""]

@@ -197,7 +197,10 @@ def key_date_rows(sheets: list[CustomerSheet]) -> list[list[object]]:
             product = line.product if line.contract.product or line.contract.product_text else ""  # as Contracts
             note = f"{CHECK_THE_BOOK} {k.note}".strip() if sheet.row_errors(line.contract) else k.note
             out.append([line.contract.customer.strip(), product, k.event, k.day, k.status_text, note])
-    out.sort(key=lambda r: (r[3], customer_key(str(r[0])), str(r[1]).casefold()))
+        for u in sheet.unknown_dates:  # no day to give: after the dated ones, saying why
+            product = u.product if u.contract.product or u.contract.product_text else ""
+            out.append([u.contract.customer.strip(), product, u.event, None, u.status, u.note])
+    out.sort(key=lambda r: (r[3] or date.max, customer_key(str(r[0])), str(r[1]).casefold()))
     return out
 
 
