@@ -130,6 +130,7 @@ def _term_fields(c: Contract) -> tuple[object, ...]:
         c.initial_term_start,
         c.initial_rejected,
         tuple(sorted(c.addons.items(), key=lambda kv: kv[0])),
+        tuple(sorted(c.addon_starts.items())),  # an add-on bought mid-term starts on its own day
         " ".join(c.region.split()).casefold(),
         c.country,
         c.time_zone,

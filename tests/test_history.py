@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -87,3 +88,16 @@ def test_a_row_starting_the_same_day_and_ending_no_later_is_no_renewal() -> None
     renewal = Contract("Zulu", "okta", "okta-premier-plus", date(2027, 1, 1), date(2027, 12, 31), addons=cse)
     assert [c.renewed_addons for c in history.with_runs([term, copy])] == [frozenset(), frozenset()]
     assert history.with_runs([term, renewal])[0].renewed_addons == {"cse"}
+
+
+def test_a_term_is_the_same_only_where_every_field_the_rules_read_is() -> None:
+    term = Contract("Zulu", "okta", "okta-premier-plus", date(2026, 1, 1), date(2026, 12, 31), addons={"cse": None})
+    assert history.same_term(term, dataclasses.replace(term, customer="ZULU ", extra={"Owner": "Raj"}))
+    for change in (
+        {"addon_starts": {"cse": date(2026, 4, 1)}},  # the CSE bought in April on a line of its own
+        {"ended_on": date(2026, 6, 30)},  # terminated early
+        {"addons": {"cse": None, "mcse": "50"}},
+        {"time_zone": "Europe/Berlin"},
+    ):
+        assert not history.same_term(term, dataclasses.replace(term, **change)), change  # type: ignore[arg-type]
+    assert not history.same_term(dataclasses.replace(term, term_end=None), dataclasses.replace(term, term_end=None))
