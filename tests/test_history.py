@@ -101,3 +101,30 @@ def test_a_term_is_the_same_only_where_every_field_the_rules_read_is() -> None:
     ):
         assert not history.same_term(term, dataclasses.replace(term, **change)), change  # type: ignore[arg-type]
     assert not history.same_term(dataclasses.replace(term, term_end=None), dataclasses.replace(term, term_end=None))
+
+
+def test_a_case_under_a_term_without_readable_dates_has_no_contract_in_force(tmp_path: Path) -> None:
+    """A term whose start or end cannot be read is in force on no day: the SLA engine judges no case under it."""
+    from explorer.app.session import open_session
+    from tools import synth
+
+    book = write_csv(
+        tmp_path / "book.csv",
+        header=["Customer", "Product", "Tier", "Start", "End"],
+        rows=[
+            ["Undated Ltd", "Okta", "Premier", "2026-01-01", "later"],
+            ["Dated Ltd", "Okta", "Premier", "2026-01-01", "2026-12-31"],
+        ],
+    )
+    cases = write_csv(
+        tmp_path / "cases.csv",
+        header=synth.CASE_HEADERS,
+        rows=[
+            ["U-1", "Undated Ltd", "Okta", "P2", "2026-05-04 14:00", "2026-05-04 14:30", "production"],
+            ["D-1", "Dated Ltd", "Okta", "P2", "2026-05-04 14:00", "2026-05-04 14:30", "production"],
+        ],
+    )
+    session = open_session([book, cases], date(2026, 11, 28))
+    assert session.sla is not None
+    outcomes = dict(zip(session.sla.cases["case_id"], session.sla.cases["outcome"], strict=True))
+    assert outcomes == {"U-1": "No contract in force", "D-1": "Met"}

@@ -59,6 +59,8 @@ def term_bounds(contracts: list[Contract]) -> tuple[Seconds, Seconds]:
             local = pd.DatetimeIndex(days.astype("datetime64[s]"))
             utc = local.tz_localize(zone, ambiguous=np.ones(len(local), dtype=bool), nonexistent="shift_forward")
             out[present] = utc.asi8
+    undated = [i for i, c in enumerate(contracts) if c.dates_missing]  # in force on no day (history.status)
+    starts[undated], ends[undated] = LATEST, EARLIEST
     return starts, ends
 
 
