@@ -313,15 +313,15 @@ class CustomerSheet:
         running = [c.contract for c in self.in_force if c.contract.term_start]
         if running:
             return running
-        ended = [c.contract for c in self.contracts if c.status is history.Status.ENDED and c.contract.term_end]
-        last = max(ended, key=lambda c: c.term_end or date.min, default=None)
+        ended = [c.contract for c in self.contracts if c.status is history.Status.ENDED and c.contract.runs_until]
+        last = max(ended, key=lambda c: c.runs_until or date.min, default=None)
         return [last] if last is not None else []
 
     @property
     def term_span(self) -> tuple[date | None, date | None]:
         """From the earliest start to the latest end of ``term_rows``."""
         starts = [c.term_start for c in self.term_rows if c.term_start]
-        ends = [c.term_end for c in self.term_rows if c.term_end]
+        ends = [c.runs_until for c in self.term_rows if c.runs_until]  # a term the book's status ended early: then
         return min(starts, default=None), max(ends, default=None)
 
     def window(self, period: Period) -> Window:

@@ -331,6 +331,7 @@ def test_a_status_that_ends_a_term_early_or_says_it_never_ran_is_read_everywhere
     november = sheet("November Inc")
     assert november.state.label == "Ended 2026-06-30" and not november.in_force and not november.limits
     assert [c.contract.term_end for c in november.contracts] == [date(2026, 12, 31)]
+    assert november.term_span == (date(2026, 1, 1), date(2026, 6, 30))  # "this term" windows end with it
     assert contracts.loc[contracts["Customer"] == "November Inc", "Status"].tolist() == ["Ended"]
     assert not any(d.overdue for d in november.dates) and max(d.date.day for d in november.dates) <= date(2026, 6, 30)
     assert session.overview.customers.set_index("key").loc["november inc", "Status"] == "Ended 2026-06-30"
