@@ -7,6 +7,7 @@ None of them calls the rules again, so what each shows cannot drift apart.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -260,6 +261,21 @@ class CustomerSheet:
         every = [d for c in self.contracts for d in c.dates]
         repeated = rules.repeated_mobilizations([(d.contract, d.date) for d in every])
         return sorted((d for i, d in enumerate(every) if i not in repeated), key=lambda d: d.date.day)
+
+    @cached_property
+    def cut_dates(self) -> list[DateLine]:
+        """The key dates a term's early end leaves out (the book's status: ended on a day, or never ran): an export
+        made before the book said so holds them, so the calendar writes them as cancelled."""
+        out = []
+        for c in self.contracts:
+            contract = c.contract
+            if contract.ended_on is None:
+                continue
+            kept = {d.date.id for d in c.dates}
+            whole = rules.key_dates(self.catalog, dataclasses.replace(contract, ended_on=None), self.as_of)
+            product = rules.product_name(self.catalog, contract) or "?"
+            out += [DateLine(contract, product, k, DateKey.of(contract, k.id), DateMark()) for k in whole if k.id not in kept]
+        return out
 
     @property
     def unknown_dates(self) -> list[UnknownDate]:

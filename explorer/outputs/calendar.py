@@ -152,6 +152,31 @@ def customer_events(sheet: CustomerSheet) -> list[KeyEvent]:
             for event in _events(sheet, lines, files)
             if event.uid not in held
         ]
+    # A term the book's status ended early, or says never ran: its dates after that will not come. An export made
+    # before the book said so holds them, so each is written once more as cancelled.
+    cut: dict[int, list[DateLine]] = {}
+    for line in sheet.cut_dates:
+        cut.setdefault(id(line.contract), []).append(line)
+    for lines in cut.values():  # a contract's together: its kickoff window is one event
+        ended = lines[0].contract.ended_on
+        assert ended is not None
+        why = (
+            "the book says this term never ran"
+            if lines[0].contract.never_ran
+            else f"the book says this term ended on {ended:%Y-%m-%d}"
+        )
+        gone += [
+            dataclasses.replace(
+                event,
+                summary=f"{event.summary} (cancelled)",
+                description=f"No longer applies: {why}.\n{event.description}",
+                alarm_days=None,
+                # the book said so when its file was saved last (event.modified), which raises the SEQUENCE
+                cancelled=True,
+            )
+            for event in _events(sheet, lines, files)
+            if event.uid not in held
+        ]
     return _unique(live + gone)
 
 

@@ -237,3 +237,48 @@ def test_a_date_an_upgrade_supersedes_is_cancelled_in_the_next_export(tmp_path: 
     assert int(gone["SEQUENCE"]) > int(old[ended[0]]["SEQUENCE"])
     assert not gone.walk("VALARM") and "the row in force from 2026-06-01 supersedes" in str(gone["DESCRIPTION"])
     assert all("STATUS" not in e for e in new.values() if not str(e["SUMMARY"]).endswith("(superseded)"))  # the rest live
+
+
+def test_dates_a_status_cancels_are_cancelled_in_the_next_export(tmp_path: Path) -> None:
+    """Exported before the book said so, a terminated term's later dates and a lost renewal's dates are events;
+    after the book is saved with the status, they come again as cancelled with a higher SEQUENCE."""
+    import os
+
+    from ..files import write_csv
+
+    header = ["Customer", "Product", "Tier", "Term Start", "Term End", "CSE", "Status", "Termination date"]
+    before_rows = [
+        ["November Inc", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "Yes", "Active", ""],
+        ["Papa Co", "Okta", "Premier Access", "2027-01-01", "2027-12-31", "", "Proposal", ""],
+    ]
+    after_rows = [
+        ["November Inc", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "Yes", "Terminated", "2026-06-30"],
+        ["Papa Co", "Okta", "Premier Access", "2027-01-01", "2027-12-31", "", "Closed Lost", ""],
+    ]
+    before, after = tmp_path / "before.ics", tmp_path / "after.ics"
+    book = write_csv(tmp_path / "book.csv", rows=before_rows, header=header)
+    os.utime(book, (1_777_000_000, 1_777_000_000))  # saved 2026-04-24
+    with clock.frozen(datetime(2026, 5, 15, 12, tzinfo=UTC)):
+        assert main(["calendar", str(book), "-o", str(before)]) == 0
+    book = write_csv(tmp_path / "book.csv", rows=after_rows, header=header)
+    os.utime(book, (1_780_000_000, 1_780_000_000))  # saved again 2026-05-28
+    with clock.frozen(datetime(2026, 6, 2, 12, tzinfo=UTC)):
+        assert main(["calendar", str(book), "-o", str(after)]) == 0
+    old = {str(e["UID"]): e for e in Calendar.from_ical(before.read_bytes()).walk("VEVENT")}
+    new = {str(e["UID"]): e for e in Calendar.from_ical(after.read_bytes()).walk("VEVENT")}
+    assert set(old) <= set(new)  # nothing an earlier export holds is left behind
+    cancelled = {str(old[uid]["SUMMARY"]) for uid, e in new.items() if str(e.get("STATUS", "")) == "CANCELLED"}
+    assert cancelled == {
+        "November Inc · Okta · Add-on renewal request deadline",
+        "November Inc · Okta · Term end",
+        "Papa Co · Okta · Term start",
+        "Papa Co · Okta · Success kickoff window",
+        "Papa Co · Okta · Term end",
+    }
+    for uid, e in new.items():
+        if str(e.get("STATUS", "")) == "CANCELLED":
+            assert int(e["SEQUENCE"]) > int(old[uid]["SEQUENCE"]) and not e.walk("VALARM")
+            assert str(e["SUMMARY"]).endswith("(cancelled)")
+    assert "the book says this term ended on 2026-06-30" in str(
+        next(e for e in new.values() if "November" in str(e["SUMMARY"]) and "Term end" in str(e["SUMMARY"]))["DESCRIPTION"]
+    )
