@@ -364,6 +364,12 @@ class Catalog:
     account_id_headers: frozenset[str] = frozenset()  # folded headers of a CRM's account id column
     renewal_evidence: frozenset[str] = frozenset()  # folded headers of a column saying a row renews an earlier term
     totals_words: tuple[str, ...] = ()  # a row whose label begins with one ("Subtotal EMEA") may be a totals line
+    set_aside_sheets: tuple[str, ...] = ()  # a sheet named with one ("Do not use - old") is not read unless asked
+
+    def set_aside(self, sheet_name: str) -> str | None:
+        """The phrase of set_aside_sheets the sheet's name holds as whole words, if any."""
+        words = words_of(sheet_name)
+        return next((p for p in self.set_aside_sheets if _contains(words, words_of(p))), None)
 
     def benefit_wording(self, program: Program, benefit_id: str) -> Wording:
         """The source wording of a benefit as the program has it; () where the terms are silent."""
@@ -1050,6 +1056,7 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
             except (ZoneInfoNotFoundError, ValueError, TypeError):
                 raise CatalogError(f"{table}.{key}: unknown time zone {zone!r}") from None
     zones, names = _subdivisions(data)
+    layout = _get(data, "layout", dict, "catalog", {})
     return Catalog(
         version=_get(meta, "version", str, "catalog"),
         title=_get(meta, "title", str, "catalog", ""),
@@ -1099,8 +1106,9 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         legal_suffixes=frozenset(w.casefold() for w in _strings(values.get("legal_suffix", []), "values.legal_suffix")),
         account_id_headers=frozenset(fold(w) for w in _strings(values.get("account_id", []), "values.account_id")),
         renewal_evidence=frozenset(fold(w) for w in _strings(values.get("renewal_evidence", []), "values.renewal_evidence")),
-        totals_words=_strings(_get(data, "layout", dict, "catalog", {}).get("totals", []), "layout.totals"),
+        totals_words=_strings(layout.get("totals", []), "layout.totals"),
         term_status=_term_status(data),
+        set_aside_sheets=_strings(layout.get("set_aside_sheets", []), "layout.set_aside_sheets"),
     )
 
 

@@ -218,8 +218,16 @@ class MapColumnsDialog(QDialog):
 
     def _start_sheet(self) -> None:
         sheet = self.sheet
-        self.hidden_box.setVisible(bool(sheet.hidden))
-        self.hidden_box.setChecked(bool(sheet.hidden))
+        # A sheet named to be left alone ("Do not use - old") is read only when asked, as a hidden one is.
+        aside = not sheet.hidden and self.catalog.set_aside(sheet.name) is not None
+        self.hidden_box.setText("Read this sheet, whose name says to leave it alone" if aside else "Read this hidden sheet")
+        self.hidden_box.setToolTip(
+            "Its name says not to use it; it is read only when you ask"
+            if aside
+            else "The workbook hides this sheet; it is read only when you ask"
+        )
+        self.hidden_box.setVisible(bool(sheet.hidden) or aside)
+        self.hidden_box.setChecked(bool(sheet.hidden) or aside)
         index, kind = self.starts[max(0, self.sheet_box.currentIndex())]
         for widget in (self.header_spin, self.kind_box):
             widget.blockSignals(True)
@@ -333,7 +341,7 @@ class MapColumnsDialog(QDialog):
             if box.currentText() != AS_IT_IS:
                 values.setdefault(name, {})[text] = box.currentText()
         hidden = set(proposal.saved.read_hidden) if proposal.saved else set()
-        if self.sheet.hidden and self.hidden_box.isChecked():
+        if self.hidden_box.isVisible() and self.hidden_box.isChecked():
             hidden.add(self.sheet.name)
         else:
             hidden.discard(self.sheet.name)

@@ -154,12 +154,17 @@ def read_file(
     pipelines: list[tuple[RawSheet, TableMatch]] = []  # deal tables that look like contracts: set aside, said below
     parts: set[str] = set()  # values.date_parts of every sheet so far
     early: dict[tuple[int, int], _TableRead] = {}
+    aside = False  # a sheet was left alone for its name
     for sheet in iter_sheets(path):
         if sheet.misnamed and not found:
             book.findings.append(_misnamed(sheet))
         tables, near = find_tables(sheet, catalog, kinds, saved)
         if sheet.hidden and not _asked_for(sheet, tables, saved):
             book.findings.append(_hidden(sheet, tables))
+            continue
+        if (phrase := catalog.set_aside(sheet.name)) and not _asked_for(sheet, tables, saved):
+            book.findings.append(_set_aside(sheet, tables, phrase))
+            aside = True
             continue
         if sheet.merged:
             book.findings.append(_merged(sheet))
@@ -178,8 +183,8 @@ def read_file(
     if not found:
         raise NoTable(
             path,
-            "every sheet of the workbook is hidden; to read one, tick 'Read this hidden sheet' in "
-            'File \u2192 Map Columns\u2026 (or add read_hidden = ["SHEET"] to its mapping)',
+            f"every sheet of the workbook is hidden{' or named to be left alone' if aside else ''}; to read one, tick "
+            "'Read this hidden sheet' in File \u2192 Map Columns\u2026 (or add read_hidden = [\"SHEET\"] to its mapping)",
         )
     has_data = any(_data_rows(sheet) >= 2 for sheet, _, _ in found)  # as _unread_sheet warns
     if not any(tables for _, tables, _ in found) and not pipelines and (is_case_log or not has_data):
@@ -317,6 +322,20 @@ def _hidden(sheet: RawSheet, tables: list[TableMatch]) -> Finding:
         f"Sheet '{sheet.name}' is {sheet.hidden} in the workbook; its {rows} row{'s were' if rows != 1 else ' was'} "
         "not read. To read it, map it with File \u2192 Map Columns\u2026 and tick 'Read this hidden sheet' "
         f'(or add read_hidden = ["{sheet.name}"] to its mapping).',
+        Source(sheet.file, sheet.name),
+    )
+
+
+def _set_aside(sheet: RawSheet, tables: list[TableMatch], phrase: str) -> Finding:
+    """A sheet whose name says to leave it alone ("Do not use - old") is, like a hidden one; a warning, as a name
+    is easier to give by mistake than a sheet is to hide."""
+    bodies = [m.body(sheet.rows) for m in tables] or [sheet.rows]
+    rows = sum(1 for body in bodies for r in body if not is_blank(r))
+    return Finding(
+        Severity.WARNING,
+        f"Sheet '{sheet.name}' is named to be left alone ('{phrase}'); its {rows} row{'s were' if rows != 1 else ' was'} "
+        "not read. To read it, rename the sheet, or map it with File \u2192 Map Columns\u2026 and add "
+        f'read_hidden = ["{sheet.name}"] to its mapping.',
         Source(sheet.file, sheet.name),
     )
 

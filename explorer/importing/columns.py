@@ -234,6 +234,7 @@ def read_columns(
         skip |= repeated
         reasons.update((int(i), "repeats the header row") for i in np.flatnonzero(repeated).tolist())
     _nested(texts, match, cells, filled_row, skip, reasons)
+    _struck(sheet, match, cells, rows, filled_row, skip, findings)
     strict, _ = totals_patterns(catalog.totals_words)
     count, totals, headings = _totals_and_merged_labels(
         cells, count, first_text, first_column, filled_row, skip, reasons, bool(sheet.merged), catalog
@@ -279,6 +280,35 @@ def read_columns(
         {k: v[keep].reset_index(drop=True) for k, v in texts.items()},
         {k: v[keep].reset_index(drop=True) for k, v in extra.items()},
     )
+
+
+def _struck(
+    sheet: RawSheet,
+    match: TableMatch,
+    cells: list[tuple[int, np.ndarray]],
+    rows: np.ndarray,
+    filled: np.ndarray,
+    skip: np.ndarray,
+    findings: list[Finding],
+) -> None:
+    """Rows struck through (every filled cell, or the customer's, in a struck font): the book's way of deleting a row
+    while keeping it in sight. Not records; a warning names each, so one struck by mistake is found."""
+    struck = sheet.struck()
+    customer = match.columns.get("customer")
+    for row in sorted(struck):
+        i = row - int(rows[0]) if len(rows) else -1
+        if not (0 <= i < len(filled)) or not filled[i] or skip[i]:
+            continue
+        written = {column for column, values in cells if values[i] != ""}
+        if written <= struck[row] or (customer in written and customer in struck[row]):
+            skip[i] = True
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    f"Row {row} is struck through ('{_quote(cells, i)}'): read as deleted, it is not read as a record.",
+                    Source(sheet.file, sheet.name, row),
+                )
+            )
 
 
 def _totals_and_merged_labels(

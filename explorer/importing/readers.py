@@ -33,6 +33,7 @@ from explorer.importing.safety import (
     content_suffix,
     screen_file,
 )
+from explorer.importing.struck import struck_cells
 from explorer.importing.xlsx_parts import sheet_parts
 
 # Suffixes that name the same kind of file as the bytes ask for: anything else is a misleading name.
@@ -59,6 +60,7 @@ class RawSheet:
     misnamed: str = ""  # the suffix the file's bytes call for, when its name says another kind
     hidden_rows: tuple[int, ...] = ()  # 1-based rows the workbook hides (by hand, a filter or an outline); read all the same
     _formulas: dict[tuple[int, int], str] | None = field(default=None, repr=False)
+    _struck: dict[int, set[int]] | None = field(default=None, repr=False)
 
     def uncalculated(self, row: int, column: int) -> str | None:
         """The formula of an empty cell that holds one saved without its value (row 1-based, column 0-based)."""
@@ -66,6 +68,13 @@ class RawSheet:
             xlsx = self.file.lower().endswith((".xlsx", ".xlsm")) and not self.misnamed
             self._formulas = uncalculated_cells(self.file, self.name) if xlsx else {}
         return self._formulas.get((row, column))
+
+    def struck(self) -> dict[int, set[int]]:
+        """1-based row -> the 0-based columns of its cells drawn struck through (.xlsx; .ods and CSV say none)."""
+        if self._struck is None:
+            xlsx = self.file.lower().endswith((".xlsx", ".xlsm")) and not self.misnamed
+            self._struck = struck_cells(self.file, self.name) if xlsx else {}
+        return self._struck
 
 
 def iter_sheets(path: Path | str) -> Iterator[RawSheet]:

@@ -420,7 +420,7 @@ def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
     last_row = last_column = claimed = 0
     placed = False
     hidden: set[int] = set()
-    for chunk in _chunks(archive, member):
+    for chunk in chunks(archive, member):
         if b"uniqueCount" in chunk and (found := _UNIQUE.search(chunk)):  # a plain search first, as for hidden rows
             claimed = max(claimed, int(found.group(1)))
         for letters, attributes in set(_SCANS[bool(_PREFIXED.search(chunk))].findall(chunk)):
@@ -436,7 +436,7 @@ def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
     rows_hidden = tuple(sorted(hidden))
     if placed:
         walker = _Walker()
-        for chunk in _chunks(archive, member):
+        for chunk in chunks(archive, member):
             walker.walk(chunk)
         return max(last_row, walker.last_row), max(last_column, walker.last_column), rows_hidden, claimed
     if last_row > EXCEL_ROWS or last_column > EXCEL_COLUMNS:
@@ -445,12 +445,12 @@ def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
     last_column = max(last_column, 26)
     if last_column * EXCEL_ROWS <= MAX_CELLS:
         return EXCEL_ROWS, last_column, rows_hidden, claimed
-    for chunk in _chunks(archive, member):
+    for chunk in chunks(archive, member):
         last_row = max([last_row, *(int(n) for n in _ROW_CELL[bool(_PREFIXED.search(chunk))].findall(chunk))])
     return last_row, last_column, rows_hidden, claimed
 
 
-def _chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
+def chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
     """The part in pieces of about 16 MB, each ending before a tag, so no tag is cut."""
     tail = b""
     with archive.open(member) as part:

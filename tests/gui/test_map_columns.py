@@ -10,7 +10,7 @@ from explorer.gui import messages
 from explorer.gui.main_window import MainWindow
 from explorer.gui.map_columns import MapColumnsDialog
 
-from ..files import write_csv
+from ..files import write_csv, write_sheets
 from .conftest import AS_OF, wait_idle
 
 LAYOUT = ["Kunde", "Erzeugnis", "Stufe", "Beginn", "Ende", "Zeitzone"]
@@ -141,3 +141,24 @@ def test_a_hidden_sheet_is_offered_and_its_mapping_asks_for_it(qtbot, tmp_path: 
     assert dialog.mapping().read_hidden == ()
     dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("Live"))
     assert not dialog.hidden_box.isVisible()
+
+
+def test_a_sheet_named_do_not_use_is_offered_like_a_hidden_one(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from explorer.catalog import default_catalog
+    from explorer.importing.book import load_book
+    from explorer.importing.mappings import Lookup
+
+    header = ["Customer", "Product", "Tier", "Start", "End"]
+    rows = {"Live": [header], "Do not use - old": [header, ["Nightjar Ltd", "Okta", "Premier", "2022-01-01", "2026-12-31"]]}
+    path = write_sheets(tmp_path / "b.xlsx", rows)
+    dialog = MapColumnsDialog(None, [str(path)], default_catalog(), sheet="Do not use - old")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shown(qtbot, dialog)
+    assert dialog.hidden_box.isVisible() and dialog.hidden_box.isChecked()
+    assert dialog.hidden_box.text() == "Read this sheet, whose name says to leave it alone"
+    mapping = dialog.mapping()
+    assert mapping.read_hidden == ("Do not use - old",)
+    dialog.reject()
+    book = load_book([path], saved=Lookup([mapping]))  # the saved mapping asks for it: it is read
+    assert [c.customer for c in book.contracts] == ["Nightjar Ltd"]

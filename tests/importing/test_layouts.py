@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 
 from explorer.importing.book import load_book
+from explorer.importing.struck import struck_cells
 from explorer.model import Book, Severity
 
 from ..files import write_sheets
@@ -217,3 +218,89 @@ def test_a_missing_term_start_column_is_said_of_its_sheet(tmp_path: Path) -> Non
     book = load_book([path])
     assert [c.customer for c in book.contracts] == ["Acme Corp"]
     assert _errors(book) == ["This sheet has no term start column."]
+
+
+def struck_book(path: Path) -> Path:
+    """The AM's way of deleting a row: strike it through. Row 3 is struck whole, row 5 in its customer cell only; row
+    4 has one struck cell (a tier corrected in place), which deletes nothing. A sheet named 'Do not use - old'."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Accounts"
+    ws.append(["Customer", "Product", "Tier", "Start", "End", "Status"])
+    ws.append(["Juliet Ltd", "Okta", "Premier", date(2026, 1, 1), date(2026, 12, 31), "Active"])
+    ws.append(["Juliet Ltd", "Okta", "Basic", date(2026, 1, 1), date(2026, 12, 31), "Active"])
+    ws.append(["Kestrel Inc", "Okta", "Premier Plus", date(2026, 3, 1), date(2027, 2, 28), "Active"])
+    ws.append(["Lynx AG", "Okta", "Premier", date(2025, 1, 1), date(2025, 12, 31), "Inactive"])
+    strike = openpyxl.styles.Font(strike=True)
+    for cell in ws[3]:
+        cell.font = strike
+    ws["F4"].font = strike
+    ws["A5"].font = strike
+    old = wb.create_sheet("Do not use - old")
+    old.append(["Customer", "Product", "Tier", "Start", "End"])
+    old.append(["Nightjar Ltd", "Okta", "Premier", date(2022, 1, 1), date(2026, 12, 31)])
+    wb.save(path)
+    return path
+
+
+def test_rows_struck_through_are_read_as_deleted_and_named(tmp_path: Path) -> None:
+    book = load_book([struck_book(tmp_path / "formatting.xlsx")])
+    assert [(c.customer, c.program) for c in book.contracts] == [
+        ("Juliet Ltd", "okta-premier"),
+        ("Kestrel Inc", "okta-premier-plus"),
+    ]
+    struck = [(f.severity, f.source.row, f.message) for f in book.findings if "struck" in f.message]
+    assert struck == [
+        (
+            Severity.WARNING,
+            3,
+            "Row 3 is struck through ('Juliet Ltd | Okta | Basic | 2026-01-01 | 2026-12-31 | Active'): read as deleted, "
+            "it is not read as a record.",
+        ),
+        (
+            Severity.WARNING,
+            5,
+            "Row 5 is struck through ('Lynx AG | Okta | Premier | 2025-01-01 | 2025-12-31 | Inactive'): read as deleted, "
+            "it is not read as a record.",
+        ),
+    ]
+
+
+def test_a_sheet_named_do_not_use_is_not_read_and_is_named(tmp_path: Path) -> None:
+    book = load_book([struck_book(tmp_path / "formatting.xlsx")])
+    assert "Nightjar Ltd" not in {c.customer for c in book.contracts}
+    said = [(f.severity, f.source.sheet, f.message) for f in book.findings if f.source.sheet == "Do not use - old"]
+    assert said == [
+        (
+            Severity.WARNING,
+            "Do not use - old",
+            "Sheet 'Do not use - old' is named to be left alone ('do not use'); its 1 row was not read. To read it, "
+            'rename the sheet, or map it with File \u2192 Map Columns\u2026 and add read_hidden = ["Do not use - old"] '
+            "to its mapping.",
+        )
+    ]
+
+
+def test_sheets_named_old_or_archive_hold_real_history_and_are_read(tmp_path: Path) -> None:
+    row = ["Acme Corp", "Okta", "Premier", date(2024, 1, 1), date(2024, 12, 31)]
+    header = ["Customer", "Product", "Tier", "Start", "End"]
+    path = write_sheets(
+        tmp_path / "history.xlsx",
+        {"Old": [header, row], "Archive 2025": [header, row[:3] + [date(2025, 1, 1), date(2025, 12, 31)]]},
+    )
+    book = load_book([path])
+    assert [c.source.sheet for c in book.contracts] == ["Old", "Archive 2025"]
+
+
+def test_damaged_styles_strike_nothing_and_break_nothing(tmp_path: Path) -> None:
+    """The styles part is read by bounded patterns: cut short or not XML at all, it strikes no row."""
+    import zipfile
+
+    path = struck_book(tmp_path / "formatting.xlsx")
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(damaged, "w") as dst:
+        for item in src.infolist():
+            cut_short = b"<styleSheet><fonts><font><strike/>" + b"<" * 100_000
+            dst.writestr(item, cut_short if item.filename == "xl/styles.xml" else src.read(item.filename))
+    assert struck_cells(str(damaged), "Accounts") == {}
+    assert struck_cells(str(path), "Accounts") == {3: {0, 1, 2, 3, 4, 5}, 4: {5}, 5: {0}}
