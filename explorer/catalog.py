@@ -365,6 +365,8 @@ class Catalog:
     renewal_evidence: frozenset[str] = frozenset()  # folded headers of a column saying a row renews an earlier term
     totals_words: tuple[str, ...] = ()  # a row whose label begins with one ("Subtotal EMEA") may be a totals line
     set_aside_sheets: tuple[str, ...] = ()  # a sheet named with one ("Do not use - old") is not read unless asked
+    contact_list_columns: tuple[str, ...] = ()  # a contracts table's column listing the row's named contacts
+    numbered_contact_columns: tuple[str, ...] = ()  # "Contact 1".."Contact N": one named contact a column
 
     def set_aside(self, sheet_name: str) -> str | None:
         """The phrase of set_aside_sheets the sheet's name holds as whole words, if any."""
@@ -1109,6 +1111,8 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         totals_words=_strings(layout.get("totals", []), "layout.totals"),
         term_status=_term_status(data),
         set_aside_sheets=_strings(layout.get("set_aside_sheets", []), "layout.set_aside_sheets"),
+        contact_list_columns=_strings(layout.get("contact_list_columns", []), "layout.contact_list_columns"),
+        numbered_contact_columns=_strings(layout.get("numbered_contact_columns", []), "layout.numbered_contact_columns"),
     )
 
 

@@ -28,16 +28,21 @@ class Severity(enum.IntEnum):
 
 @dataclass(frozen=True)
 class Source:
-    """Where a value came from: file, sheet and 1-based spreadsheet row."""
+    """Where a value came from: file, sheet and 1-based spreadsheet row (and the column, where one cell of a row
+    gave it: a named contact listed in a contract row's 'Named contacts' cell)."""
 
     file: str = ""
     sheet: str = ""
     row: int | None = None
+    column: str = ""
 
-    def describe(self) -> str:
-        parts = [p for p in (PurePath(self.file).name if self.file else "", self.sheet) if p]
+    def describe(self, file: bool = True) -> str:
+        """'book.xlsx, Contracts, row 2' (without the file's name where ``file`` is False)."""
+        parts = [p for p in (PurePath(self.file).name if self.file and file else "", self.sheet) if p]
         if self.row is not None:
             parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column '{self.column}'")
         return ", ".join(parts)
 
 

@@ -51,6 +51,12 @@ class ContactsTab(QWidget):
                 Column("Region", [c.region for c in contacts]),
                 Column("Named", ["Yes" if c.named else "No" for c in contacts]),
                 Column("Finding", notes, tooltip=notes),
+                # where the book lists them: a contacts table's row, or a contract row's 'Named contacts' cell
+                Column(
+                    "Source",
+                    [c.source.describe(file=False) for c in contacts],
+                    tooltip=[c.source.describe() for c in contacts],
+                ),
             ],
             [FLAG_COLOURS[line.flag] for line in sheet.contacts],
         )

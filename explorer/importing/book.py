@@ -28,6 +28,7 @@ from explorer.importing.ranges import term_range
 from explorer.importing.readers import RawSheet, fingerprint, iter_sheets
 from explorer.importing.renewal_evidence import unheld_renewals
 from explorer.importing.repeats import one_row_per_case
+from explorer.importing.row_contacts import contact_columns, once
 from explorer.importing.safety import NoTable, UnreadableFile
 from explorer.importing.sheet_shapes import summary_shape
 from explorer.importing.spelling import match_by_spelling, name_variants
@@ -112,6 +113,14 @@ def load_book(
         raise UnreadableFile(failures[0].file, failures[0].reason)
     if progress:
         progress("Checking contracts")
+    book.contacts, repeated = once(book.contacts)
+    if repeated:
+        said = (
+            f"{repeated} named contact{'s' if repeated != 1 else ''} listed in a contract row "
+            f"{'are' if repeated != 1 else 'is'} listed again (in a contacts table or another row) for the same "
+            "customer and product; each person is counted once."
+        )
+        book.findings.append(Finding(Severity.INFO, said, Source(book.files[0] if book.files else "")))
     book.cases = pd.concat(case_frames, ignore_index=True) if case_frames else None
     if book.cases is None and book.case_files:
         book.cases = empty_cases()
@@ -517,8 +526,9 @@ def _read_table(
     for note in match.notes:
         book.findings.append(Finding(Severity.WARNING, note, where))
     if match.kind == "contracts":
-        contracts, findings = read_contracts(sheet, match, catalog, order)
+        contracts, findings, listed = read_contracts(sheet, match, catalog, order)
         book.contracts.extend(contracts)
+        book.contacts.extend(listed)
         rows = len(contracts)
     elif match.kind == "contacts":
         contacts, findings = read_contacts(sheet, match, catalog)
@@ -540,8 +550,9 @@ def _read_table(
         )
     words = catalog.term_status
     read = [h for h in match.extra.values() if match.kind == "contracts" and fold(h) in words.columns | words.date_columns]
-    unused = [h for h in match.extra.values() if h not in read]
-    if match.extra:
+    listing = contact_columns(match, catalog)  # read as named contacts (row_contacts), said by read_contracts
+    unused = [h for i, h in match.extra.items() if h not in read and i not in listing]
+    if unused or read:
         kept = f"Columns kept as they are (not used by the rules): {', '.join(unused)}." if unused else ""
         if read:  # explorer.importing.term_status reads them
             kept += (" " if kept else "") + (
@@ -549,7 +560,7 @@ def _read_table(
                 "ended early or never ran (Terminated, Cancelled, Lost...); any other word is kept as written."
             )
         owners = {fold(c) for c in catalog.settings.owner_columns}
-        owner = next((h for h in match.extra.values() if fold(h) in owners), None)
+        owner = next((h for h in unused if fold(h) in owners), None)
         if owner is not None:  # CustomerSheet.owner reads it
             kept += f" '{owner}' also names who looks after the account (the Owner column of the report's Actions)."
         book.findings.append(Finding(Severity.INFO, kept, where))

@@ -12,10 +12,11 @@ from explorer.catalog import Catalog
 from explorer.importing import places, ranges, values
 from explorer.importing.line_items import LineItem, line_item_for, program_with_filler
 from explorer.importing.readers import RawSheet
+from explorer.importing.row_contacts import contact_columns, read_finding, row_contacts
 from explorer.importing.rows import DataRow, data_rows
 from explorer.importing.tables import TableMatch
 from explorer.importing.term_status import apply_status
-from explorer.model import Contract, Finding, Severity, Source, customer_key
+from explorer.model import Contact, Contract, Finding, Severity, Source, customer_key
 from explorer.sla.subdivisions import resolve_subdivision, subdivision_name, subdivision_of_zone
 
 DATE_FIELDS = ("term_start", "term_end", "initial_term_start")
@@ -24,21 +25,31 @@ NO_NAME = "(no customer name:"  # a row without its customer is listed as "(no c
 
 def read_contracts(
     sheet: RawSheet, match: TableMatch, catalog: Catalog, order: values.DateOrder = values.UNSETTLED
-) -> tuple[list[Contract], list[Finding]]:
-    """The contract rows of one table; ``order`` is its file's day/month order (values.day_order)."""
+) -> tuple[list[Contract], list[Finding], list[Contact]]:
+    """The contract rows of one table, and the named contacts its rows list (row_contacts); ``order`` is its
+    file's day/month order (values.day_order)."""
     findings: list[Finding] = []
     rows = data_rows(sheet, match, findings, catalog, catalog.tables["contracts"].required)
     contracts: list[Contract] = []
+    contacts: list[Contact] = []
+    listing = contact_columns(match, catalog)
     addon_lines: list[tuple[DataRow, LineItem]] = []
     for row in rows:
         item = _addon_line(row, catalog)
         if item is not None:
             addon_lines.append((row, item))
+            customer, product = row.text("customer"), None
         else:
-            contracts.append(_contract(sheet, row, catalog, order, findings))
+            contract = _contract(sheet, row, catalog, order, findings)
+            contracts.append(contract)
+            customer, product = contract.customer, contract.product
+        if listing:
+            contacts += row_contacts(customer, product, row.extra(), listing, row.source)
     if addon_lines:
         contracts = _fold_addons(contracts, addon_lines, catalog, order, findings)
-    return _regional(contracts, catalog, findings), findings
+    if listing:
+        findings.append(read_finding(listing, len(contacts), Source(sheet.file, sheet.name, match.header_row)))
+    return _regional(contracts, catalog, findings), findings, contacts
 
 
 def _regional(contracts: list[Contract], catalog: Catalog, findings: list[Finding]) -> list[Contract]:

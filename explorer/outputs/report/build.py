@@ -344,6 +344,7 @@ def build_report(
                     f"Warning: {flagged[id(c)]}"
                     if id(c) in flagged
                     else findings_cell(by_row.get((c.source.file, c.source.sheet, c.source.row), [])),
+                    c.source.describe(file=False),
                 ]
                 for c in contacts
             ],

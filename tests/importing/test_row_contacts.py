@@ -1,0 +1,124 @@
+"""Named contacts kept in the contracts table (probe 7 finding 8): a 'Named contacts' cell, or 'Contact 1'..'Contact N'."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from explorer.app.findings import term_findings
+from explorer.app.session import open_session
+from explorer.catalog import default_catalog
+from explorer.importing.book import load_book
+from explorer.outputs.report.build import build_report
+
+from ..files import write_sheets
+
+AS_OF = date(2026, 11, 28)
+HEADER = ["Customer", "Product", "Tier", "Start", "End", "MCSE", "Region"]
+TERM = ["Okta", "Premier Plus", date(2026, 1, 1), date(2026, 12, 31)]
+LAST_TERM = ["Okta", "Premier Plus", date(2025, 1, 1), date(2025, 12, 31)]
+
+
+def _limits(path: Path) -> list[str]:
+    book = load_book([path])
+    return [f"{f.customer}: {f.message}" for f in term_findings(book, default_catalog(), AS_OF)]
+
+
+def test_a_named_contacts_cell_lists_the_rows_named_contacts(tmp_path: Path) -> None:
+    listed = "; ".join(f"{c}@foxtrot.test" for c in "abcdef")
+    path = write_sheets(
+        tmp_path / "in_cell.xlsx",
+        {
+            "Contracts": [
+                [*HEADER, "Named contacts"],
+                ["Foxtrot Ltd", *TERM, "50%", "EMEA", listed],
+                ["Golf Inc", *TERM, "100%", "AMER", "Gina Golf <gina@golf.test>, hal@golf.test\nIvo Ivanov"],
+            ]
+        },
+    )
+    book = load_book([path])
+    golf = [(c.name, c.email, c.product, c.source.describe()) for c in book.contacts if c.customer == "Golf Inc"]
+    assert golf == [
+        ("Gina Golf", "gina@golf.test", "okta", "in_cell.xlsx, Contracts, row 3, column 'Named contacts'"),
+        ("hal@golf.test", "hal@golf.test", "okta", "in_cell.xlsx, Contracts, row 3, column 'Named contacts'"),
+        ("Ivo Ivanov", "", "okta", "in_cell.xlsx, Contracts, row 3, column 'Named contacts'"),
+    ]
+    assert _limits(path) == ["Foxtrot Ltd: 6 named contacts, but 50% Dedicated MCSE allows 5."]
+    messages = [f.message for f in book.findings]
+    assert (
+        "Column 'Named contacts' lists named contacts of each row's customer: 9 read as named contacts of the row's product."
+        in messages
+    )
+    assert not [m for m in messages if m.startswith("Columns kept as they are")]
+
+
+def test_contact_columns_are_named_contacts_of_the_row(tmp_path: Path) -> None:
+    hotel = [f"h{i}@hotel.test" for i in range(1, 8)]
+    path = write_sheets(
+        tmp_path / "columns.xlsx",
+        {
+            "Contracts": [
+                [*HEADER, *(f"Contact {i}" for i in range(1, 8)), "Notes"],
+                ["Hotel SpA", *TERM, "50%", "EMEA", *hotel, ""],
+                ["India Pvt", *TERM, "50%", "APAC", "Raj Kumar", "h1@hotel.test", "", "", "", "", "", "call Q1"],
+            ]
+        },
+    )
+    assert _limits(path) == ["Hotel SpA: 7 named contacts, but 50% Dedicated MCSE allows 5."]
+    book = load_book([path])
+    india = [(c.name, c.email, c.source.column) for c in book.contacts if c.customer == "India Pvt"]
+    assert india == [("Raj Kumar", "", "Contact 1"), ("h1@hotel.test", "h1@hotel.test", "Contact 2")]
+    assert "Columns kept as they are (not used by the rules): Notes." in [f.message for f in book.findings]
+
+
+def test_a_person_listed_twice_counts_once(tmp_path: Path) -> None:
+    """The contacts table and a contract row name Ann; a renewal row repeats the row's list: each person once."""
+    path = write_sheets(
+        tmp_path / "twice.xlsx",
+        {
+            "Contracts": [
+                [*HEADER, "Named contacts"],
+                [
+                    "Acme Corp",
+                    "Okta",
+                    "Premier Plus",
+                    date(2025, 1, 1),
+                    date(2025, 12, 31),
+                    "50%",
+                    "EMEA",
+                    "ANN@acme.test; bob@acme.test",
+                ],
+                ["Acme Corp", *TERM, "50%", "EMEA", "ann@acme.test; Bob B <bob@acme.test>; cy@acme.test"],
+            ],
+            "Contacts": [["Customer", "Name", "Email", "Region"], ["Acme Corp", "Ann A", "ann@acme.test", "APAC"]],
+        },
+    )
+    book = load_book([path])
+    assert [(c.name, c.source.sheet, c.source.row) for c in book.contacts] == [
+        ("bob@acme.test", "Contracts", 2),
+        ("cy@acme.test", "Contracts", 3),
+        ("Ann A", "Contacts", 2),
+    ]
+    said = [f.message for f in book.findings if "counted once" in f.message]
+    assert said == [
+        "3 named contacts listed in a contract row are listed again (in a contacts table or another row) for the "
+        "same customer and product; each person is counted once."
+    ]
+    # the contacts table's Ann is the one the region check sees: APAC, outside the MCSE's EMEA
+    assert _limits(path) == [
+        "Acme Corp: Named contact Ann A is in APAC, outside the MCSE's region EMEA; Mission Critical Support (MCSE) serves "
+        "its own region."
+    ]
+
+
+def test_the_report_and_the_app_say_where_each_contact_is_listed(tmp_path: Path) -> None:
+    path = write_sheets(
+        tmp_path / "in_cell.xlsx",
+        {"Contracts": [[*HEADER, "Named contacts"], ["Foxtrot Ltd", *TERM, "50%", "EMEA", "a@foxtrot.test"]]},
+    )
+    session = open_session([path], AS_OF)
+    data = build_report(session.book, session.catalog, session.as_of, session.sla)
+    named = data.sheets["Named Contacts"]
+    assert named[["Customer", "Name", "Source"]].values.tolist() == [
+        ["Foxtrot Ltd", "a@foxtrot.test", "Contracts, row 2, column 'Named contacts'"]
+    ]
