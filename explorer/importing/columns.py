@@ -54,6 +54,13 @@ def totals_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern
     return strict, loose
 
 
+@cache
+def _totals_starts(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The first word of each totals word, case-folded: a label that begins with none (and ends in no record count
+    in brackets) is no totals label, whatever the patterns would say."""
+    return tuple(sorted({w.split()[0].casefold() for w in words if w.strip()}))
+
+
 @dataclass
 class Columns:
     rows: np.ndarray  # the spreadsheet row number of each kept row
@@ -335,7 +342,14 @@ def _totals_and_merged_labels(
         merged_label = filled_row & (count >= max(2, min(3, len(cells)))) & same
         count = np.where(merged_label, 1, count).astype(np.int16)
     strict, loose = totals_patterns(catalog.totals_words)
-    worded = map_distinct(pd.Series(first_text, dtype=object), lambda t: bool(loose.match(t) or strict.match(t)))
+    starts = _totals_starts(catalog.totals_words)
+
+    def worded_as_totals(text: str) -> bool:  # a plain prefix test first: a log's 40,000 case IDs are all distinct
+        if not (text.lstrip()[:40].casefold().startswith(starts) or text.rstrip().endswith(")")):
+            return False
+        return bool(loose.match(text) or strict.match(text))
+
+    worded = map_distinct(pd.Series(first_text, dtype=object), worded_as_totals)
     labelled = filled_row & ~skip & worded.to_numpy(dtype=bool)
     figures = _figures_only(cells, first_column, labelled & ~merged_label) | merged_label
     totals = np.zeros(len(count), dtype=bool)
