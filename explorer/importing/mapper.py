@@ -63,8 +63,13 @@ def proposed_mappings(
     for path, is_case_log in [*((f, False) for f in files), *((f, True) for f in case_files)]:
         for sheet in iter_sheets(path):
             tables, near = find_tables(sheet, catalog, ("cases",) if is_case_log else None, saved)
+            aside = catalog.set_aside(sheet.name) if not sheet.hidden else None
             where = f"{Path(path).name}, sheet '{sheet.name}'" + (
-                f" ({sheet.hidden}: read only if read_hidden names it)" if sheet.hidden else ""
+                f" ({sheet.hidden}: read only if read_hidden names it)"
+                if sheet.hidden
+                else f" (its name says '{aside}': read only if read_hidden names it)"
+                if aside
+                else ""
             )
             for match in tables:
                 mapping = ColumnMapping(

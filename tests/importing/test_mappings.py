@@ -159,3 +159,26 @@ def test_exporting_mappings_never_writes_over_another_kind_of_file(
     team = tmp_path / "team.toml"
     assert main(["mappings", "export", str(team)]) == 0
     assert main(["mappings", "export", str(team)]) == 0  # an earlier export is replaced
+
+
+def test_map_names_a_sheet_set_aside_for_its_name(tmp_path: Path) -> None:
+    # the importer skips 'Do not use - old' with a warning; the proposed mapping says why its table would not be read
+    from ..files import write_sheets
+
+    book = write_sheets(
+        tmp_path / "book.xlsx",
+        {
+            "Contracts": [
+                ["Customer", "Product", "Tier", "Start", "End"],
+                ["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31"],
+            ],
+            "Do not use - old": [
+                ["Account", "Product", "Tier", "Start Date", "End Date"],  # another layout: a mapping of its own
+                ["Old Co", "Okta", "Basic", "2022-01-01", "2022-12-31"],
+            ],
+        },
+    )
+    out = tmp_path / "mapping.toml"
+    assert main(["map", str(book), "-o", str(out)]) == 0
+    text = out.read_text("utf-8")
+    assert "sheet 'Do not use - old' (its name says 'do not use': read only if read_hidden names it)" in text
