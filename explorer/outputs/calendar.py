@@ -140,18 +140,7 @@ def customer_events(sheet: CustomerSheet) -> list[KeyEvent]:
         start = row.contract.term_start if row else None
         why = f"the row in force from {start:%Y-%m-%d} supersedes this contract row" if start else "a later row supersedes it"
         began = datetime(start.year, start.month, start.day, tzinfo=UTC) if start else None
-        gone += [
-            dataclasses.replace(
-                event,
-                summary=f"{event.summary} (superseded)",
-                description=f"No longer applies: {why}.\n{event.description}",
-                alarm_days=None,
-                modified=max((m for m in (event.modified, began) if m), default=None),
-                cancelled=True,
-            )
-            for event in _events(sheet, lines, files)
-            if event.uid not in held
-        ]
+        gone += _cancelled(_events(sheet, lines, files), held, "superseded", why, began)
     # A term the book's status ended early, or says never ran: its dates after that will not come. An export made
     # before the book said so holds them, so each is written once more as cancelled.
     cut: dict[int, list[DateLine]] = {}
@@ -165,19 +154,26 @@ def customer_events(sheet: CustomerSheet) -> list[KeyEvent]:
             if lines[0].contract.never_ran
             else f"the book says this term ended on {ended:%Y-%m-%d}"
         )
-        gone += [
-            dataclasses.replace(
-                event,
-                summary=f"{event.summary} (cancelled)",
-                description=f"No longer applies: {why}.\n{event.description}",
-                alarm_days=None,
-                # the book said so when its file was saved last (event.modified), which raises the SEQUENCE
-                cancelled=True,
-            )
-            for event in _events(sheet, lines, files)
-            if event.uid not in held
-        ]
+        # the book said so when its file was saved last (the events' own modified time raises the SEQUENCE)
+        gone += _cancelled(_events(sheet, lines, files), held, "cancelled", why)
     return _unique(live + gone)
+
+
+def _cancelled(events: list[KeyEvent], held: set[str], tag: str, why: str, since: datetime | None = None) -> list[KeyEvent]:
+    """``events`` no longer applying, written once more as cancelled (no reminder; modified no earlier than
+    ``since``, so the SEQUENCE rises), except those a live event of the same UID still gives."""
+    return [
+        dataclasses.replace(
+            event,
+            summary=f"{event.summary} ({tag})",
+            description=f"No longer applies: {why}.\n{event.description}",
+            alarm_days=None,
+            modified=max((m for m in (event.modified, since) if m), default=None),
+            cancelled=True,
+        )
+        for event in events
+        if event.uid not in held
+    ]
 
 
 def _events(sheet: CustomerSheet, dates: list[DateLine], files: dict[str, datetime | None]) -> list[KeyEvent]:
