@@ -322,10 +322,15 @@ def _asked_for(sheet: RawSheet, tables: list[TableMatch], saved: SavedLookup | N
     return any(m is not None and sheet.name in m.read_hidden for m in mappings)
 
 
-def _hidden(sheet: RawSheet, tables: list[TableMatch]) -> Finding:
-    """Its rows are the records under its tables' headers (or every filled row where none was found)."""
+def _rows_left(sheet: RawSheet, tables: list[TableMatch]) -> int:
+    """A sheet left unread: its rows are the records under its tables' headers (or every filled row where none
+    was found)."""
     bodies = [m.body(sheet.rows) for m in tables] or [sheet.rows]
-    rows = sum(1 for body in bodies for r in body if not is_blank(r))
+    return sum(1 for body in bodies for r in body if not is_blank(r))
+
+
+def _hidden(sheet: RawSheet, tables: list[TableMatch]) -> Finding:
+    rows = _rows_left(sheet, tables)
     return Finding(
         Severity.INFO,
         f"Sheet '{sheet.name}' is {sheet.hidden} in the workbook; its {rows} row{'s were' if rows != 1 else ' was'} "
@@ -338,8 +343,7 @@ def _hidden(sheet: RawSheet, tables: list[TableMatch]) -> Finding:
 def _set_aside(sheet: RawSheet, tables: list[TableMatch], phrase: str) -> Finding:
     """A sheet whose name says to leave it alone ("Do not use - old") is, like a hidden one; a warning, as a name
     is easier to give by mistake than a sheet is to hide."""
-    bodies = [m.body(sheet.rows) for m in tables] or [sheet.rows]
-    rows = sum(1 for body in bodies for r in body if not is_blank(r))
+    rows = _rows_left(sheet, tables)
     return Finding(
         Severity.WARNING,
         f"Sheet '{sheet.name}' is named to be left alone ('{phrase}'); its {rows} row{'s were' if rows != 1 else ' was'} "
