@@ -27,9 +27,6 @@ EXPORT_COLUMNS = {
 }
 
 
-STEP = 5_000  # rows between checks for Cancel and progress reports
-
-
 def export_cases(
     cases: pd.DataFrame,
     target: str | Path,
@@ -60,22 +57,21 @@ def export_cases(
 
 
 def _write_cases(book: Any, frame: pd.DataFrame, cancel: CancelToken, progress: Callable[[str], None] | None) -> None:
+    from explorer.outputs.report.body import write_body
     from explorer.outputs.report.cells import Formats, column_cells
 
     formats = Formats(book)
     sheet = book.add_worksheet("Cases")
-    writers = []
+    columns = []
     for c, name in enumerate(frame.columns):
         sheet.write_string(0, c, name, formats.header)
         sheet.set_column(c, c, max(12, len(name) + 2))
-        writers.append(column_cells(frame[name], name, formats, sheet))  # "(UTC)" columns as date-times
-    for r in range(len(frame)):  # constant_memory writes row by row
-        if r % STEP == 0:
-            cancel.check()
-            if progress is not None:
-                progress(f"Writing cases: {r:,} of {len(frame):,}")
-        for c, (values, put) in enumerate(writers):
-            if values[r] is not None:
-                put(r + 1, c, values[r])
+        columns.append(column_cells(frame[name], name, formats, sheet))  # "(UTC)" columns as date-times
+
+    def told(done: int) -> None:
+        if progress is not None:
+            progress(f"Writing cases: {done:,} of {len(frame):,}")
+
+    write_body(sheet, columns, cancel=cancel, progress=told)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, len(frame), len(frame.columns) - 1)

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.excel import EXCEL_EPOCH
+from explorer.outputs.report.body import BodyColumn
 from explorer.outputs.report.schema import DATE_COLUMNS, DATETIME_COLUMNS, PERCENT_COLUMNS, WRAPPED_COLUMNS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -69,31 +70,33 @@ def write_text(ws: Any, row: int, col: int, text: str, plain: Any, quoted: Any) 
     ws.write_string(row, col, text, quoted if text.startswith(FORMULA_STARTS) else plain)
 
 
-def excel_serials(series: pd.Series) -> list[float | None]:
-    """Dates and datetimes as Excel serial numbers (days since 1899-12-30), None for blanks; vectorised."""
+def excel_serials(series: pd.Series) -> np.ndarray:
+    """Dates and datetimes as Excel serial numbers (days since 1899-12-30), NaN for blanks; vectorised."""
     values = pd.to_datetime(series, utc=False, errors="coerce")
     if isinstance(values.dtype, pd.DatetimeTZDtype):
         values = values.dt.tz_convert("UTC").dt.tz_localize(None)
     seconds = values.to_numpy(dtype="datetime64[s]")
     serial = (seconds - np.datetime64(EXCEL_EPOCH, "s")).astype("float64") / 86400.0
     serial[np.isnat(seconds)] = np.nan
-    return [None if np.isnan(v) else float(v) for v in serial]
+    return serial
 
 
-def column_cells(
-    series: pd.Series, name: str, f: Formats, ws: Any, wrapped: bool | None = None
-) -> tuple[list[Any], Callable[..., Any]]:
-    """The column's values and the typed write call that suits it; text wraps where ``wrapped`` says (by
-    default: a column of WRAPPED_COLUMNS)."""
+def column_cells(series: pd.Series, name: str, f: Formats, ws: Any, wrapped: bool | None = None) -> BodyColumn:
+    """The column's distinct values, which each row holds, and the typed write call that suits them; text wraps where
+    ``wrapped`` says (by default: a column of WRAPPED_COLUMNS). Blanks (None, NaN, NaT, "") leave the cell empty."""
     if name in DATE_COLUMNS or name in DATETIME_COLUMNS:
         fmt = f.date if name in DATE_COLUMNS else f.datetime
-        return excel_serials(series), lambda r, c, v: ws.write_number(r, c, v, fmt)
+        return _numbers(excel_serials(series), lambda r, c, v: ws.write_number(r, c, v, fmt))
     if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
         numbers = series.astype("float64").to_numpy()
         whole = bool(np.all(np.isnan(numbers) | (numbers == np.round(numbers))))
         fmt = f.percent if name in PERCENT_COLUMNS else f.integer if whole else f.number
-        return [None if np.isnan(v) else float(v) for v in numbers], lambda r, c, v: ws.write_number(r, c, v, fmt)
-    values = [cell(v) for v in series.tolist()]
+        return _numbers(numbers, lambda r, c, v: ws.write_number(r, c, v, fmt))
+    codes, uniques = pd.factorize(series)  # None, NaN and NaT get code -1
+    values = [cell(v) for v in uniques]
+    blank = [i for i, v in enumerate(values) if v is None]
+    if blank:
+        codes = np.where(np.isin(codes, blank), -1, codes)
     wrapped = name in WRAPPED_COLUMNS if wrapped is None else wrapped
     plain, quoted = (f.wrapped_text, f.wrapped_quoted) if wrapped else (f.text, f.quoted)
 
@@ -107,7 +110,12 @@ def column_cells(
         elif isinstance(v, date):
             ws.write_datetime(r, c, datetime(v.year, v.month, v.day), f.date)
 
-    return values, write
+    return BodyColumn(np.asarray(codes), values, write)
+
+
+def _numbers(numbers: np.ndarray, write: Callable[..., Any]) -> BodyColumn:
+    codes, uniques = pd.factorize(numbers)  # NaN gets code -1
+    return BodyColumn(np.asarray(codes), [float(v) for v in uniques], write, numbers=True)
 
 
 def cell(value: Any) -> Any:

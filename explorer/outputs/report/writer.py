@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from xlsxwriter.utility import xl_col_to_name
 
@@ -21,6 +22,7 @@ from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.tones import DATE_TONES, OUTCOME_TONES, SEVERITY_TONES, TERM_TONES, Tone
 from explorer.atomic import scratch_folder, write_atomically
 from explorer.outputs.report.actions import ISSUE_FILLS
+from explorer.outputs.report.body import write_body
 from explorer.outputs.report.build import ReportData
 from explorer.outputs.report.cells import Formats, column_cells
 from explorer.outputs.report.layout import (
@@ -48,7 +50,6 @@ HIGHLIGHTS = {  # sheet: (column, value, colour)
     "Findings": [("Severity", s.label, tone.value) for s, tone in SEVERITY_TONES.items() if tone is not Tone.NONE],
 }
 UNWRAPPED_CAP = 36  # characters shown of long text on a sheet printed across pages (the cell holds it all)
-CANCEL_EVERY = 5000  # rows between checks of the cancel token
 # A findings cell is coloured by its worst finding: errors red, warnings amber, Info notes not at all.
 # (column, XlsxWriter text criteria, [(text, colour)]): Contracts counts them ("1 error, 2 notes"),
 # Named Contacts words them, worst first ("Warning: …").
@@ -143,15 +144,8 @@ def table_sheet(
     columns = [column_cells(frame[h], h, f, ws, h in wraps) for h in headers]
     n = len(frame)
     lines = row_lines(frame, {h: w for h, w in zip(headers, widths, strict=True) if h in wraps})
-    for r in range(n):
-        if r % CANCEL_EVERY == 0:
-            cancel.check()
-        if lines is not None and lines[r] > 1:  # set before the row's cells (constant-memory mode)
-            ws.set_row(r + 1, LINE_POINTS * int(lines[r]))
-        for c, (values, write) in enumerate(columns):
-            v = values[r]
-            if v is not None:
-                write(r + 1, c, v)
+    heights = None if lines is None else np.where(lines > 1, LINE_POINTS * lines, 0)
+    write_body(ws, columns, heights, cancel)
     last_row, last_col = max(n, 1), len(headers) - 1
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, last_row, last_col)
