@@ -100,3 +100,30 @@ def test_a_cell_longer_than_excel_allows_is_cut_with_a_finding(tmp_path: Path) -
     (finding,) = [f for f in book.findings if "longer than" in f.message]
     assert finding.message == "1 cell longer than 32,767 characters (Excel's limit) cut to that length."
     assert (finding.source.row, finding.column) == (2, "Account Name")
+
+
+def test_text_that_looks_like_rich_text_markup_is_written_as_text(tmp_path: Path) -> None:
+    """XlsxWriter writes a string that begins "<r>" and ends "</r>" into the sheet as markup: a customer so named
+    came out empty, or added a cell of its own ("evil" in B1) to the report."""
+    import csv
+
+    import python_calamine
+
+    name = '<r><t>a</t></r></is></c><c r="B1" t="inlineStr"><is><r><t>evil</t></r>'
+    book = tmp_path / "book.csv"
+    with book.open("w", newline="") as handle:
+        csv.writer(handle).writerows(
+            [
+                ["Account Name", "Product", "Support Tier", "Order Form Start", "Order Form End"],
+                [name, "Okta", "Premier", "2026-01-15", "2027-01-14"],
+                ["<r>rich?</r>", "Okta", "Premier", "2026-01-15", "2027-01-14"],
+            ]
+        )
+    out = tmp_path / "report.xlsx"
+    assert main(["report", str(book), "--as-of", "2026-06-01", "-o", str(out)]) == 0
+    workbook = python_calamine.CalamineWorkbook.from_path(str(out))
+    contracts = workbook.get_sheet_by_name("Contracts").to_python()
+    customers = [row[0] for row in contracts[1:]]
+    assert sorted(customers) == sorted([name, "<r>rich?</r>"])
+    cells = [c for sheet in workbook.sheet_names for row in workbook.get_sheet_by_name(sheet).to_python() for c in row]
+    assert "evil" not in cells and "a" not in cells

@@ -132,7 +132,7 @@ def test_streamed_body_is_xlsxwriters_own_bytes(tmp_path: Path, monkeypatch: pyt
     if rows >= 300:  # the test would pass on a frame without the hard cases: make sure it has them
         wrapping, across = (one_by_one[f"xl/worksheets/sheet{i}.xml"].decode() for i in (1, 2))
         assert 'customHeight="1"' in wrapping and "colBreaks" in across and "customHeight" not in across
-        for needle in ('xml:space="preserve"', "_x005F_x0041_", "_x0007_", "&amp;", "_xFFFE_"):
+        for needle in ('xml:space="preserve"', "_x005F_x0041_", "_x0007_", "&amp;", "_xFFFE_", "<t>&gt;rich?&lt;/r&gt;</t>"):
             assert needle in wrapping, needle
         assert 'quotePrefix="1"' in one_by_one["xl/styles.xml"].decode()
 

@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
 
 from explorer.excel import EXCEL_EPOCH
 from explorer.outputs.report.body import BodyColumn
@@ -25,6 +27,22 @@ COLOURS = {
     "green": {"bg_color": "#C6EFCE", "font_color": "#006100"},
     "grey": {"font_color": "#808080"},
 }
+
+
+class TextWorksheet(Worksheet):  # type: ignore[misc]
+    """A worksheet whose text is always text. XlsxWriter takes a string that begins "<r>" and ends "</r>" for rich
+    text markup and writes it into the sheet as it is: a book's cell so written came out empty, or added cells of
+    its own. Such text goes in as three plain runs instead, which show it as written."""
+
+    def write_string(self, row: int, col: int, string: str, cell_format: Any = None) -> int:
+        if string.startswith("<r>") and string.endswith("</r>"):
+            runs = (string[:1], string[1:2], string[2:])
+            return int(self.write_rich_string(row, col, *runs, *([cell_format] if cell_format is not None else [])))
+        return int(super().write_string(row, col, string, cell_format))
+
+
+class TextWorkbook(xlsxwriter.Workbook):  # type: ignore[misc]
+    worksheet_class = TextWorksheet
 
 
 class Formats:

@@ -24,7 +24,7 @@ from explorer.atomic import scratch_folder, write_atomically
 from explorer.outputs.report.actions import ISSUE_FILLS
 from explorer.outputs.report.body import write_body
 from explorer.outputs.report.build import ReportData
-from explorer.outputs.report.cells import Formats, column_cells
+from explorer.outputs.report.cells import Formats, TextWorkbook, column_cells
 from explorer.outputs.report.layout import (
     LINE_POINTS,
     catalog_footer,
@@ -66,12 +66,10 @@ def write_report(data: ReportData, target: Path | str, inputs: Iterable[Path | s
 
 
 def new_workbook(path: Path, **options: Any) -> Any:
-    """An XlsxWriter workbook that writes text as text (never a formula, link or number), its scratch
+    """An XlsxWriter workbook that writes text as text (never a formula, link, number or markup), its scratch
     files in this process's private folder (removed on exit, never left in the shared temp folder)."""
-    import xlsxwriter
-
     safe = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
-    return xlsxwriter.Workbook(str(path), {**safe, "tmpdir": str(scratch_folder()), **options})
+    return TextWorkbook(str(path), {**safe, "tmpdir": str(scratch_folder()), **options})
 
 
 @contextlib.contextmanager
