@@ -104,12 +104,11 @@ def _rendered(ws: Any, columns: Sequence[BodyColumn]) -> list[np.ndarray]:
     firsts = []
     for c, column in enumerate(columns):
         seen, first_row = np.unique(column.codes, return_index=True)
-        pairs = [(int(row), int(code)) for code, row in zip(seen.tolist(), first_row.tolist(), strict=True) if code >= 0]
-        if plain[c].any():  # the first plain value stands for them all, the others are rendered one by one
-            pairs = [(row, code) for row, code in pairs if not plain[c][code]] + [
-                next((row, code) for row, code in pairs if plain[c][code])
-            ]
-        firsts += [(row, c, code) for row, code in pairs]
+        seen, first_row = seen[seen >= 0], first_row[seen >= 0]
+        kept = ~plain[c][seen]  # the plain values' first one stands for them all; the others are rendered one by one
+        if not kept.all():
+            kept[np.flatnonzero(~kept)[np.argmin(first_row[~kept])]] = True
+        firsts += [(row, c, code) for row, code in zip(first_row[kept].tolist(), seen[kept].tolist(), strict=True)]
     out = [np.empty(len(column.values) + 1, dtype=object) for column in columns]
     for o in out:
         o[-1] = ""
