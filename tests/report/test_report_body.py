@@ -160,3 +160,34 @@ def test_zoned_datetimes_are_written_as_utc(tmp_path: Path) -> None:
     serials = excel_serials(series)
     assert serials[0] == pytest.approx((datetime(2026, 3, 1, 12) - datetime(1899, 12, 30)).total_seconds() / 86400)
     assert np.isnan(serials[1])
+
+
+def test_a_column_whose_rendering_is_not_its_value_goes_cell_by_cell(tmp_path: Path) -> None:
+    """The shared rendering is used only where XlsxWriter wrote the value as expected: a write call that writes
+    something else (here the value plus one, as a changed XlsxWriter might format it) sends every cell of the
+    column through XlsxWriter on its own, and each cell still holds what its own write made."""
+
+    def written(path: Path, streamed: bool) -> bytes:
+        with writer.open_workbook(path, "t", "1") as book:
+            book.set_properties({"created": CREATED})
+            ws = book.add_worksheet("S")
+            ws.write_string(0, 0, "N")
+
+            def write(r: int, c: int, v: float) -> None:
+                ws.write_number(r, c, v + 1)
+
+            values = [1.0, 2.5, 7.0]
+            column = body.BodyColumn(np.array([0, 1, 2, 1, -1, 0]), values, write, numbers=True)
+            if streamed:
+                body.write_body(ws, [column])
+            else:
+                ws._write_single_row(1)
+                for r, code in enumerate(column.codes.tolist()):
+                    if code >= 0:
+                        write(r + 1, 0, values[code])
+        with zipfile.ZipFile(path) as archive:
+            return archive.read("xl/worksheets/sheet1.xml")
+
+    streamed = written(tmp_path / "a.xlsx", True)
+    assert streamed == written(tmp_path / "b.xlsx", False)
+    assert b'<c r="A2"><v>2</v></c>' in streamed and b'<c r="A3"><v>3.5</v></c>' in streamed
