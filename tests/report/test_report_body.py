@@ -191,3 +191,46 @@ def test_a_column_whose_rendering_is_not_its_value_goes_cell_by_cell(tmp_path: P
     streamed = written(tmp_path / "a.xlsx", True)
     assert streamed == written(tmp_path / "b.xlsx", False)
     assert b'<c r="A2"><v>2</v></c>' in streamed and b'<c r="A3"><v>3.5</v></c>' in streamed
+
+
+def test_unhashable_cells_are_written_row_by_row(tmp_path: Path) -> None:
+    """A column holding a list cannot be grouped by value: each row keeps its own (a list is no cell type, so it is
+    left empty, as the cell-by-cell write left it), and the text beside it is still written."""
+    frame = pd.DataFrame({"Customer": ["Acme", "Beta", "Acme"], "Mixed": [["a"], "text", 3]})
+    with writer.open_workbook(tmp_path / "r.xlsx", "t", "1") as book:
+        writer.table_sheet(book, "S", frame, Formats(book), "", "")
+    import python_calamine
+
+    rows = python_calamine.CalamineWorkbook.from_path(str(tmp_path / "r.xlsx")).get_sheet_by_name("S").to_python()
+    assert rows == [["Customer", "Mixed"], ["Acme", ""], ["Beta", "text"], ["Acme", 3.0]]
+
+
+def _one_by_one(ws: Any, columns: list[body.BodyColumn], heights: Any = None, cancel: Any = None, progress: Any = None) -> None:
+    for r in range(len(columns[0].codes) if columns else 0):
+        if heights is not None and heights[r]:
+            ws.set_row(r + 1, int(heights[r]))
+        for c, column in enumerate(columns):
+            if (code := int(column.codes[r])) >= 0:
+                column.write(r + 1, c, column.values[code])
+
+
+def test_formats_are_numbered_as_xlsxwriter_numbers_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """XlsxWriter numbers a format when it writes out the first cell that uses it, and holds a sheet's last row (and
+    the header of a table without rows) until the workbook closes: a format first used in a last row, or a sheet
+    without rows before others, must come out numbered as it did, or styles.xml and every s= differ."""
+    first = pd.DataFrame({"Customer": ["Acme", "=last row only"], "Share": [None, 0.5], "Count": [1, 2]})
+    empty = pd.DataFrame({"Customer": pd.Series([], dtype=object), "Notes": pd.Series([], dtype=object)})
+    after = pd.DataFrame({"Customer": ["Beta", "Gamma"], "Share": [0.25, 1.5], sorted(DATE_COLUMNS)[0]: [date(2026, 1, 2)] * 2})
+
+    def workbook(path: Path) -> dict[str, bytes]:
+        with writer.open_workbook(path, "t", "1") as book:
+            book.set_properties({"created": CREATED})
+            f = Formats(book)
+            for i, frame in enumerate((first, empty, after, first.iloc[:1])):
+                writer.table_sheet(book, f"S{i}", frame, f, "", "")
+        with zipfile.ZipFile(path) as archive:
+            return {name: archive.read(name) for name in archive.namelist()}
+
+    streamed = workbook(tmp_path / "streamed.xlsx")
+    monkeypatch.setattr(writer, "write_body", _one_by_one)
+    assert streamed == workbook(tmp_path / "cells.xlsx")

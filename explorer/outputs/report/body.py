@@ -54,18 +54,38 @@ def write_body(
     n = len(columns[0].codes) if columns else 0
     if n + 1 > ws.xls_rowmax:
         raise OutputError(f"{n:,} rows do not fit on one Excel sheet ({ws.xls_rowmax - 1:,} at most below its header).")
-    ws._write_single_row(1)  # the header row goes out; row 1 is the sheet's current row
-    if not n:
-        return
     tall = np.flatnonzero(heights) if heights is not None else np.empty(0, dtype=np.int64)
     for r in tall.tolist():  # the public call, so the sheet keeps every row's size as it would
         ws.set_row(r + 1, int(heights[r]))  # type: ignore[index]
-    cells = _rendered(ws, columns)
+    # The last row goes in through the public calls: XlsxWriter holds a sheet's last row (and the header of a
+    # table without rows) until the workbook closes, and numbers a format when it writes its first cell out.
+    if n > 1:
+        ws._write_single_row(1)  # the header row goes out; row 1 is the sheet's current row
+        _stream(ws, columns, n - 1, heights, tall, cancel, progress)
+    if n:
+        cancel.check()
+        for c, column in enumerate(columns):
+            if (code := int(column.codes[n - 1])) >= 0:
+                column.write(n, c, column.values[code])
+
+
+def _stream(
+    ws: Any,
+    columns: Sequence[BodyColumn],
+    n: int,
+    heights: np.ndarray | None,
+    tall: np.ndarray,
+    cancel: CancelToken,
+    progress: Callable[[int], None] | None,
+) -> None:
+    """The first n rows, assembled from each column's distinct cells rendered once, written a chunk at a time."""
+    cells = _rendered(ws, columns, n)
+    codes = [np.where(cells[c][column.codes[:n]] == "", -1, column.codes[:n]) for c, column in enumerate(columns)]
     row_tags, row_of = _row_tags(ws, heights, tall)
     letters = [f'<c r="{xl_col_to_name(c)}' for c in range(len(columns))]
     filled_rows = np.zeros(n, dtype=bool)
-    for column in columns:
-        filled_rows |= column.codes >= 0
+    for kept in codes:
+        filled_rows |= kept >= 0
     for start in range(0, n, CHUNK):
         cancel.check()
         if progress is not None:
@@ -73,10 +93,10 @@ def write_body(
         stop = min(n, start + CHUNK)
         numbers = np.array([f'{r}"' for r in range(start + 2, stop + 2)], dtype=object)
         parts = []
-        for c, column in enumerate(columns):
-            codes = column.codes[start:stop]
-            rendered = letters[c] + numbers + cells[c][codes]  # codes of -1 take the last entry: ""
-            parts.append(np.where(codes >= 0, rendered, ""))
+        for c in range(len(columns)):
+            chunk = codes[c][start:stop]
+            rendered = letters[c] + numbers + cells[c][chunk]  # codes of -1 take the last entry: ""
+            parts.append(np.where(chunk >= 0, rendered, ""))
         filled = filled_rows[start:stop]
         shape = row_of[start:stop] if row_of is not None else np.zeros(stop - start, dtype=np.int64)
         opened = '<row r="' + numbers + row_tags[0][shape]
@@ -86,16 +106,15 @@ def write_body(
             for head, bare, full, tall_row, *row in zip(opened, empty, filled, shape > 0, *parts, strict=True)
         ]
         ws.fh.write("".join(lines))
-    last = int(max(np.flatnonzero(filled_rows)[-1] if filled_rows.any() else -1, tall[-1] if len(tall) else -1))
-    if last >= 0:
-        ws.dim_rowmax = max(ws.dim_rowmax or 0, last + 1)
-    ws.previous_row = n + 1  # every row is out: nothing is left for XlsxWriter to flush
+    if filled_rows.any():  # (rows set taller have counted themselves, through set_row)
+        ws.dim_rowmax = max(ws.dim_rowmax or 0, int(np.flatnonzero(filled_rows)[-1]) + 1)
+    ws.previous_row = n + 1  # these rows are out: the next one is the sheet's current row
 
 
-def _rendered(ws: Any, columns: Sequence[BodyColumn]) -> list[np.ndarray]:
-    """Each column's distinct cells as XlsxWriter writes them, from just after the cell reference to the cell's end;
-    one more entry, "", for the empty cell. Rendered in the order the cells first appear row by row, as XlsxWriter
-    would render them, so each format is numbered as it would be.
+def _rendered(ws: Any, columns: Sequence[BodyColumn], n: int) -> list[np.ndarray]:
+    """Each column's distinct cells in the first n rows as XlsxWriter writes them, from just after the cell reference
+    to the cell's end; one more entry, "", for the empty cell. Rendered in the order the cells first appear row by
+    row, as XlsxWriter would render them, so each format is numbered as it would be.
 
     A column of numbers in one format differs from cell to cell only in the number: its first cell is rendered,
     the others take their number in that rendering as XlsxWriter writes it (a 200,000-row log has as many distinct
@@ -103,7 +122,7 @@ def _rendered(ws: Any, columns: Sequence[BodyColumn]) -> list[np.ndarray]:
     plain = [_plain(column) for column in columns]
     firsts = []
     for c, column in enumerate(columns):
-        seen, first_row = np.unique(column.codes, return_index=True)
+        seen, first_row = np.unique(column.codes[:n], return_index=True)
         seen, first_row = seen[seen >= 0], first_row[seen >= 0]
         kept = ~plain[c][seen]  # the plain values' first one stands for them all; the others are rendered one by one
         if not kept.all():
@@ -146,10 +165,12 @@ def _fill_plain(ws: Any, column: BodyColumn, c: int, out: np.ndarray, plain: np.
 
 
 def _cell(ws: Any, column: BodyColumn, c: int, code: int) -> str:
-    """One cell as the sheet's write call and cell writer make it, after its reference (the sheet's row 1 is the
-    scratch row: nothing of it is kept)."""
+    """One cell as the sheet's write call and cell writer make it, after its reference, or "" if the call writes
+    none (the sheet's row 1 is the scratch row: nothing of it is kept)."""
     column.write(1, c, column.values[code])
-    cell = ws.table[1].pop(c)
+    cell = ws.table[1].pop(c, None)
+    if cell is None:  # a value the write call leaves out (no cell type): the cell stays empty
+        return ""
     saved, buffer = ws.fh, io.StringIO()
     ws.fh = buffer
     try:

@@ -110,7 +110,10 @@ def column_cells(series: pd.Series, name: str, f: Formats, ws: Any, wrapped: boo
         whole = bool(np.all(np.isnan(numbers) | (numbers == np.round(numbers))))
         fmt = f.percent if name in PERCENT_COLUMNS else f.integer if whole else f.number
         return _numbers(numbers, lambda r, c, v: ws.write_number(r, c, v, fmt))
-    codes, uniques = pd.factorize(series)  # None, NaN and NaT get code -1
+    try:
+        codes, uniques = pd.factorize(series)  # None, NaN and NaT get code -1
+    except TypeError:  # an unhashable cell (a list): every row its own value
+        codes, uniques = np.arange(len(series)), series.tolist()
     values = [cell(v) for v in uniques]
     blank = [i for i, v in enumerate(values) if v is None]
     if blank:
