@@ -112,9 +112,9 @@ def column_cells(series: pd.Series, name: str, f: Formats, ws: Any, wrapped: boo
         return _numbers(numbers, lambda r, c, v: ws.write_number(r, c, v, fmt))
     try:
         codes, uniques = pd.factorize(series)  # None, NaN and NaT get code -1
+        values = [cell(v) for v in uniques]
     except TypeError:  # an unhashable cell (a list): every row its own value
-        codes, uniques = np.arange(len(series)), series.tolist()
-    values = [cell(v) for v in uniques]
+        codes, values = np.arange(len(series)), [cell(v) for v in series.tolist()]
     blank = [i for i, v in enumerate(values) if v is None]
     if blank:
         codes = np.where(np.isin(codes, blank), -1, codes)
