@@ -105,6 +105,7 @@ def _write(data: ReportData, path: Path, cancel: CancelToken = NEVER) -> None:
                 cancel.check()
                 _report_sheet(book, name, data.sheets[name], formats, data, cancel)
         cancel.check()
+    cancel.check()  # a Cancel while the workbook was zipped still leaves the target as it was
 
 
 def table_sheet(
