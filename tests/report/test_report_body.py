@@ -234,3 +234,17 @@ def test_formats_are_numbered_as_xlsxwriter_numbers_them(tmp_path: Path, monkeyp
     streamed = workbook(tmp_path / "streamed.xlsx")
     monkeypatch.setattr(writer, "write_body", _one_by_one)
     assert streamed == workbook(tmp_path / "cells.xlsx")
+
+
+def test_a_workbook_that_keeps_its_cells_in_memory_takes_them_one_by_one(tmp_path: Path) -> None:
+    """Streaming writes to the constant-memory sheet's row file; a shared-strings workbook has none, so its rows go
+    through the public calls, and read back the same."""
+    frame = pd.DataFrame({"Customer": ["Acme", "=x", None], "Count": [1, 2, 3]})
+    path = tmp_path / "shared.xlsx"
+    book = writer.new_workbook(path)  # not constant memory
+    writer.table_sheet(book, "S", frame, Formats(book), "", "")
+    book.close()
+    import python_calamine
+
+    rows = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("S").to_python()
+    assert rows == [["Customer", "Count"], ["Acme", 1.0], ["=x", 2.0], ["", 3.0]]
