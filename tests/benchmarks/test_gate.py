@@ -3,10 +3,12 @@ run, on a book small enough that the gate takes about a minute on a quiet machin
 contacts, 40,000 cases).
 
 Floors: issue 22's targets (import 8x, report 3x, SLA 25x, check 5x on this book) where they hold, else below the
-lowest ratios measured on this 2-core machine, quiet or loaded (2026-12-06 after the speed work: import 6.3-10.4x,
-SLA 52-76x, check 2.6-5.1x; the report 10.3x once its rows were streamed, 2.3-3.1x before), so load alone does
+lowest ratios measured on this 2-core machine, quiet or loaded (2026-12-06 after the speed work: import 5.7-10.4x,
+SLA 52-76x, check 2.6-5.1x; the report 10.3-11.2x once its rows were streamed, 2.3-3.1x before), so load alone does
 not fail a sound change while a slip back to a per-row loop does:
-- import (load_book, warm) >= 6x pandas.read_excel(engine="openpyxl") of the same book;
+- import (load_book, warm) >= 5x pandas.read_excel(engine="openpyxl") of the same book (a CI run at 23:35 UTC measured
+  5.7x and 5.9x: ours 1.26 s and 0.98 s against its usual 0.79 s, a slowed machine taking more from our two threads
+  than from openpyxl's one; a per-row loop measured 2-3x);
 - report (write_report) >= 3x DataFrame.to_excel(engine="openpyxl") of the same tables (cell by cell was 2.3-3.1x);
 - SLA clock >= 25x the per-case loop (200,000 cases);
 - ``explorer check BOOK`` as a whole process >= 3x a whole process that only runs read_excel(openpyxl).
@@ -65,7 +67,7 @@ def test_import_gate(book: Path) -> None:
         )
         return ours, baseline
 
-    gate("Gate: import", run, 6)
+    gate("Gate: import", run, 5)
 
 
 def test_report_gate(book: Path) -> None:
