@@ -14,9 +14,10 @@ writers), which is why XlsxWriter is pinned below 4 and the comparison runs in e
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -177,12 +178,8 @@ def _cell(ws: Any, column: BodyColumn, c: int, code: int) -> str:
     cell = ws.table[1].pop(c, None)
     if cell is None:  # a value the write call leaves out (no cell type): the cell stays empty
         return ""
-    saved, buffer = ws.fh, io.StringIO()
-    ws.fh = buffer
-    try:
+    with _captured(ws) as buffer:
         ws._write_cell(1, c, cell)
-    finally:
-        ws.fh = saved
     text = buffer.getvalue()
     reference = f'<c r="{xl_col_to_name(c)}2"'
     if not text.startswith(reference):  # a cell writer that no longer starts so: fail here, not in Excel
@@ -202,15 +199,20 @@ def _row_tags(ws: Any, heights: np.ndarray | None, tall: np.ndarray) -> tuple[tu
         shown = [ws.row_info[examples[int(h)] + 1] if h else None for h in distinct.tolist()]
     opened = np.empty(len(shown), dtype=object)
     empty = np.empty(len(shown), dtype=object)
+    for i, info in enumerate(shown):
+        for target, bare in ((opened, False), (empty, True)):
+            with _captured(ws) as buffer:
+                ws._write_row(0, None, info, empty_row=bare)
+            target[i] = buffer.getvalue()[len('<row r="1"') :]
+    return (opened, empty), row_of
+
+
+@contextlib.contextmanager
+def _captured(ws: Any) -> Iterator[io.StringIO]:
+    """What XlsxWriter's row and cell writers write to the sheet's file meanwhile, kept out of it."""
     saved, buffer = ws.fh, io.StringIO()
     ws.fh = buffer
     try:
-        for i, info in enumerate(shown):
-            for target, bare in ((opened, False), (empty, True)):
-                buffer.seek(0)
-                buffer.truncate()
-                ws._write_row(0, None, info, empty_row=bare)
-                target[i] = buffer.getvalue()[len('<row r="1"') :]
+        yield buffer
     finally:
         ws.fh = saved
-    return (opened, empty), row_of
