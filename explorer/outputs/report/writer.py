@@ -104,8 +104,7 @@ def _write(data: ReportData, path: Path, cancel: CancelToken = NEVER) -> None:
             if name != "Summary" and name in data.sheets:
                 cancel.check()
                 _report_sheet(book, name, data.sheets[name], formats, data, cancel)
-        cancel.check()
-    cancel.check()  # a Cancel while the workbook was zipped still leaves the target as it was
+    cancel.check()  # after the close: a Cancel while the workbook was zipped still leaves the target as it was
 
 
 def table_sheet(
