@@ -322,19 +322,19 @@ def _asked_for(sheet: RawSheet, tables: list[TableMatch], saved: SavedLookup | N
     return any(m is not None and sheet.name in m.read_hidden for m in mappings)
 
 
-def _rows_left(sheet: RawSheet, tables: list[TableMatch]) -> int:
-    """A sheet left unread: its rows are the records under its tables' headers (or every filled row where none
-    was found)."""
+def _rows_left(sheet: RawSheet, tables: list[TableMatch]) -> str:
+    """A sheet left unread: "its N rows were not read", its rows being the records under its tables' headers (or
+    every filled row where none was found)."""
     bodies = [m.body(sheet.rows) for m in tables] or [sheet.rows]
-    return sum(1 for body in bodies for r in body if not is_blank(r))
+    rows = sum(1 for body in bodies for r in body if not is_blank(r))
+    return f"its {rows} row{'s were' if rows != 1 else ' was'} not read"
 
 
 def _hidden(sheet: RawSheet, tables: list[TableMatch]) -> Finding:
-    rows = _rows_left(sheet, tables)
     return Finding(
         Severity.INFO,
-        f"Sheet '{sheet.name}' is {sheet.hidden} in the workbook; its {rows} row{'s were' if rows != 1 else ' was'} "
-        "not read. To read it, map it with File \u2192 Map Columns\u2026 and tick 'Read this hidden sheet' "
+        f"Sheet '{sheet.name}' is {sheet.hidden} in the workbook; {_rows_left(sheet, tables)}. To read it, map it "
+        "with File \u2192 Map Columns\u2026 and tick 'Read this hidden sheet' "
         f'(or add read_hidden = ["{sheet.name}"] to its mapping).',
         Source(sheet.file, sheet.name),
     )
@@ -343,11 +343,10 @@ def _hidden(sheet: RawSheet, tables: list[TableMatch]) -> Finding:
 def _set_aside(sheet: RawSheet, tables: list[TableMatch], phrase: str) -> Finding:
     """A sheet whose name says to leave it alone ("Do not use - old") is, like a hidden one; a warning, as a name
     is easier to give by mistake than a sheet is to hide."""
-    rows = _rows_left(sheet, tables)
     return Finding(
         Severity.WARNING,
-        f"Sheet '{sheet.name}' is named to be left alone ('{phrase}'); its {rows} row{'s were' if rows != 1 else ' was'} "
-        "not read. To read it, rename the sheet, or map it with File \u2192 Map Columns\u2026 and add "
+        f"Sheet '{sheet.name}' is named to be left alone ('{phrase}'); {_rows_left(sheet, tables)}. To read it, "
+        "rename the sheet, or map it with File \u2192 Map Columns\u2026 and add "
         f'read_hidden = ["{sheet.name}"] to its mapping.',
         Source(sheet.file, sheet.name),
     )
