@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from explorer.catalog import Catalog
 from explorer.gui import messages
 from explorer.gui.main_window import MainWindow, sample_files
 
@@ -67,15 +68,20 @@ def wait_idle(qtbot, window: MainWindow, timeout: int = 60_000) -> None:  # type
     qtbot.waitUntil(lambda: not window.busy, timeout=timeout)
 
 
-@pytest.fixture
-def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
-    win = MainWindow(as_of=AS_OF, persist=False)
+def open_window(qtbot, files: list[str], catalog: Catalog | None = None) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A shown window as of AS_OF that keeps no settings, with ``files`` read (the messages shown if they were not)."""
+    win = MainWindow(catalog=catalog, as_of=AS_OF, persist=False)
     qtbot.addWidget(win)
     win.show()
-    win.open_files(sample_files())
+    win.open_files(files)
     wait_idle(qtbot, win)  # ends on failure too, so a broken load fails fast instead of waiting out a timeout
     assert win.session is not None, [m.text for m in messages.shown]
     return win
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    return open_window(qtbot, sample_files())
 
 
 def open_tab(window: MainWindow, name: str) -> None:

@@ -4,24 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explorer.gui.main_window import MainWindow, sample_files
+from explorer.gui.main_window import sample_files
 
 from ..catalogs import third_addon_book, with_renamed_events, with_third_addon
-from .conftest import AS_OF, open_tab, wait_idle
-
-
-def open_window(qtbot, catalog, files: list[str]) -> MainWindow:  # type: ignore[no-untyped-def]
-    win = MainWindow(catalog=catalog, as_of=AS_OF, persist=False)
-    qtbot.addWidget(win)
-    win.show()
-    win.open_files(files)
-    wait_idle(qtbot, win)
-    assert win.session is not None
-    return win
+from .conftest import open_tab, open_window
 
 
 def test_timeline_reads_roles_not_event_names(qtbot) -> None:  # type: ignore[no-untyped-def]
-    win = open_window(qtbot, with_renamed_events(), sample_files())
+    win = open_window(qtbot, sample_files(), with_renamed_events())
     win.customers.select("cascade capital")
     open_tab(win, "Key Dates")
     [row] = win.key_dates.timeline.rows
@@ -36,7 +26,7 @@ def test_timeline_reads_roles_not_event_names(qtbot) -> None:  # type: ignore[no
 
 
 def test_third_addon_in_benefits_and_contacts(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    win = open_window(qtbot, with_third_addon(), [str(f) for f in third_addon_book(tmp_path)])
+    win = open_window(qtbot, [str(f) for f in third_addon_book(tmp_path)], with_third_addon())
     win.customers.select("acme corp")
     top = win.benefits.tree.topLevelItem(0)
     groups = {top.child(i).text(0): top.child(i) for i in range(top.childCount())}
@@ -64,7 +54,7 @@ def test_a_mid_term_add_on_mobilizes_from_its_own_start(qtbot, tmp_path: Path) -
         "Lima Corp,Dedicated CSE Add-On,,2026-04-01,2026-12-31\n",
         "utf-8",
     )
-    win = open_window(qtbot, default_catalog(), [str(book)])
+    win = open_window(qtbot, [str(book)], default_catalog())
     win.customers.select("lima corp")
     open_tab(win, "Key Dates")
     [row] = win.key_dates.timeline.rows

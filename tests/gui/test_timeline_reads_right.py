@@ -90,12 +90,11 @@ def test_a_bars_program_starts_clear_of_the_marks_over_it() -> None:
 def test_a_term_without_readable_dates_is_in_force_on_no_day(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Blank and unreadable term dates (errors in the book): the list, the header, the Benefits tab and the report
     say "Dates missing", tick nothing as included, and never call the term "In force"."""
-    from explorer.gui import messages
     from explorer.gui.benefits_tab import INCLUDED
     from explorer.outputs.report.build import build_report
 
     from ..files import write_csv
-    from .conftest import AS_OF, wait_idle
+    from .conftest import open_window
 
     book = write_csv(
         tmp_path / "book.csv",
@@ -107,12 +106,7 @@ def test_a_term_without_readable_dates_is_in_force_on_no_day(qtbot, tmp_path) ->
             ["Ok Ltd", "Okta", "Premier", "2026-01-01", "2026-12-31"],
         ],
     )
-    window = MainWindow(as_of=AS_OF, persist=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.open_files([str(book)])
-    wait_idle(qtbot, window)
-    assert window.session is not None, [m.text for m in messages.shown]
+    window = open_window(qtbot, [str(book)])
     session = window.session
     report = build_report(session.book, session.catalog, session.as_of, session.sla).sheets["Contracts"]
     for key in ("blank dates ltd", "bad dates ltd", "half dates ltd", "ok ltd"):
@@ -154,23 +148,17 @@ def test_a_term_the_books_status_ended_early_is_drawn_to_that_day_and_one_that_n
 def test_a_refused_initial_term_start_leaves_its_add_on_date_unknown_in_key_dates(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Hops BV's "Customer since" is later than its term start (an error): its CSE's availability is listed in the
     Key Dates tab as unknown, never left out or guessed."""
-    from explorer.gui import messages
     from explorer.gui.main_window import CUSTOMER_TABS
 
     from ..files import write_csv
-    from .conftest import AS_OF, wait_idle
+    from .conftest import open_window
 
     book = write_csv(
         tmp_path / "book.csv",
         header=["Customer", "Product", "Tier", "Contract Start", "Contract End", "Customer since", "Dedicated CSE"],
         rows=[["Hops BV", "Okta", "Premier Plus", "2026-04-01", "2027-03-31", "2026-06-01", "Yes"]],
     )
-    window = MainWindow(as_of=AS_OF, persist=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.open_files([str(book)])
-    wait_idle(qtbot, window)
-    assert window.session is not None, [m.text for m in messages.shown]
+    window = open_window(qtbot, [str(book)])
     window.go_to_customer("hops bv")
     window.tabs.setCurrentIndex(CUSTOMER_TABS.index("Key Dates"))
     model = window.key_dates.model
