@@ -359,7 +359,7 @@ def _size(count: int) -> str:
     return f"{count / 1024**3:.3g} GB" if count >= 1024**3 else f"{count / 2**20:.3g} MB"
 
 
-_CHUNK = 16 * 1024 * 1024
+_CHUNK = 4 * 1024 * 1024
 # The string table's claim, however it is spelled (quotes, spacing, a prefix) and wherever its part is:
 # the reader reserves 24 bytes a string it claims before it reads one.
 _UNIQUE = re.compile(rb"""<(?:[\w.-]+:)?sst\b[^>]*?\buniqueCount\s*=\s*["']\s*(\d+)""")
@@ -375,6 +375,10 @@ _EXCEL_CELL = rb' r="[A-Z]{1,3}' + _ROW + rb'"[\s/>]'
 # other quotes or spacing, lower case, past row 1,048,576), which are looked at one by one.
 _CELLS = rb"c(?: r=\"([A-Z]{2,3})" + _ROW + rb'"[^>/]*>|(?=[\s/>])(?!' + _EXCEL_CELL + rb")([^>]*)>)"
 _SCANS = {False: re.compile(b"<" + _CELLS), True: re.compile(_TAG + _CELLS)}
+# The cells _SCANS could match, found cheaply: every cell but the usual one up to column Z (a single letter,
+# a row of up to six digits). Most sheets have none, and _SCANS then looks at no cell (0.23 s of 84 MB: 0.14 s).
+_ODD = rb'c(?=[\s/>])(?! r="[A-Z][0-9]{1,6}"[\s/>])'
+_ODDS = {False: re.compile(b"<" + _ODD), True: re.compile(_TAG + _ODD)}
 _ROW_CELL = {
     False: re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"[^>/]*>'),
     True: re.compile(_TAG + rb'c r="[A-Z]{1,3}([0-9]{1,7})"[^>/]*>'),
@@ -423,7 +427,7 @@ def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
     for chunk in chunks(archive, member):
         if b"uniqueCount" in chunk and (found := _UNIQUE.search(chunk)):  # a plain search first, as for hidden rows
             claimed = max(claimed, int(found.group(1)))
-        for letters, attributes in set(_SCANS[bool(_PREFIXED.search(chunk))].findall(chunk)):
+        for letters, attributes in _odd_cells(chunk):
             if letters:
                 last_column = max(last_column, _column_number(letters))
             elif (found := _REFERENCE.search(attributes)) is None or not found.group(1) or not found.group(2):
@@ -450,8 +454,21 @@ def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
     return last_row, last_column, rows_hidden, claimed
 
 
+def _odd_cells(chunk: bytes) -> set[tuple[bytes, bytes]]:
+    """What _SCANS finds in the chunk: each cell _ODDS finds is matched where it starts."""
+    prefixed = bool(_PREFIXED.search(chunk))
+    scan = _SCANS[prefixed]
+    found = (scan.match(chunk, odd.start()) for odd in _ODDS[prefixed].finditer(chunk))
+    return {(cell[1] or b"", cell[2] or b"") for cell in found if cell}
+
+
 def chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
-    """The part in pieces of about 16 MB, each ending before a tag, so no tag is cut."""
+    """The part in pieces of about 4 MB, each ending before a tag, so no tag is cut.
+
+    (Inflating the next piece on another thread while this one is scanned was measured slower: 0.59 s
+    against 0.54 s for a 200,000-case book. zlib lets go of the GIL only between output blocks, and
+    each time waits for the scan's long regular-expression call to end.)
+    """
     tail = b""
     with archive.open(member) as part:
         while block := part.read(_CHUNK):

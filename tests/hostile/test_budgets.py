@@ -237,3 +237,51 @@ def test_an_ods_whose_repeats_exceed_the_budget_is_one_line(tmp_path: Path, case
 @pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.ods")))
 def test_the_corpus_s_ods_books_are_within_the_budget(name: str) -> None:
     assert check_file(CORPUS / name) == "zip"
+
+
+# Every way a cell tag is written that the scan must see, among the usual ones it may skip.
+CELL_TAGS = [
+    '<c r="A1"><v>1</v></c>',
+    '<c r="Z999999" s="1"><v>1</v></c>',
+    '<c r="B7"/>',
+    '<c r="AB5" t="s"><v>0</v></c>',
+    '<c r="XFD1048576"><v>1</v></c>',
+    '<c r="AB6" s="2"/>',
+    '<c r="A1048576"><v>1</v></c>',
+    '<c r="A1048577"><v>1</v></c>',
+    '<c r="A9999999"><v>1</v></c>',
+    '<c t="n" r="A3"><v>1</v></c>',
+    "<c><v>1</v></c>",
+    "<c/>",
+    '<c r="a1"><v>1</v></c>',
+    "<c r='B2'><v>1</v></c>",
+    '<c\tr="C3"><v>1</v></c>',
+    '<c\nr="AA3"><v>1</v></c>',
+    '<c r = "D4"><v>1</v></c>',
+    '<col min="1" max="3"/><cols/><cfRule/>',
+    '<x:c r="A1"><x:v>1</x:v></x:c>',
+    '<x:c r="AC1"><x:v>1</x:v></x:c>',
+    "<x:c><x:v>1</x:v></x:c>",
+]
+
+
+@pytest.mark.parametrize("prefixed", [False, True])
+def test_the_cheap_cell_scan_finds_what_the_full_scan_finds(prefixed: bool) -> None:
+    tags = [t for t in CELL_TAGS if prefixed or "x:" not in t]
+    chunk = "".join(tags * 3).encode()
+    full = set(safety._SCANS[prefixed].findall(chunk))
+    assert full  # the cases above include cells the scan must look at
+    assert safety._odd_cells(chunk) == full
+    for tag in tags:  # one at a time, too: what one tag yields is not hidden by another's
+        piece = tag.encode()
+        assert safety._odd_cells(piece) == set(safety._SCANS[bool(safety._PREFIXED.search(piece))].findall(piece))
+
+
+def test_a_far_cell_deep_in_a_large_sheet_is_found(tmp_path: Path) -> None:
+    # Past the first pieces the scan reads the part in.
+    filler = "".join(cells(r, ["x"] * 5) for r in range(3, 3 + 4 * safety._CHUNK // 300))
+    book = workbook(tmp_path / "book.xlsx", filler + FAR_CELL)
+    with zipfile.ZipFile(book) as archive:
+        assert archive.getinfo("xl/worksheets/sheet1.xml").file_size > 3 * safety._CHUNK
+    with pytest.raises(UnreadableFile, match="row 1,048,576 and column 16,384"):
+        check_file(book)
