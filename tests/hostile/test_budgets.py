@@ -11,6 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from explorer.importing import safety
 from explorer.importing.readers import read_csv_rows
@@ -285,3 +287,47 @@ def test_a_far_cell_deep_in_a_large_sheet_is_found(tmp_path: Path) -> None:
         assert archive.getinfo("xl/worksheets/sheet1.xml").file_size > 3 * safety._CHUNK
     with pytest.raises(UnreadableFile, match="row 1,048,576 and column 16,384"):
         check_file(book)
+
+
+# Tag soup built from the pieces a cell tag is made of, so odd spellings meet in every order.
+_PIECES = [
+    "<c",
+    "<x:c",
+    "<col",
+    " r=",
+    "r=",
+    '"',
+    "'",
+    "A",
+    "AB",
+    "xfd",
+    "Z",
+    "1",
+    "999999",
+    "1048576",
+    "1048577",
+    "0",
+    " ",
+    "\t",
+    "\n",
+    "/",
+    ">",
+    's="1"',
+    't="n"',
+    "<v>",
+    "</v>",
+    "</c>",
+    "<row>",
+    ":c",
+    "<",
+    "=",
+    "-",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_the_cheap_cell_scan_agrees_with_the_full_scan_on_any_tag_soup(pieces: list[str]) -> None:
+    chunk = "".join(pieces).encode()
+    prefixed = bool(safety._PREFIXED.search(chunk))
+    assert safety._odd_cells(chunk) >= set(safety._SCANS[prefixed].findall(chunk))
