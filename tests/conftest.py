@@ -36,7 +36,7 @@ def frozen_clock() -> Iterator[datetime]:
 
 @pytest.fixture(autouse=True)
 def collectable_heap() -> Iterator[None]:
-    """explorer.gui.heap freezes the book on show out of the garbage collector's sight, for as long as the app
+    """explorer.heap freezes the book on show out of the garbage collector's sight, for as long as the app
     keeps it; a test's books are handed back after the test, so the run's memory stays what it was."""
     yield
     gc.unfreeze()

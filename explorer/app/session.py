@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from explorer import clock
+from explorer import clock, heap
 from explorer.app import findings as pipeline
 from explorer.app.cancel import NEVER, Cancelled, CancelToken
 from explorer.app.overview import Overview, build_overview, remark
@@ -132,6 +132,7 @@ def mapping_lookup(workspace: Workspace, catalog: Catalog) -> Lookup:
     return Lookup(given, saved, notices=[store.notice] if store.notice else [])
 
 
+@heap.paused()
 def _judge(
     workspace: Workspace,
     book: Book,

@@ -12,12 +12,12 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from explorer import rules
+from explorer import heap, rules
 from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.overview import upcoming
 from explorer.app.session import Session
 from explorer.app.view_model import plural
-from explorer.gui import combos, heap, palette
+from explorer.gui import combos, palette
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.filter_note import FilterNote
 from explorer.gui.operations import Operations, Progress
@@ -80,7 +80,7 @@ class LazyView(QWidget):
     def show_made(self, make: Callable[[CancelToken], T], show: Callable[[T], None], large: bool, what: str) -> None:
         """Show what ``make`` makes: at once, or for a ``large`` book made on a worker while ``what`` is said
         (say_preparing), with the collector paused and the result kept out of full collections, as the book's
-        own objects are (explorer.gui.heap). A newer fill drops an older one still being made."""
+        own objects are (explorer.heap). A newer fill drops an older one still being made."""
         self.preparing.cancel()
         if not large:
             show(make(NEVER))

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer import heap
 from explorer.app.cancel import CancelToken
 from explorer.catalog import Catalog
-from explorer.gui import heap, palette, plain
+from explorer.gui import palette, plain
 from explorer.gui.operations import Operations, Progress
 from explorer.importing import mapper
 from explorer.importing.headers import title
@@ -164,7 +165,7 @@ class MapColumnsDialog(QDialog):
 
         def read(cancel: CancelToken, progress: Progress) -> Read:
             sheets, starts, distinct = [], [], {}
-            with heap.long_lived():  # a big sheet's rows: see explorer.gui.heap
+            with heap.long_lived():  # a big sheet's rows: see explorer.heap
                 read_sheets = list(iter_sheets(path))
             for number, sheet in enumerate(read_sheets):
                 cancel.check()

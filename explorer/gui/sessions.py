@@ -19,7 +19,7 @@ from PySide6.QtCore import QFileSystemWatcher, QMimeData, QObject, QSettings, QT
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from explorer import clock
+from explorer import clock, heap
 from explorer.app import present, view_model
 from explorer.app.cancel import CancelToken
 from explorer.app.errors import WorkspaceError
@@ -29,7 +29,7 @@ from explorer.app.workspace import Workspace, open_workspace
 from explorer.atomic import OutputError
 from explorer.catalog import Catalog
 from explorer.filekinds import resolved
-from explorer.gui import heap, messages, settings
+from explorer.gui import messages, settings
 from explorer.gui.actions import action
 from explorer.gui.map_columns import MapColumnsDialog
 from explorer.gui.operations import Operations, show_error

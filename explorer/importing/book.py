@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from explorer import history, rules
+from explorer import heap, history, rules
 from explorer.catalog import Catalog, default_catalog, fold
 from explorer.filekinds import digest, lock_file, resolved
 from explorer.importing import ranges, values
@@ -60,6 +60,7 @@ def _record_digest(book: Book, path: Path, before: tuple[int, int] | None) -> No
         )
 
 
+@heap.paused()
 def load_book(
     files: Iterable[Path | str],
     case_files: Iterable[Path | str] = (),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from explorer import clock
+from explorer import clock, heap
 from explorer.app import findings as pipeline
 from explorer.app import periods
 from explorer.app.book_sheets import book_sheets
@@ -296,6 +296,7 @@ def assumptions_for(catalog: Catalog, rows: list[ContractSheet], with_cases: boo
     return out
 
 
+@heap.paused()
 def build_report(
     book: Book,
     catalog: Catalog,

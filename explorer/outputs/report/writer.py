@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from xlsxwriter.utility import xl_col_to_name
 
-from explorer import __version__
+from explorer import __version__, heap
 from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.tones import DATE_TONES, OUTCOME_TONES, SEVERITY_TONES, TERM_TONES, Tone
 from explorer.atomic import scratch_folder, write_atomically
@@ -95,6 +95,7 @@ def open_workbook(path: Path, title: str, catalog_version: str, **options: Any) 
     book.close()
 
 
+@heap.paused()
 def _write(data: ReportData, path: Path, cancel: CancelToken = NEVER) -> None:
     title = f"SLA report as of {data.as_of:%Y-%m-%d}"
     with open_workbook(path, title, data.catalog_version, default_date_format="yyyy-mm-dd") as book:
