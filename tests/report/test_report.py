@@ -573,3 +573,28 @@ def test_an_input_gone_before_its_digest_is_said_so_not_a_traceback(tmp_path: Pa
     book_file.unlink()
     data = build_report(book, default_catalog(), date(2026, 11, 28))
     assert dict(data.sources) == {str(book_file): UNHASHED}
+
+
+def test_the_report_is_zipped_at_our_level_and_xlsxwriter_is_left_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zlib
+
+    import xlsxwriter.workbook
+
+    from explorer.outputs.report.cells import ZIP_LEVEL
+
+    levels: list[int] = []
+    compressobj = zlib.compressobj
+
+    def spying(level: int = -1, *args: object) -> object:
+        levels.append(level)
+        return compressobj(level, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zlib, "compressobj", spying)
+    book_file = write_csv(tmp_path / "book.csv", rows=ROWS, header=HEADER)
+    out = tmp_path / "report.xlsx"
+    assert main(["report", str(book_file), "--as-of", "2026-11-28", "-o", str(out)]) == 0
+    assert levels and set(levels) == {ZIP_LEVEL}
+    assert xlsxwriter.workbook.ZipFile is zipfile.ZipFile
+    assert openpyxl.load_workbook(out, read_only=True).sheetnames[0] == "Summary"
