@@ -76,3 +76,13 @@ def test_a_book_is_read_with_the_collector_paused(tmp_path: Path, monkeypatch: p
     assert [c.customer for c in book.contracts] == ["Acme Corp"]
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_a_command_runs_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from explorer import cli
+
+    seen: list[bool] = []
+    monkeypatch.setattr(cli, "_run", lambda argv: seen.append(gc.isenabled()) or 0)
+    assert cli.main(["check", "book.xlsx"]) == 0
+    assert seen == [False]
+    assert gc.isenabled()

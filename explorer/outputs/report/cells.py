@@ -65,11 +65,11 @@ class TextWorkbook(xlsxwriter.Workbook):  # type: ignore[misc]
         by its module's name, so that name is ours while one of our workbooks closes (one close at a time)."""
         with _zipping:
             module = xlsxwriter.workbook
-            module.ZipFile = _LevelledZipFile
+            own, module.ZipFile = module.ZipFile, _LevelledZipFile
             try:
                 super()._store_workbook()
             finally:
-                module.ZipFile = zipfile.ZipFile
+                module.ZipFile = own
 
 
 class Formats:
