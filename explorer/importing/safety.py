@@ -184,6 +184,10 @@ def _check_zip(path: Path) -> dict[str, tuple[int, ...]]:
         raise UnreadableFile(path, "the workbook is damaged or truncated (its zip directory is unreadable)") from None
     except (zipfile.LargeZipFile, NotImplementedError) as exc:
         raise UnreadableFile(path, f"the workbook uses an unsupported compression ({exc})") from None
+    except _LongTag as exc:
+        raise UnreadableFile(
+            path, f"part {exc} holds a tag longer than {_LONGEST_TAG // 1024:,} KB (a damaged or hostile file); not read"
+        ) from None
     except (EOFError, OSError, ValueError) as exc:
         raise UnreadableFile(path, f"the workbook is damaged or truncated ({exc})") from None
 
@@ -440,8 +444,8 @@ def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
     rows_hidden = tuple(sorted(hidden))
     if placed:
         walker = _Walker()
-        for chunk in chunks(archive, member):
-            walker.walk(chunk)
+        for repeated, piece in _pieces(archive, member):
+            walker.walk(piece, repeated)
         return max(last_row, walker.last_row), max(last_column, walker.last_column), rows_hidden, claimed
     if last_row > EXCEL_ROWS or last_column > EXCEL_COLUMNS:
         return last_row, last_column, rows_hidden, claimed
@@ -462,23 +466,45 @@ def _odd_cells(chunk: bytes) -> set[tuple[bytes, bytes]]:
     return {(cell[1] or b"", cell[2] or b"") for cell in found if cell}
 
 
+_OVERLAP = 64 * 1024  # each piece repeats this much of the one before: a tag cut at a piece's end is whole in the next
+_LONGEST_TAG = 1024 * 1024  # an unfinished tag is carried whole up to this; Excel's longest are a few hundred bytes
+
+
+class _LongTag(ValueError):
+    """A part holds a tag longer than _LONGEST_TAG: no workbook writes one, and the scan could not see it whole."""
+
+
 def chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
-    """The part in pieces of about 4 MB, each ending before a tag, so no tag is cut.
+    """The part in pieces of about 4 MB, each repeating the last 64 KB of the one before (so a scan that takes
+    the largest row, column or string count it finds sees each one whole, whatever the cut)."""
+    for _, piece in _pieces(archive, member):
+        yield piece
+
+
+def _pieces(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[tuple[int, bytes]]:
+    """(how many leading bytes the piece before held too, the piece).
+
+    A piece is not cut before its last "<": the reader takes a "<" inside an attribute's quotes, so a cut there
+    split a far cell's tag in two and neither half was seen (a 6 KB file then asked calamine for 550 GB). The
+    overlap keeps every tag of up to 64 KB whole in some piece, and a tag still open at a piece's end that began
+    further back is carried whole into the next piece, up to _LONGEST_TAG.
 
     (Inflating the next piece on another thread while this one is scanned was measured slower: 0.59 s
-    against 0.54 s for a 200,000-case book. zlib lets go of the GIL only between output blocks, and
-    each time waits for the scan's long regular-expression call to end.)
+    against 0.54 s for a 200,000-case book. zlib takes the GIL back between output blocks, and each time
+    waits for the scan's long regular-expression call to end.)
     """
-    tail = b""
+    kept = b""
     with archive.open(member) as part:
         while block := part.read(_CHUNK):
-            data = tail + block
-            cut = data.rfind(b"<")
-            cut = cut if cut > 0 else len(data)
-            yield data[:cut]
-            tail = data[cut:]
-    if tail:
-        yield tail
+            piece = kept + block
+            yield len(kept), piece
+            start = piece.rfind(b"<")
+            if start >= 0 and len(piece) - start > _OVERLAP and piece.find(b">", start) < 0:
+                if len(piece) - start > _LONGEST_TAG and piece[start + 1 : start + 2].isalpha():
+                    raise _LongTag(member.filename)
+                kept = piece[start:]  # an unfinished tag longer than the overlap
+            else:
+                kept = piece[-_OVERLAP:]
 
 
 class _Walker:
@@ -488,9 +514,16 @@ class _Walker:
 
     def __init__(self) -> None:
         self.row = self.column = self.last_row = self.last_column = 0
+        self.end = 0  # where in the part the piece walked last ends
+        self.walked = 0  # where in the part the last tag walked ends
 
-    def walk(self, chunk: bytes) -> None:
-        for tag in self.tags.finditer(chunk):
+    def walk(self, piece: bytes, repeated: int = 0) -> None:
+        """Walk the tags of the next piece; its first ``repeated`` bytes were in the piece before, and a tag
+        walked there is not walked again."""
+        start = self.end - repeated  # where in the part this piece starts
+        self.end = start + len(piece)
+        for tag in self.tags.finditer(piece, max(0, self.walked - start)):
+            self.walked = start + tag.end()
             found = _REFERENCE.search(tag.group(2))
             letters, digits = (found.group(1), found.group(2)) if found else (b"", b"")
             if tag.group(1) == b"row":

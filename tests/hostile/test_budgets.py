@@ -331,3 +331,47 @@ def test_the_cheap_cell_scan_agrees_with_the_full_scan_on_any_tag_soup(pieces: l
     chunk = "".join(pieces).encode()
     prefixed = bool(safety._PREFIXED.search(chunk))
     assert safety._odd_cells(chunk) >= set(safety._SCANS[prefixed].findall(chunk))
+
+
+def _far_cell_at(tmp_path: Path, offset: int, cell: str) -> Path:
+    """A book whose far cell's text starts ``offset`` bytes into its sheet part (filler text before it)."""
+    probe = workbook(tmp_path / "probe.xlsx", cells(3, [""]) + cell)
+    with zipfile.ZipFile(probe) as archive:
+        at = archive.read("xl/worksheets/sheet1.xml").index(cell.encode())
+    return workbook(tmp_path / "book.xlsx", cells(3, ["x" * (offset - at)]) + cell)
+
+
+@pytest.mark.parametrize("before", [1, 4, 30])
+def test_a_far_cell_cut_at_a_piece_s_end_is_still_seen(tmp_path: Path, before: int) -> None:
+    # The reader takes a "<" inside an attribute's quotes; a cut before it split the tag and a 6 KB file went
+    # through (a reviewer's find). Here that "<" falls a few bytes before the end of the first piece.
+    cell = '<row r="1048576"><c r="XFD1048576" a="<x"><v>1</v></c></row>'
+    book = _far_cell_at(tmp_path, safety._CHUNK - before - cell.index("<x"), cell)
+    with pytest.raises(UnreadableFile, match="row 1,048,576 and column 16,384"):
+        check_file(book)
+
+
+@pytest.mark.parametrize(("spaces", "words"), [(300_000, "row 1,048,576 and column 16,384"), (6_000_000, "a tag longer than")])
+def test_a_far_cell_with_a_long_tag_across_pieces_is_refused(tmp_path: Path, spaces: int, words: str) -> None:
+    cell = '<row r="1048576"><c' + " " * spaces + 'r="XFD1048576"><v>1</v></c></row>'
+    with pytest.raises(UnreadableFile, match=words):
+        check_file(_far_cell_at(tmp_path, safety._CHUNK - 1000, cell))
+
+
+PARTS_TO_WALK = {
+    "placed cells": PLACED_CELLS,
+    "placed cells after filler": "".join(cells(r, ["x"] * 5) for r in range(3, 400)) + PLACED_CELLS,
+    "a far cell among placed ones": '<row r="7"><c><v>1</v></c><c r="AB7"><v>1</v></c><c><v>1</v></c></row>' * 50,
+    "tall and wide": "".join(cells(r, ["y"] * 26) for r in range(3, 300)) + TALL_CELL,
+}
+
+
+@pytest.mark.parametrize("case", list(PARTS_TO_WALK))
+def test_small_pieces_measure_what_one_piece_measures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    book = workbook(tmp_path / "book.xlsx", PARTS_TO_WALK[case])
+    with zipfile.ZipFile(book) as archive:
+        member = archive.getinfo("xl/worksheets/sheet1.xml")
+        whole = safety._sheet_extent(archive, member)
+        monkeypatch.setattr(safety, "_CHUNK", 997)  # pieces cut anywhere, inside tags and numbers
+        monkeypatch.setattr(safety, "_OVERLAP", 211)
+        assert safety._sheet_extent(archive, member) == whole
