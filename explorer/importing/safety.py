@@ -371,22 +371,26 @@ EXCEL_ROWS = 1_048_576
 EXCEL_COLUMNS = 16_384  # XFD
 _TAG = rb"<(?:[\w.-]+:)?"  # any namespace prefix: the reader matches local names
 _PREFIXED = re.compile(rb":c[\s/>]")  # a plain search first: Excel writes no prefix, and a prefix slows every scan
-# A reference as Excel writes it (double quotes, upper case, a row up to 1,048,576), of a cell past column Z or not.
-_ROW = rb"(?:[0-9]{1,6}|10[0-3][0-9]{4}|104[0-7][0-9]{3}|1048[0-4][0-9]{2}|10485[0-6][0-9]|104857[0-6])"
-_EXCEL_CELL = rb' r="[A-Z]{1,3}' + _ROW + rb'"[\s/>]'
-# One scan finds what the budget needs of a sheet: the column letters of each cell past column Z that holds
-# something (an empty <c .../> is not read), and the attributes of every cell written otherwise (no reference,
-# other quotes or spacing, lower case, past row 1,048,576), which are looked at one by one.
-_CELLS = rb"c(?: r=\"([A-Z]{2,3})" + _ROW + rb'"[^>/]*>|(?=[\s/>])(?!' + _EXCEL_CELL + rb")([^>]*)>)"
+# A cell tag's attributes, read as the reader reads them: a quoted value may hold ">", "/" or "<".
+_BODY = rb"""((?:[^>"']|"[^"]*"|'[^']*')*)>"""
+# The usual cell as spreadsheet programs write it: its reference first (double quotes, upper case, a row under
+# 1,000,000), then only the attributes Excel gives a cell, with plain values; it may be empty (self-closing).
+_USUAL_ATTRIBUTES = rb'(?: (?:s|t|cm|vm|ph)="[^"<>]*")*'
+_USUAL_TO_Z = rb' r="[A-Z][0-9]{1,6}"' + _USUAL_ATTRIBUTES + rb"/?>"
+_USUAL_PAST_Z = rb' r="([A-Z]{2,3})[0-9]{1,6}"' + _USUAL_ATTRIBUTES + rb"(/?)>"
+# One scan finds what the budget needs of a sheet. The usual cell up to column Z is passed over; of the usual cell
+# past it, the column letters (and whether it is empty, which is not read); of every other cell (no reference, two,
+# other quotes, spacing or case, attributes Excel does not write, a row of 1,000,000 or more) its attributes, each
+# distinct set looked at in Python.
+_CELLS = rb"c(?=[\s/>])(?!" + _USUAL_TO_Z + rb")(?:" + _USUAL_PAST_Z + rb"|" + _BODY + rb")"
 _SCANS = {False: re.compile(b"<" + _CELLS), True: re.compile(_TAG + _CELLS)}
-# The cells _SCANS could match, found cheaply: every cell but the usual one up to column Z (a single letter,
-# a row of up to six digits). Most sheets have none, and _SCANS then looks at no cell (0.23 s of 84 MB: 0.14 s).
-_ODD = rb'c(?=[\s/>])(?! r="[A-Z][0-9]{1,6}"[\s/>])'
-_ODDS = {False: re.compile(b"<" + _ODD), True: re.compile(_TAG + _ODD)}
+# The rows of the usual cells that hold something, for a sheet too wide for the budget to assume all rows.
 _ROW_CELL = {
-    False: re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"[^>/]*>'),
-    True: re.compile(_TAG + rb'c r="[A-Z]{1,3}([0-9]{1,7})"[^>/]*>'),
+    False: re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,6})"' + _USUAL_ATTRIBUTES + rb">"),
+    True: re.compile(_TAG + rb'c r="[A-Z]{1,3}([0-9]{1,6})"' + _USUAL_ATTRIBUTES + rb">"),
 }
+_ATTRIBUTE = re.compile(rb"""([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_CELL_REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]*)")
 _REFERENCE = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Za-z]*)([0-9]*)["']""")
 _HIDING = re.compile(_TAG + rb'row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 
@@ -431,14 +435,15 @@ def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
     for chunk in chunks(archive, member):
         if b"uniqueCount" in chunk and (found := _UNIQUE.search(chunk)):  # a plain search first, as for hidden rows
             claimed = max(claimed, int(found.group(1)))
-        for letters, attributes in _odd_cells(chunk):
+        for letters, empty, attributes in set(_SCANS[bool(_PREFIXED.search(chunk))].findall(chunk)):
             if letters:
-                last_column = max(last_column, _column_number(letters))
-            elif (found := _REFERENCE.search(attributes)) is None or not found.group(1) or not found.group(2):
+                if not empty:
+                    last_column = max(last_column, _column_number(letters))
+            elif (reference := _reference(attributes)) is None:
                 placed = True  # numbered by its place in the row: only a walk can tell
-            elif not attributes.endswith(b"/"):
-                last_row = max(last_row, int(found.group(2)))
-                last_column = max(last_column, _column_number(found.group(1).upper()))
+            elif not attributes.rstrip().endswith(b"/"):  # an empty cell is not read
+                last_row = max(last_row, int(reference[1]))
+                last_column = max(last_column, _column_number(reference[0].upper()))
         if b'hidden="1"' in chunk or b'hidden="true"' in chunk:  # a plain search first: most sheets hide nothing
             hidden.update(int(r.group(2)) for tag in _HIDING.findall(chunk) if (r := _REFERENCE.search(tag)) and r.group(2))
     rows_hidden = tuple(sorted(hidden))
@@ -456,14 +461,6 @@ def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
     for chunk in chunks(archive, member):
         last_row = max([last_row, *(int(n) for n in _ROW_CELL[bool(_PREFIXED.search(chunk))].findall(chunk))])
     return last_row, last_column, rows_hidden, claimed
-
-
-def _odd_cells(chunk: bytes) -> set[tuple[bytes, bytes]]:
-    """What _SCANS finds in the chunk: each cell _ODDS finds is matched where it starts."""
-    prefixed = bool(_PREFIXED.search(chunk))
-    scan = _SCANS[prefixed]
-    found = (scan.match(chunk, odd.start()) for odd in _ODDS[prefixed].finditer(chunk))
-    return {(cell[1] or b"", cell[2] or b"") for cell in found if cell}
 
 
 _OVERLAP = 64 * 1024  # each piece repeats this much of the one before: a tag cut at a piece's end is whole in the next
@@ -510,7 +507,7 @@ def _pieces(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[tuple
 class _Walker:
     """Rows and cells in document order, numbered as a reader numbers them when they carry no reference."""
 
-    tags = re.compile(_TAG + rb"(row|c)(?=[\s/>])([^>]*?)(/?)>")
+    tags = re.compile(_TAG + rb"(row|c)(?=[\s/>])" + _BODY)
 
     def __init__(self) -> None:
         self.row = self.column = self.last_row = self.last_column = 0
@@ -524,17 +521,33 @@ class _Walker:
         self.end = start + len(piece)
         for tag in self.tags.finditer(piece, max(0, self.walked - start)):
             self.walked = start + tag.end()
-            found = _REFERENCE.search(tag.group(2))
-            letters, digits = (found.group(1), found.group(2)) if found else (b"", b"")
+            letters, digits = _r(tag.group(2))
             if tag.group(1) == b"row":
                 self.row = int(digits) if digits else self.row + 1
                 self.column = 0
                 continue
             self.column = _column_number(letters.upper()) if letters else self.column + 1
             row = int(digits) if digits else self.row
-            if not tag.group(3):  # a self-closing cell holds no value and is not read
+            if not tag.group(2).rstrip().endswith(b"/"):  # a self-closing cell holds no value and is not read
                 self.last_row = max(self.last_row, row)
                 self.last_column = max(self.last_column, self.column)
+
+
+def _r(attributes: bytes) -> tuple[bytes, bytes]:
+    """A tag's "r" attribute as the reader takes it (the last one, its quotes respected) in column letters and row
+    digits, either of them empty where the tag gives none."""
+    value = b""
+    for name, double, single in _ATTRIBUTE.findall(attributes):
+        if name == b"r":
+            value = double or single
+    found = _CELL_REFERENCE.fullmatch(value)
+    return (found[1], found[2]) if found else (b"", b"")
+
+
+def _reference(attributes: bytes) -> tuple[bytes, bytes] | None:
+    """A cell's reference, or None where the reader places the cell by its order instead."""
+    letters, digits = _r(attributes)
+    return (letters, digits) if letters and digits else None
 
 
 def _column_number(letters: bytes) -> int:
