@@ -391,7 +391,6 @@ _ROW_CELL = {
 }
 _ATTRIBUTE = re.compile(rb"""([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _CELL_REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]*)")
-_REFERENCE = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Za-z]*)([0-9]*)["']""")
 _HIDING = re.compile(_TAG + rb'row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 
 
@@ -445,7 +444,7 @@ def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
                 last_row = max(last_row, int(reference[1]))
                 last_column = max(last_column, _column_number(reference[0].upper()))
         if b'hidden="1"' in chunk or b'hidden="true"' in chunk:  # a plain search first: most sheets hide nothing
-            hidden.update(int(r.group(2)) for tag in _HIDING.findall(chunk) if (r := _REFERENCE.search(tag)) and r.group(2))
+            hidden.update(int(row) for tag in _HIDING.findall(chunk) if (row := _r(tag)[1]))
     rows_hidden = tuple(sorted(hidden))
     if placed:
         walker = _Walker()
