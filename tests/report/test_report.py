@@ -575,26 +575,31 @@ def test_an_input_gone_before_its_digest_is_said_so_not_a_traceback(tmp_path: Pa
     assert dict(data.sources) == {str(book_file): UNHASHED}
 
 
-def test_the_report_is_zipped_at_our_level_and_xlsxwriter_is_left_as_it_was(
+def test_the_report_is_zipped_in_blocks_at_our_level_and_xlsxwriter_is_left_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import zlib
+    import threading
 
     import xlsxwriter.workbook
+    from zlib_ng import zlib_ng
 
-    from explorer.outputs.report.cells import ZIP_LEVEL
+    from explorer.outputs.report import zipping
 
-    levels: list[int] = []
-    compressobj = zlib.compressobj
+    calls: list[tuple[int, str]] = []
+    compressobj = zlib_ng.compressobj
 
-    def spying(level: int = -1, *args: object) -> object:
-        levels.append(level)
-        return compressobj(level, *args)  # type: ignore[arg-type]
+    def spying(level: int = -1, *args: object, **kwargs: object) -> object:
+        calls.append((level, threading.current_thread().name))
+        return compressobj(level, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(zlib, "compressobj", spying)
+    monkeypatch.setattr(zipping.zlib_ng, "compressobj", spying)
+    monkeypatch.setattr(zipping, "BLOCK", 4096)  # a small report still spans many blocks
     book_file = write_csv(tmp_path / "book.csv", rows=ROWS, header=HEADER)
     out = tmp_path / "report.xlsx"
     assert main(["report", str(book_file), "--as-of", "2026-11-28", "-o", str(out)]) == 0
-    assert levels and set(levels) == {ZIP_LEVEL}
+    assert calls and {level for level, _ in calls} == {zipping.LEVEL}
+    assert all(name.startswith("deflate") for _, name in calls)  # off the writing thread, on the pool
     assert xlsxwriter.workbook.ZipFile is zipfile.ZipFile
+    with zipfile.ZipFile(out) as archive:
+        assert archive.testzip() is None
     assert openpyxl.load_workbook(out, read_only=True).sheetnames[0] == "Summary"

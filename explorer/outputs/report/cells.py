@@ -8,7 +8,6 @@ prefix so editing the cell keeps it text.
 from __future__ import annotations
 
 import threading
-import zipfile
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -22,6 +21,7 @@ from xlsxwriter.worksheet import Worksheet
 from explorer.excel import EXCEL_EPOCH
 from explorer.outputs.report.body import BodyColumn
 from explorer.outputs.report.schema import DATE_COLUMNS, DATETIME_COLUMNS, PERCENT_COLUMNS, WRAPPED_COLUMNS
+from explorer.outputs.report.zipping import BlockZipFile
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLOURS = {
@@ -44,28 +44,19 @@ class TextWorksheet(Worksheet):  # type: ignore[misc]
         return int(super().write_string(row, col, string, cell_format))
 
 
-# zlib's level for the zipped parts. Measured on the 10k report's 161 MB of sheets: level 6 (zlib's default)
-# 2.06 s and 15.8 MB, level 5 1.42 s and 16.2 MB, level 4 1.13 s and 17.8 MB. The whole `explorer report`:
-# 14.9 s -> 13.9 s, its file 19.9 MB -> 20.4 MB. Level 5 saves a third of the zipping for 2% more bytes.
-ZIP_LEVEL = 5
 _zipping = threading.Lock()
-
-
-class _LevelledZipFile(zipfile.ZipFile):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("compresslevel", ZIP_LEVEL)
-        super().__init__(*args, **kwargs)
 
 
 class TextWorkbook(xlsxwriter.Workbook):  # type: ignore[misc]
     worksheet_class = TextWorksheet
 
     def _store_workbook(self) -> None:
-        """XlsxWriter's close, zipping at ZIP_LEVEL. XlsxWriter has no setting for the level and makes its ZipFile
-        by its module's name, so that name is ours while one of our workbooks closes (one close at a time)."""
+        """XlsxWriter's close, zipping into a BlockZipFile (every core, zipping.LEVEL). XlsxWriter has no setting
+        for its zip file and makes it by its module's name, so that name is ours while one of our workbooks
+        closes (one close at a time)."""
         with _zipping:
             module = xlsxwriter.workbook
-            own, module.ZipFile = module.ZipFile, _LevelledZipFile
+            own, module.ZipFile = module.ZipFile, BlockZipFile
             try:
                 super()._store_workbook()
             finally:
