@@ -6,11 +6,13 @@ import dataclasses
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from explorer import history
 from explorer.catalog import Catalog
 from explorer.history import Status
 from explorer.importing.book import load_book
-from explorer.model import Contract
+from explorer.model import Contract, Source
 
 from .files import write_csv
 
@@ -128,3 +130,31 @@ def test_a_case_under_a_term_without_readable_dates_has_no_contract_in_force(tmp
     assert session.sla is not None
     outcomes = dict(zip(session.sla.cases["case_id"], session.sla.cases["outcome"], strict=True))
     assert outcomes == {"U-1": "No contract in force", "D-1": "Met"}
+
+
+def test_a_contract_on_another_program_is_the_same_row_holding_it() -> None:
+
+    row = Contract(
+        "Acme",
+        "okta",
+        "premier",
+        date(2025, 1, 1),
+        date(2025, 12, 31),
+        initial_term_start=date(2023, 1, 1),
+        region="EMEA",
+        country="DE",
+        time_zone="Europe/Berlin",
+        addons={"dse": None},
+        program_text="Premier",
+        source=Source("book.xlsx", "Contracts", 7),
+        extra={"Owner": "Kim"},
+        addon_starts={"dse": date(2025, 3, 1)},
+        ended_on=date(2025, 6, 30),
+        addon_since={"dse": date(2024, 3, 1)},
+        renewed_addons=frozenset({"dse"}),
+    )
+    moved = row.on_program("premier_plus")
+    assert moved == dataclasses.replace(row, program="premier_plus")  # every other field as it was
+    assert row.program == "premier" and type(moved) is Contract
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        moved.program = "premier"  # type: ignore[misc]

@@ -8,7 +8,6 @@ explorer.gui.renewal_brief draws its chart and puts it on paper and in the Renew
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
@@ -143,10 +142,7 @@ def changes(sheet: CustomerSheet) -> list[str]:
 
 def beyond_the_basics(catalog: Catalog, term: ContractSheet) -> list[str]:
     """The term's included benefits that some program of its product lacks (what sets the program apart)."""
-    others = [
-        rules.benefits(catalog, dataclasses.replace(term.contract, program=p.id))
-        for p in upgrade.programs_by_rank(catalog, term.contract)
-    ]
+    others = [rules.benefits(catalog, term.contract.on_program(p.id)) for p in upgrade.programs_by_rank(catalog, term.contract)]
     everyone = {b.label for b in term.benefits if all(any(o.label == b.label and o.included for o in lines) for lines in others)}
     return [b.label + (f" ({b.detail})" if b.detail else "") for b in term.benefits if b.included and b.label not in everyone]
 

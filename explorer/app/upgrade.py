@@ -14,8 +14,8 @@ Premier Access and Premier Plus promise the same, so a Basic customer costs one 
 
 from __future__ import annotations
 
-import dataclasses
 import enum
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -228,7 +228,7 @@ def program_named(catalog: Catalog, contract: Contract, text: str) -> Program | 
 # -- what a change of program gives and takes ------------------------------------------------
 def losses(catalog: Catalog, contract: Contract, other: Program) -> tuple[list[str], list[str]]:
     """(lost, gained): benefits, the phone line's terms and the add-ons held that ``other`` would not carry."""
-    moved = dataclasses.replace(contract, program=other.id)
+    moved = contract.on_program(other.id)
     now = {b.label: b for b in rules.benefits(catalog, contract)}
     then = {b.label: b for b in rules.benefits(catalog, moved)}
     lost, gained = [], []
@@ -320,7 +320,7 @@ def case_table(
         places = np.array(sorted(programs), dtype=np.int64)
         rows = np.flatnonzero(np.isin(term_of, places))
         reduced = Book(
-            contracts=[dataclasses.replace(book.contracts[terms[p]], program=programs[p]) for p in places],
+            contracts=[book.contracts[terms[p]].on_program(programs[p]) for p in places],
             holidays=book.holidays,
             cases=subset.iloc[rows],
         )
@@ -452,7 +452,7 @@ def compare(
 
 
 def _minutes(value: float | None) -> float | None:
-    return None if value is None or np.isnan(value) else float(value)
+    return None if value is None or math.isnan(value) else float(value)
 
 
 # -- the questions the app, the report and the command line ask ---------------------------------

@@ -257,16 +257,17 @@ def case_frame(catalog: Catalog, cases: pd.DataFrame) -> pd.DataFrame:
     """The Cases sheet (and the app's case table): newest first, minutes counted on each case's clock."""
     cases = cases.sort_values("opened", ascending=False, kind="stable")
     labels = {cid: cal.short_label for cid, cal in catalog.calendars.items()}  # the Summary words them in full
+    words = {p: f"P{p:.0f}" for p in cases["priority"].dropna().unique()}  # a few priorities: not a call per case
     return pd.DataFrame(
         {
             "Case ID": cases["case_id"],
             "Customer": cases["customer"],
             "Product": cases["product"],
-            "Priority": cases["priority"].map(lambda p: f"P{p:.0f}" if pd.notna(p) else ""),
+            "Priority": cases["priority"].map(words).fillna("").astype(str),
             "Opened (UTC)": cases["opened"],
             "Due (UTC)": cases["due"],
             "First Response (UTC)": cases["first_response"],
-            "Clock": cases["clock"].astype(str).map(lambda c: labels.get(c, "")),
+            "Clock": cases["clock"].astype(str).map(labels).fillna(""),
             RESPONSE_MINUTES: cases["business_minutes"].round(1),
             "Outcome": cases["outcome"],
         }
