@@ -248,3 +248,26 @@ def test_a_workbook_that_keeps_its_cells_in_memory_takes_them_one_by_one(tmp_pat
 
     rows = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("S").to_python()
     assert rows == [["Customer", "Count"], ["Acme", 1.0], ["=x", 2.0], ["", 3.0]]
+
+
+def test_rows_held_on_disk_are_copied_into_the_sheet_as_xlsxwriter_copies_them(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    from explorer.outputs.report.cells import TextWorkbook
+
+    texts = ["plain", "two\nlines", "crlf\r\nkept", "naïve café", "日本語のテキスト", "emoji 🙂", "<&>\"'", " edge "]
+
+    def parts(kind: type, path: Path) -> dict[str, bytes]:
+        book = kind(str(path), {"constant_memory": True, "tmpdir": str(tmp_path)})
+        book.add_worksheet("Empty")
+        sheet = book.add_worksheet("Rows")
+        for r in range(3000):  # past XlsxWriter's 64 K-character copy
+            sheet.write_string(r, 0, texts[r % len(texts)] * (1 + r % 7))
+            sheet.write_number(r, 1, r / 7)
+        book.set_properties({"created": datetime(2026, 1, 1)})
+        book.close()
+        with zipfile.ZipFile(path) as archive:
+            return {n: archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")}
+
+    ours, theirs = parts(TextWorkbook, tmp_path / "ours.xlsx"), parts(xlsxwriter.Workbook, tmp_path / "theirs.xlsx")
+    assert ours == theirs and len(ours["xl/worksheets/sheet2.xml"]) > 200_000
