@@ -178,7 +178,7 @@ def brief_for(session: Session, key: str, program: str | None = None, sheet: Cus
     if sheet is None:
         return None
     rows = session.overview.contracts_by_key.get(key)
-    evidence = upgrade.for_brief(session.book, session.catalog, session.as_of, session.moment, key, program, rows)
+    evidence = upgrade.for_brief(session.book, session.catalog, session.as_of, session.moment, key, program, rows, session.sla)
     return build_brief(sheet, evidence)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pandas as pd
 import pytest
 
 from explorer.app import upgrade
@@ -221,3 +222,47 @@ def test_one_customers_rows_give_the_same_evidence(catalog: Catalog) -> None:
     scoped = upgrade.for_brief(data, catalog, AS_OF, MOMENT, "acme", rows=[1, 2])
     assert [c.term for c in scoped] == [c.term for c in whole] == [data.contracts[2]]
     assert scoped[0].priorities == whole[0].priorities and scoped[0].late_case_ids == ["mine"]
+
+
+def test_the_sla_results_verdicts_are_the_ones_judged_again(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Given the book's SLA result at the same moment, the evidence reads the verdicts under the programs held from
+    it instead of judging them again: the same table, one judgement fewer. At another moment it is not used."""
+    data = book(
+        [
+            Contract("Acme", "okta", "okta-basic", date(2025, 1, 1), date(2025, 12, 31), **NEW_YORK),
+            Contract("Acme", "okta", "okta-basic", date(2026, 1, 1), date(2026, 12, 31), **NEW_YORK),
+            Contract("Bolt", "okta", "okta-premier", date(2026, 3, 1), date(2027, 2, 28), **BERLIN),
+            Contract("Bolt", "auth0", "auth0-enterprise", date(2026, 1, 1), date(2026, 12, 31), **BERLIN),
+            Contract("Cato", "okta", "okta-premier-plus", date(2026, 1, 1), date(2026, 12, 31), **NEW_YORK),
+        ],
+        [
+            ("a1", "Acme", "okta", 1, "2026-06-09 17:00", "2026-06-09 20:00"),
+            ("a2", "Acme", "okta", 2, "2026-06-12 23:00", "2026-06-15 14:00"),
+            ("a3", "Acme", "okta", 3, "2026-07-30 10:00", None),  # still waiting at the moment
+            ("old", "Acme", "okta", 1, "2025-06-09 17:00", "2025-06-09 20:00"),  # the ended term's
+            ("later", "Acme", "okta", 1, "2026-08-03 10:00", "2026-08-03 11:00"),  # after the moment: not yet known
+            ("b1", "Bolt", "okta", 1, "2026-05-02 08:00", "2026-05-02 09:30"),
+            ("b2", "Bolt", "auth0", 2, "2026-05-02 08:00", "2026-05-04 09:30"),
+            ("b3", "Bolt", "okta", 4, None, None),  # no opening time
+            ("z1", "Zeta", "okta", 1, "2026-05-02 08:00", "2026-05-02 09:00"),  # no contract
+        ],
+    )
+    sla = evaluate(data, catalog, MOMENT)
+    judged = []
+    monkeypatch.setattr(upgrade, "evaluate", lambda *a, **k: judged.append(1) or evaluate(*a, **k))
+    pairs = [(1, "okta-premier"), (1, "okta-premier-plus"), (2, "okta-premier-plus"), (3, "auth0-premier"), (4, "okta-premier")]
+
+    def table(result: object) -> pd.DataFrame:
+        judged.clear()
+        found = upgrade.case_table(data, catalog, MOMENT, pairs, sla=result)  # type: ignore[arg-type]
+        return found.sort_values(["pair", "case_id"]).reset_index(drop=True)
+
+    fresh = table(None)
+    rounds = len(judged) - 1  # the programs held, then one round per other promise
+    assert rounds and set(fresh["case_id"]) == {"a1", "a2", "a3", "b1", "b2"}
+    reused = table(sla)
+    assert len(judged) == rounds
+    pd.testing.assert_frame_equal(reused, fresh, check_categorical=False)
+    assert len(table(evaluate(data, catalog, datetime(2026, 6, 10, tzinfo=UTC)))) and len(judged) == rounds + 1  # not now
+    brief = upgrade.for_brief(data, catalog, AS_OF, MOMENT, "bolt", rows=[2, 3], sla=sla)
+    assert brief == upgrade.for_brief(data, catalog, AS_OF, MOMENT, "bolt", rows=[2, 3])

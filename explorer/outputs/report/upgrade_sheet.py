@@ -84,7 +84,7 @@ def upgrade_evidence(
 ) -> pd.DataFrame:
     """The sheet: every term in review (of the customers by key, or all) against the next program up, judged at
     the SLA result's own as-of moment."""
-    return evidence_frame(upgrade.next_program_up(book, catalog, as_of, sla.as_of, keys))
+    return evidence_frame(upgrade.next_program_up(book, catalog, as_of, sla.as_of, keys, sla))
 
 
 def printed(frame: pd.DataFrame) -> tuple[int, str]:
