@@ -434,36 +434,44 @@ def compare(
     """Each (term index into book.contracts, other program id) judged both ways, as Comparisons (``rows`` and
     ``sla``: see case_table)."""
     table = case_table(book, catalog, moment, pairs, rows, sla)
-    stats: dict[tuple[int, int], dict[str, float]] = {
-        (int(r["pair"]), int(r["priority"])): {str(k): float(v) for k, v in r.items()}
-        for r in evidence_table(table).to_dict("records")
-    }
+    evidence = evidence_table(table)
+    at = {key: i for i, key in enumerate(zip(evidence["pair"].tolist(), evidence["priority"].tolist(), strict=True))}
+    # each column as a list, its last item what a (pair, priority) without cases reads
+    met = [[*evidence[c].astype(int).tolist(), 0] for c in ("cases", "met_now", "late_now", "within_other", "late_other")]
+    waited = [[*map(_minutes, evidence[c].tolist()), None] for c in ("median_now", "p90_now", "median_other", "p90_other")]
     late = table[table["other"] == Outcome.BREACHED.value].sort_values("opened")
     late_ids: dict[tuple[int, int], list[str]] = {}
     for pair, priority, case in zip(late["pair"].tolist(), late["priority"].tolist(), late["case_id"].tolist(), strict=True):
         late_ids.setdefault((pair, priority), []).append(str(case))
+    promises: dict[tuple[str, int], Promise] = {}  # a program's promise for a priority, made once
+
+    def promise(program: Program, level: int) -> Promise:
+        if (program.id, level) not in promises:
+            target = program.targets[level]
+            promises[program.id, level] = Promise(program, target.minutes, catalog.calendars[target.calendar])
+        return promises[program.id, level]
+
     out = []
     for n, (term, pid) in enumerate(pairs):
         contract, other = book.contracts[term], catalog.programs[pid]
         current = catalog.programs[str(contract.program)]
         lines = []
         for level in sorted(set(current.targets) & set(other.targets)):
-            now_t, other_t = current.targets[level], other.targets[level]
-            row = stats.get((n, level), {})
+            i = at.get((n, level), -1)
             lines.append(
                 PriorityEvidence(
                     level,
-                    int(row.get("cases", 0)),
-                    int(row.get("met_now", 0)),
-                    int(row.get("late_now", 0)),
-                    int(row.get("within_other", 0)),
-                    int(row.get("late_other", 0)),
-                    Promise(current, now_t.minutes, catalog.calendars[now_t.calendar]),
-                    Promise(other, other_t.minutes, catalog.calendars[other_t.calendar]),
-                    _minutes(row.get("median_now")),
-                    _minutes(row.get("p90_now")),
-                    _minutes(row.get("median_other")),
-                    _minutes(row.get("p90_other")),
+                    met[0][i],
+                    met[1][i],
+                    met[2][i],
+                    met[3][i],
+                    met[4][i],
+                    promise(current, level),
+                    promise(other, level),
+                    waited[0][i],
+                    waited[1][i],
+                    waited[2][i],
+                    waited[3][i],
                     tuple(late_ids.get((n, level), [])),
                 )
             )
