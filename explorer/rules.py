@@ -226,12 +226,12 @@ def date_status(day: date, as_of: date, due_soon_days: int) -> DateStatus:
     return DateStatus.UPCOMING
 
 
-def _applies(catalog: Catalog, rule: KeyDateRule, contract: Contract) -> bool:
+def _applies(rule: KeyDateRule, contract: Contract, held: list[str]) -> bool:
+    """Whether the key-date rule applies to the contract, which holds the valid add-ons ``held``."""
     if rule.applies_all:
         return True
     if rule.programs and contract.program in rule.programs:
         return True
-    held = valid_addons(catalog, contract)
     return rule.addon == "any" and bool(held) or rule.addon in held
 
 
@@ -295,6 +295,7 @@ def key_dates(
         "term_end": contract.term_end,
         "initial_term_start": contract.initial_term_start or contract.term_start,
     }
+    held = valid_addons(catalog, contract)  # once, not once per rule
     out = []
     for rule in catalog.key_dates:
         anchor = anchors[rule.anchor]
@@ -302,7 +303,7 @@ def key_dates(
             if not initial_start_valid(contract):
                 continue  # a refused Initial Term Start derives nothing (the add-on says "unknown (see Findings)")
             anchor = _run_start(contract, rule.addon) or anchor  # a renewal keeps its add-on's first start
-        if anchor is None or not _applies(catalog, rule, contract):
+        if anchor is None or not _applies(rule, contract, held):
             continue
         day = anchor + timedelta(days=rule.offset_days)
         if contract.ended_on is not None and day > contract.ended_on:
@@ -317,7 +318,7 @@ def key_dates(
                 contract.runs_until,
                 window,
                 key in (done or {}),
-                bool(contract.renewed_addons & set(valid_addons(catalog, contract))),
+                bool(contract.renewed_addons & set(held)),
             )
             if rule.role == ACTION_DEADLINE
             else date_status(day, as_of, window)
