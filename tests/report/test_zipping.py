@@ -84,3 +84,37 @@ def test_a_zip_of_blocks_reads_back_with_its_crcs(tmp_path: Path, monkeypatch: p
         assert archive.read("xl/worksheets/sheet1.xml") == big
         assert archive.read("[Content_Types].xml") == small and archive.read("mimetype") == b"stored"
     assert not [t for t in threading.enumerate() if t.name.startswith("deflate")]  # the pool ends with the file
+
+
+def test_one_long_write_holds_at_most_a_few_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """writestr hands a part over in one call: its blocks are collected as they go, not all held at once."""
+    monkeypatch.setattr(zipping, "BLOCK", 1000)
+    data = _xml_like(300_000)
+    with ThreadPoolExecutor(2) as pool:
+        deflater = BlockDeflater(pool)
+        submit, most = pool.submit, [0]
+
+        def counting(*args: object, **kwargs: object) -> object:
+            most[0] = max(most[0], len(deflater._running) + 1)
+            return submit(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(pool, "submit", counting)
+        stream = deflater.compress(data) + deflater.flush()
+    assert zlib.decompress(stream, -15) == data
+    assert most[0] <= zipping.AHEAD + 1
+
+
+def test_a_members_own_level_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    levels: list[int] = []
+    deflate = zipping._deflate
+    monkeypatch.setattr(
+        zipping, "_deflate", lambda block, before, level, last: levels.append(level) or deflate(block, before, level, last)
+    )
+    with BlockZipFile(tmp_path / "out.zip", "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.xml", b"<a/>" * 100)
+        archive.writestr("b.xml", b"<b/>" * 100, compresslevel=1)
+    with BlockZipFile(tmp_path / "none.zip", "w", compression=zipfile.ZIP_DEFLATED, compresslevel=0) as archive:
+        archive.writestr("c.xml", b"<c/>" * 100)
+    assert levels == [zipping.LEVEL, 1, 0]
+    with zipfile.ZipFile(tmp_path / "none.zip") as archive:
+        assert archive.read("c.xml") == b"<c/>" * 100

@@ -51,32 +51,37 @@ class BlockDeflater:
 
     def compress(self, data: bytes | bytearray | memoryview) -> bytes:
         view = memoryview(data).cast("B")
+        out: list[bytes] = []
         if self._pending:  # make the pending block whole first
             take = BLOCK - len(self._pending)
             self._pending += view[:take]
             view = view[take:]
             if len(self._pending) == BLOCK:
-                self._submit(bytes(self._pending), last=False)
+                out.append(self._submit(bytes(self._pending), last=False))
                 self._pending = bytearray()
-        while len(view) >= BLOCK:
-            self._submit(bytes(view[:BLOCK]), last=False)
+        while len(view) >= BLOCK:  # one long write (writestr) is cut here, AHEAD blocks in flight at most
+            out.append(self._submit(bytes(view[:BLOCK]), last=False))
             view = view[BLOCK:]
         self._pending += view
-        out = []
-        while self._running and (len(self._running) > AHEAD or self._running[0].done()):
+        while self._running and self._running[0].done():
             out.append(self._running.popleft().result())
         return b"".join(out)
 
     def flush(self) -> bytes:
-        self._submit(bytes(self._pending), last=True)  # an empty last block still ends the stream
+        head = self._submit(bytes(self._pending), last=True)  # an empty last block still ends the stream
         self._pending = bytearray()
-        out = b"".join(f.result() for f in self._running)
+        out = head + b"".join(f.result() for f in self._running)
         self._running.clear()
         return out
 
-    def _submit(self, block: bytes, last: bool) -> None:
+    def _submit(self, block: bytes, last: bool) -> bytes:
+        """Start deflating ``block``; what the oldest blocks gave when more than AHEAD are in flight."""
         self._running.append(self._pool.submit(_deflate, block, self._before, self._level, last))
         self._before = (self._before + block)[-WINDOW:] if len(block) < WINDOW else block[-WINDOW:]
+        done = []
+        while len(self._running) > AHEAD:
+            done.append(self._running.popleft().result())
+        return b"".join(done)
 
 
 class BlockZipFile(zipfile.ZipFile):
@@ -93,7 +98,9 @@ class BlockZipFile(zipfile.ZipFile):
         if zinfo.compress_type == zipfile.ZIP_DEFLATED:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="deflate")
-            member._compressor = BlockDeflater(self._pool, self.compresslevel or LEVEL)
+            # the member's own level where it names one (ZipInfo.compress_level from Python 3.13), else the file's
+            level = getattr(zinfo, "compress_level", getattr(zinfo, "_compresslevel", None))
+            member._compressor = BlockDeflater(self._pool, LEVEL if level is None else level)
         return member  # type: ignore[no-any-return]
 
     def close(self) -> None:
