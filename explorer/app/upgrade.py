@@ -307,7 +307,7 @@ def case_table(
     position = np.full(len(book.contracts) + 1, -1, dtype=np.int64)  # book index -> place in ``terms``
     position[terms] = np.arange(len(terms))
     held: pd.DataFrame | None = None  # the verdicts under the programs held, where the SLA result has them
-    if sla is not None and sla.as_of == moment and sla.contracts is book.contracts and len(sla.case_rows) == len(sla.cases):
+    if sla is not None and sla.as_of == moment and sla.contracts is book.contracts and sla.case_log is book.cases:
         judged_by = sla.cases["contract"].to_numpy()
         mine = np.flatnonzero((position[judged_by] >= 0) & (engine_seconds(sla.cases["opened"]) != NO_TIME))
         held, cases, contract_of = sla.cases.iloc[mine], cases.iloc[sla.case_rows[mine]], judged_by[mine]

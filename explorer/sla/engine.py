@@ -82,7 +82,9 @@ class SlaResult:
     holiday_calendars: dict[str, HolidayCalendar] = field(default_factory=dict)
     later: dict[str, int] = field(default_factory=dict)  # customer key -> cases of the log opened after the as-of moment
     contracts: list[Contract] = field(default_factory=list, repr=False)  # the rows the "contract" column indexes
-    # Each result row's position in the book's case log (cases opened after the as-of moment are left out)
+    # The case log judged (the book's own frame), and each result row's position in it (cases opened after the
+    # as-of moment are left out)
+    case_log: pd.DataFrame | None = field(default=None, repr=False, compare=False)
     case_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
 
     def judged_under(self, rows: Iterable[Contract]) -> frozenset[int]:
@@ -158,7 +160,7 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
     opened = _seconds(cases["opened"])
     as_of_s = int(as_of.timestamp())
     known = (opened <= as_of_s) | (opened == NO_TIME)  # as known at the as-of moment: later cases do not exist yet
-    result.case_rows = np.flatnonzero(known)
+    result.case_log, result.case_rows = cases, np.flatnonzero(known)
     if not known.all():
         keys = cases.loc[~known, "customer"].astype(str).map(customer_key)
         result.later = {str(k): int(v) for k, v in keys.value_counts().items()}

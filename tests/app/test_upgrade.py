@@ -264,5 +264,10 @@ def test_the_sla_results_verdicts_are_the_ones_judged_again(catalog: Catalog, mo
     assert len(judged) == rounds
     pd.testing.assert_frame_equal(reused, fresh, check_categorical=False)
     assert len(table(evaluate(data, catalog, datetime(2026, 6, 10, tzinfo=UTC)))) and len(judged) == rounds + 1  # not now
+    reordered = Book(contracts=data.contracts, cases=data.cases.iloc[::-1].reset_index(drop=True))  # another log
+    judged.clear()
+    found = upgrade.case_table(reordered, catalog, MOMENT, pairs, sla=sla)
+    assert len(judged) == rounds + 1  # the result judged another frame: judged again
+    pd.testing.assert_frame_equal(found.sort_values(["pair", "case_id"]).reset_index(drop=True), fresh, check_categorical=False)
     brief = upgrade.for_brief(data, catalog, AS_OF, MOMENT, "bolt", rows=[2, 3], sla=sla)
     assert brief == upgrade.for_brief(data, catalog, AS_OF, MOMENT, "bolt", rows=[2, 3])
