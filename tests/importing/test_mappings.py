@@ -182,3 +182,21 @@ def test_map_names_a_sheet_set_aside_for_its_name(tmp_path: Path) -> None:
     assert main(["map", str(book), "-o", str(out)]) == 0
     text = out.read_text("utf-8")
     assert "sheet 'Do not use - old' (its name says 'do not use': read only if read_hidden names it)" in text
+
+
+@pytest.mark.parametrize("piece", [1, 2, 3, 20_000])
+def test_a_columns_distinct_cells_are_the_same_whatever_the_piece(piece: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Map Columns takes a column's distinct cells a piece at a time (a worker's long call holds the GIL the window
+    waits for): the same cells in the same order, TRUE told from 1 across the pieces, short rows read as blank."""
+    from explorer.importing import mapper
+    from explorer.importing.readers import RawSheet
+
+    cells = ["b", "a", "b", 1, True, 1.0, "", False, 0, "a", None, True]
+    rows: list[list[object]] = [["Head", "Other"], *([c, "x"] for c in cells), ["short"]]
+    sheet = RawSheet("f.xlsx", "S", rows)  # type: ignore[arg-type]
+    monkeypatch.setattr(mapper, "_PIECE", piece)
+    found = mapper.distinct_cells(sheet, 0, 0)
+    assert found == ["b", "a", 1, True, 1.0, "", False, 0, None, "short"]  # by type and value beside a TRUE
+    assert [type(c) for c in found] == [str, str, int, bool, float, str, bool, int, type(None), str]
+    assert mapper.distinct_cells(sheet, 0, 1) == ["x", ""]  # the short row's missing cell is blank
+    assert mapper.distinct_cells(RawSheet("f.xlsx", "S", [["Head"], ["a"], ["b"], ["a"]]), 0, 0) == ["a", "b"]
