@@ -162,3 +162,30 @@ def test_a_sheet_named_do_not_use_is_offered_like_a_hidden_one(qtbot, tmp_path: 
     dialog.reject()
     book = load_book([path], saved=Lookup([mapping]))  # the saved mapping asks for it: it is read
     assert [c.customer for c in book.contracts] == ["Nightjar Ltd"]
+
+
+def test_the_file_is_read_only_once_the_dialog_has_drawn_itself(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Read at once, the read's long calls made the dialog's first drawing wait for the GIL (the window held up to
+    171 ms on a big book): the read starts after the dialog is drawn, and never for a dialog closed before that."""
+    from explorer.catalog import default_catalog
+    from explorer.gui import map_columns
+
+    monkeypatch.setattr(map_columns, "FIRST_READ_MS", 10)
+    started: list[str] = []
+    load = MapColumnsDialog._load_file
+    monkeypatch.setattr(MapColumnsDialog, "_load_file", lambda self: started.append("read") or load(self))
+    book = german(tmp_path)
+    dialog = MapColumnsDialog(None, [str(book)], default_catalog())
+    qtbot.addWidget(dialog)
+    qtbot.wait(50)
+    assert not started and not dialog.ready  # not drawn yet: nothing read
+    assert dialog.reading.text() == "Reading vertraege.csv…" and not dialog.save_button.isEnabled()
+    dialog.show()
+    shown(qtbot, dialog)
+    assert started == ["read"] and dialog.preview.rowCount() == 3  # the header row and both contracts
+    closed = MapColumnsDialog(None, [str(book)], default_catalog())
+    qtbot.addWidget(closed)
+    closed.show()
+    closed.reject()  # closed before its read began
+    qtbot.wait(100)
+    assert started == ["read"] and not closed.ready
