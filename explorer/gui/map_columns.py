@@ -114,7 +114,7 @@ class MapColumnsDialog(QDialog):
         self.stop_button = QPushButton("Stop Reading", self)
         self.stop_button.setToolTip("Stop reading this file; pick another one")
         self.operations = Operations(self, self.reading.setText, self._set_busy, self._stopped)
-        self.stop_button.clicked.connect(self.operations.cancel)
+        self.stop_button.clicked.connect(self._stop)
         self.finished.connect(self.operations.cancel)
         self._layout()
         self.sheet_box.currentIndexChanged.connect(self._start_sheet)
@@ -127,7 +127,7 @@ class MapColumnsDialog(QDialog):
         # The first read starts a little after the dialog has drawn itself (paintEvent). Started at once, the read's
         # budget scan (long pattern calls that hold the GIL) made each call into Python of the first drawing, the
         # dialog's and the window's behind it, wait: the window was held 117-171 ms on the 10k book, 44-62 ms so.
-        self.ready, self._unread = False, True
+        self.ready, self._unread, self._waiting = False, True, False
         self.reading.setText(f"Reading {Path(str(self.file_box.currentData())).name}…")
         self._set_busy(True)
 
@@ -168,12 +168,21 @@ class MapColumnsDialog(QDialog):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._unread:
-            self._unread = False
+            self._unread, self._waiting = False, True
             QTimer.singleShot(FIRST_READ_MS, self._first_read)  # the window behind draws again meanwhile
 
     def _first_read(self) -> None:
-        if self.isVisible():  # not if it was closed before it ever read
+        if self._waiting and self.isVisible():  # not if it was closed or stopped before it ever read
             self._load_file()
+        self._waiting = False
+
+    def _stop(self) -> None:
+        """Stop Reading: the read running, or the first one about to start."""
+        if self._waiting:
+            self._waiting = False
+            self._set_busy(False)
+            self._stopped()
+        self.operations.cancel()
 
     def _load_file(self) -> None:
         """Read the chosen file in the background; the sheets show when it is read."""

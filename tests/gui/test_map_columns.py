@@ -187,5 +187,12 @@ def test_the_file_is_read_only_once_the_dialog_has_drawn_itself(qtbot, tmp_path:
     qtbot.addWidget(closed)
     closed.show()
     closed.reject()  # closed before its read began
-    qtbot.wait(100)
-    assert started == ["read"] and not closed.ready
+    monkeypatch.setattr(map_columns, "FIRST_READ_MS", 300)
+    stopped = MapColumnsDialog(None, [str(book)], default_catalog())
+    qtbot.addWidget(stopped)
+    stopped.show()
+    qtbot.waitUntil(lambda: stopped._waiting)  # drawn; its read starts in 300 ms
+    stopped.stop_button.click()  # Stop Reading before the read began
+    qtbot.wait(500)
+    assert started == ["read"] and not closed.ready and not stopped.ready
+    assert not stopped.stop_button.isVisible() and "was not read" in stopped.problem.text()
