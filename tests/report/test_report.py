@@ -603,3 +603,31 @@ def test_the_report_is_zipped_in_blocks_at_our_level_and_xlsxwriter_is_left_as_i
     with zipfile.ZipFile(out) as archive:
         assert archive.testzip() is None
     assert openpyxl.load_workbook(out, read_only=True).sheetnames[0] == "Summary"
+
+
+def test_the_upgrade_evidence_sentence_wraps_and_its_hours_say_the_same_minutes(tmp_path: Path) -> None:
+    """The Upgrade Evidence sheet prints across two pages, where nothing wraps; its Evidence sentence was cut at
+    the column's edge mid-word on paper. It wraps there too (the numbers' columns do not). And its hours, read
+    back as minutes (as `explorer whatif` shows them), give the minute the sentence says (28.79 h read back as
+    28 h 47 min beside a sentence saying 28 h 48 min)."""
+    from explorer.app.upgrade import duration
+
+    out = tmp_path / "r.xlsx"
+    assert main(["report", "--sample", "--as-of", "2026-12-07", "-o", str(out)]) == 1
+    ws = openpyxl.load_workbook(out)["Upgrade Evidence"]
+    headers = [c.value for c in ws[1]]
+    evidence, customer = headers.index("Evidence") + 1, headers.index("Customer") + 1
+    assert ws.col_breaks.count == 1  # printed across two pages
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert rows and all(ws.cell(r, evidence).alignment.wrap_text for r in range(2, len(rows) + 2))
+    assert not ws.cell(2, customer).alignment.wrap_text  # printed across pages: only the sentence wraps
+    assert all((ws.row_dimensions[r].height or 0) >= 30 for r in range(2, min(len(rows), 10) + 2))
+    checked = 0
+    for row in rows:
+        record = dict(zip(headers, row, strict=True))
+        said = re.search(r"median (\d+ h(?: \d+ min)?|\d+ min)", str(record["Evidence"]))
+        hours = record["Median Wait Next (h)"]
+        if said and isinstance(hours, int | float):
+            assert duration(float(hours) * 60) == said[1], record
+            checked += 1
+    assert checked > 20

@@ -90,6 +90,9 @@ WRAPPED_COLUMNS = {
     "New": 22,
     "Evidence": 60,
 }
+# Text that is the sheet's point wraps even where the sheet prints across pages (where nothing else wraps):
+# cut at the column's edge, the upgrade evidence's sentence stopped mid-word on paper.
+ALWAYS_WRAPPED = {"Evidence"}
 
 
 # Narrower caps on sheets that must print a whole record on one page width (Cases, Findings).

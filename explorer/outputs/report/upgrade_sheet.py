@@ -42,7 +42,9 @@ UPGRADE_COLUMNS = [
 
 
 def _hours(minutes: float | None) -> float | None:
-    return None if minutes is None else round(minutes / 60, 2)
+    """Hours to 2 decimals of the whole minutes the sentences say ('28 h 48 min' is 28.8, not 28.79 of 1,727.6
+    minutes): read back as minutes (as_text, `explorer whatif`), they give the same minute again."""
+    return None if minutes is None else round(round(minutes) / 60, 2)
 
 
 def evidence_frame(comparisons: Iterable[upgrade.Comparison]) -> pd.DataFrame:

@@ -34,7 +34,7 @@ from explorer.outputs.report.layout import (
     print_layout,
     row_lines,
 )
-from explorer.outputs.report.schema import SHEETS, WRAPPED_COLUMNS, wraps_for
+from explorer.outputs.report.schema import ALWAYS_WRAPPED, SHEETS, WRAPPED_COLUMNS, wraps_for
 from explorer.outputs.report.summary_sheet import summary_sheet
 
 
@@ -126,16 +126,17 @@ def table_sheet(
     header and footer are print header and footer strings (XlsxWriter's &L, &R, &P codes). highlights colour
     a cell whose value is the one given; row_fills (column, leading text, colour) a whole row whose cell in
     that column begins with the text. wraps: the columns that wrap and their caps (default WRAPPED_COLUMNS);
-    on a sheet printed across several pages nothing wraps, so no row is padded by text printed on another page
-    (capped text is then cut on paper, whole in the cell).
+    on a sheet printed across several pages nothing wraps but ALWAYS_WRAPPED, so no row is padded by text printed
+    on another page (capped text is then cut on paper, whole in the cell).
     """
     ws = book.add_worksheet(name)
     headers = list(frame.columns)
     wraps = dict(WRAPPED_COLUMNS if wraps is None else wraps)
     widths = column_widths(frame, wraps)
     if print_layout(widths).breaks:  # printed across pages: one line per row, long text a little wider instead
-        widths = column_widths(frame, {h: max(cap, UNWRAPPED_CAP) for h, cap in wraps.items()})
-        wraps = {}
+        kept = {h: cap for h, cap in wraps.items() if h in ALWAYS_WRAPPED}  # but a sentence that is the point
+        widths = column_widths(frame, {**{h: max(cap, UNWRAPPED_CAP) for h, cap in wraps.items()}, **kept})
+        wraps = kept
     ws.set_row(0, LINE_POINTS * max(header_lines(h, w) for h, w in zip(headers, widths, strict=True)))
     for c, (title, width) in enumerate(zip(headers, widths, strict=True)):  # before the rows: constant memory
         ws.set_column(c, c, width)
