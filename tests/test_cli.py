@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -366,3 +367,19 @@ def test_whatif_says_per_term_why_there_is_nothing_to_compare(capsys: pytest.Cap
     assert "No term to compare: Coho Insurance (Auth0) holds it already." in out
     assert main([*args, "Backwards Bank", "--program", "Premier"]) == 2
     assert "these customers have no term to compare on 2026-11-28 (term dates invalid or missing" in capsys.readouterr().err
+
+
+def test_whatif_says_what_a_wait_of_0_min_means(capsys: pytest.CaptureFixture[str]) -> None:
+    """A median of 0 min (most cases answered before a business-hours clock opened) read like a fault to a new
+    user: the table says what it means, once, and only where one shows."""
+    from explorer.outputs.report.upgrade_sheet import NO_WAIT
+
+    args = ["whatif", "--sample", "--as-of", "2026-12-07", "--program", "Premier"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert re.search(r" 0 min / ", out) and out.count(NO_WAIT) == 1
+    table = out.split(NO_WAIT)[0]
+    assert out.index(NO_WAIT) > table.rindex(" 0 min / ")  # after the table, not inside it
+    assert main([*args, "--customer", "Humongous Airlines"]) == 0
+    quiet = capsys.readouterr().out
+    assert " 0 min / " not in quiet and NO_WAIT not in quiet

@@ -89,6 +89,9 @@ def upgrade_evidence(
     return evidence_frame(upgrade.next_program_up(book, catalog, as_of, sla.as_of, keys, sla))
 
 
+NO_WAIT = "0 min: most of those cases were answered before their clock opened (outside business hours), or at once."
+
+
 def printed(frame: pd.DataFrame) -> tuple[int, str]:
     """(rows printed, what the print-out holds) for the report's page header."""
     shown = min(len(frame), PRINTED)
@@ -118,4 +121,7 @@ def as_text(frame: pd.DataFrame, other: str = NEXT) -> str:
         ]
         for _, r in frame.iterrows()
     ]
-    return "\n".join(line.rstrip() for line in table(headers, rows).splitlines())
+    text = "\n".join(line.rstrip() for line in table(headers, rows).splitlines())
+    if any(row[i].startswith("0 min ") for row in rows for i in (8, 9)):  # reads like a fault without a word
+        text += f"\n{NO_WAIT}"
+    return text
