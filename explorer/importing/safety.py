@@ -188,6 +188,10 @@ def _check_zip(path: Path) -> dict[str, tuple[int, ...]]:
         raise UnreadableFile(
             path, f"part {exc} holds a tag longer than {_LONGEST_TAG // 1024:,} KB (a damaged or hostile file); not read"
         ) from None
+    except _QuotedName as exc:
+        raise UnreadableFile(
+            path, f"part {exc} names a cell with quotes in its tag (a damaged or hostile file); not read"
+        ) from None
     except (EOFError, OSError, ValueError) as exc:
         raise UnreadableFile(path, f"the workbook is damaged or truncated ({exc})") from None
 
@@ -371,6 +375,8 @@ EXCEL_ROWS = 1_048_576
 EXCEL_COLUMNS = 16_384  # XFD
 _TAG = rb"<(?:[\w.-]+:)?"  # any namespace prefix: the reader matches local names
 _PREFIXED = re.compile(rb":c[\s/>]")  # a plain search first: Excel writes no prefix, and a prefix slows every scan
+# A cell tag's name (a prefix and "c") holding a quote: see _QuotedName. Only a prefixed name can be such a cell.
+_QUOTED_CELL_NAME = re.compile(rb"""<[^\s/>]*?["'][^\s/>]*:c(?=[\s/>])""")
 # A cell tag's attributes, read as the reader reads them: a quoted value may hold ">", "/" or "<".
 _BODY = rb"""((?:[^>"']|"[^"]*"|'[^']*')*)>"""
 # The usual cell as spreadsheet programs write it: its reference first (double quotes, upper case, a row under
@@ -434,7 +440,10 @@ def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
     for chunk in chunks(archive, member):
         if b"uniqueCount" in chunk and (found := _UNIQUE.search(chunk)):  # a plain search first, as for hidden rows
             claimed = max(claimed, int(found.group(1)))
-        for letters, empty, attributes in set(_SCANS[bool(_PREFIXED.search(chunk))].findall(chunk)):
+        prefixed = bool(_PREFIXED.search(chunk))
+        if prefixed and _QUOTED_CELL_NAME.search(chunk):
+            raise _QuotedName(member.filename)
+        for letters, empty, attributes in set(_SCANS[prefixed].findall(chunk)):
             if letters:
                 if not empty:
                     last_column = max(last_column, _column_number(letters))
@@ -468,6 +477,11 @@ _LONGEST_TAG = 1024 * 1024  # an unfinished tag is carried whole up to this; Exc
 
 class _LongTag(ValueError):
     """A part holds a tag longer than _LONGEST_TAG: no workbook writes one, and the scan could not see it whole."""
+
+
+class _QuotedName(ValueError):
+    """A part holds a cell tag whose name holds a quote ('<"<x:c r=...'): the reader takes the quote as opening a
+    value and reads the tag's attributes out of step with the scan's patterns. No workbook writes one."""
 
 
 def chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
