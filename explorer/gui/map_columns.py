@@ -127,7 +127,12 @@ class MapColumnsDialog(QDialog):
         # The first read starts a little after the dialog has drawn itself (paintEvent). Started at once, the read's
         # budget scan (long pattern calls that hold the GIL) made each call into Python of the first drawing, the
         # dialog's and the window's behind it, wait: the window was held 117-171 ms on the 10k book, 44-62 ms so.
-        self.ready, self._unread, self._waiting = False, True, False
+        self.ready, self._unread = False, True
+        self._first_read = QTimer(self)  # started by the first paint; running, it is the read about to begin
+        self._first_read.setSingleShot(True)
+        self._first_read.setInterval(FIRST_READ_MS)
+        self._first_read.timeout.connect(self._load_file)
+        self.finished.connect(self._first_read.stop)  # closed before it ever read: it reads nothing
         self.reading.setText(f"Reading {Path(str(self.file_box.currentData())).name}…")
         self._set_busy(True)
 
@@ -168,18 +173,13 @@ class MapColumnsDialog(QDialog):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._unread:
-            self._unread, self._waiting = False, True
-            QTimer.singleShot(FIRST_READ_MS, self._first_read)  # the window behind draws again meanwhile
-
-    def _first_read(self) -> None:
-        if self._waiting and self.isVisible():  # not if it was closed or stopped before it ever read
-            self._load_file()
-        self._waiting = False
+            self._unread = False
+            self._first_read.start()  # the window behind draws again meanwhile
 
     def _stop(self) -> None:
         """Stop Reading: the read running, or the first one about to start."""
-        if self._waiting:
-            self._waiting = False
+        if self._first_read.isActive():
+            self._first_read.stop()
             self._set_busy(False)
             self._stopped()
         self.operations.cancel()

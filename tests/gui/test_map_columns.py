@@ -188,11 +188,16 @@ def test_the_file_is_read_only_once_the_dialog_has_drawn_itself(qtbot, tmp_path:
     closed.show()
     closed.reject()  # closed before its read began
     monkeypatch.setattr(map_columns, "FIRST_READ_MS", 300)
+    waiting = MapColumnsDialog(None, [str(book)], default_catalog())
+    qtbot.addWidget(waiting)
+    waiting.show()
+    qtbot.waitUntil(waiting._first_read.isActive)  # drawn; its read would start in 300 ms
+    waiting.reject()  # closed meanwhile
     stopped = MapColumnsDialog(None, [str(book)], default_catalog())
     qtbot.addWidget(stopped)
     stopped.show()
-    qtbot.waitUntil(lambda: stopped._waiting)  # drawn; its read starts in 300 ms
+    qtbot.waitUntil(stopped._first_read.isActive)  # drawn; its read starts in 300 ms
     stopped.stop_button.click()  # Stop Reading before the read began
     qtbot.wait(500)
-    assert started == ["read"] and not closed.ready and not stopped.ready
+    assert started == ["read"] and not closed.ready and not waiting.ready and not stopped.ready
     assert not stopped.stop_button.isVisible() and "was not read" in stopped.problem.text()
