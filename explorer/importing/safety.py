@@ -184,14 +184,8 @@ def _check_zip(path: Path) -> dict[str, tuple[int, ...]]:
         raise UnreadableFile(path, "the workbook is damaged or truncated (its zip directory is unreadable)") from None
     except (zipfile.LargeZipFile, NotImplementedError) as exc:
         raise UnreadableFile(path, f"the workbook uses an unsupported compression ({exc})") from None
-    except _LongTag as exc:
-        raise UnreadableFile(
-            path, f"part {exc} holds a tag longer than {_LONGEST_TAG // 1024:,} KB (a damaged or hostile file); not read"
-        ) from None
-    except _QuotedName as exc:
-        raise UnreadableFile(
-            path, f"part {exc} names a cell with quotes in its tag (a damaged or hostile file); not read"
-        ) from None
+    except _HostilePart as exc:
+        raise UnreadableFile(path, f"{exc} (a damaged or hostile file); not read") from None
     except (EOFError, OSError, ValueError) as exc:
         raise UnreadableFile(path, f"the workbook is damaged or truncated ({exc})") from None
 
@@ -475,13 +469,23 @@ _OVERLAP = 64 * 1024  # each piece repeats this much of the one before: a tag cu
 _LONGEST_TAG = 1024 * 1024  # an unfinished tag is carried whole up to this; Excel's longest are a few hundred bytes
 
 
-class _LongTag(ValueError):
+class _HostilePart(ValueError):
+    """A part written as no workbook writes it, which the scan cannot measure as the reader would read it."""
+
+
+class _LongTag(_HostilePart):
     """A part holds a tag longer than _LONGEST_TAG: no workbook writes one, and the scan could not see it whole."""
 
+    def __init__(self, part: str) -> None:
+        super().__init__(f"part {part} holds a tag longer than {_LONGEST_TAG // 1024:,} KB")
 
-class _QuotedName(ValueError):
+
+class _QuotedName(_HostilePart):
     """A part holds a cell tag whose name holds a quote ('<"<x:c r=...'): the reader takes the quote as opening a
     value and reads the tag's attributes out of step with the scan's patterns. No workbook writes one."""
+
+    def __init__(self, part: str) -> None:
+        super().__init__(f"part {part} names a cell with quotes in its tag")
 
 
 def chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
