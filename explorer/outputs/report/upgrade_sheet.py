@@ -122,6 +122,6 @@ def as_text(frame: pd.DataFrame, other: str = NEXT) -> str:
         for _, r in frame.iterrows()
     ]
     text = "\n".join(line.rstrip() for line in table(headers, rows).splitlines())
-    if any(row[i].startswith("0 min ") for row in rows for i in (8, 9)):  # reads like a fault without a word
+    if frame[["Median Wait Now (h)", "Median Wait Next (h)"]].eq(0).any(axis=None):  # '0 min' reads like a fault
         text += f"\n{NO_WAIT}"
     return text
