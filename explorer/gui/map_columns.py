@@ -101,6 +101,7 @@ class MapColumnsDialog(QDialog):
         self.value_boxes: dict[tuple[str, str], QComboBox] = {}
         self.hidden_box = QCheckBox("Read this hidden sheet", self)
         self.hidden_box.setToolTip("The workbook hides this sheet; it is read only when you ask")
+        self.hidden_box.hide()  # until a hidden sheet is shown (_start_sheet)
         self.problem = plain.label(QLabel(self))
         self.problem.setStyleSheet(f"color: {palette.ink('error')}")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)

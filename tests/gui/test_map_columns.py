@@ -197,6 +197,7 @@ def test_the_file_is_read_only_once_the_dialog_has_drawn_itself(qtbot, tmp_path:
     qtbot.addWidget(stopped)
     stopped.show()
     qtbot.waitUntil(stopped._first_read.isActive)  # drawn; its read starts in 300 ms
+    assert not stopped.hidden_box.isVisible()  # no sheet yet, hidden or not
     stopped.stop_button.click()  # Stop Reading before the read began
     qtbot.wait(500)
     assert started == ["read"] and not closed.ready and not waiting.ready and not stopped.ready
