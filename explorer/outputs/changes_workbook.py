@@ -18,7 +18,8 @@ from explorer.atomic import write_atomically
 from explorer.outputs.changes import Comparison
 from explorer.outputs.report.build import sha256
 from explorer.outputs.report.cells import Formats, write_text
-from explorer.outputs.report.layout import catalog_footer
+from explorer.outputs.report.glyphs import merged_width, wrapped_lines
+from explorer.outputs.report.layout import LINE_POINTS, catalog_footer
 from explorer.outputs.report.writer import open_workbook, table_sheet
 
 HIGHLIGHTS = [
@@ -33,6 +34,7 @@ HIGHLIGHTS = [
     )
 ]
 TITLE = "Changes between two versions of a contract book"
+WIDTHS = [30, 68]  # the Summary's labels and values; a warning is merged across both
 
 
 def write_changes(diff: Comparison, target: Path | str, inputs: Iterable[Path | str] = (), cancel: CancelToken = NEVER) -> Path:
@@ -66,8 +68,8 @@ def _files(files: list[str]) -> str:
 
 def _summary(book: Any, diff: Comparison, f: Formats) -> None:
     ws = book.add_worksheet("Summary")
-    ws.set_column(0, 0, 30)
-    ws.set_column(1, 1, 68)
+    for c, width in enumerate(WIDTHS):
+        ws.set_column(c, c, width)
     ws.write_string(0, 0, TITLE, f.title)
     row = 2
     for label, value in (
@@ -93,7 +95,7 @@ def _summary(book: Any, diff: Comparison, f: Formats) -> None:
         ws.write_string(row, 0, "Warnings", f.section)
         row += 1
         for warning in diff.warnings:
-            ws.set_row(row, 15 * (len(warning) // 90 + 1))
+            ws.set_row(row, LINE_POINTS * wrapped_lines(warning, merged_width(WIDTHS)))
             ws.merge_range(row, 0, row, 1, "", f.wrap)
             write_text(ws, row, 0, warning, f.wrap, f.wrapped_quoted)
             row += 1

@@ -26,6 +26,7 @@ from explorer.outputs.report.body import BodyColumn
 from explorer.outputs.report.schema import DATE_COLUMNS, DATETIME_COLUMNS, PERCENT_COLUMNS, WRAPPED_COLUMNS
 from explorer.outputs.report.zipping import BlockZipFile
 
+HEADLINE_POINTS = 12  # the Summary's At a glance sentences
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLOURS = {
     "red": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
@@ -103,10 +104,11 @@ class Formats:
         self.number = book.add_format({"num_format": "#,##0.0##", "valign": "top", "align": "center"})
         self.integer = book.add_format({"num_format": "#,##0", "valign": "top", "align": "center"})
         self.integer_left = book.add_format({"num_format": "#,##0", "valign": "top", "align": "left"})
+        self.integer_right = book.add_format({"num_format": "#,##0", "valign": "top", "align": "right"})
         self.date_left = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top", "align": "left"})
         self.datetime_left = book.add_format({"num_format": "yyyy-mm-dd hh:mm", "valign": "top", "align": "left"})
         self.title = book.add_format({"bold": True, "font_size": 16, "font_color": "#1F4E78"})
-        self.headline = book.add_format({"font_size": 12, "text_wrap": True, "valign": "top"})
+        self.headline = book.add_format({"font_size": HEADLINE_POINTS, "text_wrap": True, "valign": "top"})
         self.label = book.add_format({"bold": True, "valign": "top"})
         self.label_wrap = book.add_format({"bold": True, "valign": "top", "text_wrap": True})
         self.section = book.add_format(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from explorer.outputs.report.glyphs import wrapped_lines
 from explorer.outputs.report.schema import DATE_COLUMNS, DATETIME_COLUMNS, PERCENT_COLUMNS, WRAPPED_COLUMNS
 
 PADDING = 2.5  # characters beyond the content: a gap on both sides of centred numbers
@@ -95,15 +96,17 @@ def column_widths(frame: pd.DataFrame, wraps: dict[str, int] | None = None) -> l
 
 
 def row_lines(frame: pd.DataFrame, wrapped: dict[str, float]) -> np.ndarray | None:
-    """Lines each row needs for its wrapped columns (name -> column width), capped; None if nothing wraps."""
+    """Lines each row needs for its wrapped columns (name -> column width), capped; None if nothing wraps.
+    Each distinct text is measured once (glyphs.wrapped_lines)."""
     present = {h: w for h, w in wrapped.items() if h in frame.columns}
     if not present or frame.empty:
         return None
     lines = np.ones(len(frame), dtype=np.int64)
     for header, width in present.items():
-        per_line = max(6, int((width - PADDING) * 1.1))  # proportional glyphs average under a column unit
-        lengths = text_lengths(frame[header])
-        lines = np.maximum(lines, -(-lengths // per_line))
+        series = frame[header]
+        codes, uniques = pd.factorize(series.astype(object).where(series.notna(), ""))
+        counted = np.fromiter((wrapped_lines(str(u), width) for u in uniques), dtype=np.int64, count=len(uniques))
+        lines = np.maximum(lines, np.where(codes >= 0, counted[codes] if len(counted) else 1, 1))
     return np.asarray(np.minimum(lines, MAX_ROW_LINES))
 
 

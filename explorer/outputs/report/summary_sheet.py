@@ -7,20 +7,21 @@ that apply to the exported customers, and the source files with their SHA-256.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date, datetime
-from math import ceil
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from explorer.outputs.report.build import ReportData
-from explorer.outputs.report.cells import Formats, write_text
+from explorer.outputs.report.cells import HEADLINE_POINTS, Formats, write_text
+from explorer.outputs.report.glyphs import POINT_SIZE, merged_width, wrapped_lines
 from explorer.outputs.report.layout import LINE_POINTS, catalog_footer
 
 WIDTHS = [24, 17, 10, 10, 10, 10, 13, 10]  # A: labels; B-H: values, the compliance table, merged text
-TEXT_CHARS = int(sum(WIDTHS[1:]) * 1.1)  # characters per line of text merged across B-H
+TEXT_WIDTH = merged_width(WIDTHS[1:])  # text merged across B-H
 PRIORITY_COLUMNS = ["Priority", "Cases", "Met", "Breached", "Pending", "At Risk", "Compliance %", "Target"]
 GREEN, RED, BLUE = "#63BE7B", "#F8696B", "#1F4E78"
 CHART_MET, CHART_BELOW = 9, 10  # hidden columns J and K: compliance at or above the target, and below it
@@ -54,8 +55,8 @@ def summary_sheet(book: Any, data: ReportData, f: Formats) -> None:
         row = _text_row(ws, row, "", line, f, f.headline)
     row = _section(ws, row + 1, "Counts", f)
     for label, value in data.counts:
-        ws.write_string(row, 0, label)
-        ws.write_number(row, 1, value, f.integer_left)
+        ws.write_string(row, 0, label, f.text)
+        ws.write_number(row, 1, value, f.integer_right)  # digits under digits
         row += 1
     if data.compliance_by_priority is not None:
         row = _compliance(book, ws, row + 1, data, f)
@@ -91,9 +92,9 @@ def headlines(data: ReportData) -> list[str]:
     out = []
     actions = data.sheets.get("Actions")
     if actions is not None and len(actions):
-        kinds = Counter(actions["Issue"].tolist())
         listed = ", ".join(
-            f"{issue[:1].lower() if issue[1:2].islower() else issue[:1]}{issue[1:]} {n}" for issue, n in kinds.items()
+            f"{issue[:1].lower() if issue[1:2].islower() else issue[:1]}{issue[1:]} {n}"
+            for issue, n in _issue_counts(actions["Issue"].tolist())
         )
         out.append(
             f"{len(actions)} thing{'s' if len(actions) != 1 else ''} to act on ({listed}): "
@@ -124,6 +125,18 @@ def headlines(data: ReportData) -> list[str]:
     return out
 
 
+def _issue_counts(issues: list[str]) -> list[tuple[str, int]]:
+    """Each issue with its count, in the Actions sheet's order of urgency; P1 before P2 where the sheet ranks them
+    alike (late answers are listed newest first, whatever their priority)."""
+    first: dict[str, int] = {}
+    for position, issue in enumerate(issues):
+        first.setdefault(_PRIORITY.sub("P", issue), position)
+    return sorted(Counter(issues).items(), key=lambda item: (first[_PRIORITY.sub("P", item[0])], item[0]))
+
+
+_PRIORITY = re.compile(r"\bP\d\b")
+
+
 def holidays_line(data: ReportData) -> str:
     """Which holiday data judged the cases, and each calendar's count of holidays in the case period."""
     assert data.case_period is not None
@@ -147,8 +160,9 @@ def _section(ws: Any, row: int, title: str, f: Formats) -> int:
 
 def _text_row(ws: Any, row: int, label: str, text: str, f: Formats, fmt: Any) -> int:
     """A label in A and text merged across B-H, the row as tall as the wrapped text needs."""
-    lines = max(1, ceil(len(text) / TEXT_CHARS), ceil(len(label) / (WIDTHS[0] - 2)))
-    ws.set_row(row, LINE_POINTS * lines * (1.15 if fmt is f.headline else 1))
+    size = HEADLINE_POINTS if fmt is f.headline else POINT_SIZE
+    lines = max(wrapped_lines(text, TEXT_WIDTH, size=size), wrapped_lines(label, WIDTHS[0], bold=True))
+    ws.set_row(row, LINE_POINTS * lines * size / POINT_SIZE)
     write_text(ws, row, 0, label, f.label_wrap, f.label_wrap)
     ws.merge_range(row, 1, row, len(WIDTHS) - 1, "", fmt)
     write_text(ws, row, 1, text, fmt, fmt)
