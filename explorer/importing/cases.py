@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -143,7 +144,7 @@ def parse_timestamps(
         strings = strings[~strings.index.isin(unix.index)]
     if len(strings):
         strings = english_months(strings.str.strip())  # the slow path only: "02/Okt/26" (a German Jira) as "02/Oct/26"
-        strings = strings[strings != ""]
+        strings = _iso_offsets(strings[strings != ""])
     if len(strings):
         aware_mask = strings.str.contains(ZONE_SUFFIX, regex=True)
         aware = strings[aware_mask].str.replace(r"\s?(UTC|GMT)$", "+00:00", regex=True)
@@ -177,6 +178,22 @@ def parse_timestamps(
         out[has_naive] = local.dt.tz_convert("UTC")
         twice[has_naive] = _repeated_hour(naive[has_naive], local, zone)
     return out, bad, twice
+
+
+# An offset written after UTC or GMT, as ticketing tools and JavaScript's Date write it: "UTC+1", "GMT-03:00",
+# "GMT-0500 (Brasilia Standard Time)". The general parser reads "GMT-3" as POSIX zone names mean it, three hours
+# ahead, the opposite of what the cell says; written as an ISO offset it is read as it is meant.
+NAMED_OFFSET = re.compile(r"\s*(?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d{2}))?(?:\s*\([^()]*\))?$", re.IGNORECASE)
+
+
+def _iso_offsets(strings: pd.Series) -> pd.Series:
+    """Text ending in an offset after UTC or GMT, that offset written as ISO 8601 writes it (" +01:00")."""
+    named = strings.str.extract(NAMED_OFFSET)[0].notna()
+    if not named.any():
+        return strings
+    strings = strings.copy()
+    strings[named] = strings[named].str.replace(NAMED_OFFSET, lambda m: f" {m[1]}{int(m[2]):02d}:{m[3] or '00'}", regex=True)
+    return strings
 
 
 def _judged_day(value: object) -> bool:
@@ -264,10 +281,34 @@ def _to_datetime(strings: pd.Series, utc: bool, dayfirst: bool) -> pd.Series:
     retry = parsed.isna()
     if retry.any():
         parsed = parsed.copy()
-        parsed[retry] = pd.to_datetime(strings[retry], format="mixed", dayfirst=dayfirst, utc=utc, errors="coerce")
+        parsed[retry] = _mixed(strings[retry], utc, dayfirst)
     # pandas reads year 9999 at microsecond resolution; outside the judged days a time is unreadable, on its row
     judged = parsed.dt.year.between(clock.FIRST_DAY.year, clock.LAST_DAY.year)
     return parsed.where(judged).astype("datetime64[ns, UTC]" if utc else "datetime64[ns]")
+
+
+def _mixed(strings: pd.Series, utc: bool, dayfirst: bool) -> pd.Series:
+    """The general parser over what ISO 8601 could not read; NaT (unreadable, said on its row) for text it reads with
+    a zone where none was expected ("2026-11-03 09:15 EST5EDT"): a time zone it guessed is no reading."""
+    try:
+        parsed = pd.to_datetime(strings, format="mixed", dayfirst=dayfirst, utc=utc, errors="coerce")
+    except (TypeError, ValueError, OverflowError):  # zones mixed with none: pandas refuses the column
+        return _one_by_one(strings, utc, dayfirst)
+    if not utc and not pd.api.types.is_datetime64_dtype(parsed.dtype):  # aware where naive was asked for
+        return _one_by_one(strings, utc, dayfirst)
+    return parsed
+
+
+def _one_by_one(strings: pd.Series, utc: bool, dayfirst: bool) -> pd.Series:
+    """Each cell parsed alone; a naive column keeps only the cells read without a zone."""
+    values: list[Any] = []
+    for text in strings.tolist():
+        try:
+            value = pd.to_datetime(text, format="mixed", dayfirst=dayfirst, utc=utc)
+        except (TypeError, ValueError, OverflowError):
+            value = pd.NaT
+        values.append(value if value is pd.NaT or utc or value.tzinfo is None else pd.NaT)
+    return pd.Series(values, index=strings.index, dtype="datetime64[ns, UTC]" if utc else "datetime64[ns]")
 
 
 def minutes_per_unit(header: str) -> float:

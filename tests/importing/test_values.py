@@ -10,6 +10,8 @@ from explorer.importing import places, values
 from explorer.importing.book import load_book
 from explorer.importing.values import DateOrder
 
+from ..files import HEADER, write_csv
+
 
 @pytest.mark.parametrize(
     ("cell", "expected"),
@@ -259,3 +261,47 @@ def test_case_times_with_a_foreign_month_are_read() -> None:
         "2026-12-15T10:00:00+00:00",
         "2026-03-01T09:00:00+00:00",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "utc"),
+    [
+        ("2026-11-03 09:15 UTC+1", "2026-11-03T08:15:00+00:00"),
+        ("2026-11-03 16:00 GMT-03:00", "2026-11-03T19:00:00+00:00"),  # was read three hours ahead, as POSIX's GMT-3
+        ("2026-11-03 16:00 GMT-0500", "2026-11-03T21:00:00+00:00"),
+        ("2026-11-03 16:00 utc+05:30", "2026-11-03T10:30:00+00:00"),
+        ("Tue Nov 03 2026 16:00:00 GMT-0300 (Brasilia Standard Time)", "2026-11-03T19:00:00+00:00"),  # JavaScript's Date
+        ("2026-11-03 16:00 -03:00", "2026-11-03T19:00:00+00:00"),
+    ],
+)
+def test_an_offset_after_utc_or_gmt_is_the_offset_the_cell_says(text: str, utc: str) -> None:
+    import pandas as pd
+
+    from explorer.importing.cases import parse_timestamps
+
+    read, bad, _ = parse_timestamps(pd.Series([text, "2026-11-03 16:00"]), "Asia/Tokyo")
+    assert not bad.any() and read[0].isoformat() == utc
+    assert read[1].isoformat() == "2026-11-03T07:00:00+00:00"  # the plain one still in the log's zone
+
+
+def test_a_zone_the_reader_would_guess_is_an_unreadable_cell_not_a_traceback(tmp_path: Path) -> None:
+    """'UTC+1' stopped the whole case log with a pandas TypeError; a zone the general parser knows but the importer
+    does not ('EST5EDT') is now that cell's own error, the rest read."""
+    import pandas as pd
+
+    from explorer.importing.cases import parse_timestamps
+
+    read, bad, _ = parse_timestamps(pd.Series(["2026-11-03 09:15 EST5EDT", "2026-11-03 10:00", "2026-11-03 11:00 UTC+1"]), "UTC")
+    assert list(bad) == [True, False, False] and read[2].isoformat() == "2026-11-03T10:00:00+00:00"
+    book = write_csv(tmp_path / "book.csv", rows=[["Contoso", "Okta", "Premier", "2026-01-01", "2026-12-31"]], header=HEADER[:5])
+    log = tmp_path / "cases.csv"
+    log.write_text(
+        "Ticket ID,Organization,Product,Priority,Created at,First reply at\n"
+        "9101,Contoso,Okta,Urgent,2026-11-03 09:15 UTC+1,2026-11-03 09:50 UTC+1\n"
+        "9102,Contoso,Okta,Urgent,2026-11-03 09:15 EST5EDT,2026-11-03 09:50 EST5EDT\n",
+        encoding="utf-8",
+    )
+    loaded = load_book([book], [log])
+    assert loaded.cases is not None and len(loaded.cases) == 2
+    assert loaded.cases["opened"].iloc[0].isoformat() == "2026-11-03T08:15:00+00:00"
+    assert any(f.source.row == 3 and "Created at" in (f.column or "") for f in loaded.findings)
