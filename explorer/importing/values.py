@@ -86,6 +86,11 @@ DAY_MONTH_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[ \-]([A-Za-z]{3,9})\.?,?[ 
 MONTH_DAY_RE = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})")
 WEEKDAY_RE = re.compile(r"(?i)(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+")  # "Sun, 1 Mar 2026" (RFC 2822, mail tools)
 COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")  # 20260301, as database and ERP exports write it
+# A time of day after a date, as CRM exports write a date field: "3/4/2026 12:00:00 AM", "04.03.2026 00:00",
+# "Mar 4, 2026, 12:00 AM"; a contract's day is the date's.
+TIME_OF_DAY_RE = re.compile(
+    r"(?:,?\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?$"
+)
 COMPACT_RANGE = (19000101, 21001231)
 
 
@@ -209,6 +214,9 @@ def _year(digits: str) -> int:
 def _parse_date_text(text: str, order: DateOrder) -> tuple[date | None, str | None]:
     if match := ISO_RE.fullmatch(text) or YMD_SLASH_RE.fullmatch(text) or COMPACT_RE.fullmatch(text):
         return date(int(match[1]), int(match[2]), int(match[3])), None
+    if (time_of_day := TIME_OF_DAY_RE.search(text)) and time_of_day.start() > 0:
+        day, problem = _parse_date_text(text[: time_of_day.start()], order)
+        return day, problem and problem.replace(f"'{text[: time_of_day.start()]}'", f"'{text}'", 1)
     if match := DOTTED_RE.fullmatch(text):  # day first unless the file says otherwise
         a, b, year = int(match[1]), int(match[2]), _year(match[3])
         if order.day_first is False and a <= 12:

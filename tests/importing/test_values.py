@@ -40,6 +40,14 @@ from ..files import HEADER, write_csv
         (20260301, date(2026, 3, 1)),
         ("Sun, 1 Mar 2026", date(2026, 3, 1)),
         ("Sunday, March 1, 2026", date(2026, 3, 1)),
+        # a date field with its time of day, as CRM reports write it (Salesforce, Dynamics, HubSpot)
+        ("1/15/2026 12:00:00 AM", date(2026, 1, 15)),
+        ("1/15/2026 12:00 AM", date(2026, 1, 15)),
+        ("15/01/2026 00:00:00", date(2026, 1, 15)),
+        ("15.01.2026 00:00", date(2026, 1, 15)),
+        ("Jan 15, 2026, 12:00 AM", date(2026, 1, 15)),
+        ("15 Jan 2026 09:30 UTC", date(2026, 1, 15)),
+        ("2026/01/15 00:00:00", date(2026, 1, 15)),
     ],
 )
 def test_dates(cell: object, expected: date) -> None:
@@ -56,9 +64,17 @@ def test_ambiguous_date_needs_the_column() -> None:
     assert values.parse_date("03/04/2026", values.day_order([["03/04/2026", "12/31/2026"]])) == (date(2026, 3, 4), None)
     assert values.day_order([["13/01/2026", "01/13/2026"]]) == DateOrder(None)  # contradictory: stays unsettled
     assert values.day_order([["2/1/26", "1/31/27"]]) == DateOrder(False)  # a two-digit year settles it as well
+    day, problem = values.parse_date("03/04/2026 12:00:00 AM")  # with a time of day: the same question, the cell quoted
+    assert day is None and problem is not None and problem.startswith("'03/04/2026 12:00:00 AM' is ambiguous")
+    assert values.parse_date("03/04/2026 12:00:00 AM", values.day_order([["3/3/2027 12:00:00 AM", "2/20/2026"]])) == (
+        date(2026, 3, 4),
+        None,
+    )
 
 
-@pytest.mark.parametrize("cell", ["soon", "31.02.2026", 12.5, True, "2026-13-01", "20261345", "Sunday", "Mar-26"])
+@pytest.mark.parametrize(
+    "cell", ["soon", "31.02.2026", 12.5, True, "2026-13-01", "20261345", "Sunday", "Mar-26", "12:00 AM", "31.02.2026 00:00"]
+)
 def test_bad_dates_say_why(cell: object) -> None:
     day, problem = values.parse_date(cell)
     assert day is None and problem
