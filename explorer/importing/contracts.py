@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from explorer import clock
 from explorer.catalog import Catalog
 from explorer.importing import places, ranges, values
-from explorer.importing.line_items import LineItem, line_item_for, program_with_filler
+from explorer.importing.line_items import LineItem, line_item_for, product_and_tier, program_named
 from explorer.importing.readers import RawSheet
 from explorer.importing.row_contacts import contact_columns, read_finding, row_contacts
 from explorer.importing.rows import DataRow, data_rows
@@ -193,11 +193,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
     if not customer:  # kept as a customer of its own, named by its row: listed, with its error, never merged
         customer = f"{NO_NAME} {row.source.describe()})"
         report(Severity.ERROR, "customer", uncalculated("customer") or "The customer name is missing.")
-    product = catalog.product_for(product_text) if product_text else None
-    line = line_item_for(catalog, product_text) if product is None else None
-    if line is not None and line.product is not None:  # "Okta Premier Plus Support (12 months)"
-        product = catalog.products[line.product]
-        program_text = program_text or catalog.programs[line.program or ""].name
+    product, program_text = product_and_tier(catalog, product_text, program_text)
     pid = product.id if product else None
     if product is None:
         known = ", ".join(p.name for p in catalog.products.values())
@@ -209,7 +205,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
         report(Severity.ERROR, "product", message)
     program = None
     if product is not None:
-        program = catalog.program_for(product, program_text) or program_with_filler(catalog, product.id, program_text)
+        program = program_named(catalog, product, program_text)
         if program is None:
             tiers = ", ".join(catalog.programs[p].name for p in catalog.program_ids_by_rank(product))
             message = (

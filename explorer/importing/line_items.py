@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from explorer.catalog import Catalog, Program, fold
+from explorer.catalog import Catalog, Product, Program, fold
 
+# A note beside a name in a hand-kept book: "Premier+ (renewed)", "Premier (legacy)", "Premier Plus 2024".
+NOTE = re.compile(r"[(\[][^()\[\]]*[)\]]|\b(?:19|20)\d{2}\b")
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 DURATION = re.compile(
     r"[(\[]?\s*\b\d+\s*-?\s*(?:months?|mos?|years?|yrs?|m|y)\b\s*[)\]]?|\b(?:annual(?:ly)?|yearly|monthly)\b",
     re.IGNORECASE,
@@ -61,6 +64,7 @@ def _index(catalog: Catalog) -> dict[str, LineItem]:
             for p in (product.name, *product.aliases):
                 for g in (program.name, *program.aliases):
                     out.setdefault(key(f"{p} {g}"), LineItem(product.id, pid))
+                    out.setdefault(key(f"{g} {p}"), LineItem(product.id, pid))  # "Enterprise (Auth0)"
     headers = catalog.tables["contracts"].fields
     for addon in catalog.addons.values():
         spellings = {addon.name, addon.short, addon.column, *headers.get(addon.id, ())} - {""}
@@ -94,3 +98,59 @@ def _programs(catalog: Catalog) -> dict[tuple[str, str], Program]:
 def program_with_filler(catalog: Catalog, product_id: str, text: str) -> Program | None:
     """A tier written with a filler word ('Premier Plus Support', 'Enterprise Plan')."""
     return _built(catalog)[1].get((product_id, line_key(text, catalog.line_filler)))
+
+
+def _with_notes_set_aside(text: str) -> list[str]:
+    """The text, then the text without its notes in brackets and years and its abbreviations' dots ("Prem. Plus"),
+    if that leaves a name."""
+    bare = " ".join(NOTE.sub(" ", text).replace(".", " ").split())
+    return [text, bare] if bare and bare != text.strip() else [text]
+
+
+def product_named(catalog: Catalog, text: str) -> Product | None:
+    """The product a product cell names, a note beside it set aside ("Customer Identity Cloud (Auth0)" is Auth0 by
+    its own name, "Okta (EMEA)" is Okta); else a product named in its brackets."""
+    for candidate in _with_notes_set_aside(text):
+        if (product := catalog.product_for(candidate)) is not None:
+            return product
+    named = {p.id: p for note in _BRACKETED.findall(text) if (p := catalog.product_for(note))}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def program_named(catalog: Catalog, product: Product, text: str) -> Program | None:
+    """The product's program a tier cell names: a spelling of it, with a filler word ("Premier Plus Support"), with
+    the product named too ("Okta - Premier+", "Enterprise (Auth0)"), or with a note beside it ("Premier+
+    (renewed)", "Premier Plus 2024"). A tier cell that names only the product is no tier: the product's default
+    program, as for a blank one."""
+    if text.strip() and product_named(catalog, text) is product:
+        return catalog.program_for(product, "")
+    noted = {p.id for note in _BRACKETED.findall(text) if (p := catalog.product_for(note)) is not None}
+    for candidate in _with_notes_set_aside(text) if noted <= {product.id} else [text]:  # "Premier (Auth0)" on Okta
+        found = catalog.program_for(product, candidate) or program_with_filler(catalog, product.id, candidate)
+        if found is not None:
+            return found
+        item = line_item_for(catalog, candidate)
+        if item is not None and item.product == product.id and item.program:
+            return catalog.programs[item.program]
+    return None
+
+
+def product_and_tier(catalog: Catalog, product_text: str, tier_text: str) -> tuple[Product | None, str]:
+    """(the product a row names, its tier text): the product cell's own ("Okta", "Customer Identity Cloud
+    (Auth0)"); a line item's, which gives the tier too where the tier cell is blank ("Okta Premier Plus Support
+    (12 months)"); else, with the product cell blank, a tier cell naming both ("Okta Premier Plus")."""
+    product = product_named(catalog, product_text) if product_text else None
+    if product is not None:
+        return product, tier_text
+    line = line_item_for(catalog, product_text) if product_text else _product_in_tier(catalog, tier_text)
+    if line is None or line.product is None:
+        return None, tier_text
+    return catalog.products[line.product], tier_text or catalog.programs[line.program or ""].name
+
+
+def _product_in_tier(catalog: Catalog, text: str) -> LineItem | None:
+    for candidate in _with_notes_set_aside(text):
+        item = line_item_for(catalog, candidate)
+        if item is not None and item.product and item.program:
+            return item
+    return None

@@ -227,6 +227,48 @@ def test_words_that_name_nothing_more_are_no_line_item() -> None:
     assert program_with_filler(catalog, "auth0", "Premier Plus Support") is None
 
 
+def test_tier_and_product_cells_as_hand_kept_books_write_them(tmp_path: Path) -> None:
+    """A tier with a note, a year, an abbreviation's dot or its product beside it; a product with a note; a tier cell
+    naming both where the product cell is blank (each was an error row)."""
+    rows = [
+        ["T1", "Okta", "Okta - Premier+"],
+        ["T2", "Auth0", "Enterprise (Auth0)"],
+        ["T3", "Okta", "Premier Plus 2024"],
+        ["T4", "Okta", "Premier+ (renewed)"],
+        ["T5", "Okta", "Premier (legacy)"],
+        ["T6", "", "Okta Premier Plus"],
+        ["T7", "Okta", "Prem. Plus"],
+        ["T8", "Customer Identity Cloud (Auth0)", "Premier"],
+        ["T9", "Okta (EMEA)", "Premier Access"],
+        ["T10", "Auth0", "Auth0"],  # the product again, no tier: the product's default, as for a blank one
+        ["T11", "Okta", "Okta"],  # ... and Okta has none
+        ["T12", "Okta", "Premier (Auth0)"],  # a note naming another product: no tier of Okta's
+    ]
+    book = write_csv(
+        tmp_path / "tiers.csv",
+        header=["Account", "Product", "Support Tier", "Start", "End", "Time Zone"],
+        rows=[[*r, "2026-01-01", "2026-12-31", "UTC"] for r in rows],
+    )
+    loaded = load_book([book])
+    read = {c.customer: (c.product, c.program) for c in loaded.contracts}
+    assert read == {
+        "T1": ("okta", "okta-premier-plus"),
+        "T2": ("auth0", "auth0-enterprise"),
+        "T3": ("okta", "okta-premier-plus"),
+        "T4": ("okta", "okta-premier-plus"),
+        "T5": ("okta", "okta-premier"),
+        "T6": ("okta", "okta-premier-plus"),
+        "T7": ("okta", "okta-premier-plus"),
+        "T8": ("auth0", "auth0-premier"),
+        "T9": ("okta", "okta-premier-access"),
+        "T10": ("auth0", "auth0-enterprise"),
+        "T11": ("okta", None),
+        "T12": ("okta", None),
+    }
+    errors = {f.customer for f in loaded.findings if f.severity is Severity.ERROR}
+    assert errors == {"T11", "T12"}
+
+
 def test_a_shared_email_domain_names_no_customer(tmp_path: Path) -> None:
     book_file = tmp_path / "book.csv"
     book_file.write_text(
