@@ -11,6 +11,7 @@ not an exact spelling is reported, so nothing is guessed silently.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -71,7 +72,7 @@ class Recognition:
 def variants(header: str, qualifiers: frozenset[str] = frozenset()) -> list[str]:
     """The header as written, then without units, '*' and API decorations, then each dotted part, then
     without an object's name before ' - ', then without qualifier words ('Product Line' reads as Product)."""
-    text = header.strip()
+    text = undecorated(header.strip())
     custom = CUSTOM_FIELD.fullmatch(text)  # Jira: "Custom field (Organizations)"
     plain = custom[1] if custom else BRACKETED.sub(" ", text).strip().rstrip("*").strip()
     plain = API_SUFFIX.sub("", plain).replace("__", " ")
@@ -88,6 +89,22 @@ def variants(header: str, qualifiers: frozenset[str] = frozenset()) -> list[str]
             out.append(" ".join(kept))
     out += bilingual(text)
     return list(dict.fromkeys(v for v in out if v))
+
+
+def undecorated(header: str) -> str:
+    """The header without the emoji or marks before or after its words: Notion, monday.com and Airtable users head
+    columns '👥 Named contacts', '🗓️ Term', '✅ Auto renew', '• Product'."""
+    start, end = 0, len(header)
+    while start < end and _decoration(header[start]):
+        start += 1
+    while end > start and _decoration(header[end - 1]):
+        end -= 1
+    return header[start:end].strip() or header
+
+
+def _decoration(character: str) -> bool:
+    kind = unicodedata.category(character)
+    return kind in ("So", "Sk", "Mn", "Cf", "Zs", "Co") or character in "•·»–—"
 
 
 def bilingual(header: str) -> list[str]:

@@ -11,6 +11,7 @@ import re
 
 from explorer.catalog import Catalog, fold
 from explorer.importing.emails import address
+from explorer.importing.headers import undecorated
 from explorer.importing.tables import TableMatch
 from explorer.model import Contact, Finding, Severity, Source, customer_key
 
@@ -26,11 +27,15 @@ def contact_columns(match: TableMatch, catalog: Catalog) -> dict[int, str]:
     numbered = {fold(h) for h in catalog.numbered_contact_columns}
     out = {}
     for index, header in match.extra.items():
-        key = fold(header)
-        number = NUMBERED.fullmatch(header.strip())
+        key = fold(undecorated(header))
+        number = NUMBERED.fullmatch(undecorated(header))
         if key in lists or (number is not None and fold(number.group(1)) in numbered):
             out[index] = header
     return out
+
+
+# A linked record as Notion and Airtable export it: the person's name, then the record's address in brackets.
+LINKED = re.compile(r"\s*[(<\[]\s*https?://[^\s()<>\[\]]*\s*[)>\]]")
 
 
 def entries(text: str) -> list[tuple[str, str]]:
@@ -41,7 +46,7 @@ def entries(text: str) -> list[tuple[str, str]]:
         if not piece:
             continue
         found, shown = address(piece)
-        out.append((shown or found, found) if "@" in found else (piece, ""))
+        out.append((shown or found, found) if "@" in found else (LINKED.sub("", piece).strip() or piece, ""))
     return out
 
 

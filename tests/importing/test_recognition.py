@@ -33,6 +33,10 @@ def messages(book, severity: Severity | None = None) -> list[str]:  # type: igno
         ("Support_Level__c", "Support_Level"),
         ("Account.Name", "Account Name"),
         ("Deal - Organization", "Organization"),  # Pipedrive names each column by its object
+        ("👥 Named contacts", "Named contacts"),  # Notion, monday.com and Airtable head columns with an emoji
+        ("🏷️ Support tier", "Support tier"),
+        ("• Product", "Product"),
+        ("# of Seats", "# of Seats"),  # a number sign says what the column counts: kept
     ],
 )
 def test_normalised_variants(header: str, expected: str) -> None:
@@ -464,3 +468,31 @@ def test_a_deals_stage_is_no_misspelt_state(tmp_path: Path) -> None:
     book = load_book([path])
     assert [c.customer for c in book.contracts] == ["Northwind Traders"]
     assert not [m for m in messages(book, Severity.WARNING) if "may hold" in m]
+
+
+def test_a_notion_export_reads_its_emoji_headers_and_linked_people(tmp_path: Path) -> None:
+    """Notion heads columns with an emoji and writes a linked person as their name and the record's address; the
+    contacts column went unread, and a name carried its address (both found by a tryout of such exports)."""
+    book = tmp_path / "Contracts 3f2a.csv"
+    book.write_text(
+        "\ufeffName,📦 Product,🏷️ Support tier,🗓️ Term,✅ Auto renew,👥 Named contacts\n"
+        'Adatum,Okta,Premier Plus,"March 1, 2026 → February 28, 2027",Yes,'
+        '"Jane Park (https://www.notion.so/Jane-Park-3f2a9c1e), Omar Haddad (https://www.notion.so/Omar-Haddad-8c1d)"\n',
+        encoding="utf-8",
+    )
+    loaded = load_book([book])
+    (contract,) = loaded.contracts
+    assert (contract.product, contract.program, str(contract.term_start)) == ("okta", "okta-premier-plus", "2026-03-01")
+    assert sorted(c.name for c in loaded.contacts) == ["Jane Park", "Omar Haddad"]
+    assert not [f for f in loaded.findings if f.severity is Severity.ERROR]
+
+
+def test_german_and_english_validity_headers_name_the_term(tmp_path: Path) -> None:
+    for start, end in (("Laufzeit von", "Laufzeit bis"), ("Gültig ab", "Gültig bis"), ("Valid from", "Valid until")):
+        book = write_csv(
+            tmp_path / "book.csv",
+            header=["Kunde", "Produkt", "Supportstufe", start, end],
+            rows=[["M", "Okta", "Premier", "01.03.26", "28.02.27"]],
+        )
+        (contract,) = load_book([book]).contracts
+        assert (str(contract.term_start), str(contract.term_end)) == ("2026-03-01", "2027-02-28"), (start, end)
