@@ -288,6 +288,14 @@ def _read_apart(
     return _TableRead(apart, frames, rows, order, own)
 
 
+def _range_gives(match: TableMatch) -> str:
+    """What a term range column is read as, beside the table's own term start or end column."""
+    for field, other in (("term_start", "end"), ("term_end", "start")):
+        if field in match.columns:
+            return f"{other} (the {'start' if other == 'end' else 'end'} is '{match.headers[match.columns[field]]}')"
+    return "start and end"
+
+
 def _deals(match: TableMatch, catalog: Catalog) -> bool:
     """A contracts-like table that is a deal pipeline or forecast: deal columns (the catalog's contracts ``others``:
     Stage, Amount, Probability...) and neither a tier nor a term start, so its one date ('Renewal Date', 'Close
@@ -502,7 +510,7 @@ def _read_table(
         book.findings.append(
             Finding(
                 Severity.INFO,
-                f"Read '{ranged}' as the term start and end: each cell holds both dates ('{example}').",
+                f"Read '{ranged}' as the term {_range_gives(match)}: each cell holds both dates ('{example}').",
                 where,
                 ranged,
             )

@@ -1,7 +1,7 @@
 """A term written as one range in one cell: Notion's 'March 1, 2026 → February 28, 2027', a Timeline column's
 '2026-03-01 - 2027-02-28', 'A to B'.
 
-A contracts table with no term start and no term end column takes, as its term, a kept column whose cells
+A contracts table missing a term start or end column takes, as its term, a kept column whose cells
 hold two dates joined by a dash, an arrow or 'to' (as product_by_values takes a product column by its
 values); each row's cell is then split into the start and the end.
 """
@@ -44,9 +44,10 @@ def _looks_like_range(text: str) -> bool:
 
 
 def term_range(sheet: RawSheet, match: TableMatch) -> tuple[TableMatch, str, str]:
-    """(the match, the header read as the term range or "", its first range): a contracts table with neither a
-    term start nor a term end column takes a kept column most of whose filled cells are two dates."""
-    if match.kind != "contracts" or "term_start" in match.columns or "term_end" in match.columns:
+    """(the match, the header read as the term range or "", its first range): a contracts table without a term
+    start or without a term end column takes a kept column most of whose filled cells are two dates (monday.com's
+    Timeline beside a Renewal date column: the range gives the start, the column its end)."""
+    if match.kind != "contracts" or ("term_start" in match.columns and "term_end" in match.columns):
         return match, "", ""
     body = match.body(sheet.rows)
     for index, header in sorted(match.extra.items()):

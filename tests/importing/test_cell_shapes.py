@@ -201,3 +201,20 @@ def test_a_term_written_as_one_range_is_read_as_start_and_end(tmp_path: Path) ->
         (Severity.ERROR, "Term", "Term: 'from spring' is not a range of two dates (such as 2026-03-01 - 2027-02-28)."),
     ]
     assert not [f for f in book.findings if "has no term" in f.message]
+
+
+def test_a_timeline_beside_a_renewal_date_gives_the_term_its_start(tmp_path: Path) -> None:
+    """A monday.com board with a Timeline and a Renewal date column: the renewal date was read as the end, the
+    Timeline left unread, and every row was an error for want of a start (found by a tryout of board exports)."""
+    header = ["Name", "Product", "Tier", "Timeline", "Renewal date", "Item ID"]
+    rows = [
+        ["Trey Research", "Okta", "Premier", "2026-02-01 - 2027-01-31", "2027-01-31", "1701"],
+        ["Woodgrove", "Auth0", "Enterprise", "2026-03-15 - 2027-03-14", "2027-03-14", "1702"],
+    ]
+    book = load_book([write_csv(tmp_path / "board.csv", rows=rows, header=header)])
+    assert [(c.term_start, c.term_end) for c in book.contracts] == [
+        (date(2026, 2, 1), date(2027, 1, 31)),
+        (date(2026, 3, 15), date(2027, 3, 14)),
+    ]
+    assert not [f for f in book.findings if f.severity is Severity.ERROR]
+    assert "Read 'Timeline' as the term start (the end is 'Renewal date')" in " ".join(f.message for f in book.findings)
