@@ -58,6 +58,7 @@ MAX_SPAN = timedelta(days=3650)  # a first response later than this is no readin
 UNITS = ((1.0, "m min mins minute minutes"), (60.0, "h hr hrs hour hours"), (1440.0, "d day days"))
 MINUTES_PER = {u: per for per, units in (*UNITS, (1 / 60, "s sec secs second seconds")) for u in units.split()}
 UNIT = re.compile(r"[(\[]\s*(?:in\s+)?([A-Za-z]+)\s*[)\]]")
+IN_UNIT = re.compile(r"(?:^|[\s_.])in[\s_]+([A-Za-z]+?)(?=$|[\s_.])", re.IGNORECASE)  # reply_time_in_seconds
 
 
 def empty_cases() -> pd.DataFrame:
@@ -313,8 +314,9 @@ def _one_by_one(strings: pd.Series, utc: bool, dayfirst: bool) -> pd.Series:
 
 def minutes_per_unit(header: str) -> float:
     """Minutes in the unit a count's header names: Zendesk Explore's 'First reply time (hrs)' counts hours,
-    '(days)' days; a header naming none counts minutes (its field's spellings say so)."""
-    for unit in UNIT.findall(header):
+    '(days)' days, its API's 'reply_time_in_seconds' seconds; a header naming none counts minutes (its field's
+    spellings say so)."""
+    for unit in [*UNIT.findall(header), *IN_UNIT.findall(header)]:
         if unit.lower() in MINUTES_PER:
             return MINUTES_PER[unit.lower()]
     return 1.0

@@ -38,6 +38,7 @@ DATE_TEXT = re.compile(
 )
 NUMBER_TEXT = re.compile(r"\s*-?\d+(?:[.,]\d+)?\s*")
 BUSINESS_WORDS = ("business", "working hours", "office hours")
+CLOCK_PARTS = ("calendar", "business")  # the clock a Zendesk metric counts on, after its name
 CUSTOM_FIELD = re.compile(r"custom field \((.+)\)", re.IGNORECASE)
 OBJECT_PREFIX = re.compile(r"[A-Za-z]+ - (.+)")  # Pipedrive names each column by its object: "Deal - Organization"
 BILINGUAL_SPLIT = re.compile(r"\s+/\s+|\s+\|\s+")  # 'Produit / Product', 'Kunde | Customer'
@@ -81,6 +82,8 @@ def variants(header: str, qualifiers: frozenset[str] = frozenset()) -> list[str]
     parts = [p for p in plain.split(".") if p.strip()]
     if len(parts) > 1:  # Salesforce API paths: Account.Name reads as Account Name, then Name
         out += [" ".join(parts), parts[-1]]
+        if parts[-1].strip().lower() in CLOCK_PARTS:  # Zendesk's metrics: reply_time_in_minutes.calendar
+            out.append(".".join(parts[:-1]))
     if prefixed := OBJECT_PREFIX.fullmatch(plain):
         out.append(prefixed[1])
     if qualifiers:

@@ -208,6 +208,27 @@ def test_zendesk_minutes_zone_unit_and_business_time(tmp_path: Path) -> None:
     assert "Read 'Created at (PST)' as Opened (its header without units or decorations)." in messages(book)
 
 
+def test_zendesk_api_metrics_in_seconds_are_read_in_seconds(tmp_path: Path) -> None:
+    """Zendesk's ticket metrics API names its fields 'reply_time_in_seconds.calendar' and '...in_minutes.business':
+    the log was refused for want of a first response, and mapped by hand its seconds counted as minutes."""
+    log = write_csv(
+        tmp_path / "metrics.csv",
+        header=[
+            "id",
+            "created_at",
+            "priority",
+            "organization_name",
+            "reply_time_in_seconds.calendar",
+            "reply_time_in_minutes.business",
+        ],
+        rows=[[73001, "2026-11-03T09:15:00Z", "urgent", "Zurich Fintech", 1500, 25]],
+    )
+    book = load_book([], [log])
+    assert book.cases is not None
+    assert book.cases["first_response"].iloc[0] == pd.Timestamp("2026-11-03 09:40", tz="UTC")  # 1,500 s: 25 min
+    assert any("'reply_time_in_minutes.business' counts business time" in m for m in messages(book, Severity.WARNING))
+
+
 def test_case_log_without_first_response_is_an_error_not_breaches(tmp_path: Path) -> None:
     log = write_csv(
         tmp_path / "c.csv", header=["Case ID", "Customer", "Priority", "Opened"], rows=[[1, "Acme", "P1", "2026-03-02 10:00"]]
