@@ -82,6 +82,7 @@ def load_book(
     case_frames: list[pd.DataFrame] = []
     held: dict[str, list[Held]] = {}  # contract file -> what its tables are, for the no-contract error
     seen: dict[tuple[Path, bool], int] = {}  # a file named twice (*.xlsx and its own name) would overlap itself
+    orders: dict[str, values.DateOrder] = {}  # file name -> the day/month order its dates settled
     for path, is_case_log in [*((Path(f), False) for f in files), *((Path(f), True) for f in case_files)]:
         if (lock := lock_file(path)) is not None:  # the workbook it locks is read from its own name
             book.findings.append(Finding(Severity.INFO, f"Skipped: this is {lock}, not a workbook.", Source(str(path))))
@@ -95,7 +96,7 @@ def load_book(
         (book.case_files if is_case_log else book.files).append(str(path))
         try:
             before = fingerprint(path)
-            tables = read_file(path, is_case_log, catalog, book, case_frames, case_timezone, saved)
+            tables = read_file(path, is_case_log, catalog, book, case_frames, case_timezone, saved, orders)
             _record_digest(book, path, before)
         except UnreadableFile as exc:
             if not skip_unreadable:
@@ -153,11 +154,14 @@ def read_file(
     case_frames: list[pd.DataFrame],
     case_timezone: str | None = None,
     saved: SavedLookup | None = None,
+    orders: dict[str, values.DateOrder] | None = None,
 ) -> list[Held]:
     """Every table of one file into the book; says what each table is (kind and headers).
 
     Day/month order is settled once for the whole file, from every date column of every sheet; where the
-    sheets disagree, each table settles its own (and a contract row its own, values.settle_row).
+    sheets disagree, each table settles its own (and a contract row its own, values.settle_row). Where no date
+    of the file has a part over 12, the order the book's other files settled (``orders``, which this file's
+    joins) is taken, and said.
     """
     kinds = ("cases",) if is_case_log else None
     found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]] = []
@@ -200,7 +204,7 @@ def read_file(
     if not any(tables for _, tables, _ in found) and not pipelines and (is_case_log or not has_data):
         what = "no case table" if is_case_log else "no contract, contact, case or holiday table"
         raise NoTable(path, f"{what}: " + _not_read(found, catalog, is_case_log))
-    order = values.order_of(parts)
+    order = _borrowed_order(path, values.order_of(parts), parts, {} if orders is None else orders, book)
     held: list[Held] = []
     set_aside = {sheet.name for sheet, _ in pipelines}
     for position, (sheet, tables, near) in enumerate(found):
@@ -246,6 +250,30 @@ def read_file(
         best = max(found, key=lambda f: len(f[2].found) if f[2] else -1)
         held.append(Held(f"no table (sheet '{best[0].name}' {_describe_near(best[2], best[0], catalog)})"))
     return held
+
+
+def _borrowed_order(
+    path: Path, order: values.DateOrder, parts: set[str], orders: dict[str, values.DateOrder], book: Book
+) -> values.DateOrder:
+    """The file's day/month order; where its dates leave it open (no part over 12), the one every other file of the
+    book that settles one agrees on (a case log exported in the contract book's locale), said in an info finding."""
+    if order.day_first is not None:
+        orders[path.name] = order
+        return order
+    others = {o.day_first for o in orders.values()}
+    if len(others) != 1 or not values.open_order(parts):
+        return order
+    day_first = others.pop()
+    named = ", ".join(name for name in orders)
+    book.findings.append(
+        Finding(
+            Severity.INFO,
+            f"No date in this file has a day over 12, so its dates such as 03/04 could be read either way: read "
+            f"{'day' if day_first else 'month'} first, as {named} writes them.",
+            Source(str(path)),
+        )
+    )
+    return values.DateOrder(day_first, order.year_first)
 
 
 @dataclass(frozen=True)

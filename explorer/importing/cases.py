@@ -50,6 +50,7 @@ CASE_COLUMNS = [
 FIRST_RESPONSE_MILESTONES = ("first response", "first reply", "initial response", "first response time", "response")
 ZONE_SUFFIX = r"(?:Z|[+-]\d{2}:?\d{2}|\s?UTC|\s?GMT)$"
 SLASH = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}"
+AMBIGUOUS = re.compile(r"^\s*(\d{1,2})[/-](\d{1,2})[/-](\d{4})")  # read by the file's order; dotted is day first
 DOTTED = r"^\s*\d{1,2}\.\d{1,2}\.\d{4}"
 ABBREVIATION = r"\s([A-Za-z]{2,5})$"
 CLOCK_DURATION = r"^\s*(\d+):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?\s*$"  # h:mm or h:mm:ss, hours past 24 allowed
@@ -195,6 +196,18 @@ def _iso_offsets(strings: pd.Series) -> pd.Series:
     strings = strings.copy()
     strings[named] = strings[named].str.replace(NAMED_OFFSET, lambda m: f" {m[1]}{int(m[2]):02d}:{m[3] or '00'}", regex=True)
     return strings
+
+
+def _unread(text: str, order: DateOrder) -> str:
+    """Why a time was not read: its two readings where it is nn/nn/yyyy that nothing in the file settles."""
+    found = AMBIGUOUS.match(text) if order.day_first is None else None
+    if found is not None and int(found[1]) <= 12 and int(found[2]) <= 12 and found[1] != found[2]:
+        a, b, year = int(found[1]), int(found[2]), int(found[3])
+        return (
+            f"is ambiguous: it could be {date(year, b, a):%-d %B} or {date(year, a, b):%-d %B} (no date in the file has "
+            "a day over 12 to tell day from month)"
+        )
+    return "cannot be read"
 
 
 def _judged_day(value: object) -> bool:
@@ -444,7 +457,7 @@ def read_cases(
             findings.append(
                 Finding(
                     severity,
-                    message.format(case=case, value=cell_text(raw[field].iloc[i])),
+                    message.format(case=case, value=(value := cell_text(raw[field].iloc[i])), why=_unread(value, order)),
                     Source(sheet.file, sheet.name, int(rows.to_numpy()[i])),
                     header(cols.get(field, -1), field),
                     str(texts["customer"].iloc[i]),
@@ -486,13 +499,11 @@ def read_cases(
             return empty_cases(), findings
         responded = opened + span
         twice_resp = pd.Series("", index=opened.index)
-    column_findings(
-        bad_open, "opened", "Case {case}: the opening time '{value}' cannot be read (or is ambiguous); the case is not counted."
-    )
+    column_findings(bad_open, "opened", "Case {case}: the opening time '{value}' {why}; the case is not counted.")
     column_findings(opened.isna() & ~bad_open, "opened", "Case {case}: the opening time is missing; the case is not counted.")
     response_field = next(f for f in ("first_response", after, "milestone_completed") if f and f in cols)
     column_findings(
-        bad_resp, response_field, "Case {case}: the first response '{value}' cannot be read; it is treated as no response yet."
+        bad_resp, response_field, "Case {case}: the first response '{value}' {why}; it is treated as no response yet."
     )
     for field, twice in (("opened", twice_open), (response_field, twice_resp)):
         for i in np.flatnonzero(twice.ne("").to_numpy()).tolist():

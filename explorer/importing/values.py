@@ -157,6 +157,13 @@ def order_of(distinct: set[str]) -> DateOrder:
     return DateOrder(day_first, year_first)
 
 
+def open_order(distinct: set[str]) -> bool:
+    """Whether date_parts hold nn/nn/yyyy text none of whose parts is over 12: an order the file leaves open (which
+    another file of the book may settle), not one its own dates contradict."""
+    parts = pd.Series(list(distinct), dtype=object).str.extract(NN_NN_YYYY).dropna().astype(int)
+    return not parts.empty and bool((parts <= 12).all().all())
+
+
 def _year_first(days: pd.Series) -> bool | None:
     """Whether the file writes its years first, last, or says neither (then a 26/03/01 stays unread)."""
     short = days.str.extract(SHORT).dropna().astype(int)
