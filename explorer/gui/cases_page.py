@@ -148,6 +148,8 @@ class CasesPage(LazyView):
         self.model = ColumnTableModel(self)
         self.view = make_view(self, self.model, "book_cases")
         self.view.empty_text = "No case matches these filters."
+        # The last column holds minutes, right-aligned: stretched over the spare width, they sat far from their row.
+        self.view.horizontalHeader().setStretchLastSection(False)
         self.view.setAccessibleName("Cases")
         self.view.doubleClicked.connect(self._open)
         self.view.setToolTip(

@@ -150,3 +150,17 @@ def test_response_minutes_say_they_are_the_sla_clocks(window: MainWindow, tmp_pa
     header = next(book["Cases"].iter_rows(max_row=1, values_only=True))
     book.close()
     assert RESPONSE_MINUTES in header and RESPONSE_MINUTES in CASE_COLUMNS  # the report's Cases sheet
+
+
+def test_the_minutes_column_stays_beside_its_row_in_a_wide_window(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The last column (minutes, right-aligned) was stretched over the window's spare width, its numbers far from
+    the row they belong to; it keeps the width its header and values need."""
+    window.resize(1800, 900)
+    page = show_cases(window)
+    qtbot.waitUntil(lambda: page.view.isVisible())
+    header = page.view.horizontalHeader()
+    last = page.model.column_index(RESPONSE_MINUTES)
+    assert last == page.model.columnCount() - 1
+    need = max(header.sectionSizeHint(last), page.view.sizeHintForColumn(last))
+    assert header.sectionSize(last) <= need + 24
+    assert header.length() < page.view.viewport().width()  # the spare width is left, not given to the minutes
