@@ -54,6 +54,11 @@ def _zones_by_fold() -> dict[str, str]:
     return {z.lower(): z for z in available_timezones()}
 
 
+def iana_zone(name: str) -> str | None:
+    """The IANA zone a name spells, in its own case ('europe/paris' is Europe/Paris); None for any other text."""
+    return _zones_by_fold().get(name.strip().lower().replace(" ", "_"))
+
+
 @cache
 def _zone_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """(country code -> name, folded name -> code, zone -> country code) from the tz database."""

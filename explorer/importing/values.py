@@ -70,8 +70,19 @@ FOREIGN_MONTH_RE = re.compile(
 def english_months(texts: pd.Series) -> pd.Series:
     """Date-time texts with a foreign month word ("02/Okt/26 08:00") or CJK units (2026年3月1日) in the form the
     common parsers read ("02/Oct/26 08:00", 2026-3-1)."""
-    texts = texts.str.replace(FOREIGN_MONTH_RE, lambda m: ENGLISH[MONTH_WORDS[m[1].casefold()] - 1], regex=True)
-    return texts.str.replace(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", r"\1-\2-\3", regex=True)
+    # Only texts with a word of three letters or more can hold a month's name (AM and PM have two): the month
+    # pattern, tried at every place of every text, took 3.5 s over 200,000 US times that hold none.
+    worded = texts.str.contains(r"[^\W\d_]{3}", regex=True).fillna(False).astype(bool)
+    if worded.any():
+        texts = texts.copy()
+        texts[worded] = texts[worded].str.replace(
+            FOREIGN_MONTH_RE, lambda m: ENGLISH[MONTH_WORDS[m[1].casefold()] - 1], regex=True
+        )
+    cjk = texts.str.contains("年", regex=False).fillna(False).astype(bool)
+    if cjk.any():
+        texts = texts.copy()
+        texts[cjk] = texts[cjk].str.replace(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", r"\1-\2-\3", regex=True)
+    return texts
 
 
 WORDED_RE = re.compile(r"(\d{1,2})(?:\.|er|º|°)?[\s/\-]+(?:de\s+)?([^\W\d_]{3,10})\.?,?[\s/\-]+(?:de\s+|del\s+)?(\d{4}|\d{2})")

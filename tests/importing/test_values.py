@@ -288,6 +288,10 @@ def test_case_times_with_a_foreign_month_are_read() -> None:
         ("2026-11-03 16:00 utc+05:30", "2026-11-03T10:30:00+00:00"),
         ("Tue Nov 03 2026 16:00:00 GMT-0300 (Brasilia Standard Time)", "2026-11-03T19:00:00+00:00"),  # JavaScript's Date
         ("2026-11-03 16:00 -03:00", "2026-11-03T19:00:00+00:00"),
+        ("2026-11-03T16:00:00+01:00[Europe/Paris]", "2026-11-03T15:00:00+00:00"),  # Java's zoned time: the offset says it
+        ("2026-11-03 09:15 America/New_York", "2026-11-03T14:15:00+00:00"),  # a zone's name: its offset on that day
+        ("2026-07-03 09:15 america/new_york", "2026-07-03T13:15:00+00:00"),
+        ("2026-11-03T09:15[Asia/Kolkata]", "2026-11-03T03:45:00+00:00"),
     ],
 )
 def test_an_offset_after_utc_or_gmt_is_the_offset_the_cell_says(text: str, utc: str) -> None:
