@@ -152,6 +152,23 @@ class ContractSheet:
         return self.status is history.Status.ENDED
 
     @property
+    def ends(self) -> date | None:
+        """The last day the term runs, as every view says it: its end, or the day the book's status ended it early."""
+        return self.contract.runs_until
+
+    @property
+    def ended_early(self) -> bool:
+        """The book's status ended the term before its contracted end (Terminated with a date)."""
+        return not self.contract.never_ran and self.ends is not None and self.ends != self.contract.term_end
+
+    @property
+    def status_text(self) -> str:
+        """The status as the views write it: 'Ended 2026-06-30' where the term ended early, its date being news."""
+        if self.ended and self.ended_early and self.ends is not None:
+            return f"{self.status.value} {self.ends:%Y-%m-%d}"
+        return self.status.value
+
+    @property
     def product_name(self) -> str:
         """As the book's tables write it: the catalog's name or the book's text, blank where the book has none."""
         return self.product if self.contract.product or self.contract.product_text else ""

@@ -42,7 +42,7 @@ class BenefitsTab(QWidget):
         bold.setBold(True)
         for product in sheet.products():  # the term in force on the as-of day; the others as one line
             contract = product.shown
-            top = QTreeWidgetItem([contract.title, contract.status.value, ""])
+            top = QTreeWidgetItem([contract.title, contract.status_text, ""])
             top.setFont(0, bold)
             top.setForeground(1, _ink(STATUS_INKS[contract.status]))
             self.tree.addTopLevelItem(top)

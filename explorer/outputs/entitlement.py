@@ -60,14 +60,17 @@ def _products(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
     for c in shown:
         contract = c.contract
         checked = bool(sheet.row_errors(contract))
-        status = c.status.value + (" (check the book)" if checked else "")
+        status = c.status_text + (" (check the book)" if checked else "")
+        ends = f"{c.ends:%Y-%m-%d}" if c.ends else ""
+        if c.ended_early and contract.term_end:
+            ends += f" (contracted to {contract.term_end:%Y-%m-%d})"
         cls = ' class="bad"' if checked else "" if c.in_force else ' class="warn"'
         rows.append(
             [
                 f"<b>{_e(c.product)}</b>",
                 _e(c.program),
                 _e(f"{contract.term_start:%Y-%m-%d}") if contract.term_start else "",
-                _e(f"{contract.term_end:%Y-%m-%d}") if contract.term_end else "",
+                _e(ends),
                 f"<span{cls}>{_e(status)}</span>",
             ]
         )
@@ -77,8 +80,8 @@ def _products(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
 def _not_held(c: ContractSheet) -> str:
     """Why a term shown ticks nothing: "Okta Premier ended 2026-08-21", "... starts 2027-01-01"."""
     contract = c.contract
-    if c.ended and contract.term_end:
-        return f"{c.product} {c.program} ended {contract.term_end:%Y-%m-%d}"
+    if c.ended and c.ends:
+        return f"{c.product} {c.program} ended {c.ends:%Y-%m-%d}"
     if contract.term_start:
         return f"{c.product} {c.program} starts {contract.term_start:%Y-%m-%d}"
     return f"{c.product} {c.program} has no term dates"

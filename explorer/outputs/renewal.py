@@ -47,7 +47,7 @@ def _terms(brief: RenewalBrief) -> str:
         )
         addons = ", ".join(a.label for a in c.addons) or "–"
         cls = "" if c.in_force else ' class="warn"'
-        rows.append([f"<b>{_e(c.product)}</b>", _e(c.program), _e(span), f"<span{cls}>{_e(c.status.value)}</span>", _e(addons)])
+        rows.append([f"<b>{_e(c.product)}</b>", _e(c.program), _e(span), f"<span{cls}>{_e(c.status_text)}</span>", _e(addons)])
     if not rows:
         return "<p class='muted'>No term in the book.</p>"
     included = []

@@ -105,7 +105,7 @@ def check_customer(session: Session, sheet: CustomerSheet, report: dict[str, lis
 
     # the report: one row per contract row, key date and contact, with the sheet's words
     mine = [r for r in report["Contracts"] if r["Customer"] == name]
-    assert sorted(str(r["Status"]) for r in mine) == sorted(c.status.value for c in sheet.contracts), name
+    assert sorted(str(r["Status"]) for r in mine) == sorted(c.status_text for c in sheet.contracts), name
     statuses = sorted(str(r["Status"]) for r in report["Key Dates"] if r["Customer"] == name)
     assert statuses == sorted([d.status for d in sheet.dates] + [u.status for u in sheet.unknown_dates]), name
     named = {str(r["Name"]) for r in report["Named Contacts"] if r["Customer"] == name and r["Finding"]}
@@ -332,7 +332,11 @@ def test_a_status_that_ends_a_term_early_or_says_it_never_ran_is_read_everywhere
     assert november.state.label == "Ended 2026-06-30" and not november.in_force and not november.limits
     assert [c.contract.term_end for c in november.contracts] == [date(2026, 12, 31)]
     assert november.term_span == (date(2026, 1, 1), date(2026, 6, 30))  # "this term" windows end with it
-    assert contracts.loc[contracts["Customer"] == "November Inc", "Status"].tolist() == ["Ended"]
+    # one day it ended, in the list, the report and the sheet a customer receives (the sheet said its contracted end)
+    assert contracts.loc[contracts["Customer"] == "November Inc", "Status"].tolist() == ["Ended 2026-06-30"]
+    html = sheet_html(november)
+    assert "ended 2026-06-30: nothing is included" in html and "2026-06-30 (contracted to 2026-12-31)" in html
+    assert "ended 2026-12-31" not in html
     assert not any(d.overdue for d in november.dates) and max(d.date.day for d in november.dates) <= date(2026, 6, 30)
     assert session.overview.customers.set_index("key").loc["november inc", "Status"] == "Ended 2026-06-30"
     assert not [r for r in data.sheets["Actions"].to_dict("records") if r["Customer"] == "November Inc"]

@@ -153,7 +153,7 @@ def contract_rows(rows: list[ContractSheet], by_row: FindingsByRow, catalog: Cat
                 row.program_name,
                 c.term_start,
                 c.term_end,
-                row.status.value,
+                row.status_text,
                 hours_cell(row),
                 c.time_zone,
                 row.holiday_calendar,

@@ -154,6 +154,15 @@ def table_sheet(
         ws.conditional_format(
             1, c, last_row, c, {"type": "cell", "criteria": "==", "value": f'"{value}"', "format": f.colour[colours]}
         )
+        # ... and the word with its detail after it ("Ended 2026-06-30": a term the book's status ended early)
+        said, width = f"{value} ".replace('"', '""'), len(value) + 1
+        ws.conditional_format(
+            1,
+            c,
+            last_row,
+            c,
+            {"type": "formula", "criteria": f'=LEFT({xl_col_to_name(c)}2,{width})="{said}"', "format": f.colour[colours]},
+        )
     for column, text, colours in row_fills:
         letter = xl_col_to_name(headers.index(column))
         quoted = text.replace('"', '""')
