@@ -27,7 +27,7 @@ from explorer.catalog import Catalog, fold
 from explorer.excel import EXCEL_EPOCH
 from explorer.importing.columns import factorize, map_distinct, read_columns
 from explorer.importing.emails import address
-from explorer.importing.places import iana_zone
+from explorer.importing.places import iana_zone, parse_timezone
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
 from explorer.importing.values import UNSETTLED, DateOrder, cell_text, english_months
@@ -469,6 +469,29 @@ def _unknown_environments(texts: pd.Series, kinds: pd.Series) -> dict[str, int]:
     return {str(values[i]): int(positions[i]) for i in sorted(first)}
 
 
+# A title line above a case table that says the zone its times are in: "All times are in Pacific Time (US & Canada)",
+# "Time zone: (GMT-08:00) Pacific Time", "Timezone = UTC", "Zeitzone: Europe/Berlin" (helpdesk report exports).
+TITLE_ZONE = re.compile(
+    r"(?:time\s*zone|timezone|times?\s+(?:are\s+|shown\s+|given\s+|displayed\s+)?in|zeitzone|fuseau\s+horaire|zona\s+horaria)"
+    r"\s*(?:is\s+)?[:=]?\s*(.+?)[.;]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def title_zone(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[str, str] | None:
+    """(zone, the line that names it) from the lines above the table's header, where one names a zone."""
+    for row in sheet.rows[: match.header_index]:
+        line = " ".join(t for c in row if (t := cell_text(c)))
+        if (found := TITLE_ZONE.search(line)) is None:
+            continue
+        named = found[1].strip()
+        for text in (named, re.sub(r"^\(?(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?\)?\s*", "", named)):
+            zone, _ = parse_timezone(text, catalog)
+            if zone is not None:
+                return zone, line
+    return None
+
+
 def read_cases(
     sheet: RawSheet, match: TableMatch, catalog: Catalog, case_timezone: str | None = None, order: DateOrder = UNSETTLED
 ) -> tuple[pd.DataFrame, list[Finding]]:
@@ -477,6 +500,16 @@ def read_cases(
     zone = case_timezone or catalog.settings.case_timezone
     cols = match.columns
     findings: list[Finding] = []
+    if (titled := title_zone(sheet, match, catalog)) is not None:  # the export's own words over a default
+        zone, line = titled
+        findings.append(
+            Finding(
+                Severity.INFO,
+                f"Times without a zone of their own are read in {zone}, as the line above the header says ('{line}')"
+                + (f", not in {case_timezone} as set for the case log." if case_timezone and case_timezone != zone else "."),
+                Source(sheet.file, sheet.name, match.header_row),
+            )
+        )
     if "customer" not in cols and "requester_email" not in cols:
         seen = ", ".join(f"'{h}'" for h in match.layout)
         findings.append(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -559,3 +560,32 @@ def test_a_case_log_whose_days_are_all_12_or_less_takes_the_contract_books_order
     )
     book = load_book([us, day_first], [log])  # the books disagree: nothing is borrowed
     assert book.cases is not None and book.cases["opened"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("line", "zone", "opened"),
+    [
+        ("All times are in Pacific Time (US & Canada)", "America/Los_Angeles", "2026-11-02 14:00"),
+        ("Time zone: (GMT+01:00) Europe/Berlin", "Europe/Berlin", "2026-11-02 05:00"),
+        ("Timezone = UTC", "UTC", "2026-11-02 06:00"),
+        ("Support tickets - November 2026", None, "2026-11-02 06:00"),  # a title naming no zone: the log's default
+    ],
+)
+def test_a_title_line_naming_the_zone_sets_the_case_logs_zone(tmp_path: Path, line: str, zone: str | None, opened: str) -> None:
+    """A help desk report's title block says the zone its times are in; read as UTC, a Pacific log's verdicts
+    flipped without a word (found by a tryout of help-desk exports)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Support tickets - November 2026"])
+    ws.append([line])
+    ws.append([])
+    ws.append(["Ticket ID", "Created", "Organization", "Product", "Priority", "First reply"])
+    ws.append([1, datetime(2026, 11, 2, 6, 0), "Northwind", "Okta", "Urgent", datetime(2026, 11, 2, 6, 40)])
+    log = tmp_path / "tickets.xlsx"
+    wb.save(log)
+    book = load_book([], [log])
+    assert book.cases is not None and str(book.cases["opened"].iloc[0]) == f"{opened}:00+00:00"
+    said = [m for m in messages(book, Severity.INFO) if "as the line above the header says" in m]
+    assert said == (
+        [f"Times without a zone of their own are read in {zone}, as the line above the header says ('{line}')."] if zone else []
+    )
