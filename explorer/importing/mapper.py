@@ -8,6 +8,7 @@ fields named, so the user only has to fill them in.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from explorer.catalog import Catalog
 from explorer.importing.headers import column_kinds, label, recognise
 from explorer.importing.mappings import ColumnMapping, dump_mappings
 from explorer.importing.readers import Cell, RawSheet, iter_sheets
-from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank
+from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank, product_by_values
 from explorer.importing.values import cell_text
 
 HOW = {
@@ -73,6 +74,11 @@ def proposed_mappings(
                 else ""
             )
             for match in tables:
+                match, by_values = product_by_values(sheet, match, catalog)  # as the import reads the table
+                if by_values:
+                    match = dataclasses.replace(
+                        match, notes=(*match.notes, f"product = {by_values!r}: every value is a product's name")
+                    )
                 mapping = ColumnMapping(
                     match.kind, match.layout, {n: match.headers[c] for n, c in match.columns.items()}, match.values
                 )

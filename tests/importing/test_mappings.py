@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from explorer.catalog import Catalog
+from explorer.catalog import Catalog, default_catalog
 from explorer.cli import main
 from explorer.importing.book import load_book
+from explorer.importing.mapper import proposed_mappings
 from explorer.importing.mappings import ColumnMapping, Lookup, MappingError, MappingStore, load_mapping_file
 from explorer.model import Severity
 
@@ -200,3 +201,18 @@ def test_a_columns_distinct_cells_are_the_same_whatever_the_piece(piece: int, mo
     assert [type(c) for c in found] == [str, str, int, bool, float, str, bool, int, type(None), str]
     assert mapper.distinct_cells(sheet, 0, 1) == ["x", ""]  # the short row's missing cell is blank
     assert mapper.distinct_cells(RawSheet("f.xlsx", "S", [["Head"], ["a"], ["b"], ["a"]]), 0, 0) == ["a", "b"]
+
+
+def test_map_proposes_what_check_reads_a_requested_time_and_a_product_told_by_its_values(tmp_path: Path) -> None:
+    """ServiceNow names the product 'Configuration item' and Zendesk the opening 'Requested': check read the first as
+    Product by its values while map listed it as unused, and neither read the second (found by a tryout)."""
+    log = write_csv(
+        tmp_path / "incidents.csv",
+        header=["Number", "Requested", "Company", "Configuration item", "Priority", "First reply"],
+        rows=[["INC1", "2026-11-02 14:00", "Northwind", "Okta", "1 - Critical", "2026-11-02 14:40"]],
+    )
+    text, count = proposed_mappings([], [str(log)], default_catalog())
+    assert count == 1 and "product = 'Configuration item': every value is a product's name" in text
+    assert 'product = "Configuration item"' in text and 'opened = "Requested"' in text
+    book = load_book([], [log])
+    assert book.cases is not None and book.cases["product"].tolist() == ["okta"]
