@@ -633,3 +633,23 @@ def test_the_upgrade_evidence_sentence_wraps_and_its_hours_say_the_same_minutes(
             assert duration(float(hours) * 60) == said[1], record
             checked += 1
     assert checked > 20
+
+
+def test_a_finding_counts_on_its_own_record_where_two_tables_share_a_sheet_row(tmp_path: Path) -> None:
+    """Two contract tables side by side (FY25 | FY26) share their sheet rows: an unknown tier on the left record was
+    counted on the right record's row too (found by a tryout of hand-kept books)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    header = ["Customer", "Product", "Tier", "Start", "End", "Time Zone"]
+    ws.append([*header, None, *header])
+    ws.append(["Alpine", "Okta", "Premier Gold", "2026-01-01", "2026-12-31", "UTC", None])
+    ws.append(["Bellows", "Okta", "Premier", "2026-01-01", "2026-12-31", "UTC"])
+    ws["H2"], ws["I2"], ws["J2"], ws["K2"], ws["L2"], ws["M2"] = "Zeta", "Okta", "Premier", "2026-01-01", "2026-12-31", "UTC"
+    book = tmp_path / "side.xlsx"
+    wb.save(book)
+    out = tmp_path / "r.xlsx"
+    assert main(["report", str(book), "--as-of", "2026-12-05", "-o", str(out)]) == 1
+    contracts = rows(openpyxl.load_workbook(out)["Contracts"])
+    column = contracts[0].index("Findings")
+    counted = {r[0]: r[column] for r in contracts[1:]}
+    assert counted["Alpine"] == "1 error" and not counted["Zeta"] and not counted["Bellows"]

@@ -20,7 +20,7 @@ from explorer.app.case_filter import RESPONSE_MINUTES
 from explorer.app.periods import Period
 from explorer.app.sheet import AddOnLine, ContractSheet, CustomerSheet, Done
 from explorer.catalog import Catalog, fold
-from explorer.model import Book, Finding, Severity, customer_key
+from explorer.model import Book, Finding, Severity, Source, customer_key
 from explorer.outputs.report.actions import actions
 from explorer.outputs.report.schema import SHEETS, sheet_columns
 from explorer.outputs.report.upgrade_sheet import printed as upgrade_printed
@@ -71,7 +71,22 @@ def _frame(sheet: str, rows: list[list[object]], catalog: Catalog) -> pd.DataFra
     return pd.DataFrame(rows, columns=sheet_columns(catalog)[sheet])
 
 
-FindingsByRow = dict[tuple[str, str, int | None], list[Finding]]  # (file, sheet, row) -> its findings, worst first
+class FindingsByRow:
+    """The findings of each row of the book, worst first, told apart by the customer they are about: two tables side
+    by side share their sheet rows, and a finding about one's record is not the other's. A finding of a row that
+    names no customer is every record's on that row."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self._of: dict[tuple[str, str, int | None, str], list[Finding]] = defaultdict(list)
+        for f in sorted(findings, key=lambda f: -f.severity):
+            self._of[(f.source.file, f.source.sheet, f.source.row, customer_key(f.customer))].append(f)
+
+    def of(self, source: Source, customer: str) -> list[Finding]:
+        where = (source.file, source.sheet, source.row)
+        own, anyone = self._of.get((*where, customer_key(customer)), []), self._of.get((*where, ""), [])
+        return sorted([*own, *anyone], key=lambda f: -f.severity) if own and anyone else own or anyone
+
+
 SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "amber"}  # Info notes are not coloured, as in the app
 # The Contracts sheet's column for each contract field a finding can name (add-ons: their own column)
 FIELD_COLUMNS = {
@@ -84,13 +99,6 @@ FIELD_COLUMNS = {
     "country": "Public Holidays",
     "subdivision": "Public Holidays",
 }
-
-
-def _findings_by_row(findings: list[Finding]) -> FindingsByRow:
-    out: FindingsByRow = defaultdict(list)
-    for f in sorted(findings, key=lambda f: -f.severity):
-        out[(f.source.file, f.source.sheet, f.source.row)].append(f)
-    return out
 
 
 def findings_cell(found: list[Finding]) -> str:
@@ -126,7 +134,7 @@ def contract_marks(catalog: Catalog, rows: list[ContractSheet], by_row: Findings
     out: dict[tuple[int, str], str] = {}
     for i, row in enumerate(rows):
         c = row.contract
-        for f in by_row.get((c.source.file, c.source.sheet, c.source.row), []):
+        for f in by_row.of(c.source, c.customer):
             column = columns.get(fields.get(fold(f.column), ""), "")
             if column and f.severity in SEVERITY_COLOURS:
                 out.setdefault((i, column), SEVERITY_COLOURS[f.severity])
@@ -161,7 +169,7 @@ def contract_rows(rows: list[ContractSheet], by_row: FindingsByRow, catalog: Cat
                 row.named_limit,
                 row.named_count,
                 float(admin) if admin is not None else None,
-                findings_count(by_row.get((c.source.file, c.source.sheet, c.source.row), [])),
+                findings_count(by_row.of(c.source, c.customer)),
             ]
         )
     return out
@@ -323,7 +331,7 @@ def build_report(
     findings = [f for f in all_findings if not wanted or (f.customer and chosen(f.customer))]
     covered = list(book_sheets(book, catalog, as_of, sla, wanted or None, all_findings, done, cancel=cancel).values())
     rows = in_report_order(covered)
-    by_row = _findings_by_row(findings)
+    by_row = FindingsByRow(findings)
     contacts = sorted(
         (c for c in book.contacts if chosen(c.customer)), key=lambda c: (customer_key(c.customer), c.name.casefold())
     )
@@ -343,9 +351,7 @@ def build_report(
                     c.email,
                     c.region,
                     "Yes" if c.named else "No",
-                    f"Warning: {flagged[id(c)]}"
-                    if id(c) in flagged
-                    else findings_cell(by_row.get((c.source.file, c.source.sheet, c.source.row), [])),
+                    f"Warning: {flagged[id(c)]}" if id(c) in flagged else findings_cell(by_row.of(c.source, c.customer)),
                     c.source.describe(file=False),
                 ]
                 for c in contacts
