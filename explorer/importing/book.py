@@ -172,7 +172,7 @@ def read_file(
     for sheet in iter_sheets(path):
         if sheet.misnamed and not found:
             book.findings.append(_misnamed(sheet))
-        tables, near = find_tables(sheet, catalog, kinds, saved)
+        sheet, tables, near = _tables_of(sheet, catalog, kinds, saved, book, early)
         if sheet.hidden and not _asked_for(sheet, tables, saved):
             book.findings.append(_hidden(sheet, tables))
             continue
@@ -250,6 +250,55 @@ def read_file(
         best = max(found, key=lambda f: len(f[2].found) if f[2] else -1)
         held.append(Held(f"no table (sheet '{best[0].name}' {_describe_near(best[2], best[0], catalog)})"))
     return held
+
+
+def _tables_of(
+    sheet: RawSheet,
+    catalog: Catalog,
+    kinds: tuple[str, ...] | None,
+    saved: SavedLookup | None,
+    book: Book,
+    early: dict[tuple[int, int], _TableRead],
+) -> tuple[RawSheet, list[TableMatch], NearMiss | None]:
+    """The sheet's tables (find_tables); a contacts sheet named after a customer, with no customer column, read as
+    that customer's (said in an info finding)."""
+    tables, near = find_tables(sheet, catalog, kinds, saved)
+    if not tables and (named := _named_for_customer(sheet, near, catalog, book, early)) is not None:
+        tables, near = find_tables(named, catalog, kinds, saved)
+        if tables:
+            book.findings.append(_customer_sheet(named, tables))
+            return named, tables, near
+    return sheet, tables, near
+
+
+def _named_for_customer(
+    sheet: RawSheet, near: NearMiss | None, catalog: Catalog, book: Book, early: dict[tuple[int, int], _TableRead]
+) -> RawSheet | None:
+    """A contacts list kept on a sheet of its own per customer, named after the customer and with no customer
+    column: the sheet with that column added (at its right, the other columns where they were), where its name is a
+    customer's of the contracts read so far; None otherwise."""
+    if near is None or near.kind != "contacts" or catalog.tables["contacts"].unmet(set(near.found)) != ["customer"]:
+        return None
+    contracts = [*book.contracts, *(c for read in early.values() for c in read.book.contracts)]
+    customer = next((c.customer for c in contracts if customer_key(c.customer) == customer_key(sheet.name)), None)
+    if customer is None:
+        return None
+    header = near.row - 1
+    width = max((len(r) for r in sheet.rows), default=0)
+    rows = [
+        [*r, *[None] * (width - len(r)), ("Customer" if i == header else customer if i > header and not is_blank(r) else None)]
+        for i, r in enumerate(sheet.rows)
+    ]
+    return replace(sheet, rows=rows)
+
+
+def _customer_sheet(sheet: RawSheet, tables: list[TableMatch]) -> Finding:
+    return Finding(
+        Severity.INFO,
+        f"Sheet '{sheet.name}' has no customer column: its rows are read as the named contacts of the customer the "
+        "sheet is named after.",
+        Source(sheet.file, sheet.name, tables[0].header_row),
+    )
 
 
 def _borrowed_order(

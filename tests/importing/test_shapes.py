@@ -661,3 +661,39 @@ def test_a_row_renewed_in_place_without_its_history_asks_for_the_initial_term_st
             "row's Initial Term Start (customer since) to be exact.",
         )
     ]
+
+
+def sheet_of(book, name: str):  # type: ignore[no-untyped-def]
+    from explorer.app.sheet import build_sheet
+    from explorer.catalog import default_catalog
+
+    mine = [c for c in book.contracts if c.customer == name]
+    return build_sheet(default_catalog(), date(2026, 6, 1), mine, book.contacts_by_customer()[customer_key(name)], [])
+
+
+def test_a_contacts_sheet_per_customer_named_after_it_is_read_as_its_contacts(tmp_path: Path) -> None:
+    """Hand-kept books keep each customer's named contacts on a sheet named after the customer, with no customer
+    column: they were left unread, and the MCSE limit and region checks passed silently (found by a tryout)."""
+    wb = openpyxl.Workbook()
+    contracts = wb.active
+    contracts.title = "Contracts"
+    contracts.append(["Customer", "Product", "Tier", "Term Start", "Term End", "MCSE", "Region", "Time Zone"])
+    contracts.append(["Fabrikam", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "50% Dedicated MCSE", "EMEA", "UTC"])
+    people = wb.create_sheet("fabrikam ")  # the sheet's name as a person types it
+    people.append(["Name", "Email", "Region"])
+    for i in range(6):
+        people.append([f"Person {i}", f"p{i}@fabrikam.test", "EMEA" if i else "APAC"])
+    stranger = wb.create_sheet("Vendors")  # named after no customer: still the warning it was
+    stranger.append(["Name", "Email"])
+    stranger.append(["Ann", "ann@vendor.test"])
+    book = tmp_path / "book.xlsx"
+    wb.save(book)
+    loaded = load_book([book])
+    assert sorted(c.name for c in loaded.contacts) == [f"Person {i}" for i in range(6)]
+    assert {c.customer for c in loaded.contacts} == {"Fabrikam"}  # as the contracts write the name
+    said = [f.message for f in loaded.findings]
+    told = "Sheet 'fabrikam ' has no customer column: its rows are read as the named contacts of the customer the sheet"
+    assert f"{told} is named after." in said
+    sheet = sheet_of(loaded, "Fabrikam")
+    assert [(limit.limit, len(limit.named), len(limit.outside_region)) for limit in sheet.limits] == [(5, 6, 1)]
+    assert any(m.startswith("Sheet 'Vendors' looks like a lookup list of two columns") for m in said)
