@@ -589,3 +589,16 @@ def test_a_title_line_naming_the_zone_sets_the_case_logs_zone(tmp_path: Path, li
     assert said == (
         [f"Times without a zone of their own are read in {zone}, as the line above the header says ('{line}')."] if zone else []
     )
+
+
+def test_servicenows_response_time_is_the_time_to_the_first_response(tmp_path: Path) -> None:
+    """ServiceNow's incident export heads the time taken to respond 'Response time' ('2 Hours 30 Minutes'): the log was
+    refused for want of a first response (found by a tryout of help-desk exports)."""
+    log = write_csv(
+        tmp_path / "incident.csv",
+        header=["Number", "Opened", "Company", "Configuration item", "Priority", "Response time"],
+        rows=[["INC1", "2026-11-02 14:00", "Northwind", "Okta", "1 - Critical", "2 Hours 30 Minutes"]],
+    )
+    book = load_book([], [log])
+    assert book.cases is not None
+    assert book.cases["first_response"].iloc[0] == pd.Timestamp("2026-11-02 16:30", tz="UTC")
