@@ -13,7 +13,7 @@ from datetime import date
 
 import pandas as pd
 
-from explorer import rules
+from explorer import history, rules
 from explorer.app import periods, upgrade
 from explorer.app.periods import Window
 from explorer.app.session import Session
@@ -116,14 +116,17 @@ def changes(sheet: CustomerSheet) -> list[str]:
             first.append(f"{name}{since}")
             continue
         before = max(earlier, key=lambda t: t.contract.term_start or date.min)
+        # a row that starts inside the one before replaces it mid-term (an upgrade, an add-on bought and co-termed):
+        # no renewal
+        mid_term = history.overlaps(before.contract, review.contract)
         parts = []
         if before.program != review.program:
             moved = ""
             if before.tier and review.tier:
                 moved = " (upgrade)" if review.tier.rank > before.tier.rank else " (downgrade)"
-            parts.append(f"{before.program} → {review.program}{moved}")
+            parts.append(f"{before.program} → {review.program}{moved}" + (f" on {start:%Y-%m-%d}, mid-term" if mid_term else ""))
         else:
-            parts.append(f"{review.program} renewed")
+            parts.append(f"{review.program} changed on {start:%Y-%m-%d}, mid-term" if mid_term else f"{review.program} renewed")
         old_addons, new_addons = {a.label for a in before.addons}, {a.label for a in review.addons}
         parts += [f"add-on added: {a}" for a in sorted(new_addons - old_addons)]
         parts += [f"add-on dropped: {a}" for a in sorted(old_addons - new_addons)]
@@ -134,7 +137,7 @@ def changes(sheet: CustomerSheet) -> list[str]:
         old_span = (
             f"{before.contract.term_start:%Y-%m-%d} – {before.contract.term_end:%Y-%m-%d}" if before.contract.term_end else ""
         )
-        out.append(f"{name}: {'; '.join(parts)} (previous term {old_span}).")
+        out.append(f"{name}: {'; '.join(parts)} ({'the row it replaces' if mid_term else 'previous term'} {old_span}).")
     if first:
         out.append(f"First term in the book: {', '.join(first)}; nothing earlier to compare with.")
     return out

@@ -152,3 +152,36 @@ def test_brief_without_a_case_log_says_so(tmp_path: Path) -> None:
     assert "No case log loaded: the evidence is the term's real cases." in text
     assert "nothing to compare" not in text and "Would add: Support hours" in text
     assert pdf_pages(out)[0] == 1 and images(out) == []  # no chart without cases
+
+
+def test_a_row_that_replaces_its_term_mid_term_is_no_renewal(tmp_path: Path) -> None:
+    """An upgrade or an add-on bought mid-term and co-termed, written as a new row inside the term: the brief called it
+    'Premier Plus renewed (previous term ...)' of a term that had not ended (found by a tryout of renewal books)."""
+    from tests.files import write_csv
+
+    header = ["Customer", "Product", "Tier", "Term Start", "Term End", "Dedicated CSE", "Time Zone"]
+    book = write_csv(
+        tmp_path / "book.csv",
+        header=header,
+        rows=[
+            ["Coho", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "", "UTC"],
+            ["Coho", "Okta", "Premier Plus", "2026-04-01", "2026-12-31", "Yes", "UTC"],
+            ["Adatum", "Okta", "Premier", "2025-07-01", "2027-06-30", "", "UTC"],
+            ["Adatum", "Okta", "Premier Plus", "2026-03-01", "2027-06-30", "", "UTC"],
+        ],
+    )
+    for name, said in (
+        (
+            "Coho",
+            "Okta: Premier Plus changed on 2026-04-01, mid-term; add-on added: Dedicated Customer Success Executive (CSE) "
+            "(the row it replaces 2026-01-01 – 2026-12-31).",
+        ),
+        (
+            "Adatum",
+            "Okta: Premier → Premier Plus (upgrade) on 2026-03-01, mid-term (the row it replaces 2025-07-01 – 2027-06-30).",
+        ),
+    ):
+        out = tmp_path / f"{name}.pdf"
+        assert main(["brief", str(book), "--customer", name, "--as-of", "2026-06-01", "-o", str(out)]) in (0, 1)
+        text = " ".join(pdf_text(out).split())
+        assert said in text and "renewed" not in text, name
