@@ -59,6 +59,27 @@ def test_renewal_rows_are_history_and_only_overlaps_are_duplicates(tmp_path: Pat
     assert "overlaps the one at book.csv, book, row 4" in found[0].message
 
 
+def test_a_term_ending_on_its_renewals_start_is_a_renewal_not_an_overlap(tmp_path: Path) -> None:
+    """HubSpot's Renewal Date is the anniversary (2026-03-01 to 2027-03-01): the next year's deal starts that day, and
+    every renewal was warned of as an overlapping second contract (found by a tryout of CRM exports)."""
+    book = write_csv(
+        tmp_path / "deals.csv",
+        header=["Customer", "Product", "Tier", "Contract Start Date", "Renewal Date"],
+        rows=[
+            ["Acme", "Okta", "Premier", "2026-03-01", "2027-03-01"],
+            ["Acme", "Okta", "Premier", "2027-03-01", "2028-03-01"],
+            ["Beta", "Okta", "Premier", "2026-03-01", "2027-03-01"],
+            ["Beta", "Okta", "Premier", "2027-02-28", "2028-02-28"],  # two days shared: still an overlap
+        ],
+    )
+    loaded = load_book([book])
+    overlaps = [f.customer for f in loaded.findings if "second Okta contract row" in f.message]
+    renewals = [f for f in loaded.findings if "read as its renewal" in f.message]
+    assert overlaps == ["Beta"] and [(f.customer, f.severity.label) for f in renewals] == [("Acme", "Info")]
+    acme = [c for c in loaded.contracts if c.customer == "Acme"]
+    assert history.in_force(acme, date(2027, 3, 1)) is acme[1]  # the new term on the anniversary
+
+
 def test_a_term_listed_twice_is_read_once_and_a_repeat_names_both_places(tmp_path: Path) -> None:
     """One sheet per fiscal year lists a July-June term on two sheets; a different term on the same day is no repeat."""
     book = write_csv(

@@ -252,6 +252,26 @@ def read_file(
     return held
 
 
+def _on_the_anniversary(a: Contract, b: Contract) -> bool:
+    """One term starts on the day the other ends, and they share no other day: an end written as the renewal date
+    (HubSpot's Renewal Date, a term of 2026-03-01 to 2027-03-01), not a second contract."""
+    first, then = sorted((a, b), key=history.first_day)
+    return then.term_start is not None and first.runs_until == then.term_start != first.term_start
+
+
+def _anniversary(clash: Contract, contract: Contract) -> Finding:
+    first, then = sorted((clash, contract), key=history.first_day)
+    return Finding(
+        Severity.INFO,
+        f"The term from {then.term_start} starts on the day the one at {first.source.describe()} ends: read as its "
+        "renewal (an end written as the renewal date), the new term in force from that day.",
+        contract.source,
+        "",
+        contract.customer,
+        contract.product or "",
+    )
+
+
 def _tables_of(
     sheet: RawSheet,
     catalog: Catalog,
@@ -697,7 +717,9 @@ def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
         earlier = seen.setdefault(contract.key, [])
         clash = next((c for c in earlier if history.overlaps(c, contract)), None)  # renewals do not overlap
         earlier.append(contract)
-        if clash is not None:
+        if clash is not None and _on_the_anniversary(clash, contract):
+            out.append(_anniversary(clash, contract))
+        elif clash is not None:
             name = rules.product_name(catalog, contract)
             out.append(
                 Finding(
