@@ -139,6 +139,11 @@ def _term_fields(c: Contract) -> tuple[object, ...]:
     )
 
 
+def _inside(earlier: Contract, later: Contract) -> bool:
+    """``later`` starts after ``earlier`` does and before it ends: it changes that term, it does not renew it."""
+    return later.term_start is not None and first_day(earlier) < later.term_start <= last_day(earlier)
+
+
 def renews(earlier: Contract, later: Contract) -> bool:
     """``later`` is a next term of ``earlier``: it follows it and runs on after it ends (a row starting the same
     day and ending no later is a copy or a correction of the term, not its renewal)."""
@@ -149,19 +154,23 @@ def with_runs(contracts: Sequence[Contract]) -> list[Contract]:
     """The rows (same order) with what their history says (domain.md §5, §8): each add-on's ``addon_since``, the
     start of the unbroken run of terms of the same contract that held it (a row's own Initial Term Start where
     it gives one), so a renewal that keeps its CSE or MCSE starts no new mobilization; and ``renewed_addons``,
-    the add-ons the next term keeps, which settle this term's renewal-request deadline."""
+    the add-ons the next term keeps, which settle this term's renewal-request deadline; and ``mid_term``, a row that
+    starts inside an earlier one of the same program (an add-on bought and co-termed), which begins no new term."""
     by_key: dict[tuple[str, str], list[int]] = {}
     for i, c in enumerate(contracts):
         if c.term_start is not None and not c.dates_missing and not c.never_ran:  # runs on no day: renews nothing
             by_key.setdefault(c.key, []).append(i)
     since: dict[int, dict[str, date]] = {}
     renewed: dict[int, frozenset[str]] = {}
+    mid_term: set[int] = set()
     for rows in by_key.values():
         rows.sort(key=lambda i: first_day(contracts[i]))
         for n, i in enumerate(rows):
             row, start = contracts[i], contracts[i].term_start
             assert start is not None
             before = [j for j in rows[:n] if follows(contracts[j], row)]
+            if row.program and any(_inside(contracts[j], row) and contracts[j].program == row.program for j in before):
+                mid_term.add(i)
             own: dict[str, date] = {}
             for addon in row.addons:
                 if addon in row.addon_starts:  # bought mid-term on a line of its own: its subscription starts then
@@ -176,8 +185,8 @@ def with_runs(contracts: Sequence[Contract]) -> list[Contract]:
             after = [j for j in rows[n + 1 :] if renews(row, contracts[j])]
             renewed[i] = frozenset(a for j in after for a in contracts[j].addons if a in row.addons)
     return [
-        dataclasses.replace(c, addon_since=since.get(i, {}), renewed_addons=renewed.get(i, frozenset()))
-        if since.get(i) or renewed.get(i)
+        dataclasses.replace(c, addon_since=since.get(i, {}), renewed_addons=renewed.get(i, frozenset()), mid_term=i in mid_term)
+        if since.get(i) or renewed.get(i) or i in mid_term
         else c
         for i, c in enumerate(contracts)
     ]

@@ -88,6 +88,8 @@ class Contract:
     # Read from the contract's history (explorer.history.with_runs), not from the row alone:
     addon_since: dict[str, date] = field(default_factory=dict)  # add-on id -> start of its unbroken run of terms
     renewed_addons: frozenset[str] = frozenset()  # add-ons the next term (starting the day after) keeps
+    # it starts inside an earlier row of the same program (an add-on bought and co-termed): no new term begins
+    mid_term: bool = False
 
     @property
     def key(self) -> tuple[str, str]:

@@ -305,6 +305,8 @@ def key_dates(
             anchor = _run_start(contract, rule.addon) or anchor  # a renewal keeps its add-on's first start
         if anchor is None or not _applies(rule, contract, held):
             continue
+        if contract.mid_term and rule.anchor == "term_start" and rule.role != "term_start":
+            continue  # the same program changed mid-term (an add-on co-termed): no new term, so no new kickoff
         day = anchor + timedelta(days=rule.offset_days)
         if contract.ended_on is not None and day > contract.ended_on:
             continue  # after the day the book's status says the term ended early: it will not come

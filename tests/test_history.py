@@ -179,3 +179,34 @@ def test_a_contract_on_another_program_is_the_same_row_holding_it() -> None:
     assert row.program == "premier" and type(moved) is Contract
     with pytest.raises(dataclasses.FrozenInstanceError):
         moved.program = "premier"  # type: ignore[misc]
+
+
+def test_an_add_on_bought_mid_term_on_a_row_of_its_own_begins_no_new_term(tmp_path: Path) -> None:
+    """A CSE bought mid-term and co-termed, written as a second Premier Plus row from 2026-04-01: it got a second
+    kickoff window and 'this term' started on 2026-04-01 (found by a tryout of renewal books). An upgrade mid-term
+    (another program) still begins its program's kickoff."""
+    from explorer.app.sheet import build_sheet
+    from explorer.catalog import default_catalog
+
+    book = write_csv(
+        tmp_path / "book.csv",
+        header=["Customer", "Product", "Tier", "Start", "End", "Dedicated CSE", "Time Zone"],
+        rows=[
+            ["Coho", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "", "UTC"],
+            ["Coho", "Okta", "Premier Plus", "2026-04-01", "2026-12-31", "Yes", "UTC"],
+            ["Adatum", "Okta", "Premier Access", "2025-07-01", "2027-06-30", "", "UTC"],
+            ["Adatum", "Okta", "Premier Plus", "2026-03-01", "2027-06-30", "", "UTC"],
+        ],
+    )
+    loaded = load_book([book])
+    assert [c.mid_term for c in loaded.contracts] == [False, True, False, False]
+
+    def sheet(name: str):  # type: ignore[no-untyped-def]
+        mine = [c for c in loaded.contracts if c.customer == name]
+        return build_sheet(default_catalog(), date(2026, 6, 1), mine, [], [])
+
+    coho, adatum = sheet("Coho"), sheet("Adatum")
+    kickoffs = sorted(d.date.day for d in coho.dates if d.date.role.startswith("kickoff"))
+    assert kickoffs == [date(2026, 1, 15), date(2026, 1, 22)]  # the term's, once
+    assert coho.term_span == (date(2026, 1, 1), date(2026, 12, 31))
+    assert date(2026, 3, 15) in {d.date.day for d in adatum.dates if d.date.role.startswith("kickoff")}

@@ -342,10 +342,11 @@ class CustomerSheet:
     @property
     def term_rows(self) -> list[Contract]:
         """The customer's term for "this term" windows (explorer.app.periods): the rows in force (those with a
-        start); for a customer whose terms have all ended, the last one ended."""
+        start) and the rows a mid-term change of theirs continues; for a customer whose terms have all ended, the
+        last one ended."""
         running = [c.contract for c in self.in_force if c.contract.term_start]
-        if running:
-            return running
+        if running:  # with the rows a row changed mid-term continues (an add-on co-termed): the term began with them
+            return running + [c.contract for c in self.contracts if _continued(c.contract, running)]
         ended = [c.contract for c in self.contracts if c.status is history.Status.ENDED and c.contract.runs_until]
         last = max(ended, key=lambda c: c.runs_until or date.min, default=None)
         return [last] if last is not None else []
@@ -369,6 +370,19 @@ class CustomerSheet:
         if self.cases is None:
             return None
         return compliance(self.cases if period is None else self.window(period).cases(self.cases), ["priority"])
+
+
+def _continued(row: Contract, running: list[Contract]) -> bool:
+    """``row`` is a term that a running row changed mid-term (history.with_runs: same program, starting inside it)."""
+    return any(
+        r.mid_term
+        and r is not row
+        and r.key == row.key
+        and r.program == row.program
+        and history.overlaps(row, r)
+        and history.first_day(row) < history.first_day(r)
+        for r in running
+    )
 
 
 def contract_sheet(
