@@ -20,7 +20,6 @@ import pandas as pd
 from PySide6.QtCore import QDate, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -40,6 +39,7 @@ from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.columns import SAMPLE
 from explorer.gui.flow_layout import FlowLayout
 from explorer.gui.operations import Operations
+from explorer.gui.save_as import ask_save_path, with_suffix
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
 from explorer.outputs.cases_export import export_cases
 
@@ -309,13 +309,14 @@ class CasesPage(LazyView):
 
     def choose_export(self) -> None:
         start = Path(str(QSettings().value(settings.LAST_EXPORT_FOLDER, str(Path.home())))) / "cases.xlsx"
-        target, _ = QFileDialog.getSaveFileName(self, "Export cases", str(start), "Excel workbook (*.xlsx)")
+        target = ask_save_path(self, "Export cases", start, "Excel workbook", ".xlsx")
         if target:
             self.export(target)
 
     def export(self, target: str) -> None:
         """Write the cases shown to ``target`` in the background (200,000 rows take about 15 s); ``exported``
         says where once written. A failure is a dialog; Cancel leaves no file."""
+        target = with_suffix(target, ".xlsx")  # the file says what it is, however its name was typed
         files = self.session.files if self.session is not None else []
         cases, order = self.table.cases, self.model.order.copy()  # the rows shown, in their order, taken on the worker
         count = len(order)

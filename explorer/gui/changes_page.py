@@ -38,6 +38,7 @@ from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
 from explorer.gui import messages, palette, plain, settings
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.operations import Operations
+from explorer.gui.save_as import ask_save_path
 from explorer.gui.tables import fit_columns, make_view
 from explorer.model import Book
 from explorer.outputs.changes import CHANGE_KINDS
@@ -264,9 +265,9 @@ class ChangesPage(QWidget):
         if self.diff is None:
             return
         start = Path(str(QSettings().value(settings.LAST_EXPORT_FOLDER, str(Path.home())))) / "changes.xlsx"
-        target, _ = QFileDialog.getSaveFileName(self, "Export changes", str(start), "Excel workbook (*.xlsx)")
+        target = ask_save_path(self, "Export changes", start, "Excel workbook", ".xlsx")
         if target:
-            self.export(target if target.lower().endswith(".xlsx") else f"{target}.xlsx")
+            self.export(target)
 
     def export(self, target: str) -> None:
         diff = self.diff

@@ -26,6 +26,7 @@ from explorer.app import periods
 from explorer.app.periods import Period
 from explorer.app.view_model import Scope
 from explorer.gui import settings
+from explorer.gui.save_as import with_suffix
 
 
 @dataclass(frozen=True)
@@ -107,12 +108,12 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Save as", self.path.text(), self.kind.filter)
         if name:
-            self.path.setText(name if name.lower().endswith(self.kind.suffix) else f"{name}{self.kind.suffix}")
+            self.path.setText(with_suffix(name, self.kind.suffix))
 
     @property
     def target(self) -> str:
         text = self.path.text().strip()
-        return text if text.lower().endswith(self.kind.suffix) else f"{text}{self.kind.suffix}"
+        return with_suffix(text, self.kind.suffix)
 
     @property
     def chosen_period(self) -> Period:

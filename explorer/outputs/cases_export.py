@@ -60,21 +60,26 @@ def export_cases(
 
 
 def _write_cases(book: Any, frame: pd.DataFrame, cancel: CancelToken, progress: Callable[[str], None] | None) -> None:
-    from explorer.outputs.report.body import write_body
-    from explorer.outputs.report.cells import Formats, column_cells
-
-    formats = Formats(book)
-    sheet = book.add_worksheet("Cases")
-    columns = []
-    for c, name in enumerate(frame.columns):
-        sheet.write_string(0, c, name, formats.header)
-        sheet.set_column(c, c, max(12, len(name) + 2))
-        columns.append(column_cells(frame[name], name, formats, sheet))  # "(UTC)" columns as date-times
+    """The rows as the report writes its Cases sheet (explorer.outputs.report.writer.table_sheet): columns as wide as
+    their content, long names wrapped, outcomes coloured, frozen and filterable, set up to print."""
+    from explorer.outputs.report.cells import Formats
+    from explorer.outputs.report.schema import wraps_for
+    from explorer.outputs.report.writer import HIGHLIGHTS, table_sheet
 
     def told(done: int) -> None:
         if progress is not None:
             progress(f"Writing cases: {done:,} of {len(frame):,}")
 
-    write_body(sheet, columns, cancel=cancel, progress=told)
-    sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, len(frame), len(frame.columns) - 1)
+    header = "&L&8Entitlement Explorer: cases&R&8Cases"
+    table_sheet(
+        book,
+        "Cases",
+        frame,
+        Formats(book),
+        header,
+        "&R&8Page &P of &N",
+        HIGHLIGHTS["Cases"],
+        cancel=cancel,
+        wraps=wraps_for("Cases"),
+        progress=told,
+    )

@@ -164,3 +164,13 @@ def test_the_minutes_column_stays_beside_its_row_in_a_wide_window(window: MainWi
     need = max(header.sectionSizeHint(last), page.view.sizeHintForColumn(last))
     assert header.sectionSize(last) <= need + 24
     assert header.length() < page.view.viewport().width()  # the spare width is left, not given to the minutes
+
+
+def test_an_export_named_without_its_suffix_gets_it(window: MainWindow, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A name typed without '.xlsx' wrote a file named 'cases' (found by a user's tryout); the other exports add it."""
+    page = show_cases(window)
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "cases"), ""))
+    with qtbot.waitSignal(page.exported, timeout=60_000) as done:
+        page.choose_export()
+    assert done.args[0] == tmp_path / "cases.xlsx" and (tmp_path / "cases.xlsx").is_file()
+    assert not (tmp_path / "cases").exists() and page.summary.text().endswith("to cases.xlsx")

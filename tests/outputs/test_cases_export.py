@@ -43,3 +43,26 @@ def test_a_cancel_while_the_workbook_is_saved_leaves_no_file(cases, tmp_path: Pa
     with pytest.raises(Cancelled):
         export_cases(cases, tmp_path / "cases.xlsx", [], token, told)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_export_is_laid_out_as_the_reports_cases_sheet(cases, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every column was 12 characters or its header wide: the due times printed as ###, long names ran over the next
+    rows and the sheet printed two pages wide (found by a user's tryout). It is now the report's Cases sheet."""
+    import openpyxl
+
+    from explorer.outputs.report.glyphs import column_pixels, text_pixels
+
+    target = export_cases(cases, tmp_path / "cases.xlsx", [])
+    ws = openpyxl.load_workbook(target)["Cases"]
+    spans = [(d.min, d.max, d.width) for d in ws.column_dimensions.values() if d.min]  # openpyxl groups equal widths
+    widths = {c.value: next(w for lo, hi, w in spans if lo <= c.column <= hi) for c in ws[1]}
+    for header in ("Opened (UTC)", "Due (UTC)", "First Response (UTC)"):  # a date-time shown whole, not as ###
+        assert column_pixels(widths[header]) > text_pixels("2026-11-28 23:59") + 8, header
+    customers = [c for c in ws["B"][1:] if c.value]
+    assert all(c.alignment.wrap_text for c in customers)
+    tall = [c for c in customers if text_pixels(c.value) > column_pixels(widths["Customer"]) - 8]
+    assert tall and all((ws.row_dimensions[c.row].height or 15) >= 30 for c in tall)  # a wrapped name has its lines
+    setup = ws.page_setup  # one page wide (fitToWidth left out: OOXML reads it as 1), as many pages down as it takes
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and setup.fitToWidth in (None, 1) and setup.fitToHeight == 0
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref
+    assert any("Breached" in str(rule.formula) for rules in ws.conditional_formatting for rule in rules.rules)

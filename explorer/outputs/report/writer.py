@@ -9,7 +9,7 @@ and print setup through explorer.outputs.report.layout.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +120,7 @@ def table_sheet(
     printed_rows: int | None = None,
     cancel: CancelToken = NEVER,
     wraps: dict[str, int] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Any:
     """One table on its own sheet: sized, typed, frozen, filterable, coloured and set up to print.
 
@@ -127,7 +128,7 @@ def table_sheet(
     a cell whose value is the one given; row_fills (column, leading text, colour) a whole row whose cell in
     that column begins with the text. wraps: the columns that wrap and their caps (default WRAPPED_COLUMNS);
     on a sheet printed across several pages nothing wraps but ALWAYS_WRAPPED, so no row is padded by text printed
-    on another page (capped text is then cut on paper, whole in the cell).
+    on another page (capped text is then cut on paper, whole in the cell). progress hears how many rows are out.
     """
     ws = book.add_worksheet(name)
     headers = list(frame.columns)
@@ -145,7 +146,7 @@ def table_sheet(
     n = len(frame)
     lines = row_lines(frame, {h: w for h, w in zip(headers, widths, strict=True) if h in wraps})
     heights = None if lines is None else np.where(lines > 1, LINE_POINTS * lines, 0)
-    write_body(ws, columns, heights, cancel)
+    write_body(ws, columns, heights, cancel, progress)
     last_row, last_col = max(n, 1), len(headers) - 1
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, last_row, last_col)
