@@ -125,6 +125,6 @@ class RenewalTab(QWidget):
             document.setPlainText("Open a contract book to see a customer's renewal brief.")
         else:
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL), chart_image(self.brief, 2))
-            document.setHtml(brief_html(self.brief))
+            document.setHtml(brief_html(self.brief, points=self.page.font().pointSizeF()))  # the reader's size
         self.page.setDocument(document)
         self.export.setEnabled(self.brief is not None)

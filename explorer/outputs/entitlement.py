@@ -8,6 +8,7 @@ Text from the book is HTML-escaped: a customer called "<b>" prints as written.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import pandas as pd
@@ -31,6 +32,15 @@ td.num { text-align: center; }
 .warn { color: #9C5700; }
 .muted { color: #777777; }
 """
+PAPER_POINTS = 8  # STYLE's body text; its headings are in proportion
+
+
+def scaled(style: str, points: float) -> str:
+    """``style`` with its body text ``points`` large (on screen, the app's font) and every other size as many points
+    above it as on paper: headings stay a step up, not twice the text, in a pane a third of a screen wide."""
+    return re.sub(r"(\d+(?:\.\d+)?)pt", lambda m: f"{float(m[1]) + points - PAPER_POINTS:.3g}pt", style)
+
+
 TICK, EMPTY = "\u2611", "\u2610"  # ballot boxes: included / not included
 PHONE_BENEFITS = ("phone-support", "auth0-phone")  # the catalog's benefits that are a phone line
 

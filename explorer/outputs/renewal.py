@@ -14,7 +14,7 @@ import pandas as pd
 
 from explorer.app.renewal import BREACHES_SHOWN, RenewalBrief
 from explorer.app.upgrade import Comparison, Direction, duration
-from explorer.outputs.entitlement import STYLE
+from explorer.outputs.entitlement import PAPER_POINTS, STYLE, scaled
 
 CHART_URL = "chart://compliance-by-month"
 CHART_SIZE = (330, 120)  # points on the page: the chart's box beside the table by priority
@@ -29,8 +29,9 @@ def _e(text: object) -> str:
     return escape(str(text))
 
 
-def _table(headers: list[str], rows: list[list[str]], numeric: tuple[int, ...] = ()) -> str:
-    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+def _table(headers: list[str], rows: list[list[str]], numeric: tuple[int, ...] = (), widths: tuple[int, ...] = ()) -> str:
+    """A table; ``widths`` in percent of the page, where Qt's own share would cut a word (a date) in a narrow pane."""
+    head = "".join(f"<th width='{widths[i]}%'>{_e(h)}</th>" if widths else f"<th>{_e(h)}</th>" for i, h in enumerate(headers))
     body = "".join(
         "<tr>" + "".join(f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>" for i, c in enumerate(row)) + "</tr>"
         for row in rows
@@ -55,7 +56,8 @@ def _terms(brief: RenewalBrief) -> str:
         prefix = f"<b>{_e(c.product)} {_e(c.program)}:</b> " if len(brief.terms) > 1 else "<b>Beyond the basics:</b> "
         basics = f"only what every {c.product} program has"
         included.append(f"<p>{prefix}{_e('; '.join(names) or basics)}</p>")
-    return _table(["Product", "Program", "Term", "On the as-of day", "Add-ons"], rows) + "".join(included)
+    columns = ["Product", "Program", "Term", "On the as-of day", "Add-ons"]
+    return _table(columns, rows, widths=(15, 18, 22, 15, 30)) + "".join(included)
 
 
 def _rate(value: object) -> str:
@@ -177,10 +179,11 @@ def evidence_title(brief: RenewalBrief) -> str:
     return f"{'Upgrade' if ups else 'Program'} evidence: against {' / '.join(others)}"
 
 
-def brief_html(brief: RenewalBrief, chart: bool = True) -> str:
-    """The customer's renewal brief as one HTML page; the chart is the image CHART_URL when ``chart``."""
+def brief_html(brief: RenewalBrief, chart: bool = True, points: float = PAPER_POINTS) -> str:
+    """The customer's renewal brief as one HTML page; the chart is the image CHART_URL when ``chart``. Its text is
+    ``points`` large (the page's 8; on screen, the app's font size), headings and chart in proportion."""
     sheet = brief.sheet
-    width, height = CHART_SIZE
+    width, height = (round(size * points / PAPER_POINTS) for size in CHART_SIZE)
     if not brief.months:
         picture = f"<p class='muted'>{_e(brief.months_note)}</p>"
     else:
@@ -212,7 +215,7 @@ def brief_html(brief: RenewalBrief, chart: bool = True) -> str:
         f"<h2>{_e(evidence_title(brief))}</h2>",
         _evidence_all(brief),
     ]
-    return f"<html><head><style>{BRIEF_STYLE}</style></head><body>{''.join(sections)}</body></html>"
+    return f"<html><head><style>{scaled(BRIEF_STYLE, points)}</style></head><body>{''.join(sections)}</body></html>"
 
 
 def header_text(brief: RenewalBrief) -> str:

@@ -71,3 +71,26 @@ def test_file_menu_exports_renewal_briefs(window: MainWindow, tmp_path: Path, qt
     window.exports.export_briefs(str(target))
     wait_idle(qtbot, window)
     assert target.exists() and any(m.title == "Renewal brief written" for m in messages.shown)
+
+
+def test_the_brief_on_screen_is_as_large_as_the_apps_type(window: MainWindow) -> None:
+    """The Renewal tab showed the printed page's 8-point text whatever the app's font size, while a user at 16
+    points read everything else at 16 (found by a user's tryout); its headings stay a step above the text."""
+    from PySide6.QtGui import QFont
+
+    assert window.customers.select("zephyr logistics")
+    open_tab(window, "Renewal")
+    tab = window.pane.renewal
+    font = QFont(tab.page.font())
+    font.setPointSizeF(16)
+    tab.page.setFont(font)
+    tab._refresh()
+    sizes = []
+    block = tab.page.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            sizes.append(it.fragment().charFormat().fontPointSize())
+            it += 1
+        block = block.next()
+    assert min(s for s in sizes if s) >= 16 and max(sizes) == 22  # the text 16, the title 14 + 8 as on paper
