@@ -332,7 +332,15 @@ def key_dates(
                 rule.event, day, status, rule.note, rule.role, addon, rule.id, key, marked if status is DateStatus.DONE else None
             )
         )
+    if (ended := contract.ended_on) is not None and contract.term_end is not None and ended < contract.term_end:
+        # the day the book's status ended the term: the real last day, in every list of dates, the calendar too
+        status = date_status(ended, as_of, window)
+        note = f"The book's status ended the term; it was contracted to {contract.term_end.isoformat()}."
+        out.append(KeyDate(ENDED_EARLY, ended, status, note, "event", "", "ended_early", done_key(contract, "ended_early")))
     return sorted(out, key=lambda k: k.day)
+
+
+ENDED_EARLY = "Term ended early"
 
 
 def repeated_mobilizations(rows: Sequence[tuple[Contract, KeyDate]]) -> set[int]:

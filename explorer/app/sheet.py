@@ -152,6 +152,11 @@ class ContractSheet:
         return self.status is history.Status.ENDED
 
     @property
+    def undated(self) -> bool:
+        """It runs on no day: its dates are invalid or missing, or the book says it never ran (a finding says why)."""
+        return self.status in history.UNDATED
+
+    @property
     def ends(self) -> date | None:
         """The last day the term runs, as every view says it: its end, or the day the book's status ended it early."""
         return self.contract.runs_until

@@ -104,8 +104,8 @@ def uid(customer_key: str, product: str, term_start: date | None, event: str) ->
 def _rule_text(catalog: Catalog, line: DateLine) -> str:
     """How the date follows from the contract, in words ("45 days before the Order Form end date")."""
     rule = next((r for r in catalog.key_dates if r.id == line.date.id), None)
-    if rule is None:
-        return ""
+    if rule is None:  # a date of the book's own (a term ended early): its note says why
+        return line.date.note
     anchor = ANCHORS.get(rule.anchor, rule.anchor.replace("_", " "))
     if rule.offset_days == 0:
         when = f"On {anchor}."

@@ -90,6 +90,8 @@ def _products(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
 def _not_held(c: ContractSheet) -> str:
     """Why a term shown ticks nothing: "Okta Premier ended 2026-08-21", "... starts 2027-01-01"."""
     contract = c.contract
+    if c.undated:  # no day of it runs: its dates say no "starts" or "ended"
+        return f"{c.product} {c.program}: {c.status.value.lower()} (see the findings)"
     if c.ended and c.ends:
         return f"{c.product} {c.program} ended {c.ends:%Y-%m-%d}"
     if contract.term_start:
@@ -118,7 +120,7 @@ def _benefits(shown: list[ContractSheet]) -> str:
         )
         title = f"<p><b>{_e(c.product)} {_e(c.program)}</b></p>" if len(shown) > 1 else ""
         if not held:
-            what = "will include" if not c.ended and c.contract.term_start else "included"
+            what = "would include" if c.undated else "will include" if not c.ended and c.contract.term_start else "included"
             title += f"<p class='warn'>{_e(_not_held(c))}: nothing is included on this day. The program {what}:</p>"
         parts.append(f"{title}<table width='100%' cellspacing='0'>{rows}</table>")
     return "".join(parts) or "<p class='muted'>No program recognised.</p>"

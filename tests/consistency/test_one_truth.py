@@ -246,7 +246,11 @@ def test_a_term_that_ends_before_it_starts_is_called_so_everywhere() -> None:
         assert sheet.state.label == "Dates invalid" and not sheet.in_force, day
         assert [c.status.value for c in sheet.contracts] == ["Dates invalid"], day
         assert session.overview.customers.set_index("key").loc["backwards bank", "Status"] == "Dates invalid", day
-        assert "Dates invalid (check the book)" in text(sheet_html(sheet)), day
+        page = text(sheet_html(sheet))
+        assert "Dates invalid (check the book)" in page, day
+        # not "starts 2026-09-01" of a term that never runs, on a day its key dates call that start Past
+        assert "Okta Premier: dates invalid (see the findings): nothing is included" in page, day
+        assert "Okta Premier starts" not in page, day
         data = build_report(session.book, session.catalog, day, session.sla, done=session.workspace.done_marks())
         contracts = data.sheets["Contracts"]
         assert contracts.loc[contracts["Customer"] == "Backwards Bank", "Status"].tolist() == ["Dates invalid"], day
@@ -337,6 +341,9 @@ def test_a_status_that_ends_a_term_early_or_says_it_never_ran_is_read_everywhere
     html = sheet_html(november)
     assert "ended 2026-06-30: nothing is included" in html and "2026-06-30 (contracted to 2026-12-31)" in html
     assert "ended 2026-12-31" not in html
+    ended = [d for d in november.dates if d.date.event == "Term ended early"]  # a key date everywhere dates are listed
+    assert [(d.date.day, d.date.status.value) for d in ended] == [(date(2026, 6, 30), "Past")]
+    assert [str(d) for d in key_dates.loc[key_dates["Event"] == "Term ended early", "Date"]] == ["2026-06-30"]
     assert not any(d.overdue for d in november.dates) and max(d.date.day for d in november.dates) <= date(2026, 6, 30)
     assert session.overview.customers.set_index("key").loc["november inc", "Status"] == "Ended 2026-06-30"
     assert not [r for r in data.sheets["Actions"].to_dict("records") if r["Customer"] == "November Inc"]

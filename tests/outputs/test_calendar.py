@@ -280,5 +280,7 @@ def test_dates_a_status_cancels_are_cancelled_in_the_next_export(tmp_path: Path)
             assert int(e["SEQUENCE"]) > int(old[uid]["SEQUENCE"]) and not e.walk("VALARM")
             assert str(e["SUMMARY"]).endswith("(cancelled)")
     assert "the book says this term ended on 2026-06-30" in str(
-        next(e for e in new.values() if "November" in str(e["SUMMARY"]) and "Term end" in str(e["SUMMARY"]))["DESCRIPTION"]
+        next(e for e in new.values() if str(e["SUMMARY"]) == "November Inc · Okta · Term end (cancelled)")["DESCRIPTION"]
     )
+    ended = next(e for e in new.values() if str(e["SUMMARY"]) == "November Inc · Okta · Term ended early")  # the real end
+    assert ended.decoded("DTSTART") == date(2026, 6, 30) and "contracted to 2026-12-31" in str(ended["DESCRIPTION"])
