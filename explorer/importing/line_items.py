@@ -110,7 +110,9 @@ def _with_notes_set_aside(text: str) -> list[str]:
 def product_named(catalog: Catalog, text: str) -> Product | None:
     """The product a product cell names, a note beside it set aside ("Customer Identity Cloud (Auth0)" is Auth0 by
     its own name, "Okta (EMEA)" is Okta); else a product named in its brackets."""
-    for candidate in _with_notes_set_aside(text):
+    if (product := catalog.product_for(text)) is not None:  # the usual cell, at a lookup's cost
+        return product
+    for candidate in _with_notes_set_aside(text)[1:]:
         if (product := catalog.product_for(candidate)) is not None:
             return product
     named = {p.id: p for note in _BRACKETED.findall(text) if (p := catalog.product_for(note))}
@@ -122,6 +124,8 @@ def program_named(catalog: Catalog, product: Product, text: str) -> Program | No
     the product named too ("Okta - Premier+", "Enterprise (Auth0)"), or with a note beside it ("Premier+
     (renewed)", "Premier Plus 2024"). A tier cell that names only the product is no tier: the product's default
     program, as for a blank one."""
+    if (found := catalog.program_for(product, text)) is not None:  # the usual cell, at a lookup's cost
+        return found
     if text.strip() and product_named(catalog, text) is product:
         return catalog.program_for(product, "")
     noted = {p.id for note in _BRACKETED.findall(text) if (p := catalog.product_for(note)) is not None}
