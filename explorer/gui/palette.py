@@ -98,7 +98,8 @@ def span(text: str, name: str, bold: bool = False) -> str:
 
 def unbroken(text: str) -> str:
     """Rich text that never wraps inside (a legend entry, a count with its noun); it still wraps around."""
-    return html.escape(text).replace(" ", "&nbsp;").replace("-", "&#8209;")  # U+2011: a hyphen that never breaks
+    # U+2011: a hyphen that never breaks; U+2060 (word joiner) after a slash, which may otherwise end a line
+    return html.escape(text).replace(" ", "&nbsp;").replace("-", "&#8209;").replace("/", "/&#8288;")
 
 
 def control_sheet(font_height: int, dark: bool | None = None) -> str:

@@ -111,3 +111,20 @@ def test_disabled_controls_look_disabled_in_the_dark_palette() -> None:
     disabled = p.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
     assert disabled.lightness() < enabled.lightness() - 60  # visibly dimmer text
     assert p.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base) == p.color(QPalette.ColorRole.Window)
+
+
+def test_a_legend_entry_never_breaks_at_its_slash() -> None:
+    """'CSE/MCSE mobilization' broke after its slash in the Key Dates legend at 16 points (found by a user's tryout):
+    Qt may end a line after '/', so unbroken joins it to the next word."""
+    from PySide6.QtGui import QTextDocument
+
+    from explorer.gui.palette import unbroken
+
+    entry = unbroken("CSE/MCSE mobilization")
+    document = QTextDocument()
+    document.setHtml(f"<p>{entry}</p>")
+    document.setTextWidth(document.idealWidth() - 1)  # a pixel too narrow for the entry: Qt must break somewhere
+    block = document.firstBlock()
+    layout = block.layout()
+    lines = [block.text()[layout.lineAt(i).textStart() :][: layout.lineAt(i).textLength()] for i in range(layout.lineCount())]
+    assert not lines[0].endswith("/")  # not where the slash invites it
