@@ -281,8 +281,9 @@ class ColumnTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].title
-        if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].header_tip:
-            return self.columns[section].header_tip
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole title, where a narrow column ends it in "…"
+            column = self.columns[section]
+            return f"{column.title}: {column.header_tip}" if column.header_tip else column.title
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -166,6 +166,8 @@ def make_view(parent: QWidget | None, model: ColumnTableModel, settings_key: str
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setHighlightSections(False)
+    # a header wider than its column (prose gives way in a narrow pane) ends in "…", not cut at both sides
+    view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAccessibleName(settings_key.replace("_", " ").capitalize())
     clipboard.install(view)

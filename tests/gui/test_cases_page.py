@@ -174,3 +174,14 @@ def test_an_export_named_without_its_suffix_gets_it(window: MainWindow, qtbot, t
         page.choose_export()
     assert done.args[0] == tmp_path / "cases.xlsx" and (tmp_path / "cases.xlsx").is_file()
     assert not (tmp_path / "cases").exists() and page.summary.text().endswith("to cases.xlsx")
+
+
+def test_a_header_wider_than_its_column_ends_in_an_ellipsis_and_its_tip_says_it_whole(window: MainWindow) -> None:
+    """In a narrow pane prose columns give way, and their centred headers were cut at both sides (': Minutes (S',
+    'liday'; found by a user's tryout): they now end in '…', and the header's tooltip holds the whole title."""
+    page = show_cases(window)
+    header = page.view.horizontalHeader()
+    assert header.textElideMode() == Qt.TextElideMode.ElideRight
+    for c in range(page.model.columnCount()):
+        title = page.model.headerData(c, Qt.Orientation.Horizontal)
+        assert str(page.model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)).startswith(title)
