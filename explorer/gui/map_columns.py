@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -153,9 +155,17 @@ class MapColumnsDialog(QDialog):
         inner.addWidget(self.unused)
         values = QGroupBox("Values the catalog does not know: what each one means", self)
         values.setLayout(self.values)
-        lower = QHBoxLayout()
-        lower.addWidget(columns, 3)
-        lower.addWidget(values, 2)
+        # The fields scroll: a contracts table has twenty of them, and at 16 points the dialog could not shrink to a
+        # laptop's screen, its Save and Cancel buttons below the screen's edge.
+        choices = QWidget(self)
+        lower_row = QHBoxLayout(choices)
+        lower_row.setContentsMargins(0, 0, 0, 0)
+        lower_row.addWidget(columns, 3)
+        lower_row.addWidget(values, 2)
+        lower = QScrollArea(self)
+        lower.setWidget(choices)
+        lower.setWidgetResizable(True)
+        lower.setFrameShape(QFrame.Shape.NoFrame)
         busy = QHBoxLayout()
         busy.addWidget(self.reading, 1)
         busy.addWidget(self.reading_bar)
@@ -165,7 +175,7 @@ class MapColumnsDialog(QDialog):
         layout.addLayout(busy)
         layout.addWidget(QLabel(f"The first {mapper.PREVIEW_ROWS} rows of the sheet (the header row is bold):", self))
         layout.addWidget(self.preview, 2)
-        layout.addLayout(lower, 3)
+        layout.addWidget(lower, 3)
         layout.addWidget(self.hidden_box)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)

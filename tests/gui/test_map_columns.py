@@ -202,3 +202,36 @@ def test_the_file_is_read_only_once_the_dialog_has_drawn_itself(qtbot, tmp_path:
     qtbot.wait(500)
     assert started == ["read"] and not closed.ready and not waiting.ready and not stopped.ready
     assert not stopped.stop_button.isVisible() and "was not read" in stopped.problem.text()
+
+
+def test_the_dialog_fits_a_laptop_screen_at_16_points(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 16 points the dialog needed 1114 x 820 pixels: on a 1366 x 768 screen its Save and Cancel buttons were below
+    the edge (found by a user's tryout). Its fields scroll now, so it shrinks to a laptop's screen."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.catalog import default_catalog
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.font()
+    large = QFont(before)
+    large.setPointSizeF(16)
+    app.setFont(large)
+    try:
+        book = write_csv(
+            tmp_path / "b.csv",
+            header=["Kunde", "Erzeugnis", "Stufe", "Beginn", "Ende"],
+            rows=[["A", "Okta", "Gold", "2026-01-01", "2026-12-31"]],
+        )
+        dialog = MapColumnsDialog(None, [str(book)], default_catalog())
+        qtbot.addWidget(dialog)
+        dialog.show()
+        shown(qtbot, dialog)
+        need = dialog.minimumSizeHint()
+        assert need.width() <= 1024 and need.height() <= 680, need
+        dialog.resize(1024, 680)
+        buttons = dialog.buttons.geometry()
+        assert dialog.rect().contains(buttons)  # Save and Cancel within the window
+    finally:
+        app.setFont(before)
