@@ -199,6 +199,8 @@ def test_summary(report: tuple[Path, Path, Path]) -> None:
     series = re.findall(r"<c:ser>.*?</c:ser>", chart, re.S)
     assert ["63BE7B" in series[0], "F8696B" in series[1]] == [True, True]
     assert "plotVisOnly" not in chart  # the hidden series columns are drawn (Excel's default, XlsxWriter's show_hidden_data)
+    # each bar's label at its base: at its top the target line (95%, where most bars end) ran through it
+    assert re.findall(r'<c:dLblPos val="(\w+)"/>', chart) == ["inBase", "inBase"]
 
 
 def test_actions(report: tuple[Path, Path, Path]) -> None:

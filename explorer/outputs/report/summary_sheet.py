@@ -211,7 +211,7 @@ def _compliance(book: Any, ws: Any, row: int, data: ReportData, f: Formats) -> i
                 "overlap": 100,
                 "fill": {"color": colour},
                 "border": {"none": True},
-                "data_labels": {"value": True, "num_format": "0.0%", "position": "inside_end"},
+                "data_labels": {"value": True, "num_format": "0.0%", "position": "inside_base"},
             }
         )
     chart.show_hidden_data()
