@@ -530,10 +530,15 @@ def test_a_case_log_whose_days_are_all_12_or_less_takes_the_contract_books_order
         header=header,
         rows=[[5001, "Contoso", "Okta", "P1", "11/3/2026 9:15:00 AM", "11/3/2026 9:50:00 AM"]],
     )
-    us = write_csv(
-        tmp_path / "us.csv",
-        header=["Account Name", "Product", "Tier", "Start", "End"],
-        rows=[["Contoso", "Okta", "Premier", "2/1/2026", "1/31/2027"]],
+
+    def contracts(name: str, start: str, end: str) -> Path:
+        header = ["Account Name", "Product", "Tier", "Start", "End"]
+        return write_csv(tmp_path / name, header=header, rows=[["Contoso", "Okta", "Premier", start, end]])
+
+    us, iso, day_first = (
+        contracts("us.csv", "2/1/2026", "1/31/2027"),
+        contracts("iso.csv", "2026-02-01", "2027-01-31"),
+        contracts("uk.csv", "13/02/2026", "12/02/2027"),
     )
     book = load_book([us], [log])
     assert book.cases is not None
@@ -542,22 +547,12 @@ def test_a_case_log_whose_days_are_all_12_or_less_takes_the_contract_books_order
         "No date in this file has a day over 12, so its dates such as 03/04 could be read either way: read month first, "
         "as us.csv writes them."
     ) in messages(book, Severity.INFO)
-    iso = write_csv(
-        tmp_path / "iso.csv",
-        header=["Account Name", "Product", "Tier", "Start", "End"],
-        rows=[["Contoso", "Okta", "Premier", "2026-02-01", "2027-01-31"]],
-    )
     book = load_book([iso], [log])
     assert book.cases is not None and book.cases["opened"].isna().all()
     assert (
         "Case 5001: the opening time '11/3/2026 9:15:00 AM' is ambiguous: it could be 11 March or 3 November (no date "
         "in the file has a day over 12 to tell day from month); the case is not counted."
     ) in messages(book, Severity.ERROR)
-    day_first = write_csv(
-        tmp_path / "uk.csv",
-        header=["Account Name", "Product", "Tier", "Start", "End"],
-        rows=[["Contoso", "Okta", "Premier", "13/02/2026", "12/02/2027"]],
-    )
     book = load_book([us, day_first], [log])  # the books disagree: nothing is borrowed
     assert book.cases is not None and book.cases["opened"].isna().all()
 
