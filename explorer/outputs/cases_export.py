@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from explorer import heap
 from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.case_filter import RESPONSE_MINUTES
 from explorer.atomic import write_atomically
@@ -59,6 +60,7 @@ def export_cases(
     return write_atomically(target, write, inputs)
 
 
+@heap.paused()  # a row's height is a dict of XlsxWriter's: 200,000 of them set off full collections that froze the window
 def _write_cases(book: Any, frame: pd.DataFrame, cancel: CancelToken, progress: Callable[[str], None] | None) -> None:
     """The rows as the report writes its Cases sheet (explorer.outputs.report.writer.table_sheet): columns as wide as
     their content, long names wrapped, outcomes coloured, frozen and filterable, set up to print."""
