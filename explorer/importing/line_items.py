@@ -158,3 +158,20 @@ def _product_in_tier(catalog: Catalog, text: str) -> LineItem | None:
         if item is not None and item.product and item.program:
             return item
     return None
+
+
+# A tier written with the add-on bought on it: "Premier Plus w/ 50% MCSE", "Premier Plus + CSE", "Premier Plus with
+# Dedicated CSE". ("plus" is no joiner: it is part of a program's name.)
+WITH_ADDON = re.compile(r"\s+(?:w/|with|incl\.?|including|\+|&)\s+", re.IGNORECASE)
+
+
+def tier_with_addon(catalog: Catalog, product: Product, text: str) -> tuple[Program, LineItem] | None:
+    """(the program, the add-on and its option) a tier cell names together; None where it names no such pair."""
+    parts = WITH_ADDON.split(text.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    program = program_named(catalog, product, parts[0])
+    item = line_item_for(catalog, parts[1])
+    if program is None or item is None or item.addon is None:
+        return None
+    return program, item

@@ -243,6 +243,8 @@ def test_tier_and_product_cells_as_hand_kept_books_write_them(tmp_path: Path) ->
         ["T10", "Auth0", "Auth0"],  # the product again, no tier: the product's default, as for a blank one
         ["T11", "Okta", "Okta"],  # ... and Okta has none
         ["T12", "Okta", "Premier (Auth0)"],  # a note naming another product: no tier of Okta's
+        ["T13", "Okta", "Premier Plus w/ 50% MCSE"],  # the add-on bought on it, as its column would say
+        ["T14", "Okta", "Premier Plus + Dedicated CSE"],
     ]
     book = write_csv(
         tmp_path / "tiers.csv",
@@ -264,9 +266,15 @@ def test_tier_and_product_cells_as_hand_kept_books_write_them(tmp_path: Path) ->
         "T10": ("auth0", "auth0-enterprise"),
         "T11": ("okta", None),
         "T12": ("okta", None),
+        "T13": ("okta", "okta-premier-plus"),
+        "T14": ("okta", "okta-premier-plus"),
     }
     errors = {f.customer for f in loaded.findings if f.severity is Severity.ERROR}
     assert errors == {"T11", "T12"}
+    held = {c.customer: c.addons for c in loaded.contracts if c.addons}
+    assert held == {"T13": {"mcse": "50"}, "T14": {"cse": None}}
+    said = [f.message for f in loaded.findings if f.customer == "T13" and f.severity is Severity.INFO]
+    assert said == ["Tier 'Premier Plus w/ 50% MCSE' read as Premier Plus with the add-on 50% Dedicated MCSE (MCSE)."]
 
 
 def test_a_shared_email_domain_names_no_customer(tmp_path: Path) -> None:
