@@ -139,9 +139,15 @@ def _term_fields(c: Contract) -> tuple[object, ...]:
     )
 
 
-def _inside(earlier: Contract, later: Contract) -> bool:
-    """``later`` starts after ``earlier`` does and before it ends: it changes that term, it does not renew it."""
-    return later.term_start is not None and first_day(earlier) < later.term_start <= last_day(earlier)
+def changes_mid_term(earlier: Contract, later: Contract) -> bool:
+    """``later`` holds ``earlier``'s program and starts after it does and before it ends: it changes that term (an
+    add-on bought and co-termed), it does not renew it."""
+    return (
+        later.program is not None
+        and later.program == earlier.program
+        and later.term_start is not None
+        and first_day(earlier) < later.term_start <= last_day(earlier)
+    )
 
 
 def renews(earlier: Contract, later: Contract) -> bool:
@@ -169,7 +175,7 @@ def with_runs(contracts: Sequence[Contract]) -> list[Contract]:
             row, start = contracts[i], contracts[i].term_start
             assert start is not None
             before = [j for j in rows[:n] if follows(contracts[j], row)]
-            if row.program and any(_inside(contracts[j], row) and contracts[j].program == row.program for j in before):
+            if any(changes_mid_term(contracts[j], row) for j in before):
                 mid_term.add(i)
             own: dict[str, date] = {}
             for addon in row.addons:

@@ -108,6 +108,12 @@ class Contract:
         return self.ended_on is not None and self.term_start is not None and self.ended_on < self.term_start
 
     @property
+    def ended_early(self) -> bool:
+        """The book's status ended the term before its contracted end (Terminated with a date; not a row that never
+        ran)."""
+        return not self.never_ran and self.ended_on is not None and (self.term_end is None or self.ended_on < self.term_end)
+
+    @property
     def runs_until(self) -> date | None:
         """The last day the term runs: its end, or the day the book's status says it ended early."""
         if self.ended_on is not None and (self.term_end is None or self.ended_on < self.term_end):

@@ -332,7 +332,7 @@ def key_dates(
                 rule.event, day, status, rule.note, rule.role, addon, rule.id, key, marked if status is DateStatus.DONE else None
             )
         )
-    if (ended := contract.ended_on) is not None and contract.term_end is not None and ended < contract.term_end:
+    if contract.ended_early and (ended := contract.ended_on) is not None and contract.term_end is not None:
         # the day the book's status ended the term: the real last day, in every list of dates, the calendar too
         status = date_status(ended, as_of, window)
         note = f"The book's status ended the term; it was contracted to {contract.term_end.isoformat()}."

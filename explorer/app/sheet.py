@@ -164,7 +164,7 @@ class ContractSheet:
     @property
     def ended_early(self) -> bool:
         """The book's status ended the term before its contracted end (Terminated with a date)."""
-        return not self.contract.never_ran and self.ends is not None and self.ends != self.contract.term_end
+        return self.contract.ended_early
 
     @property
     def status_text(self) -> str:
@@ -378,16 +378,8 @@ class CustomerSheet:
 
 
 def _continued(row: Contract, running: list[Contract]) -> bool:
-    """``row`` is a term that a running row changed mid-term (history.with_runs: same program, starting inside it)."""
-    return any(
-        r.mid_term
-        and r is not row
-        and r.key == row.key
-        and r.program == row.program
-        and history.overlaps(row, r)
-        and history.first_day(row) < history.first_day(r)
-        for r in running
-    )
+    """``row`` is a term that a running row changed mid-term (as history.with_runs marks that row)."""
+    return any(r.mid_term and r.key == row.key and history.changes_mid_term(row, r) for r in running)
 
 
 def contract_sheet(

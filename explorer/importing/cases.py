@@ -30,7 +30,7 @@ from explorer.importing.emails import address
 from explorer.importing.places import iana_zone, parse_timezone
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
-from explorer.importing.values import UNSETTLED, DateOrder, cell_text, english_months
+from explorer.importing.values import UNSETTLED, DateOrder, both_readings, cell_text, english_months
 from explorer.model import Contact, Finding, Severity, Source, customer_key
 
 CASE_COLUMNS = [
@@ -238,8 +238,8 @@ def _unread(text: str, order: DateOrder) -> str:
     if found is not None and int(found[1]) <= 12 and int(found[2]) <= 12 and found[1] != found[2]:
         a, b, year = int(found[1]), int(found[2]), int(found[3])
         return (
-            f"is ambiguous: it could be {date(year, b, a):%-d %B} or {date(year, a, b):%-d %B} (no date in the file has "
-            "a day over 12 to tell day from month)"
+            f"is ambiguous: it could be {both_readings(a, b, year)} (no date in the file has a day over 12 to tell day "
+            "from month)"
         )
     return "cannot be read"
 

@@ -168,6 +168,11 @@ def order_of(distinct: set[str]) -> DateOrder:
     return DateOrder(day_first, year_first)
 
 
+def both_readings(a: int, b: int, year: int) -> str:
+    """'3 April or 4 March': nn/nn (a/b) read day first, then month first."""
+    return f"{date(year, b, a):%-d %B} or {date(year, a, b):%-d %B}"
+
+
 def open_order(distinct: set[str]) -> bool:
     """Whether date_parts hold nn/nn/yyyy text none of whose parts is over 12: an order the file leaves open (which
     another file of the book may settle), not one its own dates contradict."""
@@ -250,7 +255,7 @@ def _parse_date_text(text: str, order: DateOrder) -> tuple[date | None, str | No
         if b > 12 or order.day_first is False or a == b:
             return date(year, a, b), None
         return None, (
-            f"'{text}' is ambiguous: it could be {date(year, b, a):%-d %B} or {date(year, a, b):%-d %B}; "
+            f"'{text}' is ambiguous: it could be {both_readings(a, b, year)}; "
             f"write it as {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}"
         )
     if match := DAY_MONTH_RE.fullmatch(text):
