@@ -13,7 +13,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import itertools
 import threading
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -418,26 +417,37 @@ SNIFF_CHARS = 64 * 1024  # the first 60 lines, as a rule: the delimiter is told 
 
 
 def _unclosed_quote(text: str, dialect: type[csv.Dialect], rows: list[list[Cell]]) -> str | None:
-    """Why the last row is not a row: a quote it opens and never closes swallows every line after it into one
-    cell (a hand-edited '"Acme, Inc' missing its closing quote), which would silently drop those rows."""
-    if not rows or not any("\n" in f or "\r" in f for f in rows[-1]):
+    """Why a row with a line break in a cell is not a row: a quote it opens and never closes swallows the lines
+    after it into one cell (a hand-edited '"Acme, Inc' missing its closing quote), to the file's end or to the
+    next quote, which would silently drop those rows. A cell that truly spans lines closes its quote before the
+    next delimiter or line end; a swallowing one does not, which Python's strict reading tells apart."""
+    spanning = [i for i, row in enumerate(rows) if any("\n" in f or "\r" in f for f in row)]
+    if not spanning:
         return None
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    ends = [reader.line_num for _ in reader]
-    start = ends[-2] + 1 if len(ends) > 1 else 1  # the line the last row starts on
+    ends = [0] + [reader.line_num for _ in reader]  # ends[i + 1]: the line row i ends on
+    lines = io.StringIO(text, newline="").readlines()  # split as the reader splits them
 
     class Strict(dialect):  # type: ignore[valid-type,misc]
         strict = True
 
-    tail = "".join(itertools.islice(io.StringIO(text, newline=""), start - 1, None))
-    try:
-        for _ in csv.reader(io.StringIO(tail, newline=""), Strict):
-            pass
-    except csv.Error as exc:
-        swallowed = sum(1 for line in tail.splitlines()[1:] if line.strip())  # lines that were rows of their own
-        if "unexpected end of data" in str(exc) and swallowed:
+    for index in spanning:
+        first, last = ends[index] + 1, ends[index + 1]
+        try:
+            for _ in csv.reader(lines[first - 1 : last], Strict):
+                pass
+        except csv.Error as exc:
+            if "unexpected end of data" in str(exc):
+                swallowed = sum(1 for line in lines[first:] if line.strip())  # lines that were rows of their own
+                if not swallowed:
+                    return None  # the last line's own quote, open to the end: nothing else is lost
+                return (
+                    f"row {index + 1:,} opens a quote that is never closed, so the {swallowed:,} line"
+                    f"{'s' if swallowed != 1 else ''} after it would be read as one cell; close the quote and save the file again"
+                )
             return (
-                f"row {len(rows):,} opens a quote that is never closed, so the {swallowed:,} line"
-                f"{'s' if swallowed != 1 else ''} after it would be read as one cell; close the quote and save the file again"
+                f"row {index + 1:,} opens a quote on line {first:,} that is closed only on line {last:,}, so those"
+                f" {last - first + 1:,} lines would be read as one cell; close the quote where the cell ends and save the"
+                " file again"
             )
     return None

@@ -108,3 +108,21 @@ def test_a_csv_wider_than_a_sheet_is_one_line(tmp_path: Path) -> None:
         read_csv_rows(path)
     path.write_text(HEADER.strip() + ",x" * 16_379 + "\n" + rows(0, 1))
     assert len(read_csv_rows(path)[0]) == 16_384
+
+
+def test_a_quote_closed_only_by_the_next_row_s_quote_is_refused(tmp_path: Path) -> None:
+    # '"Acme' left open up to the next row's '"Beta"': the two rows were read as one customer, and check said 0 errors.
+    path = tmp_path / "contracts.csv"
+    broken = '"Broken Co,Okta,Premier,2026-01-15,2027-01-14\n"Beta",Okta,Premier,2026-01-15,2027-01-14\n'
+    path.write_text(HEADER + rows(0, 2) + broken)
+    with pytest.raises(UnreadableFile, match=r"row 4 opens a quote on line 4 that is closed only on line 5, so those 2 lines"):
+        read_csv_rows(path)
+
+
+def test_notes_over_several_lines_are_read_as_cells(tmp_path: Path) -> None:
+    path = tmp_path / "contracts.csv"
+    note = '"Renewal call booked, see thread.\r\nOwner: J. Smith, EMEA"'
+    first = "Acme,Okta,Premier,2026-01-15,2027-01-14," + note + "\n"
+    path.write_text(HEADER.rstrip("\n") + ",Notes\n" + first + rows(1, 2), newline="")
+    read = read_csv_rows(path)
+    assert len(read) == 4 and read[1][5] == "Renewal call booked, see thread.\r\nOwner: J. Smith, EMEA"
