@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from explorer.app.sheet import CustomerSheet
@@ -31,17 +32,43 @@ class KeyDatesTab(QWidget):
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)
         lower = QWidget(self)
-        lower_layout = QVBoxLayout(lower)
+        lower_layout = self.lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.legend)
         lower_layout.addWidget(self.timeline_area, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.view)
         splitter.addWidget(lower)
         splitter.setSizes([300, 200])
+        self.dragged = False  # once the user moves the split, it is theirs
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "dragged", True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._balance()
+
+    def _balance(self) -> None:
+        """Give the timeline the room its lanes need, taken from the table's empty rows: at 16 pt in a laptop's
+        window a fixed split of 3:2 left it its date axis and half a lane. The table keeps a third at least."""
+        total = sum(self.splitter.sizes())
+        if self.dragged or total <= 0:
+            return
+        area = self.timeline_area
+        frame = 2 * area.frameWidth() + area.horizontalScrollBar().sizeHint().height() + self.lower_layout.spacing()
+        width = self.legend.width() or self.width()
+        lower = self.legend.heightForWidth(width) + area.axis.preferred_height() + self.timeline.minimumHeight() + frame
+        rows = max(1, self.model.rowCount())
+        table = (
+            self.view.horizontalHeader().height()
+            + rows * self.view.verticalHeader().defaultSectionSize()
+            + 2 * self.view.frameWidth()
+            + self.view.horizontalScrollBar().sizeHint().height()
+        )
+        lower = max(min(lower, total - min(table, total // 3), total - total // 3), total * 2 // 5)  # 2/5: the split it had
+        self.splitter.setSizes([total - lower, lower])
 
     def show_sheet(self, sheet: CustomerSheet) -> None:
         dates, unknown = sheet.dates, sheet.unknown_dates  # the unknown ones after the dated: no day to sort by
@@ -78,3 +105,4 @@ class KeyDatesTab(QWidget):
         ]
         self.legend.setText(f"<small>{legend(sheet.catalog)}</small>")  # the pane is narrow: a smaller key
         self.timeline.set_rows(rows, sheet.as_of)
+        self._balance()

@@ -1,6 +1,7 @@
 """The fit test: at 1024x700 and 1400x900, in the light and the dark palette, at 10 and 16 pt, no date, status
 or program cell in the customer list, Key Dates, Upcoming, Cases or Changes is elided (measured with the view's
-font metrics, a highlighted cell with its highlight font), and no control of the window is clipped."""
+font metrics, a highlighted cell with its highlight font), no control of the window is clipped, and the Key Dates
+timeline shows every lane."""
 
 from __future__ import annotations
 
@@ -81,6 +82,13 @@ def clipped(root: QWidget) -> list[str]:
     return out
 
 
+def lanes_cut(window: MainWindow) -> list[str]:
+    """The Key Dates timeline's lanes, when its pane is too short to show them all without scrolling."""
+    area = window.key_dates.timeline_area
+    shown, lanes = area.viewport().height(), window.key_dates.timeline.height()
+    return [f"timeline: {lanes} px of lanes in {shown} px"] if lanes > shown else []
+
+
 def show(window: MainWindow, page: str) -> None:
     names = [window.pages.tabText(i) for i in range(window.pages.count())]
     window.pages.setCurrentIndex(names.index(page))
@@ -103,11 +111,11 @@ def test_nothing_that_matters_is_cut(look, size, qtbot, tmp_path: Path) -> None:
     QApplication.processEvents()
     found: dict[str, list[str]] = {}
     found["list"] = elided(window.customers.view) + clipped(window.customers)
-    for key in ("tardy telecom", "cascade capital", "faded films"):
+    for key in ("tardy telecom", "cascade capital", "faded films", "adatum hotels"):
         window.customers.select(key)
         open_tab(window, "Key Dates")
         QApplication.processEvents()
-        found[f"key dates {key}"] = elided(window.key_dates.view)
+        found[f"key dates {key}"] = elided(window.key_dates.view) + lanes_cut(window)
         open_tab(window, "SLA")
         QApplication.processEvents()
         found[f"sla {key}"] = elided(window.sla.cases_view) + clipped(window.sla)
