@@ -29,6 +29,16 @@ class CatalogError(ValueError):
     """The catalog file is missing, unreadable or breaks a rule; names the key."""
 
 
+# A priority written as a level number: an optional scheme prefix, the number (or its word), an optional word after
+# a dash, colon or in brackets. Read where the whole spelling is not listed (Catalog.priority_for).
+LEVEL_WRITTEN = re.compile(
+    r"^\s*(?:(?:p|s|sev|severity|priority|prio|pri|level|lvl)\s*[.#:]?\s*)?(?P<number>[1-5]|one|two|three|four|five)"
+    r"\s*(?:(?:[-\u2013\u2014:/|]|\()\s*(?P<word>[^()]+?)\s*\)?)?\s*$",
+    re.IGNORECASE,
+)
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Spelling-insensitive key: lower case, without spaces, punctuation or underscores.
@@ -211,7 +221,7 @@ class KeyDateRule:
     id: str = ""  # stable across renames: done-marks and notes in a workspace are keyed by it
 
 
-FIELD_TYPES = ("text", "date", "timestamp", "minutes", "duration", "number", "any")
+FIELD_TYPES = ("text", "date", "timestamp", "minutes", "duration", "clock", "number", "any")
 
 
 @dataclass(frozen=True)
@@ -414,7 +424,16 @@ class Catalog:
         return self._program_spellings.get((product.id, key))
 
     def priority_for(self, text: str) -> int | None:
-        return self.priority_aliases.get(fold(text))
+        """The level a case log's priority names: a listed spelling, else a level number with its scheme's
+        prefix and a word ('Severity 3 - Normal', 'S3 (Normal)', 'Severity One', 'P1 - Production down'). A word
+        naming another level ('Severity 2 - Urgent') leaves it unread: which one the log meant is not known."""
+        found = self.priority_aliases.get(fold(text))
+        if found is not None or (parts := LEVEL_WRITTEN.match(text)) is None:
+            return found
+        number, word = parts.group("number").lower(), parts.group("word")
+        level = self.priority_aliases.get(str(NUMBER_WORDS.get(number, number)))
+        said = self.priority_aliases.get(fold(word)) if word else None
+        return None if said is not None and said != level else level
 
     def region_for(self, text: str) -> str:
         """The canonical region a spelling names (``Americas`` -> AMER); unknown text stays as written, trimmed."""

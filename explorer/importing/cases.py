@@ -26,6 +26,7 @@ from explorer import clock
 from explorer.catalog import Catalog, fold
 from explorer.excel import EXCEL_EPOCH
 from explorer.importing.columns import factorize, map_distinct, read_columns
+from explorer.importing.day_and_time import joined
 from explorer.importing.emails import address
 from explorer.importing.places import iana_zone, parse_timezone
 from explorer.importing.readers import RawSheet
@@ -59,11 +60,22 @@ ABBREVIATION_RE = re.compile(ABBREVIATION)
 IANA_SUFFIX = re.compile(r"(?:\s+|(?<=\d)\[)([A-Za-z]+(?:/[A-Za-z0-9_+\-]+)+)\]?$")  # '... America/New_York', '...[Asia/Tokyo]'
 OFFSET_THEN_ZONE = r"(Z|[+-]\d{2}:?\d{2})\[[A-Za-z0-9_+\-/]+\]$"
 CLOCK_DURATION = r"^\s*(\d+):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?\s*$"  # h:mm or h:mm:ss, hours past 24 allowed
+RARE = ("requester_email", "milestone", "milestone_completed", "first_response_time")  # read where the log has them
+CLOCKS = {"opened": "opened_time", "first_response": "first_response_clock"}  # a stamp's time of day, in its own column
+# How data tools write a missing time (pandas' NaT and NaN, SQL's NULL, Python's None): no response yet, not an error
+NO_VALUE = ["NaT", "nat", "NAT", "NaN", "nan", "NAN", "NULL", "null", "Null", "None", "none", "NONE", "<NA>"]
 MAP_HINT = "(explorer map, or File \u2192 Map Columns\u2026)"
 MAX_SPAN = timedelta(days=3650)  # a first response later than this is no reading of a first response
-UNITS = ((1.0, "m min mins minute minutes"), (60.0, "h hr hrs hour hours"), (1440.0, "d day days"))
-MINUTES_PER = {u: per for per, units in (*UNITS, (1 / 60, "s sec secs second seconds")) for u in units.split()}
-UNIT = re.compile(r"[(\[]\s*(?:in\s+)?([A-Za-z]+)\s*[)\]]")
+UNITS = (
+    (1.0, "m min mins minute minutes minuten minuti minutos"),
+    (60.0, "h hr hrs hour hours std stunden heures horas ore"),
+    (1440.0, "d day days tage tagen jours dias días giorni"),
+    (1 / 60, "s sec secs second seconds sek sekunden secondes segundos secondi"),
+    (1 / 60000, "ms msec msecs millisecond milliseconds"),
+)
+MINUTES_PER = {u: per for per, units in UNITS for u in units.split()}
+UNIT = re.compile(r"[(\[]\s*(?:in\s+)?([^\W\d_]+)\.?\s*[)\]]")  # '(hrs)', '[in seconds]', '(Min.)'
+
 IN_UNIT = re.compile(r"(?:^|[\s_.])in[\s_]+([A-Za-z]+?)(?=$|[\s_.])", re.IGNORECASE)  # reply_time_in_seconds
 
 
@@ -402,6 +414,19 @@ def _one_by_one(strings: pd.Series, utc: bool, dayfirst: bool) -> pd.Series:
     return pd.Series(values, index=strings.index, dtype="datetime64[ns, UTC]" if utc else "datetime64[ns]")
 
 
+def written_numbers(texts: pd.Series) -> pd.Series:
+    """Counts as the column writes them: '1,500' with a thousands comma, '40,5' or '1.500,5' with a decimal comma
+    (a German or French export), told apart for the whole column: a comma followed by other than three digits,
+    or a point before a comma, is a decimal comma. Spaces inside a number ('1 500') group thousands."""
+    plain = texts.str.replace(r"[\s\u00a0\u202f']", "", regex=True)
+    decimal_comma = bool(plain.str.contains(r",(?:\d{1,2}|\d{4,})(?!\d)|\.\d{3},", regex=True).any())
+    if decimal_comma:
+        plain = plain.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    else:
+        plain = plain.str.replace(",", "", regex=False)
+    return pd.to_numeric(plain, errors="coerce")
+
+
 def minutes_per_unit(header: str) -> float:
     """Minutes in the unit a count's header names: Zendesk Explore's 'First reply time (hrs)' counts hours,
     '(days)' days, its API's 'reply_time_in_seconds' seconds; a header naming none counts minutes (its field's
@@ -551,11 +576,11 @@ def read_cases(
             "first_response_minutes",
             "environment",
             # rarely there
-            *(f for f in ("requester_email", "milestone", "milestone_completed", "first_response_time") if f in cols),
+            *(f for f in (*RARE, *CLOCKS.values()) if f in cols),
         ),
         findings,
         catalog,
-        raw_only=("opened", "first_response", "milestone_completed", "first_response_time"),
+        raw_only=("opened", "first_response", "milestone_completed", "first_response_time", *CLOCKS.values()),
         needed=catalog.tables["cases"].required,
     )
     raw, texts, rows = table.raw, table.texts, pd.Series(table.rows)
@@ -574,6 +599,7 @@ def read_cases(
                 )
             )
 
+    findings += _join_split_stamps(raw, sheet, match)
     abbreviations = catalog.timezone_abbreviations
     opened, bad_open, twice_open = parse_timestamps(raw["opened"], match.zones.get("opened", zone), order, abbreviations)
     if "first_response" in cols:
@@ -586,7 +612,7 @@ def read_cases(
         zone_of = match.zones.get("milestone_completed", zone)
         responded, bad_resp, twice_resp = parse_timestamps(completed, zone_of, order, abbreviations)
     elif after == "first_response_minutes":  # Zendesk's "First reply time in minutes": calendar minutes after creation
-        counted = pd.to_numeric(texts["first_response_minutes"].str.replace(",", "", regex=False), errors="coerce")
+        counted = written_numbers(texts["first_response_minutes"])
         seconds = counted * minutes_per_unit(header(cols["first_response_minutes"], "")) * 60
         span, bad_resp = spans(seconds, texts["first_response_minutes"].ne(""), zero_is_none=False)
         responded = opened + span
@@ -609,9 +635,10 @@ def read_cases(
             return empty_cases(), findings
         responded = opened + span
         twice_resp = pd.Series("", index=opened.index)
+    response_field = next(f for f in ("first_response", after, "milestone_completed") if f and f in cols)
+    bad_resp = _unless_none(bad_resp, raw[response_field])
     column_findings(bad_open, "opened", "Case {case}: the opening time '{value}' {why}; the case is not counted.")
     column_findings(opened.isna() & ~bad_open, "opened", "Case {case}: the opening time is missing; the case is not counted.")
-    response_field = next(f for f in ("first_response", after, "milestone_completed") if f and f in cols)
     column_findings(
         bad_resp, response_field, "Case {case}: the first response '{value}' {why}; it is treated as no response yet."
     )
@@ -700,6 +727,35 @@ def read_cases(
     if not has_level:
         findings.append(_no_priority(len(frame), levelless, sheet, match))
     return frame, findings
+
+
+def _unless_none(bad: pd.Series, values: pd.Series) -> pd.Series:
+    """``bad`` without the cells that say there is no value (a data tool's NaT or NULL): no response yet, as a blank."""
+    return bad & ~values.isin(NO_VALUE) if bad.any() else bad
+
+
+def _join_split_stamps(raw: dict[str, pd.Series], sheet: RawSheet, match: TableMatch) -> list[Finding]:
+    """Each stamp split into a day and a time-of-day column made one (day_and_time), in ``raw``; a finding says so.
+    Salesforce's First Response Time beside a First Response Date is such a column: a duration column is read as a
+    duration only where no first-response stamp is given."""
+    cols, header = match.columns, match.headers.get
+    pairs = {stamp: clock for stamp, clock in CLOCKS.items() if stamp in cols and clock in cols}
+    if "first_response" in cols and "first_response" not in pairs and "first_response_time" in cols:
+        pairs["first_response"] = "first_response_time"
+    findings = []
+    for stamp, clock_field in pairs.items():
+        if (stamps := joined(raw[stamp], raw[clock_field])) is not None:
+            raw[stamp] = stamps
+            findings.append(
+                Finding(
+                    Severity.INFO,
+                    f"Each day in '{header(cols[stamp], stamp)}' is read with the time of day beside it in "
+                    f"'{header(cols[clock_field], clock_field)}'.",
+                    Source(sheet.file, sheet.name, match.header_row),
+                    header(cols[stamp], stamp),
+                )
+            )
+    return findings
 
 
 def _levelless(texts: Mapping[str, pd.Series], cols: Mapping[str, int], match: TableMatch, catalog: Catalog) -> dict[str, str]:

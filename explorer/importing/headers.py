@@ -170,7 +170,7 @@ def fits(field_type: str, shares: Mapping[str, float]) -> bool:
         return shares.get("date", 0) + shares.get("number", 0) >= TYPE_SHARE and shares.get("date", 0) > 0
     if field_type in ("minutes", "number"):
         return shares.get("number", 0) >= TYPE_SHARE
-    if field_type == "duration":  # 0:25:00, 1h 30m, an elapsed-time cell: not a date, not a bare number
+    if field_type in ("duration", "clock"):  # 0:25:00, 1h 30m, 2:40 PM, a time cell: not a date, not a bare number
         return shares.get("text", 0) >= TYPE_SHARE
     return shares.get("date", 0) < 1 - TYPE_SHARE + 1e-9 or shares.get("text", 0) > 0.5
 
