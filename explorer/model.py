@@ -29,7 +29,8 @@ class Severity(enum.IntEnum):
 @dataclass(frozen=True)
 class Source:
     """Where a value came from: file, sheet and 1-based spreadsheet row (and the column, where one cell of a row
-    gave it: a named contact listed in a contract row's 'Named contacts' cell)."""
+    gave it: a named contact listed in a contract row's 'Named contacts' cell, or in a contacts table's cell
+    listing several people)."""
 
     file: str = ""
     sheet: str = ""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -485,7 +485,7 @@ def contact_findings(catalog: Catalog, contract: Contract, contacts: Iterable[Co
                     Severity.WARNING,
                     f"Named contact {c.name} is in {c.region}, outside the {short}'s region "
                     f"{contract.region}; {check.addon.name} serves its own region.",
-                    c.source,
+                    replace(c.source, column=""),  # the row's Region cell, not the cell that listed the contact
                     "Region",
                     contract.customer,
                     contract.product or "",

@@ -118,9 +118,9 @@ def load_book(
     book.contacts, repeated = once(book.contacts)
     if repeated:
         said = (
-            f"{repeated} named contact{'s' if repeated != 1 else ''} listed in a contract row "
-            f"{'are' if repeated != 1 else 'is'} listed again (in a contacts table or another row) for the same "
-            "customer and product; each person is counted once."
+            f"{repeated} named contact{'s' if repeated != 1 else ''} read from a contract row or a cell listing "
+            f"several people {'are' if repeated != 1 else 'is'} listed again (in a contacts table or another such row "
+            "or cell) for the same customer and product; each person is counted once."
         )
         book.findings.append(Finding(Severity.INFO, said, Source(book.files[0] if book.files else "")))
     book.cases = pd.concat(case_frames, ignore_index=True) if case_frames else None
@@ -741,7 +741,7 @@ def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
                 Finding(
                     Severity.WARNING,
                     f"Contact {c.name}: customer '{c.customer}' has no contract.",
-                    c.source,
+                    replace(c.source, column=""),  # the row's customer cell, not the cell that listed the contact
                     "customer",
                     c.customer,
                 )

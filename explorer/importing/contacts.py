@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
@@ -10,8 +13,11 @@ from explorer.importing import places, values
 from explorer.importing.columns import map_distinct, read_columns
 from explorer.importing.emails import address
 from explorer.importing.readers import RawSheet
+from explorer.importing.row_contacts import entries
 from explorer.importing.tables import TableMatch
 from explorer.model import Contact, Finding, Severity, Source
+
+MAY_LIST = re.compile(r"[;,\n\r<@]")  # a name cell without these holds one plain name: entries() is not asked
 
 
 def read_contacts(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[list[Contact], list[Finding]]:
@@ -52,7 +58,7 @@ def read_contacts(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple
             )
     emails, names = _addresses(texts["email"], names, sheet, match, findings)
     regions = _regions(texts["region"], catalog, sheet, match, findings)
-    contacts = [
+    contacts: list[Contact] = [
         Contact(customer, name, email, region, named, product.id if product else None, source, extra)
         for customer, name, email, region, (named, _), product, source, extra in zip(
             customers,
@@ -66,7 +72,51 @@ def read_contacts(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple
             strict=True,
         )
     ]
+    if not split:
+        contacts = _listed(contacts, header(match.columns["name"], "name"), sheet, match, findings)
     return contacts, findings
+
+
+def _listed(contacts: list[Contact], header: str, sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> list[Contact]:
+    """A name cell listing several people, as a 'Named contacts' column keeps one customer's people in one row: a
+    contact per person (the contracts table's split, row_contacts.entries), each with its row's customer, region
+    and other columns, sourced to the cell; one info finding says how many. A row whose email cell holds one
+    address is one person whatever its name cell holds; an email cell listing as many addresses pairs them."""
+    out: list[Contact] = []
+    read: dict[str, list[tuple[str, str]]] = {}
+    cells = 0
+    for c in contacts:
+        if not MAY_LIST.search(c.name):
+            out.append(c)
+            continue
+        if c.name not in read:
+            read[c.name] = entries(c.name)
+        people = read[c.name]
+        given = entries(c.email) if c.email else []
+        if len(people) > 1 and (not c.email or len(given) == len(people) or all(email for _, email in people)):
+            paired = [email for _, email in given] if len(given) == len(people) else [""] * len(people)
+            where = replace(c.source, column=header)
+            out.extend(
+                replace(c, name=name, email=email or other, source=where)
+                for (name, email), other in zip(people, paired, strict=True)
+            )
+            cells += 1
+        elif len(people) == 1 and people[0][1] and c.email in ("", people[0][1]):  # "Ann One <ann@x>" alone
+            out.append(replace(c, name=people[0][0], email=people[0][1]))
+        else:
+            out.append(c)
+    if cells:
+        count = len(out) - len(contacts) + cells
+        findings.append(
+            Finding(
+                Severity.INFO,
+                f"Column '{header}' lists several people in a cell: {cells} cell{'s' if cells != 1 else ''} read as "
+                f"{count} named contacts, each of its row's customer (and region and other columns).",
+                Source(sheet.file, sheet.name, match.header_row),
+                header,
+            )
+        )
+    return out
 
 
 def _addresses(

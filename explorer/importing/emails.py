@@ -6,6 +6,10 @@ the standard library's email.utils reads the display-name form.
 
 from __future__ import annotations
 
+import re
+
+ANGLED = re.compile(r"(.*?)\s*<\s*([^<>\s@]+@[^<>\s@]+)\s*>")
+
 
 def address(text: str) -> tuple[str, str]:
     """(the address, the display name written with it) of ``text``; the text itself where it holds no other form."""
@@ -17,4 +21,7 @@ def address(text: str) -> tuple[str, str]:
     from email.utils import parseaddr  # only for the rare column that needs it: the email package costs a start-up
 
     name, found = parseaddr(raw)
-    return (found, name.strip()) if "@" in found else (raw, "")
+    if "@" in found:
+        return found, name.strip()
+    written = ANGLED.fullmatch(raw)  # a display name with an unquoted comma, "Smith, Jane <jane@x>", defeats parseaddr
+    return (written.group(2), written.group(1).strip(' "')) if written else (raw, "")

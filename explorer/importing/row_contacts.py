@@ -2,7 +2,8 @@
 
 Small books rarely keep a contacts table; the people an MCSE serves sit beside the contract instead. Each
 entry becomes a named contact of the row's customer for the row's product, sourced to the row and the
-column, so the named-contact limit and the region check count them as they count a contacts table's.
+column, so the named-contact limit and the region check count them as they count a contacts table's. A contacts
+table's name cell listing several people is split by the same rule (entries; explorer.importing.contacts).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from explorer.importing.tables import TableMatch
 from explorer.model import Contact, Finding, Severity, Source, customer_key
 
 NUMBERED = re.compile(r"(.*?)\s*(?:#|no\.?|nr\.?)?\s*\d{1,3}")  # "Contact 3", "Named Contact #2"
-SEPARATORS = re.compile(r"[;\n\r]+|,(?![^<]*>)")  # a comma inside "<...>" is no separator
+SEPARATORS = re.compile(r"[;\n\r]+")
+COMMA = re.compile(r',(?![^<]*>)(?=(?:[^"]*"[^"]*")*[^"]*$)')  # a comma inside "<...>" or quotes is no separator
 
 
 def contact_columns(match: TableMatch, catalog: Catalog) -> dict[int, str]:
@@ -39,15 +41,25 @@ LINKED = re.compile(r"\s*[(<\[]\s*https?://[^\s()<>\[\]]*\s*[)>\]]")
 
 
 def entries(text: str) -> list[tuple[str, str]]:
-    """(name, email) of each person a cell lists: "Jane Doe <jane@x>", an address alone, or a name alone."""
+    """(name, email) of each person a cell lists: "Jane Doe <jane@x>", an address alone, or a name alone.
+    People are separated by ';' or line breaks, and by commas where each part is a person on its own."""
     out = []
-    for piece in SEPARATORS.split(text):
+    for piece in (p for part in SEPARATORS.split(text) for p in _by_commas(part)):
         piece = piece.strip()
         if not piece:
             continue
         found, shown = address(piece)
         out.append((shown or found, found) if "@" in found else (LINKED.sub("", piece).strip() or piece, ""))
     return out
+
+
+def _by_commas(text: str) -> list[str]:
+    """``text`` split at its commas where every part stands alone as a person (an address, a linked record, or a
+    name of two words or more); else whole: "Smith, Jane" and "Smith, Jane <jane@x>" are one person, written
+    surname first."""
+    parts = COMMA.split(text)
+    alone = all("@" in p or LINKED.search(p) or len(p.split()) > 1 for p in parts)
+    return parts if alone else [text]
 
 
 def row_contacts(
@@ -63,21 +75,22 @@ def row_contacts(
 
 
 def once(contacts: list[Contact]) -> tuple[list[Contact], int]:
-    """The contacts with each person listed once per customer and product: a contacts table's entry wins over one
-    in a contract row (read later or not), and a person a contract row lists again (a renewal row repeating the
-    list, or both a list and a Contact N column) counts once. Returns them and how many in-row entries went."""
+    """The contacts with each person listed once per customer and product: a contacts table's row of one person
+    wins over an entry read out of a cell (a contract row's, or a contacts table's cell listing several people;
+    read later or not), and a person such cells list again (a renewal row repeating the list, both a list and a
+    Contact N column, one customer's two rows) counts once. Returns them and how many in-cell entries went."""
 
     def person(c: Contact) -> tuple[str, str | None, str]:
         return customer_key(c.customer), c.product, c.email.casefold() or " ".join(c.name.split()).casefold()
 
-    def in_row(c: Contact) -> bool:
+    def in_cell(c: Contact) -> bool:
         return bool(c.source.column)
 
-    listed = {person(c) for c in contacts if not in_row(c)}  # one without a product counts for every product
+    listed = {person(c) for c in contacts if not in_cell(c)}  # one without a product counts for every product
     seen: set[tuple[str, str | None, str]] = set()
     out = []
     for c in contacts:
-        if in_row(c):
+        if in_cell(c):
             key = person(c)
             if key in listed or (key[0], None, key[2]) in listed or key in seen:
                 continue

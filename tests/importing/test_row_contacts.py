@@ -101,8 +101,8 @@ def test_a_person_listed_twice_counts_once(tmp_path: Path) -> None:
     ]
     said = [f.message for f in book.findings if "counted once" in f.message]
     assert said == [
-        "3 named contacts listed in a contract row are listed again (in a contacts table or another row) for the "
-        "same customer and product; each person is counted once."
+        "3 named contacts read from a contract row or a cell listing several people are listed again (in a contacts "
+        "table or another such row or cell) for the same customer and product; each person is counted once."
     ]
     # the contacts table's Ann is the one the region check sees: APAC, outside the MCSE's EMEA
     assert _limits(path) == [
@@ -121,4 +121,70 @@ def test_the_report_and_the_app_say_where_each_contact_is_listed(tmp_path: Path)
     named = data.sheets["Named Contacts"]
     assert named[["Customer", "Name", "Source"]].values.tolist() == [
         ["Foxtrot Ltd", "a@foxtrot.test", "Contracts, row 2, column 'Named contacts'"]
+    ]
+
+
+def test_a_contacts_tables_cell_listing_several_people_is_a_contact_each(tmp_path: Path) -> None:
+    """A contacts sheet keeping one row per customer, its people packed into a 'Named contacts' cell (tryout 3,
+    b07): each person is a contact of the row's customer and region, sourced to the cell; a name written surname
+    first stays one person."""
+    acme = "; ".join(f"{n} <{n.split()[0].lower()}@acme.test>" for n in ("Ann One", "Bo Two", "Cy Three", "Di Four", "Ed Five"))
+    path = write_sheets(
+        tmp_path / "packed.xlsx",
+        {
+            "Contracts": [
+                HEADER,
+                ["Acme Corp.", *TERM, "50%", "EMEA"],
+                ["Fabrikam Inc", *TERM, "50%", "AMER"],
+            ],
+            "Named Contacts": [
+                ["Customer", "Named contacts", "Region"],
+                ["Acme Corp.", f"{acme}\nFlo Six <flo@acme.test>", "EMEA"],
+                ["Fabrikam Inc", "Raj Patel <raj@fabrikam.test>, Sue Kim <sue@fabrikam.test>", "APAC"],
+                ["Fabrikam Inc", "Smith, Jane <jane@fabrikam.test>", "AMER"],
+                ["Fabrikam Inc", "Doe, John", "AMER"],
+            ],
+        },
+    )
+    book = load_book([path])
+    fabrikam = [(c.name, c.email, c.region, c.source.describe(file=False)) for c in book.contacts if c.customer == "Fabrikam Inc"]
+    assert fabrikam == [
+        ("Raj Patel", "raj@fabrikam.test", "APAC", "Named Contacts, row 3, column 'Named contacts'"),
+        ("Sue Kim", "sue@fabrikam.test", "APAC", "Named Contacts, row 3, column 'Named contacts'"),
+        ("Smith, Jane", "jane@fabrikam.test", "AMER", "Named Contacts, row 4"),
+        ("Doe, John", "", "AMER", "Named Contacts, row 5"),
+    ]
+    assert len([c for c in book.contacts if c.customer == "Acme Corp."]) == 6
+    assert _limits(path) == [
+        "Acme Corp.: 6 named contacts, but 50% Dedicated MCSE allows 5.",
+        "Fabrikam Inc: Named contact Raj Patel is in APAC, outside the MCSE's region AMER; Mission Critical Support "
+        "(MCSE) serves its own region.",
+        "Fabrikam Inc: Named contact Sue Kim is in APAC, outside the MCSE's region AMER; Mission Critical Support "
+        "(MCSE) serves its own region.",
+    ]
+    assert (
+        "Column 'Named contacts' lists several people in a cell: 2 cells read as 8 named contacts, each of its row's "
+        "customer (and region and other columns)." in [f.message for f in book.findings]
+    )
+
+
+def test_a_name_cell_beside_one_email_is_one_person(tmp_path: Path) -> None:
+    """A Name and Email table: a row whose email cell holds one address is one person whatever its name cell says
+    ('Jane Doe, VP Sales'); an email cell listing as many addresses as the name cell lists people pairs them."""
+    path = write_sheets(
+        tmp_path / "pairs.xlsx",
+        {
+            "Contracts": [HEADER, ["Acme Corp", *TERM, "50%", "EMEA"]],
+            "Contacts": [
+                ["Customer", "Name", "Email", "Region"],
+                ["Acme Corp", "Jane Doe, VP Sales", "jane@acme.test", "EMEA"],
+                ["Acme Corp", "Ann One; Bo Two", "ann@acme.test; bo@acme.test", "EMEA"],
+            ],
+        },
+    )
+    book = load_book([path])
+    assert [(c.name, c.email, c.source.row) for c in book.contacts] == [
+        ("Jane Doe, VP Sales", "jane@acme.test", 2),
+        ("Ann One", "ann@acme.test", 3),
+        ("Bo Two", "bo@acme.test", 3),
     ]
