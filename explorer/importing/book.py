@@ -31,7 +31,7 @@ from explorer.importing.repeats import one_row_per_case
 from explorer.importing.row_contacts import contact_columns, once
 from explorer.importing.safety import NoTable, UnreadableFile
 from explorer.importing.sheet_shapes import summary_shape
-from explorer.importing.spelling import match_by_spelling, name_variants
+from explorer.importing.spelling import contacts_by_spelling, match_by_spelling, name_variants
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank, product_by_values
 from explorer.model import Book, Contract, Finding, Severity, Source, Unread, customer_key
 
@@ -115,6 +115,8 @@ def load_book(
         raise UnreadableFile(failures[0].file, failures[0].reason)
     if progress:
         progress("Checking contracts")
+    book.contacts, matched = contacts_by_spelling(book.contacts, book.contracts, catalog)
+    book.findings.extend(matched)
     book.contacts, repeated = once(book.contacts)
     if repeated:
         said = (

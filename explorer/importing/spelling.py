@@ -1,30 +1,36 @@
-"""Case customers spelled a little differently from the contract's: "Contoso, Ltd." for Contoso Ltd.
+"""Case and contact customers spelled a little differently from the contract's: "Contoso, Ltd." for Contoso Ltd.
 
-Help desks keep their own organisation names, typed by agents, while the contract book keeps the CRM's. A
-case whose customer matches no contract customer as written is matched where the two names are the same
-words once punctuation and trailing legal suffixes (catalog values.legal_suffix) are set aside, and only
-where that names one customer of the book: a looser guess would judge a case under another company's terms.
-A contract book's own names are never matched this way; spellings that split one contract's history between
+Help desks keep their own organisation names, typed by agents, and a contacts list kept apart its own, while
+the contract book keeps the CRM's. A case's or named contact's customer that matches no contract customer as
+written is matched where the two names are the same words once accents, punctuation and trailing legal
+suffixes (catalog values.legal_suffix) are set aside, and only where that names one customer of the book: a
+looser guess would judge a case under another company's terms, or count a contact against its limit. A
+contract book's own names are never matched this way; spellings that split one contract's history between
 two customers get a warning instead (name_variants).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import replace
 
 import pandas as pd
 
 from explorer import history
 from explorer.catalog import Catalog, fold
 from explorer.importing.cases import categorical
-from explorer.model import Contract, Finding, Severity, Source, customer_key
+from explorer.model import Contact, Contract, Finding, Severity, Source, customer_key
 
 SHOWN = 4  # names quoted in the finding
 
 
 def loose_name(name: str, suffixes: frozenset[str]) -> str:
-    """The name's words, case-folded, without punctuation and trailing legal suffixes ("contoso" for "Contoso, Ltd.")."""
-    words = re.sub(r"[^\w]+", " ", name.casefold()).split()
+    """The name's words, case-folded, without accents, punctuation and trailing legal suffixes ("contoso" for
+    "Contoso, Ltd."; "societe generale" for "Société Générale")."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
+    words = re.sub(r"[^\w]+", " ", bare).split()
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()
     if len(words) > 2 and " ".join(words[-2:]) in suffixes:  # "Kabushiki Kaisha"
@@ -32,24 +38,41 @@ def loose_name(name: str, suffixes: frozenset[str]) -> str:
     return " ".join(words)
 
 
-def match_by_spelling(cases: pd.DataFrame, contracts: list[Contract], catalog: Catalog) -> list[Finding]:
-    """Cases whose customer no contract names take the one contract customer of the same loose name.
-    Changes ``cases`` in place; one info finding per file says which names were matched to which."""
-    if cases.empty or not contracts:
-        return []
+def spelled_alike(given: Iterable[str], contracts: list[Contract], catalog: Catalog) -> dict[str, str]:
+    """Each given name that no contract names as written -> the one contract customer of the same loose name."""
     names = {customer_key(c.customer): c.customer.strip() for c in contracts}
     loose: dict[str, set[str]] = {}
     for key, name in names.items():
         loose.setdefault(loose_name(name, catalog.legal_suffixes), set()).add(key)
-    given = pd.unique(cases["customer"].to_numpy(dtype=object))
     found = {}
-    for name in given:
-        text = str(name)
+    for text in given:
         if not text or customer_key(text) in names:
             continue
         keys = loose.get(loose_name(text, catalog.legal_suffixes), set())
         if len(keys) == 1:
             found[text] = names[next(iter(keys))]
+    return found
+
+
+def _said(what: str, count: int, spelled: Iterable[str], found: dict[str, str], source: Source) -> Finding:
+    """The info finding of one file's (or sheet's) matches, quoting each spelling and the customer it names."""
+    spelled = list(dict.fromkeys(spelled))
+    quoted = ", ".join(f"'{name}' as {found[name]}" for name in spelled[:SHOWN])
+    more = f" and {len(spelled) - SHOWN} more" if len(spelled) > SHOWN else ""
+    return Finding(
+        Severity.INFO,
+        f"{count} {what}{'s' if count != 1 else ''} matched to a customer whose name differs only in "
+        f"punctuation, accents or a legal suffix: {quoted}{more}.",
+        source,
+    )
+
+
+def match_by_spelling(cases: pd.DataFrame, contracts: list[Contract], catalog: Catalog) -> list[Finding]:
+    """Cases whose customer no contract names take the one contract customer of the same loose name.
+    Changes ``cases`` in place; one info finding per file says which names were matched to which."""
+    if cases.empty or not contracts:
+        return []
+    found = spelled_alike((str(n) for n in pd.unique(cases["customer"].to_numpy(dtype=object))), contracts, catalog)
     if not found:
         return []
     was = cases["customer"].astype(object)
@@ -58,19 +81,26 @@ def match_by_spelling(cases: pd.DataFrame, contracts: list[Contract], catalog: C
     cases["customer_key"] = categorical(cases["customer"], customer_key)
     findings = []
     for file, index in cases.index[hit].to_series().groupby(cases.loc[hit, "file"].astype(str), sort=False):
-        spelled = dict.fromkeys(str(was[i]) for i in index)
-        quoted = ", ".join(f"'{name}' as {found[name]}" for name in list(spelled)[:SHOWN])
-        more = f" and {len(spelled) - SHOWN} more" if len(spelled) > SHOWN else ""
-        count = len(index)
-        findings.append(
-            Finding(
-                Severity.INFO,
-                f"{count} case{'s' if count != 1 else ''} matched to a customer whose name differs only in "
-                f"punctuation or a legal suffix: {quoted}{more}.",
-                Source(str(file), str(cases.at[index.iloc[0], "sheet"])),
-            )
-        )
+        source = Source(str(file), str(cases.at[index.iloc[0], "sheet"]))
+        findings.append(_said("case", len(index), (str(was[i]) for i in index), found, source))
     return findings
+
+
+def contacts_by_spelling(
+    contacts: list[Contact], contracts: list[Contract], catalog: Catalog
+) -> tuple[list[Contact], list[Finding]]:
+    """Named contacts whose customer no contract names take the one contract customer of the same loose name, as
+    cases do (a contacts table kept apart from the CRM: "Acme Corp" for Acme Corp.); one info finding per sheet."""
+    found = spelled_alike(dict.fromkeys(c.customer for c in contacts), contracts, catalog) if contracts else {}
+    if not found:
+        return contacts, []
+    out = [replace(c, customer=found[c.customer]) if c.customer in found else c for c in contacts]
+    by_sheet: dict[tuple[str, str], list[str]] = {}
+    for c in contacts:
+        if c.customer in found:
+            by_sheet.setdefault((c.source.file, c.source.sheet), []).append(c.customer)
+    findings = [_said("named contact", len(names), names, found, Source(*where)) for where, names in by_sheet.items()]
+    return out, findings
 
 
 def name_variants(contracts: list[Contract], catalog: Catalog) -> list[Finding]:
@@ -88,7 +118,7 @@ def name_variants(contracts: list[Contract], catalog: Catalog) -> list[Finding]:
     for spellings in by_loose.values():
         rows = list(spellings.values())
         if len(rows) > 1 and not any(history.overlaps(a, b) for i, a in enumerate(rows) for b in rows[i + 1 :]):
-            out.append(_split(rows, "are spelled alike (punctuation or a legal suffix apart)"))
+            out.append(_split(rows, "are spelled alike (punctuation, accents or a legal suffix apart)"))
     by_id: dict[str, dict[str, Contract]] = {}
     for c in contracts:
         for header, value in c.extra.items():

@@ -638,8 +638,8 @@ def test_one_contract_under_two_spellings_or_one_account_id_is_warned_about(tmp_
     book = load_book([book_file])
     warned = [f.message for f in book.findings if f.severity is Severity.WARNING and "may be one customer" in f.message]
     assert warned == [
-        "'Acme Corp' (row 2), 'ACME Corp.' (row 3) and 'Acme Corporation' (row 4) are spelled alike (punctuation or a "
-        "legal suffix apart), so they may be one customer whose rows are read as 3 customers, each with its own history "
+        "'Acme Corp' (row 2), 'ACME Corp.' (row 3) and 'Acme Corporation' (row 4) are spelled alike (punctuation, accents "
+        "or a legal suffix apart), so they may be one customer whose rows are read as 3 customers, each with its own history "
         "and mobilization dates. If they are one, write the name the same way on every row.",
         "'Fjord Analytics' (row 5) and 'Glacier Data (fka Fjord Analytics)' (row 6) share the account id 001XYZ, so they "
         "may be one customer whose rows are read as 2 customers, each with its own history and mobilization dates. If "
