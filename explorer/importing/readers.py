@@ -257,7 +257,18 @@ def _read_sheet(
     # holds the GIL for the whole conversion (1.8 s for 200,000 cases), freezing the window while a
     # book loads in the background; this loop lets the GUI thread in every few milliseconds, and is
     # no slower.
-    rows = [row for row in sheet.iter_rows()]
+    rows: list[list[Cell]] = []
+    try:
+        rows.extend(sheet.iter_rows())
+    except BaseException as exc:  # a Rust panic is a BaseException: never a traceback, never the app's end
+        if not _panicked(exc):
+            raise
+        raise UnreadableFile(
+            path,
+            f"sheet '{name}', row {len(rows) + 1:,}: a cell the reader cannot convert ({_first_line(exc)}; a date cell "
+            "whose number is outside every calendar, say, which Excel shows as ####); clear or fix that cell and save "
+            "the file again",
+        ) from None
     ranges = sheet.merged_cell_ranges or ()
     if not ranges and (misnamed or path.suffix.lower()) == ".ods":  # calamine reports neither for OpenDocument
         ranges, hidden_rows = sheet_layout(path, name, len(rows))
@@ -308,6 +319,15 @@ def _guard(path: Path, read: Callable[[], T]) -> T:
         raise UnreadableFile(path, f"the workbook is damaged or not a spreadsheet ({_first_line(exc)})") from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise UnreadableFile(path, f"cannot be read ({_first_line(exc)})") from None
+    except BaseException as exc:
+        if _panicked(exc):
+            raise UnreadableFile(path, f"the reader cannot read the workbook ({_first_line(exc)})") from None
+        raise
+
+
+def _panicked(exc: BaseException) -> bool:
+    """Whether ``exc`` is a panic of the Rust reader (pyo3's PanicException, which its module only names at run time)."""
+    return type(exc).__name__ == "PanicException"
 
 
 def _first_line(exc: BaseException) -> str:

@@ -127,3 +127,25 @@ def test_text_that_looks_like_rich_text_markup_is_written_as_text(tmp_path: Path
     assert sorted(customers) == sorted([name, "<r>rich?</r>"])
     cells = [c for sheet in workbook.sheet_names for row in workbook.get_sheet_by_name(sheet).to_python() for c in row]
     assert "evil" not in cells and "a" not in cells
+
+
+def test_a_date_cell_outside_every_calendar_is_one_line_not_a_panic(tmp_path: Path) -> None:
+    # calamine panics (a BaseException) converting a date-formatted -7e11: check printed a traceback and the app
+    # lost every other file opened with it.
+    import openpyxl
+
+    path = tmp_path / "contracts.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Contracts"
+    ws.append(["Customer", "Product", "Tier", "Start", "End"])
+    ws.append(["Acme", "Okta", "Premier", date(2026, 1, 1), -7e11])
+    ws.cell(2, 5).number_format = "yyyy-mm-dd"
+    wb.save(path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    run = explorer("check", path, temp=tmp_path / "temp")
+    # Rust's panic hook still reports on stderr before it (python-calamine has no way to quiet it); the last line is ours
+    assert run.code == 2 and "Traceback" not in run.err, run.err
+    assert run.lines[-1].startswith("explorer: contracts.xlsx: sheet 'Contracts', row 2: a cell the reader cannot convert")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
