@@ -722,12 +722,11 @@ def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
         if clash is not None and _on_the_anniversary(clash, contract):
             out.append(_anniversary(clash, contract))
         elif clash is not None:
-            name = rules.product_name(catalog, contract)
+            name = " ".join(filter(None, ["a second", rules.product_name(catalog, contract), "contract row"]))
             out.append(
                 Finding(
                     Severity.WARNING,
-                    f"{contract.customer} has a second {name} contract row whose term "
-                    f"overlaps the one at {clash.source.describe()}; both are shown.",
+                    f"{contract.customer} has {name} whose term overlaps the one at {clash.source.describe()}; both are shown.",
                     contract.source,
                     "",
                     contract.customer,

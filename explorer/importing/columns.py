@@ -45,20 +45,24 @@ FIGURE = re.compile(r"[-+(]?\s*[$€£¥]?\s*\d[\d\s.,']*\s*%?\)?")
 @cache
 def totals_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a label that makes its row a totals line whatever else the row holds: a totals word alone, or followed by
-    ':', '(', '-', '=' or a figure, or a record count; a label that only begins with a totals word as a whole
-    word, "Total EMEA", which is a totals line where the rest of its row is figures). ``words``: the catalog's."""
+    ':', '(', '-', '=' or a figure, or a record count; a label that only begins or ends with a totals word as a
+    whole word, "Total EMEA" or Excel's own Data > Subtotal "EMEA Total" and "EMEA Count", which is a totals line
+    where the rest of its row is figures). ``words``: the catalog's."""
     spelled = sorted({re.escape(" ".join(w.split())).replace(r"\ ", r"\s+") for w in words if w.strip()}, key=len, reverse=True)
     either = "|".join(spelled) or r"(?!)"
     strict = re.compile(rf"\s*(?:{either})\s*(?:$|[:(\-\u2013=]|\d)|{RECORD_COUNT}", re.IGNORECASE)
-    loose = re.compile(rf"\s*(?:{either})(?![^\W_])", re.IGNORECASE)  # "Total EMEA", never "TotalEnergies"
+    # "Total EMEA" or "EMEA Total:", never "TotalEnergies" or "Headcount"
+    loose = re.compile(rf"\s*(?:{either})(?![^\W_])|.*(?<![^\W_])(?:{either})\s*[:=]?\s*$", re.IGNORECASE)
     return strict, loose
 
 
 @cache
-def _totals_starts(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The first word of each totals word, case-folded: a label that begins with none (and ends in no record count
-    in brackets) is no totals label, whatever the patterns would say."""
-    return tuple(sorted({w.split()[0].casefold() for w in words if w.strip()}))
+def _totals_ends(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the first word, the last word) of each totals word, case-folded: a label that begins with none, ends with
+    none (or none and a colon) and ends in no record count in brackets is no totals label, whatever the patterns
+    would say."""
+    split = [w.split() for w in words if w.strip()]
+    return tuple(sorted({w[0].casefold() for w in split})), tuple(sorted({w[-1].casefold() for w in split}))
 
 
 @dataclass
@@ -342,12 +346,20 @@ def _totals_and_merged_labels(
         merged_label = filled_row & (count >= max(2, min(3, len(cells)))) & same
         count = np.where(merged_label, 1, count).astype(np.int16)
     strict, loose = totals_patterns(catalog.totals_words)
-    starts = _totals_starts(catalog.totals_words)
+    starts, ends = _totals_ends(catalog.totals_words)
 
-    # A plain prefix test in one pass first (a log's 200,000 case IDs are all distinct: a function call or two
-    # patterns each cost a third of a second), then the patterns on the few labels that pass it.
+    # A plain prefix and suffix test in one pass first (a log's 200,000 case IDs are all distinct: a function call
+    # or two patterns each cost a third of a second), then the patterns on the few labels that pass it.
     texts = first_text.tolist()
-    prefixed = np.array([t.lstrip()[:40].casefold().startswith(starts) or t.rstrip().endswith(")") for t in texts], dtype=bool)
+    prefixed = np.array(
+        [
+            t.lstrip()[:40].casefold().startswith(starts)
+            or (end := t.rstrip(" :=")).endswith(")")
+            or end[-40:].casefold().endswith(ends)
+            for t in texts
+        ],
+        dtype=bool,
+    )
     labelled = filled_row & ~skip & prefixed.reshape(len(count))
     for i in np.flatnonzero(labelled).tolist():
         labelled[i] = bool(loose.match(texts[i]) or strict.match(texts[i]))

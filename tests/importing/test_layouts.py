@@ -118,6 +118,51 @@ def test_names_that_begin_with_a_totals_word_stay_customers(tmp_path: Path) -> N
     assert _about_rows(book, "Book") == [(6, "Row 6 is a totals line ('Total | 4'); it is not read as a record.")]
 
 
+def test_excels_own_subtotal_lines_in_the_middle_are_totals_not_customers(tmp_path: Path) -> None:
+    """Excel's Data > Subtotal writes '<group> Total' (or '<group> Count') under each group and 'Grand Total' last,
+    with sums beside: none is a customer. A name that ends with such a word keeps its row with its product."""
+    path = write_sheets(
+        tmp_path / "subtotals.xlsx",
+        {
+            "2026": [
+                ["Customer", "Product", "Tier", "Start", "End", "ARR (EUR)", "Region"],
+                ["Tailspin Toys", "Okta", "Premier", date(2026, 1, 1), date(2026, 12, 31), 21000, "EMEA"],
+                ["Nod Publishers", "Okta", "Premier Plus", date(2026, 6, 1), date(2027, 5, 31), 62000, "EMEA"],
+                ["EMEA Total", "", "", "", "", 83000],
+                ["Wine Total", "Okta", "Basic", date(2026, 2, 1), date(2027, 1, 31), 18000, "AMER"],
+                ["Mountain Count", "Auth0", "Premier", date(2026, 3, 1), date(2027, 2, 28), 9000, "AMER"],
+                ["AMER Count:", 2],
+                ["UK & Ireland Total", "", "", "", "", "€ 1,250.00"],
+                ["Grand Total", "", "", "", "", 110250],
+            ]
+        },
+    )
+    book = load_book([path])
+    assert [c.customer for c in book.contracts] == ["Tailspin Toys", "Nod Publishers", "Wine Total", "Mountain Count"]
+    assert _errors(book) == []
+    assert _about_rows(book, "2026") == [
+        (4, "Row 4 is a totals line ('EMEA Total | 83000'); it is not read as a record."),
+        (7, "Row 7 is a totals line ('AMER Count: | 2'); it is not read as a record."),
+        (8, "Row 8 is a totals line ('UK & Ireland Total | € 1,250.00'); it is not read as a record."),
+        (9, "Row 9 is a totals line ('Grand Total | 110250'); it is not read as a record."),
+    ]
+
+
+def test_two_overlapping_rows_with_no_product_are_said_in_one_spaced_sentence(tmp_path: Path) -> None:
+    path = write_sheets(
+        tmp_path / "twice.xlsx",
+        {
+            "Book": [
+                ["Customer", "Product", "Tier", "Start", "End"],
+                ["Acme Corp", "", "Premier", date(2026, 1, 1), date(2026, 12, 31)],
+                ["Acme Corp", "", "Premier", date(2026, 2, 1), date(2027, 1, 31)],
+            ]
+        },
+    )
+    [overlap] = [f.message for f in load_book([path]).findings if "overlaps" in f.message]
+    assert overlap.startswith("Acme Corp has a second contract row whose term overlaps the one at ")
+
+
 def test_a_label_between_records_stays_a_record_with_its_errors(tmp_path: Path) -> None:
     """A customer whose row is not filled in yet, between two records, heads no group: its missing fields are errors."""
     path = write_sheets(
