@@ -242,16 +242,16 @@ class CustomerSheet:
         """The error findings about ``contract``'s row, each once: its dates may be wrong, so every output that
         shows them says "check the book" (the calendar, the entitlement sheet, the report's Key Dates)."""
         source = contract.source
-        return self._errors_by_row.get((source.file, source.sheet, source.row), [])
+        found = self._errors_by_row.get((source.file, source.sheet, source.row), [])
+        # a row listing several products is a contract each: an error naming another product is not this one's
+        return list(dict.fromkeys(m for p, m in found if not p or not contract.product or p == contract.product))
 
     @cached_property
-    def _errors_by_row(self) -> dict[tuple[str, str, int | None], list[str]]:
-        out: dict[tuple[str, str, int | None], list[str]] = {}
+    def _errors_by_row(self) -> dict[tuple[str, str, int | None], list[tuple[str, str]]]:
+        out: dict[tuple[str, str, int | None], list[tuple[str, str]]] = {}
         for f in self.findings:
             if f.severity is Severity.ERROR and f.source.file:
-                said = out.setdefault((f.source.file, f.source.sheet, f.source.row), [])
-                if f.message not in said:
-                    said.append(f.message)
+                out.setdefault((f.source.file, f.source.sheet, f.source.row), []).append((f.product, f.message))
         return out
 
     @cached_property

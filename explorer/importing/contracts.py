@@ -10,7 +10,14 @@ from datetime import date, timedelta
 from explorer import clock
 from explorer.catalog import Catalog, Product, Program
 from explorer.importing import places, ranges, values
-from explorer.importing.line_items import LineItem, line_item_for, product_and_tier, program_named, tier_with_addon
+from explorer.importing.line_items import (
+    LineItem,
+    line_item_for,
+    listed_products,
+    product_and_tier,
+    program_named,
+    tier_with_addon,
+)
 from explorer.importing.readers import RawSheet
 from explorer.importing.row_contacts import contact_columns, read_finding, row_contacts
 from explorer.importing.rows import DataRow, data_rows
@@ -34,17 +41,21 @@ def read_contracts(
     contacts: list[Contact] = []
     listing = contact_columns(match, catalog)
     addon_lines: list[tuple[DataRow, LineItem]] = []
-    for row in rows:
-        item = _addon_line(row, catalog)
-        if item is not None:
-            addon_lines.append((row, item))
-            customer, product = row.text("customer"), None
-        else:
-            contract = _contract(sheet, row, catalog, order, findings)
-            contracts.append(contract)
-            customer, product = contract.customer, contract.product
-        if listing:
-            contacts += row_contacts(customer, product, row.extra(), listing, row.source)
+    for whole in rows:
+        parts = _one_row_per_product(whole, catalog, findings)
+        for row in parts:
+            item = _addon_line(row, catalog)
+            if item is not None:
+                addon_lines.append((row, item))
+                customer, product = row.text("customer"), None
+                if len(parts) > 1:
+                    continue  # an add-on listed beside its product: the row's contacts go with the product
+            else:
+                contract = _contract(sheet, row, catalog, order, findings)
+                contracts.append(contract)
+                customer, product = contract.customer, contract.product
+            if listing:
+                contacts += row_contacts(customer, product, row.extra(), listing, row.source)
     if addon_lines:
         contracts = _fold_addons(contracts, addon_lines, catalog, order, findings)
     if listing:
@@ -75,6 +86,84 @@ def _regional(contracts: list[Contract], catalog: Catalog, findings: list[Findin
         findings.append(Finding(Severity.WARNING, message, c.source, "Region", c.customer, c.product or ""))
         out.append(c)
     return out
+
+
+def _one_row_per_product(row: DataRow, catalog: Catalog, findings: list[Finding]) -> list[DataRow]:
+    """A row whose product cell lists several products ('Okta Premier Plus,Auth0 Enterprise', an Airtable
+    multi-select) as one row per product, each with the row's customer, dates, contacts and source, said in an
+    info finding; an add-on listed beside them is an add-on line. A list with a part no spelling reads stays one
+    row: its error names the part (_contract)."""
+    text = row.text("product")
+    listed = listed_products(catalog, text) if text else None
+    if listed is None or listed[1]:
+        return [row]
+    parts = listed[0]
+    items = {part: line_item_for(catalog, part) for part in parts}
+    products = [p for p, item in items.items() if item is None or not item.addon]
+    addons = len(parts) - len(products)
+    said = (
+        f"Product '{_one_line(text)}' lists {_count(len(products), 'product')}"
+        + (f" and {_count(addons, 'add-on')}" if addons else "")
+        + f": each product is read as a contract of its own ({'; '.join(products)}), with the row's customer, dates "
+        + "and contacts"
+        + ("; each add-on goes onto the contract that may carry it." if addons else ".")
+    )
+    out = []
+    for part in parts:
+        texts = {**row.texts, "product": part}
+        item = items[part]
+        if item is not None and item.program:
+            texts["program"] = ""  # the part names its own tier
+        out.append(replace(row, cells={**row.cells, "product": part}, texts=texts))
+    out, carried = _addons_to_their_products(out, catalog)
+    header = row.match.headers.get(row.match.columns.get("product", -1), "Product")
+    findings.append(Finding(Severity.INFO, said + carried, row.source, header, row.text("customer")))
+    return out
+
+
+def _addons_to_their_products(parts: list[DataRow], catalog: Catalog) -> tuple[list[DataRow], str]:
+    """The row's add-on columns (an MCSE option) given only to the parts whose product and tier may carry the
+    add-on, where some part may: the other products were not sold it. Returns the parts and what the info adds."""
+    held = []
+    for part in parts:
+        product, tier = product_and_tier(catalog, part.text("product"), part.text("program"))
+        program = program_named(catalog, product, tier) if product else None
+        held.append((product.id if product else None, program.id if program else None))
+    said = ""
+    for addon in catalog.addons.values():
+        if not parts[0].has(addon.id) or not parts[0].text(addon.id):
+            continue
+        carriers = [catalog.addon_allowed(addon.id, pid, program) for pid, program in held]
+        if not any(carriers) or all(carriers):
+            continue
+        parts = [
+            p if carries else replace(p, cells={**p.cells, addon.id: ""}, texts={**p.texts, addon.id: ""})
+            for p, carries in zip(parts, carriers, strict=True)
+        ]
+        names = "; ".join(p.text("product") for p, carries in zip(parts, carriers, strict=True) if carries)
+        said += f" The {addon.short} column goes with {names}, as only {'it' if names.count(';') == 0 else 'they'} may carry it."
+    return parts, said
+
+
+def _unread_part(catalog: Catalog, text: str, known: str) -> str | None:
+    """The error for a product cell listing several products where some part names none the catalog knows."""
+    listed = listed_products(catalog, text)
+    if listed is None:
+        return None
+    unread = " and ".join(f"'{p}'" for p in listed[1])
+    return (
+        f"Product '{_one_line(text)}' lists several products, and {unread} "
+        f"{'is' if len(listed[1]) == 1 else 'are'} not in the catalog (known: {known}, each with its tier): "
+        "correct it, or write one row per product."
+    )
+
+
+def _one_line(text: str) -> str:
+    return " / ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
 
 
 def _addon_line(row: DataRow, catalog: Catalog) -> LineItem | None:
@@ -198,7 +287,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
     if product is None:
         known = ", ".join(p.name for p in catalog.products.values())
         message = (
-            f"Product '{product_text}' is not in the catalog (known: {known})."
+            _unread_part(catalog, product_text, known) or f"Product '{product_text}' is not in the catalog (known: {known})."
             if product_text
             else uncalculated("product") or f"The product is missing (one of {known})."
         )

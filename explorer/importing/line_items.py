@@ -175,3 +175,26 @@ def tier_with_addon(catalog: Catalog, product: Product, text: str) -> tuple[Prog
     if program is None or item is None or item.addon is None:
         return None
     return program, item
+
+
+# Several products in one cell: an Airtable or Notion multi-select ("Okta Premier Plus,Auth0 Enterprise"), or a list
+# split by "; " or line breaks. A comma inside brackets is a note's ("Premier Plus (renewed, 2026)").
+LISTED = re.compile(r"\s*(?:[;\n\r]|,(?![^()\[\]]*[)\]]))\s*")
+
+
+def _reads(catalog: Catalog, text: str) -> bool:
+    """Whether a product cell's text names a product (with its tier or not) or an add-on line."""
+    if product_and_tier(catalog, text, "")[0] is not None:
+        return True
+    item = line_item_for(catalog, text)
+    return item is not None and item.addon is not None
+
+
+def listed_products(catalog: Catalog, text: str) -> tuple[list[str], list[str]] | None:
+    """(the parts, the parts no spelling reads) of a product cell that lists several products or add-ons; None where
+    it is no such list: it reads whole, holds one part, or no part of it reads."""
+    parts = [p for p in LISTED.split(text.strip()) if p]
+    if len(parts) < 2 or _reads(catalog, text):
+        return None
+    unread = [p for p in parts if not _reads(catalog, p)]
+    return (parts, unread) if len(unread) < len(parts) else None

@@ -118,3 +118,27 @@ def status_book(folder: Path) -> list[Path]:
     book = write_csv(folder / "status.csv", header=STATUS_HEADER, rows=STATUS_ROWS)
     cases = write_csv(folder / "status-cases.csv", header=synth.CASE_HEADERS, rows=STATUS_CASES)
     return [book, cases]
+
+
+# An Airtable grid: products as a multi-select in one cell ("Okta Premier Plus,Auth0 Enterprise"), the named contacts
+# as linked records in one cell, the MCSE option once for the row. Each product is a contract of its own; the
+# MCSE and its limit belong to the Premier Plus only.
+MULTISELECT_HEADER = ["Name", "Products", "Start date", "End date", "Named Contacts", "MCSE Option", "Region", "Time zone"]
+MULTISELECT_ROWS = [
+    [
+        "Sierra Air",
+        "Okta Premier Plus,Auth0 Enterprise",
+        "2026-02-01",
+        "2027-01-31",
+        "Ana Lima,Ben Ode,Cy Tran,Dee Moss,Eli Roy,Fay Lu",
+        "50% Dedicated MCSE",
+        "AMER",
+        NEW_YORK,
+    ],
+    ["Tango Ltd", "Okta Premier; Auth0 Premier", "2025-03-01", "2026-02-28", "Gil Ash", "", "EMEA", EUROPE],
+    ["Tango Ltd", "Okta Premier Plus\nOkta Access Gateway Premier", "2026-03-01", "2027-02-28", "", "", "EMEA", EUROPE],
+]
+
+
+def multiselect_book(folder: Path) -> list[Path]:
+    return [write_csv(folder / "airtable.csv", header=MULTISELECT_HEADER, rows=MULTISELECT_ROWS)]

@@ -27,7 +27,7 @@ from explorer.paths import resource_path
 from explorer.rules import DateStatus
 from tools import synth
 
-from .books import history_book, repeats_book, status_book
+from .books import history_book, multiselect_book, repeats_book, status_book
 
 DAYS = [
     date(2024, 6, 1),
@@ -64,6 +64,7 @@ BOOKS = {
     "history": history_book,
     "repeats": repeats_book,
     "status": status_book,
+    "multiselect": multiselect_book,
 }
 
 

@@ -218,3 +218,62 @@ def test_a_timeline_beside_a_renewal_date_gives_the_term_its_start(tmp_path: Pat
     ]
     assert not [f for f in book.findings if f.severity is Severity.ERROR]
     assert "Read 'Timeline' as the term start (the end is 'Renewal date')" in " ".join(f.message for f in book.findings)
+
+
+AIRTABLE = ["Name", "Products", "Start date", "End date", "Named Contacts", "MCSE Option", "Region", "Time zone"]
+
+
+def test_several_products_in_one_cell_are_one_contract_each(tmp_path: Path) -> None:
+    """An Airtable multi-select ('A,B'), a '; ' list and a line break: one contract per product, each with the row's
+    customer, dates, contacts and source; the MCSE column goes with the product that may carry it."""
+    people = "Ana Lima,Ben Ode,Cy Tran,Dee Moss,Eli Roy,Fay Lu"
+    chicago = ["AMER", "America/Chicago"]
+    rows = [
+        ["Blue Yonder", "Okta Premier Plus,Auth0 Enterprise", "2/1/2026", "1/31/2027", people, "50% Dedicated MCSE", *chicago],
+        ["Relecloud", "Okta Premier; Auth0 Premier", "3/1/2026", "2/28/2027", "", "", *chicago],
+        ["Woodgrove", "Okta Premier Access\nOkta Access Gateway Premier", "6/1/2026", "5/31/2027", "", "", *chicago],
+        ["Coho", "Auth0 (renewed, 2026)", "3/15/2026", "3/14/2027", "", "", "EMEA", "Europe/Paris"],
+    ]
+    book = load_book([write_csv(tmp_path / "airtable.csv", rows=rows, header=AIRTABLE)])
+    assert [(c.customer, c.product, c.program, c.source.row, c.term_start) for c in book.contracts] == [
+        ("Blue Yonder", "okta", "okta-premier-plus", 2, date(2026, 2, 1)),
+        ("Blue Yonder", "auth0", "auth0-enterprise", 2, date(2026, 2, 1)),
+        ("Relecloud", "okta", "okta-premier", 3, date(2026, 3, 1)),
+        ("Relecloud", "auth0", "auth0-premier", 3, date(2026, 3, 1)),
+        ("Woodgrove", "okta", "okta-premier-access", 4, date(2026, 6, 1)),
+        ("Woodgrove", "okta-access-gateway", "okta-premier", 4, date(2026, 6, 1)),
+        ("Coho", "auth0", "auth0-enterprise", 5, date(2026, 3, 15)),
+    ]
+    assert [c.addons for c in book.contracts[:2]] == [{"mcse": "50"}, {}]
+    assert [f.message for f in book.findings if f.severity is Severity.ERROR] == []
+    assert sorted({(c.customer, c.product) for c in book.contacts}) == [("Blue Yonder", "auth0"), ("Blue Yonder", "okta")]
+    said = [f.message for f in book.findings if f.column == "Products"]
+    assert said == [
+        "Product 'Okta Premier Plus,Auth0 Enterprise' lists 2 products: each product is read as a contract of its own "
+        "(Okta Premier Plus; Auth0 Enterprise), with the row's customer, dates and contacts. The MCSE column goes with "
+        "Okta Premier Plus, as only it may carry it.",
+        "Product 'Okta Premier; Auth0 Premier' lists 2 products: each product is read as a contract of its own "
+        "(Okta Premier; Auth0 Premier), with the row's customer, dates and contacts.",
+        "Product 'Okta Premier Access / Okta Access Gateway Premier' lists 2 products: each product is read as a "
+        "contract of its own (Okta Premier Access; Okta Access Gateway Premier), with the row's customer, dates and "
+        "contacts.",
+    ]
+
+
+def test_an_add_on_listed_beside_its_product_is_its_add_on(tmp_path: Path) -> None:
+    rows = [["Nod", "Okta Premier Plus; Dedicated CSE", "2026-01-01", "2026-12-31", "", "", "EMEA", "Europe/Paris"]]
+    book = load_book([write_csv(tmp_path / "with_cse.csv", rows=rows, header=AIRTABLE)])
+    assert [(c.product, c.program, c.addons) for c in book.contracts] == [("okta", "okta-premier-plus", {"cse": None})]
+    assert [f.message for f in book.findings if f.severity is Severity.ERROR] == []
+
+
+def test_a_listed_product_no_spelling_reads_is_named_in_the_error(tmp_path: Path) -> None:
+    rows = [["Nod", "Okta Premier Plus, Auth0 Enterprize", "2026-01-01", "2026-12-31", "", "", "EMEA", "Europe/Paris"]]
+    book = load_book([write_csv(tmp_path / "typo.csv", rows=rows, header=AIRTABLE)])
+    assert len(book.contracts) == 1
+    [error] = [f.message for f in book.findings if f.severity is Severity.ERROR]
+    assert error.startswith(
+        "Product 'Okta Premier Plus, Auth0 Enterprize' lists several products, and 'Auth0 Enterprize' is not in the "
+        "catalog (known: Okta, "
+    )
+    assert error.endswith("each with its tier): correct it, or write one row per product.")

@@ -81,10 +81,15 @@ class FindingsByRow:
         for f in sorted(findings, key=lambda f: -f.severity):
             self._of[(f.source.file, f.source.sheet, f.source.row, customer_key(f.customer))].append(f)
 
-    def of(self, source: Source, customer: str) -> list[Finding]:
+    def of(self, source: Source, customer: str, product: str | None = None) -> list[Finding]:
+        """``product``: a row listing several products is a contract each; a finding naming another is not this one's.
+        A contact a contract row lists (``source.column`` set) has only the findings about its own column."""
         where = (source.file, source.sheet, source.row)
         own, anyone = self._of.get((*where, customer_key(customer)), []), self._of.get((*where, ""), [])
-        return sorted([*own, *anyone], key=lambda f: -f.severity) if own and anyone else own or anyone
+        found = sorted([*own, *anyone], key=lambda f: -f.severity) if own and anyone else own or anyone
+        if product:
+            found = [f for f in found if not f.product or f.product == product]
+        return [f for f in found if f.column == source.column] if source.column else found
 
 
 SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "amber"}  # Info notes are not coloured, as in the app
@@ -134,7 +139,7 @@ def contract_marks(catalog: Catalog, rows: list[ContractSheet], by_row: Findings
     out: dict[tuple[int, str], str] = {}
     for i, row in enumerate(rows):
         c = row.contract
-        for f in by_row.of(c.source, c.customer):
+        for f in by_row.of(c.source, c.customer, c.product):
             column = columns.get(fields.get(fold(f.column), ""), "")
             if column and f.severity in SEVERITY_COLOURS:
                 out.setdefault((i, column), SEVERITY_COLOURS[f.severity])
@@ -169,7 +174,7 @@ def contract_rows(rows: list[ContractSheet], by_row: FindingsByRow, catalog: Cat
                 row.named_limit,
                 row.named_count,
                 float(admin) if admin is not None else None,
-                findings_count(by_row.of(c.source, c.customer)),
+                findings_count(by_row.of(c.source, c.customer, c.product)),
             ]
         )
     return out
