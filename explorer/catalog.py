@@ -247,6 +247,8 @@ class TableSpec:
     # it, gives every other field it requires and one of title_evidence (monday's, Notion's, Airtable's 'Name')
     titles: dict[str, frozenset[str]] = field(default_factory=dict)
     title_evidence: tuple[str, ...] = ()  # ...one of which, besides its required fields, the table must give
+    # Bare headers read as a field only where most of the column's values are of its kind (a 'Term' of 12, '1 yr')
+    by_values: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def stand_ins(self, name: str) -> tuple[str, ...]:
         """The field and the fields that stand in for it, or for which it stands in ((name,) alone if none)."""
@@ -845,12 +847,12 @@ def _field_groups(raw: dict[str, Any], key: str, fields: Mapping[str, object], p
     return groups
 
 
-def _titles(raw: dict[str, Any], fields: Mapping[str, object], path: str) -> dict[str, frozenset[str]]:
+def _titles(raw: dict[str, Any], fields: Mapping[str, object], path: str, key: str = "titles") -> dict[str, frozenset[str]]:
     titles = {}
-    for name, headers in _get(raw, "titles", dict, path, {}).items():
+    for name, headers in _get(raw, key, dict, path, {}).items():
         if name not in fields:
-            raise CatalogError(f"{path}.titles.{name}: not a field of the table")
-        titles[name] = frozenset(fold(h) for h in _strings(headers, f"{path}.titles.{name}"))
+            raise CatalogError(f"{path}.{key}.{name}: not a field of the table")
+        titles[name] = frozenset(fold(h) for h in _strings(headers, f"{path}.{key}.{name}"))
     return titles
 
 
@@ -900,6 +902,7 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             frozenset(fold(h) for h in _strings(_get(raw, "others", list, path, []), f"{path}.others")),
             _titles(raw, fields, path),
             _strings(_get(raw, "title_evidence", list, path, []), f"{path}.title_evidence"),
+            _titles(raw, fields, path, "by_values"),
         )
     return out
 

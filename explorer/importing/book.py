@@ -33,6 +33,7 @@ from explorer.importing.safety import NoTable, UnreadableFile
 from explorer.importing.sheet_shapes import summary_shape
 from explorer.importing.spelling import contacts_by_spelling, match_by_spelling, name_variants
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank, product_by_values
+from explorer.importing.term_length import length_column
 from explorer.model import Book, Contract, Finding, Severity, Source, Unread, customer_key
 
 Progress = Callable[[str], None]
@@ -613,6 +614,11 @@ def _read_table(
                 where,
                 ranged,
             )
+        )
+    match, length, example = length_column(sheet, match, catalog)
+    if length:
+        book.findings.append(
+            Finding(Severity.INFO, f"Read '{length}' as the term length: its cells are lengths ('{example}').", where, length)
         )
     if match.saved:
         book.findings.append(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -22,6 +21,7 @@ from explorer.importing.readers import RawSheet
 from explorer.importing.row_contacts import contact_columns, read_finding, row_contacts
 from explorer.importing.rows import DataRow, data_rows
 from explorer.importing.tables import TableMatch
+from explorer.importing.term_length import bare_length_columns, months_in
 from explorer.importing.term_status import apply_status
 from explorer.model import Contact, Contract, Finding, Severity, Source, customer_key
 from explorer.sla.subdivisions import resolve_subdivision, subdivision_name, subdivision_of_zone
@@ -294,6 +294,9 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
         report(Severity.ERROR, "product", message)
     program, with_addon = _program(catalog, product, program_text, report, uncalculated) if product else (None, None)
 
+    def of_product(severity: Severity, field: str, message: str) -> None:
+        report(severity, field, message, pid or "")
+
     dates: dict[str, date | None] = {}
     order = values.settle_row(order, [*(row.get(f) for f in DATE_FIELDS), *row.extra().values()])
     rejected_initial = open_ended = False
@@ -315,15 +318,15 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
             rejected_initial = rejected_initial or field == "initial_term_start"
         elif day is None and (formula := uncalculated(field)):
             report(Severity.ERROR, field, formula, pid or "")
-        elif day is None and field == "term_end" and (end := _end_from_length(row, dates["term_start"], report)):
+        elif day is None and field == "term_end" and (end := _end_from_length(row, dates["term_start"], of_product)):
             dates[field] = end
         elif day is None and field != "initial_term_start":
             report(Severity.ERROR, field, f"The {_label(field).lower()} date is missing.", pid or "")
-    if not row.has("term_end") and (end := _end_from_length(row, dates["term_start"], report)):
+    if not row.has("term_end") and (end := _end_from_length(row, dates["term_start"], of_product)):
         dates["term_end"] = end
     for field in ("term_start", "term_end"):
         if not row.has(field) and not row.has(ranges.FIELD) and dates[field] is None:
-            report(Severity.ERROR, field, f"This sheet has no {_label(field).lower()} column.", pid or "")
+            report(Severity.ERROR, field, _no_column(field, row, catalog), pid or "")
 
     zone, country = _place(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or ""))
     subdivision = _subdivision(row, catalog, zone, country, lambda sev, f, msg: report(sev, f, msg, pid or ""))
@@ -358,6 +361,19 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
     return apply_status(contract, catalog, order, findings)
 
 
+def _no_column(field: str, row: DataRow, catalog: Catalog) -> str:
+    """The error for a sheet with no column for a term date, naming a bare 'Term' column it did not read as one."""
+    said = f"This sheet has no {_label(field).lower()} column"
+    bare = bare_length_columns(row.match, catalog) if field == "term_end" and not row.has("term_months") else {}
+    if not bare:
+        return said + "."
+    header = next(iter(bare.values()))
+    return (
+        f"{said}, and its '{header}' column is not read as the term length: most of its values are not a number of "
+        "months or years (12, '12 months', '1 yr'). Give the term end, or the length in each row."
+    )
+
+
 def _from_range(row: DataRow, order: values.DateOrder, report, pid: str) -> dict[str, date | None]:  # type: ignore[no-untyped-def]
     """The term start and end from a cell holding both ('2026-03-01 - 2027-02-28'); an error where it cannot."""
     if not row.has(ranges.FIELD):
@@ -372,20 +388,14 @@ def _from_range(row: DataRow, order: values.DateOrder, report, pid: str) -> dict
     return {"term_start": start, "term_end": end}
 
 
-MONTHS_RE = re.compile(r"(\d+)(?:\.0+)?\s*(?:months?|mos?\.?|m)?", re.IGNORECASE)
-YEARS_RE = re.compile(r"(\d+)(?:\.0+)?\s*(?:years?|yrs?\.?|y)", re.IGNORECASE)
-
-
 def _end_from_length(row: DataRow, start: date | None, report) -> date | None:  # type: ignore[no-untyped-def]
     """The term end a term length gives (Salesforce's Contract Term: the start plus so many months, less a day),
     said in an info finding; None where the row gives no start or no readable length."""
     text = row.text("term_months")
     if start is None or not text:
         return None
-    months = MONTHS_RE.fullmatch(text.strip())
-    years = YEARS_RE.fullmatch(text.strip())
-    count = int(months[1]) if months else 12 * int(years[1]) if years else 0
-    if not 0 < count <= 240:
+    count = months_in(text)
+    if count is None:
         said = f"Term length '{text}' is not a number of months; no term end is worked out from it."
         report(Severity.WARNING, "term_months", said)
         return None

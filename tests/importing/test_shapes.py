@@ -402,6 +402,40 @@ def test_a_term_length_gives_the_end_a_book_leaves_out(tmp_path: Path) -> None:
     assert errors == [("Tailspin", "This sheet has no term end column.")]  # only where no end could be worked out
 
 
+def test_a_bare_term_column_of_lengths_is_the_term_length(tmp_path: Path) -> None:
+    """A 'Term' header (or 'Duration') holding 12, '1 yr', '36 mo': read as the length where the table has no end."""
+    path = tmp_path / "bare_term.csv"
+    path.write_text(
+        "Customer,Product,Tier,Start,Term\n"
+        "Wingtip Toys,Okta,Premier,2026-01-15,12\n"
+        "VanArsdel Ltd,Okta,Premier,2025-10-01,36 mo\n"
+        "Lamna Healthcare,Okta,Basic,2026-02-01,1 yr\n",
+        "utf-8",
+    )
+    book = load_book([path])
+    assert [c.term_end for c in book.contracts] == [date(2027, 1, 14), date(2028, 9, 30), date(2027, 1, 31)]
+    assert [f.message for f in book.findings if f.severity is Severity.ERROR] == []
+    assert "Read 'Term' as the term length: its cells are lengths ('12')." in [f.message for f in book.findings]
+
+
+def test_a_bare_term_column_that_holds_no_lengths_is_named_in_the_error(tmp_path: Path) -> None:
+    path = tmp_path / "term_words.csv"
+    path.write_text(
+        "Customer,Product,Tier,Start,Term\nWingtip Toys,Okta,Premier,2026-01-15,Annual\nNod,Okta,Basic,2026-01-15,Annual\n",
+        "utf-8",
+    )
+    book = load_book([path])
+    errors = [f.message for f in book.findings if f.severity is Severity.ERROR]
+    assert (
+        errors
+        == [
+            "This sheet has no term end column, and its 'Term' column is not read as the term length: most of its values "
+            "are not a number of months or years (12, '12 months', '1 yr'). Give the term end, or the length in each row."
+        ]
+        * 2
+    )
+
+
 def test_an_office_lock_file_picked_up_with_its_workbook_is_skipped(tmp_path: Path) -> None:
     """*.xlsx in a folder where the book is open in Excel also names ~$book.xlsx (165 bytes, not a workbook);
     LibreOffice leaves .~lock.book.xlsx#. Each is skipped with a note; the book is read."""

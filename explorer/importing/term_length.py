@@ -1,0 +1,53 @@
+"""A term length where a book gives it instead of an end: Salesforce's Contract Term, a bare 'Term' of 12 or '1 yr'.
+
+A header that says it (`Term (Months)`, `Contract Term`) is the catalog's term_months spelling. A bare one
+(`Term`, `Duration`: the catalog's contracts `by_values`) may as well hold a range of two dates or a word, so it
+is read as the length only where the table has no term end or length column and most of its filled cells are
+lengths, as ranges.term_range takes a range column by its cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from explorer.catalog import Catalog, fold
+from explorer.importing import ranges, values
+from explorer.importing.readers import RawSheet
+from explorer.importing.tables import TableMatch
+
+FIELD = "term_months"
+MONTHS_RE = re.compile(r"(\d+)(?:\.0+)?\s*(?:months?|mos?\.?|m)?", re.IGNORECASE)
+YEARS_RE = re.compile(r"(\d+)(?:\.0+)?\s*(?:years?|yrs?\.?|y)", re.IGNORECASE)
+MAX_MONTHS = 240
+SAMPLE = 30  # filled cells of a kept column looked at
+
+
+def months_in(text: str) -> int | None:
+    """The number of months a length says ('12', '36 mo', '2 years'), None where it says none (or over 20 years)."""
+    months = MONTHS_RE.fullmatch(text.strip())
+    years = YEARS_RE.fullmatch(text.strip())
+    count = int(months[1]) if months else 12 * int(years[1]) if years else 0
+    return count if 0 < count <= MAX_MONTHS else None
+
+
+def bare_length_columns(match: TableMatch, catalog: Catalog) -> dict[int, str]:
+    """The kept columns whose bare header may name the term length (index -> header)."""
+    spec = catalog.tables.get(match.kind)
+    bare = spec.by_values.get(FIELD, frozenset()) if spec else frozenset()
+    return {i: h for i, h in sorted(match.extra.items()) if fold(h) in bare}
+
+
+def length_column(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str, str]:
+    """(the match, the bare header read as the term length or "", its first length): a contracts table with no term
+    end and no length column takes a 'Term' column most of whose filled cells are lengths."""
+    if match.kind != "contracts" or {"term_end", FIELD, ranges.FIELD} & set(match.columns):
+        return match, "", ""
+    body = match.body(sheet.rows)
+    for index, header in bare_length_columns(match, catalog).items():
+        texts = [values.cell_text(r[index]) for r in body if index < len(r) and values.cell_text(r[index])][:SAMPLE]
+        lengths = [t for t in texts if months_in(t) is not None]
+        if texts and 2 * len(lengths) > len(texts):
+            extra = {i: h for i, h in match.extra.items() if i != index}
+            return replace(match, columns={**match.columns, FIELD: index}, extra=extra), header, lengths[0]
+    return match, "", ""
