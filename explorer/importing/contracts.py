@@ -41,6 +41,7 @@ def read_contracts(
     contacts: list[Contact] = []
     listing = contact_columns(match, catalog)
     addon_lines: list[tuple[DataRow, LineItem]] = []
+    above = ""  # the customer the nearest row above names: a blank one below it is likely meant to carry it
     for whole in rows:
         parts = _one_row_per_product(whole, catalog, findings)
         for row in parts:
@@ -51,11 +52,12 @@ def read_contracts(
                 if len(parts) > 1:
                     continue  # an add-on listed beside its product: the row's contacts go with the product
             else:
-                contract = _contract(sheet, row, catalog, order, findings)
+                contract = _contract(sheet, row, catalog, order, findings, above)
                 contracts.append(contract)
                 customer, product = contract.customer, contract.product
             if listing:
                 contacts += row_contacts(customer, product, row.extra(), listing, row.source)
+        above = whole.text("customer") or above
     if addon_lines:
         contracts = _fold_addons(contracts, addon_lines, catalog, order, findings)
     if listing:
@@ -264,7 +266,10 @@ def _within(start: date | None, end: date | None, contract: Contract) -> bool:
     return contract.term_start <= start and end <= contract.term_end
 
 
-def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.DateOrder, findings: list[Finding]) -> Contract:
+def _contract(
+    sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.DateOrder, findings: list[Finding], above: str = ""
+) -> Contract:
+    """One contract row; ``above``: the customer the nearest row above it names, for the hint on a blank one."""
     customer = row.text("customer")
     product_text, program_text = row.text("product"), row.text("program")
 
@@ -281,7 +286,7 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
 
     if not customer:  # kept as a customer of its own, named by its row: listed, with its error, never merged
         customer = f"{NO_NAME} {row.source.describe()})"
-        report(Severity.ERROR, "customer", uncalculated("customer") or "The customer name is missing.")
+        report(Severity.ERROR, "customer", uncalculated("customer") or _no_customer(above))
     product, program_text = product_and_tier(catalog, product_text, program_text)
     pid = product.id if product else None
     if product is None:
@@ -359,6 +364,17 @@ def _contract(sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.Dat
         extra=row.extra(),
     )
     return apply_status(contract, catalog, order, findings)
+
+
+def _no_customer(above: str) -> str:
+    """A blank customer below a named one is most often a name written once for its group (not merged, no Subtotal
+    lines): nothing is guessed, but the error says so and how to fix it."""
+    if not above:
+        return "The customer name is missing."
+    return (
+        f"The customer name is missing; the nearest row above names '{above}'. If the name is meant to carry down, "
+        "write it on every row (or merge its cells down the rows it covers)."
+    )
 
 
 def _no_column(field: str, row: DataRow, catalog: Catalog) -> str:

@@ -181,6 +181,33 @@ def test_a_label_between_records_stays_a_record_with_its_errors(tmp_path: Path) 
     assert any("product is missing" in e for e in _errors(book))
 
 
+def test_a_customer_written_once_for_its_group_is_not_carried_down_but_the_error_says_so(tmp_path: Path) -> None:
+    """Hand-kept: the name on the group's first row only, blank below (not merged, no Subtotal lines). Nothing is
+    guessed; each blank row's error names the customer above and the fix."""
+    path = write_sheets(
+        tmp_path / "fill_down.xlsx",
+        {
+            "Accounts": [
+                ["Customer", "Product", "Tier", "Start", "End"],
+                ["Alpine Ski House", "Okta", "Premier", date(2026, 1, 1), date(2026, 12, 31)],
+                ["", "Auth0", "Enterprise", date(2026, 1, 1), date(2026, 12, 31)],
+                ["", "Okta Access Gateway", "Premier", date(2026, 1, 1), date(2026, 12, 31)],
+                ["City Power & Light", "Okta", "Basic", date(2026, 2, 1), date(2027, 1, 31)],
+            ]
+        },
+    )
+    book = load_book([path])
+    assert [c.customer for c in book.contracts][1:3] == [
+        "(no customer name: fill_down.xlsx, Accounts, row 3)",
+        "(no customer name: fill_down.xlsx, Accounts, row 4)",
+    ]
+    hint = (
+        "The customer name is missing; the nearest row above names 'Alpine Ski House'. If the name is meant to carry "
+        "down, write it on every row (or merge its cells down the rows it covers)."
+    )
+    assert [(f.source.row, f.message) for f in book.findings if f.severity is Severity.ERROR] == [(3, hint), (4, hint)]
+
+
 def test_a_contacts_table_skips_its_group_labels_and_totals_line(tmp_path: Path) -> None:
     path = write_sheets(
         tmp_path / "contacts.xlsx",
