@@ -135,7 +135,7 @@ def run_gui(argv: list[str]) -> int:
     window = MainWindow(as_of=as_of, persist=not args.screenshot)
     files = [*args.files, *(sample_files() if args.sample else [])]
     if args.screenshot:
-        return _screenshot(app, window, files, args, PAGES, CUSTOMER_TABS, size)
+        return _screenshot(app, window, files, args, PAGES, CUSTOMER_TABS, size, as_of)
     window.show()
     from explorer.atomic import remove_on_signals
 
@@ -150,7 +150,7 @@ def run_gui(argv: list[str]) -> int:
     return int(app.exec())
 
 
-def _screenshot(app, window, files, args, pages, tabs, size=SCREEN_SIZE) -> int:  # type: ignore[no-untyped-def]
+def _screenshot(app, window, files, args, pages, tabs, size=SCREEN_SIZE, as_of=None) -> int:  # type: ignore[no-untyped-def]
     """Load, wait for loading to finish, capture the window at ``size`` (1400x900) to a PNG, and exit."""
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -160,12 +160,16 @@ def _screenshot(app, window, files, args, pages, tabs, size=SCREEN_SIZE) -> int:
     messages.record(True)  # a dialog would block an unattended run; failures are reported below
     window.resize(*size)
     window.show()
-    if files:
+    if files or args.workspace:  # a workspace's done-marks and as-of day as the app would open them
         loop = QEventLoop()
         window.busy_changed.connect(lambda busy: None if busy else QTimer.singleShot(0, loop.quit))
-        window.open_files(files)
-        QTimer.singleShot(120_000, loop.quit)
-        loop.exec()
+        if args.workspace:
+            window.sessions.open_workspace_file(args.workspace, as_of, files)
+        else:
+            window.open_files(files)
+        if window.busy:  # a workspace naming no file (or refused) opens nothing to wait for
+            QTimer.singleShot(120_000, loop.quit)
+            loop.exec()
     if messages.shown:
         print(f"explorer: {messages.shown[0].text}", file=sys.stderr)
         return 2

@@ -177,3 +177,23 @@ def test_screenshot_size_option(tmp_path: Path) -> None:
         [sys.executable, "-m", "explorer", "--screenshot", str(out), "--size", "huge"], capture_output=True, text=True, timeout=60
     )
     assert bad.returncode == 2 and "not a window size" in bad.stderr
+
+
+def test_a_screenshot_opens_the_workspace_it_is_given(tmp_path: Path) -> None:
+    # --workspace was read only by the interactive path: the screenshot showed an empty window (or, with the book
+    # named too, no done-marks), so every picture of a workspace's marks disagreed with the report.
+    from explorer.app.workspace import Workspace
+    from explorer.gui.sessions import sample_files
+
+    saved = Workspace(files=list(sample_files())).save(tmp_path / "book.explorer.toml")
+    out = tmp_path / "marks.png"
+    done = subprocess.run(
+        [sys.executable, "-m", "explorer", "--workspace", str(saved), "--as-of", "2026-11-28", "--screenshot", str(out)]
+        + ["--tab", "Key Dates", "--customer", "Tardy Telecom"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 0
