@@ -442,6 +442,9 @@ def _unclosed_quote(text: str, dialect: type[csv.Dialect], rows: list[list[Cell]
     next quote, which would silently drop those rows. A cell that truly spans lines closes its quote before the
     next delimiter or line end; a swallowing one does not, which Python's strict reading tells apart."""
     spanning = [i for i, row in enumerate(rows) if any("\n" in f or "\r" in f for f in row)]
+    tail = text.rstrip("\r\n").rsplit("\n", 1)[-1]
+    if rows and (len(rows) - 1) not in spanning and tail.count(str(dialect.quotechar)) % 2:
+        spanning.append(len(rows) - 1)  # the last line opens a quote with no line end after it to swallow
     if not spanning:
         return None
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
@@ -459,8 +462,13 @@ def _unclosed_quote(text: str, dialect: type[csv.Dialect], rows: list[list[Cell]
         except csv.Error as exc:
             if "unexpected end of data" in str(exc):
                 swallowed = sum(1 for line in lines[first:] if line.strip())  # lines that were rows of their own
+                if not swallowed and dialect.delimiter not in str(rows[index][-1]):
+                    return None  # the last cell's own quote, open to the end: nothing else is lost
                 if not swallowed:
-                    return None  # the last line's own quote, open to the end: nothing else is lost
+                    return (
+                        f"row {index + 1:,} opens a quote that is never closed, so the rest of its line is read as one"
+                        " cell; close the quote and save the file again"
+                    )
                 return (
                     f"row {index + 1:,} opens a quote that is never closed, so the {swallowed:,} line"
                     f"{'s' if swallowed != 1 else ''} after it would be read as one cell; close the quote and save the file again"

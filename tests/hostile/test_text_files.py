@@ -126,3 +126,12 @@ def test_notes_over_several_lines_are_read_as_cells(tmp_path: Path) -> None:
     path.write_text(HEADER.rstrip("\n") + ",Notes\n" + first + rows(1, 2), newline="")
     read = read_csv_rows(path)
     assert len(read) == 4 and read[1][5] == "Renewal call booked, see thread.\r\nOwner: J. Smith, EMEA"
+
+
+@pytest.mark.parametrize("end", ["\n", ""], ids=["line end", "no line end"])
+def test_a_quote_left_open_on_the_last_row_is_refused_where_it_swallows_its_row(tmp_path: Path, end: str) -> None:
+    # The whole last row became one cell, then an info 'a title or note': a contract dropped with exit 0.
+    path = tmp_path / "contracts.csv"
+    path.write_text(HEADER + rows(0, 2) + '"Gamma Co,Okta,Premier,2026-01-15,2027-01-14' + end)
+    with pytest.raises(UnreadableFile, match=r"row 4 opens a quote that is never closed, so the rest of its line is read"):
+        read_csv_rows(path)
