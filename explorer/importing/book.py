@@ -173,8 +173,8 @@ def read_file(
     early: dict[tuple[int, int], _TableRead] = {}
     aside = False  # a sheet was left alone for its name
     for sheet in iter_sheets(path):
-        if sheet.misnamed and not found:
-            book.findings.append(_misnamed(sheet))
+        if not found:
+            book.findings += _file_notes(sheet)
         sheet, tables, near = _tables_of(sheet, catalog, kinds, saved, book, early)
         if sheet.hidden and not _asked_for(sheet, tables, saved):
             book.findings.append(_hidden(sheet, tables))
@@ -499,6 +499,15 @@ def _row_spans(rows: list[int], shown: int = 8) -> str:
     text = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans[:shown])
     more = len(spans) - shown
     return f"row{'' if len(rows) == 1 else 's'} {text}" + (f" and {more} more span{'s' if more != 1 else ''}" if more > 0 else "")
+
+
+def _file_notes(sheet: RawSheet) -> list[Finding]:
+    """What the file's first sheet says of the whole file: a misleading name, text that is not in its encoding."""
+    out = [_misnamed(sheet)] if sheet.misnamed else []
+    if sheet.decoding:  # its names may be garbled there: said, not guessed at
+        said = f"{sheet.decoding[:1].upper()}{sheet.decoding[1:]}; check the names there."
+        out.append(Finding(Severity.WARNING, said, Source(sheet.file)))
+    return out
 
 
 def _misnamed(sheet: RawSheet) -> Finding:

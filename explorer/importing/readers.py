@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import threading
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -58,6 +59,7 @@ class RawSheet:
     merged: int = 0  # merged ranges whose value was carried to the cells they cover
     misnamed: str = ""  # the suffix the file's bytes call for, when its name says another kind
     hidden_rows: tuple[int, ...] = ()  # 1-based rows the workbook hides (by hand, a filter or an outline); read all the same
+    decoding: str = ""  # what of a text file could not be read as its encoding says ('line 5 is not UTF-8 ...')
     _formulas: dict[tuple[int, int], str] | None = field(default=None, repr=False)
     _struck: dict[int, set[int]] | None = field(default=None, repr=False)
 
@@ -168,7 +170,8 @@ class _Reading:
         actual = content_suffix(path, kind)
         misnamed = self.misnamed = "" if path.suffix.lower() in SAME_KIND[actual] else actual
         if kind == "text":
-            self.text = RawSheet(str(path), path.stem, read_csv_rows(path), misnamed=misnamed)
+            rows, note = read_csv(path)
+            self.text = RawSheet(str(path), path.stem, rows, misnamed=misnamed, decoding=note)
             return
         names = _guard(path, lambda: _worksheet_names(path, bool(misnamed)))
         if not names:
@@ -337,15 +340,80 @@ def _first_line(exc: BaseException) -> str:
 
 def decode_text(data: bytes) -> str:
     """Decode by BOM, else UTF-16 by its zero bytes, else UTF-8, else by charset-normalizer's best guess."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(encoding)
+    return decoded(data)[0]
+
+
+MIXED_LINES = 50  # more lines than this in another encoding: the file is in that encoding, not UTF-8 with a few
+
+
+def decoded(data: bytes) -> tuple[str, str]:
+    """(text, a note where some of it could not be read as its encoding says: '' when all could); see decode_text.
+
+    A UTF-8 file with a few lines in another encoding (a line pasted from a Windows-1252 export) keeps its UTF-8
+    and reads those lines as Windows-1252, naming them; decoding all of it as one code page would garble every
+    accented name in the file."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    else:
+        for bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            if data.startswith(bom):
+                return _replacing(data, "utf-16", "UTF-16")
     if (utf16 := _utf16_without_bom(data[:4096])) is not None:  # before UTF-8, which accepts the zero bytes
-        return data.decode(utf16, errors="replace")
+        return _replacing(data, utf16, "UTF-16")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), ""
     except UnicodeDecodeError:
         pass
+    if (mixed := _mostly_utf8(data)) is not None:
+        return mixed
+    return _legacy(data), ""
+
+
+def _replacing(data: bytes, encoding: str, name: str) -> tuple[str, str]:
+    """``data`` decoded, any undecodable bytes (a lone surrogate) replaced by U+FFFD, and a note saying how many."""
+    try:
+        return data.decode(encoding), ""
+    except UnicodeDecodeError:
+        text = data.decode(encoding, errors="replace")
+    bad = text.count("\ufffd")
+    return text, f"{bad:,} character{'s' if bad != 1 else ''} could not be read as {name} and show as \ufffd"
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """The text of a UTF-8 file with a few lines in Windows-1252, and a note naming them; None where the file is not
+    UTF-8 at heart (no valid non-ASCII UTF-8 outside those lines, or more than MIXED_LINES of them)."""
+    parts: list[str] = []
+    lines: list[int] = []
+    pos = line = 0  # pos: the start of a line; line: its 0-based number
+    utf8 = False  # a valid multi-byte character outside the lines in question: the file is UTF-8 at heart
+    while True:
+        try:
+            parts.append(data[pos:].decode("utf-8"))
+            utf8 = utf8 or re.search(rb"[\x80-\xff]", data[pos:]) is not None
+            break
+        except UnicodeDecodeError as exc:
+            at = pos + exc.start
+            start = data.rfind(b"\n", pos, at) + 1 or pos
+            end = data.find(b"\n", at)
+            end = len(data) if end < 0 else end + 1
+            parts.append(data[pos:start].decode("utf-8"))
+            utf8 = utf8 or re.search(rb"[\x80-\xff]", data[pos:start]) is not None
+            parts.append(data[start:end].decode("cp1252", errors="replace"))
+            line += data.count(b"\n", pos, start)
+            lines.append(line + 1)
+            line += data.count(b"\n", start, end)
+            pos = end
+            if len(lines) > MIXED_LINES:
+                return None
+    if not utf8:
+        return None
+    shown = ", ".join(str(n) for n in lines[:10]) + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
+    said = f"line{'s' if len(lines) != 1 else ''} {shown} {'are' if len(lines) != 1 else 'is'}"
+    return "".join(parts), f"{said} not UTF-8 like the rest of the file; read as Windows-1252"
+
+
+def _legacy(data: bytes) -> str:
+    """A file in one legacy code page, by charset-normalizer's best guess (Windows-1252 on a tie)."""
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
@@ -403,16 +471,21 @@ def _dialect(text: str) -> type[csv.Dialect]:
 
 
 def read_csv_rows(path: Path) -> list[list[Cell]]:
+    return read_csv(path)[0]
+
+
+def read_csv(path: Path) -> tuple[list[list[Cell]], str]:
+    """The rows of a CSV file, and a note where some of its text could not be read as its encoding says."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(path, f"cannot be read ({exc.strerror or exc})") from None
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = decode_text(data)
+        text, note = decoded(data)
         if "\x00" in text:
             raise UnreadableFile(path, "this is a binary file, not a CSV text file")
     else:
-        text = decode_text(data)
+        text, note = decoded(data)
     del data
     if not text.strip():
         raise UnreadableFile(path, "the file is empty")
@@ -430,7 +503,7 @@ def read_csv_rows(path: Path) -> list[list[Cell]]:
         raise UnreadableFile(
             path, f"row {1 - row:,} has {width:,} fields, more than a sheet's {EXCEL_COLUMNS:,} columns (A to XFD); not read"
         )
-    return rows
+    return rows, note
 
 
 SNIFF_CHARS = 64 * 1024  # the first 60 lines, as a rule: the delimiter is told from them

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import pytest
 
 from explorer.app.errors import user_message
 from explorer.importing import readers, safety
+from explorer.importing.book import load_book
 from explorer.importing.readers import read_csv_rows
 from explorer.importing.safety import UnreadableFile, check_file
+from explorer.model import Severity
 from tests.hostile.harness import assert_refused, explorer
 
 HEADER = "Account Name,Product,Support Tier,Order Form Start,Order Form End\n"
@@ -135,3 +138,38 @@ def test_a_quote_left_open_on_the_last_row_is_refused_where_it_swallows_its_row(
     path.write_text(HEADER + rows(0, 2) + '"Gamma Co,Okta,Premier,2026-01-15,2027-01-14' + end)
     with pytest.raises(UnreadableFile, match=r"row 4 opens a quote that is never closed, so the rest of its line is read"):
         read_csv_rows(path)
+
+
+def test_a_utf8_file_with_a_line_in_windows_1252_keeps_both(tmp_path: Path) -> None:
+    # One pasted Windows-1252 line sent the whole file to one code page: 'ZÃ¼rich Bank' in every output, no finding.
+    path = tmp_path / "contracts.csv"
+    text = HEADER + "Zürich Bank,Okta,Premier,2026-01-15,2027-01-14\n"
+    path.write_bytes(text.encode("utf-8") + "Müller GmbH,Okta,Premier,2026-01-15,2027-01-14\n".encode("cp1252"))
+    book = load_book([path])
+    assert sorted(c.customer for c in book.contracts) == ["Müller GmbH", "Zürich Bank"]
+    said = [f.message for f in book.findings if f.severity is Severity.WARNING and "UTF-8" in f.message]
+    assert said == ["Line 3 is not UTF-8 like the rest of the file; read as Windows-1252; check the names there."]
+
+
+def test_a_windows_1252_file_is_read_as_one_with_no_warning(tmp_path: Path) -> None:
+    path = tmp_path / "contracts.csv"
+    path.write_bytes(
+        (HEADER + "Müller GmbH,Okta,Premier,2026-01-15,2027-01-14\nCafé Ltd,Okta,Premier,2026-01-15,2027-01-14\n").encode(
+            "cp1252"
+        )
+    )
+    book = load_book([path])
+    assert sorted(c.customer for c in book.contracts) == ["Café Ltd", "Müller GmbH"]
+    assert not [f for f in book.findings if "UTF" in f.message]
+
+
+def test_a_lone_surrogate_in_utf16_is_one_replaced_character_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "contracts.csv"
+    body = (HEADER + "Acme,Okta,Premier,2026-01-15,2027-01-14\n").encode("utf-16-le")
+    broken = "Be".encode("utf-16-le") + b"\x00\xd8" + "ta,Okta,Premier,2026-01-15,2027-01-14\n".encode("utf-16-le")
+    path.write_bytes(codecs.BOM_UTF16_LE + body + broken)
+    book = load_book([path])
+    assert sorted(c.customer for c in book.contracts) == ["Acme", "Be\ufffdta"]
+    assert [f.message for f in book.findings if "UTF-16" in f.message] == [
+        "1 character could not be read as UTF-16 and show as \ufffd; check the names there."
+    ]

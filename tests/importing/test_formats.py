@@ -10,6 +10,7 @@ import pytest
 from explorer.app.findings import term_findings
 from explorer.catalog import default_catalog
 from explorer.importing.book import load_book
+from explorer.importing.safety import UnreadableFile
 from explorer.model import Book, Severity
 
 from ..files import CASE_HEADER, CASES, CONTACT_HEADER, CONTACTS, soffice_convert, write_csv, write_openpyxl, write_xlsxwriter
@@ -174,10 +175,15 @@ def test_totals_and_unlabelled_cells(tmp_path: Path) -> None:
 
 def test_stray_quote_in_csv_keeps_the_table(tmp_path: Path) -> None:
     path = tmp_path / "quote.csv"
-    path.write_text('Customer;Product;Tier;Start;End\n"Acme;Okta\n', encoding="utf-8")
-    book = load_book([path])  # the sniffer gives up on the quote; the header's own separator is used
-    assert len(book.contracts) == 1 and book.contracts[0].source.row == 2
-    assert {f.column for f in book.findings} >= {"Product", "Start", "End", "Time Zone"}
+    first = "Customer;Product;Tier;Start;End\nGlobex;Okta;Premier;2026-01-15;2027-01-14\n"
+    path.write_text(first + '"Acme;Okta\n', encoding="utf-8")
+    with pytest.raises(UnreadableFile, match="row 3 opens a quote that is never closed"):  # never 'Acme;Okta' as a name
+        load_book([path])
+    path.write_text(
+        'Customer;Product;Tier;Start;End\nGlobex;Okta;Premier;2026-01-15;2027-01-14\nAcme "Inc;Okta\n', encoding="utf-8"
+    )
+    book = load_book([path])  # a quote inside a cell is no quoting: the sniffer gives up on it, the header's separator is used
+    assert [c.customer for c in book.contracts] == ["Globex", 'Acme "Inc']
 
 
 def test_a_csv_saved_by_excel_for_mac_reads_its_accents(tmp_path: Path) -> None:
