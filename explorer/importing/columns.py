@@ -162,16 +162,19 @@ def _field_texts(
             continue
         texts[field], cut = _texts(series)
         if cut is not None:
-            findings.append(
-                Finding(
-                    Severity.WARNING,
-                    f"{cut[0]} cell{'s' if cut[0] != 1 else ''} longer than {MAX_CELL_CHARS:,} characters (Excel's "
-                    "limit) cut to that length.",
-                    Source(sheet.file, sheet.name, cut[1] + match.header_index + 2),
-                    match.headers.get(match.columns.get(field, -1), field),
-                )
-            )
+            findings.append(_cut(cut, sheet, match, match.headers.get(match.columns.get(field, -1), field)))
     return texts
+
+
+def _cut(cut: tuple[int, int], sheet: RawSheet, match: TableMatch, header: str) -> Finding:
+    """The warning for a column's cells cut to Excel's cell limit ((cells cut, position of the first))."""
+    return Finding(
+        Severity.WARNING,
+        f"{cut[0]} cell{'s' if cut[0] != 1 else ''} longer than {MAX_CELL_CHARS:,} characters (Excel's limit) cut to "
+        "that length.",
+        Source(sheet.file, sheet.name, cut[1] + match.header_index + 2),
+        header,
+    )
 
 
 def what_line(text: str, totals: re.Pattern[str]) -> str:
@@ -204,7 +207,11 @@ def read_columns(
     raw = {field: _column(body, match.columns.get(field)) for field in fields}
     texts = _field_texts(raw, set(raw_only), sheet, match, findings)
     _as_meant(texts, sheet, match, findings)
-    extra = {header: texts_of(_column(body, index)) for index, header in match.extra.items()}
+    extra = {}
+    for index, header in match.extra.items():  # kept as they are, and shown: cut as the fields are, and said
+        extra[header], cut = _texts(_column(body, index))
+        if cut is not None:
+            findings.append(_cut(cut, sheet, match, header))
     rows = np.arange(len(body), dtype=np.int64) + match.header_index + 2
     count = np.zeros(len(body), dtype=np.int16)
     cells: list[tuple[int, np.ndarray]] = []  # (column, filled text) for every column of the span

@@ -173,3 +173,13 @@ def test_a_lone_surrogate_in_utf16_is_one_replaced_character_not_a_traceback(tmp
     assert [f.message for f in book.findings if "UTF-16" in f.message] == [
         "1 character could not be read as UTF-16 and show as \ufffd; check the names there."
     ]
+
+
+def test_a_long_cell_in_a_column_kept_as_it_is_is_cut_with_a_warning_too(tmp_path: Path) -> None:
+    # The Account Owner (no field: kept as it is, shown in the report's Actions) was cut silently.
+    path = tmp_path / "contracts.csv"
+    path.write_text(HEADER.rstrip("\n") + ",Account Owner\n" + "Acme,Okta,Premier,2026-01-15,2027-01-14," + "z" * 40_000 + "\n")
+    book = load_book([path])
+    (cut,) = [f for f in book.findings if "cut to that length" in f.message]
+    assert (cut.source.row, cut.column) == (2, "Account Owner")
+    assert len(book.contracts[0].extra["Account Owner"]) == 32_767
