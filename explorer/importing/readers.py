@@ -27,7 +27,8 @@ from explorer.importing.formulas import uncalculated_cells
 from explorer.importing.ods import sheet_layout
 from explorer.importing.safety import (
     EXCEL_COLUMNS,
-    MAX_TEXT_BYTES,
+    MAX_CELL_CHARS,
+    STREAMED_CHARS,
     UnreadableFile,
     check_text_budget,
     content_suffix,
@@ -491,10 +492,18 @@ def read_csv(path: Path) -> tuple[list[list[Cell]], str]:
         raise UnreadableFile(path, "the file is empty")
     dialect = _dialect(text[:SNIFF_CHARS])
     check_text_budget(path, text, dialect.delimiter)  # before the split: short fields cost most
-    csv.field_size_limit(MAX_TEXT_BYTES)  # a long field is cut to Excel's 32,767 with a warning, as a cell is
+    csv.field_size_limit(MAX_FIELD_CHARS)  # a long field is cut to Excel's 32,767 with a warning, as a cell is
+    reader = csv.reader(text_lines(text), dialect)
+    rows: list[list[Cell]] = []
     try:
-        rows: list[list[Cell]] = [list(row) for row in csv.reader(io.StringIO(text, newline=""), dialect)]
+        rows.extend(list(row) for row in reader)
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise UnreadableFile(
+                path,
+                f"row {len(rows) + 1:,} (line {reader.line_num:,}) holds a field of more than {MAX_FIELD_CHARS:,} "
+                f"characters (a cell holds at most {MAX_CELL_CHARS:,}): a quote left open, or not a table; not read",
+            ) from None
         raise UnreadableFile(path, f"the CSV file is malformed ({exc})") from None
     if (unclosed := _unclosed_quote(text, dialect, rows)) is not None:
         raise UnreadableFile(path, unclosed)
@@ -507,6 +516,18 @@ def read_csv(path: Path) -> tuple[list[list[Cell]], str]:
 
 
 SNIFF_CHARS = 64 * 1024  # the first 60 lines, as a rule: the delimiter is told from them
+MAX_FIELD_CHARS = 4 * 1024 * 1024  # the csv module's buffer for a field is 4 bytes a character, doubled as it grows
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def text_lines(text: str) -> Iterable[str]:
+    """The text's lines as the csv module wants them (newline="": \\r\\n, \\r and \\n end a line, and stay).
+
+    io.StringIO copies the text at 4 bytes a character (1.9 GB for a 500 MB file) before the first line: fast,
+    so kept for texts up to STREAMED_CHARS; a longer one is split line by line, each line made as it is read."""
+    if len(text) <= STREAMED_CHARS:
+        return io.StringIO(text, newline="")
+    return (m.group() for m in _LINE.finditer(text))
 
 
 def _unclosed_quote(text: str, dialect: type[csv.Dialect], rows: list[list[Cell]]) -> str | None:
@@ -520,9 +541,9 @@ def _unclosed_quote(text: str, dialect: type[csv.Dialect], rows: list[list[Cell]
         spanning.append(len(rows) - 1)  # the last line opens a quote with no line end after it to swallow
     if not spanning:
         return None
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(text_lines(text), dialect)
     ends = [0] + [reader.line_num for _ in reader]  # ends[i + 1]: the line row i ends on
-    lines = io.StringIO(text, newline="").readlines()  # split as the reader splits them
+    lines = list(text_lines(text))  # split as the reader splits them
 
     class Strict(dialect):  # type: ignore[valid-type,misc]
         strict = True

@@ -30,6 +30,7 @@ CELL_BYTES = 40
 MAX_CELLS = MEMORY_BUDGET // CELL_BYTES  # about 53 million cells, e.g. 1,048,576 rows x 51 columns
 MAX_SHARED_STRINGS = 20_000_000  # calamine reserves 24 bytes for each string the table claims
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell: only a hand-made or hostile file holds more
+STREAMED_CHARS = 64 * 1024 * 1024  # readers.text_lines: a shorter text is read through a copy of it
 FIELD_BYTES = 80  # a CSV field as a Python string in its row list (measured: 10M two-letter fields, 935 MB)
 XML_HEAD_BYTES = 4096  # a DOCTYPE must come before the root element
 TEXT_SNIFF_BYTES = 4096  # enough of a file to tell text from a binary format
@@ -349,6 +350,8 @@ def check_text_budget(path: Path, text: str, delimiter: str) -> None:
     fields = text.count(delimiter) + text.count("\n")
     width = 1 if text.isascii() else 4
     need = len(text) * width * 2 + fields * FIELD_BYTES  # the text, each field's copy, the row lists' slots
+    if len(text) <= STREAMED_CHARS:
+        need += len(text) * 4  # read through io.StringIO, a copy at 4 bytes a character (readers.text_lines)
     if need > MEMORY_BUDGET:
         raise UnreadableFile(
             path,

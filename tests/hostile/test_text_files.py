@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -183,3 +185,19 @@ def test_a_long_cell_in_a_column_kept_as_it_is_is_cut_with_a_warning_too(tmp_pat
     (cut,) = [f for f in book.findings if "cut to that length" in f.message]
     assert (cut.source.row, cut.column) == (2, "Account Owner")
     assert len(book.contracts[0].extra["Account Owner"]) == 32_767
+
+
+def test_a_field_too_long_for_any_cell_is_refused_before_it_is_copied(tmp_path: Path) -> None:
+    # One 500 MB field peaked at 5.6 GB (io.StringIO's copy at 4 bytes a character, the csv buffer doubling),
+    # accepted, against the 2 GB budget; a field is cut to 32,767 characters anyway.
+    path = tmp_path / "contracts.csv"
+    path.write_text(HEADER + '"' + "x" * (readers.MAX_FIELD_CHARS + 1) + '",Okta,Premier,2026-01-15,2027-01-14\n')
+    with pytest.raises(UnreadableFile, match=r"row 2 \(line 2\) holds a field of more than 4,194,304 characters"):
+        read_csv_rows(path)
+
+
+def test_a_long_text_is_split_into_lines_as_io_stringio_splits_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = 'a,b\r\nc,"d\ne"\rf,g\n\nh,\x0ci\r\n"j\r\nk",l'
+    monkeypatch.setattr(readers, "STREAMED_CHARS", 4)  # the long path, on a short text
+    assert list(readers.text_lines(text)) == io.StringIO(text, newline="").readlines()
+    assert [list(r) for r in csv.reader(readers.text_lines(text))] == [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
