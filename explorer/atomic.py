@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from explorer.filekinds import resolved
+from explorer.shown import shown, shown_name
 
 TEMP_MARK = ".~explorer-"  # in every temporary name, followed by the writer's process id
 SCRATCH_PREFIX = "explorer-scratch-"
@@ -51,14 +52,14 @@ def check_target(target: Path, inputs: Iterable[Path | str] = ()) -> None:
     target_path = resolved(target)
     for source in inputs:
         if resolved(source) == target_path:
-            raise OutputError(f"{target.name}: this is one of the input files; choose another name for the output")
+            raise OutputError(f"{shown_name(target)}: this is one of the input files; choose another name for the output")
     if target.is_dir():
-        raise OutputError(f"{target}: this is a folder; give a file name such as report.xlsx")
+        raise OutputError(f"{shown(target)}: this is a folder; give a file name such as report.xlsx")
     if not target.parent.exists():
-        raise OutputError(f"{target.parent}: the folder does not exist")
+        raise OutputError(f"{shown(target.parent)}: the folder does not exist")
     mode = _mode(target)
     if mode is not None and stat.S_ISREG(mode) and not mode & 0o222:
-        raise OutputError(f"{target.name}: the file is read-only; choose another name or make it writable first")
+        raise OutputError(f"{shown_name(target)}: the file is read-only; choose another name or make it writable first")
 
 
 def write_atomically(target: Path | str, write: Callable[[Path], None], inputs: Iterable[Path | str] = ()) -> Path:
@@ -73,7 +74,7 @@ def write_atomically(target: Path | str, write: Callable[[Path], None], inputs: 
             prefix=f".{target.stem}{TEMP_MARK}{os.getpid()}-", suffix=target.suffix, dir=target.parent
         )
     except OSError as exc:
-        raise OutputError(f"{target.parent}: cannot write here ({exc.strerror or exc})") from None
+        raise OutputError(f"{shown(target.parent)}: cannot write here ({exc.strerror or exc})") from None
     os.close(handle)
     temp = Path(temp_name)
     with _lock:
@@ -102,12 +103,12 @@ def write_atomically(target: Path | str, write: Callable[[Path], None], inputs: 
 def _failure(target: Path, exc: Exception) -> str | None:
     """The one-line message for a failed write; None when ``exc`` is not one."""
     if isinstance(exc, PermissionError):
-        return f"{target.name}: cannot be replaced; is it open in Excel or read-only? Close it or choose another name"
+        return f"{shown_name(target)}: cannot be replaced; is it open in Excel or read-only? Close it or choose another name"
     # XlsxWriter's FileCreateError carries the OSError it met as its argument
     error = exc if isinstance(exc, OSError) else exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else None
     if error is None:
         return None
-    return f"{target.name}: cannot be written ({error.strerror or error})"
+    return f"{shown_name(target)}: cannot be written ({error.strerror or error})"
 
 
 def _release(exc: BaseException) -> None:

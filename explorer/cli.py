@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from explorer import __version__
+from explorer.shown import shown, shown_name
 
 if TYPE_CHECKING:  # only for annotations: the CLI loads pandas and the app layer lazily
     from explorer.app.session import Session
@@ -71,11 +72,11 @@ def _output_problem(command: str, output: str | None) -> str | None:
     suffix, name = OUTPUTS[command]
     target = Path(output)
     if target.is_dir():
-        return f"{output}: this is a folder; give a file name such as {Path(output) / name}"
+        return f"{shown(output)}: this is a folder; give a file name such as {shown(Path(output) / name)}"
     if target.suffix.lower() != suffix:
-        return f"{target.name}: 'explorer {command}' writes a {suffix} file; name the output like {name}"
+        return f"{shown_name(target)}: 'explorer {command}' writes a {suffix} file; name the output like {name}"
     if not target.parent.is_dir():  # said before the book is read and judged, not after
-        return f"{target.parent}: the folder does not exist"
+        return f"{shown(target.parent)}: the folder does not exist"
     return None
 
 
@@ -95,7 +96,7 @@ def _export_problem(target: Path, catalog: Catalog) -> str | None:
         except Exception:  # whatever it holds, it is no mapping file to replace
             other = {"?"}
         if other:
-            return f"{target.name}: this file holds something other than column mappings; choose another name"
+            return f"{shown_name(target)}: this file holds something other than column mappings; choose another name"
     return None
 
 
@@ -122,8 +123,8 @@ def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     workspace = Workspace()
     if args.workspace:
         opened = open_workspace(args.workspace)
-        for missing in opened.missing:
-            print(f"explorer: warning: {missing} is named in the workspace but not found; the rest is read", file=sys.stderr)
+        for line in opened.missing_lines():
+            print(f"explorer: warning: {line}; the rest is read", file=sys.stderr)
         workspace = opened.workspace
     files, cases = list(getattr(args, "files", None) or []), list(getattr(args, "cases", None) or [])
     if getattr(args, "sample", False):
@@ -230,7 +231,7 @@ def _map(args: argparse.Namespace) -> int:
         target = write_atomically(args.output, lambda temp: write_text(temp, text), _inputs(args, workspace))
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
-    print(f"wrote {target} ({count} table{'s' if count != 1 else ''}; edit it, then use --mapping {target.name})")
+    print(f"wrote {shown(target)} ({count} table{'s' if count != 1 else ''}; edit it, then use --mapping {shown_name(target)})")
     return EXIT_OK
 
 
@@ -259,7 +260,7 @@ def _mappings(args: argparse.Namespace) -> int:
                 return _fail("name the file to export to: explorer mappings export TEAM.toml")
             if problem := _export_problem(Path(args.target), store.catalog):
                 return _fail(problem)
-            print(f"wrote {store.export(args.target)} ({len(saved)} mappings)")
+            print(f"wrote {shown(store.export(args.target))} ({len(saved)} mappings)")
         else:
             if not args.target:
                 return _fail("name the file to import: explorer mappings import TEAM.toml")
@@ -311,7 +312,7 @@ def _report(args: argparse.Namespace) -> int:
         return _explained(exc)
     errors = data.severities.get(Severity.ERROR, 0)
     said = "1 error finding is" if errors == 1 else f"{errors} error findings are"
-    print(f"wrote {target}" + (f" ({said} listed in it)" if errors else ""))
+    print(f"wrote {shown(target)}" + (f" ({said} listed in it)" if errors else ""))
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
@@ -341,7 +342,7 @@ def _calendar(args: argparse.Namespace) -> int:
         return _explained(exc)
     per_customer = [(s.name, customer_events(s)) for s in sheets]
     events = sum(len(found) for _, found in per_customer)
-    print(f"wrote {target} ({events} key dates of {len(sheets)} customer{'s' if len(sheets) != 1 else ''})")
+    print(f"wrote {shown(target)} ({events} key dates of {len(sheets)} customer{'s' if len(sheets) != 1 else ''})")
     marked = [(name, sum(e.check for e in found)) for name, found in per_customer if any(e.check for e in found)]
     if marked:
         names = ", ".join(f"{name} ({n})" for name, n in marked)
@@ -361,7 +362,7 @@ def _sheet(args: argparse.Namespace) -> int:
         target = write_pdf(sheets, Path(args.output), _inputs(args, session.workspace), args.paper, args.internal)
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
-    print(f"wrote {target} ({len(sheets)} customer{'s' if len(sheets) != 1 else ''})")
+    print(f"wrote {shown(target)} ({len(sheets)} customer{'s' if len(sheets) != 1 else ''})")
     drafts = [(s.name, errors(s)) for s in sheets if errors(s)]
     for name, wrong in drafts:
         print(f"explorer: {name}: marked DRAFT, the contract book has errors: {' '.join(wrong)}", file=sys.stderr)
@@ -400,7 +401,7 @@ def _brief(args: argparse.Namespace) -> int:
         target = write_pdf(briefs, Path(args.output), _inputs(args, session.workspace), args.paper)
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
-    print(f"wrote {target} ({len(briefs)} customer{'s' if len(briefs) != 1 else ''})")
+    print(f"wrote {shown(target)} ({len(briefs)} customer{'s' if len(briefs) != 1 else ''})")
     return EXIT_OK
 
 
@@ -462,8 +463,10 @@ def _diff(args: argparse.Namespace) -> int:
         versions = [load_version(files, catalog) for files in (old, new)]
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
+    from explorer.app.workspace import missing_line
+
     for missing in (m for v in versions for m in v.missing):
-        print(f"explorer: warning: {missing} is named in the workspace but not found; the rest is read", file=sys.stderr)
+        print(f"explorer: warning: {missing_line(missing)}; the rest is read", file=sys.stderr)
     diff = compare_books(versions[0].book, versions[1].book, catalog)
     with contextlib.suppress(AttributeError, ValueError):  # arrows survive a pipe in a legacy code page
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
@@ -477,7 +480,7 @@ def _diff(args: argparse.Namespace) -> int:
             return _explained(exc)
     print(as_json(diff) if args.json else as_text(diff))
     if args.output and not args.json:
-        print(f"\nwrote {target}")
+        print(f"\nwrote {shown(target)}")
     return EXIT_FINDINGS if len(diff.changes) else EXIT_OK
 
 
@@ -503,7 +506,7 @@ def _template(args: argparse.Namespace) -> int:
         target = write_template(Path(args.output), _catalog(args))
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
-    print(f"wrote {target}")
+    print(f"wrote {shown(target)}")
     return EXIT_OK
 
 

@@ -13,6 +13,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from explorer.shown import shown_name
+
 MAX_CONFIG_BYTES = 4 * 1024 * 1024  # catalogs, mappings and workspaces are a few kilobytes
 
 
@@ -20,7 +22,7 @@ class UnreadableFile(Exception):
     """A file that cannot be read; str() is the one-line message for the user (its name, then the cause)."""
 
     def __init__(self, path: Path | str, cause: str) -> None:
-        super().__init__(f"{Path(path).name}: {cause}")
+        super().__init__(f"{shown_name(path)}: {cause}")
         self.path = str(path)
         self.cause = cause
 

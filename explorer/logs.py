@@ -10,9 +10,19 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+from explorer.shown import encodable
+
 APP_NAME = "Entitlement Explorer"
 MAX_BYTES = 1_000_000
 BACKUPS = 3
+
+
+class _Formatter(logging.Formatter):
+    """Lines as the rest of the app shows paths: a file name's undecodable bytes would fail the UTF-8 log
+    ("--- Logging error ---") and lose the line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return encodable(super().format(record))
 
 
 def log_folder() -> Path:
@@ -43,6 +53,6 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         )
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(_Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
     return target

@@ -7,8 +7,9 @@ import functools
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import PurePath
 from typing import TYPE_CHECKING
+
+from explorer.shown import shown_name
 
 if TYPE_CHECKING:  # pandas is heavy; importing the model must stay fast
     import pandas as pd
@@ -39,7 +40,7 @@ class Source:
 
     def describe(self, file: bool = True) -> str:
         """'book.xlsx, Contracts, row 2' (without the file's name where ``file`` is False)."""
-        parts = [p for p in (PurePath(self.file).name if self.file and file else "", self.sheet) if p]
+        parts = [p for p in (shown_name(self.file) if self.file and file else "", self.sheet) if p]
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.column:

@@ -31,6 +31,7 @@ from explorer.catalog import Catalog
 from explorer.importing.book import load_book
 from explorer.importing.safety import UnreadableFile
 from explorer.model import Book, Contact, Contract, customer_key, fold_text
+from explorer.shown import shown_name
 
 # The Changes sheet's columns (explorer.outputs.changes writes them). Pinned by tests and documented in the
 # README: people filter and build on this sheet.
@@ -117,7 +118,7 @@ def load_version(files: Sequence[str | Path], catalog: Catalog, progress: Callab
         else:
             version.files.append(name)
     if not version.files:
-        raise WorkspaceError(f"{', '.join(Path(f).name for f in files)}: names no contract book that can be found")
+        raise WorkspaceError(f"{', '.join(shown_name(f) for f in files)}: names no contract book that can be found")
     book = load_book(version.files, (), catalog, progress=progress, saved=mapping_lookup(version, catalog))
     if not book.contracts:  # compared with nothing, every contract would read as added or removed
         said = next((f.message for f in book.findings if f.message.startswith("No contract was read")), "no contract was read")

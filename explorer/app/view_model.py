@@ -11,7 +11,6 @@ import dataclasses
 import enum
 from collections.abc import Iterable, Sequence
 from datetime import date
-from pathlib import Path
 
 from explorer import __version__, clock, history
 from explorer.app import findings as pipeline
@@ -21,6 +20,7 @@ from explorer.app.sheet import CustomerSheet
 from explorer.app.workspace import Workspace
 from explorer.catalog import Catalog
 from explorer.model import Severity
+from explorer.shown import shown_name
 
 
 class Scope(enum.Enum):
@@ -38,7 +38,7 @@ def plural(n: int, word: str) -> str:
 def window_title(session: Session | None) -> str:
     if session is None:
         return "Entitlement Explorer"
-    return f"{', '.join(Path(f).name for f in session.files)} — Entitlement Explorer"
+    return f"{', '.join(shown_name(f) for f in session.files)} — Entitlement Explorer"
 
 
 def customer_summary(sheet: CustomerSheet) -> str:
@@ -148,7 +148,7 @@ def files_workspace(session: Session | None, files: Sequence[str], add: bool, as
 
 def unread_note(session: Session) -> str:
     """'Not read: a.xlsx (see Findings)' for files nothing could be read from ("" when every file was read)."""
-    failed = [Path(u.file).name for u in session.book.unread if not u.sheet and not u.mappable]
+    failed = [shown_name(u.file) for u in session.book.unread if not u.sheet and not u.mappable]
     return f"Not read: {', '.join(failed)} (see Findings)" if failed else ""
 
 

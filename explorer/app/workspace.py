@@ -9,6 +9,8 @@ shared whole. Opening reports missing files and opens the rest.
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -21,6 +23,7 @@ from explorer.app.errors import WorkspaceError
 from explorer.atomic import write_atomically
 from explorer.filekinds import UnreadableFile, load_toml, resolved
 from explorer.model import Contract, customer_key
+from explorer.shown import shown, shown_name
 
 VERSION = 1
 SUFFIX = ".explorer.toml"
@@ -164,6 +167,25 @@ class Opened:
     def describe_missing(self) -> str:
         return "; ".join(self.missing)
 
+    def missing_lines(self) -> list[str]:
+        """One line per missing file: its name and why it cannot be opened."""
+        return [missing_line(name) for name in self.missing]
+
+
+def missing_line(name: str) -> str:
+    """'book.xlsx is named in the workspace but not found', or what stands in its place (a link loop)."""
+    try:
+        os.stat(name)
+        why = "not found"  # it came back between the check and now
+    except FileNotFoundError:
+        why = "not found"
+    except OSError as exc:
+        loop = exc.errno == errno.ELOOP
+        why = "is a symbolic link that leads round in a loop" if loop else f"cannot be reached ({exc.strerror or exc})"
+    except ValueError:  # a NUL in the name
+        why = "not found"
+    return f"{shown(name)} is named in the workspace but {why}"
+
 
 def open_workspace(path: Path | str) -> Opened:
     """Read a workspace file; raises WorkspaceError naming the file, the key and what was expected.
@@ -177,9 +199,9 @@ def open_workspace(path: Path | str) -> Opened:
     except UnreadableFile as exc:
         toml = exc.cause.startswith("not valid TOML")
         raise WorkspaceError(
-            f"{path.name}: not a workspace file ({exc.cause})"
+            f"{shown_name(path)}: not a workspace file ({exc.cause})"
             if toml
-            else f"{path.name}: cannot read the workspace ({exc.cause})"
+            else f"{shown_name(path)}: cannot read the workspace ({exc.cause})"
         ) from None
     check = _Check(path)
     folder = resolved(path).parent
@@ -188,14 +210,14 @@ def open_workspace(path: Path | str) -> Opened:
     if type(version) is not int or version < 1:
         raise check.wrong("workspace.version", "a whole number such as 1")
     if version > VERSION:
-        raise WorkspaceError(f"{path.name}: written by a newer Entitlement Explorer (version {version})")
+        raise WorkspaceError(f"{shown_name(path)}: written by a newer Entitlement Explorer (version {version})")
     files = _table(data, "files", path)
     workspace = Workspace(path=str(path))
     missing: list[str] = []
     for key, target in (("books", workspace.files), ("case_logs", workspace.case_files), ("mappings", workspace.mappings)):
         names = _texts(files.get(key, []), f"files.{key}", path)
         if len(names) > MAX_FILES:  # each is read: a workspace someone sends must not hold the app for hours
-            raise WorkspaceError(f"{path.name}: files.{key} names {len(names):,} files; at most {MAX_FILES:,}")
+            raise WorkspaceError(f"{shown_name(path)}: files.{key} names {len(names):,} files; at most {MAX_FILES:,}")
         for name in names:
             full = _absolute(check.path(name, f"files.{key}"), folder)
             (target if Path(full).exists() else missing).append(full)
@@ -229,7 +251,7 @@ class _Check:
     """One-line errors naming the file, the key and what was expected."""
 
     def __init__(self, path: Path) -> None:
-        self.name = path.name
+        self.name = shown_name(path)
 
     def wrong(self, key: str, expected: str) -> WorkspaceError:
         return WorkspaceError(f"{self.name}: {key} must be {expected}")
@@ -288,13 +310,13 @@ def _known_zone(name: str) -> bool:
 def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
     value = data.get(key, {})
     if not isinstance(value, dict):
-        raise WorkspaceError(f"{path.name}: [{key}] must be a table")
+        raise WorkspaceError(f"{shown_name(path)}: [{key}] must be a table")
     return value
 
 
 def _texts(value: Any, where: str, path: Path) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise WorkspaceError(f"{path.name}: {where} must be a list of file names")
+        raise WorkspaceError(f"{shown_name(path)}: {where} must be a list of file names")
     return value
 
 

@@ -35,6 +35,7 @@ from explorer.app.cancel import CancelToken
 from explorer.app.diff import CHANGE_COLUMNS, BookDiff, compare_books, load_version
 from explorer.app.session import Session
 from explorer.app.workspace import SUFFIX as WORKSPACE_SUFFIX
+from explorer.app.workspace import missing_line
 from explorer.gui import messages, palette, plain, settings
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.operations import Operations
@@ -182,7 +183,8 @@ class ChangesPage(QWidget):
                 messages.warning(
                     self,
                     "Some files are missing",
-                    "These files named in the workspace were not found; the rest was compared:\n\n" + "\n".join(missing),
+                    "These files named in the workspace cannot be opened; the rest was compared:\n\n"
+                    + "\n".join(map(missing_line, missing)),
                 )
 
         self.operations.run(work, f"Reading {', '.join(Path(f).name for f in files)}", done)

@@ -200,7 +200,8 @@ class SessionController(QObject):
             messages.warning(
                 self._parent,
                 "Some files are missing",
-                "These files named in the workspace were not found; the rest is opened:\n\n" + "\n".join(opened.missing),
+                "These files named in the workspace cannot be opened; the rest is opened:\n\n"
+                + "\n".join(opened.missing_lines()),
             )
         if opened.workspace.all_files:
             self.as_of_set.emit(opened.workspace.day())

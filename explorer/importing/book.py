@@ -35,6 +35,7 @@ from explorer.importing.spelling import contacts_by_spelling, match_by_spelling,
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank, product_by_values
 from explorer.importing.term_length import length_column
 from explorer.model import Book, Contract, Finding, Severity, Source, Unread, customer_key
+from explorer.shown import shown_name
 
 Progress = Callable[[str], None]
 RESPONSE_FIELDS = {"first_response_minutes", "first_response_time", "milestone_completed"}  # other ways to a first response
@@ -511,7 +512,7 @@ def _file_notes(sheet: RawSheet) -> list[Finding]:
 
 
 def _misnamed(sheet: RawSheet) -> Finding:
-    name = Path(sheet.file).name
+    name = shown_name(sheet.file)
     what = "a CSV text file" if sheet.misnamed == ".csv" else f"a {sheet.misnamed} workbook"
     return Finding(
         Severity.INFO,

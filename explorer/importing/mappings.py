@@ -33,6 +33,7 @@ from typing import Any
 from explorer.atomic import write_atomically
 from explorer.catalog import Catalog, fold
 from explorer.filekinds import UnreadableFile, load_toml
+from explorer.shown import shown_name
 
 APP_NAME = "Entitlement Explorer"
 FILE_NAME = "mappings.toml"
@@ -136,10 +137,12 @@ def load_mapping_file(path: Path | str, catalog: Catalog, given: bool = True) ->
         data = load_toml(path)
     except UnreadableFile as exc:
         toml = exc.cause.startswith("not valid TOML")
-        raise MappingError(f"{path.name}: {exc.cause}" if toml else f"{path.name}: cannot be read ({exc.cause})") from None
+        raise MappingError(
+            f"{shown_name(path)}: {exc.cause}" if toml else f"{shown_name(path)}: cannot be read ({exc.cause})"
+        ) from None
     if given and "mapping" not in data:  # a workspace or catalog given as --mapping would silently map nothing
-        raise MappingError(f"{path.name}: not a mapping file (it has no [[mapping]] tables)")
-    return parse_mappings(data, path.name, catalog)
+        raise MappingError(f"{shown_name(path)}: not a mapping file (it has no [[mapping]] tables)")
+    return parse_mappings(data, shown_name(path), catalog)
 
 
 def dump_mappings(mappings: Iterable[ColumnMapping], notes: dict[tuple[str, ...], list[str]] | None = None) -> str:
@@ -199,7 +202,7 @@ class MappingStore:
         try:
             return load_mapping_file(self.path, self.catalog, given=False)
         except MappingError as exc:
-            self.notice = self._set_aside(str(exc).removeprefix(f"{self.path.name}: "))
+            self.notice = self._set_aside(str(exc).removeprefix(f"{shown_name(self.path)}: "))
             return []
 
     def _set_aside(self, cause: str) -> str:

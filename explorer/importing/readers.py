@@ -36,6 +36,7 @@ from explorer.importing.safety import (
 )
 from explorer.importing.struck import struck_cells
 from explorer.importing.xlsx_parts import sheet_parts
+from explorer.shown import shown
 
 # Suffixes that name the same kind of file as the bytes ask for: anything else is a misleading name.
 SAME_KIND = {
@@ -172,7 +173,7 @@ class _Reading:
         misnamed = self.misnamed = "" if path.suffix.lower() in SAME_KIND[actual] else actual
         if kind == "text":
             rows, note = read_csv(path)
-            self.text = RawSheet(str(path), path.stem, rows, misnamed=misnamed, decoding=note)
+            self.text = RawSheet(str(path), shown(path.stem), rows, misnamed=misnamed, decoding=note)
             return
         names = _guard(path, lambda: _worksheet_names(path, bool(misnamed)))
         if not names:

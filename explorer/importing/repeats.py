@@ -11,12 +11,11 @@ Nothing is dropped unsaid: one finding per set of files names the cases folded.
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 import numpy as np
 import pandas as pd
 
 from explorer.model import Finding, Severity, Source
+from explorer.shown import shown_name
 
 SHOWN = 5  # case IDs a finding names before "and N more"
 
@@ -59,7 +58,7 @@ def _findings(cases: pd.DataFrame, folded: pd.DataFrame, kept: pd.DataFrame) -> 
     keep = kept.set_index("_id")
     out = []
     for files, listed in files_of.items():
-        names = [PurePath(f).name for f in files]
+        names = [shown_name(f) for f in files]
         clash = [i for i in listed if i in differ]
         where = (
             f"more than once in {names[0]}"

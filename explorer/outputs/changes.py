@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 from typing import Any, Protocol
 
 import pandas as pd
 
 from explorer.app.diff import CHANGE_COLUMNS
 from explorer.outputs.report.build import sha256
+from explorer.shown import shown_name
 
 # The Change values, in the order they are counted. Pinned by tests and documented in the README.
 CHANGE_KINDS = [
@@ -95,8 +95,8 @@ def as_text(diff: Comparison) -> str:
     counts = diff.counts()
     total = sum(counts.values())
     lines = [
-        f"Old: {', '.join(Path(f).name for f in diff.old_files)}",
-        f"New: {', '.join(Path(f).name for f in diff.new_files)}",
+        f"Old: {', '.join(shown_name(f) for f in diff.old_files)}",
+        f"New: {', '.join(shown_name(f) for f in diff.new_files)}",
         f"{total} change{'s' if total != 1 else ''}" + (":" if total else " (the books say the same)"),
     ]
     width = max(len(k) for k in counts)

@@ -21,6 +21,7 @@ from explorer.outputs.report.cells import Formats, write_text
 from explorer.outputs.report.glyphs import merged_width, wrapped_lines
 from explorer.outputs.report.layout import LINE_POINTS, catalog_footer
 from explorer.outputs.report.writer import open_workbook, table_sheet
+from explorer.shown import shown_name
 
 HIGHLIGHTS = [
     ("Change", kind, colour)
@@ -63,7 +64,7 @@ def _write(diff: Comparison, path: Path, cancel: CancelToken) -> None:
 
 
 def _files(files: list[str]) -> str:
-    return ", ".join(Path(f).name for f in files).replace("&", "&&")
+    return ", ".join(shown_name(f) for f in files).replace("&", "&&")
 
 
 def _summary(book: Any, diff: Comparison, f: Formats) -> None:
@@ -107,7 +108,7 @@ def _summary(book: Any, diff: Comparison, f: Formats) -> None:
         ws.write_string(row, 1, "SHA-256", f.label)
         row += 1
         for file in files:
-            write_text(ws, row, 0, Path(file).name, f.text, f.quoted)
+            write_text(ws, row, 0, shown_name(file), f.text, f.quoted)
             ws.write_string(row, 1, sha256(file), f.small)
             row += 1
     ws.set_portrait()

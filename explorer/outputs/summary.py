@@ -8,12 +8,13 @@ from typing import Any
 from explorer.app import findings as pipeline
 from explorer.app.session import Session
 from explorer.model import Finding
+from explorer.shown import shown
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
     return {
         "severity": f.severity.label,
-        "file": f.source.file,
+        "file": shown(f.source.file),
         "sheet": f.source.sheet,
         "row": f.source.row,
         "column": f.column,
@@ -25,7 +26,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 def counts(session: Session) -> dict[str, Any]:
     book, sla = session.book, session.sla
     out: dict[str, Any] = {
-        "files": book.files + book.case_files,
+        "files": [shown(f) for f in book.files + book.case_files],
         "customers": len(book.customers()),
         "contracts": len(book.contracts),
         "named_contacts": len(book.contacts),

@@ -95,3 +95,18 @@ def test_a_workbook_with_a_sheet_cut_short_says_its_xml_is_damaged(tmp_path: Pat
     before = cut.read_bytes()
     assert_refused(explorer("check", cut, temp=tmp_path / "temp"), "cut.xlsx", "cut short or is not well-formed XML")
     assert cut.read_bytes() == before
+
+
+def test_a_workspace_naming_a_symlink_loop_says_it_is_a_loop(tmp_path: Path) -> None:
+    book, _ = sample(tmp_path)
+    (tmp_path / "loop1.xlsx").symlink_to("loop2.xlsx")
+    (tmp_path / "loop2.xlsx").symlink_to("loop1.xlsx")
+    (tmp_path / "work.toml").write_text(f'[workspace]\n[files]\nbooks = ["{book.name}", "loop1.xlsx", "gone.xlsx"]\n')
+    run = explorer("check", "--workspace", tmp_path / "work.toml", "--as-of", "2026-06-01", temp=tmp_path / "temp")
+    assert run.code in (0, 1) and "Traceback" not in run.err, run.err[-2000:]
+    warnings = [line for line in run.lines if "warning" in line]
+    assert warnings == [
+        f"explorer: warning: {tmp_path}/loop1.xlsx is named in the workspace but is a symbolic link that leads round "
+        "in a loop; the rest is read",
+        f"explorer: warning: {tmp_path}/gone.xlsx is named in the workspace but not found; the rest is read",
+    ]

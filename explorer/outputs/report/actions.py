@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
@@ -18,6 +17,7 @@ from explorer.app import waiting
 from explorer.app.sheet import ContractSheet, CustomerSheet
 from explorer.catalog import Catalog
 from explorer.model import Finding, Severity, customer_key
+from explorer.shown import shown_name
 from explorer.sla.engine import Outcome, SlaResult
 
 ACTION_COLUMNS = ["Customer", "Owner", "Product", "Issue", "What to Do", "Date", "Where to Look"]
@@ -50,7 +50,7 @@ class Action:
 def _where(finding: Finding) -> str:
     source = finding.source
     parts = [
-        Path(source.file).name if source.file else "",
+        shown_name(source.file),
         source.sheet,
         f"row {source.row}" if source.row is not None else "",
         f"column {finding.column}" if finding.column else "",

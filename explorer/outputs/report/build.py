@@ -7,7 +7,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import pandas as pd
 
@@ -25,6 +24,7 @@ from explorer.outputs.report.actions import actions
 from explorer.outputs.report.schema import SHEETS, sheet_columns
 from explorer.outputs.report.upgrade_sheet import printed as upgrade_printed
 from explorer.outputs.report.upgrade_sheet import upgrade_evidence
+from explorer.shown import shown_name
 from explorer.sla.calendars import Closure, holidays_version
 from explorer.sla.compliance import compliance, in_period
 from explorer.sla.engine import SlaResult
@@ -257,7 +257,7 @@ def finding_rows(catalog: Catalog, findings: list[Finding]) -> list[list[object]
             _product_label(catalog, f.product),
             f.severity.label,
             f.message,
-            Path(f.source.file).name if f.source.file else "",
+            shown_name(f.source.file),
             f.source.sheet,
             f.source.row,
             f.column,

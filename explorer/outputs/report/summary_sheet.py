@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -19,6 +18,7 @@ from explorer.outputs.report.build import ReportData
 from explorer.outputs.report.cells import HEADLINE_POINTS, Formats, write_text
 from explorer.outputs.report.glyphs import POINT_SIZE, merged_width, wrapped_lines
 from explorer.outputs.report.layout import LINE_POINTS, catalog_footer
+from explorer.shown import shown_name
 
 WIDTHS = [24, 17, 10, 10, 10, 10, 13, 10]  # A: labels; B-H: values, the compliance table, merged text
 TEXT_WIDTH = merged_width(WIDTHS[1:])  # text merged across B-H
@@ -76,7 +76,7 @@ def summary_sheet(book: Any, data: ReportData, f: Formats) -> None:
     ws.write_string(row, 1, "SHA-256", f.label)
     row += 1
     for file, digest in data.sources:
-        write_text(ws, row, 0, Path(file).name, f.text, f.quoted)
+        write_text(ws, row, 0, shown_name(file), f.text, f.quoted)
         ws.write_string(row, 1, digest, f.small)
         row += 1
     ws.set_portrait()
