@@ -49,6 +49,18 @@ class OutputError(Exception):
 
 
 def check_target(target: Path, inputs: Iterable[Path | str] = ()) -> None:
+    try:
+        _check_target(target, inputs)
+    except OSError as exc:  # a name over 255 bytes, a folder that cannot be searched: met by the checks' own stat
+        raise OutputError(unwritable(target, exc)) from None
+
+
+def unwritable(target: Path, error: OSError) -> str:
+    """The one line for an OSError met writing ``target``, or on the way to it."""
+    return f"{shown_name(target)}: cannot be written ({error.strerror or error})"
+
+
+def _check_target(target: Path, inputs: Iterable[Path | str]) -> None:
     target_path = resolved(target)
     for source in inputs:
         if resolved(source) == target_path:
@@ -106,9 +118,7 @@ def _failure(target: Path, exc: Exception) -> str | None:
         return f"{shown_name(target)}: cannot be replaced; is it open in Excel or read-only? Close it or choose another name"
     # XlsxWriter's FileCreateError carries the OSError it met as its argument
     error = exc if isinstance(exc, OSError) else exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else None
-    if error is None:
-        return None
-    return f"{shown_name(target)}: cannot be written ({error.strerror or error})"
+    return None if error is None else unwritable(target, error)
 
 
 def _release(exc: BaseException) -> None:

@@ -69,8 +69,17 @@ def _output_problem(command: str, output: str | None) -> str | None:
     """Why -o cannot be this command's output (a folder or another format), before any work is done."""
     if output is None or command not in OUTPUTS:
         return None
+    try:
+        return _target_problem(command, Path(output))
+    except OSError as exc:  # a name over 255 bytes: is_dir's own stat fails
+        from explorer.atomic import unwritable
+
+        return unwritable(Path(output), exc)
+
+
+def _target_problem(command: str, target: Path) -> str | None:
     suffix, name = OUTPUTS[command]
-    target = Path(output)
+    output = str(target)
     if target.is_dir():
         return f"{shown(output)}: this is a folder; give a file name such as {shown(Path(output) / name)}"
     if target.suffix.lower() != suffix:

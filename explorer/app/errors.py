@@ -12,6 +12,7 @@ from explorer.atomic import OutputError
 from explorer.catalog import CatalogError
 from explorer.importing.mappings import MappingError
 from explorer.importing.safety import UnreadableFile
+from explorer.shown import shown
 
 
 class WorkspaceError(ValueError):
@@ -38,7 +39,7 @@ def _one_line(text: str) -> str:
 
 def _message(error: BaseException) -> UserMessage | None:
     if isinstance(error, UnreadableFile):
-        return UserMessage("Cannot open the file", f"{error.path}\n\n{error.cause}", str(error))
+        return UserMessage("Cannot open the file", f"{shown(error.path)}\n\n{error.cause}", str(error))
     if isinstance(error, OutputError):
         return UserMessage("Cannot write the file", str(error), str(error))
     if isinstance(error, CatalogError):

@@ -15,7 +15,8 @@ import openpyxl
 import pytest
 
 from explorer import logs
-from tests.hostile.harness import explorer
+from explorer.atomic import OutputError, write_atomically
+from tests.hostile.harness import assert_refused, explorer
 
 BOOK = """Account Name,Product,Support Tier,Order Form Start,Order Form End,Region,Country,Time Zone
 Acme Corp,Okta,Premier Plus,2026-01-01,2026-12-31,AMER,US,America/New_York
@@ -82,3 +83,19 @@ def test_an_output_name_with_a_new_line_is_said_on_one_line(tmp_path: Path) -> N
     assert run.code == 0, run.err[-2000:]
     assert run.out.splitlines() == [f"wrote {tmp_path}/a\ufffdb.xlsx"]
     assert (tmp_path / "a\nb.xlsx").is_file()  # the file keeps the name asked for
+
+
+@pytest.mark.parametrize("command", ["report", "calendar", "map", "template"])
+def test_an_output_name_longer_than_the_file_system_allows_is_one_line(tmp_path: Path, command: str) -> None:
+    book = tmp_path / "book.csv"
+    book.write_text(BOOK)
+    suffix = {"calendar": ".ics", "map": ".toml"}.get(command, ".xlsx")
+    name = "L" * 300 + suffix  # over the 255 bytes a name may have; 250 reached mkstemp and was said already
+    inputs = [] if command == "template" else [book]
+    run = explorer(command, *inputs, "-o", tmp_path / name, temp=tmp_path / "temp")
+    assert_refused(run, f"{name}: cannot be written (File name too long)")
+
+
+def test_a_write_whose_target_cannot_be_looked_at_is_an_output_error(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="cannot be written"):
+        write_atomically(tmp_path / ("L" * 300 + ".xlsx"), lambda temp: temp.write_bytes(b"PK"))
