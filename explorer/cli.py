@@ -520,14 +520,13 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _date(text: str):  # type: ignore[no-untyped-def]
-    from datetime import date
 
     from explorer import clock
 
     try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-28") from None
+        day = clock.iso_day(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     if not clock.in_range(day):
         raise argparse.ArgumentTypeError(f"'{text}' is outside the days judged, {clock.FIRST_DAY} to {clock.LAST_DAY}")
     return day
@@ -676,7 +675,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--period",
         type=_period,
         metavar="WINDOW",
-        help="the cases compliance counts: term, 90d (any number of days), last-quarter, this-quarter, last-month, "
+        help="the cases compliance counts: term, 90d (1 to 9,999 days), last-quarter, this-quarter, last-month, "
         "this-month, all (the default) or FROM..TO; the Summary and the Compliance sheet name it",
     )
     report.add_argument("-o", "--output", required=True, metavar="OUT.xlsx", help="the report workbook to write (.xlsx)")

@@ -67,3 +67,18 @@ FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2200, 12, 31)
 
 def in_range(day: date) -> bool:
     return FIRST_DAY <= day <= LAST_DAY
+
+
+def iso_day(text: str) -> date:
+    """The day ``text`` names as YYYY-MM-DD; ValueError with the plain reason where it names none:
+    "29 February 2026 does not exist", not just "not a date"."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    parts = text.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12 and int(parts[2]) >= 1:
+        year, month, day = map(int, parts)
+        month_name = date(2000, month, 1).strftime("%B")  # the C locale's English names
+        raise ValueError(f"{day} {month_name} {year} does not exist") from None
+    raise ValueError(f"'{text}' is not a date like 2026-11-28") from None

@@ -17,7 +17,7 @@ UTC opening days: a case is judged by the term in force on its opening day in th
 local time (domain.md §8), so one opened at 00:30 on a term's first local day belongs to it
 though its UTC day is the day before.
 
-Kinds (``Period.kind``, also the spellings ``parse`` reads; ``90d`` takes any number of days):
+Kinds (``Period.kind``, also the spellings ``parse`` reads; ``90d`` takes 1 to 9,999 days):
 ``term``, ``90d``, ``last-quarter``, ``this-quarter``, ``last-month``, ``this-month``,
 ``all`` and a chosen range ``2026-07-01..2026-09-30``. ``CUSTOMER_CHOICES`` and
 ``BOOK_CHOICES`` are the periods to offer, in order, where a customer's term is known and
@@ -33,11 +33,13 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from explorer import clock
 from explorer.sla.compliance import in_period
 
 RECENT_DAYS = 90  # the catalog's settings.recent_days, where no catalog is at hand
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*(?:\.\.|–|to)\s*(\d{4}-\d{2}-\d{2})$")
-_DAYS = re.compile(r"^(?:last-)?(\d{1,4})\s*(?:d|days?)$")
+MAX_DAYS = 9_999  # "last N days": 27 years, past any case log
+_DAYS = re.compile(r"^(?:last-)?(\d+)\s*(?:d|days?)$")
 _NAMES = {
     "term": "This term",
     "last-quarter": "Last quarter",
@@ -170,7 +172,7 @@ ALL = Period("all")
 LAST_QUARTER = Period("last-quarter")
 CUSTOMER_CHOICES = (TERM, recent(), LAST_QUARTER, ALL)
 BOOK_CHOICES = (ALL, recent(), Period("this-month"), Period("last-month"), Period("this-quarter"), LAST_QUARTER)
-SPELLINGS = "term, 90d (any number of days), last-quarter, this-quarter, last-month, this-month, all, or FROM..TO"
+SPELLINGS = f"term, 90d (1 to {MAX_DAYS:,} days), last-quarter, this-quarter, last-month, this-month, all, or FROM..TO"
 
 
 def parse(text: str, days: int = RECENT_DAYS) -> Period:
@@ -182,13 +184,16 @@ def parse(text: str, days: int = RECENT_DAYS) -> Period:
     if spelled in ("recent", "last-days"):
         return recent(days)
     if match := _DAYS.match(spelled):
-        if int(match.group(1)) < 1:
+        count = int(match.group(1))
+        if count < 1:
             raise ValueError(f"period {text!r}: a window of at least one day is needed")
-        return recent(int(match.group(1)))
+        if count > MAX_DAYS:
+            raise ValueError(f"period {text!r}: at most {MAX_DAYS:,} days; 'all' takes every case")
+        return recent(count)
     if match := _RANGE.match(spelled):
         try:
-            start, end = (date.fromisoformat(match.group(i)) for i in (1, 2))
-        except ValueError:
-            raise ValueError(f"period {text!r}: not a date range (YYYY-MM-DD..YYYY-MM-DD)") from None
+            start, end = (clock.iso_day(match.group(i)) for i in (1, 2))
+        except ValueError as exc:
+            raise ValueError(f"period {text!r}: {exc}") from None
         return chosen(start, end)
     raise ValueError(f"unknown period {text!r}; use {SPELLINGS}")

@@ -551,7 +551,7 @@ def _describe_near(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> 
     if near is None:
         first = next((r for r in sheet.rows if not is_blank(r)), [])
         seen = ", ".join(f"'{c}'" for c in first if str(c).strip())[:300]
-        return f"no row names a table's fields (the first row reads {seen})"
+        return f"no row names a table's fields (the first row reads {seen})" if seen else "holds no cells"
     spec = catalog.tables[near.kind]
     seen = ", ".join(f"'{h}'" for h in near.headers)[:300]
     wanted = [label(m) for m in near.missing]

@@ -558,7 +558,7 @@ def _out_of_range(field: str, day: date) -> tuple[Severity, str, str]:
     return (
         Severity.ERROR,
         field,
-        f"{_label(field)}: {day:%Y-%m-%d} is outside the years {clock.FIRST_DAY.year}–{clock.LAST_DAY.year} "
+        f"{_label(field)}: {day.isoformat()} is outside the years {clock.FIRST_DAY.year}–{clock.LAST_DAY.year} "
         "that contracts are judged in; check the book.",
     )
 

@@ -37,6 +37,7 @@ TEXT_SNIFF_BYTES = 4096  # enough of a file to tell text from a binary format
 
 ZIP_MAGIC = b"PK\x03\x04"
 _DECLARATION = re.compile(rb"<!(?i:DOCTYPE|ENTITY)")
+_UTF16_XML = re.compile(rb"(?:\xff\xfe|\xfe\xff)?(?:<\x00|\x00<)")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
@@ -171,20 +172,25 @@ def _check_zip(path: Path) -> dict[str, tuple[int, ...]]:
                     with archive.open(member) as part:
                         head = part.read(XML_HEAD_BYTES)
                     if _DECLARATION.search(head):
+                        raise _Declared(member.filename)
+                    if _UTF16_XML.match(head):  # the reader finds no cell in it: a sheet would read as empty
                         raise UnreadableFile(
                             path,
-                            f"part {member.filename} declares XML entities, which workbooks never need "
-                            "(possible entity-expansion attack); not read",
+                            f"part {member.filename} is XML written as UTF-16, which the reader cannot read; "
+                            "save the workbook again from Excel or LibreOffice",
                         )
             if "xl/workbook.bin" in names:
                 _check_binary_sheets(path, archive, members)
+            hidden = _check_budget(path, archive, members)  # before the .ods parse: it refuses a late DOCTYPE
             if "content.xml" in names and not {"xl/workbook.xml", "xl/workbook.bin"} & names:
                 _check_ods(path, archive)
-            return _check_budget(path, archive, members)
+            return hidden
     except zipfile.BadZipFile:
         raise UnreadableFile(path, "the workbook is damaged or truncated (its zip directory is unreadable)") from None
     except (zipfile.LargeZipFile, NotImplementedError) as exc:
         raise UnreadableFile(path, f"the workbook uses an unsupported compression ({exc})") from None
+    except _Declared as exc:
+        raise UnreadableFile(path, str(exc)) from None
     except _HostilePart as exc:
         raise UnreadableFile(path, f"{exc} (a damaged or hostile file); not read") from None
     except (EOFError, OSError, ValueError) as exc:
@@ -435,6 +441,8 @@ def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
     placed = False
     hidden: set[int] = set()
     for chunk in chunks(archive, member):
+        if b"<!" in chunk and _DECLARATION.search(chunk):  # past the head too: one rule for every part
+            raise _Declared(member.filename)
         if b"uniqueCount" in chunk and (found := _UNIQUE.search(chunk)):  # a plain search first, as for hidden rows
             claimed = max(claimed, int(found.group(1)))
         prefixed = bool(_PREFIXED.search(chunk))
@@ -481,6 +489,16 @@ class _LongTag(_HostilePart):
 
     def __init__(self, part: str) -> None:
         super().__init__(f"part {part} holds a tag longer than {_LONGEST_TAG // 1024:,} KB")
+
+
+class _Declared(_HostilePart):
+    """A part declares a DOCTYPE or entities, wherever in it: no workbook needs one, and a reader that expanded
+    them could be made to exhaust memory or read other files."""
+
+    def __init__(self, part: str) -> None:
+        super().__init__(
+            f"part {part} declares XML entities, which workbooks never need (possible entity-expansion attack); not read"
+        )
 
 
 class _QuotedName(_HostilePart):

@@ -13,7 +13,7 @@ import contextlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pandas as pd
@@ -209,9 +209,13 @@ def parse_date(value: Any, order: DateOrder = UNSETTLED) -> tuple[date | None, s
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, None
     if isinstance(value, datetime):
+        if value == datetime.combine(EXCEL_EPOCH, time()):  # a workbook reader's answer for a serial of NaN
+            return None, f"the cell holds Excel's day 0 ({EXCEL_EPOCH}), no day: its number is missing or not a number"
         return value.date(), None
     if isinstance(value, date):
         return value, None
+    if isinstance(value, time):  # a date cell of 0, below 0 or under 1: the reader keeps only its time of day
+        return None, f"the cell holds only a time of day ({value:%H:%M:%S}), no day: a date cell of 0 shows as 1900-01-00"
     if isinstance(value, bool):
         return None, f"'{value}' is not a date"
     if isinstance(value, (int, float)):

@@ -82,3 +82,22 @@ def test_bad_spellings_say_so_in_one_line(text: str) -> None:
     with pytest.raises(ValueError, match="period|range") as error:
         periods.parse(text)
     assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("36500d", "period '36500d': at most 9,999 days; 'all' takes every case"),
+        ("2026-02-29..2026-03-01", "period '2026-02-29..2026-03-01': 29 February 2026 does not exist"),
+        ("2026-13-01..2026-12-31", "period '2026-13-01..2026-12-31': '2026-13-01' is not a date like 2026-11-28"),
+    ],
+)
+def test_a_bad_window_says_what_is_wrong_with_it(text: str, said: str) -> None:
+    with pytest.raises(ValueError) as error:
+        periods.parse(text)
+    assert str(error.value) == said
+
+
+def test_the_days_a_window_may_span_are_the_ones_the_message_names() -> None:
+    assert periods.parse(f"{periods.MAX_DAYS}d").spelling == f"{periods.MAX_DAYS}d"
+    assert f"1 to {periods.MAX_DAYS:,} days" in periods.SPELLINGS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -105,3 +106,52 @@ def test_cli_bad_file_exit_code_and_no_traceback(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert out.stderr.strip() == "explorer: report.xlsx: this is a PDF document, not a spreadsheet"
     assert "Traceback" not in out.stdout + out.stderr
+
+
+def _rewritten(source: Path, path: Path, part: str, change) -> Path:  # type: ignore[no-untyped-def]
+    """``source`` copied to ``path`` with ``part``'s bytes passed through ``change``."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            dst.writestr(item, change(data) if item.filename == part else data)
+    return path
+
+
+LATE_DOCTYPE = b"<!--" + b" " * 6000 + b'--><!DOCTYPE t [<!ENTITY e "x">]>'  # past the first 4 KB of the part
+CORPUS = Path(__file__).parents[1] / "corpus" / "files"
+
+
+@pytest.mark.parametrize(
+    ("suffix", "part"),
+    [(".xlsx", "[Content_Types].xml"), (".xlsx", "xl/worksheets/sheet1.xml"), (".ods", "content.xml")],
+)
+def test_a_doctype_anywhere_in_any_part_is_refused_alike(tmp_path: Path, suffix: str, part: str) -> None:
+    source = write_openpyxl(tmp_path / "source.xlsx") if suffix == ".xlsx" else CORPUS / "finance_regions.ods"
+
+    def late(data: bytes) -> bytes:  # after the XML declaration (if any), before the root element
+        end = data.find(b"?>") + 2 if b"?>" in data else 0
+        return data[:end] + LATE_DOCTYPE + data[end:]
+
+    path = _rewritten(source, tmp_path / f"late{suffix}", part, late)
+    with pytest.raises(UnreadableFile, match=f"part {re.escape(part)} declares XML entities"):
+        load_book([path])
+
+
+def test_a_sheet_written_as_utf16_is_refused_not_read_as_empty(tmp_path: Path) -> None:
+    # Excel opens it; the reader finds no cell in it, and a far cell in it would escape the size scan
+    def utf16(data: bytes) -> bytes:
+        return data.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+
+    path = _rewritten(write_openpyxl(tmp_path / "source.xlsx"), tmp_path / "wide.xlsx", "xl/worksheets/sheet1.xml", utf16)
+    with pytest.raises(UnreadableFile, match="part xl/worksheets/sheet1.xml is XML written as UTF-16"):
+        load_book([path])
+
+
+def test_an_empty_sheet_is_called_empty(tmp_path: Path) -> None:
+    import openpyxl
+
+    openpyxl.Workbook().save(tmp_path / "blank.xlsx")
+    with pytest.raises(UnreadableFile, match="sheet 'Sheet' holds no cells;"):
+        load_book([tmp_path / "blank.xlsx"])

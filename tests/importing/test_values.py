@@ -325,3 +325,31 @@ def test_a_zone_the_reader_would_guess_is_an_unreadable_cell_not_a_traceback(tmp
     assert loaded.cases is not None and len(loaded.cases) == 2
     assert loaded.cases["opened"].iloc[0].isoformat() == "2026-11-03T08:15:00+00:00"
     assert any(f.source.row == 3 and "Created at" in (f.column or "") for f in loaded.findings)
+
+
+def test_date_cells_that_hold_no_day_say_what_they_hold(tmp_path: Path) -> None:
+    # A date-formatted 0 or -1 reaches the reader as a bare time of day, a NaN serial as Excel's day 0;
+    # a text 0001-01-01 is shown with its four-digit year.
+    import zipfile
+
+    import openpyxl
+
+    sheet = openpyxl.Workbook()
+    ws = sheet.active
+    ws.append(["Account Name", "Product", "Support Tier", "Order Form Start", "Order Form End"])
+    for name, start in (("Zero Co", 0), ("Minus Co", -1), ("NaN Co", 777777), ("Year One Co", "0001-01-01")):
+        ws.append([name, "Okta", "Premier", start, "2027-01-14"])
+        ws.cell(ws.max_row, 4).number_format = "yyyy-mm-dd"
+    sheet.save(tmp_path / "built.xlsx")
+    with zipfile.ZipFile(tmp_path / "built.xlsx") as built, zipfile.ZipFile(tmp_path / "book.xlsx", "w") as book_file:
+        for part in built.infolist():
+            data = built.read(part)
+            book_file.writestr(part, data.replace(b"<v>777777</v>", b"<v>NaN</v>") if "worksheets" in part.filename else data)
+    book = load_book([tmp_path / "book.xlsx"])
+    said = {f.customer: f.message for f in book.findings if f.column == "Order Form Start"}
+    assert said == {
+        "Zero Co": "Term start: the cell holds only a time of day (00:00:00), no day: a date cell of 0 shows as 1900-01-00.",
+        "Minus Co": "Term start: the cell holds only a time of day (00:00:00), no day: a date cell of 0 shows as 1900-01-00.",
+        "NaN Co": "Term start: the cell holds Excel's day 0 (1899-12-30), no day: its number is missing or not a number.",
+        "Year One Co": "Term start: 0001-01-01 is outside the years 1900–2200 that contracts are judged in; check the book.",
+    }
