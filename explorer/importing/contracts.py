@@ -316,7 +316,7 @@ def _contract(
             dates[field] = None  # nothing is worked out from it: date arithmetic past 2200 only overflows
             severity, column, said = _out_of_range(field, day)
             report(severity, column, said, pid or "")
-            open_ended = open_ended or severity is Severity.INFO
+            open_ended = open_ended or (field == "term_end" and severity is not Severity.ERROR)
             rejected_initial = rejected_initial or field == "initial_term_start"
         elif problem:
             report(Severity.ERROR, field, f"{_label(field)}: {problem}.", pid or "")
@@ -545,15 +545,26 @@ def _region(row: DataRow, catalog: Catalog, report) -> str:  # type: ignore[no-u
     return region
 
 
+OPEN_END_YEAR = 2999  # 9999-12-31 (SAP, Salesforce), 4000-12-31, 2999-12-31: how systems write "no end"
+
+
 def _out_of_range(field: str, day: date) -> tuple[Severity, str, str]:
     """A date before 1900 or after 2200: a term end far ahead is how exports write an open end (SAP's and
     Salesforce's 9999-12-31), so the term is read as having none; anything else is a typo to fix."""
     if field == "term_end" and day > clock.LAST_DAY:
+        unworked = "so no term end, renewal request deadline or reminder is worked out from it"
+        if day.year >= OPEN_END_YEAR and (day.year == 9999 or (day.month, day.day) == (12, 31)):
+            return (
+                Severity.INFO,
+                field,
+                f"Term end {day:%Y-%m-%d} marks an open-ended term: it is read as having no end, {unworked}.",
+            )
+        # 2526-01-01 for 2026-01-01: read as no end all the same (the term runs), but a slip to look at, not a habit
         return (
-            Severity.INFO,
+            Severity.WARNING,
             field,
-            f"Term end {day:%Y-%m-%d} marks an open-ended term: it is read as having no end, so no term end, "
-            "renewal request deadline or reminder is worked out from it.",
+            f"Term end {day:%Y-%m-%d} is past {clock.LAST_DAY.year} but is not how exports write an open end "
+            f"(9999-12-31): read as an open-ended term, {unworked}. If it is a typo, correct it in the book.",
         )
     return (
         Severity.ERROR,

@@ -739,3 +739,21 @@ def test_a_contacts_sheet_per_customer_named_after_it_is_read_as_its_contacts(tm
     sheet = sheet_of(loaded, "Fabrikam")
     assert [(limit.limit, len(limit.named), len(limit.outside_region)) for limit in sheet.limits] == [(5, 6, 1)]
     assert any(m.startswith("Sheet 'Vendors' looks like a lookup list of two columns") for m in said)
+
+
+def test_an_end_past_2200_that_no_system_writes_for_no_end_is_a_warning(tmp_path: Path) -> None:
+    # 2526-01-01 (2026 mistyped) was an info 'open-ended term': its renewal deadline and reminder silently gone.
+    rows = [
+        ["Typo Co", "Okta", "Premier Plus", "2026-01-01", "2526-01-01", "yes"],
+        ["Ledger Co", "Okta", "Premier Plus", "2026-01-01", "2999-12-31", "yes"],
+    ]
+    book = load_book([write_csv(tmp_path / "far.csv", header=[*HEADER, "Dedicated CSE"], rows=rows)])
+    said = {f.source.row: (f.severity, f.message) for f in book.findings if "open" in f.message}
+    assert said[2] == (
+        Severity.WARNING,
+        "Term end 2526-01-01 is past 2200 but is not how exports write an open end (9999-12-31): read as an open-ended "
+        "term, so no term end, renewal request deadline or reminder is worked out from it. If it is a typo, correct it "
+        "in the book.",
+    )
+    assert said[3][0] is Severity.INFO and [c.term_end for c in book.contracts] == [None, None]
+    assert not [f for f in book.findings if f.severity is Severity.ERROR and f.source.row in (2, 3)]
