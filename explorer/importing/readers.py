@@ -489,6 +489,11 @@ def read_csv(path: Path) -> tuple[list[list[Cell]], str]:
     else:
         text, note = decoded(data)
     del data
+    if "\x00" in text:  # past the first 4 KB (before it, a binary file): a damaged file, its zero bytes no text
+        zeros = text.count("\x00")
+        text = text.replace("\x00", "")
+        removed = f"{zeros:,} zero byte{'s' if zeros != 1 else ''} (NUL) removed: the file may be damaged"
+        note = f"{note}; {removed}" if note else removed
     if not text.strip():
         raise UnreadableFile(path, "the file is empty")
     dialect = _dialect(text[:SNIFF_CHARS])

@@ -201,3 +201,14 @@ def test_a_long_text_is_split_into_lines_as_io_stringio_splits_them(monkeypatch:
     monkeypatch.setattr(readers, "STREAMED_CHARS", 4)  # the long path, on a short text
     assert list(readers.text_lines(text)) == io.StringIO(text, newline="").readlines()
     assert [list(r) for r in csv.reader(readers.text_lines(text))] == [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+
+
+def test_zero_bytes_past_the_first_4_kb_are_removed_with_a_warning(tmp_path: Path) -> None:
+    # Read into the names and written to the report as _x0000_, with no finding.
+    path = tmp_path / "contracts.csv"
+    path.write_text(HEADER + rows(0, 100) + "Ac\x00me Zero,Okta,Premier,2026-01-15,2027-01-14\n")
+    book = load_book([path])
+    assert "Acme Zero" in {c.customer for c in book.contracts}
+    assert [f.message for f in book.findings if "NUL" in f.message] == [
+        "1 zero byte (NUL) removed: the file may be damaged; check the names there."
+    ]
