@@ -13,10 +13,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from explorer import clock, heap
 from explorer.app import findings as pipeline
+from explorer.app import mark_keys
 from explorer.app.cancel import NEVER, Cancelled, CancelToken
 from explorer.app.overview import Overview, build_overview, remark
 from explorer.app.workspace import Workspace
@@ -121,6 +123,9 @@ def load_session(
         skip_unreadable=skip_unreadable,
     )
     book.findings.extend(Finding(Severity.WARNING, notice) for notice in saved.notices)
+    if workspace.marks:  # as the program keys them, and the ones that name no date said
+        workspace.marks = MappingProxyType(mark_keys.keyed(workspace.marks, catalog))
+        book.findings.extend(mark_keys.unmatched(workspace.marks, book, catalog, workspace.path))
     return _judge(workspace, book, catalog, workspace.day(), step, cancel, views)
 
 

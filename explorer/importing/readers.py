@@ -409,8 +409,8 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
                 return None
     if not utf8:
         return None
-    shown = ", ".join(str(n) for n in lines[:10]) + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
-    said = f"line{'s' if len(lines) != 1 else ''} {shown} {'are' if len(lines) != 1 else 'is'}"
+    listed = ", ".join(str(n) for n in lines[:10]) + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
+    said = f"line{'s' if len(lines) != 1 else ''} {listed} {'are' if len(lines) != 1 else 'is'}"
     return "".join(parts), f"{said} not UTF-8 like the rest of the file; read as Windows-1252"
 
 

@@ -143,3 +143,28 @@ def test_an_overdue_deadline_marked_done_travels_with_the_workspace(folder: Path
     early = Workspace(files=[str(folder / "contracts.xlsx")], as_of=date(2026, 11, 18), marks=dict(workspace.marks))
     before = load_session(early).sheet("tardy telecom")  # the mark is the user's knowledge: it holds on any day
     assert before is not None and next(d for d in before.dates if d.date.is_action).status == "Done (marked 2026-11-20)"
+
+
+def test_a_mark_written_as_the_outputs_name_its_date_applies_and_one_that_names_none_is_said(folder: Path) -> None:
+    # By hand, with the names the report shows: accepted, matched nothing, no finding (the one-truth tryout's #3).
+    sheet = load_session(Workspace(files=[str(folder / "contracts.xlsx")], as_of=AS_OF)).sheet("tardy telecom")
+    assert sheet is not None
+    start = next(d for d in sheet.dates if d.date.is_action).key.term_start
+    assert start is not None
+    target = folder / "w.explorer.toml"
+    target.write_text(
+        f'[files]\nbooks = ["contracts.xlsx"]\n\n[workspace]\nas_of = {AS_OF.isoformat()}\n\n'
+        f'[[marks]]\ncustomer = "Tardy Telecom"\nproduct = "Okta"\nevent = "Add-on renewal request deadline"\n'
+        f"term_start = {start.isoformat()}\ndone = true\nmarked = 2026-11-20\n\n"
+        '[[marks]]\ncustomer = "Tardy Telecom"\nproduct = "Okta"\nevent = "Renewal call"\n'
+        f"term_start = {start.isoformat()}\ndone = true\nmarked = 2026-11-20\n",
+        encoding="utf-8",
+    )
+    session = load_session(open_workspace(target).workspace)
+    again = session.sheet("tardy telecom")
+    assert again is not None
+    assert next(d for d in again.dates if d.date.is_action).status == "Done (marked 2026-11-20)"
+    (lost,) = [f for f in session.findings if "done-mark" in f.message]
+    assert lost.message.startswith(
+        f"1 done-mark in the workspace matches no date of the book ('tardy telecom', okta, Renewal call, term from {start}"
+    )

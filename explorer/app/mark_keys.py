@@ -1,0 +1,57 @@
+"""Done-marks as a workspace file holds them, read against the book and the catalog (Qt-free).
+
+The app writes each mark under the keys it finds the date by (customer key, product id, term start, the
+key-date rule's id). A mark written by hand names the date as the outputs show it ('Alpha Renewals', 'Okta',
+'Add-on renewal request deadline'): it is read as the same keys. A mark that names no date of the book (a
+typo, or a term the book no longer holds) applied to nothing, silently: a warning now names it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from explorer.app.workspace import DateKey, DateMark
+from explorer.catalog import Catalog, fold
+from explorer.model import Book, Finding, Severity, Source
+
+SHOWN = 5  # marks named in the warning
+
+
+def keyed(marks: Mapping[DateKey, DateMark], catalog: Catalog) -> dict[DateKey, DateMark]:
+    """The marks under the keys the program finds dates by: a product or an event written as the outputs name
+    it is read as its id (the customer is case- and space-folded when the workspace is read)."""
+    events = {fold(rule.event): rule.id for rule in catalog.key_dates}
+    events.update({fold(rule.id): rule.id for rule in catalog.key_dates})
+    out: dict[DateKey, DateMark] = {}
+    for key, mark in marks.items():
+        product = key.product
+        if product not in catalog.products and (found := catalog.product_for(product)) is not None:
+            product = found.id
+        event = events.get(fold(key.event), key.event)
+        out[DateKey(key.customer, product, key.term_start, event)] = mark
+    return out
+
+
+def unmatched(marks: Mapping[DateKey, DateMark], book: Book, catalog: Catalog, workspace_file: str | None) -> list[Finding]:
+    """One warning naming the marks that match no date of the book: no term of that customer and product starting
+    that day, or no key date of that name."""
+    terms = {(*c.key, c.term_start) for c in book.contracts}
+    events = {rule.id for rule in catalog.key_dates}
+    lost = [k for k in marks if (k.customer, k.product, k.term_start) not in terms or k.event not in events]
+    if not lost:
+        return []
+    named = "; ".join(
+        f"'{k.customer}', {k.product}, {k.event}, term from {k.term_start.isoformat() if k.term_start else '(none)'}"
+        for k in lost[:SHOWN]
+    )
+    more = f" and {len(lost) - SHOWN:,} more" if len(lost) > SHOWN else ""
+    count = f"{len(lost):,} done-mark{'s' if len(lost) != 1 else ''}"
+    return [
+        Finding(
+            Severity.WARNING,
+            f"{count} in the workspace match{'es' if len(lost) == 1 else ''} no date of the book ({named}{more}): no "
+            "term of that customer and product starts that day, or no key date has that name; "
+            f"{'it applies' if len(lost) == 1 else 'they apply'} to nothing. Tick the date in the app to mark it.",
+            Source(workspace_file or ""),
+        )
+    ]
