@@ -22,7 +22,7 @@ from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.filter_note import FilterNote
 from explorer.gui.operations import Operations, Progress
 from explorer.gui.tables import date_column, fit_columns, make_view
-from explorer.gui.timeline import DatedEvent, TimelineArea, TimelineCanvas, TimelineRow, legend, row_from_dates
+from explorer.gui.timeline import DatedEvent, TimelineArea, TimelineCanvas, TimelineRow, drawn_once, legend, row_from_dates
 from explorer.model import customer_key
 
 T = TypeVar("T")
@@ -225,4 +225,4 @@ def timeline_rows(session: Session, only: frozenset[str] | None = None, cancel: 
         row = row_from_dates(catalog, contract, f"{contract.customer.strip()} · {product}", by_contract.get(i, []))
         row.key = customer_key(contract.customer)
         rows.append(row)
-    return rows
+    return drawn_once(rows)

@@ -11,7 +11,7 @@ from explorer.app.tones import DATE_TONES, Tone
 from explorer.app.workspace import DateKey
 from explorer.gui.column_model import Column, ColumnTableModel
 from explorer.gui.tables import date_column, fit_columns, make_view
-from explorer.gui.timeline import TimelineArea, legend, row_from_dates
+from explorer.gui.timeline import TimelineArea, drawn_once, legend, row_from_dates
 
 
 class KeyDatesTab(QWidget):
@@ -97,12 +97,14 @@ class KeyDatesTab(QWidget):
             header.moveSection(header.visualIndex(2), 0)
             header.moveSection(header.visualIndex(3), 1)
         fit_columns(self.view)
-        rows = [
-            row_from_dates(
-                sheet.catalog, c.contract, c.product, [(d.date.role, d.date.addon, d.date.event, d.date.day) for d in c.dates]
-            )
-            for c in sheet.contracts
-        ]
+        rows = drawn_once(
+            [
+                row_from_dates(
+                    sheet.catalog, c.contract, c.product, [(d.date.role, d.date.addon, d.date.event, d.date.day) for d in c.dates]
+                )
+                for c in sheet.contracts
+            ]
+        )
         self.legend.setText(f"<small>{legend(sheet.catalog)}</small>")  # the pane is narrow: a smaller key
         self.timeline.set_rows(rows, sheet.as_of)
         self._balance()

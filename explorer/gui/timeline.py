@@ -108,6 +108,20 @@ def row_from_dates(catalog: Catalog, contract: Contract, label: str, dates: Iter
     return row
 
 
+def drawn_once(rows: list[TimelineRow]) -> list[TimelineRow]:
+    """``rows`` with each add-on's mobilization drawn on the first row of its contract only: a renewal keeps its
+    initial term start (domain.md §5), so every term of it gives the same period and available date, and three
+    lanes drew one period three times, two of them before their own terms began."""
+    seen: set[tuple[str, str, date, date]] = set()
+    for row in rows:
+        spans = [s for s in row.spans if s.kind != "mobilization" or (row.label, s.label, s.start, s.end) not in seen]
+        seen.update((row.label, s.label, s.start, s.end) for s in spans if s.kind == "mobilization")
+        marks = [m for m in row.marks if m.kind != "event" or (row.label, m.label, m.day, m.day) not in seen]
+        seen.update((row.label, m.label, m.day, m.day) for m in marks if m.kind == "event")
+        row.spans, row.marks = spans, marks
+    return rows
+
+
 def legend(catalog: Catalog) -> str:
     """The timeline's colour key in the catalog's own words."""
     shorts = "/".join(a.short for a in catalog.addons.values())

@@ -3,6 +3,8 @@ with its program, the as-of line unlike a deadline, wrong dates named as such, t
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QApplication
@@ -178,3 +180,21 @@ def test_a_blank_in_a_date_column_shows_no_time_of_day() -> None:
 
     assert date_text([date(2026, 4, 1), None]) == ["2026-04-01", ""]
     assert date_text([datetime(2026, 4, 1, 10, 30), None]) == ["2026-04-01 10:30", ""]
+
+
+def test_a_renewal_s_mobilization_is_drawn_once_on_its_first_term() -> None:
+    # Every term of a renewed add-on counts from the initial term start: three lanes drew one period three times.
+    from explorer.gui.timeline import Mark, Span, TimelineRow, drawn_once
+
+    def lane(start: date, end: date) -> TimelineRow:
+        spans = [
+            Span(start, end, "term", "Premier Plus"),
+            Span(date(2024, 1, 15), date(2024, 4, 14), "mobilization", "CSE mobilization period"),
+        ]
+        return TimelineRow("Okta", spans, [Mark(date(2024, 4, 14), "event", "CSE available: 2024-04-14")])
+
+    first, second = drawn_once([lane(date(2024, 1, 15), date(2025, 1, 14)), lane(date(2025, 1, 15), date(2026, 1, 14))])
+    assert [s.kind for s in first.spans] == ["term", "mobilization"] and len(first.marks) == 1
+    assert [s.kind for s in second.spans] == ["term"] and second.marks == []
+    other = TimelineRow("Auth0", list(lane(date(2024, 1, 15), date(2025, 1, 14)).spans))
+    assert [s.kind for s in drawn_once([lane(date(2024, 1, 15), date(2025, 1, 14)), other])[1].spans] == ["term", "mobilization"]
