@@ -66,6 +66,8 @@ class RenewalBrief:
 
     @property
     def months_note(self) -> str:
+        if self.by_priority is None:  # said once, beside: 'No case log loaded.'
+            return ""
         if not self.months:
             return "No cases in the term."
         return f"{self.months[0].start:%b %Y} – {self.months[-1].start:%b %Y}"

@@ -100,7 +100,8 @@ def _breaches(brief: RenewalBrief) -> str:
     for _, r in late.head(BREACHES_SHOWN).iterrows():
         response = r["first_response"]
         waited = f"{response:%Y-%m-%d %H:%M}" if pd.notna(response) else "no response yet"
-        over = duration((response - r["due"]).total_seconds() / 60) if pd.notna(response) else ""
+        # on the contract's clock, as the verdict: 17 h of wall time past a business-hours due time may be 1 h of it
+        over = duration(float(r["business_minutes"]) - float(r["target_minutes"])) if pd.notna(response) else ""
         rows.append(
             [
                 _e(r["case_id"]),
@@ -114,7 +115,8 @@ def _breaches(brief: RenewalBrief) -> str:
         )
     more = len(late) - BREACHES_SHOWN
     tail = f"<p class='muted'>… and {more} more (the SLA tab lists them all).</p>" if more > 0 else ""
-    return _table(["Case", "Product", "Pri", "Opened (UTC)", "Due (UTC)", "First response", "Late by"], rows) + tail
+    headers = ["Case", "Product", "Pri", "Opened (UTC)", "Due (UTC)", "First response", "Late by (on its clock)"]
+    return _table(headers, rows) + tail
 
 
 def _contacts(brief: RenewalBrief) -> str:
@@ -185,7 +187,7 @@ def brief_html(brief: RenewalBrief, chart: bool = True, points: float = PAPER_PO
     sheet = brief.sheet
     width, height = (round(size * points / PAPER_POINTS) for size in CHART_SIZE)
     if not brief.months:
-        picture = f"<p class='muted'>{_e(brief.months_note)}</p>"
+        picture = f"<p class='muted'>{_e(brief.months_note)}</p>" if brief.months_note else ""
     else:
         drawn = f"<img src='{CHART_URL}' width='{width}' height='{height}'>" if chart else ""
         picture = f"{drawn}<p class='muted'>{_e(brief.months_note)}; cases opened each month, met / (met + breached).</p>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -151,6 +152,7 @@ def test_brief_without_a_case_log_says_so(tmp_path: Path) -> None:
     text = " ".join(pdf_text(out).split())
     assert "No case log loaded: the evidence is the term's real cases." in text
     assert "nothing to compare" not in text and "Would add: Support hours" in text
+    assert "No cases in the term" not in text  # beside "No case log loaded.", it read as a fact about the cases
     assert pdf_pages(out)[0] == 1 and images(out) == []  # no chart without cases
 
 
@@ -185,3 +187,31 @@ def test_a_row_that_replaces_its_term_mid_term_is_no_renewal(tmp_path: Path) -> 
         assert main(["brief", str(book), "--customer", name, "--as-of", "2026-06-01", "-o", str(out)]) in (0, 1)
         text = " ".join(pdf_text(out).split())
         assert said in text and "renewed" not in text, name
+
+
+def test_late_by_is_counted_on_the_contract_s_clock() -> None:
+    # 'Late by 17 h' for a case answered one business hour past a business-hours due time: wall time, not the verdict's.
+    from datetime import date
+
+    from explorer.app.renewal import brief_for
+    from explorer.app.session import open_session
+    from explorer.app.upgrade import duration
+    from explorer.outputs.renewal import brief_html
+    from explorer.paths import resource_path
+
+    session = open_session([resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")], date(2026, 12, 6))
+    differs = 0
+    for key in session.overview.customers["key"]:
+        brief = brief_for(session, str(key))
+        if brief is None or brief.breaches.empty:
+            continue
+        html = brief_html(brief, chart=False)
+        for _, r in brief.breaches.head(5).iterrows():
+            if r["first_response"] is None or str(r["first_response"]) == "NaT":
+                continue
+            on_clock = duration(float(r["business_minutes"]) - float(r["target_minutes"]))
+            wall = duration((r["first_response"] - r["due"]).total_seconds() / 60)
+            (row,) = [tr for tr in html.split("<tr>") if tr.startswith(f"<td>{r['case_id']}</td>")]
+            assert re.findall(r"<td[^>]*>([^<]*)</td>", row)[-1] == on_clock, (key, r["case_id"], on_clock, wall)
+            differs += on_clock != wall
+    assert differs  # the sample has business-hours breaches, where the two readings part
