@@ -215,3 +215,20 @@ def test_late_by_is_counted_on_the_contract_s_clock() -> None:
             assert re.findall(r"<td[^>]*>([^<]*)</td>", row)[-1] == on_clock, (key, r["case_id"], on_clock, wall)
             differs += on_clock != wall
     assert differs  # the sample has business-hours breaches, where the two readings part
+
+
+def test_the_upgrade_sheet_says_the_same_promise_instead_of_its_figures() -> None:
+    # The brief said 'Premier Access promises the same ...'; the report's sheet repeated a sentence per priority.
+    from datetime import date
+
+    from explorer.app import upgrade
+    from explorer.app.session import open_session
+    from explorer.outputs.report.upgrade_sheet import evidence_frame
+    from explorer.paths import resource_path
+
+    session = open_session([resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")], date(2026, 12, 6))
+    compared = upgrade.against(session.book, session.catalog, session.as_of, session.sla.as_of, "Premier Access", sla=session.sla)
+    same = [c for c in compared if c.same_promise and c.cases]
+    assert same
+    frame = evidence_frame(same)
+    assert not frame.empty and frame["Evidence"].str.contains("promises the same first-response times").all()

@@ -51,6 +51,7 @@ def evidence_frame(comparisons: Iterable[upgrade.Comparison]) -> pd.DataFrame:
     """UPGRADE_COLUMNS, one row per priority with cases, strongest case first."""
     rows = []
     for c in comparisons:
+        same = c.sentences()[0] if c.same_promise else None  # said once per row, not as figures that cannot differ
         for p in c.priorities:
             if not p.cases:
                 continue
@@ -69,7 +70,7 @@ def evidence_frame(comparisons: Iterable[upgrade.Comparison]) -> pd.DataFrame:
                     _hours(p.now.minutes),
                     _hours(p.median_other),
                     _hours(p.other.minutes),
-                    p.sentence(c.product),
+                    same or p.sentence(c.product),
                 ]
             )
     frame = pd.DataFrame(rows, columns=UPGRADE_COLUMNS)
