@@ -1,4 +1,5 @@
-"""A term length where a book gives it instead of an end: Salesforce's Contract Term, a bare 'Term' of 12 or '1 yr'.
+"""A term length where a book gives it instead of an end: Salesforce's Contract Term, a bare 'Term' of 12 or '1 yr',
+HubSpot's ISO 8601 'P12M'.
 
 A header that says it (`Term (Months)`, `Contract Term`) is the catalog's term_months spelling. A bare one
 (`Term`, `Duration`: the catalog's contracts `by_values`) may as well hold a range of two dates or a word, so it
@@ -19,15 +20,22 @@ from explorer.importing.tables import TableMatch
 FIELD = "term_months"
 MONTHS_RE = re.compile(r"(\d+)(?:\.0+)?\s*(?:months?|mos?\.?|m)?", re.IGNORECASE)
 YEARS_RE = re.compile(r"(\d+)(?:\.0+)?\s*(?:years?|yrs?\.?|y)", re.IGNORECASE)
+# ISO 8601 as HubSpot's line items write a term: P12M, P1Y, P2Y6M (a zero day or time part is still whole months;
+# a week or a day count is no number of months). No kept library reads durations with months.
+ISO_RE = re.compile(r"P(?=\d)(?:(\d+)Y)?(?:(\d+)M)?(?:0+W)?(?:0+D)?(?:T(?:0+[HMS])*)?", re.IGNORECASE)
 MAX_MONTHS = 240
 SAMPLE = 30  # filled cells of a kept column looked at
 
 
 def months_in(text: str) -> int | None:
-    """The number of months a length says ('12', '36 mo', '2 years'), None where it says none (or over 20 years)."""
+    """The number of months a length says ('12', '36 mo', '2 years', 'P2Y6M'), None where it says none (or over 20
+    years)."""
     months = MONTHS_RE.fullmatch(text.strip())
     years = YEARS_RE.fullmatch(text.strip())
+    iso = ISO_RE.fullmatch(text.strip())
     count = int(months[1]) if months else 12 * int(years[1]) if years else 0
+    if iso and (iso[1] or iso[2]):
+        count = 12 * int(iso[1] or 0) + int(iso[2] or 0)
     return count if 0 < count <= MAX_MONTHS else None
 
 

@@ -418,6 +418,25 @@ def test_a_bare_term_column_of_lengths_is_the_term_length(tmp_path: Path) -> Non
     assert "Read 'Term' as the term length: its cells are lengths ('12')." in [f.message for f in book.findings]
 
 
+def test_an_iso_8601_term_length_is_read_as_its_months(tmp_path: Path) -> None:
+    """HubSpot's line items write the term as an ISO 8601 duration (P12M, P36M; P1Y, P2Y6M are the same)."""
+    path = tmp_path / "hubspot_terms.csv"
+    path.write_text(
+        "Customer,Product,Tier,Start,Term\n"
+        "Relecloud,Okta,Premier Plus,2026-03-01,P12M\n"
+        "Wingtip Toys,Okta,Premier,2025-11-01,P36M\n"
+        "Lamna Healthcare,Okta,Basic,2026-02-01,P1Y\n"
+        "Nod Publishers,Okta,Basic,2026-01-01,P2Y6M\n"
+        "Fourth Coffee,Okta,Basic,2026-01-01,P14D\n",
+        "utf-8",
+    )
+    book = load_book([path])
+    ends = [c.term_end for c in book.contracts]
+    assert ends == [date(2027, 2, 28), date(2028, 10, 31), date(2027, 1, 31), date(2028, 6, 30), None]
+    unread = [f.message for f in book.findings if f.customer == "Fourth Coffee" and f.column == "Term"]
+    assert unread == ["Term length 'P14D' is not a number of months; no term end is worked out from it."]
+
+
 def test_a_bare_term_column_that_holds_no_lengths_is_named_in_the_error(tmp_path: Path) -> None:
     path = tmp_path / "term_words.csv"
     path.write_text(
