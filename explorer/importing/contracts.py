@@ -190,8 +190,7 @@ def _fold_addons(
         assert item.addon is not None
         addon = catalog.addons[item.addon]
         customer, text = row.text("customer"), row.text("product")
-        start = values.parse_date(row.get("term_start"), order)[0] if row.has("term_start") else None
-        end = values.parse_date(row.get("term_end"), order)[0] if row.has("term_end") else None
+        start, end = _line_term(row, order)
         owner = next(
             (
                 i
@@ -257,6 +256,17 @@ def _fold_addons(
             )
         )
     return contracts
+
+
+def _line_term(row: DataRow, order: values.DateOrder) -> tuple[date | None, date | None]:
+    """An add-on line's term as its contract row's is read: its start and end, a range cell, or a start and a length
+    (Term (months), P12M), so it is compared with the contract's worked-out end."""
+    ranged = ranges.split_range(row.text(ranges.FIELD), order)[:2] if row.has(ranges.FIELD) else (None, None)
+    start = values.parse_date(row.get("term_start"), order)[0] if row.has("term_start") else ranged[0]
+    end = values.parse_date(row.get("term_end"), order)[0] if row.has("term_end") else ranged[1]
+    if end is None and start is not None and (count := months_in(row.text("term_months"))) is not None:
+        end = add_months(start, count) - timedelta(days=1)
+    return start, end
 
 
 def _within(start: date | None, end: date | None, contract: Contract) -> bool:

@@ -643,6 +643,30 @@ def test_an_add_on_bought_mid_term_counts_its_mobilization_from_its_own_line(tmp
     assert any("starts 2026-04-01" in m and "held from 2026-04-01" in m for m in said), said
 
 
+def test_add_on_lines_with_a_term_length_fold_onto_the_contract_of_that_term(tmp_path: Path) -> None:
+    """Salesforce's Contract Term and HubSpot's Term give a length, not an end: an add-on line's term is worked out
+    as its contract's is (tryout 4: the CSE and MCSE were refused, 'no Premier Plus contract of the same term')."""
+    path = tmp_path / "lines.csv"
+    path.write_text(
+        "Customer,Product,Start,Term (months)\n"
+        "Relecloud,Okta Premier Plus Support,2026-03-01,12\n"
+        "Relecloud,Dedicated CSE Add-On,2026-03-01,12\n"
+        "Margie's Travel,Okta Premier Plus Support,2025-07-01,P24M\n"
+        "Margie's Travel,Mission Critical Support - 100% Dedicated MCSE,2025-07-01,P2Y\n"
+        "Wingtip Toys,Okta Premier Plus Support,2026-01-01,12\n"
+        "Wingtip Toys,Dedicated CSE Add-On,2026-01-01,24\n",  # a longer term than any of its account's: refused
+        "utf-8",
+    )
+    book = load_book([path])
+    assert {c.customer: c.addons for c in book.contracts} == {
+        "Relecloud": {"cse": None},
+        "Margie's Travel": {"mcse": "100"},
+        "Wingtip Toys": {},
+    }
+    errors = [(f.customer, f.source.row) for f in book.findings if f.severity is Severity.ERROR]
+    assert errors == [("Wingtip Toys", 7)]
+
+
 def test_an_mcse_without_a_region_takes_its_countrys_or_says_it_is_unchecked(tmp_path: Path) -> None:
     from explorer.app.session import open_session
 
