@@ -306,19 +306,21 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 @dataclass(frozen=True)
 class TermStatusWords:
     """A contract row's own status (a CRM's Status or Stage column, kept as the book writes it): the words that
-    say its term ended early or never ran, matched by whole words like the environments; and the columns that
-    give the day it ended. Any other word (Active, Signed, Closed Won, Renewed...) changes nothing."""
+    say its term ended early, never ran or is not signed yet, matched by whole words like the environments; and the
+    columns that give the day it ended. Any other word (Active, Signed, Won, Closed Won, Renewed...) changes nothing."""
 
     columns: frozenset[str] = frozenset()  # folded headers of the status column
     date_columns: frozenset[str] = frozenset()  # folded headers of the day the term ended early
     ended: tuple[tuple[str, ...], ...] = ()  # "Terminated", "Churned": it ran, then ended (on the date given)
     never_ran: tuple[tuple[str, ...], ...] = ()  # "Lost", "Void": without a date, it never ran
+    not_signed: tuple[tuple[str, ...], ...] = ()  # a CRM deal still "Open": no term in force until it is won
+    not_signed_columns: frozenset[str] = frozenset()  # folded headers of a deal's own status, where "Open" is read
 
     def says(self, text: str) -> frozenset[str]:
         """What a status value says: {"ended"}, {"never_ran"}, both ("Cancelled": ended on its date, else never
-        ran), or nothing."""
+        ran), {"not_signed"} ("Open"), or nothing."""
         found = words_of(text)
-        kinds = (("ended", self.ended), ("never_ran", self.never_ran))
+        kinds = (("ended", self.ended), ("never_ran", self.never_ran), ("not_signed", self.not_signed))
         return frozenset(kind for kind, phrases in kinds if any(_contains(found, p) for p in phrases))
 
 
@@ -931,7 +933,14 @@ def _term_status(data: dict[str, Any]) -> TermStatusWords:
     def headers(key: str) -> frozenset[str]:
         return frozenset(fold(h) for h in _strings(_get(raw, key, list, "term_status", []), f"term_status.{key}"))
 
-    return TermStatusWords(headers("columns"), headers("date_columns"), phrases("ended"), phrases("never_ran"))
+    return TermStatusWords(
+        headers("columns"),
+        headers("date_columns"),
+        phrases("ended"),
+        phrases("never_ran"),
+        phrases("not_signed"),
+        headers("not_signed_columns"),
+    )
 
 
 def _regions(data: dict[str, Any]) -> dict[str, str]:

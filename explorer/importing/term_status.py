@@ -1,4 +1,5 @@
-"""What a contract row's own status says: a term that ended early, or one that never ran (catalog [term_status]).
+"""What a contract row's own status says: a term that ended early, one that never ran, or a deal not signed yet
+(catalog [term_status]).
 
 A CRM's Status or Stage column is kept as the book writes it; these words are the only ones read from it.
 """
@@ -8,30 +9,39 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from explorer.catalog import Catalog, fold
+from explorer.catalog import Catalog, TermStatusWords, fold
 from explorer.importing import values
 from explorer.model import Contract, Finding, Severity
+
+NOT_SIGNED = frozenset({"not_signed"})
 
 
 def apply_status(contract: Contract, catalog: Catalog, order: values.DateOrder, findings: list[Finding]) -> Contract:
     """``contract`` with ``ended_on`` set where its status says it ended early (on a date inside its term) or never
     ran (Lost, Void... with no such date); a finding names the row and says what was read."""
     words = catalog.term_status
-    status = next(((h, v.strip()) for h, v in contract.extra.items() if fold(h) in words.columns and v.strip()), None)
+    status, says = _status(contract, words)
     given = next(((h, v.strip()) for h, v in contract.extra.items() if fold(h) in words.date_columns and v.strip()), None)
-    says = words.says(status[1]) if status else frozenset()
     if status is not None and not says or status is None and given is None:
-        return contract  # an active or unknown word, or no status at all: as the row says
+        return contract  # an active or unknown word (Won, Active, a stage such as Negotiation), or no status at all
     start, end = contract.term_start, contract.term_end
     if start is None or contract.dates_missing:
         return contract  # the term's own dates are in question (an error finding); nothing to end
-    said = f"Status '{status[1]}'" if status else ""
+    said = f"{status[0]} '{status[1]}'" if status else ""
     day = values.parse_date(given[1], order)[0] if given else None
 
     def warn(message: str, column: str) -> None:
         findings.append(Finding(Severity.WARNING, message, contract.source, column, contract.customer, contract.product or ""))
 
     contracted = f"{end:%Y-%m-%d}" if end else "no end"
+    if status is not None and "not_signed" in says:
+        warn(
+            f"{said}: the deal is not signed (not won); its term ({start:%Y-%m-%d} – {contracted}) is listed, in force "
+            "on no day, none of its key dates is scheduled, and it renews no earlier term (that term's renewal "
+            "deadline stays open). Once it is won, the book's status says so.",
+            status[0],
+        )
+        return replace(contract, ended_on=start - timedelta(days=1))  # held as a row that never ran: it runs on no day
     if given is not None and day is not None and start <= day and (end is None or day < end):
         lead = f"{said} and {given[0]} {day:%Y-%m-%d}" if said else f"{given[0]} {day:%Y-%m-%d}"
         warn(
@@ -62,3 +72,15 @@ def apply_status(contract: Contract, catalog: Catalog, order: values.DateOrder, 
     elif given is not None and day is None:
         warn(f"{given[0]} '{given[1]}' is not a date; the term is read to its contracted end ({contracted}).", given[0])
     return contract
+
+
+def _status(contract: Contract, words: TermStatusWords) -> tuple[tuple[str, str] | None, frozenset[str]]:
+    """(the status column and value read, what it says): of a row's status columns (Pipedrive's Deal - Status beside
+    its Deal - Stage), the first whose word says something, else the first filled; "Open" only in a deal's own
+    status column (a Renewal Status of Open asks about the next term)."""
+    found = []
+    for header, value in contract.extra.items():
+        if fold(header) in words.columns and value.strip():
+            says = words.says(value)
+            found.append(((header, value.strip()), says if fold(header) in words.not_signed_columns else says - NOT_SIGNED))
+    return next((f for f in found if f[1]), found[0] if found else (None, frozenset()))

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from explorer.importing.book import load_book
-from explorer.model import Severity
+from explorer.model import Severity, customer_key
 
 from ..files import write_csv
 
@@ -46,3 +46,46 @@ def test_status_words_are_matched_tolerantly_and_only_they_change_a_term(tmp_pat
     assert warned["F"].message.startswith("Cancelled on 2026-05-31: the term ends on 2026-05-31")
     kept = next(f.message for f in loaded.findings if "read for a term the book says" in f.message)
     assert kept.startswith("'Stage' and 'Cancelled on' are read for a term the book says ended early or never ran")
+
+
+def test_a_deals_status_beside_its_stage_is_read_won_lost_and_open(tmp_path: Path) -> None:
+    """Pipedrive writes Deal - Status (Won, Lost, Open) beside Deal - Stage (tryout 4): the status is read, the stage
+    is no status. A Lost renewal never ran; an Open one is not signed: in force on no day, and it leaves the earlier
+    term's renewal deadline open (it said Renewed). A Renewal Status of Open asks about the next term: as written."""
+    from explorer.app.session import open_session
+
+    header = ["Deal - Organization", "Deal - Status", "Deal - Stage", "Deal - Product name", "Start", "End", "Renewal Status"]
+    cse = "Okta Premier Plus Support, Dedicated CSE Add-On"
+    rows = [
+        ["Trey Research", "Won", "Closed", cse, "2026-01-15", "2027-01-14", ""],
+        ["Trey Research", "Open", "Proposal made", cse, "2027-01-15", "2028-01-14", ""],
+        ["Lucerne", "Won", "Closed", "Okta Premier Support", "2025-07-01", "2026-06-30", ""],
+        ["Lucerne", "Lost", "Negotiation", "Okta Premier Support", "2026-07-01", "2027-06-30", ""],
+        ["Alpine", "Won", "Closed", cse, "2026-01-01", "2026-12-31", "Open"],
+        ["Alpine", "", "Closed won", cse, "2027-01-01", "2027-12-31", ""],
+    ]
+    session = open_session([write_csv(tmp_path / "deals.csv", header=header, rows=rows)], date(2026, 12, 7))
+    runs = {(c.customer, c.term_start.year if c.term_start else 0): c.never_ran for c in session.book.contracts}
+    assert runs == {
+        ("Trey Research", 2026): False,
+        ("Trey Research", 2027): True,
+        ("Lucerne", 2025): False,
+        ("Lucerne", 2026): True,
+        ("Alpine", 2026): False,
+        ("Alpine", 2027): False,
+    }
+
+    def deadline(customer: str) -> str:
+        sheet = session.sheet(customer_key(customer))
+        assert sheet is not None
+        found = [d.date.status.value for d in sheet.dates if d.date.event == "Add-on renewal request deadline"]
+        return found[0]
+
+    assert (deadline("Trey Research"), deadline("Alpine")) == ("Overdue", "Renewed")
+    lucerne = session.sheet(customer_key("Lucerne"))
+    assert lucerne is not None and lucerne.state.label == "Ended 2026-06-30"
+    warned = {f.customer: f for f in session.book.findings if f.severity is Severity.WARNING and f.column == "Deal - Status"}
+    assert sorted(warned) == ["Lucerne", "Trey Research"]
+    assert warned["Trey Research"].message.startswith(
+        "Deal - Status 'Open': the deal is not signed (not won); its term (2027-01-15 – 2028-01-14) is listed, in force on no day"
+    )
