@@ -372,6 +372,7 @@ class Catalog:
     open_day_words: frozenset[str] = frozenset()
     addon_conditions: tuple[Condition, ...] = ()  # the conditions of every add-on, with their wording
     line_filler: tuple[str, ...] = ()  # words a line item's product name carries that name nothing ("Support")
+    licence_words: tuple[tuple[str, ...], ...] = ()  # a line item naming one and no program or add-on sells a licence
     term_status: TermStatusWords = TermStatusWords()
     priority_flag_words: frozenset[str] = frozenset()  # a yes/no "priority" flag's words (Intercom's not_priority)
     legal_suffixes: frozenset[str] = frozenset()  # "Ltd", "GmbH": a company's name is the same without them
@@ -381,6 +382,11 @@ class Catalog:
     set_aside_sheets: tuple[str, ...] = ()  # a sheet named with one ("Do not use - old") is not read unless asked
     contact_list_columns: tuple[str, ...] = ()  # a contracts table's column listing the row's named contacts
     numbered_contact_columns: tuple[str, ...] = ()  # "Contact 1".."Contact N": one named contact a column
+
+    def licence_word(self, text: str) -> str | None:
+        """The licence word of [line_items] licences a line item's product name holds as whole words, if any."""
+        words = words_of(text)
+        return next((" ".join(p) for p in self.licence_words if p and _contains(words, p)), None)
 
     def set_aside(self, sheet_name: str) -> str | None:
         """The phrase of set_aside_sheets the sheet's name holds as whole words, if any."""
@@ -1134,6 +1140,12 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         addon_conditions=_conditions(raw_addons, "conditions", "addons", required=True),
         line_filler=_strings(
             _get(_get(data, "line_items", dict, "catalog", {}), "filler", list, "line_items", []), "line_items.filler"
+        ),
+        licence_words=tuple(
+            words_of(w)
+            for w in _strings(
+                _get(_get(data, "line_items", dict, "catalog", {}), "licences", list, "line_items", []), "line_items.licences"
+            )
         ),
         priority_flag_words=frozenset(fold(w) for w in _strings(values.get("priority_flag", []), "values.priority_flag")),
         legal_suffixes=frozenset(w.casefold() for w in _strings(values.get("legal_suffix", []), "values.legal_suffix")),

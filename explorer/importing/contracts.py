@@ -41,6 +41,7 @@ def read_contracts(
     contacts: list[Contact] = []
     listing = contact_columns(match, catalog)
     addon_lines: list[tuple[DataRow, LineItem]] = []
+    licences: list[DataRow] = []  # lines selling a licence, not support: set aside, named in one info
     above = ""  # the customer the nearest row above names: a blank one below it is likely meant to carry it
     for whole in rows:
         parts = _one_row_per_product(whole, catalog, findings)
@@ -51,6 +52,9 @@ def read_contracts(
                 customer, product = row.text("customer"), None
                 if len(parts) > 1:
                     continue  # an add-on listed beside its product: the row's contacts go with the product
+            elif _licence_line(row, catalog):
+                licences.append(row)
+                continue
             else:
                 contract = _contract(sheet, row, catalog, order, findings, above)
                 contracts.append(contract)
@@ -60,6 +64,8 @@ def read_contracts(
         above = whole.text("customer") or above
     if addon_lines:
         contracts = _fold_addons(contracts, addon_lines, catalog, order, findings)
+    if licences:
+        findings.append(_licences_set_aside(licences, Source(sheet.file, sheet.name, match.header_row)))
     if listing:
         findings.append(read_finding(listing, len(contacts), Source(sheet.file, sheet.name, match.header_row)))
     return _regional(contracts, catalog, findings), findings, contacts
@@ -175,6 +181,32 @@ def _addon_line(row: DataRow, catalog: Catalog) -> LineItem | None:
         return None
     item = line_item_for(catalog, text)
     return item if item is not None and item.addon else None
+
+
+def _licence_line(row: DataRow, catalog: Catalog) -> bool:
+    """A line item selling a licence, not support ('Okta Workforce Identity - SSO (per user)'): its product name holds
+    a licence word of the catalog and, with no tier beside it, names no support program. A product name alone ('Okta
+    SSO', a spelling of Okta) or a tier given in its own cell is a contract row, read (or in error) as such."""
+    text = row.text("product")
+    if not text or row.text("program") or catalog.product_for(text) is not None or catalog.licence_word(text) is None:
+        return False
+    if listed_products(catalog, text) is not None:
+        return False  # a list with a support product in it: one row, its error names the part no spelling reads
+    product, tier = product_and_tier(catalog, text, "")
+    return product is None or program_named(catalog, product, tier) is None
+
+
+def _licences_set_aside(rows: list[DataRow], where: Source) -> Finding:
+    names = list(dict.fromkeys(f"'{_one_line(r.text('product'))}'" for r in rows))
+    lines = ", ".join(str(r.source.row) for r in rows)
+    one = len(rows) == 1
+    return Finding(
+        Severity.INFO,
+        f"{_count(len(rows), 'line')} ({'row' if one else 'rows'} {lines}) {'sells' if one else 'sell'} a licence, not "
+        f"support, and {'is' if one else 'are'} set aside: {', '.join(names)}. A line naming a support program or "
+        "add-on is read as a contract; correct one that means a support program.",
+        where,
+    )
 
 
 def _fold_addons(

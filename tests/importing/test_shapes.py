@@ -800,3 +800,31 @@ def test_an_end_past_2200_that_no_system_writes_for_no_end_is_a_warning(tmp_path
     )
     assert said[3][0] is Severity.INFO and [c.term_end for c in book.contracts] == [None, None]
     assert not [f for f in book.findings if f.severity is Severity.ERROR and f.source.row in (2, 3)]
+
+
+def test_licence_lines_of_an_opportunity_products_export_are_set_aside(tmp_path: Path) -> None:
+    """Salesforce's Opportunities with Products carries licence lines beside the support ones (tryout 4: the SSO line
+    became a contract in error, and every sheet of the customer a DRAFT). A misspelt tier stays an error."""
+    path = tmp_path / "opportunity_products.csv"
+    path.write_text(
+        "Account Name,Product Name,Service Start Date,Service End Date\n"
+        "Contoso Pharma,Okta Premier Plus Support (12 months),2026-05-01,2027-04-30\n"
+        "Contoso Pharma,Dedicated CSE Add-On,2026-05-01,2027-04-30\n"
+        "Contoso Pharma,Okta Workforce Identity - SSO (per user),2026-05-01,2027-04-30\n"
+        "Contoso Pharma,Adaptive MFA - 500 seats,2026-05-01,2027-04-30\n"
+        "Fabrikam,Okta Premir Plus Support,2026-01-01,2026-12-31\n",
+        "utf-8",
+    )
+    book = load_book([path])
+    assert [(c.customer, c.program, c.addons) for c in book.contracts] == [
+        ("Contoso Pharma", "okta-premier-plus", {"cse": None}),
+        ("Fabrikam", None, {}),
+    ]
+    errors = [(f.customer, f.source.row) for f in book.findings if f.severity is Severity.ERROR]
+    assert errors == [("Fabrikam", 6)]
+    set_aside = [f.message for f in book.findings if "licence" in f.message]
+    assert set_aside == [
+        "2 lines (rows 4, 5) sell a licence, not support, and are set aside: 'Okta Workforce Identity - SSO (per user)', "
+        "'Adaptive MFA - 500 seats'. A line naming a support program or add-on is read as a contract; correct one that "
+        "means a support program."
+    ]
