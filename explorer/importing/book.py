@@ -684,8 +684,9 @@ def _read_table(
         if read:  # explorer.importing.term_status reads them
             kept += (" " if kept else "") + (
                 f"{' and '.join(repr(h) for h in read)} {'are' if len(read) > 1 else 'is'} read for a term the book says "
-                "ended early or never ran (Terminated, Cancelled, Lost...) or a deal not signed yet (Open); any other "
-                "word is kept as written."
+                "ended early or never ran (Terminated, Cancelled, Lost...)"
+                + (" or a deal not signed yet (Open)" if any(fold(h) in words.not_signed_columns for h in read) else "")
+                + "; any other word is kept as written."
             )
         owners = {fold(c) for c in catalog.settings.owner_columns}
         owner = next((h for h in unused if fold(h) in owners), None)

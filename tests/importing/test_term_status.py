@@ -89,3 +89,12 @@ def test_a_deals_status_beside_its_stage_is_read_won_lost_and_open(tmp_path: Pat
     assert warned["Trey Research"].message.startswith(
         "Deal - Status 'Open': the deal is not signed (not won); its term (2027-01-15 – 2028-01-14) is listed, in force on no day"
     )
+
+
+def test_a_plain_status_of_open_is_a_running_term(tmp_path: Path) -> None:
+    # A hand-kept tracker's Status 'Open' means the term runs: read as 'not signed', every benefit would vanish.
+    header = ["Customer", "Status", "Product", "Tier", "Start", "End"]
+    rows = [["Acme", "Open", "Okta", "Premier", "2026-01-15", "2027-01-14"]]
+    book = load_book([write_csv(tmp_path / "tracker.csv", header=header, rows=rows)])
+    assert [c.never_ran for c in book.contracts] == [False]
+    assert not [f for f in book.findings if "not signed" in f.message]
