@@ -160,7 +160,8 @@ def with_runs(contracts: Sequence[Contract]) -> list[Contract]:
     """The rows (same order) with what their history says (domain.md §5, §8): each add-on's ``addon_since``, the
     start of the unbroken run of terms of the same contract that held it (a row's own Initial Term Start where
     it gives one), so a renewal that keeps its CSE or MCSE starts no new mobilization; and ``renewed_addons``,
-    the add-ons the next term keeps, which settle this term's renewal-request deadline; and ``mid_term``, a row that
+    the add-ons the next term keeps (``renewed``: the book holds a next term at all; rules.renewal_settles judges
+    the renewal-request deadline from both); and ``mid_term``, a row that
     starts inside an earlier one of the same program (an add-on bought and co-termed), which begins no new term."""
     by_key: dict[tuple[str, str], list[int]] = {}
     for i, c in enumerate(contracts):
@@ -168,6 +169,7 @@ def with_runs(contracts: Sequence[Contract]) -> list[Contract]:
             by_key.setdefault(c.key, []).append(i)
     since: dict[int, dict[str, date]] = {}
     renewed: dict[int, frozenset[str]] = {}
+    followed: set[int] = set()
     mid_term: set[int] = set()
     for rows in by_key.values():
         rows.sort(key=lambda i: first_day(contracts[i]))
@@ -190,9 +192,17 @@ def with_runs(contracts: Sequence[Contract]) -> list[Contract]:
             since[i] = own
             after = [j for j in rows[n + 1 :] if renews(row, contracts[j])]
             renewed[i] = frozenset(a for j in after for a in contracts[j].addons if a in row.addons)
+            if after:
+                followed.add(i)
     return [
-        dataclasses.replace(c, addon_since=since.get(i, {}), renewed_addons=renewed.get(i, frozenset()), mid_term=i in mid_term)
-        if since.get(i) or renewed.get(i) or i in mid_term
+        dataclasses.replace(
+            c,
+            addon_since=since.get(i, {}),
+            renewed_addons=renewed.get(i, frozenset()),
+            renewed=i in followed,
+            mid_term=i in mid_term,
+        )
+        if since.get(i) or i in followed or i in mid_term
         else c
         for i, c in enumerate(contracts)
     ]

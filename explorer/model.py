@@ -90,6 +90,7 @@ class Contract:
     # Read from the contract's history (explorer.history.with_runs), not from the row alone:
     addon_since: dict[str, date] = field(default_factory=dict)  # add-on id -> start of its unbroken run of terms
     renewed_addons: frozenset[str] = frozenset()  # add-ons the next term (starting the day after) keeps
+    renewed: bool = False  # the book holds a next term (history.renews): an add-on it does not keep is dropped
     # it starts inside an earlier row of the same program (an add-on bought and co-termed): no new term begins
     mid_term: bool = False
 

@@ -257,12 +257,32 @@ def initial_start_valid(contract: Contract) -> bool:
     return not (given and start and given > start)
 
 
+def renewal_settles(held: Sequence[str], contract: Contract) -> bool:
+    """The renewal-request deadline is settled by the book (domain.md §8): a next term keeps every add-on ``held``
+    (the term's valid add-ons). One the renewal drops still needs the request, so the deadline is not."""
+    return bool(held) and set(held) <= contract.renewed_addons
+
+
+def dropped_at_renewal(held: Sequence[str], contract: Contract) -> list[str]:
+    """The add-ons ``held`` that the book's next term does not hold (none where the book holds no next term)."""
+    return [a for a in held if a not in contract.renewed_addons] if contract.renewed else []
+
+
+NOT_RENEWED = "not renewed: the next term does not hold it"  # an add-on the book's renewal drops
+
+
+def dropped_text(catalog: Catalog, dropped: Sequence[str]) -> str:
+    """'Not renewed: the next term does not hold the MCSE.', the deadline's note on why a renewal leaves it open."""
+    names = " or the ".join(catalog.addons[a].short if a in catalog.addons else a for a in dropped)
+    return f"Not renewed: the next term does not hold the {names}."
+
+
 def action_status(
     day: date, as_of: date, term_end: date | None, due_soon_days: int, done: bool, renewed: bool = False
 ) -> DateStatus:
     """An action deadline: Done once the user marked it (on every as-of day: the mark is the user's knowledge,
-    not the book's), Renewed where the next term keeps the add-on (settled), Overdue from the day after it until
-    the term ends, otherwise as a plain date."""
+    not the book's), Renewed where the next term keeps every add-on (renewal_settles), Overdue from the day after
+    it until the term ends, otherwise as a plain date."""
     if done:
         return DateStatus.DONE
     if renewed:
@@ -313,24 +333,19 @@ def key_dates(
         addon = rule.addon if rule.role == "addon_available" and rule.addon else ""
         key = done_key(contract, rule.id)
         marked = (done or {}).get(key) if rule.role == ACTION_DEADLINE else None
-        status = (
-            action_status(
-                day,
-                as_of,
-                contract.runs_until,
-                window,
-                key in (done or {}),
-                bool(contract.renewed_addons & set(held)),
-            )
-            if rule.role == ACTION_DEADLINE
-            else date_status(day, as_of, window)
-        )
+        note = rule.note
+        if rule.role == ACTION_DEADLINE:
+            covered = held if rule.addon == "any" else [a for a in held if a == rule.addon]
+            settled = renewal_settles(covered, contract)
+            status = action_status(day, as_of, contract.runs_until, window, key in (done or {}), settled)
+            if dropped := dropped_at_renewal(covered, contract):
+                note = f"{note} {dropped_text(catalog, dropped)}".strip()
+        else:
+            status = date_status(day, as_of, window)
         if superseded and status in (DateStatus.DUE_SOON, DateStatus.UPCOMING, DateStatus.OVERDUE):
             status = DateStatus.SUPERSEDED
         out.append(
-            KeyDate(
-                rule.event, day, status, rule.note, rule.role, addon, rule.id, key, marked if status is DateStatus.DONE else None
-            )
+            KeyDate(rule.event, day, status, note, rule.role, addon, rule.id, key, marked if status is DateStatus.DONE else None)
         )
     if contract.ended_early and (ended := contract.ended_on) is not None and contract.term_end is not None:
         # the day the book's status ended the term: the real last day, in every list of dates, the calendar too

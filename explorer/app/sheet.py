@@ -40,6 +40,19 @@ class AddOnLine:
     available: date | None  # end of its mobilization (an addon_available key date), if the catalog has one
     as_of: date | None = None  # the day it is read on: "available from" turns "available since"
     unknown: bool = False  # the Initial Term Start it hangs on was refused: nothing is derived from it
+    renewal: str = ""  # "renewed" where the book's next term keeps it, rules.NOT_RENEWED where that term drops it
+
+    def renewal_text(self, deadline: DateLine | None) -> str:
+        """Its "Renewal request by" cell: the deadline's day and status, where the add-on's own renewal says more
+        (the deadline stays open for one the next term drops, while another one is renewed)."""
+        if deadline is None:
+            return ""
+        said = deadline.status[:1].lower() + deadline.status[1:]
+        if self.renewal == rules.NOT_RENEWED:
+            said = f"{said}; {self.renewal}"
+        elif self.renewal and deadline.date.status not in (rules.DateStatus.DONE, rules.DateStatus.SUPERSEDED):
+            said = self.renewal
+        return f"{deadline.date.day:%Y-%m-%d}, {said}"
 
     @property
     def label(self) -> str:
@@ -405,8 +418,16 @@ def contract_sheet(
     for k in key_dates:
         key = DateKey.of(contract, k.id)
         dates.append(DateLine(contract, product, k, key, marks.get(key, DateMark()) if marks else DateMark()))
+    valid = rules.valid_addons(catalog, contract)
+    dropped = rules.dropped_at_renewal(valid, contract)
     addons = [
-        AddOnLine(h, available.get(h.addon.id), as_of, _mobilizes(catalog, h) and not rules.initial_start_valid(contract))
+        AddOnLine(
+            h,
+            available.get(h.addon.id),
+            as_of,
+            _mobilizes(catalog, h) and not rules.initial_start_valid(contract),
+            rules.NOT_RENEWED if h.addon.id in dropped else "renewed" if h.addon.id in contract.renewed_addons else "",
+        )
         for h in rules.held_addons(catalog, contract)
     ]
     unknown = [

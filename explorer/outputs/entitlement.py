@@ -169,7 +169,7 @@ def _addons(shown: list[ContractSheet]) -> str:
                 [
                     f"<b>{_e(a.label)}</b> ({_e(c.product)})",
                     _e(available),
-                    _e(f"{deadline.date.day:%Y-%m-%d}, {deadline.status[:1].lower()}{deadline.status[1:]}") if deadline else "",
+                    _e(a.renewal_text(deadline)),
                 ]
             )
         if c.addons and c.administrative_days is not None:

@@ -38,6 +38,10 @@ CONTRACTS = [
     # superseded (not "In force" beside it)
     ["Overlap Co", "Okta", "Premier", "2026-01-01", "2026-12-31", "", "AMER", NEW_YORK, "", ""],
     ["Overlap Co", "Okta", "Premier Plus", "2026-07-01", "2027-06-30", "", "AMER", NEW_YORK, "", ""],
+    # a renewal keeping the CSE but dropping the MCSE: the deadline is not settled (the MCSE still needs the
+    # request), Overdue while the term runs; the sheet says the CSE renewed and the MCSE not
+    ["Drop Co", "Okta", "Premier Plus", "2025-01-01", "2025-12-31", "", "AMER", NEW_YORK, "yes", "50% Dedicated MCSE"],
+    ["Drop Co", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "", "AMER", NEW_YORK, "yes", ""],
     # an Initial Term Start that cannot be read: nothing is derived from it
     ["Rejected Co", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "2026-13-45", "AMER", NEW_YORK, "yes", ""],
 ]

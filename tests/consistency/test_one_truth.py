@@ -24,7 +24,7 @@ from explorer.outputs.calendar import customer_events
 from explorer.outputs.entitlement import EMPTY, TICK, sheet_html
 from explorer.outputs.report.build import CHECK_THE_BOOK, build_report
 from explorer.paths import resource_path
-from explorer.rules import DateStatus
+from explorer.rules import NOT_RENEWED, DateStatus
 from tools import synth
 
 from .books import history_book, multiselect_book, repeats_book, status_book
@@ -128,6 +128,19 @@ def check_customer(session: Session, sheet: CustomerSheet, report: dict[str, lis
 
     # the entitlement sheet
     page = text(sheet_html(sheet))
+    # each add-on says its own renewal; the deadline is Renewed only where the next term keeps every add-on
+    shown = {id(p.shown) for p in sheet.products()}  # the sheet's Add-ons table: the term it shows per product
+    for c in sheet.contracts:
+        deadline = next((d for d in c.dates if d.date.is_action), None)
+        if deadline is None:
+            continue
+        said = [a.renewal for a in c.addons]
+        if NOT_RENEWED in said:
+            assert deadline.date.status is not DateStatus.RENEWED and "Not renewed" in deadline.date.note, name
+        if deadline.date.status is DateStatus.RENEWED:
+            assert said and all(s == "renewed" for s in said), name
+        for a in c.addons if id(c) in shown else ():
+            assert a.renewal_text(deadline) in page, name
     for limit in sheet.limits:
         assert f"{limit.count} of {limit.limit} named contacts" in page, name
     if row["ended"]:
@@ -179,6 +192,17 @@ def test_history_book_answers_by_the_term_in_force(tmp_path: Path) -> None:
     assert [d.status for d in first.dates if d.date.is_action] == ["Renewed"]
     assert [a.detail for a in second.addons] == ["Available since 2025-04-01"]
     assert [d.status for d in sheet("Renew Co", date(2026, 12, 20)).contracts[1].dates if d.date.is_action] == ["Overdue"]
+    # a renewal that drops the MCSE does not settle the deadline: Overdue while the term runs, in every output
+    dropped = sheet("Drop Co", date(2025, 12, 20))
+    first = dropped.contracts[0]
+    assert [d.status for d in first.dates if d.date.is_action] == ["Overdue"]
+    assert [a.renewal_text(next(d for d in first.dates if d.date.is_action)) for a in first.addons] == [
+        "2025-11-16, renewed",
+        "2025-11-16, overdue; not renewed: the next term does not hold it",
+    ]
+    assert "50% Dedicated MCSE (5 named contacts) (Okta) 2025-04-01 2025-11-16, overdue; not renewed" in text(sheet_html(dropped))
+    later = sheet("Drop Co", date(2026, 3, 1)).contracts[0]
+    assert [d.status for d in later.dates if d.date.is_action] == ["Past"]
     # 50% -> 100% MCSE mid-year: 7 of 5 before the upgrade, 7 of 10 after
     assert [(x.count, x.limit, x.over) for x in sheet("Upgrade Co", date(2026, 3, 1)).limits] == [(7, 5, True)]
     assert [(x.count, x.limit, x.over) for x in sheet("Upgrade Co", date(2026, 9, 1)).limits] == [(7, 10, False)]
