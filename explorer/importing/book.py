@@ -26,7 +26,7 @@ from explorer.importing.headers import label, title
 from explorer.importing.holidays import read_holidays
 from explorer.importing.ranges import term_range
 from explorer.importing.readers import RawSheet, fingerprint, iter_sheets
-from explorer.importing.renewal_evidence import unheld_renewals
+from explorer.importing.renewal_evidence import dropped_between, unheld_renewals
 from explorer.importing.repeats import one_row_per_case
 from explorer.importing.row_contacts import contact_columns, once
 from explorer.importing.safety import NoTable, UnreadableFile
@@ -753,6 +753,7 @@ def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
             )
     out.extend(name_variants(book.contracts, catalog))
     out.extend(unheld_renewals(book.contracts, catalog))
+    out.extend(dropped_between(book.contracts, catalog))
     known = {customer_key(c.customer) for c in book.contracts}
     for key, orphans in contacts.items():
         if key and key not in known:

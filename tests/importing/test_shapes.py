@@ -828,3 +828,35 @@ def test_licence_lines_of_an_opportunity_products_export_are_set_aside(tmp_path:
         "'Adaptive MFA - 500 seats'. A line naming a support program or add-on is read as a contract; correct one that "
         "means a support program."
     ]
+
+
+def test_a_sparse_renewal_between_two_terms_holding_an_add_on_says_it_mobilizes_again(tmp_path: Path) -> None:
+    # renewals tryout #11: a "Renewal" row of dates and tier only, between two CSE terms, read as the CSE dropped
+    book_file = tmp_path / "book.csv"
+    book_file.write_text(
+        "Customer,Product,Type,Tier,Start,End,CSE,MCSE\n"
+        "Fourth Coffee,Okta,New,Premier Plus,2023-02-01,2024-01-31,Yes,50%\n"
+        "Fourth Coffee,Okta,Renewal,Premier Plus,2024-02-01,2025-01-31,,\n"
+        "Fourth Coffee,Okta,Renewal,Premier Plus,2025-02-01,2026-01-31,Yes,50%\n"
+        "Lapse Co,Okta,New,Premier Plus,2023-02-01,2024-01-31,Yes,\n"  # a year away: the run is broken anyway
+        "Lapse Co,Okta,Renewal,Premier Plus,2025-02-01,2026-01-31,,\n"
+        "Lapse Co,Okta,Renewal,Premier Plus,2026-02-01,2027-01-31,Yes,\n"
+        "Down Co,Okta,New,Premier Plus,2023-02-01,2024-01-31,Yes,\n"  # a year on Premier, which holds no CSE
+        "Down Co,Okta,Renewal,Premier,2024-02-01,2025-01-31,,\n"
+        "Down Co,Okta,Renewal,Premier Plus,2025-02-01,2026-01-31,Yes,\n",
+        "utf-8",
+    )
+    book = load_book([book_file])
+    said = [(f.customer, f.source.row, f.column, f.message) for f in book.findings if "holds no" in f.message]
+    assert said == [
+        (
+            "Fourth Coffee",
+            3,
+            "CSE",
+            "This renewal (2024-02-01 – 2025-01-31) holds no CSE or MCSE, while the terms before and after it "
+            "(rows 2 and 4) hold the CSE and MCSE: it is read as dropped for this term and bought again, so a second "
+            "CSE and MCSE mobilization is worked out from 2025-02-01. If the CSE and MCSE carried over, write them "
+            "on this row.",
+        )
+    ]
+    assert all(f.severity is Severity.WARNING for f in book.findings if "holds no" in f.message)
