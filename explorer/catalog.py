@@ -378,6 +378,7 @@ class Catalog:
     legal_suffixes: frozenset[str] = frozenset()  # "Ltd", "GmbH": a company's name is the same without them
     account_id_headers: frozenset[str] = frozenset()  # folded headers of a CRM's account id column
     renewal_evidence: frozenset[str] = frozenset()  # folded headers of a column saying a row renews an earlier term
+    renewed_to: frozenset[str] = frozenset()  # folded headers of a column giving the end the row's term was renewed to
     totals_words: tuple[str, ...] = ()  # a row whose label begins with one ("Subtotal EMEA") may be a totals line
     set_aside_sheets: tuple[str, ...] = ()  # a sheet named with one ("Do not use - old") is not read unless asked
     contact_list_columns: tuple[str, ...] = ()  # a contracts table's column listing the row's named contacts
@@ -1151,6 +1152,7 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         legal_suffixes=frozenset(w.casefold() for w in _strings(values.get("legal_suffix", []), "values.legal_suffix")),
         account_id_headers=frozenset(fold(w) for w in _strings(values.get("account_id", []), "values.account_id")),
         renewal_evidence=frozenset(fold(w) for w in _strings(values.get("renewal_evidence", []), "values.renewal_evidence")),
+        renewed_to=frozenset(fold(w) for w in _strings(values.get("renewed_to", []), "values.renewed_to")),
         totals_words=_strings(layout.get("totals", []), "layout.totals"),
         term_status=_term_status(data),
         set_aside_sheets=_strings(layout.get("set_aside_sheets", []), "layout.set_aside_sheets"),

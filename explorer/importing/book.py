@@ -27,6 +27,7 @@ from explorer.importing.holidays import read_holidays
 from explorer.importing.ranges import term_range
 from explorer.importing.readers import RawSheet, fingerprint, iter_sheets
 from explorer.importing.renewal_evidence import dropped_between, unheld_renewals
+from explorer.importing.renewed_to import unless_held
 from explorer.importing.repeats import one_row_per_case
 from explorer.importing.row_contacts import contact_columns, once
 from explorer.importing.safety import NoTable, UnreadableFile
@@ -144,7 +145,7 @@ def load_book(
             else f"A contract table needs customer, product, tier, start and end columns; {MAP_HINT}"
         )
         book.findings.append(Finding(Severity.ERROR, f"No contract was read: {what}. {advice}.", Source(book.files[0])))
-    book.contracts = _read_once(book.contracts, catalog, book.findings)
+    book.contracts = _read_once(unless_held(book.contracts, catalog, book.findings), catalog, book.findings)
     book.contracts = history.with_runs(book.contracts)
     book.findings.extend(_check_book(book, catalog))
     return book
@@ -678,7 +679,8 @@ def _read_table(
     words = catalog.term_status
     read = [h for h in match.extra.values() if match.kind == "contracts" and fold(h) in words.columns | words.date_columns]
     listing = contact_columns(match, catalog)  # read as named contacts (row_contacts), said by read_contracts
-    unused = [h for i, h in match.extra.items() if h not in read and i not in listing]
+    renewed = {h for h in match.extra.values() if match.kind == "contracts" and fold(h) in catalog.renewed_to}  # renewed_to
+    unused = [h for i, h in match.extra.items() if h not in read and i not in listing and h not in renewed]
     if unused or read:
         kept = f"Columns kept as they are (not used by the rules): {', '.join(unused)}." if unused else ""
         if read:  # explorer.importing.term_status reads them
@@ -730,8 +732,12 @@ def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
     out: list[Finding] = []
     seen: dict[tuple[str, str], list[Contract]] = {}
     contacts = book.contacts_by_customer()
+    said: dict[tuple[str, str, int | None, str], set[str]] = {}  # per row and product: a written renewal repeats its row
     for contract in book.contracts:
-        out.extend(rules.contract_findings(catalog, contract))
+        where = (contract.source.file, contract.source.sheet, contract.source.row, contract.product or "")
+        found = [f for f in rules.contract_findings(catalog, contract) if f.message not in said.get(where, set())]
+        said.setdefault(where, set()).update(f.message for f in found)
+        out.extend(found)
         if not contract.customer:
             continue
         earlier = seen.setdefault(contract.key, [])

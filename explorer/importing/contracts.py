@@ -18,6 +18,7 @@ from explorer.importing.line_items import (
     tier_with_addon,
 )
 from explorer.importing.readers import RawSheet
+from explorer.importing.renewed_to import with_renewals
 from explorer.importing.row_contacts import contact_columns, read_finding, row_contacts
 from explorer.importing.rows import DataRow, data_rows
 from explorer.importing.tables import TableMatch
@@ -68,7 +69,7 @@ def read_contracts(
         findings.append(_licences_set_aside(licences, Source(sheet.file, sheet.name, match.header_row)))
     if listing:
         findings.append(read_finding(listing, len(contacts), Source(sheet.file, sheet.name, match.header_row)))
-    return _regional(contracts, catalog, findings), findings, contacts
+    return with_renewals(_regional(contracts, catalog, findings), catalog, order, findings), findings, contacts
 
 
 def _regional(contracts: list[Contract], catalog: Catalog, findings: list[Finding]) -> list[Contract]:
