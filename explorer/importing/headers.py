@@ -70,6 +70,10 @@ class Recognition:
     notes: list[str] = field(default_factory=list)  # columns deliberately not used, and why
 
 
+# An ERP export's path into a record's lines (Odoo: "Order Lines/Product", "Invoice Lines/Quantity")
+LINE_PATH = re.compile(r"(.*\blines?)\s*/\s*(.+)", re.IGNORECASE)
+
+
 def variants(header: str, qualifiers: frozenset[str] = frozenset()) -> list[str]:
     """The header as written, then without units, '*' and API decorations, then each dotted part, then
     without an object's name before ' - ', then without qualifier words ('Product Line' reads as Product)."""
@@ -86,6 +90,8 @@ def variants(header: str, qualifiers: frozenset[str] = frozenset()) -> list[str]
             out.append(".".join(parts[:-1]))
     if prefixed := OBJECT_PREFIX.fullmatch(plain):
         out.append(prefixed[1])
+    if lined := LINE_PATH.fullmatch(plain):  # Odoo's one-to-many path: "Order Lines/Product" reads as Product
+        out.append(lined[2])
     if qualifiers:
         kept = [w for w in words(out[-1]).split() if w not in qualifiers]
         if kept:

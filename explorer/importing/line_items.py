@@ -23,6 +23,10 @@ DURATION = re.compile(
 )
 
 
+# An ERP's product code before the name: Odoo writes "[OKTA-PP] Okta Premier Plus Support"
+SKU = re.compile(r"^\s*\[[A-Za-z0-9][\w.\-/]{0,39}\]\s+")
+
+
 @dataclass(frozen=True)
 class LineItem:
     """What a line's product name names: a product and program, or an add-on (and its option)."""
@@ -34,8 +38,8 @@ class LineItem:
 
 
 def line_key(text: str, filler: tuple[str, ...]) -> str:
-    """The folded words that name something: no duration, no filler word."""
-    text = DURATION.sub(" ", text.casefold()).replace(",", " ").replace(";", " ")
+    """The folded words that name something: no product code, no duration, no filler word."""
+    text = DURATION.sub(" ", SKU.sub("", text).casefold()).replace(",", " ").replace(";", " ")
     for word in sorted(filler, key=len, reverse=True):
         text = re.sub(rf"(?<![\w]){re.escape(word.casefold())}(?![\w])", " ", text)
     return fold(text)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from explorer.catalog import Catalog
 from explorer.importing.columns import read_columns
+from explorer.importing.headers import LINE_PATH
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
-from explorer.model import Finding, Source
+from explorer.model import Finding, Severity, Source
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def data_rows(
     fields = list(table.raw)
     cells = list(zip(*(table.raw[f].tolist() for f in fields), strict=True)) if fields else []
     texts = list(zip(*(table.texts[f].tolist() for f in fields), strict=True)) if fields else []
-    return [
+    out = [
         DataRow(
             Source(sheet.file, sheet.name, int(row)),
             dict(zip(fields, c, strict=True)),
@@ -55,3 +56,45 @@ def data_rows(
         )
         for row, c, t, extra in zip(table.rows.tolist(), cells, texts, table.extras(), strict=True)
     ]
+    return _record_lines(out, match, findings) if any(LINE_PATH.fullmatch(h.strip()) for h in match.layout) else out
+
+
+def _record_lines(rows: list[DataRow], match: TableMatch, findings: list[Finding]) -> list[DataRow]:
+    """An ERP's export of records with their lines (Odoo: "Order Lines/Product"): a record's own columns are written
+    on its first line only, so a row that fills only line columns continues the record above and takes its
+    columns. The export says so by its headers; a hand-kept book's blank customer is never carried down."""
+    lined = {i for i, h in match.headers.items() if LINE_PATH.fullmatch(h.strip())}
+    own = [f for f, i in match.columns.items() if i not in lined]
+    own_extras = [h for i, h in match.extra.items() if i not in lined]
+    out: list[DataRow] = []
+    record: DataRow | None = None
+    continued: list[int] = []
+    for row in rows:
+        blank = not any(row.text(f) for f in own) and not any(row.extras.get(h) for h in own_extras)
+        if blank and record is not None and any(row.text(f) for f in match.columns if f not in own):
+            cells = {**row.cells, **{f: record.cells[f] for f in own if f in record.cells}}
+            texts = {**row.texts, **{f: record.texts[f] for f in own if f in record.texts}}
+            extras = {**row.extras, **{h: record.extras.get(h, "") for h in own_extras}}
+            out.append(replace(row, cells=cells, texts=texts, extras=extras))
+            continued.append(row.source.row or 0)
+            continue
+        record = row if not blank else record
+        out.append(row)
+    if continued:
+        taken = ", ".join(f"'{match.headers.get(match.columns[f], f)}'" for f in own)
+        first = match.headers[min(lined)]
+        said = f"{_rows(continued)} continue{'s' if len(continued) == 1 else ''} the record above them"
+        findings.append(
+            Finding(
+                Severity.INFO,
+                f"{said[:1].upper()}{said[1:]}, as an export of records with their lines ('{first}') writes them: "
+                f"they take its {taken}.",
+                Source(rows[0].source.file, rows[0].source.sheet, match.header_row),
+            )
+        )
+    return out
+
+
+def _rows(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:8])
+    return f"row{'s' if len(numbers) != 1 else ''} {shown}" + (f" and {len(numbers) - 8} more" if len(numbers) > 8 else "")

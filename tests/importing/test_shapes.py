@@ -860,3 +860,36 @@ def test_a_sparse_renewal_between_two_terms_holding_an_add_on_says_it_mobilizes_
         )
     ]
     assert all(f.severity is Severity.WARNING for f in book.findings if "holds no" in f.message)
+
+
+def test_an_odoo_export_of_orders_with_their_lines_reads_each_line_as_its_order_s(tmp_path: Path) -> None:
+    # Odoo writes an order's own fields on its first line only, its lines' fields as 'Order Lines/Product', and each
+    # product with its code: '[OKTA-PP] Okta Premier Plus Support'. Read, 15 errors and 3 phantom customers.
+    import openpyxl
+
+    path = tmp_path / "sale.order.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Order Reference", "Customer", "Start Date", "End Date", "Order Lines/Product", "Order Lines/Quantity"])
+    ws.append(["S00041", "Northwind Health", date(2026, 1, 1), date(2026, 12, 31), "[OKTA-PP] Okta Premier Plus Support", 1])
+    ws.append([None, None, None, None, "[MCSE-100] Mission Critical Support - 100% Dedicated MCSE", 1])
+    ws.append([None, None, None, None, "[A0-PREM] Auth0 Premier Support", 1])
+    ws.append(["S00042", "Proseware, Inc.", date(2026, 6, 1), date(2027, 5, 31), "[OKTA-PREM] Okta Premier Support", 1])
+    wb.save(path)
+    book = load_book([path])
+    assert [f.message for f in book.findings if f.severity is Severity.ERROR] == []
+    read = sorted((c.customer, c.product, c.program, tuple(c.addons), c.term_end) for c in book.contracts)
+    assert read == [
+        ("Northwind Health", "auth0", "auth0-premier", (), date(2026, 12, 31)),
+        ("Northwind Health", "okta", "okta-premier-plus", ("mcse",), date(2026, 12, 31)),
+        ("Proseware, Inc.", "okta", "okta-premier", (), date(2027, 5, 31)),
+    ]
+    (said,) = [f.message for f in book.findings if "continue the record above" in f.message]
+    assert said.startswith("Rows 3, 4 continue the record above them") and "'Customer', 'Start Date', 'End Date'" in said
+
+
+def test_a_blank_customer_is_not_carried_down_without_an_export_s_line_columns(tmp_path: Path) -> None:
+    rows = [["Acme", "Okta", "Premier", "2026-01-15", "2027-01-14"], ["", "Auth0", "Enterprise", "2026-01-15", "2027-01-14"]]
+    book = load_book([write_csv(tmp_path / "kept.csv", header=HEADER, rows=rows)])
+    assert any("customer name is missing" in f.message for f in book.findings if f.severity is Severity.ERROR)
