@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -77,7 +78,7 @@ def as_text(session: Session, limit: int | None = None) -> str:
     if shown:
         lines.append("")
     for f in shown:
-        where = f.source.describe()
+        where = dataclasses.replace(f.source, column="").describe() if f.column else f.source.describe()  # one column
         column = f", column '{f.column}'" if f.column else ""
         customer = f" [{f.customer.strip()}]" if f.customer.strip() else ""
         lines.append(f"{f.severity.label.upper():<8}{where}{column}{customer}: {f.message}")
