@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from explorer.app import view_model
 from explorer.app.case_filter import RESPONSE_MINUTES, RESPONSE_MINUTES_TIP
@@ -77,20 +78,40 @@ class SlaTab(QWidget):
         self.cases_title = _section("Cases", self)
         self.sheet: CustomerSheet | None = None
         top = _pane(self, _section("First-response targets", self), self.targets_view)
-        choice = QWidget(self)  # the period and, beside it, the window it covers in days
+        choice = QWidget(self)  # the period, and below it the window it covers in days: a narrow pane cut it beside
         row = QHBoxLayout(choice)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.period)
-        row.addWidget(self.window_label, 1)
-        middle = _pane(self, self.compliance_title, choice, self.compliance_empty, self.compliance_view, self.no_log)
+        row.addStretch(1)
+        middle = _pane(
+            self, self.compliance_title, choice, self.window_label, self.compliance_empty, self.compliance_view, self.no_log
+        )
         bottom = _pane(self, self.cases_title, self.cases_empty, self.cases_view)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         for part in (top, middle, bottom):
             splitter.addWidget(part)
+            splitter.setCollapsible(splitter.indexOf(part), False)
         splitter.setSizes([200, 200, 300])
+        # At 16 pt in a laptop's window the three panes need more height than the tab has: its wrapped texts keep
+        # their lines (fit_wrapped) and the tab scrolls, where they were drawn over one another.
+        self.wrapped = [self.no_log, self.window_label, self.compliance_empty, self.cases_empty, self.cases_title]
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(area)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_wrapped()
+
+    def fit_wrapped(self) -> None:
+        """Each wrapped text at least as tall as its lines at the tab's width, so no pane squeezes it."""
+        width = max(80, self.width() - 24)
+        for label in self.wrapped:
+            label.setMinimumHeight(label.heightForWidth(width) if label.isVisibleTo(self) and label.text() else 0)
 
     def focus_order(self) -> list[QWidget]:
         """The tab's controls in the order Tab visits them."""
@@ -141,6 +162,7 @@ class SlaTab(QWidget):
             hidden: list[QWidget] = [self.compliance_view, self.cases_view, self.compliance_empty, self.cases_empty]
             for widget in hidden:
                 widget.hide()
+            self.fit_wrapped()
             return
         period = self.period.period()
         window = sheet.window(period)
@@ -214,6 +236,7 @@ class SlaTab(QWidget):
         ):
             label.setVisible(empty)
             view.setVisible(not empty)
+        self.fit_wrapped()
 
 
 def _window_words(kind: str, label: str) -> str:
