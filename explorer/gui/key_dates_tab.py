@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from explorer.app.sheet import CustomerSheet
 from explorer.app.tones import DATE_TONES, Tone
@@ -108,3 +108,17 @@ class KeyDatesTab(QWidget):
         self.legend.setText(f"<small>{legend(sheet.catalog)}</small>")  # the pane is narrow: a smaller key
         self.timeline.set_rows(rows, sheet.as_of)
         self._balance()
+        self._to_what_matters([d.status for d in dates])
+
+    def _to_what_matters(self, statuses: list[str]) -> None:
+        """The first date still to act on (Overdue first, else the first not Past) in view, and the timeline at the
+        as-of day: the header's 'overdue since' link opened the tab on four Past rows and the timeline's start."""
+        wanted = next((i for i, s in enumerate(statuses) if s == "Overdue"), None)
+        if wanted is None:
+            wanted = next((i for i, s in enumerate(statuses) if s != "Past"), None)
+        if wanted is not None:
+            when = self.model.column_index("Date")  # shown first: the row comes into view from its date, not scrolled past it
+            self.view.scrollTo(self.model.index(self.model.view_row(wanted), when), QAbstractItemView.ScrollHint.PositionAtCenter)
+        bar = self.timeline_area.horizontalScrollBar()
+        if bar.maximum() > 0:  # the as-of line a third in from the left, where the days ahead are seen
+            bar.setValue(max(0, round(self.timeline.x_of(self.timeline.as_of) - self.timeline_area.viewport().width() / 3)))

@@ -83,10 +83,34 @@ def clipped(root: QWidget) -> list[str]:
 
 
 def lanes_cut(window: MainWindow) -> list[str]:
-    """The Key Dates timeline's lanes, when its pane is too short to show them all without scrolling."""
+    """The Key Dates timeline's lanes, when its pane is too short to show them all without scrolling, and an
+    Overdue date the table opens scrolled away from (the header's 'overdue since' link leads here)."""
     area = window.key_dates.timeline_area
     shown, lanes = area.viewport().height(), window.key_dates.timeline.height()
-    return [f"timeline: {lanes} px of lanes in {shown} px"] if lanes > shown else []
+    out = [f"timeline: {lanes} px of lanes in {shown} px"] if lanes > shown else []
+    view, model = window.key_dates.view, window.key_dates.model
+    status = model.column_index("Status")
+    for r in range(model.rowCount()):
+        if model.data(model.index(r, status)) == "Overdue" and not view.viewport().rect().contains(
+            view.visualRect(model.index(r, model.column_index("Date")))
+        ):
+            out.append(f"key dates: the Overdue row {r} is out of view")
+    return out
+
+
+def overlapping(root: QWidget) -> list[str]:
+    """Shown texts drawn over one another (a pane squeezed below its texts' lines), or cut short of their lines."""
+    labels = [w for w in root.findChildren(QLabel) if w.isVisibleTo(root) and w.text()]
+    out = []
+    for i, a in enumerate(labels):
+        box = a.geometry().translated(a.parentWidget().mapTo(root, a.parentWidget().rect().topLeft()))
+        if a.wordWrap() and a.height() < a.heightForWidth(a.width()):
+            out.append(f"{a.text()[:40]}: {a.height()} px for {a.heightForWidth(a.width())}")
+        for b in labels[i + 1 :]:
+            other = b.geometry().translated(b.parentWidget().mapTo(root, b.parentWidget().rect().topLeft()))
+            if box.intersects(other):
+                out.append(f"{a.text()[:40]} over {b.text()[:40]}")
+    return out
 
 
 def show(window: MainWindow, page: str) -> None:
@@ -118,7 +142,7 @@ def test_nothing_that_matters_is_cut(look, size, qtbot, tmp_path: Path) -> None:
         found[f"key dates {key}"] = elided(window.key_dates.view) + lanes_cut(window)
         open_tab(window, "SLA")
         QApplication.processEvents()
-        found[f"sla {key}"] = elided(window.sla.cases_view) + clipped(window.sla)
+        found[f"sla {key}"] = elided(window.sla.cases_view) + clipped(window.sla) + overlapping(window.sla)
     show(window, "Upcoming")
     found["upcoming"] = elided(window.upcoming.view)
     show(window, "Cases")
