@@ -31,7 +31,14 @@ def _e(text: object) -> str:
 
 def _table(headers: list[str], rows: list[list[str]], numeric: tuple[int, ...] = (), widths: tuple[int, ...] = ()) -> str:
     """A table; ``widths`` in percent of the page, where Qt's own share would cut a word (a date) in a narrow pane."""
-    head = "".join(f"<th width='{widths[i]}%'>{_e(h)}</th>" if widths else f"<th>{_e(h)}</th>" for i, h in enumerate(headers))
+
+    # a heading breaks between its words, never inside one: 'Priorit/y' and 'Breache/d' in a narrow pane
+    def th(i: int, h: str) -> str:
+        width = f" width='{widths[i]}%'" if widths else ""
+        whole = " style='white-space:nowrap'" if " " not in h else ""
+        return f"<th{width}{whole}>{_e(h)}</th>"
+
+    head = "".join(th(i, h) for i, h in enumerate(headers))
     body = "".join(
         "<tr>" + "".join(f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>" for i, c in enumerate(row)) + "</tr>"
         for row in rows

@@ -232,3 +232,31 @@ def test_the_upgrade_sheet_says_the_same_promise_instead_of_its_figures() -> Non
     assert same
     frame = evidence_frame(same)
     assert not frame.empty and frame["Evidence"].str.contains("promises the same first-response times").all()
+
+
+def test_a_one_word_heading_never_breaks_in_a_narrow_pane() -> None:
+    # The Renewal tab at 1400x900 drew 'Priorit/y' and 'Breache/d' in the By priority table.
+    from datetime import date
+
+    from PySide6.QtGui import QTextDocument
+
+    from explorer.app.renewal import brief_for
+    from explorer.app.session import open_session
+    from explorer.outputs.renewal import brief_html
+    from explorer.paths import resource_path
+
+    session = open_session([resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")], date(2026, 11, 28))
+    brief = brief_for(session, "birch health")
+    assert brief is not None
+    document = QTextDocument()
+    document.setHtml(brief_html(brief, chart=False))
+    document.setTextWidth(520)  # the Renewal tab's pane at 1400x900
+    document.documentLayout().documentSize()  # lays it out
+    broken = []
+    block = document.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        if text in ("Priority", "Breached", "Cases", "Target"):
+            broken += [text] if layout is not None and layout.lineCount() > 1 else []
+        block = block.next()
+    assert broken == []
