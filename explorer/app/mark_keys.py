@@ -36,14 +36,17 @@ def unmatched(marks: Mapping[DateKey, DateMark], book: Book, catalog: Catalog, w
     """One warning naming the marks that match no date of the book: no term of that customer and product starting
     that day, or no key date of that name."""
     terms = {(*c.key, c.term_start) for c in book.contracts}
-    events = {rule.id for rule in catalog.key_dates}
+    events = {rule.id: rule.event for rule in catalog.key_dates}
     lost = [k for k in marks if (k.customer, k.product, k.term_start) not in terms or k.event not in events]
     if not lost:
         return []
-    named = "; ".join(
-        f"'{k.customer}', {k.product}, {k.event}, term from {k.term_start.isoformat() if k.term_start else '(none)'}"
-        for k in lost[:SHOWN]
-    )
+    products = {p.id: p.name for p in catalog.products.values()}
+
+    def said(k: DateKey) -> str:  # as the outputs name the date, not by the keys it is kept under
+        term = f"the term from {k.term_start.isoformat()}" if k.term_start else "no term_start given"
+        return f"'{k.customer}', {products.get(k.product, k.product)}, {events.get(k.event, k.event)}, {term}"
+
+    named = "; ".join(said(k) for k in lost[:SHOWN])
     more = f" and {len(lost) - SHOWN:,} more" if len(lost) > SHOWN else ""
     count = f"{len(lost):,} done-mark{'s' if len(lost) != 1 else ''}"
     return [
@@ -53,5 +56,6 @@ def unmatched(marks: Mapping[DateKey, DateMark], book: Book, catalog: Catalog, w
             "term of that customer and product starts that day, or no key date has that name; "
             f"{'it applies' if len(lost) == 1 else 'they apply'} to nothing. Tick the date in the app to mark it.",
             Source(workspace_file or ""),
+            customer=lost[0].customer if len({k.customer for k in lost}) == 1 else "",
         )
     ]

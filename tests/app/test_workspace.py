@@ -166,5 +166,6 @@ def test_a_mark_written_as_the_outputs_name_its_date_applies_and_one_that_names_
     assert next(d for d in again.dates if d.date.is_action).status == "Done (marked 2026-11-20)"
     (lost,) = [f for f in session.findings if "done-mark" in f.message]
     assert lost.message.startswith(
-        f"1 done-mark in the workspace matches no date of the book ('tardy telecom', okta, Renewal call, term from {start}"
+        f"1 done-mark in the workspace matches no date of the book ('tardy telecom', Okta, Renewal call, the term from {start}"
     )
+    assert lost.customer == "tardy telecom"  # the Findings page's Customer column
