@@ -264,7 +264,8 @@ def _read_sheet(
     # no slower.
     rows: list[list[Cell]] = []
     try:
-        rows.extend(sheet.iter_rows())
+        for row in sheet.iter_rows():  # a loop in Python, not list.extend: extend holds the GIL to the end (above)
+            rows.append(row)
     except BaseException as exc:  # a Rust panic is a BaseException: never a traceback, never the app's end
         if not _panicked(exc):
             raise
