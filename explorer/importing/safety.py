@@ -443,7 +443,9 @@ def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
     placed = False
     hidden: set[int] = set()
     for chunk in chunks(archive, member):
-        if b"<!" in chunk and _DECLARATION.search(chunk):  # past the head too: one rule for every part
+        # past the head too: one rule for every part. A one-byte search first (memchr: 0.005 s for the 10k book's
+        # cases, where a search for "<!" took 0.075 s), the pattern only where a '!' is
+        if b"!" in chunk and _DECLARATION.search(chunk):
             raise _Declared(member.filename)
         if b"uniqueCount" in chunk and (found := _UNIQUE.search(chunk)):  # a plain search first, as for hidden rows
             claimed = max(claimed, int(found.group(1)))
