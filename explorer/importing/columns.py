@@ -65,6 +65,12 @@ def _totals_ends(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     return tuple(sorted({w[0].casefold() for w in split})), tuple(sorted({w[-1].casefold() for w in split}))
 
 
+@cache
+def _last_letters(ends: tuple[str, ...]) -> frozenset[str]:
+    """The characters a label may end in and still end with a totals word (either case), ')', ' ', ':' or '='."""
+    return frozenset("".join(w[-1] + w[-1].upper() for w in ends if w) + ") :=")
+
+
 @dataclass
 class Columns:
     rows: np.ndarray  # the spreadsheet row number of each kept row
@@ -358,11 +364,11 @@ def _totals_and_merged_labels(
     # A plain prefix and suffix test in one pass first (a log's 200,000 case IDs are all distinct: a function call
     # or two patterns each cost a third of a second), then the patterns on the few labels that pass it.
     texts = first_text.tolist()
+    tails = _last_letters(ends)  # most labels end in none (a case ID's digit): the suffix test stops there
     prefixed = np.array(
         [
             t.lstrip()[:40].casefold().startswith(starts)
-            or (end := t.rstrip(" :=")).endswith(")")
-            or end[-40:].casefold().endswith(ends)
+            or (t[-1:] in tails and ((end := t.rstrip(" :=")).endswith(")") or end[-40:].casefold().endswith(ends)))
             for t in texts
         ],
         dtype=bool,
