@@ -11,6 +11,7 @@ two customers get a warning instead (name_variants).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -26,10 +27,13 @@ from explorer.model import Contact, Contract, Finding, Severity, Source, custome
 SHOWN = 4  # names quoted in the finding
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a book's names, asked by the cases', the contacts' and the variants' checks
 def loose_name(name: str, suffixes: frozenset[str]) -> str:
     """The name's words, case-folded, without accents, punctuation and trailing legal suffixes ("contoso" for
     "Contoso, Ltd."; "societe generale" for "Société Générale")."""
-    bare = "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
+    bare = name.casefold()
+    if not bare.isascii():
+        bare = "".join(ch for ch in unicodedata.normalize("NFKD", bare) if not unicodedata.combining(ch))
     words = re.sub(r"[^\w]+", " ", bare).split()
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()
@@ -41,13 +45,14 @@ def loose_name(name: str, suffixes: frozenset[str]) -> str:
 def spelled_alike(given: Iterable[str], contracts: list[Contract], catalog: Catalog) -> dict[str, str]:
     """Each given name that no contract names as written -> the one contract customer of the same loose name."""
     names = {customer_key(c.customer): c.customer.strip() for c in contracts}
+    unknown = [text for text in given if text and customer_key(text) not in names]
+    if not unknown:  # the usual book: every name as the contracts write it
+        return {}
     loose: dict[str, set[str]] = {}
     for key, name in names.items():
         loose.setdefault(loose_name(name, catalog.legal_suffixes), set()).add(key)
     found = {}
-    for text in given:
-        if not text or customer_key(text) in names:
-            continue
+    for text in unknown:
         keys = loose.get(loose_name(text, catalog.legal_suffixes), set())
         if len(keys) == 1:
             found[text] = names[next(iter(keys))]
