@@ -342,7 +342,7 @@ class TimelineCanvas(QWidget):
         bar = height * 0.62
         for span in sorted(row.spans, key=lambda s: s.kind != "term"):  # the term first, details on top
             x1 = self.x_of(span.start)
-            x2 = max(self.x_of(span.end), x1 + 3)
+            x2 = max(self.x_of(span.end), x1 + (6 if span.kind == "kickoff" else 3))  # a week's window on a years' axis
             ended = span.kind == "term" and span.end < self.as_of
             if span.kind == "term":
                 rect = QRectF(x1, top + (height - bar) / 2, x2 - x1, bar)
@@ -356,7 +356,7 @@ class TimelineCanvas(QWidget):
                 marks = [(self.x_of(m.day) - reach, self.x_of(m.day) + reach) for m in row.marks] + [(now - 1, now + 1)]
                 self._bar_text(painter, rect, span.text, marks)
         half = height * 0.27
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(QPen(self.palette().base().color(), 1))  # an edge in the view's base: seen on a grey (ended) bar
         for mark in row.marks:
             x, y = self.x_of(mark.day), top + height / 2
             painter.setBrush(palette.ink_colour(mark.kind))
