@@ -81,13 +81,23 @@ def is_blank(row: Sequence[Cell]) -> bool:
     return True
 
 
+def header_text(cell: Cell) -> str:
+    """A header cell's text: its words, or a year typed as a number (Excel stores '2024' over a column as 2024)."""
+    if isinstance(cell, str):
+        return cell.strip()
+    if isinstance(cell, float | int) and not isinstance(cell, bool) and float(cell).is_integer() and 1900 <= cell <= 2200:
+        return str(int(cell))
+    return ""
+
+
 def _header_cells(row: Sequence[Cell], start: int, stop: int) -> dict[int, str]:
-    return {i: c.strip() for i, c in enumerate(row[start:stop], start) if isinstance(c, str) and c.strip()}
+    return {i: text for i, c in enumerate(row[start:stop], start) if (text := header_text(c))}
 
 
 def _header_like(row: Sequence[Cell]) -> bool:
     texts = sum(1 for c in row if isinstance(c, str) and c.strip())
-    others = sum(1 for c in row if not isinstance(c, str) and c is not None and c != "")
+    years = sum(1 for c in row if not isinstance(c, str) and header_text(c))
+    others = sum(1 for c in row if not isinstance(c, str) and c is not None and c != "") - years
     return texts >= 2 and others <= 1
 
 

@@ -376,3 +376,30 @@ def test_damaged_styles_strike_nothing_and_break_nothing(tmp_path: Path) -> None
             dst.writestr(item, cut_short if item.filename == "xl/styles.xml" else src.read(item.filename))
     assert struck_cells(str(damaged), "Accounts") == {}
     assert struck_cells(str(path), "Accounts") == {3: {0, 1, 2, 3, 4, 5}, 4: {5}, 5: {0}}
+
+
+def test_years_typed_as_numbers_over_columns_are_headers(tmp_path: Path) -> None:
+    # Excel stores '2024' typed over a column as the number 2024: three such headers made the header row look like
+    # data ('no row names a table's fields'), and one was dropped from the kept columns without a word.
+    path = write_sheets(
+        tmp_path / "years.xlsx",
+        {
+            "Book": [
+                ["Customer", "Product", "Tier", "Start", "End", 2024, 2025, 2026],
+                [
+                    "Adatum",
+                    "Okta",
+                    "Premier Plus",
+                    date(2026, 1, 1),
+                    date(2026, 12, 31),
+                    "Premier",
+                    "Premier Plus",
+                    "Premier Plus",
+                ],
+            ]
+        },
+    )
+    book = load_book([path])
+    assert [(c.customer, c.program) for c in book.contracts] == [("Adatum", "okta-premier-plus")]
+    assert book.contracts[0].extra == {"2024": "Premier", "2025": "Premier Plus", "2026": "Premier Plus"}
+    assert _errors(book) == []
