@@ -126,7 +126,7 @@ def _addresses(
     the display name as the contact's name where the book gives none."""
     written = texts.tolist()  # stripped texts (texts_of)
     joined = "\x00".join(written)
-    if "<" not in joined and "mailto:" not in joined.casefold():  # the usual column: addresses alone
+    if "<" not in joined and " " not in joined and "mailto:" not in joined.casefold():  # the usual: addresses alone
         return written, names
     read = map_distinct(texts, address).tolist()
     changed = [i for i, (found, _) in enumerate(read) if found != written[i]]

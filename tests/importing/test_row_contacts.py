@@ -188,3 +188,30 @@ def test_a_name_cell_beside_one_email_is_one_person(tmp_path: Path) -> None:
         ("Ann One", "ann@acme.test", 3),
         ("Bo Two", "bo@acme.test", 3),
     ]
+
+
+def test_an_address_written_beside_its_name_by_hand_is_read_apart(tmp_path: Path) -> None:
+    # 'Liam Ortiz (liam@x)' and 'mia@x - Mia Chen' kept whole as names: each person counted twice beside the contract
+    # row's 'Liam Ortiz <liam@x>', and the Email column showing the whole text.
+    from explorer.importing.emails import address
+
+    assert [address(t) for t in ("Liam Ortiz (liam@contoso.test)", "mia@contoso.test - Mia Chen", "Mia: mia@c.test")] == [
+        ("liam@contoso.test", "Liam Ortiz"),
+        ("mia@contoso.test", "Mia Chen"),
+        ("mia@c.test", "Mia"),
+    ]
+    contracts = tmp_path / "contracts.csv"
+    contracts.write_text(
+        "Customer,Product,Tier,Start,End,MCSE,Region,Time Zone,Named contacts\n"
+        'Contoso Ltd,Okta,Premier Plus,2026-03-01,2027-02-28,50%,AMER,America/New_York,"Liam Ortiz <liam@contoso.test>; '
+        'Mia Chen <mia@contoso.test>"\n'
+    )
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text(
+        "Customer,Contact,Region\nContoso Ltd,Liam Ortiz (liam@contoso.test),AMER\nContoso Ltd,mia@contoso.test - Mia Chen,AMER\n"
+    )
+    book = load_book([contracts, contacts])
+    assert sorted((c.name, c.email) for c in book.contacts) == [
+        ("Liam Ortiz", "liam@contoso.test"),
+        ("Mia Chen", "mia@contoso.test"),
+    ]
