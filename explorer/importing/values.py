@@ -118,7 +118,7 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-NN_NN_YYYY = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?!\d)"
+NN_NN_YYYY = r"^\s*'?\s*(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?!\d)"  # after Excel's text mark, typed into a CSV
 SLASHED = re.compile(NN_NN_YYYY)
 YEAR_LAST = r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)"
 YEAR_FIRST = r"^\s*\d{4}/\d{1,2}/\d{1,2}"  # slashed: ISO 2026-03-01 is every tool's default, it says nothing
@@ -226,6 +226,7 @@ def parse_date(value: Any, order: DateOrder = UNSETTLED) -> tuple[date | None, s
                 return _parse_date_text(str(int(value)), order)
         return None, f"the number {cell_text(value)} is not a date"
     text = str(value).strip()
+    text = text[1:].lstrip() if text.startswith("'") else text  # Excel's mark for 'keep as text', typed into a CSV
     try:
         return _parse_date_text(text, order)
     except ValueError:

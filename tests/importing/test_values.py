@@ -353,3 +353,16 @@ def test_date_cells_that_hold_no_day_say_what_they_hold(tmp_path: Path) -> None:
         "NaN Co": "Term start: the cell holds Excel's day 0 (1899-12-30), no day: its number is missing or not a number.",
         "Year One Co": "Term start: 0001-01-01 is outside the years 1900–2200 that contracts are judged in; check the book.",
     }
+
+
+def test_a_date_typed_with_excel_s_text_mark_into_a_csv_is_its_day() -> None:
+    # "'2026-03-01" (the apostrophe Excel hides) was refused as "''2026-03-01' is not a valid date".
+    assert values.parse_date("'2026-03-01") == (date(2026, 3, 1), None)
+    assert values.parse_date("' 1 March 2026") == (date(2026, 3, 1), None)
+
+
+def test_excel_s_text_mark_leaves_a_row_s_day_order_to_its_dates(tmp_path: Path) -> None:
+    path = tmp_path / "marked.csv"
+    path.write_text("Customer,Product,Tier,Start,End\nQuebec Ltd,Okta,Premier,'01/03/2026,'28/02/2027\n")
+    (contract,) = load_book([path]).contracts
+    assert (contract.term_start, contract.term_end) == (date(2026, 3, 1), date(2027, 2, 28))
