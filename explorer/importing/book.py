@@ -25,7 +25,7 @@ from explorer.importing.contracts import read_contracts
 from explorer.importing.headers import label, title
 from explorer.importing.holidays import read_holidays
 from explorer.importing.ranges import term_range
-from explorer.importing.readers import RawSheet, fingerprint, iter_sheets
+from explorer.importing.readers import Cell, RawSheet, fingerprint, iter_sheets
 from explorer.importing.renewal_evidence import dropped_between, unheld_renewals
 from explorer.importing.renewed_to import unless_held
 from explorer.importing.repeats import one_row_per_case
@@ -293,7 +293,49 @@ def _tables_of(
         if tables:
             book.findings.append(_customer_sheet(named, tables))
             return named, tables, near
+    if not tables and (headed := _customer_headings(sheet, near, catalog, book, early)) is not None:
+        grouped, headings = headed
+        tables, near = find_tables(grouped, catalog, kinds, saved)
+        if tables:
+            shown = ", ".join(f"row {r} '{name}'" for r, name in headings[:4]) + (" ..." if len(headings) > 4 else "")
+            book.findings.append(
+                Finding(
+                    Severity.INFO,
+                    f"Sheet '{sheet.name}' has no customer column: each customer's heading row names the contacts "
+                    f"below it ({shown}).",
+                    Source(sheet.file, sheet.name, tables[0].header_row),
+                )
+            )
+            return grouped, tables, near
     return sheet, tables, near
+
+
+def _customer_headings(
+    sheet: RawSheet, near: NearMiss | None, catalog: Catalog, book: Book, early: dict[tuple[int, int], _TableRead]
+) -> tuple[RawSheet, list[tuple[int, str]]] | None:
+    """A contacts list grouped under a heading row per customer ('Northwind Traders' alone on its row, its people
+    below), with no customer column: the sheet with that column added, each row taking the heading above it, and
+    the heading rows emptied; with the (1-based row, customer) of each heading. None where no row below the header
+    is a lone cell naming a customer of the contracts read so far."""
+    if near is None or near.kind != "contacts" or catalog.tables["contacts"].unmet(set(near.found)) != ["customer"]:
+        return None
+    contracts = [*book.contracts, *(c for read in early.values() for c in read.book.contracts)]
+    customers = {customer_key(c.customer): c.customer.strip() for c in contracts if c.customer}
+    header, width = near.row - 1, max((len(r) for r in sheet.rows), default=0)
+    rows: list[list[Cell]] = []
+    headings: list[tuple[int, str]] = []
+    current: str | None = None
+    for i, row in enumerate(sheet.rows):
+        filled = [c for c in row if not (c is None or (isinstance(c, str) and not c.strip()))]
+        named = customers.get(customer_key(str(filled[0]))) if i > header and len(filled) == 1 else None
+        if named is not None:
+            current = named
+            headings.append((i + 1, named))
+            rows.append([""] * (width + 1))
+            continue
+        last = "Customer" if i == header else (current if i > header and filled else "")
+        rows.append([*row, *[""] * (width - len(row)), last or ""])
+    return (replace(sheet, rows=rows), headings) if headings else None
 
 
 def _named_for_customer(

@@ -403,3 +403,46 @@ def test_years_typed_as_numbers_over_columns_are_headers(tmp_path: Path) -> None
     assert [(c.customer, c.program) for c in book.contracts] == [("Adatum", "okta-premier-plus")]
     assert book.contracts[0].extra == {"2024": "Premier", "2025": "Premier Plus", "2026": "Premier Plus"}
     assert _errors(book) == []
+
+
+def test_a_contacts_sheet_grouped_under_customer_headings_reads_each_group_as_its_customers(tmp_path: Path) -> None:
+    # A hand-kept contacts list: the customer alone on a row, its people below, no customer column. Read as no table
+    # at all: 0 named contacts, so the 11-of-10 MCSE limit and the out-of-region contact went unsaid.
+    people = [[f"Person {n} (p{n}@northwind.test)", "EMEA"] for n in range(11)]
+    path = write_sheets(
+        tmp_path / "grouped.xlsx",
+        {
+            "Contracts": [
+                ["Customer", "Product", "Tier", "Start", "End", "MCSE", "Region", "Time Zone"],
+                [
+                    "Northwind Traders",
+                    "Okta",
+                    "Premier Plus",
+                    date(2026, 1, 1),
+                    date(2026, 12, 31),
+                    "100%",
+                    "EMEA",
+                    "Europe/Berlin",
+                ],
+                ["Contoso Ltd", "Okta", "Premier Plus", date(2026, 3, 1), date(2027, 2, 28), "", "AMER", "America/New_York"],
+            ],
+            "Contacts": [
+                ["Contact", "Region"],
+                ["Northwind Traders"],
+                *people,
+                [],
+                ["Contoso Ltd"],
+                ["Liam Ortiz <liam@contoso.test>", "AMER"],
+            ],
+        },
+    )
+    book = load_book([path])
+    counts: dict[str, int] = {}
+    for c in book.contacts:
+        counts[c.customer] = counts.get(c.customer, 0) + 1
+    assert counts == {"Northwind Traders": 11, "Contoso Ltd": 1}
+    assert _errors(book) == []
+    from explorer.app.session import open_session
+
+    session = open_session([path], date(2026, 6, 1))
+    assert any("11 named contacts, but 100% Dedicated MCSE allows 10" in f.message for f in session.findings)
