@@ -31,7 +31,7 @@ from explorer.importing.renewed_to import unless_held
 from explorer.importing.repeats import one_row_per_case
 from explorer.importing.row_contacts import contact_columns, once
 from explorer.importing.safety import NoTable, UnreadableFile
-from explorer.importing.sheet_shapes import summary_shape
+from explorer.importing.sheet_shapes import summary_shape, turned_table
 from explorer.importing.spelling import contacts_by_spelling, match_by_spelling, name_variants
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank, product_by_values
 from explorer.importing.term_length import length_column
@@ -591,6 +591,8 @@ def _data_rows(sheet: RawSheet, start: int = 0) -> int:
 
 
 def _describe_near(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> str:
+    if (turned := turned_table(sheet, catalog)) is not None:
+        return turned
     if near is None:
         first = next((r for r in sheet.rows if not is_blank(r)), [])
         seen = ", ".join(f"'{c}'" for c in first if str(c).strip())[:300]
@@ -629,7 +631,8 @@ def _unread_sheet(sheet: RawSheet, near: NearMiss | None, catalog: Catalog, book
         book.findings.append(
             Finding(
                 Severity.WARNING,
-                f"Sheet '{sheet.name}' holds {held} but no table was read: {_describe_near(near, sheet, catalog)}; {MAP_HINT}.",
+                f"Sheet '{sheet.name}' holds {held} but no table was read: {_describe_near(near, sheet, catalog)}"
+                + ("." if turned_table(sheet, catalog) else f"; {MAP_HINT}."),
                 Source(sheet.file, sheet.name),
             )
         )

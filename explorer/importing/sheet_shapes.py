@@ -8,9 +8,11 @@ sheet is named for what it looks like in an info finding instead.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from explorer.catalog import Catalog
 from explorer.importing.readers import Cell, RawSheet
-from explorer.importing.tables import is_blank
+from explorer.importing.tables import find_tables, is_blank
 
 PIVOT_LABELS = {"row labels", "column labels", "grand total"}  # Excel's pivot table captions
 PIVOT_VALUES = re.compile(r"(?:count|sum|average|max|min) of \S", re.IGNORECASE)  # "Count of Customer"
@@ -61,3 +63,23 @@ def summary_shape(sheet: RawSheet, near_kind: str | None) -> str | None:
             f"{rows} row{'s' if rows != 1 else ''} below), not a table of contracts, contacts, cases or holidays; not read."
         )
     return None
+
+
+def turned_table(sheet: RawSheet, catalog: Catalog) -> str | None:
+    """Where a sheet writes its fields down a column and a record per column (a hand-kept sheet laid out sideways):
+    what to do, as a clause; None where it does not. No mapping turns a sheet: the advice to map one is wrong."""
+    rows = sheet.rows[:LOOK_ROWS]
+    width = min(max((len(r) for r in rows), default=0), LOOK_ROWS)
+    if width < 2:
+        return None
+    turned = [[r[i] if i < len(r) else "" for r in rows] for i in range(width)]
+    tables, _ = find_tables(replace(sheet, rows=turned), catalog)
+    if not tables:
+        return None
+    match = tables[0]
+    names = ", ".join(f"'{match.headers[c]}'" for c in sorted(match.columns.values())[:5])
+    what = catalog.tables[match.kind].label.lower()
+    return (
+        f"its fields run down a column ({names}), a {what} record in each column: turn the table (copy it, then "
+        "Paste Special > Transpose) so each record is a row"
+    )

@@ -446,3 +446,23 @@ def test_a_contacts_sheet_grouped_under_customer_headings_reads_each_group_as_it
 
     session = open_session([path], date(2026, 6, 1))
     assert any("11 named contacts, but 100% Dedicated MCSE allows 10" in f.message for f in session.findings)
+
+
+def test_a_sheet_laid_out_sideways_is_told_to_be_turned_not_mapped(tmp_path: Path) -> None:
+    # Fields down column A, a customer per column: 'closest to a contracts table, which needs product; map its
+    # columns' (no mapping turns a sheet).
+    path = write_sheets(
+        tmp_path / "sideways.xlsx",
+        {
+            "Accounts": [
+                ["Customer", "Adatum", "Litware"],
+                ["Product", "Okta", "Auth0"],
+                ["Tier", "Premier", "Enterprise"],
+                ["Start", date(2026, 1, 1), date(2026, 2, 1)],
+                ["End", date(2026, 12, 31), date(2027, 1, 31)],
+            ]
+        },
+    )
+    messages = [f.message for f in load_book([path]).findings]
+    assert any("its fields run down a column ('Customer', 'Product', 'Tier', 'Start', 'End')" in m for m in messages)
+    assert all("map its columns" not in m for m in messages if m.startswith("Sheet 'Accounts'"))
