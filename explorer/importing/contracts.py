@@ -361,8 +361,8 @@ def _contract(
             report(severity, column, said, pid or "")
             open_ended = open_ended or (field == "term_end" and severity is not Severity.ERROR)
             rejected_initial = rejected_initial or field == "initial_term_start"
-        elif problem:
-            report(Severity.ERROR, field, f"{_label(field)}: {problem}.", pid or "")
+        elif problem:  # a formula saved with 0 reads as a time of day: the formula is the cause to name
+            report(Severity.ERROR, field, uncalculated(field) or f"{_label(field)}: {problem}.", pid or "")
             rejected_initial = rejected_initial or field == "initial_term_start"
         elif day is None and (formula := uncalculated(field)):
             report(Severity.ERROR, field, formula, pid or "")

@@ -14,12 +14,19 @@ import zipfile
 
 from explorer.importing.xlsx_parts import sheet_parts
 
-CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?<!/)>\s*<f[^>]*?(?:/>|>(.*?)</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>', re.DOTALL)
+# A formula's text holds no '<' (XML writes it &lt;): a match never runs on into the next cell
+CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?<!/)>\s*<f[^>]*?(?:/>|>([^<]*)</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>', re.DOTALL)
 # t="e": the cached value is an error; its formula (if any) comes before it.
 ERROR_CELL = re.compile(
-    rb'<c r="([A-Z]+)(\d+)"[^>]*?\st="e"[^>]*?(?<!/)>\s*(?:<f[^>]*?(?:/>|>(.*?)</f>)\s*)?<v>\s*([^<]*?)\s*</v>', re.DOTALL
+    rb'<c r="([A-Z]+)(\d+)"[^>]*?\st="e"[^>]*?(?<!/)>\s*(?:<f[^>]*?(?:/>|>([^<]*)</f>)\s*)?<v>\s*([^<]*?)\s*</v>', re.DOTALL
 )
 NOTE = "calculated in Excel but never saved with its value: open and save the file in Excel or LibreOffice"
+# A formula saved with 0 as its value: XlsxWriter's default until Excel recalculates. A date cell of 0 reads as a
+# time of day and a text cell as '0': the cell's own problem is said as the formula's.
+ZERO_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?<!/)>\s*<f[^>]*?(?:/>|>([^<]*)</f>)\s*<v>\s*0\s*</v>\s*</c>', re.DOTALL)
+ZERO_NOTE = (
+    "saved with 0 as its value, as a script writes it before Excel calculates: open and save the file in Excel or LibreOffice"
+)
 
 
 def _column_index(letters: bytes) -> int:
@@ -35,7 +42,8 @@ def _text(raw: bytes | None) -> str:
 
 def uncalculated_cells(path: str, sheet: str) -> dict[tuple[int, int], str]:
     """(1-based row, 0-based column) -> what the cell holds, said for a finding ("the cell holds ..."), for each
-    cell of ``sheet`` a reader sees as empty: a formula without a cached value, or an Excel error."""
+    cell of ``sheet`` a reader sees as empty or as 0: a formula without a cached value (or XlsxWriter's 0), or an Excel
+    error."""
     try:
         with zipfile.ZipFile(path) as archive:
             part = sheet_parts(archive).get(sheet)
@@ -48,6 +56,8 @@ def uncalculated_cells(path: str, sheet: str) -> dict[tuple[int, int], str]:
     if b"<f" in xml:
         for letters, row, formula in CELL.findall(xml):
             held[int(row), _column_index(letters)] = f"the cell holds the formula ={_text(formula)}, {NOTE}"
+        for letters, row, formula in ZERO_CELL.findall(xml):
+            held[int(row), _column_index(letters)] = f"the cell holds the formula ={_text(formula)}, {ZERO_NOTE}"
     if b't="e"' in xml:
         for letters, row, formula, error in ERROR_CELL.findall(xml):
             cause = f" (its formula ={_text(formula)} failed)" if formula else ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -277,3 +277,26 @@ def test_a_listed_product_no_spelling_reads_is_named_in_the_error(tmp_path: Path
         "catalog (known: Okta, "
     )
     assert error.endswith("each with its tier): correct it, or write one row per product.")
+
+
+def test_a_formula_saved_by_a_script_is_named_whatever_value_it_was_saved_with(tmp_path: Path) -> None:
+    # XlsxWriter saves a formula with 0 unless told: the end read as a time of day ('1900-01-00'). One saved with an
+    # empty value beside it ran the formula pattern into the next cell, so that one was only 'missing'.
+    import xlsxwriter
+
+    from explorer.importing.book import load_book
+
+    path = tmp_path / "scripted.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Contracts")
+    dated = book.add_format({"num_format": "yyyy-mm-dd"})
+    sheet.write_row(0, 0, ["Customer", "Product", "Tier", "Start", "End"])
+    for row, name in ((1, "Fourth Coffee"), (2, "Litware")):
+        sheet.write_row(row, 0, [name, "Okta", "Premier"])
+        sheet.write_datetime(row, 3, datetime(2026, 7, 1), dated)
+    sheet.write_formula(1, 4, "=EDATE(D2,12)-1", dated)  # saved with 0
+    sheet.write_formula(2, 4, "=EDATE(D3,12)-1", dated, "")  # saved with no value
+    book.close()
+    said = {f.source.row: f.message for f in load_book([path]).findings if f.column == "End"}
+    assert said[2].startswith("Term end: the cell holds the formula =EDATE(D2,12)-1, saved with 0 as its value")
+    assert said[3].startswith("Term end: the cell holds the formula =EDATE(D3,12)-1, calculated in Excel but never saved")
