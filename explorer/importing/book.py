@@ -30,6 +30,7 @@ from explorer.importing.renewal_evidence import dropped_between, unheld_renewals
 from explorer.importing.renewed_to import unless_held
 from explorer.importing.repeats import one_row_per_case
 from explorer.importing.row_contacts import contact_columns, once
+from explorer.importing.rows import row_spans
 from explorer.importing.safety import NoTable, UnreadableFile
 from explorer.importing.sheet_shapes import summary_shape, turned_table
 from explorer.importing.spelling import contacts_by_spelling, match_by_spelling, name_variants
@@ -525,24 +526,11 @@ def _hidden_rows(sheet: RawSheet, tables: list[TableMatch]) -> Finding | None:
     one = len(rows) == 1
     return Finding(
         Severity.INFO,
-        f"Sheet '{sheet.name}' hides {len(rows)} row{'' if one else 's'} with data ({_row_spans(rows)}; hidden by hand, "
+        f"Sheet '{sheet.name}' hides {len(rows)} row{'' if one else 's'} with data ({row_spans(rows)}; hidden by hand, "
         f"by a filter or in a collapsed group); {'it was' if one else 'they were'} read like every other row. "
         "To leave a row out, delete it from the book.",
         Source(sheet.file, sheet.name, rows[0]),
     )
-
-
-def _row_spans(rows: list[int], shown: int = 8) -> str:
-    """Sorted 1-based rows as runs: "row 7", or "rows 5, 9–12, 40 and 3 more spans"."""
-    spans: list[list[int]] = []
-    for r in rows:
-        if spans and r == spans[-1][1] + 1:
-            spans[-1][1] = r
-        else:
-            spans.append([r, r])
-    text = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans[:shown])
-    more = len(spans) - shown
-    return f"row{'' if len(rows) == 1 else 's'} {text}" + (f" and {more} more span{'s' if more != 1 else ''}" if more > 0 else "")
 
 
 def _file_notes(sheet: RawSheet) -> list[Finding]:
@@ -591,8 +579,18 @@ def _data_rows(sheet: RawSheet, start: int = 0) -> int:
 
 
 def _describe_near(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> str:
+    return _unread_why(near, sheet, catalog)[0]
+
+
+def _unread_why(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> tuple[str, bool]:
+    """(what the sheet holds instead of a table, whether mapping its columns can help: not for one laid out
+    sideways, which turned_table names)."""
     if (turned := turned_table(sheet, catalog)) is not None:
-        return turned
+        return turned, False
+    return _nearest(near, sheet, catalog), True
+
+
+def _nearest(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> str:
     if near is None:
         first = next((r for r in sheet.rows if not is_blank(r)), [])
         seen = ", ".join(f"'{c}'" for c in first if str(c).strip())[:300]
@@ -627,12 +625,12 @@ def _unread_sheet(sheet: RawSheet, near: NearMiss | None, catalog: Catalog, book
     elif rows >= 2:
         below = _data_rows(sheet, near.row) if near is not None else rows  # not counting the header row it names
         held = f"{below} row{'s' if below != 1 else ''} of data"
+        why, mappable = _unread_why(near, sheet, catalog)
         book.unread.append(Unread(sheet.file, sheet.name, f"{held} but no table was read"))
         book.findings.append(
             Finding(
                 Severity.WARNING,
-                f"Sheet '{sheet.name}' holds {held} but no table was read: {_describe_near(near, sheet, catalog)}"
-                + ("." if turned_table(sheet, catalog) else f"; {MAP_HINT}."),
+                f"Sheet '{sheet.name}' holds {held} but no table was read: {why}" + (f"; {MAP_HINT}." if mappable else "."),
                 Source(sheet.file, sheet.name),
             )
         )

@@ -83,7 +83,7 @@ def _record_lines(rows: list[DataRow], match: TableMatch, findings: list[Finding
     if continued:
         taken = ", ".join(f"'{match.headers.get(match.columns[f], f)}'" for f in own)
         first = match.headers[min(lined)]
-        said = f"{_rows(continued)} continue{'s' if len(continued) == 1 else ''} the record above them"
+        said = f"{row_spans(continued)} continue{'s' if len(continued) == 1 else ''} the record above them"
         findings.append(
             Finding(
                 Severity.INFO,
@@ -95,6 +95,14 @@ def _record_lines(rows: list[DataRow], match: TableMatch, findings: list[Finding
     return out
 
 
-def _rows(numbers: list[int]) -> str:
-    shown = ", ".join(str(n) for n in numbers[:8])
-    return f"row{'s' if len(numbers) != 1 else ''} {shown}" + (f" and {len(numbers) - 8} more" if len(numbers) > 8 else "")
+def row_spans(rows: list[int], shown: int = 8) -> str:
+    """Sorted 1-based rows as runs: "row 7", or "rows 5, 9–12, 40 and 3 more spans"."""
+    spans: list[list[int]] = []
+    for r in rows:
+        if spans and r == spans[-1][1] + 1:
+            spans[-1][1] = r
+        else:
+            spans.append([r, r])
+    text = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans[:shown])
+    more = len(spans) - shown
+    return f"row{'' if len(rows) == 1 else 's'} {text}" + (f" and {more} more span{'s' if more != 1 else ''}" if more > 0 else "")
