@@ -548,9 +548,9 @@ def _unclosed_quote(text: str, dialect: type[csv.Dialect], rows: list[list[Cell]
         spanning.append(len(rows) - 1)  # the last line opens a quote with no line end after it to swallow
     if not spanning:
         return None
-    reader = csv.reader(text_lines(text), dialect)
+    lines = list(text_lines(text))  # split once, as the reader splits them
+    reader = csv.reader(lines, dialect)
     ends = [0] + [reader.line_num for _ in reader]  # ends[i + 1]: the line row i ends on
-    lines = list(text_lines(text))  # split as the reader splits them
 
     class Strict(dialect):  # type: ignore[valid-type,misc]
         strict = True
