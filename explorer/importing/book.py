@@ -24,6 +24,7 @@ from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
 from explorer.importing.headers import label, title
 from explorer.importing.holidays import read_holidays
+from explorer.importing.outline import Outline, product_outline
 from explorer.importing.ranges import term_range
 from explorer.importing.readers import Cell, RawSheet, fingerprint, iter_sheets
 from explorer.importing.renewal_evidence import dropped_between, unheld_renewals
@@ -308,7 +309,23 @@ def _tables_of(
                 )
             )
             return grouped, tables, near
+    if not tables and (outline := product_outline(sheet, near, catalog)) is not None:
+        tables, near = find_tables(outline.sheet, catalog, kinds, saved)
+        if tables:
+            book.findings.append(_outlined(outline, tables[0]))
+            return outline.sheet, tables, near
     return sheet, tables, near
+
+
+def _outlined(outline: Outline, table: TableMatch) -> Finding:
+    shown = ", ".join(f"row {r} '{name}'" for r, name in outline.headings[:4]) + (" ..." if len(outline.headings) > 4 else "")
+    return Finding(
+        Severity.INFO,
+        f"Sheet '{outline.sheet.name}' lists each customer's products below the customer's own row in column "
+        f"'{outline.column}': read as the customer of each product below it ({shown}), and what that row holds "
+        "(region, time zone) as each product's where the product's row leaves it blank.",
+        Source(outline.sheet.file, outline.sheet.name, table.header_row),
+    )
 
 
 def _customer_headings(

@@ -68,6 +68,7 @@ class NearMiss:
     found: tuple[str, ...]
     missing: tuple[str, ...]
     columns: dict[str, str] = field(default_factory=dict)  # field -> header, for the mapping to start from
+    positions: dict[str, int] = field(default_factory=dict)  # field -> 0-based column
 
 
 def is_blank(row: Sequence[Cell]) -> bool:
@@ -181,7 +182,7 @@ class _Finder:
             missing = tuple(r for r in spec.required if r not in found)
             row = self.sheet.rows[index]
             columns = {name: str(row[i]).strip() for name, i in found.items()}
-            self.near = NearMiss(index + 1, layout, spec.id, tuple(found), missing, columns)
+            self.near = NearMiss(index + 1, layout, spec.id, tuple(found), missing, columns, dict(found))
 
     def row(self, index: int) -> _Candidate | None:
         """The tables whose header is row ``index``: one, or several side by side."""

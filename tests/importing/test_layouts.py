@@ -466,3 +466,67 @@ def test_a_sheet_laid_out_sideways_is_told_to_be_turned_not_mapped(tmp_path: Pat
     messages = [f.message for f in load_book([path]).findings]
     assert any("its fields run down a column ('Customer', 'Product', 'Tier', 'Start', 'End')" in m for m in messages)
     assert all("map its columns" not in m for m in messages if m.startswith("Sheet 'Accounts'"))
+
+
+def _outline(tmp_path: Path) -> Path:
+    """A hand-kept book as an outline in one column: the customer alone on its row (with its region and zone), its
+    products below it, indented by spaces or by Excel's indent (which the reader does not see)."""
+    return write_sheets(
+        tmp_path / "outline.xlsx",
+        {
+            "Book": [
+                ["Account / Product", "Tier", "Start", "End", "MCSE", "Region", "Time Zone"],
+                ["Blue Yonder Airlines", "", "", "", "", "AMER", "America/New_York"],
+                ["    Okta", "Premier Plus", date(2026, 2, 1), date(2027, 1, 31), "100%", "", ""],
+                ["    Auth0", "Premier", date(2026, 2, 1), date(2027, 1, 31), "", "", "America/Chicago"],
+                [],
+                ["Coho Winery", "", "", "", "", "EMEA", "Europe/Berlin"],
+                ["Okta", "Premier", date(2026, 5, 1), date(2027, 4, 30), "", "", ""],
+                ["Okta Access Gateway", "", "", "", "", "", ""],
+                ["Okta Workflows", "Premier", date(2026, 5, 1), date(2027, 4, 30), "", "", ""],
+            ]
+        },
+    )
+
+
+def test_customers_outlined_over_their_products_in_one_column_are_read_as_customer_and_product(tmp_path: Path) -> None:
+    # Refused before as 'closest to a contracts table, which needs product', and no mapping could read it: a column
+    # serves one field.
+    book = load_book([_outline(tmp_path)])
+    read = [(c.customer, c.product, c.program, c.term_start, c.region, c.time_zone, c.source.row) for c in book.contracts]
+    assert read[:3] == [
+        ("Blue Yonder Airlines", "okta", "okta-premier-plus", date(2026, 2, 1), "AMER", "America/New_York", 3),
+        ("Blue Yonder Airlines", "auth0", "auth0-premier", date(2026, 2, 1), "AMER", "America/Chicago", 4),
+        ("Coho Winery", "okta", "okta-premier", date(2026, 5, 1), "EMEA", "Europe/Berlin", 7),
+    ]
+    # A product's row with nothing else filled is still a product (its errors say what is missing), not a heading;
+    # a product the catalog does not know is refused by name, under its customer.
+    assert [(r[0], r[6]) for r in read[3:]] == [("Coho Winery", 8), ("Coho Winery", 9)]
+    errors = [(f.source.row, f.message) for f in book.findings if f.severity is Severity.ERROR]
+    assert (8, "The term start date is missing.") in errors
+    assert any(row == 9 and "Product 'Okta Workflows' is not in the catalog" in message for row, message in errors)
+    assert not any(row in (2, 6) for row, _ in errors)  # the heading rows are no contracts
+    said = [f.message for f in book.findings if "below the customer's own row" in f.message]
+    assert said == [
+        "Sheet 'Book' lists each customer's products below the customer's own row in column 'Account / Product': read "
+        "as the customer of each product below it (row 2 'Blue Yonder Airlines', row 6 'Coho Winery'), and what that "
+        "row holds (region, time zone) as each product's where the product's row leaves it blank."
+    ]
+
+
+def test_a_table_without_products_under_its_names_is_no_outline(tmp_path: Path) -> None:
+    # Customer rows and lone labels, but nothing below a label names a product: still the sheet the mapping is for.
+    path = write_sheets(
+        tmp_path / "no_outline.xlsx",
+        {
+            "Sheet1": [
+                ["Customer", "Tier", "Start", "End"],
+                ["EMEA"],
+                ["Tango Ltd", "Premier Plus", "2026-02-01", "2027-01-31"],
+                ["Uniform plc", "Premier", "2026-04-01", "2027-03-31"],
+            ]
+        },
+    )
+    book = load_book([path])
+    assert book.contracts == []
+    assert any("closest to a contracts table, which needs product" in f.message for f in book.findings)
