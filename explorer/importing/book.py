@@ -37,6 +37,7 @@ from explorer.importing.sheet_shapes import summary_shape, turned_table
 from explorer.importing.spelling import contacts_by_spelling, match_by_spelling, name_variants
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank, product_by_values
 from explorer.importing.term_length import length_column
+from explorer.importing.year_columns import tier_year_columns
 from explorer.model import Book, Contract, Finding, Severity, Source, Unread, customer_key
 from explorer.shown import shown_name
 
@@ -740,7 +741,17 @@ def _read_table(
     read = [h for h in match.extra.values() if match.kind == "contracts" and fold(h) in words.columns | words.date_columns]
     listing = contact_columns(match, catalog)  # read as named contacts (row_contacts), said by read_contracts
     renewed = {h for h in match.extra.values() if match.kind == "contracts" and fold(h) in catalog.renewed_to}  # renewed_to
-    unused = [h for i, h in match.extra.items() if h not in read and i not in listing and h not in renewed]
+    if by_year := tier_year_columns(sheet, match, catalog):
+        book.findings.append(
+            Finding(
+                Severity.WARNING,
+                f"Columns {', '.join(repr(h) for h in by_year)} hold a tier for each year and no column is the tier, "
+                "so no tier was read from them (a product with a default tier was given its default): "
+                f"{MAP_HINT}, and choose the column of the year the current terms run in as Tier.",
+                where,
+            )
+        )
+    unused = [h for i, h in match.extra.items() if h not in read and i not in listing and h not in renewed and h not in by_year]
     if unused or read:
         kept = f"Columns kept as they are (not used by the rules): {', '.join(unused)}." if unused else ""
         if read:  # explorer.importing.term_status reads them

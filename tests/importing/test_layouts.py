@@ -530,3 +530,37 @@ def test_a_table_without_products_under_its_names_is_no_outline(tmp_path: Path) 
     book = load_book([path])
     assert book.contracts == []
     assert any("closest to a contracts table, which needs product" in f.message for f in book.findings)
+
+
+def test_tiers_kept_a_column_per_year_are_named_once_with_how_to_map_one(tmp_path: Path) -> None:
+    # Each row said 'The tier is missing' and the year columns were 'kept as they are': nothing said where the tiers were.
+    path = write_sheets(
+        tmp_path / "years.xlsx",
+        {
+            "Tiers by year": [
+                ["Customer", "Product", "Start", "End", 2024, 2025, "FY26", "Region"],
+                ["Adatum", "Okta", date(2026, 1, 1), date(2026, 12, 31), "Premier", "Premier Plus", "Premier Plus", "AMER"],
+                ["Woodgrove", "Auth0", date(2025, 10, 1), date(2026, 9, 30), "Enterprise", "", "Premier", "EMEA"],
+            ]
+        },
+    )
+    book = load_book([path])
+    warned = [f for f in book.findings if "hold a tier for each year" in f.message]
+    assert [(f.severity, f.source.row) for f in warned] == [(Severity.WARNING, 1)]
+    assert warned[0].message.startswith("Columns '2024', '2025', 'FY26' hold a tier for each year and no column is the tier")
+    assert "choose the column of the year the current terms run in as Tier" in warned[0].message
+    kept = [f.message for f in book.findings if "kept as they are" in f.message]
+    assert kept == []  # the year columns are said once, above
+
+
+def test_year_columns_of_figures_are_no_tiers(tmp_path: Path) -> None:
+    path = write_sheets(
+        tmp_path / "revenue.xlsx",
+        {
+            "Accounts": [
+                ["Customer", "Product", "Tier", "Start", "End", 2025, 2026],
+                ["Adatum", "Okta", "Premier", date(2026, 1, 1), date(2026, 12, 31), 120000, 135000],
+            ]
+        },
+    )
+    assert not any("hold a tier for each year" in f.message for f in load_book([path]).findings)
