@@ -190,7 +190,7 @@ def test_explain_a_case(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     assert main(["explain", "999004", "--sample", "--as-of", "2026-11-28"]) == 0
     out = capsys.readouterr().out
     assert "Contract in force: Cascade Outfitters, Okta Premier, term 2026-07-01 – 2027-06-30" in out
-    assert "Outcome: Breached" in out and "Margin: 30 min late" in out
+    assert "Outcome: Breached" in out and "Margin: 30 min late on its clock" in out
     assert main(["explain", "999004", "--sample", "--as-of", "2026-09-14"]) == 1  # not opened yet on that day
     assert "opened after the as-of moment" in capsys.readouterr().out
     assert main(["explain", "no-such-case", "--sample"]) == 1

@@ -60,6 +60,7 @@ RESULT_COLUMNS = [
     "due",
     "first_response",
     "business_minutes",
+    "late_minutes",
     "consumed",
     "outcome",
     "file",
@@ -255,6 +256,9 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
             "due": _from_seconds(due).array,
             "first_response": _from_seconds(responded).array,
             "business_minutes": np.where(evaluable & has_response, spent / 60.0, np.nan),
+            # how late a breach is, on the contract's clock as its verdict is (17 h past a business-hours due time may
+            # be 1 h of it); an unanswered one by the as-of moment. Every output says this figure.
+            "late_minutes": np.where(outcome == code[Outcome.BREACHED], (spent - target_s) / 60.0, np.nan),
             "consumed": np.where(evaluable, consumed, np.nan),
             "outcome": pd.Categorical.from_codes(outcome, categories=pd.Index([o.value for o in OUTCOMES])),
             "file": cases["file"].array,

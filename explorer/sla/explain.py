@@ -162,19 +162,25 @@ def explain(book: Book, catalog: Catalog, sla: SlaResult, case_id: str) -> Expla
         say(f"First human response: none known at the as-of moment ({sla.as_of:%Y-%m-%d %H:%M} UTC)")
     say(f"Outcome: {row['outcome']}")
     if out.due is not None:
-        end = responded or sla.as_of
-        margin = (out.due - end).total_seconds() / 60
-        if responded is not None:
-            say(
-                "Margin: none, answered in the due minute"
-                if abs(margin) < 1
-                else f"Margin: {_duration(abs(margin))} {'early' if margin > 0 else 'late'}"
-            )
-        elif margin >= 0:
-            say(f"Margin: {_duration(margin)} left at the as-of moment")
-        else:
-            say(f"Margin: {_duration(-margin)} late at the as-of moment, and still unanswered")
+        say(_margin(out.due, responded or sla.as_of, target.minutes - float(used[0]) / 60, responded is not None))
     return out
+
+
+def _margin(due: datetime, end: datetime, left: float, answered: bool) -> str:
+    """The margin on the contract's clock, as the verdict and every output say it (the result's late_minutes), with
+    the wall time to or from the due time beside it where a closed clock makes them differ."""
+    wall = (due - end).total_seconds() / 60
+    if answered and abs(left) < 1:
+        return "Margin: none, answered in the due minute"
+    beside = ""
+    if abs(wall - left) >= 1:
+        when = "answered" if answered else "the as-of moment is"
+        beside = f" ({when} {_duration(abs(wall))} {'before' if wall > 0 else 'after'} its due time)"
+    if answered:
+        return f"Margin: {_duration(abs(left))} {'early' if left > 0 else 'late'} on its clock{beside}"
+    if left >= 0:
+        return f"Margin: {_duration(left)} left on its clock at the as-of moment{beside}"
+    return f"Margin: {_duration(-left)} late on its clock at the as-of moment, and still unanswered{beside}"
 
 
 def _contract(book: Book, source: pd.DataFrame, opened: datetime) -> Contract | None:

@@ -396,3 +396,41 @@ def test_a_status_that_ends_a_term_early_or_says_it_never_ran_is_read_everywhere
     # churned after its term ended, and an active word: as the dates say, with no warning
     assert sheet("Oscar SARL").state.label == "Ended 2025-12-31" and not warned("Oscar SARL")
     assert sheet("Romeo SA").state.label == "In force" and not warned("Romeo SA")
+
+
+def test_how_late_a_breach_is_has_one_answer_in_the_brief_the_actions_and_explain() -> None:
+    # The brief said 'Late by (on its clock) 1 h', the report's Actions 'answered 17 h late' and explain 'Margin: 17 h
+    # late' for one case answered the next morning past a business-hours due time. All now say the result's figure.
+    from explorer.app.renewal import brief_for
+    from explorer.app.upgrade import duration
+    from explorer.model import customer_key
+    from explorer.outputs.renewal import brief_html
+    from explorer.sla.explain import explain
+
+    session = open_session([resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")], date(2026, 12, 6))
+    cases = session.sla.cases
+    late = cases[(cases["outcome"] == "Breached") & cases["first_response"].notna() & (cases["priority"] <= 2)]
+    wall = (late["first_response"] - late["due"]).dt.total_seconds() / 60
+    parted = late[wall - late["late_minutes"] >= 60]
+    assert len(parted) >= 1  # the sample holds breaches where wall time and the clock part
+    report = build_report(session.book, session.catalog, date(2026, 12, 6), session.sla).sheets["Actions"]
+    actions = [str(a) for a in report["What to Do"]]
+    briefed = acted = 0
+    for _, r in parted.iterrows():
+        minutes = float(r["late_minutes"])
+        margin = [
+            line
+            for line in explain(session.book, session.catalog, session.sla, str(r["case_id"])).lines
+            if line.startswith("Margin: ")
+        ]
+        said_margin = duration(minutes).replace(" h ", " h 0") if 0 < minutes % 60 < 9.5 else duration(minutes)
+        assert margin[0].startswith(f"Margin: {said_margin} late on its clock (answered ")
+        said = [a for a in actions if f"case {r['case_id']} answered " in a]
+        assert not said or f"answered {waiting.span(minutes)} late on its clock" in said[0]
+        acted += bool(said)
+        brief = brief_for(session, customer_key(str(r["customer"])))
+        if brief is not None and r["case_id"] in set(brief.breaches["case_id"].head(5)):
+            (row,) = [tr for tr in brief_html(brief, chart=False).split("<tr>") if tr.startswith(f"<td>{r['case_id']}</td>")]
+            assert re.findall(r"<td[^>]*>([^<]*)</td>", row)[-1] == duration(minutes)
+            briefed += 1
+    assert briefed and acted

@@ -79,7 +79,7 @@ def test_double_click_a_case_explains_it(window: MainWindow, qtbot) -> None:  # 
     dialog = window.explanation
     assert dialog is not None and dialog.isVisible()
     text = dialog.text.toPlainText()
-    assert "Contract in force: Cascade Outfitters, Okta Premier" in text and "Margin: 30 min late" in text
+    assert "Contract in force: Cascade Outfitters, Okta Premier" in text and "Margin: 30 min late on its clock" in text
     dialog.copy()
     from PySide6.QtGui import QGuiApplication
 

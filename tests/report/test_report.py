@@ -230,7 +230,8 @@ def test_actions(report: tuple[Path, Path, Path]) -> None:
             "Acme Corp",
             "Okta",
             "P1 answered late",
-            "Review P1 case C-5 answered 1 h late in the last 90 days with the support team, and tell the customer what changes.",
+            "Review P1 case C-5 answered 1 h late on its clock in the last 90 days with the support team, and tell the "
+            "customer what changes.",
             datetime(2026, 11, 20),
             "Cases: C-5",
         ],

@@ -99,7 +99,7 @@ def _late(urgent: pd.DataFrame, days: int) -> list[Action]:
         return []
     # Sorted and measured once for the whole book, then cut into groups (not a sort per group).
     late = late.sort_values("opened", ascending=False, kind="stable")
-    minutes = (pd.to_datetime(late["first_response"]) - pd.to_datetime(late["due"])).dt.total_seconds().to_numpy() / 60
+    minutes = late["late_minutes"].to_numpy(dtype=float)  # on the contract's clock, as the verdict
     ids = late["case_id"].astype(str).to_numpy(dtype=object)
     opened = late["opened"].tolist()
     out = []
@@ -112,9 +112,9 @@ def _late(urgent: pd.DataFrame, days: int) -> list[Action]:
         worst = float(np.nanmax(minutes[rows])) if not np.isnan(minutes[rows]).all() else float("nan")
         shown = ", ".join(shown_ids[:CASE_IDS_SHOWN]) + (f" and {n - CASE_IDS_SHOWN} more" if n > CASE_IDS_SHOWN else "")
         said = (
-            f"P{int(priority)} case {shown_ids[0]} answered {waiting.span(worst)} late"
+            f"P{int(priority)} case {shown_ids[0]} answered {waiting.span(worst)} late on its clock"
             if n == 1
-            else f"{n} P{int(priority)} cases answered late (up to {waiting.span(worst)} late)"
+            else f"{n} P{int(priority)} cases answered late (up to {waiting.span(worst)} late on their clock)"
         )
         out.append(
             Action(
