@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -209,7 +210,12 @@ INVISIBLE = {
     **dict.fromkeys("\u200b\u200c\u200d\u2060", "a zero-width character"),
     "\ufeff": "a stray byte-order mark",
 }
-_DROP = str.maketrans(dict.fromkeys(INVISIBLE, None))
+# A joiner between two letters of a script that writes it (Persian's ZWNJ, an emoji sequence's ZWJ: 👩‍💻) is part of
+# the name; one beside a space, an ASCII letter or an end is pasted junk.
+_JOINERS = "\u200c\u200d"
+_DROPPED = re.compile(
+    f"[{''.join(c for c in INVISIBLE if c not in _JOINERS)}]|(?<![^\\x00-\\x7f\\s])[{_JOINERS}]|[{_JOINERS}](?![^\\x00-\\x7f\\s])"
+)
 
 
 def clean_name(name: str) -> str:
@@ -217,12 +223,12 @@ def clean_name(name: str) -> str:
     characters and stray BOMs removed, any run of spaces (non-breaking too) one space, trimmed."""
     if name.isascii():  # no mark, zero-width character, BOM or combining accent can be in it
         return " ".join(name.split())
-    return " ".join(unicodedata.normalize("NFC", name.translate(_DROP)).split())
+    return " ".join(unicodedata.normalize("NFC", _DROPPED.sub("", name)).split())
 
 
 def what_was_cleaned(name: str) -> list[str]:
     """What clean_name removes from ``name``, in words ([] when it is already clean)."""
-    found = list(dict.fromkeys(INVISIBLE[c] for c in name if c in INVISIBLE))
+    found = list(dict.fromkeys(INVISIBLE[m.group()] for m in _DROPPED.finditer(name)))
     if unicodedata.normalize("NFC", name) != name:
         found.append("decomposed accents, as macOS writes them")
     if " ".join(name.split()) != name.strip(" ") or "\u00a0" in name:

@@ -170,6 +170,15 @@ def test_names_compare_in_one_canonical_form() -> None:
     assert what_was_cleaned("Cafe\u0301\u200f") == ["a right-to-left mark", "decomposed accents, as macOS writes them"]
 
 
+def test_a_joiner_inside_an_emoji_or_a_persian_word_is_part_of_the_name() -> None:
+    # The joiner of 👩‍💻 was removed, so the name read 👩💻 (two pictures) in every output; a Persian ZWNJ is spelling.
+    for kept in ("Dev 👩\u200d💻 Team", "شرکت می\u200cخواهم"):
+        assert clean_name(kept) == kept and what_was_cleaned(kept) == []
+    # beside a space, an ASCII letter or an end it is still pasted junk
+    assert clean_name("\u200dAcme\u200c Corp 👩\u200d") == "Acme Corp 👩"
+    assert what_was_cleaned("Acme\u200d") == ["a zero-width character"]
+
+
 def test_cases_with_invisible_marks_match_their_contracts(tmp_path: Path) -> None:
     book_file = tmp_path / "book.csv"
     book_file.write_text("Customer,Product,Tier,Start,End\nOrchid Health Inc,Okta,Premier,2026-01-01,2026-12-31\n", "utf-8")
