@@ -175,7 +175,7 @@ def _margin(due: datetime, end: datetime, left: float, answered: bool) -> str:
     beside = ""
     if abs(wall - left) >= 1:
         when = "answered" if answered else "the as-of moment is"
-        beside = f" ({when} {_duration(abs(wall))} {'before' if wall > 0 else 'after'} its due time)"
+        beside = f" ({when} {_wall(abs(wall))} {'before' if wall > 0 else 'after'} its due time)"
     if answered:
         return f"Margin: {_duration(abs(left))} {'early' if left > 0 else 'late'} on its clock{beside}"
     if left >= 0:
@@ -305,6 +305,11 @@ def _duration(minutes: float) -> str:
         return f"{whole} min"
     hours, rest = divmod(whole, 60)
     return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
+
+
+def _wall(minutes: float) -> str:
+    """Wall time in words, whole days past two of them ('3 days'), as the app says a wait."""
+    return f"{int(minutes // 1440)} days" if minutes >= 48 * 60 else _duration(minutes)
 
 
 def _day(day: date | None) -> str:
