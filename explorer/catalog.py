@@ -221,7 +221,7 @@ class KeyDateRule:
     id: str = ""  # stable across renames: done-marks and notes in a workspace are keyed by it
 
 
-FIELD_TYPES = ("text", "date", "timestamp", "minutes", "duration", "clock", "number", "any")
+FIELD_TYPES = ("text", "date", "timestamp", "minutes", "duration", "clock", "number", "flag", "any")
 
 
 @dataclass(frozen=True)
@@ -249,6 +249,9 @@ class TableSpec:
     title_evidence: tuple[str, ...] = ()  # ...one of which, besides its required fields, the table must give
     # Bare headers read as a field only where most of the column's values are of its kind (a 'Term' of 12, '1 yr')
     by_values: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Words that make a header a due time or a target (Dynamics' First Response By, Zoho's Due Date): a header
+    # holding one is never read as a time of the table's records
+    deadlines: frozenset[str] = frozenset()
 
     def stand_ins(self, name: str) -> tuple[str, ...]:
         """The field and the fields that stand in for it, or for which it stands in ((name,) alone if none)."""
@@ -912,6 +915,7 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             _titles(raw, fields, path),
             _strings(_get(raw, "title_evidence", list, path, []), f"{path}.title_evidence"),
             _titles(raw, fields, path, "by_values"),
+            frozenset(w.casefold() for w in _strings(_get(raw, "deadlines", list, path, []), f"{path}.deadlines")),
         )
     return out
 

@@ -42,7 +42,8 @@ from explorer.model import Book, Contract, Finding, Severity, Source, Unread, cu
 from explorer.shown import shown_name
 
 Progress = Callable[[str], None]
-RESPONSE_FIELDS = {"first_response_minutes", "first_response_time", "milestone_completed"}  # other ways to a first response
+# other ways to a first response
+RESPONSE_FIELDS = {"first_response_minutes", "first_response_time", "milestone_completed", "first_response_sent"}
 HOW = {
     "normalised": "its header without units or decorations",
     "saved": "the saved mapping",

@@ -7,8 +7,8 @@ distinct values of a column (priorities, customers) or on rows with problems.
 Columns of the frame (CASE_COLUMNS): case_id, customer (as written),
 customer_key, product (catalog id or None), priority (1-4 or NA, the priority
 at opening where the log has it), priority_text, priority_at_open (whether it was), opened and first_response
-(UTC timestamps, NaT where missing), environment ("production" or
-"non-production"), file, sheet, row.
+(UTC timestamps, NaT where missing), response_unknown (answered, the log says, at a time it does not give: not
+judged), environment ("production" or "non-production"), file, sheet, row.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ CASE_COLUMNS = [
     "priority_at_open",
     "opened",
     "first_response",
+    "response_unknown",
     "environment",
     "requester_email",
     "file",
@@ -60,7 +61,8 @@ ABBREVIATION_RE = re.compile(ABBREVIATION)
 IANA_SUFFIX = re.compile(r"(?:\s+|(?<=\d)\[)([A-Za-z]+(?:/[A-Za-z0-9_+\-]+)+)\]?$")  # '... America/New_York', '...[Asia/Tokyo]'
 OFFSET_THEN_ZONE = r"(Z|[+-]\d{2}:?\d{2})\[[A-Za-z0-9_+\-/]+\]$"
 CLOCK_DURATION = r"^\s*(\d+):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?\s*$"  # h:mm or h:mm:ss, hours past 24 allowed
-RARE = ("requester_email", "milestone", "milestone_completed", "first_response_time")  # read where the log has them
+# read where the log has them
+RARE = ("requester_email", "milestone", "milestone_completed", "first_response_time", "first_response_sent")
 CLOCKS = {"opened": "opened_time", "first_response": "first_response_clock"}  # a stamp's time of day, in its own column
 # How data tools write a missing time (pandas' NaT and NaN, SQL's NULL, Python's None): no response yet, not an error
 NO_VALUE = ["NaT", "nat", "NAT", "NaN", "nan", "NAN", "NULL", "null", "Null", "None", "none", "NONE", "<NA>"]
@@ -83,6 +85,7 @@ def empty_cases() -> pd.DataFrame:
     frame = pd.DataFrame({c: pd.Series(dtype=object) for c in CASE_COLUMNS})
     frame["priority"] = pd.Series(dtype="Int8")
     frame["priority_at_open"] = pd.Series(dtype=bool)
+    frame["response_unknown"] = pd.Series(dtype=bool)
     frame["row"] = pd.Series(dtype="int64")
     for c in ("opened", "first_response"):
         frame[c] = pd.Series(dtype="datetime64[ns, UTC]")
@@ -550,7 +553,7 @@ def read_cases(
     milestones = "milestone" in cols and "milestone_completed" in cols
     # the time to the first response, where the log gives no time of it: minutes, else a duration
     after = next((f for f in ("first_response_minutes", "first_response_time") if f in cols), None)
-    if "first_response" not in cols and after is None and not milestones:
+    if "first_response" not in cols and after is None and not milestones and "first_response_sent" not in cols:
         seen = ", ".join(f"'{h}'" for h in match.layout)
         findings.append(
             Finding(
@@ -611,31 +614,16 @@ def read_cases(
         completed = raw["milestone_completed"].where(is_first, "")
         zone_of = match.zones.get("milestone_completed", zone)
         responded, bad_resp, twice_resp = parse_timestamps(completed, zone_of, order, abbreviations)
-    elif after == "first_response_minutes":  # Zendesk's "First reply time in minutes": calendar minutes after creation
-        counted = written_numbers(texts["first_response_minutes"])
-        seconds = counted * minutes_per_unit(header(cols["first_response_minutes"], "")) * 60
-        span, bad_resp = spans(seconds, texts["first_response_minutes"].ne(""), zero_is_none=False)
+    elif after is not None:  # a time after opening: Zendesk's minutes, Kayako Classic's duration
+        span, bad_resp = _elapsed(after, raw, texts, header(cols[after], ""))
+        if (refused := _no_durations(after, raw, span, bad_resp, sheet, match)) is not None:
+            return empty_cases(), [*findings, refused]
         responded = opened + span
         twice_resp = pd.Series("", index=opened.index)
-    else:  # a duration after creation (Kayako Classic's First Response Time)
-        span, bad_resp = parse_durations(raw["first_response_time"])
-        if bad_resp.any() and not span.notna().any():  # bare numbers, say: no unit, so no case could be judged
-            example = cell_text(raw["first_response_time"][bad_resp].iloc[0])
-            findings.append(
-                Finding(
-                    Severity.ERROR,
-                    f"Sheet '{sheet.name}': the case table's column '{header(cols['first_response_time'], '')}' "
-                    f"holds no durations ('{example}' says no unit; a time to the first response reads as 0:25:00 or "
-                    "1h 30m), so first responses cannot be judged; its cases are not read. Map the column that holds "
-                    f"the first response {MAP_HINT}.",
-                    Source(sheet.file, sheet.name, match.header_row),
-                    header(cols["first_response_time"], ""),
-                )
-            )
-            return empty_cases(), findings
-        responded = opened + span
-        twice_resp = pd.Series("", index=opened.index)
-    response_field = next(f for f in ("first_response", after, "milestone_completed") if f and f in cols)
+    else:  # only whether a response was sent (Dynamics 365's First Response Sent): no time of any
+        responded = pd.Series(pd.NaT, index=opened.index, dtype="datetime64[ns, UTC]")
+        bad_resp, twice_resp = pd.Series(False, index=opened.index), pd.Series("", index=opened.index)
+    response_field = next(f for f in ("first_response", after, "milestone_completed", "first_response_sent") if f and f in cols)
     bad_resp = _unless_none(bad_resp, raw[response_field])
     column_findings(bad_open, "opened", "Case {case}: the opening time '{value}' {why}; the case is not counted.")
     column_findings(opened.isna() & ~bad_open, "opened", "Case {case}: the opening time is missing; the case is not counted.")
@@ -660,6 +648,17 @@ def read_cases(
         "Case {case}: the first response '{value}' is earlier than the opening time; the case is not counted.",
     )
     opened = opened.mask(early)  # a response before the case existed proves nothing: never Met
+    said = _sent_at_no_time(texts.get("first_response_sent"), responded, catalog)
+    for word, message in (
+        ("yes", "says a first response was sent, but the log gives no time of it"),
+        ("unclear", "is neither yes nor no, and the log gives no time of a first response"),
+    ):
+        column_findings(
+            said.eq(word),
+            "first_response_sent",
+            f"Case {{case}}: '{{value}}' {message}; the case is listed, not judged (its response time is unknown).",
+            Severity.WARNING,
+        )
 
     levelless = _levelless(texts, cols, match, catalog)
     for field in levelless:  # a flag or an empty column is no level: read as absent (decision no-priority)
@@ -713,6 +712,7 @@ def read_cases(
             "priority_at_open": use_open.to_numpy(dtype=bool),  # the target came from the priority at opening
             "opened": opened,
             "first_response": responded,
+            "response_unknown": said.notna().to_numpy(dtype=bool),
             "environment": pd.Categorical.from_codes(
                 non_prod.to_numpy(dtype=bool).astype(np.int8), categories=pd.Index(["production", "non-production"])
             ),
@@ -727,6 +727,46 @@ def read_cases(
     if not has_level:
         findings.append(_no_priority(len(frame), levelless, sheet, match))
     return frame, findings
+
+
+def _elapsed(
+    after: str, raw: Mapping[str, pd.Series], texts: Mapping[str, pd.Series], header: str
+) -> tuple[pd.Series, pd.Series]:
+    """(times from opening to the first response, mask of unreadable cells): a count in its header's unit (Zendesk's
+    First reply time in minutes, calendar minutes) or a written duration (Kayako Classic's First Response Time)."""
+    if after == "first_response_minutes":
+        seconds = written_numbers(texts[after]) * minutes_per_unit(header) * 60
+        return spans(seconds, texts[after].ne(""), zero_is_none=False)
+    return parse_durations(raw[after])
+
+
+def _no_durations(
+    after: str, raw: Mapping[str, pd.Series], span: pd.Series, bad: pd.Series, sheet: RawSheet, match: TableMatch
+) -> Finding | None:
+    """The error for a duration column that holds none (bare numbers, say: no unit), so no case could be judged."""
+    if after != "first_response_time" or not bad.any() or span.notna().any():
+        return None
+    column = match.headers.get(match.columns[after], "")
+    return Finding(
+        Severity.ERROR,
+        f"Sheet '{sheet.name}': the case table's column '{column}' holds no durations ('{cell_text(raw[after][bad].iloc[0])}' "
+        "says no unit; a time to the first response reads as 0:25:00 or 1h 30m), so first responses cannot be judged; "
+        f"its cases are not read. Map the column that holds the first response {MAP_HINT}.",
+        Source(sheet.file, sheet.name, match.header_row),
+        column,
+    )
+
+
+def _sent_at_no_time(sent: pd.Series | None, responded: pd.Series, catalog: Catalog) -> pd.Series:
+    """'yes' where a yes/no column says a case was answered and no time of the answer is given, 'unclear' where its
+    word is neither, else None: neither is judged, for a guess either way could be wrong. No (or blank) is not
+    answered yet, judged against the clock like any open case."""
+    if sent is None:
+        return pd.Series(None, index=responded.index, dtype=object)
+    said = map_distinct(
+        sent, lambda t: None if t == "" or fold(t) in catalog.no_words else "yes" if fold(t) in catalog.yes_words else "unclear"
+    )
+    return said.where(responded.isna())
 
 
 def _unless_none(bad: pd.Series, values: pd.Series) -> pd.Series:

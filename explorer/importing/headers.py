@@ -176,7 +176,7 @@ def fits(field_type: str, shares: Mapping[str, float]) -> bool:
         return shares.get("date", 0) + shares.get("number", 0) >= TYPE_SHARE and shares.get("date", 0) > 0
     if field_type in ("minutes", "number"):
         return shares.get("number", 0) >= TYPE_SHARE
-    if field_type in ("duration", "clock"):  # 0:25:00, 1h 30m, 2:40 PM, a time cell: not a date, not a bare number
+    if field_type in ("duration", "clock", "flag"):  # 0:25:00, 1h 30m, 2:40 PM, a time cell: not a date, not a bare number
         return shares.get("text", 0) >= TYPE_SHARE
     return shares.get("date", 0) < 1 - TYPE_SHARE + 1e-9 or shares.get("text", 0) > 0.5
 
@@ -281,7 +281,8 @@ def recognise(
                 query, [s for s, _ in spelled], scorer=fuzz.token_sort_ratio, limit=None, score_cutoff=SUGGEST_SCORE
             ):
                 name = spelled[index][1]
-                if name not in found and fits(spec.field_type(name), shares.get(column, {})):
+                kind = spec.field_type(name)  # a yes/no flag only by its own spellings: 'First response status' is none
+                if name not in found and kind != "flag" and fits(kind, shares.get(column, {})):
                     found[name] = Guess(name, column, header, "fuzzy", float(score))
         candidates.extend(_set_aside(spec, header, found, spelled, time_fields, result.notes).values())
     # Each column serves one field and each field one column: the best score wins. Where two columns score the
@@ -360,6 +361,14 @@ def _set_aside(
         score, name = max(near, default=(0.0, ""))
         if score >= 90:
             notes.append(f"Column '{header}' counts business time, not a time of day; it is not used as {label(name)}.")
+        found = {n: g for n, g in found.items() if n not in time_fields}
+    owed = next((w for w in words(header).split() if w in spec.deadlines), None)
+    timed = [n for n in found if n in time_fields]
+    if owed and timed:  # "First Response By": when the answer was owed, never when it came
+        notes.append(
+            f"Column '{header}' is a due time or target ('{owed}'), not when anything happened; it is not read as "
+            f"{label(timed[0])}."
+        )
         found = {n: g for n, g in found.items() if n not in time_fields}
     # as written or undecorated: JSM's export writes "Custom field (Time to first response)"
     lookalike = next((spec.lookalikes[f] for f in map(fold, variants(header)) if f in spec.lookalikes), None)

@@ -158,6 +158,10 @@ def explain(book: Book, catalog: Catalog, sla: SlaResult, case_id: str) -> Expla
             f"First human response: {_utc(responded)}; {_local(responded, zone)} customer local time "
             f"({_duration(float(used[0]) / 60)} of open time after opening)"
         )
+    elif "response_unknown" in source and len(source) and bool(source["response_unknown"].iloc[0]):
+        say("First human response: sent, the log says, but at a time it does not give; so it is not judged")
+        say(f"Outcome: {row['outcome']}")
+        return out
     else:
         say(f"First human response: none known at the as-of moment ({sla.as_of:%Y-%m-%d %H:%M} UTC)")
     say(f"Outcome: {row['outcome']}")

@@ -1,0 +1,122 @@
+"""Help-desk case logs as their tools write them: Dynamics 365, Zammad and HappyFox (tryout 6).
+
+- Dynamics 365 Customer Service, a view of Cases exported to Excel: 'Created On', 'First Response By' (the SLA's
+  due time of the first response, a KPI's failure time) and 'First Response Sent' (Yes/No); no time of the
+  response itself.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from explorer.catalog import default_catalog
+from explorer.importing.book import load_book
+from explorer.model import Book, Severity
+from explorer.sla.engine import evaluate
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "files"
+BOOK = CORPUS / "companion_contracts.csv"
+AS_OF = datetime(2026, 12, 7, tzinfo=UTC)
+
+
+def read_log(tmp_path: Path, lines: list[str]) -> Book:
+    """The companion book with ``lines`` (a header, then rows) as its case log."""
+    path = tmp_path / "log.csv"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return load_book([BOOK], case_files=[path])
+
+
+def messages(book: Book, severity: Severity) -> list[str]:
+    return [f.message for f in book.findings if f.severity is severity]
+
+
+def outcomes(book: Book) -> dict[str, str]:
+    result = evaluate(book, default_catalog(), AS_OF).cases
+    return dict(zip(result["case_id"], result["outcome"].astype(str), strict=True))
+
+
+DYNAMICS = [
+    "(Do Not Modify) Case",
+    "Case Number",
+    "Case Title",
+    "Customer",
+    "Product",
+    "Priority",
+    "Created On",
+    "First Response By",
+    "First Response Sent",
+    "Resolve By",
+]
+
+
+def dynamics_cases(tmp_path: Path) -> Path:
+    """Four Initech and Globex cases as Dynamics 365's Export to Excel writes them (date cells)."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "My Active Cases"
+    sheet.append(DYNAMICS)
+    for i, (customer, product, priority, opened, sent) in enumerate(
+        [
+            ("Initech", "Okta", "High", datetime(2026, 10, 5, 14), "Yes"),
+            ("Initech", "Okta", "Normal", datetime(2026, 10, 6, 9), "No"),
+            ("Globex GmbH", "Auth0", "High", datetime(2026, 10, 7, 8, 30), "Yes"),
+            ("Initech", "Okta", "Low", datetime(2026, 12, 6, 23), "No"),
+        ],
+        1,
+    ):
+        due = opened + pd.Timedelta(hours=1)
+        sheet.append([f"9a1b2c3d-{i}", f"CAS-0100{i}", "SSO", customer, product, priority, opened, due, sent, due])
+    path = tmp_path / "dynamics_cases.xlsx"
+    workbook.save(path)
+    return path
+
+
+def test_dynamics_first_response_by_is_the_due_time_and_first_response_sent_says_what_it_can(tmp_path: Path) -> None:
+    book = load_book([BOOK], case_files=[dynamics_cases(tmp_path)])
+    assert book.cases is not None and messages(book, Severity.ERROR) == []
+    assert book.cases["first_response"].isna().all()  # 'First Response By' is when the answer was owed
+    warnings = messages(book, Severity.WARNING)
+    assert (
+        "Column 'First Response By' is a due time or target ('by'), not when anything happened; it is not read as "
+        "first response." in warnings
+    )
+    judged = outcomes(book)
+    assert judged["CAS-01002"] == "Breached"  # No: unanswered, two months past its 2-hour P3 target
+    assert judged["CAS-01004"] == "Pending"  # No, opened the evening before: P4 has a day
+    assert judged["CAS-01001"] == judged["CAS-01003"] == "Not evaluated"  # Yes, at no time given: no guess
+    unknown = [w for w in warnings if "says a first response was sent" in w]
+    assert [w.split(":")[0] for w in unknown] == ["Case CAS-01001", "Case CAS-01003"]
+    assert unknown[0] == (
+        "Case CAS-01001: 'Yes' says a first response was sent, but the log gives no time of it; the case is listed, "
+        "not judged (its response time is unknown)."
+    )
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["First Response By", "Respond By", "First Response Due", "SLA due", "Due Date", "fr_due_by", "First Response Target"],
+)
+def test_a_due_time_or_target_is_never_the_first_response(tmp_path: Path, header: str) -> None:
+    """Beside a real first response it is left alone; alone, the log is the usual error, never a log of Mets."""
+    rows = [f"Case Number,Account Name,Priority,Created,{header},First response"]
+    book = read_log(tmp_path, [*rows, "C1,Acme Corp,Urgent,2026-03-02 10:00,2026-03-02 11:00,2026-03-02 10:20"])
+    assert book.cases is not None
+    assert book.cases["first_response"].iloc[0] == pd.Timestamp("2026-03-02 10:20", tz="UTC")
+    rows = [f"Case Number,Account Name,Priority,Created,{header}"]
+    book = read_log(tmp_path, [*rows, "C1,Acme Corp,Urgent,2026-03-02 10:00,2026-03-02 11:00"])
+    assert book.cases is None or book.cases.empty
+    (error,) = messages(book, Severity.ERROR)
+    assert "has no first-response column" in error
+
+
+def test_a_first_response_sent_word_that_is_neither_yes_nor_no_is_not_judged(tmp_path: Path) -> None:
+    rows = ["Case Number,Customer,Priority,Created On,First Response Sent"]
+    book = read_log(tmp_path, [*rows, "C1,Acme Corp,Urgent,2026-03-02 10:00,Maybe", "C2,Acme Corp,Urgent,2026-03-02 10:00,"])
+    assert outcomes(book) == {"C1": "Not evaluated", "C2": "Breached"}  # blank: not answered yet
+    assert any("'Maybe' is neither yes nor no" in w for w in messages(book, Severity.WARNING))
