@@ -252,6 +252,9 @@ class TableSpec:
     # Words that make a header a due time or a target (Dynamics' First Response By, Zoho's Due Date): a header
     # holding one is never read as a time of the table's records
     deadlines: frozenset[str] = frozenset()
+    # Spellings of a field read over its other spellings where a table has columns of both (folded headers, per
+    # field): a help desk's Organization over its Customer, which may be the person who asked
+    prefer: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def stand_ins(self, name: str) -> tuple[str, ...]:
         """The field and the fields that stand in for it, or for which it stands in ((name,) alone if none)."""
@@ -916,6 +919,7 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             _strings(_get(raw, "title_evidence", list, path, []), f"{path}.title_evidence"),
             _titles(raw, fields, path, "by_values"),
             frozenset(w.casefold() for w in _strings(_get(raw, "deadlines", list, path, []), f"{path}.deadlines")),
+            _titles(raw, fields, path, "prefer"),
         )
     return out
 

@@ -48,6 +48,7 @@ HOW = {
     "normalised": "its header without units or decorations",
     "saved": "the saved mapping",
     "title": "the title column monday.com, Notion and Airtable head 'Name'; the table has no other column for it",
+    "preferred": "an organisation's column, read over '{over}', which may name the person who asked",
 }
 MAP_HINT = (
     "map its columns with 'explorer map FILE -o mapping.toml' and '--mapping mapping.toml', "
@@ -701,7 +702,7 @@ def _read_table(
         )
     for name, guess in match.guesses.items():
         if not guess.exact:
-            how = HOW.get(guess.how, f"a close spelling, {guess.score:.0f}% sure")
+            how = HOW.get(guess.how, f"a close spelling, {guess.score:.0f}% sure").format(over=guess.over)
             book.findings.append(Finding(Severity.INFO, f"Read '{guess.header}' as {title(name)} ({how}).", where, guess.header))
     for name, guess in match.suggestions.items():
         book.findings.append(

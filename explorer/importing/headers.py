@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -55,6 +55,7 @@ class Guess:
     header: str
     how: str
     score: float
+    over: str = ""  # the header of the column it was preferred to (how == "preferred")
 
     @property
     def exact(self) -> bool:
@@ -302,6 +303,7 @@ def recognise(
         result.columns[guess.field] = guess.column
         result.guesses[guess.field] = guess
         used.add(guess.column)
+    _preferred(spec, candidates, result, used)
     _twins(headers, result)
     _titles(spec, headers, result)
     for name in list(result.suggestions):  # met already (Freshdesk's First response status is no time), or taken
@@ -309,6 +311,32 @@ def recognise(
             del result.suggestions[name]
     _zones(spec, headers, catalog, result)
     return result
+
+
+def _preferred(spec: TableSpec, candidates: Sequence[Guess], result: Recognition, used: set[int]) -> None:
+    """A field read from the column the catalog prefers where another column was chosen for it: Zammad's Organization
+    over its Customer (the person who asked), as the contracts name the company."""
+    for name, spellings in spec.prefer.items():
+        chosen = result.guesses.get(name)
+        if chosen is None or chosen.how == "saved" or _spelled(chosen.header, spellings):
+            continue
+        better = next(
+            (
+                g
+                for g in candidates
+                if g.field == name and g.column not in used and g.score >= AUTO_SCORE and _spelled(g.header, spellings)
+            ),
+            None,
+        )
+        if better is not None:
+            used.discard(chosen.column)
+            used.add(better.column)
+            result.columns[name] = better.column
+            result.guesses[name] = replace(better, how="preferred", over=chosen.header)
+
+
+def _spelled(header: str, spellings: frozenset[str]) -> bool:
+    return any(fold(v) in spellings for v in variants(header))
 
 
 def _twins(headers: Mapping[int, str], result: Recognition) -> None:

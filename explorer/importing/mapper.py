@@ -26,6 +26,7 @@ HOW = {
     "normalised": "the header without units or decorations",
     "saved": "a saved mapping",
     "title": "the table's title column (no other column gives it)",
+    "preferred": "an organisation's column, read over {over!r}, which may name the person who asked",
 }
 
 
@@ -33,7 +34,7 @@ def _table_notes(where: str, match: TableMatch, catalog: Catalog) -> list[str]:
     spec = catalog.tables[match.kind]
     notes = [f"{where}, header row {match.header_row}: read as {spec.label.lower()}"]
     for name, guess in match.guesses.items():
-        how = HOW.get(guess.how, f"a close spelling, {guess.score:.0f}% sure")
+        how = HOW.get(guess.how, f"a close spelling, {guess.score:.0f}% sure").format(over=guess.over)
         notes.append(f"  {name} = {guess.header!r}: {how}")
     for name, guess in match.suggestions.items():
         notes.append(f"  maybe {name} = {guess.header!r} ({guess.score:.0f}% match): add the line to use it")

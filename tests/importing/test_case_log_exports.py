@@ -3,6 +3,8 @@
 - Dynamics 365 Customer Service, a view of Cases exported to Excel: 'Created On', 'First Response By' (the SLA's
   due time of the first response, a KPI's failure time) and 'First Response Sent' (Yes/No); no time of the
   response itself.
+- Zammad, its ticket export: Number, Priority ('1 low', '2 normal', '3 high'), Customer (the person who asked),
+  Organization (their company), Created at, First response at, Escalation at, times written '... UTC'.
 """
 
 from __future__ import annotations
@@ -120,3 +122,38 @@ def test_a_first_response_sent_word_that_is_neither_yes_nor_no_is_not_judged(tmp
     book = read_log(tmp_path, [*rows, "C1,Acme Corp,Urgent,2026-03-02 10:00,Maybe", "C2,Acme Corp,Urgent,2026-03-02 10:00,"])
     assert outcomes(book) == {"C1": "Not evaluated", "C2": "Breached"}  # blank: not answered yet
     assert any("'Maybe' is neither yes nor no" in w for w in messages(book, Severity.WARNING))
+
+
+ZAMMAD = [
+    "Number,Title,State,Priority,Group,Owner,Customer,Organization,Created at,First response at",
+    "26010001,SSO outage,closed,high,Okta,Amy A,Sam Nag,Initech,2026-10-05 14:00:00 UTC,2026-10-05 15:30:00 UTC",
+    "26010004,Token errors,open,high,Auth0,Bo B,Gert Bauer,Globex GmbH,2026-10-07 08:30:00 UTC,2026-10-07 09:45:00 UTC",
+]
+
+
+def test_zammad_organization_is_the_customer_not_the_person_who_asked(tmp_path: Path) -> None:
+    book = read_log(tmp_path, ZAMMAD)
+    assert book.cases is not None and messages(book, Severity.ERROR) == []
+    assert book.cases["customer"].tolist() == ["Initech", "Globex GmbH"]
+    assert (
+        "Read 'Organization' as Customer (an organisation's column, read over 'Customer', which may name the person "
+        "who asked)." in messages(book, Severity.INFO)
+    )
+    assert outcomes(book) == {"26010001": "Met", "26010004": "Breached"}  # Initech Premier P2 2 h; Globex Auth0 P2 1 h
+
+
+@pytest.mark.parametrize(
+    ("person", "company"),
+    [("Customer", "Account"), ("Customer Name", "Company"), ("Customer", "Account Name"), ("Client", "Organisation")],
+)
+def test_a_company_column_is_read_over_a_customer_column_in_either_order(tmp_path: Path, person: str, company: str) -> None:
+    for first, second in ((person, company), (company, person)):
+        people = {first: "Sam Nag", second: "Initech"} if first == person else {first: "Initech", second: "Sam Nag"}
+        rows = [f"Ticket ID,{first},{second},Priority,Created,First response"]
+        book = read_log(tmp_path, [*rows, f"T1,{people[first]},{people[second]},High,2026-10-05 14:00,2026-10-05 15:00"])
+        assert book.cases is not None and book.cases["customer"].tolist() == ["Initech"], (first, second)
+
+
+def test_a_customer_column_alone_is_still_the_customer(tmp_path: Path) -> None:
+    book = read_log(tmp_path, ["Ticket ID,Customer,Priority,Created,First response", "T1,Initech,High,2026-10-05 14:00,"])
+    assert book.cases is not None and book.cases["customer"].tolist() == ["Initech"]
