@@ -72,10 +72,14 @@ UNITS = (
     (1.0, "m min mins minute minutes minuten minuti minutos"),
     (60.0, "h hr hrs hour hours std stunden heures horas ore"),
     (1440.0, "d day days tage tagen jours dias días giorni"),
+    (10080.0, "w wk wks week weeks wochen semaines semanas settimane"),
     (1 / 60, "s sec secs second seconds sek sekunden secondes segundos secondi"),
     (1 / 60000, "ms msec msecs millisecond milliseconds"),
 )
 MINUTES_PER = {u: per for per, units in UNITS for u in units.split()}
+# A duration written as counts with their units, in any of the words above: '0 hrs 45 mins', '1 day 3 hrs', '1d 3h 20m'
+SPAN_PART = r"(\d+(?:\.\d+)?)\s*([^\W\d_]+)\.?"
+SPAN_TEXT = re.compile(rf"\s*{SPAN_PART}(?:(?:\s*,\s*|\s+and\s+|\s*){SPAN_PART})*\s*", re.IGNORECASE)
 UNIT = re.compile(r"[(\[]\s*(?:in\s+)?([^\W\d_]+)\.?\s*[)\]]")  # '(hrs)', '[in seconds]', '(Min.)'
 
 IN_UNIT = re.compile(r"(?:^|[\s_.])in[\s_]+([A-Za-z]+?)(?=$|[\s_.])", re.IGNORECASE)  # reply_time_in_seconds
@@ -444,7 +448,8 @@ def parse_durations(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(durations, mask of filled cells that are none): the time to a first response as a duration.
 
     Excel duration cells ([h]:mm:ss, as Kayako Classic exports them), h:mm or h:mm:ss text, and text with
-    its units (1h 30m, 90 min, 1 day, 1:00:00). A bare number says no unit, so it is no duration. Zero is no
+    its units in the words of UNITS (1h 30m, 90 min, HappyFox's 0 hrs 45 mins and 1 day 3 hrs) or as pandas reads
+    them (1 day, 1:00:00). A bare number says no unit, so it is no duration. Zero is no
     response yet: no human answers in no time, and Kayako Classic keeps 0 until the first staff reply.
     """
     codes, uniques = factorize(series)
@@ -466,6 +471,10 @@ def _duration_seconds(value: object) -> float:
         return int(clock[1]) * 3600 + int(clock[2]) * 60 + float(clock[3] or 0)
     if not re.search(r"[A-Za-z]", value):
         return float("nan")
+    if SPAN_TEXT.fullmatch(value):  # each count with its unit word; one that names no unit is no duration
+        parts = [(float(n), MINUTES_PER.get(u.lower())) for n, u in re.findall(SPAN_PART, value)]
+        if all(per is not None for _, per in parts):
+            return sum(n * (per or 0.0) * 60 for n, per in parts)
     try:
         span = pd.Timedelta(value.strip())  # 1h 30m, 90 min, 1 day, 1:00:00
     except (ValueError, OverflowError):

@@ -5,6 +5,8 @@
   response itself.
 - Zammad, its ticket export: Number, Priority ('1 low', '2 normal', '3 high'), Customer (the person who asked),
   Organization (their company), Created at, First response at, Escalation at, times written '... UTC'.
+- HappyFox, its tickets export: Created On as 'Oct 05, 2026 02:00 PM', First Response Time as '0 hrs 45 mins',
+  '20 mins', '1 day 3 hrs'; a Due Date beside it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import pytest
 
 from explorer.catalog import default_catalog
 from explorer.importing.book import load_book
+from explorer.importing.cases import parse_durations
 from explorer.model import Book, Severity
 from explorer.sla.engine import evaluate
 
@@ -157,3 +160,55 @@ def test_a_company_column_is_read_over_a_customer_column_in_either_order(tmp_pat
 def test_a_customer_column_alone_is_still_the_customer(tmp_path: Path) -> None:
     book = read_log(tmp_path, ["Ticket ID,Customer,Priority,Created,First response", "T1,Initech,High,2026-10-05 14:00,"])
     assert book.cases is not None and book.cases["customer"].tolist() == ["Initech"]
+
+
+HAPPYFOX = [
+    "Ticket ID,Display ID,Subject,Status,Priority,Contact Name,Contact Email,Company,Product,Created On,"
+    "First Response Time,Time Spent,Due Date",
+    '1201,#SUP00001201,Login outage,Closed,Critical,Sam Nag,sam@initech.example,Initech,Okta,"Oct 05, 2026 02:00 PM",'
+    '0 hrs 45 mins,1 hr 10 mins,"Oct 06, 2026"',
+    '1202,#SUP00001202,SCIM sync,Closed,High,Sam Nag,sam@initech.example,Initech,Okta,"Oct 06, 2026 09:00 AM",'
+    '2 hrs 30 mins,2 hrs,"Oct 07, 2026"',
+    "1203,#SUP00001203,Tenant errors,Open,Critical,Gert Bauer,gert@globex.example,Globex GmbH,Auth0,"
+    '"Oct 07, 2026 08:30 AM",20 mins,30 mins,"Oct 07, 2026"',
+    '1204,#SUP00001204,Set policy,Closed,Low,Gavin B,gavin@hooli.example,Hooli,Okta,"Oct 08, 2026 11:00 AM",'
+    '1 day 3 hrs,3 hrs,"Oct 12, 2026"',
+]
+
+
+def test_happyfox_durations_in_hrs_and_mins_are_read(tmp_path: Path) -> None:
+    book = read_log(tmp_path, HAPPYFOX)
+    assert book.cases is not None and messages(book, Severity.ERROR) == []
+    taken = (book.cases["first_response"] - book.cases["opened"]).dt.total_seconds() / 60
+    assert taken.tolist() == [45, 150, 20, 1620]
+    # Initech Premier P1 1 h and P2 2 h (24x7); Globex Auth0 Premier P1 30 min; Hooli Basic P4 in business hours
+    assert outcomes(book) == {"1201": "Met", "1202": "Breached", "1203": "Met", "1204": "Met"}
+
+
+@pytest.mark.parametrize(
+    ("written", "minutes"),
+    [
+        ("0 hrs 45 mins", 45),
+        ("45 mins", 45),
+        ("1 day 3 hrs", 1620),
+        ("1 hr", 60),
+        ("2 days 4 hrs 5 mins", 3125),
+        ("45 min", 45),
+        ("1d 3h 20m", 1640),
+        ("3h", 180),
+        ("2 hrs, 5 mins", 125),
+        ("2 hours and 5 minutes", 125),
+        ("1.5 hours", 90),
+        ("2 Std. 30 Min.", 150),
+        ("1 week", 10080),
+    ],
+)
+def test_a_duration_reads_in_any_unit_words(written: str, minutes: int) -> None:
+    spans, bad = parse_durations(pd.Series([written], dtype=object))
+    assert not bad.iloc[0] and spans.iloc[0] == pd.Timedelta(minutes=minutes)
+
+
+@pytest.mark.parametrize("written", ["3 months", "5 apples", "45", "-0 hrs 35 mins", "hrs 45"])
+def test_a_duration_with_no_unit_or_another_is_unreadable(written: str) -> None:
+    spans, bad = parse_durations(pd.Series([written], dtype=object))
+    assert bad.iloc[0] and pd.isna(spans.iloc[0])
