@@ -33,7 +33,7 @@ class CatalogError(ValueError):
 # a dash, colon or in brackets. Read where the whole spelling is not listed (Catalog.priority_for).
 LEVEL_WRITTEN = re.compile(
     r"^\s*(?:(?:p|s|sev|severity|priority|prio|pri|level|lvl)\s*[.#:]?\s*)?(?P<number>[1-5]|one|two|three|four|five)"
-    r"\s*(?:(?:[-\u2013\u2014:/|]|\()\s*(?P<word>[^()]+?)\s*\)?)?\s*$",
+    r"(?:\s*(?:[-\u2013\u2014:/|]|\()\s*(?P<word>[^()]+?)\s*\)?|\s+(?P<spaced>[^\W\d_][^()]*?))?\s*$",
     re.IGNORECASE,
 )
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -445,12 +445,31 @@ class Catalog:
         prefix and a word ('Severity 3 - Normal', 'S3 (Normal)', 'Severity One', 'P1 - Production down'). A word
         naming another level ('Severity 2 - Urgent') leaves it unread: which one the log meant is not known."""
         found = self.priority_aliases.get(fold(text))
-        if found is not None or (parts := LEVEL_WRITTEN.match(text)) is None:
+        if found is not None:
             return found
-        number, word = parts.group("number").lower(), parts.group("word")
-        level = self.priority_aliases.get(str(NUMBER_WORDS.get(number, number)))
-        said = self.priority_aliases.get(fold(word)) if word else None
+        level, said, _ = self._level_and_word(text)
         return None if said is not None and said != level else level
+
+    def priority_disagreement(self, text: str) -> str | None:
+        """Why a level number written with a word is not read where the two name different levels (Zammad numbers
+        its priorities upwards: '3 high'): 'its number says P3 and its word says P2 (high)'; None otherwise."""
+        if self.priority_aliases.get(fold(text)) is not None:
+            return None
+        level, said, word = self._level_and_word(text)
+        if level is None or said is None or said == level:
+            return None
+        return f"its number says P{level} and its word says P{said} ({word})"
+
+    def _level_and_word(self, text: str) -> tuple[int | None, int | None, str]:
+        """(the level a priority's number names, the level its word names, the word) as LEVEL_WRITTEN reads it; a
+        word after a bare space only where it is a priority's spelling ('2 normal', never '3 users affected')."""
+        if (parts := LEVEL_WRITTEN.match(text)) is None:
+            return None, None, ""
+        number, word = parts.group("number").lower(), parts.group("word") or parts.group("spaced") or ""
+        said = self.priority_aliases.get(fold(word)) if word else None
+        if parts.group("spaced") and said is None:
+            return None, None, ""
+        return self.priority_aliases.get(str(NUMBER_WORDS.get(number, number))), said, word.strip()
 
     def region_for(self, text: str) -> str:
         """The canonical region a spelling names (``Americas`` -> AMER); unknown text stays as written, trimmed."""

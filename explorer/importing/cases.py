@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import numpy as np
@@ -679,11 +679,7 @@ def read_cases(
     target_priority = priority.where(~use_open, at_open)
     priority_text = texts["priority"].where(~use_open, texts["priority_at_open"])
     bad_priority = target_priority.isna() & has_level
-    column_findings(
-        bad_priority,
-        "priority" if "priority" in cols else "priority_at_open",
-        "Case {case}: priority '{value}' is not 1-4, P1-P4, Sev 1-4 or Urgent/High/Normal/Low; the case is not counted.",
-    )
+    _priority_findings(bad_priority, priority_text, catalog, partial(column_findings, field=priority_of(cols)))
 
     def product_id(text: str) -> str | None:
         found = catalog.product_for(text) if text else None
@@ -764,6 +760,28 @@ def _no_durations(
         Source(sheet.file, sheet.name, match.header_row),
         column,
     )
+
+
+def priority_of(cols: Mapping[str, int]) -> str:
+    return "priority" if "priority" in cols else "priority_at_open"
+
+
+def _priority_findings(bad: pd.Series, written: pd.Series, catalog: Catalog, report: Callable[..., None]) -> None:
+    """An error per case whose priority gives no level. A number and a word naming two levels say why: Zammad
+    numbers its priorities upwards ('3 high'), so neither can be taken."""
+    unclear = map_distinct(written.where(bad, ""), lambda t: catalog.priority_disagreement(t) if t else None)
+    report(
+        unclear.isna() & bad,
+        message="Case {case}: priority '{value}' is not 1-4, P1-P4, Sev 1-4 or Urgent/High/Normal/Low; the case is not counted.",
+    )
+    for why in pd.unique(unclear.dropna()):
+        report(
+            unclear.eq(why),
+            message="Case {case}: priority '{value}' names two levels: "
+            + str(why).replace("{", "{{").replace("}", "}}")
+            + ". Zammad, for one, numbers its priorities upwards (1 low to 3 high), so the number may be no level; "
+            "which was meant is not known, and the case is not counted. Write the level (P1-P4) or its word alone.",
+        )
 
 
 def _sent_at_no_time(sent: pd.Series | None, responded: pd.Series, catalog: Catalog) -> pd.Series:

@@ -212,3 +212,36 @@ def test_a_duration_reads_in_any_unit_words(written: str, minutes: int) -> None:
 def test_a_duration_with_no_unit_or_another_is_unreadable(written: str) -> None:
     spans, bad = parse_durations(pd.Series([written], dtype=object))
     assert bad.iloc[0] and pd.isna(spans.iloc[0])
+
+
+def test_zammad_priorities_whose_number_and_word_disagree_say_so(tmp_path: Path) -> None:
+    """Zammad numbers its priorities upwards (1 low, 2 normal, 3 high): refused, naming both readings."""
+    rows = [ZAMMAD[0], *(r.replace(",high,", f",{p},") for r, p in zip(ZAMMAD[1:], ["3 high", "1 low"], strict=True))]
+    book = read_log(tmp_path, [*rows, rows[1].replace("26010001", "26010009").replace("3 high", "2 high")])
+    errors = messages(book, Severity.ERROR)
+    assert errors == [
+        "Case 26010001: priority '3 high' names two levels: its number says P3 and its word says P2 (high). Zammad, "
+        "for one, numbers its priorities upwards (1 low to 3 high), so the number may be no level; which was meant is "
+        "not known, and the case is not counted. Write the level (P1-P4) or its word alone.",
+        "Case 26010004: priority '1 low' names two levels: its number says P1 and its word says P4 (low). Zammad, for "
+        "one, numbers its priorities upwards (1 low to 3 high), so the number may be no level; which was meant is not "
+        "known, and the case is not counted. Write the level (P1-P4) or its word alone.",
+    ]
+    assert book.cases is not None and book.cases["priority"].iloc[2] == 2  # '2 high': both say P2
+
+
+@pytest.mark.parametrize(
+    ("written", "level", "why"),
+    [
+        ("3 high", None, "its number says P3 and its word says P2 (high)"),
+        ("2 normal", None, "its number says P2 and its word says P3 (normal)"),
+        ("Severity 2 - Urgent", None, "its number says P2 and its word says P1 (Urgent)"),
+        ("4 low", 4, None),
+        ("P1 - Production down", 1, None),
+        ("3 users affected", None, None),  # a bare space takes only a priority's word
+        ("Urgent", 1, None),
+    ],
+)
+def test_a_priority_number_and_word_are_read_together(written: str, level: int | None, why: str | None) -> None:
+    catalog = default_catalog()
+    assert (catalog.priority_for(written), catalog.priority_disagreement(written)) == (level, why)
