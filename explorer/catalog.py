@@ -389,6 +389,12 @@ class Catalog:
     set_aside_sheets: tuple[str, ...] = ()  # a sheet named with one ("Do not use - old") is not read unless asked
     contact_list_columns: tuple[str, ...] = ()  # a contracts table's column listing the row's named contacts
     numbered_contact_columns: tuple[str, ...] = ()  # "Contact 1".."Contact N": one named contact a column
+    bookkeeping_columns: tuple[str, ...] = ()  # a header beginning with one is a tool's bookkeeping, never a field
+
+    def bookkeeping(self, header: str) -> bool:
+        """Whether a header is a tool's bookkeeping column (Dynamics 365's '(Do Not Modify) Row Checksum')."""
+        text = header.strip().casefold()
+        return any(text.startswith(p) for p in self.bookkeeping_columns)
 
     def licence_word(self, text: str) -> str | None:
         """The licence word of [line_items] licences a line item's product name holds as whole words, if any."""
@@ -1185,6 +1191,9 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         set_aside_sheets=_strings(layout.get("set_aside_sheets", []), "layout.set_aside_sheets"),
         contact_list_columns=_strings(layout.get("contact_list_columns", []), "layout.contact_list_columns"),
         numbered_contact_columns=_strings(layout.get("numbered_contact_columns", []), "layout.numbered_contact_columns"),
+        bookkeeping_columns=tuple(
+            w.casefold() for w in _strings(layout.get("bookkeeping_columns", []), "layout.bookkeeping_columns")
+        ),
     )
 
 

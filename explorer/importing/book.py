@@ -716,6 +716,12 @@ def _read_table(
         )
     for note in match.notes:
         book.findings.append(Finding(Severity.WARNING, note, where))
+    if match.set_aside:
+        aside = ", ".join(f"'{h}'" for h in match.set_aside)
+        said = "Columns" if len(match.set_aside) > 1 else "Column"
+        book.findings.append(
+            Finding(Severity.INFO, f"{said} {aside} set aside: the exporting tool's own bookkeeping, not contract data.", where)
+        )
     if match.kind == "contracts":
         contracts, findings, listed = read_contracts(sheet, match, catalog, order)
         book.contracts.extend(contracts)

@@ -317,7 +317,7 @@ def _contract(
     product_text, program_text = row.text("product"), row.text("program")
 
     def report(severity: Severity, field: str, message: str, product: str = "") -> None:
-        header = row.match.headers.get(row.match.columns.get(field, -1), field.replace("_", " ").title())
+        header = row.match.headers.get(row.match.columns.get(field, -1), "")  # a column the file has, or none
         findings.append(Finding(severity, message, row.source, header, customer, product))
 
     def uncalculated(field: str) -> str | None:
@@ -340,7 +340,13 @@ def _contract(
             else uncalculated("product") or f"The product is missing (one of {known})."
         )
         report(Severity.ERROR, "product", message)
-    program, with_addon = _program(catalog, product, program_text, report, uncalculated) if product else (None, None)
+    program, with_addon = (
+        _program(catalog, product, program_text, row.has("program"), report, uncalculated) if product else (None, None)
+    )
+    if product is not None and program is not None and not program_text and not row.has("program"):
+        # Auth0's terms make a blank tier Enterprise; a sheet with no tier column at all may have lost it: said
+        said = f"This sheet has no tier column; {product.name} is read as {program.name}, its tier when none is written."
+        report(Severity.WARNING, "program", said, product.id)
 
     def of_product(severity: Severity, field: str, message: str) -> None:
         report(severity, field, message, pid or "")
@@ -471,7 +477,9 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def _program(catalog: Catalog, product: Product, text: str, report, uncalculated) -> tuple[Program | None, LineItem | None]:  # type: ignore[no-untyped-def]
+def _program(  # type: ignore[no-untyped-def]
+    catalog: Catalog, product: Product, text: str, column: bool, report, uncalculated
+) -> tuple[Program | None, LineItem | None]:
     """(the product's program the tier cell names, an add-on it names beside it: "Premier Plus w/ 50% MCSE"); an
     error finding where it names no program of the product."""
     program = program_named(catalog, product, text)
@@ -483,7 +491,8 @@ def _program(catalog: Catalog, product: Product, text: str, report, uncalculated
     message = (
         f"Tier '{text}' is not one of the {product.name} programs ({tiers})."
         if text
-        else uncalculated("program") or f"The tier is missing; {product.name} needs one of {tiers}."
+        else uncalculated("program")
+        or f"{'The tier is missing' if column else 'This sheet has no tier column'}; {product.name} needs one of {tiers}."
     )
     report(Severity.ERROR, "program", message, product.id)
     return None, None

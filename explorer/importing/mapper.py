@@ -133,7 +133,8 @@ def propose(sheet: RawSheet, header_index: int, kind: str, catalog: Catalog, sav
         columns = {name: ordered[p] for name, p in mapping.positions().items()}
         return Proposal(kind, header_index, headers, columns, dict.fromkeys(columns, "saved"), mapping)
     sample = rows[header_index + 1 : header_index + 31]
-    found = recognise(spec, headers, column_kinds(sample, list(headers)), catalog)
+    read = {i: h for i, h in headers.items() if not catalog.bookkeeping(h)}  # Dynamics' '(Do Not Modify) ...'
+    found = recognise(spec, read, column_kinds(sample, list(read)), catalog)
     confidence = {n: ("exact" if g.exact else f"{g.score:.0f}%") for n, g in found.guesses.items()}
     columns = dict(found.columns)
     for name, guess in found.suggestions.items():  # weaker guesses pre-filled too, their confidence shown

@@ -44,6 +44,7 @@ class TableMatch:
     notes: tuple[str, ...] = ()  # columns deliberately not used, and why
     saved: bool = False  # the columns come from a saved mapping
     values: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {value as written: its meaning}
+    set_aside: tuple[str, ...] = ()  # a tool's bookkeeping columns (catalog [layout] bookkeeping_columns): never read
 
     @property
     def header_row(self) -> int:
@@ -142,12 +143,13 @@ class _Finder:
             ordered = sorted(headers)
             fixed = {name: ordered[position] for name, position in mapping.positions().items()}
         sample = rows[index + 1 : index + 1 + SAMPLE_ROWS]
-        shares = column_kinds(sample, list(headers))
+        read = {i: h for i, h in headers.items() if not self.catalog.bookkeeping(h)}
+        shares = column_kinds(sample, list(read))
         best: tuple[tuple[int, int], TableMatch] | None = None
         for spec in self.specs:
             if mapping is not None and mapping.kind != spec.id:
                 continue
-            found = recognise(spec, headers, shares, self.catalog, fixed)
+            found = recognise(spec, read, shares, self.catalog, fixed)
             valid = spec.has_required(found.columns) and len(found.columns) >= spec.min_fields
             if not valid:
                 self._remember(index, layout, spec, found.columns)
@@ -163,7 +165,7 @@ class _Finder:
                         index,
                         found.columns,
                         headers,
-                        {i: h for i, h in headers.items() if i not in used},
+                        {i: h for i, h in read.items() if i not in used},
                         (start, stop),
                         WIDE,
                         found.guesses,
@@ -172,6 +174,7 @@ class _Finder:
                         tuple(found.notes),
                         mapping is not None,
                         mapping.values if mapping else {},
+                        tuple(h for i, h in headers.items() if i not in read),
                     ),
                 )
         return best[1] if best else None
@@ -203,8 +206,9 @@ class _Finder:
     def _respan(self, match: TableMatch, start: int, stop: int) -> TableMatch:
         headers = _header_cells(self.sheet.rows[match.header_index], start, stop)
         used = set(match.columns.values())
-        extra = {i: h for i, h in headers.items() if i not in used}
-        return replace(match, headers=headers, extra=extra, span=(start, stop), end_index=WIDE)
+        extra = {i: h for i, h in headers.items() if i not in used and not self.catalog.bookkeeping(h)}
+        aside = tuple(h for h in headers.values() if self.catalog.bookkeeping(h))
+        return replace(match, headers=headers, extra=extra, span=(start, stop), end_index=WIDE, set_aside=aside)
 
 
 def _same_header(a: TableMatch, b: TableMatch) -> bool:

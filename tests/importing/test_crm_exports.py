@@ -1,0 +1,60 @@
+"""CRM and ERP contract exports as their tools write them (tryout 6): Dynamics 365, Copper, Zoho CRM, Salesforce
+reports, NetSuite, Close."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from explorer.importing.book import load_book
+from explorer.model import Severity
+
+from ..files import write_sheets
+
+DYNAMICS = ["(Do Not Modify) Entitlement", "(Do Not Modify) Row Checksum", "(Do Not Modify) Modified On", "Customer"]
+
+
+def _dynamics(path: Path, tier: bool) -> Path:
+    """Dynamics 365's Export to Excel of entitlements: its hidden bookkeeping columns first, the tier in Entitlement
+    Template ('Okta Premier Plus', with the product)."""
+    header = [*DYNAMICS, *(["Entitlement Template"] if tier else []), "Product", "Start Date", "End Date", "Status"]
+    rows: list[list[object]] = [header]
+    for n, (customer, template, product) in enumerate(
+        [("Acme Corp", "Okta Premier Plus", "Okta"), ("Globex GmbH", "Auth0 Premier", "Auth0")]
+    ):
+        guid = f"3f2504e0-4f89-11d3-9a0c-0305e82c330{n}"
+        rows.append(
+            [guid, f"kX{n}9Q+abc==", datetime(2026, 11, 2, 9, n), customer, *([template] if tier else []), product]
+            + [datetime(2026, 1, 15), datetime(2027, 1, 14), "Active"]
+        )
+    return write_sheets(path, {"Aktive Berechtigungen": rows})
+
+
+def test_dynamics_bookkeeping_columns_are_set_aside_and_the_entitlement_template_is_the_tier(tmp_path: Path) -> None:
+    book = load_book([_dynamics(tmp_path / "entitlements.xlsx", tier=True)])
+    assert {c.customer: c.program for c in book.contracts} == {"Acme Corp": "okta-premier-plus", "Globex GmbH": "auth0-premier"}
+    assert not [f for f in book.findings if f.severity is Severity.ERROR]
+    assert all(not any(h.startswith("(Do Not Modify)") for h in c.extra) for c in book.contracts)
+    infos = [f.message for f in book.findings if f.severity is Severity.INFO]
+    assert (
+        infos.count(
+            "Columns '(Do Not Modify) Entitlement', '(Do Not Modify) Row Checksum', '(Do Not Modify) Modified On' set "
+            "aside: the exporting tool's own bookkeeping, not contract data."
+        )
+        == 1
+    )
+    assert not any("(Do Not Modify)" in m for m in infos if m.startswith("Columns kept"))
+
+
+def test_a_sheet_without_a_tier_column_names_no_column_and_says_a_default_tier(tmp_path: Path) -> None:
+    """Without the template column the GUID is no tier: the Okta row's error names no column (the file has none
+    headed 'Program'), and the Auth0 row's Enterprise, the terms' tier for a blank one, is said, not silent."""
+    book = load_book([_dynamics(tmp_path / "entitlements.xlsx", tier=False)])
+    tier = {f.customer: f for f in book.findings if "no tier column" in f.message}
+    assert (tier["Acme Corp"].severity, tier["Acme Corp"].column) == (Severity.ERROR, "")
+    assert tier["Acme Corp"].message.startswith("This sheet has no tier column; Okta needs one of Basic")
+    assert (tier["Globex GmbH"].severity, tier["Globex GmbH"].column) == (Severity.WARNING, "")
+    assert tier["Globex GmbH"].message == (
+        "This sheet has no tier column; Auth0 is read as Enterprise, its tier when none is written."
+    )
+    assert {c.customer: c.program for c in book.contracts} == {"Acme Corp": None, "Globex GmbH": "auth0-enterprise"}
