@@ -98,3 +98,29 @@ def test_a_plain_status_of_open_is_a_running_term(tmp_path: Path) -> None:
     book = load_book([write_csv(tmp_path / "tracker.csv", header=header, rows=rows)])
     assert [c.never_ran for c in book.contracts] == [False]
     assert not [f for f in book.findings if "not signed" in f.message]
+
+
+def test_crm_words_for_a_deal_that_never_ran(tmp_path: Path) -> None:
+    """Copper's Status Abandoned (tryout 6: Hooli's abandoned Premier upsell became the term in force over its Basic),
+    Zoho's 'Closed Lost - to competition', a pipeline's Dead or Declined deal: never ran. Won changes nothing."""
+    header = ["Company", "Status", "Product", "Support Tier", "Term Start", "Term End"]
+    rows = [
+        ["Hooli", "Abandoned", "Okta", "Premier", "2026-10-01", "2027-05-31"],
+        ["Hooli", "Won", "Okta", "Basic", "2026-06-01", "2027-05-31"],
+        ["Zeta", "Closed Lost - to competition", "Okta", "Premier", "2026-01-01", "2026-12-31"],
+        ["Eta", "Dead", "Okta", "Premier", "2026-01-01", "2026-12-31"],
+        ["Theta", "Declined", "Okta", "Premier", "2026-01-01", "2026-12-31"],
+    ]
+    loaded = load_book([write_csv(tmp_path / "copper.csv", header=header, rows=rows)])
+    assert [(c.customer, c.program, c.never_ran) for c in loaded.contracts] == [
+        ("Hooli", "okta-premier", True),
+        ("Hooli", "okta-basic", False),
+        ("Zeta", "okta-premier", True),
+        ("Eta", "okta-premier", True),
+        ("Theta", "okta-premier", True),
+    ]
+    said = [f.message for f in loaded.findings if f.column == "Status" and f.customer == "Hooli"]
+    assert said == [
+        "Status 'Abandoned': this term (2026-10-01 – 2027-05-31) never ran; it is listed, in force on no day, and none "
+        "of its key dates is scheduled."
+    ]
