@@ -389,6 +389,7 @@ class Catalog:
     set_aside_sheets: tuple[str, ...] = ()  # a sheet named with one ("Do not use - old") is not read unless asked
     contact_list_columns: tuple[str, ...] = ()  # a contracts table's column listing the row's named contacts
     numbered_contact_columns: tuple[str, ...] = ()  # "Contact 1".."Contact N": one named contact a column
+    addon_list_columns: frozenset[str] = frozenset()  # folded headers of a column listing the add-ons bought
     bookkeeping_columns: tuple[str, ...] = ()  # a header beginning with one is a tool's bookkeeping, never a field
 
     def bookkeeping(self, header: str) -> bool:
@@ -1191,6 +1192,9 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         set_aside_sheets=_strings(layout.get("set_aside_sheets", []), "layout.set_aside_sheets"),
         contact_list_columns=_strings(layout.get("contact_list_columns", []), "layout.contact_list_columns"),
         numbered_contact_columns=_strings(layout.get("numbered_contact_columns", []), "layout.numbered_contact_columns"),
+        addon_list_columns=frozenset(
+            fold(w) for w in _strings(layout.get("addon_list_columns", []), "layout.addon_list_columns")
+        ),
         bookkeeping_columns=tuple(
             w.casefold() for w in _strings(layout.get("bookkeeping_columns", []), "layout.bookkeeping_columns")
         ),

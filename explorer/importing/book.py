@@ -749,6 +749,9 @@ def _read_table(
     read = [h for h in match.extra.values() if match.kind == "contracts" and fold(h) in words.columns | words.date_columns]
     listing = contact_columns(match, catalog)  # read as named contacts (row_contacts), said by read_contracts
     renewed = {h for h in match.extra.values() if match.kind == "contracts" and fold(h) in catalog.renewed_to}  # renewed_to
+    renewed |= {
+        h for h in match.extra.values() if match.kind == "contracts" and fold(h) in catalog.addon_list_columns
+    }  # contracts._listed_addons
     if by_year := tier_year_columns(sheet, match, catalog):
         book.findings.append(
             Finding(

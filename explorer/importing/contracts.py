@@ -7,11 +7,12 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from explorer import clock
-from explorer.catalog import Catalog, Product, Program
+from explorer.catalog import Catalog, Product, Program, fold
 from explorer.importing import places, ranges, values
 from explorer.importing.line_items import (
     LineItem,
     line_item_for,
+    listed_addons,
     listed_products,
     product_and_tier,
     program_named,
@@ -393,6 +394,12 @@ def _contract(
         said = f"{option.label} ({held.short})" if option else held.name
         named = program.name if program else ""
         report(Severity.INFO, "program", f"Tier '{program_text}' read as {named} with the add-on {said}.", pid or "")
+    _listed_addons(
+        row,
+        catalog,
+        addons,
+        lambda message, header: findings.append(Finding(Severity.WARNING, message, row.source, header, customer, pid or "")),
+    )
     contract = Contract(
         customer=customer,
         product=pid,
@@ -521,6 +528,21 @@ def _addons(row: DataRow, catalog: Catalog, report) -> dict[str, str | None]:  #
         else:
             held[addon.id] = option.id
     return held
+
+
+def _listed_addons(row: DataRow, catalog: Catalog, addons: dict[str, str | None], warn) -> None:  # type: ignore[no-untyped-def]
+    """The add-ons a column listing them names (Zoho CRM's "Add-ons": "Dedicated CSE;Mission Critical Support - 50%
+    Dedicated MCSE") into ``addons``, where the add-on has no column of its own; a part naming none is a warning."""
+    for header, text in row.extra().items():
+        if fold(header) not in catalog.addon_list_columns or values.parse_yes_no(text, catalog) == (False, None):
+            continue
+        items, unread = listed_addons(catalog, text)
+        for item in items:
+            if item.addon is not None and not row.has(item.addon):
+                addons[item.addon] = item.option
+        for part in unread:
+            known = ", ".join(a.name for a in catalog.addons.values())
+            warn(f"{header}: '{part}' names no add-on ({known}); it is not read.", header)
 
 
 def _place(row: DataRow, catalog: Catalog, report) -> tuple[str, str]:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from pathlib import Path
 from explorer.importing.book import load_book
 from explorer.model import Severity
 
-from ..files import write_sheets
+from ..files import write_csv, write_sheets
 
 DYNAMICS = ["(Do Not Modify) Entitlement", "(Do Not Modify) Row Checksum", "(Do Not Modify) Modified On", "Customer"]
 
@@ -58,3 +58,26 @@ def test_a_sheet_without_a_tier_column_names_no_column_and_says_a_default_tier(t
         "This sheet has no tier column; Auth0 is read as Enterprise, its tier when none is written."
     )
     assert {c.customer: c.program for c in book.contracts} == {"Acme Corp": None, "Globex GmbH": "auth0-enterprise"}
+
+
+def test_a_zoho_add_ons_column_lists_the_add_ons_bought(tmp_path: Path) -> None:
+    """Zoho CRM's multi-select 'Add-ons' (tryout 6: Acme lost its CSE and MCSE): each part split by ';' or ',' is
+    read by the add-ons' spellings; a part naming no add-on is a warning naming it, not silence."""
+    header = ["Record Id", "Account Name", "Product", "Support Tier", "Add-ons", "Contract Start Date", "Contract End Date"]
+    dates = ["2026-01-15", "2027-01-14"]
+    rows = [
+        ["zcrm_1", "Acme Corp", "Okta", "Premier Plus", "Dedicated CSE;Mission Critical Support - 50% Dedicated MCSE", *dates],
+        ["zcrm_2", "Beta Bank", "Okta", "Premier Plus", "100% Dedicated MCSE, Premium Onboarding", *dates],
+        ["zcrm_3", "Initech", "Okta", "Premier", "", *dates],
+    ]
+    book = load_book([write_csv(tmp_path / "zoho.csv", header=header, rows=rows)])
+    assert {c.customer: c.addons for c in book.contracts} == {
+        "Acme Corp": {"cse": None, "mcse": "50"},
+        "Beta Bank": {"mcse": "100"},
+        "Initech": {},
+    }
+    unread = [f for f in book.findings if f.column == "Add-ons"]
+    assert [(f.severity, f.customer) for f in unread] == [(Severity.WARNING, "Beta Bank")]
+    assert unread[0].message.startswith("Add-ons: 'Premium Onboarding' names no add-on (Dedicated Customer Success")
+    kept = next(f.message for f in book.findings if f.message.startswith("Columns kept"))
+    assert "Add-ons" not in kept
