@@ -485,16 +485,23 @@ def _grouped(
     row of a group has one of its own; only groups a totals line closes count (a blank row ends a group too)."""
     if not totals.any():
         return
-    group = np.cumsum(totals | ~(live | totals))  # each totals line or blank row starts the next group
-    closed = np.isin(group, group[totals] - 1)  # groups a totals line closes (not the footer's lines below)
-    live = live & closed
-    ids = group[live]
-    first = np.ones(len(ids), dtype=bool)
-    first[1:] = ids[1:] != ids[:-1]  # a group's first record
+    read = sorted(((f, c) for f, c in match.columns.items() if f in texts), key=lambda fc: fc[1])
+    # The column a totals line's label stands in is its level: grouped twice (Account, then Product), Salesforce
+    # closes each product with a Subtotal in the Product column and each account with one in the Account column.
+    level = np.full(len(totals), -1)
+    for field, column in reversed(read):
+        level = np.where(texts[field].to_numpy(dtype=object) != "", column, level)
+    rows = live
     start = match.span[0]
-    for field, column in sorted(((f, c) for f, c in match.columns.items() if f in texts), key=lambda fc: fc[1]):
+    for field, column in read:
         if column != start:
             break  # grouping columns lead the table; the first that does not group ends them
+        ends = totals & (level <= column)  # a group of this column is closed by its own level's totals or an outer one
+        group = np.cumsum(ends | ~(rows | totals))  # each such totals line or blank row starts the next group
+        live = rows & np.isin(group, group[ends] - 1)  # groups a totals line closes (not the footer's lines below)
+        ids = group[live]
+        first = np.ones(len(ids), dtype=bool)
+        first[1:] = ids[1:] != ids[:-1]  # a group's first record
         values = texts[field].to_numpy(dtype=object)[live]
         empty = values == ""
         if empty[first].any() or not empty[~first].all() or not empty.any():

@@ -81,3 +81,34 @@ def test_a_zoho_add_ons_column_lists_the_add_ons_bought(tmp_path: Path) -> None:
     assert unread[0].message.startswith("Add-ons: 'Premium Onboarding' names no add-on (Dedicated Customer Success")
     kept = next(f.message for f in book.findings if f.message.startswith("Columns kept"))
     assert "Add-ons" not in kept
+
+
+def test_a_salesforce_report_grouped_by_account_then_product_carries_both_down(tmp_path: Path) -> None:
+    """Each product's Subtotal line (in the Product column) closes a product, not the account: Initech's second
+    product and Tyrell's second term take their account (tryout 6: two '(no customer name...)' customers)."""
+    start, end = datetime(2026, 3, 1), datetime(2027, 2, 28)
+    rows: list[list[object]] = [
+        ["Account Name", "Product", "Support Tier", "Contract Start Date", "Contract End Date", "Annual Value"],
+        ["Acme Corp", "Okta", "Premier Plus", start, end, 48000],
+        [None, "Subtotal", None, None, None, 48000],
+        ["Subtotal", None, None, None, None, 48000],
+        ["Initech", "Okta", "Premier", start, end, 18500],
+        [None, "Subtotal", None, None, None, 18500],
+        [None, "Okta Access Gateway", "Premier", start, end, 9000],
+        [None, "Subtotal", None, None, None, 9000],
+        ["Subtotal", None, None, None, None, 27500],
+        ["Tyrell Systems", "Okta", "Premier Access", start, end, 31000],
+        [None, None, "Premier Plus", datetime(2027, 3, 1), datetime(2028, 2, 29), 45000],
+        [None, "Subtotal", None, None, None, 76000],
+        ["Subtotal", None, None, None, None, 76000],
+        ["Grand Total (4 records)", None, None, None, None, 133500],
+    ]
+    book = load_book([write_sheets(tmp_path / "report.xlsx", {"Contracts by Account": rows})])
+    assert [(c.customer, c.product, c.program) for c in book.contracts] == [
+        ("Acme Corp", "okta", "okta-premier-plus"),
+        ("Initech", "okta", "okta-premier"),
+        ("Initech", "okta-access-gateway", "okta-premier"),
+        ("Tyrell Systems", "okta", "okta-premier-access"),
+        ("Tyrell Systems", "okta", "okta-premier-plus"),
+    ]
+    assert not [f for f in book.findings if f.severity is Severity.ERROR]
