@@ -112,3 +112,22 @@ def test_a_salesforce_report_grouped_by_account_then_product_carries_both_down(t
         ("Tyrell Systems", "okta", "okta-premier-plus"),
     ]
     assert not [f for f in book.findings if f.severity is Severity.ERROR]
+
+
+def test_netsuite_items_and_close_leads_name_the_product_and_the_customer(tmp_path: Path) -> None:
+    """NetSuite's contract items: the line's name in 'Item: Display Name' (its code in 'Item: Name'), or a bare
+    'Item'; Close's opportunities: the company in 'lead_name', its Lost deal in 'status_label'."""
+    item = "Okta Premier Plus Support (12 months)"
+    for header in ("Item: Display Name", "Item"):
+        rows = [["48211", "Acme Corp", "OKTA-PP-12", item, "1/15/2026", "1/14/2027"]]
+        columns = ["Internal ID", "Customer", "Item: Name", header, "Start Date", "End Date"]
+        book = load_book([write_csv(tmp_path / "netsuite.csv", header=columns, rows=rows)])
+        assert [(c.customer, c.program) for c in book.contracts] == [("Acme Corp", "okta-premier-plus")], header
+    header = ["id", "lead_name", "status_label", "status_type", "custom.Product", "custom.Support Tier"]
+    header += ["custom.Term Start", "custom.Term End"]
+    rows = [
+        ["oppo_1", "Acme Corp", "Won", "won", "Okta", "Premier Plus", "2026-01-15", "2027-01-14"],
+        ["oppo_2", "Initech", "Lost", "lost", "Okta", "Premier", "2026-03-01", "2027-02-28"],
+    ]
+    book = load_book([write_csv(tmp_path / "close.csv", header=header, rows=rows)])
+    assert [(c.customer, c.never_ran) for c in book.contracts] == [("Acme Corp", False), ("Initech", True)]
