@@ -820,7 +820,7 @@ def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
         found = [f for f in rules.contract_findings(catalog, contract) if f.message not in said.get(where, set())]
         said.setdefault(where, set()).update(f.message for f in found)
         out.extend(found)
-        if not contract.customer:
+        if not contract.customer or contract.never_ran:  # a lost deal runs on no day: it overlaps no term
             continue
         earlier = seen.setdefault(contract.key, [])
         clash = next((c for c in earlier if history.overlaps(c, contract)), None)  # renewals do not overlap

@@ -124,3 +124,5 @@ def test_crm_words_for_a_deal_that_never_ran(tmp_path: Path) -> None:
         "Status 'Abandoned': this term (2026-10-01 – 2027-05-31) never ran; it is listed, in force on no day, and none "
         "of its key dates is scheduled."
     ]
+    # a deal that never ran overlaps no term: no 'second contract row whose term overlaps' warning beside it
+    assert not [f for f in loaded.findings if "whose term overlaps" in f.message]
