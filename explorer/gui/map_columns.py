@@ -100,6 +100,9 @@ class MapColumnsDialog(QDialog):
         self.unused = plain.label(QLabel(self))
         self.unused.setWordWrap(True)
         self.values = QFormLayout()
+        # each value over its box: a long one (Odoo names a product at length) wraps in the panel's whole width, and
+        # beside it pushed the boxes under the scroll bar
+        self.values.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.value_boxes: dict[tuple[str, str], QComboBox] = {}
         self.hidden_box = QCheckBox("Read this hidden sheet", self)
         self.hidden_box.setToolTip("The workbook hides this sheet; it is read only when you ask")
@@ -162,7 +165,7 @@ class MapColumnsDialog(QDialog):
         lower_row.setContentsMargins(0, 0, 0, 0)
         lower_row.addWidget(columns, 3)
         lower_row.addWidget(values, 2)
-        lower = QScrollArea(self)
+        lower = self.choices_area = QScrollArea(self)
         lower.setWidget(choices)
         lower.setWidgetResizable(True)
         lower.setFrameShape(QFrame.Shape.NoFrame)
@@ -351,7 +354,9 @@ class MapColumnsDialog(QDialog):
                 pick = old.get((name, text)) or known.get(name, {}).get(text)
                 if pick and box.findText(pick) >= 0:
                     box.setCurrentIndex(box.findText(pick))
-                self.values.addRow(f"{title(name)} '{text}'", box)
+                said = plain.label(QLabel(f"{title(name)} '{text}'", self))
+                said.setWordWrap(True)
+                self.values.addRow(said, box)
                 self.value_boxes[(name, text)] = box
         if not odd:
             self.values.addRow(QLabel("Every product, tier and priority is known.", self))

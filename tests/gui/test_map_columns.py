@@ -235,3 +235,29 @@ def test_the_dialog_fits_a_laptop_screen_at_16_points(qtbot, tmp_path: Path) -> 
         assert dialog.rect().contains(buttons)  # Save and Cancel within the window
     finally:
         app.setFont(before)
+
+
+def test_long_unknown_values_wrap_beside_their_boxes_with_no_sideways_scroll(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Odoo's order lines named products at length: their labels pushed the value boxes under the scroll bar.
+    from explorer.catalog import default_catalog
+
+    long_names = [
+        "Mission Critical Support - 100% Dedicated MCSE for every production tenant of the enterprise",
+        "Okta Workforce Identity Premier Plus Support with the Dedicated Customer Success Engineer",
+        "Auth0 Customer Identity Cloud Enterprise Support for the B2C and B2B tenants",
+    ]
+    rows = [[f"Customer {i}", name, "2026-01-01", "2026-12-31"] for i, name in enumerate(long_names)]
+    path = write_csv(tmp_path / "lines.csv", header=["Customer", "Item", "Start", "End"], rows=rows)
+    dialog = MapColumnsDialog(None, [str(path)], default_catalog())
+    qtbot.addWidget(dialog)
+    dialog.resize(960, 720)
+    dialog.show()
+    shown(qtbot, dialog)
+    pick(dialog, "product", "Item")
+    qtbot.waitUntil(lambda: len(dialog.value_boxes) == 3)
+    qtbot.wait(50)
+    area = dialog.choices_area
+    assert not area.horizontalScrollBar().isVisible()
+    right = area.viewport().mapToGlobal(area.viewport().rect().topRight()).x()
+    for box in dialog.value_boxes.values():
+        assert box.mapToGlobal(box.rect().topRight()).x() <= right
