@@ -16,6 +16,7 @@ from typing import Any
 
 from explorer.catalog import Catalog
 from explorer.importing.headers import column_kinds, label, recognise
+from explorer.importing.line_items import line_item_for
 from explorer.importing.mappings import ColumnMapping, dump_mappings
 from explorer.importing.readers import Cell, RawSheet, iter_sheets
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank, product_by_values
@@ -146,8 +147,12 @@ def propose(sheet: RawSheet, header_index: int, kind: str, catalog: Catalog, sav
 
 def canonical_values(catalog: Catalog, name: str) -> list[str]:
     """What a value of a field can mean: product names, program names, priorities."""
-    if name == "product":
-        return [p.name for p in catalog.products.values()]
+    if name == "product":  # a product, a product with its tier (an order line names both), or an add-on's line
+        products = list(catalog.products.values())
+        tiers = [f"{p.name} {catalog.programs[t].name}" for p in products for t in p.programs if t in catalog.programs]
+        addons = [o.label for a in catalog.addons.values() for o in a.options.values()]
+        addons += [a.name for a in catalog.addons.values() if not a.options]
+        return [*(p.name for p in products), *tiers, *addons]
     if name == "program":
         return list(dict.fromkeys(p.name for p in catalog.programs.values()))
     if name in ("priority", "priority_at_open"):
@@ -210,8 +215,8 @@ def _in_order(items: list[Any]) -> list[Any]:
 
 
 def _known(catalog: Catalog, name: str, text: str) -> bool:
-    if name == "product":
-        return catalog.product_for(text) is not None
+    if name == "product":  # as the contracts are read: a product, or a line naming its product and tier or an add-on
+        return catalog.product_for(text) is not None or line_item_for(catalog, text) is not None
     if name == "program":
         return any(catalog.program_for(p, text) is not None for p in catalog.products.values())
     return catalog.priority_for(text) is not None

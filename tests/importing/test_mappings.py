@@ -216,3 +216,39 @@ def test_map_proposes_what_check_reads_a_requested_time_and_a_product_told_by_it
     assert 'product = "Configuration item"' in text and 'opened = "Requested"' in text
     book = load_book([], [log])
     assert book.cases is not None and book.cases["product"].tolist() == ["okta"]
+
+
+def test_a_product_value_can_mean_a_product_with_its_tier_or_an_add_on(tmp_path: Path, catalog: Catalog) -> None:
+    # An order-line export names the product and the tier in one cell, in its own words, and has no tier column. The
+    # value could be mapped to a product only, losing the tier; now to 'Okta Premier Plus', or to an add-on's line.
+    from explorer.importing.mapper import canonical_values
+
+    assert {"Okta Premier Plus", "Auth0 Premier", "100% Dedicated MCSE"} <= set(canonical_values(catalog, "product"))
+    layout = ["Account", "Line", "From", "To"]
+    path = write_csv(
+        tmp_path / "lines.csv",
+        header=layout,
+        rows=[
+            ["Acme", "WIC Support Tier 3", "2026-01-01", "2026-12-31"],
+            ["Acme", "MCS full", "2026-01-01", "2026-12-31"],
+            ["Beta", "CIC Support Gold", "2026-02-01", "2027-01-31"],
+        ],
+    )
+    mapping = ColumnMapping(
+        "contracts",
+        tuple(layout),
+        {"customer": "Account", "product": "Line", "term_start": "From", "term_end": "To"},
+        {
+            "product": {
+                "WIC Support Tier 3": "Okta Premier Plus",
+                "MCS full": "100% Dedicated MCSE",
+                "CIC Support Gold": "Auth0 Premier",
+            }
+        },
+    )
+    book = load_book([path], catalog=catalog, saved=Lookup([mapping]))
+    assert [(c.customer, c.product, c.program, c.addons) for c in book.contracts] == [
+        ("Acme", "okta", "okta-premier-plus", {"mcse": "100"}),
+        ("Beta", "auth0", "auth0-premier", {}),
+    ]
+    assert book.error_count == 0
