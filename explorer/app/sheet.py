@@ -171,8 +171,10 @@ class ContractSheet:
 
     @property
     def ends(self) -> date | None:
-        """The last day the term runs, as every view says it: its end, or the day the book's status ended it early."""
-        return self.contract.runs_until
+        """The end every view prints: the last day the term runs (its end, or the day the book's status ended it
+        early), or for a term that never ran its contracted end, as the report and the brief show it (not the day
+        before its start that model.Contract.runs_until gives it to run on no day)."""
+        return self.contract.term_end if self.contract.never_ran else self.contract.runs_until
 
     @property
     def ended_early(self) -> bool:

@@ -74,6 +74,8 @@ def _products(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
         ends = f"{c.ends:%Y-%m-%d}" if c.ends else ""
         if c.ended_early and contract.term_end:
             ends += f" (contracted to {contract.term_end:%Y-%m-%d})"
+        elif contract.never_ran and ends:
+            ends += " (never ran)"
         cls = ' class="bad"' if checked else "" if c.in_force else ' class="warn"'
         rows.append(
             [

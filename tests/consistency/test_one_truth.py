@@ -128,6 +128,14 @@ def check_customer(session: Session, sheet: CustomerSheet, report: dict[str, lis
 
     # the entitlement sheet
     page = text(sheet_html(sheet))
+    # a term that never ran ends where the report's Contracts and the brief say: its contracted end, never the day
+    # before its start that it runs until
+    for p in sheet.products():
+        c = p.shown.contract
+        if c.never_ran and c.term_end is not None:
+            ended = [r["Term End"] for r in mine if r["Status"] == "Never ran" and r["Term Start"] == c.term_start]
+            assert c.term_end in ended and f"{c.term_end:%Y-%m-%d} (never ran)" in page, name
+            assert c.ended_on is not None and f"{c.ended_on:%Y-%m-%d}" not in page, name
     # each add-on says its own renewal; the deadline is Renewed only where the next term keeps every add-on
     shown = {id(p.shown) for p in sheet.products()}  # the sheet's Add-ons table: the term it shows per product
     for c in sheet.contracts:
@@ -392,6 +400,9 @@ def test_a_status_that_ends_a_term_early_or_says_it_never_ran_is_read_everywhere
     # a cancelled order alone: the customer never ran, in the list too
     quebec = sheet("Quebec Ltd")
     assert quebec.state.label == "Never ran" and not quebec.dates and not quebec.in_force
+    # its sheet printed 'Ends 2026-02-28', the day before its start; the report says its contracted end
+    assert "2027-02-28 (never ran)" in sheet_html(quebec) and "2026-02-28" not in sheet_html(quebec)
+    assert [str(d) for d in contracts.loc[contracts["Customer"] == "Quebec Ltd", "Term End"]] == ["2027-02-28"]
     assert session.overview.customers.set_index("key").loc["quebec ltd", "Status"] == "Never ran"
     # churned after its term ended, and an active word: as the dates say, with no warning
     assert sheet("Oscar SARL").state.label == "Ended 2025-12-31" and not warned("Oscar SARL")
