@@ -8,7 +8,7 @@ explorer.gui.renewal_brief draws its chart and puts it on paper and in the Renew
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -56,9 +56,11 @@ class RenewalBrief:
     months: list[Month]  # the term's months with cases, oldest first (at most CHART_MONTHS)
     by_priority: pd.DataFrame | None  # compliance by priority in the window; None without a case log
     breaches: pd.DataFrame  # P1 and P2 cases breached in the window, latest first
-    dates_ahead: list[DateLine]  # the renewal request first, then every date still ahead, soonest first
+    dates_ahead: list[DateLine]  # the report's key dates still ahead (CustomerSheet.dates_ahead), soonest first
     changes: list[str]  # what changed since each product's previous term
-    evidence: list[upgrade.Comparison]
+    evidence: list[upgrade.Comparison]  # none against a program the book already holds ahead (booked)
+    booked: list[str] = field(default_factory=list)  # per product, the next term the book holds: "Okta: next term ..."
+    no_evidence: str = ""  # why no comparison is made, where none is
 
     @property
     def target(self) -> float:
@@ -96,11 +98,41 @@ def months(cases: pd.DataFrame | None, limit: int = CHART_MONTHS) -> list[Month]
     return rows[-limit:]
 
 
-def dates_ahead(sheet: CustomerSheet, terms: list[ContractSheet]) -> list[DateLine]:
-    """The terms' key dates from the as-of day on, and overdue ones; action deadlines (the renewal request) first."""
-    held = {id(t.contract) for t in terms}
-    lines = [d for d in sheet.dates if id(d.contract) in held and (d.date.day >= sheet.as_of or d.overdue)]
-    return sorted(lines, key=lambda d: (not d.date.is_action, d.date.day))
+def booked(sheet: CustomerSheet) -> dict[str, ContractSheet]:
+    """Per product name, the next term the book already holds after the one in review."""
+    return {p.shown.product: t for p in sheet.products() if (t := p.booked) is not None}
+
+
+def not_booked(sheet: CustomerSheet, evidence: list[upgrade.Comparison]) -> tuple[list[upgrade.Comparison], list[str]]:
+    """The comparisons that argue for something still to sell, and a line for each one dropped because the book
+    already holds that program ahead ("Premier is booked from 2027-01-01: nothing to argue for")."""
+    ahead = booked(sheet)
+    kept, said = [], []
+    for c in evidence:
+        term = ahead.get(c.product)
+        if term is not None and term.tier is not None and term.tier.id == c.other.id and term.contract.term_start:
+            said.append(
+                f"{c.product}: {c.other.name} is already booked from {term.contract.term_start:%Y-%m-%d} (the next term): "
+                "nothing to argue for."
+            )
+        else:
+            kept.append(c)
+    return kept, said
+
+
+def why_no_evidence(sheet: CustomerSheet, terms: list[ContractSheet]) -> str:
+    """Why a brief compares no program: the terms never ran (or run on no day), none has started, or the product
+    has one program only."""
+    if not terms:
+        return "No term in the book to compare."
+    if all(t.undated for t in terms):
+        never_ran = all(t.status is history.Status.NEVER_RAN for t in terms)
+        return f"The term {'never ran' if never_ran else 'runs on no day'}, so there is nothing to compare."
+    if all(t.status is history.Status.NOT_STARTED for t in terms):
+        return "The term has not started, so there are no cases to compare."
+    if all(len(upgrade.programs_by_rank(sheet.catalog, t.contract)) < 2 for t in terms):
+        return "No other program of its products to compare with."
+    return "No program recognised to compare with."
 
 
 def changes(sheet: CustomerSheet) -> list[str]:
@@ -161,6 +193,8 @@ def build_brief(sheet: CustomerSheet, evidence: list[upgrade.Comparison]) -> Ren
         breaches = late.sort_values("opened", ascending=False)
     else:
         breaches = pd.DataFrame()
+    kept, settled = not_booked(sheet, evidence)
+    ahead = [f"{p.shown.product}: {p.booked_text}" for p in sheet.products() if p.booked_text]
     return RenewalBrief(
         sheet,
         window,
@@ -169,9 +203,11 @@ def build_brief(sheet: CustomerSheet, evidence: list[upgrade.Comparison]) -> Ren
         months(cases),
         sheet.compliance(periods.TERM),
         breaches,
-        dates_ahead(sheet, terms),
+        sheet.dates_ahead,  # the report's Key Dates rows still ahead, soonest first
         changes(sheet),
-        evidence,
+        kept,
+        ahead,
+        " ".join(settled) or ("" if kept else why_no_evidence(sheet, terms)),
     )
 
 

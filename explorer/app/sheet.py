@@ -216,6 +216,24 @@ class ProductTerms:
     terms: list[ContractSheet]  # every row of the product, in the book's order
     line: str  # "Premier from 2026-07-01; Basic 2025-07-01 – 2026-06-30"
 
+    @property
+    def booked(self) -> ContractSheet | None:
+        """The next term the book holds after the one shown (a renewal or an upgrade signed, not yet started), the
+        soonest; None where the shown term is itself the next to start, or none is booked."""
+        if self.shown.status is history.Status.NOT_STARTED:
+            return None
+        ahead = [t for t in self.terms if t.status is history.Status.NOT_STARTED and t.contract.term_start]
+        return min(ahead, key=lambda t: t.contract.term_start or date.max, default=None)
+
+    @property
+    def booked_text(self) -> str:
+        """'next term from 2027-01-01: Premier (to 2027-12-31)', as the customer list says it; blank where none."""
+        t = self.booked
+        if t is None or t.contract.term_start is None:
+            return ""
+        until = f" (to {t.contract.term_end:%Y-%m-%d})" if t.contract.term_end else ""
+        return f"next term from {t.contract.term_start:%Y-%m-%d}: {t.program}{until}"
+
 
 @dataclass(frozen=True)
 class ContactLine:
@@ -295,9 +313,19 @@ class CustomerSheet:
     @property
     def dates(self) -> list[DateLine]:
         """Every key date of every contract, soonest first; a mobilization renewals share, once."""
-        every = [d for c in self.contracts for d in c.dates]
+        return self.dates_of(self.contracts)
+
+    def dates_of(self, rows: list[ContractSheet]) -> list[DateLine]:
+        """The key dates of ``rows``, soonest first; a mobilization they share, once."""
+        every = [d for c in rows for d in c.dates]
         repeated = rules.repeated_mobilizations([(d.contract, d.date) for d in every])
         return sorted((d for i, d in enumerate(every) if i not in repeated), key=lambda d: d.date.day)
+
+    @property
+    def dates_ahead(self) -> list[DateLine]:
+        """The key dates from the as-of day on, with the overdue ones: the report's Key Dates rows still to come
+        (a next term's included), which the brief lists."""
+        return [d for d in self.dates if d.date.day >= self.as_of or d.overdue]
 
     @cached_property
     def cut_dates(self) -> list[DateLine]:

@@ -86,7 +86,8 @@ def _products(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
                 f"<span{cls}>{_e(status)}</span>",
             ]
         )
-    return _table(["Product", "Program", "Term start", "Ends", "On the as-of day"], rows)
+    ahead = "".join(f"<p>{_e(p.shown.product)}: {_e(p.booked_text)}.</p>" for p in sheet.products() if p.booked_text)
+    return _table(["Product", "Program", "Term start", "Ends", "On the as-of day"], rows) + ahead
 
 
 def _not_held(c: ContractSheet) -> str:
@@ -182,19 +183,19 @@ def _addons(shown: list[ContractSheet]) -> str:
 
 
 def _dates(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
+    """The shown terms' key dates, and those of the next term booked after one (its start, its kickoff)."""
     rows = []
-    for c in shown:
-        for d in c.dates:
-            status = d.status  # a done-mark says itself: "Done (marked 2026-11-20)"
-            cls = {Tone.RED: "bad", Tone.AMBER: "warn"}.get(DATE_TONES[d.date.status], "")
-            rows.append(
-                [
-                    _e(f"{d.date.day:%Y-%m-%d}"),
-                    _e(f"{c.product}: {d.date.event}"),
-                    f'<span class="{cls}">{_e(status)}</span>' if cls else _e(status),
-                ]
-            )
-    rows.sort(key=lambda r: r[0])
+    booked = [t for p in sheet.products() if (t := p.booked) is not None]
+    for d in sheet.dates_of(shown + booked):
+        status = d.status  # a done-mark says itself: "Done (marked 2026-11-20)"
+        cls = {Tone.RED: "bad", Tone.AMBER: "warn"}.get(DATE_TONES[d.date.status], "")
+        rows.append(
+            [
+                _e(f"{d.date.day:%Y-%m-%d}"),
+                _e(f"{d.product}: {d.date.event}"),
+                f'<span class="{cls}">{_e(status)}</span>' if cls else _e(status),
+            ]
+        )
     for c in shown:  # no day to sort by: after the dated ones
         rows.extend(["unknown", _e(f"{c.product}: {u.event}"), f'<span class="bad">{_e(u.status)}</span>'] for u in c.unknown)
     return _table(["Date", "Key date", "Status"], rows) if rows else "<p class='muted'>No key dates.</p>"

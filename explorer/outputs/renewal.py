@@ -17,6 +17,7 @@ from explorer.app.upgrade import Comparison, Direction, duration
 from explorer.outputs.entitlement import PAPER_POINTS, STYLE, scaled
 
 CHART_URL = "chart://compliance-by-month"
+DATES_SHOWN = 7  # key dates ahead on the page; the report's Key Dates lists them all
 CHART_SIZE = (330, 120)  # points on the page: the chart's box beside the table by priority
 BRIEF_STYLE = (
     STYLE
@@ -64,7 +65,8 @@ def _terms(brief: RenewalBrief) -> str:
         basics = f"only what every {c.product} program has"
         included.append(f"<p>{prefix}{_e('; '.join(names) or basics)}</p>")
     columns = ["Product", "Program", "Term", "On the as-of day", "Add-ons"]
-    return _table(columns, rows, widths=(15, 18, 22, 15, 30)) + "".join(included)
+    ahead = "".join(f"<p><b>Booked:</b> {_e(line)}</p>" for line in brief.booked)
+    return _table(columns, rows, widths=(15, 18, 22, 15, 30)) + ahead + "".join(included)
 
 
 def _rate(value: object) -> str:
@@ -149,12 +151,14 @@ def _dates(brief: RenewalBrief) -> str:
         return "<p class='muted'>No key dates ahead.</p>"
     several = len(brief.terms) > 1
     rows = []
-    for d in brief.dates_ahead[:7]:
+    for d in brief.dates_ahead[:DATES_SHOWN]:
         cls = "bad" if d.overdue else "warn" if d.due_soon else ""
         status = f'<span class="{cls}">{_e(d.status)}</span>' if cls else _e(d.status)
         event = f"{d.product}: {d.date.event}" if several else d.date.event
         rows.append([_e(f"{d.date.day:%Y-%m-%d}"), f"<b>{_e(event)}</b>" if d.date.is_action else _e(event), status])
-    return _table(["Date", "Key date", "Status"], rows)
+    more = len(brief.dates_ahead) - DATES_SHOWN
+    tail = f"<p class='muted'>… and {more} more (the report's Key Dates lists them all).</p>" if more > 0 else ""
+    return _table(["Date", "Key date", "Status"], rows) + tail
 
 
 def _evidence(comparison: Comparison, with_cases: bool) -> str:
@@ -174,9 +178,8 @@ def _evidence(comparison: Comparison, with_cases: bool) -> str:
 
 
 def _evidence_all(brief: RenewalBrief) -> str:
-    if not brief.evidence:
-        return "<p class='muted'>No other program of its products to compare with.</p>"
-    return "".join(_evidence(c, brief.by_priority is not None) for c in brief.evidence)
+    why = f"<p class='muted'>{_e(brief.no_evidence)}</p>" if brief.no_evidence else ""
+    return "".join(_evidence(c, brief.by_priority is not None) for c in brief.evidence) + why
 
 
 def evidence_title(brief: RenewalBrief) -> str:

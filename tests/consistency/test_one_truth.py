@@ -403,6 +403,14 @@ def test_a_status_that_ends_a_term_early_or_says_it_never_ran_is_read_everywhere
     # its sheet printed 'Ends 2026-02-28', the day before its start; the report says its contracted end
     assert "2027-02-28 (never ran)" in sheet_html(quebec) and "2026-02-28" not in sheet_html(quebec)
     assert [str(d) for d in contracts.loc[contracts["Customer"] == "Quebec Ltd", "Term End"]] == ["2027-02-28"]
+    # its brief said 'No other program of its products to compare with', false for Okta Premier
+    from explorer.app.renewal import brief_for
+    from explorer.outputs.renewal import brief_html
+
+    brief = brief_for(session, "quebec ltd")
+    assert brief is not None and not brief.evidence
+    page = text(brief_html(brief, chart=False))
+    assert "The term never ran, so there is nothing to compare." in page and "No other program" not in page
     assert session.overview.customers.set_index("key").loc["quebec ltd", "Status"] == "Never ran"
     # churned after its term ended, and an active word: as the dates say, with no warning
     assert sheet("Oscar SARL").state.label == "Ended 2025-12-31" and not warned("Oscar SARL")
@@ -445,3 +453,53 @@ def test_how_late_a_breach_is_has_one_answer_in_the_brief_the_actions_and_explai
             assert re.findall(r"<td[^>]*>([^<]*)</td>", row)[-1] == duration(minutes)
             briefed += 1
     assert briefed and acted
+
+
+BOOKED_ROWS = [
+    # an upgrade already signed: Basic to the end of 2026, Premier booked from 2027-01-01
+    ["Booked Co", "Okta", "Basic", "2026-01-01", "2026-12-31", "", "AMER", "America/New_York", "", ""],
+    ["Booked Co", "Okta", "Premier", "2027-01-01", "2027-12-31", "", "AMER", "America/New_York", "", ""],
+    # a renewal booked two days ahead: its start and kickoff are due soon
+    ["Renewed Co", "Okta", "Premier Plus", "2025-12-01", "2026-11-30", "", "AMER", "America/New_York", "yes", ""],
+    ["Renewed Co", "Okta", "Premier Plus", "2026-12-01", "2027-11-30", "", "AMER", "America/New_York", "yes", ""],
+]
+
+
+def test_a_booked_next_term_is_in_the_brief_and_the_sheet_as_in_the_report(tmp_path: Path) -> None:
+    # The brief listed only '2026-11-30 Term end' while the report's Key Dates marked the next term's start and
+    # kickoff Due soon, and argued for Premier with Premier booked from 2027-01-01; the sheet said nothing of either.
+    from explorer.app.renewal import brief_for
+    from explorer.outputs.renewal import brief_html
+
+    from ..files import write_csv
+    from .books import CONTRACT_HEADER
+
+    day = date(2026, 11, 28)
+    session = open_session([write_csv(tmp_path / "booked.csv", header=CONTRACT_HEADER, rows=BOOKED_ROWS)], day)
+    key_dates = build_report(session.book, session.catalog, day, session.sla).sheets["Key Dates"]
+    for name, booked in (
+        ("Booked Co", "Okta: next term from 2027-01-01: Premier (to 2027-12-31)"),
+        ("Renewed Co", "Okta: next term from 2026-12-01: Premier Plus (to 2027-11-30)"),
+    ):
+        brief = brief_for(session, name.casefold())
+        assert brief is not None
+        mine = key_dates[key_dates["Customer"] == name]
+        ahead = mine[(mine["Date"] >= day) | (mine["Status"] == "Overdue")]
+        said = [(d.date.day, d.date.event, d.status) for d in brief.dates_ahead]
+        assert said == list(zip(ahead["Date"], ahead["Event"], ahead["Status"], strict=True)), name
+        assert brief.booked == [booked], name
+        page = text(brief_html(brief, chart=False))
+        assert f"Booked: {booked}" in page, name
+        sheet = session.sheet(name.casefold())
+        assert sheet is not None and f"{booked}." in text(sheet_html(sheet)), name
+    renewed = brief_for(session, "renewed co")
+    assert renewed is not None
+    soon = [(f"{d.date.day}", d.date.event) for d in renewed.dates_ahead if d.due_soon]
+    assert ("2026-12-01", "Term start") in soon and ("2026-12-15", "Success kickoff (earliest)") in soon
+    assert "2026-12-15 Okta: Success kickoff (earliest) Due soon" in text(sheet_html(renewed.sheet))
+    # the brief does not argue for the program the book already holds ahead
+    upgraded = brief_for(session, "booked co")
+    assert upgraded is not None and not [c for c in upgraded.evidence if c.other.name == "Premier"]
+    page = text(brief_html(upgraded, chart=False))
+    assert "Okta: Premier is already booked from 2027-01-01 (the next term): nothing to argue for." in page
+    assert "Would add" not in page
