@@ -126,7 +126,7 @@ def why_no_evidence(sheet: CustomerSheet, terms: list[ContractSheet]) -> str:
     if not terms:
         return "No term in the book to compare."
     if all(t.undated for t in terms):
-        never_ran = all(t.status is history.Status.NEVER_RAN for t in terms)
+        never_ran = all(t.never_ran for t in terms)
         return f"The term {'never ran' if never_ran else 'runs on no day'}, so there is nothing to compare."
     if all(t.status is history.Status.NOT_STARTED for t in terms):
         return "The term has not started, so there are no cases to compare."

@@ -170,6 +170,11 @@ class ContractSheet:
         return self.status in history.UNDATED
 
     @property
+    def never_ran(self) -> bool:
+        """The book's status says the term never ran (Lost, Void...)."""
+        return self.status is history.Status.NEVER_RAN
+
+    @property
     def ends(self) -> date | None:
         """The end every view prints: the last day the term runs (its end, or the day the book's status ended it
         early), or for a term that never ran its contracted end, as the report and the brief show it (not the day

@@ -36,7 +36,7 @@ from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.sheet import CustomerSheet
 from explorer.atomic import write_atomically
 from explorer.gui import palette
-from explorer.outputs.entitlement import errors, header_text, sheet_html
+from explorer.outputs.entitlement import errors, footer_text, header_text, sheet_html
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(14, 12, 14, 12)
@@ -86,7 +86,13 @@ class Page:
 
 
 def sheet_page(sheet: CustomerSheet, internal: bool = False) -> Page:
-    return Page(sheet_html(sheet, internal=internal), header_text(sheet), sheet.name, draft=bool(errors(sheet)))
+    return Page(
+        sheet_html(sheet, internal=internal),
+        header_text(sheet, internal),
+        footer_text(sheet, internal),
+        draft=bool(errors(sheet)),
+        fit=True,  # a sheet a few lines over one page (on Letter) shrinks to fit, as the brief does
+    )
 
 
 Progress = Callable[[str], None]
@@ -181,6 +187,9 @@ def _paint(
         while item.fit and doc.pageCount() > 1 and scale > MIN_FIT:
             scale -= 0.025  # lay out on a larger page, then paint it smaller
             doc.setPageSize(body.size() / scale)
+        if doc.pageCount() > 1 and scale < 1:  # too long for one page even shrunk: two pages in full size
+            scale = 1.0
+            doc.setPageSize(body.size())
         pages = doc.pageCount()
         for page in range(pages):
             if number or page:

@@ -33,6 +33,9 @@ td.num { text-align: center; }
 .muted { color: #777777; }
 """
 PAPER_POINTS = 8  # STYLE's body text; its headings are in proportion
+# The sheet's own spacing, tighter than the brief's: a customer on three products fills a page of Letter
+# (18 mm shorter than A4) with no cell padding above and below its lines; what is left over shrinks (Page.fit).
+SHEET_STYLE = STYLE + "td { padding: 0 5px; } h2 { margin-top: 3px; }"
 
 
 def scaled(style: str, points: float) -> str:
@@ -90,10 +93,13 @@ def _products(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
     return _table(["Product", "Program", "Term start", "Ends", "On the as-of day"], rows) + ahead
 
 
-def _not_held(c: ContractSheet) -> str:
-    """Why a term shown ticks nothing: "Okta Premier ended 2026-08-21", "... starts 2027-01-01"."""
+def _not_held(c: ContractSheet, internal: bool) -> str:
+    """Why a term shown ticks nothing: "Okta Premier ended 2026-08-21", "... starts 2027-01-01". A term that never
+    ran points the account team to the findings; the customer's copy, which has none, says it plainly."""
     contract = c.contract
-    if c.undated:  # no day of it runs: its dates say no "starts" or "ended"
+    if c.never_ran and not internal:  # a status the customer's copy says in its own words
+        return f"{c.product} {c.program}: this order did not go ahead"
+    if c.undated:  # no day of it runs: its dates say no "starts" or "ended"; bad dates make a DRAFT naming its errors
         return f"{c.product} {c.program}: {c.status.value.lower()} (see the findings)"
     if c.ended and c.ends:
         return f"{c.product} {c.program} ended {c.ends:%Y-%m-%d}"
@@ -102,7 +108,7 @@ def _not_held(c: ContractSheet) -> str:
     return f"{c.product} {c.program} has no term dates"
 
 
-def _benefits(shown: list[ContractSheet]) -> str:
+def _benefits(shown: list[ContractSheet], internal: bool) -> str:
     parts = []
     for c in shown:
         if not c.benefits:
@@ -124,7 +130,7 @@ def _benefits(shown: list[ContractSheet]) -> str:
         title = f"<p><b>{_e(c.product)} {_e(c.program)}</b></p>" if len(shown) > 1 else ""
         if not held:
             what = "would include" if c.undated else "will include" if not c.ended and c.contract.term_start else "included"
-            title += f"<p class='warn'>{_e(_not_held(c))}: nothing is included on this day. The program {what}:</p>"
+            title += f"<p class='warn'>{_e(_not_held(c, internal))}: nothing is included on this day. The program {what}:</p>"
         parts.append(f"{title}<table width='100%' cellspacing='0'>{rows}</table>")
     return "".join(parts) or "<p class='muted'>No program recognised.</p>"
 
@@ -286,14 +292,16 @@ def _rate(table: pd.DataFrame, priority: int) -> str:
     return f"{value:.0%} of {decided}" + (f" ({still_open} open)" if still_open else "")
 
 
-def _compliance(sheet: CustomerSheet, days: int) -> str:
-    """Compliance by priority in the last ``days`` days and this term, each column headed by its window."""
+def _compliance(sheet: CustomerSheet, days: int, internal: bool) -> str:
+    """Compliance by priority in the last ``days`` days and this term, each column headed by its window. Without a
+    case log the customer's copy leaves the section out (the app's words are for the account team)."""
     if sheet.cases is None:
-        return "<p class='muted'>No case log loaded.</p>"
+        return "<h2>SLA compliance (first responses on time)</h2><p class='muted'>No case log loaded.</p>" if internal else ""
     chosen = (periods.recent(days), periods.TERM)
     tables = [sheet.compliance(p) for p in chosen]
     rows = [[f"P{p}", *(_e(_rate(t, p)) if t is not None else "–" for t in tables)] for p in (1, 2, 3, 4)]
-    return _table(["Priority", *(sheet.window(p).label for p in chosen)], rows, numeric=(1, 2))
+    table = _table(["Priority", *(sheet.window(p).label for p in chosen)], rows, numeric=(1, 2))
+    return f"<h2>SLA compliance (first responses on time)</h2>{table}"
 
 
 def _findings(sheet: CustomerSheet) -> str:
@@ -362,7 +370,7 @@ def sheet_html(sheet: CustomerSheet, days: int | None = None, internal: bool = F
         "<h2>Products and programs</h2>",
         _products(sheet, shown),
         "<h2>Benefits</h2>",
-        _benefits(shown),
+        _benefits(shown, internal),
         "<h2>First-response targets</h2>",
         _targets(shown),
         "<h2>Add-ons</h2>",
@@ -373,15 +381,22 @@ def sheet_html(sheet: CustomerSheet, days: int | None = None, internal: bool = F
         _help(sheet, shown),
         "<h2>Named contacts</h2>",
         _contacts(sheet),
-        "<h2>SLA compliance (first responses on time)</h2>",
-        _compliance(sheet, days),
+        _compliance(sheet, days, internal),
         *(["<h2>Internal: findings in the contract book</h2>", _findings(sheet)] if internal else []),
         "<h2>Conditions that apply</h2>",
         _conditions(sheet, shown),
     ]
-    return f"<html><head><style>{STYLE}</style></head><body>{''.join(sections)}</body></html>"
+    return f"<html><head><style>{SHEET_STYLE}</style></head><body>{''.join(sections)}</body></html>"
 
 
-def header_text(sheet: CustomerSheet) -> str:
+INTERNAL = "INTERNAL: not for the customer"  # on every page of a sheet made with the findings
+
+
+def header_text(sheet: CustomerSheet, internal: bool = False) -> str:
     draft = "DRAFT · " if errors(sheet) else ""
-    return f"{draft}Entitlement sheet · as of {sheet.as_of:%Y-%m-%d} · catalog {sheet.catalog.version}"
+    marked = f"{INTERNAL} · " if internal else ""
+    return f"{marked}{draft}Entitlement sheet · as of {sheet.as_of:%Y-%m-%d} · catalog {sheet.catalog.version}"
+
+
+def footer_text(sheet: CustomerSheet, internal: bool = False) -> str:
+    return f"{sheet.name} · {INTERNAL}" if internal else sheet.name

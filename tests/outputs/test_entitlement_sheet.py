@@ -164,3 +164,56 @@ def test_a_table_that_breaks_repeats_its_header(tmp_path: Path) -> None:
     assert pages == 2
     headers = [line.split() for line in pdf_text(out, 2).splitlines() if line.split()[:2] == ["Name", "Email"]]
     assert headers == [["Name", "Email", "Region", "Counts", "Note"]]  # repeated at the top of page 2
+
+
+def sample_customers() -> list[str]:
+    from datetime import date
+
+    from explorer.app.session import open_session
+    from explorer.paths import resource_path
+
+    session = open_session([resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")], date(2026, 11, 28))
+    return [str(name) for name in session.overview.customers["Customer"]]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_sample_customer_fits_one_page_on_either_paper(tmp_path: Path, paper: str) -> None:
+    # On Letter (18 mm shorter than A4) Cascade Capital's sheet put its SLA table's P4 row and the conditions alone
+    # on a second page, and Tidewater Airlines (three products) ran onto a second page on both papers.
+    names = sample_customers()
+    out = tmp_path / "sheets.pdf"
+    args = ["sheet", "--sample", "--as-of", "2026-11-28", "--paper", paper, "-o", str(out)]
+    assert main(args + [a for n in names for a in ("--customer", n)]) in (0, 1)  # 1: a DRAFT among them
+    pages, size = pdf_pages(out)
+    assert pages == len(names) > 40 and paper in size.casefold()
+    assert pdf_text(out).count("Page 1 of 1") == len(names)
+    code, out = sheet_of(tmp_path, "Cascade Capital", "--internal", "--paper", paper)  # with its findings too
+    assert code == 0 and pdf_pages(out)[0] == 1
+
+
+def test_a_never_ran_term_and_no_case_log_in_the_customer_s_words(tmp_path: Path) -> None:
+    # The customer's copy said 'never ran (see the findings)' (the findings are not on it) and 'No case log
+    # loaded.' (the app's words); the internal copy looked like the customer's but for one section.
+    from tests.files import write_csv
+
+    book = write_csv(
+        tmp_path / "lost.csv",
+        header=["Customer", "Product", "Tier", "Start", "End", "Status"],
+        rows=[["Lost Co", "Okta", "Premier", "2026-08-01", "2027-07-31", "Lost"]],
+    )
+    out = tmp_path / "lost.pdf"
+    assert main(["sheet", str(book), "--as-of", "2026-11-28", "--customer", "Lost Co", "-o", str(out)]) == 0
+    text = " ".join(pdf_text(out).split())
+    assert "Okta Premier: this order did not go ahead: nothing is included" in text
+    assert "2027-07-31 (never ran)" in text and "2026-07-31" not in text
+    assert "findings" not in text.casefold() and "case log" not in text and "SLA compliance" not in text
+    assert "INTERNAL" not in text
+    internal = tmp_path / "lost-internal.pdf"
+    assert main(["sheet", str(book), "--as-of", "2026-11-28", "--customer", "Lost Co", "--internal", "-o", str(internal)]) == 0
+    text = " ".join(pdf_text(internal).split())
+    assert "never ran (see the findings)" in text and "No case log loaded." in text
+    for page in range(1, pdf_pages(internal)[0] + 1):
+        lines = [line for line in pdf_text(internal, page).splitlines() if line.strip()]
+        # in the header and the footer of every page
+        assert lines[0].startswith("INTERNAL: not for the customer · Entitlement sheet")
+        assert "Lost Co · INTERNAL: not for the customer" in lines[-1]
