@@ -610,11 +610,11 @@ def test_the_report_is_zipped_in_blocks_at_our_level_and_xlsxwriter_is_left_as_i
     assert openpyxl.load_workbook(out, read_only=True).sheetnames[0] == "Summary"
 
 
-def test_the_upgrade_evidence_sentence_wraps_and_its_hours_say_the_same_minutes(tmp_path: Path) -> None:
+def test_the_upgrade_evidence_sentence_wraps_and_its_minutes_are_the_sentence_s(tmp_path: Path) -> None:
     """The Upgrade Evidence sheet prints across two pages, where nothing wraps; its Evidence sentence was cut at
-    the column's edge mid-word on paper. It wraps there too (the numbers' columns do not). And its hours, read
-    back as minutes (as `explorer whatif` shows them), give the minute the sentence says (28.79 h read back as
-    28 h 47 min beside a sentence saying 28 h 48 min)."""
+    the column's edge mid-word on paper. It wraps there too (the numbers' columns do not), as wide as its page
+    allows: at 60 characters its 3-4 lines padded every row of the other page. Its waits are whole minutes with
+    the unit in the header (0.67 h read as a fault), the minute the sentence says."""
     from explorer.app.upgrade import duration
 
     out = tmp_path / "r.xlsx"
@@ -625,15 +625,19 @@ def test_the_upgrade_evidence_sentence_wraps_and_its_hours_say_the_same_minutes(
     assert ws.col_breaks.count == 1  # printed across two pages
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     assert rows and all(ws.cell(r, evidence).alignment.wrap_text for r in range(2, len(rows) + 2))
-    assert not ws.cell(2, customer).alignment.wrap_text  # printed across pages: only the sentence wraps
-    assert all((ws.row_dimensions[r].height or 0) >= 30 for r in range(2, min(len(rows), 10) + 2))
+    # printed across pages: only the sentence and the customer (printed on every page) wrap
+    assert all(not ws.cell(2, c).alignment.wrap_text for c in range(1, len(headers) + 1) if c not in (evidence, customer))
+    assert ws.cell(2, customer).alignment.wrap_text
+    assert ws.column_dimensions[get_column_letter(evidence)].width > 100  # the page's room, not a 60 cap
+    tall = [ws.row_dimensions[r].height or 15 for r in range(2, min(len(rows), 10) + 2)]
+    assert max(tall) <= 30 and min(tall) >= 30  # two lines each, where 60 characters took three or four
     checked = 0
     for row in rows:
         record = dict(zip(headers, row, strict=True))
         said = re.search(r"median (\d+ h(?: \d+ min)?|\d+ min)", str(record["Evidence"]))
-        hours = record["Median Wait Next (h)"]
-        if said and isinstance(hours, int | float):
-            assert duration(float(hours) * 60) == said[1], record
+        minutes = record["Median Wait Next (min)"]
+        if said and isinstance(minutes, int | float):
+            assert float(minutes).is_integer() and duration(float(minutes)) == said[1], record
             checked += 1
     assert checked > 20
 
@@ -656,3 +660,41 @@ def test_a_finding_counts_on_its_own_record_where_two_tables_share_a_sheet_row(t
     column = contracts[0].index("Findings")
     counted = {r[0]: r[column] for r in contracts[1:]}
     assert counted["Alpine"] == "1 error" and not counted["Zeta"] and not counted["Bellows"]
+
+
+def test_a_long_name_wraps_on_a_sheet_printed_across_pages_and_an_empty_upgrade_sheet_says_why(tmp_path: Path) -> None:
+    # The Contracts print cut a 140-character name after its first 36 (nothing wrapped on a sheet printed across
+    # pages); the first column prints on every page, so it wraps. An Upgrade Evidence sheet with no row printed
+    # only its headers, titled 'the 0 strongest rows'.
+    from explorer.outputs.report.upgrade_sheet import NO_PROGRAM_UP
+    from tools import synth
+
+    long = (
+        "The Extraordinarily Long-Named International Consolidated Holdings and Subsidiaries of the Northern "
+        "Hemisphere Limited Liability Partnership"
+    )
+    book = write_csv(
+        tmp_path / "book.csv",
+        header=["Customer", "Product", "Tier", "Start", "End", "Time Zone", "MCSE"],
+        rows=[
+            [long, "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "Europe/Berlin", "50% Dedicated MCSE"],
+            ["Short Co", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "Europe/Berlin", ""],
+        ],
+    )
+    cases = write_csv(
+        tmp_path / "cases.csv",
+        header=synth.CASE_HEADERS,
+        rows=[["C1", "Short Co", "Okta", "P2", "2026-05-04 14:00", "2026-05-04 14:30", "production"]],
+    )
+    out = tmp_path / "r.xlsx"
+    assert main(["report", str(book), "--cases", str(cases), "--as-of", "2026-11-28", "-o", str(out)]) == 0
+    workbook = openpyxl.load_workbook(out)
+    ws = workbook["Contracts"]
+    assert ws.col_breaks.count >= 1  # printed across pages
+    (row,) = [r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == long]
+    assert ws.cell(row, 1).alignment.wrap_text and (ws.row_dimensions[row].height or 0) >= 4 * 15
+    assert not ws.cell(row, 2).alignment.wrap_text
+    ws = workbook["Upgrade Evidence"]
+    assert ws.max_row == 2 and ws.cell(2, 1).value == NO_PROGRAM_UP  # every term on the top program
+    assert all(ws.cell(2, c).value is None for c in range(2, ws.max_column + 1))
+    assert "nothing to compare: its first row says why" in (ws.oddHeader.right.text or "")

@@ -29,6 +29,7 @@ PORTRAIT_POINTS = 595 - 58
 LANDSCAPE_POINTS = 792 - 58
 MIN_SCALE = 73  # percent: 11-pt cells print at 8 pt or larger
 PORTRAIT_MIN_SCALE = MIN_SCALE  # portrait whenever it stays legible: it holds more rows per page
+ACROSS_ROOM = LANDSCAPE_POINTS * 100 / MIN_SCALE - 12  # a page across of a split sheet; a little slack for rounding
 
 
 def text_lengths(series: pd.Series) -> np.ndarray:
@@ -131,7 +132,7 @@ def print_layout(widths: list[float]) -> PrintLayout:
         return PrintLayout(False, None)
     if total * MIN_SCALE / 100 <= LANDSCAPE_POINTS:
         return PrintLayout(True, None)
-    room = LANDSCAPE_POINTS * 100 / MIN_SCALE - 12  # a little slack for rounding
+    room = ACROSS_ROOM
     breaks, used = [], sizes[0]
     for column, size in enumerate(sizes[1:], start=1):
         if used + size > room:
@@ -139,6 +140,25 @@ def print_layout(widths: list[float]) -> PrintLayout:
             used = sizes[0]  # the repeated first column
         used += size
     return PrintLayout(True, MIN_SCALE, tuple(breaks))
+
+
+def fill_pages(widths: list[float], wrapped: set[int]) -> list[float]:
+    """On a sheet printed across pages, each wrapped column (``wrapped``: indices; never the first, repeated on
+    every page) widened by what its page leaves spare: its text takes fewer lines, so the rows on the other
+    pages, as tall as it, carry fewer blank ones. The pages break where they did."""
+    breaks = print_layout(widths).breaks
+    if not breaks:
+        return widths
+    out = list(widths)
+    for start, end in zip((1, *breaks), (*breaks, len(widths)), strict=True):
+        grow = [c for c in range(start, end) if c in wrapped and c > 0]
+        if not grow:
+            continue
+        spare = ACROSS_ROOM - sum(points(out[c]) for c in (0, *range(start, end)))
+        extra = spare / (7 * 0.75 * 1.07) / len(grow) - 1  # character units; one spare for points()'s rounding
+        for c in grow:
+            out[c] += max(0.0, extra)
+    return out
 
 
 def escape(text: str) -> str:

@@ -33,18 +33,17 @@ UPGRADE_COLUMNS = [
     "Met Now",
     "Late Now",
     "Would Be Late",
-    "Median Wait Now (h)",
-    "Target Now (h)",
-    "Median Wait Next (h)",
-    "Target Next (h)",
+    "Median Wait Now (min)",
+    "Target Now (min)",
+    "Median Wait Next (min)",
+    "Target Next (min)",
     "Evidence",
-]
+]  # waits in whole minutes on each program's clock, as the Cases sheet counts them (0.67 h read as a fault)
 
 
-def _hours(minutes: float | None) -> float | None:
-    """Hours to 2 decimals of the whole minutes the sentences say ('28 h 48 min' is 28.8, not 28.79 of 1,727.6
-    minutes): read back as minutes (as_text, `explorer whatif`), they give the same minute again."""
-    return None if minutes is None else round(round(minutes) / 60, 2)
+def _minutes(minutes: float | None) -> int | None:
+    """The whole minutes the sentences say ('28 h 48 min' is 1,728, not 1,727.6)."""
+    return None if minutes is None else round(minutes)
 
 
 def evidence_frame(comparisons: Iterable[upgrade.Comparison]) -> pd.DataFrame:
@@ -66,10 +65,10 @@ def evidence_frame(comparisons: Iterable[upgrade.Comparison]) -> pd.DataFrame:
                     p.met_now,
                     p.late_now,
                     p.late_other,
-                    _hours(p.median_now),
-                    _hours(p.now.minutes),
-                    _hours(p.median_other),
-                    _hours(p.other.minutes),
+                    _minutes(p.median_now),
+                    _minutes(p.now.minutes),
+                    _minutes(p.median_other),
+                    _minutes(p.other.minutes),
                     same or p.sentence(c.product),
                 ]
             )
@@ -86,8 +85,23 @@ def upgrade_evidence(
     book: Book, catalog: Catalog, as_of: date, sla: SlaResult, keys: Iterable[str] | None = None
 ) -> pd.DataFrame:
     """The sheet: every term in review (of the customers by key, or all) against the next program up, judged at
-    the SLA result's own as-of moment."""
-    return evidence_frame(upgrade.next_program_up(book, catalog, as_of, sla.as_of, keys, sla))
+    the SLA result's own as-of moment. A sheet with nothing to show says why in its first row."""
+    comparisons = upgrade.next_program_up(book, catalog, as_of, sla.as_of, keys, sla)
+    frame = evidence_frame(comparisons)
+    if frame.empty:
+        why = NO_CASES if comparisons else NO_PROGRAM_UP
+        # in its first column, which prints on every page (the Evidence column may print on a page of its own)
+        frame = pd.DataFrame([[why] + [None] * (len(UPGRADE_COLUMNS) - 1)], columns=UPGRADE_COLUMNS)
+    return frame
+
+
+NO_PROGRAM_UP = "Nothing to compare: every term in review is on its product's top program, or on none the catalog knows."
+NO_CASES = "Nothing to compare: the terms in review with a next program up had no cases."
+
+
+def _said_why(frame: pd.DataFrame) -> bool:
+    """The sheet is the one row saying why it is empty."""
+    return len(frame) == 1 and bool(frame["Product"].isna().all())
 
 
 NO_WAIT = "0 min: most of those cases were answered before their clock opened (outside business hours), or at once."
@@ -95,6 +109,8 @@ NO_WAIT = "0 min: most of those cases were answered before their clock opened (o
 
 def printed(frame: pd.DataFrame) -> tuple[int, str]:
     """(rows printed, what the print-out holds) for the report's page header."""
+    if _said_why(frame):
+        return 1, "nothing to compare: its first row says why"
     shown = min(len(frame), PRINTED)
     return shown, f"printed: the {shown} strongest rows; the sheet holds all {len(frame):,}"
 
@@ -103,9 +119,9 @@ def as_text(frame: pd.DataFrame, other: str = NEXT) -> str:
     """The table for a terminal: waits as '3 h 10 min'; ``other`` heads the compared program's column."""
     headers = ["Customer", "Product", "Pri", "Current", other, "Cases", "Met now", "Would be late", "Median now", "Median then"]
 
-    def wait(hours: object, target: object) -> str:
-        spent = upgrade.duration(float(hours) * 60) if isinstance(hours, float) and pd.notna(hours) else "–"
-        return f"{spent} / {upgrade.duration(float(target) * 60)}"  # type: ignore[arg-type]
+    def wait(minutes: object, target: object) -> str:
+        spent = upgrade.duration(float(minutes)) if isinstance(minutes, int | float) and pd.notna(minutes) else "–"
+        return f"{spent} / {upgrade.duration(float(target))}"  # type: ignore[arg-type]
 
     rows = [
         [
@@ -117,12 +133,12 @@ def as_text(frame: pd.DataFrame, other: str = NEXT) -> str:
             str(r["Cases"]),
             str(r["Met Now"]),
             str(r["Would Be Late"]),
-            wait(r["Median Wait Now (h)"], r["Target Now (h)"]),
-            wait(r["Median Wait Next (h)"], r["Target Next (h)"]),
+            wait(r["Median Wait Now (min)"], r["Target Now (min)"]),
+            wait(r["Median Wait Next (min)"], r["Target Next (min)"]),
         ]
         for _, r in frame.iterrows()
     ]
     text = "\n".join(line.rstrip() for line in table(headers, rows).splitlines())
-    if frame[["Median Wait Now (h)", "Median Wait Next (h)"]].eq(0).any(axis=None):  # '0 min' reads like a fault
+    if frame[["Median Wait Now (min)", "Median Wait Next (min)"]].eq(0).any(axis=None):  # '0 min' reads like a fault
         text += f"\n{NO_WAIT}"
     return text

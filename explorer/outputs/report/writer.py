@@ -30,6 +30,7 @@ from explorer.outputs.report.layout import (
     catalog_footer,
     column_widths,
     escape,
+    fill_pages,
     header_lines,
     print_layout,
     row_lines,
@@ -135,8 +136,10 @@ def table_sheet(
     wraps = dict(WRAPPED_COLUMNS if wraps is None else wraps)
     widths = column_widths(frame, wraps)
     if print_layout(widths).breaks:  # printed across pages: one line per row, long text a little wider instead
-        kept = {h: cap for h, cap in wraps.items() if h in ALWAYS_WRAPPED}  # but a sentence that is the point
+        # but a sentence that is the point, and the first column: repeated on every page, its lines pad none
+        kept = {h: cap for h, cap in wraps.items() if h in ALWAYS_WRAPPED or h == headers[0]}
         widths = column_widths(frame, {**{h: max(cap, UNWRAPPED_CAP) for h, cap in wraps.items()}, **kept})
+        widths = fill_pages(widths, {headers.index(h) for h in kept if h in headers})
         wraps = kept
     ws.set_row(0, LINE_POINTS * max(header_lines(h, w) for h, w in zip(headers, widths, strict=True)))
     for c, (title, width) in enumerate(zip(headers, widths, strict=True)):  # before the rows: constant memory
