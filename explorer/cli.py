@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import os
 import re
 import sys
@@ -789,6 +790,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# What people call a command by another name: the outputs' own names, and neighbouring tools' words
+COMMAND_WORDS = {
+    "renewal": "brief",
+    "renew": "brief",
+    "entitlement": "sheet",
+    "entitlements": "sheet",
+    "ics": "calendar",
+    "ical": "calendar",
+    "upgrade": "whatif",
+    "compare": "whatif",
+    "validate": "check",
+    "lint": "check",
+    "xlsx": "report",
+    "export": "report",
+    "mapping": "map",
+}
+
+
+def unknown_command(argv: Sequence[str]) -> str | None:
+    """Why the first argument is refused: a word like a command ('renewal') that names no command and no file is
+    a mistyped command, not a book for the app to open. None where it is a command, an option or a file."""
+    first = argv[0] if argv else ""
+    if first in SUBCOMMANDS or not re.fullmatch(r"[A-Za-z][A-Za-z_-]*", first) or Path(first).exists():
+        return None
+    word = first.casefold()
+    near = COMMAND_WORDS.get(word) or next(iter(difflib.get_close_matches(word, SUBCOMMANDS, n=1, cutoff=0.75)), None)
+    hint = f"; did you mean '{near}'?" if near else " and no file of that name"
+    return f"no command '{first}'{hint} (see explorer --help)"
+
+
 def wants_gui(argv: Sequence[str]) -> bool:
     """`explorer`, `explorer FILE...` and `explorer --sample ...` open the app; subcommands stay headless."""
     if not argv:
@@ -799,6 +830,8 @@ def wants_gui(argv: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if (mistyped := unknown_command(argv)) is not None:
+        return _fail(mistyped)
     if wants_gui(argv) or argv[:1] == ["gui"]:
         from explorer.gui.app import run_gui
 

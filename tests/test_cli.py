@@ -383,3 +383,23 @@ def test_whatif_says_what_a_wait_of_0_min_means(capsys: pytest.CaptureFixture[st
     assert main([*args, "--customer", "Humongous Airlines"]) == 0
     quiet = capsys.readouterr().out
     assert " 0 min / " not in quiet and NO_WAIT not in quiet
+
+
+def test_a_word_that_is_no_command_and_no_file_is_refused_with_the_command_meant(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `explorer renewal --sample -o x.pdf` (the brief's name) was read as the app opening a file named 'renewal':
+    # 'unrecognized arguments: -o x.pdf (see explorer gui --help)'.
+    monkeypatch.chdir(tmp_path)
+    for word, meant in (("renewal", "brief"), ("Entitlement", "sheet"), ("reprot", "report"), ("calender", "calendar")):
+        assert main([word, "--sample", "-o", "x.pdf"]) == 2
+        assert capsys.readouterr().err.strip() == f"explorer: no command '{word}'; did you mean '{meant}'? (see explorer --help)"
+    assert main(["frobnicate"]) == 2
+    assert "no command 'frobnicate' and no file of that name" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
+    # a file of that name is a book for the app, as before; a command or an option is itself
+    from explorer.cli import unknown_command
+
+    (tmp_path / "renewal").write_text("Customer,Product\n", encoding="utf-8")
+    assert unknown_command(["renewal"]) is None and unknown_command(["brief"]) is None
+    assert unknown_command(["--sample"]) is None and unknown_command(["book.xlsx"]) is None and unknown_command([]) is None
