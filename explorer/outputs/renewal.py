@@ -190,6 +190,13 @@ def evidence_title(brief: RenewalBrief) -> str:
     return f"{'Upgrade' if ups else 'Program'} evidence: against {' / '.join(others)}"
 
 
+NO_CASE_LOG = (
+    "<h2>First responses</h2><p class='muted'>No case log loaded: load the customer's case log beside the book "
+    "(--cases LOG, or Add Files in the app) for its first responses on time by month and by priority, and its P1 "
+    "and P2 breaches.</p>"
+)
+
+
 def brief_html(brief: RenewalBrief, chart: bool = True, points: float = PAPER_POINTS) -> str:
     """The customer's renewal brief as one HTML page; the chart is the image CHART_URL when ``chart``. Its text is
     ``points`` large (the page's 8; on screen, the app's font size), headings and chart in proportion."""
@@ -217,9 +224,11 @@ def brief_html(brief: RenewalBrief, chart: bool = True, points: float = PAPER_PO
         f"<p class='sub'>As of {sheet.as_of:%Y-%m-%d} · {_e(sheet.state.label)} · term in review: {_e(brief.window.label)}</p>",
         "<h2>The term in review and what it included</h2>",
         _terms(brief),
-        side_by_side,
-        "<h2>P1 and P2 breaches in the term</h2>",
-        _breaches(brief),
+        *(
+            [side_by_side, "<h2>P1 and P2 breaches in the term</h2>", _breaches(brief)]
+            if brief.by_priority is not None
+            else [NO_CASE_LOG]  # said once, not under three empty headings
+        ),
         people_and_dates,
         "<h2>What changed since the previous term</h2>",
         "".join(f"<p>{_e(line)}</p>" for line in brief.changes) or "<p class='muted'>No previous term.</p>",

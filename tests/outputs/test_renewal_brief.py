@@ -154,6 +154,9 @@ def test_brief_without_a_case_log_says_so(tmp_path: Path) -> None:
     assert "nothing to compare" not in text and "Would add: Support hours" in text
     assert "No cases in the term" not in text  # beside "No case log loaded.", it read as a fact about the cases
     assert pdf_pages(out)[0] == 1 and images(out) == []  # no chart without cases
+    # said once, under one heading: three headings stood over a blank chart's place, 'No case log loaded.' twice
+    assert text.count("No case log loaded: load the customer's case log beside the book") == 1
+    assert "First responses on time, by month" not in text and "P1 and P2 breaches in the term" not in text
 
 
 def test_a_row_that_replaces_its_term_mid_term_is_no_renewal(tmp_path: Path) -> None:
