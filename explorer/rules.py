@@ -494,6 +494,22 @@ def contact_findings(catalog: Catalog, contract: Contract, contacts: Iterable[Co
                     contract.product or "",
                 )
             )
+        region = contract.region.strip()
+        unplaced = [c.name for c in check.named if check.addon.regional and region and not c.region.strip()]
+        if unplaced:  # not checked, and said: a contact listed in the contract's own row, say, carries no region
+            shown = ", ".join(unplaced[:3]) + (f" and {len(unplaced) - 3} more" if len(unplaced) > 3 else "")
+            one = len(unplaced) == 1
+            out.append(
+                Finding(
+                    Severity.INFO,
+                    f"{len(unplaced)} named contact{'' if one else 's'} {'gives' if one else 'give'} no region ({shown}), "
+                    f"so whether {'it is' if one else 'they are'} in the {short}'s region {region} is not checked.",
+                    contract.source,
+                    short,
+                    contract.customer,
+                    contract.product or "",
+                )
+            )
         for c in check.outside_region:
             out.append(
                 Finding(

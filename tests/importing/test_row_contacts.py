@@ -9,6 +9,7 @@ from explorer.app.findings import term_findings
 from explorer.app.session import open_session
 from explorer.catalog import default_catalog
 from explorer.importing.book import load_book
+from explorer.model import Severity
 from explorer.outputs.report.build import build_report
 
 from ..files import write_sheets
@@ -21,7 +22,14 @@ LAST_TERM = ["Okta", "Premier Plus", date(2025, 1, 1), date(2025, 12, 31)]
 
 def _limits(path: Path) -> list[str]:
     book = load_book([path])
-    return [f"{f.customer}: {f.message}" for f in term_findings(book, default_catalog(), AS_OF)]
+    found = term_findings(book, default_catalog(), AS_OF)
+    return [f"{f.customer}: {f.message}" for f in found if f.severity is not Severity.INFO]
+
+
+def _unchecked(path: Path) -> list[str]:
+    """What the term's findings say of named contacts whose region is not checked (they give none)."""
+    found = term_findings(load_book([path]), default_catalog(), AS_OF)
+    return [f"{f.customer}: {f.message}" for f in found if f.severity is Severity.INFO]
 
 
 def test_a_named_contacts_cell_lists_the_rows_named_contacts(tmp_path: Path) -> None:
@@ -44,6 +52,14 @@ def test_a_named_contacts_cell_lists_the_rows_named_contacts(tmp_path: Path) -> 
         ("Ivo Ivanov", "", "okta", "in_cell.xlsx, Contracts, row 3, column 'Named contacts'"),
     ]
     assert _limits(path) == ["Foxtrot Ltd: 6 named contacts, but 50% Dedicated MCSE allows 5."]
+    # listed in the contract's own row, the people carry no region: whether they are in the MCSE's is not checked, and
+    # that is said (it was silent)
+    assert _unchecked(path) == [
+        "Foxtrot Ltd: 6 named contacts give no region (a@foxtrot.test, b@foxtrot.test, c@foxtrot.test and 3 more), so "
+        "whether they are in the MCSE's region EMEA is not checked.",
+        "Golf Inc: 3 named contacts give no region (Gina Golf, hal@golf.test, Ivo Ivanov), so whether they are in the "
+        "MCSE's region AMER is not checked.",
+    ]
     messages = [f.message for f in book.findings]
     assert (
         "Column 'Named contacts' lists named contacts of each row's customer: 9 read as named contacts of the row's product."
