@@ -8,6 +8,7 @@ who edits it learns what to fix instead of meeting a traceback later.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
@@ -304,6 +305,17 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[^\W_]+", text.casefold()))
 
 
+def unaccented(text: str) -> str:
+    """The text without its accents ('Annulé' -> 'Annule', 'gekündigt' -> 'gekundigt'): a book typed on a keyboard
+    without them, or a tool that drops them, writes the same word."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+UNIT = re.compile(r"\s*[(\[][^)\]]*[)\]]")  # a unit or zone in brackets after a header: Stripe's 'Canceled At (UTC)'
+
+
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
     return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
@@ -322,10 +334,16 @@ class TermStatusWords:
     not_signed: tuple[tuple[str, ...], ...] = ()  # a CRM deal still "Open": no term in force until it is won
     not_signed_columns: frozenset[str] = frozenset()  # folded headers of a deal's own status, where "Open" is read
 
+    @staticmethod
+    def key(header: str) -> str:
+        """A status or date column's header as the lists hold it: folded, without accents or a unit in brackets
+        ('État' is 'etat', 'Canceled At (UTC)' is 'canceledat')."""
+        return fold(unaccented(UNIT.sub("", header)))
+
     def says(self, text: str) -> frozenset[str]:
         """What a status value says: {"ended"}, {"never_ran"}, both ("Cancelled": ended on its date, else never
-        ran), {"not_signed"} ("Open"), or nothing."""
-        found = words_of(text)
+        ran), {"not_signed"} ("Open"), or nothing; accents aside ('Annulé' is 'annule')."""
+        found = words_of(unaccented(text))
         kinds = (("ended", self.ended), ("never_ran", self.never_ran), ("not_signed", self.not_signed))
         return frozenset(kind for kind, phrases in kinds if any(_contains(found, p) for p in phrases))
 
@@ -966,13 +984,13 @@ def _term_status(data: dict[str, Any]) -> TermStatusWords:
     raw = _get(data, "term_status", dict, "catalog", {})
 
     def phrases(key: str) -> tuple[tuple[str, ...], ...]:
-        out = tuple(words_of(s) for s in _strings(_get(raw, key, list, "term_status", []), f"term_status.{key}"))
+        out = tuple(words_of(unaccented(s)) for s in _strings(_get(raw, key, list, "term_status", []), f"term_status.{key}"))
         if not all(out):
             raise CatalogError(f"term_status.{key}: a spelling has no letters or digits")
         return out
 
     def headers(key: str) -> frozenset[str]:
-        return frozenset(fold(h) for h in _strings(_get(raw, key, list, "term_status", []), f"term_status.{key}"))
+        return frozenset(TermStatusWords.key(h) for h in _strings(_get(raw, key, list, "term_status", []), f"term_status.{key}"))
 
     return TermStatusWords(
         headers("columns"),

@@ -746,7 +746,7 @@ def _read_table(
             Finding(Severity.WARNING, f"Sheet '{sheet.name}' has a {label_} header row but no rows below it.", where)
         )
     words = catalog.term_status
-    read = [h for h in match.extra.values() if match.kind == "contracts" and fold(h) in words.columns | words.date_columns]
+    read = [h for h in match.extra.values() if match.kind == "contracts" and words.key(h) in words.columns | words.date_columns]
     listing = contact_columns(match, catalog)  # read as named contacts (row_contacts), said by read_contracts
     renewed = {h for h in match.extra.values() if match.kind == "contracts" and fold(h) in catalog.renewed_to}  # renewed_to
     renewed |= {
@@ -769,7 +769,7 @@ def _read_table(
             kept += (" " if kept else "") + (
                 f"{' and '.join(repr(h) for h in read)} {'are' if len(read) > 1 else 'is'} read for a term the book says "
                 "ended early or never ran (Terminated, Cancelled, Lost...)"
-                + (" or a deal not signed yet (Open)" if any(fold(h) in words.not_signed_columns for h in read) else "")
+                + (" or a deal not signed yet (Open)" if any(words.key(h) in words.not_signed_columns for h in read) else "")
                 + "; any other word is kept as written."
             )
         owners = {fold(c) for c in catalog.settings.owner_columns}

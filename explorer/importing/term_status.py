@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from explorer.catalog import Catalog, TermStatusWords, fold
+from explorer.catalog import Catalog, TermStatusWords
 from explorer.importing import values
 from explorer.model import Contract, Finding, Severity
 
@@ -21,7 +21,7 @@ def apply_status(contract: Contract, catalog: Catalog, order: values.DateOrder, 
     ran (Lost, Void... with no such date); a finding names the row and says what was read."""
     words = catalog.term_status
     status, says = _status(contract, words)
-    given = next(((h, v.strip()) for h, v in contract.extra.items() if fold(h) in words.date_columns and v.strip()), None)
+    given = next(((h, v.strip()) for h, v in contract.extra.items() if words.key(h) in words.date_columns and v.strip()), None)
     if status is not None and not says or status is None and given is None:
         return contract  # an active or unknown word (Won, Active, a stage such as Negotiation), or no status at all
     start, end = contract.term_start, contract.term_end
@@ -80,7 +80,7 @@ def _status(contract: Contract, words: TermStatusWords) -> tuple[tuple[str, str]
     status column (a Renewal Status of Open asks about the next term)."""
     found = []
     for header, value in contract.extra.items():
-        if fold(header) in words.columns and value.strip():
+        if words.key(header) in words.columns and value.strip():
             says = words.says(value)
-            found.append(((header, value.strip()), says if fold(header) in words.not_signed_columns else says - NOT_SIGNED))
+            found.append(((header, value.strip()), says if words.key(header) in words.not_signed_columns else says - NOT_SIGNED))
     return next((f for f in found if f[1]), found[0] if found else (None, frozenset()))

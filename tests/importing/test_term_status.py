@@ -126,3 +126,33 @@ def test_crm_words_for_a_deal_that_never_ran(tmp_path: Path) -> None:
     ]
     # a deal that never ran overlaps no term: no 'second contract row whose term overlaps' warning beside it
     assert not [f for f in loaded.findings if "whose term overlaps" in f.message]
+
+
+def test_status_columns_and_words_in_the_books_other_languages(tmp_path: Path) -> None:
+    """Tryout 7: an Oracle order-lines export in French keeps its status in 'Statut'; the cancelled Premier line
+    listed after the Basic one was in force (24x7 Premier for a Basic customer). Words compare without accents."""
+    header = ["Client", "Produit", "Date de début", "Date de fin", "Statut", "Date de résiliation"]
+    rows = [
+        ["Transports Lefèvre", "Okta Basic Support", "01/04/2026", "31/03/2027", "Clôturé", ""],
+        ["Transports Lefèvre", "Okta Premier Support", "01/04/2026", "31/03/2027", "Annulé", ""],  # never ran
+        ["Crédit Alpin", "Okta Premier Support", "01/04/2026", "31/03/2027", "ANNULEE", ""],  # no accents
+        ["Boulangeries", "Okta Premier Support", "01/04/2026", "31/03/2027", "Résiliée", "15/09/2026"],  # ended early
+    ]
+    loaded = load_book([write_csv(tmp_path / "lignes.csv", header=header, rows=rows)])
+    assert [(c.customer, c.program, c.never_ran, c.ended_on) for c in loaded.contracts] == [
+        ("Transports Lefèvre", "okta-basic", False, None),
+        ("Transports Lefèvre", "okta-premier", True, date(2026, 3, 31)),
+        ("Crédit Alpin", "okta-premier", True, date(2026, 3, 31)),
+        ("Boulangeries", "okta-premier", False, date(2026, 9, 15)),
+    ]
+    assert not [f for f in loaded.findings if "whose term overlaps" in f.message]
+    kept = next(f.message for f in loaded.findings if "read for a term the book says" in f.message)
+    assert "'Statut' and 'Date de résiliation' are read" in kept
+
+    header = ["Cliente", "Producto", "Nivel", "Inicio", "Fin", "Estado"]  # Spanish, and Italian's Stato
+    rows = [["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31", "Cancelado"]]
+    spanish = load_book([write_csv(tmp_path / "contratos.csv", header=header, rows=rows)])
+    header[-1] = "Stato"
+    rows[0][-1] = "Annullato"
+    italian = load_book([write_csv(tmp_path / "contratti.csv", header=header, rows=rows)])
+    assert [c.never_ran for c in spanish.contracts + italian.contracts] == [True, True]
