@@ -7,7 +7,7 @@ A CRM's Status or Stage column is kept as the book writes it; these words are th
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from explorer.catalog import Catalog, TermStatusWords
 from explorer.importing import values
@@ -21,14 +21,16 @@ def apply_status(contract: Contract, catalog: Catalog, order: values.DateOrder, 
     ran (Lost, Void... with no such date); a finding names the row and says what was read."""
     words = catalog.term_status
     status, says = _status(contract, words)
-    given = next(((h, v.strip()) for h, v in contract.extra.items() if words.key(h) in words.date_columns and v.strip()), None)
+    given, day = _day_ended(contract, words, order)
     if status is not None and not says or status is None and given is None:
         return contract  # an active or unknown word (Won, Active, a stage such as Negotiation), or no status at all
     start, end = contract.term_start, contract.term_end
     if start is None or contract.dates_missing:
         return contract  # the term's own dates are in question (an error finding); nothing to end
     said = f"{status[0]} '{status[1]}'" if status else ""
-    day = values.parse_date(given[1], order)[0] if given else None
+    # A word that only says "never ran" (Stripe's incomplete_expired, Lost) is not undone by a date: Stripe fills
+    # Ended At on the day it gave up collecting the first payment.
+    ends = status is None or "ended" in says
 
     def warn(message: str, column: str) -> None:
         findings.append(Finding(Severity.WARNING, message, contract.source, column, contract.customer, contract.product or ""))
@@ -42,7 +44,7 @@ def apply_status(contract: Contract, catalog: Catalog, order: values.DateOrder, 
             status[0],
         )
         return replace(contract, ended_on=start - timedelta(days=1))  # held as a row that never ran: it runs on no day
-    if given is not None and day is not None and start <= day and (end is None or day < end):
+    if ends and given is not None and day is not None and start <= day and (end is None or day < end):
         lead = f"{said} and {given[0]} {day:%Y-%m-%d}" if said else f"{given[0]} {day:%Y-%m-%d}"
         warn(
             f"{lead}: the term ends on {day:%Y-%m-%d}, not at its contracted end ({contracted}); no key date after it "
@@ -50,7 +52,7 @@ def apply_status(contract: Contract, catalog: Catalog, order: values.DateOrder, 
             given[0],
         )
         return replace(contract, ended_on=day)
-    if status is not None and "never_ran" in says and (day is None or day < start):
+    if status is not None and "never_ran" in says and (not ends or day is None or day < start):
         warn(
             f"{said}: this term ({start:%Y-%m-%d} – {contracted}) never ran; it is listed, in force on no day, "
             "and none of its key dates is scheduled.",
@@ -72,6 +74,19 @@ def apply_status(contract: Contract, catalog: Catalog, order: values.DateOrder, 
     elif given is not None and day is None:
         warn(f"{given[0]} '{given[1]}' is not a date; the term is read to its contracted end ({contracted}).", given[0])
     return contract
+
+
+def _day_ended(contract: Contract, words: TermStatusWords, order: values.DateOrder) -> tuple[tuple[str, str] | None, date | None]:
+    """(the date column and value read, its day): of a row's filled end-early columns, the one of the latest day.
+    Stripe fills Canceled At on the day a cancellation was asked for (at the period's end, it may be months before)
+    and Ended At on the day the subscription ended."""
+    given = [(h, v.strip()) for h, v in contract.extra.items() if words.key(h) in words.date_columns and v.strip()]
+    days = [(values.parse_date(v, order)[0], (h, v)) for h, v in given]
+    read = [(day, g) for day, g in days if day is not None]
+    if read:
+        day, taken = max(read, key=lambda d: d[0])
+        return taken, day
+    return (given[0], None) if given else (None, None)
 
 
 def _status(contract: Contract, words: TermStatusWords) -> tuple[tuple[str, str] | None, frozenset[str]]:

@@ -156,3 +156,26 @@ def test_status_columns_and_words_in_the_books_other_languages(tmp_path: Path) -
     rows[0][-1] = "Annullato"
     italian = load_book([write_csv(tmp_path / "contratti.csv", header=header, rows=rows)])
     assert [c.never_ran for c in spanish.contracts + italian.contracts] == [True, True]
+
+
+def test_stripe_canceled_with_its_end_dates_ran_to_that_day(tmp_path: Path) -> None:
+    """Tryout 7: a Stripe subscription 'canceled' with Canceled At / Ended At filled ran until that day (it was
+    'Never ran'); one canceled at its period's end asked on an earlier day (Canceled At) ended on its Ended At;
+    'incomplete_expired' (the first payment never completed) never ran, though Stripe fills its Ended At."""
+    header = ["Customer Name", "Product", "Status", "Start (UTC)", "End (UTC)", "Canceled At (UTC)", "Ended At (UTC)"]
+    premier = "Okta Premier Support"
+    rows = [
+        ["Initech", premier, "canceled", "2025-03-01 00:00", "2026-02-28 00:00", "2025-09-30 12:00", "2025-09-30 12:00"],
+        ["Umbrella", premier, "canceled", "2025-03-01 00:00", "2026-02-28 00:00", "2025-05-02 08:00", "2025-11-30 00:00"],
+        ["Hooli", premier, "incomplete_expired", "2026-06-01 00:00", "2027-05-31 00:00", "", "2026-06-02 09:00"],
+        ["Vandelay", premier, "canceled", "2026-06-01 00:00", "2027-05-31 00:00", "", ""],  # no day: never ran
+    ]
+    loaded = load_book([write_csv(tmp_path / "subscriptions.csv", header=header, rows=rows)])
+    assert [(c.customer, c.never_ran, c.ended_on) for c in loaded.contracts] == [
+        ("Initech", False, date(2025, 9, 30)),
+        ("Umbrella", False, date(2025, 11, 30)),
+        ("Hooli", True, date(2026, 5, 31)),
+        ("Vandelay", True, date(2026, 5, 31)),
+    ]
+    said = {f.customer: f for f in loaded.findings if f.severity is Severity.WARNING and f.customer == "Umbrella"}
+    assert said["Umbrella"].column == "Ended At (UTC)"
