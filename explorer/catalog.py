@@ -333,6 +333,8 @@ class TermStatusWords:
     never_ran: tuple[tuple[str, ...], ...] = ()  # "Lost", "Void": without a date, it never ran
     not_signed: tuple[tuple[str, ...], ...] = ()  # a CRM deal still "Open": no term in force until it is won
     not_signed_columns: frozenset[str] = frozenset()  # folded headers of a deal's own status, where "Open" is read
+    draft: tuple[tuple[str, ...], ...] = ()  # "Draft" (a Zuora subscription): not signed, in any status column but...
+    next_term_columns: frozenset[str] = frozenset()  # ...one about the next term (a Renewal Status)
 
     @staticmethod
     def key(header: str) -> str:
@@ -342,9 +344,9 @@ class TermStatusWords:
 
     def says(self, text: str) -> frozenset[str]:
         """What a status value says: {"ended"}, {"never_ran"}, both ("Cancelled": ended on its date, else never
-        ran), {"not_signed"} ("Open"), or nothing; accents aside ('Annulé' is 'annule')."""
+        ran), {"not_signed"} ("Open"), {"draft"}, or nothing; accents aside ('Annulé' is 'annule')."""
         found = words_of(unaccented(text))
-        kinds = (("ended", self.ended), ("never_ran", self.never_ran), ("not_signed", self.not_signed))
+        kinds = (("ended", self.ended), ("never_ran", self.never_ran), ("not_signed", self.not_signed), ("draft", self.draft))
         return frozenset(kind for kind, phrases in kinds if any(_contains(found, p) for p in phrases))
 
 
@@ -999,6 +1001,8 @@ def _term_status(data: dict[str, Any]) -> TermStatusWords:
         phrases("never_ran"),
         phrases("not_signed"),
         headers("not_signed_columns"),
+        phrases("draft"),
+        headers("next_term_columns"),
     )
 
 

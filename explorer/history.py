@@ -124,7 +124,8 @@ def same_term(a: Contract, b: Contract) -> bool:
 
 def _term_fields(c: Contract) -> tuple[object, ...]:
     return (
-        c.program or " ".join(c.program_text.split()).casefold(),
+        # a tier the catalog does not read is compared as written, in its product cell too (a line item's name)
+        c.program or (" ".join(c.program_text.split()).casefold(), " ".join(c.product_text.split()).casefold()),
         c.term_start,
         c.term_end,
         c.initial_term_start,

@@ -124,6 +124,11 @@ def test_a_term_is_the_same_only_where_every_field_the_rules_read_is() -> None:
     ):
         assert not history.same_term(term, dataclasses.replace(term, **change)), change  # type: ignore[arg-type]
     assert not history.same_term(dataclasses.replace(term, term_end=None), dataclasses.replace(term, term_end=None))
+    # a tier the catalog does not read is compared as written, in the product cell too (tryout 7: Zuora's Draft
+    # Premier Plus and Active Premier Access rows, product unread, were 'read once')
+    unread = Contract("Tyrell", None, None, date(2026, 7, 1), date(2027, 6, 30), product_text="Okta Premier Plus Support")
+    assert not history.same_term(unread, dataclasses.replace(unread, product_text="Okta Premier Access Support"))
+    assert history.same_term(unread, dataclasses.replace(unread, product_text=" okta premier plus  support"))
 
 
 def test_a_case_under_a_term_without_readable_dates_has_no_contract_in_force(tmp_path: Path) -> None:

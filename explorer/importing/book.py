@@ -35,7 +35,15 @@ from explorer.importing.rows import row_spans
 from explorer.importing.safety import NoTable, UnreadableFile
 from explorer.importing.sheet_shapes import summary_shape, turned_table
 from explorer.importing.spelling import contacts_by_spelling, match_by_spelling, name_variants
-from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank, product_by_values
+from explorer.importing.tables import (
+    NearMiss,
+    SavedLookup,
+    TableMatch,
+    find_tables,
+    is_blank,
+    line_item_columns,
+    product_by_values,
+)
 from explorer.importing.term_length import length_column
 from explorer.importing.year_columns import tier_year_columns
 from explorer.model import Book, Contract, Finding, Severity, Source, Unread, customer_key
@@ -664,6 +672,21 @@ def _unread_sheet(sheet: RawSheet, near: NearMiss | None, catalog: Catalog, book
         )
 
 
+def _product_by_values(
+    sheet: RawSheet, match: TableMatch, catalog: Catalog, where: Source, findings: list[Finding]
+) -> TableMatch:
+    """The table's product (and tier) columns as their values tell them, each choice said in an info finding."""
+    match, by_values = product_by_values(sheet, match, catalog)
+    if by_values:
+        findings.append(
+            Finding(Severity.INFO, f"Read '{by_values}' as Product (every value in it is a product name).", where, by_values)
+        )
+    match, lines = line_item_columns(sheet, match, catalog)
+    if lines:
+        findings.append(Finding(Severity.INFO, lines, where))
+    return match
+
+
 def _read_table(
     sheet: RawSheet,
     match: TableMatch,
@@ -674,11 +697,7 @@ def _read_table(
     order: values.DateOrder,
 ) -> int:
     where = Source(sheet.file, sheet.name, match.header_row)
-    match, by_values = product_by_values(sheet, match, catalog)
-    if by_values:
-        book.findings.append(
-            Finding(Severity.INFO, f"Read '{by_values}' as Product (every value in it is a product name).", where, by_values)
-        )
+    match = _product_by_values(sheet, match, catalog, where, book.findings)
     match, ranged, example = term_range(sheet, match)
     if ranged:
         book.findings.append(

@@ -19,7 +19,15 @@ from explorer.importing.headers import column_kinds, label, recognise
 from explorer.importing.line_items import line_item_for
 from explorer.importing.mappings import ColumnMapping, dump_mappings
 from explorer.importing.readers import Cell, RawSheet, iter_sheets
-from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, is_blank, product_by_values
+from explorer.importing.tables import (
+    NearMiss,
+    SavedLookup,
+    TableMatch,
+    find_tables,
+    is_blank,
+    line_item_columns,
+    product_by_values,
+)
 from explorer.importing.values import cell_text
 
 HOW = {
@@ -81,6 +89,9 @@ def proposed_mappings(
                     match = dataclasses.replace(
                         match, notes=(*match.notes, f"product = {by_values!r}: every value is a product's name")
                     )
+                match, lines = line_item_columns(sheet, match, catalog)
+                if lines:
+                    match = dataclasses.replace(match, notes=(*match.notes, lines))
                 mapping = ColumnMapping(
                     match.kind, match.layout, {n: match.headers[c] for n, c in match.columns.items()}, match.values
                 )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from explorer.catalog import Catalog, TableSpec, fold
 from explorer.importing.headers import Guess, column_kinds, recognise
+from explorer.importing.line_items import line_item_for, product_named, program_named
 from explorer.importing.mappings import ColumnMapping
 from explorer.importing.readers import Cell, RawSheet
 from explorer.importing.values import cell_text
@@ -281,6 +282,52 @@ def product_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> t
         if found:
             extra = {i: h for i, h in match.extra.items() if i != index}
             return replace(match, columns={**match.columns, "product": index}, extra=extra), header
+    return match, ""
+
+
+def line_item_columns(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str]:
+    """Billing tools name a line item (product and tier, or an add-on) in one column and something else in the one
+    headed as the other: (the match with the line items read, what was done, or "").
+
+    Zuora's 'Rate Plan: Name' is the line item ('Okta Premier Plus Support (12 months)') and its 'Product: Name' a
+    product family no catalog product is named by ('Okta Support Programs'): the tier column is read as the product
+    and the product column kept. Stripe's 'Plan' holds price ids ('price_1P...') and its 'Product' the line item:
+    a tier column none of whose values is a tier is kept, and the tier read from the product's line item. A saved
+    mapping decides for itself."""
+    if match.saved or match.kind != "contracts" or not {"product", "program"} <= set(match.columns):
+        return match, ""
+    body = match.body(sheet.rows)
+    product, program = match.columns["product"], match.columns["program"]
+
+    def texts(index: int) -> list[str]:
+        return list(dict.fromkeys(t for r in body if index < len(r) and (t := cell_text(r[index]))))
+
+    products, tiers = texts(product), texts(program)
+    if not products or not tiers:
+        return match, ""
+    items = [line_item_for(catalog, t) for t in tiers]
+    family = not any(product_named(catalog, t) or line_item_for(catalog, t) for t in products)
+    if family and all(i is not None and (i.program or i.addon) for i in items):
+        extra = {**match.extra, product: match.headers[product]}
+        columns = {**{f: i for f, i in match.columns.items() if f != "program"}, "product": program}
+        said = (
+            f"Read '{match.headers[program]}' as Product: its values name product and tier or an add-on "
+            f"('{tiers[0]}'); '{match.headers[product]}' names no product of the catalog ('{products[0]}') and is kept."
+        )
+        guesses = {f: g for f, g in match.guesses.items() if f not in ("product", "program")}  # said here instead
+        return replace(match, columns=columns, extra=extra, guesses=guesses), said
+    lines = [line_item_for(catalog, t) for t in products]
+    named = any(i is not None and i.program for i in lines)
+    no_tier = not any(program_named(catalog, p, t) for t in tiers for p in catalog.products.values())
+    if named and no_tier:
+        extra = {**match.extra, program: match.headers[program]}
+        columns = {f: i for f, i in match.columns.items() if f != "program"}
+        said = (
+            f"'{match.headers[program]}' is not read as the tier: none of its values is one ('{tiers[0]}'); each "
+            f"row's tier is read from '{match.headers[product]}', which names product and tier ('{products[0]}')."
+        )
+        guesses = {f: g for f, g in match.guesses.items() if f != "program"}
+        return replace(match, columns=columns, extra=extra, guesses=guesses), said
     return match, ""
 
 

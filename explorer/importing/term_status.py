@@ -14,6 +14,7 @@ from explorer.importing import values
 from explorer.model import Contract, Finding, Severity
 
 NOT_SIGNED = frozenset({"not_signed"})
+DRAFT = frozenset({"draft"})
 
 
 def apply_status(contract: Contract, catalog: Catalog, order: values.DateOrder, findings: list[Finding]) -> Contract:
@@ -92,10 +93,16 @@ def _day_ended(contract: Contract, words: TermStatusWords, order: values.DateOrd
 def _status(contract: Contract, words: TermStatusWords) -> tuple[tuple[str, str] | None, frozenset[str]]:
     """(the status column and value read, what it says): of a row's status columns (Pipedrive's Deal - Status beside
     its Deal - Stage), the first whose word says something, else the first filled; "Open" only in a deal's own
-    status column (a Renewal Status of Open asks about the next term)."""
+    status column (a Renewal Status of Open asks about the next term); "Draft" in any but a column about the next
+    term (Zuora's Subscription: Status)."""
     found = []
     for header, value in contract.extra.items():
-        if words.key(header) in words.columns and value.strip():
+        key = words.key(header)
+        if key in words.columns and value.strip():
             says = words.says(value)
-            found.append(((header, value.strip()), says if words.key(header) in words.not_signed_columns else says - NOT_SIGNED))
+            if key not in words.not_signed_columns:
+                says -= NOT_SIGNED
+            if "draft" in says and key not in words.next_term_columns:
+                says |= NOT_SIGNED
+            found.append(((header, value.strip()), says - DRAFT))
     return next((f for f in found if f[1]), found[0] if found else (None, frozenset()))

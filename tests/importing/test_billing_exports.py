@@ -1,0 +1,68 @@
+"""Subscription and order exports of billing and finance tools (tryout 7): Zuora, Stripe, SAP, Oracle."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from explorer.importing.book import load_book
+from explorer.model import Severity
+
+from ..files import write_csv
+
+PLUS = "Okta Premier Plus Support (12 months)"
+MCSE = "Mission Critical Support - 50% Dedicated MCSE"
+
+
+def test_zuora_rate_plan_is_the_line_item_and_a_draft_is_not_signed(tmp_path: Path) -> None:
+    """Zuora's Data Source export: 'Product: Name' is a product family ('Okta Support Programs', every row an error),
+    'Rate Plan: Name' the line item (never read). Tyrell's Draft Premier Plus and its Active Premier Access were merged
+    as one term 'read once'; the draft is not signed, and a Renewal Status of Draft is the next term's."""
+    header = ["Account: Name", "Subscription: Status", "Product: Name", "Rate Plan: Name", "Term Start Date", "Term End Date"]
+    rows = [
+        ["Acme Corp", "Active", "Okta Support Programs", PLUS, "2026-01-15", "2027-01-14"],
+        ["Acme Corp", "Active", "Okta Support Add-Ons", MCSE, "2026-01-15", "2027-01-14"],
+        ["Globex", "Active", "Auth0 Support", "Auth0 Premier Support", "2026-02-01", "2027-01-31"],
+        ["Tyrell", "Draft", "Okta Support Programs", "Okta Premier Plus Support", "2026-07-01", "2027-06-30"],
+        ["Tyrell", "Active", "Okta Support Programs", "Okta Premier Access Support", "2026-07-01", "2027-06-30"],
+    ]
+    loaded = load_book([write_csv(tmp_path / "zuora.csv", header=header, rows=rows)])
+    assert [(c.customer, c.product, c.program, dict(c.addons), c.never_ran) for c in loaded.contracts] == [
+        ("Acme Corp", "okta", "okta-premier-plus", {"mcse": "50"}, False),
+        ("Globex", "auth0", "auth0-premier", {}, False),
+        ("Tyrell", "okta", "okta-premier-plus", {}, True),
+        ("Tyrell", "okta", "okta-premier-access", {}, False),
+    ]
+    assert not [f for f in loaded.findings if f.severity is Severity.ERROR]
+    said = [f.message for f in loaded.findings if f.message.startswith("Read 'Rate Plan: Name' as Product")]
+    assert said and "'Product: Name' names no product of the catalog ('Okta Support Programs') and is kept" in said[0]
+    assert not [f for f in loaded.findings if "read once" in f.message or "Read 'Product: Name'" in f.message]
+
+    header = ["Customer", "Product", "Tier", "Start", "End", "Renewal Status"]
+    rows = [["Acme", "Okta", "Premier", "2026-01-15", "2027-01-14", "Draft"]]
+    renewal = load_book([write_csv(tmp_path / "tracker.csv", header=header, rows=rows)])
+    assert [c.never_ran for c in renewal.contracts] == [False]
+
+
+def test_stripe_price_ids_are_no_tier_beside_a_product_naming_its_tier(tmp_path: Path) -> None:
+    """Stripe's 'Plan' holds price ids and its 'Product' the catalog's line names: the ids were read as the tier
+    (an error on every row); the tier is read from the product."""
+    header = ["Customer Name", "Plan", "Product", "Start (UTC)", "End (UTC)"]
+    rows = [
+        ["Acme Corp", "price_1PqOktaPPlus", PLUS, "2026-01-15", "2027-01-14"],
+        ["Acme Corp", "price_1PqOktaCSE", "Dedicated CSE Add-On", "2026-01-15", "2027-01-14"],
+        ["Globex", "price_1PqAuth0Prem", "Auth0 Premier Support", "2026-02-01", "2027-01-31"],
+    ]
+    loaded = load_book([write_csv(tmp_path / "stripe.csv", header=header, rows=rows)])
+    assert [(c.customer, c.program, dict(c.addons)) for c in loaded.contracts] == [
+        ("Acme Corp", "okta-premier-plus", {"cse": None}),
+        ("Globex", "auth0-premier", {}),
+    ]
+    assert not [f for f in loaded.findings if f.severity is Severity.ERROR]
+    said = next(f.message for f in loaded.findings if f.message.startswith("'Plan' is not read as the tier"))
+    assert "('price_1PqOktaPPlus')" in said
+    # a tier column that holds tiers still decides: 'Premier' beside a product naming Premier Plus is Premier
+    rows = [["Acme Corp", "Premier", PLUS, "2026-01-15", "2027-01-14"]]
+    kept = load_book([write_csv(tmp_path / "tiers.csv", header=header, rows=rows)])
+    assert [c.program for c in kept.contracts] == ["okta-premier"]
+    assert date(2026, 1, 15) == kept.contracts[0].term_start
