@@ -38,8 +38,8 @@ TOTALS_LINE = "a totals line"
 RECORD_COUNT = r".*\(\d[\d,]* (?:records?|rows?|items?)\)\s*$"  # "Grand Totals (24 records)"
 TITLE = "a title or note"
 GROUP_HEADING = "a group heading"
-# A figure as a totals line holds them: 3, 1,250.00, $500,000, 12%, (1.5).
-FIGURE = re.compile(r"[-+(]?\s*[$€£¥]?\s*\d[\d\s.,']*\s*%?\)?")
+# A figure as a totals line holds them: 3, 1,250.00, $500,000, 12%, (1.5); and the currency of a sum (SAP's 'EUR').
+FIGURE = re.compile(r"[-+(]?\s*[$€£¥]?\s*\d[\d\s.,']*\s*%?\)?|[A-Z]{3}")
 
 
 @cache
@@ -48,11 +48,15 @@ def totals_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern
     ':', '(', '-', '=' or a figure, or a record count; a label that only begins or ends with a totals word as a
     whole word, "Total EMEA" or Excel's own Data > Subtotal "EMEA Total" and "EMEA Count", which is a totals line
     where the rest of its row is figures). ``words``: the catalog's."""
-    spelled = sorted({re.escape(" ".join(w.split())).replace(r"\ ", r"\s+") for w in words if w.strip()}, key=len, reverse=True)
+    # A mark with no letter (SAP's ALV writes '*' or '**' beside a sum, others 'Σ') is a totals label only alone in
+    # its cell and beside figures: '* see note' is a footnote, and a lone '*' beside a name a record.
+    marks = "|".join(re.escape(w.strip()) for w in words if w.strip() and not any(c.isalnum() for c in w)) or r"(?!)"
+    named = [w for w in words if any(c.isalnum() for c in w)]
+    spelled = sorted({re.escape(" ".join(w.split())).replace(r"\ ", r"\s+") for w in named}, key=len, reverse=True)
     either = "|".join(spelled) or r"(?!)"
     strict = re.compile(rf"\s*(?:{either})\s*(?:$|[:(\-\u2013=]|\d)|{RECORD_COUNT}", re.IGNORECASE)
     # "Total EMEA" or "EMEA Total:", never "TotalEnergies" or "Headcount"
-    loose = re.compile(rf"\s*(?:{either})(?![^\W_])|.*(?<![^\W_])(?:{either})\s*[:=]?\s*$", re.IGNORECASE)
+    loose = re.compile(rf"\s*(?:{either})(?![^\W_])|.*(?<![^\W_])(?:{either})\s*[:=]?\s*$|\s*(?:{marks})\s*$", re.IGNORECASE)
     return strict, loose
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from explorer.importing.book import load_book
 from explorer.model import Severity
 
-from ..files import write_csv
+from ..files import write_csv, write_sheets
 
 PLUS = "Okta Premier Plus Support (12 months)"
 MCSE = "Mission Critical Support - 50% Dedicated MCSE"
@@ -66,3 +66,25 @@ def test_stripe_price_ids_are_no_tier_beside_a_product_naming_its_tier(tmp_path:
     kept = load_book([write_csv(tmp_path / "tiers.csv", header=header, rows=rows)])
     assert [c.program for c in kept.contracts] == ["okta-premier"]
     assert date(2026, 1, 15) == kept.contracts[0].term_start
+
+
+def test_sap_alv_totals_row_of_marks_and_a_sum_is_no_customer(tmp_path: Path) -> None:
+    """SAP's ALV grid exports its totals row as '*' in the first column and the sum (with its currency) under the
+    amount: it became a customer '(no customer name…)' with four errors. A '*' beside a name is still a record."""
+    header = ["Verkaufsbeleg", "Kunde", "Produkt", "Gültig ab", "Gültig bis", "Nettowert", "Währung"]
+    rows: list[list[object]] = [
+        ["40000102", "Globex GmbH", "Auth0 Premier Support", "01.02.2026", "31.01.2027", "45.000,00", "EUR"],
+        ["*", "Wayne Logistics", "Auth0 Enterprise Support", "15.08.2026", "14.08.2027", "18.000,00", "GBP"],
+        ["*", None, None, None, None, "63.000,00", "EUR"],
+        ["**", None, None, None, None, "63.000,00", None],
+        ["Σ", None, None, None, None, "63.000,00", None],
+    ]
+    loaded = load_book([write_sheets(tmp_path / "va45.xlsx", {"Sheet1": [header, *rows]})])
+    assert [c.customer for c in loaded.contracts] == ["Globex GmbH", "Wayne Logistics"]
+    assert not [f for f in loaded.findings if f.severity is Severity.ERROR]
+    totals = [f.message for f in loaded.findings if "is a totals line" in f.message]
+    assert totals == [
+        "Row 4 is a totals line ('* | 63.000,00 | EUR'); it is not read as a record.",
+        "Row 5 is a totals line ('** | 63.000,00'); it is not read as a record.",
+        "Row 6 is a totals line ('Σ | 63.000,00'); it is not read as a record.",
+    ]
