@@ -18,7 +18,8 @@ from explorer.catalog import Catalog, Product, Program, fold
 NOTE = re.compile(r"[(\[][^()\[\]]*[)\]]|\b(?:19|20)\d{2}\b")
 _BRACKETED = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 DURATION = re.compile(
-    r"[(\[]?\s*\b\d+\s*-?\s*(?:months?|mos?|years?|yrs?|m|y)\b\s*[)\]]?|\b(?:annual(?:ly)?|yearly|monthly)\b",
+    r"[(\[]?\s*\b\d+\s*-?\s*(?:months?|mos?|years?|yrs?|m|y|monate?|jahre?|mois|ans?|meses|mes|años?|mesi|anni|meses|anos?)\b\s*[)\]]?"
+    r"|\b(?:annual(?:ly)?|yearly|monthly)\b",
     re.IGNORECASE,
 )
 

@@ -88,3 +88,23 @@ def test_sap_alv_totals_row_of_marks_and_a_sum_is_no_customer(tmp_path: Path) ->
         "Row 5 is a totals line ('** | 63.000,00'); it is not read as a record.",
         "Row 6 is a totals line ('Σ | 63.000,00'); it is not read as a record.",
     ]
+
+
+def test_oracle_sap_and_stripe_headers_and_a_length_note_in_german(tmp_path: Path) -> None:
+    """Tryout 7's header gaps: Oracle's French 'Description de l'article' and 'Date de début/fin du service', SAP's
+    'Name des Auftraggebers' and 'Bezeichnung' with '(12 Monate)', Stripe's 'Current Period End (UTC)'."""
+    header = ["Client", "Article", "Description de l'article", "Date de début du service", "Date de fin du service"]
+    rows = [["Lefèvre", "OKTA-BASIC", "Okta Basic Support (12 mois)", "01/04/2026", "31/03/2027"]]
+    oracle = load_book([write_csv(tmp_path / "oracle.csv", header=header, rows=rows)])
+    header = ["Auftraggeber", "Name des Auftraggebers", "Bezeichnung", "Gültig ab", "Gültig bis"]
+    rows = [["100101", "Acme Corp", "Okta Premier Plus Support (12 Monate)", "15.01.2026", "14.01.2027"]]
+    sap = load_book([write_csv(tmp_path / "sap.csv", header=header, rows=rows)])
+    header = ["Customer Name", "Product", "Start (UTC)", "Current Period End (UTC)"]
+    rows = [["Globex", "Auth0 Premier Support", "2026-02-01 00:00", "2027-01-31 00:00"]]
+    stripe = load_book([write_csv(tmp_path / "stripe.csv", header=header, rows=rows)])
+    assert [(c.customer, c.program, c.term_start, c.term_end) for c in oracle.contracts + sap.contracts + stripe.contracts] == [
+        ("Lefèvre", "okta-basic", date(2026, 4, 1), date(2027, 3, 31)),
+        ("Acme Corp", "okta-premier-plus", date(2026, 1, 15), date(2027, 1, 14)),
+        ("Globex", "auth0-premier", date(2026, 2, 1), date(2027, 1, 31)),
+    ]
+    assert not [f for f in oracle.findings + sap.findings + stripe.findings if f.severity is Severity.ERROR]
