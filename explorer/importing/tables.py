@@ -305,9 +305,9 @@ def line_item_columns(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> t
     products, tiers = texts(product), texts(program)
     if not products or not tiers:
         return match, ""
-    items = [line_item_for(catalog, t) for t in tiers]
+    # each test only where the one before holds: the usual book's first product cell names a product, and ends it
     family = not any(product_named(catalog, t) or line_item_for(catalog, t) for t in products)
-    if family and all(i is not None and (i.program or i.addon) for i in items):
+    if family and all((i := line_item_for(catalog, t)) is not None and (i.program or i.addon) for t in tiers):
         extra = {**match.extra, product: match.headers[product]}
         columns = {**{f: i for f, i in match.columns.items() if f != "program"}, "product": program}
         said = (
@@ -316,10 +316,8 @@ def line_item_columns(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> t
         )
         guesses = {f: g for f, g in match.guesses.items() if f not in ("product", "program")}  # said here instead
         return replace(match, columns=columns, extra=extra, guesses=guesses), said
-    lines = [line_item_for(catalog, t) for t in products]
-    named = any(i is not None and i.program for i in lines)
     no_tier = not any(program_named(catalog, p, t) for t in tiers for p in catalog.products.values())
-    if named and no_tier:
+    if no_tier and any((i := line_item_for(catalog, t)) is not None and i.program for t in products):
         extra = {**match.extra, program: match.headers[program]}
         columns = {f: i for f, i in match.columns.items() if f != "program"}
         said = (
