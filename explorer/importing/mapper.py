@@ -16,8 +16,7 @@ from typing import Any
 
 from explorer.catalog import Catalog
 from explorer.importing.headers import column_kinds, label, recognise
-from explorer.importing.line_items import line_item_for
-from explorer.importing.mappings import ColumnMapping, dump_mappings
+from explorer.importing.mappings import ColumnMapping, dump_mappings, value_known
 from explorer.importing.readers import Cell, RawSheet, iter_sheets
 from explorer.importing.tables import (
     NearMiss,
@@ -192,7 +191,7 @@ def unknown_values(
         seen: dict[str, None] = {}
         for cell in distinct(column) if distinct else distinct_cells(sheet, header_index, column):
             text = cell_text(cell)
-            if text and text not in seen and not _known(catalog, name, text):
+            if text and text not in seen and not value_known(catalog, name, text):
                 seen[text] = None
                 if len(seen) >= limit:
                     break
@@ -223,11 +222,3 @@ def _in_order(items: list[Any]) -> list[Any]:
     for start in range(0, len(items), _PIECE):
         seen.update(dict.fromkeys(items[start : start + _PIECE]))
     return list(seen)
-
-
-def _known(catalog: Catalog, name: str, text: str) -> bool:
-    if name == "product":  # as the contracts are read: a product, or a line naming its product and tier or an add-on
-        return catalog.product_for(text) is not None or line_item_for(catalog, text) is not None
-    if name == "program":
-        return any(catalog.program_for(p, text) is not None for p in catalog.products.values())
-    return catalog.priority_for(text) is not None

@@ -33,6 +33,7 @@ from typing import Any
 from explorer.atomic import write_atomically
 from explorer.catalog import Catalog, fold
 from explorer.filekinds import UnreadableFile, load_toml
+from explorer.importing.line_items import line_item_for
 from explorer.shown import shown_name
 
 APP_NAME = "Entitlement Explorer"
@@ -65,9 +66,12 @@ def layout_key(layout: Sequence[str]) -> tuple[str, ...]:
     return tuple(fold(h) for h in layout)
 
 
-def _value_known(catalog: Catalog, name: str, value: str) -> bool:
+def value_known(catalog: Catalog, name: str, value: str) -> bool:
+    """Whether the contracts or cases reader takes ``value`` as a field's value: a product (or a line naming its
+    product and tier, or an add-on: 'Okta Premier Plus', '100% Dedicated MCSE'), a tier, a priority. The one rule
+    for the values Map Columns lists as unknown and for the meanings a saved mapping may give them."""
     if name == "product":
-        return catalog.product_for(value) is not None
+        return catalog.product_for(value) is not None or line_item_for(catalog, value) is not None
     if name == "program":
         return any(catalog.program_for(p, value) is not None for p in catalog.products.values())
     if name in ("priority", "priority_at_open"):
@@ -113,7 +117,7 @@ def parse_mappings(data: dict[str, Any], source: str, catalog: Catalog) -> list[
             if name not in spec.fields or not isinstance(table, dict):
                 raise MappingError(f'{path}.values.{name}: expected a field of {kind} with "value" = "meaning"')
             for value, meaning in table.items():
-                if not isinstance(meaning, str) or not _value_known(catalog, name, meaning):
+                if not isinstance(meaning, str) or not value_known(catalog, name, meaning):
                     raise MappingError(f"{path}.values.{name}.{value}: {meaning!r} is not a known {name}")
         hidden = raw.get("read_hidden", [])
         if not isinstance(hidden, list) or not all(isinstance(h, str) for h in hidden):

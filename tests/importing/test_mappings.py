@@ -12,7 +12,14 @@ from explorer.catalog import Catalog, default_catalog
 from explorer.cli import main
 from explorer.importing.book import load_book
 from explorer.importing.mapper import proposed_mappings
-from explorer.importing.mappings import ColumnMapping, Lookup, MappingError, MappingStore, load_mapping_file
+from explorer.importing.mappings import (
+    ColumnMapping,
+    Lookup,
+    MappingError,
+    MappingStore,
+    dump_mappings,
+    load_mapping_file,
+)
 from explorer.model import Severity
 
 from ..files import write_csv
@@ -246,7 +253,13 @@ def test_a_product_value_can_mean_a_product_with_its_tier_or_an_add_on(tmp_path:
             }
         },
     )
-    book = load_book([path], catalog=catalog, saved=Lookup([mapping]))
+    # saved and read back as the app does: a meaning the dialog offers is one a saved mapping may give (it was refused
+    # on reading, and every saved mapping with it set aside)
+    saved = tmp_path / "mappings.toml"
+    saved.write_text(dump_mappings([mapping]), encoding="utf-8")
+    (reread,) = load_mapping_file(saved, catalog)
+    assert reread.values == mapping.values
+    book = load_book([path], catalog=catalog, saved=Lookup([reread]))
     assert [(c.customer, c.product, c.program, c.addons) for c in book.contracts] == [
         ("Acme", "okta", "okta-premier-plus", {"mcse": "100"}),
         ("Beta", "auth0", "auth0-premier", {}),
