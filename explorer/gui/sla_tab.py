@@ -21,6 +21,7 @@ from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.period_choice import PeriodChoice
 from explorer.gui.tables import date_column, fit_columns, make_view, number_column
 from explorer.outputs.terms import format_minutes
+from explorer.sla.compliance import priority_label
 
 
 def _section(text: str, parent: QWidget) -> QLabel:
@@ -176,7 +177,7 @@ class SlaTab(QWidget):
         under = [bool(pd.notna(c) and c < target) for c in table["Compliance %"]]
         self.compliance.set_columns(
             [
-                Column("Priority", [f"P{p}" for p in table["priority"]], table["priority"].to_numpy()),
+                Column("Priority", [priority_label(p) for p in table["priority"]], table["priority"].to_numpy()),
                 *(number_column(c, table[c].tolist(), "{:.0f}") for c in ("Cases", "Met", "Breached", "Pending", "At Risk")),
                 number_column("Compliance %", (table["Compliance %"] * 100).tolist(), "{:.1f}%"),
                 Column(
@@ -198,7 +199,7 @@ class SlaTab(QWidget):
                 Column("Case ID", cases["case_id"].astype(str).tolist()),
                 Column(
                     "Priority",
-                    [f"P{p}" if pd.notna(p) else "" for p in cases["priority"]],
+                    [priority_label(p) for p in cases["priority"]],
                     cases["priority"].fillna(9).to_numpy(dtype="float64"),
                 ),
                 Column("Outcome", outcome.tolist()),  # beside the priority: in view in a narrow window

@@ -12,6 +12,11 @@ from explorer.sla.engine import COUNTED, Outcome
 COMPLIANCE_COLUMNS = ["Cases", "Met", "Breached", "Pending", "At Risk", "Compliance %"]
 
 
+def priority_label(level: object) -> str:
+    """'P1' for a priority level however it is held (a nullable column read out as floats gives 1.0), '' for none."""
+    return f"P{int(level)}" if pd.notna(level) else ""  # type: ignore[call-overload]
+
+
 def in_period(cases: pd.DataFrame, start: date | None = None, end: date | None = None) -> pd.DataFrame:
     """Cases opened on or after start and on or before end (UTC dates)."""
     return cases[within(opening_days(cases["opened"]), start, end)]

@@ -698,3 +698,19 @@ def test_a_long_name_wraps_on_a_sheet_printed_across_pages_and_an_empty_upgrade_
     assert ws.max_row == 2 and ws.cell(2, 1).value == NO_PROGRAM_UP  # every term on the top program
     assert all(ws.cell(2, c).value is None for c in range(2, ws.max_column + 1))
     assert "nothing to compare: its first row says why" in (ws.oddHeader.right.text or "")
+
+
+def test_priorities_read_p1_where_one_case_has_none(tmp_path: Path) -> None:
+    # A log with one case whose priority could not be read (Zammad's '3 high') made every priority 'P1.0', 'P2.0' in the
+    # Compliance sheet, the Summary and the app's SLA tab: the column was read out as floats around the missing one.
+    from explorer.sla.compliance import priority_label
+
+    book_file = write_csv(tmp_path / "book.csv", rows=ROWS, header=HEADER)
+    cases = [*CASES, ["C-6", "Acme Corp", "Okta", "3 high", "2026-11-21 10:00", "2026-11-21 12:00", ""]]
+    cases_file = write_csv(tmp_path / "cases.csv", rows=cases, header=CASE_HEADER)
+    out = tmp_path / "report.xlsx"
+    main(["report", str(book_file), "--cases", str(cases_file), "--as-of", "2026-11-28", "--period", "all", "-o", str(out)])
+    wb = openpyxl.load_workbook(out, read_only=True)
+    said = {str(r[2]) for r in wb["Compliance"].iter_rows(min_row=2, values_only=True) if r[2] is not None}
+    assert said and said <= {"P1", "P2", "P3", "P4"}, said
+    assert [priority_label(p) for p in (1, 2.0, float("nan"), None)] == ["P1", "P2", "", ""]

@@ -26,7 +26,7 @@ from explorer.outputs.report.upgrade_sheet import printed as upgrade_printed
 from explorer.outputs.report.upgrade_sheet import upgrade_evidence
 from explorer.shown import shown_name
 from explorer.sla.calendars import Closure, holidays_version
-from explorer.sla.compliance import compliance, in_period
+from explorer.sla.compliance import compliance, in_period, priority_label
 from explorer.sla.engine import SlaResult
 from explorer.sla.subdivisions import calendar_label, subdivisions
 
@@ -372,7 +372,7 @@ def build_report(
         cases = sla.cases if not wanted else sla.cases[sla.cases["customer"].map(chosen).astype(bool)]
         counted, labels = cases_in_window(covered, cases, period, as_of)
         table = compliance(counted, ["customer", "product", "priority"])
-        table["priority"] = table["priority"].map(lambda p: f"P{p}")
+        table["priority"] = table["priority"].map(priority_label)
         table["Window"] = table["customer"].astype(str).map(lambda c: labels.get(customer_key(c), window))
         sheets_out["Compliance"] = table.rename(columns={"customer": "Customer", "product": "Product", "priority": "Priority"})[
             SHEETS["Compliance"]
@@ -390,7 +390,7 @@ def build_report(
             shown = f"the latest {PRINTED_CASES:,} cases, opened since {first:%Y-%m-%d}"
         notes["Cases"] = f"printed: {shown}; the sheet holds all {len(cases):,}"
         by_priority = compliance(counted, ["priority"])
-        by_priority["priority"] = by_priority["priority"].map(lambda p: f"P{p}")
+        by_priority["priority"] = by_priority["priority"].map(priority_label)
     cancel.check()
     sheets_out["Findings"] = _frame("Findings", finding_rows(catalog, findings), catalog)
     counts = [
