@@ -110,10 +110,15 @@ def not_booked(sheet: CustomerSheet, evidence: list[upgrade.Comparison]) -> tupl
     kept, said = [], []
     for c in evidence:
         term = ahead.get(c.product)
-        if term is not None and term.tier is not None and term.tier.id == c.other.id and term.contract.term_start:
+        tier, start = (term.tier, term.contract.term_start) if term is not None else (None, None)
+        if tier is not None and start is not None and tier.id == c.other.id:
             said.append(
-                f"{c.product}: {c.other.name} is already booked from {term.contract.term_start:%Y-%m-%d} (the next term): "
-                "nothing to argue for."
+                f"{c.product}: {c.other.name} is already booked from {start:%Y-%m-%d} (the next term): nothing to argue for."
+            )
+        elif tier is not None and start is not None and c.direction is upgrade.Direction.UPGRADE and tier.rank > c.other.rank:
+            said.append(  # an upgrade short of what is booked argues for less than the customer has bought
+                f"{c.product}: {tier.name}, above {c.other.name}, is already booked from {start:%Y-%m-%d} (the next "
+                "term): nothing to argue for."
             )
         else:
             kept.append(c)

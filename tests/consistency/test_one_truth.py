@@ -462,6 +462,9 @@ BOOKED_ROWS = [
     # a renewal booked two days ahead: its start and kickoff are due soon
     ["Renewed Co", "Okta", "Premier Plus", "2025-12-01", "2026-11-30", "", "AMER", "America/New_York", "yes", ""],
     ["Renewed Co", "Okta", "Premier Plus", "2026-12-01", "2027-11-30", "", "AMER", "America/New_York", "yes", ""],
+    # two steps up booked: Premier to the end of 2026, Premier Plus from 2027-01-01 (the next program up is between)
+    ["Leaping Co", "Okta", "Premier", "2026-01-01", "2026-12-31", "", "AMER", "America/New_York", "", ""],
+    ["Leaping Co", "Okta", "Premier Plus", "2027-01-01", "2027-12-31", "", "AMER", "America/New_York", "", ""],
 ]
 
 
@@ -502,4 +505,10 @@ def test_a_booked_next_term_is_in_the_brief_and_the_sheet_as_in_the_report(tmp_p
     assert upgraded is not None and not [c for c in upgraded.evidence if c.other.name == "Premier"]
     page = text(brief_html(upgraded, chart=False))
     assert "Okta: Premier is already booked from 2027-01-01 (the next term): nothing to argue for." in page
+    assert "Would add" not in page
+    # nor for an upgrade short of the program booked (GUI tryout 3: it argued for Premier Access, Premier Plus booked)
+    leaping = brief_for(session, "leaping co")
+    assert leaping is not None and leaping.evidence == []
+    page = text(brief_html(leaping, chart=False))
+    assert "Okta: Premier Plus, above Premier Access, is already booked from 2027-01-01 (the next term)" in page
     assert "Would add" not in page
