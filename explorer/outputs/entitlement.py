@@ -17,6 +17,7 @@ from explorer.app import periods
 from explorer.app.sheet import ContractSheet, CustomerSheet
 from explorer.app.tones import DATE_TONES, Tone
 from explorer.model import Severity
+from explorer.sla.compliance import rate_label
 
 STYLE = """
 body { font-size: 8pt; color: #1a1a1a; }
@@ -289,7 +290,7 @@ def _rate(table: pd.DataFrame, priority: int) -> str:
     still_open = cases - decided
     if pd.isna(value):
         return f"n/a ({still_open} open)"
-    return f"{value:.0%} of {decided}" + (f" ({still_open} open)" if still_open else "")
+    return f"{rate_label(value)} of {decided}" + (f" ({still_open} open)" if still_open else "")
 
 
 def _compliance(sheet: CustomerSheet, days: int, internal: bool) -> str:

@@ -15,6 +15,7 @@ import pandas as pd
 from explorer.app.renewal import BREACHES_SHOWN, RenewalBrief
 from explorer.app.upgrade import Comparison, Direction, duration
 from explorer.outputs.entitlement import PAPER_POINTS, STYLE, scaled
+from explorer.sla.compliance import rate_label
 
 CHART_URL = "chart://compliance-by-month"
 DATES_SHOWN = 7  # key dates ahead on the page; the report's Key Dates lists them all
@@ -70,7 +71,7 @@ def _terms(brief: RenewalBrief) -> str:
 
 
 def _rate(value: object) -> str:
-    return f"{value:.0%}" if isinstance(value, float) and pd.notna(value) else "–"
+    return rate_label(value) if isinstance(value, float) and pd.notna(value) else "–"
 
 
 def _by_priority(brief: RenewalBrief) -> str:

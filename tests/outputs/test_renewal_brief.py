@@ -264,3 +264,22 @@ def test_a_one_word_heading_never_breaks_in_a_narrow_pane() -> None:
             broken += [text] if layout is not None and layout.lineCount() > 1 else []
         block = block.next()
     assert broken == []
+
+
+def test_a_rate_just_under_the_target_is_not_rounded_onto_it() -> None:
+    # Tidewater's P3, 72 of 76 (94.7%), read a red '95%' beside a green '95%' under a 95% target (GUI tryout 3).
+    from datetime import date
+
+    from explorer.app.renewal import brief_for
+    from explorer.app.session import open_session
+    from explorer.outputs.renewal import brief_html
+    from explorer.paths import resource_path
+
+    session = open_session([resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")], date(2026, 11, 28))
+    brief = brief_for(session, "tidewater airlines")
+    assert brief is not None and brief.by_priority is not None
+    html = brief_html(brief, chart=False)
+    for rate in brief.by_priority["Compliance %"].dropna():
+        assert f">{rate:.1%}</span>" in html
+    assert any(0.945 <= r < 0.95 for r in brief.by_priority["Compliance %"].dropna())  # the case this is about
+    assert '<span class="bad">95%</span>' not in html

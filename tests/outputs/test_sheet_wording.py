@@ -34,7 +34,7 @@ def test_a_case_still_open_is_not_counted_as_on_time(tmp_path: Path) -> None:
     sheet = open_session([book, cases], date(2026, 3, 30)).sheet("chain co")
     assert sheet is not None
     page = text(sheet_html(sheet))
-    assert "P2 100% of 1 (1 open)" in page  # met / (met + breached), as the report's Compliance % (README)
+    assert "P2 100.0% of 1 (1 open)" in page  # met / (met + breached), as the report's Compliance % (README)
 
 
 def test_a_done_mark_and_two_errors_are_each_said_once() -> None:
