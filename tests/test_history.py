@@ -74,10 +74,34 @@ def test_a_term_ending_on_its_renewals_start_is_a_renewal_not_an_overlap(tmp_pat
     )
     loaded = load_book([book])
     overlaps = [f.customer for f in loaded.findings if "second Okta contract row" in f.message]
-    renewals = [f for f in loaded.findings if "read as its renewal" in f.message]
-    assert overlaps == ["Beta"] and [(f.customer, f.severity.label) for f in renewals] == [("Acme", "Info")]
+    # the column writes anniversaries: each term is read to the day before, so a renewal follows it
+    said = [f.message for f in loaded.findings if "gives each term's anniversary" in f.message]
+    assert overlaps == ["Beta"] and said == [
+        "Column 'Renewal Date' gives each term's anniversary, the day the next term starts (2026-03-01 to 2027-03-01), "
+        "as billing tools write a period's end: 4 terms are read to the day before (2027-02-28)."
+    ]
     acme = [c for c in loaded.contracts if c.customer == "Acme"]
+    assert [c.term_end for c in acme] == [date(2027, 2, 28), date(2028, 2, 29)]
     assert history.in_force(acme, date(2027, 3, 1)) is acme[1]  # the new term on the anniversary
+    assert history.in_force(acme, date(2027, 2, 28)) is acme[0]
+
+
+def test_a_term_ending_on_its_renewals_start_is_a_renewal_in_a_book_of_last_days_too(tmp_path: Path) -> None:
+    # one anniversary among last days: not a column of them, so read as written, and its renewal on that day is said
+    book = write_csv(
+        tmp_path / "deals.csv",
+        header=["Customer", "Product", "Tier", "Start", "End"],
+        rows=[
+            ["Acme", "Okta", "Premier", "2026-03-01", "2027-03-01"],
+            ["Acme", "Okta", "Premier", "2027-03-01", "2028-02-29"],
+            ["Beta", "Okta", "Premier", "2026-01-01", "2026-12-31"],
+            ["Gamma", "Okta", "Premier", "2026-01-01", "2026-12-31"],
+        ],
+    )
+    loaded = load_book([book])
+    assert not [f for f in loaded.findings if "gives each term's anniversary" in f.message]
+    renewals = [f for f in loaded.findings if "read as its renewal" in f.message]
+    assert [(f.customer, f.severity.label) for f in renewals] == [("Acme", "Info")]
 
 
 def test_a_term_listed_twice_is_read_once_and_a_repeat_names_both_places(tmp_path: Path) -> None:

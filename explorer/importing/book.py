@@ -19,6 +19,7 @@ from explorer import heap, history, rules
 from explorer.catalog import Catalog, default_catalog, fold
 from explorer.filekinds import digest, lock_file, resolved
 from explorer.importing import ranges, values
+from explorer.importing.anniversary import is_anniversary
 from explorer.importing.cases import empty_cases, match_by_email, read_cases
 from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
@@ -274,7 +275,11 @@ def _on_the_anniversary(a: Contract, b: Contract) -> bool:
     """One term starts on the day the other ends, and they share no other day: an end written as the renewal date
     (HubSpot's Renewal Date, a term of 2026-03-01 to 2027-03-01), not a second contract."""
     first, then = sorted((a, b), key=history.first_day)
-    return then.term_start is not None and first.runs_until == then.term_start != first.term_start
+    start, end = first.term_start, first.runs_until
+    # an anniversary as written: a column of them is read to the day before already (anniversary_ends), so a next
+    # term starting on such a last day shares it, an overlap
+    anniversary = start is not None and end is not None and is_anniversary(start, end)
+    return anniversary and then.term_start is not None and end == then.term_start != start
 
 
 def _anniversary(clash: Contract, contract: Contract) -> Finding:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from explorer import clock
 from explorer.catalog import Catalog, Product, Program, fold
 from explorer.importing import places, ranges, values
+from explorer.importing.anniversary import anniversary_ends
 from explorer.importing.line_items import (
     LineItem,
     line_item_for,
@@ -66,6 +67,10 @@ def read_contracts(
         above = whole.text("customer") or above
     if addon_lines:
         contracts = _fold_addons(contracts, addon_lines, catalog, order, findings)
+    if "term_end" in match.columns:  # a billing tool's period end is the next term's first day
+        where = Source(sheet.file, sheet.name, match.header_row)
+        contracts, said = anniversary_ends(contracts, match.headers.get(match.columns["term_end"], ""), where)
+        findings.extend([said] if said else [])
     if licences:
         findings.append(_licences_set_aside(licences, Source(sheet.file, sheet.name, match.header_row)))
     if listing:
