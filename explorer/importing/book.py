@@ -9,7 +9,7 @@ contract files that yield no contract are an error.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -623,13 +623,25 @@ def _unread_why(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> tup
     return _nearest(near, sheet, catalog), True
 
 
+def _quoted_headers(cells: Sequence[object], most: int = 300) -> str:
+    """Header cells quoted, as many whole ones as fit in about ``most`` characters, then how many more: a header is
+    never cut inside ('subscriptions.cancel')."""
+    shown: list[str] = []
+    for cell in cells:
+        quoted = f"'{cell}'"
+        if shown and sum(len(s) + 2 for s in shown) + len(quoted) > most:
+            return ", ".join(shown) + f" and {len(cells) - len(shown)} more"
+        shown.append(quoted)
+    return ", ".join(shown)
+
+
 def _nearest(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> str:
     if near is None:
         first = next((r for r in sheet.rows if not is_blank(r)), [])
-        seen = ", ".join(f"'{c}'" for c in first if str(c).strip())[:300]
+        seen = _quoted_headers([c for c in first if str(c).strip()])
         return f"no row names a table's fields (the first row reads {seen})" if seen else "holds no cells"
     spec = catalog.tables[near.kind]
-    seen = ", ".join(f"'{h}'" for h in near.headers)[:300]
+    seen = _quoted_headers(near.headers)
     wanted = [label(m) for m in near.missing]
     if not wanted:  # its required columns are there, too few columns in all: say which were read and which lack
         lacking = [label(n) for n in spec.needed if n not in near.found]

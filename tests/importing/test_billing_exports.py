@@ -108,3 +108,28 @@ def test_oracle_sap_and_stripe_headers_and_a_length_note_in_german(tmp_path: Pat
         ("Globex", "auth0-premier", date(2026, 2, 1), date(2027, 1, 31)),
     ]
     assert not [f for f in oracle.findings + sap.findings + stripe.findings if f.severity is Severity.ERROR]
+
+
+def test_a_chargebee_export_is_named_a_contracts_table_and_its_headers_are_quoted_whole(tmp_path: Path) -> None:
+    # It was 'closest to a cases table, which needs opened', its header list cut inside 'subscriptions.cancel'.
+    header = [
+        "subscriptions.id",
+        "subscriptions.customer_id",
+        "customers.company",
+        "customers.email",
+        "subscriptions.status",
+        "subscription_items.item_price_id",
+        "subscription_items.item_type",
+        "subscriptions.started_at",
+        "subscriptions.current_term_start",
+        "subscriptions.current_term_end",
+        "subscriptions.cancelled_at",
+        "subscriptions.billing_period",
+        "subscriptions.billing_period_unit",
+    ]
+    row = ["AzZj5", "cus_acme", "Acme Corp", "it@acme.example", "active", "okta-premier-plus-support-USD-Yearly", "plan"]
+    row += ["2026-01-15 00:00:00", "2026-01-15 00:00:00", "2027-01-15 00:00:00", "", "1", "year"]
+    loaded = load_book([write_csv(tmp_path / "chargebee.csv", header=header, rows=[row])])
+    (said,) = [f.message for f in loaded.findings if f.severity is Severity.ERROR]
+    assert "closest to a contracts table, which needs product" in said
+    assert "'subscriptions.current_term_end' and 3 more: closest to" in said  # whole headers, then how many more
