@@ -144,6 +144,21 @@ def _from_seconds(seconds: np.ndarray) -> pd.Series:
     return pd.Series(seconds.view("M8[s]")).dt.tz_localize("UTC")
 
 
+def _products(given: pd.Series, contracts: list[Contract], contract_of: np.ndarray) -> tuple[np.ndarray, list[object]]:
+    """(codes, product ids) of each case's product: the log's, else the product of the contract that judges it. A log
+    with no product column (Salesforce's Cases with Milestones) left every case's Product blank in the report and the
+    app, so its filter found none, and an Auth0 case's non-production tenant went unseen."""
+    found, ids = codes(given)
+    blank = np.array([not isinstance(p, str) or not p for p in ids], dtype=bool)[found] if ids else np.zeros(len(found), bool)
+    if not blank.any():
+        return found, ids
+    held = [c.product for c in contracts]
+    extra = [p for p in dict.fromkeys(held) if p and p not in ids]
+    at = {p: i for i, p in enumerate(ids) if isinstance(p, str) and p} | {p: len(ids) + i for i, p in enumerate(extra)}
+    of_contract = np.array([at.get(p, -1) if p else -1 for p in held] + [-1], dtype=np.int64)[contract_of]
+    return np.where(blank & (of_contract >= 0), of_contract, found), [*ids, *extra]
+
+
 def _named(codes: np.ndarray, names: list[str]) -> pd.Categorical[str]:
     """A categorical from codes into ``names``, which may repeat (several codes can share a name)."""
     unique = list(dict.fromkeys(names))
@@ -191,7 +206,7 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
     responded = _seconds(cases["first_response"])
     responded = np.where(responded > as_of_s, NO_TIME, responded)  # not yet known at the as-of moment
 
-    product_codes, product_ids = codes(cases["product"])
+    product_codes, product_ids = _products(cases["product"], contracts, contract_of)
     production_only = np.array(
         [bool(p) and p in catalog.products and catalog.products[p].production_only for p in product_ids], dtype=bool
     )[product_codes]

@@ -145,3 +145,20 @@ def test_an_unmatched_case_of_a_customer_with_several_products_says_why(catalog:
         "the case is not counted. Add a product column or map one (explorer map, or File \u2192 Map Columns\u2026).",
         "Case N1: no contract for 'Nobody Ltd' (no product); the case is not counted.",
     ]
+
+
+def test_a_case_with_no_product_takes_the_product_of_the_contract_that_judges_it(catalog: Catalog) -> None:
+    # Salesforce's Cases with Milestones has no product column: every case's Product was blank in the report and the
+    # app (their Product filter found none), and an Auth0 case on a non-production tenant was judged as production.
+    contracts = [
+        Contract("Acme", "okta", "okta-basic", date(2026, 1, 1), date(2026, 12, 31), time_zone="America/New_York", country="US"),
+        Contract("Solo", "auth0", "auth0-enterprise", date(2026, 1, 1), date(2026, 12, 31), time_zone="Europe/Berlin"),
+    ]
+    rows = [
+        ("A-1", "Acme", None, 2, "2026-07-01 14:00", "2026-07-01 15:00", "production"),
+        ("S-1", "Solo", None, 2, "2026-07-01 14:00", "2026-07-01 15:00", "non-production"),
+        ("S-2", "Solo", None, 2, "2026-07-01 14:00", "2026-07-01 15:00", "production"),
+    ]
+    result = evaluate(Book(contracts=contracts, cases=case_log(rows, environment=None)), catalog, AS_OF)
+    said = {r.case_id: (r.product, r.outcome) for r in result.cases.itertuples()}
+    assert said == {"A-1": ("Okta", "Met"), "S-1": ("Auth0", Outcome.OUT_OF_SCOPE.value), "S-2": ("Auth0", "Met")}
