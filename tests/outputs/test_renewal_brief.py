@@ -283,3 +283,16 @@ def test_a_rate_just_under_the_target_is_not_rounded_onto_it() -> None:
         assert f">{rate:.1%}</span>" in html
     assert any(0.945 <= r < 0.95 for r in brief.by_priority["Compliance %"].dropna())  # the case this is about
     assert '<span class="bad">95%</span>' not in html
+
+
+def test_the_readme_s_whatif_example_is_what_the_command_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    # The README's block said 28 h 47 min where the command printed 28 h 48 min: its rounding changed, the text did not.
+    import re as _re
+    import shlex
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    found = _re.search(r"`explorer (whatif [^`]+)` prints:\n\n```\n(.*?)```", readme, _re.DOTALL)
+    assert found is not None
+    command, shown = " ".join(found[1].split()), found[2]
+    assert main(shlex.split(command)) == 0
+    assert capsys.readouterr().out == shown
