@@ -81,6 +81,17 @@ def test_same_book_short_form_exits_0(books: tuple[Path, list[Path]], capsys: py
     assert "0 changes (the books say the same)" in capsys.readouterr().out
 
 
+def test_two_books_of_one_name_are_told_apart_by_their_folders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 'Old: 00_book.csv' and 'New: 00_book.csv': two exports of one name could not be told apart (new-user tryout)
+    rows = [["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31", "", "", "", "", "", ""]]
+    (tmp_path / "october").mkdir()
+    (tmp_path / "november").mkdir()
+    old = write_csv(tmp_path / "october" / "book.csv", rows=rows, header=HEADER)
+    new = write_csv(tmp_path / "november" / "book.csv", rows=rows, header=HEADER)
+    assert main(["diff", str(old), str(new)]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == ["Old: october/book.csv", "New: november/book.csv"]
+
+
 def test_unreadable_book_exits_2_naming_it(
     books: tuple[Path, list[Path]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from typing import Any, Protocol
 
@@ -10,7 +11,7 @@ import pandas as pd
 
 from explorer.app.diff import CHANGE_COLUMNS
 from explorer.outputs.report.build import sha256
-from explorer.shown import shown_name
+from explorer.shown import shown, shown_name
 
 # The Change values, in the order they are counted. Pinned by tests and documented in the README.
 CHANGE_KINDS = [
@@ -91,12 +92,22 @@ def describe(row: dict[Any, Any]) -> str:
     return f"{product}{row['Field']}: {row['Old'] or 'none'} → {row['New'] or 'none'}"
 
 
+def _names(files: list[str], others: list[str]) -> str:
+    """The files by name; where the other side names a file the same (two exports both called contracts.csv), by
+    their path from the folder the two share, so they can be told apart."""
+    clash = {shown_name(f) for f in files} & {shown_name(f) for f in others}
+    paths = [os.path.abspath(f) for f in (*files, *others) if shown_name(f) in clash]
+    shared = os.path.commonpath(paths) if len(paths) > 1 else ""
+    named = (shown(os.path.relpath(os.path.abspath(f), shared)) if shown_name(f) in clash else shown_name(f) for f in files)
+    return ", ".join(named)
+
+
 def as_text(diff: Comparison) -> str:
     counts = diff.counts()
     total = sum(counts.values())
     lines = [
-        f"Old: {', '.join(shown_name(f) for f in diff.old_files)}",
-        f"New: {', '.join(shown_name(f) for f in diff.new_files)}",
+        f"Old: {_names(diff.old_files, diff.new_files)}",
+        f"New: {_names(diff.new_files, diff.old_files)}",
         f"{total} change{'s' if total != 1 else ''}" + (":" if total else " (the books say the same)"),
     ]
     width = max(len(k) for k in counts)
