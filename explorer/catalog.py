@@ -37,6 +37,7 @@ LEVEL_WRITTEN = re.compile(
     r"(?:\s*(?:[-\u2013\u2014:/|]|\()\s*(?P<word>[^()]+?)\s*\)?|\s+(?P<spaced>[^\W\d_][^()]*?))?\s*$",
     re.IGNORECASE,
 )
+NEGATIVE = re.compile(r"\s*[-\u2212]\s*\d")  # '-1', '− 2'
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -401,6 +402,9 @@ class Catalog:
     licence_words: tuple[tuple[str, ...], ...] = ()  # a line item naming one and no program or add-on sells a licence
     term_status: TermStatusWords = TermStatusWords()
     priority_flag_words: frozenset[str] = frozenset()  # a yes/no "priority" flag's words (Intercom's not_priority)
+    # A help desk's own numbering that counts up ('1 low' .. '3 high', Zammad's): a log written only in it is read by
+    # its words ([priority_counting_up], folded)
+    priority_counting_up: frozenset[str] = frozenset()
     legal_suffixes: frozenset[str] = frozenset()  # "Ltd", "GmbH": a company's name is the same without them
     account_id_headers: frozenset[str] = frozenset()  # folded headers of a CRM's account id column
     renewal_evidence: frozenset[str] = frozenset()  # folded headers of a column saying a row renews an earlier term
@@ -470,7 +474,10 @@ class Catalog:
     def priority_for(self, text: str) -> int | None:
         """The level a case log's priority names: a listed spelling, else a level number with its scheme's
         prefix and a word ('Severity 3 - Normal', 'S3 (Normal)', 'Severity One', 'P1 - Production down'). A word
-        naming another level ('Severity 2 - Urgent') leaves it unread: which one the log meant is not known."""
+        naming another level ('Severity 2 - Urgent') leaves it unread: which one the log meant is not known. A
+        negative number ('-1', a tool's 'none') is no level, though folding drops its sign."""
+        if NEGATIVE.match(text):
+            return None
         found = self.priority_aliases.get(fold(text))
         if found is not None:
             return found
@@ -1170,6 +1177,9 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         key_dates=_key_dates(data, programs, addons),
         tables=tables,
         priority_aliases=priority_aliases,
+        priority_counting_up=frozenset(
+            fold(w) for w in _strings(data.get("priority_counting_up", {}).get("spellings", []), "priority_counting_up.spellings")
+        ),
         yes_words=words("yes"),
         no_words=words("no"),
         environments=_environments(data),

@@ -218,6 +218,9 @@ _DROPPED = re.compile(
 )
 
 
+_NO_JOINERS = str.maketrans(dict.fromkeys(_JOINERS, None))
+
+
 def clean_name(name: str) -> str:
     """A name in its one canonical form, as the app shows it: Unicode NFC, bidi marks, zero-width
     characters and stray BOMs removed, any run of spaces (non-breaking too) one space, trimmed."""
@@ -238,10 +241,11 @@ def what_was_cleaned(name: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1 << 16)  # a book names each customer thousands of times (cases, contacts)
 def customer_key(name: str) -> str:
-    """Customer names match in their canonical form (clean_name), case-folded."""
+    """Customer names match in their canonical form (clean_name), case-folded, and with no joiner: one a name keeps
+    for its display (Persian's ZWNJ) is left out by one export and kept by another."""
     if name.isascii():
         return " ".join(name.split()).casefold()
-    return unicodedata.normalize("NFC", clean_name(name).casefold())
+    return unicodedata.normalize("NFC", clean_name(name).translate(_NO_JOINERS).casefold())
 
 
 def fold_text(text: str) -> str:

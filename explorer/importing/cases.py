@@ -673,6 +673,7 @@ def read_cases(
     for field in levelless:  # a flag or an empty column is no level: read as absent (decision no-priority)
         texts[field] = pd.Series("", index=texts[field].index, dtype=object)
     has_level = any(f in cols and f not in levelless for f in ("priority", "priority_at_open"))
+    findings += _by_their_words(texts, cols, catalog, Source(sheet.file, sheet.name, match.header_row), header)
     priority = map_distinct(texts["priority"], lambda t: catalog.priority_for(t) if t else None)
     at_open = map_distinct(texts["priority_at_open"], lambda t: catalog.priority_for(t) if t else None)
     use_open = at_open.notna()
@@ -732,6 +733,34 @@ def read_cases(
     if not has_level:
         findings.append(_no_priority(len(frame), levelless, sheet, match))
     return frame, findings
+
+
+def _by_their_words(
+    texts: dict[str, pd.Series], cols: Mapping[str, int], catalog: Catalog, where: Source, header: Callable[[int, str], str]
+) -> list[Finding]:
+    """Each priority column written in a numbering that counts up, replaced in ``texts`` by its words; the infos."""
+    out = []
+    for field in ("priority", "priority_at_open"):
+        if field in cols and (read := _counting_up(texts[field], catalog)) is not None:
+            texts[field], why = read
+            out.append(Finding(Severity.INFO, why, where, header(cols[field], "")))
+    return out
+
+
+def _counting_up(written: pd.Series, catalog: Catalog) -> tuple[pd.Series, str] | None:
+    """A priority column written only in a help desk's own numbering that counts up (Zammad's '1 low' .. '3 high'):
+    its words, each a level, and what the info says; None for any other column. One such value among others stays
+    refused, its number and word naming two levels (catalog.priority_disagreement)."""
+    distinct = [t for t in pd.unique(written) if t]
+    if not distinct or not all(fold(t) in catalog.priority_counting_up for t in distinct):
+        return None
+    words = map_distinct(written, lambda t: t.split(None, 1)[1].strip() if t else "")
+    shown = ", ".join(f"'{t}'" for t in sorted(distinct, key=fold))
+    said = (
+        f"Priorities are written as Zammad numbers them, counting up ({shown}): each is read by its word "
+        "(low P4, normal P3, high P2), not its number."
+    )
+    return words, said
 
 
 def _elapsed(

@@ -303,7 +303,7 @@ def recognise(
         result.columns[guess.field] = guess.column
         result.guesses[guess.field] = guess
         used.add(guess.column)
-    _preferred(spec, candidates, result, used)
+    _preferred(spec, candidates, result, used, shares)
     _twins(headers, result)
     _titles(spec, headers, result)
     for name in list(result.suggestions):  # met already (Freshdesk's First response status is no time), or taken
@@ -313,9 +313,12 @@ def recognise(
     return result
 
 
-def _preferred(spec: TableSpec, candidates: Sequence[Guess], result: Recognition, used: set[int]) -> None:
+def _preferred(
+    spec: TableSpec, candidates: Sequence[Guess], result: Recognition, used: set[int], shares: Mapping[int, Mapping[str, float]]
+) -> None:
     """A field read from the column the catalog prefers where another column was chosen for it: Zammad's Organization
-    over its Customer (the person who asked), as the contracts name the company."""
+    over its Customer (the person who asked), as the contracts name the company. Not an empty one (a help desk whose
+    customers are people leaves Organization blank): every case would name no customer."""
     for name, spellings in spec.prefer.items():
         chosen = result.guesses.get(name)
         if chosen is None or chosen.how == "saved" or _spelled(chosen.header, spellings):
@@ -324,7 +327,11 @@ def _preferred(spec: TableSpec, candidates: Sequence[Guess], result: Recognition
             (
                 g
                 for g in candidates
-                if g.field == name and g.column not in used and g.score >= AUTO_SCORE and _spelled(g.header, spellings)
+                if g.field == name
+                and g.column not in used
+                and g.score >= AUTO_SCORE
+                and _spelled(g.header, spellings)
+                and shares.get(g.column)  # the sample holds something in it
             ),
             None,
         )

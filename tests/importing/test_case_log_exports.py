@@ -157,6 +157,27 @@ def test_a_company_column_is_read_over_a_customer_column_in_either_order(tmp_pat
         assert book.cases is not None and book.cases["customer"].tolist() == ["Initech"], (first, second)
 
 
+def test_an_empty_organization_column_is_not_read_over_a_filled_customer(tmp_path: Path) -> None:
+    # A help desk whose customers are companies of one person leaves Organization blank: preferring it left every case
+    # with no customer, all unmatched (hostile tryout 2)
+    rows = ["Ticket ID,Organization,Customer,Priority,Created,First response", "T1,,Initech,High,2026-10-05 14:00,"]
+    book = read_log(tmp_path, rows)
+    assert book.cases is not None and book.cases["customer"].tolist() == ["Initech"]
+
+
+def test_a_log_written_only_in_zammad_s_numbering_is_read_by_its_words(tmp_path: Path) -> None:
+    # '1 low', '2 normal', '3 high' count up: every case was refused, its number and word naming two levels
+    rows = ["Number,Organization,Priority,Created at,First response at"]
+    rows += [f"Z{i},Initech,{p},2026-10-05 14:00," for i, p in enumerate(["1 low", "2 normal", "3 high", "2 normal"])]
+    book = read_log(tmp_path, rows)
+    assert book.cases is not None and book.cases["priority"].tolist() == [4, 3, 2, 3]
+    assert messages(book, Severity.ERROR) == []
+    assert (
+        "Priorities are written as Zammad numbers them, counting up ('1 low', '2 normal', '3 high'): each is read by "
+        "its word (low P4, normal P3, high P2), not its number." in messages(book, Severity.INFO)
+    )
+
+
 def test_a_customer_column_alone_is_still_the_customer(tmp_path: Path) -> None:
     book = read_log(tmp_path, ["Ticket ID,Customer,Priority,Created,First response", "T1,Initech,High,2026-10-05 14:00,"])
     assert book.cases is not None and book.cases["customer"].tolist() == ["Initech"]
@@ -240,6 +261,8 @@ def test_zammad_priorities_whose_number_and_word_disagree_say_so(tmp_path: Path)
         ("P1 - Production down", 1, None),
         ("3 users affected", None, None),  # a bare space takes only a priority's word
         ("Urgent", 1, None),
+        ("-1", None, None),  # a negative number is no level: folding dropped its sign, and it read P1 (hostile tryout 2)
+        ("P-1", 1, None),
     ],
 )
 def test_a_priority_number_and_word_are_read_together(written: str, level: int | None, why: str | None) -> None:

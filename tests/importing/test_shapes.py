@@ -905,3 +905,10 @@ def test_a_blank_customer_is_not_carried_down_without_an_export_s_line_columns(t
     rows = [["Acme", "Okta", "Premier", "2026-01-15", "2027-01-14"], ["", "Auth0", "Enterprise", "2026-01-15", "2027-01-14"]]
     book = load_book([write_csv(tmp_path / "kept.csv", header=HEADER, rows=rows)])
     assert any("customer name is missing" in f.message for f in book.findings if f.severity is Severity.ERROR)
+
+
+def test_a_name_with_a_joiner_matches_the_same_name_written_without_it() -> None:
+    # kept for display, a Persian ZWNJ made a case's 'شرکت‌نمونه' miss its contract's 'شرکتنمونه' (hostile tryout 2)
+    assert customer_key("شرکت\u200cنمونه") == customer_key("شرکتنمونه")
+    assert customer_key("Dev 👩\u200d💻 Team") == customer_key("Dev 👩💻 Team")
+    assert clean_name("شرکت\u200cنمونه") == "شرکت\u200cنمونه"
