@@ -11,6 +11,7 @@ account columns is a case log).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -97,10 +98,15 @@ def _header_cells(row: Sequence[Cell], start: int, stop: int) -> dict[int, str]:
     return {i: text for i, c in enumerate(row[start:stop], start) if (text := header_text(c))}
 
 
+# A date written as text ('2026-01-31', '31/01/2026', '1.3.26'): a CSV's record holds them, a header row never two
+DATE_TEXT = re.compile(r"\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:[ T]\d.*)?\s*")
+
+
 def _header_like(row: Sequence[Cell]) -> bool:
-    texts = sum(1 for c in row if isinstance(c, str) and c.strip())
+    dated = sum(1 for c in row if isinstance(c, str) and DATE_TEXT.fullmatch(c))
+    texts = sum(1 for c in row if isinstance(c, str) and c.strip()) - dated
     years = sum(1 for c in row if not isinstance(c, str) and header_text(c))
-    others = sum(1 for c in row if not isinstance(c, str) and c is not None and c != "") - years
+    others = sum(1 for c in row if not isinstance(c, str) and c is not None and c != "") - years + dated
     return texts >= 2 and others <= 1
 
 
