@@ -78,7 +78,7 @@ UNITS = (
 )
 MINUTES_PER = {u: per for per, units in UNITS for u in units.split()}
 # A duration written as counts with their units, in any of the words above: '0 hrs 45 mins', '1 day 3 hrs', '1d 3h 20m'
-SPAN_PART = r"(\d+(?:\.\d+)?)\s*([^\W\d_]+)\.?"
+SPAN_PART = r"(\d+(?:\.\d+|,\d{1,2}(?!\d))?)\s*([^\W\d_]+)\.?"  # '1,5 hrs': a decimal comma, never '1,500'
 SPAN_TEXT = re.compile(rf"\s*{SPAN_PART}(?:(?:\s*,\s*|\s+and\s+|\s*){SPAN_PART})*\s*", re.IGNORECASE)
 UNIT = re.compile(r"[(\[]\s*(?:in\s+)?([^\W\d_]+)\.?\s*[)\]]")  # '(hrs)', '[in seconds]', '(Min.)'
 
@@ -472,8 +472,11 @@ def _duration_seconds(value: object) -> float:
     if not re.search(r"[A-Za-z]", value):
         return float("nan")
     if SPAN_TEXT.fullmatch(value):  # each count with its unit word; one that names no unit is no duration
-        parts = [(float(n), MINUTES_PER.get(u.lower())) for n, u in re.findall(SPAN_PART, value)]
-        if all(per is not None for _, per in parts):
+        parts = [(float(n.replace(",", ".")), MINUTES_PER.get(u.lower())) for n, u in re.findall(SPAN_PART, value)]
+        units = [per for _, per in parts]
+        if len(set(units)) < len(units):
+            return float("nan")  # '1 hr 1 hr' says no one time
+        if all(per is not None for per in units):
             return sum(n * (per or 0.0) * 60 for n, per in parts)
     try:
         span = pd.Timedelta(value.strip())  # 1h 30m, 90 min, 1 day, 1:00:00
