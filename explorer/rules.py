@@ -418,7 +418,7 @@ def contract_findings(catalog: Catalog, contract: Contract) -> list[Finding]:
             product = product_name(catalog, contract)
             finding(
                 Severity.ERROR,
-                addon.short,
+                contract.addon_columns.get(addon_id, addon.short),  # the column it was read from
                 f"{addon.name} is only sold with {' or '.join(catalog.addon_sold_with(addon_id))}, "
                 f"but this contract is {product} {program.name}.",
             )

@@ -323,7 +323,8 @@ def _contract(
     product_text, program_text = row.text("product"), row.text("program")
 
     def report(severity: Severity, field: str, message: str, product: str = "") -> None:
-        header = row.match.headers.get(row.match.columns.get(field, -1), "")  # a column the file has, or none
+        column = row.match.columns.get(field)  # a field's column, or a header of the row's own (an Add-ons list)
+        header = row.match.headers.get(column, "") if column is not None else field if field in row.extra() else ""
         findings.append(Finding(severity, message, row.source, header, customer, product))
 
     def uncalculated(field: str) -> str | None:
@@ -399,12 +400,7 @@ def _contract(
         said = f"{option.label} ({held.short})" if option else held.name
         named = program.name if program else ""
         report(Severity.INFO, "program", f"Tier '{program_text}' read as {named} with the add-on {said}.", pid or "")
-    _listed_addons(
-        row,
-        catalog,
-        addons,
-        lambda message, header: findings.append(Finding(Severity.WARNING, message, row.source, header, customer, pid or "")),
-    )
+    addon_columns = _listed_addons(row, catalog, addons, lambda sev, f, msg: report(sev, f, msg, pid or ""))
     contract = Contract(
         customer=customer,
         product=pid,
@@ -419,6 +415,7 @@ def _contract(
         time_zone=zone,
         subdivision=subdivision,
         addons=addons,
+        addon_columns=addon_columns,
         product_text=product_text,
         program_text=program_text,
         source=row.source,
@@ -535,19 +532,57 @@ def _addons(row: DataRow, catalog: Catalog, report) -> dict[str, str | None]:  #
     return held
 
 
-def _listed_addons(row: DataRow, catalog: Catalog, addons: dict[str, str | None], warn) -> None:  # type: ignore[no-untyped-def]
+def _listed_addons(row: DataRow, catalog: Catalog, addons: dict[str, str | None], report) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """The add-ons a column listing them names (Zoho CRM's "Add-ons": "Dedicated CSE;Mission Critical Support - 50%
-    Dedicated MCSE") into ``addons``, where the add-on has no column of its own; a part naming none is a warning."""
+    Dedicated MCSE") into ``addons``; returns each add-on so read with the list's header, the column its findings
+    name. The add-on's own cell, where filled, decides (it is the more specific) and a warning says where the list
+    disagrees; a blank one leaves the list to decide. Two levels of one add-on are an error: neither is read, as
+    which was bought is not known. The parts naming no add-on are one warning per cell."""
+    read: dict[str, str] = {}
     for header, text in row.extra().items():
         if fold(header) not in catalog.addon_list_columns or values.parse_yes_no(text, catalog) == (False, None):
             continue
         items, unread = listed_addons(catalog, text)
-        for item in items:
-            if item.addon is not None and not row.has(item.addon):
-                addons[item.addon] = item.option
-        for part in unread:
+        named: dict[str, dict[str | None, str]] = {}  # add-on id -> option -> the first part naming it
+        for part, item in items:
+            assert item.addon is not None
+            named.setdefault(item.addon, {}).setdefault(item.option, part)
+        for addon_id, options in named.items():
+            addon = catalog.addons[addon_id]
+            parts = " and ".join(f"'{p}'" for p in options.values())
+            if row.text(addon_id):  # its own cell is filled: it decides
+                if set(options) != ({addons[addon_id]} if addon_id in addons else set()):
+                    own = row.match.headers.get(row.match.columns.get(addon_id, -1), addon.short)
+                    said = (
+                        f"{header} names {parts}, but column '{own}' says '{row.text(addon_id)}': the {addon.short} is "
+                        f"read from '{own}', the add-on's own column."
+                    )
+                    report(Severity.WARNING, addon_id, said)
+                continue
+            if len(options) > 1:
+                said = (
+                    f"{header}: {parts} are two levels of the {addon.short}; which one was bought is not known, so "
+                    f"neither is read. Keep the one bought."
+                )
+                report(Severity.ERROR, header, said)
+                continue
+            addons[addon_id] = next(iter(options))
+            read[addon_id] = header
+        if unread:
             known = ", ".join(a.name for a in catalog.addons.values())
-            warn(f"{header}: '{part}' names no add-on ({known}); it is not read.", header)
+            count = len(unread) if len(unread) <= LISTED_SHOWN + 1 else LISTED_SHOWN  # never "and 1 more"
+            shown = ", ".join(f"'{p}'" for p in unread[:count])
+            more = f" and {len(unread) - count} more" if len(unread) > count else ""
+            one = len(unread) == 1
+            said = (
+                f"{header}: {shown}{more} name{'s' if one else ''} no add-on ({known}); "
+                f"{'it is' if one else 'they are'} not read."
+            )
+            report(Severity.WARNING, header, said)
+    return read
+
+
+LISTED_SHOWN = 3  # parts of a list cell a finding quotes: a cell of a thousand is one warning, not a thousand
 
 
 def _place(row: DataRow, catalog: Catalog, report) -> tuple[str, str]:  # type: ignore[no-untyped-def]

@@ -205,15 +205,15 @@ def listed_products(catalog: Catalog, text: str) -> tuple[list[str], list[str]] 
     return (parts, unread) if len(unread) < len(parts) else None
 
 
-def listed_addons(catalog: Catalog, text: str) -> tuple[list[LineItem], list[str]]:
-    """(the add-ons, the parts naming none) of a cell listing the add-ons bought: "Dedicated CSE;Mission Critical
-    Support - 50% Dedicated MCSE" (catalog [layout] addon_list_columns)."""
-    items: list[LineItem] = []
+def listed_addons(catalog: Catalog, text: str) -> tuple[list[tuple[str, LineItem]], list[str]]:
+    """((each part, the add-on it names), the parts naming none) of a cell listing the add-ons bought: "Dedicated
+    CSE;Mission Critical Support - 50% Dedicated MCSE" (catalog [layout] addon_list_columns)."""
+    items: list[tuple[str, LineItem]] = []
     unread: list[str] = []
     for part in (p for p in LISTED.split(text.strip()) if p):
         item = line_item_for(catalog, part)
         if item is not None and item.addon is not None:
-            items.append(item)
+            items.append((part, item))
         else:
             unread.append(part)
     return items, unread

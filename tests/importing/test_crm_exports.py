@@ -83,6 +83,85 @@ def test_a_zoho_add_ons_column_lists_the_add_ons_bought(tmp_path: Path) -> None:
     assert "Add-ons" not in kept
 
 
+def test_an_add_ons_list_and_the_add_ons_own_columns(tmp_path: Path) -> None:
+    """Hostile tryout 2, item 5: a blank own cell leaves the list to decide (Own A kept no MCSE); a filled one that
+    disagrees decides, and a warning names both (Own B read 50% silently where the list says 100%)."""
+    header = ["Customer", "Product", "Tier", "Start", "End", "Add-ons", "Dedicated CSE", "MCSE"]
+    dates = ["2026-01-01", "2026-12-31"]
+    rows = [
+        ["Own A", "Okta", "Premier Plus", *dates, "Dedicated CSE;Mission Critical Support - 50% Dedicated MCSE", "No", ""],
+        ["Own B", "Okta", "Premier Plus", *dates, "Mission Critical Support - 100% Dedicated MCSE", "", "50%"],
+        ["Own C", "Okta", "Premier Plus", *dates, "Dedicated CSE; 100% Dedicated MCSE", "Yes", "100%"],
+    ]
+    book = load_book([write_csv(tmp_path / "zoho.csv", header=header, rows=rows)])
+    assert {c.customer: c.addons for c in book.contracts} == {
+        "Own A": {"mcse": "50"},
+        "Own B": {"mcse": "50"},
+        "Own C": {"cse": None, "mcse": "100"},
+    }
+    said = [(f.customer, f.severity, f.column, f.message) for f in book.findings if "names '" in f.message]
+    assert said == [
+        (
+            "Own A",
+            Severity.WARNING,
+            "Dedicated CSE",
+            "Add-ons names 'Dedicated CSE', but column 'Dedicated CSE' says 'No': the CSE is read from 'Dedicated CSE', "
+            "the add-on's own column.",
+        ),
+        (
+            "Own B",
+            Severity.WARNING,
+            "MCSE",
+            "Add-ons names 'Mission Critical Support - 100% Dedicated MCSE', but column 'MCSE' says '50%': the MCSE is "
+            "read from 'MCSE', the add-on's own column.",
+        ),
+    ]
+
+
+def test_an_add_ons_list_says_two_levels_a_thousand_unknown_parts_and_its_own_column(tmp_path: Path) -> None:
+    """Hostile tryout 2, items 4, 15, 16: two levels of the MCSE in one cell are an error and neither is read (the
+    last one won silently); a cell of a thousand unknown parts is one warning, not a thousand; an add-on the list
+    gave a Basic contract is an error on the list's column, not on a 'CSE' or 'MCSE' the file does not have."""
+    header = ["Customer", "Product", "Tier", "Start", "End", "Add-ons"]
+    dates = ["2026-01-01", "2026-12-31"]
+    rows = [
+        ["Add D", "Okta", "Premier Plus", *dates, ";".join(f"Unicorn {n}" for n in range(1000))],
+        ["Add F", "Okta", "Premier Plus", *dates, "Dedicated CSE;50% Dedicated MCSE;100% Dedicated MCSE"],
+        ["Add G", "Okta", "Basic", *dates, "Dedicated CSE;100% Dedicated MCSE"],
+        ["Add H", "Okta", "Premier Plus", *dates, "@cmd;+1;-1;Unicorn"],
+    ]
+    book = load_book([write_csv(tmp_path / "zoho.csv", header=header, rows=rows)])
+    assert {c.customer: c.addons for c in book.contracts} == {
+        "Add D": {},
+        "Add F": {"cse": None},
+        "Add G": {"cse": None, "mcse": "100"},
+        "Add H": {},
+    }
+    listed = [(f.customer, f.severity, f.message) for f in book.findings if f.column == "Add-ons"]
+    known = "(Dedicated Customer Success Executive (CSE), Mission Critical Support (MCSE))"
+    basic = "is only sold with Okta Premier Plus, but this contract is Okta Basic."
+    assert listed == [
+        (
+            "Add D",
+            Severity.WARNING,
+            f"Add-ons: 'Unicorn 0', 'Unicorn 1', 'Unicorn 2' and 997 more name no add-on {known}; they are not read.",
+        ),
+        (
+            "Add F",
+            Severity.ERROR,
+            "Add-ons: '50% Dedicated MCSE' and '100% Dedicated MCSE' are two levels of the MCSE; which one was bought "
+            "is not known, so neither is read. Keep the one bought.",
+        ),
+        (
+            "Add H",
+            Severity.WARNING,
+            f"Add-ons: '@cmd', '+1', '-1', 'Unicorn' name no add-on {known}; they are not read.",
+        ),
+        ("Add G", Severity.ERROR, f"Dedicated Customer Success Executive (CSE) {basic}"),
+        ("Add G", Severity.ERROR, f"Mission Critical Support (MCSE) {basic}"),
+    ]
+
+
 def test_a_salesforce_report_grouped_by_account_then_product_carries_both_down(tmp_path: Path) -> None:
     """Each product's Subtotal line (in the Product column) closes a product, not the account: Initech's second
     product and Tyrell's second term take their account (tryout 6: two '(no customer name...)' customers)."""
