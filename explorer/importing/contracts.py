@@ -17,6 +17,7 @@ from explorer.importing.line_items import (
     listed_products,
     product_and_tier,
     program_named,
+    tier_in_product,
     tier_with_addon,
 )
 from explorer.importing.readers import RawSheet
@@ -350,6 +351,7 @@ def _contract(
     program, with_addon = (
         _program(catalog, product, program_text, row.has("program"), report, uncalculated) if product else (None, None)
     )
+    _another_tier(row, catalog, program, lambda said: report(Severity.WARNING, "program", said, pid or ""))
     if product is not None and program is not None and not program_text and not row.has("program"):
         # Auth0's terms make a blank tier Enterprise; a sheet with no tier column at all may have lost it: said
         said = f"This sheet has no tier column; {product.name} is read as {program.name}, its tier when none is written."
@@ -422,6 +424,21 @@ def _contract(
         extra=row.extra(),
     )
     return apply_status(contract, catalog, order, findings)
+
+
+def _another_tier(row: DataRow, catalog: Catalog, program: Program | None, warn) -> None:  # type: ignore[no-untyped-def]
+    """A warning where the product cell (or its mapped meaning) names a tier the tier column does not ('Okta Premier
+    Plus' beside 'Basic'): the tier column, the field's own, is read."""
+    product_text = row.text("product")
+    named = tier_in_product(catalog, product_text) if program is not None and row.text("program") else None
+    if program is None or named is None or named.id == program.id:
+        return
+    written = values.cell_text(row.get("product")).strip()
+    meant = f"'{written}' (mapped to '{product_text}')" if written and written != product_text else f"'{product_text}'"
+    warn(
+        f"Product {meant} names the tier {named.name}, but the tier column says '{row.text('program')}': "
+        f"{program.name} is read, from the tier column."
+    )
 
 
 def _no_customer(above: str) -> str:

@@ -157,6 +157,15 @@ def product_and_tier(catalog: Catalog, product_text: str, tier_text: str) -> tup
     return catalog.products[line.product], tier_text or catalog.programs[line.program or ""].name
 
 
+def tier_in_product(catalog: Catalog, product_text: str) -> Program | None:
+    """The program a product cell names beside its product ('Okta Premier Plus', a line item's name), which a tier
+    cell naming another overrides (product_and_tier); None for a cell naming a product alone."""
+    if not product_text or product_named(catalog, product_text) is not None:
+        return None
+    line = line_item_for(catalog, product_text)
+    return catalog.programs[line.program] if line is not None and line.product and line.program else None
+
+
 def _product_in_tier(catalog: Catalog, text: str) -> LineItem | None:
     for candidate in _with_notes_set_aside(text):
         item = line_item_for(catalog, candidate)

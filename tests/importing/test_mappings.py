@@ -265,3 +265,36 @@ def test_a_product_value_can_mean_a_product_with_its_tier_or_an_add_on(tmp_path:
         ("Beta", "auth0", "auth0-premier", {}),
     ]
     assert book.error_count == 0
+
+
+def test_a_product_naming_a_tier_against_another_tier_column_keeps_the_column_and_says_both(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    # Hostile tryout 2, item 6: 'Okta Premier Plus' (written, or a value's meaning) on a row whose tier column says
+    # Basic was read as Basic with no finding. The tier column is the field's own and decides; a warning names both.
+    layout = ["Account", "Product", "Support Tier", "Start", "End"]
+    dates = ["2026-01-01", "2026-12-31"]
+    rows = [
+        ["Map B", "ZX-1001", "Basic", *dates],
+        ["Map P", "Okta Premier Plus", "Basic", *dates],
+        ["Map S", "Okta Premier Plus", "Premier+", *dates],  # the same tier spelt another way: nothing to say
+    ]
+    path = write_csv(tmp_path / "book.csv", header=layout, rows=rows)
+    mapping = ColumnMapping(
+        "contracts",
+        tuple(layout),
+        {"customer": "Account", "product": "Product", "program": "Support Tier", "term_start": "Start", "term_end": "End"},
+        {"product": {"ZX-1001": "Okta Premier Plus"}},
+    )
+    book = load_book([path], catalog=catalog, saved=Lookup([mapping]))
+    assert [(c.customer, c.program) for c in book.contracts] == [
+        ("Map B", "okta-basic"),
+        ("Map P", "okta-basic"),
+        ("Map S", "okta-premier-plus"),
+    ]
+    said = [(f.customer, f.severity, f.column, f.message) for f in book.findings if "names the tier" in f.message]
+    then = "names the tier Premier Plus, but the tier column says 'Basic': Basic is read, from the tier column."
+    assert said == [
+        ("Map B", Severity.WARNING, "Support Tier", f"Product 'ZX-1001' (mapped to 'Okta Premier Plus') {then}"),
+        ("Map P", Severity.WARNING, "Support Tier", f"Product 'Okta Premier Plus' {then}"),
+    ]
