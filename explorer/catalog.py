@@ -325,7 +325,8 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 @dataclass(frozen=True)
 class TermStatusWords:
     """A contract row's own status (a CRM's Status or Stage column, kept as the book writes it): the words that
-    say its term ended early, never ran or is not signed yet, matched by whole words like the environments; and the
+    say its term ended early, never ran or is not signed yet, matched by whole words like the environments; the
+    words that keep a status word from being the row's own (a negation, a reversal, another object); and the
     columns that give the day it ended. Any other word (Active, Signed, Won, Closed Won, Renewed...) changes nothing."""
 
     columns: frozenset[str] = frozenset()  # folded headers of the status column
@@ -336,19 +337,16 @@ class TermStatusWords:
     not_signed_columns: frozenset[str] = frozenset()  # folded headers of a deal's own status, where "Open" is read
     draft: tuple[tuple[str, ...], ...] = ()  # "Draft" (a Zuora subscription): not signed, in any status column but...
     next_term_columns: frozenset[str] = frozenset()  # ...one about the next term (a Renewal Status)
+    active: tuple[tuple[str, ...], ...] = ()  # "Active", "Won": the term runs (only to tell two columns disagree)
+    negations: tuple[tuple[str, ...], ...] = ()  # "Not", "Non", "Nicht" before a status word: it does not apply
+    reversals: tuple[tuple[str, ...], ...] = ()  # "withdrawn" after one: the status was undone
+    objects: tuple[tuple[str, ...], ...] = ()  # "renewal" beside one: it is that object's state, not the row's
 
     @staticmethod
     def key(header: str) -> str:
         """A status or date column's header as the lists hold it: folded, without accents or a unit in brackets
         ('État' is 'etat', 'Canceled At (UTC)' is 'canceledat')."""
         return fold(unaccented(UNIT.sub("", header)))
-
-    def says(self, text: str) -> frozenset[str]:
-        """What a status value says: {"ended"}, {"never_ran"}, both ("Cancelled": ended on its date, else never
-        ran), {"not_signed"} ("Open"), {"draft"}, or nothing; accents aside ('Annulé' is 'annule')."""
-        found = words_of(unaccented(text))
-        kinds = (("ended", self.ended), ("never_ran", self.never_ran), ("not_signed", self.not_signed), ("draft", self.draft))
-        return frozenset(kind for kind, phrases in kinds if any(_contains(found, p) for p in phrases))
 
 
 @dataclass(frozen=True)
@@ -1010,6 +1008,10 @@ def _term_status(data: dict[str, Any]) -> TermStatusWords:
         headers("not_signed_columns"),
         phrases("draft"),
         headers("next_term_columns"),
+        phrases("active"),
+        phrases("negations"),
+        phrases("reversals"),
+        phrases("objects"),
     )
 
 

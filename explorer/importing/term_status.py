@@ -6,37 +6,131 @@ A CRM's Status or Stage column is kept as the book writes it; these words are th
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from explorer.catalog import Catalog, TermStatusWords
+from explorer.catalog import Catalog, TermStatusWords, unaccented, words_of
 from explorer.importing import values
 from explorer.model import Contract, Finding, Severity
 
 NOT_SIGNED = frozenset({"not_signed"})
 DRAFT = frozenset({"draft"})
+ACTIVE = frozenset({"active"})
+# The parts of a value a negation or reversal reaches: "Active; renewal cancelled", "Closed Lost - to competitor".
+# A dash inside a word ("closed-lost") splits nothing.
+PARTS = re.compile(r"[;,/|()\[\]]|\s[-–—]+|[-–—]+\s")
+WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one status value says (ended, never_ran, not_signed, draft, active), and why each status word in it
+    that is not the row's own was set aside ("'cancelled' follows 'Not'")."""
+
+    says: frozenset[str]
+    declined: tuple[str, ...] = ()
+
+
+def read_value(text: str, words: TermStatusWords) -> Reading:
+    """A status value read by whole words, accents aside ('Annulé' is 'annule'). A status word is not the row's own
+    after a negation or before a reversal in the same part ('Not cancelled', 'Cancellation withdrawn'; the reversal
+    is then no status itself), or next to another object ('renewal cancelled', 'draft amendment'). A reversal in a
+    part of its own is not one: 'Closed Lost - Withdrawn' may give the reason it was lost."""
+    kinds = (
+        ("ended", words.ended),
+        ("never_ran", words.never_ran),
+        ("not_signed", words.not_signed),
+        ("draft", words.draft),
+        ("active", words.active),
+    )
+    found: tuple[str, ...] = ()  # the value's words, and the words as written (for the message)
+    shown: list[str] = []
+    parts: list[int] = []  # where each word's part of the value begins
+    for part in PARTS.split(text):
+        words_ = words_of(unaccented(part))
+        as_written = WORD.findall(part)
+        parts += [len(found)] * len(words_)
+        found += words_
+        shown += as_written if len(as_written) == len(words_) else list(words_)
+    spans = [
+        (kind, i, i + len(p))
+        for kind, phrases in kinds
+        for p in phrases
+        for i in _at(found, p)
+        if parts[i] == parts[i + len(p) - 1]
+    ]
+    reversals = [(i, i + len(p)) for p in words.reversals for i in _at(found, p) if parts[i] == parts[i + len(p) - 1]]
+    reversals = [(i, j) for i, j in reversals if _beside(found, parts, i, j, words) is None]  # 'renewal withdrawn'
+    says: set[str] = set()
+    declined: dict[str, None] = {}
+    for kind, i, j in spans:
+        if (i, j) in reversals and any(b <= i and parts[a] == parts[i] for _, a, b in spans):
+            continue  # 'withdrawn' in 'Cancellation withdrawn' undoes the word before it
+        said = " ".join(shown[i:j])
+        neg = next((n for n in range(parts[i], i) for p in words.negations if found[n : n + len(p)] == p), None)
+        rev = next(((a, b) for a, b in reversals if a >= j and parts[a] == parts[i]), None)
+        obj = _beside(found, parts, i, j, words)
+        if neg is None and rev is None and obj is None:
+            says.add(kind)
+        elif kind != "active":
+            why = (
+                f"'{said}' follows '{shown[neg]}'"
+                if neg is not None
+                else f"'{said}' is followed by '{' '.join(shown[rev[0] : rev[1]])}'"
+                if rev is not None
+                else f"'{said}' names the state of '{obj}', not of this row"
+            )
+            declined[why] = None
+    return Reading(frozenset(says), tuple(declined))
+
+
+def _at(found: tuple[str, ...], phrase: tuple[str, ...]) -> list[int]:
+    n = len(phrase)
+    return [i for i in range(len(found) - n + 1) if found[i : i + n] == phrase]
+
+
+def _beside(found: tuple[str, ...], parts: list[int], i: int, j: int, words: TermStatusWords) -> str | None:
+    """The object word just before or after found[i:j] in its part ('renewal' in 'renewal cancelled'), if any."""
+    part = parts[i]
+    for p in words.objects:
+        n = len(p)
+        if i - n >= part and found[i - n : i] == p or j + n <= len(found) and parts[j + n - 1] == part and found[j : j + n] == p:
+            return " ".join(p)
+    return None
 
 
 def apply_status(contract: Contract, catalog: Catalog, order: values.DateOrder, findings: list[Finding]) -> Contract:
     """``contract`` with ``ended_on`` set where its status says it ended early (on a date inside its term) or never
     ran (Lost, Void... with no such date); a finding names the row and says what was read."""
     words = catalog.term_status
-    status, says = _status(contract, words)
+    found = _columns(contract, words)
+    read = _status(found)
+    status, says = ((read.header, read.value), read.says) if read else (None, frozenset[str]())
     given, day = _day_ended(contract, words, order)
+
+    def warn(message: str, column: str, severity: Severity = Severity.WARNING) -> None:
+        findings.append(Finding(severity, message, contract.source, column, contract.customer, contract.product or ""))
+
+    start, end = contract.term_start, contract.term_end
+    contracted = f"{end:%Y-%m-%d}" if end else "no end"
+    if not says:
+        for f in found:
+            if f.reading.declined:
+                warn(
+                    f"{f.header} '{f.value}' is read as no status: {'; '.join(f.reading.declined)}. The term is read "
+                    "as if it had no status word; if it did end early or never run, write the status alone "
+                    "(Cancelled, Lost...).",
+                    f.header,
+                )
     if status is not None and not says or status is None and given is None:
         return contract  # an active or unknown word (Won, Active, a stage such as Negotiation), or no status at all
-    start, end = contract.term_start, contract.term_end
     if start is None or contract.dates_missing:
         return contract  # the term's own dates are in question (an error finding); nothing to end
     said = f"{status[0]} '{status[1]}'" if status else ""
     # A word that only says "never ran" (Stripe's incomplete_expired, Lost) is not undone by a date: Stripe fills
     # Ended At on the day it gave up collecting the first payment.
     ends = status is None or "ended" in says
-
-    def warn(message: str, column: str) -> None:
-        findings.append(Finding(Severity.WARNING, message, contract.source, column, contract.customer, contract.product or ""))
-
-    contracted = f"{end:%Y-%m-%d}" if end else "no end"
     if status is not None and "not_signed" in says:
         warn(
             f"{said}: the deal is not signed (not won); its term ({start:%Y-%m-%d} – {contracted}) is listed, in force "
@@ -61,16 +155,10 @@ def apply_status(contract: Contract, catalog: Catalog, order: values.DateOrder, 
         )
         return replace(contract, ended_on=start - timedelta(days=1))
     if status is not None and given is None:
-        findings.append(
-            Finding(
-                Severity.INFO,
-                f"{said} gives no day the term ended (no termination date); the term is read "
-                f"to its contracted end ({contracted}).",
-                contract.source,
-                status[0],
-                contract.customer,
-                contract.product or "",
-            )
+        warn(
+            f"{said} gives no day the term ended (no termination date); the term is read to its contracted end ({contracted}).",
+            status[0],
+            Severity.INFO,
         )
     elif given is not None and day is None:
         warn(f"{given[0]} '{given[1]}' is not a date; the term is read to its contracted end ({contracted}).", given[0])
@@ -90,19 +178,32 @@ def _day_ended(contract: Contract, words: TermStatusWords, order: values.DateOrd
     return (given[0], None) if given else (None, None)
 
 
-def _status(contract: Contract, words: TermStatusWords) -> tuple[tuple[str, str] | None, frozenset[str]]:
-    """(the status column and value read, what it says): of a row's status columns (Pipedrive's Deal - Status beside
-    its Deal - Stage), the first whose word says something, else the first filled; "Open" only in a deal's own
-    status column (a Renewal Status of Open asks about the next term); "Draft" in any but a column about the next
-    term (Zuora's Subscription: Status)."""
+@dataclass(frozen=True)
+class _Column:
+    header: str
+    value: str
+    says: frozenset[str]  # what the row reads from it (active aside)
+    reading: Reading
+
+
+def _columns(contract: Contract, words: TermStatusWords) -> list[_Column]:
+    """A row's filled status columns: "Open" is read only in a deal's own status column (a Renewal Status of Open
+    asks about the next term); "Draft" in any but a column about the next term (Zuora's Subscription: Status)."""
     found = []
     for header, value in contract.extra.items():
         key = words.key(header)
         if key in words.columns and value.strip():
-            says = words.says(value)
+            reading = read_value(value, words)
+            says = reading.says
             if key not in words.not_signed_columns:
                 says -= NOT_SIGNED
             if "draft" in says and key not in words.next_term_columns:
                 says |= NOT_SIGNED
-            found.append(((header, value.strip()), says - DRAFT))
-    return next((f for f in found if f[1]), found[0] if found else (None, frozenset()))
+            found.append(_Column(header, value.strip(), says - DRAFT - ACTIVE, reading))
+    return found
+
+
+def _status(found: list[_Column]) -> _Column | None:
+    """Of a row's status columns (Pipedrive's Deal - Status beside its Deal - Stage), the first whose word says
+    something, else the first filled."""
+    return next((f for f in found if f.says), found[0] if found else None)

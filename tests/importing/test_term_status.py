@@ -179,3 +179,44 @@ def test_stripe_canceled_with_its_end_dates_ran_to_that_day(tmp_path: Path) -> N
     ]
     said = {f.customer: f for f in loaded.findings if f.severity is Severity.WARNING and f.customer == "Umbrella"}
     assert said["Umbrella"].column == "Ended At (UTC)"
+
+
+def test_a_status_word_after_a_negation_or_of_another_object_is_not_the_rows_own(tmp_path: Path) -> None:
+    """Hostile tryout 2 (item 7): 'Not cancelled', 'Non annulé', 'Cancellation withdrawn', 'Active; renewal
+    cancelled' were Never ran, 'Active - draft amendment pending' not signed. A negation before a status word, a
+    reversal after it, or another object beside it keeps it from being the row's own; a warning says which word was
+    not read. Plain values read as before."""
+    header = ["Customer", "Product", "Tier", "Start", "End", "Status"]
+    values = {
+        "Not": "Not cancelled",
+        "Non": "Non annulé",
+        "Nicht": "Noch nicht gekündigt",
+        "Withdrawn": "Cancellation withdrawn",
+        "Renewal": "Active; renewal cancelled",
+        "Amendment": "Active - draft amendment pending",
+        "Upsell": "Upsell lost",
+        "Cancelled": "Cancelled",
+        "Annule": "Annulé",
+        "Lost": "Closed Lost - to competitor",
+        "NotSigned": "Not signed",
+        "Draft": "Draft",
+    }
+    rows = [[name, "Okta", "Premier", "2026-01-01", "2026-12-31", v] for name, v in values.items()]
+    loaded = load_book([write_csv(tmp_path / "book.csv", header=header, rows=rows)])
+    ran = {c.customer: c.never_ran for c in loaded.contracts}
+    running = ["Not", "Non", "Nicht", "Withdrawn", "Renewal", "Amendment", "Upsell"]
+    assert ran == {name: name not in running for name in values}
+    said = {f.customer: f.message for f in loaded.findings if f.column == "Status"}
+    assert said["Not"] == (
+        "Status 'Not cancelled' is read as no status: 'cancelled' follows 'Not'. The term is read as if it had no "
+        "status word; if it did end early or never run, write the status alone (Cancelled, Lost...)."
+    )
+    assert said["Non"].startswith("Status 'Non annulé' is read as no status: 'annulé' follows 'Non'.")
+    assert said["Nicht"].startswith("Status 'Noch nicht gekündigt' is read as no status: 'gekündigt' follows 'nicht'.")
+    assert said["Withdrawn"].startswith(
+        "Status 'Cancellation withdrawn' is read as no status: 'Cancellation' is followed by 'withdrawn'."
+    )
+    assert "'cancelled' names the state of 'renewal', not of this row" in said["Renewal"]
+    assert "'draft' names the state of 'amendment', not of this row" in said["Amendment"]
+    assert said["Lost"].startswith("Status 'Closed Lost - to competitor': this term (2026-01-01 – 2026-12-31) never ran")
+    assert all(f.severity is Severity.WARNING for f in loaded.findings if f.column == "Status")
