@@ -128,6 +128,13 @@ def apply_status(contract: Contract, catalog: Catalog, order: values.DateOrder, 
     if start is None or contract.dates_missing:
         return contract  # the term's own dates are in question (an error finding); nothing to end
     said = f"{status[0]} '{status[1]}'" if status else ""
+    if read is not None and (others := _disagreeing(read, found, words)):
+        against = " and ".join(f"{f.header} '{f.value}'" for f in others)
+        warn(
+            f"{said} and {against} disagree; {said} is read (the first status column saying the term ended, never "
+            "ran or is not signed is read before one saying it runs). Check which is right and correct the other.",
+            read.header,
+        )
     # A word that only says "never ran" (Stripe's incomplete_expired, Lost) is not undone by a date: Stripe fills
     # Ended At on the day it gave up collecting the first payment.
     ends = status is None or "ended" in says
@@ -207,3 +214,15 @@ def _status(found: list[_Column]) -> _Column | None:
     """Of a row's status columns (Pipedrive's Deal - Status beside its Deal - Stage), the first whose word says
     something, else the first filled."""
     return next((f for f in found if f.says), found[0] if found else None)
+
+
+def _disagreeing(read: _Column, found: list[_Column], words: TermStatusWords) -> list[_Column]:
+    """The row's other status columns that say otherwise than the one read: a word the term runs (Active, Won,
+    Not cancelled) or another status; a pipeline step (Negotiation) says neither, and a Renewal Status is about the next term."""
+    return [
+        f
+        for f in found
+        if f is not read
+        and words.key(f.header) not in words.next_term_columns
+        and (f.says != read.says if f.says else bool(f.reading.says & ACTIVE or f.reading.declined))
+    ]

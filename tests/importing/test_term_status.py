@@ -220,3 +220,28 @@ def test_a_status_word_after_a_negation_or_of_another_object_is_not_the_rows_own
     assert "'draft' names the state of 'amendment', not of this row" in said["Amendment"]
     assert said["Lost"].startswith("Status 'Closed Lost - to competitor': this term (2026-01-01 – 2026-12-31) never ran")
     assert all(f.severity is Severity.WARNING for f in loaded.findings if f.column == "Status")
+
+
+def test_two_status_columns_that_disagree_are_said(tmp_path: Path) -> None:
+    """Hostile tryout 2 (item 10): Status 'Active' beside Statut 'Annulé' was Never ran with only the cancelling
+    column quoted. The column saying the term ended or never ran is still read, and a warning names both. A pipeline
+    step (Negotiation) or a Renewal Status says nothing against a deal's status."""
+    header = ["Customer", "Product", "Tier", "Start", "End", "Status", "Statut", "Stage", "Renewal Status"]
+    rows = [
+        ["Two A", "Okta", "Premier", "2026-01-01", "2026-12-31", "Active", "Annulé", "", ""],
+        ["Two B", "Okta", "Premier", "2026-01-01", "2026-12-31", "Cancelled", "Actif", "", ""],
+        ["Two C", "Okta", "Premier", "2026-01-01", "2026-12-31", "Lost", "", "Negotiation", "Active"],
+        ["Two D", "Okta", "Premier", "2026-01-01", "2026-12-31", "Active", "Actif", "Closed Won", ""],
+    ]
+    loaded = load_book([write_csv(tmp_path / "book.csv", header=header, rows=rows)])
+    assert [(c.customer, c.never_ran) for c in loaded.contracts] == [
+        ("Two A", True),
+        ("Two B", True),
+        ("Two C", True),
+        ("Two D", False),
+    ]
+    disagree = {f.customer: f for f in loaded.findings if "disagree" in f.message}
+    assert sorted(disagree) == ["Two A", "Two B"]
+    assert (disagree["Two A"].severity, disagree["Two A"].column, disagree["Two A"].source.row) == (Severity.WARNING, "Statut", 2)
+    assert disagree["Two A"].message.startswith("Statut 'Annulé' and Status 'Active' disagree; Statut 'Annulé' is read")
+    assert disagree["Two B"].message.startswith("Status 'Cancelled' and Statut 'Actif' disagree; Status 'Cancelled' is read")
