@@ -155,13 +155,24 @@ def apply_status(contract: Contract, catalog: Catalog, order: values.DateOrder, 
         )
         return replace(contract, ended_on=day)
     if status is not None and "never_ran" in says and (not ends or day is None or day < start):
+        lead, column = said, status[0]
+        if ends and given is not None and day is None:  # Stripe's Canceled At 'not a date': the status alone is read
+            lead, column = f"{said}, and {given[0]} '{given[1]}' is not a date, so the status alone is read", given[0]
         warn(
-            f"{said}: this term ({start:%Y-%m-%d} – {contracted}) never ran; it is listed, in force on no day, "
+            f"{lead}: this term ({start:%Y-%m-%d} – {contracted}) never ran; it is listed, in force on no day, "
             "and none of its key dates is scheduled.",
-            status[0],
+            column,
         )
         return replace(contract, ended_on=start - timedelta(days=1))
-    if status is not None and given is None:
+    if ends and given is not None and day is not None and end is not None and day >= end:
+        lead = f"{said} and {given[0]} {day:%Y-%m-%d}" if said else f"{given[0]} {day:%Y-%m-%d}"
+        warn(
+            f"{lead}: that day is not before the term's end ({contracted}), so it changes nothing; the term is read "
+            "to its contracted end.",
+            given[0],
+            Severity.INFO,
+        )
+    elif status is not None and given is None:
         warn(
             f"{said} gives no day the term ended (no termination date); the term is read to its contracted end ({contracted}).",
             status[0],

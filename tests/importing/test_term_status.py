@@ -245,3 +245,31 @@ def test_two_status_columns_that_disagree_are_said(tmp_path: Path) -> None:
     assert (disagree["Two A"].severity, disagree["Two A"].column, disagree["Two A"].source.row) == (Severity.WARNING, "Statut", 2)
     assert disagree["Two A"].message.startswith("Statut 'Annulé' and Status 'Active' disagree; Statut 'Annulé' is read")
     assert disagree["Two B"].message.startswith("Status 'Cancelled' and Statut 'Actif' disagree; Status 'Cancelled' is read")
+
+
+def test_stripe_canceled_at_unreadable_or_after_the_term_is_said(tmp_path: Path) -> None:
+    """Hostile tryout 2 (item 9): a canceled row whose Canceled At is not a date was Never ran with no word of the
+    date; one canceled after its period's end stayed in force with no finding. The unreadable date is named in the
+    warning (the status alone is read); a cancellation after the end changes nothing, and an info says so."""
+    header = ["Customer Name", "Product", "Status", "Start (UTC)", "End (UTC)", "Canceled At (UTC)", "Ended At (UTC)"]
+    premier = "Okta Premier Support"
+    rows = [
+        ["Stripe D", premier, "canceled", "2026-01-15 00:00", "2027-01-14 00:00", "2027-03-01 00:00", ""],
+        ["Stripe F", premier, "canceled", "2026-01-15 00:00", "2027-01-14 00:00", "not a date", ""],
+    ]
+    loaded = load_book([write_csv(tmp_path / "subscriptions.csv", header=header, rows=rows)])
+    assert [(c.customer, c.never_ran, c.ended_on) for c in loaded.contracts] == [
+        ("Stripe D", False, None),
+        ("Stripe F", True, date(2026, 1, 14)),
+    ]
+    said = {f.customer: f for f in loaded.findings if f.column in header[2:] and f.customer}
+    assert (said["Stripe F"].severity, said["Stripe F"].column) == (Severity.WARNING, "Canceled At (UTC)")
+    assert said["Stripe F"].message.startswith(
+        "Status 'canceled', and Canceled At (UTC) 'not a date' is not a date, so the status alone is read: this term "
+        "(2026-01-15 – 2027-01-14) never ran"
+    )
+    assert (said["Stripe D"].severity, said["Stripe D"].column) == (Severity.INFO, "Canceled At (UTC)")
+    assert said["Stripe D"].message == (
+        "Status 'canceled' and Canceled At (UTC) 2027-03-01: that day is not before the term's end (2027-01-14), so it "
+        "changes nothing; the term is read to its contracted end."
+    )
