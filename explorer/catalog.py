@@ -343,6 +343,7 @@ class TermStatusWords:
     objects: tuple[tuple[str, ...], ...] = ()  # "renewal" beside one: it is that object's state, not the row's
 
     @staticmethod
+    @lru_cache(maxsize=4096)  # asked for each extra column of every row: a book has few headers
     def key(header: str) -> str:
         """A status or date column's header as the lists hold it: folded, without accents or a unit in brackets
         ('État' is 'etat', 'Canceled At (UTC)' is 'canceledat')."""
