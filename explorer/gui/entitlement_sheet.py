@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from explorer import heap
 from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.sheet import CustomerSheet
 from explorer.atomic import write_atomically
@@ -238,6 +239,7 @@ def _title(sheets: Sequence[CustomerSheet]) -> str:
     return f"Entitlement sheet: {', '.join(shown)}{more}"
 
 
+@heap.paused()  # each sheet is made as it is printed: its objects set off full collections that held the window
 def write_pages(
     pages: Sequence[Page],
     target: Path | str,
