@@ -329,8 +329,23 @@ def _tables_of(
         tables, near = find_tables(outline.sheet, catalog, kinds, saved)
         if tables:
             book.findings.append(_outlined(outline, tables[0]))
+            book.findings.extend(_no_products(outline, tables[0]))
             return outline.sheet, tables, near
     return sheet, tables, near
+
+
+def _no_products(outline: Outline, table: TableMatch) -> list[Finding]:
+    """A warning on each heading row with no product below it: a customer the book names but holds no term of."""
+    return [
+        Finding(
+            Severity.WARNING,
+            f"Row {row} names the customer '{name}' but no product is listed below it, so it holds no contract here.",
+            Source(outline.sheet.file, outline.sheet.name, row),
+            outline.column,
+            name,
+        )
+        for row, name in outline.empty
+    ]
 
 
 def _outlined(outline: Outline, table: TableMatch) -> Finding:

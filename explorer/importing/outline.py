@@ -12,7 +12,7 @@ column as both: the customer from the heading row above, the product from the ro
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from explorer.catalog import Catalog
 from explorer.importing.readers import Cell, RawSheet
@@ -28,6 +28,7 @@ class Outline:
     sheet: RawSheet  # the sheet with a product column added and each term's customer filled in
     headings: list[tuple[int, str]]  # (1-based row, customer) of each heading row
     column: str  # the outline column's header as written
+    empty: list[tuple[int, str]] = field(default_factory=list)  # headings with no product below them
 
 
 def _filled(cell: Cell) -> bool:
@@ -54,6 +55,7 @@ def product_outline(sheet: RawSheet, near: NearMiss | None, catalog: Catalog) ->
     headings: list[tuple[int, str]] = []
     customer, held = "", {}
     products = named = 0
+    under: dict[int, int] = {}  # heading row -> products read below it
     for i, raw in enumerate(sheet.rows):
         row = [*raw, *[""] * (width - len(raw))]
         if i < header:
@@ -70,14 +72,18 @@ def product_outline(sheet: RawSheet, near: NearMiss | None, catalog: Catalog) ->
             customer = str(cell).strip()
             held = {j: c for j, c in enumerate(row) if j != at and _filled(c)}
             headings.append((i + 1, customer))
+            under[i + 1] = 0
             rows.append([""] * (width + 1))
             continue
         product = str(cell).strip()
         products += 1
+        if headings:
+            under[headings[-1][0]] += 1
         named += catalog.product_for(product) is not None
         term = [held.get(j, c) if not _filled(c) else c for j, c in enumerate(row)]
         term[at] = customer  # a term above the first heading has no customer: refused as such
         rows.append([*term, product])
     if not headings or not named or named * 2 < products:
         return None
-    return Outline(replace(sheet, rows=rows), headings, near.columns.get("customer", ""))
+    empty = [(row, name) for row, name in headings if not under[row]]
+    return Outline(replace(sheet, rows=rows), headings, near.columns.get("customer", ""), empty)

@@ -484,6 +484,7 @@ def _outline(tmp_path: Path) -> Path:
                 ["Okta", "Premier", date(2026, 5, 1), date(2027, 4, 30), "", "", ""],
                 ["Okta Access Gateway", "", "", "", "", "", ""],
                 ["Okta Workflows", "Premier", date(2026, 5, 1), date(2027, 4, 30), "", "", ""],
+                ["Fourth Coffee", "", "", "", "", "AMER", "America/Chicago"],
             ]
         },
     )
@@ -509,8 +510,17 @@ def test_customers_outlined_over_their_products_in_one_column_are_read_as_custom
     said = [f.message for f in book.findings if "below the customer's own row" in f.message]
     assert said == [
         "Sheet 'Book' lists each customer's products below the customer's own row in column 'Account / Product': read "
-        "as the customer of each product below it (row 2 'Blue Yonder Airlines', row 6 'Coho Winery'), and what that "
+        "as the customer of each product below it (row 2 'Blue Yonder Airlines', row 6 'Coho Winery', row 10 'Fourth "
+        "Coffee'), and what that "
         "row holds (region, time zone) as each product's where the product's row leaves it blank."
+    ]
+    # a heading with no product below it is a customer the sheet holds no term of: said, not dropped (hostile tryout 2)
+    assert [(f.source.row, f.severity, f.message) for f in book.findings if "no product is listed below" in f.message] == [
+        (
+            10,
+            Severity.WARNING,
+            "Row 10 names the customer 'Fourth Coffee' but no product is listed below it, so it holds no contract here.",
+        )
     ]
 
 
