@@ -9,25 +9,19 @@ anniversaries: each such end is read as the day before, and one info finding say
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import replace
 from datetime import date, timedelta
 
+from explorer.importing.term_length import add_months
 from explorer.model import Contract, Finding, Severity, Source
 
 SHARE = 0.8  # of a column's dated terms, at least, written as anniversaries (a billing export writes them all)
 
 
-def _months_later(day: date, months: int) -> date:
-    total = day.month - 1 + months
-    year, month = day.year + total // 12, total % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def is_anniversary(start: date, end: date) -> bool:
     """``end`` is ``start``'s day a whole number of months (one or more) later: 2026-01-15 to 2027-01-15."""
     months = (end.year - start.year) * 12 + end.month - start.month
-    return months >= 1 and _months_later(start, months) == end
+    return months >= 1 and add_months(start, months) == end
 
 
 def anniversary_ends(contracts: list[Contract], column: str, where: Source) -> tuple[list[Contract], Finding | None]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -25,7 +24,7 @@ from explorer.importing.renewed_to import with_renewals
 from explorer.importing.row_contacts import contact_columns, read_finding, row_contacts
 from explorer.importing.rows import DataRow, data_rows
 from explorer.importing.tables import TableMatch
-from explorer.importing.term_length import bare_length_columns, months_in
+from explorer.importing.term_length import add_months, bare_length_columns, months_in
 from explorer.importing.term_status import apply_status
 from explorer.model import Contact, Contract, Finding, Severity, Source, customer_key
 from explorer.sla.subdivisions import resolve_subdivision, subdivision_name, subdivision_of_zone
@@ -494,13 +493,6 @@ def _end_from_length(row: DataRow, start: date | None, report) -> date | None:  
     said = f"Term end {end:%Y-%m-%d} worked out from the term start and its length of {count} month{'s' if count != 1 else ''}."
     report(Severity.INFO, "term_months", said)
     return end
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later, the month's last where it is shorter (Jan 31 + 1 month is Feb 28)."""
-    total = day.month - 1 + months
-    year, month = day.year + total // 12, total % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _program(  # type: ignore[no-untyped-def]

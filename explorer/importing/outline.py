@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from explorer.catalog import Catalog
 from explorer.importing.readers import Cell, RawSheet
-from explorer.importing.tables import NearMiss
+from explorer.importing.tables import NearMiss, is_filled
 
 # A row holding any of these is a term; a row holding none, with a name in the outline column, is a heading.
 TERM_FIELDS = ("program", "term_start", "term_end")
@@ -29,10 +29,6 @@ class Outline:
     headings: list[tuple[int, str]]  # (1-based row, customer) of each heading row
     column: str  # the outline column's header as written
     empty: list[tuple[int, str]] = field(default_factory=list)  # headings with no product below them
-
-
-def _filled(cell: Cell) -> bool:
-    return not (cell is None or (isinstance(cell, str) and not cell.strip()))
 
 
 def product_outline(sheet: RawSheet, near: NearMiss | None, catalog: Catalog) -> Outline | None:
@@ -65,12 +61,12 @@ def product_outline(sheet: RawSheet, near: NearMiss | None, catalog: Catalog) ->
             rows.append([*row, PRODUCT_HEADER])
             continue
         cell = row[at]
-        if not _filled(cell):
+        if not is_filled(cell):
             rows.append([*row, ""])
             continue
-        if not any(_filled(row[t]) for t in terms) and catalog.product_for(str(cell).strip()) is None:
+        if not any(is_filled(row[t]) for t in terms) and catalog.product_for(str(cell).strip()) is None:
             customer = str(cell).strip()
-            held = {j: c for j, c in enumerate(row) if j != at and _filled(c)}
+            held = {j: c for j, c in enumerate(row) if j != at and is_filled(c)}
             headings.append((i + 1, customer))
             under[i + 1] = 0
             rows.append([""] * (width + 1))
@@ -80,7 +76,7 @@ def product_outline(sheet: RawSheet, near: NearMiss | None, catalog: Catalog) ->
         if headings:
             under[headings[-1][0]] += 1
         named += catalog.product_for(product) is not None
-        term = [held.get(j, c) if not _filled(c) else c for j, c in enumerate(row)]
+        term = [held.get(j, c) if not is_filled(c) else c for j, c in enumerate(row)]
         term[at] = customer  # a term above the first heading has no customer: refused as such
         rows.append([*term, product])
     if not headings or not named or named * 2 < products:

@@ -11,17 +11,13 @@ import re
 from dataclasses import replace
 
 from explorer.catalog import Catalog
-from explorer.importing.readers import Cell, RawSheet
-from explorer.importing.tables import find_tables, is_blank
+from explorer.importing.readers import RawSheet
+from explorer.importing.tables import find_tables, is_blank, is_filled
 
 PIVOT_LABELS = {"row labels", "column labels", "grand total"}  # Excel's pivot table captions
 PIVOT_VALUES = re.compile(r"(?:count|sum|average|max|min) of \S", re.IGNORECASE)  # "Count of Customer"
 NUMBERS_SUMMARY = {"sheet name", "table name"}  # Numbers' "Include a summary worksheet"
 LOOK_ROWS = 200  # rows looked at for the captions
-
-
-def _filled(cell: Cell) -> bool:
-    return cell is not None and cell != "" and not (isinstance(cell, str) and not cell.strip())
 
 
 def _words(text: str) -> str:
@@ -36,7 +32,7 @@ def _columns_at_most(sheet: RawSheet, most: int) -> bool:
     """Whether the sheet's filled cells lie in ``most`` columns or fewer (stops at the first beyond)."""
     columns: set[int] = set()
     for row in sheet.rows:
-        columns.update(i for i, cell in enumerate(row) if _filled(cell))
+        columns.update(i for i, cell in enumerate(row) if is_filled(cell))
         if len(columns) > most:
             return False
     return True
@@ -57,7 +53,7 @@ def summary_shape(sheet: RawSheet, near_kind: str | None) -> str | None:
     if _columns_at_most(sheet, 2) and near_kind != "holidays":
         first = next(row for row in sheet.rows if not is_blank(row))
         rows = sum(1 for row in sheet.rows if not is_blank(row)) - 1
-        headers = _quoted([str(c).strip() for c in first if _filled(c)])
+        headers = _quoted([str(c).strip() for c in first if is_filled(c)])
         return (
             f"Sheet '{sheet.name}' looks like a lookup list of two columns ({headers}, "
             f"{rows} row{'s' if rows != 1 else ''} below), not a table of contracts, contacts, cases or holidays; not read."

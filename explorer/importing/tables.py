@@ -74,6 +74,11 @@ class NearMiss:
     positions: dict[str, int] = field(default_factory=dict)  # field -> 0-based column
 
 
+def is_filled(cell: Cell) -> bool:
+    """The cell holds something but spaces (a row of none is_blank)."""
+    return not (cell is None or (isinstance(cell, str) and not cell.strip()))
+
+
 def is_blank(row: Sequence[Cell]) -> bool:
     """No cell holds anything but spaces (the first filled cell ends the look: this runs once per row)."""
     for cell in row:

@@ -9,8 +9,10 @@ lengths, as ranges.term_range takes a range column by its cells.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
+from datetime import date
 
 from explorer.catalog import Catalog, fold
 from explorer.importing import ranges, values
@@ -25,6 +27,13 @@ YEARS_RE = re.compile(r"(\d+)(?:\.0+)?\s*(?:years?|yrs?\.?|y)", re.IGNORECASE)
 ISO_RE = re.compile(r"P(?=\d)(?:(\d+)Y)?(?:(\d+)M)?(?:0+W)?(?:0+D)?(?:T(?:0+[HMS])*)?", re.IGNORECASE)
 MAX_MONTHS = 240
 SAMPLE = 30  # filled cells of a kept column looked at
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, the month's last where it is shorter (Jan 31 + 1 month is Feb 28)."""
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def months_in(text: str) -> int | None:

@@ -10,15 +10,11 @@ from __future__ import annotations
 import re
 
 from explorer.catalog import Catalog
-from explorer.importing.readers import Cell, RawSheet
-from explorer.importing.tables import TableMatch
+from explorer.importing.readers import RawSheet
+from explorer.importing.tables import TableMatch, is_filled
 
 YEAR_HEADER = re.compile(r"(?:FY\s*'?)?(?:19|20)\d{2}|FY\s*'?\d{2}", re.IGNORECASE)  # 2024, FY25, FY 2026
 LOOK_ROWS = 200
-
-
-def _filled(cell: Cell) -> bool:
-    return not (cell is None or (isinstance(cell, str) and not cell.strip()))
 
 
 def tier_year_columns(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> list[str]:
@@ -36,7 +32,7 @@ def tier_year_columns(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> l
         named = catalog.product_for(str(row[at]).strip()) if at is not None and at < len(row) else None
         for i in years:
             cell = row[i] if i < len(row) else None
-            if _filled(cell):
+            if is_filled(cell):
                 filled += 1
                 text = str(cell).strip()
                 tiers += any(catalog.program_for(p, text) is not None for p in ([named] if named else products))
