@@ -42,6 +42,7 @@ from explorer.importing.tables import (
     TableMatch,
     find_tables,
     is_blank,
+    is_filled,
     line_item_columns,
     product_by_values,
 )
@@ -375,7 +376,7 @@ def _customer_headings(
     headings: list[tuple[int, str]] = []
     current: str | None = None
     for i, row in enumerate(sheet.rows):
-        filled = [c for c in row if not (c is None or (isinstance(c, str) and not c.strip()))]
+        filled = [c for c in row if is_filled(c)]
         named = customers.get(customer_key(str(filled[0]))) if i > header and len(filled) == 1 else None
         if named is not None:
             current = named
@@ -799,10 +800,9 @@ def _read_table(
     words = catalog.term_status
     read = [h for h in match.extra.values() if match.kind == "contracts" and words.key(h) in words.columns | words.date_columns]
     listing = contact_columns(match, catalog)  # read as named contacts (row_contacts), said by read_contracts
-    renewed = {h for h in match.extra.values() if match.kind == "contracts" and fold(h) in catalog.renewed_to}  # renewed_to
-    renewed |= {
-        h for h in match.extra.values() if match.kind == "contracts" and fold(h) in catalog.addon_list_columns
-    }  # contracts._listed_addons
+    # read by the rows themselves: a renewal's end (renewed_to) and a list of the add-ons bought (contracts._listed_addons)
+    by_rows = catalog.renewed_to | catalog.addon_list_columns
+    elsewhere = {h for h in match.extra.values() if match.kind == "contracts" and fold(h) in by_rows}
     if by_year := tier_year_columns(sheet, match, catalog):
         book.findings.append(
             Finding(
@@ -813,7 +813,7 @@ def _read_table(
                 where,
             )
         )
-    unused = [h for i, h in match.extra.items() if h not in read and i not in listing and h not in renewed and h not in by_year]
+    unused = [h for i, h in match.extra.items() if h not in read and i not in listing and h not in elsewhere and h not in by_year]
     if unused or read:
         kept = f"Columns kept as they are (not used by the rules): {', '.join(unused)}." if unused else ""
         if read:  # explorer.importing.term_status reads them

@@ -31,7 +31,7 @@ from explorer.importing.emails import address
 from explorer.importing.places import iana_zone, parse_timezone
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
-from explorer.importing.values import UNSETTLED, DateOrder, both_readings, cell_text, english_months
+from explorer.importing.values import UNSETTLED, DateOrder, both_readings, cell_text, english_months, parse_yes_no
 from explorer.model import Contact, Finding, Severity, Source, customer_key
 
 CASE_COLUMNS = [
@@ -822,10 +822,12 @@ def _sent_at_no_time(sent: pd.Series | None, responded: pd.Series, catalog: Cata
     answered yet, judged against the clock like any open case."""
     if sent is None:
         return pd.Series(None, index=responded.index, dtype=object)
-    said = map_distinct(
-        sent, lambda t: None if t == "" or fold(t) in catalog.no_words else "yes" if fold(t) in catalog.yes_words else "unclear"
-    )
-    return said.where(responded.isna())
+
+    def reading(text: str) -> str | None:
+        yes, problem = parse_yes_no(text, catalog)  # the one reading of a yes/no cell; blank is no
+        return "unclear" if problem else "yes" if yes else None
+
+    return map_distinct(sent, reading).where(responded.isna())
 
 
 def _unless_none(bad: pd.Series, values: pd.Series) -> pd.Series:
