@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from explorer.catalog import Catalog, Product, Program, fold
 
@@ -38,6 +39,7 @@ class LineItem:
     option: str | None = None
 
 
+@lru_cache(maxsize=8192)  # asked of each row's product cell up to three times (line, tier, add-on list); few distinct
 def line_key(text: str, filler: tuple[str, ...]) -> str:
     """The folded words that name something: no product code, no duration, no filler word."""
     text = DURATION.sub(" ", SKU.sub("", text).casefold()).replace(",", " ").replace(";", " ")
