@@ -98,6 +98,7 @@ class ContactLimit:
     option: AddOnOption
     named: tuple[Contact, ...]  # the named contacts that count against it
     outside_region: tuple[Contact, ...]  # named contacts outside the contract's region (regional add-ons)
+    unplaced: tuple[Contact, ...] = ()  # named contacts giving no region, so not checked against it (regional add-ons)
 
     @property
     def limit(self) -> int:
@@ -474,7 +475,8 @@ def contact_limits(catalog: Catalog, contract: Contract, contacts: Iterable[Cont
         outside = [
             c for c in named if held.addon.regional and region and c.region.strip() and not same_region(catalog, c.region, region)
         ]
-        out.append(ContactLimit(contract, held.addon, held.option, tuple(named), tuple(outside)))
+        unplaced = [c for c in named if held.addon.regional and region and not c.region.strip()]
+        out.append(ContactLimit(contract, held.addon, held.option, tuple(named), tuple(outside), tuple(unplaced)))
     return out
 
 
@@ -494,9 +496,8 @@ def contact_findings(catalog: Catalog, contract: Contract, contacts: Iterable[Co
                     contract.product or "",
                 )
             )
-        region = contract.region.strip()
-        unplaced = [c.name for c in check.named if check.addon.regional and region and not c.region.strip()]
-        if unplaced:  # not checked, and said: a contact listed in the contract's own row, say, carries no region
+        if check.unplaced:  # not checked, and said: a contact listed in the contract's own row, say, carries no region
+            unplaced, region = [c.name for c in check.unplaced], contract.region.strip()
             shown = ", ".join(unplaced[:3]) + (f" and {len(unplaced) - 3} more" if len(unplaced) > 3 else "")
             one = len(unplaced) == 1
             out.append(
