@@ -111,17 +111,17 @@ def not_booked(sheet: CustomerSheet, evidence: list[upgrade.Comparison]) -> tupl
     for c in evidence:
         term = ahead.get(c.product)
         tier, start = (term.tier, term.contract.term_start) if term is not None else (None, None)
-        if tier is not None and start is not None and tier.id == c.other.id:
-            said.append(
-                f"{c.product}: {c.other.name} is already booked from {start:%Y-%m-%d} (the next term): nothing to argue for."
-            )
-        elif tier is not None and start is not None and c.direction is upgrade.Direction.UPGRADE and tier.rank > c.other.rank:
-            said.append(  # an upgrade short of what is booked argues for less than the customer has bought
-                f"{c.product}: {tier.name}, above {c.other.name}, is already booked from {start:%Y-%m-%d} (the next "
-                "term): nothing to argue for."
-            )
-        else:
+        # the program booked, or an upgrade short of it: either argues for what the customer has already bought
+        if (
+            tier is None
+            or start is None
+            or not (tier.id == c.other.id or c.direction is upgrade.Direction.UPGRADE and tier.rank > c.other.rank)
+        ):
             kept.append(c)
+            continue
+        above = "" if tier.id == c.other.id else f", above {c.other.name},"
+        booked_from = f"is already booked from {start:%Y-%m-%d} (the next term)"
+        said.append(f"{c.product}: {tier.name}{above} {booked_from}: nothing to argue for.")
     return kept, said
 
 
