@@ -273,3 +273,15 @@ def test_stripe_canceled_at_unreadable_or_after_the_term_is_said(tmp_path: Path)
         "Status 'canceled' and Canceled At (UTC) 2027-03-01: that day is not before the term's end (2027-01-14), so it "
         "changes nothing; the term is read to its contracted end."
     )
+
+
+def test_a_salesforce_contract_in_approval_is_not_signed(tmp_path: Path) -> None:
+    # A Salesforce Contracts report: 'In Approval Process' comes before 'Activated'; it was read as a signed term in force
+    header = ["Account Name", "Status", "Product", "Support Level", "Contract Start Date", "Contract End Date"]
+    rows = [
+        ["Umbrella Health", "In Approval Process", "Okta", "Basic", "6/1/2026", "5/31/2027"],
+        ["Acme Corp", "Activated", "Okta", "Premier Plus", "1/15/2026", "1/14/2027"],
+    ]
+    loaded = load_book([write_csv(tmp_path / "sf_contracts.csv", header=header, rows=rows)])
+    said = [f.message for f in loaded.findings if f.column == "Status"]
+    assert len(said) == 1 and said[0].startswith("Status 'In Approval Process': the deal is not signed")
