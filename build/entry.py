@@ -1,5 +1,5 @@
-"""The frozen app's entry point: the same main() as the `explorer` console script."""
+"""The frozen app's entry point: the same run() as the `explorer` console script."""
 
-from explorer.cli import main
+from explorer.cli import run
 
-raise SystemExit(main())
+run()

@@ -1,3 +1,3 @@
-from explorer.cli import main
+from explorer.cli import run
 
-raise SystemExit(main())
+run()

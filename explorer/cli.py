@@ -7,6 +7,7 @@ libraries load only inside the subcommand that needs them.
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import difflib
 import os
@@ -209,7 +210,10 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     prefetch(workspace.files[0])  # the book is parsed while pandas and the rules import (about 0.5 s)
     from explorer.app.session import load_session
 
-    return load_session(workspace, views=False)  # the app's tables are built only by a command that shows them
+    session = load_session(workspace, views=False)  # the app's tables are built only by a command that shows them
+    if _ENDING_AT_ONCE:
+        _HELD.append(session)  # freed with the process (run), not object by object as the command returns
+    return session
 
 
 class _NoFiles(Exception):
@@ -826,6 +830,33 @@ def wants_gui(argv: Sequence[str]) -> bool:
         return True
     first = argv[0]
     return first not in SUBCOMMANDS and first not in ("-h", "--help", "--version")
+
+
+_ENDING_AT_ONCE = False  # set by run: the process ends when the command does
+_HELD: list[object] = []  # the books such a command read
+
+
+def run() -> NoReturn:
+    """The `explorer` command (and the bundle's): main, then a headless command's process ends at once.
+
+    Python frees what a command read one object at a time (the session as the command returns, then every
+    module): 0.3 s of the 10k book's `explorer check`, for memory the system takes back whole anyway. So the
+    exit handlers run (the log's flush, temporary folders) and the process ends there. The app ends as usual:
+    Qt saves its settings as it closes.
+    """
+    global _ENDING_AT_ONCE
+    argv = sys.argv[1:]
+    if wants_gui(argv) or argv[:1] == ["gui"]:
+        raise SystemExit(main(argv))
+    _ENDING_AT_ONCE = True
+    code = main(argv)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # as main: the reader closed the pipe
+        pass
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -211,6 +211,26 @@ def test_a_reader_that_closes_early_gets_no_traceback(args: tuple[str, ...]) -> 
     assert "Traceback" not in err and "BrokenPipeError" not in err
 
 
+def test_a_command_ends_its_process_with_its_output_whole_and_the_exit_handlers_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The `explorer` command (cli.run) ends a headless command's process at once, its book never freed
+    # object by object: what it printed, its exit code and the exit handlers (the log's flush, temporary
+    # folders) must all stay as main gives them.
+    args = ["check", "--sample", "--json", "--all", "--as-of", "2026-11-28"]
+    marker = tmp_path / "exit-handler.txt"
+    code = (
+        "import atexit, pathlib, sys\n"
+        f"atexit.register(pathlib.Path({str(marker)!r}).write_text, 'ran')\n"
+        f"sys.argv = ['explorer', *{args!r}]\n"
+        "from explorer.cli import run\nrun()\n"
+    )
+    ended = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    expected = main(args)
+    assert (ended.returncode, ended.stdout) == (expected, capsys.readouterr().out)
+    assert len(json.loads(ended.stdout)["findings"]) > 10 and marker.read_text() == "ran"
+
+
 def test_piping_into_head_prints_the_head_only() -> None:
     shell = f"'{sys.executable}' -m explorer check --sample --json | head -c 10"
     out = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, timeout=120)
