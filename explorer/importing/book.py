@@ -60,6 +60,8 @@ HOW = {
     "title": "the title column monday.com, Notion and Airtable head 'Name'; the table has no other column for it",
     "preferred": "an organisation's column, read over '{over}', which may name the person who asked",
 }
+# Tables read only beside contracts, as the no-contract error names them ("Cases are judged against ...").
+BESIDE_CONTRACTS = {"cases": "Cases are", "contacts": "Named contacts are"}
 MAP_HINT = (
     "map its columns with 'explorer map FILE -o mapping.toml' and '--mapping mapping.toml', "
     "or File \u2192 Map Columns\u2026 in the app"
@@ -154,11 +156,19 @@ def load_book(
     if book.files and not book.contracts:
         what = "; ".join(f"{name} holds {', '.join(t.text for t in tables)}" for name, tables in held.items())
         found = [t for tables in held.values() for t in tables if t.kind == "contracts"]
-        advice = (  # its columns were recognised: mapping them again would not help
-            "Its header row was found, with no rows below it: add the contracts under it, or open the file that holds them"
-            if found and not any(t.rows for t in found)
-            else f"A contract table needs customer, product, tier, start and end columns; {MAP_HINT}"
-        )
+        beside = sorted({t.kind for tables in held.values() for t in tables if t.kind in BESIDE_CONTRACTS and t.rows})
+        if found and not any(t.rows for t in found):  # its columns were recognised: mapping them again would not help
+            advice = (
+                "Its header row was found, with no rows below it: add the contracts under it, or open the file that holds them"
+            )
+        elif beside and not found:  # a case log or a contacts list given alone: the book it belongs to is missing
+            advice = (
+                f"{' and '.join(BESIDE_CONTRACTS[k] for k in beside)} judged against the contract book they belong "
+                "to: give the book with them ('explorer check BOOK.xlsx " + " ".join(held) + "', or File \u2192 Add "
+                f"Files\u2026 in the app); if a file holds contracts too, {MAP_HINT}"
+            )
+        else:
+            advice = f"A contract table needs customer, product, tier, start and end columns; {MAP_HINT}"
         book.findings.append(Finding(Severity.ERROR, f"No contract was read: {what}. {advice}.", Source(book.files[0])))
     book.contracts = _read_once(unless_held(book.contracts, catalog, book.findings), catalog, book.findings)
     book.contracts = history.with_runs(book.contracts)
@@ -223,7 +233,7 @@ def read_file(
     has_data = any(_data_rows(sheet) >= 2 for sheet, _, _ in found)  # as _unread_sheet warns
     if not any(tables for _, tables, _ in found) and not pipelines and (is_case_log or not has_data):
         what = "no case table" if is_case_log else "no contract, contact, case or holiday table"
-        raise NoTable(path, f"{what}: " + _not_read(found, catalog, is_case_log))
+        raise NoTable(path, f"{what}: " + (_other_role(found, catalog, saved) or _not_read(found, catalog, is_case_log)))
     order = _borrowed_order(path, values.order_of(parts), parts, {} if orders is None else orders, book)
     held: list[Held] = []
     set_aside = {sheet.name for sheet, _ in pipelines}
@@ -668,6 +678,24 @@ def _nearest(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> str:
             + ")"
         ]
     return f"row {near.row} reads {seen}: closest to a {spec.label.lower()} table, which needs {', '.join(wanted)}"
+
+
+def _other_role(
+    found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]], catalog: Catalog, saved: SavedLookup | None
+) -> str | None:
+    """Where a file given as a case log holds a whole contract or contacts table instead (every column it needs), what
+    it holds and how to give it."""
+    for sheet, _, _ in found:
+        tables, _ = find_tables(sheet, catalog, None, saved)
+        whole = (m for m in tables if m.kind != "cases" and set(catalog.tables[m.kind].needed) <= set(m.columns))
+        if (match := next(whole, None)) is not None:
+            as_what = "a contract book" if match.kind == "contracts" else "a file beside the contract book"
+            return (
+                f"sheet '{sheet.name}' holds a {catalog.tables[match.kind].label.lower()} table (header row "
+                f"{match.header_row}: {_quoted_headers(match.layout)}); give it as {as_what}, not as a case log "
+                "(without --cases)"
+            )
+    return None
 
 
 def _not_read(found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]], catalog: Catalog, is_case_log: bool) -> str:

@@ -370,6 +370,27 @@ def test_case_log_without_a_case_table_is_refused_with_its_headers(tmp_path: Pat
         load_book([book], [log])
 
 
+def test_a_file_given_in_the_wrong_role_is_told_how_to_give_it(tmp_path: Path) -> None:
+    """A contract book given as a case log is named a contract book; a case log or a contacts list given alone is
+    told to come with its book, not sent to map its columns as contracts."""
+    book = one_contract(tmp_path)
+    with pytest.raises(UnreadableFile) as refused:
+        load_book([book], [book])
+    said = str(refused.value)
+    assert "no case table: sheet 'b' holds a contracts table (header row 1: 'Customer', 'Product'" in said
+    assert "give it as a contract book, not as a case log (without --cases)" in said and "closest to" not in said
+    log = write_csv(
+        tmp_path / "tickets.csv",
+        header=["Case ID", "Customer", "Priority", "Opened", "First Response"],
+        rows=[["1", "A", "P1", "2026-03-02 10:00", "2026-03-02 10:30"]],
+    )
+    people = write_csv(tmp_path / "people.csv", header=["Company", "Full Name", "Email"], rows=[["A", "Ann", "a@x.test"]])
+    for alone, what in ((log, "Cases are"), (people, "Named contacts are")):
+        (error,) = messages(load_book([alone]), Severity.ERROR)
+        assert f"{what} judged against the contract book they belong to: give the book with them" in error
+        assert f"'explorer check BOOK.xlsx {alone.name}'" in error and "A contract table needs" not in error
+
+
 def test_a_case_log_of_too_few_columns_is_told_which_it_has_and_which_it_lacks(tmp_path: Path) -> None:
     """Its required columns are all there, so nothing is 'missing' as such: the message says what was read."""
     book = one_contract(tmp_path)
