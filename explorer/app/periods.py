@@ -123,8 +123,9 @@ class Period:
             start, end = term or (None, None)
             if start is None or start > as_of:
                 return Window(None, None, "This term (no term in force)")
+            name = "Last term" if end is not None and end < as_of else "This term"  # every term has ended
             end = min(end or as_of, as_of)
-            return Window(start, end, f"This term ({_span(start, end)})", judged_by)
+            return Window(start, end, f"{name} ({_span(start, end)})", judged_by)
         if self.kind == "all":
             return Window(None, as_of, f"All cases (to {as_of:%Y-%m-%d})")
         start, end = self._days(as_of)

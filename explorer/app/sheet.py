@@ -247,6 +247,18 @@ class ContactLine:
     flag: str  # "over" (over an add-on's limit), "region" (outside a regional add-on's region) or ""
 
 
+@dataclass(frozen=True)
+class Lapse:
+    """Cases opened after a customer's last term ended (CustomerSheet.lapsed)."""
+
+    ended: date
+    cases: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.cases} case{'s' if self.cases != 1 else ''} opened since the last term ended on {self.ended:%Y-%m-%d}"
+
+
 @dataclass
 class CustomerSheet:
     key: str
@@ -268,13 +280,18 @@ class CustomerSheet:
             return None
         return self.sla.cases.iloc[self.case_rows] if self.case_rows is not None else self.sla.cases.iloc[0:0]
 
-    def opened_after(self, end: date) -> int:
-        """How many of the customer's cases were opened after ``end`` by their own local day: judged by no term
-        (a case late on the term's last local day is the term's, whatever its UTC day) and not before ``end``."""
-        if self.sla is None or self.case_rows is None:
-            return 0
+    @cached_property
+    def lapsed(self) -> Lapse | None:
+        """The day the customer's last term ended and how many cases were opened since, where that day is before
+        the as-of day and some were: the report's Actions and the renewal brief say it."""
+        ended = [row.contract.term_end for row in self.by_product() if row.contract.term_end is not None]
+        end = max(ended, default=None)
+        if end is None or end >= self.as_of or self.sla is None or self.case_rows is None:
+            return None
+        # judged by no term (a case late on the term's last local day is the term's, whatever its UTC day)
         unjudged = self.sla.cases["contract"].to_numpy()[self.case_rows] < 0
-        return int((unjudged & within(self.sla.opened_days[self.case_rows], end)).sum())
+        count = int((unjudged & within(self.sla.opened_days[self.case_rows], end)).sum())
+        return Lapse(end, count) if count else None
 
     def row_errors(self, contract: Contract) -> list[str]:
         """The error findings about ``contract``'s row, each once: its dates may be wrong, so every output that

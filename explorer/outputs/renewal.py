@@ -211,7 +211,7 @@ def brief_html(brief: RenewalBrief, chart: bool = True, points: float = PAPER_PO
     side_by_side = (
         "<table width='100%' cellspacing='0'><tr>"
         f"<td width='55%' style='padding:0 8px 0 0'><h2>First responses on time, by month</h2>{picture}</td>"
-        f"<td style='padding:0'><h2>By priority, this term</h2>{_by_priority(brief)}</td>"
+        f"<td style='padding:0'><h2>By priority, in the term</h2>{_by_priority(brief)}</td>"
         "</tr></table>"
     )
     people_and_dates = (
@@ -226,7 +226,7 @@ def brief_html(brief: RenewalBrief, chart: bool = True, points: float = PAPER_PO
         "<h2>The term in review and what it included</h2>",
         _terms(brief),
         *(
-            [side_by_side, "<h2>P1 and P2 breaches in the term</h2>", _breaches(brief)]
+            [side_by_side, "<h2>P1 and P2 breaches in the term</h2>", _breaches(brief), _lapsed(brief)]
             if brief.by_priority is not None
             else [NO_CASE_LOG]  # said once, not under three empty headings
         ),
@@ -237,6 +237,17 @@ def brief_html(brief: RenewalBrief, chart: bool = True, points: float = PAPER_PO
         _evidence_all(brief),
     ]
     return f"<html><head><style>{scaled(BRIEF_STYLE, points)}</style></head><body>{''.join(sections)}</body></html>"
+
+
+def _lapsed(brief: RenewalBrief) -> str:
+    """Cases opened since the last term ended, which no term judged: the meeting's first question (the report's
+    Actions list them too)."""
+    if (lapse := brief.sheet.lapsed) is None:
+        return ""
+    return (
+        f"<p><span class='bad'>After the term: {_e(lapse.text)}, under no contract.</span> Confirm the renewal or tell "
+        "support the customer is no longer entitled.</p>"
+    )
 
 
 def header_text(brief: RenewalBrief) -> str:

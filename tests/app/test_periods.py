@@ -40,7 +40,9 @@ def test_calendar_windows(kind: str, as_of: date, days: tuple[date, date]) -> No
 
 def test_term_of_an_ended_or_unstarted_customer() -> None:
     ended = periods.TERM.window(AS_OF, (date(2025, 1, 1), date(2025, 12, 31)))
-    assert ended.label == "This term (2025-01-01 – 2025-12-31)" and not ended.empty
+    assert ended.label == "Last term (2025-01-01 – 2025-12-31)" and not ended.empty  # every term has ended
+    running = periods.TERM.window(AS_OF, (date(2026, 1, 1), AS_OF))  # its last day is the as-of day: still this term
+    assert running.label == f"This term (2026-01-01 – {AS_OF:%Y-%m-%d})"
     none = periods.TERM.window(AS_OF, (date(2027, 1, 1), date(2027, 12, 31)))
     assert none.empty and none.label == "This term (no term in force)"
     assert periods.TERM.window(AS_OF).empty

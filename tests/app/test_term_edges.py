@@ -1,5 +1,6 @@
 """A term's last local day is the term's, whatever its UTC day: the term window and the lapsed action agree with
-the case verdicts (probe8 #1: a Los Angeles case at 23:30 local on the last day is 06:30 UTC the day after)."""
+the case verdicts (probe8 #1: a Los Angeles case at 23:30 local on the last day is 06:30 UTC the day after); the
+report's Actions and the renewal brief say the same of the case after the lapse."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from explorer.app import periods
+from explorer.app.renewal import brief_for
 from explorer.app.session import open_session
 from explorer.model import customer_key
+from explorer.outputs.renewal import brief_html
 from explorer.outputs.report.build import build_report
 
 
@@ -34,7 +37,7 @@ def test_a_case_late_on_the_terms_last_local_day_counts_in_the_term(tmp_path: Pa
     sheet = session.sheet(customer_key("Westco"))
     assert sheet is not None and sheet.cases is not None
     term = sheet.window(periods.TERM)
-    assert term.label == "This term (2026-02-01 – 2026-06-30)"
+    assert term.label == "Last term (2026-02-01 – 2026-06-30)"  # ended: not "This term"
     assert sorted(term.cases(sheet.cases)["case_id"]) == ["W1", "W2"]
     report = build_report(session.book, session.catalog, session.as_of, session.sla, period=periods.TERM)
     compliance = report.sheets["Compliance"]
@@ -45,3 +48,6 @@ def test_a_case_late_on_the_terms_last_local_day_counts_in_the_term(tmp_path: Pa
         "1 case opened since the last term ended on 2026-06-30: confirm the renewal or tell support the customer is "
         "no longer entitled."
     ]
+    brief = brief_for(session, customer_key("Westco"))
+    assert brief is not None and brief.window.label == term.label
+    assert "After the term: 1 case opened since the last term ended on 2026-06-30, under no contract." in brief_html(brief)

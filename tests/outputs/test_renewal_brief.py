@@ -62,7 +62,7 @@ def test_brief_sections(zephyr: str) -> None:
     for title in (
         "The term in review and what it included",
         "First responses on time, by month",
-        "By priority, this term",
+        "By priority, in the term",
         "P1 and P2 breaches in the term",
         "Named contacts",
         "Key dates ahead",

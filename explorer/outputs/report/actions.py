@@ -200,24 +200,18 @@ def _errors(catalog: Catalog, findings: list[Finding]) -> list[Action]:
     return out
 
 
-def _lapsed(sheet: CustomerSheet, as_of: date) -> list[Action]:
+def _lapsed(sheet: CustomerSheet) -> list[Action]:
     """Cases opened after the customer's last term ended."""
-    ended = [row.contract for row in sheet.by_product() if row.contract.term_end is not None]
-    end = max((c.term_end for c in ended if c.term_end is not None), default=None)
-    if end is None or end >= as_of:
-        return []
-    n = sheet.opened_after(end)
-    if not n:
+    if (lapse := sheet.lapsed) is None:
         return []
     return [
         Action(
             LAPSED,
-            ended[0].customer.strip(),
+            next(r.contract.customer for r in sheet.by_product() if r.contract.term_end is not None).strip(),
             "",
             "Lapsed with cases",
-            f"{n} case{'s' if n != 1 else ''} opened since the last term ended on {end:%Y-%m-%d}: "
-            "confirm the renewal or tell support the customer is no longer entitled.",
-            end,
+            f"{lapse.text}: confirm the renewal or tell support the customer is no longer entitled.",
+            lapse.ended,
             "Cases; Contracts",
         )
     ]
@@ -246,7 +240,7 @@ def actions(
     found += _errors(catalog, findings)
     if sla is not None:
         for sheet in by_customer:
-            found += _lapsed(sheet, as_of)
+            found += _lapsed(sheet)
     found.sort(key=lambda a: (*a.sort_key, a.customer.casefold(), a.product))
     owners = {s.key: s.owner for s in sheets}
     frame = pd.DataFrame(
