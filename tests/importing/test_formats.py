@@ -197,3 +197,28 @@ def test_a_csv_saved_by_excel_for_mac_reads_its_accents(tmp_path: Path) -> None:
     windows = tmp_path / "windows.csv"  # the same text from Windows keeps Windows-1252
     windows.write_bytes(text.replace("\r", "\r\n").encode("cp1252"))
     assert [c.customer for c in load_book([windows]).contracts] == ["Café Olé SARL", "Señor Frío SA"]
+
+
+@pytest.mark.parametrize(("encoding", "end"), [("cp1252", "\r\n"), ("mac_roman", "\r")])
+def test_a_long_legacy_csv_is_read_by_the_code_page_of_its_accented_lines(tmp_path: Path, encoding: str, end: str) -> None:
+    """The code page is guessed from the lines that hold accents, wherever they are: a log whose first 300 KB are
+    plain ASCII and whose accents come after reads them as its code page, not as the plain head suggests."""
+    rows = [f"Plain {n},Okta,Premier,2026-01-15,2027-01-14" for n in range(8_000)]  # about 320 KB of ASCII first
+    rows += ["Café Olé SARL,Okta,Premier,2026-01-15,2027-01-14", "Señor Frío SA,Auth0,Enterprise,2026-03-01,2027-02-28"]
+    path = tmp_path / "long.csv"
+    path.write_bytes(end.join(["Customer,Product,Tier,Start,End", *rows, ""]).encode(encoding))
+    customers = [c.customer for c in load_book([path]).contracts]
+    assert len(customers) == 8_002 and customers[-2:] == ["Café Olé SARL", "Señor Frío SA"]
+
+
+def test_a_utf8_csv_with_a_few_windows_lines_past_the_first_block_names_them(tmp_path: Path) -> None:
+    """UTF-8 with a pasted Windows-1252 line far down the file (decoded a block of lines at a time): the line is read
+    as Windows-1252 and named by its number, the rest stays UTF-8."""
+    rows = [f"Zoë {n},Okta,Premier,2026-01-15,2027-01-14".encode() for n in range(40_000)]  # past a 1 MB block
+    rows.insert(30_000, "Crème Brûlée SA,Okta,Premier,2026-01-15,2027-01-14".encode("cp1252"))
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"\n".join([b"Customer,Product,Tier,Start,End", *rows, b""]))
+    book = load_book([path])
+    customers = [c.customer for c in book.contracts]
+    assert customers[0] == "Zoë 0" and customers[30_000] == "Crème Brûlée SA" and len(customers) == 40_001
+    assert any(f.message.startswith("Line 30002 is not UTF-8 like the rest of the file") for f in book.findings)
