@@ -137,6 +137,8 @@ def _term_fields(c: Contract) -> tuple[object, ...]:
         c.time_zone,
         c.subdivision,
         c.ended_on,
+        # a row whose tier is not read may name what it sells in a kept column ('Dedicated CSE Add-On'): compared too
+        () if c.program else tuple(sorted((k, " ".join(v.split()).casefold()) for k, v in c.extra.items())),
     )
 
 

@@ -45,6 +45,7 @@ from explorer.importing.tables import (
     is_filled,
     line_item_columns,
     product_by_values,
+    tier_by_values,
 )
 from explorer.importing.term_length import length_column
 from explorer.importing.year_columns import tier_year_columns
@@ -736,12 +737,16 @@ def _unread_sheet(sheet: RawSheet, near: NearMiss | None, catalog: Catalog, book
 def _product_by_values(
     sheet: RawSheet, match: TableMatch, catalog: Catalog, where: Source, findings: list[Finding]
 ) -> TableMatch:
-    """The table's product (and tier) columns as their values tell them, each choice said in an info finding."""
+    """The table's product and tier columns as their values tell them, each choice said in an info finding."""
     match, by_values = product_by_values(sheet, match, catalog)
     if by_values:
         findings.append(
             Finding(Severity.INFO, f"Read '{by_values}' as Product (every value in it is a product name).", where, by_values)
         )
+    match, tiers = tier_by_values(sheet, match, catalog)
+    if tiers:
+        said = f"Read '{tiers}' as Tier: every value in it names a product's tier or an add-on (a line item's name)."
+        findings.append(Finding(Severity.INFO, said, where, tiers))
     match, lines = line_item_columns(sheet, match, catalog)
     if lines:
         findings.append(Finding(Severity.INFO, lines, where))

@@ -15,6 +15,7 @@ from explorer.importing.line_items import (
     listed_addons,
     listed_products,
     product_and_tier,
+    product_named,
     program_named,
     tier_in_product,
     tier_with_addon,
@@ -182,11 +183,18 @@ def _count(n: int, word: str) -> str:
 
 
 def _addon_line(row: DataRow, catalog: Catalog) -> LineItem | None:
-    """The add-on a line-item row sells ('Dedicated CSE Add-On'), or None for a contract row."""
+    """The add-on a line-item row sells ('Dedicated CSE Add-On'), or None for a contract row: named in its product
+    cell, or in its tier cell beside a product (ServiceNow's Entitlements, a 'name' read or mapped as the tier)
+    where that names none of the product's tiers."""
     text = row.text("product")
-    if not text or catalog.product_for(text) is not None:
-        return None
-    item = line_item_for(catalog, text)
+    product = product_named(catalog, text) if text else None
+    if product is not None:
+        tier = row.text("program")
+        if not tier or program_named(catalog, product, tier) is not None:
+            return None
+        item = line_item_for(catalog, tier)
+        return item if item is not None and item.addon else None
+    item = line_item_for(catalog, text) if text else None
     return item if item is not None and item.addon else None
 
 
@@ -223,24 +231,28 @@ def _fold_addons(
     order: values.DateOrder,
     findings: list[Finding],
 ) -> list[Contract]:
-    """Each add-on line onto the contract of the same account and term that may carry it; an error where none."""
+    """Each add-on line onto the contract of the same account and term (and product, where the line names one) that
+    may carry it; an error where none."""
     folded = 0
     for row, item in lines:
         assert item.addon is not None
         addon = catalog.addons[item.addon]
-        customer, text = row.text("customer"), row.text("product")
+        customer, product = row.text("customer"), product_named(catalog, row.text("product"))
+        text = row.text("program") if product is not None else row.text("product")  # the cell naming the add-on
         start, end = _line_term(row, order)
         owner = next(
             (
                 i
                 for i, c in enumerate(contracts)
                 if customer_key(c.customer) == customer_key(customer)
+                and (product is None or c.product == product.id)
                 and catalog.addon_allowed(addon.id, c.product, c.program)
                 and _within(start, end, c)
             ),
             None,
         )
-        header = row.match.headers.get(row.match.columns.get("product", -1), "Product")
+        field = "program" if product is not None else "product"
+        header = row.match.headers.get(row.match.columns.get(field, -1), "Tier" if product is not None else "Product")
         if addon.options and item.option is None:
             labels = " or ".join(o.label for o in addon.options.values())
             findings.append(

@@ -282,17 +282,39 @@ def product_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> t
     out before its whole body is read."""
     if "product" in match.columns or "product" not in catalog.tables[match.kind].fields:
         return match, ""
+    return _by_values(sheet, match, "product", lambda values: all(catalog.product_for(v) is not None for v in values))
+
+
+def tier_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str]:
+    """A contract table with a product column and no tier column takes, as its tier, a column whose values are all
+    line items naming a product's tier or an add-on, one at least a tier (ServiceNow's Entitlements 'name': 'Okta
+    Premier Plus Support (12 months)', 'Dedicated CSE Add-On'); (the match, the header used or ""). A row whose tier
+    cell names an add-on is that add-on's line (contracts._addon_line)."""
+    if match.kind != "contracts" or "program" in match.columns or "product" not in match.columns:
+        return match, ""
+
+    def lines(values: set[str]) -> bool:
+        items = [line_item_for(catalog, v) for v in values]
+        named = [i for i in items if i is not None and (i.addon or (i.product and i.program))]
+        return len(named) == len(items) and any(i.program for i in named)
+
+    return _by_values(sheet, match, "program", lines)
+
+
+def _by_values(sheet: RawSheet, match: TableMatch, name: str, reads: Callable[[set[str]], bool]) -> tuple[TableMatch, str]:
+    """The match with the first kept column whose filled values all ``reads`` read as field ``name``, and its
+    header ("" where none does). A sample of rows rules a column out before its whole body is read."""
     body = match.body(sheet.rows)
     for index, header in sorted(match.extra.items()):
         found = False
         for rows in (body[:PRODUCT_SAMPLE], body):
             values = {cell_text(r[index]) for r in rows if index < len(r)} - {""}
-            found = bool(values) and all(catalog.product_for(v) is not None for v in values)
+            found = bool(values) and reads(values)
             if not found:
                 break
         if found:
             extra = {i: h for i, h in match.extra.items() if i != index}
-            return replace(match, columns={**match.columns, "product": index}, extra=extra), header
+            return replace(match, columns={**match.columns, name: index}, extra=extra), header
     return match, ""
 
 

@@ -210,3 +210,71 @@ def test_netsuite_items_and_close_leads_name_the_product_and_the_customer(tmp_pa
     ]
     book = load_book([write_csv(tmp_path / "close.csv", header=header, rows=rows)])
     assert [(c.customer, c.never_ran) for c in book.contracts] == [("Acme Corp", False), ("Initech", True)]
+
+
+SERVICENOW = ["name", "account", "product", "start_date", "end_date", "active", "per_unit", "channel"]
+
+
+def _servicenow(path: Path, rows: list[list[object]]) -> Path:
+    """ServiceNow CSM's Entitlements (service_entitlement) exported as CSV: the line item sold in 'name', the
+    product in 'product', no tier column (tryout 8, b9)."""
+    return write_csv(path, header=SERVICENOW, rows=[[*r, "true", "false", "Web"] for r in rows])
+
+
+SN_ROWS: list[list[object]] = [
+    ["Okta Premier Plus Support (12 months)", "Acme Corp", "Okta", "2026-01-15", "2027-01-14"],
+    ["Dedicated CSE Add-On", "Acme Corp", "Okta", "2026-01-15", "2027-01-14"],
+    ["Okta Premier Support (12 months)", "Initech", "Okta", "2026-03-01", "2027-02-28"],
+    ["Auth0 Enterprise Support", "Soylent Foods", "Auth0", "2026-05-01", "2027-04-30"],
+]
+
+
+def test_servicenow_entitlements_read_the_tier_and_the_add_on_line_from_their_name(tmp_path: Path) -> None:
+    """The line item's name was kept, not read: every Okta row lacked its tier, and the CSE's line was folded into
+    the Premier Plus row as 'the same tier, dates and add-ons', so the CSE was lost without a word."""
+    book = load_book([_servicenow(tmp_path / "service_entitlement.csv", SN_ROWS)])
+    assert [(c.customer, c.program, c.addons) for c in book.contracts] == [
+        ("Acme Corp", "okta-premier-plus", {"cse": None}),
+        ("Initech", "okta-premier", {}),
+        ("Soylent Foods", "auth0-enterprise", {}),
+    ]
+    assert not [f for f in book.findings if f.severity is Severity.ERROR or "read once" in f.message]
+    said = [(f.column, f.message) for f in book.findings if f.severity is Severity.INFO]
+    assert ("name", "Read 'name' as Tier: every value in it names a product's tier or an add-on (a line item's name).") in said
+    assert any(m.startswith("1 add-on line read as add-ons of their account's contract") for _, m in said)
+
+
+def test_a_mapped_tier_column_naming_an_add_on_is_that_add_ons_line(tmp_path: Path) -> None:
+    """With 'program = name' mapped, the CSE's line was a second Okta contract in force (in error, no tier) and the
+    Premier Plus row it belongs to had no CSE; the line is the add-on of the tier contract beside it, of its own
+    product only (a CSE line beside Auth0 is no add-on of the Okta contract)."""
+    from explorer.importing.mappings import ColumnMapping, Lookup
+
+    columns = {"customer": "account", "product": "product", "program": "name"}
+    mapping = ColumnMapping("contracts", tuple(SERVICENOW), {**columns, "term_start": "start_date", "term_end": "end_date"})
+    auth0_line = ["Dedicated CSE Add-On", "Initech", "Auth0", "2026-03-01", "2027-02-28"]
+    book = load_book([_servicenow(tmp_path / "entitlements.csv", [*SN_ROWS, auth0_line])], saved=Lookup([mapping]))
+    assert [(c.customer, c.program, c.addons) for c in book.contracts] == [
+        ("Acme Corp", "okta-premier-plus", {"cse": None}),
+        ("Initech", "okta-premier", {}),
+        ("Soylent Foods", "auth0-enterprise", {}),
+    ]
+    (error,) = [f for f in book.findings if f.severity is Severity.ERROR]
+    assert (error.source.row, error.column, error.customer) == (6, "name", "Initech")
+    assert error.message.startswith("Add-on line 'Dedicated CSE Add-On' of Initech for 2026-03-01 to 2027-02-28 has no")
+
+
+def test_rows_whose_tier_is_not_read_are_not_one_term_where_their_kept_cells_differ(tmp_path: Path) -> None:
+    """A 'name' column with one value no spelling reads is not read as the tier; its rows then lack a tier, and the
+    CSE's line is not 'the same term' as the Premier Plus row: both stay, each in error, none silently read once."""
+    rows = [*SN_ROWS[:2], ["Legacy Gold Entitlement", "Initech", "Okta", "2026-03-01", "2027-02-28"]]
+    book = load_book([_servicenow(tmp_path / "entitlements.csv", rows)])
+    assert [(c.customer, c.program, c.extra["name"]) for c in book.contracts] == [
+        ("Acme Corp", None, "Okta Premier Plus Support (12 months)"),
+        ("Acme Corp", None, "Dedicated CSE Add-On"),
+        ("Initech", None, "Legacy Gold Entitlement"),
+    ]
+    assert not [f for f in book.findings if "read once" in f.message]
+    copy = _servicenow(tmp_path / "copy.csv", [rows[0], rows[2]])  # the same rows in an owner's copy: read once
+    again = load_book([tmp_path / "entitlements.csv", copy])
+    assert len(again.contracts) == 3 and len([f for f in again.findings if "read once" in f.message]) == 2
