@@ -26,6 +26,7 @@ from explorer.importing.tables import (
     is_blank,
     line_item_columns,
     product_by_values,
+    tier_by_values,
 )
 from explorer.importing.values import cell_text
 
@@ -46,13 +47,19 @@ def _table_notes(where: str, match: TableMatch, catalog: Catalog) -> list[str]:
         notes.append(f"  {name} = {guess.header!r}: {how}")
     for name, guess in match.suggestions.items():
         notes.append(f"  maybe {name} = {guess.header!r} ({guess.score:.0f}% match): add the line to use it")
-    missing = [label(f) for f in spec.fields if f not in match.columns and f not in match.suggestions]
+    missing = [_key(f) for f in spec.fields if f not in match.columns and f not in match.suggestions]
     if missing:
         notes.append(f"  not found: {', '.join(missing)}")
     if match.extra:
         notes.append(f"  kept, not used: {', '.join(match.extra.values())}")
     notes += [f"  {n}" for n in match.notes]
     return notes
+
+
+def _key(name: str) -> str:
+    """A field as the mapping's key it takes, with what people call it where that differs: 'program (tier)'."""
+    said = label(name)
+    return name if said == name.replace("_", " ") else f"{name} ({said})"
 
 
 def _near_notes(where: str, near: NearMiss, catalog: Catalog) -> list[str]:
@@ -88,6 +95,10 @@ def proposed_mappings(
                     match = dataclasses.replace(
                         match, notes=(*match.notes, f"product = {by_values!r}: every value is a product's name")
                     )
+                match, tiers = tier_by_values(sheet, match, catalog)
+                if tiers:
+                    note = f"program = {tiers!r}: every value names a product's tier or an add-on"
+                    match = dataclasses.replace(match, notes=(*match.notes, note))
                 match, lines = line_item_columns(sheet, match, catalog)
                 if lines:
                     match = dataclasses.replace(match, notes=(*match.notes, lines))
@@ -157,14 +168,14 @@ def propose(sheet: RawSheet, header_index: int, kind: str, catalog: Catalog, sav
 
 def canonical_values(catalog: Catalog, name: str) -> list[str]:
     """What a value of a field can mean: product names, program names, priorities."""
+    addons = [o.label for a in catalog.addons.values() for o in a.options.values()]
+    addons += [a.name for a in catalog.addons.values() if not a.options]
     if name == "product":  # a product, a product with its tier (an order line names both), or an add-on's line
         products = list(catalog.products.values())
         tiers = [f"{p.name} {catalog.programs[t].name}" for p in products for t in p.programs if t in catalog.programs]
-        addons = [o.label for a in catalog.addons.values() for o in a.options.values()]
-        addons += [a.name for a in catalog.addons.values() if not a.options]
         return [*(p.name for p in products), *tiers, *addons]
-    if name == "program":
-        return list(dict.fromkeys(p.name for p in catalog.programs.values()))
+    if name == "program":  # a tier, or an add-on's line beside its product (contracts._addon_line)
+        return [*dict.fromkeys(p.name for p in catalog.programs.values()), *addons]
     if name in ("priority", "priority_at_open"):
         return ["1", "2", "3", "4"]
     return []

@@ -33,7 +33,7 @@ from typing import Any
 from explorer.atomic import write_atomically
 from explorer.catalog import Catalog, fold
 from explorer.filekinds import UnreadableFile, load_toml
-from explorer.importing.line_items import line_item_for
+from explorer.importing.line_items import line_item_for, program_named
 from explorer.shown import shown_name
 
 APP_NAME = "Entitlement Explorer"
@@ -68,12 +68,15 @@ def layout_key(layout: Sequence[str]) -> tuple[str, ...]:
 
 def value_known(catalog: Catalog, name: str, value: str) -> bool:
     """Whether the contracts or cases reader takes ``value`` as a field's value: a product (or a line naming its
-    product and tier, or an add-on: 'Okta Premier Plus', '100% Dedicated MCSE'), a tier, a priority. The one rule
+    product and tier, or an add-on: 'Okta Premier Plus', '100% Dedicated MCSE'), a tier (or an add-on's line,
+    contracts._addon_line), a priority. The one rule
     for the values Map Columns lists as unknown and for the meanings a saved mapping may give them."""
     if name == "product":
         return catalog.product_for(value) is not None or line_item_for(catalog, value) is not None
-    if name == "program":
-        return any(catalog.program_for(p, value) is not None for p in catalog.products.values())
+    if name == "program":  # a tier as the reader reads one ('Premier Plus Support'), or an add-on's line beside it
+        if any(program_named(catalog, p, value) is not None for p in catalog.products.values()):
+            return True
+        return (item := line_item_for(catalog, value)) is not None and item.addon is not None
     if name in ("priority", "priority_at_open"):
         return catalog.priority_for(value) is not None
     return True

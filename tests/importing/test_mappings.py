@@ -298,3 +298,30 @@ def test_a_product_naming_a_tier_against_another_tier_column_keeps_the_column_an
         ("Map B", Severity.WARNING, "Support Tier", f"Product 'ZX-1001' (mapped to 'Okta Premier Plus') {then}"),
         ("Map P", Severity.WARNING, "Support Tier", f"Product 'Okta Premier Plus' {then}"),
     ]
+
+
+def test_map_names_the_keys_it_takes_and_proposes_a_tier_told_by_its_values(tmp_path: Path, catalog: Catalog) -> None:
+    """ServiceNow's Entitlements: 'not found: tier' named no key a mapping takes ('tier = ...' is refused: the key is
+    'program'); the line items' column is the tier by its values, and its values are ones the tier may hold."""
+    from explorer.importing.mapper import canonical_values
+    from explorer.importing.mappings import value_known
+
+    path = write_csv(
+        tmp_path / "service_entitlement.csv",
+        header=["name", "account", "product", "start_date", "end_date"],
+        rows=[
+            ["Okta Premier Plus Support (12 months)", "Acme Corp", "Okta", "2026-01-15", "2027-01-14"],
+            ["Dedicated CSE Add-On", "Acme Corp", "Okta", "2026-01-15", "2027-01-14"],
+        ],
+    )
+    text, _ = proposed_mappings([str(path)], [], catalog)
+    assert 'program = "name"' in text and "program = 'name': every value names a product's tier or an add-on" in text
+    assert (
+        "#   not found: initial_term_start, term_months, region, country, time_zone, subdivision, cse (dedicated CSE), mcse"
+        in text
+    )
+    assert value_known(catalog, "program", "Okta Premier Plus Support (12 months)")
+    assert value_known(catalog, "program", "Dedicated CSE Add-On") and "50% Dedicated MCSE" in canonical_values(
+        catalog, "program"
+    )
+    assert not value_known(catalog, "program", "Legacy Gold Entitlement")
