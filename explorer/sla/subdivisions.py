@@ -97,8 +97,15 @@ def resolve_subdivision(country: str, text: str, catalog: Catalog) -> tuple[str,
     code = _spellings(country, catalog).get(_key(body)) or _spellings(country, catalog).get(_key(raw))
     if code:
         return code, None
-    valid = ", ".join(f"{c} ({n})" if n != c else c for c, n in known.items())
+    # the package also files a few cities, school zones and language communities as subdivisions (Germany's
+    # 'Augsburg', France's 'Zone A', Belgium's 'Flemish'): still read, but the states named are those with a code
+    valid = ", ".join(f"{c} ({n})" if n != c else c for c, n in known.items() if _is_code(c))
     return "", (f"state or province '{raw}' is not one of {country_name(country)}'s ({valid}); the national calendar is used")
+
+
+def _is_code(code: str) -> bool:
+    """A subdivision the package files under a code (BY, NSW, 31), as it does every state, not under a name."""
+    return not any(ch.islower() for ch in code)
 
 
 def subdivision_of_zone(zone: str, country: str, catalog: Catalog) -> str:

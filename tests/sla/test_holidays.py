@@ -257,3 +257,14 @@ def test_spellings_of_a_state(text: str, catalog: Catalog) -> None:
     from explorer.sla.subdivisions import resolve_subdivision
 
     assert resolve_subdivision("AU", text, catalog) == ("NSW", None)
+
+
+def test_the_states_a_problem_names_are_states_not_the_cities_the_package_also_files(catalog: Catalog) -> None:
+    """The holidays package files Augsburg (its own Peace Festival) among Germany's subdivisions: it is still read,
+    but the list of valid states no longer names a city (nor France's school zones)."""
+    from explorer.sla.subdivisions import resolve_subdivision
+
+    code, problem = resolve_subdivision("DE", "Atlantis", catalog)
+    assert code == "" and problem is not None and "BY (Bayern)" in problem and "Augsburg" not in problem
+    assert resolve_subdivision("DE", "Augsburg", catalog) == ("Augsburg", None)
+    assert "Zone A" not in (resolve_subdivision("FR", "Atlantis", catalog)[1] or "Zone A")
