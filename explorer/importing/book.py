@@ -45,6 +45,7 @@ from explorer.importing.tables import (
     is_filled,
     line_item_columns,
     product_by_values,
+    region_by_values,
     tier_by_values,
 )
 from explorer.importing.term_length import length_column
@@ -737,7 +738,7 @@ def _unread_sheet(sheet: RawSheet, near: NearMiss | None, catalog: Catalog, book
 def _product_by_values(
     sheet: RawSheet, match: TableMatch, catalog: Catalog, where: Source, findings: list[Finding]
 ) -> TableMatch:
-    """The table's product and tier columns as their values tell them, each choice said in an info finding."""
+    """The table's product, tier and region columns as their values tell them, each choice said in an info finding."""
     match, by_values = product_by_values(sheet, match, catalog)
     if by_values:
         findings.append(
@@ -747,6 +748,12 @@ def _product_by_values(
     if tiers:
         said = f"Read '{tiers}' as Tier: every value in it names a product's tier or an add-on (a line item's name)."
         findings.append(Finding(Severity.INFO, said, where, tiers))
+    match, regions, as_region = region_by_values(sheet, match, catalog)
+    if regions:
+        said = f"Read '{regions}' as Region" if as_region else f"Column '{regions}' kept (the table has a Region column)"
+        named = ", ".join(dict.fromkeys(catalog.regions.values()))
+        said += f": every value in it is a sales region ({named}), not a state or province."
+        findings.append(Finding(Severity.INFO, said, where, regions))
     match, lines = line_item_columns(sheet, match, catalog)
     if lines:
         findings.append(Finding(Severity.INFO, lines, where))

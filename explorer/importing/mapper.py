@@ -26,6 +26,7 @@ from explorer.importing.tables import (
     is_blank,
     line_item_columns,
     product_by_values,
+    region_by_values,
     tier_by_values,
 )
 from explorer.importing.values import cell_text
@@ -98,6 +99,10 @@ def proposed_mappings(
                 match, tiers = tier_by_values(sheet, match, catalog)
                 if tiers:
                     note = f"program = {tiers!r}: every value names a product's tier or an add-on"
+                    match = dataclasses.replace(match, notes=(*match.notes, note))
+                match, regions, as_region = region_by_values(sheet, match, catalog)
+                if regions:
+                    note = f"{'region' if as_region else 'kept'} = {regions!r}: every value is a sales region, no state"
                     match = dataclasses.replace(match, notes=(*match.notes, note))
                 match, lines = line_item_columns(sheet, match, catalog)
                 if lines:

@@ -211,6 +211,16 @@ CONTINENT_REGIONS = {"Europe": "EMEA", "Africa": "EMEA", "America": "AMER", "Asi
 CONTINENT_REGIONS |= {"Pacific": "APAC", "Indian": "APAC", "Atlantic": "EMEA"}
 
 
+def sales_region(text: str, catalog: Catalog) -> str:
+    """The region a cell names as sales teams write one: a spelling of the catalog's ('EMEA', 'North America',
+    'LATAM', 'ANZ'), or a sub-region of one ('EMEA North', 'AMER-West'); "" for any other text, a country or a
+    state among them ('CA' is California and Canada: no region is read through it)."""
+    for candidate in (text, re.split(r"[\s\-]+", text.strip(), maxsplit=1)[0]):  # not a zone's 'Europe/Berlin'
+        if candidate.strip() and (region := catalog.region_for(candidate)) in catalog.regions.values():
+            return region
+    return ""
+
+
 def region_of(text: str, catalog: Catalog) -> tuple[str, bool]:
     """(the region a Region cell names, whether it was read through a country or a sub-region): a synonym as the
     catalog spells it, else a country's region (the catalog's exceptions, else its main zone's continent), else

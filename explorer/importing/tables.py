@@ -19,6 +19,7 @@ from explorer.catalog import Catalog, TableSpec, fold
 from explorer.importing.headers import Guess, column_kinds, recognise
 from explorer.importing.line_items import line_item_for, product_named, program_named
 from explorer.importing.mappings import ColumnMapping
+from explorer.importing.places import sales_region
 from explorer.importing.readers import Cell, RawSheet
 from explorer.importing.values import cell_text
 
@@ -306,16 +307,45 @@ def _by_values(sheet: RawSheet, match: TableMatch, name: str, reads: Callable[[s
     header ("" where none does). A sample of rows rules a column out before its whole body is read."""
     body = match.body(sheet.rows)
     for index, header in sorted(match.extra.items()):
-        found = False
-        for rows in (body[:PRODUCT_SAMPLE], body):
-            values = {cell_text(r[index]) for r in rows if index < len(r)} - {""}
-            found = bool(values) and reads(values)
-            if not found:
-                break
-        if found:
+        if _all_read(body, index, reads):
             extra = {i: h for i, h in match.extra.items() if i != index}
             return replace(match, columns={**match.columns, name: index}, extra=extra), header
     return match, ""
+
+
+def _all_read(body: Sequence[Sequence[Cell]], index: int, reads: Callable[[set[str]], bool]) -> bool:
+    """Whether column ``index`` holds a value and ``reads`` reads its filled values: a sample of rows rules a column
+    out before its whole body is read."""
+    for rows in (body[:PRODUCT_SAMPLE], body):
+        values = {cell_text(r[index]) for r in rows if index < len(r)} - {""}
+        if not values or not reads(values):
+            return False
+    return True
+
+
+def region_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str, bool]:
+    """A column of sales regions (EMEA, AMER, APAC) is the Region, whatever its header: a State/Province column
+    (Freshsales' 'Territory') whose values all are is no state, and a table with no Region column takes a kept
+    column whose values all are. (The match, the header or "", whether it is now the Region: a State/Province
+    column beside a Region column is kept.)"""
+    if match.saved or "region" not in catalog.tables[match.kind].fields:
+        return match, "", False
+
+    def regions(values: set[str]) -> bool:
+        return all(sales_region(v, catalog) for v in values)
+
+    index = match.columns.get("subdivision")
+    if index is None or not _all_read(match.body(sheet.rows), index, regions):
+        if "region" in match.columns:
+            return match, "", False
+        found, header = _by_values(sheet, match, "region", regions)
+        return found, header, bool(header)
+    header = match.headers[index]
+    columns = {f: i for f, i in match.columns.items() if f != "subdivision"}
+    guesses = {f: g for f, g in match.guesses.items() if f != "subdivision"}
+    if "region" in columns:
+        return replace(match, columns=columns, extra={**match.extra, index: header}, guesses=guesses), header, False
+    return replace(match, columns={**columns, "region": index}, guesses=guesses), header, True
 
 
 def line_item_columns(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str]:

@@ -278,3 +278,45 @@ def test_rows_whose_tier_is_not_read_are_not_one_term_where_their_kept_cells_dif
     copy = _servicenow(tmp_path / "copy.csv", [rows[0], rows[2]])  # the same rows in an owner's copy: read once
     again = load_book([tmp_path / "entitlements.csv", copy])
     assert len(again.contracts) == 3 and len([f for f in again.findings if "read once" in f.message]) == 2
+
+
+def test_a_territory_of_sales_regions_is_the_region_not_a_state(tmp_path: Path) -> None:
+    """Freshsales' 'Territory' (EMEA, AMER, APAC) was read as the State/Province: "'EMEA' is not one of Germany's"
+    and the MCSE's region then came from the country. A column of sales regions is the region whatever its header; a
+    Territory of states stays the state, and one beside a Region column is kept."""
+    header = ["Name", "Account name", "Product", "Contract Start Date", "Contract End Date", "Territory", "Country"]
+    dates = ["2026-01-15", "2027-01-14"]
+    mcse = "Mission Critical Support - 50% Dedicated MCSE"
+    rows: list[list[object]] = [
+        ["Acme 2026", "Acme Corp", "Okta Premier Plus Support (12 months)", *dates, "EMEA", "DE"],
+        ["Acme MCSE", "Acme Corp", mcse, *dates, "EMEA", "DE"],
+        ["Initech 2026", "Initech", "Okta Premier Support (12 months)", *dates, "North America", "US"],
+        ["Tyrell 2026", "Tyrell", "Okta Premier Support (12 months)", *dates, "APAC-South", "AU"],
+    ]
+    book = load_book([write_csv(tmp_path / "freshsales_deals.csv", header=header, rows=rows)])
+    assert [(c.customer, c.region, c.subdivision, c.addons) for c in book.contracts] == [
+        ("Acme Corp", "EMEA", "", {"mcse": "50"}),
+        ("Initech", "North America", "", {}),  # a region as written (AMER's spelling), as from a Region column
+        ("Tyrell", "APAC", "NSW", {}),  # a sub-region read as its region; the state from the country's zone
+    ]
+    assert not [f for f in book.findings if f.severity is not Severity.INFO and "EMEA" in f.message]
+    assert not [f for f in book.findings if "No region is given" in f.message]
+    (said,) = [f for f in book.findings if f.column == "Territory" and f.severity is Severity.INFO and f.source.row == 1]
+    assert said.message.startswith("Read 'Territory' as Region: every value in it is a sales region (")
+    states = [[*r[:5], state, country] for r, state, country in zip(rows[2:], ["IL", "NSW"], ["US", "AU"], strict=True)]
+    book = load_book([write_csv(tmp_path / "states.csv", header=header, rows=states)])
+    assert [(c.region, c.subdivision) for c in book.contracts] == [("", "IL"), ("", "NSW")]
+    beside = load_book([write_csv(tmp_path / "both.csv", header=[*header, "Region"], rows=[[*rows[0], "APAC"]])])
+    assert [(c.region, c.subdivision, c.extra.get("Territory")) for c in beside.contracts] == [("APAC", "", "EMEA")]
+
+
+def test_a_contacts_column_of_sales_regions_is_their_region(tmp_path: Path) -> None:
+    """A contacts export headed 'Territory' or 'Theater' holds the region the MCSE's named contacts are checked in."""
+    for column in ("Territory", "Theater"):
+        contacts = write_csv(
+            tmp_path / "contacts.csv",
+            header=["Customer", "Name", "Email", column],
+            rows=[["Acme Corp", "Ada Lovelace", "ada@acme.example", "EMEA"], ["Acme Corp", "Bob Li", "bob@acme.example", "APAC"]],
+        )
+        book = load_book([contacts])
+        assert [(c.name, c.region) for c in book.contacts] == [("Ada Lovelace", "EMEA"), ("Bob Li", "APAC")], column
