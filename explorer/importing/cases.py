@@ -30,6 +30,7 @@ from explorer.importing.day_and_time import joined
 from explorer.importing.emails import address
 from explorer.importing.places import iana_zone, parse_timezone
 from explorer.importing.readers import RawSheet
+from explorer.importing.repeats import earliest
 from explorer.importing.tables import TableMatch
 from explorer.importing.values import UNSETTLED, DateOrder, both_readings, cell_text, english_months, parse_yes_no
 from explorer.model import Contact, Finding, Severity, Source, customer_key
@@ -927,7 +928,7 @@ def match_by_email(cases: pd.DataFrame, contacts: list[Contact]) -> list[Finding
 
 def _one_row_per_case(frame: pd.DataFrame, sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> pd.DataFrame:
     """A milestone export's rows folded to one per case: its first row, the First Response milestone's completion."""
-    responded = frame.groupby("case_id", sort=False)["first_response"].min()
+    responded = earliest(frame, "case_id", "first_response")
     cases = frame.drop_duplicates("case_id").reset_index(drop=True)
     cases["first_response"] = cases["case_id"].map(responded).astype("datetime64[ns, UTC]")
     findings.append(

@@ -3,10 +3,19 @@
 Case logs accumulate as exports of overlapping date ranges (October–November, then
 November–December), and some help desks export a row per message. Counting each row
 would count a breach twice and move compliance. Rows with the same case ID are one
-case when they name the same customer (or one names none); of them the row kept is
-the one naming its customer and its first response, else the one read last (the later
-export knows more). Two customers under one ID are two systems' cases: both are kept.
-Nothing is dropped unsaid: one finding per set of files names the cases folded.
+case when they name the same customer (or one names none). Two customers under one ID
+are two systems' cases: both are kept.
+
+What the folded case holds must not hang on the order the files were given in: a case is
+received once and first confirmed by a person once (domain.md §4), so its opening and its
+first response are the earliest any of its rows gives (EARLIEST, the one home of that rule;
+cases.py folds a milestone export by it too). The priority at opening, where a row gives
+it, beats a priority recorded later; a product or requester one row leaves blank is taken
+from the rows that agree on it. The rest (the priority where none is at opening, the
+customer as written, the source) comes from the row naming its customer and the earliest
+first response, else the one read last (the later export knows more). Nothing is dropped
+unsaid: one finding per set of files names the cases folded and, where their rows
+differ, the values kept.
 """
 
 from __future__ import annotations
@@ -18,6 +27,14 @@ from explorer.model import Finding, Severity, Source
 from explorer.shown import shown_name
 
 SHOWN = 5  # case IDs a finding names before "and N more"
+EARLIEST = ("opened", "first_response")  # order-free: the first of each that any row gives
+FILLED = ("product", "requester_email")  # a blank is filled where the other rows agree on one value
+COMPARED = {"opened": "opening", "priority": "priority", "first_response": "first response"}
+
+
+def earliest(frame: pd.DataFrame, by: str | pd.Series, column: str) -> pd.Series:
+    """Per ``by`` group, the earliest ``column`` any row gives (NaT where none does)."""
+    return frame.groupby(by, sort=False)[column].min()
 
 
 def one_row_per_case(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[Finding]]:
@@ -33,13 +50,41 @@ def one_row_per_case(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[Finding]]:
     folded = group[~group["_id"].isin(customers[customers > 1].index)]  # two customers, one ID: two cases
     if folded.empty:
         return cases, []
-    rank = folded.assign(_answered=folded["first_response"].notna()).sort_values(
-        ["_id", "_named", "_answered", "_at"], kind="stable"
+    rank = folded.assign(_answered=folded["first_response"].notna()).sort_values(  # the best row last
+        ["_id", "_named", "_answered", "first_response", "_at"], ascending=[True, True, True, False, True], kind="stable"
     )
     kept = rank.drop_duplicates("_id", keep="last")
     dropped = folded["_at"][~folded["_at"].isin(kept["_at"])].to_numpy()
-    findings = _findings(cases, folded, kept)
-    return cases.drop(index=cases.index[dropped]).reset_index(drop=True), findings
+    merged = _order_free(cases, rank, kept)
+    findings = _findings(cases, folded, merged.iloc[kept["_at"].to_numpy()].assign(_id=kept["_id"].to_numpy()))
+    return merged.drop(index=merged.index[dropped]).reset_index(drop=True), findings
+
+
+def _order_free(cases: pd.DataFrame, rank: pd.DataFrame, kept: pd.DataFrame) -> pd.DataFrame:
+    """``cases`` with each kept row given the values of its case that no order of files or rows can change."""
+    out = cases.copy()
+    labels = cases.index[kept["_at"].to_numpy()]
+    by_id = pd.Series(kept["_id"].to_numpy(), index=labels)  # each kept row's case ID
+
+    def put(column: str, values: pd.Series) -> None:
+        """``values`` (per case ID) onto the kept rows of the cases they give one for."""
+        given = by_id[by_id.isin(values.index)]
+        out.loc[given.index, column] = given.map(values)
+
+    for column in EARLIEST:
+        out.loc[labels, column] = by_id.map(earliest(rank, "_id", column))
+    said = rank.groupby("_id", sort=False)["response_unknown"].any()  # answered at an unknown time, one row says
+    out.loc[labels, "response_unknown"] = out.loc[labels, "first_response"].isna() & by_id.map(said).astype(bool)
+    at_open = rank[rank["priority_at_open"] & rank["priority"].notna()].drop_duplicates("_id", keep="last")
+    for column in ("priority", "priority_text", "priority_at_open"):
+        put(column, at_open.set_index("_id")[column])
+    for column in FILLED:
+        texts = out.loc[labels, column].astype(str)
+        blank = by_id[out.loc[labels, column].isna() | texts.eq("")]
+        given = rank[rank["_id"].isin(blank) & rank[column].notna() & rank[column].astype(str).ne("")]
+        values = given.groupby("_id")[column].agg(["nunique", "first"])
+        put(column, values.loc[values["nunique"] == 1, "first"])
+    return out
 
 
 def _findings(cases: pd.DataFrame, folded: pd.DataFrame, kept: pd.DataFrame) -> list[Finding]:
@@ -70,17 +115,42 @@ def _findings(cases: pd.DataFrame, folded: pd.DataFrame, kept: pd.DataFrame) -> 
         many = len(listed) != 1
         text = (
             f"{len(listed)} case{'s are' if many else ' is'} listed {where}: {'each is' if many else 'it is'} counted once, "
-            f"keeping the row with its first response, else the one read last. {_ids(listed)}."
+            "with the earliest opening and first response its rows give (the first confirmation by a person), the rest "
+            f"from the row with that response, else the one read last. {_ids(listed)}."
         )
         if clash:
+            shown = "; ".join(_kept(folded[folded["_id"] == i], keep.loc[[i]].iloc[0]) for i in clash[:SHOWN])
+            more = f"; and {len(clash) - SHOWN} more" if len(clash) > SHOWN else ""
             text += (
                 f" {len(clash)} of them {'differs' if len(clash) == 1 else 'differ'} in opening time, priority or first "
-                f"response between their rows (check the exports): {_ids(clash)}."
+                f"response between their rows (check the exports): {shown}{more}."
             )
         kept_row = keep.loc[listed[0]]
         where_kept = Source(str(kept_row["file"]), str(kept_row["sheet"]), int(str(kept_row["row"])))
         out.append(Finding(Severity.WARNING if clash else Severity.INFO, text, where_kept))
     return out
+
+
+def _kept(rows: pd.DataFrame, kept: pd.Series) -> str:
+    """'Case 77: first response 2026-09-01 02:40 UTC (zd.csv row 2) kept, not 2026-09-01 04:00 UTC (sf.csv row 2)'."""
+    said = []
+    for column, label in COMPARED.items():
+        given = rows[rows[column].notna()] if column == "first_response" else rows  # not yet answered: no clash
+        if given[column].nunique(dropna=False) < 2:
+            continue
+        value = kept[column]
+        holds = given[column].isna() if pd.isna(value) else given[column].eq(value)
+        not_kept = ", ".join(_value(row[column], row) for _, row in given[~holds].iterrows())
+        said.append(f"{label} {_value(value, given[holds].iloc[0])} kept, not {not_kept}")
+    return f"Case {kept.name}: {', '.join(said)}"
+
+
+def _value(value: object, row: pd.Series) -> str:
+    """A compared value and the row it is read from: '2026-09-01 02:40 UTC (zd.csv row 2)', 'P1 (log.csv row 3)'."""
+    where = f"({shown_name(str(row['file']))} row {row['row']})"
+    if pd.isna(value):  # type: ignore[call-overload]
+        return f"none {where}"
+    return f"{value:%Y-%m-%d %H:%M} UTC {where}" if isinstance(value, pd.Timestamp) else f"P{value} {where}"
 
 
 def _ids(ids: list[str]) -> str:

@@ -54,8 +54,9 @@ def test_overlapping_exports_count_each_case_once(tmp_path: Path) -> None:
         assert [(f.severity, f.message) for f in notes] == [
             (
                 Severity.INFO,
-                f"1 case is listed in both {first} and {second} (overlapping exports): it is counted once, keeping the "
-                "row with its first response, else the one read last. Case 5002.",
+                f"1 case is listed in both {first} and {second} (overlapping exports): it is counted once, with the "
+                "earliest opening and first response its rows give (the first confirmation by a person), the rest from "
+                "the row with that response, else the one read last. Case 5002.",
             )
         ]
         assert notes[0].source.file.endswith("nov_dec.csv")  # where the row kept was read
@@ -87,11 +88,63 @@ def test_rows_of_one_case_that_disagree_are_a_warning_and_two_customers_two_case
         (
             Severity.WARNING,
             3,
-            "2 cases are listed more than once in log.csv: each is counted once, keeping the row with its first "
-            "response, else the one read last. Cases 7001, 7002. 1 of them differs in opening time, priority or first "
-            "response between their rows (check the exports): Case 7001.",
+            "2 cases are listed more than once in log.csv: each is counted once, with the earliest opening and first "
+            "response its rows give (the first confirmation by a person), the rest from the row with that response, "
+            "else the one read last. Cases 7001, 7002. 1 of them differs in opening time, priority or first response "
+            "between their rows (check the exports): Case 7001: priority P3 (log.csv row 3) kept, not P1 (log.csv row 2).",
         )
     ]
+
+
+def test_two_help_desks_that_disagree_on_a_case_give_one_verdict_in_either_order(tmp_path: Path) -> None:
+    """The first response is the first confirmation by a person (domain.md §4): the earliest any log gives, as is the
+    opening, whichever log is read last; a product only one log names is kept either way."""
+    zendesk = write_csv(
+        tmp_path / "zendesk.csv",
+        header=["Id", "Organization", "Priority", "Created at (UTC)", "First reply at (UTC)"],
+        rows=[["9001", "Northwind Traders", "Urgent", "2026-11-02 08:00:00", "2026-11-02 08:40:00"]],
+    )
+    salesforce = write_csv(
+        tmp_path / "salesforce.csv",
+        header=["Case Number", "Account Name", "Product", "Priority", "Date/Time Opened", "First Response (Date/Time)"],
+        rows=[["9001", "Northwind Traders", "Okta", "P1 - Critical", "2026-11-02 07:50", "2026-11-02 09:30"]],
+    )
+    for order in ([zendesk, salesforce], [salesforce, zendesk]):
+        book = load_book([contracts(tmp_path)], order)
+        assert book.cases is not None
+        case = book.cases.iloc[0]
+        assert len(book.cases) == 1 and case["product"] == "okta"
+        assert (f"{case['opened']:%H:%M}", f"{case['first_response']:%H:%M}") == ("07:50", "08:40")
+        result = evaluate(book, default_catalog(), clock.end_of_day(date(2026, 11, 28)))
+        table = compliance(result.cases, ["priority"])
+        assert (int(table["Met"].sum()), int(table["Breached"].sum())) == (1, 0)  # 50 min of P1's hour
+        notes = [f for f in book.findings if "listed" in f.message]
+        assert len(notes) == 1 and notes[0].severity is Severity.WARNING
+        assert notes[0].message.endswith(
+            "Case 9001: opening 2026-11-02 07:50 UTC (salesforce.csv row 2) kept, not 2026-11-02 08:00 UTC "
+            "(zendesk.csv row 2), first response 2026-11-02 08:40 UTC (zendesk.csv row 2) kept, not 2026-11-02 09:30 UTC "
+            "(salesforce.csv row 2)."
+        )
+        assert (notes[0].source.file, notes[0].source.row) == (str(zendesk), 2)  # the row whose response is kept
+
+
+def test_the_priority_at_opening_one_log_gives_sets_the_target_in_either_order(tmp_path: Path) -> None:
+    """Okta may lower a case's priority; a log recording the priority at opening knows the target (domain.md §4)."""
+    lowered = write_csv(
+        tmp_path / "current.csv",
+        header=HEADER,
+        rows=[["9101", "2026-11-02 08:00", "P3", "Northwind Traders", "Okta", "2026-11-02 09:30"]],
+    )
+    at_open = write_csv(
+        tmp_path / "at_open.csv",
+        header=[*HEADER, "Initial Priority"],
+        rows=[["9101", "2026-11-02 08:00", "P3", "Northwind Traders", "Okta", "2026-11-02 09:30", "P1"]],
+    )
+    for order in ([lowered, at_open], [at_open, lowered]):
+        book = load_book([contracts(tmp_path)], order)
+        assert book.cases is not None and book.cases["priority"].tolist() == [1]
+        result = evaluate(book, default_catalog(), clock.end_of_day(date(2026, 11, 28)))
+        assert int(compliance(result.cases, ["priority"])["Breached"].sum()) == 1  # 90 min of P1's hour
 
 
 def test_emails_pasted_with_a_name_or_as_a_link_are_read_as_the_address(tmp_path: Path) -> None:
