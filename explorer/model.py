@@ -176,6 +176,9 @@ class Book:
     case_files: list[str] = field(default_factory=list)
     unread: list[Unread] = field(default_factory=list)  # what the user may want to map (Map Columns)
     digests: dict[str, str] = field(default_factory=dict)  # file -> SHA-256 of the bytes read, taken as it was read
+    # the key of a case's or contact's customer no contract names -> what it could be, said in its finding
+    # ("could be Umbrella Health or Umbrella Health Labs; it is matched to neither": importing.spelling)
+    could_be: dict[str, str] = field(default_factory=dict)
     _contact_index: dict[str, list[Contact]] | None = field(default=None, repr=False, compare=False)
 
     def customers(self) -> list[str]:

@@ -137,8 +137,7 @@ def load_book(
         raise UnreadableFile(failures[0].file, failures[0].reason)
     if progress:
         progress("Checking contracts")
-    book.contacts, matched = contacts_by_spelling(book.contacts, book.contracts, catalog)
-    book.findings.extend(matched)
+    book.findings.extend(contacts_by_spelling(book, catalog))
     book.contacts, repeated = once(book.contacts)
     if repeated:
         said = (
@@ -154,7 +153,7 @@ def load_book(
         book.cases, folded = one_row_per_case(book.cases)
         book.findings.extend(folded)
         book.findings.extend(match_by_email(book.cases, book.contacts))
-        book.findings.extend(match_by_spelling(book.cases, book.contracts, catalog))
+        book.findings.extend(match_by_spelling(book.cases, book, catalog))
     if book.files and not book.contracts:
         what = "; ".join(f"{name} holds {', '.join(t.text for t in tables)}" for name, tables in held.items())
         found = [t for tables in held.values() for t in tables if t.kind == "contracts"]
@@ -939,7 +938,7 @@ def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
             out.extend(
                 Finding(
                     Severity.WARNING,
-                    f"Contact {c.name}: customer '{c.customer}' has no contract.",
+                    f"Contact {c.name}: customer '{c.customer}' {book.could_be.get(key, 'has no contract')}.",
                     replace(c.source, column=""),  # the row's customer cell, not the cell that listed the contact
                     "customer",
                     c.customer,

@@ -5,8 +5,12 @@ the contract book keeps the CRM's. A case's or named contact's customer that mat
 written is matched where the two names are the same words once accents, punctuation and trailing legal
 suffixes (catalog values.legal_suffix) are set aside, and only where that names one customer of the book: a
 looser guess would judge a case under another company's terms, or count a contact against its limit. A
-contract book's own names are never matched this way; spellings that split one contract's history between
-two customers get a warning instead (name_variants).
+trailing region or country in brackets or after a dash ("Globex (EMEA)", "Acme - Germany") tells one
+customer's offices apart, not two companies: it is set aside too, but only where the name with it names no
+customer (a book's "Globex EMEA Ltd" is closer to "Globex (EMEA)" than its "Globex GmbH" is). A name that
+could be several customers, or one whose words begin another's ("Umbrella" for Umbrella Health), is not
+matched; the finding that says so names them (could_be). A contract book's own names are never matched this
+way; spellings that split one contract's history between two customers get a warning instead (name_variants).
 """
 
 from __future__ import annotations
@@ -22,9 +26,12 @@ import pandas as pd
 from explorer import history
 from explorer.catalog import Catalog, fold
 from explorer.importing.cases import categorical
-from explorer.model import Contact, Contract, Finding, Severity, Source, customer_key
+from explorer.importing.places import region_of
+from explorer.model import Book, Contract, Finding, Severity, Source, customer_key
 
 SHOWN = 4  # names quoted in the finding
+# "Globex (EMEA)", "Acme - Germany": a name, then a trailing qualifier in brackets or after a spaced dash
+QUALIFIED = re.compile(r"^(?P<name>.*?\S)(?:\s*\((?P<paren>[^()]+)\)|\s+[-\u2013\u2014]\s+(?P<dash>[^()\-\u2013\u2014]+?))\s*$")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a book's names, asked by the cases', the contacts' and the variants' checks
@@ -42,21 +49,83 @@ def loose_name(name: str, suffixes: frozenset[str]) -> str:
     return " ".join(words)
 
 
-def spelled_alike(given: Iterable[str], contracts: list[Contract], catalog: Catalog) -> dict[str, str]:
-    """Each given name that no contract names as written -> the one contract customer of the same loose name."""
-    names = {customer_key(c.customer): c.customer.strip() for c in contracts}
-    unknown = [text for text in given if text and customer_key(text) not in names]
+def unqualified(name: str, catalog: Catalog) -> str:
+    """``name`` without a trailing region or country in brackets or after a dash ("Globex" for "Globex (EMEA)",
+    "Acme - Germany", "Initech (US)"); any other name, and any other qualifier ("(Labs)"), as it is."""
+    match = QUALIFIED.match(name)
+    if match is None:
+        return name
+    region, _ = region_of(match["paren"] or match["dash"], catalog)
+    return match["name"] if region in catalog.regions.values() else name
+
+
+class BookNames:
+    """A book's customers by their loose names, to say which customer another file's spelling names."""
+
+    def __init__(self, customers: Iterable[str], catalog: Catalog):
+        self.catalog = catalog
+        self.names = {customer_key(name): name.strip() for name in customers}
+        self.loose: dict[str, set[str]] = {}
+        self.bare: dict[str, set[str]] = {}  # without a region qualifier
+        self.by_word: dict[str, dict[str, str]] = {}  # first word -> bare loose name -> key: where 'near' looks
+        for key, name in self.names.items():
+            self.loose.setdefault(self._loose(name), set()).add(key)
+            bare = self._loose(unqualified(name, catalog))
+            self.bare.setdefault(bare, set()).add(key)
+            self.by_word.setdefault(bare.split(" ", 1)[0], {})[bare] = key
+
+    def _loose(self, name: str) -> str:
+        return loose_name(name, self.catalog.legal_suffixes)
+
+    def alike(self, text: str) -> list[str]:
+        """The customers ``text`` is spelled like (the one it names where there is one): the ones of its loose
+        name, else of its loose name without a region qualifier."""
+        keys = self.loose.get(self._loose(text)) or self.bare.get(self._loose(unqualified(text, self.catalog)), set())
+        return sorted((self.names[k] for k in keys), key=str.casefold)
+
+    def near(self, text: str) -> list[str]:
+        """The customers whose loose name begins with ``text``'s words, or whose words ``text``'s begins with
+        ("Umbrella" and Umbrella Health): the ones a person would ask about, never matched."""
+        bare = self._loose(unqualified(text, self.catalog))
+        found = [
+            self.names[key]
+            for other, key in self.by_word.get(bare.split(" ", 1)[0], {}).items()
+            if other != bare and (other.startswith(f"{bare} ") or bare.startswith(f"{other} "))
+        ]
+        return sorted(found, key=str.casefold)
+
+    def could_be(self, text: str) -> list[str]:
+        """The customers an unmatched ``text`` could be: the several it is spelled like, else the near ones."""
+        alike = self.alike(text)
+        return alike if len(alike) > 1 else self.near(text)
+
+
+def could_be_said(names: list[str]) -> str:
+    """'could be Umbrella Health or Umbrella Health Labs; it is matched to neither' (after the name quoted)."""
+    if len(names) == 1:
+        return f"could be {names[0]}; it is not matched to it (write the name as the contract book does)"
+    listed = ", ".join(names[: SHOWN - 1] if len(names) > SHOWN else names[:-1])
+    last = f"{len(names) - SHOWN + 1} more" if len(names) > SHOWN else names[-1]
+    return f"could be {listed} or {last}; it is matched to {'neither' if len(names) == 2 else 'none of them'}"
+
+
+def spelled_alike(given: Iterable[str], contracts: list[Contract], catalog: Catalog) -> tuple[dict[str, str], dict[str, str]]:
+    """(each given name that no contract names as written -> the one contract customer it is spelled like, each
+    other such name's key -> what could_be_said of the customers it could be, where there are any)."""
+    known = {customer_key(c.customer) for c in contracts}
+    unknown = [text for text in given if text and customer_key(text) not in known]
+    found: dict[str, str] = {}
+    could: dict[str, str] = {}
     if not unknown:  # the usual book: every name as the contracts write it
-        return {}
-    loose: dict[str, set[str]] = {}
-    for key, name in names.items():
-        loose.setdefault(loose_name(name, catalog.legal_suffixes), set()).add(key)
-    found = {}
+        return found, could
+    names = BookNames((c.customer for c in contracts), catalog)
     for text in unknown:
-        keys = loose.get(loose_name(text, catalog.legal_suffixes), set())
-        if len(keys) == 1:
-            found[text] = names[next(iter(keys))]
-    return found
+        alike = names.alike(text)
+        if len(alike) == 1:
+            found[text] = alike[0]
+        elif candidates := names.could_be(text):
+            could[customer_key(text)] = could_be_said(candidates)
+    return found, could
 
 
 def _said(what: str, count: int, spelled: Iterable[str], found: dict[str, str], source: Source) -> Finding:
@@ -67,17 +136,20 @@ def _said(what: str, count: int, spelled: Iterable[str], found: dict[str, str], 
     return Finding(
         Severity.INFO,
         f"{count} {what}{'s' if count != 1 else ''} matched to a customer whose name differs only in "
-        f"punctuation, accents or a legal suffix: {quoted}{more}.",
+        f"punctuation, accents, a legal suffix or a region: {quoted}{more}.",
         source,
     )
 
 
-def match_by_spelling(cases: pd.DataFrame, contracts: list[Contract], catalog: Catalog) -> list[Finding]:
+def match_by_spelling(cases: pd.DataFrame, book: Book, catalog: Catalog) -> list[Finding]:
     """Cases whose customer no contract names take the one contract customer of the same loose name.
-    Changes ``cases`` in place; one info finding per file says which names were matched to which."""
-    if cases.empty or not contracts:
+    Changes ``cases`` in place and adds to ``book.could_be``; one info finding per file says which names were
+    matched to which."""
+    if cases.empty or not book.contracts:
         return []
-    found = spelled_alike((str(n) for n in pd.unique(cases["customer"].to_numpy(dtype=object))), contracts, catalog)
+    given = (str(n) for n in pd.unique(cases["customer"].to_numpy(dtype=object)))
+    found, could = spelled_alike(given, book.contracts, catalog)
+    book.could_be.update(could)
     if not found:
         return []
     was = cases["customer"].astype(object)
@@ -91,21 +163,24 @@ def match_by_spelling(cases: pd.DataFrame, contracts: list[Contract], catalog: C
     return findings
 
 
-def contacts_by_spelling(
-    contacts: list[Contact], contracts: list[Contract], catalog: Catalog
-) -> tuple[list[Contact], list[Finding]]:
+def contacts_by_spelling(book: Book, catalog: Catalog) -> list[Finding]:
     """Named contacts whose customer no contract names take the one contract customer of the same loose name, as
-    cases do (a contacts table kept apart from the CRM: "Acme Corp" for Acme Corp.); one info finding per sheet."""
-    found = spelled_alike(dict.fromkeys(c.customer for c in contacts), contracts, catalog) if contracts else {}
+    cases do (a contacts table kept apart from the CRM: "Acme Corp" for Acme Corp.); one info finding per sheet.
+    Changes ``book.contacts`` and ``book.could_be``."""
+    contacts = book.contacts
+    if not book.contracts:
+        return []
+    found, could = spelled_alike(dict.fromkeys(c.customer for c in contacts), book.contracts, catalog)
+    book.could_be.update(could)
     if not found:
-        return contacts, []
+        return []
     out = [replace(c, customer=found[c.customer]) if c.customer in found else c for c in contacts]
     by_sheet: dict[tuple[str, str], list[str]] = {}
     for c in contacts:
         if c.customer in found:
             by_sheet.setdefault((c.source.file, c.source.sheet), []).append(c.customer)
-    findings = [_said("named contact", len(names), names, found, Source(*where)) for where, names in by_sheet.items()]
-    return out, findings
+    book.contacts = out
+    return [_said("named contact", len(names), names, found, Source(*where)) for where, names in by_sheet.items()]
 
 
 def name_variants(contracts: list[Contract], catalog: Catalog) -> list[Finding]:

@@ -293,7 +293,7 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
         names = held.setdefault(customer_key(c.customer), [])
         if name and name not in names:
             names.append(name)
-    result.findings.extend(_case_findings(result.cases, grouped, matched, opened, out_of_scope, held))
+    result.findings.extend(_case_findings(result.cases, grouped, matched, opened, out_of_scope, held, book.could_be))
     return result
 
 
@@ -378,9 +378,11 @@ def _case_findings(
     opened: np.ndarray,
     out_of_scope: np.ndarray,
     held: dict[str, list[str]],
+    could_be: dict[str, str],
 ) -> list[Finding]:
     """Unmatched cases and cases outside every term (warnings), Auth0 non-production cases (info). ``held``: each
-    customer's products, so a case naming none of a customer with several says why it is unmatched.
+    customer's products, so a case naming none of a customer with several says why it is unmatched; ``could_be``
+    (Book.could_be): the customers a name no contract writes could be.
 
     Read from just those rows: a clean log of a million cases costs nothing here.
     """
@@ -414,6 +416,16 @@ def _case_findings(
                         f"Case {case_id}: {customer} holds {len(products)} products ({', '.join(products)}) and the case "
                         "names none, so it cannot be matched to one; the case is not counted. Add a product column "
                         "or map one (explorer map, or File \u2192 Map Columns\u2026).",
+                        source,
+                        "Customer",
+                        str(customer),
+                    )
+                )
+            elif kind == "unmatched" and (could := could_be.get(customer_key(str(customer)))):
+                out.append(
+                    Finding(
+                        Severity.WARNING,
+                        f"Case {case_id}: '{customer}' {could}, so the case is not counted.",
                         source,
                         "Customer",
                         str(customer),
