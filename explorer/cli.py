@@ -299,16 +299,16 @@ def _report(args: argparse.Namespace) -> int:
     session, code = _session_or_exit(args)  # first: the book is read while the libraries import
     if session is None:
         return int(code)
-    from explorer.model import Severity, customer_key
+    from explorer.model import Severity
+    from explorer.outputs.customers import UnknownCustomer, named_keys
     from explorer.outputs.report.build import build_report
     from explorer.outputs.report.writer import write_report
 
     book = session.book
-    if args.customer:
-        known = {customer_key(c) for c in book.customers()}
-        missing = [c for c in args.customer if customer_key(c) not in known]
-        if missing:
-            return _fail(f"no customer named {', '.join(repr(m) for m in missing)} in the book")
+    try:
+        keys = named_keys(book.customers(), args.customer, session.catalog) if args.customer else None
+    except UnknownCustomer as exc:
+        return _fail(str(exc))
     from explorer.app import periods
 
     data = build_report(
@@ -316,7 +316,7 @@ def _report(args: argparse.Namespace) -> int:
         session.catalog,
         session.as_of,
         session.sla,
-        args.customer,
+        keys,
         done=session.workspace.done_marks(),
         period=args.period or periods.ALL,
     )

@@ -423,3 +423,41 @@ def test_a_word_that_is_no_command_and_no_file_is_refused_with_the_command_meant
     (tmp_path / "renewal").write_text("Customer,Product\n", encoding="utf-8")
     assert unknown_command(["renewal"]) is None and unknown_command(["brief"]) is None
     assert unknown_command(["--sample"]) is None and unknown_command(["book.xlsx"]) is None and unknown_command([]) is None
+
+
+def test_customer_is_named_as_the_importer_matches_a_spelling(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tryout 8, b1: --customer 'Globex' and 'acme corp.' name Globex GmbH and Acme Corp, as a case log's spellings do,
+    in every command that takes it; a name of none or several customers is refused with the closest names."""
+    term = ["2026-01-01", "2026-12-31"]
+    book = write_csv(
+        tmp_path / "crm.csv",
+        header=["Account Name", "Product", "Support Level", "Start", "End"],
+        rows=[
+            ["Acme Corp", "Okta", "Premier Plus", *term],
+            ["Globex GmbH", "Auth0", "Premier", *term],
+            ["Umbrella Health", "Okta", "Basic", *term],
+            ["Umbrella Health Labs", "Auth0", "Enterprise", *term],
+        ],
+    )
+    log = write_csv(
+        tmp_path / "log.csv",
+        header=["Id", "Organization", "Priority", "Created at", "First reply at"],
+        rows=[["1", "Globex", "High", "2026-10-06 09:00:00", "2026-10-06 09:30:00"]],
+    )
+    named = ["--customer", "Globex", "--customer", "acme corp."]
+    common = [str(book), "--as-of", "2026-12-07"]
+    for command, output in (("brief", "b.pdf"), ("sheet", "s.pdf"), ("calendar", "c.ics"), ("report", "r.xlsx")):
+        assert main([command, *common, *named, "-o", str(tmp_path / output)]) == 0, command
+        assert "2 customers)" in capsys.readouterr().out or command == "report"
+    report = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert {r[0] for r in report["Contracts"].iter_rows(min_row=2, values_only=True)} == {"Acme Corp", "Globex GmbH"}
+    assert main(["whatif", *common, "--cases", str(log), "--customer", "globex", "--program", "Enterprise"]) == 0
+    assert "Globex GmbH" in capsys.readouterr().out
+    for command, output in (("brief", "x.pdf"), ("report", "x.xlsx")):
+        assert main([command, *common, "--customer", "Umbrella", "--customer", "Initech", "-o", str(tmp_path / output)]) == 2
+        assert capsys.readouterr().err.strip() == (
+            "explorer: no customer named 'Umbrella' in the book (did you mean Umbrella Health or Umbrella Health Labs?); "
+            "no customer named 'Initech' in the book"
+        )
+    assert main(["sheet", *common, "--customer", "Acme Crop", "-o", str(tmp_path / "x.pdf")]) == 2
+    assert capsys.readouterr().err.strip() == "explorer: no customer named 'Acme Crop' in the book (did you mean Acme Corp?)"

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 import pandas as pd
+from rapidfuzz import fuzz, process
 
 from explorer import history
 from explorer.catalog import Catalog, fold
@@ -30,6 +31,7 @@ from explorer.importing.places import region_of
 from explorer.model import Book, Contract, Finding, Severity, Source, customer_key
 
 SHOWN = 4  # names quoted in the finding
+SUGGEST_SCORE = 70  # rapidfuzz's WRatio a customer's loose name needs to be suggested for a name that names none
 # "Globex (EMEA)", "Acme - Germany": a name, then a trailing qualifier in brackets or after a spaced dash
 QUALIFIED = re.compile(r"^(?P<name>.*?\S)(?:\s*\((?P<paren>[^()]+)\)|\s+[-\u2013\u2014]\s+(?P<dash>[^()\-\u2013\u2014]+?))\s*$")
 
@@ -98,6 +100,22 @@ class BookNames:
         """The customers an unmatched ``text`` could be: the several it is spelled like, else the near ones."""
         alike = self.alike(text)
         return alike if len(alike) > 1 else self.near(text)
+
+    def named(self, text: str) -> str | None:
+        """The customer ``text`` names: as written, else the one it is spelled like; None for none or several."""
+        if (key := customer_key(text)) in self.names:
+            return self.names[key]
+        alike = self.alike(text)
+        return alike[0] if len(alike) == 1 else None
+
+    def closest(self, text: str) -> list[str]:
+        """What to suggest for a name that names no one customer: the customers it could be, else the ones
+        spelled most like it (rapidfuzz, on the loose names)."""
+        if found := self.could_be(text):
+            return found
+        loose = {key: self._loose(name) for key, name in self.names.items()}
+        near = process.extract(self._loose(text), loose, scorer=fuzz.WRatio, limit=SHOWN, score_cutoff=SUGGEST_SCORE)
+        return [self.names[key] for _, _, key in near]
 
 
 def could_be_said(names: list[str]) -> str:

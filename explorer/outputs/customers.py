@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import overload
 
 from explorer.app.book_sheets import session_sheets
 from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.session import Session
 from explorer.app.sheet import CustomerSheet
+from explorer.catalog import Catalog
+from explorer.importing.spelling import BookNames
 from explorer.model import customer_key
 
 
@@ -20,11 +22,24 @@ def customer_keys(session: Session, names: Sequence[str] | None = None) -> list[
     """The keys of the named customers in the order given (duplicates once), or of every customer by name."""
     known = dict(zip(session.overview.customers["key"], session.overview.customers["Customer"], strict=True))
     if names:
-        missing = [n for n in names if customer_key(n) not in known]
-        if missing:
-            raise UnknownCustomer(f"no customer named {', '.join(repr(m) for m in missing)} in the book")
-        return list(dict.fromkeys(customer_key(n) for n in names))
+        return named_keys(map(str, known.values()), names, session.catalog)
     return sorted(known, key=lambda k: str(known[k]).casefold())
+
+
+def named_keys(customers: Iterable[str], names: Sequence[str], catalog: Catalog) -> list[str]:
+    """The keys of the customers ``names`` name, in their order (duplicates once): as the book writes them, else
+    spelled as the importer matches another file's spelling ('Globex' for Globex GmbH, 'acme corp.' for Acme
+    Corp), where that names one. UnknownCustomer names the others and suggests the closest customers."""
+    book = BookNames(customers, catalog)
+    found = {name: book.named(name) for name in names}
+    missing = [name for name, customer in found.items() if customer is None]
+    if missing:
+        said = []
+        for name in missing:
+            near = book.closest(name)
+            said.append(f"no customer named {name!r} in the book" + (f" (did you mean {' or '.join(near)}?)" if near else ""))
+        raise UnknownCustomer("; ".join(said))
+    return list(dict.fromkeys(customer_key(str(found[name])) for name in names))
 
 
 def sheets_for(session: Session, names: Sequence[str] | None = None, cancel: CancelToken = NEVER) -> list[CustomerSheet]:
