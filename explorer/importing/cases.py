@@ -25,6 +25,7 @@ import pandas as pd
 from explorer import clock
 from explorer.catalog import Catalog, fold
 from explorer.excel import EXCEL_EPOCH
+from explorer.importing.case_zones import zone_column
 from explorer.importing.columns import factorize, map_distinct, read_columns
 from explorer.importing.day_and_time import joined
 from explorer.importing.emails import address
@@ -63,7 +64,7 @@ IANA_SUFFIX = re.compile(r"(?:\s+|(?<=\d)\[)([A-Za-z]+(?:/[A-Za-z0-9_+\-]+)+)\]?
 OFFSET_THEN_ZONE = r"(Z|[+-]\d{2}:?\d{2})\[[A-Za-z0-9_+\-/]+\]$"
 CLOCK_DURATION = r"^\s*(\d+):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?\s*$"  # h:mm or h:mm:ss, hours past 24 allowed
 # read where the log has them
-RARE = ("requester_email", "milestone", "milestone_completed", "first_response_time", "first_response_sent")
+RARE = ("requester_email", "milestone", "milestone_completed", "first_response_time", "first_response_sent", "time_zone")
 CLOCKS = {"opened": "opened_time", "first_response": "first_response_clock"}  # a stamp's time of day, in its own column
 # How data tools write a missing time (pandas' NaT and NaN, SQL's NULL, Python's None): no response yet, not an error
 NO_VALUE = ["NaT", "nat", "NAT", "NaN", "nan", "NAN", "NULL", "null", "Null", "None", "none", "NONE", "<NA>"]
@@ -120,12 +121,17 @@ def _unix_time(numbers: pd.Series) -> pd.Series:
 
 
 def parse_timestamps(
-    series: pd.Series, zone: str, order: DateOrder = UNSETTLED, abbreviations: Mapping[str, str] | None = None
+    series: pd.Series,
+    zone: str,
+    order: DateOrder = UNSETTLED,
+    abbreviations: Mapping[str, str] | None = None,
+    row_zones: pd.Series | None = None,
 ) -> tuple[pd.Series, pd.Series, pd.Series]:
     """(UTC timestamps, mask of cells that were filled but unreadable or ambiguous, and for local times in an
     hour a daylight-saving change repeats, both readings and which is used; "" elsewhere).
 
-    Date cells and naive text are read in ``zone``; text with Z, an offset or UTC
+    Date cells and naive text are read in ``zone``, or in the row's own where ``row_zones`` gives one (a zone
+    column's: "" keeps ``zone``), DST-correct as ``zone`` is; text with Z, an offset or UTC
     keeps its own zone, and text ending in a known abbreviation (PST, CET) is read in
     its zone; numbers are Excel serials, or Unix time (10 or 13 digits, UTC) as API exports write it. nn/nn/yyyy
     follows the file's ``order``.
@@ -195,15 +201,27 @@ def parse_timestamps(
             parsed = _parse_plain(plain, order)
             naive[plain.index] = parsed
             bad[plain.index] = parsed.isna()
-    has_naive = naive.notna()
     twice = pd.Series("", index=series.index)
-    if has_naive.any():
-        local = naive[has_naive].dt.tz_localize(
-            zone_info(zone), ambiguous=np.ones(int(has_naive.sum()), dtype=bool), nonexistent="shift_forward"
+    for zone_of, rows in _by_zone(naive.notna(), zone, row_zones):  # a log's few zones, each read over its rows
+        local = naive[rows].dt.tz_localize(
+            zone_info(zone_of), ambiguous=np.ones(int(rows.sum()), dtype=bool), nonexistent="shift_forward"
         )
-        out[has_naive] = local.dt.tz_convert("UTC")
-        twice[has_naive] = _repeated_hour(naive[has_naive], local, zone)
+        out[rows] = local.dt.tz_convert("UTC")
+        twice[rows] = _repeated_hour(naive[rows], local, zone_of)
     return out, bad, twice
+
+
+def _by_zone(has_naive: pd.Series, zone: str, row_zones: pd.Series | None) -> list[tuple[str, pd.Series]]:
+    """(zone, mask of its rows) for the rows holding a naive time: each row's own zone where ``row_zones`` gives
+    one, else ``zone``."""
+    if not has_naive.any():
+        return []
+    if row_zones is None:
+        return [(zone, has_naive)]
+    codes, uniques = pd.factorize(row_zones.where(has_naive, "").to_numpy(dtype=object))
+    naive_rows = has_naive.to_numpy()
+    groups = [(str(z) or zone, pd.Series(naive_rows & (codes == k), index=has_naive.index)) for k, z in enumerate(uniques)]
+    return [(z, rows) for z, rows in groups if rows.any()]
 
 
 # An offset written after UTC or GMT, as ticketing tools and JavaScript's Date write it: "UTC+1", "GMT-03:00",
@@ -616,17 +634,16 @@ def read_cases(
             )
 
     findings += _join_split_stamps(raw, sheet, match)
-    abbreviations = catalog.timezone_abbreviations
-    opened, bad_open, twice_open = parse_timestamps(raw["opened"], match.zones.get("opened", zone), order, abbreviations)
+    per_row, zone_said = zone_column(texts, rows.to_numpy(), sheet, match, catalog, zone)  # a row's zone over the log's
+    findings += zone_said
+    read_times = partial(_read_stamps, match=match, zone=zone, order=order, catalog=catalog, per_row=per_row)
+    opened, bad_open, twice_open = read_times("opened", raw["opened"])
     if "first_response" in cols:
-        responded, bad_resp, twice_resp = parse_timestamps(
-            raw["first_response"], match.zones.get("first_response", zone), order, abbreviations
-        )
+        responded, bad_resp, twice_resp = read_times("first_response", raw["first_response"])
     elif milestones and after is None:  # one row per case and milestone
         is_first = texts["milestone"].str.casefold().str.strip().isin(FIRST_RESPONSE_MILESTONES).to_numpy()
         completed = raw["milestone_completed"].where(is_first, "")
-        zone_of = match.zones.get("milestone_completed", zone)
-        responded, bad_resp, twice_resp = parse_timestamps(completed, zone_of, order, abbreviations)
+        responded, bad_resp, twice_resp = read_times("milestone_completed", completed)
     elif after is not None:  # a time after opening: Zendesk's minutes, Kayako Classic's duration
         span, bad_resp = _elapsed(after, raw, texts, header(cols[after], ""))
         if (refused := _no_durations(after, raw, span, bad_resp, sheet, match)) is not None:
@@ -737,6 +754,14 @@ def read_cases(
     if not has_level:
         findings.append(_no_priority(len(frame), levelless, sheet, match))
     return frame, findings
+
+
+def _read_stamps(
+    field: str, values: pd.Series, match: TableMatch, zone: str, order: DateOrder, catalog: Catalog, per_row: pd.Series | None
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """A time column read in its header unit's zone where it names one, else in each row's (``per_row``) or ``zone``."""
+    own = match.zones.get(field)
+    return parse_timestamps(values, own or zone, order, catalog.timezone_abbreviations, None if own else per_row)
 
 
 def _by_their_words(
