@@ -1,4 +1,4 @@
-"""A case log's zone column (Time Zone, TZ, Requester time zone): the zone each row's times are written in.
+"""A case log's zone column (Time Zone, TZ, Ticket time zone): the zone each row's times are written in.
 
 Each distinct value is read once (a log has few): an IANA name, a Windows or display name, an abbreviation as the
 catalog maps it, or an offset ('+02:00', 'UTC-5', 'GMT+1') as a fixed one. cases.parse_timestamps reads each

@@ -200,3 +200,13 @@ def test_a_contracts_time_zone_stays_the_customers(tmp_path: Path) -> None:
     book = load_book([book_path])
     assert [c.time_zone for c in book.contracts] == ["America/New_York"]
     assert not said(book, Severity.INFO, "each row's zone")
+
+
+def test_a_requesters_time_zone_is_a_persons_not_the_logs(tmp_path: Path) -> None:
+    """Zendesk and Freshdesk write the requester's own zone beside times in the account's zone: not read as the
+    zone the row's times are written in."""
+    header = [*HEADER[:-1], "Requester time zone"]
+    log = excel_log(tmp_path, [(datetime(2026, 8, 1, 16, 49), datetime(2026, 8, 1, 17, 0), "America/New_York")], header)
+    book = load_book([BOOK], [log])
+    assert opened_utc(book) == ["2026-08-01 16:49"]
+    assert said(book, Severity.INFO, "Columns kept as they are (not used by the rules): Requester time zone")
