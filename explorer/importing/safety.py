@@ -380,8 +380,11 @@ EXCEL_ROWS = 1_048_576
 EXCEL_COLUMNS = 16_384  # XFD
 _TAG = rb"<(?:[\w.-]+:)?"  # any namespace prefix: the reader matches local names
 _PREFIXED = re.compile(rb":c[\s/>]")  # a plain search first: Excel writes no prefix, and a prefix slows every scan
-# A cell tag's name (a prefix and "c") holding a quote: see _QuotedName. Only a prefixed name can be such a cell.
-_QUOTED_CELL_NAME = re.compile(rb"""<[^\s/>]*?["'][^\s/>]*:c(?=[\s/>])""")
+# A tag's name holding a quote, which the reader takes as opening a value: from there to the next quote, spaces and
+# tags too, is the name ('<"<c>..</c><x:c r="XFD1048576" a=">"/>' names a cell "c" at XFD1048576 that the scan's
+# patterns never see). Only a prefixed name can end in such a cell; no workbook writes a quote in a tag's name (a
+# comment or a declaration, "<!" and "<?", is not a tag).
+_QUOTED_CELL_NAME = re.compile(rb"""<(?![!?])[^\s>]*?["']""")
 # A cell tag's attributes, read as the reader reads them: a quoted value may hold ">", "/" or "<".
 _BODY = rb"""((?:[^>"']|"[^"]*"|'[^']*')*)>"""
 # The usual cell as spreadsheet programs write it: its reference first (double quotes, upper case, a row under
