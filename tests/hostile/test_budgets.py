@@ -57,6 +57,17 @@ def test_a_wide_short_sheet_is_counted_by_its_rows(tmp_path: Path) -> None:
         check_file(workbook(tmp_path / "tall.xlsx", tall))
 
 
+def test_a_wide_sheet_of_usual_cells_is_bounded_by_its_longest_row_number(tmp_path: Path) -> None:
+    """A sheet wider than the budget lets all of Excel's rows through has its rows counted: under 100,000 rows by
+    one search for a six-digit row, at or over it cell by cell. Either way a far cell is found, written as any
+    spreadsheet program writes a cell."""
+    header = '<row r="3">' + "".join(f'<c r="{col}3" t="s"><v>0</v></c>' for col in ("A", "KN")) + "</row>"
+    assert check_file(workbook(tmp_path / "wide.xlsx", header + '<row r="99999"><c r="KN99999"><v>1</v></c></row>')) == "zip"
+    far = header + '<row r="200000"><c r="KN200000" s="1"><v>1</v></c></row>'  # 300 columns x 200,000 rows
+    with pytest.raises(UnreadableFile, match="row 200,000 and column 300"):
+        check_file(workbook(tmp_path / "far.xlsx", far))
+
+
 @pytest.mark.parametrize("part", ["xl/data/sheet1.xml", "xl/worksheets/sheet1.bin", "xl/worksheets/Sheet1.XML"])
 def test_a_sheet_part_under_any_name_is_measured(tmp_path: Path, part: str) -> None:
     # The reader follows the workbook's relationships to any part name and reads its cells.
