@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from explorer import clock
-from explorer.catalog import Catalog, Product, Program, fold
-from explorer.importing import places, ranges, values
+from explorer.catalog import Catalog, Product, Program
+from explorer.importing import kept, places, ranges, values
 from explorer.importing.anniversary import anniversary_ends
 from explorer.importing.line_items import (
     LineItem,
@@ -560,8 +560,8 @@ def _listed_addons(row: DataRow, catalog: Catalog, addons: dict[str, str | None]
     disagrees; a blank one leaves the list to decide. Two levels of one add-on are an error: neither is read, as
     which was bought is not known. The parts naming no add-on are one warning per cell."""
     read: dict[str, str] = {}
-    for header, text in row.extra().items():
-        if fold(header) not in catalog.addon_list_columns or values.parse_yes_no(text, catalog) == (False, None):
+    for header, text in kept.named(row.extra(), catalog.addon_list_columns):
+        if values.parse_yes_no(text, catalog) == (False, None):
             continue
         items, unread = listed_addons(catalog, text)
         named: dict[str, dict[str | None, str]] = {}  # add-on id -> option -> the first part naming it

@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from explorer import clock, history
 from explorer.catalog import Catalog, fold
-from explorer.importing import values
+from explorer.importing import kept, values
 from explorer.model import Contract, Finding, Severity
 
 
@@ -25,7 +25,7 @@ def with_renewals(
     out = []
     for c in contracts:
         out.append(c)
-        said = next(((h, v.strip()) for h, v in c.extra.items() if fold(h) in catalog.renewed_to and v.strip()), None)
+        said = next(((h, v.strip()) for h, v in kept.named(c.extra, catalog.renewed_to) if v.strip()), None)
         if said is not None and (renewal := _renewal(c, said[0], said[1], order, findings)) is not None:
             out.append(renewal)
     return out

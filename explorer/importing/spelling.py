@@ -25,7 +25,8 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from explorer import history
-from explorer.catalog import Catalog, fold
+from explorer.catalog import Catalog
+from explorer.importing import kept
 from explorer.importing.cases import categorical
 from explorer.importing.places import region_of
 from explorer.model import Book, Contract, Finding, Severity, Source, customer_key
@@ -219,8 +220,8 @@ def name_variants(contracts: list[Contract], catalog: Catalog) -> list[Finding]:
             out.append(_split(rows, "are spelled alike (punctuation, accents or a legal suffix apart)"))
     by_id: dict[str, dict[str, Contract]] = {}
     for c in contracts:
-        for header, value in c.extra.items():
-            if fold(header) in catalog.account_id_headers and value.strip():
+        for _, value in kept.named(c.extra, catalog.account_id_headers):
+            if value.strip():
                 by_id.setdefault(value.strip(), {}).setdefault(customer_key(c.customer), c)
     for account, names in by_id.items():
         if len(names) > 1:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from explorer.catalog import Catalog, TermStatusWords, unaccented, words_of
-from explorer.importing import values
+from explorer.importing import kept, values
 from explorer.model import Contract, Finding, Severity
 
 NOT_SIGNED = frozenset({"not_signed"})
@@ -189,7 +189,7 @@ def _day_ended(contract: Contract, words: TermStatusWords, order: values.DateOrd
     """(the date column and value read, its day): of a row's filled end-early columns, the one of the latest day.
     Stripe fills Canceled At on the day a cancellation was asked for (at the period's end, it may be months before)
     and Ended At on the day the subscription ended."""
-    given = [(h, v.strip()) for h, v in contract.extra.items() if words.key(h) in words.date_columns and v.strip()]
+    given = [(h, v.strip()) for h, v in kept.named(contract.extra, words.date_columns, words.key) if v.strip()]
     days = [(values.parse_date(v, order)[0], (h, v)) for h, v in given]
     read = [(day, g) for day, g in days if day is not None]
     if read:
@@ -210,9 +210,9 @@ def _columns(contract: Contract, words: TermStatusWords) -> list[_Column]:
     """A row's filled status columns: "Open" is read only in a deal's own status column (a Renewal Status of Open
     asks about the next term); "Draft" in any but a column about the next term (Zuora's Subscription: Status)."""
     found = []
-    for header, value in contract.extra.items():
+    for header, value in kept.named(contract.extra, words.columns, words.key):
         key = words.key(header)
-        if key in words.columns and value.strip():
+        if value.strip():
             reading = read_value(value, words)
             says = reading.says
             if key not in words.not_signed_columns:
