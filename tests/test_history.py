@@ -127,6 +127,33 @@ def test_a_term_listed_twice_is_read_once_and_a_repeat_names_both_places(tmp_pat
     assert [f.source.row for f in loaded.findings if "second Okta contract row" in f.message] == [5]
 
 
+def test_a_book_given_twice_is_one_warning_and_a_partial_copy_one_a_row(tmp_path: Path) -> None:
+    """The same book as a .csv, its copy 'book (1).csv' and an owner's copy that adds a term: the whole copy is one
+    warning naming the file it repeats, not one a row; the partial copy's repeated rows keep theirs."""
+    header = ["Customer", "Product", "Tier", "Start", "End"]
+    rows = [["Acme", "Okta", "Premier", "2026-01-15", "2027-01-14"], ["Beta", "Auth0", "Enterprise", "2026-03-01", "2027-02-28"]]
+    book = write_csv(tmp_path / "book.csv", header=header, rows=rows)
+    copy = write_csv(tmp_path / "book (1).csv", header=header, rows=rows)
+    (tmp_path / "jane").mkdir()
+    owners = write_csv(
+        tmp_path / "jane" / "book.csv", header=header, rows=[*rows[:1], ["Gamma", "Okta", "Premier", "2026-05-01", "2027-04-30"]]
+    )
+    loaded = load_book([book, copy, owners])
+    assert [(c.customer, Path(c.source.file).parent.name) for c in loaded.contracts] == [
+        ("Acme", tmp_path.name),
+        ("Beta", tmp_path.name),
+        ("Gamma", "jane"),
+    ]
+    said = [(Path(f.source.file).name, f.source.row, f.message) for f in loaded.findings if "read once" in f.message]
+    assert said[0] == (
+        "book (1).csv",
+        None,
+        "This file repeats book.csv: all 2 of its terms are listed there with the same tier, dates and add-ons; read once.",
+    )
+    assert [(name, row) for name, row, _ in said[1:]] == [("book.csv", 2)]  # the owner's copy: its repeated row alone
+    assert said[1][2].startswith("This Okta term (2026-01-15 – 2027-01-14) is listed again at ")
+
+
 def test_a_row_starting_the_same_day_and_ending_no_later_is_no_renewal() -> None:
     """Only a row that runs on after the term ends renews it: a copy or correction of the term settles no deadline."""
     cse = {"cse": None}

@@ -9,6 +9,7 @@ contract files that yield no contract are an error.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -872,15 +873,36 @@ def _read_table(
 
 def _read_once(contracts: list[Contract], catalog: Catalog, findings: list[Finding]) -> list[Contract]:
     """The book's rows with each term read once: a row saying the term an earlier row says (history.same_term; one
-    sheet per fiscal year, a master sheet and an owner's copy) is left out, and a warning names both places."""
+    sheet per fiscal year, a master sheet and an owner's copy) is left out, and a warning names both places. A file
+    whose every row repeats another file's (one book given twice, as a .csv and an .xlsx) is one warning."""
     kept: dict[tuple[str, str], list[Contract]] = {}
     out = []
+    repeats: list[tuple[Contract, Contract]] = []  # (the row left out, the earlier row it repeats)
     for contract in contracts:
         earlier = kept.setdefault(contract.key, [])
         first = next((c for c in earlier if history.same_term(c, contract)), None)
         if first is None:
             earlier.append(contract)
             out.append(contract)
+        else:
+            repeats.append((contract, first))
+    rows, left = Counter(c.source.file for c in contracts), Counter(c.source.file for c, _ in repeats)
+    copies: dict[str, set[str]] = {}  # a file -> the files its left-out rows repeat
+    for contract, first in repeats:
+        copies.setdefault(contract.source.file, set()).add(first.source.file)
+    whole = {f: next(iter(of)) for f, of in copies.items() if len(of) == 1 and f not in of and left[f] == rows[f]}
+    for name, of in whole.items():
+        other = Path(of).name if Path(of).name != Path(name).name else of  # same-named files by their folders
+        terms = f"all {rows[name]} of its terms are" if rows[name] != 1 else "its only term is"
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                f"This file repeats {other}: {terms} listed there with the same tier, dates and add-ons; read once.",
+                Source(name),
+            )
+        )
+    for contract, first in repeats:
+        if contract.source.file in whole:
             continue
         assert first.term_start is not None and first.term_end is not None
         where = contract.source if contract.source.file != first.source.file else replace(contract.source, file="")
