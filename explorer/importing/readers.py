@@ -346,7 +346,7 @@ def decode_text(data: bytes) -> str:
     return decoded(data)[0]
 
 
-MIXED_LINES = 50  # more lines than this in another encoding: the file is in that encoding, not UTF-8 with a few
+MIXED_LINES = 50  # more lines than this in another encoding, and as many as its UTF-8 characters: the file is in it
 
 
 def decoded(data: bytes) -> tuple[str, str]:
@@ -383,8 +383,9 @@ def _replacing(data: bytes, encoding: str, name: str) -> tuple[str, str]:
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
-    """The text of a UTF-8 file with a few lines in Windows-1252, and a note naming them; None where the file is not
-    UTF-8 at heart (no valid non-ASCII UTF-8 outside those lines, or more than MIXED_LINES of them).
+    """The text of a UTF-8 file with some lines in Windows-1252, and a note naming them; None where the file is not
+    UTF-8 at heart: more than MIXED_LINES such lines and no more UTF-8 characters than them elsewhere (a Windows
+    file with an accent on every line), or no UTF-8 character at all.
 
     Decoded a block of whole lines at a time (a line break is never inside a UTF-8 character), and a block that fails
     line by line: each bad line costs its block, never the rest of the file (a 90 MB log with an accent on every
@@ -392,11 +393,11 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
     parts: list[str] = []
     lines: list[int] = []
     line = 0  # the 0-based number of the block's first line
-    utf8 = False  # a valid multi-byte character outside the lines in question: the file is UTF-8 at heart
+    utf8 = 0  # valid multi-byte characters outside the lines in question: the file is UTF-8 at heart
     for block in _line_blocks(data):
         try:
             parts.append(block.decode("utf-8"))
-            utf8 = utf8 or _HIGH_BYTE.search(block) is not None
+            utf8 += len(_HIGH_RUN.findall(block))
             line += block.count(b"\n")
             continue
         except UnicodeDecodeError:
@@ -404,14 +405,12 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
         for text in _lines(block):
             try:
                 parts.append(text.decode("utf-8"))
-                utf8 = utf8 or _HIGH_BYTE.search(text) is not None
+                utf8 += len(_HIGH_RUN.findall(text))
             except UnicodeDecodeError:
                 parts.append(text.decode("cp1252", errors="replace"))
-                lines.append(line + 1)
-                if len(lines) > MIXED_LINES:
-                    return None
+                lines.append(line + 1)  # no early end: a file's UTF-8 lines may all come after its first 50 others
             line += text.count(b"\n")
-    if not utf8:
+    if not utf8 or (len(lines) > MIXED_LINES and len(lines) > utf8):
         return None
     listed = ", ".join(str(n) for n in lines[:10]) + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
     said = f"line{'s' if len(lines) != 1 else ''} {listed} {'are' if len(lines) != 1 else 'is'}"
@@ -425,6 +424,7 @@ def _lines(block: bytes) -> list[bytes]:
 
 
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")  # in valid UTF-8, one or more characters beyond ASCII
 _BLOCK = 1 << 20  # bytes decoded at once where the text is UTF-8
 
 

@@ -222,3 +222,19 @@ def test_a_utf8_csv_with_a_few_windows_lines_past_the_first_block_names_them(tmp
     customers = [c.customer for c in book.contracts]
     assert customers[0] == "Zoë 0" and customers[30_000] == "Crème Brûlée SA" and len(customers) == 40_001
     assert any(f.message.startswith("Line 30002 is not UTF-8 like the rest of the file") for f in book.findings)
+
+
+@pytest.mark.parametrize("first", [False, True])
+def test_a_utf8_csv_with_more_than_fifty_windows_lines_stays_utf8(tmp_path: Path, first: bool) -> None:
+    """51 Windows-1252 lines among 2,000 UTF-8 ones (at the top or spread out) are a UTF-8 file's pasted lines, not
+    a file in another code page: 51 of them read the whole file as Korean (CP949), silently (hostile tryout 3)."""
+    rows = [f"Cust {n:04d} Ünïcödé,Okta,Premier,2026-01-01,2026-12-31".encode() for n in range(2_000)]
+    windows = range(51) if first else range(0, 2_000, 39)
+    for n in windows:
+        rows[n] = f"Cust {n:04d} Crédit,Okta,Premier,2026-01-01,2026-12-31".encode("cp1252")
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"\r\n".join([b"Customer,Product,Tier,Start,End", *rows, b""]))
+    book = load_book([path])
+    customers = [c.customer for c in book.contracts]
+    assert len(customers) == 2_000 and all(name.endswith(("Ünïcödé", "Crédit")) for name in customers)
+    assert any(" more are not UTF-8 like the rest of the file" in f.message for f in book.findings)
