@@ -412,14 +412,21 @@ class CustomerSheet:
     @property
     def term_rows(self) -> list[Contract]:
         """The customer's term for "this term" windows (explorer.app.periods): the rows in force (those with a
-        start) and the rows a mid-term change of theirs continues; for a customer whose terms have all ended, the
-        last one ended."""
+        start), the rows a mid-term change of theirs continues, and another product's last term that ran into them;
+        for a customer whose terms have all ended, each product's last one."""
         running = [c.contract for c in self.in_force if c.contract.term_start]
-        if running:  # with the rows a row changed mid-term continues (an add-on co-termed): the term began with them
-            return running + [c.contract for c in self.contracts if _continued(c.contract, running)]
         ended = [c.contract for c in self.contracts if c.status is history.Status.ENDED and c.contract.runs_until]
-        last = max(ended, key=lambda c: c.runs_until or date.min, default=None)
-        return [last] if last is not None else []
+        last: dict[str, Contract] = {}  # each product's last term ended
+        for c in sorted(ended, key=lambda c: c.runs_until or date.min):
+            last[c.product or ""] = c
+        if not running:  # every term has ended: each product's last (a customer of two products, one ended earlier)
+            return list(last.values())
+        # with the rows a row changed mid-term continues (an add-on co-termed): the term began with them; and another
+        # product's last term that ran into this one (not renewed): its cases are this term's, as the brief lists it
+        start = min(c.term_start for c in running if c.term_start)
+        products = {c.product for c in running}
+        gone = [c for p, c in last.items() if p not in products and c.runs_until and c.runs_until >= start]
+        return running + [c.contract for c in self.contracts if _continued(c.contract, running)] + gone
 
     @property
     def term_span(self) -> tuple[date | None, date | None]:

@@ -51,3 +51,35 @@ def test_a_case_late_on_the_terms_last_local_day_counts_in_the_term(tmp_path: Pa
     brief = brief_for(session, customer_key("Westco"))
     assert brief is not None and brief.window.label == term.label
     assert "After the term: 1 case opened since the last term ended on 2026-06-30, under no contract." in brief_html(brief)
+
+
+def test_a_product_not_renewed_keeps_its_cases_in_the_customers_term(tmp_path: Path) -> None:
+    """Okta ended in June and was not renewed, Auth0 ran to December: the brief reviews both products' terms, so its
+    compliance counts both products' cases, in force and once every term has ended (the brief left Okta's case out
+    and called its own upgrade evidence's 'only case' none, hostile tryout 3)."""
+    book = tmp_path / "book.csv"
+    book.write_text(
+        "Customer,Product,Tier,Start,End,Time Zone,Country\n"
+        "Lapsed Co,Okta,Premier,2025-01-01,2025-06-30,America/New_York,US\n"
+        "Lapsed Co,Auth0,Enterprise,2025-01-01,2025-12-31,America/New_York,US\n",
+        "utf-8",
+    )
+    log = tmp_path / "cases.csv"
+    log.write_text(
+        "Case Number,Account Name,Product,Priority,Created,First Response\n"
+        "L-1,Lapsed Co,Okta,P1,2025-05-02 10:00,2025-05-02 10:30\n"
+        "L-5,Lapsed Co,Auth0,P2,2025-10-01 10:00,2025-10-01 23:30\n",
+        "utf-8",
+    )
+    for as_of, label in (
+        (date(2025, 11, 1), "This term (2025-01-01 – 2025-11-01)"),
+        (date(2026, 6, 1), "Last term (2025-01-01 – 2025-12-31)"),
+    ):
+        session = open_session([book, log], as_of)
+        sheet = session.sheet(customer_key("Lapsed Co"))
+        assert sheet is not None and sheet.cases is not None
+        window = sheet.window(periods.TERM)
+        assert window.label == label and sorted(window.cases(sheet.cases)["case_id"]) == ["L-1", "L-5"]
+        brief = brief_for(session, customer_key("Lapsed Co"))
+        assert brief is not None and brief.by_priority is not None
+        assert dict(zip(brief.by_priority["priority"], brief.by_priority["Cases"], strict=True)) == {1: 1, 2: 1}
