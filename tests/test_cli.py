@@ -461,3 +461,20 @@ def test_customer_is_named_as_the_importer_matches_a_spelling(tmp_path: Path, ca
         )
     assert main(["sheet", *common, "--customer", "Acme Crop", "-o", str(tmp_path / "x.pdf")]) == 2
     assert capsys.readouterr().err.strip() == "explorer: no customer named 'Acme Crop' in the book (did you mean Acme Corp?)"
+
+
+def test_a_customer_asked_of_a_book_with_no_contract_says_the_book_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A case log given alone names customers but holds no contract: 'no customer named Acme Corp' was the wrong
+    reason. And an unknown name pasted by mistake (a page of text) is not repeated whole."""
+    log = write_csv(
+        tmp_path / "tickets.csv",
+        header=["Case ID", "Customer", "Priority", "Opened", "First Response"],
+        rows=[["1", "Acme Corp", "P1", "2026-03-02 10:00", "2026-03-02 10:30"]],
+    )
+    assert main(["brief", str(log), "--customer", "Acme Corp", "-o", str(tmp_path / "b.pdf")]) == 2
+    assert "no contract was read, so the book names no customer" in capsys.readouterr().err
+    assert main(["sheet", "--sample", "--customer", "x" * 5_000, "-o", str(tmp_path / "s.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert f"no customer named '{'x' * 80}...' in the book" in err and len(err) < 400

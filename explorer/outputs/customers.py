@@ -18,9 +18,14 @@ class UnknownCustomer(ValueError):
     """A named customer is not in the book; str() is the one-line message."""
 
 
+SHOWN_NAME = 80  # characters of an unknown --customer name the error repeats
+
+
 def customer_keys(session: Session, names: Sequence[str] | None = None) -> list[str]:
     """The keys of the named customers in the order given (duplicates once), or of every customer by name."""
     known = dict(zip(session.overview.customers["key"], session.overview.customers["Customer"], strict=True))
+    if names and not session.book.contracts:  # a case log or a contacts list alone: the book is what is missing
+        raise UnknownCustomer("no contract was read, so the book names no customer ('explorer check' says why)")
     if names:
         return named_keys(map(str, known.values()), names, session.catalog)
     return sorted(known, key=lambda k: str(known[k]).casefold())
@@ -37,7 +42,8 @@ def named_keys(customers: Iterable[str], names: Sequence[str], catalog: Catalog)
         said = []
         for name in missing:
             near = book.closest(name)
-            said.append(f"no customer named {name!r} in the book" + (f" (did you mean {' or '.join(near)}?)" if near else ""))
+            shown = name if len(name) <= SHOWN_NAME else f"{name[:SHOWN_NAME]}..."  # a pasted page is not echoed whole
+            said.append(f"no customer named {shown!r} in the book" + (f" (did you mean {' or '.join(near)}?)" if near else ""))
         raise UnknownCustomer("; ".join(said))
     return list(dict.fromkeys(customer_key(str(found[name])) for name in names))
 
