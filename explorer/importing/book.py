@@ -745,8 +745,15 @@ def _product_by_values(
             Finding(Severity.INFO, f"Read '{by_values}' as Product (every value in it is a product name).", where, by_values)
         )
     match, tiers = tier_by_values(sheet, match, catalog)
-    if tiers:
-        said = f"Read '{tiers}' as Tier: every value in it names a product's tier or an add-on (a line item's name)."
+    if tiers and "program" in match.columns and match.columns["program"] == match.line_column:
+        said = f"Read '{tiers}' as Tier: its values name a product's tier or an add-on (a line item's name)."
+        findings.append(Finding(Severity.INFO, said, where, tiers))
+    elif tiers:
+        tier = match.headers[match.columns["program"]]
+        said = (
+            f"Read '{tiers}' as each row's line item, beside the tier column '{tier}': its values name a product's tier "
+            "or an add-on. A row it names an add-on on is that add-on's line, whatever its tier cell says."
+        )
         findings.append(Finding(Severity.INFO, said, where, tiers))
     match, regions, as_region = region_by_values(sheet, match, catalog)
     if regions:
@@ -853,7 +860,8 @@ def _read_table(
                 where,
             )
         )
-    unused = [h for i, h in match.extra.items() if h not in read and i not in listing and h not in elsewhere and h not in by_year]
+    used = {*read, *elsewhere, *by_year}
+    unused = [h for i, h in match.extra.items() if h not in used and i not in listing and i != match.line_column]
     if unused or read:
         kept = f"Columns kept as they are (not used by the rules): {', '.join(unused)}." if unused else ""
         if read:  # explorer.importing.term_status reads them

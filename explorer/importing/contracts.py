@@ -66,6 +66,7 @@ def read_contracts(
             if listing:
                 contacts += row_contacts(customer, product, row.extra(), listing, row.source)
         above = whole.text("customer") or above
+    findings.extend(_unread_lines(rows, catalog))
     if addon_lines:
         contracts = _fold_addons(contracts, addon_lines, catalog, order, findings)
     if "term_end" in match.columns:  # a billing tool's period end is the next term's first day
@@ -182,10 +183,22 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
+def _line_cell(row: DataRow) -> tuple[str, str]:
+    """(header, text) of the row's line-item column kept beside its tier column (TableMatch.line_column: ServiceNow's
+    Entitlements 'name'), or ("", "") where the table has none or reads it as the tier."""
+    index = row.match.line_column
+    if index is None or index == row.match.columns.get("program"):
+        return "", ""
+    header = row.match.headers[index]
+    return header, row.extras.get(header, "")
+
+
 def _addon_line(row: DataRow, catalog: Catalog) -> LineItem | None:
-    """The add-on a line-item row sells ('Dedicated CSE Add-On'), or None for a contract row: named in its product
-    cell, or in its tier cell beside a product (ServiceNow's Entitlements, a 'name' read or mapped as the tier)
-    where that names none of the product's tiers."""
+    """The add-on a line-item row sells ('Dedicated CSE Add-On'), or None for a contract row: named in its line-item
+    column whatever its tier cell says, else in its product cell, or in its tier cell beside a product (ServiceNow's
+    Entitlements, a 'name' read or mapped as the tier) where that names none of the product's tiers."""
+    if (line := _line_cell(row)[1]) and (named := line_item_for(catalog, line)) is not None:
+        return named if named.addon else None
     text = row.text("product")
     product = product_named(catalog, text) if text else None
     if product is not None:
@@ -238,7 +251,7 @@ def _fold_addons(
         assert item.addon is not None
         addon = catalog.addons[item.addon]
         customer, product = row.text("customer"), product_named(catalog, row.text("product"))
-        text = row.text("program") if product is not None else row.text("product")  # the cell naming the add-on
+        header, text = _addon_cell(row, product is not None)
         start, end = _line_term(row, order)
         owner = next(
             (
@@ -251,8 +264,6 @@ def _fold_addons(
             ),
             None,
         )
-        field = "program" if product is not None else "product"
-        header = row.match.headers.get(row.match.columns.get(field, -1), "Tier" if product is not None else "Product")
         if addon.options and item.option is None:
             labels = " or ".join(o.label for o in addon.options.values())
             findings.append(
@@ -309,6 +320,42 @@ def _fold_addons(
     return contracts
 
 
+def _addon_cell(row: DataRow, product: bool) -> tuple[str, str]:
+    """(header, text) of the cell naming an add-on line's add-on: its line-item column, else its tier cell beside a
+    product, else its product cell."""
+    if (line := _line_cell(row))[1]:
+        return line
+    field = "program" if product else "product"
+    return row.match.headers.get(row.match.columns.get(field, -1), "Tier" if product else "Product"), row.text(field)
+
+
+def _unread_lines(rows: list[DataRow], catalog: Catalog) -> list[Finding]:
+    """A warning for each distinct value of the line-item column (tables.tier_by_values) naming no tier or add-on,
+    with its rows: the column is read by its other values, and this one is not."""
+    first = rows[0].match if rows else None
+    if first is None or first.line_column is None:
+        return []
+    index = first.line_column
+    header = first.headers[index]
+    tier = index == first.columns.get("program")
+    unread: dict[str, list[DataRow]] = {}
+    for row in rows:
+        text = row.text("program") if tier else row.extras.get(header, "")
+        item = line_item_for(catalog, text) if text else None
+        if text and (item is None or not (item.addon or item.product and item.program)):
+            unread.setdefault(text, []).append(row)
+    out = []
+    for text, named in unread.items():
+        lines = ", ".join(str(r.source.row) for r in named)
+        then = "its tier is not read" if tier else f"{'it is' if len(named) == 1 else 'they are'} read from the tier column"
+        said = (
+            f"'{_one_line(text)}' in '{header}' (row{'s' if len(named) > 1 else ''} {lines}) names no tier or add-on "
+            f"of the catalog, as the column's other values do: {then}. Correct its spelling."
+        )
+        out.append(Finding(Severity.WARNING, said, named[0].source, header, named[0].text("customer")))
+    return out
+
+
 def _line_term(row: DataRow, order: values.DateOrder) -> tuple[date | None, date | None]:
     """An add-on line's term as its contract row's is read: its start and end, a range cell, or a start and a length
     (Term (months), P12M), so it is compared with the contract's worked-out end."""
@@ -351,6 +398,7 @@ def _contract(
         report(Severity.ERROR, "customer", uncalculated("customer") or _no_customer(above))
     product, program_text = product_and_tier(catalog, product_text, program_text)
     pid = product.id if product else None
+    program_text = _tier_of_line(row, catalog, pid, program_text, lambda m: report(Severity.INFO, "program", m, pid or ""))
     if product is None:
         known = ", ".join(p.name for p in catalog.products.values())
         message = (
@@ -363,6 +411,7 @@ def _contract(
         _program(catalog, product, program_text, row.has("program"), report, uncalculated) if product else (None, None)
     )
     _another_tier(row, catalog, program, lambda said: report(Severity.WARNING, "program", said, pid or ""))
+    _line_disagrees(row, catalog, pid, program, lambda said: report(Severity.WARNING, "program", said, pid or ""))
     if product is not None and program is not None and not program_text and not row.has("program"):
         # Auth0's terms make a blank tier Enterprise; a sheet with no tier column at all may have lost it: said
         said = f"This sheet has no tier column; {product.name} is read as {program.name}, its tier when none is written."
@@ -449,6 +498,32 @@ def _another_tier(row: DataRow, catalog: Catalog, program: Program | None, warn)
     warn(
         f"Product {meant} names the tier {named.name}, but the tier column says '{row.text('program')}': "
         f"{program.name} is read, from the tier column."
+    )
+
+
+def _tier_of_line(row: DataRow, catalog: Catalog, pid: str | None, text: str, say) -> str:  # type: ignore[no-untyped-def]
+    """The tier cell's ``text``; where blank, the tier the row's line item names (ServiceNow's 'name'), said in an
+    info, else ""."""
+    header, line = _line_cell(row)
+    named = line_item_for(catalog, line) if line and pid and not text else None
+    if named is None or named.product != pid or named.program is None:
+        return text
+    tier = catalog.programs[named.program].name
+    say(f"The tier cell is blank; {tier} is read from '{header}' ('{line}').")
+    return tier
+
+
+def _line_disagrees(row: DataRow, catalog: Catalog, pid: str | None, program: Program | None, warn) -> None:  # type: ignore[no-untyped-def]
+    """A warning where the row's line item (ServiceNow's 'name': 'Okta Premier Plus Support (12 months)') names
+    another tier of its product than the tier column: the tier column, the field's own, is read."""
+    header, line = _line_cell(row)
+    item = line_item_for(catalog, line) if line else None
+    if program is None or item is None or item.product != pid or item.program in (None, program.id):
+        return
+    named = catalog.programs[item.program].name
+    warn(
+        f"'{header}' names {named} ('{line}'), but the tier column says '{row.text('program')}': {program.name} is "
+        "read, from the tier column; correct whichever is wrong."
     )
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from explorer.catalog import Catalog, TableSpec, fold
 from explorer.importing.headers import Guess, column_kinds, recognise
-from explorer.importing.line_items import line_item_for, product_named, program_named
+from explorer.importing.line_items import LineItem, line_item_for, product_named, program_named
 from explorer.importing.mappings import ColumnMapping
 from explorer.importing.places import sales_region
 from explorer.importing.readers import Cell, RawSheet
@@ -48,6 +48,7 @@ class TableMatch:
     saved: bool = False  # the columns come from a saved mapping
     values: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {value as written: its meaning}
     set_aside: tuple[str, ...] = ()  # a tool's bookkeeping columns (catalog [layout] bookkeeping_columns): never read
+    line_column: int | None = None  # the column naming each row's line item (tier_by_values): the tier, or kept
 
     @property
     def header_row(self) -> int:
@@ -287,19 +288,38 @@ def product_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> t
 
 
 def tier_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str]:
-    """A contract table with a product column and no tier column takes, as its tier, a column whose values are all
-    line items naming a product's tier or an add-on, one at least a tier (ServiceNow's Entitlements 'name': 'Okta
-    Premier Plus Support (12 months)', 'Dedicated CSE Add-On'); (the match, the header used or ""). A row whose tier
-    cell names an add-on is that add-on's line (contracts._addon_line)."""
-    if match.kind != "contracts" or "program" in match.columns or "product" not in match.columns:
+    """A contract table with a product column takes a kept column most of whose values are line items naming a
+    product's tier or an add-on (ServiceNow's Entitlements 'name': 'Okta Premier Plus Support (12 months)',
+    'Dedicated CSE Add-On') as each row's line item (TableMatch.line_column): its tier where the table has no tier
+    column, else kept beside it, one value at least naming a tier. A row whose line names an add-on is that add-on's
+    line (contracts._addon_line); the values it does not read are named (unread_lines). (The match, its header or "".)"""
+    if match.kind != "contracts" or "product" not in match.columns or match.line_column is not None:
         return match, ""
+    beside = "program" in match.columns
+    body = match.body(sheet.rows)
+    for index, header in sorted(match.extra.items()):
+        if _mostly_lines(body, index, catalog, beside):
+            if beside:
+                return replace(match, line_column=index), header
+            extra = {i: h for i, h in match.extra.items() if i != index}
+            return replace(match, columns={**match.columns, "program": index}, extra=extra, line_column=index), header
+    return match, ""
 
-    def lines(values: set[str]) -> bool:
-        items = [line_item_for(catalog, v) for v in values]
-        named = [i for i in items if i is not None and (i.addon or (i.product and i.program))]
-        return len(named) == len(items) and any(i.program for i in named)
 
-    return _by_values(sheet, match, "program", lines)
+def _mostly_lines(body: Sequence[Sequence[Cell]], index: int, catalog: Catalog, tier: bool) -> bool:
+    """Whether more than half the distinct filled values of column ``index`` name a line item (a product and its
+    tier, or an add-on), one at least a tier where ``tier``: a sample of rows rules a column out first."""
+    for rows in (body[:PRODUCT_SAMPLE], body):
+        values = {cell_text(r[index]) for r in rows if index < len(r)} - {""}
+        named = [i for v in values if (i := _line(catalog, v)) is not None]
+        if 2 * len(named) <= len(values) or tier and not any(i.program for i in named):
+            return False
+    return True
+
+
+def _line(catalog: Catalog, text: str) -> LineItem | None:
+    item = line_item_for(catalog, text)
+    return item if item is not None and (item.addon or (item.product and item.program)) else None
 
 
 def _by_values(sheet: RawSheet, match: TableMatch, name: str, reads: Callable[[set[str]], bool]) -> tuple[TableMatch, str]:

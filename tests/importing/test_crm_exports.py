@@ -240,7 +240,7 @@ def test_servicenow_entitlements_read_the_tier_and_the_add_on_line_from_their_na
     ]
     assert not [f for f in book.findings if f.severity is Severity.ERROR or "read once" in f.message]
     said = [(f.column, f.message) for f in book.findings if f.severity is Severity.INFO]
-    assert ("name", "Read 'name' as Tier: every value in it names a product's tier or an add-on (a line item's name).") in said
+    assert ("name", "Read 'name' as Tier: its values name a product's tier or an add-on (a line item's name).") in said
     assert any(m.startswith("1 add-on line read as add-ons of their account's contract") for _, m in said)
 
 
@@ -265,14 +265,18 @@ def test_a_mapped_tier_column_naming_an_add_on_is_that_add_ons_line(tmp_path: Pa
 
 
 def test_rows_whose_tier_is_not_read_are_not_one_term_where_their_kept_cells_differ(tmp_path: Path) -> None:
-    """A 'name' column with one value no spelling reads is not read as the tier; its rows then lack a tier, and the
-    CSE's line is not 'the same term' as the Premier Plus row: both stay, each in error, none silently read once."""
-    rows = [*SN_ROWS[:2], ["Legacy Gold Entitlement", "Initech", "Okta", "2026-03-01", "2027-02-28"]]
+    """A 'name' column none of whose values a spelling reads is not the tier; its rows then lack a tier, and two of
+    them are not 'the same term' where their kept 'name' differs: both stay, each in error, none silently read once."""
+    rows = [
+        ["Legacy Gold Entitlement", "Acme Corp", "Okta", "2026-01-15", "2027-01-14"],
+        ["Legacy Silver Entitlement", "Acme Corp", "Okta", "2026-01-15", "2027-01-14"],
+        ["Legacy Bronze Entitlement", "Initech", "Okta", "2026-03-01", "2027-02-28"],
+    ]
     book = load_book([_servicenow(tmp_path / "entitlements.csv", rows)])
     assert [(c.customer, c.program, c.extra["name"]) for c in book.contracts] == [
-        ("Acme Corp", None, "Okta Premier Plus Support (12 months)"),
-        ("Acme Corp", None, "Dedicated CSE Add-On"),
-        ("Initech", None, "Legacy Gold Entitlement"),
+        ("Acme Corp", None, "Legacy Gold Entitlement"),
+        ("Acme Corp", None, "Legacy Silver Entitlement"),
+        ("Initech", None, "Legacy Bronze Entitlement"),
     ]
     assert not [f for f in book.findings if "read once" in f.message]
     copy = _servicenow(tmp_path / "copy.csv", [rows[0], rows[2]])  # the same rows in an owner's copy: read once
@@ -282,6 +286,69 @@ def test_rows_whose_tier_is_not_read_are_not_one_term_where_their_kept_cells_dif
         "This file repeats entitlements.csv: all 2 of its terms are listed there with the same tier, dates and add-ons; "
         "read once."
     ]
+
+
+def test_an_entitlement_name_no_spelling_reads_is_named_and_the_column_still_read(tmp_path: Path) -> None:
+    """One misspelled 'name' ('Suport') made every Okta row say "This sheet has no tier column", never named the
+    value, and the CSE's line became a second Acme contract in force (the Premier Plus row then Superseded). The
+    column is read by most of its values, the odd value named once with its rows, and the CSE line is an add-on."""
+    odd = "Okta Premier Plus Suport (12 months)"
+    rows = [*SN_ROWS, [odd, "Hooli", "Okta", "2026-01-01", "2026-12-31"], [odd, "Hooli", "Okta", "2027-01-01", "2027-12-31"]]
+    book = load_book([_servicenow(tmp_path / "entitlements.csv", rows)])
+    assert [(c.customer, c.program, c.addons) for c in book.contracts] == [
+        ("Acme Corp", "okta-premier-plus", {"cse": None}),
+        ("Initech", "okta-premier", {}),
+        ("Soylent Foods", "auth0-enterprise", {}),
+        ("Hooli", None, {}),
+        ("Hooli", None, {}),
+    ]
+    assert not [f for f in book.findings if "no tier column" in f.message]
+    (named,) = [f for f in book.findings if f.severity is Severity.WARNING and odd in f.message]
+    assert (named.source.row, named.column, named.customer) == (6, "name", "Hooli")
+    assert named.message.startswith(f"'{odd}' in 'name' (rows 6, 7) names no tier or add-on of the catalog")
+
+
+def test_entitlements_of_add_on_lines_only_are_no_contracts(tmp_path: Path) -> None:
+    """An export of add-on lines alone said "This sheet has no tier column" on each and read each as an Okta
+    contract with no tier: each is an add-on line, with no contract of its account to belong to."""
+    mcse = "Mission Critical Support - 100% Dedicated MCSE"
+    rows: list[list[object]] = [SN_ROWS[1], [mcse, "Initech", "Okta", "2026-01-01", "2026-12-31"]]
+    book = load_book([_servicenow(tmp_path / "entitlements.csv", rows)])
+    assert book.contracts == []
+    assert not [f for f in book.findings if "no tier column" in f.message]
+    lines = [f for f in book.findings if f.severity is Severity.ERROR and f.message.startswith("Add-on line")]
+    assert [(f.source.row, f.customer) for f in lines] == [(2, "Acme Corp"), (3, "Initech")]
+
+
+def _with_tier(path: Path, rows: list[list[object]], tiers: list[str]) -> Path:
+    """ServiceNow's Entitlements with a tier column added beside its 'name' (a custom field)."""
+    header = [*SERVICENOW, "Support Tier"]
+    return write_csv(path, header=header, rows=[[*r, "true", "false", "Web", t] for r, t in zip(rows, tiers, strict=True)])
+
+
+def test_entitlements_beside_a_tier_column_keep_the_add_on_line(tmp_path: Path) -> None:
+    """With a tier column beside 'name', the CSE's line (tier cell = the contract's tier, or blank) was folded into
+    the Premier Plus row as 'the same tier, dates and add-ons; read once': the CSE lost, no finding. A row whose
+    'name' is an add-on's line is that line, whatever its tier cell; a blank tier cell on a tier row is read from
+    its 'name'; a tier column that disagrees with 'name' is read, with a warning naming both."""
+    for blank in ("Premier Plus", ""):
+        path = _with_tier(tmp_path / "entitlements.csv", SN_ROWS, ["Premier Plus", blank, "Premier", "Enterprise"])
+        book = load_book([path])
+        assert [(c.customer, c.program, c.addons) for c in book.contracts] == [
+            ("Acme Corp", "okta-premier-plus", {"cse": None}),
+            ("Initech", "okta-premier", {}),
+            ("Soylent Foods", "auth0-enterprise", {}),
+        ], blank
+        assert not [f for f in book.findings if f.severity is Severity.ERROR or "read once" in f.message]
+        assert "name" not in next(f.message for f in book.findings if f.message.startswith("Columns kept"))
+    path = _with_tier(tmp_path / "blank.csv", SN_ROWS[:2], ["", ""])
+    assert [(c.program, c.addons) for c in load_book([path]).contracts] == [("okta-premier-plus", {"cse": None})]
+    path = _with_tier(tmp_path / "disagree.csv", SN_ROWS, ["Premier Plus", "Premier Plus", "Basic", "Enterprise"])
+    book = load_book([path])
+    assert [c.program for c in book.contracts] == ["okta-premier-plus", "okta-basic", "auth0-enterprise"]
+    (warned,) = [f for f in book.findings if f.severity is Severity.WARNING and "tier column says" in f.message]
+    assert (warned.source.row, warned.column, warned.customer) == (4, "Support Tier", "Initech")
+    assert warned.message.startswith("'name' names Premier ('Okta Premier Support (12 months)'), but the tier column")
 
 
 def test_a_territory_of_sales_regions_is_the_region_not_a_state(tmp_path: Path) -> None:
