@@ -47,6 +47,7 @@ from explorer.importing.tables import (
     line_item_columns,
     product_by_values,
     region_by_values,
+    states_in_region,
     tier_by_values,
 )
 from explorer.importing.term_length import length_column
@@ -755,6 +756,9 @@ def _product_by_values(
             "or an add-on. A row it names an add-on on is that add-on's line, whatever its tier cell says."
         )
         findings.append(Finding(Severity.INFO, said, where, tiers))
+    match, states = states_in_region(sheet, match, catalog)
+    if states:
+        findings.append(Finding(Severity.INFO, states, where, match.headers[match.columns["region"]]))
     match, regions, as_region = region_by_values(sheet, match, catalog)
     if regions:
         said = f"Read '{regions}' as Region" if as_region else f"Column '{regions}' kept (the table has a Region column)"

@@ -27,6 +27,7 @@ from explorer.importing.tables import (
     line_item_columns,
     product_by_values,
     region_by_values,
+    states_in_region,
     tier_by_values,
 )
 from explorer.importing.values import cell_text
@@ -100,6 +101,9 @@ def proposed_mappings(
                 if tiers:
                     note = f"program = {tiers!r}: every value names a product's tier or an add-on"
                     match = dataclasses.replace(match, notes=(*match.notes, note))
+                match, states = states_in_region(sheet, match, catalog)
+                if states:
+                    match = dataclasses.replace(match, notes=(*match.notes, states))
                 match, regions, as_region = region_by_values(sheet, match, catalog)
                 if regions:
                     note = f"{'region' if as_region else 'kept'} = {regions!r}: every value is a sales region, no state"

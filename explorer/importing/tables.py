@@ -19,9 +19,10 @@ from explorer.catalog import Catalog, TableSpec, fold
 from explorer.importing.headers import Guess, column_kinds, recognise
 from explorer.importing.line_items import LineItem, line_item_for, product_named, program_named
 from explorer.importing.mappings import ColumnMapping
-from explorer.importing.places import sales_region
+from explorer.importing.places import parse_country, sales_region
 from explorer.importing.readers import Cell, RawSheet
 from explorer.importing.values import cell_text
+from explorer.sla.subdivisions import resolve_subdivision
 
 HEADER_SCAN_ROWS = 40  # any of these rows can be the first header; further down, only rows after a blank row
 SAMPLE_ROWS = 30  # rows below a header whose values tell a column's type
@@ -366,6 +367,52 @@ def region_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tu
     if "region" in columns:
         return replace(match, columns=columns, extra={**match.extra, index: header}, guesses=guesses), header, False
     return replace(match, columns={**columns, "region": index}, guesses=guesses), header, True
+
+
+def states_in_region(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str]:
+    """A Region column of states or provinces (Bavaria, California: of each row's country), none a sales region,
+    beside a column of sales regions (a 'Sales Territory' of EMEA, AMER, headed as the state or kept): that column is
+    the Region and the states the State/Province, kept where the table has another. (The match, what was done or "".)"""
+    index, country = match.columns.get("region"), match.columns.get("country")
+    body = match.body(sheet.rows)
+    if match.saved or index is None or country is None or not _names_states(body, index, country, catalog):
+        return match, ""
+
+    def regions(values: set[str]) -> bool:
+        return all(sales_region(v, catalog) for v in values)
+
+    guesses = {f: g for f, g in match.guesses.items() if f not in ("region", "subdivision")}
+    states, sub = match.headers[index], match.columns.get("subdivision")
+    if sub is not None and _all_read(body, sub, regions):  # Freshsales' 'Territory', headed as a state
+        found = replace(match, columns={**match.columns, "region": sub, "subdivision": index}, guesses=guesses)
+        territory = match.headers[sub]
+    else:
+        found, territory = _by_values(sheet, match, "region", regions)
+        if not territory:
+            return match, ""
+        if sub is None and "subdivision" in catalog.tables[match.kind].fields:
+            found = replace(found, columns={**found.columns, "subdivision": index}, guesses=guesses)
+        else:
+            found = replace(found, extra={**found.extra, index: states}, guesses=guesses)
+    said = f"Column '{states}' holds states or provinces, not sales regions: the region is read from '{territory}'"
+    if found.columns.get("subdivision") == index:
+        return found, said + f", and '{states}' as the State/Province (for its public holidays)."
+    return found, said + f", and '{states}' is kept (the table has a State/Province column)."
+
+
+def _names_states(body: Sequence[Sequence[Cell]], index: int, country: int, catalog: Catalog) -> bool:
+    """Whether most distinct filled cells of column ``index`` name a state or province of their row's country
+    (column ``country``) and none a sales region."""
+    pairs = {(cell_text(r[index]), cell_text(r[country]) if country < len(r) else "") for r in body if index < len(r)}
+    pairs = {(text, where) for text, where in pairs if text}
+    if not pairs or any(sales_region(text, catalog) for text, _ in pairs):
+        return False
+    states = 0
+    for text, where in pairs:
+        code = parse_country(where)[0] if where else None
+        read, problem = resolve_subdivision(code, text, catalog) if code else ("", None)
+        states += bool(read) and problem is None
+    return 2 * states > len(pairs)
 
 
 def line_item_columns(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str]:

@@ -381,6 +381,37 @@ def test_a_territory_of_sales_regions_is_the_region_not_a_state(tmp_path: Path) 
     assert [(c.region, c.subdivision, c.extra.get("Territory")) for c in beside.contracts] == [("APAC", "", "EMEA")]
 
 
+def test_a_region_column_of_states_beside_sales_regions_is_the_state(tmp_path: Path) -> None:
+    """A Region of states (Bavaria, California) beside a Sales Territory of EMEA/AMER was the region, silently: the
+    sheet said 'region Bavaria' and the California customer had New York's zone and only national holidays. The
+    territory is the region and the states are the State/Province (kept beside another), said in one info."""
+    dates = ["2026-01-15", "2027-01-14"]
+    rows: list[list[object]] = [
+        ["Acme Corp", "Okta", "Premier Plus", *dates, "Bavaria", "EMEA", "DE"],
+        ["Initech", "Okta", "Premier", *dates, "California", "AMER", "US"],
+    ]
+    for territory in ("Sales Territory", "Sales Geo"):  # headed as a state (Territory), or kept
+        header = ["Customer", "Product", "Tier", "Start", "End", "Region", territory, "Country"]
+        book = load_book([write_csv(tmp_path / "regions.csv", header=header, rows=rows)])
+        assert [(c.region, c.subdivision, c.time_zone) for c in book.contracts] == [
+            ("EMEA", "BY", "Europe/Berlin"),
+            ("AMER", "CA", "America/Los_Angeles"),
+        ], territory
+        (said,) = [f for f in book.findings if f.message.startswith("Column 'Region' holds states or provinces")]
+        assert (said.severity, said.column) == (Severity.INFO, territory)
+        assert said.message.endswith(f"read from '{territory}', and 'Region' as the State/Province (for its public holidays).")
+    header = ["Customer", "Product", "Tier", "Start", "End", "Region", "Sales Geo", "Country", "State"]
+    beside = [[*r, state] for r, state in zip(rows, ["BW", "NY"], strict=True)]
+    book = load_book([write_csv(tmp_path / "both.csv", header=header, rows=beside)])
+    assert [(c.region, c.subdivision, c.extra.get("Region")) for c in book.contracts] == [
+        ("EMEA", "BW", "Bavaria"),
+        ("AMER", "NY", "California"),
+    ]
+    plain = [[*r[:5], "EMEA", "EMEA", r[7]] for r in rows]  # a Region of regions: as before
+    book = load_book([write_csv(tmp_path / "plain.csv", header=header[:8], rows=plain)])
+    assert not [f for f in book.findings if "holds states" in f.message]
+
+
 def test_a_contacts_column_of_sales_regions_is_their_region(tmp_path: Path) -> None:
     """A contacts export headed 'Territory' or 'Theater' holds the region the MCSE's named contacts are checked in."""
     for column in ("Territory", "Theater"):
