@@ -3,7 +3,7 @@
 Case logs accumulate as exports of overlapping date ranges (October–November, then
 November–December), and some help desks export a row per message. Counting each row
 would count a breach twice and move compliance. Rows with the same case ID are one
-case when they name the same customer (or one names none). Two customers under one ID
+case when they name the same customer and product (or one names none). Two customers or products under one ID
 are two systems' cases: both are kept.
 
 What the folded case holds must not hang on the order the files were given in: a case is
@@ -28,6 +28,8 @@ from explorer.shown import shown_name
 
 SHOWN = 5  # case IDs a finding names before "and N more"
 EARLIEST = ("opened", "first_response")  # order-free: the first of each that any row gives
+SEP = "\x1f"  # between the parts of a case's key: ID, customer, product
+SPLIT = ("customer_key", "product")  # rows of one ID that fill these differently are different cases
 FILLED = ("product", "requester_email")  # a blank is filled where the other rows agree on one value
 COMPARED = {"opened": "opening", "priority": "priority", "first_response": "first response"}
 
@@ -44,12 +46,13 @@ def one_row_per_case(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[Finding]]:
     ids = cases["case_id"].astype(str)
     repeated = ids.ne("") & ids.duplicated(keep=False)
     rows = np.flatnonzero(repeated.to_numpy())
-    group = cases.iloc[rows].assign(_id=ids.iloc[rows].to_numpy(), _at=rows)
+    group = cases.iloc[rows].assign(_case=ids.iloc[rows].to_numpy(), _at=rows)
     group["_named"] = group["customer_key"].astype(str).ne("")
-    customers = group[group["_named"]].groupby("_id")["customer_key"].nunique()
-    folded = group[~group["_id"].isin(customers[customers > 1].index)]  # two customers, one ID: two cases
+    group["_id"] = _case_keys(group)
+    apart = _apart(group)
+    folded = group[group["_id"].duplicated(keep=False)]
     if folded.empty:
-        return cases, []
+        return cases, apart
     rank = folded.assign(_answered=folded["first_response"].notna()).sort_values(  # the best row last
         ["_id", "_named", "_answered", "first_response", "_at"], ascending=[True, True, True, False, True], kind="stable"
     )
@@ -57,7 +60,48 @@ def one_row_per_case(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[Finding]]:
     dropped = folded["_at"][~folded["_at"].isin(kept["_at"])].to_numpy()
     merged = _order_free(cases, rank, kept)
     findings = _findings(cases, folded, merged.iloc[kept["_at"].to_numpy()].assign(_id=kept["_id"].to_numpy()))
-    return merged.drop(index=merged.index[dropped]).reset_index(drop=True), findings
+    return merged.drop(index=merged.index[dropped]).reset_index(drop=True), [*apart, *findings]
+
+
+def _text(values: pd.Series) -> pd.Series:
+    return values.astype(object).where(values.notna(), "").astype(str)
+
+
+def _case_keys(group: pd.DataFrame) -> pd.Series:
+    """Each repeated row's case: its ID, customer and product (SPLIT), a blank one taking the only value the ID's
+    other rows give. Help desks number their tickets independently: one ID naming two customers, or two products,
+    is two cases, never folded into one."""
+    key = group["_case"].astype(str)
+    for column in SPLIT:
+        text = _text(group[column])
+        filled = text.ne("")
+        given = text[filled].groupby(group["_case"][filled]).agg(["nunique", "first"])
+        only = given.loc[given["nunique"] == 1, "first"]
+        text = text.where(filled, group["_case"].map(only).fillna(""))
+        key = key + SEP + text
+    return key
+
+
+def _apart(group: pd.DataFrame) -> list[Finding]:
+    """One info naming the IDs that stand for more than one case (SPLIT): each is counted on its own."""
+    cases = group.groupby("_case", sort=False)["_id"].nunique()
+    shared = [str(i) for i in cases[cases > 1].index]
+    if not shared:
+        return []
+    said = []
+    for case_id in shared[:SHOWN]:
+        rows = group[group["_case"] == case_id]
+        where = ", ".join(f"{shown_name(str(f))} row {r}" for f, r in zip(rows["file"], rows["row"], strict=True))
+        said.append(f"{case_id} ({where})")
+    more = f"; and {len(shared) - SHOWN} more" if len(shared) > SHOWN else ""
+    many = len(shared) != 1
+    text = (
+        f"{len(shared)} case ID{'s name' if many else ' names'} more than one case: {'their' if many else 'its'} rows "
+        "name different customers or products, and help desks number their tickets independently, so each case is "
+        f"counted on its own: {'; '.join(said)}{more}."
+    )
+    first = group[group["_case"] == shared[0]].iloc[0]
+    return [Finding(Severity.INFO, text, Source(str(first["file"]), str(first["sheet"]), int(str(first["row"]))))]
 
 
 def _order_free(cases: pd.DataFrame, rank: pd.DataFrame, kept: pd.DataFrame) -> pd.DataFrame:
@@ -116,7 +160,7 @@ def _findings(cases: pd.DataFrame, folded: pd.DataFrame, kept: pd.DataFrame) -> 
         text = (
             f"{len(listed)} case{'s are' if many else ' is'} listed {where}: {'each is' if many else 'it is'} counted once, "
             "with the earliest opening and first response its rows give (the first confirmation by a person), the rest "
-            f"from the row with that response, else the one read last. {_ids(listed)}."
+            f"from the row with that response, else the one read last. {_ids([i.split(SEP)[0] for i in listed])}."
         )
         if clash:
             shown = "; ".join(_kept(folded[folded["_id"] == i], keep.loc[[i]].iloc[0]) for i in clash[:SHOWN])
@@ -142,7 +186,7 @@ def _kept(rows: pd.DataFrame, kept: pd.Series) -> str:
         holds = given[column].isna() if pd.isna(value) else given[column].eq(value)
         not_kept = ", ".join(_value(row[column], row) for _, row in given[~holds].iterrows())
         said.append(f"{label} {_value(value, given[holds].iloc[0])} kept, not {not_kept}")
-    return f"Case {kept.name}: {', '.join(said)}"
+    return f"Case {str(kept.name).split(SEP)[0]}: {', '.join(said)}"
 
 
 def _value(value: object, row: pd.Series) -> str:

@@ -176,3 +176,49 @@ def test_emails_pasted_with_a_name_or_as_a_link_are_read_as_the_address(tmp_path
         "address alone."
     ]
     assert book.cases is not None and book.cases["customer"].tolist() == ["Northwind Traders"]  # by its requester
+
+
+def test_one_id_naming_two_products_in_two_logs_is_two_cases(tmp_path: Path) -> None:
+    """Two help desks number their tickets independently: an Okta R-4 and an Auth0 R-4 of one customer are two
+    cases, each judged on its own product's clock; a row naming no product joins the ID's only product."""
+    book_file = write_csv(
+        tmp_path / "book.csv",
+        header=["Customer", "Product", "Tier", "Term Start", "Term End"],
+        rows=[[*CONTRACTS[0]], ["Northwind Traders", "Auth0", "Enterprise", "2026-01-01", "2026-12-31"]],
+    )
+    okta = write_csv(
+        tmp_path / "okta.csv",
+        header=HEADER,
+        rows=[
+            ["R-4", "2026-03-04 10:00", "P1", "Northwind Traders", "Okta", "2026-03-04 10:50"],
+            ["R-5", "2026-03-05 10:00", "P1", "Northwind Traders", "Okta", "2026-03-05 10:20"],
+        ],
+    )
+    auth0 = write_csv(
+        tmp_path / "auth0.csv",
+        header=HEADER,
+        rows=[
+            ["R-4", "2026-03-04 09:55", "P1", "Northwind Traders", "Auth0", "2026-03-04 10:05"],
+            ["R-5", "2026-03-05 10:00", "P1", "Northwind Traders", "", "2026-03-05 10:20"],  # the same case, unnamed
+        ],
+    )
+    for order in ([okta, auth0], [auth0, okta]):
+        book = load_book([book_file], order)
+        assert book.cases is not None
+        assert sorted(zip(book.cases["case_id"], book.cases["product"], strict=True)) == [
+            ("R-4", "auth0"),
+            ("R-4", "okta"),
+            ("R-5", "okta"),
+        ]
+        result = evaluate(book, default_catalog(), clock.end_of_day(date(2026, 6, 1)))
+        assert sorted(result.cases["outcome"].astype(str)) == ["Met", "Met", "Met"]  # Okta's 50 min of its hour
+        notes = [f for f in book.findings if "more than one case" in f.message]
+        first, second = (p.name for p in order)
+        assert [(f.severity, f.message) for f in notes] == [
+            (
+                Severity.INFO,
+                "1 case ID names more than one case: its rows name different customers or products, and help desks "
+                "number their tickets independently, so each case is counted on its own: "
+                f"R-4 ({first} row 2, {second} row 2).",
+            )
+        ]
