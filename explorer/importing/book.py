@@ -152,8 +152,7 @@ def load_book(
     if book.cases is None and book.case_files:
         book.cases = empty_cases()
     if book.cases is not None and len(book.cases):
-        book.cases, folded = one_row_per_case(book.cases)
-        book.findings.extend(folded)
+        book.cases, book.findings[:] = one_row_per_case(book.cases, book.findings)
         book.findings.extend(match_by_email(book.cases, book.contacts))
         book.findings.extend(match_by_spelling(book.cases, book, catalog))
     if book.files and not book.contracts:

@@ -8,7 +8,8 @@ Columns of the frame (CASE_COLUMNS): case_id, customer (as written),
 customer_key, product (catalog id or None), priority (1-4 or NA, the priority
 at opening where the log has it), priority_text, priority_at_open (whether it was), opened and first_response
 (UTC timestamps, NaT where missing), response_unknown (answered, the log says, at a time it does not give: not
-judged), environment ("production" or "non-production"), file, sheet, row.
+judged), response_early (its first response is before its opening: not judged), environment ("production" or
+"non-production"), file, sheet, row.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ CASE_COLUMNS = [
     "opened",
     "first_response",
     "response_unknown",
+    "response_early",
     "environment",
     "requester_email",
     "file",
@@ -92,6 +94,7 @@ def empty_cases() -> pd.DataFrame:
     frame["priority"] = pd.Series(dtype="Int8")
     frame["priority_at_open"] = pd.Series(dtype=bool)
     frame["response_unknown"] = pd.Series(dtype=bool)
+    frame["response_early"] = pd.Series(dtype=bool)
     frame["row"] = pd.Series(dtype="int64")
     for c in ("opened", "first_response"):
         frame[c] = pd.Series(dtype="datetime64[ns, UTC]")
@@ -677,7 +680,6 @@ def read_cases(
         response_field,
         "Case {case}: the first response '{value}' is earlier than the opening time; the case is not counted.",
     )
-    opened = opened.mask(early)  # a response before the case existed proves nothing: never Met
     said = _sent_at_no_time(texts.get("first_response_sent"), responded, catalog)
     for word, message in (
         ("yes", "says a first response was sent, but the log gives no time of it"),
@@ -740,6 +742,8 @@ def read_cases(
             "opened": opened,
             "first_response": responded,
             "response_unknown": said.notna().to_numpy(dtype=bool),
+            # a response before the case existed proves nothing: never Met, both times kept to be shown
+            "response_early": early.to_numpy(dtype=bool),
             "environment": pd.Categorical.from_codes(
                 non_prod.to_numpy(dtype=bool).astype(np.int8), categories=pd.Index(["production", "non-production"])
             ),

@@ -20,6 +20,9 @@ differ, the values kept.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
@@ -39,10 +42,11 @@ def earliest(frame: pd.DataFrame, by: str | pd.Series, column: str) -> pd.Series
     return frame.groupby(by, sort=False)[column].min()
 
 
-def one_row_per_case(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[Finding]]:
-    """``cases`` with each repeated case folded onto one row (read order kept), and the findings that say so."""
+def one_row_per_case(cases: pd.DataFrame, said: Sequence[Finding] = ()) -> tuple[pd.DataFrame, list[Finding]]:
+    """``cases`` with each repeated case folded onto one row (read order kept), and ``said`` (the findings so far)
+    with those that say so: a row finding that calls a case not counted, where its other rows count it, says so."""
     if not cases["case_id"].duplicated().any():  # the usual log: one plain look at the IDs as read (stripped)
-        return cases, []
+        return cases, list(said)
     ids = cases["case_id"].astype(str)
     repeated = ids.ne("") & ids.duplicated(keep=False)
     rows = np.flatnonzero(repeated.to_numpy())
@@ -52,15 +56,57 @@ def one_row_per_case(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[Finding]]:
     apart = _apart(group)
     folded = group[group["_id"].duplicated(keep=False)]
     if folded.empty:
-        return cases, apart
+        return cases, [*said, *apart]
+    folded = folded.assign(_usable=~_early(folded))  # a response before its opening: neither time is the case's
     rank = folded.assign(_answered=folded["first_response"].notna()).sort_values(  # the best row last
-        ["_id", "_named", "_answered", "first_response", "_at"], ascending=[True, True, True, False, True], kind="stable"
+        ["_id", "_usable", "_named", "_answered", "first_response", "_at"],
+        ascending=[True, True, True, True, False, True],
+        kind="stable",
     )
     kept = rank.drop_duplicates("_id", keep="last")
     dropped = folded["_at"][~folded["_at"].isin(kept["_at"])].to_numpy()
     merged = _order_free(cases, rank, kept)
-    findings = _findings(cases, folded, merged.iloc[kept["_at"].to_numpy()].assign(_id=kept["_id"].to_numpy()))
-    return merged.drop(index=merged.index[dropped]).reset_index(drop=True), [*apart, *findings]
+    held = merged.iloc[kept["_at"].to_numpy()].assign(_id=kept["_id"].to_numpy())
+    findings = _findings(cases, folded, held)
+    said = _counted_elsewhere(said, folded, held)
+    return merged.drop(index=merged.index[dropped]).reset_index(drop=True), [*said, *apart, *findings]
+
+
+def _early(frame: pd.DataFrame) -> pd.Series:
+    """Rows whose first response is before their opening (cases.py refuses the pair)."""
+    if "response_early" not in frame:
+        return pd.Series(False, index=frame.index)
+    return frame["response_early"].fillna(False).astype(bool)
+
+
+NOT_COUNTED = "; the case is not counted."  # how a row finding of cases.py ends where the row cannot be judged
+
+
+def _counted_elsewhere(said: Sequence[Finding], folded: pd.DataFrame, held: pd.DataFrame) -> list[Finding]:
+    """``said`` with each row finding that calls a folded case not counted, where the fold reads it whole (an
+    opening, no response before it, a priority, a known product), saying instead that the row's value is not
+    used: a warning, not an error, as the case is counted."""
+    whole = held["opened"].notna() & ~_early(held) & held["priority"].notna() & held["product"].astype(object).ne("?")
+    counted = set(held.loc[whole, "_id"])
+    rows = folded[folded["_id"].isin(counted)]
+    others: dict[tuple[str, str, int], str] = {}
+    for _, group in rows.groupby("_id", sort=False):
+        places = [(str(f), str(s), int(r)) for f, s, r in zip(group["file"], group["sheet"], group["row"], strict=True)]
+        for place in places:
+            others[place] = ", ".join(f"{shown_name(p[0])} row {p[2]}" for p in places if p != place)
+    out = []
+    for finding in said:
+        where = finding.source
+        other = others.get((where.file, where.sheet, where.row or 0)) if finding.message.endswith(NOT_COUNTED) else None
+        if other:
+            finding = replace(
+                finding,
+                severity=Severity.WARNING,
+                message=finding.message.removesuffix(NOT_COUNTED)
+                + f"; this row's value is not used, and the case is counted from its other rows ({other}).",
+            )
+        out.append(finding)
+    return out
 
 
 def _text(values: pd.Series) -> pd.Series:
@@ -115,8 +161,15 @@ def _order_free(cases: pd.DataFrame, rank: pd.DataFrame, kept: pd.DataFrame) -> 
         given = by_id[by_id.isin(values.index)]
         out.loc[given.index, column] = given.map(values)
 
-    for column in EARLIEST:
-        out.loc[labels, column] = by_id.map(earliest(rank, "_id", column))
+    usable = rank[rank["_usable"]]
+    for column in EARLIEST:  # a case whose every row has a response before its opening keeps its own row's
+        first = earliest(usable, "_id", column)
+        known = by_id[by_id.isin(usable["_id"])]
+        out.loc[known.index, column] = known.map(first)
+    if "response_early" in out:  # rows that each hold together can still: the earliest response, the earliest opening
+        out.loc[labels, "response_early"] = _early(out.loc[labels]) | (
+            out.loc[labels, "first_response"] < out.loc[labels, "opened"]
+        )
     said = rank.groupby("_id", sort=False)["response_unknown"].any()  # answered at an unknown time, one row says
     out.loc[labels, "response_unknown"] = out.loc[labels, "first_response"].isna() & by_id.map(said).astype(bool)
     at_open = rank[rank["priority_at_open"] & rank["priority"].notna()].drop_duplicates("_id", keep="last")
@@ -191,7 +244,8 @@ def _kept(rows: pd.DataFrame, kept: pd.Series) -> str:
 
 def _value(value: object, row: pd.Series) -> str:
     """A compared value and the row it is read from: '2026-09-01 02:40 UTC (zd.csv row 2)', 'P1 (log.csv row 3)'."""
-    where = f"({shown_name(str(row['file']))} row {row['row']})"
+    refused = ", whose response is before its opening: not used" if bool(row.get("response_early", False)) else ""
+    where = f"({shown_name(str(row['file']))} row {row['row']}{refused})"
     if pd.isna(value):  # type: ignore[call-overload]
         return f"none {where}"
     return f"{value:%Y-%m-%d %H:%M} UTC {where}" if isinstance(value, pd.Timestamp) else f"P{value} {where}"

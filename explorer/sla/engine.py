@@ -214,6 +214,8 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
     evaluable = matched & (program_of >= 0) & has_priority & (opened != NO_TIME) & ~out_of_scope
     if "response_unknown" in cases:  # answered, the log says, at a time it does not give: no guess either way
         evaluable &= ~cases["response_unknown"].to_numpy(dtype=bool)
+    if "response_early" in cases:  # a first response before the opening: one of the two times is wrong, not judged
+        evaluable &= ~cases["response_early"].to_numpy(dtype=bool)
 
     target_s = target_min * 60
     # Clocks that never close: whole-array arithmetic, no gathering.

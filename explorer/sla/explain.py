@@ -85,6 +85,14 @@ def explain(book: Book, catalog: Catalog, sla: SlaResult, case_id: str) -> Expla
     contract = _contract(book, source, opened)
     zone = ZoneInfo(contract.time_zone if contract else "UTC")
     say(f"Opened: {_utc(opened)}; {_local(opened, zone)} customer local time" if contract else f"Opened: {_utc(opened)}")
+    if "response_early" in source and len(source) and bool(source["response_early"].iloc[0]):
+        early = _instant(source["first_response"].iloc[0])
+        say(
+            f"First human response: {_utc(early) if early else '?'}, earlier than the opening time: one of the two "
+            "times is wrong, so no clock runs"
+        )
+        say(f"Outcome: {row['outcome']}")
+        return out
     if contract is None:
         say(
             f"Contract: none in force. {row['customer']} holds no {row['product'] or 'such'} term containing the "

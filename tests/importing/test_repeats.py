@@ -11,6 +11,7 @@ from explorer.importing.book import load_book
 from explorer.model import Severity
 from explorer.sla.compliance import compliance
 from explorer.sla.engine import evaluate
+from explorer.sla.explain import explain
 
 from ..files import write_csv
 
@@ -222,3 +223,61 @@ def test_one_id_naming_two_products_in_two_logs_is_two_cases(tmp_path: Path) -> 
                 f"R-4 ({first} row 2, {second} row 2).",
             )
         ]
+
+
+def test_a_row_refused_for_a_response_before_its_opening_gives_the_folded_case_neither_time(tmp_path: Path) -> None:
+    """The row whose first response is before its opening is refused on its row; the folded case takes neither of its
+    times, shows its readable opening as written, and its row findings say the case is counted from the other rows."""
+    first = write_csv(
+        tmp_path / "first.csv",
+        header=HEADER,
+        rows=[
+            ["R-2", "2026-03-02 12:00+02:00", "P1", "Northwind Traders", "Okta", "2026-03-02 11:30+02:00"],
+            ["R-6", "", "P1", "Northwind Traders", "Okta", "2026-03-06 10:30"],
+            ["R-9", "2026-03-09 10:00", "P1", "Northwind Traders", "Okta", "2026-03-09 09:00"],  # alone: not judged
+        ],
+    )
+    second = write_csv(
+        tmp_path / "second.csv",
+        header=HEADER,
+        rows=[
+            ["R-2", "2026-03-02 09:00 UTC", "P1", "Northwind Traders", "Okta", "2026-03-02 10:20 UTC"],
+            ["R-6", "2026-03-06 10:00", "P1", "Northwind Traders", "Okta", ""],
+        ],
+    )
+    for order in ([first, second], [second, first]):
+        book = load_book([contracts(tmp_path)], order)
+        assert book.cases is not None
+        times = {
+            c: (f"{o:%H:%M}", f"{r:%H:%M}")
+            for c, o, r in zip(book.cases["case_id"], book.cases["opened"], book.cases["first_response"], strict=True)
+        }
+        assert times == {"R-2": ("09:00", "10:20"), "R-6": ("10:00", "10:30"), "R-9": ("10:00", "09:00")}
+        result = evaluate(book, default_catalog(), clock.end_of_day(date(2026, 6, 1)))
+        outcomes = dict(zip(result.cases["case_id"], result.cases["outcome"].astype(str), strict=True))
+        assert outcomes == {"R-2": "Breached", "R-6": "Met", "R-9": "Not evaluated"}
+        rows = {(f.source.row, f.message.split(":")[0]): f for f in book.findings if f.source.file == str(first)}
+        assert rows[(2, "Case R-2")].severity is Severity.WARNING
+        assert rows[(2, "Case R-2")].message == (
+            "Case R-2: the first response '2026-03-02 11:30+02:00' is earlier than the opening time; this row's value is "
+            "not used, and the case is counted from its other rows (second.csv row 2)."
+        )
+        assert rows[(3, "Case R-6")].message == (
+            "Case R-6: the opening time is missing; this row's value is not used, and the case is counted from its other "
+            "rows (second.csv row 3)."
+        )
+        assert rows[(4, "Case R-9")].severity is Severity.ERROR  # alone, it is not counted, and says so
+        assert rows[(4, "Case R-9")].message.endswith("the case is not counted.")
+        folded = next(f.message for f in book.findings if "listed in both" in f.message)
+        assert (
+            "Case R-2: opening 2026-03-02 09:00 UTC (second.csv row 2) kept, not 2026-03-02 10:00 UTC (first.csv row 2, "
+            "whose response is before its opening: not used), first response 2026-03-02 10:20 UTC (second.csv row 2) "
+            "kept, not 2026-03-02 09:30 UTC (first.csv row 2, whose response is before its opening: not used)"
+        ) in folded
+    alone = explain(book, default_catalog(), result, "R-9").lines
+    assert alone[1:] == [
+        "Opened: 2026-03-09 10:00 UTC; Mon 2026-03-09 10:00 UTC customer local time",
+        "First human response: 2026-03-09 09:00 UTC, earlier than the opening time: one of the two times is wrong, so "
+        "no clock runs",
+        "Outcome: Not evaluated",
+    ]
