@@ -123,7 +123,7 @@ def _case_keys(group: pd.DataFrame) -> pd.Series:
         filled = text.ne("")
         given = text[filled].groupby(group["_case"][filled]).agg(["nunique", "first"])
         only = given.loc[given["nunique"] == 1, "first"]
-        text = text.where(filled, group["_case"].map(only).fillna(""))
+        text = text.where(filled, _text(group["_case"].map(only)))
         key = key + SEP + text
     return key
 

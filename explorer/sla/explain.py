@@ -70,13 +70,42 @@ def explain(book: Book, catalog: Catalog, sla: SlaResult, case_id: str) -> Expla
             else "it is not in the case log"
         )
         return Explanation(case_id, False, [f"Case {case_id}: {why}."])
-    row = sla.cases.iloc[int(hits[0])]
-    source = book.cases[
-        (book.cases["file"].astype(str) == str(row["file"])) & (book.cases["row"].to_numpy() == int(row["row"]))
-    ].iloc[:1]
+    if len(hits) == 1:
+        return _one(book, catalog, sla, sla.cases.iloc[int(hits[0])])
+    return _each(book, catalog, sla, sla.cases.iloc[hits])
+
+
+def _each(book: Book, catalog: Catalog, sla: SlaResult, rows: pd.DataFrame) -> Explanation:
+    """One ID that two help desks gave two cases (two customers, two products): each explained, one after another,
+    named by its customer, in an order of their own (customer, product, opening, file, row), never the order the
+    logs were given in. The figures (spans, due) are the first one's."""
+    shown = rows.assign(
+        _customer=rows["customer"].astype(str).str.casefold(),
+        _product=rows["product"].astype(str),
+        _file=rows["file"].astype(str).map(lambda f: f.rsplit("/", 1)[-1]),
+    ).sort_values(["_customer", "_product", "opened", "_file", "row"], na_position="last", kind="stable")
+    each = [_one(book, catalog, sla, row, named=True) for _, row in shown.iterrows()]
+    out = each[0]
+    names = "; ".join(f"{row['customer']}, {row['product'] or 'no product'}" for _, row in shown.iterrows())
+    lines = [
+        f"Case {out.case_id} names {len(each)} cases ({names}): help desks number their tickets independently, "
+        "so each is judged on its own."
+    ]
+    for one in each:
+        lines += ["", *one.lines]
+    out.lines = lines
+    return out
+
+
+def _one(book: Book, catalog: Catalog, sla: SlaResult, row: pd.Series, named: bool = False) -> Explanation:
+    """The reasoning behind the case of one row of the SLA result (``named``: its customer said in its first line)."""
+    log = book.cases
+    assert log is not None  # explain returned before, without a case log
+    source = log[(log["file"].astype(str) == str(row["file"])) & (log["row"].to_numpy() == int(row["row"]))].iloc[:1]
     out = Explanation(str(row["case_id"]), True)
     say = out.lines.append
-    say(f"Case {row['case_id']} ({row['file'] and str(row['file']).rsplit('/', 1)[-1]}, row {int(row['row'])})")
+    whose = f", {row['customer']}, {row['product'] or 'no product'}" if named else ""
+    say(f"Case {row['case_id']}{whose} ({row['file'] and str(row['file']).rsplit('/', 1)[-1]}, row {int(row['row'])})")
     opened = _instant(row["opened"])
     if opened is None:
         say("Opened: no readable opening time, so no clock runs.")

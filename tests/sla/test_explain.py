@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pandas as pd
 from hypothesis import given, settings
@@ -10,11 +11,13 @@ from hypothesis import strategies as st
 
 from explorer import clock
 from explorer.catalog import Catalog, default_catalog
+from explorer.importing.book import load_book
 from explorer.model import Book, Contract
 from explorer.sla.calendars import public_holidays
 from explorer.sla.engine import evaluate
 from explorer.sla.explain import Explanation, explain
 
+from ..files import write_csv
 from .reference_clock import reference_due, utc
 from .test_history_cases import log
 
@@ -129,3 +132,38 @@ def test_explanation_adds_up_to_the_target_and_the_engine_due(
     assert found.due == row["due"] == reference_due(opened, target.minutes, calendar, zone, closed)
     assert all(s.reasons for s in found.spans if not s.open)  # every closed span says why
     assert all(a.end == b.start for a, b in zip(found.spans, found.spans[1:], strict=False))
+
+
+def test_an_id_two_help_desks_share_explains_both_cases_in_one_order(tmp_path: Path) -> None:
+    """R-3 is Acme's in one log and Initech's in the other: both are explained, named by customer, whatever the order
+    the logs are given in."""
+    book_file = write_csv(
+        tmp_path / "book.csv",
+        header=["Customer", "Product", "Tier", "Term Start", "Term End"],
+        rows=[[name, "Okta", "Premier", "2026-01-01", "2026-12-31"] for name in ("Initech", "Acme")],
+    )
+    header = ["Case Number", "Account Name", "Product", "Priority", "Created", "First Response"]
+    acme = write_csv(
+        tmp_path / "acme.csv", header=header, rows=[["R-3", "Acme", "Okta", "P2", "2026-03-03 10:00", "2026-03-03 11:00"]]
+    )
+    initech = write_csv(
+        tmp_path / "initech.csv", header=header, rows=[["R-3", "Initech", "Okta", "P2", "2026-03-03 09:00", "2026-03-03 12:00"]]
+    )
+    texts = []
+    for order in ([acme, initech], [initech, acme]):
+        book = load_book([book_file], order)
+        found = explain(book, default_catalog(), evaluate(book, default_catalog(), clock.end_of_day(AS_OF)), "R-3")
+        assert found.found
+        texts.append(found.text)
+    assert texts[0] == texts[1]
+    lines = texts[0].splitlines()
+    assert lines[0] == (
+        "Case R-3 names 2 cases (Acme, Okta; Initech, Okta): help desks number their tickets independently, so each is "
+        "judged on its own."
+    )
+    assert [line for line in lines if line.startswith(("Case R-3,", "Outcome"))] == [
+        "Case R-3, Acme, Okta (acme.csv, row 2)",
+        "Outcome: Met",
+        "Case R-3, Initech, Okta (initech.csv, row 2)",
+        "Outcome: Breached",
+    ]
