@@ -131,7 +131,21 @@ def parse_timestamps(
     row_zones: pd.Series | None = None,
 ) -> tuple[pd.Series, pd.Series, pd.Series]:
     """(UTC timestamps, mask of cells that were filled but unreadable or ambiguous, and for local times in an
-    hour a daylight-saving change repeats, both readings and which is used; "" elsewhere).
+    hour a daylight-saving change repeats, both readings and which is used; "" elsewhere): read_stamps without the
+    second readings."""
+    out, bad, twice, _ = read_stamps(series, zone, order, abbreviations, row_zones)
+    return out, bad, twice
+
+
+def read_stamps(
+    series: pd.Series,
+    zone: str,
+    order: DateOrder = UNSETTLED,
+    abbreviations: Mapping[str, str] | None = None,
+    row_zones: pd.Series | None = None,
+) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """parse_timestamps' three, and the second reading of each local time in an hour the clocks repeat (NaT
+    elsewhere): the first is used, unless a case's times only hold together with the second.
 
     Date cells and naive text are read in ``zone``, or in the row's own where ``row_zones`` gives one (a zone
     column's: "" keeps ``zone``), DST-correct as ``zone`` is; text with Z, an offset or UTC
@@ -205,13 +219,15 @@ def parse_timestamps(
             naive[plain.index] = parsed
             bad[plain.index] = parsed.isna()
     twice = pd.Series("", index=series.index)
+    second = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns, UTC]")
     for zone_of, rows in _by_zone(naive.notna(), zone, row_zones):  # a log's few zones, each read over its rows
         local = naive[rows].dt.tz_localize(
             zone_info(zone_of), ambiguous=np.ones(int(rows.sum()), dtype=bool), nonexistent="shift_forward"
         )
         out[rows] = local.dt.tz_convert("UTC")
-        twice[rows] = _repeated_hour(naive[rows], local, zone_of)
-    return out, bad, twice
+        twice[rows], later = _repeated_hour(naive[rows], local, zone_of)
+        second[later.index] = later.dt.tz_convert("UTC")
+    return out, bad, twice, second
 
 
 def _by_zone(has_naive: pd.Series, zone: str, row_zones: pd.Series | None) -> list[tuple[str, pd.Series]]:
@@ -290,10 +306,15 @@ def _judged_day(value: object) -> bool:
     return isinstance(day, date) and clock.in_range(day)
 
 
-def _repeated_hour(naive: pd.Series, first: pd.Series, zone: str) -> pd.Series:
-    """For local times in the hour a daylight-saving change repeats: both readings, and which one is used; for
-    those in the hour it skips (a clock never showed them): how they are read."""
+FIRST_USED = "; the first is used"
+SECOND_USED = "; the second is used, as the first is earlier than the opening time"
+
+
+def _repeated_hour(naive: pd.Series, first: pd.Series, zone: str) -> tuple[pd.Series, pd.Series]:
+    """For local times in the hour a daylight-saving change repeats: both readings, and which one is used, and
+    the second readings; for those in the hour it skips (a clock never showed them): how they are read."""
     said = pd.Series("", index=naive.index)
+    later = pd.Series(pd.NaT, index=naive.index[:0], dtype="datetime64[ns, UTC]")
     skipped = naive.dt.tz_localize(zone_info(zone), ambiguous="NaT", nonexistent="NaT").isna()
     repeated = naive.dt.tz_localize(zone_info(zone), ambiguous="NaT", nonexistent="shift_forward").isna()
     for i, a in first[skipped & ~repeated].items():
@@ -306,9 +327,9 @@ def _repeated_hour(naive: pd.Series, first: pd.Series, zone: str) -> pd.Series:
         for i, a, b in zip(later.index, first[repeated], later, strict=True):
             said[i] = (
                 f"happened twice in {zone} (the clocks went back): {a:%H:%M} UTC{a:%z} = {a.tz_convert('UTC'):%H:%M} UTC "
-                f"or {b:%H:%M} UTC{b:%z} = {b.tz_convert('UTC'):%H:%M} UTC; the first is used"
+                f"or {b:%H:%M} UTC{b:%z} = {b.tz_convert('UTC'):%H:%M} UTC{FIRST_USED}"
             )
-    return said
+    return said, later
 
 
 def _parse_plain(plain: pd.Series, order: DateOrder) -> pd.Series:
@@ -640,13 +661,14 @@ def read_cases(
     per_row, zone_said = zone_column(texts, rows.to_numpy(), sheet, match, catalog, zone)  # a row's zone over the log's
     findings += zone_said
     read_times = partial(_read_stamps, match=match, zone=zone, order=order, catalog=catalog, per_row=per_row)
-    opened, bad_open, twice_open = read_times("opened", raw["opened"])
+    opened, bad_open, twice_open, _ = read_times("opened", raw["opened"])
+    second = pd.Series(pd.NaT, index=opened.index, dtype="datetime64[ns, UTC]")  # a response's second reading
     if "first_response" in cols:
-        responded, bad_resp, twice_resp = read_times("first_response", raw["first_response"])
+        responded, bad_resp, twice_resp, second = read_times("first_response", raw["first_response"])
     elif milestones and after is None:  # one row per case and milestone
         is_first = texts["milestone"].str.casefold().str.strip().isin(FIRST_RESPONSE_MILESTONES).to_numpy()
         completed = raw["milestone_completed"].where(is_first, "")
-        responded, bad_resp, twice_resp = read_times("milestone_completed", completed)
+        responded, bad_resp, twice_resp, second = read_times("milestone_completed", completed)
     elif after is not None:  # a time after opening: Zendesk's minutes, Kayako Classic's duration
         span, bad_resp = _elapsed(after, raw, texts, header(cols[after], ""))
         if (refused := _no_durations(after, raw, span, bad_resp, sheet, match)) is not None:
@@ -658,6 +680,11 @@ def read_cases(
         bad_resp, twice_resp = pd.Series(False, index=opened.index), pd.Series("", index=opened.index)
     response_field = next(f for f in ("first_response", after, "milestone_completed", "first_response_sent") if f and f in cols)
     bad_resp = _unless_none(bad_resp, raw[response_field])
+    # a response in the repeated hour whose first reading is before the opening (itself read as its first pass):
+    # the second reading holds together, so it is the one meant
+    later = second.notna() & opened.notna() & (responded < opened) & (second >= opened)
+    responded = responded.mask(later, second)
+    twice_resp = twice_resp.mask(later, twice_resp.str.replace(FIRST_USED, SECOND_USED, regex=False))
     column_findings(bad_open, "opened", "Case {case}: the opening time '{value}' {why}; the case is not counted.")
     column_findings(opened.isna() & ~bad_open, "opened", "Case {case}: the opening time is missing; the case is not counted.")
     column_findings(
@@ -762,10 +789,10 @@ def read_cases(
 
 def _read_stamps(
     field: str, values: pd.Series, match: TableMatch, zone: str, order: DateOrder, catalog: Catalog, per_row: pd.Series | None
-) -> tuple[pd.Series, pd.Series, pd.Series]:
+) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
     """A time column read in its header unit's zone where it names one, else in each row's (``per_row``) or ``zone``."""
     own = match.zones.get(field)
-    return parse_timestamps(values, own or zone, order, catalog.timezone_abbreviations, None if own else per_row)
+    return read_stamps(values, own or zone, order, catalog.timezone_abbreviations, None if own else per_row)
 
 
 def _by_their_words(

@@ -98,6 +98,34 @@ def test_a_clock_change_day_is_read_as_a_header_zone_is(tmp_path: Path) -> None:
     assert "is a time Europe/Berlin skipped" in warned[2]
 
 
+def test_a_reply_in_the_repeated_hour_before_its_opening_read_first_is_its_second_pass(tmp_path: Path) -> None:
+    """Opened 01:30 and answered 01:10 in the hour the clocks repeat: the reply is the second 01:10 (40 minutes
+    later), not a response before the opening; a reply whose second reading is still early stays refused, and one
+    that holds together read first keeps its first reading."""
+    log = excel_log(
+        tmp_path,
+        [
+            (datetime(2026, 11, 1, 1, 30), datetime(2026, 11, 1, 1, 10), "America/New_York"),
+            (datetime(2026, 10, 25, 2, 30), datetime(2026, 10, 25, 2, 20), "Europe/Berlin"),
+            (datetime(2026, 11, 1, 1, 10), datetime(2026, 11, 1, 1, 30), "America/New_York"),  # holds read first
+            (datetime(2026, 11, 1, 3, 0), datetime(2026, 11, 1, 1, 50), "America/New_York"),  # early either way
+        ],
+    )
+    book = load_book([BOOK], [log])
+    assert book.cases is not None
+    assert [f"{t:%H:%M}" for t in book.cases["first_response"]] == ["06:10", "01:20", "05:30", "05:50"]
+    assert book.cases["response_early"].tolist() == [False, False, False, True]
+    assert said(book, Severity.WARNING, "the second is used") == [
+        "Case C1: '2026-11-01 01:10' happened twice in America/New_York (the clocks went back): 01:10 UTC-0400 = "
+        "05:10 UTC or 01:10 UTC-0500 = 06:10 UTC; the second is used, as the first is earlier than the opening time.",
+        "Case C2: '2026-10-25 02:20' happened twice in Europe/Berlin (the clocks went back): 02:20 UTC+0200 = "
+        "00:20 UTC or 02:20 UTC+0100 = 01:20 UTC; the second is used, as the first is earlier than the opening time.",
+    ]
+    assert [m.split(":")[0] for m in said(book, Severity.ERROR, "earlier than the opening time")] == ["Case C4"]
+    sla = evaluate(book, default_catalog(), pd.Timestamp("2026-12-01", tz=UTC).to_pydatetime())
+    assert sla.cases["outcome"].astype(str).tolist() == ["Met", "Met", "Met", "Not evaluated"]
+
+
 @pytest.mark.parametrize(
     ("written", "zone"),
     [
