@@ -86,14 +86,23 @@ def _counted_elsewhere(said: Sequence[Finding], folded: pd.DataFrame, held: pd.D
     """``said`` with each row finding that calls a folded case not counted, where the fold reads it whole (an
     opening, no response before it, a priority, a known product), saying instead that the row's value is not
     used: a warning, not an error, as the case is counted."""
+    refused = {(f.source.file, f.source.sheet, f.source.row) for f in said if f.message.endswith(NOT_COUNTED)}
+    if not refused:  # the usual fold (overlapping clean exports): no row finding to look at
+        return list(said)
     whole = held["opened"].notna() & ~_early(held) & held["priority"].notna() & held["product"].astype(object).ne("?")
-    counted = set(held.loc[whole, "_id"])
-    rows = folded[folded["_id"].isin(counted)]
-    others: dict[tuple[str, str, int], str] = {}
-    for _, group in rows.groupby("_id", sort=False):
-        places = [(str(f), str(s), int(r)) for f, s, r in zip(group["file"], group["sheet"], group["row"], strict=True)]
-        for place in places:
-            others[place] = ", ".join(f"{shown_name(p[0])} row {p[2]}" for p in places if p != place)
+    counted = folded[folded["_id"].isin(set(held.loc[whole, "_id"]))]
+    places = list(zip(counted["file"].astype(str), counted["sheet"].astype(str), counted["row"].astype(int), strict=True))
+    cases = counted["_id"].tolist()
+    wanted = {cases[i] for i, place in enumerate(places) if place in refused}  # only the cases a finding names
+    rows_of: dict[str, list[tuple[str, str, int]]] = {}
+    for case, place in zip(cases, places, strict=True):
+        if case in wanted:
+            rows_of.setdefault(case, []).append(place)
+    others = {
+        place: ", ".join(f"{shown_name(p[0])} row {p[2]}" for p in group if p != place)
+        for group in rows_of.values()
+        for place in group
+    }
     out = []
     for finding in said:
         where = finding.source
