@@ -439,7 +439,26 @@ class CustomerSheet:
         """``period`` on the as-of day, "this term" being the customer's (``term_span``), covering the cases its
         rows judged."""
         judged = self.sla.judged_under(self.term_rows) if self.sla is not None else None
-        return period.window(self.as_of, self.term_span, judged)
+        window = period.window(self.as_of, self.term_span, judged)
+        spans = self._product_spans()
+        if period.needs_term and not window.empty and len(set(spans.values())) > 1:
+            # products whose terms run over other days: each named, for one span from the earliest start would take
+            # in days of a product's earlier term whose cases the window does not count
+            parts = sorted(spans.items(), key=lambda part: (part[1], part[0]))  # the earliest start first
+            named = "; ".join(f"{product} {start:%Y-%m-%d} – {end:%Y-%m-%d}" for product, (start, end) in parts)
+            window = dataclasses.replace(window, label=f"{window.label.split(' (', 1)[0]} ({named})")
+        return window
+
+    def _product_spans(self) -> dict[str, tuple[date, date]]:
+        """Each product's part of ``term_rows``: from its earliest start to its latest end, cut at the as-of day."""
+        spans: dict[str, tuple[date, date]] = {}
+        for c in self.term_rows:
+            if c.term_start is None or c.runs_until is None:
+                continue
+            name = rules.product_name(self.catalog, c)
+            start, end = spans.get(name, (c.term_start, c.runs_until))
+            spans[name] = (min(start, c.term_start), max(end, c.runs_until))
+        return {name: (start, min(end, self.as_of)) for name, (start, end) in spans.items()}
 
     def compliance(self, period: Period | None = None) -> pd.DataFrame | None:
         """Compliance by priority for the customer's cases opened in ``period`` (every case when None);

@@ -71,9 +71,10 @@ def test_a_product_not_renewed_keeps_its_cases_in_the_customers_term(tmp_path: P
         "L-5,Lapsed Co,Auth0,P2,2025-10-01 10:00,2025-10-01 23:30\n",
         "utf-8",
     )
+    okta = "Okta 2025-01-01 – 2025-06-30"  # each product's part named: one span would hide that Okta's ended in June
     for as_of, label in (
-        (date(2025, 11, 1), "This term (2025-01-01 – 2025-11-01)"),
-        (date(2026, 6, 1), "Last term (2025-01-01 – 2025-12-31)"),
+        (date(2025, 11, 1), f"This term ({okta}; Auth0 2025-01-01 – 2025-11-01)"),
+        (date(2026, 6, 1), f"Last term ({okta}; Auth0 2025-01-01 – 2025-12-31)"),
     ):
         session = open_session([book, log], as_of)
         sheet = session.sheet(customer_key("Lapsed Co"))
