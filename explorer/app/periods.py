@@ -28,6 +28,7 @@ days the cases were opened on, as everywhere else.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -114,18 +115,28 @@ class Period:
         return self.kind == "term"
 
     def window(
-        self, as_of: date, term: tuple[date | None, date | None] | None = None, judged_by: frozenset[int] | None = None
+        self,
+        as_of: date,
+        term: tuple[date | None, date | None] | None = None,
+        judged_by: frozenset[int] | None = None,
+        parts: Mapping[str, tuple[date, date]] | None = None,
     ) -> Window:
         """The days on ``as_of``; ``term`` is the customer's term (start, end) for "this term": the term in
         force, or the last one ended for a customer whose terms have all ended; ``judged_by`` its rows, whose
-        cases the window covers (SlaResult.judged_under)."""
+        cases the window covers (SlaResult.judged_under); ``parts`` each product's part of the term, named in the
+        label where they differ (one span from the earliest start would take in days of a product's earlier term
+        whose cases the window does not count)."""
         if self.kind == "term":
             start, end = term or (None, None)
             if start is None or start > as_of:
                 return Window(None, None, "This term (no term in force)")
             name = "Last term" if end is not None and end < as_of else "This term"  # every term has ended
             end = min(end or as_of, as_of)
-            return Window(start, end, f"{name} ({_span(start, end)})", judged_by)
+            days = _span(start, end)
+            if parts and len(set(parts.values())) > 1:
+                ordered = sorted(parts.items(), key=lambda part: (part[1], part[0]))  # the earliest start first
+                days = "; ".join(f"{product} {_span(*span)}" for product, span in ordered)
+            return Window(start, end, f"{name} ({days})", judged_by)
         if self.kind == "all":
             return Window(None, as_of, f"All cases (to {as_of:%Y-%m-%d})")
         start, end = self._days(as_of)

@@ -253,6 +253,7 @@ class Lapse:
 
     ended: date
     cases: int
+    customer: str  # as the book writes it on the product's row that ended first in the report's order
 
     @property
     def text(self) -> str:
@@ -284,14 +285,14 @@ class CustomerSheet:
     def lapsed(self) -> Lapse | None:
         """The day the customer's last term ended and how many cases were opened since, where that day is before
         the as-of day and some were: the report's Actions and the renewal brief say it."""
-        ended = [row.contract.term_end for row in self.by_product() if row.contract.term_end is not None]
-        end = max(ended, default=None)
+        ended = [row.contract for row in self.by_product() if row.contract.term_end is not None]
+        end = max((c.term_end for c in ended if c.term_end is not None), default=None)
         if end is None or end >= self.as_of or self.sla is None or self.case_rows is None:
             return None
         # judged by no term (a case late on the term's last local day is the term's, whatever its UTC day)
         unjudged = self.sla.cases["contract"].to_numpy()[self.case_rows] < 0
         count = int((unjudged & within(self.sla.opened_days[self.case_rows], end)).sum())
-        return Lapse(end, count) if count else None
+        return Lapse(end, count, ended[0].customer.strip()) if count else None
 
     def row_errors(self, contract: Contract) -> list[str]:
         """The error findings about ``contract``'s row, each once: its dates may be wrong, so every output that
@@ -409,7 +410,7 @@ class CustomerSheet:
                     return value
         return ""
 
-    @property
+    @cached_property  # a sheet's rows and as-of day never change; every window asks it, several times
     def term_rows(self) -> list[Contract]:
         """The customer's term for "this term" windows (explorer.app.periods): the rows in force (those with a
         start), the rows a mid-term change of theirs continues, and another product's last term that ran into them;
@@ -439,15 +440,7 @@ class CustomerSheet:
         """``period`` on the as-of day, "this term" being the customer's (``term_span``), covering the cases its
         rows judged."""
         judged = self.sla.judged_under(self.term_rows) if self.sla is not None else None
-        window = period.window(self.as_of, self.term_span, judged)
-        spans = self._product_spans()
-        if period.needs_term and not window.empty and len(set(spans.values())) > 1:
-            # products whose terms run over other days: each named, for one span from the earliest start would take
-            # in days of a product's earlier term whose cases the window does not count
-            parts = sorted(spans.items(), key=lambda part: (part[1], part[0]))  # the earliest start first
-            named = "; ".join(f"{product} {start:%Y-%m-%d} – {end:%Y-%m-%d}" for product, (start, end) in parts)
-            window = dataclasses.replace(window, label=f"{window.label.split(' (', 1)[0]} ({named})")
-        return window
+        return period.window(self.as_of, self.term_span, judged, self._product_spans() if period.needs_term else None)
 
     def _product_spans(self) -> dict[str, tuple[date, date]]:
         """Each product's part of ``term_rows``: from its earliest start to its latest end, cut at the as-of day."""

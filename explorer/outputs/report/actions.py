@@ -207,7 +207,7 @@ def _lapsed(sheet: CustomerSheet) -> list[Action]:
     return [
         Action(
             LAPSED,
-            next(r.contract.customer for r in sheet.by_product() if r.contract.term_end is not None).strip(),
+            lapse.customer,
             "",
             "Lapsed with cases",
             f"{lapse.text}: confirm the renewal or tell support the customer is no longer entitled.",
