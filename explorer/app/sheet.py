@@ -249,15 +249,29 @@ class ContactLine:
 
 @dataclass(frozen=True)
 class Lapse:
-    """Cases opened after a customer's last term ended (CustomerSheet.lapsed)."""
+    """Cases opened after a product's last term ended, none of its terms running or ahead (CustomerSheet.lapses)."""
 
     ended: date
     cases: int
-    customer: str  # as the book writes it on the product's row that ended first in the report's order
+    customer: str  # as the book writes it on the row that ended
+    product: str = ""  # the catalog's name; blank for the cases of no product of a customer whose terms all ended
+    named: bool = False  # the customer holds several products: the product is said
+
+    @property
+    def _of(self) -> str:
+        return f"{self.product} " if self.named and self.product else ""
 
     @property
     def text(self) -> str:
-        return f"{self.cases} case{'s' if self.cases != 1 else ''} opened since the last term ended on {self.ended:%Y-%m-%d}"
+        return (
+            f"{self.cases} {self._of}case{'s' if self.cases != 1 else ''} opened since the last {self._of}term ended "
+            f"on {self.ended:%Y-%m-%d}"
+        )
+
+    @property
+    def to_do(self) -> str:
+        product = f" to {self.product}" if self.named and self.product else ""
+        return f"confirm the renewal or tell support the customer is no longer entitled{product}"
 
 
 @dataclass
@@ -282,17 +296,43 @@ class CustomerSheet:
         return self.sla.cases.iloc[self.case_rows] if self.case_rows is not None else self.sla.cases.iloc[0:0]
 
     @cached_property
-    def lapsed(self) -> Lapse | None:
-        """The day the customer's last term ended and how many cases were opened since, where that day is before
-        the as-of day and some were: the report's Actions and the renewal brief say it."""
-        ended = [row.contract for row in self.by_product() if row.contract.term_end is not None]
-        end = max((c.term_end for c in ended if c.term_end is not None), default=None)
-        if end is None or end >= self.as_of or self.sla is None or self.case_rows is None:
-            return None
+    def lapses(self) -> list[Lapse]:
+        """Per product whose last term ended before the as-of day with none of its terms running or ahead, the cases
+        of that product opened since, which no term judged; and, once every term has ended, the cases naming no
+        product of the customer opened since the last end. The report's Actions and the renewal brief say them:
+        an Okta not renewed beside an Auth0 still in force is a lapse too, not only a warning per case."""
+        if self.sla is None or self.case_rows is None:
+            return []
+        by_product: dict[str, list[ContractSheet]] = {}
+        for row in self.by_product():
+            by_product.setdefault(row.product.casefold(), []).append(row)
+        cases = self.sla.cases
         # judged by no term (a case late on the term's last local day is the term's, whatever its UTC day)
-        unjudged = self.sla.cases["contract"].to_numpy()[self.case_rows] < 0
-        count = int((unjudged & within(self.sla.opened_days[self.case_rows], end)).sum())
-        return Lapse(end, count, ended[0].customer.strip()) if count else None
+        unjudged = cases["contract"].to_numpy()[self.case_rows] < 0
+        products = cases["product"].astype(str).str.casefold().to_numpy()[self.case_rows]
+        opened = self.sla.opened_days[self.case_rows]
+        named = len(by_product) > 1
+        out: list[Lapse] = []
+        ends: list[date] = []
+        for product, rows in by_product.items():
+            last = max((r.contract.runs_until for r in rows if r.contract.runs_until), default=None)
+            ahead = any(r.status in (history.Status.IN_FORCE, history.Status.NOT_STARTED) for r in rows)
+            if last is None or ahead or last >= self.as_of:
+                continue
+            ends.append(last)
+            count = int((unjudged & (products == product) & within(opened, last)).sum())
+            if count:
+                row = next(r for r in rows if r.contract.runs_until == last)
+                out.append(Lapse(last, count, row.contract.customer.strip(), row.product, named))
+        if ends and len(ends) == len(by_product):  # every term ended: the cases naming none of its products too
+            end = max(ends)
+            other = ~np.isin(products, list(by_product))
+            if count := int((unjudged & other & within(opened, end)).sum()):
+                if not named and out:  # one product: its lapse, one line
+                    return [dataclasses.replace(out[0], cases=out[0].cases + count)]
+                first = self.by_product()[0]
+                out.append(Lapse(end, count, first.contract.customer.strip(), "" if named else first.product))
+        return out
 
     def row_errors(self, contract: Contract) -> list[str]:
         """The error findings about ``contract``'s row, each once: its dates may be wrong, so every output that

@@ -240,13 +240,12 @@ def brief_html(brief: RenewalBrief, chart: bool = True, points: float = PAPER_PO
 
 
 def _lapsed(brief: RenewalBrief) -> str:
-    """Cases opened since the last term ended, which no term judged: the meeting's first question (the report's
-    Actions list them too)."""
-    if (lapse := brief.sheet.lapsed) is None:
-        return ""
-    return (
-        f"<p><span class='bad'>After the term: {_e(lapse.text)}, under no contract.</span> Confirm the renewal or tell "
-        "support the customer is no longer entitled.</p>"
+    """Cases opened since a product's last term ended, which no term judged: the meeting's first question (the
+    report's Actions list them too)."""
+    return "".join(
+        f"<p><span class='bad'>After the term: {_e(lapse.text)}, under no contract.</span> "
+        f"{_e(lapse.to_do[:1].upper() + lapse.to_do[1:])}.</p>"
+        for lapse in brief.sheet.lapses
     )
 
 

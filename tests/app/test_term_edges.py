@@ -84,3 +84,74 @@ def test_a_product_not_renewed_keeps_its_cases_in_the_customers_term(tmp_path: P
         brief = brief_for(session, customer_key("Lapsed Co"))
         assert brief is not None and brief.by_priority is not None
         assert dict(zip(brief.by_priority["priority"], brief.by_priority["Cases"], strict=True)) == {1: 1, 2: 1}
+
+
+def _lapse_book(tmp_path: Path) -> tuple[Path, Path]:
+    book = tmp_path / "book.csv"
+    book.write_text(
+        "Customer,Product,Tier,Start,End,Time Zone,Country\n"
+        "Birch Labs,Okta,Premier,2025-07-01,2026-06-30,America/New_York,US\n"
+        "Birch Labs,Auth0,Enterprise,2026-01-01,2026-12-31,America/New_York,US\n"
+        "Gap Co,Okta,Premier,2025-01-01,2025-12-31,America/New_York,US\n"
+        "Gap Co,Okta,Premier,2026-10-01,2027-09-30,America/New_York,US\n",
+        "utf-8",
+    )
+    log = tmp_path / "cases.csv"
+    log.write_text(
+        "Case Number,Account Name,Product,Priority,Created,First Response\n"
+        "B-1,Birch Labs,Okta,P1,2026-05-10 10:00,2026-05-10 10:20\n"
+        "B-2,Birch Labs,Okta,P1,2026-08-10 10:00,2026-08-10 10:20\n"  # Okta ended in June, not renewed
+        "B-3,Birch Labs,Auth0,P2,2026-08-11 10:00,2026-08-11 11:00\n"
+        "G-1,Gap Co,Okta,P2,2026-03-11 10:00,2026-03-11 11:00\n",  # between terms, the next one booked: no lapse
+        "utf-8",
+    )
+    return book, log
+
+
+def test_a_product_not_renewed_with_cases_after_it_is_a_lapse_beside_a_product_in_force(tmp_path: Path) -> None:
+    """Okta ended in June and nothing of it runs or is booked, Auth0 is in force: Okta's case in August was only a
+    warning (trust tryout 3); the report's Actions and the brief now say it, naming the product, in one sentence."""
+    book, log = _lapse_book(tmp_path)
+    session = open_session([book, log], date(2026, 9, 1))
+    sheet = session.sheet(customer_key("Birch Labs"))
+    assert sheet is not None
+    said = "1 Okta case opened since the last Okta term ended on 2026-06-30"
+    assert [(lapse.product, lapse.cases, lapse.text) for lapse in sheet.lapses] == [("Okta", 1, said)]
+    report = build_report(session.book, session.catalog, session.as_of, session.sla, period=periods.TERM)
+    actions = report.sheets["Actions"]
+    lapsed = actions[actions["Issue"] == "Lapsed with cases"]
+    assert lapsed[["Customer", "Product"]].values.tolist() == [["Birch Labs", "Okta"]]  # Gap Co's next term is booked
+    assert lapsed["What to Do"].tolist() == [
+        f"{said}: confirm the renewal or tell support the customer is no longer entitled to Okta."
+    ]
+    brief = brief_for(session, customer_key("Birch Labs"))
+    assert brief is not None
+    assert (
+        f"After the term: {said}, under no contract.</span> Confirm the renewal or tell support the customer is no "
+        "longer entitled to Okta.</p>"
+    ) in brief_html(brief)
+    # Before Okta's end nothing has lapsed; once Auth0 ends too, each product's lapse is its own.
+    assert open_session([book, log], date(2026, 6, 1)).sheet(customer_key("Birch Labs")).lapses == []  # type: ignore[union-attr]
+    later = open_session([book, log], date(2027, 2, 1)).sheet(customer_key("Birch Labs"))
+    assert later is not None and [(lapse.product, lapse.cases) for lapse in later.lapses] == [("Okta", 1)]
+
+
+def test_a_case_naming_no_product_counts_once_every_term_has_ended(tmp_path: Path) -> None:
+    book = tmp_path / "book.csv"
+    book.write_text(
+        "Customer,Product,Tier,Start,End,Time Zone,Country\nCedar Co,Okta,Premier,2025-01-01,2025-12-31,America/New_York,US\n",
+        "utf-8",
+    )
+    log = tmp_path / "cases.csv"
+    log.write_text(
+        "Case Number,Account Name,Product,Priority,Created,First Response\n"
+        "C-1,Cedar Co,Okta,P2,2026-03-11 10:00,2026-03-11 11:00\n"
+        "C-2,Cedar Co,,P2,2026-03-12 10:00,2026-03-12 11:00\n",
+        "utf-8",
+    )
+    sheet = open_session([book, log], date(2026, 9, 1)).sheet(customer_key("Cedar Co"))
+    assert sheet is not None
+    # one product: the product is not said, and a case of no product is counted in its lapse, one line
+    assert [(lapse.product, lapse.text) for lapse in sheet.lapses] == [
+        ("Okta", "2 cases opened since the last term ended on 2025-12-31")
+    ]

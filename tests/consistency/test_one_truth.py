@@ -379,7 +379,12 @@ def test_a_status_that_ends_a_term_early_or_says_it_never_ran_is_read_everywhere
     assert [str(d) for d in key_dates.loc[key_dates["Event"] == "Term ended early", "Date"]] == ["2026-06-30"]
     assert not any(d.overdue for d in november.dates) and max(d.date.day for d in november.dates) <= date(2026, 6, 30)
     assert session.overview.customers.set_index("key").loc["november inc", "Status"] == "Ended 2026-06-30"
-    assert not [r for r in data.sheets["Actions"].to_dict("records") if r["Customer"] == "November Inc"]
+    # no deadline after the end; its case after the end is a lapse from the day it ended, not its contracted end
+    assert [
+        (r["Issue"], r["What to Do"].split(":")[0])
+        for r in data.sheets["Actions"].to_dict("records")
+        if r["Customer"] == "November Inc"
+    ] == [("Lapsed with cases", "1 case opened since the last term ended on 2026-06-30")]
     assert warned("November Inc") == [
         "Status 'Terminated' and Termination Date 2026-06-30: the term ends on 2026-06-30, not at its contracted end "
         "(2026-12-31); no key date after it is scheduled and cases opened after it have no contract."

@@ -201,19 +201,18 @@ def _errors(catalog: Catalog, findings: list[Finding]) -> list[Action]:
 
 
 def _lapsed(sheet: CustomerSheet) -> list[Action]:
-    """Cases opened after the customer's last term ended."""
-    if (lapse := sheet.lapsed) is None:
-        return []
+    """Cases opened after a product's last term ended (CustomerSheet.lapses)."""
     return [
         Action(
             LAPSED,
             lapse.customer,
-            "",
+            lapse.product,
             "Lapsed with cases",
-            f"{lapse.text}: confirm the renewal or tell support the customer is no longer entitled.",
+            f"{lapse.text}: {lapse.to_do}.",
             lapse.ended,
             "Cases; Contracts",
         )
+        for lapse in sheet.lapses
     ]
 
 
