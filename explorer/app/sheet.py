@@ -8,7 +8,7 @@ None of them calls the rules again, so what each shows cannot drift apart.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -175,6 +175,18 @@ class ContractSheet:
         return self.status is history.Status.NEVER_RAN
 
     @property
+    def on_the_day(self) -> str:
+        """Whether its targets and benefits apply on the as-of day, with the day that says why: "In force",
+        "Ended 2026-06-30", "Starts 2027-01-01"; a term that runs on no day says its status."""
+        if self.in_force:
+            return self.status.value
+        if self.ended and self.ends:
+            return f"Ended {self.ends:%Y-%m-%d}"
+        if self.status is history.Status.NOT_STARTED and self.contract.term_start:
+            return f"Starts {self.contract.term_start:%Y-%m-%d}"
+        return self.status.value
+
+    @property
     def ends(self) -> date | None:
         """The end every view prints: the last day the term runs (its end, or the day the book's status ended it
         early), or for a term that never ran its contracted end, as the report and the brief show it (not the day
@@ -238,6 +250,14 @@ class ProductTerms:
             return ""
         until = f" (to {t.contract.term_end:%Y-%m-%d})" if t.contract.term_end else ""
         return f"next term from {t.contract.term_start:%Y-%m-%d}: {t.program}{until}"
+
+
+def priorities_text(priorities: Iterable[int]) -> str:
+    """ "P1", "P2–P4" for a run, "P1, P3" otherwise: how a clock's priorities are said."""
+    ps = sorted(set(priorities))
+    if len(ps) > 2 and ps == list(range(ps[0], ps[-1] + 1)):
+        return f"P{ps[0]}–P{ps[-1]}"
+    return ", ".join(f"P{p}" for p in ps)
 
 
 @dataclass(frozen=True)
@@ -414,9 +434,11 @@ class CustomerSheet:
                 seen.setdefault((u.contract.key, u.event), u)
         return list(seen.values())
 
-    @property
-    def targets(self) -> list[TargetRow]:
-        return [t for c in self.contracts for t in c.targets]
+    def target_terms(self) -> list[ContractSheet]:
+        """Per product, the term whose first-response targets the views list: the one shown on the as-of day (in
+        force, else the last ended, else the next to start), each view saying which it is (``on_the_day``); not every
+        renewal's copy of the same targets."""
+        return [p.shown for p in self.products() if p.shown.targets]
 
     def products(self) -> list[ProductTerms]:
         """Per product (in the book's order), its term on the as-of day and its history."""

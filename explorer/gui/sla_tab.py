@@ -124,6 +124,7 @@ class SlaTab(QWidget):
             (
                 r.product,
                 r.program,
+                term.on_the_day,
                 f"P{r.target.priority}",
                 format_minutes(r.target.minutes),
                 r.target.minutes,
@@ -131,9 +132,10 @@ class SlaTab(QWidget):
                 r.target.description,
                 r.assumption,
             )
-            for r in sheet.targets
+            for term in sheet.target_terms()  # per product, the term the sheet and the brief show: not every renewal
+            for r in term.targets
         ]
-        frame = pd.DataFrame(rows, columns=["product", "tier", "priority", "target", "minutes", "clock", "meaning", "tip"])
+        frame = pd.DataFrame(rows, columns=["product", "tier", "day", "priority", "target", "minutes", "clock", "meaning", "tip"])
         self.targets.set_columns(
             [
                 Column("Product", frame["product"].tolist()),
@@ -141,6 +143,11 @@ class SlaTab(QWidget):
                 Column("Priority", frame["priority"].tolist()),
                 Column("First Response", frame["target"].tolist(), frame["minutes"].to_numpy(), align_right=True),
                 Column("Clock", frame["clock"].tolist(), tooltip=frame["tip"].tolist()),
+                Column(
+                    "On the As-of Day",
+                    frame["day"].tolist(),
+                    header_tip="Whether these targets apply on the as-of day: a term ended or not yet started says when",
+                ),
                 Column("Meaning", frame["meaning"].tolist(), tooltip=frame["meaning"].tolist()),
             ]
         )

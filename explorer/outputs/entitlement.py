@@ -14,7 +14,7 @@ from html import escape
 import pandas as pd
 
 from explorer.app import periods
-from explorer.app.sheet import ContractSheet, CustomerSheet
+from explorer.app.sheet import ContractSheet, CustomerSheet, priorities_text
 from explorer.app.tones import DATE_TONES, Tone
 from explorer.model import Severity
 from explorer.sla.compliance import rate_label
@@ -140,26 +140,24 @@ def _hours(minutes: int) -> str:
     return f"{minutes // 60} h" if minutes % 60 == 0 else f"{minutes} min"
 
 
-def _targets(shown: list[ContractSheet]) -> str:
+def _targets(sheet: CustomerSheet) -> str:
     rows = []
-    for c in shown:
-        if not c.targets:
-            continue
+    for c in sheet.target_terms():
         by_priority = {t.target.priority: t for t in c.targets}
         clocks = list(dict.fromkeys(t.target.calendar.label for t in c.targets))
         clock = (
             clocks[0]
             if len(clocks) == 1
             else "; ".join(
-                f"P{'–P'.join(str(p) for p in sorted({t.target.priority for t in c.targets if t.target.calendar.label == k}))}"
-                f": {k}"
-                for k in clocks
+                f"{priorities_text(t.target.priority for t in c.targets if t.target.calendar.label == k)}: {k}" for k in clocks
             )
         )
         words = list(dict.fromkeys(t.target.calendar.words for t in c.targets if t.target.calendar.words))
+        # a term not in force says so where its targets are read: they do not apply on this day (as its benefits)
+        held = "" if c.in_force else f'<br><span class="warn">{_e(c.on_the_day)}: these targets do not apply on this day</span>'
         rows.append(
             [
-                f"<b>{_e(c.product)}</b> {_e(c.program)}",
+                f"<b>{_e(c.product)}</b> {_e(c.program)}{held}",
                 *(_e(_hours(by_priority[p].target.minutes)) if p in by_priority else "–" for p in (1, 2, 3, 4)),
                 _e(clock) + (f'<br><span class="muted">{_e("; ".join(words))}</span>' if words else ""),
             ]
@@ -373,7 +371,7 @@ def sheet_html(sheet: CustomerSheet, days: int | None = None, internal: bool = F
         "<h2>Benefits</h2>",
         _benefits(shown, internal),
         "<h2>First-response targets</h2>",
-        _targets(shown),
+        _targets(sheet),
         "<h2>Add-ons</h2>",
         _addons(shown),
         "<h2>Key dates</h2>",

@@ -10,6 +10,7 @@ from pathlib import Path
 from explorer.app import periods
 from explorer.app.renewal import brief_for
 from explorer.app.session import open_session
+from explorer.app.sheet import priorities_text
 from explorer.model import customer_key
 from explorer.outputs.renewal import brief_html
 from explorer.outputs.report.build import build_report
@@ -155,3 +156,10 @@ def test_a_case_naming_no_product_counts_once_every_term_has_ended(tmp_path: Pat
     assert [(lapse.product, lapse.text) for lapse in sheet.lapses] == [
         ("Okta", "2 cases opened since the last term ended on 2025-12-31")
     ]
+
+
+def test_priorities_are_said_as_a_run_or_a_list() -> None:
+    assert priorities_text([1]) == "P1"
+    assert priorities_text([4, 2, 3]) == "P2–P4"
+    assert priorities_text([2, 3]) == "P2, P3"
+    assert priorities_text([1, 3]) == "P1, P3"  # not "P1–P3": P2 runs on another clock

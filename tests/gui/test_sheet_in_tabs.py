@@ -62,7 +62,9 @@ def test_every_tab_matches_the_sheet(window: MainWindow) -> None:
         assert shown == sorted((d.date.event, f"{d.date.day:%Y-%m-%d}", d.status) for d in sheet.dates), sheet.name
         assert len(window.key_dates.timeline.rows) == len(sheet.contracts)
         open_tab(window, "SLA")
-        assert column(window.sla.targets, 2) == [f"P{t.target.priority}" for t in sheet.targets]
+        targets = [(c, t) for c in sheet.target_terms() for t in c.targets]
+        assert column(window.sla.targets, 2) == [f"P{t.target.priority}" for _, t in targets]
+        assert column(window.sla.targets, 5) == [c.on_the_day for c, _ in targets]
         in_term = 0 if sheet.cases is None else len(sheet.window(periods.TERM).cases(sheet.cases))
         assert window.sla.cases.rowCount() == in_term  # the SLA tab starts on this term
         open_tab(window, "Findings")

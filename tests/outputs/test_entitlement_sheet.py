@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from explorer.app.session import open_session
 from explorer.cli import main
+from explorer.model import customer_key
+from explorer.outputs.entitlement import sheet_html
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
 
@@ -109,6 +114,29 @@ def test_ended_customer_ticks_nothing(tmp_path: Path) -> None:
     benefits = text.split("Benefits")[1].split("First-response")[0]
     assert code == 0 and "ended 2026-08-21: nothing is included on this day" in benefits
     assert "☐" in benefits and "☑" not in benefits
+    targets = " ".join(text.split("First-response targets")[1].split("Add-ons")[0].split())
+    assert "Ended 2026-08-21:" in targets and "these targets do not" in targets  # as its benefits, not as if held
+
+
+def test_a_product_ended_beside_one_in_force_says_its_targets_do_not_apply(tmp_path: Path) -> None:
+    """Okta ended in June, Auth0 runs: the sheet listed Okta's targets as if they held, and named Auth0's clocks
+    "P2–P3–P4" (trust tryout 3); the app's SLA tab says the same of each product's term."""
+    book = tmp_path / "book.csv"
+    book.write_text(
+        "Customer,Product,Tier,Start,End,Time Zone,Country\n"
+        "Birch Labs,Okta,Premier,2025-07-01,2026-06-30,America/New_York,US\n"
+        "Birch Labs,Auth0,Enterprise,2026-01-01,2026-12-31,America/New_York,US\n",
+        "utf-8",
+    )
+    sheet = open_session([book], date(2026, 9, 1)).sheet(customer_key("Birch Labs"))
+    assert sheet is not None
+    html = sheet_html(sheet)
+    targets = re.sub(r"<[^>]+>", " ", html.split("First-response targets")[1].split("Add-ons")[0])
+    targets = " ".join(targets.split())
+    assert targets.count("these targets do not apply on this day") == 1
+    assert "Okta Premier Ended 2026-06-30: these targets do not apply on this day" in targets
+    assert "P1: 24x7x365; P2–P4: 24 hours a day" in targets and "P3–" not in targets
+    assert [c.on_the_day for c in sheet.target_terms()] == ["Ended 2026-06-30", "In force"]  # the app's SLA tab too
 
 
 def test_internal_notes_stay_off_the_customers_copy(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from explorer.app.book_sheets import book_sheets
 from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.case_filter import RESPONSE_MINUTES
 from explorer.app.periods import Period
-from explorer.app.sheet import AddOnLine, ContractSheet, CustomerSheet, Done
+from explorer.app.sheet import AddOnLine, ContractSheet, CustomerSheet, Done, priorities_text
 from explorer.catalog import Catalog, fold
 from explorer.model import Book, Finding, Severity, Source, customer_key
 from explorer.outputs.report.actions import actions
@@ -188,7 +188,7 @@ def hours_cell(row: ContractSheet) -> str:
         clocks.setdefault(t.target.calendar.short_label, []).append(t.target.priority)
     if len(clocks) <= 1:
         return next(iter(clocks), row.support_hours)
-    return "; ".join(f"P{min(ps)}{f'–P{max(ps)}' if max(ps) > min(ps) else ''} {label}" for label, ps in clocks.items())
+    return "; ".join(f"{priorities_text(ps)} {label}" for label, ps in clocks.items())
 
 
 def _addon_cell(held: AddOnLine | None, has_options: bool) -> str:
