@@ -437,7 +437,7 @@ def _whatif(args: argparse.Namespace) -> int:
     if problem := _program_problem(session, keys, args.program):
         return _fail(problem)
     comparisons = upgrade.against(session.book, session.catalog, session.as_of, session.moment, args.program, keys, session.sla)
-    frame = evidence_frame(comparisons)
+    frame = evidence_frame(comparisons, without_cases=False)
     quiet = [c for c in comparisons if not c.cases]
     print(f"Against {args.program}, as of {session.as_of:%Y-%m-%d}, the term in review of each customer:")
     if len(frame):

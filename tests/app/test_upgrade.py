@@ -271,3 +271,24 @@ def test_the_sla_results_verdicts_are_the_ones_judged_again(catalog: Catalog, mo
     pd.testing.assert_frame_equal(found.sort_values(["pair", "case_id"]).reset_index(drop=True), fresh, check_categorical=False)
     brief = upgrade.for_brief(data, catalog, AS_OF, MOMENT, "bolt", rows=[2, 3], sla=sla)
     assert brief == upgrade.for_brief(data, catalog, AS_OF, MOMENT, "bolt", rows=[2, 3])
+
+
+def test_the_reports_sheet_says_a_term_without_cases_as_the_brief_does(catalog: Catalog) -> None:
+    """Quiet's Okta had no cases: the brief and the app's Renewal tab say 'no cases in the term: nothing to compare';
+    the report's Upgrade Evidence sheet left it out (trust tryout 4). Now a row says it, after the rows with cases,
+    and whatif, which says it after its table, does not get it twice."""
+    from explorer.outputs.report.upgrade_sheet import evidence_frame
+
+    data = book(
+        [
+            Contract("Quiet", "okta", "okta-basic", date(2026, 1, 1), date(2026, 12, 31), **NEW_YORK),
+            Contract("Busy", "okta", "okta-basic", date(2026, 1, 1), date(2026, 12, 31), **NEW_YORK),
+        ],
+        [("late", "Busy", "okta", 1, "2026-06-09 17:00", "2026-06-09 20:00")],
+    )
+    comparisons = upgrade.next_program_up(data, catalog, AS_OF, MOMENT)
+    frame = evidence_frame(comparisons)
+    assert frame[["Customer", "Cases"]].values.tolist() == [["Busy", 1], ["Quiet", 0]]
+    assert frame["Evidence"].iloc[-1] == "No cases in the term: nothing to compare"
+    assert pd.isna(frame["Priority"].iloc[-1]) and pd.isna(frame["Met Now"].iloc[-1])
+    assert evidence_frame(comparisons, without_cases=False)["Customer"].tolist() == ["Busy"]

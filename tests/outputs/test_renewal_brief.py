@@ -124,8 +124,11 @@ def test_whatif_prints_the_report_sheet_rows(tmp_path: Path, capsys: pytest.Capt
     assert [(r[2], r[5], r[6], r[7]) for r in rows] == [(z[2], str(z[5]), str(z[6]), str(z[8])) for z in zephyr]
     assert [r[2] for r in rows] == ["P3", "P2", "P4", "P1"]
     # strongest case first: the verdicts the next program's promise turns, then the share late
-    turned = [r[8] - r[7] for r in values[1:]]
+    judged = [r for r in values[1:] if r[5]]
+    turned = [r[8] - r[7] for r in judged]
     assert turned == sorted(turned, reverse=True) and turned[0] > 0
+    quiet = values[1 + len(judged) :]  # then each term in review without cases, saying so
+    assert quiet and all(r[5] == 0 and r[13] == "No cases in the term: nothing to compare" for r in quiet)
     assert all(r[3] != "Premier Plus" for r in values[1:])  # the top program has no next one
 
 

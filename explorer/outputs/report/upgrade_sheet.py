@@ -46,10 +46,18 @@ def _minutes(minutes: float | None) -> int | None:
     return None if minutes is None else round(minutes)
 
 
-def evidence_frame(comparisons: Iterable[upgrade.Comparison]) -> pd.DataFrame:
-    """UPGRADE_COLUMNS, one row per priority with cases, strongest case first."""
+def evidence_frame(comparisons: Iterable[upgrade.Comparison], without_cases: bool = True) -> pd.DataFrame:
+    """UPGRADE_COLUMNS, one row per priority with cases, strongest case first; a term in review without cases
+    after them, one row saying so (unless ``without_cases`` is False: whatif says them after its table)."""
     rows = []
     for c in comparisons:
+        if not c.cases:  # said, as the brief and the app's Renewal tab say it, not left out
+            if without_cases:
+                why = c.sentences()[0]
+                rows.append(
+                    [c.customer, c.product, None, c.current.name, c.other.name, 0, *[None] * 7, why[:1].upper() + why[1:]]
+                )
+            continue
         same = c.sentences()[0] if c.same_promise else None  # said once per row, not as figures that cannot differ
         for p in c.priorities:
             if not p.cases:
@@ -89,14 +97,12 @@ def upgrade_evidence(
     comparisons = upgrade.next_program_up(book, catalog, as_of, sla.as_of, keys, sla)
     frame = evidence_frame(comparisons)
     if frame.empty:
-        why = NO_CASES if comparisons else NO_PROGRAM_UP
         # in its first column, which prints on every page (the Evidence column may print on a page of its own)
-        frame = pd.DataFrame([[why] + [None] * (len(UPGRADE_COLUMNS) - 1)], columns=UPGRADE_COLUMNS)
+        frame = pd.DataFrame([[NO_PROGRAM_UP] + [None] * (len(UPGRADE_COLUMNS) - 1)], columns=UPGRADE_COLUMNS)
     return frame
 
 
 NO_PROGRAM_UP = "Nothing to compare: every term in review is on its product's top program, or on none the catalog knows."
-NO_CASES = "Nothing to compare: the terms in review with a next program up had no cases."
 
 
 def _said_why(frame: pd.DataFrame) -> bool:
