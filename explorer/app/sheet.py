@@ -550,7 +550,10 @@ def contract_sheet(
     dates = []
     for k in key_dates:
         key = DateKey.of(contract, k.id)
-        dates.append(DateLine(contract, product, k, key, marks.get(key, DateMark()) if marks else DateMark()))
+        mark = marks.get(key, DateMark()) if marks else DateMark()
+        if mark.done and not k.is_action:  # only a deadline is done (a hand-edited workspace may mark any date): its note stays
+            mark = dataclasses.replace(mark, done=False, marked=None)
+        dates.append(DateLine(contract, product, k, key, mark))
     valid = rules.valid_addons(catalog, contract)
     dropped = rules.dropped_at_renewal(valid, contract)
     addons = [

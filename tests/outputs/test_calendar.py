@@ -114,6 +114,22 @@ def test_done_deadlines_lose_their_alarm_and_the_lead_is_a_setting() -> None:
     assert "TRIGGER:-P7D" in build_calendar(sheets_for(week, ["Birch Health"])).decode()
 
 
+def test_a_done_mark_on_a_date_that_is_no_deadline_is_read_as_none() -> None:
+    """Only a deadline has a Done box, but a hand-edited or older workspace may mark any date: the calendar said
+    "Due soon in Entitlement Explorer." on a plain date that the report, the sheet and the app showed unmarked
+    (trust tryout 4). The mark's done is dropped where the dates are judged, its note kept."""
+    session = open_session([SAMPLE], date(2026, 11, 28))
+    sheet = session.sheet("birch health")
+    assert sheet is not None
+    plain = next(d for d in sheet.dates if not d.date.is_action)
+    session.workspace.set_mark(plain.key, done=True, note="asked on the call")
+    (again,) = [d for d in session.sheet("birch health").dates if d.key == plain.key]  # type: ignore[union-attr]
+    assert not again.mark.done and again.mark.note == "asked on the call" and again.status == plain.status
+    cal = Calendar.from_ical(build_calendar(sheets_for(session, ["Birch Health"])))
+    (event,) = [e for e in cal.walk("VEVENT") if str(e["SUMMARY"]).endswith(plain.date.event)]
+    assert "in Entitlement Explorer." not in str(event["DESCRIPTION"]) and "Note: asked on the call" in str(event["DESCRIPTION"])
+
+
 def test_bad_requests(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["calendar", "--sample", "--customer", "Nobody", "-o", str(tmp_path / "x.ics")]) == 2
     assert "no customer named 'Nobody'" in capsys.readouterr().err
