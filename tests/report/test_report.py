@@ -318,6 +318,8 @@ def test_customer_filter(tmp_path: Path, report: tuple[Path, Path, Path]) -> Non
     wb = openpyxl.load_workbook(out)
     assert {r[0] for r in rows(wb["Contracts"])[1:]} == {"Acme Corp"}
     assert {r[1] for r in rows(wb["Cases"])[1:]} == {"Acme Corp"}
+    # the Summary names the customer as the book writes it, not the lowercase key matched (trust tryout 4)
+    assert [r[1] for r in rows(wb["Summary"]) if r[0] == "Customers"] == ["Acme Corp", 1]  # the filter, the count
     assert main(["report", str(book_file), "--customer", "Nobody", "-o", str(out)]) == 2
     minus = tmp_path / "minus.xlsx"  # an Auth0 Premier customer: only its own clock and assumptions
     assert main(["report", str(book_file), "--as-of", "2026-11-28", "--customer", "-Minus Ltd", "-o", str(minus)]) == 0

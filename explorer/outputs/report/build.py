@@ -415,7 +415,8 @@ def build_report(
         counts,
         by_priority,
         assumptions_for(catalog, rows, sla is not None) + holiday_assumptions(rows),
-        sorted(customers or []),
+        (sorted((s.name for s in covered), key=str.casefold) if wanted else [])
+        or sorted(customers or []),  # as the book writes them, not the keys
         severities,
         clocks_in_use(catalog, rows),
         catalog.settings.compliance_target,
