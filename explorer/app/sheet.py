@@ -395,14 +395,21 @@ class CustomerSheet:
 
     @property
     def dates(self) -> list[DateLine]:
-        """Every key date of every contract, soonest first; a mobilization renewals share, once."""
+        """Every key date of every contract, soonest first; a mobilization renewals share, once; a date two rows
+        of a product give alike, once (``_once``)."""
         return self.dates_of(self.contracts)
 
-    def dates_of(self, rows: list[ContractSheet]) -> list[DateLine]:
+    @property
+    def all_dates(self) -> list[DateLine]:
+        """``dates`` with the superseded twins ``_once`` leaves out: the calendar cancels the events it held."""
+        return self.dates_of(self.contracts, twins=True)
+
+    def dates_of(self, rows: list[ContractSheet], twins: bool = False) -> list[DateLine]:
         """The key dates of ``rows``, soonest first; a mobilization they share, once."""
         every = [d for c in rows for d in c.dates]
         repeated = rules.repeated_mobilizations([(d.contract, d.date) for d in every])
-        return sorted((d for i, d in enumerate(every) if i not in repeated), key=lambda d: d.date.day)
+        lines = sorted((d for i, d in enumerate(every) if i not in repeated), key=lambda d: d.date.day)
+        return lines if twins else _once(lines)
 
     @property
     def dates_ahead(self) -> list[DateLine]:
@@ -521,6 +528,23 @@ class CustomerSheet:
         if self.cases is None:
             return None
         return compliance(self.cases if period is None else self.window(period).cases(self.cases), ["priority"])
+
+
+def _once(lines: list[DateLine]) -> list[DateLine]:
+    """A date two rows of one product give alike (an upgrade mid-term ends with the term it replaces: "Term end
+    2026-12-31" on both), once: the row still running's, not the superseded twin's. A deadline on two rows that
+    both run stays twice: each holds its own done-mark."""
+    groups: dict[tuple[object, str, date], list[DateLine]] = {}
+    for d in lines:
+        groups.setdefault((d.contract.key, d.date.event, d.date.day), []).append(d)
+    dropped: set[int] = set()
+    for twins in groups.values():
+        if len(twins) < 2:
+            continue
+        running = [d for d in twins if not d.superseded]
+        keep = running if running and twins[0].date.is_action else (running or twins)[:1]
+        dropped |= {id(d) for d in twins if all(d is not k for k in keep)}
+    return [d for d in lines if id(d) not in dropped]
 
 
 def _continued(row: Contract, running: list[Contract]) -> bool:

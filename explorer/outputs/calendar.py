@@ -131,7 +131,7 @@ def customer_events(sheet: CustomerSheet) -> list[KeyEvent]:
     # in force gives the same event (a duplicate row).
     held = {event.uid for event in live}
     replaced: dict[tuple[str, str], list[DateLine]] = {}  # by (customer, product): one row in force supersedes them
-    for line in sheet.dates:
+    for line in sheet.all_dates:  # with the twins the views show once: the export may hold either
         if line.superseded:
             replaced.setdefault(line.contract.key, []).append(line)
     gone = []

@@ -163,3 +163,30 @@ def test_priorities_are_said_as_a_run_or_a_list() -> None:
     assert priorities_text([4, 2, 3]) == "P2–P4"
     assert priorities_text([2, 3]) == "P2, P3"
     assert priorities_text([1, 3]) == "P1, P3"  # not "P1–P3": P2 runs on another clock
+
+
+def test_an_upgrades_term_end_is_listed_once(tmp_path: Path) -> None:
+    """An upgrade mid-term ends with the term it replaces: the brief listed 'Term end 2026-12-31 Superseded' beside
+    'Term end 2026-12-31 Due soon', the sheet two 'Term end Upcoming' before the upgrade began (tryout 9). Once
+    in every view; the calendar still cancels the replaced row's events."""
+    from explorer.outputs.calendar import build_calendar
+
+    book = tmp_path / "book.csv"
+    book.write_text(
+        "Customer,Product,Tier,Start,End,Time Zone,Country\n"
+        "Contoso,Okta,Premier,2026-01-01,2026-12-31,America/New_York,US\n"
+        "Contoso,Okta,Premier Plus,2026-07-01,2026-12-31,America/New_York,US\n",
+        "utf-8",
+    )
+    for day, status in ((date(2026, 6, 15), "Upcoming"), (date(2026, 12, 7), "Due soon")):
+        session = open_session([book], day)
+        sheet = session.sheet(customer_key("Contoso"))
+        assert sheet is not None
+        ends = [d for d in sheet.dates if d.date.event == "Term end"]
+        assert [(d.date.day, d.status) for d in ends] == [(date(2026, 12, 31), status)], day
+        assert len([d for d in sheet.all_dates if d.date.event == "Term end"]) == 2
+        report = build_report(session.book, session.catalog, session.as_of, session.sla)
+        key_dates = report.sheets["Key Dates"]
+        assert (key_dates["Event"] == "Term end").sum() == 1
+    calendar = build_calendar([sheet]).decode()
+    assert calendar.count("STATUS:CANCELLED") >= 1  # the replaced row's events, held by an export before July
