@@ -337,6 +337,8 @@ class TermStatusWords:
     not_signed_columns: frozenset[str] = frozenset()  # folded headers of a deal's own status, where "Open" is read
     draft: tuple[tuple[str, ...], ...] = ()  # "Draft" (a Zuora subscription): not signed, in any status column but...
     next_term_columns: frozenset[str] = frozenset()  # ...one about the next term (a Renewal Status)
+    open_stages: tuple[tuple[str, ...], ...] = ()  # "Negotiation/Review": a deal's open pipeline stage, not signed...
+    stage_columns: frozenset[str] = frozenset()  # ...read as a whole value from these folded headers
     active: tuple[tuple[str, ...], ...] = ()  # "Active", "Won": the term runs (only to tell two columns disagree)
     negations: tuple[tuple[str, ...], ...] = ()  # "Not", "Non", "Nicht" before a status word: it does not apply
     reversals: tuple[tuple[str, ...], ...] = ()  # "withdrawn" after one: the status was undone
@@ -997,8 +999,11 @@ def _term_status(data: dict[str, Any]) -> TermStatusWords:
             raise CatalogError(f"term_status.{key}: a spelling has no letters or digits")
         return out
 
+    def strings(key: str) -> tuple[str, ...]:
+        return _strings(_get(raw, key, list, "term_status", []), f"term_status.{key}")
+
     def headers(key: str) -> frozenset[str]:
-        return frozenset(TermStatusWords.key(h) for h in _strings(_get(raw, key, list, "term_status", []), f"term_status.{key}"))
+        return frozenset(TermStatusWords.key(h) for h in strings(key))
 
     return TermStatusWords(
         headers("columns"),
@@ -1009,6 +1014,8 @@ def _term_status(data: dict[str, Any]) -> TermStatusWords:
         headers("not_signed_columns"),
         phrases("draft"),
         headers("next_term_columns"),
+        phrases("open_stages"),
+        headers("stage_columns"),
         phrases("active"),
         phrases("negations"),
         phrases("reversals"),

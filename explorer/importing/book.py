@@ -871,7 +871,7 @@ def _read_table(
             kept += (" " if kept else "") + (
                 f"{' and '.join(repr(h) for h in read)} {'are' if len(read) > 1 else 'is'} read for a term the book says "
                 "ended early or never ran (Terminated, Cancelled, Lost...)"
-                + (" or a deal not signed yet (Open)" if any(words.key(h) in words.not_signed_columns for h in read) else "")
+                + _not_signed_note(read, match, catalog)
                 + "; any other word is kept as written."
             )
         owners = {fold(c) for c in catalog.settings.owner_columns}
@@ -880,6 +880,17 @@ def _read_table(
             kept += f" '{owner}' also names who looks after the account (the Owner column of the report's Actions)."
         book.findings.append(Finding(Severity.INFO, kept, where))
     return rows
+
+
+def _not_signed_note(read: list[str], match: TableMatch, catalog: Catalog) -> str:
+    """What the table's status columns read as a deal not signed yet: a deal's Open, an open pipeline stage."""
+    words = catalog.term_status
+    keys = [words.key(h) for h in read]
+    said = [
+        *(["Open"] if any(k in words.not_signed_columns for k in keys) else []),
+        *(["an open pipeline stage such as Negotiation/Review"] if any(k in words.stage_columns for k in keys) else []),
+    ]
+    return f" or a deal not signed yet ({', '.join(said)})" if said else ""
 
 
 def _read_once(contracts: list[Contract], catalog: Catalog, findings: list[Finding]) -> list[Contract]:

@@ -1,5 +1,5 @@
-"""What a contract row's own status says: a term that ended early, one that never ran, or a deal not signed yet
-(catalog [term_status]).
+"""What a contract row's own status says: a term that ended early, one that never ran, or a deal not signed yet (a
+deal's Open, an open stage of a CRM's pipeline) (catalog [term_status]).
 
 A CRM's Status or Stage column is kept as the book writes it; these words are the only ones read from it.
 """
@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from explorer.catalog import Catalog, TermStatusWords, unaccented, words_of
+from explorer.catalog import UNIT, Catalog, TermStatusWords, unaccented, words_of
 from explorer.importing import kept, values
 from explorer.model import Contract, Finding, Severity
 
@@ -102,9 +102,20 @@ def _beside(found: tuple[str, ...], parts: list[int], i: int, j: int, words: Ter
     return None
 
 
+@lru_cache(maxsize=1024)
+def open_stage(text: str, words: TermStatusWords) -> bool:
+    """Whether a stage value, whole, is an open stage of a CRM's default pipeline ('Negotiation/Review'), a step
+    number before it or a bracket after it aside ('2 - Qualification', 'Contract Sent (Sales Pipeline)')."""
+    found = words_of(unaccented(UNIT.sub("", text)))
+    while found and found[0].isdigit():
+        found = found[1:]
+    return found in words.open_stages
+
+
 def apply_status(contract: Contract, catalog: Catalog, order: values.DateOrder, findings: list[Finding]) -> Contract:
-    """``contract`` with ``ended_on`` set where its status says it ended early (on a date inside its term) or never
-    ran (Lost, Void... with no such date); a finding names the row and says what was read."""
+    """``contract`` with ``ended_on`` set where its status says it ended early (on a date inside its term), never
+    ran (Lost, Void... with no such date) or is a deal not signed yet (a deal's Open, an open pipeline stage); a
+    finding names the row and says what was read."""
     words = catalog.term_status
     found = _columns(contract, words)
     read = _status(found)
@@ -126,7 +137,7 @@ def apply_status(contract: Contract, catalog: Catalog, order: values.DateOrder, 
                     f.header,
                 )
     if status is not None and not says or status is None and given is None:
-        return contract  # an active or unknown word (Won, Active, a stage such as Negotiation), or no status at all
+        return contract  # an active or unknown word (Won, Active, a tracker's stage such as Onboarding), or none
     if start is None or contract.dates_missing:
         return contract  # the term's own dates are in question (an error finding); nothing to end
     said = f"{status[0]} '{status[1]}'" if status else ""
@@ -204,11 +215,14 @@ class _Column:
     value: str
     says: frozenset[str]  # what the row reads from it (active aside)
     reading: Reading
+    open_stage: bool = False  # an open pipeline stage (says not_signed) unless another status column speaks
 
 
 def _columns(contract: Contract, words: TermStatusWords) -> list[_Column]:
     """A row's filled status columns: "Open" is read only in a deal's own status column (a Renewal Status of Open
-    asks about the next term); "Draft" in any but a column about the next term (Zuora's Subscription: Status)."""
+    asks about the next term); "Draft" in any but a column about the next term (Zuora's Subscription: Status); an
+    open pipeline stage only in a stage column, and only where no other status column of the row says Won, Lost or
+    the like: a deal keeps the stage it was won or lost at."""
     found = []
     for header, value in kept.named(contract.extra, words.columns, words.key):
         key = words.key(header)
@@ -219,8 +233,11 @@ def _columns(contract: Contract, words: TermStatusWords) -> list[_Column]:
                 says -= NOT_SIGNED
             if "draft" in says and key not in words.next_term_columns:
                 says |= NOT_SIGNED
-            found.append(_Column(header, value.strip(), says - DRAFT - ACTIVE, reading))
-    return found
+            stage = key in words.stage_columns and open_stage(value, words)
+            found.append(_Column(header, value.strip(), (says | NOT_SIGNED if stage else says) - DRAFT - ACTIVE, reading, stage))
+    others = [f for f in found if not f.open_stage and words.key(f.header) not in words.next_term_columns]
+    spoken = any(f.says or f.reading.says & ACTIVE for f in others)
+    return [replace(f, says=f.says - NOT_SIGNED, open_stage=False) if f.open_stage and spoken else f for f in found]
 
 
 def _status(found: list[_Column]) -> _Column | None:
@@ -231,7 +248,8 @@ def _status(found: list[_Column]) -> _Column | None:
 
 def _disagreeing(read: _Column, found: list[_Column], words: TermStatusWords) -> list[_Column]:
     """The row's other status columns that say otherwise than the one read: a word the term runs (Active, Won,
-    Not cancelled) or another status; a pipeline step (Negotiation) says neither, and a Renewal Status is about the next term."""
+    Not cancelled) or another status; a tracker's stage (Onboarding) says neither, and a Renewal Status is about the
+    next term."""
     return [
         f
         for f in found

@@ -285,3 +285,86 @@ def test_a_salesforce_contract_in_approval_is_not_signed(tmp_path: Path) -> None
     loaded = load_book([write_csv(tmp_path / "sf_contracts.csv", header=header, rows=rows)])
     said = [f.message for f in loaded.findings if f.column == "Status"]
     assert len(said) == 1 and said[0].startswith("Status 'In Approval Process': the deal is not signed")
+
+
+def test_an_open_pipeline_stage_is_a_deal_not_signed(tmp_path: Path) -> None:
+    """Zoho CRM's Deals and Salesforce's Opportunities have no status column, only a Stage (tryout 9): a deal at an
+    open stage of a CRM's default pipeline is not signed, as a Deal Status of Open is. Closed Won and Closed Lost
+    keep their meaning; a hand-kept tracker's own stages are in no list and change nothing."""
+    stages = {
+        "Zoho": "Negotiation/Review",
+        "Salesforce": "Proposal/Price Quote",
+        "Salesforce Id": "Id. Decision Makers",
+        "Salesforce numbered": "2 - Qualification",
+        "HubSpot": "Decision maker bought-in",
+        "HubSpot id": "appointmentscheduled",
+        "HubSpot pipeline": "Contract Sent (Sales Pipeline)",
+        "Pipedrive": "Negotiations Started",
+        "Dynamics": "Propose",
+        "Dynamics phase": "1-Qualify",
+        "Won": "Closed Won",
+        "HubSpot won": "closedwon",
+        "Lost": "Closed Lost",
+        "HubSpot lost": "closedlost",
+        "Onboarding": "Onboarding",
+        "Adoption": "Adoption",
+        "Renewal": "Renewal",
+        "Live": "Live",
+        "Negotiation": "Negotiation",  # a word, not a pipeline's stage: as written
+    }
+    header = ["Account Name", "Stage", "Product", "Support Tier", "Contract Start Date", "Contract End Date"]
+    rows = [[name, stage, "Okta", "Premier", "2026-12-01", "2027-11-30"] for name, stage in stages.items()]
+    loaded = load_book([write_csv(tmp_path / "deals.csv", header=header, rows=rows)])
+    never = {c.customer for c in loaded.contracts if c.never_ran}
+    assert never == {*list(stages)[:10], "Lost", "HubSpot lost"}
+    unsigned = {f.customer: f.message for f in loaded.findings if f.column == "Stage" and "not signed" in f.message}
+    assert sorted(unsigned) == sorted(list(stages)[:10])
+    assert unsigned["Zoho"].startswith(
+        "Stage 'Negotiation/Review': the deal is not signed (not won); its term (2026-12-01 – 2027-11-30) is listed, "
+        "in force on no day"
+    )
+    kept = next(f.message for f in loaded.findings if "read for a term the book says" in f.message)
+    assert "or a deal not signed yet (an open pipeline stage such as Negotiation/Review)" in kept
+
+
+def test_a_renewal_at_an_open_stage_renews_nothing(tmp_path: Path) -> None:
+    """Zoho's Deals (tryout 9, k07): Initech's renewal at Negotiation/Review left its CSE deadline Renewed and the
+    brief called it booked; Cyberdyne's FY27 renewal at Proposal/Price Quote read In force."""
+    from explorer.app.session import open_session
+
+    header = ["Account Name", "Stage", "Probability (%)", "Product", "Support Tier", "Add-ons", "Start", "End"]
+    rows = [
+        ["Initech AG", "Closed Won", "100", "Okta", "Premier Plus", "Dedicated CSE", "2026-01-01", "2026-12-31"],
+        ["Initech AG", "Negotiation/Review", "75", "Okta", "Premier Plus", "Dedicated CSE", "2027-01-01", "2027-12-31"],
+        ["Cyberdyne Systems", "Closed Won", "100", "Okta", "Premier", "", "2025-12-01", "2026-11-30"],
+        ["Cyberdyne Systems", "Proposal/Price Quote", "60", "Okta", "Premier", "", "2026-12-01", "2027-11-30"],
+    ]
+    session = open_session([write_csv(tmp_path / "zoho_deals.csv", header=header, rows=rows)], date(2026, 12, 7))
+    initech = session.sheet(customer_key("Initech AG"))
+    cyberdyne = session.sheet(customer_key("Cyberdyne Systems"))
+    assert initech is not None and cyberdyne is not None
+    deadline = [d.date.status.value for d in initech.dates if d.date.event == "Add-on renewal request deadline"]
+    assert deadline == ["Overdue"]
+    assert cyberdyne.state.label == "Ended 2026-11-30"
+
+
+def test_a_deals_status_beside_an_open_stage_decides(tmp_path: Path) -> None:
+    """A deal keeps the stage it was won or lost at (Pipedrive's Deal - Stage, Dynamics' Pipeline Phase): its
+    status beside it is read, and the two are not said to disagree. An Open status beside an open stage agrees."""
+    header = ["Deal - Organization", "Deal - Status", "Deal - Stage", "Deal - Product name", "Start", "End"]
+    rows = [
+        ["Won Co", "Won", "Negotiations Started", "Okta Premier Support", "2026-01-01", "2026-12-31"],
+        ["Lost Co", "Lost", "Proposal Made", "Okta Premier Support", "2026-01-01", "2026-12-31"],
+        ["Open Co", "Open", "Proposal Made", "Okta Premier Support", "2026-01-01", "2026-12-31"],
+        ["Blank Co", "", "Proposal Made", "Okta Premier Support", "2026-01-01", "2026-12-31"],
+    ]
+    loaded = load_book([write_csv(tmp_path / "pipedrive.csv", header=header, rows=rows)])
+    assert {c.customer: c.never_ran for c in loaded.contracts} == {
+        "Won Co": False,
+        "Lost Co": True,
+        "Open Co": True,
+        "Blank Co": True,
+    }
+    said = {f.customer: f.column for f in loaded.findings if f.severity is Severity.WARNING and f.column.startswith("Deal")}
+    assert said == {"Lost Co": "Deal - Status", "Open Co": "Deal - Status", "Blank Co": "Deal - Stage"}
+    assert not [f for f in loaded.findings if "disagree" in f.message]
