@@ -337,6 +337,8 @@ class TermStatusWords:
     not_signed_columns: frozenset[str] = frozenset()  # folded headers of a deal's own status, where "Open" is read
     draft: tuple[tuple[str, ...], ...] = ()  # "Draft" (a Zuora subscription): not signed, in any status column but...
     next_term_columns: frozenset[str] = frozenset()  # ...one about the next term (a Renewal Status)
+    deal_table_columns: frozenset[str] = frozenset()  # casefolded headers marking a table of deals, whose...
+    deal_table_status: frozenset[str] = frozenset()  # ...plain Status is the deal's own: "Open" is read there too
     open_stages: tuple[tuple[str, ...], ...] = ()  # "Negotiation/Review": a deal's open pipeline stage, not signed...
     stage_columns: frozenset[str] = frozenset()  # ...read as a whole value from these folded headers
     active: tuple[tuple[str, ...], ...] = ()  # "Active", "Won": the term runs (only to tell two columns disagree)
@@ -412,6 +414,7 @@ class Catalog:
     renewed_to: frozenset[str] = frozenset()  # folded headers of a column giving the end the row's term was renewed to
     totals_words: tuple[str, ...] = ()  # a row whose label begins with one ("Subtotal EMEA") may be a totals line
     set_aside_sheets: tuple[str, ...] = ()  # a sheet named with one ("Do not use - old") is not read unless asked
+    tool_sheets: frozenset[str] = frozenset()  # casefolded names of a tool's own hidden sheet (D365's 'hiddenSheet')
     contact_list_columns: tuple[str, ...] = ()  # a contracts table's column listing the row's named contacts
     numbered_contact_columns: tuple[str, ...] = ()  # "Contact 1".."Contact N": one named contact a column
     addon_list_columns: frozenset[str] = frozenset()  # folded headers of a column listing the add-ons bought
@@ -1014,6 +1017,8 @@ def _term_status(data: dict[str, Any]) -> TermStatusWords:
         headers("not_signed_columns"),
         phrases("draft"),
         headers("next_term_columns"),
+        frozenset(" ".join(h.casefold().split()) for h in strings("deal_table_columns")),
+        headers("deal_table_status"),
         phrases("open_stages"),
         headers("stage_columns"),
         phrases("active"),
@@ -1232,6 +1237,7 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         totals_words=_strings(layout.get("totals", []), "layout.totals"),
         term_status=_term_status(data),
         set_aside_sheets=_strings(layout.get("set_aside_sheets", []), "layout.set_aside_sheets"),
+        tool_sheets=frozenset(w.casefold() for w in _strings(layout.get("tool_sheets", []), "layout.tool_sheets")),
         contact_list_columns=_strings(layout.get("contact_list_columns", []), "layout.contact_list_columns"),
         numbered_contact_columns=_strings(layout.get("numbered_contact_columns", []), "layout.numbered_contact_columns"),
         addon_list_columns=frozenset(

@@ -51,6 +51,7 @@ from explorer.importing.tables import (
     tier_by_values,
 )
 from explorer.importing.term_length import length_column
+from explorer.importing.term_status import deal_table
 from explorer.importing.year_columns import tier_year_columns
 from explorer.model import Book, Contract, Finding, Severity, Source, Unread, customer_key
 from explorer.shown import shown_name
@@ -206,7 +207,7 @@ def read_file(
             book.findings += _file_notes(sheet)
         sheet, tables, near = _tables_of(sheet, catalog, kinds, saved, book, early)
         if sheet.hidden and not _asked_for(sheet, tables, saved):
-            book.findings.append(_hidden(sheet, tables))
+            book.findings += _hidden(sheet, tables, catalog)
             continue
         if (phrase := catalog.set_aside(sheet.name)) and not _asked_for(sheet, tables, saved):
             book.findings.append(_set_aside(sheet, tables, phrase))
@@ -545,14 +546,20 @@ def _rows_left(sheet: RawSheet, tables: list[TableMatch]) -> str:
     return f"its {rows} row{'s were' if rows != 1 else ' was'} not read"
 
 
-def _hidden(sheet: RawSheet, tables: list[TableMatch]) -> Finding:
-    return Finding(
-        Severity.INFO,
-        f"Sheet '{sheet.name}' is {sheet.hidden} in the workbook; {_rows_left(sheet, tables)}. To read it, map it "
-        "with File \u2192 Map Columns\u2026 and tick 'Read this hidden sheet' "
-        f'(or add read_hidden = ["{sheet.name}"] to its mapping).',
-        Source(sheet.file, sheet.name),
-    )
+def _hidden(sheet: RawSheet, tables: list[TableMatch], catalog: Catalog) -> list[Finding]:
+    """The info naming a hidden sheet left unread; none for a tool's own (Dynamics 365's 'hiddenSheet': its lookup
+    data, never a table)."""
+    if sheet.name.casefold() in catalog.tool_sheets:
+        return []
+    return [
+        Finding(
+            Severity.INFO,
+            f"Sheet '{sheet.name}' is {sheet.hidden} in the workbook; {_rows_left(sheet, tables)}. To read it, map it "
+            "with File \u2192 Map Columns\u2026 and tick 'Read this hidden sheet' "
+            f'(or add read_hidden = ["{sheet.name}"] to its mapping).',
+            Source(sheet.file, sheet.name),
+        )
+    ]
 
 
 def _set_aside(sheet: RawSheet, tables: list[TableMatch], phrase: str) -> Finding:
@@ -886,8 +893,9 @@ def _not_signed_note(read: list[str], match: TableMatch, catalog: Catalog) -> st
     """What the table's status columns read as a deal not signed yet: a deal's Open, an open pipeline stage."""
     words = catalog.term_status
     keys = [words.key(h) for h in read]
+    deals = deal_table(match.layout, words)
     said = [
-        *(["Open"] if any(k in words.not_signed_columns for k in keys) else []),
+        *(["Open"] if any(k in words.not_signed_columns or deals and k in words.deal_table_status for k in keys) else []),
         *(["an open pipeline stage such as Negotiation/Review"] if any(k in words.stage_columns for k in keys) else []),
     ]
     return f" or a deal not signed yet ({', '.join(said)})" if said else ""

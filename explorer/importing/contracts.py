@@ -26,7 +26,7 @@ from explorer.importing.row_contacts import contact_columns, read_finding, row_c
 from explorer.importing.rows import DataRow, data_rows
 from explorer.importing.tables import TableMatch
 from explorer.importing.term_length import add_months, bare_length_columns, months_in
-from explorer.importing.term_status import apply_status
+from explorer.importing.term_status import apply_status, deal_table
 from explorer.model import Contact, Contract, Finding, Severity, Source, customer_key
 from explorer.sla.subdivisions import resolve_subdivision, subdivision_name, subdivision_of_zone
 
@@ -483,7 +483,7 @@ def _contract(
         source=row.source,
         extra=row.extra(),
     )
-    return apply_status(contract, catalog, order, findings)
+    return apply_status(contract, catalog, order, findings, deal_table(row.match.layout, catalog.term_status))
 
 
 def _another_tier(row: DataRow, catalog: Catalog, program: Program | None, warn) -> None:  # type: ignore[no-untyped-def]

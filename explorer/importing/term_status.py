@@ -102,6 +102,13 @@ def _beside(found: tuple[str, ...], parts: list[int], i: int, j: int, words: Ter
     return None
 
 
+@lru_cache(maxsize=256)  # asked for each row of a table: one answer a header layout
+def deal_table(layout: tuple[str, ...], words: TermStatusWords) -> bool:
+    """Whether a table is a CRM's export of deals by one of its columns (Dynamics 365's '(Do Not Modify)
+    Opportunity'), whose plain Status is then the deal's own: Open is a deal not won yet."""
+    return any(" ".join(h.casefold().split()) in words.deal_table_columns for h in layout)
+
+
 @lru_cache(maxsize=1024)
 def open_stage(text: str, words: TermStatusWords) -> bool:
     """Whether a stage value, whole, is an open stage of a CRM's default pipeline ('Negotiation/Review'), a step
@@ -112,12 +119,14 @@ def open_stage(text: str, words: TermStatusWords) -> bool:
     return found in words.open_stages
 
 
-def apply_status(contract: Contract, catalog: Catalog, order: values.DateOrder, findings: list[Finding]) -> Contract:
+def apply_status(
+    contract: Contract, catalog: Catalog, order: values.DateOrder, findings: list[Finding], deals: bool = False
+) -> Contract:
     """``contract`` with ``ended_on`` set where its status says it ended early (on a date inside its term), never
     ran (Lost, Void... with no such date) or is a deal not signed yet (a deal's Open, an open pipeline stage); a
-    finding names the row and says what was read."""
+    finding names the row and says what was read. ``deals``: the row's table is an export of deals (deal_table)."""
     words = catalog.term_status
-    found = _columns(contract, words)
+    found = _columns(contract, words, deals)
     read = _status(found)
     status, says = ((read.header, read.value), read.says) if read else (None, frozenset[str]())
     given, day = _day_ended(contract, words, order)
@@ -218,18 +227,18 @@ class _Column:
     open_stage: bool = False  # an open pipeline stage (says not_signed) unless another status column speaks
 
 
-def _columns(contract: Contract, words: TermStatusWords) -> list[_Column]:
+def _columns(contract: Contract, words: TermStatusWords, deals: bool) -> list[_Column]:
     """A row's filled status columns: "Open" is read only in a deal's own status column (a Renewal Status of Open
-    asks about the next term); "Draft" in any but a column about the next term (Zuora's Subscription: Status); an
-    open pipeline stage only in a stage column, and only where no other status column of the row says Won, Lost or
-    the like: a deal keeps the stage it was won or lost at."""
+    asks about the next term; a plain Status in a table of deals); "Draft" in any but a column about the
+    next term (Zuora's Subscription: Status); an open pipeline stage only in a stage column, and only where no
+    other status column of the row says Won, Lost or the like: a deal keeps the stage it was won or lost at."""
     found = []
     for header, value in kept.named(contract.extra, words.columns, words.key):
         key = words.key(header)
         if value.strip():
             reading = read_value(value, words)
             says = reading.says
-            if key not in words.not_signed_columns:
+            if key not in words.not_signed_columns and not (deals and key in words.deal_table_status):
                 says -= NOT_SIGNED
             if "draft" in says and key not in words.next_term_columns:
                 says |= NOT_SIGNED

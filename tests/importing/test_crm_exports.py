@@ -422,3 +422,61 @@ def test_a_contacts_column_of_sales_regions_is_their_region(tmp_path: Path) -> N
         )
         book = load_book([contacts])
         assert [(c.name, c.region) for c in book.contacts] == [("Ada Lovelace", "EMEA"), ("Bob Li", "APAC")], column
+
+
+def test_dynamics_opportunities_potential_customer_and_an_open_status_not_signed(tmp_path: Path) -> None:
+    """Dynamics 365's Export to Excel of opportunities (tryout 9, k06): its customer column is 'Potential Customer'
+    (the export was refused), and its Status is the opportunity's (Open, Won, Lost): an Open renewal (Status Reason
+    In Progress) read as a running term. Its very hidden 'hiddenSheet' is the tool's own lookup, named nowhere."""
+    import openpyxl
+
+    header = ["(Do Not Modify) Opportunity", "(Do Not Modify) Row Checksum", "(Do Not Modify) Modified On", "Topic"]
+    header += ["Potential Customer", "Status", "Status Reason", "Support Tier", "Contract Start Date", "Contract End Date"]
+    header += ["Product Family"]
+    deals = [
+        ("Coho Winery", "Won", "Won", datetime(2025, 12, 1), datetime(2026, 11, 30)),
+        ("Coho Winery", "Open", "In Progress", datetime(2026, 12, 1), datetime(2027, 11, 30)),
+        ("Datum Corp", "Lost", "Out-Sold", datetime(2026, 6, 1), datetime(2027, 5, 31)),
+    ]
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.title = "Opportunities"
+    sheet.append(header)
+    for n, (customer, status, reason, start, end) in enumerate(deals):
+        guid = f"3f2a9c1e-0d4b-4c7e-9a0{n}-5b6c7d8e9f0{n}"
+        stamp = datetime(2026, 11, 30, 9, n)
+        sheet.append([guid, f"QmFz{n}=", stamp, "FY", customer, status, reason, "Premier Plus", start, end, "Okta"])
+    lookup = wb.create_sheet("hiddenSheet")
+    lookup.append(["opportunity:Tv3YF0E1f2GyW0nT+x5Z+Q==:opportunityid=%28Do%20Not%20Modify%29%20Opportunity"])
+    lookup.sheet_state = "veryHidden"
+    path = tmp_path / "Opportunities.xlsx"
+    wb.save(path)
+
+    book = load_book([path])
+    assert not [f for f in book.findings if f.severity is Severity.ERROR]
+    runs = {(c.customer, c.term_start.year if c.term_start else 0): c.never_ran for c in book.contracts}
+    assert runs == {("Coho Winery", 2025): False, ("Coho Winery", 2026): True, ("Datum Corp", 2026): True}
+    said = {(f.customer, f.source.row): f.message for f in book.findings if f.column == "Status"}
+    assert said[("Coho Winery", 3)].startswith("Status 'Open': the deal is not signed (not won)")
+    assert not [f for f in book.findings if "hiddenSheet" in f.message or f.source.sheet == "hiddenSheet"]
+    kept = next(f.message for f in book.findings if "read for a term the book says" in f.message)
+    assert "or a deal not signed yet (Open)" in kept
+
+
+def test_a_hidden_sheet_of_another_name_is_still_named(tmp_path: Path) -> None:
+    """Only the tool's own sheet passes without a word: a hidden sheet of the book's may hold last year's terms."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.append(["Customer", "Product", "Tier", "Start", "End"])
+    sheet.append(["Acme", "Okta", "Premier", datetime(2026, 1, 1), datetime(2026, 12, 31)])
+    backup = wb.create_sheet("hidden sheet 2025")
+    backup.append(["Customer", "Product", "Tier", "Start", "End"])
+    backup.sheet_state = "veryHidden"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    book = load_book([path])
+    assert [f.source.sheet for f in book.findings if "very hidden" in f.message] == ["hidden sheet 2025"]
