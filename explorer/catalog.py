@@ -419,6 +419,7 @@ class Catalog:
     numbered_contact_columns: tuple[str, ...] = ()  # "Contact 1".."Contact N": one named contact a column
     addon_list_columns: frozenset[str] = frozenset()  # folded headers of a column listing the add-ons bought
     bookkeeping_columns: tuple[str, ...] = ()  # a header beginning with one is a tool's bookkeeping, never a field
+    units: dict[str, frozenset[str]] = field(default_factory=dict)  # [units]: a unit -> its words, casefolded
 
     def bookkeeping(self, header: str) -> bool:
         """Whether a header is a tool's bookkeeping column (Dynamics 365's '(Do Not Modify) Row Checksum')."""
@@ -445,6 +446,15 @@ class Catalog:
     def memo(self) -> dict[Hashable, Any]:
         """Answers the rules derive from the catalog alone, kept by them (a catalog never changes once loaded)."""
         return {}
+
+    def unit_words(self, scale: Mapping[str, float]) -> dict[str, float]:
+        """Each word of the units ``scale`` names -> how many of its base unit the word counts (scale {'month': 1,
+        'year': 12}: 'jahre' -> 12): a reader takes only its own units, so 'm' is a minute in one and a month in
+        another. Looked up casefolded and unaccented."""
+        key = ("units", *scale.items())
+        if key not in self.memo:
+            self.memo[key] = {w: per for unit, per in scale.items() for w in self.units.get(unit, ())}
+        return self.memo[key]  # type: ignore[no-any-return]
 
     # -- lookups by spelling (the maps are built once, on first use) --------
     @cached_property
@@ -1028,6 +1038,20 @@ def _term_status(data: dict[str, Any]) -> TermStatusWords:
     )
 
 
+UNITS = ("millisecond", "second", "minute", "hour", "day", "week", "month", "year")
+
+
+def _units(data: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """[units]: each unit's words, casefolded and also without accents ('années' is written 'annees' too)."""
+    out = {}
+    for unit, words in _get(data, "units", dict, "catalog", {}).items():
+        if unit not in UNITS:
+            raise CatalogError(f"units.{unit}: unknown unit (one of {', '.join(UNITS)})")
+        folded = [w.strip().casefold() for w in _strings(words, f"units.{unit}")]
+        out[unit] = frozenset(folded) | frozenset(unaccented(w) for w in folded)
+    return out
+
+
 def _regions(data: dict[str, Any]) -> dict[str, str]:
     out: dict[str, str] = {}
     for region, spellings in _section(data, "regions").items():
@@ -1246,6 +1270,7 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         bookkeeping_columns=tuple(
             w.casefold() for w in _strings(layout.get("bookkeeping_columns", []), "layout.bookkeeping_columns")
         ),
+        units=_units(data),
     )
 
 

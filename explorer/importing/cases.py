@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from explorer import clock
-from explorer.catalog import Catalog, fold
+from explorer.catalog import Catalog, fold, unaccented
 from explorer.excel import EXCEL_EPOCH
 from explorer.importing.case_zones import zone_column
 from explorer.importing.columns import factorize, map_distinct, read_columns
@@ -72,16 +72,9 @@ CLOCKS = {"opened": "opened_time", "first_response": "first_response_clock"}  # 
 NO_VALUE = ["NaT", "nat", "NAT", "NaN", "nan", "NAN", "NULL", "null", "Null", "None", "none", "NONE", "<NA>"]
 MAP_HINT = "(explorer map, or File \u2192 Map Columns\u2026)"
 MAX_SPAN = timedelta(days=3650)  # a first response later than this is no reading of a first response
-UNITS = (
-    (1.0, "m min mins minute minutes minuten minuti minutos"),
-    (60.0, "h hr hrs hour hours std stunden heures horas ore"),
-    (1440.0, "d day days tage tagen jours dias días giorni"),
-    (10080.0, "w wk wks week weeks wochen semaines semanas settimane"),
-    (1 / 60, "s sec secs second seconds sek sekunden secondes segundos secondi"),
-    (1 / 60000, "ms msec msecs millisecond milliseconds"),
-)
-MINUTES_PER = {u: per for per, units in UNITS for u in units.split()}
-# A duration written as counts with their units, in any of the words above: '0 hrs 45 mins', '1 day 3 hrs', '1d 3h 20m'
+# The catalog's [units] a time to a first response is counted in, in minutes (their words are catalog data)
+MINUTES = {"minute": 1.0, "hour": 60.0, "day": 1440.0, "week": 10080.0, "second": 1 / 60, "millisecond": 1 / 60000}
+# A duration written as counts with their unit words: '0 hrs 45 mins', '1 day 3 hrs', '1d 3h 20m'
 SPAN_PART = r"(\d+(?:\.\d+|,\d{1,2}(?!\d))?)\s*([^\W\d_]+)\.?"  # '1,5 hrs': a decimal comma, never '1,500'
 SPAN_TEXT = re.compile(rf"\s*{SPAN_PART}(?:(?:\s*,\s*|\s+and\s+|\s*){SPAN_PART})*\s*", re.IGNORECASE)
 UNIT = re.compile(r"[(\[]\s*(?:in\s+)?([^\W\d_]+)\.?\s*[)\]]")  # '(hrs)', '[in seconds]', '(Min.)'
@@ -477,31 +470,33 @@ def written_numbers(texts: pd.Series) -> pd.Series:
     return pd.to_numeric(plain, errors="coerce")
 
 
-def minutes_per_unit(header: str) -> float:
+def minutes_per_unit(header: str, catalog: Catalog) -> float:
     """Minutes in the unit a count's header names: Zendesk Explore's 'First reply time (hrs)' counts hours,
     '(days)' days, its API's 'reply_time_in_seconds' seconds; a header naming none counts minutes (its field's
     spellings say so)."""
+    per = catalog.unit_words(MINUTES)
     for unit in [*UNIT.findall(header), *IN_UNIT.findall(header)]:
-        if unit.lower() in MINUTES_PER:
-            return MINUTES_PER[unit.lower()]
+        if (minutes := per.get(unaccented(unit.casefold()))) is not None:
+            return minutes
     return 1.0
 
 
-def parse_durations(series: pd.Series) -> tuple[pd.Series, pd.Series]:
+def parse_durations(series: pd.Series, catalog: Catalog) -> tuple[pd.Series, pd.Series]:
     """(durations, mask of filled cells that are none): the time to a first response as a duration.
 
     Excel duration cells ([h]:mm:ss, as Kayako Classic exports them), h:mm or h:mm:ss text, and text with
-    its units in the words of UNITS (1h 30m, 90 min, HappyFox's 0 hrs 45 mins and 1 day 3 hrs) or as pandas reads
+    its units in the catalog's words (1h 30m, 90 min, HappyFox's 0 hrs 45 mins and 1 day 3 hrs) or as pandas reads
     them (1 day, 1:00:00). A bare number says no unit, so it is no duration. Zero is no
     response yet: no human answers in no time, and Kayako Classic keeps 0 until the first staff reply.
     """
     codes, uniques = factorize(series)
-    seconds = np.array([_duration_seconds(u) for u in uniques], dtype=np.float64)[codes]  # distinct values only
+    per = catalog.unit_words(MINUTES)
+    seconds = np.array([_duration_seconds(u, per) for u in uniques], dtype=np.float64)[codes]  # distinct values only
     filled = ~series.map(lambda v: v is None or v == "").to_numpy(dtype=bool)
     return spans(pd.Series(np.where(filled, seconds, 0.0), index=series.index), filled)
 
 
-def _duration_seconds(value: object) -> float:
+def _duration_seconds(value: object, minutes_per: Mapping[str, float]) -> float:
     """Seconds of one written duration; nan where it is none (blank cells are sorted out by the caller)."""
     if isinstance(value, timedelta):
         return value.total_seconds()
@@ -515,7 +510,7 @@ def _duration_seconds(value: object) -> float:
     if not re.search(r"[A-Za-z]", value):
         return float("nan")
     if SPAN_TEXT.fullmatch(value):  # each count with its unit word; one that names no unit is no duration
-        parts = [(float(n.replace(",", ".")), MINUTES_PER.get(u.lower())) for n, u in re.findall(SPAN_PART, value)]
+        parts = [(float(n.replace(",", ".")), minutes_per.get(unaccented(u.casefold()))) for n, u in re.findall(SPAN_PART, value)]
         units = [per for _, per in parts]
         if len(set(units)) < len(units):
             return float("nan")  # '1 hr 1 hr' says no one time
@@ -670,7 +665,7 @@ def read_cases(
         completed = raw["milestone_completed"].where(is_first, "")
         responded, bad_resp, twice_resp, second = read_times("milestone_completed", completed)
     elif after is not None:  # a time after opening: Zendesk's minutes, Kayako Classic's duration
-        span, bad_resp = _elapsed(after, raw, texts, header(cols[after], ""))
+        span, bad_resp = _elapsed(after, raw, texts, header(cols[after], ""), catalog)
         if (refused := _no_durations(after, raw, span, bad_resp, sheet, match)) is not None:
             return empty_cases(), [*findings, refused]
         responded = opened + span
@@ -824,14 +819,14 @@ def _counting_up(written: pd.Series, catalog: Catalog) -> tuple[pd.Series, str] 
 
 
 def _elapsed(
-    after: str, raw: Mapping[str, pd.Series], texts: Mapping[str, pd.Series], header: str
+    after: str, raw: Mapping[str, pd.Series], texts: Mapping[str, pd.Series], header: str, catalog: Catalog
 ) -> tuple[pd.Series, pd.Series]:
     """(times from opening to the first response, mask of unreadable cells): a count in its header's unit (Zendesk's
     First reply time in minutes, calendar minutes) or a written duration (Kayako Classic's First Response Time)."""
     if after == "first_response_minutes":
-        seconds = written_numbers(texts[after]) * minutes_per_unit(header) * 60
+        seconds = written_numbers(texts[after]) * minutes_per_unit(header, catalog) * 60
         return spans(seconds, texts[after].ne(""), zero_is_none=False)
-    return parse_durations(raw[after])
+    return parse_durations(raw[after], catalog)
 
 
 def _no_durations(

@@ -252,7 +252,7 @@ def _fold_addons(
         addon = catalog.addons[item.addon]
         customer, product = row.text("customer"), product_named(catalog, row.text("product"))
         header, text = _addon_cell(row, product is not None)
-        start, end = _line_term(row, order)
+        start, end = _line_term(row, order, catalog)
         owner = next(
             (
                 i
@@ -356,13 +356,13 @@ def _unread_lines(rows: list[DataRow], catalog: Catalog) -> list[Finding]:
     return out
 
 
-def _line_term(row: DataRow, order: values.DateOrder) -> tuple[date | None, date | None]:
+def _line_term(row: DataRow, order: values.DateOrder, catalog: Catalog) -> tuple[date | None, date | None]:
     """An add-on line's term as its contract row's is read: its start and end, a range cell, or a start and a length
     (Term (months), P12M), so it is compared with the contract's worked-out end."""
     ranged = ranges.split_range(row.text(ranges.FIELD), order)[:2] if row.has(ranges.FIELD) else (None, None)
     start = values.parse_date(row.get("term_start"), order)[0] if row.has("term_start") else ranged[0]
     end = values.parse_date(row.get("term_end"), order)[0] if row.has("term_end") else ranged[1]
-    if end is None and start is not None and (count := months_in(row.text("term_months"))) is not None:
+    if end is None and start is not None and (count := months_in(row.text("term_months"), catalog)) is not None:
         end = add_months(start, count) - timedelta(days=1)
     return start, end
 
@@ -441,11 +441,11 @@ def _contract(
             rejected_initial = rejected_initial or field == "initial_term_start"
         elif day is None and (formula := uncalculated(field)):
             report(Severity.ERROR, field, formula, pid or "")
-        elif day is None and field == "term_end" and (end := _end_from_length(row, dates["term_start"], of_product)):
+        elif day is None and field == "term_end" and (end := _end_from_length(row, dates["term_start"], catalog, of_product)):
             dates[field] = end
         elif day is None and field != "initial_term_start":
             report(Severity.ERROR, field, f"The {_label(field).lower()} date is missing.", pid or "")
-    if not row.has("term_end") and (end := _end_from_length(row, dates["term_start"], of_product)):
+    if not row.has("term_end") and (end := _end_from_length(row, dates["term_start"], catalog, of_product)):
         dates["term_end"] = end
     for field in ("term_start", "term_end"):
         if not row.has(field) and not row.has(ranges.FIELD) and dates[field] is None:
@@ -565,13 +565,13 @@ def _from_range(row: DataRow, order: values.DateOrder, report, pid: str) -> dict
     return {"term_start": start, "term_end": end}
 
 
-def _end_from_length(row: DataRow, start: date | None, report) -> date | None:  # type: ignore[no-untyped-def]
+def _end_from_length(row: DataRow, start: date | None, catalog: Catalog, report) -> date | None:  # type: ignore[no-untyped-def]
     """The term end a term length gives (Salesforce's Contract Term: the start plus so many months, less a day),
     said in an info finding; None where the row gives no start or no readable length."""
     text = row.text("term_months")
     if start is None or not text:
         return None
-    count = months_in(text)
+    count = months_in(text, catalog)
     if count is None:
         said = f"Term length '{text}' is not a number of months; no term end is worked out from it."
         report(Severity.WARNING, "term_months", said)

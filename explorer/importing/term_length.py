@@ -14,14 +14,18 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from explorer.catalog import Catalog, fold
+from explorer.catalog import Catalog, fold, unaccented
 from explorer.importing import ranges, values
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
 
 FIELD = "term_months"
-MONTHS_RE = re.compile(r"(\d+)(?:\.0+)?\s*(?:months?|mos?\.?|m)?", re.IGNORECASE)
-YEARS_RE = re.compile(r"(\d+)(?:\.0+)?\s*(?:years?|yrs?\.?|y)", re.IGNORECASE)
+MONTHS = {"month": 1, "year": 12}  # the catalog's [units] a length is counted in, in months (their words are data)
+BARE_RE = re.compile(r"\s*(\d+)(?:\.0+)?\s*")  # '36', Excel's 36.0: months
+# Counts with their unit words, any of the catalog's languages: '36 Monate', '12 Mon.', '3-year', '2 years 6 months',
+# '1,5 Jahre', '3年'
+PART = r"(\d+(?:[.,]\d+)?)\s*-?\s*([^\W\d_]+)\.?"
+PARTS_RE = re.compile(rf"\s*{PART}(?:(?:\s*,\s*|\s+and\s+|\s*){PART})*\s*", re.IGNORECASE)
 # ISO 8601 as HubSpot's line items write a term: P12M, P1Y, P2Y6M (a zero day or time part is still whole months;
 # a week or a day count is no number of months). No kept library reads durations with months.
 ISO_RE = re.compile(r"P(?=\d)(?:(\d+)Y)?(?:(\d+)M)?(?:0+W)?(?:0+D)?(?:T(?:0+[HMS])*)?", re.IGNORECASE)
@@ -36,16 +40,21 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def months_in(text: str) -> int | None:
-    """The number of months a length says ('12', '36 mo', '2 years', 'P2Y6M'), None where it says none (or over 20
-    years)."""
-    months = MONTHS_RE.fullmatch(text.strip())
-    years = YEARS_RE.fullmatch(text.strip())
-    iso = ISO_RE.fullmatch(text.strip())
-    count = int(months[1]) if months else 12 * int(years[1]) if years else 0
-    if iso and (iso[1] or iso[2]):
+def months_in(text: str, catalog: Catalog) -> int | None:
+    """The number of months a length says ('12', '36 mo', '2 years', '36 Monate', '3 ans', 'P2Y6M'), None where it says
+    none, a part of a month or over 20 years."""
+    count: float = 0
+    if bare := BARE_RE.fullmatch(text):
+        count = int(bare[1])
+    elif PARTS_RE.fullmatch(text):
+        per = catalog.unit_words(MONTHS)
+        parts = [(float(n.replace(",", ".")), per.get(unaccented(u.casefold()))) for n, u in re.findall(PART, text)]
+        units = [p for _, p in parts]
+        if None not in units and len(set(units)) == len(units):  # '1 yr 1 yr' says no one length
+            count = sum(n * (p or 0) for n, p in parts)
+    elif (iso := ISO_RE.fullmatch(text.strip())) and (iso[1] or iso[2]):
         count = 12 * int(iso[1] or 0) + int(iso[2] or 0)
-    return count if 0 < count <= MAX_MONTHS else None
+    return int(count) if 0 < count <= MAX_MONTHS and count == int(count) else None  # inf: no length
 
 
 def bare_length_columns(match: TableMatch, catalog: Catalog) -> dict[int, str]:
@@ -63,7 +72,7 @@ def length_column(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple
     body = match.body(sheet.rows)
     for index, header in bare_length_columns(match, catalog).items():
         texts = [values.cell_text(r[index]) for r in body if index < len(r) and values.cell_text(r[index])][:SAMPLE]
-        lengths = [t for t in texts if months_in(t) is not None]
+        lengths = [t for t in texts if months_in(t, catalog) is not None]
         if texts and 2 * len(lengths) > len(texts):
             extra = {i: h for i, h in match.extra.items() if i != index}
             return replace(match, columns={**match.columns, FIELD: index}, extra=extra), header, lengths[0]

@@ -18,7 +18,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from explorer.catalog import default_catalog
+from explorer.catalog import Catalog, default_catalog
 from explorer.importing.book import load_book
 from explorer.importing.cases import parse_durations
 from explorer.model import Book, Severity
@@ -225,15 +225,15 @@ def test_happyfox_durations_in_hrs_and_mins_are_read(tmp_path: Path) -> None:
         ("1,5 hrs", 90),  # a decimal comma (hostile tryout 2: unreadable, counted Breached)
     ],
 )
-def test_a_duration_reads_in_any_unit_words(written: str, minutes: int) -> None:
-    spans, bad = parse_durations(pd.Series([written], dtype=object))
+def test_a_duration_reads_in_any_unit_words(written: str, minutes: int, catalog: Catalog) -> None:
+    spans, bad = parse_durations(pd.Series([written], dtype=object), catalog)
     assert not bad.iloc[0] and spans.iloc[0] == pd.Timedelta(minutes=minutes)
 
 
 # a unit given twice says no one time ('1 hr 1 hr' read 2 h); '1,500 mins' is no decimal comma
 @pytest.mark.parametrize("written", ["3 months", "5 apples", "45", "-0 hrs 35 mins", "hrs 45", "1 hr 1 hr", "1,500 mins"])
-def test_a_duration_with_no_unit_or_another_is_unreadable(written: str) -> None:
-    spans, bad = parse_durations(pd.Series([written], dtype=object))
+def test_a_duration_with_no_unit_or_another_is_unreadable(written: str, catalog: Catalog) -> None:
+    spans, bad = parse_durations(pd.Series([written], dtype=object), catalog)
     assert bad.iloc[0] and pd.isna(spans.iloc[0])
 
 

@@ -37,7 +37,7 @@ import pandas as pd
 import pytest
 
 from explorer import clock
-from explorer.catalog import CatalogError, default_catalog, parse_catalog
+from explorer.catalog import Catalog, CatalogError, default_catalog, parse_catalog
 from explorer.importing.book import load_book
 from explorer.importing.cases import parse_durations
 from explorer.model import Book, Severity
@@ -161,13 +161,13 @@ def test_help_scout_is_refused_naming_the_first_response() -> None:
     assert "has no first-response column" in error and "'createdAt', 'closedAt'" in error
 
 
-def test_durations_in_every_written_form() -> None:
+def test_durations_in_every_written_form(catalog: Catalog) -> None:
     cells = pd.Series(
         [timedelta(minutes=25), time(0, 25), "0:25:00", "25:30", "1h 30m", "90 min", "1 day, 1:00:00"]
         + [25, "25", "", None, "-0h 35m", "0:00:00", "soon"],
         dtype=object,
     )
-    spans, bad = parse_durations(cells)
+    spans, bad = parse_durations(cells, catalog)
     minutes = [None if pd.isna(s) else s.total_seconds() / 60 for s in spans]
     assert minutes == [25, 25, 25, 1530, 90, 90, 1500, None, None, None, None, None, None, None]
     # bare numbers say no unit, a negative time is one left to a target, and 'soon' is no time: unreadable;
@@ -222,7 +222,7 @@ def test_hubspot_time_to_first_agent_reply_is_the_first_response_time(tmp_path: 
     assert "column 'Time to first agent reply' holds no durations ('1500000' says no unit" in error
 
 
-def test_a_first_response_too_far_away_is_unreadable_not_a_crash(tmp_path: Path) -> None:
+def test_a_first_response_too_far_away_is_unreadable_not_a_crash(tmp_path: Path, catalog: Catalog) -> None:
     """1e20 minutes or 99999999999 hours overflow a time: each is an unreadable first response on its row."""
     path = tmp_path / "huge.csv"
     path.write_text(
@@ -236,7 +236,7 @@ def test_a_first_response_too_far_away_is_unreadable_not_a_crash(tmp_path: Path)
     assert book.cases["first_response"].iloc[1] == utc(2026, 3, 2, 10, 0)  # Zendesk's 0 minutes: answered at once
     (error,) = messages(book, Severity.ERROR)
     assert "the first response '100000000000000000000' cannot be read" in error
-    spans, bad = parse_durations(pd.Series([timedelta(days=200_000), "99999999999:00:00", "0:30:00"], dtype=object))
+    spans, bad = parse_durations(pd.Series([timedelta(days=200_000), "99999999999:00:00", "0:30:00"], dtype=object), catalog)
     assert bad.tolist() == [True, True, False] and spans.iloc[2] == pd.Timedelta(minutes=30)
 
 

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import copy
 import zipfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from explorer.catalog import Catalog, CatalogError, parse_catalog
 from explorer.importing.book import load_book
 from explorer.importing.mappings import ColumnMapping, Lookup
 from explorer.importing.ods import merged_ranges
 from explorer.importing.readers import fill_merged, iter_sheets
 from explorer.importing.safety import NoTable
+from explorer.importing.term_length import add_months, months_in
 from explorer.model import Severity, clean_name, customer_key, what_was_cleaned
 
+from ..catalogs import catalog_data
 from ..files import soffice_convert, write_csv
 
 HEADER = ["Customer", "Product", "Tier", "Start", "End"]
@@ -444,6 +448,64 @@ def test_an_iso_8601_term_length_is_read_as_its_months(tmp_path: Path) -> None:
     assert ends == [date(2027, 2, 28), date(2028, 10, 31), date(2027, 1, 31), date(2028, 6, 30), None]
     unread = [f.message for f in book.findings if f.customer == "Fourth Coffee" and f.column == "Term"]
     assert unread == ["Term length 'P14D' is not a number of months; no term end is worked out from it."]
+
+
+LENGTHS_AS_TYPED = {  # a length in the unit words of the catalog's languages (tryout 9: each made its row an error)
+    "36 Monate": 36,
+    "12 Mon.": 12,
+    "3 Jahre": 36,
+    "1 Jahr": 12,
+    "36 mois": 36,
+    "1 an": 12,
+    "2 ans": 24,
+    "2 années": 24,
+    "24 meses": 24,
+    "1 año": 12,
+    "12 mesi": 12,
+    "2 anni": 24,
+    "3 anos": 36,
+    "36ヶ月": 36,
+    "3年": 36,
+    "3-year": 36,
+    "12-month": 12,
+    "1,5 Jahre": 18,
+    "2 years 6 months": 30,
+    "36 MOS.": 36,
+}
+
+
+def test_a_term_length_reads_in_the_unit_words_of_every_language_the_catalog_speaks(tmp_path: Path) -> None:
+    """'Laufzeit' of '36 Monate' read like a bare 36: the unit words are the catalog's [units], as a case duration's."""
+    path = tmp_path / "laufzeit.csv"
+    rows = "".join(f'Kunde {i},Okta,Premier,2026-03-01,"{typed}"\n' for i, typed in enumerate(LENGTHS_AS_TYPED))
+    path.write_text("Kunde,Produkt,Supportstufe,Vertragsbeginn,Laufzeit\n" + rows, "utf-8")
+    book = load_book([path])
+    assert [f.message for f in book.findings if f.severity is Severity.ERROR] == []
+    ends = {typed: c.term_end for typed, c in zip(LENGTHS_AS_TYPED, book.contracts, strict=True)}
+    assert ends == {typed: add_months(date(2026, 3, 1), n) - timedelta(days=1) for typed, n in LENGTHS_AS_TYPED.items()}
+
+
+@pytest.mark.parametrize("typed", ["36 apples", "1 yr 1 yr", "1.3 years", "45 mins", "3 weeks", "0 months"])
+def test_a_length_in_no_unit_of_months_or_years_is_no_length(catalog: Catalog, typed: str) -> None:
+    assert months_in(typed, catalog) is None
+
+
+def test_a_unit_word_the_catalog_gains_is_read_as_a_length(tmp_path: Path) -> None:
+    """The words are data: a Dutch 'maanden' added to [units].month reads, with no code change."""
+    data = copy.deepcopy(catalog_data())
+    data["units"]["month"].append("maanden")
+    path = tmp_path / "looptijd.csv"
+    path.write_text("Customer,Product,Tier,Start,Term\nNod,Okta,Basic,2026-01-15,12 maanden\n", "utf-8")
+    assert [c.term_end for c in load_book([path]).contracts] == [None]
+    book = load_book([path], catalog=parse_catalog(data, "dutch"))
+    assert [c.term_end for c in book.contracts] == [date(2027, 1, 14)]
+
+
+def test_a_unit_the_catalog_does_not_know_is_refused_by_its_key() -> None:
+    data = copy.deepcopy(catalog_data())
+    data["units"]["fortnight"] = ["fortnight"]
+    with pytest.raises(CatalogError, match="units.fortnight: unknown unit"):
+        parse_catalog(data, "fortnight")
 
 
 def test_a_bare_term_column_that_holds_no_lengths_is_named_in_the_error(tmp_path: Path) -> None:
