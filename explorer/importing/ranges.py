@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from explorer import clock
 from explorer.importing import values
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
@@ -19,28 +20,60 @@ from explorer.importing.tables import TableMatch
 FIELD = "term_range"  # the pseudo-field of the column that holds both dates
 # the joints between the two dates; spaces around them, so an ISO date's own dashes never split it
 JOINT = re.compile(r"\s+(?:-|–|—|→|->|=>|~|〜|to|until|through|thru|bis|au|hasta|até)\s+|\s*(?:→|〜)\s*", re.IGNORECASE)
+# A joint typed with no spaces ('3/1/2026-2/28/2027', '2026-03-01-2027-02-28', ISO 8601's '2026-03-01/2027-02-28'):
+# the one place where both halves are whole dates
+TIGHT = re.compile(r"[-–—~/]")
+TIGHT_LONGEST = 40  # a range is 45 characters at most written out; longer text with dashes is no tight range
 SAMPLE = 30  # filled cells of a kept column looked at
+ORDERS = [values.DateOrder(day, year) for day in (True, False) for year in (False, True)]
+NOT_A_RANGE = "'{}' is not a range of two dates (such as 2026-03-01 - 2027-02-28)"
+
+
+def _a_date(text: str) -> bool:
+    """Whether the text is a date in some order (the file's order settles which, later)."""
+    return any(values.parse_date(text, order)[0] for order in ORDERS)
+
+
+def _halves(text: str) -> list[str]:
+    """The text split at its joint: a spaced one, else the one dash or slash with a whole date on either side."""
+    parts = [p.strip() for p in JOINT.split(text.strip())]
+    if len(parts) == 2 or len(text) > TIGHT_LONGEST:
+        return parts
+    cuts = [(text[: m.start()].strip(), text[m.end() :].strip()) for m in TIGHT.finditer(text)]
+    whole = [list(cut) for cut in cuts if _a_date(cut[0]) and _a_date(cut[1])]
+    return whole[0] if len(whole) == 1 else parts
+
+
+def _alike(parts: list[str], order: values.DateOrder) -> tuple[date, date] | None:
+    """The one reading of two nn/nn/nn dates the file leaves open between year first and year last (1/3/26–28/2/27:
+    28/2/27 alone may be 2028-02-27) that writes both alike, in the app's years, the start not after the end."""
+    readings = set()
+    for year_first in (False, True):
+        alike = values.DateOrder(order.day_first, year_first)
+        start, end = (values.parse_date(p, alike)[0] for p in parts)
+        if start and end and clock.in_range(start) and clock.in_range(end) and start <= end:
+            readings.add((start, end))
+    return readings.pop() if len(readings) == 1 else None
 
 
 def split_range(text: str, order: values.DateOrder) -> tuple[date | None, date | None, str | None]:
     """(start, end, None) from 'A - B', or (None, None, problem) when the text is not two readable dates."""
-    parts = JOINT.split(text.strip())
+    parts = _halves(text)
     if len(parts) != 2:
-        return None, None, f"'{text}' is not a range of two dates (such as 2026-03-01 - 2027-02-28)"
-    parts = [p.strip() for p in parts]
+        return None, None, NOT_A_RANGE.format(text)
     order = values.settle_row(order, parts)  # 01/12/2025 to 30/11/2026 writes the day first
     (start, problem), (end, other) = (values.parse_date(p, order) for p in parts)
+    if (problem or other) and order.year_first is None and (read := _alike(parts, order)):
+        return *read, None
     if problem or other or start is None or end is None:
-        return None, None, problem or other or f"'{text}' is not a range of two dates (such as 2026-03-01 - 2027-02-28)"
+        return None, None, problem or other or NOT_A_RANGE.format(text)
     return start, end, None
 
 
 def _looks_like_range(text: str) -> bool:
     """Two parts that are dates in some order (the file's order settles which, later)."""
-    parts = JOINT.split(text.strip())
-    return len(parts) == 2 and all(
-        any(values.parse_date(p.strip(), values.DateOrder(first))[0] for first in (True, False)) for p in parts
-    )
+    parts = _halves(text)
+    return len(parts) == 2 and all(_a_date(p) for p in parts)
 
 
 def term_range(sheet: RawSheet, match: TableMatch) -> tuple[TableMatch, str, str]:

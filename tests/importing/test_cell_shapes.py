@@ -6,6 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from explorer.importing.book import load_book
 from explorer.model import Severity
@@ -201,6 +202,30 @@ def test_a_term_written_as_one_range_is_read_as_start_and_end(tmp_path: Path) ->
         (Severity.ERROR, "Term", "Term: 'from spring' is not a range of two dates (such as 2026-03-01 - 2027-02-28)."),
     ]
     assert not [f for f in book.findings if "has no term" in f.message]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        ["3/1/2026-2/28/2027", "3/15/2026-3/14/2027"],  # US, a hyphen with no spaces (tryout 9: refused)
+        ["01.03.2026-28.02.2027", "15.03.2026-14.03.2027"],
+        ["2026-03-01-2027-02-28", "2026-03-15-2027-03-14"],  # ISO dates: split where both halves are whole dates
+        ["2026-03-01/2027-02-28", "2026-03-15/2027-03-14"],  # an ISO 8601 interval
+        ["1/3/26–28/2/27", "15/3/26–14/3/27"],  # an en dash; 28/2/27 alone may be year first, its start is not
+    ],
+)
+def test_a_term_range_typed_with_no_spaces_is_split_where_both_halves_are_dates(tmp_path: Path, typed: list[str]) -> None:
+    header = ["Customer", "Product", "Tier", "Contract Period"]
+    rows = [["Proseware Inc", "Okta", "Premier", typed[0]], ["Qwerty Systems", "Okta", "Basic", typed[1]]]
+    rows.append(["Relecloud", "Okta", "Basic", "2026-03-01-02"])  # no two whole dates: still an error
+    book = load_book([write_csv(tmp_path / "terms.csv", rows=rows, header=header)])
+    assert [(c.term_start, c.term_end) for c in book.contracts] == [
+        (date(2026, 3, 1), date(2027, 2, 28)),
+        (date(2026, 3, 15), date(2027, 3, 14)),
+        (None, None),
+    ]
+    errors = [f.message for f in book.findings if f.severity is Severity.ERROR]
+    assert errors == ["Term: '2026-03-01-02' is not a range of two dates (such as 2026-03-01 - 2027-02-28)."]
 
 
 def test_a_timeline_beside_a_renewal_date_gives_the_term_its_start(tmp_path: Path) -> None:
