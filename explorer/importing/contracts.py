@@ -444,12 +444,11 @@ def _contract(
         elif day is None and field == "term_end" and (end := _end_from_length(row, dates["term_start"], catalog, of_product)):
             dates[field] = end
         elif day is None and field != "initial_term_start":
-            report(Severity.ERROR, field, f"The {_label(field).lower()} date is missing.", pid or "")
+            report(Severity.ERROR, *_missing(field, row, catalog), pid or "")
     if not row.has("term_end") and (end := _end_from_length(row, dates["term_start"], catalog, of_product)):
         dates["term_end"] = end
-    for field in ("term_start", "term_end"):
-        if not row.has(field) and not row.has(ranges.FIELD) and dates[field] is None:
-            report(Severity.ERROR, field, _no_column(field, row, catalog), pid or "")
+    for field in _no_columns(row, dates):
+        report(Severity.ERROR, field, _no_column(field, row, catalog), pid or "")
 
     zone, country = _place(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or ""))
     subdivision = _subdivision(row, catalog, zone, country, lambda sev, f, msg: report(sev, f, msg, pid or ""))
@@ -535,6 +534,31 @@ def _no_customer(above: str) -> str:
     return (
         f"The customer name is missing; the nearest row above names '{above}'. If the name is meant to carry down, "
         "write it on every row (or merge its cells down the rows it covers)."
+    )
+
+
+def _no_columns(row: DataRow, dates: dict[str, date | None]) -> list[str]:
+    """The term dates the sheet has no column for and the row gives nowhere else; not the end where it is the start
+    plus a length and the start is what is missing or unread: the start's own error is the one problem."""
+    lengthened = row.has("term_months") and dates["term_start"] is None
+    return [
+        field
+        for field in ("term_start", "term_end")
+        if not row.has(field) and not row.has(ranges.FIELD) and dates[field] is None and not (field == "term_end" and lengthened)
+    ]
+
+
+def _missing(field: str, row: DataRow, catalog: Catalog) -> tuple[str, str]:
+    """(the field, the error) for a blank date cell. A blank start on a sheet whose end is its start plus a length,
+    beside a length cell that is no length ('12 months from 1 March 2026': the start typed into it), quotes that
+    cell: it is the one to correct."""
+    said = f"The {_label(field).lower()} date is missing"
+    text = row.text("term_months")
+    if field != "term_start" or row.has("term_end") or not text or months_in(text, catalog) is not None:
+        return field, said + "."
+    return "term_months", (
+        f"{said}, and the term length '{_one_line(text)}' is not a number of months or years (12, '12 months', '1 yr'), "
+        "so no term end is worked out: write the start in its own column and the length alone."
     )
 
 

@@ -508,6 +508,40 @@ def test_a_unit_the_catalog_does_not_know_is_refused_by_its_key() -> None:
         parse_catalog(data, "fortnight")
 
 
+def test_a_start_that_cannot_be_read_beside_a_term_length_is_the_one_error(tmp_path: Path) -> None:
+    """Tryout 9: 'FY27' or 'Q3 2026' as the start, or a blank start with '12 months from 1 March 2026' as the Term,
+    added 'This sheet has no term end column' where the sheet's end is its start plus its Term."""
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        "Customer,Product,Tier,Start,Term\n"
+        "Alpine Ski House,Okta,Premier,3/1/26,12 months\n"
+        "Datum Corp,Okta,Premier Access,FY27,12\n"
+        "East Bay Dental,Okta,Premier,Q3 2026,12\n"
+        "First Up Consultants,Okta,Premier,,12 months from 1 March 2026\n"
+        "Graphic Design Institute,Okta,Premier,6/1/26,1 yr\n"
+        "Humongous Insurance,Okta,Basic,12/15/25,24 months\n",
+        "utf-8",
+    )
+    book = load_book([path])
+    errors = [(f.customer, f.column, f.message) for f in book.findings if f.severity is Severity.ERROR]
+    unread = "is not a date this app can read (use 2026-01-15, 15.01.2026 or 15 Jan 2026)."
+    assert errors == [
+        ("Datum Corp", "Start", f"Term start: 'FY27' {unread}"),
+        ("East Bay Dental", "Start", f"Term start: 'Q3 2026' {unread}"),
+        (
+            "First Up Consultants",
+            "Term",
+            "The term start date is missing, and the term length '12 months from 1 March 2026' is not a number of months "
+            "or years (12, '12 months', '1 yr'), so no term end is worked out: write the start in its own column and the "
+            "length alone.",
+        ),
+    ]
+    no_start = tmp_path / "no_start.csv"
+    no_start.write_text("Customer,Product,Tier,Term (Months)\nNod,Okta,Basic,12\n", "utf-8")
+    errors = [(f.column, f.message) for f in load_book([no_start]).findings if f.severity is Severity.ERROR]
+    assert errors == [("", "This sheet has no term start column.")]
+
+
 def test_a_bare_term_column_that_holds_no_lengths_is_named_in_the_error(tmp_path: Path) -> None:
     path = tmp_path / "term_words.csv"
     path.write_text(
