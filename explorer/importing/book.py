@@ -29,6 +29,7 @@ from explorer.importing.holidays import read_holidays
 from explorer.importing.outline import Outline, product_outline
 from explorer.importing.ranges import term_range
 from explorer.importing.readers import Cell, RawSheet, fingerprint, iter_sheets
+from explorer.importing.record_block import BlockRead, read_blocks, without_blocks
 from explorer.importing.renewal_evidence import dropped_between, unheld_renewals
 from explorer.importing.renewed_to import unless_held
 from explorer.importing.repeats import one_row_per_case
@@ -52,6 +53,7 @@ from explorer.importing.tables import (
 )
 from explorer.importing.term_length import length_column
 from explorer.importing.term_status import deal_table
+from explorer.importing.values import cell_text
 from explorer.importing.year_columns import tier_year_columns
 from explorer.model import Book, Contract, Finding, Severity, Source, Unread, customer_key
 from explorer.shown import shown_name
@@ -202,10 +204,11 @@ def read_file(
     parts: set[str] = set()  # values.date_parts of every sheet so far
     early: dict[tuple[int, int], _TableRead] = {}
     aside = False  # a sheet was left alone for its name
-    for sheet in iter_sheets(path):
+    blocks_at: dict[int, int] = {}  # position in found of a label-value block read as a table -> its first row
+    for whole in iter_sheets(path):
         if not found:
-            book.findings += _file_notes(sheet)
-        sheet, tables, near = _tables_of(sheet, catalog, kinds, saved, book, early)
+            book.findings += _file_notes(whole)
+        sheet, tables, near, blocks = _tables_of(whole, catalog, kinds, saved, book, early)
         if sheet.hidden and not _asked_for(sheet, tables, saved):
             book.findings += _hidden(sheet, tables, catalog)
             continue
@@ -217,16 +220,13 @@ def read_file(
             book.findings.append(_merged(sheet))
         if (hiding := _hidden_rows(sheet, tables)) is not None:
             book.findings.append(hiding)
+        book.findings.extend(_block_finding(b) for b in blocks)
         pipelines.extend((sheet, m) for m in tables if _deals(m, catalog))
         tables = [m for m in tables if not _deals(m, catalog)]
-        found.append((sheet, tables, near))
-        # Normalise each table while the later sheets are still being parsed (the reader's threads), in the
-        # day order the file has settled so far; one whose order a later sheet changes is read again below.
-        for index, match in enumerate(tables):
-            own = values.date_parts(_date_columns([(sheet, [match], near)], catalog))
-            parts |= own
-            so_far = values.order_of(parts)
-            early[len(found) - 1, index] = _read_apart(sheet, match, catalog, case_timezone, so_far, values.order_of(own))
+        entries = _with_blocks(blocks, (sheet, tables, near), len(found), blocks_at)
+        for entry in entries:
+            found.append(entry)
+            _read_early(entry[0], entry[1], len(found) - 1, catalog, case_timezone, parts, early)
     if not found:
         raise NoTable(
             path,
@@ -260,7 +260,7 @@ def read_file(
             book.contracts.extend(read.book.contracts)
             book.contacts.extend(read.book.contacts)
             book.holidays.extend(read.book.holidays)
-            book.findings.extend(read.book.findings)
+            book.findings.extend(_on_block(read.book.findings, match, blocks_at.get(position)))
             case_frames.extend(read.case_frames)
             seen = ", ".join(f"'{h}'" for h in match.layout)
             rows = f"{read.rows} row{'s' if read.rows != 1 else ''}"
@@ -316,15 +316,20 @@ def _tables_of(
     saved: SavedLookup | None,
     book: Book,
     early: dict[tuple[int, int], _TableRead],
-) -> tuple[RawSheet, list[TableMatch], NearMiss | None]:
-    """The sheet's tables (find_tables); a contacts sheet named after a customer, with no customer column, read as
-    that customer's (said in an info finding)."""
+) -> tuple[RawSheet, list[TableMatch], NearMiss | None, list[BlockRead]]:
+    """The sheet's tables (find_tables) and its label-value blocks (record_block), those read as contracts emptied
+    from the sheet; a contacts sheet with no customer column read as the customer's the one such block names, else
+    as that of the customer the sheet is named after (said in an info finding)."""
+    blocks = [] if kinds or sheet.hidden or catalog.set_aside(sheet.name) else read_blocks(sheet, catalog, saved)
+    contracts = [b for b in blocks if b.match is not None]
+    sheet = without_blocks(sheet, [b.block for b in contracts])
+    owner = _block_customer(contracts[0]) if len(contracts) == 1 else None
     tables, near = find_tables(sheet, catalog, kinds, saved)
-    if not tables and (named := _named_for_customer(sheet, near, catalog, book, early)) is not None:
+    if not tables and (named := _named_for_customer(sheet, near, catalog, book, early, owner)) is not None:
         tables, near = find_tables(named, catalog, kinds, saved)
         if tables:
-            book.findings.append(_customer_sheet(named, tables))
-            return named, tables, near
+            book.findings.append(_customer_sheet(named, tables, owner))
+            return named, tables, near, blocks
     if not tables and (headed := _customer_headings(sheet, near, catalog, book, early)) is not None:
         grouped, headings = headed
         tables, near = find_tables(grouped, catalog, kinds, saved)
@@ -338,14 +343,14 @@ def _tables_of(
                     Source(sheet.file, sheet.name, tables[0].header_row),
                 )
             )
-            return grouped, tables, near
+            return grouped, tables, near, blocks
     if not tables and (outline := product_outline(sheet, near, catalog)) is not None:
         tables, near = find_tables(outline.sheet, catalog, kinds, saved)
         if tables:
             book.findings.append(_outlined(outline, tables[0]))
             book.findings.extend(_no_products(outline, tables[0]))
-            return outline.sheet, tables, near
-    return sheet, tables, near
+            return outline.sheet, tables, near, blocks
+    return sheet, tables, near, blocks
 
 
 def _no_products(outline: Outline, table: TableMatch) -> list[Finding]:
@@ -402,15 +407,20 @@ def _customer_headings(
 
 
 def _named_for_customer(
-    sheet: RawSheet, near: NearMiss | None, catalog: Catalog, book: Book, early: dict[tuple[int, int], _TableRead]
+    sheet: RawSheet,
+    near: NearMiss | None,
+    catalog: Catalog,
+    book: Book,
+    early: dict[tuple[int, int], _TableRead],
+    owner: str | None = None,
 ) -> RawSheet | None:
-    """A contacts list kept on a sheet of its own per customer, named after the customer and with no customer
-    column: the sheet with that column added (at its right, the other columns where they were), where its name is a
-    customer's of the contracts read so far; None otherwise."""
+    """A contacts list kept on a sheet of its own per customer, with no customer column: the sheet with that column
+    added (at its right, the other columns where they were), the customer being ``owner`` (the one the sheet's
+    contract block names), else the one of the contracts read so far the sheet is named after; None otherwise."""
     if near is None or near.kind != "contacts" or catalog.tables["contacts"].unmet(set(near.found)) != ["customer"]:
         return None
     contracts = [*book.contracts, *(c for read in early.values() for c in read.book.contracts)]
-    customer = next((c.customer for c in contracts if customer_key(c.customer) == customer_key(sheet.name)), None)
+    customer = owner or next((c.customer for c in contracts if customer_key(c.customer) == customer_key(sheet.name)), None)
     if customer is None:
         return None
     header = near.row - 1
@@ -422,13 +432,78 @@ def _named_for_customer(
     return replace(sheet, rows=rows)
 
 
-def _customer_sheet(sheet: RawSheet, tables: list[TableMatch]) -> Finding:
+def _customer_sheet(sheet: RawSheet, tables: list[TableMatch], owner: str | None) -> Finding:
+    whose = f"{owner}, the customer of the sheet's contract" if owner else "the customer the sheet is named after"
     return Finding(
         Severity.INFO,
-        f"Sheet '{sheet.name}' has no customer column: its rows are read as the named contacts of the customer the "
-        "sheet is named after.",
+        f"Sheet '{sheet.name}' has no customer column: its rows are read as the named contacts of {whose}.",
         Source(sheet.file, sheet.name, tables[0].header_row),
     )
+
+
+def _read_early(
+    sheet: RawSheet,
+    tables: list[TableMatch],
+    position: int,
+    catalog: Catalog,
+    case_timezone: str | None,
+    parts: set[str],
+    early: dict[tuple[int, int], _TableRead],
+) -> None:
+    """Normalise each table while the later sheets are still being parsed (the reader's threads), in the day order
+    the file has settled so far (``parts``, which its dates join); one whose order a later sheet changes is read
+    again (read_file)."""
+    for index, match in enumerate(tables):
+        own = values.date_parts(_date_columns([(sheet, [match], None)], catalog))
+        parts |= own
+        early[position, index] = _read_apart(sheet, match, catalog, case_timezone, values.order_of(parts), values.order_of(own))
+
+
+def _with_blocks(
+    blocks: list[BlockRead],
+    entry: tuple[RawSheet, list[TableMatch], NearMiss | None],
+    start: int,
+    blocks_at: dict[int, int],
+) -> list[tuple[RawSheet, list[TableMatch], NearMiss | None]]:
+    """The sheet's tables to read: each block read as a contract (its position from ``start`` noted in
+    ``blocks_at``), then the sheet's own, unless all that is left of it is a title above the block."""
+    read = [b for b in blocks if b.match is not None]
+    blocks_at.update((start + i, b.block.first) for i, b in enumerate(read))
+    entries: list[tuple[RawSheet, list[TableMatch], NearMiss | None]] = [(b.sheet, [b.match], None) for b in read if b.match]
+    sheet, tables, _ = entry
+    return [*entries, entry] if tables or not read or _data_rows(sheet) else entries
+
+
+def _on_block(findings: list[Finding], match: TableMatch, first: int | None) -> list[Finding]:
+    """A block's findings on its made-up header row (the row above the block) moved onto the block's first row."""
+    if first is None:
+        return findings
+    return [replace(f, source=replace(f.source, row=first)) if f.source.row == match.header_row else f for f in findings]
+
+
+def _block_customer(read: BlockRead) -> str:
+    assert read.match is not None
+    return cell_text(read.block.values[read.match.columns["customer"]])
+
+
+def _block_finding(read: BlockRead) -> Finding:
+    """What a label-value block was read as (each field it gave), or why one that looks like a contract was not."""
+    block = read.block
+    where = Source(read.sheet.file, read.sheet.name, block.first)
+    shape = (
+        f"Rows {block.first}\u2013{block.last} of sheet '{read.sheet.name}' hold one record written down a column, "
+        "each label beside its value"
+    )
+    if read.match is None:
+        labels = ", ".join(f"'{t}'" for t in block.labels[:6]) + (" ..." if len(block.labels) > 6 else "")
+        said = (
+            f"{shape}, like a contract ({labels}), but it is not read as one: {read.why}. Give each field one label "
+            "(Customer, Product, Tier, Term Start, Term End), or write the contract as a row under a header row."
+        )
+        return Finding(Severity.WARNING, said, where)
+    fields = sorted(read.match.columns.items(), key=lambda fc: fc[1])
+    given = ", ".join(f"{title(f)} '{cell_text(block.values[c])}'" for f, c in fields if cell_text(block.values[c]))
+    return Finding(Severity.INFO, f"{shape}: read as one contract row ({given}).", where)
 
 
 def _borrowed_order(
