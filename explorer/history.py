@@ -118,8 +118,16 @@ def follows(earlier: Contract, later: Contract) -> bool:
 
 def same_term(a: Contract, b: Contract) -> bool:
     """``b`` says the term ``a`` says: the same contract (customer, product) with dated terms and every field the
-    rules read equal -- a term kept on two fiscal-year sheets, or on a master sheet and an owner's copy of it."""
-    return a.key == b.key and a.term_start is not None and a.term_end is not None and _term_fields(a) == _term_fields(b)
+    rules read equal -- a term kept on two fiscal-year sheets, or on a master sheet and an owner's copy of it. A
+    region one of them leaves out differs from none (a quarter's view copied from region sheets whose name gives it)."""
+    regions = {" ".join(c.region.split()).casefold() for c in (a, b)} - {""}
+    return (
+        a.key == b.key
+        and a.term_start is not None
+        and a.term_end is not None
+        and len(regions) <= 1
+        and _term_fields(a) == _term_fields(b)
+    )
 
 
 def _term_fields(c: Contract) -> tuple[object, ...]:
@@ -132,7 +140,6 @@ def _term_fields(c: Contract) -> tuple[object, ...]:
         c.initial_rejected,
         tuple(sorted(c.addons.items(), key=lambda kv: kv[0])),
         tuple(sorted(c.addon_starts.items())),  # an add-on bought mid-term starts on its own day
-        " ".join(c.region.split()).casefold(),
         c.country,
         c.time_zone,
         c.subdivision,

@@ -978,8 +978,9 @@ def _not_signed_note(read: list[str], match: TableMatch, catalog: Catalog) -> st
 
 def _read_once(contracts: list[Contract], catalog: Catalog, findings: list[Finding]) -> list[Contract]:
     """The book's rows with each term read once: a row saying the term an earlier row says (history.same_term; one
-    sheet per fiscal year, a master sheet and an owner's copy) is left out, and a warning names both places. A file
-    whose every row repeats another file's (one book given twice, as a .csv and an .xlsx) is one warning."""
+    sheet per fiscal year, a master sheet and an owner's copy) is left out, and a warning names both places; the
+    region only the later row gives is kept. A file whose every row repeats another file's (one book given twice,
+    as a .csv and an .xlsx) is one warning."""
     kept: dict[tuple[str, str], list[Contract]] = {}
     out = []
     repeats: list[tuple[Contract, Contract]] = []  # (the row left out, the earlier row it repeats)
@@ -991,6 +992,10 @@ def _read_once(contracts: list[Contract], catalog: Catalog, findings: list[Findi
             out.append(contract)
         else:
             repeats.append((contract, first))
+            if contract.region.strip() and not first.region.strip():  # the copy that leaves it out came first
+                given = replace(first, region=contract.region)
+                earlier[:] = [given if c is first else c for c in earlier]
+                out[:] = [given if c is first else c for c in out]
     rows, left = Counter(c.source.file for c in contracts), Counter(c.source.file for c, _ in repeats)
     copies: dict[str, set[str]] = {}  # a file -> the files its left-out rows repeat
     for contract, first in repeats:

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.catalog import Catalog, fold
+from explorer.importing.places import region_named
 from explorer.importing.readers import RawSheet
 from explorer.importing.safety import MAX_CELL_CHARS
 from explorer.importing.tables import TableMatch
@@ -319,6 +320,7 @@ def read_columns(
         )
     keep = filled_row & ~skip
     _regions_of_groups(raw, texts, first_text, headings, totals, keep, rows, sheet, catalog, findings)
+    _region_of_sheet(raw, texts, match, keep, sheet, catalog, findings)
     if "customer" in texts and "customer" in match.columns:
         texts["customer"] = _clean_customers(texts["customer"], sheet, match, findings, keep)
     return Columns(
@@ -491,6 +493,38 @@ def _regions_of_groups(
     texts["region"] = pd.Series(region, index=texts["region"].index, dtype=object)
     if "region" in raw:
         raw["region"] = raw["region"].where(~carried, texts["region"])
+
+
+def _region_of_sheet(
+    raw: dict[str, pd.Series],
+    texts: dict[str, pd.Series],
+    match: TableMatch,
+    keep: np.ndarray,
+    sheet: RawSheet,
+    catalog: Catalog,
+    findings: list[Finding],
+) -> None:
+    """A table with no Region column on a sheet named for a sales region (a tracker split into EMEA, AMER and APAC
+    sheets): its records that give none (a group heading's came first) take the sheet's, said in an info finding."""
+    if "region" not in texts or "region" in match.columns or not (name := region_named(sheet.name, catalog)):
+        return
+    region = texts["region"].to_numpy(dtype=object)
+    given = keep & (region == "")
+    if not given.any():
+        return
+    texts["region"] = pd.Series(np.where(given, name, region), index=texts["region"].index, dtype=object)
+    if "region" in raw:
+        raw["region"] = raw["region"].where(~given, texts["region"])
+    count = int(given.sum())
+    rows = f"its {count} rows take it as their Region" if count != 1 else "its row takes it as its Region"
+    findings.append(
+        Finding(
+            Severity.INFO,
+            f"Sheet '{sheet.name}' has no Region column and its name gives the sales region {name}: {rows}"
+            + (" (where no group heading gave one)." if count < int(keep.sum()) else "."),
+            Source(sheet.file, sheet.name, match.header_row),
+        )
+    )
 
 
 def _grouped(

@@ -221,6 +221,18 @@ def sales_region(text: str, catalog: Catalog) -> str:
     return ""
 
 
+def region_named(name: str, catalog: Catalog) -> str:
+    """The one sales region a sheet's name gives: the whole name a spelling of the catalog's ('EMEA',
+    'Asia Pacific'), else the region of the words of it that name one ('EMEA Renewals', 'Renewals - APAC', 'FY27
+    AMER'); "" where none do, or several ('EMEA + APAC')."""
+    if (whole := catalog.region_for(name)) in catalog.regions.values():
+        return whole
+    named = {
+        region for word in re.split(r"[\W_]+", name) if word and (region := catalog.region_for(word)) in catalog.regions.values()
+    }
+    return named.pop() if len(named) == 1 else ""
+
+
 def region_of(text: str, catalog: Catalog) -> tuple[str, bool]:
     """(the region a Region cell names, whether it was read through a country or a sub-region): a synonym as the
     catalog spells it, else a country's region (the catalog's exceptions, else its main zone's continent), else

@@ -56,10 +56,67 @@ def test_group_labels_merged_across_and_subtotal_lines_are_not_contracts(tmp_pat
         (8, "Row 8 is a group heading ('ANZ'); it is not read as a record."),
         (10, "Row 10 is a totals line ('Grand Total | 3'); it is not read as a record."),
     ]
-    # 'ANZ' is the catalog's spelling of APAC: the row under it takes it as its Region; 'UK & Ireland' names none
-    assert [(c.customer, c.region) for c in book.contracts[1:]] == [("Uniform plc", ""), ("Yankee Pty", "APAC")]
-    assert [f.message for f in book.findings if f.message.startswith("Group heading")] == [
-        "Group heading 'ANZ' (row 8) names the region APAC: the row under it that gives no region takes it as its Region."
+    # 'ANZ' is the catalog's spelling of APAC: the row under it takes it as its Region; 'UK & Ireland' names none,
+    # so its rows take the sheet's name, EMEA
+    assert [(c.customer, c.region) for c in book.contracts[1:]] == [("Uniform plc", "EMEA"), ("Yankee Pty", "APAC")]
+    assert [f.message for f in book.findings if f.message.startswith(("Group heading", "Sheet 'EMEA' has no Region"))] == [
+        "Group heading 'ANZ' (row 8) names the region APAC: the row under it that gives no region takes it as its Region.",
+        "Sheet 'EMEA' has no Region column and its name gives the sales region EMEA: its 2 rows take it as their Region "
+        "(where no group heading gave one).",
+    ]
+
+
+def test_a_sheet_named_for_a_region_gives_it_to_rows_with_no_region_column(tmp_path: Path) -> None:
+    """Tryout 9, k09: a tracker split into EMEA / AMER / APAC sheets with no Region column lost the MCSE region
+    check. A quarter's view repeating rows of them (given first here, and leaving the region out) is read once, the
+    region kept; a sheet with a Region column, or whose name gives two regions, gives none."""
+    header = ["Customer", "Product", "Tier", "Term Start", "Term End", "MCSE"]
+    globex = ["Globex GmbH", "Okta", "Premier Plus", date(2026, 3, 1), date(2027, 2, 28), "100% Dedicated MCSE"]
+    relecloud = ["Relecloud", "Okta", "Premier Plus", date(2026, 7, 1), date(2027, 6, 30), "50% Dedicated MCSE"]
+    path = write_sheets(
+        tmp_path / "regions.xlsx",
+        {
+            "Q1 FY28 renewals": [header, globex],
+            "EMEA": [header, globex, ["Soylent SA", "Okta", "Premier", date(2026, 1, 1), date(2026, 12, 31)]],
+            "Renewals - APAC": [header, relecloud],
+            "EMEA + APAC": [header, ["Initech AG", "Okta", "Premier", date(2026, 1, 1), date(2026, 12, 31)]],
+            "AMER": [[*header, "Region"], ["Acme Corp", "Okta", "Premier", date(2026, 2, 1), date(2027, 1, 31), "", ""]],
+            "MCSE contacts": [
+                ["Customer", "Name", "Email", "Region"],
+                ["Globex GmbH", "Kim Lee", "kim@globex.test", "APAC"],
+                ["Relecloud", "Bob Stone", "bob@relecloud.test", "AMER"],
+            ],
+        },
+    )
+    book = load_book([path])
+    assert [(c.customer, c.region, c.source.sheet) for c in book.contracts] == [
+        ("Globex GmbH", "EMEA", "Q1 FY28 renewals"),
+        ("Soylent SA", "EMEA", "EMEA"),
+        ("Relecloud", "APAC", "Renewals - APAC"),
+        ("Initech AG", "", "EMEA + APAC"),
+        ("Acme Corp", "", "AMER"),
+    ]
+    assert [(f.source.sheet, f.source.row, f.message) for f in book.findings if "its name gives" in f.message] == [
+        (
+            "EMEA",
+            1,
+            "Sheet 'EMEA' has no Region column and its name gives the sales region EMEA: its 2 rows take it as their Region.",
+        ),
+        (
+            "Renewals - APAC",
+            1,
+            "Sheet 'Renewals - APAC' has no Region column and its name gives the sales region APAC: its row takes it "
+            "as its Region.",
+        ),
+    ]
+    assert any("is listed again at EMEA, row 2" in f.message for f in book.findings)
+    from explorer.app.session import open_session
+
+    session = open_session([path], date(2026, 12, 7))
+    outside = sorted(f.message for f in session.findings if "outside the MCSE's region" in f.message)
+    assert [m.split(";")[0] for m in outside] == [
+        "Named contact Bob Stone is in AMER, outside the MCSE's region APAC",
+        "Named contact Kim Lee is in APAC, outside the MCSE's region EMEA",
     ]
 
 
