@@ -22,7 +22,7 @@ from explorer.importing.places import region_named
 from explorer.importing.readers import RawSheet
 from explorer.importing.safety import MAX_CELL_CHARS
 from explorer.importing.tables import TableMatch
-from explorer.importing.values import cell_text
+from explorer.importing.values import CALM_FROM, calm, cell_text
 from explorer.model import Finding, Severity, Source, clean_name, what_was_cleaned
 
 # What a line that is not a record says, for the finding that quotes it (the rule itself is structural).
@@ -164,10 +164,14 @@ def _texts(series: pd.Series) -> tuple[pd.Series, tuple[int, int] | None]:
 
 
 def _cut_long(mapped: np.ndarray, codes: np.ndarray | None, index: pd.Index) -> tuple[pd.Series, tuple[int, int] | None]:
-    """The texts ``mapped[codes]`` (``mapped`` itself without codes) with any longer than MAX_CELL_CHARS cut to it,
-    and (cells cut, position of the first)."""
+    """The texts ``mapped[codes]`` (``mapped`` itself without codes), long ones calmed (values.calm) and any longer than
+    MAX_CELL_CHARS cut to it, and (cells cut, position of the first)."""
     cut = None
-    too_long = np.fromiter(map(len, mapped), dtype=np.int64, count=len(mapped)) > MAX_CELL_CHARS
+    lengths = np.fromiter(map(len, mapped), dtype=np.int64, count=len(mapped))
+    if (long_ish := lengths >= CALM_FROM).any():
+        mapped[long_ish] = [calm(text) for text in mapped[long_ish]]
+        lengths[long_ish] = [len(text) for text in mapped[long_ish]]
+    too_long = lengths > MAX_CELL_CHARS
     if too_long.any():
         long = too_long if codes is None else too_long[codes]
         cut = (int(long.sum()), int(long.argmax()))

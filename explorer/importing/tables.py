@@ -21,7 +21,7 @@ from explorer.importing.line_items import LineItem, line_item_for, product_named
 from explorer.importing.mappings import ColumnMapping
 from explorer.importing.places import parse_country, sales_region
 from explorer.importing.readers import Cell, RawSheet
-from explorer.importing.values import cell_text
+from explorer.importing.values import calm, cell_text
 from explorer.sla.subdivisions import resolve_subdivision
 
 HEADER_SCAN_ROWS = 40  # any of these rows can be the first header; further down, only rows after a blank row
@@ -96,7 +96,7 @@ def is_blank(row: Sequence[Cell]) -> bool:
 def header_text(cell: Cell) -> str:
     """A header cell's text: its words, or a year typed as a number (Excel stores '2024' over a column as 2024)."""
     if isinstance(cell, str):
-        return cell.strip()
+        return calm(cell.strip())
     if isinstance(cell, float | int) and not isinstance(cell, bool) and float(cell).is_integer() and 1900 <= cell <= 2200:
         return str(int(cell))
     return ""

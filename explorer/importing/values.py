@@ -105,6 +105,17 @@ TIME_OF_DAY_RE = re.compile(
 COMPACT_RANGE = (19000101, 21001231)
 
 
+CALM_FROM = 200  # characters: a text this long may hold a run of spaces that no value's pattern should walk
+_RUN = re.compile(r"\s{32,}")
+
+
+def calm(text: str) -> str:
+    """``text`` with each run of 32 or more blanks made one space, where it is long: the patterns that read values and
+    headers (dates, lengths, zones: each searches for a run of blanks) take time growing with the square of such a run
+    (a note of 10,000 spaces took 17 s to check, one of 32,000 minutes); no value or header means anything by one."""
+    return _RUN.sub(" ", text) if len(text) >= CALM_FROM else text
+
+
 def cell_text(value: Any) -> str:
     """A cell as the text a person sees; whole floats lose their .0."""
     if value is None:
@@ -115,7 +126,7 @@ def cell_text(value: Any) -> str:
         return value.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, date):
         return value.isoformat()
-    return str(value).strip()
+    return calm(str(value).strip())
 
 
 NN_NN_YYYY = r"^\s*'?\s*(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?!\d)"  # after Excel's text mark, typed into a CSV

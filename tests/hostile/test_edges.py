@@ -13,6 +13,8 @@ import pytest
 from explorer.catalog import CatalogError, default_catalog, load_catalog
 from explorer.cli import main
 from explorer.importing.book import load_book
+from explorer.importing.tables import header_text
+from explorer.importing.values import cell_text
 from explorer.outputs.report.build import build_report
 from explorer.paths import resource_path
 from tests.hostile.harness import assert_refused, explorer
@@ -149,3 +151,18 @@ def test_a_date_cell_outside_every_calendar_is_one_line_not_a_panic(tmp_path: Pa
     assert run.code == 2 and "Traceback" not in run.err, run.err
     assert run.lines[-1].startswith("explorer: contracts.xlsx: sheet 'Contracts', row 2: a cell the reader cannot convert")
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize("column", ["Notes", "Term (Months)", "Term"])
+def test_a_long_run_of_spaces_in_a_cell_is_read_at_once(tmp_path: Path, column: str) -> None:
+    """'1' + 32,000 spaces + 'x' in a Notes, length or range cell: the patterns that read lengths, tiers, ranges and
+    dates searched it in time growing with the square of the run (16 s at 10,000 spaces, minutes at 32,000: hostile
+    tryout 4). A run of blanks that long is one space wherever a cell's text is read (values.calm)."""
+    book_file = tmp_path / "book.csv"
+    odd = "1" + " " * 32_000 + "x"
+    book_file.write_text(
+        f"Account Name,Product,Support Tier,Order Form Start,{column}\nAcme,Okta,Premier,2026-01-15,{odd}\n", "utf-8"
+    )
+    run = explorer("check", book_file, "--as-of", "2026-12-07", temp=tmp_path / "temp", timeout=60)
+    assert run.code in (0, 1) and "Traceback" not in run.err
+    assert cell_text(odd) == "1 x" and header_text(odd) == "1 x"  # what the patterns see
