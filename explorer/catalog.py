@@ -403,6 +403,8 @@ class Catalog:
     addon_conditions: tuple[Condition, ...] = ()  # the conditions of every add-on, with their wording
     line_filler: tuple[str, ...] = ()  # words a line item's product name carries that name nothing ("Support")
     licence_words: tuple[tuple[str, ...], ...] = ()  # a line item naming one and no program or add-on sells a licence
+    deal_references: frozenset[str] = frozenset()  # folded headers of a line item's column naming its deal
+    deal_ids: frozenset[str] = frozenset()  # folded headers of a deals table's ID column
     term_status: TermStatusWords = TermStatusWords()
     priority_flag_words: frozenset[str] = frozenset()  # a yes/no "priority" flag's words (Intercom's not_priority)
     # A help desk's own numbering that counts up ('1 low' .. '3 high', Zammad's): a log written only in it is read by
@@ -1251,6 +1253,19 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
             words_of(w)
             for w in _strings(
                 _get(_get(data, "line_items", dict, "catalog", {}), "licences", list, "line_items", []), "line_items.licences"
+            )
+        ),
+        deal_references=frozenset(
+            fold(w)
+            for w in _strings(
+                _get(_get(data, "line_items", dict, "catalog", {}), "deal_reference", list, "line_items", []),
+                "line_items.deal_reference",
+            )
+        ),
+        deal_ids=frozenset(
+            fold(w)
+            for w in _strings(
+                _get(_get(data, "line_items", dict, "catalog", {}), "deal_id", list, "line_items", []), "line_items.deal_id"
             )
         ),
         priority_flag_words=frozenset(fold(w) for w in _strings(values.get("priority_flag", []), "values.priority_flag")),

@@ -26,9 +26,10 @@ from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
 from explorer.importing.headers import label, title
 from explorer.importing.holidays import read_holidays
+from explorer.importing.joins import NO_JOIN, Joiner, sheets_of
 from explorer.importing.outline import Outline, product_outline
 from explorer.importing.ranges import term_range
-from explorer.importing.readers import Cell, RawSheet, fingerprint, iter_sheets
+from explorer.importing.readers import Cell, RawSheet, fingerprint
 from explorer.importing.record_block import BlockRead, read_blocks, without_blocks
 from explorer.importing.renewal_evidence import dropped_between, unheld_renewals
 from explorer.importing.renewed_to import unless_held
@@ -110,6 +111,7 @@ def load_book(
     held: dict[str, list[Held]] = {}  # contract file -> what its tables are, for the no-contract error
     seen: dict[tuple[Path, bool], int] = {}  # a file named twice (*.xlsx and its own name) would overlap itself
     orders: dict[str, values.DateOrder] = {}  # file name -> the day/month order its dates settled
+    joiner = Joiner(catalog)  # line items and their deals, held until every file is read
     for path, is_case_log in [*((Path(f), False) for f in files), *((Path(f), True) for f in case_files)]:
         if (lock := lock_file(path)) is not None:  # the workbook it locks is read from its own name
             book.findings.append(Finding(Severity.INFO, f"Skipped: this is {lock}, not a workbook.", Source(str(path))))
@@ -123,7 +125,17 @@ def load_book(
         (book.case_files if is_case_log else book.files).append(str(path))
         try:
             before = fingerprint(path)
-            tables = read_file(path, is_case_log, catalog, book, case_frames, case_timezone, saved, orders)
+            tables = read_file(
+                path,
+                is_case_log,
+                catalog,
+                book,
+                case_frames,
+                case_timezone,
+                saved,
+                orders,
+                joiner,
+            )
             _record_digest(book, path, before)
         except UnreadableFile as exc:
             if not skip_unreadable:
@@ -133,6 +145,7 @@ def load_book(
             tables = [Held("nothing readable")]
         if not is_case_log:
             held[path.name] = tables
+    _read_held(joiner, held, catalog, book, case_frames, case_timezone, saved, orders)
     for (path, _), count in seen.items():
         if count > 1:
             said = f"This file was given {count} times; it is read once."
@@ -181,6 +194,23 @@ def load_book(
     return book
 
 
+def _read_held(
+    joiner: Joiner,
+    held: dict[str, list[Held]],
+    catalog: Catalog,
+    book: Book,
+    case_frames: list[pd.DataFrame],
+    case_timezone: str | None,
+    saved: SavedLookup | None,
+    orders: dict[str, values.DateOrder],
+) -> None:
+    """The sheets the joiner held (joins.py), joined where they could be, read as their files' sheets."""
+    for name, sheets in joiner.joined(book.findings).items():
+        held[Path(name).name] += read_file(
+            Path(name), False, catalog, book, case_frames, case_timezone, saved, orders, NO_JOIN, sheets
+        )
+
+
 def read_file(
     path: Path,
     is_case_log: bool,
@@ -190,13 +220,15 @@ def read_file(
     case_timezone: str | None = None,
     saved: SavedLookup | None = None,
     orders: dict[str, values.DateOrder] | None = None,
+    joiner: Joiner = NO_JOIN,
+    sheets: Iterable[RawSheet] | None = None,
 ) -> list[Held]:
     """Every table of one file into the book; says what each table is (kind and headers).
 
     Day/month order is settled once for the whole file, from every date column of every sheet; where the
     sheets disagree, each table settles its own (and a contract row its own, values.settle_row). Where no date
     of the file has a part over 12, the order the book's other files settled (``orders``, which this file's
-    joins) is taken, and said.
+    joins) is taken, and said. A sheet ``joiner`` holds (line items or deals, joins.py) is read later, as ``sheets``.
     """
     kinds = ("cases",) if is_case_log else None
     found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]] = []
@@ -205,10 +237,11 @@ def read_file(
     early: dict[tuple[int, int], _TableRead] = {}
     aside = False  # a sheet was left alone for its name
     blocks_at: dict[int, int] = {}  # position in found of a label-value block read as a table -> its first row
-    for whole in iter_sheets(path):
-        if not found:
-            book.findings += _file_notes(whole)
+    for whole in sheets_of(path, sheets):
+        book.findings += [] if found else _file_notes(whole)
         sheet, tables, near, blocks = _tables_of(whole, catalog, kinds, saved, book, early)
+        if joiner.holds(sheet, tables, blocks, kinds):
+            continue
         if sheet.hidden and not _asked_for(sheet, tables, saved):
             book.findings += _hidden(sheet, tables, catalog)
             continue
@@ -227,14 +260,14 @@ def read_file(
         for entry in entries:
             found.append(entry)
             _read_early(entry[0], entry[1], len(found) - 1, catalog, case_timezone, parts, early)
-    if not found:
+    if not found and not joiner.held_from(path):
         raise NoTable(
             path,
             f"every sheet of the workbook is hidden{' or named to be left alone' if aside else ''}; to read one, tick "
             "'Read this hidden sheet' in File \u2192 Map Columns\u2026 (or add read_hidden = [\"SHEET\"] to its mapping)",
         )
     has_data = any(_data_rows(sheet) >= 2 for sheet, _, _ in found)  # as _unread_sheet warns
-    if not any(tables for _, tables, _ in found) and not pipelines and (is_case_log or not has_data):
+    if found and not any(tables for _, tables, _ in found) and not pipelines and (is_case_log or not has_data):
         what = "no case table" if is_case_log else "no contract, contact, case or holiday table"
         raise NoTable(path, f"{what}: " + (_other_role(found, catalog, saved) or _not_read(found, catalog, is_case_log)))
     order = _borrowed_order(path, values.order_of(parts), parts, {} if orders is None else orders, book)
@@ -279,7 +312,7 @@ def read_file(
         held.append(Held(text, "pipeline"))
         if lone:  # the file's only contract-like table: the app offers to map it
             book.unread.append(Unread(str(path), sheet.name, "a deal pipeline, not read as contracts"))
-    if not held:  # sheets of unknown columns (each warned of): the no-contract error names the closest
+    if not held and found:  # sheets of unknown columns (each warned of): the no-contract error names the closest
         best = max(found, key=lambda f: len(f[2].found) if f[2] else -1)
         held.append(Held(f"no table (sheet '{best[0].name}' {_describe_near(best[2], best[0], catalog)})"))
     return held

@@ -435,14 +435,16 @@ def line_item_columns(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> t
     products, tiers = texts(product), texts(program)
     if not products or not tiers:
         return match, ""
-    # each test only where the one before holds: the usual book's first product cell names a product, and ends it
-    family = not any(product_named(catalog, t) or line_item_for(catalog, t) for t in products)
+    # each test only where the one before holds: the usual book's product cells name products. A column of product
+    # codes (HubSpot's SKU) may name one by chance ('OKTA-PP'): most of it naming nothing is enough.
+    family = 2 * sum(1 for t in products if product_named(catalog, t) or line_item_for(catalog, t)) < len(products)
     if family and all((i := line_item_for(catalog, t)) is not None and (i.program or i.addon) for t in tiers):
         extra = {**match.extra, product: match.headers[product]}
         columns = {**{f: i for f, i in match.columns.items() if f != "program"}, "product": program}
         said = (
             f"Read '{match.headers[program]}' as Product: its values name product and tier or an add-on "
-            f"('{tiers[0]}'); '{match.headers[product]}' names no product of the catalog ('{products[0]}') and is kept."
+            f"('{tiers[0]}'); '{match.headers[product]}' names no product of the catalog "
+            f"('{next(t for t in products if not (product_named(catalog, t) or line_item_for(catalog, t)))}') and is kept."
         )
         guesses = {f: g for f, g in match.guesses.items() if f not in ("product", "program")}  # said here instead
         return replace(match, columns=columns, extra=extra, guesses=guesses), said

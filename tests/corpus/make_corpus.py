@@ -3375,6 +3375,88 @@ def write_manifest() -> None:
     MANIFEST.write_text("\n".join(lines), "utf-8")
 
 
+def crm_deals_and_items() -> None:
+    """HubSpot's deals and line items, Pipedrive's deals and deal products: two files joined by the deal's ID."""
+    hs_deals: list[list[Any]] = [
+        ["Record ID", "Deal Name", "Deal Stage", "Pipeline", "Close Date", "Amount", "Deal owner", "Associated Company"]
+        + ["Associated Company IDs", "Create Date"],
+        [9001, "Acme Corp - Okta renewal 2026", "Closed won", "Renewals", "2026-01-10", 250000, "Jane Doe", "Acme Corp"]
+        + [7001, "2025-10-01"],
+        [9002, "Initech - Okta 2026", "Closed won", "Renewals", "2026-02-20", 90000, "Jane Doe", "Initech", 7002, "2025-11-01"],
+        [9003, "Hooli - Okta upsell", "Closed lost", "New business", "2026-05-01", 40000, "Jane Doe", "Hooli", 7004]
+        + ["2026-02-05"],
+        [9004, "Soylent - Auth0 new", "Contract sent", "New business", "2026-12-20", 60000, "Jane Doe", "Soylent Foods"]
+        + [7003, "2026-11-05"],
+    ]
+    head = ["Record ID", "Name", "Quantity", "Unit price", "Amount", "Term", "Billing start date", "Billing frequency"]
+    hs_items: list[list[Any]] = [[*head, "SKU", "Associated Deal", "Associated Deal IDs"]]
+    for n, (deal, name, sku, start) in enumerate(
+        [
+            (1, "Okta Premier Plus Support (12 months)", "OKTA-PP", "2026-01-15"),
+            (1, "Dedicated CSE Add-On", "OKTA-CSE", "2026-01-15"),
+            (2, "Okta Premier Support (12 months)", "OKTA-P", "2026-03-01"),
+            (3, "Okta Premier Support (12 months)", "OKTA-P", "2026-06-01"),
+        ]
+    ):
+        hs_items.append([8001 + n, name, 1, 50000, 50000, "P12M", start, "Annually", sku, hs_deals[deal][1], 9000 + deal])
+    write_text("hubspot_deals.csv", hs_deals)
+    write_text("hubspot_line_items.csv", hs_items)
+    hubspot = dict(
+        imitates="HubSpot deals and their line items, exported as two files (Export > CSV of each object)",
+        writer="csv",
+        encoding="utf-8",
+        tricky="no customer in the items: each takes its deal's Associated Company by Associated Deal IDs; P12M terms; "
+        "SKU codes beside the line's Name; a lost deal; an open deal with no line item",
+        contracts=3,
+        contract=[
+            dict(index=0, customer="Acme Corp", product="okta", program="okta-premier-plus", term_start=date(2026, 1, 15))
+            | dict(term_end=date(2027, 1, 14)),
+        ],
+        finding=[
+            info("Read 4 line items of hubspot_line_items.csv with their deals in hubspot_deals.csv by 'Associated Deal IDs'"),
+            info("Deal '9004' has no line item in hubspot_line_items.csv", severity="WARNING"),
+            info("Deal Stage 'Closed lost'", severity="WARNING"),
+        ],
+        pending=False,
+    )
+    entry("hubspot_line_items.csv", also=("hubspot_deals.csv",), **hubspot)  # type: ignore[arg-type]
+    entry("hubspot_deals.csv", also=("hubspot_line_items.csv",), **hubspot)  # type: ignore[arg-type]
+    pd_deals: list[list[Any]] = [
+        ["Deal - ID", "Deal - Title", "Deal - Organization", "Deal - Status", "Deal - Won time", "Deal - Value"]
+        + ["Deal - Currency", "Deal - Owner", "Deal - Expected close date"],
+        [41, "Acme Okta 2026", "Acme Corp", "Won", "2026-01-12 10:00:00", 250000, "USD", "Jane Doe", "2026-01-10"],
+        [42, "Tyrell Okta 2026", "Tyrell Systems", "Won", "2026-06-28 10:00:00", 120000, "USD", "Jane Doe", "2026-06-30"],
+        [43, "Wayne Auth0", "Wayne Logistics", "Lost", "", 80000, "USD", "Jane Doe", "2026-08-01"],
+    ]
+    pd_items: list[list[Any]] = [
+        ["Deal ID", "Product name", "Product code", "Quantity", "Item price", "Billing frequency", "Billing start date"]
+        + ["Billing frequency cycles"],
+        [41, "Okta Premier Plus Support (12 months)", "OKTA-PP", 1, 200000, "Annually", "2026-01-15", 1],
+        [41, "Mission Critical Support - 50% Dedicated MCSE", "OKTA-MCSE50", 1, 50000, "Annually", "2026-01-15", 1],
+        [42, "Okta Premier Access Support (12 months)", "OKTA-PA", 1, 120000, "Annually", "2026-07-01", 1],
+        [43, "Auth0 Premier Support", "A0-PREM", 1, 80000, "Annually", "2026-08-15", 1],
+    ]
+    write_text("pipedrive_deals.csv", pd_deals)
+    write_text("pipedrive_deal_products.csv", pd_items)
+    pipedrive = dict(
+        imitates="Pipedrive deals and deal products, exported as two files (Export data > Deals, Deal products)",
+        writer="csv",
+        encoding="utf-8",
+        tricky="no customer in the products: each takes its deal's 'Deal - Organization' by Deal ID; an MCSE line folds "
+        "onto its deal's tier line; a Lost deal; no term end or length (billing cycles only): each row says so",
+        contracts=3,
+        errors=None,
+        contract=[dict(index=0, customer="Acme Corp", product="okta", program="okta-premier-plus", term_start=date(2026, 1, 15))],
+        finding=[
+            info("Read 4 line items of pipedrive_deal_products.csv with their deals in pipedrive_deals.csv by 'Deal ID'"),
+            info("1 add-on line read as add-ons of their account's contract"),
+        ],
+        pending=False,
+    )
+    entry("pipedrive_deal_products.csv", also=("pipedrive_deals.csv",), **pipedrive)  # type: ignore[arg-type]
+    entry("pipedrive_deals.csv", also=("pipedrive_deal_products.csv",), **pipedrive)  # type: ignore[arg-type]
+
+
 def main() -> None:
     FILES.mkdir(parents=True, exist_ok=True)
     for old in FILES.iterdir():
@@ -3437,6 +3519,7 @@ def main() -> None:
         languages,
         case_logs,
         other_helpdesks,
+        crm_deals_and_items,
     ):
         write()
     fix_zip_times()

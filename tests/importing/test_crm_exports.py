@@ -480,3 +480,30 @@ def test_a_hidden_sheet_of_another_name_is_still_named(tmp_path: Path) -> None:
     wb.save(path)
     book = load_book([path])
     assert [f.source.sheet for f in book.findings if "very hidden" in f.message] == ["hidden sheet 2025"]
+
+
+def test_line_items_and_their_deals_in_one_workbook_join_by_the_deals_id(tmp_path: Path) -> None:
+    """HubSpot's deals and line items as two sheets of one workbook: each item takes its deal's company and stage; an
+    item whose deal is not in the book, and a deal with no item, are each a warning naming its row."""
+    deals = [
+        ["Record ID", "Deal Name", "Deal Stage", "Associated Company"],
+        [9001, "Acme renewal", "Closed won", "Acme Corp"],
+        [9002, "Initech 2026", "Closed won", "Initech"],
+    ]
+    items = [
+        ["Record ID", "Name", "SKU", "Term", "Billing start date", "Associated Deal IDs"],
+        [8001, "Okta Premier Plus Support (12 months)", "OKTA-PP", "P12M", datetime(2026, 1, 15), 9001],
+        [8002, "Dedicated CSE Add-On", "OKTA-CSE", "P12M", datetime(2026, 1, 15), 9001],
+        [8003, "Okta Premier Support (12 months)", "OKTA-P", "P12M", datetime(2026, 3, 1), 9077],
+    ]
+    book = load_book([write_sheets(tmp_path / "hubspot.xlsx", {"Line items": items, "Deals": deals})])
+    acme = [c for c in book.contracts if c.customer == "Acme Corp"]
+    assert [(c.program, c.source.sheet, c.source.row) for c in acme] == [("okta-premier-plus", "Line items", 2)]
+    assert "cse" in acme[0].addons
+    lost = [f for f in book.findings if "is not in hubspot.xlsx" in f.message]
+    assert [(f.severity, f.source.sheet, f.source.row, f.source.column) for f in lost] == [
+        (Severity.WARNING, "Line items", 4, "Associated Deal IDs")
+    ]
+    alone = [f for f in book.findings if f.message.startswith("Deal '9002' has no line item")]
+    assert [(f.source.sheet, f.source.row) for f in alone] == [("Deals", 3)]
+    assert any(f.message.startswith("Read 2 line items of hubspot.xlsx with their deals") for f in book.findings)
