@@ -345,6 +345,12 @@ class TermStatusWords:
     negations: tuple[tuple[str, ...], ...] = ()  # "Not", "Non", "Nicht" before a status word: it does not apply
     reversals: tuple[tuple[str, ...], ...] = ()  # "withdrawn" after one: the status was undone
     objects: tuple[tuple[str, ...], ...] = ()  # "renewal" beside one: it is that object's state, not the row's
+    quote_titles: tuple[tuple[str, ...], ...] = ()  # "Quote", "Angebot": a title or sheet naming one and a draft...
+
+    def draft_quote(self, title: str) -> bool:
+        """Whether a title or sheet name calls its order a draft quote ('Renewal Quote Q-00456 (DRAFT)')."""
+        words = words_of(unaccented(title))
+        return any(_contains(words, p) for p in self.quote_titles) and any(_contains(words, p) for p in self.draft)
 
     @staticmethod
     @lru_cache(maxsize=4096)  # asked for each extra column of every row: a book has few headers
@@ -421,6 +427,7 @@ class Catalog:
     numbered_contact_columns: tuple[str, ...] = ()  # "Contact 1".."Contact N": one named contact a column
     addon_list_columns: frozenset[str] = frozenset()  # folded headers of a column listing the add-ons bought
     bookkeeping_columns: tuple[str, ...] = ()  # a header beginning with one is a tool's bookkeeping, never a field
+    order_customer_labels: frozenset[str] = frozenset()  # folded labels naming an order form's customer ("Bill To")
     units: dict[str, frozenset[str]] = field(default_factory=dict)  # [units]: a unit -> its words, casefolded
 
     def bookkeeping(self, header: str) -> bool:
@@ -1037,6 +1044,7 @@ def _term_status(data: dict[str, Any]) -> TermStatusWords:
         phrases("negations"),
         phrases("reversals"),
         phrases("objects"),
+        phrases("quote_titles"),
     )
 
 
@@ -1284,6 +1292,9 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         ),
         bookkeeping_columns=tuple(
             w.casefold() for w in _strings(layout.get("bookkeeping_columns", []), "layout.bookkeeping_columns")
+        ),
+        order_customer_labels=frozenset(
+            fold(w) for w in _strings(layout.get("order_customer_labels", []), "layout.order_customer_labels")
         ),
         units=_units(data),
     )

@@ -30,7 +30,15 @@ from explorer.importing.joins import NO_JOIN, Joiner, sheets_of
 from explorer.importing.outline import Outline, product_outline
 from explorer.importing.ranges import term_range
 from explorer.importing.readers import Cell, RawSheet, fingerprint
-from explorer.importing.record_block import BlockRead, read_blocks, without_blocks
+from explorer.importing.record_block import (
+    BlockRead,
+    items_below,
+    items_finding,
+    lacking,
+    read_blocks,
+    what_to_add,
+    without_blocks,
+)
 from explorer.importing.renewal_evidence import dropped_between, unheld_renewals
 from explorer.importing.renewed_to import unless_held
 from explorer.importing.repeats import one_row_per_case
@@ -70,6 +78,7 @@ HOW = {
 }
 # Tables read only beside contracts, as the no-contract error names them ("Cases are judged against ...").
 BESIDE_CONTRACTS = {"cases": "Cases are", "contacts": "Named contacts are"}
+RESHAPE = "reshape"  # a Held of a sheet that mapping its columns cannot read (laid out sideways; an order form lacking)
 MAP_HINT = (
     "map its columns with 'explorer map FILE -o mapping.toml' and '--mapping mapping.toml', "
     "or File \u2192 Map Columns\u2026 in the app"
@@ -173,20 +182,7 @@ def load_book(
         book.findings.extend(match_by_spelling(book.cases, book, catalog))
     if book.files and not book.contracts:
         what = "; ".join(f"{name} holds {', '.join(t.text for t in tables)}" for name, tables in held.items())
-        found = [t for tables in held.values() for t in tables if t.kind == "contracts"]
-        beside = sorted({t.kind for tables in held.values() for t in tables if t.kind in BESIDE_CONTRACTS and t.rows})
-        if found and not any(t.rows for t in found):  # its columns were recognised: mapping them again would not help
-            advice = (
-                "Its header row was found, with no rows below it: add the contracts under it, or open the file that holds them"
-            )
-        elif beside and not found:  # a case log or a contacts list given alone: the book it belongs to is missing
-            advice = (
-                f"{' and '.join(BESIDE_CONTRACTS[k] for k in beside)} judged against the contract book they belong "
-                "to: give the book with them ('explorer check BOOK.xlsx " + " ".join(held) + "', or File \u2192 Add "
-                f"Files\u2026 in the app); if a file holds contracts too, {MAP_HINT}"
-            )
-        else:
-            advice = f"A contract table needs customer, product, tier, start and end columns; {MAP_HINT}"
+        advice = _no_contract_advice(held)
         book.findings.append(Finding(Severity.ERROR, f"No contract was read: {what}. {advice}.", Source(book.files[0])))
     book.contracts = _read_once(unless_held(book.contracts, catalog, book.findings), catalog, book.findings)
     book.contracts = history.with_runs(book.contracts)
@@ -209,6 +205,25 @@ def _read_held(
         held[Path(name).name] += read_file(
             Path(name), False, catalog, book, case_frames, case_timezone, saved, orders, NO_JOIN, sheets
         )
+
+
+def _no_contract_advice(held: dict[str, list[Held]]) -> str:
+    """What the no-contract error tells the user to do, by what the files were found to hold."""
+    found = [t for tables in held.values() for t in tables if t.kind == "contracts"]
+    beside = sorted({t.kind for tables in held.values() for t in tables if t.kind in BESIDE_CONTRACTS and t.rows})
+    if found and not any(t.rows for t in found):  # its columns were recognised: mapping them again would not help
+        advice = "Its header row was found, with no rows below it: add the contracts under it, or open the file that holds them"
+    elif beside and not found:  # a case log or a contacts list given alone: the book it belongs to is missing
+        advice = (
+            f"{' and '.join(BESIDE_CONTRACTS[k] for k in beside)} judged against the contract book they belong "
+            "to: give the book with them ('explorer check BOOK.xlsx " + " ".join(held) + "', or File \u2192 Add "
+            f"Files\u2026 in the app); if a file holds contracts too, {MAP_HINT}"
+        )
+    elif all(t.kind == RESHAPE for tables in held.values() for t in tables):  # no mapping turns or fills a sheet
+        advice = "Change the sheet as said, then load the file again"
+    else:
+        advice = f"A contract table needs customer, product, tier, start and end columns; {MAP_HINT}"
+    return advice
 
 
 def read_file(
@@ -314,7 +329,8 @@ def read_file(
             book.unread.append(Unread(str(path), sheet.name, "a deal pipeline, not read as contracts"))
     if not held and found:  # sheets of unknown columns (each warned of): the no-contract error names the closest
         best = max(found, key=lambda f: len(f[2].found) if f[2] else -1)
-        held.append(Held(f"no table (sheet '{best[0].name}' {_describe_near(best[2], best[0], catalog)})"))
+        why, mappable = _unread_why(best[2], best[0], catalog)
+        held.append(Held(f"no table (sheet '{best[0].name}' {why})", "" if mappable else RESHAPE))
     return held
 
 
@@ -358,6 +374,12 @@ def _tables_of(
     sheet = without_blocks(sheet, [b.block for b in contracts])
     owner = _block_customer(contracts[0]) if len(contracts) == 1 else None
     tables, near = find_tables(sheet, catalog, kinds, saved)
+    if not tables and not kinds and (items := items_below(sheet, catalog, saved)) is not None:
+        blocks = [b for b in blocks if b.block != items.block]  # the items' header, not a contract of its own
+        lines, lines_near = find_tables(items.sheet, catalog, kinds, saved)
+        if lines:
+            book.findings.append(items_finding(items, lines[0], catalog))
+            return items.sheet, lines, lines_near, blocks
     if not tables and (named := _named_for_customer(sheet, near, catalog, book, early, owner)) is not None:
         tables, near = find_tables(named, catalog, kinds, saved)
         if tables:
@@ -763,6 +785,8 @@ def _unread_why(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> tup
     sideways, which turned_table names)."""
     if (turned := turned_table(sheet, catalog)) is not None:
         return turned, False
+    if (items := items_below(sheet, catalog, None)) is not None and (missing := lacking(items, catalog)):
+        return what_to_add(items, missing), False
     return _nearest(near, sheet, catalog), True
 
 

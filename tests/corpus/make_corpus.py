@@ -24,7 +24,7 @@ import tempfile
 import tomllib
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -2799,6 +2799,85 @@ def line_items() -> None:
     )
 
 
+def order_forms() -> None:
+    """A vendor's order form and next year's renewal quote, as a CPQ (Salesforce CPQ, DealHub, PandaDoc) exports them:
+    a header block of labels beside values above a table of line items with no customer column."""
+    litware = Deal("Litware Inc.", "okta", "okta-premier-plus", date(2026, 3, 1), date(2027, 2, 28), "AMER", "US", "")
+    renewal = replace(litware, start=date(2027, 3, 1), end=date(2028, 2, 29))
+    header = ["Product Code", "Product Name", "Quantity", "List Unit Price", "Discount", "Net Total"]
+    sso = ["OKTA-WF-SSO", "Okta Workforce Identity - SSO (per user)", 800, 19_200, 0.2, 15_360]
+    support = ["OKTA-SUP-PP", "Okta Premier Plus Support (12 months)", 1, 12_000, 0.1, 10_800]
+    mcse = ["OKTA-MCSE-50", "Mission Critical Support - 50% Dedicated MCSE", 1, 90_000, 0.1, 81_000]
+    wb = new_openpyxl()
+    bold = openpyxl.styles.Font(bold=True)
+    sheets = [
+        (
+            "Order Form",
+            "Okta, Inc. - Order Form Q-01877",
+            [
+                ["Bill To", "Litware Inc.\n500 Market St\nSan Francisco, CA 94105"],  # the company, its address below
+                ["Order Form #", "Q-01877"],
+                ["Subscription Start Date", litware.start],
+                ["Subscription Term (months)", 12],
+                ["Payment Terms", "Net 30"],
+                ["Status", "Accepted"],
+            ],
+            [sso, support, mcse],
+        ),
+        (
+            "Renewal Quote FY28",
+            "Okta, Inc. - Renewal Quote Q-02210 - DRAFT",  # no Status label: the title says it is a draft
+            [
+                ["Account", litware.customer],
+                ["Quote #", "Q-02210"],
+                ["Quote Expiration Date", date(2027, 1, 31)],  # no term end: the End Date below is
+                ["Start Date", renewal.start],
+                ["End Date", renewal.end],
+            ],
+            [sso, support],
+        ),
+    ]
+    for index, (name, title, block, lines) in enumerate(sheets):
+        ws = wb.active if index == 0 else wb.create_sheet()
+        ws.title = name
+        ws.append([title])
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=6)
+        ws.append([])
+        for row in block:
+            ws.append(row)
+            ws.cell(ws.max_row, 1).font = bold
+            if isinstance(row[1], date):
+                ws.cell(ws.max_row, 2).number_format = "mmmm d, yyyy"
+        ws.append([])
+        ws.append(header)
+        for line in lines:
+            ws.append(line)
+            ws.cell(ws.max_row, 5).number_format = "0%"
+        ws.append(["", "", "", "", "Total", sum(int(line[5]) for line in lines)])
+        ws.append([])
+        ws.append(["All prices in USD. This Order Form is governed by the Okta Master Subscription Agreement."])
+    wb.save(out("cpq_order_form_and_quote.xlsx"))
+    entry(
+        "cpq_order_form_and_quote.xlsx",
+        imitates="a vendor's Order Form and a renewal quote exported from a CPQ to Excel, a sheet each",
+        writer="openpyxl",
+        tricky="the customer, term and status are in a header block (Bill To with its address in the cell, Account) "
+        "above line items with no customer column: every item takes them and the items fold into one contract (a "
+        "licence line set aside, the MCSE line an add-on); the order's end is its start plus 12 months; the quote has "
+        "no status label, its title says DRAFT: not signed, in force on no day; totals and footnote lines are no items",
+        contracts=2,
+        contract=[
+            deal_check(litware, 0, mcse="50", ended_on=""),
+            deal_check(renewal, 1, mcse="", ended_on=date(2027, 2, 28)),
+        ],
+        finding=[
+            info("Rows 3\u20138 of sheet 'Order Form' are the header block of the line items below", row=3),
+            info("Quote Status 'Draft', as the title 'Okta, Inc. - Renewal Quote Q-02210 - DRAFT' calls it a draft quote"),
+            info("Quote Status 'Draft': the deal is not signed", severity="WARNING"),
+        ],
+    )
+
+
 def outlines() -> None:
     """A customer on a parent row, its products on the rows under it: Smartsheet, an Excel outline, an indented CSV."""
     groups: dict[str, list[Deal]] = {}
@@ -3515,6 +3594,7 @@ def main() -> None:
         xlsb_book,
         two_desks_dates,
         line_items,
+        order_forms,
         outlines,
         languages,
         case_logs,
