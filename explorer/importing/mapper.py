@@ -18,6 +18,7 @@ from explorer.catalog import Catalog
 from explorer.importing.headers import column_kinds, label, recognise
 from explorer.importing.mappings import ColumnMapping, dump_mappings, value_known
 from explorer.importing.readers import Cell, RawSheet, iter_sheets
+from explorer.importing.record_block import items_below
 from explorer.importing.tables import (
     NearMiss,
     SavedLookup,
@@ -83,6 +84,11 @@ def proposed_mappings(
     for path, is_case_log in [*((f, False) for f in files), *((f, True) for f in case_files)]:
         for sheet in iter_sheets(path):
             tables, near = find_tables(sheet, catalog, ("cases",) if is_case_log else None, saved)
+            if not tables and not is_case_log and (items := items_below(sheet, catalog, saved)) is not None:
+                found, _ = find_tables(items.sheet, catalog, None, saved)  # as the import reads an order form
+                if found:
+                    block = f"rows {items.block.first}-{items.block.last}: the header block whose fields each item takes"
+                    sheet, tables = items.sheet, [dataclasses.replace(m, notes=(*m.notes, block)) for m in found]
             aside = catalog.set_aside(sheet.name) if not sheet.hidden else None
             where = f"{Path(path).name}, sheet '{sheet.name}'" + (
                 f" ({sheet.hidden}: read only if read_hidden names it)"

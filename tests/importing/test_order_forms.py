@@ -5,10 +5,12 @@ error naming its rows and what to add, never 'map its columns'."""
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date, timedelta
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from explorer.cli import main
 from explorer.importing.book import load_book
@@ -178,3 +180,21 @@ def test_a_header_block_with_no_term_start_is_told_what_to_add_not_to_map_column
     assert error.startswith("No contract was read") and told in error
     assert any(s == "Order Form" and told in m for s, _, m in _said(book, Severity.WARNING))
     assert not any("map its columns" in f.message for f in book.findings)
+
+
+def test_map_writes_the_order_forms_items_as_read_and_check_reads_it_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`explorer map` no longer asks for a customer column the items do not have: it writes the layout the import
+    reads, the block's labels after the items' headers, and the mapping reads the file again."""
+    path = _order_and_quote(tmp_path / "order.xlsx")
+    out = tmp_path / "mapping.toml"
+    assert main(["map", str(path), "-o", str(out)]) == 0
+    text = out.read_text("utf-8")
+    first = tomllib.loads(text)["mapping"][0]
+    assert first["layout"] == [*ITEMS, "Customer", "Order Form #", "Subscription Term", "Billing", "Status"]
+    assert first["columns"]["customer"] == "Customer" and "NOT READ" not in text
+    assert "rows 3-8: the header block whose fields each item takes" in text
+    capsys.readouterr()
+    assert main(["check", str(path), "--mapping", str(out), "--as-of", "2026-12-07"]) == 0
+    assert "1 customer, 2 contracts" in capsys.readouterr().out
