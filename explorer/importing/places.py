@@ -221,15 +221,22 @@ def sales_region(text: str, catalog: Catalog) -> str:
     return ""
 
 
+# A sheet name that says a region is left out ("Not EMEA", "Non-EMEA", "ex-APAC", "Rest of world excl. AMER")
+_NOT_REGION = frozenset({"not", "non", "ex", "excl", "excluding", "except", "without", "other", "others", "rest", "outside"})
+
+
 def region_named(name: str, catalog: Catalog) -> str:
     """The one sales region a sheet's name gives: the whole name a spelling of the catalog's ('EMEA',
     'Asia Pacific'), else the region of the words of it that name one ('EMEA Renewals', 'Renewals - APAC', 'FY27
-    AMER'); "" where none do, or several ('EMEA + APAC')."""
-    if (whole := catalog.region_for(name)) in catalog.regions.values():
+    AMER'); "" where none do, or several ('EMEA + APAC'), or the name leaves one out ('Not EMEA', 'ex-APAC'). A
+    two-letter word names a region only as the whole name ('NA', not 'Data NA 2026' or 'Sheet EU'), and a name
+    with marks between its letters not at all ('N/A' is not applicable, 'N-A' no region)."""
+    words = [w for w in re.split(r"[\W_]+", name) if w]
+    if not words or _NOT_REGION & {w.casefold() for w in words}:
+        return ""
+    if re.fullmatch(r"[\w ]+", name.strip()) and (whole := catalog.region_for(name)) in catalog.regions.values():
         return whole
-    named = {
-        region for word in re.split(r"[\W_]+", name) if word and (region := catalog.region_for(word)) in catalog.regions.values()
-    }
+    named = {region for word in words if len(word) > 2 and (region := catalog.region_for(word)) in catalog.regions.values()}
     return named.pop() if len(named) == 1 else ""
 
 

@@ -6,8 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pytest
 
+from explorer.catalog import default_catalog
 from explorer.importing.book import load_book
+from explorer.importing.places import region_named
 from explorer.importing.struck import struck_cells
 from explorer.model import Book, Severity
 
@@ -642,3 +645,26 @@ def test_a_record_of_text_dates_is_never_tried_as_a_header() -> None:
     assert not _header_like(["Okta", "Premier", "1/3/2026", "28.02.2027 00:00"])
     assert _header_like(["Customer", "Product", "Start", "End"])
     assert _header_like(["Customer", "Tier", 2024, 2025])  # years typed over columns are headers
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("EMEA", "EMEA"),
+        ("Asia Pacific", "APAC"),
+        ("Renewals - APAC", "APAC"),
+        ("FY27 AMER", "AMER"),
+        ("NA", "AMER"),
+        ("EMEA + APAC", ""),
+        # a name that leaves a region out, or names one only by a chance two letters (hostile tryout 4)
+        ("Not EMEA", ""),
+        ("Non-EMEA", ""),
+        ("ex-APAC", ""),
+        ("N/A", ""),
+        ("N-A", ""),
+        ("Sheet EU", ""),
+        ("Data NA 2026", ""),
+    ],
+)
+def test_the_region_a_sheets_name_gives(name: str, region: str) -> None:
+    assert region_named(name, default_catalog()) == region
