@@ -482,6 +482,28 @@ def test_a_hidden_sheet_of_another_name_is_still_named(tmp_path: Path) -> None:
     assert [f.source.sheet for f in book.findings if "very hidden" in f.message] == ["hidden sheet 2025"]
 
 
+def test_a_hidden_sheet_named_as_the_tools_own_that_holds_a_table_is_named(tmp_path: Path) -> None:
+    """A book's own hidden sheet that happens to be called hiddenSheet, holding five contracts, was passed over
+    without a word (hostile tryout 4): only the tool's lookup, no table in it, is."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.append(["Customer", "Product", "Tier", "Start", "End"])
+    sheet.append(["Acme", "Okta", "Premier", datetime(2026, 1, 1), datetime(2026, 12, 31)])
+    kept = wb.create_sheet("HiddenSheet")
+    kept.append(["Customer", "Product", "Tier", "Start", "End"])
+    for n in range(5):
+        kept.append([f"Old {n}", "Okta", "Premier", datetime(2025, 1, 1), datetime(2025, 12, 31)])
+    kept.sheet_state = "hidden"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    book = load_book([path])
+    (said,) = [f.message for f in book.findings if f.source.sheet == "HiddenSheet"]
+    assert said.startswith("Sheet 'HiddenSheet' is hidden in the workbook; its 5 rows were not read.")
+
+
 def test_line_items_and_their_deals_in_one_workbook_join_by_the_deals_id(tmp_path: Path) -> None:
     """HubSpot's deals and line items as two sheets of one workbook: each item takes its deal's company and stage; an
     item whose deal is not in the book, and a deal with no item, are each a warning naming its row."""
