@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -429,6 +429,8 @@ class Catalog:
     bookkeeping_columns: tuple[str, ...] = ()  # a header beginning with one is a tool's bookkeeping, never a field
     order_customer_labels: frozenset[str] = frozenset()  # folded labels naming an order form's customer ("Bill To")
     units: dict[str, frozenset[str]] = field(default_factory=dict)  # [units]: a unit -> its words, casefolded
+    # [day_first_languages]: a language that writes the day first -> its header words, casefolded and unaccented
+    day_first_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def bookkeeping(self, header: str) -> bool:
         """Whether a header is a tool's bookkeeping column (Dynamics 365's '(Do Not Modify) Row Checksum')."""
@@ -464,6 +466,16 @@ class Catalog:
         if key not in self.memo:
             self.memo[key] = {w: per for unit, per in scale.items() for w in self.units.get(unit, ())}
         return self.memo[key]  # type: ignore[no-any-return]
+
+    def day_first_language(self, headers: Iterable[str]) -> tuple[str, list[str]] | None:
+        """The day-first language most of these headers are written in, with those headers; None where none is."""
+        spoken: dict[str, list[str]] = {}
+        for header in headers:
+            words = set(words_of(unaccented(header)))
+            for language, own in self.day_first_words.items():
+                if words & own:
+                    spoken.setdefault(language, []).append(header)
+        return max(spoken.items(), key=lambda lh: len(lh[1])) if spoken else None
 
     # -- lookups by spelling (the maps are built once, on first use) --------
     @cached_property
@@ -1062,6 +1074,26 @@ def _units(data: dict[str, Any]) -> dict[str, frozenset[str]]:
     return out
 
 
+def _day_first_words(data: dict[str, Any], tables: Mapping[str, TableSpec]) -> dict[str, frozenset[str]]:
+    """[day_first_languages]: each language's header words, each a word of a header spelling (so the list says
+    which spellings are in which language, and nothing else)."""
+    spelt = {
+        unaccented(w)
+        for spec in tables.values()
+        for group in (spec.fields, spec.by_values)
+        for spellings in group.values()
+        for spelling in spellings
+        for w in words_of(spelling)
+    }
+    out = {}
+    for language, words in _get(data, "day_first_languages", dict, "catalog", {}).items():
+        own = frozenset(unaccented(w.strip().casefold()) for w in _strings(words, f"day_first_languages.{language}"))
+        if stray := sorted(own - spelt):
+            raise CatalogError(f"day_first_languages.{language}: {', '.join(stray)} is in no header spelling")
+        out[language] = own
+    return out
+
+
 def _regions(data: dict[str, Any]) -> dict[str, str]:
     out: dict[str, str] = {}
     for region, spellings in _section(data, "regions").items():
@@ -1297,6 +1329,7 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
             fold(w) for w in _strings(layout.get("order_customer_labels", []), "layout.order_customer_labels")
         ),
         units=_units(data),
+        day_first_words=_day_first_words(data, tables),
     )
 
 

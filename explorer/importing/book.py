@@ -242,8 +242,9 @@ def read_file(
 
     Day/month order is settled once for the whole file, from every date column of every sheet; where the
     sheets disagree, each table settles its own (and a contract row its own, values.settle_row). Where no date
-    of the file has a part over 12, the order the book's other files settled (``orders``, which this file's
-    joins) is taken, and said. A sheet ``joiner`` holds (line items or deals, joins.py) is read later, as ``sheets``.
+    of the file has a part over 12, its headers' language settles day first (French, German...: _spoken_order),
+    else the order the book's other files settled (``orders``, which this file's joins) is taken; either is said.
+    A sheet ``joiner`` holds (line items or deals, joins.py) is read later, as ``sheets``.
     """
     kinds = ("cases",) if is_case_log else None
     found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]] = []
@@ -285,7 +286,8 @@ def read_file(
     if found and not any(tables for _, tables, _ in found) and not pipelines and (is_case_log or not has_data):
         what = "no case table" if is_case_log else "no contract, contact, case or holiday table"
         raise NoTable(path, f"{what}: " + (_other_role(found, catalog, saved) or _not_read(found, catalog, is_case_log)))
-    order = _borrowed_order(path, values.order_of(parts), parts, {} if orders is None else orders, book)
+    order = _spoken_order(path, values.order_of(parts), parts, [m for _, tables, _ in found for m in tables], catalog, book)
+    order = _borrowed_order(path, order, parts, {} if orders is None else orders, book)
     held: list[Held] = []
     set_aside = {sheet.name for sheet, _ in pipelines}
     for position, (sheet, tables, near) in enumerate(found):
@@ -559,6 +561,28 @@ def _block_finding(read: BlockRead) -> Finding:
     fields = sorted(read.match.columns.items(), key=lambda fc: fc[1])
     given = ", ".join(f"{title(f)} '{cell_text(block.values[c])}'" for f, c in fields if cell_text(block.values[c]))
     return Finding(Severity.INFO, f"{shape}: read as one contract row ({given}).", where)
+
+
+def _spoken_order(
+    path: Path, order: values.DateOrder, parts: set[str], tables: list[TableMatch], catalog: Catalog, book: Book
+) -> values.DateOrder:
+    """The file's day/month order; where its dates leave it open, day first if the headers of its read columns are
+    in a language that writes so (a French book's 01/03/2026), said once in an info finding."""
+    headers = [m.headers[i] for m in tables for i in m.columns.values() if i in m.headers]
+    spoken = catalog.day_first_language(headers)
+    settled = values.spoken_order(order, parts, spoken and spoken[0])
+    if spoken and settled != order and (example := values.either_way(parts)):
+        text, day = example
+        named = ", ".join(f"'{h}'" for h in spoken[1][:3])
+        book.findings.append(
+            Finding(
+                Severity.INFO,
+                f"Read {text} as {day:%-d %B}: the file's headers are {spoken[0]} ({named}), which writes the day "
+                "first (no date in the file has a day over 12 to say otherwise).",
+                Source(str(path)),
+            )
+        )
+    return settled
 
 
 def _borrowed_order(

@@ -3,7 +3,8 @@
 Each parser returns the value and, where there is one, a plain-language problem
 for a finding. Nothing here guesses silently: an ambiguous 03/04/2026 stays
 unread unless its file settles which part is the day (day_order: one 30/06/2026
-anywhere in the file settles 03/04/2026 everywhere in it). Dotted dates
+anywhere in the file settles 03/04/2026 everywhere in it; else spoken_order: headers in French
+or German settle day first). Dotted dates
 (03.04.2026) are day first unless the file shows otherwise.
 """
 
@@ -131,6 +132,7 @@ def cell_text(value: Any) -> str:
 
 NN_NN_YYYY = r"^\s*'?\s*(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?!\d)"  # after Excel's text mark, typed into a CSV
 SLASHED = re.compile(NN_NN_YYYY)
+TWO_WAY = re.compile(r"^\s*'?\s*(\d{1,2})[/-](\d{1,2})[/-](?:\d{4}|\d{2})(?!\d)")
 YEAR_LAST = r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)"
 YEAR_FIRST = r"^\s*\d{4}/\d{1,2}/\d{1,2}"  # slashed: ISO 2026-03-01 is every tool's default, it says nothing
 SHORT = r"^\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2})(?!\d)"
@@ -189,6 +191,27 @@ def open_order(distinct: set[str]) -> bool:
     another file of the book may settle), not one its own dates contradict."""
     parts = pd.Series(list(distinct), dtype=object).str.extract(NN_NN_YYYY).dropna().astype(int)
     return not parts.empty and bool((parts <= 12).all().all())
+
+
+def spoken_order(order: DateOrder, distinct: set[str], language: str | None) -> DateOrder:
+    """A file's order where its dates leave it open (open_order): day first where its headers are in a language that
+    writes the day first (Catalog.day_first_language: French, German...). English headers settle nothing."""
+    if order.day_first is not None or language is None or not open_order(distinct):
+        return order
+    return DateOrder(True, order.year_first)
+
+
+def either_way(distinct: set[str]) -> tuple[str, date] | None:
+    """One slashed nn/nn/yyyy of date_parts that reads two ways (01/03/2026), with its day-first reading; None if
+    none (a dotted 01.03.2026 is read day first whatever the headers)."""
+    for text in sorted(distinct):
+        match = TWO_WAY.match(text)
+        if match is None or int(match[1]) == int(match[2]) or max(int(match[1]), int(match[2])) > 12:
+            continue
+        day, _ = _parse_date_text(match[0].strip().lstrip("'").strip(), DateOrder(True))
+        if day is not None:
+            return match[0].strip().lstrip("'").strip(), day
+    return None
 
 
 def _year_first(days: pd.Series) -> bool | None:

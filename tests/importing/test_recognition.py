@@ -579,6 +579,52 @@ def test_a_case_log_whose_days_are_all_12_or_less_takes_the_contract_books_order
 
 
 @pytest.mark.parametrize(
+    ("header", "language"),
+    [
+        (["Client", "Produit", "Niveau de support", "Date de début", "Durée"], "French"),
+        (["Kunde", "Produkt", "Supportstufe", "Vertragsbeginn", "Laufzeit"], "German"),
+        (["Cliente", "Producto", "Nivel de soporte", "Fecha de inicio", "Duración"], "Spanish"),
+        (["Cliente", "Prodotto", "Livello di supporto", "Data di inizio", "Durata"], "Italian"),
+        (["Cliente", "Produto", "Nível de suporte", "Data de início", "Duração"], "Portuguese"),
+        (["Customer", "Product", "Tier", "Date de début", "Term"], "French"),  # one French header is enough
+    ],
+)
+def test_headers_in_a_language_that_writes_the_day_first_settle_an_open_day_order(
+    tmp_path: Path, header: list[str], language: str
+) -> None:
+    """Tryout 9: a French book's 01/03/2026 was refused as ambiguous, though French writes the day first. The
+    headers' language settles it where no date of the file has a day over 12, said once per file."""
+    rows = [["A SA", "Okta", "Premier", "01/03/2026", "36"], ["B SA", "Okta", "Premier", "01/04/2026", "12"]]
+    book = load_book([write_csv(tmp_path / "book.csv", header=header, rows=rows)])
+    assert messages(book, Severity.ERROR) == []
+    assert [(c.term_start, c.term_end) for c in book.contracts] == [
+        (date(2026, 3, 1), date(2029, 2, 28)),
+        (date(2026, 4, 1), date(2027, 3, 31)),
+    ]
+    said = [m for m in messages(book, Severity.INFO) if m.startswith("Read 01/03/2026 as 1 March")]
+    assert len(said) == 1 and f"the file's headers are {language} (" in said[0], messages(book)
+
+
+def test_english_headers_settle_no_day_order_and_a_files_own_dates_outweigh_its_language(tmp_path: Path) -> None:
+    """The US and the UK both write English: 01/03/2026 under English headers stays ambiguous. A French file whose
+    dates write the month first (05/13/2026) is read so, with no word of its language."""
+    english = ["Customer", "Product", "Tier", "Start Date", "Term", "Region"]  # 'Région' unaccented
+    rows = [["A SA", "Okta", "Premier", "01/03/2026", "12", "EMEA"]]
+    book = load_book([write_csv(tmp_path / "en.csv", header=english, rows=rows)])
+    assert [c.term_start for c in book.contracts] == [None]
+    assert any("'01/03/2026' is ambiguous" in m for m in messages(book, Severity.ERROR))
+    us = [["A Inc", "Okta", "Premier", "3/1/2026", "12", "AMER"], ["B Inc", "Okta", "Premier", "12/15/2025", "12", "AMER"]]
+    book = load_book([write_csv(tmp_path / "us.csv", header=english, rows=us)])
+    assert [c.term_start for c in book.contracts] == [date(2026, 3, 1), date(2025, 12, 15)]
+    assert not any(m.startswith("Read ") and "writes the day first" in m for m in messages(book))
+    french = ["Client", "Produit", "Niveau de support", "Date de début", "Durée"]
+    month_first = [["A SA", "Okta", "Premier", "01/03/2026", "12"], ["B SA", "Okta", "Premier", "05/13/2026", "12"]]
+    book = load_book([write_csv(tmp_path / "fr.csv", header=french, rows=month_first)])
+    assert [c.term_start for c in book.contracts] == [date(2026, 1, 3), date(2026, 5, 13)]
+    assert not any("writes the day first" in m for m in messages(book))
+
+
+@pytest.mark.parametrize(
     ("line", "zone", "opened"),
     [
         ("All times are in Pacific Time (US & Canada)", "America/Los_Angeles", "2026-11-02 14:00"),

@@ -508,6 +508,14 @@ def test_a_unit_the_catalog_does_not_know_is_refused_by_its_key() -> None:
         parse_catalog(data, "fortnight")
 
 
+def test_a_day_first_language_word_must_be_a_word_of_a_header_spelling() -> None:
+    """[day_first_languages] says which header spellings are in which language: a word no spelling holds is a slip."""
+    data = copy.deepcopy(catalog_data())
+    data["day_first_languages"]["Dutch"] = ["klant", "einddatum"]
+    with pytest.raises(CatalogError, match="day_first_languages.Dutch: einddatum, klant is in no header spelling"):
+        parse_catalog(data, "dutch")
+
+
 def test_a_start_that_cannot_be_read_beside_a_term_length_is_the_one_error(tmp_path: Path) -> None:
     """Tryout 9: 'FY27' or 'Q3 2026' as the start, or a blank start with '12 months from 1 March 2026' as the Term,
     added 'This sheet has no term end column' where the sheet's end is its start plus its Term."""
