@@ -31,6 +31,7 @@ from explorer.model import Contact, Contract, Finding, Severity, Source, custome
 from explorer.sla.subdivisions import resolve_subdivision, subdivision_name, subdivision_of_zone
 
 DATE_FIELDS = ("term_start", "term_end", "initial_term_start")
+LENGTHS = "12, '12 months', '1 yr'"  # a term length as the errors show it
 NO_NAME = "(no customer name:"  # a row without its customer is listed as "(no customer name: book.csv, row 3)"
 
 
@@ -445,7 +446,7 @@ def _contract(
             dates[field] = end
         elif day is None and field != "initial_term_start":
             report(Severity.ERROR, *_missing(field, row, catalog), pid or "")
-    if not row.has("term_end") and (end := _end_from_length(row, dates["term_start"], catalog, of_product)):
+    if not row.has("term_end") and (end := _end_from_length(row, dates["term_start"], catalog, of_product, alone=True)):
         dates["term_end"] = end
     for field in _no_columns(row, dates):
         report(Severity.ERROR, field, _no_column(field, row, catalog), pid or "")
@@ -538,9 +539,9 @@ def _no_customer(above: str) -> str:
 
 
 def _no_columns(row: DataRow, dates: dict[str, date | None]) -> list[str]:
-    """The term dates the sheet has no column for and the row gives nowhere else; not the end where it is the start
-    plus a length and the start is what is missing or unread: the start's own error is the one problem."""
-    lengthened = row.has("term_months") and dates["term_start"] is None
+    """The term dates the sheet has no column for and the row gives nowhere else; not the end where the sheet gives it
+    as the start plus a length: the start's own error, or the length's (_end_from_length), is the one problem."""
+    lengthened = row.has("term_months")
     return [
         field
         for field in ("term_start", "term_end")
@@ -557,7 +558,7 @@ def _missing(field: str, row: DataRow, catalog: Catalog) -> tuple[str, str]:
     if field != "term_start" or row.has("term_end") or not text or months_in(text, catalog) is not None:
         return field, said + "."
     return "term_months", (
-        f"{said}, and the term length '{_one_line(text)}' is not a number of months or years (12, '12 months', '1 yr'), "
+        f"{said}, and the term length '{_one_line(text)}' is not a number of months or years ({LENGTHS}), "
         "so no term end is worked out: write the start in its own column and the length alone."
     )
 
@@ -571,7 +572,7 @@ def _no_column(field: str, row: DataRow, catalog: Catalog) -> str:
     header = next(iter(bare.values()))
     return (
         f"{said}, and its '{header}' column is not read as the term length: most of its values are not a number of "
-        "months or years (12, '12 months', '1 yr'). Give the term end, or the length in each row."
+        f"months or years ({LENGTHS}). Give the term end, or the length in each row."
     )
 
 
@@ -589,16 +590,20 @@ def _from_range(row: DataRow, order: values.DateOrder, report, pid: str) -> dict
     return {"term_start": start, "term_end": end}
 
 
-def _end_from_length(row: DataRow, start: date | None, catalog: Catalog, report) -> date | None:  # type: ignore[no-untyped-def]
+def _end_from_length(row: DataRow, start: date | None, catalog: Catalog, report, alone: bool = False) -> date | None:  # type: ignore[no-untyped-def]
     """The term end a term length gives (Salesforce's Contract Term: the start plus so many months, less a day),
-    said in an info finding; None where the row gives no start or no readable length."""
+    said in an info finding; None where the row gives no start or no readable length. ``alone``: the sheet has no
+    end column, so a blank or unreadable length leaves the row with no end, an error on the length's cell."""
     text = row.text("term_months")
     if start is None or not text:
+        if start is not None and alone and row.has("term_months"):
+            said = "The term length is missing, so no term end is worked out (this sheet's end is its start plus its length)."
+            report(Severity.ERROR, "term_months", said)
         return None
     count = months_in(text, catalog)
     if count is None:
-        said = f"Term length '{text}' is not a number of months; no term end is worked out from it."
-        report(Severity.WARNING, "term_months", said)
+        said = f"Term length '{text}' is not a number of months or years ({LENGTHS}); no term end is worked out from it."
+        report(Severity.ERROR if alone else Severity.WARNING, "term_months", said)
         return None
     end = add_months(start, count) - timedelta(days=1)
     said = f"Term end {end:%Y-%m-%d} worked out from the term start and its length of {count} month{'s' if count != 1 else ''}."

@@ -409,10 +409,16 @@ def test_a_term_length_gives_the_end_a_book_leaves_out(tmp_path: Path) -> None:
         (Severity.INFO, "Northwind Traders"),
         (Severity.INFO, "Contoso Ltd"),
         (Severity.INFO, "Fabrikam"),
-        (Severity.WARNING, "Tailspin"),
+        (Severity.ERROR, "Tailspin"),
     ]
     errors = [(f.customer, f.message) for f in book.findings if f.severity is Severity.ERROR]
-    assert errors == [("Tailspin", "This sheet has no term end column.")]  # only where no end could be worked out
+    # only where no end could be worked out, and about its length: the sheet's end is its start plus the length
+    assert errors == [
+        (
+            "Tailspin",
+            "Term length 'soon' is not a number of months or years (12, '12 months', '1 yr'); no term end is worked out from it.",
+        )
+    ]
 
 
 def test_a_bare_term_column_of_lengths_is_the_term_length(tmp_path: Path) -> None:
@@ -447,7 +453,9 @@ def test_an_iso_8601_term_length_is_read_as_its_months(tmp_path: Path) -> None:
     ends = [c.term_end for c in book.contracts]
     assert ends == [date(2027, 2, 28), date(2028, 10, 31), date(2027, 1, 31), date(2028, 6, 30), None]
     unread = [f.message for f in book.findings if f.customer == "Fourth Coffee" and f.column == "Term"]
-    assert unread == ["Term length 'P14D' is not a number of months; no term end is worked out from it."]
+    assert unread == [
+        "Term length 'P14D' is not a number of months or years (12, '12 months', '1 yr'); no term end is worked out from it."
+    ]
 
 
 LENGTHS_AS_TYPED = {  # a length in the unit words of the catalog's languages (tryout 9: each made its row an error)
@@ -548,6 +556,34 @@ def test_a_start_that_cannot_be_read_beside_a_term_length_is_the_one_error(tmp_p
     no_start.write_text("Customer,Product,Tier,Term (Months)\nNod,Okta,Basic,12\n", "utf-8")
     errors = [(f.column, f.message) for f in load_book([no_start]).findings if f.severity is Severity.ERROR]
     assert errors == [("", "This sheet has no term start column.")]
+
+
+def test_a_blank_or_unreadable_length_beside_a_start_is_the_rows_one_error_on_its_length(tmp_path: Path) -> None:
+    """Tryout 9: a blank Term length beside a readable start said 'This sheet has no term end column' on a sheet that
+    gives its end as the start plus the length; an unreadable one added that error to its warning."""
+    path = tmp_path / "lengths.csv"
+    path.write_text(
+        "Customer,Product,Tier,Start,Term (Months)\n"
+        "Alpine Ski House,Okta,Premier,2026-03-01,12\n"
+        "Datum Corp,Okta,Premier,2026-03-01,\n"
+        "East Bay Dental,Okta,Premier,2026-03-01,soon\n",
+        "utf-8",
+    )
+    book = load_book([path])
+    problems = [(f.customer, f.column, f.message) for f in book.findings if f.severity is not Severity.INFO]
+    assert [p for p in problems if "time zone" not in p[2]] == [
+        (
+            "Datum Corp",
+            "Term (Months)",
+            "The term length is missing, so no term end is worked out (this sheet's end is its start plus its length).",
+        ),
+        (
+            "East Bay Dental",
+            "Term (Months)",
+            "Term length 'soon' is not a number of months or years (12, '12 months', '1 yr'); no term end is worked out from it.",
+        ),
+    ]
+    assert [c.term_end for c in book.contracts] == [date(2027, 2, 28), None, None]
 
 
 def test_a_bare_term_column_that_holds_no_lengths_is_named_in_the_error(tmp_path: Path) -> None:
