@@ -25,7 +25,7 @@ from explorer.importing.renewed_to import with_renewals
 from explorer.importing.row_contacts import contact_columns, read_finding, row_contacts
 from explorer.importing.rows import DataRow, data_rows
 from explorer.importing.tables import TableMatch
-from explorer.importing.term_length import add_months, bare_length_columns, months_in
+from explorer.importing.term_length import add_months, bare_length_columns, months_in, named_start
 from explorer.importing.term_status import apply_status, deal_table
 from explorer.model import Contact, Contract, Finding, Severity, Source, customer_key
 from explorer.sla.subdivisions import resolve_subdivision, subdivision_name, subdivision_of_zone
@@ -418,38 +418,8 @@ def _contract(
         said = f"This sheet has no tier column; {product.name} is read as {program.name}, its tier when none is written."
         report(Severity.WARNING, "program", said, product.id)
 
-    def of_product(severity: Severity, field: str, message: str) -> None:
-        report(severity, field, message, pid or "")
-
-    dates: dict[str, date | None] = {}
     order = values.settle_row(order, [*(row.get(f) for f in DATE_FIELDS), *row.extra().values()])
-    rejected_initial = open_ended = False
-    ranged = _from_range(row, order, report, pid or "")
-    for field in DATE_FIELDS:
-        if not row.has(field):
-            dates[field] = ranged.get(field)
-            continue
-        day, problem = values.parse_date(row.get(field), order)
-        dates[field] = day
-        if day is not None and not clock.in_range(day):
-            dates[field] = None  # nothing is worked out from it: date arithmetic past 2200 only overflows
-            severity, column, said = _out_of_range(field, day)
-            report(severity, column, said, pid or "")
-            open_ended = open_ended or (field == "term_end" and severity is not Severity.ERROR)
-            rejected_initial = rejected_initial or field == "initial_term_start"
-        elif problem:  # a formula saved with 0 reads as a time of day: the formula is the cause to name
-            report(Severity.ERROR, field, uncalculated(field) or f"{_label(field)}: {problem}.", pid or "")
-            rejected_initial = rejected_initial or field == "initial_term_start"
-        elif day is None and (formula := uncalculated(field)):
-            report(Severity.ERROR, field, formula, pid or "")
-        elif day is None and field == "term_end" and (end := _end_from_length(row, dates["term_start"], catalog, of_product)):
-            dates[field] = end
-        elif day is None and field != "initial_term_start":
-            report(Severity.ERROR, *_missing(field, row, catalog), pid or "")
-    if not row.has("term_end") and (end := _end_from_length(row, dates["term_start"], catalog, of_product, alone=True)):
-        dates["term_end"] = end
-    for field in _no_columns(row, dates):
-        report(Severity.ERROR, field, _no_column(field, row, catalog), pid or "")
+    dates, rejected_initial, open_ended = _term_dates(row, catalog, order, report, uncalculated, pid or "")
 
     zone, country = _place(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or ""))
     subdivision = _subdivision(row, catalog, zone, country, lambda sev, f, msg: report(sev, f, msg, pid or ""))
@@ -484,6 +454,52 @@ def _contract(
         extra=row.extra(),
     )
     return apply_status(contract, catalog, order, findings, deal_table(row.match.layout, catalog.term_status))
+
+
+def _term_dates(  # type: ignore[no-untyped-def]
+    row: DataRow, catalog: Catalog, order: values.DateOrder, report, uncalculated, pid: str
+) -> tuple[dict[str, date | None], bool, bool]:
+    """The row's term dates (start, end, initial start), from their columns, a range, a length; each problem said.
+    Also whether an initial start was rejected and whether the end is open (past the clock's range)."""
+
+    def of_product(severity: Severity, field: str, message: str) -> None:
+        report(severity, field, message, pid)
+
+    dates: dict[str, date | None] = {}
+    rejected_initial = open_ended = False
+    ranged = _from_range(row, order, report, pid)
+    named_error = False  # the start a length names ('12 months from 01/03/2026') cannot be read: said on the length
+    for field in DATE_FIELDS:
+        if not row.has(field):
+            dates[field] = ranged.get(field)
+            if field == "term_start":
+                dates[field], named_error = _named_start(row, dates[field], order, of_product)
+            continue
+        day, problem = values.parse_date(row.get(field), order)
+        if field == "term_start" and not problem:
+            day, named_error = _named_start(row, day, order, of_product)
+        dates[field] = day
+        if day is not None and not clock.in_range(day):
+            dates[field] = None  # nothing is worked out from it: date arithmetic past 2200 only overflows
+            severity, column, said = _out_of_range(field, day)
+            report(severity, column, said, pid)
+            open_ended = open_ended or (field == "term_end" and severity is not Severity.ERROR)
+            rejected_initial = rejected_initial or field == "initial_term_start"
+        elif problem:  # a formula saved with 0 reads as a time of day: the formula is the cause to name
+            report(Severity.ERROR, field, uncalculated(field) or f"{_label(field)}: {problem}.", pid)
+            rejected_initial = rejected_initial or field == "initial_term_start"
+        elif day is None and (formula := uncalculated(field)):
+            report(Severity.ERROR, field, formula, pid)
+        elif day is None and field == "term_end" and (end := _end_from_length(row, dates["term_start"], catalog, of_product)):
+            dates[field] = end
+        elif day is None and field != "initial_term_start" and not (field == "term_start" and named_error):
+            report(Severity.ERROR, *_missing(field, row, catalog), pid)
+    if not row.has("term_end") and (end := _end_from_length(row, dates["term_start"], catalog, of_product, alone=True)):
+        dates["term_end"] = end
+    for field in _no_columns(row, dates):
+        if not (field == "term_start" and named_error):
+            report(Severity.ERROR, field, _no_column(field, row, catalog), pid)
+    return dates, rejected_initial, open_ended
 
 
 def _another_tier(row: DataRow, catalog: Catalog, program: Program | None, warn) -> None:  # type: ignore[no-untyped-def]
@@ -551,7 +567,7 @@ def _no_columns(row: DataRow, dates: dict[str, date | None]) -> list[str]:
 
 def _missing(field: str, row: DataRow, catalog: Catalog) -> tuple[str, str]:
     """(the field, the error) for a blank date cell. A blank start on a sheet whose end is its start plus a length,
-    beside a length cell that is no length ('12 months from 1 March 2026': the start typed into it), quotes that
+    beside a length cell that is no length ('12 months from signature': no start a date), quotes that
     cell: it is the one to correct."""
     said = f"The {_label(field).lower()} date is missing"
     text = row.text("term_months")
@@ -588,6 +604,31 @@ def _from_range(row: DataRow, order: values.DateOrder, report, pid: str) -> dict
     if problem:
         report(Severity.ERROR, ranges.FIELD, f"Term: {problem}.", pid)
     return {"term_start": start, "term_end": end}
+
+
+def _named_start(row: DataRow, given: date | None, order: values.DateOrder, report) -> tuple[date | None, bool]:  # type: ignore[no-untyped-def]
+    """The term start, where the length names one ('12 months from 1 March 2026': the cell says both): the row's own
+    start where it gives one (a warning where the two differ), else the named one (an info); and whether the named
+    one, needed, could not be read (an error on the length)."""
+    text = row.text("term_months")
+    named = named_start(text, order) if text else None
+    if named is None:
+        return given, False
+    day, problem = named
+    if given is not None:
+        if day is not None and day != given:
+            said = (
+                f"The term length '{text}' starts the term on {day:%Y-%m-%d}, but the row's term start is "
+                f"{given:%Y-%m-%d}: the term start is used."
+            )
+            report(Severity.WARNING, "term_months", said)
+        return given, False
+    if day is None:
+        report(Severity.ERROR, "term_months", f"Term start: {problem} (in the term length '{text}').")
+        return None, True
+    said = f"Term start {day:%Y-%m-%d} read from the term length '{text}', which names it (the row gives no start of its own)."
+    report(Severity.INFO, "term_months", said)
+    return day, False
 
 
 def _end_from_length(row: DataRow, start: date | None, catalog: Catalog, report, alone: bool = False) -> date | None:  # type: ignore[no-untyped-def]

@@ -29,6 +29,10 @@ PARTS_RE = re.compile(rf"\s*{PART}(?:(?:\s*,\s*|\s+and\s+|\s*){PART})*\s*", re.I
 # ISO 8601 as HubSpot's line items write a term: P12M, P1Y, P2Y6M (a zero day or time part is still whole months;
 # a week or a day count is no number of months). No kept library reads durations with months.
 ISO_RE = re.compile(r"P(?=\d)(?:(\d+)Y)?(?:(\d+)M)?(?:0+W)?(?:0+D)?(?:T(?:0+[HMS])*)?", re.IGNORECASE)
+# A length that names its start, in the catalog's languages: '12 months from 1 March 2026', '36 Monate ab 01.03.2026',
+# '1 an à partir du 1er mars 2026', '24 meses desde 1/3/2026', '2 anos a partir de 1 de março de 2026', '2 anni dal
+# 1 marzo 2026'. Only a length and a date: '12 months from signature' is prose, no length.
+FROM_RE = re.compile(r"\s*(.+?)\s+(?:from|ab|[àa] partir d[ue]|desde|da|dal)\s+(.+?)\s*", re.IGNORECASE)
 MAX_MONTHS = 240
 SAMPLE = 30  # filled cells of a kept column looked at
 
@@ -44,6 +48,8 @@ def months_in(text: str, catalog: Catalog) -> int | None:
     """The number of months a length says ('12', '36 mo', '2 years', '36 Monate', '3 ans', 'P2Y6M'), None where it says
     none, a part of a month or over 20 years."""
     count: float = 0
+    if dated := _from(text):
+        text = dated[0]
     if bare := BARE_RE.fullmatch(text):
         count = int(bare[1])
     elif PARTS_RE.fullmatch(text):
@@ -55,6 +61,21 @@ def months_in(text: str, catalog: Catalog) -> int | None:
     elif (iso := ISO_RE.fullmatch(text.strip())) and (iso[1] or iso[2]):
         count = 12 * int(iso[1] or 0) + int(iso[2] or 0)
     return int(count) if 0 < count <= MAX_MONTHS and count == int(count) else None  # inf: no length
+
+
+def named_start(text: str, order: values.DateOrder) -> tuple[date | None, str | None] | None:
+    """The start a length names ('12 months from 1 March 2026': 2026-03-01, or why it cannot be read); None where the
+    text is no length of that shape."""
+    dated = _from(text)
+    return values.parse_date(dated[1], order) if dated else None
+
+
+def _from(text: str) -> tuple[str, str] | None:
+    """(the length, the date) of a length that names its start; the date a date in some order (the row's settles)."""
+    dated = FROM_RE.fullmatch(text)
+    if dated is None or not any(values.parse_date(dated[2], order)[0] for order in ranges.ORDERS):
+        return None
+    return dated[1], dated[2]
 
 
 def bare_length_columns(match: TableMatch, catalog: Catalog) -> dict[int, str]:

@@ -525,7 +525,7 @@ def test_a_day_first_language_word_must_be_a_word_of_a_header_spelling() -> None
 
 
 def test_a_start_that_cannot_be_read_beside_a_term_length_is_the_one_error(tmp_path: Path) -> None:
-    """Tryout 9: 'FY27' or 'Q3 2026' as the start, or a blank start with '12 months from 1 March 2026' as the Term,
+    """Tryout 9: 'FY27' or 'Q3 2026' as the start, or a blank start with '12 months from signature' as the Term,
     added 'This sheet has no term end column' where the sheet's end is its start plus its Term."""
     path = tmp_path / "tracker.csv"
     path.write_text(
@@ -533,7 +533,7 @@ def test_a_start_that_cannot_be_read_beside_a_term_length_is_the_one_error(tmp_p
         "Alpine Ski House,Okta,Premier,3/1/26,12 months\n"
         "Datum Corp,Okta,Premier Access,FY27,12\n"
         "East Bay Dental,Okta,Premier,Q3 2026,12\n"
-        "First Up Consultants,Okta,Premier,,12 months from 1 March 2026\n"
+        "First Up Consultants,Okta,Premier,,12 months from signature\n"
         "Graphic Design Institute,Okta,Premier,6/1/26,1 yr\n"
         "Humongous Insurance,Okta,Basic,12/15/25,24 months\n",
         "utf-8",
@@ -547,7 +547,7 @@ def test_a_start_that_cannot_be_read_beside_a_term_length_is_the_one_error(tmp_p
         (
             "First Up Consultants",
             "Term",
-            "The term start date is missing, and the term length '12 months from 1 March 2026' is not a number of months "
+            "The term start date is missing, and the term length '12 months from signature' is not a number of months "
             "or years (12, '12 months', '1 yr'), so no term end is worked out: write the start in its own column and the "
             "length alone.",
         ),
@@ -556,6 +556,64 @@ def test_a_start_that_cannot_be_read_beside_a_term_length_is_the_one_error(tmp_p
     no_start.write_text("Customer,Product,Tier,Term (Months)\nNod,Okta,Basic,12\n", "utf-8")
     errors = [(f.column, f.message) for f in load_book([no_start]).findings if f.severity is Severity.ERROR]
     assert errors == [("", "This sheet has no term start column.")]
+
+
+NAMED_STARTS = {  # a length that names its start, in the catalog's languages: (customer, Start cell, Term cell)
+    ("Alpine Ski House", "", "12 months from 1 March 2026"),
+    ("Datum Corp", "", "36 Monate ab 01.03.2026"),
+    ("East Bay Dental", "", "1 an à partir du 1er mars 2026"),
+    ("First Up Consultants", "", "24 meses desde 1 de marzo de 2026"),
+    ("Graphic Design Institute", "", "2 anos a partir de 1 de março de 2026"),
+    ("Humongous Insurance", "", "2 anni dal 1 marzo 2026"),
+}
+
+
+def test_a_length_that_names_its_start_gives_the_start_the_row_leaves_blank(tmp_path: Path) -> None:
+    """Tryout 9: '12 months from 1 March 2026' in the Term with the start blank says both; it was the row's error.
+    The start column's own value wins where both are given and differ; prose ('from signature') is no length."""
+    path = tmp_path / "named.csv"
+    rows = [f"{c},Okta,Premier,{start},{term}" for c, start, term in sorted(NAMED_STARTS)]
+    rows += [
+        "Lamna Healthcare,Okta,Premier,2026-04-15,12 months from 1 March 2026",
+        "Nod,Okta,Premier,,12 months from 01/03/2026",
+    ]
+    path.write_text("Customer,Product,Tier,Start,Term\n" + "\n".join(rows) + "\n", "utf-8")
+    book = load_book([path])
+    read = {c.customer: (c.term_start, c.term_end) for c in book.contracts}
+    assert read == {
+        "Alpine Ski House": (date(2026, 3, 1), date(2027, 2, 28)),
+        "Datum Corp": (date(2026, 3, 1), date(2029, 2, 28)),
+        "East Bay Dental": (date(2026, 3, 1), date(2027, 2, 28)),
+        "First Up Consultants": (date(2026, 3, 1), date(2028, 2, 29)),
+        "Graphic Design Institute": (date(2026, 3, 1), date(2028, 2, 29)),
+        "Humongous Insurance": (date(2026, 3, 1), date(2028, 2, 29)),
+        "Lamna Healthcare": (date(2026, 4, 15), date(2027, 4, 14)),
+        "Nod": (None, None),  # nothing in the file says which of 01/03 is the day
+    }
+    said = {(f.severity, f.customer, f.column, f.message) for f in book.findings if "time zone" not in f.message}
+    assert (
+        Severity.INFO,
+        "Alpine Ski House",
+        "Term",
+        "Term start 2026-03-01 read from the term length '12 months from 1 March 2026', which names it (the row gives "
+        "no start of its own).",
+    ) in said
+    assert (
+        Severity.WARNING,
+        "Lamna Healthcare",
+        "Term",
+        "The term length '12 months from 1 March 2026' starts the term on 2026-03-01, but the row's term start is "
+        "2026-04-15: the term start is used.",
+    ) in said
+    errors = [(c, col, m) for sev, c, col, m in said if sev is Severity.ERROR]
+    assert errors == [
+        (
+            "Nod",
+            "Term",
+            "Term start: '01/03/2026' is ambiguous: it could be 1 March or 3 January; write it as 2026-03-01 or 2026-01-03 "
+            "(in the term length '12 months from 01/03/2026').",
+        )
+    ]
 
 
 def test_a_blank_or_unreadable_length_beside_a_start_is_the_rows_one_error_on_its_length(tmp_path: Path) -> None:
