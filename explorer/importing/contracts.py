@@ -567,7 +567,7 @@ def _no_columns(row: DataRow, dates: dict[str, date | None]) -> list[str]:
 
 def _missing(field: str, row: DataRow, catalog: Catalog) -> tuple[str, str]:
     """(the field, the error) for a blank date cell. A blank start on a sheet whose end is its start plus a length,
-    beside a length cell that is no length ('12 months from signature': no start a date), quotes that
+    beside a length cell that is no length ('12 months from signature': its start is no date), quotes that
     cell: it is the one to correct."""
     said = f"The {_label(field).lower()} date is missing"
     text = row.text("term_months")
