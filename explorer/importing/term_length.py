@@ -55,12 +55,26 @@ def months_in(text: str, catalog: Catalog) -> int | None:
     elif PARTS_RE.fullmatch(text):
         per = catalog.unit_words(MONTHS)
         parts = [(float(n.replace(",", ".")), per.get(unaccented(u.casefold()))) for n, u in re.findall(PART, text)]
-        units = [p for _, p in parts]
-        if None not in units and len(set(units)) == len(units):  # '1 yr 1 yr' says no one length
-            count = sum(n * (p or 0) for n, p in parts)
+        count = _one_length([(n, p) for n, p in parts if p is not None]) if None not in (p for _, p in parts) else 0
     elif (iso := ISO_RE.fullmatch(text.strip())) and (iso[1] or iso[2]):
         count = 12 * int(iso[1] or 0) + int(iso[2] or 0)
     return int(count) if 0 < count <= MAX_MONTHS and count == int(count) else None  # inf: no length
+
+
+def _one_length(parts: list[tuple[float, float]]) -> float:
+    """The months of a length said in parts (count, months a unit): '2 years 6 months' is 30, each part smaller
+    than the one before and under one of it; the same length said twice ('36 Monate 3 Jahre', '12 months 1 year')
+    is that length, not their sum (72 was read, hostile tryout 4); any other mix ('1 yr 1 yr': a unit twice; '12 Jahre 12 Monate')
+    says no one length: 0."""
+    months = [n * per for n, per in parts]
+    pers = [per for _, per in parts]
+    if len(parts) > 1 and len(set(months)) == 1 and len(set(pers)) == len(pers):
+        return months[0]
+    if pers != sorted(set(pers), reverse=True):  # a unit repeated, or a smaller one first
+        return 0
+    if any(n * per >= before for (n, per), before in zip(parts[1:], pers, strict=False)):
+        return 0  # '1 year 12 months': the smaller part is a whole larger unit or more
+    return sum(months)
 
 
 def named_start(text: str, order: values.DateOrder) -> tuple[date | None, str | None] | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from explorer.catalog import Catalog, CatalogError, parse_catalog
+from explorer.catalog import Catalog, CatalogError, default_catalog, parse_catalog
 from explorer.importing.book import load_book
 from explorer.importing.mappings import ColumnMapping, Lookup
 from explorer.importing.ods import merged_ranges
@@ -1110,3 +1110,19 @@ def test_a_name_with_a_joiner_matches_the_same_name_written_without_it() -> None
     assert customer_key("شرکت\u200cنمونه") == customer_key("شرکتنمونه")
     assert customer_key("Dev 👩\u200d💻 Team") == customer_key("Dev 👩💻 Team")
     assert clean_name("شرکت\u200cنمونه") == "شرکت\u200cنمونه"
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("2 years 6 months", 30),
+        ("36 Monate 3 Jahre", 36),  # the same length said twice: not 72 (hostile tryout 4)
+        ("12 months 1 year", 12),
+        ("3 years 36 months", 36),
+        ("12 Jahre 12 Monate", None),  # no one length: a smaller part of a whole larger unit or more
+        ("1 year 12 months", 12),
+        ("6 months 2 years", None),  # the smaller first, and not the same length
+    ],
+)
+def test_a_length_in_parts_is_their_sum_only_where_they_add_up(text: str, months: int | None) -> None:
+    assert months_in(text, default_catalog()) == months
