@@ -428,6 +428,7 @@ class Catalog:
     addon_list_columns: frozenset[str] = frozenset()  # folded headers of a column listing the add-ons bought
     bookkeeping_columns: tuple[str, ...] = ()  # a header beginning with one is a tool's bookkeeping, never a field
     order_customer_labels: frozenset[str] = frozenset()  # folded labels naming an order form's customer ("Bill To")
+    filter_all: frozenset[str] = frozenset()  # folded customer values of a report's filters ("All accounts")
     units: dict[str, frozenset[str]] = field(default_factory=dict)  # [units]: a unit -> its words, casefolded
     # [day_first_languages]: a language that writes the day first -> its header words, casefolded and unaccented
     day_first_words: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -1328,6 +1329,7 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         order_customer_labels=frozenset(
             fold(w) for w in _strings(layout.get("order_customer_labels", []), "layout.order_customer_labels")
         ),
+        filter_all=frozenset(fold(w) for w in _strings(layout.get("filter_all", []), "layout.filter_all")),
         units=_units(data),
         day_first_words=_day_first_words(data, tables),
     )

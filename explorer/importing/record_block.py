@@ -112,6 +112,8 @@ def read_blocks(sheet: RawSheet, catalog: Catalog, saved: SavedLookup | None) ->
         found = set(match.columns) if match else set(near.found if near else ())
         if "customer" not in found or not CONTRACT_LIKE & found:
             continue
+        if match is not None and fold(cell_text(block.values[match.columns["customer"]])) in catalog.filter_all:
+            continue  # a report's filters above its table ("Customer: All accounts"), no customer's contract
         if match is None:
             missing = ", ".join(label(m) for m in (near.missing if near else ())) or "the fields a contract needs"
             out.append(BlockRead(block, turned, None, f"it has no label for {missing}"))

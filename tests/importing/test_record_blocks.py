@@ -150,3 +150,15 @@ def test_a_block_like_a_contract_that_is_not_read_is_a_warning_naming_its_rows(t
             "Term Start, Term End), or write the contract as a row under a header row.",
         ),
     ]
+
+
+def test_a_reports_filters_above_its_table_are_no_contract(tmp_path: Path) -> None:
+    """A report exported with its filters above the table ('Customer | All accounts', a product, the period) was read
+    as a contract of a customer called 'All accounts', with an error (hostile tryout 4): a block whose customer is
+    the catalog's word for every customer ([layout] filter_all) is passed over, and the table below read as always."""
+    filters = [["Customer", "All accounts"], ["Product", "Okta"], ["Start", date(2026, 1, 1)], ["End", date(2026, 12, 31)]]
+    table = [["Customer", "Product", "Tier", "Term Start", "Term End"]]
+    table += [[f"Cust{n}", "Okta", "Premier", date(2026, 1, 1), date(2026, 12, 31)] for n in range(3)]
+    book = load_book([write_sheets(tmp_path / "report.xlsx", {"Report": [*filters, [], *table]})])
+    assert sorted(c.customer for c in book.contracts) == ["Cust0", "Cust1", "Cust2"]
+    assert not [f for f in book.findings if f.severity is Severity.ERROR or "All accounts" in f.message]
