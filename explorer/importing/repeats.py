@@ -10,12 +10,13 @@ What the folded case holds must not hang on the order the files were given in: a
 received once and first confirmed by a person once (domain.md §4), so its opening and its
 first response are the earliest any of its rows gives (EARLIEST, the one home of that rule;
 cases.py folds a milestone export by it too). The priority at opening, where a row gives
-it, beats a priority recorded later; a product or requester one row leaves blank is taken
-from the rows that agree on it. The rest (the priority where none is at opening, the
-customer as written, the source) comes from the row naming its customer and the earliest
-first response, else the one read last (the later export knows more). Nothing is dropped
-unsaid: one finding per set of files names the cases folded and, where their rows
-differ, the values kept.
+it, beats a priority recorded later; where none does and the rows differ, the oldest
+export's (the file whose latest case opened first; in one file, its first row's) is kept,
+nearest the opening. A product or requester one row leaves blank is taken from the rows
+that agree on it. The rest (the customer as written, the source) comes from the row naming
+its customer and the earliest first response, else the one read last (the later export
+knows more). Nothing is dropped unsaid: one finding per set of files names the cases
+folded and, where their rows differ, the values kept.
 """
 
 from __future__ import annotations
@@ -184,6 +185,16 @@ def _order_free(cases: pd.DataFrame, rank: pd.DataFrame, kept: pd.DataFrame) -> 
     at_open = rank[rank["priority_at_open"] & rank["priority"].notna()].drop_duplicates("_id", keep="last")
     for column in ("priority", "priority_text", "priority_at_open"):
         put(column, at_open.set_index("_id")[column])
+    # Rows that differ with none at opening: the oldest export's (the file whose latest case opened first), its first
+    # row's, is nearest the opening, whatever order the files came in; a later export or row may show it lowered,
+    # which does not move the target (domain.md §4). Files as old as each other go by name: one answer, any order.
+    differ = rank.groupby("_id", sort=False)["priority"].nunique() > 1
+    rows = rank[rank["_id"].isin(differ.index[differ]) & ~rank["_id"].isin(at_open["_id"]) & rank["priority"].notna()]
+    if not rows.empty:
+        age = rows["file"].map(cases.groupby("file", sort=False)["opened"].max())
+        oldest = rows.assign(_age=age).sort_values(["_id", "_age", "file", "_at"], kind="stable").drop_duplicates("_id")
+        for column in ("priority", "priority_text", "priority_at_open"):
+            put(column, oldest.set_index("_id")[column])
     for column in FILLED:
         texts = out.loc[labels, column].astype(str)
         blank = by_id[out.loc[labels, column].isna() | texts.eq("")]

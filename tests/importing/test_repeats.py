@@ -69,7 +69,7 @@ def test_rows_of_one_case_that_disagree_are_a_warning_and_two_customers_two_case
         header=HEADER,
         rows=[
             ["7001", "2026-11-02 08:00", "P1", "Northwind Traders", "Okta", "2026-11-02 08:25"],
-            ["7001", "2026-11-02 08:00", "P3", "Northwind Traders", "Okta", "2026-11-02 08:25"],  # re-prioritised
+            ["7001", "2026-11-02 08:00", "P3", "Northwind Traders", "Okta", "2026-11-02 08:25"],  # lowered later
             ["7002", "2026-11-04 09:00", "P2", "Northwind Traders", "Okta", "2026-11-04 09:10"],
             ["7002", "2026-11-04 09:00", "P2", "", "Okta", "2026-11-04 09:10"],  # a message row naming no company
             ["42", "2026-11-05 09:00", "P2", "Northwind Traders", "Okta", "2026-11-05 09:10"],
@@ -81,7 +81,7 @@ def test_rows_of_one_case_that_disagree_are_a_warning_and_two_customers_two_case
     assert sorted(zip(book.cases["case_id"], book.cases["customer"], book.cases["priority"], strict=True)) == [
         ("42", "Contoso", 4),
         ("42", "Northwind Traders", 2),
-        ("7001", "Northwind Traders", 3),
+        ("7001", "Northwind Traders", 1),  # the first row's, nearest the opening: a lowering moves no target
         ("7002", "Northwind Traders", 2),
     ]
     notes = [f for f in book.findings if "listed" in f.message]
@@ -92,7 +92,7 @@ def test_rows_of_one_case_that_disagree_are_a_warning_and_two_customers_two_case
             "2 cases are listed more than once in log.csv: each is counted once, with the earliest opening and first "
             "response its rows give (the first confirmation by a person), the rest from the row with that response, "
             "else the one read last. Cases 7001, 7002. 1 of them differs in opening time, priority or first response "
-            "between their rows (check the exports): Case 7001: priority P3 (log.csv row 3) kept, not P1 (log.csv row 2).",
+            "between their rows (check the exports): Case 7001: priority P1 (log.csv row 2) kept, not P3 (log.csv row 3).",
         )
     ]
 
@@ -146,6 +146,35 @@ def test_the_priority_at_opening_one_log_gives_sets_the_target_in_either_order(t
         assert book.cases is not None and book.cases["priority"].tolist() == [1]
         result = evaluate(book, default_catalog(), clock.end_of_day(date(2026, 11, 28)))
         assert int(compliance(result.cases, ["priority"])["Breached"].sum()) == 1  # 90 min of P1's hour
+
+
+def test_two_exports_that_differ_on_a_priority_keep_the_older_exports_in_either_order(tmp_path: Path) -> None:
+    """No row gives the priority at opening: the October export says P1, the December one P3 (lowered since). The
+    verdict hung on the order of --cases (P3 Met one way, P1 Breached the other: tryout 10); the oldest export's, the
+    file whose latest case opened first, is nearest the opening and is kept either way."""
+    older = write_csv(
+        tmp_path / "oct_nov.csv",
+        header=HEADER,
+        rows=[
+            ["9201", "2026-11-02 08:00", "P1", "Northwind Traders", "Okta", "2026-11-02 09:20"],
+            ["9202", "2026-10-05 08:00", "P2", "Northwind Traders", "Okta", "2026-10-05 08:30"],
+        ],
+    )
+    newer = write_csv(
+        tmp_path / "nov_dec.csv",
+        header=HEADER,
+        rows=[
+            ["9201", "2026-11-02 08:00", "P3", "Northwind Traders", "Okta", "2026-11-02 09:20"],
+            ["9203", "2026-12-01 08:00", "P2", "Northwind Traders", "Okta", "2026-12-01 08:30"],
+        ],
+    )
+    for order in ([older, newer], [newer, older]):
+        book = load_book([contracts(tmp_path)], order)
+        assert book.cases is not None
+        priorities = dict(zip(book.cases["case_id"], book.cases["priority"], strict=True))
+        assert priorities == {"9201": 1, "9202": 2, "9203": 2}, order
+        result = evaluate(book, default_catalog(), clock.end_of_day(date(2026, 12, 6)))
+        assert int(compliance(result.cases, ["priority"])["Breached"].sum()) == 1  # 80 min of P1's hour
 
 
 def test_emails_pasted_with_a_name_or_as_a_link_are_read_as_the_address(tmp_path: Path) -> None:
