@@ -413,6 +413,7 @@ class Catalog:
     deal_ids: frozenset[str] = frozenset()  # folded headers of a deals table's ID column
     term_status: TermStatusWords = TermStatusWords()
     priority_flag_words: frozenset[str] = frozenset()  # a yes/no "priority" flag's words (Intercom's not_priority)
+    first_response_milestones: frozenset[str] = frozenset()  # folded names of a milestone export's first response
     # A help desk's own numbering that counts up ('1 low' .. '3 high', Zammad's): a log written only in it is read by
     # its words ([priority_counting_up], folded)
     priority_counting_up: frozenset[str] = frozenset()
@@ -1310,6 +1311,9 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
             )
         ),
         priority_flag_words=frozenset(fold(w) for w in _strings(values.get("priority_flag", []), "values.priority_flag")),
+        first_response_milestones=frozenset(
+            fold(w) for w in _strings(values.get("first_response_milestones", []), "values.first_response_milestones")
+        ),
         legal_suffixes=frozenset(w.casefold() for w in _strings(values.get("legal_suffix", []), "values.legal_suffix")),
         account_id_headers=frozenset(fold(w) for w in _strings(values.get("account_id", []), "values.account_id")),
         renewal_evidence=frozenset(fold(w) for w in _strings(values.get("renewal_evidence", []), "values.renewal_evidence")),

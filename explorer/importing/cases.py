@@ -55,7 +55,6 @@ CASE_COLUMNS = [
     "sheet",
     "row",
 ]
-FIRST_RESPONSE_MILESTONES = ("first response", "first reply", "initial response", "first response time", "response")
 ZONE_SUFFIX = r"(?:Z|[+-]\d{2}:?\d{2}|\s?UTC|\s?GMT)$"
 SLASH = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}"
 AMBIGUOUS = re.compile(r"^\s*(\d{1,2})[/-](\d{1,2})[/-](\d{4})")  # read by the file's order; dotted is day first
@@ -661,7 +660,7 @@ def read_cases(
     if "first_response" in cols:
         responded, bad_resp, twice_resp, second = read_times("first_response", raw["first_response"])
     elif milestones and after is None:  # one row per case and milestone
-        is_first = texts["milestone"].str.casefold().str.strip().isin(FIRST_RESPONSE_MILESTONES).to_numpy()
+        is_first = texts["milestone"].map(fold).isin(catalog.first_response_milestones).to_numpy()
         completed = raw["milestone_completed"].where(is_first, "")
         responded, bad_resp, twice_resp, second = read_times("milestone_completed", completed)
     elif after is not None:  # a time after opening: Zendesk's minutes, Kayako Classic's duration
@@ -776,7 +775,7 @@ def read_cases(
         }
     )
     if milestones and "first_response" not in cols and after is None:
-        frame = _one_row_per_case(frame, sheet, match, findings)
+        frame = _one_row_per_case(frame.assign(_first=is_first), texts["milestone"], sheet, match, findings)
     if not has_level:
         findings.append(_no_priority(len(frame), levelless, sheet, match))
     return frame, findings
@@ -977,17 +976,46 @@ def match_by_email(cases: pd.DataFrame, contacts: list[Contact]) -> list[Finding
     ]
 
 
-def _one_row_per_case(frame: pd.DataFrame, sheet: RawSheet, match: TableMatch, findings: list[Finding]) -> pd.DataFrame:
-    """A milestone export's rows folded to one per case: its first row, the First Response milestone's completion."""
+def _one_row_per_case(
+    frame: pd.DataFrame, names: pd.Series, sheet: RawSheet, match: TableMatch, findings: list[Finding]
+) -> pd.DataFrame:
+    """A milestone export's rows folded to one per case: its first row, the First Response milestone's completion
+    (``frame._first``: the rows of that milestone, catalog values.first_response_milestones). A case with no such
+    row has no known first response: not judged (response_unknown), never read as unanswered and so breached."""
     responded = earliest(frame, "case_id", "first_response")
-    cases = frame.drop_duplicates("case_id").reset_index(drop=True)
+    has_first = frame.groupby("case_id", sort=False)["_first"].any()
+    cases = frame.drop_duplicates("case_id").reset_index(drop=True).drop(columns="_first")
     cases["first_response"] = cases["case_id"].map(responded).astype("datetime64[ns, UTC]")
+    unknown = ~cases["case_id"].map(has_first).astype(bool).to_numpy()
+    cases["response_unknown"] = cases["response_unknown"].to_numpy(dtype=bool) | unknown
+    where = Source(sheet.file, sheet.name, match.header_row)
     findings.append(
         Finding(
             Severity.INFO,
             f"A milestone export: {len(frame)} rows of {len(cases)} cases; each case's first response is its First "
             "Response milestone's completion time.",
-            Source(sheet.file, sheet.name, match.header_row),
+            where,
         )
     )
+    if unknown.any():
+        given = list(dict.fromkeys(n for n in names.astype(str).str.strip() if n))
+        shown = ", ".join(f"'{n}'" for n in given[:8]) + (f" and {len(given) - 8} more" if len(given) > 8 else "")
+        ids = [str(i) for i in cases.loc[unknown, "case_id"]]
+        which = (
+            "no case has one"
+            if unknown.all()
+            else f"{len(ids)} case{'s have' if len(ids) != 1 else ' has'} none ({', '.join(ids[:10])}"
+            + (f" and {len(ids) - 10} more)" if len(ids) > 10 else ")")
+        )
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                f"No First Response milestone: {which}, so {'their' if len(ids) != 1 else 'its'} first response is not "
+                f"known and {'they are' if len(ids) != 1 else 'it is'} not judged. The export's milestones: {shown}. "
+                "If one of them is your first response, add its name to the catalog's "
+                "values.first_response_milestones.",
+                where,
+                match.headers.get(match.columns.get("milestone", -1), "milestone"),
+            )
+        )
     return cases

@@ -196,7 +196,10 @@ def _one(book: Book, catalog: Catalog, sla: SlaResult, row: pd.Series, named: bo
             f"({_duration(float(used[0]) / 60)} of open time after opening)"
         )
     elif "response_unknown" in source and len(source) and bool(source["response_unknown"].iloc[0]):
-        say("First human response: sent, the log says, but at a time it does not give; so it is not judged")
+        say(
+            "First human response: at no time the log gives (it says one was sent, or a milestone export has no First "
+            "Response milestone for the case); so it is not judged"
+        )
         say(f"Outcome: {row['outcome']}")
         return out
     else:

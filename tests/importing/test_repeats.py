@@ -310,3 +310,29 @@ def test_a_row_refused_for_a_response_before_its_opening_gives_the_folded_case_n
         "no clock runs",
         "Outcome: Not evaluated",
     ]
+
+
+MILESTONES = ["Case Number", "Account Name", "Product", "Priority", "Date/Time Opened", "Milestone", "Completion Date"]
+
+
+def test_a_milestone_export_judges_no_case_whose_first_response_milestone_it_lacks(tmp_path: Path) -> None:
+    """A case with only a Resolution row, and an org whose First Response milestone is named 'Customer
+    Acknowledgement', were judged Breached as unanswered with no finding (tryout 10). Such a case is not judged, a
+    warning names the export's milestones, and a name the catalog lists (values.first_response_milestones) reads."""
+    rows = [
+        ["00001", "Northwind Traders", "Okta", "P2", "2026-11-02 08:00", "First Response", "2026-11-02 08:30"],
+        ["00001", "Northwind Traders", "Okta", "P2", "2026-11-02 08:00", "Resolution", ""],
+        ["00002", "Northwind Traders", "Okta", "P2", "2026-11-03 08:00", "Resolution", "2026-11-04 08:00"],
+    ]
+    log = write_csv(tmp_path / "milestones.csv", header=MILESTONES, rows=rows)
+    book = load_book([contracts(tmp_path)], [log])
+    result = evaluate(book, default_catalog(), clock.end_of_day(date(2026, 12, 6)))
+    outcomes = dict(zip(result.cases["case_id"], result.cases["outcome"].astype(str), strict=True))
+    assert outcomes == {"00001": "Met", "00002": "Not evaluated"}
+    (said,) = [f.message for f in book.findings if f.message.startswith("No First Response milestone")]
+    assert "1 case has none (00002)" in said and "'First Response', 'Resolution'" in said
+    named = [[*r[:5], "Customer Acknowledgement" if r[5] == "First Response" else r[5], r[6]] for r in rows]
+    other = load_book([contracts(tmp_path)], [write_csv(tmp_path / "ack.csv", header=MILESTONES, rows=named)])
+    assert any("no case has one" in f.message and "'Customer Acknowledgement'" in f.message for f in other.findings)
+    judged = evaluate(other, default_catalog(), clock.end_of_day(date(2026, 12, 6))).cases["outcome"].astype(str)
+    assert set(judged) == {"Not evaluated"}  # not Breached: the export does not say when anyone answered
