@@ -251,7 +251,7 @@ def recognise(
     folded, spelled, written, positions = _alias_index(spec)
     result = Recognition()
     candidates: list[Guess] = []
-    time_fields = {f for f in spec.fields if spec.field_type(f) in ("timestamp", "minutes", "duration")}
+    time_fields = {f for f in spec.fields if spec.field_type(f) in ("timestamp", "minutes", "duration", "clock")}
     listed: dict[tuple[str, int], int] = {}  # (field, column) -> where the catalog lists the spelling that matched
     if fixed is not None:  # the user's mapping decides alone: a column left out is meant to be left out
         for name, column in fixed.items():

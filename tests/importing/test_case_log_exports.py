@@ -270,3 +270,23 @@ def test_zammad_priorities_whose_number_and_word_disagree_say_so(tmp_path: Path)
 def test_a_priority_number_and_word_are_read_together(written: str, level: int | None, why: str | None) -> None:
     catalog = default_catalog()
     assert (catalog.priority_for(written), catalog.priority_disagreement(written)) == (level, why)
+
+
+def test_a_jira_slas_goal_is_never_offered_as_the_time_of_a_response(tmp_path: Path) -> None:
+    """Jira Service Management's SLA columns 'Time to first response - Goal' / '- Elapsed': the warning offered to map
+    the Goal, the target, as the first response clock (tryout 10); a target word in a header rules out every time
+    field, clocks too, as 'First Response By' already did."""
+    log = tmp_path / "jsm.csv"
+    log.write_text(
+        "Issue key,Priority,Created,Custom field (Organizations),Custom field (Product),"
+        "Time to first response - Goal,Time to first response - Elapsed\n"
+        "SUP-301,Highest,2026-11-02 09:00,Initech,Okta,1h,40m\n",
+        "utf-8",
+    )
+    book = load_book([BOOK], case_files=[log])
+    warnings = messages(book, Severity.WARNING)
+    assert not [w for w in warnings if "may hold" in w and "Goal" in w]
+    assert (
+        "Column 'Time to first response - Goal' is a due time or target ('goal'), not when anything happened; it is "
+        "not read as first response clock." in warnings
+    )
