@@ -78,7 +78,9 @@ def test_json_row_by_row(books: tuple[Path, list[Path]], capsys: pytest.CaptureF
 def test_same_book_short_form_exits_0(books: tuple[Path, list[Path]], capsys: pytest.CaptureFixture[str]) -> None:
     old, _ = books
     assert main(["diff", str(old), str(old)]) == 0
-    assert "0 changes (the books say the same)" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "0 changes (the books say the same)" in printed
+    assert f"Old: {old.name}" in printed and f"New: {old.name}" in printed  # not "Old: ." (new-user tryout)
 
 
 def test_two_books_of_one_name_are_told_apart_by_their_folders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -86,13 +86,14 @@ def _modified(line: DateLine, files: dict[str, datetime | None]) -> datetime | N
 
 
 def _alarm(line: DateLine, today: date, days: int) -> int | None:
-    """Days ahead to remind of an action deadline: the setting, nearer where that day has passed today (a
-    reminder fires in real time, whatever as-of day the export was judged on); none once the deadline has
-    passed (it is overdue: the app and the report say so) or is settled (done, or renewed by the next term)."""
+    """Days ahead to remind of an action deadline: the setting, nearer where that day has begun already (a
+    reminder fires in real time, whatever as-of day the export was judged on, at the start of its day: one on
+    today's would fire at once, on import); none on the deadline's own day or after (it is due or overdue: the app
+    and the report say so) or once it is settled (done, or renewed by the next term)."""
     if line.date.role != "action_deadline" or line.settled:
         return None
     left = (line.date.day - today).days
-    return None if left < 0 else min(days, left)
+    return None if left < 1 else min(days, left - 1)
 
 
 def uid(customer_key: str, product: str, term_start: date | None, event: str) -> str:

@@ -98,8 +98,14 @@ def _names(files: list[str], others: list[str]) -> str:
     clash = {shown_name(f) for f in files} & {shown_name(f) for f in others}
     paths = [os.path.abspath(f) for f in (*files, *others) if shown_name(f) in clash]
     shared = os.path.commonpath(paths) if len(paths) > 1 else ""
-    named = (shown(os.path.relpath(os.path.abspath(f), shared)) if shown_name(f) in clash else shown_name(f) for f in files)
-    return ", ".join(named)
+
+    def name(f: str) -> str:
+        if shown_name(f) not in clash:
+            return shown_name(f)
+        apart = os.path.relpath(os.path.abspath(f), shared)
+        return shown_name(f) if apart == "." else shown(apart)  # the same file on both sides: its name, not "."
+
+    return ", ".join(name(f) for f in files)
 
 
 def as_text(diff: Comparison) -> str:

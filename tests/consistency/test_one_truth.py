@@ -163,8 +163,9 @@ def check_customer(session: Session, sheet: CustomerSheet, report: dict[str, lis
             assert live or (same and all(e.cancelled and e.alarm_days is None for e in same)), name
         elif line.date.is_action:
             event = next(e for e in events.values() if e.start == line.date.day and line.date.event in e.summary)
-            # a reminder fires in real time: none for a deadline already gone by today, whatever the as-of day
-            to_do = line.date.status not in (DateStatus.DONE, DateStatus.RENEWED) and line.date.day >= clock.today()
+            # a reminder fires in real time, at the start of its day: none for a deadline due today or gone by,
+            # whatever the as-of day
+            to_do = line.date.status not in (DateStatus.DONE, DateStatus.RENEWED) and line.date.day > clock.today()
             assert (event.alarm_days is not None) == to_do, name
 
 

@@ -64,8 +64,9 @@ def test_every_key_date_is_an_all_day_event(birch: Path) -> None:
     assert (kickoff["DTSTART"].dt, kickoff["DTEND"].dt) == (date(2026, 2, 8), date(2026, 2, 16))  # the 15th included
     # an alarm 14 days before the action deadline only
     alarms = {summary: [a["TRIGGER"].dt for a in e.walk("VALARM")] for summary, e in found.items()}
-    # due 2026-12-10, 12 days after the as-of day: the 14-day reminder's day has passed, so it reminds now
-    assert alarms.pop("Birch Health · Okta · Add-on renewal request deadline") == [timedelta(days=-12)]
+    # due 2026-12-10, 12 days after the as-of day: the 14-day reminder's day has passed, so it reminds tomorrow (at
+    # the start of its day: one on today's would fire on import)
+    assert alarms.pop("Birch Health · Okta · Add-on renewal request deadline") == [timedelta(days=-11)]
     assert all(not a for a in alarms.values())
 
 
@@ -79,7 +80,7 @@ def test_rfc5545_details_strict_clients_need(birch: Path) -> None:
     assert text.count("BEGIN:VEVENT") == text.count("DTSTAMP:") == 6
     assert text.count("DTSTART;VALUE=DATE:") == text.count("DTEND;VALUE=DATE:") == 6
     assert "PRODID:-//Entitlement Explorer//" in text and "VERSION:2.0" in text
-    assert "TRIGGER:-P12D" in text
+    assert "TRIGGER:-P11D" in text
     assert text.count("SEQUENCE:") == text.count("LAST-MODIFIED:") == 6
 
 
@@ -172,7 +173,7 @@ def test_no_alarm_in_the_past(tmp_path: Path) -> None:
     with clock.frozen(datetime(2026, 12, 7, 9, 0, tzinfo=UTC)):
         assert main(["calendar", "--sample", "--as-of", "2026-12-20", "--customer", "birch health", "-o", str(out)]) == 0
     deadline = events(out)["Birch Health · Okta · Add-on renewal request deadline"]
-    assert [a["TRIGGER"].dt for a in deadline.walk("VALARM")] == [timedelta(days=-3)]  # three days left: not 14
+    assert [a["TRIGGER"].dt for a in deadline.walk("VALARM")] == [timedelta(days=-2)]  # three days left: tomorrow's start
 
 
 def test_contracts_with_errors_are_marked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -190,11 +191,11 @@ def test_contracts_with_errors_are_marked(tmp_path: Path, capsys: pytest.Capture
 
 def test_reminders_never_lie_in_the_past_whatever_the_as_of_day() -> None:
     """A reminder fires in real time: exported a week after the as-of day, the deadline of 2026-12-10 reminds
-    4 days ahead (not 12, which would have fired before today)."""
+    3 days ahead, on 2026-12-07 (not 12, nor 4, which would have fired at the start of today: on import)."""
     with clock.frozen(datetime(2026, 12, 6, 9, 0, tzinfo=UTC)):
         session = open_session([SAMPLE], date(2026, 11, 28))
         text = build_calendar(sheets_for(session, ["Birch Health"])).decode()
-    assert "TRIGGER:-P4D" in text and "TRIGGER:-P12D" not in text
+    assert "TRIGGER:-P3D" in text and "TRIGGER:-P12D" not in text and "TRIGGER:-P4D" not in text
 
 
 def test_ticking_and_unticking_a_deadline_updates_its_event_the_same_day(tmp_path: Path) -> None:
