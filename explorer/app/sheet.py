@@ -186,6 +186,19 @@ class ContractSheet:
             return f"Starts {self.contract.term_start:%Y-%m-%d}"
         return self.status.value
 
+    def clocks(self, short: bool = False) -> str:
+        """The clocks its targets run on, each with its priorities where there are several ("P1: 24x7x365; P2–P4:
+        24 hours a day, Monday-Friday...", or by their short labels "P1 24x7x365; P2–P4 Mon–Fri 24h local"); "" with
+        no targets. The entitlement sheet and the report's Hours cell say it."""
+        by_label: dict[str, list[int]] = {}
+        for t in self.targets:
+            calendar = t.target.calendar
+            by_label.setdefault(calendar.short_label if short else calendar.label, []).append(t.target.priority)
+        if len(by_label) <= 1:
+            return next(iter(by_label), "")
+        mark = " " if short else ": "
+        return "; ".join(f"{priorities_text(ps)}{mark}{label}" for label, ps in by_label.items())
+
     @property
     def ends(self) -> date | None:
         """The end every view prints: the last day the term runs (its end, or the day the book's status ended it
@@ -544,7 +557,7 @@ def _once(lines: list[DateLine]) -> list[DateLine]:
             continue
         running = [d for d in twins if not d.superseded]
         keep = running if running and twins[0].date.is_action else (running or twins)[:1]
-        dropped |= {id(d) for d in twins if all(d is not k for k in keep)}
+        dropped |= {id(d) for d in twins} - {id(d) for d in keep}
     return [d for d in lines if id(d) not in dropped]
 
 

@@ -14,7 +14,7 @@ from html import escape
 import pandas as pd
 
 from explorer.app import periods
-from explorer.app.sheet import ContractSheet, CustomerSheet, priorities_text
+from explorer.app.sheet import ContractSheet, CustomerSheet
 from explorer.app.tones import DATE_TONES, Tone
 from explorer.model import Severity
 from explorer.sla.compliance import rate_label
@@ -144,14 +144,7 @@ def _targets(sheet: CustomerSheet) -> str:
     rows = []
     for c in sheet.target_terms():
         by_priority = {t.target.priority: t for t in c.targets}
-        clocks = list(dict.fromkeys(t.target.calendar.label for t in c.targets))
-        clock = (
-            clocks[0]
-            if len(clocks) == 1
-            else "; ".join(
-                f"{priorities_text(t.target.priority for t in c.targets if t.target.calendar.label == k)}: {k}" for k in clocks
-            )
-        )
+        clock = c.clocks()
         words = list(dict.fromkeys(t.target.calendar.words for t in c.targets if t.target.calendar.words))
         # a term not in force says so where its targets are read: they do not apply on this day (as its benefits)
         held = "" if c.in_force else f'<br><span class="warn">{_e(c.on_the_day)}: these targets do not apply on this day</span>'

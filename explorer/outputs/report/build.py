@@ -17,7 +17,7 @@ from explorer.app.book_sheets import book_sheets
 from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.case_filter import RESPONSE_MINUTES
 from explorer.app.periods import Period
-from explorer.app.sheet import AddOnLine, ContractSheet, CustomerSheet, Done, priorities_text
+from explorer.app.sheet import AddOnLine, ContractSheet, CustomerSheet, Done
 from explorer.catalog import Catalog, fold
 from explorer.model import Book, Finding, Severity, Source, customer_key
 from explorer.outputs.report.actions import actions
@@ -183,12 +183,7 @@ def contract_rows(rows: list[ContractSheet], by_row: FindingsByRow, catalog: Cat
 def hours_cell(row: ContractSheet) -> str:
     """The support hours in a table's few characters: each clock's short label, with its priorities where the
     program runs several ("P1 24x7x365; P2–P4 Mon–Fri 24h local"); the program's words where it has no targets."""
-    clocks: dict[str, list[int]] = {}
-    for t in row.targets:
-        clocks.setdefault(t.target.calendar.short_label, []).append(t.target.priority)
-    if len(clocks) <= 1:
-        return next(iter(clocks), row.support_hours)
-    return "; ".join(f"{priorities_text(ps)} {label}" for label, ps in clocks.items())
+    return row.clocks(short=True) or row.support_hours
 
 
 def _addon_cell(held: AddOnLine | None, has_options: bool) -> str:
