@@ -11,6 +11,7 @@ from explorer.importing import kept, places, ranges, values
 from explorer.importing.anniversary import anniversary_ends
 from explorer.importing.line_items import (
     LineItem,
+    beside_customer,
     line_item_for,
     listed_addons,
     listed_products,
@@ -409,7 +410,9 @@ def _contract(
         )
         report(Severity.ERROR, "product", message)
     program, with_addon = (
-        _program(catalog, product, program_text, row.has("program"), report, uncalculated) if product else (None, None)
+        _program(catalog, product, program_text, customer, row.has("program"), report, uncalculated)
+        if product
+        else (None, None)
     )
     _another_tier(row, catalog, program, lambda said: report(Severity.WARNING, "program", said, pid or ""))
     _line_disagrees(row, catalog, pid, program, lambda said: report(Severity.WARNING, "program", said, pid or ""))
@@ -653,15 +656,20 @@ def _end_from_length(row: DataRow, start: date | None, catalog: Catalog, report,
 
 
 def _program(  # type: ignore[no-untyped-def]
-    catalog: Catalog, product: Product, text: str, column: bool, report, uncalculated
+    catalog: Catalog, product: Product, text: str, customer: str, column: bool, report, uncalculated
 ) -> tuple[Program | None, LineItem | None]:
-    """(the product's program the tier cell names, an add-on it names beside it: "Premier Plus w/ 50% MCSE"); an
-    error finding where it names no program of the product."""
+    """(the product's program the tier cell names, an add-on it names beside it: "Premier Plus w/ 50% MCSE"), the
+    customer's name beside it set aside (said in an info); an error finding where it names no program of the product."""
     program = program_named(catalog, product, text)
     if program is not None:
         return program, None
     if (paired := tier_with_addon(catalog, product, text)) is not None:
         return paired
+    rest = beside_customer(text, customer, catalog.legal_suffixes) if text else None
+    if rest and (program := program_named(catalog, product, rest)) is not None:
+        said = f"Tier {program.name} read from '{text}', the customer's name beside it set aside."
+        report(Severity.INFO, "program", said, product.id)
+        return program, None
     tiers = ", ".join(catalog.programs[p].name for p in catalog.program_ids_by_rank(product))
     message = (
         f"Tier '{text}' is not one of the {product.name} programs ({tiers})."

@@ -146,6 +146,25 @@ def program_named(catalog: Catalog, product: Product, text: str) -> Program | No
     return None
 
 
+def beside_customer(text: str, customer: str, suffixes: frozenset[str]) -> str | None:
+    """The tier cell's text with the row's customer name set aside, where it begins or ends with it: Salesforce's
+    Entitlement Name ("Acme Corp - Premier Support", "Premier (Acme)") names the account and the support bought.
+    None where the cell does not name the customer, or names nothing else."""
+    from explorer.importing.spelling import loose_name  # spelling reads the catalog's tables: imported when needed
+
+    name = loose_name(customer, frozenset()).split()
+    short = loose_name(customer, suffixes).split()  # "Acme" for "Acme Corp", as a name is often shortened
+    cell = loose_name(text, frozenset()).split()
+    for words in dict.fromkeys((tuple(name), tuple(short))):
+        if not words or len(words) >= len(cell):
+            continue
+        if tuple(cell[: len(words)]) == words:
+            return " ".join(cell[len(words) :])
+        if tuple(cell[-len(words) :]) == words:
+            return " ".join(cell[: -len(words)])
+    return None
+
+
 def product_and_tier(catalog: Catalog, product_text: str, tier_text: str) -> tuple[Product | None, str]:
     """(the product a row names, its tier text): the product cell's own ("Okta", "Customer Identity Cloud
     (Auth0)"); a line item's, which gives the tier too where the tier cell is blank ("Okta Premier Plus Support

@@ -529,3 +529,35 @@ def test_line_items_and_their_deals_in_one_workbook_join_by_the_deals_id(tmp_pat
     alone = [f for f in book.findings if f.message.startswith("Deal '9002' has no line item")]
     assert [(f.source.sheet, f.source.row) for f in alone] == [("Deals", 3)]
     assert any(f.message.startswith("Read 2 line items of hubspot.xlsx with their deals") for f in book.findings)
+
+
+def test_salesforce_entitlement_names_give_the_tier_beside_the_account(tmp_path: Path) -> None:
+    """Salesforce's Entitlements report: the support bought is in Entitlement Name, written after (or before) the
+    account's name, often shortened ('Acme' for 'Acme Corp'). The name set aside, the rest is the tier, said; a name
+    that holds no tier beside the customer's is still the tier error, quoting the cell."""
+    path = write_csv(
+        tmp_path / "entitlements.csv",
+        header=["Entitlement Name", "Account Name", "Type", "Start Date", "End Date", "Status", "Product"],
+        rows=[
+            ["Acme - Premier Support", "Acme Corp", "Phone Support", "3/1/2026", "2/28/2027", "Active", "Okta"],
+            ["Enterprise (Globex GmbH)", "Globex GmbH", "Web Support", "1/15/2026", "1/14/2027", "Active", "Auth0"],
+            ["Initech Gold", "Initech", "Web Support", "1/1/2026", "12/31/2026", "Active", "Okta"],
+            ["Premier Plus", "Premier Plus Ltd", "Web Support", "1/1/2026", "12/31/2026", "Active", "Okta"],
+        ],
+    )
+    book = load_book([path])
+    tiers = {c.customer: c.program for c in book.contracts}
+    assert tiers == {
+        "Acme Corp": "okta-premier",
+        "Globex GmbH": "auth0-enterprise",
+        "Initech": None,
+        "Premier Plus Ltd": "okta-premier-plus",
+    }
+    said = {f.customer: f for f in book.findings if f.column == "Entitlement Name" and f.customer}
+    assert said["Acme Corp"].severity is Severity.INFO
+    assert (
+        said["Acme Corp"].message == "Tier Premier read from 'Acme - Premier Support', the customer's name beside it set aside."
+    )
+    assert said["Initech"].severity is Severity.ERROR
+    assert said["Initech"].message.startswith("Tier 'Initech Gold' is not one of the Okta programs")
+    assert "Premier Plus Ltd" not in said  # the tier as written: nothing set aside, nothing said
