@@ -26,7 +26,7 @@ from explorer.importing.renewed_to import with_renewals
 from explorer.importing.row_contacts import contact_columns, read_finding, row_contacts
 from explorer.importing.rows import DataRow, data_rows
 from explorer.importing.tables import TableMatch
-from explorer.importing.term_length import add_months, bare_length_columns, months_in, named_start
+from explorer.importing.term_length import add_months, bare_length_columns, header_unit, months_in, named_start
 from explorer.importing.term_status import apply_status, deal_table
 from explorer.model import Contact, Contract, Finding, Severity, Source, customer_key
 from explorer.sla.subdivisions import resolve_subdivision, subdivision_name, subdivision_of_zone
@@ -364,7 +364,7 @@ def _line_term(row: DataRow, order: values.DateOrder, catalog: Catalog) -> tuple
     ranged = ranges.split_range(row.text(ranges.FIELD), order)[:2] if row.has(ranges.FIELD) else (None, None)
     start = values.parse_date(row.get("term_start"), order)[0] if row.has("term_start") else ranged[0]
     end = values.parse_date(row.get("term_end"), order)[0] if row.has("term_end") else ranged[1]
-    if end is None and start is not None and (count := months_in(row.text("term_months"), catalog)) is not None:
+    if end is None and start is not None and (count := _months(row, row.text("term_months"), catalog)) is not None:
         end = add_months(start, count) - timedelta(days=1)
     return start, end
 
@@ -410,9 +410,7 @@ def _contract(
         )
         report(Severity.ERROR, "product", message)
     program, with_addon = (
-        _program(catalog, product, program_text, customer, row.has("program"), report, uncalculated)
-        if product
-        else (None, None)
+        _program(catalog, product, program_text, customer, row.has("program"), report, uncalculated) if product else (None, None)
     )
     _another_tier(row, catalog, program, lambda said: report(Severity.WARNING, "program", said, pid or ""))
     _line_disagrees(row, catalog, pid, program, lambda said: report(Severity.WARNING, "program", said, pid or ""))
@@ -574,7 +572,7 @@ def _missing(field: str, row: DataRow, catalog: Catalog) -> tuple[str, str]:
     cell: it is the one to correct."""
     said = f"The {_label(field).lower()} date is missing"
     text = row.text("term_months")
-    if field != "term_start" or row.has("term_end") or not text or months_in(text, catalog) is not None:
+    if field != "term_start" or row.has("term_end") or not text or _months(row, text, catalog) is not None:
         return field, said + "."
     return "term_months", (
         f"{said}, and the term length '{_one_line(text)}' is not a number of months or years ({LENGTHS}), "
@@ -644,7 +642,7 @@ def _end_from_length(row: DataRow, start: date | None, catalog: Catalog, report,
             said = "The term length is missing, so no term end is worked out (this sheet's end is its start plus its length)."
             report(Severity.ERROR, "term_months", said)
         return None
-    count = months_in(text, catalog)
+    count = _months(row, text, catalog)
     if count is None:
         said = f"Term length '{text}' is not a number of months or years ({LENGTHS}); no term end is worked out from it."
         report(Severity.ERROR if alone else Severity.WARNING, "term_months", said)
@@ -653,6 +651,12 @@ def _end_from_length(row: DataRow, start: date | None, catalog: Catalog, report,
     said = f"Term end {end:%Y-%m-%d} worked out from the term start and its length of {count} month{'s' if count != 1 else ''}."
     report(Severity.INFO, "term_months", said)
     return end
+
+
+def _months(row: DataRow, text: str, catalog: Catalog) -> int | None:
+    """The months the row's term length says, a bare count in the unit its header names ('Term (Years)': 3 is 36)."""
+    column = row.match.columns.get("term_months")
+    return months_in(text, catalog, header_unit(row.match.headers.get(column, ""), catalog) if column is not None else 1)
 
 
 def _program(  # type: ignore[no-untyped-def]

@@ -33,6 +33,8 @@ ISO_RE = re.compile(r"P(?=\d)(?:(\d+)Y)?(?:(\d+)M)?(?:0+W)?(?:0+D)?(?:T(?:0+[HMS
 # '1 an à partir du 1er mars 2026', '24 meses desde 1/3/2026', '2 anos a partir de 1 de março de 2026', '2 anni dal
 # 1 marzo 2026'. Only a length and a date: '12 months from signature' is prose, no length.
 FROM_RE = re.compile(r"\s*(.+?)\s+(?:from|ab|[àa] partir d[ue]|desde|da|dal)\s+(.+?)\s*", re.IGNORECASE)
+# The unit a length column's header names: in brackets, or after 'in' ('Term (Years)', 'Term in years', 'Laufzeit (Jahre)')
+UNIT_RE = re.compile(r"(?:\(\s*|\bin\s+)([^\W\d_]+)\.?\s*\)?\s*$", re.IGNORECASE)
 MAX_MONTHS = 240
 SAMPLE = 30  # filled cells of a kept column looked at
 
@@ -44,14 +46,14 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def months_in(text: str, catalog: Catalog) -> int | None:
+def months_in(text: str, catalog: Catalog, unit: int = 1) -> int | None:
     """The number of months a length says ('12', '36 mo', '2 years', '36 Monate', '3 ans', 'P2Y6M'), None where it says
-    none, a part of a month or over 20 years."""
+    none, a part of a month or over 20 years; a bare count is of ``unit`` months (12 under 'Term (Years)': header_unit)."""
     count: float = 0
     if dated := _from(text):
         text = dated[0]
     if bare := BARE_RE.fullmatch(text):
-        count = int(bare[1])
+        count = int(bare[1]) * unit
     elif PARTS_RE.fullmatch(text):
         per = catalog.unit_words(MONTHS)
         parts = [(float(n.replace(",", ".")), per.get(unaccented(u.casefold()))) for n, u in re.findall(PART, text)]
@@ -59,6 +61,14 @@ def months_in(text: str, catalog: Catalog) -> int | None:
     elif (iso := ISO_RE.fullmatch(text.strip())) and (iso[1] or iso[2]):
         count = 12 * int(iso[1] or 0) + int(iso[2] or 0)
     return int(count) if 0 < count <= MAX_MONTHS and count == int(count) else None  # inf: no length
+
+
+def header_unit(header: str, catalog: Catalog) -> int:
+    """The months a bare count counts under this header: 12 where its unit is a year ('Term (Years)', 'Contract Term
+    in Years', 'Laufzeit (Jahre)', 'Durée (ans)', 'Years'), else 1 (a length column counts months, as Salesforce's does)."""
+    unit = UNIT_RE.search(header)
+    word = unit[1] if unit else header.strip().rstrip(".")  # a column headed by its unit alone: 'Years'
+    return int(catalog.unit_words(MONTHS).get(unaccented(word.casefold()), 1))
 
 
 def _one_length(parts: list[tuple[float, float]]) -> float:

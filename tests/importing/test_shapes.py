@@ -421,6 +421,24 @@ def test_a_term_length_gives_the_end_a_book_leaves_out(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("header", ["Term (Years)", "Contract Term in Years", "Years", "Laufzeit (Jahre)", "Durée (ans)"])
+def test_a_length_column_headed_in_years_counts_its_bare_numbers_in_years(tmp_path: Path, header: str) -> None:
+    """A hand-kept book's 'Term (Years)' of 3 is 36 months (it was kept unread and every row lacked an end); a length
+    written with its own unit is that length whatever the header says; 'Term (Months)' still counts months."""
+    path = tmp_path / "years.csv"
+    path.write_text(
+        f"Customer,Product,Tier,Start Date,{header}\n"
+        "Northwind Traders,Okta,Premier Plus,2026-03-01,3\n"
+        "Contoso Ltd,Okta,Premier,2026-03-01,18 months\n",
+        "utf-8",
+    )
+    book = load_book([path])
+    assert [c.term_end for c in book.contracts] == [date(2029, 2, 28), date(2027, 8, 31)]
+    assert [f.message for f in book.findings if f.severity is Severity.ERROR] == []
+    path.write_text("Customer,Product,Tier,Start Date,Term (Months)\nFabrikam,Okta,Premier,2026-03-01,3\n", "utf-8")
+    assert [c.term_end for c in load_book([path]).contracts] == [date(2026, 5, 31)]
+
+
 def test_a_bare_term_column_of_lengths_is_the_term_length(tmp_path: Path) -> None:
     """A 'Term' header (or 'Duration') holding 12, '1 yr', '36 mo': read as the length where the table has no end."""
     path = tmp_path / "bare_term.csv"
