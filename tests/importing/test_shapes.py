@@ -258,6 +258,8 @@ def test_tier_and_product_cells_as_hand_kept_books_write_them(tmp_path: Path) ->
         ["T12", "Okta", "Premier (Auth0)"],  # a note naming another product: no tier of Okta's
         ["T13", "Okta", "Premier Plus w/ 50% MCSE"],  # the add-on bought on it, as its column would say
         ["T14", "Okta", "Premier Plus + Dedicated CSE"],
+        ["T15", "Okta", "Premier Success"],  # the terms' own word for a program's term ("Premier Access Success")
+        ["T16", "Okta", "Premier Success Plus"],
     ]
     book = write_csv(
         tmp_path / "tiers.csv",
@@ -281,6 +283,8 @@ def test_tier_and_product_cells_as_hand_kept_books_write_them(tmp_path: Path) ->
         "T12": ("okta", None),
         "T13": ("okta", "okta-premier-plus"),
         "T14": ("okta", "okta-premier-plus"),
+        "T15": ("okta", "okta-premier"),
+        "T16": ("okta", "okta-premier-plus"),
     }
     errors = {f.customer for f in loaded.findings if f.severity is Severity.ERROR}
     assert errors == {"T11", "T12"}
