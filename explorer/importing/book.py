@@ -55,6 +55,7 @@ from explorer.importing.tables import (
     is_blank,
     is_filled,
     line_item_columns,
+    named_by_values,
     product_by_values,
     region_by_values,
     states_in_region,
@@ -918,6 +919,10 @@ def _product_by_values(
             "or an add-on. A row it names an add-on on is that add-on's line, whatever its tier cell says."
         )
         findings.append(Finding(Severity.INFO, said, where, tiers))
+    match, flag = named_by_values(sheet, match, catalog)
+    if flag:
+        said = f"Read '{flag}' as Named: every value in it is yes or no; a contact marked no is listed, not counted."
+        findings.append(Finding(Severity.INFO, said, where, flag))
     match, states = states_in_region(sheet, match, catalog)
     if states:
         findings.append(Finding(Severity.INFO, states, where, match.headers[match.columns["region"]]))
@@ -970,6 +975,8 @@ def _read_table(
             how = HOW.get(guess.how, f"a close spelling, {guess.score:.0f}% sure").format(over=guess.over)
             book.findings.append(Finding(Severity.INFO, f"Read '{guess.header}' as {title(name)} ({how}).", where, guess.header))
     for name, guess in match.suggestions.items():
+        if name in match.columns:  # a column read by its values (_product_by_values) since the guess
+            continue
         book.findings.append(
             Finding(
                 Severity.WARNING,

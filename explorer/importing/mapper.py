@@ -26,6 +26,7 @@ from explorer.importing.tables import (
     find_tables,
     is_blank,
     line_item_columns,
+    named_by_values,
     product_by_values,
     region_by_values,
     states_in_region,
@@ -49,6 +50,8 @@ def _table_notes(where: str, match: TableMatch, catalog: Catalog) -> list[str]:
         how = HOW.get(guess.how, f"a close spelling, {guess.score:.0f}% sure").format(over=guess.over)
         notes.append(f"  {name} = {guess.header!r}: {how}")
     for name, guess in match.suggestions.items():
+        if name in match.columns:  # read by its values since the guess (product_by_values and its neighbours)
+            continue
         notes.append(f"  maybe {name} = {guess.header!r} ({guess.score:.0f}% match): add the line to use it")
     missing = [_key(f) for f in spec.fields if f not in match.columns and f not in match.suggestions]
     if missing:
@@ -107,6 +110,9 @@ def proposed_mappings(
                 if tiers:
                     note = f"program = {tiers!r}: every value names a product's tier or an add-on"
                     match = dataclasses.replace(match, notes=(*match.notes, note))
+                match, flag = named_by_values(sheet, match, catalog)
+                if flag:
+                    match = dataclasses.replace(match, notes=(*match.notes, f"named = {flag!r}: every value is yes or no"))
                 match, states = states_in_region(sheet, match, catalog)
                 if states:
                     match = dataclasses.replace(match, notes=(*match.notes, states))

@@ -21,7 +21,7 @@ from explorer.importing.line_items import LineItem, line_item_for, product_named
 from explorer.importing.mappings import ColumnMapping
 from explorer.importing.places import parse_country, sales_region
 from explorer.importing.readers import Cell, RawSheet
-from explorer.importing.values import calm, cell_text
+from explorer.importing.values import calm, cell_text, parse_yes_no
 from explorer.sla.subdivisions import resolve_subdivision
 
 HEADER_SCAN_ROWS = 40  # any of these rows can be the first header; further down, only rows after a blank row
@@ -286,6 +286,25 @@ def product_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> t
     if "product" in match.columns or "product" not in catalog.tables[match.kind].fields:
         return match, ""
     return _by_values(sheet, match, "product", lambda values: all(catalog.product_for(v) is not None for v in values))
+
+
+def named_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str]:
+    """A contacts table with no Named column takes a kept column headed as a support-contact flag (the catalog's
+    contacts ``by_values``: Salesforce's 'Support Contact' checkbox) whose values are all yes or no; the same header
+    may head the people's names ('Account | Support Contact | Email'), so the values decide. (The match, its header
+    or "".)"""
+    flags = catalog.tables[match.kind].by_values.get("named", frozenset())
+    if "named" in match.columns or not flags:
+        return match, ""
+    flagged = {i: h for i, h in match.extra.items() if fold(h) in flags}
+    if not flagged:
+        return match, ""
+    answers = lambda values: all(parse_yes_no(v, catalog)[1] is None for v in values)  # noqa: E731
+    found, header = _by_values(sheet, replace(match, extra=flagged), "named", answers)
+    if not header:
+        return match, ""
+    index = found.columns["named"]
+    return replace(match, columns=found.columns, extra={i: h for i, h in match.extra.items() if i != index}), header
 
 
 def tier_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str]:

@@ -561,3 +561,34 @@ def test_salesforce_entitlement_names_give_the_tier_beside_the_account(tmp_path:
     assert said["Initech"].severity is Severity.ERROR
     assert said["Initech"].message.startswith("Tier 'Initech Gold' is not one of the Okta programs")
     assert "Premier Plus Ltd" not in said  # the tier as written: nothing set aside, nothing said
+
+
+def test_a_crm_support_contact_checkbox_says_who_is_named(tmp_path: Path) -> None:
+    """Salesforce's contacts report with the org's 'Support Contact' checkbox (true/false, TRUE, Yes): the column is
+    Named, so a contact marked false is listed but not counted; where that header heads anything but yes and no, it
+    is not taken for the flag."""
+    book = write_csv(
+        tmp_path / "book.csv",
+        header=["Account Name", "Product", "Support Level", "Start Date", "End Date"],
+        rows=[["Acme Corp", "Okta", "Premier", "2026-01-01", "2026-12-31"]],
+    )
+    header = ["First Name", "Last Name", "Email", "Account Name", "Title", "Support Contact"]
+    people = [
+        ["Ada", "Lovelace", "ada@acme.example", "Acme Corp", "CTO", "true"],
+        ["Bob", "Smith", "bob@acme.example", "Acme Corp", "IT Admin", "false"],
+        ["Carol", "Jones", "carol@acme.example", "Acme Corp", "Engineer", "TRUE"],
+    ]
+    contacts = write_csv(tmp_path / "contacts.csv", header=header, rows=people)
+    loaded = load_book([book, contacts])
+    assert {c.name: c.named for c in loaded.contacts} == {"Ada Lovelace": True, "Bob Smith": False, "Carol Jones": True}
+    said = [(f.severity, f.message) for f in loaded.findings if f.column == "Support Contact"]
+    assert said == [
+        (
+            Severity.INFO,
+            "Read 'Support Contact' as Named: every value in it is yes or no; a contact marked no is listed, not counted.",
+        )
+    ]
+    notes = write_csv(tmp_path / "notes.csv", header=header, rows=[[*p[:5], "ask Ada first"] for p in people])
+    loaded = load_book([book, notes])
+    assert all(c.named for c in loaded.contacts) and len(loaded.contacts) == 3
+    assert "Support Contact" in loaded.contacts[0].extra
