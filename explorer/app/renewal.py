@@ -151,8 +151,10 @@ def changes(sheet: CustomerSheet) -> list[str]:
         ]
         name = review.product
         if not earlier:
-            since = f" (from {start:%Y-%m-%d})" if start else ""
-            first.append(f"{name}{since}")
+            initial = review.contract.initial_term_start
+            # a renewal book gives only the current term, with the day the customer first bought it (domain.md §5)
+            held = f"; held since {initial:%Y-%m-%d}, its initial term start" if initial and start and initial < start else ""
+            first.append(f"{name} (from {start:%Y-%m-%d}{held})" if start else name)
             continue
         before = max(earlier, key=lambda t: t.contract.term_start or date.min)
         # a row that starts inside the one before replaces it mid-term (an upgrade, an add-on bought and co-termed):

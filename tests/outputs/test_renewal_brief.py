@@ -299,3 +299,29 @@ def test_the_readme_s_whatif_example_is_what_the_command_prints(capsys: pytest.C
     command, shown = " ".join(found[1].split()), found[2]
     assert main(shlex.split(command)) == 0
     assert capsys.readouterr().out == shown
+
+
+def test_a_first_term_renewed_from_an_earlier_start_says_since_when(tmp_path: Path) -> None:
+    """A renewals tracker gives only the current term and the Original Start Date: the brief said "First term in the
+    book ... nothing earlier to compare with" of a customer of three years, as if new."""
+    from tests.files import write_csv
+
+    book = write_csv(
+        tmp_path / "renewals.csv",
+        header=["Customer", "Product", "Tier", "Original Start Date", "Current Term Start", "Current Term End", "Time Zone"],
+        rows=[
+            ["Globex", "Okta", "Premier", "2024-01-15", "2026-01-15", "2027-01-14", "UTC"],
+            ["Initech", "Okta", "Premier", "2026-01-15", "2026-01-15", "2027-01-14", "UTC"],
+        ],
+    )
+    for name, said in (
+        (
+            "Globex",
+            "First term in the book: Okta (from 2026-01-15; held since 2024-01-15, its initial term start); nothing earlier "
+            "to compare with.",
+        ),
+        ("Initech", "First term in the book: Okta (from 2026-01-15); nothing earlier to compare with."),
+    ):
+        out = tmp_path / f"{name}.pdf"
+        assert main(["brief", str(book), "--customer", name, "--as-of", "2026-12-07", "-o", str(out)]) in (0, 1)
+        assert said in " ".join(pdf_text(out).split()), name
