@@ -33,6 +33,9 @@ def messages(book, severity: Severity | None = None) -> list[str]:  # type: igno
         ("Start Date*", "Start Date"),
         ("Support_Level__c", "Support_Level"),
         ("Account.Name", "Account Name"),
+        ("SBQQ__Account__r.Name", "Account Name"),  # Salesforce CPQ's API names: a package namespace, a relationship
+        ("SBQQ__StartDate__c", "StartDate"),
+        ("blng__BillingAccount__r.Name", "BillingAccount Name"),
         ("Deal - Organization", "Organization"),  # Pipedrive names each column by its object
         ("👥 Named contacts", "Named contacts"),  # Notion, monday.com and Airtable head columns with an emoji
         ("🏷️ Support tier", "Support tier"),
@@ -664,3 +667,26 @@ def test_servicenows_response_time_is_the_time_to_the_first_response(tmp_path: P
     book = load_book([], [log])
     assert book.cases is not None
     assert book.cases["first_response"].iloc[0] == pd.Timestamp("2026-11-02 16:30", tz="UTC")
+
+
+def test_a_salesforce_cpq_export_headed_by_api_names_is_read(tmp_path: Path) -> None:
+    """Data Loader and CPQ subscription exports head columns by API name: the namespace SBQQ__, the suffixes __c and
+    __r and the relationship's .Name were read as words, and no table was found."""
+    path = write_csv(
+        tmp_path / "subscriptions.csv",
+        header=[
+            "Id",
+            "SBQQ__Account__r.Name",
+            "SBQQ__Product__r.Name",
+            "SBQQ__StartDate__c",
+            "SBQQ__EndDate__c",
+            "Support_Tier__c",
+            "SBQQ__Quantity__c",
+        ],
+        rows=[["a1X5e000001", "Acme Corp", "Okta Workforce Identity", "2026-03-01", "2027-02-28", "Premier Plus", "1500"]],
+    )
+    book = load_book([path])
+    assert [(c.customer, c.product, c.program, str(c.term_start), str(c.term_end)) for c in book.contracts] == [
+        ("Acme Corp", "okta", "okta-premier-plus", "2026-03-01", "2027-02-28")
+    ]
+    assert not [f for f in book.findings if f.severity is Severity.ERROR]
