@@ -765,8 +765,21 @@ def _file_notes(sheet: RawSheet) -> list[Finding]:
     return out
 
 
+_MARKUP = {  # what a web app's "Export to Excel" writes under an .xls name, and who writes it
+    ".html": "a web page (an HTML table), as Jira's and many report servers' Excel exports are",
+    ".xml": "an Excel 2003 XML spreadsheet, as Salesforce Classic's and NetSuite's Excel exports are",
+}
+
+
 def _misnamed(sheet: RawSheet) -> Finding:
     name = shown_name(sheet.file)
+    if sheet.misnamed in _MARKUP:  # renaming would not help: Excel opens it by its name, the app by its bytes
+        return Finding(
+            Severity.INFO,
+            f"{name} is named {Path(name).suffix or '(no suffix)'} but is {_MARKUP[sheet.misnamed]}; it was read as one "
+            "(this is why Excel warns, when it opens the file, that its format and extension do not match).",
+            Source(sheet.file),
+        )
     what = "a CSV text file" if sheet.misnamed == ".csv" else f"a {sheet.misnamed} workbook"
     return Finding(
         Severity.INFO,

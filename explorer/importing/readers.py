@@ -27,6 +27,7 @@ from explorer.importing.formulas import uncalculated_cells
 from explorer.importing.ods import sheet_layout
 from explorer.importing.safety import (
     EXCEL_COLUMNS,
+    MARKUP_KINDS,
     MAX_CELL_CHARS,
     STREAMED_CHARS,
     UnreadableFile,
@@ -34,7 +35,9 @@ from explorer.importing.safety import (
     content_suffix,
     screen_file,
 )
+from explorer.importing.spreadsheet_xml import read_spreadsheet_xml
 from explorer.importing.struck import struck_cells
+from explorer.importing.web_table import read_web_table
 from explorer.importing.xlsx_parts import sheet_parts
 from explorer.shown import shown
 
@@ -48,6 +51,8 @@ SAME_KIND = {
     ".csv": {".csv", ".txt", ".tsv"},
     ".txt": {".csv", ".txt", ".tsv"},
     ".tsv": {".csv", ".txt", ".tsv"},
+    ".html": {".html", ".htm"},  # a web page or an Excel 2003 XML spreadsheet named .xls is said so when read
+    ".xml": {".xml"},
 }
 Cell = Any  # str, float, int, bool, date, datetime, time or timedelta; "" when empty
 
@@ -152,7 +157,7 @@ class _Reading:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.text: RawSheet | None = None
+        self.ready: list[RawSheet] = []  # a text file's or a markup file's sheets, read at once
         self.futures: list[Future[RawSheet]] = []
         self.pool: ThreadPoolExecutor | None = None
         self.failure: UnreadableFile | None = None
@@ -173,7 +178,10 @@ class _Reading:
         misnamed = self.misnamed = "" if path.suffix.lower() in SAME_KIND[actual] else actual
         if kind == "text":
             rows, note = read_csv(path)
-            self.text = RawSheet(str(path), shown(path.stem), rows, misnamed=misnamed, decoding=note)
+            self.ready = [RawSheet(str(path), shown(path.stem), rows, misnamed=misnamed, decoding=note)]
+            return
+        if kind in MARKUP_KINDS:
+            self.ready = _read_markup(path, kind, misnamed)
             return
         names = _guard(path, lambda: _worksheet_names(path, bool(misnamed)))
         if not names:
@@ -202,8 +210,7 @@ class _Reading:
     def sheets(self) -> Iterator[RawSheet]:
         if self.failure is not None:
             raise self.failure
-        if self.text is not None:
-            yield self.text
+        yield from self.ready
         for future in self.futures:
             yield future.result()
 
@@ -217,6 +224,22 @@ class _Reading:
             for workbook in self.opened:
                 workbook.close()
             self.opened.clear()
+
+
+def _read_markup(path: Path, kind: str, misnamed: str) -> list[RawSheet]:
+    """A web page's tables as one sheet named after the file (as a CSV's), or an Excel 2003 XML spreadsheet's
+    worksheets, merged cells carried as a workbook's are."""
+    if kind == "html":
+        page = read_web_table(path)
+        merged = fill_merged(page.rows, page.ranges)
+        hidden = tuple(page.hidden_rows)
+        return [RawSheet(str(path), shown(path.stem), page.rows, "", merged, misnamed, hidden, page.decoding)]
+    sheets = []
+    for sheet in read_spreadsheet_xml(path):
+        merged = fill_merged(sheet.rows, sheet.ranges)
+        hidden = tuple(sheet.hidden_rows)
+        sheets.append(RawSheet(str(path), sheet.name, sheet.rows, sheet.hidden, merged, misnamed, hidden, _formulas=sheet.errors))
+    return sheets
 
 
 def _open(path: Path, misnamed: bool):  # type: ignore[no-untyped-def]

@@ -52,7 +52,7 @@ class NoTable(UnreadableFile):
 class Screened:
     """What the checks learned of a file: how to read it, and the rows its sheets hide (the scan sees them free)."""
 
-    kind: str  # "zip", "ole" or "text"
+    kind: str  # "zip", "ole", "text", or "html" or "xml2003" (MARKUP_KINDS)
     hidden_rows: dict[str, tuple[int, ...]] = field(default_factory=dict)  # sheet part -> 1-based rows hidden or filtered out
 
 
@@ -61,20 +61,30 @@ def _sniff_foreign(head: bytes) -> str | None:
         return "this is a PDF document, not a spreadsheet"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
         return "this is an image, not a spreadsheet"
+    return None
+
+
+def _sniff_markup(head: bytes) -> str | None:
+    """What web apps and report servers write under an .xls name: "html" for a web page (Jira's Excel export),
+    "xml2003" for an Excel 2003 XML spreadsheet (Salesforce Classic's and NetSuite's reports), else None."""
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):  # told apart by its text; XML this way is refused by its reader
+            head = head[len(bom) : len(head) // 2 * 2].decode(codec, errors="replace").encode("utf-8", errors="replace")
     start = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
-    if start.startswith(_HTML_STARTS):  # web apps and report servers export an HTML table named .xls
-        table = " (an HTML table)" if b"<table" in start else ""
-        return f"this is a web page{table}, not a spreadsheet; open it in Excel and save it as .xlsx"
-    if start.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in start:
-        return "this is an Excel 2003 XML spreadsheet, which is not read; open it in Excel and save it as .xlsx"
+    if start.startswith(_HTML_STARTS):
+        return "html"
+    if start.startswith((b"<?xml", b"<workbook", b"<ss:workbook")) and SPREADSHEET_XML_NAMESPACE in start:
+        return "xml2003"
     return None
 
 
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<table", b"<meta", b"<head", b"<body", b"<style", b"<!--")
+SPREADSHEET_XML_NAMESPACE = b"urn:schemas-microsoft-com:office:spreadsheet"
+MARKUP_KINDS = {"html", "xml2003"}  # what Screened.kind says of a web page or an Excel 2003 XML spreadsheet
 
 
 def check_file(path: Path) -> str:
-    """Validate ``path`` and say how to read it by what its bytes are: "zip", "ole" or "text".
+    """Validate ``path`` and say how to read it by what its bytes are: "zip", "ole", "text", "html" or "xml2003".
 
     The suffix does not decide: an .xlsx saved under a .csv name is read as a workbook, a CSV
     named .xls as text (content_suffix says what the name should have been).
@@ -98,6 +108,11 @@ def screen_file(path: Path) -> Screened:
     foreign = _sniff_foreign(head)
     if foreign:
         raise UnreadableFile(path, foreign)
+    if (markup := _sniff_markup(head)) is not None:
+        limit = MAX_TEXT_BYTES if markup == "html" else MAX_UNCOMPRESSED_BYTES  # as a CSV text, as a workbook's XML
+        if size > limit:
+            raise UnreadableFile(path, f"the file is {size / 2**20:.0f} MB, more than the {limit // 2**20} MB limit")
+        return Screened(markup)
     if head.startswith(OLE_MAGIC):
         if _has_encrypted_package(path):
             raise UnreadableFile(path, "the workbook is password-protected (encrypted); save an unprotected copy")
@@ -122,6 +137,21 @@ def screen_file(path: Path) -> Screened:
     raise UnreadableFile(path, "not a spreadsheet, or the file is damaged (it is not a zipped workbook)")
 
 
+def check_xml_declarations(path: Path) -> None:
+    """Refuse an XML file (an Excel 2003 XML spreadsheet) that declares a DOCTYPE or entities anywhere: the rule
+    for a workbook's parts, as no spreadsheet needs one and a parser that expanded them could exhaust memory."""
+    tail = b""
+    with open(path, "rb") as handle:
+        while block := handle.read(_CHUNK):
+            piece = tail + block
+            if b"!" in piece and _DECLARATION.search(piece):
+                raise UnreadableFile(
+                    path,
+                    "the file declares XML entities, which workbooks never need (possible entity-expansion attack); not read",
+                )
+            tail = piece[-16:]  # "<!DOCTYPE" cut where a block ends is whole in the next piece
+
+
 def _unsupported(path: Path) -> str:
     return f"unsupported file type '{path.suffix or '(none)'}'; use .xlsx, .xlsm, .xlsb, .xls, .ods or .csv"
 
@@ -135,7 +165,9 @@ def _looks_like_text(head: bytes) -> bool:
 
 
 def content_suffix(path: Path, kind: str) -> str:
-    """The suffix the file's bytes call for (".xlsx", ".xlsb", ".ods", ".xls" or ".csv")."""
+    """The suffix the file's bytes call for (".xlsx", ".xlsb", ".ods", ".xls", ".csv", ".html" or ".xml")."""
+    if kind in MARKUP_KINDS:
+        return ".html" if kind == "html" else ".xml"
     if kind == "text":
         return path.suffix.lower() if path.suffix.lower() in TEXT_SUFFIXES else ".csv"
     if kind == "ole":

@@ -84,25 +84,28 @@ def test_utf16_without_a_bom_is_text(tmp_path: Path) -> None:
 
 
 WEB_EXPORTS = {  # what a CRM's or a report server's "Export to Excel" writes under an .xls name
-    "html with a BOM": ("\ufeff<html><body><table><tr><td>Account Name</td></tr></table></body></html>", "(an HTML table)"),
-    "a bare table": ("<table><tr><td>Account Name</td><td>Product</td></tr></table>", "(an HTML table)"),
-    "meta first": ('<meta http-equiv="Content-Type" content="text/html"><table><tr><td>x</td></tr></table>', "(an HTML table)"),
+    "html with a BOM": ("\ufeff<html><body><table><tr><td>Account Name</td></tr></table></body></html>", "html"),
+    "html as UTF-16": ("<html><body><table><tr><td>Account Name</td></tr></table></body></html>", "utf-16"),
+    "a bare table": ("<table><tr><td>Account Name</td><td>Product</td></tr></table>", "html"),
+    "meta first": ('<meta http-equiv="Content-Type" content="text/html"><table><tr><td>Account Name</td></tr></table>', "html"),
     "xml spreadsheet 2003": (
         '<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>'
-        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Sheet1"/></Workbook>',
-        "an Excel 2003 XML spreadsheet",
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+        '<Worksheet ss:Name="Sheet1"><Table><Row><Cell><Data ss:Type="String">Account Name</Data></Cell></Row></Table>'
+        "</Worksheet></Workbook>",
+        "xml2003",
     ),
 }
 
 
 @pytest.mark.parametrize("case", list(WEB_EXPORTS))
-def test_a_web_export_named_xls_says_what_it_is_and_what_to_do(tmp_path: Path, case: str) -> None:
-    text, words = WEB_EXPORTS[case]
+def test_a_web_export_named_xls_is_read_by_what_it_is(tmp_path: Path, case: str) -> None:
+    text, kind = WEB_EXPORTS[case]
     path = tmp_path / "export.xls"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(UnreadableFile) as error:
-        check_file(path)
-    assert words in error.value.cause and error.value.cause.endswith("open it in Excel and save it as .xlsx")
+    path.write_text(text, encoding="utf-16" if kind == "utf-16" else "utf-8")
+    assert check_file(path) == ("html" if kind == "utf-16" else kind)
+    (sheet,) = readers.iter_sheets(path)
+    assert sheet.rows[0][0] == "Account Name" and sheet.misnamed == (".xml" if kind == "xml2003" else ".html")
 
 
 def test_a_csv_wider_than_a_sheet_is_one_line(tmp_path: Path) -> None:

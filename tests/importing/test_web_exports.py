@@ -1,0 +1,334 @@
+"""The "Excel" files web apps really export, read as workbooks: an HTML page named .xls (Jira Server's
+"Export > Excel", report servers) and an Excel 2003 XML spreadsheet (NetSuite's saved search "Export -
+Microsoft Excel", Salesforce Classic's report export)."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from explorer.importing.book import load_book
+from explorer.importing.readers import iter_sheets
+from explorer.importing.safety import UnreadableFile, check_file
+from explorer.model import Book, Finding, Severity
+from tests.hostile.harness import assert_refused, explorer
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "files"
+BOOK = CORPUS / "companion_contracts.csv"
+
+# Jira Server's issue navigator, "Export > Excel (all fields)": a page whose first small table says who and how many
+JIRA = """<meta http-equiv="Content-Type" content="text/html; charset={charset}">
+<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">
+<head><style>td {{ mso-number-format: "\\@"; }}</style><title>ACME Support JIRA</title></head>
+<body>
+<table border="1">
+  <tr bgcolor="#0000ff"><td colspan="8"><font color="#ffffff"><b>ACME Support JIRA</b></font></td></tr>
+  <tr><td colspan="8">Displaying 4 issues at 07/Dec/26 8:00 PM.</td></tr>
+</table>
+<table id="issuetable" border="1" cellpadding="3" cellspacing="1" width="100%">
+  <tr bgcolor="#dddddd">
+    <th>Issue Type</th><th>Key</th><th>Summary</th><th>Organizations</th><th>Product</th><th>Priority</th>
+    <th>Created</th><th>First Response</th>
+  </tr>
+  <tr><td>Support</td><td>SUP-1</td><td>SSO &amp; login<br/>broken since   the upgrade</td><td>Acme Corp</td>
+      <td>Okta</td><td>P1</td><td>01/Mar/26 9:05 AM</td><td>01/Mar/26 9:40 AM</td></tr>
+  <tr><td>Support</td><td>SUP-2</td><td>Token expiry</td><td>{customer}</td><td>Auth0</td><td>P2</td>
+      <td>02/Mar/26 10:00 AM</td><td>02/Mar/26 4:00 PM</td></tr>
+  <tr style="DISPLAY: none"><td>Support</td><td>SUP-3</td><td>MFA</td><td>Initech</td><td>Okta</td><td>P9</td>
+      <td>03/Mar/26 11:15 AM</td><td>&nbsp;</td></tr>
+  <tr><td>Support</td><td>SUP-4</td><td>Audit log</td><td>Initech</td><td>Okta</td><td>P3</td>
+      <td>31/Feb/26 11:15 AM</td><td>&nbsp;</td></tr>
+</table>
+</body></html>
+"""
+
+
+def jira(tmp_path: Path, customer: str = "Globex GmbH", charset: str = "UTF-8") -> Path:
+    path = tmp_path / "jira.xls"
+    path.write_bytes(JIRA.format(customer=customer, charset=charset).encode("cp1252" if charset != "UTF-8" else "utf-8"))
+    return path
+
+
+def findings(book: Book, severity: Severity) -> list[Finding]:
+    return [f for f in book.findings if f.severity is severity]
+
+
+def test_a_jira_html_export_is_read_as_a_case_log_by_check(tmp_path: Path) -> None:
+    run = explorer("check", BOOK, "--cases", jira(tmp_path), "--as-of", "2026-12-07", temp=tmp_path / "temp")
+    assert run.code == 1, run.err  # read, with errors in two of its rows
+    assert "4 cases" in run.out
+    assert "jira.xls is named .xls but is a web page (an HTML table)" in run.out
+    # the title table above is a title; the bad cells are named by the sheet's own rows and headers
+    assert "jira.xls, jira, row 7, column 'Priority' [Initech]: Case SUP-3: priority 'P9'" in run.out
+    assert "jira.xls, jira, row 8, column 'Created' [Initech]: Case SUP-4: the opening time '31/Feb/26 11:15 AM'" in run.out
+    assert "Sheet 'jira' hides 1 row with data (row 7;" in run.out
+
+
+def test_a_jira_page_s_cells_and_dates_read_as_jira_writes_them(tmp_path: Path) -> None:
+    (sheet,) = iter_sheets(jira(tmp_path))
+    assert sheet.name == "jira" and sheet.misnamed == ".html" and sheet.hidden_rows == (7,) and sheet.merged == 2
+    assert sheet.rows[0] == ["ACME Support JIRA"] * 8  # colspan carried as a merged cell's value is
+    assert sheet.rows[2] == []  # the blank row between two tables
+    assert sheet.rows[3][:3] == ["Issue Type", "Key", "Summary"]
+    assert sheet.rows[4][2] == "SSO & login\nbroken since the upgrade"
+    assert sheet.rows[6][7] == ""  # &nbsp; alone is an empty cell
+    book = load_book([BOOK], case_files=[sheet.file])
+    cases = book.cases.set_index("case_id")
+    assert cases.loc["SUP-1", "opened"].to_pydatetime().replace(tzinfo=None) == datetime(2026, 3, 1, 9, 5)
+    assert cases.loc["SUP-1", "first_response"].to_pydatetime().replace(tzinfo=None) == datetime(2026, 3, 1, 9, 40)
+    assert (cases.loc["SUP-2", "customer"], cases.loc["SUP-2", "row"], cases.loc["SUP-2", "sheet"]) == ("Globex GmbH", 6, "jira")
+
+
+def test_a_page_s_charset_is_read_from_its_meta(tmp_path: Path) -> None:
+    (sheet,) = iter_sheets(jira(tmp_path, customer="Société Générale", charset="windows-1252"))
+    assert sheet.rows[5][3] == "Société Générale" and not sheet.decoding
+
+
+def test_spans_nested_tables_and_line_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "report.xls"
+    path.write_text(
+        "<html><body><table><tr><td>"  # a layout table holding the report
+        "<table><tr><th>Customer</th><th>Product</th><th>Start</th></tr>"
+        '<tr><td rowspan="2">Acme<br>Corp</td><td>Okta</td><td>2026-01-15</td></tr>'
+        "<tr><td>Auth0</td><td>2026-02-01</td></tr>"
+        '<tr><td colspan="2">Total</td><td>2</td></tr>'
+        "</table></td></tr></table></body></html>"
+    )
+    (sheet,) = iter_sheets(path)
+    assert sheet.rows == [
+        ["Customer", "Product", "Start"],
+        ["Acme\nCorp", "Okta", "2026-01-15"],
+        ["Acme\nCorp", "Auth0", "2026-02-01"],
+        ["Total", "Total", "2"],
+    ]
+    assert sheet.merged == 2
+
+
+NS = (
+    'xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office" '
+    'xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" '
+    'xmlns:html="http://www.w3.org/TR/REC-html40"'
+)
+
+
+def text(value: str, **attributes: str) -> str:
+    return cell("String", value, **attributes)
+
+
+def cell(kind: str, value: str, **attributes: str) -> str:
+    said = "".join(f' ss:{k}="{v}"' for k, v in attributes.items())
+    return f'<Cell{said}><Data ss:Type="{kind}">{value}</Data></Cell>'
+
+
+def spreadsheet_xml(path: Path, sheets: dict[str, str]) -> Path:
+    worksheets = "".join(f'<Worksheet ss:Name="{name}">{body}</Worksheet>' for name, body in sheets.items())
+    path.write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook {NS}>'
+        '<Styles><Style ss:ID="Default" ss:Name="Normal"/><Style ss:ID="s21"><NumberFormat ss:Format="Short Date"/></Style>'
+        f"</Styles>{worksheets}</Workbook>\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+HEADERS = ["Customer", "Item: Display Name", "Support Tier", "Start Date", "End Date", "Amount", "Time Zone"]
+HEADER = "".join(text(h) for h in HEADERS)
+
+
+def netsuite(tmp_path: Path) -> Path:
+    """A NetSuite saved search of contract items: a title row merged across, the header on row 3, a customer
+    merged down over its two items, one item's row hidden, dates as DateTime cells and as text, an #N/A."""
+    table = (
+        '<Table ss:ExpandedColumnCount="7" ss:ExpandedRowCount="7" x:FullColumns="1" x:FullRows="1">'
+        '<Column ss:Width="120"/>'
+        f"<Row>{text('Support contract items (saved search)', MergeAcross='6')}</Row>"
+        f'<Row ss:Index="3">{HEADER}</Row>'
+        f"<Row>{text('Acme Corp', MergeDown='1')}{text('Okta')}{text('Premier Plus')}"
+        f"{cell('DateTime', '2026-01-15T00:00:00.000', StyleID='s21')}{text('1/14/2027')}{cell('Number', '12000')}"
+        f"{text('Europe/Berlin')}</Row>"
+        f'<Row ss:Hidden="1">{text("Auth0", Index="2")}{text("Premier")}{cell("DateTime", "2026-02-01T00:00:00.000")}'
+        f"{cell('DateTime', '2027-01-31T00:00:00.000')}{cell('Error', '#N/A')}{text('Europe/Berlin')}</Row>"
+        f"<Row>{text('Initech')}{text('Okta')}{text('Premier')}{cell('DateTime', '2026-03-01T00:00:00.000')}"
+        f"{cell('DateTime', '2027-02-28T00:00:00.000')}{cell('Number', '8000.5')}{text('America/Chicago')}</Row>"
+        f'<Row ss:Index="7">{text("Hooli")}<Cell ss:Index="3"><Data ss:Type="String">Premier</Data></Cell>'
+        f"{cell('DateTime', '2026-05-01T00:00:00.000')}{cell('DateTime', '2027-04-30T00:00:00.000')}"
+        f"{cell('Boolean', '1')}{text('UTC')}</Row>"
+        "</Table>"
+        '<WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Selected/><ProtectObjects>False</ProtectObjects>'
+        "</WorksheetOptions>"
+    )
+    hidden = (
+        f"<Table><Row>{text('Customer')}{text('Product')}</Row><Row>{text('Old Co')}{text('Okta')}</Row></Table>"
+        '<WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible></WorksheetOptions>'
+    )
+    return spreadsheet_xml(tmp_path / "Contract Items.xls", {"Contract Items": table, "Lookups": hidden})
+
+
+def test_a_netsuite_spreadsheet_xml_reads_as_a_workbook(tmp_path: Path) -> None:
+    sheets = list(iter_sheets(netsuite(tmp_path)))
+    assert [(s.name, s.hidden, s.misnamed) for s in sheets] == [("Contract Items", "", ".xml"), ("Lookups", "hidden", ".xml")]
+    items = sheets[0]
+    assert items.rows[0] == ["Support contract items (saved search)"] * 7
+    assert items.rows[1] == []
+    assert items.rows[3] == ["Acme Corp", "Okta", "Premier Plus", date(2026, 1, 15), "1/14/2027", 12000.0, "Europe/Berlin"]
+    assert items.rows[4][:2] == ["Acme Corp", "Auth0"]  # merged down
+    assert items.rows[4][5] == ""  # an error reads empty, as calamine reads an .xlsx's
+    assert items.rows[6] == ["Hooli", "", "Premier", date(2026, 5, 1), date(2027, 4, 30), True, "UTC"]
+    assert (items.merged, items.hidden_rows) == (2, (5,))
+    assert items.uncalculated(5, 5) == "the cell holds Excel's error #N/A"
+
+
+def test_a_netsuite_book_s_findings_point_at_its_cells(tmp_path: Path) -> None:
+    book = load_book([netsuite(tmp_path)])
+    contracts = {(c.customer, c.product): c for c in book.contracts}
+    acme = contracts["Acme Corp", "okta"]
+    assert (acme.term_start, acme.term_end) == (date(2026, 1, 15), date(2027, 1, 14))
+    assert (acme.source.sheet, acme.source.row) == ("Contract Items", 4)
+    assert contracts["Acme Corp", "auth0"].term_end == date(2027, 1, 31)
+    infos = [f.message for f in findings(book, Severity.INFO)]
+    assert any("is named .xls but is an Excel 2003 XML spreadsheet" in m for m in infos)
+    hidden = next(f for f in book.findings if "hides 1 row" in f.message)
+    assert (hidden.source.sheet, hidden.source.row) == ("Contract Items", 5)
+    product = next(f for f in book.findings if f.customer == "Hooli")
+    assert (product.source.row, product.column) == (7, "Item: Display Name"), product
+
+
+def salesforce(tmp_path: Path) -> Path:
+    """Salesforce Classic's report export: ss:-prefixed elements, a DateTime with a time, text and numbers, no title."""
+    rows = [
+        ["Account Name", "Product", "Support Level", "Contract Start Date", "Contract End Date", "Last Modified Date"],
+        ["Acme Corp", "Okta", "Premier Plus", "2026-01-15T00:00:00", "2027-01-14T00:00:00", "2026-11-02T14:30:00"],
+        ["Globex GmbH", "Auth0", "Premier", "2026-02-01T00:00:00", "2027-01-31T00:00:00", "2026-11-03T09:00:00"],
+    ]
+
+    def row(values: list[str], header: bool) -> str:
+        cells = "".join(
+            f'<ss:Cell><ss:Data ss:Type="{"DateTime" if not header and "T" in v[10:11] else "String"}">{v}</ss:Data></ss:Cell>'
+            for v in values
+        )
+        return f"<ss:Row>{cells}</ss:Row>"
+
+    body = "<ss:Table>" + "".join(row(r, i == 0) for i, r in enumerate(rows)) + "</ss:Table>"
+    path = tmp_path / "report1733410000000.xls"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<ss:Workbook xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+        f'<ss:Worksheet ss:Name="Support Contracts">{body}</ss:Worksheet></ss:Workbook>'
+    )
+    return path
+
+
+def test_a_salesforce_classic_report_reads(tmp_path: Path) -> None:
+    path = salesforce(tmp_path)
+    assert check_file(path) == "xml2003"
+    (sheet,) = iter_sheets(path)
+    assert sheet.rows[1][3:] == [date(2026, 1, 15), date(2027, 1, 14), datetime(2026, 11, 2, 14, 30)]
+    book = load_book([path])
+    assert sorted((c.customer, c.program, c.term_end) for c in book.contracts) == [
+        ("Acme Corp", "okta-premier-plus", date(2027, 1, 14)),
+        ("Globex GmbH", "auth0-premier", date(2027, 1, 31)),
+    ]
+    assert not findings(book, Severity.ERROR)
+
+
+def test_a_time_of_day_and_an_xml_named_xml_read_as_calamine_would(tmp_path: Path) -> None:
+    table = f"<Table><Row>{cell('DateTime', '1899-12-31T09:05:00.000')}</Row></Table>"
+    path = spreadsheet_xml(tmp_path / "times.xml", {"T": table})
+    (sheet,) = iter_sheets(path)
+    assert sheet.rows == [[datetime(1899, 12, 31, 9, 5).time()]] and sheet.misnamed == ""
+
+
+def refused(path: Path, *words: str) -> None:
+    start = time.monotonic()
+    with pytest.raises(UnreadableFile) as error:
+        list(iter_sheets(path))
+    assert time.monotonic() - start < 10  # about 5 s on a loaded machine; a hang took minutes
+    for word in words:
+        assert word in error.value.cause, error.value.cause
+
+
+def read_soon(path: Path) -> list[list[object]]:
+    start = time.monotonic()
+    sheets = list(iter_sheets(path))
+    assert time.monotonic() - start < 10
+    return sheets[0].rows
+
+
+def test_a_page_without_a_table_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "export.xls"
+    path.write_text("<!DOCTYPE html><html><head><title>Log in - Jira</title></head><body><form>Username</form></body></html>")
+    run = explorer("check", BOOK, "--cases", path, temp=tmp_path / "temp")
+    assert_refused(run, "export.xls", "a web page with no table in it")
+
+
+def test_a_giant_cell_is_read_cut_not_held(tmp_path: Path) -> None:
+    path = tmp_path / "giant.xls"
+    with path.open("w") as handle:
+        handle.write("<html><body><table><tr><td>Customer</td></tr><tr><td>")
+        for _ in range(100):
+            handle.write("x" * 1_000_000)
+        handle.write("</td></tr></table></body></html>")
+    rows = read_soon(path)
+    assert rows[0] == ["Customer"] and 32_767 < len(rows[1][0]) < 200_000  # cut to Excel's limit with a warning later
+
+
+def test_tables_nested_ten_thousand_deep_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "nested.xls"
+    path.write_text("<html><body>" + "<table><tr><td>" * 10_000 + "deep" + "</td></tr></table>" * 10_000)
+    assert read_soon(path) == [["deep"]]
+
+
+def test_huge_spans_are_clamped_as_a_browser_clamps_them(tmp_path: Path) -> None:
+    path = tmp_path / "spans.xls"
+    body = '<tr><td colspan="1000000">a</td><td>b</td></tr><tr><td rowspan="65535">c</td></tr><tr><td>d</td></tr>'
+    path.write_text(f"<table>{body}</table>")
+    rows = read_soon(path)
+    assert len(rows) == 3 and len(rows[0]) == 1001 and rows[0][1000] == "b" and rows[2][:2] == ["c", "d"]
+    path.write_text("<table><tr>" + '<td colspan="1000">a</td>' * 17 + "</tr></table>")
+    refused(path, "past column 16,384 (XFD)")
+    many = '<td colspan="1000" rowspan="65534">a</td>' * 16
+    path.write_text(f"<table><tr>{many}</tr>" + "<tr><td>x</td></tr>" * 2_000 + "</table>")
+    refused(path, "more than the memory budget")
+
+
+XML_HEAD = f'<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook {NS}><Worksheet ss:Name="S"><Table>'
+XML_TAIL = "</Table></Worksheet></Workbook>"
+
+
+@pytest.mark.parametrize(
+    ("rows", "words"),
+    [
+        (f"<Row>{text('a', Index='16384')}{text('b', Index='1')}</Row>", "row 1: column 1 is placed after column 16,384"),
+        (f"<Row>{text('a', Index='16384')}{text('b')}</Row>", "column 16,385 is past Excel's last column"),
+        (f'<Row ss:Index="9"/><Row ss:Index="2">{text("a")}</Row>', "row 2 is placed after row 9"),
+        (f'<Row ss:Index="1048577">{text("a")}</Row>', "row 1,048,577 is past Excel's last row"),
+        (f"<Row>{text('a', MergeAcross='1000000')}{text('b')}</Row>", "past Excel's last column"),
+        ("".join(f"<Row>{text('a', Index='16384')}</Row>" for _ in range(2_000)), "more than the memory budget"),
+        (f"<Row>{text('a')}", "not well-formed XML"),
+    ],
+    ids=["index back", "index past XFD", "row back", "row past", "merge then a cell", "wide rows", "cut short"],
+)
+def test_a_hostile_spreadsheet_xml_is_refused(tmp_path: Path, rows: str, words: str) -> None:
+    path = tmp_path / "hostile.xls"
+    path.write_text(XML_HEAD + rows + XML_TAIL)
+    refused(path, words)
+
+
+def test_a_merge_of_a_million_is_bounded_by_the_data(tmp_path: Path) -> None:
+    path = tmp_path / "merge.xls"
+    path.write_text(XML_HEAD + f"<Row>{text('a', MergeAcross='1000000', MergeDown='1000000')}</Row><Row/>{XML_TAIL}")
+    assert read_soon(path) == [["a"]]
+
+
+def test_entity_declarations_are_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xls"
+    entities = '<!DOCTYPE lolz [<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10 if i > 1 else "&lol;" * 10}">' for i in range(1, 10)
+    )
+    path.write_text(
+        f'<?xml version="1.0"?>{entities}]><?mso-application progid="Excel.Sheet"?><Workbook {NS}>'
+        f'<Worksheet ss:Name="S"><Table><Row>{text("&lol9;")}</Row></Table></Worksheet></Workbook>'
+    )
+    assert_refused(explorer("check", path, temp=tmp_path / "temp"), "bomb.xls", "declares XML entities")
