@@ -23,6 +23,7 @@ from explorer.importing.safety import EXCEL_COLUMNS, FIELD_BYTES, MAX_CELL_CHARS
 MAX_CELLS = MEMORY_BUDGET // FIELD_BYTES  # a cell as a Python string in its row list, as a CSV field costs
 MAX_COLSPAN = 1000  # HTML's own limits: a browser (and Excel) reads a larger span as these
 MAX_ROWSPAN = 65534
+MAX_TAGS = 1_000_000  # about 450,000 cells, read in 4-8 s: Jira's export of 1,000 issues by 60 fields holds 130,000
 Range = tuple[tuple[int, int], tuple[int, int]]  # ((top, left), (bottom, right)), 0-based, as readers.fill_merged takes
 _SPACE = re.compile(r"\s+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
@@ -50,6 +51,12 @@ def read_web_table(path: Path) -> WebSheet:
     del data
     if not re.search("<table", text, re.IGNORECASE):
         raise UnreadableFile(path, _NO_TABLE)
+    if (tags := text.count("<")) > MAX_TAGS:  # the parser's time goes by its tags (8 us each on a busy 2-core machine)
+        raise UnreadableFile(
+            path,
+            f"the web page holds {tags:,} tags, more than the {MAX_TAGS:,} read as a web page (it would take minutes); "
+            "open it in Excel and save it as .xlsx",
+        )
     parser = _Tables(path)
     parser.feed(text)
     parser.close()

@@ -332,3 +332,16 @@ def test_entity_declarations_are_refused_in_one_line(tmp_path: Path) -> None:
         f'<Worksheet ss:Name="S"><Table><Row>{text("&lol9;")}</Row></Table></Worksheet></Workbook>'
     )
     assert_refused(explorer("check", path, temp=tmp_path / "temp"), "bomb.xls", "declares XML entities")
+
+
+def test_a_page_too_large_to_parse_in_seconds_is_refused_at_once(tmp_path: Path) -> None:
+    """html.parser takes 8 us a tag: a 40 MB page of 2 million one-cell rows took 55 s. Past MAX_TAGS the page is
+    refused before it is parsed, saying what to do."""
+    from explorer.importing.web_table import MAX_TAGS
+
+    page = tmp_path / "huge.xls"
+    page.write_text("<table>" + "<tr><td>1</td></tr>" * (MAX_TAGS // 4 + 1) + "</table>", "utf-8")
+    started = time.perf_counter()
+    with pytest.raises(UnreadableFile, match="open it in Excel and save it as .xlsx"):
+        load_book([page])
+    assert time.perf_counter() - started < 5
