@@ -508,6 +508,11 @@ class Catalog:
             return self.programs[product.default_program] if product.default_program else None
         return self._program_spellings.get((product.id, key))
 
+    @property
+    def flag_words(self) -> frozenset[str]:
+        """The words of a yes/no column, a priority flag's too: a priority column of only these gives no level."""
+        return self.yes_words | self.no_words | self.priority_flag_words
+
     def priority_for(self, text: str) -> int | None:
         """The level a case log's priority names: a listed spelling, else a level number with its scheme's
         prefix and a word ('Severity 3 - Normal', 'S3 (Normal)', 'Severity One', 'P1 - Production down'). A word

@@ -76,6 +76,7 @@ HOW = {
     "saved": "the saved mapping",
     "title": "the title column monday.com, Notion and Airtable head 'Name'; the table has no other column for it",
     "preferred": "an organisation's column, read over '{over}', which may name the person who asked",
+    "levels": "its values are priority levels, read over '{over}', a yes/no flag",
 }
 # Tables read only beside contracts, as the no-contract error names them ("Cases are judged against ...").
 BESIDE_CONTRACTS = {"cases": "Cases are", "contacts": "Named contacts are"}

@@ -30,6 +30,7 @@ from explorer.importing.case_zones import zone_column
 from explorer.importing.columns import factorize, map_distinct, read_columns
 from explorer.importing.day_and_time import joined
 from explorer.importing.emails import address
+from explorer.importing.headers import is_unix_time
 from explorer.importing.places import iana_zone, parse_timezone
 from explorer.importing.readers import RawSheet
 from explorer.importing.repeats import earliest
@@ -679,6 +680,7 @@ def read_cases(
     later = second.notna() & opened.notna() & (responded < opened) & (second >= opened)
     responded = responded.mask(later, second)
     twice_resp = twice_resp.mask(later, twice_resp.str.replace(FIRST_USED, SECOND_USED, regex=False))
+    findings += [n for f in ("opened", response_field) if (n := _unix_note(f, raw.get(f), sheet, match)) is not None]
     column_findings(bad_open, "opened", "Case {case}: the opening time '{value}' {why}; the case is not counted.")
     column_findings(opened.isna() & ~bad_open, "opened", "Case {case}: the opening time is missing; the case is not counted.")
     column_findings(
@@ -779,6 +781,24 @@ def read_cases(
     if not has_level:
         findings.append(_no_priority(len(frame), levelless, sheet, match))
     return frame, findings
+
+
+def _unix_note(field: str, values: pd.Series | None, sheet: RawSheet, match: TableMatch) -> Finding | None:
+    """The info for a time column written as Unix time (an API dump's created_at): read as UTC instants, said once."""
+    if values is None or field not in ("opened", "first_response", "milestone_completed"):
+        return None
+    filled = values[values.map(lambda v: v is not None and v != "")].iloc[:200]  # a sample says how the column writes
+    if filled.empty or not filled.map(is_unix_time).all():
+        return None
+    column = match.headers.get(match.columns[field], field)
+    first = _unix_time(pd.Series([float(str(filled.iloc[0]).strip())])).iloc[0]
+    return Finding(
+        Severity.INFO,
+        f"Read '{column}' as Unix time, as API exports write it (seconds or milliseconds since 1970, UTC instants): "
+        f"{cell_text(filled.iloc[0])} is {first:%Y-%m-%d %H:%M} UTC.",
+        Source(sheet.file, sheet.name, match.header_row),
+        column,
+    )
 
 
 def _read_stamps(
@@ -913,7 +933,7 @@ def _join_split_stamps(raw: dict[str, pd.Series], sheet: RawSheet, match: TableM
 def _levelless(texts: Mapping[str, pd.Series], cols: Mapping[str, int], match: TableMatch, catalog: Catalog) -> dict[str, str]:
     """Priority columns that give no level, each with what it holds instead: nothing, or a yes/no flag (Intercom
     marks a conversation priority or not_priority). A column of real priority words is not one of them."""
-    flags = catalog.yes_words | catalog.no_words | catalog.priority_flag_words
+    flags = catalog.flag_words
     out = {}
     for field in ("priority", "priority_at_open"):
         if field not in cols:

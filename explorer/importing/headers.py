@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -40,6 +40,7 @@ DATE_TEXT = re.compile(
     r"|\d{1,2}(?:st|nd|rd|th)?[ -][A-Za-z]{3,9}\.?[ -,]|[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})"
 )
 NUMBER_TEXT = re.compile(r"\s*-?\d+(?:[.,]\d+)?\s*")
+UNIX_TEXT = re.compile(r"\d{10}(?:\d{3})?(?:\.0+)?")
 BUSINESS_WORDS = ("business", "working hours", "office hours")
 CLOCK_PARTS = ("calendar", "business")  # the clock a Zendesk metric counts on, after its name
 CUSTOM_FIELD = re.compile(r"custom field \((.+)\)", re.IGNORECASE)
@@ -167,23 +168,45 @@ def value_kind(value: Any) -> str:
     return "text" if text.strip() else ""
 
 
-def column_kinds(rows: Sequence[Sequence[Any]], columns: Sequence[int]) -> dict[int, dict[str, float]]:
-    """For each column, the share of its filled sampled cells that are dates, numbers and text."""
+def is_unix_time(value: Any) -> bool:
+    """Whether a cell is Unix time as API dumps write it: 10 digits of seconds or 13 of milliseconds (2001-2103), as
+    cases.read_stamps reads it."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return False
+    text = str(value).strip()
+    if not UNIX_TEXT.fullmatch(text):
+        return False
+    number = float(text)
+    return 1e9 <= number <= 4.2e9 or 1e12 <= number <= 4.2e12
+
+
+def column_kinds(
+    rows: Sequence[Sequence[Any]], columns: Sequence[int], flags: frozenset[str] = frozenset()
+) -> dict[int, dict[str, float]]:
+    """For each column, the share of its filled sampled cells that are dates, numbers and text; and beside them
+    ("epoch", "flag") those that are Unix time and those that are yes/no words (``flags``, folded)."""
     out: dict[int, dict[str, float]] = {}
     for index in columns:
         counts = {"date": 0, "number": 0, "text": 0}
+        epoch = flag = 0
         for row in rows:
-            kind = value_kind(row[index]) if index < len(row) else ""
+            value = row[index] if index < len(row) else None
+            kind = value_kind(value)
             if kind:
                 counts[kind] += 1
+                epoch += kind == "number" and is_unix_time(value)
+                flag += kind == "text" and fold(str(value)) in flags
         total = sum(counts.values())
-        out[index] = {k: v / total for k, v in counts.items()} if total else {}
+        out[index] = {k: v / total for k, v in counts.items()} | {"epoch": epoch / total, "flag": flag / total} if total else {}
     return out
 
 
-def fits(field_type: str, shares: Mapping[str, float]) -> bool:
-    """Whether a column with these value shares can hold a field of this type (an empty column can hold any)."""
+def fits(field_type: str, shares: Mapping[str, float], unix: bool = False) -> bool:
+    """Whether a column with these value shares can hold a field of this type (an empty column can hold any). A
+    column of Unix times holds a timestamp only with ``unix``: where its header names the field, never by a guess."""
     if not shares or field_type == "any":
+        return True
+    if field_type == "timestamp" and unix and shares.get("epoch", 0) == 1:
         return True
     if field_type in ("date", "timestamp"):
         return shares.get("date", 0) + shares.get("number", 0) >= TYPE_SHARE and shares.get("date", 0) > 0
@@ -272,12 +295,15 @@ def recognise(
                 result.guesses[name] = Guess(name, column, headers[column], "saved", 100)
         _zones(spec, headers, catalog, result)
         return result
+    shared = _shared_tails(headers.values())
     for column, header in headers.items():
         found: dict[str, Guess] = {}
         forms = variants(header, catalog.header_qualifiers)
+        if (tail := _tail(header)) in shared:  # contact.email beside organization.email: the tail names neither
+            forms = [v for v in forms if fold(v) != tail or v == forms[0]]
         for depth, variant in enumerate(forms):
             for rank, name in enumerate(folded.get(fold(variant), [])):
-                if name in found or (depth and not fits(spec.field_type(name), shares.get(column, {}))):
+                if name in found or (depth and not fits(spec.field_type(name), shares.get(column, {}), unix=True)):
                     continue  # a spelling two fields share goes first to the field listing it first
                 exact = depth == 0 and (_plain(header), name) in written  # StartDate is Start Date, said aloud
                 listed[name, column] = positions.get((fold(variant), name), 0)
@@ -316,6 +342,7 @@ def recognise(
         result.guesses[guess.field] = guess
         used.add(guess.column)
     _preferred(spec, candidates, result, used, shares)
+    _levels_over_flags(candidates, result, used, shares)
     _twins(headers, result)
     _titles(spec, headers, result)
     for name in list(result.suggestions):  # met already (Freshdesk's First response status is no time), or taken
@@ -352,6 +379,46 @@ def _preferred(
             used.add(better.column)
             result.columns[name] = better.column
             result.guesses[name] = replace(better, how="preferred", over=chosen.header)
+
+
+def _tail(header: str) -> str | None:
+    """The last part of a dotted API path ('custom_attributes.Priority' -> 'priority'), folded; None for no path."""
+    parts = [p for p in header.strip().split(".") if p.strip()]
+    return fold(parts[-1]) if len(parts) > 1 else None
+
+
+def _shared_tails(headers: Iterable[str]) -> set[str]:
+    """The last parts two dotted headers share (contact.name, organization.name): read alone, they name neither."""
+    tails = Counter(t for h in headers if (t := _tail(h)) is not None)
+    return {t for t, n in tails.items() if n > 1}
+
+
+def _levels_over_flags(
+    candidates: Sequence[Guess], result: Recognition, used: set[int], shares: Mapping[int, Mapping[str, float]]
+) -> None:
+    """A priority read from a column of levels where the column chosen holds only yes/no words: an Intercom dump's
+    'custom_attributes.Priority' (P1-P4) over its 'priority' flag (priority / not_priority)."""
+    for name in ("priority", "priority_at_open"):
+        chosen = result.guesses.get(name)
+        if chosen is None or chosen.how == "saved" or shares.get(chosen.column, {}).get("flag", 0) < 1:
+            continue
+        better = next(
+            (
+                g
+                for g in candidates
+                if g.field == name
+                and g.column not in used
+                and g.score >= AUTO_SCORE
+                and shares.get(g.column)
+                and shares[g.column].get("flag", 0) < 1
+            ),
+            None,
+        )
+        if better is not None:
+            used.discard(chosen.column)
+            used.add(better.column)
+            result.columns[name] = better.column
+            result.guesses[name] = replace(better, how="levels", over=chosen.header)
 
 
 def _spelled(header: str, spellings: frozenset[str]) -> bool:
@@ -418,8 +485,9 @@ def _set_aside(
         )
         found = {n: g for n, g in found.items() if n not in time_fields}
     # as written or undecorated: JSM's export writes "Custom field (Time to first response)"
+    # said even where nothing else would read it (JSM's '- Elapsed'): the user looking for the column learns why not
     lookalike = next((spec.lookalikes[f] for f in map(fold, variants(header)) if f in spec.lookalikes), None)
-    if lookalike and lookalike[0] in found:
+    if lookalike:
         found = {n: g for n, g in found.items() if n != lookalike[0]}
         notes.append(f"Column '{header}' is not read as {label(lookalike[0])}: {lookalike[1]}.")
     return found

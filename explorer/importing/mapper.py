@@ -40,6 +40,7 @@ HOW = {
     "saved": "a saved mapping",
     "title": "the table's title column (no other column gives it)",
     "preferred": "an organisation's column, read over {over!r}, which may name the person who asked",
+    "levels": "its values are priority levels, read over {over!r}, a yes/no flag",
 }
 
 
@@ -177,7 +178,7 @@ def propose(sheet: RawSheet, header_index: int, kind: str, catalog: Catalog, sav
         return Proposal(kind, header_index, headers, columns, dict.fromkeys(columns, "saved"), mapping)
     sample = rows[header_index + 1 : header_index + 31]
     read = {i: h for i, h in headers.items() if not catalog.bookkeeping(h)}  # Dynamics' '(Do Not Modify) ...'
-    found = recognise(spec, read, column_kinds(sample, list(read)), catalog)
+    found = recognise(spec, read, column_kinds(sample, list(read), catalog.flag_words), catalog)
     confidence = {n: ("exact" if g.exact else f"{g.score:.0f}%") for n, g in found.guesses.items()}
     columns = dict(found.columns)
     for name, guess in found.suggestions.items():  # weaker guesses pre-filled too, their confidence shown

@@ -159,7 +159,7 @@ class _Finder:
             fixed = {name: ordered[position] for name, position in mapping.positions().items()}
         sample = rows[index + 1 : index + 1 + SAMPLE_ROWS]
         read = {i: h for i, h in headers.items() if not self.catalog.bookkeeping(h)}
-        shares = column_kinds(sample, list(read))
+        shares = column_kinds(sample, list(read), self.catalog.flag_words)
         best: tuple[tuple[int, int], TableMatch] | None = None
         for spec in self.specs:
             if mapping is not None and mapping.kind != spec.id:

@@ -18,7 +18,8 @@ import pandas as pd
 
 from explorer import rules
 from explorer.catalog import WEEKDAYS, Calendar, Catalog
-from explorer.model import Book, Contract
+from explorer.model import Book, Contract, Severity
+from explorer.shown import shown_name
 from explorer.sla.calendars import NO_TIME, HolidayCalendar, OpenHours, day_range
 from explorer.sla.engine import PAD_DAYS, SlaResult, calendar_hours
 from explorer.sla.matching import match_cases
@@ -58,21 +59,34 @@ class Explanation:
 
 def explain(book: Book, catalog: Catalog, sla: SlaResult, case_id: str) -> Explanation:
     """The reasoning behind one case's due time and outcome, as known at ``sla.as_of``."""
-    if sla.cases.empty or book.cases is None:
-        return Explanation(case_id, False, [f"Case {case_id} is not in the case log."])
     ids = sla.cases["case_id"].astype(str).to_numpy()
     hits = np.flatnonzero(ids == str(case_id).strip())
     if not len(hits):
-        known = book.cases["case_id"].astype(str).to_numpy() == str(case_id).strip()
+        known = book.cases is not None and bool((book.cases["case_id"].astype(str).to_numpy() == str(case_id).strip()).any())
+        if not known and (refused := _refused_logs(book)):  # the case may be in a log whose cases were never read
+            return Explanation(case_id, False, [f"Case {case_id} is not among the cases read: {refused}"])
         why = (
             f"it was opened after the as-of moment ({sla.as_of:%Y-%m-%d %H:%M} UTC), so it is not known yet"
-            if known.any()
+            if known
             else "it is not in the case log"
         )
         return Explanation(case_id, False, [f"Case {case_id}: {why}."])
     if len(hits) == 1:
         return _one(book, catalog, sla, sla.cases.iloc[int(hits[0])])
     return _each(book, catalog, sla, sla.cases.iloc[hits])
+
+
+def _refused_logs(book: Book) -> str:
+    """What the case logs that gave no case say about why (their errors), '' where every log gave cases."""
+    read = set() if book.cases is None else {shown_name(str(f)) for f in pd.unique(book.cases["file"].astype(str))}
+    said = []
+    for log in book.case_files:
+        if shown_name(log) in read:
+            continue
+        errors = [f.message for f in book.findings if f.severity is Severity.ERROR and f.source.file == log]
+        why = " ".join(errors[:2]) if errors else "no case table was found in it."
+        said.append(f"the cases of the case log {shown_name(log)} could not be read. {why}")
+    return " ".join(said)
 
 
 def _each(book: Book, catalog: Catalog, sla: SlaResult, rows: pd.DataFrame) -> Explanation:

@@ -1,0 +1,136 @@
+"""Case logs as help desks' APIs and SLA exports write them (tryout 10).
+
+- Intercom's REST API conversation model dumped to CSV (https://developers.intercom.com/docs/references/rest-api/
+  api.intercom.io/conversations/conversation/): nested objects flattened to dotted paths, created_at and
+  statistics.first_admin_reply_at in Unix seconds, `priority` the yes/no flag (priority / not_priority), the
+  workspace's own level in custom_attributes.Priority, statistics.first_contact_reply_at the customer's reply.
+- Jira Service Management's SLA field exported as 'Time to first response - Goal / - Elapsed / - Status': the
+  Goal is the target, the Elapsed counts on the SLA's own calendar.
+- Zoho Desk's tickets (no time of the first response): refused, and `explain` says so.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from explorer.catalog import default_catalog
+from explorer.cli import main
+from explorer.importing.book import load_book
+from explorer.importing.headers import column_kinds, recognise
+from explorer.model import Book, Severity
+from explorer.sla.engine import evaluate
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "files"
+BOOK = CORPUS / "companion_contracts.csv"
+AS_OF = datetime(2026, 12, 7, tzinfo=UTC)
+
+INTERCOM = (
+    "id,created_at,updated_at,state,priority,custom_attributes.Priority,company.name,custom_attributes.Product,"
+    "statistics.first_contact_reply_at,statistics.first_admin_reply_at,statistics.time_to_admin_reply,source.type"
+)
+
+
+def epoch(text: str) -> int:
+    return int(pd.Timestamp(text, tz="UTC").timestamp())
+
+
+def intercom_dump(tmp_path: Path, milliseconds: bool = False) -> Path:
+    """Three Acme and Initech conversations; the customer writes again 5 minutes after opening, before any agent."""
+    scale = 1000 if milliseconds else 1
+    lines = [INTERCOM]
+    for i, (customer, flag, level, opened, reply) in enumerate(
+        [
+            ("Acme Corp", "priority", "P1", "2026-03-02 10:00", "2026-03-02 10:25"),  # P1, 1 h: met
+            ("Initech", "not_priority", "P2", "2026-03-03 14:00", "2026-03-03 17:30"),  # P2 Premier, 2 h: breached
+            ("Acme Corp", "not_priority", "P3", "2026-03-04 09:00", ""),
+        ]
+    ):
+        start = epoch(opened) * scale
+        customer_reply = (epoch(opened) + 300) * scale
+        admin = epoch(reply) * scale if reply else ""
+        took = epoch(reply) - epoch(opened) if reply else ""
+        lines.append(
+            f"21548000000{i},{start},{start},closed,{flag},{level},{customer},Okta,{customer_reply},{admin},{took},email"
+        )
+    path = tmp_path / "intercom_api.csv"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def messages(book: Book, severity: Severity) -> list[str]:
+    return [f.message for f in book.findings if f.severity is severity]
+
+
+@pytest.mark.parametrize("milliseconds", [False, True])
+def test_an_intercom_api_dump_is_read_with_no_setup(tmp_path: Path, milliseconds: bool) -> None:
+    """It was refused ('has no first-response column'), and its yes/no flag was taken for the priority."""
+    book = load_book([BOOK], case_files=[intercom_dump(tmp_path, milliseconds)])
+    assert not messages(book, Severity.ERROR)
+    assert book.cases is not None and len(book.cases) == 3
+    cases = book.cases.set_index("case_id")
+    assert cases.loc["215480000000", "opened"] == pd.Timestamp("2026-03-02 10:00", tz="UTC")
+    # the agent's reply, not the customer's (first_contact_reply_at, 5 minutes in)
+    assert cases.loc["215480000000", "first_response"] == pd.Timestamp("2026-03-02 10:25", tz="UTC")
+    assert pd.isna(cases.loc["215480000002", "first_response"])
+    assert cases["priority"].tolist() == [1, 2, 3]  # the levels, not the flag (which would give none)
+    infos = messages(book, Severity.INFO)
+    assert (
+        "Read 'custom_attributes.Priority' as Priority (its values are priority levels, read over 'priority', a yes/no "
+        "flag)." in infos
+    )
+    unix = [m for m in infos if m.startswith("Read 'statistics.first_admin_reply_at' as Unix time")]
+    assert unix and unix[0].endswith("is 2026-03-02 10:25 UTC.")
+    result = evaluate(book, default_catalog(), AS_OF).cases.set_index("case_id")["outcome"].astype(str)
+    assert result["215480000000"] == "Met" and result["215480000001"] == "Breached"
+
+
+def test_a_dotted_path_s_last_part_names_a_field_only_where_no_other_path_ends_so() -> None:
+    """author.email beside assignee.email: 'email' alone says neither is the requester's; alone it is."""
+    spec = default_catalog().tables["cases"]
+    base = {0: "id", 1: "created_at", 2: "organization.name", 3: "priority_level"}
+    one = recognise(spec, {**base, 4: "author.email"}, {}, default_catalog())
+    assert one.columns.get("requester_email") == 4
+    two = recognise(spec, {**base, 4: "author.email", 5: "assignee.email"}, {}, default_catalog())
+    assert "requester_email" not in two.columns
+
+
+def test_unix_times_fit_a_time_field_only_by_its_header() -> None:
+    """A column of Unix seconds is a time where its header names one (created_at), never by a fuzzy guess."""
+    catalog = default_catalog()
+    rows = [["1", "1772445600", "1772445600", "Acme Corp", "P1", "1772447100"]]
+    headers = {0: "id", 1: "created_at", 2: "updated_at", 3: "company.name", 4: "priority", 5: "statistics.first_admin_reply_at"}
+    found = recognise(catalog.tables["cases"], headers, column_kinds(rows, list(headers), catalog.flag_words), catalog)
+    assert found.columns["opened"] == 1 and found.columns["first_response"] == 5
+    assert 2 not in found.columns.values()
+
+
+def test_the_jsm_sla_export_names_its_elapsed_column_and_what_to_export_instead(tmp_path: Path) -> None:
+    """The refusal stands (the Elapsed counts on JSM's SLA calendar), but it now names the Elapsed column and says
+    to export the time of the first response; before, nothing named it."""
+    log = tmp_path / "jsm.csv"
+    log.write_text(
+        "Summary,Issue key,Priority,Created,Custom field (Organizations),Custom field (Product),"
+        "Time to first response - Goal,Time to first response - Elapsed,Time to first response - Status\n"
+        "SSO down,SUP-301,Highest,02/Nov/26 9:00 AM,Initech,Okta,1h,40m,Met\n",
+        "utf-8",
+    )
+    book = load_book([BOOK], case_files=[log])
+    (error,) = messages(book, Severity.ERROR)
+    assert "has no first-response column" in error
+    elapsed = [w for w in messages(book, Severity.WARNING) if "'Time to first response - Elapsed'" in w]
+    assert len(elapsed) == 1
+    assert "SLA's own calendar" in elapsed[0] and "export the date and time of the first response instead" in elapsed[0]
+    assert not [w for w in messages(book, Severity.WARNING) if "Goal" in w and "may hold" in w]
+
+
+def test_explain_on_a_refused_log_says_its_cases_were_not_read(capsys: pytest.CaptureFixture[str]) -> None:
+    """It said 'Case 1 is not in the case log', as though the log had been read."""
+    log = CORPUS / "refuse_zoho_desk_tickets.csv"
+    assert main(["explain", "101", str(BOOK), "--cases", str(log), "--as-of", "2026-12-07"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("Case 101 is not among the cases read: the cases of the case log refuse_zoho_desk_tickets.csv ")
+    assert "could not be read" in out and "has no first-response column" in out
