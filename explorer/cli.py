@@ -148,6 +148,8 @@ def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         workspace.as_of = args.as_of
     if getattr(args, "case_timezone", None):
         workspace.case_timezone = args.case_timezone
+    if getattr(args, "case_dates", None):
+        workspace.case_dates = args.case_dates.replace("-", " ")
     if args.catalog:
         workspace.catalog = args.catalog
     return workspace
@@ -565,6 +567,11 @@ def _book_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sample", action="store_true", help="use the bundled sample book and case log")
     parser.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="date statuses are judged on (today)")
     parser.add_argument("--case-timezone", type=_zone, metavar="ZONE", help="zone of case times written without one (UTC)")
+    parser.add_argument(
+        "--case-dates",
+        choices=["day-first", "month-first"],
+        help="how case logs write 02/11/2026 where no date of theirs has a day over 12 to tell",
+    )
     parser.add_argument(
         "--mapping", action="append", metavar="FILE.toml", help="column mappings to use (written by 'explorer map'); repeatable"
     )

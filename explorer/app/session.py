@@ -24,7 +24,7 @@ from explorer.app.overview import Overview, build_overview, remark
 from explorer.app.workspace import Workspace
 from explorer.catalog import Catalog, default_catalog, load_catalog
 from explorer.importing.book import load_book
-from explorer.importing.mappings import Lookup, MappingStore, load_mapping_file
+from explorer.importing.mappings import Lookup, MappingStore, load_mapping_file, stated_order
 from explorer.model import Book, Finding, Severity
 from explorer.sla.engine import SlaResult, evaluate
 
@@ -118,6 +118,7 @@ def load_session(
         workspace.case_files,
         catalog,
         case_timezone=workspace.case_timezone,
+        case_dates=stated_order(workspace.case_dates) if workspace.case_dates else None,
         progress=step,
         saved=saved,
         skip_unreadable=skip_unreadable,

@@ -22,6 +22,7 @@ from explorer import clock
 from explorer.app.errors import WorkspaceError
 from explorer.atomic import write_atomically
 from explorer.filekinds import UnreadableFile, load_toml, resolved
+from explorer.importing.mappings import stated_order
 from explorer.model import Contract, customer_key
 from explorer.shown import shown, shown_name
 
@@ -73,6 +74,7 @@ class Workspace:
     case_files: list[str] = field(default_factory=list)  # files named as case logs
     mappings: list[str] = field(default_factory=list)  # saved column-mapping files in use
     case_timezone: str | None = None  # None: the catalog's setting
+    case_dates: str | None = None  # "day first" or "month first": how case logs write 02/11/2026; None: their dates say
     as_of: date | None = None  # None: today, on every opening
     catalog: str | None = None  # None: the bundled catalog
     # Replaced, never changed in place: a worker thread judging with one snapshot never sees it move.
@@ -131,6 +133,8 @@ class Workspace:
         head["as_of"] = self.as_of if self.as_of else "today"
         if self.case_timezone:
             head["case_timezone"] = self.case_timezone
+        if self.case_dates:
+            head["case_dates"] = self.case_dates
         if self.catalog:
             head["catalog"] = _relative(self.catalog, folder)
         data["files"] = {
@@ -231,6 +235,11 @@ def open_workspace(path: Path | str) -> Opened:
         if not isinstance(zone, str) or not _known_zone(zone):
             raise check.wrong("workspace.case_timezone", "an IANA time zone such as Europe/Berlin")
         workspace.case_timezone = zone
+    dates = head.get("case_dates")
+    if dates is not None:
+        if not isinstance(dates, str) or stated_order(dates) is None:
+            raise check.wrong("workspace.case_dates", '"day first" or "month first"')
+        workspace.case_dates = dates
     catalog = head.get("catalog")
     if catalog is not None:
         workspace.catalog = _absolute(check.path(catalog, "workspace.catalog"), folder)

@@ -108,13 +108,15 @@ def load_book(
     progress: Progress | None = None,
     saved: SavedLookup | None = None,
     skip_unreadable: bool = False,
+    case_dates: bool | None = None,
 ) -> Book:
     """Read every file into one Book. Raises UnreadableFile for a file that cannot be read at all.
 
     Files given as case logs are read as case logs whatever else their headers name.
     ``saved`` gives the mapping saved for a header layout, if any (explorer.importing.mappings).
     With ``skip_unreadable`` (the app) such a file becomes an error finding and the rest is read;
-    only when every file fails, and none could be mapped, is the first failure raised.
+    only when every file fails, and none could be mapped, is the first failure raised. ``case_dates`` (True day
+    first, False month first) is how the case logs write nn/nn/yyyy where their own dates leave it open.
     """
     catalog = catalog or default_catalog()
     book = Book()
@@ -146,6 +148,7 @@ def load_book(
                 saved,
                 orders,
                 joiner,
+                case_dates=case_dates if is_case_log else None,
             )
             _record_digest(book, path, before)
         except UnreadableFile as exc:
@@ -239,6 +242,7 @@ def read_file(
     orders: dict[str, values.DateOrder] | None = None,
     joiner: Joiner = NO_JOIN,
     sheets: Iterable[RawSheet] | None = None,
+    case_dates: bool | None = None,
 ) -> list[Held]:
     """Every table of one file into the book; says what each table is (kind and headers).
 
@@ -307,8 +311,9 @@ def read_file(
                     )
                 )
             read = early[position, index]
-            if read.order != _settled(order, read.own):
-                read = _read_apart(sheet, match, catalog, case_timezone, order, read.own)
+            table_order = _stated_order(sheet, match, order, parts, case_dates, book)
+            if read.order != _settled(table_order, read.own):
+                read = _read_apart(sheet, match, catalog, case_timezone, table_order, read.own)
             book.contracts.extend(read.book.contracts)
             book.contacts.extend(read.book.contacts)
             book.holidays.extend(read.book.holidays)
@@ -609,6 +614,38 @@ def _borrowed_order(
         )
     )
     return values.DateOrder(day_first, order.year_first)
+
+
+def _stated_order(
+    sheet: RawSheet, match: TableMatch, order: values.DateOrder, parts: set[str], case_dates: bool | None, book: Book
+) -> values.DateOrder:
+    """The table's day/month order where the user states one (its mapping's ``dates``, else for a case log
+    --case-dates) and its file's dates leave it open, said in an info; where they settle the other order, a warning
+    says the statement is not followed."""
+    stated, how = (
+        (match.day_first, "its column mapping says") if match.day_first is not None else (case_dates, "--case-dates says")
+    )
+    if stated is None:
+        return order
+    where = Source(sheet.file, sheet.name, match.header_row)
+    said = "day first" if stated else "month first"
+    own = values.order_of(parts).day_first  # a borrowed or spoken order gives way to the user's word; the dates do not
+    if own is not None:
+        if own != stated:
+            book.findings.append(
+                Finding(
+                    Severity.WARNING,
+                    f"Dates are read {'day' if own else 'month'} first, as the file's own dates show (a part over 12), "
+                    f"not {said} as {how}.",
+                    where,
+                )
+            )
+        return order
+    if (example := values.either_way(parts)) is not None:
+        text, day = example
+        shown = day if stated else day.replace(month=day.day, day=day.month)
+        book.findings.append(Finding(Severity.INFO, f"Dates are read {said}, as {how}: {text} is {shown:%-d %B %Y}.", where))
+    return values.DateOrder(stated, order.year_first)
 
 
 @dataclass(frozen=True)

@@ -681,7 +681,9 @@ def read_cases(
     responded = responded.mask(later, second)
     twice_resp = twice_resp.mask(later, twice_resp.str.replace(FIRST_USED, SECOND_USED, regex=False))
     findings += [n for f in ("opened", response_field) if (n := _unix_note(f, raw.get(f), sheet, match)) is not None]
-    column_findings(bad_open, "opened", "Case {case}: the opening time '{value}' {why}; the case is not counted.")
+    two_way = _either_order(bad_open, raw["opened"], "opened", order, sheet, match, texts["case_id"], findings)
+    bad_resp &= ~_either_order(bad_resp, raw[response_field], response_field, order, sheet, match, texts["case_id"], findings)
+    column_findings(bad_open & ~two_way, "opened", "Case {case}: the opening time '{value}' {why}; the case is not counted.")
     column_findings(opened.isna() & ~bad_open, "opened", "Case {case}: the opening time is missing; the case is not counted.")
     column_findings(
         bad_resp, response_field, "Case {case}: the first response '{value}' {why}; it is treated as no response yet."
@@ -781,6 +783,47 @@ def read_cases(
     if not has_level:
         findings.append(_no_priority(len(frame), levelless, sheet, match))
     return frame, findings
+
+
+def _either_order(
+    bad: pd.Series,
+    values: pd.Series,
+    field: str,
+    order: DateOrder,
+    sheet: RawSheet,
+    match: TableMatch,
+    ids: pd.Series,
+    findings: list[Finding],
+) -> pd.Series:
+    """The mask of ``bad`` times that could be read day or month first (02/11/2026 where no date of the file has a
+    day over 12): they are one error for the column, naming the remedy, not one per row."""
+    none = pd.Series(False, index=bad.index)
+    if order.day_first is not None or not bad.any():
+        return none
+    texts = values[bad].map(cell_text)
+    two_way = texts.map(lambda t: _unread(t, order) != "cannot be read")
+    if not two_way.any():
+        return none
+    column = match.headers.get(match.columns.get(field, -1), field)
+    first = str(texts[two_way].iloc[0])
+    named = list(dict.fromkeys(str(i) or "(no id)" for i in ids[two_way.index[two_way]]))  # a milestone export repeats
+    shown, count = named[:5], int(two_way.sum())
+    more = f" and {len(named) - len(shown)} more" if len(named) > len(shown) else ""
+    findings.append(
+        Finding(
+            Severity.ERROR,
+            f"Column '{column}': '{first}' {_unread(first, order)}"
+            + (f", and so are {count - 1} more of its times" if count > 1 else "")
+            + f"; {'cases' if len(named) > 1 else 'case'} {', '.join(shown)}{more} {'are' if len(named) > 1 else 'is'} "
+            + ("not counted. " if field == "opened" else "read as not answered yet. ")
+            + "Say how the log "
+            'writes its dates: --case-dates day-first (or month-first) on the command line, or dates = "day first" '
+            '(or "month first") in its column mapping (explorer map, or File \u2192 Map Columns\u2026).',
+            Source(sheet.file, sheet.name, match.header_row),
+            column,
+        )
+    )
+    return pd.Series(bad.index.isin(two_way.index[two_way]), index=bad.index)
 
 
 def _unix_note(field: str, values: pd.Series | None, sheet: RawSheet, match: TableMatch) -> Finding | None:

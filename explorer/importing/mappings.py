@@ -16,7 +16,8 @@ opens; a team shares them by exporting and importing TOML files of the same shap
     "Premium" = "Premier"
 
 A workbook's hidden sheets are read only when a mapping of their layout names them
-(``read_hidden = ["Backup 2025"]``, the Map Columns dialog's 'Read this hidden sheet').
+(``read_hidden = ["Backup 2025"]``, the Map Columns dialog's 'Read this hidden sheet'). ``dates = "day first"``
+(or ``"month first"``) says how its nn/nn/yyyy dates are written, where none of them has a day over 12 to tell.
 
 A malformed file, a column that is not in the layout, or two fields on one column
 is refused with a message naming the key. Qt-free: the CLI and the GUI share it.
@@ -40,6 +41,15 @@ APP_NAME = "Entitlement Explorer"
 FILE_NAME = "mappings.toml"
 
 
+# How a user states a file's order (a mapping's dates = "day first", --case-dates month-first): day first or not
+STATED_ORDERS = {"day first": True, "month first": False}
+
+
+def stated_order(text: str) -> bool | None:
+    """True for 'day first' (also 'day-first', 'Day First'), False for 'month first', None for anything else."""
+    return STATED_ORDERS.get(" ".join(text.replace("-", " ").replace("_", " ").casefold().split()))
+
+
 class MappingError(ValueError):
     """A mapping file that cannot be used; str() names the file and the key."""
 
@@ -51,6 +61,7 @@ class ColumnMapping:
     columns: dict[str, str]  # field -> header as written
     values: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {value as written: what it means}
     read_hidden: tuple[str, ...] = ()  # hidden sheets of this layout the user asked to read
+    day_first: bool | None = None  # dates = "day first" / "month first": how its nn/nn/yyyy dates are written
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -125,6 +136,9 @@ def parse_mappings(data: dict[str, Any], source: str, catalog: Catalog) -> list[
         hidden = raw.get("read_hidden", [])
         if not isinstance(hidden, list) or not all(isinstance(h, str) for h in hidden):
             raise MappingError(f"{path}.read_hidden: expected a list of sheet names")
+        dates = raw.get("dates")
+        if dates is not None and (not isinstance(dates, str) or stated_order(dates) is None):
+            raise MappingError(f"{path}.dates: expected {' or '.join(repr(w) for w in STATED_ORDERS)}, found {dates!r}")
         out.append(
             ColumnMapping(
                 kind,
@@ -132,6 +146,7 @@ def parse_mappings(data: dict[str, Any], source: str, catalog: Catalog) -> list[
                 {k: v.strip() for k, v in columns.items()},
                 {k: dict(v) for k, v in values.items()},
                 tuple(hidden),
+                None if dates is None else stated_order(dates),
             )
         )
     return out
@@ -165,6 +180,8 @@ def dump_mappings(mappings: Iterable[ColumnMapping], notes: dict[tuple[str, ...]
         table: dict[str, Any] = {"kind": mapping.kind, "layout": list(mapping.layout)}
         if mapping.read_hidden:
             table["read_hidden"] = list(mapping.read_hidden)
+        if mapping.day_first is not None:
+            table["dates"] = "day first" if mapping.day_first else "month first"
         table["columns"] = dict(mapping.columns)
         if mapping.values:
             table["values"] = {name: dict(values) for name, values in mapping.values.items()}

@@ -50,6 +50,7 @@ class TableMatch:
     values: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {value as written: its meaning}
     set_aside: tuple[str, ...] = ()  # a tool's bookkeeping columns (catalog [layout] bookkeeping_columns): never read
     line_column: int | None = None  # the column naming each row's line item (tier_by_values): the tier, or kept
+    day_first: bool | None = None  # the order a saved mapping states for its nn/nn/yyyy dates (dates = "day first")
 
     @property
     def header_row(self) -> int:
@@ -190,6 +191,7 @@ class _Finder:
                         mapping is not None,
                         mapping.values if mapping else {},
                         tuple(h for i, h in headers.items() if i not in read),
+                        day_first=mapping.day_first if mapping else None,
                     ),
                 )
         return best[1] if best else None

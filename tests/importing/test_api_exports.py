@@ -134,3 +134,73 @@ def test_explain_on_a_refused_log_says_its_cases_were_not_read(capsys: pytest.Ca
     out = capsys.readouterr().out
     assert out.startswith("Case 101 is not among the cases read: the cases of the case log refuse_zoho_desk_tickets.csv ")
     assert "could not be read" in out and "has no first-response column" in out
+
+
+SERVICENOW = [
+    "Number,Account,Product,Priority,Opened,Response time",  # ServiceNow CSM, London times, every day 12 or less
+    "CS0012001,Acme Corp,Okta,1 - Critical,02/11/2026 14:00:00,40 Minutes",
+    "CS0012002,Initech,Okta,2 - High,06/11/2026 09:00:00,1 Hour 30 Minutes",
+    "CS0012003,Acme Corp,Okta,3 - Moderate,07/10/2026 16:00:00,2 Hours",
+]
+
+
+def servicenow_log(tmp_path: Path) -> Path:
+    path = tmp_path / "servicenow_cases.csv"
+    path.write_text("\n".join(SERVICENOW) + "\n", "utf-8")
+    return path
+
+
+def test_a_log_whose_every_date_reads_both_ways_is_one_error_naming_the_remedy(tmp_path: Path) -> None:
+    """It was one error per row and column, and no way to say the order but editing the file."""
+    book = load_book([BOOK], case_files=[servicenow_log(tmp_path)])
+    (error,) = messages(book, Severity.ERROR)
+    assert error.startswith("Column 'Opened': '02/11/2026 14:00:00' is ambiguous: it could be 2 November or 11 February")
+    assert "and so are 2 more of its times; cases CS0012001, CS0012002, CS0012003 are not counted." in error
+    assert "--case-dates day-first" in error and 'dates = "day first"' in error
+
+
+@pytest.mark.parametrize(("day_first", "opened"), [(True, "2026-11-02 14:00"), (False, "2026-02-11 14:00")])
+def test_the_case_log_s_date_order_can_be_stated(tmp_path: Path, day_first: bool, opened: str) -> None:
+    book = load_book([BOOK], case_files=[servicenow_log(tmp_path)], case_dates=day_first)
+    assert not messages(book, Severity.ERROR)
+    assert book.cases is not None
+    assert book.cases.set_index("case_id").loc["CS0012001", "opened"] == pd.Timestamp(opened, tz="UTC")
+    said = "day first" if day_first else "month first"
+    assert any(m.startswith(f"Dates are read {said}, as --case-dates says") for m in messages(book, Severity.INFO))
+
+
+def test_a_mapping_states_the_date_order_and_the_file_s_own_dates_still_win(tmp_path: Path) -> None:
+    from explorer.importing.mappings import Lookup, MappingError, dump_mappings, load_mapping_file
+
+    catalog = default_catalog()
+    layout = SERVICENOW[0].split(",")
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text(
+        '[[mapping]]\nkind = "cases"\ndates = "day first"\nlayout = [' + ", ".join(f'"{h}"' for h in layout) + "]\n"
+        '[mapping.columns]\ncase_id = "Number"\ncustomer = "Account"\nproduct = "Product"\npriority = "Priority"\n'
+        'opened = "Opened"\nfirst_response_time = "Response time"\n',
+        "utf-8",
+    )
+    (read,) = load_mapping_file(mapping, catalog)
+    assert read.day_first is True and 'dates = "day first"' in dump_mappings([read])
+    book = load_book([BOOK], case_files=[servicenow_log(tmp_path)], catalog=catalog, saved=Lookup([read]))
+    assert not messages(book, Severity.ERROR)
+    assert book.cases is not None
+    assert book.cases.set_index("case_id").loc["CS0012002", "opened"] == pd.Timestamp("2026-11-06 09:00", tz="UTC")
+    # a date with a day over 12 settles the order: the statement gives way, said in a warning
+    settled = tmp_path / "settled.csv"
+    settled.write_text("\n".join([*SERVICENOW, "CS0012004,Initech,Okta,4 - Low,11/16/2026 10:00:00,1 Hour"]) + "\n", "utf-8")
+    book = load_book([BOOK], case_files=[settled], catalog=catalog, saved=Lookup([read]))
+    assert (
+        "Dates are read month first, as the file's own dates show (a part over 12), not day first as its column "
+        "mapping says." in messages(book, Severity.WARNING)
+    )
+    mapping.write_text(mapping.read_text("utf-8").replace('"day first"', '"yes"'), "utf-8")
+    with pytest.raises(MappingError, match="dates: expected 'day first' or 'month first', found 'yes'"):
+        load_mapping_file(mapping, catalog)
+
+
+def test_check_takes_case_dates_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    log = str(servicenow_log(tmp_path))
+    assert main(["check", str(BOOK), "--cases", log, "--as-of", "2026-12-07", "--case-dates", "day-first"]) == 0
+    assert "Dates are read day first, as --case-dates says: 02/11/2026 is 2 November 2026." in capsys.readouterr().out
