@@ -22,6 +22,7 @@ from explorer import history, rules
 from explorer.app.periods import Period, Window
 from explorer.app.workspace import DateKey, DateMark
 from explorer.catalog import Catalog, Decision, Program, fold
+from explorer.importing.kept import OWNER
 from explorer.model import Contact, Contract, Finding, Severity, customer_key
 from explorer.sla.compliance import compliance, within
 from explorer.sla.engine import SlaResult
@@ -484,14 +485,15 @@ class CustomerSheet:
     def owner(self) -> str:
         """Who looks after the account: the first of the catalog's owner columns (settings.owner_columns) the
         book fills for this customer, from the terms in force first; blank where the book has none."""
-        spellings = [fold(c) for c in self.catalog.settings.owner_columns]
+        rank = {fold(c): i for i, c in enumerate(self.catalog.settings.owner_columns)}
         rows = self.in_force + [c for c in self.contracts if not c.in_force]
-        for spelling in spellings:
-            for row in rows:
-                value = next((v.strip() for k, v in row.extra.items() if fold(k) == spelling and v.strip()), "")
-                if value:
-                    return value
-        return ""
+        filled = [
+            (rank[OWNER.key(k)], r, v.strip())
+            for r, row in enumerate(rows)
+            for k, v in OWNER.named(row.extra, self.catalog)
+            if v.strip()
+        ]
+        return min(filled)[2] if filled else ""
 
     @cached_property  # a sheet's rows and as-of day never change; every window asks it, several times
     def term_rows(self) -> list[Contract]:

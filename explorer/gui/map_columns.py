@@ -337,8 +337,10 @@ class MapColumnsDialog(QDialog):
         proposal = self.proposal
         assert proposal is not None
         chosen = self.chosen()
-        unused = [h for c, h in sorted(proposal.headers.items()) if c not in chosen.values()]
-        self.unused.setText("Kept, not used: " + (", ".join(unused) if unused else "none"))
+        reads = mapper.chosen_reads(self.sheet, proposal, chosen, self.catalog)  # as `explorer map` says them
+        unused = [h for c, h in sorted(proposal.headers.items()) if c not in chosen.values() and c not in reads]
+        read = "".join(f"Read: {proposal.headers[c]} ({what})\n" for c, what in reads.items())
+        self.unused.setText(read + "Kept, not used: " + (", ".join(unused) if unused else "none"))
         old = {key: box.currentText() for key, box in self.value_boxes.items()}  # kept across a column change
         self.value_boxes.clear()
         while self.values.rowCount():

@@ -22,11 +22,13 @@ from explorer.filekinds import digest, lock_file, resolved
 from explorer.importing import ranges, values
 from explorer.importing.anniversary import is_anniversary
 from explorer.importing.cases import empty_cases, match_by_email, read_cases
+from explorer.importing.column_reads import CONTACTS, LINE_ITEM, kept_reads
 from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
 from explorer.importing.headers import label, title
 from explorer.importing.holidays import read_holidays
 from explorer.importing.joins import NO_JOIN, Joiner, sheets_of
+from explorer.importing.kept import ENDED_ON, STATUS
 from explorer.importing.outline import Outline, product_outline
 from explorer.importing.ranges import term_range
 from explorer.importing.readers import Cell, RawSheet, fingerprint
@@ -42,7 +44,7 @@ from explorer.importing.record_block import (
 from explorer.importing.renewal_evidence import dropped_between, unheld_renewals
 from explorer.importing.renewed_to import unless_held
 from explorer.importing.repeats import one_row_per_case
-from explorer.importing.row_contacts import contact_columns, once
+from explorer.importing.row_contacts import once
 from explorer.importing.rows import row_spans
 from explorer.importing.safety import NoTable, UnreadableFile
 from explorer.importing.sheet_shapes import summary_shape, turned_table
@@ -1068,12 +1070,9 @@ def _read_table(
         book.findings.append(
             Finding(Severity.WARNING, f"Sheet '{sheet.name}' has a {label_} header row but no rows below it.", where)
         )
-    words = catalog.term_status
-    read = [h for h in match.extra.values() if match.kind == "contracts" and words.key(h) in words.columns | words.date_columns]
-    listing = contact_columns(match, catalog)  # read as named contacts (row_contacts), said by read_contracts
-    # read by the rows themselves: a renewal's end (renewed_to) and a list of the add-ons bought (contracts._listed_addons)
-    by_rows = catalog.renewed_to | catalog.addon_list_columns
-    elsewhere = {h for h in match.extra.values() if match.kind == "contracts" and fold(h) in by_rows}
+    reads = kept_reads(match, catalog)  # what `explorer map` says of them too
+    read = [h for i, h in match.extra.items() if i in reads and (STATUS.reads(h, catalog) or ENDED_ON.reads(h, catalog))]
+    other = {h: reads[i] for i, h in match.extra.items() if i in reads and h not in read}
     if by_year := tier_year_columns(sheet, match, catalog):
         book.findings.append(
             Finding(
@@ -1084,9 +1083,9 @@ def _read_table(
                 where,
             )
         )
-    used = {*read, *elsewhere, *by_year}
-    unused = [h for i, h in match.extra.items() if h not in used and i not in listing and i != match.line_column]
-    if unused or read:
+    unused = [h for i, h in match.extra.items() if i not in reads and h not in by_year]
+    also = {h: what for h, what in other.items() if what not in (CONTACTS, LINE_ITEM)}  # each has a finding of its own
+    if unused or read or also:
         kept = f"Columns kept as they are (not used by the rules): {', '.join(unused)}." if unused else ""
         if read:  # explorer.importing.term_status reads them
             kept += (" " if kept else "") + (
@@ -1095,10 +1094,8 @@ def _read_table(
                 + _not_signed_note(read, match, catalog)
                 + "; any other word is kept as written."
             )
-        owners = {fold(c) for c in catalog.settings.owner_columns}
-        owner = next((h for h in unused if fold(h) in owners), None)
-        if owner is not None:  # CustomerSheet.owner reads it
-            kept += f" '{owner}' also names who looks after the account (the Owner column of the report's Actions)."
+        if also:
+            kept += (" " if kept else "") + "Also read: " + "; ".join(f"'{h}' ({what})" for h, what in also.items()) + "."
         book.findings.append(Finding(Severity.INFO, kept, where))
     return rows
 

@@ -717,7 +717,7 @@ def _listed_addons(row: DataRow, catalog: Catalog, addons: dict[str, str | None]
     disagrees; a blank one leaves the list to decide. Two levels of one add-on are an error: neither is read, as
     which was bought is not known. The parts naming no add-on are one warning per cell."""
     read: dict[str, str] = {}
-    for header, text in kept.named(row.extra(), catalog.addon_list_columns):
+    for header, text in kept.ADDON_LIST.named(row.extra(), catalog):
         if values.parse_yes_no(text, catalog) == (False, None):
             continue
         items, unread = listed_addons(catalog, text)

@@ -1,9 +1,9 @@
 """`explorer map`: the mapping the importer would use for some files, written for the user to edit.
 
 Each table becomes a [[mapping]] with its guesses and their confidence, the weaker
-candidates and the columns kept but not used as comments; a sheet that could not be
-read becomes one too, started from the row that came closest, with the missing
-fields named, so the user only has to fill them in.
+candidates, the kept columns the import reads (and what for) and those it does not use as
+comments; a sheet that could not be read becomes one too, started from the row that came
+closest, with the missing fields named, so the user only has to fill them in.
 """
 
 from __future__ import annotations
@@ -15,8 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from explorer.catalog import Catalog
+from explorer.importing import ranges, term_length
+from explorer.importing.column_reads import TERM_LENGTH, TERM_RANGE, kept_reads
 from explorer.importing.headers import column_kinds, label, recognise
 from explorer.importing.mappings import ColumnMapping, dump_mappings, value_known
+from explorer.importing.ranges import term_range
 from explorer.importing.readers import Cell, RawSheet, iter_sheets
 from explorer.importing.record_block import items_below
 from explorer.importing.tables import (
@@ -32,6 +35,7 @@ from explorer.importing.tables import (
     states_in_region,
     tier_by_values,
 )
+from explorer.importing.term_length import length_column
 from explorer.importing.values import cell_text
 
 HOW = {
@@ -44,7 +48,7 @@ HOW = {
 }
 
 
-def _table_notes(where: str, match: TableMatch, catalog: Catalog) -> list[str]:
+def _table_notes(where: str, sheet: RawSheet, match: TableMatch, catalog: Catalog) -> list[str]:
     spec = catalog.tables[match.kind]
     notes = [f"{where}, header row {match.header_row}: read as {spec.label.lower()}"]
     for name, guess in match.guesses.items():
@@ -57,10 +61,26 @@ def _table_notes(where: str, match: TableMatch, catalog: Catalog) -> list[str]:
     missing = [_key(f) for f in spec.fields if f not in match.columns and f not in match.suggestions]
     if missing:
         notes.append(f"  not found: {', '.join(missing)}")
-    if match.extra:
-        notes.append(f"  kept, not used: {', '.join(match.extra.values())}")
+    reads = kept_column_reads(sheet, match, catalog)
+    notes += [f"  read: {match.extra[i]} ({what})" for i, what in reads.items()]
+    unused = [h for i, h in match.extra.items() if i not in reads]
+    if unused:
+        notes.append(f"  kept, not used: {', '.join(unused)}")
     notes += [f"  {n}" for n in match.notes]
     return notes
+
+
+def kept_column_reads(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> dict[int, str]:
+    """The kept columns the import reads (column_reads), and the one it takes as the term's range or length by its
+    cells (as book._read_table does; the mapping holds no such field, so they stay kept columns here)."""
+    reads = kept_reads(match, catalog)
+    taken, ranged, _ = term_range(sheet, match)
+    if ranged:
+        reads[taken.columns[ranges.FIELD]] = TERM_RANGE
+    lengthened, length, _ = length_column(sheet, taken, catalog)
+    if length:
+        reads[lengthened.columns[term_length.FIELD]] = TERM_LENGTH
+    return dict(sorted(reads.items()))
 
 
 def _key(name: str) -> str:
@@ -129,7 +149,7 @@ def proposed_mappings(
                 )
                 if mapping.key not in notes:
                     mappings.append(mapping)
-                    notes[mapping.key] = _table_notes(where, match, catalog)
+                    notes[mapping.key] = _table_notes(where, sheet, match, catalog)
             if not tables and near is not None:
                 mapping = ColumnMapping(near.kind, near.headers, dict(near.columns))
                 if mapping.key not in notes:
@@ -141,6 +161,7 @@ def proposed_mappings(
 # -- the Map Columns dialog's model (Qt-free) -------------------------------------
 PREVIEW_ROWS = 20
 VALUE_FIELDS = ("product", "program", "priority", "priority_at_open")
+LOOK_ROWS = 1000  # rows a column is told a term range or length by in the dialog (30 filled cells decide)
 
 
 @dataclass
@@ -186,6 +207,15 @@ def propose(sheet: RawSheet, header_index: int, kind: str, catalog: Catalog, sav
             columns[name] = guess.column
             confidence[name] = f"{guess.score:.0f}%?"
     return Proposal(kind, header_index, headers, columns, confidence)
+
+
+def chosen_reads(sheet: RawSheet, proposal: Proposal, chosen: dict[str, int], catalog: Catalog) -> dict[int, str]:
+    """What the import reads the columns left out of ``chosen`` for (kept_column_reads): column -> in words. The
+    dialog asks on every change of field, on the window's thread: a range or a length is told by its first rows."""
+    extra = {c: h for c, h in proposal.headers.items() if c not in chosen.values()}
+    end = proposal.header_index + 1 + LOOK_ROWS
+    match = TableMatch(proposal.kind, proposal.header_index, dict(chosen), dict(proposal.headers), extra, end_index=end)
+    return kept_column_reads(sheet, match, catalog)
 
 
 def canonical_values(catalog: Catalog, name: str) -> list[str]:

@@ -32,7 +32,7 @@ def unheld_renewals(contracts: list[Contract], catalog: Catalog) -> list[Finding
         if c.initial_term_start is not None or c.term_start is None or earliest[c.key] < c.term_start:
             continue  # given, or the book holds an earlier term (a renewal that adds the add-on starts a run)
         fresh = [a for a, since in c.addon_since.items() if since == c.term_start and a in catalog.addons]
-        said = next(((h, v) for h, v in kept.named(c.extra, catalog.renewal_evidence) if v.strip()), None)
+        said = next(((h, v) for h, v in kept.RENEWAL_EVIDENCE.named(c.extra, catalog) if v.strip()), None)
         if not fresh or said is None:
             continue
         names = " and ".join(catalog.addons[a].short for a in fresh)

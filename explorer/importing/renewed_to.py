@@ -25,7 +25,7 @@ def with_renewals(
     out = []
     for c in contracts:
         out.append(c)
-        said = next(((h, v.strip()) for h, v in kept.named(c.extra, catalog.renewed_to) if v.strip()), None)
+        said = next(((h, v.strip()) for h, v in kept.RENEWED_TO.named(c.extra, catalog) if v.strip()), None)
         if said is not None and (renewal := _renewal(c, said[0], said[1], order, findings)) is not None:
             out.append(renewal)
     return out

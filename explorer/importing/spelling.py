@@ -220,7 +220,7 @@ def name_variants(contracts: list[Contract], catalog: Catalog) -> list[Finding]:
             out.append(_split(rows, "are spelled alike (punctuation, accents or a legal suffix apart)"))
     by_id: dict[str, dict[str, Contract]] = {}
     for c in contracts:
-        for _, value in kept.named(c.extra, catalog.account_id_headers):
+        for _, value in kept.ACCOUNT_ID.named(c.extra, catalog):
             if value.strip():
                 by_id.setdefault(value.strip(), {}).setdefault(customer_key(c.customer), c)
     for account, names in by_id.items():

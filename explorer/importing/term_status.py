@@ -126,10 +126,10 @@ def apply_status(
     ran (Lost, Void... with no such date) or is a deal not signed yet (a deal's Open, an open pipeline stage); a
     finding names the row and says what was read. ``deals``: the row's table is an export of deals (deal_table)."""
     words = catalog.term_status
-    found = _columns(contract, words, deals)
+    found = _columns(contract, catalog, deals)
     read = _status(found)
     status, says = ((read.header, read.value), read.says) if read else (None, frozenset[str]())
-    given, day = _day_ended(contract, words, order)
+    given, day = _day_ended(contract, catalog, order)
 
     def warn(message: str, column: str, severity: Severity = Severity.WARNING) -> None:
         findings.append(Finding(severity, message, contract.source, column, contract.customer, contract.product or ""))
@@ -205,11 +205,11 @@ def apply_status(
     return contract
 
 
-def _day_ended(contract: Contract, words: TermStatusWords, order: values.DateOrder) -> tuple[tuple[str, str] | None, date | None]:
+def _day_ended(contract: Contract, catalog: Catalog, order: values.DateOrder) -> tuple[tuple[str, str] | None, date | None]:
     """(the date column and value read, its day): of a row's filled end-early columns, the one of the latest day.
     Stripe fills Canceled At on the day a cancellation was asked for (at the period's end, it may be months before)
     and Ended At on the day the subscription ended."""
-    given = [(h, v.strip()) for h, v in kept.named(contract.extra, words.date_columns, words.key) if v.strip()]
+    given = [(h, v.strip()) for h, v in kept.ENDED_ON.named(contract.extra, catalog) if v.strip()]
     days = [(values.parse_date(v, order)[0], (h, v)) for h, v in given]
     read = [(day, g) for day, g in days if day is not None]
     if read:
@@ -227,13 +227,14 @@ class _Column:
     open_stage: bool = False  # an open pipeline stage (says not_signed) unless another status column speaks
 
 
-def _columns(contract: Contract, words: TermStatusWords, deals: bool) -> list[_Column]:
+def _columns(contract: Contract, catalog: Catalog, deals: bool) -> list[_Column]:
     """A row's filled status columns: "Open" is read only in a deal's own status column (a Renewal Status of Open
     asks about the next term; a plain Status in a table of deals); "Draft" in any but a column about the
     next term (Zuora's Subscription: Status); an open pipeline stage only in a stage column, and only where no
     other status column of the row says Won, Lost or the like: a deal keeps the stage it was won or lost at."""
     found = []
-    for header, value in kept.named(contract.extra, words.columns, words.key):
+    words = catalog.term_status
+    for header, value in kept.STATUS.named(contract.extra, catalog):
         key = words.key(header)
         if value.strip():
             reading = read_value(value, words)

@@ -261,3 +261,23 @@ def test_long_unknown_values_wrap_beside_their_boxes_with_no_sideways_scroll(qtb
     right = area.viewport().mapToGlobal(area.viewport().rect().topRight()).x()
     for box in dialog.value_boxes.values():
         assert box.mapToGlobal(box.rect().topRight()).x() <= right
+
+
+def test_the_dialog_says_which_kept_columns_are_read_as_map_does(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A Stage and an Account Owner are read (the term's status, the report's Owner): not "kept, not used"."""
+    book = write_csv(
+        tmp_path / "deals.csv",
+        header=["Customer", "Product", "Tier", "Start", "End", "Stage", "Account Owner", "Notes"],
+        rows=[["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31", "Closed Won", "Dana", "vip"]],
+    )
+    win = opened(qtbot, [book])
+    win.sessions.map_action.trigger()
+    dialog = shown(qtbot, win.sessions.map_dialog)
+    assert dialog.unused.text() == (
+        "Read: Stage (term status: ended early, never ran or not signed yet)\n"
+        "Read: Account Owner (who looks after the account: the Owner column of the report's Actions)\n"
+        "Kept, not used: Notes"
+    )
+    pick(dialog, "program", "Stage")  # a column given a field is the field's, no longer a kept one
+    assert dialog.unused.text().startswith("Read: Account Owner") and dialog.unused.text().endswith("Kept, not used: Tier, Notes")
+    dialog.reject()

@@ -80,7 +80,8 @@ def test_a_zoho_add_ons_column_lists_the_add_ons_bought(tmp_path: Path) -> None:
     assert [(f.severity, f.customer) for f in unread] == [(Severity.WARNING, "Beta Bank")]
     assert unread[0].message.startswith("Add-ons: 'Premium Onboarding' names no add-on (Dedicated Customer Success")
     kept = next(f.message for f in book.findings if f.message.startswith("Columns kept"))
-    assert "Add-ons" not in kept
+    unused, _, read = kept.partition(" Also read: ")
+    assert "Add-ons" not in unused and read == "'Add-ons' (the add-ons bought)."
 
 
 def test_an_add_ons_list_and_the_add_ons_own_columns(tmp_path: Path) -> None:

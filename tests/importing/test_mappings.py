@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -325,3 +326,58 @@ def test_map_names_the_keys_it_takes_and_proposes_a_tier_told_by_its_values(tmp_
         catalog, "program"
     )
     assert not value_known(catalog, "program", "Legacy Gold Entitlement")
+
+
+def test_map_says_which_kept_columns_the_import_reads_and_what_for(tmp_path: Path, catalog: Catalog) -> None:
+    """newuser2: `map` listed Status, Stage and Account Owner as "kept, not used" while `check` read the statuses and
+    the report's Owner from them. The mapping now says each column some rule reads, from the list the import uses
+    (column_reads), and `check` says the same columns are read."""
+    from explorer.importing.column_reads import kept_reads
+    from explorer.importing.readers import iter_sheets
+    from explorer.importing.tables import find_tables
+
+    path = write_csv(
+        tmp_path / "deals.csv",
+        header=[
+            *("Customer", "Product", "Tier", "Start", "End", "Stage", "Cancelled on", "Account Owner", "Add-ons"),
+            *("Previous end", "Account ID", "Named contacts", "Notes"),
+        ],
+        rows=[
+            *[["Acme", "Okta", "Premier", "2026-01-01", "2026-12-31", "Closed Lost", "", "Dana", "Dedicated CSE"]],
+            *[["2025-12-31", "001A", "jo@acme.test", "vip"]],
+        ],
+    )
+    text, _ = proposed_mappings([str(path)], [], catalog)
+    said = [line.removeprefix("#   ") for line in text.splitlines() if line.startswith(("#   read: ", "#   kept"))]
+    assert said == [
+        "read: Stage (term status: ended early, never ran or not signed yet)",
+        "read: Cancelled on (the day the term ended early)",
+        "read: Account Owner (who looks after the account: the Owner column of the report's Actions)",
+        "read: Add-ons (the add-ons bought)",
+        "read: Previous end (whether the row continues an earlier term (a renewal))",
+        "read: Account ID (the account id: two names sharing one are warned)",
+        "read: Named contacts (the named contacts the row lists)",
+        "kept, not used: Notes",
+    ]
+    book = load_book([path])
+    (kept,) = [f.message for f in book.findings if f.message.startswith("Columns kept")]
+    assert kept.startswith("Columns kept as they are (not used by the rules): Notes. 'Stage' and 'Cancelled on' are read")
+    assert "Also read: 'Account Owner' (who looks after" in kept and "'Account ID' (the account id" in kept
+    assert book.contracts[0].never_ran  # as it said: Closed Lost
+    ((match,), _) = find_tables(next(iter_sheets(str(path))), catalog)
+    assert [match.extra[i] for i in kept_reads(match, catalog)] == [s.split(" (")[0].removeprefix("read: ") for s in said[:-1]]
+
+
+def test_map_says_a_column_read_as_the_term_range_is_read(tmp_path: Path, catalog: Catalog) -> None:
+    """monday.com's Timeline holds the term as one range: the import reads it (ranges.term_range), so map says so."""
+    path = write_csv(
+        tmp_path / "board.csv",
+        header=["Customer", "Product", "Tier", "Timeline", "Notes"],
+        rows=[
+            ["Acme", "Okta", "Premier", "2026-01-01 - 2026-12-31", ""],
+            ["Beta", "Okta", "Basic", "2026-02-01 - 2027-01-31", ""],
+        ],
+    )
+    text, _ = proposed_mappings([str(path)], [], catalog)
+    assert "#   read: Timeline (the term: each cell a range of two dates)\n#   kept, not used: Notes" in text
+    assert [c.term_end for c in load_book([path]).contracts] == [date(2026, 12, 31), date(2027, 1, 31)]

@@ -498,8 +498,8 @@ def test_an_owner_column_is_said_to_name_the_owner_not_only_kept(tmp_path: Path)
     )
     (kept,) = [m for m in messages(load_book([path]), Severity.INFO) if m.startswith("Columns kept")]
     assert kept == (
-        "Columns kept as they are (not used by the rules): Account Owner, Notes. 'Account Owner' also names who looks "
-        "after the account (the Owner column of the report's Actions)."
+        "Columns kept as they are (not used by the rules): Notes. Also read: 'Account Owner' (who looks after the "
+        "account: the Owner column of the report's Actions)."
     )
 
 
