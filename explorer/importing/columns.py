@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.catalog import Catalog, fold
-from explorer.importing.places import region_named
+from explorer.importing.places import own_region, region_named
 from explorer.importing.readers import RawSheet
 from explorer.importing.safety import MAX_CELL_CHARS
 from explorer.importing.tables import TableMatch
@@ -324,7 +324,7 @@ def read_columns(
         )
     keep = filled_row & ~skip
     _regions_of_groups(raw, texts, first_text, headings, totals, keep, rows, sheet, catalog, findings)
-    _region_of_sheet(raw, texts, match, keep, sheet, catalog, findings)
+    _region_of_sheet(raw, texts, match, keep, rows, sheet, catalog, findings)
     if "customer" in texts and "customer" in match.columns:
         texts["customer"] = _clean_customers(texts["customer"], sheet, match, findings, keep)
     return Columns(
@@ -504,28 +504,58 @@ def _region_of_sheet(
     texts: dict[str, pd.Series],
     match: TableMatch,
     keep: np.ndarray,
+    rows: np.ndarray,
     sheet: RawSheet,
     catalog: Catalog,
     findings: list[Finding],
 ) -> None:
     """A table with no Region column on a sheet named for a sales region (a tracker split into EMEA, AMER and APAC
-    sheets): its records that give none (a group heading's came first) take the sheet's, said in an info finding."""
+    sheets): its records that give none (a group heading's came first) take the sheet's, said in an info finding.
+    A record whose own Country or Time Zone lies in another region keeps its own, the more specific, with a
+    warning naming both (the domain rules are silent on it: a row filed on the wrong sheet, or a sheet by owner)."""
     if "region" not in texts or "region" in match.columns or not (name := region_named(sheet.name, catalog)):
         return
     region = texts["region"].to_numpy(dtype=object)
     given = keep & (region == "")
     if not given.any():
         return
-    texts["region"] = pd.Series(np.where(given, name, region), index=texts["region"].index, dtype=object)
+    region, taken = region.copy(), given.copy()
+    blank = np.full(len(region), "", dtype=object)
+    country = texts["country"].to_numpy(dtype=object) if "country" in match.columns else blank
+    zone = texts["time_zone"].to_numpy(dtype=object) if "time_zone" in match.columns else blank
+    customers = texts["customer"].to_numpy(dtype=object) if "customer" in texts else blank
+    owns = {pair: own_region(*pair, catalog) for pair in dict.fromkeys(zip(country[given], zone[given], strict=True))}
+    for i in np.flatnonzero(given).tolist():
+        own, by = owns[(country[i], zone[i])]
+        if own and own != name:
+            given[i] = False
+            region[i] = own
+            header = match.headers[match.columns[by]]
+            said = country[i] if by == "country" else zone[i]
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    f"Sheet '{sheet.name}' names the sales region {name}, but this row's {header} '{said}' lies in "
+                    f"{own}: the row is read as {own}, its own {header} being the more specific. If it is {name}'s, "
+                    "write the region in a Region column.",
+                    Source(sheet.file, sheet.name, int(rows[i])),
+                    header,
+                    str(customers[i]),
+                )
+            )
+    region = np.where(given, name, region)
+    texts["region"] = pd.Series(region, index=texts["region"].index, dtype=object)
     if "region" in raw:
-        raw["region"] = raw["region"].where(~given, texts["region"])
+        raw["region"] = raw["region"].where(~taken, texts["region"])
     count = int(given.sum())
-    rows = f"its {count} rows take it as their Region" if count != 1 else "its row takes it as its Region"
+    if not count:
+        return
+    rows_ = f"its {count} rows take it as their Region" if count != 1 else "its row takes it as its Region"
     findings.append(
         Finding(
             Severity.INFO,
-            f"Sheet '{sheet.name}' has no Region column and its name gives the sales region {name}: {rows}"
-            + (" (where no group heading gave one)." if count < int(keep.sum()) else "."),
+            f"Sheet '{sheet.name}' has no Region column and its name gives the sales region {name}: {rows_}"
+            + (" (where no group heading gave one)." if int(taken.sum()) < int(keep.sum()) else "."),
             Source(sheet.file, sheet.name, match.header_row),
         )
     )

@@ -240,6 +240,20 @@ def region_named(name: str, catalog: Catalog) -> str:
     return named.pop() if len(named) == 1 else ""
 
 
+def own_region(country: str, zone: str, catalog: Catalog) -> tuple[str, str]:
+    """(the sales region a row's own Country, else its Time Zone, lies in, which of the two gave it: "country" or
+    "time_zone"); ("", "") where neither names a place of a region."""
+    if country.strip() and (region := region_of(country, catalog)[0]) in catalog.regions.values():
+        return region, "country"
+    found, _ = parse_timezone(zone, catalog) if zone.strip() else (None, None)
+    if found is None:
+        return "", ""
+    code = country_of_zone(found)
+    region = catalog.region_countries.get(code, "") if code else ""
+    region = region or CONTINENT_REGIONS.get(found.split("/", 1)[0], "")
+    return (region, "time_zone") if region else ("", "")
+
+
 def region_of(text: str, catalog: Catalog) -> tuple[str, bool]:
     """(the region a Region cell names, whether it was read through a country or a sub-region): a synonym as the
     catalog spells it, else a country's region (the catalog's exceptions, else its main zone's continent), else

@@ -668,3 +668,43 @@ def test_a_record_of_text_dates_is_never_tried_as_a_header() -> None:
 )
 def test_the_region_a_sheets_name_gives(name: str, region: str) -> None:
     assert region_named(name, default_catalog()) == region
+
+
+def test_a_rows_own_country_or_zone_wins_over_its_sheets_region_with_a_warning(tmp_path: Path) -> None:
+    """hostile4 r02: a sheet named EMEA gave EMEA to a row whose Country is Japan and Time Zone Asia/Tokyo, unsaid.
+    The row's own place is the more specific (the domain rules are silent): it is read as APAC, warned naming both."""
+    header = ["Customer", "Product", "Tier", "Start", "End", "Country", "Time Zone"]
+    term = [date(2026, 1, 1), date(2026, 12, 31)]
+    path = write_sheets(
+        tmp_path / "regions.xlsx",
+        {
+            "EMEA": [
+                header,
+                ["Kyoto KK", "Okta", "Premier", *term, "Japan", "Asia/Tokyo"],
+                ["Osaka KK", "Okta", "Premier", *term, "", "Asia/Tokyo"],  # the zone alone says it
+                ["Berlin GmbH", "Okta", "Premier", *term, "Germany", "Europe/Berlin"],
+                ["Dubai LLC", "Okta", "Premier", *term, "", "Asia/Dubai"],  # Asia, but the Middle East is EMEA's
+            ]
+        },
+    )
+    book = load_book([path])
+    regions = [(c.customer, c.region) for c in book.contracts]
+    assert regions == [("Kyoto KK", "APAC"), ("Osaka KK", "APAC"), ("Berlin GmbH", "EMEA"), ("Dubai LLC", "EMEA")]
+    warned = [(f.source.row, f.column, f.customer, f.message) for f in book.findings if f.severity is Severity.WARNING]
+    assert warned == [
+        (
+            2,
+            "Country",
+            "Kyoto KK",
+            "Sheet 'EMEA' names the sales region EMEA, but this row's Country 'Japan' lies in APAC: the row is read as "
+            "APAC, its own Country being the more specific. If it is EMEA's, write the region in a Region column.",
+        ),
+        (
+            3,
+            "Time Zone",
+            "Osaka KK",
+            "Sheet 'EMEA' names the sales region EMEA, but this row's Time Zone 'Asia/Tokyo' lies in APAC: the row is "
+            "read as APAC, its own Time Zone being the more specific. If it is EMEA's, write the region in a Region column.",
+        ),
+    ]
+    assert "its 2 rows take it as their Region." in next(f.message for f in book.findings if "its name gives" in f.message)
