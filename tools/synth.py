@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -223,11 +223,17 @@ def make_book(n_customers: int, n_cases: int, contacts_per_customer: int = 5, se
     return SyntheticBook(contracts, make_contacts(contracts, contacts_per_customer), make_cases(contracts, n_cases))
 
 
-def write_xlsx(path: Path, sheets: dict[str, tuple[list[str], list[list[Any]]]], title: str = "") -> None:
-    """Write sheets fast with XlsxWriter's constant-memory mode (real date cells, optional title rows)."""
+def write_xlsx(
+    path: Path, sheets: dict[str, tuple[list[str], list[list[Any]]]], title: str = "", created: datetime | None = None
+) -> None:
+    """Write sheets fast with XlsxWriter's constant-memory mode (real date cells, optional title rows). ``created``:
+    the document's created and modified properties (XlsxWriter writes both from it; else the time of writing). Its
+    zip entries are always dated 1980-01-31, so with it the file is the same bytes on every run."""
     import xlsxwriter
 
     workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    if created is not None:
+        workbook.set_properties({"created": created})
     date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
     for name, (headers, rows) in sheets.items():
         sheet = workbook.add_worksheet(name)
@@ -249,6 +255,10 @@ def write_xlsx(path: Path, sheets: dict[str, tuple[list[str], list[list[Any]]]],
     workbook.close()
 
 
+# The sample book's document date, fixed so `python -m tools.make_sample` rewrites the same bytes (git sees no change)
+SAMPLE_CREATED = datetime(2026, 11, 28, 9, 12, 3, tzinfo=UTC)
+
+
 def write_sample(folder: Path) -> tuple[Path, Path]:
     """The bundled sample: about 40 customers with deliberate problems, and a year of cases."""
     import csv
@@ -268,6 +278,7 @@ def write_sample(folder: Path) -> tuple[Path, Path]:
             "Company holidays": (["Date", "Holiday", "Country"], holidays),
         },
         title="Contract book FY27 (fictional sample for Entitlement Explorer)",
+        created=SAMPLE_CREATED,
     )
     log = folder / "cases.csv"
     with open(log, "w", newline="", encoding="utf-8") as handle:
