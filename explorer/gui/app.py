@@ -71,6 +71,27 @@ def app_icon() -> QIcon:
     return icon
 
 
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+
+
+def quiet_offscreen(platform: str) -> None:
+    """On the offscreen platform (screenshots, CI) Qt warns 'This plugin does not support propagateSizeHints()' for
+    every window: noise a user takes for an error. Only that line is dropped; every other message goes where it went."""
+    if platform != "offscreen":
+        return
+    from PySide6.QtCore import qFormatLogMessage, qInstallMessageHandler
+
+    def handler(mode, context, message):  # type: ignore[no-untyped-def]
+        if message.startswith(OFFSCREEN_NOISE):
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            sys.stderr.write(qFormatLogMessage(mode, context, message) + "\n")
+
+    previous = qInstallMessageHandler(handler)
+
+
 def install_crash_hook() -> None:
     """Unexpected errors open a dialog and are written to the log file instead of vanishing."""
     from explorer.gui import messages
@@ -123,6 +144,7 @@ def run_gui(argv: list[str]) -> int:
         font.setPointSizeF(args.font_size)
         app.setFont(font)
     app.setWindowIcon(app_icon())
+    quiet_offscreen(app.platformName())
     setup_logging()
     install_crash_hook()
     as_of = None
@@ -170,8 +192,9 @@ def _screenshot(app, window, files, args, pages, tabs, size=SCREEN_SIZE, as_of=N
         if window.busy:  # a workspace naming no file (or refused) opens nothing to wait for
             QTimer.singleShot(120_000, loop.quit)
             loop.exec()
-    if messages.shown:
-        print(f"explorer: {messages.shown[0].text}", file=sys.stderr)
+    if messages.shown:  # one line, as the command line says it: a dialog's paragraphs joined
+        said = ": ".join(line.strip() for line in messages.shown[0].text.splitlines() if line.strip())
+        print(f"explorer: {said}", file=sys.stderr)
         return 2
     if args.customer and not window.customers.select(customer_key(args.customer)):
         print(f"explorer: no customer named '{args.customer}'", file=sys.stderr)

@@ -169,6 +169,7 @@ def test_screenshot_size_option(tmp_path: Path) -> None:
         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert done.returncode == 0, done.stderr
+    assert "propagateSizeHints" not in done.stderr  # the offscreen platform's noise, which users took for an error
     from PySide6.QtGui import QImage
 
     image = QImage(str(out))
@@ -177,6 +178,17 @@ def test_screenshot_size_option(tmp_path: Path) -> None:
         [sys.executable, "-m", "explorer", "--screenshot", str(out), "--size", "huge"], capture_output=True, text=True, timeout=60
     )
     assert bad.returncode == 2 and "not a window size" in bad.stderr
+    missing = subprocess.run(
+        [sys.executable, "-m", "explorer", str(tmp_path / "nofile.xlsx"), "--screenshot", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    # one line, as 'explorer check' says it (the dialog's text came out over three lines)
+    assert missing.returncode == 2 and missing.stderr.splitlines() == [
+        f"explorer: {tmp_path / 'nofile.xlsx'}: the file does not exist"
+    ]
 
 
 def test_a_screenshot_opens_the_workspace_it_is_given(tmp_path: Path) -> None:
