@@ -91,7 +91,9 @@ def row_from_dates(catalog: Catalog, contract: Contract, label: str, dates: Iter
         row.note = "dates invalid: the term ends before it starts (see Findings)"
     elif not contract.term_start or not contract.term_end:  # name the one missing: the other shows on other pages
         missing = [part for part, day in (("start", contract.term_start), ("end", contract.term_end)) if not day]
-        row.note = NO_DATES if len(missing) == 2 else f"no term {missing[0]}: missing, unreadable or open-ended (see Findings)"
+        # an end may be left open on purpose (9999-12-31); a start never is
+        why = "missing or unreadable" if missing == ["start"] else "missing, unreadable or open-ended"
+        row.note = NO_DATES if len(missing) == 2 else f"no term {missing[0]}: {why} (see Findings)"
     first, last = by_role.get("kickoff_start", []), by_role.get("kickoff_end", [])
     if first and last:
         begin, end = first[0][2], last[0][2]

@@ -54,7 +54,7 @@ def test_the_book_timeline_reads_right(window: MainWindow, qtbot) -> None:  # ty
     assert notice.startswith("The term ends (2026-03-31) before it starts (2026-09-01)"), notice
     # its term end reads (the list shows it); its start is ambiguous, so the row names the start, not "no dates"
     note = canvas.rows[rows["Ambiguous Airlines · Okta"]].note
-    assert note == "no term start: missing, unreadable or open-ended (see Findings)"
+    assert note == "no term start: missing or unreadable (see Findings)"  # a start is never left open on purpose
     # the as-of line is not the deadline's red
     assert palette.ink("as_of") != palette.ink("deadline")
     # every month's label on the axis stays inside it
