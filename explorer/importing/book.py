@@ -37,6 +37,7 @@ from explorer.importing.record_block import (
     items_below,
     items_finding,
     lacking,
+    not_read,
     read_blocks,
     what_to_add,
     without_blocks,
@@ -277,7 +278,7 @@ def read_file(
             book.findings.append(_merged(sheet))
         if (hiding := _hidden_rows(sheet, tables)) is not None:
             book.findings.append(hiding)
-        book.findings.extend(_block_finding(b) for b in blocks)
+        book.findings.extend(f for b in blocks for f in (_block_finding(b), *_struck_in_block(whole, b)))
         pipelines.extend((sheet, m) for m in tables if _deals(m, catalog))
         tables = [m for m in tables if not _deals(m, catalog)]
         entries = _with_blocks(blocks, (sheet, tables, near), len(found), blocks_at)
@@ -562,14 +563,21 @@ def _block_finding(read: BlockRead) -> Finding:
     )
     if read.match is None:
         labels = ", ".join(f"'{t}'" for t in block.labels[:6]) + (" ..." if len(block.labels) > 6 else "")
-        said = (
-            f"{shape}, like a contract ({labels}), but it is not read as one: {read.why}. Give each field one label "
-            "(Customer, Product, Tier, Term Start, Term End), or write the contract as a row under a header row."
-        )
+        said = f"{shape}, like a contract ({labels}), but it is not read as one: {read.why}."
         return Finding(Severity.WARNING, said, where)
     fields = sorted(read.match.columns.items(), key=lambda fc: fc[1])
     given = ", ".join(f"{title(f)} '{cell_text(block.values[c])}'" for f, c in fields if cell_text(block.values[c]))
     return Finding(Severity.INFO, f"{shape}: read as one contract row ({given}).", where)
+
+
+def _struck_in_block(sheet: RawSheet, read: BlockRead) -> list[Finding]:
+    """A warning for each row of a block struck through, deleted as a table's struck row is."""
+    out = []
+    for row in read.block.struck:
+        text = " | ".join(cell_text(c) for c in sheet.rows[row - 1] if cell_text(c))
+        said = f"Row {row} is struck through ('{text}'): read as deleted, it gives the block above no field."
+        out.append(Finding(Severity.WARNING, said, Source(sheet.file, sheet.name, row)))
+    return out
 
 
 def _spoken_order(
@@ -860,7 +868,9 @@ def _describe_near(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> 
 
 def _unread_why(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> tuple[str, bool]:
     """(what the sheet holds instead of a table, whether mapping its columns can help: not for one laid out
-    sideways, which turned_table names)."""
+    sideways, which turned_table names, nor for a record block not read, which says why)."""
+    if (block := not_read(sheet, catalog)) is not None:
+        return block, False
     if (turned := turned_table(sheet, catalog)) is not None:
         return turned, False
     if (items := items_below(sheet, catalog, None)) is not None and (missing := lacking(items, catalog)):
@@ -928,7 +938,9 @@ def _not_read(found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]], c
 def _unread_sheet(sheet: RawSheet, near: NearMiss | None, catalog: Catalog, book: Book) -> None:
     rows = _data_rows(sheet)
     shape = summary_shape(sheet, near.kind if near is not None else None) if rows >= 2 else None
-    if shape is not None:
+    if rows and not_read(sheet, catalog) is not None:  # its block's own warning says why, and what to do
+        book.unread.append(Unread(sheet.file, sheet.name, "a contract written down a column, not read"))
+    elif shape is not None:
         book.findings.append(Finding(Severity.INFO, shape, Source(sheet.file, sheet.name)))
     elif rows >= 2:
         below = _data_rows(sheet, near.row) if near is not None else rows  # not counting the header row it names

@@ -18,7 +18,7 @@ from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_ta
 from explorer.importing.values import cell_text
 from explorer.model import Finding, Severity, Source
 
-LOOK_ROWS = 200  # rows looked at for a block
+MAX_ROWS = 200  # rows of one block read: a longer run of label-value rows is a list, its first rows looked at
 MIN_PAIRS = 3  # label-value rows that make a block (two are as likely a note beside a figure)
 # what makes a block look like a contract: a customer and a tier or a term date
 CONTRACT_LIKE = {"program", "term_start", "term_end", "initial_term_start"}
@@ -33,6 +33,12 @@ class Block:
     column: int
     labels: tuple[str, ...]
     values: tuple[Cell, ...]
+    held: tuple[tuple[int, str], ...] = ()  # (index in labels, what the empty value cell holds): a formula, an error
+    struck: tuple[int, ...] = ()  # 1-based rows struck through inside the block: deleted, none of its fields
+    lines: tuple[int, ...] = ()  # the 1-based row of each label
+
+    def line(self, index: int) -> int:
+        return self.lines[index] if index < len(self.lines) else self.first + index
 
 
 @dataclass(frozen=True)
@@ -48,49 +54,105 @@ class BlockRead:
 
 def _pair(row: list[Cell]) -> tuple[int, str, Cell] | None:
     """(label column, label, value) of a row holding a text label and at most one value right of it (a value merged
-    over several cells counts once); None for any other row."""
+    over several cells counts once); None for any other row, known at the first cell that breaks the shape."""
+    if len(row) > 2 and is_filled(row[2]) and is_filled(row[1]) and row[1] != row[2] and is_filled(row[0]):
+        return None  # a table's row, the most a sheet has: known at once
+    first, last, value = -1, -1, None
+    for i, cell in enumerate(row):
+        if not is_filled(cell):
+            continue
+        if first < 0:
+            if not isinstance(cell, str) or not header_text(cell):
+                return None
+            first = last = i
+            continue
+        if i != last + 1 or (i > first + 1 and cell != value):
+            return None
+        value, last = cell if i == first + 1 else value, i
+    return (first, header_text(row[first]).rstrip(":").strip(), value) if first >= 0 else None
+
+
+def _struck_row(row: list[Cell], struck: set[int]) -> bool:
+    """A row deleted by striking it through: every filled cell, or its label, struck."""
     filled = [i for i, c in enumerate(row) if is_filled(c)]
-    if not filled or not isinstance(row[filled[0]], str) or not header_text(row[filled[0]]):
-        return None
-    first, rest = filled[0], filled[1:]
-    if rest != list(range(first + 1, first + 1 + len(rest))) or any(row[i] != row[first + 1] for i in rest):
-        return None
-    return first, header_text(row[first]).rstrip(":").strip(), row[rest[0]] if rest else None
+    return bool(filled) and (filled[0] in struck or set(filled) <= struck)
 
 
 def blocks(sheet: RawSheet) -> list[Block]:
-    """The sheet's label-value blocks: runs of at least MIN_PAIRS rows with a value beside a label in one column
-    (a label alone inside a run is a field left blank; at the run's end, a title of what follows)."""
+    """The sheet's label-value blocks, wherever they start: runs of at least MIN_PAIRS rows with a value beside a
+    label in one column (a label alone inside a run is a field left blank, or one whose cell holds a formula saved
+    without its value or an Excel error; at the run's end, a title of what follows). A struck-through row inside a
+    run is deleted. One pass over the rows, each left at its third filled cell; a block is read to MAX_ROWS rows,
+    the rest of its run passed over."""
     out: list[Block] = []
-    run: list[tuple[int, str, Cell]] = []  # (0-based row, label, value)
-    column = -1
+    run: list[tuple[int, str, Cell]] = []  # (0-based row, label, value); the value None for a label alone
+    crossed: list[int] = []  # 0-based rows of the run struck through
+    column, spent = -1, -1  # spent: the column of a block cut at MAX_ROWS, the rest of its run passed over
+    valued = -1  # the 0-based row of the run's first value: a block's MAX_ROWS are counted from it
+    struck = sheet.struck()
 
-    def close() -> None:
-        while run and run[-1][2] is None:
-            run.pop()
-        if sum(1 for _, _, v in run if v is not None) >= MIN_PAIRS:
-            out.append(Block(run[0][0] + 1, run[-1][0] + 1, column, tuple(r[1] for r in run), tuple(r[2] for r in run)))
+    def close() -> bool:
+        nonlocal valued
+        valued = -1
+        held = {}
+        if len(run) >= MIN_PAIRS:
+            held = {r: h for r, _, v in run if v is None and (h := sheet.uncalculated(r + 1, column + 1)) is not None}
+        kept = [i for i, (r, _, v) in enumerate(run) if v is not None or r in held]
+        if len(kept) >= MIN_PAIRS:
+            rows = run[kept[0] : kept[-1] + 1]  # the titles above and below it left out
+            gone = tuple(r + 1 for r in crossed if r > rows[0][0])
+            out.append(
+                Block(
+                    rows[0][0] + 1,
+                    max((rows[-1][0] + 1, *gone)),
+                    column,
+                    tuple(label for _, label, _ in rows),
+                    tuple(value for _, _, value in rows),
+                    tuple((i, held[r]) for i, (r, _, _) in enumerate(rows) if r in held),
+                    gone,
+                    tuple(r + 1 for r, _, _ in rows),
+                )
+            )
         run.clear()
+        crossed.clear()
+        return len(kept) >= MIN_PAIRS
 
-    for index, row in enumerate([*sheet.rows[:LOOK_ROWS], []]):
+    rows = sheet.rows
+    for index in range(len(rows) + 1):
+        row = rows[index] if index < len(rows) else []
+        if index + 1 in struck and _struck_row(row, struck[index + 1]):
+            crossed.extend([index] if run else [])
+            continue
         pair = _pair(row)
-        if pair is None or (run and pair[0] != column):
+        if pair is not None and pair[0] == spent:
+            continue
+        spent = -1
+        if run and (pair is None or pair[0] != column):
             close()
-        if pair is not None:
-            column = pair[0]
-            if run or pair[2] is not None:
-                run.append((index, pair[1], pair[2]))
+        if pair is None:
+            continue
+        column = pair[0]
+        ahead = _pair(rows[index + 1]) if pair[2] is None and not run and index + 1 < len(rows) else None
+        if run or pair[2] is not None or (ahead is not None and ahead[0] == column):
+            run.append((index, pair[1], pair[2]))
+            valued = index if valued < 0 and pair[2] is not None else valued
+        if valued < 0 and len(run) > MAX_ROWS:  # a list of labels alone: only the last few may head a block
+            del run[0]
+        elif valued >= 0 and index - valued + 1 >= MAX_ROWS and close():
+            spent = column
     return out
 
 
 def as_table(sheet: RawSheet, block: Block) -> RawSheet:
     """The block as a header row and one record, the record on the block's first row (so its findings name a row of
     the block; its second where the block starts the sheet), the header on the row above; the other rows blank.
-    Struck cells and unsaved formulas are looked up by the sheet's own cells, which these are not: none are."""
+    A value cell holding a formula saved without its value or an Excel error is said to hold it, as a table's
+    cell is; the block's struck rows are not in it."""
     at = max(block.first - 1, 1)  # the record's 0-based row
     rows: list[list[Cell]] = [[] for _ in range(at - 1)]
     rows += [list(block.labels), [v if v is not None else "" for v in block.values]]
-    return replace(sheet, rows=rows, hidden_rows=(), merged=0, _formulas={}, _struck={})
+    held = {(at + 1, i): text for i, text in block.held}  # said of the record's cell as of a table's
+    return replace(sheet, rows=rows, hidden_rows=(), merged=0, _formulas=held, _struck={})
 
 
 def without_blocks(sheet: RawSheet, read: list[Block]) -> RawSheet:
@@ -116,7 +178,8 @@ def read_blocks(sheet: RawSheet, catalog: Catalog, saved: SavedLookup | None) ->
             continue  # a report's filters above its table ("Customer: All accounts"), no customer's contract
         if match is None:
             missing = ", ".join(label(m) for m in (near.missing if near else ())) or "the fields a contract needs"
-            out.append(BlockRead(block, turned, None, f"it has no label for {missing}"))
+            rows = "a row for it" if near is None or len(near.missing) < 2 else "a row for each"
+            out.append(BlockRead(block, turned, None, f"it has no label for {missing}: add {rows}, label beside value"))
         elif why := _ambiguous(block, match, catalog):
             out.append(BlockRead(block, turned, None, why))
         else:
@@ -124,18 +187,41 @@ def read_blocks(sheet: RawSheet, catalog: Catalog, saved: SavedLookup | None) ->
     return out
 
 
+def not_read(sheet: RawSheet, catalog: Catalog) -> str | None:
+    """Where the sheet holds a block like a contract that is not read (read_blocks): its rows and why, as a clause
+    (the advice for the sheet: turning it or mapping its columns would not help); else None."""
+    unread = next((b for b in read_blocks(sheet, catalog, None) if b.match is None), None)
+    if unread is None:
+        return None
+    block = unread.block
+    return f"rows {block.first}\u2013{block.last} hold a contract written down a column, not read as one: {unread.why}"
+
+
 def _ambiguous(block: Block, match: TableMatch, catalog: Catalog) -> str:
-    """Why a block's one record may not be the contract it looks like: a field labelled twice (two customers, two
-    tiers), or a field the contract needs left blank; "" where it is one plain record."""
+    """Why a block's one record may not be the contract it looks like, and what to do: two records with no blank row
+    between them, a field labelled twice (two customers, two tiers), or a field the contract needs left blank; ""
+    where it is one plain record."""
     spec = catalog.tables["contracts"]
     alone = [recognise(spec, {i: text}, {}, catalog).columns for i, text in enumerate(block.labels)]
+    again = next((j for j in range(2, len(alone) - 1) if alone[0] and set(alone[j]) == set(alone[0])), None)
+    if again is not None:  # 'Customer' again below a whole record
+        return (
+            f"row {block.line(again)} '{block.labels[again]}' starts a second record right below the first: leave a "
+            "blank row between the two, so each is read as a contract of its own"
+        )
     for field, column in match.columns.items():
         others = [block.labels[i] for i, fields in enumerate(alone) if field in fields and i != column]
         if others:
-            return f"'{block.labels[column]}' and '{others[0]}' both name its {label(field)}"
+            return (
+                f"'{block.labels[column]}' and '{others[0]}' both name its {label(field)}: keep one of the two rows "
+                "(delete the other, or give it a label of its own)"
+            )
     needed = {*spec.required, *spec.needed}
-    blank = [block.labels[c] for f, c in match.columns.items() if f in needed and block.values[c] in (None, "")]
-    return f"'{blank[0]}' is blank" if blank else ""
+    held = {i for i, _ in block.held}
+    blank = [
+        block.labels[c] for f, c in match.columns.items() if f in needed and c not in held and not is_filled(block.values[c])
+    ]
+    return f"'{blank[0]}' is blank: write its value beside it" if blank else ""
 
 
 @dataclass(frozen=True)

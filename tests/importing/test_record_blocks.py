@@ -6,7 +6,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import openpyxl
+
 from explorer.importing.book import load_book
+from explorer.importing.safety import NoTable
 from explorer.model import Book, Severity
 
 from ..files import write_sheets
@@ -137,8 +140,7 @@ def test_a_block_like_a_contract_that_is_not_read_is_a_warning_naming_its_rows(t
             3,
             "Rows 3–5 of sheet 'Contoso Pharma' hold one record written down a column, each label beside its value, "
             "like a contract ('Customer', 'Support Tier', 'Owner'), but it is not read as one: it has no label for "
-            "product. Give each field one label (Customer, Product, Tier, Term Start, Term End), or write the contract "
-            "as a row under a header row.",
+            "product: add a row for it, label beside value.",
         ),
         (
             str(path),
@@ -146,8 +148,8 @@ def test_a_block_like_a_contract_that_is_not_read_is_a_warning_naming_its_rows(t
             3,
             "Rows 3–8 of sheet 'Northwind' hold one record written down a column, each label beside its value, like a "
             "contract ('Account', 'Customer', 'Product', 'Tier', 'Start', 'End'), but it is not read as one: "
-            "'Customer' and 'Account' both name its customer. Give each field one label (Customer, Product, Tier, "
-            "Term Start, Term End), or write the contract as a row under a header row.",
+            "'Customer' and 'Account' both name its customer: keep one of the two rows (delete the other, or give it a "
+            "label of its own).",
         ),
     ]
 
@@ -162,3 +164,132 @@ def test_a_reports_filters_above_its_table_are_no_contract(tmp_path: Path) -> No
     book = load_book([write_sheets(tmp_path / "report.xlsx", {"Report": [*filters, [], *table]})])
     assert sorted(c.customer for c in book.contracts) == ["Cust0", "Cust1", "Cust2"]
     assert not [f for f in book.findings if f.severity is Severity.ERROR or "All accounts" in f.message]
+
+
+def _contoso(
+    tier: object = "Premier Plus", start: object = date(2026, 2, 1), end: object = date(2027, 1, 31)
+) -> list[list[object]]:
+    return [
+        ["Customer", "Contoso"],
+        ["Product", "Okta"],
+        ["Support Tier", tier],
+        ["Contract Start", start],
+        ["Contract End", end],
+    ]
+
+
+CONTACTS: list[list[object]] = [[], ["Name", "Email", "Role", "Region"], ["Anna Keller", "anna@contoso.test", "IT", "EMEA"]]
+
+
+def test_a_block_is_found_wherever_it_starts_past_row_200_or_across_it(tmp_path: Path) -> None:
+    """Only the first 200 rows were looked at: a block below a long notes section, or straddling row 200, was lost
+    and the sheet said to hold a contacts table (hostile tryout 4, b02 and b02b)."""
+    notes = [[f"free text line {n}"] for n in range(229)]
+    path = write_sheets(
+        tmp_path / "plans.xlsx",
+        {"At 230": [*notes, *_contoso(), *CONTACTS], "At 199": [*notes[:198], *_contoso("Premier"), *CONTACTS]},
+    )
+    book = load_book([path])
+    assert [(c.source.sheet, c.source.row, c.customer, c.program) for c in book.contracts] == [
+        ("At 230", 230, "Contoso", "okta-premier-plus"),
+        ("At 199", 199, "Contoso", "okta-premier"),
+    ]
+    assert [(c.source.sheet, c.customer) for c in book.contacts] == [("At 230", "Contoso"), ("At 199", "Contoso")]
+    assert [(s, r) for _, s, r, m in _said(book, Severity.INFO) if m.startswith("Rows ")] == [("At 230", 230), ("At 199", 199)]
+
+
+def test_a_block_runs_into_a_long_list_its_first_rows_read(tmp_path: Path) -> None:
+    """A block whose run of label-value rows goes on for 10,000 rows (b01): its contract read from its first 200, the
+    rest left to be said as a list, as before blocks were looked for past row 200."""
+    rows = [*_contoso(), *([f"Note {n}", f"value {n}"] for n in range(9995))]
+    book = load_book([write_sheets(tmp_path / "long.xlsx", {"Plan": rows})])
+    assert [(c.customer, c.term_end) for c in book.contracts] == [("Contoso", date(2027, 1, 31))]
+    said = [m for *_, m in _said(book, Severity.INFO)]
+    assert any(m.startswith("Rows 1–200 of sheet 'Plan' hold one record") for m in said)
+    assert any("looks like a lookup list of two columns ('Note 195', 'value 195', 9799 rows below)" in m for m in said)
+
+
+def test_a_blocks_formulas_saved_without_values_and_excel_errors_are_said_of_their_cells(tmp_path: Path) -> None:
+    """A block whose values were formulas never calculated, or Excel's errors, was no block (its values read empty)
+    and the sheet was told to be turned with Paste Special > Transpose (b03, b04): each such cell is now said as a
+    table's cell is."""
+    formulas = [["Customer", '="Con"&"toso"'], ["Product", "Okta"], ["Support Tier", '=UPPER("premier plus")']]
+    formulas += [["Contract Start", "=DATE(2026,2,1)"], ["Contract End", "=EDATE(B4,12)-1"]]
+    errors = _contoso("#REF!", "#VALUE!", "#N/A")
+    path = write_sheets(tmp_path / "plans.xlsx", {"Formulas": [*formulas, *CONTACTS], "Errors": [*errors, *CONTACTS]})
+    book = load_book([path])
+    assert not [f for f in book.findings if "Transpose" in f.message]
+    errors_said = [(f.source.sheet, f.source.row, f.column, f.message) for f in book.findings if f.severity is Severity.ERROR]
+    assert errors_said == [
+        ("Formulas", 2, "Customer", 'Customer: the cell holds the formula ="Con"&"toso", ' + FORMULA_NOTE),
+        ("Formulas", 2, "Support Tier", 'Tier: the cell holds the formula =UPPER("premier plus"), ' + FORMULA_NOTE),
+        ("Formulas", 2, "Contract Start", "Term start: the cell holds the formula =DATE(2026,2,1), " + FORMULA_NOTE),
+        ("Formulas", 2, "Contract End", "Term end: the cell holds the formula =EDATE(B4,12)-1, " + FORMULA_NOTE),
+        ("Errors", 2, "Support Tier", "Tier: the cell holds Excel's error #REF!."),
+        ("Errors", 2, "Contract Start", "Term start: the cell holds Excel's error #VALUE!."),
+        ("Errors", 2, "Contract End", "Term end: the cell holds Excel's error #N/A."),
+    ]
+    assert [c.name for c in book.contacts if c.customer == "Contoso"] == ["Anna Keller"]  # the Errors sheet's
+
+
+FORMULA_NOTE = "calculated in Excel but never saved with its value: open and save the file in Excel or LibreOffice."
+
+
+def test_a_block_not_read_is_given_advice_that_fits_never_to_transpose_it(tmp_path: Path) -> None:
+    """Two records with no blank row between them (b07b), a customer labelled twice (b10): the file's error said to
+    turn the sheet with Paste Special > Transpose, against the block's own warning. Both now say the block's why."""
+    fabrikam = [["Customer", "Fabrikam"], ["Product", "Okta"], ["Support Tier", "Premier"]]
+    fabrikam += [["Contract Start", date(2026, 5, 1)], ["Contract End", date(2027, 4, 30)]]
+    for name, rows, why in [
+        (
+            "two.xlsx",
+            [*_contoso(), *fabrikam],
+            "rows 1–10 hold a contract written down a column, not read as one: row 6 'Customer' starts a second "
+            "record right below the first: leave a blank row between the two, so each is read as a contract of its own",
+        ),
+        (
+            "account.xlsx",
+            [*_contoso(), ["Account", "Fabrikam"], *CONTACTS],
+            "rows 1–6 hold a contract written down a column, not read as one: 'Customer' and 'Account' both name its "
+            "customer: keep one of the two rows (delete the other, or give it a label of its own)",
+        ),
+    ]:
+        said = _no_contract(write_sheets(tmp_path / name, {"Plan": rows}))
+        assert f"(sheet 'Plan' {why})" in said
+        assert "Transpose" not in said
+    book = load_book([_book_csv(tmp_path), tmp_path / "two.xlsx"])
+    warnings = [(s, r, m) for _, s, r, m in _said(book, Severity.WARNING)]
+    on_plan = [(r, m) for s, r, m in warnings if s == "Plan"]  # the block's warning, no sheet warning
+    assert len(on_plan) == 1 and on_plan[0][0] == 1
+    assert "not read as one: row 6 'Customer' starts a second record" in on_plan[0][1]
+    assert not [f for f in book.findings if "Transpose" in f.message or "lookup list" in f.message]
+
+
+def _no_contract(path: Path) -> str:
+    """Why no contract was read from ``path``: the file's error, raised or said."""
+    try:
+        book = load_book([path])
+    except NoTable as error:
+        return str(error)
+    return next(f.message for f in book.findings if f.message.startswith("No contract was read"))
+
+
+def _book_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "book.csv"
+    path.write_text("Customer,Product,Tier,Start,End\nNorthwind,Okta,Premier,2026-01-01,2026-12-31\n")
+    return path
+
+
+def test_a_struck_row_inside_a_block_is_deleted(tmp_path: Path) -> None:
+    """A row struck through inside a block is deleted, as a table's struck row is: its tier is no second tier (b13)."""
+    path = write_sheets(tmp_path / "plan.xlsx", {"Plan": [*_contoso(), ["Support Tier", "Basic"], *CONTACTS]})
+    wb = openpyxl.load_workbook(path)
+    for cell in wb["Plan"][6]:
+        cell.font = openpyxl.styles.Font(strike=True)
+    wb.save(path)
+    book = load_book([path])
+    assert [(c.customer, c.program) for c in book.contracts] == [("Contoso", "okta-premier-plus")]
+    assert [c.name for c in book.contacts] == ["Anna Keller"]
+    assert [(r, m) for _, _, r, m in _said(book, Severity.WARNING) if "struck" in m] == [
+        (6, "Row 6 is struck through ('Support Tier | Basic'): read as deleted, it gives the block above no field.")
+    ]
