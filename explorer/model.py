@@ -87,6 +87,7 @@ class Contract:
     initial_rejected: bool = False  # the row gave an Initial Term Start that was refused (an error finding)
     addon_starts: dict[str, date] = field(default_factory=dict)  # add-on id -> its own line's start, bought mid-term
     dates_missing: bool = False  # its term start or end is missing or unreadable (an error finding): it runs on no day
+    end_column: str = ""  # the header the term end was read from (its own column, a range's, a length's): findings name it
     # The book's own status ended the term early on this day (explorer.importing.term_status, a warning says so);
     # the day before its start for a row that never ran (a lost renewal). The contracted term_end is kept to show.
     ended_on: date | None = None

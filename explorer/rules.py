@@ -400,7 +400,7 @@ def contract_findings(catalog: Catalog, contract: Contract) -> list[Finding]:
     if contract.term_start and contract.term_end and contract.term_end < contract.term_start:
         finding(
             Severity.ERROR,
-            "Term End",
+            contract.end_column or "Term End",
             f"The term ends ({contract.term_end:%Y-%m-%d}) before it starts ({contract.term_start:%Y-%m-%d}).",
         )
     if (odd := _odd_term(contract)) is not None:
@@ -439,7 +439,7 @@ def _odd_term(contract: Contract) -> tuple[str, str] | None:
         return "Term Start", f"The term starts on {start:%Y-%m-%d}, before {EARLIEST_TERM_YEAR}: {check}."
     if start is not None and end is not None and end > _years_later(start, LONGEST_TERM_YEARS):
         years = (end - start).days // 365
-        return "Term End", f"The term runs {years} years ({start:%Y-%m-%d} to {end:%Y-%m-%d}): {check}."
+        return contract.end_column or "Term End", f"The term runs {years} years ({start:%Y-%m-%d} to {end:%Y-%m-%d}): {check}."
     return None
 
 

@@ -64,7 +64,7 @@ from explorer.importing.tables import (
     states_in_region,
     tier_by_values,
 )
-from explorer.importing.term_length import length_column
+from explorer.importing.term_length import bare_length_columns, length_column, months_in
 from explorer.importing.term_status import deal_table
 from explorer.importing.values import cell_text
 from explorer.importing.year_columns import tier_year_columns
@@ -698,6 +698,12 @@ def _read_apart(
     return _TableRead(apart, frames, rows, order, own)
 
 
+def _but_rows(rows: list[int], what: str) -> str:
+    """The rows of a column read for what most of its cells hold that are not that: each is the row's error."""
+    shown = ", ".join(map(str, rows[: ranges.MISSES])) + (" and more" if len(rows) > ranges.MISSES else "")
+    return f"all but row{'s' if len(rows) > 1 else ''} {shown}, not {what} (an error on each)"
+
+
 def _range_gives(match: TableMatch) -> str:
     """What a term range column is read as, beside the table's own term start or end column."""
     for field, other in (("term_start", "end"), ("term_end", "start")):
@@ -1014,21 +1020,17 @@ def _read_table(
 ) -> int:
     where = Source(sheet.file, sheet.name, match.header_row)
     match = _product_by_values(sheet, match, catalog, where, book.findings)
-    match, ranged, example = term_range(sheet, match)
+    bare = bare_length_columns(match, catalog) if match.kind == "contracts" else {}
+    match, ranged, example, odd = term_range(sheet, match, bare, lambda text: months_in(text, catalog) is not None)
     if ranged:
-        book.findings.append(
-            Finding(
-                Severity.INFO,
-                f"Read '{ranged}' as the term {_range_gives(match)}: each cell holds both dates ('{example}').",
-                where,
-                ranged,
-            )
-        )
-    match, length, example = length_column(sheet, match, catalog)
+        said = f"Read '{ranged}' as the term {_range_gives(match)}: each cell holds both dates ('{example}')"
+        said += f", {_but_rows(odd, 'a range of two dates')}." if odd else "."
+        book.findings.append(Finding(Severity.INFO, said, where, ranged))
+    match, length, example, odd = length_column(sheet, match, catalog)
     if length:
-        book.findings.append(
-            Finding(Severity.INFO, f"Read '{length}' as the term length: its cells are lengths ('{example}').", where, length)
-        )
+        said = f"Read '{length}' as the term length: its cells are lengths ('{example}')"
+        said += f", {_but_rows(odd, 'a length')}." if odd else "."
+        book.findings.append(Finding(Severity.INFO, said, where, length))
     if match.saved:
         book.findings.append(
             Finding(

@@ -443,6 +443,7 @@ def _contract(
         initial_term_start=dates["initial_term_start"],
         initial_rejected=bool(rejected_initial),
         dates_missing=dates["term_start"] is None or dates["term_end"] is None and not open_ended,
+        end_column=_end_column(row),
         region=_region(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or "")),
         country=country,
         time_zone=zone,
@@ -455,6 +456,12 @@ def _contract(
         extra=row.extra(),
     )
     return apply_status(contract, catalog, order, findings, deal_table(row.match.layout, catalog.term_status))
+
+
+def _end_column(row: DataRow) -> str:
+    """The header of the cell the row's term end comes from: its own column, else a range's, else a length's."""
+    field = next((f for f in ("term_end", ranges.FIELD, "term_months") if row.has(f)), None)
+    return row.match.headers.get(row.match.columns[field], "") if field else ""
 
 
 def _term_dates(  # type: ignore[no-untyped-def]

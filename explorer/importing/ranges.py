@@ -3,18 +3,20 @@
 
 A contracts table missing a term start or end column takes, as its term, a kept column whose cells
 hold two dates joined by a dash, an arrow or 'to' (as product_by_values takes a product column by its
-values); each row's cell is then split into the start and the end.
+values); each row's cell is then split into the start and the end, and a cell that is no range is that
+row's error.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import date
 
 from explorer import clock
 from explorer.importing import values
-from explorer.importing.readers import RawSheet
+from explorer.importing.readers import Cell, RawSheet
 from explorer.importing.tables import TableMatch
 
 FIELD = "term_range"  # the pseudo-field of the column that holds both dates
@@ -25,6 +27,7 @@ JOINT = re.compile(r"\s+(?:-|–|—|→|->|=>|~|〜|to|until|through|thru|bis|a
 TIGHT = re.compile(r"[-–—~/]")
 TIGHT_LONGEST = 40  # a range is 45 characters at most written out; longer text with dashes is no tight range
 SAMPLE = 30  # filled cells of a kept column looked at
+MISSES = 5  # cells of a column taken for ranges (or lengths) named that are not one
 ORDERS = [values.DateOrder(day, year) for day in (True, False) for year in (False, True)]
 NOT_A_RANGE = "'{}' is not a range of two dates (such as 2026-03-01 - 2027-02-28)"
 
@@ -70,23 +73,47 @@ def split_range(text: str, order: values.DateOrder) -> tuple[date | None, date |
     return start, end, None
 
 
-def _looks_like_range(text: str) -> bool:
+def looks_like_range(text: str) -> bool:
     """Two parts that are dates in some order (the file's order settles which, later)."""
     parts = _halves(text)
     return len(parts) == 2 and all(_a_date(p) for p in parts)
 
 
-def term_range(sheet: RawSheet, match: TableMatch) -> tuple[TableMatch, str, str]:
-    """(the match, the header read as the term range or "", its first range): a contracts table without a term
-    start or without a term end column takes a kept column most of whose filled cells are two dates (monday.com's
-    Timeline beside a Renewal date column: the range gives the start, the column its end)."""
+def taken(hits: int, others: int, filled: int, bare: bool) -> bool:
+    """Whether a kept column is read as what ``hits`` of its ``filled`` sampled cells are (ranges, lengths): most of
+    them; for a bare 'Term' header, which may hold either, half where fewer are the other kind (``others``)."""
+    return 2 * hits > filled or (bare and hits > others and 2 * hits >= filled)
+
+
+def misses(body: Sequence[Sequence[Cell]], index: int, first_row: int, fits: Callable[[str], bool]) -> list[int]:
+    """The first MISSES rows, and one more if there are (1-based; the body's first is ``first_row``), whose filled
+    cell at ``index`` is not what the column was taken for, to name them where it was taken."""
+    out: list[int] = []
+    for number, row in enumerate(body, first_row):
+        text = values.cell_text(row[index]) if index < len(row) else ""
+        if text and not fits(text):
+            out.append(number)
+            if len(out) > MISSES:  # one more: to say there are more
+                break
+    return out
+
+
+def term_range(
+    sheet: RawSheet, match: TableMatch, bare: Collection[int] = (), is_length: Callable[[str], bool] = lambda _: False
+) -> tuple[TableMatch, str, str, list[int]]:
+    """(the match, the header read as the term range or "", its first range, the first rows whose cell is not one): a
+    contracts table without a term start or without a term end column takes a kept column most of whose filled cells
+    are two dates (monday.com's Timeline beside a Renewal date column: the range gives the start, the column its end);
+    a ``bare`` 'Term' column half of them, where fewer are lengths (``is_length``)."""
     if match.kind != "contracts" or ("term_start" in match.columns and "term_end" in match.columns):
-        return match, "", ""
+        return match, "", "", []
     body = match.body(sheet.rows)
     for index, header in sorted(match.extra.items()):
         texts = [values.cell_text(r[index]) for r in body if index < len(r) and values.cell_text(r[index])][:SAMPLE]
-        ranges = [t for t in texts if _looks_like_range(t)]
-        if 2 * len(ranges) > len(texts):
+        ranges = [t for t in texts if looks_like_range(t)]
+        lengths = sum(map(is_length, texts)) if index in bare else 0
+        if texts and taken(len(ranges), lengths, len(texts), index in bare):
             extra = {i: h for i, h in match.extra.items() if i != index}
-            return replace(match, columns={**match.columns, FIELD: index}, extra=extra), header, ranges[0]
-    return match, "", ""
+            odd = misses(body, index, match.header_index + 2, looks_like_range) if len(ranges) < len(texts) else []
+            return replace(match, columns={**match.columns, FIELD: index}, extra=extra), header, ranges[0], odd
+    return match, "", "", []

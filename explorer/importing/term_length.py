@@ -4,7 +4,7 @@ HubSpot's ISO 8601 'P12M'.
 A header that says it (`Term (Months)`, `Contract Term`) is the catalog's term_months spelling. A bare one
 (`Term`, `Duration`: the catalog's contracts `by_values`) may as well hold a range of two dates or a word, so it
 is read as the length only where the table has no term end or length column and most of its filled cells are
-lengths, as ranges.term_range takes a range column by its cells.
+lengths (or half, where fewer are ranges), as ranges.term_range takes a range column by its cells.
 """
 
 from __future__ import annotations
@@ -109,16 +109,23 @@ def bare_length_columns(match: TableMatch, catalog: Catalog) -> dict[int, str]:
     return {i: h for i, h in sorted(match.extra.items()) if fold(h) in bare}
 
 
-def length_column(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str, str]:
-    """(the match, the bare header read as the term length or "", its first length): a contracts table with no term
-    end and no length column takes a 'Term' column most of whose filled cells are lengths."""
+def length_column(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str, str, list[int]]:
+    """(the match, the bare header read as the term length or "", its first length, the first rows whose cell is not
+    one): a contracts table with no term end and no length column takes a 'Term' column most of whose filled cells
+    are lengths, or half where fewer are ranges (ranges.taken)."""
     if match.kind != "contracts" or {"term_end", FIELD, ranges.FIELD} & set(match.columns):
-        return match, "", ""
+        return match, "", "", []
     body = match.body(sheet.rows)
+
+    def is_length(text: str) -> bool:
+        return months_in(text, catalog) is not None
+
     for index, header in bare_length_columns(match, catalog).items():
         texts = [values.cell_text(r[index]) for r in body if index < len(r) and values.cell_text(r[index])][:SAMPLE]
-        lengths = [t for t in texts if months_in(t, catalog) is not None]
-        if texts and 2 * len(lengths) > len(texts):
+        lengths = [t for t in texts if is_length(t)]
+        spans = sum(map(ranges.looks_like_range, texts))
+        if texts and ranges.taken(len(lengths), spans, len(texts), bare=True):
             extra = {i: h for i, h in match.extra.items() if i != index}
-            return replace(match, columns={**match.columns, FIELD: index}, extra=extra), header, lengths[0]
-    return match, "", ""
+            odd = ranges.misses(body, index, match.header_index + 2, is_length) if len(lengths) < len(texts) else []
+            return replace(match, columns={**match.columns, FIELD: index}, extra=extra), header, lengths[0], odd
+    return match, "", "", []

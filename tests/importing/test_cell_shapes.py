@@ -197,7 +197,8 @@ def test_a_term_written_as_one_range_is_read_as_start_and_end(tmp_path: Path) ->
         (
             Severity.INFO,
             "Term",
-            "Read 'Term' as the term start and end: each cell holds both dates ('March 1, 2026 → February 28, 2027').",
+            "Read 'Term' as the term start and end: each cell holds both dates ('March 1, 2026 → February 28, 2027'), "
+            "all but row 5, not a range of two dates (an error on each).",
         ),
         (Severity.ERROR, "Term", "Term: 'from spring' is not a range of two dates (such as 2026-03-01 - 2027-02-28)."),
     ]

@@ -20,7 +20,7 @@ from explorer.importing.term_length import add_months, months_in
 from explorer.model import Severity, clean_name, customer_key, what_was_cleaned
 
 from ..catalogs import catalog_data
-from ..files import soffice_convert, write_csv
+from ..files import soffice_convert, write_csv, write_sheets
 
 HEADER = ["Customer", "Product", "Tier", "Start", "End"]
 
@@ -682,6 +682,72 @@ def test_a_bare_term_column_that_holds_no_lengths_is_named_in_the_error(tmp_path
         ]
         * 2
     )
+
+
+def test_a_bare_term_column_half_of_lengths_is_read_as_the_length_each_other_cell_its_rows_one_error(
+    tmp_path: Path,
+) -> None:
+    """Hostile tryout 4 (u01): a 'Term' column half of whose cells are lengths was not read, and every row, those
+    whose length reads among them, had 'This sheet has no term end column'. Read as the length, each cell that is
+    none is its row's one error, and the info names those rows."""
+    units = ["36 months", "1e9 years", "-3 ans", "12 months", "0 months", "3 years"]
+    rows = [[f"Cust {n}", "Okta", "Premier", date(2026, 3, 1), unit] for n, unit in enumerate(units)]
+    book = load_book(
+        [write_sheets(tmp_path / "units.xlsx", {"Book": [["Customer", "Product", "Tier", "Term Start", "Term"], *rows]})]
+    )
+    assert [c.term_end for c in book.contracts] == [date(2029, 2, 28), None, None, date(2027, 2, 28), None, date(2029, 2, 28)]
+    errors = [(f.source.row, f.column, f.message) for f in book.findings if f.severity is Severity.ERROR]
+    assert errors == [
+        (
+            row,
+            "Term",
+            f"Term length '{text}' is not a number of months or years (12, '12 months', '1 yr'); no term end is "
+            "worked out from it.",
+        )
+        for row, text in [(3, "1e9 years"), (4, "-3 ans"), (6, "0 months")]
+    ]
+    assert (
+        "Read 'Term' as the term length: its cells are lengths ('36 months'), all but rows 3, 4, 6, not a length (an "
+        "error on each)." in [f.message for f in book.findings]
+    )
+
+
+RANGE_CELLS = [  # the hostile tryout's near-ranges (g01): half of them ranges
+    "2026-03-01-2027-02-28",
+    "2026-03-01-02",
+    "1-2-3-4-5-6",
+    "2027-02-28-2026-03-01",
+    "2026-03-01--2027-02-28",
+    "2026-03-01-03-01",
+    "2026/03/01/2027/02/28",
+    "01-02-2026-03-04-2027",
+    "2026-03-01-2027-02-28-2028-02-28",
+    "3/1/2026-2/28/2027",
+]
+
+
+def test_a_bare_term_column_half_of_ranges_is_read_as_the_range_naming_the_cells_that_are_not(tmp_path: Path) -> None:
+    """Hostile tryout 4 (g01): every row had two errors, no term start column and a 'Term' not read as a length, and
+    nothing said the column held ranges or which cells did not. Now the column is the range, the info names the rows
+    that are not one, each has its one error; a reversed range's error names 'Term', where its cell is (g04)."""
+    rows = [[f"Cust {n}", "Okta", "Premier", cell] for n, cell in enumerate(RANGE_CELLS)]
+    book = load_book([write_sheets(tmp_path / "ranges.xlsx", {"Book": [["Customer", "Product", "Tier", "Term"], *rows]})])
+    assert [(c.customer, c.term_start, c.term_end) for c in book.contracts if not c.dates_missing] == [
+        ("Cust 0", date(2026, 3, 1), date(2027, 2, 28)),
+        ("Cust 3", date(2027, 2, 28), date(2026, 3, 1)),
+        ("Cust 6", date(2026, 3, 1), date(2027, 2, 28)),
+        ("Cust 9", date(2026, 3, 1), date(2027, 2, 28)),
+    ]
+    errors = [(f.source.row, f.column, f.message) for f in book.findings if f.severity is Severity.ERROR]
+    assert sorted(r for r, _, _ in errors) == [3, 4, 5, 6, 7, 9, 10]  # one a row, each on 'Term'
+    assert {c for _, c, _ in errors} == {"Term"}
+    assert (5, "Term", "The term ends (2026-03-01) before it starts (2027-02-28).") in errors
+    assert (3, "Term", "Term: '2026-03-01-02' is not a range of two dates (such as 2026-03-01 - 2027-02-28).") in errors
+    assert not [f for f in book.findings if "no term" in f.message]
+    assert (
+        "Read 'Term' as the term start and end: each cell holds both dates ('2026-03-01-2027-02-28'), all but rows 3, "
+        "4, 6, 7, 10, not a range of two dates (an error on each)."
+    ) in [f.message for f in book.findings]
 
 
 def test_an_office_lock_file_picked_up_with_its_workbook_is_skipped(tmp_path: Path) -> None:
