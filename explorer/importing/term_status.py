@@ -31,6 +31,7 @@ class Reading:
 
     says: frozenset[str]
     declined: tuple[str, ...] = ()
+    running: tuple[str, ...] = ()  # the words it says the term runs with, as written ('Won' in 'Open (Won)')
 
 
 @lru_cache(maxsize=4096)  # a book writes a few status values on thousands of rows: 66 us a reading, 2 us a look-up
@@ -66,6 +67,7 @@ def read_value(text: str, words: TermStatusWords) -> Reading:
     reversals = [(i, j) for i, j in reversals if _beside(found, parts, i, j, words) is None]  # 'renewal withdrawn'
     says: set[str] = set()
     declined: dict[str, None] = {}
+    running: dict[str, None] = {}
     for kind, i, j in spans:
         if (i, j) in reversals and any(b <= i and parts[a] == parts[i] for _, a, b in spans):
             continue  # 'withdrawn' in 'Cancellation withdrawn' undoes the word before it
@@ -75,6 +77,7 @@ def read_value(text: str, words: TermStatusWords) -> Reading:
         obj = _beside(found, parts, i, j, words)
         if neg is None and rev is None and obj is None:
             says.add(kind)
+            running.update({said: None} if kind == "active" else {})
         elif kind != "active":
             why = (
                 f"'{said}' follows '{shown[neg]}'"
@@ -84,7 +87,7 @@ def read_value(text: str, words: TermStatusWords) -> Reading:
                 else f"'{said}' names the state of '{obj}', not of this row"
             )
             declined[why] = None
-    return Reading(frozenset(says), tuple(declined))
+    return Reading(frozenset(says), tuple(declined), tuple(running))
 
 
 def _at(found: tuple[str, ...], phrase: tuple[str, ...]) -> list[int]:
@@ -119,6 +122,16 @@ def open_stage(text: str, words: TermStatusWords) -> bool:
     return found in words.open_stages
 
 
+@lru_cache(maxsize=1024)
+def stage_among_words(text: str, words: TermStatusWords) -> str:
+    """The open pipeline stage a stage value names among other words of its own ('Qualification complete', 'Not
+    qualified', 'Prospecting done'), which open_stage, reading only a whole value, does not take; "" for none."""
+    found = words_of(unaccented(UNIT.sub("", text)))
+    if open_stage(text, words):
+        return ""
+    return next((" ".join(p) for p in sorted(words.open_stages, key=len, reverse=True) if _at(found, p)), "")
+
+
 def apply_status(
     contract: Contract, catalog: Catalog, order: values.DateOrder, findings: list[Finding], deals: bool = False
 ) -> Contract:
@@ -145,6 +158,14 @@ def apply_status(
                     "(Cancelled, Lost...).",
                     f.header,
                 )
+            elif f.stage_among:
+                warn(
+                    f"{f.header} '{f.value}' names the open pipeline stage '{f.stage_among}' among other words, and "
+                    "only a stage written alone is read as a deal not signed yet: the term is read as signed. If the "
+                    f"deal is not won yet, write the stage alone ('{f.stage_among}'); if it was won or lost, Closed "
+                    "Won or Closed Lost.",
+                    f.header,
+                )
     if status is not None and not says or status is None and given is None:
         return contract  # an active or unknown word (Won, Active, a tracker's stage such as Onboarding), or none
     if start is None or contract.dates_missing:
@@ -161,6 +182,10 @@ def apply_status(
     # Ended At on the day it gave up collecting the first payment.
     ends = status is None or "ended" in says
     if status is not None and "not_signed" in says:
+        aside = read.reading.running if read is not None else ()
+        if aside:  # 'Open - won': the deal's Open is read, its Won set aside
+            shown = " and ".join(f"'{w}'" for w in aside)
+            said += f" ({shown} set aside: the value also says the deal is open, so it is read as not won yet)"
         warn(
             f"{said}: the deal is not signed (not won); its term ({start:%Y-%m-%d} – {contracted}) is listed, in force "
             "on no day, none of its key dates is scheduled, and it renews no earlier term (that term's renewal "
@@ -225,6 +250,7 @@ class _Column:
     says: frozenset[str]  # what the row reads from it (active aside)
     reading: Reading
     open_stage: bool = False  # an open pipeline stage (says not_signed) unless another status column speaks
+    stage_among: str = ""  # the open stage a stage value names among other words: said, read as no status
 
 
 def _columns(contract: Contract, catalog: Catalog, deals: bool) -> list[_Column]:
@@ -244,10 +270,13 @@ def _columns(contract: Contract, catalog: Catalog, deals: bool) -> list[_Column]
             if "draft" in says and key not in words.next_term_columns:
                 says |= NOT_SIGNED
             stage = key in words.stage_columns and open_stage(value, words)
-            found.append(_Column(header, value.strip(), (says | NOT_SIGNED if stage else says) - DRAFT - ACTIVE, reading, stage))
-    others = [f for f in found if not f.open_stage and words.key(f.header) not in words.next_term_columns]
+            among = stage_among_words(value, words) if key in words.stage_columns and not reading.says else ""
+            says = (says | NOT_SIGNED if stage else says) - DRAFT - ACTIVE
+            found.append(_Column(header, value.strip(), says, reading, stage, among))
+    others = [f for f in found if not (f.open_stage or f.stage_among) and words.key(f.header) not in words.next_term_columns]
     spoken = any(f.says or f.reading.says & ACTIVE for f in others)
-    return [replace(f, says=f.says - NOT_SIGNED, open_stage=False) if f.open_stage and spoken else f for f in found]
+    aside = [replace(f, says=f.says - NOT_SIGNED, open_stage=False, stage_among="") for f in found]
+    return [a if spoken and (f.open_stage or f.stage_among) else f for f, a in zip(found, aside, strict=True)]
 
 
 def _status(found: list[_Column]) -> _Column | None:

@@ -368,3 +368,49 @@ def test_a_deals_status_beside_an_open_stage_decides(tmp_path: Path) -> None:
     said = {f.customer: f.column for f in loaded.findings if f.severity is Severity.WARNING and f.column.startswith("Deal")}
     assert said == {"Lost Co": "Deal - Status", "Open Co": "Deal - Status", "Blank Co": "Deal - Stage"}
     assert not [f for f in loaded.findings if "disagree" in f.message]
+
+
+def test_a_stage_naming_an_open_stage_among_other_words_is_read_as_signed_and_said(tmp_path: Path) -> None:
+    """Hostile tryout 4 (s01): 'Not qualified', 'Qualification complete', 'Prospecting done' read as signed terms with
+    no word. By the open_stages rule only a stage written alone is a deal not signed, so they still read as signed,
+    but a warning says what was read; the stages the tryout found right stay right."""
+    stages = {
+        "Negated": "Not qualified",
+        "Complete": "Qualification complete",
+        "Done": "Prospecting done",
+        "Won at": "Closed Won - Negotiation/Review",
+        "Numbered": "2 - Qualification",
+        "Bracketed": "Contract Sent (Sales Pipeline)",
+        "Tracker": "Onboarding",
+    }
+    header = ["Account Name", "Product", "Support Tier", "Term Start", "Term End", "Stage"]
+    rows = [[name, "Okta", "Premier", "2026-01-01", "2026-12-31", stage] for name, stage in stages.items()]
+    loaded = load_book([write_csv(tmp_path / "deals.csv", header=header, rows=rows)])
+    assert {c.customer for c in loaded.contracts if c.never_ran} == {"Numbered", "Bracketed"}
+    said = {f.customer: f.message for f in loaded.findings if f.column == "Stage" and f.severity is Severity.WARNING}
+    assert sorted(said) == ["Bracketed", "Complete", "Done", "Negated", "Numbered"]
+    assert said["Complete"] == (
+        "Stage 'Qualification complete' names the open pipeline stage 'qualification' among other words, and only a "
+        "stage written alone is read as a deal not signed yet: the term is read as signed. If the deal is not won yet, "
+        "write the stage alone ('qualification'); if it was won or lost, Closed Won or Closed Lost."
+    )
+    assert said["Negated"].startswith("Stage 'Not qualified' names the open pipeline stage 'qualified' among other words")
+    assert said["Done"].startswith("Stage 'Prospecting done' names the open pipeline stage 'prospecting'")
+
+
+def test_a_deals_open_status_that_also_says_won_says_won_was_set_aside(tmp_path: Path) -> None:
+    """Hostile tryout 4 (s03): Dynamics' Status 'Open - won' and 'Open (Won)' read as not signed, the warning silent
+    on the 'won' in them; 'Not open' keeps its negation warning."""
+    header = ["(Do Not Modify) Opportunity", "Customer", "Product", "Support Tier", "Term Start", "Term End", "Status"]
+    statuses = {"Dash": "Open - won", "Bracket": "Open (Won)", "Plain": "Open", "Negated": "Not open"}
+    rows = [[f"guid-{n}", name, "Okta", "Premier", "2026-01-01", "2026-12-31", s] for n, (name, s) in enumerate(statuses.items())]
+    loaded = load_book([write_csv(tmp_path / "opportunities.csv", header=header, rows=rows)])
+    assert {c.customer for c in loaded.contracts if c.never_ran} == {"Dash", "Bracket", "Plain"}
+    said = {f.customer: f.message for f in loaded.findings if f.column == "Status" and f.severity is Severity.WARNING}
+    assert said["Dash"].startswith(
+        "Status 'Open - won' ('won' set aside: the value also says the deal is open, so it is read as not won yet): "
+        "the deal is not signed (not won)"
+    )
+    assert said["Bracket"].startswith("Status 'Open (Won)' ('Won' set aside: the value also says the deal is open")
+    assert said["Plain"].startswith("Status 'Open': the deal is not signed")
+    assert said["Negated"].startswith("Status 'Not open' is read as no status: 'open' follows 'Not'.")
