@@ -74,10 +74,11 @@ def kept_column_reads(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> d
     """The kept columns the import reads (column_reads), and the one it takes as the term's range or length by its
     cells (as book._read_table does; the mapping holds no such field, so they stay kept columns here)."""
     reads = kept_reads(match, catalog)
-    taken, ranged, _ = term_range(sheet, match)
+    bare = term_length.bare_length_columns(match, catalog) if match.kind == "contracts" else {}
+    taken, ranged, _, _ = term_range(sheet, match, bare, lambda text: term_length.months_in(text, catalog) is not None)
     if ranged:
         reads[taken.columns[ranges.FIELD]] = TERM_RANGE
-    lengthened, length, _ = length_column(sheet, taken, catalog)
+    lengthened, length, _, _ = length_column(sheet, taken, catalog)
     if length:
         reads[lengthened.columns[term_length.FIELD]] = TERM_LENGTH
     return dict(sorted(reads.items()))
