@@ -36,6 +36,7 @@ class Block:
     held: tuple[tuple[int, str], ...] = ()  # (index in labels, what the empty value cell holds): a formula, an error
     struck: tuple[int, ...] = ()  # 1-based rows struck through inside the block: deleted, none of its fields
     lines: tuple[int, ...] = ()  # the 1-based row of each label
+    stop: int = 0  # the 0-based column its cells end before: a table may stand beside it, past an empty column
 
     def line(self, index: int) -> int:
         return self.lines[index] if index < len(self.lines) else self.first + index
@@ -52,9 +53,10 @@ class BlockRead:
     why: str = ""
 
 
-def _pair(row: list[Cell]) -> tuple[int, str, Cell] | None:
-    """(label column, label, value) of a row holding a text label and at most one value right of it (a value merged
-    over several cells counts once); None for any other row, known at the first cell that breaks the shape."""
+def _pair(row: list[Cell]) -> tuple[int, str, Cell, int] | None:
+    """(label column, label, value, the column after the value) of a row holding a text label and at most one value
+    right of it (a value merged over several cells counts once), and past an empty cell perhaps a table's row beside
+    it; None for any other row, known at the first cell that breaks the shape."""
     if len(row) > 2 and is_filled(row[2]) and is_filled(row[1]) and row[1] != row[2] and is_filled(row[0]):
         return None  # a table's row, the most a sheet has: known at once
     first, last, value = -1, -1, None
@@ -66,10 +68,12 @@ def _pair(row: list[Cell]) -> tuple[int, str, Cell] | None:
                 return None
             first = last = i
             continue
+        if i > last + 1 and last > first:  # an empty cell after the value: what follows stands beside the block
+            break
         if i != last + 1 or (i > first + 1 and cell != value):
             return None
         value, last = cell if i == first + 1 else value, i
-    return (first, header_text(row[first]).rstrip(":").strip(), value) if first >= 0 else None
+    return (first, header_text(row[first]).rstrip(":").strip(), value, last + 1) if first >= 0 else None
 
 
 def _struck_row(row: list[Cell], struck: set[int]) -> bool:
@@ -89,10 +93,11 @@ def blocks(sheet: RawSheet) -> list[Block]:
     crossed: list[int] = []  # 0-based rows of the run struck through
     column, spent = -1, -1  # spent: the column of a block cut at MAX_ROWS, the rest of its run passed over
     valued = -1  # the 0-based row of the run's first value: a block's MAX_ROWS are counted from it
+    reach = 0  # the column after the run's widest value
     struck = sheet.struck()
 
     def close() -> bool:
-        nonlocal valued
+        nonlocal valued, reach
         valued = -1
         held = {}
         if len(run) >= MIN_PAIRS:
@@ -111,8 +116,10 @@ def blocks(sheet: RawSheet) -> list[Block]:
                     tuple((i, held[r]) for i, (r, _, _) in enumerate(rows) if r in held),
                     gone,
                     tuple(r + 1 for r, _, _ in rows),
+                    reach,
                 )
             )
+        reach = 0
         run.clear()
         crossed.clear()
         return len(kept) >= MIN_PAIRS
@@ -135,6 +142,7 @@ def blocks(sheet: RawSheet) -> list[Block]:
         ahead = _pair(rows[index + 1]) if pair[2] is None and not run and index + 1 < len(rows) else None
         if run or pair[2] is not None or (ahead is not None and ahead[0] == column):
             run.append((index, pair[1], pair[2]))
+            reach = max(reach, pair[3])
             valued = index if valued < 0 and pair[2] is not None else valued
         if valued < 0 and len(run) > MAX_ROWS:  # a list of labels alone: only the last few may head a block
             del run[0]
@@ -156,11 +164,23 @@ def as_table(sheet: RawSheet, block: Block) -> RawSheet:
 
 
 def without_blocks(sheet: RawSheet, read: list[Block]) -> RawSheet:
-    """The sheet with the rows of the blocks read emptied, for its other tables (a contacts list below) to be found."""
+    """The sheet with the cells of the blocks read emptied, for its other tables (a contacts list below, a table
+    beside) to be found."""
     if not read:
         return sheet
-    gone = {i for b in read for i in range(b.first - 1, b.last)}
-    return replace(sheet, rows=[[] if i in gone else r for i, r in enumerate(sheet.rows)])
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for b in read:
+        for i in range(b.first - 1, b.last):
+            spans.setdefault(i, []).append((b.column, b.stop))
+    rows = [_emptied(r, spans[i]) if i in spans else r for i, r in enumerate(sheet.rows)]
+    return replace(sheet, rows=rows)
+
+
+def _emptied(row: list[Cell], spans: list[tuple[int, int]]) -> list[Cell]:
+    out = list(row)
+    for start, stop in spans:
+        out[start:stop] = [""] * len(out[start:stop])
+    return out
 
 
 def read_blocks(sheet: RawSheet, catalog: Catalog, saved: SavedLookup | None) -> list[BlockRead]:

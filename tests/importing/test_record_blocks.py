@@ -293,3 +293,27 @@ def test_a_struck_row_inside_a_block_is_deleted(tmp_path: Path) -> None:
     assert [(r, m) for _, _, r, m in _said(book, Severity.WARNING) if "struck" in m] == [
         (6, "Row 6 is struck through ('Support Tier | Basic'): read as deleted, it gives the block above no field.")
     ]
+
+
+def test_a_block_beside_a_table_past_an_empty_column_is_read_and_so_is_the_table(tmp_path: Path) -> None:
+    """hostile round 4 (b08): a block in A:B beside a contracts table in D:I sharing its header row made the block's
+    labels customers ('Product', 'Support Tier'...), lost the table's own Customer column and never read Contoso. The
+    block ends at the empty column; the table beside it is read as written."""
+    table = [["Customer", "Product", "Tier", "Term Start", "Term End"]] + [
+        [f"Cust{i}", "Okta", "Premier", date(2026, 1, 1), date(2026, 12, 31)] for i in range(6)
+    ]
+    block = [
+        ["Customer", "Contoso"],
+        ["Product", "Okta"],
+        ["Support Tier", "Premier Plus"],
+        ["Contract Start", date(2026, 2, 1)],
+        ["Contract End", date(2027, 1, 31)],
+    ]
+    rows = [[*(block[i] if i < len(block) else ["", ""]), "", *table[i]] for i in range(len(table))]
+    book = load_book([write_sheets(tmp_path / "mixed.xlsx", {"Mixed": rows})])
+    read = {c.customer: (c.program, c.term_start) for c in book.contracts}
+    assert read == {
+        "Contoso": ("okta-premier-plus", date(2026, 2, 1)),
+        **{f"Cust{i}": ("okta-premier", date(2026, 1, 1)) for i in range(6)},
+    }
+    assert not [f.message for f in book.findings if f.severity is Severity.ERROR]
