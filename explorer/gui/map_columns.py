@@ -54,6 +54,13 @@ AS_IT_IS = "(leave as it is)"
 FIRST_READ_MS = 100  # after the first drawing (0 ms: held 129-154 ms, 50 ms: 43-62 ms, 100 ms: 44-56 ms)
 
 
+DATE_ORDERS = (  # the dialog's choice of how a file writes dates: None leaves it to the file's own dates
+    ("As the file's dates show", None),
+    ("Day first (3 April)", True),
+    ("Month first (March 4)", False),
+)
+
+
 class MapColumnsDialog(QDialog):
     """Signals: loaded() once the chosen file is read and shown; accept() leaves the mapping in ``mapping()``."""
 
@@ -107,6 +114,12 @@ class MapColumnsDialog(QDialog):
         self.hidden_box = QCheckBox("Read this hidden sheet", self)
         self.hidden_box.setToolTip("The workbook hides this sheet; it is read only when you ask")
         self.hidden_box.hide()  # until a hidden sheet is shown (_start_sheet)
+        # how its nn/nn/yyyy dates are written, where no day over 12 tells (a mapping's dates = "day first")
+        self.dates_box = QComboBox(self)
+        for text, day_first in DATE_ORDERS:
+            self.dates_box.addItem(text, day_first)
+        self.dates_box.setAccessibleName("How the file writes dates")
+        self.dates_box.setToolTip("Where every date could be read either way (03/04/2026), say which the file means")
         self.problem = plain.label(QLabel(self))
         self.problem.setStyleSheet(f"color: {palette.ink('error')}")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -179,6 +192,11 @@ class MapColumnsDialog(QDialog):
         layout.addWidget(QLabel(f"The first {mapper.PREVIEW_ROWS} rows of the sheet (the header row is bold):", self))
         layout.addWidget(self.preview, 2)
         layout.addWidget(lower, 3)
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel("Dates such as 03/04/2026:", self))
+        dates.addWidget(self.dates_box)
+        dates.addStretch(1)
+        layout.addLayout(dates)
         layout.addWidget(self.hidden_box)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
@@ -284,6 +302,8 @@ class MapColumnsDialog(QDialog):
         sheet = self.sheet
         index = min(self.header_spin.value() - 1, max(0, len(sheet.rows) - 1))
         self.proposal = mapper.propose(sheet, index, str(self.kind_box.currentData()), self.catalog, self.saved)
+        saved = self.proposal.saved
+        self.dates_box.setCurrentIndex([day_first for _, day_first in DATE_ORDERS].index(saved.day_first if saved else None))
         self._fill_preview(sheet, index)
         self._fill_fields()
 
@@ -397,6 +417,7 @@ class MapColumnsDialog(QDialog):
             {name: headers[c] for name, c in self.chosen().items()},
             values,
             tuple(sorted(hidden)),
+            day_first=self.dates_box.currentData(),
         )
 
     @property

@@ -281,3 +281,34 @@ def test_the_dialog_says_which_kept_columns_are_read_as_map_does(qtbot, tmp_path
     pick(dialog, "program", "Stage")  # a column given a field is the field's, no longer a kept one
     assert dialog.unused.text().startswith("Read: Account Owner") and dialog.unused.text().endswith("Kept, not used: Tier, Notes")
     dialog.reject()
+
+
+def test_the_dialog_states_how_the_file_writes_dates_and_keeps_a_saved_choice(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every date of this book reads either way (03/04/2026): the dialog says which the file means, the mapping
+    carries it (dates = "day first"), and a saved mapping opened again shows its choice; re-saving kept no order."""
+    from explorer.catalog import default_catalog
+    from explorer.importing.book import load_book
+
+    book = write_csv(
+        tmp_path / "ambiguous.csv",
+        header=["Acct", "Prod", "Level", "From", "To"],
+        rows=[["Acme", "Okta", "Premier", "03/04/2026", "02/04/2027"], ["Beta", "Okta", "Premier", "05/06/2026", "04/06/2027"]],
+    )
+    dialog = MapColumnsDialog(None, [str(book)], default_catalog())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shown(qtbot, dialog)
+    for field, header in (("customer", "Acct"), ("product", "Prod"), ("program", "Level"), ("term_start", "From")):
+        pick(dialog, field, header)
+    pick(dialog, "term_end", "To")
+    assert dialog.dates_box.currentText() == "As the file's dates show" and dialog.mapping().day_first is None
+    dialog.dates_box.setCurrentIndex(dialog.dates_box.findText("Day first (3 April)"))
+    mapping = dialog.mapping()
+    assert mapping.day_first is True
+    loaded = load_book([book], saved=lambda layout: mapping if tuple(layout) == mapping.layout else None)
+    assert [c.term_start.isoformat() for c in loaded.contracts if c.term_start] == ["2026-04-03", "2026-06-05"]
+    again = MapColumnsDialog(None, [str(book)], default_catalog(), saved=lambda layout: mapping)
+    qtbot.addWidget(again)
+    again.show()
+    shown(qtbot, again)
+    assert again.dates_box.currentText() == "Day first (3 April)" and again.mapping().day_first is True
