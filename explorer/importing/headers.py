@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -362,23 +362,9 @@ def _preferred(
         chosen = result.guesses.get(name)
         if chosen is None or chosen.how == "saved" or _spelled(chosen.header, spellings):
             continue
-        better = next(
-            (
-                g
-                for g in candidates
-                if g.field == name
-                and g.column not in used
-                and g.score >= AUTO_SCORE
-                and _spelled(g.header, spellings)
-                and shares.get(g.column)  # the sample holds something in it
-            ),
-            None,
-        )
-        if better is not None:
-            used.discard(chosen.column)
-            used.add(better.column)
-            result.columns[name] = better.column
-            result.guesses[name] = replace(better, how="preferred", over=chosen.header)
+        # not an empty column: the sample holds something in it
+        wanted = lambda g, spelled=spellings: _spelled(g.header, spelled) and bool(shares.get(g.column))  # noqa: E731
+        _switch(candidates, result, used, chosen, wanted, "preferred")
 
 
 def _tail(header: str) -> str | None:
@@ -402,23 +388,23 @@ def _levels_over_flags(
         chosen = result.guesses.get(name)
         if chosen is None or chosen.how == "saved" or shares.get(chosen.column, {}).get("flag", 0) < 1:
             continue
-        better = next(
-            (
-                g
-                for g in candidates
-                if g.field == name
-                and g.column not in used
-                and g.score >= AUTO_SCORE
-                and shares.get(g.column)
-                and shares[g.column].get("flag", 0) < 1
-            ),
-            None,
-        )
-        if better is not None:
-            used.discard(chosen.column)
-            used.add(better.column)
-            result.columns[name] = better.column
-            result.guesses[name] = replace(better, how="levels", over=chosen.header)
+        levels = lambda g: bool(shares.get(g.column)) and shares[g.column].get("flag", 0) < 1  # noqa: E731
+        _switch(candidates, result, used, chosen, levels, "levels")
+
+
+def _switch(
+    candidates: Sequence[Guess], result: Recognition, used: set[int], chosen: Guess, wanted: Callable[[Guess], bool], how: str
+) -> None:
+    """Read ``chosen``'s field from the first other confident candidate ``wanted`` takes, said as ``how`` over it."""
+    name = chosen.field
+    better = next(
+        (g for g in candidates if g.field == name and g.column not in used and g.score >= AUTO_SCORE and wanted(g)), None
+    )
+    if better is not None:
+        used.discard(chosen.column)
+        used.add(better.column)
+        result.columns[name] = better.column
+        result.guesses[name] = replace(better, how=how, over=chosen.header)
 
 
 def _spelled(header: str, spellings: frozenset[str]) -> bool:
