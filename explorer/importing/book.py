@@ -90,6 +90,14 @@ MAP_HINT = (
 )
 
 
+def _sha(path: Path) -> str | None:
+    """The file's SHA-256, None where it cannot be read (the reader says why)."""
+    try:
+        return digest(path)
+    except OSError:
+        return None
+
+
 def _record_digest(book: Book, path: Path, before: tuple[int, int] | None) -> None:
     """The file's SHA-256 as it was read (the report's Summary names it), and a warning if it changed meanwhile."""
     try:
@@ -128,6 +136,8 @@ def load_book(
     seen: dict[tuple[Path, bool], int] = {}  # a file named twice (*.xlsx and its own name) would overlap itself
     orders: dict[str, values.DateOrder] = {}  # file name -> the day/month order its dates settled
     joiner = Joiner(catalog)  # line items and their deals, held until every file is read
+    copies: dict[tuple[str, bool], Path] = {}  # (SHA-256, read as a case log) -> the file read with those bytes
+    files, case_files = list(files), list(case_files)
     for path, is_case_log in [*((Path(f), False) for f in files), *((Path(f), True) for f in case_files)]:
         if (lock := lock_file(path)) is not None:  # the workbook it locks is read from its own name
             book.findings.append(Finding(Severity.INFO, f"Skipped: this is {lock}, not a workbook.", Source(str(path))))
@@ -136,6 +146,14 @@ def load_book(
             seen[key] += 1
             continue
         seen[key] = 1
+        # a copy under another name (a re-download, "contracts (1).xlsx") would count every contact twice
+        sha = _sha(path) if len(seen) > 1 or len(files) + len(case_files) > 1 else None
+        if sha is not None and (copied := copies.get((sha, is_case_log))) is not None:
+            said = f"This file holds the same bytes as {copied.name if copied.name != path.name else copied}; it is read once."
+            book.findings.append(Finding(Severity.INFO, said, Source(str(path))))
+            continue
+        if sha is not None:
+            copies[sha, is_case_log] = path
         if progress:
             progress(f"Reading {path.name}")
         (book.case_files if is_case_log else book.files).append(str(path))

@@ -68,6 +68,23 @@ def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
     assert "overlaps" not in run.out
 
 
+def test_a_copy_under_another_name_is_read_once(tmp_path: Path) -> None:
+    """A re-download ('book (1).xlsx') beside the book: read twice, every named contact counted twice (over a limit
+    that holds) and each contract warned as listed again. The same bytes are read once, said in an info."""
+    import shutil
+
+    from explorer.importing.book import load_book
+
+    book = tmp_path / "book.xlsx"
+    workbook(book)
+    copy = shutil.copy(book, tmp_path / "book (1).xlsx")
+    loaded = load_book([book, copy])
+    assert loaded.files == [str(book)] and len(loaded.contracts) == 1
+    infos = [f.message for f in loaded.findings if f.source.file == str(copy)]
+    assert infos == ["This file holds the same bytes as book.xlsx; it is read once."]
+    assert not any("listed again" in f.message for f in loaded.findings)
+
+
 def test_done_true_still_opens(tmp_path: Path) -> None:
     path = tmp_path / "work.toml"
     path.write_text('[[marks]]\ncustomer = "Acme"\nproduct = "okta"\nevent = "x"\ndone = true\nmarked = 2026-12-06\n')
