@@ -169,3 +169,18 @@ def test_a_mark_written_as_the_outputs_name_its_date_applies_and_one_that_names_
         f"1 done-mark in the workspace matches no date of the book ('tardy telecom', Okta, Renewal call, the term from {start}"
     )
     assert lost.customer == "tardy telecom"  # the Findings page's Customer column
+
+
+def test_the_readme_s_workspace_example_opens_and_marks_its_date(folder: Path) -> None:
+    """The README shows a workspace written by hand (a new user had to read workspace.py to write one): it opens
+    beside the sample, and its mark is the done-mark of Birch Health's add-on renewal request deadline."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
+    start = readme.index("  ```toml\n  [workspace]") + len("  ```toml\n")
+    block = readme[start : readme.index("  ```\n", start)]
+    (folder / "example.explorer.toml").write_text("".join(line[2:] + "\n" for line in block.splitlines()), "utf-8")
+    opened = open_workspace(folder / "example.explorer.toml")
+    assert opened.missing == [] and opened.workspace.as_of == date(2026, 12, 7)
+    sheet = load_session(opened.workspace).sheet("birch health")
+    assert sheet is not None
+    (deadline,) = [d for d in sheet.dates if d.date.role == "action_deadline"]
+    assert deadline.mark.done and deadline.mark.note == "Renewal request sent to legal"
