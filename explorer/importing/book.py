@@ -33,6 +33,7 @@ from explorer.importing.outline import Outline, product_outline
 from explorer.importing.ranges import term_range
 from explorer.importing.readers import Cell, RawSheet, fingerprint
 from explorer.importing.record_block import (
+    Block,
     BlockRead,
     items_below,
     items_finding,
@@ -571,13 +572,22 @@ def _block_customer(read: BlockRead) -> str:
     return cell_text(read.block.values[read.match.columns["customer"]])
 
 
+def _block_columns(block: Block) -> str:
+    """', columns D\u2013E' for a block that does not start in column A (beside another block or a table)."""
+    if block.column == 0:
+        return ""
+    from xlsxwriter.utility import xl_col_to_name as letter  # as headers.py names a column
+
+    return f", columns {letter(block.column)}\u2013{letter(max(block.stop, block.column + 2) - 1)}"
+
+
 def _block_finding(read: BlockRead) -> Finding:
     """What a label-value block was read as (each field it gave), or why one that looks like a contract was not."""
     block = read.block
     where = Source(read.sheet.file, read.sheet.name, block.first)
     shape = (
-        f"Rows {block.first}\u2013{block.last} of sheet '{read.sheet.name}' hold one record written down a column, "
-        "each label beside its value"
+        f"Rows {block.first}\u2013{block.last}{_block_columns(block)} of sheet '{read.sheet.name}' hold one record "
+        "written down a column, each label beside its value"
     )
     if read.match is None:
         labels = ", ".join(f"'{t}'" for t in block.labels[:6]) + (" ..." if len(block.labels) > 6 else "")

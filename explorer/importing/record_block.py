@@ -20,6 +20,7 @@ from explorer.model import Finding, Severity, Source
 
 MAX_ROWS = 200  # rows of one block read: a longer run of label-value rows is a list, its first rows looked at
 MIN_PAIRS = 3  # label-value rows that make a block (two are as likely a note beside a figure)
+BESIDE = 8  # blocks side by side looked for, one pass each
 # what makes a block look like a contract: a customer and a tier or a term date
 CONTRACT_LIKE = {"program", "term_start", "term_end", "initial_term_start"}
 
@@ -185,7 +186,22 @@ def _emptied(row: list[Cell], spans: list[tuple[int, int]]) -> list[Cell]:
 
 def read_blocks(sheet: RawSheet, catalog: Catalog, saved: SavedLookup | None) -> list[BlockRead]:
     """Each block of the sheet and the contract it reads as, where it is one plain record of a contract; for one
-    that looks like a contract (a customer, and a tier or a term date), why it is not read."""
+    that looks like a contract (a customer, and a tier or a term date), why it is not read. Blocks side by side
+    (an account plan per column pair): the ones read are emptied and the sheet looked at again, a few times."""
+    out: list[BlockRead] = []
+    seen: set[tuple[int, int]] = set()
+    for _ in range(BESIDE):
+        found = [b for b in _read_blocks(sheet, catalog, saved) if (b.block.first, b.block.column) not in seen]
+        out += found
+        seen |= {(b.block.first, b.block.column) for b in found}
+        read = [b.block for b in found if b.match is not None]
+        if not read:
+            break
+        sheet = without_blocks(sheet, read)
+    return sorted(out, key=lambda b: (b.block.first, b.block.column))
+
+
+def _read_blocks(sheet: RawSheet, catalog: Catalog, saved: SavedLookup | None) -> list[BlockRead]:
     out = []
     for block in blocks(sheet):
         turned = as_table(sheet, block)

@@ -317,3 +317,18 @@ def test_a_block_beside_a_table_past_an_empty_column_is_read_and_so_is_the_table
         **{f"Cust{i}": ("okta-premier", date(2026, 1, 1)) for i in range(6)},
     }
     assert not [f.message for f in book.findings if f.severity is Severity.ERROR]
+
+
+def test_blocks_side_by_side_are_each_read_and_named_by_their_columns(tmp_path: Path) -> None:
+    """hostile round 4 (b07c): two account plans side by side (A:B and D:E): the right one was 'a lookup list of two
+    columns, not read' once the left one was read. Each is read; the right one's info names its columns."""
+    left = [["Customer", "Contoso"], ["Product", "Okta"], ["Support Tier", "Premier Plus"]]
+    left += [["Contract Start", date(2026, 2, 1)], ["Contract End", date(2027, 1, 31)]]
+    right = [["Customer", "Fabrikam"], ["Product", "Okta"], ["Support Tier", "Premier"]]
+    right += [["Contract Start", date(2026, 5, 1)], ["Contract End", date(2027, 4, 30)]]
+    rows = [[*a, "", *b] for a, b in zip(left, right, strict=True)]
+    book = load_book([write_sheets(tmp_path / "plans.xlsx", {"Plans": rows})])
+    assert {c.customer: c.program for c in book.contracts} == {"Contoso": "okta-premier-plus", "Fabrikam": "okta-premier"}
+    said = [f.message for f in book.findings if f.severity is Severity.INFO and "one record" in f.message]
+    assert [m.split(" of sheet")[0] for m in said] == ["Rows 1\u20135", "Rows 1\u20135, columns D\u2013E"]
+    assert not [f for f in book.findings if "lookup list" in f.message or f.severity is Severity.ERROR]
