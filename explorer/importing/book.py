@@ -92,9 +92,10 @@ MAP_HINT = (
 
 
 def _sha(path: Path) -> str | None:
-    """The file's SHA-256, None where it cannot be read (the reader says why)."""
+    """The file's SHA-256, None where it is no regular file or cannot be read (the reader says why: a FIFO read here
+    would wait for a writer forever)."""
     try:
-        return digest(path)
+        return digest(path) if path.is_file() else None
     except OSError:
         return None
 
