@@ -440,12 +440,12 @@ def _whatif(args: argparse.Namespace) -> int:
         return _fail(problem)
     comparisons = upgrade.against(session.book, session.catalog, session.as_of, session.moment, args.program, keys, session.sla)
     frame = evidence_frame(comparisons, without_cases=False)
-    quiet = [c for c in comparisons if not c.cases]
     print(f"Against {args.program}, as of {session.as_of:%Y-%m-%d}, the term in review of each customer:")
     if len(frame):
         print(as_text(frame, "Compared with"))
-    for c in quiet:
-        print(f"{c.customer} ({c.product} {c.current.name}): {upgrade.NOTHING_TO_COMPARE}")
+    for c in comparisons:  # after the table, as the report's sheet says them in a row of their own
+        if c.settled or not c.cases:
+            print(f"{c.customer} ({c.product} {c.current.name}): {c.settled or upgrade.NOTHING_TO_COMPARE}")
     for c in comparisons:
         if c.lost:
             print(f"{c.customer}, {c.product} {c.current.name} -> {c.other.name} would lose: {'; '.join(c.lost)}")

@@ -98,31 +98,10 @@ def months(cases: pd.DataFrame | None, limit: int = CHART_MONTHS) -> list[Month]
     return rows[-limit:]
 
 
-def booked(sheet: CustomerSheet) -> dict[str, ContractSheet]:
-    """Per product name, the next term the book already holds after the one in review."""
-    return {p.shown.product: t for p in sheet.products() if (t := p.booked) is not None}
-
-
-def not_booked(sheet: CustomerSheet, evidence: list[upgrade.Comparison]) -> tuple[list[upgrade.Comparison], list[str]]:
-    """The comparisons that argue for something still to sell, and a line for each one dropped because the book
-    already holds that program ahead ("Premier is booked from 2027-01-01: nothing to argue for")."""
-    ahead = booked(sheet)
-    kept, said = [], []
-    for c in evidence:
-        term = ahead.get(c.product)
-        tier, start = (term.tier, term.contract.term_start) if term is not None else (None, None)
-        # the program booked, or an upgrade short of it: either argues for what the customer has already bought
-        if (
-            tier is None
-            or start is None
-            or not (tier.id == c.other.id or c.direction is upgrade.Direction.UPGRADE and tier.rank > c.other.rank)
-        ):
-            kept.append(c)
-            continue
-        above = "" if tier.id == c.other.id else f", above {c.other.name},"
-        booked_from = f"is already booked from {start:%Y-%m-%d} (the next term)"
-        said.append(f"{c.product}: {tier.name}{above} {booked_from}: nothing to argue for.")
-    return kept, said
+def not_booked(evidence: list[upgrade.Comparison]) -> tuple[list[upgrade.Comparison], list[str]]:
+    """The comparisons that argue for something still to sell, and a line for each one the book has settled by
+    booking that program ahead (Comparison.settled, which the report and whatif say too)."""
+    return [c for c in evidence if not c.settled], [f"{c.product}: {c.settled}" for c in evidence if c.settled]
 
 
 def why_no_evidence(sheet: CustomerSheet, terms: list[ContractSheet]) -> str:
@@ -200,7 +179,7 @@ def build_brief(sheet: CustomerSheet, evidence: list[upgrade.Comparison]) -> Ren
         breaches = late.sort_values("opened", ascending=False)
     else:
         breaches = pd.DataFrame()
-    kept, settled = not_booked(sheet, evidence)
+    kept, settled = not_booked(evidence)
     ahead = [f"{p.shown.product}: {p.booked_text}" for p in sheet.products() if p.booked_text]
     return RenewalBrief(
         sheet,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import numpy as np
@@ -123,6 +123,20 @@ class Comparison:
     priorities: list[PriorityEvidence]  # every priority the product's targets name, in order
     lost: list[str]  # benefits, add-ons and the phone line the other program would not include
     gained: list[str]  # what it would add
+    booked: tuple[Program, date] | None = None  # the program of the next term the book holds, and its start
+
+    @property
+    def settled(self) -> str:
+        """Where the book already holds the program compared as the next term (or, for an upgrade, one above it):
+        "Premier is already booked from 2027-01-01 (the next term): nothing to argue for"; "" where the comparison
+        still argues for something to sell. Every view says it instead of the figures."""
+        if self.booked is None:
+            return ""
+        tier, start = self.booked
+        if not (tier.id == self.other.id or self.direction is Direction.UPGRADE and tier.rank > self.other.rank):
+            return ""
+        above = "" if tier.id == self.other.id else f", above {self.other.name},"
+        return f"{tier.name}{above} is already booked from {start:%Y-%m-%d} (the next term): nothing to argue for."
 
     @property
     def direction(self) -> Direction:
@@ -503,7 +517,7 @@ def against(
         other = program_named(catalog, book.contracts[term], program)
         if other is not None and other.id != book.contracts[term].program:
             pairs.append((term, other.id))
-    return compare(book, catalog, moment, pairs, sla=sla)
+    return _with_booked(compare(book, catalog, moment, pairs, sla=sla), book, catalog, as_of)
 
 
 def next_program_up(
@@ -521,7 +535,7 @@ def next_program_up(
         up = next_up(catalog, book.contracts[term])
         if up is not None:
             pairs.append((term, up.id))
-    return compare(book, catalog, moment, pairs, sla=sla)
+    return _with_booked(compare(book, catalog, moment, pairs, sla=sla), book, catalog, as_of)
 
 
 def every_higher(
@@ -531,6 +545,31 @@ def every_higher(
     (pairs, evidence_table): the vectorised form, without a Python object per pair (``sla``: see case_table)."""
     pairs = [(term, p.id) for term in terms_in_review(book.contracts, as_of) for p in higher(catalog, book.contracts[term])]
     return pairs, evidence_table(case_table(book, catalog, moment, pairs, sla=sla))
+
+
+def booked_after(contracts: Sequence[Contract], term: Contract, as_of: date) -> Contract | None:
+    """The next term of the term's customer and product the book holds, signed and not started on the as-of day (a
+    renewal or an upgrade booked), the soonest; None where none is."""
+    ahead = [
+        c for c in contracts if c.key == term.key and c.term_start and history.status(c, as_of) is history.Status.NOT_STARTED
+    ]
+    return min(ahead, key=lambda c: c.term_start or date.max, default=None)
+
+
+def _with_booked(
+    comparisons: list[Comparison], book: Book, catalog: Catalog, as_of: date, rows: Sequence[int] | None = None
+) -> list[Comparison]:
+    """Each comparison with the next term its product has booked, where the book holds one on a known program
+    (``rows``: the contracts to look in, where the caller has them; else the book's, indexed once)."""
+    by_key: dict[tuple[str, str], list[Contract]] = {}
+    for contract in book.contracts if rows is None else [book.contracts[i] for i in rows]:
+        by_key.setdefault(contract.key, []).append(contract)
+    out = []
+    for c in comparisons:
+        ahead = booked_after(by_key.get(c.term.key, []), c.term, as_of)
+        tier = catalog.programs.get(ahead.program or "") if ahead is not None else None
+        out.append(replace(c, booked=(tier, ahead.term_start)) if tier and ahead and ahead.term_start else c)
+    return out
 
 
 def for_brief(
@@ -555,4 +594,4 @@ def for_brief(
         )
         if other is not None and other.id != contract.program:
             pairs.append((term, other.id))
-    return compare(book, catalog, moment, pairs, rows, sla)
+    return _with_booked(compare(book, catalog, moment, pairs, rows, sla), book, catalog, as_of, rows)

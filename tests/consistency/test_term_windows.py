@@ -77,3 +77,44 @@ def test_a_term_without_cases_says_so_once(tmp_path: Path) -> None:
     assert brief is not None and not brief.months
     page = brief_html(brief)
     assert "No cases in the term.</p>" in page and "cases opened each month" not in page  # no caption for no chart
+
+
+def test_an_upgrade_the_book_already_holds_ahead_is_said_alike_in_every_output(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """trust round 5: Auth0 Enterprise ended 2026-11-30 with Premier booked from 2027-01-01 (a month's gap). The brief
+    and the Renewal tab said 'Premier is already booked ...: nothing to argue for'; the report's Upgrade Evidence and
+    whatif argued the same upgrade with the ended term's cases. One sentence now, in each."""
+    from explorer.cli import main
+
+    contracts = [
+        ["Sierra Both", "Okta", "Basic", "2025-12-01", "2026-11-30", "Asia/Tokyo"],
+        ["Sierra Both", "Okta", "Premier", "2026-12-01", "2027-11-30", "Asia/Tokyo"],
+        ["Sierra Both", "Auth0", "Enterprise", "2025-12-01", "2026-11-30", "Asia/Tokyo"],
+        ["Sierra Both", "Auth0", "Premier", "2027-01-01", "2027-12-31", "Asia/Tokyo"],
+    ]
+    cases = [
+        ["A1", "Sierra Both", "Auth0", "P1", "2026-11-10T01:00:00Z", "2026-11-10T01:21:00Z"],
+        ["A5", "Sierra Both", "Auth0", "P2", "2026-11-29T01:00:00Z", "2026-11-29T02:30:00Z"],
+    ]
+    files = [
+        write_csv(
+            tmp_path / "terms.csv", header=["Customer", "Product", "Tier", "Term Start", "Term End", "Time Zone"], rows=contracts
+        ),
+        write_csv(
+            tmp_path / "cases.csv",
+            header=["Case Number", "Account Name", "Product", "Priority", "Created Date (UTC)", "First Response (UTC)"],
+            rows=cases,
+        ),
+    ]
+    said = "Premier is already booked from 2027-01-01 (the next term): nothing to argue for."
+    day = date(2026, 12, 15)
+    session = open_session(files, day)
+    brief = renewal.brief_for(session, "sierra both")
+    assert brief is not None and f"Auth0: {said}" in brief.no_evidence
+    assert [c.product for c in brief.evidence] == ["Okta"]  # Premier in force against Premier Access, still argued
+    report = build_report(session.book, session.catalog, day, session.sla, period=periods.TERM)
+    evidence = report.sheets["Upgrade Evidence"]
+    auth0 = evidence[evidence["Product"] == "Auth0"]
+    assert auth0["Evidence"].tolist() == [said] and auth0["Priority"].isna().all()
+    assert main(["whatif", *map(str, files[:1]), "--cases", str(files[1]), "--as-of", "2026-12-15", "--program", "Premier"]) == 0
+    printed = capsys.readouterr().out
+    assert f"Sierra Both (Auth0 Enterprise): {said}" in printed and "Would be late" not in printed

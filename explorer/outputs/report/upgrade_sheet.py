@@ -47,10 +47,15 @@ def _minutes(minutes: float | None) -> int | None:
 
 
 def evidence_frame(comparisons: Iterable[upgrade.Comparison], without_cases: bool = True) -> pd.DataFrame:
-    """UPGRADE_COLUMNS, one row per priority with cases, strongest case first; a term in review without cases
-    after them, one row saying so (unless ``without_cases`` is False: whatif says them after its table)."""
+    """UPGRADE_COLUMNS, one row per priority with cases, strongest case first; a term in review without cases, or
+    whose program compared the book already holds ahead (Comparison.settled), after them, one row saying so (unless
+    ``without_cases`` is False: whatif says them after its table)."""
     rows = []
     for c in comparisons:
+        if c.settled:  # the book holds that program ahead: said, as the brief says it, not argued with figures
+            if without_cases:
+                rows.append([c.customer, c.product, None, c.current.name, c.other.name, c.cases, *[None] * 7, c.settled])
+            continue
         if not c.cases:  # said, as the brief and the app's Renewal tab say it, not left out
             if without_cases:
                 why = c.sentences()[0]
