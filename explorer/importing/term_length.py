@@ -22,6 +22,7 @@ from explorer.importing.tables import TableMatch
 FIELD = "term_months"
 MONTHS = {"month": 1, "year": 12}  # the catalog's [units] a length is counted in, in months (their words are data)
 BARE_RE = re.compile(r"\s*(\d+)(?:\.0+)?\s*")  # '36', Excel's 36.0: months
+PART_COUNT = re.compile(r"\s*(\d+[.,]\d+)\s*")  # '1.5', '2,5': a part of a larger unit (years), whole in months
 # Counts with their unit words, any of the catalog's languages: '36 Monate', '12 Mon.', '3-year', '2 years 6 months',
 # '1,5 Jahre', '3年'
 PART = r"(\d+(?:[.,]\d+)?)\s*-?\s*([^\W\d_]+)\.?"
@@ -54,6 +55,8 @@ def months_in(text: str, catalog: Catalog, unit: int = 1) -> int | None:
         text = dated[0]
     if bare := BARE_RE.fullmatch(text):
         count = int(bare[1]) * unit
+    elif unit > 1 and (part := PART_COUNT.fullmatch(text)):  # '1.5' under 'Term (Years)': 18 months
+        count = float(part[1].replace(",", ".")) * unit
     elif PARTS_RE.fullmatch(text):
         per = catalog.unit_words(MONTHS)
         parts = [(float(n.replace(",", ".")), per.get(unaccented(u.casefold()))) for n, u in re.findall(PART, text)]

@@ -433,11 +433,12 @@ def test_a_length_column_headed_in_years_counts_its_bare_numbers_in_years(tmp_pa
     path.write_text(
         f"Customer,Product,Tier,Start Date,{header}\n"
         "Northwind Traders,Okta,Premier Plus,2026-03-01,3\n"
-        "Contoso Ltd,Okta,Premier,2026-03-01,18 months\n",
+        "Contoso Ltd,Okta,Premier,2026-03-01,18 months\n"
+        "Tailspin,Okta,Premier,2026-03-01,1.5\n",  # a year and a half (hostile round 5: 'not a number of years')
         "utf-8",
     )
     book = load_book([path])
-    assert [c.term_end for c in book.contracts] == [date(2029, 2, 28), date(2027, 8, 31)]
+    assert [c.term_end for c in book.contracts] == [date(2029, 2, 28), date(2027, 8, 31), date(2027, 8, 31)]
     assert [f.message for f in book.findings if f.severity is Severity.ERROR] == []
     path.write_text("Customer,Product,Tier,Start Date,Term (Months)\nFabrikam,Okta,Premier,2026-03-01,3\n", "utf-8")
     assert [c.term_end for c in load_book([path]).contracts] == [date(2026, 5, 31)]
