@@ -170,9 +170,12 @@ def read_stamps(
     bad = out_of_range.copy()
     bad[is_num] = ~series[is_num].astype(float).between(20_000, 80_000)
     if is_num.any():  # an API export's Unix time: seconds or milliseconds since 1970, UTC instants
-        unix = _unix_time(series[is_num].astype(float))
+        numbers = series[is_num].astype(float)
+        unix = _unix_time(numbers)
         out[unix.index] = unix
         bad[unix.index] = False
+        if len(unix):  # beside Unix times, 0 is the API's "not yet": a blank, not a date of 1970
+            bad[numbers[numbers == 0].index] = False
     strings = series[is_str]
     strings = strings[strings != ""]
     if len(strings):
@@ -184,7 +187,7 @@ def read_stamps(
     if len(strings) and (digits := strings.str.fullmatch(r"\s*\d{10}(?:\d{3})?\s*")).any():  # what the formats left
         unix = _unix_time(strings[digits].astype(float))
         out[unix.index] = unix
-        strings = strings[~strings.index.isin(unix.index)]
+        strings = strings[~strings.index.isin(unix.index) & ~(strings.str.strip() == "0")]  # 0: "not yet", as above
     if len(strings):
         strings = english_months(strings.str.strip())  # the slow path only: "02/Okt/26" (a German Jira) as "02/Oct/26"
         strings = _iso_offsets(strings[strings != ""])

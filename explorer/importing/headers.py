@@ -180,6 +180,11 @@ def is_unix_time(value: Any) -> bool:
     return 1e9 <= number <= 4.2e9 or 1e12 <= number <= 4.2e12
 
 
+def is_unix_zero(value: Any) -> bool:
+    """A 0 where an API export writes Unix time: its "not yet" (a conversation with no reply), no instant."""
+    return not isinstance(value, bool) and isinstance(value, (int, float, str)) and str(value).strip() in ("0", "0.0")
+
+
 def column_kinds(
     rows: Sequence[Sequence[Any]], columns: Sequence[int], flags: frozenset[str] = frozenset()
 ) -> dict[int, dict[str, float]]:
@@ -188,16 +193,19 @@ def column_kinds(
     out: dict[int, dict[str, float]] = {}
     for index in columns:
         counts = {"date": 0, "number": 0, "text": 0}
-        epoch = flag = 0
+        epoch = flag = zeros = 0
         for row in rows:
             value = row[index] if index < len(row) else None
             kind = value_kind(value)
             if kind:
                 counts[kind] += 1
                 epoch += kind == "number" and is_unix_time(value)
+                zeros += kind == "number" and is_unix_zero(value)
                 flag += kind == "text" and fold(str(value)) in flags
         total = sum(counts.values())
-        out[index] = {k: v / total for k, v in counts.items()} | {"epoch": epoch / total, "flag": flag / total} if total else {}
+        # an API's 0 is its "not yet" (no first reply): not counted against a column of Unix times
+        timed = epoch / (total - zeros) if total > zeros else 0.0
+        out[index] = {k: v / total for k, v in counts.items()} | {"epoch": timed, "flag": flag / total} if total else {}
     return out
 
 
@@ -206,7 +214,7 @@ def fits(field_type: str, shares: Mapping[str, float], unix: bool = False) -> bo
     column of Unix times holds a timestamp only with ``unix``: where its header names the field, never by a guess."""
     if not shares or field_type == "any":
         return True
-    if field_type == "timestamp" and unix and shares.get("epoch", 0) == 1:
+    if field_type == "timestamp" and unix and shares.get("epoch", 0) >= TYPE_SHARE:  # a stray value is its row's error
         return True
     if field_type in ("date", "timestamp"):
         return shares.get("date", 0) + shares.get("number", 0) >= TYPE_SHARE and shares.get("date", 0) > 0

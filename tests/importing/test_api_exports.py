@@ -204,3 +204,24 @@ def test_check_takes_case_dates_on_the_command_line(tmp_path: Path, capsys: pyte
     log = str(servicenow_log(tmp_path))
     assert main(["check", str(BOOK), "--cases", log, "--as-of", "2026-12-07", "--case-dates", "day-first"]) == 0
     assert "Dates are read day first, as --case-dates says: 02/11/2026 is 2 November 2026." in capsys.readouterr().out
+
+
+def test_an_api_s_zero_is_not_yet_and_one_stray_time_is_its_row_s_error(tmp_path: Path) -> None:
+    """hostile round 5: a first reply of 0 (the API's 'not answered yet') on one of ten conversations, or one row whose
+    times are not Unix times, made the whole log 'has no first-response column'. 0 is a blank, a stray value its own
+    row's error; the other cases are judged."""
+    header = "id,created_at,priority_level,company.name,custom_attributes.Product,statistics.first_admin_reply_at"
+    opened = [epoch(f"2026-03-0{d} 10:00") for d in range(1, 10)]
+    rows = [f"{i},{t},P1,Acme Corp,Okta,{t + 600}" for i, t in enumerate(opened, 1)]
+    unanswered = tmp_path / "zero.csv"
+    unanswered.write_text("\n".join([header, *rows, f"10,{opened[0]},P1,Acme Corp,Okta,0"]) + "\n", "utf-8")
+    book = load_book([BOOK], [unanswered])
+    assert book.cases is not None and len(book.cases) == 10
+    assert book.cases["first_response"].isna().sum() == 1  # the 0: not answered, not 1970
+    assert not messages(book, Severity.ERROR)
+    stray = tmp_path / "stray.csv"
+    stray.write_text("\n".join([header, *rows, "10,0,P1,Acme Corp,Okta,600"]) + "\n", "utf-8")
+    book = load_book([BOOK], [stray])
+    assert book.cases is not None and len(book.cases) == 10
+    errors = [f for f in book.findings if f.severity is Severity.ERROR]
+    assert errors and {f.source.row for f in errors} == {11}  # the stray row alone
