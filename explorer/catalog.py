@@ -314,6 +314,20 @@ def unaccented(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
+# A Salesforce API name's part: a managed package's namespace, the name, the custom field or relationship suffix
+# (CPQ's SBQQ__StartDate__c, SBQQ__Account__r.Name)
+API_PART = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*__)?([A-Za-z][A-Za-z0-9_]*?)__(?:c|r|pc|x)", re.IGNORECASE)
+
+
+def api_name(text: str) -> str:
+    """A Salesforce API name with each dotted part's namespace and suffix set aside, as Data Loader and CPQ exports
+    head their columns: 'SBQQ__Account__r.Name' is Account.Name, 'SBQQ__StartDate__c' StartDate; any other text as
+    it is."""
+    if "__" not in text:
+        return text
+    return ".".join(m[1] if (m := API_PART.fullmatch(part)) else part for part in text.split("."))
+
+
 UNIT = re.compile(r"\s*[(\[][^)\]]*[)\]]")  # a unit or zone in brackets after a header: Stripe's 'Canceled At (UTC)'
 
 
@@ -355,9 +369,10 @@ class TermStatusWords:
     @staticmethod
     @lru_cache(maxsize=4096)  # asked for each extra column of every row: a book has few headers
     def key(header: str) -> str:
-        """A status or date column's header as the lists hold it: folded, without accents or a unit in brackets
-        ('État' is 'etat', 'Canceled At (UTC)' is 'canceledat')."""
-        return fold(unaccented(UNIT.sub("", header)))
+        """A status or date column's header as the lists hold it: folded, without accents, a unit in brackets or a
+        Salesforce API name's decorations ('État' is 'etat', 'Canceled At (UTC)' is 'canceledat', CPQ's
+        'SBQQ__TerminatedDate__c' and Data Loader's 'SBQQ__TERMINATEDDATE__C' are 'terminateddate')."""
+        return fold(unaccented(UNIT.sub("", api_name(header))))
 
 
 @dataclass(frozen=True)

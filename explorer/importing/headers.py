@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rapidfuzz import fuzz, process
 
-from explorer.catalog import Catalog, TableSpec, fold
+from explorer.catalog import Catalog, TableSpec, api_name, fold
 
 AUTO_SCORE = 85  # a fuzzy match this good is used without asking
 SUGGEST_SCORE = 80  # below this a column is not even suggested
@@ -31,9 +31,6 @@ TYPE_SHARE = 0.8  # this share of a column's sampled values must fit a typed fie
 BRACKETED = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
 UNIT_OFFSET = re.compile(r"(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?")
 API_SUFFIX = re.compile(r"__(?:c|r|pc|x)$", re.IGNORECASE)
-# A Salesforce API name's part: a managed package's namespace, the name, the custom field or relationship suffix
-# (CPQ's SBQQ__StartDate__c, SBQQ__Account__r.Name)
-API_PART = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*__)?([A-Za-z][A-Za-z0-9_]*?)__(?:c|r|pc|x)", re.IGNORECASE)
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 DATE_TEXT = re.compile(
     r"\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[-/ ][A-Za-z]{3}[-/ ]\d{2,4}"
@@ -103,15 +100,6 @@ def variants(header: str, qualifiers: frozenset[str] = frozenset()) -> list[str]
             out.append(" ".join(kept))
     out += bilingual(text)
     return list(dict.fromkeys(v for v in out if v))
-
-
-def api_name(text: str) -> str:
-    """A Salesforce API name with each dotted part's namespace and suffix set aside, as Data Loader and CPQ exports
-    head their columns: 'SBQQ__Account__r.Name' is Account.Name, 'SBQQ__StartDate__c' StartDate; any other text as
-    it is."""
-    if "__" not in text:
-        return text
-    return ".".join(m[1] if (m := API_PART.fullmatch(part)) else part for part in text.split("."))
 
 
 def undecorated(header: str) -> str:

@@ -414,3 +414,26 @@ def test_a_deals_open_status_that_also_says_won_says_won_was_set_aside(tmp_path:
     assert said["Bracket"].startswith("Status 'Open (Won)' ('Won' set aside: the value also says the deal is open")
     assert said["Plain"].startswith("Status 'Open': the deal is not signed")
     assert said["Negated"].startswith("Status 'Not open' is read as no status: 'open' follows 'Not'.")
+
+
+def test_a_terminated_or_cancelled_date_under_a_crms_label_or_api_name_ends_the_term(tmp_path: Path) -> None:
+    """Tryout 11: Salesforce CPQ's SBQQ__TerminatedDate__c (label 'Terminated Date', Data Loader's upper-case API
+    name) was only kept, so a subscription terminated 2026-08-31 read In force to its contracted end; so were other
+    tools' spellings of the day a term was cancelled."""
+    spellings = ["SBQQ__TERMINATEDDATE__C", "SBQQ__TerminatedDate__c", "Terminated Date", "Cancelled Date", "Churned Date"]
+    for header in spellings:
+        path = write_csv(
+            tmp_path / "subscriptions.csv",
+            header=["SBQQ__ACCOUNT__R.NAME", "SBQQ__PRODUCTNAME__C", "SBQQ__STARTDATE__C", "SBQQ__ENDDATE__C", header],
+            rows=[
+                ["Initech", "Okta Premier Support", "2026-03-01", "2027-02-28", "2026-08-31"],
+                ["Acme Corp", "Okta Premier Plus Support", "2026-01-15", "2027-01-14", ""],
+            ],
+        )
+        loaded = load_book([path])
+        assert [(c.customer, c.ended_on) for c in loaded.contracts] == [
+            ("Initech", date(2026, 8, 31)),
+            ("Acme Corp", None),
+        ], header
+        warned = [f for f in loaded.findings if f.column == header and f.severity is Severity.WARNING]
+        assert [f.message.split(":")[0] for f in warned] == [f"{header} 2026-08-31"]
