@@ -356,10 +356,10 @@ def _preferred(
     customers are people leaves Organization blank): every case would name no customer."""
     for name, spellings in spec.prefer.items():
         chosen = result.guesses.get(name)
-        if chosen is None or chosen.how == "saved" or _spelled(chosen.header, spellings):
+        if chosen is None or chosen.how == "saved" or spelled(chosen.header, spellings):
             continue
         # not an empty column: the sample holds something in it
-        wanted = lambda g, spelled=spellings: _spelled(g.header, spelled) and bool(shares.get(g.column))  # noqa: E731
+        wanted = lambda g, words=spellings: spelled(g.header, words) and bool(shares.get(g.column))  # noqa: E731
         _switch(candidates, result, used, chosen, wanted, "preferred")
 
 
@@ -403,7 +403,9 @@ def _switch(
         result.guesses[name] = replace(better, how=how, over=chosen.header)
 
 
-def _spelled(header: str, spellings: frozenset[str]) -> bool:
+def spelled(header: str, spellings: frozenset[str]) -> bool:
+    """Whether a header, as written or normalised (units, API names, dotted paths aside: variants), is one of the
+    folded ``spellings``: Data Loader's 'SUPPORT_CONTACT__C' is the label 'Support Contact'."""
     return any(fold(v) in spellings for v in variants(header))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from explorer.catalog import Catalog, fold
-from explorer.importing.headers import label, recognise
+from explorer.importing.headers import label, recognise, spelled
 from explorer.importing.readers import Cell, RawSheet
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, header_text, is_filled
 from explorer.importing.values import cell_text
@@ -328,7 +328,7 @@ def _written_on_items(
         else:
             rows.append([*padded, *values] if i > header and _item(padded, near) else row)
     found = {*near.found, *(f for i in given for f in fields[i])}
-    if {fold(n) for n in names} & spec.by_values.get("term_months", frozenset()):  # 'Subscription Term | 12 months'
+    if any(spelled(n, spec.by_values.get("term_months", frozenset())) for n in names):  # 'Subscription Term | 12 months'
         found.add("term_months")
     return ItemsBelow(replace(sheet, rows=rows), block, given, own, title, frozenset(found), near.row)
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from explorer.catalog import Catalog, TableSpec, fold
-from explorer.importing.headers import Guess, column_kinds, recognise
+from explorer.importing.headers import Guess, column_kinds, recognise, spelled
 from explorer.importing.line_items import LineItem, line_item_for, product_named, program_named
 from explorer.importing.mappings import ColumnMapping
 from explorer.importing.places import parse_country, sales_region
@@ -298,7 +298,7 @@ def named_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tup
     flags = catalog.tables[match.kind].by_values.get("named", frozenset())
     if "named" in match.columns or not flags:
         return match, ""
-    flagged = {i: h for i, h in match.extra.items() if fold(h) in flags}
+    flagged = {i: h for i, h in match.extra.items() if spelled(h, flags)}
     if not flagged:
         return match, ""
     answers = lambda values: all(parse_yes_no(v, catalog)[1] is None for v in values)  # noqa: E731

@@ -14,8 +14,9 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from explorer.catalog import Catalog, fold, unaccented
+from explorer.catalog import Catalog, unaccented
 from explorer.importing import ranges, values
+from explorer.importing.headers import spelled
 from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
 
@@ -109,7 +110,7 @@ def bare_length_columns(match: TableMatch, catalog: Catalog) -> dict[int, str]:
     """The kept columns whose bare header may name the term length (index -> header)."""
     spec = catalog.tables.get(match.kind)
     bare = spec.by_values.get(FIELD, frozenset()) if spec else frozenset()
-    return {i: h for i, h in sorted(match.extra.items()) if fold(h) in bare}
+    return {i: h for i, h in sorted(match.extra.items()) if spelled(h, bare)}
 
 
 def length_column(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str, str, list[int]]:

@@ -593,3 +593,28 @@ def test_a_crm_support_contact_checkbox_says_who_is_named(tmp_path: Path) -> Non
     loaded = load_book([book, notes])
     assert all(c.named for c in loaded.contacts) and len(loaded.contacts) == 3
     assert "Support Contact" in loaded.contacts[0].extra
+
+
+def test_a_support_contact_checkbox_under_its_api_name_says_who_is_named(tmp_path: Path) -> None:
+    """Tryout 11: Data Loader heads the checkbox by its API name ('SUPPORT_CONTACT__C', or 'Support_Contact__c' as
+    the API writes it): it was kept, every contact counted, and the book warned of 7 named contacts where 5 are."""
+    book = write_csv(
+        tmp_path / "book.csv",
+        header=["Account Name", "Product", "Support Level", "Start Date", "End Date"],
+        rows=[["Acme Corp", "Okta", "Premier", "2026-01-01", "2026-12-31"]],
+    )
+    people = [
+        ["0035e00000Abc000AAA", "Acme Corp", "Ann", "Lee", "ann.lee@acme.test", "true"],
+        ["0035e00000Abc001AAA", "Acme Corp", "Bo", "Chan", "bo.chan@acme.test", "true"],
+        ["0035e00000Abc002AAA", "Acme Corp", "Cy", "Diaz", "cy.diaz@acme.test", "false"],
+    ]
+    for header in (
+        ["ID", "ACCOUNT.NAME", "FIRSTNAME", "LASTNAME", "EMAIL", "SUPPORT_CONTACT__C"],
+        ["Id", "Account.Name", "FirstName", "LastName", "Email", "Support_Contact__c"],
+    ):
+        loaded = load_book([book, write_csv(tmp_path / "contacts.csv", header=header, rows=people)])
+        assert {c.name: c.named for c in loaded.contacts} == {"Ann Lee": True, "Bo Chan": True, "Cy Diaz": False}
+        said = [f.message for f in loaded.findings if f.column == header[-1]]
+        assert said == [
+            f"Read '{header[-1]}' as Named: every value in it is yes or no; a contact marked no is listed, not counted."
+        ]

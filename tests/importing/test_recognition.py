@@ -692,3 +692,19 @@ def test_a_salesforce_cpq_export_headed_by_api_names_is_read(tmp_path: Path) -> 
         ("Acme Corp", "okta", "okta-premier-plus", "2026-03-01", "2027-02-28")
     ]
     assert not [f for f in book.findings if f.severity is Severity.ERROR]
+
+
+def test_a_bare_term_column_under_its_api_name_is_read_as_the_length(tmp_path: Path) -> None:
+    """A custom 'Term__c' field beside the start (Data Loader's extract of contracts): the bare Term read by its
+    values (the catalog's by_values) was compared as written, 'termc', so no term end was found (tryout 11)."""
+    path = write_csv(
+        tmp_path / "contracts.csv",
+        header=["Id", "Account.Name", "Product__c", "Support_Level__c", "StartDate", "Term__c"],
+        rows=[
+            ["8005e000001", "Acme Corp", "Okta", "Premier", "2026-03-01", "12"],
+            ["8005e000002", "Globex", "Okta", "Premier", "2026-04-01", "24 months"],
+        ],
+    )
+    book = load_book([path])
+    assert [(c.customer, str(c.term_end)) for c in book.contracts] == [("Acme Corp", "2027-02-28"), ("Globex", "2028-03-31")]
+    assert not [f for f in book.findings if f.severity is Severity.ERROR]
