@@ -1008,6 +1008,10 @@ def _product_by_values(
         findings.append(
             Finding(Severity.INFO, f"Read '{by_values}' as Product (every value in it is a product name).", where, by_values)
         )
+    if match.kind == "contracts" and "product" not in match.columns and "program" in match.columns:  # tables.match
+        tier = match.headers[match.columns["program"]]
+        said = f"This table has no product column: each row's product is read from '{tier}', which names it beside the tier."
+        findings.append(Finding(Severity.INFO, said, where, tier))
     match, tiers = tier_by_values(sheet, match, catalog)
     if tiers and "program" in match.columns and match.columns["program"] == match.line_column:
         said = f"Read '{tiers}' as Tier: its values name a product's tier or an add-on (a line item's name)."

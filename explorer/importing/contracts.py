@@ -398,7 +398,7 @@ def _contract(
     if not customer:  # kept as a customer of its own, named by its row: listed, with its error, never merged
         customer = f"{NO_NAME} {row.source.describe()})"
         report(Severity.ERROR, "customer", uncalculated("customer") or _no_customer(above))
-    product, program_text = product_and_tier(catalog, product_text, program_text)
+    product, program_text = product_and_tier(catalog, product_text, program_text, customer)
     pid = product.id if product else None
     program_text = _tier_of_line(row, catalog, pid, program_text, lambda m: report(Severity.INFO, "program", m, pid or ""))
     if product is None:
@@ -410,7 +410,9 @@ def _contract(
         )
         report(Severity.ERROR, "product", message)
     program, with_addon = (
-        _program(catalog, product, program_text, customer, row.has("program"), report, uncalculated) if product else (None, None)
+        _program(catalog, product, program_text, customer, row.has("program"), report, uncalculated, not product_text)
+        if product
+        else (None, None)
     )
     _another_tier(row, catalog, program, lambda said: report(Severity.WARNING, "program", said, pid or ""))
     _line_disagrees(row, catalog, pid, program, lambda said: report(Severity.WARNING, "program", said, pid or ""))
@@ -667,10 +669,11 @@ def _months(row: DataRow, text: str, catalog: Catalog) -> int | None:
 
 
 def _program(  # type: ignore[no-untyped-def]
-    catalog: Catalog, product: Product, text: str, customer: str, column: bool, report, uncalculated
+    catalog: Catalog, product: Product, text: str, customer: str, column: bool, report, uncalculated, both: bool = False
 ) -> tuple[Program | None, LineItem | None]:
     """(the product's program the tier cell names, an add-on it names beside it: "Premier Plus w/ 50% MCSE"), the
-    customer's name beside it set aside (said in an info); an error finding where it names no program of the product."""
+    customer's name beside it set aside (said in an info); an error finding where it names no program of the product.
+    ``both``: the product was read from the tier cell too (the product cell blank)."""
     program = program_named(catalog, product, text)
     if program is not None:
         return program, None
@@ -678,7 +681,8 @@ def _program(  # type: ignore[no-untyped-def]
         return paired
     rest = beside_customer(text, customer, catalog.legal_suffixes) if text else None
     if rest and (program := program_named(catalog, product, rest)) is not None:
-        said = f"Tier {program.name} read from '{text}', the customer's name beside it set aside."
+        read = f"Product {product.name} and tier {program.name}" if both else f"Tier {program.name}"
+        said = f"{read} read from '{text}', the customer's name beside it set aside."
         report(Severity.INFO, "program", said, product.id)
         return program, None
     tiers = ", ".join(catalog.programs[p].name for p in catalog.program_ids_by_rank(product))

@@ -165,14 +165,18 @@ def beside_customer(text: str, customer: str, suffixes: frozenset[str]) -> str |
     return None
 
 
-def product_and_tier(catalog: Catalog, product_text: str, tier_text: str) -> tuple[Product | None, str]:
+def product_and_tier(catalog: Catalog, product_text: str, tier_text: str, customer: str = "") -> tuple[Product | None, str]:
     """(the product a row names, its tier text): the product cell's own ("Okta", "Customer Identity Cloud
     (Auth0)"); a line item's, which gives the tier too where the tier cell is blank ("Okta Premier Plus Support
-    (12 months)"); else, with the product cell blank, a tier cell naming both ("Okta Premier Plus")."""
+    (12 months)"); else, with the product cell blank, a tier cell naming both ("Okta Premier Plus"), the row's
+    ``customer`` beside them set aside (Salesforce's Entitlement Name "Acme Corp - Okta Premier Plus Support")."""
     product = product_named(catalog, product_text) if product_text else None
     if product is not None:
         return product, tier_text
     line = line_item_for(catalog, product_text) if product_text else _product_in_tier(catalog, tier_text)
+    if line is None and not product_text and customer and tier_text:
+        rest = beside_customer(tier_text, customer, catalog.legal_suffixes)
+        line = _product_in_tier(catalog, rest) if rest else None
     if line is None or line.product is None:
         return None, tier_text
     return catalog.products[line.product], tier_text or catalog.programs[line.program or ""].name

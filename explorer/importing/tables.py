@@ -12,12 +12,12 @@ account columns is a case log).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from explorer.catalog import Catalog, TableSpec, fold
 from explorer.importing.headers import Guess, column_kinds, recognise, spelled
-from explorer.importing.line_items import LineItem, line_item_for, product_named, program_named
+from explorer.importing.line_items import LineItem, line_item_for, product_and_tier, product_named, program_named
 from explorer.importing.mappings import ColumnMapping
 from explorer.importing.places import parse_country, sales_region
 from explorer.importing.readers import Cell, RawSheet
@@ -167,6 +167,7 @@ class _Finder:
                 continue
             found = recognise(spec, read, shares, self.catalog, fixed)
             valid = spec.has_required(found.columns) and len(found.columns) >= spec.min_fields
+            valid = valid or spec.id == "contracts" and _tiers_name_products(rows, index, found.columns, self.catalog)
             if not valid:
                 self._remember(index, layout, spec, found.columns)
                 continue
@@ -226,6 +227,28 @@ class _Finder:
         extra = {i: h for i, h in headers.items() if i not in used and not self.catalog.bookkeeping(h)}
         aside = tuple(h for h in headers.values() if self.catalog.bookkeeping(h))
         return replace(match, headers=headers, extra=extra, span=(start, stop), end_index=WIDE, set_aside=aside)
+
+
+def _tiers_name_products(rows: Sequence[Sequence[Cell]], index: int, columns: Mapping[str, int], catalog: Catalog) -> bool:
+    """Whether a contracts header lacking only a product column has a tier column naming a product on each filled
+    row down to the first blank one (Salesforce's Entitlements report has no product field; its Entitlement Name
+    says 'Acme Corp - Okta Premier Plus Support'): each row then reads its product from its tier (product_and_tier)."""
+    spec = catalog.tables["contracts"]
+    tier, customer = columns.get("program"), columns.get("customer")
+    if tier is None or customer is None or "product" in columns or not spec.has_required({*columns, "product"}):
+        return False
+    named = 0
+    for row in rows[index + 1 : index + 1 + PRODUCT_SAMPLE]:
+        if is_blank(row):
+            break
+        text = cell_text(row[tier]) if tier < len(row) else ""
+        if not text:
+            continue
+        name = cell_text(row[customer]) if customer < len(row) else ""
+        if product_and_tier(catalog, "", text, name)[0] is None:
+            return False
+        named += 1
+    return named > 0
 
 
 def _same_header(a: TableMatch, b: TableMatch) -> bool:

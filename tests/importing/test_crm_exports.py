@@ -564,6 +564,61 @@ def test_salesforce_entitlement_names_give_the_tier_beside_the_account(tmp_path:
     assert "Premier Plus Ltd" not in said  # the tier as written: nothing set aside, nothing said
 
 
+def test_an_entitlement_name_of_the_account_product_and_tier_gives_a_blank_products_both(tmp_path: Path) -> None:
+    """Tryout 11: 'Acme Corp - Okta Premier Plus Support' with a blank product was 'The product is missing', though
+    the account set aside leaves a line naming product and tier; one naming an ambiguous tier beside the account
+    ('Umbrella Health - Premier Support': Okta's or Auth0's) is still the error."""
+    path = write_csv(
+        tmp_path / "entitlements.csv",
+        header=["Account Name", "Entitlement Name", "Product", "Start Date", "End Date", "Status"],
+        rows=[
+            ["Acme Corp", "Acme Corp - Okta Premier Plus Support", "", "1/15/2026", "1/14/2027", "Active"],
+            ["Globex GmbH", "Auth0 Enterprise (Globex)", "", "2/1/2026", "1/31/2027", "Active"],
+            ["Umbrella Health", "Umbrella Health - Premier Support", "", "4/1/2026", "3/31/2028", "Active"],
+        ],
+    )
+    book = load_book([path])
+    assert [(c.customer, c.product, c.program) for c in book.contracts] == [
+        ("Acme Corp", "okta", "okta-premier-plus"),
+        ("Globex GmbH", "auth0", "auth0-enterprise"),
+        ("Umbrella Health", None, None),
+    ]
+    said = {f.customer: (f.severity, f.column, f.message) for f in book.findings if f.customer and f.column != ""}
+    assert said["Acme Corp"] == (
+        Severity.INFO,
+        "Entitlement Name",
+        "Product Okta and tier Premier Plus read from 'Acme Corp - Okta Premier Plus Support', the customer's name "
+        "beside it set aside.",
+    )
+    assert said["Umbrella Health"][:2] == (Severity.ERROR, "Product")
+
+
+def test_an_entitlements_report_with_no_product_column_reads_the_product_beside_the_account(tmp_path: Path) -> None:
+    """Tryout 11: Salesforce's Entitlements report has no product field, so a report whose every Entitlement Name
+    names product and tier beside the account was refused ('needs product'); one whose names do not all give a
+    product ('Hooli - Enterprise': Enterprise alone names no product) is still refused, with the remedy."""
+    header = ["Entitlement Name", "Account Name", "Type", "Start Date", "End Date", "Status"]
+    rows = [
+        ["Acme Corp - Okta Premier Plus Support", "Acme Corp", "Phone Support", "1/15/2026", "1/14/2027", "Active"],
+        ["Globex - Auth0 Enterprise Support", "Globex GmbH", "Web Support", "2/1/2026", "1/31/2027", "Active"],
+        ["Okta Basic Support", "Initech", "Web Support", "3/1/2026", "2/28/2027", "Active"],
+    ]
+    book = load_book([write_csv(tmp_path / "entitlements.csv", header=header, rows=rows)])
+    assert [(c.customer, c.product, c.program) for c in book.contracts] == [
+        ("Acme Corp", "okta", "okta-premier-plus"),
+        ("Globex GmbH", "auth0", "auth0-enterprise"),
+        ("Initech", "okta", "okta-basic"),
+    ]
+    assert not [f for f in book.findings if f.severity is Severity.ERROR]
+    assert (
+        "This table has no product column: each row's product is read from 'Entitlement Name', which names it beside the tier."
+    ) in [f.message for f in book.findings]
+    rows.append(["Hooli - Enterprise", "Hooli", "Web Support", "6/1/2026", "5/31/2027", "Active"])
+    book = load_book([write_csv(tmp_path / "entitlements2.csv", header=header, rows=rows)])
+    assert not book.contracts
+    assert [f.message for f in book.findings if f.severity is Severity.ERROR][0].startswith("No contract was read")
+
+
 def test_a_crm_support_contact_checkbox_says_who_is_named(tmp_path: Path) -> None:
     """Salesforce's contacts report with the org's 'Support Contact' checkbox (true/false, TRUE, Yes): the column is
     Named, so a contact marked false is listed but not counted; where that header heads anything but yes and no, it
