@@ -41,6 +41,7 @@ TITLE = "a title or note"
 GROUP_HEADING = "a group heading"
 # A figure as a totals line holds them: 3, 1,250.00, $500,000, 12%, (1.5); and the currency of a sum (SAP's 'EUR').
 FIGURE = re.compile(r"[-+(]?\s*[$€£¥]?\s*\d[\d\s.,']*\s*%?\)?|[A-Z]{3}")
+LETTER = re.compile(r"[^\W\d_]")  # a letter of any script: text that is words, not a figure
 
 
 @cache
@@ -755,5 +756,8 @@ def _blank(values: np.ndarray) -> np.ndarray:
 
 
 def _quote(cells: list[tuple[int, np.ndarray]], i: int) -> str:
-    text = " | ".join(str(values[i]) for _, values in cells if values[i] != "")
+    """Row i's filled cells, quoted; words repeated in the next cell once: a label merged across cells (a colspan)
+    is carried to each, and 'Grand Totals | Grand Totals | ...' says nothing more (a number repeated may be two)."""
+    texts = [str(values[i]) for _, values in cells if values[i] != ""]
+    text = " | ".join(t for n, t in enumerate(texts) if not (n and t == texts[n - 1] and LETTER.search(t)))
     return text if len(text) <= 120 else text[:117] + "..."

@@ -233,6 +233,32 @@ def test_a_salesforce_classic_report_reads(tmp_path: Path) -> None:
     assert not findings(book, Severity.ERROR)
 
 
+def test_a_totals_line_merged_across_the_report_is_quoted_once(tmp_path: Path) -> None:
+    """Salesforce Classic's "Export Details" as an HTML table: its Grand Totals line spans every column, carried to
+    each as a merged cell's value is, and was quoted once per column ('Grand Totals (2 records) | Grand Totals (2
+    records) | ...', tryout 11); figures repeated in cells of their own are still each quoted."""
+    path = tmp_path / "report1765137720000.xls"
+    path.write_text(
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"></head><body><table border="1">'
+        "<tr><th>Account Name</th><th>Product</th><th>Contract Start Date</th><th>Contract End Date</th>"
+        "<th>Support Level</th><th>Seats</th><th>Licences</th></tr>"
+        "<tr><td>Acme Corp</td><td>Okta</td><td>1/15/2026</td><td>1/14/2027</td><td>Premier Plus</td><td>5</td><td>5</td></tr>"
+        "<tr><td>Initech</td><td>Okta</td><td>3/1/2026</td><td>2/28/2027</td><td>Basic</td><td>5</td><td>5</td></tr>"
+        '<tr><td colspan="7">&nbsp;</td></tr>'
+        '<tr><td colspan="7">Grand Totals (2 records)</td></tr>'
+        "<tr><td>Total</td><td></td><td></td><td></td><td></td><td>10</td><td>10</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    book = load_book([path])
+    assert [c.customer for c in book.contracts] == ["Acme Corp", "Initech"]
+    totals = [f.message for f in book.findings if "totals line" in f.message]
+    assert totals == [
+        "Row 5 is a totals line ('Grand Totals (2 records)'); it is not read as a record.",
+        "Row 6 is a totals line ('Total | 10 | 10'); it is not read as a record.",
+    ]
+
+
 def test_a_time_of_day_and_an_xml_named_xml_read_as_calamine_would(tmp_path: Path) -> None:
     table = f"<Table><Row>{cell('DateTime', '1899-12-31T09:05:00.000')}</Row></Table>"
     path = spreadsheet_xml(tmp_path / "times.xml", {"T": table})
