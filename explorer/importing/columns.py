@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.catalog import Catalog, fold
+from explorer.importing.entity_names import entity_names
 from explorer.importing.places import own_region, region_named
 from explorer.importing.readers import RawSheet
 from explorer.importing.safety import MAX_CELL_CHARS
@@ -327,7 +328,10 @@ def read_columns(
     _regions_of_groups(raw, texts, first_text, headings, totals, keep, rows, sheet, catalog, findings)
     _region_of_sheet(raw, texts, match, keep, rows, sheet, catalog, findings)
     if "customer" in texts and "customer" in match.columns:
-        texts["customer"] = _clean_customers(texts["customer"], sheet, match, findings, keep)
+        written = texts["customer"]
+        texts["customer"], entities = _clean_customers(written, sheet, match, findings, keep)
+        if entities:  # NetSuite's '1042 Acme Corp': the name as written stays in sight beside the row
+            extra[f"{match.headers.get(match.columns['customer'], 'Customer')} as written"] = written
     return Columns(
         rows[keep],
         {k: v[keep].reset_index(drop=True) for k, v in raw.items()},
@@ -720,13 +724,21 @@ def _as_meant(texts: dict[str, pd.Series], sheet: RawSheet, match: TableMatch, f
 
 def _clean_customers(
     texts: pd.Series, sheet: RawSheet, match: TableMatch, findings: list[Finding], records: np.ndarray
-) -> pd.Series:
+) -> tuple[pd.Series, bool]:
     """Customer names in their canonical form (explorer.model.clean_name), one info finding naming what was removed
-    from the names of ``records`` (a footer line skipped as no record is not quoted as a customer cleaned)."""
+    from the names of ``records`` (a footer line skipped as no record is not quoted as a customer cleaned); and read
+    as entities where the column writes NetSuite's names (entity_names), said in another. (The names, whether
+    they were read as entities.)"""
     codes, uniques = factorize(texts)
     originals = [str(u) for u in uniques]
     cleaned = np.array([clean_name(u) for u in originals], dtype=object)
     counts = np.bincount(codes[records], minlength=len(originals))
+    column = match.headers.get(match.columns["customer"], "customer")
+    where = Source(sheet.file, sheet.name, match.header_row)
+    entities, said = entity_names([str(c) for c in cleaned], (counts > 0).tolist())
+    if said:
+        findings.append(Finding(Severity.INFO, said, where, column))
+        cleaned = np.array(entities, dtype=object)
     changed = [i for i, (a, b) in enumerate(zip(originals, cleaned, strict=True)) if a != b and counts[i] and what_was_cleaned(a)]
     if changed:
         named = [
@@ -739,11 +751,11 @@ def _clean_customers(
                 Severity.INFO,
                 f"Customer names put in their one canonical form, so they match the same customer elsewhere: "
                 f"{'; '.join(named)}{more}.",
-                Source(sheet.file, sheet.name, match.header_row),
-                match.headers.get(match.columns["customer"], "customer"),
+                where,
+                column,
             )
         )
-    return pd.Series(cleaned[codes], index=texts.index, dtype=object)
+    return pd.Series(cleaned[codes], index=texts.index, dtype=object), bool(said)
 
 
 def _blank(values: np.ndarray) -> np.ndarray:

@@ -196,6 +196,40 @@ def test_a_netsuite_book_s_findings_point_at_its_cells(tmp_path: Path) -> None:
     assert (product.source.row, product.column) == (7, "Item: Display Name"), product
 
 
+def test_netsuite_entity_numbers_and_parent_paths_are_set_aside_so_other_tools_cases_match(tmp_path: Path) -> None:
+    """Tryout 11: NetSuite writes a customer '1042 Acme Corp' (its entity number first) and a sub-customer 'Globex
+    Holdings : Globex GmbH' (its parent's path); a Jira log naming Acme Corp and Globex GmbH matched none of them.
+    The name as written is kept beside the row; a column where few names are so written keeps them all."""
+    names = ["1042 Acme Corp", "Globex Holdings : Globex GmbH", "1077 Initech"]
+    table = "<Table>" + f"<Row>{text('Support contract items (saved search)', MergeAcross='4')}</Row><Row/>"
+    table += "<Row>" + "".join(text(h) for h in ["Name", "Item", "Start Date", "End Date", "Amount"]) + "</Row>"
+    for name, item in zip(names, ["Okta Premier Plus Support", "Auth0 Premier Support", "Okta Basic Support"], strict=True):
+        table += f"<Row>{text(name)}{text(item)}{text('1/15/2026')}{text('1/14/2027')}{cell('Number', '1200')}</Row>"
+    table += "</Table>"
+    items = spreadsheet_xml(tmp_path / "ContractItems.xls", {"Support Contract Items": table})
+    log = tmp_path / "jira.csv"
+    log.write_text(
+        "Issue key,Organizations,Product,Priority,Created,Date of First Response\n"
+        "SUP-101,Acme Corp,Okta,P1,2026-03-02 10:00,2026-03-02 10:20\n"
+        "SUP-102,Globex GmbH,Auth0,P2,2026-03-03 10:00,2026-03-03 11:00\n"
+        "SUP-103,Initech,Okta,P3,2026-03-04 10:00,2026-03-04 12:00\n"
+    )
+    book = load_book([items], [log])
+    assert [c.customer for c in book.contracts] == ["Acme Corp", "Globex GmbH", "Initech"]
+    assert [c.extra["Name as written"] for c in book.contracts] == names
+    assert book.cases is not None and sorted(book.cases["customer"]) == ["Acme Corp", "Globex GmbH", "Initech"]
+    assert not [f for f in book.findings if f.severity is not Severity.INFO and "could be" in f.message]
+    said = [f for f in book.findings if "as NetSuite writes them" in f.message]
+    assert [(f.column, f.source.row) for f in said] == [("Name", 3)]
+    assert "'1042 Acme Corp' is Acme Corp; 'Globex Holdings : Globex GmbH' is Globex GmbH and 1 more" in said[0].message
+    few = tmp_path / "book.csv"
+    few.write_text(
+        "Customer,Product,Tier,Start,End\n1 800 Flowers,Okta,Premier,2026-01-01,2026-12-31\n"
+        "Acme Corp,Okta,Premier,2026-01-01,2026-12-31\nGlobex GmbH,Okta,Premier,2026-01-01,2026-12-31\n"
+    )
+    assert [c.customer for c in load_book([few]).contracts] == ["1 800 Flowers", "Acme Corp", "Globex GmbH"]
+
+
 def salesforce(tmp_path: Path) -> Path:
     """Salesforce Classic's report export: ss:-prefixed elements, a DateTime with a time, text and numbers, no title."""
     rows = [
