@@ -315,7 +315,7 @@ def product_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> t
 
 def named_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str]:
     """A contacts table with no Named column takes a kept column headed as a support-contact flag (the catalog's
-    contacts ``by_values``: Salesforce's 'Support Contact' checkbox) whose values are all yes or no; the same header
+    contacts ``by_values``: Salesforce's 'Support Contact' checkbox) whose values are yes or no (_flags); the same header
     may head the people's names ('Account | Support Contact | Email'), so the values decide. (The match, its header
     or "".)"""
     flags = catalog.tables[match.kind].by_values.get("named", frozenset())
@@ -324,12 +324,18 @@ def named_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tup
     flagged = {i: h for i, h in match.extra.items() if spelled(h, flags)}
     if not flagged:
         return match, ""
-    answers = lambda values: all(parse_yes_no(v, catalog)[1] is None for v in values)  # noqa: E731
-    found, header = _by_values(sheet, replace(match, extra=flagged), "named", answers)
+    found, header = _by_values(sheet, replace(match, extra=flagged), "named", lambda values: _flags(values, catalog))
     if not header:
         return match, ""
     index = found.columns["named"]
     return replace(match, columns=found.columns, extra={i: h for i, h in match.extra.items() if i != index}), header
+
+
+def _flags(values: set[str], catalog: Catalog) -> bool:
+    """Whether a column's distinct values are yes and no words, one odd value aside ('maybe': its row's warning says
+    how it is read), as a checkbox column is; a column of names is not."""
+    odd = [v for v in values if parse_yes_no(v, catalog)[1] is not None]
+    return len(values) - len(odd) >= 1 and len(odd) <= max(1, len(values) // 5) and len(odd) < len(values) / 2
 
 
 def tier_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str]:

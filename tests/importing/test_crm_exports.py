@@ -644,6 +644,12 @@ def test_a_crm_support_contact_checkbox_says_who_is_named(tmp_path: Path) -> Non
             "Read 'Support Contact' as Named: every value in it is yes or no; a contact marked no is listed, not counted.",
         )
     ]
+    odd = write_csv(tmp_path / "odd.csv", header=header, rows=[*people[:2], [*people[2][:5], "maybe"]])
+    loaded = load_book([book, odd])  # one odd value (hostile round 5): still the flag, the odd row warned
+    assert {c.name: c.named for c in loaded.contacts} == {"Ada Lovelace": True, "Bob Smith": False, "Carol Jones": False}
+    assert [f.message for f in loaded.findings if f.severity is Severity.WARNING and f.column == "Support Contact"] == [
+        "Named: 'maybe' is not yes or no; read as no."
+    ]
     notes = write_csv(tmp_path / "notes.csv", header=header, rows=[[*p[:5], "ask Ada first"] for p in people])
     loaded = load_book([book, notes])
     assert all(c.named for c in loaded.contacts) and len(loaded.contacts) == 3
