@@ -180,6 +180,8 @@ class Book:
     # the key of a case's or contact's customer no contract names -> what it could be, said in its finding
     # ("could be Umbrella Health or Umbrella Health Labs; it is matched to neither": importing.spelling)
     could_be: dict[str, str] = field(default_factory=dict)
+    # (file, sheet) of a contacts table -> its Named column's header, named where a contract row's listing overrules it
+    named_columns: dict[tuple[str, str], str] = field(default_factory=dict)
     _contact_index: dict[str, list[Contact]] | None = field(default=None, repr=False, compare=False)
 
     def customers(self) -> list[str]:

@@ -69,7 +69,7 @@ from explorer.importing.term_length import bare_length_columns, length_column, m
 from explorer.importing.term_status import deal_table
 from explorer.importing.values import cell_text
 from explorer.importing.year_columns import tier_year_columns
-from explorer.model import Book, Contract, Finding, Severity, Source, Unread, customer_key
+from explorer.model import Book, Contact, Contract, Finding, Severity, Source, Unread, customer_key
 from explorer.shown import shown_name
 
 Progress = Callable[[str], None]
@@ -193,14 +193,9 @@ def load_book(
     if progress:
         progress("Checking contracts")
     book.findings.extend(contacts_by_spelling(book, catalog))
-    book.contacts, repeated = once(book.contacts)
-    if repeated:
-        said = (
-            f"{repeated} named contact{'s' if repeated != 1 else ''} read from a contract row or a cell listing "
-            f"several people {'are' if repeated != 1 else 'is'} listed again (in a contacts table or another such row "
-            "or cell) for the same customer and product; each person is counted once."
-        )
-        book.findings.append(Finding(Severity.INFO, said, Source(book.files[0] if book.files else "")))
+    book.contacts, repeated, overruled = once(book.contacts)
+    book.findings.extend(_repeated_contacts(repeated))
+    book.findings.extend(_overruled_marks(overruled, book.named_columns))
     book.cases = pd.concat(case_frames, ignore_index=True) if case_frames else None
     if book.cases is None and book.case_files:
         book.cases = empty_cases()
@@ -216,6 +211,53 @@ def load_book(
     book.contracts = history.with_runs(book.contracts)
     book.findings.extend(_check_book(book, catalog))
     return book
+
+
+def _contacts_into(book: Book, sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[int, list[Finding]]:
+    """A contacts table's people into the book, with the header of its Named column (a finding may name it)."""
+    contacts, findings = read_contacts(sheet, match, catalog)
+    book.contacts.extend(contacts)
+    if "named" in match.columns:
+        book.named_columns[(sheet.file, sheet.name)] = match.headers.get(match.columns["named"], "Named")
+    return len(contacts), findings
+
+
+def _repeated_contacts(repeated: list[Contact]) -> list[Finding]:
+    """One info per file of the in-cell entries that went as repeats: that file, its customers named."""
+    by_file: dict[str, list[Contact]] = {}
+    for c in repeated:
+        by_file.setdefault(c.source.file, []).append(c)
+    out = []
+    for file, listed in by_file.items():
+        customers = list(dict.fromkeys(c.customer.strip() for c in listed))
+        whose = customers[0] if len(customers) == 1 else f"{len(customers)} customers ({', '.join(customers[:3])}"
+        whose += "" if len(customers) == 1 else (", ...)" if len(customers) > 3 else ")")
+        many = len(listed) != 1
+        said = (
+            f"{len(listed)} named contact{'s' if many else ''} of {whose} read from a contract row or a cell listing "
+            f"several people {'are' if many else 'is'} listed again (in a contacts table or another such row or cell) "
+            "for the same customer and product; each person is counted once."
+        )
+        sheets = {c.source.sheet for c in listed}
+        where = Source(file, sheets.pop() if len(sheets) == 1 else "")
+        out.append(Finding(Severity.INFO, said, where, customer=customers[0] if len(customers) == 1 else ""))
+    return out
+
+
+def _overruled_marks(overruled: list[tuple[Contact, Contact]], named_columns: dict[tuple[str, str], str]) -> list[Finding]:
+    """A warning per contact a contacts table marks not named while a cell (a contract row's) names them: the book
+    contradicts itself, and the listing is read (once.__doc__)."""
+    out = []
+    for row, entry in overruled:
+        header = named_columns.get((row.source.file, row.source.sheet), "")
+        marked = Source(row.source.file, row.source.sheet, row.source.row, header)
+        who = f"{row.name} ({row.email})" if row.email and row.email != row.name else row.name
+        said = (
+            f"{who} is marked not named at {marked.describe()} but listed as a named contact at "
+            f"{entry.source.describe()}: counted as named, as the listing says; correct the one that is wrong."
+        )
+        out.append(Finding(Severity.WARNING, said, row.source, header, row.customer.strip()))
+    return out
 
 
 def _read_held(
@@ -339,6 +381,7 @@ def read_file(
                 read = _read_apart(sheet, match, catalog, case_timezone, table_order, read.own)
             book.contracts.extend(read.book.contracts)
             book.contacts.extend(read.book.contacts)
+            book.named_columns.update(read.book.named_columns)
             book.holidays.extend(read.book.holidays)
             book.findings.extend(_on_block(read.book.findings, match, blocks_at.get(position)))
             case_frames.extend(read.case_frames)
@@ -1100,9 +1143,7 @@ def _read_table(
         book.contacts.extend(listed)
         rows = len(contracts)
     elif match.kind == "contacts":
-        contacts, findings = read_contacts(sheet, match, catalog)
-        book.contacts.extend(contacts)
-        rows = len(contacts)
+        rows, findings = _contacts_into(book, sheet, match, catalog)
     elif match.kind == "holidays":
         holidays, findings = read_holidays(sheet, match, catalog, order)
         book.holidays.extend(holidays)

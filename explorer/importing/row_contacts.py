@@ -9,6 +9,7 @@ table's name cell listing several people is split by the same rule (entries; exp
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from explorer.catalog import Catalog, fold
 from explorer.importing.emails import address
@@ -74,11 +75,14 @@ def row_contacts(
     return out
 
 
-def once(contacts: list[Contact]) -> tuple[list[Contact], int]:
+def once(contacts: list[Contact]) -> tuple[list[Contact], list[Contact], list[tuple[Contact, Contact]]]:
     """The contacts with each person listed once per customer and product: a contacts table's row of one person
     wins over an entry read out of a cell (a contract row's, or a contacts table's cell listing several people;
     read later or not), and a person such cells list again (a renewal row repeating the list, both a list and a
-    Contact N column, one customer's two rows) counts once. Returns them and how many in-cell entries went."""
+    Contact N column, one customer's two rows) counts once. Where the table's row marks the person not named and a
+    cell names them, the book contradicts itself: the cell's listing wins (a contract row writing a person down
+    names them), the row kept as named. Returns the contacts, the in-cell entries that went as repeats, and each
+    (row kept as named, the cell entry naming them)."""
 
     def person(c: Contact) -> tuple[str, str | None, str]:
         return customer_key(c.customer), c.product, c.email.casefold() or " ".join(c.name.split()).casefold()
@@ -86,17 +90,29 @@ def once(contacts: list[Contact]) -> tuple[list[Contact], int]:
     def in_cell(c: Contact) -> bool:
         return bool(c.source.column)
 
-    listed = {person(c) for c in contacts if not in_cell(c)}  # one without a product counts for every product
+    rows: dict[tuple[str, str | None, str], list[int]] = {}  # one without a product counts for every product
+    for i, c in enumerate(contacts):
+        if not in_cell(c):
+            rows.setdefault(person(c), []).append(i)
+    named = {i: c.named for i, c in enumerate(contacts)}
     seen: set[tuple[str, str | None, str]] = set()
-    out = []
+    repeated: list[Contact] = []
+    conflicts: dict[int, Contact] = {}  # the table row's index -> the first cell entry naming it against its mark
     for c in contacts:
-        if in_cell(c):
-            key = person(c)
-            if key in listed or (key[0], None, key[2]) in listed or key in seen:
-                continue
-            seen.add(key)
-        out.append(c)
-    return out, len(contacts) - len(out)
+        if not in_cell(c):
+            continue
+        key = person(c)
+        listed = rows.get(key, []) + rows.get((key[0], None, key[2]), [])
+        if listed and c.named and not any(named[i] for i in listed):
+            for i in listed:
+                named[i] = True
+                conflicts.setdefault(i, c)
+        elif listed or key in seen:
+            repeated.append(c)
+        seen.add(key)
+    gone = {id(c) for c in repeated} | {id(c) for c in conflicts.values()}
+    out = [replace(c, named=True) if named[i] != c.named else c for i, c in enumerate(contacts) if id(c) not in gone]
+    return out, repeated, [(replace(contacts[i], named=True), c) for i, c in conflicts.items()]
 
 
 def read_finding(columns: dict[int, str], count: int, source: Source) -> Finding:

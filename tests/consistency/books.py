@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..files import write_csv
+from ..files import write_csv, write_sheets
 
 CONTRACT_HEADER = [
     "Customer",
@@ -146,3 +146,25 @@ MULTISELECT_ROWS = [
 
 def multiselect_book(folder: Path) -> list[Path]:
     return [write_csv(folder / "airtable.csv", header=MULTISELECT_HEADER, rows=MULTISELECT_ROWS)]
+
+
+# Named contacts from three places (trust5 #2): each term's row lists people in its cell, and a CRM's contacts sheet
+# marks each with a Support Contact checkbox. Cy is FALSE there but written on the renewal row: the book contradicts
+# itself, and the row's listing is read (a warning names both places), so the 100% term counts 7 of 10.
+TANGO = ["Tango Three", "Okta", "Premier Plus"]
+CONTACTS_CONTRACTS = [
+    [*CONTRACT_HEADER, "Named contacts"],
+    [*TANGO, "2025-12-01", "2026-11-30", "", "AMER", NEW_YORK, "", "50% Dedicated MCSE", "Al <al@t.test>; Eve <eve@t.test>"],
+    [*TANGO, "2026-12-01", "2027-11-30", "", "AMER", NEW_YORK, "", "100% Dedicated MCSE", "Al <al@t.test>; Cy <cy@t.test>"],
+]
+CONTACTS_SHEET = [
+    ["Customer", "Name", "Email", "Region", "Support Contact"],
+    *(["Tango Three", name, f"{name.lower()}@t.test", "AMER", True] for name in ("Al", "Bo", "Dee", "Fay", "Gil")),
+    ["Tango Three", "Cy", "cy@t.test", "AMER", False],  # named on the renewal row
+    ["Tango Three", "Hal", "hal@t.test", "AMER", False],  # marked no and listed nowhere: not counted
+]
+
+
+def contacts_book(folder: Path) -> list[Path]:
+    path = folder / "contacts.xlsx"
+    return [write_sheets(path, {"Contracts": CONTACTS_CONTRACTS, "Contacts": CONTACTS_SHEET})]

@@ -27,7 +27,7 @@ from explorer.paths import resource_path
 from explorer.rules import NOT_RENEWED, DateStatus
 from tools import synth
 
-from .books import history_book, multiselect_book, repeats_book, status_book
+from .books import contacts_book, history_book, multiselect_book, repeats_book, status_book
 
 DAYS = [
     date(2024, 6, 1),
@@ -65,6 +65,7 @@ BOOKS = {
     "repeats": repeats_book,
     "status": status_book,
     "multiselect": multiselect_book,
+    "contacts": contacts_book,
 }
 
 
@@ -111,8 +112,10 @@ def check_customer(session: Session, sheet: CustomerSheet, report: dict[str, lis
     assert statuses == sorted([d.status for d in sheet.dates] + [u.status for u in sheet.unknown_dates]), name
     named = {str(r["Name"]) for r in report["Named Contacts"] if r["Customer"] == name and r["Finding"]}
     assert named >= flagged, name  # every flagged contact carries its note (orphans aside, nobody else)
-    assert not (named - flagged) or all(
-        "has no contract" in str(r["Finding"]) for r in report["Named Contacts"] if r["Name"] in named - flagged
+    assert not (named - flagged) or all(  # else only what the book says of the contact's own row
+        "has no contract" in str(r["Finding"]) or "marked not named" in str(r["Finding"])
+        for r in report["Named Contacts"]
+        if r["Name"] in named - flagged
     )
     actions = [
         str(r["What to Do"]) for r in report["Actions"] if r["Customer"] == name and r["Issue"] == "Named contacts over limit"
@@ -518,3 +521,44 @@ def test_a_booked_next_term_is_in_the_brief_and_the_sheet_as_in_the_report(tmp_p
     page = text(brief_html(leaping, chart=False))
     assert "Okta: Premier Plus, above Premier Access, is already booked from 2027-01-01 (the next term)" in page
     assert "Would add" not in page
+
+
+def test_a_contact_the_row_lists_and_the_crm_unmarks_is_counted_and_warned_everywhere(tmp_path: Path) -> None:
+    """Cy is FALSE on the contacts sheet's Support Contact checkbox but written on the renewal row's Named contacts
+    cell (trust5 #2): the two sources disagree, a warning names each place, the row's listing wins, and the report,
+    the entitlement sheet, the brief and the app all count 7 of 10 (it was 6 of 10, Cy silently 'No')."""
+    from explorer.app.renewal import brief_for
+    from explorer.app.view_model import tab_titles
+    from explorer.outputs.renewal import brief_html
+
+    day = date(2026, 12, 15)
+    session = open_session(contacts_book(tmp_path), day)
+    warned = [f for f in session.book.findings if f.severity is Severity.WARNING and "marked not named" in f.message]
+    assert [(f.message, f.source.describe(file=False), f.customer) for f in warned] == [
+        (
+            "Cy (cy@t.test) is marked not named at contacts.xlsx, Contacts, row 7, column 'Support Contact' but listed "
+            "as a named contact at contacts.xlsx, Contracts, row 3, column 'Named contacts': counted as named, as the "
+            "listing says; correct the one that is wrong.",
+            "Contacts, row 7",
+            "Tango Three",
+        )
+    ]
+    sheet = session.sheet("tango three")
+    assert sheet is not None
+    assert [(x.count, x.limit) for x in sheet.limits] == [(7, 10)]
+    said = "7 of 10 named contacts"
+    assert said in text(sheet_html(sheet))
+    brief = brief_for(session, "tango three", sheet=sheet)
+    assert brief is not None and said in text(brief_html(brief, chart=False))
+    assert tab_titles(sheet)["Named Contacts"] == "Named Contacts (7)"
+    data = build_report(session.book, session.catalog, day, session.sla)
+    contracts = data.sheets["Contracts"]
+    assert contracts.loc[contracts["Term Start"] == date(2026, 12, 1), "Named Contacts"].tolist() == [7]
+    people = data.sheets["Named Contacts"].set_index("Name")
+    assert people.loc["Cy", "Named"] == "Yes" and "marked not named" in str(people.loc["Cy", "Finding"])
+    assert people.loc["Hal", "Named"] == "No"  # marked no and listed nowhere: listed, not counted
+    # the other repeats are the usual note, about the file and customer that hold them
+    noted = [f for f in session.book.findings if "listed again" in f.message]
+    assert [(f.message.split(" read ")[0], f.source.describe(), f.customer) for f in noted] == [
+        ("2 named contacts of Tango Three", "contacts.xlsx, Contracts", "Tango Three")  # Al, on both rows
+    ]

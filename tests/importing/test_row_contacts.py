@@ -109,16 +109,23 @@ def test_a_person_listed_twice_counts_once(tmp_path: Path) -> None:
             "Contacts": [["Customer", "Name", "Email", "Region"], ["Acme Corp", "Ann A", "ann@acme.test", "APAC"]],
         },
     )
-    book = load_book([path])
+    # another book given first (trust5 #7: the note named the first file given, and no customer)
+    other = write_sheets(tmp_path / "other.xlsx", {"Contracts": [HEADER, ["Beta Bank", *TERM, "", "AMER"]]})
+    book = load_book([other, path])
     assert [(c.name, c.source.sheet, c.source.row) for c in book.contacts] == [
         ("bob@acme.test", "Contracts", 2),
         ("cy@acme.test", "Contracts", 3),
         ("Ann A", "Contacts", 2),
     ]
-    said = [f.message for f in book.findings if "counted once" in f.message]
+    said = [(f.message, f.source.describe(), f.customer) for f in book.findings if "counted once" in f.message]
     assert said == [
-        "3 named contacts read from a contract row or a cell listing several people are listed again (in a contacts "
-        "table or another such row or cell) for the same customer and product; each person is counted once."
+        (
+            "3 named contacts of Acme Corp read from a contract row or a cell listing several people are listed again "
+            "(in a contacts table or another such row or cell) for the same customer and product; each person is "
+            "counted once.",
+            "twice.xlsx, Contracts",
+            "Acme Corp",
+        )
     ]
     # the contacts table's Ann is the one the region check sees: APAC, outside the MCSE's EMEA
     assert _limits(path) == [
