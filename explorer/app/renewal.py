@@ -147,9 +147,7 @@ def changes(sheet: CustomerSheet) -> list[str]:
             parts.append(f"{before.program} → {review.program}{moved}" + (f" on {start:%Y-%m-%d}, mid-term" if mid_term else ""))
         else:
             parts.append(f"{review.program} changed on {start:%Y-%m-%d}, mid-term" if mid_term else f"{review.program} renewed")
-        old_addons, new_addons = {a.label for a in before.addons}, {a.label for a in review.addons}
-        parts += [f"add-on added: {a}" for a in sorted(new_addons - old_addons)]
-        parts += [f"add-on dropped: {a}" for a in sorted(old_addons - new_addons)]
+        parts += _addon_changes(before, review)
         if before.named_limit != review.named_limit:
             parts.append(f"named-contact limit {before.named_limit or 'none'} → {review.named_limit or 'none'}")
         if before.contract.region != review.contract.region and review.contract.region:
@@ -161,6 +159,34 @@ def changes(sheet: CustomerSheet) -> list[str]:
     if first:
         out.append(f"First term in the book: {', '.join(first)}; nothing earlier to compare with.")
     return out
+
+
+def _addon_changes(before: ContractSheet, review: ContractSheet) -> list[str]:
+    """Add-ons added, dropped, or kept with another option ("MCSE 50% → 100%"), told apart by the add-on's id: a
+    change of option keeps the add-on (its deadline reads Renewed, no new mobilization), so it is no drop."""
+    old = {a.held.addon.id: a.held for a in before.addons}
+    new = {a.held.addon.id: a.held for a in review.addons}
+    out = [f"add-on added: {new[i].label}" for i in new if i not in old]
+    out += [f"add-on dropped: {old[i].label}" for i in old if i not in new]
+    for i in (i for i in new if i in old and old[i].option != new[i].option):
+        was, now = _told_apart(_option(old[i]), _option(new[i]))
+        out.append(f"{new[i].addon.short or new[i].addon.name} {was or 'none'} → {now or 'none'}")
+    return out
+
+
+def _option(held: rules.HeldAddOn) -> str:
+    return held.option.label if held.option else ""
+
+
+def _told_apart(one: str, other: str) -> tuple[str, str]:
+    """Two options' labels without the words they share at either end: "50% Dedicated MCSE", "100% Dedicated
+    MCSE" -> "50%", "100%"."""
+    a, b = one.split(), other.split()
+    while len(a) > 1 and len(b) > 1 and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    while len(a) > 1 and len(b) > 1 and a[0] == b[0]:
+        a, b = a[1:], b[1:]
+    return " ".join(a), " ".join(b)
 
 
 def beyond_the_basics(catalog: Catalog, term: ContractSheet) -> list[str]:

@@ -562,3 +562,23 @@ def test_a_contact_the_row_lists_and_the_crm_unmarks_is_counted_and_warned_every
     assert [(f.message.split(" read ")[0], f.source.describe(), f.customer) for f in noted] == [
         ("2 named contacts of Tango Three", "contacts.xlsx, Contracts", "Tango Three")  # Al, on both rows
     ]
+
+
+def test_an_add_on_renewed_with_another_option_is_changed_not_dropped(tmp_path: Path) -> None:
+    """Upgrade Co's MCSE goes 50% -> 100% at its renewal (trust5 #5): the sheet, report and calendar read the add-on as
+    kept (its deadline Renewed), and the brief said 'add-on added: 100% ...; add-on dropped: 50% ...'. It says the
+    option changed, by the add-on's id."""
+    from explorer.app.renewal import changes
+
+    session = open_session(history_book(tmp_path), date(2026, 9, 1))
+    sheet = session.sheet("upgrade co")
+    assert sheet is not None
+    first = sheet.contracts[0]
+    assert [a.renewal for a in first.addons] == ["renewed"]
+    assert [d.status for d in first.dates if d.date.is_action] == ["Renewed"]
+    assert changes(sheet) == [
+        "Okta: Premier Plus renewed; MCSE 50% → 100%; named-contact limit 5 → 10 (previous term 2026-01-01 – 2026-06-30)."
+    ]
+    dropped = session.with_as_of(date(2026, 3, 1)).sheet("drop co")  # a real drop still says so
+    assert dropped is not None
+    assert changes(dropped)[0].startswith("Okta: Premier Plus renewed; add-on dropped: 50% Dedicated MCSE (5 named contacts)")
