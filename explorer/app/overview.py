@@ -89,11 +89,11 @@ def build_overview(
         state = history.customer_state(contracts, as_of)
         ended = state.lapsed  # ended with nothing ahead: a renewal after a gap keeps its next date
         nxt = next_by_key.get(key) if not ended else None
-        programs = list(dict.fromkeys(_program_label(catalog, c) for c in shown))
+        in_force = history.rows_in_force(contracts, as_of)
+        # the programs in force (README), not an ended product's beside them; where none is, those the status names
+        programs = list(dict.fromkeys(_program_label(catalog, c) for c in in_force or shown))
         contacts = contacts_by_key.get(key, [])
-        over = any(
-            limit.over for c in history.rows_in_force(contracts, as_of) for limit in rules.contact_limits(catalog, c, contacts)
-        )
+        over = any(limit.over for c in in_force for limit in rules.contact_limits(catalog, c, contacts))
         table.append(
             {
                 "Customer": contracts[0].customer.strip(),

@@ -78,6 +78,10 @@ def check_customer(session: Session, sheet: CustomerSheet, report: dict[str, lis
     row = session.overview.customers.set_index("key").loc[key]
     # the list row
     assert row["Status"] == sheet.state.label, name
+    # each product's program in force, an ended one's not beside it (trust5 #6); none in force: the status's terms
+    terms = sheet.in_force or [p.shown for p in sheet.products()]
+    programs = [c.program_name if c.program_name.startswith(c.product) else f"{c.product} {c.program_name}" for c in terms]
+    assert sorted(row["program list"]) == sorted({p.strip() for p in programs if p.strip()}), name
     assert bool(row["over_limit"]) == any(limit.over for limit in sheet.limits), name
     assert row["Findings"] == sum(f.severity is not Severity.INFO for f in sheet.findings), name
     assert bool(row["overdue"]) == any(d.overdue for d in sheet.dates), name
@@ -582,3 +586,36 @@ def test_an_add_on_renewed_with_another_option_is_changed_not_dropped(tmp_path: 
     dropped = session.with_as_of(date(2026, 3, 1)).sheet("drop co")  # a real drop still says so
     assert dropped is not None
     assert changes(dropped)[0].startswith("Okta: Premier Plus renewed; add-on dropped: 50% Dedicated MCSE (5 named contacts)")
+
+
+def test_the_list_shows_the_program_in_force_not_an_ended_products(tmp_path: Path) -> None:
+    """Sierra's Auth0 Enterprise ended 2026-11-30 and comes back as Premier from 2027-01-01; its Okta runs on (trust5
+    #6). On 12-15 the list's Programs read 'Okta Premier · Auth0 Enterprise' beside 'In force', and the program filter
+    found Sierra under Auth0 Enterprise."""
+    from ..files import write_csv
+
+    header = ["Customer", "Product", "Tier", "Start", "End", "Time Zone"]
+    book = write_csv(
+        tmp_path / "sierra.csv",
+        header=header,
+        rows=[
+            ["Sierra Both", "Okta", "Basic", "2025-12-01", "2026-11-30", "Asia/Tokyo"],
+            ["Sierra Both", "Okta", "Premier", "2026-12-01", "2027-11-30", "Asia/Tokyo"],
+            ["Sierra Both", "Auth0", "Enterprise", "2025-12-01", "2026-11-30", "Asia/Tokyo"],
+            ["Sierra Both", "Auth0", "Premier", "2027-01-01", "2027-12-31", "Asia/Tokyo"],
+        ],
+    )
+    session = open_session([book], date(2026, 11, 30))
+    for day, expected in (
+        (date(2026, 11, 30), "Okta Basic · Auth0 Enterprise"),
+        (date(2026, 12, 15), "Okta Premier"),
+        (date(2027, 1, 1), "Okta Premier · Auth0 Premier"),
+        (date(2028, 6, 1), "Okta Premier · Auth0 Premier"),  # every term ended: the last ones, by the status
+    ):
+        session = session.with_as_of(day)
+        row = session.overview.customers.set_index("key").loc["sierra both"]
+        assert row["Programs"] == expected, day
+        sheet = session.sheet("sierra both")
+        assert sheet is not None
+        data = build_report(session.book, session.catalog, day, session.sla)
+        check_customer(session, sheet, {name: frame.to_dict("records") for name, frame in data.sheets.items()})
