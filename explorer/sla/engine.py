@@ -295,7 +295,8 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
         names = held.setdefault(customer_key(c.customer), [])
         if name and name not in names:
             names.append(name)
-    result.findings.extend(_case_findings(result.cases, grouped, matched, opened, out_of_scope, held, book.could_be))
+    since = _held_since(catalog, contracts)
+    result.findings.extend(_case_findings(result.cases, grouped, matched, opened, out_of_scope, held, book.could_be, since))
     return result
 
 
@@ -373,6 +374,30 @@ def _per_contract(values: list[str], contract_of: np.ndarray) -> pd.Categorical[
     return pd.Categorical.from_codes(codes[contract_of], categories=pd.Index(uniques))
 
 
+def _held_since(catalog: Catalog, contracts: list[Contract]) -> dict[tuple[str, str], Contract]:
+    """(customer key, product name) -> its first term in the book, where its Initial Term Start is earlier: a
+    renewals tracker of current terms says so, and the terms before are not in the book (domain.md §5)."""
+    first: dict[tuple[str, str], Contract] = {}
+    for c in contracts:
+        key = (customer_key(c.customer), product_name(catalog, c))
+        if c.term_start is not None and (key not in first or c.term_start < (first[key].term_start or c.term_start)):
+            first[key] = c
+    return {k: c for k, c in first.items() if c.initial_term_start and c.term_start and c.initial_term_start < c.term_start}
+
+
+def _before_the_book(since: dict[tuple[str, str], Contract], customer: str, product: str, when: pd.Timestamp) -> Contract | None:
+    """The first term of the book, where the case opened (the customer's local day) between the Initial Term Start
+    it gives and that term's start."""
+    first = since.get((customer_key(customer), product))
+    if first is None or first.initial_term_start is None or first.term_start is None:
+        return None
+    try:
+        day = when.tz_convert(first.time_zone).date() if first.time_zone else when.date()
+    except (KeyError, ValueError):
+        day = when.date()
+    return first if first.initial_term_start <= day < first.term_start else None
+
+
 def _case_findings(
     frame: pd.DataFrame,
     grouped: np.ndarray,
@@ -381,10 +406,12 @@ def _case_findings(
     out_of_scope: np.ndarray,
     held: dict[str, list[str]],
     could_be: dict[str, str],
+    since: dict[tuple[str, str], Contract] | None = None,
 ) -> list[Finding]:
     """Unmatched cases and cases outside every term (warnings), Auth0 non-production cases (info). ``held``: each
     customer's products, so a case naming none of a customer with several says why it is unmatched; ``could_be``
-    (Book.could_be): the customers a name no contract writes could be.
+    (Book.could_be): the customers a name no contract writes could be; ``since`` (_held_since): a product's first
+    term in the book whose Initial Term Start says it was held before, so a case then is a term the book lacks.
 
     Read from just those rows: a clean log of a million cases costs nothing here.
     """
@@ -440,6 +467,19 @@ def _case_findings(
                         f"Case {case_id}: no contract for '{customer}' ({product or 'no product'}); the case is not counted.",
                         source,
                         "Customer",
+                        str(customer),
+                    )
+                )
+            elif kind == "no term" and (first := _before_the_book(since or {}, str(customer), str(product), when)):
+                out.append(
+                    Finding(
+                        Severity.INFO,
+                        f"Case {case_id}: opened {when:%Y-%m-%d %H:%M} UTC, before the first {product} term of "
+                        f"{customer} in the book ({first.term_start:%Y-%m-%d}): no term of the book covers it; the "
+                        f"book says the product was held since {first.initial_term_start:%Y-%m-%d} (its initial term "
+                        "start), so the earlier term is not in the book. Listed as No contract in force, not judged.",
+                        source,
+                        "Opened",
                         str(customer),
                     )
                 )

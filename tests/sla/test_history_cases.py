@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pandas as pd
 
@@ -142,3 +143,42 @@ def test_cases_are_judged_by_the_row_the_list_calls_in_force(catalog: Catalog) -
         assert history.in_force(contracts[:2], day) is contracts[rows[case_id]], case_id
     assert history.in_force(contracts[2:], date(2026, 8, 10)) is corrected
     assert result.cases.set_index("case_id").loc["after", "outcome"] == "Met"  # not "No contract in force"
+
+
+def test_a_case_before_a_trackers_current_term_says_the_book_lacks_the_earlier_term(tmp_path: Path) -> None:
+    """A renewals tracker keeps the current term only, with the day the customer first bought it (Original Start):
+    a case one minute before the term (Berlin's midnight) was 'no Okta term ... was in force', a warning, on a
+    customer the book says held the product since 2024 (trust5 #4). It stays unjudged, and says why in an info."""
+    from explorer.app.session import open_session
+    from explorer.model import Severity
+
+    from ..files import write_csv, write_sheets
+
+    term = [date(2026, 10, 1), date(2027, 9, 30)]  # the current term, the only one the tracker holds
+
+    header = ["Account", "Product", "Support Level", "Current Term Start", "Current Term End", "Original Start", "Time Zone"]
+    tracker = write_sheets(
+        tmp_path / "tracker.xlsx",
+        {"Renewals": [header, ["Oscar", "Okta", "Premier Plus", *term, date(2024, 10, 1), "Europe/Berlin"]]},
+    )
+    cases = write_csv(
+        tmp_path / "log.csv",
+        header=["Case ID", "Customer", "Product", "Priority", "Opened (UTC)", "First Response (UTC)"],
+        rows=[
+            ["O1", "Oscar", "Okta", "P1", "2026-09-30 21:59", "2026-09-30 22:30"],  # 23:59 CEST, the day before
+            ["O2", "Oscar", "Okta", "P1", "2026-09-30 22:00", "2026-09-30 22:30"],  # the term's first minute
+            ["O0", "Oscar", "Okta", "P1", "2024-06-03 10:00", "2024-06-03 10:30"],  # before it was ever held
+        ],
+    )
+    session = open_session([tracker, cases], date(2026, 12, 1))
+    assert session.sla is not None
+    outcomes = session.sla.cases.set_index("case_id")["outcome"].astype(str).to_dict()
+    assert outcomes == {"O1": "No contract in force", "O2": "Met", "O0": "No contract in force"}
+    said = {f.message.split(":")[0]: f for f in session.sla.findings if f.message.startswith("Case O")}
+    assert said["Case O1"].severity is Severity.INFO
+    assert said["Case O1"].message == (
+        "Case O1: opened 2026-09-30 21:59 UTC, before the first Okta term of Oscar in the book (2026-10-01): no term "
+        "of the book covers it; the book says the product was held since 2024-10-01 (its initial term start), so "
+        "the earlier term is not in the book. Listed as No contract in force, not judged."
+    )
+    assert said["Case O0"].severity is Severity.WARNING and "when no Okta term of Oscar was in force" in said["Case O0"].message
