@@ -326,6 +326,9 @@ def read_file(
     blocks_at: dict[int, int] = {}  # position in found of a label-value block read as a table -> its first row
     for whole in sheets_of(path, sheets):
         book.findings += [] if found else _file_notes(whole)
+        book.findings += [
+            Finding(s, said, Source(whole.file, whole.name if at else "", at or None)) for s, said, at in whole.notes
+        ]
         sheet, tables, near, blocks = _tables_of(whole, catalog, kinds, saved, book, early)
         if joiner.holds(sheet, tables, blocks, kinds):
             continue

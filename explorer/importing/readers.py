@@ -37,7 +37,7 @@ from explorer.importing.safety import (
 )
 from explorer.importing.spreadsheet_xml import read_spreadsheet_xml
 from explorer.importing.struck import struck_cells
-from explorer.importing.web_table import read_web_table
+from explorer.importing.web_table import Note, read_web_table
 from explorer.importing.xlsx_parts import sheet_parts
 from explorer.shown import shown
 
@@ -67,6 +67,7 @@ class RawSheet:
     misnamed: str = ""  # the suffix the file's bytes call for, when its name says another kind
     hidden_rows: tuple[int, ...] = ()  # 1-based rows the workbook hides (by hand, a filter or an outline); read all the same
     decoding: str = ""  # what of a text file could not be read as its encoding says ('line 5 is not UTF-8 ...')
+    notes: tuple[Note, ...] = ()  # what its reader says of it (a web page's charset, a <style> never closed)
     _formulas: dict[tuple[int, int], str] | None = field(default=None, repr=False)
     _struck: dict[int, set[int]] | None = field(default=None, repr=False)
 
@@ -233,7 +234,7 @@ def _read_markup(path: Path, kind: str, misnamed: str) -> list[RawSheet]:
         page = read_web_table(path)
         merged = fill_merged(page.rows, page.ranges)
         hidden = tuple(page.hidden_rows)
-        return [RawSheet(str(path), shown(path.stem), page.rows, "", merged, misnamed, hidden, page.decoding)]
+        return [RawSheet(str(path), shown(path.stem), page.rows, "", merged, misnamed, hidden, page.decoding, tuple(page.notes))]
     sheets = []
     for sheet in read_spreadsheet_xml(path):
         merged = fill_merged(sheet.rows, sheet.ranges)

@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from explorer.importing.safety import EXCEL_COLUMNS, FIELD_BYTES, MAX_CELL_CHARS, MEMORY_BUDGET, UnreadableFile
+from explorer.model import Severity
 
 MAX_CELLS = MEMORY_BUDGET // FIELD_BYTES  # a cell as a Python string in its row list, as a CSV field costs
 MAX_COLSPAN = 1000  # HTML's own limits: a browser (and Excel) reads a larger span as these
@@ -31,6 +32,9 @@ _CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IG
 # WHATWG: a page that says Latin-1 or ASCII is read as Windows-1252, as every browser reads it
 _WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii", "windows-1252", "cp1252"}
 _LINE_BREAKS = {"p", "div", "li"}  # a block inside a cell starts a line, as <br> does
+# Text to its end tag, tags in it too, as browsers read them: a table inside <textarea> is text, not data
+_RAW_TEXT = ("script", "style", "textarea", "title")
+Note = tuple[Severity, str, int]  # (severity, what the reader says of the page, 1-based row or 0 for the whole file)
 
 
 @dataclass
@@ -39,6 +43,7 @@ class WebSheet:
     ranges: list[Range]
     hidden_rows: list[int]  # 1-based
     decoding: str  # what of the text could not be read as its encoding says, as readers.decoded says it
+    notes: list[Note] = field(default_factory=list)
 
 
 def read_web_table(path: Path) -> WebSheet:
@@ -47,7 +52,7 @@ def read_web_table(path: Path) -> WebSheet:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(path, f"cannot be read ({exc.strerror or exc})") from None
-    text, note = _decoded(data)
+    text, note, notes = _decoded(data)
     del data
     if not re.search("<table", text, re.IGNORECASE):
         raise UnreadableFile(path, _NO_TABLE)
@@ -58,14 +63,25 @@ def read_web_table(path: Path) -> WebSheet:
             "open it in Excel and save it as .xlsx",
         )
     parser = _Tables(path)
-    parser.feed(text)
-    parser.close()
+    parser.feed(_closable(text))
     del text
+    parser.close()
     sheet = parser.stacked()
     if not sheet.rows:
         raise UnreadableFile(path, _NO_TABLE)
     sheet.decoding = note
+    sheet.notes = notes + sheet.notes
     return sheet
+
+
+def _closable(text: str) -> str:
+    """The page with every "<" after its last ">" written as "&lt;": no tag can end there, and html.parser, at the
+    end of the page, rescans from each such "<" to the page's end before reading it as text (20,000 of them took
+    a minute). The text read is the same."""
+    last = text.rfind(">")
+    if text.find("<", last + 1) < 0:
+        return text
+    return text[: last + 1] + text[last + 1 :].replace("<", "&lt;")
 
 
 _NO_TABLE = (
@@ -74,26 +90,42 @@ _NO_TABLE = (
 )
 
 
-def _decoded(data: bytes) -> tuple[str, str]:
-    """The page's text by its BOM, else the charset its <meta> names, else as a CSV's text is decoded."""
+def _decoded(data: bytes) -> tuple[str, str, list[Note]]:
+    """The page's text by its BOM, else the charset its <meta> names, else as a CSV's text is decoded; and what
+    is said of a charset not taken."""
     from explorer.importing.readers import decoded  # readers imports this module
 
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return decoded(data)
+        return *decoded(data), []
     found = _CHARSET.search(data[:4096])
-    name = found.group(1).decode("ascii", errors="replace").lower() if found else ""
-    if name in _WINDOWS_1252:
-        name = "cp1252"
+    said = found.group(1).decode("ascii", errors="replace") if found else ""
+    name = "cp1252" if said.lower() in _WINDOWS_1252 else said.lower()
     try:
         codec = codecs.lookup(name).name if name else ""
     except LookupError:
         codec = ""
     if codec and codec not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):  # UTF-8 as a CSV's: a stray line is said
-        try:
-            return data.decode(codec), ""
-        except UnicodeDecodeError:
+        if not data.isascii() and _utf8(data):  # Excel's "Save as Web Page" says windows-1252 over UTF-8 text
+            return data.decode("utf-8"), "", [(Severity.INFO, _UTF8_UNDER.format(said=said), 0)]
+        try:  # a codec that is not a text encoding (hex, rot13, base64) or decodes nothing (undefined) is not taken
+            return data.decode(codec), "", []
+        except (UnicodeError, LookupError):
             pass
-    return decoded(data)
+    return *decoded(data), []
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+_UTF8_UNDER = (
+    "The page's <meta> says its text is '{said}', but the text is UTF-8 (its accented letters are written as UTF-8 "
+    "writes them): it was read as UTF-8, so a name such as 'Müller' is not read as 'MÃ¼ller'."
+)
 
 
 @dataclass
@@ -120,7 +152,25 @@ class _Tables(HTMLParser):
         self.open: list[_Table] = []  # the tables open, innermost last
         self.tables: list[_Table] = []  # every table, in the order it opened
         self.cells = 0
-        self.skipping = 0  # inside <script> or <style>: no cell text
+        self.raw_text = (0, 0)  # where the last <script>, <style>... opened: (its sheet row or 0, tables opened before)
+        self.unclosed_comment: tuple[str, int] = ("", -1)  # (the text, where) a comment was last found never to close
+        self.notes: list[Note] = []
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        """A comment never closed is text to the next ">" (html.parser, at the page's end); each later "<!--"
+        is known not to close either, without a search to the page's end (a page of them took minutes)."""
+        text, where = self.unclosed_comment
+        if text is self.rawdata and 0 <= where <= i:
+            return -1
+        end = super().parse_comment(i, report)
+        if end < 0:
+            self.unclosed_comment = (self.rawdata, i)
+        return end
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """'<![' as a browser reads it in a page: a bogus comment to the next ">" (html.parser stops with an
+        AssertionError on a name it does not know, '<![foo[', and searches to the end for ']]>')."""
+        return self.parse_bogus_comment(i, report)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
@@ -128,8 +178,10 @@ class _Tables(HTMLParser):
             self.open.append(table)
             self.tables.append(table)
             return
-        if tag in ("script", "style"):
-            self.skipping += 1
+        if tag in _RAW_TEXT:
+            if tag in ("textarea", "title"):  # html.parser itself reads only <script> and <style> so
+                self.set_cdata_mode(tag)
+            self.raw_text = (self._row_at(), len(self.tables))
             return
         if not self.open:
             return
@@ -151,9 +203,7 @@ class _Tables(HTMLParser):
             table.cell.append([])
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self.skipping = max(0, self.skipping - 1)
-        elif tag == "table" and self.open:
+        if tag == "table" and self.open:
             self._end_table(self.open.pop())
         elif tag in ("td", "th") and self.open:
             self._end_cell(self.open[-1])
@@ -161,7 +211,7 @@ class _Tables(HTMLParser):
             self._end_row(self.open[-1])
 
     def handle_data(self, data: str) -> None:
-        if not self.open or self.skipping:
+        if not self.open or self.cdata_elem:  # <script>, <style>... hold no cell text
             return
         table = self.open[-1]
         if table.cell is None or table.size > MAX_CELL_CHARS:  # longer is cut to Excel's limit, with a warning
@@ -172,8 +222,28 @@ class _Tables(HTMLParser):
 
     def close(self) -> None:
         super().close()
+        if self.cdata_elem and "<t" in self.rawdata.lower():  # rows a browser would not show either, said not dropped
+            row, tables = self.raw_text
+            where = f"at row {row:,}" if row else "before the tables" if tables == 0 else "among the tables"
+            self.notes.append(
+                (
+                    Severity.WARNING,
+                    f"The page opens a <{self.cdata_elem}> {where} and never closes it: everything after it is the "
+                    f"{self.cdata_elem}'s text, as a browser reads it, so no row from there on was read. Close it "
+                    f"(</{self.cdata_elem}>) or export the file again.",
+                    row,
+                )
+            )
         while self.open:  # a page cut short: what it holds is read
             self._end_table(self.open.pop())
+
+    def _row_at(self) -> int:
+        """The 1-based row of the stacked sheet the table row being read will be (0 outside a table, or in a nested
+        one, whose rows stack after the rows its outer table has yet to read)."""
+        if len(self.open) != 1:
+            return 0
+        before = sum(len(t.rows) + 1 for t in self.tables if t is not self.open[-1] and any(any(r) for r in t.rows))
+        return before + len(self.open[-1].rows) + 1
 
     def _place(self, table: _Table, across: int, down: int) -> None:
         """Start a cell spanning ``across`` columns and ``down`` rows at the next column no rowspan covers."""
@@ -240,7 +310,7 @@ class _Tables(HTMLParser):
                     ranges.append(((top + t, left), (top + bottom, right)))
             hidden.extend(top + r + 1 for r in table.hidden if r <= last)
             rows.extend(table.rows)
-        return WebSheet(rows, ranges, hidden, "")
+        return WebSheet(rows, ranges, hidden, "", self.notes)
 
 
 def _span(text: str | None, most: int, zero: int | None = None) -> int:

@@ -405,3 +405,54 @@ def test_a_page_too_large_to_parse_in_seconds_is_refused_at_once(tmp_path: Path)
     with pytest.raises(UnreadableFile, match="open it in Excel and save it as .xlsx"):
         load_book([page])
     assert time.perf_counter() - started < 5
+
+
+CONTRACTS = (
+    "<html><body><table><tr><th>Customer</th><th>Product</th><th>Support Tier</th><th>Term Start</th><th>Term End</th></tr>"
+    "<tr><td>Acme Corp</td><td>Okta</td><td>Premier</td><td>2026-01-01</td><td>2026-12-31</td></tr>"
+    "{middle}<tr><td>Initech</td><td>Okta</td><td>Premier</td><td>2026-02-01</td><td>2027-01-31</td></tr></table>{tail}"
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["<a b" * 50_000, "</a " * 200_000, "<!--" * 50_000, "<!-- <td>" * 50_000, "<![CDATA[ >" * 50_000, "<![foo[ x" * 2],
+    ids=["start tags", "end tags", "comments", "comments before tags", "sections", "unknown section"],
+)
+def test_malformed_markup_after_the_tables_reads_in_seconds(tmp_path: Path, tail: str) -> None:
+    """html.parser rescanned from each '<' it could not close to the page's end: 20,000 '<a b' took a minute."""
+    path = tmp_path / "junk.xls"
+    path.write_text(CONTRACTS.format(middle="", tail=tail))
+    rows = read_soon(path)
+    assert [r[0] for r in rows] == ["Customer", "Acme Corp", "Initech"]
+
+
+@pytest.mark.parametrize("charset", ["hex", "rot13", "undefined", "base64"])
+def test_a_meta_charset_that_is_no_text_encoding_is_not_taken(tmp_path: Path, charset: str) -> None:
+    (sheet,) = iter_sheets(jira(tmp_path, customer="Globex", charset=charset))
+    assert sheet.rows[5][3] == "Globex"
+
+
+def test_a_meta_saying_windows_1252_over_utf8_text_reads_utf8_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "jira.xls"
+    path.write_bytes(JIRA.format(customer="Müller AG", charset="windows-1252").encode("utf-8"))
+    book = load_book([BOOK], case_files=[path])
+    assert "Müller AG" in set(book.cases["customer"])
+    (said,) = [f for f in book.findings if "the text is UTF-8" in f.message]
+    assert said.severity is Severity.INFO and "'windows-1252'" in said.message
+
+
+def test_a_style_never_closed_inside_a_table_is_said_with_its_row(tmp_path: Path) -> None:
+    path = tmp_path / "styled.xls"
+    path.write_text(CONTRACTS.format(middle="<style>td{color:red}", tail="</body></html>"))
+    book = load_book([path])
+    assert [c.customer for c in book.contracts] == ["Acme Corp"]  # a browser shows no more either
+    (said,) = [f for f in book.findings if "never closes it" in f.message]
+    assert said.severity is Severity.WARNING and said.source.row == 3 and "<style>" in said.message
+
+
+def test_a_table_inside_a_textarea_is_text_not_data(tmp_path: Path) -> None:
+    path = tmp_path / "form.xls"
+    inner = "<textarea><table><tr><td>Customer</td></tr><tr><td>Textarea Co</td></tr></table></textarea>"
+    path.write_text(CONTRACTS.format(middle="", tail=inner))
+    assert [r[0] for r in read_soon(path)] == ["Customer", "Acme Corp", "Initech"]
