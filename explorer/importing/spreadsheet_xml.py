@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError, iterparse
 
+from explorer.importing import safety
 from explorer.importing.safety import (
     EXCEL_COLUMNS,
     EXCEL_ROWS,
@@ -64,6 +65,7 @@ class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.cells = 0  # row slots made so far, held to MAX_CELLS
+        self.extent = 0  # the sheets' rows times columns so far, held to the workbook budget's cell count
         self.sheets: list[XmlSheet] = []
 
     def refuse(self, sheet: XmlSheet, row: int, why: str) -> UnreadableFile:
@@ -75,6 +77,7 @@ class _Reader:
         table: Element | None = None
         row = 0  # 1-based number of the row being read (or last read)
         column = 0  # 0-based column of the next cell in the row
+        in_row = False
         for event, element in iterparse(self.path, events=("start", "end")):
             tag = _local(element.tag)
             if event == "start":
@@ -85,13 +88,16 @@ class _Reader:
                     table = element
                 elif tag == "Row" and sheet is not None:
                     row = self._index(sheet, element, row, EXCEL_ROWS)
-                    column = 0
+                    column, in_row = 0, True
                 continue
             if sheet is None:
                 continue
             if tag == "Cell" and table is not None:
+                if not in_row:  # Excel refuses such a file; read, it would land in the row before or in none
+                    raise self.refuse(sheet, row, "a <Cell> stands outside any <Row>" + (f", after row {row:,}" if row else ""))
                 column = self._cell(sheet, element, row, column)
             elif tag == "Row" and table is not None:
+                in_row = False
                 span = _number(_attribute(element, "Span"), 0, EXCEL_ROWS)  # rows alike, written once
                 if _attribute(element, "Hidden") in ("1", "true"):
                     sheet.hidden_spans.append((row, row + span))
@@ -162,6 +168,15 @@ class _Reader:
         ranges = [(start, (min(bottom, height - 1), min(right, width - 1))) for start, (bottom, right) in sheet.ranges]
         carried = sum((b - t + 1) * (r - left + 1) for (t, left), (b, r) in ranges if b >= t and r >= left)
         self._spend(sheet, height, carried)  # what readers.fill_merged may add, counted before it does
+        # every row up to the last placed one is a row of the sheet, as a workbook's extent is counted (25 sheets
+        # each with one cell at row 1,048,576 took 2.2 GB to read)
+        self.extent += height * width
+        if self.extent > safety.MAX_CELLS:
+            raise UnreadableFile(
+                self.path,
+                f"sheet '{sheet.name}' reaches row {height:,} and column {width:,}: with the sheets before it, reading it "
+                f"would need more than the memory budget ({safety.MAX_CELLS:,} cells in the file); not read",
+            )
         sheet.ranges = ranges
         sheet.hidden_rows = sorted({r for first, last in sheet.hidden_spans for r in range(first, min(last, height) + 1)})
         self.sheets.append(sheet)
@@ -218,6 +233,6 @@ def _datetime(text: str) -> Any:
         return text.strip()
     if moment.tzinfo is not None:
         moment = moment.replace(tzinfo=None)
-    if moment.date() <= EXCEL_TIME_DAY:
+    if moment.date() == EXCEL_TIME_DAY:  # an earlier day is a day (Excel writes none), read as the day it is
         return moment.time()
     return moment.date() if moment.time() == time() else moment

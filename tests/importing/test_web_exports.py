@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from datetime import date, datetime
+from datetime import time as time_of_day
 from pathlib import Path
 
 import pytest
@@ -456,3 +457,32 @@ def test_a_table_inside_a_textarea_is_text_not_data(tmp_path: Path) -> None:
     inner = "<textarea><table><tr><td>Customer</td></tr><tr><td>Textarea Co</td></tr></table></textarea>"
     path.write_text(CONTRACTS.format(middle="", tail=inner))
     assert [r[0] for r in read_soon(path)] == ["Customer", "Acme Corp", "Initech"]
+
+
+def test_rows_up_to_the_last_placed_one_count_against_the_budget(tmp_path: Path) -> None:
+    """Each row up to the last placed one is a row of the sheet: 25 sheets each with one cell at row 1,048,576
+    took 2.2 GB. A sheet 50 columns wide to that row is counted as a workbook's extent is, and refused."""
+    path = tmp_path / "far.xls"
+    path.write_text(XML_HEAD + f"<Row>{text('a', Index='50')}</Row><Row ss:Index='1048576'>{text('b')}</Row>{XML_TAIL}")
+    refused(path, "sheet 'S' reaches row 1,048,576 and column 50", "more than the memory budget")
+
+
+@pytest.mark.parametrize(
+    ("rows", "words"),
+    [
+        (f"{text('Stray')}<Row>{text('a')}</Row>", "sheet 'S': a <Cell> stands outside any <Row>"),
+        (f"<Row>{text('a')}</Row>{text('Stray')}", "a <Cell> stands outside any <Row>, after row 1"),
+    ],
+    ids=["before any row", "after the rows"],
+)
+def test_a_cell_outside_a_row_is_refused_not_misplaced(tmp_path: Path, rows: str, words: str) -> None:
+    path = tmp_path / "stray.xls"
+    path.write_text(XML_HEAD + rows + XML_TAIL)
+    refused(path, words)
+
+
+def test_a_datetime_before_excel_s_first_day_is_that_day_not_a_time(tmp_path: Path) -> None:
+    row = f"<Row>{cell('DateTime', '1899-06-01T00:00:00.000')}{cell('DateTime', '1899-12-31T00:00:00.000')}</Row>"
+    path = spreadsheet_xml(tmp_path / "old.xls", {"S": f"<Table>{row}</Table>"})
+    (sheet,) = iter_sheets(path)
+    assert sheet.rows == [[date(1899, 6, 1), time_of_day(0, 0)]]
