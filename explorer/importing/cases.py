@@ -35,7 +35,15 @@ from explorer.importing.places import iana_zone, parse_timezone
 from explorer.importing.readers import RawSheet
 from explorer.importing.repeats import earliest
 from explorer.importing.tables import TableMatch
-from explorer.importing.values import UNSETTLED, DateOrder, both_readings, cell_text, english_months, parse_yes_no
+from explorer.importing.values import (
+    UNSETTLED,
+    DateOrder,
+    both_readings,
+    cell_text,
+    english_months,
+    full_year,
+    parse_yes_no,
+)
 from explorer.model import Contact, Finding, Severity, Source, customer_key
 
 CASE_COLUMNS = [
@@ -57,9 +65,10 @@ CASE_COLUMNS = [
     "row",
 ]
 ZONE_SUFFIX = r"(?:Z|[+-]\d{2}:?\d{2}|\s?UTC|\s?GMT)$"
-SLASH = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}"
-AMBIGUOUS = re.compile(r"^\s*(\d{1,2})[/-](\d{1,2})[/-](\d{4})")  # read by the file's order; dotted is day first
-DOTTED = r"^\s*\d{1,2}\.\d{1,2}\.\d{4}"
+# nn/nn/yyyy and nn/nn/yy alike (Jira Data Center's dd/MM/yy): a year of two digits settles no day/month order
+SLASH = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?!\d)"
+AMBIGUOUS = re.compile(r"^\s*(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?!\d)")  # read by the file's order; dotted is day first
+DOTTED = r"^\s*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d)"
 ABBREVIATION = r"\s([A-Za-z]{2,5})$"
 ABBREVIATION_RE = re.compile(ABBREVIATION)
 IANA_SUFFIX = re.compile(r"(?:\s+|(?<=\d)\[)([A-Za-z]+(?:/[A-Za-z0-9_+\-]+)+)\]?$")  # '... America/New_York', '...[Asia/Tokyo]'
@@ -289,7 +298,7 @@ def _unread(text: str, order: DateOrder) -> str:
     """Why a time was not read: its two readings where it is nn/nn/yyyy that nothing in the file settles."""
     found = AMBIGUOUS.match(text) if order.day_first is None else None
     if found is not None and int(found[1]) <= 12 and int(found[2]) <= 12 and found[1] != found[2]:
-        a, b, year = int(found[1]), int(found[2]), int(found[3])
+        a, b, year = int(found[1]), int(found[2]), full_year(found[3])
         return (
             f"is ambiguous: it could be {both_readings(a, b, year)} (no date in the file has a day over 12 to tell day "
             "from month)"

@@ -91,7 +91,7 @@ CJK_RE = re.compile(r"(\d{4})\s*[年.]\s*(\d{1,2})\s*[月.]\s*(\d{1,2})\s*[日.]
 
 ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?")
 YMD_SLASH_RE = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
-# A year of two digits is read as Excel reads it (_year): Excel's default short formats write m/d/yy and d-mmm-yy.
+# A year of two digits is read as Excel reads it (full_year): Excel's default short formats write m/d/yy and d-mmm-yy.
 DOTTED_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
 SLASH_RE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})")
 DAY_MONTH_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[ \-]([A-Za-z]{3,9})\.?,?[ \-](\d{4}|\d{2})")
@@ -267,7 +267,7 @@ def parse_date(value: Any, order: DateOrder = UNSETTLED) -> tuple[date | None, s
         return None, f"'{text}' is not a valid date"
 
 
-def _year(digits: str) -> int:
+def full_year(digits: str) -> int:
     """A year as written; two digits as Excel reads them: 00-29 in the 2000s, 30-99 in the 1900s."""
     year = int(digits)
     return year + (2000 if year < 30 else 1900) if len(digits) == 2 else year
@@ -280,12 +280,12 @@ def _parse_date_text(text: str, order: DateOrder) -> tuple[date | None, str | No
         day, problem = _parse_date_text(text[: time_of_day.start()], order)
         return day, problem and problem.replace(f"'{text[: time_of_day.start()]}'", f"'{text}'", 1)
     if match := DOTTED_RE.fullmatch(text):  # day first unless the file says otherwise
-        a, b, year = int(match[1]), int(match[2]), _year(match[3])
+        a, b, year = int(match[1]), int(match[2]), full_year(match[3])
         if order.day_first is False and a <= 12:
             return date(year, a, b), None
         return date(year, b, a), None
     if match := SLASH_RE.fullmatch(text):
-        a, b, year = int(match[1]), int(match[2]), _year(match[3])
+        a, b, year = int(match[1]), int(match[2]), full_year(match[3])
         open_question = order.year_first is None and 12 < a <= 31 and 0 < year % 100 <= 31
         if len(match[3]) == 2 and (order.year_first or open_question) and (read := _year_first_date(text, match, order)):
             return read
@@ -300,13 +300,13 @@ def _parse_date_text(text: str, order: DateOrder) -> tuple[date | None, str | No
     if match := DAY_MONTH_RE.fullmatch(text):
         month = MONTHS.get(match[2].lower())
         if month:
-            return date(_year(match[3]), month, int(match[1])), None
+            return date(full_year(match[3]), month, int(match[1])), None
     if match := MONTH_DAY_RE.fullmatch(text):
         month = MONTHS.get(match[1].lower())
         if month:
             return date(int(match[3]), month, int(match[2])), None
     if (match := WORDED_RE.fullmatch(text)) and (month := MONTH_WORDS.get(match[2].casefold())):
-        return date(_year(match[3]), month, int(match[1])), None
+        return date(full_year(match[3]), month, int(match[1])), None
     if match := CJK_RE.fullmatch(text):
         return date(int(match[1]), int(match[2]), int(match[3])), None
     if re.fullmatch(r"\d{5}(\.\d+)?", text) and SERIAL_RANGE[0] <= float(text) <= SERIAL_RANGE[1]:
@@ -322,9 +322,9 @@ def _year_first_date(text: str, match: re.Match[str], order: DateOrder) -> tuple
     day-first reading is a date."""
     a, b, c = int(match[1]), int(match[2]), int(match[3])
     if order.year_first:
-        return date(_year(match[1]), b, c), None  # ValueError: not a valid date
+        return date(full_year(match[1]), b, c), None  # ValueError: not a valid date
     try:
-        year_first, day_first = date(_year(match[1]), b, c), date(_year(match[3]), b, a)
+        year_first, day_first = date(full_year(match[1]), b, c), date(full_year(match[3]), b, a)
     except ValueError:
         return None
     return None, (

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from datetime import time as time_of_day
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from explorer.importing.book import load_book
@@ -106,6 +107,73 @@ def test_spans_nested_tables_and_line_breaks(tmp_path: Path) -> None:
         ["Total", "Total", "2"],
     ]
     assert sheet.merged == 2
+
+
+# Jira Data Center / JSM in a day-first locale: its default short format is dd/MM/yy HH:mm, the issue table nested in
+# a layout table, a BOM before the page
+JIRA_DC = """\ufeff<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body>
+<table width="100%" border="0"><tr><td>
+  <table border="1"><tr><td colspan="6"><b>Service Desk Jira</b></td></tr>
+  <tr><td colspan="6">Displaying 3 issues at {shown}.</td></tr></table>
+</td></tr><tr><td>
+<table id="issuetable" border="1">
+<tr class="rowHeader"><th>Key</th><th>Organizations</th><th>Product</th><th>Priority</th><th>Created</th>
+<th>Date of First Response</th></tr>
+<tr class="issuerow"><td>HD-7</td><td>Acme Corp</td><td>Okta</td><td>Highest</td><td>{a} 09:05</td><td>{a} 09:50</td></tr>
+<tr class="issuerow"><td>HD-8</td><td>Globex GmbH</td><td>Auth0</td><td>Medium</td><td>{b} 10:00</td><td>{b} 12:30</td></tr>
+<tr class="issuerow"><td>HD-9</td><td>Initech</td><td>Okta</td><td>High</td><td>{c} 14:00</td><td>&nbsp;</td></tr>
+</table></td></tr></table></body></html>
+"""
+
+
+def jira_dc(tmp_path: Path, a: str, b: str, c: str) -> Path:
+    path = tmp_path / "SearchRequest-10400.xls"
+    path.write_text(JIRA_DC.format(shown="07/12/26 20:02", a=a, b=b, c=c), "utf-8")
+    return path
+
+
+def test_a_two_digit_year_settles_no_day_month_order_in_a_case_log(tmp_path: Path) -> None:
+    """Jira Data Center's 02/11/26 (2 November) was read as 11 February with no finding, where 02/11/2026 was the
+    ambiguous-order error naming the remedy."""
+    log = jira_dc(tmp_path, "02/11/26", "03/11/26", "04/11/26")
+    book = load_book([BOOK], case_files=[log])
+    errors = [f.message for f in findings(book, Severity.ERROR)]
+    assert len(errors) == 2 and errors[0].startswith(
+        "Column 'Created': '02/11/26 09:05' is ambiguous: it could be 2 November or 11 February (no date in the file "
+        "has a day over 12 to tell day from month), and so are 2 more of its times; cases HD-7, HD-8, HD-9 are not counted."
+    )
+    assert "--case-dates day-first" in errors[0]
+    assert book.cases is not None and book.cases["opened"].isna().all()
+    stated = load_book([BOOK], case_files=[log], case_dates=True)
+    assert stated.cases is not None and not findings(stated, Severity.ERROR)
+    opened = stated.cases.set_index("case_id")["opened"]
+    assert opened["HD-7"] == pd.Timestamp("2026-11-02 09:05", tz="UTC")
+
+
+@pytest.mark.parametrize(
+    ("dates", "hd7"),
+    [
+        (("02/11/26", "13/11/26", "04/11/26"), date(2026, 11, 2)),  # a day over 12 settles day first, as with 2026
+        (("11/02/26", "11/13/26", "11/04/26"), date(2026, 11, 2)),  # and month first
+        (("02.11.26", "03.11.26", "04.11.26"), date(2026, 11, 2)),  # dotted is day first (a German Jira's dd.MM.yy)
+    ],
+)
+def test_a_two_digit_year_log_is_read_in_the_order_its_dates_settle(
+    tmp_path: Path, dates: tuple[str, str, str], hd7: date
+) -> None:
+    book = load_book([BOOK], case_files=[jira_dc(tmp_path, *dates)])
+    assert not findings(book, Severity.ERROR) and book.cases is not None
+    assert book.cases.set_index("case_id").loc["HD-7", "opened"].date() == hd7
+
+
+def test_a_contract_book_s_two_digit_year_reads_no_order_either(tmp_path: Path) -> None:
+    book_file = tmp_path / "contracts.csv"
+    book_file.write_text("Customer,Product,Tier,Start Date,End Date\nAcme Corp,Okta,Premier,02/11/26,01/11/27\n", "utf-8")
+    errors = [f.message for f in findings(load_book([book_file]), Severity.ERROR)]
+    assert errors == [
+        "Term start: '02/11/26' is ambiguous: it could be 2 November or 11 February; write it as 2026-11-02 or 2026-02-11.",
+        "Term end: '01/11/27' is ambiguous: it could be 1 November or 11 January; write it as 2027-11-01 or 2027-01-11.",
+    ]
 
 
 NS = (
