@@ -587,7 +587,7 @@ def _read_early(
     the file has settled so far (``parts``, which its dates join); one whose order a later sheet changes is read
     again (read_file)."""
     for index, match in enumerate(tables):
-        own = values.date_parts(_date_columns([(sheet, [match], None)], catalog))
+        own = values.date_parts(date_columns([(sheet, [match], None)], catalog))
         parts |= own
         early[position, index] = _read_apart(sheet, match, catalog, case_timezone, values.order_of(parts), values.order_of(own))
 
@@ -660,9 +660,7 @@ def _spoken_order(
 ) -> values.DateOrder:
     """The file's day/month order; where its dates leave it open, day first if the headers of its read columns are
     in a language that writes so (a French book's 01/03/2026), said once in an info finding."""
-    headers = [m.headers[i] for m in tables for i in m.columns.values() if i in m.headers]
-    spoken = catalog.day_first_language(headers)
-    settled = values.spoken_order(order, parts, spoken and spoken[0])
+    settled, spoken = language_order(order, parts, tables, catalog)
     if spoken and settled != order and (example := values.either_way(parts)):
         text, day = example
         named = ", ".join(f"'{h}'" for h in spoken[1][:3])
@@ -675,6 +673,16 @@ def _spoken_order(
             )
         )
     return settled
+
+
+def language_order(
+    order: values.DateOrder, parts: set[str], tables: list[TableMatch], catalog: Catalog
+) -> tuple[values.DateOrder, tuple[str, list[str]] | None]:
+    """values.spoken_order for a file's tables, and the day-first language of their read columns' headers, with
+    those headers (None where none is)."""
+    headers = [m.headers[i] for m in tables for i in m.columns.values() if i in m.headers]
+    spoken = catalog.day_first_language(headers)
+    return values.spoken_order(order, parts, spoken and spoken[0]), spoken
 
 
 def _borrowed_order(
@@ -918,7 +926,7 @@ def _misnamed(sheet: RawSheet) -> Finding:
     )
 
 
-def _date_columns(found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]], catalog: Catalog) -> list[list[object]]:
+def date_columns(found: Iterable[tuple[RawSheet, list[TableMatch], NearMiss | None]], catalog: Catalog) -> list[list[object]]:
     """The date fields of every table, and every other column whose first rows hold nn/nn/yyyy text
     (a 'Signed' date kept as it is settles the order as well as a term date)."""
     out = []

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from explorer.catalog import Catalog
-from explorer.importing import ranges, term_length
+from explorer.importing import ranges, term_length, values
+from explorer.importing.book import date_columns, language_order
 from explorer.importing.column_reads import TERM_LENGTH, TERM_RANGE, kept_reads
 from explorer.importing.headers import column_kinds, label, recognise
 from explorer.importing.mappings import ColumnMapping, dump_mappings, value_known
@@ -107,6 +108,8 @@ def proposed_mappings(
     mappings: list[ColumnMapping] = []
     notes: dict[tuple[str, ...], list[str]] = {}
     for path, is_case_log in [*((f, False) for f in files), *((f, True) for f in case_files)]:
+        read: list[tuple[RawSheet, list[TableMatch], None]] = []  # the file's tables, whose dates settle its order
+        own: list[int] = []  # the places in ``mappings`` of the file's tables
         for sheet in iter_sheets(path):
             tables, near = find_tables(sheet, catalog, ("cases",) if is_case_log else None, saved)
             if not tables and not is_case_log and (items := items_below(sheet, catalog, saved)) is not None:
@@ -122,6 +125,7 @@ def proposed_mappings(
                 if aside
                 else ""
             )
+            read.append((sheet, tables, None))
             for match in tables:
                 match, by_values = product_by_values(sheet, match, catalog)  # as the import reads the table
                 if by_values:
@@ -146,9 +150,14 @@ def proposed_mappings(
                 if lines:
                     match = dataclasses.replace(match, notes=(*match.notes, lines))
                 mapping = ColumnMapping(
-                    match.kind, match.layout, {n: match.headers[c] for n, c in match.columns.items()}, match.values
+                    match.kind,
+                    match.layout,
+                    {n: match.headers[c] for n, c in match.columns.items()},
+                    match.values,
+                    day_first=match.day_first,  # a given mapping's stated order
                 )
                 if mapping.key not in notes:
+                    own.append(len(mappings))
                     mappings.append(mapping)
                     notes[mapping.key] = _table_notes(where, sheet, match, catalog)
             if not tables and near is not None:
@@ -156,7 +165,37 @@ def proposed_mappings(
                 if mapping.key not in notes:
                     mappings.append(mapping)
                     notes[mapping.key] = _near_notes(where, near, catalog)
+        day_first, said = _date_order(read, catalog)
+        for place in own:
+            if said and mappings[place].day_first is None:
+                mappings[place] = dataclasses.replace(mappings[place], day_first=day_first)
+                notes[mappings[place].key] += said
     return dump_mappings(mappings, notes), len(mappings)
+
+
+def _date_order(read: list[tuple[RawSheet, list[TableMatch], None]], catalog: Catalog) -> tuple[bool | None, list[str]]:
+    """How the file writes nn/nn/yyyy as the import settles it (book.read_file), for its mappings: (day first or not,
+    why) where its dates or its headers' language settle it; (None, the two lines to choose from, commented, and
+    why) where every such date reads both ways, which check refuses unless told; (None, []) where it has none."""
+    parts = values.date_parts(date_columns(read, catalog))
+    own = values.order_of(parts)
+    if own.day_first is not None:
+        said = "day" if own.day_first else "month"
+        return own.day_first, [f"dates = '{said} first': as the file's own dates show (one has a part over 12)"]
+    example = values.either_way(parts)
+    if example is None or not values.open_order(parts):  # none reads both ways (ISO, dotted), or its sheets disagree
+        return None, []
+    order, spoken = language_order(own, parts, [m for _, tables, _ in read for m in tables], catalog)
+    if order.day_first is not None and spoken is not None:
+        return True, [f"dates = 'day first': no date has a day over 12, and the headers are {spoken[0]}, which writes so"]
+    text, day = example
+    return None, [
+        f"dates: no date has a day over 12, so {text} could be {values.both_readings(day.day, day.month, day.year)} "
+        "(check refuses such dates unless another file of the book settles the order); say which by removing the '#' "
+        "before one of these two lines",
+        'dates = "day first"',
+        'dates = "month first"',
+    ]
 
 
 # -- the Map Columns dialog's model (Qt-free) -------------------------------------

@@ -381,3 +381,60 @@ def test_map_says_a_column_read_as_the_term_range_is_read(tmp_path: Path, catalo
     text, _ = proposed_mappings([str(path)], [], catalog)
     assert "#   read: Timeline (the term: each cell a range of two dates)\n#   kept, not used: Notes" in text
     assert [c.term_end for c in load_book([path]).contracts] == [date(2026, 12, 31), date(2027, 1, 31)]
+
+
+JIRA_DC = ["Key", "Organizations", "Product", "Priority", "Created", "Date of First Response"]  # dd/MM/yy HH:mm
+
+
+def test_map_says_how_a_log_whose_dates_read_both_ways_writes_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """check's error sends the user to explorer map for dates = "day first", but map wrote nothing about dates."""
+    book = Path(__file__).resolve().parent.parent / "corpus" / "files" / "companion_contracts.csv"
+    log = write_csv(
+        tmp_path / "jira_dc.csv",
+        header=JIRA_DC,
+        rows=[
+            ["HD-7", "Acme Corp", "Okta", "Highest", "02/11/26 09:05", "02/11/26 09:50"],
+            ["HD-8", "Globex GmbH", "Auth0", "Medium", "03/11/26 10:00", "03/11/26 12:30"],
+        ],
+    )
+    out = tmp_path / "mapping.toml"
+    assert main(["map", str(book), "--cases", str(log), "-o", str(out)]) == 0
+    text = out.read_text("utf-8")
+    assert (
+        "# dates: no date has a day over 12, so 02/11/26 could be 2 November or 11 February (check refuses such dates "
+        "unless another file of the book settles the order); say which by removing the '#' before one of these two "
+        'lines\n# dates = "day first"\n# dates = "month first"\n'
+    ) in text
+    book_table, log_table = tomllib.loads(text)["mapping"]
+    assert "dates" not in book_table and "dates" not in log_table  # the book's ISO dates say nothing; the log's are asked
+    chosen = tmp_path / "chosen.toml"
+    chosen.write_text(text.replace('# dates = "day first"', 'dates = "day first"'), "utf-8")
+    capsys.readouterr()
+    assert main(["check", str(book), "--cases", str(log), "--mapping", str(chosen), "--as-of", "2026-12-07"]) == 0
+    assert "Dates are read day first, as its column mapping says: 02/11/26 is 2 November 2026." in capsys.readouterr().out
+    again = tmp_path / "again.toml"  # mapped again with the chosen mapping, the choice is kept
+    assert main(["map", str(book), "--cases", str(log), "--mapping", str(chosen), "-o", str(again)]) == 0
+    assert tomllib.loads(again.read_text("utf-8"))["mapping"][1]["dates"] == "day first"
+
+
+@pytest.mark.parametrize(
+    ("header", "second", "said"),
+    [
+        (JIRA_DC, "13/11/26 10:00", "day first': as the file's own dates show (one has a part over 12)"),
+        (JIRA_DC, "11/13/26 10:00", "month first': as the file's own dates show (one has a part over 12)"),
+        (
+            ["Ticket-ID", "Organisation", "Produkt", "Priorität", "Erstellt", "Erste Antwort"],
+            "03/11/26 10:00",
+            "day first': no date has a day over 12, and the headers are German, which writes so",
+        ),
+    ],
+)
+def test_map_writes_the_date_order_the_file_settles(tmp_path: Path, header: list[str], second: str, said: str) -> None:
+    log = write_csv(
+        tmp_path / "log.csv",
+        header=header,
+        rows=[["HD-7", "Acme Corp", "Okta", "Highest", "02/11/26 09:05", ""], ["HD-8", "Initech", "Okta", "Low", second, ""]],
+    )
+    text, _ = proposed_mappings([], [str(log)], default_catalog())
+    assert f"# dates = '{said}\n" in text
+    assert tomllib.loads(text)["mapping"][0]["dates"] == said.split("'")[0]
