@@ -182,6 +182,9 @@ class Book:
     could_be: dict[str, str] = field(default_factory=dict)
     # (file, sheet) of a contacts table -> its Named column's header, named where a contract row's listing overrules it
     named_columns: dict[tuple[str, str], str] = field(default_factory=dict)
+    # (file, sheet) of a case table -> field -> its column's header as the file writes it ('Organizations' for the
+    # customer), for the findings made once the cases are judged
+    case_columns: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     _contact_index: dict[str, list[Contact]] | None = field(default=None, repr=False, compare=False)
 
     def customers(self) -> list[str]:

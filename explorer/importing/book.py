@@ -388,6 +388,7 @@ def read_file(
             book.holidays.extend(read.book.holidays)
             book.findings.extend(_on_block(read.book.findings, match, blocks_at.get(position)))
             case_frames.extend(read.case_frames)
+            book.case_columns.update(_case_columns(sheet, match))
             seen = ", ".join(f"'{h}'" for h in match.layout)
             rows = f"{read.rows} row{'s' if read.rows != 1 else ''}"
             held.append(
@@ -673,6 +674,13 @@ def _spoken_order(
             )
         )
     return settled
+
+
+def _case_columns(sheet: RawSheet, match: TableMatch) -> dict[tuple[str, str], dict[str, str]]:
+    """A case table's headers by field, for the findings made once its cases are judged (Book.case_columns)."""
+    if match.kind != "cases":
+        return {}
+    return {(sheet.file, sheet.name): {f: match.headers[c] for f, c in match.columns.items() if c in match.headers}}
 
 
 def language_order(

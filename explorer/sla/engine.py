@@ -296,7 +296,12 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
         if name and name not in names:
             names.append(name)
     since = _held_since(catalog, contracts)
-    result.findings.extend(_case_findings(result.cases, grouped, matched, opened, out_of_scope, held, book.could_be, since))
+    emails = cases["requester_email"].to_numpy(dtype=object) if "requester_email" in cases else np.full(n, "", dtype=object)
+    result.findings.extend(
+        _case_findings(
+            result.cases, grouped, matched, opened, out_of_scope, held, book.could_be, book.case_columns, emails, since
+        )
+    )
     return result
 
 
@@ -406,12 +411,16 @@ def _case_findings(
     out_of_scope: np.ndarray,
     held: dict[str, list[str]],
     could_be: dict[str, str],
+    columns: dict[tuple[str, str], dict[str, str]],
+    emails: np.ndarray,
     since: dict[tuple[str, str], Contract] | None = None,
 ) -> list[Finding]:
     """Unmatched cases and cases outside every term (warnings), Auth0 non-production cases (info). ``held``: each
     customer's products, so a case naming none of a customer with several says why it is unmatched; ``could_be``
-    (Book.could_be): the customers a name no contract writes could be; ``since`` (_held_since): a product's first
-    term in the book whose Initial Term Start says it was held before, so a case then is a term the book lacks.
+    (Book.could_be): the customers a name no contract writes could be; ``columns`` (Book.case_columns): each case
+    table's headers, which the findings name; ``emails``: each case's requester email, which gave no customer where
+    the case names none (importing.cases.match_by_email); ``since`` (_held_since): a product's first term in the
+    book whose Initial Term Start says it was held before, so a case then is a term the book lacks.
 
     Read from just those rows: a clean log of a million cases costs nothing here.
     """
@@ -426,7 +435,7 @@ def _case_findings(
         if not len(rows):
             continue
         picked = frame.iloc[rows]
-        for case_id, customer, product, when, file, sheet, row in zip(
+        for case_id, customer, product, when, file, sheet, row, email in zip(
             picked["case_id"].tolist(),
             picked["customer"].tolist(),
             picked["product"].tolist(),
@@ -434,9 +443,12 @@ def _case_findings(
             picked["file"].tolist(),
             picked["sheet"].tolist(),
             picked["row"].tolist(),
+            emails[rows].tolist(),
             strict=True,
         ):
             source = Source(str(file), str(sheet), int(row))
+            headed = columns.get((str(file), str(sheet)), {})
+            named_by = headed.get("customer", "Customer")  # the column as the file heads it: Jira's 'Organizations'
             products = held.get(customer_key(str(customer)), []) if not product else []
             if kind == "unmatched" and len(products) > 1:  # a log without a product column (Intercom, Kayako)
                 out.append(
@@ -446,7 +458,7 @@ def _case_findings(
                         "names none, so it cannot be matched to one; the case is not counted. Add a product column "
                         "or map one (explorer map, or File \u2192 Map Columns\u2026).",
                         source,
-                        "Customer",
+                        named_by,
                         str(customer),
                     )
                 )
@@ -456,8 +468,32 @@ def _case_findings(
                         Severity.WARNING,
                         f"Case {case_id}: '{customer}' {could}, so the case is not counted.",
                         source,
-                        "Customer",
+                        named_by,
                         str(customer),
+                    )
+                )
+            elif kind == "unmatched" and not str(customer).strip() and str(email or "").strip():
+                out.append(
+                    Finding(
+                        Severity.WARNING,
+                        f"Case {case_id}: the case names no customer, and its requester '{str(email).strip()}' matches "
+                        "none: no contact of the book has that email, and no one customer's contacts share its domain; "
+                        "the case is not counted.",
+                        source,
+                        headed.get("requester_email", "Requester email"),
+                    )
+                )
+            elif kind == "unmatched" and not str(customer).strip():
+                blank = [f"'{headed[f]}'" for f in ("customer", "requester_email") if f in headed]
+                said = f"its {' and '.join(blank)} cell{'s are' if len(blank) > 1 else ' is'} blank" if blank else ""
+                if "customer" not in headed:
+                    said = "the log has no customer column" + (f" and {said}" if said else "")
+                out.append(
+                    Finding(
+                        Severity.WARNING,
+                        f"Case {case_id}: the case names no customer ({said}); the case is not counted.",
+                        source,
+                        named_by,
                     )
                 )
             elif kind == "unmatched":
@@ -466,7 +502,7 @@ def _case_findings(
                         Severity.WARNING,
                         f"Case {case_id}: no contract for '{customer}' ({product or 'no product'}); the case is not counted.",
                         source,
-                        "Customer",
+                        named_by,
                         str(customer),
                     )
                 )
@@ -479,7 +515,7 @@ def _case_findings(
                         f"book says the product was held since {first.initial_term_start:%Y-%m-%d} (its initial term "
                         "start), so the earlier term is not in the book. Listed as No contract in force, not judged.",
                         source,
-                        "Opened",
+                        headed.get("opened", "Opened"),
                         str(customer),
                     )
                 )
@@ -491,7 +527,7 @@ def _case_findings(
                         f"{product or ''} term of {customer} was in force; listed as No contract in "
                         "force, not counted.".replace("  ", " "),
                         source,
-                        "Opened",
+                        headed.get("opened", "Opened"),
                         str(customer),
                     )
                 )
@@ -501,7 +537,7 @@ def _case_findings(
                         Severity.INFO,
                         f"Case {case_id}: Auth0 non-production tenant; out of SLA scope.",
                         source,
-                        "Environment",
+                        headed.get("environment", "Environment"),
                         str(customer),
                         "auth0",
                     )

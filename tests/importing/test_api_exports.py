@@ -225,3 +225,46 @@ def test_an_api_s_zero_is_not_yet_and_one_stray_time_is_its_row_s_error(tmp_path
     assert book.cases is not None and len(book.cases) == 10
     errors = [f for f in book.findings if f.severity is Severity.ERROR]
     assert errors and {f.source.row for f in errors} == {11}  # the stray row alone
+
+
+INTERCOM_REST = (
+    "type,id,created_at,updated_at,source.author.type,source.author.email,admin_assignee_id,"
+    "statistics.first_contact_reply_at,statistics.first_admin_reply_at,statistics.last_admin_reply_at,priority,"
+    "custom_attributes.Priority,custom_attributes.Product,state"
+)
+
+
+def test_a_conversation_whose_requester_names_no_customer_says_so(tmp_path: Path) -> None:
+    """Intercom's conversations name no company: the customer comes from the author's email. One whose email is no
+    contact's and whose domain is no customer's was said as "no contract for '' (Okta)"."""
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text("Customer,Name,Email\nGlobex GmbH,Uwe Kurz,uwe.kurz@globex.test\n", "utf-8")
+    log = tmp_path / "conversations.csv"
+    opened, reply = epoch("2026-11-02 09:05"), epoch("2026-11-02 09:40")
+    log.write_text(
+        "\n".join(
+            [
+                INTERCOM_REST,
+                f"conversation,215470001,{opened},{reply},user,ann.lee@acme.test,5541,{opened},{reply},{reply},priority,P1,Okta,closed",
+                f"conversation,215470002,{opened},{reply},lead,ops@globex.test,5541,{opened},{reply},{reply},not_priority,P2,Auth0,open",
+                f"conversation,215470003,{opened},{reply},lead,,5541,{opened},{reply},{reply},not_priority,P3,Okta,open",
+            ]
+        )
+        + "\n",
+        "utf-8",
+    )
+    book = load_book([BOOK, contacts], case_files=[log])
+    result = evaluate(book, default_catalog(), AS_OF)
+    outcome = result.cases.set_index("case_id")["outcome"].astype(str)
+    assert outcome["215470002"] != "Unmatched" and outcome["215470001"] == "Unmatched"  # globex.test is Globex's
+    unmatched = {f.message.split(":", 1)[0]: f for f in result.findings if f.severity is Severity.WARNING}
+    asked = unmatched["Case 215470001"]
+    assert asked.message == (
+        "Case 215470001: the case names no customer, and its requester 'ann.lee@acme.test' matches none: no contact "
+        "of the book has that email, and no one customer's contacts share its domain; the case is not counted."
+    )
+    assert asked.column == "source.author.email" and asked.source.row == 2
+    assert unmatched["Case 215470003"].message == (
+        "Case 215470003: the case names no customer (the log has no customer column and its 'source.author.email' cell "
+        "is blank); the case is not counted."
+    )

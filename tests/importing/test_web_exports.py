@@ -5,17 +5,19 @@ Microsoft Excel", Salesforce Classic's report export)."""
 from __future__ import annotations
 
 import time
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from datetime import time as time_of_day
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from explorer.catalog import default_catalog
 from explorer.importing.book import load_book
 from explorer.importing.readers import iter_sheets
 from explorer.importing.safety import UnreadableFile, check_file
 from explorer.model import Book, Finding, Severity
+from explorer.sla.engine import evaluate
 from tests.hostile.harness import assert_refused, explorer
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "files"
@@ -82,6 +84,15 @@ def test_a_jira_page_s_cells_and_dates_read_as_jira_writes_them(tmp_path: Path) 
     assert cases.loc["SUP-1", "opened"].to_pydatetime().replace(tzinfo=None) == datetime(2026, 3, 1, 9, 5)
     assert cases.loc["SUP-1", "first_response"].to_pydatetime().replace(tzinfo=None) == datetime(2026, 3, 1, 9, 40)
     assert (cases.loc["SUP-2", "customer"], cases.loc["SUP-2", "row"], cases.loc["SUP-2", "sheet"]) == ("Globex GmbH", 6, "jira")
+
+
+def test_a_case_s_customer_findings_name_the_column_as_jira_heads_it(tmp_path: Path) -> None:
+    """Jira's customer column is 'Organizations'; an unmatched case's warning named 'Customer', no header of the file."""
+    book = load_book([BOOK], case_files=[jira(tmp_path, customer="Vandelay Industries")])
+    result = evaluate(book, default_catalog(), datetime(2026, 12, 7, tzinfo=UTC))
+    (unmatched,) = [f for f in result.findings if f.message.startswith("Case SUP-2:")]
+    assert unmatched.message == "Case SUP-2: no contract for 'Vandelay Industries' (Auth0); the case is not counted."
+    assert (unmatched.column, unmatched.source.row) == ("Organizations", 6)
 
 
 def test_a_page_s_charset_is_read_from_its_meta(tmp_path: Path) -> None:
