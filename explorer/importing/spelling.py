@@ -34,6 +34,8 @@ from explorer.model import Book, Contract, Finding, Severity, Source, customer_k
 SHOWN = 4  # names quoted in the finding
 SUGGEST_SCORE = 70  # rapidfuzz's WRatio a customer's loose name needs to be suggested for a name that names none
 # "Globex (EMEA)", "Acme - Germany": a name, then a trailing qualifier in brackets or after a spaced dash
+# A cell naming several organisations: Jira joins a case's Organizations with ', ', HubSpot its associations with ';'
+SEVERAL = re.compile(r"\s*[,;\n]\s*")
 QUALIFIED = re.compile(r"^(?P<name>.*?\S)(?:\s*\((?P<paren>[^()]+)\)|\s+[-\u2013\u2014]\s+(?P<dash>[^()\-\u2013\u2014]+?))\s*$")
 
 
@@ -109,6 +111,16 @@ class BookNames:
         alike = self.alike(text)
         return alike[0] if len(alike) == 1 else None
 
+    def several(self, text: str) -> list[str]:
+        """The customers a cell naming several writes ("Acme Corp, Globex GmbH"), where each of its parts names one
+        and they are two or more; else none ("Contoso, Ltd." is one name: 'Ltd.' names no customer)."""
+        parts = [part for part in SEVERAL.split(text) if part]
+        named = [self.named(part) for part in parts] if len(parts) > 1 else []
+        if not named or None in named:
+            return []
+        distinct = list(dict.fromkeys(n for n in named if n is not None))
+        return distinct if len(distinct) > 1 else []
+
     def closest(self, text: str) -> list[str]:
         """What to suggest for a name that names no one customer: the customers it could be, else the ones
         spelled most like it (rapidfuzz, on the loose names)."""
@@ -128,23 +140,38 @@ def could_be_said(names: list[str]) -> str:
     return f"could be {listed} or {last}; it is matched to {'neither' if len(names) == 2 else 'none of them'}"
 
 
-def spelled_alike(given: Iterable[str], contracts: list[Contract], catalog: Catalog) -> tuple[dict[str, str], dict[str, str]]:
+def several_said(names: list[str], why: str = "") -> str:
+    """'names 2 customers of the book, Acme Corp and Globex GmbH; it is matched to neither' (after the name quoted),
+    with ``why`` ('both hold Okta') before the verdict."""
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+    verdict = "neither" if len(names) == 2 else "none of them"
+    return f"names {len(names)} customers of the book, {listed}{f', and {why}' if why else ''}; it is matched to {verdict}"
+
+
+def spelled_alike(
+    given: Iterable[str], contracts: list[Contract], catalog: Catalog
+) -> tuple[dict[str, str], dict[str, str], dict[str, list[str]]]:
     """(each given name that no contract names as written -> the one contract customer it is spelled like, each
-    other such name's key -> what could_be_said of the customers it could be, where there are any)."""
+    other such name's key -> what could_be_said of the customers it could be, where there are any, each name that
+    names several customers -> those customers)."""
     known = {customer_key(c.customer) for c in contracts}
     unknown = [text for text in given if text and customer_key(text) not in known]
     found: dict[str, str] = {}
     could: dict[str, str] = {}
+    several: dict[str, list[str]] = {}
     if not unknown:  # the usual book: every name as the contracts write it
-        return found, could
+        return found, could, several
     names = BookNames((c.customer for c in contracts), catalog)
     for text in unknown:
         alike = names.alike(text)
         if len(alike) == 1:
             found[text] = alike[0]
+        elif named := names.several(text):  # before could_be: 'Acme Corp, Globex GmbH' begins Acme Corp's name
+            several[text] = named
+            could[customer_key(text)] = several_said(named)
         elif candidates := names.could_be(text):
             could[customer_key(text)] = could_be_said(candidates)
-    return found, could
+    return found, could, several
 
 
 def _said(what: str, count: int, spelled: Iterable[str], found: dict[str, str], source: Source) -> Finding:
@@ -167,19 +194,68 @@ def match_by_spelling(cases: pd.DataFrame, book: Book, catalog: Catalog) -> list
     if cases.empty or not book.contracts:
         return []
     given = (str(n) for n in pd.unique(cases["customer"].to_numpy(dtype=object)))
-    found, could = spelled_alike(given, book.contracts, catalog)
+    found, could, several = spelled_alike(given, book.contracts, catalog)
     book.could_be.update(could)
+    findings = _by_product(cases, several, book, catalog) if several else []
     if not found:
-        return []
+        return findings
     was = cases["customer"].astype(object)
     hit = was.isin(list(found))
     cases["customer"] = was.where(~hit, was.map(found))
     cases["customer_key"] = categorical(cases["customer"], customer_key)
-    findings = []
     for file, index in cases.index[hit].to_series().groupby(cases.loc[hit, "file"].astype(str), sort=False):
         source = Source(str(file), str(cases.at[index.iloc[0], "sheet"]))
         findings.append(_said("case", len(index), (str(was[i]) for i in index), found, source))
     return findings
+
+
+def _by_product(cases: pd.DataFrame, several: dict[str, list[str]], book: Book, catalog: Catalog) -> list[Finding]:
+    """Cases whose customer cell names several customers of the book, each matched to the one of them that holds its
+    product where exactly one does (an info per cell and product); for the rest, ``book.could_be`` says why not.
+    Changes ``cases`` in place."""
+    holds = {(customer_key(c.customer), c.product) for c in book.contracts if c.product}
+    findings = []
+    for text, names in several.items():
+        rows = cases.index[cases["customer"].astype(object) == text]
+        left: dict[str | None, list[str]] = {}  # the case's product -> the customers holding it, where not one
+        products = cases.loc[rows, "product"].astype(object).fillna("")
+        for product, group in rows.to_series().groupby(products, sort=False):
+            index = group.to_numpy()
+            known = product if product in catalog.products else None
+            holders = [n for n in names if known and (customer_key(n), known) in holds]
+            if known is None or len(holders) != 1:
+                left[known] = holders
+                continue
+            cases.loc[index, "customer"] = holders[0]
+            first = cases.loc[index[0]]
+            ids = [str(i) for i in cases.loc[index, "case_id"]]
+            shown = ", ".join(ids[:SHOWN]) + (f" and {len(ids) - SHOWN} more" if len(ids) > SHOWN else "")
+            said = (
+                f"{'Cases' if len(ids) > 1 else 'Case'} {shown}: '{text}' names {len(names)} customers of the book, "
+                f"{', '.join(names[:-1])} and {names[-1]}; only {holders[0]} holds {catalog.products[known].name}, so "
+                f"{'they are' if len(ids) > 1 else 'it is'} matched to it."
+            )
+            where = Source(str(first["file"]), str(first["sheet"]), int(first["row"]))
+            column = book.case_columns.get((where.file, where.sheet), {}).get("customer", "")
+            findings.append(Finding(Severity.INFO, said, where, column, holders[0]))
+        if left:
+            book.could_be[customer_key(text)] = several_said(names, _why_not(left, len(names), catalog))
+    if findings:
+        cases["customer_key"] = categorical(cases["customer"], customer_key)
+    return findings
+
+
+def _why_not(left: dict[str | None, list[str]], count: int, catalog: Catalog) -> str:
+    """Why cases naming ``count`` customers matched none: which of them hold the case's product (``left``)."""
+    if len(left) > 1:
+        return "not exactly one of them holds the case's product"
+    ((product, holders),) = left.items()
+    if product is None:
+        return "the case names no product to tell them by"
+    name = catalog.products[product].name
+    if not holders:
+        return f"{'neither' if count == 2 else 'none of them'} holds {name}"
+    return f"{'both' if len(holders) == 2 == count else f'{len(holders)} of them'} hold {name}"
 
 
 def contacts_by_spelling(book: Book, catalog: Catalog) -> list[Finding]:
@@ -189,7 +265,7 @@ def contacts_by_spelling(book: Book, catalog: Catalog) -> list[Finding]:
     contacts = book.contacts
     if not book.contracts:
         return []
-    found, could = spelled_alike(dict.fromkeys(c.customer for c in contacts), book.contracts, catalog)
+    found, could, _ = spelled_alike(dict.fromkeys(c.customer for c in contacts), book.contracts, catalog)
     book.could_be.update(could)
     if not found:
         return []

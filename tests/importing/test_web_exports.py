@@ -95,6 +95,42 @@ def test_a_case_s_customer_findings_name_the_column_as_jira_heads_it(tmp_path: P
     assert (unmatched.column, unmatched.source.row) == ("Organizations", 6)
 
 
+def test_a_jira_cell_naming_two_organizations_is_matched_to_the_one_holding_the_product(tmp_path: Path) -> None:
+    """Jira joins a case's Organizations with commas: 'Globex GmbH, Acme Corp' was said to be 'could be Acme Corp'."""
+    book = load_book([BOOK], case_files=[jira(tmp_path, customer="Acme Corp, Globex GmbH")])  # SUP-2 is Auth0's
+    (said,) = [f for f in findings(book, Severity.INFO) if f.message.startswith("Case SUP-2:")]
+    assert said.message == (
+        "Case SUP-2: 'Acme Corp, Globex GmbH' names 2 customers of the book, Acme Corp and Globex GmbH; only Globex "
+        "GmbH holds Auth0, so it is matched to it."
+    )
+    assert (said.column, said.source.row, said.customer) == ("Organizations", 6, "Globex GmbH")
+    result = evaluate(book, default_catalog(), datetime(2026, 12, 7, tzinfo=UTC)).cases.set_index("case_id")
+    assert result.loc["SUP-2", "customer"] == "Globex GmbH" and result.loc["SUP-2", "outcome"] == "Breached"  # 6 h, P2
+
+
+@pytest.mark.parametrize(
+    ("customer", "why"),
+    [
+        ("Acme Corp, Initech", "neither holds Auth0"),
+        ("Globex GmbH; Soylent Foods; Acme Corp", "2 of them hold Auth0"),  # HubSpot joins its associations with ';'
+    ],
+)
+def test_a_cell_naming_several_customers_none_alone_holding_the_product_stays_unmatched(
+    tmp_path: Path, customer: str, why: str
+) -> None:
+    book = load_book([BOOK], case_files=[jira(tmp_path, customer=customer)])
+    result = evaluate(book, default_catalog(), datetime(2026, 12, 7, tzinfo=UTC))
+    (warning,) = [f for f in result.findings if f.message.startswith("Case SUP-2:")]
+    names = customer.replace(";", ",").split(", ")  # in the order the cell names them
+    verdict = "neither" if len(names) == 2 else "none of them"
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+    assert warning.message == (
+        f"Case SUP-2: '{customer}' names {len(names)} customers of the book, {listed}, and {why}; it is matched to "
+        f"{verdict}, so the case is not counted."
+    )
+    assert warning.column == "Organizations" and result.cases.set_index("case_id").loc["SUP-2", "outcome"] == "Unmatched"
+
+
 def test_a_page_s_charset_is_read_from_its_meta(tmp_path: Path) -> None:
     (sheet,) = iter_sheets(jira(tmp_path, customer="Société Générale", charset="windows-1252"))
     assert sheet.rows[5][3] == "Société Générale" and not sheet.decoding
