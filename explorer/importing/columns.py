@@ -410,7 +410,7 @@ def _totals_and_merged_labels(
     labelled = filled_row & ~skip & prefixed.reshape(len(count))
     for i in np.flatnonzero(labelled).tolist():
         labelled[i] = bool(loose.match(texts[i]) or strict.match(texts[i]))
-    figures = _figures_only(cells, first_column, labelled & ~merged_label) | merged_label
+    figures = _figures_only(cells, first_column, labelled & ~merged_label, first_text if merged else None) | merged_label
     totals = np.zeros(len(count), dtype=bool)
     for i in np.flatnonzero(labelled).tolist():
         label = str(first_text[i])
@@ -425,9 +425,13 @@ def _totals_and_merged_labels(
     return count, totals, merged_label
 
 
-def _figures_only(cells: list[tuple[int, np.ndarray]], first_column: np.ndarray, rows: np.ndarray) -> np.ndarray:
+def _figures_only(
+    cells: list[tuple[int, np.ndarray]], first_column: np.ndarray, rows: np.ndarray, carried: np.ndarray | None = None
+) -> np.ndarray:
     """Which of ``rows`` hold figures only (a count, a sum) in their filled cells after the first, as a totals
-    line does; looked at only there (a totals word begins them), so a long case log costs nothing."""
+    line does; looked at only there (a totals word begins them), so a long case log costs nothing. In a sheet with
+    merged cells, a cell holding the row's first text (``carried``) is that label merged across, not a figure's
+    place ('Total' over the label columns, 10 beside it)."""
     only = rows.copy()
     at = np.flatnonzero(rows)
     if not len(at):
@@ -435,6 +439,8 @@ def _figures_only(cells: list[tuple[int, np.ndarray]], first_column: np.ndarray,
     for column, values in cells:
         picked = values[at]
         other = (picked != "") & (first_column[at] != column)
+        if carried is not None:
+            other &= picked != carried[at]
         bad = [j for j in np.flatnonzero(other).tolist() if not FIGURE.fullmatch(str(picked[j]).strip())]
         only[at[bad]] = False
     return only

@@ -409,6 +409,24 @@ def test_a_totals_line_merged_across_the_report_is_quoted_once(tmp_path: Path) -
     ]
 
 
+def test_a_total_label_merged_over_the_label_columns_beside_its_figure_is_a_totals_line(tmp_path: Path) -> None:
+    """'Total' spanning the five label columns with the seat count beside it was read as a contract of a customer
+    named 'Total' (product 'Total', dates 'Total': three errors): the label merged across is one label, not cells of
+    text where a totals line holds figures."""
+    path = tmp_path / "seats.xls"
+    path.write_text(
+        "<table><tr><th>Customer</th><th>Product</th><th>Tier</th><th>Start Date</th><th>End Date</th><th>Seats</th></tr>"
+        "<tr><td>Acme Corp</td><td>Okta</td><td>Premier</td><td>2026-01-01</td><td>2026-12-31</td><td>5</td></tr>"
+        "<tr><td>Globex</td><td>Okta</td><td>Premier Plus</td><td>2026-02-01</td><td>2027-01-31</td><td>5</td></tr>"
+        '<tr><td colspan="5">Total</td><td>10</td></tr></table>',
+        encoding="utf-8",
+    )
+    book = load_book([path])
+    assert [c.customer for c in book.contracts] == ["Acme Corp", "Globex"]
+    assert not [f for f in book.findings if f.severity is Severity.ERROR]
+    assert "Row 4 is a totals line ('Total | 10'); it is not read as a record." in [f.message for f in book.findings]
+
+
 def test_a_time_of_day_and_an_xml_named_xml_read_as_calamine_would(tmp_path: Path) -> None:
     table = f"<Table><Row>{cell('DateTime', '1899-12-31T09:05:00.000')}</Row></Table>"
     path = spreadsheet_xml(tmp_path / "times.xml", {"T": table})
