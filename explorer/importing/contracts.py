@@ -11,7 +11,7 @@ from explorer.importing import kept, places, ranges, values
 from explorer.importing.anniversary import anniversary_ends
 from explorer.importing.line_items import (
     LineItem,
-    beside_customer,
+    customer_splits,
     line_item_for,
     listed_addons,
     listed_products,
@@ -679,8 +679,16 @@ def _program(  # type: ignore[no-untyped-def]
         return program, None
     if (paired := tier_with_addon(catalog, product, text)) is not None:
         return paired
-    rest = beside_customer(text, customer, catalog.legal_suffixes) if text else None
+    rest, *overlaps = (customer_splits(text, customer, catalog.legal_suffixes) if text else []) or [""]
     if rest and (program := program_named(catalog, product, rest)) is not None:
+        other = {p.name for o in overlaps if (p := program_named(catalog, product, o)) not in (None, program)}
+        if other:  # 'Premier Plus Corp' on Plus Corp's row: Premier beside the name, or Premier Plus and 'Corp'?
+            said = (
+                f"Tier '{text}' could be {program.name} beside the customer's name '{customer}', or "
+                f"{' or '.join(sorted(other))}: write the tier in a cell of its own."
+            )
+            report(Severity.ERROR, "program", said, product.id)
+            return None, None
         read = f"Product {product.name} and tier {program.name}" if both else f"Tier {program.name}"
         said = f"{read} read from '{text}', the customer's name beside it set aside."
         report(Severity.INFO, "program", said, product.id)

@@ -150,19 +150,28 @@ def beside_customer(text: str, customer: str, suffixes: frozenset[str]) -> str |
     """The tier cell's text with the row's customer name set aside, where it begins or ends with it: Salesforce's
     Entitlement Name ("Acme Corp - Premier Support", "Premier (Acme)") names the account and the support bought.
     None where the cell does not name the customer, or names nothing else."""
+    splits = customer_splits(text, customer, suffixes)
+    return splits[0] if splits else None
+
+
+def customer_splits(text: str, customer: str, suffixes: frozenset[str]) -> list[str]:
+    """What the tier cell holds beside the row's customer name, first with all of the name set aside, then with only
+    part of it (its words where name and tier meet counted to the tier: 'Premier Plus Corp' on Plus Corp's row is
+    'premier', then 'premier plus'); [] where the cell does not begin or end with the name."""
     from explorer.importing.spelling import loose_name  # spelling reads the catalog's tables: imported when needed
 
     name = loose_name(customer, frozenset()).split()
     short = loose_name(customer, suffixes).split()  # "Acme" for "Acme Corp", as a name is often shortened
     cell = loose_name(text, frozenset()).split()
     for words in dict.fromkeys((tuple(name), tuple(short))):
-        if not words or len(words) >= len(cell):
+        size = len(words)
+        if not words or size >= len(cell):
             continue
-        if tuple(cell[: len(words)]) == words:
-            return " ".join(cell[len(words) :])
-        if tuple(cell[-len(words) :]) == words:
-            return " ".join(cell[: -len(words)])
-    return None
+        if tuple(cell[:size]) == words:
+            return [" ".join(cell[size - j :]) for j in range(size)]
+        if tuple(cell[-size:]) == words:
+            return [" ".join(cell[: len(cell) - size + j]) for j in range(size)]
+    return []
 
 
 def product_and_tier(catalog: Catalog, product_text: str, tier_text: str, customer: str = "") -> tuple[Product | None, str]:

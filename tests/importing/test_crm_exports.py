@@ -679,3 +679,23 @@ def test_a_support_contact_checkbox_under_its_api_name_says_who_is_named(tmp_pat
         assert said == [
             f"Read '{header[-1]}' as Named: every value in it is yes or no; a contact marked no is listed, not counted."
         ]
+
+
+def test_a_tier_beside_a_customer_whose_name_begins_with_a_tier_word_is_not_guessed(tmp_path: Path) -> None:
+    """hostile round 5: 'Premier Plus Corp' on Plus Corp's row was read as Premier (the customer's name set aside)
+    with only an info, though it reads as Premier Plus beside 'Corp' as well: said as an error naming both."""
+    path = write_csv(
+        tmp_path / "entitlements.csv",
+        header=["Entitlement Name", "Account Name", "Product", "Start Date", "End Date"],
+        rows=[
+            ["Premier Plus Corp", "Plus Corp", "Okta", "2026-01-01", "2026-12-31"],
+            ["Premier Health - Premier Plus", "Premier Health", "Okta", "2026-01-01", "2026-12-31"],
+        ],
+    )
+    book = load_book([path])
+    assert {c.customer: c.program for c in book.contracts} == {"Plus Corp": None, "Premier Health": "okta-premier-plus"}
+    (error,) = [f for f in book.findings if f.severity is Severity.ERROR]
+    assert error.message == (
+        "Tier 'Premier Plus Corp' could be Premier beside the customer's name 'Plus Corp', or Premier Plus: write the "
+        "tier in a cell of its own."
+    )
