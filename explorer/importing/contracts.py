@@ -597,8 +597,9 @@ def _no_column(field: str, row: DataRow, catalog: Catalog) -> str:
         return said + "."
     header = next(iter(bare.values()))
     return (
-        f"{said}, and its '{header}' column is not read as the term length: most of its values are not a number of "
-        f"months or years ({LENGTHS}). Give the term end, or the length in each row."
+        f"{said}, and its '{header}' column is not read as the term length or its dates: no one kind is most of its "
+        f"values (a number of months or years: {LENGTHS}; or a range of two dates). Give the term end, or one kind in "
+        "each row."
     )
 
 

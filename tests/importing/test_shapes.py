@@ -678,8 +678,9 @@ def test_a_bare_term_column_that_holds_no_lengths_is_named_in_the_error(tmp_path
     assert (
         errors
         == [
-            "This sheet has no term end column, and its 'Term' column is not read as the term length: most of its values "
-            "are not a number of months or years (12, '12 months', '1 yr'). Give the term end, or the length in each row."
+            "This sheet has no term end column, and its 'Term' column is not read as the term length or its dates: no one "
+            "kind is most of its values (a number of months or years: 12, '12 months', '1 yr'; or a range of two dates). "
+            "Give the term end, or one kind in each row."
         ]
         * 2
     )
