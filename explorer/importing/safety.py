@@ -36,6 +36,7 @@ STREAMED_CHARS = 64 * 1024 * 1024  # readers.text_lines: a shorter text is read 
 FIELD_BYTES = 80  # a CSV field as a Python string in its row list (measured: 10M two-letter fields, 935 MB)
 XML_HEAD_BYTES = 4096  # a DOCTYPE must come before the root element
 TEXT_SNIFF_BYTES = 4096  # enough of a file to tell text from a binary format
+XML_SNIFF_BYTES = 1 << 20  # an XML file's head looked at for its root past a long banner comment
 
 ZIP_MAGIC = b"PK\x03\x04"
 _DECLARATION = re.compile(rb"<!(?i:DOCTYPE|ENTITY)")
@@ -71,16 +72,36 @@ def _sniff_markup(head: bytes) -> str | None:
         if head.startswith(bom):  # told apart by its text; XML this way is refused by its reader
             head = head[len(bom) : len(head) // 2 * 2].decode(codec, errors="replace").encode("utf-8", errors="replace")
     start = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
-    if start.startswith(_HTML_STARTS):
-        return "html"
-    if start.startswith((b"<?xml", b"<workbook", b"<ss:workbook")) and SPREADSHEET_XML_NAMESPACE in start:
+    root = _PROLOGUE.sub(b"", start, count=1)  # past an XML declaration, processing instructions and comments
+    if root.startswith((b"<workbook", b"<ss:workbook")):  # its root names it, whatever the namespace's place
         return "xml2003"
+    if start.startswith(b"<?xml"):  # XML: an XHTML page's root says so; else only the spreadsheet's namespace
+        if root.startswith((b"<html", b"<!doctype html")):
+            return "html"
+        return "xml2003" if SPREADSHEET_XML_NAMESPACE in start else None
+    if start.startswith(_HTML_STARTS) or root.startswith(_HTML_STARTS):
+        return "html"
+    # a report server's line or two of text above the page ('Report generated 2026-12-01', then <html>)
+    if any(line.lstrip().startswith((b"<!doctype html", b"<html")) for line in start.splitlines()[1:4]):
+        return "html"
     return None
 
 
+# what an XML or HTML file may hold before its root element: the declaration, processing instructions (Excel's
+# <?mso-application?>), comments (a generator's banner) and space
+_PROLOGUE = re.compile(rb"(?:\s*(?:<\?.*?\?>|<!--.*?-->))*\s*", re.DOTALL)
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<table", b"<meta", b"<head", b"<body", b"<style", b"<!--")
 SPREADSHEET_XML_NAMESPACE = b"urn:schemas-microsoft-com:office:spreadsheet"
 MARKUP_KINDS = {"html", "xml2003"}  # what Screened.kind says of a web page or an Excel 2003 XML spreadsheet
+
+
+def _head(path: Path, size: int) -> bytes:
+    """The file's first ``size`` bytes (b"" where it cannot be read: the reader says why)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""
 
 
 def check_file(path: Path) -> str:
@@ -108,7 +129,9 @@ def screen_file(path: Path) -> Screened:
     foreign = _sniff_foreign(head)
     if foreign:
         raise UnreadableFile(path, foreign)
-    if (markup := _sniff_markup(head)) is not None:
+    if (markup := _sniff_markup(head)) is None and head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<?xml"):
+        markup = _sniff_markup(_head(path, XML_SNIFF_BYTES))  # a long banner comment before the root: look further
+    if markup is not None:
         limit = MAX_TEXT_BYTES if markup == "html" else MAX_UNCOMPRESSED_BYTES  # as a CSV text, as a workbook's XML
         if size > limit:
             raise UnreadableFile(path, f"the file is {size / 2**20:.0f} MB, more than the {limit // 2**20} MB limit")
