@@ -9,6 +9,7 @@ them row by row through explorer.importing.rows.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -316,14 +317,7 @@ def read_columns(
                 skip[i] = apart[i] = True
                 headings[i] = kind == TITLE and bool(heads[i])
                 reasons[i] = f"is {GROUP_HEADING if headings[i] else kind} ('{_quote(cells, i)}')"
-    for i in sorted(reasons):
-        findings.append(
-            Finding(
-                Severity.INFO,
-                f"Row {rows[i]} {reasons[i]}; it is not read as a record.",
-                Source(sheet.file, sheet.name, int(rows[i])),
-            )
-        )
+    findings.extend(_not_records(reasons, rows, sheet))
     keep = filled_row & ~skip
     _regions_of_groups(raw, texts, first_text, headings, totals, keep, rows, sheet, catalog, findings)
     _region_of_sheet(raw, texts, match, keep, rows, sheet, catalog, findings)
@@ -338,6 +332,36 @@ def read_columns(
         {k: v[keep].reset_index(drop=True) for k, v in texts.items()},
         {k: v[keep].reset_index(drop=True) for k, v in extra.items()},
     )
+
+
+ROW_NOTES = 100  # rows said one by one as not records; past them, one info counts the rest
+
+
+def _not_records(reasons: dict[int, str], rows: np.ndarray, sheet: RawSheet) -> list[Finding]:
+    """An info per row that is not a record, naming why; past ROW_NOTES of them (a span carried over 26,000 empty rows
+    made each a group heading), one more counts the rest, its rows' span and their kinds."""
+    order = sorted(reasons)
+    out = [
+        Finding(
+            Severity.INFO,
+            f"Row {rows[i]} {reasons[i]}; it is not read as a record.",
+            Source(sheet.file, sheet.name, int(rows[i])),
+        )
+        for i in order[:ROW_NOTES]
+    ]
+    rest = order[ROW_NOTES:]
+    if rest:
+        kinds = Counter(reasons[i].split(" (")[0].removeprefix("is ").removeprefix("a ") for i in rest)
+        said = "; ".join(f"{kind}: {n:,}" for kind, n in kinds.most_common(3))
+        out.append(
+            Finding(
+                Severity.INFO,
+                f"Rows {rows[rest[0]]}\u2013{rows[rest[-1]]}: {len(rest):,} more rows are not read as records ({said}); "
+                f"the first {ROW_NOTES} are named one by one.",
+                Source(sheet.file, sheet.name, int(rows[rest[0]])),
+            )
+        )
+    return out
 
 
 def _struck(

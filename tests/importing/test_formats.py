@@ -238,3 +238,22 @@ def test_a_utf8_csv_with_more_than_fifty_windows_lines_stays_utf8(tmp_path: Path
     customers = [c.customer for c in book.contracts]
     assert len(customers) == 2_000 and all(name.endswith(("Ünïcödé", "Crédit")) for name in customers)
     assert any(" more are not UTF-8 like the rest of the file" in f.message for f in book.findings)
+
+
+def test_rows_not_read_as_records_are_named_up_to_a_hundred_then_counted(tmp_path: Path) -> None:
+    """hostile round 5: a span carried over 26,000 empty rows made 26,003 'group heading' infos. An export that
+    repeats its header row before every record names the first 100 such rows, then one info counts the rest."""
+    header = "Customer,Product,Tier,Start,End"
+    lines = [header]
+    for i in range(120):
+        lines += [f"Cust{i},Okta,Premier,2026-01-01,2026-12-31", header]
+    path = tmp_path / "paged.csv"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    book = load_book([path])
+    assert len(book.contracts) == 120
+    said = [f for f in book.findings if "not read as a record" in f.message or "not read as records" in f.message]
+    assert len(said) == 101
+    assert said[-1].message == (
+        "Rows 203\u2013241: 20 more rows are not read as records (repeats the header row: 20); the first 100 are named "
+        "one by one."
+    )
