@@ -132,14 +132,36 @@ def load_book(
     first, False month first) is how the case logs write nn/nn/yyyy where their own dates leave it open.
     """
     catalog = catalog or default_catalog()
+    files, case_files = list(files), list(case_files)
+    orders: dict[str, values.DateOrder] = {}  # file name -> the day/month order its dates settled, or left open
+    book = _load(files, case_files, catalog, case_timezone, progress, saved, skip_unreadable, case_dates, orders)
+    settled = {o.day_first for o in orders.values() if o.day_first is not None}
+    if len(settled) == 1 and any(o.day_first is None for o in orders.values()):
+        # a file whose dates read both ways was read before the file that settles them: its order must not hang on
+        # the order the files were named in, so the book is read again with every settled order known from the start
+        known = {name: order for name, order in orders.items() if order.day_first is not None}
+        book = _load(files, case_files, catalog, case_timezone, progress, saved, skip_unreadable, case_dates, known)
+    return book
+
+
+def _load(
+    files: list[Path | str],
+    case_files: list[Path | str],
+    catalog: Catalog,
+    case_timezone: str | None,
+    progress: Progress | None,
+    saved: SavedLookup | None,
+    skip_unreadable: bool,
+    case_dates: bool | None,
+    orders: dict[str, values.DateOrder],
+) -> Book:
+    """load_book's reading, ``orders`` the day/month orders the book's files settle (filled in as they are read)."""
     book = Book()
     case_frames: list[pd.DataFrame] = []
     held: dict[str, list[Held]] = {}  # contract file -> what its tables are, for the no-contract error
     seen: dict[tuple[Path, bool], int] = {}  # a file named twice (*.xlsx and its own name) would overlap itself
-    orders: dict[str, values.DateOrder] = {}  # file name -> the day/month order its dates settled
     joiner = Joiner(catalog)  # line items and their deals, held until every file is read
     copies: dict[tuple[str, bool], Path] = {}  # (SHA-256, read as a case log) -> the file read with those bytes
-    files, case_files = list(files), list(case_files)
     for path, is_case_log in [*((Path(f), False) for f in files), *((Path(f), True) for f in case_files)]:
         if (lock := lock_file(path)) is not None:  # the workbook it locks is read from its own name
             book.findings.append(Finding(Severity.INFO, f"Skipped: this is {lock}, not a workbook.", Source(str(path))))
@@ -701,11 +723,13 @@ def _borrowed_order(
     if order.day_first is not None:
         orders[path.name] = order
         return order
-    others = {o.day_first for o in orders.values()}
+    others = {o.day_first for name, o in orders.items() if o.day_first is not None and name != path.name}
     if len(others) != 1 or not values.open_order(parts):
+        if values.open_order(parts):  # left open: load_book reads again if a later file settles it
+            orders.setdefault(path.name, order)
         return order
     day_first = others.pop()
-    named = ", ".join(name for name in orders)
+    named = ", ".join(name for name, o in orders.items() if o.day_first is not None and name != path.name)
     book.findings.append(
         Finding(
             Severity.INFO,

@@ -581,6 +581,15 @@ def test_a_case_log_whose_days_are_all_12_or_less_takes_the_contract_books_order
     )
     book = load_book([us, day_first], [log])  # the books disagree: nothing is borrowed
     assert book.cases is not None and book.cases["opened"].isna().all()
+    # the order the files are named in does not matter (new user round 3: the log named first was refused)
+    case_log_first = write_csv(
+        tmp_path / "log.csv",
+        header=header,
+        rows=[[5001, "Contoso", "Okta", "P1", "11/3/2026 9:15:00 AM", "11/3/2026 9:50:00 AM"]],
+    )
+    for given in ([case_log_first, us], [us, case_log_first]):
+        book = load_book(given)
+        assert book.cases is not None and book.cases["opened"].tolist() == [pd.Timestamp("2026-11-03 09:15", tz="UTC")]
 
 
 @pytest.mark.parametrize(
