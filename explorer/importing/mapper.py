@@ -107,9 +107,11 @@ def proposed_mappings(
     """(TOML text, number of mappings) for every table and near-miss sheet of the files."""
     mappings: list[ColumnMapping] = []
     notes: dict[tuple[str, ...], list[str]] = {}
+    orders: list[tuple[str, bool | None, list[str], list[int]]] = []  # per file: its order, why, its dated tables
     for path, is_case_log in [*((f, False) for f in files), *((f, True) for f in case_files)]:
         read: list[tuple[RawSheet, list[TableMatch], None]] = []  # the file's tables, whose dates settle its order
         own: list[int] = []  # the places in ``mappings`` of the file's tables
+        owned: list[TableMatch] = []  # ... and the tables themselves, as read
         for sheet in iter_sheets(path):
             tables, near = find_tables(sheet, catalog, ("cases",) if is_case_log else None, saved)
             if not tables and not is_case_log and (items := items_below(sheet, catalog, saved)) is not None:
@@ -126,7 +128,8 @@ def proposed_mappings(
                 else ""
             )
             read.append((sheet, tables, None))
-            for match in tables:
+            for table in tables:
+                match = table
                 match, by_values = product_by_values(sheet, match, catalog)  # as the import reads the table
                 if by_values:
                     match = dataclasses.replace(
@@ -158,6 +161,7 @@ def proposed_mappings(
                 )
                 if mapping.key not in notes:
                     own.append(len(mappings))
+                    owned.append(table)
                     mappings.append(mapping)
                     notes[mapping.key] = _table_notes(where, sheet, match, catalog)
             if not tables and near is not None:
@@ -166,11 +170,37 @@ def proposed_mappings(
                     mappings.append(mapping)
                     notes[mapping.key] = _near_notes(where, near, catalog)
         day_first, said = _date_order(read, catalog)
-        for place in own:
-            if said and mappings[place].day_first is None:
+        dated = [place for place, match in zip(own, owned, strict=True) if _ambiguous_dates(match, read, catalog)]
+        orders.append((Path(path).name, day_first, said, dated))
+    _state_orders(mappings, notes, orders)
+    return dump_mappings(mappings, notes), len(mappings)
+
+
+def _state_orders(
+    mappings: list[ColumnMapping],
+    notes: dict[tuple[str, ...], list[str]],
+    orders: list[tuple[str, bool | None, list[str], list[int]]],
+) -> None:
+    """Each file's date order on its tables that write dates nn/nn/yyyy: as its own dates or headers settle it, else
+    as another file of the book does (as check borrows it, whatever the files' order), else the lines to choose from."""
+    for name, day_first, said, dated in orders:
+        if said and day_first is None:
+            others = {d for n, d, _, _ in orders if d is not None and n != name}
+            if len(others) == 1:
+                day_first = others.pop()
+                lenders = ", ".join(n for n, d, _, _ in orders if d is not None and n != name)
+                first = "day" if day_first else "month"
+                said = [f"dates = '{first} first': as {lenders} writes them (no date here has a part over 12)"]
+        for place in dated if said else []:
+            if mappings[place].day_first is None:
                 mappings[place] = dataclasses.replace(mappings[place], day_first=day_first)
                 notes[mappings[place].key] += said
-    return dump_mappings(mappings, notes), len(mappings)
+
+
+def _ambiguous_dates(match: TableMatch, read: list[tuple[RawSheet, list[TableMatch], None]], catalog: Catalog) -> bool:
+    """Whether the table's own date columns hold a date written nn/nn/yyyy (the ones a stated order is about)."""
+    sheet = next(s for s, tables, _ in read if any(m is match for m in tables))
+    return values.either_way(values.date_parts(date_columns([(sheet, [match], None)], catalog))) is not None
 
 
 def _date_order(read: list[tuple[RawSheet, list[TableMatch], None]], catalog: Catalog) -> tuple[bool | None, list[str]]:

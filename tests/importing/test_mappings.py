@@ -438,3 +438,28 @@ def test_map_writes_the_date_order_the_file_settles(tmp_path: Path, header: list
     text, _ = proposed_mappings([], [str(log)], default_catalog())
     assert f"# dates = '{said}\n" in text
     assert tomllib.loads(text)["mapping"][0]["dates"] == said.split("'")[0]
+
+
+def test_map_states_a_date_order_only_for_tables_with_such_dates_and_borrows_as_check_does(tmp_path: Path) -> None:
+    """new user round 3: map asked for an order on a contacts table with no date (the file's other sheet had one
+    ambiguous date), and told a case log's dates would be refused though the book named with it settles them."""
+    book = write_csv(
+        tmp_path / "book.csv",
+        header=["Customer", "Product", "Tier", "Start", "End"],
+        rows=[["Acme Corp", "Okta", "Premier", "25/01/2026", "24/01/2027"]],
+    )
+    log = write_csv(
+        tmp_path / "cases.csv",
+        header=["Ticket ID", "Organization", "Product", "Priority", "Created at", "First reply at"],
+        rows=[[1, "Acme Corp", "Okta", "P1", "03/04/2026 09:00", "03/04/2026 09:30"]],
+    )
+    contacts = write_csv(
+        tmp_path / "contacts.csv", header=["Customer", "Name", "Email"], rows=[["Acme Corp", "Ada", "ada@acme.test"]]
+    )
+    text, _ = proposed_mappings([str(log), str(contacts), str(book)], [], default_catalog())
+    tables = {block.strip().split("\n")[0]: block for block in text.split("[[mapping]]")[1:]}
+    (cases,) = [b for head, b in tables.items() if "cases.csv" in head]
+    (people,) = [b for head, b in tables.items() if "contacts.csv" in head]
+    assert "# dates = 'day first': as book.csv writes them (no date here has a part over 12)" in cases
+    assert 'dates = "day first"' in cases
+    assert "dates" not in people  # no date in it to state an order for
