@@ -825,7 +825,7 @@ def _either_order(
         Finding(
             Severity.ERROR,
             f"Column '{column}': '{first}' {_unread(first, order)}"
-            + (f", and so are {count - 1} more of its times" if count > 1 else "")
+            + (f", and so {'is' if count == 2 else 'are'} {count - 1} more of its times" if count > 1 else "")
             + f"; {'cases' if len(named) > 1 else 'case'} {', '.join(shown)}{more} {'are' if len(named) > 1 else 'is'} "
             + ("not counted. " if field == "opened" else "read as not answered yet. ")
             + "Say how the log "

@@ -267,7 +267,7 @@ def _value(value: object, row: pd.Series) -> str:
     refused = ", whose response is before its opening: not used" if bool(row.get("response_early", False)) else ""
     where = f"({shown_name(str(row['file']))} row {row['row']}{refused})"
     if pd.isna(value):  # type: ignore[call-overload]
-        return f"none {where}"
+        return f"a blank {where}"
     return f"{value:%Y-%m-%d %H:%M} UTC {where}" if isinstance(value, pd.Timestamp) else f"P{value} {where}"
 
 
