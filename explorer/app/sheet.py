@@ -107,6 +107,13 @@ class DateLine:
         return self.date.status_text
 
     @property
+    def note(self) -> str:
+        """The date's note as every view shows it: the rule's, then the user's own from the workspace (the calendar
+        gives it on its own line)."""
+        own = self.mark.note.strip()
+        return f"{self.date.note} Your note: {own}".strip() if own else self.date.note
+
+    @property
     def overdue(self) -> bool:
         """An action deadline passed while its term runs (one marked done is not)."""
         return self.date.status is rules.DateStatus.OVERDUE

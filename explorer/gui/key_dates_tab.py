@@ -72,7 +72,7 @@ class KeyDatesTab(QWidget):
 
     def show_sheet(self, sheet: CustomerSheet) -> None:
         dates, unknown = sheet.dates, sheet.unknown_dates  # the unknown ones after the dated: no day to sort by
-        notes = [d.date.note for d in dates] + [u.note for u in unknown]
+        notes = [d.note for d in dates] + [u.note for u in unknown]
         self.keys = [d.key for d in dates]
         # Only action deadlines can be marked done; the mark is kept in the workspace.
         done: list[bool | None] = [d.mark.done if d.date.is_action else None for d in dates] + [None for _ in unknown]

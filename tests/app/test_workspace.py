@@ -184,3 +184,8 @@ def test_the_readme_s_workspace_example_opens_and_marks_its_date(folder: Path) -
     assert sheet is not None
     (deadline,) = [d for d in sheet.dates if d.date.role == "action_deadline"]
     assert deadline.mark.done and deadline.mark.note == "Renewal request sent to legal"
+    # the note is said wherever the date is (new user round 3: only the calendar gave it): the report's Key Dates
+    from explorer.outputs.report.build import key_date_rows
+
+    (row,) = [r for r in key_date_rows([sheet]) if r[2] == deadline.date.event]
+    assert row[5] == deadline.note and row[5].endswith("Your note: Renewal request sent to legal")

@@ -203,7 +203,7 @@ def key_date_rows(sheets: list[CustomerSheet]) -> list[list[object]]:
         for line in sheet.dates:
             k = line.date
             product = line.product if line.contract.product or line.contract.product_text else ""  # as Contracts
-            note = f"{CHECK_THE_BOOK} {k.note}".strip() if sheet.row_errors(line.contract) else k.note
+            note = f"{CHECK_THE_BOOK} {line.note}".strip() if sheet.row_errors(line.contract) else line.note
             out.append([line.contract.customer.strip(), product, k.event, k.day, k.status_text, note])
         for u in sheet.unknown_dates:  # no day to give: after the dated ones, saying why
             product = u.product if u.contract.product or u.contract.product_text else ""
