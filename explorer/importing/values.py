@@ -295,7 +295,8 @@ def _parse_date_text(text: str, order: DateOrder) -> tuple[date | None, str | No
             return date(year, a, b), None
         return None, (
             f"'{text}' is ambiguous: it could be {both_readings(a, b, year)}; "
-            f"write it as {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}"
+            f"write it as {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}, or say how the whole file writes its dates "
+            '(a mapping\'s dates = "day first" or "month first": explorer map, or File \u2192 Map Columns\u2026)'
         )
     if match := DAY_MONTH_RE.fullmatch(text):
         month = MONTHS.get(match[2].lower())

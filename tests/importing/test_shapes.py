@@ -633,8 +633,9 @@ def test_a_length_that_names_its_start_gives_the_start_the_row_leaves_blank(tmp_
         (
             "Nod",
             "Term",
-            "Term start: '01/03/2026' is ambiguous: it could be 1 March or 3 January; write it as 2026-03-01 or 2026-01-03 "
-            "(in the term length '12 months from 01/03/2026').",
+            "Term start: '01/03/2026' is ambiguous: it could be 1 March or 3 January; write it as 2026-03-01 or 2026-01-03, "
+            'or say how the whole file writes its dates (a mapping\'s dates = "day first" or "month first": explorer '
+            "map, or File \u2192 Map Columns\u2026) (in the term length '12 months from 01/03/2026').",
         )
     ]
 
