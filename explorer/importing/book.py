@@ -100,10 +100,11 @@ def _sha(path: Path) -> str | None:
         return None
 
 
-def _record_digest(book: Book, path: Path, before: tuple[int, int] | None) -> None:
-    """The file's SHA-256 as it was read (the report's Summary names it), and a warning if it changed meanwhile."""
+def _record_digest(book: Book, path: Path, before: tuple[int, int] | None, sha: str | None = None) -> None:
+    """The file's SHA-256 as it was read (the report's Summary names it; ``sha`` where the copy check took it before
+    the read, unchanged since), and a warning if it changed meanwhile."""
     try:
-        book.digests[str(path)] = digest(path)
+        book.digests[str(path)] = sha or digest(path)
     except OSError:
         return
     if fingerprint(path) != before:
@@ -170,6 +171,7 @@ def _load(
             seen[key] += 1
             continue
         seen[key] = 1
+        before = fingerprint(path)  # taken before the bytes are hashed: a change from here on is warned of
         # a copy under another name (a re-download, "contracts (1).xlsx") would count every contact twice
         sha = _sha(path) if len(seen) > 1 or len(files) + len(case_files) > 1 else None
         if sha is not None and (copied := copies.get((sha, is_case_log))) is not None:
@@ -182,7 +184,6 @@ def _load(
             progress(f"Reading {path.name}")
         (book.case_files if is_case_log else book.files).append(str(path))
         try:
-            before = fingerprint(path)
             tables = read_file(
                 path,
                 is_case_log,
@@ -195,7 +196,7 @@ def _load(
                 joiner,
                 case_dates=case_dates if is_case_log else None,
             )
-            _record_digest(book, path, before)
+            _record_digest(book, path, before, sha)
         except UnreadableFile as exc:
             if not skip_unreadable:
                 raise
