@@ -200,7 +200,11 @@ class _Runner(QRunnable):
         self.op, self.interval = op, interval
 
     def run(self) -> None:
-        self.op._work(self.interval)
+        # dropped before the work ends, as concurrent.futures drops its work item: when the pool frees this runnable's
+        # Python side is up to PySide, and until then it held the op (and whatever the op's work captured)
+        op = self.op
+        del self.op
+        op._work(self.interval)
 
 
 def show_error(parent: QWidget, error: BaseException) -> None:

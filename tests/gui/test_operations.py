@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QObject, QThreadPool
+from PySide6.QtCore import QDate, QObject, QRunnable, QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from explorer.app.cancel import Cancelled, CancelToken
@@ -235,3 +235,25 @@ def test_an_operation_whose_host_is_deleted_first_is_over_all_the_same(qtbot) ->
     QThreadPool.globalInstance().waitForDone(10_000)
     qtbot.wait(50)
     assert op not in operations._live and sys.getswitchinterval() == before
+
+
+def test_an_operation_is_freed_while_its_runnable_lingers(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """When the pool's runnable is freed is up to PySide (its Python side can outlive the run); a runnable kept here
+    stands for one that lingers, and the op it ran, with what its work captured, is freed all the same."""
+    kept: list[QRunnable] = []
+
+    class Lingering(operations._Runner):
+        def __init__(self, op, interval) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(op, interval)
+            self.setAutoDelete(False)
+            kept.append(self)
+
+    monkeypatch.setattr(operations, "_Runner", Lingering)
+    parent = QObject()
+    results: list[int] = []
+    op = QueryOp(parent, lambda cancel, progress: 7, results.append).run_in_background()
+    freed = weakref.ref(op)
+    del op
+    qtbot.waitUntil(lambda: results == [7], timeout=5_000)
+    qtbot.waitUntil(lambda: gc.collect() >= 0 and freed() is None, timeout=5_000)
+    assert len(kept) == 1
