@@ -495,7 +495,7 @@ class CustomerSheet:
         rank = {fold(c): i for i, c in enumerate(self.catalog.settings.owner_columns)}
         rows = self.in_force + [c for c in self.contracts if not c.in_force]
         filled = [
-            (rank[OWNER.key(k)], r, v.strip())
+            (rank[OWNER.spelling(k, self.catalog) or ""], r, v.strip())
             for r, row in enumerate(rows)
             for k, v in OWNER.named(row.extra, self.catalog)
             if v.strip()

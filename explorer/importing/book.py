@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from explorer import heap, history, rules
-from explorer.catalog import Catalog, default_catalog, fold
+from explorer.catalog import Catalog, default_catalog
 from explorer.filekinds import digest, lock_file, resolved
 from explorer.importing import ranges, values
 from explorer.importing.anniversary import is_anniversary
@@ -25,7 +25,7 @@ from explorer.importing.cases import empty_cases, match_by_email, read_cases
 from explorer.importing.column_reads import CONTACTS, LINE_ITEM, kept_reads
 from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
-from explorer.importing.headers import label, title
+from explorer.importing.headers import label, spelled, title
 from explorer.importing.holidays import read_holidays
 from explorer.importing.joins import NO_JOIN, Joiner, sheets_of
 from explorer.importing.kept import ENDED_ON, STATUS
@@ -837,7 +837,7 @@ def _deals(match: TableMatch, catalog: Catalog) -> bool:
         match.kind == "contracts"
         and not match.saved  # a mapping the user saved says what the table is
         and not {"program", "term_start", "initial_term_start", ranges.FIELD} & set(match.columns)
-        and any(fold(h) in spec.others for h in match.extra.values())
+        and any(spelled(h, spec.others) for h in match.extra.values())
     )
 
 
@@ -845,7 +845,7 @@ def _pipeline(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[Fin
     """The info finding for a deal table set aside, and what it is for the no-contract error."""
     body = sum(1 for r in match.body(sheet.rows) if not is_blank(r))
     rows = f"{body} row{'s' if body != 1 else ''}"
-    deals = ", ".join(f"'{h}'" for h in match.extra.values() if fold(h) in catalog.tables["contracts"].others)
+    deals = ", ".join(f"'{h}'" for h in match.extra.values() if spelled(h, catalog.tables["contracts"].others))
     dated = "".join(f" beside '{match.headers[c]}'" for f, c in match.columns.items() if f == "term_end")
     why = f"deal columns ({deals}){dated} and no tier or term start column"
     finding = Finding(
@@ -1235,7 +1235,7 @@ def _read_table(
 def _not_signed_note(read: list[str], match: TableMatch, catalog: Catalog) -> str:
     """What the table's status columns read as a deal not signed yet: a deal's Open, an open pipeline stage."""
     words = catalog.term_status
-    keys = [words.key(h) for h in read]
+    keys = [STATUS.spelling(h, catalog) or ENDED_ON.spelling(h, catalog) for h in read]
     deals = deal_table(match.layout, words)
     said = [
         *(["Open"] if any(k in words.not_signed_columns or deals and k in words.deal_table_status for k in keys) else []),

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -403,10 +404,23 @@ def _switch(
         result.guesses[name] = replace(better, how=how, over=chosen.header)
 
 
-def spelled(header: str, spellings: frozenset[str]) -> bool:
+def spelled(header: str, spellings: frozenset[str], key: Callable[[str], str] = fold) -> bool:
     """Whether a header, as written or normalised (units, API names, dotted paths aside: variants), is one of the
     folded ``spellings``: Data Loader's 'SUPPORT_CONTACT__C' is the label 'Support Contact'."""
-    return any(fold(v) in spellings for v in variants(header))
+    return spelled_as(header, spellings, key) is not None
+
+
+def spelled_as(header: str, spellings: frozenset[str], key: Callable[[str], str] = fold) -> str | None:
+    """The first of the header's forms (``header_keys``) that is one of ``spellings``; None where none is."""
+    return next((k for k in header_keys(header, key) if k in spellings), None)
+
+
+@lru_cache(maxsize=4096)  # asked for each kept column of each row: one answer a header
+def header_keys(header: str, key: Callable[[str], str] = fold) -> tuple[str, ...]:
+    """A header as written, then normalised (``variants``), each folded by ``key``: every rule that reads a column
+    by its header compares these, so CPQ's 'SBQQ__Account_Owner__c', Data Loader's 'ACCOUNT_OWNER' and a report's
+    'Account: Account Owner' are the catalog's 'Account Owner' to each of them."""
+    return tuple(dict.fromkeys(k for v in variants(header) if (k := key(v))))
 
 
 def _twins(headers: Mapping[int, str], result: Recognition) -> None:

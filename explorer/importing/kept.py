@@ -15,16 +15,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from explorer.catalog import Catalog, TermStatusWords, fold
+from explorer.importing.headers import spelled, spelled_as
 
 
 def named(extra: Mapping[str, str], names: frozenset[str], key: Callable[[str], str] = fold) -> list[tuple[str, str]]:
-    """(header, text) of the columns of ``extra`` whose ``key`` (the folded header) is one of ``names``, in order."""
+    """(header, text) of the columns of ``extra`` whose header, as written or normalised (``header_keys``: API names,
+    units, an object's name before it aside), is one of ``names`` as ``key`` folds it, in order."""
     return [(header, extra[header]) for header in _named(tuple(extra), names, key)]
 
 
 @lru_cache(maxsize=1024)
 def _named(headers: tuple[str, ...], names: frozenset[str], key: Callable[[str], str]) -> tuple[str, ...]:
-    return tuple(h for h in headers if key(h) in names)
+    return tuple(h for h in headers if spelled(h, names, key))
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,11 @@ class Use:
         return named(extra, self.names(catalog), self.key)
 
     def reads(self, header: str, catalog: Catalog) -> bool:
-        return self.key(header) in self.names(catalog)
+        return spelled(header, self.names(catalog), self.key)
+
+    def spelling(self, header: str, catalog: Catalog) -> str | None:
+        """The catalog's spelling (as ``key`` folds it) the header is read by: 'SBQQ__Status__c' is 'status'."""
+        return spelled_as(header, self.names(catalog), self.key)
 
 
 @lru_cache(maxsize=8)

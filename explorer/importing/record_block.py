@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from explorer.catalog import Catalog, fold
 from explorer.importing.headers import label, recognise, spelled
+from explorer.importing.kept import STATUS
 from explorer.importing.readers import Cell, RawSheet
 from explorer.importing.tables import NearMiss, SavedLookup, TableMatch, find_tables, header_text, is_filled
 from explorer.importing.values import cell_text
@@ -310,7 +311,7 @@ def _written_on_items(
     names = [labels[i] for i in given]
     values = [_first_line(block.values[i]) if "customer" in fields[i] else block.values[i] for i in given]
     title = ""
-    statuses = {words.key(h) for h in (*labels, *near.headers)} & words.columns
+    statuses = {k for h in (*labels, *near.headers) if (k := STATUS.spelling(h, catalog))}
     above = (cell_text(c) for r in sheet.rows[: block.first - 1] for c in r if isinstance(c, str))
     titles = " ".join(dict.fromkeys(t for t in above if t))  # a merged title is carried across its cells: once
     if not statuses and words.draft_quote(f"{titles} {sheet.name}"):

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from explorer import clock, history
-from explorer.catalog import Catalog, fold
+from explorer.catalog import Catalog
 from explorer.importing import kept, values
 from explorer.model import Contract, Finding, Severity
 
@@ -66,7 +66,7 @@ def _renewal(c: Contract, header: str, text: str, order: values.DateOrder, findi
 
 def is_written_renewal(contract: Contract, catalog: Catalog) -> bool:
     """A term read from a renewed-to column (with_renewals), not from a row of its own."""
-    return bool(contract.source.column) and fold(contract.source.column) in catalog.renewed_to
+    return bool(contract.source.column) and kept.RENEWED_TO.reads(contract.source.column, catalog)
 
 
 def unless_held(contracts: list[Contract], catalog: Catalog, findings: list[Finding]) -> list[Contract]:

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from explorer.catalog import Catalog, fold
 from explorer.importing.emails import address
-from explorer.importing.headers import undecorated
+from explorer.importing.headers import spelled, variants
 from explorer.importing.tables import TableMatch
 from explorer.model import Contact, Finding, Severity, Source, customer_key
 
@@ -26,13 +26,12 @@ def contact_columns(match: TableMatch, catalog: Catalog) -> dict[int, str]:
     """The contracts table's unrecognised columns that list named contacts: column index -> header."""
     if match.kind != "contracts":
         return {}
-    lists = {fold(h) for h in catalog.contact_list_columns}
-    numbered = {fold(h) for h in catalog.numbered_contact_columns}
+    lists = frozenset(fold(h) for h in catalog.contact_list_columns)
+    numbered = frozenset(fold(h) for h in catalog.numbered_contact_columns)
     out = {}
     for index, header in match.extra.items():
-        key = fold(undecorated(header))
-        number = NUMBERED.fullmatch(undecorated(header))
-        if key in lists or (number is not None and fold(number.group(1)) in numbered):
+        numbers = (n for v in variants(header) if (n := NUMBERED.fullmatch(v)))  # 'Contact_2__c' is Contact 2
+        if spelled(header, lists) or any(fold(n.group(1)) in numbered for n in numbers):
             out[index] = header
     return out
 

@@ -251,6 +251,7 @@ class _Column:
     reading: Reading
     open_stage: bool = False  # an open pipeline stage (says not_signed) unless another status column speaks
     stage_among: str = ""  # the open stage a stage value names among other words: said, read as no status
+    key: str = ""  # the catalog's spelling of a status column the header is read by (TermStatusWords.key)
 
 
 def _columns(contract: Contract, catalog: Catalog, deals: bool) -> list[_Column]:
@@ -261,7 +262,7 @@ def _columns(contract: Contract, catalog: Catalog, deals: bool) -> list[_Column]
     found = []
     words = catalog.term_status
     for header, value in kept.STATUS.named(contract.extra, catalog):
-        key = words.key(header)
+        key = kept.STATUS.spelling(header, catalog) or ""
         if value.strip():
             reading = read_value(value, words)
             says = reading.says
@@ -272,8 +273,8 @@ def _columns(contract: Contract, catalog: Catalog, deals: bool) -> list[_Column]
             stage = key in words.stage_columns and open_stage(value, words)
             among = stage_among_words(value, words) if key in words.stage_columns and not reading.says else ""
             says = (says | NOT_SIGNED if stage else says) - DRAFT - ACTIVE
-            found.append(_Column(header, value.strip(), says, reading, stage, among))
-    others = [f for f in found if not (f.open_stage or f.stage_among) and words.key(f.header) not in words.next_term_columns]
+            found.append(_Column(header, value.strip(), says, reading, stage, among, key))
+    others = [f for f in found if not (f.open_stage or f.stage_among) and f.key not in words.next_term_columns]
     spoken = any(f.says or f.reading.says & ACTIVE for f in others)
     aside = [replace(f, says=f.says - NOT_SIGNED, open_stage=False, stage_among="") for f in found]
     return [a if spoken and (f.open_stage or f.stage_among) else f for f, a in zip(found, aside, strict=True)]
@@ -293,6 +294,6 @@ def _disagreeing(read: _Column, found: list[_Column], words: TermStatusWords) ->
         f
         for f in found
         if f is not read
-        and words.key(f.header) not in words.next_term_columns
+        and f.key not in words.next_term_columns
         and (f.says != read.says if f.says else bool(f.reading.says & ACTIVE or f.reading.declined))
     ]
