@@ -43,6 +43,8 @@ BUSINESS_WORDS = ("business", "working hours", "office hours")
 CLOCK_PARTS = ("calendar", "business")  # the clock a Zendesk metric counts on, after its name
 CUSTOM_FIELD = re.compile(r"custom field \((.+)\)", re.IGNORECASE)
 OBJECT_PREFIX = re.compile(r"[A-Za-z]+ - (.+)")  # Pipedrive names each column by its object: "Deal - Organization"
+# Zuora's data sources and Salesforce's joined reports too, before a colon: "Subscription: Term Start Date"
+OBJECT_FIELD = re.compile(r"[^\W\d_][^\W\d]*(?: [^\W\d]+){0,3}\s*:\s+([^\W\d_].*)")
 BILINGUAL_SPLIT = re.compile(r"\s+/\s+|\s+\|\s+")  # 'Produit / Product', 'Kunde | Customer'
 WORDY = re.compile(r"[^\W\d_]{3,}(?:[ '\-][^\W\d_]+)*")
 ZONE_WORD = re.compile(r"[\s_]+(UTC|GMT)$", re.IGNORECASE)
@@ -100,7 +102,17 @@ def variants(header: str, qualifiers: frozenset[str] = frozenset()) -> list[str]
         if kept:
             out.append(" ".join(kept))
     out += bilingual(text)
+    if (field_of := object_field(plain)) is not None:
+        out.append(field_of)
     return list(dict.fromkeys(v for v in out if v))
+
+
+def object_field(header: str) -> str | None:
+    """The field after an object's name and a colon ('Subscription: Cancelled Date' -> 'Cancelled Date'); None for
+    any other header. The last of a header's variants: read only where the header as a whole names no field, so a
+    colon that carries meaning ('Term: months') keeps it."""
+    found = OBJECT_FIELD.fullmatch(header.strip())
+    return found[1].strip() if found else None
 
 
 def undecorated(header: str) -> str:
@@ -295,9 +307,7 @@ def recognise(
     shared = _shared_tails(headers.values())
     for column, header in headers.items():
         found: dict[str, Guess] = {}
-        forms = variants(header, catalog.header_qualifiers)
-        if (tail := _tail(header)) in shared:  # contact.email beside organization.email: the tail names neither
-            forms = [v for v in forms if fold(v) != tail or v == forms[0]]
+        forms = _forms(header, catalog, shared, folded)
         for depth, variant in enumerate(forms):
             for rank, name in enumerate(folded.get(fold(variant), [])):
                 if name in found or (depth and not fits(spec.field_type(name), shares.get(column, {}), unix=True)):
@@ -347,6 +357,18 @@ def recognise(
             del result.suggestions[name]
     _zones(spec, headers, catalog, result)
     return result
+
+
+def _forms(header: str, catalog: Catalog, shared: set[str], folded: Mapping[str, list[str]]) -> list[str]:
+    """The header's variants a table kind reads: not a dotted tail two headers share (contact.email beside
+    organization.email names neither), nor the field after an object's colon where the header as a whole names one."""
+    forms = variants(header, catalog.header_qualifiers)
+    if (tail := _tail(header)) in shared:
+        forms = [v for v in forms if fold(v) != tail or v == forms[0]]
+    field_of = object_field(forms[1] if len(forms) > 1 else header)
+    if field_of is not None and any(fold(v) in folded for v in forms if v != field_of):
+        forms = [v for v in forms if v != field_of or v == forms[0]]
+    return forms
 
 
 def _preferred(

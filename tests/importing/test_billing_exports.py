@@ -44,6 +44,36 @@ def test_zuora_rate_plan_is_the_line_item_and_a_draft_is_not_signed(tmp_path: Pa
     assert [c.never_ran for c in renewal.contracts] == [False]
 
 
+def test_zuora_object_prefixed_headers_read_the_field_after_the_colon(tmp_path: Path) -> None:
+    """Tryout 11: Zuora's data sources head every column 'Object: Field'. 'Subscription: Term Start Date' was a fuzzy
+    guess, and 'Subscription: Cancelled Date' and 'Account: Account Number' were only kept: the cancelled term ran to
+    its contracted end. The object's name is set aside where the rest is a known field; 'Term: months' (a whole
+    header naming a field) keeps its colon."""
+    header = ["Account: Name", "Account: Account Number", "Product: Name", "Rate Plan: Name"]
+    header += ["Subscription: Term Start Date", "Subscription: Term End Date", "Subscription: Cancelled Date"]
+    rows = [
+        ["Acme Corp", "A-1", "Okta Support Programs", PLUS, "2026-01-15", "2027-01-14", ""],
+        ["Acme Inc", "A-1", "Auth0 Support", "Auth0 Premier Support", "2026-02-01", "2027-01-31", ""],
+        ["Initech", "A-3", "Okta Support Programs", PLUS, "2026-03-01", "2027-02-28", "2026-08-31"],
+    ]
+    loaded = load_book([write_csv(tmp_path / "zuora.csv", header=header, rows=rows)])
+    assert [(c.customer, c.term_start, c.term_end, c.ended_on) for c in loaded.contracts] == [
+        ("Acme Corp", date(2026, 1, 15), date(2027, 1, 14), None),
+        ("Acme Inc", date(2026, 2, 1), date(2027, 1, 31), None),
+        ("Initech", date(2026, 3, 1), date(2027, 2, 28), date(2026, 8, 31)),
+    ]
+    assert not [f for f in loaded.findings if "close spelling" in f.message]
+    kept = next(f.message for f in loaded.findings if "kept as they are" in f.message)
+    assert "'Account: Account Number' (the account id" in kept and "'Subscription: Cancelled Date' is read" in kept
+    assert any("share the account id A-1" in f.message for f in loaded.findings)
+
+    header = ["Customer", "Product", "Tier", "Start", "Term: months"]
+    loaded = load_book(
+        [write_csv(tmp_path / "months.csv", header=header, rows=[["Acme", "Okta", "Premier", "2026-01-01", "12"]])]
+    )
+    assert [c.term_end for c in loaded.contracts] == [date(2026, 12, 31)]
+
+
 def test_stripe_price_ids_are_no_tier_beside_a_product_naming_its_tier(tmp_path: Path) -> None:
     """Stripe's 'Plan' holds price ids and its 'Product' the catalog's line names: the ids were read as the tier
     (an error on every row); the tier is read from the product."""

@@ -23,7 +23,7 @@ BASE = ["SBQQ__Account__r.Name", "SBQQ__ProductName__c", "Support_Level__c", "SB
     [
         ("Account_ID__c", "Add_Ons__c", "Renewed_To__c", "SBQQ__RenewedContract__c", "Owner.Name"),
         ("ACCOUNT_ID__C", "ADD_ONS__C", "RENEWED_TO__C", "SBQQ__RENEWEDCONTRACT__C", "OWNER_NAME"),
-        ("AccountId", "Add_Ons__c", "Renewed_To__c", "Renewal_Of__c", "Account_Owner__c"),
+        ("AccountId", "Account: Add-ons", "Subscription: Renewed To", "Renewal_Of__c", "Account_Owner__c"),
     ],
 )
 def test_kept_columns_under_api_names_are_read(
