@@ -29,7 +29,8 @@ def entity_names(written: Sequence[str], used: Sequence[bool]) -> tuple[list[str
     if not shaped or 2 * len(shaped) <= len(filled):
         return list(written), ""
     shown = "; ".join(f"'{w}' is {entity_name(w)}" for w in shaped[:EXAMPLES])
-    more = f" and {len(shaped) - EXAMPLES} more" if len(shaped) > EXAMPLES else ""
+    rest = len(shaped) - EXAMPLES  # said as names, not as more customers the last example maps to
+    more = f"; and {rest} more name{'s' if rest > 1 else ''} read so" if rest > 0 else ""
     said = (
         "Customer names read as NetSuite writes them, its entity number before the name and a sub-customer's parent "
         f"path (' : ') set aside, so they match the same customer in other files: {shown}{more}. The name as written "
