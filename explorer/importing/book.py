@@ -46,7 +46,7 @@ from explorer.importing.record_block import (
 from explorer.importing.renewal_evidence import dropped_between, unheld_renewals
 from explorer.importing.renewed_to import unless_held
 from explorer.importing.repeats import one_row_per_case
-from explorer.importing.row_contacts import once
+from explorer.importing.row_contacts import once, people_by_values
 from explorer.importing.rows import row_spans
 from explorer.importing.safety import NoTable, UnreadableFile
 from explorer.importing.sheet_shapes import summary_shape, turned_table
@@ -1110,6 +1110,7 @@ def _product_by_values(
             "or an add-on. A row it names an add-on on is that add-on's line, whatever its tier cell says."
         )
         findings.append(Finding(Severity.INFO, said, where, tiers))
+    match, _ = people_by_values(sheet, match, catalog)  # said with the contacts it lists (row_contacts.read_finding)
     match, flag = named_by_values(sheet, match, catalog)
     if flag:
         said = f"Read '{flag}' as Named: every value in it is yes or no; a contact marked no is listed, not counted."

@@ -23,6 +23,7 @@ from explorer.importing.mappings import ColumnMapping, dump_mappings, value_know
 from explorer.importing.ranges import term_range
 from explorer.importing.readers import Cell, RawSheet, iter_sheets
 from explorer.importing.record_block import items_below
+from explorer.importing.row_contacts import people_by_values
 from explorer.importing.tables import (
     NearMiss,
     SavedLookup,
@@ -139,6 +140,9 @@ def proposed_mappings(
                 if tiers:
                     note = f"program = {tiers!r}: every value names a product's tier or an add-on"
                     match = dataclasses.replace(match, notes=(*match.notes, note))
+                match, people = people_by_values(sheet, match, catalog)
+                if people:
+                    match = dataclasses.replace(match, notes=(*match.notes, f"{people!r} lists each row's named contacts"))
                 match, flag = named_by_values(sheet, match, catalog)
                 if flag:
                     match = dataclasses.replace(match, notes=(*match.notes, f"named = {flag!r}: every value is yes or no"))

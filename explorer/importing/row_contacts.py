@@ -14,10 +14,13 @@ from dataclasses import replace
 from explorer.catalog import Catalog, fold
 from explorer.importing.emails import address
 from explorer.importing.headers import spelled, variants
+from explorer.importing.readers import RawSheet
 from explorer.importing.tables import TableMatch
+from explorer.importing.values import cell_text, parse_yes_no
 from explorer.model import Contact, Finding, Severity, Source, customer_key
 
 NUMBERED = re.compile(r"(.*?)\s*(?:#|no\.?|nr\.?)?\s*\d{1,3}")  # "Contact 3", "Named Contact #2"
+PERSON = re.compile(r"[^\W\d_][\w'.\-]*(?:\s+[^\W\d_][\w'.\-]*){1,3}")  # "Ann Lee", "Mary-Jo O'Neil Smith"
 SEPARATORS = re.compile(r"[;\n\r]+")
 COMMA = re.compile(r',(?![^<]*>)(?=(?:[^"]*"[^"]*")*[^"]*$)')  # a comma inside "<...>" or quotes is no separator
 
@@ -31,9 +34,28 @@ def contact_columns(match: TableMatch, catalog: Catalog) -> dict[int, str]:
     out = {}
     for index, header in match.extra.items():
         numbers = (n for v in variants(header) if (n := NUMBERED.fullmatch(v)))  # 'Contact_2__c' is Contact 2
-        if spelled(header, lists) or any(fold(n.group(1)) in numbered for n in numbers):
+        if spelled(header, lists) or index in match.people_columns or any(fold(n.group(1)) in numbered for n in numbers):
             out[index] = header
     return out
+
+
+def people_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str]:
+    """A contracts table's kept column headed as one contact ('Support Contact', 'Contact Name': Salesforce Classic's
+    Contracts with Contacts) whose every value is people (addresses, or names of two words or more), read as the
+    row's named contacts; a yes/no column under that header is no list of people. (The match, the header or "".)"""
+    if match.kind != "contracts":
+        return match, ""
+    singular = frozenset(fold(h) for h in catalog.numbered_contact_columns)
+    # not a heading or totals line merged across the row ('Account Name: Acme Corp' in every cell)
+    body = [r for r in match.body(sheet.rows) if len({cell_text(c) for c in r} - {""}) > 1]
+    for index, header in sorted(match.extra.items()):
+        if not spelled(header, singular):
+            continue
+        values = {cell_text(r[index]) for r in body if index < len(r)} - {""}
+        people = all(all(email or PERSON.fullmatch(name) for name, email in entries(v)) for v in values)
+        if values and people and not any(parse_yes_no(v, catalog)[1] is None for v in values):
+            return replace(match, people_columns=(*match.people_columns, index)), header
+    return match, ""
 
 
 # A linked record as Notion and Airtable export it: the person's name, then the record's address in brackets.

@@ -51,6 +51,7 @@ class TableMatch:
     set_aside: tuple[str, ...] = ()  # a tool's bookkeeping columns (catalog [layout] bookkeeping_columns): never read
     line_column: int | None = None  # the column naming each row's line item (tier_by_values): the tier, or kept
     day_first: bool | None = None  # the order a saved mapping states for its nn/nn/yyyy dates (dates = "day first")
+    people_columns: tuple[int, ...] = ()  # kept 'Support Contact' columns of people's names (row_contacts.people_by_values)
 
     @property
     def header_row(self) -> int:

@@ -12,7 +12,7 @@ from explorer.importing.book import load_book
 from explorer.model import Severity
 from explorer.outputs.report.build import build_report
 
-from ..files import write_sheets
+from ..files import write_csv, write_sheets
 
 AS_OF = date(2026, 11, 28)
 HEADER = ["Customer", "Product", "Tier", "Start", "End", "MCSE", "Region"]
@@ -238,3 +238,27 @@ def test_an_address_written_beside_its_name_by_hand_is_read_apart(tmp_path: Path
         ("Liam Ortiz", "liam@contoso.test"),
         ("Mia Chen", "mia@contoso.test"),
     ]
+
+
+def test_a_support_contact_column_of_people_lists_the_rows_named_contacts(tmp_path: Path) -> None:
+    """Tryout 11: Salesforce Classic's Contracts with Contacts heads one person a row 'Support Contact' (or 'Contact
+    Name'); it was only kept and the book had 0 named contacts with no word. A column of people (names of two words or
+    more, or addresses) is read as the row's named contacts; one of yes/no or single words is not."""
+    header = ["Account Name", "Product", "Support Level", "Start Date", "End Date"]
+    rows = [
+        ["Acme Corp", "Okta", "Premier Plus", "2026-01-15", "2027-01-14"],
+        ["Globex GmbH", "Auth0", "Premier", "2026-02-01", "2027-01-31"],
+    ]
+
+    def book(column: str, values: tuple[str, str]) -> list[tuple[str, str, str]]:
+        table = [[*r, v] for r, v in zip(rows, values, strict=True)]
+        path = write_csv(tmp_path / "book.csv", header=[*header, column], rows=table)
+        return [(c.customer, c.name, c.email) for c in load_book([path]).contacts]
+
+    assert book("Support Contact", ("Ann Lee", "Uwe Kurz")) == [("Acme Corp", "Ann Lee", ""), ("Globex GmbH", "Uwe Kurz", "")]
+    assert book("Contact Name", ("ann@acme.test", "Uwe Kurz <uwe@globex.test>")) == [
+        ("Acme Corp", "ann@acme.test", "ann@acme.test"),
+        ("Globex GmbH", "Uwe Kurz", "uwe@globex.test"),
+    ]
+    assert book("Support Contact", ("Yes", "No")) == []
+    assert book("Support Contact", ("Acme", "Ann Lee")) == []
