@@ -46,11 +46,11 @@ def people_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tu
     if match.kind != "contracts":
         return match, ""
     singular = frozenset(fold(h) for h in catalog.numbered_contact_columns)
-    # not a heading or totals line merged across the row ('Account Name: Acme Corp' in every cell)
-    body = [r for r in match.body(sheet.rows) if len({cell_text(c) for c in r} - {""}) > 1]
     for index, header in sorted(match.extra.items()):
         if not spelled(header, singular):
             continue
+        # not a heading or totals line merged across the row ('Account Name: Acme Corp' in every cell)
+        body = [r for r in match.body(sheet.rows) if len({cell_text(c) for c in r} - {""}) > 1]
         values = {cell_text(r[index]) for r in body if index < len(r)} - {""}
         people = all(all(email or PERSON.fullmatch(name) for name, email in entries(v)) for v in values)
         if values and people and not any(parse_yes_no(v, catalog)[1] is None for v in values):
