@@ -16,7 +16,9 @@ from explorer.importing.tables import find_tables, is_blank, is_filled
 
 PIVOT_LABELS = {"row labels", "column labels", "grand total"}  # Excel's pivot table captions
 PIVOT_VALUES = re.compile(r"(?:count|sum|average|max|min) of \S", re.IGNORECASE)  # "Count of Customer"
-NUMBERS_SUMMARY = {"sheet name", "table name"}  # Numbers' "Include a summary worksheet"
+# Numbers' "Include a summary worksheet": its note, then 'Numbers Sheet Name', 'Numbers Table Name', 'Excel Worksheet Name'
+NUMBERS_SUMMARY = {"sheet name", "table name"}
+NUMBERS_NOTE = "this document was exported from numbers"
 LOOK_ROWS = 200  # rows looked at for the captions
 
 
@@ -45,7 +47,9 @@ def summary_shape(sheet: RawSheet, near_kind: str | None) -> str | None:
     captions = [t for t in texts if _words(t) in PIVOT_LABELS or PIVOT_VALUES.match(t)]
     if any(_words(t) in PIVOT_LABELS for t in captions):
         return f"Sheet '{sheet.name}' looks like a pivot table ({_quoted(captions)}): a summary of other rows; not read."
-    if {_words(t) for t in texts} >= NUMBERS_SUMMARY:
+    if {_words(t).removeprefix("numbers ") for t in texts} >= NUMBERS_SUMMARY or any(
+        _words(t).startswith(NUMBERS_NOTE) for t in texts[:3]
+    ):
         return (
             f"Sheet '{sheet.name}' is the summary sheet Apple Numbers adds to an export (it lists the sheets and "
             "tables); not read."

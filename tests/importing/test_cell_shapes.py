@@ -106,10 +106,14 @@ def test_pivot_lookup_and_numbers_summary_sheets_are_named_not_asked_to_be_mappe
             "Summary": [["Row Labels", "Count of Customer"], ["Basic", 1], ["Premier Plus", 1], ["Grand Total", 2]],
             "Data": CONTRACTS,
             "Lookup": [["Code", "Tier"], ["PP", "Premier Plus"], ["BA", "Basic"], ["PR", "Premier"]],
-            "Export Summary": [
-                ["Export Summary"],
+            "Export Summary": [  # as Numbers writes it
+                [
+                    "This document was exported from Numbers.  Each table was converted to an Excel worksheet. All other "
+                    "objects on each Numbers sheet were placed on separate worksheets. Please be aware that formula "
+                    "calculations may differ in Excel."
+                ],
                 [],
-                ["Sheet Name", "Table Name", "Worksheet Name"],
+                ["Numbers Sheet Name", "Numbers Table Name", "Excel Worksheet Name"],
                 ["Contracts", "Table 1", "Data"],
                 ["Contracts", "Contacts", "Data"],
             ],
