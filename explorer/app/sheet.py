@@ -357,9 +357,9 @@ class CustomerSheet:
             return []
         cases, at = self.sla.cases, self.case_rows
         # judged by no term (a case late on the term's last local day is the term's, whatever its UTC day); the
-        # customer's rows only, never the whole log's column (a casefold of 200,000 products a customer: minutes)
+        # customer's rows only, never the whole log's column per customer (a casefold of 200,000 products: minutes)
         unjudged = cases["contract"].to_numpy()[at] < 0
-        products = np.array([str(p).casefold() for p in cases["product"].to_numpy()[at]], dtype=object)
+        products = self.sla.products_folded[at]
         opened = self.sla.opened_days[at]
         named = len(by_product) > 1
         out: list[Lapse] = []

@@ -98,6 +98,16 @@ class SlaResult:
         return {id(c): i for i, c in enumerate(self.contracts)}
 
     @cached_property
+    def products_folded(self) -> np.ndarray:
+        """Each case's product, casefolded, as an array made once: the report asks for one customer's at a time, and
+        the categorical column's to_numpy built all 200,000 each time (1.0 s of the 10k book's report)."""
+        column = self.cases["product"]
+        if isinstance(column.dtype, pd.CategoricalDtype):  # a code of -1 (no product) takes the last: 'nan', as str() reads it
+            names = [str(c).casefold() for c in column.cat.categories] + [str(np.nan)]
+            return np.array(names, dtype=object)[column.cat.codes.to_numpy()]
+        return np.array([str(p).casefold() for p in column.to_numpy()], dtype=object)
+
+    @cached_property
     def opened_days(self) -> np.ndarray:
         """Each case's opening day (UTC) as datetime64[D], for counts over one customer's rows that would
         otherwise convert the whole column once per customer."""
