@@ -257,6 +257,12 @@ class TableSpec:
     # Spellings of a field read over its other spellings where a table has columns of both (folded headers, per
     # field): a help desk's Organization over its Customer, which may be the person who asked
     prefer: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Words a BI tool's summarized column puts before a field's header (Power BI's 'Earliest Contract Start', 'Max of
+    # End Date', 'First Product'; lower-case words): the header read as the field its rest spells
+    summaries: tuple[str, ...] = ()
+    # The table's subject, written before a field's header by a BI tool's view (Looker's 'Contracts Product',
+    # 'Accounts Name'): each word (lower case) -> the subject as a spelling writes it ('accounts' -> 'account')
+    subjects: dict[str, str] = field(default_factory=dict)
 
     def stand_ins(self, name: str) -> tuple[str, ...]:
         """The field and the fields that stand in for it, or for which it stands in ((name,) alone if none)."""
@@ -1030,7 +1036,17 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             _titles(raw, fields, path, "by_values"),
             frozenset(w.casefold() for w in _strings(_get(raw, "deadlines", list, path, []), f"{path}.deadlines")),
             _titles(raw, fields, path, "prefer"),
+            tuple(" ".join(w.casefold().split()) for w in _strings(_get(raw, "summaries", list, path, []), f"{path}.summaries")),
+            _subjects(raw, path),
         )
+    return out
+
+
+def _subjects(raw: dict[str, Any], path: str) -> dict[str, str]:
+    out = {}
+    for subject, forms in _get(raw, "subjects", dict, path, {}).items():
+        for word in (subject, *_strings(forms, f"{path}.subjects.{subject}")):
+            out[word.casefold().strip()] = subject.casefold().strip()
     return out
 
 

@@ -78,7 +78,10 @@ RESPONSE_FIELDS = {"first_response_minutes", "first_response_time", "milestone_c
 HOW = {
     "normalised": "its header without units or decorations",
     "saved": "the saved mapping",
-    "title": "the title column monday.com, Notion and Airtable head 'Name'; the table has no other column for it",
+    "title": "the title column monday.com, Notion and Airtable head 'Name' and Microsoft Lists 'Title'; the table has "
+    "no other column for it",
+    "subject": "its header after the table's subject, as a BI tool's view writes it ('Contracts Product')",
+    "summary": "its header after its summary, as a BI tool writes a summarized column ('Earliest', 'Max of')",
     "preferred": "an organisation's column, read over '{over}', which may name the person who asked",
     "levels": "its values are priority levels, read over '{over}', a yes/no flag",
 }

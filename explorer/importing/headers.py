@@ -21,6 +21,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from explorer.catalog import Catalog, TableSpec, api_name, fold
 
@@ -308,19 +309,16 @@ def recognise(
     for column, header in headers.items():
         found: dict[str, Guess] = {}
         forms = _forms(header, catalog, shared, folded)
-        for depth, variant in enumerate(forms):
+        subject = _without_subject(spec, header, catalog.header_qualifiers)
+        for depth, variant in enumerate([*forms, *(s for s in subject if s not in forms)]):
             for rank, name in enumerate(folded.get(fold(variant), [])):
                 if name in found or (depth and not fits(spec.field_type(name), shares.get(column, {}), unix=True)):
                     continue  # a spelling two fields share goes first to the field listing it first
                 exact = depth == 0 and (_plain(header), name) in written  # StartDate is Start Date, said aloud
                 listed[name, column] = positions.get((fold(variant), name), 0)
-                found[name] = Guess(
-                    name,
-                    column,
-                    header,
-                    "exact" if exact else "normalised",
-                    (100 if depth == 0 else NORMALISED_SCORE) - rank * 0.1,
-                )
+                how = "exact" if exact else "subject" if depth >= len(forms) else "normalised"
+                found[name] = Guess(name, column, header, how, (100 if depth == 0 else NORMALISED_SCORE) - rank * 0.1)
+        found |= {n: g for n, g in _summary_guesses(spec, column, header, shares, folded).items() if n not in found}
         if not found and fold(header) not in spec.others:  # a deal's Stage is no misspelt State
             query = words(forms[1] if len(forms) > 1 else header)
             for _, score, index in process.extract(
@@ -328,7 +326,8 @@ def recognise(
             ):
                 name = spelled[index][1]
                 kind = spec.field_type(name)  # a yes/no flag only by its own spellings: 'First response status' is none
-                if name not in found and kind != "flag" and fits(kind, shares.get(column, {})):
+                typo = _one_word_typo(query, spelled[index][0])
+                if name not in found and kind != "flag" and typo and fits(kind, shares.get(column, {})):
                     found[name] = Guess(name, column, header, "fuzzy", float(score))
         candidates.extend(_set_aside(spec, header, found, spelled, time_fields, result.notes).values())
     # Each column serves one field and each field one column: the best score wins. Where two columns score the
@@ -384,6 +383,41 @@ def _preferred(
         # not an empty column: the sample holds something in it
         wanted = lambda g, words=spellings: spelled(g.header, words) and bool(shares.get(g.column))  # noqa: E731
         _switch(candidates, result, used, chosen, wanted, "preferred")
+
+
+def _one_word_typo(query: str, spelling: str) -> bool:
+    """Whether a fuzzy match is no other word: one word against one word is a typo only a letter or two apart (one per
+    six letters; a swap of two is one), as 'Phase' (a Planhat lifecycle) is not Italian's 'paese' (country), whatever
+    share of letters they have in common. Several words are matched on their share alone."""
+    if " " in query or " " in spelling:
+        return True
+    return OSA.distance(query, spelling) <= max(1, len(query) // 6)
+
+
+def _without_subject(spec: TableSpec, header: str, qualifiers: frozenset[str]) -> list[str]:
+    """A header a BI tool's view begins with the table's subject ('Accounts Name', 'Contracts Support Tier': Looker's
+    "View Field") as the subject's spelling would write it ('Account Name'), then without it ('Support Tier');
+    [] for no such header."""
+    first, _, rest = words(BRACKETED.sub(" ", undecorated(header))).partition(" ")  # 'Contracts Start Date (UTC)'
+    subject = spec.subjects.get(first)
+    if subject is None or not rest:
+        return []
+    return [f"{subject} {rest}", *variants(rest, qualifiers)]
+
+
+def _summary_guesses(
+    spec: TableSpec, column: int, header: str, shares: Mapping[int, Mapping[str, float]], folded: Mapping[str, list[str]]
+) -> dict[str, Guess]:
+    """The fields a header names after a summary that begins it: Power BI's 'Earliest Contract Start' is a term start
+    ('contract start'), its 'Max of End Date' a term end."""
+    said = words(BRACKETED.sub(" ", undecorated(header)))
+    rest = next((said[len(w) + 1 :] for w in spec.summaries if said.startswith(f"{w} ")), None)
+    out: dict[str, Guess] = {}
+    for variant in variants(rest) if rest else []:
+        for name in folded.get(fold(variant), []):
+            if name not in out and fits(spec.field_type(name), shares.get(column, {})):
+                out[name] = Guess(name, column, header, "summary", NORMALISED_SCORE)
+    return out
 
 
 def _tail(header: str) -> str | None:

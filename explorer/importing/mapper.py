@@ -45,6 +45,8 @@ HOW = {
     "normalised": "the header without units or decorations",
     "saved": "a saved mapping",
     "title": "the table's title column (no other column gives it)",
+    "subject": "the header after the table's subject, as a BI tool's view writes it",
+    "summary": "the header after its summary, as a BI tool writes a summarized column",
     "preferred": "an organisation's column, read over {over!r}, which may name the person who asked",
     "levels": "its values are priority levels, read over {over!r}, a yes/no flag",
 }

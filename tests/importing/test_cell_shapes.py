@@ -155,8 +155,8 @@ def test_a_name_column_is_the_customer_of_a_contracts_table_only(tmp_path: Path)
     assert [(c.customer, c.term_start) for c in book.contracts] == [("Northwind Traders", date(2026, 3, 1))]
     infos = [f.message for f in book.findings if f.column == "Name"]
     assert infos == [
-        "Read 'Name' as Customer (the title column monday.com, Notion and Airtable head 'Name'; the table has no "
-        "other column for it)."
+        "Read 'Name' as Customer (the title column monday.com, Notion and Airtable head 'Name' and Microsoft Lists "
+        "'Title'; the table has no other column for it)."
     ]
 
     book = load_book(
