@@ -94,13 +94,26 @@ def _key(name: str) -> str:
     return name if said == name.replace("_", " ") else f"{name} ({said})"
 
 
+def _near_columns(near: NearMiss) -> dict[str, str]:
+    """The fields a near-miss sheet's mapping starts from: every column recognised, and the weaker guesses at the
+    others (one field a column): a mapping is read as written, so a field it leaves out is not read at all."""
+    columns = dict(near.columns)
+    for name, (header, _) in near.suggested.items():
+        if name not in columns and header not in columns.values():
+            columns[name] = header
+    return columns
+
+
 def _near_notes(where: str, near: NearMiss, catalog: Catalog) -> list[str]:
     spec = catalog.tables[near.kind]
     notes = [f"{where}, row {near.row}: NOT READ; closest to {spec.label.lower()}"]
-    unmet = spec.unmet(set(near.found))  # required, and needed by the rules (a contract's term dates)
+    guessed = {n: near.suggested[n] for n in _near_columns(near) if n not in near.columns}
+    unmet = spec.unmet({*near.found, *guessed})  # required, and needed by the rules (a contract's term dates)
     if unmet:
         notes.append(f'  needed: {", ".join(unmet)}; add a line such as {unmet[0]} = "<header>"')
+    notes += [f"  {n} = {h!r}: a close spelling, {score:.0f}% sure; check it" for n, (h, score) in guessed.items()]
     notes.append(f"  fields: {', '.join(spec.fields)}")
+    notes.append("  the columns below are read as written: a field not listed is not read, whatever its column's header")
     return notes
 
 
@@ -171,7 +184,7 @@ def proposed_mappings(
                     mappings.append(mapping)
                     notes[mapping.key] = _table_notes(where, sheet, match, catalog)
             if not tables and near is not None:
-                mapping = ColumnMapping(near.kind, near.headers, dict(near.columns))
+                mapping = ColumnMapping(near.kind, near.headers, _near_columns(near))
                 if mapping.key not in notes:
                     mappings.append(mapping)
                     notes[mapping.key] = _near_notes(where, near, catalog)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from explorer.catalog import Catalog, TableSpec, fold
-from explorer.importing.headers import Guess, column_kinds, recognise, spelled
+from explorer.importing.headers import Guess, Recognition, column_kinds, recognise, spelled
 from explorer.importing.line_items import LineItem, line_item_for, product_and_tier, product_named, program_named
 from explorer.importing.mappings import ColumnMapping
 from explorer.importing.places import parse_country, sales_region
@@ -77,6 +77,8 @@ class NearMiss:
     missing: tuple[str, ...]
     columns: dict[str, str] = field(default_factory=dict)  # field -> header, for the mapping to start from
     positions: dict[str, int] = field(default_factory=dict)  # field -> 0-based column
+    # field -> (header, % match) of the weaker guesses at columns not read, for the mapping to offer too
+    suggested: dict[str, tuple[str, float]] = field(default_factory=dict)
 
 
 def is_filled(cell: Cell) -> bool:
@@ -170,7 +172,7 @@ class _Finder:
             valid = spec.has_required(found.columns) and len(found.columns) >= spec.min_fields
             valid = valid or spec.id == "contracts" and _tiers_name_products(rows, index, found.columns, self.catalog)
             if not valid:
-                self._remember(index, layout, spec, found.columns)
+                self._remember(index, layout, spec, found)
                 continue
             decided = not spec.decisive or any(f in found.columns for f in spec.decisive)
             rank = (spec.precedence if decided else 0, len(found.columns))
@@ -198,13 +200,15 @@ class _Finder:
                 )
         return best[1] if best else None
 
-    def _remember(self, index: int, layout: tuple[str, ...], spec: TableSpec, found: dict[str, int]) -> None:
+    def _remember(self, index: int, layout: tuple[str, ...], spec: TableSpec, recognised: Recognition) -> None:
+        found = recognised.columns
         if len(found) > self.near_score or self.near is None:
             self.near_score = len(found)
             missing = tuple(r for r in spec.required if r not in found)
             row = self.sheet.rows[index]
             columns = {name: str(row[i]).strip() for name, i in found.items()}
-            self.near = NearMiss(index + 1, layout, spec.id, tuple(found), missing, columns, dict(found))
+            suggested = {n: (str(row[g.column]).strip(), g.score) for n, g in recognised.suggestions.items()}
+            self.near = NearMiss(index + 1, layout, spec.id, tuple(found), missing, columns, dict(found), suggested)
 
     def row(self, index: int) -> _Candidate | None:
         """The tables whose header is row ``index``: one, or several side by side."""

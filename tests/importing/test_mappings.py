@@ -74,6 +74,34 @@ def test_map_writes_a_mapping_to_edit_and_check_uses_it(tmp_path: Path, capsys: 
     assert "2 customers, 2 contracts" in report and "0 errors" in report
 
 
+def test_map_of_a_sheet_not_read_proposes_every_field_it_sees(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A mapping is read as written: a field it leaves out is not read. So the one map writes for a sheet it could not
+    read offers its weaker guesses too (a tier column 83% sure), not only the fields the table needs, and says so;
+    following it with the product added reads Tailspin's Auth0 Premier, not Enterprise by default."""
+    header = ["Accounts Name", "SKU Label", "Support Tier Plan", "Start Date", "End Date", "Billing Country", "Time Zone"]
+    rows = [["Tailspin Toys", "Auth0", "Premier", "2025-12-01", "2026-11-30", "AU", "Australia/Sydney"]]
+    book = write_csv(tmp_path / "looker.csv", rows=rows, header=header)
+    out = tmp_path / "mapping.toml"
+    assert main(["map", str(book), "-o", str(out)]) == 0
+    text = out.read_text("utf-8")
+    assert tomllib.loads(text)["mapping"][0]["columns"] == {
+        "customer": "Accounts Name",
+        "program": "Support Tier Plan",
+        "term_start": "Start Date",
+        "term_end": "End Date",
+        "country": "Billing Country",
+        "time_zone": "Time Zone",
+    }
+    assert "#   program = 'Support Tier Plan': a close spelling, 83% sure; check it" in text
+    assert "a field not listed is not read" in text
+    out.write_text(text.replace('customer = "Accounts Name"', 'customer = "Accounts Name"\nproduct = "SKU Label"'), "utf-8")
+    capsys.readouterr()
+    assert main(["check", str(book), "--mapping", str(out), "--as-of", "2026-06-01"]) == 0
+    catalog = default_catalog()
+    contracts = load_book([book], catalog=catalog, saved=Lookup(load_mapping_file(out, catalog))).contracts
+    assert [(c.program, c.time_zone) for c in contracts] == [("auth0-premier", "Australia/Sydney")]
+
+
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
