@@ -10,6 +10,7 @@ from explorer.catalog import Catalog, Product, Program
 from explorer.importing import kept, places, ranges, values
 from explorer.importing.anniversary import anniversary_ends
 from explorer.importing.line_items import (
+    LISTED,
     LineItem,
     customer_splits,
     line_item_for,
@@ -127,17 +128,35 @@ def _one_row_per_product(row: DataRow, catalog: Catalog, findings: list[Finding]
         + "and contacts"
         + ("; each add-on goes onto the contract that may carry it." if addons else ".")
     )
+    sold = [p for p in parts if (item := items[p]) is None or not item.addon]
+    tiers = _paired_tiers(row.text("program"), sold)
+    named = [t for t in LISTED.split(row.text("program").strip()) if t]
+    if tiers:
+        said = said.removesuffix(".") + f", each with its tier from '{_one_line(row.text('program'))}' in turn."
+    elif len(named) > 1:
+        said += f" Its tier cell lists {len(named)} tiers for {len(sold)} products, so none is paired with a product."
     out = []
     for part in parts:
         texts = {**row.texts, "product": part}
         item = items[part]
+        tier = tiers.pop(0) if tiers and (item is None or not item.addon) else None  # the n-th product's
         if item is not None and item.program:
             texts["program"] = ""  # the part names its own tier
+        elif tier is not None:
+            texts["program"] = tier
         out.append(replace(row, cells={**row.cells, "product": part}, texts=texts))
     out, carried = _addons_to_their_products(out, catalog)
     header = row.match.headers.get(row.match.columns.get("product", -1), "Product")
     findings.append(Finding(Severity.INFO, said + carried, row.source, header, row.text("customer")))
     return out
+
+
+def _paired_tiers(text: str, products: list[str]) -> list[str]:
+    """The listed products' tiers in order where the tier cell lists as many ('Okta; Auth0' beside 'Premier Plus;
+    Enterprise': the n-th with the n-th); [] otherwise (one tier for all, or lists of two lengths: _program's error
+    says so)."""
+    tiers = [t for t in LISTED.split(text.strip()) if t] if text else []
+    return tiers if len(tiers) > 1 and len(tiers) == len(products) else []
 
 
 def _addons_to_their_products(parts: list[DataRow], catalog: Catalog) -> tuple[list[DataRow], str]:
@@ -695,8 +714,12 @@ def _program(  # type: ignore[no-untyped-def]
         report(Severity.INFO, "program", said, product.id)
         return program, None
     tiers = ", ".join(catalog.programs[p].name for p in catalog.program_ids_by_rank(product))
+    listed = [t for t in LISTED.split(text.strip()) if t] if text else []
     message = (
-        f"Tier '{text}' is not one of the {product.name} programs ({tiers})."
+        f"Tier '{_one_line(text)}' lists {len(listed)} tiers: they go with the products one for one (the first with the "
+        f"first) only where the product cell lists as many; {product.name} needs one of {tiers}."
+        if len(listed) > 1
+        else f"Tier '{text}' is not one of the {product.name} programs ({tiers})."
         if text
         else uncalculated("program")
         or f"{'The tier is missing' if column else 'This sheet has no tier column'}; {product.name} needs one of {tiers}."

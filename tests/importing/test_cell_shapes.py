@@ -297,6 +297,41 @@ def test_an_add_on_listed_beside_its_product_is_its_add_on(tmp_path: Path) -> No
     assert [f.message for f in book.findings if f.severity is Severity.ERROR] == []
 
 
+def test_a_tier_list_beside_a_product_list_pairs_the_nth_with_the_nth(tmp_path: Path) -> None:
+    """Totango's Product 'Okta; Auth0' beside Support Level 'Premier Plus; Enterprise': two contracts, each with its
+    tier; an add-on beside them takes no tier of the list, and lists of two lengths are an error that says so."""
+    header = ["Account Name", "Product", "Support Level", "Start", "End"]
+    rows = [
+        ["Northwind", "Okta; Auth0", "Premier Plus; Enterprise", "2026-03-01", "2027-02-28"],
+        ["Fabrikam", "Auth0, Dedicated CSE, Okta", "Premier, Premier Plus", "2026-03-01", "2027-02-28"],
+        ["Contoso", "Okta; Auth0", "Premier Plus; Enterprise; Basic", "2026-03-01", "2027-02-28"],
+    ]
+    book = load_book([write_csv(tmp_path / "totango.csv", rows=rows, header=header)])
+    assert [(c.customer, c.product, c.program) for c in book.contracts] == [
+        ("Northwind", "okta", "okta-premier-plus"),
+        ("Northwind", "auth0", "auth0-enterprise"),
+        ("Fabrikam", "auth0", "auth0-premier"),
+        ("Fabrikam", "okta", "okta-premier-plus"),
+        ("Contoso", "okta", None),
+        ("Contoso", "auth0", None),
+    ]
+    assert book.contracts[3].addons == {"cse": None}
+    said = {f.source.row: f.message for f in book.findings if f.column == "Product"}
+    assert said[2].endswith(
+        "with the row's customer, dates and contacts, each with its tier from 'Premier Plus; Enterprise' in turn."
+    )
+    assert said[4].endswith("Its tier cell lists 3 tiers for 2 products, so none is paired with a product.")
+    errors = [(f.source.row, f.message) for f in book.findings if f.severity is Severity.ERROR]
+    assert errors == [
+        (
+            4,
+            "Tier 'Premier Plus; Enterprise; Basic' lists 3 tiers: they go with the products one for one (the first "
+            f"with the first) only where the product cell lists as many; {product} needs one of {tiers}.",
+        )
+        for product, tiers in (("Okta", "Basic, Premier, Premier Access, Premier Plus"), ("Auth0", "Enterprise, Premier"))
+    ]
+
+
 def test_a_listed_product_no_spelling_reads_is_named_in_the_error(tmp_path: Path) -> None:
     rows = [["Nod", "Okta Premier Plus, Auth0 Enterprize", "2026-01-01", "2026-12-31", "", "", "EMEA", "Europe/Paris"]]
     book = load_book([write_csv(tmp_path / "typo.csv", rows=rows, header=AIRTABLE)])
