@@ -25,6 +25,7 @@ from explorer.importing.cases import empty_cases, match_by_email, read_cases
 from explorer.importing.column_reads import CONTACTS, LINE_ITEM, kept_reads
 from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
+from explorer.importing.copies import originals_first
 from explorer.importing.headers import label, spelled, title
 from explorer.importing.holidays import read_holidays
 from explorer.importing.joins import NO_JOIN, Joiner, sheets_of
@@ -103,6 +104,17 @@ def _sha(path: Path) -> str | None:
         return None
 
 
+def _hashed(named: list[tuple[Path, bool]]) -> dict[tuple[Path, bool], tuple[tuple[int, int] | None, str | None]]:
+    """Each file named (by its resolved path, and whether read as a case log): its fingerprint, taken before its bytes
+    are hashed so a change from there on is warned of, and its SHA-256 where more than one file is named."""
+    hashed: dict[tuple[Path, bool], tuple[tuple[int, int] | None, str | None]] = {}
+    for path, is_case_log in named:
+        if lock_file(path) is None and (key := (resolved(path), is_case_log)) not in hashed:
+            before = fingerprint(path)
+            hashed[key] = before, _sha(path) if len(named) > 1 else None
+    return hashed
+
+
 def _record_digest(book: Book, path: Path, before: tuple[int, int] | None, sha: str | None = None) -> None:
     """The file's SHA-256 as it was read (the report's Summary names it; ``sha`` where the copy check took it before
     the read, unchanged since), and a warning if it changed meanwhile."""
@@ -166,7 +178,11 @@ def _load(
     seen: dict[tuple[Path, bool], int] = {}  # a file named twice (*.xlsx and its own name) would overlap itself
     joiner = Joiner(catalog)  # line items and their deals, held until every file is read
     copies: dict[tuple[str, bool], Path] = {}  # (SHA-256, read as a case log) -> the file read with those bytes
-    for path, is_case_log in [*((Path(f), False) for f in files), *((Path(f), True) for f in case_files)]:
+    named = [*((Path(f), False) for f in files), *((Path(f), True) for f in case_files)]
+    # a copy under another name (a re-download, "contracts (1).xlsx") would count every contact twice: each file is
+    # hashed before any is read, so the one read of the same bytes is the original whichever order they came in
+    hashed = _hashed(named)
+    for path, is_case_log in originals_first(named, lambda p, c: hashed.get((resolved(p), c), (None, None))[1]):
         if (lock := lock_file(path)) is not None:  # the workbook it locks is read from its own name
             book.findings.append(Finding(Severity.INFO, f"Skipped: this is {lock}, not a workbook.", Source(str(path))))
             continue
@@ -174,9 +190,7 @@ def _load(
             seen[key] += 1
             continue
         seen[key] = 1
-        before = fingerprint(path)  # taken before the bytes are hashed: a change from here on is warned of
-        # a copy under another name (a re-download, "contracts (1).xlsx") would count every contact twice
-        sha = _sha(path) if len(seen) > 1 or len(files) + len(case_files) > 1 else None
+        before, sha = hashed[key]
         if sha is not None and (copied := copies.get((sha, is_case_log))) is not None:
             said = f"This file holds the same bytes as {copied.name if copied.name != path.name else copied}; it is read once."
             book.findings.append(Finding(Severity.INFO, said, Source(str(path))))

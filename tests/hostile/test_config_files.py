@@ -85,6 +85,43 @@ def test_a_copy_under_another_name_is_read_once(tmp_path: Path) -> None:
     assert not any("listed again" in f.message for f in loaded.findings)
 
 
+COPY_NAMES = ["book (1).xlsx", "book(2).xlsx", "book - Copy.xlsx", "book - Copy (2).xlsx", "book copy.xlsx", "Copy of book.xlsx"]
+
+
+@pytest.mark.parametrize("name", COPY_NAMES)
+def test_the_original_is_read_whichever_order_a_copy_comes_in(tmp_path: Path, name: str) -> None:
+    """A shell sorts 'book (1).xlsx' before 'book.xlsx': the one read is still the original, so every finding names
+    it, and the copy's info names the original, whichever order the two are given in."""
+    import shutil
+
+    from explorer.importing.book import load_book
+
+    book = tmp_path / "book.xlsx"
+    workbook(book)
+    copy = shutil.copy(book, tmp_path / name)
+    for order in ([copy, book], [book, copy]):
+        loaded = load_book(order)
+        assert loaded.files == [str(book)]
+        assert {c.source.file for c in loaded.contracts} == {str(book)}
+        infos = [f.message for f in loaded.findings if f.source.file == str(copy)]
+        assert infos == ["This file holds the same bytes as book.xlsx; it is read once."]
+
+
+def test_of_two_copies_the_first_named_is_read(tmp_path: Path) -> None:
+    """Neither name is the original's ('book (1).xlsx', 'book (2).xlsx'): the first named is read, and a file of
+    other bytes between them keeps its place."""
+    import shutil
+
+    from explorer.importing.book import load_book
+
+    first = tmp_path / "book (2).xlsx"
+    workbook(first)
+    second = shutil.copy(first, tmp_path / "book (1).xlsx")
+    other = workbook(tmp_path / "other.xlsx", extra_rows="<row/>")  # other bytes
+    loaded = load_book([first, other, second])
+    assert loaded.files == [str(first), str(other)]
+
+
 def test_done_true_still_opens(tmp_path: Path) -> None:
     path = tmp_path / "work.toml"
     path.write_text('[[marks]]\ncustomer = "Acme"\nproduct = "okta"\nevent = "x"\ndone = true\nmarked = 2026-12-06\n')

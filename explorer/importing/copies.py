@@ -1,0 +1,34 @@
+"""Which of two files holding the same bytes is read: the one not named as a copy, whichever order they were named in.
+
+A shell sorts "contracts (1).csv" before "contracts.csv", so the first named is often the re-download; every finding
+would then name it. Names a copy gets: a browser's re-download "name (1).ext", Windows' "name - Copy.ext" (and
+"name - Copy (2).ext"), macOS' "name copy.ext" (and "name copy 2.ext"), Google Drive's and Office's "Copy of name.ext".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+_COPY_NAME = re.compile(r"^copy of |(?: ?\(\d{1,3}\)| - copy(?: \(\d{1,3}\))?| copy(?: \d{1,3})?)$", re.IGNORECASE)
+
+
+def is_copy_name(path: Path) -> bool:
+    """True where the file's name (its stem) is one a copy or a re-download is given."""
+    return _COPY_NAME.search(path.stem) is not None
+
+
+def originals_first(named: list[tuple[Path, bool]], sha: Callable[[Path, bool], str | None]) -> list[tuple[Path, bool]]:
+    """``named`` (path, read as a case log) reordered so that of the files with the same bytes (``sha``, None where
+    not hashed) read the same way, the first not named as a copy takes the place of the first named; else the first
+    named stays first. Every other file keeps its place."""
+    order = list(named)
+    firsts: dict[tuple[str, bool], int] = {}  # (SHA-256, read as a case log) -> where the one read stands
+    for at, (path, is_case_log) in enumerate(named):
+        if (key := sha(path, is_case_log)) is None:
+            continue
+        first = firsts.setdefault((key, is_case_log), at)
+        if first != at and is_copy_name(order[first][0]) and not is_copy_name(path):
+            order[first], order[at] = order[at], order[first]
+    return order
