@@ -34,6 +34,9 @@ _WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "as
 _LINE_BREAKS = {"p", "div", "li"}  # a block inside a cell starts a line, as <br> does
 # Text to its end tag, tags in it too, as browsers read them: a table inside <textarea> is text, not data
 _RAW_TEXT = ("script", "style", "textarea", "title")
+# a table row, or a cell, in the text an unclosed <style> or <script> swallowed: data not read
+_ROW_TAG = re.compile(r"<tr[\s/>]", re.IGNORECASE)
+_CELL_TAG = re.compile(r"<t[rdh][\s/>]", re.IGNORECASE)
 Note = tuple[Severity, str, int]  # (severity, what the reader says of the page, 1-based row or 0 for the whole file)
 
 
@@ -225,12 +228,16 @@ class _Tables(HTMLParser):
         if self.cdata_elem and "<t" in self.rawdata.lower():  # rows a browser would not show either, said not dropped
             row, tables = self.raw_text
             where = f"at row {row:,}" if row else "before the tables" if tables == 0 else "among the tables"
+            # a table row swallowed is a contract or case not read: an error, so the book is not clean
+            rows = len(_ROW_TAG.findall(self.rawdata))
+            lost = {0: "no row from there on was read", 1: "the table row after it was not read"}
             self.notes.append(
                 (
-                    Severity.WARNING,
+                    Severity.ERROR if _CELL_TAG.search(self.rawdata) else Severity.WARNING,
                     f"The page opens a <{self.cdata_elem}> {where} and never closes it: everything after it is the "
-                    f"{self.cdata_elem}'s text, as a browser reads it, so no row from there on was read. Close it "
-                    f"(</{self.cdata_elem}>) or export the file again.",
+                    f"{self.cdata_elem}'s text, as a browser reads it, so "
+                    f"{lost.get(rows, f'the {rows:,} table rows after it were not read')}. "
+                    f"Close it (</{self.cdata_elem}>) or export the file again.",
                     row,
                 )
             )

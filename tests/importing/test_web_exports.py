@@ -583,13 +583,27 @@ def test_a_meta_saying_windows_1252_over_utf8_text_reads_utf8_and_says_so(tmp_pa
     assert said.severity is Severity.INFO and "'windows-1252'" in said.message
 
 
-def test_a_style_never_closed_inside_a_table_is_said_with_its_row(tmp_path: Path) -> None:
+def test_a_style_never_closed_inside_a_table_is_an_error_with_its_row(tmp_path: Path) -> None:
+    """The contract after it is not read (a browser shows no more either): a dropped row, so an error, and check
+    says the book is not clean."""
     path = tmp_path / "styled.xls"
     path.write_text(CONTRACTS.format(middle="<style>td{color:red}", tail="</body></html>"))
     book = load_book([path])
-    assert [c.customer for c in book.contracts] == ["Acme Corp"]  # a browser shows no more either
+    assert [c.customer for c in book.contracts] == ["Acme Corp"]
     (said,) = [f for f in book.findings if "never closes it" in f.message]
-    assert said.severity is Severity.WARNING and said.source.row == 3 and "<style>" in said.message
+    assert said.severity is Severity.ERROR and said.source.row == 3 and "<style>" in said.message
+    assert "so the table row after it was not read" in said.message
+    run = explorer("check", path, temp=tmp_path / "temp")
+    assert run.code == 1 and "1 error" in run.out, run.out
+
+
+def test_a_script_never_closed_after_the_tables_swallowing_no_row_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "scripted.xls"
+    path.write_text(CONTRACTS.format(middle="", tail="<script>if (a <b) { document.title = '<title>' }</body></html>"))
+    book = load_book([path])
+    assert [c.customer for c in book.contracts] == ["Acme Corp", "Initech"]
+    (said,) = [f for f in book.findings if "never closes it" in f.message]
+    assert said.severity is Severity.WARNING and "so no row from there on was read" in said.message
 
 
 def test_a_table_inside_a_textarea_is_text_not_data(tmp_path: Path) -> None:
