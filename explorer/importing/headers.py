@@ -541,8 +541,9 @@ def _set_aside(
     # as written or undecorated: JSM's export writes "Custom field (Time to first response)"
     # said even where nothing else would read it (JSM's '- Elapsed'): the user looking for the column learns why not
     lookalike = next((spec.lookalikes[f] for f in map(fold, variants(header)) if f in spec.lookalikes), None)
-    if lookalike:
-        found = {n: g for n, g in found.items() if n != lookalike[0]}
+    if lookalike:  # documented as something else: no field it only looks like is offered either (JSM's time left
+        # to the target is no first response clock, so a 'may hold' beside the 'not read' would contradict it)
+        found = {n: g for n, g in found.items() if n != lookalike[0] and g.how != "fuzzy"}
         notes.append(f"Column '{header}' is not read as {label(lookalike[0])}: {lookalike[1]}.")
     return found
 

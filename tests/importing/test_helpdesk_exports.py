@@ -285,6 +285,21 @@ def test_jsm_time_to_first_response_is_never_read_as_time_taken_however_decorate
     assert any("has no first-response column" in e for e in messages(book, Severity.ERROR))
 
 
+def test_jsm_time_to_first_response_beside_a_response_date_is_said_once_not_offered(tmp_path: Path) -> None:
+    """JSM's HTML export with 'Time to first response' (-30m, 1h) beside 'First Response Date': the SLA field is said
+    not to be read, and no warning also offers it as the first response clock to map (the two contradicted)."""
+    rows = ["Key,Organizations,Priority,Created,Time to first response,First Response Date"]
+    rows += ["SUP-101,Acme Corp,P1,2026-03-01 09:05,-30m,2026-03-01 10:35"]
+    rows += ["SUP-102,Acme Corp,P3,2026-07-14 14:00,1h,2026-07-14 15:00"]
+    book = read_log(tmp_path, rows)
+    assert book.cases is not None and book.cases["first_response"].notna().all()
+    said = [w for w in messages(book, Severity.WARNING) if "'Time to first response'" in w]
+    assert said == [
+        "Column 'Time to first response' is not read as first response time: Jira Service Management's SLA field "
+        "holds the time left to the target (negative once breached), not the time taken."
+    ]
+
+
 def test_a_status_beside_the_first_response_is_no_warning(tmp_path: Path) -> None:
     """Freshdesk writes 'First response status' (Within SLA / SLA Violated) beside its first response: it only
     looks like 'First response time', which the table does not need once it has its first response."""
