@@ -257,17 +257,29 @@ def _kept(rows: pd.DataFrame, kept: pd.Series) -> str:
             continue
         value = kept[column]
         holds = given[column].isna() if pd.isna(value) else given[column].eq(value)
-        not_kept = ", ".join(_value(row[column], row) for _, row in given[~holds].iterrows())
-        said.append(f"{label} {_value(value, given[holds].iloc[0])} kept, not {not_kept}")
+        others = given[~holds]
+        blank = others[column].isna()
+        text = f"{label} {_value(value, given[holds].iloc[0], label)} kept"
+        if not blank.all():
+            text += ", not " + ", ".join(_value(row[column], row, label) for _, row in others[~blank].iterrows())
+        if blank.any():  # a row giving none (a blank cell, or one not read): said so, not as a value "none"
+            none = [_where(row) for _, row in others[blank].iterrows()]
+            text += f", where {' and '.join(none)} {'give' if len(none) > 1 else 'gives'} no {label}"
+        said.append(text)
     return f"Case {str(kept.name).split(SEP)[0]}: {', '.join(said)}"
 
 
-def _value(value: object, row: pd.Series) -> str:
-    """A compared value and the row it is read from: '2026-09-01 02:40 UTC (zd.csv row 2)', 'P1 (log.csv row 3)'."""
+def _where(row: pd.Series) -> str:
+    """The row a compared value is read from: 'zd.csv row 2'."""
     refused = ", whose response is before its opening: not used" if bool(row.get("response_early", False)) else ""
-    where = f"({shown_name(str(row['file']))} row {row['row']}{refused})"
+    return f"{shown_name(str(row['file']))} row {row['row']}{refused}"
+
+
+def _value(value: object, row: pd.Series, label: str) -> str:
+    """A compared value and the row it is read from: '2026-09-01 02:40 UTC (zd.csv row 2)', 'P1 (log.csv row 3)'."""
+    where = f"({_where(row)})"
     if pd.isna(value):  # type: ignore[call-overload]
-        return f"a blank {where}"
+        return f"no {label} {where}"
     return f"{value:%Y-%m-%d %H:%M} UTC {where}" if isinstance(value, pd.Timestamp) else f"P{value} {where}"
 
 

@@ -159,6 +159,14 @@ def test_a_log_whose_every_date_reads_both_ways_is_one_error_naming_the_remedy(t
     assert "--case-dates day-first" in error and 'dates = "day first"' in error
 
 
+def test_one_more_ambiguous_time_is_said_in_the_singular(tmp_path: Path) -> None:
+    """newuser3: two ambiguous openings read 'and so are 1 more of its times'."""
+    path = tmp_path / "two.csv"
+    path.write_text("\n".join(SERVICENOW[:3]) + "\n", "utf-8")
+    (error,) = messages(load_book([BOOK], case_files=[path]), Severity.ERROR)
+    assert "and so is 1 more of its times; cases CS0012001, CS0012002 are not counted." in error
+
+
 @pytest.mark.parametrize(("day_first", "opened"), [(True, "2026-11-02 14:00"), (False, "2026-02-11 14:00")])
 def test_the_case_log_s_date_order_can_be_stated(tmp_path: Path, day_first: bool, opened: str) -> None:
     book = load_book([BOOK], case_files=[servicenow_log(tmp_path)], case_dates=day_first)

@@ -129,6 +129,18 @@ def test_two_help_desks_that_disagree_on_a_case_give_one_verdict_in_either_order
         assert (notes[0].source.file, notes[0].source.row) == (str(zendesk), 2)  # the row whose response is kept
 
 
+def test_a_log_giving_no_opening_for_a_repeated_case_is_said_to_give_none(tmp_path: Path) -> None:
+    """newuser3: 'opening 2026-04-03 09:00 UTC (cases_df.csv row 2) kept, not none (cases.csv row 2)': the other
+    log's row gives no opening (a blank cell, or one not read); it is said so, not as a value."""
+    header = ["Ticket ID", "Organization", "Product", "Priority", "Created at", "First reply at"]
+    given = write_csv(tmp_path / "a.csv", header=header, rows=[["1", "Contoso", "Okta", "P1", "2026-04-03 09:00", ""]])
+    blank = write_csv(tmp_path / "b.csv", header=header, rows=[["1", "Contoso", "Okta", "P1", "", "2026-04-03 09:30"]])
+    for order in ([given, blank], [blank, given]):
+        book = load_book([contracts(tmp_path)], order)
+        (said,) = [f.message for f in book.findings if "listed in both" in f.message]
+        assert said.endswith("Case 1: opening 2026-04-03 09:00 UTC (a.csv row 2) kept, where b.csv row 2 gives no opening.")
+
+
 def test_the_priority_at_opening_one_log_gives_sets_the_target_in_either_order(tmp_path: Path) -> None:
     """Okta may lower a case's priority; a log recording the priority at opening knows the target (domain.md §4)."""
     lowered = write_csv(
