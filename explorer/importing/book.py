@@ -881,11 +881,13 @@ def _asked_for(sheet: RawSheet, tables: list[TableMatch], saved: SavedLookup | N
 
 
 def _rows_left(sheet: RawSheet, tables: list[TableMatch]) -> str:
-    """A sheet left unread: "its N rows were not read", its rows being the records under its tables' headers (or
-    every filled row where none was found)."""
+    """A sheet left unread: "its N rows under the header were not read", its rows being the records under its tables'
+    headers (said so: a header and one row is "1 row"), or "its N filled rows" where no table was found."""
     bodies = [m.body(sheet.rows) for m in tables] or [sheet.rows]
     rows = sum(1 for body in bodies for r in body if not is_blank(r))
-    return f"its {rows} row{'s were' if rows != 1 else ' was'} not read"
+    which = f" under the header{'s' if len(tables) > 1 else ''}" if tables else ""
+    counted = f"{rows}{'' if tables else ' filled'} row{'s' if rows != 1 else ''}{which}"
+    return f"its {counted} {'were' if rows != 1 else 'was'} not read"
 
 
 def _hidden(sheet: RawSheet, tables: list[TableMatch], catalog: Catalog) -> list[Finding]:

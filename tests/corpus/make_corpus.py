@@ -2382,13 +2382,13 @@ def hidden_sheets() -> None:
         "lookup sheet: neither is read, an INFO names each with its row count",
         contracts=len(DEALS),
         contract=[deal_check(DEALS[0], time_zone="Europe/Berlin"), deal_check(DEALS[-1], index=len(DEALS) - 1)],
-        finding=[info("Sheet 'Backup 2025' is hidden in the workbook; its 9 rows were not read")],
+        finding=[info("Sheet 'Backup 2025' is hidden in the workbook; its 9 rows under the header were not read")],
     )
     entry(
         "finance_hidden_backup.xlsx",
         imitates="hand-kept finance workbook with a hidden backup sheet",
         writer="openpyxl",
-        **(checks | {"finding": [*checks["finding"], info("Sheet 'lookup' is very hidden in the workbook; its 4 rows")]}),
+        **(checks | {"finding": [*checks["finding"], info("Sheet 'lookup' is very hidden in the workbook; its 4 filled rows")]}),
     )
     for suffix in ("xls", "ods"):
         soffice("finance_hidden_backup.xlsx", suffix)

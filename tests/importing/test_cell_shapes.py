@@ -145,7 +145,7 @@ def test_one_hidden_row_is_said_in_the_singular(tmp_path: Path) -> None:
     wb["Old"].sheet_state = "hidden"
     wb.save(path)
     notes = [f.message for f in load_book([path]).findings if f.source.sheet == "Old"]
-    assert notes[0].startswith("Sheet 'Old' is hidden in the workbook; its 1 row was not read.")
+    assert notes[0].startswith("Sheet 'Old' is hidden in the workbook; its 1 row under the header was not read.")
 
 
 def test_a_name_column_is_the_customer_of_a_contracts_table_only(tmp_path: Path) -> None:
@@ -365,3 +365,13 @@ def test_a_formula_saved_by_a_script_is_named_whatever_value_it_was_saved_with(t
     said = {f.source.row: f.message for f in load_book([path]).findings if f.column == "End"}
     assert said[2].startswith("Term end: the cell holds the formula =EDATE(D2,12)-1, saved with 0 as its value")
     assert said[3].startswith("Term end: the cell holds the formula =EDATE(D3,12)-1, calculated in Excel but never saved")
+
+
+def test_a_hidden_sheet_with_no_table_counts_its_filled_rows(tmp_path: Path) -> None:
+    """newuser3 read 'its 1 row was not read' for a header and one row as a miscount: the rows counted are said."""
+    path = write_sheets(tmp_path / "hidden.xlsx", {"Data": CONTRACTS, "Notes": [["Call Jane in May"], [], ["Ask about SSO"]]})
+    wb = openpyxl.load_workbook(path)
+    wb["Notes"].sheet_state = "hidden"
+    wb.save(path)
+    notes = [f.message for f in load_book([path]).findings if f.source.sheet == "Notes"]
+    assert notes[0].startswith("Sheet 'Notes' is hidden in the workbook; its 2 filled rows were not read.")

@@ -502,7 +502,7 @@ def test_a_hidden_sheet_named_as_the_tools_own_that_holds_a_table_is_named(tmp_p
     wb.save(path)
     book = load_book([path])
     (said,) = [f.message for f in book.findings if f.source.sheet == "HiddenSheet"]
-    assert said.startswith("Sheet 'HiddenSheet' is hidden in the workbook; its 5 rows were not read.")
+    assert said.startswith("Sheet 'HiddenSheet' is hidden in the workbook; its 5 rows under the header were not read.")
 
 
 def test_line_items_and_their_deals_in_one_workbook_join_by_the_deals_id(tmp_path: Path) -> None:

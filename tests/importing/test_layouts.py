@@ -406,7 +406,8 @@ def test_a_sheet_named_do_not_use_is_not_read_and_is_named(tmp_path: Path) -> No
         (
             Severity.WARNING,
             "Do not use - old",
-            "Sheet 'Do not use - old' is named to be left alone ('do not use'); its 1 row was not read. To read it, "
+            "Sheet 'Do not use - old' is named to be left alone ('do not use'); its 1 row under the header was not read. "
+            "To read it, "
             'rename the sheet, or map it with File \u2192 Map Columns\u2026 and add read_hidden = ["Do not use - old"] '
             "to its mapping.",
         )

@@ -46,7 +46,7 @@ def test_hidden_sheet_is_named_not_read(tmp_path: Path, state: str) -> None:
     assert [c.customer for c in book.contracts] == ["Acme Corp"]
     notes = [f.message for f in book.findings if f.source.sheet == "Backup"]
     shown = "very hidden" if state == "veryHidden" else "hidden"
-    assert notes and notes[0].startswith(f"Sheet 'Backup' is {shown} in the workbook; its 2 rows were not read.")
+    assert notes and notes[0].startswith(f"Sheet 'Backup' is {shown} in the workbook; its 2 rows under the header were not read.")
     assert all(f.severity is Severity.INFO for f in book.findings if f.source.sheet == "Backup")
 
 
