@@ -150,6 +150,7 @@ def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         workspace.case_timezone = args.case_timezone
     if getattr(args, "case_dates", None):
         workspace.case_dates = args.case_dates.replace("-", " ")
+        workspace.case_dates_from = "--case-dates"
     if args.catalog:
         workspace.catalog = args.catalog
     return workspace

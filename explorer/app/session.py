@@ -119,6 +119,7 @@ def load_session(
         catalog,
         case_timezone=workspace.case_timezone,
         case_dates=stated_order(workspace.case_dates) if workspace.case_dates else None,
+        case_dates_from=workspace.case_dates_from or "the workspace's case_dates",
         progress=step,
         saved=saved,
         skip_unreadable=skip_unreadable,

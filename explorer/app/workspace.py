@@ -75,6 +75,7 @@ class Workspace:
     mappings: list[str] = field(default_factory=list)  # saved column-mapping files in use
     case_timezone: str | None = None  # None: the catalog's setting
     case_dates: str | None = None  # "day first" or "month first": how case logs write 02/11/2026; None: their dates say
+    case_dates_from: str | None = None  # who set case_dates, as a finding names it: "--case-dates"; not stored
     as_of: date | None = None  # None: today, on every opening
     catalog: str | None = None  # None: the bundled catalog
     # Replaced, never changed in place: a worker thread judging with one snapshot never sees it move.
@@ -232,7 +233,7 @@ def open_workspace(path: Path | str) -> Opened:
         raise check.wrong("workspace.as_of", f'a date from {clock.FIRST_DAY} to {clock.LAST_DAY}, or "today"')
     zone = head.get("case_timezone")
     if zone is not None:
-        if not isinstance(zone, str) or not _known_zone(zone):
+        if not isinstance(zone, str) or not known_zone(zone):
             raise check.wrong("workspace.case_timezone", "an IANA time zone such as Europe/Berlin")
         workspace.case_timezone = zone
     dates = head.get("case_dates")
@@ -240,6 +241,7 @@ def open_workspace(path: Path | str) -> Opened:
         if not isinstance(dates, str) or stated_order(dates) is None:
             raise check.wrong("workspace.case_dates", '"day first" or "month first"')
         workspace.case_dates = dates
+        workspace.case_dates_from = f"case_dates in {shown_name(path)}"
     catalog = head.get("catalog")
     if catalog is not None:
         workspace.catalog = _absolute(check.path(catalog, "workspace.catalog"), folder)
@@ -306,7 +308,7 @@ def _marks(entries: Any, check: _Check) -> dict[DateKey, DateMark]:
     return marks
 
 
-def _known_zone(name: str) -> bool:
+def known_zone(name: str) -> bool:
     from zoneinfo import ZoneInfo
 
     try:

@@ -138,6 +138,7 @@ def load_book(
     saved: SavedLookup | None = None,
     skip_unreadable: bool = False,
     case_dates: bool | None = None,
+    case_dates_from: str = "--case-dates",
 ) -> Book:
     """Read every file into one Book. Raises UnreadableFile for a file that cannot be read at all.
 
@@ -145,18 +146,20 @@ def load_book(
     ``saved`` gives the mapping saved for a header layout, if any (explorer.importing.mappings).
     With ``skip_unreadable`` (the app) such a file becomes an error finding and the rest is read;
     only when every file fails, and none could be mapped, is the first failure raised. ``case_dates`` (True day
-    first, False month first) is how the case logs write nn/nn/yyyy where their own dates leave it open.
+    first, False month first) is how the case logs write nn/nn/yyyy where their own dates leave it open;
+    ``case_dates_from`` names who said so in the findings ("--case-dates", "case_dates in work.explorer.toml").
     """
     catalog = catalog or default_catalog()
     files, case_files = list(files), list(case_files)
     orders: dict[str, values.DateOrder] = {}  # file name -> the day/month order its dates settled, or left open
-    book = _load(files, case_files, catalog, case_timezone, progress, saved, skip_unreadable, case_dates, orders)
+    stated = (case_dates, case_dates_from)
+    book = _load(files, case_files, catalog, case_timezone, progress, saved, skip_unreadable, stated, orders)
     settled = {o.day_first for o in orders.values() if o.day_first is not None}
     if len(settled) == 1 and any(o.day_first is None for o in orders.values()):
         # a file whose dates read both ways was read before the file that settles them: its order must not hang on
         # the order the files were named in, so the book is read again with every settled order known from the start
         known = {name: order for name, order in orders.items() if order.day_first is not None}
-        book = _load(files, case_files, catalog, case_timezone, progress, saved, skip_unreadable, case_dates, known)
+        book = _load(files, case_files, catalog, case_timezone, progress, saved, skip_unreadable, stated, known)
     return book
 
 
@@ -168,7 +171,7 @@ def _load(
     progress: Progress | None,
     saved: SavedLookup | None,
     skip_unreadable: bool,
-    case_dates: bool | None,
+    stated: tuple[bool | None, str],
     orders: dict[str, values.DateOrder],
 ) -> Book:
     """load_book's reading, ``orders`` the day/month orders the book's files settle (filled in as they are read)."""
@@ -211,7 +214,8 @@ def _load(
                 saved,
                 orders,
                 joiner,
-                case_dates=case_dates if is_case_log else None,
+                case_dates=stated[0],  # for its case tables: a log named as a book too (the app names none apart)
+                case_dates_from=stated[1],
             )
             _record_digest(book, path, before, sha)
         except UnreadableFile as exc:
@@ -348,6 +352,7 @@ def read_file(
     joiner: Joiner = NO_JOIN,
     sheets: Iterable[RawSheet] | None = None,
     case_dates: bool | None = None,
+    case_dates_from: str = "--case-dates",
 ) -> list[Held]:
     """Every table of one file into the book; says what each table is (kind and headers).
 
@@ -419,7 +424,7 @@ def read_file(
                     )
                 )
             read = early[position, index]
-            table_order = _stated_order(sheet, match, order, parts, case_dates, book)
+            table_order = _stated_order(sheet, match, order, parts, (case_dates, case_dates_from), book)
             if read.order != _settled(table_order, read.own):
                 read = _read_apart(sheet, match, catalog, case_timezone, table_order, read.own)
             book.contracts.extend(read.book.contracts)
@@ -760,13 +765,20 @@ def _borrowed_order(
 
 
 def _stated_order(
-    sheet: RawSheet, match: TableMatch, order: values.DateOrder, parts: set[str], case_dates: bool | None, book: Book
+    sheet: RawSheet,
+    match: TableMatch,
+    order: values.DateOrder,
+    parts: set[str],
+    case_dates: tuple[bool | None, str],
+    book: Book,
 ) -> values.DateOrder:
     """The table's day/month order where the user states one (its mapping's ``dates``, else for a case log
-    --case-dates) and its file's dates leave it open, said in an info; where they settle the other order, a warning
-    says the statement is not followed."""
+    ``case_dates``: the order and who stated it, the command line, a workspace or the app) and its file's dates leave
+    it open, said in an info; where they settle the other order, a warning says the statement is not followed."""
     stated, how = (
-        (match.day_first, "its column mapping says") if match.day_first is not None else (case_dates, "--case-dates says")
+        (match.day_first, "its column mapping says")
+        if match.day_first is not None
+        else (case_dates[0] if match.kind == "cases" else None, f"{case_dates[1]} says")
     )
     if stated is None:
         return order

@@ -208,6 +208,21 @@ def test_a_mapping_states_the_date_order_and_the_file_s_own_dates_still_win(tmp_
         load_mapping_file(mapping, catalog)
 
 
+def test_case_dates_reach_a_case_log_named_among_the_books_and_no_contract(tmp_path: Path) -> None:
+    """The app names no file a case log (tables are told apart), nor does `check BOOK LOG`: --case-dates was left
+    unused there, the log's dates an error. It is for case tables only: a contract book's dates are its own."""
+    log = tmp_path / "servicenow_cases.csv"
+    log.write_text("\n".join(SERVICENOW) + "\n", "utf-8")
+    contracts = tmp_path / "contracts.csv"
+    contracts.write_text("Customer,Product,Support Tier,Term Start,Term End\nAcme Corp,Okta,Premier,01/02/2026,01/01/2027\n")
+    book = load_book([BOOK, log], case_dates=True, case_dates_from="case_dates in q4.explorer.toml")
+    assert not messages(book, Severity.ERROR)
+    said = "Dates are read day first, as case_dates in q4.explorer.toml says: 02/11/2026 is 2 November 2026."
+    assert said in messages(book, Severity.INFO)
+    book = load_book([contracts], case_dates=True)
+    assert any("'01/02/2026' is ambiguous" in e for e in messages(book, Severity.ERROR))
+
+
 def test_check_takes_case_dates_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     log = str(servicenow_log(tmp_path))
     assert main(["check", str(BOOK), "--cases", log, "--as-of", "2026-12-07", "--case-dates", "day-first"]) == 0
