@@ -9,6 +9,7 @@ import os
 import sys
 import time
 import traceback
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, NoReturn
@@ -37,6 +38,12 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--sample", action="store_true", help="open the bundled sample book and case log")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge statuses on this date (today)")
     parser.add_argument("--workspace", metavar="FILE", help="open a saved workspace")
+    parser.add_argument("--case-timezone", metavar="ZONE", help="zone of case times written without one (UTC)")
+    parser.add_argument(
+        "--case-dates",
+        choices=["day-first", "month-first"],
+        help="how case logs write 02/11/2026 where no date of theirs has a day over 12 to tell (File ▸ Case Log Dates)",
+    )
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG after loading, then exit")
     parser.add_argument(
         "--tab", help="with --screenshot: the tab or page to show (e.g. SLA, Timeline; with --customer, Findings is its tab)"
@@ -154,7 +161,13 @@ def run_gui(argv: list[str]) -> int:
         except ValueError:
             print(f"explorer: '{args.as_of}' is not a date like 2026-11-28", file=sys.stderr)
             return 2
+    from explorer.app.workspace import known_zone
+
+    if args.case_timezone and not known_zone(args.case_timezone):
+        print(f"explorer: '{args.case_timezone}' is not an IANA time zone such as Europe/Berlin", file=sys.stderr)
+        return 2
     window = MainWindow(as_of=as_of, persist=not args.screenshot)
+    window.sessions.use_command_line(_case_dates(args), args.case_timezone)
     files = [*args.files, *(sample_files() if args.sample else [])]
     if args.screenshot:
         return _screenshot(app, window, files, args, PAGES, CUSTOMER_TABS, size, as_of)
@@ -166,10 +179,16 @@ def run_gui(argv: list[str]) -> int:
     python_wakes.timeout.connect(lambda: None)
     python_wakes.start(500)
     if args.workspace:
-        QTimer.singleShot(0, lambda: window.sessions.open_workspace_file(args.workspace, as_of, files))
+        stated = _case_dates(args), args.case_timezone
+        QTimer.singleShot(0, partial(window.sessions.open_workspace_file, args.workspace, as_of, files, *stated))
     elif files:
         QTimer.singleShot(0, lambda: window.open_files(files))
     return int(app.exec())
+
+
+def _case_dates(args: argparse.Namespace) -> str | None:
+    """--case-dates as a workspace writes it: "day first", "month first", or None."""
+    return args.case_dates.replace("-", " ") if args.case_dates else None
 
 
 def _screenshot(app, window, files, args, pages, tabs, size=SCREEN_SIZE, as_of=None) -> int:  # type: ignore[no-untyped-def]
@@ -186,7 +205,7 @@ def _screenshot(app, window, files, args, pages, tabs, size=SCREEN_SIZE, as_of=N
         loop = QEventLoop()
         window.busy_changed.connect(lambda busy: None if busy else QTimer.singleShot(0, loop.quit))
         if args.workspace:
-            window.sessions.open_workspace_file(args.workspace, as_of, files)
+            window.sessions.open_workspace_file(args.workspace, as_of, files, _case_dates(args), args.case_timezone)
         else:
             window.open_files(files)
         if window.busy:  # a workspace naming no file (or refused) opens nothing to wait for

@@ -168,7 +168,8 @@ class MainWindow(QMainWindow):
         quit_action = action("Quit", self, self.close, QKeySequence(QKeySequence.StandardKey.Quit))
         fill_menu(
             self.menuBar().addMenu("&File"),
-            [sessions.open_action, sessions.add_action, sessions.sample_action, sessions.map_action]
+            [sessions.open_action, sessions.add_action, sessions.dates_menu.menuAction(), sessions.sample_action]
+            + [sessions.map_action]
             + [self.recent_menu.menuAction(), sessions.reload_action],
             [sessions.workspace_action, sessions.save_workspace_action],
             [self.changes.compare_action],

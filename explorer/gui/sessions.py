@@ -11,6 +11,7 @@ file_changed(str) when a file of the open book changed on disk; message(str) for
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,7 @@ from explorer.catalog import Catalog
 from explorer.filekinds import resolved
 from explorer.gui import messages, settings
 from explorer.gui.actions import action
+from explorer.gui.case_dates import APP_SETTING, CaseDatesMenu
 from explorer.gui.map_columns import MapColumnsDialog
 from explorer.gui.operations import Operations, show_error
 from explorer.importing.safety import SPREADSHEET_SUFFIXES, TEXT_SUFFIXES
@@ -88,10 +90,17 @@ class SessionController(QObject):
             "Save Workspace…", self, lambda: self.save_workspace(), QKeySequence(QKeySequence.StandardKey.Save)
         )
         self.loaded_actions = [self.reload_action, self.add_action, self.save_workspace_action]
+        # how the case logs write 03/04/2026, and who said so: a new book takes it; the open book's shows
+        self.case_dates: tuple[str | None, str | None] = (None, None)
+        self.case_timezone: str | None = None  # the command line's --case-timezone, for books opened from files
+        self.dates_menu = CaseDatesMenu(parent)
+        self.dates_menu.chosen.connect(self.choose_case_dates)
 
     def set(self, session: Session) -> None:
         """Show ``session`` (the window and pages follow ``changed``)."""
         self.session = session
+        self.case_dates = (session.workspace.case_dates, session.workspace.case_dates_from)
+        self.dates_menu.show_order(session.workspace.case_dates)
         self.changed.emit(session)
         heap.settled()
         self.stale.stop()
@@ -130,7 +139,27 @@ class SessionController(QObject):
         self.open_files(sample_files())
 
     def open_files(self, files: list[str], add: bool = False) -> None:
-        self.open_workspace(view_model.files_workspace(self.session, files, add, self._as_of()))
+        workspace = view_model.files_workspace(self.session, files, add, self._as_of())
+        if not add or self.session is None:  # a new book: the case-log date order in use, the command line's zone
+            workspace.case_dates, workspace.case_dates_from = self.case_dates
+            workspace.case_timezone = self.case_timezone
+        self.open_workspace(workspace)
+
+    def use_command_line(self, case_dates: str | None, case_timezone: str | None) -> None:
+        """`explorer gui --case-dates --case-timezone`: for the books opened from files (a workspace given beside
+        them takes them in open_workspace_file)."""
+        self.case_timezone = case_timezone
+        if case_dates:
+            self.case_dates = (case_dates, "--case-dates")
+            self.dates_menu.show_order(case_dates)
+
+    def choose_case_dates(self, case_dates: str | None) -> None:
+        """File ▸ Case Log Dates: the open book read again with the order stated (or left to the logs' dates)."""
+        self.case_dates = (case_dates, APP_SETTING if case_dates else None)
+        session = self.session
+        if session is not None and session.workspace.case_dates != case_dates:
+            workspace = dataclasses.replace(session.workspace, case_dates=case_dates, case_dates_from=self.case_dates[1])
+            self.open_workspace(workspace)
 
     def open_workspace(self, workspace: Workspace) -> None:
         """Open what a workspace names, in the background."""
@@ -183,8 +212,16 @@ class SessionController(QObject):
         if name:
             self.open_workspace_file(name)
 
-    def open_workspace_file(self, path: str, as_of: date | None = None, files: Sequence[str] = ()) -> None:
-        """Open a saved workspace; the command line's as-of day and files, when given, win over it (as in the CLI)."""
+    def open_workspace_file(
+        self,
+        path: str,
+        as_of: date | None = None,
+        files: Sequence[str] = (),
+        case_dates: str | None = None,
+        case_timezone: str | None = None,
+    ) -> None:
+        """Open a saved workspace; the command line's as-of day, files, case time zone and case-log date order, when
+        given, win over it (as in the CLI)."""
         try:
             opened = open_workspace(path)
         except WorkspaceError as exc:
@@ -195,6 +232,10 @@ class SessionController(QObject):
         for name in (str(resolved(f)) for f in files):
             if name not in opened.workspace.all_files:
                 opened.workspace.files.append(name)
+        if case_timezone:
+            opened.workspace.case_timezone = case_timezone
+        if case_dates:
+            opened.workspace.case_dates, opened.workspace.case_dates_from = case_dates, "--case-dates"
         QSettings().setValue(settings.LAST_WORKSPACE_FOLDER, str(Path(path).parent))
         if opened.missing:
             messages.warning(

@@ -829,8 +829,9 @@ def _either_order(
             + f"; {'cases' if len(named) > 1 else 'case'} {', '.join(shown)}{more} {'are' if len(named) > 1 else 'is'} "
             + ("not counted. " if field == "opened" else "read as not answered yet. ")
             + "Say how the log "
-            'writes its dates: --case-dates day-first (or month-first) on the command line, or dates = "day first" '
-            '(or "month first") in its column mapping (explorer map, or File \u2192 Map Columns\u2026).',
+            "writes its dates: --case-dates day-first (or month-first) on the command line, File \u2192 Case Log Dates "
+            'in the app, or dates = "day first" (or "month first") in its column mapping (explorer map, or '
+            "File \u2192 Map Columns\u2026).",
             Source(sheet.file, sheet.name, match.header_row),
             column,
         )
