@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from explorer.gui.map_columns import DATE_ORDERS
+from explorer.importing.mappings import stated_order
 
 APP_SETTING = "the app's setting (File \u25b8 Case Log Dates)"  # who stated the order, as a finding names it
 TITLE = "Case Log Dates such as 03/04/2026"
@@ -43,6 +44,4 @@ class CaseDatesMenu(QMenu):
     def show_order(self, case_dates: str | None) -> None:
         """Check the choice ``case_dates`` (the open workspace's, "day first", "month first" or None) without
         choosing it."""
-        from explorer.importing.mappings import stated_order
-
         self.choices[order_text(stated_order(case_dates) if case_dates else None)].setChecked(True)

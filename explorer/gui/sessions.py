@@ -1,5 +1,5 @@
-"""Loading and sessions: opening books and workspaces, reloading, judging on another day, mapping columns,
-watching the open files, and the recent files.
+"""Loading and sessions: opening books and workspaces, reloading, judging on another day, mapping columns, the
+case logs' date order (File ▸ Case Log Dates), watching the open files, and the recent files.
 
 The controller holds the Session on show. It needs no window: a parent widget for its dialogs, the
 Operations its work runs through, the as-of date to open with, and where opened files are remembered.
