@@ -86,19 +86,6 @@ def test_a_term_ending_on_its_renewals_start_is_a_renewal_not_an_overlap(tmp_pat
     assert history.in_force(acme, date(2027, 2, 28)) is acme[0]
 
 
-def test_a_term_shorter_than_a_year_has_no_anniversary(tmp_path: Path) -> None:
-    """newuser3: ten-month terms (2026-02-01 to 2026-12-01, co-termed) were said to end on their anniversary and read
-    to 2026-11-30. Only a whole number of years ends on one; such terms are read as written, with no info."""
-    book = write_csv(
-        tmp_path / "deals.csv",
-        header=["Customer", "Product", "Tier", "Term Start", "Term End"],
-        rows=[["Acme", "Okta", "Premier", "2026-02-01", "2026-12-01"], ["Beta", "Okta", "Premier", "2026-06-15", "2027-03-15"]],
-    )
-    loaded = load_book([book])
-    assert [c.term_end for c in loaded.contracts] == [date(2026, 12, 1), date(2027, 3, 15)]
-    assert not [f for f in loaded.findings if "anniversary" in f.message]
-
-
 def test_a_term_ending_on_its_renewals_start_is_a_renewal_in_a_book_of_last_days_too(tmp_path: Path) -> None:
     # one anniversary among last days: not a column of them, so read as written, and its renewal on that day is said
     book = write_csv(

@@ -3,7 +3,7 @@
 Billing tools (Stripe's Current Period End, Chargebee's current_term_end, Zuora's Term End Date) and some CRMs
 give a period's end as the instant it ends: a year's term from 2026-01-15 "ends" 2027-01-15 00:00. Read as
 written, every term ran a day long, its renewal overlapped it, and its renewal-request deadline came a day late.
-Where most of a column's ends fall on their start's day a whole number of years later, the column writes
+Where most of a column's ends fall on their start's day a whole number of months later, the column writes
 anniversaries: each such end is read as the day before, and one info finding says so.
 """
 
@@ -19,11 +19,9 @@ SHARE = 0.8  # of a column's dated terms, at least, written as anniversaries (a 
 
 
 def is_anniversary(start: date, end: date) -> bool:
-    """``end`` is ``start``'s day a whole number of years (one or more) later: 2026-01-15 to 2027-01-15. A term of
-    other length has no anniversary: ten months from 2026-02-01 to 2026-12-01 (co-termed to another contract) is read
-    as written, not moved to 2026-11-30."""
+    """``end`` is ``start``'s day a whole number of months (one or more) later: 2026-01-15 to 2027-01-15."""
     months = (end.year - start.year) * 12 + end.month - start.month
-    return months >= 12 and months % 12 == 0 and add_months(start, months) == end
+    return months >= 1 and add_months(start, months) == end
 
 
 def anniversary_ends(contracts: list[Contract], column: str, where: Source) -> tuple[list[Contract], Finding | None]:
