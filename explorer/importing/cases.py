@@ -482,15 +482,17 @@ def written_numbers(texts: pd.Series) -> pd.Series:
     return pd.to_numeric(plain, errors="coerce")
 
 
-def minutes_per_unit(header: str, catalog: Catalog) -> float:
+def minutes_per_unit(header: str, catalog: Catalog) -> float | None:
     """Minutes in the unit a count's header names: Zendesk Explore's 'First reply time (hrs)' counts hours,
-    '(days)' days, its API's 'reply_time_in_seconds' seconds; a header naming none counts minutes (its field's
-    spellings say so)."""
+    '(days)' days, its API's 'reply_time_in_seconds' seconds, a Tableau view's 'Hours to First Response' and
+    'Stunden bis zur ersten Antwort' hours; None where it names none. A unit in brackets or after 'in' comes first;
+    elsewhere only a whole word of two letters or more ('h' alone may be an initial)."""
     per = catalog.unit_words(MINUTES)
-    for unit in [*UNIT.findall(header), *IN_UNIT.findall(header)]:
+    anywhere = [w for w in re.findall(r"[^\W\d_]{2,}", header) if w.casefold() != "in"]
+    for unit in [*UNIT.findall(header), *IN_UNIT.findall(header), *anywhere]:
         if (minutes := per.get(unaccented(unit.casefold()))) is not None:
             return minutes
-    return 1.0
+    return None
 
 
 def parse_durations(series: pd.Series, catalog: Catalog) -> tuple[pd.Series, pd.Series]:
@@ -680,6 +682,7 @@ def read_cases(
         span, bad_resp = _elapsed(after, raw, texts, header(cols[after], ""), catalog)
         if (refused := _no_durations(after, raw, span, bad_resp, sheet, match)) is not None:
             return empty_cases(), [*findings, refused]
+        findings += _unit_unsaid(after, sheet, match, catalog)
         responded = opened + span
         twice_resp = pd.Series("", index=opened.index)
     else:  # only whether a response was sent (Dynamics 365's First Response Sent): no time of any
@@ -899,9 +902,30 @@ def _elapsed(
     """(times from opening to the first response, mask of unreadable cells): a count in its header's unit (Zendesk's
     First reply time in minutes, calendar minutes) or a written duration (Kayako Classic's First Response Time)."""
     if after == "first_response_minutes":
-        seconds = written_numbers(texts[after]) * minutes_per_unit(header, catalog) * 60
+        seconds = written_numbers(texts[after]) * (minutes_per_unit(header, catalog) or 1.0) * 60
         return spans(seconds, texts[after].ne(""), zero_is_none=False)
     return parse_durations(raw[after], catalog)
+
+
+def _unit_unsaid(after: str, sheet: RawSheet, match: TableMatch, catalog: Catalog) -> list[Finding]:
+    """A warning where a count's header, found by a close spelling, names no unit (a bare number says none either):
+    its counts are read as minutes, the field's unit, and an hour read as a minute turns a late answer into a met one."""
+    guess = match.guesses.get(after)
+    column = match.headers.get(match.columns[after], "")
+    if after != "first_response_minutes" or (guess is not None and guess.how == "saved"):
+        return []
+    if minutes_per_unit(column, catalog) is not None:
+        return []
+    return [
+        Finding(
+            Severity.WARNING,
+            f"Sheet '{sheet.name}': the case table's column '{column}' is read as the minutes to the first response, "
+            "but neither its header nor its numbers say the unit; if they count hours or seconds, every verdict is "
+            f"wrong. Name the unit in the header ('{column} (hours)') or map the column {MAP_HINT}.",
+            Source(sheet.file, sheet.name, match.header_row),
+            column,
+        )
+    ]
 
 
 def _no_durations(

@@ -129,6 +129,11 @@ def test_a_thousands_comma_is_still_a_thousands_comma(tmp_path: Path) -> None:
         ("First Response Time (ms)", "2400000", 40),
         ("First response time (sec)", "2400", 40),
         ("First response time (hrs)", "2", 120),
+        # a unit named as a word of the header, not in brackets: a Tableau view's computed column, a German export
+        ("Hours to First Response", "3.00", 180),
+        ("First Reply (hours)", "1.5", 90),
+        ("Minutes to first reply", "3", 3),
+        ("Stunden bis zur ersten Antwort", "2", 120),
     ],
 )
 def test_a_count_in_the_unit_its_header_names(tmp_path: Path, header: str, value: str, minutes: int) -> None:
@@ -136,6 +141,14 @@ def test_a_count_in_the_unit_its_header_names(tmp_path: Path, header: str, value
     book = read_log(tmp_path, text)
     assert errors(book) == []
     assert responses(book)["c1"] == utc(2026, 11, 2, 14, 0) + pd.Timedelta(minutes=minutes)
+
+
+def test_a_count_whose_header_names_no_unit_is_said_to_be_read_as_minutes(tmp_path: Path) -> None:
+    text = "Conversation Id,Company Name,Priority,Created At,Erste Antwort Zeit\nc1,Acme Corp,urgent,2026-11-02T14:00:00Z,3\n"
+    book = read_log(tmp_path, text)
+    assert responses(book)["c1"] == utc(2026, 11, 2, 14, 3)
+    said = [f for f in book.findings if f.severity is Severity.WARNING and f.column == "Erste Antwort Zeit"]
+    assert len(said) == 1 and "neither its header nor its numbers say the unit" in said[0].message
 
 
 def test_pandas_nat_is_no_response_yet_not_an_error(tmp_path: Path) -> None:
