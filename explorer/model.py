@@ -261,3 +261,10 @@ def customer_key(name: str) -> str:
 
 def fold_text(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def case_named(case_id: object) -> str:
+    """How a message names a case: 'Case 00059001', or 'A case with no ID' where its ID cell is blank (the finding's
+    row says which)."""
+    text = "" if case_id is None else str(case_id).strip()
+    return f"Case {text}" if text else "A case with no ID"

@@ -44,11 +44,11 @@ from explorer.importing.record_block import (
     what_to_add,
     without_blocks,
 )
+from explorer.importing.record_lines import row_spans
 from explorer.importing.renewal_evidence import dropped_between, unheld_renewals
 from explorer.importing.renewed_to import unless_held
 from explorer.importing.repeats import one_row_per_case
 from explorer.importing.row_contacts import once, people_by_values
-from explorer.importing.rows import row_spans
 from explorer.importing.safety import NoTable, UnreadableFile
 from explorer.importing.sheet_shapes import summary_shape, turned_table
 from explorer.importing.spelling import contacts_by_spelling, match_by_spelling, name_variants

@@ -44,7 +44,7 @@ from explorer.importing.values import (
     full_year,
     parse_yes_no,
 )
-from explorer.model import Contact, Finding, Severity, Source, customer_key
+from explorer.model import Contact, Finding, Severity, Source, case_named, customer_key
 
 CASE_COLUMNS = [
     "case_id",
@@ -649,13 +649,14 @@ def read_cases(
         catalog,
         raw_only=("opened", "first_response", "milestone_completed", "first_response_time", *CLOCKS.values()),
         needed=catalog.tables["cases"].required,
+        lines=("milestone", "milestone_completed") if milestones else (),  # a report grouped by case
     )
     raw, texts, rows = table.raw, table.texts, pd.Series(table.rows)
     header = match.headers.get
 
     def column_findings(mask: pd.Series, field: str, message: str, severity: Severity = Severity.ERROR) -> None:
         for i in np.flatnonzero(mask.to_numpy()).tolist():
-            case = str(texts["case_id"].iloc[i]) or "(no id)"
+            case = case_named(texts["case_id"].iloc[i])
             findings.append(
                 Finding(
                     severity,
@@ -698,17 +699,15 @@ def read_cases(
     findings += [n for f in ("opened", response_field) if (n := _unix_note(f, raw.get(f), sheet, match)) is not None]
     two_way = _either_order(bad_open, raw["opened"], "opened", order, sheet, match, texts["case_id"], findings)
     bad_resp &= ~_either_order(bad_resp, raw[response_field], response_field, order, sheet, match, texts["case_id"], findings)
-    column_findings(bad_open & ~two_way, "opened", "Case {case}: the opening time '{value}' {why}; the case is not counted.")
-    column_findings(opened.isna() & ~bad_open, "opened", "Case {case}: the opening time is missing; the case is not counted.")
-    column_findings(
-        bad_resp, response_field, "Case {case}: the first response '{value}' {why}; it is treated as no response yet."
-    )
+    column_findings(bad_open & ~two_way, "opened", "{case}: the opening time '{value}' {why}; the case is not counted.")
+    column_findings(opened.isna() & ~bad_open, "opened", "{case}: the opening time is missing; the case is not counted.")
+    column_findings(bad_resp, response_field, "{case}: the first response '{value}' {why}; it is treated as no response yet.")
     for field, twice in (("opened", twice_open), (response_field, twice_resp)):
         for i in np.flatnonzero(twice.ne("").to_numpy()).tolist():
             findings.append(
                 Finding(
                     Severity.WARNING,
-                    f"Case {texts['case_id'].iloc[i] or '(no id)'}: '{cell_text(raw[field].iloc[i])}' {twice.iloc[i]}.",
+                    f"{case_named(texts['case_id'].iloc[i])}: '{cell_text(raw[field].iloc[i])}' {twice.iloc[i]}.",
                     Source(sheet.file, sheet.name, int(rows.to_numpy()[i])),
                     header(cols.get(field, -1), field),
                     str(texts["customer"].iloc[i]),
@@ -718,7 +717,7 @@ def read_cases(
     column_findings(
         early,
         response_field,
-        "Case {case}: the first response '{value}' is earlier than the opening time; the case is not counted.",
+        "{case}: the first response '{value}' is earlier than the opening time; the case is not counted.",
     )
     said = _sent_at_no_time(texts.get("first_response_sent"), responded, catalog)
     for word, message in (
@@ -728,7 +727,7 @@ def read_cases(
         column_findings(
             said.eq(word),
             "first_response_sent",
-            f"Case {{case}}: '{{value}}' {message}; the case is listed, not judged (its response time is unknown).",
+            f"{{case}}: '{{value}}' {message}; the case is listed, not judged (its response time is unknown).",
             Severity.WARNING,
         )
 
@@ -754,7 +753,7 @@ def read_cases(
     column_findings(
         unknown_product,
         "product",
-        "Case {case}: product '{value}' is not in the catalog; the case is not counted.",
+        "{case}: product '{value}' is not in the catalog; the case is not counted.",
         Severity.WARNING,
     )
     environment = map_distinct(texts["environment"], catalog.environments.classify)
@@ -821,7 +820,7 @@ def _either_order(
         return none
     column = match.headers.get(match.columns.get(field, -1), field)
     first = str(texts[two_way].iloc[0])
-    named = list(dict.fromkeys(str(i) or "(no id)" for i in ids[two_way.index[two_way]]))  # a milestone export repeats
+    named = list(dict.fromkeys(str(i) or "one with no ID" for i in ids[two_way.index[two_way]]))  # a milestone export repeats
     shown, count = named[:5], int(two_way.sum())
     more = f" and {len(named) - len(shown)} more" if len(named) > len(shown) else ""
     findings.append(
@@ -955,12 +954,12 @@ def _priority_findings(bad: pd.Series, written: pd.Series, catalog: Catalog, rep
     unclear = map_distinct(written.where(bad, ""), lambda t: catalog.priority_disagreement(t) if t else None)
     report(
         unclear.isna() & bad,
-        message="Case {case}: priority '{value}' is not 1-4, P1-P4, Sev 1-4 or Urgent/High/Normal/Low; the case is not counted.",
+        message="{case}: priority '{value}' is not 1-4, P1-P4, Sev 1-4 or Urgent/High/Normal/Low; the case is not counted.",
     )
     for why in pd.unique(unclear.dropna()):
         report(
             unclear.eq(why),
-            message="Case {case}: priority '{value}' names two levels: "
+            message="{case}: priority '{value}' names two levels: "
             + str(why).replace("{", "{{").replace("}", "}}")
             + ". Zammad, for one, numbers its priorities upwards (1 low to 3 high), so the number may be no level; "
             "which was meant is not known, and the case is not counted. Write the level (P1-P4) or its word alone.",
@@ -1100,7 +1099,7 @@ def _one_row_per_case(
     if unknown.any():
         given = list(dict.fromkeys(n for n in names.astype(str).str.strip() if n))
         shown = ", ".join(f"'{n}'" for n in given[:8]) + (f" and {len(given) - 8} more" if len(given) > 8 else "")
-        ids = [str(i) for i in cases.loc[unknown, "case_id"]]
+        ids = [str(i) or "one with no ID" for i in cases.loc[unknown, "case_id"]]
         which = (
             "no case has one"
             if unknown.all()

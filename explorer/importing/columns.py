@@ -22,6 +22,7 @@ from explorer.catalog import Catalog, fold
 from explorer.importing.entity_names import entity_names
 from explorer.importing.places import own_region, region_named
 from explorer.importing.readers import RawSheet
+from explorer.importing.record_lines import fill_lines
 from explorer.importing.safety import MAX_CELL_CHARS
 from explorer.importing.tables import TableMatch
 from explorer.importing.values import CALM_FROM, calm, cell_text
@@ -232,13 +233,15 @@ def read_columns(
     catalog: Catalog,
     raw_only: Iterable[str] = (),
     needed: Iterable[str] = (),
+    lines: tuple[str, ...] = (),
 ) -> Columns:
     """The fields of a table's body; ``raw_only`` fields (timestamps: a distinct value per row) get no text.
 
     Not records, each reported with an info finding that quotes it: repeated header rows, totals rows
     (first filled cell says Total, Grand Totals (24 records), "Subtotal EMEA" beside figures only...),
     group headings (a label merged across the row, or alone above rows that name their own customers),
-    and lines of one or two filled cells that leave a ``needed`` field empty (footers, footnotes, titles).
+    and lines of one or two filled cells that leave a ``needed`` field empty (footers, footnotes, titles). A row
+    filling only ``lines`` fields continues the record above and takes its fields (record_lines.fill_lines).
     """
     body = grid(match.body(sheet.rows))
     raw = {field: _column(body, match.columns.get(field)) for field in fields}
@@ -296,6 +299,7 @@ def read_columns(
     )
     _grouped(raw, texts, match, filled_row & ~skip, totals, sheet, findings)
     skip |= _outline(raw, texts, match, needed, filled_row & ~skip, sheet, findings)
+    findings += fill_lines(raw, texts, match, lines, filled_row & ~skip, rows, sheet)
     # One or two cells and no needed field filled (or a footer's words in one): a footer, footnote,
     # section title or group header, not a record.
     empty = [texts[f].to_numpy(dtype=object) == "" for f in needed if f in texts and f in match.columns]

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
+
 from explorer.catalog import Catalog
 from explorer.importing.columns import read_columns
 from explorer.importing.headers import LINE_PATH
 from explorer.importing.readers import RawSheet
+from explorer.importing.record_lines import continued, continued_note
 from explorer.importing.tables import TableMatch
 from explorer.model import Finding, Severity, Source
 
@@ -62,47 +65,32 @@ def data_rows(
 def _record_lines(rows: list[DataRow], match: TableMatch, findings: list[Finding]) -> list[DataRow]:
     """An ERP's export of records with their lines (Odoo: "Order Lines/Product"): a record's own columns are written
     on its first line only, so a row that fills only line columns continues the record above and takes its
-    columns. The export says so by its headers; a hand-kept book's blank customer is never carried down."""
+    columns (continued). The export says so by its headers; a hand-kept book's blank customer is never carried down."""
     lined = {i for i, h in match.headers.items() if LINE_PATH.fullmatch(h.strip())}
     own = [f for f, i in match.columns.items() if i not in lined]
     own_extras = [h for i, h in match.extra.items() if i not in lined]
+    own_blank = np.array([not any(row.text(f) for f in own) and not any(row.extras.get(h) for h in own_extras) for row in rows])
+    line_filled = np.array([any(row.text(f) for f in match.columns if f not in own) for row in rows])
+    above = continued(own_blank, line_filled)
     out: list[DataRow] = []
-    record: DataRow | None = None
-    continued: list[int] = []
-    for row in rows:
-        blank = not any(row.text(f) for f in own) and not any(row.extras.get(h) for h in own_extras)
-        if blank and record is not None and any(row.text(f) for f in match.columns if f not in own):
-            cells = {**row.cells, **{f: record.cells[f] for f in own if f in record.cells}}
-            texts = {**row.texts, **{f: record.texts[f] for f in own if f in record.texts}}
-            extras = {**row.extras, **{h: record.extras.get(h, "") for h in own_extras}}
-            out.append(replace(row, cells=cells, texts=texts, extras=extras))
-            continued.append(row.source.row or 0)
+    for row, at in zip(rows, above.tolist(), strict=True):
+        if at < 0:
+            out.append(row)
             continue
-        record = row if not blank else record
-        out.append(row)
-    if continued:
-        taken = ", ".join(f"'{match.headers.get(match.columns[f], f)}'" for f in own)
-        first = match.headers[min(lined)]
-        said = f"{row_spans(continued)} continue{'s' if len(continued) == 1 else ''} the record above them"
+        record = rows[at]
+        cells = {**row.cells, **{f: record.cells[f] for f in own if f in record.cells}}
+        texts = {**row.texts, **{f: record.texts[f] for f in own if f in record.texts}}
+        extras = {**row.extras, **{h: record.extras.get(h, "") for h in own_extras}}
+        out.append(replace(row, cells=cells, texts=texts, extras=extras))
+    if (above >= 0).any():
+        taken = [match.headers.get(match.columns[f], f) for f in own]
+        how = f"an export of records with their lines ('{match.headers[min(lined)]}')"
+        said = continued_note([r.source.row or 0 for r, a in zip(rows, above, strict=True) if a >= 0], "record", how, taken)
         findings.append(
             Finding(
                 Severity.INFO,
-                f"{said[:1].upper()}{said[1:]}, as an export of records with their lines ('{first}') writes them: "
-                f"they take its {taken}.",
+                said,
                 Source(rows[0].source.file, rows[0].source.sheet, match.header_row),
             )
         )
     return out
-
-
-def row_spans(rows: list[int], shown: int = 8) -> str:
-    """Sorted 1-based rows as runs: "row 7", or "rows 5, 9–12, 40 and 3 more spans"."""
-    spans: list[list[int]] = []
-    for r in rows:
-        if spans and r == spans[-1][1] + 1:
-            spans[-1][1] = r
-        else:
-            spans.append([r, r])
-    text = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans[:shown])
-    more = len(spans) - shown
-    return f"row{'' if len(rows) == 1 else 's'} {text}" + (f" and {more} more span{'s' if more != 1 else ''}" if more > 0 else "")

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.catalog import Calendar, Catalog
-from explorer.model import Book, Contract, Finding, Severity, Source, customer_key
+from explorer.model import Book, Contract, Finding, Severity, Source, case_named, customer_key
 from explorer.rules import product_name
 from explorer.sla.calendars import (
     NO_TIME,
@@ -464,7 +464,7 @@ def _case_findings(
                 out.append(
                     Finding(
                         Severity.WARNING,
-                        f"Case {case_id}: {customer} holds {len(products)} products ({', '.join(products)}) and the case "
+                        f"{case_named(case_id)}: {customer} holds {len(products)} products ({', '.join(products)}) and the case "
                         "names none, so it cannot be matched to one; the case is not counted. Add a product column "
                         "or map one (explorer map, or File \u2192 Map Columns\u2026).",
                         source,
@@ -476,7 +476,7 @@ def _case_findings(
                 out.append(
                     Finding(
                         Severity.WARNING,
-                        f"Case {case_id}: '{customer}' {could}, so the case is not counted.",
+                        f"{case_named(case_id)}: '{customer}' {could}, so the case is not counted.",
                         source,
                         named_by,
                         str(customer),
@@ -486,7 +486,7 @@ def _case_findings(
                 out.append(
                     Finding(
                         Severity.WARNING,
-                        f"Case {case_id}: the case names no customer, and its requester '{str(email).strip()}' matches "
+                        f"{case_named(case_id)}: the case names no customer, and its requester '{str(email).strip()}' matches "
                         "none: no contact of the book has that email, and no one customer's contacts share its domain; "
                         "the case is not counted.",
                         source,
@@ -501,7 +501,7 @@ def _case_findings(
                 out.append(
                     Finding(
                         Severity.WARNING,
-                        f"Case {case_id}: the case names no customer ({said}); the case is not counted.",
+                        f"{case_named(case_id)}: the case names no customer ({said}); the case is not counted.",
                         source,
                         named_by,
                     )
@@ -510,7 +510,8 @@ def _case_findings(
                 out.append(
                     Finding(
                         Severity.WARNING,
-                        f"Case {case_id}: no contract for '{customer}' ({product or 'no product'}); the case is not counted.",
+                        f"{case_named(case_id)}: no contract for '{customer}' ({product or 'no product'}); the case is not "
+                        "counted.",
                         source,
                         named_by,
                         str(customer),
@@ -520,7 +521,7 @@ def _case_findings(
                 out.append(
                     Finding(
                         Severity.INFO,
-                        f"Case {case_id}: opened {when:%Y-%m-%d %H:%M} UTC, before the first {product} term of "
+                        f"{case_named(case_id)}: opened {when:%Y-%m-%d %H:%M} UTC, before the first {product} term of "
                         f"{customer} in the book ({first.term_start:%Y-%m-%d}): no term of the book covers it; the "
                         f"book says the product was held since {first.initial_term_start:%Y-%m-%d} (its initial term "
                         "start), so the earlier term is not in the book. Listed as No contract in force, not judged.",
@@ -533,7 +534,7 @@ def _case_findings(
                 out.append(
                     Finding(
                         Severity.WARNING,
-                        f"Case {case_id}: opened {when:%Y-%m-%d %H:%M} UTC, when no "
+                        f"{case_named(case_id)}: opened {when:%Y-%m-%d %H:%M} UTC, when no "
                         f"{product or ''} term of {customer} was in force; listed as No contract in "
                         "force, not counted.".replace("  ", " "),
                         source,
@@ -545,7 +546,7 @@ def _case_findings(
                 out.append(
                     Finding(
                         Severity.INFO,
-                        f"Case {case_id}: Auth0 non-production tenant; out of SLA scope.",
+                        f"{case_named(case_id)}: Auth0 non-production tenant; out of SLA scope.",
                         source,
                         headed.get("environment", "Environment"),
                         str(customer),

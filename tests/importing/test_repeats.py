@@ -348,3 +348,42 @@ def test_a_milestone_export_judges_no_case_whose_first_response_milestone_it_lac
     assert any("no case has one" in f.message and "'Customer Acknowledgement'" in f.message for f in other.findings)
     judged = evaluate(other, default_catalog(), clock.end_of_day(date(2026, 12, 6))).cases["outcome"].astype(str)
     assert set(judged) == {"Not evaluated"}  # not Breached: the export does not say when anyone answered
+
+
+def test_a_milestone_report_writing_each_case_once_continues_it_on_the_blank_rows_below(tmp_path: Path) -> None:
+    """Salesforce's Case Milestones report grouped by case and exported 'details only' writes a case's columns on its
+    first milestone's row only (tryout 12): the rows below with blank case columns are that case's milestones, not a
+    phantom case with no ID (Unmatched, an error per row)."""
+    rows = [
+        ["00001", "Northwind Traders", "Okta", "P2", "2026-11-02 08:00", "First Response", "2026-11-02 08:30"],
+        ["", "", "", "", "", "Resolution", "2026-11-03 08:00"],
+        ["00002", "Contoso", "Okta", "P2", "2026-11-03 08:00", "Resolution", "2026-11-04 08:00"],
+        ["", "", "", "", "", "First Response", "2026-11-03 12:00"],
+    ]
+    book = load_book([contracts(tmp_path)], [write_csv(tmp_path / "milestones.csv", header=MILESTONES, rows=rows)])
+    log = [f for f in book.findings if f.source.file.endswith("milestones.csv")]
+    assert [f.message for f in log if f.severity >= Severity.WARNING] == []
+    result = evaluate(book, default_catalog(), clock.end_of_day(date(2026, 12, 6)))
+    outcomes = dict(zip(result.cases["case_id"], result.cases["outcome"].astype(str), strict=True))
+    assert outcomes == {"00001": "Met", "00002": "Breached"}  # 00002's First Response is on its continuation row
+    assert [f.message for f in book.findings if "continue" in f.message] == [
+        "Rows 3, 5 continue the case above them, as a report grouped by case with a row per 'Milestone' writes them: "
+        "they take its 'Case Number', 'Account Name', 'Product', 'Priority', 'Date/Time Opened'."
+    ]
+
+
+def test_a_case_with_no_id_is_named_so(tmp_path: Path) -> None:
+    """A case whose ID cell is blank (and not under a case it continues) is 'A case with no ID', not 'Case :' or
+    'Case (no id)', and a list of cases names it in words, not as '()'."""
+    rows = [
+        ["", "", "Okta", "P9", "2026-11-02 08:00", "Resolution", "2026-11-03 08:00"],
+        ["00002", "Contoso", "Okta", "P2", "2026-11-03 08:00", "First Response", "2026-11-03 09:00"],
+    ]
+    book = load_book([contracts(tmp_path)], [write_csv(tmp_path / "milestones.csv", header=MILESTONES, rows=rows)])
+    result = evaluate(book, default_catalog(), clock.end_of_day(date(2026, 12, 6)))
+    said = [f.message for f in [*book.findings, *result.findings] if f.source.row == 2]
+    bad = "A case with no ID: priority 'P9' is not 1-4, P1-P4, Sev 1-4 or Urgent/High/Normal/Low; the case is not counted."
+    assert bad in said
+    (missing,) = [f.message for f in book.findings if f.message.startswith("No First Response milestone")]
+    assert "1 case has none (one with no ID)" in missing
+    assert not any(m.startswith(("Case :", "Case (no id)")) or "()" in m for m in [f.message for f in book.findings])
