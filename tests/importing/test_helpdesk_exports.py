@@ -340,3 +340,22 @@ def test_unix_time_of_an_api_export_is_read_as_utc(tmp_path: Path, scale: int) -
         utc(2026, 11, 2, 8, 25),
     )
     assert not messages(book, Severity.ERROR)
+
+
+@pytest.mark.parametrize(
+    ("person", "company"),
+    [
+        ("Contact Name", "Contact Group"),  # HappyFox: the requester's company is their contact group
+        ("Customer", "Customer Company"),  # Help Scout
+        ("Contact name", "Contact company"),  # Front
+    ],
+)
+def test_a_help_desk_s_company_column_names_the_case_s_customer(tmp_path: Path, person: str, company: str) -> None:
+    """A help desk that names the requester (a person) and their company: the company is the customer the contracts
+    name, so the case matches though no contact of the book shares the requester's email domain (tryout 12)."""
+    rows = [f"Ticket ID,Priority,Created On,First Response Time,{person},{company},Contact Email,Product"]
+    rows += ["#SUP1,Critical,2026-11-02 14:00,0 hrs 40 mins,Ana Ruiz,Acme Corp,ana@acme.example,Okta"]
+    book = read_log(tmp_path, rows)
+    assert book.cases is not None
+    assert book.cases["customer"].tolist() == ["Acme Corp"]
+    assert outcomes(book) == {"#SUP1": "Met"}
