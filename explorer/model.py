@@ -57,6 +57,9 @@ class Finding:
     column: str = ""
     customer: str = ""
     product: str = ""
+    # the rows it is about where it is said once for many (a column the sheet lacks): each is still that row's finding
+    # in the report's and the app's row marks, while the findings list says it once
+    rows: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

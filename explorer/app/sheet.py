@@ -389,7 +389,8 @@ class CustomerSheet:
         out: dict[tuple[str, str, int | None], list[tuple[str, str]]] = {}
         for f in self.findings:
             if f.severity is Severity.ERROR and f.source.file:
-                out.setdefault((f.source.file, f.source.sheet, f.source.row), []).append((f.product, f.message))
+                for row in (f.source.row, *f.rows):  # a finding said once for many rows is each row's
+                    out.setdefault((f.source.file, f.source.sheet, row), []).append((f.product, f.message))
         return out
 
     @cached_property

@@ -23,6 +23,7 @@ from explorer.importing.line_items import (
     tier_with_addon,
 )
 from explorer.importing.readers import RawSheet
+from explorer.importing.record_lines import row_spans
 from explorer.importing.renewed_to import with_renewals
 from explorer.importing.row_contacts import contact_columns, read_finding, row_contacts
 from explorer.importing.rows import DataRow, data_rows
@@ -69,6 +70,7 @@ def read_contracts(
             if listing:
                 contacts += row_contacts(customer, product, row.extra(), listing, row.source)
         above = whole.text("customer") or above
+    findings[:] = _lacking_once(findings, rows, sheet, match, catalog)
     findings.extend(_unread_lines(rows, catalog))
     if addon_lines:
         contracts = _fold_addons(contracts, addon_lines, catalog, order, findings)
@@ -606,6 +608,39 @@ def _missing(field: str, row: DataRow, catalog: Catalog) -> tuple[str, str]:
         f"{said}, and the term length '{_one_line(text)}' is not a number of months or years ({LENGTHS}), "
         "so no term end is worked out: write the start in its own column and the length alone."
     )
+
+
+def _lacking_once(
+    findings: list[Finding], rows: list[DataRow], sheet: RawSheet, match: TableMatch, catalog: Catalog
+) -> list[Finding]:
+    """The error for a term date the sheet has no column for, said once for the sheet (at its header row) naming the
+    rows it leaves without that date, not once per row; each row keeps it (Finding.rows) for the report's marks."""
+    if not rows:
+        return findings
+    said = {_no_column(f, rows[0], catalog): f for f in ("term_start", "term_end")}  # the same for every row of a sheet
+    lacking: dict[str, list[Finding]] = {}
+    kept = []
+    for f in findings:
+        if f.severity is Severity.ERROR and f.message in said and f.source.sheet == sheet.name and f.source.file == sheet.file:
+            lacking.setdefault(f.message, []).append(f)
+        else:
+            kept.append(f)
+    for message, each in lacking.items():
+        at = sorted({f.source.row or 0 for f in each})
+        date_of = _label(said[message]).lower()
+        many = f"{len(at)} rows have" if len(at) != 1 else "1 row has"
+        plain = message == f"This sheet has no {date_of} column."  # not a bare 'Term' column's, which says what to give
+        remedy = f" Map the column that holds the {date_of} (explorer map, or File \u2192 Map Columns\u2026)." if plain else ""
+        kept.append(
+            Finding(
+                Severity.ERROR,
+                f"{message} {many} no {date_of} date ({row_spans(at)}), so {'they run' if len(at) != 1 else 'it runs'} "
+                f"on no day.{remedy}",
+                Source(sheet.file, sheet.name, match.header_row),
+                rows=tuple(at),
+            )
+        )
+    return kept
 
 
 def _no_column(field: str, row: DataRow, catalog: Catalog) -> str:

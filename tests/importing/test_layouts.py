@@ -13,6 +13,7 @@ from explorer.importing.book import load_book
 from explorer.importing.places import region_named
 from explorer.importing.struck import struck_cells
 from explorer.model import Book, Severity
+from explorer.outputs.report.build import FindingsByRow
 
 from ..files import write_sheets
 
@@ -337,19 +338,30 @@ def test_a_file_that_is_only_a_pipeline_has_no_contract_and_says_why(tmp_path: P
 
 
 def test_a_missing_term_start_column_is_said_of_its_sheet(tmp_path: Path) -> None:
-    """A table with a tier and no start column is contracts with an error, about that sheet (the book may have one)."""
+    """A table with a tier and no start column is contracts with an error, about that sheet (the book may have one):
+    one error naming the rows it leaves without a start, not one per row (tryout 12: 5 for a Gainsight report), and
+    still each row's in the report's Findings column."""
     path = write_sheets(
         tmp_path / "ends.xlsx",
         {
             "Ends": [
                 ["Customer", "Product", "Tier", "End", "Status"],
                 ["Acme Corp", "Okta", "Premier", date(2026, 12, 31), "Open"],
+                ["Initech", "Okta", "Basic", date(2026, 12, 31), "Open"],
+                ["Globex", "Auth0", "Premier", date(2026, 12, 31), "Open"],
             ]
         },
     )
     book = load_book([path])
-    assert [c.customer for c in book.contracts] == ["Acme Corp"]
-    assert _errors(book) == ["This sheet has no term start column."]
+    assert [c.customer for c in book.contracts] == ["Acme Corp", "Initech", "Globex"]
+    assert _errors(book) == [
+        "This sheet has no term start column. 3 rows have no term start date (rows 2–4), so they run on no day. Map "
+        "the column that holds the term start (explorer map, or File → Map Columns…)."
+    ]
+    (said,) = [f for f in book.findings if f.severity is Severity.ERROR]
+    assert said.source.row == 1 and said.rows == (2, 3, 4)
+    by_row = FindingsByRow(book.findings)
+    assert all(said in by_row.of(c.source, c.customer, c.product) for c in book.contracts)
 
 
 def struck_book(path: Path) -> Path:

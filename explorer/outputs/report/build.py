@@ -79,7 +79,8 @@ class FindingsByRow:
     def __init__(self, findings: list[Finding]) -> None:
         self._of: dict[tuple[str, str, int | None, str], list[Finding]] = defaultdict(list)
         for f in sorted(findings, key=lambda f: -f.severity):
-            self._of[(f.source.file, f.source.sheet, f.source.row, customer_key(f.customer))].append(f)
+            for row in (f.source.row, *f.rows):  # a finding said once for many rows is each row's
+                self._of[(f.source.file, f.source.sheet, row, customer_key(f.customer))].append(f)
 
     def of(self, source: Source, customer: str, product: str | None = None) -> list[Finding]:
         """``product``: a row listing several products is a contract each; a finding naming another is not this one's.
