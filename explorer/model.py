@@ -100,6 +100,9 @@ class Contract:
     renewed: bool = False  # the book holds a next term (history.renews): an add-on it does not keep is dropped
     # it starts inside an earlier row of the same program (an add-on bought and co-termed): no new term begins
     mid_term: bool = False
+    # the row gives no time zone, country or state: its place is the default until the customer's other terms of the
+    # product say one (explorer.importing.borrowed_place)
+    place_unsaid: bool = False
 
     @property
     def key(self) -> tuple[str, str]:

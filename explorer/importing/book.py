@@ -21,6 +21,7 @@ from explorer.catalog import Catalog, default_catalog
 from explorer.filekinds import digest, lock_file, resolved
 from explorer.importing import ranges, values
 from explorer.importing.anniversary import is_anniversary
+from explorer.importing.borrowed_place import borrowed_places
 from explorer.importing.cases import empty_cases, match_by_email, read_cases
 from explorer.importing.column_reads import CONTACTS, LINE_ITEM, kept_reads
 from explorer.importing.contacts import read_contacts
@@ -251,6 +252,7 @@ def _load(
         what = "; ".join(f"{name} holds {', '.join(t.text for t in tables)}" for name, tables in held.items())
         advice = _no_contract_advice(held)
         book.findings.append(Finding(Severity.ERROR, f"No contract was read: {what}. {advice}.", Source(book.files[0])))
+    book.contracts = borrowed_places(book.contracts, book.findings)
     book.contracts = _read_once(unless_held(book.contracts, catalog, book.findings), catalog, book.findings)
     book.contracts = history.with_runs(book.contracts)
     book.findings.extend(_check_book(book, catalog))

@@ -470,6 +470,7 @@ def _contract(
         region=_region(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or "")),
         country=country,
         time_zone=zone,
+        place_unsaid=not any(row.text(f) for f in ("time_zone", "country", "subdivision")),
         subdivision=subdivision,
         addons=addons,
         addon_columns=addon_columns,
@@ -853,7 +854,7 @@ def _place(row: DataRow, catalog: Catalog, report) -> tuple[str, str]:  # type: 
         by_state = places.zone_of_subdivision(country, state, catalog) if country and state else None
         fallback = by_state or (places.zone_of_country(country, catalog) if country else None)
         used = fallback or default
-        why = f"{problem}" if problem else "no time zone is given"
+        why = f"{problem}" if problem else "no time zone is given"  # borrowed_place.NO_ZONE finds it by these words
         source = (
             "the default"
             if not (fallback and country)

@@ -1,0 +1,61 @@
+"""A term row that gives no place (no time zone, country or state: a CRM's renewal export beside last year's hand-kept
+book) takes it from the same customer's other terms of the product, where they agree: its clock runs in the
+customer's own zone with their holidays, not the default UTC. Where none says one, or they disagree, the default
+stays (contracts._place), and its warning says why."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from explorer.model import Contract, Finding, Severity
+
+NO_ZONE = "No time zone is given; "  # how contracts._place's warning for a row with no zone begins
+
+
+def borrowed_places(contracts: list[Contract], findings: list[Finding]) -> list[Contract]:
+    """``contracts`` with each unsaid place taken from its contract's other rows that give one and agree on it (zone,
+    country, state; the region too where the row leaves it out); the row's default-zone warning becomes one naming
+    the row it came from, and, where they disagree, says so."""
+    said: dict[tuple[str, str], list[Contract]] = {}
+    for c in contracts:
+        if not c.place_unsaid:
+            said.setdefault(c.key, []).append(c)
+    out = []
+    for c in contracts:
+        others = said.get(c.key, []) if c.place_unsaid else []
+        places = {(o.time_zone, o.country, o.subdivision) for o in others}
+        if not others:
+            out.append(c)
+            continue
+        default = next((f for f in findings if _is_default(f, c)), None)
+        if len(places) > 1:
+            if default is not None:
+                shown = "; ".join(sorted({_place(*p) for p in places}))
+                told = f"{default.message[:-1]}: the customer's other {c.product_text or c.product} terms disagree ({shown})."
+                findings[findings.index(default)] = replace(default, message=told)
+            out.append(c)
+            continue
+        first = others[0]
+        regions = {o.region.strip() for o in others if o.region.strip()}
+        region = c.region if c.region.strip() or len(regions) != 1 else next(iter(regions))
+        out.append(replace(c, time_zone=first.time_zone, country=first.country, subdivision=first.subdivision, region=region))
+        taken = _place(first.time_zone, first.country, first.subdivision) + (f", region {region}" if region != c.region else "")
+        message = (
+            f"No time zone, country or state is given; {taken} is used, as the customer's other "
+            f"{c.product_text or c.product} term{'s say' if len(others) > 1 else ' says'} "
+            f"({first.source.describe()}{' and others' if len(others) > 1 else ''}); give the row's own time zone to be exact."
+        )
+        if default is not None:
+            findings[findings.index(default)] = replace(default, message=message)
+        else:
+            findings.append(Finding(Severity.WARNING, message, c.source, "", c.customer, c.product or ""))
+    return out
+
+
+def _is_default(f: Finding, c: Contract) -> bool:
+    return f.source == c.source and f.customer == c.customer and f.severity is Severity.WARNING and f.message.startswith(NO_ZONE)
+
+
+def _place(zone: str, country: str, subdivision: str) -> str:
+    where = f"{country}-{subdivision}" if subdivision else country
+    return f"{zone} ({where})" if where else zone
