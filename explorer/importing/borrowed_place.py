@@ -20,6 +20,8 @@ def borrowed_places(contracts: list[Contract], findings: list[Finding]) -> list[
     for c in contracts:
         if not c.place_unsaid:
             said.setdefault(c.key, []).append(c)
+    # each row's default-zone warning, found once (a scan of every finding per row was rows x findings)
+    defaults = {(f.source, f.customer): i for i, f in enumerate(findings) if _is_default(f)}
     out = []
     for c in contracts:
         others = said.get(c.key, []) if c.place_unsaid else []
@@ -27,12 +29,13 @@ def borrowed_places(contracts: list[Contract], findings: list[Finding]) -> list[
         if not others:
             out.append(c)
             continue
-        default = next((f for f in findings if _is_default(f, c)), None)
+        at = defaults.get((c.source, c.customer))
         if len(places) > 1:
-            if default is not None:
+            if at is not None:
+                default = findings[at]
                 shown = "; ".join(sorted({_place(*p) for p in places}))
                 told = f"{default.message[:-1]}: the customer's other {c.product_text or c.product} terms disagree ({shown})."
-                findings[findings.index(default)] = replace(default, message=told)
+                findings[at] = replace(default, message=told)
             out.append(c)
             continue
         first = others[0]
@@ -45,15 +48,15 @@ def borrowed_places(contracts: list[Contract], findings: list[Finding]) -> list[
             f"{c.product_text or c.product} term{'s say' if len(others) > 1 else ' says'} "
             f"({first.source.describe()}{' and others' if len(others) > 1 else ''}); give the row's own time zone to be exact."
         )
-        if default is not None:
-            findings[findings.index(default)] = replace(default, message=message)
+        if at is not None:
+            findings[at] = replace(findings[at], message=message)
         else:
             findings.append(Finding(Severity.WARNING, message, c.source, "", c.customer, c.product or ""))
     return out
 
 
-def _is_default(f: Finding, c: Contract) -> bool:
-    return f.source == c.source and f.customer == c.customer and f.severity is Severity.WARNING and f.message.startswith(NO_ZONE)
+def _is_default(f: Finding) -> bool:
+    return f.severity is Severity.WARNING and f.message.startswith(NO_ZONE)
 
 
 def _place(zone: str, country: str, subdivision: str) -> str:
