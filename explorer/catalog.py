@@ -247,7 +247,7 @@ class TableSpec:
     others: frozenset[str] = frozenset()
     # A tool's title column (folded headers, per field): read as the field only where the table has no column for
     # it, gives every other field it requires and one of title_evidence (monday's, Notion's, Airtable's 'Name')
-    titles: dict[str, frozenset[str]] = field(default_factory=dict)
+    titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # in the catalog's order: the first goes first
     title_evidence: tuple[str, ...] = ()  # ...one of which, besides its required fields, the table must give
     # Bare headers read as a field only where most of the column's values are of its kind (a 'Term' of 12, '1 yr')
     by_values: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -978,12 +978,12 @@ def _field_groups(raw: dict[str, Any], key: str, fields: Mapping[str, object], p
     return groups
 
 
-def _titles(raw: dict[str, Any], fields: Mapping[str, object], path: str, key: str = "titles") -> dict[str, frozenset[str]]:
+def _titles(raw: dict[str, Any], fields: Mapping[str, object], path: str, key: str = "titles") -> dict[str, tuple[str, ...]]:
     titles = {}
     for name, headers in _get(raw, key, dict, path, {}).items():
         if name not in fields:
             raise CatalogError(f"{path}.{key}.{name}: not a field of the table")
-        titles[name] = frozenset(fold(h) for h in _strings(headers, f"{path}.{key}.{name}"))
+        titles[name] = tuple(dict.fromkeys(fold(h) for h in _strings(headers, f"{path}.{key}.{name}")))  # in order
     return titles
 
 
@@ -1033,9 +1033,9 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             frozenset(fold(h) for h in _strings(_get(raw, "others", list, path, []), f"{path}.others")),
             _titles(raw, fields, path),
             _strings(_get(raw, "title_evidence", list, path, []), f"{path}.title_evidence"),
-            _titles(raw, fields, path, "by_values"),
+            {n: frozenset(h) for n, h in _titles(raw, fields, path, "by_values").items()},
             frozenset(w.casefold() for w in _strings(_get(raw, "deadlines", list, path, []), f"{path}.deadlines")),
-            _titles(raw, fields, path, "prefer"),
+            {n: frozenset(h) for n, h in _titles(raw, fields, path, "prefer").items()},
             tuple(" ".join(w.casefold().split()) for w in _strings(_get(raw, "summaries", list, path, []), f"{path}.summaries")),
             _subjects(raw, path),
         )

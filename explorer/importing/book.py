@@ -27,7 +27,7 @@ from explorer.importing.column_reads import CONTACTS, LINE_ITEM, kept_reads
 from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
 from explorer.importing.copies import originals_first
-from explorer.importing.headers import label, spelled, title
+from explorer.importing.headers import Guess, label, spelled, title
 from explorer.importing.holidays import read_holidays
 from explorer.importing.joins import NO_JOIN, Joiner, sheets_of
 from explorer.importing.kept import ENDED_ON, STATUS
@@ -78,10 +78,11 @@ Progress = Callable[[str], None]
 # other ways to a first response
 RESPONSE_FIELDS = {"first_response_minutes", "first_response_time", "milestone_completed", "first_response_sent"}
 HOW = {
+    "exact": "the catalog's spelling as written",
     "normalised": "its header without units or decorations",
     "saved": "the saved mapping",
     "title": "the title column monday.com, Notion and Airtable head 'Name' and Microsoft Lists 'Title'; the table has "
-    "no other column for it",
+    "no column named for it",
     "subject": "its header after the table's subject, as a BI tool's view writes it ('Contracts Product')",
     "summary": "its header after its summary, as a BI tool writes a summarized column ('Earliest', 'Max of')",
     "preferred": "an organisation's column, read over '{over}', which may name the person who asked",
@@ -94,6 +95,20 @@ MAP_HINT = (
     "map its columns with 'explorer map FILE -o mapping.toml' and '--mapping mapping.toml', "
     "or File \u2192 Map Columns\u2026 in the app"
 )
+
+
+def _rivals_said(guess: Guess) -> str:
+    """Which other columns name the field too and are kept as they are, and why this one went first; "" for none."""
+    if not guess.rivals:
+        return ""
+    names = " and ".join(f"'{h}'" for h in guess.rivals)
+    why = {
+        "exact": "a header spelled as the catalog writes it goes before one that only comes to it",
+        "title": "of two title columns, 'Name' goes first: beside it 'Title' may hold a person's job title",
+    }.get(guess.how, "the header naming it most plainly goes first")
+    one = len(guess.rivals) == 1
+    kept = "names it too, is kept as it is" if one else "name it too, are kept as they are"
+    return f" {names}, which {kept} ({why})."
 
 
 def _sha(path: Path) -> str | None:
@@ -1192,9 +1207,10 @@ def _read_table(
             )
         )
     for name, guess in match.guesses.items():
-        if not guess.exact:
+        if not guess.exact or guess.rivals:
             how = HOW.get(guess.how, f"a close spelling, {guess.score:.0f}% sure").format(over=guess.over)
-            book.findings.append(Finding(Severity.INFO, f"Read '{guess.header}' as {title(name)} ({how}).", where, guess.header))
+            said = f"Read '{guess.header}' as {title(name)} ({how})."
+            book.findings.append(Finding(Severity.INFO, said + _rivals_said(guess), where, guess.header))
     for name, guess in match.suggestions.items():
         if name in match.columns:  # a column read by its values (_product_by_values) since the guess
             continue

@@ -61,6 +61,7 @@ class Guess:
     how: str
     score: float
     over: str = ""  # the header of the column it was preferred to (how == "preferred")
+    rivals: tuple[str, ...] = ()  # other columns that name the field too, kept as they are (_rivals)
 
     @property
     def exact(self) -> bool:
@@ -336,7 +337,11 @@ def recognise(
     for g in candidates:
         best[g.field] = max(best.get(g.field, g.score), g.score)
     tied = Counter(g.field for g in candidates if g.score == best[g.field])
-    candidates.sort(key=lambda g: (-g.score, listed.get((g.field, g.column), 0) if tied[g.field] > 1 else 0, g.column))
+    # Of one spelling, the header written as it is goes before one that only folds to it ('Account Name' before
+    # 'Account: Name'), whatever the column order.
+    candidates.sort(
+        key=lambda g: (-g.score, listed.get((g.field, g.column), 0) if tied[g.field] > 1 else 0, not g.exact, g.column)
+    )
     used: set[int] = set()
     for guess in candidates:
         if guess.field in result.columns or guess.column in used:
@@ -351,6 +356,7 @@ def recognise(
     _levels_over_flags(candidates, result, used, shares)
     _twins(headers, result)
     _titles(spec, headers, result)
+    _rivals(candidates, headers, result)
     for name in list(result.suggestions):  # met already (Freshdesk's First response status is no time), or taken
         if spec.met(name, result.columns) or result.suggestions[name].column in used:
             del result.suggestions[name]
@@ -495,21 +501,42 @@ def _twins(headers: Mapping[int, str], result: Recognition) -> None:
             )
 
 
+def _rivals(candidates: Sequence[Guess], headers: Mapping[int, str], result: Recognition) -> None:
+    """Name on each field's guess the other columns that name it too and are left unread ('Account: Name' beside
+    'Account Name'), so the info saying which was read names the one not used. A header written twice is _twins'."""
+    used = set(result.columns.values())
+    for name, guess in result.guesses.items():
+        others = [
+            headers[g.column]
+            for g in candidates
+            if g.field == name
+            and g.column not in used
+            and g.how != "fuzzy"
+            and g.score >= AUTO_SCORE
+            and _plain(headers[g.column]) not in (_plain(guess.header), _plain(guess.over))  # 'over' says it already
+        ]
+        if others:
+            result.guesses[name] = replace(guess, rivals=tuple(dict.fromkeys((*guess.rivals, *others))))
+
+
 def _titles(spec: TableSpec, headers: Mapping[int, str], result: Recognition) -> None:
     """A tool's title column ('Name': a monday item, a Notion page, Airtable's primary field) read as the field the
     catalog lists it for, only where no column gives that field and the table gives every other field it requires
     and one of its title evidence (a contracts table's product, and its tier or term): in a contacts table 'Name'
-    stays the person's."""
+    stays the person's. Of two title columns the spelling the catalog lists first is read, whatever the column order:
+    beside a 'Name', Microsoft Lists' 'Title' may hold a person's job title."""
     used = set(result.columns.values())
     evident = any(spec.met(f, result.columns) for f in spec.title_evidence)
     for name, spellings in spec.titles.items():
         others = [f for f in spec.required if f != name]
         if name in result.columns or not evident or not all(spec.met(f, result.columns) for f in others):
             continue
-        column = next((c for c, h in headers.items() if c not in used and fold(h) in spellings), None)
-        if column is not None:
+        titled = sorted((spellings.index(fold(h)), c) for c, h in headers.items() if c not in used and fold(h) in spellings)
+        if titled:
+            column = titled[0][1]
+            rivals = tuple(headers[c] for _, c in titled[1:])
             result.columns[name] = column
-            result.guesses[name] = Guess(name, column, headers[column], "title", 100)
+            result.guesses[name] = Guess(name, column, headers[column], "title", 100, rivals=rivals)
             result.suggestions.pop(name, None)
             used.add(column)
 

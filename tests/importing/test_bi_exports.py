@@ -143,8 +143,53 @@ def test_a_microsoft_lists_title_column_is_the_customer(tmp_path: Path) -> None:
     said = [f.message for f in book.findings if f.column == "Title"]
     assert said == [
         "Read 'Title' as Customer (the title column monday.com, Notion and Airtable head 'Name' and Microsoft Lists "
-        "'Title'; the table has no other column for it)."
+        "'Title'; the table has no column named for it)."
     ]
+
+
+@pytest.mark.parametrize("header", [["Title", "Name"], ["Name", "Title"]])
+def test_name_beside_title_is_the_customer_whatever_the_order(tmp_path: Path, header: list[str]) -> None:
+    """Beside a 'Name', a 'Title' holds job titles: Name is the customer in either column order, Title kept and said."""
+    cells = {"Title": "VP Engineering", "Name": "Acme Corp"}
+    rows = [[cells[h] for h in header] + ["Okta", "Premier", "2026-01-01", "2026-12-31"]]
+    book = load_book([write_csv(tmp_path / "list.csv", rows=rows, header=[*header, *MS_LIST[1:5]])])
+    assert [(c.customer, c.extra) for c in book.contracts] == [("Acme Corp", {"Title": "VP Engineering"})]
+    said = [f.message for f in book.findings if f.column == "Name"]
+    assert len(said) == 1
+    assert "'Title', which names it too, is kept as it is (of two title columns, 'Name' goes first" in said[0]
+
+
+@pytest.mark.parametrize(
+    ("exact", "other", "field"),
+    [
+        ("Account Name", "Account: Name", "customer"),
+        ("Account Name", "Accounts Name", "customer"),
+        ("Product", "Contracts Product", "product"),
+        ("Start Date", "Earliest Start Date", "term_start"),
+    ],
+)
+@pytest.mark.parametrize("exact_first", [True, False])
+def test_a_spelling_as_written_goes_before_a_form_whatever_the_order(
+    tmp_path: Path, exact: str, other: str, field: str, exact_first: bool
+) -> None:
+    """An exact spelling beats a header that only comes to it (an object's name before a colon, a view's subject, a
+    summary) in either column order, and the info naming the column read names the one not used."""
+    base = {"customer": "Account Name", "product": "Product", "program": "Support Tier"}
+    base |= {"term_start": "Start Date", "term_end": "End Date"}
+    values = {"customer": "Acme Corp", "product": "Okta", "program": "Premier", "term_start": "2026-01-01"}
+    values |= {"term_end": "2026-12-31"}
+    decoy = {"customer": "Globex GmbH", "product": "Auth0", "term_start": "2024-01-01"}[field]
+    header, row = [], []
+    for name, spelling in base.items():
+        pair = [(exact, values[name]), (other, decoy)] if name == field else [(spelling, values[name])]
+        for h, v in pair if exact_first or name != field else pair[::-1]:
+            header.append(h)
+            row.append(v)
+    book = load_book([write_csv(tmp_path / "book.csv", rows=[row], header=header)])
+    got = [(c.customer, c.product, c.term_start, c.extra) for c in book.contracts]
+    assert got == [("Acme Corp", "okta", date(2026, 1, 1), {other: decoy})]
+    said = [f.message for f in book.findings if f.column == exact]
+    assert any(f"'{other}', which names it too, is kept as it is" in m for m in said), said
 
 
 def test_a_title_beside_a_customer_column_is_no_customer(tmp_path: Path) -> None:

@@ -156,7 +156,7 @@ def test_a_name_column_is_the_customer_of_a_contracts_table_only(tmp_path: Path)
     infos = [f.message for f in book.findings if f.column == "Name"]
     assert infos == [
         "Read 'Name' as Customer (the title column monday.com, Notion and Airtable head 'Name' and Microsoft Lists "
-        "'Title'; the table has no other column for it)."
+        "'Title'; the table has no column named for it)."
     ]
 
     book = load_book(
