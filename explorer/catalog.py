@@ -413,6 +413,7 @@ class Catalog:
     priority_aliases: dict[str, int]
     yes_words: frozenset[str]
     no_words: frozenset[str]
+    no_one_words: frozenset[str]  # a contact cell's 'TBD', 'Not Assigned': no one named yet (with no_words)
     environments: Environments
     regions: dict[str, str]  # folded spelling -> canonical region (AMER, EMEA, APAC)
     timezone_abbreviations: dict[str, str]
@@ -1301,6 +1302,7 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         ),
         yes_words=words("yes"),
         no_words=words("no"),
+        no_one_words=words("no_one") if "no_one" in values else frozenset(),
         environments=_environments(data),
         regions=_regions(data),
         timezone_abbreviations=abbreviations,

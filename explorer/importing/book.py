@@ -1158,7 +1158,9 @@ def _product_by_values(
             "or an add-on. A row it names an add-on on is that add-on's line, whatever its tier cell says."
         )
         findings.append(Finding(Severity.INFO, said, where, tiers))
-    match, _ = people_by_values(sheet, match, catalog)  # said with the contacts it lists (row_contacts.read_finding)
+    match, people, unread = people_by_values(sheet, match, catalog)  # read: said with its contacts (read_finding)
+    if unread:
+        findings.append(Finding(Severity.WARNING, unread, where, people))
     match, flag = named_by_values(sheet, match, catalog)
     if flag:
         said = f"Read '{flag}' as Named: every value in it is yes or no; a contact marked no is listed, not counted."

@@ -68,7 +68,7 @@ def read_contracts(
                 contracts.append(contract)
                 customer, product = contract.customer, contract.product
             if listing:
-                contacts += row_contacts(customer, product, row.extra(), listing, row.source)
+                contacts += row_contacts(customer, product, row.extra(), listing, row.source, catalog)
         above = whole.text("customer") or above
     findings[:] = _lacking_once(findings, rows, sheet, match, catalog)
     findings.extend(_unread_lines(rows, catalog))

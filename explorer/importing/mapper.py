@@ -155,9 +155,11 @@ def proposed_mappings(
                 if tiers:
                     note = f"program = {tiers!r}: every value names a product's tier or an add-on"
                     match = dataclasses.replace(match, notes=(*match.notes, note))
-                match, people = people_by_values(sheet, match, catalog)
-                if people:
+                match, people, unread = people_by_values(sheet, match, catalog)
+                if people and not unread:
                     match = dataclasses.replace(match, notes=(*match.notes, f"{people!r} lists each row's named contacts"))
+                if unread:
+                    match = dataclasses.replace(match, notes=(*match.notes, unread))
                 match, flag = named_by_values(sheet, match, catalog)
                 if flag:
                     match = dataclasses.replace(match, notes=(*match.notes, f"named = {flag!r}: every value is yes or no"))

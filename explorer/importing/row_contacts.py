@@ -15,6 +15,7 @@ from explorer.catalog import Catalog, fold
 from explorer.importing.emails import address
 from explorer.importing.headers import spelled, variants
 from explorer.importing.readers import RawSheet
+from explorer.importing.spelling import loose_name
 from explorer.importing.tables import TableMatch
 from explorer.importing.values import cell_text, parse_yes_no
 from explorer.model import Contact, Finding, Severity, Source, customer_key
@@ -39,23 +40,57 @@ def contact_columns(match: TableMatch, catalog: Catalog) -> dict[int, str]:
     return out
 
 
-def people_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str]:
+def people_by_values(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str, str]:
     """A contracts table's kept column headed as one contact ('Support Contact', 'Contact Name': Salesforce Classic's
     Contracts with Contacts) whose every value is people (addresses, or names of two words or more), read as the
-    row's named contacts; a yes/no column under that header is no list of people. (The match, the header or "".)"""
+    row's named contacts; a yes/no column under that header is no list of people. A placeholder ('TBD', 'Not
+    Assigned') is a blank; a company's name (a customer of the table, or one ending in 'GmbH', 'Inc') is no person.
+    (The match; the header read, or left unread for the warning that follows, or ""; that warning or "".)"""
     if match.kind != "contracts":
-        return match, ""
+        return match, "", ""
     singular = frozenset(fold(h) for h in catalog.numbered_contact_columns)
+    # not a heading or totals line merged across the row ('Account Name: Acme Corp' in every cell)
+    body = [r for r in match.body(sheet.rows) if len({cell_text(c) for c in r} - {""}) > 1]
+    at = match.columns.get("customer")
+    customers = {loose_name(cell_text(r[at]), catalog.legal_suffixes) for r in body if at is not None and at < len(r)}
     for index, header in sorted(match.extra.items()):
         if not spelled(header, singular):
             continue
-        # not a heading or totals line merged across the row ('Account Name: Acme Corp' in every cell)
-        body = [r for r in match.body(sheet.rows) if len({cell_text(c) for c in r} - {""}) > 1]
         values = {cell_text(r[index]) for r in body if index < len(r)} - {""}
-        people = all(all(email or PERSON.fullmatch(name) for name, email in entries(v)) for v in values)
-        if values and people and not any(parse_yes_no(v, catalog)[1] is None for v in values):
-            return replace(match, people_columns=(*match.people_columns, index)), header
-    return match, ""
+        if not values or all(parse_yes_no(v, catalog)[1] is None for v in values):  # a checkbox: named_by_values'
+            continue
+        odd = [n for v in sorted(values) for n, email in entries(v) if not email and not _person(n, customers, catalog)]
+        odd = [n for n in dict.fromkeys(odd) if not no_one(n, catalog)]
+        if not odd and any(not no_one(n, catalog) for v in values for n, _ in entries(v)):
+            return replace(match, people_columns=(*match.people_columns, index)), header, ""
+        if odd:
+            shown = ", ".join(f"'{n}'" for n in odd[:3]) + (f" and {len(odd) - 3} more" if len(odd) > 3 else "")
+            return (
+                match,
+                header,
+                (
+                    f"Column '{header}' is not read as named contacts: {shown} "
+                    f"{'is not a person' if len(odd) == 1 else 'are not people'} (a person is a name of two words or "
+                    "more, or an address; a company's name is none). To read it, write each person in full and leave "
+                    "the others blank (or 'TBD'), or head the column 'Named contacts' to read every value as a contact."
+                ),
+            )
+    return match, "", ""
+
+
+def no_one(name: str, catalog: Catalog) -> bool:
+    """Whether a contact entry names no one yet: 'TBD', 'N/A', 'To Be Determined', 'Not Assigned' (a blank)."""
+    key = fold(name)
+    return not key or key in catalog.no_one_words or key in catalog.no_words
+
+
+def _person(name: str, customers: set[str], catalog: Catalog) -> bool:
+    """Whether a name reads as a person's: two words or more, and no company (a customer of the table, or a name
+    ending in a legal suffix: 'Globex GmbH', 'Acme Corp')."""
+    if not PERSON.fullmatch(name):
+        return False
+    loose = loose_name(name, catalog.legal_suffixes)
+    return loose not in customers and loose == loose_name(name, frozenset())
 
 
 # A linked record as Notion and Airtable export it: the person's name, then the record's address in brackets.
@@ -85,12 +120,15 @@ def _by_commas(text: str) -> list[str]:
 
 
 def row_contacts(
-    customer: str, product: str | None, cells: dict[str, str], columns: dict[int, str], source: Source
+    customer: str, product: str | None, cells: dict[str, str], columns: dict[int, str], source: Source, catalog: Catalog
 ) -> list[Contact]:
-    """The named contacts one contract row lists in its contact columns (``cells``: header -> text)."""
+    """The named contacts one contract row lists in its contact columns (``cells``: header -> text); a placeholder
+    ('TBD', 'Not Assigned') names no one."""
     out = []
     for header in columns.values():
         for name, email in entries(cells.get(header, "")):
+            if not email and no_one(name, catalog):
+                continue
             where = Source(source.file, source.sheet, source.row, header)
             out.append(Contact(customer, name, email, "", True, product, where))
     return out

@@ -262,3 +262,49 @@ def test_a_support_contact_column_of_people_lists_the_rows_named_contacts(tmp_pa
     ]
     assert book("Support Contact", ("Yes", "No")) == []
     assert book("Support Contact", ("Acme", "Ann Lee")) == []
+
+
+SUPPORT_HEADER = ["Customer", "Product", "Tier", "MCSE", "Start Date", "End Date", "Support Contact"]
+
+
+def _support_book(tmp_path: Path, people: list[str], customers: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """The named contacts and the warnings about 'Support Contact' of a table whose rows list ``people``."""
+    names = customers or [f"Customer {i}" for i in range(len(people))]
+    rows = [[c, "Okta", "Premier Plus", "50%", "2026-01-01", "2026-12-31", p] for c, p in zip(names, people, strict=True)]
+    book = load_book([write_csv(tmp_path / "book.csv", header=SUPPORT_HEADER, rows=rows)])
+    warned = [f.message for f in book.findings if f.severity is Severity.WARNING and f.column == "Support Contact"]
+    return [c.name for c in book.contacts], warned
+
+
+def test_a_placeholder_in_a_support_contact_column_is_a_blank(tmp_path: Path) -> None:
+    """Hostile round 6 (c02, c03, c05): one 'TBD' or 'N/A' left the whole column unread with no word, and 'To Be
+    Determined' or 'Not Assigned' counted as a person. A placeholder is a blank: the others are read, it is not."""
+    for placeholder in ("TBD", "N/A", "To Be Determined", "Not Assigned", "No Contact", "unassigned", "Pending", "-"):
+        got = _support_book(tmp_path, ["Ann Lee", placeholder, "Bob Stone"])
+        assert got == (["Ann Lee", "Bob Stone"], []), placeholder
+    assert _support_book(tmp_path, ["Not Assigned", "To Be Determined", "No Contact"]) == ([], [])
+
+
+def test_a_placeholder_person_is_not_counted_against_the_mcse_limit(tmp_path: Path) -> None:
+    """c09: five people and a 'To Be Determined' on rows of one MCSE term: 5 named contacts, the limit met."""
+    people = ["Ann Lee", "Bob Stone", "Cy Twombly", "Di Prince", "Ed Wood", "To Be Determined"]
+    rows = [["Acme Corp", "Okta", "Premier Plus", "50%", "2026-01-01", "2026-12-31", p] for p in people]
+    path = write_csv(tmp_path / "book.csv", header=SUPPORT_HEADER, rows=rows)
+    assert len(load_book([path]).contacts) == 5
+    assert not [m for m in _limits(path) if "named contacts" in m and "allows" in m]
+
+
+def test_company_names_and_single_words_in_a_support_contact_column_are_a_warning(tmp_path: Path) -> None:
+    """c01, c04: companies ('Globex GmbH', a customer of the book 'Acme Corp') are no people, and a column holding
+    them or a one-word name is not read: a warning names the column and the values, and how to read it."""
+    contacts, warned = _support_book(
+        tmp_path, ["Globex GmbH", "Umbrella Health", "Acme Corp"], ["Acme Corp", "Globex GmbH", "Initech"]
+    )
+    assert contacts == []
+    assert len(warned) == 1
+    assert warned[0].startswith("Column 'Support Contact' is not read as named contacts: 'Acme Corp', 'Globex GmbH' ")
+    assert "head the column 'Named contacts'" in warned[0]
+    contacts, warned = _support_book(tmp_path, ["Ann Lee", "Cher", "Initech Inc."])
+    assert contacts == []
+    assert warned and "'Cher', 'Initech Inc.' are not people" in warned[0]
+    assert _support_book(tmp_path, ["Yes", "No", "Yes"]) == ([], [])  # a checkbox: the Named column, no warning
