@@ -10,7 +10,7 @@ contract files that yield no contract are an error.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -268,7 +268,8 @@ def _load(
         advice = _no_contract_advice(held)
         book.findings.append(Finding(Severity.ERROR, f"No contract was read: {what}. {advice}.", Source(book.files[0])))
     book.contracts = borrowed_places(book.contracts, book.findings)
-    book.contracts = _read_once(unless_held(book.contracts, catalog, book.findings), catalog, book.findings)
+    listing = _contact_columns(book.contacts)
+    book.contracts = _read_once(unless_held(book.contracts, catalog, book.findings), catalog, book.findings, listing)
     book.contracts = history.with_runs(book.contracts)
     book.findings.extend(_check_book(book, catalog))
     return book
@@ -1296,11 +1297,15 @@ def _not_signed_note(read: list[str], match: TableMatch, catalog: Catalog) -> st
     return f" or a deal not signed yet ({', '.join(said)})" if said else ""
 
 
-def _read_once(contracts: list[Contract], catalog: Catalog, findings: list[Finding]) -> list[Contract]:
+def _read_once(
+    contracts: list[Contract], catalog: Catalog, findings: list[Finding], listing: Mapping[tuple[str, str], set[str]]
+) -> list[Contract]:
     """The book's rows with each term read once: a row saying the term an earlier row says (history.same_term; one
     sheet per fiscal year, a master sheet and an owner's copy) is left out, and a warning names both places; the
     region only the later row gives is kept. A file whose every row repeats another file's (one book given twice,
-    as a .csv and an .xlsx) is one warning."""
+    as a .csv and an .xlsx) is one warning. A row repeating the term to name one more contact (``listing``: a
+    sheet's columns of named contacts; Salesforce's one contact a row) is no repeat to warn of, and an earlier row's
+    repeats (a product cell listing its product again) are one warning, with a count."""
     kept: dict[tuple[str, str], list[Contract]] = {}
     out = []
     repeats: list[tuple[Contract, Contract]] = []  # (the row left out, the earlier row it repeats)
@@ -1331,23 +1336,50 @@ def _read_once(contracts: list[Contract], catalog: Catalog, findings: list[Findi
                 Source(name),
             )
         )
+    by_row: dict[Source, Counter[tuple[str, str]]] = {}  # the earlier row -> (its term, where again) -> how often
+    firsts: dict[Source, list[Contract]] = {}
     for contract, first in repeats:
-        if contract.source.file in whole:
+        if contract.source.file in whole or _names_another(contract, first, listing):
             continue
         assert first.term_start is not None and first.term_end is not None
         where = contract.source if contract.source.file != first.source.file else replace(contract.source, file="")
-        findings.append(
-            Finding(
-                Severity.WARNING,
-                f"This {rules.product_name(catalog, first)} term ({first.term_start:%Y-%m-%d} – {first.term_end:%Y-%m-%d}) "
-                f"is listed again at {where.describe()} with the same tier, dates and add-ons; read once.",
-                first.source,
-                "",
-                first.customer,
-                first.product or "",
+        said_where = "this same row (its cell lists it again)" if contract.source == first.source else where.describe()
+        term = f"{rules.product_name(catalog, first)} term ({first.term_start:%Y-%m-%d} – {first.term_end:%Y-%m-%d})"
+        by_row.setdefault(first.source, Counter())[term, said_where] += 1
+        firsts.setdefault(first.source, []).append(first)
+    for row, again in by_row.items():
+        products = {c.product or "" for c in firsts[row]}
+        if sum(again.values()) == 1:
+            (term, at), _ = again.popitem()
+            said = f"This {term} is listed again at {at} with the same tier, dates and add-ons; read once."
+        else:
+            parts = [f"the {t} at {w}" + (f" ({n} times)" if n > 1 else "") for (t, w), n in again.most_common()]
+            shown = "; ".join(parts[:3]) + (f"; and {len(parts) - 3} more" if len(parts) > 3 else "")
+            said = (
+                f"This row's terms are listed again {sum(again.values())} times with the same tier, dates and add-ons, "
+                f"each read once: {shown}."
             )
-        )
+        product = products.pop() if len(products) == 1 else ""
+        findings.append(Finding(Severity.WARNING, said, row, "", firsts[row][0].customer, product))
     return out
+
+
+def _contact_columns(contacts: Iterable[Contact]) -> dict[tuple[str, str], set[str]]:
+    """(file, sheet) -> the columns its rows list named contacts in (row_contacts)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for contact in contacts:
+        if contact.source.column:
+            out.setdefault((contact.source.file, contact.source.sheet), set()).add(contact.source.column)
+    return out
+
+
+def _names_another(contract: Contract, first: Contract, listing: Mapping[tuple[str, str], set[str]]) -> bool:
+    """Whether a row repeating a term names a contact the earlier row does not: one contact a row, each row its
+    term's again (a placeholder 'TBD' too: a person still to come). A row naming the same person is a repeat."""
+    columns = listing.get((contract.source.file, contract.source.sheet), set())
+    mine = {h: " ".join(contract.extra.get(h, "").split()).casefold() for h in columns}
+    theirs = {h: " ".join(first.extra.get(h, "").split()).casefold() for h in columns}
+    return any(v and v != theirs[h] for h, v in mine.items())
 
 
 def _check_book(book: Book, catalog: Catalog) -> list[Finding]:

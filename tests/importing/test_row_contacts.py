@@ -308,3 +308,32 @@ def test_company_names_and_single_words_in_a_support_contact_column_are_a_warnin
     assert contacts == []
     assert warned and "'Cher', 'Initech Inc.' are not people" in warned[0]
     assert _support_book(tmp_path, ["Yes", "No", "Yes"]) == ([], [])  # a checkbox: the Named column, no warning
+
+
+def test_one_contact_a_row_is_no_repeated_term(tmp_path: Path) -> None:
+    """c07: Salesforce's one contact a row repeats the term on each row to name one more person: no 'listed again'
+    warning. A row naming the same person again is a repeat, still said."""
+    rows = [["Acme Corp", "Okta", "Premier Plus", "50%", "2026-01-01", "2026-12-31", p] for p in ("Ann Lee", "Bob Stone")]
+    book = load_book([write_csv(tmp_path / "book.csv", header=SUPPORT_HEADER, rows=rows)])
+    assert [c.name for c in book.contacts] == ["Ann Lee", "Bob Stone"]
+    assert len(book.contracts) == 1
+    assert not [f for f in book.findings if "listed again" in f.message]
+    rows.append(rows[0])
+    book = load_book([write_csv(tmp_path / "book.csv", header=SUPPORT_HEADER, rows=rows)])
+    again = [f for f in book.findings if "listed again" in f.message and "term" in f.message]
+    assert [(f.source.row, f.message.split(" with ")[0]) for f in again] == [
+        (2, "This Okta term (2026-01-01 – 2026-12-31) is listed again at book, row 4")
+    ]
+
+
+def test_a_product_cell_listing_its_products_again_is_one_warning(tmp_path: Path) -> None:
+    """t03: a product cell of 1,000 items gave 998 'listed again' warnings, all on its own row: one, with a count."""
+    cell = ";".join(["Okta", "Auth0"] * 50)
+    rows = [["Acme Corp", cell, "Premier", "2026-01-01", "2026-12-31"]]
+    header = ["Customer", "Product", "Tier", "Start Date", "End Date"]
+    book = load_book([write_csv(tmp_path / "book.csv", header=header, rows=rows)])
+    assert sorted(c.product or "" for c in book.contracts) == ["auth0", "okta"]
+    again = [f.message for f in book.findings if "listed again" in f.message]
+    assert len(again) == 1
+    assert again[0].startswith("This row's terms are listed again 98 times with the same tier, dates and add-ons")
+    assert "the Okta term (2026-01-01 – 2026-12-31) at this same row (its cell lists it again) (49 times)" in again[0]
