@@ -26,7 +26,7 @@ from explorer.importing.cases import empty_cases, match_by_email, read_cases
 from explorer.importing.column_reads import CONTACTS, LINE_ITEM, kept_reads
 from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
-from explorer.importing.copies import originals_first
+from explorer.importing.copies import is_link, originals_first
 from explorer.importing.headers import Guess, label, spelled, title
 from explorer.importing.holidays import read_holidays
 from explorer.importing.joins import NO_JOIN, Joiner, sheets_of
@@ -131,6 +131,20 @@ def _hashed(named: list[tuple[Path, bool]]) -> dict[tuple[Path, bool], tuple[tup
     return hashed
 
 
+def _given_again(given: list[Path]) -> list[Finding]:
+    """Infos for one file given more than once (``given``, the first the one read): each link to it by the link's
+    name, and the count where it was named itself more than once."""
+    read, found = given[0], []
+    links = [p for p in given[1:] if is_link(p) and p.absolute() != read.absolute()]
+    for link in dict.fromkeys(links):
+        shown = read.name if read.name != link.name else str(read)
+        how = f"is a link to {shown}" if not is_link(read) else f"and {shown} lead to the same file"
+        found.append(Finding(Severity.INFO, f"This file {how}; it is read once.", Source(str(link))))
+    if (count := len(given) - len(links)) > 1:
+        found.append(Finding(Severity.INFO, f"This file was given {count} times; it is read once.", Source(str(read))))
+    return found
+
+
 def _record_digest(book: Book, path: Path, before: tuple[int, int] | None, sha: str | None = None) -> None:
     """The file's SHA-256 as it was read (the report's Summary names it; ``sha`` where the copy check took it before
     the read, unchanged since), and a warning if it changed meanwhile."""
@@ -194,7 +208,7 @@ def _load(
     book = Book()
     case_frames: list[pd.DataFrame] = []
     held: dict[str, list[Held]] = {}  # contract file -> what its tables are, for the no-contract error
-    seen: dict[tuple[Path, bool], int] = {}  # a file named twice (*.xlsx and its own name) would overlap itself
+    seen: dict[tuple[Path, bool], list[Path]] = {}  # a file named twice (*.xlsx and its own name, a link to it)
     joiner = Joiner(catalog)  # line items and their deals, held until every file is read
     copies: dict[tuple[str, bool], Path] = {}  # (SHA-256, read as a case log) -> the file read with those bytes
     named = [*((Path(f), False) for f in files), *((Path(f), True) for f in case_files)]
@@ -205,10 +219,10 @@ def _load(
         if (lock := lock_file(path)) is not None:  # the workbook it locks is read from its own name
             book.findings.append(Finding(Severity.INFO, f"Skipped: this is {lock}, not a workbook.", Source(str(path))))
             continue
-        if (key := (resolved(path), is_case_log)) in seen:
-            seen[key] += 1
+        if (key := (resolved(path), is_case_log)) in seen:  # would overlap itself: read once, from the first
+            seen[key].append(path)
             continue
-        seen[key] = 1
+        seen[key] = [path]
         before, sha = hashed[key]
         if sha is not None and (copied := copies.get((sha, is_case_log))) is not None:
             said = f"This file holds the same bytes as {copied.name if copied.name != path.name else copied}; it is read once."
@@ -243,10 +257,8 @@ def _load(
         if not is_case_log:
             held[path.name] = tables
     _read_held(joiner, held, catalog, book, case_frames, case_timezone, saved, orders)
-    for (path, _), count in seen.items():
-        if count > 1:
-            said = f"This file was given {count} times; it is read once."
-            book.findings.append(Finding(Severity.INFO, said, Source(str(path))))
+    for given in seen.values():
+        book.findings.extend(_given_again(given))
     failures = [u for u in book.unread if not u.sheet]
     if failures and len(failures) == len(book.files) + len(book.case_files) and not any(u.mappable for u in failures):
         raise UnreadableFile(failures[0].file, failures[0].reason)

@@ -3,10 +3,12 @@
 A shell sorts "contracts (1).csv" before "contracts.csv", so the first named is often the re-download; every finding
 would then name it. Names a copy gets: a browser's re-download "name (1).ext", Windows' "name - Copy.ext" (and
 "name - Copy (2).ext"), macOS' "name copy.ext" (and "name copy 2.ext"), Google Drive's and Office's "Copy of name.ext".
+A link (a symlink, or a folder reached through one) is never the original: the file it leads to is, whatever its name.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -19,16 +21,30 @@ def is_copy_name(path: Path) -> bool:
     return _COPY_NAME.search(path.stem) is not None
 
 
+def is_link(path: Path) -> bool:
+    """True where ``path`` reaches its file through a link (its own name, or a folder on the way)."""
+    try:
+        return os.path.normpath(path.absolute()) != str(path.resolve())
+    except (OSError, RuntimeError):  # a link loop: Python 3.11 raises RuntimeError for one
+        return True
+
+
+def _rank(path: Path) -> tuple[bool, bool]:
+    """Which of the same file or bytes is read first: a path with no link, then a name that is not a copy's."""
+    return is_link(path), is_copy_name(path)
+
+
 def originals_first(named: list[tuple[Path, bool]], sha: Callable[[Path, bool], str | None]) -> list[tuple[Path, bool]]:
     """``named`` (path, read as a case log) reordered so that of the files with the same bytes (``sha``, None where
-    not hashed) read the same way, the first not named as a copy takes the place of the first named; else the first
-    named stays first. Every other file keeps its place."""
+    not hashed; the same file under two paths has the same) read the same way, the one reached by no link and not
+    named as a copy takes the place of the first named; on a tie the first named stays first. Every other file keeps
+    its place."""
     order = list(named)
     firsts: dict[tuple[str, bool], int] = {}  # (SHA-256, read as a case log) -> where the one read stands
     for at, (path, is_case_log) in enumerate(named):
         if (key := sha(path, is_case_log)) is None:
             continue
         first = firsts.setdefault((key, is_case_log), at)
-        if first != at and is_copy_name(order[first][0]) and not is_copy_name(path):
+        if first != at and _rank(path) < _rank(order[first][0]):
             order[first], order[at] = order[at], order[first]
     return order

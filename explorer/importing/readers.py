@@ -95,7 +95,8 @@ def iter_sheets(path: Path | str) -> Iterator[RawSheet]:
     """
     path = Path(path)
     started = _PREFETCHED.pop(resolved(path), None)
-    if started is not None and started[0] != fingerprint(path):  # changed since: its read is dropped, not waited for
+    # changed since, or read under another name (a link to this file, which every finding would name): dropped
+    if started is not None and (started[0] != fingerprint(path) or started[2] != path.absolute()):
         _drop(started[1])
         started = None
     reading = started[1].result() if started is not None else _Reading(path)
@@ -122,10 +123,10 @@ def prefetch(path: Path | str) -> None:
         started.set_result(_Reading(path))
     except Exception as exc:  # handed to the caller of iter_sheets, as a plain read would raise it
         started.set_exception(exc)
-    _PREFETCHED[resolved(path)] = (fingerprinted, started)
+    _PREFETCHED[resolved(path)] = (fingerprinted, started, path.absolute())
 
 
-_PREFETCHED: dict[Path, tuple[tuple[int, int] | None, Future[_Reading]]] = {}
+_PREFETCHED: dict[Path, tuple[tuple[int, int] | None, Future[_Reading], Path]] = {}
 
 
 def forget_prefetched() -> None:

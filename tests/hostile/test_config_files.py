@@ -122,6 +122,23 @@ def test_of_two_copies_the_first_named_is_read(tmp_path: Path) -> None:
     assert loaded.files == [str(first), str(other)]
 
 
+@pytest.mark.parametrize("name", ["d02_Copy of book.xlsx", "book.xlsx"])
+def test_a_link_named_first_is_read_from_the_file_it_leads_to(tmp_path: Path, name: str) -> None:
+    """A symlink a shell sorts first (its name need not be a copy's; here even the same name in another folder):
+    the file it leads to is read, every finding names that, and the link's info says it is a link, not that the
+    original was given twice. The command line's prefetch of the first named must not lend the link's name."""
+    book = workbook(tmp_path / "book.xlsx")
+    (tmp_path / "links").mkdir()
+    link = tmp_path / "links" / name
+    link.symlink_to(book)
+    run = explorer("check", link, book, "--as-of", "2026-11-28", "--all", temp=tmp_path / "temp")
+    assert run.code == 0, run.err
+    assert f"Read {book}" in run.out and "1 customer, 1 contract," in run.out
+    shown = "book.xlsx" if name != "book.xlsx" else str(book)
+    assert f"INFO    {name}: This file is a link to {shown}; it is read once." in run.out
+    assert "given 2 times" not in run.out and "Copy of" not in run.out.replace(f"INFO    {name}", "")
+
+
 def test_done_true_still_opens(tmp_path: Path) -> None:
     path = tmp_path / "work.toml"
     path.write_text('[[marks]]\ncustomer = "Acme"\nproduct = "okta"\nevent = "x"\ndone = true\nmarked = 2026-12-06\n')
