@@ -10,7 +10,7 @@ contract files that yield no contract are an error.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -454,9 +454,10 @@ def read_file(
                     )
                 )
             read = early[position, index]
-            table_order = _stated_order(sheet, match, order, parts, (case_dates, case_dates_from), book)
+            table_order = _stated_order(sheet, match, order, parts, (case_dates, case_dates_from), book, (found, catalog))
             if read.order != _settled(table_order, read.own):
                 read = _read_apart(sheet, match, catalog, case_timezone, table_order, read.own)
+            book.findings.extend(_order_clash(sheet, match, catalog, _settled(table_order, read.own)))
             book.contracts.extend(read.book.contracts)
             book.contacts.extend(read.book.contacts)
             book.named_columns.update(read.book.named_columns)
@@ -801,10 +802,13 @@ def _stated_order(
     parts: set[str],
     case_dates: tuple[bool | None, str],
     book: Book,
+    file: tuple[list[tuple[RawSheet, list[TableMatch], NearMiss | None]], Catalog],
 ) -> values.DateOrder:
     """The table's day/month order where the user states one (its mapping's ``dates``, else for a case log
     ``case_dates``: the order and who stated it, the command line, a workspace or the app) and its file's dates leave
-    it open, said in an info; where they settle the other order, a warning says the statement is not followed."""
+    it open, said in an info; where they settle the other order, a warning says the statement is not followed and
+    names the date that settles it (``file``: the file's tables, and the catalog); where they settle both, the stated
+    order is followed and each column whose dates show the other is warned of."""
     stated, how = (
         (match.day_first, "its column mapping says")
         if match.day_first is not None
@@ -820,12 +824,14 @@ def _stated_order(
             book.findings.append(
                 Finding(
                     Severity.WARNING,
-                    f"Dates are read {'day' if own else 'month'} first, as the file's own dates show (a part over 12), "
-                    f"not {said} as {how}.",
+                    f"Dates are read {'day' if own else 'month'} first, as the file's own dates show "
+                    f"({_deciding(sheet, own, *file)}), not {said} as {how}.",
                     where,
                 )
             )
         return order
+    if values.order_of(parts).clash:
+        book.findings.extend(_against_stated(sheet, match, file[1], stated, how))
     if (example := values.either_way(parts)) is not None:
         text, day = example
         shown = day if stated else day.replace(month=day.day, day=day.month)
@@ -1023,21 +1029,91 @@ def _misnamed(sheet: RawSheet) -> Finding:
 def date_columns(found: Iterable[tuple[RawSheet, list[TableMatch], NearMiss | None]], catalog: Catalog) -> list[list[object]]:
     """The date fields of every table, and every other column whose first rows hold nn/nn/yyyy text
     (a 'Signed' date kept as it is settles the order as well as a term date)."""
-    out = []
-    for sheet, tables, _ in found:
-        for match in tables:
-            spec = catalog.tables[match.kind]
-            body = match.body(sheet.rows)
-            dated = {c for name, c in match.columns.items() if spec.field_type(name) in ("date", "timestamp")}
-            for column in sorted(dated | set(match.headers)):
-                if column not in dated and not any(
-                    type(r[column]) is str and values.SLASHED.match(r[column])
-                    for r in body[: values.SETTLE_SAMPLE]
-                    if column < len(r)
-                ):
-                    continue
-                out.append([r[column] for r in body if column < len(r)])
+    return [
+        [r[c] for r in body if c < len(r)] for sheet, tables, _ in found for m in tables for c, body in _dated(sheet, m, catalog)
+    ]
+
+
+def _dated(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> Iterator[tuple[int, Sequence[Sequence[object]]]]:
+    """date_columns of one table: each column's index, with the table's body."""
+    spec = catalog.tables[match.kind]
+    body = match.body(sheet.rows)
+    dated = {c for name, c in match.columns.items() if spec.field_type(name) in ("date", "timestamp")}
+    for column in sorted(dated | set(match.headers)):
+        if column in dated or any(
+            type(r[column]) is str and values.SLASHED.match(r[column]) for r in body[: values.SETTLE_SAMPLE] if column < len(r)
+        ):
+            yield column, body
+
+
+def _shown_orders(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> dict[tuple[int, bool], tuple[int, str]]:
+    """Where the table's dates settle an order: (column, True for day first) -> the first row (1-based) and date
+    that shows it (25/03/2026 can only be day first)."""
+    out: dict[tuple[int, bool], tuple[int, str]] = {}
+    for column, body in _dated(sheet, match, catalog):
+        for at, row in enumerate(body):
+            if column < len(row) and (shown := values.shown_order(row[column])) is not None:
+                out.setdefault((column, shown), (match.header_index + 2 + at, cell_text(row[column])))
     return out
+
+
+def _deciding(
+    sheet: RawSheet, day_first: bool, found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]], catalog: Catalog
+) -> str:
+    """The first date of the file that settles ``day_first`` and where it is, the sheet named where it is not
+    ``sheet`` (a workbook's contracts sheet settles its case sheet's order): '30/01/2026 on sheet 'Contracts', row 2,
+    column 'Start''."""
+    for other, tables, _ in found:
+        for match in tables:
+            for (column, shown), (row, text) in _shown_orders(other, match, catalog).items():
+                if shown == day_first:
+                    on = f" on sheet '{other.name}'," if (other.file, other.name) != (sheet.file, sheet.name) else " in"
+                    return f"{text}{on} row {row}, column '{match.headers.get(column, column + 1)}'"
+    return "a part over 12"
+
+
+def _order_clash(sheet: RawSheet, match: TableMatch, catalog: Catalog, order: values.DateOrder) -> list[Finding]:
+    """Where the table's dates settle both orders (``order.clash``), nobody said which and a date reads both ways: one
+    error naming each column's date that settles one, so no message leaves the user to believe no date had a day over
+    12."""
+    if order.clash is None or match.kind != "cases":  # a contract row settles its own (values.settle_row)
+        return []
+    if values.either_way(values.date_parts(date_columns([(sheet, [match], None)], catalog))) is None:
+        return []  # every date reads one way only: nothing is left unread
+    columns: dict[int, list[str]] = {}
+    for (c, day_first), (row, text) in sorted(_shown_orders(sheet, match, catalog).items(), key=lambda kv: kv[1][0]):
+        columns.setdefault(c, []).append(f"{text} (row {row}), {'day' if day_first else 'month'} first")
+    said = "; ".join(
+        f"column '{match.headers.get(c, c + 1)}' has {' and '.join(shown) if len(shown) == 1 else 'both ' + ' and '.join(shown)}"
+        for c, shown in columns.items()
+    )
+    if not said:
+        return []
+    return [
+        Finding(
+            Severity.ERROR,
+            f"The dates disagree on whether the day or the month comes first: {said}. A date that reads both ways "
+            "(03/04) is not read until the order is stated.",
+            Source(sheet.file, sheet.name, match.header_row),
+        )
+    ]
+
+
+def _against_stated(sheet: RawSheet, match: TableMatch, catalog: Catalog, stated: bool, how: str) -> list[Finding]:
+    """Where the file's dates settle both orders and the user states one: a warning for each column whose own dates
+    show the other, as for a file whose dates settle the other order (_stated_order)."""
+    said = "day first" if stated else "month first"
+    return [
+        Finding(
+            Severity.WARNING,
+            f"Column '{match.headers.get(c, c + 1)}' writes its dates {'day' if day_first else 'month'} first, as its "
+            f"own dates show ({text}, row {row}), not {said} as {how}; its dates that read both ways are read {said}.",
+            Source(sheet.file, sheet.name, row),
+            match.headers.get(c, ""),
+        )
+        for (c, day_first), (row, text) in _shown_orders(sheet, match, catalog).items()
+        if day_first != stated
+    ]
 
 
 def _data_rows(sheet: RawSheet, start: int = 0) -> int:

@@ -299,10 +299,12 @@ def _unread(text: str, order: DateOrder) -> str:
     found = AMBIGUOUS.match(text) if order.day_first is None else None
     if found is not None and int(found[1]) <= 12 and int(found[2]) <= 12 and found[1] != found[2]:
         a, b, year = int(found[1]), int(found[2]), full_year(found[3])
-        return (
-            f"is ambiguous: it could be {both_readings(a, b, year)} (no date in the file has a day over 12 to tell day "
-            "from month)"
+        why = (
+            f"the file's dates settle neither order: {order.clash[0]} is written day first, {order.clash[1]} month first"
+            if order.clash
+            else "no date in the file has a day over 12 to tell day from month"
         )
+        return f"is ambiguous: it could be {both_readings(a, b, year)} ({why})"
     return "cannot be read"
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -147,6 +147,9 @@ class DateOrder:
     # nn/nn/nn with a first part over 12 is dd/mm/yy or yy/mm/dd (26/03/01, a Japanese short date): True where
     # the file writes years first (2026/03/01, 45/03/01), False where last (30/06/2026, 15/03/45), else None.
     year_first: bool | None = None
+    # where the file's dates settle both orders (25/03/2026 and 12/25/2026): one of each, so no message says that no
+    # date has a day over 12; not compared, as it reads no date another way
+    clash: tuple[str, str] | None = field(default=None, compare=False)
 
 
 UNSETTLED = DateOrder(None)
@@ -174,8 +177,12 @@ def order_of(distinct: set[str]) -> DateOrder:
     parts = days.str.extract(NN_NN_YYYY).dropna().astype(int)
     if parts.empty:
         return DateOrder(None, year_first)
-    day_first = bool(((parts[0] > 12) & (parts[1] <= 12)).any())
-    month_first = bool(((parts[1] > 12) & (parts[0] <= 12)).any())
+    day_first_at = (parts[0] > 12) & (parts[1] <= 12)
+    month_first_at = (parts[1] > 12) & (parts[0] <= 12)
+    day_first, month_first = bool(day_first_at.any()), bool(month_first_at.any())
+    if day_first and month_first:
+        shown = days[parts.index].str.strip().str.lstrip("'").str.strip()
+        return DateOrder(None, year_first, (min(shown[day_first_at]), min(shown[month_first_at])))
     if day_first == month_first:
         return DateOrder(None, year_first)
     return DateOrder(day_first, year_first)
@@ -184,6 +191,14 @@ def order_of(distinct: set[str]) -> DateOrder:
 def both_readings(a: int, b: int, year: int) -> str:
     """'3 April or 4 March': nn/nn (a/b) read day first, then month first."""
     return f"{date(year, b, a):%-d %B} or {date(year, a, b):%-d %B}"
+
+
+def shown_order(text: object) -> bool | None:
+    """True where nn/nn/yyyy text can only be day first (25/03/2026), False where only month first, else None."""
+    found = SLASHED.match(text) if type(text) is str else None
+    if found is None or (int(found[1]) > 12) == (int(found[2]) > 12):
+        return None
+    return int(found[1]) > 12
 
 
 def open_order(distinct: set[str]) -> bool:

@@ -200,8 +200,8 @@ def test_a_mapping_states_the_date_order_and_the_file_s_own_dates_still_win(tmp_
     settled.write_text("\n".join([*SERVICENOW, "CS0012004,Initech,Okta,4 - Low,11/16/2026 10:00:00,1 Hour"]) + "\n", "utf-8")
     book = load_book([BOOK], case_files=[settled], catalog=catalog, saved=Lookup([read]))
     assert (
-        "Dates are read month first, as the file's own dates show (a part over 12), not day first as its column "
-        "mapping says." in messages(book, Severity.WARNING)
+        "Dates are read month first, as the file's own dates show (11/16/2026 10:00:00 in row 5, column 'Opened'), "
+        "not day first as its column mapping says." in messages(book, Severity.WARNING)
     )
     mapping.write_text(mapping.read_text("utf-8").replace('"day first"', '"yes"'), "utf-8")
     with pytest.raises(MappingError, match="dates: expected 'day first' or 'month first', found 'yes'"):
@@ -221,6 +221,60 @@ def test_case_dates_reach_a_case_log_named_among_the_books_and_no_contract(tmp_p
     assert said in messages(book, Severity.INFO)
     book = load_book([contracts], case_dates=True)
     assert any("'01/02/2026' is ambiguous" in e for e in messages(book, Severity.ERROR))
+
+
+DISAGREEING = [  # Created day first (25/03), First Response month first (12/25): each column settles its own order
+    "Number,Account,Product,Priority,Created,First Response",
+    "CS1,Acme Corp,Okta,1 - Critical,25/03/2026 10:00,03/04/2026 10:30",
+    "CS2,Acme Corp,Okta,1 - Critical,03/04/2026 10:00,12/25/2026 13:00",
+]
+
+
+def test_columns_that_settle_opposite_orders_are_named_not_said_to_have_no_day_over_12(tmp_path: Path) -> None:
+    """Two columns each settling its own order leave the file's order open: the errors said 'no date in the file
+    has a day over 12', which is false. One error names each column's deciding date, the ambiguous ones say why; with
+    --case-dates, the column whose dates show the other order is warned of, as a whole file's is."""
+    log = tmp_path / "log.csv"
+    log.write_text("\n".join(DISAGREEING) + "\n", "utf-8")
+    book = load_book([BOOK], case_files=[log])
+    errors = messages(book, Severity.ERROR)
+    assert not any("no date in the file has a day over 12" in e for e in errors)
+    assert (
+        "The dates disagree on whether the day or the month comes first: column 'Created' has 25/03/2026 10:00 (row 2), "
+        "day first; column 'First Response' has 12/25/2026 13:00 (row 3), month first. A date that reads both ways (03/04) is "
+        "not read until the order is stated."
+    ) in errors
+    assert any("(the file's dates settle neither order: 25/03/2026 is written day first, 12/25/2026 month" in e for e in errors)
+    book = load_book([BOOK], case_files=[log], case_dates=False)
+    assert not any("disagree" in e for e in messages(book, Severity.ERROR))
+    (warned,) = [f for f in book.findings if f.severity is Severity.WARNING and "writes its dates" in f.message]
+    assert warned.message == (
+        "Column 'Created' writes its dates day first, as its own dates show (25/03/2026 10:00, row 2), not month first "
+        "as --case-dates says; its dates that read both ways are read month first."
+    )
+    assert (warned.source.row, warned.column) == (2, "Created")
+
+
+def test_a_stated_order_the_other_sheet_overrules_names_that_sheets_date(tmp_path: Path) -> None:
+    """A workbook's contracts sheet writes 30/01/2026; its case sheet's dates read both ways: the file's order is day
+    first whatever --case-dates says, and the warning names the sheet, row and column whose date settles it."""
+    from tests.files import write_sheets
+
+    book_file = write_sheets(
+        tmp_path / "book.xlsx",
+        {
+            "Contracts": [
+                ["Customer", "Product", "Support Tier", "Start Date", "End Date"],
+                ["Acme Corp", "Okta", "Premier", "30/01/2026", "29/01/2027"],
+            ],
+            "Cases": [line.split(",") for line in SERVICENOW],
+        },
+    )
+    book = load_book([book_file], case_dates=False)
+    assert (
+        "Dates are read day first, as the file's own dates show (30/01/2026 on sheet 'Contracts', row 2, column "
+        "'Start Date'), not month first as --case-dates says."
+    ) in messages(book, Severity.WARNING)
 
 
 def test_check_takes_case_dates_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

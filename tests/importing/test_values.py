@@ -63,6 +63,7 @@ def test_ambiguous_date_needs_the_column() -> None:
     assert values.parse_date("03/04/2026", order) == (date(2026, 4, 3), None)
     assert values.parse_date("03/04/2026", values.day_order([["03/04/2026", "12/31/2026"]])) == (date(2026, 3, 4), None)
     assert values.day_order([["13/01/2026", "01/13/2026"]]) == DateOrder(None)  # contradictory: stays unsettled
+    assert values.day_order([["13/01/2026", "01/13/2026"]]).clash == ("13/01/2026", "01/13/2026")  # said, not 'no day over 12'
     assert values.day_order([["2/1/26", "1/31/27"]]) == DateOrder(False)  # a two-digit year settles it as well
     day, problem = values.parse_date("03/04/2026 12:00:00 AM")  # with a time of day: the same question, the cell quoted
     assert day is None and problem is not None and problem.startswith("'03/04/2026 12:00:00 AM' is ambiguous")
