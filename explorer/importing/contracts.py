@@ -121,7 +121,7 @@ def _one_row_per_product(row: DataRow, catalog: Catalog, findings: list[Finding]
         return [row]
     parts = listed[0]
     items = {part: line_item_for(catalog, part) for part in parts}
-    products = [p for p, item in items.items() if item is None or not item.addon]
+    products = [p for p in parts if (item := items[p]) is None or not item.addon]  # 'Okta; Okta' is two
     addons = len(parts) - len(products)
     said = (
         f"Product '{_one_line(text)}' lists {_count(len(products), 'product')}"
@@ -247,6 +247,25 @@ def _licence_line(row: DataRow, catalog: Catalog) -> bool:
     return product is None or program_named(catalog, product, tier) is None
 
 
+def _untiered_owner(
+    contracts: list[Contract], row: DataRow, addon: str, product: Product | None, catalog: Catalog
+) -> Contract | None:
+    """The contract of the add-on line's own row ('Okta; Dedicated CSE Add-On' in one product cell) whose tier was
+    not read (its tier error says why) and whose product may carry the add-on with some tier: the line waits on it,
+    so an error saying it has no such contract would be a second error for one fault."""
+    return next(
+        (
+            c
+            for c in contracts
+            if c.source == row.source
+            and c.program is None
+            and (product is None or c.product == product.id)
+            and any(catalog.addon_allowed(addon, c.product, p) for p in catalog.programs)
+        ),
+        None,
+    )
+
+
 def _licences_set_aside(rows: list[DataRow], where: Source) -> Finding:
     names = list(dict.fromkeys(f"'{_one_line(r.text('product'))}'" for r in rows))
     lines = ", ".join(str(r.source.row) for r in rows)
@@ -298,6 +317,14 @@ def _fold_addons(
                     customer,
                 )
             )
+            continue
+        if owner is None and (waits := _untiered_owner(contracts, row, addon.id, product, catalog)) is not None:
+            name = catalog.products[waits.product].name if waits.product in catalog.products else "product"
+            said = (
+                f"Add-on line '{text}' is not read: the {name} contract it would go onto "
+                f"has no tier read (the error on its tier says why), so whether it may carry the {addon.short} is not known."
+            )
+            findings.append(Finding(Severity.INFO, said, row.source, header, customer))
             continue
         if owner is None:
             term = f" for {start} to {end}" if start and end else ""

@@ -332,6 +332,37 @@ def test_a_tier_list_beside_a_product_list_pairs_the_nth_with_the_nth(tmp_path: 
     ]
 
 
+def test_a_product_listed_twice_is_two_products_and_an_addon_waiting_on_an_unread_tier_is_no_second_error(
+    tmp_path: Path,
+) -> None:
+    """'Okta; Okta' beside 'Premier; Premier Plus' makes two Okta contracts: the info said '1 product and 1 add-on'.
+    An add-on listed among products whose tiers do not pair (3 tiers for 2 products) goes onto no contract, as the
+    Okta one has no tier: the tier error is the row's one error, the add-on's is an info saying it waits on it."""
+    header = ["Customer", "Product", "Tier", "Start Date", "End Date"]
+    rows = [
+        ["Acme Corp", "Okta; Okta", "Premier; Premier Plus", "2026-01-01", "2026-12-31"],
+        ["Initech", "Okta; Dedicated CSE Add-On; Auth0", "Premier Plus; Premier Plus; Enterprise", "2026-01-01", "2026-12-31"],
+    ]
+    book = load_book([write_csv(tmp_path / "tiers.csv", rows=rows, header=header)])
+    assert [(c.customer, c.product, c.program) for c in book.contracts] == [
+        ("Acme Corp", "okta", "okta-premier"),
+        ("Acme Corp", "okta", "okta-premier-plus"),
+        ("Initech", "okta", None),
+        ("Initech", "auth0", None),
+    ]
+    said = [f.message for f in book.findings if f.source.row == 2 and f.column == "Product"]
+    assert said == [
+        "Product 'Okta; Okta' lists 2 products: each product is read as a contract of its own (Okta; Okta), with the "
+        "row's customer, dates and contacts, each with its tier from 'Premier; Premier Plus' in turn."
+    ]
+    errors = [f.message for f in book.findings if f.severity is Severity.ERROR]
+    assert len(errors) == 2 and all(e.startswith("Tier 'Premier Plus; Premier Plus; Enterprise' lists 3 tiers") for e in errors)
+    assert (
+        "Add-on line 'Dedicated CSE Add-On' is not read: the Okta contract it would go onto has no tier read (the error "
+        "on its tier says why), so whether it may carry the CSE is not known."
+    ) in [f.message for f in book.findings if f.severity is Severity.INFO]
+
+
 def test_a_listed_product_no_spelling_reads_is_named_in_the_error(tmp_path: Path) -> None:
     rows = [["Nod", "Okta Premier Plus, Auth0 Enterprize", "2026-01-01", "2026-12-31", "", "", "EMEA", "Europe/Paris"]]
     book = load_book([write_csv(tmp_path / "typo.csv", rows=rows, header=AIRTABLE)])
