@@ -321,7 +321,8 @@ def read_columns(
                 skip[i] = apart[i] = True
                 headings[i] = kind == TITLE and bool(heads[i])
                 reasons[i] = f"is {GROUP_HEADING if headings[i] else kind} ('{_quote(cells, i)}')"
-    findings.extend(_not_records(reasons, rows, sheet))
+    # a row cut short by a <script> never closed is not read as a record, as its reader's error says
+    findings.extend(_not_records({i: r for i, r in reasons.items() if rows[i] != sheet.cut}, rows, sheet))
     keep = filled_row & ~skip
     _regions_of_groups(raw, texts, first_text, headings, totals, keep, rows, sheet, catalog, findings)
     _region_of_sheet(raw, texts, match, keep, rows, sheet, catalog, findings)

@@ -68,6 +68,7 @@ class RawSheet:
     hidden_rows: tuple[int, ...] = ()  # 1-based rows the workbook hides (by hand, a filter or an outline); read all the same
     decoding: str = ""  # what of a text file could not be read as its encoding says ('line 5 is not UTF-8 ...')
     notes: tuple[Note, ...] = ()  # what its reader says of it (a web page's charset, a <style> never closed)
+    cut: int = 0  # the 1-based row a <script> never closed cut short, said in its notes: not a title or note
     _formulas: dict[tuple[int, int], str] | None = field(default=None, repr=False)
     _struck: dict[int, set[int]] | None = field(default=None, repr=False)
 
@@ -236,7 +237,20 @@ def _read_markup(path: Path, kind: str, misnamed: str) -> list[RawSheet]:
         page = read_web_table(path)
         merged = fill_merged(page.rows, page.ranges)
         hidden = tuple(page.hidden_rows)
-        return [RawSheet(str(path), shown(path.stem), page.rows, "", merged, misnamed, hidden, page.decoding, tuple(page.notes))]
+        return [
+            RawSheet(
+                str(path),
+                shown(path.stem),
+                page.rows,
+                "",
+                merged,
+                misnamed,
+                hidden,
+                page.decoding,
+                tuple(page.notes),
+                cut=page.cut,
+            )
+        ]
     sheets = []
     for sheet in read_spreadsheet_xml(path):
         merged = fill_merged(sheet.rows, sheet.ranges)

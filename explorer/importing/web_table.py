@@ -47,6 +47,7 @@ class WebSheet:
     hidden_rows: list[int]  # 1-based
     decoding: str  # what of the text could not be read as its encoding says, as readers.decoded says it
     notes: list[Note] = field(default_factory=list)
+    cut: int = 0  # the 1-based row an unclosed <script>, <style>... opened in, cut short there; 0 if none
 
 
 def read_web_table(path: Path) -> WebSheet:
@@ -155,7 +156,9 @@ class _Tables(HTMLParser):
         self.open: list[_Table] = []  # the tables open, innermost last
         self.tables: list[_Table] = []  # every table, in the order it opened
         self.cells = 0
-        self.raw_text = (0, 0)  # where the last <script>, <style>... opened: (its sheet row or 0, tables opened before)
+        # where the last <script>, <style>... opened: (its sheet row or 0, tables opened before, whether inside a row)
+        self.raw_text = (0, 0, False)
+        self.cut = 0  # the row such an element opened inside and never closed: its cells after it are lost
         self.unclosed_comment: tuple[str, int] = ("", -1)  # (the text, where) a comment was last found never to close
         self.notes: list[Note] = []
 
@@ -184,7 +187,7 @@ class _Tables(HTMLParser):
         if tag in _RAW_TEXT:
             if tag in ("textarea", "title"):  # html.parser itself reads only <script> and <style> so
                 self.set_cdata_mode(tag)
-            self.raw_text = (self._row_at(), len(self.tables))
+            self.raw_text = (self._row_at(), len(self.tables), bool(self.open) and self.open[-1].row is not None)
             return
         if not self.open:
             return
@@ -226,17 +229,25 @@ class _Tables(HTMLParser):
     def close(self) -> None:
         super().close()
         if self.cdata_elem and "<t" in self.rawdata.lower():  # rows a browser would not show either, said not dropped
-            row, tables = self.raw_text
+            row, tables, inside = self.raw_text
             where = f"at row {row:,}" if row else "before the tables" if tables == 0 else "among the tables"
             # a table row swallowed is a contract or case not read: an error, so the book is not clean
             rows = len(_ROW_TAG.findall(self.rawdata))
             lost = {0: "no row from there on was read", 1: "the table row after it was not read"}
+            said = lost.get(rows, f"the {rows:,} table rows after it were not read")
+            cut = (
+                inside and row and _CELL_TAG.search(self.rawdata)
+            )  # a cell of its own row is swallowed too ('<td>x<script></td><td>')
+            if cut:
+                self.cut = row
+                said = f"row {row:,} is cut short there and " + (
+                    f"{said} ({rows + 1:,} rows lost)" if rows else "no row after it was read"
+                )
             self.notes.append(
                 (
                     Severity.ERROR if _CELL_TAG.search(self.rawdata) else Severity.WARNING,
                     f"The page opens a <{self.cdata_elem}> {where} and never closes it: everything after it is the "
-                    f"{self.cdata_elem}'s text, as a browser reads it, so "
-                    f"{lost.get(rows, f'the {rows:,} table rows after it were not read')}. "
+                    f"{self.cdata_elem}'s text, as a browser reads it, so {said}. "
                     f"Close it (</{self.cdata_elem}>) or export the file again.",
                     row,
                 )
@@ -317,7 +328,7 @@ class _Tables(HTMLParser):
                     ranges.append(((top + t, left), (top + bottom, right)))
             hidden.extend(top + r + 1 for r in table.hidden if r <= last)
             rows.extend(table.rows)
-        return WebSheet(rows, ranges, hidden, "", self.notes)
+        return WebSheet(rows, ranges, hidden, "", self.notes, self.cut)
 
 
 def _span(text: str | None, most: int, zero: int | None = None) -> int:

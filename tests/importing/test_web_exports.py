@@ -606,6 +606,30 @@ def test_a_script_never_closed_after_the_tables_swallowing_no_row_is_a_warning(t
     assert said.severity is Severity.WARNING and "so no row from there on was read" in said.message
 
 
+@pytest.mark.parametrize("tag", ["script", "style"])
+def test_a_script_never_closed_inside_a_cell_counts_its_own_row_as_lost(tmp_path: Path, tag: str) -> None:
+    """'<td>Umbrella<script></td><td>Okta</td></tr>' and two rows after it: the error counted 2 rows lost, and
+    Umbrella's row, cut short, was called a title or note. Its row is named as cut, in the count, and only there."""
+    header = "".join(f"<th>{h}</th>" for h in ("Customer", "Product", "Tier", "Start Date", "End Date"))
+    full = "".join(
+        f"<tr><td>{name}</td><td>Okta</td><td>Premier</td><td>2026-01-01</td><td>2026-12-31</td></tr>"
+        for name in ("Initech", "Hooli")
+    )
+    first = "<tr><td>Acme Corp</td><td>Okta</td><td>Premier</td><td>2026-01-01</td><td>2026-12-31</td></tr>"
+    path = tmp_path / "cut.xls"
+    path.write_text(
+        f"<html><body><table><tr>{header}</tr>{first}<tr><td>Umbrella<{tag}></td><td>Okta</td></tr>{full}</table></body></html>"
+    )
+    book = load_book([path])
+    assert [c.customer for c in book.contracts] == ["Acme Corp"]
+    (said,) = [f for f in book.findings if "never closes it" in f.message]
+    assert said.severity is Severity.ERROR and said.source.row == 3
+    assert f"so row 3 is cut short there and the 2 table rows after it were not read (3 rows lost). Close it (</{tag}>)" in (
+        said.message
+    )
+    assert not any("Umbrella" in f.message for f in book.findings)
+
+
 def test_a_table_inside_a_textarea_is_text_not_data(tmp_path: Path) -> None:
     path = tmp_path / "form.xls"
     inner = "<textarea><table><tr><td>Customer</td></tr><tr><td>Textarea Co</td></tr></table></textarea>"
