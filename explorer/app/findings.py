@@ -15,7 +15,9 @@ from explorer.sla.engine import SlaResult
 def collect(book: Book, catalog: Catalog, as_of: date, sla: SlaResult | None) -> list[Finding]:
     """Every finding of the book, its terms on ``as_of`` and its case log, worst first, then by file, sheet and row."""
     found = book.findings + term_findings(book, catalog, as_of) + (sla.findings if sla is not None else [])
-    return sorted(found, key=order)
+    # each once: a cell listing one product a thousand times made a thousand contracts, each with the row's same
+    # "No time zone is given" warning
+    return sorted(dict.fromkeys(found), key=order)
 
 
 def term_findings(book: Book, catalog: Catalog, as_of: date) -> list[Finding]:

@@ -34,6 +34,18 @@ def test_order_and_counts(catalog: Catalog) -> None:
     assert findings.errors(collected) == 2
 
 
+def test_a_row_read_into_many_contracts_says_its_finding_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A product cell naming one product again and again: its repeats are one term, and the row's warning is said
+    once, not once a repeat (a cell of 1,000 items gave 1,000 'No time zone is given')."""
+    book = tmp_path / "book.csv"
+    products = "; ".join(["Okta"] * 50)
+    book.write_text(f"Customer,Product,Support Tier,Term Start,Term End\nAcme Corp,{products},Premier,2026-01-01,2026-12-31\n")
+    session = open_session([book], date(2026, 12, 7))
+    no_zone = [f for f in session.findings if f.message.startswith("No time zone is given")]
+    assert len(no_zone) == 1
+    assert findings.count(session.findings)[Severity.WARNING] < 5
+
+
 def test_session_findings_are_the_pipelines() -> None:
     session = open_session([resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")], date(2026, 11, 28))
     assert session.findings == findings.collect(session.book, session.catalog, session.as_of, session.sla)
