@@ -47,7 +47,7 @@ def book_sheets(
         as_of,
         by_key,
         book.contacts_by_customer(),
-        pipeline.by_customer(pipeline.collect(book, catalog, as_of, sla) if findings is None else findings),
+        pipeline.by_customer(pipeline.collect(book, catalog, as_of, sla) if findings is None else findings, book.contracts),
         sla,
         _case_rows(sla),
         keys,

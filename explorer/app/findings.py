@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from explorer import history, rules
@@ -48,10 +48,20 @@ def errors(findings: Iterable[Finding]) -> int:
     return sum(f.severity is Severity.ERROR for f in findings)
 
 
-def by_customer(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
-    """Findings that name a customer, grouped by customer key, in the pipeline's order."""
+def by_customer(findings: Iterable[Finding], contracts: Sequence[Contract] = ()) -> dict[str, list[Finding]]:
+    """Findings that name a customer, grouped by customer key, in the pipeline's order. A finding said once for
+    many rows (``Finding.rows``: a column the sheet lacks) is each of those rows' customers' too, found through
+    ``contracts`` (the book's): the list, the tabs, the sheet and the calendar mark those rows as the report does."""
     out: dict[str, list[Finding]] = {}
+    rows: dict[tuple[str, str, int | None], list[str]] | None = None
     for f in findings:
-        if f.customer:
-            out.setdefault(customer_key(f.customer), []).append(f)
+        keys = [customer_key(f.customer)] if f.customer else []
+        if f.rows:
+            if rows is None:
+                rows = {}
+                for c in contracts:
+                    rows.setdefault((c.source.file, c.source.sheet, c.source.row), []).append(customer_key(c.customer))
+            keys += [k for row in (f.source.row, *f.rows) for k in rows.get((f.source.file, f.source.sheet, row), [])]
+        for key in dict.fromkeys(keys):
+            out.setdefault(key, []).append(f)
     return out

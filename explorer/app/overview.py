@@ -65,11 +65,12 @@ def build_overview(
     ``done`` holds the key dates the user marked done (Workspace.done_marks)."""
     found = pipeline.collect(book, catalog, as_of, sla) if findings is None else findings
     key_dates = pd.DataFrame(_date_rows(book, catalog, as_of, range(len(book.contracts)), done), columns=KEY_DATE_COLUMNS)
-    findings_by_key = pipeline.by_customer(found)
+    findings_by_key = pipeline.by_customer(found, book.contracts)
     # "Findings" counts what needs attention (errors and warnings); Info notes are counted apart
     finding_counts = {key: sum(f.severity is not Severity.INFO for f in items) for key, items in findings_by_key.items()}
     info_counts = {key: sum(f.severity is Severity.INFO for f in items) for key, items in findings_by_key.items()}
-    errors = Counter(customer_key(f.customer) for f in book.findings if f.customer and f.severity is Severity.ERROR)
+    book_errors = pipeline.by_customer((f for f in book.findings if f.severity is Severity.ERROR), book.contracts)
+    errors = Counter({key: len(items) for key, items in book_errors.items()})
     next_by_key, soon, late = _date_facts(key_dates)
     unanswered: Counter[str] = Counter()  # P1/P2 cases past their due time with no first response (app.waiting)
     if sla is not None and not sla.cases.empty:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from explorer.app import findings
+from explorer.app.book_sheets import session_sheets
 from explorer.app.errors import user_message
 from explorer.app.session import open_session
 from explorer.atomic import OutputError
@@ -65,3 +66,24 @@ def test_one_message_per_kind_of_bad_input() -> None:
         message = user_message(error)
         assert message is not None and message.title == title and message.line == str(error)
     assert user_message(RuntimeError("a bug")) is None  # bugs go to the crash handler, not a polite dialog
+
+
+def test_a_finding_said_once_for_many_rows_is_each_rows_customers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A column the sheet lacks is one error for the sheet (Finding.rows), and still each row's: the customer list's
+    error count, every customer's findings and each row's errors (the calendar's and the sheet's "check the book")
+    hold it, as the report's per-row marks do (trust round 6: only the report did)."""
+    book = tmp_path / "renewals.csv"
+    rows = ["Customer,Product,Support Tier,Term End", "Juliet Co,Okta,Premier,2027-03-31", "Kilo Co,Okta,Premier Plus,2027-04-16"]
+    book.write_text("\n".join(rows) + "\n")
+    session = open_session([book], date(2026, 4, 3))
+    (said,) = [f for f in session.findings if f.severity is Severity.ERROR]
+    assert said.rows == (2, 3) and not said.customer
+    by_key = findings.by_customer(session.findings, session.book.contracts)
+    assert {key for key, items in by_key.items() if said in items} == {"juliet co", "kilo co"}
+    assert session.overview is not None
+    assert dict(zip(session.overview.customers["key"], session.overview.customers["errors"], strict=True)) == {
+        "juliet co": 1,
+        "kilo co": 1,
+    }
+    for sheet in session_sheets(session).values():
+        assert [sheet.row_errors(row.contract) for row in sheet.contracts] == [[said.message]]
