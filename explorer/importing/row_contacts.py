@@ -143,32 +143,54 @@ def once(contacts: list[Contact]) -> tuple[list[Contact], list[Contact], list[tu
     names them), the row kept as named. Returns the contacts, the in-cell entries that went as repeats, and each
     (row kept as named, the cell entry naming them)."""
 
-    def person(c: Contact) -> tuple[str, str | None, str]:
-        return customer_key(c.customer), c.product, c.email.casefold() or " ".join(c.name.split()).casefold()
+    def name_of(c: Contact) -> str:
+        return " ".join(c.name.split()).casefold()
 
     def in_cell(c: Contact) -> bool:
         return bool(c.source.column)
 
-    rows: dict[tuple[str, str | None, str], list[int]] = {}  # one without a product counts for every product
+    # a person is matched by email, else by name: a cell giving 'Fay Foxtrot' alone is the contacts table's
+    # 'Fay Foxtrot, fay@foxtrot.test' (both counted, she was over a limit that holds); two addresses are two people
+    by_email: dict[tuple[str, str | None, str], list[int]] = {}  # one without a product counts for every product
+    by_name: dict[tuple[str, str | None, str], list[int]] = {}
     for i, c in enumerate(contacts):
         if not in_cell(c):
-            rows.setdefault(person(c), []).append(i)
+            if c.email:
+                by_email.setdefault((customer_key(c.customer), c.product, c.email.casefold()), []).append(i)
+            by_name.setdefault((customer_key(c.customer), c.product, name_of(c)), []).append(i)
+
+    def listed_for(c: Contact) -> list[int]:
+        customer, email, name = customer_key(c.customer), c.email.casefold(), name_of(c)
+        found = [i for p in (c.product, None) for i in by_email.get((customer, p, email), [])] if email else []
+        found += [
+            i for p in (c.product, None) for i in by_name.get((customer, p, name), []) if not email or not contacts[i].email
+        ]
+        return list(dict.fromkeys(found))
+
     named = {i: c.named for i, c in enumerate(contacts)}
-    seen: set[tuple[str, str | None, str]] = set()
+    seen_email: set[tuple[str, str | None, str]] = set()
+    seen_name: set[tuple[str, str | None, str]] = set()  # every cell entry's name
+    seen_bare: set[tuple[str, str | None, str]] = set()  # the names of cell entries that give no address
     repeated: list[Contact] = []
     conflicts: dict[int, Contact] = {}  # the table row's index -> the first cell entry naming it against its mark
     for c in contacts:
         if not in_cell(c):
             continue
-        key = person(c)
-        listed = rows.get(key, []) + rows.get((key[0], None, key[2]), [])
+        listed = listed_for(c)
+        at_email = (customer_key(c.customer), c.product, c.email.casefold())
+        at_name = (customer_key(c.customer), c.product, name_of(c))
+        again = at_email in seen_email or at_name in seen_bare if c.email else at_name in seen_name
         if listed and c.named and not any(named[i] for i in listed):
             for i in listed:
                 named[i] = True
                 conflicts.setdefault(i, c)
-        elif listed or key in seen:
+        elif listed or again:
             repeated.append(c)
-        seen.add(key)
+        if c.email:
+            seen_email.add(at_email)
+        else:
+            seen_bare.add(at_name)
+        seen_name.add(at_name)
     gone = {id(c) for c in repeated} | {id(c) for c in conflicts.values()}
     out = [replace(c, named=True) if named[i] != c.named else c for i, c in enumerate(contacts) if id(c) not in gone]
     return out, repeated, [(replace(contacts[i], named=True), c) for i, c in conflicts.items()]

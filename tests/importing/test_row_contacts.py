@@ -337,3 +337,25 @@ def test_a_product_cell_listing_its_products_again_is_one_warning(tmp_path: Path
     assert len(again) == 1
     assert again[0].startswith("This row's terms are listed again 98 times with the same tier, dates and add-ons")
     assert "the Okta term (2026-01-01 – 2026-12-31) at this same row (its cell lists it again) (49 times)" in again[0]
+
+
+def test_a_name_a_contract_row_gives_is_the_contacts_tables_person_with_that_name(tmp_path: Path) -> None:
+    """Matched by email, else by name: a Support Contact cell's 'Fay Foxtrot' is the contacts table's Fay Foxtrot with
+    her address (both were counted, over a limit that holds: trust round 6); two addresses under one name are two."""
+    contracts = tmp_path / "contracts.csv"
+    contracts.write_text(
+        "Customer,Product,Tier,Start,End,MCSE,Region,Time Zone,Named contacts\n"
+        "Foxtrot Co,Okta,Premier Plus,2026-03-01,2027-02-28,50%,EMEA,Europe/Berlin,Fay Foxtrot; Gus Foxtrot <gus@b.test>\n"
+    )
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text(
+        "Customer,Contact,Email,Region\n"
+        "Foxtrot Co,Fay Foxtrot,fay@foxtrot.test,EMEA\n"
+        "Foxtrot Co,Gus Foxtrot,gus@foxtrot.test,EMEA\n"
+    )
+    book = load_book([contracts, contacts])
+    assert sorted((c.name, c.email) for c in book.contacts) == [
+        ("Fay Foxtrot", "fay@foxtrot.test"),
+        ("Gus Foxtrot", "gus@b.test"),
+        ("Gus Foxtrot", "gus@foxtrot.test"),
+    ]
