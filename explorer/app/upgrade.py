@@ -93,10 +93,12 @@ class PriorityEvidence:
         on_now = f"on {self.now.clock_name(self.now.program.name)}"
         if self.met_now == self.cases:
             on_now += " all were on time" if self.cases > 1 else " it was on time"
-        elif self.cases == 1:  # not "0 were on time" about a single case
-            on_now += " it was late"
+        elif self.cases == 1:  # not "0 were on time" about a single case; a case not yet due is not late
+            on_now += " it was late" if self.late_now else " it is not due yet"
         else:
             on_now += f" {self.met_now} {'was' if self.met_now == 1 else 'were'} on time"
+            if waiting := self.cases - self.met_now - self.late_now:
+                on_now += f", {waiting} not due yet"
         which = f"this customer's only {p} case" if self.cases == 1 else f"this customer's {self.cases} {p} cases"
         if self.cases == 1:
             median = f"{duration(self.median_other)}, " if self.median_other is not None else ""

@@ -66,6 +66,22 @@ def test_the_tuesday_case_alone(catalog: Catalog) -> None:
     ]
 
 
+def test_a_case_not_due_yet_is_not_called_late(catalog: Catalog) -> None:
+    """Unanswered and not yet due on Basic's clock (opened Friday 17:00 in New York, due Monday): not "it was late",
+    as the report's Late Now column (0) and the brief say (trust round 6)."""
+    data = book(
+        [Contract("Acme", "okta", "okta-basic", date(2026, 1, 1), date(2026, 12, 31), **NEW_YORK)],
+        [("open", "Acme", "okta", 1, "2026-07-31 21:00", None)],
+    )
+    [found] = upgrade.against(data, catalog, AS_OF, MOMENT, "Premier")
+    p1 = found.priorities[0]
+    assert (p1.cases, p1.met_now, p1.late_now) == (1, 0, 0)
+    assert found.sentences() == [
+        "Under Premier, Okta P1 cases are due within 1 h around the clock; this customer's only P1 case waited "
+        "longer than that (on Basic's business-hours clock it is not due yet)."
+    ]
+
+
 def test_auth0_enterprise_p2_over_a_weekend_against_premier(catalog: Catalog) -> None:
     # Saturday 2026-06-13 12:00 in Berlin (CEST, UTC+2), answered Monday 00:30 Berlin time: Enterprise's P2 clock
     # runs 24 hours a day Monday to Friday, so 30 of its 120 minutes were used; Premier's 1 h ran all weekend.
