@@ -306,10 +306,14 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
         if name and name not in names:
             names.append(name)
     since = _held_since(catalog, contracts)
+    undated: dict[tuple[str, str], list[Contract]] = {}  # terms whose start or end the book does not give
+    for c in contracts:
+        if c.term_start is None or c.term_end is None:
+            undated.setdefault((customer_key(c.customer), product_name(catalog, c)), []).append(c)
     emails = cases["requester_email"].to_numpy(dtype=object) if "requester_email" in cases else np.full(n, "", dtype=object)
     result.findings.extend(
         _case_findings(
-            result.cases, grouped, matched, opened, out_of_scope, held, book.could_be, book.case_columns, emails, since
+            result.cases, grouped, matched, opened, out_of_scope, held, book.could_be, book.case_columns, emails, since, undated
         )
     )
     return result
@@ -424,13 +428,15 @@ def _case_findings(
     columns: dict[tuple[str, str], dict[str, str]],
     emails: np.ndarray,
     since: dict[tuple[str, str], Contract] | None = None,
+    undated: dict[tuple[str, str], list[Contract]] | None = None,
 ) -> list[Finding]:
     """Unmatched cases and cases outside every term (warnings), Auth0 non-production cases (info). ``held``: each
     customer's products, so a case naming none of a customer with several says why it is unmatched; ``could_be``
     (Book.could_be): the customers a name no contract writes could be; ``columns`` (Book.case_columns): each case
     table's headers, which the findings name; ``emails``: each case's requester email, which gave no customer where
     the case names none (importing.cases.match_by_email); ``since`` (_held_since): a product's first term in the
-    book whose Initial Term Start says it was held before, so a case then is a term the book lacks.
+    book whose Initial Term Start says it was held before, so a case then is a term the book lacks; ``undated``: a
+    customer's terms of a product with no start or end date, which may be the one a case outside every term fell in.
 
     Read from just those rows: a clean log of a million cases costs nothing here.
     """
@@ -525,6 +531,23 @@ def _case_findings(
                         f"{customer} in the book ({first.term_start:%Y-%m-%d}): no term of the book covers it; the "
                         f"book says the product was held since {first.initial_term_start:%Y-%m-%d} (its initial term "
                         "start), so the earlier term is not in the book. Listed as No contract in force, not judged.",
+                        source,
+                        headed.get("opened", "Opened"),
+                        str(customer),
+                    )
+                )
+            elif kind == "no term" and (terms := (undated or {}).get((customer_key(str(customer)), str(product)))):
+                why = "their errors say" if len(terms) > 1 else "its error says"
+                listed = ", ".join(t.source.describe() for t in terms[:3]) + (
+                    f" and {len(terms) - 3} more" if len(terms) > 3 else ""
+                )
+                out.append(
+                    Finding(
+                        Severity.WARNING,
+                        f"{case_named(case_id)}: opened {when:%Y-%m-%d %H:%M} UTC, in no dated {product} term of "
+                        f"{customer}; the book's {product} term{'s' if len(terms) > 1 else ''} at {listed} "
+                        f"give{'' if len(terms) > 1 else 's'} no start or end date ({why} why), so which term "
+                        "was in force is not known. Listed as No contract in force, not counted.",
                         source,
                         headed.get("opened", "Opened"),
                         str(customer),

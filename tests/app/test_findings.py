@@ -87,3 +87,17 @@ def test_a_finding_said_once_for_many_rows_is_each_rows_customers(tmp_path) -> N
     }
     for sheet in session_sheets(session).values():
         assert [sheet.row_errors(row.contract) for row in sheet.contracts] == [[said.message]]
+
+
+def test_a_case_in_a_term_the_book_gives_no_dates_says_so(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A case of a customer whose only term of the product has no start: not 'when no term was in force' (the term
+    exists; its dates do not), but which row gives no dates (trust round 6)."""
+    book = tmp_path / "renewals.csv"
+    book.write_text("Customer,Product,Support Tier,Term End,Time Zone\nKilo Co,Okta,Premier Plus,2027-04-16,UTC\n")
+    log = tmp_path / "cases.csv"
+    log.write_text(
+        "Case ID,Customer,Product,Priority,Opened,First response\nK1,Kilo Co,Okta,P1,2026-04-02 13:00,2026-04-02 13:20\n"
+    )
+    session = open_session([book, log], date(2026, 4, 3))
+    (said,) = [f.message for f in session.findings if f.message.startswith("Case K1")]
+    assert "in no dated Okta term of Kilo Co" in said and "renewals.csv, renewals, row 2 gives no start or end date" in said
