@@ -26,7 +26,7 @@ from explorer.importing.cases import empty_cases, match_by_email, read_cases
 from explorer.importing.column_reads import CONTACTS, LINE_ITEM, kept_reads
 from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
-from explorer.importing.copies import is_link, originals_first
+from explorer.importing.copies import is_link, originals_first, same_bytes_said
 from explorer.importing.headers import Guess, label, spelled, title
 from explorer.importing.holidays import read_holidays
 from explorer.importing.joins import NO_JOIN, Joiner, sheets_of
@@ -225,8 +225,7 @@ def _load(
         seen[key] = [path]
         before, sha = hashed[key]
         if sha is not None and (copied := copies.get((sha, is_case_log))) is not None:
-            said = f"This file holds the same bytes as {copied.name if copied.name != path.name else copied}; it is read once."
-            book.findings.append(Finding(Severity.INFO, said, Source(str(path))))
+            book.findings.append(Finding(Severity.INFO, same_bytes_said(path, copied), Source(str(path))))
             continue
         if sha is not None:
             copies[sha, is_case_log] = path

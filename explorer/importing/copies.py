@@ -4,6 +4,7 @@ A shell sorts "contracts (1).csv" before "contracts.csv", so the first named is 
 would then name it. Names a copy gets: a browser's re-download "name (1).ext", Windows' "name - Copy.ext" (and
 "name - Copy (2).ext"), macOS' "name copy.ext" (and "name copy 2.ext"), Google Drive's and Office's "Copy of name.ext".
 A link (a symlink, or a folder reached through one) is never the original: the file it leads to is, whatever its name.
+A hard link is the same file under a second name, not a copy of its bytes, and is said to be so.
 """
 
 from __future__ import annotations
@@ -27,6 +28,18 @@ def is_link(path: Path) -> bool:
         return os.path.normpath(path.absolute()) != str(path.resolve())
     except (OSError, RuntimeError):  # a link loop: Python 3.11 raises RuntimeError for one
         return True
+
+
+def same_bytes_said(path: Path, read: Path) -> str:
+    """The info for ``path``, whose bytes are those of ``read`` (the file read): a hard link is the same file, not a
+    copy of it; ``read`` by its name, or its whole path where the two names are alike."""
+    shown = read.name if read.name != path.name else str(read)
+    try:
+        same = os.path.samefile(path, read)
+    except OSError:
+        same = False
+    how = f"is the same file as {shown} (a hard link)" if same else f"holds the same bytes as {shown}"
+    return f"This file {how}; it is read once."
 
 
 def _rank(path: Path) -> tuple[bool, bool]:

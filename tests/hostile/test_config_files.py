@@ -85,6 +85,23 @@ def test_a_copy_under_another_name_is_read_once(tmp_path: Path) -> None:
     assert not any("listed again" in f.message for f in loaded.findings)
 
 
+def test_a_hard_link_is_said_to_be_the_same_file(tmp_path: Path) -> None:
+    """A hard link beside its file ('book (1).xlsx'): read once, from the original's name, and said to be the same
+    file (as a symlink is said to be a link), not a copy holding the same bytes."""
+    import os
+
+    from explorer.importing.book import load_book
+
+    book = workbook(tmp_path / "book.xlsx")
+    link = tmp_path / "book (1).xlsx"
+    os.link(book, link)
+    for order in ([link, book], [book, link]):
+        loaded = load_book(order)
+        assert loaded.files == [str(book)]
+        infos = [f.message for f in loaded.findings if f.source.file == str(link)]
+        assert infos == ["This file is the same file as book.xlsx (a hard link); it is read once."]
+
+
 COPY_NAMES = ["book (1).xlsx", "book(2).xlsx", "book - Copy.xlsx", "book - Copy (2).xlsx", "book copy.xlsx", "Copy of book.xlsx"]
 
 
