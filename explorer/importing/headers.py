@@ -551,7 +551,8 @@ def _set_aside(
 ) -> dict[str, Guess]:
     """The column's guesses without what it only looks like: business time is no time of a response, and a
     catalog lookalike ('Agent Responded Time') is documented as something else. Each is noted, saying why."""
-    if _is_business_time(header):  # "First reply time in minutes within business hours": business minutes
+    business = _is_business_time(header)
+    if business:  # "First reply time in minutes within business hours": business minutes
         near = [(fuzz.token_set_ratio(words(header), s), n) for s, n in spelled if n in time_fields]
         score, name = max(near, default=(0.0, ""))
         if score >= 90:
@@ -567,7 +568,9 @@ def _set_aside(
         found = {n: g for n, g in found.items() if n not in time_fields}
     # as written or undecorated: JSM's export writes "Custom field (Time to first response)"
     # said even where nothing else would read it (JSM's '- Elapsed'): the user looking for the column learns why not
-    lookalike = next((spec.lookalikes[f] for f in map(fold, variants(header)) if f in spec.lookalikes), None)
+    # a business-hours clock ('Time to First Response (Business Hours)') is no JSM SLA field: the note above says why
+    looked = () if business else map(fold, variants(header))
+    lookalike = next((spec.lookalikes[f] for f in looked if f in spec.lookalikes), None)
     if lookalike:  # documented as something else: no field it only looks like is offered either (JSM's time left
         # to the target is no first response clock, so a 'may hold' beside the 'not read' would contradict it)
         found = {n: g for n, g in found.items() if n != lookalike[0] and g.how != "fuzzy"}

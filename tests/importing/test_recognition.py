@@ -233,6 +233,23 @@ def test_zendesk_api_metrics_in_seconds_are_read_in_seconds(tmp_path: Path) -> N
     assert any("'reply_time_in_minutes.business' counts business time" in m for m in messages(book, Severity.WARNING))
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["Time to First Response (Business Hours)", "Time to first response [working hours]", "time_to_first_response.business"],
+)
+def test_a_business_hours_clock_is_not_called_jsms_sla_field(tmp_path: Path, header: str) -> None:
+    """Without its bracket 'Time to First Response (Business Hours)' is JSM's SLA field's name, but a column naming
+    business hours counts business time: that is said, and not that it holds the time left to the target."""
+    log = write_csv(
+        tmp_path / "log.csv",
+        header=["Case ID", "Customer", "Created", "Priority", "First Response", header],
+        rows=[[1, "Acme", "2026-11-02 09:00", "P1", "2026-11-02 10:00", "45"]],
+    )
+    book = load_book([], [log])
+    said = [m for m in messages(book, Severity.WARNING) if header in m]
+    assert said == [f"Column '{header}' counts business time, not a time of day; it is not used as first response time."]
+
+
 def test_case_log_without_first_response_is_an_error_not_breaches(tmp_path: Path) -> None:
     log = write_csv(
         tmp_path / "c.csv", header=["Case ID", "Customer", "Priority", "Opened"], rows=[[1, "Acme", "P1", "2026-03-02 10:00"]]
