@@ -824,7 +824,7 @@ def _stated_order(
                 Finding(
                     Severity.WARNING,
                     f"Dates are read {'day' if own else 'month'} first, as the file's own dates show "
-                    f"({_deciding(sheet, own, *file)}), not {said} as {how}.",
+                    f"({deciding_date(sheet, own, *file)}), not {said} as {how}.",
                     where,
                 )
             )
@@ -1056,17 +1056,21 @@ def _shown_orders(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> dict[
     return out
 
 
-def _deciding(
-    sheet: RawSheet, day_first: bool, found: list[tuple[RawSheet, list[TableMatch], NearMiss | None]], catalog: Catalog
+def deciding_date(
+    sheet: RawSheet | None,
+    day_first: bool,
+    found: Sequence[tuple[RawSheet, list[TableMatch], NearMiss | None]],
+    catalog: Catalog,
 ) -> str:
     """The first date of the file that settles ``day_first`` and where it is, the sheet named where it is not
     ``sheet`` (a workbook's contracts sheet settles its case sheet's order): '30/01/2026 on sheet 'Contracts', row 2,
-    column 'Start''."""
+    column 'Start''. With no ``sheet`` (the file as a whole: explorer map) the sheet is named where there are more."""
     for other, tables, _ in found:
         for match in tables:
             for (column, shown), (row, text) in _shown_orders(other, match, catalog).items():
                 if shown == day_first:
-                    on = f" on sheet '{other.name}'," if (other.file, other.name) != (sheet.file, sheet.name) else " in"
+                    here = len(found) == 1 if sheet is None else (other.file, other.name) == (sheet.file, sheet.name)
+                    on = " in" if here else f" on sheet '{other.name}',"
                     return f"{text}{on} row {row}, column '{match.headers.get(column, column + 1)}'"
     return "a part over 12"
 

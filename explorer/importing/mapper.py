@@ -16,7 +16,7 @@ from typing import Any
 
 from explorer.catalog import Catalog
 from explorer.importing import ranges, term_length, values
-from explorer.importing.book import date_columns, language_order
+from explorer.importing.book import date_columns, deciding_date, language_order
 from explorer.importing.column_reads import TERM_LENGTH, TERM_RANGE, kept_reads
 from explorer.importing.headers import column_kinds, label, recognise
 from explorer.importing.mappings import ColumnMapping, dump_mappings, value_known
@@ -232,7 +232,8 @@ def _date_order(read: list[tuple[RawSheet, list[TableMatch], None]], catalog: Ca
     own = values.order_of(parts)
     if own.day_first is not None:
         said = "day" if own.day_first else "month"
-        return own.day_first, [f"dates = '{said} first': as the file's own dates show (one has a part over 12)"]
+        shown = deciding_date(None, own.day_first, read, catalog)  # the date check's warning names, from the same code
+        return own.day_first, [f"dates = '{said} first': as the file's own dates show ({shown})"]
     example = values.either_way(parts)
     if example is None or not values.open_order(parts):  # none reads both ways (ISO, dotted), or its sheets disagree
         return None, []

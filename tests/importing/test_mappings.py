@@ -448,8 +448,8 @@ def test_map_says_how_a_log_whose_dates_read_both_ways_writes_them(tmp_path: Pat
 @pytest.mark.parametrize(
     ("header", "second", "said"),
     [
-        (JIRA_DC, "13/11/26 10:00", "day first': as the file's own dates show (one has a part over 12)"),
-        (JIRA_DC, "11/13/26 10:00", "month first': as the file's own dates show (one has a part over 12)"),
+        (JIRA_DC, "13/11/26 10:00", "day first': as the file's own dates show (13/11/26 10:00 in row 3, column 'Created')"),
+        (JIRA_DC, "11/13/26 10:00", "month first': as the file's own dates show (11/13/26 10:00 in row 3, column 'Created')"),
         (
             ["Ticket-ID", "Organisation", "Produkt", "Priorität", "Erstellt", "Erste Antwort"],
             "03/11/26 10:00",
@@ -466,6 +466,29 @@ def test_map_writes_the_date_order_the_file_settles(tmp_path: Path, header: list
     text, _ = proposed_mappings([], [str(log)], default_catalog())
     assert f"# dates = '{said}\n" in text
     assert tomllib.loads(text)["mapping"][0]["dates"] == said.split("'")[0]
+
+
+def test_map_names_the_other_sheets_date_that_settles_the_order(tmp_path: Path) -> None:
+    """hostile round 6: map said 'as the file's own dates show (one has a part over 12)' where check names the date;
+    a workbook's contracts sheet writes 30/01/2026, its case sheet's 02/11/2026 reads both ways: map names it too."""
+    from tests.files import write_sheets
+
+    book = write_sheets(
+        tmp_path / "book.xlsx",
+        {
+            "Contracts": [
+                ["Customer", "Product", "Support Tier", "Start Date", "End Date"],
+                ["Acme Corp", "Okta", "Premier", "30/01/2026", "29/01/2027"],
+            ],
+            "Cases": [
+                ["Key", "Organizations", "Product", "Priority", "Created"],
+                ["HD-7", "Acme Corp", "Okta", "P1", "02/11/2026"],
+            ],
+        },
+    )
+    text, _ = proposed_mappings([str(book)], [], default_catalog())
+    said = "as the file's own dates show (30/01/2026 on sheet 'Contracts', row 2, column 'Start Date')"
+    assert f"# dates = 'day first': {said}\n" in text
 
 
 def test_map_states_a_date_order_only_for_tables_with_such_dates_and_borrows_as_check_does(tmp_path: Path) -> None:
