@@ -52,7 +52,7 @@ def read_contracts(
     licences: list[DataRow] = []  # lines selling a licence, not support: set aside, named in one info
     above = ""  # the customer the nearest row above names: a blank one below it is likely meant to carry it
     for whole in rows:
-        parts = _one_row_per_product(whole, catalog, findings)
+        parts, unpaired = _one_row_per_product(whole, catalog, findings)
         for row in parts:
             item = _addon_line(row, catalog)
             if item is not None:
@@ -64,7 +64,8 @@ def read_contracts(
                 licences.append(row)
                 continue
             else:
-                contract = _contract(sheet, row, catalog, order, findings, above)
+                contract = _contract(sheet, row, catalog, order, findings, above, unpaired)
+                unpaired = () if unpaired else unpaired  # the row's one tier error is said by its first contract
                 contracts.append(contract)
                 customer, product = contract.customer, contract.product
             if listing:
@@ -110,15 +111,16 @@ def _regional(contracts: list[Contract], catalog: Catalog, findings: list[Findin
     return out
 
 
-def _one_row_per_product(row: DataRow, catalog: Catalog, findings: list[Finding]) -> list[DataRow]:
+def _one_row_per_product(row: DataRow, catalog: Catalog, findings: list[Finding]) -> tuple[list[DataRow], tuple[str, ...] | None]:
     """A row whose product cell lists several products ('Okta Premier Plus,Auth0 Enterprise', an Airtable
     multi-select) as one row per product, each with the row's customer, dates, contacts and source, said in an
     info finding; an add-on listed beside them is an add-on line. A list with a part no spelling reads stays one
-    row: its error names the part (_contract)."""
+    row: its error names the part (_contract). Also the products a tier list of another length pairs with none
+    (for _program's one error on the row's tier cell), else None."""
     text = row.text("product")
     listed = listed_products(catalog, text) if text else None
     if listed is None or listed[1]:
-        return [row]
+        return [row], None
     parts = listed[0]
     items = {part: line_item_for(catalog, part) for part in parts}
     products = [p for p in parts if (item := items[p]) is None or not item.addon]  # 'Okta; Okta' is two
@@ -150,7 +152,7 @@ def _one_row_per_product(row: DataRow, catalog: Catalog, findings: list[Finding]
     out, carried = _addons_to_their_products(out, catalog)
     header = row.match.headers.get(row.match.columns.get("product", -1), "Product")
     findings.append(Finding(Severity.INFO, said + carried, row.source, header, row.text("customer")))
-    return out
+    return out, tuple(sold) if not tiers and len(named) > 1 else None
 
 
 def _paired_tiers(text: str, products: list[str]) -> list[str]:
@@ -425,9 +427,16 @@ def _within(start: date | None, end: date | None, contract: Contract) -> bool:
 
 
 def _contract(
-    sheet: RawSheet, row: DataRow, catalog: Catalog, order: values.DateOrder, findings: list[Finding], above: str = ""
+    sheet: RawSheet,
+    row: DataRow,
+    catalog: Catalog,
+    order: values.DateOrder,
+    findings: list[Finding],
+    above: str = "",
+    unpaired: tuple[str, ...] | None = None,
 ) -> Contract:
-    """One contract row; ``above``: the customer the nearest row above it names, for the hint on a blank one."""
+    """One contract row; ``above``: the customer the nearest row above it names, for the hint on a blank one;
+    ``unpaired``: the products its row lists that a tier list of another length pairs with none (() once said)."""
     customer = row.text("customer")
     product_text, program_text = row.text("product"), row.text("program")
 
@@ -458,7 +467,7 @@ def _contract(
         )
         report(Severity.ERROR, "product", message)
     program, with_addon = (
-        _program(catalog, product, program_text, customer, row.has("program"), report, uncalculated, not product_text)
+        _program(catalog, product, program_text, customer, row.has("program"), report, uncalculated, not product_text, unpaired)
         if product
         else (None, None)
     )
@@ -752,11 +761,21 @@ def _months(row: DataRow, text: str, catalog: Catalog) -> int | None:
 
 
 def _program(  # type: ignore[no-untyped-def]
-    catalog: Catalog, product: Product, text: str, customer: str, column: bool, report, uncalculated, both: bool = False
+    catalog: Catalog,
+    product: Product,
+    text: str,
+    customer: str,
+    column: bool,
+    report,
+    uncalculated,
+    both: bool = False,
+    unpaired: tuple[str, ...] | None = None,
 ) -> tuple[Program | None, LineItem | None]:
     """(the product's program the tier cell names, an add-on it names beside it: "Premier Plus w/ 50% MCSE"), the
     customer's name beside it set aside (said in an info); an error finding where it names no program of the product.
-    ``both``: the product was read from the tier cell too (the product cell blank)."""
+    ``both``: the product was read from the tier cell too (the product cell blank). ``unpaired``: the row's products
+    a tier list of another length pairs with none: one error for the row's tier cell names them all, said by its
+    first product (``()`` for the rest)."""
     program = program_named(catalog, product, text)
     if program is not None:
         return program, None
@@ -778,6 +797,10 @@ def _program(  # type: ignore[no-untyped-def]
         return program, None
     tiers = ", ".join(catalog.programs[p].name for p in catalog.program_ids_by_rank(product))
     listed = [t for t in LISTED.split(text.strip()) if t] if text else []
+    if len(listed) > 1 and unpaired is not None:
+        if unpaired:
+            report(Severity.ERROR, "program", _unpaired_tiers(catalog, text, len(listed), unpaired))
+        return None, None
     message = (
         f"Tier '{_one_line(text)}' lists {len(listed)} tiers: they go with the products one for one (the first with the "
         f"first) only where the product cell lists as many; {product.name} needs one of {tiers}."
@@ -789,6 +812,22 @@ def _program(  # type: ignore[no-untyped-def]
     )
     report(Severity.ERROR, "program", message, product.id)
     return None, None
+
+
+def _unpaired_tiers(catalog: Catalog, text: str, count: int, products: tuple[str, ...]) -> str:
+    """The one error for a tier cell listing ``count`` tiers beside a product cell listing another number of
+    ``products``: none is paired, and each product's tiers to choose from."""
+    needs = []
+    for part in dict.fromkeys(products):
+        if (product := product_named(catalog, part)) is not None:
+            needs.append(
+                f"{part} needs one of {', '.join(catalog.programs[p].name for p in catalog.program_ids_by_rank(product))}"
+            )
+    return (
+        f"Tier '{_one_line(text)}' lists {count} tiers for {_count(len(products), 'product')} ({'; '.join(products)}), so "
+        "none is paired with its product: they go with the products one for one (the first with the first) only where "
+        f"the product cell lists as many" + (f"; {'; '.join(needs)}." if needs else ".")
+    )
 
 
 def _addons(row: DataRow, catalog: Catalog, report) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
