@@ -10,18 +10,22 @@ from dataclasses import replace
 from explorer.model import Contract, Finding, Severity
 
 NO_ZONE = "No time zone is given; "  # how contracts._place's warning for a row with no zone begins
+NO_REGION = "No region is given, so whether the "  # how contracts._regional's warning for a regional add-on begins
 
 
 def borrowed_places(contracts: list[Contract], findings: list[Finding]) -> list[Contract]:
     """``contracts`` with each unsaid place taken from its contract's other rows that give one and agree on it (zone,
     country, state; the region too where the row leaves it out); the row's default-zone warning becomes one naming
-    the row it came from, and, where they disagree, says so."""
+    the row it came from, and, where they disagree, says so. A row given its region so drops its warning that the
+    regional add-on's (MCSE's) region is not known: the taken place's finding names the region."""
     said: dict[tuple[str, str], list[Contract]] = {}
     for c in contracts:
         if not c.place_unsaid:
             said.setdefault(c.key, []).append(c)
     # each row's default-zone warning, found once (a scan of every finding per row was rows x findings)
     defaults = {(f.source, f.customer): i for i, f in enumerate(findings) if _is_default(f)}
+    unknown = {(f.source, f.customer, f.product): i for i, f in enumerate(findings) if _is_no_region(f)}
+    withdrawn: set[int] = set()
     out = []
     for c in contracts:
         others = said.get(c.key, []) if c.place_unsaid else []
@@ -52,11 +56,18 @@ def borrowed_places(contracts: list[Contract], findings: list[Finding]) -> list[
             findings[at] = replace(findings[at], message=message)
         else:
             findings.append(Finding(Severity.WARNING, message, c.source, "", c.customer, c.product or ""))
+        if region != c.region and (gone := unknown.get((c.source, c.customer, c.product or ""))) is not None:
+            withdrawn.add(gone)
+    findings[:] = [f for i, f in enumerate(findings) if i not in withdrawn]
     return out
 
 
 def _is_default(f: Finding) -> bool:
     return f.severity is Severity.WARNING and f.message.startswith(NO_ZONE)
+
+
+def _is_no_region(f: Finding) -> bool:
+    return f.severity is Severity.WARNING and f.column == "Region" and f.message.startswith(NO_REGION)
 
 
 def _place(zone: str, country: str, subdivision: str) -> str:

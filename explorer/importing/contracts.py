@@ -9,6 +9,7 @@ from explorer import clock
 from explorer.catalog import Catalog, Product, Program
 from explorer.importing import kept, places, ranges, values
 from explorer.importing.anniversary import anniversary_ends
+from explorer.importing.borrowed_place import NO_REGION
 from explorer.importing.line_items import (
     LISTED,
     LineItem,
@@ -105,7 +106,7 @@ def _regional(contracts: list[Contract], catalog: Catalog, findings: list[Findin
             findings.append(Finding(Severity.INFO, message, c.source, "Region", c.customer, c.product or ""))
             out.append(replace(c, region=region))
             continue
-        message = f"No region is given, so whether the {short}'s named contacts are in its region is not checked."
+        message = f"{NO_REGION}{short}'s named contacts are in its region is not checked."  # borrowed_place may withdraw it
         findings.append(Finding(Severity.WARNING, message, c.source, "Region", c.customer, c.product or ""))
         out.append(c)
     return out

@@ -70,3 +70,40 @@ def test_a_row_with_no_other_term_keeps_the_default(tmp_path: Path) -> None:
     book = load_book([renewal(tmp_path)])
     assert renewed(book) == ("UTC", "")
     assert said(book) == ["No time zone is given; UTC (the default) is used."]
+
+
+def test_a_region_taken_from_the_other_term_withdraws_the_mcse_s_unchecked_region_warning(tmp_path: Path) -> None:
+    """hostile round 6: a renewal row with an MCSE and no place took its region from last year's term, and still
+    warned 'No region is given ... not checked'. The taken place's warning names the region; nothing else is said."""
+    header = ["Customer", "Product", "Tier", "Start", "End", "MCSE", "Country", "Time Zone", "Region"]
+    book_file = write_sheets(
+        tmp_path / "fy25.xlsx",
+        {
+            "FY25": [
+                header,
+                [
+                    "Contoso GmbH",
+                    "Okta",
+                    "Premier Plus",
+                    date(2025, 1, 1),
+                    date(2025, 12, 31),
+                    "50%",
+                    "DE",
+                    "Europe/Berlin",
+                    "EMEA",
+                ],
+            ]
+        },
+    )
+    renewal = write_csv(
+        tmp_path / "renewal.csv",
+        header=[*RENEWAL, "MCSE"],
+        rows=[["Contoso GmbH", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "50%"]],
+    )
+    book = load_book([book_file, renewal])
+    (row,) = [c for c in book.contracts if c.term_start == date(2026, 1, 1)]
+    assert row.region == "EMEA" and "mcse" in row.addons
+    assert said(book) == [
+        "No time zone, country or state is given; Europe/Berlin (DE), region EMEA is used, as the customer's other Okta "
+        "term says (fy25.xlsx, FY25, row 2); give the row's own time zone to be exact."
+    ]
