@@ -49,6 +49,7 @@ from explorer.importing.record_lines import row_spans
 from explorer.importing.renewal_evidence import dropped_between, unheld_renewals
 from explorer.importing.renewed_to import unless_held
 from explorer.importing.repeats import one_row_per_case
+from explorer.importing.rival_values import rivals_differ
 from explorer.importing.row_contacts import once, people_by_values
 from explorer.importing.safety import NoTable, UnreadableFile
 from explorer.importing.sheet_shapes import summary_shape, turned_table
@@ -1305,6 +1306,7 @@ def _read_table(
             how = HOW.get(guess.how, f"a close spelling, {guess.score:.0f}% sure").format(over=guess.over)
             said = f"Read '{guess.header}' as {title(name)} ({how})."
             book.findings.append(Finding(Severity.INFO, said + _rivals_said(guess), where, guess.header))
+        book.findings += rivals_differ(guess, sheet.rows, match, catalog, where, MAP_HINT)
     for name, guess in match.suggestions.items():
         if name in match.columns:  # a column read by its values (_product_by_values) since the guess
             continue
