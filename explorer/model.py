@@ -103,6 +103,7 @@ class Contract:
     # the row gives no time zone, country or state: its place is the default until the customer's other terms of the
     # product say one (explorer.importing.borrowed_place)
     place_unsaid: bool = False
+    zone_unsaid: bool = False  # no time zone given: the zone is the country's or state's (or the default)
 
     @property
     def key(self) -> tuple[str, str]:

@@ -279,7 +279,7 @@ def _load(
         what = "; ".join(f"{name} holds {', '.join(t.text for t in tables)}" for name, tables in held.items())
         advice = _no_contract_advice(held)
         book.findings.append(Finding(Severity.ERROR, f"No contract was read: {what}. {advice}.", Source(book.files[0])))
-    book.contracts = borrowed_places(book.contracts, book.findings)
+    book.contracts = borrowed_places(book.contracts, book.findings, catalog)
     listing = _contact_columns(book.contacts)
     book.contracts = _read_once(unless_held(book.contracts, catalog, book.findings), catalog, book.findings, listing)
     book.contracts = history.with_runs(book.contracts)

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from explorer.catalog import Catalog
 from explorer.model import Contract, Finding, Severity
 
 NO_ZONE = "No time zone is given; "  # how contracts._place's warning for a row with no zone begins
 NO_REGION = "No region is given, so whether the "  # how contracts._regional's warning for a regional add-on begins
 
 
-def borrowed_places(contracts: list[Contract], findings: list[Finding]) -> list[Contract]:
+def borrowed_places(contracts: list[Contract], findings: list[Finding], catalog: Catalog) -> list[Contract]:
     """``contracts`` with each unsaid place taken from its contract's other rows that give one and agree on it (zone,
     country, state; the region too where the row leaves it out); the row's default-zone warning becomes one naming
     the row it came from, and, where they disagree, says so. A row given its region so drops its warning that the
@@ -28,7 +29,9 @@ def borrowed_places(contracts: list[Contract], findings: list[Finding]) -> list[
     withdrawn: set[int] = set()
     out = []
     for c in contracts:
-        others = said.get(c.key, []) if c.place_unsaid else []
+        given = said.get(c.key, []) if c.place_unsaid else []
+        # a zone a row states goes before one worked out from a country (its most populous zone is a guess)
+        others = [o for o in given if not o.zone_unsaid] or given
         places = {(o.time_zone, o.country, o.subdivision) for o in others}
         if not others:
             out.append(c)
@@ -38,7 +41,7 @@ def borrowed_places(contracts: list[Contract], findings: list[Finding]) -> list[
             if at is not None:
                 default = findings[at]
                 shown = "; ".join(sorted({_place(*p) for p in places}))
-                told = f"{default.message[:-1]}: the customer's other {c.product_text or c.product} terms disagree ({shown})."
+                told = f"{default.message[:-1]}: the customer's other {_product(c, catalog)} terms disagree ({shown})."
                 findings[at] = replace(default, message=told)
             out.append(c)
             continue
@@ -49,7 +52,7 @@ def borrowed_places(contracts: list[Contract], findings: list[Finding]) -> list[
         taken = _place(first.time_zone, first.country, first.subdivision) + (f", region {region}" if region != c.region else "")
         message = (
             f"No time zone, country or state is given; {taken} is used, as the customer's other "
-            f"{c.product_text or c.product} term{'s say' if len(others) > 1 else ' says'} "
+            f"{_product(c, catalog)} term{'s say' if len(others) > 1 else ' says'} "
             f"({first.source.describe()}{' and others' if len(others) > 1 else ''}); give the row's own time zone to be exact."
         )
         if at is not None:
@@ -68,6 +71,12 @@ def _is_default(f: Finding) -> bool:
 
 def _is_no_region(f: Finding) -> bool:
     return f.severity is Severity.WARNING and f.column == "Region" and f.message.startswith(NO_REGION)
+
+
+def _product(c: Contract, catalog: Catalog) -> str:
+    """The product's name, not this row's own text ('Okta Premier Support (12 months)' is not last year's Basic)."""
+    product = catalog.products.get(c.product or "")
+    return product.name if product else c.product_text
 
 
 def _place(zone: str, country: str, subdivision: str) -> str:

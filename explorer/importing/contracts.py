@@ -508,6 +508,7 @@ def _contract(
         country=country,
         time_zone=zone,
         place_unsaid=not any(row.text(f) for f in ("time_zone", "country", "subdivision")),
+        zone_unsaid=not row.text("time_zone"),
         subdivision=subdivision,
         addons=addons,
         addon_columns=addon_columns,

@@ -107,3 +107,15 @@ def test_a_region_taken_from_the_other_term_withdraws_the_mcse_s_unchecked_regio
         "No time zone, country or state is given; Europe/Berlin (DE), region EMEA is used, as the customer's other Okta "
         "term says (fy25.xlsx, FY25, row 2); give the row's own time zone to be exact."
     ]
+
+
+def test_a_zone_a_term_states_goes_before_one_worked_out_from_a_country(tmp_path: Path) -> None:
+    """Last year's row states America/Chicago; another tool's row gives only the country US (so the app's guess, New
+    York): the renewal takes Chicago, not UTC for a disagreement with a guess (GUI tryout 4); its warning names the
+    product, not the renewal row's own text."""
+    book = last_year(tmp_path, ("US", "America/Chicago"), ("US", ""))
+    rows = [["Contoso GmbH", "Okta Basic Support (12 months)", "Basic", "2026-01-01", "2026-12-31"]]
+    loaded = load_book([book, write_csv(tmp_path / "renewal.csv", header=RENEWAL, rows=rows)])
+    assert renewed(loaded) == ("America/Chicago", "US")
+    (taken,) = [m for m in said(loaded) if "is used, as" in m]
+    assert "the customer's other Okta terms say" in taken or "the customer's other Okta term says" in taken
