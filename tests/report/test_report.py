@@ -716,3 +716,21 @@ def test_priorities_read_p1_where_one_case_has_none(tmp_path: Path) -> None:
     said = {str(r[2]) for r in wb["Compliance"].iter_rows(min_row=2, values_only=True) if r[2] is not None}
     assert said and said <= {"P1", "P2", "P3", "P4"}, said
     assert [priority_label(p) for p in (1, 2.0, float("nan"), None)] == ["P1", "P2", "", ""]
+
+
+def test_an_error_said_once_for_many_rows_is_an_action_for_each_of_their_customers(tmp_path: Path) -> None:
+    """A sheet with no term start column is one error naming its rows (no customer of its own): the Actions sheet
+    gives each customer whose row it names its own 'Contract error' with its owner, not one row with none (GUI
+    tryout 4), and the Summary says the rows it names."""
+    book = tmp_path / "renewals.csv"
+    book.write_text(
+        "Customer,Product,Support Tier,Term End,Account Owner\n"
+        "Juliet Co,Okta,Premier,2027-03-31,Ann\nKilo Co,Okta,Premier Plus,2027-04-16,Bob\n"
+    )
+    out = tmp_path / "r.xlsx"
+    assert main(["report", str(book), "--as-of", "2026-04-03", "-o", str(out)]) == 1
+    wb = openpyxl.load_workbook(out)
+    errors = [r[:4] for r in rows(wb["Actions"])[1:] if r[3] == "Contract error"]
+    assert errors == [["Juliet Co", "Ann", "Okta", "Contract error"], ["Kilo Co", "Bob", "Okta", "Contract error"]]
+    summary = " ".join(str(r[1]) for r in rows(wb["Summary"]))
+    assert "1 contract error makes answers for the rows it names unreliable" in summary

@@ -186,17 +186,27 @@ def _contacts(sheet: CustomerSheet) -> list[Action]:
     return out
 
 
-def _errors(catalog: Catalog, findings: list[Finding]) -> list[Action]:
+def _errors(catalog: Catalog, findings: list[Finding], sheets: list[CustomerSheet]) -> list[Action]:
+    """An action per error finding and customer: one said once for many rows (Finding.rows, no customer of its own)
+    is an action for each customer whose rows it names (the sheets hold it: findings.by_customer), with its owner."""
+    named: dict[int, list[tuple[str, str]]] = {}  # the finding -> (customer, product) of each row it names
+    for sheet in sheets:
+        for f in sheet.findings:
+            if f.rows and not f.customer and f.severity is Severity.ERROR:
+                at = {(f.source.file, f.source.sheet, row) for row in f.rows}
+                products = (
+                    r.product
+                    for r in sheet.contracts
+                    if (r.contract.source.file, r.contract.source.sheet, r.contract.source.row) in at
+                )
+                named.setdefault(id(f), []).extend((sheet.name, p) for p in dict.fromkeys(products))
     out = []
     for f in findings:
         if f.severity is not Severity.ERROR:
             continue
         product = catalog.products[f.product].name if f.product in catalog.products else f.product
-        out.append(
-            Action(
-                ERROR, f.customer.strip(), product, "Contract error", f"Correct the contract book: {f.message}", None, _where(f)
-            )
-        )
+        for customer, of in named.get(id(f)) or [(f.customer.strip(), product)]:
+            out.append(Action(ERROR, customer, of, "Contract error", f"Correct the contract book: {f.message}", None, _where(f)))
     return out
 
 
@@ -236,7 +246,7 @@ def actions(
         for row in sheet.by_product():
             found += _deadlines(row)
         found += _contacts(sheet)
-    found += _errors(catalog, findings)
+    found += _errors(catalog, findings, sheets)
     if sla is not None:
         for sheet in by_customer:
             found += _lapsed(sheet)

@@ -119,8 +119,8 @@ def headlines(data: ReportData) -> list[str]:
     errors = next((v for k, v in data.counts if k == "Error findings"), 0)
     if errors:
         out.append(
-            f"{errors} contract error{'s make' if errors != 1 else ' makes'} answers for "
-            f"{'those rows' if errors != 1 else 'that row'} unreliable: see Findings."
+            f"{errors} contract error{'s make' if errors != 1 else ' makes'} answers for the rows "
+            f"{'they name' if errors != 1 else 'it names'} unreliable: see Findings."
         )
     return out
 
