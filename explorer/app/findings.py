@@ -53,15 +53,27 @@ def by_customer(findings: Iterable[Finding], contracts: Sequence[Contract] = ())
     many rows (``Finding.rows``: a column the sheet lacks) is each of those rows' customers' too, found through
     ``contracts`` (the book's): the list, the tabs, the sheet and the calendar mark those rows as the report does."""
     out: dict[str, list[Finding]] = {}
-    rows: dict[tuple[str, str, int | None], list[str]] | None = None
-    for f in findings:
+    found = list(findings)
+    rows = row_customers(found, contracts)
+    for f in found:
         keys = [customer_key(f.customer)] if f.customer else []
-        if f.rows:
-            if rows is None:
-                rows = {}
-                for c in contracts:
-                    rows.setdefault((c.source.file, c.source.sheet, c.source.row), []).append(customer_key(c.customer))
-            keys += [k for row in (f.source.row, *f.rows) for k in rows.get((f.source.file, f.source.sheet, row), [])]
+        keys += [customer_key(name) for name in rows.get(id(f), [])]
         for key in dict.fromkeys(keys):
             out.setdefault(key, []).append(f)
+    return out
+
+
+def row_customers(findings: Iterable[Finding], contracts: Sequence[Contract]) -> dict[int, list[str]]:
+    """For each finding said once for many rows (by id), the customers of those rows, as the book writes them."""
+    index: dict[tuple[str, str, int | None], list[str]] | None = None
+    out: dict[int, list[str]] = {}
+    for f in findings:
+        if not f.rows:
+            continue
+        if index is None:
+            index = {}
+            for c in contracts:
+                index.setdefault((c.source.file, c.source.sheet, c.source.row), []).append(c.customer.strip())
+        names = [n for row in (f.source.row, *f.rows) for n in index.get((f.source.file, f.source.sheet, row), [])]
+        out[id(f)] = list(dict.fromkeys(names))
     return out

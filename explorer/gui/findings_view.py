@@ -5,10 +5,10 @@ Signals: customer_requested(str) with the customer name of a double-clicked book
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 from PySide6.QtCore import QModelIndex, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
@@ -22,10 +22,10 @@ from explorer.model import Finding, Severity, customer_key
 SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "amber", Severity.INFO: ""}
 
 
-def finding_columns(findings: list[Finding], with_customer: bool) -> list[Column]:
+def finding_columns(findings: list[Finding], with_customer: bool, customers: list[str] | None = None) -> list[Column]:
     columns = [Column("Severity", [f.severity.label for f in findings], np.array([-f.severity for f in findings]))]
     if with_customer:
-        columns.append(Column("Customer", [f.customer.strip() for f in findings]))
+        columns.append(Column("Customer", customers if customers is not None else [f.customer.strip() for f in findings]))
     columns += [
         Column(
             "File",
@@ -80,33 +80,39 @@ class FindingsView(QWidget):
         layout.insertWidget(0, self.note)
         layout.addWidget(self.view, 1)
         self.view.doubleClicked.connect(self._open)
-        self._keys = np.empty(0, dtype=object)
+        self._keys: list[frozenset[str]] = []
         self._text = np.empty(0, dtype=object)
 
-    def set_findings_later(self, findings: list[Finding]) -> None:
+    def set_findings_later(self, findings: list[Finding], named: Mapping[int, list[str]] | None = None) -> None:
         """Fill when next shown (the book-wide page is hidden at load time)."""
-        self._pending: list[Finding] | None = findings
+        self._pending: tuple[list[Finding], Mapping[int, list[str]] | None] | None = (findings, named)
         if self.isVisible():
-            self.set_findings(findings)
+            self.set_findings(findings, named)
 
     def showEvent(self, event: QShowEvent) -> None:
         pending = getattr(self, "_pending", None)
         if pending is not None:
-            self.set_findings(pending)
+            self.set_findings(*pending)
         super().showEvent(event)
 
-    def set_findings(self, findings: list[Finding]) -> None:
+    def set_findings(self, findings: list[Finding], named: Mapping[int, list[str]] | None = None) -> None:
+        """``named``: the customers of the rows a finding said once for many rows names (findings.row_customers),
+        shown and filtered as its customers."""
         self._pending = None
         order = sorted(
             range(len(findings)),
             key=lambda i: (-findings[i].severity, findings[i].source.file, findings[i].source.sheet, findings[i].source.row or 0),
         )
         self.findings = [findings[i] for i in order]
+        names = [[f.customer.strip()] if f.customer else (named or {}).get(id(f), []) for f in self.findings]
+        shown = [", ".join(n) for n in names]
         self.model.set_columns(
-            finding_columns(self.findings, self.with_customer), [SEVERITY_COLOURS[f.severity] for f in self.findings]
+            finding_columns(self.findings, self.with_customer, shown), [SEVERITY_COLOURS[f.severity] for f in self.findings]
         )
-        self._text = np.array([f"{f.customer} {f.source.file} {f.message}".casefold() for f in self.findings], dtype=object)
-        self._keys = np.array([customer_key(f.customer) for f in self.findings], dtype=object)
+        self._text = np.array(
+            [f"{c} {f.source.file} {f.message}".casefold() for c, f in zip(shown, self.findings, strict=True)], dtype=object
+        )
+        self._keys = [frozenset(customer_key(n) for n in each) for each in names]
         fit_columns(self.view)
         self.apply_filter()
 
@@ -121,7 +127,8 @@ class FindingsView(QWidget):
         if wanted is not None:
             keep &= np.array([f.severity is wanted for f in self.findings], dtype=bool)
         if self.only is not None and len(self._keys) == len(keep):
-            keep &= pd.Series(self._keys, dtype=object).isin(self.only).to_numpy(dtype=bool)
+            only = self.only
+            keep &= np.array([not keys.isdisjoint(only) for keys in self._keys], dtype=bool)
         self.model.set_mask(None if keep.all() else keep)
 
     def set_list_filter(self, keys: list[str] | None, note: str = "") -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from explorer import clock
 from explorer.app import view_model
+from explorer.app.findings import row_customers
 from explorer.app.session import Session
 from explorer.catalog import Catalog, default_catalog
 from explorer.gui import keyboard, messages, palette
@@ -237,7 +238,7 @@ class MainWindow(QMainWindow):
         self.customer_page.setCurrentWidget(self.splitter)
         self.customers.set_overview(session.overview, keep)
         self.upcoming.set_session(session)
-        self.book_findings.set_findings_later(session.findings)
+        self.book_findings.set_findings_later(session.findings, row_customers(session.findings, session.book.contracts))
         self.timeline.set_session(session)
         self.cases_page.set_session(session)
         self.setWindowTitle(view_model.window_title(session))
