@@ -235,7 +235,7 @@ class SlaTab(QWidget):
             f"<b>Cases ({len(cases)})</b>"
             + (palette.span(f" · {others} not counted in compliance (see Outcome)", "muted") if others else "")
         )
-        why = _empty_reason(sheet, window.label, window.empty)
+        why = _empty_reason(sheet, window.label, window.empty, len(cases))
         self.compliance_empty.setText(why if table.empty else "")
         self.cases_empty.setText(why if cases.empty else "")
         for label, view, empty in (
@@ -260,8 +260,9 @@ def _against(share: float, target: float) -> str:
     return "under target" if share < target else "met"
 
 
-def _empty_reason(sheet: CustomerSheet, label: str, empty_window: bool) -> str:
-    """Why a grid shows nothing: no cases at all, no term to count from, or none in the window."""
+def _empty_reason(sheet: CustomerSheet, label: str, empty_window: bool, shown: int = 0) -> str:
+    """Why a grid shows nothing: no cases at all, no term to count from, none in the window, or (``shown`` cases in
+    the window) none of them counted in compliance."""
     if sheet.cases is None or sheet.cases.empty:
         later = sheet.sla.later.get(sheet.key, 0) if sheet.sla is not None else 0
         if later:  # a case opened after the as-of moment is not known yet (domain.md §8)
@@ -272,5 +273,8 @@ def _empty_reason(sheet: CustomerSheet, label: str, empty_window: bool) -> str:
         return f"{sheet.name} has no cases in the case log."
     if empty_window:
         return f"No window to count: {label}. Choose another period."
+    if shown:  # opened in the window, but no term judged them (no contract in force, out of scope, not evaluated)
+        cases = view_model.plural(shown, "case")
+        return f"None of the {cases} opened in this window counts toward compliance: see each one's Outcome below."
     total = view_model.plural(len(sheet.cases), "case")
     return f"No case was opened in this window ({label}); the log holds {total} for {sheet.name}. Choose another period."
