@@ -670,10 +670,13 @@ def _lacking_once(
         many = f"{len(at)} rows have" if len(at) != 1 else "1 row has"
         plain = message == f"This sheet has no {date_of} column."  # not a bare 'Term' column's, which says what to give
         remedy = f" Map the column that holds the {date_of} (explorer map, or File \u2192 Map Columns\u2026)." if plain else ""
+        # the sheet by its name: the message reaches a customer's entitlement sheet, where "this sheet" is that
+        named = message.replace("This sheet", f"Sheet '{sheet.name}'", 1)
         kept.append(
             Finding(
                 Severity.ERROR,
-                f"{message} {many} no {date_of} date ({row_spans(at)}), so {'they run' if len(at) != 1 else 'it runs'} "
+                f"{named} {many} no {date_of} date ({row_spans(at)}), "
+                f"so {'they run' if len(at) != 1 else 'it runs'} "
                 f"on no day.{remedy}",
                 Source(sheet.file, sheet.name, match.header_row),
                 rows=tuple(at),

@@ -32,7 +32,7 @@ def test_the_book_findings_page_names_and_keeps_a_many_rows_errors_customers(qtb
     errors = [row for row in shown if row[0] == "Error"]
     assert len(errors) == 1, shown
     assert errors[0][1] == "Juliet Co, Kilo Co, Lima Co"
-    assert errors[0][-1].startswith("This sheet has no term start column. 3 rows have no term start date")
+    assert errors[0][-1].startswith("Sheet 'renewals' has no term start column. 3 rows have no term start date")
 
 
 def test_the_sla_tab_says_why_cases_of_an_undated_term_are_not_counted(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -355,7 +355,7 @@ def test_a_missing_term_start_column_is_said_of_its_sheet(tmp_path: Path) -> Non
     book = load_book([path])
     assert [c.customer for c in book.contracts] == ["Acme Corp", "Initech", "Globex"]
     assert _errors(book) == [
-        "This sheet has no term start column. 3 rows have no term start date (rows 2–4), so they run on no day. Map "
+        "Sheet 'Ends' has no term start column. 3 rows have no term start date (rows 2–4), so they run on no day. Map "
         "the column that holds the term start (explorer map, or File → Map Columns…)."
     ]
     (said,) = [f for f in book.findings if f.severity is Severity.ERROR]

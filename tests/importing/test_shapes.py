@@ -581,7 +581,7 @@ def test_a_start_that_cannot_be_read_beside_a_term_length_is_the_one_error(tmp_p
     assert errors == [
         (
             "",
-            "This sheet has no term start column. 1 row has no term start date (row 2), so it runs on no day. Map the "
+            "Sheet 'no_start' has no term start column. 1 row has no term start date (row 2), so it runs on no day. Map the "
             "column that holds the term start (explorer map, or File → Map Columns…).",
         )
     ]
@@ -683,7 +683,8 @@ def test_a_bare_term_column_that_holds_no_lengths_is_named_in_the_error(tmp_path
     book = load_book([path])
     errors = [f.message for f in book.findings if f.severity is Severity.ERROR]
     assert errors == [
-        "This sheet has no term end column, and its 'Term' column is not read as the term length or its dates: no one "
+        "Sheet 'term_words' has no term end column, and its 'Term' column is not read as the term length or its dates: "
+        "no one "
         "kind is most of its values (a number of months or years: 12, '12 months', '1 yr'; or a range of two dates). "
         "Give the term end, or one kind in each row. 2 rows have no term end date (rows 2–3), so they run on no day."
     ]
