@@ -734,3 +734,20 @@ def test_an_error_said_once_for_many_rows_is_an_action_for_each_of_their_custome
     assert errors == [["Juliet Co", "Ann", "Okta", "Contract error"], ["Kilo Co", "Bob", "Okta", "Contract error"]]
     summary = " ".join(str(r[1]) for r in rows(wb["Summary"]))
     assert "1 contract error makes answers for the rows it names unreliable" in summary
+
+
+def test_a_report_whose_cases_no_term_judged_says_so_in_its_summary(tmp_path: Path) -> None:
+    """Every case in no dated term: the compliance tables are empty, and the Summary says why rather than nothing
+    (GUI tryout 4: Counts said 2 cases, and the compliance lines were missing without a word)."""
+    book = tmp_path / "renewals.csv"
+    book.write_text("Customer,Product,Support Tier,Term End,Time Zone\nKilo Co,Okta,Premier Plus,2027-04-16,UTC\n")
+    log = tmp_path / "cases.csv"
+    log.write_text(
+        "Case ID,Customer,Product,Priority,Opened,First response\n"
+        "K1,Kilo Co,Okta,P1,2026-04-02 13:00,2026-04-02 13:20\nK2,Kilo Co,Okta,P2,2026-04-02 14:00,2026-04-02 15:00\n"
+    )
+    out = tmp_path / "r.xlsx"
+    assert main(["report", str(book), "--cases", str(log), "--as-of", "2026-04-03", "-o", str(out)]) == 1
+    summary = " ".join(str(c) for r in rows(openpyxl.load_workbook(out)["Summary"]) for c in r if c)
+    assert "no case counts toward compliance" in summary
+    assert "every priority meets it" not in summary

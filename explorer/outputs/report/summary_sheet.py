@@ -114,7 +114,19 @@ def headlines(data: ReportData) -> list[str]:
         out.append(
             f"First responses on time, {data.window[:1].lower()}{data.window[1:]}: {overall} against a "
             f"{data.compliance_target:.0%} target; "
-            + (f"below target: {', '.join(below)}." if below else "every priority meets it.")
+            + (
+                f"below target: {', '.join(below)}."
+                if below
+                else "every priority meets it."
+                if met + breached
+                else "no case is decided yet."
+            )
+        )
+    elif next((v for k, v in data.counts if k == "Cases"), 0):  # cases, none in any priority's row: said, not a blank
+        out.append(
+            f"First responses on time, {data.window[:1].lower()}{data.window[1:]}: no case counts toward compliance "
+            "(each is out of scope, matched to no contract, in no term in force or not evaluated: see the Cases sheet's "
+            "Outcome)."
         )
     errors = next((v for k, v in data.counts if k == "Error findings"), 0)
     if errors:
