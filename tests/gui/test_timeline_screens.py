@@ -25,8 +25,17 @@ def test_date_axis_stays_in_view_while_scrolling(window: MainWindow, qtbot) -> N
     window.pages.setCurrentIndex(PAGES.index("Timeline"))
     area = window.timeline.scroll_area
     qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
-    qtbot.wait(50)  # the resized window's layout settles (the legend wraps)
     axis = area.axis
+    # the resized window's layout settles (the legend wraps, the axis is laid out again): the axis band is grabbed
+    # until two grabs agree, so "before" is the settled axis (a loaded machine grabbed it mid-layout, and the band
+    # the test compares against never came back)
+    last = None
+    for _ in range(120):
+        qtbot.wait(25)
+        now = _band(area.grab().toImage(), QRect(axis.geometry()))
+        if now == last:
+            break
+        last = now
     top_before = axis.mapTo(window, axis.rect().topLeft())
     before = area.grab().toImage()
     area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
