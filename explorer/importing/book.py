@@ -1273,6 +1273,17 @@ def _product_by_values(
     return match
 
 
+def _renewal_read(match: TableMatch, where: Source) -> list[Finding]:
+    """The info on a 'Last Renewal Date' read beside a start column (contracts._renewed applies it row by row)."""
+    if "renewed_on" not in match.guesses or "term_start" not in match.guesses:
+        return []
+    renewal, start = match.guesses["renewed_on"].header, match.guesses["term_start"].header
+    said = f"Read '{renewal}' as the current term's start where a row gives it, and '{start}' where it does not"
+    if "initial_term_start" not in match.columns:  # a renewal keeps the first start: no new CSE/MCSE mobilization
+        said += f"; a renewed row's '{start}' is its initial term start, which a renewal keeps"
+    return [Finding(Severity.INFO, said + ".", where, renewal)]
+
+
 def _read_table(
     sheet: RawSheet,
     match: TableMatch,
@@ -1307,6 +1318,7 @@ def _read_table(
             said = f"Read '{guess.header}' as {title(name)} ({how})."
             book.findings.append(Finding(Severity.INFO, said + _rivals_said(guess), where, guess.header))
         book.findings += rivals_differ(guess, sheet.rows, match, catalog, where, MAP_HINT)
+    book.findings += _renewal_read(match, where)
     for name, guess in match.suggestions.items():
         if name in match.columns:  # a column read by its values (_product_by_values) since the guess
             continue

@@ -569,7 +569,37 @@ def _term_dates(  # type: ignore[no-untyped-def]
     for field in _no_columns(row, dates):
         if not (field == "term_start" and named_error):
             report(Severity.ERROR, field, _no_column(field, row, catalog), pid)
+    _renewed(row, dates, order, of_product)
     return dates, rejected_initial, open_ended
+
+
+def _renewed(row: DataRow, dates: dict[str, date | None], order: values.DateOrder, report) -> None:  # type: ignore[no-untyped-def]
+    """A CRM's 'Last Renewal Date' beside its 'Contract Start': the current term starts on the renewal, and the
+    contract's first start is its initial term start (domain.md §5: a renewal keeps it, so no new mobilization). A
+    blank renewal cell is a term never renewed; a renewal on or before the start changes nothing."""
+    if not row.has("renewed_on") or not row.text("renewed_on"):
+        return
+    day, problem = values.parse_date(row.get("renewed_on"), order)
+    if problem or day is None or not clock.in_range(day):
+        report(
+            Severity.WARNING,
+            "renewed_on",
+            f"The last renewal date {problem or 'is not a date we can use'}; the term start is read as given.",
+        )
+        return
+    start, end = dates["term_start"], dates["term_end"]
+    if start is None or day <= start:
+        return
+    if end is not None and day > end:
+        report(
+            Severity.WARNING,
+            "renewed_on",
+            f"The last renewal date {day} is after the term end {end}; the term is read from {start} as given.",
+        )
+        return
+    if dates["initial_term_start"] is None:
+        dates["initial_term_start"] = start
+    dates["term_start"] = day
 
 
 def _another_tier(row: DataRow, catalog: Catalog, program: Program | None, warn) -> None:  # type: ignore[no-untyped-def]

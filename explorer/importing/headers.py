@@ -356,6 +356,7 @@ def recognise(
     _levels_over_flags(candidates, result, used, shares)
     _twins(headers, result)
     _titles(spec, headers, result)
+    _renewal_as_start(spec, result)
     _rivals(candidates, headers, result)
     for name in list(result.suggestions):  # met already (Freshdesk's First response status is no time), or taken
         if spec.met(name, result.columns) or result.suggestions[name].column in used:
@@ -517,6 +518,14 @@ def _rivals(candidates: Sequence[Guess], headers: Mapping[int, str], result: Rec
         ]
         if others:
             result.guesses[name] = replace(guess, rivals=tuple(dict.fromkeys((*guess.rivals, *others))))
+
+
+def _renewal_as_start(spec: TableSpec, result: Recognition) -> None:
+    """A 'Last Renewal Date' read as the term start where the sheet has no other start column: it is the current
+    term's start (beside one, contracts.py reads that one as the initial term start and this where a row gives it)."""
+    if "renewed_on" in result.columns and "term_start" in spec.fields and "term_start" not in result.columns:
+        result.columns["term_start"] = result.columns.pop("renewed_on")
+        result.guesses["term_start"] = replace(result.guesses.pop("renewed_on"), field="term_start")
 
 
 def _titles(spec: TableSpec, headers: Mapping[int, str], result: Recognition) -> None:

@@ -346,8 +346,8 @@ def test_map_names_the_keys_it_takes_and_proposes_a_tier_told_by_its_values(tmp_
     text, _ = proposed_mappings([str(path)], [], catalog)
     assert 'program = "name"' in text and "program = 'name': every value names a product's tier or an add-on" in text
     assert (
-        "#   not found: initial_term_start, term_months, region, country, time_zone, subdivision, cse (dedicated CSE), mcse"
-        in text
+        "#   not found: initial_term_start, renewed_on, term_months, region, country, time_zone, subdivision, "
+        "cse (dedicated CSE), mcse" in text
     )
     assert value_known(catalog, "program", "Okta Premier Plus Support (12 months)")
     assert value_known(catalog, "program", "Dedicated CSE Add-On") and "50% Dedicated MCSE" in canonical_values(
