@@ -48,7 +48,9 @@ def borrowed_places(contracts: list[Contract], findings: list[Finding], catalog:
         first = others[0]
         regions = {o.region.strip() for o in others if o.region.strip()}
         region = c.region if c.region.strip() or len(regions) != 1 else next(iter(regions))
-        out.append(replace(c, time_zone=first.time_zone, country=first.country, subdivision=first.subdivision, region=region))
+        zone, country, state = first.time_zone, first.country, first.subdivision
+        # a zone its other term states is said: the customer's own, not a default
+        out.append(replace(c, time_zone=zone, country=country, subdivision=state, region=region, zone_unsaid=first.zone_unsaid))
         taken = _place(first.time_zone, first.country, first.subdivision) + (f", region {region}" if region != c.region else "")
         message = (
             f"No time zone, country or state is given; {taken} is used, as the customer's other "

@@ -16,7 +16,7 @@ import pandas as pd
 from explorer.app import periods
 from explorer.app.sheet import ContractSheet, CustomerSheet
 from explorer.app.tones import DATE_TONES, Tone
-from explorer.model import Severity
+from explorer.model import Contract, Severity
 from explorer.sla.compliance import rate_label
 
 STYLE = """
@@ -256,20 +256,25 @@ def _help(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
             quotes.setdefault(title, []).extend(c.tier.commitment.wording)
     rows = [(title, " ".join(f"“{_e(q)}”" for q in dict.fromkeys(texts))) for title, texts in quotes.items()]
     team = f"{_e(sheet.owner)}. " if sheet.owner else ""
-    places = list(
-        dict.fromkeys(
-            ", ".join(p for p in (f"region {c.contract.region}" if c.contract.region else "", c.contract.time_zone) if p)
-            for c in shown
-            if c.contract.region or c.contract.time_zone
-        )
-    )
+    places = list(dict.fromkeys(_place(c.contract) for c in shown if c.contract.region or c.contract.time_zone))
     if places or team:
-        where = f"Response times run in {_e('; '.join(places))} (your local time zone)." if places else ""
+        where = f"Response times run in {_e('; '.join(places))}." if places else ""
         rows.append(("Your account team" if team else "Your time zone", f"{team}{where}"))
     if not rows:
         return "<p class='muted'>No program recognised.</p>"
     body = "".join(f"<tr><td width='18%'><b>{_e(title)}</b></td><td>{text}</td></tr>" for title, text in rows)
     return f"<table width='100%' cellspacing='0'>{body}</table>"
+
+
+def _place(contract: Contract) -> str:
+    """Where a term's clock runs, said as what the book gives: a zone the book does not give is no claim about the
+    customer's own (a UTC default, or the main zone of its country), and the customer is asked to say theirs."""
+    region = f"region {contract.region}, " if contract.region else ""
+    if not contract.zone_unsaid:
+        return f"{region}{contract.time_zone} (your local time zone)"
+    if contract.country:
+        return f"{region}{contract.time_zone} (taken from your country: tell your account team if yours differs)"
+    return f"{region}{contract.time_zone} (the contract gives no time zone: tell your account team yours)"
 
 
 def _rate(table: pd.DataFrame, priority: int) -> str:

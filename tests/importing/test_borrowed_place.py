@@ -48,6 +48,7 @@ def test_a_row_with_no_place_takes_the_customer_s_own_from_its_other_terms(tmp_p
     )
     book = load_book([last_year(tmp_path, ("DE", "Europe/Berlin")), renewal(tmp_path)], [cases])
     assert renewed(book) == ("Europe/Berlin", "DE")
+    assert not any(c.zone_unsaid for c in book.contracts)  # stated on its other term: the sheet calls it theirs
     assert said(book) == [
         "No time zone, country or state is given; Europe/Berlin (DE) is used, as the customer's other Okta term says "
         "(fy25.xlsx, FY25, row 2); give the row's own time zone to be exact."

@@ -245,3 +245,26 @@ def test_a_never_ran_term_and_no_case_log_in_the_customer_s_words(tmp_path: Path
         # in the header and the footer of every page
         assert lines[0].startswith("INTERNAL: not for the customer · Entitlement sheet")
         assert "Lost Co · INTERNAL: not for the customer" in lines[-1]
+
+
+def test_a_zone_the_book_does_not_give_is_not_called_the_customer_s_own(tmp_path: Path) -> None:
+    """The sheet told a customer whose row gives no zone that response times run in "UTC (your local time zone)":
+    the default is no claim about them. A zone taken from the country is said so; a zone the row gives, as before."""
+    book = tmp_path / "book.csv"
+    book.write_text(
+        "Customer,Product,Tier,Start,End,Region,Time Zone,Country\n"
+        "Given Ltd,Okta,Premier,2026-01-01,2026-12-31,EMEA,Europe/Berlin,DE\n"
+        "Country Inc,Okta,Premier,2026-01-01,2026-12-31,,,US\n"
+        "Nowhere BV,Okta,Premier,2026-01-01,2026-12-31,EMEA,,\n",
+        "utf-8",
+    )
+    session = open_session([book], date(2026, 9, 1))
+
+    def where(customer: str) -> str:
+        sheet = session.sheet(customer_key(customer))
+        assert sheet is not None
+        return " ".join(re.sub(r"<[^>]+>", " ", sheet_html(sheet).split("Response times run in")[1].split(".")[0]).split())
+
+    assert where("Given Ltd") == "region EMEA, Europe/Berlin (your local time zone)"
+    assert where("Country Inc") == "America/New_York (taken from your country: tell your account team if yours differs)"
+    assert where("Nowhere BV") == "region EMEA, UTC (the contract gives no time zone: tell your account team yours)"
