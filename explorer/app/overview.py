@@ -69,8 +69,9 @@ def build_overview(
     # "Findings" counts what needs attention (errors and warnings); Info notes are counted apart
     finding_counts = {key: sum(f.severity is not Severity.INFO for f in items) for key, items in findings_by_key.items()}
     info_counts = {key: sum(f.severity is Severity.INFO for f in items) for key, items in findings_by_key.items()}
-    book_errors = pipeline.by_customer((f for f in book.findings if f.severity is Severity.ERROR), book.contracts)
-    errors = Counter({key: len(items) for key, items in book_errors.items()})
+    # the book's own errors (a contract to correct), each once as the Findings tab lists it
+    own = {f for f in book.findings if f.severity is Severity.ERROR}
+    errors = Counter({key: n for key, items in findings_by_key.items() if (n := sum(f in own for f in items))})
     next_by_key, soon, late = _date_facts(key_dates)
     unanswered: Counter[str] = Counter()  # P1/P2 cases past their due time with no first response (app.waiting)
     if sla is not None and not sla.cases.empty:

@@ -47,6 +47,18 @@ def test_a_row_read_into_many_contracts_says_its_finding_once(tmp_path) -> None:
     assert findings.count(session.findings)[Severity.WARNING] < 5
 
 
+def test_the_list_counts_a_row_s_error_once_as_the_findings_list_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The same cell with an unknown tier: one error in the Findings list, and the customer list said 5 (it counted
+    the book's findings before they were said once)."""
+    book = tmp_path / "book.csv"
+    products = "; ".join(["Okta"] * 5)
+    book.write_text(f"Customer,Product,Support Tier,Term Start,Term End\nAcme Corp,{products},Bogus,2026-01-01,2026-12-31\n")
+    session = open_session([book], date(2026, 12, 7))
+    errors = [f for f in session.findings if f.severity is Severity.ERROR]
+    assert len(errors) == 1
+    assert session.overview.customers["errors"].tolist() == [1]
+
+
 def test_session_findings_are_the_pipelines() -> None:
     session = open_session([resource_path("sample/contracts.xlsx"), resource_path("sample/cases.csv")], date(2026, 11, 28))
     assert session.findings == findings.collect(session.book, session.catalog, session.as_of, session.sla)
