@@ -167,6 +167,8 @@ def apply_status(
                     f.header,
                 )
     if status is not None and not says or status is None and given is None:
+        if read is not None and read.reading.says & ACTIVE and given is not None and day is not None:
+            _cancel_asked(contract, f"{read.header} '{read.value}'", given[0], day, warn)
         return contract  # an active or unknown word (Won, Active, a tracker's stage such as Onboarding), or none
     if start is None or contract.dates_missing:
         return contract  # the term's own dates are in question (an error finding); nothing to end
@@ -228,6 +230,21 @@ def apply_status(
     elif given is not None and day is None:
         warn(f"{given[0]} '{given[1]}' is not a date; the term is read to its contracted end ({contracted}).", given[0])
     return contract
+
+
+def _cancel_asked(contract: Contract, status: str, column: str, day: date, warn) -> None:  # type: ignore[no-untyped-def]
+    """A status saying the term runs beside a cancellation date inside it: read as billing tools write it (Stripe's
+    active subscription with a Canceled At: cancelled at the period's end), so the term runs to its end, and said,
+    since it will not renew; a date the term ended on needs the status to say so."""
+    start, end = contract.term_start, contract.term_end
+    if start is None or day < start or end is None or day >= end:
+        return
+    warn(
+        f"{status} and {column} {day:%Y-%m-%d}: read as a cancellation asked for on that day that takes effect at "
+        f"the contracted end ({end:%Y-%m-%d}), as billing tools write it: the term runs to its end. If it ended on "
+        f"{day:%Y-%m-%d}, write the status as ended (Cancelled, Terminated).",
+        column,
+    )
 
 
 def _day_ended(contract: Contract, catalog: Catalog, order: values.DateOrder) -> tuple[tuple[str, str] | None, date | None]:

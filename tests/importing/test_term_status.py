@@ -40,8 +40,14 @@ def test_status_words_are_matched_tolerantly_and_only_they_change_a_term(tmp_pat
         "G": (None, False, end),
     }
     warned = {f.customer: f for f in loaded.findings if f.severity is Severity.WARNING and f.column in HEADER[5:]}
-    assert sorted(warned) == ["A", "B", "D", "F"]
+    assert sorted(warned) == ["A", "B", "D", "E", "F"]
     assert (warned["A"].column, warned["A"].source.row) == ("Stage", 2)
+    # an active term with a cancellation date inside it runs to its end (Stripe's cancel at period end), said: it was
+    # silently read as running: an account manager planning the renewal never heard of the cancellation
+    assert warned["E"].message.startswith(
+        "Stage 'Active' and Cancelled on 2026-03-15: read as a cancellation asked for on that day that takes effect "
+        "at the contracted end (2026-12-31), as billing tools write it: the term runs to its end."
+    )
     assert warned["D"].message == "Cancelled on 'soon' is not a date; the term is read to its contracted end (2026-12-31)."
     assert warned["F"].message.startswith("Cancelled on 2026-05-31: the term ends on 2026-05-31")
     kept = next(f.message for f in loaded.findings if "read for a term the book says" in f.message)
