@@ -319,6 +319,7 @@ def _report(args: argparse.Namespace) -> int:
         keys,
         done=session.workspace.done_marks(),
         period=args.period or periods.ALL,
+        marks=session.workspace.marks,
     )
     try:
         target = write_report(data, Path(args.output), _inputs(args, session.workspace))

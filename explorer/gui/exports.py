@@ -196,9 +196,8 @@ class ExportController(QObject):
 
             progress("Building the report")
             done = session.workspace.done_marks()
-            data = build_report(
-                session.book, session.catalog, session.as_of, session.sla, customers, cancel, done=done, period=period
-            )
+            marks = session.workspace.marks
+            data = build_report(session.book, session.catalog, session.as_of, session.sla, customers, cancel, done, period, marks)
             progress("Writing the workbook")
             return write_report(data, target, session.files, cancel)
 

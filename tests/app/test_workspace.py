@@ -6,6 +6,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from explorer import clock
@@ -189,3 +190,10 @@ def test_the_readme_s_workspace_example_opens_and_marks_its_date(folder: Path) -
 
     (row,) = [r for r in key_date_rows([sheet]) if r[2] == deadline.date.event]
     assert row[5] == deadline.note and row[5].endswith("Your note: Renewal request sent to legal")
+    # ...and through the report the command line and the app's Export Report write (trust round 7: build_report took
+    # the done-marks alone, so the workbook said Done with no note while the app and the calendar gave it)
+    out = folder / "report.xlsx"
+    assert main(["report", "--workspace", str(folder / "example.explorer.toml"), "-o", str(out)]) in (0, 1)
+    sheet_rows = openpyxl.load_workbook(out, read_only=True)["Key Dates"].iter_rows(values_only=True)
+    (written,) = [r for r in sheet_rows if r[0] == "Birch Health" and r[2] == deadline.date.event]
+    assert written[5] == deadline.note

@@ -17,7 +17,7 @@ from explorer.app.book_sheets import book_sheets
 from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.case_filter import RESPONSE_MINUTES
 from explorer.app.periods import Period
-from explorer.app.sheet import AddOnLine, ContractSheet, CustomerSheet, Done
+from explorer.app.sheet import AddOnLine, ContractSheet, CustomerSheet, Done, Marks
 from explorer.catalog import Catalog, fold
 from explorer.model import Book, Finding, Severity, Source, customer_key
 from explorer.outputs.report.actions import actions
@@ -316,8 +316,10 @@ def build_report(
     cancel: CancelToken = NEVER,
     done: Done | None = None,
     period: Period = periods.ALL,
+    marks: Marks | None = None,
 ) -> ReportData:
-    """The report's sheets as of the end of ``as_of``; ``done`` holds the key dates marked done (rules.done_key);
+    """The report's sheets as of the end of ``as_of``; ``done`` holds the key dates marked done (rules.done_key),
+    ``marks`` the user's marks with their notes (Workspace.marks: the Key Dates sheet's Note gives them, as the app);
     compliance counts the cases opened in ``period`` (each customer's own term for "this term").
 
     Every per-customer fact comes from the customers' CustomerSheets, built once here (book_sheets).
@@ -330,7 +332,7 @@ def build_report(
 
     all_findings = pipeline.collect(book, catalog, as_of, sla)
     findings = [f for f in all_findings if not wanted or (f.customer and chosen(f.customer))]
-    covered = list(book_sheets(book, catalog, as_of, sla, wanted or None, all_findings, done, cancel=cancel).values())
+    covered = list(book_sheets(book, catalog, as_of, sla, wanted or None, all_findings, done, marks, cancel).values())
     rows = in_report_order(covered)
     by_row = FindingsByRow(findings)
     contacts = sorted(
