@@ -265,8 +265,9 @@ def _load(
     if progress:
         progress("Checking contracts")
     book.findings.extend(contacts_by_spelling(book, catalog))
-    book.contacts, repeated, overruled = once(book.contacts)
+    book.contacts, repeated, overruled, twice = once(book.contacts)
     book.findings.extend(_repeated_contacts(repeated))
+    book.findings.extend(_listed_twice(twice))
     book.findings.extend(_overruled_marks(overruled, book.named_columns))
     book.cases = pd.concat(case_frames, ignore_index=True) if case_frames else None
     if book.cases is None and book.case_files:
@@ -316,6 +317,47 @@ def _repeated_contacts(repeated: list[Contact]) -> list[Finding]:
         where = Source(file, sheets.pop() if len(sheets) == 1 else "")
         out.append(Finding(Severity.INFO, said, where, customer=customers[0] if len(customers) == 1 else ""))
     return out
+
+
+def _listed_twice(twice: list[tuple[Contact, Contact]]) -> list[Finding]:
+    """A person a contacts table lists again for the same customer and product, counted once: a warning on a sheet
+    that lists them twice (one naming both rows, or one for the sheet naming the first few); an info for a sheet
+    listing people another sheet or file lists already (last year's book beside this year's)."""
+    groups: dict[tuple[str, str, str, str], list[tuple[Contact, Contact]]] = {}
+    for kept, again in twice:
+        groups.setdefault((again.source.file, again.source.sheet, kept.source.file, kept.source.sheet), []).append((kept, again))
+    out = []
+    for (file, sheet, kept_file, kept_sheet), pairs in groups.items():
+        here = Source(file, sheet)
+        if (file, sheet) != (kept_file, kept_sheet):
+            customers = {a.customer for _, a in pairs}
+            said = (
+                f"{len(pairs)} named contact{'s' if len(pairs) != 1 else ''} listed here {'are' if len(pairs) != 1 else 'is'} "
+                f"listed already at {Source(kept_file, kept_sheet).describe()} for the same customer and product: each "
+                "person is counted once."
+            )
+            out.append(Finding(Severity.INFO, said, here, customer=next(iter(customers)) if len(customers) == 1 else ""))
+        elif len(pairs) <= 3:  # each on its customer's tabs; more is a table kept so, said once for the sheet
+            out += [_twice(kept, again) for kept, again in pairs]
+        else:
+            first = "; ".join(f"{k.name}, rows {k.source.row} and {a.source.row}" for k, a in pairs[:3])
+            more = f" and {len(pairs) - 3} more" if len(pairs) > 3 else ""
+            said = (
+                f"{len(pairs)} people are listed twice on this sheet for the same customer and product ({first}{more}): "
+                "each is counted once. Remove the repeats."
+            )
+            out.append(Finding(Severity.WARNING, said, here))
+    return out
+
+
+def _twice(kept: Contact, again: Contact) -> Finding:
+    who = f"{kept.name} ({kept.email})" if kept.email and kept.email != kept.name else kept.name
+    name = f"'{again.name}'" if again.name != kept.name else ""
+    email = f"<{again.email}>" if again.email != kept.email else ""
+    spelled = " ".join(v for v in (name, email) if v)
+    rows = f"rows {kept.source.row} and {again.source.row}" + (f", here as {spelled}" if spelled else "")
+    said = f"{who} is listed twice for this customer and product ({rows}): counted once. Remove the repeat."
+    return Finding(Severity.WARNING, said, again.source, "", again.customer, again.product or "")
 
 
 def _overruled_marks(overruled: list[tuple[Contact, Contact]], named_columns: dict[tuple[str, str], str]) -> list[Finding]:

@@ -9,6 +9,7 @@ table's name cell listing several people is split by the same rule (entries; exp
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from explorer.catalog import Catalog, fold
@@ -134,20 +135,25 @@ def row_contacts(
     return out
 
 
-def once(contacts: list[Contact]) -> tuple[list[Contact], list[Contact], list[tuple[Contact, Contact]]]:
+def once(
+    contacts: list[Contact],
+) -> tuple[list[Contact], list[Contact], list[tuple[Contact, Contact]], list[tuple[Contact, Contact]]]:
     """The contacts with each person listed once per customer and product: a contacts table's row of one person
     wins over an entry read out of a cell (a contract row's, or a contacts table's cell listing several people;
     read later or not), and a person such cells list again (a renewal row repeating the list, both a list and a
     Contact N column, one customer's two rows) counts once. Where the table's row marks the person not named and a
     cell names them, the book contradicts itself: the cell's listing wins (a contract row writing a person down
-    names them), the row kept as named. Returns the contacts, the in-cell entries that went as repeats, and each
-    (row kept as named, the cell entry naming them)."""
+    names them), the row kept as named. A person a contacts table lists twice counts once (_table_repeats). Returns
+    the contacts, the in-cell entries that went as repeats, each (row kept as named, the cell entry naming them), and
+    each (table row kept, table row listing the person again)."""
 
     def name_of(c: Contact) -> str:
         return " ".join(c.name.split()).casefold()
 
     def in_cell(c: Contact) -> bool:
         return bool(c.source.column)
+
+    contacts, twice = _table_repeats(contacts, name_of, in_cell)
 
     # a person is matched by email, else by name: a cell giving 'Fay Foxtrot' alone is the contacts table's
     # 'Fay Foxtrot, fay@foxtrot.test' (both counted, she was over a limit that holds); two addresses are two people
@@ -193,7 +199,32 @@ def once(contacts: list[Contact]) -> tuple[list[Contact], list[Contact], list[tu
         seen_name.add(at_name)
     gone = {id(c) for c in repeated} | {id(c) for c in conflicts.values()}
     out = [replace(c, named=True) if named[i] != c.named else c for i, c in enumerate(contacts) if id(c) not in gone]
-    return out, repeated, [(replace(contacts[i], named=True), c) for i, c in conflicts.items()]
+    return out, repeated, [(replace(contacts[i], named=True), c) for i, c in conflicts.items()], twice
+
+
+def _table_repeats(
+    contacts: list[Contact], name_of: Callable[[Contact], str], in_cell: Callable[[Contact], bool]
+) -> tuple[list[Contact], list[tuple[Contact, Contact]]]:
+    """The contacts with a contacts table's person listed again for the same customer and product (the same address,
+    its case aside, or the same name where neither row gives one) kept once, at the first row, named where either
+    row names them; and each (row kept, row listing them again), for the warning: a person counted twice put a
+    customer over its MCSE limit in every output (trust round 7)."""
+    first: dict[tuple[str, str | None, str], int] = {}
+    twice: list[tuple[int, Contact]] = []
+    for i, c in enumerate(contacts):
+        if in_cell(c):
+            continue
+        key = (customer_key(c.customer), c.product, f"@{c.email.casefold()}" if c.email else name_of(c))
+        if key in first:
+            twice.append((first[key], c))
+        else:
+            first[key] = i
+    if not twice:
+        return contacts, []
+    gone = {id(c) for _, c in twice}
+    named = {i for i, c in twice if c.named and not contacts[i].named}
+    kept = [replace(c, named=True) if i in named else c for i, c in enumerate(contacts) if id(c) not in gone]
+    return kept, [(contacts[i], c) for i, c in twice]
 
 
 def read_finding(columns: dict[int, str], count: int, source: Source) -> Finding:

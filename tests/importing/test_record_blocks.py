@@ -194,7 +194,15 @@ def test_a_block_is_found_wherever_it_starts_past_row_200_or_across_it(tmp_path:
         ("At 230", 230, "Contoso", "okta-premier-plus"),
         ("At 199", 199, "Contoso", "okta-premier"),
     ]
-    assert [(c.source.sheet, c.customer) for c in book.contacts] == [("At 230", "Contoso"), ("At 199", "Contoso")]
+    # the one person both sheets list for Contoso's Okta counts once, said on the second sheet
+    assert [(c.source.sheet, c.customer) for c in book.contacts] == [("At 230", "Contoso")]
+    assert [(s, m) for _, s, _, m in _said(book, Severity.INFO) if "listed already" in m] == [
+        (
+            "At 199",
+            "1 named contact listed here is listed already at plans.xlsx, At 230 for the same customer and "
+            "product: each person is counted once.",
+        )
+    ]
     assert [(s, r) for _, s, r, m in _said(book, Severity.INFO) if m.startswith("Rows ")] == [("At 230", 230), ("At 199", 199)]
 
 
