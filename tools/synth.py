@@ -430,7 +430,11 @@ def benchmark_book(folder: Path, n_contracts: int = 10_000, n_contacts: int = 50
     folder.mkdir(parents=True, exist_ok=True)
     contracts = make_contracts(int(n_contracts / 1.3) + 10, seed=1)[:n_contracts]
     contacts = make_contacts(contracts, per_customer=max(1, n_contacts // max(1, len({r[0] for r in contracts}))))
-    contacts = (contacts * (n_contacts // max(1, len(contacts)) + 1))[:n_contacts]
+    # more people than the customers' lists hold: further copies under their own addresses (a person listed twice
+    # for one customer counts once, and the book would hold fewer than it says)
+    copies = n_contacts // max(1, len(contacts)) + 1
+    contacts = [[r[0], r[1], r[2].replace("@", f".{k}@", 1) if k else r[2], *r[3:]] for k in range(copies) for r in contacts]
+    contacts = contacts[:n_contacts]
     cases = make_cases(contracts, n_cases, seed=2)
     partial = path.with_suffix(".partial.xlsx")
     write_xlsx(
