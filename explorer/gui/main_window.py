@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.status = StatusLine(self.statusBar(), self.cancel)
         self.status_label = self.status.label
         # background work: the status line shows its progress and is restored after a failure or Cancel
-        self.operations = Operations(self, self.status_label.setText, self._set_busy, self._update_status)
+        self.operations = Operations(self, self.status_label.setText, self._set_busy, self._stopped)
         self.sessions = SessionController(self, self.operations, self.catalog, self.as_of_value, self.state.remember)
         self._build_toolbar(as_of or clock.today())
         self._build_pages()
@@ -170,8 +170,7 @@ class MainWindow(QMainWindow):
         fill_menu(
             self.menuBar().addMenu("&File"),
             [sessions.open_action, sessions.add_action, sessions.dates_menu.menuAction(), sessions.sample_action]
-            + [sessions.map_action]
-            + [self.recent_menu.menuAction(), sessions.reload_action],
+            + [sessions.map_action, self.recent_menu.menuAction(), sessions.reload_action],
             [sessions.workspace_action, sessions.save_workspace_action],
             [self.changes.compare_action],
             [*exports.actions, self.changes.export_action],
@@ -307,6 +306,10 @@ class MainWindow(QMainWindow):
     def _set_loaded_actions(self, loaded: bool) -> None:
         for made in (*self.sessions.loaded_actions, *self.exports.actions):
             made.setEnabled(loaded)
+
+    def _stopped(self) -> None:  # an operation failed or was cancelled: the controls show the open book again
+        self.sessions.stopped()
+        self._update_status()
 
     def _update_status(self) -> None:
         self.status_label.setText(view_model.status_line(self.session, self.customers.shown(), self.customers.total()))

@@ -145,6 +145,13 @@ class SessionController(QObject):
             workspace.case_timezone = self.case_timezone
         self.open_workspace(workspace)
 
+    def stopped(self) -> None:
+        """An operation failed or was cancelled: the open book's case-log date order is still the one in use, so
+        File ▸ Case Log Dates shows it again (a re-read that failed left the new choice checked)."""
+        if self.session is not None:
+            self.case_dates = (self.session.workspace.case_dates, self.session.workspace.case_dates_from)
+            self.dates_menu.show_order(self.session.workspace.case_dates)
+
     def use_command_line(self, case_dates: str | None, case_timezone: str | None) -> None:
         """`explorer gui --case-dates --case-timezone`: for the books opened from files (a workspace given beside
         them takes them in open_workspace_file)."""

@@ -18,7 +18,7 @@ from explorer.model import Severity
 
 from .conftest import AS_OF, wait_idle
 
-BOOK = Path(__file__).parents[1] / "corpus" / "companion_contracts.csv"
+BOOK = Path(__file__).parents[1] / "corpus" / "files" / "companion_contracts.csv"
 LOG = [  # ServiceNow CSM: every day 12 or less, so its dates read either way
     "Number,Account,Product,Priority,Opened,Response time",
     "CS0012001,Acme Corp,Okta,1 - Critical,02/11/2026 14:00:00,40 Minutes",
@@ -121,3 +121,32 @@ def test_explorer_gui_takes_case_dates_and_case_timezone() -> None:
     ):
         refused = subprocess.run([*run, *wrong], capture_output=True, text=True, timeout=60, check=False)
         assert refused.returncode == 2 and error in refused.stderr, refused.stderr
+
+
+def test_a_choice_whose_read_fails_is_not_left_checked(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The book read again with the new order failed (its files gone meanwhile): the dialog said so, and the menu
+    kept the new choice checked while the open book was still read with the old one."""
+    from explorer.gui import messages
+
+    book, log = tmp_path / "contracts.csv", tmp_path / "servicenow.csv"
+    book.write_bytes(BOOK.read_bytes())
+    log.write_text("\n".join(LOG) + "\n", "utf-8")
+    win = MainWindow(as_of=AS_OF, persist=False)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_files([str(book), str(log)])
+    wait_idle(qtbot, win)
+    menu = win.sessions.dates_menu
+    before = win.session
+    assert before is not None and menu.choices[None].isChecked()
+    book.unlink()
+    log.unlink()
+    shown = len(messages.shown)
+    menu.choices["day first"].trigger()
+    wait_idle(qtbot, win)
+    assert len(messages.shown) > shown  # the failure was said
+    assert win.session is before and before.workspace.case_dates is None  # the open book, read as before
+    assert menu.choices[None].isChecked() and not menu.choices["day first"].isChecked()
+    target = tmp_path / "kept.explorer.toml"
+    win.sessions.save_workspace(str(target))  # what is saved is the open book's order, not the failed choice
+    assert "case_dates" not in tomllib.loads(target.read_text("utf-8")).get("workspace", {})
