@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from explorer import heap, history, rules
-from explorer.catalog import Catalog, default_catalog
+from explorer.catalog import Catalog, TableSpec, default_catalog
 from explorer.filekinds import digest, lock_file, resolved
 from explorer.importing import ranges, values
 from explorer.importing.anniversary import is_anniversary
@@ -485,8 +485,7 @@ def read_file(
         if not tables and sheet.name not in set_aside:
             _unread_sheet(sheet, near, catalog, book)
         for index, match in enumerate(tables):
-            missing = [f for f in catalog.tables[match.kind].needed if f not in match.columns]
-            if missing and not (match.kind == "cases" and RESPONSE_FIELDS & set(match.columns)):
+            if missing := _not_met(catalog.tables[match.kind], match):
                 book.unread.append(
                     Unread(
                         str(path),
@@ -1195,6 +1194,14 @@ def _quoted_headers(cells: Sequence[object], most: int = 300) -> str:
     return ", ".join(shown)
 
 
+def _not_met(spec: TableSpec, match: TableMatch) -> list[str]:
+    """The fields the rules need that a table read gives in no form (a case log's customer: nor a requester's email)."""
+    missing = [f for f in spec.needed if not spec.met(f, match.columns)]
+    if match.kind == "cases" and RESPONSE_FIELDS & set(match.columns):  # a response in a form of its own
+        missing = [f for f in missing if f != "first_response"]
+    return missing
+
+
 def _nearest(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> str:
     if near is None:
         first = next((r for r in sheet.rows if not is_blank(r)), [])
@@ -1204,7 +1211,7 @@ def _nearest(near: NearMiss | None, sheet: RawSheet, catalog: Catalog) -> str:
     seen = _quoted_headers(near.headers)
     wanted = [label(m) for m in near.missing]
     if not wanted:  # its required columns are there, too few columns in all: say which were read and which lack
-        lacking = [label(n) for n in spec.needed if n not in near.found]
+        lacking = [label(n) for n in spec.needed if not spec.met(n, set(near.found))]
         wanted = [
             f"at least {spec.min_fields} recognised columns ({len(near.found)} found: "
             + ", ".join(label(f) for f in near.found)

@@ -586,6 +586,31 @@ def title_zone(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[st
     return None
 
 
+def _lacking(sheet: RawSheet, match: TableMatch, cols: Mapping[str, int], timed: bool) -> Finding | None:
+    """The error for a case table without a customer column (or a requester's email) or a first response (``timed``:
+    a time to it or a milestone stands in), naming every one it lacks: map offers them all at once."""
+    lacking = []
+    if "customer" not in cols and "requester_email" not in cols:
+        lacking.append(
+            ("customer column (nor a requester email to find the customer by)", "no case can be matched to a contract")
+        )
+    if "first_response" not in cols and not timed and "first_response_sent" not in cols:
+        lacking.append(("first-response column", "first responses cannot be judged"))
+    if not lacking:
+        return None
+    seen = ", ".join(f"'{h}'" for h in match.layout)
+    columns = " and no ".join(what for what, _ in lacking)
+    why = " and ".join(why for _, why in lacking)
+    holds = " and the one that holds the first response" if len(lacking) > 1 else ""
+    target = "names the customer" + holds if lacking[0][0].startswith("customer") else "holds the first response"
+    return Finding(
+        Severity.ERROR,
+        f"Sheet '{sheet.name}': the case table (header row {match.header_row}: {seen}) has no {columns}, so {why}; its "
+        f"cases are not read. Map the column that {target} {MAP_HINT}.",
+        Source(sheet.file, sheet.name, match.header_row),
+    )
+
+
 def read_cases(
     sheet: RawSheet, match: TableMatch, catalog: Catalog, case_timezone: str | None = None, order: DateOrder = UNSETTLED
 ) -> tuple[pd.DataFrame, list[Finding]]:
@@ -604,32 +629,11 @@ def read_cases(
                 Source(sheet.file, sheet.name, match.header_row),
             )
         )
-    if "customer" not in cols and "requester_email" not in cols:
-        seen = ", ".join(f"'{h}'" for h in match.layout)
-        findings.append(
-            Finding(
-                Severity.ERROR,
-                f"Sheet '{sheet.name}': the case table (header row {match.header_row}: {seen}) has no customer "
-                "column (nor a requester email to find the customer by), so no case can be matched to a contract; "
-                f"its cases are not read. Map the column that names the customer {MAP_HINT}.",
-                Source(sheet.file, sheet.name, match.header_row),
-            )
-        )
-        return empty_cases(), findings
     milestones = "milestone" in cols and "milestone_completed" in cols
     # the time to the first response, where the log gives no time of it: minutes, else a duration
     after = next((f for f in ("first_response_minutes", "first_response_time") if f in cols), None)
-    if "first_response" not in cols and after is None and not milestones and "first_response_sent" not in cols:
-        seen = ", ".join(f"'{h}'" for h in match.layout)
-        findings.append(
-            Finding(
-                Severity.ERROR,
-                f"Sheet '{sheet.name}': the case table (header row {match.header_row}: "
-                f"{seen}) has no first-response column, so first responses cannot be judged; its "
-                f"cases are not read. Map the column that holds the first response {MAP_HINT}.",
-                Source(sheet.file, sheet.name, match.header_row),
-            )
-        )
+    if (lacking := _lacking(sheet, match, cols, after is not None or milestones)) is not None:
+        findings.append(lacking)
         return empty_cases(), findings
     table = read_columns(
         sheet,

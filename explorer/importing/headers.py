@@ -77,6 +77,7 @@ class Recognition:
     notes: list[str] = field(default_factory=list)  # columns deliberately not used, and why
 
 
+FIRST = re.compile(r"\b1st\b", re.IGNORECASE)
 # An ERP export's path into a record's lines (Odoo: "Order Lines/Product", "Invoice Lines/Quantity")
 LINE_PATH = re.compile(r"(.*\blines?)\s*/\s*(.+)", re.IGNORECASE)
 
@@ -90,6 +91,8 @@ def variants(header: str, qualifiers: frozenset[str] = frozenset()) -> list[str]
     plain = API_SUFFIX.sub("", api_name(plain)).replace("__", " ")
     plain = ZONE_WORD.sub("", plain).strip()  # CREATED_AT_UTC: the zone is a unit, not a word of the name
     out = [text, plain]
+    if FIRST.search(plain):  # a help desk's '1st Reply At', '1st response time' is its first reply
+        out.append(FIRST.sub("first", plain))
     parts = [p for p in plain.split(".") if p.strip()]
     if len(parts) > 1:  # Salesforce API paths: Account.Name reads as Account Name, then Name
         out += [" ".join(parts), parts[-1]]
