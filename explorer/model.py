@@ -81,7 +81,7 @@ class Contract:
     time_zone: str = "UTC"  # IANA name, after fallbacks
     subdivision: str = ""  # the holidays package's state/province code ("NSW"), given or from the zone; "" = national
     addons: dict[str, str | None] = field(default_factory=dict)  # add-on id -> option id (None: no options)
-    # add-on id -> the file's header it was read from where that is not the add-on's own column (an Add-ons list)
+    # add-on id -> the file's header it was read from (its own column's, or an Add-ons list's), as the file writes it
     addon_columns: dict[str, str] = field(default_factory=dict)
     product_text: str = ""
     program_text: str = ""

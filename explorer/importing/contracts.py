@@ -494,6 +494,9 @@ def _contract(
         named = program.name if program else ""
         report(Severity.INFO, "program", f"Tier '{program_text}' read as {named} with the add-on {said}.", pid or "")
     addon_columns = _listed_addons(row, catalog, addons, lambda sev, f, msg: report(sev, f, msg, pid or ""))
+    for addon in addons:  # its own column's header as the file writes it ('Dedicated CSE'), for the findings
+        if addon not in addon_columns and row.has(addon):
+            addon_columns[addon] = row.match.headers.get(row.match.columns[addon], addon)
     contract = Contract(
         customer=customer,
         product=pid,

@@ -119,6 +119,22 @@ def test_an_add_ons_list_and_the_add_ons_own_columns(tmp_path: Path) -> None:
     ]
 
 
+def test_an_add_on_on_the_wrong_tier_names_its_column_as_the_file_writes_it(tmp_path: Path) -> None:
+    """The sample's error said "column 'CSE'" for its 'Dedicated CSE' column (new user round 5): every other finding
+    quotes the file's header, and an account manager looks for that."""
+    from explorer.catalog import default_catalog
+    from explorer.rules import contract_findings
+
+    header = ["Customer", "Product", "Tier", "Start", "End", "Dedicated CSE", "Mission Critical"]
+    rows = [["Own D", "Okta", "Premier", "2026-01-01", "2026-12-31", "Yes", "50%"]]
+    (contract,) = load_book([write_csv(tmp_path / "book.csv", header=header, rows=rows)]).contracts
+    errors = [(f.column, f.message.split(" is only")[0]) for f in contract_findings(default_catalog(), contract)]
+    assert errors == [
+        ("Dedicated CSE", "Dedicated Customer Success Executive (CSE)"),
+        ("Mission Critical", "Mission Critical Support (MCSE)"),
+    ]
+
+
 def test_an_add_ons_list_says_two_levels_a_thousand_unknown_parts_and_its_own_column(tmp_path: Path) -> None:
     """Hostile tryout 2, items 4, 15, 16: two levels of the MCSE in one cell are an error and neither is read (the
     last one won silently); a cell of a thousand unknown parts is one warning, not a thousand; an add-on the list
