@@ -42,7 +42,8 @@ CUSTOMER_COLUMNS = [
 @dataclass
 class Overview:
     as_of: date
-    # CUSTOMER_COLUMNS plus key, rank, errors, info, program list, due_soon, overdue, unanswered, ended, over_limit
+    # CUSTOMER_COLUMNS plus key, rank, errors, info, program list, due_soon, overdue, unanswered, inside_target, ended,
+    # over_limit
     customers: pd.DataFrame
     key_dates: pd.DataFrame  # customer, key, product, event, date, status, note, contract, role, addon, overdue
     case_rows: dict[str, np.ndarray] = field(default_factory=dict)  # customer key -> rows of sla.cases
@@ -73,10 +74,14 @@ def build_overview(
     own = {f for f in book.findings if f.severity is Severity.ERROR}
     errors = Counter({key: n for key, items in findings_by_key.items() if (n := sum(f in own for f in items))})
     next_by_key, soon, late = _date_facts(key_dates)
-    unanswered: Counter[str] = Counter()  # P1/P2 cases past their due time with no first response (app.waiting)
+    # P1/P2 cases with no first response (app.waiting.unanswered, the report's Actions): past their due time, and
+    # still inside their target (pending or at risk)
+    unanswered: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
     if sla is not None and not sla.cases.empty:
-        past = waiting.past_due(sla.cases, as_of, catalog.settings.recent_days)
-        unanswered = Counter(past["customer"].astype(str).map(customer_key))
+        cases = waiting.unanswered(sla.cases, as_of, catalog.settings.recent_days)
+        keys, past = cases["customer"].astype(str).map(customer_key), waiting.overdue(cases)
+        unanswered, inside = Counter(keys[past]), Counter(keys[~past])
 
     by_key: dict[str, list[Contract]] = {}
     for contract in book.contracts:
@@ -116,6 +121,7 @@ def build_overview(
                 "due_soon": key in soon,
                 "overdue": key in late,
                 "unanswered": unanswered.get(key, 0),
+                "inside_target": inside.get(key, 0),
                 "ended": ended,
             }
         )
@@ -131,6 +137,7 @@ def build_overview(
             "due_soon",
             "overdue",
             "unanswered",
+            "inside_target",
             "ended",
             "over_limit",
         ],

@@ -88,13 +88,10 @@ def colour_reasons(sheet: CustomerSheet) -> list[Reason]:
         if line.overdue:
             event = line.date.event.removesuffix(" deadline")
             reasons.append(Reason(f"{event} overdue since {line.date.day:%Y-%m-%d}", "Key Dates", "error"))
-    cases = sheet.cases  # None without a case log (sheet.sla)
-    if sheet.sla is not None and cases is not None and not cases.empty:
-        late = waiting.past_due(cases, sheet.as_of, sheet.catalog.settings.recent_days).sort_values("opened")
-        for case in late.head(3).to_dict("records"):  # the list's count says how many; the header names the first
-            since = waiting.waited(case["opened"], sheet.sla.as_of)  # as the report's Actions sheet says it
-            text = f"P{int(case['priority'])} case {case['case_id']} unanswered for {since}, past its due time"
-            reasons.append(Reason(text, "SLA", "error"))
+    # P1/P2 cases with no first response, each an action in the report (waiting.unanswered): past due in red here,
+    # those still inside their target in amber below
+    late, inside = _unanswered(sheet)
+    reasons += late
     for limit in sheet.limits:
         if limit.over:
             reasons.append(Reason(f"{limit.count} of {limit.limit} named contacts", "Named Contacts", "over_limit"))
@@ -103,6 +100,7 @@ def colour_reasons(sheet: CustomerSheet) -> list[Reason]:
         reasons.append(Reason(f"Every term has ended ({sheet.state.label})", "Benefits", "muted"))
     elif sheet.state.status is history.Status.ENDED:
         reasons.append(Reason(f"Between terms: {sheet.state.label}", "Key Dates", "muted"))
+    reasons += inside
     soon = [line for line in sheet.dates if line.due_soon]
     if soon and not lapsed:
         first = soon[0].date
@@ -110,6 +108,23 @@ def colour_reasons(sheet: CustomerSheet) -> list[Reason]:
         text = f"{first.event} on {first.day:%Y-%m-%d}{more} (within {sheet.catalog.settings.due_soon_days} days)"
         reasons.append(Reason(text, "Key Dates", "warning"))
     return reasons
+
+
+def _unanswered(sheet: CustomerSheet) -> tuple[list[Reason], list[Reason]]:
+    """The customer's P1/P2 cases with no first response, as reasons linking to the SLA tab, in the report's words:
+    (past their due time, still inside their target), the first 3 of each (the list's counts say how many)."""
+    cases = sheet.cases  # None without a case log (sheet.sla)
+    if sheet.sla is None or cases is None or cases.empty:
+        return [], []
+    found = waiting.unanswered(cases, sheet.as_of, sheet.catalog.settings.recent_days)
+    late = waiting.overdue(found)
+    out: tuple[list[Reason], list[Reason]] = ([], [])
+    for reasons, ink, part in ((out[0], "error", found[late]), (out[1], "warning", found[~late])):
+        for case in part.head(3).to_dict("records"):
+            since = waiting.waited(case["opened"], sheet.sla.as_of)  # as the report's Actions sheet says it
+            text = f"P{int(case['priority'])} case {case['case_id']} unanswered for {since}, {waiting.standing(case)}"
+            reasons.append(Reason(text, "SLA", ink))
+    return out
 
 
 def status_line(session: Session | None, shown: int, total: int) -> str:

@@ -53,7 +53,7 @@ HIDDEN_BY_DEFAULT = ("Products", "Next Event", "Term End", "Match")  # shown fro
 
 def row_colours(frame: pd.DataFrame) -> np.ndarray:
     """Errors, overdue deadlines and P1/P2 cases unanswered past their due time red, over the named-contact limit
-    violet, lapsed grey, due soon amber."""
+    violet, lapsed grey, due soon and P1/P2 cases unanswered inside their target amber."""
     return np.select(
         [
             frame["errors"].to_numpy() > 0,
@@ -61,9 +61,10 @@ def row_colours(frame: pd.DataFrame) -> np.ndarray:
             frame["unanswered"].to_numpy() > 0,
             frame["over_limit"].to_numpy(dtype=bool),
             frame["ended"].to_numpy(dtype=bool),
+            frame["inside_target"].to_numpy() > 0,
             frame["due_soon"].to_numpy(dtype=bool),
         ],
-        ["red", "red", "red", "violet", "grey", "amber"],
+        ["red", "red", "red", "violet", "grey", "amber", "amber"],
         "",
     )
 
@@ -73,7 +74,9 @@ class RowReasons(Sequence[str]):
     (one row at a time), not for every row of a 10,000-customer book at load."""
 
     def __init__(self, frame: pd.DataFrame, days: int) -> None:
-        self._flags = [frame[c].tolist() for c in ("errors", "overdue", "unanswered", "over_limit", "ended", "due_soon")]
+        self._flags = [
+            frame[c].tolist() for c in ("errors", "overdue", "unanswered", "over_limit", "ended", "inside_target", "due_soon")
+        ]
         self.days = days
 
     def __len__(self) -> int:
@@ -86,7 +89,7 @@ class RowReasons(Sequence[str]):
     def __getitem__(self, row: int | slice) -> str | list[str]:
         if isinstance(row, slice):
             return [self[i] for i in range(*row.indices(len(self)))]
-        errors, overdue, unanswered, over, ended, soon = (flags[row] for flags in self._flags)
+        errors, overdue, unanswered, over, ended, inside, soon = (flags[row] for flags in self._flags)
         why = []
         if errors:
             why.append(f"{errors} error finding{'s' if errors != 1 else ''} in its contracts")
@@ -98,6 +101,8 @@ class RowReasons(Sequence[str]):
             why.append("more named contacts than an add-on allows")
         if ended:
             why.append("every term has ended")
+        if inside:
+            why.append(f"{inside} P1/P2 case{'s' if inside != 1 else ''} unanswered, still inside the target")
         if soon:
             why.append(f"a key date within {self.days} days")
         text = "; ".join(why)
@@ -119,7 +124,7 @@ def legend_html(days: int) -> str:
     for state, meaning in (
         ("red", "errors or something overdue"),
         ("violet", "over a named-contact limit"),
-        ("amber", f"a key date within {days} days"),
+        ("amber", f"a key date within {days} days or a P1/P2 case to answer"),
         ("grey", "ended"),
     ):
         sw = palette.swatch(state)

@@ -96,14 +96,18 @@ def check_customer(session: Session, sheet: CustomerSheet, report: dict[str, lis
     over = {c.name for limit in sheet.limits if limit.over for c in limit.named}
     outside = {c.name for limit in sheet.limits for c in limit.outside_region}
     assert flagged == over | outside, name
-    # P1/P2 cases unanswered past their due time: the list's count and colour, the header, the report's Actions
+    # P1/P2 cases unanswered, past their due time (red) or still inside their target (amber): the list's counts and
+    # colour, the header, the report's Actions (trust7 #3)
     cases = sheet.cases
-    late = [] if cases is None else waiting.past_due(cases, sheet.as_of, sheet.catalog.settings.recent_days)["case_id"].tolist()
-    assert row["unanswered"] == len(late), name
+    days = sheet.catalog.settings.recent_days
+    late = [] if cases is None else waiting.past_due(cases, sheet.as_of, days)["case_id"].tolist()
+    inside = [] if cases is None else waiting.inside_target(cases, sheet.as_of, days)["case_id"].tolist()
+    assert (row["unanswered"], row["inside_target"]) == (len(late), len(inside)), name
     said = [r.text for r in colour_reasons(sheet) if r.tab == "SLA"]
-    assert [t.split(" ")[2] for t in said] == [str(c) for c in late[:3]], name
-    acted = [r for r in report["Actions"] if r["Customer"] == name and "past its due time" in str(r["What to Do"])]
-    assert sorted(str(r["Where to Look"]) for r in acted) == sorted(f"Cases: {c}" for c in late), name
+    assert [t.split(" ")[2] for t in said] == [str(c) for c in late[:3] + inside[:3]], name
+    acted = [r for r in report["Actions"] if r["Customer"] == name and str(r["Issue"]).startswith("Unanswered")]
+    assert sorted(str(r["Where to Look"]) for r in acted) == sorted(f"Cases: {c}" for c in late + inside), name
+    assert sum("past its due time" in str(r["What to Do"]) for r in acted) == len(late), name
     # the findings say the same: a warning per limit over, one per contact out of region
     words = [f.message for f in sheet.findings if f.severity is Severity.WARNING]
     assert sum("named contacts, but" in w for w in words) == sum(limit.over for limit in sheet.limits), name

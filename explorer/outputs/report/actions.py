@@ -58,25 +58,17 @@ def _where(finding: Finding) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _urgent(sla: SlaResult, chosen: set[str] | None, as_of: date, days: int) -> pd.DataFrame:
-    urgent = waiting.urgent(sla.cases, as_of, days)
-    if chosen is not None:
-        urgent = urgent[urgent["customer"].astype(str).map(customer_key).isin(chosen)]
-    return urgent
+def _chosen(cases: pd.DataFrame, chosen: set[str] | None) -> pd.DataFrame:
+    return cases if chosen is None else cases[cases["customer"].astype(str).map(customer_key).isin(chosen)]
 
 
-def _unanswered(urgent: pd.DataFrame, moment: datetime) -> list[Action]:
-    """Each P1/P2 case with no first response at the as-of moment (pending, at risk or breached)."""
+def _unanswered(unanswered: pd.DataFrame, moment: datetime) -> list[Action]:
+    """Each P1/P2 case with no first response at the as-of moment (pending, at risk or breached: waiting.unanswered,
+    the cases the app's customer list and header name)."""
     out = []
-    for case in waiting.waiting(urgent).sort_values("opened").to_dict("records"):
+    for case in unanswered.to_dict("records"):
         opened = pd.Timestamp(case["opened"])
-        due = case["due"]
-        breached = case["outcome"] == Outcome.BREACHED.value
-        when = f"{pd.Timestamp(due):%Y-%m-%d %H:%M} UTC" if pd.notna(due) else ""
-        if breached:
-            state = f"past its due time ({when})" if when else "past its due time"
-        else:
-            state = f"still inside its target (due {when})" if when else "still inside its target"
+        state = waiting.standing(case)  # as the app's header says it
         out.append(
             Action(
                 NOW,
@@ -239,8 +231,8 @@ def actions(
     found: list[Action] = []
     days = catalog.settings.recent_days
     if sla is not None:
-        urgent = _urgent(sla, chosen, as_of, days)
-        found += _unanswered(urgent, sla.as_of) + _late(urgent, days)
+        found += _unanswered(_chosen(waiting.unanswered(sla.cases, as_of, days), chosen), sla.as_of)
+        found += _late(_chosen(waiting.urgent(sla.cases, as_of, days), chosen), days)
     by_customer = sorted(sheets, key=lambda s: s.key)
     for sheet in by_customer:
         for row in sheet.by_product():
