@@ -78,6 +78,14 @@ class Window:
             return cases[cases["contract"].isin(self.judged_by).to_numpy()]
         return in_period(cases, self.start, self.end)
 
+    def elsewhere(self, cases: pd.DataFrame) -> pd.DataFrame:
+        """The rows of ``cases`` opened on the window's days in UTC that a term's window does not cover: another
+        term judged them, by the customer's own day (none for a window of UTC days)."""
+        if self.empty or self.judged_by is None:
+            return cases.iloc[0:0]
+        dated = in_period(cases, self.start, self.end)
+        return dated[~dated["contract"].isin(self.judged_by).to_numpy()]
+
     def contains(self, day: date) -> bool:
         return not self.empty and self.end is not None and (self.start is None or self.start <= day) and day <= self.end
 
@@ -161,6 +169,51 @@ class Period:
         if self.kind == "range" and self.start and self.end:
             return self.start, self.end
         raise ValueError(f"unknown period {self.kind!r}")
+
+
+def elsewhere_words(window: Window, cases: pd.DataFrame, dates: str = "these dates") -> str:
+    """Why cases dated in a term's window are not its own, for a text that would otherwise read "no case was opened
+    in this window" (trust7 #5): "1 case opened on these dates in UTC belongs to the previous term: it opened
+    2026-11-30 in the customer's time zone (America/New_York)." ("" when every case dated in it is its own).
+    ``dates`` names the window's days where its label is not just before ("the term's dates")."""
+    found = window.elsewhere(cases)
+    if found.empty or window.start is None or window.end is None:
+        return ""
+    opened = pd.to_datetime(found["opened"], utc=True)
+    zones = ["" if pd.isna(z) else str(z) for z in found["zone"].tolist()]  # the judging row's zone ("" for none)
+    groups: dict[tuple[str, str], list[date]] = {}  # (whose, zone) -> the local opening days
+    for when, zone, contract in zip(opened, zones, found["contract"].tolist(), strict=True):
+        local, zone = _local_day(when, zone)
+        if pd.isna(contract) or int(contract) < 0:
+            whose = "no term (see its Outcome)"
+        elif local < window.start:
+            whose = "the previous term"
+        elif local > window.end:
+            whose = "the next term"
+        else:
+            whose = "another term"
+        groups.setdefault((whose, zone), []).append(local)
+    said = []
+    for (whose, zone), days in groups.items():
+        n, shown = len(days), [f"{d:%Y-%m-%d}" for d in sorted(set(days))]
+        on = ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
+        where = f"in the customer's time zone ({zone})" if zone else "in UTC"
+        verb = "belongs" if n == 1 else "belong"
+        said.append(
+            f"{n} case{'s' if n != 1 else ''} opened on {dates} in UTC {verb} to {whose}: "
+            f"{'it' if n == 1 else 'they'} opened {on} {where}."
+        )
+    return " ".join(said)
+
+
+def _local_day(when: pd.Timestamp, zone: str) -> tuple[date, str]:
+    """``when``'s day in ``zone``, and the zone (its UTC day, and "", where there is no zone to read)."""
+    if zone:
+        try:
+            return when.tz_convert(zone).date(), zone
+        except (KeyError, ValueError):
+            pass
+    return when.date(), ""
 
 
 def _add_months(day: date, months: int) -> date:

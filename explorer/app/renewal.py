@@ -61,6 +61,7 @@ class RenewalBrief:
     evidence: list[upgrade.Comparison]  # none against a program the book already holds ahead (booked)
     booked: list[str] = field(default_factory=list)  # per product, the next term the book holds: "Okta: next term ..."
     no_evidence: str = ""  # why no comparison is made, where none is
+    elsewhere: str = ""  # cases dated in the term in UTC that another term judged (periods.elsewhere_words)
 
     @property
     def target(self) -> float:
@@ -70,8 +71,8 @@ class RenewalBrief:
     def months_note(self) -> str:
         if self.by_priority is None:  # said once, beside: 'No case log loaded.'
             return ""
-        if not self.months:
-            return "No cases in the term."
+        if not self.months:  # a case dated in the term in UTC but another's by the customer's day says why
+            return " ".join(["No cases in the term.", *([self.elsewhere] if self.elsewhere else [])])
         return f"{self.months[0].start:%b %Y} – {self.months[-1].start:%b %Y}"
 
 
@@ -220,6 +221,7 @@ def build_brief(sheet: CustomerSheet, evidence: list[upgrade.Comparison]) -> Ren
         kept,
         ahead,
         " ".join(settled) or ("" if kept else why_no_evidence(sheet, terms)),
+        periods.elsewhere_words(window, sheet.cases, "the term's dates") if sheet.cases is not None else "",
     )
 
 

@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from explorer.app import view_model
+from explorer.app import periods, view_model
 from explorer.app.case_filter import RESPONSE_MINUTES, RESPONSE_MINUTES_TIP
+from explorer.app.periods import Window
 from explorer.app.sheet import CustomerSheet
 from explorer.app.tones import outcome_tone
 from explorer.gui import palette, plain
@@ -235,7 +236,7 @@ class SlaTab(QWidget):
             f"<b>Cases ({len(cases)})</b>"
             + (palette.span(f" · {others} not counted in compliance (see Outcome)", "muted") if others else "")
         )
-        why = _empty_reason(sheet, window.label, window.empty, len(cases))
+        why = _empty_reason(sheet, window, len(cases))
         self.compliance_empty.setText(why if table.empty else "")
         self.cases_empty.setText(why if cases.empty else "")
         for label, view, empty in (
@@ -260,9 +261,11 @@ def _against(share: float, target: float) -> str:
     return "under target" if share < target else "met"
 
 
-def _empty_reason(sheet: CustomerSheet, label: str, empty_window: bool, shown: int = 0) -> str:
-    """Why a grid shows nothing: no cases at all, no term to count from, none in the window, or (``shown`` cases in
-    the window) none of them counted in compliance."""
+def _empty_reason(sheet: CustomerSheet, window: Window, shown: int = 0) -> str:
+    """Why a grid shows nothing: no cases at all, no term to count from, none in the window (or those dated in it
+    another term's, by the customer's own day), or (``shown`` cases in the window) none of them counted in
+    compliance."""
+    label = window.label
     if sheet.cases is None or sheet.cases.empty:
         later = sheet.sla.later.get(sheet.key, 0) if sheet.sla is not None else 0
         if later:  # a case opened after the as-of moment is not known yet (domain.md §8)
@@ -271,10 +274,13 @@ def _empty_reason(sheet: CustomerSheet, label: str, empty_window: bool, shown: i
                 f"{view_model.plural(later, 'case')} of the log {'is' if later == 1 else 'are'} opened later."
             )
         return f"{sheet.name} has no cases in the case log."
-    if empty_window:
+    if window.empty:
         return f"No window to count: {label}. Choose another period."
     if shown:  # opened in the window, but no term judged them (no contract in force, out of scope, not evaluated)
         cases = view_model.plural(shown, "case")
         return f"None of the {cases} opened in this window counts toward compliance: see each one's Outcome below."
     total = view_model.plural(len(sheet.cases), "case")
+    elsewhere = periods.elsewhere_words(window, sheet.cases)  # the brief says it too
+    if elsewhere:  # dated in the window in UTC, but opened on another term's day where the customer is
+        return f"No case was opened in this window ({label}) in the customer's time zone. {elsewhere} Choose another period."
     return f"No case was opened in this window ({label}); the log holds {total} for {sheet.name}. Choose another period."
