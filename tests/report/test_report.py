@@ -122,6 +122,8 @@ def test_contract_values_and_types(report: tuple[Path, Path, Path]) -> None:
         None,
     ]
     assert wb["Contracts"]["D2"].number_format == "yyyy-mm-dd"
+    (days,) = [r[13] for r in wb["Contracts"].iter_rows(min_row=2) if r[0].value == "Acme Corp"]
+    assert days.value == 7 and days.number_format == "#,##0.0"  # 7.0 Administrative Days, to one decimal as the sheet
     key_dates = [r for r in rows(wb["Key Dates"]) if r[0] == "Acme Corp"]
     assert [
         "Acme Corp",

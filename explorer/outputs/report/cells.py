@@ -23,7 +23,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from explorer.excel import EXCEL_EPOCH
 from explorer.outputs.report.body import BodyColumn
-from explorer.outputs.report.schema import DATE_COLUMNS, DATETIME_COLUMNS, PERCENT_COLUMNS, WRAPPED_COLUMNS
+from explorer.outputs.report.schema import DATE_COLUMNS, DATETIME_COLUMNS, PERCENT_COLUMNS, TENTHS_COLUMNS, WRAPPED_COLUMNS
 from explorer.outputs.report.zipping import BlockZipFile
 
 HEADLINE_POINTS = 12  # the Summary's At a glance sentences
@@ -103,6 +103,7 @@ class Formats:
         # Counts as whole numbers; a column with fractions shows them (never Excel's "3." of "0.##").
         self.number = book.add_format({"num_format": "#,##0.0##", "valign": "top", "align": "center"})
         self.integer = book.add_format({"num_format": "#,##0", "valign": "top", "align": "center"})
+        self.tenths = book.add_format({"num_format": "#,##0.0", "valign": "top", "align": "center"})
         self.integer_left = book.add_format({"num_format": "#,##0", "valign": "top", "align": "left"})
         self.integer_right = book.add_format({"num_format": "#,##0", "valign": "top", "align": "right"})
         self.date_left = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top", "align": "left"})
@@ -148,7 +149,7 @@ def column_cells(series: pd.Series, name: str, f: Formats, ws: Any, wrapped: boo
     if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
         numbers = series.astype("float64").to_numpy()
         whole = bool(np.all(np.isnan(numbers) | (numbers == np.round(numbers))))
-        fmt = f.percent if name in PERCENT_COLUMNS else f.integer if whole else f.number
+        fmt = f.percent if name in PERCENT_COLUMNS else f.tenths if name in TENTHS_COLUMNS else f.integer if whole else f.number
         return _numbers(numbers, lambda r, c, v: ws.write_number(r, c, v, fmt))
     try:
         codes, uniques = pd.factorize(series)  # None, NaN and NaT get code -1

@@ -72,6 +72,7 @@ CASE_SHEETS = ("Cases", "Compliance", "Upgrade Evidence", "Holidays")  # only wi
 DATE_COLUMNS = {"Term Start", "Term End", "Date"}
 DATETIME_COLUMNS = {"Opened (UTC)", "Due (UTC)", "First Response (UTC)"}
 PERCENT_COLUMNS = {"Compliance %"}
+TENTHS_COLUMNS = {"Administrative Days"}  # pro-rated days, shown to one decimal (domain.md §5) as the sheet shows them
 # Long text wraps inside a capped width (characters); every other column is as wide as its content.
 WRAPPED_COLUMNS = {
     "Customer": 32,  # a legal name of 85 characters made every sheet print across three pages
