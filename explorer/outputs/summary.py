@@ -71,7 +71,9 @@ def as_text(session: Session, limit: int | None = None) -> str:
     if "outcomes" in c:  # a case log given, its cases judged (none read: the findings say why)
         later = sum(session.sla.later.values()) if session.sla is not None else 0
         none = f"none opened by the as-of day, {later} later" if later else "none read"
-        lines.append("Cases: " + (", ".join(f"{v} {k.lower()}" for k, v in c["outcomes"].items()) or none))
+        judged = ", ".join(f"{v} {k.lower()}" for k, v in c["outcomes"].items())
+        after = f"; {later} opened after the as-of moment, not yet known (not counted)" if later and judged else ""
+        lines.append("Cases: " + (judged or none) + after)
     lines.append("Findings: " + ", ".join(f"{v} {k.lower()}{'s' if v != 1 else ''}" for k, v in c["findings"].items()))
     findings = session.findings
     shown = findings if limit is None else findings[:limit]
