@@ -128,6 +128,7 @@ def load_session(
     if workspace.marks:  # as the program keys them, and the ones that name no date said
         workspace.marks = MappingProxyType(mark_keys.keyed(workspace.marks, catalog))
         book.findings.extend(mark_keys.unmatched(workspace.marks, book, catalog, workspace.path))
+        book.findings.extend(mark_keys.done_on_no_deadline(workspace.marks, book, catalog, workspace.path))
     return _judge(workspace, book, catalog, workspace.day(), step, cancel, views)
 
 

@@ -197,3 +197,35 @@ def test_the_readme_s_workspace_example_opens_and_marks_its_date(folder: Path) -
     sheet_rows = openpyxl.load_workbook(out, read_only=True)["Key Dates"].iter_rows(values_only=True)
     (written,) = [r for r in sheet_rows if r[0] == "Birch Health" and r[2] == deadline.date.event]
     assert written[5] == deadline.note
+
+
+def test_a_done_mark_on_a_date_that_is_no_deadline_is_said_and_its_note_kept(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # trust round 7 #6: done = true on a plain key date was accepted and changed nothing, with no word said.
+    sheet = load_session(Workspace(files=[str(folder / "contracts.xlsx")], as_of=AS_OF)).sheet("tardy telecom")
+    assert sheet is not None
+    plain = next(d for d in sheet.dates if d.date.role == "term_end")
+    start = plain.key.term_start
+    assert start is not None
+    target = folder / "w.explorer.toml"
+    target.write_text(
+        f'[files]\nbooks = ["contracts.xlsx"]\n\n[workspace]\nas_of = {AS_OF.isoformat()}\n\n'
+        f'[[marks]]\ncustomer = "Tardy Telecom"\nproduct = "okta"\nevent = "term_end"\n'
+        f'term_start = {start.isoformat()}\ndone = true\nmarked = 2026-11-20\nnote = "Renewal signed"\n',
+        encoding="utf-8",
+    )
+    session = load_session(open_workspace(target).workspace)
+    again = session.sheet("tardy telecom")
+    assert again is not None
+    end = next(d for d in again.dates if d.date.role == "term_end")
+    assert end.status == plain.status and end.note.endswith("Your note: Renewal signed")  # no status; the note said
+    (said,) = [f for f in session.findings if "done-mark" in f.message]
+    assert said.message == (
+        "1 done-mark in the workspace is on a date nobody acts on: a done-mark applies only to an action deadline "
+        "(the add-on renewal request deadline), so it changes no status; the mark on Tardy Telecom's Term end "
+        f"(Okta, the term from {start}) is kept for its note."
+    )
+    assert said.customer == "tardy telecom"
+    assert main(["check", "--workspace", str(target)]) == 1  # the sample's deliberate errors
+    assert "a done-mark applies only to an action deadline" in capsys.readouterr().out
