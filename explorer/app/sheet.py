@@ -21,7 +21,7 @@ import pandas as pd
 from explorer import history, rules
 from explorer.app.periods import Period, Window
 from explorer.app.workspace import DateKey, DateMark
-from explorer.catalog import Catalog, Decision, Program, fold
+from explorer.catalog import Calendar, Catalog, Decision, Program, fold
 from explorer.importing.kept import OWNER
 from explorer.model import Contact, Contract, Finding, Severity, customer_key
 from explorer.sla.compliance import compliance, within
@@ -198,14 +198,25 @@ class ContractSheet:
         """The clocks its targets run on, each with its priorities where there are several ("P1: 24x7x365; P2–P4:
         24 hours a day, Monday-Friday...", or by their short labels "P1 24x7x365; P2–P4 Mon–Fri 24h local"); "" with
         no targets. The entitlement sheet and the report's Hours cell say it."""
-        by_label: dict[str, list[int]] = {}
-        for t in self.targets:
-            calendar = t.target.calendar
-            by_label.setdefault(calendar.short_label if short else calendar.label, []).append(t.target.priority)
-        if len(by_label) <= 1:
-            return next(iter(by_label), "")
-        mark = " " if short else ": "
-        return "; ".join(f"{priorities_text(ps)}{mark}{label}" for label, ps in by_label.items())
+        return _clocks_said(self.targets, short)
+
+    @property
+    def holidays(self) -> str:
+        """Whose public holidays pause its clocks, as the report's Public Holidays cell says it: the calendar's
+        label ("Japan (JP)") where every target's clock closes on holidays (the catalog's calendar observes them),
+        "– (24x7: holidays do not pause the clock)" where none does, and where a program mixes clocks, the label
+        for the priorities whose clock closes and the others' clocks said apart. Without targets (no program
+        matched) the book's calendar as it stands."""
+        closing = [t for t in self.targets if keeps_holidays(t.target.calendar)]
+        open_ = [t for t in self.targets if not keeps_holidays(t.target.calendar)]
+        if not open_:
+            return self.holiday_calendar
+        clocks = _clocks_said(open_, short=True, priorities=bool(closing))
+        which = "the clock" if len({t.target.calendar.id for t in open_}) == 1 else "these clocks"
+        said = f"{clocks}: holidays do not pause {which}"
+        if not closing:
+            return f"– ({said})"
+        return f"{self.holiday_calendar} for {_clocks_said(closing, short=True, priorities=True)}; {said}"
 
     @property
     def ends(self) -> date | None:
@@ -271,6 +282,24 @@ class ProductTerms:
             return ""
         until = f" (to {t.contract.term_end:%Y-%m-%d})" if t.contract.term_end else ""
         return f"next term from {t.contract.term_start:%Y-%m-%d}: {t.program}{until}"
+
+
+def keeps_holidays(calendar: Calendar) -> bool:
+    """The catalog's calendar closes on the customer's public holidays (business hours), where 24x7 and Auth0's
+    weekday clock do not: the one test the clock's words, the report's Public Holidays cell and its Summary use."""
+    return calendar.holidays == "country"
+
+
+def _clocks_said(targets: Iterable[TargetRow], short: bool, priorities: bool = False) -> str:
+    """Targets' clocks, each with its priorities where there are several clocks (or ``priorities`` asks)."""
+    by_label: dict[str, list[int]] = {}
+    for t in targets:
+        calendar = t.target.calendar
+        by_label.setdefault(calendar.short_label if short else calendar.label, []).append(t.target.priority)
+    if len(by_label) <= 1 and not priorities:
+        return next(iter(by_label), "")
+    mark = " " if short else ": "
+    return "; ".join(f"{priorities_text(ps)}{mark}{label}" for label, ps in by_label.items())
 
 
 def priorities_text(priorities: Iterable[int]) -> str:
@@ -632,7 +661,7 @@ def contract_sheet(
                 program_name,
                 t,
                 t.calendar.describe()
-                + (holidays if t.calendar.holidays == "country" else "")
+                + (holidays if keeps_holidays(t.calendar) else "")
                 + (f"\n\n{note.title}: {note.text}" if note else ""),
             )
         )

@@ -80,3 +80,46 @@ def test_an_opened_day_is_listed_as_open(tmp_path: Path) -> None:
         ["Bayern, Germany (DE-BY)", datetime(2026, 12, 25), "Christmas Day", "Germany", "Closed"],
         ["Bayern, Germany (DE-BY)", datetime(2026, 12, 26), "Second Day of Christmas", "Germany", "Open (holiday table)"],
     ]  # opened Thursday the 24th, due Monday the 28th
+
+
+def test_public_holidays_names_a_calendar_only_for_clocks_that_close_on_holidays(tmp_path: Path) -> None:
+    # trust round 7 #7: a 24x7 or Auth0 contract's cell named a holiday calendar its clocks never close on.
+    import copy
+
+    import tomli_w
+
+    from ..catalogs import catalog_data
+
+    rows = [
+        ["Syd Premier Co", "Okta", "Premier", "2026-01-01", "2027-12-31", "Australia/Sydney", "AU", ""],
+        ["Tokyo Co", "Auth0", "Enterprise", "2026-01-01", "2027-12-31", "Asia/Tokyo", "JP", ""],
+        ["Auth0 Prem Co", "Auth0", "Premier", "2026-01-01", "2027-12-31", "America/New_York", "US", ""],
+        *BOOK[:1],
+    ]
+    book = write_csv(tmp_path / "book.csv", rows=rows, header=HEADER)
+    out = tmp_path / "report.xlsx"
+    assert main(["report", str(book), "--as-of", "2026-12-04", "-o", str(out)]) == 0
+    contracts = [[c.value for c in r] for r in openpyxl.load_workbook(out)["Contracts"].iter_rows()]
+    column = contracts[0].index("Public Holidays")
+    assert {r[0]: r[column] for r in contracts[1:]} == {
+        "Syd Premier Co": "– (24x7: holidays do not pause the clock)",
+        "Tokyo Co": "– (P1 24x7x365; P2–P4 Mon–Fri 24h local: holidays do not pause these clocks)",
+        "Auth0 Prem Co": "– (24x7x365: holidays do not pause the clock)",
+        "Sydney Co": "New South Wales, Australia (AU-NSW)",
+    }
+    # A program that mixes clocks (decided by the catalog's calendars, not by its name): the holidays are its
+    # business-hours priorities'.
+    data = copy.deepcopy(catalog_data())
+    data["programs"]["okta-premier"]["targets"] = {
+        "1": [60, "24x7"],
+        "2": [240, "business-hours"],
+        "3": [480, "business-hours"],
+        "4": [960, "business-hours"],
+    }
+    catalog = tmp_path / "mixed.toml"
+    catalog.write_text(tomli_w.dumps(data), encoding="utf-8")
+    assert main(["report", str(book), "--catalog", str(catalog), "--as-of", "2026-12-04", "-o", str(out)]) == 0
+    contracts = [[c.value for c in r] for r in openpyxl.load_workbook(out)["Contracts"].iter_rows()]
+    assert {r[0]: r[column] for r in contracts[1:]}["Syd Premier Co"] == (
+        "New South Wales, Australia (AU-NSW) for P2–P4 Mon–Fri 9–17 local; P1 24x7: holidays do not pause the clock"
+    )

@@ -17,7 +17,7 @@ from explorer.app.book_sheets import book_sheets
 from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.case_filter import RESPONSE_MINUTES
 from explorer.app.periods import Period
-from explorer.app.sheet import AddOnLine, ContractSheet, CustomerSheet, Done, Marks
+from explorer.app.sheet import AddOnLine, ContractSheet, CustomerSheet, Done, Marks, keeps_holidays
 from explorer.catalog import Catalog, fold
 from explorer.model import Book, Finding, Severity, Source, customer_key
 from explorer.outputs.report.actions import actions
@@ -170,7 +170,7 @@ def contract_rows(rows: list[ContractSheet], by_row: FindingsByRow, catalog: Cat
                 row.status_text,
                 hours_cell(row),
                 c.time_zone,
-                row.holiday_calendar,
+                row.holidays,
                 *[_addon_cell(row.addon(aid), bool(addon.options)) for aid, addon in catalog.addons.items()],
                 row.named_limit,
                 row.named_count,
@@ -452,7 +452,7 @@ def cases_in_window(
 
 def holiday_assumptions(rows: list[ContractSheet]) -> list[tuple[str, str]]:
     """How the contracts' public holidays were chosen, and which keep a national calendar (business-hours clocks only)."""
-    with_holidays = [row.contract for row in rows if any(t.target.calendar.holidays == "country" for t in row.targets)]
+    with_holidays = [row.contract for row in rows if any(keeps_holidays(t.target.calendar) for t in row.targets)]
     if not with_holidays:
         return []
     out = [
@@ -492,7 +492,7 @@ def holidays_in_period(
         return None, []
     first = cases["opened"].min().date()
     last = max(cases["opened"].max(), cases["due"].max() if cases["due"].notna().any() else pd.NaT).date()
-    with_holidays = {cid for cid, cal in catalog.calendars.items() if cal.holidays == "country"}
+    with_holidays = {cid for cid, cal in catalog.calendars.items() if keeps_holidays(cal)}
     keys = cases.loc[cases["clock"].astype(str).isin(with_holidays), "holidays"].astype(str).unique()
     used = []
     for key in sorted(keys):
