@@ -25,7 +25,7 @@ from explorer.catalog import Calendar, Catalog, Decision, Program, fold
 from explorer.importing.kept import OWNER
 from explorer.model import Contact, Contract, Finding, Severity, customer_key
 from explorer.sla.compliance import compliance, within
-from explorer.sla.engine import SlaResult
+from explorer.sla.engine import COUNTED, SlaResult
 from explorer.sla.subdivisions import calendar_label
 
 if TYPE_CHECKING:
@@ -344,6 +344,28 @@ class Lapse:
         return f"confirm the renewal or tell support the customer is no longer entitled{product}"
 
 
+@dataclass(frozen=True)
+class EarlyCases:
+    """Cases judged under a term that has not started on the as-of day (CustomerSheet.judged_before_start): each
+    opened on the term's first day in its zone, a day the as-of day (UTC) has not reached, east of UTC. A case is
+    judged by its local opening day (domain.md §8) and the term's status by the as-of day: both rules stand, and the
+    views that count the case beside "Starts 2026-11-17" say why."""
+
+    cases: int
+    starts: date
+    zone: str
+    zone_said: bool  # the book gives the zone (contract.zone_unsaid is False): it is the customer's own
+
+    @property
+    def text(self) -> str:
+        whose = "the customer's time zone" if self.zone_said else "the contract's time zone"
+        n = self.cases
+        return (
+            f"{n} case{'s' if n != 1 else ''} opened on {self.starts:%Y-%m-%d} in {whose} ({self.zone}) "
+            f"{'is' if n == 1 else 'are'} judged under the term that starts then."
+        )
+
+
 @dataclass
 class CustomerSheet:
     key: str
@@ -574,6 +596,25 @@ class CustomerSheet:
             start, end = spans.get(name, (c.term_start, c.runs_until))
             spans[name] = (min(start, c.term_start), max(end, c.runs_until))
         return {name: (start, min(end, self.as_of)) for name, (start, end) in spans.items()}
+
+    def judged_before_start(self, periods: Iterable[Period | None] = (None,)) -> list[EarlyCases]:
+        """Per term not started on the as-of day, the counted cases it judged among those opened in any of
+        ``periods`` (every case for None): the cases a compliance table counts while the term's targets "do not
+        apply on this day". Empty without a case log, or where no such case is counted."""
+        if self.sla is None or self.cases is None:
+            return []
+        ahead = [c for c in self.contracts if c.status is history.Status.NOT_STARTED and c.contract.term_start]
+        if not ahead:  # the usual customer: no case is looked at
+            return []
+        cases = self.cases[self.cases["outcome"].isin([o.value for o in COUNTED])]
+        shown = {i for p in periods for i in (cases.index if p is None else self.window(p).cases(cases).index)}
+        judged = cases.loc[cases.index.isin(list(shown)), "contract"].to_numpy()
+        out = []
+        for c in ahead:
+            count = int(np.isin(judged, list(self.sla.judged_under([c.contract]))).sum())
+            if count and c.contract.term_start is not None:
+                out.append(EarlyCases(count, c.contract.term_start, c.contract.time_zone, not c.contract.zone_unsaid))
+        return out
 
     def compliance(self, period: Period | None = None) -> pd.DataFrame | None:
         """Compliance by priority for the customer's cases opened in ``period`` (every case when None);

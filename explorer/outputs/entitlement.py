@@ -298,7 +298,9 @@ def _compliance(sheet: CustomerSheet, days: int, internal: bool) -> str:
     tables = [sheet.compliance(p) for p in chosen]
     rows = [[f"P{p}", *(_e(_rate(t, p)) if t is not None else "–" for t in tables)] for p in (1, 2, 3, 4)]
     table = _table(["Priority", *(sheet.window(p).label for p in chosen)], rows, numeric=(1, 2))
-    return f"<h2>SLA compliance (first responses on time)</h2>{table}"
+    # a case counted here under a term whose targets "do not apply on this day" (it starts tomorrow): why it counts
+    early = "".join(f"<p class='muted'>{_e(e.text)}</p>" for e in sheet.judged_before_start(chosen))
+    return f"<h2>SLA compliance (first responses on time)</h2>{table}{early}"
 
 
 def _findings(sheet: CustomerSheet) -> str:

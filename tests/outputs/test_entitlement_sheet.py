@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 from datetime import date
+from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,41 @@ def test_a_zone_the_book_does_not_give_is_not_called_the_customer_s_own(tmp_path
     assert where("Given Ltd") == "region EMEA, Europe/Berlin (your local time zone)"
     assert where("Country Inc") == "America/New_York (taken from your country: tell your account team if yours differs)"
     assert where("Nowhere BV") == "region EMEA, UTC (the contract gives no time zone: tell your account team yours)"
+
+
+def test_a_case_judged_under_a_term_that_starts_tomorrow_is_said_under_the_compliance_table(tmp_path: Path) -> None:
+    """Trust round 7 #4: as of the day before a term starts (Sydney), the sheet said its targets "do not apply on
+    this day" while its compliance table counted a P1 opened on the start day in the customer's time zone. Both
+    rules stand (domain.md §8); the sheet says why the case counts."""
+    book = tmp_path / "book.csv"
+    book.write_text(
+        "Customer,Product,Tier,Start,End,Time Zone,Country\n"
+        "Starts Tomorrow Co,Okta,Premier Access,2026-11-17,2027-11-16,Australia/Sydney,AU\n"
+        "Tokyo Tomorrow KK,Okta,Premier,2026-11-17,2027-11-16,,JP\n",
+        "utf-8",
+    )
+    cases = tmp_path / "cases.csv"
+    cases.write_text(
+        "Ticket ID,Organization,Product,Priority,Created at,First reply at\n"
+        "ST-1,Starts Tomorrow Co,Okta,P1,2026-11-16 14:00 UTC,2026-11-16 14:30 UTC\n"
+        "TK-1,Tokyo Tomorrow KK,Okta,P2,2026-11-16 16:00 UTC,2026-11-16 16:30 UTC\n"
+        "TK-2,Tokyo Tomorrow KK,Okta,P3,2026-11-16 17:00 UTC,\n",
+        "utf-8",
+    )
+
+    def compliance(as_of: date, customer: str) -> str:
+        sheet = open_session([book, cases], as_of).sheet(customer_key(customer))
+        assert sheet is not None
+        html = sheet_html(sheet)
+        return html_unescape(" ".join(re.sub(r"<[^>]+>", " ", html.split("SLA compliance")[1].split("<h2>")[0]).split()))
+
+    before = compliance(date(2026, 11, 16), "Starts Tomorrow Co")
+    assert "P1 100.0% of 1" in before
+    assert before.endswith(
+        "1 case opened on 2026-11-17 in the customer's time zone (Australia/Sydney) is judged under the term that starts then."
+    )
+    assert "judged under" not in compliance(date(2026, 11, 17), "Starts Tomorrow Co")  # in force: nothing to explain
+    tokyo = compliance(date(2026, 11, 16), "Tokyo Tomorrow KK")  # a zone from the country is no claim about theirs
+    assert tokyo.endswith(
+        "2 cases opened on 2026-11-17 in the contract's time zone (Asia/Tokyo) are judged under the term that starts then."
+    )
