@@ -40,7 +40,7 @@ from explorer.gui.columns import SAMPLE
 from explorer.gui.flow_layout import FlowLayout
 from explorer.gui.operations import Operations
 from explorer.gui.save_as import ask_save_path, with_suffix
-from explorer.gui.tables import date_column, fit_columns, make_view, number_column
+from explorer.gui.tables import fit_columns, make_view, number_column, stamp_column
 from explorer.outputs.cases_export import export_cases
 
 ALL = "All"
@@ -64,7 +64,7 @@ def prepare(cases: pd.DataFrame, cancel: CancelToken = NEVER) -> PreparedCases:
     cancel.check()
     frame = table.cases
     outcome = frame["outcome"].astype(str)
-    opened = date_column(OPENED, frame["opened"])  # the view's first sort
+    opened = stamp_column(OPENED, frame["opened"])  # the view's first sort
     columns = [
         Column("Case ID", frame["case_id"].astype(str).tolist()),
         Column("Customer", frame["customer"].astype(str).str.strip().tolist()),
@@ -81,8 +81,8 @@ def prepare(cases: pd.DataFrame, cancel: CancelToken = NEVER) -> PreparedCases:
         ),
         Column("Outcome", outcome.tolist()),  # beside the priority: in view on a narrow window
         opened,
-        date_column("Due (UTC)", frame["due"]),
-        date_column("First Response (UTC)", frame["first_response"]),
+        stamp_column("Due (UTC)", frame["due"]),
+        stamp_column("First Response (UTC)", frame["first_response"]),
         number_column(
             RESPONSE_MINUTES,
             np.round(frame["business_minutes"].to_numpy(dtype="float64"), 1).tolist(),

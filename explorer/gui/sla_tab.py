@@ -20,7 +20,7 @@ from explorer.app.tones import outcome_tone
 from explorer.gui import palette, plain
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.period_choice import PeriodChoice
-from explorer.gui.tables import date_column, fit_columns, make_view, number_column
+from explorer.gui.tables import fit_columns, make_view, number_column, stamp_column
 from explorer.outputs.terms import format_minutes
 from explorer.sla.compliance import priority_label
 
@@ -211,9 +211,9 @@ class SlaTab(QWidget):
                     cases["priority"].fillna(9).to_numpy(dtype="float64"),
                 ),
                 Column("Outcome", outcome.tolist()),  # beside the priority: in view in a narrow window
-                date_column("Opened (UTC)", cases["opened"]),
-                date_column("Due (UTC)", cases["due"]),
-                date_column("First Response (UTC)", cases["first_response"]),
+                stamp_column("Opened (UTC)", cases["opened"]),
+                stamp_column("Due (UTC)", cases["due"]),
+                stamp_column("First Response (UTC)", cases["first_response"]),
                 Column("Product", cases["product"].astype(str).tolist()),
                 Column("Clock", [labels.get(c, "") for c in cases["clock"].astype(str)]),
                 number_column(

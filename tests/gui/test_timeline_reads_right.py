@@ -179,7 +179,7 @@ def test_a_blank_in_a_date_column_shows_no_time_of_day() -> None:
     from explorer.gui.tables import date_text
 
     assert date_text([date(2026, 4, 1), None]) == ["2026-04-01", ""]
-    assert date_text([datetime(2026, 4, 1, 10, 30), None]) == ["2026-04-01 10:30", ""]
+    assert date_text([datetime(2026, 4, 1, 10, 30), None], with_time=True) == ["2026-04-01 10:30", ""]
 
 
 def test_a_renewal_s_mobilization_is_drawn_once_on_its_first_term() -> None:
