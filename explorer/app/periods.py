@@ -136,8 +136,10 @@ class Period:
         whose cases the window does not count)."""
         if self.kind == "term":
             start, end = term or (None, None)
-            if start is None or start > as_of:
+            if start is None:
                 return Window(None, None, "This term (no term in force)")
+            if start > as_of:  # booked ahead: named by its start, not as "this term"
+                return Window(None, None, f"The term starting {start:%Y-%m-%d} (not started)")
             name = "Last term" if end is not None and end < as_of else "This term"  # every term has ended
             end = min(end or as_of, as_of)
             days = _span(start, end)

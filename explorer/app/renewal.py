@@ -23,6 +23,8 @@ from explorer.sla.engine import Outcome
 
 CHART_MONTHS = 12  # the chart shows the term's latest months, at most this many
 BREACHES_SHOWN = 6
+NEXT_UP = "Next program up"  # the default comparison (upgrade.for_brief), in words
+NEXT_DOWN = "Next program down"  # on the top program: what holding less would take away
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,12 @@ class RenewalBrief:
         return self.sheet.catalog.settings.compliance_target
 
     @property
+    def default_choice(self) -> str:
+        """The default comparison in words: *Next program down* where every term in review is on its product's top
+        program (its own program decides, so a term not started yet, with no evidence to show, reads so too)."""
+        return NEXT_DOWN if compares_down(self.sheet.catalog, self.terms) else NEXT_UP
+
+    @property
     def months_note(self) -> str:
         if self.by_priority is None:  # said once, beside: 'No case log loaded.'
             return ""
@@ -97,6 +105,13 @@ def months(cases: pd.DataFrame | None, limit: int = CHART_MONTHS) -> list[Month]
         for start, met, breached, waiting in zip(table.index, table["met"], table["breached"], table["open"], strict=True)
     ]
     return rows[-limit:]
+
+
+def compares_down(catalog: Catalog, terms: list[ContractSheet]) -> bool:
+    """Whether the default comparison goes down: every term whose program the catalog knows is on the top of its
+    product's programs, with one below (upgrade.for_brief: the next one up, else the next one down)."""
+    ranked = [t.contract for t in terms if t.tier is not None]
+    return bool(ranked) and all(upgrade.next_up(catalog, c) is None and upgrade.next_down(catalog, c) is not None for c in ranked)
 
 
 def not_booked(evidence: list[upgrade.Comparison]) -> tuple[list[upgrade.Comparison], list[str]]:
@@ -197,10 +212,22 @@ def beyond_the_basics(catalog: Catalog, term: ContractSheet) -> list[str]:
     return [b.label + (f" ({b.detail})" if b.detail else "") for b in term.benefits if b.included and b.label not in everyone]
 
 
-def build_brief(sheet: CustomerSheet, evidence: list[upgrade.Comparison]) -> RenewalBrief:
+def review_window(sheet: CustomerSheet, terms: list[ContractSheet]) -> Window:
+    """The term in review as a window: this term (the last one, where every term has ended), else, for a customer
+    whose terms have not started, the first booked, named by its start ("The term starting 2027-01-01 (not
+    started)", not "This term (no term in force)") and holding no cases."""
     window = sheet.window(periods.TERM)
-    cases = window.cases(sheet.cases) if sheet.cases is not None else None
+    ahead = [t.contract for t in terms if t.status is history.Status.NOT_STARTED and t.contract.term_start]
+    if window.start is not None or not ahead:
+        return window
+    start = min(c.term_start for c in ahead if c.term_start)
+    return periods.TERM.window(sheet.as_of, (start, max((c.runs_until for c in ahead if c.runs_until), default=None)))
+
+
+def build_brief(sheet: CustomerSheet, evidence: list[upgrade.Comparison]) -> RenewalBrief:
     terms = [p.shown for p in sheet.products()]
+    window = review_window(sheet, terms)
+    cases = window.cases(sheet.cases) if sheet.cases is not None else None
     if cases is not None:
         late = cases[cases["outcome"].astype(str).eq(Outcome.BREACHED.value) & cases["priority"].isin([1, 2]).to_numpy()]
         breaches = late.sort_values("opened", ascending=False)

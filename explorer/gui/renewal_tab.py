@@ -18,17 +18,13 @@ from PySide6.QtGui import QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from explorer.app import renewal
-from explorer.app.renewal import RenewalBrief
+from explorer.app.renewal import NEXT_UP, RenewalBrief
 from explorer.app.session import Session
 from explorer.app.sheet import CustomerSheet
-from explorer.app.upgrade import Direction
 from explorer.gui import palette
 from explorer.gui.flow_layout import FlowLayout
 from explorer.gui.renewal_brief import chart_image
 from explorer.outputs.renewal import CHART_URL, brief_html
-
-NEXT_UP = "Next program up"
-NEXT_DOWN = "Next program down"  # on the top program: what holding less would take away (upgrade.for_brief)
 
 
 class BriefSource(Protocol):
@@ -117,8 +113,7 @@ class RenewalTab(QWidget):
         sheet = self.sheet
         self.brief = self.source.brief(sheet, self.program) if self.source and sheet else None
         if self.brief is not None and self.program is None:  # say which way the default compares
-            down = bool(self.brief.evidence) and all(e.direction is Direction.DOWNGRADE for e in self.brief.evidence)
-            self.compare.setItemText(0, NEXT_DOWN if down else NEXT_UP)
+            self.compare.setItemText(0, self.brief.default_choice)
         document = QTextDocument(self.page)
         document.setDocumentMargin(12)
         if self.brief is None:

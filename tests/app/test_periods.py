@@ -44,7 +44,7 @@ def test_term_of_an_ended_or_unstarted_customer() -> None:
     running = periods.TERM.window(AS_OF, (date(2026, 1, 1), AS_OF))  # its last day is the as-of day: still this term
     assert running.label == f"This term (2026-01-01 – {AS_OF:%Y-%m-%d})"
     none = periods.TERM.window(AS_OF, (date(2027, 1, 1), date(2027, 12, 31)))
-    assert none.empty and none.label == "This term (no term in force)"
+    assert none.empty and none.label == "The term starting 2027-01-01 (not started)"  # not "this term"
     assert periods.TERM.window(AS_OF).empty
 
 

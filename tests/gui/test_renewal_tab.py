@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog
 
 from explorer.app import renewal
+from explorer.app.renewal import NEXT_DOWN, NEXT_UP
 from explorer.gui import export_dialog, messages
 from explorer.gui.main_window import MainWindow
-from explorer.gui.renewal_tab import NEXT_DOWN, NEXT_UP
 from explorer.outputs.renewal import brief_html
 
 from .conftest import open_tab, wait_idle
@@ -94,3 +94,28 @@ def test_the_brief_on_screen_is_as_large_as_the_apps_type(window: MainWindow) ->
             it += 1
         block = block.next()
     assert min(s for s in sizes if s) >= 16 and max(sizes) == 22  # the text 16, the title 14 + 8 as on paper
+
+
+def test_a_top_program_term_not_started_compares_down_and_is_named_by_its_start(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """newuser5 F5: a customer on Premier Plus from 2027-01-01, as of 2026-12-08, read *Next program up* (there was no
+    evidence to tell the direction by) and *This term (no term in force)*; the program decides the direction, and
+    the term in review is named by its start."""
+    from datetime import date
+
+    from explorer.gui.main_window import MainWindow
+
+    from ..files import write_csv
+
+    row = ["Proseware", "Okta", "Premier Plus", "2027-01-01", "2027-12-31", "AMER", "America/New_York", "US", "", "", ""]
+    book = write_csv(tmp_path / "book.csv", rows=[row])
+    window = MainWindow(as_of=date(2026, 12, 8), persist=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_files([str(book)])
+    wait_idle(qtbot, window)
+    assert window.customers.select("proseware")
+    open_tab(window, "Renewal")
+    tab = window.pane.renewal
+    assert tab.program is None and tab.compare.itemText(0) == NEXT_DOWN
+    shown = text(window)
+    assert "term in review: The term starting 2027-01-01 (not started)" in shown and "no term in force" not in shown
