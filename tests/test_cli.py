@@ -83,7 +83,7 @@ def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_check_sample_with_cases(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--sample", "--as-of", "2026-11-28"]) == 1  # the sample has deliberate errors
     out = capsys.readouterr().out
-    assert "47 customers, 64 contracts" in out and "cases" in out
+    assert "47 customers, 63 contracts (64 terms)" in out and "cases" in out  # a contract is (customer, product)
     assert "Case 999001: no contract for 'Unknown Prospect Ltd'" in out
 
 

@@ -19,7 +19,7 @@ from explorer.app.session import Session
 from explorer.app.sheet import CustomerSheet
 from explorer.app.workspace import Workspace
 from explorer.catalog import Catalog
-from explorer.model import Severity
+from explorer.model import Contract, Severity
 from explorer.shown import shown_name
 
 
@@ -35,6 +35,20 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def contract_count(contracts: Iterable[Contract]) -> tuple[int, int]:
+    """(contracts, terms): a contract is a (customer, product), its book rows are its terms (domain.md §1, §8), so
+    Basic 2025 then Premier 2026 of one customer's Okta is 1 contract of 2 terms, not 2 contracts."""
+    rows = list(contracts)
+    return len({c.key for c in rows}), len(rows)
+
+
+def contracts_text(contracts: Iterable[Contract]) -> str:
+    """'10 contracts (12 terms)', or '10 contracts' where each has one term: the one way the customer header, the
+    status line and `explorer check` count them."""
+    n, terms = contract_count(contracts)
+    return plural(n, "contract") + (f" ({plural(terms, 'term')})" if terms != n else "")
+
+
 def window_title(session: Session | None) -> str:
     if session is None:
         return "Entitlement Explorer"
@@ -42,15 +56,15 @@ def window_title(session: Session | None) -> str:
 
 
 def customer_summary(sheet: CustomerSheet) -> str:
-    """'2 contracts · 1 warning · 4 notes' beside the customer's name: findings by severity, so the
-    list's Findings column (errors and warnings) and this line never seem to disagree."""
+    """'1 contract (2 terms) · 1 warning · 4 notes' beside the customer's name (contracts_text): findings by
+    severity, so the list's Findings column (errors and warnings) and this line never seem to disagree."""
     counts = pipeline.count(sheet.findings)
     found = [
         plural(counts[severity], word)
         for severity, word in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"), (Severity.INFO, "note"))
         if counts.get(severity)
     ]
-    return " · ".join([plural(len(sheet.contracts), "contract"), *(found or ["no findings"])])
+    return " · ".join([contracts_text(c.contract for c in sheet.contracts), *(found or ["no findings"])])
 
 
 def tab_titles(sheet: CustomerSheet) -> dict[str, str]:
@@ -130,7 +144,7 @@ def _unanswered(sheet: CustomerSheet) -> tuple[list[Reason], list[Reason]]:
 def status_line(session: Session | None, shown: int, total: int) -> str:
     if session is None:
         return "Open a contract book to begin"
-    parts = [f"{shown} of {plural(total, 'customer')}", plural(len(session.book.contracts), "contract")]
+    parts = [f"{shown} of {plural(total, 'customer')}", contracts_text(session.book.contracts)]
     if session.sla is not None:
         parts.append(plural(len(session.sla.cases), "case"))
     parts.append(plural(session.error_count, "error"))

@@ -8,6 +8,7 @@ from typing import Any
 
 from explorer.app import findings as pipeline
 from explorer.app.session import Session
+from explorer.app.view_model import contract_count, contracts_text
 from explorer.model import Finding
 from explorer.shown import shown
 
@@ -26,10 +27,12 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 def counts(session: Session) -> dict[str, Any]:
     book, sla = session.book, session.sla
+    contracts, terms = contract_count(book.contracts)  # a contract is a (customer, product), its rows its terms
     out: dict[str, Any] = {
         "files": [shown(f) for f in book.files + book.case_files],
         "customers": len(book.customers()),
-        "contracts": len(book.contracts),
+        "contracts": contracts,
+        "terms": terms,
         "named_contacts": len(book.contacts),
         "holidays": len(book.holidays),
         "findings": {s.label: n for s, n in pipeline.count(session.findings).items()},
@@ -58,14 +61,11 @@ def as_text(session: Session, limit: int | None = None) -> str:
     lines = [
         f"Read {', '.join(c['files'])}",
         ", ".join(
-            _count(c[key], word)
-            for key, word in (
-                ("customers", "customer"),
-                ("contracts", "contract"),
-                ("named_contacts", "named contact"),
-                ("cases", "case"),
-            )
-            if key in c
+            [
+                _count(c["customers"], "customer"),
+                contracts_text(session.book.contracts),  # as the app's status line counts them
+                *(_count(c[key], word) for key, word in (("named_contacts", "named contact"), ("cases", "case")) if key in c),
+            ]
         ),
     ]
     if "outcomes" in c:  # a case log given, its cases judged (none read: the findings say why)

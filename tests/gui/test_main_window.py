@@ -26,7 +26,7 @@ def texts(model: ColumnTableModel, column: int) -> list[str]:
 
 def test_opens_the_sample(window: MainWindow) -> None:
     assert window.customers.model.rowCount() == 47
-    assert "47 of 47 customers · 64 contracts · 3006 cases · 5 errors" in window.status_label.text()
+    assert "47 of 47 customers · 63 contracts (64 terms) · 3006 cases · 5 errors" in window.status_label.text()
     assert window.windowTitle() == "contracts.xlsx, cases.csv — Entitlement Explorer"
     names = texts(window.customers.model, 0)
     assert names == sorted(names, key=str.casefold)  # sorted by customer
