@@ -114,6 +114,18 @@ def compares_down(catalog: Catalog, terms: list[ContractSheet]) -> bool:
     return bool(ranked) and all(upgrade.next_up(catalog, c) is None and upgrade.next_down(catalog, c) is not None for c in ranked)
 
 
+def outside_region(sheet: CustomerSheet) -> list[str]:
+    """Per line of ``sheet.contacts``, the region a named contact is outside of ("the MCSE's region (EMEA)"), ""
+    for one inside: from the sheet's limits, as its contact lines' notes read them. A contact over a limit and
+    outside the region is flagged "over" there, like every other named contact of that limit; this tells it apart
+    (the brief stars it, the Named Contacts tab tones its row)."""
+    outside: dict[int, str] = {}
+    for limit in sheet.limits:
+        for c in limit.outside_region:
+            outside.setdefault(id(c), f"the {limit.addon.short}'s region ({limit.contract.region})")
+    return [outside.get(id(line.contact), "") for line in sheet.contacts]
+
+
 def not_booked(evidence: list[upgrade.Comparison]) -> tuple[list[upgrade.Comparison], list[str]]:
     """The comparisons that argue for something still to sell, and a line for each one the book has settled by
     booking that program ahead (Comparison.settled, which the report and whatif say too)."""

@@ -8,12 +8,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from explorer.app import renewal
 from explorer.app.sheet import CustomerSheet
 from explorer.gui import palette
 from explorer.gui.column_model import Column, ColumnTableModel
 from explorer.gui.tables import fit_columns, make_view
 
 FLAG_COLOURS = {"over": "violet", "region": "amber", "": ""}  # violet as in the customer list's legend
+REGION_COLOUR = FLAG_COLOURS["region"]  # a contact outside the region, over a limit too: the fact that is its own
 
 
 class ContactsTab(QWidget):
@@ -42,6 +44,13 @@ class ContactsTab(QWidget):
         else:
             names = " or ".join(a.name for a in sheet.catalog.addons.values() if a.limits_contacts) or "add-on"
             self.indicator.setText(f"No {names}: named contacts are listed for reference, with no limit.")
+        # outside the region is told apart from over the limit (every named contact's state, said above in violet)
+        outside = renewal.outside_region(sheet)
+        away = [line.contact.name for line, where in zip(sheet.contacts, outside, strict=True) if where]
+        if away:
+            regions = " or ".join(dict.fromkeys(where for where in outside if where))
+            said = f"Outside {regions} (amber rows): {', '.join(away)}"
+            self.indicator.setText(self.indicator.text() + "<br>" + palette.span(said, "warning", bold=True))
         contacts = [line.contact for line in sheet.contacts]
         notes = [line.note for line in sheet.contacts]
         self.model.set_columns(
@@ -58,6 +67,6 @@ class ContactsTab(QWidget):
                     tooltip=[c.source.describe() for c in contacts],
                 ),
             ],
-            [FLAG_COLOURS[line.flag] for line in sheet.contacts],
+            [REGION_COLOUR if where else FLAG_COLOURS[line.flag] for line, where in zip(sheet.contacts, outside, strict=True)],
         )
         fit_columns(self.view)

@@ -22,11 +22,13 @@ from explorer.outputs.renewal import CHART_SIZE, CHART_URL, brief_html, header_t
 
 BODY_POINTS = 8.0  # a little smaller than the entitlement sheet's: a customer with three products still fits a page
 CHART_SCALE = 4  # image pixels per point: sharp at the PDF's 300 dpi and on a high-density screen
+ZERO_BAR = 0.03  # the least a bar of a month with something decided is drawn, of the plot's height: 0% shows
 
 
 def paint_chart(painter: QPainter, area: QRectF, months: Sequence[Month], target: float) -> None:
-    """Bars of the share met per month (green at or above the target, red below; grey with nothing decided),
-    the target as a dashed line, each month's label under its bar and its decided count above it."""
+    """Bars of the share met per month (green at or above the target, red below, a red stub for none met; a dotted
+    grey one with nothing decided), the target as a dashed line, each month's label under its bar and its decided
+    count above it."""
     ok, bad, muted = (palette.ink_colour(name, dark=False) for name in ("ok", "error", "muted"))
     ink = QColor(palette.PAPER_INK)
     font = QFont(["Calibri", "Carlito", "Arial"])
@@ -47,6 +49,8 @@ def paint_chart(painter: QPainter, area: QRectF, months: Sequence[Month], target
     for i, month in enumerate(months):
         x = plot.left() + i * slot + (slot - bar) / 2
         rate = month.rate
+        # a month with none met still gets a bar in the under-target ink, a stub on the axis: 0 of 1 met drew nothing
+        height = 0.0 if rate is None else max(rate * plot.height(), plot.height() * ZERO_BAR)
         if rate is None:
             painter.setPen(QPen(muted, 1, Qt.PenStyle.DotLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -54,11 +58,11 @@ def paint_chart(painter: QPainter, area: QRectF, months: Sequence[Month], target
         else:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(ok if rate >= target else bad)
-            painter.drawRect(QRectF(x, plot.bottom() - rate * plot.height(), bar, rate * plot.height()))
+            painter.drawRect(QRectF(x, plot.bottom() - height, bar, height))
         painter.setPen(ink)
         below = QRectF(plot.left() + i * slot, plot.bottom() + 1, slot, text_h)
         painter.drawText(below, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, month.label)
-        top = plot.bottom() - (rate or 0) * plot.height() - text_h
+        top = plot.bottom() - height - text_h
         painter.setPen(muted)
         painter.drawText(QRectF(plot.left() + i * slot, top, slot, text_h), Qt.AlignmentFlag.AlignHCenter, str(month.decided))
     y = plot.bottom() - target * plot.height()

@@ -12,7 +12,7 @@ from html import escape
 
 import pandas as pd
 
-from explorer.app.renewal import BREACHES_SHOWN, RenewalBrief
+from explorer.app.renewal import BREACHES_SHOWN, RenewalBrief, outside_region
 from explorer.app.upgrade import Comparison, Direction, duration
 from explorer.outputs.entitlement import PAPER_POINTS, STYLE, scaled
 from explorer.sla.compliance import rate_label
@@ -138,12 +138,17 @@ def _contacts(brief: RenewalBrief) -> str:
             parts.append(f"<p><span class='bad'>{_e(text)}</span></p>" if limit.over else f"<p>{_e(text)}</p>")
     else:
         parts = [f"<p>{len(named)} named contact{'s' if len(named) != 1 else ''}; no add-on limits them.</p>"]
-    shown = named[:6]
+    # the limit's line above says over the limit (it is every named contact's state); a star marks only who is
+    # outside the add-on's region, as the Named Contacts tab tones them
+    where = dict(zip((id(line) for line in sheet.contacts), outside_region(sheet), strict=True))
+    picked = {id(line) for line in sorted(named, key=lambda line: not where[id(line)])[:6]}  # outside: never "more"
+    shown = [line for line in named if id(line) in picked]  # in the book's order
     if shown:
-        names = ", ".join(_e(line.contact.name) + (" *" if line.flag else "") for line in shown)
+        names = ", ".join(_e(line.contact.name) + (" *" if where[id(line)] else "") for line in shown)
         more = f" and {len(named) - len(shown)} more" if len(named) > len(shown) else ""
-        flagged = " (* over the limit or outside the region)" if any(line.flag for line in shown) else ""
-        parts.append(f"<p class='muted'>{names}{more}{flagged}</p>")
+        regions = list(dict.fromkeys(where[id(line)] for line in shown if where[id(line)]))
+        starred = f" (* outside {' or '.join(regions)})" if regions else ""
+        parts.append(f"<p class='muted'>{names}{more}{_e(starred)}</p>")
     return "".join(parts)
 
 
