@@ -84,8 +84,11 @@ def test_customer_tabs(window: MainWindow, qtbot) -> None:  # type: ignore[no-un
         window.contacts.model.colours[window.contacts.model.source_row(r)] for r in range(window.contacts.model.rowCount())
     ]
     named = texts(window.contacts.model, 3)
-    # over the limit: every named contact is flagged, none picked by position
-    assert colours.count("violet") == named.count("Yes") == 7
+    # over the limit: every named contact is flagged, none picked by position; the one outside the MCSE's region
+    # (APAC, the MCSE's AMER) is told apart in amber
+    names = texts(window.contacts.model, 0)
+    assert named.count("Yes") == 7 and colours.count("violet") + colours.count("amber") == 7
+    assert [n for n, c in zip(names, colours, strict=True) if c == "amber"] == ["Extra Named 3"]
     assert "One of 7 named contacts; 50% Dedicated MCSE allows 5" in texts(window.contacts.model, 4)[0]
     assert window.tabs.tabText(CUSTOMER_TABS.index("Named Contacts")) == "Named Contacts (7 of 5)"  # as its header counts
     # Key dates: the events with statuses, and the drawn timeline
