@@ -197,4 +197,4 @@ def test_map_writes_the_order_forms_items_as_read_and_check_reads_it_back(
     assert "rows 3-8: the header block whose fields each item takes" in text
     capsys.readouterr()
     assert main(["check", str(path), "--mapping", str(out), "--as-of", "2026-12-07"]) == 0
-    assert "1 customer, 2 contracts" in capsys.readouterr().out
+    assert "1 customer, 1 contract (2 terms)" in capsys.readouterr().out  # this year's and the renewal quote
