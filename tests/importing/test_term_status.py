@@ -443,3 +443,24 @@ def test_a_terminated_or_cancelled_date_under_a_crms_label_or_api_name_ends_the_
         ], header
         warned = [f for f in loaded.findings if f.column == header and f.severity is Severity.WARNING]
         assert [f.message.split(":")[0] for f in warned] == [f"{header} 2026-08-31"]
+
+
+def test_conga_agreements_before_signature_are_not_signed_and_in_effect_runs(tmp_path: Path) -> None:
+    """Conga (Apttus) CLM's statuses before signature were read as signed: an upgrade 'In Signatures' / 'Other Party
+    Signatures' was booked, its kickoff scheduled (tryout 13)."""
+    header = ["Apttus__Account__c", "Product", "Tier", "Apttus__Contract_Start_Date__c", "Apttus__Contract_End_Date__c"]
+    header += ["Apttus__Status_Category__c", "Apttus__Status__c"]
+    rows = [
+        ["Corvid Systems", "Okta", "Premier", "2026-01-01", "2026-12-31", "In Effect", "Activated"],
+        ["Corvid Systems", "Okta", "Premier Plus", "2027-01-01", "2027-12-31", "In Signatures", "Other Party Signatures"],
+        ["Dunlin Labs", "Okta", "Premier", "2026-01-01", "2026-12-31", "In Authoring", "Author Contract"],
+    ]
+    loaded = load_book([write_csv(tmp_path / "agreements.csv", header=header, rows=rows)])
+    never = {(c.customer, c.program): c.never_ran for c in loaded.contracts}
+    assert never == {
+        ("Corvid Systems", "okta-premier"): False,
+        ("Corvid Systems", "okta-premier-plus"): True,
+        ("Dunlin Labs", "okta-premier"): True,
+    }
+    said = [f.message for f in loaded.findings if f.severity is Severity.WARNING and "not signed" in f.message]
+    assert len(said) == 2 and said[0].startswith("Apttus__Status__c 'Other Party Signatures': the deal is not signed")
