@@ -42,8 +42,9 @@ TOTALS_LINE = "a totals line"
 RECORD_COUNT = r".*\(\d[\d,]* (?:records?|rows?|items?)\)\s*$"  # "Grand Totals (24 records)"
 TITLE = "a title or note"
 GROUP_HEADING = "a group heading"
-# A figure as a totals line holds them: 3, 1,250.00, $500,000, 12%, (1.5); and the currency of a sum (SAP's 'EUR').
-FIGURE = re.compile(r"[-+(]?\s*[$€£¥]?\s*\d[\d\s.,']*\s*%?\)?|[A-Z]{3}")
+# A figure as a totals line holds them: 3, 1,250.00, $500,000, 12%, (1.5); the currency of a sum (SAP's 'EUR'); and
+# a count of things (a hand-kept book's =COUNTA(B2:B4)&" products": '3 products', '12 accounts').
+FIGURE = re.compile(r"[-+(]?\s*[$€£¥]?\s*\d[\d\s.,']*\s*%?\)?|[A-Z]{3}|\d[\d,]*\s+[^\W\d_]{2,}s")
 LETTER = re.compile(r"[^\W\d_]")  # a letter of any script: text that is words, not a figure
 
 
