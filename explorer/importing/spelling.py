@@ -47,11 +47,23 @@ def loose_name(name: str, suffixes: frozenset[str]) -> str:
     if not bare.isascii():
         bare = "".join(ch for ch in unicodedata.normalize("NFKD", bare) if not unicodedata.combining(ch))
     words = re.sub(r"[^\w]+", " ", bare).split()
-    while len(words) > 1 and words[-1] in suffixes:
-        words.pop()
-    if len(words) > 2 and " ".join(words[-2:]) in suffixes:  # "Kabushiki Kaisha"
-        words = words[:-2]
+    tails, longest = _suffix_words(suffixes)
+    cut = True
+    while cut and len(words) > 1:  # the longest suffix first: "Kabushiki Kaisha", "s.r.o.", "Sp. z o.o.", then "Ltd"
+        cut = False
+        for n in range(min(longest, len(words) - 1), 0, -1):
+            if tuple(words[-n:]) in tails:
+                del words[-n:]
+                cut = True
+                break
     return " ".join(words)
+
+
+@functools.lru_cache(maxsize=8)
+def _suffix_words(suffixes: frozenset[str]) -> tuple[frozenset[tuple[str, ...]], int]:
+    """The suffixes as the words a name is split into ('s.r.o.' is s, r, o), and the most words one has."""
+    tails = frozenset(tuple(re.sub(r"[^\w]+", " ", s).split()) for s in suffixes) - {()}
+    return tails, max((len(t) for t in tails), default=0)
 
 
 def unqualified(name: str, catalog: Catalog) -> str:
@@ -182,7 +194,7 @@ def _said(what: str, count: int, spelled: Iterable[str], found: dict[str, str], 
     return Finding(
         Severity.INFO,
         f"{count} {what}{'s' if count != 1 else ''} matched to a customer whose name differs only in "
-        f"punctuation, accents, a legal suffix or a region: {quoted}{more}.",
+        f"punctuation, accents, a legal suffix or a region: {quoted}{more}" + ("" if (quoted + more).endswith(".") else "."),
         source,
     )
 
