@@ -450,6 +450,7 @@ class Catalog:
     numbered_contact_columns: tuple[str, ...] = ()  # "Contact 1".."Contact N": one named contact a column
     addon_list_columns: frozenset[str] = frozenset()  # folded headers of a column listing the add-ons bought
     bookkeeping_columns: tuple[str, ...] = ()  # a header beginning with one is a tool's bookkeeping, never a field
+    subtask_columns: frozenset[str] = frozenset()  # folded headers of a tracker's parent-task column ("Parent task")
     order_customer_labels: frozenset[str] = frozenset()  # folded labels naming an order form's customer ("Bill To")
     filter_all: frozenset[str] = frozenset()  # folded customer values of a report's filters ("All accounts")
     units: dict[str, frozenset[str]] = field(default_factory=dict)  # [units]: a unit -> its words, casefolded
@@ -1368,6 +1369,7 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
         bookkeeping_columns=tuple(
             w.casefold() for w in _strings(layout.get("bookkeeping_columns", []), "layout.bookkeeping_columns")
         ),
+        subtask_columns=frozenset(fold(w) for w in _strings(layout.get("subtask_columns", []), "layout.subtask_columns")),
         order_customer_labels=frozenset(
             fold(w) for w in _strings(layout.get("order_customer_labels", []), "layout.order_customer_labels")
         ),

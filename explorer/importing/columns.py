@@ -293,6 +293,7 @@ def read_columns(
         skip |= repeated
         reasons.update((int(i), "repeats the header row") for i in np.flatnonzero(repeated).tolist())
     _nested(texts, match, cells, filled_row, skip, reasons)
+    _subtasks(match, cells, skip, reasons, catalog)
     _struck(sheet, match, cells, rows, filled_row, skip, findings)
     strict, _ = totals_patterns(catalog.totals_words)
     count, totals, headings = _totals_and_merged_labels(
@@ -686,6 +687,19 @@ def _nested(
             f"heads a table nested in this one ('{', '.join(named[:5])}', as monday.com exports subitems; "
             f"{'the row' if under == 1 else f'the {under} rows'} under it {'is' if under == 1 else 'are'} skipped too)"
         )
+
+
+def _subtasks(
+    match: TableMatch, cells: list[tuple[int, np.ndarray]], skip: np.ndarray, reasons: dict[int, str], catalog: Catalog
+) -> None:
+    """A task tracker's subtasks (Asana's 'Parent task' filled): a step of its parent's work, not a contract."""
+    at = {c for c, h in match.extra.items() if fold(h) in catalog.subtask_columns}
+    for column, values in cells:
+        if column not in at:
+            continue
+        for i in np.flatnonzero((values != "") & ~skip).tolist():
+            skip[i] = True
+            reasons[i] = f"is a subtask of '{values[i]}' (its '{match.headers[column]}' column)"
 
 
 def _outline(
