@@ -85,13 +85,16 @@ def taken(hits: int, others: int, filled: int, bare: bool) -> bool:
     return 2 * hits > filled or (bare and hits > others and 2 * hits >= filled)
 
 
-def misses(body: Sequence[Sequence[Cell]], index: int, first_row: int, fits: Callable[[str], bool]) -> list[int]:
+def misses(
+    body: Sequence[Sequence[Cell]], index: int, first_row: int, fits: Callable[[str], bool], header: str = ""
+) -> list[int]:
     """The first MISSES rows, and one more if there are (1-based; the body's first is ``first_row``), whose filled
-    cell at ``index`` is not what the column was taken for, to name them where it was taken."""
+    cell at ``index`` is not what the column was taken for, to name them where it was taken. A cell that repeats the
+    column's ``header`` (a header row repeated per group or page: skipped, not a row in error) is none."""
     out: list[int] = []
     for number, row in enumerate(body, first_row):
         text = values.cell_text(row[index]) if index < len(row) else ""
-        if text and not fits(text):
+        if text and not fits(text) and text != header:
             out.append(number)
             if len(out) > MISSES:  # one more: to say there are more
                 break
@@ -114,6 +117,7 @@ def term_range(
         lengths = sum(map(is_length, texts)) if index in bare else 0
         if texts and taken(len(ranges), lengths, len(texts), index in bare):
             extra = {i: h for i, h in match.extra.items() if i != index}
-            odd = misses(body, index, match.header_index + 2, looks_like_range) if len(ranges) < len(texts) else []
+            fits = looks_like_range
+            odd = misses(body, index, match.header_index + 2, fits, header) if len(ranges) < len(texts) else []
             return replace(match, columns={**match.columns, FIELD: index}, extra=extra), header, ranges[0], odd
     return match, "", "", []

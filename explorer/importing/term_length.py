@@ -130,6 +130,6 @@ def length_column(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple
         spans = sum(map(ranges.looks_like_range, texts))
         if texts and ranges.taken(len(lengths), spans, len(texts), bare=True):
             extra = {i: h for i, h in match.extra.items() if i != index}
-            odd = ranges.misses(body, index, match.header_index + 2, is_length) if len(lengths) < len(texts) else []
+            odd = ranges.misses(body, index, match.header_index + 2, is_length, header) if len(lengths) < len(texts) else []
             return replace(match, columns={**match.columns, FIELD: index}, extra=extra), header, lengths[0], odd
     return match, "", "", []

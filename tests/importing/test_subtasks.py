@@ -25,3 +25,24 @@ def test_a_subtask_is_a_step_of_its_parent_not_a_contract(tmp_path: Path) -> Non
     assert not [f for f in book.findings if f.severity is Severity.ERROR]
     (said,) = [f.message for f in book.findings if "subtask" in f.message]
     assert said == f"Row 3 is a subtask of '{parent}' (its 'Parent task' column); it is not read as a record."
+
+
+def test_a_header_repeated_per_group_is_no_row_the_term_range_column_misreads(tmp_path: Path) -> None:
+    """monday.com writes each group's header again: the Timeline info said 'all but row 5, not a range of two dates
+    (an error on each)' of that repeated header, where no error is (tryout 13)."""
+    from ..files import write_sheets
+
+    header = ["Name", "Product", "Tier", "Timeline"]
+    rows = [
+        ["Active"],
+        header,
+        ["Brightwater Energy", "Okta", "Premier Plus", "2026-01-05 - 2027-01-04"],
+        [],
+        ["Up for renewal"],
+        header,
+        ["Cinderford Council", "Okta", "Premier", "2025-12-15 - 2026-12-14"],
+    ]
+    book = load_book([write_sheets(tmp_path / "board.xlsx", {"Customer Renewals": rows})])
+    assert [c.customer for c in book.contracts] == ["Brightwater Energy", "Cinderford Council"]
+    (said,) = [f.message for f in book.findings if f.message.startswith("Read 'Timeline'")]
+    assert said == "Read 'Timeline' as the term start and end: each cell holds both dates ('2026-01-05 - 2027-01-04')."
