@@ -146,6 +146,12 @@ class Contact:
     source: Source = Source()
     extra: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def person(self) -> tuple[str, str]:
+        """Who the contact is, whatever product they are named for: the customer and the address, else the name (a
+        row naming 'Okta, Auth0' lists its people once per product)."""
+        return customer_key(self.customer), self.email.casefold() or " ".join(self.name.split()).casefold()
+
 
 @dataclass(frozen=True)
 class Holiday:

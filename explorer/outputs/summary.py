@@ -33,7 +33,7 @@ def counts(session: Session) -> dict[str, Any]:
         "customers": len(book.customers()),
         "contracts": contracts,
         "terms": terms,
-        "named_contacts": len(book.contacts),
+        "named_contacts": len({c.person for c in book.contacts}),  # people: one named for two products is one
         "holidays": len(book.holidays),
         "findings": {s.label: n for s, n in pipeline.count(session.findings).items()},
     }

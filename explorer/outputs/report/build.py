@@ -350,6 +350,8 @@ def build_report(
             [
                 [
                     c.customer.strip(),
+                    # which product's contact: a row naming 'Okta, Auth0' lists each person once per product
+                    catalog.products[c.product].name if c.product in catalog.products else "",
                     c.name,
                     c.email,
                     c.region,

@@ -60,7 +60,7 @@ SHEETS: dict[str, list[str]] = {
     # each term's targets, dated: a book of renewals lists a customer's targets once per term
     "SLA Targets": ["Customer", "Product", "Tier", "Term Start", "Term End", "Priority", "First Response Target (h)", "Clock"],
     # Source: the contacts table's row, or the contract row and column that lists the contact ("Named contacts")
-    "Named Contacts": ["Customer", "Name", "Email", "Region", "Named", "Finding", "Source"],
+    "Named Contacts": ["Customer", "Product", "Name", "Email", "Region", "Named", "Finding", "Source"],
     "Compliance": COMPLIANCE_COLUMNS,
     "Upgrade Evidence": UPGRADE_COLUMNS,  # each customer's term against the next program up, strongest case first
     "Findings": ["Customer", "Product", "Severity", "Message", "File", "Sheet", "Row", "Column"],
