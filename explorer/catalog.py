@@ -366,6 +366,14 @@ class TermStatusWords:
     reversals: tuple[tuple[str, ...], ...] = ()  # "withdrawn" after one: the status was undone
     objects: tuple[tuple[str, ...], ...] = ()  # "renewal" beside one: it is that object's state, not the row's
     quote_titles: tuple[tuple[str, ...], ...] = ()  # "Quote", "Angebot": a title or sheet naming one and a draft...
+    states: tuple[tuple[str, ...], ...] = ()  # a subscription's other states (Recurly's expired, future): say nothing
+
+    def is_state(self, text: str) -> bool:
+        """Whether a cell is, as a whole, a word a status column writes (Active, Canceled, Expired, Draft...): a
+        column of these is a status column, never a place (Recurly's 'state' is no State/Province)."""
+        said = words_of(unaccented(text))
+        lists = (self.ended, self.never_ran, self.not_signed, self.draft, self.active, self.states)
+        return bool(said) and any(said == phrase for phrases in lists for phrase in phrases)
 
     def draft_quote(self, title: str) -> bool:
         """Whether a title or sheet name calls its order a draft quote ('Renewal Quote Q-00456 (DRAFT)')."""
@@ -1097,6 +1105,7 @@ def _term_status(data: dict[str, Any]) -> TermStatusWords:
         phrases("reversals"),
         phrases("objects"),
         phrases("quote_titles"),
+        phrases("states"),
     )
 
 

@@ -84,7 +84,8 @@ HOW = {
     "saved": "the saved mapping",
     "title": "the title column monday.com, Notion and Airtable head 'Name' and Microsoft Lists 'Title'; the table has "
     "no column named for it",
-    "subject": "its header after the table's subject, as a BI tool's view writes it ('Contracts Product')",
+    "subject": "its header after the table's subject, as a BI tool's view ('Contracts Product') or a CLM's counterparty "
+    "('Counterparty Region') writes it",
     "summary": "its header after its summary, as a BI tool writes a summarized column ('Earliest', 'Max of')",
     "preferred": "an organisation's column, read over '{over}', which may name the person who asked",
     "levels": "its values are priority levels, read over '{over}', a yes/no flag",
@@ -1285,10 +1286,12 @@ def _product_by_values(
         findings.append(
             Finding(Severity.INFO, f"Read '{by_values}' as Product (every value in it is a product name).", where, by_values)
         )
+    tier_only = None
     if match.kind == "contracts" and "product" not in match.columns and "program" in match.columns:  # tables.match
         tier = match.headers[match.columns["program"]]
         said = f"This table has no product column: each row's product is read from '{tier}', which names it beside the tier."
-        findings.append(Finding(Severity.INFO, said, where, tier))
+        tier_only = Finding(Severity.INFO, said, where, tier)
+        findings.append(tier_only)
     match, tiers = tier_by_values(sheet, match, catalog)
     if tiers and "program" in match.columns and match.columns["program"] == match.line_column:
         said = f"Read '{tiers}' as Tier: its values name a product's tier or an add-on (a line item's name)."
@@ -1318,7 +1321,11 @@ def _product_by_values(
         findings.append(Finding(Severity.INFO, said, where, regions))
     match, lines = line_item_columns(sheet, match, catalog)
     if lines:
-        findings.append(Finding(Severity.INFO, lines, where))
+        column = ""
+        if tier_only is not None and "product" in match.columns:  # read as the product instead (Recurly's plan_name)
+            findings.remove(tier_only)
+            column = match.headers[match.columns["product"]]
+        findings.append(Finding(Severity.INFO, lines, where, column))
     return match
 
 

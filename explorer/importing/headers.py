@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from explorer.catalog import Catalog, TableSpec, api_name, fold
+from explorer.importing.places import sales_region
 
 AUTO_SCORE = 85  # a fuzzy match this good is used without asking
 SUGGEST_SCORE = 80  # below this a column is not even suggested
@@ -42,6 +43,8 @@ NUMBER_TEXT = re.compile(r"\s*-?\d+(?:[.,]\d+)?\s*")
 UNIX_TEXT = re.compile(r"\d{10}(?:\d{3})?(?:\.0+)?")
 BUSINESS_WORDS = ("business", "working hours", "office hours")
 CLOCK_PARTS = ("calendar", "business")  # the clock a Zendesk metric counts on, after its name
+# a document's file name, as a CLM lists its agreements ('Juniper Ridge Bank - Order Form.pdf')
+FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|odt|rtf|txt|msg|eml|pptx?|png|jpe?g|tiff?|zip)\s*$", re.IGNORECASE)
 CUSTOM_FIELD = re.compile(r"custom field \((.+)\)", re.IGNORECASE)
 OBJECT_PREFIX = re.compile(r"[A-Za-z]+ - (.+)")  # Pipedrive names each column by its object: "Deal - Organization"
 # Zuora's data sources and Salesforce's joined reports too, before a colon: "Subscription: Term Start Date"
@@ -192,14 +195,19 @@ def is_unix_zero(value: Any) -> bool:
 
 
 def column_kinds(
-    rows: Sequence[Sequence[Any]], columns: Sequence[int], flags: frozenset[str] = frozenset()
+    rows: Sequence[Sequence[Any]],
+    columns: Sequence[int],
+    flags: frozenset[str] = frozenset(),
+    catalog: Catalog | None = None,
 ) -> dict[int, dict[str, float]]:
     """For each column, the share of its filled sampled cells that are dates, numbers and text; and beside them
-    ("epoch", "flag") those that are Unix time and those that are yes/no words (``flags``, folded)."""
+    ("epoch", "flag") those that are Unix time and those that are yes/no words (``flags``, folded). Given the
+    catalog, also ("region", "state", "file") those that are sales regions (AMER, EMEA), a status column's words
+    (Active, Canceled, Expired) and file names ('Order Form.pdf'): such a column names no place, and no customer."""
     out: dict[int, dict[str, float]] = {}
     for index in columns:
         counts = {"date": 0, "number": 0, "text": 0}
-        epoch = flag = zeros = 0
+        epoch = flag = zeros = region = state = named = 0
         for row in rows:
             value = row[index] if index < len(row) else None
             kind = value_kind(value)
@@ -208,11 +216,30 @@ def column_kinds(
                 epoch += kind == "number" and is_unix_time(value)
                 zeros += kind == "number" and is_unix_zero(value)
                 flag += kind == "text" and fold(str(value)) in flags
+                named += kind == "text" and bool(FILE_NAME.search(str(value)))
+                if catalog is not None and kind == "text":
+                    region += bool(sales_region(str(value), catalog))
+                    state += catalog.term_status.is_state(str(value))
         total = sum(counts.values())
         # an API's 0 is its "not yet" (no first reply): not counted against a column of Unix times
         timed = epoch / (total - zeros) if total > zeros else 0.0
-        out[index] = {k: v / total for k, v in counts.items()} | {"epoch": timed, "flag": flag / total} if total else {}
+        said = {"epoch": timed, "flag": flag / total, "file": named / total} if total else {}
+        if total and catalog is not None:
+            said |= {"region": region / total, "state": state / total}
+        out[index] = {k: v / total for k, v in counts.items()} | said if total else {}
     return out
+
+
+def _not_its_kind(name: str, guess: Guess, shares: Mapping[str, float]) -> bool:
+    """Whether a column's values rule out a field its header names: a column of status words (Recurly's
+    'subscription_state': active, canceled, expired) is no State/Province or Country, a column of sales regions
+    (AMER, EMEA) is offered as no Country unless headed so (an Ironclad 'Counterparty Region'), and a column of file
+    names (a CLM's 'Name': 'Juniper Ridge Bank - Order Form.pdf') names no customer."""
+    if name in ("subdivision", "country") and shares.get("state", 0) >= 1:
+        return True
+    if name == "country" and not guess.exact and shares.get("region", 0) >= 1:
+        return True
+    return name == "customer" and shares.get("file", 0) >= TYPE_SHARE
 
 
 def fits(field_type: str, shares: Mapping[str, float], unix: bool = False) -> bool:
@@ -333,6 +360,7 @@ def recognise(
                 typo = _one_word_typo(query, spelled[index][0])
                 if name not in found and kind != "flag" and typo and fits(kind, shares.get(column, {})):
                     found[name] = Guess(name, column, header, "fuzzy", float(score))
+        found = {n: g for n, g in found.items() if not _not_its_kind(n, g, shares.get(column, {}))}
         candidates.extend(_set_aside(spec, header, found, spelled, time_fields, result.notes).values())
     # Each column serves one field and each field one column: the best score wins. Where two columns score the
     # same for a field (Salesforce's Id and CaseNumber), the spelling the catalog lists first wins.
@@ -358,7 +386,7 @@ def recognise(
     _preferred(spec, candidates, result, used, shares)
     _levels_over_flags(candidates, result, used, shares)
     _twins(headers, result)
-    _titles(spec, headers, result)
+    _titles(spec, headers, shares, result)
     _renewal_as_start(spec, result)
     _rivals(candidates, headers, result)
     for name in list(result.suggestions):  # met already (Freshdesk's First response status is no time), or taken
@@ -531,19 +559,24 @@ def _renewal_as_start(spec: TableSpec, result: Recognition) -> None:
         result.guesses["term_start"] = replace(result.guesses.pop("renewed_on"), field="term_start")
 
 
-def _titles(spec: TableSpec, headers: Mapping[int, str], result: Recognition) -> None:
+def _titles(spec: TableSpec, headers: Mapping[int, str], shares: Mapping[int, Mapping[str, float]], result: Recognition) -> None:
     """A tool's title column ('Name': a monday item, a Notion page, Airtable's primary field) read as the field the
     catalog lists it for, only where no column gives that field and the table gives every other field it requires
     and one of its title evidence (a contracts table's product, and its tier or term): in a contacts table 'Name'
     stays the person's. Of two title columns the spelling the catalog lists first is read, whatever the column order:
-    beside a 'Name', Microsoft Lists' 'Title' may hold a person's job title."""
+    beside a 'Name', Microsoft Lists' 'Title' may hold a person's job title. A column of file names (a CLM's 'Name':
+    'Juniper Ridge Bank - Order Form.pdf') is a document's title, never the customer."""
     used = set(result.columns.values())
     evident = any(spec.met(f, result.columns) for f in spec.title_evidence)
     for name, spellings in spec.titles.items():
         others = [f for f in spec.required if f != name]
         if name in result.columns or not evident or not all(spec.met(f, result.columns) for f in others):
             continue
-        titled = sorted((spellings.index(fold(h)), c) for c, h in headers.items() if c not in used and fold(h) in spellings)
+        titled = sorted(
+            (spellings.index(fold(h)), c)
+            for c, h in headers.items()
+            if c not in used and fold(h) in spellings and shares.get(c, {}).get("file", 0) < TYPE_SHARE
+        )
         if titled:
             column = titled[0][1]
             rivals = tuple(headers[c] for _, c in titled[1:])

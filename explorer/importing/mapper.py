@@ -45,7 +45,7 @@ HOW = {
     "normalised": "the header without units or decorations",
     "saved": "a saved mapping",
     "title": "the table's title column (no other column gives it)",
-    "subject": "the header after the table's subject, as a BI tool's view writes it",
+    "subject": "the header after the table's subject, as a BI tool's view or a CLM's counterparty writes it",
     "summary": "the header after its summary, as a BI tool writes a summarized column",
     "preferred": "an organisation's column, read over {over!r}, which may name the person who asked",
     "levels": "its values are priority levels, read over {over!r}, a yes/no flag",
@@ -291,7 +291,7 @@ def propose(sheet: RawSheet, header_index: int, kind: str, catalog: Catalog, sav
         return Proposal(kind, header_index, headers, columns, dict.fromkeys(columns, "saved"), mapping)
     sample = rows[header_index + 1 : header_index + 31]
     read = {i: h for i, h in headers.items() if not catalog.bookkeeping(h)}  # Dynamics' '(Do Not Modify) ...'
-    found = recognise(spec, read, column_kinds(sample, list(read), catalog.flag_words), catalog)
+    found = recognise(spec, read, column_kinds(sample, list(read), catalog.flag_words, catalog), catalog)
     confidence = {n: ("exact" if g.exact else f"{g.score:.0f}%") for n, g in found.guesses.items()}
     columns = dict(found.columns)
     for name, guess in found.suggestions.items():  # weaker guesses pre-filled too, their confidence shown

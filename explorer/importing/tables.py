@@ -163,7 +163,7 @@ class _Finder:
             fixed = {name: ordered[position] for name, position in mapping.positions().items()}
         sample = rows[index + 1 : index + 1 + SAMPLE_ROWS]
         read = {i: h for i, h in headers.items() if not self.catalog.bookkeeping(h)}
-        shares = column_kinds(sample, list(read), self.catalog.flag_words)
+        shares = column_kinds(sample, list(read), self.catalog.flag_words, self.catalog)
         best: tuple[tuple[int, int], TableMatch] | None = None
         for spec in self.specs:
             if mapping is not None and mapping.kind != spec.id:
@@ -237,7 +237,9 @@ class _Finder:
 def _tiers_name_products(rows: Sequence[Sequence[Cell]], index: int, columns: Mapping[str, int], catalog: Catalog) -> bool:
     """Whether a contracts header lacking only a product column has a tier column naming a product on each filled
     row down to the first blank one (Salesforce's Entitlements report has no product field; its Entitlement Name
-    says 'Acme Corp - Okta Premier Plus Support'): each row then reads its product from its tier (product_and_tier)."""
+    says 'Acme Corp - Okta Premier Plus Support'): each row then reads its product from its tier (product_and_tier). A
+    billing export's add-on line (Recurly's 'Dedicated CSE Add-On - Annual') names none, and folds onto its account's
+    contract as a line item does."""
     spec = catalog.tables["contracts"]
     tier, customer = columns.get("program"), columns.get("customer")
     if tier is None or customer is None or "product" in columns or not spec.has_required({*columns, "product"}):
@@ -250,7 +252,8 @@ def _tiers_name_products(rows: Sequence[Sequence[Cell]], index: int, columns: Ma
         if not text:
             continue
         name = cell_text(row[customer]) if customer < len(row) else ""
-        if product_and_tier(catalog, "", text, name)[0] is None:
+        item = line_item_for(catalog, text)  # an add-on's own line (Recurly's 'Dedicated CSE Add-On - Annual') folds
+        if product_and_tier(catalog, "", text, name)[0] is None and not (item is not None and item.addon):
             return False
         named += 1
     return named > 0
@@ -479,7 +482,11 @@ def line_item_columns(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> t
     and the product column kept. Stripe's 'Plan' holds price ids ('price_1P...') and its 'Product' the line item:
     a tier column none of whose values is a tier is kept, and the tier read from the product's line item. A saved
     mapping decides for itself."""
-    if match.saved or match.kind != "contracts" or not {"product", "program"} <= set(match.columns):
+    if match.saved or match.kind != "contracts":
+        return match, ""
+    if "product" not in match.columns and "program" in match.columns:
+        return _lines_as_products(sheet, match, catalog)
+    if not {"product", "program"} <= set(match.columns):
         return match, ""
     body = match.body(sheet.rows)
     product, program = match.columns["product"], match.columns["program"]
@@ -514,6 +521,27 @@ def line_item_columns(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> t
         guesses = {f: g for f, g in match.guesses.items() if f != "program"}
         return replace(match, columns=columns, extra=extra, guesses=guesses), said
     return match, ""
+
+
+def _lines_as_products(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> tuple[TableMatch, str]:
+    """A billing export with no product column whose tier column names each row's line item, an add-on's own line
+    among them (Recurly's 'plan_name': 'Okta Premier Plus Support - Annual', 'Dedicated CSE Add-On - Annual'): the
+    column is read as the product, as a line item's name is, so the add-on's line folds onto its account's contract."""
+    program = match.columns["program"]
+    body = match.body(sheet.rows)
+    tiers = list(dict.fromkeys(t for r in body if program < len(r) and (t := cell_text(r[program]))))
+    items = [line_item_for(catalog, t) for t in tiers]
+    if not tiers or not all(i is not None and (i.program or i.addon) for i in items):
+        return match, ""
+    if not any(i is not None and i.addon and not i.product for i in items):
+        return match, ""  # every line names its product and tier: read as the tier (Chargebee's Plan Name)
+    columns = {**{f: i for f, i in match.columns.items() if f != "program"}, "product": program}
+    said = (
+        f"Read '{match.headers[program]}' as Product: its values name product and tier or an add-on "
+        f"('{tiers[0]}'), an add-on's line folding onto its account's contract."
+    )
+    guesses = {f: g for f, g in match.guesses.items() if f not in ("product", "program")}
+    return replace(match, columns=columns, guesses=guesses), said
 
 
 def find_table(sheet: RawSheet, catalog: Catalog) -> TableMatch | None:

@@ -75,8 +75,8 @@ def test_looker_view_prefixed_headers_read_as_their_fields(tmp_path: Path) -> No
     assert not _errors(book)
     said = [f.message for f in book.findings if f.column == "Contracts Support Tier"]
     assert said == [
-        "Read 'Contracts Support Tier' as Tier (its header after the table's subject, as a BI tool's view writes it "
-        "('Contracts Product'))."
+        "Read 'Contracts Support Tier' as Tier (its header after the table's subject, as a BI tool's view "
+        "('Contracts Product') or a CLM's counterparty ('Counterparty Region') writes it)."
     ]
 
 
