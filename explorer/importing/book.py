@@ -22,7 +22,7 @@ from explorer.filekinds import digest, lock_file, resolved
 from explorer.importing import ranges, values
 from explorer.importing.anniversary import is_anniversary
 from explorer.importing.borrowed_place import borrowed_places
-from explorer.importing.cases import empty_cases, match_by_email, read_cases
+from explorer.importing.cases import empty_cases, match_by_email, people_by_email, read_cases
 from explorer.importing.column_reads import CONTACTS, LINE_ITEM, kept_reads
 from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
@@ -53,7 +53,7 @@ from explorer.importing.rival_values import rivals_differ
 from explorer.importing.row_contacts import once, people_by_values
 from explorer.importing.safety import NoTable, UnreadableFile
 from explorer.importing.sheet_shapes import summary_shape, turned_table
-from explorer.importing.spelling import contacts_by_spelling, match_by_spelling, name_variants
+from explorer.importing.spelling import BookNames, contacts_by_spelling, match_by_spelling, name_variants
 from explorer.importing.tables import (
     NearMiss,
     SavedLookup,
@@ -277,6 +277,9 @@ def _load(
         book.cases, book.findings[:] = one_row_per_case(book.cases, book.findings)
         book.findings.extend(match_by_email(book.cases, book.contacts))
         book.findings.extend(match_by_spelling(book.cases, book, catalog))
+        book.findings.extend(
+            people_by_email(book.cases, book.contacts, book.contracts, _names_customer(book, catalog), book.case_columns)
+        )
     if book.files and not book.contracts:
         what = "; ".join(f"{name} holds {', '.join(t.text for t in tables)}" for name, tables in held.items())
         advice = _no_contract_advice(held)
@@ -792,6 +795,22 @@ def _spoken_order(
             )
         )
     return settled
+
+
+def _names_customer(book: Book, catalog: Catalog) -> Callable[[str], bool]:
+    """Whether a case's customer cell names a customer of the book: as written, or spelled alike (one, several, or
+    one it could be): a company the book knows, not a person."""
+    known = {customer_key(c.customer) for c in book.contracts}
+    alike: list[BookNames] = []  # built once, for the first name not written as the contracts write it
+
+    def names(text: str) -> bool:
+        if customer_key(text) in known:
+            return True
+        if not alike:
+            alike.append(BookNames((c.customer for c in book.contracts), catalog))
+        return bool(alike[0].alike(text) or alike[0].several(text) or alike[0].could_be(text))
+
+    return names
 
 
 def _case_columns(sheet: RawSheet, match: TableMatch) -> dict[tuple[str, str], dict[str, str]]:

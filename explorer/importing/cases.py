@@ -44,7 +44,7 @@ from explorer.importing.values import (
     full_year,
     parse_yes_no,
 )
-from explorer.model import Contact, Finding, Severity, Source, case_named, customer_key
+from explorer.model import Contact, Contract, Finding, Severity, Source, case_named, customer_key
 
 CASE_COLUMNS = [
     "case_id",
@@ -1079,6 +1079,71 @@ def match_by_email(cases: pd.DataFrame, contacts: list[Contact]) -> list[Finding
             Source(str(first["file"]), str(first["sheet"])),
         )
     ]
+
+
+EMAIL = re.compile(r"^[^@\s<>,;]+@([^@\s<>,;]+\.[^@\s<>,;]+)$")
+
+
+def people_by_email(
+    cases: pd.DataFrame,
+    contacts: list[Contact],
+    contracts: list[Contract],
+    names_customer: Callable[[str], bool],
+    columns: Mapping[tuple[str, str], Mapping[str, str]],
+) -> list[Finding]:
+    """A case log whose customer column names people (Gorgias's 'Customer name': Mara Voss), not companies, beside
+    its requester's email: where none of the log's names is a customer of the book (``names_customer``: as written or
+    spelled alike) and the emails find some, each case's customer is read from its email as match_by_email reads a
+    blank one (a contact's address, else a domain one customer's contacts or contract rows hold: a billing export's
+    customers.email), said in one info finding per log. A case the email finds no customer for names none, so its
+    warning names the email. Changes ``cases`` in place."""
+    if cases.empty or "requester_email" not in cases or not (contacts or contracts):
+        return []
+    owners: dict[str, set[str]] = {}
+    first_of: dict[str, str] = {}
+    for contact in contacts:
+        if "@" in contact.email:
+            owners.setdefault(contact.email.strip().casefold().rsplit("@", 1)[1], set()).add(customer_key(contact.customer))
+        first_of.setdefault(customer_key(contact.customer), contact.customer)
+    for contract in contracts:
+        for value in contract.extra.values():
+            if (found := EMAIL.match(address(str(value))[0].strip())) is not None:
+                owners.setdefault(found.group(1).casefold(), set()).add(customer_key(contract.customer))
+                first_of.setdefault(customer_key(contract.customer), contract.customer)
+    by_email = {c.email.strip().casefold(): c.customer for c in contacts if c.email.strip()}
+    by_domain = {domain: first_of[next(iter(keys))] for domain, keys in owners.items() if len(keys) == 1}
+
+    def owner(text: str) -> str:
+        email = address(text)[0].strip().casefold()
+        return by_email.get(email) or by_domain.get(email.rsplit("@", 1)[-1], "") if "@" in email else ""
+
+    findings = []
+    logs = cases[["file", "sheet"]].astype(str).agg("\x00".join, axis=1)
+    for log, index in cases.index.to_series().groupby(logs, sort=False):
+        rows = index.to_numpy()
+        names = [str(n) for n in pd.unique(cases.loc[rows, "customer"].astype(object).fillna("")) if str(n).strip()]
+        emails = cases.loc[rows, "requester_email"].astype(object).fillna("").astype(str)
+        if not names or any(names_customer(n) for n in names) or not emails.str.strip().any():
+            continue
+        found = emails.map(owner)
+        if not (found != "").any():
+            continue  # the emails find no customer either: the names are left to say so
+        cases["customer"] = cases["customer"].astype(object)
+        cases.loc[rows, "customer"] = found.to_numpy()
+        file, sheet = log.split("\x00", 1)
+        headed = columns.get((file, sheet), {})
+        column, email = headed.get("customer", "Customer"), headed.get("requester_email", "Requester email")
+        shown = ", ".join(f"'{n}'" for n in names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        matched = int((found != "").sum())
+        said = (
+            f"Column '{column}' names people, not customers: none of its names ({shown}) is a customer of the book. "
+            f"Each case's customer is read from its requester's email in '{email}' instead: {matched} of "
+            f"{len(rows)} matched (by a contact's address or the email's domain)."
+        )
+        findings.append(Finding(Severity.INFO, said, Source(file, sheet), column))
+    if findings:
+        cases["customer_key"] = categorical(cases["customer"], customer_key)
+    return findings
 
 
 def _one_row_per_case(

@@ -133,3 +133,40 @@ def test_a_recurly_export_reads_its_plan_as_the_line_item_and_its_state_as_the_s
         ("Wrenfield Studios", "okta-premier-plus", date(2027, 5, 19), ""),
     ]
     assert not _errors(again)
+
+
+def test_a_case_log_naming_people_is_matched_by_its_requesters_email_domain(tmp_path: Path) -> None:
+    """Tryout 13, defect 13: Gorgias's customers are people ('Customer name' Mara Voss), so every case was 'no contract
+    for Mara Voss'. Where none of a log's names is a customer of the book, each case is matched by its requester's
+    email (here the domain the billing export's customers.email holds), said in an info finding; a case whose email
+    finds no customer is warned of by its email."""
+    header = ["subscriptions.id", "customers.company", "customers.email", "Plan Name", "subscriptions.status"]
+    header += ["subscriptions.current_term_start", "subscriptions.current_term_end"]
+    rows: list[list[object]] = [
+        ["A1", "Hollowbrook Retail", "it-admin@hollowbrook.test", "Okta Premier Support - Annual", "active"]
+        + ["2026-03-01 10:22:05", "2027-03-01 10:22:05"],
+        ["A4", "Kestrel Bank AG", "cloud@kestrel.test", "Okta Basic Support - Monthly", "active"]
+        + ["2026-12-01 00:00:00", "2027-01-01 00:00:00"],
+    ]
+    contracts = write_csv(tmp_path / "chargebee.csv", header=header, rows=rows)
+    log_header = ["Ticket ID", "Priority", "Customer name", "Customer email", "Product", "Created date"]
+    log_header += ["First response date"]
+    log_rows: list[list[object]] = [
+        ["88120041", "critical", "Mara Voss", "mara@hollowbrook.test", "Okta", "2026-11-10T03:00:00.000Z"]
+        + ["2026-11-10T03:55:00.000Z"],
+        ["88120046", "critical", "Lena Hoff", "lena@kestrel.test", "Okta", "2026-12-07T07:00:00.000Z"]
+        + ["2026-12-07T11:45:00.000Z"],
+        ["88120047", "low", "random person", "someone@gmail.com", "Okta", "2026-12-02T10:00:00.000Z", ""],
+    ]
+    log = write_csv(tmp_path / "gorgias.csv", header=log_header, rows=log_rows)
+    book = load_book([contracts], [log])
+    assert book.cases is not None
+    assert list(book.cases.sort_values("case_id")["customer"]) == ["Hollowbrook Retail", "Kestrel Bank AG", ""]
+    said = [f.message for f in book.findings if f.message.startswith("Column 'Customer name' names people")]
+    assert len(said) == 1 and "'Customer email'" in said[0] and "2 of 3 matched" in said[0]
+
+    # a log naming companies of the book is read by its names, as before
+    named = [[r[0], r[1], "Kestrel Bank AG", *r[3:]] for r in log_rows]
+    kept = load_book([contracts], [write_csv(tmp_path / "named.csv", header=log_header, rows=named)])
+    assert kept.cases is not None and set(kept.cases["customer"]) == {"Kestrel Bank AG"}
+    assert not [f for f in kept.findings if "names people" in f.message]
