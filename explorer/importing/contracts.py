@@ -10,6 +10,7 @@ from explorer.catalog import Catalog, Product, Program
 from explorer.importing import kept, places, ranges, values
 from explorer.importing.anniversary import anniversary_ends
 from explorer.importing.borrowed_place import NO_REGION
+from explorer.importing.column_reads import kept_reads
 from explorer.importing.line_items import (
     LISTED,
     LineItem,
@@ -74,6 +75,7 @@ def read_contracts(
         above = whole.text("customer") or above
     findings[:] = _lacking_once(findings, rows, sheet, match, catalog)
     findings.extend(_unread_lines(rows, catalog))
+    findings.extend(_unread_addon_columns(rows, match, catalog))
     if addon_lines:
         contracts = _fold_addons(contracts, addon_lines, catalog, order, findings)
     if "term_end" in match.columns:  # a billing tool's period end is the next term's first day
@@ -941,6 +943,37 @@ def _listed_addons(row: DataRow, catalog: Catalog, addons: dict[str, str | None]
             )
             report(Severity.WARNING, header, said)
     return read
+
+
+def _unread_addon_columns(rows: list[DataRow], match: TableMatch, catalog: Catalog) -> list[Finding]:
+    """A warning for each kept column no rule reads whose filled cells all name add-ons ('100% Dedicated MCSE' under
+    a header the catalog does not know as an add-ons list), a no aside: the add-ons it names are not read, and a
+    column of them is never kept silently (domain.md section 9)."""
+    reads = kept_reads(match, catalog)
+    out = []
+    for index, header in match.extra.items():
+        if index in reads:
+            continue
+        named: list[str] = []
+        for row in rows:
+            text = row.extras.get(header, "").strip()
+            if not text or values.parse_yes_no(text, catalog) == (False, None):
+                continue
+            items, unread = listed_addons(catalog, text)
+            if unread or not items:
+                break
+            named.append(text)
+        else:
+            if not named:
+                continue
+            shown = ", ".join(f"'{_one_line(t)}'" for t in list(dict.fromkeys(named))[:LISTED_SHOWN])
+            said = (
+                f"Column '{header}' names add-ons ({shown}), but its header is not one the add-ons bought are read "
+                f"from, so they are not read. Head it 'Add-ons' to read them."
+            )
+            first = next(r for r in rows if r.extras.get(header, "").strip() in named)
+            out.append(Finding(Severity.WARNING, said, first.source, header, first.text("customer")))
+    return out
 
 
 LISTED_SHOWN = 3  # parts of a list cell a finding quotes: a cell of a thousand is one warning, not a thousand

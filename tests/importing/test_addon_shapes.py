@@ -1,0 +1,70 @@
+"""Add-ons read from the shapes other tools write them in (tryout 13): a CLM's 'Add-On Resource' field, an add-on's
+own column holding the add-on's name, findings placed on the column an add-on was read from, and a licence listed
+beside the support tier in one multi-select cell."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from explorer import rules
+from explorer.catalog import default_catalog
+from explorer.importing.book import load_book
+from explorer.model import Severity
+
+from ..files import write_csv, write_sheets
+
+
+def _icertis(path: Path, header: str) -> Path:
+    """Icertis's agreements report (tryout 13, defect 3): title lines above, the add-on bought under the terms' own
+    word 'Add-On Resource'."""
+    term = [datetime(2026, 1, 20), datetime(2027, 1, 19)]
+    rows: list[list[object]] = [
+        ["Agreements Report"],
+        ["Generated 2026-12-07"],
+        [],
+        ["Agreement Code", "Customer", "Product", "Okta Support Program", "Start Date", "End Date", "Region", header],
+        ["ICA-0001", "Rhodium Logistics GmbH", "Okta", "Premier Plus", *term, "EMEA", "100% Dedicated MCSE"],
+        ["ICA-0002", "Kairos Telecom", "Okta", "Premier", datetime(2026, 3, 1), datetime(2027, 2, 28), "APAC", ""],
+    ]
+    return write_sheets(path, {"Agreements": rows})
+
+
+def test_an_icertis_add_on_resource_column_is_the_add_ons_bought(tmp_path: Path) -> None:
+    """Tryout 13, defect 3: 'Add-On Resource' was kept as it is, so Rhodium's 100% MCSE and its overdue renewal
+    request deadline (2027-01-19 - 45 = 2026-12-05) vanished."""
+    book = load_book([_icertis(tmp_path / "icertis.xlsx", "Add-On Resource")])
+    rhodium = next(c for c in book.contracts if c.customer == "Rhodium Logistics GmbH")
+    assert rhodium.addons == {"mcse": "100"}
+    assert rhodium.addon_columns == {"mcse": "Add-On Resource"}
+    dates = {k.event: (k.day, k.status.value) for k in rules.key_dates(default_catalog(), rhodium, date(2026, 12, 8))}
+    assert dates["MCSE available"][0] == date(2026, 4, 20)
+    assert dates["Add-on renewal request deadline"][0] == date(2026, 12, 5)
+    assert dates["Add-on renewal request deadline"][1] == "Overdue"
+    kept = next(f.message for f in book.findings if f.message.startswith("Columns kept"))
+    assert "'Add-On Resource' (the add-ons bought)" in kept
+
+
+def test_a_kept_column_naming_add_ons_is_a_warning_never_silent(tmp_path: Path) -> None:
+    """A column of add-on names under a header the catalog does not know as an add-ons list is not read; a warning
+    names it and its values, so a held MCSE is never dropped without a word."""
+    book = load_book([_icertis(tmp_path / "icertis.xlsx", "Resources Bought")])
+    assert all(not c.addons for c in book.contracts)
+    (warning,) = [f for f in book.findings if f.column == "Resources Bought"]
+    assert warning.severity is Severity.WARNING
+    assert warning.customer == "Rhodium Logistics GmbH"
+    assert warning.message == (
+        "Column 'Resources Bought' names add-ons ('100% Dedicated MCSE'), but its header is not one the add-ons "
+        "bought are read from, so they are not read. Head it 'Add-ons' to read them."
+    )
+
+
+def test_a_kept_column_of_other_words_is_no_add_on_warning(tmp_path: Path) -> None:
+    """Only a column whose every filled cell names add-ons is warned of: notes that mention one are notes."""
+    header = ["Customer", "Product", "Tier", "Start", "End", "Notes"]
+    rows = [
+        ["Acme Corp", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "Dedicated CSE"],
+        ["Beta Bank", "Okta", "Premier", "2026-01-01", "2026-12-31", "asked about a Dedicated CSE"],
+    ]
+    book = load_book([write_csv(tmp_path / "book.csv", header=header, rows=rows)])
+    assert not [f for f in book.findings if f.column == "Notes"]
