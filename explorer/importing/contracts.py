@@ -871,22 +871,28 @@ def _unpaired_tiers(catalog: Catalog, text: str, count: int, products: tuple[str
 
 
 def _addons(row: DataRow, catalog: Catalog, report) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
-    """Each catalog add-on from its own column: yes/no, or the option bought where the add-on has options."""
+    """Each catalog add-on from its own column: yes/no, or the option bought where the add-on has options. A cell
+    naming the column's own add-on by the add-ons' spellings ('Dedicated CSE' under 'Dedicated CSE', 'Mission
+    Critical Support - 50% Dedicated MCSE' under 'MCSE') says it is held, as a line item or an Add-ons list would."""
     held: dict[str, str | None] = {}
     for addon in catalog.addons.values():
         if not row.has(addon.id):
             continue
+        text = row.text(addon.id)
+        item = line_item_for(catalog, text) if text else None
+        own = item if item is not None and item.addon == addon.id else None  # the cell names this very add-on
         if not addon.options:
             yes, problem = values.parse_yes_no(row.get(addon.id), catalog)
+            if problem and own is not None:
+                yes, problem = True, None
             if problem:
                 report(Severity.WARNING, addon.id, f"{addon.column}: {problem}.")
             if yes:
                 held[addon.id] = None
             continue
-        text = row.text(addon.id)
         if not text or values.parse_yes_no(text, catalog) == (False, None):
             continue
-        option = catalog.addon_option_for(addon.id, text)
+        option = catalog.addon_option_for(addon.id, text) or (addon.options.get(own.option) if own and own.option else None)
         if option is None:
             labels = " or ".join(o.label for o in addon.options.values())
             report(Severity.ERROR, addon.id, f"{addon.short} option '{text}' is not known; use {labels}.")

@@ -68,3 +68,32 @@ def test_a_kept_column_of_other_words_is_no_add_on_warning(tmp_path: Path) -> No
     ]
     book = load_book([write_csv(tmp_path / "book.csv", header=header, rows=rows)])
     assert not [f for f in book.findings if f.column == "Notes"]
+
+
+def test_an_add_on_column_holding_the_add_ons_own_name_means_held(tmp_path: Path) -> None:
+    """Tryout 13, defect 6: 'Dedicated CSE' under 'Dedicated CSE' was "not yes or no; read as no", dropping the CSE
+    and its dates. A cell naming its column's own add-on (as a line item or an Add-ons list names it) is a yes, and an
+    MCSE cell naming its level with the add-on is that level; a cell naming another add-on is still not yes."""
+    header = ["Customer", "Product", "Tier", "Start", "End", "Dedicated CSE", "MCSE"]
+    dates = ["2026-06-15", "2027-06-14"]
+    rows = [
+        ["Meridian Outdoor", "Okta", "Premier Plus", *dates, "Dedicated CSE", ""],
+        ["Norwood Mills", "Okta", "Premier Plus", *dates, "Dedicated Customer Success Executive", ""],
+        ["Oakham Rail", "Okta", "Premier Plus", *dates, "", "Mission Critical Support - 50% Dedicated MCSE"],
+        ["Pelham Foods", "Okta", "Premier Plus", *dates, "50% Dedicated MCSE", ""],
+    ]
+    book = load_book([write_csv(tmp_path / "book.csv", header=header, rows=rows)])
+    assert {c.customer: c.addons for c in book.contracts} == {
+        "Meridian Outdoor": {"cse": None},
+        "Norwood Mills": {"cse": None},
+        "Oakham Rail": {"mcse": "50"},
+        "Pelham Foods": {},
+    }
+    said = [(f.customer, f.severity, f.message) for f in book.findings if f.column in ("Dedicated CSE", "MCSE")]
+    assert said == [
+        ("Pelham Foods", Severity.WARNING, "Dedicated CSE: '50% Dedicated MCSE' is not yes or no; read as no."),
+    ]
+    meridian = book.contracts[0]
+    dates_ = {k.event: k.day for k in rules.key_dates(default_catalog(), meridian, date(2026, 12, 8))}
+    assert dates_["CSE available"] == date(2026, 9, 13)
+    assert dates_["Add-on renewal request deadline"] == date(2027, 4, 30)
