@@ -485,13 +485,14 @@ def contact_findings(catalog: Catalog, contract: Contract, contacts: Iterable[Co
     out = []
     for check in contact_limits(catalog, contract, contacts):
         short = check.addon.short
+        column = contract.addon_columns.get(check.addon.id, short)  # the column it was read from (an Add-ons list)
         if check.over:
             out.append(
                 Finding(
                     Severity.WARNING,
                     f"{check.count} named contacts, but {check.option.label} allows {check.limit}.",
                     contract.source,
-                    short,
+                    column,
                     contract.customer,
                     contract.product or "",
                 )
@@ -506,7 +507,7 @@ def contact_findings(catalog: Catalog, contract: Contract, contacts: Iterable[Co
                     f"{len(unplaced)} named contact{'' if one else 's'} {'gives' if one else 'give'} no region ({shown}), "
                     f"so whether {'it is' if one else 'they are'} in the {short}'s region {region} is not checked.",
                     contract.source,
-                    short,
+                    column,
                     contract.customer,
                     contract.product or "",
                 )

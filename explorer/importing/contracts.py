@@ -496,6 +496,9 @@ def _contract(
         named = program.name if program else ""
         report(Severity.INFO, "program", f"Tier '{program_text}' read as {named} with the add-on {said}.", pid or "")
     addon_columns = _listed_addons(row, catalog, addons, lambda sev, f, msg: report(sev, f, msg, pid or ""))
+    tiered = with_addon.addon if with_addon is not None else None  # read from the tier's cell ('Premier Plus w/ CSE')
+    if tiered is not None and tiered in addons and tiered not in addon_columns and not row.has(tiered) and row.has("program"):
+        addon_columns[tiered] = row.match.headers.get(row.match.columns["program"], "")
     for addon in addons:  # its own column's header as the file writes it ('Dedicated CSE'), for the findings
         if addon not in addon_columns and row.has(addon):
             addon_columns[addon] = row.match.headers.get(row.match.columns[addon], addon)

@@ -100,7 +100,13 @@ def _dropped_between(
         f"terms before and after it ({where}) hold the {both}: it is read as dropped for this term and bought "
         f"again{so}. If the {both} carried over, write {it} on this row.",
         row.source,
-        catalog.addons[missing[0]].short,  # as rules.contract_findings names an add-on's column
+        _column(catalog, missing[0], [*before, *after]),
         row.customer,
         row.product or "",
     )
+
+
+def _column(catalog: Catalog, addon: str, around: list[Contract]) -> str:
+    """The column the terms around a renewal hold the add-on in (an Add-ons list's, as the file writes it), as
+    rules.contract_findings names an add-on's column; else the add-on's short name."""
+    return next((c.addon_columns[addon] for c in around if addon in c.addon_columns), catalog.addons[addon].short)

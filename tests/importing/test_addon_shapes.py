@@ -97,3 +97,84 @@ def test_an_add_on_column_holding_the_add_ons_own_name_means_held(tmp_path: Path
     dates_ = {k.event: k.day for k in rules.key_dates(default_catalog(), meridian, date(2026, 12, 8))}
     assert dates_["CSE available"] == date(2026, 9, 13)
     assert dates_["Add-on renewal request deadline"] == date(2027, 4, 30)
+
+
+def _board(path: Path) -> Path:
+    """A monday.com board's shape (tryout 13, defect 10): the add-ons in an 'Add-ons' list, the named contacts in one
+    cell, and no 'Dedicated CSE' or 'MCSE' column."""
+    header = ["Name", "Product", "Tier", "Start", "End", "Region", "Add-ons", "Named contacts"]
+    people = ", ".join(["Anke de Vries", "Joost Bakker", "Sven Maas", "Lotte Jansen", "Bram Visser", "Noor Smit"])
+    rows = [
+        [
+            "Brightwater Energy",
+            "Okta",
+            "Premier Plus",
+            "2026-03-01",
+            "2027-02-28",
+            "EMEA",
+            "Dedicated CSE, 50% Dedicated MCSE",
+            people,
+        ],
+        ["Cinderford Mills", "Okta", "Basic", "2026-03-01", "2027-02-28", "EMEA", "Dedicated CSE", ""],
+    ]
+    return write_csv(path, header=header, rows=rows)
+
+
+def test_findings_about_an_add_on_from_a_list_name_the_lists_column(tmp_path: Path) -> None:
+    """Tryout 13, defect 10: "6 named contacts, but 50% Dedicated MCSE allows 5" and the region note were placed on a
+    column 'MCSE' the board does not have; they name 'Add-ons', where the MCSE was read, as the wrong-tier error does.
+    The report's Contracts sheet still colours the MCSE cell the warning questions (and the CSE cell for its error)."""
+    from types import SimpleNamespace
+
+    from explorer.outputs.report.build import FindingsByRow, contract_marks
+
+    catalog = default_catalog()
+    book = load_book([_board(tmp_path / "board.csv")])
+    bright, cinder = book.contracts
+    assert bright.addons == {"cse": None, "mcse": "50"}
+    assert bright.addon_columns == {"cse": "Add-ons", "mcse": "Add-ons"}
+    said = [(f.severity, f.column, f.message) for f in rules.contact_findings(catalog, bright, book.contacts)]
+    assert said == [
+        (Severity.WARNING, "Add-ons", "6 named contacts, but 50% Dedicated MCSE allows 5."),
+        (
+            Severity.INFO,
+            "Add-ons",
+            "6 named contacts give no region (Anke de Vries, Joost Bakker, Sven Maas and 3 more), so whether they are "
+            "in the MCSE's region EMEA is not checked.",
+        ),
+    ]
+    (error,) = rules.contract_findings(catalog, cinder)
+    assert (error.severity, error.column) == (Severity.ERROR, "Add-ons")
+    findings = [*rules.contact_findings(catalog, bright, book.contacts), error]
+    rows = [SimpleNamespace(contract=bright), SimpleNamespace(contract=cinder)]
+    marks = {(m.row, m.column, m.colour) for m in contract_marks(catalog, rows, FindingsByRow(findings))}
+    assert marks == {(0, "MCSE", "amber"), (1, "Dedicated CSE", "red")}
+
+
+def test_an_add_on_read_from_the_tier_cell_names_the_tier_column(tmp_path: Path) -> None:
+    """'Premier w/ Dedicated CSE' on an Okta Premier row: the CSE came from the tier cell, so its error names that
+    column ('Support Level'), not a 'CSE' the file does not have."""
+    header = ["Customer", "Product", "Support Level", "Start", "End"]
+    rows = [["Dunmore Ports", "Okta", "Premier w/ Dedicated CSE", "2026-03-01", "2027-02-28"]]
+    (contract,) = load_book([write_csv(tmp_path / "book.csv", header=header, rows=rows)]).contracts
+    assert (contract.program, contract.addons, contract.addon_columns) == (
+        "okta-premier",
+        {"cse": None},
+        {"cse": "Support Level"},
+    )
+    (error,) = rules.contract_findings(default_catalog(), contract)
+    assert error.column == "Support Level"
+
+
+def test_an_add_on_dropped_for_one_renewal_names_the_lists_column(tmp_path: Path) -> None:
+    """The warning on a renewal that holds no CSE between two terms that hold it names the column the CSE is read
+    from in those terms ('Add-ons'), as every other finding about an add-on does."""
+    header = ["Customer", "Product", "Tier", "Start", "End", "Add-ons"]
+    rows = [
+        ["Eastleigh Port", "Okta", "Premier Plus", "2024-03-01", "2025-02-28", "Dedicated CSE"],
+        ["Eastleigh Port", "Okta", "Premier Plus", "2025-03-01", "2026-02-28", ""],
+        ["Eastleigh Port", "Okta", "Premier Plus", "2026-03-01", "2027-02-28", "Dedicated CSE"],
+    ]
+    book = load_book([write_csv(tmp_path / "book.csv", header=header, rows=rows)])
+    (dropped,) = [f for f in book.findings if "is read as dropped" in f.message]
+    assert (dropped.severity, dropped.column, dropped.source.row) == (Severity.WARNING, "Add-ons", 3)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from explorer.app.case_filter import RESPONSE_MINUTES
 from explorer.app.periods import Period
 from explorer.app.sheet import AddOnLine, ContractSheet, CustomerSheet, Done, Marks, keeps_holidays
 from explorer.catalog import Catalog, fold
-from explorer.model import Book, Finding, Severity, Source, customer_key
+from explorer.model import Book, Contract, Finding, Severity, Source, customer_key
 from explorer.outputs.report.actions import actions
 from explorer.outputs.report.schema import SHEETS, sheet_columns
 from explorer.outputs.report.upgrade_sheet import printed as upgrade_printed
@@ -141,10 +142,24 @@ def contract_marks(catalog: Catalog, rows: list[ContractSheet], by_row: Findings
     for i, row in enumerate(rows):
         c = row.contract
         for f in by_row.of(c.source, c.customer, c.product):
-            column = columns.get(fields.get(fold(f.column), ""), "")
+            column = columns.get(fields.get(fold(f.column), "") or _addon_read_from(catalog, c, f), "")
             if column and f.severity in SEVERITY_COLOURS:
                 out.setdefault((i, column), SEVERITY_COLOURS[f.severity])
     return [CellMark(r, column, colour) for (r, column), colour in out.items()]
+
+
+def _addon_read_from(catalog: Catalog, contract: Contract, finding: Finding) -> str:
+    """The add-on a finding on the column it was read from (an Add-ons list) is about: the one of the add-ons read
+    from that column whose short name the message names as a word ('... but 50% Dedicated MCSE allows 5'); "" where
+    none or several is."""
+    named = [
+        aid
+        for aid, header in contract.addon_columns.items()
+        if header == finding.column
+        and aid in catalog.addons
+        and re.search(rf"\b{re.escape(catalog.addons[aid].short)}\b", finding.message)
+    ]
+    return named[0] if len(named) == 1 else ""
 
 
 PRINTED_CASE_DAYS, PRINTED_CASES = 30, 200  # the Cases sheet holds every case; its print-out the latest few pages
