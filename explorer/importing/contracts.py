@@ -15,6 +15,7 @@ from explorer.importing.line_items import (
     LISTED,
     LineItem,
     customer_splits,
+    licence_part,
     line_item_for,
     listed_addons,
     listed_products,
@@ -126,16 +127,22 @@ def _one_row_per_product(row: DataRow, catalog: Catalog, findings: list[Finding]
         return [row], None
     parts = listed[0]
     items = {part: line_item_for(catalog, part) for part in parts}
-    products = [p for p in parts if (item := items[p]) is None or not item.addon]  # 'Okta; Okta' is two
-    addons = len(parts) - len(products)
+    licences = [p for p in parts if items[p] is None and licence_part(catalog, p)]  # set aside as licence lines are
+    products = [p for p in parts if ((item := items[p]) is None or not item.addon) and p not in licences]  # 'Okta; Okta' is two
+    addons = len(parts) - len(products) - len(licences)
+    read = (
+        f"{products[0]} is read as a contract"
+        if len(products) == 1
+        else f"each product is read as a contract of its own ({'; '.join(products)})"
+    )
     said = (
         f"Product '{_one_line(text)}' lists {_count(len(products), 'product')}"
         + (f" and {_count(addons, 'add-on')}" if addons else "")
-        + f": each product is read as a contract of its own ({'; '.join(products)}), with the row's customer, dates "
-        + "and contacts"
+        + (f" beside {_count(len(licences), 'licence')} ({', '.join(repr(p) for p in licences)})" if licences else "")
+        + f": {read}, with the row's customer, dates and contacts"
         + ("; each add-on goes onto the contract that may carry it." if addons else ".")
     )
-    sold = [p for p in parts if (item := items[p]) is None or not item.addon]
+    sold = products
     tiers = _paired_tiers(row.text("program"), sold)
     named = [t for t in LISTED.split(row.text("program").strip()) if t]
     if tiers:
@@ -146,15 +153,16 @@ def _one_row_per_product(row: DataRow, catalog: Catalog, findings: list[Finding]
     for part in parts:
         texts = {**row.texts, "product": part}
         item = items[part]
-        tier = tiers.pop(0) if tiers and (item is None or not item.addon) else None  # the n-th product's
-        if item is not None and item.program:
-            texts["program"] = ""  # the part names its own tier
+        tier = tiers.pop(0) if tiers and part in sold else None  # the n-th product's
+        if item is not None and item.program or part in licences:
+            texts["program"] = ""  # the part names its own tier, or sells a licence (set aside, _licence_line)
         elif tier is not None:
             texts["program"] = tier
         out.append(replace(row, cells={**row.cells, "product": part}, texts=texts))
     out, carried = _addons_to_their_products(out, catalog)
     header = row.match.headers.get(row.match.columns.get("product", -1), "Product")
-    findings.append(Finding(Severity.INFO, said + carried, row.source, header, row.text("customer")))
+    aside = f" The licence{'s are' if len(licences) > 1 else ' is'} set aside, as a licence line is." if licences else ""
+    findings.append(Finding(Severity.INFO, said + carried + aside, row.source, header, row.text("customer")))
     return out, tuple(sold) if not tiers and len(named) > 1 else None
 
 
@@ -244,12 +252,9 @@ def _licence_line(row: DataRow, catalog: Catalog) -> bool:
     a licence word of the catalog and, with no tier beside it, names no support program. A product name alone ('Okta
     SSO', a spelling of Okta) or a tier given in its own cell is a contract row, read (or in error) as such."""
     text = row.text("product")
-    if not text or row.text("program") or catalog.product_for(text) is not None or catalog.licence_word(text) is None:
+    if not text or row.text("program") or not licence_part(catalog, text):
         return False
-    if listed_products(catalog, text) is not None:
-        return False  # a list with a support product in it: one row, its error names the part no spelling reads
-    product, tier = product_and_tier(catalog, text, "")
-    return product is None or program_named(catalog, product, tier) is None
+    return listed_products(catalog, text) is None  # a list with a support product in it: one row per part
 
 
 def _untiered_owner(

@@ -240,12 +240,27 @@ def _reads(catalog: Catalog, text: str) -> bool:
 
 def listed_products(catalog: Catalog, text: str) -> tuple[list[str], list[str]] | None:
     """(the parts, the parts no spelling reads) of a product cell that lists several products or add-ons; None where
-    it is no such list: it reads whole, holds one part, or no part of it reads."""
+    it is no such list: it reads whole, holds one part, or no part of it reads. A part selling a licence beside them
+    ('Okta Premier,Okta Workforce Identity - SSO', licence_part) is read, to be set aside as a licence line is."""
     parts = [p for p in LISTED.split(text.strip()) if p]
     if len(parts) < 2 or _reads(catalog, text):
         return None
-    unread = [p for p in parts if not _reads(catalog, p)]
-    return (parts, unread) if len(unread) < len(parts) else None
+    read = [p for p in parts if _reads(catalog, p)]
+    unread = [p for p in parts if p not in read and not licence_part(catalog, p)]
+    return (parts, unread) if read else None
+
+
+def licence_part(catalog: Catalog, text: str) -> bool:
+    """A product name selling a licence, not support ('Okta Workforce Identity - SSO (per user)'): it holds a licence
+    word of the catalog ([line_items] licences) and names no product's support program nor an add-on. A product name
+    alone ('Okta SSO', a spelling of Okta) is no licence: it is a product."""
+    if catalog.product_for(text) is not None or catalog.licence_word(text) is None:
+        return False
+    item = line_item_for(catalog, text)
+    if item is not None and item.addon is not None:
+        return False
+    product, tier = product_and_tier(catalog, text, "")
+    return product is None or program_named(catalog, product, tier) is None
 
 
 def listed_addons(catalog: Catalog, text: str) -> tuple[list[tuple[str, LineItem]], list[str]]:

@@ -178,3 +178,37 @@ def test_an_add_on_dropped_for_one_renewal_names_the_lists_column(tmp_path: Path
     book = load_book([write_csv(tmp_path / "book.csv", header=header, rows=rows)])
     (dropped,) = [f for f in book.findings if "is read as dropped" in f.message]
     assert (dropped.severity, dropped.column, dropped.source.row) == (Severity.WARNING, "Add-ons", 3)
+
+
+def test_a_licence_listed_beside_the_support_tier_is_set_aside(tmp_path: Path) -> None:
+    """Tryout 13, defect 14: an Airtable multi-select 'Okta Premier,Okta Workforce Identity - SSO' lost the Okta
+    Premier contract to an error on the licence. The licence part is set aside as a licence line is (a word of the
+    catalog's [line_items] licences, no tier), the support product read; a part naming nothing stays an error."""
+    header = ["Name", "Products", "Tier", "Contract Start", "Contract End"]
+    dates = ["6/1/2026", "5/31/2027"]
+    rows = [
+        ["Fernhill Cooperative", "Okta Premier,Okta Workforce Identity - SSO", "", *dates],
+        ["Gladwyn Farms", "Okta; Adaptive MFA - 500 seats", "Premier Plus", *dates],
+        ["Hexham Books", "Okta Premier, Okta Premir Plus", "", *dates],
+    ]
+    book = load_book([write_csv(tmp_path / "airtable.csv", header=header, rows=rows)])
+    assert [(c.customer, c.product, c.program) for c in book.contracts] == [
+        ("Fernhill Cooperative", "okta", "okta-premier"),
+        ("Gladwyn Farms", "okta", "okta-premier-plus"),
+        ("Hexham Books", None, None),
+    ]
+    errors = [(f.customer, f.message) for f in book.findings if f.severity is Severity.ERROR]
+    assert [customer for customer, _ in errors] == ["Hexham Books"]
+    assert "'Okta Premir Plus' is not in the catalog" in errors[0][1]
+    aside = next(f.message for f in book.findings if "sell a licence" in f.message)
+    assert aside.startswith(
+        "2 lines (rows 2, 3) sell a licence, not support, and are set aside: 'Okta Workforce Identity - SSO', "
+        "'Adaptive MFA - 500 seats'."
+    )
+    (listed,) = [f for f in book.findings if f.customer == "Fernhill Cooperative" and f.column == "Products"]
+    assert listed.severity is Severity.INFO
+    assert listed.message == (
+        "Product 'Okta Premier,Okta Workforce Identity - SSO' lists 1 product beside 1 licence ('Okta Workforce "
+        "Identity - SSO'): Okta Premier is read as a contract, with the row's customer, dates and contacts. The "
+        "licence is set aside, as a licence line is."
+    )
