@@ -13,7 +13,7 @@ import difflib
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -371,14 +371,19 @@ def _sheet(args: argparse.Namespace) -> int:
         return found
     session, sheets = found
     from explorer.gui.entitlement_sheet import write_pdf  # Qt's PDF writer, offscreen: loaded only here
-    from explorer.outputs.entitlement import errors
 
     try:
         target = write_pdf(sheets, Path(args.output), _inputs(args, session.workspace), args.paper, args.internal)
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
     print(f"wrote {shown(target)} ({len(sheets)} customer{'s' if len(sheets) != 1 else ''})")
-    drafts = [(s.name, errors(s)) for s in sheets if errors(s)]
+    return _drafts(sheets)
+
+
+def _drafts(sheets: Iterable[CustomerSheet]) -> int:
+    """Names each customer whose page was marked DRAFT (CustomerSheet.errors), with its errors: the entitlement
+    sheet and the renewal brief alike exit 1 where any was, else 0."""
+    drafts = [(s.name, s.errors) for s in sheets if s.errors]
     for name, wrong in drafts:
         print(f"explorer: {name}: marked DRAFT, the contract book has errors: {' '.join(wrong)}", file=sys.stderr)
     return EXIT_FINDINGS if drafts else EXIT_OK
@@ -417,7 +422,7 @@ def _brief(args: argparse.Namespace) -> int:
     except Exception as exc:  # _explained re-raises anything that is not bad input
         return _explained(exc)
     print(f"wrote {shown(target)} ({len(briefs)} customer{'s' if len(briefs) != 1 else ''})")
-    return EXIT_OK
+    return _drafts([b.sheet for b in briefs])
 
 
 def _whatif(args: argparse.Namespace) -> int:
@@ -597,7 +602,8 @@ def _brief_arguments(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
         description="A page per customer for the renewal meeting: the term in review and what it included, "
         "first-response compliance by month (a chart) and by priority, the P1/P2 breaches, named contacts, "
         "key dates ahead, what changed since the previous term and the upgrade evidence against --program "
-        "(default: the next program up). Exit status: 0 written, 2 not written.",
+        "(default: the next program up). A customer whose contracts have errors gets a brief marked DRAFT. "
+        "Exit status: 0 written, 1 written with a DRAFT (the errors are named), 2 not written.",
     )
     _book_arguments(brief)
     brief.add_argument(

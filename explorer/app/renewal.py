@@ -192,13 +192,14 @@ def changes(sheet: CustomerSheet) -> list[str]:
 def _addon_changes(before: ContractSheet, review: ContractSheet) -> list[str]:
     """Add-ons added, dropped, or kept with another option ("MCSE 50% → 100%"), told apart by the add-on's id: a
     change of option keeps the add-on (its deadline reads Renewed, no new mobilization), so it is no drop."""
-    old = {a.held.addon.id: a.held for a in before.addons}
-    new = {a.held.addon.id: a.held for a in review.addons}
-    out = [f"add-on added: {new[i].label}" for i in new if i not in old]
+    old = {a.held.addon.id: a for a in before.addons}
+    new = {a.held.addon.id: a for a in review.addons}
+    out = [f"add-on added: {new[i].said}" for i in new if i not in old]  # one that is an error says so (no limit)
     out += [f"add-on dropped: {old[i].label}" for i in old if i not in new]
-    for i in (i for i in new if i in old and old[i].option != new[i].option):
-        was, now = _told_apart(_option(old[i]), _option(new[i]))
-        out.append(f"{new[i].addon.short or new[i].addon.name} {was or 'none'} → {now or 'none'}")
+    for i in (i for i in new if i in old and old[i].held.option != new[i].held.option):
+        was, now = _told_apart(_option(old[i].held), _option(new[i].held))
+        held = new[i].held.addon
+        out.append(f"{held.short or held.name} {was or 'none'} → {now or 'none'}")
     return out
 
 

@@ -42,6 +42,19 @@ class AddOnLine:
     as_of: date | None = None  # the day it is read on: "available from" turns "available since"
     unknown: bool = False  # the Initial Term Start it hangs on was refused: nothing is derived from it
     renewal: str = ""  # "renewed" where the book's next term keeps it, rules.NOT_RENEWED where that term drops it
+    invalid: str = ""  # where the add-on is itself a contract error: "Not valid on Okta Premier (see Findings)"
+
+    @property
+    def valid(self) -> bool:
+        """The contract may carry it (rules.valid_addons): only a valid add-on has dates, a limit or a renewal."""
+        return not self.invalid
+
+    def held_text(self, running: bool = True) -> str:
+        """Whether the customer holds it, as the Benefits tab and the brief say it: "✓ Purchased", "Purchased (not in
+        force)" for a term not in force, and for one that is a contract error, that error and no purchase."""
+        if self.invalid:
+            return f"✗ {self.invalid}"
+        return "✓ Purchased" if running else "Purchased (not in force)"
 
     def renewal_text(self, deadline: DateLine | None) -> str:
         """Its "Renewal request by" cell: the deadline's day and status, where the add-on's own renewal says more
@@ -57,7 +70,21 @@ class AddOnLine:
 
     @property
     def label(self) -> str:
+        """Its name with the option bought and, for a valid one, the named contacts it allows ("50% Dedicated MCSE
+        (5 named contacts)"); one that is a contract error allows none, so its label gives no number."""
+        if self.invalid:
+            return self.held.option.label if self.held.option is not None else self.held.addon.name
         return self.held.label
+
+    @property
+    def said(self) -> str:
+        """Its label, and for one that is a contract error that error: a list of add-ons (the brief's Add-ons
+        column) never shows it as held like the others."""
+        return self.after(self.label)
+
+    def after(self, text: str) -> str:
+        """``text`` (its label, the report's "Yes" or option), with the error after it where it is one."""
+        return f"{text} — {self.invalid[:1].lower()}{self.invalid[1:]}" if self.invalid else text
 
     @property
     def available_text(self) -> str:
@@ -69,6 +96,8 @@ class AddOnLine:
 
     @property
     def detail(self) -> str:
+        if self.invalid:
+            return "No dates or named-contact limit: an add-on the contract cannot carry is a contract error."
         if self.unknown:
             return "Available: unknown (see Findings: the Initial Term Start was refused)"
         if self.available is None:
@@ -78,6 +107,8 @@ class AddOnLine:
         return f"Available from {self.available:%Y-%m-%d}; until then: {self.held.addon.during_mobilization}"
 
 
+DRAFT = "DRAFT — not to be sent"  # a printed page for a customer whose contracts have errors (CustomerSheet.draft)
+TIER_UNKNOWN = "The tier is not known, so its benefits cannot be shown; see Findings."  # a term with no benefits
 UNKNOWN = "Unknown (see Findings)"  # a key date that hangs on a refused Initial Term Start (domain.md §5)
 
 
@@ -427,6 +458,19 @@ class CustomerSheet:
                 out.append(Lapse(end, count, first.contract.customer.strip(), "" if named else first.product))
         return out
 
+    @property
+    def errors(self) -> list[str]:
+        """The customer's error findings, each once: an entitlement sheet or renewal brief with any is a DRAFT that
+        names them (``draft``), and `explorer sheet` and `explorer brief` exit 1."""
+        return list(dict.fromkeys(f.message for f in self.findings if f.severity is Severity.ERROR))
+
+    @property
+    def draft(self) -> str:
+        """The DRAFT line every printed page for the customer opens with where its contracts have errors; blank
+        where none."""
+        wrong = self.errors
+        return f"{DRAFT}: the contract book has errors for this customer: {' '.join(wrong)}" if wrong else ""
+
     def row_errors(self, contract: Contract) -> list[str]:
         """The error findings about ``contract``'s row, each once: its dates may be wrong, so every output that
         shows them says "check the book" (the calendar, the entitlement sheet, the report's Key Dates)."""
@@ -674,6 +718,7 @@ def contract_sheet(
         dates.append(DateLine(contract, product, k, key, mark))
     valid = rules.valid_addons(catalog, contract)
     dropped = rules.dropped_at_renewal(valid, contract)
+    invalid = f"Not valid on {product} {program_name} (see Findings)"  # domain.md §7: an error, nothing derived from it
     addons = [
         AddOnLine(
             h,
@@ -682,6 +727,8 @@ def contract_sheet(
             _mobilizes(catalog, h) and not rules.initial_start_valid(contract),
             rules.NOT_RENEWED if h.addon.id in dropped else "renewed" if h.addon.id in contract.renewed_addons else "",
         )
+        if h.addon.id in valid
+        else AddOnLine(h, None, as_of, invalid=invalid)
         for h in rules.held_addons(catalog, contract)
     ]
     unknown = [

@@ -259,8 +259,9 @@ def losses(catalog: Catalog, contract: Contract, other: Program) -> tuple[list[s
         elif held.included and held.detail != new.detail:
             change = f"{label}: {held.detail or 'yes'} (under {other.name}: {new.detail or 'yes'})"
             (lost if other.rank < (catalog.programs[contract.program or ""].rank) else gained).append(change)
+    valid = rules.valid_addons(catalog, contract)  # one that is a contract error is not held, so not lost
     for held_addon in rules.held_addons(catalog, contract):
-        if not catalog.addon_allowed(held_addon.addon.id, contract.product, other.id):
+        if held_addon.addon.id in valid and not catalog.addon_allowed(held_addon.addon.id, contract.product, other.id):
             sold = ", ".join(catalog.addon_sold_with(held_addon.addon.id))
             lost.append(f"Add-on: {held_addon.label} (sold only with {sold})")
     return lost, gained

@@ -6,7 +6,7 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from explorer import history
-from explorer.app.sheet import ContractSheet, CustomerSheet
+from explorer.app.sheet import TIER_UNKNOWN, ContractSheet, CustomerSheet
 from explorer.gui import palette, plain
 
 INCLUDED, MISSING, LAPSED = "✓ Included", "— Not included", "Not in force"
@@ -78,7 +78,7 @@ class BenefitsTab(QWidget):
                 top.addChild(notice)
                 notice.setFirstColumnSpanned(True)
             if not contract.benefits:
-                problem = QTreeWidgetItem(["The tier is not known, so its benefits cannot be shown; see Findings.", "", ""])
+                problem = QTreeWidgetItem([TIER_UNKNOWN, "", ""])
                 problem.setForeground(0, _ink("error"))
                 top.addChild(problem)
             groups: dict[str, QTreeWidgetItem] = {}
@@ -119,10 +119,11 @@ class BenefitsTab(QWidget):
         top.addChild(group)
         decision = sheet.catalog.decisions.get(sheet.catalog.admin_days_decision or "")
         for addon in contract.addons:
-            item = QTreeWidgetItem([addon.label, "✓ Purchased" if running else "Purchased (not in force)", addon.detail])
+            item = QTreeWidgetItem([addon.label, addon.held_text(running), addon.detail])  # an error: no purchase
+            item.setToolTip(1, plain.tip(addon.held_text(running)))
             item.setToolTip(2, plain.tip(addon.detail))
-            item.setForeground(1, _ink("ok" if running else "muted"))
-            if contract.administrative_days is not None:
+            item.setForeground(1, _ink("error" if not addon.valid else "ok" if running else "muted"))
+            if contract.administrative_days is not None and addon.valid:
                 item.setToolTip(
                     0,
                     f"Non-Attendance Days include {contract.administrative_days} Administrative Days "

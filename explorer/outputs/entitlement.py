@@ -16,7 +16,7 @@ import pandas as pd
 from explorer.app import periods
 from explorer.app.sheet import ContractSheet, CustomerSheet
 from explorer.app.tones import DATE_TONES, Tone
-from explorer.model import Contract, Severity
+from explorer.model import Contract
 from explorer.sla.compliance import rate_label
 
 STYLE = """
@@ -165,11 +165,13 @@ def _addons(shown: list[ContractSheet]) -> str:
     for c in shown:
         deadline = next((d for d in c.dates if d.date.is_action), None)
         for a in c.addons:
-            available = a.available_text
+            if not a.valid:  # a contract error: no date, no limit, said where its dates would be
+                rows.append([f"<b>{_e(a.label)}</b> ({_e(c.product)})", f"<span class='bad'>{_e(a.invalid)}</span>", ""])
+                continue
             rows.append(
                 [
                     f"<b>{_e(a.label)}</b> ({_e(c.product)})",
-                    _e(available),
+                    _e(a.available_text),
                     _e(a.renewal_text(deadline)),
                 ]
             )
@@ -320,7 +322,7 @@ def _findings(sheet: CustomerSheet) -> str:
 
 def errors(sheet: CustomerSheet) -> list[str]:
     """The customer's error findings, each once: a sheet with any is a DRAFT that names them."""
-    return list(dict.fromkeys(f.message for f in sheet.findings if f.severity is Severity.ERROR))
+    return sheet.errors
 
 
 def _conditions(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
@@ -330,7 +332,7 @@ def _conditions(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
         for d in c.assumptions:
             seen.setdefault(d.title, d.text)
         for a in c.addons:
-            if a.held.addon.during_mobilization and (a.available is None or a.available > sheet.as_of):
+            if a.valid and a.held.addon.during_mobilization and (a.available is None or a.available > sheet.as_of):
                 seen.setdefault(
                     f"{a.held.addon.short} mobilization",
                     f"Until {a.available:%Y-%m-%d}: {a.held.addon.during_mobilization}"
@@ -354,14 +356,7 @@ def sheet_html(sheet: CustomerSheet, days: int | None = None, internal: bool = F
     days = days or sheet.catalog.settings.recent_days
     shown = _shown(sheet)
     state = sheet.state.label
-    wrong = errors(sheet)
-    draft = (
-        "<p class='bad'>DRAFT — not to be sent: the contract book has errors for this customer: "
-        + " ".join(_e(m) for m in wrong)  # each a sentence of its own
-        + "</p>"
-        if wrong
-        else ""
-    )
+    draft = f"<p class='bad'>{_e(sheet.draft)}</p>" if sheet.draft else ""  # each error a sentence of its own
     sections = [
         f"<h1>{_e(sheet.name)}</h1>",
         f"<p class='sub'>Support entitlements on {sheet.as_of:%Y-%m-%d} · {_e(state)}</p>",

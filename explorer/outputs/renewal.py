@@ -13,6 +13,7 @@ from html import escape
 import pandas as pd
 
 from explorer.app.renewal import BREACHES_SHOWN, RenewalBrief, outside_region
+from explorer.app.sheet import TIER_UNKNOWN
 from explorer.app.upgrade import Comparison, Direction, duration
 from explorer.outputs.entitlement import PAPER_POINTS, STYLE, scaled
 from explorer.sla.compliance import rate_label
@@ -55,7 +56,7 @@ def _terms(brief: RenewalBrief) -> str:
         span = (
             f"{contract.term_start:%Y-%m-%d} – {contract.term_end:%Y-%m-%d}" if contract.term_start and contract.term_end else ""
         )
-        addons = ", ".join(a.label for a in c.addons) or "–"
+        addons = ", ".join(a.said for a in c.addons) or "–"  # one that is a contract error says so, with no limit
         cls = "" if c.in_force else ' class="warn"'
         rows.append([f"<b>{_e(c.product)}</b>", _e(c.program), _e(span), f"<span{cls}>{_e(c.status_text)}</span>", _e(addons)])
     if not rows:
@@ -63,6 +64,10 @@ def _terms(brief: RenewalBrief) -> str:
     included = []
     for c, names in zip(brief.terms, brief.included, strict=True):
         prefix = f"<b>{_e(c.product)} {_e(c.program)}:</b> " if len(brief.terms) > 1 else "<b>Beyond the basics:</b> "
+        if not c.benefits:  # no program matched: nothing to say of its benefits, as the Benefits tab says
+            named = prefix if len(brief.terms) > 1 else ""
+            included.append(f"<p>{named}<span class='bad'>{_e(TIER_UNKNOWN)}</span></p>")
+            continue
         basics = f"only what every {c.product} program has"
         included.append(f"<p>{prefix}{_e('; '.join(names) or basics)}</p>")
     columns = ["Product", "Program", "Term", "On the as-of day", "Add-ons"]
@@ -228,6 +233,7 @@ def brief_html(brief: RenewalBrief, chart: bool = True, points: float = PAPER_PO
     sections = [
         f"<h1>{_e(sheet.name)}: renewal brief</h1>",
         f"<p class='sub'>As of {sheet.as_of:%Y-%m-%d} · {_e(sheet.state.label)} · term in review: {_e(brief.window.label)}</p>",
+        f"<p class='bad'>{_e(sheet.draft)}</p>" if sheet.draft else "",  # as the entitlement sheet: errors named
         "<h2>The term in review and what it included</h2>",
         _terms(brief),
         *(
@@ -255,4 +261,5 @@ def _lapsed(brief: RenewalBrief) -> str:
 
 
 def header_text(brief: RenewalBrief) -> str:
-    return f"Renewal brief · as of {brief.sheet.as_of:%Y-%m-%d} · catalog {brief.sheet.catalog.version}"
+    draft = "DRAFT · " if brief.sheet.errors else ""
+    return f"{draft}Renewal brief · as of {brief.sheet.as_of:%Y-%m-%d} · catalog {brief.sheet.catalog.version}"

@@ -35,7 +35,7 @@ def expected_benefits(sheet: CustomerSheet) -> list[tuple[str, str, str]]:
             (b.label, ("✓ Included" if running else "Not in force") if b.included else "— Not included", b.detail)
             for b in c.benefits
         ]
-        out += [(a.label, "✓ Purchased" if running else "Purchased (not in force)", a.detail) for a in c.addons]
+        out += [(a.label, a.held_text(running), a.detail) for a in c.addons]  # an error: "✗ Not valid on ..."
         out += [(header, "", value) for header, value in c.extra.items()]
     return out
 

@@ -203,10 +203,17 @@ def hours_cell(row: ContractSheet) -> str:
 
 
 def _addon_cell(held: AddOnLine | None, has_options: bool) -> str:
-    """The option bought for an add-on with options (blank if none), else Yes or No."""
+    """The option bought for an add-on with options (blank if none), else Yes or No; "Not valid" for one that is a
+    contract error (AddOnLine.valid), held as no purchase, as the Benefits tab and the sheet say it: in few words,
+    the column staying narrow, the row's Findings saying which and why."""
+    if held is not None and not held.valid:
+        return NOT_VALID
     if has_options:
         return held.held.option.label if held is not None and held.held.option is not None else ""
     return "Yes" if held is not None else "No"
+
+
+NOT_VALID = "Not valid"
 
 
 CHECK_THE_BOOK = "Check the book: the contract row has errors (see Findings), so this date may be wrong."
