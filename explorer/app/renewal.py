@@ -147,11 +147,24 @@ def why_no_evidence(sheet: CustomerSheet, terms: list[ContractSheet]) -> str:
     return "No program recognised to compare with."
 
 
-def changes(sheet: CustomerSheet) -> list[str]:
-    """Per product, the term in review against the term before it (from the contract's history)."""
+def in_review(sheet: CustomerSheet) -> list[ContractSheet]:
+    """Per product, the term the brief reviews: the one shown on the as-of day (in force, else the last ended, else
+    the next to start), but a product's last term that ended before the customer's term in review began (not
+    renewed, it never ran into it) only where every term has ended: the window (``CustomerSheet.term_rows``) and
+    the list then agree. Its cases since it ended are said as a lapse."""
+    rows = sheet.term_rows
+    return [p.shown for p in sheet.products() if not p.shown.ended or any(p.shown.contract is r for r in rows)]
+
+
+def changes(sheet: CustomerSheet, terms: list[ContractSheet] | None = None) -> list[str]:
+    """Per product, the term in review (``terms``: ``in_review``'s) against the term before it (from the contract's
+    history)."""
+    terms = in_review(sheet) if terms is None else terms
     out, first = [], []
     for product in sheet.products():
         review = product.shown
+        if not any(review is t for t in terms):
+            continue
         start = review.contract.term_start
         earlier = [
             t for t in product.terms if t is not review and t.contract.term_start and start and t.contract.term_start < start
@@ -225,21 +238,12 @@ def beyond_the_basics(catalog: Catalog, term: ContractSheet) -> list[str]:
     return [b.label + (f" ({b.detail})" if b.detail else "") for b in term.benefits if b.included and b.label not in everyone]
 
 
-def review_window(sheet: CustomerSheet, terms: list[ContractSheet]) -> Window:
-    """The term in review as a window: this term (the last one, where every term has ended), else, for a customer
-    whose terms have not started, the first booked, named by its start ("The term starting 2027-01-01 (not
-    started)", not "This term (no term in force)") and holding no cases."""
-    window = sheet.window(periods.TERM)
-    ahead = [t.contract for t in terms if t.status is history.Status.NOT_STARTED and t.contract.term_start]
-    if window.start is not None or not ahead:
-        return window
-    start = min(c.term_start for c in ahead if c.term_start)
-    return periods.TERM.window(sheet.as_of, (start, max((c.runs_until for c in ahead if c.runs_until), default=None)))
-
-
 def build_brief(sheet: CustomerSheet, evidence: list[upgrade.Comparison]) -> RenewalBrief:
-    terms = [p.shown for p in sheet.products()]
-    window = review_window(sheet, terms)
+    terms = in_review(sheet)
+    # no argument about a product's term out of review (ended before the term, not renewed); one whose next term is
+    # booked says so, as the report's Upgrade Evidence and whatif do (the Booked line gives that term)
+    evidence = [c for c in evidence if c.settled or any(c.term is t.contract for t in terms)]
+    window = sheet.window(periods.TERM)  # a customer whose first term is still ahead: "The term starting ..."
     cases = window.cases(sheet.cases) if sheet.cases is not None else None
     if cases is not None:
         late = cases[cases["outcome"].astype(str).eq(Outcome.BREACHED.value) & cases["priority"].isin([1, 2]).to_numpy()]
@@ -257,7 +261,7 @@ def build_brief(sheet: CustomerSheet, evidence: list[upgrade.Comparison]) -> Ren
         sheet.compliance(periods.TERM),
         breaches,
         sheet.dates_ahead,  # the report's Key Dates rows still ahead, soonest first
-        changes(sheet),
+        changes(sheet, terms),
         kept,
         ahead,
         " ".join(settled) or ("" if kept else why_no_evidence(sheet, terms)),
@@ -279,7 +283,10 @@ def brief_for(session: Session, key: str, program: str | None = None, sheet: Cus
 
 def program_choices(session: Session, key: str) -> list[str]:
     """The program names a customer's terms could be compared with (their products' programs), lowest first."""
+    sheet = session.sheet(key)
+    reviewed = [t.contract for t in in_review(sheet)] if sheet is not None else []
     names: list[str] = []
     for i in upgrade.terms_in_review(session.book.contracts, session.as_of, [key], session.overview.contracts_by_key.get(key)):
-        names += [p.name for p in upgrade.programs_by_rank(session.catalog, session.book.contracts[i])]
+        if any(session.book.contracts[i] is c for c in reviewed):  # as the brief: not a product that ended before
+            names += [p.name for p in upgrade.programs_by_rank(session.catalog, session.book.contracts[i])]
     return list(dict.fromkeys(names))

@@ -626,9 +626,19 @@ class CustomerSheet:
 
     def window(self, period: Period) -> Window:
         """``period`` on the as-of day, "this term" being the customer's (``term_span``), covering the cases its
-        rows judged."""
+        rows judged; for a customer with no term in force or ended, its first booked term's span, which
+        explorer.app.periods names "The term starting 2027-01-01 (not started)" (holding no cases) in every view,
+        not "This term (no term in force)"."""
         judged = self.sla.judged_under(self.term_rows) if self.sla is not None else None
-        return period.window(self.as_of, self.term_span, judged, self._product_spans() if period.needs_term else None)
+        span = self.term_span if self.term_rows else self._booked_span()
+        return period.window(self.as_of, span, judged, self._product_spans() if period.needs_term else None)
+
+    def _booked_span(self) -> tuple[date | None, date | None]:
+        """From the first start to the latest end of the terms not started on the as-of day; (None, None) where the
+        book holds none with a start."""
+        ahead = [c.contract for c in self.contracts if c.status is history.Status.NOT_STARTED and c.contract.term_start]
+        starts = [c.term_start for c in ahead if c.term_start]
+        return min(starts, default=None), max((c.runs_until for c in ahead if c.runs_until), default=None)
 
     def _product_spans(self) -> dict[str, tuple[date, date]]:
         """Each product's part of ``term_rows``: from its earliest start to its latest end, cut at the as-of day."""
