@@ -78,6 +78,13 @@ class SlaTab(QWidget):
             label.setContentsMargins(2, 2, 0, 2)
             label.hide()  # shown only for an empty grid: the tab's least height stays small at 16 pt
         self.cases_title = _section("Cases", self)
+        # a case counted under a term that has not started ("On the As-of Day: Starts ..."): why it counts, as the
+        # entitlement sheet says under its compliance table (CustomerSheet.judged_before_start)
+        self.early = QLabel(self)
+        self.early.setTextFormat(Qt.TextFormat.RichText)  # palette.span: the text escaped, in the muted ink
+        self.early.setWordWrap(True)
+        self.early.setContentsMargins(2, 2, 0, 2)
+        self.early.hide()
         self.sheet: CustomerSheet | None = None
         top = _pane(self, _section("First-response targets", self), self.targets_view)
         choice = QWidget(self)  # the period, and below it the window it covers in days: a narrow pane cut it beside
@@ -86,7 +93,14 @@ class SlaTab(QWidget):
         row.addWidget(self.period)
         row.addStretch(1)
         middle = _pane(
-            self, self.compliance_title, choice, self.window_label, self.compliance_empty, self.compliance_view, self.no_log
+            self,
+            self.compliance_title,
+            choice,
+            self.window_label,
+            self.compliance_empty,
+            self.compliance_view,
+            self.early,
+            self.no_log,
         )
         bottom = _pane(self, self.cases_title, self.cases_empty, self.cases_view)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -96,7 +110,7 @@ class SlaTab(QWidget):
         splitter.setSizes([200, 200, 300])
         # At 16 pt in a laptop's window the three panes need more height than the tab has: its wrapped texts keep
         # their lines (fit_wrapped) and the tab scrolls, where they were drawn over one another.
-        self.wrapped = [self.no_log, self.window_label, self.compliance_empty, self.cases_empty, self.cases_title]
+        self.wrapped = [self.no_log, self.window_label, self.compliance_empty, self.early, self.cases_empty, self.cases_title]
         area = QScrollArea(self)
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
@@ -168,7 +182,7 @@ class SlaTab(QWidget):
             widget.setVisible(has_log)
         self.no_log.setVisible(not has_log)
         if sheet.cases is None:
-            hidden: list[QWidget] = [self.compliance_view, self.cases_view, self.compliance_empty, self.cases_empty]
+            hidden: list[QWidget] = [self.compliance_view, self.cases_view, self.compliance_empty, self.cases_empty, self.early]
             for widget in hidden:
                 widget.hide()
             self.fit_wrapped()
@@ -197,6 +211,9 @@ class SlaTab(QWidget):
             ["red" if u else "" for u in under],
         )
         fit_columns(self.compliance_view)
+        early = " ".join(e.text for e in sheet.judged_before_start([period]))
+        self.early.setText(palette.span(early, "muted") if early else "")
+        self.early.setVisible(bool(early) and not table.empty)
         by_row = pd.Series(sheet.holidays_skipped or [""] * len(sheet.cases), index=sheet.cases.index, dtype=object)
         cases = cases.sort_values("opened", ascending=False, kind="stable")  # the latest cases first
         labels = {cid: cal.label for cid, cal in sheet.catalog.calendars.items()}  # minutes count on their clock
