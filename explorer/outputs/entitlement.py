@@ -182,18 +182,22 @@ def _addons(shown: list[ContractSheet]) -> str:
     return _table(["Add-on", "Available from", "Renewal request by"], rows)
 
 
-def _dates(sheet: CustomerSheet, shown: list[ContractSheet]) -> str:
-    """The shown terms' key dates, and those of the next term booked after one (its start, its kickoff)."""
+def _dates(sheet: CustomerSheet, shown: list[ContractSheet], internal: bool = False) -> str:
+    """The shown terms' key dates, and those of the next term booked after one (its start, its kickoff); the
+    internal copy gives the user's workspace note after the status (the customer's copy never: notes are the
+    account team's)."""
     rows = []
     booked = [t for p in sheet.products() if (t := p.booked) is not None]
     for d in sheet.dates_of(shown + booked):
         status = d.status  # a done-mark says itself: "Done (marked 2026-11-20)"
         cls = {Tone.RED: "bad", Tone.AMBER: "warn"}.get(DATE_TONES[d.date.status], "")
+        own = d.mark.note.strip() if internal else ""
         rows.append(
             [
                 _e(f"{d.date.day:%Y-%m-%d}"),
                 _e(f"{d.product}: {d.date.event}"),
-                f'<span class="{cls}">{_e(status)}</span>' if cls else _e(status),
+                (f'<span class="{cls}">{_e(status)}</span>' if cls else _e(status))
+                + (f"<br><span class='muted'>Your note: {_e(own)}</span>" if own else ""),
             ]
         )
     for c in shown:  # no day to sort by: after the dated ones
@@ -370,7 +374,7 @@ def sheet_html(sheet: CustomerSheet, days: int | None = None, internal: bool = F
         "<h2>Add-ons</h2>",
         _addons(shown),
         "<h2>Key dates</h2>",
-        _dates(sheet, shown),
+        _dates(sheet, shown, internal),
         "<h2>How to get help</h2>",
         _help(sheet, shown),
         "<h2>Named contacts</h2>",
