@@ -1099,6 +1099,42 @@ def people_by_email(
     warning names the email. Changes ``cases`` in place."""
     if cases.empty or "requester_email" not in cases or not (contacts or contracts):
         return []
+    owner: Callable[[str], str] | None = None  # built for a log that needs it: the usual one names customers
+    findings = []
+    # each log's rows, by its file and sheet (a row-wise join of the two columns took 2.6 s for 200,000 cases)
+    for log, rows in cases.groupby(["file", "sheet"], sort=False, observed=True).indices.items():
+        file, sheet = (str(part) for part in log)  # type: ignore[attr-defined]  # a (file, sheet) pair
+        at = cases.index[rows]
+        names = [str(n) for n in pd.unique(cases.loc[at, "customer"].astype(object).fillna("")) if str(n).strip()]
+        if not names or any(names_customer(n) for n in names):
+            continue
+        emails = cases.loc[at, "requester_email"].astype(object).fillna("").astype(str)
+        if not emails.str.strip().any():
+            continue
+        owner = owner or _email_owner(contacts, contracts)
+        found = emails.map(owner)
+        if not (found != "").any():
+            continue  # the emails find no customer either: the names are left to say so
+        cases["customer"] = cases["customer"].astype(object)
+        cases.loc[at, "customer"] = found.to_numpy()
+        headed = columns.get((file, sheet), {})
+        column, email = headed.get("customer", "Customer"), headed.get("requester_email", "Requester email")
+        shown = ", ".join(f"'{n}'" for n in names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        matched = int((found != "").sum())
+        said = (
+            f"Column '{column}' names people, not customers: none of its names ({shown}) is a customer of the book. "
+            f"Each case's customer is read from its requester's email in '{email}' instead: {matched} of "
+            f"{len(rows)} matched (by a contact's address or the email's domain)."
+        )
+        findings.append(Finding(Severity.INFO, said, Source(file, sheet), column))
+    if findings:
+        cases["customer_key"] = categorical(cases["customer"], customer_key)
+    return findings
+
+
+def _email_owner(contacts: list[Contact], contracts: list[Contract]) -> Callable[[str], str]:
+    """The customer an email names: a contact's own address, else a domain one customer's contacts or contract rows
+    (a kept email column: a billing export's customers.email) hold; "" for none."""
     owners: dict[str, set[str]] = {}
     first_of: dict[str, str] = {}
     for contact in contacts:
@@ -1117,33 +1153,7 @@ def people_by_email(
         email = address(text)[0].strip().casefold()
         return by_email.get(email) or by_domain.get(email.rsplit("@", 1)[-1], "") if "@" in email else ""
 
-    findings = []
-    logs = cases[["file", "sheet"]].astype(str).agg("\x00".join, axis=1)
-    for log, index in cases.index.to_series().groupby(logs, sort=False):
-        rows = index.to_numpy()
-        names = [str(n) for n in pd.unique(cases.loc[rows, "customer"].astype(object).fillna("")) if str(n).strip()]
-        emails = cases.loc[rows, "requester_email"].astype(object).fillna("").astype(str)
-        if not names or any(names_customer(n) for n in names) or not emails.str.strip().any():
-            continue
-        found = emails.map(owner)
-        if not (found != "").any():
-            continue  # the emails find no customer either: the names are left to say so
-        cases["customer"] = cases["customer"].astype(object)
-        cases.loc[rows, "customer"] = found.to_numpy()
-        file, sheet = log.split("\x00", 1)
-        headed = columns.get((file, sheet), {})
-        column, email = headed.get("customer", "Customer"), headed.get("requester_email", "Requester email")
-        shown = ", ".join(f"'{n}'" for n in names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-        matched = int((found != "").sum())
-        said = (
-            f"Column '{column}' names people, not customers: none of its names ({shown}) is a customer of the book. "
-            f"Each case's customer is read from its requester's email in '{email}' instead: {matched} of "
-            f"{len(rows)} matched (by a contact's address or the email's domain)."
-        )
-        findings.append(Finding(Severity.INFO, said, Source(file, sheet), column))
-    if findings:
-        cases["customer_key"] = categorical(cases["customer"], customer_key)
-    return findings
+    return owner
 
 
 def _one_row_per_case(
