@@ -150,10 +150,11 @@ def why_no_evidence(sheet: CustomerSheet, terms: list[ContractSheet]) -> str:
 def in_review(sheet: CustomerSheet) -> list[ContractSheet]:
     """Per product, the term the brief reviews: the one shown on the as-of day (in force, else the last ended, else
     the next to start), but a product's last term that ended before the customer's term in review began (not
-    renewed, it never ran into it) only where every term has ended: the window (``CustomerSheet.term_rows``) and
-    the list then agree. Its cases since it ended are said as a lapse."""
-    rows = sheet.term_rows
-    return [p.shown for p in sheet.products() if not p.shown.ended or any(p.shown.contract is r for r in rows)]
+    renewed, it never ran into it) only where every term has ended: upgrade.ended_in_review, the rule the report's
+    Upgrade Evidence and whatif follow, and the window (``CustomerSheet.term_rows``) agrees. Its cases since it
+    ended are said as a lapse."""
+    began = upgrade.term_began([c.contract for c in sheet.contracts], sheet.as_of)
+    return [p.shown for p in sheet.products() if not p.shown.ended or upgrade.ended_in_review(p.shown.contract, began)]
 
 
 def changes(sheet: CustomerSheet, terms: list[ContractSheet] | None = None) -> list[str]:
@@ -282,11 +283,9 @@ def brief_for(session: Session, key: str, program: str | None = None, sheet: Cus
 
 
 def program_choices(session: Session, key: str) -> list[str]:
-    """The program names a customer's terms could be compared with (their products' programs), lowest first."""
-    sheet = session.sheet(key)
-    reviewed = [t.contract for t in in_review(sheet)] if sheet is not None else []
+    """The program names a customer's terms could be compared with (their products' programs), lowest first: of its
+    terms in review as the brief has them (not a product that ended before the term, upgrade.ended_in_review)."""
     names: list[str] = []
     for i in upgrade.terms_in_review(session.book.contracts, session.as_of, [key], session.overview.contracts_by_key.get(key)):
-        if any(session.book.contracts[i] is c for c in reviewed):  # as the brief: not a product that ended before
-            names += [p.name for p in upgrade.programs_by_rank(session.catalog, session.book.contracts[i])]
+        names += [p.name for p in upgrade.programs_by_rank(session.catalog, session.book.contracts[i])]
     return list(dict.fromkeys(names))

@@ -6,7 +6,8 @@ as-of moment as every other verdict. The question is what the other program *pro
 not how support would have behaved under it (domain §10).
 
 The term in review is the term in force on the as-of day, else the last one ended (a
-lapsed customer); its cases are those the engine judged under that term. Only programs
+lapsed customer, or a product not renewed that ran into the term in force: ended_in_review);
+its cases are those the engine judged under that term. Only programs
 of the term's own product are compared. Everything is vectorised: the whole book is
 judged once as it is and once per distinct promise a contract is compared with (Premier,
 Premier Access and Premier Plus promise the same, so a Basic customer costs one run).
@@ -186,28 +187,52 @@ def duration(minutes: float | None) -> str:
 
 
 # -- which terms, which programs -------------------------------------------------------
+def term_began(contracts: Iterable[Contract], as_of: date) -> date | None:
+    """When one customer's term in force began: the earliest start of its rows in force on the as-of day
+    (history.rows_in_force); None where none runs (a lapsed customer, or one whose terms are all ahead)."""
+    return min((c.term_start for c in history.rows_in_force(contracts, as_of) if c.term_start), default=None)
+
+
+def ended_in_review(term: Contract, began: date | None) -> bool:
+    """Whether a product's last ended term is in review (domain §10: "the last ended one for a lapsed customer"):
+    where the customer has no term in force (``began`` None, term_began's), or it ran into the term in force (a
+    product not renewed beside one that runs). One that ended before that term began is out of review: nothing
+    is argued about it, in the brief, the report's Upgrade Evidence or whatif; its cases since are a lapse."""
+    return began is None or (term.runs_until is not None and term.runs_until >= began)
+
+
 def terms_in_review(
     contracts: Sequence[Contract], as_of: date, keys: Iterable[str] | None = None, rows: Sequence[int] | None = None
 ) -> list[int]:
     """Indices (into ``contracts``) of each (customer, product)'s term in review: in force on the
-    as-of day, else the last ended. Customers by key (every customer when None), or ``rows``: the
-    indices of one customer's contracts where the caller has them (the session's overview)."""
+    as-of day, else the last ended where ``ended_in_review`` keeps it. Customers by key (every customer when
+    None), or ``rows``: the indices of one customer's contracts where the caller has them (the session's overview)."""
     wanted = None if keys is None or rows is not None else set(keys)
     groups: dict[tuple[str, str], list[int]] = {}
+    customers: dict[str, list[Contract]] = {}  # each customer's rows, whatever their product or program
     for i in range(len(contracts)) if rows is None else rows:
         c = contracts[i]
-        if c.product is None or c.program is None or (wanted is not None and customer_key(c.customer) not in wanted):
+        who = customer_key(c.customer)
+        if wanted is not None and who not in wanted:
+            continue
+        customers.setdefault(who, []).append(c)
+        if c.product is None or c.program is None:
             continue
         groups.setdefault(c.key, []).append(i)
+    began: dict[str, date | None] = {}  # made only for a customer with a product whose terms have all ended
     out = []
-    for rows in groups.values():
+    for (who, _), rows in groups.items():
         # As the engine matches: of rows starting on the same day, the later one in the book judges the cases.
         running = [i for i in rows if history.status(contracts[i], as_of) is history.Status.IN_FORCE]
         ended = [i for i in rows if history.status(contracts[i], as_of) is history.Status.ENDED]
         if running:
             out.append(max(running, key=lambda i: (history.first_day(contracts[i]), i)))
         elif ended:
-            out.append(max(ended, key=lambda i: (history.last_day(contracts[i]), history.first_day(contracts[i]), i)))
+            last = max(ended, key=lambda i: (history.last_day(contracts[i]), history.first_day(contracts[i]), i))
+            if who not in began:
+                began[who] = term_began(customers[who], as_of)
+            if ended_in_review(contracts[last], began[who]):
+                out.append(last)
     return sorted(out)
 
 

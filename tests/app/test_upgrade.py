@@ -200,6 +200,21 @@ def test_term_in_review_is_the_one_in_force_else_the_last_ended(catalog: Catalog
     assert found.term is new and found.cases == 0
 
 
+def test_a_product_that_ended_before_the_term_in_force_is_not_in_review() -> None:
+    """Domain §10: the last ended term only for a lapsed customer, or a product not renewed that ran into the
+    term in force; one that ended before it began is out of review (Woodgrove Bank, new user round 5)."""
+    okta = Contract("Woodgrove", "okta", "okta-premier", date(2025, 6, 1), date(2026, 5, 31), **BERLIN)
+    auth0 = Contract("Woodgrove", "auth0", "auth0-premier", date(2026, 6, 1), date(2027, 5, 31), **BERLIN)
+    ran_into = Contract("Overlap", "okta", "okta-premier", date(2025, 6, 1), date(2026, 6, 30), **BERLIN)
+    running = Contract("Overlap", "auth0", "auth0-premier", date(2026, 6, 1), date(2027, 5, 31), **BERLIN)
+    lapsed = Contract("Gone", "okta", "okta-basic", date(2025, 1, 1), date(2025, 12, 31), **NEW_YORK)
+    rows = [okta, auth0, ran_into, running, lapsed]
+    assert upgrade.terms_in_review(rows, AS_OF) == [1, 2, 3, 4]
+    assert upgrade.terms_in_review(rows, AS_OF, ["woodgrove"]) == [1]
+    assert upgrade.terms_in_review(rows, AS_OF, rows=[0, 1]) == [1]
+    assert upgrade.terms_in_review(rows, date(2026, 5, 31)) == [0, 2, 4]  # the day before Auth0's began
+
+
 def test_same_engine_same_verdicts_as_the_session(catalog: Catalog) -> None:
     """'Met under the current program' is the verdict every other view shows: the same engine, the same moment."""
     data = basic_customer()
