@@ -207,6 +207,15 @@ def terms_in_review(
     """Indices (into ``contracts``) of each (customer, product)'s term in review: in force on the
     as-of day, else the last ended where ``ended_in_review`` keeps it. Customers by key (every customer when
     None), or ``rows``: the indices of one customer's contracts where the caller has them (the session's overview)."""
+    return _reviewed(contracts, as_of, keys, rows)[0]
+
+
+def _reviewed(
+    contracts: Sequence[Contract], as_of: date, keys: Iterable[str] | None, rows: Sequence[int] | None
+) -> tuple[list[int], set[int]]:
+    """(terms_in_review, and the last ended terms out of review whose product has a next term booked): a comparison
+    of one of those is said only where the booking settles it ("Premier is already booked from ..."), as the brief
+    says it."""
     wanted = None if keys is None or rows is not None else set(keys)
     groups: dict[tuple[str, str], list[int]] = {}
     customers: dict[str, list[Contract]] = {}  # each customer's rows, whatever their product or program
@@ -220,11 +229,12 @@ def terms_in_review(
             continue
         groups.setdefault(c.key, []).append(i)
     began: dict[str, date | None] = {}  # made only for a customer with a product whose terms have all ended
-    out = []
-    for (who, _), rows in groups.items():
+    out, booked = [], set()
+    for (who, _), group in groups.items():
+        statuses = [history.status(contracts[i], as_of) for i in group]
         # As the engine matches: of rows starting on the same day, the later one in the book judges the cases.
-        running = [i for i in rows if history.status(contracts[i], as_of) is history.Status.IN_FORCE]
-        ended = [i for i in rows if history.status(contracts[i], as_of) is history.Status.ENDED]
+        running = [i for i, s in zip(group, statuses, strict=True) if s is history.Status.IN_FORCE]
+        ended = [i for i, s in zip(group, statuses, strict=True) if s is history.Status.ENDED]
         if running:
             out.append(max(running, key=lambda i: (history.first_day(contracts[i]), i)))
         elif ended:
@@ -233,7 +243,22 @@ def terms_in_review(
                 began[who] = term_began(customers[who], as_of)
             if ended_in_review(contracts[last], began[who]):
                 out.append(last)
-    return sorted(out)
+            elif any(s is history.Status.NOT_STARTED for s in statuses):
+                booked.add(last)
+    return sorted(out), booked
+
+
+def _to_compare(
+    contracts: Sequence[Contract], as_of: date, keys: Iterable[str] | None = None, rows: Sequence[int] | None = None
+) -> tuple[list[int], set[int]]:
+    """The terms a comparison is made of (the terms in review, and those of ``_reviewed``'s booked set), and that set."""
+    reviewed, booked = _reviewed(contracts, as_of, keys, rows)
+    return sorted([*reviewed, *booked]), booked
+
+
+def _said(comparisons: list[Comparison], pairs: Sequence[tuple[int, str]], booked: set[int]) -> list[Comparison]:
+    """The comparisons said: of a term out of review (``booked``), only one its next term's booking settles."""
+    return [c for c, (term, _) in zip(comparisons, pairs, strict=True) if term not in booked or c.settled]
 
 
 def programs_by_rank(catalog: Catalog, contract: Contract) -> list[Program]:
@@ -541,11 +566,12 @@ def against(
     product; terms whose product has no such program, or that hold it already, are left out (``sla``: see
     case_table)."""
     pairs = []
-    for term in terms_in_review(book.contracts, as_of, keys):
+    terms, out = _to_compare(book.contracts, as_of, keys)
+    for term in terms:
         other = program_named(catalog, book.contracts[term], program)
         if other is not None and other.id != book.contracts[term].program:
             pairs.append((term, other.id))
-    return _with_booked(compare(book, catalog, moment, pairs, sla=sla), book, catalog, as_of)
+    return _said(_with_booked(compare(book, catalog, moment, pairs, sla=sla), book, catalog, as_of), pairs, out)
 
 
 def next_program_up(
@@ -559,11 +585,12 @@ def next_program_up(
     """Every term in review against the next program up of its product (terms on the top program have none;
     ``sla``: see case_table)."""
     pairs = []
-    for term in terms_in_review(book.contracts, as_of, keys):
+    terms, out = _to_compare(book.contracts, as_of, keys)
+    for term in terms:
         up = next_up(catalog, book.contracts[term])
         if up is not None:
             pairs.append((term, up.id))
-    return _with_booked(compare(book, catalog, moment, pairs, sla=sla), book, catalog, as_of)
+    return _said(_with_booked(compare(book, catalog, moment, pairs, sla=sla), book, catalog, as_of), pairs, out)
 
 
 def every_higher(
@@ -615,11 +642,12 @@ def for_brief(
     where the caller has them (a switch through a big book then judges only this customer's cases); ``sla``:
     see case_table."""
     pairs = []
-    for term in terms_in_review(book.contracts, as_of, [key], rows):
+    terms, out = _to_compare(book.contracts, as_of, [key], rows)
+    for term in terms:
         contract = book.contracts[term]
         other = (
             program_named(catalog, contract, program) if program else next_up(catalog, contract) or next_down(catalog, contract)
         )
         if other is not None and other.id != contract.program:
             pairs.append((term, other.id))
-    return _with_booked(compare(book, catalog, moment, pairs, rows, sla), book, catalog, as_of, rows)
+    return _said(_with_booked(compare(book, catalog, moment, pairs, rows, sla), book, catalog, as_of, rows), pairs, out)
