@@ -138,18 +138,21 @@ class ExportController(QObject):
             written = write_pdf(sheets, target, session.files, internal=internal, cancel=cancel, progress=progress)
             return written, list(drafts)
 
-        def done(result: tuple[Path, list[str]]) -> None:
-            written, drafts = result
-            self._exported(written, "Entitlement sheet")
-            if drafts:  # written, but not to be sent: say which, and why (the sheet names the errors)
-                messages.warning(
-                    self._parent,
-                    "Marked DRAFT",
-                    f"The contract book has errors for {', '.join(drafts)}: their sheets are marked DRAFT and name the "
-                    "errors. Correct the book (see Findings) before sending them.",
-                )
+        self._operations.run(write, f"Exporting {Path(target).name}", lambda result: self._drafted(result, "Entitlement sheet"))
 
-        self._operations.run(write, f"Exporting {Path(target).name}", done)
+    def _drafted(self, result: tuple[Path, list[str]], kind: str) -> None:
+        """An export of entitlement sheets or renewal briefs written: said, and where any customer's is marked DRAFT
+        (the contract book has errors for it), which, and why: written, but not to be sent (each names the errors)."""
+        written, drafts = result
+        self._exported(written, kind)
+        if drafts:
+            whose = "sheets" if kind == "Entitlement sheet" else "briefs"
+            messages.warning(
+                self._parent,
+                "Marked DRAFT",
+                f"The contract book has errors for {', '.join(drafts)}: their {whose} are marked DRAFT and name the "
+                "errors. Correct the book (see Findings) before sending them.",
+            )
 
     def export_briefs(self, target: str, scope: Scope = Scope.SELECTED, program: str | None = None) -> None:
         """The customers' renewal briefs as one PDF, in the background, compared with ``program`` (None: the next
@@ -159,10 +162,11 @@ class ExportController(QObject):
             return
         session, customers = covered
 
-        def write(cancel: CancelToken, progress: Progress) -> Path:
+        def write(cancel: CancelToken, progress: Progress) -> tuple[Path, list[str]]:
             from explorer.app.renewal import brief_for
             from explorer.gui.renewal_brief import write_pdf
             from explorer.outputs.customers import sheets_for
+            from explorer.outputs.entitlement import errors
 
             sheets = sheets_for(session, customers, cancel)
             briefs = []
@@ -171,9 +175,10 @@ class ExportController(QObject):
                 progress(f"Renewal brief {number + 1:,} of {len(sheets):,}: {sheet.name}")
                 if (brief := brief_for(session, sheet.key, program, sheet)) is not None:
                     briefs.append(brief)
-            return write_pdf(briefs, target, session.files, cancel=cancel)
+            drafts = list(dict.fromkeys(b.sheet.name for b in briefs if errors(b.sheet)))  # marked DRAFT, as the sheet
+            return write_pdf(briefs, target, session.files, cancel=cancel), drafts
 
-        self._operations.run(write, f"Exporting {Path(target).name}", lambda written: self._exported(written, "Renewal brief"))
+        self._operations.run(write, f"Exporting {Path(target).name}", lambda result: self._drafted(result, "Renewal brief"))
 
     def print_sheets(self) -> None:
         from explorer.gui.entitlement_sheet import print_dialog

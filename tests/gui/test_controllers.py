@@ -164,6 +164,22 @@ def test_sheet_export_internal_copy_and_draft(host: Host, qtbot, tmp_path: Path)
         assert messages.shown[-1].title == "Marked DRAFT" and "Gilded Lily Hotels" in messages.shown[-1].text
 
 
+def test_brief_export_says_which_are_marked_draft(host: Host, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The renewal brief of a customer with contract errors is a DRAFT, as the entitlement sheet: its export says so
+    (the sheet's did, the brief's did not), and a clean customer's says nothing."""
+    session = open_with(qtbot, host.sessions(), sample_files())
+    exports = ExportController(host.widget, host.operations, lambda: session, Customers(["gilded lily hotels"], []))
+    with qtbot.waitSignal(exports.message, timeout=60_000):  # written in the background
+        exports.export_briefs(str(tmp_path / "brief.pdf"), Scope.FILTERED)
+    assert messages.shown[-1].title == "Marked DRAFT" and "Gilded Lily Hotels" in messages.shown[-1].text
+    assert "their briefs are marked DRAFT" in messages.shown[-1].text
+    clean = ExportController(host.widget, host.operations, lambda: session, Customers(["birch health"], []))
+    before = len(messages.shown)
+    with qtbot.waitSignal(clean.message, timeout=60_000):
+        clean.export_briefs(str(tmp_path / "clean.pdf"), Scope.FILTERED)
+    assert not [m for m in messages.shown[before:] if m.title == "Marked DRAFT"]
+
+
 def test_marks_judge_the_book_again(host: Host, qtbot) -> None:  # type: ignore[no-untyped-def]
     session = open_with(qtbot, host.sessions(), sample_files())
     marks = MarksController(lambda: session)
