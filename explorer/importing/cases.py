@@ -15,7 +15,7 @@ judged), response_early (its first response is before its opening: not judged), 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache, partial
 from typing import Any
@@ -1053,13 +1053,7 @@ def match_by_email(cases: pd.DataFrame, contacts: list[Contact]) -> list[Finding
     missing = (cases["customer"] == "") & (cases["requester_email"] != "")
     if not missing.any() or not contacts:
         return []
-    by_email = {c.email.strip().casefold(): c.customer for c in contacts if c.email.strip()}
-    owners: dict[str, set[str]] = {}
-    for contact in contacts:
-        if "@" in contact.email:
-            owners.setdefault(contact.email.strip().casefold().rsplit("@", 1)[1], set()).add(customer_key(contact.customer))
-    first_of = {customer_key(c.customer): c.customer for c in contacts}
-    by_domain = {domain: first_of[next(iter(keys))] for domain, keys in owners.items() if len(keys) == 1}
+    by_email, by_domain = _email_owners(contacts)
     emails = cases.loc[missing, "requester_email"].map(lambda text: address(str(text))[0]).str.casefold()
     named = emails.map(by_email).astype(object)
     domain = emails.str.rsplit("@", n=1).str[-1].map(by_domain).astype(object).where(named.isna())
@@ -1132,22 +1126,26 @@ def people_by_email(
     return findings
 
 
-def _email_owner(contacts: list[Contact], contracts: list[Contract]) -> Callable[[str], str]:
-    """The customer an email names: a contact's own address, else a domain one customer's contacts or contract rows
-    (a kept email column: a billing export's customers.email) hold; "" for none."""
+def _email_owners(contacts: list[Contact], contracts: Iterable[Contract] = ()) -> tuple[dict[str, str], dict[str, str]]:
+    """(a contact's address -> its customer, a domain -> the one customer whose contacts, or contract rows' kept email
+    columns (a billing export's customers.email), hold it): how a requester's email names a customer."""
+    by_email = {c.email.strip().casefold(): c.customer for c in contacts if c.email.strip()}
     owners: dict[str, set[str]] = {}
-    first_of: dict[str, str] = {}
     for contact in contacts:
         if "@" in contact.email:
             owners.setdefault(contact.email.strip().casefold().rsplit("@", 1)[1], set()).add(customer_key(contact.customer))
-        first_of.setdefault(customer_key(contact.customer), contact.customer)
+    first_of = {customer_key(c.customer): c.customer for c in contacts}
     for contract in contracts:
         for value in contract.extra.values():
             if (found := EMAIL.match(address(str(value))[0].strip())) is not None:
                 owners.setdefault(found.group(1).casefold(), set()).add(customer_key(contract.customer))
                 first_of.setdefault(customer_key(contract.customer), contract.customer)
-    by_email = {c.email.strip().casefold(): c.customer for c in contacts if c.email.strip()}
-    by_domain = {domain: first_of[next(iter(keys))] for domain, keys in owners.items() if len(keys) == 1}
+    return by_email, {domain: first_of[next(iter(keys))] for domain, keys in owners.items() if len(keys) == 1}
+
+
+def _email_owner(contacts: list[Contact], contracts: list[Contract]) -> Callable[[str], str]:
+    """The customer an email names (_email_owners), "" for none."""
+    by_email, by_domain = _email_owners(contacts, contracts)
 
     def owner(text: str) -> str:
         email = address(text)[0].strip().casefold()
