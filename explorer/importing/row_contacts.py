@@ -153,7 +153,7 @@ def once(
     def in_cell(c: Contact) -> bool:
         return bool(c.source.column)
 
-    contacts, twice = _table_repeats(contacts, name_of, in_cell)
+    contacts, twice = _table_repeats(contacts, in_cell)
 
     # a person is matched by email, else by name: a cell giving 'Fay Foxtrot' alone is the contacts table's
     # 'Fay Foxtrot, fay@foxtrot.test' (both counted, she was over a limit that holds); two addresses are two people
@@ -203,18 +203,18 @@ def once(
 
 
 def _table_repeats(
-    contacts: list[Contact], name_of: Callable[[Contact], str], in_cell: Callable[[Contact], bool]
+    contacts: list[Contact], in_cell: Callable[[Contact], bool]
 ) -> tuple[list[Contact], list[tuple[Contact, Contact]]]:
     """The contacts with a contacts table's person listed again for the same customer and product (the same address,
     its case aside, or the same name where neither row gives one) kept once, at the first row, named where either
     row names them; and each (row kept, row listing them again), for the warning: a person counted twice put a
     customer over its MCSE limit in every output (trust round 7)."""
-    first: dict[tuple[str, str | None, str], int] = {}
+    first: dict[tuple[tuple[str, str], str | None], int] = {}
     twice: list[tuple[int, Contact]] = []
     for i, c in enumerate(contacts):
         if in_cell(c):
             continue
-        key = (customer_key(c.customer), c.product, f"@{c.email.casefold()}" if c.email else name_of(c))
+        key = (c.person, c.product)
         if key in first:
             twice.append((first[key], c))
         else:
