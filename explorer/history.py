@@ -284,3 +284,11 @@ def _program(catalog: Catalog, contract: Contract) -> str:
 
 def _day(day: date | None) -> str:
     return f"{day:%Y-%m-%d}" if day else "?"
+
+
+def ended_in_review(term: Contract, began: date | None) -> bool:
+    """Whether a product's last ended term is in review (domain §10: "the last ended one for a lapsed customer"):
+    where the customer has no term in force (``began`` None: upgrade.term_began's), or it ran into the term in force (a
+    product not renewed beside one that runs). One that ended before that term began is out of review: nothing
+    is argued about it, in the brief, the report's Upgrade Evidence or whatif; its cases since are a lapse."""
+    return began is None or (term.runs_until is not None and term.runs_until >= began)

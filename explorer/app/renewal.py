@@ -150,11 +150,11 @@ def why_no_evidence(sheet: CustomerSheet, terms: list[ContractSheet]) -> str:
 def in_review(sheet: CustomerSheet) -> list[ContractSheet]:
     """Per product, the term the brief reviews: the one shown on the as-of day (in force, else the last ended, else
     the next to start), but a product's last term that ended before the customer's term in review began (not
-    renewed, it never ran into it) only where every term has ended: upgrade.ended_in_review, the rule the report's
+    renewed, it never ran into it) only where every term has ended: history.ended_in_review, the rule the report's
     Upgrade Evidence and whatif follow, and the window (``CustomerSheet.term_rows``) agrees. Its cases since it
     ended are said as a lapse."""
     began = upgrade.term_began([c.contract for c in sheet.contracts], sheet.as_of)
-    return [p.shown for p in sheet.products() if not p.shown.ended or upgrade.ended_in_review(p.shown.contract, began)]
+    return [p.shown for p in sheet.products() if not p.shown.ended or history.ended_in_review(p.shown.contract, began)]
 
 
 def changes(sheet: CustomerSheet, terms: list[ContractSheet] | None = None) -> list[str]:
@@ -284,7 +284,7 @@ def brief_for(session: Session, key: str, program: str | None = None, sheet: Cus
 
 def program_choices(session: Session, key: str) -> list[str]:
     """The program names a customer's terms could be compared with (their products' programs), lowest first: of its
-    terms in review as the brief has them (not a product that ended before the term, upgrade.ended_in_review)."""
+    terms in review as the brief has them (not a product that ended before the term, history.ended_in_review)."""
     names: list[str] = []
     for i in upgrade.terms_in_review(session.book.contracts, session.as_of, [key], session.overview.contracts_by_key.get(key)):
         names += [p.name for p in upgrade.programs_by_rank(session.catalog, session.book.contracts[i])]

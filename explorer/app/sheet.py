@@ -614,7 +614,7 @@ class CustomerSheet:
         # product's last term that ran into this one (not renewed): its cases are this term's, as the brief lists it
         start = min(c.term_start for c in running if c.term_start)
         products = {c.product for c in running}
-        gone = [c for p, c in last.items() if p not in products and c.runs_until and c.runs_until >= start]
+        gone = [c for p, c in last.items() if p not in products and history.ended_in_review(c, start)]
         return running + [c.contract for c in self.contracts if _continued(c.contract, running)] + gone
 
     @property

@@ -6,7 +6,7 @@ as-of moment as every other verdict. The question is what the other program *pro
 not how support would have behaved under it (domain §10).
 
 The term in review is the term in force on the as-of day, else the last one ended (a
-lapsed customer, or a product not renewed that ran into the term in force: ended_in_review);
+lapsed customer, or a product not renewed that ran into the term in force: history.ended_in_review);
 its cases are those the engine judged under that term. Only programs
 of the term's own product are compared. Everything is vectorised: the whole book is
 judged once as it is and once per distinct promise a contract is compared with (Premier,
@@ -193,19 +193,11 @@ def term_began(contracts: Iterable[Contract], as_of: date) -> date | None:
     return min((c.term_start for c in history.rows_in_force(contracts, as_of) if c.term_start), default=None)
 
 
-def ended_in_review(term: Contract, began: date | None) -> bool:
-    """Whether a product's last ended term is in review (domain §10: "the last ended one for a lapsed customer"):
-    where the customer has no term in force (``began`` None, term_began's), or it ran into the term in force (a
-    product not renewed beside one that runs). One that ended before that term began is out of review: nothing
-    is argued about it, in the brief, the report's Upgrade Evidence or whatif; its cases since are a lapse."""
-    return began is None or (term.runs_until is not None and term.runs_until >= began)
-
-
 def terms_in_review(
     contracts: Sequence[Contract], as_of: date, keys: Iterable[str] | None = None, rows: Sequence[int] | None = None
 ) -> list[int]:
     """Indices (into ``contracts``) of each (customer, product)'s term in review: in force on the
-    as-of day, else the last ended where ``ended_in_review`` keeps it. Customers by key (every customer when
+    as-of day, else the last ended where ``history.ended_in_review`` keeps it. Customers by key (every customer when
     None), or ``rows``: the indices of one customer's contracts where the caller has them (the session's overview)."""
     return _reviewed(contracts, as_of, keys, rows)[0]
 
@@ -241,7 +233,7 @@ def _reviewed(
             last = max(ended, key=lambda i: (history.last_day(contracts[i]), history.first_day(contracts[i]), i))
             if who not in began:
                 began[who] = term_began(customers[who], as_of)
-            if ended_in_review(contracts[last], began[who]):
+            if history.ended_in_review(contracts[last], began[who]):
                 out.append(last)
             elif any(s is history.Status.NOT_STARTED for s in statuses):
                 booked.add(last)

@@ -53,7 +53,7 @@ def test_a_product_that_ended_before_the_term_is_not_reviewed(tmp_path: Path) ->
 def test_the_report_whatif_and_the_brief_agree_on_the_terms_in_review(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Woodgrove Bank: the report's Upgrade Evidence and whatif argued an upgrade of the Okta term that ended before
     the Auth0 term began ("no cases in the term: nothing to compare"); they follow the brief's rule
-    (upgrade.ended_in_review): Okta is out of review in all three."""
+    (history.ended_in_review): Okta is out of review in all three."""
     book = write_csv(
         tmp_path / "book.csv",
         header=HEADER,
