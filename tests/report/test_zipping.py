@@ -7,6 +7,7 @@ import threading
 import zipfile
 import zlib
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,34 @@ def test_a_members_own_level_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert levels == [zipping.LEVEL, 1, 0]
     with zipfile.ZipFile(tmp_path / "none.zip") as archive:
         assert archive.read("c.xml") == b"<c/>" * 100
+
+
+def test_a_streamed_sheet_s_rows_are_deflated_as_they_are_written_and_spliced_into_one_stream(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import xlsxwriter
+
+    from explorer.outputs.report.cells import TextWorkbook
+
+    monkeypatch.setattr(zipping, "BLOCK", 1 << 14)  # many blocks, each deflated on the pool while rows are written
+
+    def parts(kind: type, path: Path) -> dict[str, bytes]:
+        book = kind(str(path), {"constant_memory": True, "tmpdir": str(tmp_path / kind.__name__)})
+        (tmp_path / kind.__name__).mkdir()
+        sheet = book.add_worksheet("Rows")
+        for r in range(4000):
+            sheet.write_string(r, 0, f"Acme {r % 17} <&> naïve")
+            sheet.write_number(r, 1, r / 3)
+        if kind is TextWorkbook:  # the rows wait deflated, never as XML text
+            held = (tmp_path / kind.__name__ / Path(sheet.row_data_filename).name).read_bytes()
+            assert held and b"<row" not in held and b"<row" in zlib.decompressobj(-15).decompress(held)
+        book.set_properties({"created": datetime(2026, 1, 1)})
+        book.close()
+        assert not list((tmp_path / kind.__name__).iterdir())  # no row file left behind
+        with zipfile.ZipFile(path) as archive:
+            assert archive.testzip() is None  # the spliced entry's CRC and sizes are the whole sheet's
+            return {n: archive.read(n) for n in archive.namelist()}
+
+    ours, theirs = parts(TextWorkbook, tmp_path / "ours.xlsx"), parts(xlsxwriter.Workbook, tmp_path / "theirs.xlsx")
+    assert ours == theirs and len(ours["xl/worksheets/sheet1.xml"]) > 300_000
+    assert not [t for t in threading.enumerate() if t.name.startswith("deflate")]  # the pool ends with the workbook
