@@ -367,6 +367,11 @@ class TermStatusWords:
     objects: tuple[tuple[str, ...], ...] = ()  # "renewal" beside one: it is that object's state, not the row's
     quote_titles: tuple[tuple[str, ...], ...] = ()  # "Quote", "Angebot": a title or sheet naming one and a draft...
     states: tuple[tuple[str, ...], ...] = ()  # a subscription's other states (Recurly's expired, future): say nothing
+    open_type_columns: frozenset[str] = frozenset()  # Close's status_type, whose...
+    open_types: tuple[tuple[str, ...], ...] = ()  # ..."active" (the whole value) is an open opportunity: not signed
+    not_renewed: tuple[tuple[str, ...], ...] = ()  # "Did not renew" in a next-term column: the renewal was lost
+    agreement_type_columns: frozenset[str] = frozenset()  # a CLM's Agreement Type, where a row naming no product...
+    order_types: tuple[tuple[str, ...], ...] = ()  # ...and none of these words is another agreement (NDA): set aside
 
     def is_state(self, text: str) -> bool:
         """Whether a cell is, as a whole, a word a status column writes (Active, Canceled, Expired, Draft...): a
@@ -1106,6 +1111,11 @@ def _term_status(data: dict[str, Any]) -> TermStatusWords:
         phrases("objects"),
         phrases("quote_titles"),
         phrases("states"),
+        headers("open_type_columns"),
+        phrases("open_types"),
+        phrases("not_renewed"),
+        headers("agreement_type_columns"),
+        phrases("order_types"),
     )
 
 

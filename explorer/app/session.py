@@ -26,6 +26,7 @@ from explorer.catalog import Catalog, default_catalog, load_catalog
 from explorer.importing.book import load_book
 from explorer.importing.mappings import Lookup, MappingStore, load_mapping_file, stated_order
 from explorer.model import Book, Finding, Severity
+from explorer.shown import shown_name
 from explorer.sla.engine import SlaResult, evaluate
 
 if TYPE_CHECKING:
@@ -134,7 +135,9 @@ def load_session(
 
 def mapping_lookup(workspace: Workspace, catalog: Catalog) -> Lookup:
     """The workspace's mapping files first, then the mappings the user saved (raises MappingError)."""
-    given = [m for path in workspace.mappings for m in load_mapping_file(path, catalog)]
+    given = [
+        dataclasses.replace(m, origin=shown_name(path)) for path in workspace.mappings for m in load_mapping_file(path, catalog)
+    ]
     store = MappingStore(catalog)
     saved = store.all()
     return Lookup(given, saved, notices=[store.notice] if store.notice else [])

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from explorer import heap, history, rules
-from explorer.catalog import Catalog, TableSpec, default_catalog
+from explorer.catalog import Catalog, TableSpec, TermStatusWords, default_catalog, unaccented, words_of
 from explorer.filekinds import digest, lock_file, resolved
 from explorer.importing import ranges, values
 from explorer.importing.anniversary import is_anniversary
@@ -1382,11 +1382,12 @@ def _read_table(
         said += f", {_but_rows(odd, 'a length')}." if odd else "."
         book.findings.append(Finding(Severity.INFO, said, where, length))
     if match.saved:
-        book.findings.append(
-            Finding(
-                Severity.INFO, f"Read by the saved column mapping for this header layout ({len(match.columns)} columns).", where
-            )
+        by = (
+            f"the column mapping in {match.mapping_file}"
+            if match.mapping_file
+            else "the saved column mapping for this header layout"
         )
+        book.findings.append(Finding(Severity.INFO, f"Read by {by} ({len(match.columns)} columns).", where))
     for name, guess in match.guesses.items():
         if not guess.exact or guess.rivals:
             how = HOW.get(guess.how, f"a close spelling, {guess.score:.0f}% sure").format(over=guess.over)
@@ -1414,7 +1415,9 @@ def _read_table(
         book.findings.append(
             Finding(Severity.INFO, f"{said} {aside} set aside: the exporting tool's own bookkeeping, not contract data.", where)
         )
+    aside_rows: list[int] = []
     if match.kind == "contracts":
+        sheet, aside_rows = _other_agreements(sheet, match, catalog, where, book.findings)
         contracts, findings, listed = read_contracts(sheet, match, catalog, order)
         book.contracts.extend(contracts)
         book.contacts.extend(listed)
@@ -1430,7 +1433,7 @@ def _read_table(
         case_frames.append(frame)
         rows = len(frame)
     book.findings.extend(findings)
-    if rows == 0 and not any(f.severity >= Severity.WARNING for f in findings):
+    if rows == 0 and not aside_rows and not any(f.severity >= Severity.WARNING for f in findings):
         label_ = catalog.tables[match.kind].label.lower()
         book.findings.append(
             Finding(Severity.WARNING, f"Sheet '{sheet.name}' has a {label_} header row but no rows below it.", where)
@@ -1452,6 +1455,7 @@ def _read_table(
     also = {h: what for h, what in other.items() if what not in (CONTACTS, LINE_ITEM)}  # each has a finding of its own
     if unused or read or also:
         kept = f"Columns kept as they are (not used by the rules): {', '.join(unused)}." if unused else ""
+        kept, read = _renewal_note(kept, read, catalog)
         if read:  # explorer.importing.term_status reads them
             kept += (" " if kept else "") + (
                 f"{' and '.join(repr(h) for h in read)} {'are' if len(read) > 1 else 'is'} read for a term the book says "
@@ -1463,6 +1467,57 @@ def _read_table(
             kept += (" " if kept else "") + "Also read: " + "; ".join(f"'{h}' ({what})" for h, what in also.items()) + "."
         book.findings.append(Finding(Severity.INFO, kept, where))
     return rows
+
+
+def _renewal_note(kept: str, read: list[str], catalog: Catalog) -> tuple[str, list[str]]:
+    """``kept`` with what a Renewal Status is read for (the renewal lost: explorer.importing.term_status), and the
+    other status columns read."""
+    renewal = [h for h in read if STATUS.spelling(h, catalog) in catalog.term_status.next_term_columns]
+    if not renewal:
+        return kept, read
+    kept += (" " if kept else "") + (
+        f"{' and '.join(repr(h) for h in renewal)} {'are' if len(renewal) > 1 else 'is'} read for a renewal the "
+        "book says was lost (Lost, Churned, Did not renew...): the term runs to its contracted end, not renewed."
+    )
+    return kept, [h for h in read if h not in renewal]
+
+
+def _other_agreements(
+    sheet: RawSheet, match: TableMatch, catalog: Catalog, where: Source, findings: list[Finding]
+) -> tuple[RawSheet, list[int]]:
+    """The sheet with its rows of other agreements blanked (a CLM repository's NDA, MSA, DPA: a row of an Agreement
+    Type column naming no order, with no product and no tier), and those rows (1-based); one info finding says so."""
+    words = catalog.term_status
+    typed = next((i for i, h in match.extra.items() if TermStatusWords.key(h) in words.agreement_type_columns), None)
+    if typed is None:
+        return sheet, []
+    named = [match.columns[f] for f in ("product", "program") if f in match.columns]
+    rows = sheet.rows
+    aside: dict[int, str] = {}
+    for index in range(match.header_index + 1, min(match.end_index, len(rows))):
+        row = rows[index]
+        kind = str(row[typed]).strip() if typed < len(row) and is_filled(row[typed]) else ""
+        if not kind or any(c < len(row) and is_filled(row[c]) for c in named):
+            continue
+        said = words_of(unaccented(kind))
+        if not any(said[i : i + len(p)] == p for p in words.order_types for i in range(len(said))):
+            aside[index + 1] = kind
+    if not aside:
+        return sheet, []
+    kinds = ", ".join(f"'{k}'" for k in dict.fromkeys(aside.values()))
+    numbers = ", ".join(str(r) for r in aside)
+    findings.append(
+        Finding(
+            Severity.INFO,
+            f"{len(aside)} {'rows' if len(aside) != 1 else 'row'} of other agreements ({match.headers[typed]} {kinds}; "
+            f"{'rows' if len(aside) != 1 else 'row'} {numbers}) {'name' if len(aside) != 1 else 'names'} no product and "
+            "no tier: not support orders, so not read as contracts.",
+            where,
+            match.headers[typed],
+        )
+    )
+    blank = [[""] * len(row) if i + 1 in aside else row for i, row in enumerate(rows)]
+    return replace(sheet, rows=blank), list(aside)
 
 
 def _not_signed_note(read: list[str], match: TableMatch, catalog: Catalog) -> str:
@@ -1574,8 +1629,8 @@ def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
         found = [f for f in rules.contract_findings(catalog, contract) if f.message not in said.get(where, set())]
         said.setdefault(where, set()).update(f.message for f in found)
         out.extend(found)
-        if not contract.customer or contract.never_ran:  # a lost deal runs on no day: it overlaps no term
-            continue
+        if not contract.customer or contract.never_ran or contract.dates_missing:  # a lost deal, a row with no
+            continue  # readable term (its error says so): each runs on no day and overlaps no term
         earlier = seen.setdefault(contract.key, [])
         clash = next((c for c in earlier if history.overlaps(c, contract)), None)  # renewals do not overlap
         earlier.append(contract)

@@ -62,6 +62,7 @@ class ColumnMapping:
     values: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {value as written: what it means}
     read_hidden: tuple[str, ...] = ()  # hidden sheets of this layout the user asked to read
     day_first: bool | None = None  # dates = "day first" / "month first": how its nn/nn/yyyy dates are written
+    origin: str = field(default="", compare=False)  # the --mapping file it was given in ("" for a saved one)
 
     @property
     def key(self) -> tuple[str, ...]:

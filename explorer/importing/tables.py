@@ -52,6 +52,7 @@ class TableMatch:
     line_column: int | None = None  # the column naming each row's line item (tier_by_values): the tier, or kept
     day_first: bool | None = None  # the order a saved mapping states for its nn/nn/yyyy dates (dates = "day first")
     people_columns: tuple[int, ...] = ()  # kept 'Support Contact' columns of people's names (row_contacts.people_by_values)
+    mapping_file: str = ""  # the --mapping file the columns come from ("" for one the user saved)
 
     @property
     def header_row(self) -> int:
@@ -196,6 +197,7 @@ class _Finder:
                         mapping.values if mapping else {},
                         tuple(h for i, h in headers.items() if i not in read),
                         day_first=mapping.day_first if mapping else None,
+                        mapping_file=mapping.origin if mapping else "",
                     ),
                 )
         return best[1] if best else None

@@ -18,6 +18,7 @@ from explorer.model import Contract, Finding, Severity
 NOT_SIGNED = frozenset({"not_signed"})
 DRAFT = frozenset({"draft"})
 ACTIVE = frozenset({"active"})
+CHURN = frozenset({"ended", "never_ran"})
 # The parts of a value a negation or reversal reaches: "Active; renewal cancelled", "Closed Lost - to competitor".
 # A dash inside a word ("closed-lost") splits nothing.
 PARTS = re.compile(r"[;,/|()\[\]]|\s[-–—]+|[-–—]+\s")
@@ -140,6 +141,8 @@ def apply_status(
     finding names the row and says what was read. ``deals``: the row's table is an export of deals (deal_table)."""
     words = catalog.term_status
     found = _columns(contract, catalog, deals)
+    lost = next((f for f in found if f.renewal_lost), None)  # a Renewal Status of Lost: about the next term
+    found = [f for f in found if not f.renewal_lost]
     read = _status(found)
     status, says = ((read.header, read.value), read.says) if read else (None, frozenset[str]())
     given, day = _day_ended(contract, catalog, order)
@@ -149,6 +152,7 @@ def apply_status(
 
     start, end = contract.term_start, contract.term_end
     contracted = f"{end:%Y-%m-%d}" if end else "no end"
+
     if not says:
         for f in found:
             if f.reading.declined:
@@ -169,7 +173,9 @@ def apply_status(
     if status is not None and not says or status is None and given is None:
         if read is not None and read.reading.says & ACTIVE and given is not None and day is not None:
             _cancel_asked(contract, f"{read.header} '{read.value}'", given[0], day, warn)
-        return contract  # an active or unknown word (Won, Active, a tracker's stage such as Onboarding), or none
+        return _not_renewed(
+            contract, lost, findings
+        )  # an active or unknown word (Won, Active, a tracker's stage such as Onboarding), or none
     if start is None or contract.dates_missing:
         return contract  # the term's own dates are in question (an error finding); nothing to end
     said = f"{status[0]} '{status[1]}'" if status else ""
@@ -229,6 +235,25 @@ def apply_status(
         )
     elif given is not None and day is None:
         warn(f"{given[0]} '{given[1]}' is not a date; the term is read to its contracted end ({contracted}).", given[0])
+    return _not_renewed(contract, lost if status is None else None, findings)
+
+
+def _not_renewed(contract: Contract, lost: _Column | None, findings: list[Finding]) -> Contract:
+    """``contract`` as it is, and where a next-term column (Renewal Status) says the renewal was lost, an info that
+    says so: the row's own term runs to its contracted end."""
+    if lost is not None and contract.term_start is not None and not contract.dates_missing:
+        end = f"{contract.term_end:%Y-%m-%d}" if contract.term_end else "no end"
+        findings.append(
+            Finding(
+                Severity.INFO,
+                f"{lost.header} '{lost.value}': the renewal was lost, so this term is not renewed; the column is about "
+                f"the next term, not this one, which is read to its contracted end ({end}).",
+                contract.source,
+                lost.header,
+                contract.customer,
+                contract.product or "",
+            )
+        )
     return contract
 
 
@@ -269,6 +294,7 @@ class _Column:
     open_stage: bool = False  # an open pipeline stage (says not_signed) unless another status column speaks
     stage_among: str = ""  # the open stage a stage value names among other words: said, read as no status
     key: str = ""  # the catalog's spelling of a status column the header is read by (TermStatusWords.key)
+    renewal_lost: bool = False  # a next-term column (Renewal Status) saying the renewal was lost: not this term's
 
 
 def _columns(contract: Contract, catalog: Catalog, deals: bool) -> list[_Column]:
@@ -282,8 +308,15 @@ def _columns(contract: Contract, catalog: Catalog, deals: bool) -> list[_Column]
         key = kept.STATUS.spelling(header, catalog) or ""
         if value.strip():
             reading = read_value(value, words)
+            if key in words.open_type_columns and words_of(unaccented(value)) in words.open_types:
+                reading = Reading(NOT_SIGNED)  # Close's status_type 'active': an open opportunity
             says = reading.says
-            if key not in words.not_signed_columns and not (deals and key in words.deal_table_status):
+            if key in words.next_term_columns and (
+                says & CHURN or any(_at(words_of(unaccented(value)), p) for p in words.not_renewed)
+            ):
+                found.append(_Column(header, value.strip(), frozenset(), Reading(frozenset()), key=key, renewal_lost=True))
+                continue
+            if key not in words.not_signed_columns | words.open_type_columns and not (deals and key in words.deal_table_status):
                 says -= NOT_SIGNED
             if "draft" in says and key not in words.next_term_columns:
                 says |= NOT_SIGNED
