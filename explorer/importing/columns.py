@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.catalog import Catalog, fold
-from explorer.importing.entity_names import entity_names
+from explorer.importing.entity_names import contact_companies, entity_names, odoo_export
 from explorer.importing.places import own_region, region_named
 from explorer.importing.readers import RawSheet
 from explorer.importing.record_lines import fill_lines
@@ -330,7 +330,7 @@ def read_columns(
     _region_of_sheet(raw, texts, match, keep, rows, sheet, catalog, findings)
     if "customer" in texts and "customer" in match.columns:
         written = texts["customer"]
-        texts["customer"], entities = _clean_customers(written, sheet, match, findings, keep)
+        texts["customer"], entities = _clean_customers(written, sheet, match, findings, keep, catalog)
         if entities:  # NetSuite's '1042 Acme Corp': the name as written stays in sight beside the row
             extra[f"{match.headers.get(match.columns['customer'], 'Customer')} as written"] = written
     return Columns(
@@ -773,19 +773,24 @@ def _as_meant(texts: dict[str, pd.Series], sheet: RawSheet, match: TableMatch, f
 
 
 def _clean_customers(
-    texts: pd.Series, sheet: RawSheet, match: TableMatch, findings: list[Finding], records: np.ndarray
+    texts: pd.Series, sheet: RawSheet, match: TableMatch, findings: list[Finding], records: np.ndarray, catalog: Catalog
 ) -> tuple[pd.Series, bool]:
     """Customer names in their canonical form (explorer.model.clean_name), one info finding naming what was removed
     from the names of ``records`` (a footer line skipped as no record is not quoted as a customer cleaned); and read
-    as entities where the column writes NetSuite's names (entity_names), said in another. (The names, whether
-    they were read as entities.)"""
+    as entities where the column writes NetSuite's names (entity_names) or Odoo's 'Company, Person'
+    (contact_companies), each said in another. (The names, whether they were read as entities.)"""
     codes, uniques = factorize(texts)
     originals = [str(u) for u in uniques]
     cleaned = np.array([clean_name(u) for u in originals], dtype=object)
     counts = np.bincount(codes[records], minlength=len(originals))
     column = match.headers.get(match.columns["customer"], "customer")
     where = Source(sheet.file, sheet.name, match.header_row)
-    entities, said = entity_names([str(c) for c in cleaned], (counts > 0).tolist())
+    used = (counts > 0).tolist()
+    companies, of_contacts = contact_companies([str(c) for c in cleaned], used, catalog.legal_suffixes, odoo_export(match.layout))
+    if of_contacts:
+        findings.append(Finding(Severity.INFO, of_contacts, where, column))
+        cleaned = np.array(companies, dtype=object)
+    entities, said = entity_names([str(c) for c in cleaned], used)
     if said:
         findings.append(Finding(Severity.INFO, said, where, column))
         cleaned = np.array(entities, dtype=object)
@@ -805,7 +810,7 @@ def _clean_customers(
                 column,
             )
         )
-    return pd.Series(cleaned[codes], index=texts.index, dtype=object), bool(said)
+    return pd.Series(cleaned[codes], index=texts.index, dtype=object), bool(said or of_contacts)
 
 
 def _blank(values: np.ndarray) -> np.ndarray:

@@ -1,16 +1,32 @@
 """NetSuite's customer names: the entity number it puts before a name where auto-generated numbers are on
 ('1042 Acme Corp'), and a sub-customer written as its parent's path ('Globex Holdings : Globex GmbH'). Another
 tool's case log or contacts list names 'Acme Corp' and 'Globex GmbH', so those are read, where the column writes
-most of its names so: a book whose one name starts with a number ('1 800 Flowers') keeps it."""
+most of its names so: a book whose one name starts with a number ('1 800 Flowers') keeps it.
+
+Odoo's customer (a many2one partner) is written as its display name: a contact person under a company is
+'Harbor Lane Logistics, Mara Quinn'. The company before the comma is the customer, where the part after it looks
+like a person's name and the export is Odoo's (its 'External ID' or '<...> Lines/<field>' headers) or the part
+before names another row's customer. A legal name is never split: 'Acme, Inc.' and 'Smith, Jones & Co' name no
+person after their comma."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
+from explorer.importing.headers import LINE_PATH
+from explorer.model import customer_key
+
 NUMBERED = re.compile(r"\d+\s+(.*[^\W\d_].*)")  # an entity number, a space, then a name with a letter in it
 PATH = re.compile(r"\s+:\s+")  # NetSuite joins a parent and its child with ' : '
 EXAMPLES = 2
+# A word of a person's name: capitalised letters, a hyphen or an apostrophe inside ('Anne-Marie', "O'Neil"), or an
+# initial ('J.'); a particle of a surname ('van', 'de') may be lower case.
+NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*\.?|[^\W\d_]\.")
+PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "du", "la", "le", "bin", "al", "ten", "ter"}
+)
+ODOO_HEADERS = frozenset({"external id"})  # Odoo's export names each record's XML id in its first column
 
 
 def entity_name(written: str) -> str:
@@ -18,6 +34,58 @@ def entity_name(written: str) -> str:
     last = PATH.split(written.strip())[-1]
     numbered = NUMBERED.fullmatch(last)
     return numbered[1].strip() if numbered else last
+
+
+def person_like(text: str, legal: frozenset[str]) -> bool:
+    """Whether ``text`` looks like a person's name: two to four words of letters, the first and last capitalised,
+    none a legal suffix ('Inc', 'Co') nor an '&'."""
+    parts = text.split()
+    if not 2 <= len(parts) <= 4 or not all(NAME_WORD.fullmatch(p) for p in parts):
+        return False
+    if any(p.casefold() in legal or p.casefold().rstrip(".") in legal for p in parts):
+        return False
+    inner = parts[1:-1]
+    return parts[0][:1].isupper() and parts[-1][:1].isupper() and all(p[:1].isupper() or p.casefold() in PARTICLES for p in inner)
+
+
+def contact_company(written: str, legal: frozenset[str]) -> str | None:
+    """The company a 'Company, Person' name (Odoo's display name of a contact under its company) names, or None
+    where the part after its last comma is no person's name or nothing is before it."""
+    company, comma, person = written.strip().rpartition(",")
+    company = company.strip()
+    if not comma or not company or not person_like(person.strip(), legal):
+        return None
+    return company
+
+
+def odoo_export(layout: Sequence[str]) -> bool:
+    """Whether a table's headers are Odoo's export: an 'External ID' column or a path into its records' lines
+    ('Order Lines/Product'), as rows.py reads such a record's lines."""
+    return any(" ".join(h.split()).casefold() in ODOO_HEADERS or LINE_PATH.fullmatch(h.strip()) for h in layout)
+
+
+def contact_companies(written: Sequence[str], used: Sequence[bool], legal: frozenset[str], odoo: bool) -> tuple[list[str], str]:
+    """(each name of a customer column, a 'Company, Person' read as its company, what was read, for an info), or
+    (the names as written, ""). A name is read so where the part after its comma looks like a person's name and
+    the table is Odoo's export (``odoo``) or the company is another name of the column that records use."""
+    names = {customer_key(w) for w, u in zip(written, used, strict=True) if u and w.strip()}
+    read: dict[str, str] = {}
+    for w, u in zip(written, used, strict=True):
+        company = contact_company(w, legal) if u and w not in read else None
+        if company is not None and (odoo or customer_key(company) in names):
+            read[w] = company
+    if not read:
+        return list(written), ""
+    shaped = list(read)
+    shown = "; ".join(f"'{w}' is {read[w]}" for w in shaped[:EXAMPLES])
+    rest = len(shaped) - EXAMPLES
+    more = f"; and {rest} more name{'s' if rest > 1 else ''} read so" if rest > 0 else ""
+    how = "as Odoo writes a contact under its company" if odoo else "where another row names the company alone"
+    said = (
+        f"Customer names written 'Company, Person' ({how}) are read as the company, the person being a contact, so "
+        f"they match the same customer in other files: {shown}{more}. The name as written is kept beside the row."
+    )
+    return [read.get(w, w) for w in written], said
 
 
 def entity_names(written: Sequence[str], used: Sequence[bool]) -> tuple[list[str], str]:

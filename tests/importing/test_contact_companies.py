@@ -1,0 +1,111 @@
+"""Odoo writes a customer that is a contact person under a company as its display name, 'Company, Person'
+(tryout 14, T3): the company before the comma is the customer, so another tool's cases naming the company match.
+A legal name with a comma ('Acme, Inc.', 'Smith, Jones & Co') is never split."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from explorer.catalog import default_catalog
+from explorer.importing.book import load_book
+from explorer.importing.entity_names import contact_company, person_like
+from explorer.model import Severity
+from tests.files import write_sheets
+
+ODOO = ["External ID", "Order Reference", "Customer", "Start Date", "End Date", "Order Lines/Product"]
+
+
+def _log(tmp_path: Path, *customers: str) -> Path:
+    log = tmp_path / "kayako.csv"
+    rows = [f"{5500 + i},{c},Okta,Urgent,2026-12-0{i + 1}T08:00:00Z,2026-12-0{i + 1}T08:30:00Z" for i, c in enumerate(customers)]
+    log.write_text("ID,Organization,Product,Priority,Created at,First reply at\n" + "\n".join(rows) + "\n")
+    return log
+
+
+def test_an_odoo_contact_under_its_company_reads_as_the_company_so_its_cases_match(tmp_path: Path) -> None:
+    book_file = write_sheets(
+        tmp_path / "odoo.xlsx",
+        {
+            "Sheet1": [
+                ODOO,
+                [
+                    "__export__.so_42",
+                    "S00042",
+                    "Harbor Lane Logistics, Mara Quinn",
+                    "2026-03-01",
+                    "2027-02-28",
+                    "[OKTA-PP] Okta Premier Plus Support (12 months)",
+                ],
+                [None, None, None, None, None, "[MCSE-50] Mission Critical Support - 50% Dedicated MCSE"],
+                [
+                    "__export__.so_57",
+                    "S00057",
+                    "Tamarind Health Pty Ltd, Ruby Adeyemi",
+                    "2026-02-15",
+                    "2027-02-14",
+                    "[OKTA-PREM] Okta Premier Support",
+                ],
+                ["__export__.so_58", "S00058", "Acme, Inc.", "2026-02-15", "2027-02-14", "[OKTA-PREM] Okta Premier Support"],
+                [
+                    "__export__.so_59",
+                    "S00059",
+                    "Smith, Jones & Co",
+                    "2026-02-15",
+                    "2027-02-14",
+                    "[OKTA-PREM] Okta Premier Support",
+                ],
+                [
+                    "__export__.so_61",
+                    "S00061",
+                    "Quillfeather Media",
+                    "2025-12-15",
+                    "2026-12-14",
+                    "[OKTA-PREM] Okta Premier Support",
+                ],
+            ]
+        },
+    )
+    book = load_book([book_file], [_log(tmp_path, "Harbor Lane Logistics", "Tamarind Health Pty Ltd")])
+    customers = [c.customer for c in book.contracts]
+    assert customers == [
+        "Harbor Lane Logistics",
+        "Tamarind Health Pty Ltd",
+        "Acme, Inc.",
+        "Smith, Jones & Co",
+        "Quillfeather Media",
+    ]
+    assert book.contracts[0].extra["Customer as written"] == "Harbor Lane Logistics, Mara Quinn"
+    assert book.contracts[0].addons, "the MCSE line still folds onto its order's contract"
+    assert book.cases is not None
+    assert sorted(book.cases["customer"]) == ["Harbor Lane Logistics", "Tamarind Health Pty Ltd"]
+    assert not [f for f in book.findings if "could be" in f.message]
+    said = [f for f in book.findings if "'Company, Person'" in f.message]
+    assert [(f.severity, f.column, f.source.row) for f in said] == [(Severity.INFO, "Customer", 1)]
+    assert "'Harbor Lane Logistics, Mara Quinn' is Harbor Lane Logistics" in said[0].message
+
+
+def test_a_book_not_odoos_reads_company_person_only_where_another_row_names_the_company(tmp_path: Path) -> None:
+    head = ["Customer", "Product", "Tier", "Start", "End"]
+    term = ["Okta", "Premier", "2026-01-01", "2026-12-31"]
+    alone = write_sheets(tmp_path / "alone.xlsx", {"Contracts": [head, ["Harbor Lane Logistics, Mara Quinn", *term]]})
+    assert [c.customer for c in load_book([alone]).contracts] == ["Harbor Lane Logistics, Mara Quinn"]
+    beside = write_sheets(
+        tmp_path / "beside.xlsx",
+        {
+            "Contracts": [
+                head,
+                ["Harbor Lane Logistics", "Okta", "Premier", "2025-01-01", "2025-12-31"],
+                ["Harbor Lane Logistics, Mara Quinn", *term],
+            ]
+        },
+    )
+    assert [c.customer for c in load_book([beside]).contracts] == ["Harbor Lane Logistics"] * 2
+
+
+def test_only_a_persons_name_after_the_comma_is_set_aside() -> None:
+    legal = default_catalog().legal_suffixes
+    assert contact_company("Harbor Lane Logistics, Mara Quinn", legal) == "Harbor Lane Logistics"
+    assert contact_company("Smith, Jones & Co, Anne-Marie van der Berg", legal) == "Smith, Jones & Co"
+    for name in ["Acme, Inc.", "Smith, Jones & Co", "Doe, John", "Widgets, Gadgets and More", "Acme, Ltd Co", ", Mara Quinn"]:
+        assert contact_company(name, legal) is None, name
+    assert not person_like("North 42", legal)
