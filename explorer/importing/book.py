@@ -91,7 +91,7 @@ HOW = {
     "levels": "its values are priority levels, read over '{over}', a yes/no flag",
 }
 # Tables read only beside contracts, as the no-contract error names them ("Cases are judged against ...").
-BESIDE_CONTRACTS = {"cases": "Cases are", "contacts": "Named contacts are"}
+BESIDE_CONTRACTS = {"cases": "Cases are", "contacts": "Named contacts are", "accounts": "Accounts are"}
 RESHAPE = "reshape"  # a Held of a sheet that mapping its columns cannot read (laid out sideways; an order form lacking)
 MAP_HINT = (
     "map its columns with 'explorer map FILE -o mapping.toml' and '--mapping mapping.toml', "
@@ -284,6 +284,7 @@ def _load(
         what = "; ".join(f"{name} holds {', '.join(t.text for t in tables)}" for name, tables in held.items())
         advice = _no_contract_advice(held)
         book.findings.append(Finding(Severity.ERROR, f"No contract was read: {what}. {advice}.", Source(book.files[0])))
+    book.contracts = joiner.accounts_onto(book.contracts, book.findings)  # an accounts sheet's zone, region, owner
     book.contracts = borrowed_places(book.contracts, book.findings, catalog)
     listing = _contact_columns(book.contacts)
     book.contracts = _read_once(unless_held(book.contracts, catalog, book.findings), catalog, book.findings, listing)
@@ -527,6 +528,11 @@ def read_file(
         held.append(Held(text, "pipeline"))
         if lone:  # the file's only contract-like table: the app offers to map it
             book.unread.append(Unread(str(path), sheet.name, "a deal pipeline, not read as contracts"))
+    held += [
+        Held(f"a list of accounts of {r} row{'s' if r != 1 else ''} (sheet '{n}')", "accounts", r)
+        for n, r in joiner.accounts_from(path)
+        if sheets is None
+    ]
     if not held and found:  # sheets of unknown columns (each warned of): the no-contract error names the closest
         best = max(found, key=lambda f: len(f[2].found) if f[2] else -1)
         why, mappable = _unread_why(best[2], best[0], catalog)

@@ -6,6 +6,12 @@ with no customer column is read as one table with the deals table its references
 deal's columns, appended on its right, so every finding still names the item's own file, sheet, row and column,
 and the items then fold into contracts as line items do (a tier line and its add-on lines of one deal are one
 contract). The sheets are held while the book's files are read (the deals may come in a later file), then joined.
+
+An accounts sheet beside the contracts ('Customer | Region | Country | Time Zone | Account Owner', one row per
+customer, no product) is no contract table: it is held as a lookup, and once every file is read (accounts_onto) each
+contract row of a customer it lists takes its time zone, country, state, region and owner where the row's own cells
+are blank. A row's own value wins; one that disagrees with the account's is a warning. Other columns (a 'Customer
+Since') are not applied.
 """
 
 from __future__ import annotations
@@ -15,18 +21,25 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from explorer.catalog import Catalog, fold
+from explorer.importing import places
+from explorer.importing.borrowed_place import NO_REGION, NO_ZONE
 from explorer.importing.headers import variants
+from explorer.importing.kept import OWNER
 from explorer.importing.readers import RawSheet, iter_sheets
 from explorer.importing.tables import TableMatch
 from explorer.importing.values import cell_text
-from explorer.model import Finding, Severity, Source
+from explorer.model import Contract, Finding, Severity, Source, customer_key
+from explorer.sla.subdivisions import resolve_subdivision, subdivision_of_zone
+
+PLACE_FIELDS = ("time_zone", "country", "subdivision", "region")  # an accounts sheet's columns read onto contracts
 
 
 @dataclass
 class _Held:
     sheet: RawSheet
     header: int  # 0-based row of the header
-    key: int  # the deal reference column (items) or the deal ID column (deals)
+    key: int  # the deal reference column (items) or the deal ID column (deals), or the customer (accounts)
+    columns: dict[str, int] = field(default_factory=dict)  # accounts: field (PLACE_FIELDS, "owner") -> column
 
 
 @dataclass
@@ -36,6 +49,7 @@ class Joiner:
     catalog: Catalog | None  # None: holds nothing (a case log's sheets, a file read on its own)
     items: list[_Held] = field(default_factory=list)
     deals: list[_Held] = field(default_factory=list)
+    accounts: list[_Held] = field(default_factory=list)
 
     def holds(self, sheet: RawSheet, tables: list[TableMatch], blocks: Sequence[object] = (), kinds: object = None) -> bool:
         """Whether a contract file's sheet is held: items naming a deal and no customer, or deals with a customer,
@@ -59,12 +73,48 @@ class Joiner:
             default=None,
         )
         if key is None:
-            return False
+            return not tables and has_customer and self._accounts(sheet, header, heads)
         (self.deals if has_customer else self.items).append(_Held(sheet, header, key))
         return True
 
+    def _accounts(self, sheet: RawSheet, header: int, heads: list[set[str]]) -> bool:
+        """Whether a sheet no table was read from is a list of accounts (a customer column and a time zone, country
+        or region, no product or tier), held as one (accounts_onto); else False."""
+        assert self.catalog is not None
+        spec = self.catalog.tables["contracts"]
+
+        def column(name: str, words: Iterable[str]) -> int | None:
+            folded = {fold(w) for w in words}
+            return next((i for i, h in enumerate(heads) if h & folded), None)
+
+        if any(column(f, spec.fields[f]) is not None for f in ("product", "program") if f in spec.fields):
+            return False
+        columns = {f: c for f in PLACE_FIELDS if f in spec.fields and (c := column(f, spec.fields[f])) is not None}
+        customer = column("customer", spec.fields["customer"])
+        if not columns or customer is None:
+            return False
+        if (owner := column("owner", self.catalog.settings.owner_columns)) is not None:
+            columns["owner"] = owner
+        self.accounts.append(_Held(sheet, header, customer, columns))
+        return True
+
     def held_from(self, path: Path) -> bool:
-        return any(h.sheet.file == str(path) for h in (*self.items, *self.deals))
+        return any(h.sheet.file == str(path) for h in (*self.items, *self.deals, *self.accounts))
+
+    def accounts_from(self, path: Path) -> list[tuple[str, int]]:
+        """(sheet, rows) of each accounts sheet held from the file, for the no-contract error."""
+        return [(h.sheet.name, len(_account_rows(h))) for h in self.accounts if h.sheet.file == str(path)]
+
+    def accounts_onto(self, contracts: list[Contract], findings: list[Finding]) -> list[Contract]:
+        """``contracts`` with each row of a customer an accounts sheet lists taking the account's place (time zone,
+        country, state: where the row gives none of them), region and owner where its own are blank; one info per
+        sheet says what was filled from where, a row whose own value disagrees is a warning (its own is kept)."""
+        if self.catalog is None or not self.accounts:
+            return contracts
+        out = contracts
+        for held in self.accounts:
+            out = _onto(held, out, findings, self.catalog)
+        return out
 
     def joined(self, findings: list[Finding]) -> dict[str, list[RawSheet]]:
         """File -> its sheets to read now: each items sheet joined with its deals, and every sheet that joined
@@ -172,3 +222,112 @@ NO_JOIN = Joiner(None)
 def sheets_of(path: Path, given: Iterable[RawSheet] | None) -> Iterable[RawSheet]:
     """The sheets to read of a file: those given (held, then joined), else the file's own."""
     return iter_sheets(path) if given is None else given
+
+
+def _account_rows(held: _Held) -> dict[str, tuple[int, dict[str, str]]]:
+    """Customer key -> (0-based row, field -> text) of an accounts sheet: the first row of a customer listed twice."""
+    out: dict[str, tuple[int, dict[str, str]]] = {}
+    rows = held.sheet.rows
+    for r in range(held.header + 1, len(rows)):
+        row = rows[r]
+        name = cell_text(row[held.key]) if held.key < len(row) else ""
+        if name:
+            out.setdefault(
+                customer_key(name), (r, {f: cell_text(row[c]) if c < len(row) else "" for f, c in held.columns.items()})
+            )
+    return out
+
+
+def _account_place(values: dict[str, str], catalog: Catalog) -> tuple[str, str, str] | None:
+    """(zone, country, state) an account's row says, as a contract row's would read (domain.md section 7), or None
+    where it says no zone or country that reads."""
+    country = places.parse_country(values.get("country", ""))[0] if values.get("country") else None
+    zone = places.parse_timezone(values["time_zone"], catalog, country)[0] if values.get("time_zone") else None
+    if zone is None and country:
+        zone = places.zone_of_country(country, catalog)
+    if zone is None:
+        return None
+    country = country or places.country_of_zone(zone) or ""
+    state = resolve_subdivision(country, values["subdivision"], catalog)[0] if values.get("subdivision") and country else ""
+    return zone, country, state or (subdivision_of_zone(zone, country, catalog) if country else "")
+
+
+def _onto(held: _Held, contracts: list[Contract], findings: list[Finding], catalog: Catalog) -> list[Contract]:
+    accounts = _account_rows(held)
+    sheet, heads = held.sheet, held.sheet.rows[held.header]
+    header = {f: cell_text(heads[c]) for f, c in held.columns.items()}
+    defaults = {
+        (f.source, f.customer): i
+        for i, f in enumerate(findings)
+        if f.severity is Severity.WARNING and f.message.startswith(NO_ZONE)
+    }
+    no_region = {
+        (f.source, f.customer, f.product): i
+        for i, f in enumerate(findings)
+        if f.severity is Severity.WARNING and f.column == "Region" and f.message.startswith(NO_REGION)
+    }
+    withdrawn: set[int] = set()
+    filled: dict[str, int] = {}  # what was filled -> rows
+    used: set[str] = set()
+    out: list[Contract] = []
+    for c in contracts:
+        found = accounts.get(customer_key(c.customer))
+        if found is None:
+            out.append(c)
+            continue
+        r, values = found
+        used.add(customer_key(c.customer))
+        where = Source(sheet.file, sheet.name, r + 1)
+        changes: dict[str, object] = {}
+        place = _account_place(values, catalog)
+        if place is not None and c.place_unsaid:
+            zone, country, state = place
+            changes.update(
+                time_zone=zone, country=country, subdivision=state, place_unsaid=False, zone_unsaid=not values.get("time_zone")
+            )
+            said = "time zone" if values.get("time_zone") else "country (its zone)"
+            filled[said] = filled.get(said, 0) + 1
+            if (at := defaults.get((c.source, c.customer))) is not None:
+                withdrawn.add(at)
+        elif place is not None and not c.zone_unsaid and values.get("time_zone") and place[0] != c.time_zone:
+            findings.append(_clash(c, header["time_zone"], c.time_zone, place[0], where))
+        region = values.get("region", "")
+        if region and not c.region.strip():
+            changes["region"] = region
+            filled["region"] = filled.get("region", 0) + 1
+            if (gone := no_region.get((c.source, c.customer, c.product or ""))) is not None:
+                withdrawn.add(gone)
+        elif region and fold(region) != fold(c.region):
+            findings.append(_clash(c, header["region"], c.region, region, where))
+        owner = values.get("owner", "")
+        own = [v.strip() for _, v in OWNER.named(c.extra, catalog) if v.strip()]
+        if owner and not own:
+            changes["extra"] = {**{k: v for k, v in c.extra.items() if k != header["owner"]}, header["owner"]: owner}
+            filled["owner"] = filled.get("owner", 0) + 1
+        elif owner and fold(owner) not in {fold(o) for o in own}:
+            findings.append(_clash(c, header["owner"], own[0], owner, where))
+        out.append(replace(c, **changes) if changes else c)  # type: ignore[arg-type]
+    findings[:] = [f for i, f in enumerate(findings) if i not in withdrawn]
+    unused = sorted(set(accounts) - used)
+    what = ", ".join(f"{n} row{'s' if n != 1 else ''} their {w}" for w, n in filled.items()) or "no row a value"
+    read = {held.key, *held.columns.values()}
+    left = [cell_text(h) for i, h in enumerate(heads) if cell_text(h) and i not in read]
+    said = (
+        f"Sheet '{sheet.name}' is read as a list of accounts (one row per customer, by '{cell_text(heads[held.key])}'), not as "
+        f"contracts: it gave {what}, where the contract row's own cells are blank; a row's own value is kept."
+        + (f" Not applied: {', '.join(repr(h) for h in left)}." if left else "")
+        + (f" {len(unused)} of its customers have no contract row." if unused else "")
+    )
+    findings.append(Finding(Severity.INFO, said, Source(sheet.file, sheet.name, held.header + 1)))
+    return out
+
+
+def _clash(c: Contract, column: str, own: str, account: str, where: Source) -> Finding:
+    return Finding(
+        Severity.WARNING,
+        f"The row says {own}; {where.describe()} ('{column}') says {account} for {c.customer}: the row's own is used.",
+        c.source,
+        column,
+        c.customer,
+        c.product or "",
+    )

@@ -1,0 +1,78 @@
+"""An 'Accounts' sheet beside the contracts (renew 14, D10): one row per customer with its region, country, time
+zone and owner, no product. It was warned as 'closest to a contracts table, which needs product' and every renewal
+row ran in UTC; it is read as an account lookup onto the contract rows of the same customer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from explorer.importing.book import load_book
+from explorer.model import Severity
+from tests.files import write_sheets
+
+RENEWALS = ["Customer", "Product", "Tier", "Start Date", "End Date", "MCSE"]
+ACCOUNTS = ["Customer", "Region", "Country", "Time Zone", "Account Owner", "Customer Since"]
+
+
+def test_an_accounts_sheet_gives_the_contract_rows_their_zone_region_and_owner(tmp_path: Path) -> None:
+    path = write_sheets(
+        tmp_path / "book.xlsx",
+        {
+            "Renewals": [
+                RENEWALS,
+                ["Fabrikam Games", "Auth0", "Enterprise", datetime(2025, 10, 1), datetime(2026, 9, 30), None],
+                ["Fabrikam Games", "Auth0", "Premier", datetime(2026, 10, 1), datetime(2027, 9, 30), None],
+                ["Contoso Retail", "Okta", "Premier Plus", datetime(2026, 7, 1), datetime(2027, 6, 30), "50%"],
+            ],
+            "Accounts": [
+                ACCOUNTS,
+                ["Fabrikam Games", "APAC", "AU", "Australia/Sydney", "Dana Ito", datetime(2025, 10, 1)],
+                ["Contoso Retail", "EMEA", "GB", "Europe/London", "Sam Reyes", datetime(2025, 7, 1)],
+                ["Litware Media", "EMEA", "DE", "Europe/Berlin", "Sam Reyes", datetime(2025, 1, 23)],
+            ],
+        },
+    )
+    book = load_book([path])
+    got = [(c.customer, c.time_zone, c.country, c.region, c.extra.get("Account Owner")) for c in book.contracts]
+    assert got == [
+        ("Fabrikam Games", "Australia/Sydney", "AU", "APAC", "Dana Ito"),
+        ("Fabrikam Games", "Australia/Sydney", "AU", "APAC", "Dana Ito"),
+        ("Contoso Retail", "Europe/London", "GB", "EMEA", "Sam Reyes"),
+    ]
+    assert all(c.initial_term_start is None for c in book.contracts), "'Customer Since' is not applied"
+    assert not [f for f in book.findings if f.severity is not Severity.INFO], book.findings
+    said = [f for f in book.findings if "list of accounts" in f.message]
+    assert [(f.source.sheet, f.source.row) for f in said] == [("Accounts", 1)]
+    assert "Not applied: 'Customer Since'" in said[0].message and "1 of its customers" in said[0].message
+    assert not book.unread
+
+
+def test_a_rows_own_zone_wins_over_its_accounts_and_the_clash_is_a_warning(tmp_path: Path) -> None:
+    head = [*RENEWALS, "Time Zone"]
+    path = write_sheets(
+        tmp_path / "book.xlsx",
+        {
+            "Renewals": [
+                head,
+                ["Fabrikam Games", "Auth0", "Premier", datetime(2026, 10, 1), datetime(2027, 9, 30), None, "Europe/Paris"],
+            ],
+            "Accounts": [ACCOUNTS, ["Fabrikam Games", "APAC", "AU", "Australia/Sydney", "Dana Ito", None]],
+        },
+    )
+    book = load_book([path])
+    assert [(c.time_zone, c.region) for c in book.contracts] == [("Europe/Paris", "APAC")]
+    clash = [f for f in book.findings if f.severity is Severity.WARNING and "Australia/Sydney" in f.message]
+    assert [(f.source.sheet, f.source.row, f.customer) for f in clash] == [("Renewals", 2, "Fabrikam Games")]
+    assert "the row's own is used" in clash[0].message
+
+
+def test_an_accounts_list_given_alone_asks_for_its_book_not_for_a_mapping(tmp_path: Path) -> None:
+    path = write_sheets(
+        tmp_path / "accounts.xlsx",
+        {"Accounts": [ACCOUNTS, ["Fabrikam Games", "APAC", "AU", "Australia/Sydney", "Dana Ito", None]]},
+    )
+    book = load_book([path])
+    error = [f.message for f in book.findings if f.severity is Severity.ERROR]
+    assert len(error) == 1 and "a list of accounts of 1 row (sheet 'Accounts')" in error[0], error
+    assert "give the book with them" in error[0] and "closest to a contracts table" not in error[0]
