@@ -325,7 +325,7 @@ def _onto(held: _Held, contracts: list[Contract], findings: list[Finding], catal
 def _clash(c: Contract, column: str, own: str, account: str, where: Source) -> Finding:
     return Finding(
         Severity.WARNING,
-        f"The row says {own}; {where.describe()} ('{column}') says {account} for {c.customer}: the row's own is used.",
+        f"The row's {column} is {own}, but {where.describe()} says {account} for {c.customer}: the row's own is used.",
         c.source,
         column,
         c.customer,
