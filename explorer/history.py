@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from explorer.catalog import Catalog
-from explorer.model import Contract
+from explorer.model import Contract, Finding, Severity
 
 FIRST_DAY, LAST_DAY = date.min, date.max
 
@@ -194,11 +194,11 @@ def with_runs(contracts: Sequence[Contract]) -> list[Contract]:
                 if addon in row.addon_starts:  # bought mid-term on a line of its own: its subscription starts then
                     own[addon] = row.addon_starts[addon]
                     continue
-                if row.initial_term_start is not None:
-                    own[addon] = row.initial_term_start
-                    continue
-                run = next((since[j][addon] for j in reversed(before) if addon in since.get(j, {})), None)
-                own[addon] = run or start
+                shown = run_shown(since, before, addon, start)
+                given = row.initial_term_start
+                # a row's Initial Term Start (a 'Customer Since') counts, but never from before the book shows the
+                # add-on's run began: a term the book holds without it says it was bought later
+                own[addon] = (max(given, shown) if shown else given) if given is not None else (shown or start)
             since[i] = own
             after = [j for j in rows[n + 1 :] if renews(row, contracts[j])]
             renewed[i] = frozenset(a for j in after for a in contracts[j].addons if a in row.addons)
@@ -216,6 +216,47 @@ def with_runs(contracts: Sequence[Contract]) -> list[Contract]:
         else c
         for i, c in enumerate(contracts)
     ]
+
+
+def run_shown(since: dict[int, dict[str, date]], before: Sequence[int], addon: str, start: date) -> date | None:
+    """Where the book shows the add-on's unbroken run began, for a row starting ``start`` that follows the rows
+    ``before`` (``since``: their add-ons' run starts): the run of the latest one holding it; ``start`` where the
+    rows it follows hold none of it (the add-on bought at this term); None where it follows no row."""
+    held = [since[j][addon] for j in before if addon in since.get(j, {})]
+    if held:
+        return held[-1]
+    return start if before else None
+
+
+def bought_after_initial(contracts: Sequence[Contract], catalog: Catalog) -> list[Finding]:
+    """An info per row whose Initial Term Start (a 'Customer Since') is earlier than its add-on's run as the book
+    shows it (with_runs): the term it follows holds none of the add-on, so it was bought with this term and its
+    mobilization counts from this term's start, not from the customer's first (domain.md §5)."""
+    out = []
+    for row in contracts:
+        given, start = row.initial_term_start, row.term_start
+        if given is None or start is None or given >= start:
+            continue
+        fresh = [a for a, day in row.addon_since.items() if day == start and a not in row.addon_starts and a in catalog.addons]
+        before = [c for c in contracts if c is not row and c.key == row.key and not c.never_ran and follows(c, row)]
+        if not fresh or not before:
+            continue
+        names = " and ".join(catalog.addons[a].short for a in fresh)
+        prior = max(before, key=first_day).source
+        same = (prior.file, prior.sheet) == (row.source.file, row.source.sheet)
+        out.append(
+            Finding(
+                Severity.INFO,
+                f"Initial Term Start {given:%Y-%m-%d} is earlier than the first term in the book that holds the {names} "
+                f"(this one, from {start:%Y-%m-%d}; the term before it, {f'row {prior.row}' if same else prior.describe()}, "
+                f"holds none): the {names} was bought with this term, so its mobilization counts from {start:%Y-%m-%d}.",
+                row.source,
+                "Initial Term Start",
+                row.customer,
+                row.product or "",
+            )
+        )
+    return out
 
 
 def overlaps(a: Contract, b: Contract) -> bool:

@@ -1,0 +1,81 @@
+"""An add-on bought at a later renewal or mid-term, in a book that gives a 'Customer Since' or an add-on line of its
+own: its mobilization, limits and Administrative Days count from when the book shows it held (domain.md §5)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from explorer import rules
+from explorer.app.sheet import build_sheet
+from explorer.catalog import default_catalog
+from explorer.importing.book import load_book
+
+from .files import write_csv
+
+AS_OF = date(2026, 12, 8)
+
+
+def _available(contracts, customer: str) -> list[tuple[str, date]]:  # type: ignore[no-untyped-def]
+    """Each add-on availability date of the customer's rows, as the report's Key Dates and the calendar list them."""
+    catalog = default_catalog()
+    mine = [c for c in contracts if c.customer == customer]
+    rows = [(c, k) for c in mine for k in rules.key_dates(catalog, c, AS_OF)]
+    repeated = rules.repeated_mobilizations(rows)
+    return sorted({(k.event, k.day) for i, (_, k) in enumerate(rows) if k.role == "addon_available" and i not in repeated})
+
+
+def test_a_customer_since_older_than_the_add_on_counts_its_mobilization_from_the_term_that_bought_it(tmp_path: Path) -> None:
+    """Fourth Coffee (renew14 D2): Premier from 2021, Premier Plus with a CSE from 2026-05-01, 'Customer Since'
+    2021-05-01 on every row; the CSE was read as available since 2021-07-30."""
+    book = write_csv(
+        tmp_path / "book.csv",
+        header=["Customer", "Product", "Tier", "Start", "End", "Customer Since", "CSE", "MCSE", "Region", "Time Zone"],
+        rows=[
+            ["Fourth Coffee", "Okta", "Premier", "2021-05-01", "2026-04-30", "2021-05-01", "", "", "AMER", "UTC"],
+            ["Fourth Coffee", "Okta", "Premier Plus", "2026-05-01", "2027-04-30", "2021-05-01", "Yes", "", "AMER", "UTC"],
+            ["Fourth Coffee", "Okta", "Premier Plus", "2027-05-01", "2028-04-30", "2021-05-01", "Yes", "", "AMER", "UTC"],
+            ["Datum Labs", "Okta", "Premier Plus", "2024-10-01", "2025-09-30", "2024-10-01", "Yes", "", "AMER", "UTC"],
+            ["Datum Labs", "Okta", "Premier Plus", "2025-10-01", "2026-09-30", "2024-10-01", "Yes", "", "AMER", "UTC"],
+            ["Datum Labs", "Okta", "Premier Plus", "2026-10-01", "2027-09-30", "2024-10-01", "Yes", "100%", "AMER", "UTC"],
+        ],
+    )
+    loaded = load_book([book])
+    # one CSE mobilization, from the term that bought it; its renewal keeps it (no second one)
+    assert _available(loaded.contracts, "Fourth Coffee") == [("CSE available", date(2026, 7, 30))]
+    # the CSE held from the customer's first term keeps its date; the MCSE bought in FY27 is still mobilizing
+    assert _available(loaded.contracts, "Datum Labs") == [
+        ("CSE available", date(2024, 12, 30)),
+        ("MCSE available", date(2026, 12, 30)),
+    ]
+    said = [f for f in loaded.findings if f.customer == "Fourth Coffee" and "Initial Term Start 2021-05-01" in f.message]
+    assert [(f.severity.label, f.source.row) for f in said] == [("Info", 3)]
+    assert "the CSE was bought with this term, so its mobilization counts from 2026-05-01" in said[0].message
+    # the entitlement sheet (and the brief, which reads it) show the same day
+    catalog = default_catalog()
+    sheet = build_sheet(catalog, AS_OF, [c for c in loaded.contracts if c.customer == "Datum Labs"], [], [])
+    assert ("MCSE available", date(2026, 12, 30)) in {(d.date.event, d.date.day) for d in sheet.dates}
+
+
+def test_an_add_on_dropped_and_bought_again_mobilizes_a_second_time_though_the_row_gives_its_initial_start(
+    tmp_path: Path,
+) -> None:
+    """Adatum (renew14 D2, file 03): the MCSE dropped for FY26 and bought again in FY27 with Initial Term Start
+    2024-09-01: the warning said 'bought again', yet no second MCSE available date was scheduled."""
+    book = write_csv(
+        tmp_path / "book.csv",
+        header=["Customer", "Product", "Tier", "Start", "End", "Initial Term Start", "CSE", "MCSE", "Region", "Time Zone"],
+        rows=[
+            ["Adatum", "Okta", "Premier Plus", "2024-09-01", "2025-08-31", "2024-09-01", "Yes", "50%", "EMEA", "UTC"],
+            ["Adatum", "Okta", "Premier Plus", "2025-09-01", "2026-08-31", "2024-09-01", "Yes", "", "EMEA", "UTC"],
+            ["Adatum", "Okta", "Premier Plus", "2026-09-01", "2027-08-31", "2024-09-01", "Yes", "50%", "EMEA", "UTC"],
+        ],
+    )
+    loaded = load_book([book])
+    assert _available(loaded.contracts, "Adatum") == [
+        ("CSE available", date(2024, 11, 30)),
+        ("MCSE available", date(2024, 11, 30)),
+        ("MCSE available", date(2026, 11, 30)),
+    ]
+    warned = next(f for f in loaded.findings if "bought again" in f.message)
+    assert "a second MCSE mobilization is worked out from 2026-09-01" in warned.message
