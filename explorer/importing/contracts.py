@@ -493,16 +493,25 @@ def _contract(
     subdivision = _subdivision(row, catalog, zone, country, lambda sev, f, msg: report(sev, f, msg, pid or ""))
 
     addons = _addons(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or ""))
-    if with_addon is not None and with_addon.addon is not None and not row.has(with_addon.addon):  # its column decides
-        addons[with_addon.addon] = with_addon.option  # as its own column would say it
+    if with_addon is not None and with_addon.addon is not None:
         held = catalog.addons[with_addon.addon]
         option = held.options.get(with_addon.option or "")
         said = f"{option.label} ({held.short})" if option else held.name
-        named = program.name if program else ""
-        report(Severity.INFO, "program", f"Tier '{program_text}' read as {named} with the add-on {said}.", pid or "")
+        if not row.text(with_addon.addon):  # no column, or its cell blank (which says nothing): the tier cell's holds
+            addons[with_addon.addon] = with_addon.option  # as its own column would say it
+            named = program.name if program else ""
+            report(Severity.INFO, "program", f"Tier '{program_text}' read as {named} with the add-on {said}.", pid or "")
+        elif addons.get(with_addon.addon, False) != with_addon.option:  # a filled cell decides; where it disagrees, said
+            own = row.match.headers.get(row.match.columns.get(with_addon.addon, -1), held.short)
+            tier = row.match.headers.get(row.match.columns["program"], "tier") if row.has("program") else "tier"
+            message = (
+                f"Tier '{program_text}' ({tier}) names the add-on {said}, but column '{own}' says "
+                f"'{row.text(with_addon.addon)}': the {held.short} is read from '{own}', the add-on's own column."
+            )
+            report(Severity.WARNING, with_addon.addon, message, pid or "")
     addon_columns = _listed_addons(row, catalog, addons, lambda sev, f, msg: report(sev, f, msg, pid or ""))
     tiered = with_addon.addon if with_addon is not None else None  # read from the tier's cell ('Premier Plus w/ CSE')
-    if tiered is not None and tiered in addons and tiered not in addon_columns and not row.has(tiered) and row.has("program"):
+    if tiered is not None and tiered in addons and tiered not in addon_columns and not row.text(tiered) and row.has("program"):
         addon_columns[tiered] = row.match.headers.get(row.match.columns["program"], "")
     for addon in addons:  # its own column's header as the file writes it ('Dedicated CSE'), for the findings
         if addon not in addon_columns and row.has(addon):
