@@ -206,10 +206,22 @@ def term_days(contract: Contract) -> int | None:
     return (contract.term_end - contract.term_start).days + 1
 
 
+def held_days(catalog: Catalog, contract: Contract) -> int | None:
+    """Days of the term an add-on is held, both ends counted: from the first valid add-on's start (an add-on line
+    bought mid-term starts on its own day, Contract.addon_starts) to the term end; None with no add-on or term."""
+    days, valid = term_days(contract), valid_addons(catalog, contract)
+    if days is None or not valid or contract.term_start is None or contract.term_end is None:
+        return None
+    first = min(contract.addon_starts.get(a, contract.term_start) for a in valid)
+    return days if first <= contract.term_start else max((contract.term_end - first).days + 1, 0)
+
+
 def administrative_days(catalog: Catalog, contract: Contract) -> Decimal | None:
-    """Pro-rated Administrative Days to one decimal, for contracts with an add-on."""
-    days = term_days(contract)
-    if days is None or not valid_addons(catalog, contract):
+    """Pro-rated Administrative Days to one decimal, for contracts with an add-on: over the add-on's subscription
+    term within the row's (domain.md §5, "the pro-rated number of days for the applicable subscription term"), so a
+    CSE bought mid-term on a line of its own counts from its own start (held_days)."""
+    days = held_days(catalog, contract)
+    if days is None:
         return None
     exact = Decimal(str(catalog.admin_days_per_year)) * days / 365
     return exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

@@ -79,3 +79,35 @@ def test_an_add_on_dropped_and_bought_again_mobilizes_a_second_time_though_the_r
     ]
     warned = next(f for f in loaded.findings if "bought again" in f.message)
     assert "a second MCSE mobilization is worked out from 2026-09-01" in warned.message
+
+
+def _order_lines(tmp_path: Path) -> Path:
+    """renew14's file 06: a Premier Plus term with a CSE line bought mid-term and co-termed, and an MCSE line bought
+    mid-term for its own 12 months; the book holds the next term too."""
+    return write_csv(
+        tmp_path / "lines.csv",
+        header=["Account", "Product", "Start Date", "End Date", "Region", "Time Zone"],
+        rows=[
+            ["VanArsdel Ltd", "Okta Premier Plus Support (12 months)", "2026-01-01", "2026-12-31", "AMER", "UTC"],
+            ["VanArsdel Ltd", "Dedicated CSE Add-On", "2026-04-01", "2026-12-31", "AMER", "UTC"],
+            ["VanArsdel Ltd", "Mission Critical Support - 50% Dedicated MCSE", "2026-06-01", "2027-05-31", "AMER", "UTC"],
+            ["VanArsdel Ltd", "Okta Premier Plus Support (12 months)", "2027-01-01", "2027-12-31", "AMER", "UTC"],
+            ["Bellows College", "Okta Premier Plus Support (12 months)", "2026-02-01", "2027-01-31", "EMEA", "UTC"],
+            ["Bellows College", "Mission Critical Support - 50% Dedicated MCSE", "2024-06-01", "2025-05-31", "EMEA", "UTC"],
+        ],
+    )
+
+
+def test_administrative_days_of_an_add_on_bought_mid_term_count_its_own_term(tmp_path: Path) -> None:
+    """renew14 D4: a CSE from 2026-04-01 in a 2026 term showed 7 Administrative Days: 7 x 275 / 365 = 5.3."""
+    from decimal import Decimal
+
+    catalog = default_catalog()
+    loaded = load_book([_order_lines(tmp_path)])
+    term = next(c for c in loaded.contracts if c.customer == "VanArsdel Ltd" and c.term_start == date(2026, 1, 1))
+    assert rules.held_days(catalog, term) == 275
+    assert rules.administrative_days(catalog, term) == Decimal("5.3")
+    bellows = next(c for c in loaded.contracts if c.customer == "Bellows College")
+    assert rules.administrative_days(catalog, bellows) is None  # its MCSE line fits no term: no add-on, no days
+    sheet = build_sheet(catalog, AS_OF, [term], [], [])
+    assert sheet.contracts[0].administrative_days == Decimal("5.3")  # the report, the sheet and the app read it
