@@ -111,3 +111,27 @@ def test_administrative_days_of_an_add_on_bought_mid_term_count_its_own_term(tmp
     assert rules.administrative_days(catalog, bellows) is None  # its MCSE line fits no term: no add-on, no days
     sheet = build_sheet(catalog, AS_OF, [term], [], [])
     assert sheet.contracts[0].administrative_days == Decimal("5.3")  # the report, the sheet and the app read it
+
+
+def test_an_add_on_line_not_co_termed_folds_onto_the_term_it_starts_in_and_its_renewal(tmp_path: Path) -> None:
+    """renew14 D11: an MCSE line 2026-06-01..2027-05-31 beside Premier Plus 2026 was refused as having no contract
+    to belong to, and the report's Actions row for such an error named no product."""
+    loaded = load_book([_order_lines(tmp_path)])
+    first, renewal = (c for c in loaded.contracts if c.customer == "VanArsdel Ltd")
+    assert first.addons == {"cse": None, "mcse": "50"} and first.addon_starts["mcse"] == date(2026, 6, 1)
+    assert renewal.addons == {"mcse": "50"} and renewal.addon_since == {"mcse": date(2026, 6, 1)}
+    assert _available(loaded.contracts, "VanArsdel Ltd") == [
+        ("CSE available", date(2026, 6, 30)),
+        ("MCSE available", date(2026, 8, 30)),  # once: the renewal keeps the line's run
+    ]
+    warned = [f for f in loaded.findings if "past the end of the term it starts in" in f.message]
+    assert [(f.severity.label, f.source.row, f.product) for f in warned] == [("Warning", 4, "okta")]
+    assert warned[0].message.startswith(
+        "Add-on line 'Mission Critical Support - 50% Dedicated MCSE' runs 2026-06-01 to 2027-05-31, past the end of the "
+        "term it starts in (2026-01-01 – 2026-12-31): the MCSE is read as held from 2026-06-01 on the term from "
+        "2026-01-01 (row 2) and its renewal from 2027-01-01 (row 5)"
+    )
+    assert not [f for f in loaded.findings if f.customer == "VanArsdel Ltd" and f.severity.label == "Error"]
+    # a line no term holds is still an error, and it names the product the add-on is sold with (the Actions row's)
+    refused = [f for f in loaded.findings if "to belong to" in f.message]
+    assert [(f.customer, f.product) for f in refused] == [("Bellows College", "okta")]

@@ -305,17 +305,19 @@ def _fold_addons(
         customer, product = row.text("customer"), product_named(catalog, row.text("product"))
         header, text = _addon_cell(row, product is not None)
         start, end = _line_term(row, order, catalog)
-        owner = next(
-            (
-                i
-                for i, c in enumerate(contracts)
-                if customer_key(c.customer) == customer_key(customer)
-                and (product is None or c.product == product.id)
-                and catalog.addon_allowed(addon.id, c.product, c.program)
-                and _within(start, end, c)
-            ),
-            None,
-        )
+        may_carry = [
+            i
+            for i, c in enumerate(contracts)
+            if customer_key(c.customer) == customer_key(customer)
+            and (product is None or c.product == product.id)
+            and catalog.addon_allowed(addon.id, c.product, c.program)
+        ]
+        owner = next((i for i in may_carry if _within(start, end, contracts[i])), None)
+        # not co-termed: bought mid-term for its own Order Form term, it goes onto the term it starts in (and the
+        # book's renewals of that term it runs into), said in a warning
+        past = [] if owner is not None else _runs_past(contracts, may_carry, start, end)
+        owner = past[0] if past else owner
+        of = _addon_product(catalog, addon.id, product)  # the findings name the product (the report's Actions too)
         if addon.options and item.option is None:
             labels = " or ".join(o.label for o in addon.options.values())
             findings.append(
@@ -325,6 +327,7 @@ def _fold_addons(
                     row.source,
                     header,
                     customer,
+                    of,
                 )
             )
             continue
@@ -334,7 +337,7 @@ def _fold_addons(
                 f"Add-on line '{text}' is not read: the {name} contract it would go onto "
                 f"has no tier read (the error on its tier says why), so whether it may carry the {addon.short} is not known."
             )
-            findings.append(Finding(Severity.INFO, said, row.source, header, customer))
+            findings.append(Finding(Severity.INFO, said, row.source, header, customer, of))
             continue
         if owner is None:
             term = f" for {start} to {end}" if start and end else ""
@@ -347,13 +350,15 @@ def _fold_addons(
                     row.source,
                     header,
                     customer,
+                    of,
                 )
             )
             continue
         contract = contracts[owner]
         starts = contract.addon_starts
         if start is not None and contract.term_start is not None and start > contract.term_start:
-            starts = {**starts, addon.id: start}  # co-termed, bought later: its mobilization counts from its own start
+            starts = {**starts, addon.id: start}  # bought later: its mobilization counts from its own start
+        if start is not None and contract.term_start is not None and start > contract.term_start and not past:
             findings.append(
                 Finding(
                     Severity.INFO,
@@ -366,6 +371,11 @@ def _fold_addons(
                 )
             )
         contracts[owner] = replace(contract, addons={**contract.addons, addon.id: item.option}, addon_starts=starts)
+        for later in past[1:]:  # a renewal the line runs into holds it too: its run goes on (history.with_runs)
+            renewal = contracts[later]
+            contracts[later] = replace(renewal, addons={**renewal.addons, addon.id: item.option})
+        if past:
+            findings.append(_past_term(text, addon.short, start, end, [contracts[i] for i in past], row, header, customer))
         folded += 1
     if folded:
         first = lines[0][0]
@@ -378,6 +388,66 @@ def _fold_addons(
             )
         )
     return contracts
+
+
+def _runs_past(contracts: list[Contract], may_carry: list[int], start: date | None, end: date | None) -> list[int]:
+    """The term an add-on line starts in after its start and runs past the end of (bought mid-term for its own Order
+    Form term, not co-termed), then each renewal of it (starting the day after) that the line's term runs into; []
+    where no term holds its start so."""
+    if start is None or end is None:
+        return []
+    dated = sorted(
+        (i for i in may_carry if contracts[i].term_start is not None and contracts[i].term_end is not None),
+        key=lambda i: contracts[i].term_start or date.min,
+    )
+
+    def holds(i: int, day: date) -> bool:
+        c = contracts[i]
+        return c.term_start is not None and c.term_end is not None and c.term_start <= day <= c.term_end
+
+    # bought mid-term (after the term's start): a line starting with the term and running longer is another term
+    first = next(
+        (
+            i
+            for i in dated
+            if holds(i, start) and start > (contracts[i].term_start or date.max) and (contracts[i].term_end or date.max) < end
+        ),
+        None,
+    )
+    if first is None:
+        return []
+    out = [first]
+    while (last := contracts[out[-1]].term_end) is not None and last < end:
+        following = next((i for i in dated if contracts[i].term_start == last + timedelta(days=1)), None)
+        if following is None:
+            break
+        out.append(following)
+    return out
+
+
+def _past_term(
+    text: str, short: str, start: date | None, end: date | None, terms: list[Contract], row: DataRow, header: str, customer: str
+) -> Finding:
+    """The warning on an add-on line that runs past the end of the term it starts in."""
+    assert start is not None and end is not None
+    first = terms[0]
+    renewals = [f"its renewal from {c.term_start:%Y-%m-%d} (row {c.source.row})" for c in terms[1:] if c.term_start]
+    onto = f"the term from {first.term_start:%Y-%m-%d} (row {first.source.row})" + "".join(f" and {r}" for r in renewals)
+    said = (
+        f"Add-on line '{text}' runs {start:%Y-%m-%d} to {end:%Y-%m-%d}, past the end of the term it starts in "
+        f"({first.term_start:%Y-%m-%d} – {first.term_end:%Y-%m-%d}): the {short} is read as held from "
+        f"{start:%Y-%m-%d} on {onto}, and its dates count from then; its renewal-request deadline is worked out from "
+        "the term's end. Check the line's dates, or give its term on the contract's rows."
+    )
+    return Finding(Severity.WARNING, said, row.source, header, customer, first.product or "")
+
+
+def _addon_product(catalog: Catalog, addon: str, product: Product | None) -> str:
+    """The product an add-on line is of: the one it names, else the only one that may carry the add-on ('' if several)."""
+    if product is not None:
+        return product.id
+    products = {p.id for p in catalog.products.values() for pid in p.programs if catalog.addon_allowed(addon, p.id, pid)}
+    return next(iter(products)) if len(products) == 1 else ""
 
 
 def _addon_cell(row: DataRow, product: bool) -> tuple[str, str]:
