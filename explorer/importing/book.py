@@ -89,6 +89,7 @@ HOW = {
     "summary": "its header after its summary, as a BI tool writes a summarized column ('Earliest', 'Max of')",
     "preferred": "an organisation's column, read over '{over}', which may name the person who asked",
     "levels": "its values are priority levels, read over '{over}', a yes/no flag",
+    "times": "its values are dates and times, read over '{over}', which holds none",
 }
 # Tables read only beside contracts, as the no-contract error names them ("Cases are judged against ...").
 BESIDE_CONTRACTS = {"cases": "Cases are", "contacts": "Named contacts are", "accounts": "Accounts are"}

@@ -385,6 +385,7 @@ def recognise(
         used.add(guess.column)
     _preferred(spec, candidates, result, used, shares)
     _levels_over_flags(candidates, result, used, shares)
+    _times_over_words(spec, candidates, result, used, shares)
     _twins(headers, result)
     _titles(spec, headers, shares, result)
     _renewal_as_start(spec, result)
@@ -481,6 +482,20 @@ def _levels_over_flags(
             continue
         levels = lambda g: bool(shares.get(g.column)) and shares[g.column].get("flag", 0) < 1  # noqa: E731
         _switch(candidates, result, used, chosen, levels, "levels")
+
+
+def _times_over_words(
+    spec: TableSpec, candidates: Sequence[Guess], result: Recognition, used: set[int], shares: Mapping[int, Mapping[str, float]]
+) -> None:
+    """A time of the case read from a column of dates and times where the column its header named holds none: TOPdesk's
+    'Response date' over its 'Responded' (Ja / Nee, whether a response was sent), both spellings of a first response."""
+    for name, chosen in list(result.guesses.items()):
+        if spec.field_type(name) != "timestamp" or chosen.how == "saved":
+            continue
+        if fits("timestamp", shares.get(chosen.column, {}), unix=True):
+            continue
+        timed = lambda g: bool(shares.get(g.column)) and fits("timestamp", shares[g.column], unix=True)  # noqa: E731
+        _switch(candidates, result, used, chosen, timed, "times")
 
 
 def _switch(

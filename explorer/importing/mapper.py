@@ -49,6 +49,7 @@ HOW = {
     "summary": "the header after its summary, as a BI tool writes a summarized column",
     "preferred": "an organisation's column, read over {over!r}, which may name the person who asked",
     "levels": "its values are priority levels, read over {over!r}, a yes/no flag",
+    "times": "its values are dates and times, read over {over!r}, which holds none",
 }
 
 

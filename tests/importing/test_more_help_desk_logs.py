@@ -1,0 +1,117 @@
+"""Case logs from more help desks, as their tools write them by default (tryout 14).
+
+- HaloITSM: Ticket ID, Client, Priority ('P1 – Urgent'), Date Logged (the opening), Response Date.
+- TOPdesk: Incident number, Call date (the opening), Caller branch (the caller's company), Object (the asset: here a
+  product's name), Responded (Ja / Nee) beside Response date.
+- SysAid: ID, Request time (the opening), First Response Time (the time of the first response, a date-time), 'Very
+  High' among its priorities.
+- Zammad: the ticket number under '#', priorities '1 low' .. '3 high' and an admin-added '4 urgent'.
+- LiveAgent: its tags as priorities, 'Priority: Urgent'.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from explorer.catalog import default_catalog
+from explorer.importing.book import load_book
+from explorer.importing.mapper import proposed_mappings
+from explorer.model import Book, Severity
+from explorer.sla.engine import evaluate
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "files"
+BOOK = CORPUS / "companion_contracts.csv"
+AS_OF = datetime(2026, 12, 7, tzinfo=UTC)
+
+
+def write_log(tmp_path: Path, lines: list[str], name: str = "log.csv") -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def read_log(tmp_path: Path, lines: list[str]) -> Book:
+    """The companion book with ``lines`` (a header, then rows) as its case log."""
+    return load_book([BOOK], case_files=[write_log(tmp_path, lines)])
+
+
+def messages(book: Book, severity: Severity) -> list[str]:
+    return [f.message for f in book.findings if f.severity is severity]
+
+
+def column(book: Book, name: str) -> list[object]:
+    assert book.cases is not None, [f.message for f in book.findings]
+    return [str(v) for v in book.cases[name].tolist()]
+
+
+def outcomes(book: Book) -> dict[str, str]:
+    result = evaluate(book, default_catalog(), AS_OF).cases
+    return dict(zip(result["case_id"].astype(str), result["outcome"].astype(str), strict=True))
+
+
+HALO = [
+    "Ticket ID,Summary,Client,Site,User,Priority,Ticket Type,Date Logged,Response Date,Status,Team,Product",
+    "4401,Okta issue,Initech,Head Office,Sam Nag,P1 – Urgent,Incident,2026-12-01 14:00:00,2026-12-01 14:45:00,Closed,"
+    "Identity Team,Okta",
+]
+
+
+def test_haloitsm_date_logged_is_the_opening_and_response_date_the_first_response(tmp_path: Path) -> None:
+    # the log was refused whole: 'closest to a cases table, which needs opened'
+    book = read_log(tmp_path, HALO)
+    assert column(book, "opened") == ["2026-12-01 14:00:00+00:00"]
+    assert column(book, "first_response") == ["2026-12-01 14:45:00+00:00"]
+
+
+TOPDESK = [
+    "Incident number;Call date;Caller branch;Caller;Brief description;Category;Object;Priority;Responded;Response date;"
+    "Operator group;Status",
+    "I 2612 001;2026-12-01 15:00;Initech;Sam Nag;Okta issue;Identity;Okta;P1 - Critical;Ja;2026-12-01 15:45;2nd line;Afgemeld",
+    "I 2612 002;2026-12-02 11:00;Initech;Sam Nag;Okta issue;Identity;Okta;P2 - High;Nee;;2nd line;Open",
+]
+
+
+def test_topdesk_call_date_caller_branch_and_response_date_are_read(tmp_path: Path) -> None:
+    # 'Call date' was not known (the log refused whole); mapped, 'Responded' (Ja / Nee) was read as the first response
+    # beside 'Response date', every case then said not answered
+    book = read_log(tmp_path, TOPDESK)
+    assert column(book, "opened") == ["2026-12-01 15:00:00+00:00", "2026-12-02 11:00:00+00:00"]
+    assert column(book, "customer") == ["Initech", "Initech"]
+    assert column(book, "product") == ["okta", "okta"]  # the catalog's product id
+    assert column(book, "first_response") == ["2026-12-01 15:45:00+00:00", "NaT"]
+    assert messages(book, Severity.ERROR) == []
+
+
+def test_map_proposes_the_response_date_not_the_yes_no_column_beside_it(tmp_path: Path) -> None:
+    text, _ = proposed_mappings([], [str(write_log(tmp_path, TOPDESK))], default_catalog())
+    assert 'first_response = "Response date"' in text
+    assert "first_response = 'Response date': its values are dates and times, read over 'Responded'" in text
+    assert 'first_response = "Responded"' not in text
+
+
+def test_a_yes_no_column_headed_as_a_first_response_is_still_read_where_no_column_holds_times(tmp_path: Path) -> None:
+    # no date column beside it: the column its header names stays the first response, its cells each an error
+    rows = ["Incident number;Call date;Caller branch;Priority;Responded", "I 1;2026-12-01 15:00;Initech;P1;Ja"]
+    book = read_log(tmp_path, rows)
+    assert book.cases is not None
+    assert any("the first response 'Ja' cannot be read" in m for m in messages(book, Severity.ERROR))
+
+
+def test_sysaid_request_time_is_the_opening(tmp_path: Path) -> None:
+    rows = [
+        "ID,Title,Status,Priority,Company,Request user,Request time,First response,Product",
+        "901,Okta issue,Closed,Highest,Initech,Sam Nag,2026-12-01 15:00:00,2026-12-01 15:45:00,Okta",
+    ]
+    assert column(read_log(tmp_path, rows), "opened") == ["2026-12-01 15:00:00+00:00"]
+
+
+def test_zammad_s_number_under_hash_is_the_case_id(tmp_path: Path) -> None:
+    # Zammad's lib/excel_sheet/ticket.rb heads the ticket number '#': the log was refused, 'which needs case ID'
+    rows = [
+        "#,Title,State,Priority,Group,Owner,Customer,Organization,Created At,First Response At,Product",
+        "70001,Okta issue,closed,2 normal,Support,Agent,Sam Nag,Initech,2026-12-01 15:00:00,2026-12-01 15:45:00,Okta",
+    ]
+    book = read_log(tmp_path, rows)
+    assert column(book, "case_id") == ["70001"]
+    assert column(book, "customer") == ["Initech"]
