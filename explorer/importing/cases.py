@@ -139,13 +139,16 @@ def parse_timestamps(
     return out, bad, twice
 
 
+Stamps = tuple[pd.Series, pd.Series, pd.Series, pd.Series]  # read_stamps: times, unread, twice-said notes, second readings
+
+
 def read_stamps(
     series: pd.Series,
     zone: str,
     order: DateOrder = UNSETTLED,
     abbreviations: Mapping[str, str] | None = None,
     row_zones: pd.Series | None = None,
-) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+) -> Stamps:
     """parse_timestamps' three, and the second reading of each local time in an hour the clocks repeat (NaT
     elsewhere): the first is used, unless a case's times only hold together with the second.
 
@@ -687,11 +690,15 @@ def read_cases(
         responded, bad_resp, twice_resp, second = read_times("milestone_completed", completed)
     elif after is not None:  # a time after opening: Zendesk's minutes, Kayako Classic's duration
         span, bad_resp = _elapsed(after, raw, texts, header(cols[after], ""), catalog)
-        if (refused := _no_durations(after, raw, span, bad_resp, sheet, match)) is not None:
+        if (stamps := _stamps_not_spans(after, raw[after], span, read_times, order)) is not None:
+            responded, bad_resp, twice_resp, second = stamps
+            findings.append(_stamps_said(raw[after], sheet, match))
+        elif (refused := _no_durations(after, raw, span, bad_resp, sheet, match)) is not None:
             return empty_cases(), [*findings, refused]
-        findings += _unit_unsaid(after, sheet, match, catalog)
-        responded = opened + span
-        twice_resp = pd.Series("", index=opened.index)
+        else:
+            findings += _unit_unsaid(after, sheet, match, catalog)
+            responded = opened + span
+            twice_resp = pd.Series("", index=opened.index)
     else:  # only whether a response was sent (Dynamics 365's First Response Sent): no time of any
         responded = pd.Series(pd.NaT, index=opened.index, dtype="datetime64[ns, UTC]")
         bad_resp, twice_resp = pd.Series(False, index=opened.index), pd.Series("", index=opened.index)
@@ -867,7 +874,7 @@ def _unix_note(field: str, values: pd.Series | None, sheet: RawSheet, match: Tab
 
 def _read_stamps(
     field: str, values: pd.Series, match: TableMatch, zone: str, order: DateOrder, catalog: Catalog, per_row: pd.Series | None
-) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+) -> Stamps:
     """A time column read in its header unit's zone where it names one, else in each row's (``per_row``) or ``zone``."""
     own = match.zones.get(field)
     return read_stamps(values, own or zone, order, catalog.timezone_abbreviations, None if own else per_row)
@@ -931,6 +938,34 @@ def _unit_unsaid(after: str, sheet: RawSheet, match: TableMatch, catalog: Catalo
             column,
         )
     ]
+
+
+def _stamps_not_spans(
+    after: str, values: pd.Series, span: pd.Series, read_times: Callable[..., Stamps], order: DateOrder
+) -> Stamps | None:
+    """A 'First Response Time' whose values are dates and times (SysAid's and ManageEngine's): the time of the first
+    response, not a time taken to it; its readings as read_stamps gives them. None where one of its values is a
+    duration or no time at all (the column stays a duration column, refused whole if it holds none: _no_durations)."""
+    filled = values.map(lambda v: v is not None and v != "" and not (isinstance(v, str) and not v.strip()))
+    if after != "first_response_time" or span.notna().any() or not filled.any():
+        return None
+    read: Stamps = read_times(after, values)
+    bad = _unless_none(read[1], values)
+    if bad.any() and values[bad].map(lambda v: _unread(cell_text(v), order) == "cannot be read").any():
+        return None  # an ambiguous day/month is its column's error, as in any column of times
+    return read
+
+
+def _stamps_said(values: pd.Series, sheet: RawSheet, match: TableMatch) -> Finding:
+    column = match.headers.get(match.columns["first_response_time"], "")
+    first = next(cell_text(v) for v in values if v is not None and cell_text(v).strip())
+    return Finding(
+        Severity.INFO,
+        f"Column '{column}' holds dates and times ('{first}'), not durations: each is read as the time of the first "
+        "response, as SysAid and ManageEngine write it.",
+        Source(sheet.file, sheet.name, match.header_row),
+        column,
+    )
 
 
 def _no_durations(

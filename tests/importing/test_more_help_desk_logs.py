@@ -17,6 +17,7 @@ from pathlib import Path
 from explorer.catalog import default_catalog
 from explorer.importing.book import load_book
 from explorer.importing.mapper import proposed_mappings
+from explorer.importing.mappings import Lookup, load_mapping_file
 from explorer.model import Book, Severity
 from explorer.sla.engine import evaluate
 
@@ -115,3 +116,44 @@ def test_zammad_s_number_under_hash_is_the_case_id(tmp_path: Path) -> None:
     book = read_log(tmp_path, rows)
     assert column(book, "case_id") == ["70001"]
     assert column(book, "customer") == ["Initech"]
+
+
+SYSAID = [
+    "ID,Title,Status,Priority,Company,Request user,Request time,First Response Time,Product",
+    "901,Okta issue,Closed,Highest,Initech,Sam Nag,2026-12-01 15:00:00 CET,2026-12-01 15:45:00 CET,Okta",
+    "902,Okta issue,Closed,High,Initech,Sam Nag,2026-12-02 11:00:00 CET,2026-12-02 13:30:00 CET,Okta",
+    "909,Okta issue,Open,Normal,Initech,Sam Nag,2026-12-04 11:00:00 CET,,Okta",
+]
+
+
+def test_a_first_response_time_of_dates_and_times_is_the_time_of_the_first_response(tmp_path: Path) -> None:
+    # SysAid's 'First Response Time' is a stamp: the whole log was refused, 'holds no durations'
+    book = read_log(tmp_path, SYSAID)
+    assert messages(book, Severity.ERROR) == []
+    assert column(book, "first_response") == ["2026-12-01 14:45:00+00:00", "2026-12-02 12:30:00+00:00", "NaT"]
+    assert (
+        "Column 'First Response Time' holds dates and times ('2026-12-01 15:45:00 CET'), not durations: each is read "
+        "as the time of the first response, as SysAid and ManageEngine write it." in messages(book, Severity.INFO)
+    )
+    assert outcomes(book)["901"] == "Met"
+
+
+def test_a_first_response_time_mapped_as_a_duration_holding_stamps_is_read_as_stamps(tmp_path: Path) -> None:
+    # the tryout's own mapping said first_response_time = "First Response Time": the log was refused whole
+    log = write_log(tmp_path, SYSAID)
+    mapping = tmp_path / "map.toml"
+    mapping.write_text(
+        '[[mapping]]\nkind = "cases"\nlayout = ["ID", "Title", "Status", "Priority", "Company", "Request user", '
+        '"Request time", "First Response Time", "Product"]\n[mapping.columns]\ncase_id = "ID"\ncustomer = "Company"\n'
+        'priority = "Priority"\nopened = "Request time"\nfirst_response_time = "First Response Time"\nproduct = "Product"\n',
+        "utf-8",
+    )
+    catalog = default_catalog()
+    book = load_book([BOOK], case_files=[log], catalog=catalog, saved=Lookup(load_mapping_file(mapping, catalog)))
+    assert messages(book, Severity.ERROR) == []
+    assert column(book, "first_response")[:2] == ["2026-12-01 14:45:00+00:00", "2026-12-02 12:30:00+00:00"]
+
+
+def test_durations_under_first_response_time_are_still_durations(tmp_path: Path) -> None:
+    rows = ["Ticket ID,Company,Priority,Created,First Response Time", "T1,Initech,High,2026-12-01 15:00,1 day 3 hrs"]
+    assert column(read_log(tmp_path, rows), "first_response") == ["2026-12-02 18:00:00+00:00"]
