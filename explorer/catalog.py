@@ -38,6 +38,9 @@ LEVEL_WRITTEN = re.compile(
     re.IGNORECASE,
 )
 NEGATIVE = re.compile(r"\s*[-\u2212]\s*\d")  # '-1', '− 2'
+# A priority written after its field's name, as a tag or label writes it (LiveAgent's 'Priority: Urgent', a GitHub label
+# 'priority: high' or 'priority/high'): the name is decoration, as a level's prefix is, and the rest is read.
+FIELD_NAMED = re.compile(r"^\s*(?:priority|prio|severity|sev|urgency)\s*[:=/]\s*(?=\S)", re.IGNORECASE)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -553,7 +556,9 @@ class Catalog:
         """The level a case log's priority names: a listed spelling, else a level number with its scheme's
         prefix and a word ('Severity 3 - Normal', 'S3 (Normal)', 'Severity One', 'P1 - Production down'). A word
         naming another level ('Severity 2 - Urgent') leaves it unread: which one the log meant is not known. A
-        negative number ('-1', a tool's 'none') is no level, though folding drops its sign."""
+        negative number ('-1', a tool's 'none') is no level, though folding drops its sign. The field's name before it
+        ('Priority: Urgent', a tag's) is no part of it (FIELD_NAMED)."""
+        text = FIELD_NAMED.sub("", text, count=1)
         if NEGATIVE.match(text):
             return None
         found = self.priority_aliases.get(fold(text))
@@ -565,6 +570,7 @@ class Catalog:
     def priority_disagreement(self, text: str) -> str | None:
         """Why a level number written with a word is not read where the two name different levels (Zammad numbers
         its priorities upwards: '3 high'): 'its number says P3 and its word says P2 (high)'; None otherwise."""
+        text = FIELD_NAMED.sub("", text, count=1)
         if self.priority_aliases.get(fold(text)) is not None:
             return None
         level, said, word = self._level_and_word(text)

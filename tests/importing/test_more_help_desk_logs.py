@@ -157,3 +157,21 @@ def test_a_first_response_time_mapped_as_a_duration_holding_stamps_is_read_as_st
 def test_durations_under_first_response_time_are_still_durations(tmp_path: Path) -> None:
     rows = ["Ticket ID,Company,Priority,Created,First Response Time", "T1,Initech,High,2026-12-01 15:00,1 day 3 hrs"]
     assert column(read_log(tmp_path, rows), "first_response") == ["2026-12-02 18:00:00+00:00"]
+
+
+def test_a_priority_written_after_its_field_s_name_reads_as_its_word(tmp_path: Path) -> None:
+    # LiveAgent's tags and GitHub's labels: every case was refused, 'Priority: Urgent' is not 1-4, P1-P4 ...
+    rows = ["Ticket ID,Company,Priority,Created,First response"]
+    written = ["Priority: Urgent", "priority: high", "priority/normal", "Severity: Low", "Priority: P2 - High"]
+    rows += [f"T{i},Initech,{p},2026-12-01 15:00,2026-12-01 15:30" for i, p in enumerate(written)]
+    book = read_log(tmp_path, rows)
+    assert messages(book, Severity.ERROR) == []
+    assert column(book, "priority") == ["1", "2", "3", "4", "2"]
+
+
+def test_a_field_s_name_before_a_level_still_lets_its_number_and_word_disagree() -> None:
+    catalog = default_catalog()
+    assert catalog.priority_for("Severity: 2 - Urgent") is None
+    assert catalog.priority_disagreement("Severity: 2 - Urgent") == "its number says P2 and its word says P1 (Urgent)"
+    assert catalog.priority_for("priority: -1") is None
+    assert catalog.priority_for("priority:") is None
