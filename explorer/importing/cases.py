@@ -880,6 +880,10 @@ def _read_stamps(
     return read_stamps(values, own or zone, order, catalog.timezone_abbreviations, None if own else per_row)
 
 
+# A priority written as a help desk's own number and its word ('3 high', '4 urgent'): _counting_up
+COUNTED = re.compile(r"\s*(\d{1,2})\s+([^\W\d_].*)")
+
+
 def _by_their_words(
     texts: dict[str, pd.Series], cols: Mapping[str, int], catalog: Catalog, where: Source, header: Callable[[int, str], str]
 ) -> list[Finding]:
@@ -893,17 +897,35 @@ def _by_their_words(
 
 
 def _counting_up(written: pd.Series, catalog: Catalog) -> tuple[pd.Series, str] | None:
-    """A priority column written only in a help desk's own numbering that counts up (Zammad's '1 low' .. '3 high'):
-    its words, each a level, and what the info says; None for any other column. One such value among others stays
-    refused, its number and word naming two levels (catalog.priority_disagreement)."""
+    """A priority column written in a help desk's own numbering that counts up (Zammad's '1 low' .. '3 high', and a
+    level an admin added to it, '4 urgent'): its words, each a level, and what the info says; None for any other
+    column. The column holds one of the catalog's counting-up spellings, and every value written as a number and a
+    word fits one order with them, the number rising as the word's level does; a value that is no level at all stays
+    its case's error. A value of another scheme ('P1', 'Urgent') or a number and word out of that order ('2 high'
+    beside '3 high') leaves the column as written: each such value whose number and word disagree is refused
+    (catalog.priority_disagreement)."""
     distinct = [t for t in pd.unique(written) if t]
-    if not distinct or not all(fold(t) in catalog.priority_counting_up for t in distinct):
+    if not any(fold(t) in catalog.priority_counting_up for t in distinct):
         return None
-    words = map_distinct(written, lambda t: t.split(None, 1)[1].strip() if t else "")
-    shown = ", ".join(f"'{t}'" for t in sorted(distinct, key=fold))
+    numbered: dict[str, tuple[int, int, str]] = {}  # value -> (its number, its word's level, its word)
+    for text in distinct:
+        parts = COUNTED.fullmatch(text)
+        level = catalog.priority_for(parts[2]) if parts is not None else None
+        if parts is not None and level is not None:
+            numbered[text] = (int(parts[1]), level, parts[2].strip())
+        elif catalog.priority_for(text) is not None or catalog.priority_disagreement(text) is not None:
+            return None  # a level written another way: the log mixes schemes
+    order = sorted({(n, lv) for n, lv, _ in numbered.values()})
+    numbers, levels = [n for n, _ in order], [lv for _, lv in order]
+    if len(set(numbers)) < len(numbers) or any(b >= a for a, b in zip(levels, levels[1:], strict=False)):
+        return None  # not one order counting up ('2 high' beside '3 high')
+    words = map_distinct(written, lambda t: numbered[t][2] if t in numbered else t)
+    ranked = sorted(numbered, key=lambda t: numbered[t][0])
+    shown = ", ".join(f"'{t}'" for t in ranked)
+    levels_said = ", ".join(f"{numbered[t][2].lower()} P{numbered[t][1]}" for t in ranked)
     said = (
         f"Priorities are written as Zammad numbers them, counting up ({shown}): each is read by its word "
-        "(low P4, normal P3, high P2), not its number."
+        f"({levels_said}), not its number."
     )
     return words, said
 

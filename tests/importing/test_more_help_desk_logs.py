@@ -175,3 +175,35 @@ def test_a_field_s_name_before_a_level_still_lets_its_number_and_word_disagree()
     assert catalog.priority_disagreement("Severity: 2 - Urgent") == "its number says P2 and its word says P1 (Urgent)"
     assert catalog.priority_for("priority: -1") is None
     assert catalog.priority_for("priority:") is None
+
+
+def zammad_log(priorities: list[str]) -> list[str]:
+    rows = ["#,Title,Organization,Priority,Created At,First Response At"]
+    return rows + [f"7000{i},Issue,Initech,{p},2026-12-01 15:00:00," for i, p in enumerate(priorities)]
+
+
+def test_zammad_s_numbering_with_an_admin_added_level_is_read_by_its_words(tmp_path: Path) -> None:
+    # '4 urgent' beside Zammad's own three: every case was refused, its number and word naming two levels
+    book = read_log(tmp_path, zammad_log(["4 urgent", "3 high", "2 normal", "1 low", "3 high"]))
+    assert messages(book, Severity.ERROR) == []
+    assert column(book, "priority") == ["1", "2", "3", "4", "2"]
+    assert (
+        "Priorities are written as Zammad numbers them, counting up ('1 low', '2 normal', '3 high', '4 urgent'): each "
+        "is read by its word (low P4, normal P3, high P2, urgent P1), not its number." in messages(book, Severity.INFO)
+    )
+
+
+def test_a_value_that_is_no_level_among_zammad_s_is_refused_alone(tmp_path: Path) -> None:
+    book = read_log(tmp_path, zammad_log(["4 urgent", "3 high", "Whenever", "1 low"]))
+    errors = messages(book, Severity.ERROR)
+    assert len(errors) == 1 and "priority 'Whenever'" in errors[0]
+    assert column(book, "priority") == ["1", "2", "<NA>", "4"]
+
+
+def test_zammad_s_numbering_beside_another_scheme_or_out_of_order_is_still_refused(tmp_path: Path) -> None:
+    # 'P1' beside '3 high': which level '3 high' means is not known; so with '4 low' out of the counting-up order
+    for written in (["P1", "3 high", "2 normal"], ["3 high", "2 normal", "4 low"]):
+        book = read_log(tmp_path, zammad_log(written))
+        errors = messages(book, Severity.ERROR)
+        assert any("priority '3 high' names two levels" in e for e in errors), written
+        assert not any("counting up" in m for m in messages(book, Severity.INFO)), written
