@@ -234,7 +234,11 @@ def _not_its_kind(name: str, guess: Guess, shares: Mapping[str, float]) -> bool:
     """Whether a column's values rule out a field its header names: a column of status words (Recurly's
     'subscription_state': active, canceled, expired) is no State/Province or Country, a column of sales regions
     (AMER, EMEA) is offered as no Country unless headed so (an Ironclad 'Counterparty Region'), and a column of file
-    names (a CLM's 'Name': 'Juniper Ridge Bank - Order Form.pdf') names no customer."""
+    names (a CLM's 'Name': 'Juniper Ridge Bank - Order Form.pdf') names no customer. Nor does a column of numbers
+    whose header only resembles a customer's spelling (Affinity's 'Organization Id': 284001, 284002): an id is no
+    name, so the table's title column ('Name') may be read as the customer instead."""
+    if name == "customer" and guess.how == "fuzzy" and shares.get("number", 0) >= TYPE_SHARE:
+        return True
     if name in ("subdivision", "country") and shares.get("state", 0) >= 1:
         return True
     if name == "country" and not guess.exact and shares.get("region", 0) >= 1:
