@@ -266,6 +266,9 @@ class TableSpec:
     # The table's subject, written before a field's header by a BI tool's view (Looker's 'Contracts Product',
     # 'Accounts Name'): each word (lower case) -> the subject as a spelling writes it ('accounts' -> 'account')
     subjects: dict[str, str] = field(default_factory=dict)
+    # Words that make a date header the day of some other event (SugarCRM's 'customer_signed_date': a signature):
+    # a header holding one is never read as a date field of the table, however close its spelling
+    events: frozenset[str] = frozenset()
 
     def stand_ins(self, name: str) -> tuple[str, ...]:
         """The field and the fields that stand in for it, or for which it stands in ((name,) alone if none)."""
@@ -1059,6 +1062,7 @@ def _tables(data: dict[str, Any]) -> dict[str, TableSpec]:
             {n: frozenset(h) for n, h in _titles(raw, fields, path, "prefer").items()},
             tuple(" ".join(w.casefold().split()) for w in _strings(_get(raw, "summaries", list, path, []), f"{path}.summaries")),
             _subjects(raw, path),
+            frozenset(w.casefold() for w in _strings(_get(raw, "events", list, path, []), f"{path}.events")),
         )
     return out
 

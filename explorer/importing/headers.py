@@ -33,7 +33,7 @@ TYPE_SHARE = 0.8  # this share of a column's sampled values must fit a typed fie
 
 BRACKETED = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
 UNIT_OFFSET = re.compile(r"(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?")
-API_SUFFIX = re.compile(r"__(?:c|r|pc|x)$", re.IGNORECASE)
+API_SUFFIX = re.compile(r"(?:__(?:c|r|pc|x)|(?<=[^\W_])_c)$", re.IGNORECASE)  # SugarCRM's custom fields end in '_c'
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 DATE_TEXT = re.compile(
     r"\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[-/ ][A-Za-z]{3}[-/ ]\d{2,4}"
@@ -614,7 +614,8 @@ def _set_aside(
     notes: list[str],
 ) -> dict[str, Guess]:
     """The column's guesses without what it only looks like: business time is no time of a response, and a
-    catalog lookalike ('Agent Responded Time') is documented as something else. Each is noted, saying why."""
+    catalog lookalike ('Agent Responded Time') is documented as something else; each is noted, saying why. The
+    day of another event (a signature: the catalog's ``events``) is no date of the record: kept, and listed so."""
     business = _is_business_time(header)
     if business:  # "First reply time in minutes within business hours": business minutes
         near = [(fuzz.token_set_ratio(words(header), s), n) for s, n in spelled if n in time_fields]
@@ -630,6 +631,8 @@ def _set_aside(
             f"{label(timed[0])}."
         )
         found = {n: g for n, g in found.items() if n not in time_fields}
+    if spec.events.intersection(words(header).split()):  # "customer_signed_date": a signature's day, no term's
+        found = {n: g for n, g in found.items() if spec.field_type(n) != "date"}  # kept as it is, listed so
     # as written or undecorated: JSM's export writes "Custom field (Time to first response)"
     # said even where nothing else would read it (JSM's '- Elapsed'): the user looking for the column learns why not
     # a business-hours clock ('Time to First Response (Business Hours)') is no JSM SLA field: the note above says why
