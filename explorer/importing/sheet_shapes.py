@@ -8,10 +8,11 @@ sheet is named for what it looks like in an info finding instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from explorer.catalog import Catalog
-from explorer.importing.readers import RawSheet
+from explorer.importing.readers import Cell, RawSheet
 from explorer.importing.tables import find_tables, is_blank, is_filled
 
 PIVOT_LABELS = {"row labels", "column labels", "grand total"}  # Excel's pivot table captions
@@ -30,6 +31,19 @@ def _quoted(texts: list[str]) -> str:
     return ", ".join(f"'{t}'" for t in dict.fromkeys(texts))
 
 
+def _captions(row: Sequence[Cell]) -> list[str]:
+    """A row's pivot table captions. 'Grand Total' is one only where it begins the row (a pivot's totals line) or
+    the row holds another caption ('Row Labels | 2025 | Grand Total'): a header cell among ordinary headers
+    (PandaDoc's 'Grand total', a document's amount) is a column."""
+    texts = [c.strip() for c in row if isinstance(c, str) and c.strip()]
+    found = [t for t in texts if _words(t) in PIVOT_LABELS or PIVOT_VALUES.match(t)]
+    first = next((str(c).strip() for c in row if is_filled(c)), "")
+    totals = [t for t in found if _words(t) == "grand total"]
+    if totals and len(found) == len(totals) and first not in totals:
+        return []
+    return found
+
+
 def _columns_at_most(sheet: RawSheet, most: int) -> bool:
     """Whether the sheet's filled cells lie in ``most`` columns or fewer (stops at the first beyond)."""
     columns: set[int] = set()
@@ -44,7 +58,7 @@ def summary_shape(sheet: RawSheet, near_kind: str | None) -> str | None:
     """The info finding for a sheet shaped like a summary or a lookup list, else None (``near_kind``: the table
     kind its closest header came to, if any; a two-column holiday list is a table that failed, not a list)."""
     texts = [c.strip() for row in sheet.rows[:LOOK_ROWS] for c in row if isinstance(c, str) and c.strip()]
-    captions = [t for t in texts if _words(t) in PIVOT_LABELS or PIVOT_VALUES.match(t)]
+    captions = [t for row in sheet.rows[:LOOK_ROWS] for t in _captions(row)]
     if any(_words(t) in PIVOT_LABELS for t in captions):
         return f"Sheet '{sheet.name}' looks like a pivot table ({_quoted(captions)}): a summary of other rows; not read."
     if {_words(t).removeprefix("numbers ") for t in texts} >= NUMBERS_SUMMARY or any(

@@ -3,11 +3,18 @@ PandaDoc, and a renewal book's fiscal-year columns."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from explorer.importing.book import load_book
+from explorer.model import Severity
 
-from ..files import write_csv
+from ..files import write_csv, write_sheets
+
+CONTRACTS: list[list[object]] = [
+    ["Customer", "Product", "Tier", "Term Start", "Term End"],
+    ["Northwind Traders", "Okta", "Premier Plus", date(2026, 3, 1), date(2027, 2, 28)],
+]
 
 
 def test_an_affinity_organization_id_is_no_customer_and_name_is(tmp_path: Path) -> None:
@@ -39,3 +46,50 @@ def test_sugarcrm_custom_fields_lose_their_c_and_a_signed_date_is_no_term_start(
     assert contract.addons == {"mcse": "100"}
     assert contract.initial_term_start in (None, contract.term_start)
     assert not any("customer_signed_date" in f.message and "Initial term start" in f.message for f in book.findings)
+
+
+def test_clientsuccess_active_contract_dates_are_the_term(tmp_path: Path) -> None:
+    header = ["Client Name", "Product", "Support Tier", "Active Contract Start Date", "Active Contract End Date"]
+    rows: list[list[object]] = [["Tamarind Health Pty Ltd", "Okta", "Premier", "2026-02-01", "2027-01-31"]]
+    book = load_book([write_csv(tmp_path / "clientsuccess_clients.csv", rows=rows, header=header)])
+    (contract,) = book.contracts
+    assert (contract.term_start, contract.term_end) == (date(2026, 2, 1), date(2027, 1, 31))
+    assert not [f for f in book.findings if f.severity is Severity.ERROR]
+
+
+def test_paddle_billing_period_is_the_term_and_its_business_name_the_customer(tmp_path: Path) -> None:
+    header = ["Subscription ID", "Status", "Customer ID", "Business Name", "Product Name", "Started At"]
+    header += ["Current Billing Period Starts At", "Current Billing Period Ends At"]
+    rows: list[list[object]] = [
+        ["sub_01hv8x1", "active", "ctm_01a", "Harbor Lane Logistics", "Okta Premier Plus Support"]
+        + ["2026-03-01T00:00:00.000Z", "2026-03-01T00:00:00.000Z", "2027-03-01T00:00:00.000Z"],
+    ]
+    book = load_book([write_csv(tmp_path / "paddle_subscriptions_export.csv", rows=rows, header=header)])
+    (contract,) = book.contracts
+    assert (contract.customer, contract.program) == ("Harbor Lane Logistics", "okta-premier-plus")
+    assert (contract.term_start, contract.term_end) == (date(2026, 3, 1), date(2027, 2, 28))
+
+
+PANDADOC = ["Document name", "Status", "Owner", "Recipient company", "Grand total", "Product", "Support tier"]
+
+
+def test_pandadoc_grand_total_is_a_column_and_recipient_company_the_customer(tmp_path: Path) -> None:
+    header = [*PANDADOC, "Start date", "End date"]
+    rows: list[list[object]] = [
+        ["Brightmoor - Okta 2026", "Completed", "Dana", "Brightmoor Credit Union", "250000.00", "Okta", "Premier Plus"]
+        + ["2025-12-20", "2026-12-19"],
+    ]
+    book = load_book([write_csv(tmp_path / "pandadoc_documents_export.csv", rows=rows, header=header)])
+    assert [c.customer for c in book.contracts] == ["Brightmoor Credit Union"]
+    assert not any("pivot" in f.message for f in book.findings)
+
+
+def test_a_grand_total_header_is_no_pivot_where_the_sheet_holds_no_table(tmp_path: Path) -> None:
+    """Without dates or a customer the sheet is no table, and is said to be data to map, not a pivot's summary."""
+    header = ["Document name", "Status", "Grand total", "Date sent"]
+    rows: list[list[object]] = [["Brightmoor - Okta 2026", "Completed", "250000.00", "2025-11-21"]] * 2
+    book = load_book([write_csv(tmp_path / "pandadoc_documents_export.csv", rows=rows, header=header)])
+    assert not any("pivot" in f.message for f in book.findings)
+    pivot = [["Customer", "2025", "Grand Total"], ["Brightmoor", 1, 1], ["Grand Total", 1, 1]]
+    book = load_book([write_sheets(tmp_path / "pivot.xlsx", {"Summary": pivot, "Data": CONTRACTS})])
+    assert any("looks like a pivot table" in f.message for f in book.findings if f.source.sheet == "Summary")
