@@ -52,6 +52,8 @@ OBJECT_FIELD = re.compile(r"[^\W\d_][^\W\d]*(?: [^\W\d]+){0,3}\s*:\s+([^\W\d_].*
 BILINGUAL_SPLIT = re.compile(r"\s+/\s+|\s+\|\s+")  # 'Produit / Product', 'Kunde | Customer'
 WORDY = re.compile(r"[^\W\d_]{3,}(?:[ '\-][^\W\d_]+)*")
 ZONE_WORD = re.compile(r"[\s_]+(UTC|GMT)$", re.IGNORECASE)
+# A renewal book's fiscal year before a field: 'FY27 Start', 'FY 2027 Tier', "FY'27 End", '2027 Start'
+FISCAL = re.compile(r"(FY\s*'?(?:\d{4}|\d{2})|(?:19|20)\d{2})\s*[-:]?\s+([^\W\d].*)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,8 @@ def variants(header: str, qualifiers: frozenset[str] = frozenset()) -> list[str]
         out.append(prefixed[1])
     if lined := LINE_PATH.fullmatch(plain):  # Odoo's one-to-many path: "Order Lines/Product" reads as Product
         out.append(lined[2])
+    if fiscal := FISCAL.fullmatch(plain):  # 'FY27 Start' reads as Start (recognise: the latest year goes first)
+        out.append(fiscal[2])
     if qualifiers:
         kept = [w for w in words(out[-1]).split() if w not in qualifiers]
         if kept:
@@ -113,6 +117,16 @@ def variants(header: str, qualifiers: frozenset[str] = frozenset()) -> list[str]
     if (field_of := object_field(plain)) is not None:
         out.append(field_of)
     return list(dict.fromkeys(v for v in out if v))
+
+
+def fiscal_year(header: str) -> tuple[int, str] | None:
+    """The year a fiscal-year label before a header's field names, and the label as written ('FY27 Start' ->
+    (2027, 'FY27'), 'FY 2027 Tier' -> (2027, 'FY 2027')); None for a header without one."""
+    found = FISCAL.fullmatch(" ".join(undecorated(header.strip()).split()))
+    if found is None:
+        return None
+    digits = re.sub(r"\D", "", found[1])
+    return (int(digits) + (2000 if len(digits) == 2 else 0), found[1])
 
 
 def object_field(header: str) -> str | None:
@@ -374,8 +388,15 @@ def recognise(
     tied = Counter(g.field for g in candidates if g.score == best[g.field])
     # Of one spelling, the header written as it is goes before one that only folds to it ('Account Name' before
     # 'Account: Name'), whatever the column order.
+    # Of columns a fiscal year apart ('FY26 Start', 'FY27 Start'), the latest year's goes first (_fiscal_sets).
     candidates.sort(
-        key=lambda g: (-g.score, listed.get((g.field, g.column), 0) if tied[g.field] > 1 else 0, not g.exact, g.column)
+        key=lambda g: (
+            -g.score,
+            listed.get((g.field, g.column), 0) if tied[g.field] > 1 else 0,
+            not g.exact,
+            -(fiscal_year(g.header) or (0, ""))[0],
+            g.column,
+        )
     )
     used: set[int] = set()
     for guess in candidates:
@@ -391,6 +412,7 @@ def recognise(
     _levels_over_flags(candidates, result, used, shares)
     _times_over_words(spec, candidates, result, used, shares)
     _twins(headers, result)
+    _fiscal_sets(candidates, result)
     _titles(spec, headers, shares, result)
     _renewal_as_start(spec, result)
     _rivals(candidates, headers, result)
@@ -552,6 +574,25 @@ def _twins(headers: Mapping[int, str], result: Recognition) -> None:
             )
 
 
+def _fiscal_sets(candidates: Sequence[Guess], result: Recognition) -> None:
+    """A note where columns of two or more fiscal years name the fields read ('FY26 Tier | FY26 Start | FY26 End'
+    beside 'FY27 Tier | FY27 Start | FY27 End'): the latest year's were read, the others are the row's history."""
+    read = {g.column for g in result.guesses.values()}
+    sets: dict[int, dict[str, str]] = {}  # year -> {header: its label}
+    for guess in candidates:
+        if (fiscal := fiscal_year(guess.header)) is not None and guess.field in result.guesses:
+            sets.setdefault(fiscal[0], {})[guess.header] = fiscal[1]
+    if len(sets) < 2 or not any(g.column in read and fiscal_year(g.header) for g in result.guesses.values()):
+        return
+    named = [f"{next(iter(h.values()))} ({', '.join(repr(x) for x in h)})" for _, h in sorted(sets.items())]
+    latest, older = named[-1].split(" (")[0], [n.split(" (")[0] for n in named[:-1]]
+    result.notes.append(
+        f"Columns of {len(sets)} fiscal years name the term: {'; '.join(named)}. The latest, {latest}, is read as "
+        f"each row's term; {', '.join(older)} {'is' if len(older) == 1 else 'are'} its history, kept as written and "
+        "not used by the rules. To judge an older year's term, give it a row of its own."
+    )
+
+
 def _rivals(candidates: Sequence[Guess], headers: Mapping[int, str], result: Recognition) -> None:
     """Name on each field's guess the other columns that name it too and are left unread ('Account: Name' beside
     'Account Name'), so the info saying which was read names the one not used. A header written twice is _twins'."""
@@ -565,6 +606,7 @@ def _rivals(candidates: Sequence[Guess], headers: Mapping[int, str], result: Rec
             and g.how != "fuzzy"
             and g.score >= AUTO_SCORE
             and _plain(headers[g.column]) not in (_plain(guess.header), _plain(guess.over))  # 'over' says it already
+            and not (fiscal_year(g.header) and fiscal_year(guess.header))  # an older year's: _fiscal_sets says it
         ]
         if others:
             result.guesses[name] = replace(guess, rivals=tuple(dict.fromkeys((*guess.rivals, *others))))

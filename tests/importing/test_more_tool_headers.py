@@ -3,9 +3,11 @@ PandaDoc, and a renewal book's fiscal-year columns."""
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
 from pathlib import Path
 
+from explorer.cli import main
 from explorer.importing.book import load_book
 from explorer.model import Severity
 
@@ -93,3 +95,44 @@ def test_a_grand_total_header_is_no_pivot_where_the_sheet_holds_no_table(tmp_pat
     pivot = [["Customer", "2025", "Grand Total"], ["Brightmoor", 1, 1], ["Grand Total", 1, 1]]
     book = load_book([write_sheets(tmp_path / "pivot.xlsx", {"Summary": pivot, "Data": CONTRACTS})])
     assert any("looks like a pivot table" in f.message for f in book.findings if f.source.sheet == "Summary")
+
+
+def test_a_fiscal_year_before_the_term_columns_is_set_aside(tmp_path: Path) -> None:
+    """A renewal book's 'FY27 Start | FY27 End' and 'FY 2027 Tier' are the term's columns, said in an info."""
+    header = ["Customer", "Product", "FY 2027 Tier", "FY27 Start", "FY27 End"]
+    rows: list[list[object]] = [["Kiwi Telecom", "Okta", "Premier", "2026-07-01", "2027-06-30"]]
+    book = load_book([write_csv(tmp_path / "renewals.csv", rows=rows, header=header)])
+    (contract,) = book.contracts
+    assert (contract.program, contract.term_start, contract.term_end) == ("okta-premier", date(2026, 7, 1), date(2027, 6, 30))
+    assert not [f for f in book.findings if f.severity >= Severity.WARNING and f.customer != "Kiwi Telecom"]
+    infos = [f.message for f in book.findings if f.severity is Severity.INFO]
+    assert any(m.startswith("Read 'FY27 Start' as Term start") for m in infos)
+
+
+def test_side_by_side_fiscal_years_read_the_latest_and_say_the_older_is_history(tmp_path: Path) -> None:
+    header = ["Customer", "Product", "FY26 Tier", "FY26 Start", "FY26 End", "FY27 Tier", "FY27 Start", "FY27 End"]
+    rows: list[list[object]] = [
+        ["Blue Yonder Air", "Okta", "Premier", "2025-04-01", "2026-03-31", "Premier Plus", "2026-04-01", "2027-03-31"],
+        ["Coho Winery", "Okta", "Premier Plus", "2025-02-01", "2026-01-31", "Premier Plus", "2026-02-01", "2027-01-31"],
+    ]
+    book = load_book([write_csv(tmp_path / "renewal_book.csv", rows=rows, header=header)])
+    assert {c.customer: (c.program, c.term_start) for c in book.contracts} == {
+        "Blue Yonder Air": ("okta-premier-plus", date(2026, 4, 1)),
+        "Coho Winery": ("okta-premier-plus", date(2026, 2, 1)),
+    }
+    warnings = [f.message for f in book.findings if f.severity is Severity.WARNING and not f.customer]
+    assert warnings == [
+        "Columns of 2 fiscal years name the term: FY26 ('FY26 Tier', 'FY26 Start', 'FY26 End'); FY27 ('FY27 Tier', "
+        "'FY27 Start', 'FY27 End'). The latest, FY27, is read as each row's term; FY26 is its history, kept as written "
+        "and not used by the rules. To judge an older year's term, give it a row of its own."
+    ]
+
+
+def test_explorer_map_writes_a_fiscal_year_start_as_the_term_start(tmp_path: Path) -> None:
+    header = ["Customer", "Product", "Tier", "FY27 Start", "FY27 End"]
+    rows: list[list[object]] = [["Kiwi Telecom", "Okta", "Premier", "2026-07-01", "2027-06-30"]]
+    path = write_csv(tmp_path / "renewals.csv", rows=rows, header=header)
+    out = tmp_path / "map.toml"
+    assert main(["map", str(path), "-o", str(out)]) == 0
+    columns = tomllib.loads(out.read_text(encoding="utf-8"))["mapping"][0]["columns"]
+    assert (columns["term_start"], columns["term_end"]) == ("FY27 Start", "FY27 End")
