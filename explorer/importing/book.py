@@ -71,7 +71,7 @@ from explorer.importing.tables import (
 from explorer.importing.term_length import bare_length_columns, length_column, months_in
 from explorer.importing.term_status import deal_table
 from explorer.importing.values import cell_text
-from explorer.importing.year_columns import tier_year_columns
+from explorer.importing.year_columns import tier_like_columns, tier_year_columns
 from explorer.model import Book, Contact, Contract, Finding, Severity, Source, Unread, customer_key
 from explorer.shown import shown_name
 
@@ -1448,16 +1448,7 @@ def _read_table(
     reads = kept_reads(match, catalog)  # what `explorer map` says of them too
     read = [h for i, h in match.extra.items() if i in reads and (STATUS.reads(h, catalog) or ENDED_ON.reads(h, catalog))]
     other = {h: reads[i] for i, h in match.extra.items() if i in reads and h not in read}
-    if by_year := tier_year_columns(sheet, match, catalog):
-        book.findings.append(
-            Finding(
-                Severity.WARNING,
-                f"Columns {', '.join(repr(h) for h in by_year)} hold a tier for each year and no column is the tier, "
-                "so no tier was read from them (a product with a default tier was given its default): "
-                f"{MAP_HINT}, and choose the column of the year the current terms run in as Tier.",
-                where,
-            )
-        )
+    by_year = _tier_columns(sheet, match, catalog, reads, where, book.findings)
     unused = [h for i, h in match.extra.items() if i not in reads and h not in by_year]
     also = {h: what for h, what in other.items() if what not in (CONTACTS, LINE_ITEM)}  # each has a finding of its own
     if unused or read or also:
@@ -1525,6 +1516,37 @@ def _other_agreements(
     )
     blank = [[""] * len(row) if i + 1 in aside else row for i, row in enumerate(rows)]
     return replace(sheet, rows=blank), list(aside)
+
+
+def _tier_columns(
+    sheet: RawSheet, match: TableMatch, catalog: Catalog, reads: Mapping[int, str], where: Source, findings: list[Finding]
+) -> list[str]:
+    """Where a contracts table has no tier column: one warning naming its year columns of tiers ('2025 | FY26'), and
+    one naming a kept column whose every filled cell is a tier (Catalyst's 'Segment'); the year columns' headers."""
+    if by_year := tier_year_columns(sheet, match, catalog):
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                f"Columns {', '.join(repr(h) for h in by_year)} hold a tier for each year and no column is the tier, "
+                "so no tier was read from them (a product with a default tier was given its default): "
+                f"{MAP_HINT}, and choose the column of the year the current terms run in as Tier.",
+                where,
+            )
+        )
+    unused = [h for i, h in match.extra.items() if i not in reads and h not in by_year]
+    if tiered := tier_like_columns(sheet, match, catalog, unused):
+        many = len(tiered) > 1
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                f"{'Columns' if many else 'Column'} {', '.join(repr(h) for h in tiered)} {'hold' if many else 'holds'} "
+                "a tier of the row's product in every filled cell and no column is the tier, so no tier was read "
+                f"from {'them' if many else 'it'}: if {'one' if many else 'it'} is the tier, {MAP_HINT}, and choose "
+                "it as Tier.",
+                where,
+            )
+        )
+    return by_year
 
 
 def _not_signed_note(read: list[str], match: TableMatch, catalog: Catalog) -> str:

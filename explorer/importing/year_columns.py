@@ -25,15 +25,36 @@ def tier_year_columns(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> l
     years = {i: h for i, h in match.extra.items() if YEAR_HEADER.fullmatch(h.strip())}
     if not years:
         return []
+    filled, tiers = _tiers(sheet, match, catalog, list(years))
+    return list(years.values()) if tiers and tiers * 2 >= filled else []
+
+
+def tier_like_columns(sheet: RawSheet, match: TableMatch, catalog: Catalog, kept: list[str]) -> list[str]:
+    """Of a contracts table's ``kept`` headers (columns no rule reads), those whose every filled cell is a tier of
+    its row's product (Catalyst's 'Segment': Premier Plus, Premier), where the table has no tier column. Such a
+    column is named, not read: a segment may only happen to share a tier's name."""
+    if match.kind != "contracts" or "program" in match.columns:
+        return []
+    out = []
+    for i, header in match.extra.items():
+        if header in kept and not YEAR_HEADER.fullmatch(header.strip()):
+            filled, tiers = _tiers(sheet, match, catalog, [i])
+            if filled and tiers == filled:
+                out.append(header)
+    return out
+
+
+def _tiers(sheet: RawSheet, match: TableMatch, catalog: Catalog, columns: list[int]) -> tuple[int, int]:
+    """(Filled cells, cells naming a tier of their row's product, of any where it names none) of ``columns``."""
     at = match.columns.get("product")
     products = list(catalog.products.values())
     filled = tiers = 0
     for row in match.body(sheet.rows)[:LOOK_ROWS]:
         named = catalog.product_for(str(row[at]).strip()) if at is not None and at < len(row) else None
-        for i in years:
+        for i in columns:
             cell = row[i] if i < len(row) else None
             if is_filled(cell):
                 filled += 1
                 text = str(cell).strip()
                 tiers += any(catalog.program_for(p, text) is not None for p in ([named] if named else products))
-    return list(years.values()) if tiers and tiers * 2 >= filled else []
+    return filled, tiers

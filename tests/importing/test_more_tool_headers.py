@@ -136,3 +136,17 @@ def test_explorer_map_writes_a_fiscal_year_start_as_the_term_start(tmp_path: Pat
     assert main(["map", str(path), "-o", str(out)]) == 0
     columns = tomllib.loads(out.read_text(encoding="utf-8"))["mapping"][0]["columns"]
     assert (columns["term_start"], columns["term_end"]) == ("FY27 Start", "FY27 End")
+
+
+def test_a_catalyst_segment_of_tiers_is_named_where_no_column_is_the_tier(tmp_path: Path) -> None:
+    header = ["Account Name", "Domain", "Product", "Segment", "Lifecycle Stage", "Contract Start", "Contract End"]
+    rows: list[list[object]] = [
+        ["Harbor Lane Logistics", "harborlane.test", "Okta", "Premier Plus", "Adoption", "2026-03-01", "2027-02-28"],
+        ["Quillfeather Media", "quillfeather.test", "Okta", "Premier", "Onboarding", "2026-05-01", "2027-04-30"],
+    ]
+    book = load_book([write_csv(tmp_path / "catalyst_accounts_export.csv", rows=rows, header=header)])
+    named = [f.message for f in book.findings if f.severity is Severity.WARNING and "'Segment'" in f.message]
+    assert len(named) == 1
+    assert named[0].startswith("Column 'Segment' holds a tier of the row's product in every filled cell")
+    assert "choose it as Tier" in named[0]
+    assert not any("'Lifecycle Stage'" in f.message or "'Domain' holds" in f.message for f in book.findings)
