@@ -31,6 +31,7 @@ from explorer.sla import engine
 from explorer.sla.calendars import NO_TIME
 from explorer.sla.engine import Outcome, SlaResult, evaluate
 from explorer.sla.engine import _seconds as engine_seconds  # the engine's own UTC-seconds reading
+from explorer.sla.explain import duration as duration  # the one wording of a span (re-exported for the upgrade sheet)
 from explorer.sla.matching import match_cases
 
 NOTHING_TO_COMPARE = "no cases in the term: nothing to compare"
@@ -173,17 +174,6 @@ class Comparison:
     @property
     def late_case_ids(self) -> list[str]:
         return [case for p in self.priorities for case in p.late_cases]
-
-
-def duration(minutes: float | None) -> str:
-    """'3 h 10 min', '45 min', '1 h'; '–' where there is nothing to measure."""
-    if minutes is None or np.isnan(minutes):
-        return "–"
-    whole = round(minutes)
-    if whole < 60:
-        return f"{whole} min"
-    hours, rest = divmod(whole, 60)
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
 # -- which terms, which programs -------------------------------------------------------

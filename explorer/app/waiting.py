@@ -15,6 +15,7 @@ import pandas as pd
 
 from explorer.sla.compliance import in_period
 from explorer.sla.engine import Outcome
+from explorer.sla.explain import wall
 
 URGENT_PRIORITIES = (1, 2)
 WAITING = (Outcome.BREACHED.value, Outcome.AT_RISK.value, Outcome.PENDING.value)
@@ -70,9 +71,6 @@ def waited(opened: datetime | pd.Timestamp, moment: datetime) -> str:
 
 
 def span(minutes: float) -> str:
-    """A wait in words: "40 min", "5 h", "3 days" (whole days waited)."""
-    if minutes < 60:
-        return f"{max(1, round(minutes))} min"
-    if minutes < 48 * 60:
-        return f"{round(minutes / 60)} h"
-    return f"{int(minutes // 1440)} days"
+    """A wait in words: "40 min", "5 h 20 min", "3 days" (whole days waited): explain's wall-time form, whose
+    ``duration`` every output says a span under two days in (never rounded to the hour)."""
+    return wall(max(1.0, minutes))

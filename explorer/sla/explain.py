@@ -168,7 +168,7 @@ def _one(book: Book, catalog: Catalog, sla: SlaResult, row: pd.Series, named: bo
     target = program.targets[level]
     calendar = catalog.calendars[target.calendar]
     out.target_minutes = target.minutes
-    say(f"Target: first human response within {_duration(target.minutes)} on the {calendar.label} clock")
+    say(f"Target: first human response within {duration(target.minutes)} on the {calendar.label} clock")
     where = f"{contract.time_zone}, country {contract.country or 'unknown'}"
     if contract.subdivision:
         where += f" ({contract.subdivision})"
@@ -191,15 +191,15 @@ def _one(book: Book, catalog: Catalog, sla: SlaResult, row: pd.Series, named: bo
     out.due = datetime.fromtimestamp(due, UTC) if due != NO_TIME else None
     out.spans = _walk(hours, int(opened.timestamp()), due, calendar, zone, holidays) if due != NO_TIME else []
     if calendar.always_open:
-        say(f"Clock: runs without a break, so due = opened + {_duration(target.minutes)}")
+        say(f"Clock: runs without a break, so due = opened + {duration(target.minutes)}")
     else:
         say("Clock, from opening to due:")
         for span in out.spans:
             kind = "open, counted" if span.open else "closed, skipped"
-            text = f"  {_local_span(span, zone)}  {_duration(span.minutes)} {kind}"
+            text = f"  {_local_span(span, zone)}  {duration(span.minutes)} {kind}"
             reasons = list(span.reasons) if not span.open else _clock_change(span, zone)
             say(text + (f": {'; '.join(reasons)}" if reasons else ""))
-        say(f"  open time counted: {_duration(out.open_minutes)} = the target")
+        say(f"  open time counted: {duration(out.open_minutes)} = the target")
     if out.due is None:
         say("Due: beyond the calendar's known days")
     else:
@@ -207,7 +207,7 @@ def _one(book: Book, catalog: Catalog, sla: SlaResult, row: pd.Series, named: bo
     if responded is not None:
         say(
             f"First human response: {_utc(responded)}; {_local(responded, zone)} customer local time "
-            f"({_duration(float(used[0]) / 60)} of open time after opening)"
+            f"({duration(float(used[0]) / 60)} of open time after opening)"
         )
     elif "response_unknown" in source and len(source) and bool(source["response_unknown"].iloc[0]):
         say(
@@ -227,18 +227,18 @@ def _one(book: Book, catalog: Catalog, sla: SlaResult, row: pd.Series, named: bo
 def _margin(due: datetime, end: datetime, left: float, answered: bool) -> str:
     """The margin on the contract's clock, as the verdict and every output say it (the result's late_minutes), with
     the wall time to or from the due time beside it where a closed clock makes them differ."""
-    wall = (due - end).total_seconds() / 60
+    apart = (due - end).total_seconds() / 60
     if answered and abs(left) < 1:
         return "Margin: none, answered in the due minute"
     beside = ""
-    if abs(wall - left) >= 1:
+    if abs(apart - left) >= 1:
         when = "answered" if answered else "the as-of moment is"
-        beside = f" ({when} {_wall(abs(wall))} {'before' if wall > 0 else 'after'} its due time)"
+        beside = f" ({when} {wall(abs(apart))} {'before' if apart > 0 else 'after'} its due time)"
     if answered:
-        return f"Margin: {_duration(abs(left))} {'early' if left > 0 else 'late'} on its clock{beside}"
+        return f"Margin: {duration(abs(left))} {'early' if left > 0 else 'late'} on its clock{beside}"
     if left >= 0:
-        return f"Margin: {_duration(left)} left on its clock at the as-of moment{beside}"
-    return f"Margin: {_duration(-left)} late on its clock at the as-of moment, and still unanswered{beside}"
+        return f"Margin: {duration(left)} left on its clock at the as-of moment{beside}"
+    return f"Margin: {duration(-left)} late on its clock at the as-of moment, and still unanswered{beside}"
 
 
 def _contract(book: Book, source: pd.DataFrame, opened: datetime) -> Contract | None:
@@ -357,17 +357,23 @@ def _offset(delta: timedelta | None) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def _duration(minutes: float) -> str:
+def duration(minutes: float | None) -> str:
+    """A span of minutes in words, the one form every output says a duration in: '45 min', '1 h', '1 h 30 min'
+    (to the minute, never rounded to the hour); '–' where there is nothing to measure. Explain's Margin, the
+    report's Actions ('answered 1 h 30 min late'), the renewal brief's Late by and the upgrade evidence read it."""
+    if minutes is None or np.isnan(minutes):
+        return "–"
     whole = round(minutes)
     if whole < 60:
         return f"{whole} min"
     hours, rest = divmod(whole, 60)
-    return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
-def _wall(minutes: float) -> str:
-    """Wall time in words, whole days past two of them ('3 days'), as the app says a wait."""
-    return f"{int(minutes // 1440)} days" if minutes >= 48 * 60 else _duration(minutes)
+def wall(minutes: float) -> str:
+    """Wall time in words, whole days past two of them ('3 days'), else as ``duration`` says it: how the app,
+    the report's Actions ('Unanswered for 3 days') and explain say a wait."""
+    return f"{int(minutes // 1440)} days" if minutes >= 48 * 60 else duration(minutes)
 
 
 def _day(day: date | None) -> str:

@@ -81,7 +81,7 @@ def test_the_list_and_header_name_every_case_the_report_asks_support_to_answer(s
             named.add((sheet.name, case))
     assert named == set(acted)
     risk = [r.text for r in colour_reasons(sheets["risk syd co"]) if r.tab == "SLA"]
-    assert risk == ["P2 case RK-1 unanswered for 2 h, still inside its target (due 2026-12-05 00:20 UTC)"]
+    assert risk == ["P2 case RK-1 unanswered for 1 h 40 min, still inside its target (due 2026-12-05 00:20 UTC)"]
     # the red reasons before the amber ones, as the row's colour picks
     inks = [r.ink for r in colour_reasons(sheets["late co"]) if r.tab == "SLA"]
     assert inks == ["error", "warning"]

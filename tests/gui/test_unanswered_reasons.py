@@ -44,7 +44,7 @@ def test_a_case_still_inside_its_target_is_named_in_the_list_and_header(qtbot, t
     assert reasons.isVisible()
     assert (
         "<a href='tab:SLA'" in reasons.text()
-        and "P2 case RK-1 unanswered for 2 h, still inside its target (due 2026-12-05 00:20 UTC)" in reasons.text()
+        and "P2 case RK-1 unanswered for 1 h 40 min, still inside its target (due 2026-12-05 00:20 UTC)" in reasons.text()
     )
     reasons.linkActivated.emit("tab:SLA")  # as a click on the reason does
     assert window.tabs.currentIndex() == CUSTOMER_TABS.index("SLA")

@@ -19,6 +19,7 @@ from explorer.catalog import Catalog
 from explorer.model import Finding, Severity, customer_key
 from explorer.shown import shown_name
 from explorer.sla.engine import Outcome, SlaResult
+from explorer.sla.explain import duration
 
 ACTION_COLUMNS = ["Customer", "Owner", "Product", "Issue", "What to Do", "Date", "Where to Look"]
 OWNER = "Owner"  # left out where the book has no owner column (settings.owner_columns)
@@ -104,9 +105,9 @@ def _late(urgent: pd.DataFrame, days: int) -> list[Action]:
         worst = float(np.nanmax(minutes[rows])) if not np.isnan(minutes[rows]).all() else float("nan")
         shown = ", ".join(shown_ids[:CASE_IDS_SHOWN]) + (f" and {n - CASE_IDS_SHOWN} more" if n > CASE_IDS_SHOWN else "")
         said = (
-            f"P{int(priority)} case {shown_ids[0]} answered {waiting.span(worst)} late on its clock"
+            f"P{int(priority)} case {shown_ids[0]} answered {duration(worst)} late on its clock"
             if n == 1
-            else f"{n} P{int(priority)} cases answered late (up to {waiting.span(worst)} late on their clock)"
+            else f"{n} P{int(priority)} cases answered late (up to {duration(worst)} late on their clock)"
         )
         out.append(
             Action(
