@@ -252,6 +252,7 @@ def test_sample_actions_and_order(sample_report: Path) -> None:
         ("Named contacts over limit",),
         ("Contact out of region",),
         ("Contract error",),
+        ("Cases not counted",),
         ("Lapsed with cases",),
     ]
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from explorer.app import waiting
 from explorer.app.sheet import ContractSheet, CustomerSheet
+from explorer.app.uncounted import uncounted
 from explorer.catalog import Catalog
 from explorer.model import Finding, Severity, customer_key
 from explorer.shown import shown_name
@@ -24,8 +25,9 @@ from explorer.sla.explain import duration
 ACTION_COLUMNS = ["Customer", "Owner", "Product", "Issue", "What to Do", "Date", "Where to Look"]
 OWNER = "Owner"  # left out where the book has no owner column (settings.owner_columns)
 CASE_IDS_SHOWN = 5
-# Ranks, most urgent first: unanswered cases and overdue deadlines, due-soon deadlines, then late answers.
-NOW, SOON, BREACH, CONTACTS, REGION, ERROR, LAPSED = range(7)
+# Ranks, most urgent first: unanswered cases and overdue deadlines, due-soon deadlines, then late answers; the
+# reading's gaps (contract errors, cases no figure counts) before lapsed products with cases.
+NOW, SOON, BREACH, CONTACTS, REGION, ERROR, UNCOUNTED, LAPSED = range(8)
 UNANSWERED, OVERDUE, DUE_SOON = "Unanswered", "Deadline overdue", "Deadline due soon"
 # Row fills by urgency: an Issue beginning with the text fills its row (kept when the sheet is sorted or filtered)
 ISSUE_FILLS = ((UNANSWERED, "red"), (OVERDUE, "red"), (DUE_SOON, "amber"))
@@ -203,6 +205,21 @@ def _errors(catalog: Catalog, findings: list[Finding], sheets: list[CustomerShee
     return out
 
 
+def _uncounted(cases: pd.DataFrame) -> list[Action]:
+    """One row for the cases matched to no contract or not evaluated (app.uncounted): without it an Actions sheet
+    of a log whose cases all missed the book was an empty table that read as "nothing to do"."""
+    found = uncounted(cases)
+    if not found.total:
+        return []
+    named = (
+        f" They name {found.names_text()}: write each name as the contract book does (or add its contract) and read "
+        "the log again."
+        if found.unmatched
+        else ""
+    )
+    return [Action(UNCOUNTED, "", "", "Cases not counted", found.sentence() + named, None, "Findings; Cases (Outcome)")]
+
+
 def _lapsed(sheet: CustomerSheet) -> list[Action]:
     """Cases opened after a product's last term ended (CustomerSheet.lapses)."""
     return [
@@ -241,6 +258,7 @@ def actions(
         found += _contacts(sheet)
     found += _errors(catalog, findings, sheets)
     if sla is not None:
+        found += _uncounted(_chosen(sla.cases, chosen))
         for sheet in by_customer:
             found += _lapsed(sheet)
     found.sort(key=lambda a: (*a.sort_key, a.customer.casefold(), a.product))
