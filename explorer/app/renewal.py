@@ -181,15 +181,33 @@ def changes(sheet: CustomerSheet, terms: list[ContractSheet] | None = None) -> l
         # a row that starts inside the one before replaces it mid-term (an upgrade, an add-on bought and co-termed):
         # no renewal
         mid_term = history.overlaps(before.contract, review.contract)
+        # a term that starts a day or more after the one before ended is a new purchase, not a renewal (README
+        # Renewals): history.follows decides the gap, as it does for the add-ons' mobilization and the deadlines
+        ended = before.contract.runs_until
+        lapse = not mid_term and ended is not None and not history.follows(before.contract, review.contract)
+        again = ""
+        if lapse and start and ended:
+            days = (start - ended).days - 1
+            again = (
+                f" bought again on {start:%Y-%m-%d} after a lapse (previous term ended {ended:%Y-%m-%d}; "
+                f"{days} day{'' if days == 1 else 's'} without a contract)"
+            )
         parts = []
         if before.program != review.program:
             moved = ""
             if before.tier and review.tier:
                 moved = " (upgrade)" if review.tier.rank > before.tier.rank else " (downgrade)"
-            parts.append(f"{before.program} → {review.program}{moved}" + (f" on {start:%Y-%m-%d}, mid-term" if mid_term else ""))
+            parts.append(
+                f"{before.program} → {review.program}{moved}"
+                + (f" on {start:%Y-%m-%d}, mid-term" if mid_term else f",{again}" if again else "")
+            )
+        elif mid_term:
+            parts.append(f"{review.program} changed on {start:%Y-%m-%d}, mid-term")
         else:
-            parts.append(f"{review.program} changed on {start:%Y-%m-%d}, mid-term" if mid_term else f"{review.program} renewed")
+            parts.append(f"{review.program}{again}" if again else f"{review.program} renewed")
         parts += _addon_changes(before, review)
+        if again:
+            parts += _mobilized_again(before, review)
         if before.named_limit != review.named_limit:
             parts.append(f"named-contact limit {before.named_limit or 'none'} → {review.named_limit or 'none'}")
         if before.contract.region != review.contract.region and review.contract.region:
@@ -197,7 +215,8 @@ def changes(sheet: CustomerSheet, terms: list[ContractSheet] | None = None) -> l
         old_span = (
             f"{before.contract.term_start:%Y-%m-%d} – {before.contract.term_end:%Y-%m-%d}" if before.contract.term_end else ""
         )
-        out.append(f"{name}: {'; '.join(parts)} ({'the row it replaces' if mid_term else 'previous term'} {old_span}).")
+        tail = "" if again else f" ({'the row it replaces' if mid_term else 'previous term'} {old_span})"
+        out.append(f"{name}: {'; '.join(parts)}{tail}.")
     if first:
         out.append(f"First term in the book: {', '.join(first)}; nothing earlier to compare with.")
     return out
@@ -215,6 +234,23 @@ def _addon_changes(before: ContractSheet, review: ContractSheet) -> list[str]:
         held = new[i].held.addon
         out.append(f"{held.short or held.name} {was or 'none'} → {now or 'none'}")
     return out
+
+
+def _mobilized_again(before: ContractSheet, review: ContractSheet) -> list[str]:
+    """The add-ons a term bought again after a lapse keeps from the term before that start a new mobilization with it
+    (their run begins on the new term's start: history.with_runs), as the report's "available" dates say."""
+    start, since = review.contract.term_start, review.contract.addon_since
+    held = {a.held.addon.id for a in before.addons if a.valid}
+    again = [
+        a for a in review.addons if a.valid and a.held.addon.id in held and start and since.get(a.held.addon.id, start) >= start
+    ]
+    if not again:
+        return []
+    names = " and ".join(a.held.addon.short or a.held.addon.name for a in again)
+    days = {a.available for a in again}
+    if len(days) == 1 and (day := next(iter(days))) is not None:
+        return [f"{names} mobilized again (available {day:%Y-%m-%d})"]
+    return [f"{names} mobilized again"]
 
 
 def _option(held: rules.HeldAddOn) -> str:
