@@ -12,13 +12,13 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
-from explorer.catalog import Calendar, Catalog
+from explorer.catalog import WEEKDAYS, Calendar, Catalog
 from explorer.model import Book, Contract, Finding, Severity, Source, case_named, customer_key
 from explorer.rules import product_name
 from explorer.sla.calendars import (
@@ -313,7 +313,18 @@ def evaluate(book: Book, catalog: Catalog, as_of: datetime, at_risk_fraction: fl
     emails = cases["requester_email"].to_numpy(dtype=object) if "requester_email" in cases else np.full(n, "", dtype=object)
     result.findings.extend(
         _case_findings(
-            result.cases, grouped, matched, opened, out_of_scope, held, book.could_be, book.case_columns, emails, since, undated
+            result.cases,
+            grouped,
+            matched,
+            opened,
+            out_of_scope,
+            held,
+            book.could_be,
+            book.case_columns,
+            emails,
+            since,
+            undated,
+            dated_terms(catalog, contracts),
         )
     )
     return result
@@ -417,6 +428,56 @@ def _before_the_book(since: dict[tuple[str, str], Contract], customer: str, prod
     return first if first.initial_term_start <= day < first.term_start else None
 
 
+def dated_terms(catalog: Catalog, contracts: Iterable[Contract]) -> dict[tuple[str, str], list[Contract]]:
+    """(customer key, product name) -> its terms with both dates, as a case names them: where a case outside every
+    term opened, on the customer's local day, is said against these (``outside_terms``)."""
+    out: dict[tuple[str, str], list[Contract]] = {}
+    for c in contracts:
+        if c.term_start is not None and c.runs_until is not None and not c.dates_missing and not c.never_ran:
+            out.setdefault((customer_key(c.customer), product_name(catalog, c)), []).append(c)
+    return out
+
+
+@dataclass(frozen=True)
+class OutsideTerms:
+    """Where a case no term contains opened on the customer's local day (domain.md §8: that day decides), between
+    the customer's last term before it and the first after it: "Wed 2026-01-14 22:00 CST", "the day before the term
+    starting 2026-01-15". The check warning and explain say it alike."""
+
+    local: str  # the opening in the customer's local time, "Wed 2026-01-14 22:00 CST"
+    day: date  # the customer's local day of opening
+    utc_day: date
+    where: str  # against the terms around it: "the day before the term starting 2026-01-15"; "" where none is dated
+
+
+def outside_terms(terms: list[Contract], opened: datetime | pd.Timestamp) -> OutsideTerms | None:
+    """Where ``opened`` (UTC) falls against one customer's ``terms`` of a product (``dated_terms``), in the zone of
+    the next term to start (else of the last to end); None where the customer has no dated term of it."""
+    when = pd.Timestamp(opened)
+    when = when.tz_localize("UTC") if when.tzinfo is None else when
+    after = [t for t in terms if t.term_start is not None and when.tz_convert(t.time_zone).date() < t.term_start]
+    before = [t for t in terms if t.runs_until is not None and when.tz_convert(t.time_zone).date() > t.runs_until]
+    nxt = min(after, key=lambda t: t.term_start or date.max, default=None)
+    last = max(before, key=lambda t: t.runs_until or date.min, default=None)
+    zoned = nxt or last
+    if zoned is None:
+        return None
+    local = when.tz_convert(zoned.time_zone)
+    day = local.date()
+    parts = []
+    if nxt is not None and nxt.term_start is not None and day == nxt.term_start - timedelta(days=1):
+        parts.append(f"the day before the term starting {nxt.term_start:%Y-%m-%d}")
+    elif last is not None and last.runs_until is not None and day == last.runs_until + timedelta(days=1):
+        parts.append(f"the day after the term ending {last.runs_until:%Y-%m-%d}")
+    else:
+        if last is not None and last.runs_until is not None:
+            parts.append(f"after the term ending {last.runs_until:%Y-%m-%d}")
+        if nxt is not None and nxt.term_start is not None:
+            parts.append(f"before the term starting {nxt.term_start:%Y-%m-%d}")
+    said = f"{WEEKDAYS[day.weekday()]} {local:%Y-%m-%d %H:%M} {local.tzname()}"
+    return OutsideTerms(said, day, when.tz_convert("UTC").date(), " and ".join(parts))
+
+
 def _case_findings(
     frame: pd.DataFrame,
     grouped: np.ndarray,
@@ -429,6 +490,7 @@ def _case_findings(
     emails: np.ndarray,
     since: dict[tuple[str, str], Contract] | None = None,
     undated: dict[tuple[str, str], list[Contract]] | None = None,
+    dated: dict[tuple[str, str], list[Contract]] | None = None,
 ) -> list[Finding]:
     """Unmatched cases and cases outside every term (warnings), Auth0 non-production cases (info). ``held``: each
     customer's products, so a case naming none of a customer with several says why it is unmatched; ``could_be``
@@ -554,10 +616,17 @@ def _case_findings(
                     )
                 )
             elif kind == "no term":
+                # the customer's local time where its day is not the UTC one: the day that decides (domain.md §8)
+                around = outside_terms((dated or {}).get((customer_key(str(customer)), str(product)), []), when)
+                local = (
+                    f" ({around.local} customer local time, {around.where})".replace(", )", ")")
+                    if around is not None and around.day != around.utc_day
+                    else ""
+                )
                 out.append(
                     Finding(
                         Severity.WARNING,
-                        f"{case_named(case_id)}: opened {when:%Y-%m-%d %H:%M} UTC, when no "
+                        f"{case_named(case_id)}: opened {when:%Y-%m-%d %H:%M} UTC{local}, when no "
                         f"{product or ''} term of {customer} was in force; listed as No contract in "
                         "force, not counted.".replace("  ", " "),
                         source,

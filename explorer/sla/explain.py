@@ -18,10 +18,10 @@ import pandas as pd
 
 from explorer import rules
 from explorer.catalog import WEEKDAYS, Calendar, Catalog
-from explorer.model import Book, Contract, Severity
+from explorer.model import Book, Contract, Severity, customer_key
 from explorer.shown import shown_name
 from explorer.sla.calendars import NO_TIME, HolidayCalendar, OpenHours, day_range
-from explorer.sla.engine import PAD_DAYS, SlaResult, calendar_hours
+from explorer.sla.engine import PAD_DAYS, SlaResult, calendar_hours, dated_terms, outside_terms
 from explorer.sla.matching import match_cases
 
 
@@ -127,7 +127,18 @@ def _one(book: Book, catalog: Catalog, sla: SlaResult, row: pd.Series, named: bo
         return out
     contract = _contract(book, source, opened)
     zone = ZoneInfo(contract.time_zone if contract else "UTC")
-    say(f"Opened: {_utc(opened)}; {_local(opened, zone)} customer local time" if contract else f"Opened: {_utc(opened)}")
+    # no term in force: the customer's local day against its terms around it, as the check warning says it
+    around = (
+        None
+        if contract or row["outcome"] != "No contract in force"
+        else outside_terms(
+            dated_terms(catalog, book.contracts).get((customer_key(str(row["customer"])), str(row["product"])), []), opened
+        )
+    )
+    if contract:
+        say(f"Opened: {_utc(opened)}; {_local(opened, zone)} customer local time")
+    else:
+        say(f"Opened: {_utc(opened)}; {around.local} customer local time" if around else f"Opened: {_utc(opened)}")
     if "response_early" in source and len(source) and bool(source["response_early"].iloc[0]):
         early = _instant(source["first_response"].iloc[0])
         say(
@@ -139,7 +150,7 @@ def _one(book: Book, catalog: Catalog, sla: SlaResult, row: pd.Series, named: bo
     if contract is None:
         say(
             f"Contract: none in force. {row['customer']} holds no {row['product'] or 'such'} term containing the "
-            "opening day (customer local time)"
+            "opening day (customer local time)" + (f", {around.day:%Y-%m-%d}: {around.where}" if around and around.where else "")
             if row["outcome"] == "No contract in force"
             else f"Contract: none matches customer '{row['customer']}' and product '{row['product'] or '(none)'}'."
         )
