@@ -73,13 +73,8 @@ def summary_sheet(book: Any, data: ReportData, f: Formats) -> None:
     for title, text in data.assumptions:
         row = _text_row(ws, row, title, text, f, f.wrap)
     row = _section(ws, row + 1, "Source files", f)
-    ws.write_string(row, 0, "File", f.label)
-    ws.write_string(row, 1, "SHA-256", f.label)
-    row += 1
     for file, digest in data.sources:
-        write_text(ws, row, 0, shown_name(file), f.text, f.quoted)
-        ws.write_string(row, 1, digest, f.small)
-        row += 1
+        row = _source_rows(ws, row, shown_name(file), digest, f)
     ws.set_portrait()
     ws.fit_to_pages(1, 1)  # one page: the Actions sheet starts on the second
     ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
@@ -184,6 +179,21 @@ def _text_row(ws: Any, row: int, label: str, text: str, f: Formats, fmt: Any) ->
     ws.merge_range(row, 1, row, len(WIDTHS) - 1, "", fmt)
     write_text(ws, row, 1, text, fmt, fmt)
     return row + 1
+
+
+def _source_rows(ws: Any, row: int, name: str, digest: str, f: Formats) -> int:
+    """A source file's name on a row of its own, whole (merged across B-H and wrapped, the row as tall as it takes),
+    and its SHA-256 on the row below: a name in A alone was cut at the hash column on paper, and the name is the
+    only link between the hash and the file."""
+    lines = wrapped_lines(name, TEXT_WIDTH)
+    if lines > 1:
+        ws.set_row(row, LINE_POINTS * lines)
+    ws.write_string(row, 0, "File", f.label)
+    ws.merge_range(row, 1, row, len(WIDTHS) - 1, "", f.wrap)
+    write_text(ws, row, 1, name, f.wrap, f.wrapped_quoted)
+    ws.write_string(row + 1, 0, "SHA-256", f.label)
+    ws.write_string(row + 1, 1, digest, f.small)
+    return row + 2
 
 
 def _compliance(book: Any, ws: Any, row: int, data: ReportData, f: Formats) -> int:
