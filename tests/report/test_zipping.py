@@ -150,3 +150,18 @@ def test_a_streamed_sheet_s_rows_are_deflated_as_they_are_written_and_spliced_in
     ours, theirs = parts(TextWorkbook, tmp_path / "ours.xlsx"), parts(xlsxwriter.Workbook, tmp_path / "theirs.xlsx")
     assert ours == theirs and len(ours["xl/worksheets/sheet1.xml"]) > 300_000
     assert not [t for t in threading.enumerate() if t.name.startswith("deflate")]  # the pool ends with the workbook
+
+
+def test_a_sheet_zipped_without_its_rows_fails_the_close(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows live only in their deflated file until the close splices them in: a sheet XlsxWriter zipped some
+    other way (a change of its close) must fail the workbook, never leave a sheet without rows."""
+    from explorer.outputs.report.cells import TextWorkbook
+
+    monkeypatch.setattr(BlockZipFile, "write", zipfile.ZipFile.write)  # the splice never happens
+    book = TextWorkbook(str(tmp_path / "out.xlsx"), {"constant_memory": True, "tmpdir": str(tmp_path)})
+    sheet = book.add_worksheet("Rows")
+    for r in range(100):
+        sheet.write_number(r, 0, r)
+    with pytest.raises(RuntimeError, match="were not zipped"):
+        book.close()
+    assert not [t for t in threading.enumerate() if t.name.startswith("deflate")]

@@ -122,6 +122,9 @@ class TextWorkbook(xlsxwriter.Workbook):  # type: ignore[misc]
                 super()._store_workbook()
             finally:
                 module.ZipFile = own
+        if self._spliced:  # a sheet XlsxWriter zipped by another path than BlockZipFile.write: zipped without its rows
+            missed = ", ".join(sorted(os.path.basename(p) for p in self._spliced))
+            raise RuntimeError(f"the rows of {missed} were not zipped into the workbook (an XlsxWriter change?)")
 
 
 class Formats:
