@@ -8,6 +8,7 @@ None of them calls the rules again, so what each shows cannot drift apart.
 from __future__ import annotations
 
 import dataclasses
+import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -172,6 +173,20 @@ class TargetRow:
     assumption: str  # the clock in words, with the decision behind it
 
 
+class ZoneBasis(enum.Enum):
+    """How the book says the zone a term's clock runs in: business hours and Auth0's weekdays open and close in it."""
+
+    GIVEN = "given"  # a time zone of its own (or its customer's, from an accounts sheet)
+    PLACE = "place"  # none: the main zone of its country or state
+    DEFAULT = "default"  # none, nor a country or state: the catalog's default (UTC)
+
+
+def zone_basis(contract: Contract) -> ZoneBasis:
+    if not contract.zone_unsaid:
+        return ZoneBasis.GIVEN
+    return ZoneBasis.PLACE if contract.country else ZoneBasis.DEFAULT
+
+
 @dataclass(frozen=True)
 class ContractSheet:
     """One row of the customer's book: a term of one product."""
@@ -198,6 +213,23 @@ class ContractSheet:
     @property
     def in_force(self) -> bool:
         return self.status is history.Status.IN_FORCE
+
+    @property
+    def zone_basis(self) -> ZoneBasis:
+        return zone_basis(self.contract)
+
+    @property
+    def zone_note(self) -> str:
+        """Where the term's clock runs and how the book says so, in the account team's words (the sheet words it for
+        the customer from the same zone_basis)."""
+        c, basis = self.contract, self.zone_basis
+        region = f"; region {c.region}" if c.region else ""
+        if basis is ZoneBasis.GIVEN:
+            return f"{c.time_zone}: the book's time zone{region}"
+        if basis is ZoneBasis.PLACE:
+            place = "-".join(p for p in (c.country, c.subdivision) if p)
+            return f"{c.time_zone}: the main zone of {place} (the book gives no time zone){region}"
+        return f"{c.time_zone}: the default (the book gives no time zone, country or state){region}"
 
     @property
     def ended(self) -> bool:

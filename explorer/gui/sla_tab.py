@@ -146,11 +146,16 @@ class SlaTab(QWidget):
                 r.target.calendar.label,
                 r.target.description,
                 r.assumption,
+                term.contract.time_zone,
+                term.zone_note,
             )
             for term in sheet.target_terms()  # per product, the term the sheet and the brief show: not every renewal
             for r in term.targets
         ]
-        frame = pd.DataFrame(rows, columns=["product", "tier", "day", "priority", "target", "minutes", "clock", "meaning", "tip"])
+        frame = pd.DataFrame(
+            rows,
+            columns=["product", "tier", "day", "priority", "target", "minutes", "clock", "meaning", "tip", "zone", "zone_tip"],
+        )
         self.targets.set_columns(
             [
                 Column("Product", frame["product"].tolist()),
@@ -158,6 +163,8 @@ class SlaTab(QWidget):
                 Column("Priority", frame["priority"].tolist()),
                 Column("First Response", frame["target"].tolist(), frame["minutes"].to_numpy(), align_right=True),
                 Column("Clock", frame["clock"].tolist(), tooltip=frame["tip"].tolist()),
+                # the zone business hours open and close in (and each case's day): how the book says it, on hover
+                Column("Time Zone", frame["zone"].tolist(), tooltip=frame["zone_tip"].tolist()),
                 Column(
                     "On the As-of Day",
                     frame["day"].tolist(),

@@ -14,7 +14,7 @@ from html import escape
 import pandas as pd
 
 from explorer.app import periods
-from explorer.app.sheet import ContractSheet, CustomerSheet
+from explorer.app.sheet import ContractSheet, CustomerSheet, ZoneBasis, zone_basis
 from explorer.app.tones import DATE_TONES, Tone
 from explorer.model import Contract
 from explorer.sla.compliance import rate_label
@@ -276,9 +276,10 @@ def _place(contract: Contract) -> str:
     """Where a term's clock runs, said as what the book gives: a zone the book does not give is no claim about the
     customer's own (a UTC default, or the main zone of its country), and the customer is asked to say theirs."""
     region = f"region {contract.region}, " if contract.region else ""
-    if not contract.zone_unsaid:
+    basis = zone_basis(contract)
+    if basis is ZoneBasis.GIVEN:
         return f"{region}{contract.time_zone} (your local time zone)"
-    if contract.country:
+    if basis is ZoneBasis.PLACE:
         return f"{region}{contract.time_zone} (taken from your country: tell your account team if yours differs)"
     return f"{region}{contract.time_zone} (the contract gives no time zone: tell your account team yours)"
 

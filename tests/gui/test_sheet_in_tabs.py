@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from explorer.app import periods
 from explorer.app.sheet import CustomerSheet
 from explorer.gui.main_window import CUSTOMER_TABS, MainWindow
@@ -64,7 +66,10 @@ def test_every_tab_matches_the_sheet(window: MainWindow) -> None:
         open_tab(window, "SLA")
         targets = [(c, t) for c in sheet.target_terms() for t in c.targets]
         assert column(window.sla.targets, 2) == [f"P{t.target.priority}" for _, t in targets]
-        assert column(window.sla.targets, 5) == [c.on_the_day for c, _ in targets]
+        assert column(window.sla.targets, 5) == [c.contract.time_zone for c, _ in targets]
+        zone_tips = [window.sla.targets.index(r, 5).data(Qt.ItemDataRole.ToolTipRole) for r in range(len(targets))]
+        assert zone_tips == [c.zone_note for c, _ in targets]  # how the book says the zone, as the sheet's words
+        assert column(window.sla.targets, 6) == [c.on_the_day for c, _ in targets]
         in_term = 0 if sheet.cases is None else len(sheet.window(periods.TERM).cases(sheet.cases))
         assert window.sla.cases.rowCount() == in_term  # the SLA tab starts on this term
         open_tab(window, "Findings")

@@ -269,6 +269,13 @@ def test_a_zone_the_book_does_not_give_is_not_called_the_customer_s_own(tmp_path
     assert where("Given Ltd") == "region EMEA, Europe/Berlin (your local time zone)"
     assert where("Country Inc") == "America/New_York (taken from your country: tell your account team if yours differs)"
     assert where("Nowhere BV") == "region EMEA, UTC (the contract gives no time zone: tell your account team yours)"
+    # the app's SLA tab says the same three cases in the account team's words, from the same ZoneBasis
+    notes = {c: session.sheet(customer_key(c)).contracts[0].zone_note for c in ("Given Ltd", "Country Inc", "Nowhere BV")}  # type: ignore[union-attr]
+    assert notes == {
+        "Given Ltd": "Europe/Berlin: the book's time zone; region EMEA",
+        "Country Inc": "America/New_York: the main zone of US (the book gives no time zone)",
+        "Nowhere BV": "UTC: the default (the book gives no time zone, country or state); region EMEA",
+    }
 
 
 def test_a_case_judged_under_a_term_that_starts_tomorrow_is_said_under_the_compliance_table(tmp_path: Path) -> None:
