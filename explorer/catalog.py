@@ -39,8 +39,10 @@ LEVEL_WRITTEN = re.compile(
 )
 NEGATIVE = re.compile(r"\s*[-\u2212]\s*\d")  # '-1', '− 2'
 # A priority written after its field's name, as a tag or label writes it (LiveAgent's 'Priority: Urgent', a GitHub label
-# 'priority: high' or 'priority/high'): the name is decoration, as a level's prefix is, and the rest is read.
-FIELD_NAMED = re.compile(r"^\s*(?:priority|prio|severity|sev|urgency)\s*[:=/]\s*(?=\S)", re.IGNORECASE)
+# 'priority: high' or 'priority/high'): the name is decoration, as a level's prefix is, and the rest is read. Urgency
+# is no such name: in ITIL it is one input to the priority (impact x urgency), not its level, so 'Urgency: High' is
+# left unread (refused) rather than read as P2.
+FIELD_NAMED = re.compile(r"^\s*(?:priority|prio|severity|sev)\s*[:=/]\s*(?=\S)", re.IGNORECASE)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 

@@ -169,6 +169,22 @@ def test_a_priority_written_after_its_field_s_name_reads_as_its_word(tmp_path: P
     assert column(book, "priority") == ["1", "2", "3", "4", "2"]
 
 
+def test_an_urgency_is_no_priority_and_stays_refused(tmp_path: Path) -> None:
+    # ITIL's urgency is one input to the priority (impact x urgency): 'Urgency: High' with a low impact is P3 or P4, so
+    # reading it as P2 judged the case against the wrong target
+    rows = ["Ticket ID,Company,Priority,Created,First response"]
+    written = ["Urgency: High", "urgency/urgent", "Severity: Urgent"]
+    rows += [f"T{i},Initech,{p},2026-12-01 15:00,2026-12-01 15:30" for i, p in enumerate(written)]
+    book = read_log(tmp_path, rows)
+    refused = messages(book, Severity.ERROR)
+    assert len(refused) == 2, refused
+    assert "priority 'Urgency: High' is not 1-4" in refused[0]
+    assert "priority 'urgency/urgent' is not 1-4" in refused[1]
+    assert default_catalog().priority_for("Urgency: High") is None
+    judged = outcomes(book)
+    assert (judged["T0"], judged["T1"], judged["T2"]) == ("Not evaluated", "Not evaluated", "Met")
+
+
 def test_a_field_s_name_before_a_level_still_lets_its_number_and_word_disagree() -> None:
     catalog = default_catalog()
     assert catalog.priority_for("Severity: 2 - Urgent") is None
