@@ -514,11 +514,14 @@ def _times_over_words(
     spec: TableSpec, candidates: Sequence[Guess], result: Recognition, used: set[int], shares: Mapping[int, Mapping[str, float]]
 ) -> None:
     """A time of the case read from a column of dates and times where the column its header named holds none: TOPdesk's
-    'Response date' over its 'Responded' (Ja / Nee, whether a response was sent), both spellings of a first response."""
+    'Response date' over its 'Responded' (Ja / Nee, whether a response was sent), both spellings of a first response.
+    A column blank in every row holds no words either: it is a log where nothing is answered yet, and it stays read,
+    whatever times another column holds."""
     for name, chosen in list(result.guesses.items()):
         if spec.field_type(name) != "timestamp" or chosen.how == "saved":
             continue
-        if fits("timestamp", shares.get(chosen.column, {}), unix=True):
+        held = shares.get(chosen.column, {})  # empty where every sampled cell is blank
+        if not held or fits("timestamp", held, unix=True):
             continue
         timed = lambda g: bool(shares.get(g.column)) and fits("timestamp", shares[g.column], unix=True)  # noqa: E731
         _switch(candidates, result, used, chosen, timed, "times")

@@ -99,6 +99,21 @@ def test_a_yes_no_column_headed_as_a_first_response_is_still_read_where_no_colum
     assert any("the first response 'Ja' cannot be read" in m for m in messages(book, Severity.ERROR))
 
 
+def test_a_first_response_blank_in_every_row_is_not_replaced_by_another_time(tmp_path: Path) -> None:
+    # a log where nothing is answered yet: its last response, update and close are no first response, and a column
+    # that names the first response too ('Response Date') does not take over a blank one as it takes over yes / no words
+    rows = ["Ticket ID,Company,Priority,Created At,First Response At,Last Response At,Updated At,Closed At,Response Date"]
+    rows += [
+        f"T{i},Initech,P{i + 1},2026-12-0{i + 1} 10:00,,2026-12-0{i + 1} 10:30,2026-12-0{i + 2} 09:00,"
+        f"2026-12-0{i + 2} 09:30,2026-12-0{i + 1} 11:00"
+        for i in range(3)
+    ]
+    book = read_log(tmp_path, rows)
+    assert column(book, "first_response") == ["NaT", "NaT", "NaT"]
+    assert not any("read over" in m for m in messages(book, Severity.INFO))
+    assert set(outcomes(book).values()) == {"Breached"}  # unanswered past every target on the day
+
+
 def test_sysaid_request_time_is_the_opening(tmp_path: Path) -> None:
     rows = [
         "ID,Title,Status,Priority,Company,Request user,Request time,First response,Product",
