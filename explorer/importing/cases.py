@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache, partial
 from typing import Any
@@ -896,6 +897,15 @@ def _by_their_words(
     return out
 
 
+@dataclass(frozen=True)
+class _Counted:
+    """A priority written as its help desk's number and word ('3 high'): the number, the word's level, the word."""
+
+    number: int
+    level: int
+    word: str
+
+
 def _counting_up(written: pd.Series, catalog: Catalog) -> tuple[pd.Series, str] | None:
     """A priority column written in a help desk's own numbering that counts up (Zammad's '1 low' .. '3 high', and a
     level an admin added to it, '4 urgent'): its words, each a level, and what the info says; None for any other
@@ -906,28 +916,39 @@ def _counting_up(written: pd.Series, catalog: Catalog) -> tuple[pd.Series, str] 
     (catalog.priority_disagreement)."""
     distinct = [t for t in pd.unique(written) if t]
     if not any(fold(t) in catalog.priority_counting_up for t in distinct):
+        return None  # no help desk's numbering (every log but Zammad's): nothing parsed
+    counted = {t: c for t in distinct if (c := _counted(t, catalog)) is not None}
+    other_scheme = any(_a_level(t, catalog) for t in distinct if t not in counted)
+    if other_scheme or not _one_order(counted.values()):
         return None
-    numbered: dict[str, tuple[int, int, str]] = {}  # value -> (its number, its word's level, its word)
-    for text in distinct:
-        parts = COUNTED.fullmatch(text)
-        level = catalog.priority_for(parts[2]) if parts is not None else None
-        if parts is not None and level is not None:
-            numbered[text] = (int(parts[1]), level, parts[2].strip())
-        elif catalog.priority_for(text) is not None or catalog.priority_disagreement(text) is not None:
-            return None  # a level written another way: the log mixes schemes
-    order = sorted({(n, lv) for n, lv, _ in numbered.values()})
-    numbers, levels = [n for n, _ in order], [lv for _, lv in order]
-    if len(set(numbers)) < len(numbers) or any(b >= a for a, b in zip(levels, levels[1:], strict=False)):
-        return None  # not one order counting up ('2 high' beside '3 high')
-    words = map_distinct(written, lambda t: numbered[t][2] if t in numbered else t)
-    ranked = sorted(numbered, key=lambda t: numbered[t][0])
-    shown = ", ".join(f"'{t}'" for t in ranked)
-    levels_said = ", ".join(f"{numbered[t][2].lower()} P{numbered[t][1]}" for t in ranked)
+    ranked = sorted(counted.items(), key=lambda item: item[1].number)
+    shown = ", ".join(f"'{t}'" for t, _ in ranked)
+    levels_said = ", ".join(f"{c.word.lower()} P{c.level}" for _, c in ranked)
     said = (
         f"Priorities are written as Zammad numbers them, counting up ({shown}): each is read by its word "
         f"({levels_said}), not its number."
     )
-    return words, said
+    return map_distinct(written, lambda t: counted[t].word if t in counted else t), said
+
+
+def _counted(text: str, catalog: Catalog) -> _Counted | None:
+    """``text`` as a number and a word naming a level ('3 high', '4 urgent'); None where it is not written so."""
+    parts = COUNTED.fullmatch(text)
+    level = catalog.priority_for(parts[2]) if parts is not None else None
+    return None if parts is None or level is None else _Counted(int(parts[1]), level, parts[2].strip())
+
+
+def _a_level(text: str, catalog: Catalog) -> bool:
+    """Whether ``text`` is a level written another way ('P1', 'Urgent'), or a number and word naming two."""
+    return catalog.priority_for(text) is not None or catalog.priority_disagreement(text) is not None
+
+
+def _one_order(counted: Iterable[_Counted]) -> bool:
+    """Whether the numbers count up in one order: each number names one level, and a higher number a more urgent one
+    (a lower P): '2 high' beside '3 high' does not."""
+    order = sorted({(c.number, c.level) for c in counted})
+    numbers, levels = [n for n, _ in order], [lv for _, lv in order]
+    return len(set(numbers)) == len(numbers) and all(b < a for a, b in zip(levels, levels[1:], strict=False))
 
 
 def _elapsed(
