@@ -23,7 +23,7 @@ from explorer.importing import ranges, values
 from explorer.importing.anniversary import is_anniversary
 from explorer.importing.borrowed_place import borrowed_places
 from explorer.importing.cases import empty_cases, match_by_email, people_by_email, read_cases
-from explorer.importing.column_reads import CONTACTS, LINE_ITEM, kept_reads
+from explorer.importing.column_reads import CONTACTS, FISCAL_TERM, LINE_ITEM, kept_reads
 from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
 from explorer.importing.copies import is_link, originals_first, same_bytes_said
@@ -1450,7 +1450,7 @@ def _read_table(
     other = {h: reads[i] for i, h in match.extra.items() if i in reads and h not in read}
     by_year = _tier_columns(sheet, match, catalog, reads, where, book.findings)
     unused = [h for i, h in match.extra.items() if i not in reads and h not in by_year]
-    also = {h: what for h, what in other.items() if what not in (CONTACTS, LINE_ITEM)}  # each has a finding of its own
+    also = {h: what for h, what in other.items() if what not in (CONTACTS, LINE_ITEM, FISCAL_TERM)}  # each: a finding of its own
     if unused or read or also:
         kept = f"Columns kept as they are (not used by the rules): {', '.join(unused)}." if unused else ""
         kept, read = _renewal_note(kept, read, catalog)

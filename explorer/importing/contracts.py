@@ -33,6 +33,7 @@ from explorer.importing.rows import DataRow, data_rows
 from explorer.importing.tables import TableMatch
 from explorer.importing.term_length import add_months, bare_length_columns, header_unit, months_in, named_start
 from explorer.importing.term_status import apply_status, deal_table
+from explorer.importing.year_columns import fiscal_rows
 from explorer.model import Contact, Contract, Finding, Severity, Source, customer_key
 from explorer.sla.subdivisions import resolve_subdivision, subdivision_name, subdivision_of_zone
 
@@ -48,13 +49,15 @@ def read_contracts(
     file's day/month order (values.day_order)."""
     findings: list[Finding] = []
     rows = data_rows(sheet, match, findings, catalog, catalog.tables["contracts"].required)
+    terms, sets_said = fiscal_rows(rows, sheet, match)  # a row per fiscal year's set it fills ('FY26 Tier | FY26 Start ...')
+    findings += sets_said
     contracts: list[Contract] = []
     contacts: list[Contact] = []
     listing = contact_columns(match, catalog)
     addon_lines: list[tuple[DataRow, LineItem]] = []
     licences: list[DataRow] = []  # lines selling a licence, not support: set aside, named in one info
     above = ""  # the customer the nearest row above names: a blank one below it is likely meant to carry it
-    for whole in rows:
+    for whole in terms:
         parts, unpaired = _one_row_per_product(whole, catalog, findings)
         for row in parts:
             item = _addon_line(row, catalog)

@@ -107,7 +107,7 @@ def variants(header: str, qualifiers: frozenset[str] = frozenset()) -> list[str]
         out.append(prefixed[1])
     if lined := LINE_PATH.fullmatch(plain):  # Odoo's one-to-many path: "Order Lines/Product" reads as Product
         out.append(lined[2])
-    if fiscal := FISCAL.fullmatch(plain):  # 'FY27 Start' reads as Start (recognise: the latest year goes first)
+    if fiscal := FISCAL.fullmatch(plain):  # 'FY27 Start' reads as Start (fiscal_sets: each year's set a term)
         out.append(fiscal[2])
     if qualifiers:
         kept = [w for w in words(out[-1]).split() if w not in qualifiers]
@@ -122,11 +122,17 @@ def variants(header: str, qualifiers: frozenset[str] = frozenset()) -> list[str]
 def fiscal_year(header: str) -> tuple[int, str] | None:
     """The year a fiscal-year label before a header's field names, and the label as written ('FY27 Start' ->
     (2027, 'FY27'), 'FY 2027 Tier' -> (2027, 'FY 2027')); None for a header without one."""
+    found = _fiscal(header)
+    return None if found is None else (found[0], found[1])
+
+
+def _fiscal(header: str) -> tuple[int, str, str] | None:
+    """(The year, its label as written, the words after it) of a header with a fiscal year before its field."""
     found = FISCAL.fullmatch(" ".join(undecorated(header.strip()).split()))
     if found is None:
         return None
     digits = re.sub(r"\D", "", found[1])
-    return (int(digits) + (2000 if len(digits) == 2 else 0), found[1])
+    return (int(digits) + (2000 if len(digits) == 2 else 0), found[1], found[2])
 
 
 def object_field(header: str) -> str | None:
@@ -388,7 +394,8 @@ def recognise(
     tied = Counter(g.field for g in candidates if g.score == best[g.field])
     # Of one spelling, the header written as it is goes before one that only folds to it ('Account Name' before
     # 'Account: Name'), whatever the column order.
-    # Of columns a fiscal year apart ('FY26 Start', 'FY27 Start'), the latest year's goes first (_fiscal_sets).
+    # Of columns a fiscal year apart ('FY26 Start', 'FY27 Start'), the latest year's goes first: it is the one
+    # `explorer map` writes; every year's set is read as a term of its own (fiscal_sets, year_columns.fiscal_rows).
     candidates.sort(
         key=lambda g: (
             -g.score,
@@ -412,7 +419,6 @@ def recognise(
     _levels_over_flags(candidates, result, used, shares)
     _times_over_words(spec, candidates, result, used, shares)
     _twins(headers, result)
-    _fiscal_sets(candidates, result)
     _titles(spec, headers, shares, result)
     _renewal_as_start(spec, result)
     _rivals(candidates, headers, result)
@@ -577,23 +583,40 @@ def _twins(headers: Mapping[int, str], result: Recognition) -> None:
             )
 
 
-def _fiscal_sets(candidates: Sequence[Guess], result: Recognition) -> None:
-    """A note where columns of two or more fiscal years name the fields read ('FY26 Tier | FY26 Start | FY26 End'
-    beside 'FY27 Tier | FY27 Start | FY27 End'): the latest year's were read, the others are the row's history."""
-    read = {g.column for g in result.guesses.values()}
-    sets: dict[int, dict[str, str]] = {}  # year -> {header: its label}
-    for guess in candidates:
-        if (fiscal := fiscal_year(guess.header)) is not None and guess.field in result.guesses:
-            sets.setdefault(fiscal[0], {})[guess.header] = fiscal[1]
-    if len(sets) < 2 or not any(g.column in read and fiscal_year(g.header) for g in result.guesses.values()):
-        return
-    named = [f"{next(iter(h.values()))} ({', '.join(repr(x) for x in h)})" for _, h in sorted(sets.items())]
-    latest, older = named[-1].split(" (")[0], [n.split(" (")[0] for n in named[:-1]]
-    result.notes.append(
-        f"Columns of {len(sets)} fiscal years name the term: {'; '.join(named)}. The latest, {latest}, is read as "
-        f"each row's term; {', '.join(older)} {'is' if len(older) == 1 else 'are'} its history, kept as written and "
-        "not used by the rules. To judge an older year's term, give it a row of its own."
-    )
+@dataclass(frozen=True)
+class FiscalSet:
+    """A renewal book's columns of one fiscal year ('FY26 Tier | FY26 Start | FY26 End'): its label as written
+    ('FY26'), the year it names, and the field each of its columns gives."""
+
+    label: str
+    year: int
+    columns: dict[str, int]  # field -> column index
+    read: bool = False  # its columns are the ones the table reads (the latest year's, unless mapped otherwise)
+
+    def headers(self, headers: Mapping[int, str]) -> list[str]:
+        return [headers[i] for i in sorted(self.columns.values())]
+
+
+def fiscal_sets(headers: Mapping[int, str], columns: Mapping[str, int]) -> list[FiscalSet]:
+    """The sets of columns a fiscal year apart, oldest first, where a table has two or more: the fields read from
+    columns headed with a fiscal year ('FY27 Start' read as the term start), and each other column headed with
+    another year before the same words ('FY26 Start'), as that year's. Empty for a table with one year or none, or
+    with fields read from two years."""
+    words: dict[str, str] = {}  # the words after the year, folded -> the field read from them
+    sets: dict[int, FiscalSet] = {}
+    for field_, index in columns.items():
+        if (found := _fiscal(headers.get(index, ""))) is not None:
+            words[fold(found[2])] = field_
+            sets.setdefault(found[0], FiscalSet(found[1], found[0], {}, read=True)).columns[field_] = index
+    read = set(columns.values())
+    for index, header in sorted(headers.items()):
+        if index in read or (found := _fiscal(header)) is None or (of := words.get(fold(found[2]))) is None:
+            continue
+        # a year's first column of those words: a second is _twins'
+        sets.setdefault(found[0], FiscalSet(found[1], found[0], {})).columns.setdefault(of, index)
+    # one year's columns are read (a table mapped to read some fields from one year and some from another is left as
+    # mapped)
+    return [sets[y] for y in sorted(sets)] if len(sets) > 1 and sum(s.read for s in sets.values()) == 1 else []
 
 
 def _rivals(candidates: Sequence[Guess], headers: Mapping[int, str], result: Recognition) -> None:
@@ -609,7 +632,7 @@ def _rivals(candidates: Sequence[Guess], headers: Mapping[int, str], result: Rec
             and g.how != "fuzzy"
             and g.score >= AUTO_SCORE
             and _plain(headers[g.column]) not in (_plain(guess.header), _plain(guess.over))  # 'over' says it already
-            and not (fiscal_year(g.header) and fiscal_year(guess.header))  # an older year's: _fiscal_sets says it
+            and not (fiscal_year(g.header) and fiscal_year(guess.header))  # another year's: a term of its own (fiscal_sets)
         ]
         if others:
             result.guesses[name] = replace(guess, rivals=tuple(dict.fromkeys((*guess.rivals, *others))))

@@ -1,17 +1,26 @@
-"""Tiers kept a column per year ('2024 | 2025 | 2026' holding 'Premier', 'Premier Plus'): which is the tier?
+"""Columns kept a year apart in a contracts table.
 
-A hand-kept book tracks upgrades so, and has no Tier column. Which year's column is the term's tier depends on
-when the term runs and on the book's own fiscal year, so nothing is guessed: the columns are named once, with
-how to map the right one, instead of a bare 'the tier is missing' on every row.
+Tiers a column per year ('2024 | 2025 | 2026' holding 'Premier', 'Premier Plus'): which is the tier? A hand-kept
+book tracks upgrades so, and has no Tier column. Which year's column is the term's tier depends on when the term
+runs and on the book's own fiscal year, so nothing is guessed: the columns are named once, with how to map the right
+one, instead of a bare 'the tier is missing' on every row.
+
+A renewal book's fiscal-year sets side by side ('FY26 Tier | FY26 Start | FY26 End | FY27 Tier | FY27 Start | FY27
+End'): each is a term of its own (fiscal_rows), so the one in force on any day is read whichever year it is.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from explorer.catalog import Catalog
+from explorer.importing.headers import fiscal_sets
 from explorer.importing.readers import RawSheet
+from explorer.importing.rows import DataRow
 from explorer.importing.tables import TableMatch, is_filled
+from explorer.importing.values import cell_text
+from explorer.model import Finding, Severity, Source
 
 YEAR_HEADER = re.compile(r"(?:FY\s*'?)?(?:19|20)\d{2}|FY\s*'?\d{2}", re.IGNORECASE)  # 2024, FY25, FY 2026
 LOOK_ROWS = 200
@@ -58,3 +67,47 @@ def _tiers(sheet: RawSheet, match: TableMatch, catalog: Catalog, columns: list[i
                 text = str(cell).strip()
                 tiers += any(catalog.program_for(p, text) is not None for p in ([named] if named else products))
     return filled, tiers
+
+
+def fiscal_rows(rows: list[DataRow], sheet: RawSheet, match: TableMatch) -> tuple[list[DataRow], list[Finding]]:
+    """A contracts table's rows with one row per fiscal-year set each fills ('FY26 Tier | FY26 Start | FY26 End'
+    beside 'FY27 ...'), oldest first: the set's own cells and columns (its findings name them), the row's other
+    columns and its source; and an info naming the sets. A set left blank is no term; a row that leaves every set
+    blank keeps the one read (its missing cells are its errors). Rows as they are where the table has no such sets.
+
+    The book is loaded once and judged on any day, so no year is chosen: the term in force is the one whose dates
+    hold the day, and history sees each year's term as a row of its own (a renewal keeps its add-ons' first start)."""
+    sets = fiscal_sets(match.headers, match.columns) if match.kind == "contracts" else []
+    if not sets:
+        return rows, []
+    read = next(s for s in sets if s.read)
+    kept = {f: i for f, i in match.columns.items() if f not in read.columns}  # the row's own: customer, product...
+    others = {s.year: replace(match, columns={**kept, **s.columns}) for s in sets if s is not read}
+    out: list[DataRow] = []
+    for row in rows:
+        each = []
+        for fiscal in sets:
+            if fiscal is read:
+                if any(row.text(f) for f in fiscal.columns):
+                    each.append(row)
+                continue
+            cells = sheet.rows[(row.source.row or 0) - 1] if row.source.row else ()
+            raw = {f: cells[i] if i < len(cells) else "" for f, i in fiscal.columns.items()}
+            texts = {f: row.extras.get(match.headers[i], cell_text(raw[f])) for f, i in fiscal.columns.items()}
+            if any(texts.values()):
+                blank = {f: "" for f in read.columns if f not in fiscal.columns}  # this year has no such column
+                each.append(
+                    replace(
+                        row,
+                        cells={**row.cells, **blank, **raw},
+                        texts={**row.texts, **blank, **texts},
+                        match=others[fiscal.year],
+                    )
+                )
+        out += each or [row]
+    named = "; ".join(f"{s.label} ({', '.join(repr(h) for h in s.headers(match.headers))})" for s in sets)
+    said = (
+        f"Columns of {len(sets)} fiscal years name the term: {named}. Each year's is read as a term of its own, with "
+        "the row's other columns; a year a row leaves blank is no term of that row."
+    )
+    return out, [Finding(Severity.INFO, said, Source(sheet.file, sheet.name, match.header_row))]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from explorer.cli import main
 from explorer.importing.book import load_book
+from explorer.importing.headers import fiscal_sets
 from explorer.model import Severity
 
 from ..files import write_csv, write_sheets
@@ -109,23 +110,32 @@ def test_a_fiscal_year_before_the_term_columns_is_set_aside(tmp_path: Path) -> N
     assert any(m.startswith("Read 'FY27 Start' as Term start") for m in infos)
 
 
-def test_side_by_side_fiscal_years_read_the_latest_and_say_the_older_is_history(tmp_path: Path) -> None:
+def test_side_by_side_fiscal_years_are_each_a_term_of_the_row(tmp_path: Path) -> None:
     header = ["Customer", "Product", "FY26 Tier", "FY26 Start", "FY26 End", "FY27 Tier", "FY27 Start", "FY27 End"]
     rows: list[list[object]] = [
         ["Blue Yonder Air", "Okta", "Premier", "2025-04-01", "2026-03-31", "Premier Plus", "2026-04-01", "2027-03-31"],
         ["Coho Winery", "Okta", "Premier Plus", "2025-02-01", "2026-01-31", "Premier Plus", "2026-02-01", "2027-01-31"],
     ]
     book = load_book([write_csv(tmp_path / "renewal_book.csv", rows=rows, header=header)])
-    assert {c.customer: (c.program, c.term_start) for c in book.contracts} == {
-        "Blue Yonder Air": ("okta-premier-plus", date(2026, 4, 1)),
-        "Coho Winery": ("okta-premier-plus", date(2026, 2, 1)),
-    }
-    warnings = [f.message for f in book.findings if f.severity is Severity.WARNING and not f.customer]
-    assert warnings == [
-        "Columns of 2 fiscal years name the term: FY26 ('FY26 Tier', 'FY26 Start', 'FY26 End'); FY27 ('FY27 Tier', "
-        "'FY27 Start', 'FY27 End'). The latest, FY27, is read as each row's term; FY26 is its history, kept as written "
-        "and not used by the rules. To judge an older year's term, give it a row of its own."
+    assert sorted((c.customer, c.program, c.term_start) for c in book.contracts) == [
+        ("Blue Yonder Air", "okta-premier", date(2025, 4, 1)),
+        ("Blue Yonder Air", "okta-premier-plus", date(2026, 4, 1)),
+        ("Coho Winery", "okta-premier-plus", date(2025, 2, 1)),
+        ("Coho Winery", "okta-premier-plus", date(2026, 2, 1)),
     ]
+    assert not [f for f in book.findings if f.severity is Severity.WARNING and not f.customer]
+
+
+def test_fiscal_sets_keep_each_year_s_label_and_columns() -> None:
+    """The sets are data (label as written, year, field -> column), not labels parsed back from a sentence."""
+    headers = {0: "Customer", 1: "Notes", 2: "FY26 Tier", 3: "FY26 Start", 4: "FY 2027 Tier", 5: "FY 2027 Start"}
+    sets = fiscal_sets(headers, {"customer": 0, "program": 4, "term_start": 5})
+    assert [(s.label, s.year, s.columns, s.read) for s in sets] == [
+        ("FY26", 2026, {"program": 2, "term_start": 3}, False),
+        ("FY 2027", 2027, {"program": 4, "term_start": 5}, True),
+    ]
+    assert fiscal_sets(headers, {"customer": 0, "program": 2, "term_start": 5}) == []  # read from two years: as mapped
+    assert fiscal_sets({0: "FY27 Tier", 1: "FY27 Start"}, {"program": 0, "term_start": 1}) == []
 
 
 def test_explorer_map_writes_a_fiscal_year_start_as_the_term_start(tmp_path: Path) -> None:
