@@ -461,6 +461,7 @@ class Catalog:
     # its words ([priority_counting_up], folded)
     priority_counting_up: frozenset[str] = frozenset()
     legal_suffixes: frozenset[str] = frozenset()  # "Ltd", "GmbH": a company's name is the same without them
+    company_parts: frozenset[str] = frozenset()  # folded words of a region, division or address after a name's comma
     account_id_headers: frozenset[str] = frozenset()  # folded headers of a CRM's account id column
     renewal_evidence: frozenset[str] = frozenset()  # folded headers of a column saying a row renews an earlier term
     renewed_to: frozenset[str] = frozenset()  # folded headers of a column giving the end the row's term was renewed to
@@ -1385,6 +1386,7 @@ def parse_catalog(data: dict[str, Any], source: str = "") -> Catalog:
             fold(w) for w in _strings(values.get("first_response_milestones", []), "values.first_response_milestones")
         ),
         legal_suffixes=frozenset(w.casefold() for w in _strings(values.get("legal_suffix", []), "values.legal_suffix")),
+        company_parts=frozenset(fold(w) for w in _strings(values.get("company_part", []), "values.company_part")),
         account_id_headers=frozenset(fold(w) for w in _strings(values.get("account_id", []), "values.account_id")),
         renewal_evidence=frozenset(fold(w) for w in _strings(values.get("renewal_evidence", []), "values.renewal_evidence")),
         renewed_to=frozenset(fold(w) for w in _strings(values.get("renewed_to", []), "values.renewed_to")),

@@ -27,6 +27,7 @@ from explorer.importing.column_reads import CONTACTS, FISCAL_TERM, LINE_ITEM, ke
 from explorer.importing.contacts import read_contacts
 from explorer.importing.contracts import read_contracts
 from explorer.importing.copies import is_link, originals_first, same_bytes_said
+from explorer.importing.entity_names import known_contacts
 from explorer.importing.headers import Guess, label, spelled, title
 from explorer.importing.holidays import read_holidays
 from explorer.importing.joins import NO_JOIN, Joiner, sheets_of
@@ -266,6 +267,8 @@ def _load(
         raise UnreadableFile(failures[0].file, failures[0].reason)
     if progress:
         progress("Checking contracts")
+    book.contracts, book.contacts, of_contacts = known_contacts(book.contracts, book.contacts)  # 'Company, Person'
+    book.findings.extend(of_contacts)
     book.findings.extend(contacts_by_spelling(book, catalog))
     book.contacts, repeated, overruled, twice = once(book.contacts)
     book.findings.extend(_repeated_contacts(repeated))

@@ -777,8 +777,8 @@ def _clean_customers(
 ) -> tuple[pd.Series, bool]:
     """Customer names in their canonical form (explorer.model.clean_name), one info finding naming what was removed
     from the names of ``records`` (a footer line skipped as no record is not quoted as a customer cleaned); and read
-    as entities where the column writes NetSuite's names (entity_names) or Odoo's 'Company, Person'
-    (contact_companies), each said in another. (The names, whether they were read as entities.)"""
+    as entities where the column writes NetSuite's names (entity_names) or an Odoo export's 'Company,
+    Person' (contact_companies), each said in another. (The names, whether they were read as entities.)"""
     codes, uniques = factorize(texts)
     originals = [str(u) for u in uniques]
     cleaned = np.array([clean_name(u) for u in originals], dtype=object)
@@ -786,7 +786,9 @@ def _clean_customers(
     column = match.headers.get(match.columns["customer"], "customer")
     where = Source(sheet.file, sheet.name, match.header_row)
     used = (counts > 0).tolist()
-    companies, of_contacts = contact_companies([str(c) for c in cleaned], used, catalog.legal_suffixes, odoo_export(match.layout))
+    # Odoo's 'Company, Person'; elsewhere only the book's contacts prove a person after the comma (known_contacts)
+    odoo = odoo_export(match.layout)
+    companies, of_contacts = contact_companies([str(c) for c in cleaned], used, catalog) if odoo else ([], "")
     if of_contacts:
         findings.append(Finding(Severity.INFO, of_contacts, where, column))
         cleaned = np.array(companies, dtype=object)

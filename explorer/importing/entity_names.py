@@ -4,18 +4,23 @@ tool's case log or contacts list names 'Acme Corp' and 'Globex GmbH', so those a
 most of its names so: a book whose one name starts with a number ('1 800 Flowers') keeps it.
 
 Odoo's customer (a many2one partner) is written as its display name: a contact person under a company is
-'Harbor Lane Logistics, Mara Quinn'. The company before the comma is the customer, where the part after it looks
-like a person's name and the export is Odoo's (its 'External ID' or '<...> Lines/<field>' headers) or the part
-before names another row's customer. A legal name is never split: 'Acme, Inc.' and 'Smith, Jones & Co' name no
-person after their comma."""
+'Harbor Lane Logistics, Mara Quinn'. In Odoo's export (its 'External ID' or '<...> Lines/<field>' headers) the
+company before the comma is the customer where the part after it looks like a person's name: not a legal suffix
+('Acme, Inc.', 'Smith, Jones & Co'), nor a region, division or address ('Globex, Latin America', 'Acme, Invoice
+Address': the catalog's [values] company_part and [regions]). Outside Odoo's export the look of the words proves
+nothing ('Bank of America, Merrill Lynch' is a customer of its own): a name is read so only where the book itself
+knows the person after the comma as a contact of the company (a contacts table, or a contract row's named
+contacts), once the whole book is read (known_contacts)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from explorer.catalog import Catalog, fold
 from explorer.importing.headers import LINE_PATH
-from explorer.model import customer_key
+from explorer.model import Contact, Contract, Finding, Severity, Source, customer_key
 
 NUMBERED = re.compile(r"\d+\s+(.*[^\W\d_].*)")  # an entity number, a space, then a name with a letter in it
 PATH = re.compile(r"\s+:\s+")  # NetSuite joins a parent and its child with ' : '
@@ -36,24 +41,28 @@ def entity_name(written: str) -> str:
     return numbered[1].strip() if numbered else last
 
 
-def person_like(text: str, legal: frozenset[str]) -> bool:
+def person_like(text: str, catalog: Catalog) -> bool:
     """Whether ``text`` looks like a person's name: two to four words of letters, the first and last capitalised,
-    none a legal suffix ('Inc', 'Co') nor an '&'."""
+    none a legal suffix ('Inc', 'Co'), an '&' or a word of a part of a company ('Latin America', 'Invoice Address',
+    'HQ'), and not a region the catalog reads ('North America')."""
     parts = text.split()
     if not 2 <= len(parts) <= 4 or not all(NAME_WORD.fullmatch(p) for p in parts):
         return False
-    if any(p.casefold() in legal or p.casefold().rstrip(".") in legal for p in parts):
+    legal, company = catalog.legal_suffixes, catalog.company_parts
+    if any(p.casefold() in legal or p.casefold().rstrip(".") in legal or fold(p).rstrip(".") in company for p in parts):
+        return False
+    if fold(text) in catalog.regions:
         return False
     inner = parts[1:-1]
     return parts[0][:1].isupper() and parts[-1][:1].isupper() and all(p[:1].isupper() or p.casefold() in PARTICLES for p in inner)
 
 
-def contact_company(written: str, legal: frozenset[str]) -> str | None:
+def contact_company(written: str, catalog: Catalog) -> str | None:
     """The company a 'Company, Person' name (Odoo's display name of a contact under its company) names, or None
     where the part after its last comma is no person's name or nothing is before it."""
     company, comma, person = written.strip().rpartition(",")
     company = company.strip()
-    if not comma or not company or not person_like(person.strip(), legal):
+    if not comma or not company or not person_like(person.strip(), catalog):
         return None
     return company
 
@@ -64,28 +73,67 @@ def odoo_export(layout: Sequence[str]) -> bool:
     return any(" ".join(h.split()).casefold() in ODOO_HEADERS or LINE_PATH.fullmatch(h.strip()) for h in layout)
 
 
-def contact_companies(written: Sequence[str], used: Sequence[bool], legal: frozenset[str], odoo: bool) -> tuple[list[str], str]:
-    """(each name of a customer column, a 'Company, Person' read as its company, what was read, for an info), or
-    (the names as written, ""). A name is read so where the part after its comma looks like a person's name and
-    the table is Odoo's export (``odoo``) or the company is another name of the column that records use."""
-    names = {customer_key(w) for w, u in zip(written, used, strict=True) if u and w.strip()}
-    read: dict[str, str] = {}
-    for w, u in zip(written, used, strict=True):
-        company = contact_company(w, legal) if u and w not in read else None
-        if company is not None and (odoo or customer_key(company) in names):
-            read[w] = company
-    if not read:
-        return list(written), ""
+def _said(read: dict[str, str], how: str) -> str:
+    """The info saying which 'Company, Person' names were read as their company (two examples, then a count)."""
     shaped = list(read)
     shown = "; ".join(f"'{w}' is {read[w]}" for w in shaped[:EXAMPLES])
     rest = len(shaped) - EXAMPLES
     more = f"; and {rest} more name{'s' if rest > 1 else ''} read so" if rest > 0 else ""
-    how = "as Odoo writes a contact under its company" if odoo else "where another row names the company alone"
-    said = (
+    return (
         f"Customer names written 'Company, Person' ({how}) are read as the company, the person being a contact, so "
         f"they match the same customer in other files: {shown}{more}. The name as written is kept beside the row."
     )
-    return [read.get(w, w) for w in written], said
+
+
+def contact_companies(written: Sequence[str], used: Sequence[bool], catalog: Catalog) -> tuple[list[str], str]:
+    """(each name of an Odoo export's customer column, a 'Company, Person' read as its company, what was read, for
+    an info), or (the names as written, ""). A name is read so where the part after its comma looks like a
+    person's name (person_like)."""
+    read: dict[str, str] = {}
+    for w, u in zip(written, used, strict=True):
+        company = contact_company(w, catalog) if u and w not in read else None
+        if company is not None:
+            read[w] = company
+    if not read:
+        return list(written), ""
+    return [read.get(w, w) for w in written], _said(read, "as Odoo writes a contact under its company")
+
+
+def _person(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def known_contacts(contracts: list[Contract], contacts: list[Contact]) -> tuple[list[Contract], list[Contact], list[Finding]]:
+    """The contracts and contacts of a customer written 'Company, Person' read as the company's, where the book
+    names that person as a contact of the company (a contacts table's row, or a named-contacts cell of the company's
+    or of that name's own row); with an info per sheet saying so. Anything else after a comma ('Globex, Latin
+    America', 'Bank of America, Merrill Lynch') is a customer's own name, however it looks."""
+    people = {(customer_key(c.customer), _person(c.name)) for c in contacts if c.name.strip()}
+    read: dict[str, str] = {}  # a customer key as written -> the company
+    for contract in contracts:
+        written = contract.customer
+        company, comma, person = written.strip().rpartition(",")
+        company, person = company.strip(), _person(person)
+        key = customer_key(written)
+        known = (customer_key(company), person) in people or (key, person) in people
+        if comma and company and person and key not in read and known:
+            read[key] = company
+    if not read:
+        return contracts, contacts, []
+    by_sheet: dict[tuple[str, str], dict[str, str]] = {}
+    out: list[Contract] = []
+    for contract in contracts:
+        owner = read.get(customer_key(contract.customer))
+        if owner is None:
+            out.append(contract)
+            continue
+        by_sheet.setdefault((contract.source.file, contract.source.sheet), {})[contract.customer] = owner
+        extra = {"Customer as written": contract.customer, **contract.extra}
+        out.append(replace(contract, customer=owner, extra=extra))
+    people_read = [replace(c, customer=read.get(customer_key(c.customer), c.customer)) for c in contacts]
+    how = "where the book names the person as a contact of the company"
+    findings = [Finding(Severity.INFO, _said(names, how), Source(file, sheet)) for (file, sheet), names in by_sheet.items()]
+    return out, people_read, findings
 
 
 def entity_names(written: Sequence[str], used: Sequence[bool]) -> tuple[list[str], str]:

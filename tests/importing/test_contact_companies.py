@@ -1,6 +1,8 @@
 """Odoo writes a customer that is a contact person under a company as its display name, 'Company, Person'
 (tryout 14, T3): the company before the comma is the customer, so another tool's cases naming the company match.
-A legal name with a comma ('Acme, Inc.', 'Smith, Jones & Co') is never split."""
+A legal name with a comma ('Acme, Inc.', 'Smith, Jones & Co') is never split, nor a region, division or address
+('Globex, Latin America'); outside Odoo's export only a person the book knows as the company's contact is (review 37,
+finding 2: 'Bank of America, Merrill Lynch' is a customer of its own)."""
 
 from __future__ import annotations
 
@@ -84,28 +86,75 @@ def test_an_odoo_contact_under_its_company_reads_as_the_company_so_its_cases_mat
     assert "'Harbor Lane Logistics, Mara Quinn' is Harbor Lane Logistics" in said[0].message
 
 
-def test_a_book_not_odoos_reads_company_person_only_where_another_row_names_the_company(tmp_path: Path) -> None:
-    head = ["Customer", "Product", "Tier", "Start", "End"]
-    term = ["Okta", "Premier", "2026-01-01", "2026-12-31"]
-    alone = write_sheets(tmp_path / "alone.xlsx", {"Contracts": [head, ["Harbor Lane Logistics, Mara Quinn", *term]]})
+HEAD = ["Customer", "Product", "Tier", "Start", "End"]
+TERM = ["Okta", "Premier", "2026-01-01", "2026-12-31"]
+
+
+def test_a_book_not_odoos_reads_company_person_only_where_the_book_knows_the_person_as_the_companys_contact(
+    tmp_path: Path,
+) -> None:
+    alone = write_sheets(tmp_path / "alone.xlsx", {"Contracts": [HEAD, ["Harbor Lane Logistics, Mara Quinn", *TERM]]})
     assert [c.customer for c in load_book([alone]).contracts] == ["Harbor Lane Logistics, Mara Quinn"]
-    beside = write_sheets(
-        tmp_path / "beside.xlsx",
-        {
-            "Contracts": [
-                head,
-                ["Harbor Lane Logistics", "Okta", "Premier", "2025-01-01", "2025-12-31"],
-                ["Harbor Lane Logistics, Mara Quinn", *term],
-            ]
-        },
+    earlier = ["Harbor Lane Logistics", "Okta", "Premier", "2025-01-01", "2025-12-31"]
+    beside = write_sheets(tmp_path / "beside.xlsx", {"Contracts": [HEAD, earlier, ["Harbor Lane Logistics, Mara Quinn", *TERM]]})
+    assert [c.customer for c in load_book([beside]).contracts] == ["Harbor Lane Logistics", "Harbor Lane Logistics, Mara Quinn"]
+    people = [["Customer", "Name", "Email"], ["Harbor Lane Logistics", "Mara Quinn", "mara@harbor.test"]]
+    known = write_sheets(
+        tmp_path / "known.xlsx",
+        {"Contracts": [HEAD, earlier, ["Harbor Lane Logistics, Mara Quinn", *TERM]], "Contacts": people},
     )
-    assert [c.customer for c in load_book([beside]).contracts] == ["Harbor Lane Logistics"] * 2
+    book = load_book([known])
+    assert [c.customer for c in book.contracts] == ["Harbor Lane Logistics"] * 2
+    assert book.contracts[1].extra["Customer as written"] == "Harbor Lane Logistics, Mara Quinn"
+    said = [f for f in book.findings if "'Company, Person'" in f.message]
+    assert [(f.severity, f.source.sheet) for f in said] == [(Severity.INFO, "Contracts")]
+    assert "'Harbor Lane Logistics, Mara Quinn' is Harbor Lane Logistics" in said[0].message
+    listed = write_sheets(
+        tmp_path / "listed.xlsx",
+        {"Contracts": [[*HEAD, "Named contacts"], ["Harbor Lane Logistics, Mara Quinn", *TERM, "Mara Quinn <mara@harbor.test>"]]},
+    )
+    book = load_book([listed])
+    assert [c.customer for c in book.contracts] == ["Harbor Lane Logistics"]
+    assert [(c.customer, c.name) for c in book.contacts] == [("Harbor Lane Logistics", "Mara Quinn")]
+
+
+def test_a_subsidiary_or_region_after_the_comma_is_a_customer_of_its_own(tmp_path: Path) -> None:
+    """Review 37's t2_comma.csv: each parent beside a row naming it, the part after the comma two capitalised words."""
+    rows = [
+        ["Globex", "Okta", "Premier", "2026-01-01", "2026-12-31"],
+        ["Globex, Latin America", "Okta", "Basic", "2026-01-01", "2026-12-31"],
+        ["Bank of America", "Okta", "Premier Access", "2026-01-01", "2026-12-31"],
+        ["Bank of America, Merrill Lynch", "Okta", "Basic", "2026-03-01", "2027-02-28"],
+    ]
+    book_file = tmp_path / "t2_comma.csv"
+    book_file.write_text("\n".join(",".join(f'"{v}"' for v in row) for row in [HEAD, *rows]) + "\n")
+    book = load_book([book_file])
+    assert [c.customer for c in book.contracts] == [r[0] for r in rows]
+    assert not [f for f in book.findings if "'Company, Person'" in f.message or "overlaps" in f.message]
+    # a person named for another customer proves nothing about this one
+    people = tmp_path / "contacts.csv"
+    people.write_text("Customer,Name,Email\nMerrill Lynch,Merrill Lynch,ml@x.test\n")
+    assert [c.customer for c in load_book([book_file, people]).contracts] == [r[0] for r in rows]
+
+
+def test_an_odoo_export_keeps_a_region_division_or_address_after_the_comma(tmp_path: Path) -> None:
+    orders = [
+        [f"__export__.so_{i}", f"S000{i}", name, "2026-02-15", "2027-02-14", "[OKTA-PREM] Okta Premier Support"]
+        for i, name in enumerate(
+            ["Globex", "Globex, Latin America", "Acme Corp, Invoice Address", "Initech, EMEA", "Initech, North America"], 10
+        )
+    ]
+    book = load_book([write_sheets(tmp_path / "odoo.xlsx", {"Sheet1": [ODOO, *orders]})])
+    assert [c.customer for c in book.contracts] == [o[2] for o in orders]
+    assert not [f for f in book.findings if "'Company, Person'" in f.message]
 
 
 def test_only_a_persons_name_after_the_comma_is_set_aside() -> None:
-    legal = default_catalog().legal_suffixes
-    assert contact_company("Harbor Lane Logistics, Mara Quinn", legal) == "Harbor Lane Logistics"
-    assert contact_company("Smith, Jones & Co, Anne-Marie van der Berg", legal) == "Smith, Jones & Co"
-    for name in ["Acme, Inc.", "Smith, Jones & Co", "Doe, John", "Widgets, Gadgets and More", "Acme, Ltd Co", ", Mara Quinn"]:
-        assert contact_company(name, legal) is None, name
-    assert not person_like("North 42", legal)
+    catalog = default_catalog()
+    assert contact_company("Harbor Lane Logistics, Mara Quinn", catalog) == "Harbor Lane Logistics"
+    assert contact_company("Smith, Jones & Co, Anne-Marie van der Berg", catalog) == "Smith, Jones & Co"
+    names = ["Acme, Inc.", "Smith, Jones & Co", "Doe, John", "Widgets, Gadgets and More", "Acme, Ltd Co", ", Mara Quinn"]
+    names += ["Globex, Latin America", "Acme, Delivery Address", "Initech, HQ London", "Umbrella, Asia Pacific"]
+    for name in names:
+        assert contact_company(name, catalog) is None, name
+    assert not person_like("North 42", catalog)
