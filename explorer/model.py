@@ -49,6 +49,15 @@ class Source:
         return ", ".join(parts)
 
 
+class Unsaid(enum.Enum):
+    """What a row left out that a warning says a default stands in for, until the book gives it (an accounts sheet,
+    the customer's other terms): the step that fills it withdraws or rewords that warning, found by this, not by
+    its words."""
+
+    TIME_ZONE = "time zone"  # no zone, country or state: the default zone is used (contracts._place)
+    REGION = "region"  # no region: a regional add-on's (MCSE's) named contacts are not checked (contracts._regional)
+
+
 @dataclass(frozen=True)
 class Finding:
     severity: Severity
@@ -60,6 +69,7 @@ class Finding:
     # the rows it is about where it is said once for many (a column the sheet lacks): each is still that row's finding
     # in the report's and the app's row marks, while the findings list says it once
     rows: tuple[int, ...] = ()
+    unsaid: Unsaid | None = None  # a warning a later step withdraws or rewords once the book gives what it names
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from explorer.catalog import Catalog
-from explorer.model import Contract, Finding, Severity
-
-NO_ZONE = "No time zone is given; "  # how contracts._place's warning for a row with no zone begins
-NO_REGION = "No region is given, so whether the "  # how contracts._regional's warning for a regional add-on begins
+from explorer.model import Contract, Finding, Severity, Source, Unsaid
 
 
 def borrowed_places(contracts: list[Contract], findings: list[Finding], catalog: Catalog) -> list[Contract]:
@@ -23,9 +20,9 @@ def borrowed_places(contracts: list[Contract], findings: list[Finding], catalog:
     for c in contracts:
         if not c.place_unsaid:
             said.setdefault(c.key, []).append(c)
-    # each row's default-zone warning, found once (a scan of every finding per row was rows x findings)
-    defaults = {(f.source, f.customer): i for i, f in enumerate(findings) if _is_default(f)}
-    unknown = {(f.source, f.customer, f.product): i for i, f in enumerate(findings) if _is_no_region(f)}
+    # each row's default-zone warning, whatever product it was said for
+    defaults = {(source, customer): i for (source, customer, _), i in unsaid_warnings(findings, Unsaid.TIME_ZONE).items()}
+    unknown = unsaid_warnings(findings, Unsaid.REGION)
     withdrawn: set[int] = set()
     out = []
     for c in contracts:
@@ -67,12 +64,10 @@ def borrowed_places(contracts: list[Contract], findings: list[Finding], catalog:
     return out
 
 
-def _is_default(f: Finding) -> bool:
-    return f.severity is Severity.WARNING and f.message.startswith(NO_ZONE)
-
-
-def _is_no_region(f: Finding) -> bool:
-    return f.severity is Severity.WARNING and f.column == "Region" and f.message.startswith(NO_REGION)
+def unsaid_warnings(findings: list[Finding], unsaid: Unsaid) -> dict[tuple[Source, str, str], int]:
+    """(row, customer, product) -> the index of the row's warning that it leaves ``unsaid`` out (a default zone, a
+    region not known), found once: a scan of every finding per row was rows x findings."""
+    return {(f.source, f.customer, f.product): i for i, f in enumerate(findings) if f.unsaid is unsaid}
 
 
 def _product(c: Contract, catalog: Catalog) -> str:

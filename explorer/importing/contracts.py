@@ -9,7 +9,6 @@ from explorer import clock
 from explorer.catalog import Catalog, Product, Program
 from explorer.importing import kept, places, ranges, values
 from explorer.importing.anniversary import anniversary_ends
-from explorer.importing.borrowed_place import NO_REGION
 from explorer.importing.column_reads import kept_reads
 from explorer.importing.line_items import (
     LISTED,
@@ -34,7 +33,7 @@ from explorer.importing.tables import TableMatch
 from explorer.importing.term_length import add_months, bare_length_columns, header_unit, months_in, named_start
 from explorer.importing.term_status import apply_status, deal_table
 from explorer.importing.year_columns import fiscal_rows
-from explorer.model import Contact, Contract, Finding, Severity, Source, customer_key
+from explorer.model import Contact, Contract, Finding, Severity, Source, Unsaid, customer_key
 from explorer.sla.subdivisions import resolve_subdivision, subdivision_name, subdivision_of_zone
 
 DATE_FIELDS = ("term_start", "term_end", "initial_term_start")
@@ -112,8 +111,9 @@ def _regional(contracts: list[Contract], catalog: Catalog, findings: list[Findin
             findings.append(Finding(Severity.INFO, message, c.source, "Region", c.customer, c.product or ""))
             out.append(replace(c, region=region))
             continue
-        message = f"{NO_REGION}{short}'s named contacts are in its region is not checked."  # borrowed_place may withdraw it
-        findings.append(Finding(Severity.WARNING, message, c.source, "Region", c.customer, c.product or ""))
+        message = f"No region is given, so whether the {short}'s named contacts are in its region is not checked."
+        # an accounts sheet or the customer's other terms may give the region (joins, borrowed_place) and withdraw it
+        findings.append(Finding(Severity.WARNING, message, c.source, "Region", c.customer, c.product or "", unsaid=Unsaid.REGION))
         out.append(c)
     return out
 
@@ -521,10 +521,10 @@ def _contract(
     customer = row.text("customer")
     product_text, program_text = row.text("product"), row.text("program")
 
-    def report(severity: Severity, field: str, message: str, product: str = "") -> None:
+    def report(severity: Severity, field: str, message: str, product: str = "", unsaid: Unsaid | None = None) -> None:
         column = row.match.columns.get(field)  # a field's column, or a header of the row's own (an Add-ons list)
         header = row.match.headers.get(column, "") if column is not None else field if field in row.extra() else ""
-        findings.append(Finding(severity, message, row.source, header, customer, product))
+        findings.append(Finding(severity, message, row.source, header, customer, product, unsaid=unsaid))
 
     def uncalculated(field: str) -> str | None:
         """The finding for an empty cell that holds something a reader does not see (a formula saved without its
@@ -562,7 +562,7 @@ def _contract(
     order = values.settle_row(order, [*(row.get(f) for f in DATE_FIELDS), *row.extra().values()])
     dates, rejected_initial, open_ended = _term_dates(row, catalog, order, report, uncalculated, pid or "")
 
-    zone, country = _place(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or ""))
+    zone, country = _place(row, catalog, lambda sev, f, msg, unsaid=None: report(sev, f, msg, pid or "", unsaid))
     subdivision = _subdivision(row, catalog, zone, country, lambda sev, f, msg: report(sev, f, msg, pid or ""))
 
     addons = _addons(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or ""))
@@ -1087,7 +1087,7 @@ def _place(row: DataRow, catalog: Catalog, report) -> tuple[str, str]:  # type: 
         by_state = places.zone_of_subdivision(country, state, catalog) if country and state else None
         fallback = by_state or (places.zone_of_country(country, catalog) if country else None)
         used = fallback or default
-        why = f"{problem}" if problem else "no time zone is given"  # borrowed_place.NO_ZONE finds it by these words
+        why = f"{problem}" if problem else "no time zone is given"
         source = (
             "the default"
             if not (fallback and country)
@@ -1097,7 +1097,9 @@ def _place(row: DataRow, catalog: Catalog, report) -> tuple[str, str]:  # type: 
             if places.spans_zones(country)
             else f"the zone of {places.country_name(country)}"
         )
-        report(Severity.WARNING, "time_zone", f"{why[0].upper() + why[1:]}; {used} ({source}) is used.")
+        # an accounts sheet or the customer's other terms may give the zone (joins, borrowed_place): marked for them
+        unsaid = None if problem else Unsaid.TIME_ZONE
+        report(Severity.WARNING, "time_zone", f"{why[0].upper() + why[1:]}; {used} ({source}) is used.", unsaid)
         zone = used
     if country is None:
         derived = places.country_of_zone(zone)

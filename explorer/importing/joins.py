@@ -22,13 +22,13 @@ from pathlib import Path
 
 from explorer.catalog import Catalog, fold
 from explorer.importing import places
-from explorer.importing.borrowed_place import NO_REGION, NO_ZONE
+from explorer.importing.borrowed_place import unsaid_warnings
 from explorer.importing.headers import variants
 from explorer.importing.kept import OWNER
 from explorer.importing.readers import RawSheet, iter_sheets
 from explorer.importing.tables import TableMatch
 from explorer.importing.values import cell_text
-from explorer.model import Contract, Finding, Severity, Source, customer_key
+from explorer.model import Contract, Finding, Severity, Source, Unsaid, customer_key
 from explorer.sla.subdivisions import resolve_subdivision, subdivision_of_zone
 
 PLACE_FIELDS = ("time_zone", "country", "subdivision", "region")  # an accounts sheet's columns read onto contracts
@@ -252,22 +252,32 @@ def _account_place(values: dict[str, str], catalog: Catalog) -> tuple[str, str, 
     return zone, country, state or (subdivision_of_zone(zone, country, catalog) if country else "")
 
 
+@dataclass
+class _Fill:
+    """What one accounts sheet gave while it is applied: the account's row, its columns' headers, the default-zone and
+    no-region warnings a filled row withdraws (by Unsaid, found once), and what was filled, for its info."""
+
+    held: _Held
+    catalog: Catalog
+    findings: list[Finding]
+    header: dict[str, str] = field(default_factory=dict)  # field -> its header as the sheet writes it
+    defaults: dict[tuple[Source, str], int] = field(default_factory=dict)  # (row, customer) -> its default-zone warning
+    no_region: dict[tuple[Source, str, str], int] = field(default_factory=dict)  # (row, customer, product) -> warning
+    withdrawn: set[int] = field(default_factory=set)
+    filled: dict[str, int] = field(default_factory=dict)  # what was filled -> rows
+
+    def count(self, what: str) -> None:
+        self.filled[what] = self.filled.get(what, 0) + 1
+
+
 def _onto(held: _Held, contracts: list[Contract], findings: list[Finding], catalog: Catalog) -> list[Contract]:
+    """``contracts`` with the accounts sheet's place, region and owner filled where a row's own are blank (a clash
+    is a warning); the warnings a filled row no longer needs withdrawn; one info saying what the sheet gave."""
     accounts = _account_rows(held)
-    sheet, heads = held.sheet, held.sheet.rows[held.header]
-    header = {f: cell_text(heads[c]) for f, c in held.columns.items()}
-    defaults = {
-        (f.source, f.customer): i
-        for i, f in enumerate(findings)
-        if f.severity is Severity.WARNING and f.message.startswith(NO_ZONE)
-    }
-    no_region = {
-        (f.source, f.customer, f.product): i
-        for i, f in enumerate(findings)
-        if f.severity is Severity.WARNING and f.column == "Region" and f.message.startswith(NO_REGION)
-    }
-    withdrawn: set[int] = set()
-    filled: dict[str, int] = {}  # what was filled -> rows
+    heads = held.sheet.rows[held.header]
+    fill = _Fill(held, catalog, findings, {f: cell_text(heads[c]) for f, c in held.columns.items()})
+    fill.defaults = {(source, who): i for (source, who, _), i in unsaid_warnings(findings, Unsaid.TIME_ZONE).items()}
+    fill.no_region = unsaid_warnings(findings, Unsaid.REGION)
     used: set[str] = set()
     out: list[Contract] = []
     for c in contracts:
@@ -275,51 +285,89 @@ def _onto(held: _Held, contracts: list[Contract], findings: list[Finding], catal
         if found is None:
             out.append(c)
             continue
-        r, values = found
         used.add(customer_key(c.customer))
-        where = Source(sheet.file, sheet.name, r + 1)
-        changes: dict[str, object] = {}
-        place = _account_place(values, catalog)
-        if place is not None and c.place_unsaid:
-            zone, country, state = place
-            changes.update(
-                time_zone=zone, country=country, subdivision=state, place_unsaid=False, zone_unsaid=not values.get("time_zone")
-            )
-            said = "time zone" if values.get("time_zone") else "country (its zone)"
-            filled[said] = filled.get(said, 0) + 1
-            if (at := defaults.get((c.source, c.customer))) is not None:
-                withdrawn.add(at)
-        elif place is not None and not c.zone_unsaid and values.get("time_zone") and place[0] != c.time_zone:
-            findings.append(_clash(c, header["time_zone"], c.time_zone, place[0], where))
-        region = values.get("region", "")
-        if region and not c.region.strip():
-            changes["region"] = region
-            filled["region"] = filled.get("region", 0) + 1
-            if (gone := no_region.get((c.source, c.customer, c.product or ""))) is not None:
-                withdrawn.add(gone)
-        elif region and fold(region) != fold(c.region):
-            findings.append(_clash(c, header["region"], c.region, region, where))
-        owner = values.get("owner", "")
-        own = [v.strip() for _, v in OWNER.named(c.extra, catalog) if v.strip()]
-        if owner and not own:
-            changes["extra"] = {**{k: v for k, v in c.extra.items() if k != header["owner"]}, header["owner"]: owner}
-            filled["owner"] = filled.get("owner", 0) + 1
-        elif owner and fold(owner) not in {fold(o) for o in own}:
-            findings.append(_clash(c, header["owner"], own[0], owner, where))
+        r, values = found
+        where = Source(held.sheet.file, held.sheet.name, r + 1)
+        changes = {
+            **_place_onto(c, values, where, fill),
+            **_region_onto(c, values, where, fill),
+            **_owner_onto(c, values, where, fill),
+        }
         out.append(replace(c, **changes) if changes else c)  # type: ignore[arg-type]
-    findings[:] = [f for i, f in enumerate(findings) if i not in withdrawn]
-    unused = sorted(set(accounts) - used)
-    what = ", ".join(f"{n} row{'s' if n != 1 else ''} their {w}" for w, n in filled.items()) or "no row a value"
+    findings[:] = [f for i, f in enumerate(findings) if i not in fill.withdrawn]
+    findings.append(_accounts_read(fill, len(set(accounts) - used)))
+    return out
+
+
+def _place_onto(c: Contract, values: dict[str, str], where: Source, fill: _Fill) -> dict[str, object]:
+    """The account's zone, country and state for a row that gives none (its default-zone warning withdrawn); a row's
+    own zone that disagrees with the account's is a warning."""
+    place = _account_place(values, fill.catalog)
+    if place is None:
+        return {}
+    zone, country, state = place
+    if not c.place_unsaid:
+        if not c.zone_unsaid and values.get("time_zone") and zone != c.time_zone:
+            fill.findings.append(_clash(c, fill.header["time_zone"], c.time_zone, zone, where))
+        return {}
+    fill.count("time zone" if values.get("time_zone") else "country (its zone)")
+    if (at := fill.defaults.get((c.source, c.customer))) is not None:
+        fill.withdrawn.add(at)
+    return {
+        "time_zone": zone,
+        "country": country,
+        "subdivision": state,
+        "place_unsaid": False,
+        "zone_unsaid": not values.get("time_zone"),
+    }
+
+
+def _region_onto(c: Contract, values: dict[str, str], where: Source, fill: _Fill) -> dict[str, object]:
+    """The account's region for a row with none (its no-region warning withdrawn); a row's own region that is
+    another region as the catalog reads them ('NA' and 'Americas' are both AMER: no clash) is a warning."""
+    region = values.get("region", "")
+    if not region:
+        return {}
+    if c.region.strip():
+        reads = fill.catalog.region_for
+        if fold(reads(region)) != fold(reads(c.region)):
+            fill.findings.append(_clash(c, fill.header["region"], c.region, region, where))
+        return {}
+    fill.count("region")
+    if (gone := fill.no_region.get((c.source, c.customer, c.product or ""))) is not None:
+        fill.withdrawn.add(gone)
+    return {"region": region}
+
+
+def _owner_onto(c: Contract, values: dict[str, str], where: Source, fill: _Fill) -> dict[str, object]:
+    """The account's owner for a row that names none; a row's own owner that is another person is a warning."""
+    owner = values.get("owner", "")
+    own = [v.strip() for _, v in OWNER.named(c.extra, fill.catalog) if v.strip()]
+    if not owner:
+        return {}
+    if own:
+        if fold(owner) not in {fold(o) for o in own}:
+            fill.findings.append(_clash(c, fill.header["owner"], own[0], owner, where))
+        return {}
+    fill.count("owner")
+    column = fill.header["owner"]
+    return {"extra": {**{k: v for k, v in c.extra.items() if k != column}, column: owner}}
+
+
+def _accounts_read(fill: _Fill, unused: int) -> Finding:
+    """The info saying an accounts sheet was read as one, what it gave, which of its columns were not applied and how
+    many of its customers have no contract row."""
+    held, heads = fill.held, fill.held.sheet.rows[fill.held.header]
+    what = ", ".join(f"{n} row{'s' if n != 1 else ''} their {w}" for w, n in fill.filled.items()) or "no row a value"
     read = {held.key, *held.columns.values()}
     left = [cell_text(h) for i, h in enumerate(heads) if cell_text(h) and i not in read]
     said = (
-        f"Sheet '{sheet.name}' is read as a list of accounts (one row per customer, by '{cell_text(heads[held.key])}'), not as "
-        f"contracts: it gave {what}, where the contract row's own cells are blank; a row's own value is kept."
+        f"Sheet '{held.sheet.name}' is read as a list of accounts (one row per customer, by '{cell_text(heads[held.key])}'), "
+        f"not as contracts: it gave {what}, where the contract row's own cells are blank; a row's own value is kept."
         + (f" Not applied: {', '.join(repr(h) for h in left)}." if left else "")
-        + (f" {len(unused)} of its customers have no contract row." if unused else "")
+        + (f" {unused} of its customers have no contract row." if unused else "")
     )
-    findings.append(Finding(Severity.INFO, said, Source(sheet.file, sheet.name, held.header + 1)))
-    return out
+    return Finding(Severity.INFO, said, Source(held.sheet.file, held.sheet.name, held.header + 1))
 
 
 def _clash(c: Contract, column: str, own: str, account: str, where: Source) -> Finding:

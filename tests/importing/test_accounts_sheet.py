@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from explorer.importing.book import load_book
-from explorer.model import Severity
+from explorer.model import Severity, Unsaid
 from tests.files import write_sheets
 
 RENEWALS = ["Customer", "Product", "Tier", "Start Date", "End Date", "MCSE"]
@@ -65,6 +65,42 @@ def test_a_rows_own_zone_wins_over_its_accounts_and_the_clash_is_a_warning(tmp_p
     clash = [f for f in book.findings if f.severity is Severity.WARNING and "Australia/Sydney" in f.message]
     assert [(f.source.sheet, f.source.row, f.customer) for f in clash] == [("Renewals", 2, "Fabrikam Games")]
     assert "the row's own is used" in clash[0].message
+
+
+def test_a_region_the_catalog_reads_as_the_accounts_is_no_clash_and_another_is(tmp_path: Path) -> None:
+    """Review 37, finding 12: 'NA' on the row and 'Americas' on the account are both AMER (domain.md section 8)."""
+    head = [*RENEWALS, "Region"]
+    term = ["Okta", "Premier Plus", datetime(2026, 7, 1), datetime(2027, 6, 30), "50%"]
+    path = write_sheets(
+        tmp_path / "book.xlsx",
+        {
+            "Renewals": [head, ["Contoso Retail", *term, "NA"], ["Litware Media", *term, "EMEA"]],
+            "Accounts": [
+                ACCOUNTS,
+                ["Contoso Retail", "Americas", "US", "America/Chicago", "Sam Reyes", None],
+                ["Litware Media", "APAC", "DE", "Europe/Berlin", "Sam Reyes", None],
+            ],
+        },
+    )
+    book = load_book([path])
+    assert [(c.customer, c.region) for c in book.contracts] == [("Contoso Retail", "NA"), ("Litware Media", "EMEA")]
+    clash = [f for f in book.findings if "the row's own is used" in f.message]
+    assert [(f.source.row, f.column, f.customer) for f in clash] == [(3, "Region", "Litware Media")]
+    assert "book.xlsx, Accounts, row 3 says APAC" in clash[0].message
+
+
+def test_the_warnings_an_account_fills_are_withdrawn_by_what_they_leave_unsaid_not_by_their_words(tmp_path: Path) -> None:
+    """Review 37, finding 12: the default-zone and no-region warnings carry Unsaid; the accounts sheet withdraws those
+    of the rows it fills."""
+    renewals = [RENEWALS, ["Contoso Retail", "Okta", "Premier Plus", datetime(2026, 7, 1), datetime(2027, 6, 30), "50%"]]
+    accounts = [ACCOUNTS, ["Contoso Retail", "EMEA", "GB", "Europe/London", "Sam Reyes", None]]
+    path = write_sheets(tmp_path / "book.xlsx", {"Renewals": renewals, "Accounts": accounts})
+    alone = write_sheets(tmp_path / "alone.xlsx", {"Renewals": renewals})
+    unsaid = {f.unsaid for f in load_book([alone]).findings if f.unsaid is not None}
+    assert unsaid == {Unsaid.TIME_ZONE, Unsaid.REGION}, "a row with no zone nor region says both, marked"
+    book = load_book([path])
+    assert [(c.time_zone, c.region) for c in book.contracts] == [("Europe/London", "EMEA")]
+    assert not [f for f in book.findings if f.unsaid is not None or f.severity is Severity.WARNING], book.findings
 
 
 def test_an_accounts_list_given_alone_asks_for_its_book_not_for_a_mapping(tmp_path: Path) -> None:
