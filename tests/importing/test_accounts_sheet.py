@@ -63,8 +63,13 @@ def test_a_rows_own_zone_wins_over_its_accounts_and_the_clash_is_a_warning(tmp_p
     book = load_book([path])
     assert [(c.time_zone, c.region) for c in book.contracts] == [("Europe/Paris", "APAC")]
     clash = [f for f in book.findings if f.severity is Severity.WARNING and "Australia/Sydney" in f.message]
-    assert [(f.source.sheet, f.source.row, f.customer) for f in clash] == [("Renewals", 2, "Fabrikam Games")]
-    assert "the row's own is used" in clash[0].message
+    assert [(f.source.sheet, f.source.row, f.column, f.customer) for f in clash] == [
+        ("Renewals", 2, "Time Zone", "Fabrikam Games")
+    ]
+    assert clash[0].message == (
+        "The row's Time Zone is Europe/Paris, but book.xlsx, Accounts, row 2 says Australia/Sydney for Fabrikam Games: "
+        "the row's own is used."
+    )
 
 
 def test_a_region_the_catalog_reads_as_the_accounts_is_no_clash_and_another_is(tmp_path: Path) -> None:
