@@ -365,7 +365,8 @@ class TermStatusWords:
     not_signed_columns: frozenset[str] = frozenset()  # folded headers of a deal's own status, where "Open" is read
     draft: tuple[tuple[str, ...], ...] = ()  # "Draft" (a Zuora subscription): not signed, in any status column but...
     next_term_columns: frozenset[str] = frozenset()  # ...one about the next term (a Renewal Status)
-    deal_table_columns: frozenset[str] = frozenset()  # casefolded headers marking a table of deals, whose...
+    draft_alone: tuple[tuple[str, ...], ...] = ()  # "Signing": a draft word only as the whole value
+    deal_exports: tuple[frozenset[str], ...] = ()  # casefolded headers, all of one together marking a table of deals...
     deal_table_status: frozenset[str] = frozenset()  # ...plain Status is the deal's own: "Open" is read there too
     open_stages: tuple[tuple[str, ...], ...] = ()  # "Negotiation/Review": a deal's open pipeline stage, not signed...
     stage_columns: frozenset[str] = frozenset()  # ...read as a whole value from these folded headers
@@ -385,7 +386,7 @@ class TermStatusWords:
         """Whether a cell is, as a whole, a word a status column writes (Active, Canceled, Expired, Draft...): a
         column of these is a status column, never a place (Recurly's 'state' is no State/Province)."""
         said = words_of(unaccented(text))
-        lists = (self.ended, self.never_ran, self.not_signed, self.draft, self.active, self.states)
+        lists = (self.ended, self.never_ran, self.not_signed, self.draft, self.draft_alone, self.active, self.states)
         return bool(said) and any(said == phrase for phrases in lists for phrase in phrases)
 
     def draft_quote(self, title: str) -> bool:
@@ -1105,6 +1106,13 @@ def _term_status(data: dict[str, Any]) -> TermStatusWords:
     def headers(key: str) -> frozenset[str]:
         return frozenset(TermStatusWords.key(h) for h in strings(key))
 
+    def deal_exports() -> tuple[frozenset[str], ...]:
+        lists = _get(raw, "deal_exports", list, "term_status", [])
+        out = tuple(frozenset(" ".join(h.casefold().split()) for h in _strings(one, "term_status.deal_exports")) for one in lists)
+        if not all(out):
+            raise CatalogError("term_status.deal_exports: each export is a list of its columns")
+        return out
+
     return TermStatusWords(
         headers("columns"),
         headers("date_columns"),
@@ -1114,7 +1122,8 @@ def _term_status(data: dict[str, Any]) -> TermStatusWords:
         headers("not_signed_columns"),
         phrases("draft"),
         headers("next_term_columns"),
-        frozenset(" ".join(h.casefold().split()) for h in strings("deal_table_columns")),
+        phrases("draft_alone"),
+        deal_exports(),
         headers("deal_table_status"),
         phrases("open_stages"),
         headers("stage_columns"),

@@ -40,7 +40,8 @@ def read_value(text: str, words: TermStatusWords) -> Reading:
     """A status value read by whole words, accents aside ('Annulé' is 'annule'). A status word is not the row's own
     after a negation or before a reversal in the same part ('Not cancelled', 'Cancellation withdrawn'; the reversal
     is then no status itself), or next to another object ('renewal cancelled', 'draft amendment'). A reversal in a
-    part of its own is not one: 'Closed Lost - Withdrawn' may give the reason it was lost."""
+    part of its own is not one: 'Closed Lost - Withdrawn' may give the reason it was lost. A draft_alone word is a
+    draft only as the whole value ('Signing', not 'Signing complete')."""
     kinds = (
         ("ended", words.ended),
         ("never_ran", words.never_ran),
@@ -88,6 +89,8 @@ def read_value(text: str, words: TermStatusWords) -> Reading:
                 else f"'{said}' names the state of '{obj}', not of this row"
             )
             declined[why] = None
+    if found in words.draft_alone:  # Juro's 'Signing'; 'Signing complete' is signed
+        says.add("draft")
     return Reading(frozenset(says), tuple(declined), tuple(running))
 
 
@@ -108,9 +111,12 @@ def _beside(found: tuple[str, ...], parts: list[int], i: int, j: int, words: Ter
 
 @lru_cache(maxsize=256)  # asked for each row of a table: one answer a header layout
 def deal_table(layout: tuple[str, ...], words: TermStatusWords) -> bool:
-    """Whether a table is a CRM's export of deals by one of its columns (Dynamics 365's '(Do Not Modify)
-    Opportunity'), whose plain Status is then the deal's own: Open is a deal not won yet."""
-    return any(" ".join(h.casefold().split()) in words.deal_table_columns for h in layout)
+    """Whether a table is a CRM's or document tool's export of deals by its tool's fixed columns together
+    (Dynamics 365's '(Do Not Modify) Opportunity'; Copper's Pipeline, Close Date and Loss Reason), whose plain
+    Status is then the deal's own: Open is a deal not won yet. One optional column a hand-kept tracker may keep too
+    (a Loss Reason) is not enough: a tracker's Open is a running term."""
+    held = {" ".join(h.casefold().split()) for h in layout}
+    return any(export <= held for export in words.deal_exports)
 
 
 @lru_cache(maxsize=1024)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from explorer.app.session import mapping_lookup
 from explorer.app.workspace import Workspace
 from explorer.catalog import default_catalog
@@ -27,8 +29,34 @@ def test_open_and_pre_signature_words_of_crms_and_clms_are_not_signed(tmp_path: 
     inprogress, PandaDoc's Sent and Viewed were read as signed terms (Not started: "already booked")."""
     books = {
         "copper.csv": (
-            ["Company", "Product", "Support Tier", "Contract Start Date", "Contract End Date", "Stage", "Status", "Loss Reason"],
-            [["K", "Auth0", "Premier", "2027-01-01", "2027-03-31", "Negotiation", "Open", ""]],
+            [
+                "Name",
+                "Company",
+                "Pipeline",
+                "Stage",
+                "Status",
+                "Close Date",
+                "Loss Reason",
+                "Product",
+                "Support Tier",
+                "Contract Start Date",
+                "Contract End Date",
+            ],
+            [
+                [
+                    "K upsell",
+                    "K",
+                    "Upsell",
+                    "Negotiation",
+                    "Open",
+                    "01/15/2027",
+                    "",
+                    "Auth0",
+                    "Premier",
+                    "2027-01-01",
+                    "2027-03-31",
+                ]
+            ],
         ),
         "close.csv": (
             [
@@ -58,18 +86,37 @@ def test_open_and_pre_signature_words_of_crms_and_clms_are_not_signed(tmp_path: 
             [["K", "Auth0", "Premier", "2027-01-01", "2027-03-31", "Out for Signature"]],
         ),
         "sugar.csv": (
-            ["account_name", "Product", "Tier", "start_date", "end_date", "status", "customer_signed_date"],
             [
-                ["B", "Okta", "Premier Plus", "2026-12-20", "2027-12-19", "inprogress", ""],
-                ["C", "Okta", "Premier Plus", "2026-12-20", "2027-12-19", "In Progress", ""],
+                "account_name",
+                "Product",
+                "Tier",
+                "start_date",
+                "end_date",
+                "status",
+                "customer_signed_date",
+                "company_signed_date",
+            ],
+            [
+                ["B", "Okta", "Premier Plus", "2026-12-20", "2027-12-19", "inprogress", "", ""],
+                ["C", "Okta", "Premier Plus", "2026-12-20", "2027-12-19", "In Progress", "", ""],
             ],
         ),
         "pandadoc.csv": (
-            ["Customer", "Product", "Support tier", "Start date", "End date", "Status", "Date sent", "Date completed"],
             [
-                ["B", "Okta", "Premier Plus", "2026-12-20", "2027-12-19", "Viewed", "2026-11-03", ""],
-                ["C", "Okta", "Premier Plus", "2026-12-20", "2027-12-19", "Sent", "2026-11-03", ""],
-                ["D", "Okta", "Premier Plus", "2025-12-20", "2026-12-19", "Completed", "2025-11-21", "2025-12-12"],
+                "Document name",
+                "Customer",
+                "Product",
+                "Support tier",
+                "Start date",
+                "End date",
+                "Status",
+                "Date sent",
+                "Date completed",
+            ],
+            [
+                ["B 2027", "B", "Okta", "Premier Plus", "2026-12-20", "2027-12-19", "Viewed", "2026-11-03", ""],
+                ["C 2027", "C", "Okta", "Premier Plus", "2026-12-20", "2027-12-19", "Sent", "2026-11-03", ""],
+                ["D 2026", "D", "Okta", "Premier Plus", "2025-12-20", "2026-12-19", "Completed", "2025-11-21", "2025-12-12"],
             ],
         ),
     }
@@ -81,21 +128,39 @@ def test_open_and_pre_signature_words_of_crms_and_clms_are_not_signed(tmp_path: 
         assert len(warned) == len(rows) - (name == "pandadoc.csv"), (name, said)
 
 
-def test_the_same_words_in_a_hand_kept_tracker_change_nothing(tmp_path: Path) -> None:
-    """Open, In Progress and Sent in a plain Status of a table that is no export of deals or documents keep the term
-    signed (a tracker's Open is a running term), and Close's 'active' is a running term in any other column."""
-    book = write_csv(
-        tmp_path / "tracker.csv",
-        header=["Customer", "Product", "Tier", "Start", "End", "Status"],
-        rows=[
-            ["A", "Okta", "Premier", "2026-01-01", "2026-12-31", "Open"],
-            ["B", "Okta", "Premier", "2026-01-01", "2026-12-31", "In Progress"],
-            ["C", "Okta", "Premier", "2026-01-01", "2026-12-31", "Sent"],
-            ["D", "Okta", "Premier", "2026-01-01", "2026-12-31", "active"],
-        ],
-    )
-    runs, said = _state(book)
-    assert all(not never and ended is None for never, ended in runs.values()), (runs, said)
+@pytest.mark.parametrize(
+    "kept",
+    [
+        [],
+        ["Loss Reason"],
+        ["Lost Reason"],
+        ["Date sent"],
+        ["Date completed"],
+        ["Date sent", "Date completed"],
+        ["Customer Signed Date", "Company Signed Date"],
+        ["customer_signed_date"],
+    ],
+)
+def test_the_same_words_in_a_hand_kept_tracker_change_nothing(tmp_path: Path, kept: list[str]) -> None:
+    """Open, In Progress, InProgress and Sent in a plain Status of a table that is no export of deals or documents
+    keep the term signed (a tracker's Open is a running term), and Close's 'active' is a running term in any other
+    column. Review 37 #1 and #13: one column a deals or documents export has too (a Loss Reason, filled on a lost
+    renewal's row; a Date sent; a signed date) made the tracker an export, and each Open term never ran."""
+    header = ["Customer", "Product", "Tier", "Start", "End", "Status", *kept]
+    rows = [
+        ["A", "Okta", "Premier", "2026-01-01", "2026-12-31", "Open"],
+        ["B", "Okta", "Premier", "2026-01-01", "2026-12-31", "In Progress"],
+        ["C", "Okta", "Premier", "2026-01-01", "2026-12-31", "Sent"],
+        ["D", "Okta", "Premier", "2026-01-01", "2026-12-31", "active"],
+        ["E", "Okta", "Premier", "2026-01-01", "2026-12-31", "InProgress"],
+        ["F", "Okta", "Premier", "2026-01-01", "2026-12-31", "Signing complete"],
+    ]
+    filled = [
+        [*r, *(["Price" if "Reason" in k else "2025-12-01" for k in kept] if r[0] == "A" else [""] * len(kept))] for r in rows
+    ]
+    runs, said = _state(write_csv(tmp_path / "tracker.csv", header=header, rows=filled))
+    assert runs == {c: (False, None) for c in "ABCDEF"}, said
+    assert not [s for s in said if "not signed" in s], said
 
 
 def test_a_renewal_status_that_lost_the_renewal_keeps_the_running_term(tmp_path: Path) -> None:
