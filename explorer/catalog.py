@@ -380,7 +380,8 @@ class TermStatusWords:
     open_types: tuple[tuple[str, ...], ...] = ()  # ..."active" (the whole value) is an open opportunity: not signed
     not_renewed: tuple[tuple[str, ...], ...] = ()  # "Did not renew" in a next-term column: the renewal was lost
     agreement_type_columns: frozenset[str] = frozenset()  # a CLM's Agreement Type, where a row naming no product...
-    order_types: tuple[tuple[str, ...], ...] = ()  # ...and none of these words is another agreement (NDA): set aside
+    order_types: tuple[tuple[str, ...], ...] = ()  # ...and none of these words...
+    other_agreements: tuple[tuple[str, ...], ...] = ()  # ...but one of these (NDA, MSA) is another agreement: set aside
 
     def is_state(self, text: str) -> bool:
         """Whether a cell is, as a whole, a word a status column writes (Active, Canceled, Expired, Draft...): a
@@ -1138,6 +1139,7 @@ def _term_status(data: dict[str, Any]) -> TermStatusWords:
         phrases("not_renewed"),
         headers("agreement_type_columns"),
         phrases("order_types"),
+        phrases("other_agreements"),
     )
 
 

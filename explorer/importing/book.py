@@ -1487,7 +1487,9 @@ def _other_agreements(
     sheet: RawSheet, match: TableMatch, catalog: Catalog, where: Source, findings: list[Finding]
 ) -> tuple[RawSheet, list[int]]:
     """The sheet with its rows of other agreements blanked (a CLM repository's NDA, MSA, DPA: a row of an Agreement
-    Type column naming no order, with no product and no tier), and those rows (1-based); one info finding says so."""
+    Type column naming one of the catalog's other_agreements and no order, with no product and no tier), and those
+    rows (1-based); one info finding says so. A type naming neither (New Business, Upsell) is read: its missing
+    product is an error, as in any table."""
     words = catalog.term_status
     typed = next((i for i, h in match.extra.items() if TermStatusWords.key(h) in words.agreement_type_columns), None)
     if typed is None:
@@ -1500,8 +1502,7 @@ def _other_agreements(
         kind = str(row[typed]).strip() if typed < len(row) and is_filled(row[typed]) else ""
         if not kind or any(c < len(row) and is_filled(row[c]) for c in named):
             continue
-        said = words_of(unaccented(kind))
-        if not any(said[i : i + len(p)] == p for p in words.order_types for i in range(len(said))):
+        if _other_agreement(words_of(unaccented(kind)), words):
             aside[index + 1] = kind
     if not aside:
         return sheet, []
@@ -1519,6 +1520,15 @@ def _other_agreements(
     )
     blank = [[""] * len(row) if i + 1 in aside else row for i, row in enumerate(rows)]
     return replace(sheet, rows=blank), list(aside)
+
+
+def _other_agreement(said: tuple[str, ...], words: TermStatusWords) -> bool:
+    """Whether an agreement type names another agreement (NDA, Master Subscription Agreement) and, outside it, no
+    order ('Order Form under MSA' is an order)."""
+    found = [(i, i + len(p)) for p in words.other_agreements for i in range(len(said)) if said[i : i + len(p)] == p]
+    rest = [w if not any(i <= n < j for i, j in found) else "" for n, w in enumerate(said)]
+    ordered = any(tuple(rest[i : i + len(p)]) == p for p in words.order_types for i in range(len(rest)))
+    return bool(found) and not ordered
 
 
 def _tier_columns(

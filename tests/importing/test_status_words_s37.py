@@ -266,3 +266,39 @@ def test_a_clm_repositorys_other_agreements_are_set_aside(tmp_path: Path) -> Non
     ]
     errors = [f for f in loaded.findings if f.severity is Severity.ERROR]
     assert [(f.source.row, f.customer) for f in errors] == [(5, "U")], [f.message for f in errors]
+
+
+def test_a_contract_type_naming_no_known_other_agreement_is_read_and_its_missing_product_an_error(tmp_path: Path) -> None:
+    """Review 37 #3: a Contract Type naming no order (New Business, Upsell, Expansion) with a blank product was set
+    aside as another agreement, its row dropped with an info note. Only a type naming a known other agreement (NDA,
+    MSA, DPA, SOW...) and, outside it, no order is set aside; every other row is read and its missing product is an
+    error, as in any table (an Amendment may be an order)."""
+    book = write_csv(
+        tmp_path / "clm.csv",
+        header=["Customer", "Contract Type", "Product", "Tier", "Start", "End"],
+        rows=[
+            ["Acme", "New Business", "Okta", "Premier", "2026-01-01", "2026-12-31"],
+            ["Beta", "Upsell", "", "", "2026-01-01", "2026-12-31"],
+            ["Gamma", "Expansion", "", "", "2026-02-01", "2027-01-31"],
+            ["Delta", "Amendment", "", "", "2026-02-01", "2027-01-31"],
+            ["Eps", "Order Form under MSA", "", "", "2026-02-01", "2027-01-31"],
+            ["Acme", "Mutual NDA", "", "", "2025-01-01", "2027-12-31"],
+            ["Acme", "Master Subscription Agreement", "", "", "2025-01-01", "2027-12-31"],
+            ["Acme", "Data Processing Addendum", "", "", "2025-01-01", "2027-12-31"],
+            ["Acme", "Statement of Work", "", "", "2025-01-01", "2027-12-31"],
+        ],
+    )
+    loaded = load_book([book])
+    errors = [f for f in loaded.findings if f.severity is Severity.ERROR]
+    assert [(f.source.row, f.customer, f.column) for f in errors] == [
+        (3, "Beta", "Product"),
+        (4, "Gamma", "Product"),
+        (5, "Delta", "Product"),
+        (6, "Eps", "Product"),
+    ], [f.message for f in errors]
+    aside = [f.message for f in loaded.findings if "other agreements" in f.message]
+    assert aside == [
+        "4 rows of other agreements (Contract Type 'Mutual NDA', 'Master Subscription Agreement', 'Data Processing "
+        "Addendum', 'Statement of Work'; rows 7, 8, 9, 10) name no product and no tier: not support orders, so not "
+        "read as contracts."
+    ]
