@@ -158,7 +158,6 @@ def apply_status(
 
     start, end = contract.term_start, contract.term_end
     contracted = f"{end:%Y-%m-%d}" if end else "no end"
-
     if not says:
         for f in found:
             if f.reading.declined:
@@ -179,9 +178,8 @@ def apply_status(
     if status is not None and not says or status is None and given is None:
         if read is not None and read.reading.says & ACTIVE and given is not None and day is not None:
             _cancel_asked(contract, f"{read.header} '{read.value}'", given[0], day, warn)
-        return _not_renewed(
-            contract, lost, findings
-        )  # an active or unknown word (Won, Active, a tracker's stage such as Onboarding), or none
+        # an active or unknown word (Won, Active, a tracker's stage such as Onboarding), or none: the term runs
+        return _not_renewed(contract, lost, findings)
     if start is None or contract.dates_missing:
         return contract  # the term's own dates are in question (an error finding); nothing to end
     said = f"{status[0]} '{status[1]}'" if status else ""
@@ -241,6 +239,9 @@ def apply_status(
         )
     elif given is not None and day is None:
         warn(f"{given[0]} '{given[1]}' is not a date; the term is read to its contracted end ({contracted}).", given[0])
+    # A row's own status read here (Terminated with no day, or on a day past the end) has had its finding,
+    # which says what became of this term; the lost renewal's note would say it a second time. With only an end-date
+    # column read, that note is the only word of the lost renewal.
     return _not_renewed(contract, lost if status is None else None, findings)
 
 
