@@ -113,25 +113,65 @@ def test_administrative_days_of_an_add_on_bought_mid_term_count_its_own_term(tmp
     assert sheet.contracts[0].administrative_days == Decimal("5.3")  # the report, the sheet and the app read it
 
 
-def test_an_add_on_line_not_co_termed_folds_onto_the_term_it_starts_in_and_its_renewal(tmp_path: Path) -> None:
+def test_an_add_on_line_not_co_termed_folds_onto_the_term_it_starts_in_only(tmp_path: Path) -> None:
     """renew14 D11: an MCSE line 2026-06-01..2027-05-31 beside Premier Plus 2026 was refused as having no contract
-    to belong to, and the report's Actions row for such an error named no product."""
+    to belong to, and the report's Actions row for such an error named no product. Review 37 finding 5: carried onto
+    the 2027 renewal it was held there for the whole term, after its own end; it now goes onto the 2026 term only."""
     loaded = load_book([_order_lines(tmp_path)])
     first, renewal = (c for c in loaded.contracts if c.customer == "VanArsdel Ltd")
     assert first.addons == {"cse": None, "mcse": "50"} and first.addon_starts["mcse"] == date(2026, 6, 1)
-    assert renewal.addons == {"mcse": "50"} and renewal.addon_since == {"mcse": date(2026, 6, 1)}
+    assert renewal.addons == {} and renewal.addon_since == {}
     assert _available(loaded.contracts, "VanArsdel Ltd") == [
         ("CSE available", date(2026, 6, 30)),
-        ("MCSE available", date(2026, 8, 30)),  # once: the renewal keeps the line's run
+        ("MCSE available", date(2026, 8, 30)),
     ]
     warned = [f for f in loaded.findings if "past the end of the term it starts in" in f.message]
     assert [(f.severity.label, f.source.row, f.product) for f in warned] == [("Warning", 4, "okta")]
     assert warned[0].message.startswith(
         "Add-on line 'Mission Critical Support - 50% Dedicated MCSE' runs 2026-06-01 to 2027-05-31, past the end of the "
-        "term it starts in (2026-01-01 – 2026-12-31): the MCSE is read as held from 2026-06-01 on the term from "
-        "2026-01-01 (row 2) and its renewal from 2027-01-01 (row 5)"
+        "term it starts in (2026-01-01 – 2026-12-31): the MCSE is read as held from 2026-06-01 to 2026-12-31 on that "
+        "term (row 2) only, and its dates count from then. Its months after 2026-12-31 are not counted: the renewal "
+        "from 2027-01-01 (row 5) shows no MCSE from it (no named-contact limit, no Administrative Days). Its "
+        "renewal-request deadline is worked out from 2026-12-31, the end of the term it starts in, not from the "
+        "line's own end 2027-05-31."
     )
     assert not [f for f in loaded.findings if f.customer == "VanArsdel Ltd" and f.severity.label == "Error"]
     # a line no term holds is still an error, and it names the product the add-on is sold with (the Actions row's)
     refused = [f for f in loaded.findings if "to belong to" in f.message]
     assert [(f.customer, f.product) for f in refused] == [("Bellows College", "okta")]
+
+
+def test_an_add_on_line_running_into_a_renewal_gives_that_renewal_nothing_after_its_own_end(tmp_path: Path) -> None:
+    """Review 37 finding 5 (t10_line.csv): an MCSE line 2026-06-01..2027-05-31 beside Premier Plus 2026 and 2027 was
+    put onto the 2027 term for its whole term: on 2027-07-01, after the line ended, that term still showed the MCSE,
+    a named-contact limit of 5, 7 Administrative Days and an add-on renewal deadline of 2027-11-16. It is read on the
+    2026 term only (its own days there: 7 x 214 / 365 = 4.1), and the warning says what that leaves out."""
+    from decimal import Decimal
+
+    book = write_csv(
+        tmp_path / "t10_line.csv",
+        header=["Customer", "Product", "Tier", "Start", "End", "Time Zone", "Region"],
+        rows=[
+            ["Nova", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "America/New_York", "AMER"],
+            ["Nova", "Okta", "Premier Plus", "2027-01-01", "2027-12-31", "America/New_York", "AMER"],
+            ["Nova", "Okta", "50% Dedicated MCSE", "2026-06-01", "2027-05-31", "America/New_York", "AMER"],
+        ],
+    )
+    catalog = default_catalog()
+    loaded = load_book([book])
+    for as_of in (date(2026, 12, 8), date(2027, 7, 1)):
+        sheet = build_sheet(catalog, as_of, loaded.contracts, [], [])
+        first, renewal = sorted(sheet.contracts, key=lambda s: s.contract.term_start or date.min)
+        assert [a.held.addon.id for a in first.addons] == ["mcse"]
+        assert first.administrative_days == Decimal("4.1")
+        assert rules.named_contact_limit(catalog, first.contract) == 5
+        assert renewal.addons == [] and renewal.administrative_days is None and renewal.limits == []
+        assert rules.named_contact_limit(catalog, renewal.contract) is None
+        deadlines = [(d.date.day, d.contract.term_start) for d in sheet.dates if d.date.event.startswith("Add-on renewal")]
+        assert deadlines == [(date(2026, 11, 16), date(2026, 1, 1))]  # from the term it is read on, as warned
+    warned = [f for f in loaded.findings if "past the end of the term it starts in" in f.message]
+    assert [(f.severity.label, f.source.row) for f in warned] == [("Warning", 4)]
+    assert "Its months after 2026-12-31 are not counted: the renewal from 2027-01-01 (row 3) shows no MCSE" in warned[0].message
+    assert "worked out from 2026-12-31, the end of the term it starts in, not from the line's own end 2027-05-31" in (
+        warned[0].message
+    )

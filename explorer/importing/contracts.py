@@ -316,8 +316,9 @@ def _fold_addons(
             and catalog.addon_allowed(addon.id, c.product, c.program)
         ]
         owner = next((i for i in may_carry if _within(start, end, contracts[i])), None)
-        # not co-termed: bought mid-term for its own Order Form term, it goes onto the term it starts in (and the
-        # book's renewals of that term it runs into), said in a warning
+        # not co-termed: bought mid-term for its own Order Form term, it goes onto the term it starts in only, said in
+        # a warning naming the book's renewals it runs into: a term's add-ons hold for its whole term, so carried onto
+        # a renewal the line would be in force, limit contacts and set Administrative Days after its own end
         past = [] if owner is not None else _runs_past(contracts, may_carry, start, end)
         owner = past[0] if past else owner
         of = _addon_product(catalog, addon.id, product)  # the findings name the product (the report's Actions too)
@@ -374,9 +375,6 @@ def _fold_addons(
                 )
             )
         contracts[owner] = replace(contract, addons={**contract.addons, addon.id: item.option}, addon_starts=starts)
-        for later in past[1:]:  # a renewal the line runs into holds it too: its run goes on (history.with_runs)
-            renewal = contracts[later]
-            contracts[later] = replace(renewal, addons={**renewal.addons, addon.id: item.option})
         if past:
             findings.append(_past_term(text, addon.short, start, end, [contracts[i] for i in past], row, header, customer))
         folded += 1
@@ -431,16 +429,21 @@ def _runs_past(contracts: list[Contract], may_carry: list[int], start: date | No
 def _past_term(
     text: str, short: str, start: date | None, end: date | None, terms: list[Contract], row: DataRow, header: str, customer: str
 ) -> Finding:
-    """The warning on an add-on line that runs past the end of the term it starts in."""
+    """The warning on an add-on line that runs past the end of the term it starts in: it is read on that term only
+    (``terms[0]``), so what its months in the renewals it runs into (``terms[1:]``) would give is not counted."""
     assert start is not None and end is not None
     first = terms[0]
-    renewals = [f"its renewal from {c.term_start:%Y-%m-%d} (row {c.source.row})" for c in terms[1:] if c.term_start]
-    onto = f"the term from {first.term_start:%Y-%m-%d} (row {first.source.row})" + "".join(f" and {r}" for r in renewals)
+    renewals = [f"{c.term_start:%Y-%m-%d} (row {c.source.row})" for c in terms[1:] if c.term_start]
+    shown = f"the renewal from {' and the one from '.join(renewals)} shows no {short} from it" if renewals else ""
+    later = f": {shown} (no named-contact limit, no Administrative Days)" if shown else ""
     said = (
         f"Add-on line '{text}' runs {start:%Y-%m-%d} to {end:%Y-%m-%d}, past the end of the term it starts in "
         f"({first.term_start:%Y-%m-%d} – {first.term_end:%Y-%m-%d}): the {short} is read as held from "
-        f"{start:%Y-%m-%d} on {onto}, and its dates count from then; its renewal-request deadline is worked out from "
-        "the term's end. Check the line's dates, or give its term on the contract's rows."
+        f"{start:%Y-%m-%d} to {first.term_end:%Y-%m-%d} on that term (row {first.source.row}) only, and its dates "
+        f"count from then. Its months after {first.term_end:%Y-%m-%d} are not counted{later}. Its renewal-request "
+        "deadline is worked out from "
+        f"{first.term_end:%Y-%m-%d}, the end of the term it starts in, not from the line's own end "
+        f"{end:%Y-%m-%d}. Check the line's dates, or give its term on the contract's rows."
     )
     return Finding(Severity.WARNING, said, row.source, header, customer, first.product or "")
 
