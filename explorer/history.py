@@ -194,10 +194,12 @@ def with_runs(contracts: Sequence[Contract]) -> list[Contract]:
                 if addon in row.addon_starts:  # bought mid-term on a line of its own: its subscription starts then
                     own[addon] = row.addon_starts[addon]
                     continue
-                shown = run_shown(since, before, addon, start)
+                said = [addon in (contracts[j].addons_recordable or ()) for j in before]
+                shown = run_shown(since, before, addon, start, said)
                 given = row.initial_term_start
                 # a row's Initial Term Start (a 'Customer Since') counts, but never from before the book shows the
-                # add-on's run began: a term the book holds without it says it was bought later
+                # add-on's run began: a term the book holds without it, where its table could say it, says it was
+                # bought later (README, Decision "An add-on bought at a later term")
                 own[addon] = (max(given, shown) if shown else given) if given is not None else (shown or start)
             since[i] = own
             after = [j for j in rows[n + 1 :] if renews(row, contracts[j])]
@@ -218,14 +220,18 @@ def with_runs(contracts: Sequence[Contract]) -> list[Contract]:
     ]
 
 
-def run_shown(since: dict[int, dict[str, date]], before: Sequence[int], addon: str, start: date) -> date | None:
+def run_shown(
+    since: dict[int, dict[str, date]], before: Sequence[int], addon: str, start: date, said: Sequence[bool] = ()
+) -> date | None:
     """Where the book shows the add-on's unbroken run began, for a row starting ``start`` that follows the rows
     ``before`` (``since``: their add-ons' run starts): the run of the latest one holding it; ``start`` where the
-    rows it follows hold none of it (the add-on bought at this term); None where it follows no row."""
+    rows it follows hold none of it and one of them could have said it (``said``, one per row of ``before``:
+    its table records the add-on, Contract.addons_recordable), so it was bought at this term; None where it follows
+    no row, or none that could say it (an older sheet with no column for it shows nothing of the add-on)."""
     held = [since[j][addon] for j in before if addon in since.get(j, {})]
     if held:
         return held[-1]
-    return start if before else None
+    return start if any(said) else None
 
 
 def bought_after_initial(contracts: Sequence[Contract], catalog: Catalog) -> list[Finding]:

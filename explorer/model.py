@@ -99,6 +99,9 @@ class Contract:
     extra: dict[str, str] = field(default_factory=dict)  # unrecognised columns, as written
     initial_rejected: bool = False  # the row gave an Initial Term Start that was refused (an error finding)
     addon_starts: dict[str, date] = field(default_factory=dict)  # add-on id -> its own line's start, bought mid-term
+    # the add-ons the row's table could say it holds (their own column, an Add-ons list, the tier cell form or an
+    # add-on line): a blank there says the term lacked one; None (a row made otherwise) could say none
+    addons_recordable: frozenset[str] | None = None
     dates_missing: bool = False  # its term start or end is missing or unreadable (an error finding): it runs on no day
     end_column: str = ""  # the header the term end was read from (its own column, a range's, a length's): findings name it
     # The book's own status ended the term early on this day (explorer.importing.term_status, a warning says so);

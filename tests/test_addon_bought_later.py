@@ -175,3 +175,62 @@ def test_an_add_on_line_running_into_a_renewal_gives_that_renewal_nothing_after_
     assert "worked out from 2026-12-31, the end of the term it starts in, not from the line's own end 2027-05-31" in (
         warned[0].message
     )
+
+
+def _two_books(tmp_path: Path, older: list[str], cells: list[str], newer: list[str], now: list[str]) -> list[Path]:
+    """Fourth's 2025 term on an older sheet (header ``older``, its own cells ``cells`` after the dates) and its 2026
+    term, with the add-on, on this year's (``newer``, ``now``); both give Customer Since 2021-01-01."""
+    dates = ["Customer", "Product", "Tier", "Start", "End", "Customer Since"]
+    return [
+        write_csv(
+            tmp_path / "fy25.csv",
+            header=[*dates, *older],
+            rows=[["Fourth", "Okta", cells[0], "2025-01-01", "2025-12-31", "2021-01-01", *cells[1:]]],
+        ),
+        write_csv(
+            tmp_path / "fy26.csv",
+            header=[*dates, *newer],
+            rows=[["Fourth", "Okta", now[0], "2026-01-01", "2026-12-31", "2021-01-01", *now[1:]]],
+        ),
+    ]
+
+
+def test_an_older_row_that_could_not_record_the_add_on_keeps_the_rows_customer_since(tmp_path: Path) -> None:
+    """Review 37 finding 6 (t5_addon.csv): the 'bought at a later term' rule overrode the rows' Customer Since
+    wherever the term before lacked the add-on, also where that term's sheet has no column for it (an older sheet,
+    an older export): mobilization restarted at 2026-01-01. Only a table that could say the add-on says it lacked it."""
+    zone = ["Time Zone"]
+    # the older sheet has no CSE column: it says nothing of the CSE, so the rows' Customer Since stands
+    books = _two_books(tmp_path, zone, ["Premier Plus", "UTC"], ["Dedicated CSE", *zone], ["Premier Plus", "Yes", "UTC"])
+    loaded = load_book(books)
+    assert _available(loaded.contracts, "Fourth") == [("CSE available", date(2021, 4, 1))]
+    assert not [f for f in loaded.findings if "bought with this term" in f.message]
+    # its CSE column, blank: the 2025 term lacked the CSE, which was bought with the 2026 one
+    books = _two_books(
+        tmp_path, ["Dedicated CSE", *zone], ["Premier Plus", "", "UTC"], ["Dedicated CSE", *zone], ["Premier Plus", "Yes", "UTC"]
+    )
+    loaded = load_book(books)
+    assert _available(loaded.contracts, "Fourth") == [("CSE available", date(2026, 4, 1))]
+    said = [f for f in loaded.findings if "bought with this term" in f.message]
+    assert [(Path(f.source.file).name, f.source.row) for f in said] == [("fy26.csv", 2)]
+    # an Add-ons list blank there says the same
+    listed = ["Add-ons", *zone]
+    books = _two_books(tmp_path, listed, ["Premier Plus", "", "UTC"], ["Dedicated CSE", *zone], ["Premier Plus", "Yes", "UTC"])
+    assert _available(load_book(books).contracts, "Fourth") == [("CSE available", date(2026, 4, 1))]
+
+
+def test_an_older_sheet_naming_the_add_on_in_its_tier_cells_records_it(tmp_path: Path) -> None:
+    """The tier cell form ('Premier Plus w/ 50% MCSE' on another row of the older sheet) says a row of that sheet
+    would name the MCSE: a plain 'Premier Plus' there lacked it. A sheet that never names it says nothing."""
+    header = ["Customer", "Product", "Tier", "Start", "End", "Customer Since", "Time Zone"]
+    newer = write_csv(
+        tmp_path / "fy26.csv",
+        header=[*header[:6], "MCSE", "Time Zone"],
+        rows=[["Fourth", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "2021-01-01", "50%", "UTC"]],
+    )
+    fourth = ["Fourth", "Okta", "Premier Plus", "2025-01-01", "2025-12-31", "2021-01-01", "UTC"]
+    other = ["Coho", "Okta", "Premier Plus w/ 50% MCSE", "2025-01-01", "2025-12-31", "2024-01-01", "UTC"]
+    tiered = write_csv(tmp_path / "fy25.csv", header=header, rows=[fourth, other])
+    assert _available(load_book([tiered, newer]).contracts, "Fourth") == [("MCSE available", date(2026, 4, 1))]
+    plain = write_csv(tmp_path / "fy25.csv", header=header, rows=[fourth, [*other[:2], "Premier Plus", *other[3:]]])
+    assert _available(load_book([plain, newer]).contracts, "Fourth") == [("MCSE available", date(2021, 4, 1))]

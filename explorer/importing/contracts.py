@@ -81,6 +81,9 @@ def read_contracts(
     findings.extend(_unread_addon_columns(rows, match, catalog))
     if addon_lines:
         contracts = _fold_addons(contracts, addon_lines, catalog, order, findings)
+    recordable = _recordable(contracts, match, catalog, addon_lines)
+    if recordable:  # one table, one set: only an older sheet that records no add-on keeps None
+        contracts = [replace(c, addons_recordable=recordable) for c in contracts]
     if "term_end" in match.columns:  # a billing tool's period end is the next term's first day
         where = Source(sheet.file, sheet.name, match.header_row)
         contracts, said = anniversary_ends(contracts, match.headers.get(match.columns["term_end"], ""), where)
@@ -220,6 +223,21 @@ def _one_line(text: str) -> str:
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _recordable(
+    contracts: list[Contract], match: TableMatch, catalog: Catalog, lines: list[tuple[DataRow, LineItem]]
+) -> frozenset[str]:
+    """The add-ons a row of this table could say it holds, so a row not holding one says it lacked it (history.
+    with_runs): each with its own column; every one where an Add-ons list column is read; and each that the table
+    names in a tier cell ('Premier Plus w/ 50% MCSE') or on an add-on line. An older sheet with no such column
+    records none: its blank says nothing of the add-on."""
+    if any(kept.ADDON_LIST.reads(header, catalog) for header in match.extra.values()):
+        return frozenset(catalog.addons)
+    tier = match.headers.get(match.columns["program"], "") if "program" in match.columns else None
+    tiered = {a for c in contracts for a, header in c.addon_columns.items() if header == tier}
+    lined = {item.addon for _, item in lines if item.addon is not None}
+    return frozenset({a for a in catalog.addons if a in match.columns} | tiered | lined)
 
 
 def _line_cell(row: DataRow) -> tuple[str, str]:
