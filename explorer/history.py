@@ -234,6 +234,38 @@ def run_shown(
     return start if any(said) else None
 
 
+def lost_but_renewed(contracts: Sequence[Contract]) -> list[Finding]:
+    """A warning per row whose Renewal Status says the renewal was lost (Contract.renewal_lost) while the book holds
+    the renewal (with_runs): the book's next row is read, so its deadline is Renewed, not Not renewing; the two
+    statements of one fact are named side by side."""
+    out = []
+    for row in contracts:
+        if not row.renewal_lost or not row.renewed:
+            continue
+        after = [c for c in contracts if c is not row and c.key == row.key and renews(row, c)]
+        if not after:
+            continue
+        nxt = min(after, key=first_day)
+        where = (
+            f"row {nxt.source.row}"
+            if (nxt.source.file, nxt.source.sheet) == (row.source.file, row.source.sheet)
+            else nxt.source.describe()
+        )
+        out.append(
+            Finding(
+                Severity.WARNING,
+                f"{row.renewal_lost} says the renewal was lost, but the book holds it ({where}, from "
+                f"{first_day(nxt):%Y-%m-%d}): the book's next term is read, so this term's add-on renewal request is "
+                "settled by it. Correct whichever is wrong.",
+                row.source,
+                row.renewal_lost.split(" '")[0],
+                row.customer,
+                row.product or "",
+            )
+        )
+    return out
+
+
 def bought_after_initial(contracts: Sequence[Contract], catalog: Catalog) -> list[Finding]:
     """An info per row whose Initial Term Start (a 'Customer Since') is earlier than its add-on's run as the book
     shows it (with_runs): the term it follows holds none of the add-on, so it was bought with this term and its
@@ -253,11 +285,12 @@ def bought_after_initial(contracts: Sequence[Contract], catalog: Catalog) -> lis
         out.append(
             Finding(
                 Severity.INFO,
-                f"Initial Term Start {given:%Y-%m-%d} is earlier than the first term in the book that holds the {names} "
+                f"{row.initial_column or 'Initial Term Start'} {given:%Y-%m-%d} is earlier than the first term in the book "
+                f"that holds the {names} "
                 f"(this one, from {start:%Y-%m-%d}; the term before it, {f'row {prior.row}' if same else prior.describe()}, "
                 f"holds none): the {names} was bought with this term, so its mobilization counts from {start:%Y-%m-%d}.",
                 row.source,
-                "Initial Term Start",
+                row.initial_column or "Initial Term Start",
                 row.customer,
                 row.product or "",
             )

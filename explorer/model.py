@@ -104,6 +104,10 @@ class Contract:
     addons_recordable: frozenset[str] | None = None
     dates_missing: bool = False  # its term start or end is missing or unreadable (an error finding): it runs on no day
     end_column: str = ""  # the header the term end was read from (its own column, a range's, a length's): findings name it
+    initial_column: str = ""  # the header the Initial Term Start was read from ('Customer Since'): findings name it
+    # a next-term column saying the renewal was lost ("Renewal Status 'Lost'", explorer.importing.term_status): the
+    # term runs to its end and its add-on renewal request asks nothing (rules.DateStatus.NOT_RENEWING)
+    renewal_lost: str = ""
     # The book's own status ended the term early on this day (explorer.importing.term_status, a warning says so);
     # the day before its start for a row that never ran (a lost renewal). The contracted term_end is kept to show.
     ended_on: date | None = None

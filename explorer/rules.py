@@ -22,6 +22,7 @@ class DateStatus(enum.Enum):
     OVERDUE = "Overdue"  # an action deadline that passed while its term still runs
     DONE = "Done"  # an action deadline the user marked done
     RENEWED = "Renewed"  # an action deadline settled: the next term keeps the add-on
+    NOT_RENEWING = "Not renewing"  # an action deadline settled: the book says the renewal was lost (Contract.renewal_lost)
     SUPERSEDED = "Superseded"  # a date still ahead on a row an overlapping upgrade replaced: nothing to do on it
 
 
@@ -291,15 +292,24 @@ def dropped_text(catalog: Catalog, dropped: Sequence[str]) -> str:
 
 
 def action_status(
-    day: date, as_of: date, term_end: date | None, due_soon_days: int, done: bool, renewed: bool = False
+    day: date,
+    as_of: date,
+    term_end: date | None,
+    due_soon_days: int,
+    done: bool,
+    renewed: bool = False,
+    lost: bool = False,
 ) -> DateStatus:
     """An action deadline: Done once the user marked it (on every as-of day: the mark is the user's knowledge,
-    not the book's), Renewed where the next term keeps every add-on (renewal_settles), Overdue from the day after
-    it until the term ends, otherwise as a plain date."""
+    not the book's), Renewed where the next term keeps every add-on (renewal_settles), Not renewing where the
+    book says the renewal was lost and holds no next term (there is nothing to ask to keep), Overdue from the day
+    after it until the term ends, otherwise as a plain date."""
     if done:
         return DateStatus.DONE
     if renewed:
         return DateStatus.RENEWED
+    if lost:
+        return DateStatus.NOT_RENEWING
     running = term_end is None or as_of <= term_end
     if day < as_of and running:
         return DateStatus.OVERDUE
@@ -350,9 +360,12 @@ def key_dates(
         if rule.role == ACTION_DEADLINE:
             covered = held if rule.addon == "any" else [a for a in held if a == rule.addon]
             settled = renewal_settles(covered, contract)
-            status = action_status(day, as_of, contract.runs_until, window, key in (done or {}), settled)
+            lost = bool(contract.renewal_lost) and not contract.renewed  # the book's next term, where it holds one, wins
+            status = action_status(day, as_of, contract.runs_until, window, key in (done or {}), settled, lost)
             if dropped := dropped_at_renewal(covered, contract):
                 note = f"{note} {dropped_text(catalog, dropped)}".strip()
+            elif lost:
+                note = f"Not renewing: {contract.renewal_lost} says the renewal was lost, so there is no add-on to ask to keep."
         else:
             status = date_status(day, as_of, window)
         if superseded and status in (DateStatus.DUE_SOON, DateStatus.UPCOMING, DateStatus.OVERDUE):
@@ -420,7 +433,7 @@ def contract_findings(catalog: Catalog, contract: Contract) -> list[Finding]:
     if contract.initial_term_start and contract.term_start and contract.initial_term_start > contract.term_start:
         finding(
             Severity.ERROR,
-            "Initial Term Start",
+            contract.initial_column or "Initial Term Start",
             f"The initial term start ({contract.initial_term_start:%Y-%m-%d}) is later than the term start "
             f"({contract.term_start:%Y-%m-%d}); the initial term cannot begin after this one.",
         )

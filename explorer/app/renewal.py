@@ -64,6 +64,7 @@ class RenewalBrief:
     booked: list[str] = field(default_factory=list)  # per product, the next term the book holds: "Okta: next term ..."
     no_evidence: str = ""  # why no comparison is made, where none is
     elsewhere: str = ""  # cases dated in the term in UTC that another term judged (periods.elsewhere_words)
+    not_renewing: list[str] = field(default_factory=list)  # per product whose renewal the book says was lost
 
     @property
     def target(self) -> float:
@@ -303,6 +304,7 @@ def build_brief(sheet: CustomerSheet, evidence: list[upgrade.Comparison]) -> Ren
         ahead,
         " ".join(settled) or ("" if kept else why_no_evidence(sheet, terms)),
         periods.elsewhere_words(window, sheet.cases, "the term's dates") if sheet.cases is not None else "",
+        [f"{p.shown.product}: {p.not_renewing}" for p in sheet.products() if p.not_renewing],
     )
 
 

@@ -161,8 +161,9 @@ class DateLine:
 
     @property
     def settled(self) -> bool:
-        """Nothing left to do: marked done by the user, renewed by the next term in the book, or on a superseded row."""
-        return self.date.status in (rules.DateStatus.DONE, rules.DateStatus.RENEWED, rules.DateStatus.SUPERSEDED)
+        """Nothing left to do: marked done by the user, renewed by the next term in the book, its renewal lost, or on
+        a superseded row."""
+        return self.date.status in SETTLED
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,9 @@ class TargetRow:
     program: str
     target: rules.TargetLine
     assumption: str  # the clock in words, with the decision behind it
+
+
+SETTLED = (rules.DateStatus.DONE, rules.DateStatus.RENEWED, rules.DateStatus.NOT_RENEWING, rules.DateStatus.SUPERSEDED)
 
 
 class ZoneBasis(enum.Enum):
@@ -336,6 +340,13 @@ class ProductTerms:
             return None
         ahead = [t for t in self.terms if t.status is history.Status.NOT_STARTED and t.contract.term_start]
         return min(ahead, key=lambda t: t.contract.term_start or date.max, default=None)
+
+    @property
+    def not_renewing(self) -> str:
+        """ "Renewal Status 'Lost' says the renewal was lost" where the book says so of the term shown and holds no
+        next term (the next row, where it holds one, is read: history.lost_but_renewed warns); blank otherwise."""
+        lost = self.shown.contract.renewal_lost
+        return f"{lost} says the renewal was lost" if lost and self.booked is None and not self.shown.contract.renewed else ""
 
     @property
     def booked_text(self) -> str:

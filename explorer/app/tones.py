@@ -29,6 +29,7 @@ DATE_TONES = {
     DateStatus.OVERDUE: Tone.RED,
     DateStatus.DONE: Tone.GREEN,
     DateStatus.RENEWED: Tone.GREEN,
+    DateStatus.NOT_RENEWING: Tone.GREY,
     DateStatus.SUPERSEDED: Tone.GREY,
 }
 OUTCOME_TONES = {

@@ -1694,6 +1694,7 @@ def _check_book(book: Book, catalog: Catalog) -> list[Finding]:
     out.extend(unheld_renewals(book.contracts, catalog))
     out.extend(dropped_between(book.contracts, catalog))
     out.extend(history.bought_after_initial(book.contracts, catalog))
+    out.extend(history.lost_but_renewed(book.contracts))
     known = {customer_key(c.customer) for c in book.contracts}
     for key, orphans in contacts.items():
         if key and key not in known:

@@ -620,6 +620,7 @@ def _contract(
         initial_rejected=bool(rejected_initial),
         dates_missing=dates["term_start"] is None or dates["term_end"] is None and not open_ended,
         end_column=_end_column(row),
+        initial_column=_initial_column(row),
         region=_region(row, catalog, lambda sev, f, msg: report(sev, f, msg, pid or "")),
         country=country,
         time_zone=zone,
@@ -640,6 +641,13 @@ def _end_column(row: DataRow) -> str:
     """The header of the cell the row's term end comes from: its own column, else a range's, else a length's."""
     field = next((f for f in ("term_end", ranges.FIELD, "term_months") if row.has(f)), None)
     return row.match.headers.get(row.match.columns[field], "") if field else ""
+
+
+def _initial_column(row: DataRow) -> str:
+    """The header of the cell the row's Initial Term Start comes from: its own column ('Customer Since'), else the
+    start column a Last Renewal Date leaves as the initial start (_renewed_on)."""
+    field = "initial_term_start" if row.has("initial_term_start") else "term_start" if row.has("renewed_on") else None
+    return row.match.headers.get(row.match.columns[field], "") if field and row.has(field) else ""
 
 
 def _term_dates(  # type: ignore[no-untyped-def]

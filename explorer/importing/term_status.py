@@ -261,6 +261,7 @@ def _not_renewed(contract: Contract, lost: _Column | None, findings: list[Findin
                 contract.product or "",
             )
         )
+        return replace(contract, renewal_lost=f"{lost.header} '{lost.value}'")
     return contract
 
 

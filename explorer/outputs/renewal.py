@@ -73,6 +73,7 @@ def _terms(brief: RenewalBrief) -> str:
         included.append(f"<p>{prefix}{_e('; '.join(names) or basics)}</p>")
     columns = ["Product", "Program", "Term", "On the as-of day", "Add-ons"]
     ahead = "".join(f"<p><b>Booked:</b> {_e(line)}</p>" for line in brief.booked)
+    ahead += "".join(f"<p><b>Not renewing:</b> {_e(line)}.</p>" for line in brief.not_renewing)
     return _table(columns, rows, widths=(15, 18, 22, 15, 30)) + ahead + "".join(included)
 
 
