@@ -1,7 +1,7 @@
 """The cases no figure counts because they could not be judged: matched to no contract, or matched and not evaluated
-(no priority, no opening time, a response time not read). Each has its warning in the findings; one wording here
-says how many there are, so the report's headline and its Actions row give the figure `explorer check` prints
-("Cases: 12 unmatched, ...").
+(no priority, no opening time, a response time not read). Each has its finding; the figure is computed here once,
+from the SLA result and the customers chosen, and the report's headline, its Actions row and `explorer check`'s
+Cases line ("Cases: 12 unmatched, 1 met, 1 not evaluated") all read it.
 
 Out of scope (a non-production case) and No contract in force (a case in a lapse, the Actions' "Lapsed with cases")
 are verdicts, not gaps in the reading: they are not counted here.
@@ -9,21 +9,38 @@ are verdicts, not gaps in the reading: they are not counted here.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import pandas as pd
 
-from explorer.sla.engine import Outcome
+from explorer.model import customer_key
+from explorer.sla.engine import Outcome, SlaResult
 
 NAMES_SHOWN = 5
 
 
 @dataclass(frozen=True)
 class Uncounted:
-    cases: int  # every case of the log (or of the chosen customers)
-    unmatched: int  # Outcome.UNMATCHED: its customer or product is in no contract
-    not_evaluated: int  # Outcome.NOT_EVALUATED: matched, but with no priority, opening or response time to judge by
+    # every outcome the cases of the log (or of the chosen customers) have, with its count, most cases first
+    outcomes: tuple[tuple[Outcome, int], ...]
     names: tuple[tuple[str, int], ...] = ()  # the unmatched cases' customers as the log writes them, most cases first
+    # where each uncounted case is in its log (file, sheet, row): the Actions row speaks for their findings
+    rows: frozenset[tuple[str, str, int]] = frozenset()
+
+    @property
+    def cases(self) -> int:
+        return sum(n for _, n in self.outcomes)
+
+    @property
+    def unmatched(self) -> int:
+        """Outcome.UNMATCHED: its customer or product is in no contract."""
+        return dict(self.outcomes).get(Outcome.UNMATCHED, 0)
+
+    @property
+    def not_evaluated(self) -> int:
+        """Outcome.NOT_EVALUATED: matched, but with no priority, opening or response time to judge by."""
+        return dict(self.outcomes).get(Outcome.NOT_EVALUATED, 0)
 
     @property
     def total(self) -> int:
@@ -49,17 +66,29 @@ class Uncounted:
         return shown + (f" and {more} more" if more > 0 else "")
 
 
-def uncounted(cases: pd.DataFrame) -> Uncounted:
-    """The SLA result's ``cases`` (all, or the chosen customers') that no figure counts, by why."""
+def chosen_cases(cases: pd.DataFrame, chosen: Collection[str] | None) -> pd.DataFrame:
+    """The cases of the chosen customers (by customer_key; all where None): the report's and its Actions'."""
+    return cases if chosen is None else cases[cases["customer"].astype(str).map(customer_key).isin(chosen)]
+
+
+def uncounted(sla: SlaResult, chosen: Collection[str] | None = None) -> Uncounted:
+    """The cases of ``sla`` (all, or the ``chosen`` customers' by customer_key) by outcome, and those no figure
+    counts by why."""
+    cases = chosen_cases(sla.cases, chosen)
     outcome = cases["outcome"].astype(str)
+    counted = cases["outcome"].value_counts()  # most cases first, as `explorer check` has always listed them
     unmatched = cases[outcome == Outcome.UNMATCHED.value]
     names = unmatched["customer"].astype(str).str.strip().replace("", "(no customer)").value_counts(sort=False)
     ordered = sorted(names.items(), key=lambda item: (-int(item[1]), str(item[0]).casefold()))
+    gaps = cases[outcome.isin([Outcome.UNMATCHED.value, Outcome.NOT_EVALUATED.value])]
     return Uncounted(
-        len(cases),
-        len(unmatched),
-        int((outcome == Outcome.NOT_EVALUATED.value).sum()),
+        tuple((Outcome(str(k)), int(n)) for k, n in counted.items() if n),
         tuple((str(name), int(n)) for name, n in ordered),
+        frozenset(
+            (str(file), str(sheet), int(row))
+            for file, sheet, row in zip(gaps["file"], gaps["sheet"], gaps["row"], strict=True)
+            if pd.notna(row)
+        ),
     )
 
 

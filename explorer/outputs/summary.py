@@ -8,6 +8,7 @@ from typing import Any
 
 from explorer.app import findings as pipeline
 from explorer.app.session import Session
+from explorer.app.uncounted import uncounted
 from explorer.app.view_model import contract_count, contracts_text
 from explorer.model import Finding
 from explorer.shown import shown
@@ -38,8 +39,9 @@ def counts(session: Session) -> dict[str, Any]:
         "findings": {s.label: n for s, n in pipeline.count(session.findings).items()},
     }
     if sla is not None:
-        out["cases"] = len(sla.cases)
-        out["outcomes"] = {str(k): int(v) for k, v in sla.cases["outcome"].value_counts().items() if v}
+        found = uncounted(sla)  # the figure the report's headline and Actions row give
+        out["cases"] = found.cases
+        out["outcomes"] = {str(k): n for k, n in found.outcomes}
     return out
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from explorer.app import waiting
 from explorer.app.sheet import ContractSheet, CustomerSheet
-from explorer.app.uncounted import uncounted
+from explorer.app.uncounted import Uncounted, chosen_cases
 from explorer.catalog import Catalog
 from explorer.model import Finding, Severity, customer_key
 from explorer.shown import shown_name
@@ -59,10 +59,6 @@ def _where(finding: Finding) -> str:
         f"column {finding.column}" if finding.column else "",
     ]
     return ", ".join(p for p in parts if p)
-
-
-def _chosen(cases: pd.DataFrame, chosen: set[str] | None) -> pd.DataFrame:
-    return cases if chosen is None else cases[cases["customer"].astype(str).map(customer_key).isin(chosen)]
 
 
 def _unanswered(unanswered: pd.DataFrame, moment: datetime) -> list[Action]:
@@ -181,9 +177,13 @@ def _contacts(sheet: CustomerSheet) -> list[Action]:
     return out
 
 
-def _errors(catalog: Catalog, findings: list[Finding], sheets: list[CustomerSheet]) -> list[Action]:
+def _errors(
+    catalog: Catalog, findings: list[Finding], sheets: list[CustomerSheet], said: frozenset[tuple[str, str, int]]
+) -> list[Action]:
     """An action per error finding and customer: one said once for many rows (Finding.rows, no customer of its own)
-    is an action for each customer whose rows it names (the sheets hold it: findings.by_customer), with its owner."""
+    is an action for each customer whose rows it names (the sheets hold it: findings.by_customer), with its owner.
+    One about a case the "Cases not counted" row counts (``said``: the case's place in its log) is that row's: a case
+    is one action, with the case log's advice."""
     named: dict[int, list[tuple[str, str]]] = {}  # the finding -> (customer, product) of each row it names
     for sheet in sheets:
         for f in sheet.findings:
@@ -197,7 +197,7 @@ def _errors(catalog: Catalog, findings: list[Finding], sheets: list[CustomerShee
                 named.setdefault(id(f), []).extend((sheet.name, p) for p in dict.fromkeys(products))
     out = []
     for f in findings:
-        if f.severity is not Severity.ERROR:
+        if f.severity is not Severity.ERROR or (f.source.file, f.source.sheet, f.source.row) in said:
             continue
         product = catalog.products[f.product].name if f.product in catalog.products else f.product
         for customer, of in named.get(id(f)) or [(f.customer.strip(), product)]:
@@ -205,10 +205,9 @@ def _errors(catalog: Catalog, findings: list[Finding], sheets: list[CustomerShee
     return out
 
 
-def _uncounted(cases: pd.DataFrame) -> list[Action]:
+def _uncounted(found: Uncounted) -> list[Action]:
     """One row for the cases matched to no contract or not evaluated (app.uncounted): without it an Actions sheet
     of a log whose cases all missed the book was an empty table that read as "nothing to do"."""
-    found = uncounted(cases)
     if not found.total:
         return []
     named = (
@@ -217,7 +216,12 @@ def _uncounted(cases: pd.DataFrame) -> list[Action]:
         if found.unmatched
         else ""
     )
-    return [Action(UNCOUNTED, "", "", "Cases not counted", found.sentence() + named, None, "Findings; Cases (Outcome)")]
+    unread = (
+        " Correct the case log where the Findings name a case's priority, opening or response time, and read it again."
+        if found.not_evaluated
+        else ""
+    )
+    return [Action(UNCOUNTED, "", "", "Cases not counted", found.sentence() + named + unread, None, "Findings; Cases (Outcome)")]
 
 
 def _lapsed(sheet: CustomerSheet) -> list[Action]:
@@ -243,22 +247,25 @@ def actions(
     as_of: date,
     sla: SlaResult | None = None,
     chosen: set[str] | None = None,
+    gaps: Uncounted | None = None,
 ) -> pd.DataFrame:
     """The Actions sheet from the customers' sheets, most urgent first (see the ranks above); an Owner column
-    where the book names the customers' owners (CustomerSheet.owner)."""
+    where the book names the customers' owners (CustomerSheet.owner). ``gaps``: the cases of ``sla`` (of the
+    ``chosen`` customers) no figure counts, as the report's headline says them (app.uncounted)."""
     found: list[Action] = []
     days = catalog.settings.recent_days
     if sla is not None:
-        found += _unanswered(_chosen(waiting.unanswered(sla.cases, as_of, days), chosen), sla.as_of)
-        found += _late(_chosen(waiting.urgent(sla.cases, as_of, days), chosen), days)
+        found += _unanswered(chosen_cases(waiting.unanswered(sla.cases, as_of, days), chosen), sla.as_of)
+        found += _late(chosen_cases(waiting.urgent(sla.cases, as_of, days), chosen), days)
     by_customer = sorted(sheets, key=lambda s: s.key)
     for sheet in by_customer:
         for row in sheet.by_product():
             found += _deadlines(row)
         found += _contacts(sheet)
-    found += _errors(catalog, findings, sheets)
+    found += _errors(catalog, findings, sheets, gaps.rows if gaps is not None else frozenset())
+    if gaps is not None:
+        found += _uncounted(gaps)
     if sla is not None:
-        found += _uncounted(_chosen(sla.cases, chosen))
         for sheet in by_customer:
             found += _lapsed(sheet)
     found.sort(key=lambda a: (*a.sort_key, a.customer.casefold(), a.product))

@@ -19,6 +19,7 @@ from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.case_filter import RESPONSE_MINUTES
 from explorer.app.periods import Period
 from explorer.app.sheet import AddOnLine, ContractSheet, CustomerSheet, Done, Marks, keeps_holidays
+from explorer.app.uncounted import Uncounted, uncounted
 from explorer.catalog import Catalog, fold
 from explorer.model import Book, Contract, Finding, Severity, Source, customer_key
 from explorer.outputs.report.actions import actions
@@ -54,6 +55,7 @@ class ReportData:
     case_period: tuple[date, date] | None = None  # first case opened to last due time (UTC days)
     window: str = ""  # the compliance figures' window: "Last 90 days (2026-09-08 – 2026-12-06)"
     marks: dict[str, list[CellMark]] = field(default_factory=dict)  # sheet -> cells coloured for their own finding
+    uncounted: Uncounted | None = None  # the cases no figure counts (with a case log): the headline's and Actions' figure
 
 
 UNHASHED = "not recorded: the file was moved or removed after it was read"
@@ -362,8 +364,9 @@ def build_report(
     )
     # who is over a limit or out of region is the sheet's answer (the terms in force), as in the app's tab
     flagged = {id(line.contact): line.note for sheet in covered for line in sheet.contacts if line.note}
+    gaps = uncounted(sla, wanted or None) if sla is not None else None
     sheets_out = {
-        "Actions": actions(catalog, covered, findings, as_of, sla, wanted or None),
+        "Actions": actions(catalog, covered, findings, as_of, sla, wanted or None, gaps),
         "Contracts": _frame("Contracts", contract_rows(rows, by_row, catalog), catalog),
         "Key Dates": _frame("Key Dates", key_date_rows(covered), catalog),
         "SLA Targets": _frame("SLA Targets", target_rows(rows), catalog),
@@ -449,6 +452,7 @@ def build_report(
         case_period,
         window,
         {"Contracts": contract_marks(catalog, rows, by_row)},
+        gaps,
     )
 
 

@@ -14,7 +14,6 @@ from typing import Any
 
 import pandas as pd
 
-from explorer.app.uncounted import uncounted
 from explorer.outputs.report.build import ReportData
 from explorer.outputs.report.cells import HEADLINE_POINTS, Formats, write_text
 from explorer.outputs.report.glyphs import POINT_SIZE, merged_width, wrapped_lines
@@ -85,10 +84,9 @@ def summary_sheet(book: Any, data: ReportData, f: Formats) -> None:
 
 def headlines(data: ReportData) -> list[str]:
     """The report in three or four sentences; the cases no figure counts first, as `explorer check` counts them
-    (app.uncounted): a report whose cases all missed the book must not read as fine."""
+    (ReportData.uncounted): a report whose cases all missed the book must not read as fine."""
     out = []
-    cases = data.sheets.get("Cases")
-    if cases is not None and (said := uncounted(cases.rename(columns=str.lower)).sentence()):
+    if data.uncounted is not None and (said := data.uncounted.sentence()):
         out.append(said)
     actions = data.sheets.get("Actions")
     if actions is not None and len(actions):
