@@ -31,7 +31,7 @@ from explorer.sla import engine
 from explorer.sla.calendars import NO_TIME
 from explorer.sla.engine import Outcome, SlaResult, evaluate
 from explorer.sla.engine import _seconds as engine_seconds  # the engine's own UTC-seconds reading
-from explorer.sla.explain import duration as duration  # the one wording of a span (re-exported for the upgrade sheet)
+from explorer.sla.explain import duration
 from explorer.sla.matching import match_cases
 
 NOTHING_TO_COMPARE = "no cases in the term: nothing to compare"

@@ -21,8 +21,8 @@ from explorer.gui import palette, plain
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.period_choice import PeriodChoice
 from explorer.gui.tables import fit_columns, make_view, number_column, stamp_column
-from explorer.outputs.terms import format_minutes
 from explorer.sla.compliance import priority_label
+from explorer.sla.explain import duration
 
 
 def _section(text: str, parent: QWidget) -> QLabel:
@@ -141,7 +141,7 @@ class SlaTab(QWidget):
                 r.program,
                 term.on_the_day,
                 f"P{r.target.priority}",
-                format_minutes(r.target.minutes),
+                duration(r.target.minutes),
                 r.target.minutes,
                 r.target.calendar.label,
                 r.target.description,

@@ -18,6 +18,7 @@ from explorer.app.sheet import ContractSheet, CustomerSheet, ZoneBasis, zone_bas
 from explorer.app.tones import DATE_TONES, Tone
 from explorer.model import Contract
 from explorer.sla.compliance import rate_label
+from explorer.sla.explain import duration
 
 STYLE = """
 body { font-size: 8pt; color: #1a1a1a; }
@@ -136,10 +137,6 @@ def _benefits(shown: list[ContractSheet], internal: bool) -> str:
     return "".join(parts) or "<p class='muted'>No program recognised.</p>"
 
 
-def _hours(minutes: int) -> str:
-    return f"{minutes // 60} h" if minutes % 60 == 0 else f"{minutes} min"
-
-
 def _targets(sheet: CustomerSheet) -> str:
     rows = []
     for c in sheet.target_terms():
@@ -151,7 +148,7 @@ def _targets(sheet: CustomerSheet) -> str:
         rows.append(
             [
                 f"<b>{_e(c.product)}</b> {_e(c.program)}{held}",
-                *(_e(_hours(by_priority[p].target.minutes)) if p in by_priority else "–" for p in (1, 2, 3, 4)),
+                *(_e(duration(by_priority[p].target.minutes)) if p in by_priority else "–" for p in (1, 2, 3, 4)),
                 _e(clock) + (f'<br><span class="muted">{_e("; ".join(words))}</span>' if words else ""),
             ]
         )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from explorer import clock
 from explorer.catalog import AddOn, Catalog, Commitment, Condition, Product, Program, Wording
+from explorer.sla.explain import duration
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:
@@ -30,12 +31,6 @@ def wrapped_table(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...], m
         cells = [textwrap.wrap(cell, w) or [""] for cell, w in zip(row, widths, strict=True)]
         lines += [tuple(c[i] if i < len(c) else "" for c in cells) for i in range(max(map(len, cells)))]
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip() for line in lines)
-
-
-def format_minutes(minutes: int) -> str:
-    if minutes % 60 == 0:
-        return f"{minutes // 60} h"
-    return f"{minutes} min" if minutes < 60 else f"{minutes / 60:g} h"
 
 
 # -- the Support Terms document ---------------------------------------------------
@@ -165,9 +160,7 @@ def _clock(catalog: Catalog, program: Program) -> str:
 
 
 def _targets(catalog: Catalog, product: Product, programs: list[Program]) -> list[Block]:
-    rows = tuple(
-        (p.name, *(format_minutes(p.targets[k].minutes) for k in sorted(p.targets)), _clock(catalog, p)) for p in programs
-    )
+    rows = tuple((p.name, *(duration(p.targets[k].minutes) for k in sorted(p.targets)), _clock(catalog, p)) for p in programs)
     out: list[Block] = [Heading(2, "First-response targets and clocks"), quote(product.response_wording)]
     out.append(Para("First response within (P1 to P4), and the clock each target runs on:"))
     out.append(Table(("Program", *(f"P{k}" for k in sorted(programs[0].targets)), "Clock"), rows))

@@ -20,6 +20,7 @@ from explorer.catalog import Catalog
 from explorer.model import Book
 from explorer.outputs.terms import table
 from explorer.sla.engine import SlaResult
+from explorer.sla.explain import duration
 
 NEXT = "Next Program"
 PRINTED = 10  # the sheet holds every row; its print-out the strongest cases
@@ -131,8 +132,8 @@ def as_text(frame: pd.DataFrame, other: str = NEXT) -> str:
     headers = ["Customer", "Product", "Pri", "Current", other, "Cases", "Met now", "Would be late", "Median now", "Median then"]
 
     def wait(minutes: object, target: object) -> str:
-        spent = upgrade.duration(float(minutes)) if isinstance(minutes, int | float) and pd.notna(minutes) else "–"
-        return f"{spent} / {upgrade.duration(float(target))}"  # type: ignore[arg-type]
+        spent = duration(float(minutes)) if isinstance(minutes, int | float) and pd.notna(minutes) else "–"
+        return f"{spent} / {duration(float(target))}"  # type: ignore[arg-type]
 
     rows = [
         [
