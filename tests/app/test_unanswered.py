@@ -8,6 +8,7 @@ report's most urgent action and no reason the app gave.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,8 @@ from explorer.app.view_model import colour_reasons
 from explorer.outputs.report.build import build_report
 
 from ..files import CASE_HEADER, write_csv
+
+README = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
 
 AS_OF = date(2026, 12, 4)  # a past day: seen at 23:59:59 UTC
 CONTRACTS = [
@@ -82,6 +85,7 @@ def test_the_list_and_header_name_every_case_the_report_asks_support_to_answer(s
     assert named == set(acted)
     risk = [r.text for r in colour_reasons(sheets["risk syd co"]) if r.tab == "SLA"]
     assert risk == ["P2 case RK-1 unanswered for 1 h 40 min, still inside its target (due 2026-12-05 00:20 UTC)"]
+    assert " ".join(README.split()).count(risk[0]) == 1  # README's example of the header, as the app says it
     # the red reasons before the amber ones, as the row's colour picks
     inks = [r.ink for r in colour_reasons(sheets["late co"]) if r.tab == "SLA"]
     assert inks == ["error", "warning"]
