@@ -76,6 +76,8 @@ def read_contracts(
             if listing:
                 contacts += row_contacts(customer, product, row.extra(), listing, row.source, catalog)
         above = whole.text("customer") or above
+    if sets_said:
+        contracts = _year_addons(contracts, catalog, findings)
     findings[:] = _lacking_once(findings, rows, sheet, match, catalog)
     findings.extend(_unread_lines(rows, catalog))
     findings.extend(_unread_addon_columns(rows, match, catalog))
@@ -93,6 +95,44 @@ def read_contracts(
     if listing:
         findings.append(read_finding(listing, len(contacts), Source(sheet.file, sheet.name, match.header_row)))
     return with_renewals(_regional(contracts, catalog, findings), catalog, order, findings), findings, contacts
+
+
+def _year_addons(contracts: list[Contract], catalog: Catalog, findings: list[Finding]) -> list[Contract]:
+    """A row's fiscal years read as terms of their own (year_columns.fiscal_rows) share its columns without a year:
+    an add-on cell there ('CSE: Yes' beside FY26 Premier and FY27 Premier Plus) goes with the years whose program
+    carries it, where one does, not with a year it would be a contract error on; an info says so."""
+    by_row: dict[tuple[str, str, int | None, str | None], list[int]] = {}
+    for i, c in enumerate(contracts):
+        by_row.setdefault((c.source.file, c.source.sheet, c.source.row, c.product), []).append(i)
+    out = list(contracts)
+    for group in (g for g in by_row.values() if len(g) > 1):
+        for addon in dict.fromkeys(a for i in group for a in contracts[i].addons if a in catalog.addons):
+            holders = [i for i in group if addon in contracts[i].addons]
+            carried = [i for i in holders if catalog.addon_allowed(addon, contracts[i].product, contracts[i].program)]
+            if not carried or len(carried) == len(holders):
+                continue
+            for i in (i for i in holders if i not in carried):
+                c = out[i]
+                column = c.addon_columns.get(addon, addon)
+                out[i] = replace(
+                    c,
+                    addons={a: o for a, o in c.addons.items() if a != addon},
+                    addon_columns={a: h for a, h in c.addon_columns.items() if a != addon},
+                )
+                with_it = ", ".join(f"from {contracts[j].term_start}" for j in carried)
+                findings.append(
+                    Finding(
+                        Severity.INFO,
+                        f"Column '{column}' names no year: the {catalog.addons[addon].short} is read with the term "
+                        f"{with_it}, whose program carries it, not with the term from {c.term_start} "
+                        f"({c.program_text or 'no tier'}), which does not.",
+                        c.source,
+                        column,
+                        c.customer,
+                        c.product or "",
+                    )
+                )
+    return out
 
 
 def _regional(contracts: list[Contract], catalog: Catalog, findings: list[Finding]) -> list[Contract]:

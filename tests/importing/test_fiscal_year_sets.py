@@ -112,3 +112,31 @@ def test_the_renewal_book_with_an_upgrade_a_renewed_mcse_and_a_lapse(tmp_path: P
     coho = max((c for c in book.contracts if c.customer == "Coho Winery"), key=lambda c: c.term_start or date.min)
     assert coho.addon_since == {"mcse": date(2025, 2, 1)}
     assert not [f for f in book.findings if f.severity is Severity.ERROR]
+
+
+def test_an_add_on_column_without_a_year_goes_with_the_years_whose_program_carries_it(tmp_path: Path) -> None:
+    """Renewals 14 file 02's Blue Yonder: FY26 Premier, FY27 Premier Plus, 'CSE: Yes' in a column of no year. The CSE
+    goes with FY27 only (no contract error on FY26, which cannot carry it), and mobilizes from FY27's start."""
+    from explorer import rules
+    from explorer.catalog import default_catalog
+
+    rows: list[list[object]] = [
+        ["Blue Yonder", "Okta", "Premier", "2025-04-01", "2026-03-31", "Premier Plus", "2026-04-01", "2027-03-31", "Yes"],
+        ["Coho", "Okta", "Premier Plus", "2025-04-01", "2026-03-31", "Premier Plus", "2026-04-01", "2027-03-31", "Yes"],
+    ]
+    book = load_book([write_csv(tmp_path / "fy.csv", rows=rows, header=[*HEADER, "CSE"])])
+    held = {(c.customer, c.term_start): sorted(c.addons) for c in book.contracts}
+    assert held == {
+        ("Blue Yonder", date(2025, 4, 1)): [],
+        ("Blue Yonder", date(2026, 4, 1)): ["cse"],
+        ("Coho", date(2025, 4, 1)): ["cse"],  # both years carry it: both hold it, one mobilization
+        ("Coho", date(2026, 4, 1)): ["cse"],
+    }
+    assert not [f for f in book.findings if f.severity is Severity.ERROR]
+    said = [f for f in book.findings if "names no year" in f.message]
+    assert [(f.customer, f.column) for f in said] == [("Blue Yonder", "CSE")]
+    catalog = default_catalog()
+    available = {
+        (c.customer, k.day) for c in book.contracts for k in rules.key_dates(catalog, c, DAY) if k.role == "addon_available"
+    }
+    assert available == {("Blue Yonder", date(2026, 6, 30)), ("Coho", date(2025, 6, 30))}
