@@ -10,7 +10,8 @@ contract). The sheets are held while the book's files are read (the deals may co
 An accounts sheet beside the contracts ('Customer | Region | Country | Time Zone | Account Owner', one row per
 customer, no product) is no contract table: it is held as a lookup, and once every file is read (accounts_onto) each
 contract row of a customer it lists takes its time zone, country, state, region and owner where the row's own cells
-are blank. A row's own value wins; one that disagrees with the account's is a warning. Other columns (a 'Customer
+are blank. Its customers match the contracts' as a case log's do (spelling.spelled_alike: 'SPELLING CO.' is Spelling
+Co). A row's own value wins; one that disagrees with the account's is a warning. Other columns (a 'Customer
 Since') are not applied.
 """
 
@@ -26,12 +27,14 @@ from explorer.importing.borrowed_place import unsaid_warnings
 from explorer.importing.headers import variants
 from explorer.importing.kept import OWNER
 from explorer.importing.readers import RawSheet, iter_sheets
+from explorer.importing.spelling import spelled_alike
 from explorer.importing.tables import TableMatch
 from explorer.importing.values import cell_text
 from explorer.model import Contract, Finding, Severity, Source, Unsaid, customer_key
 from explorer.sla.subdivisions import resolve_subdivision, subdivision_of_zone
 
 PLACE_FIELDS = ("time_zone", "country", "subdivision", "region")  # an accounts sheet's columns read onto contracts
+NAMED = 10  # accounts rows the accounts info names (read as another spelling, or with no contract row)
 
 
 @dataclass
@@ -228,14 +231,36 @@ def _account_rows(held: _Held) -> dict[str, tuple[int, dict[str, str]]]:
     """Customer key -> (0-based row, field -> text) of an accounts sheet: the first row of a customer listed twice."""
     out: dict[str, tuple[int, dict[str, str]]] = {}
     rows = held.sheet.rows
-    for r in range(held.header + 1, len(rows)):
+    for r, name in _account_names(held).items():
         row = rows[r]
-        name = cell_text(row[held.key]) if held.key < len(row) else ""
-        if name:
-            out.setdefault(
-                customer_key(name), (r, {f: cell_text(row[c]) if c < len(row) else "" for f, c in held.columns.items()})
-            )
+        out.setdefault(customer_key(name), (r, {f: cell_text(row[c]) if c < len(row) else "" for f, c in held.columns.items()}))
     return out
+
+
+def _account_names(held: _Held) -> dict[int, str]:
+    """0-based row -> the customer as the accounts sheet writes it, for each row that names one."""
+    rows = held.sheet.rows
+    names = {r: cell_text(rows[r][held.key]) if held.key < len(rows[r]) else "" for r in range(held.header + 1, len(rows))}
+    return {r: name for r, name in names.items() if name}
+
+
+def _by_customer(
+    held: _Held, accounts: dict[str, tuple[int, dict[str, str]]], contracts: list[Contract], catalog: Catalog
+) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(contract customer key -> the account key it takes, account key -> the contract customer it was read as where
+    the sheet spells it otherwise, account key -> what could_be_said of one it could not place). An account whose
+    name no contract row writes is matched as a case log's customer is (spelling.spelled_alike, domain.md section 9):
+    'SPELLING CO.' is Spelling Co; a customer with an account row of its own spelling keeps that one."""
+    keys = {customer_key(c.customer) for c in contracts}
+    onto = {key: key for key in accounts if key in keys}
+    names = {customer_key(name): name for name in reversed(_account_names(held).values())}  # the first row's spelling
+    found, could, _ = spelled_alike((names[k] for k in accounts if k not in keys), contracts, catalog)
+    read_as: dict[str, str] = {}
+    for written, customer in found.items():
+        if (key := customer_key(customer)) not in onto:
+            onto[key] = customer_key(written)
+            read_as[customer_key(written)] = customer
+    return onto, read_as, could
 
 
 def _account_place(values: dict[str, str], catalog: Catalog) -> tuple[str, str, str] | None:
@@ -278,15 +303,16 @@ def _onto(held: _Held, contracts: list[Contract], findings: list[Finding], catal
     fill = _Fill(held, catalog, findings, {f: cell_text(heads[c]) for f, c in held.columns.items()})
     fill.defaults = {(source, who): i for (source, who, _), i in unsaid_warnings(findings, Unsaid.TIME_ZONE).items()}
     fill.no_region = unsaid_warnings(findings, Unsaid.REGION)
+    onto, read_as, could = _by_customer(held, accounts, contracts, catalog)
     used: set[str] = set()
     out: list[Contract] = []
     for c in contracts:
-        found = accounts.get(customer_key(c.customer))
-        if found is None:
+        key = onto.get(customer_key(c.customer))
+        if key is None:
             out.append(c)
             continue
-        used.add(customer_key(c.customer))
-        r, values = found
+        used.add(key)
+        r, values = accounts[key]
         where = Source(held.sheet.file, held.sheet.name, r + 1)
         changes = {
             **_place_onto(c, values, where, fill),
@@ -295,7 +321,10 @@ def _onto(held: _Held, contracts: list[Contract], findings: list[Finding], catal
         }
         out.append(replace(c, **changes) if changes else c)  # type: ignore[arg-type]
     findings[:] = [f for i, f in enumerate(findings) if i not in fill.withdrawn]
-    findings.append(_accounts_read(fill, len(set(accounts) - used)))
+    rows = {customer_key(name): (r, name) for r, name in reversed(_account_names(held).items())}
+    spelled = [(*rows[k], read_as[k]) for k in read_as if k in used]
+    unused = [(*rows[k], could.get(k, "")) for k in accounts if k not in used]
+    findings.append(_accounts_read(fill, sorted(spelled), sorted(unused)))
     return out
 
 
@@ -354,18 +383,38 @@ def _owner_onto(c: Contract, values: dict[str, str], where: Source, fill: _Fill)
     return {"extra": {**{k: v for k, v in c.extra.items() if k != column}, column: owner}}
 
 
-def _accounts_read(fill: _Fill, unused: int) -> Finding:
-    """The info saying an accounts sheet was read as one, what it gave, which of its columns were not applied and how
-    many of its customers have no contract row."""
+def _accounts_read(fill: _Fill, spelled: list[tuple[int, str, str]], unused: list[tuple[int, str, str]]) -> Finding:
+    """The info saying an accounts sheet was read as one, what it gave, which of its columns were not applied, the
+    rows it read as a customer the contracts spell otherwise ((0-based row, name, customer)) and the rows of
+    customers with no contract row ((0-based row, name, what they could be))."""
     held, heads = fill.held, fill.held.sheet.rows[fill.held.header]
     what = ", ".join(f"{n} row{'s' if n != 1 else ''} their {w}" for w, n in fill.filled.items()) or "no row a value"
     read = {held.key, *held.columns.values()}
     left = [cell_text(h) for i, h in enumerate(heads) if cell_text(h) and i not in read]
+    sheet = held.sheet.name
+
+    def listed(rows: list[str]) -> str:
+        more = f" and {len(rows) - NAMED} more" if len(rows) > NAMED else ""
+        return "; ".join(rows[:NAMED]) + more
+
+    as_read = [f"'{name}' ({sheet}, row {r + 1}) as {customer}" for r, name, customer in spelled]
+    none = [f"'{name}' ({sheet}, row {r + 1}{f'; {could}' if could else ''})" for r, name, could in unused]
     said = (
-        f"Sheet '{held.sheet.name}' is read as a list of accounts (one row per customer, by '{cell_text(heads[held.key])}'), "
+        f"Sheet '{sheet}' is read as a list of accounts (one row per customer, by '{cell_text(heads[held.key])}'), "
         f"not as contracts: it gave {what}, where the contract row's own cells are blank; a row's own value is kept."
         + (f" Not applied: {', '.join(repr(h) for h in left)}." if left else "")
-        + (f" {unused} of its customers have no contract row." if unused else "")
+        + (
+            f" Read as the customer the contracts spell otherwise (the name differs only in punctuation, accents, a "
+            f"legal suffix or a region): {listed(as_read)}."
+            if as_read
+            else ""
+        )
+        + (
+            f" {len(none)} of its customers {'have' if len(none) != 1 else 'has'} no contract row, so "
+            f"{'they give' if len(none) != 1 else 'it gives'} nothing: {listed(none)}."
+            if none
+            else ""
+        )
     )
     return Finding(Severity.INFO, said, Source(held.sheet.file, held.sheet.name, held.header + 1))
 

@@ -117,3 +117,51 @@ def test_an_accounts_list_given_alone_asks_for_its_book_not_for_a_mapping(tmp_pa
     error = [f.message for f in book.findings if f.severity is Severity.ERROR]
     assert len(error) == 1 and "a list of accounts of 1 row (sheet 'Accounts')" in error[0], error
     assert "give the book with them" in error[0] and "closest to a contracts table" not in error[0]
+
+
+def test_an_accounts_row_spelled_as_a_case_log_would_be_is_the_customers_and_the_unplaced_are_named(
+    tmp_path: Path,
+) -> None:
+    """Trust 8, finding 4: 'SPELLING CO.' on the accounts sheet is Spelling Co, as a case log's 'SPELLING CO.' is
+    (domain.md section 9: one canonical form for every join); the info names the spelling read and each row of a
+    customer with no contract row (sheet, row, name)."""
+    path = write_sheets(
+        tmp_path / "book.xlsx",
+        {
+            "Renewals": [RENEWALS, ["Spelling Co", "Okta", "Premier", datetime(2026, 1, 1), datetime(2026, 12, 31), None]],
+            "Accounts": [
+                ACCOUNTS,
+                ["Nobody Co", "AMER", "US", "America/New_York", "Gus Hale", None],
+                ["SPELLING CO.", "EMEA", "FR", "Europe/Paris", "Gus Hale", None],
+            ],
+        },
+    )
+    book = load_book([path])
+    got = [(c.customer, c.time_zone, c.country, c.region, c.extra.get("Account Owner")) for c in book.contracts]
+    assert got == [("Spelling Co", "Europe/Paris", "FR", "EMEA", "Gus Hale")]
+    assert not [f for f in book.findings if f.severity is Severity.WARNING], book.findings
+    said = [f.message for f in book.findings if "list of accounts" in f.message]
+    assert len(said) == 1
+    assert "'SPELLING CO.' (Accounts, row 3) as Spelling Co" in said[0], said[0]
+    assert "1 of its customers has no contract row, so it gives nothing: 'Nobody Co' (Accounts, row 2)." in said[0]
+
+
+def test_a_customer_with_an_accounts_row_of_its_own_spelling_keeps_it(tmp_path: Path) -> None:
+    """The exact spelling wins over one that differs only in punctuation; the other row is named as placed nowhere."""
+    path = write_sheets(
+        tmp_path / "book.xlsx",
+        {
+            "Renewals": [RENEWALS, ["Spelling Co", "Okta", "Premier", datetime(2026, 1, 1), datetime(2026, 12, 31), None]],
+            "Accounts": [
+                ACCOUNTS,
+                ["SPELLING CO.", "EMEA", "FR", "Europe/Paris", "Gus Hale", None],
+                ["Spelling Co", "AMER", "US", "America/Chicago", "Ana Lopez", None],
+            ],
+        },
+    )
+    book = load_book([path])
+    assert [(c.time_zone, c.region, c.extra.get("Account Owner")) for c in book.contracts] == [
+        ("America/Chicago", "AMER", "Ana Lopez")
+    ]
+    said = next(f.message for f in book.findings if "list of accounts" in f.message)
+    assert "'SPELLING CO.' (Accounts, row 2" in said and "no contract row" in said, said
