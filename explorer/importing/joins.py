@@ -11,7 +11,8 @@ An accounts sheet beside the contracts ('Customer | Region | Country | Time Zone
 customer, no product) is no contract table: it is held as a lookup, and once every file is read (accounts_onto) each
 contract row of a customer it lists takes its time zone, country, state, region and owner where the row's own cells
 are blank. Its customers match the contracts' as a case log's do (spelling.spelled_alike: 'SPELLING CO.' is Spelling
-Co). A row's own value wins; one that disagrees with the account's is a warning. Other columns (a 'Customer
+Co). A row's own value wins; one that disagrees with the account's is a warning; a row whose own place disagrees
+with the account's takes no region from it either (a region goes with its place). Other columns (a 'Customer
 Since') are not applied.
 """
 
@@ -314,9 +315,10 @@ def _onto(held: _Held, contracts: list[Contract], findings: list[Finding], catal
         used.add(key)
         r, values = accounts[key]
         where = Source(held.sheet.file, held.sheet.name, r + 1)
+        place, clashed = _place_onto(c, values, where, fill)
         changes = {
-            **_place_onto(c, values, where, fill),
-            **_region_onto(c, values, where, fill),
+            **place,
+            **({} if clashed else _region_onto(c, values, where, fill)),
             **_owner_onto(c, values, where, fill),
         }
         out.append(replace(c, **changes) if changes else c)  # type: ignore[arg-type]
@@ -328,17 +330,29 @@ def _onto(held: _Held, contracts: list[Contract], findings: list[Finding], catal
     return out
 
 
-def _place_onto(c: Contract, values: dict[str, str], where: Source, fill: _Fill) -> dict[str, object]:
-    """The account's zone, country and state for a row that gives none (its default-zone warning withdrawn); a row's
-    own zone that disagrees with the account's is a warning."""
+def _place_onto(c: Contract, values: dict[str, str], where: Source, fill: _Fill) -> tuple[dict[str, object], bool]:
+    """(the account's zone, country and state for a row that gives none, its default-zone warning withdrawn; whether
+    the row's own place disagrees with the account's). A row's own place (any of zone, country, state) is the row's:
+    its own zone where both give one and they differ, else its country (its own, or its zone's) where the account's
+    is another, is a warning naming the account's row, and the account's region is not filled (it goes with its
+    place: domain.md sections 7 and 8)."""
     place = _account_place(values, fill.catalog)
     if place is None:
-        return {}
+        return {}, False
     zone, country, state = place
     if not c.place_unsaid:
+        column = "country" if c.zone_unsaid else "time_zone"
+        own = c.country if c.zone_unsaid else c.time_zone
         if not c.zone_unsaid and values.get("time_zone") and zone != c.time_zone:
-            fill.findings.append(_clash(c, fill.header["time_zone"], c.time_zone, zone, where))
-        return {}
+            said = zone
+        elif c.country and country != c.country:
+            said = values.get("country") or zone
+        else:
+            return {}, False
+        region = values.get("region", "") if not c.region.strip() else ""
+        head = fill.header.get(column) or {"country": "Country", "time_zone": "Time Zone"}[column]
+        fill.findings.append(_clash(c, head, own, said, where, region))
+        return {}, True
     fill.count("time zone" if values.get("time_zone") else "country (its zone)")
     if (at := fill.defaults.get((c.source, c.customer))) is not None:
         fill.withdrawn.add(at)
@@ -348,7 +362,7 @@ def _place_onto(c: Contract, values: dict[str, str], where: Source, fill: _Fill)
         "subdivision": state,
         "place_unsaid": False,
         "zone_unsaid": not values.get("time_zone"),
-    }
+    }, False
 
 
 def _region_onto(c: Contract, values: dict[str, str], where: Source, fill: _Fill) -> dict[str, object]:
@@ -419,10 +433,13 @@ def _accounts_read(fill: _Fill, spelled: list[tuple[int, str, str]], unused: lis
     return Finding(Severity.INFO, said, Source(held.sheet.file, held.sheet.name, held.header + 1))
 
 
-def _clash(c: Contract, column: str, own: str, account: str, where: Source) -> Finding:
+def _clash(c: Contract, column: str, own: str, account: str, where: Source, region: str = "") -> Finding:
+    """The warning for a row whose own ``column`` disagrees with its account's; ``region``: the account's region that
+    is therefore not filled (it goes with the account's place)."""
+    unfilled = f"; its Region {region} is not taken either (a region goes with its place)" if region else ""
     return Finding(
         Severity.WARNING,
-        f"The row's {column} is {own}, but {where.describe()} says {account} for {c.customer}: the row's own is used.",
+        f"The row's {column} is {own}, but {where.describe()} says {account} for {c.customer}: the row's own is used{unfilled}.",
         c.source,
         column,
         c.customer,

@@ -61,14 +61,14 @@ def test_a_rows_own_zone_wins_over_its_accounts_and_the_clash_is_a_warning(tmp_p
         },
     )
     book = load_book([path])
-    assert [(c.time_zone, c.region) for c in book.contracts] == [("Europe/Paris", "APAC")]
+    assert [(c.time_zone, c.region) for c in book.contracts] == [("Europe/Paris", "")], "APAC goes with Sydney"
     clash = [f for f in book.findings if f.severity is Severity.WARNING and "Australia/Sydney" in f.message]
     assert [(f.source.sheet, f.source.row, f.column, f.customer) for f in clash] == [
         ("Renewals", 2, "Time Zone", "Fabrikam Games")
     ]
     assert clash[0].message == (
         "The row's Time Zone is Europe/Paris, but book.xlsx, Accounts, row 2 says Australia/Sydney for Fabrikam Games: "
-        "the row's own is used."
+        "the row's own is used; its Region APAC is not taken either (a region goes with its place)."
     )
 
 
@@ -165,3 +165,58 @@ def test_a_customer_with_an_accounts_row_of_its_own_spelling_keeps_it(tmp_path: 
     ]
     said = next(f.message for f in book.findings if "list of accounts" in f.message)
     assert "'SPELLING CO.' (Accounts, row 2" in said and "no contract row" in said, said
+
+
+def test_a_rows_own_country_is_kept_the_accounts_other_country_warned_and_its_region_not_taken(tmp_path: Path) -> None:
+    """Trust 8, finding 5: a row giving only its Country DE, whose account says APAC, JP, Asia/Tokyo, keeps DE
+    (Europe/Berlin), is warned naming the account's row, and takes no APAC region (a region goes with its place:
+    domain.md sections 7 and 8); an account in the row's own country gives its region as before."""
+    head = [*RENEWALS, "Country"]
+    term = ["Okta", "Basic", datetime(2026, 1, 1), datetime(2026, 12, 31), None]
+    path = write_sheets(
+        tmp_path / "book.xlsx",
+        {
+            "Renewals": [head, ["Country Only Co", *term, "DE"], ["Same Land Co", *term, "US"]],
+            "Accounts": [
+                ACCOUNTS,
+                ["Country Only Co", "APAC", "JP", "Asia/Tokyo", "Gus Hale", None],
+                ["Same Land Co", "AMER", "US", "America/Denver", "Gus Hale", None],
+            ],
+        },
+    )
+    book = load_book([path])
+    got = [(c.customer, c.country, c.time_zone, c.region, c.extra.get("Account Owner")) for c in book.contracts]
+    assert got == [
+        ("Country Only Co", "DE", "Europe/Berlin", "", "Gus Hale"),
+        ("Same Land Co", "US", "America/New_York", "AMER", "Gus Hale"),
+    ]
+    clash = [f for f in book.findings if "the row's own is used" in f.message]
+    assert [(f.severity, f.source.sheet, f.source.row, f.column, f.customer) for f in clash] == [
+        (Severity.WARNING, "Renewals", 2, "Country", "Country Only Co")
+    ]
+    assert clash[0].message == (
+        "The row's Country is DE, but book.xlsx, Accounts, row 2 says JP for Country Only Co: the row's own is used; "
+        "its Region APAC is not taken either (a region goes with its place)."
+    )
+
+
+def test_a_rows_own_zone_in_another_country_than_its_accounts_country_is_warned(tmp_path: Path) -> None:
+    """The account gives only a country: a row's zone in another country disagrees with it all the same."""
+    head = [*RENEWALS, "Time Zone"]
+    path = write_sheets(
+        tmp_path / "book.xlsx",
+        {
+            "Renewals": [
+                head,
+                ["Fabrikam Games", "Auth0", "Premier", datetime(2026, 10, 1), datetime(2027, 9, 30), None, "Europe/Paris"],
+            ],
+            "Accounts": [["Customer", "Region", "Country"], ["Fabrikam Games", "APAC", "AU"]],
+        },
+    )
+    book = load_book([path])
+    assert [(c.time_zone, c.country, c.region) for c in book.contracts] == [("Europe/Paris", "FR", "")]
+    clash = [f.message for f in book.findings if "the row's own is used" in f.message]
+    assert clash == [
+        "The row's Time Zone is Europe/Paris, but book.xlsx, Accounts, row 2 says AU for Fabrikam Games: the row's own "
+        "is used; its Region APAC is not taken either (a region goes with its place)."
+    ]
