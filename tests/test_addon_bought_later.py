@@ -48,8 +48,8 @@ def test_a_customer_since_older_than_the_add_on_counts_its_mobilization_from_the
         ("CSE available", date(2024, 12, 30)),
         ("MCSE available", date(2026, 12, 30)),
     ]
-    said = [f for f in loaded.findings if f.customer == "Fourth Coffee" and "Initial Term Start 2021-05-01" in f.message]
-    assert [(f.severity.label, f.source.row) for f in said] == [("Info", 3)]
+    said = [f for f in loaded.findings if f.customer == "Fourth Coffee" and "Customer Since 2021-05-01" in f.message]
+    assert [(f.severity.label, f.source.row, f.column) for f in said] == [("Info", 3, "Customer Since")]  # the file's own
     assert "the CSE was bought with this term, so its mobilization counts from 2026-05-01" in said[0].message
     # the entitlement sheet (and the brief, which reads it) show the same day
     catalog = default_catalog()

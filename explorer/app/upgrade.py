@@ -26,12 +26,12 @@ import pandas as pd
 
 from explorer import history, rules
 from explorer.catalog import Calendar, Catalog, Program
+from explorer.durations import duration
 from explorer.model import Book, Contract, customer_key
 from explorer.sla import engine
 from explorer.sla.calendars import NO_TIME
 from explorer.sla.engine import Outcome, SlaResult, evaluate
 from explorer.sla.engine import _seconds as engine_seconds  # the engine's own UTC-seconds reading
-from explorer.sla.explain import duration
 from explorer.sla.matching import match_cases
 
 NOTHING_TO_COMPARE = "no cases in the term: nothing to compare"

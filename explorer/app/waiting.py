@@ -13,9 +13,9 @@ from typing import Any
 
 import pandas as pd
 
+from explorer.durations import wall
 from explorer.sla.compliance import in_period
 from explorer.sla.engine import Outcome
-from explorer.sla.explain import wall
 
 URGENT_PRIORITIES = (1, 2)
 WAITING = (Outcome.BREACHED.value, Outcome.AT_RISK.value, Outcome.PENDING.value)

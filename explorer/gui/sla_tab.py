@@ -17,12 +17,12 @@ from explorer.app.case_filter import RESPONSE_MINUTES, RESPONSE_MINUTES_TIP
 from explorer.app.periods import Window
 from explorer.app.sheet import CustomerSheet
 from explorer.app.tones import outcome_tone
+from explorer.durations import duration
 from explorer.gui import palette, plain
 from explorer.gui.column_model import RAW_ROLE, Column, ColumnTableModel
 from explorer.gui.period_choice import PeriodChoice
 from explorer.gui.tables import fit_columns, make_view, number_column, stamp_column
 from explorer.sla.compliance import priority_label
-from explorer.sla.explain import duration
 
 
 def _section(text: str, parent: QWidget) -> QLabel:

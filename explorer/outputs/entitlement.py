@@ -16,9 +16,9 @@ import pandas as pd
 from explorer.app import periods
 from explorer.app.sheet import ContractSheet, CustomerSheet, ZoneBasis, zone_basis
 from explorer.app.tones import DATE_TONES, Tone
+from explorer.durations import duration
 from explorer.model import Contract
 from explorer.sla.compliance import rate_label
-from explorer.sla.explain import duration
 
 STYLE = """
 body { font-size: 8pt; color: #1a1a1a; }

@@ -15,9 +15,9 @@ import pandas as pd
 from explorer.app.renewal import BREACHES_SHOWN, RenewalBrief, outside_region
 from explorer.app.sheet import TIER_UNKNOWN
 from explorer.app.upgrade import Comparison, Direction
+from explorer.durations import duration
 from explorer.outputs.entitlement import PAPER_POINTS, STYLE, scaled
 from explorer.sla.compliance import rate_label
-from explorer.sla.explain import duration
 
 CHART_URL = "chart://compliance-by-month"
 DATES_SHOWN = 7  # key dates ahead on the page; the report's Key Dates lists them all

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from explorer import clock
 from explorer.catalog import AddOn, Catalog, Commitment, Condition, Product, Program, Wording
-from explorer.sla.explain import duration
+from explorer.durations import duration
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:

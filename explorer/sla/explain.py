@@ -18,6 +18,7 @@ import pandas as pd
 
 from explorer import rules
 from explorer.catalog import WEEKDAYS, Calendar, Catalog
+from explorer.durations import duration, wall
 from explorer.model import Book, Contract, Severity, customer_key
 from explorer.shown import shown_name
 from explorer.sla.calendars import NO_TIME, HolidayCalendar, OpenHours, day_range
@@ -366,25 +367,6 @@ def _offset(delta: timedelta | None) -> str:
     minutes = int((delta or timedelta()).total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
-def duration(minutes: float | None) -> str:
-    """A span of minutes in words, the one form every output says a duration in: '45 min', '1 h', '1 h 30 min'
-    (to the minute, never rounded to the hour); '–' where there is nothing to measure. Explain's Margin, the
-    report's Actions ('answered 1 h 30 min late'), the renewal brief's Late by and the upgrade evidence read it."""
-    if minutes is None or np.isnan(minutes):
-        return "–"
-    whole = round(minutes)
-    if whole < 60:
-        return f"{whole} min"
-    hours, rest = divmod(whole, 60)
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
-
-
-def wall(minutes: float) -> str:
-    """Wall time in words, whole days past two of them ('3 days'), else as ``duration`` says it: how the app,
-    the report's Actions ('Unanswered for 3 days') and explain say a wait."""
-    return f"{int(minutes // 1440)} days" if minutes >= 48 * 60 else duration(minutes)
 
 
 def _day(day: date | None) -> str:

@@ -12,10 +12,11 @@ import pytest
 
 from explorer.app.renewal import brief_for
 from explorer.app.session import open_session
+from explorer.durations import duration
 from explorer.model import customer_key
 from explorer.outputs.renewal import brief_html
 from explorer.outputs.report.build import build_report
-from explorer.sla.explain import duration, explain
+from explorer.sla.explain import explain
 
 
 @pytest.mark.parametrize(("answered", "said"), [("17:30", "1 h 30 min"), ("18:30", "2 h 30 min"), ("17:05", "1 h 5 min")])

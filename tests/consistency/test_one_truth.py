@@ -438,7 +438,7 @@ def test_how_late_a_breach_is_has_one_answer_in_the_brief_the_actions_and_explai
     # The brief said 'Late by (on its clock) 1 h', the report's Actions 'answered 17 h late' and explain 'Margin: 17 h
     # late' for one case answered the next morning past a business-hours due time. All now say the result's figure.
     from explorer.app.renewal import brief_for
-    from explorer.app.upgrade import duration
+    from explorer.durations import duration
     from explorer.model import customer_key
     from explorer.outputs.renewal import brief_html
     from explorer.sla.explain import explain

@@ -201,7 +201,7 @@ def test_late_by_is_counted_on_the_contract_s_clock() -> None:
 
     from explorer.app.renewal import brief_for
     from explorer.app.session import open_session
-    from explorer.app.upgrade import duration
+    from explorer.durations import duration
     from explorer.outputs.renewal import brief_html
     from explorer.paths import resource_path
 

@@ -622,7 +622,7 @@ def test_the_upgrade_evidence_sentence_wraps_and_its_minutes_are_the_sentence_s(
     the column's edge mid-word on paper. It wraps there too (the numbers' columns do not), as wide as its page
     allows: at 60 characters its 3-4 lines padded every row of the other page. Its waits are whole minutes with
     the unit in the header (0.67 h read as a fault), the minute the sentence says."""
-    from explorer.app.upgrade import duration
+    from explorer.durations import duration
 
     out = tmp_path / "r.xlsx"
     assert main(["report", "--sample", "--as-of", "2026-12-07", "-o", str(out)]) == 1

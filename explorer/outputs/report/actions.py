@@ -17,10 +17,10 @@ from explorer.app import waiting
 from explorer.app.sheet import ContractSheet, CustomerSheet
 from explorer.app.uncounted import Uncounted, chosen_cases
 from explorer.catalog import Catalog
+from explorer.durations import duration
 from explorer.model import Finding, Severity, customer_key
 from explorer.shown import shown_name
 from explorer.sla.engine import Outcome, SlaResult
-from explorer.sla.explain import duration
 
 ACTION_COLUMNS = ["Customer", "Owner", "Product", "Issue", "What to Do", "Date", "Where to Look"]
 OWNER = "Owner"  # left out where the book has no owner column (settings.owner_columns)

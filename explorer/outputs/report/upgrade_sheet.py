@@ -17,10 +17,10 @@ import pandas as pd
 
 from explorer.app import upgrade
 from explorer.catalog import Catalog
+from explorer.durations import duration
 from explorer.model import Book
 from explorer.outputs.terms import table
 from explorer.sla.engine import SlaResult
-from explorer.sla.explain import duration
 
 NEXT = "Next Program"
 PRINTED = 10  # the sheet holds every row; its print-out the strongest cases
