@@ -112,17 +112,26 @@ def test_pdf_of_every_customer_runs_in_the_background(window: MainWindow, qtbot,
 
 
 def test_cases_export_runs_in_the_background(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The whole export watched to its end (it takes about a second past its first rows now that the rows are
+    deflated as they are written: a Cancel a second after them came too late), then one cancelled at its first
+    rows, which leaves no file."""
     page = window.cases_page
     assert page.model.rowCount() == 200_000
-    held = run_then_cancel(
-        qtbot,
-        lambda: page.export(str(tmp_path / "cases.xlsx")),
-        lambda: page.operations.running,
-        lambda: page.summary.text().startswith("Writing cases: ") and not page.summary.text().startswith("Writing cases: 0 "),
-        page.cancel_button.click,
-    )
-    assert held < LIMIT, f"the event loop was held {held * 1000:.0f} ms"
-    assert list(tmp_path.iterdir()) == []
+    whole, cancelled = tmp_path / "whole", tmp_path / "cancelled"
+    whole.mkdir()
+    cancelled.mkdir()
+    with Watch().watching() as watch:
+        page.export(str(whole / "cases.xlsx"))
+        assert page.operations.running
+        qtbot.waitUntil(lambda: not page.operations.running, timeout=120_000)
+    print(f"\nevent loop held {watch.longest * 1000:.0f} ms at most")
+    assert watch.longest < LIMIT, f"the event loop was held {watch.longest * 1000:.0f} ms"
+    assert [p.name for p in whole.iterdir()] == ["cases.xlsx"]
+    page.export(str(cancelled / "cases.xlsx"))
+    qtbot.waitUntil(lambda: page.summary.text().startswith("Writing cases: "), timeout=120_000)
+    page.cancel_button.click()
+    qtbot.waitUntil(lambda: not page.operations.running, timeout=60_000)
+    assert list(cancelled.iterdir()) == []
     assert page.export_button.isEnabled() and not page.cancel_button.isVisibleTo(page)
 
 
