@@ -126,5 +126,8 @@ def test_a_case_with_no_priority_is_one_action_with_the_case_log_s_advice(tmp_pa
     assert row["What to Do"].startswith("1 of 3 cases matched no contract and 1 could not be evaluated")
     assert "Correct the case log" in row["What to Do"] and "contract book" not in row["What to Do"].split("They name")[0]
     assert headlines(data)[1].startswith("1 thing to act on (cases not counted 1)")
+    # nor is it a "contract error" in the last headline: the book's rows are sound (Counts still lists the error)
+    assert data.contract_errors == 0 and not [h for h in headlines(data) if "contract error" in h]
+    assert dict(data.counts)["Error findings"] == 1
     findings = data.sheets["Findings"]
     assert findings.apply(lambda r: r.astype(str).str.contains("Case T-4").any(), axis=1).any()  # still a finding

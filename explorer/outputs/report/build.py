@@ -56,6 +56,8 @@ class ReportData:
     window: str = ""  # the compliance figures' window: "Last 90 days (2026-09-08 – 2026-12-06)"
     marks: dict[str, list[CellMark]] = field(default_factory=dict)  # sheet -> cells coloured for their own finding
     uncounted: Uncounted | None = None  # the cases no figure counts (with a case log): the headline's and Actions' figure
+    # error findings about the book's rows: not those about a case the uncounted figure counts (a blank priority)
+    contract_errors: int = 0
 
 
 UNHASHED = "not recorded: the file was moved or removed after it was read"
@@ -453,6 +455,9 @@ def build_report(
         window,
         {"Contracts": contract_marks(catalog, rows, by_row)},
         gaps,
+        pipeline.count(
+            [f for f in findings if (f.source.file, f.source.sheet, f.source.row) not in (gaps.rows if gaps else ())]
+        ).get(Severity.ERROR, 0),
     )
 
 

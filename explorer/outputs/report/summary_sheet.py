@@ -126,7 +126,7 @@ def headlines(data: ReportData) -> list[str]:
             "(each is out of scope, matched to no contract, in no term in force or not evaluated: see the Cases sheet's "
             "Outcome)."
         )
-    errors = next((v for k, v in data.counts if k == "Error findings"), 0)
+    errors = data.contract_errors  # a case log's errors about cases not counted are that headline's, not these
     if errors:
         out.append(
             f"{errors} contract error{'s make' if errors != 1 else ' makes'} answers for the rows "
