@@ -240,7 +240,7 @@ def lost_but_renewed(contracts: Sequence[Contract]) -> list[Finding]:
     statements of one fact are named side by side."""
     out = []
     for row in contracts:
-        if not row.renewal_lost or not row.renewed:
+        if not row.renewal_lost or row.not_renewing:
             continue
         after = [c for c in contracts if c is not row and c.key == row.key and renews(row, c)]
         if not after:

@@ -134,6 +134,13 @@ class Contract:
         return moved
 
     @property
+    def not_renewing(self) -> bool:
+        """The book says the term's renewal was lost (renewal_lost) and holds no renewal of it (renewed, from
+        history.with_runs): the one test of the add-on request's Not renewing and the brief's line. A later term
+        after a gap is a new purchase: the renewal was lost all the same (the brief also books that term)."""
+        return bool(self.renewal_lost) and not self.renewed
+
+    @property
     def never_ran(self) -> bool:
         """The book's status says the row never ran (Lost, Void...): listed, in force on no day."""
         return self.ended_on is not None and self.term_start is not None and self.ended_on < self.term_start

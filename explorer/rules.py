@@ -360,7 +360,7 @@ def key_dates(
         if rule.role == ACTION_DEADLINE:
             covered = held if rule.addon == "any" else [a for a in held if a == rule.addon]
             settled = renewal_settles(covered, contract)
-            lost = bool(contract.renewal_lost) and not contract.renewed  # the book's next term, where it holds one, wins
+            lost = contract.not_renewing  # the book's next term, where it holds one, wins
             status = action_status(day, as_of, contract.runs_until, window, key in (done or {}), settled, lost)
             if dropped := dropped_at_renewal(covered, contract):
                 note = f"{note} {dropped_text(catalog, dropped)}".strip()

@@ -72,3 +72,23 @@ def test_a_finding_about_a_customer_since_names_that_column(tmp_path: Path) -> N
     session = open_session([book], AS_OF)
     about = [f for f in session.findings if f.customer == "Since Co" and "earlier than the first term" in f.message]
     assert [f.column for f in about] == ["Customer Since"] and about[0].message.startswith("Customer Since 2021-05-01")
+
+
+def test_a_lost_renewal_then_a_term_after_a_gap_says_not_renewing_and_booked_alike(tmp_path: Path) -> None:
+    """Second read B4: Gap Co's Renewal Status says Lost and the book holds a term from 2027-02-01, after a month's
+    gap (no renewal: a new purchase). Key Dates read Not renewing; the brief said only 'Booked'. One test decides it
+    (Contract.not_renewing): the brief says both, and no warning is given (the book does not contradict itself)."""
+    book = tmp_path / "gap.csv"
+    book.write_text(
+        "Customer,Product,Tier,Start,End,CSE,Renewal Status\n"
+        "Gap Co,Okta,Premier Plus,2026-01-01,2026-12-31,Yes,Lost\n"
+        "Gap Co,Okta,Premier Plus,2027-02-01,2028-01-31,Yes,\n",
+        "utf-8",
+    )
+    session = open_session([book], AS_OF)
+    assert _deadline(session, "Gap Co", date(2026, 1, 1)).date.status is DateStatus.NOT_RENEWING
+    brief = brief_for(session, customer_key("Gap Co"))
+    assert brief is not None
+    assert brief.not_renewing == ["Okta: Renewal Status 'Lost' says the renewal was lost"]
+    assert [line.split(":")[0] for line in brief.booked] == ["Okta"]  # the term after the gap, booked
+    assert not [f for f in session.findings if f.customer == "Gap Co" and "says the renewal was lost, but" in f.message]

@@ -345,8 +345,8 @@ class ProductTerms:
     def not_renewing(self) -> str:
         """ "Renewal Status 'Lost' says the renewal was lost" where the book says so of the term shown and holds no
         next term (the next row, where it holds one, is read: history.lost_but_renewed warns); blank otherwise."""
-        lost = self.shown.contract.renewal_lost
-        return f"{lost} says the renewal was lost" if lost and self.booked is None and not self.shown.contract.renewed else ""
+        contract = self.shown.contract
+        return f"{contract.renewal_lost} says the renewal was lost" if contract.not_renewing else ""
 
     @property
     def booked_text(self) -> str:

@@ -6,12 +6,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from explorer.app.sheet import CustomerSheet
+from explorer.app.sheet import CustomerSheet, DateLine
 from explorer.app.tones import DATE_TONES, Tone
 from explorer.app.workspace import DateKey
 from explorer.gui.column_model import Column, ColumnTableModel
 from explorer.gui.tables import date_column, fit_columns, make_view
 from explorer.gui.timeline import TimelineArea, drawn_once, legend, row_from_dates
+from explorer.rules import DateStatus
 
 
 class KeyDatesTab(QWidget):
@@ -108,14 +109,15 @@ class KeyDatesTab(QWidget):
         self.legend.setText(f"<small>{legend(sheet.catalog)}</small>")  # the pane is narrow: a smaller key
         self.timeline.set_rows(rows, sheet.as_of)
         self._balance()
-        self._to_what_matters([d.status for d in dates])
+        self._to_what_matters(dates)
 
-    def _to_what_matters(self, statuses: list[str]) -> None:
-        """The first date still to act on (Overdue first, else the first not Past) in view, and the timeline at the
-        as-of day: the header's 'overdue since' link opened the tab on four Past rows and the timeline's start."""
-        wanted = next((i for i, s in enumerate(statuses) if s == "Overdue"), None)
+    def _to_what_matters(self, dates: list[DateLine]) -> None:
+        """The first date still to act on (an overdue one first, else the first neither past nor settled) in view, and
+        the timeline at the as-of day: the header's 'overdue since' link opened the tab on four Past rows and the
+        timeline's start."""
+        wanted = next((i for i, d in enumerate(dates) if d.overdue), None)
         if wanted is None:
-            wanted = next((i for i, s in enumerate(statuses) if s != "Past"), None)
+            wanted = next((i for i, d in enumerate(dates) if d.date.status is not DateStatus.PAST and not d.settled), None)
         if wanted is not None:
             when = self.model.column_index("Date")  # shown first: the row comes into view from its date, not scrolled past it
             self.view.scrollTo(self.model.index(self.model.view_row(wanted), when), QAbstractItemView.ScrollHint.PositionAtCenter)

@@ -156,12 +156,33 @@ def test_a_sheet_zipped_without_its_rows_fails_the_close(tmp_path: Path, monkeyp
     """The rows live only in their deflated file until the close splices them in: a sheet XlsxWriter zipped some
     other way (a change of its close) must fail the workbook, never leave a sheet without rows."""
     from explorer.outputs.report.cells import TextWorkbook
+    from explorer.outputs.report.writer import new_workbook
 
     monkeypatch.setattr(BlockZipFile, "write", zipfile.ZipFile.write)  # the splice never happens
-    book = TextWorkbook(str(tmp_path / "out.xlsx"), {"constant_memory": True, "tmpdir": str(tmp_path)})
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    book = TextWorkbook(str(tmp_path / "out.xlsx"), {"constant_memory": True, "tmpdir": str(scratch)})
     sheet = book.add_worksheet("Rows")
     for r in range(100):
         sheet.write_number(r, 0, r)
     with pytest.raises(RuntimeError, match="were not zipped"):
         book.close()
     assert not [t for t in threading.enumerate() if t.name.startswith("deflate")]
+    assert not list(scratch.iterdir())  # the deflated row file goes with the failed workbook
+
+    # through the atomic writer, as every export writes: the target is left as it was
+    target = tmp_path / "kept.xlsx"
+    target.write_bytes(b"the user's old file")
+
+    def write(path: Path) -> None:
+        book = new_workbook(path, constant_memory=True)
+        book.add_worksheet("Rows").write_number(0, 0, 1)
+        book.add_worksheet("Rows 2").write_number(0, 0, 2)
+        book.close()
+
+    from explorer.atomic import write_atomically
+
+    with pytest.raises(RuntimeError):
+        write_atomically(target, write)
+    assert target.read_bytes() == b"the user's old file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.xlsx", "out.xlsx", "scratch"]  # no temporary left

@@ -7,6 +7,7 @@ prefix so editing the cell keeps it text.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
@@ -124,6 +125,11 @@ class TextWorkbook(xlsxwriter.Workbook):  # type: ignore[misc]
                 module.ZipFile = own
         if self._spliced:  # a sheet XlsxWriter zipped by another path than BlockZipFile.write: zipped without its rows
             missed = ", ".join(sorted(os.path.basename(p) for p in self._spliced))
+            for rows in self._spliced.values():  # their deflated row files go with the failed workbook
+                rows.close()
+                with contextlib.suppress(OSError):
+                    os.unlink(rows.path)
+            self._spliced.clear()
             raise RuntimeError(f"the rows of {missed} were not zipped into the workbook (an XlsxWriter change?)")
 
 
