@@ -43,18 +43,29 @@ def entity_name(written: str) -> str:
 
 def person_like(text: str, catalog: Catalog) -> bool:
     """Whether ``text`` looks like a person's name: two to four words of letters, the first and last capitalised,
-    none a legal suffix ('Inc', 'Co'), an '&' or a word of a part of a company ('Latin America', 'Invoice Address',
-    'HQ'), and not a region the catalog reads ('North America')."""
+    none a legal suffix ('Inc', 'Co') nor an '&', and neither a region the catalog reads ('North America') nor a
+    part of a company (company_part: 'Latin America', 'Invoice Address', 'HQ')."""
     parts = text.split()
     if not 2 <= len(parts) <= 4 or not all(NAME_WORD.fullmatch(p) for p in parts):
         return False
-    legal, company = catalog.legal_suffixes, catalog.company_parts
-    if any(p.casefold() in legal or p.casefold().rstrip(".") in legal or fold(p).rstrip(".") in company for p in parts):
+    legal = catalog.legal_suffixes
+    if any(p.casefold() in legal or p.casefold().rstrip(".") in legal for p in parts):
         return False
-    if fold(text) in catalog.regions:
+    if fold(text) in catalog.regions or company_part(parts, catalog):
         return False
     inner = parts[1:-1]
     return parts[0][:1].isupper() and parts[-1][:1].isupper() and all(p[:1].isupper() or p.casefold() in PARTICLES for p in inner)
+
+
+def company_part(parts: Sequence[str], catalog: Catalog) -> bool:
+    """Whether words after a name's comma name a part of the company: a phrase of the catalog's company_part that
+    is the words, or leads or ends them ('Latin America', 'Invoice Address', 'HQ London'), never one word of
+    several looked at alone, so a surname that is also a compass or company word ('Rebecca West', 'Oliver North',
+    'Mara Branch') is a person's name."""
+    company = catalog.company_parts
+    leading = (" ".join(parts[:k]) for k in range(1, len(parts) + 1))  # the first word, ..., all of them
+    trailing = (" ".join(parts[k:]) for k in range(1, len(parts)))  # ..., the last word
+    return any(fold(words).rstrip(".") in company for words in (*leading, *trailing))
 
 
 def contact_company(written: str, catalog: Catalog) -> str | None:

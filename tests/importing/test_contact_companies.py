@@ -158,3 +158,19 @@ def test_only_a_persons_name_after_the_comma_is_set_aside() -> None:
     for name in names:
         assert contact_company(name, catalog) is None, name
     assert not person_like("North 42", catalog)
+
+
+def test_an_odoo_contact_surnamed_with_a_compass_or_company_word_is_still_a_person(tmp_path: Path) -> None:
+    """Review 37b, B5 (o1_odoo.csv): the part after the comma is compared as a phrase, not word by word."""
+    names = ["Harbor Lane Logistics, Rebecca West", "Blue Yonder Air, Oliver North", "Coho Winery, Mara Branch"]
+    orders = [
+        [f"__export__.so_{i}", f"S000{i}", name, "2026-02-15", "2027-02-14", "[OKTA-PREM] Okta Premier Support"]
+        for i, name in enumerate(names, 10)
+    ]
+    book = load_book([write_sheets(tmp_path / "odoo.xlsx", {"Sheet1": [ODOO, *orders]})])
+    assert [c.customer for c in book.contracts] == ["Harbor Lane Logistics", "Blue Yonder Air", "Coho Winery"]
+    catalog = default_catalog()
+    for person in ["Rebecca West", "Oliver North", "Mara Branch", "Ana Coast", "America Ferrera", "Asia Kate Dillon"]:
+        assert person_like(person, catalog), person
+    for part in ["West Coast", "Latin America", "Middle East", "HQ", "HQ London", "Invoice Address", "Sales EMEA"]:
+        assert not person_like(part, catalog), part
