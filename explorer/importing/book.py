@@ -267,7 +267,9 @@ def _load(
         raise UnreadableFile(failures[0].file, failures[0].reason)
     if progress:
         progress("Checking contracts")
-    book.contracts, book.contacts, of_contacts = known_contacts(book.contracts, book.contacts)  # 'Company, Person'
+    book.contracts, book.contacts, case_frames, of_contacts = known_contacts(  # 'Company, Person'
+        book.contracts, book.contacts, case_frames, catalog
+    )
     book.findings.extend(of_contacts)
     book.findings.extend(contacts_by_spelling(book, catalog))
     book.contacts, repeated, overruled, twice = once(book.contacts)

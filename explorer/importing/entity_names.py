@@ -10,13 +10,17 @@ company before the comma is the customer where the part after it looks like a pe
 Address': the catalog's [values] company_part and [regions]). Outside Odoo's export the look of the words proves
 nothing ('Bank of America, Merrill Lynch' is a customer of its own): a name is read so only where the book itself
 knows the person after the comma as a contact of the company (a contacts table, or a contract row's named
-contacts), once the whole book is read (known_contacts)."""
+contacts), once the whole book is read (known_contacts). A case log's organisation column, where such display
+names occur most, is read so too where the book or another case names the company alone and the part after the
+comma looks like a person's name, but never where the book holds the whole name as a customer (case_companies)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+
+import pandas as pd
 
 from explorer.catalog import Catalog, fold
 from explorer.importing.headers import LINE_PATH
@@ -84,7 +88,7 @@ def odoo_export(layout: Sequence[str]) -> bool:
     return any(" ".join(h.split()).casefold() in ODOO_HEADERS or LINE_PATH.fullmatch(h.strip()) for h in layout)
 
 
-def _said(read: dict[str, str], how: str) -> str:
+def _said(read: dict[str, str], how: str, kept: str = "The name as written is kept beside the row.") -> str:
     """The info saying which 'Company, Person' names were read as their company (two examples, then a count)."""
     shaped = list(read)
     shown = "; ".join(f"'{w}' is {read[w]}" for w in shaped[:EXAMPLES])
@@ -92,7 +96,7 @@ def _said(read: dict[str, str], how: str) -> str:
     more = f"; and {rest} more name{'s' if rest > 1 else ''} read so" if rest > 0 else ""
     return (
         f"Customer names written 'Company, Person' ({how}) are read as the company, the person being a contact, so "
-        f"they match the same customer in other files: {shown}{more}. The name as written is kept beside the row."
+        f"they match the same customer in other files: {shown}{more}. {kept}"
     )
 
 
@@ -114,11 +118,14 @@ def _person(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def known_contacts(contracts: list[Contract], contacts: list[Contact]) -> tuple[list[Contract], list[Contact], list[Finding]]:
+def known_contacts(
+    contracts: list[Contract], contacts: list[Contact], cases: list[pd.DataFrame], catalog: Catalog
+) -> tuple[list[Contract], list[Contact], list[pd.DataFrame], list[Finding]]:
     """The contracts and contacts of a customer written 'Company, Person' read as the company's, where the book
     names that person as a contact of the company (a contacts table's row, or a named-contacts cell of the company's
     or of that name's own row); with an info per sheet saying so. Anything else after a comma ('Globex, Latin
-    America', 'Bank of America, Merrill Lynch') is a customer's own name, however it looks."""
+    America', 'Bank of America, Merrill Lynch') is a customer's own name, however it looks. The case logs' customers
+    are read then (case_companies)."""
     people = {(customer_key(c.customer), _person(c.name)) for c in contacts if c.name.strip()}
     read: dict[str, str] = {}  # a customer key as written -> the company
     for contract in contracts:
@@ -129,8 +136,6 @@ def known_contacts(contracts: list[Contract], contacts: list[Contact]) -> tuple[
         known = (customer_key(company), person) in people or (key, person) in people
         if comma and company and person and key not in read and known:
             read[key] = company
-    if not read:
-        return contracts, contacts, []
     by_sheet: dict[tuple[str, str], dict[str, str]] = {}
     out: list[Contract] = []
     for contract in contracts:
@@ -141,10 +146,65 @@ def known_contacts(contracts: list[Contract], contacts: list[Contact]) -> tuple[
         by_sheet.setdefault((contract.source.file, contract.source.sheet), {})[contract.customer] = owner
         extra = {"Customer as written": contract.customer, **contract.extra}
         out.append(replace(contract, customer=owner, extra=extra))
-    people_read = [replace(c, customer=read.get(customer_key(c.customer), c.customer)) for c in contacts]
+    people_read = [replace(c, customer=read.get(customer_key(c.customer), c.customer)) for c in contacts] if read else contacts
     how = "where the book names the person as a contact of the company"
     findings = [Finding(Severity.INFO, _said(names, how), Source(file, sheet)) for (file, sheet), names in by_sheet.items()]
-    return out, people_read, findings
+    cases_read, of_cases = case_companies(cases, out, people_read, catalog)
+    return out, people_read, cases_read, findings + of_cases
+
+
+KNOWN = "where the book names the person as a contact of the company"
+ALONE = "where the book or another case names the company alone"
+
+
+def case_companies(
+    cases: list[pd.DataFrame], contracts: list[Contract], contacts: list[Contact], catalog: Catalog
+) -> tuple[list[pd.DataFrame], list[Finding]]:
+    """The case logs' customers written 'Company, Person' (a help desk's organisation column, where such display
+    names occur most) read as the company: where the book names that person as the company's contact, or where the
+    book or another case names the company alone and the part after the comma looks like a person's name
+    (person_like). Never a name the book holds as a customer of its own ('Bank of America, Merrill Lynch' beside
+    'Bank of America'). With an info per sheet and reason saying so."""
+    customers = {customer_key(c.customer) for c in contracts} | {customer_key(c.customer) for c in contacts}
+    people = {(customer_key(c.customer), _person(c.name)) for c in contacts if c.name.strip()}
+    written = {str(n) for frame in cases for n in pd.unique(frame["customer"].astype(object)) if isinstance(n, str)}
+    alone = customers | {customer_key(n) for n in written}
+    read: dict[str, tuple[str, str]] = {}  # a name as written -> (the company, why)
+    for name in written:
+        company, comma, person = name.strip().rpartition(",")
+        company, key = company.strip(), customer_key(company.strip())
+        if not comma or not company or customer_key(name) in customers:
+            continue
+        if (key, _person(person)) in people:
+            read[name] = (company, KNOWN)
+        elif key in alone and person_like(person.strip(), catalog):
+            read[name] = (company, ALONE)
+    if not read:
+        return cases, []
+    by_sheet: dict[tuple[str, str, str], dict[str, str]] = {}
+    out: list[pd.DataFrame] = []
+    for frame in cases:
+        at = frame["customer"].isin(list(read))
+        if not at.any():
+            out.append(frame)
+            continue
+        frame = frame.copy()
+        for file, sheet, name in frame.loc[at, ["file", "sheet", "customer"]].drop_duplicates().itertuples(index=False):
+            company, how = read[name]
+            by_sheet.setdefault((str(file), str(sheet), how), {})[name] = company
+        companies = frame.loc[at, "customer"].map(lambda n: read[n][0])
+        frame["customer"] = frame["customer"].astype(object)
+        frame.loc[at, "customer"] = companies
+        keys = frame["customer_key"].astype("category")
+        new = [k for k in {customer_key(c) for c in companies} if k not in keys.cat.categories]
+        frame["customer_key"] = keys.cat.add_categories(new) if new else keys
+        frame.loc[at, "customer_key"] = companies.map(customer_key)
+        out.append(frame)
+    kept = "Their cases are counted for the company."
+    findings = [
+        Finding(Severity.INFO, _said(names, how, kept), Source(file, sheet)) for (file, sheet, how), names in by_sheet.items()
+    ]
+    return out, findings
 
 
 def entity_names(written: Sequence[str], used: Sequence[bool]) -> tuple[list[str], str]:

@@ -174,3 +174,62 @@ def test_an_odoo_contact_surnamed_with_a_compass_or_company_word_is_still_a_pers
         assert person_like(person, catalog), person
     for part in ["West Coast", "Latin America", "Middle East", "HQ", "HQ London", "Invoice Address", "Sales EMEA"]:
         assert not person_like(part, catalog), part
+
+
+def _quoted_log(tmp_path: Path, *customers: str) -> Path:
+    log = tmp_path / "helpdesk.csv"
+    rows = [f'T-{i},"{c}",Okta,P2,2026-12-0{i + 1} 10:00,2026-12-0{i + 1} 10:30' for i, c in enumerate(customers)]
+    log.write_text("Ticket ID,Organization,Product,Priority,Created At,First Response At\n" + "\n".join(rows) + "\n")
+    return log
+
+
+def _book(tmp_path: Path, *rows: list[str]) -> Path:
+    book_file = tmp_path / "book.csv"
+    head = "Customer,Product,Tier,Start,End,Time Zone,Named Contacts"
+    book_file.write_text(head + "\n" + "\n".join(",".join(f'"{v}"' for v in row) for row in rows) + "\n")
+    return book_file
+
+
+def test_a_case_logs_company_person_matches_the_company_the_book_or_another_case_names_alone(tmp_path: Path) -> None:
+    """Review 37b, B2 (c1_book.csv, c1_cases.csv): outside Odoo's export a help desk's organisation column writes
+    'Company, Person'; the company is a customer of the book, so the case is counted for it."""
+    harbor = ["Harbor Lane Logistics", "Okta", "Premier", "2026-01-01", "2026-12-31", "UTC", ""]
+    log = _quoted_log(tmp_path, "Harbor Lane Logistics", "Harbor Lane Logistics, Mara Quinn")
+    book = load_book([_book(tmp_path, harbor)], [log])
+    assert book.cases is not None
+    assert list(book.cases["customer"]) == ["Harbor Lane Logistics"] * 2
+    assert list(book.cases["customer_key"].astype(str)) == ["harbor lane logistics"] * 2
+    assert not [f for f in book.findings if "could be" in f.message]
+    said = [f for f in book.findings if "'Company, Person'" in f.message]
+    assert [(f.severity, Path(f.source.file).name) for f in said] == [(Severity.INFO, "helpdesk.csv")]
+    assert "names the company alone" in said[0].message
+    # only another case names the company alone: the name is read as it, though the book does not know it
+    other = load_book([_book(tmp_path, harbor)], [_quoted_log(tmp_path, "Coho Winery", "Coho Winery, Mara Quinn")])
+    assert other.cases is not None and list(other.cases["customer"]) == ["Coho Winery"] * 2
+
+
+def test_a_case_logs_company_person_matches_where_the_book_names_the_person_as_the_companys_contact(
+    tmp_path: Path,
+) -> None:
+    """Review 37b, B2 (c2_book.csv): the proof known_contacts asks of a contract book holds for a case log too,
+    whatever the words after the comma look like."""
+    harbor = ["Harbor Lane Logistics", "Okta", "Premier", "2026-01-01", "2026-12-31", "UTC", "mara quinn-o'hara de la vega"]
+    log = _quoted_log(tmp_path, "Harbor Lane Logistics, mara quinn-o'hara de la vega")
+    book = load_book([_book(tmp_path, harbor)], [log])
+    assert book.cases is not None and list(book.cases["customer"]) == ["Harbor Lane Logistics"]
+    said = [f for f in book.findings if "'Company, Person'" in f.message]
+    assert len(said) == 1 and "names the person as a contact of the company" in said[0].message
+
+
+def test_a_case_logs_company_person_stays_a_customer_the_book_holds_of_its_own_or_a_part_of_the_company(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        ["Bank of America", "Okta", "Premier", "2026-01-01", "2026-12-31", "UTC", ""],
+        ["Bank of America, Merrill Lynch", "Okta", "Basic", "2026-01-01", "2026-12-31", "UTC", ""],
+        ["Globex", "Okta", "Premier", "2026-01-01", "2026-12-31", "UTC", ""],
+    ]
+    names = ["Bank of America, Merrill Lynch", "Globex, Latin America", "Globex, Invoice Address"]
+    book = load_book([_book(tmp_path, *rows)], [_quoted_log(tmp_path, *names)])
+    assert book.cases is not None and list(book.cases["customer"]) == names
+    assert not [f for f in book.findings if "'Company, Person'" in f.message]
