@@ -599,24 +599,44 @@ class FiscalSet:
 
 def fiscal_sets(headers: Mapping[int, str], columns: Mapping[str, int]) -> list[FiscalSet]:
     """The sets of columns a fiscal year apart, oldest first, where a table has two or more: the fields read from
-    columns headed with a fiscal year ('FY27 Start' read as the term start), and each other column headed with
-    another year before the same words ('FY26 Start'), as that year's. Empty for a table with one year or none, or
-    with fields read from two years."""
+    columns headed with a fiscal year ('FY27 Start' read as the term start), and every column headed with a year
+    before the same words ('FY26 Start'), as that year's. Each year's set is grouped by its own year, so a table that
+    read some fields from one year and some from another ('FY27 Tier', 'FY27 Start' and 'FY26 Term (months)': the
+    length column is taken by its cells) still gives each year its own set; a set is ``read`` where its columns are
+    the very ones the table reads; a year that gives no field another year gives too is none. Empty for a table with
+    fewer than two such years."""
     words: dict[str, str] = {}  # the words after the year, folded -> the field read from them
-    sets: dict[int, FiscalSet] = {}
     for field_, index in columns.items():
         if (found := _fiscal(headers.get(index, ""))) is not None:
-            words[fold(found[2])] = field_
-            sets.setdefault(found[0], FiscalSet(found[1], found[0], {}, read=True)).columns[field_] = index
-    read = set(columns.values())
+            words.setdefault(fold(found[2]), field_)
+    sets: dict[int, FiscalSet] = {}
     for index, header in sorted(headers.items()):
-        if index in read or (found := _fiscal(header)) is None or (of := words.get(fold(found[2]))) is None:
+        if (found := _fiscal(header)) is None or (of := words.get(fold(found[2]))) is None:
             continue
-        # a year's first column of those words: a second is _twins'
-        sets.setdefault(found[0], FiscalSet(found[1], found[0], {})).columns.setdefault(of, index)
-    # one year's columns are read (a table mapped to read some fields from one year and some from another is left as
-    # mapped)
-    return [sets[y] for y in sorted(sets)] if len(sets) > 1 and sum(s.read for s in sets.values()) == 1 else []
+        columns_ = sets.setdefault(found[0], FiscalSet(found[1], found[0], {})).columns
+        if columns.get(of) == index or of not in columns_:  # the column read first; else a year's first (_twins')
+            columns_[of] = index
+    # a year's set is a term where another year gives one of its fields too ('FY26 Program' beside 'FY27 Start' and
+    # 'FY27 End' is one term's columns, not two terms)
+    given = Counter(f for s in sets.values() for f in s.columns)
+    paired = [s for _, s in sorted(sets.items()) if any(given[f] > 1 for f in s.columns)]
+    if len(paired) < 2:
+        return []
+    read = {i for f, i in columns.items() if f in words.values()}
+    return [replace(s, read=set(s.columns.values()) == read) for s in paired]
+
+
+def fiscal_unpaired(headers: Mapping[int, str], columns: Mapping[str, int]) -> dict[str, list[str]]:
+    """Where a table reads a field from a column headed with a fiscal year and headers of two or more fiscal years
+    exist, but no sets a year apart could be made of them (fiscal_sets: the years' words differ, 'FY26 Begin' beside
+    'FY27 Start'): each year's label -> its headers, oldest first; empty otherwise."""
+    if fiscal_sets(headers, columns) or not any(_fiscal(headers.get(i, "")) for i in columns.values()):
+        return {}
+    years: dict[int, tuple[str, list[str]]] = {}
+    for _, header in sorted(headers.items()):
+        if (found := _fiscal(header)) is not None:
+            years.setdefault(found[0], (found[1], []))[1].append(header)
+    return {label_: named for _, (label_, named) in sorted(years.items())} if len(years) > 1 else {}
 
 
 def _rivals(candidates: Sequence[Guess], headers: Mapping[int, str], result: Recognition) -> None:

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from explorer.catalog import Catalog
-from explorer.importing.headers import fiscal_sets
+from explorer.importing.headers import fiscal_sets, fiscal_unpaired
 from explorer.importing.readers import RawSheet
 from explorer.importing.rows import DataRow
 from explorer.importing.tables import TableMatch, is_filled
@@ -79,13 +79,14 @@ def fiscal_rows(rows: list[DataRow], sheet: RawSheet, match: TableMatch) -> tupl
     hold the day, and history sees each year's term as a row of its own (a renewal keeps its add-ons' first start)."""
     sets = fiscal_sets(match.headers, match.columns) if match.kind == "contracts" else []
     if not sets:
-        return rows, []
-    read = next(s for s in sets if s.read)
-    kept = {f: i for f, i in match.columns.items() if f not in read.columns}  # the row's own: customer, product...
-    others = {s.year: replace(match, columns={**kept, **s.columns}) for s in sets if s is not read}
+        return rows, _unpaired(sheet, match)
+    read = next((s for s in sets if s.read), None)  # None: the table read its fields from two years' columns
+    fields = {f for s in sets for f in s.columns}
+    kept = {f: i for f, i in match.columns.items() if f not in fields}  # the row's own: customer, product...
+    matches = {s.year: replace(match, columns={**kept, **s.columns}) for s in sets if s is not read}
     out: list[DataRow] = []
     for row in rows:
-        each = []
+        each, fallback = [], row  # a row that leaves every year blank: the read columns name its errors
         for fiscal in sets:
             if fiscal is read:
                 if any(row.text(f) for f in fiscal.columns):
@@ -94,20 +95,38 @@ def fiscal_rows(rows: list[DataRow], sheet: RawSheet, match: TableMatch) -> tupl
             cells = sheet.rows[(row.source.row or 0) - 1] if row.source.row else ()
             raw = {f: cells[i] if i < len(cells) else "" for f, i in fiscal.columns.items()}
             texts = {f: row.extras.get(match.headers[i], cell_text(raw[f])) for f, i in fiscal.columns.items()}
+            blank = {f: "" for f in fields if f not in fiscal.columns}  # this year has no such column
+            year = replace(
+                row,
+                cells={**row.cells, **blank, **raw},
+                texts={**row.texts, **blank, **texts},
+                match=matches[fiscal.year],
+            )
             if any(texts.values()):
-                blank = {f: "" for f in read.columns if f not in fiscal.columns}  # this year has no such column
-                each.append(
-                    replace(
-                        row,
-                        cells={**row.cells, **blank, **raw},
-                        texts={**row.texts, **blank, **texts},
-                        match=others[fiscal.year],
-                    )
-                )
-        out += each or [row]
+                each.append(year)
+            elif fiscal is sets[-1] and read is None:
+                fallback = year  # read from two years' columns: the latest year's name them
+        out += each or [fallback]
     named = "; ".join(f"{s.label} ({', '.join(repr(h) for h in s.headers(match.headers))})" for s in sets)
     said = (
         f"Columns of {len(sets)} fiscal years name the term: {named}. Each year's is read as a term of its own, with "
         "the row's other columns; a year a row leaves blank is no term of that row."
     )
     return out, [Finding(Severity.INFO, said, Source(sheet.file, sheet.name, match.header_row))]
+
+
+def _unpaired(sheet: RawSheet, match: TableMatch) -> list[Finding]:
+    """A warning where a contracts table reads its term from a fiscal year's columns beside another year's that could
+    not be read as a term of their own (headers.fiscal_unpaired): that year's term is not judged, and is never
+    dropped in silence."""
+    years = fiscal_unpaired(match.headers, match.columns) if match.kind == "contracts" else {}
+    if not years:
+        return []
+    named = "; ".join(f"{y} ({', '.join(repr(h) for h in hs)})" for y, hs in years.items())
+    read = ", ".join(repr(match.headers[i]) for i in sorted(match.columns.values()))
+    said = (
+        f"Columns of {len(years)} fiscal years: {named}. Their headers do not pair up year by year (the same words "
+        f"after each year), so no year is read as a term of its own: only {read} are read, and the other years' terms "
+        "are not judged. Give each year's columns the same words after the year, or map the columns."
+    )
+    return [Finding(Severity.WARNING, said, Source(sheet.file, sheet.name, match.header_row))]

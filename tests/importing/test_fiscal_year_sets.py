@@ -140,3 +140,52 @@ def test_an_add_on_column_without_a_year_goes_with_the_years_whose_program_carri
         (c.customer, k.day) for c in book.contracts for k in rules.key_dates(catalog, c, DAY) if k.role == "addon_available"
     }
     assert available == {("Blue Yonder", date(2026, 6, 30)), ("Coho", date(2025, 6, 30))}
+
+
+def test_each_year_s_term_length_column_gives_that_year_s_end(tmp_path: Path) -> None:
+    """Review 37b, B1 (f4_length.csv): the length column is taken by its cells (FY26's) while the tier and start are
+    read from FY27's columns. Each year's set is grouped by its own year, so FY26's term is in force on the day and
+    FY27's ends from FY27's own length."""
+    header = ["Customer", "Product", "FY26 Tier", "FY26 Start", "FY26 Term (months)"]
+    header += ["FY27 Tier", "FY27 Start", "FY27 Term (months)", "Time Zone"]
+    rows: list[list[object]] = [["Acme", "Okta", "Premier", "2026-02-01", 12, "Premier Plus", "2027-02-01", 24, "UTC"]]
+    book = load_book([write_csv(tmp_path / "f4_length.csv", rows=rows, header=header)])
+    terms = {(c.term_start, c.term_end): c.program for c in book.contracts}
+    assert terms == {
+        (date(2026, 2, 1), date(2027, 1, 31)): "okta-premier",
+        (date(2027, 2, 1), date(2029, 1, 31)): "okta-premier-plus",
+    }
+    by_day = {c.term_start: history.status(c, DAY) for c in book.contracts}
+    assert by_day == {date(2026, 2, 1): Status.IN_FORCE, date(2027, 2, 1): Status.NOT_STARTED}
+    assert not [f for f in book.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+    infos = [f.message for f in book.findings if f.severity is Severity.INFO]
+    named = "Columns of 2 fiscal years name the term: FY26 ('FY26 Tier', 'FY26 Start', 'FY26 Term (months)'); FY27"
+    assert any(m.startswith(named) for m in infos)
+    assert not any(m.startswith("Columns kept as they are") for m in infos)
+
+
+def test_each_year_s_range_column_is_a_term(tmp_path: Path) -> None:
+    """Review 37b (f2_range.csv): 'FY26 Term | FY27 Term', each cell a range of two dates, gives a term per year."""
+    header = ["Customer", "Product", "Tier", "FY26 Term", "FY27 Term", "Time Zone"]
+    rows: list[list[object]] = [["Acme", "Okta", "Premier", "2026-02-01 - 2027-01-31", "2027-02-01 - 2028-01-31", "UTC"]]
+    book = load_book([write_csv(tmp_path / "f2_range.csv", rows=rows, header=header)])
+    assert {(c.term_start, c.term_end) for c in book.contracts} == {
+        (date(2026, 2, 1), date(2027, 1, 31)),
+        (date(2027, 2, 1), date(2028, 1, 31)),
+    }
+    assert not [f for f in book.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+
+
+def test_years_whose_headers_do_not_pair_up_are_warned(tmp_path: Path) -> None:
+    """Two fiscal years' columns with different words after the year make no sets: the years not read as terms are
+    named in a warning, never dropped in silence."""
+    header = ["Customer", "Product", "FY26 Program", "FY26 Begin", "FY26 Finish", "FY27 Tier", "FY27 Start", "FY27 End"]
+    rows: list[list[object]] = [
+        ["Acme", "Okta", "Premier", "2026-02-01", "2027-01-31", "Premier Plus", "2027-02-01", "2028-01-31"]
+    ]
+    book = load_book([write_csv(tmp_path / "renewals.csv", rows=rows, header=header)])
+    warned = [f.message for f in book.findings if f.severity is Severity.WARNING and not f.customer]
+    assert len(warned) == 1 and warned[0].startswith(
+        "Columns of 2 fiscal years: FY26 ('FY26 Program', 'FY26 Begin', 'FY26 Finish'); FY27 ('FY27 Tier', "
+        "'FY27 Start', 'FY27 End'). Their headers do not pair up year by year"
+    )

@@ -134,7 +134,12 @@ def test_fiscal_sets_keep_each_year_s_label_and_columns() -> None:
         ("FY26", 2026, {"program": 2, "term_start": 3}, False),
         ("FY 2027", 2027, {"program": 4, "term_start": 5}, True),
     ]
-    assert fiscal_sets(headers, {"customer": 0, "program": 2, "term_start": 5}) == []  # read from two years: as mapped
+    # read from two years (a length column taken by its cells): each year's columns still make that year's set
+    mixed = fiscal_sets(headers, {"customer": 0, "program": 2, "term_start": 5})
+    assert [(s.label, s.columns, s.read) for s in mixed] == [
+        ("FY26", {"program": 2, "term_start": 3}, False),
+        ("FY 2027", {"program": 4, "term_start": 5}, False),
+    ]
     assert fiscal_sets({0: "FY27 Tier", 1: "FY27 Start"}, {"program": 0, "term_start": 1}) == []
 
 
