@@ -99,6 +99,9 @@ class Contract:
     extra: dict[str, str] = field(default_factory=dict)  # unrecognised columns, as written
     initial_rejected: bool = False  # the row gave an Initial Term Start that was refused (an error finding)
     addon_starts: dict[str, date] = field(default_factory=dict)  # add-on id -> its own line's start, bought mid-term
+    # add-on id -> its own line's last day, where the line runs past the term it is folded onto (bought mid-term for
+    # an Order Form term of its own): its renewal request counts from this day (rules.key_dates), not the term's end
+    addon_until: dict[str, date] = field(default_factory=dict)
     # the add-ons the row's table could say it holds (their own column, an Add-ons list, the tier cell form or an
     # add-on line): a blank there says the term lacked one; None (a row made otherwise) could say none
     addons_recordable: frozenset[str] | None = None

@@ -62,6 +62,7 @@ class KeyDate:
     id: str = ""  # the catalog rule's stable id
     key: DoneKey | None = None  # stable across loads: what a done mark is kept under (see done_key)
     marked: date | None = None  # when the user marked it done (status DONE), where known
+    covers: tuple[str, ...] = ()  # the add-on ids an action deadline asks to keep (own_ends: each its own day)
 
     @property
     def status_text(self) -> str:
@@ -278,8 +279,23 @@ def renewal_settles(held: Sequence[str], contract: Contract) -> bool:
 
 
 def dropped_at_renewal(held: Sequence[str], contract: Contract) -> list[str]:
-    """The add-ons ``held`` that the book's next term does not hold (none where the book holds no next term)."""
-    return [a for a in held if a not in contract.renewed_addons] if contract.renewed else []
+    """The add-ons ``held`` that the book's next term does not hold (none where the book holds no next term). An
+    add-on whose own line runs on past the term (Contract.addon_until) is not dropped there: its Order Form still runs."""
+    if not contract.renewed:
+        return []
+    return [a for a in held if a not in contract.renewed_addons and a not in contract.addon_until]
+
+
+def own_ends(held: Sequence[str], contract: Contract) -> list[tuple[date | None, list[str]]]:
+    """The add-ons ``held`` grouped by the last day of their Order Form, the term's end first: an add-on line running
+    past the term it is folded onto (Contract.addon_until) ends on its own day, and its renewal request counts from
+    that (domain.md §5: 45 days before the Order Form end date)."""
+    if not held:
+        return [(contract.term_end, [])]  # a rule that applies to the term without an add-on
+    ends: dict[date | None, list[str]] = {}
+    for a in held:
+        ends.setdefault(contract.addon_until.get(a, contract.term_end), []).append(a)
+    return sorted(ends.items(), key=lambda e: (e[0] != contract.term_end, e[0] or date.min))
 
 
 NOT_RENEWED = "not renewed: the next term does not hold it"  # an add-on the book's renewal drops
@@ -350,29 +366,22 @@ def key_dates(
             continue
         if contract.mid_term and rule.anchor == "term_start" and rule.role != "term_start":
             continue  # the same program changed mid-term (an add-on co-termed): no new term, so no new kickoff
-        day = anchor + timedelta(days=rule.offset_days)
-        if contract.ended_on is not None and day > contract.ended_on:
-            continue  # after the day the book's status says the term ended early: it will not come
-        addon = rule.addon if rule.role == "addon_available" and rule.addon else ""
-        key = done_key(contract, rule.id)
-        marked = (done or {}).get(key) if rule.role == ACTION_DEADLINE else None
-        note = rule.note
-        if rule.role == ACTION_DEADLINE:
-            covered = held if rule.addon == "any" else [a for a in held if a == rule.addon]
-            settled = renewal_settles(covered, contract)
-            lost = contract.not_renewing  # the book's next term, where it holds one, wins
-            status = action_status(day, as_of, contract.runs_until, window, key in (done or {}), settled, lost)
-            if dropped := dropped_at_renewal(covered, contract):
-                note = f"{note} {dropped_text(catalog, dropped)}".strip()
-            elif lost:
-                note = f"Not renewing: {contract.renewal_lost} says the renewal was lost, so there is no add-on to ask to keep."
-        else:
+        if rule.role != ACTION_DEADLINE:
+            day = anchor + timedelta(days=rule.offset_days)
+            if contract.ended_on is not None and day > contract.ended_on:
+                continue  # after the day the book's status says the term ended early: it will not come
+            addon = rule.addon if rule.role == "addon_available" and rule.addon else ""
             status = date_status(day, as_of, window)
-        if superseded and status in (DateStatus.DUE_SOON, DateStatus.UPCOMING, DateStatus.OVERDUE):
-            status = DateStatus.SUPERSEDED
-        out.append(
-            KeyDate(rule.event, day, status, note, rule.role, addon, rule.id, key, marked if status is DateStatus.DONE else None)
-        )
+            if superseded and status in (DateStatus.DUE_SOON, DateStatus.UPCOMING, DateStatus.OVERDUE):
+                status = DateStatus.SUPERSEDED
+            out.append(KeyDate(rule.event, day, status, rule.note, rule.role, addon, rule.id, done_key(contract, rule.id)))
+            continue
+        covered = held if rule.addon == "any" else [a for a in held if a == rule.addon]
+        ends = own_ends(covered, contract) if rule.anchor == "term_end" else [(anchor, covered)]
+        for end, group in ends:
+            # one deadline keeps the rule's id (and its done-mark); beside the term's own, a line's names its add-ons
+            rule_id = rule.id if len(ends) == 1 or end == contract.term_end else f"{rule.id}:{'+'.join(group)}"
+            out.extend(_deadline(catalog, rule, rule_id, contract, end or anchor, group, as_of, window, done, superseded))
     if contract.ended_early and (ended := contract.ended_on) is not None and contract.term_end is not None:
         # the day the book's status ended the term: the real last day, in every list of dates, the calendar too
         status = date_status(ended, as_of, window)
@@ -382,6 +391,45 @@ def key_dates(
 
 
 ENDED_EARLY = "Term ended early"
+
+
+def _deadline(
+    catalog: Catalog,
+    rule: KeyDateRule,
+    rule_id: str,
+    contract: Contract,
+    anchor: date,
+    covered: list[str],
+    as_of: date,
+    window: int,
+    done: Mapping[DoneKey, date | None] | None,
+    superseded: bool,
+) -> list[KeyDate]:
+    """An action deadline of the contract for the add-ons ``covered`` ([] for a rule that applies to the term
+    without one), counted from ``anchor``: the term's end, or the own end of an add-on line running past the term
+    (own_ends), which runs on its own and is done under ``rule_id``."""
+    own = rule.anchor == "term_end" and anchor != contract.term_end
+    day = anchor + timedelta(days=rule.offset_days)
+    if contract.ended_on is not None and day > contract.ended_on:
+        return []  # after the day the book's status says the term ended early: it will not come
+    key = done_key(contract, rule_id)
+    settled = renewal_settles(covered, contract)
+    lost = contract.not_renewing  # the book's next term, where it holds one, wins
+    # Overdue from the day after it while the Order Form runs: the term, or the add-on line running past it
+    runs = anchor if own and contract.ended_on is None else contract.runs_until
+    status = action_status(day, as_of, runs, window, key in (done or {}), settled, lost)
+    note = rule.note
+    if own:
+        names = " and the ".join(catalog.addons[a].short if a in catalog.addons else a for a in covered)
+        note = f"{note} The {names}'s own Order Form ends {anchor:%Y-%m-%d}, after the term.".strip()
+    if dropped := dropped_at_renewal(covered, contract):
+        note = f"{note} {dropped_text(catalog, dropped)}".strip()
+    elif lost:
+        note = f"Not renewing: {contract.renewal_lost} says the renewal was lost, so there is no add-on to ask to keep."
+    if superseded and status in (DateStatus.DUE_SOON, DateStatus.UPCOMING, DateStatus.OVERDUE):
+        status = DateStatus.SUPERSEDED
+    marked = (done or {}).get(key) if status is DateStatus.DONE else None
+    return [KeyDate(rule.event, day, status, note, rule.role, "", rule_id, key, marked, tuple(covered))]
 
 
 def repeated_mobilizations(rows: Sequence[tuple[Contract, KeyDate]]) -> set[int]:

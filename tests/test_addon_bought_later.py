@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import openpyxl
+
 from explorer import rules
 from explorer.app.sheet import build_sheet
 from explorer.catalog import default_catalog
@@ -131,10 +133,26 @@ def test_an_add_on_line_not_co_termed_folds_onto_the_term_it_starts_in_only(tmp_
         "Add-on line 'Mission Critical Support - 50% Dedicated MCSE' runs 2026-06-01 to 2027-05-31, past the end of the "
         "term it starts in (2026-01-01 – 2026-12-31): the MCSE is read as held from 2026-06-01 to 2026-12-31 on that "
         "term (row 2) only, and its dates count from then. Its months after 2026-12-31 are not counted: the renewal "
-        "from 2027-01-01 (row 5) shows no MCSE from it (no named-contact limit, no Administrative Days). Its "
-        "renewal-request deadline is worked out from 2026-12-31, the end of the term it starts in, not from the "
-        "line's own end 2027-05-31."
+        "from 2027-01-01 (row 5) shows no MCSE from it (no named-contact limit, no Administrative Days). Check the "
+        "line's dates, or give its term on the contract's rows."
     )
+    # review 37b B3: the co-termed CSE's request counts from the term's end (its renewal drops it), the MCSE's from
+    # its own line's end, with no word of a renewal not holding it
+    catalog = default_catalog()
+    deadlines = [
+        (k.day, k.status.value, k.note) for k in rules.key_dates(catalog, first, AS_OF) if k.role == rules.ACTION_DEADLINE
+    ]
+    assert deadlines == [
+        (date(2026, 11, 16), "Overdue", f"{_ASK} Not renewed: the next term does not hold the CSE."),
+        (date(2027, 4, 16), "Upcoming", f"{_ASK} The MCSE's own Order Form ends 2027-05-31, after the term."),
+    ]
+    # the entitlement sheet's "Renewal request by" gives each add-on its own deadline
+    from explorer.outputs.entitlement import _addons
+
+    sheet = build_sheet(catalog, AS_OF, [first], [], [])
+    html = _addons(sheet.contracts)
+    assert "<td>2026-11-16, overdue; not renewed: the next term does not hold it</td>" in html.split("MCSE (5")[0]
+    assert "<td>2027-04-16, upcoming</td>" in html.split("MCSE (5")[1]
     assert not [f for f in loaded.findings if f.customer == "VanArsdel Ltd" and f.severity.label == "Error"]
     # a line no term holds is still an error, and it names the product the add-on is sold with (the Actions row's)
     refused = [f for f in loaded.findings if "to belong to" in f.message]
@@ -168,13 +186,59 @@ def test_an_add_on_line_running_into_a_renewal_gives_that_renewal_nothing_after_
         assert renewal.addons == [] and renewal.administrative_days is None and renewal.limits == []
         assert rules.named_contact_limit(catalog, renewal.contract) is None
         deadlines = [(d.date.day, d.contract.term_start) for d in sheet.dates if d.date.event.startswith("Add-on renewal")]
-        assert deadlines == [(date(2026, 11, 16), date(2026, 1, 1))]  # from the term it is read on, as warned
+        assert deadlines == [(date(2027, 4, 16), date(2026, 1, 1))]  # the line's own end, on the term it is read on
     warned = [f for f in loaded.findings if "past the end of the term it starts in" in f.message]
     assert [(f.severity.label, f.source.row) for f in warned] == [("Warning", 4)]
     assert "Its months after 2026-12-31 are not counted: the renewal from 2027-01-01 (row 3) shows no MCSE" in warned[0].message
-    assert "worked out from 2026-12-31, the end of the term it starts in, not from the line's own end 2027-05-31" in (
-        warned[0].message
+    assert "deadline" not in warned[0].message  # the deadline is the line's own: nothing to caveat
+
+
+_ASK = "Ask at least 45 days before the Order Form end date to keep the same add-on resource."
+
+
+def test_an_add_on_line_running_into_a_renewal_is_due_45_days_before_its_own_end_not_overdue_or_not_renewed(
+    tmp_path: Path,
+) -> None:
+    """Review 37b B3 (t10_line.csv): on 2026-12-08 the MCSE line 2026-06-01..2027-05-31, read on the 2026 term, gave a
+    red 'Deadline overdue' for 2026-11-16, 'Not renewed: the next term does not hold the MCSE', though the line runs
+    into that term. Its own Order Form's request is due 2027-04-16 (domain.md §5: end - 45 days): Upcoming on
+    2026-12-08, Overdue on 2027-04-20 while the line still runs, the same in the report's Key Dates and Actions."""
+    from explorer.cli import main
+
+    book = write_csv(
+        tmp_path / "t10_line.csv",
+        header=["Customer", "Product", "Tier", "Start", "End", "Time Zone", "Region"],
+        rows=[
+            ["Nova", "Okta", "Premier Plus", "2026-01-01", "2026-12-31", "America/New_York", "AMER"],
+            ["Nova", "Okta", "Premier Plus", "2027-01-01", "2027-12-31", "America/New_York", "AMER"],
+            ["Nova", "Okta", "50% Dedicated MCSE", "2026-06-01", "2027-05-31", "America/New_York", "AMER"],
+        ],
     )
+    loaded = load_book([book])
+    first = next(c for c in loaded.contracts if c.term_start == date(2026, 1, 1))
+    assert first.addon_until == {"mcse": date(2027, 5, 31)}
+    assert rules.dropped_at_renewal(["mcse"], first) == []  # the next term lacks it, but the line runs into it
+    note = f"{_ASK} The MCSE's own Order Form ends 2027-05-31, after the term."
+    for as_of, status, action in ((date(2026, 12, 8), "Upcoming", []), (date(2027, 4, 20), "Overdue", ["Deadline overdue"])):
+        sheet = build_sheet(default_catalog(), as_of, loaded.contracts, [], [])
+        deadlines = [(d.date.day, d.date.status.value, d.date.note) for d in sheet.dates if d.date.is_action]
+        assert deadlines == [(date(2027, 4, 16), status, note)]
+        first_sheet = next(s for s in sheet.contracts if s.contract.term_start == date(2026, 1, 1))
+        assert [a.renewal for a in first_sheet.addons] == [""]  # not 'not renewed'
+        out = tmp_path / f"report-{as_of}.xlsx"
+        assert main(["report", str(book), "--as-of", as_of.isoformat(), "-o", str(out)]) == 0
+        workbook = openpyxl.load_workbook(out)
+        key_dates = [r for r in workbook["Key Dates"].iter_rows(min_row=2, values_only=True) if r[2] == _EVENT]
+        assert [(r[3].date(), r[4], r[5]) for r in key_dates] == [(date(2027, 4, 16), status, note)]
+        actions = [r for r in workbook["Actions"].iter_rows(min_row=2, values_only=True) if r[0] == "Nova"]
+        assert [r[2] for r in actions] == action
+        assert all("Not renewed" not in str(r) for r in actions)
+        if action:
+            assert actions[0][3] == f"Add-on renewal request deadline on 2027-04-16. {note}"
+            assert actions[0][4].date() == date(2027, 4, 16)
+
+
+_EVENT = "Add-on renewal request deadline"
 
 
 def _two_books(tmp_path: Path, older: list[str], cells: list[str], newer: list[str], now: list[str]) -> list[Path]:

@@ -40,7 +40,8 @@ def unmatched(marks: Mapping[DateKey, DateMark], book: Book, catalog: Catalog, w
     that day, or no key date of that name."""
     terms = {(*c.key, c.term_start) for c in book.contracts}
     events = {rule.id: rule.event for rule in catalog.key_dates}
-    lost = [k for k in marks if (k.customer, k.product, k.term_start) not in terms or k.event not in events]
+    # an add-on line's own deadline beside its term's is kept as '<rule id>:<add-on ids>' (rules.key_dates)
+    lost = [k for k in marks if (k.customer, k.product, k.term_start) not in terms or k.event.split(":")[0] not in events]
     if not lost:
         return []
     products = {p.id: p.name for p in catalog.products.values()}

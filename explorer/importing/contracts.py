@@ -432,7 +432,12 @@ def _fold_addons(
                     contract.product or "",
                 )
             )
-        contracts[owner] = replace(contract, addons={**contract.addons, addon.id: item.option}, addon_starts=starts)
+        until = contract.addon_until
+        if past and end is not None:  # runs into the renewals: its own Order Form ends later than the term
+            until = {**until, addon.id: end}
+        contracts[owner] = replace(
+            contract, addons={**contract.addons, addon.id: item.option}, addon_starts=starts, addon_until=until
+        )
         if past:
             findings.append(_past_term(text, addon.short, start, end, [contracts[i] for i in past], row, header, customer))
         folded += 1
@@ -498,10 +503,8 @@ def _past_term(
         f"Add-on line '{text}' runs {start:%Y-%m-%d} to {end:%Y-%m-%d}, past the end of the term it starts in "
         f"({first.term_start:%Y-%m-%d} – {first.term_end:%Y-%m-%d}): the {short} is read as held from "
         f"{start:%Y-%m-%d} to {first.term_end:%Y-%m-%d} on that term (row {first.source.row}) only, and its dates "
-        f"count from then. Its months after {first.term_end:%Y-%m-%d} are not counted{later}. Its renewal-request "
-        "deadline is worked out from "
-        f"{first.term_end:%Y-%m-%d}, the end of the term it starts in, not from the line's own end "
-        f"{end:%Y-%m-%d}. Check the line's dates, or give its term on the contract's rows."
+        f"count from then. Its months after {first.term_end:%Y-%m-%d} are not counted{later}. "
+        "Check the line's dates, or give its term on the contract's rows."
     )
     return Finding(Severity.WARNING, said, row.source, header, customer, first.product or "")
 

@@ -61,7 +61,9 @@ def _renewal(c: Contract, header: str, text: str, order: values.DateOrder, findi
         f"{header} {day:%Y-%m-%d}: read as a renewal term from {start:%Y-%m-%d} to {day:%Y-%m-%d}, with this row's tier "
         "and add-ons.",
     )
-    return replace(c, term_start=start, term_end=day, addon_starts={}, ended_on=None, source=replace(c.source, column=header))
+    return replace(
+        c, term_start=start, term_end=day, addon_starts={}, addon_until={}, ended_on=None, source=replace(c.source, column=header)
+    )
 
 
 def is_written_renewal(contract: Contract, catalog: Catalog) -> bool:

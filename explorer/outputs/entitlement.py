@@ -160,8 +160,10 @@ def _targets(sheet: CustomerSheet) -> str:
 def _addons(shown: list[ContractSheet]) -> str:
     rows = []
     for c in shown:
-        deadline = next((d for d in c.dates if d.date.is_action), None)
+        deadlines = [d for d in c.dates if d.date.is_action]
         for a in c.addons:
+            # an add-on line running past the term has its own deadline (rules.own_ends)
+            deadline = next((d for d in deadlines if a.held.addon.id in d.date.covers), deadlines[0] if deadlines else None)
             if not a.valid:  # a contract error: no date, no limit, said where its dates would be
                 rows.append([f"<b>{_e(a.label)}</b> ({_e(c.product)})", f"<span class='bad'>{_e(a.invalid)}</span>", ""])
                 continue
