@@ -1165,9 +1165,7 @@ def _place(row: DataRow, catalog: Catalog, report) -> tuple[str, str]:  # type: 
             if not (fallback and country)
             else f"the zone of {subdivision_name(country, state)}, {country}-{state}; give the row's time zone to be exact"
             if by_state
-            else f"the most populous of {places.country_name(country)}'s zones; give the row's time zone to be exact"
-            if places.spans_zones(country)
-            else f"the zone of {places.country_name(country)}"
+            else places.country_zone_words(country)
         )
         # an accounts sheet or the customer's other terms may give the zone (joins, borrowed_place): marked for them
         unsaid = None if problem else Unsaid.TIME_ZONE

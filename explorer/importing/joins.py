@@ -355,7 +355,11 @@ def _place_onto(c: Contract, values: dict[str, str], where: Source, fill: _Fill)
         return {}, True
     fill.count("time zone" if values.get("time_zone") else "country (its zone)")
     if (at := fill.defaults.get((c.source, c.customer))) is not None:
-        fill.withdrawn.add(at)
+        if values.get("time_zone"):
+            fill.withdrawn.add(at)
+        else:  # a zone worked out from the account's country is as much a guess as the row's own country's: said so
+            said = f"{places.country_zone_words(country)}; the country is {where.describe()}'s"
+            fill.findings[at] = replace(fill.findings[at], message=f"No time zone is given; {zone} ({said}) is used.")
     return {
         "time_zone": zone,
         "country": country,

@@ -182,6 +182,14 @@ def spans_zones(code: str) -> bool:
     return len(_zones_of(code)) > 1
 
 
+def country_zone_words(code: str) -> str:
+    """How a zone worked out from a country is said beside it: the most populous of its zones where it spans several
+    (a guess: the row's own zone is asked for), else the country's one zone."""
+    if spans_zones(code):
+        return f"the most populous of {country_name(code)}'s zones; give the row's time zone to be exact"
+    return f"the zone of {country_name(code)}"
+
+
 def zone_of_country(code: str, catalog: Catalog) -> str | None:
     """The zone a country's customers are read in when no zone is given: the catalog's main zone for a country
     spanning several (its most populous), else the tz database's one zone of it."""

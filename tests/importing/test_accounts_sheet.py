@@ -220,3 +220,34 @@ def test_a_rows_own_zone_in_another_country_than_its_accounts_country_is_warned(
         "The row's Time Zone is Europe/Paris, but book.xlsx, Accounts, row 2 says AU for Fabrikam Games: the row's own "
         "is used; its Region APAC is not taken either (a region goes with its place)."
     ]
+
+
+def test_a_zone_worked_out_from_the_accounts_country_is_said_as_the_rows_own_would_be(tmp_path: Path) -> None:
+    """New user 6 D2: an Accounts sheet giving a country and no zone gave a Perth customer Sydney's business hours
+    with nothing said, where the same country on the row is a warning ('the most populous of Australia's zones')."""
+    path = write_sheets(
+        tmp_path / "book.xlsx",
+        {
+            "Renewals": [
+                RENEWALS,
+                ["Maple Mining", "Okta", "Basic", datetime(2026, 1, 1), datetime(2026, 12, 31), None],
+                ["Nutmeg Travel", "Okta", "Basic", datetime(2026, 1, 1), datetime(2026, 12, 31), None],
+            ],
+            "Accounts": [
+                ["Customer", "Region", "Country", "Account Owner"],
+                ["Maple Mining", "APAC", "AU", "Dana Ito"],
+                ["Nutmeg Travel", "APAC", "JP", "Sam Reyes"],
+            ],
+        },
+    )
+    book = load_book([path])
+    assert [(c.customer, c.time_zone, c.zone_unsaid) for c in book.contracts] == [
+        ("Maple Mining", "Australia/Sydney", True),
+        ("Nutmeg Travel", "Asia/Tokyo", True),
+    ]
+    zones = {f.customer: f.message for f in book.findings if f.severity is Severity.WARNING and "time zone" in f.message}
+    assert zones["Maple Mining"] == (
+        "No time zone is given; Australia/Sydney (the most populous of Australia's zones; give the row's time zone to "
+        "be exact; the country is book.xlsx, Accounts, row 2's) is used."
+    )
+    assert zones["Nutmeg Travel"].startswith("No time zone is given; Asia/Tokyo (the zone of Japan;")
