@@ -84,6 +84,7 @@ def fiscal_rows(rows: list[DataRow], sheet: RawSheet, match: TableMatch) -> tupl
     fields = {f for s in sets for f in s.columns}
     kept = {f: i for f, i in match.columns.items() if f not in fields}  # the row's own: customer, product...
     matches = {s.year: replace(match, columns={**kept, **s.columns}) for s in sets if s is not read}
+    by_year = {match.headers[i] for s in sets for i in s.columns.values()}  # every year's columns, as headed
     out: list[DataRow] = []
     for row in rows:
         each, fallback = [], row  # a row that leaves every year blank: the read columns name its errors
@@ -106,7 +107,8 @@ def fiscal_rows(rows: list[DataRow], sheet: RawSheet, match: TableMatch) -> tupl
                 each.append(year)
             elif fiscal is sets[-1] and read is None:
                 fallback = year  # read from two years' columns: the latest year's name them
-        out += each or [fallback]
+        # each year's term is read from its own columns: none of the years' columns is an 'other column' of any
+        out += [replace(r, extras={h: v for h, v in r.extras.items() if h not in by_year}) for r in each or [fallback]]
     named = "; ".join(f"{s.label} ({', '.join(repr(h) for h in s.headers(match.headers))})" for s in sets)
     said = (
         f"Columns of {len(sets)} fiscal years name the term: {named}. Each year's is read as a term of its own, with "

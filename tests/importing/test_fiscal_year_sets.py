@@ -189,3 +189,13 @@ def test_years_whose_headers_do_not_pair_up_are_warned(tmp_path: Path) -> None:
         "Columns of 2 fiscal years: FY26 ('FY26 Program', 'FY26 Begin', 'FY26 Finish'); FY27 ('FY27 Tier', "
         "'FY27 Start', 'FY27 End'). Their headers do not pair up year by year"
     )
+
+
+def test_no_year_s_columns_are_shown_as_other_columns_of_a_term(tmp_path: Path) -> None:
+    """New user 6 D3: the Benefits tab listed FY26 Tier/Start/End under 'Other columns in the book' beside the FY27
+    term, as if never read: each year's term is read from its own columns, and none of them is another's extra."""
+    rows: list[list[object]] = [
+        ["Acme", "Okta", "Premier", "2026-02-01", "2027-01-31", "Premier Plus", "2027-02-01", "2028-01-31", "Ana"],
+    ]
+    book = load_book([write_csv(tmp_path / "fy.csv", rows=rows, header=[*HEADER, "Owner"])])
+    assert [sorted(c.extra) for c in book.contracts] == [["Owner"], ["Owner"]]
