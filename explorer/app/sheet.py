@@ -165,6 +165,12 @@ class DateLine:
         a superseded row."""
         return self.date.status in SETTLED
 
+    @property
+    def can_mark(self) -> bool:
+        """An action deadline the user may tick done (or clear): one the book itself settles (renewed, not renewing,
+        superseded) asks nothing, so it offers no Done box."""
+        return self.date.is_action and (self.mark.done or not self.settled)
+
 
 @dataclass(frozen=True)
 class TargetRow:

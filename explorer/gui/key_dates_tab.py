@@ -75,8 +75,8 @@ class KeyDatesTab(QWidget):
         dates, unknown = sheet.dates, sheet.unknown_dates  # the unknown ones after the dated: no day to sort by
         notes = [d.note for d in dates] + [u.note for u in unknown]
         self.keys = [d.key for d in dates]
-        # Only action deadlines can be marked done; the mark is kept in the workspace.
-        done: list[bool | None] = [d.mark.done if d.date.is_action else None for d in dates] + [None for _ in unknown]
+        # Only action deadlines still asking something can be marked done; the mark is kept in the workspace.
+        done: list[bool | None] = [d.mark.done if d.can_mark else None for d in dates] + [None for _ in unknown]
         self.model.set_columns(
             [
                 Column("Product", [d.product for d in dates] + [u.product for u in unknown]),
