@@ -93,7 +93,7 @@ WRAPPED_COLUMNS = {
 }
 # Text that is the sheet's point wraps even where the sheet prints across pages (where nothing else wraps):
 # cut at the column's edge, the upgrade evidence's sentence stopped mid-word on paper.
-ALWAYS_WRAPPED = {"Evidence"}
+ALWAYS_WRAPPED = {"Evidence", "Public Holidays"}  # and whether holidays pause a clock: its point is at its end
 
 
 # Narrower caps on sheets that must print a whole record on one page width (Cases, Findings).
