@@ -104,6 +104,7 @@ class MapColumnsDialog(QDialog):
         self.fields = QFormLayout()
         self.field_boxes: dict[str, QComboBox] = {}
         self.confidence: dict[str, QLabel] = {}
+        self.field_notes: dict[str, QLabel] = {}  # a field the rules want but a product may do without: why
         self.unused = plain.label(QLabel(self))
         self.unused.setWordWrap(True)
         self.values = QFormLayout()
@@ -330,6 +331,7 @@ class MapColumnsDialog(QDialog):
             self.fields.removeRow(0)
         self.field_boxes.clear()
         self.confidence.clear()
+        self.field_notes.clear()
         for name in spec.fields:
             box = QComboBox(self)
             box.setAccessibleName(f"Column for {title(name)}")
@@ -347,6 +349,12 @@ class MapColumnsDialog(QDialog):
             self.fields.addRow(f"{title(name)}{needed}", row)
             self.field_boxes[name] = box
             self.confidence[name] = sure
+            if note := mapper.field_note(self.catalog, proposal.kind, name):  # wanted, not starred: Auth0 defaults
+                said = plain.label(QLabel(note, self))
+                said.setWordWrap(True)
+                said.setAccessibleName(f"{title(name)}: note")
+                self.fields.addRow("", said)
+                self.field_notes[name] = said
         self._refresh()
 
     def chosen(self) -> dict[str, int]:

@@ -9,7 +9,7 @@ closest, with the missing fields named, so the user only has to fill them in.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ from explorer.importing.tables import (
 )
 from explorer.importing.term_length import length_column
 from explorer.importing.values import cell_text
+from explorer.importing.year_columns import tier_like_columns
 
 HOW = {
     "exact": "a catalog spelling",
@@ -63,10 +64,15 @@ def _table_notes(where: str, sheet: RawSheet, match: TableMatch, catalog: Catalo
         if name in match.columns:  # read by its values since the guess (product_by_values and its neighbours)
             continue
         notes.append(f"  maybe {name} = {guess.header!r} ({guess.score:.0f}% match): add the line to use it")
+    reads = kept_column_reads(sheet, match, catalog)
+    tiered = tier_column(sheet, match, catalog, reads)
+    if tiered and "program" not in match.suggestions:
+        notes.append(f"  maybe program = {tiered!r} ({TIER_CELLS}): add the line to use it")
     missing = [_key(f) for f in spec.fields if f not in match.columns and f not in match.suggestions]
     if missing:
         notes.append(f"  not found: {', '.join(missing)}")
-    reads = kept_column_reads(sheet, match, catalog)
+    if not tiered and (tier := tier_needed(catalog, match.kind, match.columns)):
+        notes.append(f"  no tier column: {tier}")
     notes += [f"  read: {match.extra[i]} ({what})" for i, what in reads.items()]
     unused = [h for i, h in match.extra.items() if i not in reads]
     if unused:
@@ -89,30 +95,87 @@ def kept_column_reads(sheet: RawSheet, match: TableMatch, catalog: Catalog) -> d
     return dict(sorted(reads.items()))
 
 
+TIER = "program"
+TIER_CELLS = "every filled cell is a tier of its row's product; a segment may only share a tier's name, so check it"
+
+
+def tier_column(sheet: RawSheet, match: TableMatch, catalog: Catalog, reads: dict[int, str] | None = None) -> str:
+    """The header of a kept column of a contracts table with no tier column whose every filled cell is a tier of its
+    row's product (tier_like_columns: the column check's warning names), "" where none. ``reads``: the kept columns a
+    rule reads (kept_column_reads), never offered."""
+    if match.kind != "contracts" or TIER in match.columns:
+        return ""
+    reads = kept_column_reads(sheet, match, catalog) if reads is None else reads
+    found = tier_like_columns(sheet, match, catalog, [h for i, h in match.extra.items() if i not in reads])
+    return found[0] if found else ""
+
+
+def tier_needed(catalog: Catalog, kind: str, found: Mapping[str, object] | set[str]) -> str:
+    """Where a contracts table has no tier column, what that costs, in words: the products that need a tier and those
+    read at their default tier without one (Auth0 at Enterprise: the catalog's default_program); "" otherwise."""
+    if kind != "contracts" or TIER in found:
+        return ""
+    return tier_note(catalog)
+
+
+def tier_note(catalog: Catalog) -> str:
+    """A contract's tier, in words: which products need it and which default without it (the catalog's)."""
+    products = [p for p in catalog.products.values() if p.programs]
+    need = [p.name for p in products if not p.default_program]
+    default = [
+        f"{p.name} is read as {catalog.programs[p.default_program].name}"
+        for p in products
+        if p.default_program and p.default_program in catalog.programs
+    ]
+    said = f"{' and '.join(need)} {'need' if len(need) > 1 else 'needs'} one" if need else ""
+    return "; ".join(x for x in (said, *(f"without one {d}" for d in default)) if x)
+
+
 def _key(name: str) -> str:
     """A field as the mapping's key it takes, with what people call it where that differs: 'program (tier)'."""
     said = label(name)
     return name if said == name.replace("_", " ") else f"{name} ({said})"
 
 
-def _near_columns(near: NearMiss) -> dict[str, str]:
-    """The fields a near-miss sheet's mapping starts from: every column recognised, and the weaker guesses at the
-    others (one field a column): a mapping is read as written, so a field it leaves out is not read at all."""
+def _near_columns(near: NearMiss, sheet: RawSheet, catalog: Catalog) -> dict[str, str]:
+    """The fields a near-miss sheet's mapping starts from: every column recognised, the weaker guesses at the
+    others (one field a column), and a kept column every filled cell of which is a tier where no column is the tier
+    (tier_column): a mapping is read as written, so a field it leaves out is not read at all."""
     columns = dict(near.columns)
     for name, (header, _) in near.suggested.items():
         if name not in columns and header not in columns.values():
             columns[name] = header
+    if tiered := _near_tier(near, sheet, columns, catalog):
+        columns[TIER] = tiered
     return columns
 
 
-def _near_notes(where: str, near: NearMiss, catalog: Catalog) -> list[str]:
+def _near_tier(near: NearMiss, sheet: RawSheet, columns: dict[str, str], catalog: Catalog) -> str:
+    """The near-miss sheet's tier_column, its fields those of ``columns``."""
+    if near.kind != "contracts" or TIER in columns or not 0 < near.row <= len(sheet.rows):
+        return ""
+    headers = {i: text for i, c in enumerate(sheet.rows[near.row - 1]) if (text := cell_text(c).strip())}
+    at = {h: i for i, h in reversed(headers.items())}  # a header's first column
+    fields = {n: at[h] for n, h in columns.items() if h in at}
+    extra = {i: h for i, h in headers.items() if i not in fields.values()}
+    end = near.row + LOOK_ROWS
+    return tier_column(sheet, TableMatch(near.kind, near.row - 1, fields, headers, extra, end_index=end), catalog)
+
+
+def _near_notes(where: str, near: NearMiss, sheet: RawSheet, catalog: Catalog) -> list[str]:
     spec = catalog.tables[near.kind]
     notes = [f"{where}, row {near.row}: NOT READ; closest to {spec.label.lower()}"]
-    guessed = {n: near.suggested[n] for n in _near_columns(near) if n not in near.columns}
+    columns = _near_columns(near, sheet, catalog)
+    guessed = {n: near.suggested[n] for n in columns if n not in near.columns and n in near.suggested}
     unmet = spec.unmet({*near.found, *guessed})  # required, and needed by the rules (a contract's term dates)
-    if unmet:
-        notes.append(f'  needed: {", ".join(unmet)}; add a line such as {unmet[0]} = "<header>"')
+    tier = tier_needed(catalog, near.kind, {*near.found, *columns})
+    if unmet or tier:
+        first = unmet[0] if unmet else TIER
+        needed = [*unmet, *([f"{TIER} (tier: {tier})"] if tier else [])]
+        notes.append(f'  needed: {", ".join(needed)}; add a line such as {first} = "<header>"')
     notes += [f"  {n} = {h!r}: a close spelling, {score:.0f}% sure; check it" for n, (h, score) in guessed.items()]
+    if TIER in columns and TIER not in near.columns and TIER not in guessed:
+        notes.append(f"  {TIER} = {columns[TIER]!r}: {TIER_CELLS}")
     notes.append(f"  fields: {', '.join(spec.fields)}")
     notes.append("  the columns below are read as written: a field not listed is not read, whatever its column's header")
     return notes
@@ -187,10 +250,10 @@ def proposed_mappings(
                     mappings.append(mapping)
                     notes[mapping.key] = _table_notes(where, sheet, match, catalog)
             if not tables and near is not None:
-                mapping = ColumnMapping(near.kind, near.headers, _near_columns(near))
+                mapping = ColumnMapping(near.kind, near.headers, _near_columns(near, sheet, catalog))
                 if mapping.key not in notes:
                     mappings.append(mapping)
-                    notes[mapping.key] = _near_notes(where, near, catalog)
+                    notes[mapping.key] = _near_notes(where, near, sheet, catalog)
         day_first, said = _date_order(read, catalog)
         dated = [place for place, match in zip(own, owned, strict=True) if _ambiguous_dates(match, read, catalog)]
         orders.append((Path(path).name, day_first, said, dated))
@@ -299,7 +362,18 @@ def propose(sheet: RawSheet, header_index: int, kind: str, catalog: Catalog, sav
         if guess.column not in columns.values():
             columns[name] = guess.column
             confidence[name] = f"{guess.score:.0f}%?"
+    extra = {c: h for c, h in read.items() if c not in columns.values()}
+    match = TableMatch(kind, header_index, dict(columns), dict(headers), extra, end_index=header_index + 1 + LOOK_ROWS)
+    if tiered := tier_column(sheet, match, catalog):  # a column of tiers, as `explorer map` offers it: to check
+        columns[TIER] = next(c for c, h in extra.items() if h == tiered)
+        confidence[TIER] = "its cells are tiers?"
     return Proposal(kind, header_index, headers, columns, confidence)
+
+
+def field_note(catalog: Catalog, kind: str, name: str) -> str:
+    """What Map Columns says under a field it does not star though the rules want it: a contract's tier, which
+    a product with a default tier (Auth0) does without (tier_note)."""
+    return f"Without a tier column: {tier_note(catalog)}." if kind == "contracts" and name == TIER else ""
 
 
 def chosen_reads(sheet: RawSheet, proposal: Proposal, chosen: dict[str, int], catalog: Catalog) -> dict[int, str]:
