@@ -246,11 +246,7 @@ def lost_but_renewed(contracts: Sequence[Contract]) -> list[Finding]:
         if not after:
             continue
         nxt = min(after, key=first_day)
-        where = (
-            f"row {nxt.source.row}"
-            if (nxt.source.file, nxt.source.sheet) == (row.source.file, row.source.sheet)
-            else nxt.source.describe()
-        )
+        where = nxt.source.seen_from(row.source)
         out.append(
             Finding(
                 Severity.WARNING,
@@ -281,13 +277,12 @@ def bought_after_initial(contracts: Sequence[Contract], catalog: Catalog) -> lis
             continue
         names = " and ".join(catalog.addons[a].short for a in fresh)
         prior = max(before, key=first_day).source
-        same = (prior.file, prior.sheet) == (row.source.file, row.source.sheet)
         out.append(
             Finding(
                 Severity.INFO,
                 f"{row.initial_column or 'Initial Term Start'} {given:%Y-%m-%d} is earlier than the first term in the book "
                 f"that holds the {names} "
-                f"(this one, from {start:%Y-%m-%d}; the term before it, {f'row {prior.row}' if same else prior.describe()}, "
+                f"(this one, from {start:%Y-%m-%d}; the term before it, {prior.seen_from(row.source)}, "
                 f"holds none): the {names} was bought with this term, so its mobilization counts from {start:%Y-%m-%d}.",
                 row.source,
                 row.initial_column or "Initial Term Start",

@@ -48,6 +48,12 @@ class Source:
             parts.append(f"column '{self.column}'")
         return ", ".join(parts)
 
+    def seen_from(self, other: Source) -> str:
+        """Where this is, said beside ``other``: 'row 3' on the same file's sheet, else all of describe()."""
+        if (self.file, self.sheet) == (other.file, other.sheet) and self.row is not None:
+            return f"row {self.row}"
+        return self.describe()
+
 
 class Unsaid(enum.Enum):
     """What a row left out that a warning says a default stands in for, until the book gives it (an accounts sheet,

@@ -147,8 +147,7 @@ def known_contacts(
         extra = {"Customer as written": contract.customer, **contract.extra}
         out.append(replace(contract, customer=owner, extra=extra))
     people_read = [replace(c, customer=read.get(customer_key(c.customer), c.customer)) for c in contacts] if read else contacts
-    how = "where the book names the person as a contact of the company"
-    findings = [Finding(Severity.INFO, _said(names, how), Source(file, sheet)) for (file, sheet), names in by_sheet.items()]
+    findings = [Finding(Severity.INFO, _said(names, KNOWN), Source(file, sheet)) for (file, sheet), names in by_sheet.items()]
     cases_read, of_cases = case_companies(cases, out, people_read, catalog)
     return out, people_read, cases_read, findings + of_cases
 

@@ -320,11 +320,7 @@ def name_variants(contracts: list[Contract], catalog: Catalog) -> list[Finding]:
 def _split(rows: list[Contract], why: str) -> Finding:
     first = rows[0]
 
-    def where(c: Contract) -> str:  # "row 3" on the first row's sheet, else its file and sheet too
-        same = (c.source.file, c.source.sheet) == (first.source.file, first.source.sheet) and c.source.row is not None
-        return f"row {c.source.row}" if same else c.source.describe()
-
-    named = [f"'{c.customer.strip()}' ({where(c)})" for c in rows]
+    named = [f"'{c.customer.strip()}' ({c.source.seen_from(first.source)})" for c in rows]
     return Finding(
         Severity.WARNING,
         f"{', '.join(named[:-1])} and {named[-1]} {why}, so they may be one customer whose rows are read as "

@@ -19,7 +19,7 @@ from explorer.app.cancel import NEVER, CancelToken
 from explorer.app.case_filter import RESPONSE_MINUTES
 from explorer.app.periods import Period
 from explorer.app.sheet import AddOnLine, ContractSheet, CustomerSheet, Done, Marks, keeps_holidays
-from explorer.app.uncounted import Uncounted, uncounted
+from explorer.app.uncounted import Uncounted, chosen_cases, uncounted
 from explorer.catalog import Catalog, fold
 from explorer.model import Book, Contract, Finding, Severity, Source, customer_key
 from explorer.outputs.report.actions import actions
@@ -396,7 +396,7 @@ def build_report(
     printed: dict[str, int] = {}
     notes: dict[str, str] = {}
     if sla is not None:
-        cases = sla.cases if not wanted else sla.cases[sla.cases["customer"].map(chosen).astype(bool)]
+        cases = chosen_cases(sla.cases, wanted or None)
         counted, labels = cases_in_window(covered, cases, period, as_of)
         table = compliance(counted, ["customer", "product", "priority"])
         table["priority"] = table["priority"].map(priority_label)
